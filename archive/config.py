@@ -1,0 +1,80 @@
+"""Reading the environment (12-factor). Pure: no Django import, so manage.py can report
+a bad setting as one line before Django starts."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+
+class ConfigurationError(Exception):
+    """A setting in the environment is missing or malformed; the message says which."""
+
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ConfigurationError(f"{name}={raw!r} is not a boolean (use 1/0, true/false, yes/no)")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name}={raw!r} is not a whole number") from None
+
+
+SUPPORTED_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}
+
+
+def database_from_url(url: str) -> dict:
+    """DATABASE_URL -> Django DATABASES entry, with a clear error for anything unsupported."""
+    import dj_database_url
+
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in SUPPORTED_SCHEMES:
+        shown = url.split("@")[-1] if "@" in url else url  # never echo a password
+        raise ConfigurationError(
+            f"DATABASE_URL={shown!r} is not supported: use sqlite:///path/to/db.sqlite3 "
+            "or postgres://user:password@host:5432/name"
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:  # dj-database-url raises several types for bad URLs
+        raise ConfigurationError(f"DATABASE_URL cannot be read: {exc}") from None
+    if config["ENGINE"].endswith("sqlite3"):
+        name = config.get("NAME") or ""
+        if not name or name == ":memory:":
+            raise ConfigurationError("DATABASE_URL for SQLite needs a file path: sqlite:///path/to/db.sqlite3")
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        config["CONN_MAX_AGE"] = 0
+        config["CONN_HEALTH_CHECKS"] = False
+        # WAL lets readers browse while an import writes; IMMEDIATE avoids
+        # "database is locked" upgrades inside write transactions.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    elif not config.get("NAME"):
+        raise ConfigurationError("DATABASE_URL for PostgreSQL needs a database name: postgres://user@host:5432/name")
+    return config

@@ -1,0 +1,325 @@
+"""The photo record, its place and its articles.
+
+Print sizes are never stored: the database keeps pixels and dpi, and every size is derived
+through `captions.dimensions`. Caveat tags are a closed vocabulary (SPEC), stored as one
+boolean column each so that filtering and facet counts over a million rows stay on indexes.
+"""
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from captions import dimensions
+
+CAVEAT_TAGS = (
+    "editorial_only",
+    "embargo",
+    "imperfect_historical",
+    "mandatory_credit",
+    "no_model_release",
+)
+CAVEAT_LABELS = {
+    "editorial_only": _("Editorial use only"),
+    "embargo": _("Embargo"),
+    "imperfect_historical": _("May have imperfections (historical / reportage)"),
+    "mandatory_credit": _("Mandatory credit"),
+    "no_model_release": _("No model release"),
+}
+PROBLEM_CODES = (
+    "print_size_mismatch",
+    "invalid_date",
+    "future_date",
+    "missing_dimensions",
+    "missing_dpi",
+    "truncated_text",
+    "unknown_country",
+)
+PROBLEM_LABELS = {
+    "print_size_mismatch": _("A stated print size disagrees with pixels and dpi"),
+    "invalid_date": _("The shoot date does not exist"),
+    "future_date": _("The shoot date is in the future"),
+    "missing_dimensions": _("No pixel size stated"),
+    "missing_dpi": _("No resolution (dpi) stated"),
+    "truncated_text": _("Text is cut off mid-word"),
+    "unknown_country": _("The country is not recognized"),
+}
+
+
+def caveat_field(tag: str) -> str:
+    return f"caveat_{tag}"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+    DECADE = "decade", _("decade")
+
+
+class Place(models.Model):
+    """A normalized place. Photos point at it; `search_names` holds every folded name it can be
+    found under (city and country in English, German, French, Spanish, codes), so a search for
+    'Moskau' or 'Russland' is one lookup in this small table, then an indexed join."""
+
+    sublocation = models.CharField(_("sublocation"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    country_code = models.CharField(_("country code"), max_length=2, blank=True, db_index=True)
+    search_names = models.TextField(
+        _("search names"), blank=True, editable=False,
+        help_text=_("Every name the place is known under, folded, separated by '|'."),
+    )
+
+    class Meta:
+        ordering = ["country", "city", "sublocation"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sublocation", "city", "region", "country_code"], name="place_unique_parts"
+            ),
+            models.CheckConstraint(
+                condition=Q(country_code="") | Q(country_code__regex=r"^[A-Z]{2}$"),
+                name="place_country_code_alpha2",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label or "—"
+
+    @property
+    def label(self) -> str:
+        return ", ".join(p for p in (self.sublocation, self.city, self.region, self.country) if p)
+
+
+class Article(models.Model):
+    headline = models.CharField(_("headline"), max_length=500)
+    publication = models.CharField(_("publication"), max_length=200, blank=True, db_index=True)
+    url = models.URLField(_("URL"), max_length=1000, unique=True, null=True, blank=True)
+    published_date = models.DateField(_("published"), null=True, blank=True, db_index=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_date", "headline"]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_detail", args=[self.pk])
+
+
+class PhotoQuerySet(models.QuerySet):
+    def embargoed(self, now=None):
+        now = now or timezone.now()
+        return self.filter(embargo_until__gt=now)
+
+    def releasable(self, now=None):
+        now = now or timezone.now()
+        return self.filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+
+    def needing_review(self):
+        return self.filter(needs_review=True)
+
+    def with_caveat(self, tag: str):
+        if tag not in CAVEAT_TAGS:
+            raise ValueError(f"unknown caveat {tag!r}")
+        return self.filter(**{caveat_field(tag): True})
+
+
+def photo_upload_to(instance, filename: str) -> str:
+    # Content-addressed paths: the same file never lands twice, names never collide.
+    digest = instance.content_hash or "pending"
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"photos/{digest[:2]}/{digest}.{ext}"
+
+
+def rendition_upload_to(instance, filename: str) -> str:
+    digest = instance.content_hash or "pending"
+    return f"renditions/{digest[:2]}/{filename}"
+
+
+class Photo(models.Model):
+    # identity
+    supplier = models.CharField(_("supplier"), max_length=100, blank=True, db_index=True)
+    source_id = models.CharField(_("supplier's image id"), max_length=100, blank=True)
+    fingerprint = models.CharField(
+        _("block fingerprint"), max_length=64, blank=True, editable=False,
+        help_text=_("Hash of the normalized caption block it was imported from."),
+    )
+    content_hash = models.CharField(_("image hash"), max_length=64, blank=True, editable=False)
+
+    # text
+    caption = models.TextField(_("caption"), blank=True)
+    headline = models.CharField(_("headline"), max_length=500, blank=True)
+    language = models.CharField(_("caption language"), max_length=8, blank=True)
+    credit = models.CharField(_("credit line"), max_length=300, blank=True)
+    creator = models.CharField(_("creator"), max_length=200, blank=True)
+    copyright_notice = models.CharField(_("copyright notice"), max_length=300, blank=True)
+    keywords = models.TextField(_("keywords"), blank=True, help_text=_("Comma-separated."))
+
+    # pixels: the one truth print sizes are derived from
+    width_px = models.PositiveIntegerField(
+        _("width (px)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(1_000_000)]
+    )
+    height_px = models.PositiveIntegerField(
+        _("height (px)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(1_000_000)]
+    )
+    dpi = models.PositiveIntegerField(
+        _("dpi"), null=True, blank=True,
+        validators=[MinValueValidator(dimensions.MIN_DPI), MaxValueValidator(dimensions.MAX_DPI)],
+    )
+
+    # shoot date as an interval
+    date_text = models.CharField(_("date as supplied"), max_length=200, blank=True)
+    date_edtf = models.CharField(_("date (EDTF)"), max_length=64, blank=True)
+    date_start = models.DateField(_("taken from"), null=True, blank=True)
+    date_end = models.DateField(_("taken until"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=8, choices=DatePrecision.choices, blank=True
+    )
+    date_approximate = models.BooleanField(_("approximate date"), default=False)
+
+    # place
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.PROTECT, related_name="photos"
+    )
+    place_text = models.CharField(_("place as supplied"), max_length=300, blank=True)
+
+    # caveats and rights
+    caveat_editorial_only = models.BooleanField(_("editorial use only"), default=False)
+    caveat_embargo = models.BooleanField(_("embargo"), default=False)
+    caveat_imperfect_historical = models.BooleanField(_("imperfect (historical)"), default=False)
+    caveat_mandatory_credit = models.BooleanField(_("mandatory credit"), default=False)
+    caveat_no_model_release = models.BooleanField(_("no model release"), default=False)
+    restriction_text = models.TextField(_("restrictions (verbatim)"), blank=True)
+    embargo_until = models.DateTimeField(_("embargoed until"), null=True, blank=True)
+
+    # image file and renditions (stored through Django's storage API)
+    image = models.ImageField(_("image file"), upload_to=photo_upload_to, blank=True)
+    thumbnail = models.ImageField(upload_to=rendition_upload_to, blank=True, editable=False)
+    preview = models.ImageField(upload_to=rendition_upload_to, blank=True, editable=False)
+
+    articles = models.ManyToManyField(Article, verbose_name=_("articles"), blank=True, related_name="photos")
+
+    # review
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    needs_review = models.BooleanField(_("needs review"), default=False)
+
+    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic locking
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [
+            ("export_specs", "Can export print-ready specs"),
+            ("import_captions", "Can import caption blocks"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["supplier", "source_id"], condition=~Q(source_id=""), name="photo_unique_source_id"
+            ),
+            models.UniqueConstraint(
+                fields=["content_hash"], condition=~Q(content_hash=""), name="photo_unique_content_hash"
+            ),
+            models.UniqueConstraint(
+                fields=["fingerprint"], condition=~Q(fingerprint=""), name="photo_unique_fingerprint"
+            ),
+            models.CheckConstraint(condition=Q(width_px__isnull=True) | Q(width_px__gt=0), name="photo_width_positive"),
+            models.CheckConstraint(condition=Q(height_px__isnull=True) | Q(height_px__gt=0), name="photo_height_positive"),
+            models.CheckConstraint(
+                condition=Q(dpi__isnull=True) | (Q(dpi__gte=dimensions.MIN_DPI) & Q(dpi__lte=dimensions.MAX_DPI)),
+                name="photo_dpi_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True) | Q(date_end__isnull=True) | Q(date_start__lte=F("date_end")),
+                name="photo_date_start_before_end",
+            ),
+            models.CheckConstraint(
+                condition=(Q(date_start__isnull=True) & Q(date_end__isnull=True))
+                | (Q(date_start__isnull=False) & Q(date_end__isnull=False)),
+                name="photo_date_interval_complete",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["date_start", "date_end"], name="photo_date_interval"),
+            models.Index(fields=["date_end"], name="photo_date_end"),
+            models.Index(fields=["place", "date_start"], name="photo_place_date"),
+            models.Index(fields=["-created_at", "-id"], name="photo_added"),
+            models.Index(fields=["embargo_until"], name="photo_embargo_until", condition=Q(embargo_until__isnull=False)),
+            models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
+            models.Index(fields=["width_px"], name="photo_width"),
+        ] + [
+            models.Index(fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True}))
+            for tag in CAVEAT_TAGS
+        ]
+
+    def __str__(self) -> str:
+        text = self.headline or self.caption or _("Untitled photo")
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def get_absolute_url(self) -> str:
+        return reverse("photo_detail", args=[self.pk])
+
+    # --- derived values (never stored) ---------------------------------------------------
+    @property
+    def caveats(self) -> list[str]:
+        return [tag for tag in CAVEAT_TAGS if getattr(self, caveat_field(tag))]
+
+    @property
+    def has_pixels(self) -> bool:
+        return bool(self.width_px and self.height_px)
+
+    def print_size(self, dpi: int | None = None) -> dimensions.PrintSize | None:
+        """Print size at `dpi` (default: the photo's own dpi); None without pixels or dpi."""
+        dpi = dpi or self.dpi
+        if not self.has_pixels or not dpi:
+            return None
+        return dimensions.print_size(self.width_px, self.height_px, dpi)
+
+    @property
+    def native_print_size(self) -> dimensions.PrintSize | None:
+        return self.print_size()
+
+    @property
+    def print_size_300(self) -> dimensions.PrintSize | None:
+        return self.print_size(dimensions.DEFAULT_TARGET_DPI)
+
+    @property
+    def megapixels(self) -> float | None:
+        return dimensions.megapixels(self.width_px, self.height_px) if self.has_pixels else None
+
+    @property
+    def orientation(self) -> str | None:
+        return dimensions.orientation(self.width_px, self.height_px) if self.has_pixels else None
+
+    @property
+    def aspect_ratio(self) -> str | None:
+        return dimensions.aspect_ratio(self.width_px, self.height_px) if self.has_pixels else None
+
+    def is_embargoed(self, now=None) -> bool:
+        return bool(self.embargo_until and self.embargo_until > (now or timezone.now()))
+
+    @property
+    def problem_labels(self) -> list[tuple[str, str]]:
+        return [(code, PROBLEM_LABELS.get(code, code)) for code in self.problems or []]
+
+    def clean(self):
+        from captions.validation import validate_photo
+
+        validate_photo(self)
+

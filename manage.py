@@ -1,0 +1,22 @@
+#!/usr/bin/env python
+"""Django's command-line utility for the photo archive."""
+import os
+import sys
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    from archive.config import ConfigurationError
+
+    try:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(sys.argv)
+    except ConfigurationError as exc:
+        # One clear line, not a traceback: the fix is in the environment, not the code.
+        sys.stderr.write(f"configuration error: {exc}\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
