@@ -10,11 +10,16 @@ def main():
 
     try:
         from django.core.management import execute_from_command_line
+        from django.db import OperationalError
 
         execute_from_command_line(sys.argv)
     except ConfigurationError as exc:
         # One clear line, not a traceback: the fix is in the environment, not the code.
         sys.stderr.write(f"configuration error: {exc}\n")
+        sys.exit(2)
+    except OperationalError as exc:
+        reason = " ".join(str(exc).split())[:300]
+        sys.stderr.write(f"database error: {reason} (check DATABASE_URL and that the server is running)\n")
         sys.exit(2)
 
 

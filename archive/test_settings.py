@@ -16,3 +16,4 @@ STORAGES = {
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+STATIC_ROOT = tempfile.mkdtemp(prefix="archive-test-static-")

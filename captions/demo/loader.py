@@ -1,0 +1,67 @@
+"""Demo data for `make run`: the seed record, its article, generated records and one user
+per role. Idempotent: running it again changes nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth.models import Group, Permission, User
+from django.db import transaction
+
+from captions import caption_parser, services
+from captions.roles import EDITORS, PRODUCTION, RESEARCHERS, sync_role_groups
+from captions.synthetic import generate_archive
+
+DEMO_DIR = Path(__file__).resolve().parent
+DEMO_USERS = (
+    # username, password, group, staff (reaches the admin)
+    ("editor", "editor-demo-pass", EDITORS, True),
+    ("researcher", "researcher-demo-pass", RESEARCHERS, False),
+    ("production", "production-demo-pass", PRODUCTION, False),
+)
+
+
+@dataclass
+class DemoResult:
+    seed_photo_id: int
+    seed_created: bool
+    generated: int
+    users_created: list[str]
+
+
+def load_seed():
+    """Import the seed caption block through the parser and service, and link its article."""
+    text = (DEMO_DIR / "seed.txt").read_text(encoding="utf-8")
+    blocks = caption_parser.parse_blocks(text)
+    outcome = services.save_parsed_caption(parsed=blocks[0])
+    data = json.loads((DEMO_DIR / "seed_article.json").read_text(encoding="utf-8"))
+    published = dt.date.fromisoformat(data["published_date"]) if data.get("published_date") else None
+    article = services.create_or_update_article(
+        headline=data["headline"], url=data.get("url"), publication=data["publication"],
+        published_date=published, language=data["language"], summary=data["summary"], body=data["body"],
+    )
+    services.link_article(photo=outcome.photo, article=article)
+    return outcome
+
+
+def ensure_demo_users() -> list[str]:
+    created = []
+    for username, password, group_name, staff in DEMO_USERS:
+        user, was_created = User.objects.get_or_create(username=username, defaults={"is_staff": staff})
+        if was_created:
+            user.set_password(password)
+            user.save()
+            created.append(username)
+        user.groups.add(Group.objects.get(name=group_name))
+    return created
+
+
+def load_demo(*, generated: int = 40, seed: int = 1) -> DemoResult:
+    sync_role_groups(Group, Permission)
+    with transaction.atomic():
+        outcome = load_seed()
+    result = generate_archive(count=generated, seed=seed)
+    users = ensure_demo_users()
+    return DemoResult(outcome.photo.pk, outcome.created, result.created, users)
