@@ -21,3 +21,54 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason=f"Debian's chromium is not installed ({CHROMIUM}); run `make browser`")
     for item in browser_items:
         item.add_marker(skip)
+
+
+# --- real-browser fixtures (Playwright driving Debian's Chromium) ---------------------------
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session. Playwright never downloads a browser here."""
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+    # beside one unless told it is safe (the test thread is not serving async requests).
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page_for(browser, live_server, client):
+    """`page_for(user, locale='en')` -> a Playwright page signed in as `user` on the live server.
+
+    Screenshots: `page.screenshot(path=artifact('name.png'))` keeps them in test-artifacts/.
+    """
+    contexts = []
+
+    def make(user=None, locale="en-US"):
+        context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        if user is not None:
+            client.force_login(user)
+            cookie = client.cookies["sessionid"]
+            context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.base_url = live_server.url
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def artifact(name: str) -> str:
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    return os.path.join(ARTIFACTS, name)

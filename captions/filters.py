@@ -1,0 +1,179 @@
+"""The one FilterSet behind browse, exports and the command line (SPEC "Interfaces").
+
+Strict: a malformed value is a form error on its field (shown next to it) and selects no
+rows, never a server error.
+"""
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from captions import dimensions
+from captions.models import CAVEAT_TAGS, CAVEAT_LABELS, Article, Photo, Place, caveat_field
+
+
+class PartialDateField(forms.CharField):
+    """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' -> (first day, last day) of what it names."""
+
+    default_error_messages = {
+        "invalid_partial_date": _("Use YYYY, YYYY-MM or YYYY-MM-DD (for example 1945, 2025-12 or 2025-12-02)."),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        from captions.dates import parse_bound
+
+        try:
+            return parse_bound(value.strip())
+        except ValueError as exc:
+            raise ValidationError(
+                "%(reason)s", code="invalid_partial_date", params={"reason": str(exc) or self.error_messages["invalid_partial_date"]}
+            ) from None
+
+
+class CountryCodeField(forms.CharField):
+    """An ISO 3166-1 code (alpha-2 or alpha-3, any case) -> its alpha-2 code."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        from captions.places import find_country
+
+        country = find_country(value.strip().upper())
+        if country is None:
+            raise ValidationError(
+                _("%(code)s is not an ISO country code (use two letters, such as RU or DE)."),
+                code="unknown_country", params={"code": value},
+            )
+        return country.code
+
+
+class CountryCodeFilter(django_filters.Filter):
+    field_class = CountryCodeField
+
+
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+    def __init__(self, *args, bound: str, **kwargs):
+        self.bound = bound  # "after": the photo's interval ends on/after; "before": starts on/before
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        first, last = value
+        # Interval overlap: a photo dated "circa 1945" (1945-01-01..1945-12-31) matches a
+        # window in June 1945; an undated photo (no interval) matches no date window.
+        if self.bound == "after":
+            return qs.filter(date_end__gte=first)
+        return qs.filter(date_start__lte=last)
+
+
+def place_ids_matching(text: str):
+    """Ids of places known under `text` in any language (Moskau, Moscow, Moscou, RU, Russland)."""
+    from captions.places import city_names, fold
+
+    names = set(city_names(text)) | {fold(text)}
+    names.discard("")
+    query = Q()
+    for name in names:
+        query |= Q(search_names__contains=f"|{name}|")
+    return Place.objects.filter(query).values("pk") if names else Place.objects.none().values("pk")
+
+
+ORIENTATION_CHOICES = [(o, _(o)) for o in dimensions.ORIENTATIONS]
+SORT_CHOICES = [
+    ("-taken", _("newest shoot date first")),
+    ("taken", _("oldest shoot date first")),
+    ("-added", _("recently added first")),
+    ("added", _("first added first")),
+]
+SORT_ORDER = {
+    "taken": [F("date_start").asc(nulls_last=True), "id"],
+    "-taken": [F("date_start").desc(nulls_last=True), "-id"],
+    "added": ["created_at", "id"],
+    "-added": ["-created_at", "-id"],
+}
+
+
+class PhotoFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Words"), method="filter_words", max_length=200)
+    taken_after = PartialDateFilter(label=_("Taken after"), bound="after")
+    taken_before = PartialDateFilter(label=_("Taken before"), bound="before")
+    place = django_filters.CharFilter(label=_("Place"), method="filter_place", max_length=200)
+    country = CountryCodeFilter(label=_("Country code"), method="filter_country")
+    caveat = django_filters.ChoiceFilter(
+        label=_("Caveat"), choices=[(t, CAVEAT_LABELS[t]) for t in CAVEAT_TAGS], method="filter_caveat"
+    )
+    orientation = django_filters.ChoiceFilter(label=_("Orientation"), choices=ORIENTATION_CHOICES, method="filter_orientation")
+    min_print_width_cm = django_filters.NumberFilter(
+        label=_("Prints at least (cm wide)"), method="filter_min_print_width", min_value=0.1, max_value=10_000
+    )
+    at_dpi = django_filters.NumberFilter(
+        label=_("at dpi"), method="filter_noop", min_value=dimensions.MIN_DPI, max_value=dimensions.MAX_DPI
+    )
+    article = django_filters.ModelChoiceFilter(label=_("Article"), queryset=Article.objects.all(), method="filter_article")
+    sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, method="filter_noop", empty_label=None)
+
+    class Meta:
+        model = Photo
+        fields: list[str] = []
+
+    def filter_noop(self, qs, name, value):
+        return qs  # read by other filters (at_dpi) or applied last (sort)
+
+    def filter_words(self, qs, name, value):
+        words = value.split()
+        for word in words[:12]:
+            qs = qs.filter(
+                Q(caption__icontains=word) | Q(headline__icontains=word) | Q(keywords__icontains=word)
+                | Q(credit__icontains=word)
+            )
+        return qs
+
+    def filter_place(self, qs, name, value):
+        value = value.strip()
+        return qs.filter(place__in=place_ids_matching(value)) if value else qs
+
+    def filter_country(self, qs, name, value):
+        return qs.filter(place__country_code=value)
+
+    def filter_caveat(self, qs, name, value):
+        return qs.filter(**{caveat_field(value): True})
+
+    def filter_orientation(self, qs, name, value):
+        if value == dimensions.LANDSCAPE:
+            return qs.filter(width_px__gt=F("height_px"))
+        if value == dimensions.PORTRAIT:
+            return qs.filter(width_px__lt=F("height_px"))
+        return qs.filter(width_px=F("height_px"))
+
+    def filter_min_print_width(self, qs, name, value):
+        at_dpi = int(self.form.cleaned_data.get("at_dpi") or dimensions.DEFAULT_TARGET_DPI)
+        return qs.filter(width_px__gte=dimensions.pixels_for(float(value), at_dpi))
+
+    def filter_article(self, qs, name, value):
+        return qs.filter(articles=value)
+
+    @property
+    def qs(self):
+        # Strict, like django-filter's FilterView: any invalid value selects nothing, so an
+        # export never silently widens to "everything" because one filter was mistyped.
+        if self.is_bound and not self.is_valid():
+            return self.queryset.none()
+        qs = super().qs
+        sort = (self.form.cleaned_data.get("sort") if self.is_bound else None) or "-added"
+        return qs.order_by(*SORT_ORDER[sort])
+
+    @property
+    def target_dpi(self) -> int:
+        if self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("at_dpi"):
+            return int(self.form.cleaned_data["at_dpi"])
+        return dimensions.DEFAULT_TARGET_DPI
