@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from captions.models import CAVEAT_TAGS, Article, Photo, Place, caveat_field
 
@@ -162,35 +166,170 @@ def block_label(parsed) -> str:
     return (text[:60] + "…") if len(text) > 60 else text
 
 
-def import_blocks(*, blocks, dry_run: bool = False, today: dt.date | None = None, progress=None) -> ImportResult:
-    """Save parsed blocks, each in its own transaction: a failing block is reported and the
-    others are saved. With `dry_run`, nothing is written and the counts say what would be."""
-    result = ImportResult()
-    for number, parsed in enumerate(blocks, start=1):
-        try:
-            if dry_run:
-                existing = find_existing_photo(
-                    supplier=(parsed.supplier or ""), source_id=(parsed.source_id or ""), fingerprint=parsed.fingerprint
-                )
-                created = existing is None
+IMPORT_BATCH_SIZE = 500
+
+
+class PlaceCache:
+    """Places of one import run: each distinct place is looked up or created once."""
+
+    def __init__(self):
+        self._by_parts: dict[tuple, Place | None] = {}
+
+    @staticmethod
+    def parts_of(parsed) -> tuple:
+        return (
+            (parsed.sublocation or "").strip()[:200], (parsed.city or "").strip()[:200],
+            (parsed.region or "").strip()[:200], (parsed.country_code or "").strip().upper()[:2],
+        )
+
+    def get(self, parsed) -> Place | None:
+        key = self.parts_of(parsed)
+        if key not in self._by_parts:
+            self._by_parts[key] = place_from_parsed(parsed)
+        return self._by_parts[key]
+
+
+def _key(values: dict) -> tuple:
+    if values["source_id"]:
+        return ("id", values["supplier"], values["source_id"])
+    return ("fp", values["fingerprint"])
+
+
+def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
+    """The photos already in the archive for these block keys, in two queries at most."""
+    found: dict[tuple, Photo] = {}
+    by_id = [k for k in keys if k[0] == "id"]
+    if by_id:
+        query = Q()
+        for _, supplier, source_id in by_id:
+            query |= Q(supplier=supplier, source_id=source_id)
+        for photo in Photo.objects.filter(query):
+            found[("id", photo.supplier, photo.source_id)] = photo
+    fingerprints = [k[1] for k in keys if k[0] == "fp"]
+    if fingerprints:
+        for photo in Photo.objects.filter(fingerprint__in=fingerprints):
+            found[("fp", photo.fingerprint)] = photo
+    return found
+
+
+def _save_batch(batch, result: ImportResult, places: PlaceCache) -> None:
+    """Validate and write one batch with bulk statements in one transaction. Raises on a
+    database error, leaving nothing of the batch behind (the caller then goes block by block)."""
+    prepared = []  # (number, parsed, values)
+    for number, parsed in batch:
+        prepared.append((number, parsed, photo_values_from_parsed(parsed)))
+    existing = _existing_for([_key(v) for _, _, v in prepared])
+    to_create: dict[tuple, Photo] = {}
+    to_update: dict[tuple, Photo] = {}
+    outcomes = []  # (number, parsed, created)
+    now = timezone.now()
+    with transaction.atomic():
+        for number, parsed, values in prepared:
+            key = _key(values)
+            current = to_create.get(key) or to_update.get(key) or existing.get(key)
+            if current is not None and current.fingerprint == values["fingerprint"]:
+                outcomes.append((number, parsed, False))  # the same block again: nothing to change
+                continue
+            photo = current or Photo()
+            for name, value in values.items():
+                setattr(photo, name, value)
+            photo.place = places.get(parsed)
+            try:
+                # Uniqueness is checked above in bulk and by the database constraints.
+                photo.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as exc:
+                result.failed += 1
+                result.failures.append((number, f"invalid: {_one_line(exc)}"))
+                continue
+            if photo.pk:
+                photo.version += 1
+                photo.updated_at = now  # bulk_update does not run auto_now
+                to_update[key] = photo
             else:
-                outcome = save_parsed_caption(parsed=parsed)
-                created = outcome.created
-                result.photos.append(outcome.photo)
-        except Exception as exc:  # one bad block never stops the others
-            result.failed += 1
-            result.failures.append((number, f"{type(exc).__name__}: {exc}"))
-            continue
-        finally:
-            if progress:
-                progress(number)
-        if created:
-            result.created += 1
+                to_create[key] = photo
+            outcomes.append((number, parsed, current is None))
+        if to_create:
+            bulk_create_with_history(list(to_create.values()), Photo, batch_size=IMPORT_BATCH_SIZE,
+                                     default_change_reason="import")
+        if to_update:
+            bulk_update_with_history(list(to_update.values()), Photo, UPDATABLE_FIELDS,
+                                     batch_size=IMPORT_BATCH_SIZE, default_change_reason="import")
+    for number, parsed, created in outcomes:
+        _count(result, number, parsed, created)
+
+
+# Every field an import may set (what photo_values_from_parsed fills, plus place and version).
+UPDATABLE_FIELDS = [
+    "supplier", "source_id", "fingerprint", "caption", "headline", "language", "credit", "creator",
+    "copyright_notice", "keywords", "width_px", "height_px", "dpi", "date_text", "date_edtf", "date_start",
+    "date_end", "date_precision", "date_approximate", "place_text", "restriction_text", "embargo_until",
+    "problems", "needs_review", "place", "version", "updated_at",
+] + [caveat_field(tag) for tag in CAVEAT_TAGS]
+
+
+def _one_line(exc: Exception) -> str:
+    if isinstance(exc, ValidationError) and hasattr(exc, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
+    return " ".join(str(exc).split())[:300]
+
+
+def _count(result: ImportResult, number: int, parsed, created: bool) -> None:
+    if created:
+        result.created += 1
+    else:
+        result.updated += 1
+    if parsed.problems:
+        result.flagged += 1
+        result.flagged_blocks.append((number, block_label(parsed), sorted(parsed.problems)))
+
+
+def import_blocks(*, blocks, dry_run: bool = False, batch_size: int = IMPORT_BATCH_SIZE, progress=None) -> ImportResult:
+    """Save parsed blocks. Re-importing the same blocks creates nothing new.
+
+    Blocks are written in batches (bulk statements, one transaction each) for speed; when a
+    batch fails in the database, that batch is retried block by block, each in its own
+    transaction, so a bad block never leaves half a record and never costs the others.
+    With `dry_run`, nothing is written and the counts say what would happen.
+    """
+    result = ImportResult()
+    places = PlaceCache()
+    batch: list = []
+    done = 0
+
+    def flush():
+        nonlocal done
+        if not batch:
+            return
+        if dry_run:
+            existing = _existing_for([_key(photo_values_from_parsed(p)) for _, p in batch])
+            seen = set()
+            for number, parsed in batch:
+                key = _key(photo_values_from_parsed(parsed))
+                _count(result, number, parsed, key not in existing and key not in seen)
+                seen.add(key)
         else:
-            result.updated += 1
-        if parsed.problems:
-            result.flagged += 1
-            result.flagged_blocks.append((number, block_label(parsed), sorted(parsed.problems)))
+            try:
+                _save_batch(batch, result, places)
+            except Exception:
+                places.__init__()  # places created in the rolled-back batch are gone
+                for number, parsed in batch:
+                    try:
+                        outcome = save_parsed_caption(parsed=parsed)
+                    except Exception as exc:  # one bad block never stops the others
+                        result.failed += 1
+                        result.failures.append((number, f"{type(exc).__name__}: {_one_line(exc)}"))
+                        continue
+                    _count(result, number, parsed, outcome.created)
+        done += len(batch)
+        batch.clear()
+        if progress:
+            progress(done)
+
+    for number, parsed in enumerate(blocks, start=1):
+        batch.append((number, parsed))
+        if len(batch) >= batch_size:
+            flush()
+    flush()
     return result
 
 

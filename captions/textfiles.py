@@ -1,0 +1,38 @@
+"""Reading caption files as agencies send them. Pure: no Django import."""
+from __future__ import annotations
+
+import sys
+
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a file bigger than this is not a caption file
+
+
+class UnreadableInput(Exception):
+    """A path that cannot be read as text; the message is one line for the user."""
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, as older agency exports are."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_text(path: str) -> str:
+    """The text of `path` ('-' is standard input)."""
+    try:
+        if path == "-":
+            return decode(sys.stdin.buffer.read())
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise UnreadableInput(f"cannot read {path}: it is a directory") from None
+    except FileNotFoundError:
+        raise UnreadableInput(f"cannot read {path}: no such file") from None
+    except PermissionError:
+        raise UnreadableInput(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableInput(f"cannot read {path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return decode(data)

@@ -1,0 +1,125 @@
+"""import_captions: create, update by id or fingerprint, flag, isolate failures, dry run."""
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from captions import caption_parser, services
+from captions.models import Photo
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "data" / "import"
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_captions", *args, stdout=out, stderr=err)
+    return out.getvalue().splitlines(), err.getvalue()
+
+
+def test_first_import_creates_and_flags_with_exact_output():
+    lines, _ = run(str(DATA / "three_blocks.txt"))
+    assert lines[0] == "created 3, updated 0, flagged 1"
+    assert lines[1] == "block 3 (Ein Containerschiff läuft bei Nebel in den Hafen ein.): print_size_mismatch"
+    assert len(lines) == 2
+    assert Photo.objects.count() == 3
+    flagged = Photo.objects.get(needs_review=True)
+    assert flagged.problems == ["print_size_mismatch"] and flagged.dpi == 240
+
+
+def test_reimport_creates_nothing_new():
+    run(str(DATA / "three_blocks.txt"))
+    first = {p.pk: p.version for p in Photo.objects.all()}
+    lines, _ = run(str(DATA / "three_blocks.txt"))
+    assert lines[0] == "created 0, updated 3, flagged 1"
+    assert {p.pk: p.version for p in Photo.objects.all()} == first  # identical blocks change nothing
+
+
+def test_block_with_source_id_updates_its_photo(tmp_path):
+    run(str(DATA / "three_blocks.txt"))
+    photo = Photo.objects.get(source_id="T3ST0001")
+    changed = (DATA / "three_blocks.txt").read_text(encoding="utf-8").split("---")[1].replace(
+        "Aerial view of the harbour", "Aerial view of the old harbour"
+    )
+    path = tmp_path / "update.txt"
+    path.write_text(changed, encoding="utf-8")
+    lines, _ = run(str(path))
+    assert lines[0] == "created 0, updated 1, flagged 0"
+    photo.refresh_from_db()
+    assert photo.caption.startswith("Aerial view of the old harbour")
+    assert photo.version == 2
+    assert Photo.objects.count() == 3
+    assert photo.history.count() == 2  # the import and the update are both in the history
+
+
+def test_editor_corrections_survive_reimport_of_the_same_block():
+    run(str(DATA / "three_blocks.txt"))
+    photo = Photo.objects.get(source_id="T3ST0001")
+    photo.caption = "Corrected by an editor"
+    photo.save()
+    run(str(DATA / "three_blocks.txt"))
+    photo.refresh_from_db()
+    assert photo.caption == "Corrected by an editor"
+
+
+def test_dry_run_writes_nothing_but_counts():
+    lines, _ = run(str(DATA / "three_blocks.txt"), "--dry-run")
+    assert lines[0] == "created 3, updated 0, flagged 1"
+    assert lines[-1] == "dry run: nothing was saved"
+    assert Photo.objects.count() == 0
+
+
+def test_same_block_twice_in_one_file_is_one_photo(tmp_path):
+    block = (DATA / "three_blocks.txt").read_text(encoding="utf-8").split("---")[0]
+    path = tmp_path / "twice.txt"
+    path.write_text(block + "\n---\n" + block, encoding="utf-8")
+    lines, _ = run(str(path))
+    assert lines[0] == "created 1, updated 1, flagged 0"
+    assert Photo.objects.count() == 1
+
+
+def test_a_failing_block_never_costs_the_others(monkeypatch):
+    blocks = caption_parser.parse_blocks((DATA / "three_blocks.txt").read_text(encoding="utf-8"))
+    blocks[1].language = "x" * 50  # longer than the column: fails validation
+    result = services.import_blocks(blocks=blocks)
+    assert (result.created, result.failed) == (2, 1)
+    assert result.failures[0][0] == 2 and "language" in result.failures[0][1]
+    assert Photo.objects.count() == 2
+    assert not Photo.objects.filter(source_id="T3ST0001").exists()
+
+
+def test_a_database_failure_in_a_batch_falls_back_block_by_block(monkeypatch):
+    blocks = caption_parser.parse_blocks((DATA / "three_blocks.txt").read_text(encoding="utf-8"))
+    real = services.save_parsed_caption
+    calls = []
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    def counting(**kwargs):
+        calls.append(kwargs["parsed"].caption)
+        if "Valletta" in kwargs["parsed"].caption:
+            raise RuntimeError("constraint violated")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "_save_batch", boom)
+    monkeypatch.setattr(services, "save_parsed_caption", counting)
+    result = services.import_blocks(blocks=blocks)
+    assert len(calls) == 3
+    assert (result.created, result.failed) == (2, 1)
+    assert Photo.objects.count() == 2
+
+
+def test_unreadable_path_is_a_clear_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="cannot read .*missing.txt: no such file"):
+        run(str(tmp_path / "missing.txt"))
+
+
+def test_places_are_shared_between_photos_of_one_place(tmp_path):
+    run(str(DATA / "three_blocks.txt"))
+    photo = Photo.objects.get(source_id="T3ST0001")
+    assert photo.place.city == "Valletta" and photo.place.country_code == "MT"
+    assert photo.place.sublocation == "Grand Harbour"
