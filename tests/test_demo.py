@@ -1,0 +1,90 @@
+"""Demo data and the synthetic generator: idempotent, deterministic, realistic."""
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import override_settings
+
+from captions.models import Article, Photo
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 26)
+
+
+@override_settings(DEMO_MODE=True)
+def test_setup_demo_loads_the_seed_with_its_article_once():
+    out = StringIO()
+    call_command("setup_demo", "--count", "10", stdout=out)
+    seed = Photo.objects.get(caption__startswith="Der russische Präsident Wladimir Putin")
+    assert (seed.width_px, seed.height_px, seed.dpi) == (1880, 1160, 150)
+    assert seed.date_start == seed.date_end == dt.date(2025, 12, 2)
+    assert seed.place.sublocation == "Kremlin" and seed.place.country_code == "RU"
+    assert seed.caveats == ["imperfect_historical"]
+    assert seed.problems == ["truncated_text"] and seed.needs_review
+    article = seed.articles.get()
+    assert article.publication == "The Moscow Times"
+    assert "Trump Tower in Moscow" in article.body
+    assert "editor: editor-demo-pass" in out.getvalue()
+    counts = (Photo.objects.count(), Article.objects.count(), User.objects.count())
+    assert counts[0] == 11
+
+    call_command("setup_demo", "--count", "10", stdout=StringIO())
+    assert (Photo.objects.count(), Article.objects.count(), User.objects.count()) == counts
+    assert Photo.objects.get(pk=seed.pk).version == seed.version
+
+
+def test_demo_users_can_sign_in_with_printed_passwords(client):
+    with override_settings(DEMO_MODE=True):
+        call_command("setup_demo", "--count", "0", stdout=StringIO())
+    for username in ("editor", "researcher", "production"):
+        assert client.login(username=username, password=f"{username}-demo-pass")
+    assert User.objects.get(username="editor").is_staff
+    assert not User.objects.get(username="researcher").is_staff
+
+
+@override_settings(DEMO_MODE=False, DEBUG=False)
+def test_setup_demo_refuses_outside_demo_mode():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="DEMO_MODE=1"):
+        call_command("setup_demo", stdout=StringIO())
+
+
+def snapshot():
+    return list(Photo.objects.order_by("source_id").values_list(
+        "source_id", "caption", "width_px", "dpi", "date_edtf", "place__city", "caveat_editorial_only"))
+
+
+def test_generate_archive_is_deterministic_for_a_seed():
+    call_command("generate_archive", "--count", "60", "--seed", "5", "--today", TODAY.isoformat(), stdout=StringIO())
+    first = snapshot()
+    Photo.objects.all().delete()
+    call_command("generate_archive", "--count", "60", "--seed", "5", "--today", TODAY.isoformat(), stdout=StringIO())
+    assert snapshot() == first
+
+
+def test_generate_archive_is_idempotent_and_varied():
+    out = StringIO()
+    call_command("generate_archive", "--count", "400", "--seed", "3", "--today", TODAY.isoformat(), stdout=out)
+    assert out.getvalue().startswith("created 400 photos, skipped 0")
+    call_command("generate_archive", "--count", "400", "--seed", "3", "--today", TODAY.isoformat(), stdout=out)
+    assert Photo.objects.count() == 400
+    photos = Photo.objects.select_related("place")
+    assert {p.date_precision for p in photos} >= {"day", "month", "year", "decade", ""}
+    assert any(p.date_approximate for p in photos)
+    assert len({p.place.country_code for p in photos}) >= 15
+    assert len({(p.width_px, p.height_px) for p in photos}) >= 8
+    assert len({p.dpi for p in photos}) >= 4
+    assert {p.language for p in photos} == {"en", "de", "fr", "es"}
+    assert all(p.date_start is None or dt.date(1900, 1, 1) <= p.date_start <= TODAY for p in photos)
+    assert any(p.caveats for p in photos) and any(p.articles.exists() for p in photos[:50])
+    assert all(p.date_start <= p.date_end for p in photos if p.date_start)
+
+
+def test_generate_archive_refuses_a_bad_date():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--today"):
+        call_command("generate_archive", "--count", "1", "--today", "2025-02-31")
