@@ -1,0 +1,125 @@
+"""Words: search over a photo's caption, headline, keywords and credit.
+
+On PostgreSQL this is full-text search: the four fields are indexed as one German and one
+English tsvector (a GIN index on exactly the expression `search_vector()` builds, created by
+migration 0003), and a query matches when its words match under either language's stemming,
+so "Treffens" finds "Treffen" and "meetings" finds "meeting".
+
+On SQLite (development, tests) there is no full-text engine worth the name, so each word
+becomes a case-insensitive substring match on its shortest Snowball stem: the same stemmer
+family PostgreSQL uses, so both backends agree on the everyday cases.
+
+`highlight()` marks the words of a text that the query matched, by the same stems, on both
+backends (PostgreSQL's ts_headline would need one call per row and one language per call).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+SEARCH_FIELDS = ("caption", "headline", "keywords", "credit")
+SEARCH_CONFIGS = ("german", "english")  # PostgreSQL text search configurations
+INDEX_NAME = "photo_search_gin"
+MAX_WORDS = 12
+MIN_STEM = 3
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_STEMMERS = {config: snowballstemmer.stemmer(config) for config in SEARCH_CONFIGS}
+
+
+def search_vector():
+    """The indexed expression. Queries must use this very expression for the GIN index to
+    serve them, so the migration builds its index from it too."""
+    vectors = [SearchVector(*SEARCH_FIELDS, config=config) for config in SEARCH_CONFIGS]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
+
+
+def search_query(text: str):
+    queries = [SearchQuery(text, config=config, search_type="websearch") for config in SEARCH_CONFIGS]
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined | query
+    return combined
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a search, in order, without repeats, at most MAX_WORDS."""
+    seen: list[str] = []
+    for word in _WORD.findall(text or ""):
+        if word.casefold() not in (w.casefold() for w in seen):
+            seen.append(word)
+    return seen[:MAX_WORDS]
+
+
+def _fold(word: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)
+    ).replace("ß", "ss")
+
+
+@lru_cache(maxsize=8192)
+def stems(word: str) -> frozenset[str]:
+    """The German and English stems of a word, folded (accents and case removed)."""
+    folded = _fold(word)
+    return frozenset(_fold(stemmer.stemWord(word.casefold())) for stemmer in _STEMMERS.values()) | {folded}
+
+
+def substring_for(word: str) -> str:
+    """The shortest stem of `word` that is still a prefix of it as written (SQLite fallback):
+    'Treffens' -> 'Treff', 'meetings' -> 'meet', 'Kreml' -> 'Kreml'."""
+    lowered = word.casefold()
+    candidates = [
+        lowered[: len(stem)]
+        for stem in (stemmer.stemWord(lowered) for stemmer in _STEMMERS.values())
+        if len(stem) >= MIN_STEM and lowered.startswith(stem)
+    ]
+    return min(candidates, key=len) if candidates else lowered
+
+
+def filter_words(qs: QuerySet, text: str) -> QuerySet:
+    """Photos whose caption, headline, keywords or credit hold every word of `text`."""
+    words = query_words(text)
+    if not words:
+        return qs
+    if connection.vendor == "postgresql":
+        return qs.alias(search=search_vector()).filter(search=search_query(" ".join(words)))
+    for word in words:
+        part = substring_for(word)
+        match = Q()
+        for field in SEARCH_FIELDS:
+            match |= Q(**{f"{field}__icontains": part})
+        qs = qs.filter(match)
+    return qs
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """`text`, HTML-escaped, with each word the query matched wrapped in <mark>."""
+    text = text or ""
+    wanted: set[str] = set()
+    prefixes: list[str] = []
+    for word in query_words(query):
+        wanted |= stems(word)
+        prefixes.append(_fold(substring_for(word)))
+    if not wanted:
+        return escape(text)
+    out, last = [], 0
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        folded = _fold(word)
+        if stems(word) & wanted or any(len(p) >= MIN_STEM and folded.startswith(p) for p in prefixes):
+            out.append(escape(text[last : match.start()]))
+            out.append(f"<mark>{escape(word)}</mark>")
+            last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))
