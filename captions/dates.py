@@ -1,0 +1,686 @@
+"""Partial dates: the shoot date of a photo as an interval with a precision.
+
+PURE: no Django import. The parser, the models and the search filters all go through
+this module, so "circa 1945", "Dezember 2025" and "1960er Jahre" mean the same interval
+everywhere.
+
+Two kinds of input:
+
+* EDTF strings typed by an editor (``1945~``, ``196X``, ``1944/1946``): validated and
+  turned into intervals by the ``edtf`` library (``from_edtf``).
+* Natural-language dates in captions and date fields, in English, German, French and
+  Spanish ("14th September 2024", "2. Dez. 2025", "1er mai 2024", "2 de diciembre de
+  2025", "um 1930", "années 1960", exiftool's "2024:09:14 18:03:11"). No maintained
+  library reads these in four languages (``edtf.natlang`` is English-only and slow, and
+  dateutil guesses silently), so they are matched here by hand with regular expressions
+  compiled once at import. The parser calls ``find_date``/``parse_date`` for every block,
+  so this path never touches the ``edtf`` library.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+
+DAY = "day"
+MONTH = "month"
+YEAR = "year"
+DECADE = "decade"
+PRECISIONS = (DAY, MONTH, YEAR, DECADE)
+_PRECISION_ORDER = {DAY: 0, MONTH: 1, YEAR: 2, DECADE: 3}
+
+INVALID_DATE = "invalid_date"
+FUTURE_DATE = "future_date"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    text: str  # the date text as supplied, whitespace-normalized
+    edtf: str | None  # '2025-12-02', '1945~', '196X', '1944/1946'; None when undated or invalid
+    start: datetime.date | None
+    end: datetime.date | None
+    precision: str | None  # 'day' | 'month' | 'year' | 'decade' | None
+    approximate: bool
+    problem: str | None  # 'invalid_date' | 'future_date' | None
+
+    @property
+    def undated(self) -> bool:
+        """True for a stated "undated" / "o. D." / "s. d.": known to have no date."""
+        return self.edtf is None and self.problem is None
+
+
+# --------------------------------------------------------------------------------------
+# Text normalization. Matching runs on a folded copy of the text of the same length
+# (accents stripped, lower case, dashes unified), so spans found in it index the original.
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1]
+        if base.isascii() and base.isalpha():
+            table[code] = base.lower()
+    table.update({ord("ø"): "o", ord("Ø"): "o", ord("ł"): "l", ord("Ł"): "l", ord("đ"): "d"})
+    table.update({ord("º"): "o", ord("ª"): "a"})
+    for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+        table[ord(dash)] = "-"
+    for quote in "\u2018\u2019\u02bc\u00b4`":
+        table[ord(quote)] = "'"
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def _normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+_FOLD_CHARS = {chr(code): char for code, char in _FOLD_TABLE.items()}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(match: re.Match) -> str:
+    char = match.group()
+    return _FOLD_CHARS.get(char, char)
+
+
+def _fold(text: str) -> str:
+    # re.sub over the few non-ASCII characters is several times faster than str.translate
+    # on a whole non-ASCII caption; the replacements keep the length.
+    if not text.isascii():
+        text = _NON_ASCII.sub(_fold_char, text)
+    return text.lower()
+
+
+# --------------------------------------------------------------------------------------
+# Vocabulary (folded spellings). Abbreviations may carry a dot, handled by the patterns.
+
+_FRENCH_DECADE_WORDS = frozenset(
+    {"vingt", "trente", "quarante", "cinquante", "soixante", "soixante-dix", "quatre-vingt", "quatre-vingts", "quatre-vingt-dix"}
+)
+_MONTH_WORDS = {
+    1: "january jan januar janner jaenner janvier janv enero ene",
+    2: "february feb februar feber fevrier fevr fev febrero",
+    3: "march mar marz maerz mrz mars marzo",
+    4: "april apr avril avr abril abr",
+    5: "may mai mayo",
+    6: "june jun juni juin junio",
+    7: "july jul juli juillet juil julio",
+    8: "august aug aout agosto ago",
+    9: "september sept sep septembre septiembre setiembre set",
+    10: "october oct oktober okt octobre octubre",
+    11: "november nov novembre noviembre",
+    12: "december dec dezember dez decembre diciembre dic",
+}
+MONTHS: dict[str, int] = {
+    word: number for number, words in _MONTH_WORDS.items() for word in words.split()
+}
+# Everyday words in English that are also month abbreviations (see _month_word_counts).
+_WEAK_MONTH_WORDS = frozenset({"set", "ago", "may", "mar"})
+
+_DECADE_WORDS = {
+    # English, German, French, Spanish number words for 20..90 (decades of the 1900s)
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+    "zwanziger": 20, "dreissiger": 30, "dreißiger": 30, "vierziger": 40,
+    "funfziger": 50, "fuenfziger": 50, "sechziger": 60, "siebziger": 70,
+    "achtziger": 80, "neunziger": 90,
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90,
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "setenta": 70, "ochenta": 80, "noventa": 90,
+}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _trie(words) -> str:
+    """A regex alternation shaped as a trie: fails after one character on most positions."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+# Patterns run on folded text, anchored (re.match) at the start of a number or of the month
+# name before it. _LEAD is a digit that does not continue a number, a decimal or a date.
+_LEAD = r"\d(?<![\d.,:/-]\d)"
+_MON = rf"(?<![a-z])(?P<mon>{_trie(MONTHS)})(?![a-z])\.?"
+_YEAR = r"(?P<year>\d{4})(?!\d|[.,:]\d)"
+_ORDINAL = r"(?:st|nd|rd|th|er|re|eme|o)?"
+
+_P_DMY_WORDS = re.compile(  # 14 September 2024, 2. Dez. 2025, 1er mai 2024, 2 de diciembre de 2025
+    rf"(?P<day>{_LEAD}\d?){_ORDINAL}\.?\s?(?:de\s|of\s|the\s)?{_MON}(?:,?\s?(?:de\s|del\s|of\s)?{_YEAR})?"
+)
+_P_MDY_WORDS = re.compile(  # September 14, 2024 / Sept. 14 2024 / December 1945 / JULY 26
+    _MON + r"\s?(?:(?P<day>\d\d?)(?:st|nd|rd|th)?(?![\d.:]\d))?,?\s?(?:de\s|del\s|of\s)?"
+    r"(?:(?<![\d])" + _YEAR + ")?"
+)
+_P_ISO = re.compile(  # 2025-12-02, 2025:12:02 (exif), 2025/12/02, 2025.12.02
+    rf"(?P<year>{_LEAD}\d{{3}})(?P<sep>[-/:.])(?P<month>\d\d?)(?P=sep)(?P<day>\d\d?)(?![\d]|[.,]\d)"
+)
+_P_DMY_NUMERIC = re.compile(  # 06.05.2025, 6/5/2025, 14-09-2024
+    rf"(?P<day>{_LEAD}\d?)(?P<sep>[./-])(?P<month>\d\d?)(?P=sep)(?P<year>\d{{4}})(?![\d]|[.,:/-]\d)"
+)
+_P_ISO_MONTH = re.compile(rf"(?P<year>{_LEAD}\d{{3}})-(?P<month>\d\d)(?![\d]|[-/.:]\d)")
+_P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 1/1000 s)
+    rf"(?P<month>{_LEAD}\d)[./](?P<year>\d{{4}})(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)"
+)
+_P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
+    rf"(?P<y1>{_LEAD}\d{{3}})(?:\s?(?P<sign>[-/])\s?|\s(?P<word>to|bis|until|till|through|thru|and|und|et|y|a|au|hasta)\s)"
+    r"(?P<y2>\d{4}|\d{2})(?![\d]|[-/.:]\d)"
+)
+_RANGE_WORDS_NEEDING_PREFIX = frozenset({"and", "und", "et", "y", "a", "au", "hasta"})
+_RANGE_PREFIX = re.compile(
+    r"\b(?:between|zwischen|entre|from|von|vom|de|du|desde|del)\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
+)
+_P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60
+    rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
+)
+_DECADE_PREFIX_EN = re.compile(r"(?:\bthe\s(?:early\s|late\s|mid-?\s?)?'?|')$")
+_DECADE_PREFIX_DE = re.compile(r"\b(?:die|den|der)\s$")
+_DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decada\sde(?:\slos)?)\s$")
+_P_DECADE_WORDS = re.compile(
+    r"\b(?:(?:the\s(?:early\s|late\s|mid-?\s?)?(?P<en>" + _alternation(w for w in _DECADE_WORDS if w.endswith("ies")) + r"))"
+    r"|(?:(?P<de>" + _alternation(w for w in _DECADE_WORDS if "iger" in w) + r")(?:[\s-]?jahren?|n)?)"
+    r"|(?:annees\s(?P<fr>" + _alternation(w for w in _DECADE_WORDS if w in _FRENCH_DECADE_WORDS) + r"))"
+    r"|(?:anos\s(?P<es>" + _alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte") + r")))(?![a-z-])"
+)
+_DECADE_WORD_MARKERS = ("ties", "iger", "annees", "anos")
+_NOT_A_YEAR_AFTER = re.compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
+_DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
+
+_CIRCA_BEFORE = re.compile(
+    r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
+    r"alrededor\sde|aux\senvirons\sde|en\storno\sa|cerca\sde)\s?|\bc\.\s?|\bc(?=$))"
+    r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|el|los|del|de|les)\s)?$"
+)
+_CIRCA_AFTER = re.compile(r"\s?[?~]")
+_YEAR_MARKER_BEFORE = re.compile(
+    r"\b(?:in|im|en|of|from|since|seit|depuis|desde|year|jahr|jahre|jahres|ano|anno|an|"
+    r"summer|winter|spring|autumn|fall|sommer|fruhjahr|fruhling|herbst|ete|hiver|printemps|automne|"
+    r"verano|invierno|primavera|otono|taken|aufgenommen|photographed|fotografiert)\s$"
+)
+_UNDATED_FIELD = re.compile(
+    r"^[\[(]?\s?(?:undated|not\sdated|date\sunknown|unknown\sdate|no\sdate|unknown|n\.\s?d\.?|nd|"
+    r"o\.\s?d\.?|od|ohne\sdatum|undatiert|datum\sunbekannt|unbekannt|"
+    r"s\.\s?d\.?|sd|sans\sdate|non\sdatee?|date\sinconnue|inconnue?|"
+    r"sin\sfecha|s\.\s?f\.?|s/f|sin\sdatar|fecha\sdesconocida|desconocida?)\s?[\])]?\.?$"
+)
+_UNDATED_TEXT = re.compile(
+    r"\b(?:undated|date\sunknown|ohne\sdatum|undatiert|sans\sdate|non\sdatee?|sin\sfecha|sin\sdatar)\b"
+)
+_DIGIT_RUN = re.compile(r"\d+")
+_NUMBER_JOINERS = frozenset(".,:/-")
+_ISO_SEPARATORS = frozenset("-/:.")
+_DMY_SEPARATORS = frozenset("./-")
+_MON_BEFORE = re.compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
+
+# Ranking of candidates in free text: the most specific expression wins, an explicit year
+# ("in 1945", "circa 1943") beats a decade, and a bare number that looks like a year
+# ("Olympic Games Paris 2024") loses to everything; ties go to the earliest in the text.
+_RANK_DAY = 60
+_RANK_DAY_NO_YEAR = 55
+_RANK_MONTH = 50
+_RANK_YEAR = 40
+_RANK_DECADE = 30
+_RANK_BARE_YEAR = 20
+
+_MIN_BARE_YEAR = 1826  # the oldest surviving photograph
+
+
+# --------------------------------------------------------------------------------------
+# Building results
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _endpoint(year: int, month: int | None, day: int | None):
+    """(start, end, edtf, precision) for one calendar date, or None if it cannot exist."""
+    if not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31), f"{year:04d}", YEAR
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        last = _last_day(year, month)
+        return (
+            datetime.date(year, month, 1),
+            datetime.date(year, month, last),
+            f"{year:04d}-{month:02d}",
+            MONTH,
+        )
+    if not 1 <= day <= _last_day(year, month):
+        return None
+    date = datetime.date(year, month, day)
+    return date, date, f"{year:04d}-{month:02d}-{day:02d}", DAY
+
+
+def _result(text, interval, approximate, today) -> PartialDate:
+    if interval is None:
+        return PartialDate(text, None, None, None, None, approximate, INVALID_DATE)
+    start, end, edtf, precision = interval
+    if approximate:
+        edtf = "/".join(part + "~" for part in edtf.split("/"))
+    problem = FUTURE_DATE if start > (today or datetime.date.today()) else None
+    return PartialDate(text, edtf, start, end, precision, approximate, problem)
+
+
+def _decade_interval(decade: int):
+    if not 1000 <= decade <= 9990:
+        return None
+    return datetime.date(decade, 1, 1), datetime.date(decade + 9, 12, 31), f"{decade // 10:03d}X", DECADE
+
+
+def _range_interval(first, last):
+    if first is None or last is None or last[1] < first[0]:
+        return None
+    precision = max(first[3], last[3], key=_PRECISION_ORDER.__getitem__)
+    return first[0], last[1], f"{first[2]}/{last[2]}", precision
+
+
+# --------------------------------------------------------------------------------------
+# Candidate search
+
+
+class _Candidate:
+    __slots__ = ("rank", "start", "end", "interval", "approximate", "needs_year", "month", "day")
+
+    def __init__(self, rank, start, end, interval=None, *, needs_year=False, month=None, day=None):
+        self.rank = rank
+        self.start = start
+        self.end = end
+        self.interval = interval
+        self.approximate = False
+        self.needs_year = needs_year
+        self.month = month
+        self.day = day
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value is not None else None
+
+
+def _month_word_counts(match: re.Match, original: str, folded: str) -> bool:
+    """'may', 'mar', 'set', 'ago' are everyday words: as a month they need a capital or a dot."""
+    if match["mon"] not in _WEAK_MONTH_WORDS:
+        return True
+    start, end = match.span("mon")
+    return original[start].isupper() or folded[end : end + 1] == "."
+
+
+def _month_word_counts(match: re.Match, original: str, folded: str) -> bool:
+    """'may', 'mar', 'set', 'ago' are everyday words: as a month they need a capital or a dot."""
+    if match["mon"] not in _WEAK_MONTH_WORDS:
+        return True
+    start, end = match.span("mon")
+    return original[start].isupper() or folded[end : end + 1] == "."
+
+
+def _windows(folded: str) -> list[list[int]]:
+    """Stretches of text around numbers that could be part of a date.
+
+    Every date form here holds a day (1-2 digits) or a year (4 digits), so the patterns
+    only run near such numbers instead of over the whole caption: that keeps find_date
+    fast on long captions. Lookbehinds still see the text before a window.
+    """
+    windows: list[list[int]] = []
+    size = len(folded)
+    for run in _DIGIT_RUN.finditer(folded):
+        first, last = run.span()
+        digits = last - first
+        if digits == 4:
+            low, high = first - 36, last + 16
+        elif digits <= 2:
+            low, high = first - 20, last + 20
+        else:
+            continue
+        low, high = max(low, 0), min(high, size)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = max(high, windows[-1][1])
+        else:
+            windows.append([low, high])
+    return windows
+
+
+def _month_before(folded: str, number_start: int) -> int | None:
+    """Start of a month name that ends just before a number ('July 26', 'diciembre de 2025')."""
+    low = max(0, number_start - 18)
+    tail = folded[low:number_start].rstrip(" ,.")
+    if not tail or not tail[-1].isalpha():
+        return None
+    match = _MON_BEFORE.search(folded, low, number_start)
+    return match.start() if match else None
+
+
+def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> list[_Candidate]:
+    """Every date expression in the text, found by anchoring on its numbers.
+
+    Every form but the decade words holds a day (1-2 digits) or a year (4 digits), so each
+    pattern is tried only where such a number starts, instead of scanning the whole caption:
+    this keeps find_date fast on long captions.
+    """
+    found: list[_Candidate] = []
+    add = found.append
+    covered = -1  # text up to here belongs to a candidate already found
+    for run in _DIGIT_RUN.finditer(folded):
+        start, end = run.span()
+        digits = end - start
+        if start < covered or not (digits == 4 or digits <= 2):
+            continue
+        if start and folded[start - 1] in _NUMBER_JOINERS:
+            continue  # the tail of a decimal, a date or a longer number
+        before_count = len(found)
+        following = folded[end : end + 1]
+        month_start = _month_before(folded, start)
+        if month_start is not None:
+            m = _P_MDY_WORDS.match(folded, month_start)
+            if m:
+                _add_month_first(m, original, folded, field, add)
+        if digits == 4:
+            if following in _ISO_SEPARATORS:
+                m = _P_ISO.match(folded, start)
+                if m:
+                    year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+                    if not year == month == day == 0:  # exiftool's 0000:00:00 means "no date"
+                        add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(year, month, day)))
+                if following == "-":
+                    m = _P_ISO_MONTH.match(folded, start)
+                    if m and 1 <= int(m["month"]) <= 12:
+                        add(_Candidate(_RANK_MONTH, start, m.end(), _endpoint(int(m["year"]), int(m["month"]), None)))
+            if len(found) == before_count:
+                m = _P_YEAR_RANGE.match(folded, start)
+                if m:
+                    _add_range(m, folded, add)
+        else:
+            if following in _DMY_SEPARATORS:
+                m = _P_DMY_NUMERIC.match(folded, start)
+                if m:
+                    day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
+                    if m["sep"] != "." and month > 12 and day <= 12:
+                        day, month = month, day  # 9/14/2024: the second number cannot be a month
+                    add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(year, month, day)))
+                elif following != "-":
+                    m = _P_MONTH_NUMERIC.match(folded, start)
+                    if m and digits == 2 and 1 <= int(m["month"]) <= 12:
+                        add(_Candidate(_RANK_MONTH, start, m.end(), _endpoint(int(m["year"]), int(m["month"]), None)))
+            if len(found) == before_count:
+                m = _P_DMY_WORDS.match(folded, start)
+                if m and 1 <= int(m["day"]) <= 31:
+                    month = MONTHS[m["mon"]]
+                    if m["year"]:
+                        add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(int(m["year"]), month, int(m["day"]))))
+                    elif not field and _month_word_counts(m, original, folded):
+                        add(_Candidate(_RANK_DAY_NO_YEAR, start, m.end(), needs_year=True, month=month, day=int(m["day"])))
+        if len(found) == before_count and folded[end - 1] == "0":
+            m = _P_DECADE_NUMBER.match(folded, start)
+            if m:
+                _add_decade(m, folded, add)
+        if len(found) == before_count and digits == 4:
+            _add_year(run, folded, field, today_year, add)
+        if len(found) > before_count:
+            covered = max(c.end for c in found[before_count:])
+    if any(marker in folded for marker in _DECADE_WORD_MARKERS):
+        for m in _P_DECADE_WORDS.finditer(folded):
+            word = m["en"] or m["de"] or m["fr"] or m["es"]
+            add(_Candidate(_RANK_DECADE, m.start(), m.end(), _decade_interval(1900 + _DECADE_WORDS[word])))
+    return found
+
+
+def _add_month_first(m: re.Match, original: str, folded: str, field: bool, add) -> None:
+    month, day, year = MONTHS[m["mon"]], _int(m["day"]), _int(m["year"])
+    if day is not None and not 1 <= day <= 31:
+        return
+    if year is not None:
+        if day is not None:
+            add(_Candidate(_RANK_DAY, m.start(), m.end(), _endpoint(year, month, day)))
+        elif _month_word_counts(m, original, folded):
+            add(_Candidate(_RANK_MONTH, m.start(), m.end(), _endpoint(year, month, None)))
+    elif day is not None and not field and _month_word_counts(m, original, folded):
+        add(_Candidate(_RANK_DAY_NO_YEAR, m.start(), m.end(), needs_year=True, month=month, day=day))
+
+
+def _add_range(m: re.Match, folded: str, add) -> None:
+    start = m.start()
+    prefix = _RANGE_PREFIX.search(folded, max(0, start - 24), start)
+    if m["word"] in _RANGE_WORDS_NEEDING_PREFIX and prefix is None:
+        return  # "1944 and 1946" lists two years; "between 1944 and 1946" is a range
+    first, raw_last = int(m["y1"]), m["y2"]
+    if len(raw_last) == 2:
+        if m["sign"] is None or (m["sign"] == "-" and int(raw_last) <= 12):
+            return  # 2010-11 is November 2010, not a range
+        last = first // 100 * 100 + int(raw_last)
+    else:
+        last = int(raw_last)
+    if not first < last <= first + 100:
+        return
+    interval = _range_interval(_endpoint(first, None, None), _endpoint(last, None, None))
+    add(_Candidate(_RANK_YEAR, prefix.start() if prefix else start, m.end(), interval))
+
+
+def _add_decade(m: re.Match, folded: str, add) -> None:
+    number, start = m["number"], m.start()
+    low = max(0, start - 20)
+    if len(number) == 2:
+        if number == "00":
+            return
+        decade = 1900 + int(number)  # "the '60s", "60er Jahre": the twentieth century
+        if m["s"]:
+            prefix = _DECADE_PREFIX_EN.search(folded, low, start)
+        elif m["er"]:
+            prefix = True if m["er_tail"] else _DECADE_PREFIX_DE.search(folded, low, start)
+        else:
+            prefix = _DECADE_PREFIX_FR_ES.search(folded, low, start)
+        if not prefix:
+            return
+    else:
+        decade = int(number)
+        if m["s"]:
+            prefix = _DECADE_PREFIX_EN.search(folded, low, start)
+        else:
+            prefix = _DECADE_PREFIX_FR_ES.search(folded, low, start)
+            if prefix is None and not m["er"]:
+                return  # a plain year such as 1960
+    if prefix is not None and prefix is not True:
+        start = prefix.start()
+    add(_Candidate(_RANK_DECADE, start, m.end(), _decade_interval(decade)))
+
+
+def _add_year(run: re.Match, folded: str, field: bool, today_year: int, add) -> None:
+    start, end = run.span()
+    if _NOT_A_YEAR_AFTER.match(folded, end):
+        return  # 4000 x 3000 px, 2024th, 1945.5
+    low = max(0, start - 24)
+    before = folded[low:start]
+    if before.endswith(_DIMENSION_BEFORE):
+        return  # 3000 x 2000, #1945
+    year = int(run.group())
+    if field or _YEAR_MARKER_BEFORE.search(before) or _CIRCA_BEFORE.search(before):
+        rank = _RANK_YEAR
+    elif _MIN_BARE_YEAR <= year <= today_year:
+        rank = _RANK_BARE_YEAR
+    else:
+        return  # "2000 protesters", "Vision 2030": not shoot dates
+    add(_Candidate(rank, start, end, _endpoint(year, None, None)))
+
+
+def _mark_approximate(folded: str, candidate: _Candidate) -> None:
+    before = folded[max(0, candidate.start - 32) : candidate.start]
+    circa = _CIRCA_BEFORE.search(before)
+    if circa:
+        candidate.approximate = True
+        candidate.start -= len(before) - circa.start()
+        return
+    after = _CIRCA_AFTER.match(folded, candidate.end)
+    if after:
+        candidate.approximate = True
+        candidate.end = after.end()
+
+
+def _pick(found: list[_Candidate], folded: str) -> _Candidate | None:
+    if not found:
+        return None
+    best = None
+    for candidate in found:
+        if candidate.needs_year:
+            continue
+        if best is None or candidate.rank > best.rank or (
+            candidate.rank == best.rank and candidate.start < best.start
+        ):
+            best = candidate
+    dateline = None
+    for candidate in found:
+        if candidate.needs_year and (dateline is None or candidate.start < dateline.start):
+            dateline = candidate
+    if dateline is not None and (best is None or best.rank < _RANK_DAY):
+        # "PARIS, FRANCE - JULY 26: ... Paris 2024": a day without a year takes the year
+        # stated elsewhere in the text.
+        years = [c for c in found if c.interval is not None and c.interval[3] == YEAR and "/" not in c.interval[2]]
+        if years:
+            year = min(years, key=lambda c: c.start).interval[0].year
+            dateline.interval = _endpoint(year, dateline.month, dateline.day)
+            dateline.needs_year = False
+            best = dateline
+    return best
+
+
+def _search(text: str, *, field: bool, today: datetime.date | None):
+    normalized = _normalize_space(text)
+    if not normalized:
+        return normalized, None, None
+    folded = _fold(normalized)
+    if len(folded) != len(normalized):  # a rare character whose lower case is longer
+        folded = "".join(_fold(char)[:1] or " " for char in normalized)  # keep spans aligned
+    today = today or datetime.date.today()
+    best = _pick(_candidates(normalized, folded, field=field, today_year=today.year), folded)
+    if best is not None:
+        _mark_approximate(folded, best)
+    return normalized, folded, best
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+
+
+def parse_date(text: str, *, today: datetime.date | None = None) -> PartialDate | None:
+    """A date FIELD value ('2. Dezember 2025', 'circa 1945', 'o. D.', an exiftool line).
+
+    None when the text holds no date at all; a PartialDate with edtf None and no problem
+    when it states that the photo is undated.
+    """
+    normalized, folded, best = _search(text, field=True, today=today)
+    if best is None:
+        if folded and _UNDATED_FIELD.match(folded.strip(" :;,")):
+            return PartialDate(normalized, None, None, None, None, False, None)
+        return None
+    return _result(normalized, best.interval, best.approximate, today)
+
+
+def find_date(text: str, *, today: datetime.date | None = None) -> PartialDate | None:
+    """The most specific date expression in free text (a caption), or None.
+
+    `text` of the result is the expression as it stands in the caption.
+    """
+    normalized, folded, best = _search(text, field=False, today=today)
+    if best is None:
+        if folded:
+            undated = _UNDATED_TEXT.search(folded)
+            if undated:
+                return PartialDate(normalized[undated.start() : undated.end()], None, None, None, None, False, None)
+        return None
+    return _result(normalized[best.start : best.end], best.interval, best.approximate, today)
+
+
+_BOUND = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_bound(text: str) -> tuple[datetime.date, datetime.date]:
+    """A search-filter bound 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' -> the interval it covers."""
+    value = (text or "").strip()
+    match = _BOUND.fullmatch(value)
+    if not match:
+        raise ValueError(f"“{value}” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1945 or 2025-12-02.")
+    year, month, day = int(match[1]), _int(match[2]), _int(match[3])
+    if year < 1:
+        raise ValueError(f"“{value}”: year {match[1]} does not exist.")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"“{value}”: there is no month {month}.")
+    interval = _endpoint(year, month, day)
+    if interval is None:
+        raise ValueError(
+            f"“{value}” does not exist: {calendar.month_name[month]} {year} has {_last_day(year, month)} days."
+        )
+    return interval[0], interval[1]
+
+
+_EDTF_SIMPLE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qual>[~?%])?")
+_EDTF_DECADE = re.compile(r"(?P<decade>\d{3})X(?P<qual>[~?%])?")
+
+
+def _edtf_part(part: str):
+    """(precision, approximate) of one supported EDTF date, or None."""
+    match = _EDTF_SIMPLE.fullmatch(part)
+    if match:
+        precision = DAY if match["day"] else MONTH if match["month"] else YEAR
+        return precision, bool(match["qual"])
+    match = _EDTF_DECADE.fullmatch(part)
+    if match:
+        return DECADE, bool(match["qual"])
+    return None
+
+
+def from_edtf(edtf: str) -> PartialDate:
+    """An EDTF string typed by an editor -> PartialDate.
+
+    Supported: YYYY, YYYY-MM, YYYY-MM-DD and YYYX, each optionally qualified with ~ (about),
+    ? (uncertain) or % (both) -- all three count as approximate -- and intervals A/B of them.
+    The ``edtf`` library checks the syntax and computes the interval; the calendar check on
+    top catches dates it lets through (2023-02-29). Raises ValueError with a message.
+    """
+    import edtf as edtf_library  # not on the caption hot path; loaded on first use
+
+    value = (edtf or "").strip()
+    parts = value.split("/")
+    described = [_edtf_part(part) for part in parts]
+    if not value or len(parts) > 2 or None in described:
+        raise ValueError(
+            f"“{value}” is not a supported EDTF date: use e.g. 2025-12-02, 2025-12, 1945, 1945~, 196X or 1944/1946."
+        )
+    try:
+        parsed = edtf_library.parse_edtf(value)
+        lower, upper = parsed.lower_strict(), parsed.upper_strict()
+        start = datetime.date(lower.tm_year, lower.tm_mon, lower.tm_mday)
+        end = datetime.date(upper.tm_year, upper.tm_mon, upper.tm_mday)
+    except (edtf_library.EDTFParseException, ValueError, TypeError, AttributeError):
+        raise ValueError(f"“{value}” is not a valid date (check the month and day).") from None
+    if end < start:
+        raise ValueError(f"“{value}”: the interval ends before it starts.")
+    precision = max((p for p, _ in described), key=_PRECISION_ORDER.__getitem__)
+    approximate = any(a for _, a in described)
+    problem = FUTURE_DATE if start > datetime.date.today() else None
+    return PartialDate(value, value, start, end, precision, approximate, problem)
+
+
+def decade_of(d: datetime.date) -> int:
+    """The decade a date falls in: 1967-05-01 -> 1960."""
+    return d.year // 10 * 10
