@@ -1,0 +1,430 @@
+"""Second pass: turn the sorted lines of a block into one ParsedCaption.
+
+PURE: no Django import. Precedence rules live here, each from the SPEC's field conventions:
+a labelled field wins over what the caption text says (dates, credit, place); the caption's
+place slot is used only when no place is labelled; sizes come from the pasted size line with
+the most pixels. Every step catches its own trouble as a problem code, so one bad field never
+stops the others.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from functools import lru_cache
+
+from captions import dates, places
+from captions.dimensions import mismatched_lengths
+
+from . import caption_text as ct
+from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
+from .notices import (
+    caveats_in,
+    clean_credit,
+    is_negative_release,
+    parse_embargo,
+    supplier_in,
+)
+from .place_slots import place_slots
+from .record import CAVEAT_CODES, ParsedCaption
+from .sizes import SizeFacts, first_number_pixels, scan_sizes
+from .vocabulary import fold
+
+MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
+_FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)
+_ID_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/]{1,40}")
+_IMAGO_NAME_RE = re.compile(r"x(?:[A-ZÄÖÜ][\w\-]{0,30}x){1,6}")
+_ALAMY_SIZE_RE = re.compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
+_COPYRIGHT_YEAR_RE = re.compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2})?", re.IGNORECASE)
+
+
+def _sha(text: str) -> str:
+    normalized = " ".join(text.split()).casefold()
+    return hashlib.sha256(normalized.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# Places repeat across an archive ('Berlin, Deutschland'), so their lookups are cached.
+@lru_cache(maxsize=8192)
+def _resolve(text: str, labelled: bool):
+    return places.resolve_place(text, labelled=labelled)
+
+
+@lru_cache(maxsize=8192)
+def _find_country(text: str):
+    return places.find_country(text)
+
+
+@lru_cache(maxsize=8192)
+def _is_place(text: str) -> bool:
+    text = text.strip(" .,;")
+    if not text or len(text) > 60:
+        return False
+    return bool(places.find_country(text) or places.find_city(text) or places.find_region(text))
+
+
+def build(text: str, *, today: date | None = None) -> ParsedCaption:
+    record = ParsedCaption(raw_text=text)
+    if not isinstance(text, str):
+        text = str(text)
+        record.raw_text = text
+    record.fingerprint = _sha(text)
+    cleaned = clean_text(text[:MAX_BLOCK_CHARS])
+    scan = scan_block(cleaned)
+    problems = record.problem_details
+    restriction_lines: list[str] = list(scan.notices)
+
+    # --- caption and headline ------------------------------------------------------------
+    caption_lines, headline = _caption_lines(scan)
+    record.headline = headline
+    joined = ct.join_caption_lines(caption_lines)
+    segment, prefix_language = ct.first_language_segment(joined)
+    segment = ct.strip_markers(segment.strip())
+    segment, inline_credits = ct.strip_credits(segment)
+    segment, caption_notices = ct.strip_notices(segment)
+    record.caption = ct.normalize_space(ct.strip_markers(segment)).strip(" -–—|")
+    restriction_lines.extend(caption_notices)
+
+    # --- language ----------------------------------------------------------------------
+    record.language = _language(scan, record.caption, prefix_language)
+
+    # --- caveats and embargo ---------------------------------------------------------------
+    tags = set(scan.notice_tags)
+    for notice in caption_notices:
+        tags |= caveats_in(fold(notice))
+    for item in scan.fields.get("releases", ()):
+        if is_negative_release(fold(item.value)) and "property" not in item.label:
+            tags.add("no_model_release")
+    embargo_texts = [item.value for item in scan.fields.get("embargo", ()) if item.value]
+    if embargo_texts:
+        tags.add("embargo")
+    embargo_texts += [line for line in restriction_lines if "embargo" in caveats_in(fold(line))]
+    for embargo_text in embargo_texts:
+        try:
+            moment = parse_embargo(embargo_text, parse_date=dates.parse_date, language=record.language)
+        except (ValueError, OverflowError):
+            moment = None
+        if moment is not None:
+            record.embargo_until = moment
+            break
+    record.caveats = sorted(tags & CAVEAT_CODES)
+    record.restriction_text = "\n".join(dict.fromkeys(line.strip() for line in restriction_lines if line.strip()))
+
+    # --- credit, creator, copyright, keywords ------------------------------------------------
+    for line in scan.credit_lines + scan.notices:
+        inline_credits.extend(ct.strip_credits(line)[1])
+    _credits(record, scan, inline_credits)
+    keywords = scan.best("keywords")
+    if keywords:
+        record.keywords = [word.strip() for word in re.split(r"[,;]", keywords.value[:5000]) if word.strip()][:200]
+
+    # --- identity ------------------------------------------------------------------------
+    _identity(record, scan, inline_credits)
+
+    # --- sizes ---------------------------------------------------------------------------
+    _sizes(record, scan)
+
+    # --- date ----------------------------------------------------------------------------
+    _date(record, scan, today)
+
+    # --- place ---------------------------------------------------------------------------
+    _place(record, scan)
+
+    # --- truncation --------------------------------------------------------------------
+    _truncation(record, scan)
+
+    record.problems = sorted(problems)
+    return record
+
+
+def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
+    headline_field = scan.best("headline")
+    headline = headline_field.value.strip() or None if headline_field else None
+    paragraphs = _without_previews(scan)
+    caption_field = scan.best("caption")
+    if caption_field and caption_field.value.strip():
+        return caption_field.value.split("\n"), headline
+    for index in sorted(scan.described):
+        if index < len(paragraphs) and paragraphs[index]:
+            return paragraphs[index], headline
+    found_headline, lines, _ = ct.split_headline([p for p in paragraphs if p])
+    return lines or [], headline or found_headline
+
+
+def _without_previews(scan: BlockScan) -> list[list[str]]:
+    """Drop a preview line ('Aerial view of the …') when the full text follows it."""
+    everything = [line for paragraph in scan.paragraphs for line in paragraph]
+    for item in scan.fields.get("caption", ()):
+        everything.extend(item.value.split("\n"))
+    result = []
+    for paragraph in scan.paragraphs:
+        kept = []
+        for line in paragraph:
+            if ends_with_ellipsis(line):
+                prefix = fold(line.rstrip(".… "))
+                if prefix and any(
+                    other is not line and len(other) > len(line) - 3 and fold(other[: len(line) + 20]).startswith(prefix)
+                    for other in everything
+                ):
+                    continue
+            kept.append(line)
+        result.append(kept)
+    return result
+
+
+def _language(scan: BlockScan, caption: str, prefix_language: str | None) -> str:
+    votes = dict(scan.label_votes)
+    for language, count in ct.stopword_votes(caption).items():
+        votes[language] = votes.get(language, 0.0) + 2 * count
+    if prefix_language:
+        votes[prefix_language] = votes.get(prefix_language, 0.0) + 5
+    explicit = scan.best("language")
+    if explicit:
+        named = ct.language_of_prefix(explicit.value.strip())
+        if named:
+            return named
+    if not votes:
+        return "en"
+    return max(("en", "de", "fr", "es"), key=lambda language: votes.get(language, 0.0))
+
+
+def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) -> None:
+    credit_field = scan.best("credit")
+    creator_field = scan.best("creator")
+    copyright_field = scan.best("copyright")
+    if creator_field and creator_field.value:
+        record.creator = clean_credit(creator_field.value)[0]
+    if copyright_field and copyright_field.value:
+        record.copyright_notice = copyright_field.value.strip()[:500]
+    candidates = []
+    if credit_field and credit_field.value:
+        candidates.append(credit_field.value)
+    if creator_field and creator_field.value:
+        candidates.append(creator_field.value)
+    candidates.extend(inline_credits)
+    if copyright_field and copyright_field.value:
+        candidates.append(_COPYRIGHT_YEAR_RE.sub("", copyright_field.value.strip(), count=1))
+    for candidate in candidates:
+        credit, reference = clean_credit(candidate)
+        if credit and _IMAGO_NAME_RE.fullmatch(credit):
+            credit = " ".join(part for part in credit.split("x") if part)
+        if credit:
+            record.credit = credit[:300]
+            if reference:
+                record.source_id = reference
+            return
+
+
+def _clean_id(value: str) -> str | None:
+    value = value.strip().strip(".,;")
+    if not value or _FILE_NAME_RE.search(value):
+        return None
+    match = _ID_TOKEN_RE.search(value[:200])
+    if not match:
+        return None
+    token = match.group(0).rstrip(".-/")
+    return token if any(c.isdigit() for c in token) or token.isupper() else None
+
+
+def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) -> None:
+    id_field = scan.best("source_id")
+    source_id = _clean_id(id_field.value) if id_field and id_field.value else None
+    if source_id is None and record.source_id is None:
+        reference = scan.best("transmission_reference")
+        if reference and " " not in reference.value.strip():
+            source_id = _clean_id(reference.value)
+    if source_id:
+        record.source_id = source_id
+    supplier = None
+    supplier_field = scan.best("supplier")
+    probes = []
+    if supplier_field:
+        probes.append(supplier_field.value)
+    probes += [record.credit or "", record.copyright_notice or ""]
+    probes += inline_credits
+    if id_field:
+        probes.append(id_field.label)
+    probes.append("\n".join(scan.structured_lines)[:5000])
+    for probe in probes:
+        if probe:
+            supplier = supplier_in(probe)
+            if supplier:
+                break
+    if supplier is None and any(_ALAMY_SIZE_RE.search(line) for line in scan.structured_lines[:40]):
+        supplier = "Alamy"  # the Alamy page layout: 'px | cm | inches | dpi'
+    record.supplier = supplier
+
+
+def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
+    candidates: list[SizeFacts] = [facts for facts, _ in scan.sizes]
+    for item in scan.fields.get("dimensions", ()):
+        facts = scan_sizes(item.value, bare_pairs_are_pixels=True)
+        if facts:
+            candidates.append(facts)
+    problems = record.problem_details
+    with_pixels = [facts for facts in candidates if facts.width_px]
+    chosen = max(with_pixels, key=lambda facts: facts.area) if with_pixels else None
+    bad_pixels = any(facts.bad_pixels for facts in candidates)
+    if chosen:
+        record.width_px, record.height_px = chosen.width_px, chosen.height_px
+    else:
+        width_field, height_field = scan.best("width"), scan.best("height")
+        if width_field and height_field:
+            width, bad_width = first_number_pixels(width_field.value)
+            height, bad_height = first_number_pixels(height_field.value)
+            if width and height:
+                record.width_px, record.height_px = width, height
+            bad_pixels = bad_pixels or bad_width or bad_height
+    dpi = chosen.dpi if chosen and chosen.dpi else None
+    bad_dpi = any(facts.bad_dpi for facts in candidates)
+    if dpi is None:
+        dpi = next((facts.dpi for facts in candidates if facts.dpi), None)
+    if dpi is None:
+        resolution = scan.best("x_resolution")
+        unit = scan.best("resolution_unit")
+        if resolution and unit and fold(unit.value).startswith("inch"):
+            dpi, bad = first_number_pixels(resolution.value)
+            bad_dpi = bad_dpi or bad
+    record.dpi = dpi
+    stated = list(chosen.stated) if chosen and chosen.stated else []
+    if not stated:
+        for facts in candidates:
+            if not facts.width_px:
+                stated.extend(facts.stated)
+    record.stated_sizes = stated
+    for size in stated:
+        width, height = float(size.width), float(size.height)
+        if size.unit == "cm" and record.print_width_cm is None:
+            record.print_width_cm, record.print_height_cm = width, height
+        elif size.unit == "in" and record.print_width_in is None:
+            record.print_width_in, record.print_height_in = width, height
+    if record.width_px is None:
+        problems["missing_dimensions"] = (
+            "Pixel size stated out of range (must be 1 to 999999 px)" if bad_pixels else "No pixel size stated"
+        )
+    if record.dpi is None:
+        problems["missing_dpi"] = "dpi stated out of range (must be 1 to 999999)" if bad_dpi else "No dpi stated"
+    wrong = mismatched_lengths(record.width_px, record.height_px, record.dpi, stated)
+    if wrong:
+        problems["print_size_mismatch"] = "; ".join(_mismatch_text(record, stated, name) for name in wrong)
+
+
+def _mismatch_text(record: ParsedCaption, stated, name: str) -> str:
+    side, unit = name.split("_")
+    pixels = record.width_px if side == "width" else record.height_px
+    derived = pixels / record.dpi * (2.54 if unit == "cm" else 1)
+    value = next(getattr(size, side) for size in stated if size.unit == unit)
+    unit_word = "cm" if unit == "cm" else "in"
+    return f"Stated {side} {value} {unit_word}, but {pixels} px at {record.dpi} dpi print {derived:.1f} {unit_word}"
+
+
+def _normalize_date_value(value: str) -> str:
+    return value.strip()[:300]
+
+
+def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
+    labelled = scan.best("date") or scan.best("date_digitized")
+    parsed = None
+    if labelled and labelled.value.strip():
+        parsed = dates.parse_date(_normalize_date_value(labelled.value), today=today)
+        if parsed is None:
+            parsed = dates.find_date(labelled.value[:300], today=today)
+        if parsed is None:
+            record.date_text = labelled.value.strip()[:300]
+    if parsed is None and record.caption:
+        parsed = dates.find_date(record.caption[:5000], today=today)
+        if parsed is None and record.headline:
+            parsed = dates.find_date(record.headline[:1000], today=today)
+    if parsed is None:
+        return
+    record.date_text = parsed.text
+    record.date_edtf = parsed.edtf
+    if parsed.problem:
+        problem = parsed.problem
+        record.problem_details[problem] = (
+            f"Date '{parsed.text}' does not exist" if problem == "invalid_date" else f"Date '{parsed.text}' is in the future"
+        )
+        if problem == "invalid_date":
+            return
+    record.date_start, record.date_end = parsed.start, parsed.end
+    if record.date_start and record.date_end and record.date_start > record.date_end:
+        record.date_start, record.date_end = record.date_end, record.date_start
+    record.date_precision = parsed.precision if parsed.start else None
+    record.approximate = bool(parsed.approximate) if parsed.start else False
+
+
+def _place(record: ParsedCaption, scan: BlockScan) -> None:
+    place_field = scan.best("place")
+    resolved = None
+    if place_field and place_field.value.strip() and not _is_coordinates(place_field.value):
+        record.place_text = place_field.value.strip()[:500]
+        resolved = _resolve(record.place_text[:300], True)
+    structured = {name: scan.best(name) for name in ("sublocation", "city", "region", "country", "country_code")}
+    if resolved is not None:
+        for name in ("sublocation", "city", "region", "country", "country_code"):
+            setattr(record, name, getattr(resolved, name))
+        if resolved.unknown_country:
+            record.problem_details["unknown_country"] = f"Country not recognised in place '{record.place_text}'"
+    if any(structured.values()):
+        _structured_place(record, structured)
+    if resolved is None and not any(structured.values()):
+        for slot in place_slots(record.caption):
+            candidate = _resolve(slot[:300], False)
+            if candidate.city or candidate.country_code or candidate.region:
+                record.place_text = slot
+                record.city, record.region = candidate.city, candidate.region
+                record.country, record.country_code = candidate.country, candidate.country_code
+                if candidate.unknown_country:
+                    record.problem_details["unknown_country"] = f"Country not recognised in '{slot}'"
+                break
+
+
+def _structured_place(record: ParsedCaption, fields: dict) -> None:
+    """IPTC-style separate fields (exiftool): each fills its own slot."""
+    def value(name):
+        item = fields.get(name)
+        return item.value.strip()[:200] if item and item.value.strip() else None
+
+    record.sublocation = value("sublocation") or record.sublocation
+    record.city = value("city") or record.city
+    record.region = value("region") or record.region
+    country_text = value("country") or value("country_code")
+    if country_text:
+        country = _find_country(country_text)
+        if country is None and value("country_code"):
+            country = _find_country(value("country_code"))
+        if country is not None:
+            record.country, record.country_code = country.name, country.code
+        elif record.country is None:
+            record.problem_details["unknown_country"] = f"Country '{country_text}' not recognised"
+    elif record.country is None and record.city:
+        city = places.find_city(record.city)
+        if city is not None:
+            country = _find_country(city.country_code)
+            if country is not None:
+                record.country, record.country_code = country.name, country.code
+    parts = [part for part in (record.sublocation, record.city, record.region, country_text) if part]
+    record.place_text = record.place_text or ", ".join(parts) or None
+
+
+_COORDINATES_RE = re.compile(r"^\s*-?\d{1,3}(?:[.,]\d+)?\s?°")
+
+
+def _is_coordinates(text: str) -> bool:
+    return bool(_COORDINATES_RE.match(text))
+
+
+def _truncation(record: ParsedCaption, scan: BlockScan) -> None:
+    reasons = []
+    if scan.cut_notice:
+        reasons.append(f"Notice cut off: '…{scan.cut_notice[-40:]}'")
+    if record.caption and ct.looks_cut_off(record.caption, is_place=_is_place):
+        reasons.append(f"Caption ends mid-sentence: '…{record.caption[-40:]}'")
+    for name in ("restrictions", "more_info"):
+        for item in scan.fields.get(name, ()):
+            text = item.value.strip()
+            if len(text.split()) >= 8 and ct.looks_cut_off(text, is_place=_is_place):
+                reasons.append(f"Field '{item.label}' ends mid-sentence: '…{text[-40:]}'")
+    if record.credit and record.credit.count("(") > record.credit.count(")"):
+        reasons.append(f"Credit cut off: '{record.credit}'")
+    if reasons:
+        record.problem_details["truncated_text"] = "; ".join(reasons)

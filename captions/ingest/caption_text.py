@@ -1,0 +1,231 @@
+"""From the caption's raw lines to the description an editor reads.
+
+PURE: no Django import. The caption keeps what describes the picture, including its dateline
+('THE HAGUE, NETHERLANDS - JUNE 25:', '06.05.2025, Berlin:'), and loses what the agency
+wraps around it: credit lines, wire markers ('FILE -', '+++ dpa-Bildfunk +++'), notices,
+language prefixes and the second language of a bilingual caption. A truncated caption stays
+truncated: the parser reports the cut, it does not guess the rest.
+"""
+from __future__ import annotations
+
+import re
+
+from .notices import (
+    INLINE_CREDIT_RES,
+    LEADING_MARKER_RE,
+    TRAILING_MARKER_RE,
+    known_notice_prefix,
+)
+from .vocabulary import DANGLING_WORDS, STOPWORDS, WORD_LANGUAGE, fold
+
+LANGUAGE_NAMES = {
+    "en": "en", "eng": "en", "english": "en", "englisch": "en", "anglais": "en", "ingles": "en",
+    "de": "de", "ger": "de", "deu": "de", "deutsch": "de", "german": "de", "allemand": "de", "aleman": "de",
+    "fr": "fr", "fra": "fr", "fre": "fr", "francais": "fr", "french": "fr", "franzosisch": "fr", "frances": "fr",
+    "es": "es", "spa": "es", "esp": "es", "espanol": "es", "spanish": "es", "spanisch": "es", "espagnol": "es",
+    "castellano": "es",
+}
+_PREFIX_WORDS = (
+    r"English|Englisch|Anglais|Inglés|Ingles|Deutsch|German|Allemand|Alemán|Aleman|Français|Francais"
+    r"|French|Französisch|Francés|Frances|Español|Espanol|Spanish|Spanisch|Espagnol|Castellano"
+)
+LANGUAGE_PREFIX_RE = re.compile(
+    r"(?:^|(?<=\s))(?:\[(EN|DE|FR|ES)\]\s{0,2}:?|\b(EN|DE|FR|ES|ENG|GER|DEU|FRA|SPA)\s{0,2}[:|]|\b("
+    + _PREFIX_WORDS
+    + r")\s{0,2}:)\s{0,3}"
+)
+IMAGO_SPLIT = " *** "
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÀ-Ý\"'«(])")
+# Notices inside a caption sentence: only unmistakable wording, since a caption may well say
+# 'police restricted access' or 'an oil embargo'.
+_CAPTION_NOTICE_RE = re.compile(
+    r"editorial use|editorial only|nur (?:fur|zur) redaktionell|redaktionelle verwendung|usage editorial"
+    r"|utilisation editoriale|uso editorial|mandatory credit|obligatorische quellenangabe|credit obligatoire"
+    r"|credito obligatorio|embargoed|embargo\s?:|sperrfrist|embargo (?:until|jusqu|hasta)"
+    r"|not released|releases?\s?:|model release|no model release|no sales|rights managed|this image could have"
+    r"|dieses bild kann|cette image peut|esta imagen (?:puede|podria)|must credit|restrictions\s?:"
+)
+_DATELINE_START_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
+)
+_TERMINAL = frozenset(".!?…\"'»)]”’")
+_NUMBER_END_RE = re.compile(r"\d[\d.,/-]*$")
+
+
+def language_of_prefix(word: str | None) -> str | None:
+    if not word:
+        return None
+    return LANGUAGE_NAMES.get(fold(word))
+
+
+def first_language_segment(text: str) -> tuple[str, str | None]:
+    """Keep the first language of a bilingual caption; report that language when labelled.
+
+    Handles 'English: … Deutsch: …' (Wikimedia Commons), 'DE: … EN: …', '[EN] …' and imago's
+    'deutscher Text *** English text'.
+    """
+    if IMAGO_SPLIT in text:
+        text = text.split(IMAGO_SPLIT, 1)[0]
+    matches = list(LANGUAGE_PREFIX_RE.finditer(text[:20_000]))
+    if not matches:
+        return text, None
+    first = matches[0]
+    language = language_of_prefix(first.group(1) or first.group(2) or first.group(3))
+    if first.start() > 0 and text[: first.start()].strip():
+        # Text before the first prefix is the first language; cut at the prefix.
+        return text[: first.start()], None
+    end = matches[1].start() if len(matches) > 1 else len(text)
+    return text[first.end(): end], language
+
+
+def stopword_votes(text: str) -> dict[str, int]:
+    votes: dict[str, int] = {}
+    for word in text[:3000].casefold().split():
+        language = WORD_LANGUAGE.get(word.strip(".,;:!?()\"'«»"))
+        if language:
+            votes[language] = votes.get(language, 0) + 1
+    return votes
+
+
+def line_language(text: str) -> str | None:
+    votes = stopword_votes(text)
+    if not votes:
+        return None
+    best = max(votes, key=votes.get)
+    ordered = sorted(votes.values(), reverse=True)
+    if ordered[0] >= 2 and (len(ordered) == 1 or ordered[0] >= 2 * ordered[1]):
+        return best
+    return None
+
+
+def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] | None, int]:
+    """(headline, caption lines, index of the caption paragraph) from the leading prose.
+
+    A short title line without a full stop, followed by the caption (a separate paragraph,
+    or a line that opens with a dateline), is a headline: Getty and AP pages print one.
+    """
+    if not paragraphs:
+        return None, None, -1
+    first = paragraphs[0]
+    head = first[0]
+    if _looks_like_title(head):
+        if len(first) > 1 and _DATELINE_START_RE.match(first[1]):
+            return head, first[1:], 0
+        if len(first) == 1 and len(paragraphs) > 1 and len(" ".join(paragraphs[1])) > len(head):
+            return head, paragraphs[1], 1
+    return None, first, 0
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 12 or line[-1] in _TERMINAL or line[-1] in ",;:":
+        return False
+    return fold(words[-1]) not in DANGLING_WORDS
+
+
+def join_caption_lines(lines: list[str]) -> str:
+    """Join wrapped lines; stop where the next line switches language (bilingual blocks)."""
+    if not lines:
+        return ""
+    kept = [lines[0]]
+    first_language = line_language(lines[0])
+    for line in lines[1:]:
+        if kept[-1].rstrip()[-1:] in ".!?" and first_language:
+            other = line_language(line)
+            if other and other != first_language:
+                break
+        kept.append(line)
+    return " ".join(kept)
+
+
+def strip_credits(text: str) -> tuple[str, list[str]]:
+    """Remove inline credit lines; return the text and the credits as stated."""
+    credits: list[str] = []
+    for pattern in INLINE_CREDIT_RES:
+        if len(text) > 20_000:
+            text = text[:20_000]
+        found = pattern.search(text)
+        guard = 0
+        while found and guard < 5:
+            guard += 1
+            credits.append(found.group("credit").strip())
+            text = (text[: found.start()] + " " + text[found.end():]).strip()
+            found = pattern.search(text)
+    return text, credits
+
+
+def strip_notices(text: str) -> tuple[str, list[str]]:
+    """Drop notice sentences from the caption text; return them for the restriction text."""
+    folded_all = fold(text[:20_000])
+    if not _CAPTION_NOTICE_RE.search(folded_all) and not known_notice_prefix(folded_all[-200:]):
+        return text, []
+    kept, removed = [], []
+    for sentence in _SENTENCE_SPLIT_RE.split(text):
+        folded = fold(sentence)
+        if _CAPTION_NOTICE_RE.search(folded) or known_notice_prefix(folded):
+            if len(sentence.split()) <= 25 or known_notice_prefix(folded):
+                removed.append(sentence.strip())
+                continue
+            # A long sentence with a notice tail: cut the tail off at the notice.
+            match = _CAPTION_NOTICE_RE.search(folded)
+            if match and match.start() > 0:
+                removed.append(sentence[match.start():].strip())
+                sentence = sentence[: match.start()]
+        kept.append(sentence)
+    return " ".join(kept), removed
+
+
+def strip_markers(text: str) -> str:
+    text = LEADING_MARKER_RE.sub("", text, count=1)
+    return TRAILING_MARKER_RE.sub("", text)
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def looks_cut_off(text: str, *, is_place) -> bool:
+    """Does prose end in a word fragment? See SPEC 'truncated_text'.
+
+    Signals: an ellipsis with no full text after it, an unclosed parenthesis, a last word a
+    sentence cannot end on ('der', 'the'), or a long sentence without its closing
+    punctuation — unless it ends on a place name or a number, which captions often do.
+    """
+    text = text.rstrip()
+    if not text:
+        return False
+    if text.endswith(("...", "…")):
+        return True
+    if text.count("(") > text.count(")"):
+        return True
+    last = text[-1]
+    if last in _TERMINAL:
+        return False
+    words = text.split()
+    if fold(words[-1]) in DANGLING_WORDS and len(words) > 3:
+        return True
+    if not last.isalpha() or len(words) < 8:
+        return False
+    if _NUMBER_END_RE.search(words[-1]):
+        return False
+    tail = text.rsplit(",", 1)[-1].strip()
+    if is_place(tail) or is_place(words[-1]):
+        return False
+    return True
+
+
+def prose_weight(text: str) -> int:
+    """Stopword hits: how much a line reads like sentences (used to tell prose from values)."""
+    return sum(stopword_votes(text).values())
+
+
+__all__ = [
+    "STOPWORDS",
+    "first_language_segment",
+    "join_caption_lines",
+    "looks_cut_off",
+    "split_headline",
+    "strip_credits",
+    "strip_markers",
+    "strip_notices",
+]

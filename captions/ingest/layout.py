@@ -1,0 +1,266 @@
+"""First pass over a caption block: sort every line into fields, sizes, notices and prose.
+
+PURE: no Django import. Agencies lay the same facts out in many ways — 'Label: value' on one
+line (Getty, AP, EFE), 'Label:' then the value on the next line (Alamy pages),
+'Label        : value' (exiftool), 'Label<TAB>value' (Wikimedia Commons tables pasted
+from a browser) — so the pass recognises a label only when it is a known one (see
+captions/data/caption_labels.json); anything else that reads like sentences is prose.
+
+Prose is grouped in paragraphs. The caption is an explicit caption field, or else the first
+prose paragraph; later prose (a news article pasted under the block, the second language of
+a bilingual block) is kept apart and never mixed into the caption.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .notices import INLINE_CREDIT_RES, caveats_in, known_notice_prefix
+from .sizes import SizeFacts, scan_sizes
+from .vocabulary import HEADERS, LABELS, LONGEST_LABEL, fold
+
+LINE_LIMIT = 20_000  # characters of one line the pass reads; the rest is noise or an attack
+BLOCK_LINE_LIMIT = 2_000  # lines of one block the pass reads
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+# 'Label: value', 'Label : value', 'Label        : value', 'Label:' (value on the next line)
+_LABEL_RE = re.compile(r"^([^\W\d][^:：\t]{0,%d}?)\s{0,40}[:：]\s{0,40}(.*)$" % (LONGEST_LABEL + 2))
+_TAB_LABEL_RE = re.compile(r"^([^\W\d][^\t]{0,%d}?)\t+\s{0,5}(.+)$" % (LONGEST_LABEL + 2))
+_EXIFTOOL_RE = re.compile(r"^[A-Za-z][\w /()\-.#]{1,45}?\s{2,60}:\s")
+_FILE_NAME_RE = re.compile(
+    r"^(?:file|datei|fichier|archivo)\s?:\s?\S.{0,200}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|svg)\s*$",
+    re.IGNORECASE,
+)
+_ELLIPSIS = ("...", "…")
+_NOTICE_START_RE = re.compile(
+    r"^(?:editorial|for editorial|restricted|restrictions|mandatory|embargo|sperrfrist|nur\s|"
+    r"redaktionell|obligatorische|credit obligatoire|credito obligatorio|usage|utilisation|uso|solo\s|sólo\s|"
+    r"releases?\b|model release|not released|no model|no sales|rights managed|royalty|"
+    r"this image|dieses bild|cette image|esta imagen|note to editors|hinweis|attention)",
+)
+
+
+@dataclass
+class FieldValue:
+    value: str
+    rank: int
+    line: int
+    label: str
+
+
+@dataclass
+class BlockScan:
+    """Everything the first pass found, in block order."""
+
+    fields: dict[str, list[FieldValue]] = field(default_factory=dict)
+    paragraphs: list[list[str]] = field(default_factory=list)
+    #: index into `paragraphs` of paragraphs that follow a 'Description' header
+    described: set[int] = field(default_factory=set)
+    sizes: list[tuple[SizeFacts, bool]] = field(default_factory=list)  # (facts, labelled)
+    notices: list[str] = field(default_factory=list)
+    notice_tags: set[str] = field(default_factory=set)
+    cut_notice: str | None = None
+    credit_lines: list[str] = field(default_factory=list)
+    label_votes: dict[str, float] = field(default_factory=dict)
+    structured_lines: list[str] = field(default_factory=list)
+    exiftool: bool = False
+    last_kind: str = ""
+    last_line: str = ""
+
+    def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
+        self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))
+
+    def best(self, name: str) -> FieldValue | None:
+        values = self.fields.get(name)
+        if not values:
+            return None
+        return min(values, key=lambda item: (item.rank, item.line))
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines and drop control characters; tabs survive (Commons tables)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub("", text)
+
+
+def _lookup_label(candidate: str):
+    key = fold(candidate.strip().rstrip(".").strip())
+    if len(key) > LONGEST_LABEL:
+        return None, key
+    return LABELS.get(key), key
+
+
+def _is_notice_line(line: str, folded: str, tags: set[str]) -> bool:
+    """A line that carries caveats and is a notice, not a caption sentence mentioning one."""
+    if not tags:
+        return False
+    if _NOTICE_START_RE.match(folded):
+        return True
+    words = line.count(" ") + 1
+    return words <= 12 or line.isupper()
+
+
+def _is_size_line(line: str, facts: SizeFacts) -> bool:
+    """A pasted size line, not a caption that mentions a '3 x 2 m' banner."""
+    if facts.width_px or facts.bad_pixels or facts.dpi or facts.bad_dpi:
+        return True
+    first = line.lstrip("( ")[:1]
+    if first.isdigit() or "|" in line:
+        return True
+    return sum(1 for word in line.split() if word.isalpha()) <= 6
+
+
+def _vote(scan: BlockScan, languages: tuple[str, ...]) -> None:
+    if not languages:
+        return
+    weight = 1.0 / len(languages)
+    for language in languages:
+        scan.label_votes[language] = scan.label_votes.get(language, 0.0) + weight
+
+
+def scan_block(text: str) -> BlockScan:
+    """Sort the lines of one block (see the module docstring)."""
+    scan = BlockScan()
+    lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
+    if sum(1 for line in lines[:60] if _EXIFTOOL_RE.match(line)) >= 3:
+        scan.exiftool = True
+    paragraph: list[str] = []
+    pending_description = False
+    index = 0
+    count = len(lines)
+
+    def close_paragraph() -> None:
+        nonlocal paragraph
+        if paragraph:
+            if pending_description:
+                scan.described.add(len(scan.paragraphs))
+            scan.paragraphs.append(paragraph)
+            paragraph = []
+
+    def structured(kind: str, line: str) -> None:
+        close_paragraph()
+        scan.structured_lines.append(line)
+        scan.last_kind = kind
+        scan.last_line = line
+
+    while index < count:
+        raw = lines[index]
+        index += 1
+        if len(raw) > LINE_LIMIT:
+            raw = raw[:LINE_LIMIT]
+        line = raw.strip(" \t\u00a0\u202f\u2009")
+        if not line:
+            close_paragraph()
+            continue
+        if line.strip("-–—=_*~ ") == "" or _FILE_NAME_RE.match(line):
+            structured("rule", line)
+            continue
+
+        # Labelled fields.
+        match = _LABEL_RE.match(line) if (":" in line or "：" in line) else None
+        known = None
+        if match:
+            known, key = _lookup_label(match.group(1))
+            if known is None and scan.exiftool and _EXIFTOOL_RE.match(line):
+                structured("ignored", line)
+                continue
+        if known is None and "\t" in line:
+            tab = _TAB_LABEL_RE.match(line)
+            if tab:
+                known, key = _lookup_label(tab.group(1))
+                if known is not None:
+                    match = tab
+        if known is not None:
+            name, languages, rank = known
+            value = match.group(2).strip()
+            _vote(scan, languages)
+            if not value:
+                # 'Aufnahmedatum:' then the value on the next non-empty line (Alamy pages).
+                look = index
+                while look < count and not lines[look].strip():
+                    look += 1
+                if look < count:
+                    candidate = lines[look][:LINE_LIMIT].strip()
+                    nested = _LABEL_RE.match(candidate) if ":" in candidate else None
+                    if not (nested and _lookup_label(nested.group(1))[0]) and fold(candidate) not in HEADERS:
+                        value = candidate
+                        index = look + 1
+            if name == "caption" and value:
+                # The caption field may go on: wrapped lines up to the next label/blank line.
+                while index < count:
+                    follow = lines[index][:LINE_LIMIT].strip()
+                    if not follow:
+                        break
+                    nested = _LABEL_RE.match(follow) if ":" in follow else None
+                    if nested and _lookup_label(nested.group(1))[0]:
+                        break
+                    value = value + "\n" + follow
+                    index += 1
+            if name == "caption" and not value:
+                pending_description = True
+            scan.add_field(name, value, rank, index, key)
+            structured("field:" + name, line)
+            if name in ("restrictions", "releases", "more_info", "embargo") and value:
+                _note_notice(scan, value, verbatim=line if match.group(2).strip() else value)
+            continue
+
+        folded = fold(line) if len(line) < 3000 else fold(line[:3000])
+        if folded in HEADERS:
+            _vote(scan, HEADERS[folded])
+            structured("header", line)
+            pending_description = folded in ("description", "beschreibung", "descripcion")
+            continue
+
+        # Size lines.
+        facts = scan_sizes(line, bare_pairs_are_pixels=False)
+        if facts is not None and _is_size_line(line, facts):
+            scan.sizes.append((facts, False))
+            structured("size", line)
+            continue
+
+        # Notices, whole or cut off.
+        tags = caveats_in(folded)
+        known_notice = known_notice_prefix(folded)
+        if known_notice or _is_notice_line(line, folded, tags):
+            _note_notice(scan, line, folded=folded, tags=tags, known=known_notice)
+            structured("notice", line)
+            continue
+
+        # A credit line on its own line: '(AP Photo/Evan Vucci)', 'REUTERS/Stringer'.
+        if len(line) < 200 and _is_credit_line(line):
+            scan.credit_lines.append(line)
+            structured("credit", line)
+            continue
+
+        paragraph.append(line)
+        scan.last_kind = "prose"
+        scan.last_line = line
+        pending_description = pending_description and not paragraph
+    close_paragraph()
+    return scan
+
+
+def _is_credit_line(line: str) -> bool:
+    for pattern in INLINE_CREDIT_RES:
+        match = pattern.search(line)
+        if match and match.start() <= 1 and match.end() >= len(line) - 1:
+            return True
+    return False
+
+
+def _note_notice(scan: BlockScan, text: str, *, folded=None, tags=None, known=None, verbatim=None) -> None:
+    folded = folded if folded is not None else fold(text[:3000])
+    tags = tags if tags is not None else caveats_in(folded)
+    if known is None:
+        known = known_notice_prefix(folded)
+    scan.notices.append(verbatim or text)
+    scan.notice_tags |= tags
+    if known:
+        scan.notice_tags.add(known[0])
+        if known[1]:
+            scan.cut_notice = text
+
+
+def ends_with_ellipsis(line: str) -> bool:
+    return line.endswith(_ELLIPSIS)

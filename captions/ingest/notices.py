@@ -1,0 +1,308 @@
+"""Restriction notices, credit lines and agency markers, in four languages.
+
+PURE: no Django import. A notice is standing text an agency appends to every picture of a
+kind ('Editorial use only', the Alamy imperfection notice, 'Mandatory Credit', an embargo);
+it is never description, so the parser removes it from the caption and maps it to caveat
+tags. Licence terms and territory tokens ('Rights managed', 'No sales in Germany') are kept
+in the verbatim restriction text but map to no tag: they are about price, not about what an
+editor may print.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from .vocabulary import KNOWN_NOTICES, fold
+
+CAVEATS = ("embargo", "editorial_only", "imperfect_historical", "mandatory_credit", "no_model_release")
+
+# --- caveat phrases (matched on folded text: lower case, no accents) -----------------------
+
+EDITORIAL_RE = re.compile(
+    r"editorial\s(?:use|usage|purposes)|editorial only|for editorial\b|\bnews use only"
+    r"|redaktionell|redaktionellen|nur fur redaktion"
+    r"|usage\s(?:editorial|redactionnel)|utilisation\s(?:editoriale|redactionnelle)"
+    r"|(?:uso|utilizacion)\s(?:exclusivamente\s)?editorial|solo\s(?:para\s)?uso\seditorial"
+    r"|\bno commercial use\b|not for commercial use|keine kommerzielle|pas d'usage commercial"
+    r"|\brestricted\b|\brestrictions apply\b"
+)
+MANDATORY_CREDIT_RE = re.compile(
+    r"mandatory\s(?:credit|byline)|credit\s(?:is\s)?(?:mandatory|required|obligatory)"
+    r"|must\s(?:be\s)?credit|obligatorische\squellenangabe|quellenangabe\s(?:ist\s)?(?:pflicht|obligatorisch|erforderlich)"
+    r"|pflicht(?:angabe|nennung)|credit\sobligatoire|mention\sobligatoire|mention\sde\scredit\sobligatoire"
+    r"|credito\sobligatorio|credito\sobligatoria|obligatorio\scitar"
+)
+IMPERFECT_RE = re.compile(
+    r"(?:imperfections?|mangel|imperfecciones)\b.{0,80}(?:histor|reportage|reportaje)"
+)
+EMBARGO_RE = re.compile(
+    r"\bembargo(?:ed)?\b|\bsperrfrist\b|\bembargado\b|\bsous embargo\b"
+    r"|not (?:to be )?(?:published|for publication|for release) (?:before|until)"
+    r"|nicht vor .{1,40} (?:veroffentlichen|verwenden)|ne pas publier avant|no publicar antes"
+)
+# Model release stated as missing. 'Property - no' alone is a property release: no tag.
+NO_MODEL_RELEASE_RE = re.compile(
+    r"model\s?-?\s?(?:release)?\s?[:\-=]?\s?(?:no|none|nein|non|not available|not released)\b"
+    r"|\bnot released\b|\bno model release\b|\bmodel release(?: status)?\s?[:\-]?\s?(?:no|none|mr-non)\b"
+    r"|\bmr-non\b|kein(?:e)? (?:model|modell)[- ]?(?:release|freigabe)|modellfreigabe\s?[:\-]?\s?(?:nein|keine|no)\b"
+    r"|nicht freigegeben|pas d'autorisation (?:de|du) modele|autorisation (?:de|du) modele\s?:?\s?non"
+    r"|non libere|sin autorizacion (?:de|del) modelo|autorizacion (?:de|del) modelo\s?:?\s?no\b"
+)
+# Values of a release field that say "no model release" on their own ('Release: No').
+NEGATIVE_VALUES = frozenset({"no", "none", "nein", "non", "keine", "not released", "mr-non", "n/a - no"})
+
+
+def caveats_in(folded: str) -> set[str]:
+    """Caveat tags a folded notice line carries."""
+    tags = set()
+    if len(folded) > 2000:
+        folded = folded[:2000]
+    if EDITORIAL_RE.search(folded):
+        tags.add("editorial_only")
+    if MANDATORY_CREDIT_RE.search(folded):
+        tags.add("mandatory_credit")
+    if ("imperf" in folded or "mangel" in folded) and IMPERFECT_RE.search(folded):
+        tags.add("imperfect_historical")
+    if EMBARGO_RE.search(folded):
+        tags.add("embargo")
+    if ("model" in folded or "releas" in folded or "autoris" in folded or "freig" in folded) and NO_MODEL_RELEASE_RE.search(folded):
+        tags.add("no_model_release")
+    return tags
+
+
+def known_notice_prefix(folded: str) -> tuple[str, bool] | None:
+    """(tag, cut_off) when a folded line is a standing notice or a strict prefix of one.
+
+    A block pasted from a web page is often cut inside its last notice ('... oder ein
+    Reportagebild handel'): the prefix still carries the caveat, and the cut is a problem.
+    """
+    text = folded.rstrip(" .")
+    if len(text) < 16:
+        return None
+    for full, tag in KNOWN_NOTICES:
+        if text == full:
+            return tag, False
+        if len(text) < len(full) and full.startswith(text):
+            return tag, True
+    return None
+
+
+# --- embargo date-times ---------------------------------------------------------------------
+
+ZONE_OFFSETS = {
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "ist": 60, "west": 60,
+    "cet": 60, "met": 60, "mez": 60, "hec": 60, "hnec": 60,
+    "cest": 120, "mest": 120, "mesz": 120, "haec": 120, "eet": 120, "eest": 180, "msk": 180,
+    "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
+    "pst": -480, "pdt": -420, "akst": -540, "hst": -600, "jst": 540, "kst": 540,
+    "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+}
+ISO_DATETIME_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,6})?\s?(Z|[+-]\d{2}:?\d{2})?"
+)
+TIME_RE = re.compile(
+    r"(?<![\d.:])([01]?\d|2[0-3])\s?(?::|h|\.(?=\d{2}\s?(?:uhr|h\b|[a-z]{2,5}\b)))\s?([0-5]\d)(?::[0-5]\d)?"
+    r"(?:\s?(am|pm|a\.m\.|p\.m\.))?(?:\s?(?:uhr|h|hrs|heures|horas)\b)?",
+    re.IGNORECASE,
+)
+ZONE_RE = re.compile(
+    r"\b(?:(utc|gmt)\s?([+-]\d{1,2})(?::?(\d{2}))?|("
+    + "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True))
+    + r"))\b",
+    re.IGNORECASE,
+)
+_EMBARGO_NOISE_RE = re.compile(
+    r"\b(?:embargoed|embargo|sperrfrist|embargado|sous|until|till|bis|zum|jusqu'au|jusqu'a|jusqu|hasta|el|le|la|las"
+    r"|at|um|a|à|ab|on|am|before|not|to|be|published|publication|for|release|nicht|vor|ne|pas|publier|avant|no|publicar|antes|de|del|uhr|local|time|ortszeit|heure|hora|horas)\b"
+    r"|[:,;()]",
+    re.IGNORECASE,
+)
+
+DEFAULT_ZONE_BY_LANGUAGE = {"de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid"}
+
+
+def parse_embargo(text: str, *, parse_date, language: str = "en") -> datetime | None:
+    """The moment an embargo notice names, as an aware datetime, or None.
+
+    Zone abbreviations become fixed offsets (CET +01:00, CEST/MESZ +02:00, EDT -04:00). A
+    notice without a zone is read in the block's home zone: Central European time for German,
+    French and Spanish blocks, UTC for English ones (wire services state a zone when it
+    matters). `parse_date` is captions.dates.parse_date, passed in to keep this module free
+    of import cycles.
+    """
+    text = text[:300]
+    iso = ISO_DATETIME_RE.search(text)
+    if iso:
+        year, month, day, hour, minute = (int(g) for g in iso.groups()[:5])
+        second = int(iso.group(6) or 0)
+        try:
+            moment = datetime(year, month, day, hour, minute, second)
+        except ValueError:
+            return None
+        zone = iso.group(7)
+        rest = text[iso.end():]
+        if zone:
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)) * sign
+            return moment.replace(tzinfo=timezone(offset))
+        return _localize(moment, rest, language)
+    hour = minute = 0
+    time_match = TIME_RE.search(text)
+    remainder = text
+    if time_match:
+        hour, minute = int(time_match.group(1)), int(time_match.group(2))
+        meridiem = (time_match.group(3) or "").replace(".", "").casefold()
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        remainder = text[: time_match.start()] + " " + text[time_match.end():]
+    zone_match = ZONE_RE.search(remainder)
+    zone_text = ""
+    if zone_match:
+        zone_text = zone_match.group(0)
+        remainder = remainder[: zone_match.start()] + " " + remainder[zone_match.end():]
+    date_text = " ".join(_EMBARGO_NOISE_RE.sub(" ", remainder).split())
+    if not date_text:
+        return None
+    parsed = parse_date(date_text)
+    if parsed is None or parsed.start is None or parsed.precision != "day" or parsed.problem:
+        return None
+    moment = datetime.combine(parsed.start, time(hour, minute))
+    return _localize(moment, zone_text, language)
+
+
+def _localize(moment: datetime, zone_text: str, language: str) -> datetime:
+    match = ZONE_RE.search(zone_text) if zone_text else None
+    if match:
+        if match.group(1):
+            hours = int(match.group(2))
+            minutes = int(match.group(3) or 0) * (1 if hours >= 0 else -1)
+            return moment.replace(tzinfo=timezone(timedelta(hours=hours, minutes=minutes)))
+        minutes = ZONE_OFFSETS[match.group(4).casefold()]
+        return moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+    zone_name = DEFAULT_ZONE_BY_LANGUAGE.get(language)
+    if zone_name:
+        return moment.replace(tzinfo=ZoneInfo(zone_name))
+    return moment.replace(tzinfo=timezone.utc)
+
+
+# --- credit lines and agency markers --------------------------------------------------------
+
+_AGENCY = (
+    r"(?:Getty Images|AP|AP Photo|Reuters|REUTERS|AFP|dpa|DPA|picture[- ]alliance|imago(?: images)?|IMAGO"
+    r"|EFE|Shutterstock|REX|Alamy(?: Stock Photo| Stock Foto| Live News)?|Wikimedia Commons|Keystone|ANSA|EPA|Xinhua|SIPA|Sipa)"
+)
+# Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
+INLINE_CREDIT_RES = (
+    # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
+    re.compile(
+        r"\(\s{0,2}(?:Photo|Photos|Foto|Fotos|Photograph|Picture|Image|Bild|Crédit photo|Credit)"
+        r"(?:\s{1,3}(?:by|von|de|par|por)\b|\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
+        re.IGNORECASE,
+    ),
+    # (AP Photo/Evan Vucci), (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
+    re.compile(r"\((?P<credit>(?:AP Photo|AP Foto|AP)\s{0,2}/[^()\n]{1,120})\)"),
+    re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
+    # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
+    re.compile(
+        r"(?:(?<=[\s.!?\"'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
+        r"\s{0,2}/\s{0,2}[^\n]{1,120})$"
+    ),
+    # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text
+    re.compile(
+        r"(?:(?<=[\s.!?\"'»)])|^)(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Crédit photo|Crédito|Credit|Crédit|Photograph)"
+        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:]{1,160})$",
+        re.IGNORECASE,
+    ),
+    # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
+    re.compile(
+        r"(?:(?<=[\s.!?\"'»)])|^)(?:Mandatory Credit|Obligatorische Quellenangabe|Crédit obligatoire|Crédito obligatorio)"
+        r"\s{0,2}:\s{0,3}(?P<credit>[^\n]{1,160})$",
+        re.IGNORECASE,
+    ),
+    # imago: Copyright: xFlorianxGaertnerx / © Name
+    re.compile(r"(?:(?<=\s)|^)(?:Copyright\s{0,2}:|©)\s{0,3}(?P<credit>[^\n]{1,120})$"),
+    # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
+    re.compile(r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"),
+)
+SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
+CREDIT_PREFIX_RE = re.compile(
+    r"^(?:\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}:|foto\s{1,3}von\b|photo\s{1,3}de\b"
+    r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?)\s{0,3}",
+    re.IGNORECASE,
+)
+# Wire markers that open a caption but are not description.
+LEADING_MARKER_RE = re.compile(
+    r"^(?:\+{2,3}\s{0,2}[^+\n]{1,60}\+{2,3}\s{0,3}"
+    r"|(?:FILE|FILE PHOTO|ARCHIV|ARCHIVE|ARCHIVO|ARCHIVES|EXCLUSIVE|EXKLUSIV|EXCLUSIF|EXCLUSIVA|HANDOUT|POOL)"
+    r"(?:\s{0,2}[-–—:|]\s{0,2}|\s{1,2}(?=[A-ZÄÖÜ\d])))+"
+)
+TRAILING_MARKER_RE = re.compile(
+    r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk))+\s*$",
+    re.IGNORECASE,
+)
+
+SUPPLIERS = (
+    ("Getty Images", re.compile(r"getty\s?images|editorial #|creative #|\bgetty\b", re.IGNORECASE)),
+    ("Shutterstock", re.compile(r"shutterstock|\brex features\b", re.IGNORECASE)),
+    ("Alamy", re.compile(r"\balamy\b", re.IGNORECASE)),
+    ("Wikimedia Commons", re.compile(r"wikimedia|commons\.wikimedia|^(?:file|datei|fichier|archivo):", re.IGNORECASE | re.MULTILINE)),
+    ("imago", re.compile(r"\bimago\b", re.IGNORECASE)),
+    ("picture alliance", re.compile(r"picture[- ]alliance", re.IGNORECASE)),
+    ("dpa", re.compile(r"\bdpa\b")),
+    ("Reuters", re.compile(r"\breuters\b", re.IGNORECASE)),
+    ("AFP", re.compile(r"\bAFP\b")),
+    ("EFE", re.compile(r"\bEFE\b")),
+    ("AP", re.compile(r"\bAP Photo\b|\bvia AP\b|\(AP\)|\bAP/|/AP\b|\bAP ID\b")),
+)
+
+
+def supplier_in(text: str) -> str | None:
+    """The agency a credit line or id label names, in SPEC order of specificity."""
+    for name, pattern in SUPPLIERS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def clean_credit(value: str) -> tuple[str | None, str | None]:
+    """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
+
+    'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
+    """
+    text = value.strip()[:300]
+    reference = None
+    ref = SHUTTERSTOCK_REF_RE.search(text)
+    if ref:
+        reference = ref.group("ref")
+        text = text[: ref.start()]
+    for _ in range(3):
+        stripped = CREDIT_PREFIX_RE.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    text = text.strip().strip("()[]").strip()
+    text = text.rstrip(".;, ").strip()
+    return (text or None), reference
+
+
+def is_negative_release(value_folded: str) -> bool:
+    return value_folded.strip(" .") in NEGATIVE_VALUES
+
+
+def notice_tags(folded: str) -> tuple[set[str], bool]:
+    """(caveat tags, cut_off) for a line that may be a notice."""
+    tags = caveats_in(folded)
+    known = known_notice_prefix(folded)
+    cut = False
+    if known:
+        tags.add(known[0])
+        cut = known[1]
+    return tags, cut
+
+
+def today_utc() -> date:
+    return datetime.now(timezone.utc).date()

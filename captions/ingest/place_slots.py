@@ -1,0 +1,117 @@
+"""Where in an unlabelled caption the place is written.
+
+PURE: no Django import. Without a labelled location field the SPEC takes the place from the
+caption's place slot — its dateline, an '... in City, Country' phrase, or a place closing the
+caption — and never from just any capitalised word. This module finds those slots, in order
+of how reliably each layout fills them; captions.places decides what the words name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
+_WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
+_NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |on |im |di )?" + _WORD + r"){0,3}"
+
+DATELINE_RES = (
+    # Getty: 'PARIS, FRANCE - JULY 26:'  /  'THE HAGUE, NETHERLANDS - JUNE 25:'
+    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:,\s{0,2}[" + _UP + r"][" + _UP + r" .'\-]{1,40}){0,2})\s{0,2}[-–—]\s{0,2}[" + _UP + r"]{3,9}\.?\s\d{1,2}\s?:"),
+    # dpa: '06.05.2025, Berlin:'  /  '06.05.2025, Niedersachsen, Hannover:'
+    re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s{0,2},\s{0,2}([^:\n]{2,80}?)\s{0,2}:"),
+    # EFE: 'MADRID, 05/06/2025.-'  /  'MADRID, 5 jun (EFE).-'
+    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:\s\([^)]{2,40}\))?)\s{0,2},\s{0,2}\d{1,2}[/.\s]"),
+    # wires: 'KYIV, Ukraine (Reuters) -', 'WASHINGTON (AP) —', 'PARIS (AFP) -'
+    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:,\s{0,2}[" + _UP + r"][\w .'\-]{1,40})?)\s{0,2}\((?:AP|Reuters|REUTERS|AFP|dpa|EFE|ANSA|EPA)\)"),
+    # plain all-caps dateline: 'BERLIN, GERMANY: ...', 'KYIV -'
+    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{2,40}(?:,\s{0,2}[" + _UP + r"][" + _UP + r" .'\-]{1,40}){0,2})\s{0,2}(?:[-–—:]|\.-)\s"),
+)
+_PREPOSITION = r"(?:in|at|near|outside|bei|nahe|à|a|au|aux|près de|en|cerca de|de)"
+IN_PLACE_RE = re.compile(
+    r"(?:^|\s)" + _PREPOSITION + r"\s(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})"
+)
+END_PLACE_RE = re.compile(
+    r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$"
+)
+# Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " januar februar marz maerz mai juni juli oktober dezember"
+    " janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre"
+    " enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    " monday tuesday wednesday thursday friday saturday sunday circa ca".split()
+)
+_TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
+
+
+def titlecase_dateline(text: str) -> str:
+    """'PARIS, FRANCE' -> 'Paris, France'; keeps 2-3 letter codes ('USA', 'NY') as written."""
+    if not text.isupper():
+        return text
+    segments = []
+    for segment in text.split(","):
+        stripped = segment.strip()
+        if len(stripped) <= 3 and stripped.isalpha():
+            segments.append(stripped)
+            continue
+        words = []
+        for position, word in enumerate(stripped.split()):
+            lower = word.lower()
+            if position and lower in _TITLE_KEEP:
+                words.append(lower)
+                continue
+            words.append(_cap_parts(lower))
+        segments.append(" ".join(words))
+    return ", ".join(segments)
+
+
+def _cap_parts(word: str) -> str:
+    for sep in ("-", "'"):
+        if sep in word:
+            return sep.join(_cap_parts(part) for part in word.split(sep))
+    return word[:1].upper() + word[1:]
+
+
+def _trim(slot: str) -> str:
+    """Drop trailing punctuation and trailing date words from a slot."""
+    parts = [part.strip(" .;:!?") for part in slot.split(",")]
+    kept = []
+    for part in parts:
+        words = part.split()
+        while words and unicodedata.normalize("NFKD", words[-1].casefold()).encode("ascii", "ignore").decode().strip(".") in _DATE_WORDS:
+            words.pop()
+        if not words:
+            break
+        kept.append(" ".join(words))
+        if len(words) < len(part.split()):
+            break
+    return ", ".join(kept)
+
+
+def place_slots(caption: str) -> list[str]:
+    """Candidate place texts in the caption, most reliable first."""
+    caption = caption[:5000]
+    slots: list[str] = []
+    for pattern in DATELINE_RES:
+        match = pattern.match(caption)
+        if match:
+            slots.append(titlecase_dateline(match.group(1).strip(" ,.-")))
+            break
+    found = list(IN_PLACE_RE.finditer(caption))
+    tail = caption.rstrip(" .!")
+    closing = [match for match in found if match.end(1) >= len(tail) - 1]
+    slots.extend(match.group(1) for match in closing)
+    end = END_PLACE_RE.search(caption[-300:])
+    if end:
+        slots.append(end.group(1))
+    for match in reversed(found[-4:]):
+        slots.append(match.group(1))
+    seen = set()
+    unique = []
+    for slot in slots:
+        slot = _trim(slot)
+        if slot and slot not in seen:
+            seen.add(slot)
+            unique.append(slot)
+    return unique

@@ -1,0 +1,180 @@
+"""Pixel sizes, print sizes and dpi as agencies state them.
+
+PURE: no Django import, and no print arithmetic either: the stated print sizes are kept as
+text (`StatedSize`) so captions.dimensions can check them with the precision they were
+written in. This module only reads numbers the way each layout writes them:
+
+- pixels use thousands separators ('4.000', '3,508', '5 472', narrow no-break spaces), never
+  decimals, so every separator is dropped;
+- print lengths use a decimal comma or point ('31,8', '31.8'), normalised to a point;
+- dpi comes as 'dpi', 'ppi', 'ppp' (French/Spanish), or EXIF 'X Resolution' when the
+  resolution unit is inches.
+
+Every pattern has bounded quantifiers and a digit look-behind, and callers cap the text
+scanned, so a 10 MB line of digits costs linear time, not a backtracking explosion.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from captions.dimensions import StatedSize
+
+MAX_PIXELS = 10**6  # px and dpi must be > 0 and < this; anything else is dropped
+SCAN_LIMIT = 4000  # characters of one line the size patterns look at
+
+_SEP = "\u00a0\u202f\u2009 '"
+# A number as stated: digits, then either a decimal part or thousands groups.
+_NUM = (
+    r"(?<![\d.,])\d{1,7}"
+    r"(?:[.,]\d{1,4}(?:[.,]\d{3})?(?!\d)|(?:[" + _SEP + r"]\d{3}(?![\d.,])){1,2})?"
+)
+_BY = r"\s{0,3}(?:[x×X*]|by)\s{0,3}"
+_PIXEL_UNIT = r"(?:px|pixels?|pixeles|píxeles|pxl|bildpunkte)"
+_LENGTH_UNIT = r"(?:cm|mm|inches|inch|in|zoll|pouces|pulgadas|\"|″)"
+
+PAIR_RE = re.compile(
+    r"(" + _NUM + r")(?:\s{0,2}" + _PIXEL_UNIT + r")?" + _BY + r"(" + _NUM + r")\s{0,3}"
+    r"(" + _PIXEL_UNIT + r"|" + _LENGTH_UNIT + r")?(?![a-zà-ÿ])",
+    re.IGNORECASE,
+)
+DPI_RE = re.compile(
+    r"(" + _NUM + r")\s{0,3}(?:dpi|ppi|ppp|d\.p\.i\.?|dots per inch|pixels per inch"
+    r"|pixel pro zoll|points par pouce|puntos por pulgada)(?![a-z])"
+    r"|(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")",
+    re.IGNORECASE,
+)
+SINGLE_PX_RE = re.compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
+BARE_NUMBER_RE = re.compile(r"(" + _NUM + r")")
+
+
+def to_pixels(text: str) -> int | None:
+    """'5 472' / '4.000' / '3,508' -> int; None when not a sane pixel count."""
+    digits = text
+    for sep in "., \u00a0\u202f\u2009'":
+        if sep in digits:
+            head, *groups = digits.split(sep)
+            if not all(len(group) == 3 for group in groups):
+                # '4928.0' or '3,5': a decimal where a pixel count belongs; keep the integer
+                # part only when the fraction is zero.
+                if len(groups) == 1 and set(groups[0]) <= {"0"}:
+                    digits = head
+                    continue
+                return None
+            digits = digits.replace(sep, "")
+    if not digits.isdigit() or len(digits) > 7:
+        return None
+    value = int(digits)
+    return value if 0 < value < MAX_PIXELS else None
+
+
+def to_length(text: str, unit: str) -> tuple[str, str] | None:
+    """A stated print length as (number text with a dot, 'cm' | 'in'); mm become cm.
+
+    The text keeps its stated decimals: precision decides the tolerance of the check.
+    """
+    cleaned = text
+    for sep in "\u00a0\u202f\u2009 '":
+        cleaned = cleaned.replace(sep, "")
+    cleaned = cleaned.replace(",", ".")
+    if cleaned.count(".") > 1:
+        return None
+    unit = unit.casefold()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if unit == "mm":
+        number = number.scaleb(-1)
+        unit = "cm"
+    elif unit in ("cm",):
+        unit = "cm"
+    else:
+        unit = "in"
+    if not (0 < number < MAX_PIXELS):
+        return None
+    return format(number, "f"), unit
+
+
+def to_dpi(text: str) -> int | None:
+    value = to_pixels(text)
+    return value
+
+
+@dataclass
+class SizeFacts:
+    """What one line states about size; the parser picks among lines."""
+
+    width_px: int | None = None
+    height_px: int | None = None
+    dpi: int | None = None
+    stated: list[StatedSize] = field(default_factory=list)
+    #: the px values were stated but out of range (huge or zero)
+    bad_pixels: bool = False
+    bad_dpi: bool = False
+
+    @property
+    def area(self) -> int:
+        return (self.width_px or 0) * (self.height_px or 0)
+
+
+def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts | None:
+    """Pixel pair, print sizes and dpi stated on one line, or None when it states none.
+
+    `bare_pairs_are_pixels`: in a labelled dimensions field ('Image Size : 5472x3648') a pair
+    without a unit is a pixel size; in free text it is not.
+    """
+    if len(line) > SCAN_LIMIT:
+        line = line[:SCAN_LIMIT]
+    lowered = line.casefold()
+    if not any(c.isdigit() for c in line[:SCAN_LIMIT]):
+        return None
+    facts = SizeFacts()
+    found = False
+    if "x" in lowered or "×" in line or "*" in line or " by " in lowered:
+        for match in PAIR_RE.finditer(line):
+            first, second, unit = match.group(1), match.group(2), (match.group(3) or "")
+            unit_folded = unit.casefold()
+            is_pixels = bool(unit_folded) and unit_folded[0] in "pb"
+            if not unit_folded:
+                # '4928 px x 3264' or a bare pair in a dimensions field
+                is_pixels = "px" in match.group(0).casefold() or bare_pairs_are_pixels
+                if not is_pixels:
+                    continue
+            if is_pixels:
+                if facts.width_px is not None or facts.bad_pixels:
+                    continue
+                width, height = to_pixels(first), to_pixels(second)
+                found = True
+                if width and height:
+                    facts.width_px, facts.height_px = width, height
+                else:
+                    facts.bad_pixels = True
+            else:
+                width_len, height_len = to_length(first, unit), to_length(second, unit)
+                if width_len and height_len:
+                    found = True
+                    facts.stated.append(
+                        StatedSize(width=width_len[0], height=height_len[0], unit=width_len[1])
+                    )
+    if "dp" in lowered or "pp" in lowered or "pulgada" in lowered or "pouce" in lowered or "inch" in lowered:
+        match = DPI_RE.search(line)
+        if match:
+            found = True
+            dpi = to_dpi(match.group(1) or match.group(2))
+            if dpi:
+                facts.dpi = dpi
+            else:
+                facts.bad_dpi = True
+    return facts if found else None
+
+
+def first_number_pixels(value: str) -> tuple[int | None, bool]:
+    """'5472', '5472 px', '5 472 pixels' -> (5472, False); (None, True) when out of range."""
+    match = SINGLE_PX_RE.search(value[:200])
+    if not match:
+        stripped = value.strip()
+        return None, bool(stripped[:1].isdigit())
+    number = to_pixels(match.group(1))
+    return number, number is None

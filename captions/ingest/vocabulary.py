@@ -1,0 +1,115 @@
+"""Words the caption parser recognises: field labels, headers, notices, stopwords.
+
+PURE: no Django import. Labels and notice wordings are data (captions/data/*.json) so a new
+agency layout or a fifth language is an edit to a JSON file, not to the parsing code. Everything
+here is built once, at import, into plain dicts and frozensets the hot path can probe in O(1).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LANGUAGES = ("en", "de", "fr", "es")
+
+_QUOTES = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Casefold, strip accents, straighten quotes and dashes, collapse whitespace.
+
+    Used to compare labels and notice wordings the way a reader would: 'Höhe' = 'hohe',
+    'it’s' = "it's". Cached because the same labels recur in every block.
+    """
+    text = text.translate(_QUOTES).casefold()
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return _SPACES.sub(" ", text).strip()
+
+
+def _load(name: str) -> dict:
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _build_labels() -> tuple[dict[str, tuple[str, tuple[str, ...], int]], dict[str, tuple[str, ...]]]:
+    """label -> (field, languages it signals, rank within field); header -> languages."""
+    data = _load("caption_labels.json")
+    labels: dict[str, tuple[str, tuple[str, ...], int]] = {}
+    for field, by_language in data["fields"].items():
+        for language, words in by_language.items():
+            for rank, word in enumerate(words):
+                key = fold(word)
+                previous = labels.get(key)
+                languages = () if language == "xx" else (language,)
+                if previous is None:
+                    labels[key] = (field, languages, rank)
+                elif previous[0] == field:
+                    # The same spelling in two languages ('Dimensions', 'Description'): it
+                    # signals neither strongly, so it counts for both.
+                    merged = tuple(dict.fromkeys(previous[1] + languages))
+                    labels[key] = (field, merged, min(previous[2], rank))
+                # else: first field wins; the JSON lists the stronger meaning first.
+    headers: dict[str, tuple[str, ...]] = {}
+    for language, words in data["headers"].items():
+        for word in words:
+            key = fold(word)
+            headers[key] = tuple(dict.fromkeys(headers.get(key, ()) + (language,)))
+    return labels, headers
+
+
+LABELS, HEADERS = _build_labels()
+LONGEST_LABEL = max(len(key) for key in LABELS)
+
+_notices = _load("caption_notices.json")
+#: (folded full wording without its final stop, caveat tag)
+KNOWN_NOTICES: tuple[tuple[str, str], ...] = tuple(
+    (fold(text).rstrip(" ."), tag)
+    for tag, texts in _notices.items()
+    if not tag.startswith("_")
+    for text in texts
+)
+
+# Stopwords chosen to be distinctive: words shared by two of the languages ('de', 'la', 'en',
+# 'des', 'un', 'in', 'die') are left out so one hit is real evidence.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and is at on during with from his her their this are was after its were by"
+        " for an as into near over who which while".split()
+    ),
+    "de": frozenset(
+        "der das und im ein eine mit dem den von auf bei nach ist zu vor über uber sich wird"
+        " am zum zur nicht auch während wahrend sind einer eines vom beim hält halt".split()
+    ),
+    "fr": frozenset(
+        "le les du et une au aux dans sur pour avec est par lors à ou sont cette ces qui"
+        " près pres devant après".split()
+    ),
+    "es": frozenset(
+        "el los las del y una con por para al durante tras se está esta son entre sobre"
+        " ante hacia junto".split()
+    ),
+}
+WORD_LANGUAGE: dict[str, str] = {
+    word: language for language, words in STOPWORDS.items() for word in words
+}
+
+#: Words after which an English/German/French/Spanish sentence cannot end: a caption whose
+#: last word is one of these was cut off.
+DANGLING_WORDS = frozenset(
+    "the a an of and or to in on at by for with from as his her their its"
+    " der die das des dem den ein eine einer eines und oder mit von zu im am auf bei für fur"
+    " le la les des du de et ou un une au aux dans sur pour avec par"
+    " el los las del y o una con por para al en".split()
+)
