@@ -5,6 +5,8 @@ rows, never a server error.
 """
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,8 +21,10 @@ class PartialDateField(forms.CharField):
     """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' -> (first day, last day) of what it names."""
 
     default_error_messages = {
-        "invalid_partial_date": _("Use YYYY, YYYY-MM or YYYY-MM-DD (for example 1945, 2025-12 or 2025-12-02)."),
+        "invalid_partial_date": _("“%(value)s” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (for example 1945, 2025-12 or 2025-12-02)."),
+        "nonexistent_date": _("“%(value)s” is not on the calendar: check the month and the day."),
     }
+    shape = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -28,12 +32,15 @@ class PartialDateField(forms.CharField):
             return None
         from captions.dates import parse_bound
 
+        value = value.strip()
+        if not self.shape.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid_partial_date"], code="invalid_partial_date",
+                                  params={"value": value})
         try:
-            return parse_bound(value.strip())
-        except ValueError as exc:
-            raise ValidationError(
-                "%(reason)s", code="invalid_partial_date", params={"reason": str(exc) or self.error_messages["invalid_partial_date"]}
-            ) from None
+            return parse_bound(value)
+        except ValueError:
+            raise ValidationError(self.error_messages["nonexistent_date"], code="nonexistent_date",
+                                  params={"value": value}) from None
 
 
 class CountryCodeField(forms.CharField):
@@ -103,6 +110,23 @@ SORT_ORDER = {
 }
 
 
+class PhotoFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("taken_after"), cleaned.get("taken_before")
+        if after and before and after[0] > before[1]:
+            self.add_error("taken_before", ValidationError(
+                _("“Taken before” is earlier than “taken after”: no date fits between them."),
+                code="empty_date_window",
+            ))
+        if cleaned.get("undated") and (after or before):
+            self.add_error("undated", ValidationError(
+                _("An undated photo matches no date window: clear the dates or this box."),
+                code="undated_with_dates",
+            ))
+        return cleaned
+
+
 class PhotoFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Words"), method="filter_words", max_length=200)
     taken_after = PartialDateFilter(label=_("Taken after"), bound="after")
@@ -121,22 +145,25 @@ class PhotoFilterSet(django_filters.FilterSet):
     )
     article = django_filters.ModelChoiceFilter(label=_("Article"), queryset=Article.objects.all(), method="filter_article")
     sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, method="filter_noop", empty_label=None)
+    undated = django_filters.BooleanFilter(
+        label=_("Only undated photos"), method="filter_undated", widget=forms.CheckboxInput
+    )
 
     class Meta:
         model = Photo
         fields: list[str] = []
+        form = PhotoFilterForm
 
     def filter_noop(self, qs, name, value):
         return qs  # read by other filters (at_dpi) or applied last (sort)
 
     def filter_words(self, qs, name, value):
-        words = value.split()
-        for word in words[:12]:
-            qs = qs.filter(
-                Q(caption__icontains=word) | Q(headline__icontains=word) | Q(keywords__icontains=word)
-                | Q(credit__icontains=word)
-            )
-        return qs
+        from captions.search import filter_words
+
+        return filter_words(qs, value)
+
+    def filter_undated(self, qs, name, value):
+        return qs.filter(date_start__isnull=True) if value else qs
 
     def filter_place(self, qs, name, value):
         value = value.strip()

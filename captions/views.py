@@ -1,13 +1,19 @@
 """Pages. Views stay thin: reading goes through selectors, writing through services."""
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from captions import selectors
+from captions import facets, selectors, services
+from captions.filters import PhotoFilterSet
+from captions.models import Article, Photo
+from captions.suggestions import suggest_articles
+
+NOT_FILTERS = ("page", "per_page", "sort")
 
 
 @never_cache
@@ -23,30 +29,78 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _per_page(request) -> int:
+    try:
+        size = int(request.GET.get("per_page", ""))
+    except ValueError:
+        return selectors.PAGE_SIZES[0]
+    return size if size in selectors.PAGE_SIZES else selectors.PAGE_SIZES[0]
+
+
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def browse(request):
-    page = Paginator(selectors.photos_for_browse(), 24).get_page(request.GET.get("page"))
-    return render(request, "captions/browse.html", {"page": page})
+    filterset = PhotoFilterSet(request.GET, queryset=selectors.photos_for_browse())
+    valid = filterset.is_valid()
+    active = {k: v for k, v in request.GET.items() if k in filterset.filters and k not in NOT_FILTERS and v.strip()}
+    per_page = _per_page(request)
+    context = {"filterset": filterset, "form": filterset.form, "per_page": per_page, "page_sizes": selectors.PAGE_SIZES}
+    if valid:
+        qs = filterset.qs
+        total = facets.count_matches(qs, filtered=bool(active))
+        context.update(
+            total=total,
+            facets=facets.facets_for(qs, total=total, params=active),
+            page=selectors.result_page(qs, number=selectors.page_number(request.GET.get("page")), per_page=per_page),
+            words=filterset.form.cleaned_data.get("q") or "",
+            active_filters=[(name, filterset.form.fields[name].label, value) for name, value in active.items()],
+        )
+    return render(request, "captions/browse.html", context)
 
 
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def photo_detail(request, pk):
     photo = get_object_or_404(selectors.photo_with_relations(), pk=pk)
-    return render(request, "captions/photo_detail.html", {"photo": photo})
+    can_link = request.user.has_perm("captions.change_photo")
+    return render(request, "captions/photo_detail.html", {
+        "photo": photo,
+        "more_from_place": selectors.more_from_place(photo),
+        "more_from_date": selectors.more_from_same_date(photo),
+        "suggestions": suggest_articles(photo) if can_link else [],
+        "can_link": can_link,
+    })
+
+
+@login_required
+@permission_required("captions.change_photo", raise_exception=True)
+@require_POST
+def link_article(request, pk):
+    photo = get_object_or_404(Photo, pk=pk)
+    raw = request.POST.get("article", "")
+    article = Article.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    if article is None:
+        messages.error(request, _("That article does not exist (any more); nothing was linked."))
+    else:
+        services.link_article(photo=photo, article=article)
+        messages.success(request, _("Linked “%(headline)s”.") % {"headline": article.headline})
+    return redirect(photo)
 
 
 @login_required
 @permission_required("captions.view_article", raise_exception=True)
 def article_list(request):
-    page = Paginator(selectors.articles_for_list(), 50).get_page(request.GET.get("page"))
-    return render(request, "captions/article_list.html", {"page": page})
+    words = request.GET.get("q", "").strip()[:200]
+    page = selectors.result_page(
+        selectors.articles_matching(words), number=selectors.page_number(request.GET.get("page")), per_page=50
+    )
+    selectors.with_photo_counts(page.rows)
+    return render(request, "captions/article_list.html", {"page": page, "words": words})
 
 
 @login_required
 @permission_required("captions.view_article", raise_exception=True)
 def article_detail(request, pk):
-    article = get_object_or_404(selectors.articles_for_list(), pk=pk)
-    photos = selectors.photos_for_browse().filter(articles=article)
-    return render(request, "captions/article_detail.html", {"article": article, "photos": photos})
+    article = get_object_or_404(Article, pk=pk)
+    photos, more = selectors.article_photos(article)
+    return render(request, "captions/article_detail.html", {"article": article, "photos": photos, "more_photos": more})

@@ -1,0 +1,73 @@
+"""Template helpers for the researcher pages: highlighting, labels in the user's language."""
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+import pycountry
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from captions import search
+from captions.models import CAVEAT_LABELS
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text, words):
+    """The text, escaped, with the words a search matched in <mark>."""
+    return search.highlight(text or "", words or "")
+
+
+@lru_cache(maxsize=8)
+def _country_translations(language: str):
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+@register.filter
+def country_name(code):
+    """A country's name in the current language, from pycountry's ISO 3166 data and its
+    translations ('RU' -> 'Russian Federation' / 'Russische Föderation')."""
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None:
+        return code or ""
+    language = (get_language() or "en").split("-")[0]
+    if language == "en":
+        return getattr(country, "common_name", None) or country.name
+    return _country_translations(language).gettext(country.name)
+
+
+@register.filter
+def caveat_label(tag):
+    return CAVEAT_LABELS.get(tag, tag)
+
+
+@register.filter
+def decade_label(decade):
+    return _("%(decade)ss") % {"decade": decade}
+
+
+@register.filter
+def orientation_label(name):
+    return {"landscape": _("landscape"), "portrait": _("portrait"), "square": _("square")}.get(name, name)
+
+
+@register.filter
+def decade_end(decade):
+    return int(decade) + 9
+
+
+@register.filter
+def embargoed(photo):
+    return photo.is_embargoed()
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, name):
+    """The current query string without parameter `name` (and back on the first page)."""
+    params = context["request"].GET.copy()
+    for key in (name, "page"):
+        params.pop(key, None)
+    return "?" + params.urlencode() if params else "?"

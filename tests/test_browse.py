@@ -1,0 +1,204 @@
+"""The browse page at /: filters with messages, facets and counts, results, query budget."""
+import datetime as dt
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from captions import facets
+from tests.builders import make_article, make_photo, make_place, make_user, researcher
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def browse(client):
+    client.force_login(researcher())
+
+    def get(**params):
+        response = client.get(reverse("browse"), params)
+        assert response.status_code == 200
+        return response
+
+    return get
+
+
+def card_captions(response) -> list[str]:
+    return [photo.caption for photo in response.context["page"]]
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client):
+    response = client.get(reverse("browse"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_signed_in_user_without_a_role_is_refused(client):
+    client.force_login(make_user("nobody"))
+    assert client.get(reverse("browse")).status_code == 403
+
+
+def test_results_show_caption_date_place_pixels_print_size_and_caveats(browse):
+    place = make_place(city="Moscow", country="Russia", country_code="RU")
+    make_photo(caption="Putin meets Witkoff in the Kremlin", date_text="2. Dezember 2025", place=place,
+               width_px=1880, height_px=1160, dpi=150, caveat_imperfect_historical=True)
+    page = text(browse())
+    assert "Putin meets Witkoff in the Kremlin" in page
+    assert "2. Dezember 2025" in page
+    assert "Moscow, Russia" in page
+    assert "1880 × 1160 px" in page
+    assert "15.9 × 9.8 cm at 300 dpi" in page
+    assert "May have imperfections (historical / reportage)" in page
+    assert "1 photo" in page
+
+
+def test_a_photo_without_an_image_gets_a_placeholder_of_its_aspect_ratio(browse):
+    make_photo(width_px=4000, height_px=6000)
+    assert 'class="placeholder" aria-hidden="true" style="aspect-ratio: 4000 / 6000"' in text(browse())
+
+
+def test_an_embargoed_photo_shows_only_its_embargo_not_its_image(browse, tmp_path):
+    from django.core.files.base import ContentFile
+    from io import BytesIO
+
+    buffer = BytesIO()
+    Image.new("RGB", (30, 20), "red").save(buffer, "JPEG")
+    until = timezone.now() + dt.timedelta(days=2)
+    photo = make_photo(caption="Secret summit", caveat_embargo=True, embargo_until=until)
+    photo.thumbnail.save("secret-thumb.jpg", ContentFile(buffer.getvalue()))
+    free = make_photo(caption="Open day")
+    free.thumbnail.save("open-thumb.jpg", ContentFile(buffer.getvalue()))
+    page = text(browse())
+    assert "Embargoed until" in page
+    assert "secret-thumb" not in page
+    assert "open-thumb" in page
+
+
+def test_a_malformed_value_gets_a_message_next_to_its_field_and_no_results(browse):
+    make_photo()
+    response = browse(taken_after="Dezember 2025", orientation="round", country="XX")
+    page = text(response)
+    assert response.context.get("page") is None
+    assert 'id="id_taken_after_error"' in page and "is not a date" in page
+    assert 'id="id_orientation_error"' in page
+    assert 'id="id_country_error"' in page and "ISO country code" in page
+    assert 'aria-invalid="true"' in page
+
+
+def test_facets_count_each_value_and_link_to_the_narrowed_search(browse):
+    ru = make_place(city="Moscow", country="Russia", country_code="RU")
+    de = make_place(city="Berlin", country="Germany", country_code="DE")
+    make_photo(place=ru, width_px=3000, height_px=2000, date_start=dt.date(1965, 1, 1), date_end=dt.date(1965, 12, 31),
+               caveat_editorial_only=True)
+    make_photo(place=ru, width_px=2000, height_px=3000, date_start=dt.date(1960, 1, 1), date_end=dt.date(1969, 12, 31))
+    make_photo(place=de, width_px=3000, height_px=2000, date_start=dt.date(2025, 12, 2), date_end=dt.date(2025, 12, 2))
+    make_photo(place=de, date_text="undated", date_edtf="", date_start=None, date_end=None, date_precision="")
+    response = browse()
+    found = response.context["facets"]
+    assert found.countries == [("DE", 2), ("RU", 2)]
+    assert found.decades == [(1960, 2), (2020, 1)]
+    assert found.undated == 1
+    assert found.caveats == [("editorial_only", 1)]
+    assert dict(found.orientations) == {"landscape": 3, "portrait": 1}
+    page = text(response)
+    assert 'href="?taken_after=1960&amp;taken_before=1969"' in page
+    assert 'href="?country=RU"' in page
+    assert 'href="?undated=1"' in page
+    # following a facet link narrows, and the counts follow
+    narrowed = browse(country="RU")
+    assert narrowed.context["total"].value == 2
+    assert narrowed.context["facets"].countries == [("RU", 2)]
+    assert browse(taken_after="1960", taken_before="1969").context["total"].value == 2
+
+
+def test_facet_links_keep_the_other_filters(browse):
+    make_photo(place=make_place(city="Moscow", country="Russia", country_code="RU"), caveat_editorial_only=True)
+    page = text(browse(q="Test", caveat="editorial_only"))
+    assert 'href="?q=Test&amp;caveat=editorial_only&amp;country=RU"' in page
+
+
+def test_the_total_is_capped_past_the_cap_and_facets_are_cached(browse, monkeypatch):
+    monkeypatch.setattr(facets, "COUNT_CAP", 3)
+    for _ in range(5):
+        make_photo(caveat_editorial_only=True)
+    first = browse(caveat="editorial_only")
+    assert first.context["total"].capped
+    assert "More than 3 photos" in text(first)
+    assert first.context["facets"].caveats == [("editorial_only", 5)]
+    make_photo(caveat_editorial_only=True)  # within the cache time, counts of a big selection stay
+    again = browse(caveat="editorial_only", page=2)
+    assert again.context["facets"].from_cache
+    assert again.context["facets"].caveats == [("editorial_only", 5)]
+    # a small selection is always counted exactly and fresh
+    assert browse(caveat="editorial_only", q="nothing-like-this").context["total"].value == 0
+
+
+def test_pagination_has_shareable_urls_and_keeps_filters(browse):
+    for n in range(30):
+        make_photo(caption=f"Harbour {n:02d}")
+    first = browse(q="Harbour")
+    assert len(first.context["page"]) == 24
+    assert 'href="?q=Harbour&amp;page=2" rel="next"' in text(first)
+    second = browse(q="Harbour", page=2)
+    assert len(second.context["page"]) == 6 and not second.context["page"].has_next
+    assert browse(q="Harbour", per_page=48).context["page"].has_next is False
+    assert len(browse(page="junk").context["page"]) == 24  # a junk page number is page 1
+
+
+def test_words_are_highlighted_in_the_captions(browse):
+    make_photo(caption="Putin hält im Kreml ein Treffen ab.")
+    page = text(browse(q="Treffens kreml"))
+    assert "<mark>Treffen</mark>" in page and "<mark>Kreml</mark>" in page
+
+
+def test_highlighting_escapes_html(browse):
+    make_photo(caption="<script>alert(1)</script> Kreml")
+    page = text(browse(q="Kreml"))
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_the_article_filter_lists_the_photos_of_an_article(browse):
+    article = make_article(headline="Summit")
+    make_photo(caption="linked", articles=[article])
+    make_photo(caption="alone")
+    assert card_captions(browse(article=article.pk)) == ["linked"]
+
+
+def queries_for(client, **params) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("browse"), params).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_browse_page_runs_the_same_few_queries_whatever_the_page_size(client):
+    client.force_login(researcher())
+    article = make_article()
+    place = make_place(city="Moscow", country="Russia", country_code="RU")
+    make_photo(place=place, articles=[article], caveat_editorial_only=True)
+    few = queries_for(client, per_page=24)
+    for _ in range(100):
+        make_photo(place=place, articles=[article], caveat_editorial_only=True, caveat_no_model_release=True)
+    cache.clear()
+    many = {size: queries_for(client, per_page=size, q="Test") for size in (24, 48, 96)}
+    cache.clear()
+    assert few == many[24] == many[48] == many[96]
+    # session, user, permissions (2), total, 2 facet queries, the page
+    assert few <= 8
+    cache.clear()
+    assert queries_for(client, per_page=96, place="Moskau", article=article.pk) <= few + 2

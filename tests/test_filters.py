@@ -1,0 +1,223 @@
+"""The one PhotoFilterSet behind browse and exports: each filter, combinations, strictness."""
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from captions.filters import PhotoFilterSet
+from captions.models import Photo
+from tests.builders import make_article, make_photo, make_place
+
+pytestmark = pytest.mark.django_db
+
+
+def select(**params):
+    filterset = PhotoFilterSet({k: str(v) for k, v in params.items()}, queryset=Photo.objects.all())
+    return filterset, set(filterset.qs.values_list("caption", flat=True))
+
+
+def found(**params):
+    filterset, captions = select(**params)
+    assert filterset.is_valid(), filterset.errors
+    return captions
+
+
+def errors(**params):
+    filterset, captions = select(**params)
+    assert not filterset.is_valid()
+    assert captions == set(), "an invalid filter must select nothing"
+    return {name: " ".join(messages) for name, messages in filterset.errors.items()}
+
+
+def dated(caption, start, end, **values):
+    return make_photo(caption=caption, date_start=start, date_end=end, **values)
+
+
+def undated(caption, **values):
+    return make_photo(caption=caption, date_text="undated", date_edtf="", date_start=None, date_end=None,
+                      date_precision="", **values)
+
+
+# --- dates: interval overlap -------------------------------------------------------------
+
+def test_a_window_in_june_1945_finds_circa_1945_and_not_other_years():
+    dated("circa 1945", dt.date(1945, 1, 1), dt.date(1945, 12, 31), date_approximate=True, date_precision="year")
+    dated("July 1945", dt.date(1945, 7, 1), dt.date(1945, 7, 31), date_precision="month")
+    dated("1944/1946", dt.date(1944, 1, 1), dt.date(1946, 12, 31), date_precision="year")
+    dated("May 1946", dt.date(1946, 5, 1), dt.date(1946, 5, 31), date_precision="month")
+    undated("undated")
+    assert found(taken_after="1945-06", taken_before="1945-06") == {"circa 1945", "1944/1946"}
+
+
+def test_a_year_finds_the_decade_it_lies_in():
+    dated("1960s", dt.date(1960, 1, 1), dt.date(1969, 12, 31), date_precision="decade")
+    dated("1970s", dt.date(1970, 1, 1), dt.date(1979, 12, 31), date_precision="decade")
+    assert found(taken_after="1965", taken_before="1965") == {"1960s"}
+
+
+def test_open_ended_windows_use_one_bound_each():
+    dated("2 December 2025", dt.date(2025, 12, 2), dt.date(2025, 12, 2))
+    dated("1 December 2025", dt.date(2025, 12, 1), dt.date(2025, 12, 1))
+    dated("1930s", dt.date(1930, 1, 1), dt.date(1939, 12, 31))
+    assert found(taken_after="2025-12-02") == {"2 December 2025"}
+    assert found(taken_before="1935") == {"1930s"}
+    assert found(taken_after="1939-12-31", taken_before="2025-12-01") == {"1930s", "1 December 2025"}
+
+
+def test_an_undated_photo_matches_no_date_window_but_can_be_asked_for():
+    undated("no date")
+    dated("dated", dt.date(1990, 1, 1), dt.date(1990, 12, 31))
+    assert found(taken_after="1000") == {"dated"}
+    assert found(taken_before="9999") == {"dated"}
+    assert found(undated="1") == {"no date"}
+    assert found() == {"no date", "dated"}
+
+
+@pytest.mark.parametrize("value, message", [
+    ("December 2025", "use YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("2025-13", "“2025-13” is not on the calendar"),
+    ("2025-02-30", "“2025-02-30” is not on the calendar"),
+    ("12.2025", "use YYYY, YYYY-MM or YYYY-MM-DD"),
+])
+def test_malformed_dates_get_a_message_on_their_field(value, message):
+    make_photo()
+    assert message in errors(taken_after=value)["taken_after"]
+
+
+def test_a_window_that_ends_before_it_starts_is_reported_on_taken_before():
+    assert "earlier than" in errors(taken_after="1950", taken_before="1940")["taken_before"]
+
+
+def test_undated_together_with_dates_is_reported():
+    assert "undated" in errors(undated="1", taken_after="1950")["undated"]
+
+
+# --- places in any language ----------------------------------------------------------------
+
+@pytest.fixture
+def places():
+    moscow = make_place(city="Moscow", country="Russia", country_code="RU")
+    kremlin = make_place(sublocation="Kremlin", city="Moscow", country="Russia", country_code="RU")
+    petersburg = make_place(city="Saint Petersburg", country="Russia", country_code="RU")
+    munich = make_place(city="Munich", region="Bavaria", country="Germany", country_code="DE")
+    make_photo(caption="in Moscow", place=moscow)
+    make_photo(caption="in the Kremlin", place=kremlin)
+    make_photo(caption="in St Petersburg", place=petersburg)
+    make_photo(caption="in Munich", place=munich)
+    make_photo(caption="nowhere")
+
+
+@pytest.mark.parametrize("name", ["Moscow", "Moskau", "moskau", "Moscou", "MOSCOW"])
+def test_a_city_under_any_of_its_names(places, name):
+    assert found(place=name) == {"in Moscow", "in the Kremlin"}
+
+
+@pytest.mark.parametrize("name", ["Russia", "Russland", "Russie", "RU", "ru"])
+def test_a_country_under_any_of_its_names_or_its_code(places, name):
+    assert found(place=name) == {"in Moscow", "in the Kremlin", "in St Petersburg"}
+
+
+def test_regions_and_sublocations(places):
+    assert found(place="Kremlin") == {"in the Kremlin"}
+    assert found(place="Bavaria") == {"in Munich"}
+    assert found(place="München") == {"in Munich"}
+
+
+def test_an_unknown_place_finds_nothing_but_is_no_error(places):
+    assert found(place="Atlantis") == set()
+
+
+def test_country_code_alpha2_or_alpha3(places):
+    assert found(country="RU") == {"in Moscow", "in the Kremlin", "in St Petersburg"}
+    assert found(country="deu") == {"in Munich"}
+    assert "ISO country code" in errors(country="XX")["country"]
+
+
+# --- words ----------------------------------------------------------------------------------
+
+def test_words_match_caption_headline_keywords_and_credit_with_stemming():
+    make_photo(caption="Putin hält im Kreml ein Treffen ab.")
+    make_photo(caption="Harbour view", headline="Meetings at the harbour")
+    make_photo(caption="Street", keywords="politics, Kremlin")
+    make_photo(caption="Portrait", credit="Anna Berg / Northwind Press")
+    make_photo(caption="Unrelated")
+    assert found(q="Treffens") == {"Putin hält im Kreml ein Treffen ab."}
+    assert found(q="meeting") == {"Harbour view"}
+    assert found(q="Kremlin") == {"Street"}
+    assert found(q="northwind") == {"Portrait"}
+
+
+def test_every_word_must_match():
+    make_photo(caption="Putin im Kreml")
+    make_photo(caption="Putin in Washington")
+    assert found(q="Putin Kreml") == {"Putin im Kreml"}
+
+
+# --- caveats, orientation, print size, article, sort --------------------------------------
+
+def test_caveat_filter():
+    make_photo(caption="editorial", caveat_editorial_only=True)
+    make_photo(caption="free")
+    assert found(caveat="editorial_only") == {"editorial"}
+    assert "valid choice" in errors(caveat="rude")["caveat"]
+
+
+def test_orientation_filter():
+    make_photo(caption="wide", width_px=3000, height_px=2000)
+    make_photo(caption="tall", width_px=2000, height_px=3000)
+    make_photo(caption="square", width_px=2000, height_px=2000)
+    assert found(orientation="landscape") == {"wide"}
+    assert found(orientation="portrait") == {"tall"}
+    assert found(orientation="square") == {"square"}
+    assert "orientation" in errors(orientation="round")
+
+
+def test_min_print_width_at_a_target_dpi():
+    # 1880 px: 15.9 cm at 300 dpi, 31.8 cm at 150 dpi; 3508 px: A4's 29.7 cm at 300 dpi
+    make_photo(caption="seed size", width_px=1880, height_px=1160)
+    make_photo(caption="A4 wide", width_px=3508, height_px=2480)
+    assert found(min_print_width_cm="29.7") == {"A4 wide"}
+    assert found(min_print_width_cm="30") == set()  # 3508 px print 29.7 cm: short of 30
+    assert found(min_print_width_cm="15.9") == {"seed size", "A4 wide"}
+    assert found(min_print_width_cm="31.8", at_dpi="150") == {"seed size", "A4 wide"}
+    assert "min_print_width_cm" in errors(min_print_width_cm="wide")
+    assert "at_dpi" in errors(min_print_width_cm="10", at_dpi="0")
+
+
+def test_article_filter_and_its_errors():
+    article = make_article()
+    make_photo(caption="linked", articles=[article])
+    make_photo(caption="alone")
+    assert found(article=article.pk) == {"linked"}
+    assert "article" in errors(article="999999")
+    assert "article" in errors(article="abc")
+
+
+def test_sort_orders_with_undated_last():
+    old = dated("old", dt.date(1950, 1, 1), dt.date(1950, 12, 31))
+    new = dated("new", dt.date(2020, 5, 1), dt.date(2020, 5, 31))
+    none = undated("none")
+
+    def order(sort):
+        filterset = PhotoFilterSet({"sort": sort}, queryset=Photo.objects.all())
+        return [p.pk for p in filterset.qs]
+
+    assert order("taken") == [old.pk, new.pk, none.pk]
+    assert order("-taken") == [new.pk, old.pk, none.pk]
+    assert order("-added") == [none.pk, new.pk, old.pk]
+    assert order("added") == [old.pk, new.pk, none.pk]
+    assert "sort" in errors(sort="random")
+
+
+def test_combination_of_place_date_words_and_caveat(places):
+    kremlin = Photo.objects.get(caption="in the Kremlin")
+    kremlin.caveat_editorial_only = True
+    kremlin.save()
+    assert found(place="Moskau", taken_after="2025-12", taken_before="2025-12", q="Kremlin",
+                 caveat="editorial_only") == {"in the Kremlin"}
+    assert found(place="Moskau", taken_after="2026") == set()
+
+
+def test_embargoed_photos_are_still_found_by_the_filters():
+    make_photo(caption="embargoed", caveat_embargo=True, embargo_until=timezone.now() + dt.timedelta(days=1))
+    assert found(caveat="embargo") == {"embargoed"}
