@@ -1,0 +1,128 @@
+"""CSV renderer for SpecRows: one line per photo, sizes to one decimal (as the UI shows them).
+
+Two dialects: `excel` (the default; comma separator, decimal point, UTF-8) for scripts and
+most spreadsheets, and `excel-de` (semicolon separator, decimal comma, UTF-8 with a byte-order
+mark so German Excel shows umlauts) for German spreadsheets.
+
+The first line is a one-cell comment with the export time, the filters, the target dpi and
+how many embargoed photos were left out; the last line says how many photos were written, so a
+download cut off half-way is recognisable.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from django.utils import timezone
+
+from captions import dimensions
+from captions.exports.rows import REFERENCE_DPI, SpecRow
+from captions.exports.selection import Selection
+
+ROWS_PER_WRITE = 500
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    delimiter: str
+    decimal_separator: str
+    byte_order_mark: bool
+
+
+DIALECTS = {
+    "excel": Dialect("excel", ",", ".", False),
+    "excel-de": Dialect("excel-de", ";", ",", True),
+}
+DEFAULT_DIALECT = "excel"
+
+COLUMNS = (
+    "id", "supplier", "source_id", "caption", "credit", "width_px", "height_px", "dpi", "megapixels",
+    "orientation", "aspect_ratio",
+    "print_width_cm", "print_height_cm", "print_width_in", "print_height_in",
+    "target_dpi", "target_width_cm", "target_height_cm", "target_width_in", "target_height_in",
+    f"longest_edge_cm_at_{REFERENCE_DPI}dpi", f"longest_edge_in_at_{REFERENCE_DPI}dpi",
+    "date_text", "date_edtf", "date_start", "date_end", "date_precision", "date_approximate",
+    "place", "country_code", "caveats", "restrictions", "embargo_until", "article_urls",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def decimal(value: float | None, separator: str) -> str:
+    if value is None:
+        return ""
+    text = f"{dimensions.round_half_up(value, 1):.1f}"
+    return text.replace(".", separator) if separator != "." else text
+
+
+@functools.lru_cache(maxsize=8192)
+def _size_cells(size: dimensions.PrintSize | None, separator: str) -> tuple[str, str, str, str]:
+    # Rounding goes through Decimal (half-up, as a ruler reads); PrintSize is hashable, and an
+    # archive's photos share few pixel-size/dpi pairs, so each is formatted once.
+    if size is None:
+        return ("", "", "", "")
+    return tuple(decimal(v, separator) for v in (size.width_cm, size.height_cm, size.width_in, size.height_in))
+
+
+@functools.lru_cache(maxsize=8192)
+def _longest_edge_cells(size: dimensions.PrintSize | None, separator: str) -> tuple[str, str]:
+    if size is None:
+        return ("", "")
+    return (decimal(max(size.width_cm, size.height_cm), separator), decimal(max(size.width_in, size.height_in), separator))
+
+
+def safe_text(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (a caption starting with '=' stays text)."""
+    return "'" + text if text and text.startswith(_FORMULA_STARTS) else text
+
+
+def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
+    native = _size_cells(row.native, separator)
+    target = _size_cells(row.target, separator)
+    return [
+        row.id, safe_text(row.supplier), safe_text(row.source_id), safe_text(row.caption), safe_text(row.credit),
+        row.width_px or "", row.height_px or "", row.dpi or "", decimal(row.megapixels, separator),
+        row.orientation or "", row.aspect_ratio or "",
+        *native, target_dpi, *target, *_longest_edge_cells(row.at_reference, separator),
+        safe_text(row.date_text), row.date_edtf,
+        row.date_start.isoformat() if row.date_start else "", row.date_end.isoformat() if row.date_end else "",
+        row.date_precision, "yes" if row.date_approximate else "no",
+        safe_text(row.place), row.country_code, "; ".join(row.caveats), safe_text(row.restrictions),
+        timezone.localtime(row.embargo_until).isoformat() if row.embargo_until else "",
+        " ".join(row.article_urls),
+    ]
+
+
+def header_comment(selection: Selection) -> str:
+    left_out = selection.embargoed_count
+    return (
+        f"# Print-ready specs exported {timezone.localtime(selection.exported_at).isoformat(timespec='seconds')}"
+        f" | filters: {selection.describe()} | target {selection.target_dpi} dpi"
+        f" | {left_out} embargoed photo{'' if left_out == 1 else 's'} left out"
+    )
+
+
+def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = DEFAULT_DIALECT) -> Iterator[str]:
+    """The CSV text in pieces of a few hundred rows (for a streamed response or a file)."""
+    spec = DIALECTS[dialect]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=spec.delimiter, lineterminator="\r\n")
+    if spec.byte_order_mark:
+        buffer.write("\ufeff")
+    writer.writerow([header_comment(selection)])
+    writer.writerow(COLUMNS)
+    yield buffer.getvalue()  # the first byte goes out before the first row is read
+    buffer.seek(0)
+    buffer.truncate()
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        writer.writerow(cells(row, target_dpi=selection.target_dpi, separator=spec.decimal_separator))
+        if count % ROWS_PER_WRITE == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    writer.writerow([f"# end of export: {count} photo{'' if count == 1 else 's'}"])
+    yield buffer.getvalue()

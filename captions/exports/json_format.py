@@ -1,0 +1,81 @@
+"""JSON renderer for SpecRows: full precision (a script rounds as it needs), streamed.
+
+The document is `{"meta": {...}, "photos": [...], "count": N, "complete": true}`; `meta` holds
+the export time, the filters, the target dpi and how many embargoed photos were left out.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator
+
+from django.utils import timezone
+
+from captions import dimensions
+from captions.exports.rows import REFERENCE_DPI, SpecRow
+from captions.exports.selection import Selection
+
+ROWS_PER_WRITE = 200
+
+
+def _size(size: dimensions.PrintSize | None) -> dict | None:
+    return size.as_dict() if size else None
+
+
+def _datetime(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def row_as_dict(row: SpecRow) -> dict:
+    return {
+        "id": row.id,
+        "supplier": row.supplier,
+        "source_id": row.source_id,
+        "caption": row.caption,
+        "credit": row.credit,
+        "width_px": row.width_px,
+        "height_px": row.height_px,
+        "dpi": row.dpi,
+        "megapixels": row.megapixels,
+        "orientation": row.orientation,
+        "aspect_ratio": row.aspect_ratio,
+        "print_size": _size(row.native),
+        "print_size_at_target": _size(row.target),
+        f"longest_edge_at_{REFERENCE_DPI}dpi": (
+            {"cm": row.longest_edge_cm, "in": row.longest_edge_in} if row.at_reference else None
+        ),
+        "date": {
+            "text": row.date_text,
+            "edtf": row.date_edtf,
+            "start": row.date_start.isoformat() if row.date_start else None,
+            "end": row.date_end.isoformat() if row.date_end else None,
+            "precision": row.date_precision or None,
+            "approximate": row.date_approximate,
+        },
+        "place": {"label": row.place, "country_code": row.country_code},
+        "caveats": list(row.caveats),
+        "restrictions": row.restrictions,
+        "embargo_until": _datetime(row.embargo_until),
+        "article_urls": list(row.article_urls),
+    }
+
+
+def selection_meta(selection: Selection) -> dict:
+    return {
+        "exported_at": _datetime(selection.exported_at),
+        "filters": selection.filters,
+        "target_dpi": selection.target_dpi,
+        "embargoed_left_out": selection.embargoed_count,
+    }
+
+
+def render_json(selection: Selection, rows: Iterable[SpecRow]) -> Iterator[str]:
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield '{"meta": ' + dumps(selection_meta(selection)) + ',\n"photos": ['
+    pieces, count = [], 0
+    for count, row in enumerate(rows, start=1):
+        pieces.append(("\n" if count == 1 else ",\n") + dumps(row_as_dict(row)))
+        if len(pieces) >= ROWS_PER_WRITE:
+            yield "".join(pieces)
+            pieces.clear()
+    pieces.append(f'\n],\n"count": {count},\n"complete": true}}\n')
+    yield "".join(pieces)

@@ -1,0 +1,73 @@
+"""Which photos an export covers: exactly what the browse FilterSet selects, minus every photo
+whose embargo has not passed (counted, so the export can say how many were left out)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+
+from captions.filters import PhotoFilterSet
+from captions.models import Photo
+
+
+class InvalidSelection(ValueError):
+    """The filters do not validate; `errors` maps each parameter to its messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        self.errors = errors
+        super().__init__("; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items()))
+
+
+@dataclass(frozen=True)
+class Selection:
+    photos: QuerySet  # releasable photos, in the requested order
+    filters: dict[str, str]  # the filter parameters as given, in the FilterSet's order
+    target_dpi: int
+    embargoed_count: int
+    exported_at: dt.datetime
+
+    def describe(self) -> str:
+        """'place=Moskau, caveat=editorial_only', or 'all photos' without filters."""
+        return ", ".join(f"{name}={value}" for name, value in self.filters.items()) or "all photos"
+
+    def filename(self, extension: str) -> str:
+        """specs_place-moskau_caveat-editorial_only_2026-11-26.csv: the selection and the date."""
+        parts = [f"{name}-{slugify(value) or 'x'}" for name, value in self.filters.items()]
+        stem = "_".join(["specs", *(parts or ["all-photos"])])[:120]
+        return f"{stem}_{timezone.localdate(self.exported_at).isoformat()}.{extension}"
+
+
+def select_photos(params, *, now: dt.datetime | None = None) -> Selection:
+    """The selection the browse filters in `params` (a QueryDict or a dict) describe.
+
+    Raises `InvalidSelection` when a filter does not validate: an export never widens to
+    "everything" because one value was mistyped.
+    """
+    filterset = PhotoFilterSet(params, queryset=Photo.objects.all())
+    if not filterset.is_valid():
+        raise InvalidSelection({name: list(messages) for name, messages in filterset.form.errors.items()})
+    now = now or timezone.now()
+    selected = filterset.qs
+    filters = {}
+    for name in filterset.filters:
+        value = params.get(name)
+        if value is not None and str(value).strip() != "":
+            filters[name] = str(value).strip()
+    return Selection(
+        photos=selected.releasable(now),
+        filters=filters,
+        target_dpi=filterset.target_dpi,
+        embargoed_count=selected.embargoed(now).count(),
+        exported_at=now,
+    )
+
+
+def target_dpi_from(params) -> int:
+    """Only the `at_dpi` parameter, checked by the same FilterSet field (a one-photo sheet)."""
+    filterset = PhotoFilterSet({"at_dpi": params.get("at_dpi", "")}, queryset=Photo.objects.none())
+    if not filterset.is_valid():
+        raise InvalidSelection({name: list(messages) for name, messages in filterset.form.errors.items()})
+    return filterset.target_dpi

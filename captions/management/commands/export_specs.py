@@ -1,0 +1,60 @@
+"""`python manage.py export_specs --format csv|json [filters…] [-o FILE]`: the web export for
+batch jobs. Same selection (the browse FilterSet, embargoed photos left out and counted), same
+rows, same renderers; the command only reads options and writes the pieces out."""
+from django.core.management.base import BaseCommand, CommandError
+
+from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS, render_csv
+from captions.exports.json_format import render_json
+from captions.exports.rows import spec_rows
+from captions.exports.selection import InvalidSelection, select_photos
+
+# option -> the browse filter parameter it sets (SPEC "Interfaces")
+FILTER_OPTIONS = (
+    ("q", "words in caption, headline, keywords, credit"),
+    ("taken_after", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("taken_before", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("place", "any name of a sublocation, city, region or country, any language"),
+    ("country", "ISO country code"),
+    ("caveat", "a caveat tag, such as editorial_only"),
+    ("orientation", "landscape, portrait or square"),
+    ("min_print_width_cm", "photos that print at least this wide at --at-dpi"),
+    ("at_dpi", "target dpi for print sizes (default 300)"),
+    ("article", "an article id"),
+    ("sort", "taken, -taken, added or -added"),
+)
+
+
+class Command(BaseCommand):
+    help = "Export print-ready specs of the photos the filters select (embargoed photos are left out)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=("csv", "json"), required=True)
+        parser.add_argument("--dialect", choices=tuple(DIALECTS), default=DEFAULT_DIALECT,
+                            help="CSV dialect: excel (default) or excel-de (semicolons, decimal comma)")
+        parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+        for name, help_text in FILTER_OPTIONS:
+            parser.add_argument("--" + name.replace("_", "-"), dest=name, metavar="VALUE", help=help_text)
+
+    def handle(self, *args, format, dialect, output, **options):
+        params = {name: options[name] for name, _ in FILTER_OPTIONS if options.get(name) not in (None, "")}
+        try:
+            selection = select_photos(params)
+        except InvalidSelection as exc:
+            problems = "; ".join(f"--{name.replace('_', '-')}: {' '.join(messages)}" for name, messages in exc.errors.items())
+            raise CommandError(f"nothing exported, fix the filters: {problems}") from None
+        rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
+        pieces = render_csv(selection, rows, dialect=dialect) if format == "csv" else render_json(selection, rows)
+        if output:
+            try:
+                # newline="" keeps the CSV's own line endings (RFC 4180: CRLF) as they are
+                with open(output, "w", encoding="utf-8", newline="") as handle:
+                    for piece in pieces:
+                        handle.write(piece)
+            except OSError as exc:
+                raise CommandError(f"cannot write {output}: {exc.strerror}") from None
+            left_out = selection.embargoed_count
+            self.stderr.write(f"wrote {output} ({left_out} embargoed photo{'' if left_out == 1 else 's'} left out)")
+        else:
+            for piece in pieces:
+                self.stdout.write(piece, ending="")
+            self.stdout.flush()

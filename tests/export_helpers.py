@@ -1,0 +1,53 @@
+"""Shared by the export tests: the seed record built in code, and readers for each format."""
+import csv
+import datetime as dt
+import io
+import json
+
+from tests.builders import make_article, make_photo, make_place
+
+SEED_CAPTION = (
+    "Der russische Präsident Wladimir Putin hält im Kreml ein Treffen mit dem Sondergesandten des Präsidenten "
+    "der Vereinigten Staaten von Amerika Steve Witkoff und Trump-Schwiegersohn Jared Kushner über den Krieg "
+    "zwischen der Ukraine und Russland ab."
+)
+SEED_RESTRICTION = (
+    "Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild handel"
+)
+SEED_ARTICLE_URL = "https://www.themoscowtimes.com/2025/12/02/kremlin-seeks-global-reordering"
+
+
+def seed_photo(**overrides):
+    """The archive's first real record (samples/000_...): 1880 x 1160 px at 150 dpi."""
+    article = make_article(
+        headline="As Moscow prepares for possible negotiations with Washington", publication="The Moscow Times",
+        url=SEED_ARTICLE_URL, published_date=dt.date(2025, 12, 2),
+    )
+    values = dict(
+        caption=SEED_CAPTION, width_px=1880, height_px=1160, dpi=150,
+        date_text="2. Dezember 2025", date_edtf="2025-12-02",
+        date_start=dt.date(2025, 12, 2), date_end=dt.date(2025, 12, 2), date_precision="day",
+        place=make_place(sublocation="Kremlin", city="Moscow", country="Russia", country_code="RU"),
+        place_text="Kremlin, Moscow,russia", caveat_imperfect_historical=True, restriction_text=SEED_RESTRICTION,
+        language="de", problems=["truncated_text"], needs_review=True, articles=[article],
+    )
+    values.update(overrides)
+    return make_photo(**values)
+
+
+def body_text(response) -> str:
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def csv_records(text: str, delimiter: str = ",") -> tuple[list[str], list[dict]]:
+    """(comment lines, rows as dicts): comments are the one-cell lines starting with '#'."""
+    text = text.removeprefix("\ufeff")
+    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    comments = [line[0] for line in lines if len(line) == 1 and line[0].startswith("#")]
+    table = [line for line in lines if not (len(line) == 1 and line[0].startswith("#"))]
+    header, *rows = table
+    return comments, [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def json_document(response) -> dict:
+    return json.loads(body_text(response))
