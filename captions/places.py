@@ -1,0 +1,550 @@
+"""Place names: countries, first-level regions and major cities in English, German,
+French and Spanish, so that "Moskau", "Moscou" and "Moscow" are one place.
+
+PURE: no Django import.
+
+* Countries come from pycountry: names, codes, and its gettext translations (de/fr/es).
+  pycountry lacks the everyday names ("Russland", "USA", "Südkorea", "Royaume-Uni") and
+  has formal ones where people use short ones ("Russian Federation"): both gaps are filled
+  from data/country_aliases.json, which is data, not code.
+* Regions are pycountry's first-level subdivisions of a few countries (US states, German
+  Länder, French régions, Spanish comunidades, UK nations, ...) plus their translations;
+  data/region_aliases.json adds the names ISO lacks ("Bavaria", "Lower Saxony").
+* Cities: no library ships a small multilingual list of major cities (GeoNames is a dump of
+  millions of rows, with no reliable exonyms), so data/cities.json is written by hand.
+
+Every index is built once, on first use, and cached; a lookup is one dict hit on fold(text).
+The caption parser calls resolve_place and find_country for every block.
+"""
+from __future__ import annotations
+
+import functools
+import gettext
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# --------------------------------------------------------------------------------------
+# Folding
+
+_STRIP_MARKS = {code: None for code in range(0x300, 0x370)}
+_STRIP_MARKS.update({ord("ø"): "o", ord("ł"): "l", ord("æ"): "ae", ord("œ"): "oe", ord("đ"): "d",
+                     ord("ð"): "d", ord("þ"): "th", ord("ı"): "i"})
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form: 'Moscú' -> 'moscu', 'U.S.' -> 'u s'."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded).translate(_STRIP_MARKS)
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+_GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold_variants(name: str) -> set[str]:
+    """fold(name), plus the German transliteration ('Köln' -> 'koeln') when it differs."""
+    keys = {fold(name)}
+    transliterated = name.casefold().translate(_GERMAN_TRANSLITERATION)
+    if transliterated != name.casefold():
+        keys.add(fold(transliterated))
+    keys.discard("")
+    return keys
+
+
+def _name_variants(name: str) -> list[str]:
+    """ISO writes 'Korea, Republic of' and 'Falkland Islands (Malvinas)': add the plain forms."""
+    variants = [name]
+    plain = re.sub(r"\s*[\[(][^\])]*[\])]", "", name).strip()
+    if plain and plain != name:
+        variants.append(plain)
+    for bracketed in re.findall(r"[\[(]([^\])]*)[\])]", name):
+        cleaned = re.sub(r"\b[A-Z]{2}-[A-Z0-9]+\b", "", bracketed).strip()
+        if cleaned:
+            variants.append(cleaned)
+    if "," in plain:
+        head, _, tail = plain.partition(",")
+        variants.append(f"{tail.strip()} {head.strip()}")
+    return variants
+
+
+@functools.cache
+def _load(name: str):
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@functools.cache
+def _translations(domain: str, language: str):
+    import pycountry
+
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+# --------------------------------------------------------------------------------------
+# Countries
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2, 'RU'
+    name: str  # English short name, 'Russia'
+
+
+@dataclass(frozen=True)
+class _CountryIndex:
+    by_key: dict[str, str]  # folded name -> alpha-2
+    by_alpha3: dict[str, str]  # 'DEU' -> 'DE'
+    countries: dict[str, Country]  # alpha-2 -> Country
+    keys_by_code: dict[str, frozenset[str]]
+
+
+@functools.cache
+def _country_index() -> _CountryIndex:
+    import pycountry
+
+    data = _load("country_aliases.json")
+    by_key: dict[str, str] = {}
+    keys_by_code: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, Country] = {}
+    by_alpha3: dict[str, str] = {}
+
+    def add(name: str | None, code: str) -> None:
+        if not name:
+            return
+        for variant in _name_variants(name):
+            for key in _fold_variants(variant):
+                keys_by_code[code].add(key)
+                by_key.setdefault(key, code)  # the first source wins a clash (see order below)
+
+    # Order of precedence: curated aliases, then English names, then translations.
+    for code, names in data["aliases"].items():
+        for name in names:
+            add(name, code)
+    english: dict[str, list[str]] = {}
+    for record in pycountry.countries:
+        code = record.alpha_2
+        short = data["short_names"].get(code) or getattr(record, "common_name", None) or record.name
+        countries[code] = Country(code, short)
+        by_alpha3[record.alpha_3] = code
+        english[code] = [
+            n for n in (short, record.name, getattr(record, "common_name", None), getattr(record, "official_name", None)) if n
+        ]
+        for name in english[code]:
+            add(name, code)
+    for language in ("de", "fr", "es"):
+        translation = _translations("iso3166-1", language)
+        for code, names in english.items():
+            for name in names:
+                translated = translation.gettext(name)
+                if translated != name:
+                    add(translated, code)
+    for code, extra in data["extra_countries"].items():
+        countries[code] = Country(code, extra["name"])
+        by_alpha3[extra["alpha_3"]] = code
+        add(extra["name"], code)
+    for alpha3, code in by_alpha3.items():
+        keys_by_code[code].update({code.lower(), alpha3.lower()})
+    return _CountryIndex(
+        by_key=by_key,
+        by_alpha3=by_alpha3,
+        countries=countries,
+        keys_by_code={code: frozenset(keys) for code, keys in keys_by_code.items()},
+    )
+
+
+def find_country(text: str) -> Country | None:
+    """The country a name or code denotes, in en/de/fr/es, any case, accents optional.
+
+    Two- and three-letter codes count only in upper case ('RU', 'DEU'), so the words
+    'in' or 'can' are never India or Canada; 'UK', 'U.S.', 'USA' are names as well.
+    """
+    if not text:
+        return None
+    index = _country_index()
+    stripped = text.strip()
+    if stripped.isupper() and stripped.isalpha() and stripped.isascii():
+        if len(stripped) == 2 and stripped in index.countries:
+            return index.countries[stripped]
+        if len(stripped) == 3 and stripped in index.by_alpha3:
+            return index.countries[index.by_alpha3[stripped]]
+    code = index.by_key.get(fold(stripped))
+    return index.countries[code] if code else None
+
+
+def country_names(code: str) -> frozenset[str]:
+    """Every folded name a country goes by in en/de/fr/es, plus its alpha-2/alpha-3 codes."""
+    return _country_index().keys_by_code.get((code or "").upper(), frozenset())
+
+
+def country_by_code(code: str) -> Country | None:
+    """The Country for an alpha-2 code in any case ('ru' -> Russia), or None."""
+    return _country_index().countries.get((code or "").upper())
+
+
+# --------------------------------------------------------------------------------------
+# Regions
+
+
+@dataclass(frozen=True)
+class _Region:
+    code: str  # ISO 3166-2, 'DE-BY'
+    country_code: str
+    name: str  # the name as spelled in its source, 'Bayern'
+
+
+@dataclass(frozen=True)
+class _RegionIndex:
+    by_key: dict[str, _Region]  # folded name -> region under the name that was matched
+    keys_by_code: dict[str, frozenset[str]]
+    abbreviations: dict[str, _Region]  # folded AP abbreviation ('calif') -> region
+    postal: dict[str, _Region]  # 'CA' -> California
+
+
+@functools.cache
+def _region_index() -> _RegionIndex:
+    import pycountry
+
+    data = _load("region_aliases.json")
+    by_key: dict[str, _Region] = {}
+    keys_by_code: dict[str, set[str]] = defaultdict(set)
+    canonical: dict[str, _Region] = {}
+
+    def add(name: str, code: str, country_code: str) -> None:
+        for variant in _name_variants(name):
+            for key in _fold_variants(variant):
+                keys_by_code[code].add(key)
+                if key not in by_key:
+                    by_key[key] = _Region(code, country_code, variant)
+
+    translations = [_translations("iso3166-2", language) for language in ("en", "de", "fr", "es")]
+    later: list[tuple[str, str, str]] = []
+    for country_code in data["countries"]:
+        allowed_types = data["subdivision_types"].get(country_code)
+        for subdivision in pycountry.subdivisions.get(country_code=country_code) or ():
+            if subdivision.parent_code is not None:
+                continue
+            if allowed_types and subdivision.type not in allowed_types:
+                continue
+            name = subdivision.name
+            plain = _name_variants(name)[-1] if "," in name else re.sub(r"\s*\[.*?\]", "", name).strip()
+            canonical[subdivision.code] = _Region(subdivision.code, country_code, plain)
+            add(name, subdivision.code, country_code)
+            later.extend((t.gettext(name), subdivision.code, country_code) for t in translations)
+    for code, names in data["aliases"].items():
+        if code in canonical:
+            for name in names:
+                add(name, code, canonical[code].country_code)
+    for name, code, country_code in later:
+        add(name, code, country_code)
+    abbreviations: dict[str, _Region] = {}
+    postal: dict[str, _Region] = {}
+    for state, forms in data["us_abbreviations"].items():
+        region = canonical.get(f"US-{state}")
+        if region is None:
+            continue
+        postal[state] = region
+        for form in forms:
+            abbreviations[fold(form)] = region
+    return _RegionIndex(
+        by_key=by_key,
+        keys_by_code={code: frozenset(keys) for code, keys in keys_by_code.items()},
+        abbreviations=abbreviations,
+        postal=postal,
+    )
+
+
+def _region(text: str) -> _Region | None:
+    index = _region_index()
+    key = fold(text)
+    region = index.by_key.get(key)
+    if region is None and text.rstrip().endswith("."):
+        region = index.abbreviations.get(key)  # AP style: 'Calif.', 'Mich.', 'N.Y.'
+    return region
+
+
+def find_region(text: str) -> tuple[str, str] | None:
+    """(region name, alpha-2) for a first-level region: ('Bayern', 'DE'), ('Bavaria', 'DE')."""
+    if not text:
+        return None
+    region = _region(text)
+    return (region.name, region.country_code) if region else None
+
+
+# --------------------------------------------------------------------------------------
+# Cities
+
+
+@dataclass(frozen=True)
+class City:
+    name: str  # English name, 'Moscow'
+    names: dict[str, str] = field(hash=False)  # {'en': 'Moscow', 'de': 'Moskau', 'fr': 'Moscou', 'es': 'Moscú'}
+    aliases: tuple[str, ...]  # other spellings ('Moskva')
+    country_code: str
+    region: str | None  # English name of the first-level region where useful ('Michigan')
+    capital: bool
+    lat: float | None = None
+    lon: float | None = None
+
+    def all_names(self) -> tuple[str, ...]:
+        """Every spelling: the four language names, then the aliases, without repeats."""
+        return tuple(dict.fromkeys((*self.names.values(), *self.aliases)))
+
+
+@dataclass(frozen=True)
+class _CityIndex:
+    cities: tuple[City, ...]
+    by_key: dict[str, tuple[City, ...]]
+    keys: dict[int, frozenset[str]]  # id(city) -> its folded names
+
+
+@functools.cache
+def _city_index() -> _CityIndex:
+    cities = tuple(
+        City(
+            name=row["names"]["en"],
+            names=dict(row["names"]),
+            aliases=tuple(row.get("aliases") or ()),
+            country_code=row["country"],
+            region=row.get("region"),
+            capital=bool(row.get("capital")),
+            lat=row.get("lat"),
+            lon=row.get("lon"),
+        )
+        for row in _load("cities.json")
+    )
+    by_key: dict[str, list[City]] = defaultdict(list)
+    keys: dict[int, frozenset[str]] = {}
+    for city in cities:
+        city_keys: set[str] = set()
+        for name in city.all_names():
+            city_keys |= _fold_variants(name)
+        keys[id(city)] = frozenset(city_keys)
+        for key in city_keys:
+            by_key[key].append(city)
+    # A capital first, then the order of the data file (largest or best-known first).
+    ordered = {key: tuple(sorted(found, key=lambda c: not c.capital)) for key, found in by_key.items()}
+    return _CityIndex(cities=cities, by_key=ordered, keys=keys)
+
+
+def cities() -> tuple[City, ...]:
+    """Every city of data/cities.json (cached)."""
+    return _city_index().cities
+
+
+def _cities_named(text: str) -> tuple[City, ...]:
+    return _city_index().by_key.get(fold(text), ()) if text else ()
+
+
+def find_city(text: str, country_code: str | None = None) -> City | None:
+    """The major city any of whose names or aliases is `text` (folded), in that country if given."""
+    found = _cities_named(text)
+    if country_code:
+        code = country_code.upper()
+        found = tuple(city for city in found if city.country_code == code)
+    return found[0] if found else None
+
+
+def _city_names_of(city: City) -> frozenset[str]:
+    return _city_index().keys[id(city)]
+
+
+def city_names(text: str) -> frozenset[str]:
+    """All folded names of the city `text` names, or {fold(text)} when it is not known."""
+    city = find_city(text)
+    return _city_names_of(city) if city else frozenset({fold(text)}) - {""}
+
+
+# --------------------------------------------------------------------------------------
+# Place texts
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    sublocation: str | None
+    city: str | None
+    region: str | None
+    country: str | None  # English short name
+    country_code: str | None
+    unknown_country: bool  # a country slot was present but not recognized
+
+
+_NO_PLACE = ResolvedPlace(None, None, None, None, None, False)
+_LOWER_PARTICLES = frozenset(
+    "am an der dem den des im in bei ob auf unter upon on of the and de la le les du del della di da das do dos y et en sur".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def _normal_capitals(text: str) -> str:
+    """'FRANKFURT AM MAIN' -> 'Frankfurt am Main', 'SAINT-DENIS' -> 'Saint-Denis'."""
+    position = 0
+
+    def capitalize(match: re.Match) -> str:
+        nonlocal position
+        word = match.group().lower()
+        first = position == 0
+        position += 1
+        if not first and word in _LOWER_PARTICLES:
+            return word
+        return word[:1].upper() + word[1:]
+
+    return _WORD.sub(capitalize, text)
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 1 and all(char.isupper() for char in letters)
+
+
+def _spelled(part: str, known_names: tuple[str, ...] = ()) -> str:
+    """The text's own spelling, except that all-caps gets the known name or normal capitals."""
+    if not _is_all_caps(part):
+        return part
+    key = fold(part)
+    for name in known_names:
+        if fold(name) == key:
+            return name
+    return _normal_capitals(part)
+
+
+def _looks_like_country_slot(part: str) -> bool:
+    return not any(char.isdigit() for char in part) and len(part.split()) <= 5
+
+
+def _postal_state(part: str) -> _Region | None:
+    stripped = part.strip()
+    if len(stripped) == 2 and stripped.isupper():
+        return _region_index().postal.get(stripped)
+    return None
+
+
+def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
+    """Split a place text ('Kremlin, Moscow, russia') into sublocation, city, region and country.
+
+    Parts are comma-separated. The last part naming a country is the country; before it, a
+    region part is the region and the part before that the city; with labelled=True what
+    precedes the city is the sublocation, otherwise it is dropped (SPEC: sublocation only from
+    a labelled location field). A known city alone implies its country, a region its country.
+    An unrecognized last part where a country belongs sets unknown_country.
+    """
+    parts = [part.strip() for part in (text or "").split(",")]
+    parts = [part for part in parts if fold(part)]
+    if not parts:
+        return _NO_PLACE
+
+    country: Country | None = None
+    unknown_country = False
+    region: _Region | None = None
+    region_text: str | None = None
+    rest = parts
+    for position in range(len(parts) - 1, -1, -1):
+        found = find_country(parts[position])
+        if found is not None:
+            country, rest = found, parts[:position]
+            break
+    if country is not None and rest:
+        # 'Atlanta, Georgia', 'Los Angeles, CA', 'Boston, MA': a US state, not a country,
+        # when the city before it is known in that state's country and not in the other.
+        slot = parts[len(rest)]
+        state = _postal_state(slot) or _region(slot)
+        if state is not None and state.country_code != country.code:
+            previous = rest[-1]
+            if find_city(previous, state.country_code) or (
+                _postal_state(slot) and not find_city(previous, country.code)
+            ):
+                country, region, region_text = None, state, slot
+    elif country is None and len(parts) >= 2:
+        last = parts[-1]
+        state = _region(last) or _postal_state(last)
+        if state is not None:
+            region, region_text, rest = state, last, parts[:-1]
+        elif _cities_named(last):
+            rest = parts
+        elif _looks_like_country_slot(last):
+            unknown_country, rest = True, parts[:-1]
+        else:
+            rest = parts[:-1]  # 'Berlin, 10117': a postcode, not a place name
+
+    if region is None and rest:
+        last = rest[-1]
+        candidate = _region(last)
+        if candidate is not None and (country is None or candidate.country_code == country.code):
+            known_city = find_city(last, candidate.country_code)
+            previous_is_city = len(rest) >= 2 and find_city(rest[-2], candidate.country_code)
+            # 'Hamburg', 'Berlin', 'Wien' are cities and regions: a city unless a city precedes.
+            if known_city is None or previous_is_city:
+                region, region_text, rest = candidate, last, rest[:-1]
+
+    if region is None and country is not None and len(rest) < len(parts):
+        # 'Edinburgh, Scotland': a UK nation is the country and also the region.
+        slot = parts[len(rest)]
+        nation = _region(slot)
+        if nation is not None and nation.country_code == country.code:
+            region, region_text = nation, slot
+
+    city_text = rest[-1] if rest else None
+    sublocation_parts = rest[:-1] if labelled else []
+
+    country_code = country.code if country else None
+    if country is None and not unknown_country:
+        if region is not None:
+            country_code = region.country_code
+        elif city_text:
+            matches = _cities_named(city_text)
+            if matches and len({city.country_code for city in matches}) == 1:
+                country_code = matches[0].country_code
+    if country is None and country_code:
+        country = country_by_code(country_code)
+
+    city_value = None
+    if city_text:
+        known = find_city(city_text, country_code)
+        city_value = _spelled(city_text, known.all_names() if known else ())
+    region_value = None
+    if region_text:
+        if fold(region_text) in _region_index().keys_by_code.get(region.code, ()):
+            region_value = _spelled(region_text, (region.name,))
+        else:
+            region_value = region.name  # an abbreviation ('CA', 'Calif.') gets the full name
+    sublocation = ", ".join(_spelled(part) for part in sublocation_parts) or None
+    return ResolvedPlace(
+        sublocation=sublocation,
+        city=city_value,
+        region=region_value,
+        country=country.name if country else None,
+        country_code=country.code if country else None,
+        unknown_country=unknown_country,
+    )
+
+
+def place_search_names(*, sublocation=None, city=None, region=None, country_code=None) -> frozenset[str]:
+    """Every folded name a place can be found under, in the four languages.
+
+    Its own parts, every name of its city, of its region and of its country (with codes):
+    indexing a place with these lets 'Moskau', 'Moscow', 'Russland' and 'RU' all find it.
+    """
+    names: set[str] = set()
+    for value in (sublocation, city, region):
+        if value:
+            names.add(fold(value))
+    if city:
+        known = find_city(city, country_code) or (None if country_code else find_city(city))
+        if known is not None:
+            names |= _city_names_of(known)
+    if region:
+        found = _region(region)
+        if found is not None and (not country_code or found.country_code == country_code.upper()):
+            names |= _region_index().keys_by_code.get(found.code, frozenset())
+    if country_code:
+        names |= country_names(country_code)
+    names.discard("")
+    return frozenset(names)
