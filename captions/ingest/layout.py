@@ -97,8 +97,9 @@ def _is_notice_line(line: str, folded: str, tags: set[str]) -> bool:
         return False
     if _NOTICE_START_RE.match(folded):
         return True
-    words = line.count(" ") + 1
-    return words <= 12 or line.isupper()
+    # 'Police restricted access after the oil embargo debate.' is a caption; a short line
+    # or one in capitals ('NO ARCHIVES. EDITORIAL USE ONLY') is a notice.
+    return line.count(" ") < 6 or line.isupper()
 
 
 def _is_size_line(line: str, facts: SizeFacts) -> bool:

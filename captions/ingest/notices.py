@@ -142,6 +142,8 @@ def parse_embargo(text: str, *, parse_date, language: str = "en") -> datetime | 
             return None
         zone = iso.group(7)
         rest = text[iso.end():]
+        if zone == "Z":
+            return moment.replace(tzinfo=timezone.utc)
         if zone:
             sign = -1 if zone[0] == "-" else 1
             digits = zone[1:].replace(":", "")

@@ -42,6 +42,16 @@ _DATE_WORDS = frozenset(
     " enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
     " monday tuesday wednesday thursday friday saturday sunday circa ca".split()
 )
+# '..., Bakhmut, Ukraine, March 5, 2023.' / '..., Milan, Italy, 22 Sep 2024': Reuters and
+# Shutterstock close the caption with the place and then the date.
+_DATE_TAIL = (
+    r"(?:[A-Za-zéû]{3,10}\.?\s\d{1,2},\s\d{4}|\d{1,2}\.?\s(?:de\s)?[A-Za-zéû]{3,10}\.?\s(?:de\s)?\d{4}"
+    r"|[A-Za-zéû]{3,10}\s\d{4}|\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
+)
+END_PLACE_DATED_RE = re.compile(
+    r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2}),\s{0,2}(?:on\s|le\s|am\s|el\s)?"
+    + _DATE_TAIL + r"\s*[.!]?\s*$"
+)
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
@@ -102,15 +112,19 @@ def place_slots(caption: str) -> list[str]:
     tail = caption.rstrip(" .!")
     closing = [match for match in found if match.end(1) >= len(tail) - 1]
     slots.extend(match.group(1) for match in closing)
-    end = END_PLACE_RE.search(caption[-300:])
+    end = END_PLACE_RE.search(caption[-300:]) or END_PLACE_DATED_RE.search(caption[-300:])
     if end:
         slots.append(end.group(1))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
+    trimmed = [_trim(slot) for slot in slots]
+    # Prefer 'Milan, Italy' (from '... in Milan, Italy, 22 Sep 2024') over its tail 'Italy'.
+    widened = [
+        next((other for other in trimmed if other.endswith(", " + slot)), slot) for slot in trimmed
+    ]
     seen = set()
     unique = []
-    for slot in slots:
-        slot = _trim(slot)
+    for slot in widened:
         if slot and slot not in seen:
             seen.add(slot)
             unique.append(slot)

@@ -54,6 +54,7 @@ class Command(BaseCommand):
 
     requires_system_checks = []
     requires_migrations_checks = False
+    stealth_options = ("stdin",)  # tests pass a stream in place of sys.stdin
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="a text file, or - for standard input")

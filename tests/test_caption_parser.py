@@ -1,0 +1,595 @@
+"""The caption parser against blocks of every layout, language, caveat and problem.
+
+Pure tests: no database. Each tests/data/captions/NAME.txt has NAME.expected.json beside it
+(the format of `manage.py parse_caption`); every SPEC field of every block is compared.
+"""
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from captions.caption_parser import (
+    SPEC_FIELDS,
+    ParsedCaption,
+    parse_block,
+    parse_blocks,
+    split_blocks,
+)
+
+DATA = Path(__file__).parent / "data" / "captions"
+TODAY = date(2025, 12, 31)
+FLOAT_FIELDS = {"print_width_cm", "print_height_cm", "print_width_in", "print_height_in"}
+CASES = sorted(DATA.glob("*.txt"))
+
+
+def _same(field, expected, actual):
+    if field in FLOAT_FIELDS and expected is not None and actual is not None:
+        return math.isclose(float(expected), float(actual), abs_tol=0.001)
+    return expected == actual
+
+
+@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+def test_block_matches_expected_json(path):
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    got = [record.as_spec_dict() for record in parse_blocks(path.read_text(encoding="utf-8"), today=TODAY)]
+    assert len(got) == len(expected)
+    wrong = [
+        f"[{index}] {field}: expected {exp[field]!r}, got {act[field]!r}"
+        for index, (exp, act) in enumerate(zip(expected, got))
+        for field in SPEC_FIELDS
+        if not _same(field, exp[field], act[field])
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_test_data_covers_every_layout_language_caveat_and_problem():
+    blocks = [
+        block
+        for path in CASES
+        for block in json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    ]
+    assert {block["language"] for block in blocks} >= {"en", "de", "fr", "es"}
+    assert set().union(*(block["caveats"] for block in blocks)) == {
+        "imperfect_historical", "editorial_only", "no_model_release", "embargo", "mandatory_credit",
+    }
+    assert set().union(*(block["problems"] for block in blocks)) == {
+        "print_size_mismatch", "invalid_date", "future_date", "missing_dimensions", "missing_dpi",
+        "truncated_text", "unknown_country",
+    }
+    layouts = {path.stem.split("-")[0] for path in CASES}
+    assert layouts >= {"alamy", "getty", "ap", "reuters", "dpa", "imago", "afp", "efe", "commons", "exiftool", "shutterstock"}
+
+
+# --- splitting ---------------------------------------------------------------------------
+
+
+def test_split_blocks_on_separator_lines_only_and_drops_empty_blocks():
+    text = "first\n---\n\n  ---  \nsecond --- not a separator\n---\n"
+    assert split_blocks(text) == ["first\n", "\nsecond --- not a separator\n"]
+
+
+def test_split_blocks_accepts_windows_newlines():
+    assert [block.strip() for block in split_blocks("a\r\n---\r\nb\r\n")] == ["a", "b"]
+
+
+# --- record shape ----------------------------------------------------------------------
+
+
+def test_spec_dict_has_exactly_the_spec_fields_in_order():
+    record = parse_block("A dog on a beach.\n1200 x 800 px, 300 dpi")
+    assert tuple(record.as_spec_dict()) == SPEC_FIELDS
+    assert SPEC_FIELDS[0] == "caption" and SPEC_FIELDS[-1] == "problems" and len(SPEC_FIELDS) == 23
+
+
+def test_fingerprint_ignores_whitespace_and_case_but_not_words():
+    one = parse_block("A dog  on a beach.\n1200 x 800 px")
+    two = parse_block("a dog on a BEACH.\n\n1200 x 800 px  ")
+    three = parse_block("A cat on a beach.\n1200 x 800 px")
+    assert one.fingerprint == two.fingerprint != three.fingerprint
+    assert len(one.fingerprint) == 64
+
+
+def test_raw_text_is_the_block_as_given():
+    text = "  A dog.\n1200 x 800 px\n"
+    assert parse_block(text).raw_text == text
+
+
+# --- numbers and sizes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, width, height",
+    [
+        ("4.000 x 3.000 px", 4000, 3000),
+        ("3,508 x 2,480 pixels", 3508, 2480),
+        ("5 472 x 3 648 px", 5472, 3648),
+        ("5\u202f472 × 3\u202f648 Pixel", 5472, 3648),
+        ("5\u00a0472 x 3\u00a0648 px", 5472, 3648),
+        ("1880x1160px", 1880, 1160),
+    ],
+)
+def test_thousands_separators_in_pixel_sizes_are_not_decimals(line, width, height):
+    record = parse_block(f"A harbour at dusk.\n{line}, 300 dpi")
+    assert (record.width_px, record.height_px, record.dpi) == (width, height, 300)
+
+
+def test_decimal_comma_and_point_print_sizes_are_kept_as_stated():
+    comma = parse_block("Eine Brücke.\n1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | 150dpi")
+    point = parse_block("A bridge.\n1880 x 1160 px | 31.8 x 19.6 cm | 12.5 x 7.7 inches | 150dpi")
+    for record in (comma, point):
+        assert (record.print_width_cm, record.print_height_cm) == (31.8, 19.6)
+        assert (record.print_width_in, record.print_height_in) == (12.5, 7.7)
+        assert "print_size_mismatch" not in record.problems
+    assert [size.width for size in comma.stated_sizes] == ["31.8", "12.5"]
+
+
+def test_stated_precision_sets_the_tolerance_of_the_size_check():
+    # 1600 px at 240 dpi = 16.93 cm: '16.9' agrees, '17' agrees (half a unit), '17.0' does not.
+    base = "Ship.\n2400 x 1600 px | 25,4 x {} cm | 240dpi"
+    assert "print_size_mismatch" not in parse_block(base.format("16,9")).problems
+    assert "print_size_mismatch" not in parse_block(base.format("17")).problems
+    assert "print_size_mismatch" in parse_block(base.format("17,0")).problems
+
+
+def test_print_size_mismatch_explains_itself():
+    record = parse_block("Ship.\n2400 x 1600 px | 25,4 x 21,2 cm | 10 x 6,7 inches | 240dpi")
+    assert record.problems == ["print_size_mismatch"]
+    assert record.problem_details["print_size_mismatch"] == "Stated height 21.2 cm, but 1600 px at 240 dpi print 16.9 cm"
+
+
+def test_exif_resolution_counts_as_dpi_only_in_inches():
+    inches = "Image Width : 4000\nImage Height : 3000\nX Resolution : 240\nResolution Unit : inches\nCaption-Abstract : A dog."
+    cm = inches.replace("inches", "cm")
+    assert parse_block(inches).dpi == 240
+    record = parse_block(cm)
+    assert record.dpi is None and "missing_dpi" in record.problems
+    assert (record.width_px, record.height_px) == (4000, 3000)
+
+
+@pytest.mark.parametrize("line", ["300 ppp", "300 DPI", "300dpi", "Resolution: 300 dpi", "300 ppi"])
+def test_dpi_spellings(line):
+    assert parse_block(f"A dog.\n1200 x 800 px\n{line}").dpi == 300
+
+
+@pytest.mark.parametrize(
+    "size_line", ["99999999999999999999 x 5 px, 300 dpi", "0 x 0 px, 300 dpi", "1000000 x 20 px, 300 dpi"]
+)
+def test_absurd_pixel_sizes_are_dropped_with_the_problem(size_line):
+    record = parse_block(f"A dog.\n{size_line}")
+    assert record.width_px is None and record.height_px is None
+    assert "missing_dimensions" in record.problems
+
+
+def test_absurd_dpi_is_dropped_with_the_problem():
+    record = parse_block("A dog.\n1200 x 800 px, 99999999 dpi")
+    assert record.dpi is None and "missing_dpi" in record.problems
+
+
+def test_largest_of_several_pasted_sizes_wins():
+    block = (
+        "A dog.\nSmall 594 x 396 px (8.25 x 5.50 in) - 72 dpi\n"
+        "Max file size: 6000 x 4000 px (20.00 x 13.33 in) - 300 dpi - 9 MB"
+    )
+    record = parse_block(block)
+    assert (record.width_px, record.dpi, record.print_width_in) == (6000, 300, 20.0)
+
+
+def test_a_caption_mentioning_a_size_is_not_a_size_line():
+    record = parse_block("Workers unfold a giant 30 x 20 cm stamp replica at the museum in Vienna, Austria.\n3000 x 2000 px, 300 dpi")
+    assert record.print_width_cm is None
+    assert record.caption.startswith("Workers unfold")
+
+
+# --- caption -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block, caption",
+    [
+        ("Fans cheer in Madrid, Spain. (Photo by Ana Ruiz/Getty Images)", "Fans cheer in Madrid, Spain."),
+        ("Fans cheer in Madrid. (AP Photo/Paul White)", "Fans cheer in Madrid."),
+        ("Troops march in Kyiv, Ukraine, May 9, 2024. REUTERS/Gleb Garanich", "Troops march in Kyiv, Ukraine, May 9, 2024."),
+        ("06.05.2025, Berlin: Merz spricht. Foto: Kay Nietfeld/dpa", "06.05.2025, Berlin: Merz spricht."),
+        ("06.05.2025, Berlin: Merz spricht. Foto: Kay Nietfeld/dpa +++ dpa-Bildfunk +++", "06.05.2025, Berlin: Merz spricht."),
+        ("FILE - Workers repair the bridge. (AP Photo/Jo Li, File)", "Workers repair the bridge."),
+        ("ARCHIV - Arbeiter reparieren die Brücke.", "Arbeiter reparieren die Brücke."),
+        ("MADRID, 05/06/2025.- Sánchez habla. EFE/Juan Carlos Hidalgo", "MADRID, 05/06/2025.- Sánchez habla."),
+        ("Manifestation à Paris. (Photo by Julien DUPONT / AFP)", "Manifestation à Paris."),
+        ("English: The gate at night.\nDeutsch: Das Tor bei Nacht.", "The gate at night."),
+        ("DE: Das Tor bei Nacht. EN: The gate at night.", "Das Tor bei Nacht."),
+        ("Das Tor bei Nacht in Berlin *** The gate at night in Berlin", "Das Tor bei Nacht in Berlin"),
+        ("A dog   on\n a   beach.", "A dog on a beach."),
+        ("Crowds gather at the gate. EDITORIAL USE ONLY", "Crowds gather at the gate."),
+    ],
+)
+def test_caption_is_the_description_only(block, caption):
+    assert parse_block(block).caption == caption
+
+
+def test_getty_dateline_is_kept():
+    block = "THE HAGUE, NETHERLANDS - JUNE 25: Leaders arrive for the summit on June 25, 2025 in The Hague, Netherlands."
+    record = parse_block(block)
+    assert record.caption == block
+    assert (record.city, record.country_code) == ("The Hague", "NL")
+
+
+def test_bilingual_block_keeps_its_first_language():
+    block = (
+        "Ein Containerschiff läuft bei Nebel in den Hamburger Hafen ein.\n"
+        "A container ship enters the port of Hamburg in the fog.\n"
+        "2400 x 1600 px, 240 dpi"
+    )
+    record = parse_block(block)
+    assert record.caption == "Ein Containerschiff läuft bei Nebel in den Hamburger Hafen ein."
+    assert record.language == "de"
+
+
+def test_wrapped_caption_lines_are_joined():
+    block = "In this photo provided by the archive, workers\nassemble engines in Detroit, Michigan, circa 1943.\n3000 x 2400 pixels, 300 DPI"
+    assert parse_block(block).caption == (
+        "In this photo provided by the archive, workers assemble engines in Detroit, Michigan, circa 1943."
+    )
+
+
+def test_headline_line_is_not_caption():
+    block = "Opening Ceremony - Olympic Games Paris 2024\nPARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower."
+    record = parse_block(block)
+    assert record.headline == "Opening Ceremony - Olympic Games Paris 2024"
+    assert record.caption.startswith("PARIS, FRANCE - JULY 26:")
+
+
+def test_preview_with_ellipsis_followed_by_full_text_is_not_truncation():
+    block = "Aerial view of the concert hall and the...\nAerial view of the concert hall and the harbour at sunset, Hamburg, Germany.\n4928 x 3264 px, 300 dpi"
+    record = parse_block(block)
+    assert record.caption == "Aerial view of the concert hall and the harbour at sunset, Hamburg, Germany."
+    assert "truncated_text" not in record.problems
+
+
+def test_pasted_article_after_the_block_is_not_caption():
+    block = (
+        "Der Präsident hält im Kreml ein Treffen ab.\n"
+        "1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | 150dpi\n"
+        "Ort:\nKremlin, Moscow, Russia\n"
+        "As Moscow prepares for possible negotiations with Washington, it is seeking a far more ambitious outcome than a ceasefire"
+    )
+    record = parse_block(block)
+    assert record.caption == "Der Präsident hält im Kreml ein Treffen ab."
+    assert "truncated_text" not in record.problems
+
+
+# --- truncation ----------------------------------------------------------------------
+
+
+def test_cut_off_standing_notice_is_truncated_and_still_a_caveat():
+    block = (
+        "Menschen am Brandenburger Tor.\n3543 x 2362 px, 300 dpi\nWeitere Informationen:\n"
+        "Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild handel"
+    )
+    record = parse_block(block)
+    assert record.caveats == ["imperfect_historical"]
+    assert record.problems == ["truncated_text"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Der Bundestag debattiert am Mittwoch über den Haushalt für das kommende Jahr und die geplanten Kürzu",
+        "Fans wave flags as the team bus arrives at the stadium before the",
+        "Fans wave flags as the team bus arrives at the stadium (Photo by Ana Ruiz/Getty Ima",
+        "Fans wave flags as the team bus arrives at the stadium...",
+    ],
+)
+def test_cut_off_caption_is_truncated_and_kept_as_is(caption):
+    record = parse_block(caption + "\n3000 x 2000 px, 300 dpi")
+    assert "truncated_text" in record.problems
+    assert record.caption.split()[0] == caption.split()[0]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Aerial view of the harbour at sunset, Hamburg, Germany",
+        "Fans wave flags outside the stadium before the final, May 9, 2024",
+        "Fans wave flags.",
+        "Harbour at dusk",
+    ],
+)
+def test_complete_caption_is_not_truncated(caption):
+    assert "truncated_text" not in parse_block(caption + "\n3000 x 2000 px, 300 dpi").problems
+
+
+def test_release_field_value_is_not_prose():
+    record = parse_block("A dog.\n3000 x 2000 px, 300 dpi\nReleases: Model - no | Property - no")
+    assert record.problems == []
+    assert record.caveats == ["no_model_release"]
+
+
+# --- caveats -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "notice, tag",
+    [
+        ("Releases: Model - no | Property - no", "no_model_release"),
+        ("Release info: Not released. More information", "no_model_release"),
+        ("Model release: No", "no_model_release"),
+        ("Model Release Status : None", "no_model_release"),
+        ("Mandatory Credit", "mandatory_credit"),
+        ("MANDATORY CREDIT: AP", "mandatory_credit"),
+        ("Obligatorische Quellenangabe.", "mandatory_credit"),
+        ("Crédit obligatoire", "mandatory_credit"),
+        ("Crédito obligatorio", "mandatory_credit"),
+        ("Editorial use only", "editorial_only"),
+        ("Restrictions: Editorial use only.", "editorial_only"),
+        ("Nur für redaktionelle Verwendung", "editorial_only"),
+        ("Usage éditorial uniquement", "editorial_only"),
+        ("Solo uso editorial", "editorial_only"),
+        ("Restricted", "editorial_only"),
+        ("This image could have imperfections as it's either historical or reportage.", "imperfect_historical"),
+        ("Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild handelt.", "imperfect_historical"),
+        ("Cette image peut présenter des imperfections car il s'agit d'une image historique ou de reportage.", "imperfect_historical"),
+        ("Esta imagen puede tener imperfecciones ya que es histórica o de reportaje.", "imperfect_historical"),
+        ("This image could have imperfections as it’s either histori", "imperfect_historical"),
+        ("EMBARGOED UNTIL 00:01 GMT, 7 March 2023", "embargo"),
+        ("Sperrfrist: 06.05.2025, 18:00 Uhr MESZ", "embargo"),
+    ],
+)
+def test_caveat_notices(notice, tag):
+    record = parse_block(f"A dog on a beach.\n1200 x 800 px, 300 dpi\n{notice}")
+    assert record.caveats == [tag]
+    assert record.caption == "A dog on a beach."
+    assert notice.split(":")[0].strip() in record.restriction_text
+
+
+@pytest.mark.parametrize(
+    "notice", ["No sales in Germany", "Rights managed", "Releases: Model - yes | Property - no", "Restrictions: None"]
+)
+def test_licence_terms_and_territories_map_to_no_tag(notice):
+    assert parse_block(f"A dog on a beach.\n1200 x 800 px, 300 dpi\n{notice}").caveats == []
+
+
+def test_caption_words_are_not_notices():
+    record = parse_block("Police restricted access after the EU oil embargo debate in Brussels, Belgium.\n1200 x 800 px, 300 dpi")
+    assert record.caveats == []
+    assert record.caption.startswith("Police restricted access")
+
+
+def test_caveats_are_sorted():
+    block = "A dog.\nMandatory Credit\nEditorial use only\nReleases: Model - no"
+    assert parse_block(block).caveats == ["editorial_only", "mandatory_credit", "no_model_release"]
+
+
+# --- embargo -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "notice, moment",
+    [
+        ("Embargo: 12.06.2025 00:01 CET", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=1)))),
+        ("Sperrfrist: 12.06.2025, 00:01 Uhr MESZ", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=2)))),
+        ("Sperrfrist 12. Juni 2025, 10.00 Uhr MEZ", datetime(2025, 6, 12, 10, 0, tzinfo=timezone(timedelta(hours=1)))),
+        ("EMBARGOED UNTIL 05:00 EDT, June 12, 2025", datetime(2025, 6, 12, 5, 0, tzinfo=timezone(timedelta(hours=-4)))),
+        ("Embargoed until 12 June 2025 00:01 BST", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=1)))),
+        ("Embargo until 2025-06-12T00:01:00Z", datetime(2025, 6, 12, 0, 1, tzinfo=timezone.utc)),
+        ("Embargo jusqu'au 12 juin 2025 à 00h01 CEST", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=2)))),
+        ("Embargo hasta el 12 de junio de 2025 a las 00:01 CET", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=1)))),
+        ("EMBARGOED UNTIL 00:01 PST, June 12, 2025", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=-8)))),
+    ],
+)
+def test_embargo_until_with_zone_offsets(notice, moment):
+    record = parse_block(f"A dog.\n1200 x 800 px, 300 dpi\n{notice}")
+    assert "embargo" in record.caveats
+    assert record.embargo_until == moment
+    assert record.embargo_until.utcoffset() == moment.utcoffset()
+
+
+def test_embargo_without_a_readable_date_is_still_a_caveat():
+    record = parse_block("A dog.\n1200 x 800 px, 300 dpi\nEMBARGOED: see note to editors")
+    assert record.caveats == ["embargo"] and record.embargo_until is None
+
+
+def test_embargo_json_is_iso_with_offset():
+    record = parse_block("A dog.\nEmbargo: 12.06.2025 00:01 CET")
+    assert record.as_spec_dict()["embargo_until"] == "2025-06-12T00:01:00+01:00"
+
+
+# --- credit and source id ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block, credit, source_id",
+    [
+        ("A dog.\nCredit: John Doe/Shutterstock (14523678a)", "John Doe/Shutterstock", "14523678a"),
+        ("A dog.\nMandatory Credit: Photo by John Doe/Shutterstock (14523678a)", "John Doe/Shutterstock", "14523678a"),
+        ("A dog. (Photo by Ana Ruiz/Getty Images)\nCredit: Ana Ruiz / Staff", "Ana Ruiz / Staff", None),
+        ("A dog. (Photo by Ana Ruiz/Getty Images)", "Ana Ruiz/Getty Images", None),
+        ("A dog. (Detroit Archive via AP)", "Detroit Archive via AP", None),
+        ("Ein Hund.\nBildrechte: picture alliance / dpa | Kay Nietfeld", "picture alliance / dpa | Kay Nietfeld", None),
+        ("Ein Hund.\nfotografen: Max Mustermann", "Max Mustermann", None),
+        ("A dog.\nAuthor: Jane Smith", "Jane Smith", None),
+        ("A dog.\nContributor: Harbour Lights / Alamy Stock Photo\nImage ID: 2XK4P7M", "Harbour Lights / Alamy Stock Photo", "2XK4P7M"),
+        ("A dog.\nEditorial #: 2164501234", None, "2164501234"),
+        ("A dog.\nReuters ID: RC2K4Z9AB3CD", None, "RC2K4Z9AB3CD"),
+        ("Ein Hund.\nBildnummer: 0512345678", None, "0512345678"),
+        ("A dog.\nImage ID: IMG_1234.jpg", None, None),
+        ("A dog.\nFile Name : IMG_1234.jpg\nImage Width : 10", None, None),
+    ],
+)
+def test_credit_and_source_id(block, credit, source_id):
+    record = parse_block(block)
+    assert (record.credit, record.source_id) == (credit, source_id)
+
+
+@pytest.mark.parametrize(
+    "block, supplier",
+    [
+        ("A dog.\nContributor: X / Alamy Stock Photo", "Alamy"),
+        ("A dog. (Photo by X/Getty Images)", "Getty Images"),
+        ("A dog. (AP Photo/X)", "AP"),
+        ("A dog. REUTERS/X", "Reuters"),
+        ("Ein Hund. Foto: X/dpa", "dpa"),
+        ("A dog.\nCopyright: IMAGO/photothek", "imago"),
+        ("Un perro. EFE/X", "EFE"),
+        ("Un chien. (Photo by X / AFP)", "AFP"),
+        ("A dog.\nCredit: X/Shutterstock (1234567a)", "Shutterstock"),
+        ("File:Dog.jpg\nSummary\nDescription\nEnglish: A dog.", "Wikimedia Commons"),
+        ("A dog.", None),
+    ],
+)
+def test_supplier_is_recognised(block, supplier):
+    assert parse_block(block).supplier == supplier
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def test_labelled_date_wins_over_caption_date_and_upload_dates_are_ignored():
+    block = "Fans in December 1945 in London.\nDate uploaded: 3 May 2020\nDate taken: 14 September 1946"
+    record = parse_block(block, today=TODAY)
+    assert (record.date_start, record.date_precision) == (date(1946, 9, 14), "day")
+    assert record.date_text == "14 September 1946"
+
+
+def test_caption_date_is_used_without_a_labelled_one():
+    record = parse_block("Kinder spielen im Hof, um 1930.\nHochgeladen: 3. Mai 2020", today=TODAY)
+    assert (record.date_start, record.date_end, record.approximate) == (date(1930, 1, 1), date(1930, 12, 31), True)
+
+
+def test_numeric_european_dates_are_day_first():
+    assert parse_block("Ein Hund.\nAufnahmedatum: 06.05.2025", today=TODAY).date_start == date(2025, 5, 6)
+
+
+@pytest.mark.parametrize(
+    "value, start, end, precision, approximate",
+    [
+        ("1960s", date(1960, 1, 1), date(1969, 12, 31), "decade", False),
+        ("circa 1945", date(1945, 1, 1), date(1945, 12, 31), "year", True),
+        ("1944–1946", date(1944, 1, 1), date(1946, 12, 31), "year", False),
+        ("undated", None, None, None, False),
+        ("o. D.", None, None, None, False),
+    ],
+)
+def test_date_field_values(value, start, end, precision, approximate):
+    record = parse_block(f"A dog.\nDate: {value}", today=TODAY)
+    assert (record.date_start, record.date_end, record.date_precision, record.approximate) == (
+        start, end, precision, approximate,
+    )
+    assert not {"invalid_date", "future_date"} & set(record.problems)
+
+
+def test_invalid_and_future_dates_are_problems_not_failures():
+    invalid = parse_block("A dog.\nDate taken: 31 February 2019\nCredit: Jo", today=TODAY)
+    assert "invalid_date" in invalid.problems and invalid.date_start is None and invalid.credit == "Jo"
+    future = parse_block("A dog.\nDate taken: 3 March 2030", today=TODAY)
+    assert "future_date" in future.problems
+
+
+# --- places --------------------------------------------------------------------------
+
+
+def test_labelled_location_gives_sublocation():
+    record = parse_block("A dog.\nLocation:\nElbphilharmonie, Hamburg, Germany")
+    assert (record.sublocation, record.city, record.country, record.country_code) == (
+        "Elbphilharmonie", "Hamburg", "Germany", "DE",
+    )
+    assert record.place_text == "Elbphilharmonie, Hamburg, Germany"
+
+
+def test_no_sublocation_is_guessed_from_free_text():
+    record = parse_block("Fireworks light up the Eiffel Tower in Paris, France.")
+    assert record.sublocation is None
+    assert (record.city, record.country_code) == ("Paris", "FR")
+
+
+def test_city_keeps_the_block_spelling_and_country_is_english():
+    record = parse_block("Ein Hund.\nOrt: Moskau, Russland")
+    assert (record.city, record.country, record.country_code) == ("Moskau", "Russia", "RU")
+
+
+def test_all_caps_dateline_gets_normal_capitals():
+    record = parse_block("BERLIN, GERMANY - MAY 08: Veterans lay wreaths at the memorial.")
+    assert (record.city, record.country) == ("Berlin", "Germany")
+
+
+def test_exiftool_country_code_alpha3_is_converted():
+    block = "Caption-Abstract : A dog.\nCity : Munich\nCountry-Primary Location Code : DEU\nImage Width : 10\nImage Height : 10"
+    record = parse_block(block)
+    assert (record.city, record.country, record.country_code) == ("Munich", "Germany", "DE")
+
+
+def test_unknown_country_is_a_problem_and_other_fields_survive():
+    record = parse_block("A dog.\nLocation: Port Royal, Atlantis\nCredit: Jo\n1200 x 800 px, 300 dpi")
+    assert "unknown_country" in record.problems
+    assert record.credit == "Jo" and record.width_px == 1200
+
+
+# --- language ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block, language",
+    [
+        ("Der Hund läuft über den Strand.", "de"),
+        ("The dog runs along the beach.", "en"),
+        ("Le chien court sur la plage avec les enfants.", "fr"),
+        ("El perro corre por la playa con los niños.", "es"),
+        ("Hamburg\nAufnahmedatum:\n2. Dezember 2025\nOrt:\nHamburg", "de"),
+        ("Hamburg\nFecha: 2 de diciembre de 2025\nLugar: Hamburgo", "es"),
+        ("Hamburg\nDate de prise de vue : 2 décembre 2025\nLieu : Hambourg", "fr"),
+    ],
+)
+def test_language_from_labels_and_stopwords(block, language):
+    assert parse_block(block).language == language
+
+
+# --- extras --------------------------------------------------------------------------
+
+
+def test_extras_for_the_importer():
+    block = (
+        "ExifTool Version Number : 12.76\n"
+        "Object Name : Harbour at dusk\n"
+        "Caption-Abstract : Ships in the harbour of Hamburg, Germany.\n"
+        "By-line : John Doe\n"
+        "Copyright Notice : © 2024 John Doe\n"
+        "Keywords : harbour, ships; dusk\n"
+        "Image Width : 4000\nImage Height : 3000\n"
+    )
+    record = parse_block(block)
+    assert record.headline == "Harbour at dusk"
+    assert record.creator == "John Doe"
+    assert record.copyright_notice == "© 2024 John Doe"
+    assert record.keywords == ["harbour", "ships", "dusk"]
+    assert record.credit == "John Doe"
+    assert isinstance(record, ParsedCaption)
+
+
+# --- hostile input -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\x01\x02",
+        "---",
+        "x" * 2_000_000,
+        "9" * 100_000 + " x " + "9" * 100_000 + " px",
+        ("1" * 50 + " x ") * 20_000,
+        "(" * 100_000,
+        "Label:\n" * 10_000,
+        "a " * 500_000,
+        "Date taken: " + "1" * 10_000,
+        "Embargo: " + "12:00 " * 10_000,
+    ],
+    ids=["empty", "control", "separator", "long-line", "huge-numbers", "many-pairs", "parens", "labels", "words", "date-digits", "embargo-times"],
+)
+def test_hostile_input_returns_valid_fields(text):
+    record = parse_block(text)
+    spec = record.as_spec_dict()
+    assert tuple(spec) == SPEC_FIELDS
+    json.dumps(spec)
