@@ -1,0 +1,409 @@
+"""captions.dates: partial dates as intervals, in four languages. Pure: no database."""
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from captions.dates import PartialDate, decade_of, find_date, from_edtf, parse_bound, parse_date
+
+TODAY = datetime.date(2026, 1, 15)
+D = datetime.date
+
+
+def interval(result: PartialDate):
+    return result.start, result.end, result.precision, result.approximate, result.edtf
+
+
+# --------------------------------------------------------------------------------------
+# parse_date: a date field value
+
+DAYS = [
+    # English
+    ("14 September 2024", D(2024, 9, 14)),
+    ("September 14, 2024", D(2024, 9, 14)),
+    ("Sept. 14, 2024", D(2024, 9, 14)),
+    ("Sep 14 2024", D(2024, 9, 14)),
+    ("14th September 2024", D(2024, 9, 14)),
+    ("1st May 2024", D(2024, 5, 1)),
+    ("JULY 26, 2024", D(2024, 7, 26)),
+    # German
+    ("2. Dezember 2025", D(2025, 12, 2)),
+    ("02.12.2025", D(2025, 12, 2)),
+    ("2. Dez. 2025", D(2025, 12, 2)),
+    ("3. März 2023", D(2023, 3, 3)),
+    ("3. Marz 2023", D(2023, 3, 3)),
+    ("3. Maerz 2023", D(2023, 3, 3)),
+    ("1. Jänner 2020", D(2020, 1, 1)),
+    # French
+    ("2 décembre 2025", D(2025, 12, 2)),
+    ("2 decembre 2025", D(2025, 12, 2)),
+    ("1er mai 2024", D(2024, 5, 1)),
+    ("14 juillet 2024", D(2024, 7, 14)),
+    ("15 août 2023", D(2023, 8, 15)),
+    ("3 févr. 2022", D(2022, 2, 3)),
+    # Spanish
+    ("2 de diciembre de 2025", D(2025, 12, 2)),
+    ("5 de mayo de 2024", D(2024, 5, 5)),
+    ("1 de enero del 2020", D(2020, 1, 1)),
+    ("12 de septiembre de 2021", D(2021, 9, 12)),
+    # numeric
+    ("2025-12-02", D(2025, 12, 2)),
+    ("2025:12:02 14:03:11", D(2025, 12, 2)),
+    ("Date/Time Original : 2024:09:14 18:03:11", D(2024, 9, 14)),
+    ("06.05.2025", D(2025, 5, 6)),
+    ("6/5/2025", D(2025, 5, 6)),
+    ("9/14/2024", D(2024, 9, 14)),
+    ("14-09-2024", D(2024, 9, 14)),
+]
+
+
+@pytest.mark.parametrize("text, day", DAYS)
+def test_a_day_is_an_interval_of_one_day(text, day):
+    result = parse_date(text, today=TODAY)
+    assert interval(result) == (day, day, "day", False, day.isoformat())
+    assert result.problem is None
+
+
+def test_the_text_is_kept_whitespace_normalized():
+    assert parse_date("  2.   Dezember\n2025 ", today=TODAY).text == "2. Dezember 2025"
+
+
+MONTHS = [
+    ("December 1945", 1945, 12),
+    ("Dec. 1945", 1945, 12),
+    ("Dezember 2025", 2025, 12),
+    ("November 1989", 1989, 11),
+    ("décembre 2025", 2025, 12),
+    ("février 2024", 2024, 2),
+    ("diciembre de 2025", 2025, 12),
+    ("febrero de 2023", 2023, 2),
+    ("2025-12", 2025, 12),
+    ("12/2025", 2025, 12),
+]
+
+
+@pytest.mark.parametrize("text, year, month", MONTHS)
+def test_a_month_covers_its_first_to_last_day(text, year, month):
+    result = parse_date(text, today=TODAY)
+    first = D(year, month, 1)
+    last = (D(year + month // 12, month % 12 + 1, 1)) - datetime.timedelta(days=1)
+    assert interval(result) == (first, last, "month", False, f"{year}-{month:02d}")
+
+
+def test_february_of_a_leap_year_ends_on_the_29th():
+    assert parse_date("Februar 2024", today=TODAY).end == D(2024, 2, 29)
+    assert parse_date("February 2023", today=TODAY).end == D(2023, 2, 28)
+
+
+def test_a_year_covers_1_january_to_31_december():
+    assert interval(parse_date("1945", today=TODAY)) == (D(1945, 1, 1), D(1945, 12, 31), "year", False, "1945")
+
+
+CIRCA = [
+    "circa 1945", "Circa 1945", "ca. 1945", "ca 1945", "c. 1945", "c1945", "um 1945", "gegen 1945",
+    "etwa 1945", "vers 1945", "environ 1945", "hacia 1945", "alrededor de 1945", "1945?", "approx. 1945",
+]
+
+
+@pytest.mark.parametrize("text", CIRCA)
+def test_circa_gives_the_year_approximate(text):
+    result = parse_date(text, today=TODAY)
+    assert interval(result) == (D(1945, 1, 1), D(1945, 12, 31), "year", True, "1945~")
+
+
+def test_circa_a_month_is_an_approximate_month():
+    result = parse_date("circa June 1945", today=TODAY)
+    assert interval(result) == (D(1945, 6, 1), D(1945, 6, 30), "month", True, "1945-06~")
+
+
+RANGES = [
+    "1944–1946", "1944-1946", "1944 - 1946", "1944/1946", "1944/46", "1944 to 1946", "from 1944 to 1946",
+    "between 1944 and 1946", "zwischen 1944 und 1946", "1944 bis 1946", "von 1944 bis 1946",
+    "entre 1944 et 1946", "de 1944 à 1946", "entre 1944 y 1946", "de 1944 a 1946",
+]
+
+
+@pytest.mark.parametrize("text", RANGES)
+def test_a_range_of_years(text):
+    result = parse_date(text, today=TODAY)
+    assert interval(result) == (D(1944, 1, 1), D(1946, 12, 31), "year", False, "1944/1946")
+
+
+def test_iso_year_month_is_not_mistaken_for_a_range():
+    assert parse_date("2010-11", today=TODAY).edtf == "2010-11"
+    assert parse_date("1998-99", today=TODAY).edtf == "1998/1999"
+
+
+DECADES = [
+    "1960s", "the 1960s", "1960's", "the '60s", "the sixties", "1960er Jahre", "1960er-Jahre", "60er Jahre",
+    "in den 60er Jahren", "in den sechziger Jahren", "années 1960", "années 60", "les années soixante",
+    "años 1960", "los años 60", "década de 1960", "los años sesenta",
+]
+
+
+@pytest.mark.parametrize("text", DECADES)
+def test_a_decade_covers_ten_years_and_is_not_approximate(text):
+    result = parse_date(text, today=TODAY)
+    assert interval(result) == (D(1960, 1, 1), D(1969, 12, 31), "decade", False, "196X")
+
+
+def test_circa_a_decade_is_approximate():
+    assert interval(parse_date("ca. 1960er Jahre", today=TODAY)) == (
+        D(1960, 1, 1), D(1969, 12, 31), "decade", True, "196X~",
+    )
+
+
+UNDATED = ["undated", "Undated", "date unknown", "o. D.", "o.D.", "ohne Datum", "s. d.", "s.d.", "sans date",
+           "sin fecha", "[undated]", "n.d."]
+
+
+@pytest.mark.parametrize("text", UNDATED)
+def test_a_stated_undated_is_a_date_without_interval(text):
+    result = parse_date(text, today=TODAY)
+    assert result is not None  # distinct from "no date here"
+    assert (result.edtf, result.start, result.end, result.precision, result.problem) == (None,) * 5
+    assert result.undated
+
+
+@pytest.mark.parametrize("text", ["", "   ", "hello", "März", "Kremlin, Moscow", "0000:00:00 00:00:00", "4928 x 3264 px"])
+def test_no_date_at_all_is_none(text):
+    assert parse_date(text, today=TODAY) is None
+
+
+INVALID = ["31. Februar 2024", "30 February 2023", "29 Feb 2023", "2024-13-01", "31.04.2024", "2023-02-29",
+           "31 de junio de 2024", "31 septembre 2024"]
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_an_impossible_date_is_flagged_invalid_without_interval(text):
+    result = parse_date(text, today=TODAY)
+    assert result.problem == "invalid_date"
+    assert (result.edtf, result.start, result.end, result.precision) == (None, None, None, None)
+
+
+def test_29_february_of_a_leap_year_is_valid():
+    result = parse_date("29 Feb 2024", today=TODAY)
+    assert result.problem is None and result.start == D(2024, 2, 29)
+
+
+def test_a_date_after_today_is_flagged_future_but_keeps_its_interval():
+    result = parse_date("16 January 2026", today=TODAY)
+    assert result.problem == "future_date"
+    assert (result.start, result.end, result.edtf) == (D(2026, 1, 16), D(2026, 1, 16), "2026-01-16")
+    assert parse_date("15 January 2026", today=TODAY).problem is None
+    assert parse_date("2027", today=TODAY).problem == "future_date"
+    # a month or year that has begun is not in the future
+    assert parse_date("January 2026", today=TODAY).problem is None
+    assert parse_date("2026", today=TODAY).problem is None
+
+
+def test_today_defaults_to_the_real_today():
+    assert parse_date("3000").problem == "future_date"
+    assert parse_date("1999").problem is None
+
+
+# --------------------------------------------------------------------------------------
+# find_date: free text
+
+
+@pytest.mark.parametrize(
+    "caption, edtf, text",
+    [
+        (
+            "PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower during the opening ceremony of the "
+            "Olympic Games Paris 2024 on July 26, 2024 in Paris, France.",
+            "2024-07-26",
+            "July 26, 2024",
+        ),
+        ("Workers at a factory in Detroit, Michigan, circa 1943.", "1943~", "circa 1943"),
+        ("Soldiers in Berlin in December 1945.", "1945-12", "December 1945"),
+        ("Kinder spielen um 1930 auf der Straße.", "1930~", "um 1930"),
+        ("Manifestation vers 1950 à Paris.", "1950~", "vers 1950"),
+        ("Madrid hacia 1936.", "1936~", "hacia 1936"),
+        ("Die Kanzlerin am 3. März 2023 in Berlin.", "2023-03-03", "3. März 2023"),
+        ("Le président le 14 juillet 2024 à Paris.", "2024-07-14", "14 juillet 2024"),
+        ("El rey el 5 de mayo de 2024 en Madrid.", "2024-05-05", "5 de mayo de 2024"),
+        ("Cars on Sunset Boulevard in the 1960s.", "196X", "the 1960s"),
+        ("Straßenszene in den 1970er Jahren.", "197X", "1970er Jahren"),
+        ("06.05.2025, Berlin: Bundeskanzler Friedrich Merz im Bundestag.", "2025-05-06", "06.05.2025"),
+        ("Ruinen in Dresden, zwischen 1944 und 1946.", "1944/1946", "zwischen 1944 und 1946"),
+        ("A street in Havana, 1958.", "1958", "1958"),
+    ],
+)
+def test_find_date_picks_the_date_expression_in_a_caption(caption, edtf, text):
+    result = find_date(caption, today=TODAY)
+    assert (result.edtf, result.text) == (edtf, text)
+
+
+def test_a_dateline_day_takes_the_year_stated_elsewhere():
+    caption = ("PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower during the opening ceremony "
+               "of the Olympic Games Paris 2024.")
+    result = find_date(caption, today=TODAY)
+    assert (result.start, result.precision, result.text) == (D(2024, 7, 26), "day", "JULY 26")
+
+
+def test_a_bare_year_loses_to_a_full_date():
+    result = find_date("Olympic Games Paris 2024 opening, 26 July 2024", today=TODAY)
+    assert result.edtf == "2024-07-26"
+
+
+def test_numbers_that_are_not_dates_are_ignored():
+    assert find_date("1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | 150dpi", today=TODAY) is None
+    assert find_date("Max file size: 6000 x 4000 px (20.00 x 13.33 in) - 300 dpi - 9 MB", today=TODAY) is None
+    assert find_date("Vision 2030 plan presented", today=TODAY) is None
+    assert find_date("Der Präsident hält im Kreml ein Treffen ab.", today=TODAY) is None
+
+
+def test_may_the_verb_is_not_a_month():
+    assert find_date("They may 5 times a day go out.", today=TODAY) is None
+
+
+def test_undated_in_a_caption():
+    result = find_date("In this undated photo, a man walks through the ruins.", today=TODAY)
+    assert result is not None and result.edtf is None and result.problem is None
+    # a real date wins over the word
+    assert find_date("An undated print, probably from circa 1943.", today=TODAY).edtf == "1943~"
+
+
+def test_find_date_flags_impossible_and_future_dates():
+    assert find_date("taken on 30 February 2023 in Rome", today=TODAY).problem == "invalid_date"
+    assert find_date("to be taken on 3 March 2027", today=TODAY).problem == "future_date"
+
+
+# --------------------------------------------------------------------------------------
+# parse_bound
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("1945", D(1945, 1, 1), D(1945, 12, 31)),
+        ("2024-02", D(2024, 2, 1), D(2024, 2, 29)),
+        ("2023-02", D(2023, 2, 1), D(2023, 2, 28)),
+        ("2025-12-02", D(2025, 12, 2), D(2025, 12, 2)),
+        (" 2025-12-02 ", D(2025, 12, 2), D(2025, 12, 2)),
+    ],
+)
+def test_parse_bound_gives_the_interval_a_filter_bound_covers(text, start, end):
+    assert parse_bound(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "45", "12/2025", "December 2025", "2024-13", "2024-00", "2023-02-29", "2024-04-31", "0000", "2024-1-1x"]
+)
+def test_parse_bound_rejects_anything_else_with_a_message(text):
+    with pytest.raises(ValueError) as error:
+        parse_bound(text)
+    assert str(error.value)  # a message a person can act on
+
+
+def test_parse_bound_message_names_the_problem():
+    with pytest.raises(ValueError, match="30 days"):
+        parse_bound("2024-04-31")
+    with pytest.raises(ValueError, match="YYYY"):
+        parse_bound("yesterday")
+
+
+# --------------------------------------------------------------------------------------
+# from_edtf
+
+
+@pytest.mark.parametrize(
+    "edtf, start, end, precision, approximate",
+    [
+        ("2025-12-02", D(2025, 12, 2), D(2025, 12, 2), "day", False),
+        ("2025-12", D(2025, 12, 1), D(2025, 12, 31), "month", False),
+        ("2025", D(2025, 1, 1), D(2025, 12, 31), "year", False),
+        ("1945~", D(1945, 1, 1), D(1945, 12, 31), "year", True),
+        ("1945?", D(1945, 1, 1), D(1945, 12, 31), "year", True),
+        ("1945-06~", D(1945, 6, 1), D(1945, 6, 30), "month", True),
+        ("196X", D(1960, 1, 1), D(1969, 12, 31), "decade", False),
+        ("1944/1946", D(1944, 1, 1), D(1946, 12, 31), "year", False),
+        ("1945-06-01/1945-07", D(1945, 6, 1), D(1945, 7, 31), "month", False),
+        ("2024-02-29", D(2024, 2, 29), D(2024, 2, 29), "day", False),
+    ],
+)
+def test_from_edtf(edtf, start, end, precision, approximate):
+    result = from_edtf(edtf)
+    assert (result.edtf, result.start, result.end, result.precision, result.approximate) == (
+        edtf, start, end, precision, approximate,
+    )
+
+
+@pytest.mark.parametrize("edtf", ["", "1945-13", "2023-02-29", "2024-02-30", "19XX", "1946/1944", "circa 1945", "..", "1945-21"])
+def test_from_edtf_rejects_invalid_or_unsupported_forms(edtf):
+    with pytest.raises(ValueError):
+        from_edtf(edtf)
+
+
+def test_decade_of():
+    assert decade_of(D(1967, 5, 1)) == 1960
+    assert decade_of(D(2000, 1, 1)) == 2000
+    assert decade_of(D(1909, 12, 31)) == 1900
+
+
+# --------------------------------------------------------------------------------------
+# Properties: never raise, always coherent
+
+PRECISIONS = {"day", "month", "year", "decade", None}
+date_like_text = st.one_of(
+    st.text(),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=80),
+    st.from_regex(r"[0-9 .,:/\-–~?]{0,30}", fullmatch=True),
+    st.builds(
+        lambda day, month, year, sep: f"{day}{sep}{month}{sep}{year}",
+        st.integers(-5, 99999999999999),
+        st.sampled_from(["December", "Dez.", "mai", "de diciembre de", "13", "02", "Februar"]),
+        st.integers(-5, 99999999999999),
+        st.sampled_from([" ", ".", "/", "-", ". ", ":"]),
+    ),
+    st.sampled_from(["99999999999999 December 99999", "\x00\x01\x1f 2024 \x7f", "0000-00-00", "9999-12-31",
+                     "31.12.9999", "1 January 0001", "the 00s", "00er Jahre", "circa", "c.", "1945?" * 50]),
+)
+
+
+def _coherent(result):
+    if result is None:
+        return
+    assert isinstance(result, PartialDate)
+    assert result.precision in PRECISIONS
+    assert result.problem in {None, "invalid_date", "future_date"}
+    if result.start is not None and result.end is not None:
+        assert result.start <= result.end
+    assert (result.start is None) == (result.end is None) == (result.edtf is None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(date_like_text)
+def test_parse_date_never_raises_and_is_coherent(text):
+    _coherent(parse_date(text, today=TODAY))
+
+
+@settings(max_examples=400, deadline=None)
+@given(date_like_text)
+def test_find_date_never_raises_and_is_coherent(text):
+    _coherent(find_date(text, today=TODAY))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=D(1826, 1, 1), max_value=D(2025, 12, 31)), st.sampled_from(["en", "de", "fr", "es", "iso"]))
+def test_any_real_day_written_in_any_language_parses_back(day, language):
+    months = {
+        "en": "January February March April May June July August September October November December",
+        "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+        "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    }
+    if language == "iso":
+        text = day.isoformat()
+    else:
+        month = months[language].split()[day.month - 1]
+        text = {
+            "en": f"{month} {day.day}, {day.year}",
+            "de": f"{day.day}. {month} {day.year}",
+            "fr": f"{day.day} {month} {day.year}",
+            "es": f"{day.day} de {month} de {day.year}",
+        }[language]
+    result = parse_date(text, today=TODAY)
+    assert (result.start, result.end, result.precision) == (day, day, "day")
