@@ -9,7 +9,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from captions import search
+from captions import places, search
 from captions.models import CAVEAT_LABELS
 
 register = template.Library()
@@ -28,15 +28,20 @@ def _country_translations(language: str):
 
 @register.filter
 def country_name(code):
-    """A country's name in the current language, from pycountry's ISO 3166 data and its
-    translations ('RU' -> 'Russian Federation' / 'Russische Föderation')."""
-    country = pycountry.countries.get(alpha_2=code) if code else None
+    """A country's name in the current language: the everyday English short name from the
+    place data ('Russia'), or pycountry's translation of it ('Russische Föderation')."""
+    country = places.country_by_code(code) if code else None
     if country is None:
         return code or ""
     language = (get_language() or "en").split("-")[0]
     if language == "en":
-        return getattr(country, "common_name", None) or country.name
-    return _country_translations(language).gettext(country.name)
+        return country.name
+    record = pycountry.countries.get(alpha_2=country.code)
+    translations = _country_translations(language)
+    for name in (country.name, getattr(record, "common_name", None), getattr(record, "name", None)):
+        if name and translations.gettext(name) != name:
+            return translations.gettext(name)
+    return country.name
 
 
 @register.filter
