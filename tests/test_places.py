@@ -1,0 +1,347 @@
+"""captions.places: countries, regions and cities in four languages. Pure: no database."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from captions.places import (
+    City,
+    Country,
+    ResolvedPlace,
+    cities,
+    city_names,
+    country_names,
+    find_city,
+    find_country,
+    find_region,
+    fold,
+    place_search_names,
+    resolve_place,
+)
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("Moscú", "moscu"),
+        ("Köln", "koln"),
+        ("  ÉTATS-UNIS ", "etats unis"),
+        ("U.S.A.", "u s a"),
+        ("Straße", "strasse"),
+        ("Kraków", "krakow"),
+        ("Gdańsk", "gdansk"),
+        ("København", "kobenhavn"),
+        ("Łódź", "lodz"),
+        ("Côte d’Ivoire", "cote d ivoire"),
+        ("Berlin\t\n Mitte", "berlin mitte"),
+    ],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+# --------------------------------------------------------------------------------------
+# Countries
+
+COUNTRY_NAMES = [
+    # English, German, French, Spanish, any case, accents optional
+    ("Russia", "RU"), ("russia", "RU"), ("Russland", "RU"), ("Russie", "RU"), ("Rusia", "RU"),
+    ("Russian Federation", "RU"), ("Germany", "DE"), ("Deutschland", "DE"), ("Allemagne", "DE"),
+    ("Alemania", "DE"), ("DEUTSCHLAND", "DE"), ("United States", "US"), ("Vereinigte Staaten", "US"),
+    ("États-Unis", "US"), ("Etats-Unis", "US"), ("Estados Unidos", "US"), ("EE. UU.", "US"),
+    ("United Kingdom", "GB"), ("Großbritannien", "GB"), ("Grossbritannien", "GB"), ("Royaume-Uni", "GB"),
+    ("Reino Unido", "GB"), ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"), ("Schottland", "GB"),
+    ("France", "FR"), ("Frankreich", "FR"), ("Francia", "FR"), ("Spain", "ES"), ("Spanien", "ES"),
+    ("Espagne", "ES"), ("España", "ES"), ("Espana", "ES"), ("Netherlands", "NL"), ("Niederlande", "NL"),
+    ("Pays-Bas", "NL"), ("Países Bajos", "NL"), ("Holland", "NL"), ("South Korea", "KR"),
+    ("Südkorea", "KR"), ("Corée du Sud", "KR"), ("Corea del Sur", "KR"), ("North Korea", "KP"),
+    ("Czechia", "CZ"), ("Czech Republic", "CZ"), ("Tschechien", "CZ"), ("Japan", "JP"), ("Japón", "JP"),
+    ("Mexiko", "MX"), ("México", "MX"), ("Schweiz", "CH"), ("Suisse", "CH"), ("Österreich", "AT"),
+    ("Autriche", "AT"), ("Ukraine", "UA"), ("Türkei", "TR"), ("Turkey", "TR"), ("Iran", "IR"),
+    ("Vietnam", "VN"), ("Viet Nam", "VN"), ("Syria", "SY"), ("Kosovo", "XK"),
+]
+
+
+@pytest.mark.parametrize("text, code", COUNTRY_NAMES)
+def test_country_names_in_four_languages(text, code):
+    assert find_country(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("RU", "RU"), ("DE", "DE"), ("US", "US"), ("USA", "US"), ("DEU", "DE"), ("RUS", "RU"), ("UK", "GB"),
+     ("uk", "GB"), ("U.S.", "US"), ("U.S.A.", "US"), ("usa", "US"), ("GBR", "GB")],
+)
+def test_country_codes(text, code):
+    assert find_country(text).code == code
+
+
+@pytest.mark.parametrize("text", ["in", "In", "ru", "de", "us", "can", "and", "deu", "Atlantis", "Narnia", "", "  ",
+                                  "Korea", "Berlin", "Kremlin"])
+def test_words_and_unknown_names_are_not_countries(text):
+    assert find_country(text) is None
+
+
+@pytest.mark.parametrize(
+    "code, name",
+    [("RU", "Russia"), ("US", "United States"), ("GB", "United Kingdom"), ("DE", "Germany"), ("KR", "South Korea"),
+     ("IR", "Iran"), ("VN", "Vietnam"), ("BO", "Bolivia"), ("CZ", "Czechia"), ("SY", "Syria"), ("TW", "Taiwan"),
+     ("VE", "Venezuela"), ("TZ", "Tanzania"), ("MD", "Moldova"), ("LA", "Laos"), ("KP", "North Korea"),
+     ("PS", "Palestine"), ("VA", "Vatican City"), ("CD", "Democratic Republic of the Congo")],
+)
+def test_country_name_is_the_english_short_name(code, name):
+    assert find_country(code) == Country(code, name)
+
+
+def test_country_names_cover_four_languages_and_codes():
+    names = country_names("RU")
+    assert {"russia", "russland", "russie", "rusia", "russian federation", "ru", "rus"} <= names
+    assert {"germany", "deutschland", "allemagne", "alemania", "de", "deu"} <= country_names("DE")
+    assert country_names("de") == country_names("DE")
+    assert country_names("QQ") == frozenset()
+
+
+# --------------------------------------------------------------------------------------
+# Regions
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Michigan", ("Michigan", "US")),
+        ("michigan", ("Michigan", "US")),
+        ("California", ("California", "US")),
+        ("Kalifornien", ("Kalifornien", "US")),
+        ("Calif.", ("California", "US")),
+        ("Niedersachsen", ("Niedersachsen", "DE")),
+        ("Lower Saxony", ("Lower Saxony", "DE")),
+        ("Bayern", ("Bayern", "DE")),
+        ("Bavaria", ("Bavaria", "DE")),
+        ("Bavière", ("Bavière", "DE")),
+        ("Nordrhein-Westfalen", ("Nordrhein-Westfalen", "DE")),
+        ("North Rhine-Westphalia", ("North Rhine-Westphalia", "DE")),
+        ("Île-de-France", ("Île-de-France", "FR")),
+        ("ile de france", ("Île-de-France", "FR")),
+        ("Bretagne", ("Bretagne", "FR")),
+        ("Andalucía", ("Andalucía", "ES")),
+        ("Catalonia", ("Catalonia", "ES")),
+        ("Cataluña", ("Cataluña", "ES")),
+        ("Scotland", ("Scotland", "GB")),
+        ("Wales", ("Wales", "GB")),
+        ("Ontario", ("Ontario", "CA")),
+        ("Tirol", ("Tirol", "AT")),
+    ],
+)
+def test_find_region(text, expected):
+    assert find_region(text) == expected
+
+
+@pytest.mark.parametrize("text", ["in", "La", "Mass", "Kremlin", "Narnia", "", "Paris"])
+def test_words_are_not_regions(text):
+    assert find_region(text) is None
+
+
+# --------------------------------------------------------------------------------------
+# Cities
+
+
+@pytest.mark.parametrize(
+    "text, english, country",
+    [
+        ("Moscow", "Moscow", "RU"), ("Moskau", "Moscow", "RU"), ("Moscou", "Moscow", "RU"), ("Moscú", "Moscow", "RU"),
+        ("moscu", "Moscow", "RU"), ("Moskva", "Moscow", "RU"),
+        ("Munich", "Munich", "DE"), ("München", "Munich", "DE"), ("Muenchen", "Munich", "DE"), ("Múnich", "Munich", "DE"),
+        ("Cologne", "Cologne", "DE"), ("Köln", "Cologne", "DE"), ("Koeln", "Cologne", "DE"), ("Colonia", "Cologne", "DE"),
+        ("Vienna", "Vienna", "AT"), ("Wien", "Vienna", "AT"), ("Vienne", "Vienna", "AT"), ("Viena", "Vienna", "AT"),
+        ("Warsaw", "Warsaw", "PL"), ("Warschau", "Warsaw", "PL"), ("Varsovie", "Warsaw", "PL"), ("Varsovia", "Warsaw", "PL"),
+        ("Prague", "Prague", "CZ"), ("Prag", "Prague", "CZ"), ("Praga", "Prague", "CZ"), ("Praha", "Prague", "CZ"),
+        ("The Hague", "The Hague", "NL"), ("Den Haag", "The Hague", "NL"), ("La Haye", "The Hague", "NL"),
+        ("La Haya", "The Hague", "NL"), ("THE HAGUE", "The Hague", "NL"),
+        ("Kyiv", "Kyiv", "UA"), ("Kiew", "Kyiv", "UA"), ("Kiev", "Kyiv", "UA"),
+        ("Beijing", "Beijing", "CN"), ("Peking", "Beijing", "CN"), ("Pékin", "Beijing", "CN"), ("Pekín", "Beijing", "CN"),
+        ("Geneva", "Geneva", "CH"), ("Genf", "Geneva", "CH"), ("Genève", "Geneva", "CH"), ("Ginebra", "Geneva", "CH"),
+        ("Davos", "Davos", "CH"), ("Gaza", "Gaza", "PS"), ("Jerusalem", "Jerusalem", "IL"), ("Hiroshima", "Hiroshima", "JP"),
+        ("Nagasaki", "Nagasaki", "JP"), ("Dresden", "Dresden", "DE"), ("Detroit", "Detroit", "US"),
+        ("New York", "New York", "US"), ("Nueva York", "New York", "US"), ("Londres", "London", "GB"),
+    ],
+)
+def test_find_city_by_any_name(text, english, country):
+    city = find_city(text)
+    assert (city.name, city.country_code) == (english, country)
+
+
+def test_find_city_respects_the_country():
+    assert find_city("Moskau", "RU").name == "Moscow"
+    assert find_city("Moskau", "ru").name == "Moscow"
+    assert find_city("Moskau", "DE") is None
+    assert find_city("Springfield") is None
+
+
+def test_city_names_gather_every_language():
+    assert city_names("Moskau") >= {"moscow", "moskau", "moscou", "moscu", "moskva"}
+    assert city_names("Köln") >= {"cologne", "koln", "koeln", "colonia"}
+    assert city_names("Springfield") == frozenset({"springfield"})
+
+
+def test_city_data_is_complete_and_consistent():
+    everything = cities()
+    assert len(everything) >= 120
+    assert all(isinstance(city, City) for city in everything)
+    for city in everything:
+        assert set(city.names) == {"en", "de", "fr", "es"} and all(city.names.values()), city
+        assert city.name == city.names["en"]
+        assert find_country(city.country_code) is not None, city
+        assert -90 <= city.lat <= 90 and -180 <= city.lon <= 180, city
+    # every German city over ~250,000 inhabitants
+    german = {city.names["de"] for city in everything if city.country_code == "DE"}
+    assert {"Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Düsseldorf", "Leipzig",
+            "Dortmund", "Essen", "Bremen", "Dresden", "Hannover", "Nürnberg", "Duisburg", "Bochum", "Wuppertal",
+            "Bielefeld", "Bonn", "Münster", "Mannheim", "Karlsruhe", "Augsburg", "Wiesbaden"} <= german
+    # every G20 capital
+    capitals = {city.name for city in everything if city.capital}
+    assert {"Buenos Aires", "Canberra", "Brasília", "Ottawa", "Beijing", "Paris", "Berlin", "New Delhi", "Jakarta",
+            "Rome", "Tokyo", "Mexico City", "Moscow", "Riyadh", "Pretoria", "Seoul", "Ankara", "London",
+            "Washington", "Brussels"} <= capitals
+
+
+def test_cities_is_cached():
+    assert cities() is cities()
+
+
+# --------------------------------------------------------------------------------------
+# resolve_place
+
+
+def place(sublocation=None, city=None, region=None, country=None, code=None, unknown=False):
+    return ResolvedPlace(sublocation, city, region, country, code, unknown)
+
+
+@pytest.mark.parametrize(
+    "text, labelled, expected",
+    [
+        ("Kremlin, Moscow,russia", True, place("Kremlin", "Moscow", None, "Russia", "RU")),
+        ("Brandenburger Tor, Berlin, Deutschland", True, place("Brandenburger Tor", "Berlin", None, "Germany", "DE")),
+        ("Elbphilharmonie, Hamburg, Germany", True, place("Elbphilharmonie", "Hamburg", None, "Germany", "DE")),
+        ("Hamburg, Deutschland", True, place(None, "Hamburg", None, "Germany", "DE")),
+        ("Paris, France", False, place(None, "Paris", None, "France", "FR")),
+        ("Moskau", False, place(None, "Moskau", None, "Russia", "RU")),
+        ("Berlin", False, place(None, "Berlin", None, "Germany", "DE")),
+        ("Detroit, Michigan", False, place(None, "Detroit", "Michigan", "United States", "US")),
+        ("Hannover, Niedersachsen", False, place(None, "Hannover", "Niedersachsen", "Germany", "DE")),
+        ("München, Bayern, Deutschland", False, place(None, "München", "Bayern", "Germany", "DE")),
+        ("Bavaria, Germany", False, place(None, None, "Bavaria", "Germany", "DE")),
+        ("Michigan", False, place(None, None, "Michigan", "United States", "US")),
+        ("Seattle, Washington", False, place(None, "Seattle", "Washington", "United States", "US")),
+        ("Atlanta, Georgia", False, place(None, "Atlanta", "Georgia", "United States", "US")),
+        ("Tbilisi, Georgia", False, place(None, "Tbilisi", None, "Georgia", "GE")),
+        ("Los Angeles, CA", False, place(None, "Los Angeles", "California", "United States", "US")),
+        ("Toronto, CA", False, place(None, "Toronto", None, "Canada", "CA")),
+        ("Springfield, Ill.", False, place(None, "Springfield", "Illinois", "United States", "US")),
+        ("Edinburgh, Scotland", False, place(None, "Edinburgh", "Scotland", "United Kingdom", "GB")),
+        ("Moscú, Rusia", False, place(None, "Moscú", None, "Russia", "RU")),
+        ("Moscou, Russie", False, place(None, "Moscou", None, "Russia", "RU")),
+        ("Washington, USA", False, place(None, "Washington", None, "United States", "US")),
+        ("Kyiv, UKR", False, place(None, "Kyiv", None, "Ukraine", "UA")),
+        ("London, UK", False, place(None, "London", None, "United Kingdom", "GB")),
+        ("Hamburg, 20457", False, place(None, "Hamburg", None, "Germany", "DE")),
+        ("Paris, France, Europe", False, place(None, "Paris", None, "France", "FR")),
+    ],
+)
+def test_resolve_place(text, labelled, expected):
+    assert resolve_place(text, labelled=labelled) == expected
+
+
+def test_sublocation_only_from_a_labelled_field():
+    assert resolve_place("Kremlin, Moscow, Russia", labelled=True).sublocation == "Kremlin"
+    unlabelled = resolve_place("Kremlin, Moscow, Russia", labelled=False)
+    assert unlabelled == place(None, "Moscow", None, "Russia", "RU")
+    assert resolve_place("Times Square, Manhattan, New York, USA", labelled=True).sublocation == "Times Square, Manhattan"
+    assert resolve_place("Times Square, Manhattan, New York, USA", labelled=False).sublocation is None
+
+
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        ("THE HAGUE, NETHERLANDS", "The Hague", "Netherlands"),
+        ("PARIS, FRANCE", "Paris", "France"),
+        ("MOSKAU, RUSSLAND", "Moskau", "Russia"),
+        ("FRANKFURT AM MAIN, GERMANY", "Frankfurt am Main", "Germany"),
+        ("SPRINGFIELD, UNITED STATES", "Springfield", "United States"),
+        ("RIO DE JANEIRO, BRAZIL", "Rio de Janeiro", "Brazil"),
+    ],
+)
+def test_all_caps_get_normal_capitals(text, city, country):
+    resolved = resolve_place(text, labelled=False)
+    assert (resolved.city, resolved.country) == (city, country)
+
+
+def test_all_caps_sublocation_and_region_get_normal_capitals():
+    resolved = resolve_place("BRANDENBURGER TOR, BERLIN, DEUTSCHLAND", labelled=True)
+    assert (resolved.sublocation, resolved.city) == ("Brandenburger Tor", "Berlin")
+    assert resolve_place("DETROIT, MICHIGAN", labelled=False).region == "Michigan"
+
+
+def test_city_and_region_keep_the_texts_own_spelling():
+    resolved = resolve_place("moskau, russland", labelled=False)
+    assert (resolved.city, resolved.country) == ("moskau", "Russia")
+
+
+@pytest.mark.parametrize("text", ["Berlin, Atlantis", "Springfield, Narnia", "Kremlin, Moscow, Atlantis"])
+def test_an_unrecognized_country_slot_is_flagged(text):
+    resolved = resolve_place(text, labelled=True)
+    assert resolved.unknown_country is True
+    assert (resolved.country, resolved.country_code) == (None, None)
+    assert resolved.city in {"Berlin", "Springfield", "Moscow"}
+
+
+def test_an_unknown_city_alone_is_just_a_city():
+    assert resolve_place("Springfield", labelled=False) == place(None, "Springfield")
+    assert resolve_place("", labelled=True) == place()
+    assert resolve_place(" , ,", labelled=True) == place()
+
+
+# --------------------------------------------------------------------------------------
+# Search names
+
+
+def test_the_seed_place_is_found_under_every_name():
+    names = place_search_names(sublocation="Kremlin", city="Moscow", country_code="RU")
+    assert {"kremlin", "moskau", "moscow", "moscou", "moscu", "russland", "russia", "russie", "rusia", "ru", "rus"} <= names
+
+
+def test_search_names_include_the_region_in_every_language():
+    names = place_search_names(city="München", region="Bayern", country_code="DE")
+    assert {"munchen", "munich", "muenchen", "bayern", "bavaria", "baviere", "deutschland", "germany", "de"} <= names
+
+
+def test_search_names_of_an_unknown_place_are_its_own():
+    assert place_search_names(city="Springfield") == frozenset({"springfield"})
+    assert place_search_names() == frozenset()
+
+
+# --------------------------------------------------------------------------------------
+# Properties
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), st.lists(st.sampled_from(
+    ["Berlin", "MOSKAU", "Narnia", "Georgia", "CA", "IN", "Calif.", "Kremlin", "", " ", "\x00", "99999", "USA",
+     "Bayern", "Hamburg", "Washington", "D.C.", "ÉTATS-UNIS", "Île-de-France"]), max_size=6).map(", ".join)),
+    st.booleans())
+def test_resolve_place_never_raises(text, labelled):
+    resolved = resolve_place(text, labelled=labelled)
+    assert isinstance(resolved, ResolvedPlace)
+    assert (resolved.country is None) == (resolved.country_code is None)
+    if resolved.unknown_country:
+        assert resolved.country is None
+    if not labelled:
+        assert resolved.sublocation is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_lookups_never_raise(text):
+    find_country(text)
+    find_region(text)
+    find_city(text)
+    city_names(text)
+    assert fold(fold(text)) == fold(text)
