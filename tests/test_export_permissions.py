@@ -66,7 +66,8 @@ def test_photo_page_offers_its_sheet_to_production_and_says_when_an_embargoed_on
     from django.utils import timezone
 
     photo = make_photo()
-    embargoed = make_photo(embargo_until=timezone.now() + dt.timedelta(days=2))
+    embargoed = make_photo(embargo_until=timezone.now() + dt.timedelta(days=2), date_start=dt.date(1999, 1, 1),
+                           date_end=dt.date(1999, 1, 1))
     client.force_login(production())
     page = client.get(reverse("photo_detail", args=[photo.pk]))
     assert f'href="/photos/{photo.pk}/spec.pdf"' in page.text

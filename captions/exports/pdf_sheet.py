@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
+from PIL import Image
 
 from captions import dimensions
 from captions.exports.rows import REFERENCE_DPI, SHEET_DPIS, SpecRow
@@ -26,6 +27,7 @@ from captions.exports.selection import Selection
 from captions.models import CAVEAT_LABELS
 
 MAX_PHOTOS_PER_PDF = 100
+MAX_ARTICLES_PER_SHEET = 3  # with a long caption, more would push the sheet onto a second page
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
 
@@ -38,6 +40,7 @@ CALM_FILL = (242, 242, 242)
 RULE = (190, 190, 190)
 
 PREVIEW_W, PREVIEW_H = 82.0, 62.0
+PLACEHOLDER_H = 36.0  # no preview: a smaller frame, so the sheet keeps room for its text
 ZEBRA = (246, 246, 246)
 HEADINGS = FontFace(family=FONT, emphasis="BOLD", fill_color=(230, 230, 230))
 
@@ -102,7 +105,7 @@ class SpecSheet(FPDF):
 
     def paragraph(self, text: str, size: float = 9.5, style: str = ""):
         self.set_font(FONT, style, size)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def pairs(self, items: list[tuple[str, str]], *, label_w: float = 38, x: float | None = None, w: float | None = None):
         x = self.l_margin if x is None else x
@@ -114,16 +117,16 @@ class SpecSheet(FPDF):
             self.cell(label_w, 5, label)
             self.set_text_color(*INK)
             self.set_font(FONT, "", 9.5)
-            self.multi_cell(w - label_w, 5, value or "—", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.multi_cell(w - label_w, 5, value or "—", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def box(self, title: str, lines: list[str], *, alarm: bool):
         """A framed box; red and heavy when it holds something that may stop a print."""
         pad, width = 3.0, self.epw
         inner = width - 2 * pad
         self.set_font(FONT, "B", 11.5)
-        title_h = self.multi_cell(inner, 6, title, dry_run=True, output="HEIGHT")
+        title_h = self.multi_cell(inner, 6, title, align="L", dry_run=True, output="HEIGHT")
         self.set_font(FONT, "", 10)
-        body_h = sum(self.multi_cell(inner, 5.2, line, dry_run=True, output="HEIGHT") for line in lines)
+        body_h = sum(self.multi_cell(inner, 5.2, line, align="L", dry_run=True, output="HEIGHT") for line in lines)
         height = title_h + body_h + 2 * pad + (1 if lines else 0)
         if self.will_page_break(height):
             self.add_page()
@@ -136,15 +139,16 @@ class SpecSheet(FPDF):
         self.set_xy(x + pad, y + pad)
         self.set_text_color(*(ALARM if alarm else CALM))
         self.set_font(FONT, "B", 11.5)
-        self.multi_cell(inner, 6, title, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.multi_cell(inner, 6, title, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
         self.ln(1)
         self.set_text_color(*INK)
         self.set_font(FONT, "", 10)
         for line in lines:
             self.set_x(x + pad)
-            self.multi_cell(inner, 5.2, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.multi_cell(inner, 5.2, line, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
         self.set_xy(x, y + height + 4)
         self.set_draw_color(*RULE)
+        self.set_fill_color(255, 255, 255)
 
     def rule(self):
         self.ln(1.5)
@@ -184,12 +188,18 @@ class SpecSheet(FPDF):
         self.rule()
         self.heading(_("Linked articles"))
         if sheet.articles:
-            for headline, publication, url in sheet.articles:
-                self.paragraph(f"{headline}" + (f" — {publication}" if publication else ""), size=9.5, style="B")
+            for headline, publication, url in sheet.articles[:MAX_ARTICLES_PER_SHEET]:
+                title = headline + (f" — {publication}" if publication else "")
+                self.paragraph(title if len(title) <= 85 else title[:84] + "…", size=9, style="B")
                 if url:
                     self.set_text_color(*MUTED)
-                    self.paragraph(url, size=8.5)
+                    self.paragraph(url, size=8)
                     self.set_text_color(*INK)
+            more = len(sheet.articles) - MAX_ARTICLES_PER_SHEET
+            if more > 0:
+                self.paragraph(ngettext("and %(n)s more linked article: see the photo's page in the archive.",
+                                        "and %(n)s more linked articles: see the photo's page in the archive.", more)
+                               % {"n": more}, size=9)
         else:
             self.paragraph(_("No linked articles."), size=9.5)
 
@@ -230,19 +240,24 @@ class SpecSheet(FPDF):
         if self.will_page_break(PREVIEW_H + 4):
             self.add_page()
             top = self.get_y()
-        drawn = False
+        drawn, drawn_h = False, PREVIEW_H
         if sheet.preview:
             try:
-                self.image(io.BytesIO(sheet.preview), x=self.l_margin, y=top, w=PREVIEW_W, h=PREVIEW_H,
-                           keep_aspect_ratio=True)
-                drawn = True
+                with Image.open(io.BytesIO(sheet.preview)) as probe:
+                    px_w, px_h = probe.size
+                scale = min(PREVIEW_W / px_w, PREVIEW_H / px_h)
+                self.image(io.BytesIO(sheet.preview), x=self.l_margin, y=top, w=px_w * scale, h=px_h * scale)
+                self.set_draw_color(*RULE)
+                self.rect(self.l_margin, top, px_w * scale, px_h * scale)
+                drawn, drawn_h = True, px_h * scale
             except Exception:  # a broken rendition must not cost the sheet; say so instead
                 sheet.preview_note = _("The preview file could not be read.")
         if not drawn:
+            drawn_h = PLACEHOLDER_H
             self.set_draw_color(*RULE)
             self.set_fill_color(*CALM_FILL)
-            self.rect(self.l_margin, top, PREVIEW_W, PREVIEW_H, style="DF")
-            self.set_xy(self.l_margin + 4, top + PREVIEW_H / 2 - 5)
+            self.rect(self.l_margin, top, PREVIEW_W, drawn_h, style="DF")
+            self.set_xy(self.l_margin + 4, top + drawn_h / 2 - 6)
             self.set_text_color(*MUTED)
             self.set_font(FONT, "", 9)
             note = sheet.preview_note
@@ -250,6 +265,7 @@ class SpecSheet(FPDF):
                 note += " " + _("Match the file by the supplier's image id %(id)s.") % {"id": row.source_id}
             self.multi_cell(PREVIEW_W - 8, 5, note, align="C")
             self.set_text_color(*INK)
+            self.set_fill_color(255, 255, 255)
         x = self.l_margin + PREVIEW_W + 6
         width = self.epw - PREVIEW_W - 6
         self.set_xy(x, top)
@@ -263,12 +279,12 @@ class SpecSheet(FPDF):
                     "cm": number(row.longest_edge_cm), "inch": number(row.longest_edge_in), "dpi": REFERENCE_DPI}),
             ]
             if row.native:
-                facts.insert(2, (_("Native print size"), f"{number(row.native.width_cm)} × {number(row.native.height_cm)} cm"
-                                 f" / {number(row.native.width_in)} × {number(row.native.height_in)} in"))
+                facts.insert(2, (_("Native print size"), f"{number(row.native.width_cm)} × {number(row.native.height_cm)} cm\n"
+                                 f"{number(row.native.width_in)} × {number(row.native.height_in)} in"))
         else:
             facts = [(_("Pixels"), _("not recorded"))]
         self.pairs(facts, label_w=34, x=x, w=width)
-        self.set_y(max(self.get_y(), top + PREVIEW_H) + 4)
+        self.set_y(max(self.get_y(), top + drawn_h) + 4)
 
     def size_table(self, row: SpecRow, *, target_dpi: int):
         self.heading(_("Print sizes"))
@@ -278,6 +294,7 @@ class SpecSheet(FPDF):
         dpis = sorted(set(SHEET_DPIS) | {target_dpi} | ({row.dpi} if row.dpi else set()))
         self.set_font(FONT, "", 10)
         self.set_draw_color(*RULE)
+        self.set_fill_color(255, 255, 255)  # rows the zebra leaves unfilled stay white
         with self.table(
             col_widths=(24, 50, 50, 56), text_align=("LEFT", "RIGHT", "RIGHT", "LEFT"), line_height=6.2,
             headings_style=HEADINGS, first_row_as_headings=True, cell_fill_color=ZEBRA, cell_fill_mode="ROWS",
@@ -330,6 +347,7 @@ class SpecSheet(FPDF):
             self.paragraph(_("No photos match these filters."), size=11)
             return
         self.set_font(FONT, "", 8.5)
+        self.set_fill_color(255, 255, 255)
         with self.table(col_widths=(14, 90, 28, 48), text_align=("RIGHT", "LEFT", "RIGHT", "LEFT"),
                         line_height=4.6, headings_style=HEADINGS, cell_fill_color=ZEBRA,
                         cell_fill_mode="ROWS") as table:
