@@ -1,0 +1,81 @@
+"""German and English: language from the browser or the switcher, numbers and dates in the
+user's locale, filter messages in the user's language."""
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.builders import make_article, make_photo, make_place, researcher
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+@pytest.fixture
+def seed_like():
+    article = make_article(headline="Kremlin seeks a global reordering", published_date=dt.date(2025, 12, 3))
+    place = make_place(city="Moscow", country="Russia", country_code="RU")
+    return make_photo(caption="Putin im Kreml", width_px=1880, height_px=1160, dpi=150, place=place,
+                      caveat_editorial_only=True, articles=[article])
+
+
+def test_the_browser_language_picks_german(client, seed_like):
+    client.force_login(researcher())
+    page = text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9"))
+    assert '<html lang="de">' in page
+    assert "Fotos finden" in page and "Aufgenommen ab" in page
+    assert "15,9 × 9,8 cm bei 300 dpi" in page
+    assert "Nur redaktionelle Nutzung" in page
+    assert "Russische Föderation" in page  # the country facet, in German
+    assert "1 Foto" in page
+
+
+def test_english_by_default(client, seed_like):
+    client.force_login(researcher())
+    page = text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Find photos" in page and "15.9 × 9.8 cm at 300 dpi" in page and "Russia" in page
+
+
+def test_the_photo_page_in_german_uses_decimal_commas_and_german_dates(client, seed_like):
+    client.force_login(researcher())
+    page = text(client.get(reverse("photo_detail", args=[seed_like.pk]), HTTP_ACCEPT_LANGUAGE="de"))
+    assert "31,8 × 19,6 cm · 12,5 × 7,7 in" in page
+    assert "Druckgröße bei 300 dpi" in page
+    assert "2. Dezember 2025" in page
+    assert "3. Dezember 2025" in page  # the article's publication date
+
+
+def test_the_switcher_changes_the_language_and_it_sticks(client, seed_like):
+    client.force_login(researcher())
+    response = client.post(reverse("set_language"), {"language": "de", "next": "/"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302
+    assert "Fotos finden" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="en"))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Find photos" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="de"))
+
+
+def test_filter_messages_come_in_german(client):
+    client.force_login(researcher())
+    page = text(client.get(reverse("browse"), {"taken_after": "Dezember 2025", "taken_before": "2025-02-30"},
+                           HTTP_ACCEPT_LANGUAGE="de"))
+    assert "„Dezember 2025“ ist kein Datum" in page
+    assert "„2025-02-30“ gibt es im Kalender nicht" in page
+
+
+def test_big_counts_use_the_locale_grouping(client, monkeypatch):
+    from django.core.cache import cache
+
+    from captions import facets
+
+    cache.clear()
+    client.force_login(researcher())
+    for _ in range(3):
+        make_photo()
+    monkeypatch.setattr(facets, "count_matches", lambda qs, **kw: facets.Total(10_000, capped=True))
+    assert "Mehr als 10.000 Fotos" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="de"))
+    assert "More than 10,000 photos" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="en"))
+    cache.clear()
