@@ -1,0 +1,296 @@
+"""Forms of the editor workflow. The rules live in `captions.validation` (one implementation,
+also behind `Photo.clean()`); the forms only collect input, call them and put each message
+beside the field it is about."""
+from __future__ import annotations
+
+from django import forms
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from captions import dates, editing, images, validation
+from captions.models import Article, Photo, Place
+
+DATE_FIELDS = ("date_edtf", "date_start", "date_end", "date_precision", "date_approximate")
+EDIT_BASE_SALT = "captions.photo.edit-base"
+
+
+def edit_base_token(photo: Photo) -> str:
+    """What the editor loaded: the version, the history record and the linked articles
+    (the link table has no history of its own)."""
+    return signing.dumps(
+        {"v": photo.version, "h": editing.latest_history_id(photo),
+         "a": sorted(photo.articles.values_list("pk", flat=True))},
+        salt=EDIT_BASE_SALT,
+    )
+
+
+class PhotoAdminForm(forms.ModelForm):
+    stated_width_cm = forms.CharField(label=_("stated width (cm)"), required=False, max_length=20)
+    stated_height_cm = forms.CharField(label=_("stated height (cm)"), required=False, max_length=20)
+    stated_width_in = forms.CharField(label=_("stated width (in)"), required=False, max_length=20)
+    stated_height_in = forms.CharField(
+        label=_("stated height (in)"), required=False, max_length=20,
+        help_text=_("Optional: a print size the source states, checked against pixels and dpi, then discarded."),
+    )
+    new_place_city = forms.CharField(label=_("or a new place: city"), required=False, max_length=200)
+    new_place_region = forms.CharField(label=_("region"), required=False, max_length=200)
+    new_place_country = forms.CharField(
+        label=_("country"), required=False, max_length=100,
+        help_text=_("In English, German, French or Spanish, or its code: Russland, RU, RUS."),
+    )
+    dpi = forms.IntegerField(label=_("dpi"), required=False, help_text=_("From 1 to 10,000; 300 is usual for print."))
+    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
+    acknowledged = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Photo
+        fields = "__all__"
+        widgets = {"caption": forms.Textarea(attrs={"rows": 4}), "restriction_text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous_problems = list(self.instance.problems or [])
+        self.checked_upload = None
+        self.renditions = None
+        self.new_place_country = None
+        self.conflict = None
+        self.base_version = None
+        if self.instance.pk and not self.is_bound:
+            self.initial["edit_base"] = edit_base_token(self.instance)
+
+    # --- one field each --------------------------------------------------------------------
+    def clean_dpi(self):
+        dpi = self.cleaned_data.get("dpi")
+        error = validation.dpi_error(dpi)
+        if error:
+            raise error
+        return dpi
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if not isinstance(upload, UploadedFile):
+            return upload
+        checked = images.check_upload(upload)
+        duplicate = editing.find_duplicate(content_hash=checked.content_hash, exclude_pk=self.instance.pk)
+        if duplicate is not None:
+            url = reverse("admin:captions_photo_change", args=[duplicate.pk])
+            raise forms.ValidationError(
+                format_html(
+                    gettext("This very file is already in the archive as <a href=\"{}\">photo #{} “{}”</a>: "
+                            "open that record instead of making a second one."),
+                    url, duplicate.pk, str(duplicate),
+                ),
+                code="duplicate_image",
+            )
+        self.renditions = images.renditions(upload)
+        self.checked_upload = checked
+        return upload
+
+    def clean_new_place_country(self):
+        text = self.cleaned_data.get("new_place_country", "").strip()
+        error = validation.country_name_error(text)
+        if error:
+            raise error
+        if text:
+            from captions import places
+
+            self.new_place_country = places.find_country(text)
+        return text
+
+    # --- across fields ---------------------------------------------------------------------
+    def clean(self):
+        cleaned = super().clean()
+        self._check_edit_base(cleaned)
+        self._derive_interval(cleaned)
+        pixels = {"width_px": cleaned.get("width_px"), "height_px": cleaned.get("height_px"), "dpi": cleaned.get("dpi")}
+        stated = {name: cleaned.get(name, "") for name in validation.STATED_SIZE_FIELDS}
+        for name, error in validation.stated_size_errors(*pixels.values(), stated).items():
+            self.add_error(name, error)
+        if (cleaned.get("new_place_city") or cleaned.get("new_place_region")) and not cleaned.get("new_place_country") \
+                and "new_place_country" not in self.errors:
+            self.add_error("new_place_country", forms.ValidationError(
+                _("Say which country the new place is in."), code="country_missing"))
+        if not self.instance.pk:
+            self._warn_once("embargo_until", validation.embargo_warning(cleaned.get("embargo_until")))
+        # Problems recorded on the record excuse a save, except on fields the editor changed.
+        self.instance.problems = validation.excused_problems(self.previous_problems, self.changed_data)
+        return cleaned
+
+    def _warn_once(self, field: str, warning):
+        """A warning stops the first save with its message beside the field; saving again
+        (the form now carries the warning's code) keeps the value."""
+        if warning is None:
+            return
+        acknowledged = set(filter(None, (self.data.get("acknowledged") or "").split(",")))
+        if warning.code in acknowledged:
+            return
+        self.add_error(field, warning)
+        self._set_data("acknowledged", ",".join(sorted(acknowledged | {warning.code})))
+
+    def _set_data(self, name: str, value):
+        data = self.data.copy()
+        if isinstance(value, list):
+            data.setlist(name, value)
+        elif value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+        self.data = data
+
+    def _derive_interval(self, cleaned):
+        """A changed date text sets the interval (unless the editor set the interval too);
+        a changed EDTF date does the same. dates.py does the reading, as for the parser."""
+        changed = set(self.changed_data)
+        if "date_text" in changed and not changed & set(DATE_FIELDS):
+            text = (cleaned.get("date_text") or "").strip()
+            partial = dates.parse_date(text) if text else None
+            if text and partial is None:
+                self.add_error("date_text", forms.ValidationError(
+                    _("No date can be read in “%(text)s”: write it like 2 December 2025, 12.2025, circa 1945 or "
+                      "1960s, or give the EDTF date below."),
+                    code="unreadable_date", params={"text": text}))
+                return
+            self._set_interval(cleaned, partial)
+        elif "date_edtf" in changed and not changed & {"date_start", "date_end", "date_precision"}:
+            value = (cleaned.get("date_edtf") or "").strip()
+            try:
+                partial = dates.from_edtf(value) if value else None
+            except ValueError:
+                return  # validate_photo puts the reason beside the EDTF field
+            self._set_interval(cleaned, partial, keep_edtf=True)
+
+    def _set_interval(self, cleaned, partial, keep_edtf=False):
+        if partial is None or partial.start is None:
+            values = {"date_start": None, "date_end": None, "date_precision": "", "date_approximate": False}
+            if not keep_edtf:
+                values["date_edtf"] = ""
+        else:
+            values = {"date_start": partial.start, "date_end": partial.end, "date_precision": partial.precision,
+                      "date_approximate": partial.approximate}
+            if not keep_edtf:
+                values["date_edtf"] = partial.edtf or ""
+        cleaned.update(values)
+
+    def _check_edit_base(self, cleaned):
+        """The no-lost-update rule: a save based on an older version is refused, naming what
+        the other editor changed; the form is then based on the current version, showing
+        their values in every field this editor had not touched."""
+        if not self.instance.pk:
+            return
+        try:
+            base = signing.loads(self.data.get("edit_base") or "", salt=EDIT_BASE_SALT)
+        except signing.BadSignature:
+            self.add_error(None, forms.ValidationError(
+                _("This form has lost track of the version it was opened on: reload the page, then make your changes."),
+                code="edit_base_missing"))
+            return
+        self.base_version = base.get("v")
+        if self.base_version == self.instance.version:
+            return
+        changes, latest = editing.changes_since(photo=self.instance, base_history_id=base.get("h"))
+        loaded = editing.history_record(self.instance, base.get("h"))
+        current_articles = sorted(self.instance.articles.values_list("pk", flat=True))
+        mine = self._own_changes(cleaned, loaded, base.get("a", []))
+        if current_articles != sorted(base.get("a", [])):
+            headlines = Article.objects.filter(pk__in=current_articles).values_list("headline", flat=True)
+            changes.append(editing.FieldChange("articles", str(Photo._meta.get_field("articles").verbose_name),
+                                               "; ".join(headlines) or gettext("(none)")))
+        who = getattr(latest, "history_user", None) if latest else None
+        listed = "; ".join(f"{c.label}: “{c.value}”" for c in changes) or gettext("no field you can see")
+        self.add_error(None, forms.ValidationError(
+            _("%(who)s saved this photo while you were editing it and changed %(changes)s. Nothing was saved. "
+              "Fields you had not touched now show their values; fields you changed keep yours. "
+              "Check them, then save again."),
+            code="edit_conflict",
+            params={"who": who.get_username() if who else gettext("Someone"), "changes": listed},
+        ))
+        self.conflict = changes
+        for change in changes:
+            if change.name not in mine and change.name in self.fields:
+                self._show_current_value(change.name)
+        self._set_data("edit_base", edit_base_token(self.instance))
+
+    def _own_changes(self, cleaned, loaded, loaded_articles) -> set[str]:
+        """Fields whose submitted value differs from the version the editor loaded."""
+        own = set()
+        if loaded is None:
+            return set(self.changed_data)
+        for name in self.changed_data:
+            if name == "articles":
+                if sorted(a.pk for a in cleaned.get("articles") or []) != sorted(loaded_articles):
+                    own.add(name)
+                continue
+            try:
+                before = editing.base_value(loaded, name)
+            except Exception:  # a form-only field
+                continue
+            after = cleaned.get(name)
+            after = after.pk if isinstance(after, Place) else after
+            if (before or None) != (after or None):
+                own.add(name)
+        return own
+
+    def _show_current_value(self, name: str):
+        field = self.fields[name]
+        value = self.get_initial_for_field(field, name)
+        widget = field.widget.widget if isinstance(field.widget, RelatedFieldWidgetWrapper) else field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            self._set_data(name, "on" if value else None)
+        elif isinstance(widget, forms.MultiWidget):
+            for index, part in enumerate(widget.decompress(value)):
+                self._set_data(f"{name}_{index}", widget.widgets[index].format_value(part) or "")
+        elif isinstance(field, forms.ModelMultipleChoiceField):
+            self._set_data(name, [str(getattr(v, "pk", v)) for v in value or []])
+        elif isinstance(field, forms.ModelChoiceField):
+            self._set_data(name, "" if value is None else str(getattr(value, "pk", value)))
+        elif isinstance(field, forms.FileField):
+            return
+        else:
+            formatted = widget.format_value(field.prepare_value(value))
+            self._set_data(name, "" if formatted is None else str(formatted))
+
+
+class PasteCaptionForm(forms.Form):
+    """The admin's "paste caption block" page: text, or a text file, of one or more blocks."""
+
+    text = forms.CharField(
+        label=_("Caption block(s)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "spellcheck": "false"}),
+        help_text=_("Paste one or more agency caption blocks; separate blocks with a line holding only ---."),
+    )
+    file = forms.FileField(label=_("or a text file"), required=False)
+
+    MAX_FILE_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > self.MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("This file is %(size)s KB; paste at most 5 MB of caption text at a time."),
+                code="file_too_large", params={"size": upload.size // 1024},
+            )
+        return upload
+
+    def clean(self):
+        from captions.textfiles import decode
+
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            data = upload.read()
+            if b"\x00" in data[:4096]:
+                self.add_error("file", forms.ValidationError(
+                    _("“%(name)s” is not a text file: save the caption as plain text (.txt)."),
+                    code="not_text", params={"name": upload.name}))
+                return cleaned
+            cleaned["text"] = decode(data)
+        if not (cleaned.get("text") or "").strip() and not self.errors:
+            self.add_error("text", forms.ValidationError(
+                _("Paste a caption block, or choose a text file."), code="empty"))
+        return cleaned
+
