@@ -329,40 +329,6 @@ def _month_word_counts(match: re.Match, original: str, folded: str) -> bool:
     return original[start].isupper() or folded[end : end + 1] == "."
 
 
-def _month_word_counts(match: re.Match, original: str, folded: str) -> bool:
-    """'may', 'mar', 'set', 'ago' are everyday words: as a month they need a capital or a dot."""
-    if match["mon"] not in _WEAK_MONTH_WORDS:
-        return True
-    start, end = match.span("mon")
-    return original[start].isupper() or folded[end : end + 1] == "."
-
-
-def _windows(folded: str) -> list[list[int]]:
-    """Stretches of text around numbers that could be part of a date.
-
-    Every date form here holds a day (1-2 digits) or a year (4 digits), so the patterns
-    only run near such numbers instead of over the whole caption: that keeps find_date
-    fast on long captions. Lookbehinds still see the text before a window.
-    """
-    windows: list[list[int]] = []
-    size = len(folded)
-    for run in _DIGIT_RUN.finditer(folded):
-        first, last = run.span()
-        digits = last - first
-        if digits == 4:
-            low, high = first - 36, last + 16
-        elif digits <= 2:
-            low, high = first - 20, last + 20
-        else:
-            continue
-        low, high = max(low, 0), min(high, size)
-        if windows and low <= windows[-1][1]:
-            windows[-1][1] = max(high, windows[-1][1])
-        else:
-            windows.append([low, high])
-    return windows
-
-
 def _month_before(folded: str, number_start: int) -> int | None:
     """Start of a month name that ends just before a number ('July 26', 'diciembre de 2025')."""
     low = max(0, number_start - 18)
@@ -603,7 +569,7 @@ def find_date(text: str, *, today: datetime.date | None = None) -> PartialDate |
     """
     normalized, folded, best = _search(text, field=False, today=today)
     if best is None:
-        if folded:
+        if folded and ("dat" in folded or "fecha" in folded):
             undated = _UNDATED_TEXT.search(folded)
             if undated:
                 return PartialDate(normalized[undated.start() : undated.end()], None, None, None, None, False, None)
@@ -633,7 +599,9 @@ def parse_bound(text: str) -> tuple[datetime.date, datetime.date]:
     return interval[0], interval[1]
 
 
-_EDTF_SIMPLE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qual>[~?%])?")
+_EDTF_SIMPLE = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?)?(?P<qual>[~?%])?"
+)
 _EDTF_DECADE = re.compile(r"(?P<decade>\d{3})X(?P<qual>[~?%])?")
 
 

@@ -41,9 +41,11 @@ _NON_WORD = re.compile(r"[\W_]+")
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: 'Moscú' -> 'moscu', 'U.S.' -> 'u s'."""
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded).translate(_STRIP_MARKS)
+    if text.isascii():
+        folded = text.lower()
+    else:
+        # NFKD first ('𝐀' -> 'A', 'é' -> 'e' + accent), then casefold ('ß' -> 'ss'), then drop marks
+        folded = unicodedata.normalize("NFKD", text).casefold().translate(_STRIP_MARKS)
     return _NON_WORD.sub(" ", folded).strip()
 
 
