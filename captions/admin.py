@@ -250,6 +250,8 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
         new_place = self._new_place(form)
         if new_place is not None:
             obj.place = new_place
+        if "image" in form.changed_data and form.cleaned_data.get("image") is False:  # "Clear" ticked
+            editing.detach_image(photo=obj)
         if form.checked_upload is not None:
             notes = editing.attach_image(photo=obj, upload=form.cleaned_data["image"], checked=form.checked_upload,
                                          made=form.renditions)

@@ -272,6 +272,12 @@ def attach_image(*, photo: Photo, upload, checked: images.CheckedUpload, made: d
     return notes
 
 
+def detach_image(*, photo: Photo) -> None:
+    """Forget the image file (the stored files stay: other history records name them)."""
+    photo.image = photo.thumbnail = photo.preview = ""
+    photo.content_hash = ""
+
+
 def _place_from_metadata(meta) -> Place | None:
     from captions import places
 

@@ -4,7 +4,7 @@ beside the field it is about."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.contrib.admin.widgets import AdminFileWidget, RelatedFieldWidgetWrapper
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
@@ -43,6 +43,10 @@ class PhotoAdminForm(forms.ModelForm):
         label=_("country"), required=False, max_length=100,
         help_text=_("In English, German, French or Spanish, or its code: Russland, RU, RUS."),
     )
+    # A plain file field: the checks are ours (images.check_upload), so Django's ImageField does
+    # not decode the whole file before the size, pixel-count and format checks have run.
+    image = forms.FileField(label=_("image file"), required=False, widget=AdminFileWidget,
+                            help_text=_("JPEG, PNG, TIFF or WebP. Pixel size, dpi and empty fields are read from it."))
     dpi = forms.IntegerField(label=_("dpi"), required=False, help_text=_("From 1 to 10,000; 300 is usual for print."))
     edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
     acknowledged = forms.CharField(widget=forms.HiddenInput, required=False)
