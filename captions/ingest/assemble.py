@@ -49,6 +49,13 @@ def _resolve(text: str, labelled: bool):
     return places.resolve_place(text, labelled=labelled)
 
 
+# Date field values repeat too ('14 September 2024'); `today` is part of the key because it
+# decides future_date.
+@lru_cache(maxsize=8192)
+def _parse_date(text: str, today: date | None):
+    return dates.parse_date(text, today=today)
+
+
 @lru_cache(maxsize=8192)
 def _find_country(text: str):
     return places.find_country(text)
@@ -81,7 +88,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment = ct.strip_markers(segment.strip())
     segment, inline_credits = ct.strip_credits(segment)
     segment, caption_notices = ct.strip_notices(segment)
-    record.caption = ct.normalize_space(ct.strip_markers(segment)).strip(" -–—|")
+    record.caption = ct.normalize_space(segment).strip(" -–—|")
     restriction_lines.extend(caption_notices)
 
     # --- language ----------------------------------------------------------------------
@@ -325,7 +332,7 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     parsed = None
     if labelled and labelled.value.strip():
-        parsed = dates.parse_date(_normalize_date_value(labelled.value), today=today)
+        parsed = _parse_date(_normalize_date_value(labelled.value), today)
         if parsed is None:
             parsed = dates.find_date(labelled.value[:300], today=today)
         if parsed is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .notices import (
-    INLINE_CREDIT_RES,
+    CREDIT_HINT_RE,
+    credit_patterns_for,
     LEADING_MARKER_RE,
     TRAILING_MARKER_RE,
     known_notice_prefix,
@@ -127,6 +128,8 @@ def join_caption_lines(lines: list[str]) -> str:
     """Join wrapped lines; stop where the next line switches language (bilingual blocks)."""
     if not lines:
         return ""
+    if len(lines) == 1:
+        return lines[0]
     kept = [lines[0]]
     first_language = line_language(lines[0])
     for line in lines[1:]:
@@ -141,9 +144,11 @@ def join_caption_lines(lines: list[str]) -> str:
 def strip_credits(text: str) -> tuple[str, list[str]]:
     """Remove inline credit lines; return the text and the credits as stated."""
     credits: list[str] = []
-    for pattern in INLINE_CREDIT_RES:
-        if len(text) > 20_000:
-            text = text[:20_000]
+    if len(text) > 20_000:
+        text = text[:20_000]
+    if not CREDIT_HINT_RE.search(text):
+        return text, credits
+    for pattern in credit_patterns_for(text):
         found = pattern.search(text)
         guard = 0
         while found and guard < 5:
@@ -176,8 +181,12 @@ def strip_notices(text: str) -> tuple[str, list[str]]:
 
 
 def strip_markers(text: str) -> str:
-    text = LEADING_MARKER_RE.sub("", text, count=1)
-    return TRAILING_MARKER_RE.sub("", text)
+    """Drop wire markers: 'FILE - ' / 'ARCHIV - ' before the text, '+++ dpa-Bildfunk +++' after."""
+    if text[:1].isupper() or text[:1] == "+":
+        text = LEADING_MARKER_RE.sub("", text, count=1)
+    if "+" in text or "ildfunk" in text:
+        text = TRAILING_MARKER_RE.sub("", text)
+    return text
 
 
 def normalize_space(text: str) -> str:

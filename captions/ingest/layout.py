@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .notices import INLINE_CREDIT_RES, caveats_in, known_notice_prefix
+from .notices import CREDIT_HINT_RE, credit_patterns_for, caveats_in, known_notice_prefix
 from .sizes import SizeFacts, scan_sizes
 from .vocabulary import HEADERS, LABELS, LONGEST_LABEL, fold
 
@@ -120,13 +121,72 @@ def _vote(scan: BlockScan, languages: tuple[str, ...]) -> None:
         scan.label_votes[language] = scan.label_votes.get(language, 0.0) + weight
 
 
+_CACHEABLE = 400  # lines up to this long are memoised: labels and notices recur in every block
+_DESCRIPTION_HEADERS = frozenset({"description", "beschreibung", "descripcion"})
+
+
+def _classify_uncached(line: str, exiftool: bool) -> tuple:
+    """What one stripped, non-empty line is, independent of its neighbours.
+
+    ('rule',) | ('ignored',) | ('label', field, languages, rank, value, key, inline)
+    | ('header', languages, is_description) | ('size', facts) | ('notice', tags, known)
+    | ('credit',) | ('prose',)
+    """
+    if line.strip("-–—=_*~ ") == "" or (line[:1] in "FfDdAa" and _FILE_NAME_RE.match(line)):
+        return ("rule",)
+    match = _LABEL_RE.match(line) if (":" in line or "：" in line) else None
+    known = None
+    if match:
+        known, key = _lookup_label(match.group(1))
+        if known is None and exiftool and _EXIFTOOL_RE.match(line):
+            return ("ignored",)
+    if known is None and "\t" in line:
+        tab = _TAB_LABEL_RE.match(line)
+        if tab:
+            known, key = _lookup_label(tab.group(1))
+            if known is not None:
+                match = tab
+    if known is not None:
+        name, languages, rank = known
+        value = match.group(2).strip()
+        return ("label", name, languages, rank, value, key, bool(value))
+    folded = fold(line) if len(line) < 3000 else fold(line[:3000])
+    if folded in HEADERS:
+        return ("header", HEADERS[folded], folded in _DESCRIPTION_HEADERS)
+    facts = scan_sizes(line, bare_pairs_are_pixels=False)
+    if facts is not None and _is_size_line(line, facts):
+        return ("size", facts)
+    tags = frozenset(caveats_in(folded))
+    known_notice = known_notice_prefix(folded)
+    if known_notice or _is_notice_line(line, folded, tags):
+        return ("notice", tags, known_notice)
+    if len(line) < 200 and _is_credit_line(line):
+        return ("credit",)
+    return ("prose",)
+
+
+_classify_cached = lru_cache(maxsize=32768)(_classify_uncached)
+
+
+def classify(line: str, exiftool: bool = False) -> tuple:
+    if len(line) <= _CACHEABLE:
+        return _classify_cached(line, exiftool)
+    return _classify_uncached(line, exiftool)
+
+
+def _is_label_line(line: str, exiftool: bool) -> bool:
+    return classify(line, exiftool)[0] in ("label", "header")
+
+
 def scan_block(text: str) -> BlockScan:
     """Sort the lines of one block (see the module docstring)."""
     scan = BlockScan()
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
-    if sum(1 for line in lines[:60] if _EXIFTOOL_RE.match(line)) >= 3:
-        scan.exiftool = True
+    exiftool = scan.exiftool = (
+        sum(1 for line in lines[:60] if " : " in line and _EXIFTOOL_RE.match(line)) >= 3
+    )
     paragraph: list[str] = []
+    paragraph_described = False
     pending_description = False
     index = 0
     count = len(lines)
@@ -134,7 +194,7 @@ def scan_block(text: str) -> BlockScan:
     def close_paragraph() -> None:
         nonlocal paragraph
         if paragraph:
-            if pending_description:
+            if paragraph_described:
                 scan.described.add(len(scan.paragraphs))
             scan.paragraphs.append(paragraph)
             paragraph = []
@@ -145,36 +205,19 @@ def scan_block(text: str) -> BlockScan:
         scan.last_kind = kind
         scan.last_line = line
 
+    def stripped(position: int) -> str:
+        return lines[position][:LINE_LIMIT].strip(" \t\u00a0\u202f\u2009")
+
     while index < count:
-        raw = lines[index]
+        line = stripped(index)
         index += 1
-        if len(raw) > LINE_LIMIT:
-            raw = raw[:LINE_LIMIT]
-        line = raw.strip(" \t\u00a0\u202f\u2009")
         if not line:
             close_paragraph()
             continue
-        if line.strip("-–—=_*~ ") == "" or _FILE_NAME_RE.match(line):
-            structured("rule", line)
-            continue
-
-        # Labelled fields.
-        match = _LABEL_RE.match(line) if (":" in line or "：" in line) else None
-        known = None
-        if match:
-            known, key = _lookup_label(match.group(1))
-            if known is None and scan.exiftool and _EXIFTOOL_RE.match(line):
-                structured("ignored", line)
-                continue
-        if known is None and "\t" in line:
-            tab = _TAB_LABEL_RE.match(line)
-            if tab:
-                known, key = _lookup_label(tab.group(1))
-                if known is not None:
-                    match = tab
-        if known is not None:
-            name, languages, rank = known
-            value = match.group(2).strip()
+        kind = classify(line, exiftool)
+        tag = kind[0]
+        if tag == "label":
+            _, name, languages, rank, value, key, inline = kind
             _vote(scan, languages)
             if not value:
                 # 'Aufnahmedatum:' then the value on the next non-empty line (Alamy pages).
@@ -182,19 +225,15 @@ def scan_block(text: str) -> BlockScan:
                 while look < count and not lines[look].strip():
                     look += 1
                 if look < count:
-                    candidate = lines[look][:LINE_LIMIT].strip()
-                    nested = _LABEL_RE.match(candidate) if ":" in candidate else None
-                    if not (nested and _lookup_label(nested.group(1))[0]) and fold(candidate) not in HEADERS:
+                    candidate = stripped(look)
+                    if not _is_label_line(candidate, exiftool):
                         value = candidate
                         index = look + 1
             if name == "caption" and value:
                 # The caption field may go on: wrapped lines up to the next label/blank line.
                 while index < count:
-                    follow = lines[index][:LINE_LIMIT].strip()
-                    if not follow:
-                        break
-                    nested = _LABEL_RE.match(follow) if ":" in follow else None
-                    if nested and _lookup_label(nested.group(1))[0]:
+                    follow = stripped(index)
+                    if not follow or _is_label_line(follow, exiftool):
                         break
                     value = value + "\n" + follow
                     index += 1
@@ -203,58 +242,54 @@ def scan_block(text: str) -> BlockScan:
             scan.add_field(name, value, rank, index, key)
             structured("field:" + name, line)
             if name in ("restrictions", "releases", "more_info", "embargo") and value:
-                _note_notice(scan, value, verbatim=line if match.group(2).strip() else value)
+                _note_notice(scan, value, verbatim=line if inline else value)
             continue
-
-        folded = fold(line) if len(line) < 3000 else fold(line[:3000])
-        if folded in HEADERS:
-            _vote(scan, HEADERS[folded])
+        if tag == "header":
+            _vote(scan, kind[1])
             structured("header", line)
-            pending_description = folded in ("description", "beschreibung", "descripcion")
+            pending_description = kind[2]
             continue
-
-        # Size lines.
-        facts = scan_sizes(line, bare_pairs_are_pixels=False)
-        if facts is not None and _is_size_line(line, facts):
-            scan.sizes.append((facts, False))
+        if tag == "size":
+            scan.sizes.append((kind[1], False))
             structured("size", line)
             continue
-
-        # Notices, whole or cut off.
-        tags = caveats_in(folded)
-        known_notice = known_notice_prefix(folded)
-        if known_notice or _is_notice_line(line, folded, tags):
-            _note_notice(scan, line, folded=folded, tags=tags, known=known_notice)
+        if tag == "notice":
+            _note_notice(scan, line, tags=kind[1], known=kind[2] or False)
             structured("notice", line)
             continue
-
-        # A credit line on its own line: '(AP Photo/Evan Vucci)', 'REUTERS/Stringer'.
-        if len(line) < 200 and _is_credit_line(line):
+        if tag == "credit":
             scan.credit_lines.append(line)
             structured("credit", line)
             continue
-
+        if tag in ("rule", "ignored"):
+            structured(tag, line)
+            continue
+        if not paragraph:
+            paragraph_described = pending_description
+            pending_description = False
         paragraph.append(line)
         scan.last_kind = "prose"
         scan.last_line = line
-        pending_description = pending_description and not paragraph
     close_paragraph()
     return scan
 
 
 def _is_credit_line(line: str) -> bool:
-    for pattern in INLINE_CREDIT_RES:
+    if not CREDIT_HINT_RE.search(line):
+        return False
+    for pattern in credit_patterns_for(line):
         match = pattern.search(line)
         if match and match.start() <= 1 and match.end() >= len(line) - 1:
             return True
     return False
 
 
-def _note_notice(scan: BlockScan, text: str, *, folded=None, tags=None, known=None, verbatim=None) -> None:
-    folded = folded if folded is not None else fold(text[:3000])
-    tags = tags if tags is not None else caveats_in(folded)
-    if known is None:
-        known = known_notice_prefix(folded)
+def _note_notice(scan: BlockScan, text: str, *, tags=None, known=None, verbatim=None) -> None:
+    """Record a notice; `known` False means 'already looked up: not a standing notice'."""
+    if tags is None or known is None:
+        folded = fold(text[:3000])
+        tags = caveats_in(folded) if tags is None else tags
+        known = known_notice_prefix(folded) if known is None else known
     scan.notices.append(verbatim or text)
     scan.notice_tags |= tags
     if known:

@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from .vocabulary import KNOWN_NOTICES, fold
+from .vocabulary import KNOWN_NOTICES
 
 CAVEATS = ("embargo", "editorial_only", "imperfect_historical", "mandatory_credit", "no_model_release")
 
@@ -53,11 +53,23 @@ NO_MODEL_RELEASE_RE = re.compile(
 NEGATIVE_VALUES = frozenset({"no", "none", "nein", "non", "keine", "not released", "mr-non", "n/a - no"})
 
 
+# One cheap search tells the hot path whether any caveat pattern can match at all; most lines
+# of a block (fields, sizes, captions) carry none.
+_CAVEAT_HINT_RE = re.compile(
+    r"editorial|redaktion|redaction|restrict|commercial|kommerziell|news use|\buso\b|usage|utilisation"
+    r"|mandatory|credit (?:is|mand|req|obl)|must (?:be )?credit|quellenangabe|pflicht|mention|obligatori"
+    r"|imperf|mangel|embarg|sperrfrist|not (?:to be )?(?:published|for)|nicht vor|ne pas publier|no publicar"
+    r"|model|not released|autoris|autoriz|freig|mr-non|libere"
+)
+
+
 def caveats_in(folded: str) -> set[str]:
     """Caveat tags a folded notice line carries."""
-    tags = set()
+    tags: set[str] = set()
     if len(folded) > 2000:
         folded = folded[:2000]
+    if not _CAVEAT_HINT_RE.search(folded):
+        return tags
     if EDITORIAL_RE.search(folded):
         tags.add("editorial_only")
     if MANDATORY_CREDIT_RE.search(folded):
@@ -71,6 +83,12 @@ def caveats_in(folded: str) -> set[str]:
     return tags
 
 
+_NOTICE_KEY = 16  # a line must hold this many characters of a notice to be recognised as one
+_NOTICES_BY_START: dict[str, tuple[tuple[str, str], ...]] = {}
+for _full, _tag in KNOWN_NOTICES:
+    _NOTICES_BY_START[_full[:_NOTICE_KEY]] = _NOTICES_BY_START.get(_full[:_NOTICE_KEY], ()) + ((_full, _tag),)
+
+
 def known_notice_prefix(folded: str) -> tuple[str, bool] | None:
     """(tag, cut_off) when a folded line is a standing notice or a strict prefix of one.
 
@@ -78,9 +96,9 @@ def known_notice_prefix(folded: str) -> tuple[str, bool] | None:
     Reportagebild handel'): the prefix still carries the caveat, and the cut is a problem.
     """
     text = folded.rstrip(" .")
-    if len(text) < 16:
+    if len(text) < _NOTICE_KEY:
         return None
-    for full, tag in KNOWN_NOTICES:
+    for full, tag in _NOTICES_BY_START.get(text[:_NOTICE_KEY], ()):
         if text == full:
             return tag, False
         if len(text) < len(full) and full.startswith(text):
@@ -197,8 +215,10 @@ _AGENCY = (
     r"(?:Getty Images|AP|AP Photo|Reuters|REUTERS|AFP|dpa|DPA|picture[- ]alliance|imago(?: images)?|IMAGO"
     r"|EFE|Shutterstock|REX|Alamy(?: Stock Photo| Stock Foto| Live News)?|Wikimedia Commons|Keystone|ANSA|EPA|Xinhua|SIPA|Sipa)"
 )
+# Any credit pattern below needs one of these; text without them skips all of the patterns.
+CREDIT_HINT_RE = re.compile(r"[(/:©]|\b(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)\b")
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
-INLINE_CREDIT_RES = (
+INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
     re.compile(
         r"\(\s{0,2}(?:Photo|Photos|Foto|Fotos|Photograph|Picture|Image|Bild|Crédit photo|Credit)"
@@ -230,6 +250,30 @@ INLINE_CREDIT_RES = (
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
     re.compile(r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"),
 )
+# Substrings each pattern above cannot match without (checked on the casefolded text first:
+# a substring test costs a fraction of a regex search, and most captions need none of them).
+_CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("photo", "foto", "picture", "image", "bild", "credit", "crédit"),
+    ("(ap",),
+    ("via ", "/"),
+    ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
+    ("foto", "photo", "bild", "crédit", "crédito", "credit"),
+    ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
+    ("copyright", "©"),
+    ("dpa", "ap", "afp", "efe", "reuters", "imago"),
+)
+
+
+def credit_patterns_for(text: str) -> list[re.Pattern]:
+    """The inline-credit patterns that could match `text`, in precedence order."""
+    lowered = text.casefold()
+    return [
+        pattern
+        for pattern, needles in zip(INLINE_CREDIT_RES, _CREDIT_NEEDLES)
+        if any(needle in lowered for needle in needles)
+    ]
+
+
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 CREDIT_PREFIX_RE = re.compile(
     r"^(?:\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}:|foto\s{1,3}von\b|photo\s{1,3}de\b"
@@ -262,8 +306,20 @@ SUPPLIERS = (
 )
 
 
+_SUPPLIER_HINT_RE = re.compile(
+    r"getty|editorial #|creative #|shutterstock|rex features|alamy|wikimedia|^(?:file|datei|fichier|archivo):"
+    r"|imago|picture[- ]alliance|dpa|reuters|AFP|EFE|\bAP\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def supplier_in(text: str) -> str | None:
-    """The agency a credit line or id label names, in SPEC order of specificity."""
+    """The agency a credit line or id label names, in order of specificity.
+
+    'Jane Doe/AFP via Getty Images' is Getty's picture: the more specific distributor wins.
+    """
+    if not _SUPPLIER_HINT_RE.search(text):
+        return None
     for name, pattern in SUPPLIERS:
         if pattern.search(text):
             return name

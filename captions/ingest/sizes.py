@@ -39,14 +39,18 @@ PAIR_RE = re.compile(
     r"(" + _PIXEL_UNIT + r"|" + _LENGTH_UNIT + r")?(?![a-zà-ÿ])",
     re.IGNORECASE,
 )
+# Two patterns rather than one alternation: '300 dpi' is the common form and its pattern
+# starts with a digit, which lets the regex engine skip ahead; 'DPI: 300' is the fallback.
 DPI_RE = re.compile(
     r"(" + _NUM + r")\s{0,3}(?:dpi|ppi|ppp|d\.p\.i\.?|dots per inch|pixels per inch"
-    r"|pixel pro zoll|points par pouce|puntos por pulgada)(?![a-z])"
-    r"|(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")",
+    r"|pixel pro zoll|points par pouce|puntos por pulgada)(?![a-z])",
     re.IGNORECASE,
 )
+DPI_FIRST_RE = re.compile(r"(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")", re.IGNORECASE)
 SINGLE_PX_RE = re.compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
 BARE_NUMBER_RE = re.compile(r"(" + _NUM + r")")
+_DIGIT_RE = re.compile(r"\d")
+_LENGTH_TEXT_RE = re.compile(r"\d{1,7}(?:\.\d{1,4})?")
 
 
 def to_pixels(text: str) -> int | None:
@@ -78,23 +82,20 @@ def to_length(text: str, unit: str) -> tuple[str, str] | None:
     for sep in "\u00a0\u202f\u2009 '":
         cleaned = cleaned.replace(sep, "")
     cleaned = cleaned.replace(",", ".")
-    if cleaned.count(".") > 1:
+    if not _LENGTH_TEXT_RE.fullmatch(cleaned):
         return None
     unit = unit.casefold()
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        return None
     if unit == "mm":
-        number = number.scaleb(-1)
+        try:
+            cleaned = format(Decimal(cleaned).scaleb(-1), "f")
+        except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
+            return None
         unit = "cm"
-    elif unit in ("cm",):
-        unit = "cm"
-    else:
+    elif unit != "cm":
         unit = "in"
-    if not (0 < number < MAX_PIXELS):
+    if not 0 < float(cleaned) < MAX_PIXELS:
         return None
-    return format(number, "f"), unit
+    return cleaned, unit
 
 
 def to_dpi(text: str) -> int | None:
@@ -127,9 +128,9 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
     """
     if len(line) > SCAN_LIMIT:
         line = line[:SCAN_LIMIT]
-    lowered = line.casefold()
-    if not any(c.isdigit() for c in line[:SCAN_LIMIT]):
+    if not _DIGIT_RE.search(line):
         return None
+    lowered = line.casefold()
     facts = SizeFacts()
     found = False
     if "x" in lowered or "×" in line or "*" in line or " by " in lowered:
@@ -159,10 +160,10 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
                         StatedSize(width=width_len[0], height=height_len[0], unit=width_len[1])
                     )
     if "dp" in lowered or "pp" in lowered or "pulgada" in lowered or "pouce" in lowered or "inch" in lowered:
-        match = DPI_RE.search(line)
+        match = DPI_RE.search(line) or DPI_FIRST_RE.search(line)
         if match:
             found = True
-            dpi = to_dpi(match.group(1) or match.group(2))
+            dpi = to_dpi(match.group(1))
             if dpi:
                 facts.dpi = dpi
             else:

@@ -23,6 +23,21 @@ _QUOTES = str.maketrans({
 _SPACES = re.compile(r"\s+")
 
 
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics -> their base letters, built once from Unicode data."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        if base != char and base.isascii():
+            table[code] = base
+    table[ord("ß")] = "ss"
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Casefold, strip accents, straighten quotes and dashes, collapse whitespace.
@@ -32,10 +47,13 @@ def fold(text: str) -> str:
     """
     text = text.translate(_QUOTES).casefold()
     if not text.isascii():
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
-    return _SPACES.sub(" ", text).strip()
+        text = text.translate(_ACCENTS)
+        if not text.isascii():
+            # Rare: combining marks or letters outside Latin-1/Latin Extended.
+            text = "".join(
+                c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+            )
+    return " ".join(text.split())
 
 
 def _load(name: str) -> dict:
