@@ -137,7 +137,8 @@ def _bulk(photos, *, apply, fields: list[str], user, reason: str) -> BulkOutcome
             if not apply(photo):
                 continue
             try:
-                photo.full_clean(validate_unique=False, validate_constraints=False)
+                # The place was loaded or chosen from the table: skip the per-row "does it exist" query.
+                photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
                 outcome.refused.append((photo, "; ".join(exc.messages)))
                 continue

@@ -1,0 +1,171 @@
+"""The photo change list: columns, filters, search, bulk actions with history, and a query
+count that does not grow with the rows."""
+import datetime as dt
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from captions.models import Photo
+from tests.admin_forms import image_file
+from tests.builders import editor, make_article, make_photo, make_place
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:captions_photo_changelist")
+
+
+@pytest.fixture
+def ed_client(client):
+    client.force_login(editor())
+    return client
+
+
+def rows(response):
+    return list(response.context["cl"].result_list)
+
+
+def test_columns_an_editor_scans(ed_client):
+    photo = make_photo(caption="Der russische Präsident Wladimir Putin hält im Kreml ein Treffen ab.",
+                       width_px=1880, height_px=1160, dpi=150, date_text="2. Dezember 2025",
+                       place=make_place(sublocation="Kremlin"), caveat_imperfect_historical=True,
+                       needs_review=True, problems=["truncated_text"])
+    photo.thumbnail.save("t.jpg", ContentFile(image_file("JPEG")), save=True)
+    page = ed_client.get(CHANGELIST).text
+    assert f'src="{photo.thumbnail.url}"' in page
+    assert "Der russische Präsident" in page and "1880 × 1160" in page and ">150<" in page
+    assert "15.9 × 9.8" in page  # cm at 300 dpi
+    assert "2. Dezember 2025" in page and "Kremlin, Moscow, Russia" in page and "imperfect_historical" in page
+    assert 'alt="True"' in page  # the needs-review icon
+
+
+def test_query_count_does_not_grow_with_rows(ed_client, django_assert_max_num_queries):
+    place = make_place()
+    for n in range(3):
+        make_photo(place=place)
+    with django_assert_max_num_queries(12) as few:
+        ed_client.get(CHANGELIST)
+    for n in range(40):
+        make_photo(place=make_place(city=f"City {n}"), caveat_editorial_only=True)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = ed_client.get(CHANGELIST)
+    assert len(rows(response)) == 43
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("needs_review__exact=1", {"flagged"}),
+    ("country=FR", {"paris"}),
+    ("decade=1940", {"circa"}),
+    ("caveat=no_model_release", {"flagged"}),
+    ("supplier=Alamy", {"paris"}),
+    ("has_image=yes", {"circa"}),
+    ("has_image=no", {"flagged", "paris"}),
+    ("q=Eiffel", {"paris"}),
+    ("q=Paryż", set()),
+    ("q=2R4X9KJ", {"flagged"}),
+    ("q=Frankreich", {"paris"}),  # a place in another language
+])
+def test_filters_and_search(ed_client, query, expected):
+    make_photo(caption="flagged", needs_review=True, problems=["truncated_text"], caveat_no_model_release=True,
+               source_id="2R4X9KJ", supplier="AP")
+    make_photo(caption="paris Eiffel", supplier="Alamy", place=make_place(city="Paris", country="France", country_code="FR"))
+    circa = make_photo(caption="circa", date_text="circa 1945", date_edtf="1945~", date_start=dt.date(1945, 1, 1),
+                       date_end=dt.date(1945, 12, 31), date_precision="year", date_approximate=True)
+    circa.image.save("c.jpg", ContentFile(image_file("JPEG")), save=True)
+    response = ed_client.get(f"{CHANGELIST}?{query}")
+    assert {p.caption.split()[0] for p in rows(response)} == expected
+
+
+def test_country_filter_lists_countries_from_places(ed_client):
+    make_photo(place=make_place(city="Paris", country="France", country_code="FR"))
+    page = ed_client.get(CHANGELIST).text
+    assert "France (FR)" in page and "1940s" in page and "No model release" in page
+
+
+def test_autocomplete_answers_for_articles_and_places(ed_client):
+    make_article(headline="Kremlin seeks a global reordering")
+    make_place(city="Moskau")
+    for model, term, expected in (("article", "global", "Kremlin seeks"), ("place", "Moskau", "Moskau")):
+        url = reverse("admin:autocomplete") + f"?app_label=captions&model_name=photo&field_name={model}s" \
+            if model == "article" else reverse("admin:autocomplete") + "?app_label=captions&model_name=photo&field_name=place"
+        response = ed_client.get(url + f"&term={term}")
+        assert response.status_code == 200 and expected in response.text
+
+
+# --- bulk actions --------------------------------------------------------------------------
+
+def act(client, action, photos, **inputs):
+    data = {"action": action, "_selected_action": [str(p.pk) for p in photos], "index": "0", **inputs}
+    return client.post(CHANGELIST, data, follow=True)
+
+
+def test_bulk_set_place_with_history(ed_client):
+    photos = [make_photo(), make_photo()]
+    berlin = make_place(city="Berlin", country="Germany", country_code="DE")
+    response = act(ed_client, "set_place", photos, place=str(berlin.pk))
+    assert "2 photos: place set to Berlin, Germany" in response.text
+    for photo in photos:
+        photo.refresh_from_db()
+        assert photo.place == berlin and photo.version == 2
+        record = photo.history.first()
+        assert record.history_user.username == "ed" and record.history_change_reason.startswith("Bulk: place set")
+        assert record.place_id == berlin.pk
+
+
+def test_bulk_action_without_its_input_says_what_is_missing(ed_client):
+    photo = make_photo()
+    response = act(ed_client, "set_place", [photo])
+    assert "Choose the place in the “Place” box next to the action." in response.text
+    response = act(ed_client, "add_caveat", [photo])
+    assert "Choose the caveat" in response.text
+
+
+def test_bulk_add_and_remove_caveat(ed_client):
+    photos = [make_photo(), make_photo(caveat_embargo=True)]
+    act(ed_client, "add_caveat", photos, caveat="editorial_only")
+    assert Photo.objects.filter(caveat_editorial_only=True).count() == 2
+    response = act(ed_client, "remove_caveat", photos, caveat="embargo")
+    assert "1 photo: caveat “Embargo” removed" in response.text
+    assert not Photo.objects.filter(caveat_embargo=True).exists()
+    assert photos[1].history.first().history_change_reason == "Bulk: caveat embargo removed"
+
+
+def test_bulk_mark_reviewed(ed_client):
+    photos = [make_photo(needs_review=True, problems=["truncated_text"]) for _ in range(2)]
+    act(ed_client, "mark_reviewed", photos)
+    assert not Photo.objects.filter(needs_review=True).exists()
+    assert Photo.objects.filter(problems=[]).count() == 2
+    assert photos[0].history.first().history_change_reason == "Bulk: marked reviewed"
+
+
+def test_bulk_link_article_is_in_each_photos_history(ed_client):
+    article = make_article(headline="Kremlin seeks a global reordering")
+    photos = [make_photo(), make_photo(articles=[article])]
+    response = act(ed_client, "link_article", photos, article=str(article.pk))
+    assert "1 photo: linked to “Kremlin seeks a global reordering”" in response.text
+    assert all(list(p.articles.all()) == [article] for p in photos)
+    assert photos[0].history.first().history_change_reason == "Bulk: linked article “Kremlin seeks a global reordering”"
+
+
+def test_bulk_action_queries_do_not_grow_per_photo(ed_client, django_assert_max_num_queries):
+    place = make_place(city="Berlin", country="Germany", country_code="DE")
+    few = [make_photo() for _ in range(2)]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        act(ed_client, "set_place", few, place=str(place.pk))
+    many = [make_photo() for _ in range(30)]
+    with django_assert_max_num_queries(len(small.captured_queries) + 2):
+        act(ed_client, "set_place", many, place=str(place.pk))
+    assert Photo.objects.filter(place=place).count() == 32
+
+
+def test_bulk_change_makes_an_open_form_stale(ed_client, client):
+    from tests.admin_forms import form_data
+
+    photo = make_photo()
+    url = reverse("admin:captions_photo_change", args=[photo.pk])
+    data = form_data(ed_client.get(url))
+    act(ed_client, "add_caveat", [photo], caveat="mandatory_credit")
+    response = ed_client.post(url, {**data, "credit": "late"})
+    assert response.status_code == 200 and "mandatory credit: “yes”" in response.text
