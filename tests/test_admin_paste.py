@@ -1,0 +1,100 @@
+"""The admin's "paste caption block" page: paste or upload, preview every parsed field with
+derived print sizes and each problem beside its field, save through the import service."""
+import pathlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from captions.models import Photo
+from tests.builders import editor
+
+pytestmark = pytest.mark.django_db
+PASTE = reverse("admin:captions_photo_paste")
+SEED_BLOCK = (pathlib.Path(__file__).parent / "data" / "seed_caption_block.txt").read_text(encoding="utf-8")
+SECOND_BLOCK = """Schoolchildren march through the old town of Edinburgh.
+Image ID: 2R4X9KJ
+3648 x 2736 px | 30,9 x 23,2 cm | 12,2 x 9,1 inches | 300dpi
+Date taken: 30 May 2017
+Location: Edinburgh, Scotland, UK"""
+
+
+@pytest.fixture
+def ed_client(client):
+    client.force_login(editor())
+    return client
+
+
+def row(preview, key):
+    return next(r for r in preview["rows"] if r["key"] == key)
+
+
+def test_preview_shows_every_field_sizes_and_problems_beside_their_field(ed_client):
+    response = ed_client.post(PASTE, {"text": SEED_BLOCK, "preview": "Preview"})
+    assert response.status_code == 200
+    [preview] = response.context["previews"]
+    assert row(preview, "caption")["value"].startswith("Der russische Präsident Wladimir Putin")
+    assert row(preview, "pixels")["value"] == "1880 × 1160 px" and row(preview, "dpi")["value"] == 150
+    assert row(preview, "sizes")["value"] == ("at 150 dpi: 31.8 × 19.6 cm · 12.5 × 7.7 in · "
+                                              "at 300 dpi: 15.9 × 9.8 cm · 6.3 × 3.9 in")
+    assert "31.8 × 19.6 cm" in row(preview, "stated")["value"]
+    assert row(preview, "date")["value"] == "2. Dezember 2025 → 2025-12-02 (day)"
+    assert row(preview, "place")["value"] == "Kremlin, Moscow, Russia (RU)"
+    assert "May have imperfections" in row(preview, "caveats")["value"]
+    # The cut-off notice is named in plain words, beside the caption.
+    assert any("ends mid-sentence" in p or "cut off" in p for p in row(preview, "caption")["problems"])
+    assert "1 problem" in response.text and "new photo" in response.text
+    assert Photo.objects.count() == 0  # a preview saves nothing
+
+
+def test_save_creates_the_photo_and_lands_on_its_change_form(ed_client):
+    response = ed_client.post(PASTE, {"text": SEED_BLOCK, "save": "Save"})
+    photo = Photo.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:captions_photo_change", args=[photo.pk])
+    assert (photo.width_px, photo.height_px, photo.dpi, photo.problems) == (1880, 1160, 150, ["truncated_text"])
+    assert photo.needs_review and photo.place.city == "Moscow"
+    record = photo.history.first()
+    assert record.history_user.username == "ed" and record.history_change_reason == "Pasted caption block"
+    page = ed_client.get(response["Location"]).text
+    assert "This record needs review" in page and "Text is cut off mid-word" in page
+
+
+def test_pasting_the_same_block_again_updates_nothing(ed_client):
+    ed_client.post(PASTE, {"text": SEED_BLOCK, "save": "Save"})
+    preview = ed_client.post(PASTE, {"text": SEED_BLOCK, "preview": "Preview"})
+    assert "updates" in preview.text
+    response = ed_client.post(PASTE, {"text": SEED_BLOCK, "save": "Save"}, follow=True)
+    assert Photo.objects.count() == 1
+    assert "0 created, 0 updated, 1 already up to date" in response.text
+
+
+def test_several_blocks_land_on_the_list_of_them(ed_client):
+    response = ed_client.post(PASTE, {"text": SEED_BLOCK + "\n---\n" + SECOND_BLOCK, "save": "Save"})
+    assert Photo.objects.count() == 2
+    assert response.status_code == 302 and "id__in=" in response["Location"]
+    listing = ed_client.get(response["Location"])
+    assert len(listing.context["cl"].result_list) == 2
+
+
+def test_text_file_upload(ed_client):
+    upload = SimpleUploadedFile("caption.txt", SEED_BLOCK.encode("cp1252", errors="replace"))
+    response = ed_client.post(PASTE, {"file": upload, "preview": "Preview"})
+    [preview] = response.context["previews"]
+    assert row(preview, "caption")["value"].startswith("Der russische Präsident")  # decoded from Windows-1252
+
+
+def test_binary_file_is_refused_beside_the_file_field(ed_client):
+    response = ed_client.post(PASTE, {"file": SimpleUploadedFile("photo.jpg", b"\xff\xd8\x00\x00binary"),
+                                      "preview": "Preview"})
+    assert response.context["form"].errors.as_data()["file"][0].code == "not_text"
+    assert "is not a text file" in response.text
+
+
+def test_empty_paste_says_what_to_do(ed_client):
+    response = ed_client.post(PASTE, {"text": "   ", "preview": "Preview"})
+    assert "Paste a caption block, or choose a text file." in response.text
+
+
+def test_change_list_links_to_the_paste_page(ed_client):
+    assert f'href="{PASTE}"' in ed_client.get(reverse("admin:captions_photo_changelist")).text
