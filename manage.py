@@ -4,8 +4,15 @@ import os
 import sys
 
 
+# Pure text tools: they sign nothing and touch no database, so they run without a SECRET_KEY
+# (an editor can parse a caption file on any machine that has the code).
+SECRETLESS_COMMANDS = {"parse_caption", "help", "version", "--help", "-h", "--version"}
+
+
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    if len(sys.argv) < 2 or sys.argv[1] in SECRETLESS_COMMANDS:
+        os.environ["ARCHIVE_SECRETLESS_COMMAND"] = "1"
     from archive.config import ConfigurationError
 
     try:

@@ -20,6 +20,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG:
         SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+    elif os.environ.get("ARCHIVE_SECRETLESS_COMMAND"):
+        import secrets
+
+        SECRET_KEY = secrets.token_urlsafe(50)  # signs nothing that outlives the command
     else:
         raise ConfigurationError(
             "SECRET_KEY is not set; set it to a long random string (or DEBUG=1 for development)"

@@ -133,20 +133,20 @@ def _articles(rng: random.Random, count: int, today: dt.date, seed: int) -> list
     existing = set(Article.objects.filter(url__in=slugs).values_list("url", flat=True)) if wanted <= 20000 else set()
     new = []
     for n, url in enumerate(slugs):
+        # Draw every value before deciding to skip, so the random sequence (and so every
+        # later record) is the same whether or not the article already exists.
         lang = _weighted(rng, LANGUAGE_WEIGHTS)
         published = today - dt.timedelta(days=rng.randint(0, 365 * 120))
-        subject = rng.choice(SUBJECTS[lang])
-        if url in existing:
-            continue
-        new.append(Article(
-            headline=f"{subject} — {rng.choice(('report', 'feature', 'analysis', 'interview'))} #{n + 1}",
-            publication=rng.choice(PUBLICATIONS[lang]), url=url, published_date=published, language=lang,
-            summary="Synthetic demo article.",
-        ))
+        headline = f"{rng.choice(SUBJECTS[lang])} — {rng.choice(('report', 'feature', 'analysis', 'interview'))} #{n + 1}"
+        publication = rng.choice(PUBLICATIONS[lang])
+        if url not in existing:
+            new.append(Article(headline=headline, publication=publication, url=url, published_date=published,
+                               language=lang, summary="Synthetic demo article."))
     Article.objects.bulk_create(new, batch_size=2000, ignore_conflicts=True)
-    return list(Article.objects.filter(url__in=slugs).only("id")) if wanted <= 20000 else list(
-        Article.objects.filter(url__startswith=f"https://example.org/archive-demo/{seed}/").only("id")
+    mine = Article.objects.filter(url__in=slugs) if wanted <= 20000 else Article.objects.filter(
+        url__startswith=f"https://example.org/archive-demo/{seed}/"
     )
+    return list(mine.order_by("url").only("id"))
 
 
 def generate_archive(*, count: int, seed: int = 1, today: dt.date | None = None, batch_size: int = 5000,

@@ -2,10 +2,10 @@
 import datetime as dt
 import itertools
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 
 from captions.models import Article, Photo
-from captions.roles import EDITORS, PRODUCTION, RESEARCHERS
+from captions.roles import EDITORS, PRODUCTION, RESEARCHERS, sync_role_groups
 from captions.services import get_or_create_place
 
 _numbers = itertools.count(1)
@@ -56,6 +56,9 @@ def make_user(username, *, group=None, staff=False, superuser=False):
     user = User.objects.create_user(username=username, password="pw-" + username, is_staff=staff or superuser,
                                     is_superuser=superuser)
     if group:
+        if not Group.objects.filter(name=group).exists():
+            # Transactional tests flush the tables, groups from the migration included.
+            sync_role_groups(Group, Permission)
         user.groups.add(Group.objects.get(name=group))
     return user
 
