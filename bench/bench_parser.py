@@ -85,6 +85,7 @@ def make_blocks(count: int, seed: int = 7) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     blocks = make_blocks(args.count)
@@ -93,14 +94,25 @@ def main() -> None:
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
-    started = time.perf_counter()
-    for block in blocks:
-        parse_block(block)
-    elapsed = time.perf_counter() - started
-    if args.profile:
+        for block in blocks:
+            parse_block(block)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
-    print(f"{len(blocks)} blocks in {elapsed:.2f} s: {len(blocks) / elapsed:,.0f} blocks/s on one core")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+        return
+    # Best of several runs, wall clock and CPU time of this process: on a shared machine the
+    # CPU figure is the one that does not count other people's work.
+    best_wall = best_cpu = float("inf")
+    for _ in range(args.repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for block in blocks:
+            parse_block(block)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    count = len(blocks)
+    print(
+        f"{count} blocks (best of {args.repeat}): {count / best_wall:,.0f} blocks/s wall clock, "
+        f"{count / best_cpu:,.0f} blocks/s CPU time, on one core ({best_cpu / count * 1e6:.0f} µs per block)"
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from .notices import (
     parse_embargo,
     supplier_in,
 )
-from .place_slots import place_slots
+from .place_slots import dateline_place, place_slots
 from .record import CAVEAT_CODES, ParsedCaption
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
 from .vocabulary import fold
@@ -54,6 +54,22 @@ def _resolve(text: str, labelled: bool):
 @lru_cache(maxsize=8192)
 def _parse_date(text: str, today: date | None):
     return dates.parse_date(text, today=today)
+
+
+@lru_cache(maxsize=8192)
+def _supplier_in(text: str):
+    return supplier_in(text)
+
+
+# Cameras and agencies deliver a handful of pixel sizes, so size lines and checks recur.
+@lru_cache(maxsize=4096)
+def _scan_dimensions(text: str):
+    return scan_sizes(text, bare_pairs_are_pixels=True)
+
+
+@lru_cache(maxsize=4096)
+def _mismatched(width_px, height_px, dpi, stated: tuple):
+    return tuple(mismatched_lengths(width_px, height_px, dpi, list(stated)))
 
 
 @lru_cache(maxsize=8192)
@@ -118,7 +134,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     # --- credit, creator, copyright, keywords ------------------------------------------------
     for line in scan.credit_lines + scan.notices:
-        inline_credits.extend(ct.strip_credits(line)[1])
+        inline_credits.extend(ct.credits_in_line(line[:1000]))
     _credits(record, scan, inline_credits)
     keywords = scan.best("keywords")
     if keywords:
@@ -250,10 +266,10 @@ def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str])
     probes += inline_credits
     if id_field:
         probes.append(id_field.label)
-    probes.append("\n".join(scan.structured_lines)[:5000])
+    probes.extend(scan.structured_lines[:60])
     for probe in probes:
         if probe:
-            supplier = supplier_in(probe)
+            supplier = _supplier_in(probe[:1000])
             if supplier:
                 break
     if supplier is None and any(_ALAMY_SIZE_RE.search(line) for line in scan.structured_lines[:40]):
@@ -264,7 +280,7 @@ def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str])
 def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
     candidates: list[SizeFacts] = [facts for facts, _ in scan.sizes]
     for item in scan.fields.get("dimensions", ()):
-        facts = scan_sizes(item.value, bare_pairs_are_pixels=True)
+        facts = _scan_dimensions(item.value[:4000])
         if facts:
             candidates.append(facts)
     problems = record.problem_details
@@ -310,7 +326,7 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
         )
     if record.dpi is None:
         problems["missing_dpi"] = "dpi stated out of range (must be 1 to 999999)" if bad_dpi else "No dpi stated"
-    wrong = mismatched_lengths(record.width_px, record.height_px, record.dpi, stated)
+    wrong = _mismatched(record.width_px, record.height_px, record.dpi, tuple(stated)) if stated else ()
     if wrong:
         problems["print_size_mismatch"] = "; ".join(_mismatch_text(record, stated, name) for name in wrong)
 
@@ -374,15 +390,35 @@ def _place(record: ParsedCaption, scan: BlockScan) -> None:
     if any(structured.values()):
         _structured_place(record, structured)
     if resolved is None and not any(structured.values()):
-        for slot in place_slots(record.caption):
-            candidate = _resolve(slot[:300], False)
-            if candidate.city or candidate.country_code or candidate.region:
-                record.place_text = slot
-                record.city, record.region = candidate.city, candidate.region
-                record.country, record.country_code = candidate.country, candidate.country_code
-                if candidate.unknown_country:
-                    record.problem_details["unknown_country"] = f"Country not recognised in '{slot}'"
-                break
+        _place_from_caption(record)
+
+
+def _place_from_caption(record: ParsedCaption) -> None:
+    """City, region and country from the caption's place slot; never a sublocation.
+
+    A dateline is a place by construction, so its unknown country is a problem. A slot found
+    in the body ('... in Paris, France') counts only when it names a known country (directly
+    or through a known city or region): 'Harry Kane, England captain' is not a place.
+    """
+    dateline = dateline_place(record.caption)
+    if dateline:
+        candidate = _resolve(dateline[:300], False)
+        if candidate.city or candidate.country_code:
+            _take_slot(record, dateline, candidate)
+            if candidate.unknown_country:
+                record.problem_details["unknown_country"] = f"Country not recognised in dateline '{dateline}'"
+            return
+    for slot in place_slots(record.caption):
+        candidate = _resolve(slot[:300], False)
+        if candidate.country_code:
+            _take_slot(record, slot, candidate)
+            return
+
+
+def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
+    record.place_text = slot
+    record.city, record.region = candidate.city, candidate.region
+    record.country, record.country_code = candidate.country, candidate.country_code
 
 
 def _structured_place(record: ParsedCaption, fields: dict) -> None:

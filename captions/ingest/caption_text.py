@@ -9,6 +9,7 @@ truncated: the parser reports the cut, it does not guess the rest.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .notices import (
     CREDIT_HINT_RE,
@@ -157,6 +158,12 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
             text = (text[: found.start()] + " " + text[found.end():]).strip()
             found = pattern.search(text)
     return text, credits
+
+
+@lru_cache(maxsize=8192)
+def credits_in_line(line: str) -> tuple[str, ...]:
+    """Credits stated on a notice or credit line (memoised: these lines are boilerplate)."""
+    return tuple(strip_credits(line)[1])
 
 
 def strip_notices(text: str) -> tuple[str, list[str]]:

@@ -75,6 +75,8 @@ class BlockScan:
         values = self.fields.get(name)
         if not values:
             return None
+        if len(values) == 1:
+            return values[0]
         return min(values, key=lambda item: (item.rank, item.line))
 
 
@@ -156,7 +158,7 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
     facts = scan_sizes(line, bare_pairs_are_pixels=False)
     if facts is not None and _is_size_line(line, facts):
         return ("size", facts)
-    tags = frozenset(caveats_in(folded))
+    tags = caveats_in(folded)
     known_notice = known_notice_prefix(folded)
     if known_notice or _is_notice_line(line, folded, tags):
         return ("notice", tags, known_notice)
@@ -291,7 +293,8 @@ def _note_notice(scan: BlockScan, text: str, *, tags=None, known=None, verbatim=
         tags = caveats_in(folded) if tags is None else tags
         known = known_notice_prefix(folded) if known is None else known
     scan.notices.append(verbatim or text)
-    scan.notice_tags |= tags
+    if tags:
+        scan.notice_tags |= tags
     if known:
         scan.notice_tags.add(known[0])
         if known[1]:

@@ -10,6 +10,7 @@ editor may print.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -63,13 +64,19 @@ _CAVEAT_HINT_RE = re.compile(
 )
 
 
-def caveats_in(folded: str) -> set[str]:
-    """Caveat tags a folded notice line carries."""
-    tags: set[str] = set()
+def caveats_in(folded: str) -> frozenset[str]:
+    """Caveat tags a folded notice line carries (memoised: notices are boilerplate)."""
     if len(folded) > 2000:
         folded = folded[:2000]
     if not _CAVEAT_HINT_RE.search(folded):
-        return tags
+        return frozenset()
+    if len(folded) > 300:
+        return _caveats_in(folded)
+    return _caveats_in_cached(folded)
+
+
+def _caveats_in(folded: str) -> frozenset[str]:
+    tags = set()
     if EDITORIAL_RE.search(folded):
         tags.add("editorial_only")
     if MANDATORY_CREDIT_RE.search(folded):
@@ -80,7 +87,10 @@ def caveats_in(folded: str) -> set[str]:
         tags.add("embargo")
     if ("model" in folded or "releas" in folded or "autoris" in folded or "freig" in folded) and NO_MODEL_RELEASE_RE.search(folded):
         tags.add("no_model_release")
-    return tags
+    return frozenset(tags)
+
+
+_caveats_in_cached = lru_cache(maxsize=8192)(_caveats_in)
 
 
 _NOTICE_KEY = 16  # a line must hold this many characters of a notice to be recognised as one
@@ -262,16 +272,24 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("copyright", "©"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
 )
+# Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
+_CREDIT_NEEDLES_AS_IS = {
+    3: ("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA"),
+    7: ("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO"),
+}
 
 
 def credit_patterns_for(text: str) -> list[re.Pattern]:
     """The inline-credit patterns that could match `text`, in precedence order."""
     lowered = text.casefold()
-    return [
-        pattern
-        for pattern, needles in zip(INLINE_CREDIT_RES, _CREDIT_NEEDLES)
-        if any(needle in lowered for needle in needles)
-    ]
+    chosen = []
+    for index, (pattern, needles) in enumerate(zip(INLINE_CREDIT_RES, _CREDIT_NEEDLES)):
+        if index in _CREDIT_NEEDLES_AS_IS:
+            if any(needle in text for needle in _CREDIT_NEEDLES_AS_IS[index]):
+                chosen.append(pattern)
+        elif any(needle in lowered for needle in needles):
+            chosen.append(pattern)
+    return chosen
 
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
@@ -353,7 +371,7 @@ def is_negative_release(value_folded: str) -> bool:
 
 def notice_tags(folded: str) -> tuple[set[str], bool]:
     """(caveat tags, cut_off) for a line that may be a notice."""
-    tags = caveats_in(folded)
+    tags = set(caveats_in(folded))
     known = known_notice_prefix(folded)
     cut = False
     if known:

@@ -99,15 +99,19 @@ def _trim(slot: str) -> str:
     return ", ".join(kept)
 
 
+def dateline_place(caption: str) -> str | None:
+    """The place of a dateline opening the caption ('PARIS, FRANCE - JULY 26:' -> 'Paris, France')."""
+    for pattern in DATELINE_RES:
+        match = pattern.match(caption[:300])
+        if match:
+            return _trim(titlecase_dateline(match.group(1).strip(" ,.-"))) or None
+    return None
+
+
 def place_slots(caption: str) -> list[str]:
-    """Candidate place texts in the caption, most reliable first."""
+    """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
     caption = caption[:5000]
     slots: list[str] = []
-    for pattern in DATELINE_RES:
-        match = pattern.match(caption)
-        if match:
-            slots.append(titlecase_dateline(match.group(1).strip(" ,.-")))
-            break
     found = list(IN_PLACE_RE.finditer(caption))
     tail = caption.rstrip(" .!")
     closing = [match for match in found if match.end(1) >= len(tail) - 1]
