@@ -21,10 +21,14 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import update_change_reason
 
-from captions import dimensions, editing, services
+from captions import dimensions, editing, services, validation
 from captions.forms import PasteCaptionForm, PhotoAdminForm
 from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, PROBLEM_LABELS, Article, Photo, Place, caveat_field
 from captions.roles import EDITORS
+
+
+# Three models need no navigation sidebar; the change list needs the width for its columns.
+admin.site.enable_nav_sidebar = False
 
 
 def is_editor(user) -> bool:
@@ -229,20 +233,21 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     @admin.display(description=_("caption"), ordering="caption")
     def caption_start(self, obj):
         text = obj.headline or obj.caption or gettext("(no caption)")
-        return text if len(text) <= 90 else text[:89] + "…"
+        return text if len(text) <= 70 else text[:69] + "…"
 
     @admin.display(description=_("pixels"))
     def pixel_size(self, obj):
-        return f"{obj.width_px} × {obj.height_px}" if obj.has_pixels else "—"
+        return f"{obj.width_px}\u00a0×\u00a0{obj.height_px}" if obj.has_pixels else "—"
 
     @admin.display(description=_("at 300 dpi (cm)"))
     def print_300(self, obj):
         size = obj.print_size_300
-        return f"{one_decimal(size.width_cm)} × {one_decimal(size.height_cm)}" if size else "—"
+        return f"{one_decimal(size.width_cm)}\u00a0×\u00a0{one_decimal(size.height_cm)}" if size else "—"
 
     @admin.display(description=_("caveats"))
     def caveat_tags(self, obj):
-        return ", ".join(obj.caveats) or "—"
+        return format_html_join(", ", "<span title=\"{}\">{}</span>",
+                                ((CAVEAT_LABELS[t], t) for t in obj.caveats)) or "—"
 
     # --- saving ------------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):
@@ -272,6 +277,15 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
             city=data.get("new_place_city"), region=data.get("new_place_region"),
             country=form.new_place_country.name, country_code=form.new_place_country.code,
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The problems banner names the fields each problem is about.
+        photo = self.get_object(request, object_id)
+        rows = []
+        for code in (photo.problems if photo else []) or []:
+            fields = [str(Photo._meta.get_field(name).verbose_name) for name in validation.PROBLEM_FIELDS.get(code, ())]
+            rows.append((code, PROBLEM_LABELS.get(code, code), ", ".join(fields)))
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "problem_rows": rows})
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -399,8 +413,11 @@ def paste_preview(parsed) -> dict:
     """One parsed block as rows of (label, value, problems beside it) for the preview page."""
     problems: dict[str, list[str]] = {}
     for code in sorted(parsed.problems):
-        detail = parsed.problem_details.get(code) or PROBLEM_LABELS.get(code, code)
-        problems.setdefault(PREVIEW_PROBLEM_ROW.get(code, "caption"), []).append(str(detail))
+        detail = str(parsed.problem_details.get(code) or PROBLEM_LABELS.get(code, code))
+        key = PREVIEW_PROBLEM_ROW.get(code, "caption")
+        if code == "truncated_text" and parsed.restriction_text and parsed.restriction_text.strip()[-12:] in detail:
+            key = "restrictions"  # the cut-off is in a notice, not in the caption
+        problems.setdefault(key, []).append(detail)
     sizes = []
     if parsed.width_px and parsed.height_px:
         if parsed.dpi and dimensions.MIN_DPI <= parsed.dpi <= dimensions.MAX_DPI:
@@ -432,6 +449,7 @@ def paste_preview(parsed) -> dict:
         ("date", gettext("Shoot date"), " → ".join(p for p in (parsed.date_text or "", interval) if p)),
         ("place", gettext("Place"), place or parsed.place_text or ""),
         ("caveats", gettext("Caveats"), ", ".join(str(CAVEAT_LABELS.get(c, c)) for c in sorted(parsed.caveats))),
+        ("restrictions", gettext("Restrictions (verbatim)"), parsed.restriction_text),
         ("embargo", gettext("Embargoed until"), parsed.embargo_until.isoformat() if parsed.embargo_until else ""),
         ("credit", gettext("Credit"), parsed.credit),
         ("supplier", gettext("Supplier and image id"), " ".join(p for p in (parsed.supplier, parsed.source_id) if p)),

@@ -54,7 +54,11 @@ class PhotoAdminForm(forms.ModelForm):
     class Meta:
         model = Photo
         fields = "__all__"
-        widgets = {"caption": forms.Textarea(attrs={"rows": 4}), "restriction_text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "caption": forms.Textarea(attrs={"rows": 5, "class": "vLargeTextField"}),
+            "restriction_text": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+            "keywords": forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

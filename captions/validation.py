@@ -29,7 +29,7 @@ PROBLEM_FIELDS = {
     "future_date": ("date_text", "date_edtf", "date_start", "date_end"),
     "missing_dimensions": ("width_px", "height_px"),
     "missing_dpi": ("dpi",),
-    "truncated_text": ("caption",),
+    "truncated_text": ("caption", "headline", "restriction_text"),
     "unknown_country": ("place", "place_text"),
 }
 # Problems a record's fields let us check again; the others (a stated size that was

@@ -162,6 +162,7 @@ def test_imported_problems_are_listed_at_the_top_until_fixed(ed_client):
     page = ed_client.get(change_url(photo)).text
     assert "This record needs review" in page
     assert "No resolution (dpi) stated" in page and "Text is cut off mid-word" in page
+    assert "check: caption, headline, restrictions (verbatim)" in page
     # The flagged record still saves unchanged: its problems are known, not new.
     assert post_change(ed_client, photo).status_code == 302
     photo.refresh_from_db()

@@ -41,8 +41,10 @@ def test_preview_shows_every_field_sizes_and_problems_beside_their_field(ed_clie
     assert row(preview, "date")["value"] == "2. Dezember 2025 → 2025-12-02 (day)"
     assert row(preview, "place")["value"] == "Kremlin, Moscow, Russia (RU)"
     assert "May have imperfections" in row(preview, "caveats")["value"]
-    # The cut-off notice is named in plain words, beside the caption.
-    assert any("ends mid-sentence" in p or "cut off" in p for p in row(preview, "caption")["problems"])
+    # The cut-off notice is named in plain words, beside the notice it is about.
+    assert row(preview, "restrictions")["value"].endswith("ein Reportagebild handel")
+    assert any("cut off" in p for p in row(preview, "restrictions")["problems"])
+    assert row(preview, "caption")["problems"] == []
     assert "1 problem" in response.text and "new photo" in response.text
     assert Photo.objects.count() == 0  # a preview saves nothing
 
