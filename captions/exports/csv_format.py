@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from django.utils import timezone
 
 from captions import dimensions
-from captions.exports.rows import REFERENCE_DPI, SpecRow
+from captions.exports.rows import REFERENCE_DPI, SpecRow, derived_values
 from captions.exports.selection import Selection
 
 ROWS_PER_WRITE = 500
@@ -48,7 +48,7 @@ COLUMNS = (
     "date_text", "date_edtf", "date_start", "date_end", "date_precision", "date_approximate",
     "place", "country_code", "caveats", "restrictions", "embargo_until", "article_urls",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def decimal(value: float | None, separator: str) -> str:
@@ -58,40 +58,46 @@ def decimal(value: float | None, separator: str) -> str:
     return text.replace(".", separator) if separator != "." else text
 
 
-@functools.lru_cache(maxsize=8192)
-def _size_cells(size: dimensions.PrintSize | None, separator: str) -> tuple[str, str, str, str]:
-    # Rounding goes through Decimal (half-up, as a ruler reads); PrintSize is hashable, and an
-    # archive's photos share few pixel-size/dpi pairs, so each is formatted once.
-    if size is None:
-        return ("", "", "", "")
-    return tuple(decimal(v, separator) for v in (size.width_cm, size.height_cm, size.width_in, size.height_in))
+@functools.lru_cache(maxsize=65536)
+def _derived_cells(width_px, height_px, dpi, target_dpi: int, separator: str) -> tuple[str, ...]:
+    """The 13 cells from megapixels to the longest edge, for one pixel size and dpi pair.
 
+    Rounding goes through Decimal (half-up, as a ruler reads) and an archive's photos share
+    few (pixels, dpi) pairs, so each pair is formatted once per process, not once per row.
+    """
+    megapixels, orientation, aspect_ratio, native, target, at_reference = derived_values(
+        width_px, height_px, dpi, target_dpi)
+    def four(size):
+        if size is None:
+            return ["", "", "", ""]
+        return [decimal(v, separator) for v in (size.width_cm, size.height_cm, size.width_in, size.height_in)]
 
-@functools.lru_cache(maxsize=8192)
-def _longest_edge_cells(size: dimensions.PrintSize | None, separator: str) -> tuple[str, str]:
-    if size is None:
-        return ("", "")
-    return (decimal(max(size.width_cm, size.height_cm), separator), decimal(max(size.width_in, size.height_in), separator))
+    cells = [decimal(megapixels, separator), orientation or "", aspect_ratio or "",
+             *four(native), str(target_dpi), *four(target)]
+    if at_reference is None:
+        cells += ["", ""]
+    else:
+        cells += [decimal(max(at_reference.width_cm, at_reference.height_cm), separator),
+                  decimal(max(at_reference.width_in, at_reference.height_in), separator)]
+    return tuple(cells)
 
 
 def safe_text(text: str) -> str:
     """Text a spreadsheet will not run as a formula (a caption starting with '=' stays text)."""
-    return "'" + text if text and text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text and text[0] in _FORMULA_STARTS else text
 
 
 def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
-    native = _size_cells(row.native, separator)
-    target = _size_cells(row.target, separator)
+    embargo_until = row.embargo_until
     return [
         row.id, safe_text(row.supplier), safe_text(row.source_id), safe_text(row.caption), safe_text(row.credit),
-        row.width_px or "", row.height_px or "", row.dpi or "", decimal(row.megapixels, separator),
-        row.orientation or "", row.aspect_ratio or "",
-        *native, target_dpi, *target, *_longest_edge_cells(row.at_reference, separator),
+        row.width_px or "", row.height_px or "", row.dpi or "",
+        *_derived_cells(row.width_px, row.height_px, row.dpi, target_dpi, separator),
         safe_text(row.date_text), row.date_edtf,
         row.date_start.isoformat() if row.date_start else "", row.date_end.isoformat() if row.date_end else "",
         row.date_precision, "yes" if row.date_approximate else "no",
         safe_text(row.place), row.country_code, "; ".join(row.caveats), safe_text(row.restrictions),
-        timezone.localtime(row.embargo_until).isoformat() if row.embargo_until else "",
+        timezone.localtime(embargo_until).isoformat() if embargo_until else "",
         " ".join(row.article_urls),
     ]
 
