@@ -593,3 +593,45 @@ def test_hostile_input_returns_valid_fields(text):
     spec = record.as_spec_dict()
     assert tuple(spec) == SPEC_FIELDS
     json.dumps(spec)
+
+
+# --- wire layouts, found by reading real-looking captions -------------------------------
+
+
+def test_reuters_file_photo_marker_is_not_a_credit():
+    record = parse_block(
+        "FILE PHOTO: A view of the Kremlin in Moscow, Russia, March 1, 2022. REUTERS/Maxim Shemetov/File Photo"
+    )
+    assert record.caption == "A view of the Kremlin in Moscow, Russia, March 1, 2022."
+    assert record.credit == "REUTERS/Maxim Shemetov/File Photo"
+    assert (record.city, record.country_code, record.date_start) == ("Moscow", "RU", date(2022, 3, 1))
+
+
+def test_efe_dateline_with_country_in_parentheses():
+    record = parse_block("BARCELONA (ESPAÑA), 05/06/2025.- Vista de la Sagrada Familia. EFE/Alejandro García")
+    assert record.caption == "BARCELONA (ESPAÑA), 05/06/2025.- Vista de la Sagrada Familia."
+    assert (record.city, record.country, record.language) == ("Barcelona", "Spain", "es")
+    assert record.date_start == date(2025, 6, 5)
+
+
+def test_place_before_a_date_in_an_afp_caption():
+    record = parse_block("A man walks past a destroyed building in Kyiv on June 5, 2023. (Photo by Sergei SUPINSKY / AFP)")
+    assert (record.city, record.country_code) == ("Kyiv", "UA")
+    assert record.credit == "Sergei SUPINSKY / AFP"
+
+
+def test_dpa_dateline_with_region_and_city():
+    record = parse_block("06.05.2025, Niedersachsen, Hannover: Ein Mann geht über den Platz. Foto: Julian Stratenschulte/dpa")
+    assert (record.city, record.country_code) == ("Hannover", "DE")
+    assert record.caption == "06.05.2025, Niedersachsen, Hannover: Ein Mann geht über den Platz."
+
+
+def test_names_in_the_caption_are_not_places():
+    record = parse_block("Harry Kane celebrates with teammates, Declan Rice, Jude Bellingham.")
+    assert (record.city, record.country, record.problems) == (None, None, ["missing_dimensions", "missing_dpi"])
+
+
+def test_dateline_with_an_unknown_country_is_a_problem():
+    record = parse_block("PORT ROYAL, ATLANTIS - MAY 08: Fishermen haul their boats ashore.\n3000 x 2000 px, 300 dpi")
+    assert record.city == "Port Royal"
+    assert record.problems == ["unknown_country"]

@@ -108,7 +108,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     restriction_lines.extend(caption_notices)
 
     # --- language ----------------------------------------------------------------------
-    record.language = _language(scan, record.caption, prefix_language)
+    record.language = _language(scan, record.caption, prefix_language, inline_credits)
 
     # --- caveats and embargo ---------------------------------------------------------------
     tags = set(scan.notice_tags)
@@ -194,8 +194,16 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
     return result
 
 
-def _language(scan: BlockScan, caption: str, prefix_language: str | None) -> str:
+# Agencies whose captions come in one language: a weak hint, outvoted by any real evidence.
+_AGENCY_LANGUAGE = (("EFE", "es"), ("dpa", "de"), ("picture alliance", "de"))
+
+
+def _language(scan: BlockScan, caption: str, prefix_language: str | None, credits=()) -> str:
     votes = dict(scan.label_votes)
+    for credit in credits:
+        for agency, language in _AGENCY_LANGUAGE:
+            if agency in credit:
+                votes[language] = votes.get(language, 0.0) + 0.75
     for language, count in ct.stopword_votes(caption).items():
         votes[language] = votes.get(language, 0.0) + 2 * count
     if prefix_language:

@@ -18,7 +18,7 @@ from .notices import (
     TRAILING_MARKER_RE,
     known_notice_prefix,
 )
-from .vocabulary import DANGLING_WORDS, STOPWORDS, WORD_LANGUAGE, fold
+from .vocabulary import DANGLING_WORDS, SHARED_STOPWORDS, STOPWORDS, WORD_LANGUAGE, fold
 
 LANGUAGE_NAMES = {
     "en": "en", "eng": "en", "english": "en", "englisch": "en", "anglais": "en", "ingles": "en",
@@ -80,12 +80,19 @@ def first_language_segment(text: str) -> tuple[str, str | None]:
     return text[first.end(): end], language
 
 
-def stopword_votes(text: str) -> dict[str, int]:
-    votes: dict[str, int] = {}
+def stopword_votes(text: str) -> dict[str, float]:
+    """Votes per language from stopwords; shared words count half for each language."""
+    votes: dict[str, float] = {}
     for word in text[:3000].casefold().split():
-        language = WORD_LANGUAGE.get(word.strip(".,;:!?()\"'«»"))
+        word = word.strip(".,;:!?()\"'«»")
+        language = WORD_LANGUAGE.get(word)
         if language:
             votes[language] = votes.get(language, 0) + 1
+            continue
+        shared = SHARED_STOPWORDS.get(word)
+        if shared:
+            for language in shared:
+                votes[language] = votes.get(language, 0) + 0.5
     return votes
 
 

@@ -243,10 +243,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?:(?<=[\s.!?\"'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
         r"\s{0,2}/\s{0,2}[^\n]{1,120})$"
     ),
-    # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text
+    # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text, after the
+    # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
     re.compile(
-        r"(?:(?<=[\s.!?\"'»)])|^)(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Crédit photo|Crédito|Credit|Crédit|Photograph)"
-        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:]{1,160})$",
+        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Crédit photo|Crédito|Credit|Crédit|Photograph)"
+        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?)$",
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
@@ -301,7 +302,7 @@ CREDIT_PREFIX_RE = re.compile(
 # Wire markers that open a caption but are not description.
 LEADING_MARKER_RE = re.compile(
     r"^(?:\+{2,3}\s{0,2}[^+\n]{1,60}\+{2,3}\s{0,3}"
-    r"|(?:FILE|FILE PHOTO|ARCHIV|ARCHIVE|ARCHIVO|ARCHIVES|EXCLUSIVE|EXKLUSIV|EXCLUSIF|EXCLUSIVA|HANDOUT|POOL)"
+    r"|(?:FILE PHOTO|FILE|ARCHIVES|ARCHIVE|ARCHIVO|ARCHIV|EXCLUSIVE|EXKLUSIV|EXCLUSIF|EXCLUSIVA|HANDOUT|POOL)"
     r"(?:\s{0,2}[-–—:|]\s{0,2}|\s{1,2}(?=[A-ZÄÖÜ\d])))+"
 )
 TRAILING_MARKER_RE = re.compile(

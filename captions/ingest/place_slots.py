@@ -12,7 +12,7 @@ import unicodedata
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
-_NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |on |im |di )?" + _WORD + r"){0,3}"
+_NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _WORD + r"){0,3}"
 
 DATELINE_RES = (
     # Getty: 'PARIS, FRANCE - JULY 26:'  /  'THE HAGUE, NETHERLANDS - JUNE 25:'
@@ -55,8 +55,15 @@ END_PLACE_DATED_RE = re.compile(
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
+_PAREN_RE = re.compile(r"\s{0,2}\(([^()]{2,40})\)")
+
+
 def titlecase_dateline(text: str) -> str:
-    """'PARIS, FRANCE' -> 'Paris, France'; keeps 2-3 letter codes ('USA', 'NY') as written."""
+    """'PARIS, FRANCE' -> 'Paris, France'; keeps 2-3 letter codes ('USA', 'NY') as written.
+
+    EFE puts the country in parentheses ('BARCELONA (ESPAÑA)'): it becomes 'Barcelona, España'.
+    """
+    text = _PAREN_RE.sub(r", \1", text)
     if not text.isupper():
         return text
     segments = []

@@ -122,6 +122,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
 WORD_LANGUAGE: dict[str, str] = {
     word: language for language, words in STOPWORDS.items() for word in words
 }
+# Words two languages share: half a vote each, enough to decide a short caption
+# ('Vista de la Sagrada Familia.') that has no distinctive word.
+SHARED_STOPWORDS: dict[str, tuple[str, ...]] = {
+    "de": ("fr", "es"), "la": ("fr", "es"), "en": ("fr", "es"), "un": ("fr", "es"),
+    "des": ("de", "fr"), "in": ("en", "de"), "die": ("de",), "a": ("en", "es"),
+}
 
 #: Words after which an English/German/French/Spanish sentence cannot end: a caption whose
 #: last word is one of these was cut off.
