@@ -1,6 +1,6 @@
 from django.urls import path
 
-from captions import export_views, views
+from captions import api, export_views, views
 
 urlpatterns = [
     path("", views.browse, name="browse"),
@@ -13,4 +13,6 @@ urlpatterns = [
     path("export/specs.json", export_views.specs_json, name="export_specs_json"),
     path("export/specs.pdf", export_views.specs_pdf, name="export_specs_pdf"),
     path("photos/<int:pk>/spec.pdf", export_views.photo_spec_pdf, name="photo_spec_pdf"),
+    path("api/photos/", api.photo_list, name="api_photo_list"),
+    path("api/photos/<int:pk>/", api.photo_item, name="api_photo_item"),
 ]
