@@ -25,7 +25,7 @@ from .notices import (
     parse_embargo,
     supplier_in,
 )
-from .place_slots import dateline_place, place_slots
+from .place_fields import fill_place
 from .record import CAVEAT_CODES, ParsedCaption
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
 from .vocabulary import fold
@@ -41,12 +41,6 @@ _COPYRIGHT_YEAR_RE = re.compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2}
 def _sha(text: str) -> str:
     normalized = " ".join(text.split()).casefold()
     return hashlib.sha256(normalized.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-# Places repeat across an archive ('Berlin, Deutschland'), so their lookups are cached.
-@lru_cache(maxsize=8192)
-def _resolve(text: str, labelled: bool):
-    return places.resolve_place(text, labelled=labelled)
 
 
 # Date field values repeat too ('14 September 2024'); `today` is part of the key because it
@@ -70,11 +64,6 @@ def _scan_dimensions(text: str):
 @lru_cache(maxsize=4096)
 def _mismatched(width_px, height_px, dpi, stated: tuple):
     return tuple(mismatched_lengths(width_px, height_px, dpi, list(stated)))
-
-
-@lru_cache(maxsize=8192)
-def _find_country(text: str):
-    return places.find_country(text)
 
 
 @lru_cache(maxsize=8192)
@@ -150,7 +139,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _date(record, scan, today)
 
     # --- place ---------------------------------------------------------------------------
-    _place(record, scan)
+    fill_place(record, scan)
 
     # --- truncation --------------------------------------------------------------------
     _truncation(record, scan)
@@ -381,87 +370,6 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
         record.date_start, record.date_end = record.date_end, record.date_start
     record.date_precision = parsed.precision if parsed.start else None
     record.approximate = bool(parsed.approximate) if parsed.start else False
-
-
-def _place(record: ParsedCaption, scan: BlockScan) -> None:
-    place_field = scan.best("place")
-    resolved = None
-    if place_field and place_field.value.strip() and not _is_coordinates(place_field.value):
-        record.place_text = place_field.value.strip()[:500]
-        resolved = _resolve(record.place_text[:300], True)
-    structured = {name: scan.best(name) for name in ("sublocation", "city", "region", "country", "country_code")}
-    if resolved is not None:
-        for name in ("sublocation", "city", "region", "country", "country_code"):
-            setattr(record, name, getattr(resolved, name))
-        if resolved.unknown_country:
-            record.problem_details["unknown_country"] = f"Country not recognised in place '{record.place_text}'"
-    if any(structured.values()):
-        _structured_place(record, structured)
-    if resolved is None and not any(structured.values()):
-        _place_from_caption(record)
-
-
-def _place_from_caption(record: ParsedCaption) -> None:
-    """City, region and country from the caption's place slot; never a sublocation.
-
-    A dateline is a place by construction, so its unknown country is a problem. A slot found
-    in the body ('... in Paris, France') counts only when it names a known country (directly
-    or through a known city or region): 'Harry Kane, England captain' is not a place.
-    """
-    dateline = dateline_place(record.caption)
-    if dateline:
-        candidate = _resolve(dateline[:300], False)
-        if candidate.city or candidate.country_code:
-            _take_slot(record, dateline, candidate)
-            if candidate.unknown_country:
-                record.problem_details["unknown_country"] = f"Country not recognised in dateline '{dateline}'"
-            return
-    for slot in place_slots(record.caption):
-        candidate = _resolve(slot[:300], False)
-        if candidate.country_code:
-            _take_slot(record, slot, candidate)
-            return
-
-
-def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
-    record.place_text = slot
-    record.city, record.region = candidate.city, candidate.region
-    record.country, record.country_code = candidate.country, candidate.country_code
-
-
-def _structured_place(record: ParsedCaption, fields: dict) -> None:
-    """IPTC-style separate fields (exiftool): each fills its own slot."""
-    def value(name):
-        item = fields.get(name)
-        return item.value.strip()[:200] if item and item.value.strip() else None
-
-    record.sublocation = value("sublocation") or record.sublocation
-    record.city = value("city") or record.city
-    record.region = value("region") or record.region
-    country_text = value("country") or value("country_code")
-    if country_text:
-        country = _find_country(country_text)
-        if country is None and value("country_code"):
-            country = _find_country(value("country_code"))
-        if country is not None:
-            record.country, record.country_code = country.name, country.code
-        elif record.country is None:
-            record.problem_details["unknown_country"] = f"Country '{country_text}' not recognised"
-    elif record.country is None and record.city:
-        city = places.find_city(record.city)
-        if city is not None:
-            country = _find_country(city.country_code)
-            if country is not None:
-                record.country, record.country_code = country.name, country.code
-    parts = [part for part in (record.sublocation, record.city, record.region, country_text) if part]
-    record.place_text = record.place_text or ", ".join(parts) or None
-
-
-_COORDINATES_RE = re.compile(r"^\s*-?\d{1,3}(?:[.,]\d+)?\s?°")
-
-
-def _is_coordinates(text: str) -> bool:
-    return bool(_COORDINATES_RE.match(text))
 
 
 def _truncation(record: ParsedCaption, scan: BlockScan) -> None:

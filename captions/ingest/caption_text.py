@@ -18,7 +18,7 @@ from .notices import (
     TRAILING_MARKER_RE,
     known_notice_prefix,
 )
-from .vocabulary import DANGLING_WORDS, SHARED_STOPWORDS, STOPWORDS, WORD_LANGUAGE, fold
+from .vocabulary import DANGLING_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE, fold
 
 LANGUAGE_NAMES = {
     "en": "en", "eng": "en", "english": "en", "englisch": "en", "anglais": "en", "ingles": "en",
@@ -235,20 +235,3 @@ def looks_cut_off(text: str, *, is_place) -> bool:
     if is_place(tail) or is_place(words[-1]):
         return False
     return True
-
-
-def prose_weight(text: str) -> int:
-    """Stopword hits: how much a line reads like sentences (used to tell prose from values)."""
-    return sum(stopword_votes(text).values())
-
-
-__all__ = [
-    "STOPWORDS",
-    "first_language_segment",
-    "join_caption_lines",
-    "looks_cut_off",
-    "split_headline",
-    "strip_credits",
-    "strip_markers",
-    "strip_notices",
-]

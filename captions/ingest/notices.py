@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from .vocabulary import KNOWN_NOTICES
@@ -368,18 +368,3 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
 
 def is_negative_release(value_folded: str) -> bool:
     return value_folded.strip(" .") in NEGATIVE_VALUES
-
-
-def notice_tags(folded: str) -> tuple[set[str], bool]:
-    """(caveat tags, cut_off) for a line that may be a notice."""
-    tags = set(caveats_in(folded))
-    known = known_notice_prefix(folded)
-    cut = False
-    if known:
-        tags.add(known[0])
-        cut = known[1]
-    return tags, cut
-
-
-def today_utc() -> date:
-    return datetime.now(timezone.utc).date()

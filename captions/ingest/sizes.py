@@ -48,7 +48,6 @@ DPI_RE = re.compile(
 )
 DPI_FIRST_RE = re.compile(r"(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")", re.IGNORECASE)
 SINGLE_PX_RE = re.compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
-BARE_NUMBER_RE = re.compile(r"(" + _NUM + r")")
 _DIGIT_RE = re.compile(r"\d")
 _LENGTH_TEXT_RE = re.compile(r"\d{1,7}(?:\.\d{1,4})?")
 
@@ -96,11 +95,6 @@ def to_length(text: str, unit: str) -> tuple[str, str] | None:
     if not 0 < float(cleaned) < MAX_PIXELS:
         return None
     return cleaned, unit
-
-
-def to_dpi(text: str) -> int | None:
-    value = to_pixels(text)
-    return value
 
 
 @dataclass
@@ -163,7 +157,7 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
         match = DPI_RE.search(line) or DPI_FIRST_RE.search(line)
         if match:
             found = True
-            dpi = to_dpi(match.group(1))
+            dpi = to_pixels(match.group(1))
             if dpi:
                 facts.dpi = dpi
             else:

@@ -1,0 +1,111 @@
+"""Place fields of a parsed caption: which source wins, and what counts as a place.
+
+PURE: no Django import. The SPEC's precedence: a labelled location field ('Location',
+'Ort', 'Lieu', 'Lugar', Commons' 'depicted place') gives sublocation, city, region and
+country; IPTC-style separate fields (exiftool's City / Province-State / Country) fill their
+own slots; without either, the caption's place slot gives city, region and country — never a
+sublocation. Names are resolved by captions.places; lookups are memoised because an archive
+names the same places over and over.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from captions import places
+
+from .layout import BlockScan
+from .place_slots import dateline_place, place_slots
+from .record import ParsedCaption
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str, labelled: bool):
+    return places.resolve_place(text, labelled=labelled)
+
+
+@lru_cache(maxsize=8192)
+def _find_country(text: str):
+    return places.find_country(text)
+
+
+def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
+    """Place fields: a labelled location first, then IPTC-style fields, else the caption."""
+    place_field = scan.best("place")
+    resolved = None
+    if place_field and place_field.value.strip() and not _is_coordinates(place_field.value):
+        record.place_text = place_field.value.strip()[:500]
+        resolved = _resolve(record.place_text[:300], True)
+    structured = {name: scan.best(name) for name in ("sublocation", "city", "region", "country", "country_code")}
+    if resolved is not None:
+        for name in ("sublocation", "city", "region", "country", "country_code"):
+            setattr(record, name, getattr(resolved, name))
+        if resolved.unknown_country:
+            record.problem_details["unknown_country"] = f"Country not recognised in place '{record.place_text}'"
+    if any(structured.values()):
+        _structured_place(record, structured)
+    if resolved is None and not any(structured.values()):
+        _place_from_caption(record)
+
+
+def _place_from_caption(record: ParsedCaption) -> None:
+    """City, region and country from the caption's place slot; never a sublocation.
+
+    A dateline is a place by construction, so its unknown country is a problem. A slot found
+    in the body ('... in Paris, France') counts only when it names a known country (directly
+    or through a known city or region): 'Harry Kane, England captain' is not a place.
+    """
+    dateline = dateline_place(record.caption)
+    if dateline:
+        candidate = _resolve(dateline[:300], False)
+        if candidate.city or candidate.country_code:
+            _take_slot(record, dateline, candidate)
+            if candidate.unknown_country:
+                record.problem_details["unknown_country"] = f"Country not recognised in dateline '{dateline}'"
+            return
+    for slot in place_slots(record.caption):
+        candidate = _resolve(slot[:300], False)
+        if candidate.country_code:
+            _take_slot(record, slot, candidate)
+            return
+
+
+def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
+    record.place_text = slot
+    record.city, record.region = candidate.city, candidate.region
+    record.country, record.country_code = candidate.country, candidate.country_code
+
+
+def _structured_place(record: ParsedCaption, fields: dict) -> None:
+    """IPTC-style separate fields (exiftool): each fills its own slot."""
+    def value(name):
+        item = fields.get(name)
+        return item.value.strip()[:200] if item and item.value.strip() else None
+
+    record.sublocation = value("sublocation") or record.sublocation
+    record.city = value("city") or record.city
+    record.region = value("region") or record.region
+    country_text = value("country") or value("country_code")
+    if country_text:
+        country = _find_country(country_text)
+        if country is None and value("country_code"):
+            country = _find_country(value("country_code"))
+        if country is not None:
+            record.country, record.country_code = country.name, country.code
+        elif record.country is None:
+            record.problem_details["unknown_country"] = f"Country '{country_text}' not recognised"
+    elif record.country is None and record.city:
+        city = places.find_city(record.city)
+        if city is not None:
+            country = _find_country(city.country_code)
+            if country is not None:
+                record.country, record.country_code = country.name, country.code
+    parts = [part for part in (record.sublocation, record.city, record.region, country_text) if part]
+    record.place_text = record.place_text or ", ".join(parts) or None
+
+
+_COORDINATES_RE = re.compile(r"^\s*-?\d{1,3}(?:[.,]\d+)?\s?°")
+
+
+def _is_coordinates(text: str) -> bool:
+    return bool(_COORDINATES_RE.match(text))
