@@ -164,8 +164,8 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     form = PhotoAdminForm
     action_form = PhotoActionForm
     actions = ["set_place", "add_caveat", "remove_caveat", "mark_reviewed", "link_article"]
-    list_display = ["thumbnail_tag", "caption_start", "pixel_size", "dpi", "print_300", "date_text", "place",
-                    "caveat_tags", "needs_review"]
+    list_display = ["thumbnail_tag", "review_flag", "caption_start", "pixel_size", "dpi", "print_300", "date_text",
+                    "place_short", "caveat_tags"]
     list_display_links = ["thumbnail_tag", "caption_start"]
     list_filter = ["needs_review", CountryFilter, DecadeFilter, CaveatFilter, "supplier", HasImageFilter]
     list_select_related = ["place"]
@@ -228,7 +228,15 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     def thumbnail_tag(self, obj):
         if not obj.thumbnail:
             return "—"
-        return format_html('<img src="{}" alt="" width="80" loading="lazy">', obj.thumbnail.url)
+        return format_html('<img src="{}" alt="" width="64" loading="lazy">', obj.thumbnail.url)
+
+    @admin.display(description=_("review"), ordering="-needs_review")
+    def review_flag(self, obj):
+        # Words, not a green tick: a tick beside "needs review" reads as "all good".
+        if not obj.needs_review:
+            return ""
+        return format_html('<span class="needs-review" title="{}">{}</span>',
+                           ", ".join(str(PROBLEM_LABELS.get(c, c)) for c in obj.problems or []), gettext("needs review"))
 
     @admin.display(description=_("caption"), ordering="caption")
     def caption_start(self, obj):
@@ -244,10 +252,16 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
         size = obj.print_size_300
         return f"{one_decimal(size.width_cm)}\u00a0×\u00a0{one_decimal(size.height_cm)}" if size else "—"
 
+    @admin.display(description=_("place"), ordering="place__city")
+    def place_short(self, obj):
+        if obj.place is None:
+            return obj.place_text or "—"
+        return ", ".join(p for p in (obj.place.city or obj.place.sublocation, obj.place.country_code) if p) or "—"
+
     @admin.display(description=_("caveats"))
     def caveat_tags(self, obj):
         return format_html_join(", ", "<span title=\"{}\">{}</span>",
-                                ((CAVEAT_LABELS[t], t) for t in obj.caveats)) or "—"
+                                ((CAVEAT_LABELS[t], t.replace("_", " ")) for t in obj.caveats)) or "—"
 
     # --- saving ------------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):

@@ -66,7 +66,7 @@ def test_paste_save_upload_thumbnail_and_history(page_for, media_served):
     page.screenshot(path=artifact("admin-change-form-with-image.png"), full_page=True)
 
     page.goto(page.base_url + "/admin/captions/photo/")
-    thumbnail = page.locator("#result_list img[width='80']").first
+    thumbnail = page.locator("#result_list img[width='64']").first
     thumbnail.wait_for()
     assert page.evaluate("img => img.complete && img.naturalWidth", thumbnail.element_handle()) == 240
     page.screenshot(path=artifact("admin-change-list.png"), full_page=True)
