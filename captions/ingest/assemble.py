@@ -188,7 +188,8 @@ _AGENCY_LANGUAGE = (("EFE", "es"), ("dpa", "de"), ("picture alliance", "de"))
 
 
 def _language(scan: BlockScan, caption: str, prefix_language: str | None, credits=()) -> str:
-    votes = dict(scan.label_votes)
+    # exiftool prints English tag names whatever the caption's language: they are no evidence.
+    votes = {} if scan.exiftool else dict(scan.label_votes)
     for credit in credits:
         for agency, language in _AGENCY_LANGUAGE:
             if agency in credit:

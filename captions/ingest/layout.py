@@ -28,6 +28,8 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufe
 _LABEL_RE = re.compile(r"^([^\W\d][^:：\t]{0,%d}?)\s{0,40}[:：]\s{0,40}(.*)$" % (LONGEST_LABEL + 2))
 _TAB_LABEL_RE = re.compile(r"^([^\W\d][^\t]{0,%d}?)\t+\s{0,5}(.+)$" % (LONGEST_LABEL + 2))
 _EXIFTOOL_RE = re.compile(r"^[A-Za-z][\w /()\-.#]{1,45}?\s{2,60}:\s")
+# `exiftool -G` prefixes every line with its group: '[IPTC]          City   : Hamburg'.
+_EXIFTOOL_GROUP_RE = re.compile(r"^\[[A-Za-z][\w-]{1,24}\]\s{1,40}")
 _FILE_NAME_RE = re.compile(
     r"^(?:file|datei|fichier|archivo)\s?:\s?\S.{0,200}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|svg)\s*$",
     re.IGNORECASE,
@@ -185,7 +187,10 @@ def scan_block(text: str) -> BlockScan:
     scan = BlockScan()
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
     exiftool = scan.exiftool = (
-        sum(1 for line in lines[:60] if " : " in line and _EXIFTOOL_RE.match(line)) >= 3
+        sum(
+            1 for line in lines[:60]
+            if " : " in line and _EXIFTOOL_RE.match(_EXIFTOOL_GROUP_RE.sub("", line, count=1))
+        ) >= 3
     )
     paragraph: list[str] = []
     paragraph_described = False
@@ -208,7 +213,10 @@ def scan_block(text: str) -> BlockScan:
         scan.last_line = line
 
     def stripped(position: int) -> str:
-        return lines[position][:LINE_LIMIT].strip(" \t\u00a0\u202f\u2009")
+        line = lines[position][:LINE_LIMIT].strip(" \t\u00a0\u202f\u2009")
+        if line[:1] == "[":
+            line = _EXIFTOOL_GROUP_RE.sub("", line, count=1)
+        return line
 
     while index < count:
         line = stripped(index)

@@ -278,19 +278,21 @@ _CREDIT_NEEDLES_AS_IS = {
     3: ("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA"),
     7: ("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO"),
 }
+# Each needle set as one literal alternation: one C-level scan instead of a Python loop.
+_CREDIT_GATES = tuple(
+    (re.compile("|".join(map(re.escape, _CREDIT_NEEDLES_AS_IS.get(index, needles)))), index in _CREDIT_NEEDLES_AS_IS)
+    for index, needles in enumerate(_CREDIT_NEEDLES)
+)
 
 
 def credit_patterns_for(text: str) -> list[re.Pattern]:
     """The inline-credit patterns that could match `text`, in precedence order."""
     lowered = text.casefold()
-    chosen = []
-    for index, (pattern, needles) in enumerate(zip(INLINE_CREDIT_RES, _CREDIT_NEEDLES)):
-        if index in _CREDIT_NEEDLES_AS_IS:
-            if any(needle in text for needle in _CREDIT_NEEDLES_AS_IS[index]):
-                chosen.append(pattern)
-        elif any(needle in lowered for needle in needles):
-            chosen.append(pattern)
-    return chosen
+    return [
+        pattern
+        for pattern, (gate, as_is) in zip(INLINE_CREDIT_RES, _CREDIT_GATES)
+        if gate.search(text if as_is else lowered)
+    ]
 
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
