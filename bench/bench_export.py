@@ -66,6 +66,8 @@ def main():
     b"".join(client.get("/export/specs.csv", {"q": "warm-up-matches-nothing"}).streaming_content)
 
     rss_before = peak = rss_kib()
+    cpu_started = time.process_time()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     response = client.get(url)
     assert response.status_code == 200, response.status_code
@@ -82,6 +84,7 @@ def main():
         if number % 20 == 0:
             peak = max(peak, rss_kib())
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     peak = max(peak, rss_kib())
     response.close()
 
@@ -92,7 +95,8 @@ def main():
         rows = int(re.search(rb'"count": (\d+)', last).group(1))
     print(f"database: {connection.vendor} ({db['NAME']}), photos: {photos:,}, url: {url}")
     print(f"rows exported:     {rows:,} ({size / 1e6:,.1f} MB) in {elapsed:.1f} s")
-    print(f"throughput:        {rows / elapsed:,.0f} rows/s")
+    print(f"throughput:        {rows / elapsed:,.0f} rows/s wall clock; {rows / cpu:,.0f} rows per CPU second "
+          f"of this process (load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     print(f"first byte:        {first_byte * 1000:.0f} ms")
     print(f"first photo row:   {first_row * 1000:.0f} ms" if first_row else "first photo row:   (none)")
     print(f"peak RSS growth:   {(peak - rss_before) / 1024:.1f} MB (from {rss_before / 1024:.0f} MB)")

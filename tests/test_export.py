@@ -239,3 +239,17 @@ def test_rows_are_read_in_chunks_with_one_query_per_chunk_for_places_and_article
     with django_assert_num_queries(9):
         rows = list(spec_rows(Photo.objects.order_by("id"), chunk_size=2))
     assert len(rows) == 5 and all(r.place == "Moscow, Russia" and len(r.article_urls) == 1 for r in rows)
+
+
+def test_a_dropped_download_closes_the_database_cursor_at_once(shop, monkeypatch):
+    from captions.exports import csv_format
+
+    monkeypatch.setattr(csv_format, "ROWS_PER_WRITE", 1)
+    for _ in range(3):
+        make_photo()
+    response = shop.get(reverse("export_specs_csv"))
+    pieces = iter(response.streaming_content)
+    next(pieces), next(pieces)  # the header lines and the first row; then the reader goes away
+    assert len(connection.savepoint_ids) == 1  # the stream's transaction (a savepoint inside the test's)
+    response.close()
+    assert len(connection.savepoint_ids) == 0

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from django.utils import timezone
 
 from captions import dimensions
-from captions.exports.rows import REFERENCE_DPI, SpecRow, derived_values
+from captions.exports.rows import REFERENCE_DPI, SpecRow, close_rows, derived_values
 from captions.exports.selection import Selection
 
 ROWS_PER_WRITE = 500
@@ -124,11 +124,14 @@ def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = 
     buffer.seek(0)
     buffer.truncate()
     count = 0
-    for count, row in enumerate(rows, start=1):
-        writer.writerow(cells(row, target_dpi=selection.target_dpi, separator=spec.decimal_separator))
-        if count % ROWS_PER_WRITE == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+    try:
+        for count, row in enumerate(rows, start=1):
+            writer.writerow(cells(row, target_dpi=selection.target_dpi, separator=spec.decimal_separator))
+            if count % ROWS_PER_WRITE == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+    finally:
+        close_rows(rows)
     writer.writerow([f"# end of export: {count} photo{'' if count == 1 else 's'}"])
     yield buffer.getvalue()

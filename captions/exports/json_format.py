@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from django.utils import timezone
 
 from captions import dimensions
-from captions.exports.rows import REFERENCE_DPI, SpecRow
+from captions.exports.rows import REFERENCE_DPI, SpecRow, close_rows
 from captions.exports.selection import Selection
 
 ROWS_PER_WRITE = 200
@@ -72,10 +72,13 @@ def render_json(selection: Selection, rows: Iterable[SpecRow]) -> Iterator[str]:
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     yield '{"meta": ' + dumps(selection_meta(selection)) + ',\n"photos": ['
     pieces, count = [], 0
-    for count, row in enumerate(rows, start=1):
-        pieces.append(("\n" if count == 1 else ",\n") + dumps(row_as_dict(row)))
-        if len(pieces) >= ROWS_PER_WRITE:
-            yield "".join(pieces)
-            pieces.clear()
+    try:
+        for count, row in enumerate(rows, start=1):
+            pieces.append(("\n" if count == 1 else ",\n") + dumps(row_as_dict(row)))
+            if len(pieces) >= ROWS_PER_WRITE:
+                yield "".join(pieces)
+                pieces.clear()
+    finally:
+        close_rows(rows)
     pieces.append(f'\n],\n"count": {count},\n"complete": true}}\n')
     yield "".join(pieces)

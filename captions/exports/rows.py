@@ -179,6 +179,14 @@ def spec_rows(photos, *, target_dpi: int = dimensions.DEFAULT_TARGET_DPI, chunk_
             records.close()
 
 
+def close_rows(rows) -> None:
+    """Stop a `spec_rows` stream now (its cursor and transaction end here), e.g. when a
+    download is dropped half-way, instead of whenever the garbage collector gets to it."""
+    close = getattr(rows, "close", None)
+    if close is not None:
+        close()
+
+
 def spec_row_for(photo: Photo, *, target_dpi: int = dimensions.DEFAULT_TARGET_DPI) -> SpecRow:
     """The SpecRow of one photo (a sheet, the API's detail): the same builder as the exports."""
     [row] = spec_rows(Photo.objects.filter(pk=photo.pk), target_dpi=target_dpi, chunk_size=1)
