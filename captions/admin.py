@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -157,6 +157,7 @@ class ArticleAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     list_filter = ["publication", "language"]
     search_fields = ["headline", "publication", "url", "summary"]
     date_hierarchy = "published_date"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a pasted "www.…" becomes https
 
 
 @admin.register(Photo)

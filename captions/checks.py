@@ -1,5 +1,5 @@
 """System checks: things a deployment gets wrong silently otherwise."""
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
 from PIL import features
 
 
@@ -17,3 +17,23 @@ def pillow_codecs(app_configs, **kwargs):
                 )
             )
     return warnings
+
+
+@register()
+def upload_limits(app_configs, **kwargs):
+    """A zero or negative limit would refuse every upload with a confusing message."""
+    from captions import conf
+
+    errors = []
+    for name in ("CAPTIONS_MAX_UPLOAD_BYTES", "CAPTIONS_MAX_IMAGE_PIXELS", "CAPTIONS_THUMBNAIL_SIZE",
+                 "CAPTIONS_PREVIEW_SIZE"):
+        value = conf.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            errors.append(
+                Error(
+                    f"{name} must be a positive whole number, not {value!r}.",
+                    hint=f"Remove it to use the default ({conf.DEFAULTS[name]}), or set a positive integer.",
+                    id="captions.E002",
+                )
+            )
+    return errors

@@ -320,3 +320,15 @@ def test_editor_cannot_revert_to_an_old_version(ed_client):
     old = photo.history.last()
     response = ed_client.post(reverse("admin:captions_photo_simple_history", args=[photo.pk, old.history_id]), {})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("model", ["article", "place"])
+def test_staff_outside_editors_cannot_add_articles_or_places(client, model):
+    from django.contrib.auth.models import Permission
+
+    staff = make_user("staffer", staff=True)
+    staff.user_permissions.set(Permission.objects.filter(codename=f"add_{model}"))
+    client.force_login(staff)
+    assert client.get(reverse(f"admin:captions_{model}_add")).status_code == 403
+    client.force_login(editor())
+    assert client.get(reverse(f"admin:captions_{model}_add")).status_code == 200

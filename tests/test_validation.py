@@ -116,3 +116,12 @@ def test_upload_limits_have_defaults_and_follow_settings():
     with override_settings(CAPTIONS_MAX_UPLOAD_BYTES=1234, CAPTIONS_MAX_IMAGE_PIXELS=99):
         assert (conf.max_upload_bytes(), conf.max_image_pixels()) == (1234, 99)
     assert conf.thumbnail_size() == 240 and conf.preview_size() == 1200
+
+
+def test_system_check_refuses_a_non_positive_upload_limit():
+    from captions.checks import upload_limits
+
+    assert upload_limits(None) == []
+    with override_settings(CAPTIONS_MAX_UPLOAD_BYTES=0):
+        [error] = upload_limits(None)
+    assert error.id == "captions.E002" and "CAPTIONS_MAX_UPLOAD_BYTES must be a positive whole number" in error.msg
