@@ -635,3 +635,28 @@ def test_dateline_with_an_unknown_country_is_a_problem():
     record = parse_block("PORT ROYAL, ATLANTIS - MAY 08: Fishermen haul their boats ashore.\n3000 x 2000 px, 300 dpi")
     assert record.city == "Port Royal"
     assert record.problems == ["unknown_country"]
+
+
+def test_reuters_desk_tags_are_not_part_of_the_credit():
+    record = parse_block(
+        "Chancellor Olaf Scholz arrives for the summit in Brussels, Belgium, June 27, 2024. REUTERS/Yves Herman TPX IMAGES OF THE DAY"
+    )
+    assert record.credit == "REUTERS/Yves Herman"
+    assert record.caption == "Chancellor Olaf Scholz arrives for the summit in Brussels, Belgium, June 27, 2024."
+
+
+def test_imago_caption_keeps_german_and_decodes_the_photographer():
+    record = parse_block(
+        "Bundeskanzler Olaf Scholz spricht im Bundestag in Berlin, Deutschland *** Chancellor Olaf Scholz speaks "
+        "in the Bundestag in Berlin, Germany Copyright: xFlorianxGaertnerx\nBildnummer: 0512345678"
+    )
+    assert record.caption == "Bundeskanzler Olaf Scholz spricht im Bundestag in Berlin, Deutschland"
+    assert (record.credit, record.source_id, record.supplier, record.language) == (
+        "Florian Gaertner", "0512345678", "imago", "de",
+    )
+
+
+def test_exiftool_group_prefixes_and_short_tag_names():
+    block = "ImageWidth : 4000\nImageHeight : 3000\nXResolution : 300\nResolutionUnit : inches\nCaption-Abstract : A dog."
+    record = parse_block(block)
+    assert (record.width_px, record.height_px, record.dpi, record.caption) == (4000, 3000, 300, "A dog.")

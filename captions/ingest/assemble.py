@@ -89,9 +89,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     caption_lines, headline = _caption_lines(scan)
     record.headline = headline
     joined = ct.join_caption_lines(caption_lines)
-    segment, prefix_language = ct.first_language_segment(joined)
-    segment = ct.strip_markers(segment.strip())
+    # Credits first: imago puts the photographer after the second language
+    # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
+    segment = ct.strip_markers(joined.strip())
     segment, inline_credits = ct.strip_credits(segment)
+    segment, prefix_language = ct.first_language_segment(segment)
+    segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
     record.caption = ct.normalize_space(segment).strip(" -–—|")
     restriction_lines.extend(caption_notices)
@@ -270,6 +273,8 @@ def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str])
             supplier = _supplier_in(probe[:1000])
             if supplier:
                 break
+    if supplier is None and any(_IMAGO_NAME_RE.fullmatch(credit.strip()) for credit in inline_credits):
+        supplier = "imago"  # imago writes photographers as 'xFirstxLastx'
     if supplier is None and any(_ALAMY_SIZE_RE.search(line) for line in scan.structured_lines[:40]):
         supplier = "Alamy"  # the Alamy page layout: 'px | cm | inches | dpi'
     record.supplier = supplier

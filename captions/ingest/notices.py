@@ -347,12 +347,16 @@ def supplier_in(text: str) -> str | None:
     return None
 
 
+# Reuters appends desk tags to the credit line; they are not part of anyone's name.
+_WIRE_TAIL_RE = re.compile(r"\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*)$")
+
+
 def clean_credit(value: str) -> tuple[str | None, str | None]:
     """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
 
     'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
     """
-    text = value.strip()[:300]
+    text = _WIRE_TAIL_RE.sub("", value.strip()[:300])
     reference = None
     ref = SHUTTERSTOCK_REF_RE.search(text)
     if ref:
