@@ -100,3 +100,8 @@ def test_empty_paste_says_what_to_do(ed_client):
 
 def test_change_list_links_to_the_paste_page(ed_client):
     assert f'href="{PASTE}"' in ed_client.get(reverse("admin:captions_photo_changelist")).text
+
+
+def test_add_form_points_to_the_paste_page(ed_client):
+    page = ed_client.get(reverse("admin:captions_photo_add")).text
+    assert f'<a href="{PASTE}">Paste it</a>' in page
