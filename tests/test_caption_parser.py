@@ -660,3 +660,9 @@ def test_exiftool_group_prefixes_and_short_tag_names():
     block = "ImageWidth : 4000\nImageHeight : 3000\nXResolution : 300\nResolutionUnit : inches\nCaption-Abstract : A dog."
     record = parse_block(block)
     assert (record.width_px, record.height_px, record.dpi, record.caption) == (4000, 3000, 300, "A dog.")
+
+
+def test_article_pasted_right_under_the_caption_is_not_caption():
+    article = "As Moscow prepares for possible negotiations with Washington, it is seeking more. " * 10
+    record = parse_block("Putin meets envoys in the Kremlin in Moscow, Russia.\n" + article.strip() + "\n1880 x 1160 px, 150 dpi")
+    assert record.caption == "Putin meets envoys in the Kremlin in Moscow, Russia."

@@ -50,6 +50,7 @@ _CAPTION_NOTICE_RE = re.compile(
 _DATELINE_START_RE = re.compile(
     r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
 )
+ARTICLE_PARAGRAPH = 600  # characters: longer than a caption line ever runs
 _TERMINAL = frozenset(".!?…\"'»)]”’")
 _NUMBER_END_RE = re.compile(r"\d[\d.,/-]*$")
 
@@ -133,19 +134,29 @@ def _looks_like_title(line: str) -> bool:
 
 
 def join_caption_lines(lines: list[str]) -> str:
-    """Join wrapped lines; stop where the next line switches language (bilingual blocks)."""
+    """Join wrapped lines; stop where the text turns into something else.
+
+    Two things follow a caption without a blank line in pasted blocks: its translation
+    (the next line switches language) and the article it illustrates (a paragraph far longer
+    than any caption). Both start after a finished sentence.
+    """
     if not lines:
         return ""
     if len(lines) == 1:
         return lines[0]
     kept = [lines[0]]
+    length = len(lines[0])
     first_language = line_language(lines[0])
     for line in lines[1:]:
-        if kept[-1].rstrip()[-1:] in ".!?" and first_language:
-            other = line_language(line)
-            if other and other != first_language:
+        if kept[-1].rstrip()[-1:] in ".!?\"”":
+            if len(line) > ARTICLE_PARAGRAPH and len(line) > 2 * length:
                 break
+            if first_language:
+                other = line_language(line)
+                if other and other != first_language:
+                    break
         kept.append(line)
+        length += len(line)
     return " ".join(kept)
 
 
