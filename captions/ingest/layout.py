@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .notices import CREDIT_HINT_RE, credit_patterns_for, caveats_in, known_notice_prefix
 from .sizes import SizeFacts, scan_sizes
-from .vocabulary import HEADERS, LABELS, LONGEST_LABEL, fold
+from .vocabulary import BOILERPLATE, HEADERS, LABELS, LONGEST_LABEL, fold
 
 LINE_LIMIT = 20_000  # characters of one line the pass reads; the rest is noise or an attack
 BLOCK_LINE_LIMIT = 2_000  # lines of one block the pass reads
@@ -155,6 +155,8 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         value = match.group(2).strip()
         return ("label", name, languages, rank, value, key, bool(value))
     folded = fold(line) if len(line) < 3000 else fold(line[:3000])
+    if folded in BOILERPLATE:
+        return ("ignored",)
     if folded in HEADERS:
         return ("header", HEADERS[folded], folded in _DESCRIPTION_HEADERS)
     facts = scan_sizes(line, bare_pairs_are_pixels=False)

@@ -88,6 +88,10 @@ def _build_labels() -> tuple[dict[str, tuple[str, tuple[str, ...], int]], dict[s
 
 
 LABELS, HEADERS = _build_labels()
+#: folded lines of page furniture (navigation, buttons) pasted along with a block
+BOILERPLATE: frozenset[str] = frozenset(
+    fold(line) for lines in _load("caption_labels.json")["boilerplate"].values() for line in lines
+)
 LONGEST_LABEL = max(len(key) for key in LABELS)
 
 _notices = _load("caption_notices.json")
