@@ -8,7 +8,8 @@ of how reliably each layout fills them; captions.places decides what the words n
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .vocabulary import fold
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
@@ -96,7 +97,7 @@ def _trim(slot: str) -> str:
     kept = []
     for part in parts:
         words = part.split()
-        while words and unicodedata.normalize("NFKD", words[-1].casefold()).encode("ascii", "ignore").decode().strip(".") in _DATE_WORDS:
+        while words and fold(words[-1]).strip(".") in _DATE_WORDS:
             words.pop()
         if not words:
             break
