@@ -311,3 +311,24 @@ def test_clearing_the_image_forgets_hash_and_renditions(ed_client):
     assert ed_client.post(change_url(photo), form).status_code == 302
     photo.refresh_from_db()
     assert not photo.image and not photo.thumbnail and photo.content_hash == ""
+
+
+def test_tiff_exif_and_iptc_fields():
+    records = {(2, 120): "Feuerwehrleute in Hamburg".encode(), (2, 110): b"dpa", (2, 90): b"Hamburg"}
+    iim = b"".join(b"\x1c" + bytes(k) + struct.pack(">H", len(v)) + v for k, v in records.items())
+    iim += b"\x00" * (-len(iim) % 4)  # stored as LONGs
+    data = image_file("TIFF", tiffinfo={270: "Exif description", 315: "Anna Fotografin", 33723: iim})
+    meta = images.read_metadata(upload(data, "f.tif"))
+    assert meta.caption == "Feuerwehrleute in Hamburg"  # IPTC wins over EXIF
+    assert (meta.creator, meta.credit, meta.city) == ("Anna Fotografin", "dpa", "Hamburg")
+
+
+def test_png_exif_chunk():
+    data = image_file("PNG", exif=exif_with(description="PNG with eXIf", resolution=300, unit=2).tobytes())
+    meta = images.read_metadata(upload(data, "e.png"))
+    assert meta.caption == "PNG with eXIf" and meta.dpi == 300
+
+
+def test_webp_without_metadata():
+    meta = images.read_metadata(upload(image_file("WEBP"), "w.webp"))
+    assert (meta.dpi, meta.caption, meta.keywords) == (None, "", [])
