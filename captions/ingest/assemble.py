@@ -35,6 +35,7 @@ _FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|
 _ID_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/]{1,40}")
 _IMAGO_NAME_RE = re.compile(r"x(?:[A-ZÄÖÜ][\w\-]{0,30}x){1,6}")
 _ALAMY_SIZE_RE = re.compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
+_KEYWORD_SPLIT_RE = re.compile(r"[,;]")
 _COPYRIGHT_YEAR_RE = re.compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2})?", re.IGNORECASE)
 
 
@@ -75,6 +76,7 @@ def _is_place(text: str) -> bool:
 
 
 def build(text: str, *, today: date | None = None) -> ParsedCaption:
+    """Parse one block: layout pass, then each field by the SPEC's precedence rules."""
     record = ParsedCaption(raw_text=text)
     if not isinstance(text, str):
         text = str(text)
@@ -130,7 +132,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _credits(record, scan, inline_credits)
     keywords = scan.best("keywords")
     if keywords:
-        record.keywords = [word.strip() for word in re.split(r"[,;]", keywords.value[:5000]) if word.strip()][:200]
+        record.keywords = [word.strip() for word in _KEYWORD_SPLIT_RE.split(keywords.value[:5000]) if word.strip()][:200]
 
     # --- identity ------------------------------------------------------------------------
     _identity(record, scan, inline_credits)
@@ -351,7 +353,7 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     parsed = None
     if labelled and labelled.value.strip():
-        parsed = _parse_date(_normalize_date_value(labelled.value), today)
+        parsed = _parse_date(_normalize_date_value(labelled.value), today or date.today())
         if parsed is None:
             parsed = dates.find_date(labelled.value[:300], today=today)
         if parsed is None:
@@ -387,6 +389,8 @@ def _truncation(record: ParsedCaption, scan: BlockScan) -> None:
     for name in ("restrictions", "more_info"):
         for item in scan.fields.get(name, ()):
             text = item.value.strip()
+            if text == scan.cut_notice:
+                continue  # already reported as a cut notice
             if len(text.split()) >= 8 and ct.looks_cut_off(text, is_place=_is_place):
                 reasons.append(f"Field '{item.label}' ends mid-sentence: '…{text[-40:]}'")
     if record.credit and record.credit.count("(") > record.credit.count(")"):
