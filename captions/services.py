@@ -196,14 +196,15 @@ def _key(values: dict) -> tuple:
 
 
 def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
-    """The photos already in the archive for these block keys, in two queries at most."""
+    """The photos already in the archive for these block keys: one query per supplier, one for
+    the fingerprints."""
     found: dict[tuple, Photo] = {}
-    by_id = [k for k in keys if k[0] == "id"]
-    if by_id:
-        query = Q()
-        for _, supplier, source_id in by_id:
-            query |= Q(supplier=supplier, source_id=source_id)
-        for photo in Photo.objects.filter(query):
+    ids_by_supplier: dict[str, list[str]] = {}
+    for kind, *rest in keys:
+        if kind == "id":
+            ids_by_supplier.setdefault(rest[0], []).append(rest[1])
+    for supplier, source_ids in ids_by_supplier.items():  # one query per supplier, on the unique index
+        for photo in Photo.objects.filter(supplier=supplier, source_id__in=source_ids):
             found[("id", photo.supplier, photo.source_id)] = photo
     fingerprints = [k[1] for k in keys if k[0] == "fp"]
     if fingerprints:
@@ -235,8 +236,9 @@ def _save_batch(batch, result: ImportResult, places: PlaceCache) -> None:
                 setattr(photo, name, value)
             photo.place = places.get(parsed)
             try:
-                # Uniqueness is checked above in bulk and by the database constraints.
-                photo.full_clean(validate_unique=False, validate_constraints=False)
+                # Uniqueness is checked above in bulk and by the database constraints; the
+                # place came from the database a moment ago (no existence query per photo).
+                photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
                 result.failed += 1
                 result.failures.append((number, f"invalid: {_one_line(exc)}"))
