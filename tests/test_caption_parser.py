@@ -378,6 +378,11 @@ def test_caveats_are_sorted():
         ("Embargo jusqu'au 12 juin 2025 à 00h01 CEST", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=2)))),
         ("Embargo hasta el 12 de junio de 2025 a las 00:01 CET", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=1)))),
         ("EMBARGOED UNTIL 00:01 PST, June 12, 2025", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=-8)))),
+        ("Special Instructions : EMBARGOED UNTIL 0001 GMT JUNE 12, 2025", datetime(2025, 6, 12, 0, 1, tzinfo=timezone.utc)),
+        ("NOT FOR PUBLICATION BEFORE 12 June 2025 at 06:00 CET", datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=1)))),
+        ("Sous embargo jusqu'au 12 juin 2025, 6h00 HEC", datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=1)))),
+        ("Embargado hasta el 12 de junio de 2025 a las 06:00 CEST", datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=2)))),
+        ("EMBARGOED UNTIL 5:00 p.m. EDT, June 12, 2025", datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=-4)))),
     ],
 )
 def test_embargo_until_with_zone_offsets(notice, moment):
@@ -385,6 +390,13 @@ def test_embargo_until_with_zone_offsets(notice, moment):
     assert "embargo" in record.caveats
     assert record.embargo_until == moment
     assert record.embargo_until.utcoffset() == moment.utcoffset()
+
+
+def test_embargo_without_a_zone_is_read_in_the_blocks_home_zone():
+    german = parse_block("Ein Hund läuft über den Strand.\nSperrfrist: 12.06.2025, 18:00 Uhr")
+    assert german.embargo_until == datetime(2025, 6, 12, 18, 0, tzinfo=timezone(timedelta(hours=2)))  # CEST in June
+    english = parse_block("A dog runs along the beach.\nEmbargoed until 12 June 2025 18:00")
+    assert english.embargo_until == datetime(2025, 6, 12, 18, 0, tzinfo=timezone.utc)
 
 
 def test_embargo_without_a_readable_date_is_still_a_caveat():

@@ -134,6 +134,8 @@ TIME_RE = re.compile(
     r"(?:\s?(am|pm|a\.m\.|p\.m\.))?(?:\s?(?:uhr|h|hrs|heures|horas)\b)?",
     re.IGNORECASE,
 )
+# Wire style '0001 GMT': four digits glued to a zone.
+COMPACT_TIME_RE = re.compile(r"(?<![\d:.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|Z|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT)\b)")
 ZONE_RE = re.compile(
     r"\b(?:(utc|gmt)\s?([+-]\d{1,2})(?::?(\d{2}))?|("
     + "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True))
@@ -179,11 +181,12 @@ def parse_embargo(text: str, *, parse_date, language: str = "en") -> datetime | 
             return moment.replace(tzinfo=timezone(offset))
         return _localize(moment, rest, language)
     hour = minute = 0
-    time_match = TIME_RE.search(text)
+    time_match = TIME_RE.search(text) or COMPACT_TIME_RE.search(text)
     remainder = text
     if time_match:
         hour, minute = int(time_match.group(1)), int(time_match.group(2))
-        meridiem = (time_match.group(3) or "").replace(".", "").casefold()
+        meridiem = (time_match.group(3) if time_match.re is TIME_RE else "") or ""
+        meridiem = meridiem.replace(".", "").casefold()
         if meridiem == "pm" and hour < 12:
             hour += 12
         elif meridiem == "am" and hour == 12:
