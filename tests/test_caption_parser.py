@@ -678,3 +678,15 @@ def test_article_pasted_right_under_the_caption_is_not_caption():
     article = "As Moscow prepares for possible negotiations with Washington, it is seeking more. " * 10
     record = parse_block("Putin meets envoys in the Kremlin in Moscow, Russia.\n" + article.strip() + "\n1880 x 1160 px, 150 dpi")
     assert record.caption == "Putin meets envoys in the Kremlin in Moscow, Russia."
+
+
+@pytest.mark.parametrize("separator", [" / ", " | ", " // "])
+def test_inline_bilingual_caption_keeps_the_first_language(separator):
+    record = parse_block(f"Ein Hund läuft über den Strand.{separator}A dog runs along the beach.")
+    assert record.caption == "Ein Hund läuft über den Strand."
+    assert record.language == "de"
+
+
+def test_slash_inside_one_language_is_kept():
+    record = parse_block("Models show the Spring / Summer collection during the fashion week in Milan, Italy.")
+    assert record.caption == "Models show the Spring / Summer collection during the fashion week in Milan, Italy."

@@ -69,6 +69,13 @@ def first_language_segment(text: str) -> tuple[str, str | None]:
     """
     if IMAGO_SPLIT in text:
         text = text.split(IMAGO_SPLIT, 1)[0]
+    for separator in (" / ", " | ", " // "):
+        if separator in text:
+            left, right = text.split(separator, 1)
+            left_language = line_language(left) if left.rstrip()[-1:] in ".!?" else None
+            if left_language and line_language(right, minimum=1) not in (None, left_language):
+                text = left
+                break
     matches = list(LANGUAGE_PREFIX_RE.finditer(text[:20_000]))
     if not matches:
         return text, None
@@ -97,13 +104,14 @@ def stopword_votes(text: str) -> dict[str, float]:
     return votes
 
 
-def line_language(text: str) -> str | None:
+def line_language(text: str, *, minimum: float = 2) -> str | None:
+    """The language a line is clearly written in, or None when the evidence is thin."""
     votes = stopword_votes(text)
     if not votes:
         return None
     best = max(votes, key=votes.get)
     ordered = sorted(votes.values(), reverse=True)
-    if ordered[0] >= 2 and (len(ordered) == 1 or ordered[0] >= 2 * ordered[1]):
+    if ordered[0] >= minimum and (len(ordered) == 1 or ordered[0] >= 2 * ordered[1]):
         return best
     return None
 
