@@ -47,6 +47,13 @@ _CAPTION_NOTICE_RE = re.compile(
     r"|not released|releases?\s?:|model release|no model release|no sales|rights managed|this image could have"
     r"|dieses bild kann|cette image peut|esta imagen (?:puede|podria)|must credit|restrictions\s?:"
 )
+# Words every pattern of _CAPTION_NOTICE_RE and every standing notice contains (on the raw
+# text, case-insensitive): most captions contain none, and skip the folding and the sentence split.
+_NOTICE_HINT_RE = re.compile(
+    r"editorial|redaktion|usage|utilisation|uso|mandatory|quellenangabe|cr[ée]dit|embargo|sperrfrist"
+    r"|releas|model|no sales|rights|image|bild|imagen|restriction",
+    re.IGNORECASE,
+)
 _DATELINE_START_RE = re.compile(
     r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
 )
@@ -194,6 +201,8 @@ def credits_in_line(line: str) -> tuple[str, ...]:
 
 def strip_notices(text: str) -> tuple[str, list[str]]:
     """Drop notice sentences from the caption text; return them for the restriction text."""
+    if not _NOTICE_HINT_RE.search(text[:20_000]):
+        return text, []
     folded_all = fold(text[:20_000])
     if not _CAPTION_NOTICE_RE.search(folded_all) and not known_notice_prefix(folded_all[-200:]):
         return text, []

@@ -109,6 +109,9 @@ def _trim(slot: str) -> str:
 
 def dateline_place(caption: str) -> str | None:
     """The place of a dateline opening the caption ('PARIS, FRANCE - JULY 26:' -> 'Paris, France')."""
+    # Every dateline opens with a date or a place in capitals: skip the patterns otherwise.
+    if not (caption[:1].isdigit() or caption[:2].isupper()):
+        return None
     for pattern in DATELINE_RES:
         match = pattern.match(caption[:300])
         if match:
