@@ -15,14 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from captions import dimensions
+from captions.ingest.record import CAVEAT_CODES
 
-CAVEAT_TAGS = (
-    "editorial_only",
-    "embargo",
-    "imperfect_historical",
-    "mandatory_credit",
-    "no_model_release",
-)
+# The vocabularies are the parser's (pure, captions.ingest.record): one definition, sorted here.
+CAVEAT_TAGS = tuple(sorted(CAVEAT_CODES))
 CAVEAT_LABELS = {
     "editorial_only": _("Editorial use only"),
     "embargo": _("Embargo"),
@@ -30,15 +26,6 @@ CAVEAT_LABELS = {
     "mandatory_credit": _("Mandatory credit"),
     "no_model_release": _("No model release"),
 }
-PROBLEM_CODES = (
-    "print_size_mismatch",
-    "invalid_date",
-    "future_date",
-    "missing_dimensions",
-    "missing_dpi",
-    "truncated_text",
-    "unknown_country",
-)
 PROBLEM_LABELS = {
     "print_size_mismatch": _("A stated print size disagrees with pixels and dpi"),
     "invalid_date": _("The shoot date does not exist"),

@@ -116,3 +116,11 @@ def test_articles_link_both_ways():
     photo = make_photo(articles=[article])
     assert list(article.photos.all()) == [photo]
     assert list(photo.articles.all()) == [article]
+
+
+def test_every_parser_code_has_a_label_for_people():
+    from captions.ingest.record import CAVEAT_CODES, PROBLEM_CODES
+    from captions.models import CAVEAT_LABELS, PROBLEM_LABELS
+
+    assert set(CAVEAT_LABELS) == set(CAVEAT_CODES)
+    assert set(PROBLEM_LABELS) == set(PROBLEM_CODES)
