@@ -181,8 +181,19 @@ def classify(line: str, exiftool: bool = False) -> tuple:
     return _classify_uncached(line, exiftool)
 
 
+@lru_cache(maxsize=8192)
 def _is_label_line(line: str, exiftool: bool) -> bool:
-    return classify(line, exiftool)[0] in ("label", "header")
+    """Is this line a known label or a header? (Cheaper than `classify`: the line after an
+    empty label is usually its value, and only this question decides that.)"""
+    if ":" in line or "：" in line:
+        match = _LABEL_RE.match(line)
+        if match and _lookup_label(match.group(1))[0] is not None:
+            return True
+    if "\t" in line:
+        tab = _TAB_LABEL_RE.match(line)
+        if tab and _lookup_label(tab.group(1))[0] is not None:
+            return True
+    return len(line) < 60 and fold(line) in HEADERS
 
 
 def scan_block(text: str) -> BlockScan:
