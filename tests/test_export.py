@@ -229,14 +229,19 @@ def test_query_count_does_not_grow_with_the_rows(shop, url_name):
     assert few == 10
 
 
-def test_rows_are_read_in_chunks_with_one_query_per_chunk_for_places_and_articles(django_assert_num_queries):
+def test_rows_are_read_in_chunks_with_no_query_per_row(django_assert_num_queries):
     from captions.exports.rows import spec_rows
 
     moscow = make_place(city="Moscow")
     for _ in range(5):
         make_photo(place=moscow, articles=[make_article()])
-    # savepoint + photos + (places + article urls) for each of 3 chunks of 2 + release = 9
-    with django_assert_num_queries(9):
+    if connection.vendor == "postgresql":
+        # savepoint, jit off, photos with their article URLs, the one place (read once), release
+        expected = 5
+    else:
+        # savepoint, photos, article URLs for each of 3 chunks of 2, the one place, release
+        expected = 7
+    with django_assert_num_queries(expected):
         rows = list(spec_rows(Photo.objects.order_by("id"), chunk_size=2))
     assert len(rows) == 5 and all(r.place == "Moscow, Russia" and len(r.article_urls) == 1 for r in rows)
 
