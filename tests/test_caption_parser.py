@@ -690,3 +690,9 @@ def test_inline_bilingual_caption_keeps_the_first_language(separator):
 def test_slash_inside_one_language_is_kept():
     record = parse_block("Models show the Spring / Summer collection during the fashion week in Milan, Italy.")
     assert record.caption == "Models show the Spring / Summer collection during the fashion week in Milan, Italy."
+
+
+def test_a_caption_mentioning_dpi_is_not_a_size_line():
+    record = parse_block("A scanner digitises old negatives at 4000 dpi in the archive of the museum.\n3000 x 2000 px, 300 dpi")
+    assert record.caption.startswith("A scanner digitises")
+    assert record.dpi == 300

@@ -283,7 +283,7 @@ def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str])
 
 
 def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
-    candidates: list[SizeFacts] = [facts for facts, _ in scan.sizes]
+    candidates: list[SizeFacts] = list(scan.sizes)
     for item in scan.fields.get("dimensions", ()):
         facts = _scan_dimensions(item.value[:4000])
         if facts:

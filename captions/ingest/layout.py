@@ -60,7 +60,7 @@ class BlockScan:
     paragraphs: list[list[str]] = field(default_factory=list)
     #: index into `paragraphs` of paragraphs that follow a 'Description' header
     described: set[int] = field(default_factory=set)
-    sizes: list[tuple[SizeFacts, bool]] = field(default_factory=list)  # (facts, labelled)
+    sizes: list[SizeFacts] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     notice_tags: set[str] = field(default_factory=set)
     cut_notice: str | None = None
@@ -68,8 +68,6 @@ class BlockScan:
     label_votes: dict[str, float] = field(default_factory=dict)
     structured_lines: list[str] = field(default_factory=list)
     exiftool: bool = False
-    last_kind: str = ""
-    last_line: str = ""
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))
@@ -109,8 +107,8 @@ def _is_notice_line(line: str, folded: str, tags: set[str]) -> bool:
 
 
 def _is_size_line(line: str, facts: SizeFacts) -> bool:
-    """A pasted size line, not a caption that mentions a '3 x 2 m' banner."""
-    if facts.width_px or facts.bad_pixels or facts.dpi or facts.bad_dpi:
+    """A pasted size line, not a caption that mentions a '3 x 2 cm' stamp or '4000 dpi'."""
+    if facts.width_px or facts.bad_pixels:
         return True
     first = line.lstrip("( ")[:1]
     if first.isdigit() or "|" in line:
@@ -220,11 +218,9 @@ def scan_block(text: str) -> BlockScan:
             scan.paragraphs.append(paragraph)
             paragraph = []
 
-    def structured(kind: str, line: str) -> None:
+    def structured(line: str) -> None:
         close_paragraph()
         scan.structured_lines.append(line)
-        scan.last_kind = kind
-        scan.last_line = line
 
     def stripped(position: int) -> str:
         line = lines[position][:LINE_LIMIT].strip(" \t\u00a0\u202f\u2009")
@@ -264,36 +260,34 @@ def scan_block(text: str) -> BlockScan:
             if name == "caption" and not value:
                 pending_description = True
             scan.add_field(name, value, rank, index, key)
-            structured("field:" + name, line)
+            structured(line)
             if name in ("restrictions", "releases", "more_info", "embargo") and value:
                 _note_notice(scan, value, verbatim=line if inline else value)
             continue
         if tag == "header":
             _vote(scan, kind[1])
-            structured("header", line)
+            structured(line)
             pending_description = kind[2]
             continue
         if tag == "size":
-            scan.sizes.append((kind[1], False))
-            structured("size", line)
+            scan.sizes.append(kind[1])
+            structured(line)
             continue
         if tag == "notice":
             _note_notice(scan, line, tags=kind[1], known=kind[2] or False)
-            structured("notice", line)
+            structured(line)
             continue
         if tag == "credit":
             scan.credit_lines.append(line)
-            structured("credit", line)
+            structured(line)
             continue
         if tag in ("rule", "ignored"):
-            structured(tag, line)
+            structured(line)
             continue
         if not paragraph:
             paragraph_described = pending_description
             pending_description = False
         paragraph.append(line)
-        scan.last_kind = "prose"
-        scan.last_line = line
     close_paragraph()
     return scan
 
