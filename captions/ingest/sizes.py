@@ -49,6 +49,8 @@ DPI_RE = re.compile(
 DPI_FIRST_RE = re.compile(r"(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")", re.IGNORECASE)
 SINGLE_PX_RE = re.compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
+# 'digit x digit' somewhere: a cheap search that spares the full pair pattern on captions.
+PAIR_HINT_RE = re.compile(r"\d\s{0,3}(?:px\s{0,2})?(?:[x×X*]|by)\s{0,3}\d", re.IGNORECASE)
 _LENGTH_TEXT_RE = re.compile(r"\d{1,7}(?:\.\d{1,4})?")
 
 
@@ -127,7 +129,7 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
     lowered = line.casefold()
     facts = SizeFacts()
     found = False
-    if "x" in lowered or "×" in line or "*" in line or " by " in lowered:
+    if PAIR_HINT_RE.search(line):
         for match in PAIR_RE.finditer(line):
             first, second, unit = match.group(1), match.group(2), (match.group(3) or "")
             unit_folded = unit.casefold()
