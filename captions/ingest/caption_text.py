@@ -12,8 +12,9 @@ import re
 from functools import lru_cache
 
 from .notices import (
-    CREDIT_HINT_RE,
+    contains_any,
     credit_patterns_for,
+    may_hold_credit,
     LEADING_MARKER_RE,
     TRAILING_MARKER_RE,
     known_notice_prefix,
@@ -47,12 +48,12 @@ _CAPTION_NOTICE_RE = re.compile(
     r"|not released|releases?\s?:|model release|no model release|no sales|rights managed|this image could have"
     r"|dieses bild kann|cette image peut|esta imagen (?:puede|podria)|must credit|restrictions\s?:"
 )
-# Words every pattern of _CAPTION_NOTICE_RE and every standing notice contains (on the raw
-# text, case-insensitive): most captions contain none, and skip the folding and the sentence split.
-_NOTICE_HINT_RE = re.compile(
-    r"editorial|redaktion|usage|utilisation|uso|mandatory|quellenangabe|cr[ée]dit|embargo|sperrfrist"
-    r"|releas|model|no sales|rights|image|bild|imagen|restriction",
-    re.IGNORECASE,
+# Stems every pattern of _CAPTION_NOTICE_RE and every standing notice contains (checked on
+# the casefolded text): most captions contain none, and skip the folding and sentence split.
+_NOTICE_STEMS = (
+    "editorial", "éditorial", "redaktion", "usage", "utilisation", "uso", "mandatory", "quellenangabe",
+    "credit", "crédit", "embargo", "sperrfrist", "releas", "model", "no sales", "rights", "image",
+    "bild", "imagen", "restriction",
 )
 _DATELINE_START_RE = re.compile(
     r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
@@ -180,7 +181,7 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
     credits: list[str] = []
     if len(text) > 20_000:
         text = text[:20_000]
-    if not CREDIT_HINT_RE.search(text):
+    if not may_hold_credit(text):
         return text, credits
     for pattern in credit_patterns_for(text):
         found = pattern.search(text)
@@ -201,7 +202,7 @@ def credits_in_line(line: str) -> tuple[str, ...]:
 
 def strip_notices(text: str) -> tuple[str, list[str]]:
     """Drop notice sentences from the caption text; return them for the restriction text."""
-    if not _NOTICE_HINT_RE.search(text[:20_000]):
+    if not contains_any(text[:20_000].casefold(), _NOTICE_STEMS):
         return text, []
     folded_all = fold(text[:20_000])
     if not _CAPTION_NOTICE_RE.search(folded_all) and not known_notice_prefix(folded_all[-200:]):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .notices import CREDIT_HINT_RE, credit_patterns_for, caveats_in, known_notice_prefix
+from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit
 from .sizes import SizeFacts, scan_sizes
 from .vocabulary import BOILERPLATE, HEADERS, LABELS, LONGEST_LABEL, fold
 
@@ -35,6 +35,11 @@ _FILE_NAME_RE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = ("...", "…")
+_CREDIT_LINE_START_RE = re.compile(
+    r"\(|©|copyright|photo|foto|bild|picture|image|crédit|credit|mandatory|obligatorische"
+    r"|reuters|efe|afp|ap\b|dpa|imago|ansa|epa|keystone|xinhua|[^\s/]{1,40}\s?/",
+    re.IGNORECASE,
+)
 _NOTICE_START_RE = re.compile(
     r"^(?:editorial|for editorial|restricted|restrictions|mandatory|embargo|sperrfrist|nur\s|"
     r"redaktionell|obligatorische|credit obligatoire|credito obligatorio|usage|utilisation|uso|solo\s|sólo\s|"
@@ -293,7 +298,8 @@ def scan_block(text: str) -> BlockScan:
 
 
 def _is_credit_line(line: str) -> bool:
-    if not CREDIT_HINT_RE.search(line):
+    # A credit line opens with its credit ('(AP Photo/...)', 'REUTERS/...', 'Foto: ...').
+    if not _CREDIT_LINE_START_RE.match(line) or not may_hold_credit(line):
         return False
     for pattern in credit_patterns_for(line):
         match = pattern.search(line)

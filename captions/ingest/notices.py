@@ -54,21 +54,30 @@ NO_MODEL_RELEASE_RE = re.compile(
 NEGATIVE_VALUES = frozenset({"no", "none", "nein", "non", "keine", "not released", "mr-non", "n/a - no"})
 
 
-# One cheap search tells the hot path whether any caveat pattern can match at all; most lines
-# of a block (fields, sizes, captions) carry none.
-_CAVEAT_HINT_RE = re.compile(
-    r"editorial|redaktion|redaction|restrict|commercial|kommerziell|news use|\buso\b|usage|utilisation"
-    r"|mandatory|credit (?:is|mand|req|obl)|must (?:be )?credit|quellenangabe|pflicht|mention|obligatori"
-    r"|imperf|mangel|embarg|sperrfrist|not (?:to be )?(?:published|for)|nicht vor|ne pas publier|no publicar"
-    r"|model|not released|autoris|autoriz|freig|mr-non|libere"
+# Stems every caveat pattern below contains. Checking them with `in` (a C substring search)
+# is several times faster than one regex alternation, and most lines of a block (fields,
+# sizes, captions) contain none of them.
+_CAVEAT_STEMS = (
+    "edit", "redak", "redac", "restr", "commerc", "kommerz", "news use", "uso", "usag", "utilis",
+    "mandat", "credit", "byline", "quellen", "pflicht", "mention", "obligat", "imperf", "mangel",
+    "embarg", "sperrf", "not to be", "not for", "nicht vor", "ne pas publier", "no publicar",
+    "model", "releas", "autori", "freig", "mr-non", "libere",
 )
+
+
+def contains_any(text: str, needles) -> bool:
+    """Does `text` contain one of `needles`? (The hot path's pre-check before regexes.)"""
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def caveats_in(folded: str) -> frozenset[str]:
     """Caveat tags a folded notice line carries (memoised: notices are boilerplate)."""
     if len(folded) > 2000:
         folded = folded[:2000]
-    if not _CAVEAT_HINT_RE.search(folded):
+    if not contains_any(folded, _CAVEAT_STEMS):
         return frozenset()
     if len(folded) > 300:
         return _caveats_in(folded)
@@ -229,7 +238,11 @@ _AGENCY = (
     r"|EFE|Shutterstock|REX|Alamy(?: Stock Photo| Stock Foto| Live News)?|Wikimedia Commons|Keystone|ANSA|EPA|Xinhua|SIPA|Sipa)"
 )
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
-CREDIT_HINT_RE = re.compile(r"[(/:©]|\b(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)\b")
+_CREDIT_CUES = ("(", "/", ":", "©", "dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO")
+
+
+def may_hold_credit(text: str) -> bool:
+    return contains_any(text, _CREDIT_CUES)
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
@@ -281,21 +294,17 @@ _CREDIT_NEEDLES_AS_IS = {
     3: ("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA"),
     7: ("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO"),
 }
-# Each needle set as one literal alternation: one C-level scan instead of a Python loop.
-_CREDIT_GATES = tuple(
-    (re.compile("|".join(map(re.escape, _CREDIT_NEEDLES_AS_IS.get(index, needles)))), index in _CREDIT_NEEDLES_AS_IS)
-    for index, needles in enumerate(_CREDIT_NEEDLES)
-)
 
 
 def credit_patterns_for(text: str) -> list[re.Pattern]:
     """The inline-credit patterns that could match `text`, in precedence order."""
     lowered = text.casefold()
-    return [
-        pattern
-        for pattern, (gate, as_is) in zip(INLINE_CREDIT_RES, _CREDIT_GATES)
-        if gate.search(text if as_is else lowered)
-    ]
+    chosen = []
+    for index, pattern in enumerate(INLINE_CREDIT_RES):
+        as_is = _CREDIT_NEEDLES_AS_IS.get(index)
+        if contains_any(text, as_is) if as_is else contains_any(lowered, _CREDIT_NEEDLES[index]):
+            chosen.append(pattern)
+    return chosen
 
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
@@ -330,10 +339,9 @@ SUPPLIERS = (
 )
 
 
-_SUPPLIER_HINT_RE = re.compile(
-    r"getty|editorial #|creative #|shutterstock|rex features|alamy|wikimedia|^(?:file|datei|fichier|archivo):"
-    r"|imago|picture[- ]alliance|dpa|reuters|AFP|EFE|\bAP\b",
-    re.IGNORECASE | re.MULTILINE,
+_SUPPLIER_CUES = (
+    "getty", "editorial #", "creative #", "shutterstock", "rex features", "alamy", "wikimedia",
+    "file:", "datei:", "fichier:", "archivo:", "imago", "picture", "dpa", "reuters", "afp", "efe",
 )
 
 
@@ -342,7 +350,7 @@ def supplier_in(text: str) -> str | None:
 
     'Jane Doe/AFP via Getty Images' is Getty's picture: the more specific distributor wins.
     """
-    if not _SUPPLIER_HINT_RE.search(text):
+    if not (contains_any(text.casefold(), _SUPPLIER_CUES) or "AP" in text):
         return None
     for name, pattern in SUPPLIERS:
         if pattern.search(text):
