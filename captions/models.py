@@ -207,7 +207,7 @@ class Photo(models.Model):
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[articles])
     objects = PhotoQuerySet.as_manager()
 
     class Meta:
@@ -250,6 +250,7 @@ class Photo(models.Model):
             models.Index(fields=["embargo_until"], name="photo_embargo_until", condition=Q(embargo_until__isnull=False)),
             models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
             models.Index(fields=["width_px"], name="photo_width"),
+            models.Index(fields=["source_id"], name="photo_source_id"),  # an id looked up without its supplier
         ] + [
             models.Index(fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True}))
             for tag in CAVEAT_TAGS
