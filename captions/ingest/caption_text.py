@@ -84,6 +84,8 @@ def first_language_segment(text: str) -> tuple[str, str | None]:
             if left_language and line_language(right, minimum=1) not in (None, left_language):
                 text = left
                 break
+    if ":" not in text and "|" not in text and "[" not in text:
+        return text, None  # every language prefix has one of these
     matches = list(LANGUAGE_PREFIX_RE.finditer(text[:20_000]))
     if not matches:
         return text, None

@@ -280,11 +280,12 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
 _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
-    ("photo", "foto", "picture", "image", "bild", "credit", "crédit"),
+    ("(photo", "(foto", "(picture", "(image", "(bild", "(credit", "(crédit", "( "),
     ("(ap",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
-    ("foto", "photo", "bild", "crédit", "crédito", "credit"),
+    ("foto:", "foto :", "fotos:", "photo:", "photo :", "photos:", "bild:", "bilder:", "crédit:",
+     "crédit :", "crédito:", "credit:", "credit :", "crédit photo", "photograph:"),
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
     ("copyright", "©"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
