@@ -31,6 +31,16 @@ def rss_kib() -> int:
     return 0
 
 
+def backend_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds used so far by the PostgreSQL backend serving this process (same host)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -65,6 +75,12 @@ def main():
     # warm up: a long-running server has imported its modules and resolved its URLs already
     b"".join(client.get("/export/specs.csv", {"q": "warm-up-matches-nothing"}).streaming_content)
 
+    backend_pid = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend_pid = cursor.fetchone()[0]
+    backend_before = backend_cpu_seconds(backend_pid) if backend_pid else None
     rss_before = peak = rss_kib()
     cpu_started = time.process_time()
     load_before = os.getloadavg()[0]
@@ -85,6 +101,7 @@ def main():
             peak = max(peak, rss_kib())
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
+    backend_after = backend_cpu_seconds(backend_pid) if backend_pid else None
     peak = max(peak, rss_kib())
     response.close()
 
@@ -97,6 +114,10 @@ def main():
     print(f"rows exported:     {rows:,} ({size / 1e6:,.1f} MB) in {elapsed:.1f} s")
     print(f"throughput:        {rows / elapsed:,.0f} rows/s wall clock; {rows / cpu:,.0f} rows per CPU second "
           f"of this process (load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    if backend_before is not None and backend_after is not None:
+        db_cpu = backend_after - backend_before
+        print(f"CPU per row:       {cpu / rows * 1e6:.1f} us in Django + {db_cpu / rows * 1e6:.1f} us in the PostgreSQL "
+              f"backend = {rows / (cpu + db_cpu):,.0f} rows/s when both have a CPU to themselves")
     print(f"first byte:        {first_byte * 1000:.0f} ms")
     print(f"first photo row:   {first_row * 1000:.0f} ms" if first_row else "first photo row:   (none)")
     print(f"peak RSS growth:   {(peak - rss_before) / 1024:.1f} MB (from {rss_before / 1024:.0f} MB)")
