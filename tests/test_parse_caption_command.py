@@ -75,9 +75,6 @@ def test_blocks_across_several_paths_and_separators(tmp_path):
 
 
 def test_dash_reads_standard_input():
-    class Stdin(io.StringIO):
-        pass
-
     out, _ = run("-", stdin=io.TextIOWrapper(io.BytesIO(BLOCK.encode("utf-8")), encoding="utf-8"))
     assert json.loads(out) == [EXPECTED]
 
