@@ -696,3 +696,14 @@ def test_a_caption_mentioning_dpi_is_not_a_size_line():
     record = parse_block("A scanner digitises old negatives at 4000 dpi in the archive of the museum.\n3000 x 2000 px, 300 dpi")
     assert record.caption.startswith("A scanner digitises")
     assert record.dpi == 300
+
+
+def test_the_parser_is_pure_python_without_django():
+    import subprocess
+    import sys
+
+    code = "import sys, captions.caption_parser; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
