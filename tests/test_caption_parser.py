@@ -707,3 +707,19 @@ def test_the_parser_is_pure_python_without_django():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_getty_page_with_values_under_their_labels():
+    block = (
+        "Opening Ceremony - Olympic Games Paris 2024: Day 0\n"
+        "PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower on July 26, 2024 in Paris, France. (Photo by Ana Ribeiro/Getty Images)\n"
+        "Credit:\nAna Ribeiro / Staff\nEditorial #:\n2164501234\nCollection:\nGetty Images Sport\nDate created:\nJuly 26, 2024\n"
+        "Upload date:\nJuly 27, 2024\nLicense type:\nRights-managed\nRelease info:\nNot released. More information\n"
+        "Object name:\n2164501234\nMax file size:\n6000 x 4000 px (20.00 x 13.33 in) - 300 dpi - 9 MB"
+    )
+    record = parse_block(block)
+    assert record.headline == "Opening Ceremony - Olympic Games Paris 2024: Day 0"
+    assert (record.credit, record.source_id, record.supplier) == ("Ana Ribeiro / Staff", "2164501234", "Getty Images")
+    assert (record.width_px, record.dpi, record.print_height_in) == (6000, 300, 13.33)
+    assert record.caveats == ["no_model_release"] and record.problems == []
+    assert record.date_start == date(2024, 7, 26)

@@ -156,6 +156,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     headline_field = scan.best("headline")
     headline = headline_field.value.strip() or None if headline_field else None
+    if headline and " " not in headline and any(c.isdigit() for c in headline):
+        headline = None  # Getty and Alamy put their image number in 'Object name'; not a title
     paragraphs = _without_previews(scan)
     caption_field = scan.best("caption")
     if caption_field and caption_field.value.strip():
