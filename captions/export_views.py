@@ -7,8 +7,6 @@ the date it becomes available.
 """
 from __future__ import annotations
 
-from itertools import islice
-
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -96,7 +94,7 @@ def specs_pdf(request):
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     cap = pdf_sheet.MAX_PHOTOS_PER_PDF
-    rows = list(islice(spec_rows(selection.photos[:cap + 1], target_dpi=selection.target_dpi), cap + 1))
+    rows = list(spec_rows(selection.photos[:cap + 1], target_dpi=selection.target_dpi))
     total = len(rows) if len(rows) <= cap else selection.photos.count()
     rows = rows[:cap]
     photos = selectors.photo_with_relations().in_bulk([row.id for row in rows])
