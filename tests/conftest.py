@@ -45,7 +45,7 @@ def browser():
 
 
 @pytest.fixture
-def page_for(browser, live_server, client):
+def page_for(browser, live_server):
     """`page_for(user, locale='en')` -> a Playwright page signed in as `user` on the live server.
 
     Screenshots: `page.screenshot(path=artifact('name.png'))` keeps them in test-artifacts/.
@@ -56,6 +56,9 @@ def page_for(browser, live_server, client):
         context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
         contexts.append(context)
         if user is not None:
+            from django.test import Client
+
+            client = Client()  # one per user: signing in a second user keeps the first one's session
             client.force_login(user)
             cookie = client.cookies["sessionid"]
             context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])

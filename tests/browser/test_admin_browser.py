@@ -4,9 +4,6 @@ import io
 import pathlib
 
 import pytest
-from django.conf import settings
-from django.urls import include, path, re_path
-from django.views.static import serve
 from PIL import Image
 
 from captions.models import Photo
@@ -17,19 +14,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEED_BLOCK = (pathlib.Path(__file__).parent.parent / "data" / "seed_caption_block.txt").read_text(encoding="utf-8")
 
-# The project serves uploaded media only with DEBUG; the live server here serves it too, so
-# the browser loads the thumbnails an editor would see.
-urlpatterns = [
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    path("", include("archive.urls")),
-]
-
-
-@pytest.fixture
-def media_served(settings):
-    settings.ROOT_URLCONF = __name__
-
-
 def jpeg_bytes() -> bytes:
     out = io.BytesIO()
     image = Image.new("RGB", (1880, 1160), "darkslategray")
@@ -38,7 +22,7 @@ def jpeg_bytes() -> bytes:
     return out.getvalue()
 
 
-def test_paste_save_upload_thumbnail_and_history(page_for, media_served):
+def test_paste_save_upload_thumbnail_and_history(page_for):
     user = editor("editor")
     page = page_for(user)
     page.goto(page.base_url + "/admin/captions/photo/")
