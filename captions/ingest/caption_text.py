@@ -229,7 +229,7 @@ def strip_markers(text: str) -> str:
     """Drop wire markers: 'FILE - ' / 'ARCHIV - ' before the text, '+++ dpa-Bildfunk +++' after."""
     if text[:1].isupper() or text[:1] == "+":
         text = LEADING_MARKER_RE.sub("", text, count=1)
-    if "+" in text or "ildfunk" in text:
+    if "+" in text or "ildfunk" in text or "tock" in text:
         text = TRAILING_MARKER_RE.sub("", text)
     return text
 

@@ -321,7 +321,8 @@ LEADING_MARKER_RE = re.compile(
     r"(?:\s{0,2}[-–—:|]\s{0,2}|\s{1,2}(?=[A-ZÄÖÜ\d])))+"
 )
 TRAILING_MARKER_RE = re.compile(
-    r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk))+\s*$",
+    r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk"
+    r"|(?<=\S)\s(?:Stock Photo|Stock Image|Stockfoto|Stockbild|Photo Stock|Banque D'Images|Foto de stock|Imagen de stock)))+\s*$",
     re.IGNORECASE,
 )
 
