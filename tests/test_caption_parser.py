@@ -723,3 +723,9 @@ def test_getty_page_with_values_under_their_labels():
     assert (record.width_px, record.dpi, record.print_height_in) == (6000, 300, 13.33)
     assert record.caveats == ["no_model_release"] and record.problems == []
     assert record.date_start == date(2024, 7, 26)
+
+
+@pytest.mark.parametrize("line", ["3000 x 2400, 300 DPI", "3,000 × 2,400 - 300 dpi"])
+def test_a_bare_pair_beside_a_dpi_is_the_pixel_size(line):
+    record = parse_block(f"Workers assemble engines in Detroit, Michigan, circa 1943.\n{line}")
+    assert (record.width_px, record.height_px, record.dpi) == (3000, 2400, 300)

@@ -129,6 +129,7 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
     lowered = line.casefold()
     facts = SizeFacts()
     found = False
+    bare_pair = None
     if PAIR_HINT_RE.search(line):
         for match in PAIR_RE.finditer(line):
             first, second, unit = match.group(1), match.group(2), (match.group(3) or "")
@@ -138,6 +139,7 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
                 # '4928 px x 3264' or a bare pair in a dimensions field
                 is_pixels = "px" in match.group(0).casefold() or bare_pairs_are_pixels
                 if not is_pixels:
+                    bare_pair = bare_pair or (first, second)
                     continue
             if is_pixels:
                 if facts.width_px is not None or facts.bad_pixels:
@@ -164,6 +166,13 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
                 facts.dpi = dpi
             else:
                 facts.bad_dpi = True
+    if bare_pair and facts.width_px is None and not facts.bad_pixels and (facts.dpi or facts.bad_dpi):
+        # AP: '3000 x 2400, 300 DPI' -- a pair beside a dpi is the pixel size.
+        width, height = to_pixels(bare_pair[0]), to_pixels(bare_pair[1])
+        if width and height:
+            facts.width_px, facts.height_px = width, height
+        else:
+            facts.bad_pixels = True
     return facts if found else None
 
 
