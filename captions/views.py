@@ -44,7 +44,8 @@ def browse(request):
     valid = filterset.is_valid()
     active = {k: v for k, v in request.GET.items() if k in filterset.filters and k not in NOT_FILTERS and v.strip()}
     per_page = _per_page(request)
-    context = {"filterset": filterset, "form": filterset.form, "per_page": per_page, "page_sizes": selectors.PAGE_SIZES}
+    context = {"filterset": filterset, "form": filterset.form, "valid": valid, "per_page": per_page,
+               "page_sizes": selectors.PAGE_SIZES}
     if valid:
         qs = filterset.qs
         total = facets.count_matches(qs, filtered=bool(active))

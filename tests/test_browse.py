@@ -204,3 +204,15 @@ def test_the_browse_page_runs_the_same_few_queries_whatever_the_page_size(client
     assert queries_for(client, per_page=96) <= few + 1  # + PostgreSQL's row estimate without filters
     cache.clear()
     assert queries_for(client, per_page=96, place="Moskau", article=article.pk) <= few + 2
+
+
+def test_a_valid_search_without_matches_says_so_not_that_filters_failed(client):
+    from tests.builders import make_photo, researcher
+
+    make_photo(caption="Harbour at dawn")
+    client.force_login(researcher("re-empty"))
+    page = client.get("/", {"q": "zeppelin"})
+    assert page.status_code == 200
+    assert "No photo matches" in page.text
+    assert "could not be read" not in page.text
+    assert "0 photos" in page.text
