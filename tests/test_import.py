@@ -123,3 +123,30 @@ def test_places_are_shared_between_photos_of_one_place(tmp_path):
     photo = Photo.objects.get(source_id="T3ST0001")
     assert photo.place.city == "Valletta" and photo.place.country_code == "MT"
     assert photo.place.sublocation == "Grand Harbour"
+
+
+def test_parsing_in_a_worker_process_gives_the_same_records_in_order():
+    from captions.ingest.pipeline import block_texts_of, parse_many
+
+    text = (DATA / "three_blocks.txt").read_text(encoding="utf-8")
+    texts = block_texts_of([text, text, text])
+    inline = [p.as_spec_dict() for p in parse_many(texts, parallel=False)]
+    in_worker = [p.as_spec_dict() for p in parse_many(texts, parallel=True)]
+    assert len(inline) == 9 and in_worker == inline
+
+
+def test_large_file_through_the_command_uses_the_worker_and_imports_everything(tmp_path, monkeypatch):
+    from captions.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BLOCKS", 5)
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    blocks = [
+        f"Boats number {n} leave the harbour of Valletta, Malta.\nImage ID: PIPE{n:04d}\n"
+        f"Contributor: Test / Alamy Stock Photo\n4000 x 3000 px | 33.9 x 25.4 cm | 13.3 x 10 inches | 300dpi\n"
+        for n in range(11)
+    ]
+    path = tmp_path / "many.txt"
+    path.write_text("\n---\n".join(blocks), encoding="utf-8")
+    lines, _ = run(str(path))
+    assert lines[0] == "created 11, updated 0, flagged 0"
+    assert sorted(Photo.objects.values_list("source_id", flat=True)) == [f"PIPE{n:04d}" for n in range(11)]

@@ -2,7 +2,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from captions import caption_parser, services
+from captions import services
+from captions.ingest.pipeline import block_texts_of, parse_many
 from captions.textfiles import UnreadableInput, read_text
 
 
@@ -24,9 +25,10 @@ class Command(BaseCommand):
                 texts.append(read_text(path))
             except UnreadableInput as exc:
                 raise CommandError(str(exc)) from None
-        blocks = [block for text in texts for block in caption_parser.parse_blocks(text)]
-        show_progress = sys.stderr.isatty() and options["verbosity"] > 0 and len(blocks) > batch_size
-        total = len(blocks)
+        block_texts = block_texts_of(texts)
+        total = len(block_texts)
+        show_progress = sys.stderr.isatty() and options["verbosity"] > 0 and total > batch_size
+        blocks = parse_many(block_texts)  # parsed in a worker process while batches are saved
 
         def progress(done):
             if show_progress:

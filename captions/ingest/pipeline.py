@@ -1,0 +1,53 @@
+"""Parsing many blocks while the importer writes: the parse runs in a worker process.
+
+PURE: no Django import (the worker is a fresh interpreter that loads only the parser, so it
+never shares a database connection with the importer). For a large file the importer's two
+halves overlap: the worker parses the next chunk while the main process saves the last one.
+Small inputs are parsed inline, where starting a process would cost more than it saves.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+
+from captions.caption_parser import ParsedCaption, parse_block
+
+PARALLEL_FROM_BLOCKS = 2_000
+CHUNK = 500
+AHEAD = 4  # chunks parsed ahead of the writer: bounds memory for huge files
+
+
+def _parse_chunk(args: tuple[list[str], date]) -> list[ParsedCaption]:
+    texts, today = args
+    return [parse_block(text, today=today) for text in texts]
+
+
+def parse_many(block_texts: list[str], *, today: date | None = None,
+               parallel: bool | None = None) -> Iterator[ParsedCaption]:
+    """Parsed blocks in input order. `parallel=None` decides by size."""
+    today = today or date.today()
+    if parallel is None:
+        parallel = len(block_texts) >= PARALLEL_FROM_BLOCKS
+    if not parallel:
+        for text in block_texts:
+            yield parse_block(text, today=today)
+        return
+    chunks = [block_texts[i:i + CHUNK] for i in range(0, len(block_texts), CHUNK)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        pending = [pool.submit(_parse_chunk, (chunk, today)) for chunk in chunks[:AHEAD]]
+        next_chunk = len(pending)
+        while pending:
+            done = pending.pop(0)
+            if next_chunk < len(chunks):
+                pending.append(pool.submit(_parse_chunk, (chunks[next_chunk], today)))
+                next_chunk += 1
+            yield from done.result()
+
+
+def block_texts_of(texts: Iterable[str]) -> list[str]:
+    from captions.caption_parser import split_blocks
+
+    return [block for text in texts for block in split_blocks(text)]
