@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from captions import dimensions
 from captions.dates import decade_of
-from captions.models import CAVEAT_TAGS, Photo, caveat_field
+from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
 
 COUNT_CAP = 10_000
 CACHE_SECONDS = 600
@@ -80,40 +80,70 @@ def decades(today: dt.date | None = None) -> list[int]:
     return list(range(FIRST_DECADE, decade_of(today) + 10, 10))
 
 
-def _orientation_condition(name: str) -> Q:
-    if name == dimensions.LANDSCAPE:
-        return Q(width_px__gt=F("height_px"))
-    if name == dimensions.PORTRAIT:
-        return Q(width_px__lt=F("height_px"))
-    return Q(width_px=F("height_px"))
-
-
-def compute_facets(qs: QuerySet) -> Facets:
-    """Two queries over the selection, whatever its size."""
-    qs = qs.order_by()
-    # A decade counts every photo whose shoot interval overlaps it: the same rule as the
-    # taken_after / taken_before link the facet leads to, so the numbers agree.
-    counts = {
-        f"decade_{d}": Count("pk", filter=Q(date_start__lte=dt.date(d + 9, 12, 31), date_end__gte=dt.date(d, 1, 1)))
+def _facet_columns() -> list[tuple[str, str, list]]:
+    """(name, SQL condition on the selection's row `s`, its parameters) for every counted value.
+    A decade counts every photo whose shoot interval overlaps it: the same rule as the
+    taken_after / taken_before link the facet leads to, so the numbers agree. Orientation is
+    the sign of width - height, as in `selectors.orientation_condition`."""
+    date = connection.ops.adapt_datefield_value
+    columns = [
+        (f"decade_{d}", "s.date_start <= %s AND s.date_end >= %s", [date(dt.date(d + 9, 12, 31)), date(dt.date(d, 1, 1))])
         for d in decades()
-    }
-    counts.update({f"caveat_{tag}": Count("pk", filter=Q(**{caveat_field(tag): True})) for tag in CAVEAT_TAGS})
-    counts.update({f"orientation_{o}": Count("pk", filter=_orientation_condition(o)) for o in dimensions.ORIENTATIONS})
-    counts["undated"] = Count("pk", filter=Q(date_start__isnull=True))
-    row = qs.aggregate(**counts)
-    countries = [
-        (code, n)
-        for code, n in qs.filter(place__country_code__gt="")
-        .values_list("place__country_code")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "place__country_code")
     ]
+    columns += [(f"caveat_{tag}", f"s.{caveat_field(tag)}", []) for tag in CAVEAT_TAGS]
+    columns += [
+        (f"orientation_{dimensions.LANDSCAPE}", "s.width_px - s.height_px > 0", []),
+        (f"orientation_{dimensions.PORTRAIT}", "s.width_px - s.height_px < 0", []),
+        (f"orientation_{dimensions.SQUARE}", "s.width_px - s.height_px = 0", []),
+        ("undated", "s.date_start IS NULL", []),
+    ]
+    return columns
+
+
+def compute_facets(qs: QuerySet, *, within: int | None = None) -> Facets:
+    """Every facet in one aggregate over the selection, grouped by place, then the country
+    codes of those places (a primary-key lookup in the small place table): two queries.
+
+    `within`: the count has just shown that the selection holds at most this many photos.
+    The aggregate then reads the selection as the count did, through `LIMIT within + 1`, so
+    the planner takes the same fast-start, index-driven plan instead of betting on a
+    sequential scan, and the work stays bounded by the cap whatever the estimates say.
+
+    Written as SQL around the ORM's own query for the selection, because the ORM cannot
+    group the rows of a subquery (`SELECT ... FROM (selection LIMIT n) s GROUP BY ...`);
+    every filter still comes from the one FilterSet.
+    """
+    columns = _facet_columns()
+    inner = qs.order_by().values(
+        "place_id", "date_start", "date_end", "width_px", "height_px", *(caveat_field(t) for t in CAVEAT_TAGS)
+    )
+    if within is not None:
+        inner = inner[: within + 1]
+    inner_sql, inner_params = inner.query.sql_with_params()
+    counts = ", ".join(f"COUNT(CASE WHEN {condition} THEN 1 END)" for _, condition, _ in columns)
+    params = [p for _, _, column_params in columns for p in column_params] + list(inner_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT s.place_id, COUNT(*), {counts} FROM ({inner_sql}) s GROUP BY s.place_id", params)
+        rows = cursor.fetchall()
+    names = [name for name, _, _ in columns]
+    summed = {name: sum(row[2 + i] for row in rows) for i, name in enumerate(names)}
+    place_ids = [row[0] for row in rows if row[0] is not None]
+    codes = dict(
+        Place.objects.filter(pk__in=place_ids, country_code__gt="").values_list("pk", "country_code")
+    ) if place_ids else {}
+    by_country: dict[str, int] = {}
+    for row in rows:
+        code = codes.get(row[0])
+        if code:
+            by_country[code] = by_country.get(code, 0) + row[1]
     return Facets(
-        countries=countries,
-        decades=[(d, row[f"decade_{d}"]) for d in decades() if row[f"decade_{d}"]],
-        undated=row["undated"],
-        caveats=[(tag, row[f"caveat_{tag}"]) for tag in CAVEAT_TAGS if row[f"caveat_{tag}"]],
-        orientations=[(o, row[f"orientation_{o}"]) for o in dimensions.ORIENTATIONS if row[f"orientation_{o}"]],
+        countries=sorted(by_country.items(), key=lambda item: (-item[1], item[0])),
+        decades=[(d, summed[f"decade_{d}"]) for d in decades() if summed[f"decade_{d}"]],
+        undated=summed["undated"],
+        caveats=[(tag, summed[f"caveat_{tag}"]) for tag in CAVEAT_TAGS if summed[f"caveat_{tag}"]],
+        orientations=[
+            (o, summed[f"orientation_{o}"]) for o in dimensions.ORIENTATIONS if summed[f"orientation_{o}"]
+        ],
     )
 
 
@@ -125,7 +155,7 @@ def cache_key(params: dict[str, str]) -> str:
 def facets_for(qs: QuerySet, *, total: Total, params: dict[str, str]) -> Facets:
     """Exact facets for a selection within the cap; cached ones past it."""
     if total.exact:
-        return compute_facets(qs)
+        return compute_facets(qs, within=total.value) if total.value else Facets()
     key = cache_key(params)
     cached = cache.get(key)
     if cached is not None:

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from captions import dimensions
+from captions import dimensions, selectors
 from captions.models import CAVEAT_TAGS, CAVEAT_LABELS, Article, Photo, Place, caveat_field
 
 
@@ -66,21 +66,15 @@ class CountryCodeFilter(django_filters.Filter):
 
 
 class PartialDateFilter(django_filters.Filter):
+    """One end of the shoot-date window. The two ends are applied together, as one interval
+    overlap, by `PhotoFilterSet.filter_queryset` (see `selectors.taken_between`): a photo dated
+    "circa 1945" (1945-01-01..1945-12-31) matches a window in June 1945; an undated photo
+    matches no date window."""
+
     field_class = PartialDateField
 
-    def __init__(self, *args, bound: str, **kwargs):
-        self.bound = bound  # "after": the photo's interval ends on/after; "before": starts on/before
-        super().__init__(*args, **kwargs)
-
     def filter(self, qs, value):
-        if not value:
-            return qs
-        first, last = value
-        # Interval overlap: a photo dated "circa 1945" (1945-01-01..1945-12-31) matches a
-        # window in June 1945; an undated photo (no interval) matches no date window.
-        if self.bound == "after":
-            return qs.filter(date_end__gte=first)
-        return qs.filter(date_start__lte=last)
+        return qs
 
 
 def place_ids_matching(text: str):
@@ -129,8 +123,8 @@ class PhotoFilterForm(forms.Form):
 
 class PhotoFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Words"), method="filter_words", max_length=200)
-    taken_after = PartialDateFilter(label=_("Taken after"), bound="after")
-    taken_before = PartialDateFilter(label=_("Taken before"), bound="before")
+    taken_after = PartialDateFilter(label=_("Taken after"))
+    taken_before = PartialDateFilter(label=_("Taken before"))
     place = django_filters.CharFilter(label=_("Place"), method="filter_place", max_length=200)
     country = CountryCodeFilter(label=_("Country code"), method="filter_country")
     caveat = django_filters.ChoiceFilter(
@@ -176,11 +170,7 @@ class PhotoFilterSet(django_filters.FilterSet):
         return qs.filter(**{caveat_field(value): True})
 
     def filter_orientation(self, qs, name, value):
-        if value == dimensions.LANDSCAPE:
-            return qs.filter(width_px__gt=F("height_px"))
-        if value == dimensions.PORTRAIT:
-            return qs.filter(width_px__lt=F("height_px"))
-        return qs.filter(width_px=F("height_px"))
+        return qs.filter(selectors.orientation_condition(value))
 
     def filter_min_print_width(self, qs, name, value):
         at_dpi = int(self.form.cleaned_data.get("at_dpi") or dimensions.DEFAULT_TARGET_DPI)
@@ -188,6 +178,11 @@ class PhotoFilterSet(django_filters.FilterSet):
 
     def filter_article(self, qs, name, value):
         return qs.filter(articles=value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        after, before = self.form.cleaned_data.get("taken_after"), self.form.cleaned_data.get("taken_before")
+        return selectors.taken_between(queryset, after[0] if after else None, before[1] if before else None)
 
     @property
     def qs(self):

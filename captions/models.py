@@ -250,6 +250,8 @@ class Photo(models.Model):
             models.Index(fields=["embargo_until"], name="photo_embargo_until", condition=Q(embargo_until__isnull=False)),
             models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
             models.Index(fields=["width_px"], name="photo_width"),
+            # the orientation filter: its sign (captions.selectors.width_excess, same expression)
+            models.Index(F("width_px") - F("height_px"), name="photo_width_excess"),
             models.Index(fields=["source_id"], name="photo_source_id"),  # an id looked up without its supplier
         ] + [
             models.Index(fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True}))

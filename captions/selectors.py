@@ -1,16 +1,67 @@
 """Reads: every query shape the pages use, with their joins declared once."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, F, Func, Prefetch, Q, QuerySet, Value
+from django.db.models.lookups import Exact, GreaterThan, LessThan
 
+from captions import dimensions
 from captions.models import Article, Photo
 
 PAGE_SIZES = (24, 48, 96)
 MAX_OFFSET = 10_000  # deeper pages are not offered: narrow the search instead (bounded work)
 MORE_LIKE_THIS = 6
 ARTICLE_PHOTOS = 60
+
+
+TAKEN_RANGE_INDEX = "photo_taken_range"
+
+
+def taken_range():
+    """The shoot interval as one PostgreSQL daterange, both ends included. Migration 0005 puts a
+    GiST index on exactly this expression (for dated photos), so a date window is one `&&`
+    probe of it. Undated photos would give an unbounded range; callers exclude them."""
+    from django.contrib.postgres.fields import DateRangeField
+
+    return Func(F("date_start"), F("date_end"), Value("[]"), function="daterange", output_field=DateRangeField())
+
+
+def taken_between(qs: QuerySet, first: dt.date | None, last: dt.date | None) -> QuerySet:
+    """Photos whose shoot interval overlaps the window [first, last]; either end may be open.
+
+    A closed window on PostgreSQL is `daterange(date_start, date_end) && window` on the GiST
+    index: a btree cannot serve `date_end >= first AND date_start <= last` for a window in the
+    middle of history, where each half alone selects half the archive. An open window keeps
+    its one comparison, which the btree indexes photo_date_end / photo_date_interval serve.
+    Undated photos match no window (on PostgreSQL they must be excluded by hand, since their
+    range is unbounded)."""
+    if first and last and connection.vendor == "postgresql":
+        from django.db.backends.postgresql.psycopg_any import DateRange
+
+        return qs.alias(taken_range=taken_range()).filter(
+            date_start__isnull=False, taken_range__overlap=DateRange(first, last, "[]")
+        )
+    if first:
+        qs = qs.filter(date_end__gte=first)
+    if last:
+        qs = qs.filter(date_start__lte=last)
+    return qs
+
+
+def width_excess():
+    """width_px - height_px: its sign is the orientation. Indexed as `photo_width_excess`
+    (models.Photo.Meta.indexes), so the orientation filter is an index range scan, and
+    PostgreSQL keeps statistics on it (it would guess a third for `width_px < height_px`)."""
+    return F("width_px") - F("height_px")
+
+
+def orientation_condition(name: str):
+    """The orientation as a condition on width_excess(); a photo without pixels has none."""
+    lookup = {dimensions.LANDSCAPE: GreaterThan, dimensions.PORTRAIT: LessThan, dimensions.SQUARE: Exact}[name]
+    return lookup(width_excess(), 0)
 
 
 def photos_for_browse():

@@ -216,3 +216,43 @@ def test_a_valid_search_without_matches_says_so_not_that_filters_failed(client):
     assert "No photo matches" in page.text
     assert "could not be read" not in page.text
     assert "0 photos" in page.text
+
+
+def test_the_total_counts_at_most_one_row_past_the_cap():
+    from captions.models import Photo
+
+    for _ in range(5):
+        make_photo(caveat_embargo=True)
+    selection = Photo.objects.filter(caveat_embargo=True)
+    with CaptureQueriesContext(connection) as captured:
+        assert facets.count_matches(selection, filtered=True, cap=3) == facets.Total(3, capped=True)
+    assert "LIMIT 4" in captured.captured_queries[0]["sql"]
+    assert facets.count_matches(selection, filtered=True, cap=5) == facets.Total(5)
+
+
+def test_facets_of_a_counted_selection_read_it_through_the_cap_and_agree_with_a_full_count():
+    from captions.models import Photo
+
+    ru = make_place(city="Moscow", country="Russia", country_code="RU")
+    make_photo(place=ru, width_px=3000, height_px=3000, date_start=dt.date(1969, 12, 31), date_end=dt.date(1970, 1, 1),
+               caveat_no_model_release=True)
+    make_photo(place=None, width_px=None, height_px=None, date_start=dt.date(1901, 5, 1), date_end=dt.date(1901, 5, 1))
+    make_photo(place=make_place(city="Nowhere", country="", country_code=""), width_px=2000, height_px=3000,
+               date_text="undated", date_edtf="", date_start=None, date_end=None, date_precision="")
+    selection = Photo.objects.all()
+    with CaptureQueriesContext(connection) as captured:
+        bounded = facets.compute_facets(selection, within=3)
+    assert "LIMIT 4" in captured.captured_queries[0]["sql"]
+    assert bounded == facets.compute_facets(selection)
+    assert bounded.countries == [("RU", 1)]  # no place, or a place without a country: no country link
+    assert bounded.decades == [(1900, 1), (1960, 1), (1970, 1)]  # an interval counts in each decade it touches
+    assert bounded.undated == 1
+    assert bounded.caveats == [("no_model_release", 1)]
+    assert bounded.orientations == [("portrait", 1), ("square", 1)]  # no pixels: no orientation
+
+
+def test_a_search_with_no_matches_computes_no_facets(client):
+    client.force_login(researcher())
+    make_photo(caption="Harbour")
+    with_matches = queries_for(client, q="Harbour")
+    assert queries_for(client, q="nothing-like-this") < with_matches

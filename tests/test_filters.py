@@ -221,3 +221,53 @@ def test_combination_of_place_date_words_and_caveat(places):
 def test_embargoed_photos_are_still_found_by_the_filters():
     make_photo(caption="embargoed", caveat_embargo=True, embargo_until=timezone.now() + dt.timedelta(days=1))
     assert found(caveat="embargo") == {"embargoed"}
+
+
+# --- the query shapes behind the filters (rewritten for a million rows) --------------------
+
+def test_window_edges_touching_an_interval_still_overlap():
+    dated("ends on the first day", dt.date(1945, 5, 1), dt.date(1945, 6, 1))
+    dated("starts on the last day", dt.date(1945, 6, 30), dt.date(1945, 7, 5))
+    dated("ends the day before", dt.date(1945, 5, 1), dt.date(1945, 5, 31))
+    dated("starts the day after", dt.date(1945, 7, 1), dt.date(1945, 7, 1))
+    dated("spans it", dt.date(1940, 1, 1), dt.date(1949, 12, 31))
+    undated("undated")
+    assert found(taken_after="1945-06", taken_before="1945-06") == {
+        "ends on the first day", "starts on the last day", "spans it"}
+    assert found(taken_after="1945-06-30") == {"starts on the last day", "starts the day after", "spans it"}
+    assert found(taken_before="1945-05-01") == {"ends on the first day", "ends the day before", "spans it"}
+
+
+def test_a_photo_without_pixels_has_no_orientation():
+    make_photo(caption="no pixels", width_px=None, height_px=None)
+    make_photo(caption="tall", width_px=2000, height_px=3000)
+    assert found(orientation="portrait") == {"tall"}
+    assert found(orientation="landscape") == found(orientation="square") == set()
+
+
+def plan_of(qs) -> str:
+    """PostgreSQL's plan for `qs` with sequential scans priced out, as on a large table."""
+    from django.db import connection, transaction
+
+    sql, params = qs.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexonlyscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize("params, index", [
+    ({"taken_after": "1945-06", "taken_before": "1945-06"}, "photo_taken_range"),
+    ({"orientation": "portrait"}, "photo_width_excess"),
+    ({"orientation": "square"}, "photo_width_excess"),
+])
+def test_postgresql_can_serve_each_rewritten_filter_from_its_index(params, index):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the GiST and expression indexes are planned by PostgreSQL")
+    for n in range(30):
+        dated(f"photo {n}", dt.date(1900 + n, 1, 1), dt.date(1900 + n, 12, 31), width_px=3000, height_px=2000 + n)
+    filterset = PhotoFilterSet(params, queryset=Photo.objects.all())
+    assert index in plan_of(filterset.qs.order_by().values("pk"))
