@@ -7,6 +7,7 @@ Reproduce (PostgreSQL; the figures in docs/BENCHMARKS.md, "Browse at a million p
     .venv/bin/python manage.py migrate
     .venv/bin/python manage.py generate_archive --count 1000000 --seed 1     # ~10 minutes
     psql -h 127.0.0.1 -U postgres bench_browse -c "VACUUM ANALYZE"
+    psql -h 127.0.0.1 -U postgres -c "ALTER DATABASE bench_browse SET random_page_cost = 1.1"  # SSD/RAM; see docs
     .venv/bin/python bench/bench_browse.py [--json out.json] [--only NAME ...] [--plans]
 
 For each search it loads the page twice through Django's test client with an empty cache
