@@ -2,13 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from captions.media_views import serve_media
 from captions.views import healthz
 
-admin.site.site_header = "Photo archive"
-admin.site.site_title = "Photo archive"
-admin.site.index_title = "Catalogue"
+admin.site.site_header = _("Photo archive")
+admin.site.site_title = _("Photo archive")
+admin.site.index_title = _("Catalogue")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

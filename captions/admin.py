@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,7 @@ from simple_history.utils import update_change_reason
 
 from captions import dimensions, editing, services, validation
 from captions.forms import PasteCaptionForm, PhotoAdminForm
-from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, PROBLEM_LABELS, Article, Photo, Place, caveat_field
+from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, PROBLEM_LABELS, Article, DatePrecision, Photo, Place, caveat_field
 from captions.roles import EDITORS
 
 
@@ -59,7 +59,8 @@ class EditorsWriteMixin:
 
 
 def one_decimal(value: float) -> str:
-    return f"{dimensions.round_half_up(value, 1):.1f}"
+    """One decimal, rounded half-up, with the active language's separator (31.8 / 31,8)."""
+    return formats.number_format(dimensions.round_half_up(value, 1), 1)
 
 
 def size_line(size: dimensions.PrintSize) -> str:
@@ -67,6 +68,13 @@ def size_line(size: dimensions.PrintSize) -> str:
         "wcm": one_decimal(size.width_cm), "hcm": one_decimal(size.height_cm),
         "win": one_decimal(size.width_in), "hin": one_decimal(size.height_in),
     }
+
+
+# The change list's caveat column: short words, the full label in the tooltip.
+CAVEAT_SHORT = {
+    "editorial_only": _("editorial only"), "embargo": _("embargo"), "imperfect_historical": _("imperfect historical"),
+    "mandatory_credit": _("mandatory credit"), "no_model_release": _("no model release"),
+}
 
 
 # --- list filters (each reads small tables or fixed values, never a scan of the photos) -------
@@ -89,7 +97,7 @@ class DecadeFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         this_decade = timezone.localdate().year // 10 * 10
-        return [(str(d), f"{d}s") for d in range(this_decade, 1890, -10)]
+        return [(str(d), gettext("%(decade)ss") % {"decade": d}) for d in range(this_decade, 1890, -10)]
 
     def queryset(self, request, queryset):
         if not (self.value() or "").isdigit():
@@ -252,7 +260,8 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
             rows.append((gettext("native"), gettext("no dpi stated")))
         rows.append((gettext("at 300 dpi"), size_line(obj.print_size_300)))
         rows.append((gettext("pixels"), gettext("%(mp)s megapixels, %(orientation)s, %(ratio)s") % {
-            "mp": f"{obj.megapixels:.1f}", "orientation": obj.orientation, "ratio": obj.aspect_ratio}))
+            "mp": one_decimal(obj.megapixels), "orientation": gettext(obj.orientation),
+            "ratio": obj.aspect_ratio}))
         return format_html('<table class="print-sizes">{}</table>',
                            format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows))
 
@@ -305,7 +314,7 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     @admin.display(description=_("caveats"))
     def caveat_tags(self, obj):
         return format_html_join(", ", "<span title=\"{}\">{}</span>",
-                                ((CAVEAT_LABELS[t], t.replace("_", " ")) for t in obj.caveats)) or "—"
+                                ((CAVEAT_LABELS[t], CAVEAT_SHORT.get(t, t)) for t in obj.caveats)) or "—"
 
     # --- saving ------------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):
@@ -489,7 +498,8 @@ def paste_preview(parsed) -> dict:
     if parsed.date_start:
         interval = parsed.date_start.isoformat() if parsed.date_start == parsed.date_end else \
             f"{parsed.date_start.isoformat()} – {parsed.date_end.isoformat()}"
-        interval += f" ({parsed.date_precision}{', ' + gettext('approximate') if parsed.approximate else ''})"
+        precision = dict(DatePrecision.choices).get(parsed.date_precision, parsed.date_precision)
+        interval += f" ({precision}{', ' + gettext('approximate') if parsed.approximate else ''})"
     else:
         interval = ""
     place = ", ".join(p for p in (parsed.sublocation, parsed.city, parsed.region, parsed.country) if p)

@@ -79,3 +79,47 @@ def test_big_counts_use_the_locale_grouping(client, monkeypatch):
     assert "Mehr als 10.000 Fotos" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="de"))
     assert "More than 10,000 photos" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="en"))
     cache.clear()
+
+
+# --- the editor's admin and the print shop's PDF, in German ---------------------------------
+
+def test_the_admin_change_form_comes_in_german(client):
+    from tests.builders import editor
+
+    photo = make_photo(caption="Putin im Kreml", supplier="Alamy", caveat_editorial_only=True,
+                       problems=["truncated_text"], needs_review=True)
+    client.force_login(editor())
+    page = text(client.get(reverse("admin:captions_photo_change", args=[photo.pk]), HTTP_ACCEPT_LANGUAGE="de"))
+    assert '<html lang="de"' in page
+    assert "Bildarchiv" in page and "Photo archive" not in page  # the admin's header
+    assert "Bildunterschrift und Bildnachweis" in page and "Hinweise und Rechte" in page  # fieldsets
+    assert "Dieser Datensatz muss geprüft werden" in page and "Text bricht mitten im Wort ab" in page
+    assert "Nur redaktionelle Nutzung" in page and "Kein Model-Release" in page  # caveat checkboxes
+    # derived print sizes: German words and decimal commas (150 dpi native, then 300 dpi)
+    assert "bei 150 dpi (nativ)" in page and "31,8 × 19,6 cm · 12,5 × 7,7 in" in page
+    assert "15,9 × 9,8 cm · 6,3 × 3,9 in" in page and "2,2 Megapixel, Querformat" in page
+    assert "Caption &amp; credit" not in page and "This record needs review" not in page
+
+
+def test_the_print_spec_sheet_comes_in_german(client):
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.builders import production
+
+    place = make_place(city="Moskau", country="Russia", country_code="RU")
+    photo = make_photo(caption="Putin im Kreml", supplier="Alamy", source_id="2R7XW4K", credit="Alamy / ITAR-TASS",
+                       place=place, caveat_editorial_only=True, caveat_no_model_release=True)
+    client.force_login(production())
+    response = client.get(reverse("photo_spec_pdf", args=[photo.pk]), HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    [sheet] = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(response.content)).pages]
+    assert f"Druckdatenblatt · Foto {photo.pk}" in sheet and "Alamy · Bildnummer 2R7XW4K" in sheet
+    assert "HINWEISE UND EINSCHRÄNKUNGEN – VOR DEM DRUCK LESEN" in sheet
+    assert "Nur redaktionelle Nutzung" in sheet and "Kein Model-Release" in sheet
+    assert "Druckgrößen" in sheet and "Breite × Höhe (cm)" in sheet
+    assert "31,8 × 19,6" in sheet and "nativ (wie geliefert)" in sheet  # 1880 × 1160 px at 150 dpi
+    assert "15,9 × 9,8" in sheet and "Druckqualität" in sheet  # at 300 dpi
+    assert "Bildnachweis: Alamy / ITAR-TASS" in sheet and "Seite 1 von 1" in sheet
+    assert "Print spec" not in sheet and "CAVEATS" not in sheet and "31.8" not in sheet
