@@ -77,4 +77,14 @@ def database_from_url(url: str) -> dict:
         }
     elif not config.get("NAME"):
         raise ConfigurationError("DATABASE_URL for PostgreSQL needs a database name: postgres://user@host:5432/name")
+    else:
+        # The browse indexes (GiST on the shoot interval, partial caveat indexes) are chosen
+        # by the planner only when random reads are costed as on SSD or in memory; PostgreSQL's
+        # default (4.0) assumes spinning disks. See docs/BENCHMARKS.md, "Browse".
+        cost = os.environ.get("PG_RANDOM_PAGE_COST", "1.1")
+        try:
+            float(cost)
+        except ValueError:
+            raise ConfigurationError(f"PG_RANDOM_PAGE_COST={cost!r} is not a number") from None
+        config.setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={cost}"
     return config

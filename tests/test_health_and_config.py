@@ -84,3 +84,24 @@ def test_unreachable_database_is_one_line():
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("database error:"), proc.stderr
+
+
+def test_postgres_connections_cost_random_reads_as_on_ssd(monkeypatch):
+    monkeypatch.delenv("PG_RANDOM_PAGE_COST", raising=False)
+    assert database_from_url("postgres://u@h/archive")["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    monkeypatch.setenv("PG_RANDOM_PAGE_COST", "4")
+    assert database_from_url("postgres://u@h/archive")["OPTIONS"]["options"] == "-c random_page_cost=4"
+    monkeypatch.setenv("PG_RANDOM_PAGE_COST", "fast")
+    with pytest.raises(ConfigurationError, match="PG_RANDOM_PAGE_COST"):
+        database_from_url("postgres://u@h/archive")
+
+
+@pytest.mark.django_db
+def test_the_setting_reaches_the_database_session():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
