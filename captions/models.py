@@ -64,6 +64,8 @@ class Place(models.Model):
     )
 
     class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
         ordering = ["country", "city", "sublocation"]
         constraints = [
             models.UniqueConstraint(
@@ -97,6 +99,8 @@ class Article(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-published_date", "headline"]
 
     def __str__(self) -> str:
@@ -211,6 +215,8 @@ class Photo(models.Model):
     objects = PhotoQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
         ordering = ["-created_at", "-id"]
         permissions = [
             ("export_specs", "Can export print-ready specs"),
