@@ -258,7 +258,8 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
             rows.append((gettext("at %(dpi)s dpi (native)") % {"dpi": obj.dpi}, size_line(obj.native_print_size)))
         else:
             rows.append((gettext("native"), gettext("no dpi stated")))
-        rows.append((gettext("at 300 dpi"), size_line(obj.print_size_300)))
+        if obj.dpi != dimensions.DEFAULT_TARGET_DPI:  # else the native row already says it
+            rows.append((gettext("at 300 dpi"), size_line(obj.print_size_300)))
         rows.append((gettext("pixels"), gettext("%(mp)s megapixels, %(orientation)s, %(ratio)s") % {
             "mp": one_decimal(obj.megapixels), "orientation": gettext(obj.orientation),
             "ratio": obj.aspect_ratio}))
@@ -490,8 +491,9 @@ def paste_preview(parsed) -> dict:
         if parsed.dpi and dimensions.MIN_DPI <= parsed.dpi <= dimensions.MAX_DPI:
             native = dimensions.print_size(parsed.width_px, parsed.height_px, parsed.dpi)
             sizes.append(gettext("at %(dpi)s dpi: %(size)s") % {"dpi": parsed.dpi, "size": size_line(native)})
-        at_300 = dimensions.print_size(parsed.width_px, parsed.height_px, dimensions.DEFAULT_TARGET_DPI)
-        sizes.append(gettext("at 300 dpi: %(size)s") % {"size": size_line(at_300)})
+        if parsed.dpi != dimensions.DEFAULT_TARGET_DPI:  # else the native line already says it
+            at_300 = dimensions.print_size(parsed.width_px, parsed.height_px, dimensions.DEFAULT_TARGET_DPI)
+            sizes.append(gettext("at 300 dpi: %(size)s") % {"size": size_line(at_300)})
     stated = ", ".join(
         f"{s.width or '?'} × {s.height or '?'} {s.unit}" for s in parsed.stated_sizes
     )

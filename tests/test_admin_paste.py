@@ -105,3 +105,9 @@ def test_change_list_links_to_the_paste_page(ed_client):
 def test_add_form_points_to_the_paste_page(ed_client):
     page = ed_client.get(reverse("admin:captions_photo_add")).text
     assert f'<a href="{PASTE}">Paste it</a>' in page
+
+
+def test_a_300_dpi_block_shows_its_print_size_once(ed_client):
+    response = ed_client.post(PASTE, {"text": SECOND_BLOCK, "preview": "Preview"})
+    [preview] = response.context["previews"]
+    assert row(preview, "sizes")["value"] == "at 300 dpi: 30.9 × 23.2 cm · 12.2 × 9.1 in"
