@@ -142,7 +142,7 @@ def rendition_upload_to(instance, filename: str) -> str:
 
 class Photo(models.Model):
     # identity
-    supplier = models.CharField(_("supplier"), max_length=100, blank=True, db_index=True)
+    supplier = models.CharField(_("supplier"), max_length=100, blank=True)
     source_id = models.CharField(_("supplier's image id"), max_length=100, blank=True)
     fingerprint = models.CharField(
         _("block fingerprint"), max_length=64, blank=True, editable=False,
@@ -249,7 +249,8 @@ class Photo(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["date_start", "date_end"], name="photo_date_interval"),
+            # taken_before (date_start <= x) and sort by shoot date use photo_taken_asc/desc
+            # (migration 0004); a window with both ends uses the GiST photo_taken_range (0006).
             models.Index(fields=["date_end"], name="photo_date_end"),
             models.Index(fields=["place", "date_start"], name="photo_place_date"),
             models.Index(fields=["-created_at", "-id"], name="photo_added"),
@@ -258,7 +259,8 @@ class Photo(models.Model):
             models.Index(fields=["width_px"], name="photo_width"),
             # the orientation filter: its sign (captions.selectors.width_excess, same expression)
             models.Index(F("width_px") - F("height_px"), name="photo_width_excess"),
-            models.Index(fields=["source_id"], name="photo_source_id"),  # an id looked up without its supplier
+            models.Index(fields=["source_id"], name="photo_source_id"),
+            models.Index(fields=["supplier"], name="photo_supplier"),  # no LIKE-pattern twin: never searched by prefix  # an id looked up without its supplier
         ] + [
             models.Index(fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True}))
             for tag in CAVEAT_TAGS
