@@ -90,12 +90,15 @@ def place_ids_matching(text: str):
 
 
 ORIENTATION_CHOICES = [(o, _(o)) for o in dimensions.ORIENTATIONS]
+# The first choice is what the sort menu shows when none is asked for, so it must be the
+# default the queryset applies (DEFAULT_SORT).
 SORT_CHOICES = [
-    ("-taken", _("newest shoot date first")),
-    ("taken", _("oldest shoot date first")),
     ("-added", _("recently added first")),
     ("added", _("first added first")),
+    ("-taken", _("newest shoot date first")),
+    ("taken", _("oldest shoot date first")),
 ]
+DEFAULT_SORT = SORT_CHOICES[0][0]
 SORT_ORDER = {
     "taken": [F("date_start").asc(nulls_last=True), "id"],
     "-taken": [F("date_start").desc(nulls_last=True), "-id"],
@@ -191,7 +194,7 @@ class PhotoFilterSet(django_filters.FilterSet):
         if self.is_bound and not self.is_valid():
             return self.queryset.none()
         qs = super().qs
-        sort = (self.form.cleaned_data.get("sort") if self.is_bound else None) or "-added"
+        sort = (self.form.cleaned_data.get("sort") if self.is_bound else None) or DEFAULT_SORT
         return qs.order_by(*SORT_ORDER[sort])
 
     @property

@@ -271,3 +271,16 @@ def test_postgresql_can_serve_each_rewritten_filter_from_its_index(params, index
         dated(f"photo {n}", dt.date(1900 + n, 1, 1), dt.date(1900 + n, 12, 31), width_px=3000, height_px=2000 + n)
     filterset = PhotoFilterSet(params, queryset=Photo.objects.all())
     assert index in plan_of(filterset.qs.order_by().values("pk"))
+
+
+@pytest.mark.django_db
+def test_the_sort_menu_shows_the_order_the_results_are_in(client):
+    from tests.builders import researcher
+
+    client.force_login(researcher("re-sort"))
+    page = client.get("/")
+    selected = page.text.split('name="sort"')[1].split("</select>")[0]
+    options = selected.split("<option")[1:]
+    # A browser shows the first option when none is selected: it must be the applied default.
+    assert 'value="-added"' in options[0]
+    assert not any("selected" in option for option in options[1:])
