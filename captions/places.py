@@ -192,6 +192,29 @@ def country_by_code(code: str) -> Country | None:
     return _country_index().countries.get((code or "").upper())
 
 
+@functools.lru_cache(maxsize=2048)
+def country_display_name(code: str, language: str = "en") -> str:
+    """The name a reader of `language` expects: 'Russia' / 'Russland', not the formal
+    'Russische Föderation' of pycountry's translation. Unknown codes come back as given."""
+    country = country_by_code(code)
+    if country is None:
+        return code or ""
+    language = (language or "en").split("-")[0].lower()
+    if language == "en":
+        return country.name
+    everyday = _load("country_aliases.json").get("display_names", {}).get(language, {})
+    if country.code in everyday:
+        return everyday[country.code]
+    import pycountry
+
+    record = pycountry.countries.get(alpha_2=country.code)
+    translations = _translations("iso3166-1", language)
+    for name in (country.name, getattr(record, "common_name", None), getattr(record, "name", None)):
+        if name and translations.gettext(name) != name:
+            return translations.gettext(name)
+    return country.name
+
+
 # --------------------------------------------------------------------------------------
 # Regions
 

@@ -345,3 +345,14 @@ def test_lookups_never_raise(text):
     find_city(text)
     city_names(text)
     assert fold(fold(text)) == fold(text)
+
+
+def test_country_display_names_are_everyday_names_in_the_reader_language():
+    from captions.places import country_display_name
+
+    assert country_display_name("RU", "en") == "Russia"
+    assert country_display_name("RU", "de") == "Russland"
+    assert country_display_name("KR", "de") == "Südkorea"
+    assert country_display_name("DE", "de") == "Deutschland"  # pycountry's translation where it is everyday
+    assert country_display_name("FR", "de-ch") == "Frankreich"
+    assert country_display_name("ZZ", "de") == "ZZ"

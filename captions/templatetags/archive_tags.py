@@ -1,10 +1,6 @@
 """Template helpers for the researcher pages: highlighting, labels in the user's language."""
 from __future__ import annotations
 
-import gettext
-from functools import lru_cache
-
-import pycountry
 from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -21,27 +17,10 @@ def highlight(text, words):
     return search.highlight(text or "", words or "")
 
 
-@lru_cache(maxsize=8)
-def _country_translations(language: str):
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
-
-
 @register.filter
 def country_name(code):
-    """A country's name in the current language: the everyday English short name from the
-    place data ('Russia'), or pycountry's translation of it ('Russische Föderation')."""
-    country = places.country_by_code(code) if code else None
-    if country is None:
-        return code or ""
-    language = (get_language() or "en").split("-")[0]
-    if language == "en":
-        return country.name
-    record = pycountry.countries.get(alpha_2=country.code)
-    translations = _country_translations(language)
-    for name in (country.name, getattr(record, "common_name", None), getattr(record, "name", None)):
-        if name and translations.gettext(name) != name:
-            return translations.gettext(name)
-    return country.name
+    """A country's name in the current language ('Russia', 'Russland')."""
+    return places.country_display_name(code or "", get_language() or "en")
 
 
 @register.filter
