@@ -250,8 +250,15 @@ _MIN_BARE_YEAR = 1826  # the oldest surviving photograph
 # Building results
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # calendar.monthrange also computes the weekday of the 1st: several times the cost, on
+    # every date the parser reads. Callers pass a month in 1..12.
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS_IN_MONTH[month]
 
 
 def _endpoint(year: int, month: int | None, day: int | None):
@@ -273,7 +280,7 @@ def _endpoint(year: int, month: int | None, day: int | None):
     if not 1 <= day <= _last_day(year, month):
         return None
     date = datetime.date(year, month, day)
-    return date, date, f"{year:04d}-{month:02d}-{day:02d}", DAY
+    return date, date, date.isoformat(), DAY  # isoformat() is '%04d-%02d-%02d'
 
 
 def _result(text, interval, approximate, today) -> PartialDate:
@@ -554,6 +561,7 @@ def parse_date(text: str, *, today: datetime.date | None = None) -> PartialDate 
     None when the text holds no date at all; a PartialDate with edtf None and no problem
     when it states that the photo is undated.
     """
+    today = today or datetime.date.today()  # once: the clock is read per call otherwise
     normalized, folded, best = _search(text, field=True, today=today)
     if best is None:
         if folded and _UNDATED_FIELD.match(folded.strip(" :;,")):
@@ -567,6 +575,7 @@ def find_date(text: str, *, today: datetime.date | None = None) -> PartialDate |
 
     `text` of the result is the expression as it stands in the caption.
     """
+    today = today or datetime.date.today()
     normalized, folded, best = _search(text, field=False, today=today)
     if best is None:
         if folded and ("dat" in folded or "fecha" in folded):

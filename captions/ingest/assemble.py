@@ -77,6 +77,7 @@ def _is_place(text: str) -> bool:
 
 def build(text: str, *, today: date | None = None) -> ParsedCaption:
     """Parse one block: layout pass, then each field by the SPEC's precedence rules."""
+    today = today or date.today()  # read the clock once per block, not in every date lookup
     record = ParsedCaption(raw_text=text)
     if not isinstance(text, str):
         text = str(text)
@@ -355,7 +356,7 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     parsed = None
     if labelled and labelled.value.strip():
-        parsed = _parse_date(_normalize_date_value(labelled.value), today or date.today())
+        parsed = _parse_date(_normalize_date_value(labelled.value), today)
         if parsed is None:
             parsed = dates.find_date(labelled.value[:300], today=today)
         if parsed is None:

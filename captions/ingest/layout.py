@@ -129,6 +129,8 @@ def _vote(scan: BlockScan, languages: tuple[str, ...]) -> None:
         scan.label_votes[language] = scan.label_votes.get(language, 0.0) + weight
 
 
+_LINE_SPACE = " \t\u00a0\u202f\u2009"
+_NOTICE_FIELDS = frozenset({"restrictions", "releases", "more_info", "embargo"})
 _CACHEABLE = 400  # lines up to this long are memoised: labels and notices recur in every block
 _DESCRIPTION_HEADERS = frozenset({"description", "beschreibung", "descripcion"})
 
@@ -199,51 +201,69 @@ def _is_label_line(line: str, exiftool: bool) -> bool:
     return len(line) < 60 and fold(line) in HEADERS
 
 
+def _looks_like_exiftool(lines: list[str]) -> bool:
+    """Three 'Tag Name     : value' lines among the first 60 (stops at the third)."""
+    found = 0
+    for line in lines[:60]:
+        if " : " in line and _EXIFTOOL_RE.match(_EXIFTOOL_GROUP_RE.sub("", line, count=1)):
+            found += 1
+            if found == 3:
+                return True
+    return False
+
+
 def scan_block(text: str) -> BlockScan:
     """Sort the lines of one block (see the module docstring)."""
     scan = BlockScan()
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
-    exiftool = scan.exiftool = (
-        sum(
-            1 for line in lines[:60]
-            if " : " in line and _EXIFTOOL_RE.match(_EXIFTOOL_GROUP_RE.sub("", line, count=1))
-        ) >= 3
-    )
+    exiftool = scan.exiftool = _looks_like_exiftool(lines)
     paragraph: list[str] = []
     paragraph_described = False
     pending_description = False
     index = 0
     count = len(lines)
-
-    def close_paragraph() -> None:
-        nonlocal paragraph
-        if paragraph:
-            if paragraph_described:
-                scan.described.add(len(scan.paragraphs))
-            scan.paragraphs.append(paragraph)
-            paragraph = []
-
-    def structured(line: str) -> None:
-        close_paragraph()
-        scan.structured_lines.append(line)
+    # The loop runs for every line of every block: the paragraph bookkeeping, the vote and
+    # the cache lookup are written out here rather than in small helpers, whose calls cost
+    # more than their work.
+    paragraphs = scan.paragraphs
+    structured_lines = scan.structured_lines
+    votes = scan.label_votes
 
     def stripped(position: int) -> str:
-        line = lines[position][:LINE_LIMIT].strip(" \t\u00a0\u202f\u2009")
+        line = lines[position][:LINE_LIMIT].strip(_LINE_SPACE)
         if line[:1] == "[":
             line = _EXIFTOOL_GROUP_RE.sub("", line, count=1)
         return line
 
     while index < count:
-        line = stripped(index)
+        line = lines[index][:LINE_LIMIT].strip(_LINE_SPACE)
+        if line[:1] == "[":
+            line = _EXIFTOOL_GROUP_RE.sub("", line, count=1)
         index += 1
+        if line:
+            kind = _classify_cached(line, exiftool) if len(line) <= _CACHEABLE else _classify_uncached(line, exiftool)
+            tag = kind[0]
+            if tag == "prose":
+                if not paragraph:
+                    paragraph_described = pending_description
+                    pending_description = False
+                paragraph.append(line)
+                continue
+        # A blank line ends the paragraph, and so does every kind of line but prose.
+        if paragraph:
+            if paragraph_described:
+                scan.described.add(len(paragraphs))
+            paragraphs.append(paragraph)
+            paragraph = []
         if not line:
-            close_paragraph()
             continue
-        kind = classify(line, exiftool)
-        tag = kind[0]
+        structured_lines.append(line)
         if tag == "label":
             _, name, languages, rank, value, key, inline = kind
-            _vote(scan, languages)
+            if languages:
+                weight = 1.0 / len(languages)
+                for language in languages:
+                    votes[language] = votes.get(language, 0.0) + weight
             if not value:
                 # 'Aufnahmedatum:' then the value on the next non-empty line (Alamy pages).
                 look = index
@@ -265,35 +285,22 @@ def scan_block(text: str) -> BlockScan:
             if name == "caption" and not value:
                 pending_description = True
             scan.add_field(name, value, rank, index, key)
-            structured(line)
-            if name in ("restrictions", "releases", "more_info", "embargo") and value:
+            if name in _NOTICE_FIELDS and value:
                 _note_notice(scan, value, verbatim=line if inline else value)
-            continue
-        if tag == "header":
+        elif tag == "header":
             _vote(scan, kind[1])
-            structured(line)
             pending_description = kind[2]
-            continue
-        if tag == "size":
+        elif tag == "size":
             scan.sizes.append(kind[1])
-            structured(line)
-            continue
-        if tag == "notice":
+        elif tag == "notice":
             _note_notice(scan, line, tags=kind[1], known=kind[2] or False)
-            structured(line)
-            continue
-        if tag == "credit":
+        elif tag == "credit":
             scan.credit_lines.append(line)
-            structured(line)
-            continue
-        if tag in ("rule", "ignored"):
-            structured(line)
-            continue
-        if not paragraph:
-            paragraph_described = pending_description
-            pending_description = False
-        paragraph.append(line)
-    close_paragraph()
+        # 'rule' and 'ignored' lines are only structure
+    if paragraph:
+        if paragraph_described:
+            scan.described.add(len(paragraphs))
+        paragraphs.append(paragraph)
     return scan
 
 
