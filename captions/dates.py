@@ -411,9 +411,11 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                 _add_decade(m, folded, add)
         if len(found) == before_count and digits == 4:
             _add_year(run, folded, field, today_year, add)
-        if len(found) > before_count:
-            covered = max(c.end for c in found[before_count:])
-    if any(marker in folded for marker in _DECADE_WORD_MARKERS):
+        added = len(found) - before_count
+        if added:
+            covered = found[-1].end if added == 1 else max(c.end for c in found[before_count:])
+    # 'ties', 'iger', 'annees', 'anos' (_DECADE_WORD_MARKERS), spelled out: this runs per call
+    if "ties" in folded or "iger" in folded or "annees" in folded or "anos" in folded:
         for m in _P_DECADE_WORDS.finditer(folded):
             word = m["en"] or m["de"] or m["fr"] or m["es"]
             add(_Candidate(_RANK_DECADE, m.start(), m.end(), _decade_interval(1900 + _DECADE_WORDS[word])))

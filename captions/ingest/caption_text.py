@@ -98,19 +98,23 @@ def first_language_segment(text: str) -> tuple[str, str | None]:
     return text[first.end(): end], language
 
 
+# word -> the votes it casts: one for its language, or half for each language sharing it
+# (a distinctive stopword wins over a shared spelling). One dict probe per word of a caption.
+_WORD_VOTES: dict[str, tuple[tuple[str, float], ...]] = {
+    **{word: tuple((language, 0.5) for language in shared) for word, shared in SHARED_STOPWORDS.items()},
+    **{word: ((language, 1),) for word, language in WORD_LANGUAGE.items()},
+}
+
+
 def stopword_votes(text: str) -> dict[str, float]:
     """Votes per language from stopwords; shared words count half for each language."""
     votes: dict[str, float] = {}
+    lookup = _WORD_VOTES.get
     for word in text[:3000].casefold().split():
-        word = word.strip(".,;:!?()\"'«»")
-        language = WORD_LANGUAGE.get(word)
-        if language:
-            votes[language] = votes.get(language, 0) + 1
-            continue
-        shared = SHARED_STOPWORDS.get(word)
-        if shared:
-            for language in shared:
-                votes[language] = votes.get(language, 0) + 0.5
+        cast = lookup(word.strip(".,;:!?()\"'«»"))
+        if cast:
+            for language, weight in cast:
+                votes[language] = votes.get(language, 0) + weight
     return votes
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from .vocabulary import KNOWN_NOTICES
+from .vocabulary import KNOWN_NOTICES, word_trie
 
 CAVEATS = ("embargo", "editorial_only", "imperfect_historical", "mandatory_credit", "no_model_release")
 
@@ -145,16 +145,22 @@ TIME_RE = re.compile(
 )
 # Wire style '0001 GMT': four digits glued to a zone.
 COMPACT_TIME_RE = re.compile(r"(?<![\d:.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|Z|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT)\b)")
+# Word lists as tries (see word_trie): a plain alternation of 40-60 words is tried word by
+# word at every position of the notice. Between word boundaries a word matches only whole,
+# so the trie finds exactly what the alternation found ('jusqu'au' before 'jusqu', as listed).
 ZONE_RE = re.compile(
     r"\b(?:(utc|gmt)\s?([+-]\d{1,2})(?::?(\d{2}))?|("
-    + "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True))
+    + word_trie(ZONE_OFFSETS)
     + r"))\b",
     re.IGNORECASE,
 )
+_EMBARGO_NOISE_WORDS = (
+    "embargoed embargo sperrfrist embargado sous until till bis zum jusqu'au jusqu'a jusqu hasta el le la las"
+    " at um a à ab on am before not to be published publication for release nicht vor ne pas publier avant no"
+    " publicar antes de del uhr local time ortszeit heure hora horas"
+).split()
 _EMBARGO_NOISE_RE = re.compile(
-    r"\b(?:embargoed|embargo|sperrfrist|embargado|sous|until|till|bis|zum|jusqu'au|jusqu'a|jusqu|hasta|el|le|la|las"
-    r"|at|um|a|à|ab|on|am|before|not|to|be|published|publication|for|release|nicht|vor|ne|pas|publier|avant|no|publicar|antes|de|del|uhr|local|time|ortszeit|heure|hora|horas)\b"
-    r"|[:,;()]",
+    r"\b(?:" + word_trie(_EMBARGO_NOISE_WORDS) + r")\b|[:,;()]",
     re.IGNORECASE,
 )
 

@@ -29,6 +29,9 @@ def _find_country(text: str):
     return places.find_country(text)
 
 
+_STRUCTURED_FIELDS = ("sublocation", "city", "region", "country", "country_code")
+
+
 def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
     """Place fields: a labelled location first, then IPTC-style fields, else the caption."""
     place_field = scan.best("place")
@@ -36,15 +39,16 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
     if place_field and place_field.value.strip() and not _is_coordinates(place_field.value):
         record.place_text = place_field.value.strip()[:500]
         resolved = _resolve(record.place_text[:300], True)
-    structured = {name: scan.best(name) for name in ("sublocation", "city", "region", "country", "country_code")}
+    # Most blocks have none of the IPTC-style fields: look them up only when one is there.
+    has_structured = any(scan.fields.get(name) for name in _STRUCTURED_FIELDS)
     if resolved is not None:
         for name in ("sublocation", "city", "region", "country", "country_code"):
             setattr(record, name, getattr(resolved, name))
         if resolved.unknown_country:
             record.problem_details["unknown_country"] = f"Country not recognised in place '{record.place_text}'"
-    if any(structured.values()):
-        _structured_place(record, structured)
-    if resolved is None and not any(structured.values()):
+    if has_structured:
+        _structured_place(record, {name: scan.best(name) for name in _STRUCTURED_FIELDS})
+    elif resolved is None:
         _place_from_caption(record)
 
 

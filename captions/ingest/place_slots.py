@@ -8,6 +8,7 @@ of how reliably each layout fills them; captions.places decides what the words n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .vocabulary import fold
 
@@ -91,6 +92,7 @@ def _cap_parts(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+@lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot."""
     parts = [part.strip(" .;:!?") for part in slot.split(",")]

@@ -80,6 +80,27 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def word_trie(words) -> str:
+    """A regex alternation of `words` shaped as a trie, longer words first where one word
+    begins another: the same matches as 'a|ab|abc' under a trailing boundary, but the engine
+    rejects most positions after one character instead of trying every word there."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 def _load(name: str) -> dict:
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return json.load(handle)
