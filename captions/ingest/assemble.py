@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from captions import dates, places
-from captions.dimensions import mismatched_lengths
+from captions.dimensions import StatedSize, mismatched_lengths
 
 from . import caption_text as ct
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
@@ -63,8 +63,10 @@ def _scan_dimensions(text: str):
 
 
 @lru_cache(maxsize=4096)
-def _mismatched(width_px, height_px, dpi, stated: tuple):
-    return tuple(mismatched_lengths(width_px, height_px, dpi, list(stated)))
+def _mismatched(width_px, height_px, dpi, stated: tuple[tuple[str, str, str], ...]):
+    # Keyed by plain (width, height, unit) tuples: hashing and comparing StatedSize (a frozen
+    # dataclass) runs generated Python code on every lookup.
+    return tuple(mismatched_lengths(width_px, height_px, dpi, [StatedSize(*size) for size in stated]))
 
 
 @lru_cache(maxsize=8192)
@@ -334,7 +336,10 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
         )
     if record.dpi is None:
         problems["missing_dpi"] = "dpi stated out of range (must be 1 to 999999)" if bad_dpi else "No dpi stated"
-    wrong = _mismatched(record.width_px, record.height_px, record.dpi, tuple(stated)) if stated else ()
+    wrong = (
+        _mismatched(record.width_px, record.height_px, record.dpi, tuple((s.width, s.height, s.unit) for s in stated))
+        if stated else ()
+    )
     if wrong:
         problems["print_size_mismatch"] = "; ".join(_mismatch_text(record, stated, name) for name in wrong)
 

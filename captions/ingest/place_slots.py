@@ -54,6 +54,7 @@ END_PLACE_DATED_RE = re.compile(
     r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2}),\s{0,2}(?:on\s|le\s|am\s|el\s)?"
     + _DATE_TAIL + r"\s*[.!]?\s*$"
 )
+_CAPITAL_START_RE = re.compile(r"\s*[" + _UP + r"]")
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
@@ -129,7 +130,19 @@ def place_slots(caption: str) -> list[str]:
     tail = caption.rstrip(" .!")
     closing = [match for match in found if match.end(1) >= len(tail) - 1]
     slots.extend(match.group(1) for match in closing)
-    end = END_PLACE_RE.search(caption[-300:]) or END_PLACE_DATED_RE.search(caption[-300:])
+    end = None
+    window = caption[-300:]
+    # Both patterns backtrack through every comma of the text; each has an ending it cannot
+    # match without, checked first. A place ending the text follows the last comma and opens
+    # with a capital; a dated ending closes on a digit, before at most a full stop.
+    if _CAPITAL_START_RE.match(window, window.rfind(",") + 1):
+        end = END_PLACE_RE.search(window)
+    if end is None:
+        last = window.rstrip()
+        if last[-1:] in (".", "!"):
+            last = last[:-1].rstrip()
+        if last[-1:].isdecimal():  # str.isdecimal() is the regex \d
+            end = END_PLACE_DATED_RE.search(window)
     if end:
         slots.append(end.group(1))
     for match in reversed(found[-4:]):
