@@ -9,8 +9,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, models, transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -441,34 +441,61 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
                     gettext("No caption block was found in this text."), code="no_blocks"))
             elif "save" in request.POST:
                 return self._save_pasted(request, blocks)
+        return self._paste_page(request, form, blocks)
+
+    def _paste_page(self, request, form, blocks, text=None):
+        shown = blocks[:PASTE_PREVIEW_LIMIT]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": gettext("Paste caption block"),
             "form": form,
-            "previews": [paste_preview(block) for block in blocks],
-            "text": form.cleaned_data.get("text", "") if form.is_bound and form.is_valid() else "",
+            "previews": [paste_preview(block) for block in shown],
+            "block_count": len(blocks),
+            "not_previewed": len(blocks) - len(shown),
+            "text": text if text is not None else (
+                form.cleaned_data.get("text", "") if form.is_bound and form.is_valid() else ""),
         }
         return TemplateResponse(request, "admin/captions/photo/paste.html", context)
 
     def _save_pasted(self, request, blocks):
-        outcomes = []
-        with transaction.atomic():
-            for block in blocks:
-                outcome = services.save_parsed_caption(parsed=block)
-                if outcome.changed:
-                    update_change_reason(outcome.photo, gettext("Pasted caption block"))
-                outcomes.append(outcome)
+        """Each block in its own transaction: a block that cannot be saved is reported and
+        handed back in the form, and the others are saved."""
+        outcomes, failed = [], []
+        for number, block in enumerate(blocks, start=1):
+            try:
+                with transaction.atomic():
+                    outcome = services.save_parsed_caption(parsed=block)
+                    if outcome.changed:
+                        update_change_reason(outcome.photo, gettext("Pasted caption block"))
+            except (ValidationError, DatabaseError) as exc:
+                reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc).splitlines()[0]
+                failed.append(block)
+                self.message_user(request, gettext("Block %(n)d was not saved: %(reason)s")
+                                  % {"n": number, "reason": reason}, messages.ERROR)
+                continue
+            outcomes.append(outcome)
         created = sum(o.created for o in outcomes)
         updated = sum(o.changed and not o.created for o in outcomes)
         unchanged = len(outcomes) - created - updated
-        self.message_user(request, gettext("Saved: %(c)d created, %(u)d updated, %(n)d already up to date.")
-                          % {"c": created, "u": updated, "n": unchanged}, messages.SUCCESS)
+        if outcomes:
+            self.message_user(request, gettext("Saved: %(c)d created, %(u)d updated, %(n)d already up to date.")
+                              % {"c": created, "u": updated, "n": unchanged}, messages.SUCCESS)
+        if failed:  # nothing the editor pasted is lost: the blocks not saved come back to fix
+            text = "\n---\n".join(block.raw_text.strip() for block in failed)
+            return self._paste_page(request, PasteCaptionForm(), failed, text=text)
         if len(outcomes) == 1:
             return redirect(reverse("admin:captions_photo_change", args=[outcomes[0].photo.pk]))
+        changelist = reverse("admin:captions_photo_changelist")
+        if len(outcomes) > PASTE_PREVIEW_LIMIT:
+            return redirect(changelist)  # newest first: the pasted photos lead the list
         ids = ",".join(str(o.photo.pk) for o in outcomes)
-        return redirect(reverse("admin:captions_photo_changelist") + f"?id__in={ids}")
+        return redirect(changelist + f"?id__in={ids}")
 
+
+# A paste of thousands of blocks is saved whole, but previewed (one lookup per block) only
+# this far.
+PASTE_PREVIEW_LIMIT = 100
 
 # Where each problem is shown in the preview: next to the row it is about.
 PREVIEW_PROBLEM_ROW = {

@@ -111,3 +111,42 @@ def test_a_300_dpi_block_shows_its_print_size_once(ed_client):
     response = ed_client.post(PASTE, {"text": SECOND_BLOCK, "preview": "Preview"})
     [preview] = response.context["previews"]
     assert row(preview, "sizes")["value"] == "at 300 dpi: 30.9 × 23.2 cm · 12.2 × 9.1 in"
+
+
+def test_a_block_that_cannot_be_saved_comes_back_and_the_others_are_saved(ed_client, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from captions import services
+
+    real = services.save_parsed_caption
+
+    def refuse_edinburgh(*, parsed, **kwargs):
+        if "Edinburgh" in parsed.caption:
+            raise ValidationError({"caption": ["simulated refusal"]})
+        return real(parsed=parsed, **kwargs)
+
+    monkeypatch.setattr(services, "save_parsed_caption", refuse_edinburgh)
+    response = ed_client.post(PASTE, {"text": SEED_BLOCK + "\n---\n" + SECOND_BLOCK, "save": "Save"}, follow=True)
+    assert response.status_code == 200
+    assert Photo.objects.count() == 1  # the seed block was saved
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("Block 2 was not saved: simulated refusal" in m for m in messages)
+    assert "Schoolchildren march through the old town of Edinburgh." in response.context["text"]
+    assert [p["rows"][0]["value"] for p in response.context["previews"]][0].startswith("Schoolchildren")
+
+
+def test_a_huge_paste_previews_the_first_hundred_and_saves_all(ed_client):
+    from captions.admin import PASTE_PREVIEW_LIMIT
+
+    blocks = [
+        f"Boats number {n} leave the harbour of Valletta, Malta.\nImage ID: HUGE{n:04d}\n"
+        "4000 x 3000 px | 33.9 x 25.4 cm | 13.3 x 10 inches | 300dpi"
+        for n in range(PASTE_PREVIEW_LIMIT + 20)
+    ]
+    text = "\n---\n".join(blocks)
+    response = ed_client.post(PASTE, {"text": text, "preview": "Preview"})
+    assert len(response.context["previews"]) == PASTE_PREVIEW_LIMIT
+    assert "the 20 others are saved too" in response.content.decode()
+    response = ed_client.post(PASTE, {"text": text, "save": "Save"})
+    assert response.status_code == 302 and response["Location"] == reverse("admin:captions_photo_changelist")
+    assert Photo.objects.filter(source_id__startswith="HUGE").count() == PASTE_PREVIEW_LIMIT + 20
