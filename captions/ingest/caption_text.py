@@ -37,6 +37,10 @@ LANGUAGE_PREFIX_RE = re.compile(
     + _PREFIX_WORDS
     + r")\s{0,2}:)\s{0,3}"
 )
+# What every LANGUAGE_PREFIX_RE match outside brackets contains, as a pattern that opens with
+# a capital letter: the regex engine jumps between capitals instead of trying the full
+# pattern (which opens with a look-behind) at every position of the caption.
+_PREFIX_CUE_RE = re.compile(r"(?:EN|DE|FR|ES|ENG|GER|DEU|FRA|SPA|" + _PREFIX_WORDS + r")\s{0,2}[:|]")
 IMAGO_SPLIT = " *** "
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÀ-Ý\"'«(])")
 # Notices inside a caption sentence: only unmistakable wording, since a caption may well say
@@ -86,6 +90,8 @@ def first_language_segment(text: str) -> tuple[str, str | None]:
                 break
     if ":" not in text and "|" not in text and "[" not in text:
         return text, None  # every language prefix has one of these
+    if "[" not in text and not _PREFIX_CUE_RE.search(text[:20_000]):
+        return text, None
     matches = list(LANGUAGE_PREFIX_RE.finditer(text[:20_000]))
     if not matches:
         return text, None

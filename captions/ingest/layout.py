@@ -100,10 +100,9 @@ def _lookup_label(candidate: str):
     return LABELS.get(key), key
 
 
-def _is_notice_line(line: str, folded: str, tags: set[str]) -> bool:
-    """A line that carries caveats and is a notice, not a caption sentence mentioning one."""
-    if not tags:
-        return False
+def _has_notice_shape(line: str, folded: str) -> bool:
+    """Does a line read like a notice? One that also carries caveats is one, not a caption
+    sentence mentioning them."""
     if _NOTICE_START_RE.match(folded):
         return True
     # 'Police restricted access after the oil embargo debate.' is a caption; a short line
@@ -168,10 +167,14 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
     facts = scan_sizes(line, bare_pairs_are_pixels=False)
     if facts is not None and _is_size_line(line, facts):
         return ("size", facts)
-    tags = caveats_in(folded)
     known_notice = known_notice_prefix(folded)
-    if known_notice or _is_notice_line(line, folded, tags):
-        return ("notice", tags, known_notice)
+    # A notice-shaped line (_has_notice_shape) needs its caveat tags to decide; any other
+    # line is a notice only when it is a standing one. Most caption lines are neither, and
+    # skip the caveat search.
+    if known_notice or _has_notice_shape(line, folded):
+        tags = caveats_in(folded)
+        if known_notice or tags:
+            return ("notice", tags, known_notice)
     if len(line) < 200 and _is_credit_line(line):
         return ("credit",)
     return ("prose",)

@@ -77,14 +77,18 @@ def caveats_in(folded: str) -> frozenset[str]:
     """Caveat tags a folded notice line carries (memoised: notices are boilerplate)."""
     if len(folded) > 2000:
         folded = folded[:2000]
-    if not contains_any(folded, _CAVEAT_STEMS):
-        return frozenset()
     if len(folded) > 300:
         return _caveats_in(folded)
+    # The stem check runs inside the cache: a recurring notice line skips it too.
     return _caveats_in_cached(folded)
 
 
+_NO_TAGS: frozenset[str] = frozenset()
+
+
 def _caveats_in(folded: str) -> frozenset[str]:
+    if not contains_any(folded, _CAVEAT_STEMS):
+        return _NO_TAGS
     tags = set()
     if EDITORIAL_RE.search(folded):
         tags.add("editorial_only")
@@ -303,13 +307,31 @@ _CREDIT_NEEDLES_AS_IS = {
 }
 
 
+def _gated(needles: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(gate, needles holding it, the rest): most needles share a character ('(', '/', ':'),
+    and a text without it skips them all with one test."""
+    best = ("", (), needles)
+    for gate in ("(", "/", ":"):
+        holding = tuple(needle for needle in needles if gate in needle)
+        if len(holding) > max(1, len(best[1])):
+            best = (gate, holding, tuple(needle for needle in needles if gate not in needle))
+    return best
+
+
+# Per pattern: (needles are checked on the text as is?, gate, gated needles, other needles)
+_CREDIT_GATES = tuple(
+    (index in _CREDIT_NEEDLES_AS_IS, *_gated(_CREDIT_NEEDLES_AS_IS.get(index) or _CREDIT_NEEDLES[index]))
+    for index in range(len(INLINE_CREDIT_RES))
+)
+
+
 def credit_patterns_for(text: str) -> list[re.Pattern]:
     """The inline-credit patterns that could match `text`, in precedence order."""
     lowered = text.casefold()
     chosen = []
-    for index, pattern in enumerate(INLINE_CREDIT_RES):
-        as_is = _CREDIT_NEEDLES_AS_IS.get(index)
-        if contains_any(text, as_is) if as_is else contains_any(lowered, _CREDIT_NEEDLES[index]):
+    for pattern, (as_is, gate, gated, others) in zip(INLINE_CREDIT_RES, _CREDIT_GATES):
+        haystack = text if as_is else lowered
+        if (gate and gate in haystack and contains_any(haystack, gated)) or contains_any(haystack, others):
             chosen.append(pattern)
     return chosen
 

@@ -118,8 +118,13 @@ def dateline_place(caption: str) -> str | None:
     for pattern in DATELINE_RES:
         match = pattern.match(caption[:300])
         if match:
-            return _trim(titlecase_dateline(match.group(1).strip(" ,.-"))) or None
+            return _dateline_text(match.group(1))
     return None
+
+
+@lru_cache(maxsize=4096)  # datelines name the same places over and over ('PARIS, FRANCE')
+def _dateline_text(raw: str) -> str | None:
+    return _trim(titlecase_dateline(raw.strip(" ,.-"))) or None
 
 
 def place_slots(caption: str) -> list[str]:
