@@ -320,7 +320,9 @@ def _is_credit_line(line: str) -> bool:
 
 def _note_notice(scan: BlockScan, text: str, *, tags=None, known=None, verbatim=None) -> None:
     """Record a notice; `known` False means 'already looked up: not a standing notice'."""
-    if tags is None or known is None:
+    if tags is None and known is None and len(text) <= _CACHEABLE:
+        tags, known = _notice_facts(text)  # a label's notice value: boilerplate, memoised
+    elif tags is None or known is None:
         folded = fold(text[:3000])
         tags = caveats_in(folded) if tags is None else tags
         known = known_notice_prefix(folded) if known is None else known
@@ -331,6 +333,12 @@ def _note_notice(scan: BlockScan, text: str, *, tags=None, known=None, verbatim=
         scan.notice_tags.add(known[0])
         if known[1]:
             scan.cut_notice = text
+
+
+@lru_cache(maxsize=4096)
+def _notice_facts(text: str) -> tuple[frozenset[str], tuple[str, bool] | None]:
+    folded = fold(text)
+    return caveats_in(folded), known_notice_prefix(folded)
 
 
 def ends_with_ellipsis(line: str) -> bool:

@@ -130,7 +130,9 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
     facts = SizeFacts()
     found = False
     bare_pair = None
-    if PAIR_HINT_RE.search(line):
+    # The hint needs 'x', '×', '*' or 'by' (any case; no other letters match them under
+    # IGNORECASE): a substring test spares its digit-by-digit search on most captions.
+    if ("x" in lowered or "×" in line or "*" in line or "by" in lowered) and PAIR_HINT_RE.search(line):
         for match in PAIR_RE.finditer(line):
             first, second, unit = match.group(1), match.group(2), (match.group(3) or "")
             unit_folded = unit.casefold()
