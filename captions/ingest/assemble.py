@@ -174,14 +174,16 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
 
 def _without_previews(scan: BlockScan) -> list[list[str]]:
     """Drop a preview line ('Aerial view of the …') when the full text follows it."""
-    everything = [line for paragraph in scan.paragraphs for line in paragraph]
-    for item in scan.fields.get("caption", ()):
-        everything.extend(item.value.split("\n"))
+    everything = None  # every prose and caption line; gathered only once a preview shows up
     result = []
     for paragraph in scan.paragraphs:
         kept = []
         for line in paragraph:
             if ends_with_ellipsis(line):
+                if everything is None:
+                    everything = [text for lines in scan.paragraphs for text in lines]
+                    for item in scan.fields.get("caption", ()):
+                        everything.extend(item.value.split("\n"))
                 prefix = fold(line.rstrip(".… "))
                 if prefix and any(
                     other is not line and len(other) > len(line) - 3 and fold(other[: len(line) + 20]).startswith(prefix)
@@ -215,7 +217,13 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
             return named
     if not votes:
         return "en"
-    return max(("en", "de", "fr", "es"), key=lambda language: votes.get(language, 0.0))
+    # max() over ("en", "de", "fr", "es") by votes, first wins a tie; spelled out (no key calls)
+    best, most = "en", votes.get("en", 0.0)
+    for language in ("de", "fr", "es"):
+        count = votes.get(language, 0.0)
+        if count > most:
+            best, most = language, count
+    return best
 
 
 def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) -> None:

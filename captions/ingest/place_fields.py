@@ -30,6 +30,7 @@ def _find_country(text: str):
 
 
 _STRUCTURED_FIELDS = ("sublocation", "city", "region", "country", "country_code")
+_STRUCTURED_SET = frozenset(_STRUCTURED_FIELDS)
 
 
 def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
@@ -40,7 +41,8 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
         record.place_text = place_field.value.strip()[:500]
         resolved = _resolve(record.place_text[:300], True)
     # Most blocks have none of the IPTC-style fields: look them up only when one is there.
-    has_structured = any(scan.fields.get(name) for name in _STRUCTURED_FIELDS)
+    # (a field name is in scan.fields only with at least one value: see BlockScan.add_field)
+    has_structured = not _STRUCTURED_SET.isdisjoint(scan.fields)
     if resolved is not None:
         for name in ("sublocation", "city", "region", "country", "country_code"):
             setattr(record, name, getattr(resolved, name))
