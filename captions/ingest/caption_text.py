@@ -18,6 +18,7 @@ from .notices import (
     LEADING_MARKER_RE,
     TRAILING_MARKER_RE,
     known_notice_prefix,
+    search_credit,
 )
 from .vocabulary import DANGLING_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE, fold
 
@@ -196,13 +197,13 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
     if not may_hold_credit(text):
         return text, credits
     for pattern in credit_patterns_for(text):
-        found = pattern.search(text)
+        found = search_credit(pattern, text)
         guard = 0
         while found and guard < 5:
             guard += 1
             credits.append(found.group("credit").strip())
             text = (text[: found.start()] + " " + text[found.end():]).strip()
-            found = pattern.search(text)
+            found = search_credit(pattern, text)
     return text, credits
 
 

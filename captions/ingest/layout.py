@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit
+from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
 from .sizes import SizeFacts, scan_sizes
 from .vocabulary import BOILERPLATE, HEADERS, LABELS, LONGEST_LABEL, fold
 
@@ -312,7 +312,7 @@ def _is_credit_line(line: str) -> bool:
     if not _CREDIT_LINE_START_RE.match(line) or not may_hold_credit(line):
         return False
     for pattern in credit_patterns_for(line):
-        match = pattern.search(line)
+        match = search_credit(pattern, line)
         if match and match.start() <= 1 and match.end() >= len(line) - 1:
             return True
     return False
