@@ -729,3 +729,23 @@ def test_getty_page_with_values_under_their_labels():
 def test_a_bare_pair_beside_a_dpi_is_the_pixel_size(line):
     record = parse_block(f"Workers assemble engines in Detroit, Michigan, circa 1943.\n{line}")
     assert (record.width_px, record.height_px, record.dpi) == (3000, 2400, 300)
+
+
+@pytest.mark.parametrize("notice, language_offset", [
+    ("EMBARGOED UNTIL 00:01 GMT, June 12, {year}", timedelta(0)),
+    ("Sperrfrist: 12.06.{year}, 18:00 Uhr MESZ", timedelta(hours=2)),
+    ("Embargo jusqu'au 12 juin {year} à 00h01 CEST", timedelta(hours=2)),
+])
+def test_an_embargo_still_to_come_is_read(notice, language_offset):
+    # The usual case: the embargo lies ahead. A future date is a problem for a shoot date,
+    # never for an embargo.
+    year = datetime.now().year + 1
+    record = parse_block(f"A dog.\n1200 x 800 px, 300 dpi\n{notice.format(year=year)}")
+    assert record.embargo_until is not None
+    assert record.embargo_until.year == year and record.embargo_until.utcoffset() == language_offset
+    assert "embargo" in record.caveats and "future_date" not in record.problems
+
+
+def test_an_impossible_embargo_date_is_not_invented():
+    record = parse_block("A dog.\n1200 x 800 px, 300 dpi\nEmbargoed until 31 February 2030 00:01 GMT")
+    assert record.embargo_until is None and "embargo" in record.caveats

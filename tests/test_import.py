@@ -150,3 +150,25 @@ def test_large_file_through_the_command_uses_the_worker_and_imports_everything(t
     lines, _ = run(str(path))
     assert lines[0] == "created 11, updated 0, flagged 0"
     assert sorted(Photo.objects.values_list("source_id", flat=True)) == [f"PIPE{n:04d}" for n in range(11)]
+
+
+def test_an_imported_embargo_keeps_the_photo_out_of_exports_until_it_passes(client, tmp_path):
+    import datetime as dt
+
+    from tests.builders import production
+
+    year = dt.date.today().year + 1
+    path = tmp_path / "embargo.txt"
+    path.write_text(
+        "Ministers arrive for the budget vote in Berlin, Germany.\nImage ID: EMB0001\n"
+        "4000 x 3000 px | 33.9 x 25.4 cm | 13.3 x 10 inches | 300dpi\n"
+        f"EMBARGOED UNTIL 00:01 GMT, June 12, {year}\n",
+        encoding="utf-8",
+    )
+    run(str(path))
+    photo = Photo.objects.get(source_id="EMB0001")
+    assert photo.caveats == ["embargo"] and photo.embargo_until.year == year and photo.is_embargoed()
+    client.force_login(production())
+    csv_text = b"".join(client.get("/export/specs.csv").streaming_content).decode("utf-8")
+    assert "EMB0001" not in csv_text
+    assert client.get(f"/photos/{photo.pk}/spec.pdf").status_code == 409

@@ -220,7 +220,8 @@ def parse_embargo(text: str, *, parse_date, language: str = "en") -> datetime | 
     if not date_text:
         return None
     parsed = parse_date(date_text)
-    if parsed is None or parsed.start is None or parsed.precision != "day" or parsed.problem:
+    # An embargo is normally in the future: only a date that does not exist is unreadable.
+    if parsed is None or parsed.start is None or parsed.precision != "day":
         return None
     moment = datetime.combine(parsed.start, time(hour, minute))
     return _localize(moment, zone_text, language)
