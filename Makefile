@@ -31,8 +31,9 @@ test: $(STAMP)
 browser:
 	bash scripts/install-browser.sh
 
+## make bench: the parser benchmark (the database ones need a bench database: see docs/BENCHMARKS.md)
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_parser.py
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache
