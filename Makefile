@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DEBUG=1 DEMO_MODE=1
 
-.PHONY: run test install migrate demo bench browser clean
+.PHONY: run test install bench browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
