@@ -1,6 +1,10 @@
 // Small progressive enhancements; every page works without them.
 (function () {
   "use strict";
+  // Selects that act at once (the language switcher); without script, its Go button does.
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.submit(); });
+  });
   // Filter forms send only the filters that are set, so shared URLs stay short and readable.
   document.querySelectorAll("form[data-compact]").forEach(function (form) {
     form.addEventListener("submit", function () {
