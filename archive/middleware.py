@@ -1,5 +1,6 @@
-"""Security headers Django 5.2 does not set itself."""
+"""Edge rules Django 5.2 does not apply itself: security headers, NUL bytes in query strings."""
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 # Scripts only from our own static files (no inline script anywhere, the admin included);
 # inline style attributes are allowed (aspect-ratio placeholders); images may be data: URIs
@@ -22,3 +23,20 @@ class SecurityHeadersMiddleware:
             response["Content-Security-Policy"] = self.policy
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class RejectNullBytesMiddleware:
+    """A query string with a NUL byte is never a real search: answer 400 at once.
+
+    PostgreSQL text cannot hold NUL, so such a value would otherwise fail deep inside a query
+    as a server error. Forms reject NUL in posted fields with a message beside the field
+    (Django's ProhibitNullCharactersValidator), so only the query string is checked here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            raise BadRequest("NUL byte in the query string")
+        return self.get_response(request)

@@ -31,3 +31,13 @@ def test_no_query_string_causes_a_server_error(url):
     for value in NASTY[:12]:
         response = client.get(f"/photos/{photo.pk}/spec.pdf", {"at_dpi": value})
         assert response.status_code < 500, ("spec.pdf", value)
+
+
+@override_settings(DEBUG=False)
+def test_a_nul_byte_in_a_query_string_is_a_bad_request_not_a_server_error():
+    client = Client(raise_request_exception=False)
+    client.force_login(production("pr-nul"))
+    for url in URLS:
+        response = client.get(url, {"q": "Kreml\x00"})
+        assert response.status_code == 400, url
+        assert "could not be read" in response.content.decode()

@@ -172,3 +172,17 @@ def test_an_imported_embargo_keeps_the_photo_out_of_exports_until_it_passes(clie
     csv_text = b"".join(client.get("/export/specs.csv").streaming_content).decode("utf-8")
     assert "EMB0001" not in csv_text
     assert client.get(f"/photos/{photo.pk}/spec.pdf").status_code == 409
+
+
+def test_nul_and_control_characters_in_a_file_never_reach_the_database(tmp_path):
+    path = tmp_path / "binary-junk.txt"
+    path.write_bytes(
+        "Fischer\x00 bringen ihren Fang an Land.\x07\nBildnummer: N\x00UL1\n"
+        "Credit: Jo\x00hn Doe\n3000 x 2000 px | 300dpi\nAufnahmedatum:\n14. Juli\x00 2019\n"
+        "Ort:\nHafen\x00, Sassnitz, Deutschland\nEditorial use only\x00. Mandatory credit\x1b.\n".encode("utf-8")
+    )
+    lines, _ = run(str(path))
+    assert lines[0].startswith("created 1,")
+    photo = Photo.objects.get()
+    for field in ("caption", "credit", "source_id", "restriction_text", "date_text", "place_text"):
+        assert "\x00" not in getattr(photo, field), field
