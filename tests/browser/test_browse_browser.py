@@ -51,7 +51,7 @@ def test_researcher_finds_the_seed_photo_and_its_article(page_for, archive, lang
     page.fill("#id_username", user.username)
     page.fill("#id_password", "pw-" + user.username)
     page.click("button[type=submit]")
-    assert page.url.rstrip("/") == page.base_url
+    page.wait_for_url(page.base_url + "/")
 
     page.get_by_label(words["place"], exact=True).fill("Moskau")
     page.get_by_label(words["after"]).fill("2025-12")

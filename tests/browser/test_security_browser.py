@@ -18,8 +18,8 @@ def test_language_switcher_works_without_inline_script(page_for):
     errors = watch_console(page)
     page.goto(page.base_url + "/")
     assert page.locator("h1").first.inner_text().endswith("photo")
-    page.select_option("#lang-select", "de")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():  # the change submits the form: wait for the new page
+        page.select_option("#lang-select", "de")
     assert page.locator("h1").first.inner_text().endswith("Foto")
     assert not [e for e in errors if "Content Security Policy" in e]
 
