@@ -10,7 +10,7 @@ RUN pip install -r requirements.txt
 COPY . .
 # collectstatic needs settings but no secrets and no database.
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 python manage.py collectstatic --noinput \
-    && useradd --system --home /app archive && mkdir -p /data/media && chown -R archive /data
+    && useradd --system --home /app archive && mkdir -p /data/media /data/cache && chown -R archive /data
 
 USER archive
 EXPOSE 8000

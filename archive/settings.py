@@ -123,6 +123,18 @@ STORAGES = {
     },
 }
 
+# Facet counts of large selections are cached. One process (runserver) is served well by
+# memory; several gunicorn workers share a directory (CACHE_DIR) so each count is paid once.
+CACHE_DIR = os.environ.get("CACHE_DIR", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
+         "OPTIONS": {"MAX_ENTRIES": 20_000}}
+        if CACHE_DIR
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Uploads: limits with defaults, overridable from the environment (see captions/conf.py).
 CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 CAPTIONS_MAX_IMAGE_PIXELS = env_int("CAPTIONS_MAX_IMAGE_PIXELS", 120_000_000)

@@ -113,3 +113,13 @@ def test_pages_carry_a_content_security_policy(client):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     assert "frame-ancestors 'none'" in policy
+
+
+def test_cache_dir_gives_a_cache_shared_by_processes(tmp_path):
+    env = {"SECRET_KEY": "x", "CACHE_DIR": str(tmp_path / "cache")}
+    code = ("from django.conf import settings; from django.core.cache import cache; "
+            "cache.set('k', 'shared'); print(settings.CACHES['default']['BACKEND'])")
+    first = run_manage("shell", "-c", code, **env)
+    assert first.stdout.strip().endswith("FileBasedCache"), first.stderr
+    second = run_manage("shell", "-c", "from django.core.cache import cache; print(cache.get('k'))", **env)
+    assert second.stdout.strip().endswith("shared")
