@@ -123,3 +123,16 @@ def test_the_print_spec_sheet_comes_in_german(client):
     assert "15,9 × 9,8" in sheet and "Druckqualität" in sheet  # at 300 dpi
     assert "Bildnachweis: Alamy / ITAR-TASS" in sheet and "Seite 1 von 1" in sheet
     assert "Print spec" not in sheet and "CAVEATS" not in sheet and "31.8" not in sheet
+
+
+@pytest.mark.django_db
+def test_places_read_in_the_reader_language(client):
+    from tests.builders import make_photo, make_place, researcher
+
+    photo = make_photo(caption="Treffen im Kreml", place=make_place(sublocation="Kremlin", city="Moscow",
+                                                                   country="Russia", country_code="RU"))
+    client.force_login(researcher("re-place-de"))
+    german = client.get(f"/photos/{photo.pk}/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Kremlin, Moscow, Russland" in german
+    english = client.get(f"/photos/{photo.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Kremlin, Moscow, Russia" in english

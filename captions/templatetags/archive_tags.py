@@ -55,3 +55,13 @@ def query_without(context, name):
     for key in (name, "page"):
         params.pop(key, None)
     return "?" + params.urlencode() if params else "?"
+
+
+@register.filter
+def place_label(place):
+    """A place as a reader of the current language writes it: the parts as supplied, the
+    country in everyday words ('Kremlin, Moscow, Russland')."""
+    if place is None:
+        return ""
+    country = country_name(place.country_code) if place.country_code else place.country
+    return ", ".join(part for part in (place.sublocation, place.city, place.region, country) if part)
