@@ -25,7 +25,7 @@ from simple_history.utils import update_change_reason
 
 from captions import dimensions, editing, services, validation
 from captions.forms import PasteCaptionForm, PhotoAdminForm
-from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, PROBLEM_LABELS, Article, DatePrecision, Photo, Place, caveat_field
+from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, PROBLEM_LABELS, Article, DatePrecision, Photo, Place
 from captions.roles import EDITORS
 
 
