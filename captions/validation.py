@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from captions import dates, dimensions
@@ -142,11 +142,13 @@ def stated_size_errors(width_px, height_px, dpi, stated: dict[str, str]) -> dict
         if wrong:
             pixels = width_px if side == "width" else height_px
             errors[name] = ValidationError(
-                _("Stated %(stated)s %(unit)s, but %(pixels)s px at %(dpi)s dpi print %(derived).1f %(unit)s: "
+                _("Stated %(stated)s %(unit)s, but %(pixels)s px at %(dpi)s dpi print %(derived)s %(unit)s: "
                   "correct the pixels or the dpi, or leave the stated size out."),
                 code="print_size_mismatch",
                 params={"stated": text.strip(), "unit": unit, "pixels": pixels, "dpi": dpi,
-                        "derived": getattr(derived, f"{side}_{unit}")},
+                        # rounded and written as every page shows it (half-up; 12,5 in German)
+                        "derived": formats.number_format(
+                            dimensions.round_half_up(getattr(derived, f"{side}_{unit}"), 1), 1)},
             )
     return errors
 

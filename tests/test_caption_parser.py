@@ -749,3 +749,9 @@ def test_an_embargo_still_to_come_is_read(notice, language_offset):
 def test_an_impossible_embargo_date_is_not_invented():
     record = parse_block("A dog.\n1200 x 800 px, 300 dpi\nEmbargoed until 31 February 2030 00:01 GMT")
     assert record.embargo_until is None and "embargo" in record.caveats
+
+
+def test_a_mismatch_names_the_derived_size_rounded_as_everywhere_else():
+    # 3735 px at 300 dpi = 12.45 in, which the preview's derived-size row shows as 12.5.
+    record = parse_block("A dog in Berlin, Germany.\n3735 x 2490 px | 13 x 8.3 inches | 300 dpi")
+    assert record.problem_details["print_size_mismatch"] == "Stated width 13 in, but 3735 px at 300 dpi print 12.5 in"

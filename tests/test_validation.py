@@ -125,3 +125,15 @@ def test_system_check_refuses_a_non_positive_upload_limit():
     with override_settings(CAPTIONS_MAX_UPLOAD_BYTES=0):
         [error] = upload_limits(None)
     assert error.id == "captions.E002" and "CAPTIONS_MAX_UPLOAD_BYTES must be a positive whole number" in error.msg
+
+
+def test_a_stated_size_error_names_the_derived_size_as_the_pages_round_it():
+    # 3735 px at 300 dpi = 12.45 in: every page shows 12.5 (half-up, dimensions.round_half_up),
+    # so the error must not say 12.4; in German it is written with a decimal comma.
+    from django.utils import translation
+
+    [error] = validation.stated_size_errors(3735, 2490, 300, {"stated_width_in": "13"}).values()
+    assert "print 12.5 in" in error.messages[0]
+    with translation.override("de"):
+        [error] = validation.stated_size_errors(3735, 2490, 300, {"stated_width_in": "13"}).values()
+        assert "12,5" in error.messages[0]

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from captions import dates, places
-from captions.dimensions import StatedSize, mismatched_lengths
+from captions.dimensions import StatedSize, mismatched_lengths, print_size, round_half_up
 
 from . import caption_text as ct
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
@@ -355,10 +355,10 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
 def _mismatch_text(record: ParsedCaption, stated, name: str) -> str:
     side, unit = name.split("_")
     pixels = record.width_px if side == "width" else record.height_px
-    derived = pixels / record.dpi * (2.54 if unit == "cm" else 1)
+    derived = getattr(print_size(record.width_px, record.height_px, record.dpi), name)
     value = next(getattr(size, side) for size in stated if size.unit == unit)
     unit_word = "cm" if unit == "cm" else "in"
-    return f"Stated {side} {value} {unit_word}, but {pixels} px at {record.dpi} dpi print {derived:.1f} {unit_word}"
+    return f"Stated {side} {value} {unit_word}, but {pixels} px at {record.dpi} dpi print {round_half_up(derived, 1):.1f} {unit_word}"
 
 
 def _normalize_date_value(value: str) -> str:
