@@ -755,3 +755,27 @@ def test_a_mismatch_names_the_derived_size_rounded_as_everywhere_else():
     # 3735 px at 300 dpi = 12.45 in, which the preview's derived-size row shows as 12.5.
     record = parse_block("A dog in Berlin, Germany.\n3735 x 2490 px | 13 x 8.3 inches | 300 dpi")
     assert record.problem_details["print_size_mismatch"] == "Stated width 13 in, but 3735 px at 300 dpi print 12.5 in"
+
+
+@pytest.mark.parametrize("caption, notice, moment", [
+    ("A dog runs along the beach.", "Embargoed until 5pm BST on 12 June 2025",
+     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=1)))),
+    ("A dog runs along the beach.", "EMBARGOED UNTIL 11 A.M. EST JUNE 12, 2025",
+     datetime(2025, 6, 12, 11, 0, tzinfo=timezone(timedelta(hours=-5)))),
+    ("A dog runs along the beach.", "Embargoed until 5 p.m. EDT, June 12, 2025",
+     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=-4)))),
+    ("A dog runs along the beach.", "Embargoed until 12 a.m. GMT, June 12, 2025",
+     datetime(2025, 6, 12, 0, 0, tzinfo=timezone.utc)),
+    ("Ein Hund läuft über den Strand.", "Sperrfrist: 12. Juni 2025, 17 Uhr MESZ",
+     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2)))),
+    ("Un chien court sur la plage.", "Embargo jusqu'au 12 juin 2025 à 17h CEST",
+     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2)))),
+    ("Un perro corre por la playa.", "Embargo hasta el 12 de junio de 2025 a las 17 horas CEST",
+     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2)))),
+])
+def test_an_embargo_at_a_whole_hour_keeps_its_hour(caption, notice, moment):
+    # "5pm", "17 Uhr", "17h": an hour without minutes is the usual way to write it. Read as
+    # midnight, the embargo would lift up to a day early.
+    record = parse_block(f"{caption}\n1200 x 800 px, 300 dpi\n{notice}")
+    assert record.embargo_until == moment
+    assert record.embargo_until.utcoffset() == moment.utcoffset()

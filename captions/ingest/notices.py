@@ -147,6 +147,11 @@ TIME_RE = re.compile(
     r"(?:\s?(am|pm|a\.m\.|p\.m\.))?(?:\s?(?:uhr|h|hrs|heures|horas)\b)?",
     re.IGNORECASE,
 )
+# A whole hour without minutes ('5pm', '11 a.m.', '17 Uhr', '17h', 'a las 17 horas').
+HOUR_ONLY_RE = re.compile(
+    r"(?<![\d.:])([01]?\d|2[0-3])\s?(?:(a\.m\.|p\.m\.|(?:am|pm)\b)|(?:uhr|h|hrs|heures|horas)\b)",
+    re.IGNORECASE,
+)
 # Wire style '0001 GMT': four digits glued to a zone.
 COMPACT_TIME_RE = re.compile(r"(?<![\d:.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|Z|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT)\b)")
 # Word lists as tries (see word_trie): a plain alternation of 40-60 words is tried word by
@@ -200,11 +205,12 @@ def parse_embargo(text: str, *, parse_date, language: str = "en") -> datetime | 
             return moment.replace(tzinfo=timezone(offset))
         return _localize(moment, rest, language)
     hour = minute = 0
-    time_match = TIME_RE.search(text) or COMPACT_TIME_RE.search(text)
+    time_match = TIME_RE.search(text) or COMPACT_TIME_RE.search(text) or HOUR_ONLY_RE.search(text)
     remainder = text
     if time_match:
-        hour, minute = int(time_match.group(1)), int(time_match.group(2))
-        meridiem = (time_match.group(3) if time_match.re is TIME_RE else "") or ""
+        hour_only = time_match.re is HOUR_ONLY_RE
+        hour, minute = int(time_match.group(1)), 0 if hour_only else int(time_match.group(2))
+        meridiem = (time_match.group(2) if hour_only else time_match.group(3) if time_match.re is TIME_RE else "") or ""
         meridiem = meridiem.replace(".", "").casefold()
         if meridiem == "pm" and hour < 12:
             hour += 12
