@@ -779,3 +779,19 @@ def test_an_embargo_at_a_whole_hour_keeps_its_hour(caption, notice, moment):
     record = parse_block(f"{caption}\n1200 x 800 px, 300 dpi\n{notice}")
     assert record.embargo_until == moment
     assert record.embargo_until.utcoffset() == moment.utcoffset()
+
+
+@pytest.mark.parametrize("caption, notice, moment", [
+    ("A dog runs along the beach.", "EMBARGOED UNTIL 0001 GMT THURSDAY 4 MARCH",
+     datetime(2027, 3, 4, 0, 1, tzinfo=timezone.utc)),
+    ("A dog runs along the beach.", "Embargoed until 00:01 GMT Thursday, March 4",
+     datetime(2027, 3, 4, 0, 1, tzinfo=timezone.utc)),
+    ("Ein Hund läuft über den Strand.", "Sperrfrist: 4. März, 18:00 Uhr MEZ",
+     datetime(2027, 3, 4, 18, 0, tzinfo=timezone(timedelta(hours=1)))),
+    ("A dog runs along the beach.", "Embargoed until 00:01 GMT, December 20",  # just passed
+     datetime(2026, 12, 20, 0, 1, tzinfo=timezone.utc)),
+])
+def test_an_embargo_without_a_year_is_the_nearest_such_day(caption, notice, moment):
+    # Wire notices often leave the year out. Dropping the date released the photo at once.
+    record = parse_block(f"{caption}\n1200 x 800 px, 300 dpi\n{notice}", today=date(2027, 1, 10))
+    assert record.embargo_until == moment

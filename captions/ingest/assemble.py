@@ -120,7 +120,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     embargo_texts += [line for line in restriction_lines if "embargo" in caveats_in(fold(line))]
     for embargo_text in embargo_texts:
         try:
-            moment = parse_embargo(embargo_text, parse_date=dates.parse_date, language=record.language)
+            moment = parse_embargo(embargo_text, parse_date=dates.parse_date, language=record.language,
+                                   today=today)
         except (ValueError, OverflowError):
             moment = None
         if moment is not None:

@@ -176,7 +176,7 @@ _EMBARGO_NOISE_RE = re.compile(
 DEFAULT_ZONE_BY_LANGUAGE = {"de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid"}
 
 
-def parse_embargo(text: str, *, parse_date, language: str = "en") -> datetime | None:
+def parse_embargo(text: str, *, parse_date, language: str = "en", today=None) -> datetime | None:
     """The moment an embargo notice names, as an aware datetime, or None.
 
     Zone abbreviations become fixed offsets (CET +01:00, CEST/MESZ +02:00, EDT -04:00). A
@@ -226,11 +226,27 @@ def parse_embargo(text: str, *, parse_date, language: str = "en") -> datetime | 
     if not date_text:
         return None
     parsed = parse_date(date_text)
+    if parsed is None and not _YEAR_RE.search(date_text):
+        parsed = _nearest_year(date_text, parse_date, today or datetime.now().date())
     # An embargo is normally in the future: only a date that does not exist is unreadable.
     if parsed is None or parsed.start is None or parsed.precision != "day":
         return None
     moment = datetime.combine(parsed.start, time(hour, minute))
     return _localize(moment, zone_text, language)
+
+
+_YEAR_RE = re.compile(r"\d{4}")
+
+
+def _nearest_year(date_text: str, parse_date, today):
+    """'Thursday 4 March' (wire notices often leave the year out): the day of that name
+    nearest to today, last year, this year or next."""
+    found = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        parsed = parse_date(f"{date_text} {year}")
+        if parsed is not None and parsed.start is not None and parsed.precision == "day":
+            found.append(parsed)
+    return min(found, key=lambda parsed: abs((parsed.start - today).days), default=None)
 
 
 def _localize(moment: datetime, zone_text: str, language: str) -> datetime:
