@@ -795,3 +795,23 @@ def test_an_embargo_without_a_year_is_the_nearest_such_day(caption, notice, mome
     # Wire notices often leave the year out. Dropping the date released the photo at once.
     record = parse_block(f"{caption}\n1200 x 800 px, 300 dpi\n{notice}", today=date(2027, 1, 10))
     assert record.embargo_until == moment
+
+
+@pytest.mark.parametrize("notice, moment", [
+    ("Embargoed until 5:00 p.m. ET, March 4, 2027", datetime(2027, 3, 4, 22, 0, tzinfo=timezone.utc)),  # EST
+    ("EMBARGOED UNTIL 12:01 A.M. ET JUNE 12, 2027", datetime(2027, 6, 12, 4, 1, tzinfo=timezone.utc)),  # EDT
+    ("Embargoed until 9:00 PT, June 12, 2027", datetime(2027, 6, 12, 16, 0, tzinfo=timezone.utc)),
+])
+def test_an_embargo_in_us_eastern_or_pacific_time_is_not_read_as_utc(notice, moment):
+    # "ET" is how US press notices give the zone; read as UTC the photo came out 4-5 hours early.
+    record = parse_block(f"A dog runs along the beach.\n1200 x 800 px, 300 dpi\n{notice}")
+    assert record.embargo_until == moment
+
+
+def test_a_french_et_is_no_time_zone():
+    record = parse_block("Un chien court sur la plage.\n1200 x 800 px, 300 dpi\n"
+                         "Embargo jusqu'au 12 juin 2027 à 10h00 et pas avant")
+    assert record.embargo_until == datetime(2027, 6, 12, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    shouting = parse_block("Un chien court sur la plage.\n1200 x 800 px, 300 dpi\n"
+                           "EMBARGO JUSQU'AU 12 JUIN 2027 À 10H00 ET PAS AVANT")
+    assert shouting.embargo_until == datetime(2027, 6, 12, 10, 0, tzinfo=timezone(timedelta(hours=2)))

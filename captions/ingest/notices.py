@@ -163,6 +163,10 @@ ZONE_RE = re.compile(
     + r"))\b",
     re.IGNORECASE,
 )
+# US notices name the zone without saying standard or daylight ('5 p.m. ET'); the date says
+# which. Only in English blocks, in capitals and right after the time (a French 'ET' is 'and').
+US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
+US_ZONE_AFTER_TIME_RE = re.compile(r"\s?\b(ET|CT|MT|PT)\b")
 _EMBARGO_NOISE_WORDS = (
     "embargoed embargo sperrfrist embargado sous until till bis zum jusqu'au jusqu'a jusqu hasta el le la las"
     " at um a à ab on am before not to be published publication for release nicht vor ne pas publier avant no"
@@ -203,7 +207,8 @@ def parse_embargo(text: str, *, parse_date, language: str = "en", today=None) ->
             digits = zone[1:].replace(":", "")
             offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)) * sign
             return moment.replace(tzinfo=timezone(offset))
-        return _localize(moment, rest, language)
+        us_zone = US_ZONE_AFTER_TIME_RE.match(rest) if language == "en" else None
+        return _localize(moment, us_zone.group(1) if us_zone else rest, language)
     hour = minute = 0
     time_match = TIME_RE.search(text) or COMPACT_TIME_RE.search(text) or HOUR_ONLY_RE.search(text)
     remainder = text
@@ -219,7 +224,11 @@ def parse_embargo(text: str, *, parse_date, language: str = "en", today=None) ->
         remainder = text[: time_match.start()] + " " + text[time_match.end():]
     zone_match = ZONE_RE.search(remainder)
     zone_text = ""
-    if zone_match:
+    us_zone = US_ZONE_AFTER_TIME_RE.match(text, time_match.end()) if time_match and language == "en" else None
+    if us_zone and not zone_match:
+        zone_text = us_zone.group(1)
+        remainder = text[: time_match.start()] + " " + text[us_zone.end():]
+    elif zone_match:
         zone_text = zone_match.group(0)
         remainder = remainder[: zone_match.start()] + " " + remainder[zone_match.end():]
     date_text = " ".join(_EMBARGO_NOISE_RE.sub(" ", remainder).split())
@@ -258,7 +267,7 @@ def _localize(moment: datetime, zone_text: str, language: str) -> datetime:
             return moment.replace(tzinfo=timezone(timedelta(hours=hours, minutes=minutes)))
         minutes = ZONE_OFFSETS[match.group(4).casefold()]
         return moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
-    zone_name = DEFAULT_ZONE_BY_LANGUAGE.get(language)
+    zone_name = US_ZONES.get(zone_text) or DEFAULT_ZONE_BY_LANGUAGE.get(language)
     if zone_name:
         return moment.replace(tzinfo=ZoneInfo(zone_name))
     return moment.replace(tzinfo=timezone.utc)
