@@ -75,11 +75,13 @@ def photo_list(request):
 @permission_required("captions.view_photo", raise_exception=True)
 @require_GET
 def photo_item(request, pk):
-    photo = get_object_or_404(Photo.objects.only("pk", "embargo_until"), pk=pk)
+    photo = get_object_or_404(Photo.objects.only("pk", "embargo_until", "caveat_embargo"), pk=pk)
     if photo.is_embargoed():
+        until = timezone.localtime(photo.embargo_until).isoformat() if photo.embargo_until else None
         return JsonResponse({
-            "error": f"Photo {pk} is embargoed until {timezone.localtime(photo.embargo_until).isoformat()}.",
-            "embargo_until": timezone.localtime(photo.embargo_until).isoformat(),
+            "error": f"Photo {pk} is embargoed until {until}." if until else
+                     f"Photo {pk} is embargoed; the end of the embargo is not known yet.",
+            "embargo_until": until,
         }, status=409)
     try:
         target_dpi = target_dpi_from(request.GET)

@@ -111,13 +111,15 @@ def photo_spec_pdf(request, pk):
     photo = get_object_or_404(selectors.photo_with_relations(), pk=pk)
     back_url = photo.get_absolute_url()
     if photo.is_embargoed():
-        until = formats.date_format(timezone.localtime(photo.embargo_until), "DATETIME_FORMAT")
-        return refusal(
-            request, status=409, title=_("This photo is under embargo"),
-            message=_("Photo %(id)s is embargoed until %(until)s. Its spec sheet is refused until then, so it "
-                      "cannot reach a print order early.") % {"id": photo.pk, "until": until},
-            back_url=back_url, back_label=_("Back to the photo"),
-        )
+        if photo.embargo_until:
+            until = formats.date_format(timezone.localtime(photo.embargo_until), "DATETIME_FORMAT")
+            message = _("Photo %(id)s is embargoed until %(until)s. Its spec sheet is refused until then, so it "
+                        "cannot reach a print order early.") % {"id": photo.pk, "until": until}
+        else:
+            message = _("Photo %(id)s carries an embargo whose end is not known. Its spec sheet is refused until "
+                        "an editor sets the embargo date or clears the embargo.") % {"id": photo.pk}
+        return refusal(request, status=409, title=_("This photo is under embargo"), message=message,
+                       back_url=back_url, back_label=_("Back to the photo"))
     try:
         target_dpi = target_dpi_from(request.GET)
     except InvalidSelection as exc:

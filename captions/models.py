@@ -111,13 +111,15 @@ class Article(models.Model):
 
 
 class PhotoQuerySet(models.QuerySet):
+    # An embargo notice whose date could not be read holds the photo back until an editor
+    # sets the date or clears the caveat: releasing it early costs more than waiting.
     def embargoed(self, now=None):
         now = now or timezone.now()
-        return self.filter(embargo_until__gt=now)
+        return self.filter(Q(embargo_until__gt=now) | Q(caveat_embargo=True, embargo_until__isnull=True))
 
     def releasable(self, now=None):
         now = now or timezone.now()
-        return self.filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+        return self.filter(Q(embargo_until__isnull=True, caveat_embargo=False) | Q(embargo_until__lte=now))
 
     def needing_review(self):
         return self.filter(needs_review=True)
@@ -310,7 +312,9 @@ class Photo(models.Model):
         return dimensions.aspect_ratio(self.width_px, self.height_px) if self.has_pixels else None
 
     def is_embargoed(self, now=None) -> bool:
-        return bool(self.embargo_until and self.embargo_until > (now or timezone.now()))
+        if self.embargo_until is None:
+            return self.caveat_embargo  # an embargo without a known end holds the photo back
+        return self.embargo_until > (now or timezone.now())
 
     @property
     def problem_labels(self) -> list[tuple[str, str]]:
