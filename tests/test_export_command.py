@@ -65,3 +65,19 @@ def test_a_malformed_filter_is_one_clear_error_and_nothing_is_written(tmp_path):
 def test_an_unwritable_output_is_one_clear_error(tmp_path):
     with pytest.raises(CommandError, match="cannot write"):
         run("--format", "json", "-o", str(tmp_path / "missing-dir" / "specs.json"))
+
+
+@pytest.mark.django_db
+def test_undated_option_selects_only_undated_photos():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.builders import make_photo
+
+    make_photo(source_id="DATED1", supplier="Test")
+    make_photo(source_id="UNDATED1", supplier="Test", date_text="", date_edtf="", date_start=None, date_end=None,
+               date_precision="")
+    out = StringIO()
+    call_command("export_specs", "--format", "csv", "--undated", stdout=out)
+    assert "UNDATED1" in out.getvalue() and "DATED1" not in out.getvalue().replace("UNDATED1", "")

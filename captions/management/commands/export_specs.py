@@ -34,9 +34,12 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
         for name, help_text in FILTER_OPTIONS:
             parser.add_argument("--" + name.replace("_", "-"), dest=name, metavar="VALUE", help=help_text)
+        parser.add_argument("--undated", action="store_true", help="only photos without a shoot date")
 
     def handle(self, *args, format, dialect, output, **options):
         params = {name: options[name] for name, _ in FILTER_OPTIONS if options.get(name) not in (None, "")}
+        if options.get("undated"):
+            params["undated"] = "on"
         try:
             selection = select_photos(params)
         except InvalidSelection as exc:
