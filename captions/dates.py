@@ -24,6 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from captions.ingest.vocabulary import word_trie
+
 DAY = "day"
 MONTH = "month"
 YEAR = "year"
@@ -140,29 +142,10 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _trie(words) -> str:
-    """A regex alternation shaped as a trie: fails after one character on most positions."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 # Patterns run on folded text, anchored (re.match) at the start of a number or of the month
 # name before it. _LEAD is a digit that does not continue a number, a decimal or a date.
 _LEAD = r"\d(?<![\d.,:/-]\d)"
-_MON = rf"(?<![a-z])(?P<mon>{_trie(MONTHS)})(?![a-z])\.?"
+_MON = rf"(?<![a-z])(?P<mon>{word_trie(MONTHS)})(?![a-z])\.?"
 _YEAR = r"(?P<year>\d{4})(?!\d|[.,:]\d)"
 _ORDINAL = r"(?:st|nd|rd|th|er|re|eme|o)?"
 
