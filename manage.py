@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Django's command-line utility for the photo archive."""
+
 import os
 import sys
-
 
 # Pure text tools: they sign nothing and touch no database, so they run without a SECRET_KEY
 # (an editor can parse a caption file on any machine that has the code).

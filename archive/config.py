@@ -1,5 +1,6 @@
 """Reading the environment (12-factor). Pure: no Django import, so manage.py can report
 a bad setting as one line before Django starts."""
+
 from __future__ import annotations
 
 import os

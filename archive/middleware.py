@@ -1,4 +1,5 @@
 """Edge rules Django 5.2 does not apply itself: security headers, NUL bytes in query strings."""
+
 from django.conf import settings
 from django.core.exceptions import BadRequest
 

@@ -3,6 +3,7 @@
 Production defaults are safe (DEBUG off, SECRET_KEY required, no hosts allowed but the
 ones named); development is opt-in with DEBUG=1 (the Makefile's `make run` does that).
 """
+
 import os
 from pathlib import Path
 
@@ -25,9 +26,7 @@ if not SECRET_KEY:
 
         SECRET_KEY = secrets.token_urlsafe(50)  # signs nothing that outlives the command
     else:
-        raise ConfigurationError(
-            "SECRET_KEY is not set; set it to a long random string (or DEBUG=1 for development)"
-        )
+        raise ConfigurationError("SECRET_KEY is not set; set it to a long random string (or DEBUG=1 for development)")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -82,11 +81,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "archive.wsgi.application"
 
-DATABASES = {
-    "default": database_from_url(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    )
-}
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -128,8 +123,11 @@ STORAGES = {
 CACHE_DIR = os.environ.get("CACHE_DIR", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
-         "OPTIONS": {"MAX_ENTRIES": 20_000}}
+        {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
         if CACHE_DIR
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

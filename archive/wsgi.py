@@ -1,10 +1,11 @@
 """WSGI entry point (gunicorn archive.wsgi)."""
+
 import os
 import sys
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 
-from archive.config import ConfigurationError  # noqa: E402
+from archive.config import ConfigurationError
 
 try:
     from django.core.wsgi import get_wsgi_application

@@ -10,6 +10,7 @@ Prints, per change-list URL, the median wall time of five requests and the query
 the time of each bulk action on 500 photos (in a transaction that is rolled back, so the
 database stays as generated). Figures: docs/ADMIN_PERFORMANCE.md.
 """
+
 import os
 import statistics
 import sys
@@ -19,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("DEBUG", "1")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

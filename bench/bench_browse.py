@@ -17,6 +17,7 @@ captions_photo and reports its execution time, the indexes its plan uses and whe
 scans the photo table sequentially. `--plans` prints the full plans; `--json` writes every
 figure so two runs (before / after a change) can be compared with `--compare old.json new.json`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("DEBUG", "1")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -56,8 +57,10 @@ def searches(article_id: int) -> list[tuple[str, dict]]:
         ("place=Russland", {"place": "Russland"}),
         ("country=DE", {"country": "DE"}),
         ("country=IS", {"country": "IS"}),
-        *[(f"caveat={tag}", {"caveat": tag}) for tag in (
-            "editorial_only", "embargo", "imperfect_historical", "mandatory_credit", "no_model_release")],
+        *[
+            (f"caveat={tag}", {"caveat": tag})
+            for tag in ("editorial_only", "embargo", "imperfect_historical", "mandatory_credit", "no_model_release")
+        ],
         *[(f"orientation={o}", {"orientation": o}) for o in ("landscape", "portrait", "square")],
         ("day 1945-06-15", {"taken_after": "1945-06-15", "taken_before": "1945-06-15"}),
         ("month 1945-06", {"taken_after": "1945-06", "taken_before": "1945-06"}),
@@ -72,10 +75,16 @@ def searches(article_id: int) -> list[tuple[str, dict]]:
         ("article", {"article": str(article_id)}),
         ("Russland + 2025-12", {"place": "Russland", "taken_after": "2025-12", "taken_before": "2025-12"}),
         ("DE + portrait", {"country": "DE", "orientation": "portrait"}),
-        ("DE + square + 1960s", {"country": "DE", "orientation": "square", "taken_after": "1960", "taken_before": "1969"}),
+        (
+            "DE + square + 1960s",
+            {"country": "DE", "orientation": "square", "taken_after": "1960", "taken_before": "1969"},
+        ),
         ("embargo + 2025", {"caveat": "embargo", "taken_after": "2025", "taken_before": "2025"}),
         ("q + country + caveat", {"q": "Feuerwehrleute", "country": "DE", "caveat": "mandatory_credit"}),
-        ("Moskau + portrait + 1945", {"place": "Moskau", "orientation": "portrait", "taken_after": "1945", "taken_before": "1945"}),
+        (
+            "Moskau + portrait + 1945",
+            {"place": "Moskau", "orientation": "portrait", "taken_after": "1945", "taken_before": "1945"},
+        ),
         ("sort=taken", {"sort": "taken"}),
         ("sort=-taken", {"sort": "-taken"}),
         ("sort=added", {"sort": "added"}),
@@ -164,12 +173,18 @@ def run(only: list[str] | None, show_plans: bool) -> dict:
         cold_ms, queries, response = load(client, params)
         warm_ms, warm_queries, _ = load(client, params)
         entry = {
-            "params": params, "cold_ms": round(cold_ms), "warm_ms": round(warm_ms),
-            "queries": len(queries), "warm_queries": len(warm_queries),
-            "total": describe_total(response.context.get("total")), "plans": [],
+            "params": params,
+            "cold_ms": round(cold_ms),
+            "warm_ms": round(warm_ms),
+            "queries": len(queries),
+            "warm_queries": len(warm_queries),
+            "total": describe_total(response.context.get("total")),
+            "plans": [],
         }
-        print(f"\n{name} {params}: cold {cold_ms:.0f} ms / warm {warm_ms:.0f} ms, "
-              f"{len(queries)}/{len(warm_queries)} queries, total {entry['total']}")
+        print(
+            f"\n{name} {params}: cold {cold_ms:.0f} ms / warm {warm_ms:.0f} ms, "
+            f"{len(queries)}/{len(warm_queries)} queries, total {entry['total']}"
+        )
         for query in queries:
             sql = query["sql"]
             kind = kind_of(sql)
@@ -178,8 +193,10 @@ def run(only: list[str] | None, show_plans: bool) -> dict:
             plan = explain(sql)
             summary = {"kind": kind, **summarize(plan)}
             entry["plans"].append(summary)
-            print(f"  {kind:14} {summary['ms']:9.2f} ms  {'SEQ SCAN ' if summary['seq_scan'] else ''}"
-                  f"{', '.join(summary['indexes']) or '-'}")
+            print(
+                f"  {kind:14} {summary['ms']:9.2f} ms  {'SEQ SCAN ' if summary['seq_scan'] else ''}"
+                f"{', '.join(summary['indexes']) or '-'}"
+            )
             if show_plans:
                 print("    " + sql[:400])
                 print("\n".join("      " + line for line in plan))
@@ -190,8 +207,10 @@ def run(only: list[str] | None, show_plans: bool) -> dict:
 def compare(old_path: str, new_path: str) -> None:
     """A Markdown table: page loads and the slowest query of each search, before and after."""
     old, new = (json.load(open(p)) for p in (old_path, new_path))
-    print("| search | total | page cold: before → after | page warm: before → after "
-          "| photo queries, sum: before → after | slowest: before → after | indexes after |")
+    print(
+        "| search | total | page cold: before → after | page warm: before → after "
+        "| photo queries, sum: before → after | slowest: before → after | indexes after |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, after in new["searches"].items():
         before = old["searches"].get(name)
@@ -210,11 +229,13 @@ def compare(old_path: str, new_path: str) -> None:
                         used.append(i)
             return ", ".join(f"`{i}`" if i != "seq scan" else "**seq scan**" for i in used) or "—"
 
-        b = (lambda v, unit=" ms": "—" if v is None else f"{v:,.0f}{unit}" if v >= 10 else f"{v:.1f}{unit}")
-        print(f"| {name} | {after['total']} | {b(before and before['cold_ms'])} → {b(after['cold_ms'])} "
-              f"| {b(before and before['warm_ms'])} → {b(after['warm_ms'])} "
-              f"| {b(summed(before))} → {b(summed(after))} "
-              f"| {b(slowest(before))} → {b(slowest(after))} | {indexes(after)} |")
+        b = lambda v, unit=" ms": "—" if v is None else f"{v:,.0f}{unit}" if v >= 10 else f"{v:.1f}{unit}"
+        print(
+            f"| {name} | {after['total']} | {b(before and before['cold_ms'])} → {b(after['cold_ms'])} "
+            f"| {b(before and before['warm_ms'])} → {b(after['warm_ms'])} "
+            f"| {b(summed(before))} → {b(summed(after))} "
+            f"| {b(slowest(before))} → {b(slowest(after))} | {indexes(after)} |"
+        )
 
 
 def main():

@@ -10,6 +10,7 @@ first byte and to the first photo row, rows per second over the whole stream, an
 of resident memory (peak VmRSS while streaming minus VmRSS before the request). Read-only: it
 adds one user ('bench-production') and nothing else. Refuses a database whose name lacks 'bench'.
 """
+
 import argparse
 import os
 import re
@@ -112,12 +113,16 @@ def main():
         rows = int(re.search(rb'"count": (\d+)', last).group(1))
     print(f"database: {connection.vendor} ({db['NAME']}), photos: {photos:,}, url: {url}")
     print(f"rows exported:     {rows:,} ({size / 1e6:,.1f} MB) in {elapsed:.1f} s")
-    print(f"throughput:        {rows / elapsed:,.0f} rows/s wall clock; {rows / cpu:,.0f} rows per CPU second "
-          f"of this process (load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    print(
+        f"throughput:        {rows / elapsed:,.0f} rows/s wall clock; {rows / cpu:,.0f} rows per CPU second "
+        f"of this process (load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+    )
     if backend_before is not None and backend_after is not None:
         db_cpu = backend_after - backend_before
-        print(f"CPU per row:       {cpu / rows * 1e6:.1f} us in Django + {db_cpu / rows * 1e6:.1f} us in the PostgreSQL "
-              f"backend = {rows / (cpu + db_cpu):,.0f} rows/s when both have a CPU to themselves")
+        print(
+            f"CPU per row:       {cpu / rows * 1e6:.1f} us in Django + {db_cpu / rows * 1e6:.1f} us in the PostgreSQL "
+            f"backend = {rows / (cpu + db_cpu):,.0f} rows/s when both have a CPU to themselves"
+        )
     print(f"first byte:        {first_byte * 1000:.0f} ms")
     print(f"first photo row:   {first_row * 1000:.0f} ms" if first_row else "first photo row:   (none)")
     print(f"peak RSS growth:   {(peak - rss_before) / 1024:.1f} MB (from {rss_before / 1024:.0f} MB)")

@@ -5,6 +5,7 @@
 
 Empties the photo tables of that database first: never point it at a real archive.
 """
+
 import argparse
 import os
 import sys

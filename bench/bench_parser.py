@@ -5,6 +5,7 @@ AP, Reuters, dpa, imago, AFP, EFE, Commons, exiftool dumps), each block made uni
 iteration (ids, dates, places and sizes vary) so caches do not flatter the figure more than a
 real archive's repeated place names would.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,17 +18,48 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from captions.caption_parser import parse_block  # noqa: E402
+from captions.caption_parser import parse_block
 
 PLACES = [
-    ("Hamburg", "Germany", "Hamburg, Deutschland"), ("Berlin", "Germany", "Berlin, Deutschland"),
-    ("Paris", "France", "Paris, France"), ("Madrid", "Spain", "Madrid, España"),
-    ("London", "United Kingdom", "London, UK"), ("Moscow", "Russia", "Moskau, Russland"),
-    ("Rome", "Italy", "Rom, Italien"), ("Vienna", "Austria", "Wien, Österreich"),
-    ("New York", "United States", "New York, USA"), ("Kyiv", "Ukraine", "Kyiv, Ukraine"),
+    ("Hamburg", "Germany", "Hamburg, Deutschland"),
+    ("Berlin", "Germany", "Berlin, Deutschland"),
+    ("Paris", "France", "Paris, France"),
+    ("Madrid", "Spain", "Madrid, España"),
+    ("London", "United Kingdom", "London, UK"),
+    ("Moscow", "Russia", "Moskau, Russland"),
+    ("Rome", "Italy", "Rom, Italien"),
+    ("Vienna", "Austria", "Wien, Österreich"),
+    ("New York", "United States", "New York, USA"),
+    ("Kyiv", "Ukraine", "Kyiv, Ukraine"),
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-MONATE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONATE = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
 
 TEMPLATES = [
     "Aerial view of the harbour district at sunset, {city}, {country}.\nImage ID: {id}\nContributor: Harbour Lights / Alamy Stock Photo\n"
@@ -69,14 +101,33 @@ def make_blocks(count: int, seed: int = 7) -> list[str]:
         w, h = rng.choice([(4928, 3264), (6000, 4000), (5472, 3648), (3000, 2000), (2400, 1600)])
         month = rng.randrange(12)
         values = dict(
-            city=city, country=country, native=native, CITY=city.upper(), COUNTRY=country.upper(),
-            id=f"{rng.randrange(10**9):09d}", w=w, h=h, w_sep=f"{w:,}", h_sep=f"{h:,}",
-            cmw=f"{w / 300 * 2.54:.1f}", cmh=f"{h / 300 * 2.54:.1f}", inw=f"{w / 300:.1f}", inh=f"{h / 300:.1f}",
-            inw2=f"{w / 300:.2f}", inh2=f"{h / 300:.2f}",
-            cmw_de=f"{w / 300 * 2.54:.1f}".replace(".", ","), cmh_de=f"{h / 300 * 2.54:.1f}".replace(".", ","),
-            inw_de=f"{w / 300:.1f}".replace(".", ","), inh_de=f"{h / 300:.1f}".replace(".", ","),
-            d=rng.randrange(1, 29), dd=f"{rng.randrange(1, 29):02d}", mm=f"{month + 1:02d}",
-            month=MONTHS[month], MONTH=MONTHS[month].upper(), monat=MONATE[month], y=rng.randrange(1930, 2025),
+            city=city,
+            country=country,
+            native=native,
+            CITY=city.upper(),
+            COUNTRY=country.upper(),
+            id=f"{rng.randrange(10**9):09d}",
+            w=w,
+            h=h,
+            w_sep=f"{w:,}",
+            h_sep=f"{h:,}",
+            cmw=f"{w / 300 * 2.54:.1f}",
+            cmh=f"{h / 300 * 2.54:.1f}",
+            inw=f"{w / 300:.1f}",
+            inh=f"{h / 300:.1f}",
+            inw2=f"{w / 300:.2f}",
+            inh2=f"{h / 300:.2f}",
+            cmw_de=f"{w / 300 * 2.54:.1f}".replace(".", ","),
+            cmh_de=f"{h / 300 * 2.54:.1f}".replace(".", ","),
+            inw_de=f"{w / 300:.1f}".replace(".", ","),
+            inh_de=f"{h / 300:.1f}".replace(".", ","),
+            d=rng.randrange(1, 29),
+            dd=f"{rng.randrange(1, 29):02d}",
+            mm=f"{month + 1:02d}",
+            month=MONTHS[month],
+            MONTH=MONTHS[month].upper(),
+            monat=MONATE[month],
+            y=rng.randrange(1930, 2025),
         )
         blocks.append(TEMPLATES[index % len(TEMPLATES)].format(**values))
     return blocks

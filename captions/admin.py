@@ -1,5 +1,6 @@
 """The editor workflow in Django's admin. The classes configure; the rules are in
 `captions.validation`, the writes in `captions.editing` and `captions.services`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,9 +18,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import update_change_reason
 
@@ -27,7 +27,6 @@ from captions import dimensions, editing, services, validation
 from captions.forms import PasteCaptionForm, PhotoAdminForm
 from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, PROBLEM_LABELS, Article, DatePrecision, Photo, Place
 from captions.roles import EDITORS
-
 
 # Three models need no navigation sidebar; the change list needs the width for its columns.
 admin.site.enable_nav_sidebar = False
@@ -65,26 +64,34 @@ def one_decimal(value: float) -> str:
 
 def size_line(size: dimensions.PrintSize) -> str:
     return gettext("%(wcm)s × %(hcm)s cm · %(win)s × %(hin)s in") % {
-        "wcm": one_decimal(size.width_cm), "hcm": one_decimal(size.height_cm),
-        "win": one_decimal(size.width_in), "hin": one_decimal(size.height_in),
+        "wcm": one_decimal(size.width_cm),
+        "hcm": one_decimal(size.height_cm),
+        "win": one_decimal(size.width_in),
+        "hin": one_decimal(size.height_in),
     }
 
 
 # The change list's caveat column: short words, the full label in the tooltip.
 CAVEAT_SHORT = {
-    "editorial_only": _("editorial only"), "embargo": _("embargo"), "imperfect_historical": _("imperfect historical"),
-    "mandatory_credit": _("mandatory credit"), "no_model_release": _("no model release"),
+    "editorial_only": _("editorial only"),
+    "embargo": _("embargo"),
+    "imperfect_historical": _("imperfect historical"),
+    "mandatory_credit": _("mandatory credit"),
+    "no_model_release": _("no model release"),
 }
 
 
 # --- list filters (each reads small tables or fixed values, never a scan of the photos) -------
+
 
 class CountryFilter(admin.SimpleListFilter):
     title = _("country")
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        rows = Place.objects.exclude(country_code="").order_by("country").values_list("country_code", "country").distinct()
+        rows = (
+            Place.objects.exclude(country_code="").order_by("country").values_list("country_code", "country").distinct()
+        )
         return [(code, f"{name or code} ({code})") for code, name in rows]
 
     def queryset(self, request, queryset):
@@ -127,9 +134,13 @@ class SupplierFilter(admin.SimpleListFilter):
     CACHE_KEY, CACHE_SECONDS = "captions:admin:suppliers", 300
 
     def lookups(self, request, model_admin):
-        suppliers = cache.get_or_set(self.CACHE_KEY, lambda: list(
-            Photo.objects.exclude(supplier="").order_by("supplier").values_list("supplier", flat=True).distinct()
-        ), self.CACHE_SECONDS)
+        suppliers = cache.get_or_set(
+            self.CACHE_KEY,
+            lambda: list(
+                Photo.objects.exclude(supplier="").order_by("supplier").values_list("supplier", flat=True).distinct()
+            ),
+            self.CACHE_SECONDS,
+        )
         if self.value() and self.value() not in suppliers:  # new since the list was cached: still filter by it
             suppliers = sorted([*suppliers, self.value()])
         return [(name, name) for name in suppliers]
@@ -157,13 +168,20 @@ class PhotoActionForm(ActionForm):
     """The inputs the bulk actions need, next to the action menu."""
 
     place = forms.ModelChoiceField(
-        Place.objects.all(), required=False, label=_("Place"),
+        Place.objects.all(),
+        required=False,
+        label=_("Place"),
         widget=AutocompleteSelect(Photo._meta.get_field("place"), admin.site),
     )
-    caveat = forms.ChoiceField(choices=[("", _("— caveat —"))] + [(t, CAVEAT_LABELS[t]) for t in CAVEAT_TAGS],
-                               required=False, label=_("Caveat"))
+    caveat = forms.ChoiceField(
+        choices=[("", _("— caveat —"))] + [(t, CAVEAT_LABELS[t]) for t in CAVEAT_TAGS],
+        required=False,
+        label=_("Caveat"),
+    )
     article = forms.ModelChoiceField(
-        Article.objects.all(), required=False, label=_("Article"),
+        Article.objects.all(),
+        required=False,
+        label=_("Article"),
         widget=AutocompleteSelect(Photo._meta.get_field("articles"), admin.site),
     )
 
@@ -195,8 +213,17 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     form = PhotoAdminForm
     action_form = PhotoActionForm
     actions = ["set_place", "add_caveat", "remove_caveat", "mark_reviewed", "link_article"]
-    list_display = ["thumbnail_tag", "review_flag", "caption_start", "pixel_size", "dpi", "print_300", "date_text",
-                    "place_short", "caveat_tags"]
+    list_display = [
+        "thumbnail_tag",
+        "review_flag",
+        "caption_start",
+        "pixel_size",
+        "dpi",
+        "print_300",
+        "date_text",
+        "place_short",
+        "caveat_tags",
+    ]
     list_display_links = ["thumbnail_tag", "caption_start"]
     list_filter = ["needs_review", CountryFilter, DecadeFilter, CaveatFilter, SupplierFilter, HasImageFilter]
     list_select_related = ["place"]
@@ -207,24 +234,65 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["place", "articles"]
     readonly_fields = ["print_sizes", "image_preview", "problem_list", "created_at", "updated_at"]
     fieldsets = [
-        (_("Caption & credit"), {"fields": ["caption", "headline", "language", "credit", "creator", "copyright_notice",
-                                            "keywords", ("supplier", "source_id")]}),
-        (_("Pixels & print"), {"fields": [("width_px", "height_px", "dpi"), "print_sizes",
-                                          ("stated_width_cm", "stated_height_cm"),
-                                          ("stated_width_in", "stated_height_in")]}),
-        (_("Shoot date"), {"fields": ["date_text", "date_edtf", ("date_start", "date_end"),
-                                      ("date_precision", "date_approximate")],
-                           "description": _("Type the date as supplied: the interval follows from it. "
-                                            "Set the EDTF date or the interval yourself only to correct it.")}),
+        (
+            _("Caption & credit"),
+            {
+                "fields": [
+                    "caption",
+                    "headline",
+                    "language",
+                    "credit",
+                    "creator",
+                    "copyright_notice",
+                    "keywords",
+                    ("supplier", "source_id"),
+                ]
+            },
+        ),
+        (
+            _("Pixels & print"),
+            {
+                "fields": [
+                    ("width_px", "height_px", "dpi"),
+                    "print_sizes",
+                    ("stated_width_cm", "stated_height_cm"),
+                    ("stated_width_in", "stated_height_in"),
+                ]
+            },
+        ),
+        (
+            _("Shoot date"),
+            {
+                "fields": [
+                    "date_text",
+                    "date_edtf",
+                    ("date_start", "date_end"),
+                    ("date_precision", "date_approximate"),
+                ],
+                "description": _(
+                    "Type the date as supplied: the interval follows from it. "
+                    "Set the EDTF date or the interval yourself only to correct it."
+                ),
+            },
+        ),
         (_("Place"), {"fields": ["place", "place_text", ("new_place_city", "new_place_region", "new_place_country")]}),
-        (_("Caveats & rights"), {"fields": [("caveat_editorial_only", "caveat_no_model_release",
-                                             "caveat_mandatory_credit"),
-                                            ("caveat_imperfect_historical", "caveat_embargo"), "embargo_until",
-                                            "restriction_text"]}),
+        (
+            _("Caveats & rights"),
+            {
+                "fields": [
+                    ("caveat_editorial_only", "caveat_no_model_release", "caveat_mandatory_credit"),
+                    ("caveat_imperfect_historical", "caveat_embargo"),
+                    "embargo_until",
+                    "restriction_text",
+                ]
+            },
+        ),
         (_("Image"), {"fields": ["image", "image_preview"]}),
         (_("Articles"), {"fields": ["articles"]}),
-        (_("Review"), {"fields": ["needs_review", "problem_list", ("created_at", "updated_at"),
-                                  "edit_base", "acknowledged"]}),
+        (
+            _("Review"),
+            {"fields": ["needs_review", "problem_list", ("created_at", "updated_at"), "edit_base", "acknowledged"]},
+        ),
     ]
 
     def get_search_results(self, request, queryset, search_term):
@@ -260,11 +328,20 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
             rows.append((gettext("native"), gettext("no dpi stated")))
         if obj.dpi != dimensions.DEFAULT_TARGET_DPI:  # else the native row already says it
             rows.append((gettext("at 300 dpi"), size_line(obj.print_size_300)))
-        rows.append((gettext("pixels"), gettext("%(mp)s megapixels, %(orientation)s, %(ratio)s") % {
-            "mp": one_decimal(obj.megapixels), "orientation": gettext(obj.orientation),
-            "ratio": obj.aspect_ratio}))
-        return format_html('<table class="print-sizes">{}</table>',
-                           format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows))
+        rows.append(
+            (
+                gettext("pixels"),
+                gettext("%(mp)s megapixels, %(orientation)s, %(ratio)s")
+                % {
+                    "mp": one_decimal(obj.megapixels),
+                    "orientation": gettext(obj.orientation),
+                    "ratio": obj.aspect_ratio,
+                },
+            )
+        )
+        return format_html(
+            '<table class="print-sizes">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows)
+        )
 
     @admin.display(description=_("preview"))
     def image_preview(self, obj):
@@ -289,8 +366,11 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
         # Words, not a green tick: a tick beside "needs review" reads as "all good".
         if not obj.needs_review:
             return ""
-        return format_html('<span class="needs-review" title="{}">{}</span>',
-                           ", ".join(str(PROBLEM_LABELS.get(c, c)) for c in obj.problems or []), gettext("needs review"))
+        return format_html(
+            '<span class="needs-review" title="{}">{}</span>',
+            ", ".join(str(PROBLEM_LABELS.get(c, c)) for c in obj.problems or []),
+            gettext("needs review"),
+        )
 
     @admin.display(description=_("caption"), ordering="caption")
     def caption_start(self, obj):
@@ -314,8 +394,12 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("caveats"))
     def caveat_tags(self, obj):
-        return format_html_join(", ", "<span title=\"{}\">{}</span>",
-                                ((CAVEAT_LABELS[t], CAVEAT_SHORT.get(t, t)) for t in obj.caveats)) or "—"
+        return (
+            format_html_join(
+                ", ", '<span title="{}">{}</span>', ((CAVEAT_LABELS[t], CAVEAT_SHORT.get(t, t)) for t in obj.caveats)
+            )
+            or "—"
+        )
 
     # --- saving ------------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):
@@ -326,12 +410,18 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
         if "image" in form.changed_data and form.cleaned_data.get("image") is False:  # "Clear" ticked
             editing.detach_image(photo=obj)
         if form.checked_upload is not None:
-            notes = editing.attach_image(photo=obj, upload=form.cleaned_data["image"], checked=form.checked_upload,
-                                         made=form.renditions)
+            notes = editing.attach_image(
+                photo=obj, upload=form.cleaned_data["image"], checked=form.checked_upload, made=form.renditions
+            )
         reviewed = "needs_review" in form.changed_data and not form.cleaned_data.get("needs_review")
         flagged = "needs_review" in form.changed_data and form.cleaned_data.get("needs_review")
-        editing.review_state(obj, previous_problems=form.previous_problems, changed_fields=form.changed_data,
-                             reviewed=reviewed, flagged=flagged)
+        editing.review_state(
+            obj,
+            previous_problems=form.previous_problems,
+            changed_fields=form.changed_data,
+            reviewed=reviewed,
+            flagged=flagged,
+        )
         obj._history_user = request.user
         editing.save_edited_photo(photo=obj, base_version=form.base_version if change else None)
         for note in notes:
@@ -342,8 +432,10 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
         if not form.new_place_country:
             return None
         return services.get_or_create_place(
-            city=data.get("new_place_city"), region=data.get("new_place_region"),
-            country=form.new_place_country.name, country_code=form.new_place_country.code,
+            city=data.get("new_place_city"),
+            region=data.get("new_place_region"),
+            country=form.new_place_country.name,
+            country_code=form.new_place_country.code,
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -360,8 +452,13 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
         except editing.EditConflict:
             # Saved by someone else between this form's check and its save: nothing was written.
-            messages.error(request, gettext("Someone saved this photo at the same moment; nothing of yours was saved. "
-                                            "Here is the current version: make your change again."))
+            messages.error(
+                request,
+                gettext(
+                    "Someone saved this photo at the same moment; nothing of yours was saved. "
+                    "Here is the current version: make your change again."
+                ),
+            )
             return redirect(reverse("admin:captions_photo_change", args=[object_id]))
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -375,11 +472,18 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
 
     # --- bulk actions -------------------------------------------------------------------------
     def _report(self, request, outcome, done: str):
-        self.message_user(request, ngettext("%(n)d photo: %(done)s.", "%(n)d photos: %(done)s.", outcome.changed)
-                          % {"n": outcome.changed, "done": done}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(n)d photo: %(done)s.", "%(n)d photos: %(done)s.", outcome.changed)
+            % {"n": outcome.changed, "done": done},
+            messages.SUCCESS,
+        )
         for photo, reason in outcome.refused[:20]:
-            self.message_user(request, gettext("Photo #%(pk)s was left unchanged: %(reason)s")
-                              % {"pk": photo.pk, "reason": reason}, messages.WARNING)
+            self.message_user(
+                request,
+                gettext("Photo #%(pk)s was left unchanged: %(reason)s") % {"pk": photo.pk, "reason": reason},
+                messages.WARNING,
+            )
 
     def _action_input(self, request, name: str, message: str):
         form = self.action_form(request.POST)
@@ -393,34 +497,53 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     def set_place(self, request, queryset):
         place = self._action_input(request, "place", gettext("Choose the place in the “Place” box next to the action."))
         if place:
-            self._report(request, editing.bulk_set_place(photos=queryset, place=place, user=request.user),
-                         gettext("place set to %(place)s") % {"place": place.label})
+            self._report(
+                request,
+                editing.bulk_set_place(photos=queryset, place=place, user=request.user),
+                gettext("place set to %(place)s") % {"place": place.label},
+            )
 
     @admin.action(description=_("Add a caveat to the selected photos"), permissions=["change"])
     def add_caveat(self, request, queryset):
-        tag = self._action_input(request, "caveat", gettext("Choose the caveat in the “Caveat” box next to the action."))
+        tag = self._action_input(
+            request, "caveat", gettext("Choose the caveat in the “Caveat” box next to the action.")
+        )
         if tag:
-            self._report(request, editing.bulk_set_caveat(photos=queryset, tag=tag, value=True, user=request.user),
-                         gettext("caveat “%(tag)s” added") % {"tag": CAVEAT_LABELS[tag]})
+            self._report(
+                request,
+                editing.bulk_set_caveat(photos=queryset, tag=tag, value=True, user=request.user),
+                gettext("caveat “%(tag)s” added") % {"tag": CAVEAT_LABELS[tag]},
+            )
 
     @admin.action(description=_("Remove a caveat from the selected photos"), permissions=["change"])
     def remove_caveat(self, request, queryset):
-        tag = self._action_input(request, "caveat", gettext("Choose the caveat in the “Caveat” box next to the action."))
+        tag = self._action_input(
+            request, "caveat", gettext("Choose the caveat in the “Caveat” box next to the action.")
+        )
         if tag:
-            self._report(request, editing.bulk_set_caveat(photos=queryset, tag=tag, value=False, user=request.user),
-                         gettext("caveat “%(tag)s” removed") % {"tag": CAVEAT_LABELS[tag]})
+            self._report(
+                request,
+                editing.bulk_set_caveat(photos=queryset, tag=tag, value=False, user=request.user),
+                gettext("caveat “%(tag)s” removed") % {"tag": CAVEAT_LABELS[tag]},
+            )
 
     @admin.action(description=_("Mark the selected photos reviewed"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
-        self._report(request, editing.bulk_mark_reviewed(photos=queryset, user=request.user), gettext("marked reviewed"))
+        self._report(
+            request, editing.bulk_mark_reviewed(photos=queryset, user=request.user), gettext("marked reviewed")
+        )
 
     @admin.action(description=_("Link an article to the selected photos"), permissions=["change"])
     def link_article(self, request, queryset):
-        article = self._action_input(request, "article",
-                                     gettext("Choose the article in the “Article” box next to the action."))
+        article = self._action_input(
+            request, "article", gettext("Choose the article in the “Article” box next to the action.")
+        )
         if article:
-            self._report(request, editing.bulk_link_article(photos=queryset, article=article, user=request.user),
-                         gettext("linked to “%(headline)s”") % {"headline": article.headline})
+            self._report(
+                request,
+                editing.bulk_link_article(photos=queryset, article=article, user=request.user),
+                gettext("linked to “%(headline)s”") % {"headline": article.headline},
+            )
 
     # --- paste caption block ------------------------------------------------------------------
     def get_urls(self):
@@ -437,8 +560,9 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             blocks = caption_parser.parse_blocks(form.cleaned_data["text"])
             if not blocks:
-                form.add_error("text", forms.ValidationError(
-                    gettext("No caption block was found in this text."), code="no_blocks"))
+                form.add_error(
+                    "text", forms.ValidationError(gettext("No caption block was found in this text."), code="no_blocks")
+                )
             elif "save" in request.POST:
                 return self._save_pasted(request, blocks)
         return self._paste_page(request, form, blocks)
@@ -453,8 +577,9 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
             "previews": [paste_preview(block) for block in shown],
             "block_count": len(blocks),
             "not_previewed": len(blocks) - len(shown),
-            "text": text if text is not None else (
-                form.cleaned_data.get("text", "") if form.is_bound and form.is_valid() else ""),
+            "text": text
+            if text is not None
+            else (form.cleaned_data.get("text", "") if form.is_bound and form.is_valid() else ""),
         }
         return TemplateResponse(request, "admin/captions/photo/paste.html", context)
 
@@ -471,16 +596,23 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
             except (ValidationError, DatabaseError) as exc:
                 reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc).splitlines()[0]
                 failed.append(block)
-                self.message_user(request, gettext("Block %(n)d was not saved: %(reason)s")
-                                  % {"n": number, "reason": reason}, messages.ERROR)
+                self.message_user(
+                    request,
+                    gettext("Block %(n)d was not saved: %(reason)s") % {"n": number, "reason": reason},
+                    messages.ERROR,
+                )
                 continue
             outcomes.append(outcome)
         created = sum(o.created for o in outcomes)
         updated = sum(o.changed and not o.created for o in outcomes)
         unchanged = len(outcomes) - created - updated
         if outcomes:
-            self.message_user(request, gettext("Saved: %(c)d created, %(u)d updated, %(n)d already up to date.")
-                              % {"c": created, "u": updated, "n": unchanged}, messages.SUCCESS)
+            self.message_user(
+                request,
+                gettext("Saved: %(c)d created, %(u)d updated, %(n)d already up to date.")
+                % {"c": created, "u": updated, "n": unchanged},
+                messages.SUCCESS,
+            )
         if failed:  # nothing the editor pasted is lost: the blocks not saved come back to fix
             text = "\n---\n".join(block.raw_text.strip() for block in failed)
             return self._paste_page(request, PasteCaptionForm(), failed, text=text)
@@ -499,8 +631,13 @@ PASTE_PREVIEW_LIMIT = 100
 
 # Where each problem is shown in the preview: next to the row it is about.
 PREVIEW_PROBLEM_ROW = {
-    "truncated_text": "caption", "missing_dimensions": "pixels", "missing_dpi": "dpi",
-    "print_size_mismatch": "stated", "invalid_date": "date", "future_date": "date", "unknown_country": "place",
+    "truncated_text": "caption",
+    "missing_dimensions": "pixels",
+    "missing_dpi": "dpi",
+    "print_size_mismatch": "stated",
+    "invalid_date": "date",
+    "future_date": "date",
+    "unknown_country": "place",
 }
 
 
@@ -521,12 +658,13 @@ def paste_preview(parsed) -> dict:
         if parsed.dpi != dimensions.DEFAULT_TARGET_DPI:  # else the native line already says it
             at_300 = dimensions.print_size(parsed.width_px, parsed.height_px, dimensions.DEFAULT_TARGET_DPI)
             sizes.append(gettext("at 300 dpi: %(size)s") % {"size": size_line(at_300)})
-    stated = ", ".join(
-        f"{s.width or '?'} × {s.height or '?'} {s.unit}" for s in parsed.stated_sizes
-    )
+    stated = ", ".join(f"{s.width or '?'} × {s.height or '?'} {s.unit}" for s in parsed.stated_sizes)
     if parsed.date_start:
-        interval = parsed.date_start.isoformat() if parsed.date_start == parsed.date_end else \
-            f"{parsed.date_start.isoformat()} – {parsed.date_end.isoformat()}"
+        interval = (
+            parsed.date_start.isoformat()
+            if parsed.date_start == parsed.date_end
+            else f"{parsed.date_start.isoformat()} – {parsed.date_end.isoformat()}"
+        )
         precision = dict(DatePrecision.choices).get(parsed.date_precision, parsed.date_precision)
         interval += f" ({precision}{', ' + gettext('approximate') if parsed.approximate else ''})"
     else:
@@ -534,8 +672,9 @@ def paste_preview(parsed) -> dict:
     place = ", ".join(p for p in (parsed.sublocation, parsed.city, parsed.region, parsed.country) if p)
     if parsed.country_code:
         place += f" ({parsed.country_code})"
-    existing = services.find_existing_photo(supplier=parsed.supplier or "", source_id=parsed.source_id or "",
-                                            fingerprint=parsed.fingerprint)
+    existing = services.find_existing_photo(
+        supplier=parsed.supplier or "", source_id=parsed.source_id or "", fingerprint=parsed.fingerprint
+    )
     rows = [
         ("caption", gettext("Caption"), parsed.caption),
         ("headline", gettext("Headline"), parsed.headline),
@@ -553,8 +692,10 @@ def paste_preview(parsed) -> dict:
         ("language", gettext("Language"), parsed.language),
     ]
     return {
-        "rows": [{"key": key, "label": label, "value": value or "", "problems": problems.get(key, [])}
-                 for key, label, value in rows],
+        "rows": [
+            {"key": key, "label": label, "value": value or "", "problems": problems.get(key, [])}
+            for key, label, value in rows
+        ],
         "problem_count": len(parsed.problems),
         "existing": existing,
     }

@@ -9,6 +9,7 @@ user with view permission may read it (researchers, production, editors); a sess
 authenticates. Pages go as deep as the browse page does (10,000 photos); the streamed export is
 the way to every photo of a large selection.
 """
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required, permission_required
@@ -50,25 +51,31 @@ def photo_list(request):
         return error(400, f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}.")
     page = _whole_number(request.GET.get("page"), default=1, low=1, high=MAX_OFFSET // page_size)
     if page is None:
-        return error(400, f"page must be a whole number from 1 to {MAX_OFFSET // page_size} at page_size "
-                          f"{page_size}; narrow the filters to reach the photos beyond.")
+        return error(
+            400,
+            f"page must be a whole number from 1 to {MAX_OFFSET // page_size} at page_size "
+            f"{page_size}; narrow the filters to reach the photos beyond.",
+        )
     try:
         selection = select_photos(request.GET)
     except InvalidSelection as exc:
         return error(400, "The filters need fixing; nothing was selected.", exc.errors)
     offset = (page - 1) * page_size
-    rows = list(spec_rows(selection.photos[offset:offset + page_size + 1], target_dpi=selection.target_dpi))
+    rows = list(spec_rows(selection.photos[offset : offset + page_size + 1], target_dpi=selection.target_dpi))
     has_next = len(rows) > page_size and page < MAX_OFFSET // page_size
     following = None
     if has_next:
         query = request.GET.copy()
         query["page"] = str(page + 1)
         following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-    return JsonResponse({
-        "meta": {**selection_meta(selection), "page": page, "page_size": page_size},
-        "photos": [row_as_dict(row) for row in rows[:page_size]],
-        "next": following,
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {
+            "meta": {**selection_meta(selection), "page": page, "page_size": page_size},
+            "photos": [row_as_dict(row) for row in rows[:page_size]],
+            "next": following,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 @login_required
@@ -78,13 +85,19 @@ def photo_item(request, pk):
     photo = get_object_or_404(Photo.objects.only("pk", "embargo_until", "caveat_embargo"), pk=pk)
     if photo.is_embargoed():
         until = timezone.localtime(photo.embargo_until).isoformat() if photo.embargo_until else None
-        return JsonResponse({
-            "error": f"Photo {pk} is embargoed until {until}." if until else
-                     f"Photo {pk} is embargoed; the end of the embargo is not known yet.",
-            "embargo_until": until,
-        }, status=409)
+        return JsonResponse(
+            {
+                "error": f"Photo {pk} is embargoed until {until}."
+                if until
+                else f"Photo {pk} is embargoed; the end of the embargo is not known yet.",
+                "embargo_until": until,
+            },
+            status=409,
+        )
     try:
         target_dpi = target_dpi_from(request.GET)
     except InvalidSelection as exc:
         return error(400, "at_dpi needs fixing.", exc.errors)
-    return JsonResponse(row_as_dict(spec_row_for(photo, target_dpi=target_dpi)), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        row_as_dict(spec_row_for(photo, target_dpi=target_dpi)), json_dumps_params={"ensure_ascii": False}
+    )

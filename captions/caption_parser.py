@@ -8,6 +8,7 @@ module keeps the stable import path others depend on.
 Hostile input is expected (pasted web pages, cut-off files, binary junk): `parse_block`
 never raises for any str; it returns a record whose problems say what was wrong.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """System checks: things a deployment gets wrong silently otherwise."""
+
 from django.core.checks import Error, Warning, register
 from PIL import features
 
@@ -25,8 +26,12 @@ def upload_limits(app_configs, **kwargs):
     from captions import conf
 
     errors = []
-    for name in ("CAPTIONS_MAX_UPLOAD_BYTES", "CAPTIONS_MAX_IMAGE_PIXELS", "CAPTIONS_THUMBNAIL_SIZE",
-                 "CAPTIONS_PREVIEW_SIZE"):
+    for name in (
+        "CAPTIONS_MAX_UPLOAD_BYTES",
+        "CAPTIONS_MAX_IMAGE_PIXELS",
+        "CAPTIONS_THUMBNAIL_SIZE",
+        "CAPTIONS_PREVIEW_SIZE",
+    ):
         value = conf.get(name)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             errors.append(

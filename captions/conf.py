@@ -2,6 +2,7 @@
 
 Override any of them in the Django settings (archive/settings.py reads the upload limits from
 the environment)."""
+
 from __future__ import annotations
 
 from django.conf import settings

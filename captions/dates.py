@@ -16,6 +16,7 @@ Two kinds of input:
   compiled once at import. The parser calls ``find_date``/``parse_date`` for every block,
   so this path never touches the ``edtf`` library.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -102,7 +103,17 @@ def _fold(text: str) -> str:
 # Vocabulary (folded spellings). Abbreviations may carry a dot, handled by the patterns.
 
 _FRENCH_DECADE_WORDS = frozenset(
-    {"vingt", "trente", "quarante", "cinquante", "soixante", "soixante-dix", "quatre-vingt", "quatre-vingts", "quatre-vingt-dix"}
+    {
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "soixante-dix",
+        "quatre-vingt",
+        "quatre-vingts",
+        "quatre-vingt-dix",
+    }
 )
 _MONTH_WORDS = {
     1: "january jan januar janner jaenner janvier janv enero ene",
@@ -118,23 +129,47 @@ _MONTH_WORDS = {
     11: "november nov novembre noviembre",
     12: "december dec dezember dez decembre diciembre dic",
 }
-MONTHS: dict[str, int] = {
-    word: number for number, words in _MONTH_WORDS.items() for word in words.split()
-}
+MONTHS: dict[str, int] = {word: number for number, words in _MONTH_WORDS.items() for word in words.split()}
 # Everyday words in English that are also month abbreviations (see _month_word_counts).
 _WEAK_MONTH_WORDS = frozenset({"set", "ago", "may", "mar"})
 
 _DECADE_WORDS = {
     # English, German, French, Spanish number words for 20..90 (decades of the 1900s)
-    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-    "seventies": 70, "eighties": 80, "nineties": 90,
-    "zwanziger": 20, "dreissiger": 30, "dreißiger": 30, "vierziger": 40,
-    "funfziger": 50, "fuenfziger": 50, "sechziger": 60, "siebziger": 70,
-    "achtziger": 80, "neunziger": 90,
-    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
-    "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90,
-    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
-    "setenta": 70, "ochenta": 80, "noventa": 90,
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+    "zwanziger": 20,
+    "dreissiger": 30,
+    "dreißiger": 30,
+    "vierziger": 40,
+    "funfziger": 50,
+    "fuenfziger": 50,
+    "sechziger": 60,
+    "siebziger": 70,
+    "achtziger": 80,
+    "neunziger": 90,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "soixante-dix": 70,
+    "quatre-vingt": 80,
+    "quatre-vingts": 80,
+    "quatre-vingt-dix": 90,
+    "veinte": 20,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "sesenta": 60,
+    "setenta": 70,
+    "ochenta": 80,
+    "noventa": 90,
 }
 
 
@@ -181,10 +216,14 @@ _DECADE_PREFIX_EN = re.compile(r"(?:\bthe\s(?:early\s|late\s|mid-?\s?)?'?|')$")
 _DECADE_PREFIX_DE = re.compile(r"\b(?:die|den|der)\s$")
 _DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decada\sde(?:\slos)?)\s$")
 _P_DECADE_WORDS = re.compile(
-    r"\b(?:(?:the\s(?:early\s|late\s|mid-?\s?)?(?P<en>" + _alternation(w for w in _DECADE_WORDS if w.endswith("ies")) + r"))"
+    r"\b(?:(?:the\s(?:early\s|late\s|mid-?\s?)?(?P<en>"
+    + _alternation(w for w in _DECADE_WORDS if w.endswith("ies"))
+    + r"))"
     r"|(?:(?P<de>" + _alternation(w for w in _DECADE_WORDS if "iger" in w) + r")(?:[\s-]?jahren?|n)?)"
     r"|(?:annees\s(?P<fr>" + _alternation(w for w in _DECADE_WORDS if w in _FRENCH_DECADE_WORDS) + r"))"
-    r"|(?:anos\s(?P<es>" + _alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte") + r")))(?![a-z-])"
+    r"|(?:anos\s(?P<es>"
+    + _alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte")
+    + r")))(?![a-z-])"
 )
 _DECADE_WORD_MARKERS = ("ties", "iger", "annees", "anos")
 _NOT_A_YEAR_AFTER = re.compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
@@ -387,7 +426,11 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                     if m["year"]:
                         add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(int(m["year"]), month, int(m["day"]))))
                     elif not field and _month_word_counts(m, original, folded):
-                        add(_Candidate(_RANK_DAY_NO_YEAR, start, m.end(), needs_year=True, month=month, day=int(m["day"])))
+                        add(
+                            _Candidate(
+                                _RANK_DAY_NO_YEAR, start, m.end(), needs_year=True, month=month, day=int(m["day"])
+                            )
+                        )
         if len(found) == before_count and folded[end - 1] == "0":
             m = _P_DECADE_NUMBER.match(folded, start)
             if m:
@@ -502,9 +545,7 @@ def _pick(found: list[_Candidate], folded: str) -> _Candidate | None:
     for candidate in found:
         if candidate.needs_year:
             continue
-        if best is None or candidate.rank > best.rank or (
-            candidate.rank == best.rank and candidate.start < best.start
-        ):
+        if best is None or candidate.rank > best.rank or (candidate.rank == best.rank and candidate.start < best.start):
             best = candidate
     dateline = None
     for candidate in found:

@@ -3,6 +3,7 @@
 PURE: no Django import. The database stores pixels and dpi only; every print size the
 product shows (UI, exports, PDF sheets, validators) is derived here, in one place.
 """
+
 from __future__ import annotations
 
 import math

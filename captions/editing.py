@@ -1,6 +1,7 @@
 """Writes of the editor workflow: a conflict-checked save, the review state, bulk actions,
 and attaching an image file. Like `services`, each function validates (`full_clean()`) and
 saves; every save leaves a history record (django-simple-history), bulk actions included."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ BULK_BATCH = 500
 
 
 # --- the no-lost-update rule ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -107,6 +109,7 @@ def save_edited_photo(*, photo: Photo, base_version: int | None) -> Photo:
 
 # --- bulk actions -----------------------------------------------------------------------------
 
+
 @dataclass
 class BulkOutcome:
     changed: int = 0
@@ -127,8 +130,9 @@ def _bulk(photos, *, apply, fields: list[str], user, reason: str) -> BulkOutcome
 
     def flush():
         if batch:
-            bulk_update_with_history(batch, Photo, fields, batch_size=BULK_BATCH, default_user=user,
-                                     default_change_reason=reason)
+            bulk_update_with_history(
+                batch, Photo, fields, batch_size=BULK_BATCH, default_user=user, default_change_reason=reason
+            )
             outcome.changed += len(batch)
             batch.clear()
 
@@ -161,8 +165,13 @@ def bulk_set_place(*, photos, place: Place, user) -> BulkOutcome:
             photo.needs_review = bool(photo.problems)
         return True
 
-    return _bulk(photos, apply=apply, fields=["place", "problems", "needs_review"], user=user,
-                 reason=_("Bulk: place set to %(place)s") % {"place": place.label})
+    return _bulk(
+        photos,
+        apply=apply,
+        fields=["place", "problems", "needs_review"],
+        user=user,
+        reason=_("Bulk: place set to %(place)s") % {"place": place.label},
+    )
 
 
 def bulk_set_caveat(*, photos, tag: str, value: bool, user) -> BulkOutcome:
@@ -177,8 +186,13 @@ def bulk_set_caveat(*, photos, tag: str, value: bool, user) -> BulkOutcome:
         return True
 
     verb = _("added") if value else _("removed")
-    return _bulk(photos, apply=apply, fields=[name], user=user,
-                 reason=_("Bulk: caveat %(tag)s %(verb)s") % {"tag": tag, "verb": verb})
+    return _bulk(
+        photos,
+        apply=apply,
+        fields=[name],
+        user=user,
+        reason=_("Bulk: caveat %(tag)s %(verb)s") % {"tag": tag, "verb": verb},
+    )
 
 
 def bulk_mark_reviewed(*, photos, user) -> BulkOutcome:
@@ -197,21 +211,32 @@ def bulk_link_article(*, photos, article, user) -> BulkOutcome:
     through = Photo.articles.through
     with transaction.atomic():
         ids = list(photos.exclude(articles=article).values_list("pk", flat=True))
-        through.objects.bulk_create([through(photo_id=pk, article_id=article.pk) for pk in ids],
-                                    ignore_conflicts=True, batch_size=BULK_BATCH)
-        return _bulk(Photo.objects.filter(pk__in=ids), apply=lambda photo: True, fields=[], user=user,
-                     reason=_("Bulk: linked article “%(headline)s”") % {"headline": article.headline[:80]})
+        through.objects.bulk_create(
+            [through(photo_id=pk, article_id=article.pk) for pk in ids], ignore_conflicts=True, batch_size=BULK_BATCH
+        )
+        return _bulk(
+            Photo.objects.filter(pk__in=ids),
+            apply=lambda photo: True,
+            fields=[],
+            user=user,
+            reason=_("Bulk: linked article “%(headline)s”") % {"headline": article.headline[:80]},
+        )
 
 
 # --- image files ------------------------------------------------------------------------------
+
 
 def find_duplicate(*, content_hash: str, exclude_pk=None) -> Photo | None:
     return Photo.objects.filter(content_hash=content_hash).exclude(pk=exclude_pk).first()
 
 
 TEXT_PREFILL = {
-    "caption": "caption", "headline": "headline", "credit": "credit", "creator": "creator",
-    "copyright_notice": "copyright_notice", "special_instructions": "restriction_text",
+    "caption": "caption",
+    "headline": "headline",
+    "credit": "credit",
+    "creator": "creator",
+    "copyright_notice": "copyright_notice",
+    "special_instructions": "restriction_text",
 }
 
 
@@ -225,15 +250,23 @@ def attach_image(*, photo: Photo, upload, checked: images.CheckedUpload, made: d
     photo.content_hash = checked.content_hash
     photo.image = upload
     if photo.has_pixels and (photo.width_px, photo.height_px) != (meta.width_px, meta.height_px):
-        notes.append(_("Pixel size set from the file: %(w)s × %(h)s px (the record said %(ow)s × %(oh)s).")
-                     % {"w": meta.width_px, "h": meta.height_px, "ow": photo.width_px, "oh": photo.height_px})
+        notes.append(
+            _("Pixel size set from the file: %(w)s × %(h)s px (the record said %(ow)s × %(oh)s).")
+            % {"w": meta.width_px, "h": meta.height_px, "ow": photo.width_px, "oh": photo.height_px}
+        )
     photo.width_px, photo.height_px = meta.width_px, meta.height_px
     if meta.dpi and not photo.dpi:
         photo.dpi = meta.dpi
-        notes.append(_("Resolution %(dpi)s dpi read from the file (%(source)s).") % {"dpi": meta.dpi, "source": meta.dpi_source})
+        notes.append(
+            _("Resolution %(dpi)s dpi read from the file (%(source)s).") % {"dpi": meta.dpi, "source": meta.dpi_source}
+        )
     elif not meta.dpi and not photo.dpi:
-        notes.append(_("The file does not state its resolution (dpi not stated): enter the dpi from the caption "
-                       "or the supplier to get print sizes."))
+        notes.append(
+            _(
+                "The file does not state its resolution (dpi not stated): enter the dpi from the caption "
+                "or the supplier to get print sizes."
+            )
+        )
     filled = []
     for source, target in TEXT_PREFILL.items():
         value = getattr(meta, source)
@@ -247,8 +280,10 @@ def attach_image(*, photo: Photo, upload, checked: images.CheckedUpload, made: d
         supplier = photo.supplier or meta.source[:100]
         taken = Photo.objects.filter(supplier=supplier, source_id=meta.supplier_image_id).exclude(pk=photo.pk).first()
         if taken:
-            notes.append(_("The file's supplier image id %(id)s already belongs to photo #%(pk)s; it was not copied.")
-                         % {"id": meta.supplier_image_id, "pk": taken.pk})
+            notes.append(
+                _("The file's supplier image id %(id)s already belongs to photo #%(pk)s; it was not copied.")
+                % {"id": meta.supplier_image_id, "pk": taken.pk}
+            )
         else:
             photo.source_id, photo.supplier = meta.supplier_image_id[:100], supplier
             filled.append(str(Photo._meta.get_field("source_id").verbose_name))
@@ -263,8 +298,10 @@ def attach_image(*, photo: Photo, upload, checked: images.CheckedUpload, made: d
         place = _place_from_metadata(meta)
         if place is not None:
             photo.place = place
-            photo.place_text = photo.place_text or ", ".join(
-                p for p in (meta.sublocation, meta.city, meta.region, meta.country) if p)[:300]
+            photo.place_text = (
+                photo.place_text
+                or ", ".join(p for p in (meta.sublocation, meta.city, meta.region, meta.country) if p)[:300]
+            )
             filled.append(str(Photo._meta.get_field("place").verbose_name))
     if filled:
         notes.append(_("Filled in from the file's metadata: %(fields)s.") % {"fields": ", ".join(filled)})
@@ -286,6 +323,9 @@ def _place_from_metadata(meta) -> Place | None:
     if (meta.country or meta.country_code) and country is None:
         return None  # an unknown country is not guessed; the editor picks the place
     return services.get_or_create_place(
-        sublocation=meta.sublocation, city=meta.city, region=meta.region,
-        country=country.name if country else None, country_code=country.code if country else None,
+        sublocation=meta.sublocation,
+        city=meta.city,
+        region=meta.region,
+        country=country.name if country else None,
+        country_code=country.code if country else None,
     )

@@ -5,6 +5,7 @@ the `captions.export_specs` permission (group Production, and superusers); a mal
 or parameter gets a page that says what to fix, and an embargoed photo's sheet is refused with
 the date it becomes available.
 """
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required, permission_required
@@ -28,9 +29,15 @@ export_permission = permission_required("captions.export_specs", raise_exception
 
 def refusal(request, *, status: int, title: str, message: str, errors=None, back_url=None, back_label=None):
     return render(
-        request, "exports/refused.html",
-        {"title": title, "message": message, "errors": errors or {}, "back_url": back_url,
-         "back_label": back_label or _("Back to the photos")},
+        request,
+        "exports/refused.html",
+        {
+            "title": title,
+            "message": message,
+            "errors": errors or {},
+            "back_url": back_url,
+            "back_label": back_label or _("Back to the photos"),
+        },
         status=status,
     )
 
@@ -38,9 +45,12 @@ def refusal(request, *, status: int, title: str, message: str, errors=None, back
 def invalid_filters(request, exc: InvalidSelection):
     query = request.GET.urlencode()
     return refusal(
-        request, status=400, title=_("The export filters need fixing"),
+        request,
+        status=400,
+        title=_("The export filters need fixing"),
         message=_("Nothing was exported: an export never widens to every photo because one filter was mistyped."),
-        errors=exc.errors, back_url=reverse("browse") + (f"?{query}" if query else ""),
+        errors=exc.errors,
+        back_url=reverse("browse") + (f"?{query}" if query else ""),
         back_label=_("Back to the filters (each problem is shown next to its field)"),
     )
 
@@ -58,7 +68,9 @@ def specs_csv(request):
     dialect = request.GET.get("dialect") or DEFAULT_DIALECT
     if dialect not in DIALECTS:
         return refusal(
-            request, status=400, title=_("Unknown CSV dialect"),
+            request,
+            status=400,
+            title=_("Unknown CSV dialect"),
             message=_("dialect=%(given)s is not known; use one of: %(known)s.")
             % {"given": dialect, "known": ", ".join(DIALECTS)},
         )
@@ -67,7 +79,9 @@ def specs_csv(request):
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
-    response = StreamingHttpResponse(render_csv(selection, rows, dialect=dialect), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        render_csv(selection, rows, dialect=dialect), content_type="text/csv; charset=utf-8"
+    )
     return attachment(response, selection, "csv")
 
 
@@ -94,7 +108,7 @@ def specs_pdf(request):
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     cap = pdf_sheet.MAX_PHOTOS_PER_PDF
-    rows = list(spec_rows(selection.photos[:cap + 1], target_dpi=selection.target_dpi))
+    rows = list(spec_rows(selection.photos[: cap + 1], target_dpi=selection.target_dpi))
     total = len(rows) if len(rows) <= cap else selection.photos.count()
     rows = rows[:cap]
     photos = selectors.photo_with_relations().in_bulk([row.id for row in rows])
@@ -113,25 +127,41 @@ def photo_spec_pdf(request, pk):
     if photo.is_embargoed():
         if photo.embargo_until:
             until = formats.date_format(timezone.localtime(photo.embargo_until), "DATETIME_FORMAT")
-            message = _("Photo %(id)s is embargoed until %(until)s. Its spec sheet is refused until then, so it "
-                        "cannot reach a print order early.") % {"id": photo.pk, "until": until}
+            message = _(
+                "Photo %(id)s is embargoed until %(until)s. Its spec sheet is refused until then, so it "
+                "cannot reach a print order early."
+            ) % {"id": photo.pk, "until": until}
         else:
-            message = _("Photo %(id)s carries an embargo whose end is not known. Its spec sheet is refused until "
-                        "an editor sets the embargo date or clears the embargo.") % {"id": photo.pk}
-        return refusal(request, status=409, title=_("This photo is under embargo"), message=message,
-                       back_url=back_url, back_label=_("Back to the photo"))
+            message = _(
+                "Photo %(id)s carries an embargo whose end is not known. Its spec sheet is refused until "
+                "an editor sets the embargo date or clears the embargo."
+            ) % {"id": photo.pk}
+        return refusal(
+            request,
+            status=409,
+            title=_("This photo is under embargo"),
+            message=message,
+            back_url=back_url,
+            back_label=_("Back to the photo"),
+        )
     try:
         target_dpi = target_dpi_from(request.GET)
     except InvalidSelection as exc:
         return refusal(
-            request, status=400, title=_("The target dpi needs fixing"),
+            request,
+            status=400,
+            title=_("The target dpi needs fixing"),
             message=_("Use a whole number from %(low)s to %(high)s, such as 300.")
             % {"low": dimensions.MIN_DPI, "high": dimensions.MAX_DPI},
-            errors=exc.errors, back_url=back_url, back_label=_("Back to the photo"),
+            errors=exc.errors,
+            back_url=back_url,
+            back_label=_("Back to the photo"),
         )
     exported_at = timezone.now()
     row = spec_row_for(photo, target_dpi=target_dpi)
-    document = pdf_sheet.photo_pdf(pdf_sheet.SheetPhoto.build(row, photo), exported_at=exported_at, target_dpi=target_dpi)
+    document = pdf_sheet.photo_pdf(
+        pdf_sheet.SheetPhoto.build(row, photo), exported_at=exported_at, target_dpi=target_dpi
+    )
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         False, f"spec_photo-{photo.pk}_{timezone.localdate(exported_at).isoformat()}.pdf"

@@ -11,6 +11,7 @@ Built for a million photos. Counting never runs unbounded per page:
   combination and kept in the cache for `CACHE_SECONDS`, so paging, sorting and changing the
   page size never rescan.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -87,7 +88,11 @@ def _facet_columns() -> list[tuple[str, str, list]]:
     the sign of width - height, as in `selectors.orientation_condition`."""
     date = connection.ops.adapt_datefield_value
     columns = [
-        (f"decade_{d}", "s.date_start <= %s AND s.date_end >= %s", [date(dt.date(d + 9, 12, 31)), date(dt.date(d, 1, 1))])
+        (
+            f"decade_{d}",
+            "s.date_start <= %s AND s.date_end >= %s",
+            [date(dt.date(d + 9, 12, 31)), date(dt.date(d, 1, 1))],
+        )
         for d in decades()
     ]
     columns += [(f"caveat_{tag}", f"s.{caveat_field(tag)}", []) for tag in CAVEAT_TAGS]
@@ -128,9 +133,11 @@ def compute_facets(qs: QuerySet, *, within: int | None = None) -> Facets:
     names = [name for name, _, _ in columns]
     summed = {name: sum(row[2 + i] for row in rows) for i, name in enumerate(names)}
     place_ids = [row[0] for row in rows if row[0] is not None]
-    codes = dict(
-        Place.objects.filter(pk__in=place_ids, country_code__gt="").values_list("pk", "country_code")
-    ) if place_ids else {}
+    codes = (
+        dict(Place.objects.filter(pk__in=place_ids, country_code__gt="").values_list("pk", "country_code"))
+        if place_ids
+        else {}
+    )
     by_country: dict[str, int] = {}
     for row in rows:
         code = codes.get(row[0])
@@ -141,9 +148,7 @@ def compute_facets(qs: QuerySet, *, within: int | None = None) -> Facets:
         decades=[(d, summed[f"decade_{d}"]) for d in decades() if summed[f"decade_{d}"]],
         undated=summed["undated"],
         caveats=[(tag, summed[f"caveat_{tag}"]) for tag in CAVEAT_TAGS if summed[f"caveat_{tag}"]],
-        orientations=[
-            (o, summed[f"orientation_{o}"]) for o in dimensions.ORIENTATIONS if summed[f"orientation_{o}"]
-        ],
+        orientations=[(o, summed[f"orientation_{o}"]) for o in dimensions.ORIENTATIONS if summed[f"orientation_{o}"]],
     )
 
 

@@ -3,6 +3,7 @@
 Strict: a malformed value is a form error on its field (shown next to it) and selects no
 rows, never a server error.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,14 +15,16 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from captions import dimensions, selectors
-from captions.models import CAVEAT_TAGS, CAVEAT_LABELS, Article, Photo, Place, caveat_field
+from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Photo, Place, caveat_field
 
 
 class PartialDateField(forms.CharField):
     """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' -> (first day, last day) of what it names."""
 
     default_error_messages = {
-        "invalid_partial_date": _("“%(value)s” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (for example 1945, 2025-12 or 2025-12-02)."),
+        "invalid_partial_date": _(
+            "“%(value)s” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (for example 1945, 2025-12 or 2025-12-02)."
+        ),
         "nonexistent_date": _("“%(value)s” is not on the calendar: check the month and the day."),
     }
     shape = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
@@ -34,13 +37,15 @@ class PartialDateField(forms.CharField):
 
         value = value.strip()
         if not self.shape.fullmatch(value):
-            raise ValidationError(self.error_messages["invalid_partial_date"], code="invalid_partial_date",
-                                  params={"value": value})
+            raise ValidationError(
+                self.error_messages["invalid_partial_date"], code="invalid_partial_date", params={"value": value}
+            )
         try:
             return parse_bound(value)
         except ValueError:
-            raise ValidationError(self.error_messages["nonexistent_date"], code="nonexistent_date",
-                                  params={"value": value}) from None
+            raise ValidationError(
+                self.error_messages["nonexistent_date"], code="nonexistent_date", params={"value": value}
+            ) from None
 
 
 class CountryCodeField(forms.CharField):
@@ -56,7 +61,8 @@ class CountryCodeField(forms.CharField):
         if country is None:
             raise ValidationError(
                 _("%(code)s is not an ISO country code (use two letters, such as RU or DE)."),
-                code="unknown_country", params={"code": value},
+                code="unknown_country",
+                params={"code": value},
             )
         return country.code
 
@@ -112,15 +118,21 @@ class PhotoFilterForm(forms.Form):
         cleaned = super().clean()
         after, before = cleaned.get("taken_after"), cleaned.get("taken_before")
         if after and before and after[0] > before[1]:
-            self.add_error("taken_before", ValidationError(
-                _("“Taken before” is earlier than “taken after”: no date fits between them."),
-                code="empty_date_window",
-            ))
+            self.add_error(
+                "taken_before",
+                ValidationError(
+                    _("“Taken before” is earlier than “taken after”: no date fits between them."),
+                    code="empty_date_window",
+                ),
+            )
         if cleaned.get("undated") and (after or before):
-            self.add_error("undated", ValidationError(
-                _("An undated photo matches no date window: clear the dates or this box."),
-                code="undated_with_dates",
-            ))
+            self.add_error(
+                "undated",
+                ValidationError(
+                    _("An undated photo matches no date window: clear the dates or this box."),
+                    code="undated_with_dates",
+                ),
+            )
         return cleaned
 
 
@@ -133,14 +145,18 @@ class PhotoFilterSet(django_filters.FilterSet):
     caveat = django_filters.ChoiceFilter(
         label=_("Caveat"), choices=[(t, CAVEAT_LABELS[t]) for t in CAVEAT_TAGS], method="filter_caveat"
     )
-    orientation = django_filters.ChoiceFilter(label=_("Orientation"), choices=ORIENTATION_CHOICES, method="filter_orientation")
+    orientation = django_filters.ChoiceFilter(
+        label=_("Orientation"), choices=ORIENTATION_CHOICES, method="filter_orientation"
+    )
     min_print_width_cm = django_filters.NumberFilter(
         label=_("Prints at least (cm wide)"), method="filter_min_print_width", min_value=0.1, max_value=10_000
     )
     at_dpi = django_filters.NumberFilter(
         label=_("at dpi"), method="filter_noop", min_value=dimensions.MIN_DPI, max_value=dimensions.MAX_DPI
     )
-    article = django_filters.ModelChoiceFilter(label=_("Article"), queryset=Article.objects.all(), method="filter_article")
+    article = django_filters.ModelChoiceFilter(
+        label=_("Article"), queryset=Article.objects.all(), method="filter_article"
+    )
     sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, method="filter_noop", empty_label=None)
     undated = django_filters.BooleanFilter(
         label=_("Only undated photos"), method="filter_undated", widget=forms.CheckboxInput

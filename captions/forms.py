@@ -1,6 +1,7 @@
 """Forms of the editor workflow. The rules live in `captions.validation` (one implementation,
 also behind `Photo.clean()`); the forms only collect input, call them and put each message
 beside the field it is about."""
+
 from __future__ import annotations
 
 from django import forms
@@ -23,8 +24,11 @@ def edit_base_token(photo: Photo) -> str:
     """What the editor loaded: the version, the history record and the linked articles
     (the link table has no history of its own)."""
     return signing.dumps(
-        {"v": photo.version, "h": editing.latest_history_id(photo),
-         "a": sorted(photo.articles.values_list("pk", flat=True))},
+        {
+            "v": photo.version,
+            "h": editing.latest_history_id(photo),
+            "a": sorted(photo.articles.values_list("pk", flat=True)),
+        },
         salt=EDIT_BASE_SALT,
     )
 
@@ -34,19 +38,27 @@ class PhotoAdminForm(forms.ModelForm):
     stated_height_cm = forms.CharField(label=_("stated height (cm)"), required=False, max_length=20)
     stated_width_in = forms.CharField(label=_("stated width (in)"), required=False, max_length=20)
     stated_height_in = forms.CharField(
-        label=_("stated height (in)"), required=False, max_length=20,
+        label=_("stated height (in)"),
+        required=False,
+        max_length=20,
         help_text=_("Optional: a print size the source states, checked against pixels and dpi, then discarded."),
     )
     new_place_city = forms.CharField(label=_("or a new place: city"), required=False, max_length=200)
     new_place_region = forms.CharField(label=_("region"), required=False, max_length=200)
     new_place_country = forms.CharField(
-        label=_("country"), required=False, max_length=100,
+        label=_("country"),
+        required=False,
+        max_length=100,
         help_text=_("In English, German, French or Spanish, or its code: Russland, RU, RUS."),
     )
     # A plain file field: the checks are ours (images.check_upload), so Django's ImageField does
     # not decode the whole file before the size, pixel-count and format checks have run.
-    image = forms.FileField(label=_("image file"), required=False, widget=AdminFileWidget,
-                            help_text=_("JPEG, PNG, TIFF or WebP. Pixel size, dpi and empty fields are read from it."))
+    image = forms.FileField(
+        label=_("image file"),
+        required=False,
+        widget=AdminFileWidget,
+        help_text=_("JPEG, PNG, TIFF or WebP. Pixel size, dpi and empty fields are read from it."),
+    )
     dpi = forms.IntegerField(label=_("dpi"), required=False, help_text=_("From 1 to 10,000; 300 is usual for print."))
     edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
     acknowledged = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -89,9 +101,13 @@ class PhotoAdminForm(forms.ModelForm):
             url = reverse("admin:captions_photo_change", args=[duplicate.pk])
             raise forms.ValidationError(
                 format_html(
-                    gettext("This very file is already in the archive as <a href=\"{}\">photo #{} “{}”</a>: "
-                            "open that record instead of making a second one."),
-                    url, duplicate.pk, str(duplicate),
+                    gettext(
+                        'This very file is already in the archive as <a href="{}">photo #{} “{}”</a>: '
+                        "open that record instead of making a second one."
+                    ),
+                    url,
+                    duplicate.pk,
+                    str(duplicate),
                 ),
                 code="duplicate_image",
             )
@@ -119,10 +135,15 @@ class PhotoAdminForm(forms.ModelForm):
         stated = {name: cleaned.get(name, "") for name in validation.STATED_SIZE_FIELDS}
         for name, error in validation.stated_size_errors(*pixels.values(), stated).items():
             self.add_error(name, error)
-        if (cleaned.get("new_place_city") or cleaned.get("new_place_region")) and not cleaned.get("new_place_country") \
-                and "new_place_country" not in self.errors:
-            self.add_error("new_place_country", forms.ValidationError(
-                _("Say which country the new place is in."), code="country_missing"))
+        if (
+            (cleaned.get("new_place_city") or cleaned.get("new_place_region"))
+            and not cleaned.get("new_place_country")
+            and "new_place_country" not in self.errors
+        ):
+            self.add_error(
+                "new_place_country",
+                forms.ValidationError(_("Say which country the new place is in."), code="country_missing"),
+            )
         if not self.instance.pk:
             self._warn_once("embargo_until", validation.embargo_warning(cleaned.get("embargo_until")))
         # Problems recorded on the record excuse a save, except on fields the editor changed.
@@ -158,10 +179,17 @@ class PhotoAdminForm(forms.ModelForm):
             text = (cleaned.get("date_text") or "").strip()
             partial = dates.parse_date(text) if text else None
             if text and partial is None:
-                self.add_error("date_text", forms.ValidationError(
-                    _("No date can be read in “%(text)s”: write it like 2 December 2025, 12.2025, circa 1945 or "
-                      "1960s, or give the EDTF date below."),
-                    code="unreadable_date", params={"text": text}))
+                self.add_error(
+                    "date_text",
+                    forms.ValidationError(
+                        _(
+                            "No date can be read in “%(text)s”: write it like 2 December 2025, 12.2025, circa 1945 or "
+                            "1960s, or give the EDTF date below."
+                        ),
+                        code="unreadable_date",
+                        params={"text": text},
+                    ),
+                )
                 return
             self._set_interval(cleaned, partial)
         elif "date_edtf" in changed and not changed & {"date_start", "date_end", "date_precision"}:
@@ -178,8 +206,12 @@ class PhotoAdminForm(forms.ModelForm):
             if not keep_edtf:
                 values["date_edtf"] = ""
         else:
-            values = {"date_start": partial.start, "date_end": partial.end, "date_precision": partial.precision,
-                      "date_approximate": partial.approximate}
+            values = {
+                "date_start": partial.start,
+                "date_end": partial.end,
+                "date_precision": partial.precision,
+                "date_approximate": partial.approximate,
+            }
             if not keep_edtf:
                 values["date_edtf"] = partial.edtf or ""
         cleaned.update(values)
@@ -193,9 +225,15 @@ class PhotoAdminForm(forms.ModelForm):
         try:
             base = signing.loads(self.data.get("edit_base") or "", salt=EDIT_BASE_SALT)
         except signing.BadSignature:
-            self.add_error(None, forms.ValidationError(
-                _("This form has lost track of the version it was opened on: reload the page, then make your changes."),
-                code="edit_base_missing"))
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _(
+                        "This form has lost track of the version it was opened on: reload the page, then make your changes."
+                    ),
+                    code="edit_base_missing",
+                ),
+            )
             return
         self.base_version = base.get("v")
         if self.base_version == self.instance.version:
@@ -206,17 +244,27 @@ class PhotoAdminForm(forms.ModelForm):
         mine = self._own_changes(cleaned, loaded, base.get("a", []))
         if current_articles != sorted(base.get("a", [])):
             headlines = Article.objects.filter(pk__in=current_articles).values_list("headline", flat=True)
-            changes.append(editing.FieldChange("articles", str(Photo._meta.get_field("articles").verbose_name),
-                                               "; ".join(headlines) or gettext("(none)")))
+            changes.append(
+                editing.FieldChange(
+                    "articles",
+                    str(Photo._meta.get_field("articles").verbose_name),
+                    "; ".join(headlines) or gettext("(none)"),
+                )
+            )
         who = getattr(latest, "history_user", None) if latest else None
         listed = "; ".join(f"{c.label}: “{c.value}”" for c in changes) or gettext("no field you can see")
-        self.add_error(None, forms.ValidationError(
-            _("%(who)s saved this photo while you were editing it and changed %(changes)s. Nothing was saved. "
-              "Fields you had not touched now show their values; fields you changed keep yours. "
-              "Check them, then save again."),
-            code="edit_conflict",
-            params={"who": who.get_username() if who else gettext("Someone"), "changes": listed},
-        ))
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "%(who)s saved this photo while you were editing it and changed %(changes)s. Nothing was saved. "
+                    "Fields you had not touched now show their values; fields you changed keep yours. "
+                    "Check them, then save again."
+                ),
+                code="edit_conflict",
+                params={"who": who.get_username() if who else gettext("Someone"), "changes": listed},
+            ),
+        )
         self.conflict = changes
         for change in changes:
             if change.name not in mine and change.name in self.fields:
@@ -267,7 +315,8 @@ class PasteCaptionForm(forms.Form):
     """The admin's "paste caption block" page: text, or a text file, of one or more blocks."""
 
     text = forms.CharField(
-        label=_("Caption block(s)"), required=False,
+        label=_("Caption block(s)"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "spellcheck": "false"}),
         help_text=_("Paste one or more agency caption blocks; separate blocks with a line holding only ---."),
     )
@@ -280,7 +329,8 @@ class PasteCaptionForm(forms.Form):
         if upload and upload.size > self.MAX_FILE_BYTES:
             raise forms.ValidationError(
                 _("This file is %(size)s KB; paste at most 5 MB of caption text at a time."),
-                code="file_too_large", params={"size": upload.size // 1024},
+                code="file_too_large",
+                params={"size": upload.size // 1024},
             )
         return upload
 
@@ -292,13 +342,18 @@ class PasteCaptionForm(forms.Form):
         if upload:
             data = upload.read()
             if b"\x00" in data[:4096]:
-                self.add_error("file", forms.ValidationError(
-                    _("“%(name)s” is not a text file: save the caption as plain text (.txt)."),
-                    code="not_text", params={"name": upload.name}))
+                self.add_error(
+                    "file",
+                    forms.ValidationError(
+                        _("“%(name)s” is not a text file: save the caption as plain text (.txt)."),
+                        code="not_text",
+                        params={"name": upload.name},
+                    ),
+                )
                 return cleaned
             cleaned["text"] = decode(data)
         if not (cleaned.get("text") or "").strip() and not self.errors:
-            self.add_error("text", forms.ValidationError(
-                _("Paste a caption block, or choose a text file."), code="empty"))
+            self.add_error(
+                "text", forms.ValidationError(_("Paste a caption block, or choose a text file."), code="empty")
+            )
         return cleaned
-

@@ -11,6 +11,7 @@ archive:
 * IPTC and XMP: Pillow hands over the raw records (`IptcImagePlugin.getiptcinfo`, the XMP
   packet); the few archive fields are picked from them here. XMP is parsed with defusedxml.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,6 +30,7 @@ HASH_CHUNK = 1024 * 1024
 
 
 # --- checks -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CheckedUpload:
@@ -65,13 +67,15 @@ def check_upload(upload) -> CheckedUpload:
     if upload.size > limit:
         raise ValidationError(
             _("This file is %(size)s MB; the archive takes files up to %(limit)s MB. Export a smaller JPEG or TIFF."),
-            code="file_too_large", params={"size": _megabytes(upload.size), "limit": _megabytes(limit)},
+            code="file_too_large",
+            params={"size": _megabytes(upload.size), "limit": _megabytes(limit)},
         )
     extension = _extension(upload.name)
     if not any(extension in exts for exts in conf.UPLOAD_FORMATS.values()):
         raise ValidationError(
             _("“%(name)s” is not a JPEG, PNG, TIFF or WebP file (the name should end in %(allowed)s)."),
-            code="unsupported_type", params={"name": upload.name, "allowed": allowed},
+            code="unsupported_type",
+            params={"name": upload.name, "allowed": allowed},
         )
     upload.seek(0)
     try:
@@ -82,7 +86,8 @@ def check_upload(upload) -> CheckedUpload:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("“%(name)s” is not an image Pillow can read: the file is damaged or is something else renamed."),
-            code="not_an_image", params={"name": upload.name},
+            code="not_an_image",
+            params={"name": upload.name},
         ) from None
     finally:
         upload.seek(0)
@@ -91,12 +96,15 @@ def check_upload(upload) -> CheckedUpload:
     if fmt not in conf.UPLOAD_FORMATS:
         raise ValidationError(
             _("This file is a %(format)s image; the archive takes JPEG, PNG, TIFF and WebP."),
-            code="unsupported_format", params={"format": fmt},
+            code="unsupported_format",
+            params={"format": fmt},
         )
     if extension not in conf.UPLOAD_FORMATS[fmt]:
         raise ValidationError(
-            _("This file is really a %(format)s image but its name ends in .%(extension)s: "
-              "rename it to .%(expected)s (or export it again as the format its name says)."),
+            _(
+                "This file is really a %(format)s image but its name ends in .%(extension)s: "
+                "rename it to .%(expected)s (or export it again as the format its name says)."
+            ),
             code="format_mismatch",
             params={"format": fmt, "extension": extension, "expected": conf.UPLOAD_FORMATS[fmt][0]},
         )
@@ -108,16 +116,23 @@ def _too_many_pixels(size) -> ValidationError:
     if size is None:
         return ValidationError(
             _("This image has far more pixels than the archive's limit of %(limit)s megapixels; it was not opened."),
-            code="too_many_pixels", params={"limit": f"{limit:g}"},
+            code="too_many_pixels",
+            params={"limit": f"{limit:g}"},
         )
     return ValidationError(
         _("This image is %(width)s × %(height)s px (%(mp)s megapixels); the archive's limit is %(limit)s megapixels."),
         code="too_many_pixels",
-        params={"width": size[0], "height": size[1], "mp": f"{size[0] * size[1] / 1_000_000:.0f}", "limit": f"{limit:g}"},
+        params={
+            "width": size[0],
+            "height": size[1],
+            "mp": f"{size[0] * size[1] / 1_000_000:.0f}",
+            "limit": f"{limit:g}",
+        },
     )
 
 
 # --- embedded metadata ------------------------------------------------------------------------
+
 
 @dataclass
 class EmbeddedMetadata:
@@ -144,9 +159,22 @@ class EmbeddedMetadata:
     keywords: list[str] = field(default_factory=list)
 
     def text_fields(self) -> dict[str, str]:
-        names = ("caption", "headline", "date_created", "sublocation", "city", "region", "country",
-                 "country_code", "credit", "creator", "copyright_notice", "special_instructions",
-                 "source", "supplier_image_id")
+        names = (
+            "caption",
+            "headline",
+            "date_created",
+            "sublocation",
+            "city",
+            "region",
+            "country",
+            "country_code",
+            "credit",
+            "creator",
+            "copyright_notice",
+            "special_instructions",
+            "source",
+            "supplier_image_id",
+        )
         return {name: getattr(self, name) for name in names if getattr(self, name)}
 
 
@@ -157,9 +185,17 @@ RESOLUTION_UNIT, X_RESOLUTION = 0x0128, 0x011A
 INCH, CENTIMETRE = 2, 3
 
 IPTC_TAGS = {
-    (2, 120): "caption", (2, 105): "headline", (2, 92): "sublocation", (2, 90): "city",
-    (2, 95): "region", (2, 101): "country", (2, 100): "country_code", (2, 110): "credit",
-    (2, 80): "creator", (2, 116): "copyright_notice", (2, 40): "special_instructions",
+    (2, 120): "caption",
+    (2, 105): "headline",
+    (2, 92): "sublocation",
+    (2, 90): "city",
+    (2, 95): "region",
+    (2, 101): "country",
+    (2, 100): "country_code",
+    (2, 110): "credit",
+    (2, 80): "creator",
+    (2, 116): "copyright_notice",
+    (2, 40): "special_instructions",
     (2, 115): "source",
 }
 IPTC_DATE, IPTC_KEYWORDS = (2, 55), (2, 25)
@@ -173,11 +209,20 @@ NS = {
     "xml": "http://www.w3.org/XML/1998/namespace",
 }
 XMP_TAGS = {
-    "dc:description": "caption", "photoshop:Headline": "headline", "photoshop:DateCreated": "date_created",
-    "Iptc4xmpCore:Location": "sublocation", "photoshop:City": "city", "photoshop:State": "region",
-    "photoshop:Country": "country", "Iptc4xmpCore:CountryCode": "country_code", "photoshop:Credit": "credit",
-    "dc:creator": "creator", "dc:rights": "copyright_notice", "photoshop:Instructions": "special_instructions",
-    "photoshop:Source": "source", "plus:ImageSupplierImageID": "supplier_image_id",
+    "dc:description": "caption",
+    "photoshop:Headline": "headline",
+    "photoshop:DateCreated": "date_created",
+    "Iptc4xmpCore:Location": "sublocation",
+    "photoshop:City": "city",
+    "photoshop:State": "region",
+    "photoshop:Country": "country",
+    "Iptc4xmpCore:CountryCode": "country_code",
+    "photoshop:Credit": "credit",
+    "dc:creator": "creator",
+    "dc:rights": "copyright_notice",
+    "photoshop:Instructions": "special_instructions",
+    "photoshop:Source": "source",
+    "plus:ImageSupplierImageID": "supplier_image_id",
 }
 
 
@@ -331,6 +376,7 @@ def read_metadata(upload) -> EmbeddedMetadata:
 
 # --- renditions -------------------------------------------------------------------------------
 
+
 def rendition(upload, longest_side: int) -> ContentFile:
     """A JPEG no larger than `longest_side`, turned upright as the EXIF orientation says."""
     upload.seek(0)
@@ -369,5 +415,6 @@ def renditions(upload) -> dict[str, ContentFile]:
     except (OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             _("The image could not be decoded (%(reason)s): the file is damaged or cut off. Export it again."),
-            code="damaged_image", params={"reason": str(exc)[:120]},
+            code="damaged_image",
+            params={"reason": str(exc)[:120]},
         ) from None

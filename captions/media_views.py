@@ -5,6 +5,7 @@ file as for the page: only people who may view photos get them, and an embargoed
 image reaches no one but editors until the embargo passes. File names are content-addressed
 (`<sha256>.<ext>`, `<sha256>-thumb.jpg`), so one indexed lookup by hash finds the record.
 """
+
 import mimetypes
 import re
 
@@ -26,9 +27,11 @@ def serve_media(request, path: str):
     match = HASH_IN_NAME.match(name)
     if not match or not request.user.has_perm("captions.view_photo"):
         raise Http404("No such file.")
-    photo = Photo.objects.filter(content_hash=match.group(1)).only(
-        "image", "thumbnail", "preview", "embargo_until", "content_hash"
-    ).first()
+    photo = (
+        Photo.objects.filter(content_hash=match.group(1))
+        .only("image", "thumbnail", "preview", "embargo_until", "content_hash")
+        .first()
+    )
     if photo is None or path not in {photo.image.name, photo.thumbnail.name, photo.preview.name}:
         raise Http404("No such file.")
     if photo.is_embargoed() and not request.user.has_perm("captions.change_photo"):

@@ -4,6 +4,7 @@ Print sizes are never stored: the database keeps pixels and dpi, and every size 
 through `captions.dimensions`. Caveat tags are a closed vocabulary (SPEC), stored as one
 boolean column each so that filtering and facet counts over a million rows stay on indexes.
 """
+
 from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -59,7 +60,9 @@ class Place(models.Model):
     country = models.CharField(_("country"), max_length=100, blank=True)
     country_code = models.CharField(_("country code"), max_length=2, blank=True, db_index=True)
     search_names = models.TextField(
-        _("search names"), blank=True, editable=False,
+        _("search names"),
+        blank=True,
+        editable=False,
         help_text=_("Every name the place is known under, folded, separated by '|'."),
     )
 
@@ -147,7 +150,10 @@ class Photo(models.Model):
     supplier = models.CharField(_("supplier"), max_length=100, blank=True)
     source_id = models.CharField(_("supplier's image id"), max_length=100, blank=True)
     fingerprint = models.CharField(
-        _("block fingerprint"), max_length=64, blank=True, editable=False,
+        _("block fingerprint"),
+        max_length=64,
+        blank=True,
+        editable=False,
         help_text=_("Hash of the normalized caption block it was imported from."),
     )
     content_hash = models.CharField(_("image hash"), max_length=64, blank=True, editable=False)
@@ -169,7 +175,9 @@ class Photo(models.Model):
         _("height (px)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(1_000_000)]
     )
     dpi = models.PositiveIntegerField(
-        _("dpi"), null=True, blank=True,
+        _("dpi"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(dimensions.MIN_DPI), MaxValueValidator(dimensions.MAX_DPI)],
     )
 
@@ -178,9 +186,7 @@ class Photo(models.Model):
     date_edtf = models.CharField(_("date (EDTF)"), max_length=64, blank=True)
     date_start = models.DateField(_("taken from"), null=True, blank=True)
     date_end = models.DateField(_("taken until"), null=True, blank=True)
-    date_precision = models.CharField(
-        _("date precision"), max_length=8, choices=DatePrecision.choices, blank=True
-    )
+    date_precision = models.CharField(_("date precision"), max_length=8, choices=DatePrecision.choices, blank=True)
     date_approximate = models.BooleanField(_("approximate date"), default=False)
 
     # place
@@ -235,7 +241,9 @@ class Photo(models.Model):
                 fields=["fingerprint"], condition=~Q(fingerprint=""), name="photo_unique_fingerprint"
             ),
             models.CheckConstraint(condition=Q(width_px__isnull=True) | Q(width_px__gt=0), name="photo_width_positive"),
-            models.CheckConstraint(condition=Q(height_px__isnull=True) | Q(height_px__gt=0), name="photo_height_positive"),
+            models.CheckConstraint(
+                condition=Q(height_px__isnull=True) | Q(height_px__gt=0), name="photo_height_positive"
+            ),
             models.CheckConstraint(
                 condition=Q(dpi__isnull=True) | (Q(dpi__gte=dimensions.MIN_DPI) & Q(dpi__lte=dimensions.MAX_DPI)),
                 name="photo_dpi_in_range",
@@ -250,23 +258,32 @@ class Photo(models.Model):
                 name="photo_date_interval_complete",
             ),
         ]
-        indexes = [
-            # taken_before (date_start <= x) and sort by shoot date use photo_taken_asc/desc
-            # (migration 0004); a window with both ends uses the GiST photo_taken_range (0006).
-            models.Index(fields=["date_end"], name="photo_date_end"),
-            models.Index(fields=["place", "date_start"], name="photo_place_date"),
-            models.Index(fields=["-created_at", "-id"], name="photo_added"),
-            models.Index(fields=["embargo_until"], name="photo_embargo_until", condition=Q(embargo_until__isnull=False)),
-            models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
-            models.Index(fields=["width_px"], name="photo_width"),
-            # the orientation filter: its sign (captions.selectors.width_excess, same expression)
-            models.Index(F("width_px") - F("height_px"), name="photo_width_excess"),
-            models.Index(fields=["source_id"], name="photo_source_id"),
-            models.Index(fields=["supplier"], name="photo_supplier"),  # no LIKE-pattern twin: never searched by prefix  # an id looked up without its supplier
-        ] + [
-            models.Index(fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True}))
-            for tag in CAVEAT_TAGS
-        ]
+        indexes = (
+            [
+                # taken_before (date_start <= x) and sort by shoot date use photo_taken_asc/desc
+                # (migration 0004); a window with both ends uses the GiST photo_taken_range (0006).
+                models.Index(fields=["date_end"], name="photo_date_end"),
+                models.Index(fields=["place", "date_start"], name="photo_place_date"),
+                models.Index(fields=["-created_at", "-id"], name="photo_added"),
+                models.Index(
+                    fields=["embargo_until"], name="photo_embargo_until", condition=Q(embargo_until__isnull=False)
+                ),
+                models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
+                models.Index(fields=["width_px"], name="photo_width"),
+                # the orientation filter: its sign (captions.selectors.width_excess, same expression)
+                models.Index(F("width_px") - F("height_px"), name="photo_width_excess"),
+                models.Index(fields=["source_id"], name="photo_source_id"),
+                models.Index(
+                    fields=["supplier"], name="photo_supplier"
+                ),  # no LIKE-pattern twin: never searched by prefix  # an id looked up without its supplier
+            ]
+            + [
+                models.Index(
+                    fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True})
+                )
+                for tag in CAVEAT_TAGS
+            ]
+        )
 
     def __str__(self) -> str:
         text = self.headline or self.caption or _("Untitled photo")
@@ -324,4 +341,3 @@ class Photo(models.Model):
         from captions.validation import validate_photo
 
         validate_photo(self)
-

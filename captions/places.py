@@ -16,6 +16,7 @@ PURE: no Django import.
 Every index is built once, on first use, and cached; a lookup is one dict hit on fold(text).
 The caption parser calls resolve_place and find_country for every block.
 """
+
 from __future__ import annotations
 
 import functools
@@ -33,8 +34,18 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # Folding
 
 _STRIP_MARKS = {code: None for code in range(0x300, 0x370)}
-_STRIP_MARKS.update({ord("ø"): "o", ord("ł"): "l", ord("æ"): "ae", ord("œ"): "oe", ord("đ"): "d",
-                     ord("ð"): "d", ord("þ"): "th", ord("ı"): "i"})
+_STRIP_MARKS.update(
+    {
+        ord("ø"): "o",
+        ord("ł"): "l",
+        ord("æ"): "ae",
+        ord("œ"): "oe",
+        ord("đ"): "d",
+        ord("ð"): "d",
+        ord("þ"): "th",
+        ord("ı"): "i",
+    }
+)
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -138,7 +149,9 @@ def _country_index() -> _CountryIndex:
         countries[code] = Country(code, short)
         by_alpha3[record.alpha_3] = code
         english[code] = [
-            n for n in (short, record.name, getattr(record, "common_name", None), getattr(record, "official_name", None)) if n
+            n
+            for n in (short, record.name, getattr(record, "common_name", None), getattr(record, "official_name", None))
+            if n
         ]
         for name in english[code]:
             add(name, code)
@@ -404,7 +417,41 @@ class ResolvedPlace:
 
 _NO_PLACE = ResolvedPlace(None, None, None, None, None, False)
 _LOWER_PARTICLES = frozenset(
-    "am an der dem den des im in bei ob auf unter upon on of the and de la le les du del della di da das do dos y et en sur".split()
+    [
+        "am",
+        "an",
+        "der",
+        "dem",
+        "den",
+        "des",
+        "im",
+        "in",
+        "bei",
+        "ob",
+        "auf",
+        "unter",
+        "upon",
+        "on",
+        "of",
+        "the",
+        "and",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "y",
+        "et",
+        "en",
+        "sur",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 

@@ -4,19 +4,30 @@ Used by the data migration that creates the groups (and by `setup_roles`, which 
 after permissions change). Permission codenames are Django's (`<action>_<model>`) plus the
 app's own `export_specs` and `import_captions`.
 """
+
 EDITORS = "Editors"
 RESEARCHERS = "Researchers"
 PRODUCTION = "Production"
 
 _VIEW = [
-    "view_photo", "view_article", "view_place",
+    "view_photo",
+    "view_article",
+    "view_place",
 ]
 ROLE_PERMISSIONS = {
-    EDITORS: _VIEW + [
-        "add_photo", "change_photo", "delete_photo",
-        "add_article", "change_article", "delete_article",
-        "add_place", "change_place", "delete_place",
-        "view_historicalphoto", "view_historicalarticle",
+    EDITORS: _VIEW
+    + [
+        "add_photo",
+        "change_photo",
+        "delete_photo",
+        "add_article",
+        "change_article",
+        "delete_article",
+        "add_place",
+        "change_place",
+        "delete_place",
+        "view_historicalphoto",
+        "view_historicalarticle",
         "import_captions",
     ],
     RESEARCHERS: list(_VIEW),

@@ -12,6 +12,7 @@ family PostgreSQL uses, so both backends agree on the everyday cases.
 `highlight()` marks the words of a text that the query matched, by the same stems, on both
 backends (PostgreSQL's ts_headline would need one call per row and one language per call).
 """
+
 from __future__ import annotations
 
 import re
@@ -63,9 +64,9 @@ def query_words(text: str) -> list[str]:
 
 
 def _fold(word: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)
-    ).replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)).replace(
+        "ß", "ss"
+    )
 
 
 @lru_cache(maxsize=8192)

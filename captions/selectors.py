@@ -1,4 +1,5 @@
 """Reads: every query shape the pages use, with their joins declared once."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """Every write to the archive goes through here: keyword-only functions that validate
 (`full_clean()`) and then save. Views, admin actions and commands only call these."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,6 +18,7 @@ PLACE_NAME_SEPARATOR = "|"
 
 # --- places ----------------------------------------------------------------------------------
 
+
 def place_search_text(*, sublocation: str, city: str, region: str, country_code: str) -> str:
     from captions import places
 
@@ -28,8 +30,12 @@ def place_search_text(*, sublocation: str, city: str, region: str, country_code:
 
 
 def get_or_create_place(
-    *, sublocation: str | None = None, city: str | None = None, region: str | None = None,
-    country: str | None = None, country_code: str | None = None,
+    *,
+    sublocation: str | None = None,
+    city: str | None = None,
+    region: str | None = None,
+    country: str | None = None,
+    country_code: str | None = None,
 ) -> Place | None:
     """The one Place row for these parts (None when every part is empty)."""
     parts = {
@@ -54,6 +60,7 @@ def get_or_create_place(
 
 
 # --- photos ----------------------------------------------------------------------------------
+
 
 def photo_values_from_parsed(parsed) -> dict:
     """Model field values for a parsed caption block (`caption_parser.ParsedCaption`).
@@ -94,8 +101,11 @@ def photo_values_from_parsed(parsed) -> dict:
 
 def place_from_parsed(parsed) -> Place | None:
     return get_or_create_place(
-        sublocation=parsed.sublocation, city=parsed.city, region=parsed.region,
-        country=parsed.country, country_code=parsed.country_code,
+        sublocation=parsed.sublocation,
+        city=parsed.city,
+        region=parsed.region,
+        country=parsed.country,
+        country_code=parsed.country_code,
     )
 
 
@@ -177,8 +187,10 @@ class PlaceCache:
     @staticmethod
     def parts_of(parsed) -> tuple:
         return (
-            (parsed.sublocation or "").strip()[:200], (parsed.city or "").strip()[:200],
-            (parsed.region or "").strip()[:200], (parsed.country_code or "").strip().upper()[:2],
+            (parsed.sublocation or "").strip()[:200],
+            (parsed.city or "").strip()[:200],
+            (parsed.region or "").strip()[:200],
+            (parsed.country_code or "").strip().upper()[:2],
         )
 
     def get(self, parsed) -> Place | None:
@@ -250,21 +262,50 @@ def _save_batch(batch, result: ImportResult, places: PlaceCache) -> None:
                 to_create[key] = photo
             outcomes.append((number, parsed, current is None))
         if to_create:
-            bulk_create_with_history(list(to_create.values()), Photo, batch_size=IMPORT_BATCH_SIZE,
-                                     default_change_reason="import")
+            bulk_create_with_history(
+                list(to_create.values()), Photo, batch_size=IMPORT_BATCH_SIZE, default_change_reason="import"
+            )
         if to_update:
-            bulk_update_with_history(list(to_update.values()), Photo, UPDATABLE_FIELDS,
-                                     batch_size=IMPORT_BATCH_SIZE, default_change_reason="import")
+            bulk_update_with_history(
+                list(to_update.values()),
+                Photo,
+                UPDATABLE_FIELDS,
+                batch_size=IMPORT_BATCH_SIZE,
+                default_change_reason="import",
+            )
     for number, parsed, created in outcomes:
         _count(result, number, parsed, created)
 
 
 # Every field an import may set (what photo_values_from_parsed fills, plus place and version).
 UPDATABLE_FIELDS = [
-    "supplier", "source_id", "fingerprint", "caption", "headline", "language", "credit", "creator",
-    "copyright_notice", "keywords", "width_px", "height_px", "dpi", "date_text", "date_edtf", "date_start",
-    "date_end", "date_precision", "date_approximate", "place_text", "restriction_text", "embargo_until",
-    "problems", "needs_review", "place", "version", "updated_at",
+    "supplier",
+    "source_id",
+    "fingerprint",
+    "caption",
+    "headline",
+    "language",
+    "credit",
+    "creator",
+    "copyright_notice",
+    "keywords",
+    "width_px",
+    "height_px",
+    "dpi",
+    "date_text",
+    "date_edtf",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_approximate",
+    "place_text",
+    "restriction_text",
+    "embargo_until",
+    "problems",
+    "needs_review",
+    "place",
+    "version",
+    "updated_at",
 ] + [caveat_field(tag) for tag in CAVEAT_TAGS]
 
 
@@ -336,9 +377,16 @@ def import_blocks(*, blocks, dry_run: bool = False, batch_size: int = IMPORT_BAT
 
 # --- articles --------------------------------------------------------------------------------
 
+
 def create_or_update_article(
-    *, headline: str, url: str | None = None, publication: str = "", published_date: dt.date | None = None,
-    language: str = "", summary: str = "", body: str = "",
+    *,
+    headline: str,
+    url: str | None = None,
+    publication: str = "",
+    published_date: dt.date | None = None,
+    language: str = "",
+    summary: str = "",
+    body: str = "",
 ) -> Article:
     """One article per URL; without a URL, one per publication + headline."""
     if url:

@@ -8,6 +8,7 @@ article). Only photos dated to a day or a month get suggestions: "1960s" is no n
 No library extracts names from four languages cheaply and predictably, so this is a plain
 heuristic written here, and the shared names are shown so the editor can judge each one.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,26 +28,171 @@ _CAPITALISED = re.compile(r"\b[^\W\d_][\w’'-]*", re.UNICODE)
 # Capitalised words that are not names: sentence starters and function words of the four
 # caption languages, and the words of agency boilerplate.
 _NOT_NAMES = frozenset(
-    """
-    the this that these those there their they then when where while with from into after before
-    and but for not its his her our your who what which about also some many most more
-    der die das dem den des ein eine einer eines einem und oder aber mit von vom zum zur bei
-    nach vor auf aus für fur über uber unter ist sind war wird wurde werden hat haben sich
-    le la les un une des du et ou mais avec pour dans sur par est sont
-    el los las una unos unas y o pero con para por en del al es son
-    photo foto image bild picture editorial credit copyright reuters getty alamy dpa afp efe imago
-    monday tuesday wednesday thursday friday saturday sunday
-    montag dienstag mittwoch donnerstag freitag samstag sonntag
-    january february march april may june july august september october november december
-    januar februar märz marz juni juli oktober dezember
-    """.split()
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "then",
+        "when",
+        "where",
+        "while",
+        "with",
+        "from",
+        "into",
+        "after",
+        "before",
+        "and",
+        "but",
+        "for",
+        "not",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+        "who",
+        "what",
+        "which",
+        "about",
+        "also",
+        "some",
+        "many",
+        "most",
+        "more",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "und",
+        "oder",
+        "aber",
+        "mit",
+        "von",
+        "vom",
+        "zum",
+        "zur",
+        "bei",
+        "nach",
+        "vor",
+        "auf",
+        "aus",
+        "für",
+        "fur",
+        "über",
+        "uber",
+        "unter",
+        "ist",
+        "sind",
+        "war",
+        "wird",
+        "wurde",
+        "werden",
+        "hat",
+        "haben",
+        "sich",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "et",
+        "ou",
+        "mais",
+        "avec",
+        "pour",
+        "dans",
+        "sur",
+        "par",
+        "est",
+        "sont",
+        "el",
+        "los",
+        "las",
+        "una",
+        "unos",
+        "unas",
+        "y",
+        "o",
+        "pero",
+        "con",
+        "para",
+        "por",
+        "en",
+        "del",
+        "al",
+        "es",
+        "son",
+        "photo",
+        "foto",
+        "image",
+        "bild",
+        "picture",
+        "editorial",
+        "credit",
+        "copyright",
+        "reuters",
+        "getty",
+        "alamy",
+        "dpa",
+        "afp",
+        "efe",
+        "imago",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "januar",
+        "februar",
+        "märz",
+        "marz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+    ]
 )
 
 
 def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
-    ).replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)).replace(
+        "’", "'"
+    )
 
 
 def names_in(text: str) -> set[str]:

@@ -1,4 +1,5 @@
 """Reading caption files as agencies send them. Pure: no Django import."""
+
 from __future__ import annotations
 
 import sys

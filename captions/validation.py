@@ -12,6 +12,7 @@ A record imported with problems is kept and flagged, never refused: a problem li
 Anything not listed there is an error. An editor who changes a field takes over its
 problems, so a new wrong value is refused even on a flagged record (see `excused_problems`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,12 +51,14 @@ def _today(today: dt.date | None) -> dt.date:
 
 # --- single rules (each returns an error or None) --------------------------------------------
 
+
 def dpi_error(dpi: int | None) -> ValidationError | None:
     if dpi is None or dimensions.MIN_DPI <= dpi <= dimensions.MAX_DPI:
         return None
     return ValidationError(
         _("%(dpi)s dpi is not a resolution: give a value from %(min)s to %(max)s (300 is usual for print)."),
-        code="dpi_out_of_range", params={"dpi": dpi, "min": dimensions.MIN_DPI, "max": f"{dimensions.MAX_DPI:,}"},
+        code="dpi_out_of_range",
+        params={"dpi": dpi, "min": dimensions.MIN_DPI, "max": f"{dimensions.MAX_DPI:,}"},
     )
 
 
@@ -69,11 +72,13 @@ def date_text_error(text: str, *, today: dt.date | None = None) -> ValidationErr
     if parsed.problem == dates.INVALID_DATE:
         return ValidationError(
             _("“%(text)s” is not a date that exists: check the day and the month."),
-            code="invalid_date", params={"text": parsed.text},
+            code="invalid_date",
+            params={"text": parsed.text},
         )
     return ValidationError(
         _("“%(text)s” is in the future: a photo cannot have been taken after today (%(today)s)."),
-        code="future_date", params={"text": parsed.text, "today": _today(today).isoformat()},
+        code="future_date",
+        params={"text": parsed.text, "today": _today(today).isoformat()},
     )
 
 
@@ -87,7 +92,8 @@ def edtf_error(value: str, *, today: dt.date | None = None) -> ValidationError |
     if parsed.start and parsed.start > _today(today):
         return ValidationError(
             _("%(edtf)s is in the future: a photo cannot have been taken after today (%(today)s)."),
-            code="future_date", params={"edtf": value, "today": _today(today).isoformat()},
+            code="future_date",
+            params={"edtf": value, "today": _today(today).isoformat()},
         )
     return None
 
@@ -99,7 +105,8 @@ def country_code_error(code: str) -> ValidationError | None:
         return None
     return ValidationError(
         _("“%(code)s” is not a country code: use the two-letter ISO code, e.g. RU for Russia or DE for Germany."),
-        code="unknown_country", params={"code": code},
+        code="unknown_country",
+        params={"code": code},
     )
 
 
@@ -110,9 +117,12 @@ def country_name_error(text: str) -> ValidationError | None:
     if not (text or "").strip() or places.find_country(text) is not None:
         return None
     return ValidationError(
-        _("“%(text)s” is not a country we know: write its name in English, German, French or Spanish, "
-          "or its ISO code (RU, DEU)."),
-        code="unknown_country", params={"text": text.strip()},
+        _(
+            "“%(text)s” is not a country we know: write its name in English, German, French or Spanish, "
+            "or its ISO code (RU, DEU)."
+        ),
+        code="unknown_country",
+        params={"text": text.strip()},
     )
 
 
@@ -135,20 +145,29 @@ def stated_size_errors(width_px, height_px, dpi, stated: dict[str, str]) -> dict
             wrong = dimensions.mismatched_lengths(width_px, height_px, dpi, size)
         except ValueError:
             errors[name] = ValidationError(
-                _("“%(text)s” is not a number: write it like 31,8 or 31.8."), code="invalid_number",
+                _("“%(text)s” is not a number: write it like 31,8 or 31.8."),
+                code="invalid_number",
                 params={"text": text.strip()},
             )
             continue
         if wrong:
             pixels = width_px if side == "width" else height_px
             errors[name] = ValidationError(
-                _("Stated %(stated)s %(unit)s, but %(pixels)s px at %(dpi)s dpi print %(derived)s %(unit)s: "
-                  "correct the pixels or the dpi, or leave the stated size out."),
+                _(
+                    "Stated %(stated)s %(unit)s, but %(pixels)s px at %(dpi)s dpi print %(derived)s %(unit)s: "
+                    "correct the pixels or the dpi, or leave the stated size out."
+                ),
                 code="print_size_mismatch",
-                params={"stated": text.strip(), "unit": unit, "pixels": pixels, "dpi": dpi,
-                        # rounded and written as every page shows it (half-up; 12,5 in German)
-                        "derived": formats.number_format(
-                            dimensions.round_half_up(getattr(derived, f"{side}_{unit}"), 1), 1)},
+                params={
+                    "stated": text.strip(),
+                    "unit": unit,
+                    "pixels": pixels,
+                    "dpi": dpi,
+                    # rounded and written as every page shows it (half-up; 12,5 in German)
+                    "derived": formats.number_format(
+                        dimensions.round_half_up(getattr(derived, f"{side}_{unit}"), 1), 1
+                    ),
+                },
             )
     return errors
 
@@ -159,13 +178,17 @@ def embargo_warning(embargo_until, *, now=None) -> ValidationError | None:
     if embargo_until is None or embargo_until > now:
         return None
     return ValidationError(
-        _("This embargo ended on %(when)s, so the photo is not held back. Check the date; "
-          "save again to keep it as it is."),
-        code="embargo_in_past", params={"when": timezone.localtime(embargo_until).strftime("%Y-%m-%d %H:%M")},
+        _(
+            "This embargo ended on %(when)s, so the photo is not held back. Check the date; "
+            "save again to keep it as it is."
+        ),
+        code="embargo_in_past",
+        params={"when": timezone.localtime(embargo_until).strftime("%Y-%m-%d %H:%M")},
     )
 
 
 # --- the record as a whole --------------------------------------------------------------------
+
 
 def validate_photo(photo, *, today: dt.date | None = None) -> None:
     """Raise a ValidationError (a dict of field -> errors) for every rule the photo breaks,
@@ -186,19 +209,28 @@ def validate_photo(photo, *, today: dt.date | None = None) -> None:
         missing = "date_end" if photo.date_end is None else "date_start"
         add(missing, ValidationError(_("Give both ends of the date interval, or neither."), code="incomplete_interval"))
     elif photo.date_start and photo.date_end and photo.date_start > photo.date_end:
-        add("date_end", ValidationError(
-            _("The interval ends (%(end)s) before it starts (%(start)s): swap them, or fix the one that is wrong."),
-            code="date_order", params={"start": photo.date_start.isoformat(), "end": photo.date_end.isoformat()},
-        ))
+        add(
+            "date_end",
+            ValidationError(
+                _("The interval ends (%(end)s) before it starts (%(start)s): swap them, or fix the one that is wrong."),
+                code="date_order",
+                params={"start": photo.date_start.isoformat(), "end": photo.date_end.isoformat()},
+            ),
+        )
     if photo.date_start and photo.date_start > today and not (photo.date_text or photo.date_edtf):
-        add("date_start", ValidationError(
-            _("%(start)s is in the future: a photo cannot have been taken after today (%(today)s)."),
-            code="future_date", params={"start": photo.date_start.isoformat(), "today": today.isoformat()},
-        ))
+        add(
+            "date_start",
+            ValidationError(
+                _("%(start)s is in the future: a photo cannot have been taken after today (%(today)s)."),
+                code="future_date",
+                params={"start": photo.date_start.isoformat(), "today": today.isoformat()},
+            ),
+        )
     if photo.date_start and not photo.date_precision:
-        add("date_precision", ValidationError(
-            _("Say how precise the date is (day, month, year or decade)."), code="precision_missing"
-        ))
+        add(
+            "date_precision",
+            ValidationError(_("Say how precise the date is (day, month, year or decade)."), code="precision_missing"),
+        )
     if photo.place_id and photo.place is not None:
         add("place", country_code_error(photo.place.country_code))
 

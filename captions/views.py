@@ -1,4 +1,5 @@
 """Pages. Views stay thin: reading goes through selectors, writing through services."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import DatabaseError, connection
@@ -44,8 +45,13 @@ def browse(request):
     valid = filterset.is_valid()
     active = {k: v for k, v in request.GET.items() if k in filterset.filters and k not in NOT_FILTERS and v.strip()}
     per_page = _per_page(request)
-    context = {"filterset": filterset, "form": filterset.form, "valid": valid, "per_page": per_page,
-               "page_sizes": selectors.PAGE_SIZES}
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "valid": valid,
+        "per_page": per_page,
+        "page_sizes": selectors.PAGE_SIZES,
+    }
     if valid:
         qs = filterset.qs
         total = facets.count_matches(qs, filtered=bool(active))
@@ -64,13 +70,17 @@ def browse(request):
 def photo_detail(request, pk):
     photo = get_object_or_404(selectors.photo_with_relations(), pk=pk)
     can_link = request.user.has_perm("captions.change_photo")
-    return render(request, "captions/photo_detail.html", {
-        "photo": photo,
-        "more_from_place": selectors.more_from_place(photo),
-        "more_from_date": selectors.more_from_same_date(photo),
-        "suggestions": suggest_articles(photo) if can_link else [],
-        "can_link": can_link,
-    })
+    return render(
+        request,
+        "captions/photo_detail.html",
+        {
+            "photo": photo,
+            "more_from_place": selectors.more_from_place(photo),
+            "more_from_date": selectors.more_from_same_date(photo),
+            "suggestions": suggest_articles(photo) if can_link else [],
+            "can_link": can_link,
+        },
+    )
 
 
 @login_required

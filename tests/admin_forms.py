@@ -1,4 +1,5 @@
 """Test helpers for the admin: the data a browser would post back from a rendered form."""
+
 import io
 
 from django import forms

@@ -1,4 +1,5 @@
 """Small builders for records in tests: readable defaults, override what a test is about."""
+
 import datetime as dt
 import itertools
 
@@ -53,8 +54,9 @@ def make_article(**values):
 
 
 def make_user(username, *, group=None, staff=False, superuser=False):
-    user = User.objects.create_user(username=username, password="pw-" + username, is_staff=staff or superuser,
-                                    is_superuser=superuser)
+    user = User.objects.create_user(
+        username=username, password="pw-" + username, is_staff=staff or superuser, is_superuser=superuser
+    )
     if group:
         if not Group.objects.filter(name=group).exists():
             # Transactional tests flush the tables, groups from the migration included.

@@ -1,4 +1,5 @@
 """Shared fixtures: users per role, builders for records, the browser gate."""
+
 import os
 import shutil
 
@@ -15,9 +16,7 @@ def pytest_collection_modifyitems(config, items):
     if have_browser:
         return
     if os.environ.get("REQUIRE_BROWSER"):
-        raise pytest.UsageError(
-            f"REQUIRE_BROWSER is set but {CHROMIUM} is missing: run scripts/install-browser.sh"
-        )
+        raise pytest.UsageError(f"REQUIRE_BROWSER is set but {CHROMIUM} is missing: run scripts/install-browser.sh")
     skip = pytest.mark.skip(reason=f"Debian's chromium is not installed ({CHROMIUM}); run `make browser`")
     for item in browser_items:
         item.add_marker(skip)
@@ -25,8 +24,14 @@ def pytest_collection_modifyitems(config, items):
 
 # --- real-browser fixtures (Playwright driving Debian's Chromium) ---------------------------
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
 
 

@@ -1,4 +1,5 @@
 """Shared by the export tests: the seed record built in code, and readers for each format."""
+
 import csv
 import datetime as dt
 import io
@@ -20,16 +21,29 @@ SEED_ARTICLE_URL = "https://www.themoscowtimes.com/2025/12/02/kremlin-seeks-glob
 def seed_photo(**overrides):
     """The archive's first real record (samples/000_...): 1880 x 1160 px at 150 dpi."""
     article = make_article(
-        headline="As Moscow prepares for possible negotiations with Washington", publication="The Moscow Times",
-        url=SEED_ARTICLE_URL, published_date=dt.date(2025, 12, 2),
+        headline="As Moscow prepares for possible negotiations with Washington",
+        publication="The Moscow Times",
+        url=SEED_ARTICLE_URL,
+        published_date=dt.date(2025, 12, 2),
     )
     values = dict(
-        caption=SEED_CAPTION, width_px=1880, height_px=1160, dpi=150,
-        date_text="2. Dezember 2025", date_edtf="2025-12-02",
-        date_start=dt.date(2025, 12, 2), date_end=dt.date(2025, 12, 2), date_precision="day",
+        caption=SEED_CAPTION,
+        width_px=1880,
+        height_px=1160,
+        dpi=150,
+        date_text="2. Dezember 2025",
+        date_edtf="2025-12-02",
+        date_start=dt.date(2025, 12, 2),
+        date_end=dt.date(2025, 12, 2),
+        date_precision="day",
         place=make_place(sublocation="Kremlin", city="Moscow", country="Russia", country_code="RU"),
-        place_text="Kremlin, Moscow,russia", caveat_imperfect_historical=True, restriction_text=SEED_RESTRICTION,
-        language="de", problems=["truncated_text"], needs_review=True, articles=[article],
+        place_text="Kremlin, Moscow,russia",
+        caveat_imperfect_historical=True,
+        restriction_text=SEED_RESTRICTION,
+        language="de",
+        problems=["truncated_text"],
+        needs_review=True,
+        articles=[article],
     )
     values.update(overrides)
     return make_photo(**values)

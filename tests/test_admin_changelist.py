@@ -1,5 +1,6 @@
 """The photo change list: columns, filters, search, bulk actions with history, and a query
 count that does not grow with the rows."""
+
 import datetime as dt
 
 import pytest
@@ -25,10 +26,17 @@ def rows(response):
 
 
 def test_columns_an_editor_scans(ed_client):
-    photo = make_photo(caption="Der russische Präsident Wladimir Putin hält im Kreml ein Treffen ab.",
-                       width_px=1880, height_px=1160, dpi=150, date_text="2. Dezember 2025",
-                       place=make_place(sublocation="Kremlin"), caveat_imperfect_historical=True,
-                       needs_review=True, problems=["truncated_text"])
+    photo = make_photo(
+        caption="Der russische Präsident Wladimir Putin hält im Kreml ein Treffen ab.",
+        width_px=1880,
+        height_px=1160,
+        dpi=150,
+        date_text="2. Dezember 2025",
+        place=make_place(sublocation="Kremlin"),
+        caveat_imperfect_historical=True,
+        needs_review=True,
+        problems=["truncated_text"],
+    )
     photo.thumbnail.save("t.jpg", ContentFile(image_file("JPEG")), save=True)
     page = ed_client.get(CHANGELIST).text
     assert f'src="{photo.thumbnail.url}"' in page
@@ -51,25 +59,43 @@ def test_query_count_does_not_grow_with_rows(ed_client, django_assert_max_num_qu
     assert len(rows(response)) == 43
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("needs_review__exact=1", {"flagged"}),
-    ("country=FR", {"paris"}),
-    ("decade=1940", {"circa"}),
-    ("caveat=no_model_release", {"flagged"}),
-    ("supplier=Alamy", {"paris"}),
-    ("has_image=yes", {"circa"}),
-    ("has_image=no", {"flagged", "paris"}),
-    ("q=Eiffel", {"paris"}),
-    ("q=Paryż", set()),
-    ("q=2R4X9KJ", {"flagged"}),
-    ("q=Frankreich", {"paris"}),  # a place in another language
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("needs_review__exact=1", {"flagged"}),
+        ("country=FR", {"paris"}),
+        ("decade=1940", {"circa"}),
+        ("caveat=no_model_release", {"flagged"}),
+        ("supplier=Alamy", {"paris"}),
+        ("has_image=yes", {"circa"}),
+        ("has_image=no", {"flagged", "paris"}),
+        ("q=Eiffel", {"paris"}),
+        ("q=Paryż", set()),
+        ("q=2R4X9KJ", {"flagged"}),
+        ("q=Frankreich", {"paris"}),  # a place in another language
+    ],
+)
 def test_filters_and_search(ed_client, query, expected):
-    make_photo(caption="flagged", needs_review=True, problems=["truncated_text"], caveat_no_model_release=True,
-               source_id="2R4X9KJ", supplier="AP")
-    make_photo(caption="paris Eiffel", supplier="Alamy", place=make_place(city="Paris", country="France", country_code="FR"))
-    circa = make_photo(caption="circa", date_text="circa 1945", date_edtf="1945~", date_start=dt.date(1945, 1, 1),
-                       date_end=dt.date(1945, 12, 31), date_precision="year", date_approximate=True)
+    make_photo(
+        caption="flagged",
+        needs_review=True,
+        problems=["truncated_text"],
+        caveat_no_model_release=True,
+        source_id="2R4X9KJ",
+        supplier="AP",
+    )
+    make_photo(
+        caption="paris Eiffel", supplier="Alamy", place=make_place(city="Paris", country="France", country_code="FR")
+    )
+    circa = make_photo(
+        caption="circa",
+        date_text="circa 1945",
+        date_edtf="1945~",
+        date_start=dt.date(1945, 1, 1),
+        date_end=dt.date(1945, 12, 31),
+        date_precision="year",
+        date_approximate=True,
+    )
     circa.image.save("c.jpg", ContentFile(image_file("JPEG")), save=True)
     response = ed_client.get(f"{CHANGELIST}?{query}")
     assert {p.caption.split()[0] for p in rows(response)} == expected
@@ -85,13 +111,17 @@ def test_autocomplete_answers_for_articles_and_places(ed_client):
     make_article(headline="Kremlin seeks a global reordering")
     make_place(city="Moskau")
     for model, term, expected in (("article", "global", "Kremlin seeks"), ("place", "Moskau", "Moskau")):
-        url = reverse("admin:autocomplete") + f"?app_label=captions&model_name=photo&field_name={model}s" \
-            if model == "article" else reverse("admin:autocomplete") + "?app_label=captions&model_name=photo&field_name=place"
+        url = (
+            reverse("admin:autocomplete") + f"?app_label=captions&model_name=photo&field_name={model}s"
+            if model == "article"
+            else reverse("admin:autocomplete") + "?app_label=captions&model_name=photo&field_name=place"
+        )
         response = ed_client.get(url + f"&term={term}")
         assert response.status_code == 200 and expected in response.text
 
 
 # --- bulk actions --------------------------------------------------------------------------
+
 
 def act(client, action, photos, **inputs):
     data = {"action": action, "_selected_action": [str(p.pk) for p in photos], "index": "0", **inputs}

@@ -1,5 +1,6 @@
 """The photo change form: every validation message beside its field, the problems of an
 imported record at the top, derived print sizes, history, and the no-lost-update rule."""
+
 import datetime as dt
 
 import pytest
@@ -31,7 +32,10 @@ def post_change(client, photo, **changes):
 
 def errors_of(response, field):
     form = response.context["adminform"].form
-    return [(e.code, str(e.message % e.params) if e.params else str(e.message)) for e in form.errors.as_data().get(field, [])]
+    return [
+        (e.code, str(e.message % e.params) if e.params else str(e.message))
+        for e in form.errors.as_data().get(field, [])
+    ]
 
 
 def test_change_form_shows_derived_print_sizes_next_to_pixels(ed_client):
@@ -145,8 +149,14 @@ def test_new_place_in_german_is_resolved(ed_client):
 def test_past_embargo_on_a_new_record_warns_once(ed_client):
     add_url = reverse("admin:captions_photo_add")
     data = form_data(ed_client.get(add_url))
-    data.update(caption="Embargo test", width_px="1000", height_px="800", dpi="300",
-                embargo_until_0="2020-01-01", embargo_until_1="10:00:00")
+    data.update(
+        caption="Embargo test",
+        width_px="1000",
+        height_px="800",
+        dpi="300",
+        embargo_until_0="2020-01-01",
+        embargo_until_1="10:00:00",
+    )
     first = ed_client.post(add_url, data)
     [(code, message)] = errors_of(first, "embargo_until")
     assert code == "embargo_in_past" and "This embargo ended on 2020-01-01" in message
@@ -187,14 +197,22 @@ def test_unticking_needs_review_accepts_the_record(ed_client):
 
 
 def test_a_flagged_invalid_date_does_not_block_other_edits_but_a_new_one_does(ed_client):
-    photo = make_photo(date_text="31. Februar 2025", date_edtf="", date_start=None, date_end=None,
-                       date_precision="", problems=["invalid_date"], needs_review=True)
+    photo = make_photo(
+        date_text="31. Februar 2025",
+        date_edtf="",
+        date_start=None,
+        date_end=None,
+        date_precision="",
+        problems=["invalid_date"],
+        needs_review=True,
+    )
     assert post_change(ed_client, photo, credit="AP").status_code == 302
     response = post_change(ed_client, photo, date_text="30. Februar 2025")
     assert errors_of(response, "date_text")[0][0] == "invalid_date"
 
 
 # --- history -------------------------------------------------------------------------------
+
 
 def test_history_names_who_changed_which_field(ed_client):
     photo = make_photo(credit="")
@@ -206,6 +224,7 @@ def test_history_names_who_changed_which_field(ed_client):
 
 
 # --- no lost update ------------------------------------------------------------------------
+
 
 def test_second_editor_gets_the_first_editors_changes_and_nothing_is_overwritten(client):
     from django.test import Client
@@ -271,6 +290,7 @@ def test_a_form_without_its_version_is_refused(ed_client):
 
 # --- roles ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("view", ["add", "change", "delete", "paste", "history_revert"])
 def test_staff_without_editors_group_gets_403_on_write_views(client, view):
     from django.contrib.auth.models import Permission
@@ -278,8 +298,9 @@ def test_staff_without_editors_group_gets_403_on_write_views(client, view):
     photo = make_photo()
     staff = make_user("staffer", staff=True)
     # Even holding the single permissions, a staff user outside Editors may not write.
-    staff.user_permissions.set(Permission.objects.filter(codename__in=["add_photo", "change_photo", "delete_photo",
-                                                                        "import_captions"]))
+    staff.user_permissions.set(
+        Permission.objects.filter(codename__in=["add_photo", "change_photo", "delete_photo", "import_captions"])
+    )
     client.force_login(staff)
     url = {
         "add": reverse("admin:captions_photo_add"),

@@ -1,5 +1,6 @@
 """The admin's "paste caption block" page: paste or upload, preview every parsed field with
 derived print sizes and each problem beside its field, save through the import service."""
+
 import pathlib
 
 import pytest
@@ -35,8 +36,9 @@ def test_preview_shows_every_field_sizes_and_problems_beside_their_field(ed_clie
     [preview] = response.context["previews"]
     assert row(preview, "caption")["value"].startswith("Der russische Präsident Wladimir Putin")
     assert row(preview, "pixels")["value"] == "1880 × 1160 px" and row(preview, "dpi")["value"] == 150
-    assert row(preview, "sizes")["value"] == ("at 150 dpi: 31.8 × 19.6 cm · 12.5 × 7.7 in · "
-                                              "at 300 dpi: 15.9 × 9.8 cm · 6.3 × 3.9 in")
+    assert row(preview, "sizes")["value"] == (
+        "at 150 dpi: 31.8 × 19.6 cm · 12.5 × 7.7 in · at 300 dpi: 15.9 × 9.8 cm · 6.3 × 3.9 in"
+    )
     assert "31.8 × 19.6 cm" in row(preview, "stated")["value"]
     assert row(preview, "date")["value"] == "2. Dezember 2025 → 2025-12-02 (day)"
     assert row(preview, "place")["value"] == "Kremlin, Moscow, Russia (RU)"
@@ -87,8 +89,9 @@ def test_text_file_upload(ed_client):
 
 
 def test_binary_file_is_refused_beside_the_file_field(ed_client):
-    response = ed_client.post(PASTE, {"file": SimpleUploadedFile("photo.jpg", b"\xff\xd8\x00\x00binary"),
-                                      "preview": "Preview"})
+    response = ed_client.post(
+        PASTE, {"file": SimpleUploadedFile("photo.jpg", b"\xff\xd8\x00\x00binary"), "preview": "Preview"}
+    )
     assert response.context["form"].errors.as_data()["file"][0].code == "not_text"
     assert "is not a text file" in response.text
 

@@ -1,4 +1,5 @@
 """Photo page and articles: every field, photo <-> article both ways, suggestions for editors."""
+
 import datetime as dt
 import re
 
@@ -17,14 +18,24 @@ def text(response) -> str:
 
 @pytest.fixture
 def seed_like():
-    article = make_article(headline="Kremlin seeks a global reordering", publication="The Moscow Times",
-                           published_date=dt.date(2025, 12, 3))
+    article = make_article(
+        headline="Kremlin seeks a global reordering",
+        publication="The Moscow Times",
+        published_date=dt.date(2025, 12, 3),
+    )
     place = make_place(sublocation="Kremlin", city="Moscow", country="Russia", country_code="RU")
     photo = make_photo(
         caption="Der russische Präsident Wladimir Putin hält im Kreml ein Treffen mit Steve Witkoff ab.",
-        width_px=1880, height_px=1160, dpi=150, place=place, place_text="Kremlin, Moscow,russia",
-        caveat_imperfect_historical=True, restriction_text="Dieses Bild kann kleinere Mängel aufweisen",
-        source_id="3F2K9XY", supplier="Alamy", articles=[article],
+        width_px=1880,
+        height_px=1160,
+        dpi=150,
+        place=place,
+        place_text="Kremlin, Moscow,russia",
+        caveat_imperfect_historical=True,
+        restriction_text="Dieses Bild kann kleinere Mängel aufweisen",
+        source_id="3F2K9XY",
+        supplier="Alamy",
+        articles=[article],
     )
     return photo, article
 
@@ -67,8 +78,12 @@ def test_an_embargoed_photo_page_shows_the_embargo_prominently_and_no_image(clie
 
 def test_more_from_this_place_and_this_day(client, seed_like):
     photo, _ = seed_like
-    same_place = make_photo(caption="Another Kremlin view", place=photo.place,
-                            date_start=dt.date(1990, 1, 1), date_end=dt.date(1990, 12, 31))
+    same_place = make_photo(
+        caption="Another Kremlin view",
+        place=photo.place,
+        date_start=dt.date(1990, 1, 1),
+        date_end=dt.date(1990, 12, 31),
+    )
     same_day = make_photo(caption="Same day in Kyiv")
     make_photo(caption="Other day", date_start=dt.date(2025, 12, 3), date_end=dt.date(2025, 12, 3))
     client.force_login(researcher())
@@ -165,8 +180,11 @@ def test_an_article_with_many_photos_links_to_all_of_them_in_browse(client):
 def test_pages_refuse_users_without_a_role(client, seed_like):
     photo, article = seed_like
     client.force_login(make_user("nobody"))
-    for url in (reverse("photo_detail", args=[photo.pk]), reverse("article_list"),
-                reverse("article_detail", args=[article.pk])):
+    for url in (
+        reverse("photo_detail", args=[photo.pk]),
+        reverse("article_list"),
+        reverse("article_detail", args=[article.pk]),
+    ):
         assert client.get(url).status_code == 403
 
 

@@ -1,4 +1,5 @@
 """The browse page at /: filters with messages, facets and counts, results, query budget."""
+
 import datetime as dt
 import re
 
@@ -55,8 +56,15 @@ def test_a_signed_in_user_without_a_role_is_refused(client):
 
 def test_results_show_caption_date_place_pixels_print_size_and_caveats(browse):
     place = make_place(city="Moscow", country="Russia", country_code="RU")
-    make_photo(caption="Putin meets Witkoff in the Kremlin", date_text="2. Dezember 2025", place=place,
-               width_px=1880, height_px=1160, dpi=150, caveat_imperfect_historical=True)
+    make_photo(
+        caption="Putin meets Witkoff in the Kremlin",
+        date_text="2. Dezember 2025",
+        place=place,
+        width_px=1880,
+        height_px=1160,
+        dpi=150,
+        caveat_imperfect_historical=True,
+    )
     page = text(browse())
     assert "Putin meets Witkoff in the Kremlin" in page
     assert "2. Dezember 2025" in page
@@ -73,8 +81,9 @@ def test_a_photo_without_an_image_gets_a_placeholder_of_its_aspect_ratio(browse)
 
 
 def test_an_embargoed_photo_shows_only_its_embargo_not_its_image(browse, tmp_path):
-    from django.core.files.base import ContentFile
     from io import BytesIO
+
+    from django.core.files.base import ContentFile
 
     buffer = BytesIO()
     Image.new("RGB", (30, 20), "red").save(buffer, "JPEG")
@@ -103,8 +112,14 @@ def test_a_malformed_value_gets_a_message_next_to_its_field_and_no_results(brows
 def test_facets_count_each_value_and_link_to_the_narrowed_search(browse):
     ru = make_place(city="Moscow", country="Russia", country_code="RU")
     de = make_place(city="Berlin", country="Germany", country_code="DE")
-    make_photo(place=ru, width_px=3000, height_px=2000, date_start=dt.date(1965, 1, 1), date_end=dt.date(1965, 12, 31),
-               caveat_editorial_only=True)
+    make_photo(
+        place=ru,
+        width_px=3000,
+        height_px=2000,
+        date_start=dt.date(1965, 1, 1),
+        date_end=dt.date(1965, 12, 31),
+        caveat_editorial_only=True,
+    )
     make_photo(place=ru, width_px=2000, height_px=3000, date_start=dt.date(1960, 1, 1), date_end=dt.date(1969, 12, 31))
     make_photo(place=de, width_px=3000, height_px=2000, date_start=dt.date(2025, 12, 2), date_end=dt.date(2025, 12, 2))
     make_photo(place=de, date_text="undated", date_edtf="", date_start=None, date_end=None, date_precision="")
@@ -234,11 +249,25 @@ def test_facets_of_a_counted_selection_read_it_through_the_cap_and_agree_with_a_
     from captions.models import Photo
 
     ru = make_place(city="Moscow", country="Russia", country_code="RU")
-    make_photo(place=ru, width_px=3000, height_px=3000, date_start=dt.date(1969, 12, 31), date_end=dt.date(1970, 1, 1),
-               caveat_no_model_release=True)
+    make_photo(
+        place=ru,
+        width_px=3000,
+        height_px=3000,
+        date_start=dt.date(1969, 12, 31),
+        date_end=dt.date(1970, 1, 1),
+        caveat_no_model_release=True,
+    )
     make_photo(place=None, width_px=None, height_px=None, date_start=dt.date(1901, 5, 1), date_end=dt.date(1901, 5, 1))
-    make_photo(place=make_place(city="Nowhere", country="", country_code=""), width_px=2000, height_px=3000,
-               date_text="undated", date_edtf="", date_start=None, date_end=None, date_precision="")
+    make_photo(
+        place=make_place(city="Nowhere", country="", country_code=""),
+        width_px=2000,
+        height_px=3000,
+        date_text="undated",
+        date_edtf="",
+        date_start=None,
+        date_end=None,
+        date_precision="",
+    )
     selection = Photo.objects.all()
     with CaptureQueriesContext(connection) as captured:
         bounded = facets.compute_facets(selection, within=3)

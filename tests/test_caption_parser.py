@@ -3,11 +3,12 @@
 Pure tests: no database. Each tests/data/captions/NAME.txt has NAME.expected.json beside it
 (the format of `manage.py parse_caption`); every SPEC field of every block is compared.
 """
+
 from __future__ import annotations
 
 import json
 import math
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -54,14 +55,35 @@ def test_test_data_covers_every_layout_language_caveat_and_problem():
     ]
     assert {block["language"] for block in blocks} >= {"en", "de", "fr", "es"}
     assert set().union(*(block["caveats"] for block in blocks)) == {
-        "imperfect_historical", "editorial_only", "no_model_release", "embargo", "mandatory_credit",
+        "imperfect_historical",
+        "editorial_only",
+        "no_model_release",
+        "embargo",
+        "mandatory_credit",
     }
     assert set().union(*(block["problems"] for block in blocks)) == {
-        "print_size_mismatch", "invalid_date", "future_date", "missing_dimensions", "missing_dpi",
-        "truncated_text", "unknown_country",
+        "print_size_mismatch",
+        "invalid_date",
+        "future_date",
+        "missing_dimensions",
+        "missing_dpi",
+        "truncated_text",
+        "unknown_country",
     }
     layouts = {path.stem.split("-")[0] for path in CASES}
-    assert layouts >= {"alamy", "getty", "ap", "reuters", "dpa", "imago", "afp", "efe", "commons", "exiftool", "shutterstock"}
+    assert layouts >= {
+        "alamy",
+        "getty",
+        "ap",
+        "reuters",
+        "dpa",
+        "imago",
+        "afp",
+        "efe",
+        "commons",
+        "exiftool",
+        "shutterstock",
+    }
 
 
 # --- splitting ---------------------------------------------------------------------------
@@ -138,7 +160,9 @@ def test_stated_precision_sets_the_tolerance_of_the_size_check():
 def test_print_size_mismatch_explains_itself():
     record = parse_block("Ship.\n2400 x 1600 px | 25,4 x 21,2 cm | 10 x 6,7 inches | 240dpi")
     assert record.problems == ["print_size_mismatch"]
-    assert record.problem_details["print_size_mismatch"] == "Stated height 21.2 cm, but 1600 px at 240 dpi print 16.9 cm"
+    assert (
+        record.problem_details["print_size_mismatch"] == "Stated height 21.2 cm, but 1600 px at 240 dpi print 16.9 cm"
+    )
 
 
 def test_exif_resolution_counts_as_dpi_only_in_inches():
@@ -179,7 +203,9 @@ def test_largest_of_several_pasted_sizes_wins():
 
 
 def test_a_caption_mentioning_a_size_is_not_a_size_line():
-    record = parse_block("Workers unfold a giant 30 x 20 cm stamp replica at the museum in Vienna, Austria.\n3000 x 2000 px, 300 dpi")
+    record = parse_block(
+        "Workers unfold a giant 30 x 20 cm stamp replica at the museum in Vienna, Austria.\n3000 x 2000 px, 300 dpi"
+    )
     assert record.print_width_cm is None
     assert record.caption.startswith("Workers unfold")
 
@@ -192,9 +218,15 @@ def test_a_caption_mentioning_a_size_is_not_a_size_line():
     [
         ("Fans cheer in Madrid, Spain. (Photo by Ana Ruiz/Getty Images)", "Fans cheer in Madrid, Spain."),
         ("Fans cheer in Madrid. (AP Photo/Paul White)", "Fans cheer in Madrid."),
-        ("Troops march in Kyiv, Ukraine, May 9, 2024. REUTERS/Gleb Garanich", "Troops march in Kyiv, Ukraine, May 9, 2024."),
+        (
+            "Troops march in Kyiv, Ukraine, May 9, 2024. REUTERS/Gleb Garanich",
+            "Troops march in Kyiv, Ukraine, May 9, 2024.",
+        ),
         ("06.05.2025, Berlin: Merz spricht. Foto: Kay Nietfeld/dpa", "06.05.2025, Berlin: Merz spricht."),
-        ("06.05.2025, Berlin: Merz spricht. Foto: Kay Nietfeld/dpa +++ dpa-Bildfunk +++", "06.05.2025, Berlin: Merz spricht."),
+        (
+            "06.05.2025, Berlin: Merz spricht. Foto: Kay Nietfeld/dpa +++ dpa-Bildfunk +++",
+            "06.05.2025, Berlin: Merz spricht.",
+        ),
         ("FILE - Workers repair the bridge. (AP Photo/Jo Li, File)", "Workers repair the bridge."),
         ("ARCHIV - Arbeiter reparieren die Brücke.", "Arbeiter reparieren die Brücke."),
         ("MADRID, 05/06/2025.- Sánchez habla. EFE/Juan Carlos Hidalgo", "MADRID, 05/06/2025.- Sánchez habla."),
@@ -211,7 +243,9 @@ def test_caption_is_the_description_only(block, caption):
 
 
 def test_getty_dateline_is_kept():
-    block = "THE HAGUE, NETHERLANDS - JUNE 25: Leaders arrive for the summit on June 25, 2025 in The Hague, Netherlands."
+    block = (
+        "THE HAGUE, NETHERLANDS - JUNE 25: Leaders arrive for the summit on June 25, 2025 in The Hague, Netherlands."
+    )
     record = parse_block(block)
     assert record.caption == block
     assert (record.city, record.country_code) == ("The Hague", "NL")
@@ -330,8 +364,14 @@ def test_release_field_value_is_not_prose():
         ("Solo uso editorial", "editorial_only"),
         ("Restricted", "editorial_only"),
         ("This image could have imperfections as it's either historical or reportage.", "imperfect_historical"),
-        ("Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild handelt.", "imperfect_historical"),
-        ("Cette image peut présenter des imperfections car il s'agit d'une image historique ou de reportage.", "imperfect_historical"),
+        (
+            "Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild handelt.",
+            "imperfect_historical",
+        ),
+        (
+            "Cette image peut présenter des imperfections car il s'agit d'une image historique ou de reportage.",
+            "imperfect_historical",
+        ),
         ("Esta imagen puede tener imperfecciones ya que es histórica o de reportaje.", "imperfect_historical"),
         ("This image could have imperfections as it’s either histori", "imperfect_historical"),
         ("EMBARGOED UNTIL 00:01 GMT, 7 March 2023", "embargo"),
@@ -353,7 +393,9 @@ def test_licence_terms_and_territories_map_to_no_tag(notice):
 
 
 def test_caption_words_are_not_notices():
-    record = parse_block("Police restricted access after the EU oil embargo debate in Brussels, Belgium.\n1200 x 800 px, 300 dpi")
+    record = parse_block(
+        "Police restricted access after the EU oil embargo debate in Brussels, Belgium.\n1200 x 800 px, 300 dpi"
+    )
     assert record.caveats == []
     assert record.caption.startswith("Police restricted access")
 
@@ -374,15 +416,36 @@ def test_caveats_are_sorted():
         ("Sperrfrist 12. Juni 2025, 10.00 Uhr MEZ", datetime(2025, 6, 12, 10, 0, tzinfo=timezone(timedelta(hours=1)))),
         ("EMBARGOED UNTIL 05:00 EDT, June 12, 2025", datetime(2025, 6, 12, 5, 0, tzinfo=timezone(timedelta(hours=-4)))),
         ("Embargoed until 12 June 2025 00:01 BST", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=1)))),
-        ("Embargo until 2025-06-12T00:01:00Z", datetime(2025, 6, 12, 0, 1, tzinfo=timezone.utc)),
-        ("Embargo jusqu'au 12 juin 2025 à 00h01 CEST", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=2)))),
-        ("Embargo hasta el 12 de junio de 2025 a las 00:01 CET", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=1)))),
+        ("Embargo until 2025-06-12T00:01:00Z", datetime(2025, 6, 12, 0, 1, tzinfo=UTC)),
+        (
+            "Embargo jusqu'au 12 juin 2025 à 00h01 CEST",
+            datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        (
+            "Embargo hasta el 12 de junio de 2025 a las 00:01 CET",
+            datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=1))),
+        ),
         ("EMBARGOED UNTIL 00:01 PST, June 12, 2025", datetime(2025, 6, 12, 0, 1, tzinfo=timezone(timedelta(hours=-8)))),
-        ("Special Instructions : EMBARGOED UNTIL 0001 GMT JUNE 12, 2025", datetime(2025, 6, 12, 0, 1, tzinfo=timezone.utc)),
-        ("NOT FOR PUBLICATION BEFORE 12 June 2025 at 06:00 CET", datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=1)))),
-        ("Sous embargo jusqu'au 12 juin 2025, 6h00 HEC", datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=1)))),
-        ("Embargado hasta el 12 de junio de 2025 a las 06:00 CEST", datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=2)))),
-        ("EMBARGOED UNTIL 5:00 p.m. EDT, June 12, 2025", datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=-4)))),
+        (
+            "Special Instructions : EMBARGOED UNTIL 0001 GMT JUNE 12, 2025",
+            datetime(2025, 6, 12, 0, 1, tzinfo=UTC),
+        ),
+        (
+            "NOT FOR PUBLICATION BEFORE 12 June 2025 at 06:00 CET",
+            datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "Sous embargo jusqu'au 12 juin 2025, 6h00 HEC",
+            datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "Embargado hasta el 12 de junio de 2025 a las 06:00 CEST",
+            datetime(2025, 6, 12, 6, 0, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        (
+            "EMBARGOED UNTIL 5:00 p.m. EDT, June 12, 2025",
+            datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=-4))),
+        ),
     ],
 )
 def test_embargo_until_with_zone_offsets(notice, moment):
@@ -396,7 +459,7 @@ def test_embargo_without_a_zone_is_read_in_the_blocks_home_zone():
     german = parse_block("Ein Hund läuft über den Strand.\nSperrfrist: 12.06.2025, 18:00 Uhr")
     assert german.embargo_until == datetime(2025, 6, 12, 18, 0, tzinfo=timezone(timedelta(hours=2)))  # CEST in June
     english = parse_block("A dog runs along the beach.\nEmbargoed until 12 June 2025 18:00")
-    assert english.embargo_until == datetime(2025, 6, 12, 18, 0, tzinfo=timezone.utc)
+    assert english.embargo_until == datetime(2025, 6, 12, 18, 0, tzinfo=UTC)
 
 
 def test_embargo_without_a_readable_date_is_still_a_caveat():
@@ -423,7 +486,11 @@ def test_embargo_json_is_iso_with_offset():
         ("Ein Hund.\nBildrechte: picture alliance / dpa | Kay Nietfeld", "picture alliance / dpa | Kay Nietfeld", None),
         ("Ein Hund.\nfotografen: Max Mustermann", "Max Mustermann", None),
         ("A dog.\nAuthor: Jane Smith", "Jane Smith", None),
-        ("A dog.\nContributor: Harbour Lights / Alamy Stock Photo\nImage ID: 2XK4P7M", "Harbour Lights / Alamy Stock Photo", "2XK4P7M"),
+        (
+            "A dog.\nContributor: Harbour Lights / Alamy Stock Photo\nImage ID: 2XK4P7M",
+            "Harbour Lights / Alamy Stock Photo",
+            "2XK4P7M",
+        ),
         ("A dog.\nEditorial #: 2164501234", None, "2164501234"),
         ("A dog.\nReuters ID: RC2K4Z9AB3CD", None, "RC2K4Z9AB3CD"),
         ("Ein Hund.\nBildnummer: 0512345678", None, "0512345678"),
@@ -488,7 +555,10 @@ def test_numeric_european_dates_are_day_first():
 def test_date_field_values(value, start, end, precision, approximate):
     record = parse_block(f"A dog.\nDate: {value}", today=TODAY)
     assert (record.date_start, record.date_end, record.date_precision, record.approximate) == (
-        start, end, precision, approximate,
+        start,
+        end,
+        precision,
+        approximate,
     )
     assert not {"invalid_date", "future_date"} & set(record.problems)
 
@@ -506,7 +576,10 @@ def test_invalid_and_future_dates_are_problems_not_failures():
 def test_labelled_location_gives_sublocation():
     record = parse_block("A dog.\nLocation:\nElbphilharmonie, Hamburg, Germany")
     assert (record.sublocation, record.city, record.country, record.country_code) == (
-        "Elbphilharmonie", "Hamburg", "Germany", "DE",
+        "Elbphilharmonie",
+        "Hamburg",
+        "Germany",
+        "DE",
     )
     assert record.place_text == "Elbphilharmonie, Hamburg, Germany"
 
@@ -598,7 +671,19 @@ def test_extras_for_the_importer():
         "Date taken: " + "1" * 10_000,
         "Embargo: " + "12:00 " * 10_000,
     ],
-    ids=["empty", "control", "separator", "long-line", "huge-numbers", "many-pairs", "parens", "labels", "words", "date-digits", "embargo-times"],
+    ids=[
+        "empty",
+        "control",
+        "separator",
+        "long-line",
+        "huge-numbers",
+        "many-pairs",
+        "parens",
+        "labels",
+        "words",
+        "date-digits",
+        "embargo-times",
+    ],
 )
 def test_hostile_input_returns_valid_fields(text):
     record = parse_block(text)
@@ -627,13 +712,17 @@ def test_efe_dateline_with_country_in_parentheses():
 
 
 def test_place_before_a_date_in_an_afp_caption():
-    record = parse_block("A man walks past a destroyed building in Kyiv on June 5, 2023. (Photo by Sergei SUPINSKY / AFP)")
+    record = parse_block(
+        "A man walks past a destroyed building in Kyiv on June 5, 2023. (Photo by Sergei SUPINSKY / AFP)"
+    )
     assert (record.city, record.country_code) == ("Kyiv", "UA")
     assert record.credit == "Sergei SUPINSKY / AFP"
 
 
 def test_dpa_dateline_with_region_and_city():
-    record = parse_block("06.05.2025, Niedersachsen, Hannover: Ein Mann geht über den Platz. Foto: Julian Stratenschulte/dpa")
+    record = parse_block(
+        "06.05.2025, Niedersachsen, Hannover: Ein Mann geht über den Platz. Foto: Julian Stratenschulte/dpa"
+    )
     assert (record.city, record.country_code) == ("Hannover", "DE")
     assert record.caption == "06.05.2025, Niedersachsen, Hannover: Ein Mann geht über den Platz."
 
@@ -664,19 +753,26 @@ def test_imago_caption_keeps_german_and_decodes_the_photographer():
     )
     assert record.caption == "Bundeskanzler Olaf Scholz spricht im Bundestag in Berlin, Deutschland"
     assert (record.credit, record.source_id, record.supplier, record.language) == (
-        "Florian Gaertner", "0512345678", "imago", "de",
+        "Florian Gaertner",
+        "0512345678",
+        "imago",
+        "de",
     )
 
 
 def test_exiftool_group_prefixes_and_short_tag_names():
-    block = "ImageWidth : 4000\nImageHeight : 3000\nXResolution : 300\nResolutionUnit : inches\nCaption-Abstract : A dog."
+    block = (
+        "ImageWidth : 4000\nImageHeight : 3000\nXResolution : 300\nResolutionUnit : inches\nCaption-Abstract : A dog."
+    )
     record = parse_block(block)
     assert (record.width_px, record.height_px, record.dpi, record.caption) == (4000, 3000, 300, "A dog.")
 
 
 def test_article_pasted_right_under_the_caption_is_not_caption():
     article = "As Moscow prepares for possible negotiations with Washington, it is seeking more. " * 10
-    record = parse_block("Putin meets envoys in the Kremlin in Moscow, Russia.\n" + article.strip() + "\n1880 x 1160 px, 150 dpi")
+    record = parse_block(
+        "Putin meets envoys in the Kremlin in Moscow, Russia.\n" + article.strip() + "\n1880 x 1160 px, 150 dpi"
+    )
     assert record.caption == "Putin meets envoys in the Kremlin in Moscow, Russia."
 
 
@@ -693,7 +789,9 @@ def test_slash_inside_one_language_is_kept():
 
 
 def test_a_caption_mentioning_dpi_is_not_a_size_line():
-    record = parse_block("A scanner digitises old negatives at 4000 dpi in the archive of the museum.\n3000 x 2000 px, 300 dpi")
+    record = parse_block(
+        "A scanner digitises old negatives at 4000 dpi in the archive of the museum.\n3000 x 2000 px, 300 dpi"
+    )
     assert record.caption.startswith("A scanner digitises")
     assert record.dpi == 300
 
@@ -703,8 +801,13 @@ def test_the_parser_is_pure_python_without_django():
     import sys
 
     code = "import sys, captions.caption_parser; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
-    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
@@ -731,11 +834,14 @@ def test_a_bare_pair_beside_a_dpi_is_the_pixel_size(line):
     assert (record.width_px, record.height_px, record.dpi) == (3000, 2400, 300)
 
 
-@pytest.mark.parametrize("notice, language_offset", [
-    ("EMBARGOED UNTIL 00:01 GMT, June 12, {year}", timedelta(0)),
-    ("Sperrfrist: 12.06.{year}, 18:00 Uhr MESZ", timedelta(hours=2)),
-    ("Embargo jusqu'au 12 juin {year} à 00h01 CEST", timedelta(hours=2)),
-])
+@pytest.mark.parametrize(
+    "notice, language_offset",
+    [
+        ("EMBARGOED UNTIL 00:01 GMT, June 12, {year}", timedelta(0)),
+        ("Sperrfrist: 12.06.{year}, 18:00 Uhr MESZ", timedelta(hours=2)),
+        ("Embargo jusqu'au 12 juin {year} à 00h01 CEST", timedelta(hours=2)),
+    ],
+)
 def test_an_embargo_still_to_come_is_read(notice, language_offset):
     # The usual case: the embargo lies ahead. A future date is a problem for a shoot date,
     # never for an embargo.
@@ -757,22 +863,46 @@ def test_a_mismatch_names_the_derived_size_rounded_as_everywhere_else():
     assert record.problem_details["print_size_mismatch"] == "Stated width 13 in, but 3735 px at 300 dpi print 12.5 in"
 
 
-@pytest.mark.parametrize("caption, notice, moment", [
-    ("A dog runs along the beach.", "Embargoed until 5pm BST on 12 June 2025",
-     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=1)))),
-    ("A dog runs along the beach.", "EMBARGOED UNTIL 11 A.M. EST JUNE 12, 2025",
-     datetime(2025, 6, 12, 11, 0, tzinfo=timezone(timedelta(hours=-5)))),
-    ("A dog runs along the beach.", "Embargoed until 5 p.m. EDT, June 12, 2025",
-     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=-4)))),
-    ("A dog runs along the beach.", "Embargoed until 12 a.m. GMT, June 12, 2025",
-     datetime(2025, 6, 12, 0, 0, tzinfo=timezone.utc)),
-    ("Ein Hund läuft über den Strand.", "Sperrfrist: 12. Juni 2025, 17 Uhr MESZ",
-     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2)))),
-    ("Un chien court sur la plage.", "Embargo jusqu'au 12 juin 2025 à 17h CEST",
-     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2)))),
-    ("Un perro corre por la playa.", "Embargo hasta el 12 de junio de 2025 a las 17 horas CEST",
-     datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2)))),
-])
+@pytest.mark.parametrize(
+    "caption, notice, moment",
+    [
+        (
+            "A dog runs along the beach.",
+            "Embargoed until 5pm BST on 12 June 2025",
+            datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "A dog runs along the beach.",
+            "EMBARGOED UNTIL 11 A.M. EST JUNE 12, 2025",
+            datetime(2025, 6, 12, 11, 0, tzinfo=timezone(timedelta(hours=-5))),
+        ),
+        (
+            "A dog runs along the beach.",
+            "Embargoed until 5 p.m. EDT, June 12, 2025",
+            datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=-4))),
+        ),
+        (
+            "A dog runs along the beach.",
+            "Embargoed until 12 a.m. GMT, June 12, 2025",
+            datetime(2025, 6, 12, 0, 0, tzinfo=UTC),
+        ),
+        (
+            "Ein Hund läuft über den Strand.",
+            "Sperrfrist: 12. Juni 2025, 17 Uhr MESZ",
+            datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        (
+            "Un chien court sur la plage.",
+            "Embargo jusqu'au 12 juin 2025 à 17h CEST",
+            datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        (
+            "Un perro corre por la playa.",
+            "Embargo hasta el 12 de junio de 2025 a las 17 horas CEST",
+            datetime(2025, 6, 12, 17, 0, tzinfo=timezone(timedelta(hours=2))),
+        ),
+    ],
+)
 def test_an_embargo_at_a_whole_hour_keeps_its_hour(caption, notice, moment):
     # "5pm", "17 Uhr", "17h": an hour without minutes is the usual way to write it. Read as
     # midnight, the embargo would lift up to a day early.
@@ -781,27 +911,45 @@ def test_an_embargo_at_a_whole_hour_keeps_its_hour(caption, notice, moment):
     assert record.embargo_until.utcoffset() == moment.utcoffset()
 
 
-@pytest.mark.parametrize("caption, notice, moment", [
-    ("A dog runs along the beach.", "EMBARGOED UNTIL 0001 GMT THURSDAY 4 MARCH",
-     datetime(2027, 3, 4, 0, 1, tzinfo=timezone.utc)),
-    ("A dog runs along the beach.", "Embargoed until 00:01 GMT Thursday, March 4",
-     datetime(2027, 3, 4, 0, 1, tzinfo=timezone.utc)),
-    ("Ein Hund läuft über den Strand.", "Sperrfrist: 4. März, 18:00 Uhr MEZ",
-     datetime(2027, 3, 4, 18, 0, tzinfo=timezone(timedelta(hours=1)))),
-    ("A dog runs along the beach.", "Embargoed until 00:01 GMT, December 20",  # just passed
-     datetime(2026, 12, 20, 0, 1, tzinfo=timezone.utc)),
-])
+@pytest.mark.parametrize(
+    "caption, notice, moment",
+    [
+        (
+            "A dog runs along the beach.",
+            "EMBARGOED UNTIL 0001 GMT THURSDAY 4 MARCH",
+            datetime(2027, 3, 4, 0, 1, tzinfo=UTC),
+        ),
+        (
+            "A dog runs along the beach.",
+            "Embargoed until 00:01 GMT Thursday, March 4",
+            datetime(2027, 3, 4, 0, 1, tzinfo=UTC),
+        ),
+        (
+            "Ein Hund läuft über den Strand.",
+            "Sperrfrist: 4. März, 18:00 Uhr MEZ",
+            datetime(2027, 3, 4, 18, 0, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "A dog runs along the beach.",
+            "Embargoed until 00:01 GMT, December 20",  # just passed
+            datetime(2026, 12, 20, 0, 1, tzinfo=UTC),
+        ),
+    ],
+)
 def test_an_embargo_without_a_year_is_the_nearest_such_day(caption, notice, moment):
     # Wire notices often leave the year out. Dropping the date released the photo at once.
     record = parse_block(f"{caption}\n1200 x 800 px, 300 dpi\n{notice}", today=date(2027, 1, 10))
     assert record.embargo_until == moment
 
 
-@pytest.mark.parametrize("notice, moment", [
-    ("Embargoed until 5:00 p.m. ET, March 4, 2027", datetime(2027, 3, 4, 22, 0, tzinfo=timezone.utc)),  # EST
-    ("EMBARGOED UNTIL 12:01 A.M. ET JUNE 12, 2027", datetime(2027, 6, 12, 4, 1, tzinfo=timezone.utc)),  # EDT
-    ("Embargoed until 9:00 PT, June 12, 2027", datetime(2027, 6, 12, 16, 0, tzinfo=timezone.utc)),
-])
+@pytest.mark.parametrize(
+    "notice, moment",
+    [
+        ("Embargoed until 5:00 p.m. ET, March 4, 2027", datetime(2027, 3, 4, 22, 0, tzinfo=UTC)),  # EST
+        ("EMBARGOED UNTIL 12:01 A.M. ET JUNE 12, 2027", datetime(2027, 6, 12, 4, 1, tzinfo=UTC)),  # EDT
+        ("Embargoed until 9:00 PT, June 12, 2027", datetime(2027, 6, 12, 16, 0, tzinfo=UTC)),
+    ],
+)
 def test_an_embargo_in_us_eastern_or_pacific_time_is_not_read_as_utc(notice, moment):
     # "ET" is how US press notices give the zone; read as UTC the photo came out 4-5 hours early.
     record = parse_block(f"A dog runs along the beach.\n1200 x 800 px, 300 dpi\n{notice}")
@@ -809,9 +957,11 @@ def test_an_embargo_in_us_eastern_or_pacific_time_is_not_read_as_utc(notice, mom
 
 
 def test_a_french_et_is_no_time_zone():
-    record = parse_block("Un chien court sur la plage.\n1200 x 800 px, 300 dpi\n"
-                         "Embargo jusqu'au 12 juin 2027 à 10h00 et pas avant")
+    record = parse_block(
+        "Un chien court sur la plage.\n1200 x 800 px, 300 dpi\nEmbargo jusqu'au 12 juin 2027 à 10h00 et pas avant"
+    )
     assert record.embargo_until == datetime(2027, 6, 12, 10, 0, tzinfo=timezone(timedelta(hours=2)))
-    shouting = parse_block("Un chien court sur la plage.\n1200 x 800 px, 300 dpi\n"
-                           "EMBARGO JUSQU'AU 12 JUIN 2027 À 10H00 ET PAS AVANT")
+    shouting = parse_block(
+        "Un chien court sur la plage.\n1200 x 800 px, 300 dpi\nEMBARGO JUSQU'AU 12 JUIN 2027 À 10H00 ET PAS AVANT"
+    )
     assert shouting.embargo_until == datetime(2027, 6, 12, 10, 0, tzinfo=timezone(timedelta(hours=2)))

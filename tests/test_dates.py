@@ -1,4 +1,5 @@
 """captions.dates: partial dates as intervals, in four languages. Pure: no database."""
+
 import datetime
 
 import pytest
@@ -101,8 +102,21 @@ def test_a_year_covers_1_january_to_31_december():
 
 
 CIRCA = [
-    "circa 1945", "Circa 1945", "ca. 1945", "ca 1945", "c. 1945", "c1945", "um 1945", "gegen 1945",
-    "etwa 1945", "vers 1945", "environ 1945", "hacia 1945", "alrededor de 1945", "1945?", "approx. 1945",
+    "circa 1945",
+    "Circa 1945",
+    "ca. 1945",
+    "ca 1945",
+    "c. 1945",
+    "c1945",
+    "um 1945",
+    "gegen 1945",
+    "etwa 1945",
+    "vers 1945",
+    "environ 1945",
+    "hacia 1945",
+    "alrededor de 1945",
+    "1945?",
+    "approx. 1945",
 ]
 
 
@@ -118,9 +132,21 @@ def test_circa_a_month_is_an_approximate_month():
 
 
 RANGES = [
-    "1944–1946", "1944-1946", "1944 - 1946", "1944/1946", "1944/46", "1944 to 1946", "from 1944 to 1946",
-    "between 1944 and 1946", "zwischen 1944 und 1946", "1944 bis 1946", "von 1944 bis 1946",
-    "entre 1944 et 1946", "de 1944 à 1946", "entre 1944 y 1946", "de 1944 a 1946",
+    "1944–1946",
+    "1944-1946",
+    "1944 - 1946",
+    "1944/1946",
+    "1944/46",
+    "1944 to 1946",
+    "from 1944 to 1946",
+    "between 1944 and 1946",
+    "zwischen 1944 und 1946",
+    "1944 bis 1946",
+    "von 1944 bis 1946",
+    "entre 1944 et 1946",
+    "de 1944 à 1946",
+    "entre 1944 y 1946",
+    "de 1944 a 1946",
 ]
 
 
@@ -136,9 +162,23 @@ def test_iso_year_month_is_not_mistaken_for_a_range():
 
 
 DECADES = [
-    "1960s", "the 1960s", "1960's", "the '60s", "the sixties", "1960er Jahre", "1960er-Jahre", "60er Jahre",
-    "in den 60er Jahren", "in den sechziger Jahren", "années 1960", "années 60", "les années soixante",
-    "años 1960", "los años 60", "década de 1960", "los años sesenta",
+    "1960s",
+    "the 1960s",
+    "1960's",
+    "the '60s",
+    "the sixties",
+    "1960er Jahre",
+    "1960er-Jahre",
+    "60er Jahre",
+    "in den 60er Jahren",
+    "in den sechziger Jahren",
+    "années 1960",
+    "années 60",
+    "les années soixante",
+    "años 1960",
+    "los años 60",
+    "década de 1960",
+    "los años sesenta",
 ]
 
 
@@ -150,12 +190,28 @@ def test_a_decade_covers_ten_years_and_is_not_approximate(text):
 
 def test_circa_a_decade_is_approximate():
     assert interval(parse_date("ca. 1960er Jahre", today=TODAY)) == (
-        D(1960, 1, 1), D(1969, 12, 31), "decade", True, "196X~",
+        D(1960, 1, 1),
+        D(1969, 12, 31),
+        "decade",
+        True,
+        "196X~",
     )
 
 
-UNDATED = ["undated", "Undated", "date unknown", "o. D.", "o.D.", "ohne Datum", "s. d.", "s.d.", "sans date",
-           "sin fecha", "[undated]", "n.d."]
+UNDATED = [
+    "undated",
+    "Undated",
+    "date unknown",
+    "o. D.",
+    "o.D.",
+    "ohne Datum",
+    "s. d.",
+    "s.d.",
+    "sans date",
+    "sin fecha",
+    "[undated]",
+    "n.d.",
+]
 
 
 @pytest.mark.parametrize("text", UNDATED)
@@ -166,13 +222,23 @@ def test_a_stated_undated_is_a_date_without_interval(text):
     assert result.undated
 
 
-@pytest.mark.parametrize("text", ["", "   ", "hello", "März", "Kremlin, Moscow", "0000:00:00 00:00:00", "4928 x 3264 px"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "hello", "März", "Kremlin, Moscow", "0000:00:00 00:00:00", "4928 x 3264 px"]
+)
 def test_no_date_at_all_is_none(text):
     assert parse_date(text, today=TODAY) is None
 
 
-INVALID = ["31. Februar 2024", "30 February 2023", "29 Feb 2023", "2024-13-01", "31.04.2024", "2023-02-29",
-           "31 de junio de 2024", "31 septembre 2024"]
+INVALID = [
+    "31. Februar 2024",
+    "30 February 2023",
+    "29 Feb 2023",
+    "2024-13-01",
+    "31.04.2024",
+    "2023-02-29",
+    "31 de junio de 2024",
+    "31 septembre 2024",
+]
 
 
 @pytest.mark.parametrize("text", INVALID)
@@ -237,8 +303,10 @@ def test_find_date_picks_the_date_expression_in_a_caption(caption, edtf, text):
 
 
 def test_a_dateline_day_takes_the_year_stated_elsewhere():
-    caption = ("PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower during the opening ceremony "
-               "of the Olympic Games Paris 2024.")
+    caption = (
+        "PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower during the opening ceremony "
+        "of the Olympic Games Paris 2024."
+    )
     result = find_date(caption, today=TODAY)
     assert (result.start, result.precision, result.text) == (D(2024, 7, 26), "day", "JULY 26")
 
@@ -290,7 +358,8 @@ def test_parse_bound_gives_the_interval_a_filter_bound_covers(text, start, end):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "45", "12/2025", "December 2025", "2024-13", "2024-00", "2023-02-29", "2024-04-31", "0000", "2024-1-1x"]
+    "text",
+    ["", "45", "12/2025", "December 2025", "2024-13", "2024-00", "2023-02-29", "2024-04-31", "0000", "2024-1-1x"],
 )
 def test_parse_bound_rejects_anything_else_with_a_message(text):
     with pytest.raises(ValueError) as error:
@@ -327,11 +396,17 @@ def test_parse_bound_message_names_the_problem():
 def test_from_edtf(edtf, start, end, precision, approximate):
     result = from_edtf(edtf)
     assert (result.edtf, result.start, result.end, result.precision, result.approximate) == (
-        edtf, start, end, precision, approximate,
+        edtf,
+        start,
+        end,
+        precision,
+        approximate,
     )
 
 
-@pytest.mark.parametrize("edtf", ["", "1945-13", "2023-02-29", "2024-02-30", "19XX", "1946/1944", "circa 1945", "..", "1945-21"])
+@pytest.mark.parametrize(
+    "edtf", ["", "1945-13", "2023-02-29", "2024-02-30", "19XX", "1946/1944", "circa 1945", "..", "1945-21"]
+)
 def test_from_edtf_rejects_invalid_or_unsupported_forms(edtf):
     with pytest.raises(ValueError):
         from_edtf(edtf)
@@ -358,8 +433,21 @@ date_like_text = st.one_of(
         st.integers(-5, 99999999999999),
         st.sampled_from([" ", ".", "/", "-", ". ", ":"]),
     ),
-    st.sampled_from(["99999999999999 December 99999", "\x00\x01\x1f 2024 \x7f", "0000-00-00", "9999-12-31",
-                     "31.12.9999", "1 January 0001", "the 00s", "00er Jahre", "circa", "c.", "1945?" * 50]),
+    st.sampled_from(
+        [
+            "99999999999999 December 99999",
+            "\x00\x01\x1f 2024 \x7f",
+            "0000-00-00",
+            "9999-12-31",
+            "31.12.9999",
+            "1 January 0001",
+            "the 00s",
+            "00er Jahre",
+            "circa",
+            "c.",
+            "1945?" * 50,
+        ]
+    ),
 )
 
 
@@ -411,7 +499,9 @@ def test_any_real_day_written_in_any_language_parses_back(day, language):
 
 # --- from_edtf agrees with the edtf library (the reference implementation) -------------------
 
-from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 
 @st.composite
@@ -436,7 +526,6 @@ def test_from_edtf_bounds_match_the_edtf_library(first, second):
     import datetime as _dt
 
     import edtf
-
     from hypothesis import assume
 
     value = first if second is None else f"{first}/{second}"

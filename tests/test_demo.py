@@ -1,4 +1,5 @@
 """Demo data and the synthetic generator: idempotent, deterministic, realistic."""
+
 import datetime as dt
 from io import StringIO
 
@@ -53,8 +54,11 @@ def test_setup_demo_refuses_outside_demo_mode():
 
 
 def snapshot():
-    return list(Photo.objects.order_by("source_id").values_list(
-        "source_id", "caption", "width_px", "dpi", "date_edtf", "place__city", "caveat_editorial_only"))
+    return list(
+        Photo.objects.order_by("source_id").values_list(
+            "source_id", "caption", "width_px", "dpi", "date_edtf", "place__city", "caveat_editorial_only"
+        )
+    )
 
 
 def test_generate_archive_is_deterministic_for_a_seed():

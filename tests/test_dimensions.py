@@ -1,4 +1,5 @@
 """Print arithmetic (pure): the seed's numbers, target dpi, and the stated-size check."""
+
 import pytest
 
 from captions import dimensions as d
@@ -47,9 +48,7 @@ def test_pixels_for_rounds_up():
     assert d.pixels_for(2.54, 300) == 300
 
 
-@pytest.mark.parametrize(
-    "stated, expected", [("31,8", 1), ("31.8", 1), ("30", 0), ("20.00", 2), ("13.33", 2)]
-)
+@pytest.mark.parametrize("stated, expected", [("31,8", 1), ("31.8", 1), ("30", 0), ("20.00", 2), ("13.33", 2)])
 def test_decimals_of_stated_numbers(stated, expected):
     assert d.decimals_of(stated) == expected
 

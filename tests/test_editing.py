@@ -1,4 +1,5 @@
 """Services of the editor workflow (captions/editing.py), called directly."""
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,8 +30,7 @@ def test_changes_since_names_fields_and_values():
     photo.caption, photo.dpi, photo.place = "after", 300, make_place()
     editing.save_edited_photo(photo=photo, base_version=1)
     changes, latest = editing.changes_since(photo=photo, base_history_id=base)
-    assert {(c.name, c.value) for c in changes} == {("caption", "after"), ("dpi", "300"),
-                                                    ("place", "Moscow, Russia")}
+    assert {(c.name, c.value) for c in changes} == {("caption", "after"), ("dpi", "300"), ("place", "Moscow, Russia")}
 
 
 def test_bulk_action_leaves_a_record_that_breaks_a_rule_unchanged_and_says_why():

@@ -1,5 +1,6 @@
 """An embargo notice whose date could not be read holds the photo back everywhere until an
 editor sets the date or clears the caveat."""
+
 import datetime as dt
 
 import pytest
@@ -13,14 +14,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def undated_embargo():
-    return make_photo(caption="Budget papers on the minister's desk", caveat_embargo=True,
-                      restriction_text="EMBARGOED: see note to editors", source_id="UNK1", supplier="Test")
+    return make_photo(
+        caption="Budget papers on the minister's desk",
+        caveat_embargo=True,
+        restriction_text="EMBARGOED: see note to editors",
+        source_id="UNK1",
+        supplier="Test",
+    )
 
 
 def test_an_embargo_without_a_date_is_embargoed(undated_embargo):
     free = make_photo(caption="Free to use")
-    passed = make_photo(caption="Embargo over", caveat_embargo=True,
-                        embargo_until=timezone.now() - dt.timedelta(hours=1))
+    passed = make_photo(
+        caption="Embargo over", caveat_embargo=True, embargo_until=timezone.now() - dt.timedelta(hours=1)
+    )
     assert undated_embargo.is_embargoed() and not free.is_embargoed() and not passed.is_embargoed()
     assert list(Photo.objects.embargoed()) == [undated_embargo]
     assert set(Photo.objects.releasable()) == {free, passed}

@@ -1,4 +1,5 @@
 """Error pages say what happened and what to do, in the archive's own layout."""
+
 import pytest
 from django.test import Client, override_settings
 from django.urls import path

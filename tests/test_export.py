@@ -1,5 +1,6 @@
 """CSV and JSON exports: exact rows for the seed, the German dialect, every browse filter passing
 through, embargo exclusion, streaming with a constant number of queries, clear refusals."""
+
 import datetime as dt
 
 import pytest
@@ -11,8 +12,15 @@ from django.utils import timezone
 from captions.filters import PhotoFilterSet
 from captions.models import Photo
 from tests.builders import make_article, make_photo, make_place, production
-from tests.export_helpers import (SEED_ARTICLE_URL, SEED_CAPTION, SEED_RESTRICTION, body_text, csv_records,
-                                  json_document, seed_photo)
+from tests.export_helpers import (
+    SEED_ARTICLE_URL,
+    SEED_CAPTION,
+    SEED_RESTRICTION,
+    body_text,
+    csv_records,
+    json_document,
+    seed_photo,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,19 +37,44 @@ def test_csv_row_for_the_seed_has_the_print_sizes_a_print_order_needs(shop):
     assert response.status_code == 200 and response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     comments, rows = csv_records(body_text(response))
-    assert rows == [{
-        "id": str(photo.pk), "supplier": "Alamy", "source_id": "2R7XW4K", "caption": SEED_CAPTION,
-        "credit": "Alamy Stock Photo / ITAR-TASS", "width_px": "1880", "height_px": "1160", "dpi": "150",
-        "megapixels": "2.2", "orientation": "landscape", "aspect_ratio": "1.62:1",
-        "print_width_cm": "31.8", "print_height_cm": "19.6", "print_width_in": "12.5", "print_height_in": "7.7",
-        "target_dpi": "300", "target_width_cm": "15.9", "target_height_cm": "9.8",
-        "target_width_in": "6.3", "target_height_in": "3.9",
-        "longest_edge_cm_at_300dpi": "15.9", "longest_edge_in_at_300dpi": "6.3",
-        "date_text": "2. Dezember 2025", "date_edtf": "2025-12-02", "date_start": "2025-12-02",
-        "date_end": "2025-12-02", "date_precision": "day", "date_approximate": "no",
-        "place": "Kremlin, Moscow, Russia", "country_code": "RU", "caveats": "imperfect_historical",
-        "restrictions": SEED_RESTRICTION, "embargo_until": "", "article_urls": SEED_ARTICLE_URL,
-    }]
+    assert rows == [
+        {
+            "id": str(photo.pk),
+            "supplier": "Alamy",
+            "source_id": "2R7XW4K",
+            "caption": SEED_CAPTION,
+            "credit": "Alamy Stock Photo / ITAR-TASS",
+            "width_px": "1880",
+            "height_px": "1160",
+            "dpi": "150",
+            "megapixels": "2.2",
+            "orientation": "landscape",
+            "aspect_ratio": "1.62:1",
+            "print_width_cm": "31.8",
+            "print_height_cm": "19.6",
+            "print_width_in": "12.5",
+            "print_height_in": "7.7",
+            "target_dpi": "300",
+            "target_width_cm": "15.9",
+            "target_height_cm": "9.8",
+            "target_width_in": "6.3",
+            "target_height_in": "3.9",
+            "longest_edge_cm_at_300dpi": "15.9",
+            "longest_edge_in_at_300dpi": "6.3",
+            "date_text": "2. Dezember 2025",
+            "date_edtf": "2025-12-02",
+            "date_start": "2025-12-02",
+            "date_end": "2025-12-02",
+            "date_precision": "day",
+            "date_approximate": "no",
+            "place": "Kremlin, Moscow, Russia",
+            "country_code": "RU",
+            "caveats": "imperfect_historical",
+            "restrictions": SEED_RESTRICTION,
+            "embargo_until": "",
+            "article_urls": SEED_ARTICLE_URL,
+        }
+    ]
     assert comments[0].startswith("# Print-ready specs exported ")
     assert "filters: all photos | target 300 dpi | 0 embargoed photos left out" in comments[0]
     assert comments[-1] == "# end of export: 1 photo"
@@ -63,13 +96,17 @@ def test_german_dialect_uses_semicolons_decimal_commas_and_a_byte_order_mark(sho
     assert header_line.startswith("id;supplier;source_id;caption;")
     _, [row] = csv_records(text, delimiter=";")
     assert (row["print_width_cm"], row["print_height_cm"], row["print_width_in"], row["print_height_in"]) == (
-        "31,8", "19,6", "12,5", "7,7")
+        "31,8",
+        "19,6",
+        "12,5",
+        "7,7",
+    )
     assert (row["target_width_cm"], row["target_height_cm"], row["megapixels"]) == ("15,9", "9,8", "2,2")
     assert row["caption"] == SEED_CAPTION  # umlauts intact
 
 
 def test_spreadsheet_formulas_in_text_are_neutralised(shop):
-    make_photo(caption="=HYPERLINK(\"http://evil.example\")", credit="+49 credit")
+    make_photo(caption='=HYPERLINK("http://evil.example")', credit="+49 credit")
     _, [row] = csv_records(body_text(shop.get(reverse("export_specs_csv"))))
     assert row["caption"].startswith("'=") and row["credit"] == "'+49 credit"
 
@@ -84,13 +121,24 @@ def test_json_keeps_full_precision_and_states_the_selection(shop):
     assert document["count"] == 1 and document["complete"] is True
     [row] = document["photos"]
     assert row["id"] == photo.pk and row["width_px"] == 1880 and row["dpi"] == 150
-    assert row["print_size"] == {"dpi": 150, "width_cm": 1880 / 150 * 2.54, "height_cm": 1160 / 150 * 2.54,
-                                 "width_in": 1880 / 150, "height_in": 1160 / 150}
+    assert row["print_size"] == {
+        "dpi": 150,
+        "width_cm": 1880 / 150 * 2.54,
+        "height_cm": 1160 / 150 * 2.54,
+        "width_in": 1880 / 150,
+        "height_in": 1160 / 150,
+    }
     assert row["print_size_at_target"]["dpi"] == 240
     assert row["print_size_at_target"]["width_cm"] == pytest.approx(19.896666, abs=1e-5)
     assert row["longest_edge_at_300dpi"] == {"cm": 1880 / 300 * 2.54, "in": 1880 / 300}
-    assert row["date"] == {"text": "2. Dezember 2025", "edtf": "2025-12-02", "start": "2025-12-02",
-                           "end": "2025-12-02", "precision": "day", "approximate": False}
+    assert row["date"] == {
+        "text": "2. Dezember 2025",
+        "edtf": "2025-12-02",
+        "start": "2025-12-02",
+        "end": "2025-12-02",
+        "precision": "day",
+        "approximate": False,
+    }
     assert row["place"] == {"label": "Kremlin, Moscow, Russia", "country_code": "RU"}
     assert row["caveats"] == ["imperfect_historical"] and row["article_urls"] == [SEED_ARTICLE_URL]
 
@@ -108,6 +156,7 @@ def test_photo_without_dpi_or_pixels_exports_empty_sizes_not_guesses(shop):
 
 # --- every browse filter selects the same photos in the exports ---------------------------------
 
+
 def _two_photos_one_matching(name):
     """(params, the photo they select, one they do not) for each browse filter."""
     moscow = make_place(city="Moscow", country="Russia", country_code="RU")
@@ -122,18 +171,33 @@ def _two_photos_one_matching(name):
         "country": ({"country": "de"}, dict(place=berlin), dict(place=moscow)),
         "caveat": ({"caveat": "editorial_only"}, dict(caveat_editorial_only=True), dict()),
         "orientation": ({"orientation": "portrait"}, dict(width_px=1160, height_px=1880), dict()),
-        "min_print_width_cm": ({"min_print_width_cm": "30", "at_dpi": "150"}, dict(width_px=1880),
-                               dict(width_px=1700)),
+        "min_print_width_cm": ({"min_print_width_cm": "30", "at_dpi": "150"}, dict(width_px=1880), dict(width_px=1700)),
         "article": ({"article": str(article.pk)}, dict(articles=[article]), dict()),
-        "undated": ({"undated": "on"}, dict(date_text="", date_edtf="", date_start=None, date_end=None,
-                                             date_precision=""), dict()),
+        "undated": (
+            {"undated": "on"},
+            dict(date_text="", date_edtf="", date_start=None, date_end=None, date_precision=""),
+            dict(),
+        ),
     }
     params, selected, other = cases[name]
     return params, make_photo(**selected), make_photo(**other)
 
 
-@pytest.mark.parametrize("name", ["q", "taken_after", "taken_before", "place", "country", "caveat", "orientation",
-                                  "min_print_width_cm", "article", "undated"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "q",
+        "taken_after",
+        "taken_before",
+        "place",
+        "country",
+        "caveat",
+        "orientation",
+        "min_print_width_cm",
+        "article",
+        "undated",
+    ],
+)
 def test_every_browse_filter_passes_through_to_csv_and_json(shop, name):
     assert name in PhotoFilterSet.base_filters
     params, selected, other = _two_photos_one_matching(name)
@@ -155,9 +219,14 @@ def test_sort_passes_through(shop):
 
 
 @pytest.mark.parametrize("url_name", ["export_specs_csv", "export_specs_json", "export_specs_pdf"])
-@pytest.mark.parametrize("params, field", [({"taken_after": "31.02.2025"}, "taken_after"),
-                                           ({"orientation": "diagonal"}, "orientation"),
-                                           ({"at_dpi": "0"}, "at_dpi")])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"taken_after": "31.02.2025"}, "taken_after"),
+        ({"orientation": "diagonal"}, "orientation"),
+        ({"at_dpi": "0"}, "at_dpi"),
+    ],
+)
 def test_a_malformed_filter_exports_nothing_and_says_what_to_fix(shop, url_name, params, field):
     make_photo()
     response = shop.get(reverse(url_name), params)
@@ -173,6 +242,7 @@ def test_an_unknown_csv_dialect_is_named_in_the_refusal(shop):
 
 
 # --- embargo ---------------------------------------------------------------------------------------
+
 
 def test_embargoed_photos_are_left_out_of_csv_and_json_and_counted(shop):
     released = make_photo(caption="Released", embargo_until=timezone.now() - dt.timedelta(hours=1))
@@ -196,12 +266,14 @@ def test_embargo_count_covers_only_the_filtered_selection(shop):
 
 # --- files, streaming, queries --------------------------------------------------------------------
 
+
 def test_download_names_the_selection_and_the_date(shop):
     make_photo()
     today = timezone.localdate().isoformat()
     response = shop.get(reverse("export_specs_csv"), {"place": "Moskau", "caveat": "editorial_only"})
     assert response["Content-Disposition"] == (
-        f'attachment; filename="specs_place-moskau_caveat-editorial_only_{today}.csv"')
+        f'attachment; filename="specs_place-moskau_caveat-editorial_only_{today}.csv"'
+    )
     response = shop.get(reverse("export_specs_json"))
     assert response["Content-Disposition"] == f'attachment; filename="specs_all-photos_{today}.json"'
 

@@ -1,4 +1,5 @@
 """The read-only JSON API: the browse filters, the export's rows, pages, embargo, permissions."""
+
 import datetime as dt
 
 import pytest
@@ -31,7 +32,9 @@ def test_researchers_read_the_same_rows_as_the_json_export(reader):
 
 def test_pages_link_to_the_next_one_with_the_same_filters(reader):
     ids = [make_photo(caveat_editorial_only=True).pk for _ in range(5)]
-    first = reader.get(reverse("api_photo_list"), {"caveat": "editorial_only", "page_size": "2", "sort": "added"}).json()
+    first = reader.get(
+        reverse("api_photo_list"), {"caveat": "editorial_only", "page_size": "2", "sort": "added"}
+    ).json()
     assert [p["id"] for p in first["photos"]] == ids[:2]
     assert first["next"] == "http://testserver/api/photos/?caveat=editorial_only&page_size=2&sort=added&page=2"
     last = reader.get(first["next"].replace("page=2", "page=3")).json()
@@ -53,12 +56,15 @@ def test_one_photo_at_a_target_dpi(reader):
     assert row["print_size_at_target"]["width_cm"] == pytest.approx(31.834666, abs=1e-5)
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"taken_after": "yesterday"}, "The filters need fixing"),
-    ({"page_size": "5000"}, "page_size must be a whole number from 1 to 500"),
-    ({"page": "0"}, "page must be a whole number from 1 to 100"),
-    ({"page": "101"}, "narrow the filters"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"taken_after": "yesterday"}, "The filters need fixing"),
+        ({"page_size": "5000"}, "page_size must be a whole number from 1 to 500"),
+        ({"page": "0"}, "page must be a whole number from 1 to 100"),
+        ({"page": "101"}, "narrow the filters"),
+    ],
+)
 def test_bad_parameters_get_a_400_with_the_reason(reader, params, message):
     response = reader.get(reverse("api_photo_list"), params)
     assert response.status_code == 400 and message in response.json()["error"]

@@ -1,4 +1,5 @@
 """`manage.py export_specs`: the same rows and renderers as the web export, for batch jobs."""
+
 import datetime as dt
 import io
 import json
@@ -27,8 +28,12 @@ def test_csv_to_standard_output_holds_the_seed_row_and_the_selection_line():
     comments, rows = csv_records(out)
     assert "filters: caveat=imperfect_historical | target 300 dpi | 1 embargoed photo left out" in comments[0]
     assert [r["id"] for r in rows] == [str(photo.pk)]
-    assert (rows[0]["print_width_cm"], rows[0]["print_height_cm"], rows[0]["print_width_in"],
-            rows[0]["print_height_in"]) == ("31.8", "19.6", "12.5", "7.7")
+    assert (
+        rows[0]["print_width_cm"],
+        rows[0]["print_height_cm"],
+        rows[0]["print_width_in"],
+        rows[0]["print_height_in"],
+    ) == ("31.8", "19.6", "12.5", "7.7")
     assert (rows[0]["target_width_cm"], rows[0]["target_height_cm"]) == ("15.9", "9.8")
     assert rows[0]["article_urls"] == SEED_ARTICLE_URL
     assert out.splitlines()[-1] == "# end of export: 1 photo"
@@ -46,11 +51,25 @@ def test_german_csv_to_a_file(tmp_path):
 def test_json_with_several_filters():
     photo = seed_photo()
     make_photo(width_px=1000, height_px=1500)
-    out, _ = run("--format", "json", "--orientation", "landscape", "--min-print-width-cm", "30", "--at-dpi", "150",
-                 "--sort", "taken")
+    out, _ = run(
+        "--format",
+        "json",
+        "--orientation",
+        "landscape",
+        "--min-print-width-cm",
+        "30",
+        "--at-dpi",
+        "150",
+        "--sort",
+        "taken",
+    )
     document = json.loads(out)
-    assert document["meta"]["filters"] == {"orientation": "landscape", "min_print_width_cm": "30", "at_dpi": "150",
-                                           "sort": "taken"}
+    assert document["meta"]["filters"] == {
+        "orientation": "landscape",
+        "min_print_width_cm": "30",
+        "at_dpi": "150",
+        "sort": "taken",
+    }
     assert [p["id"] for p in document["photos"]] == [photo.pk]
     assert document["photos"][0]["print_size_at_target"]["width_cm"] == 1880 / 150 * 2.54
 
@@ -76,8 +95,15 @@ def test_undated_option_selects_only_undated_photos():
     from tests.builders import make_photo
 
     make_photo(source_id="DATED1", supplier="Test")
-    make_photo(source_id="UNDATED1", supplier="Test", date_text="", date_edtf="", date_start=None, date_end=None,
-               date_precision="")
+    make_photo(
+        source_id="UNDATED1",
+        supplier="Test",
+        date_text="",
+        date_edtf="",
+        date_start=None,
+        date_end=None,
+        date_precision="",
+    )
     out = StringIO()
     call_command("export_specs", "--format", "csv", "--undated", stdout=out)
     assert "UNDATED1" in out.getvalue() and "DATED1" not in out.getvalue().replace("UNDATED1", "")

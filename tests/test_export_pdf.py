@@ -1,5 +1,6 @@
 """PDF spec sheets: the text a print shop reads (extracted from the PDF), one A4 page per photo,
 the preview when there is one, the embargo refusal, and the capped selection sheet."""
+
 import datetime as dt
 import io
 import re
@@ -113,7 +114,9 @@ def test_an_embargoed_photo_sheet_is_refused_with_the_date_it_becomes_available(
     response = shop.get(reverse("photo_spec_pdf", args=[photo.pk]))
     assert response.status_code == 409 and response["Content-Type"].startswith("text/html")
     assert "This photo is under embargo" in response.text
-    assert f"Photo {photo.pk} is embargoed until" in response.text and str(timezone.localtime(until).year) in response.text
+    assert (
+        f"Photo {photo.pk} is embargoed until" in response.text and str(timezone.localtime(until).year) in response.text
+    )
     assert "cannot reach a print order early" in response.text
 
 
@@ -124,6 +127,7 @@ def test_a_past_embargo_is_printed_as_ended(shop):
 
 
 # --- a selection --------------------------------------------------------------------------------
+
 
 def test_selection_pdf_has_a_summary_then_one_sheet_per_photo_without_embargoed_ones(shop):
     first = seed_photo()

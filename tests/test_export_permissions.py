@@ -1,5 +1,6 @@
 """Who may export: Production and superusers; Researchers (and editors) get 403; anonymous
 visitors are sent to sign in. Every export URL is checked. The buttons follow the same rule."""
+
 import pytest
 from django.urls import reverse
 
@@ -29,8 +30,9 @@ def test_editors_are_refused_every_export(client, name):
 
 
 @pytest.mark.parametrize("name", EXPORT_URLS)
-@pytest.mark.parametrize("make_user_for", [production, lambda: make_user("root", superuser=True)],
-                         ids=["production", "superuser"])
+@pytest.mark.parametrize(
+    "make_user_for", [production, lambda: make_user("root", superuser=True)], ids=["production", "superuser"]
+)
 def test_production_and_superusers_may_export(client, name, make_user_for):
     photo = make_photo()
     client.force_login(make_user_for())
@@ -66,8 +68,11 @@ def test_photo_page_offers_its_sheet_to_production_and_says_when_an_embargoed_on
     from django.utils import timezone
 
     photo = make_photo()
-    embargoed = make_photo(embargo_until=timezone.now() + dt.timedelta(days=2), date_start=dt.date(1999, 1, 1),
-                           date_end=dt.date(1999, 1, 1))
+    embargoed = make_photo(
+        embargo_until=timezone.now() + dt.timedelta(days=2),
+        date_start=dt.date(1999, 1, 1),
+        date_end=dt.date(1999, 1, 1),
+    )
     client.force_login(production())
     page = client.get(reverse("photo_detail", args=[photo.pk]))
     assert f'href="/photos/{photo.pk}/spec.pdf"' in page.text

@@ -1,4 +1,5 @@
 """The one PhotoFilterSet behind browse and exports: each filter, combinations, strictness."""
+
 import datetime as dt
 
 import pytest
@@ -34,11 +35,13 @@ def dated(caption, start, end, **values):
 
 
 def undated(caption, **values):
-    return make_photo(caption=caption, date_text="undated", date_edtf="", date_start=None, date_end=None,
-                      date_precision="", **values)
+    return make_photo(
+        caption=caption, date_text="undated", date_edtf="", date_start=None, date_end=None, date_precision="", **values
+    )
 
 
 # --- dates: interval overlap -------------------------------------------------------------
+
 
 def test_a_window_in_june_1945_finds_circa_1945_and_not_other_years():
     dated("circa 1945", dt.date(1945, 1, 1), dt.date(1945, 12, 31), date_approximate=True, date_precision="year")
@@ -73,12 +76,15 @@ def test_an_undated_photo_matches_no_date_window_but_can_be_asked_for():
     assert found() == {"no date", "dated"}
 
 
-@pytest.mark.parametrize("value, message", [
-    ("December 2025", "use YYYY, YYYY-MM or YYYY-MM-DD"),
-    ("2025-13", "“2025-13” is not on the calendar"),
-    ("2025-02-30", "“2025-02-30” is not on the calendar"),
-    ("12.2025", "use YYYY, YYYY-MM or YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("December 2025", "use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2025-13", "“2025-13” is not on the calendar"),
+        ("2025-02-30", "“2025-02-30” is not on the calendar"),
+        ("12.2025", "use YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
 def test_malformed_dates_get_a_message_on_their_field(value, message):
     make_photo()
     assert message in errors(taken_after=value)["taken_after"]
@@ -93,6 +99,7 @@ def test_undated_together_with_dates_is_reported():
 
 
 # --- places in any language ----------------------------------------------------------------
+
 
 @pytest.fixture
 def places():
@@ -135,6 +142,7 @@ def test_country_code_alpha2_or_alpha3(places):
 
 # --- words ----------------------------------------------------------------------------------
 
+
 def test_words_match_caption_headline_keywords_and_credit_with_stemming():
     make_photo(caption="Putin hält im Kreml ein Treffen ab.")
     make_photo(caption="Harbour view", headline="Meetings at the harbour")
@@ -154,6 +162,7 @@ def test_every_word_must_match():
 
 
 # --- caveats, orientation, print size, article, sort --------------------------------------
+
 
 def test_caveat_filter():
     make_photo(caption="editorial", caveat_editorial_only=True)
@@ -213,8 +222,9 @@ def test_combination_of_place_date_words_and_caveat(places):
     kremlin = Photo.objects.get(caption="in the Kremlin")
     kremlin.caveat_editorial_only = True
     kremlin.save()
-    assert found(place="Moskau", taken_after="2025-12", taken_before="2025-12", q="Kremlin",
-                 caveat="editorial_only") == {"in the Kremlin"}
+    assert found(
+        place="Moskau", taken_after="2025-12", taken_before="2025-12", q="Kremlin", caveat="editorial_only"
+    ) == {"in the Kremlin"}
     assert found(place="Moskau", taken_after="2026") == set()
 
 
@@ -225,6 +235,7 @@ def test_embargoed_photos_are_still_found_by_the_filters():
 
 # --- the query shapes behind the filters (rewritten for a million rows) --------------------
 
+
 def test_window_edges_touching_an_interval_still_overlap():
     dated("ends on the first day", dt.date(1945, 5, 1), dt.date(1945, 6, 1))
     dated("starts on the last day", dt.date(1945, 6, 30), dt.date(1945, 7, 5))
@@ -233,7 +244,10 @@ def test_window_edges_touching_an_interval_still_overlap():
     dated("spans it", dt.date(1940, 1, 1), dt.date(1949, 12, 31))
     undated("undated")
     assert found(taken_after="1945-06", taken_before="1945-06") == {
-        "ends on the first day", "starts on the last day", "spans it"}
+        "ends on the first day",
+        "starts on the last day",
+        "spans it",
+    }
     assert found(taken_after="1945-06-30") == {"starts on the last day", "starts the day after", "spans it"}
     assert found(taken_before="1945-05-01") == {"ends on the first day", "ends the day before", "spans it"}
 
@@ -257,11 +271,14 @@ def plan_of(qs) -> str:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-@pytest.mark.parametrize("params, index", [
-    ({"taken_after": "1945-06", "taken_before": "1945-06"}, "photo_taken_range"),
-    ({"orientation": "portrait"}, "photo_width_excess"),
-    ({"orientation": "square"}, "photo_width_excess"),
-])
+@pytest.mark.parametrize(
+    "params, index",
+    [
+        ({"taken_after": "1945-06", "taken_before": "1945-06"}, "photo_taken_range"),
+        ({"orientation": "portrait"}, "photo_width_excess"),
+        ({"orientation": "square"}, "photo_width_excess"),
+    ],
+)
 def test_postgresql_can_serve_each_rewritten_filter_from_its_index(params, index):
     from django.db import connection
 

@@ -1,4 +1,5 @@
 """/healthz and the environment: clear one-line errors instead of tracebacks."""
+
 import os
 import subprocess
 import sys
@@ -59,9 +60,15 @@ def test_env_bool_refuses_garbage(monkeypatch):
 
 
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     clean.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_missing_secret_key_in_production_is_one_line():
@@ -117,8 +124,10 @@ def test_pages_carry_a_content_security_policy(client):
 
 def test_cache_dir_gives_a_cache_shared_by_processes(tmp_path):
     env = {"SECRET_KEY": "x", "CACHE_DIR": str(tmp_path / "cache")}
-    code = ("from django.conf import settings; from django.core.cache import cache; "
-            "cache.set('k', 'shared'); print(settings.CACHES['default']['BACKEND'])")
+    code = (
+        "from django.conf import settings; from django.core.cache import cache; "
+        "cache.set('k', 'shared'); print(settings.CACHES['default']['BACKEND'])"
+    )
     first = run_manage("shell", "-c", code, **env)
     assert first.stdout.strip().endswith("FileBasedCache"), first.stderr
     second = run_manage("shell", "-c", "from django.core.cache import cache; print(cache.get('k'))", **env)

@@ -1,4 +1,5 @@
 """Hostile or mistyped query strings never cause a server error on any page."""
+
 import pytest
 from django.test import Client, override_settings
 
@@ -7,13 +8,50 @@ from tests.builders import make_article, make_photo, production
 pytestmark = pytest.mark.django_db
 
 NASTY = [
-    "", "0", "-1", "99999999999999999999", "1e308", "nan", "inf", "NaN", "  ", "x" * 5000,
-    "2025-13", "2025-02-30", "0000", "99999", "../../etc/passwd", "<script>alert(1)</script>",
-    "' OR 1=1 --", "%00", "\x00", "Moskau\u202e", "🙂", "[]", "{}", "a,b", "1.5",
+    "",
+    "0",
+    "-1",
+    "99999999999999999999",
+    "1e308",
+    "nan",
+    "inf",
+    "NaN",
+    "  ",
+    "x" * 5000,
+    "2025-13",
+    "2025-02-30",
+    "0000",
+    "99999",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "%00",
+    "\x00",
+    "Moskau\u202e",
+    "🙂",
+    "[]",
+    "{}",
+    "a,b",
+    "1.5",
 ]
-PARAMS = ["q", "taken_after", "taken_before", "place", "country", "caveat", "orientation",
-          "min_print_width_cm", "at_dpi", "article", "sort", "undated", "page", "per_page", "dialect",
-          "page_size"]
+PARAMS = [
+    "q",
+    "taken_after",
+    "taken_before",
+    "place",
+    "country",
+    "caveat",
+    "orientation",
+    "min_print_width_cm",
+    "at_dpi",
+    "article",
+    "sort",
+    "undated",
+    "page",
+    "per_page",
+    "dialect",
+    "page_size",
+]
 URLS = ["/", "/articles/", "/export/specs.csv", "/export/specs.json", "/export/specs.pdf", "/api/photos/"]
 
 

@@ -1,5 +1,6 @@
 """German and English: language from the browser or the switcher, numbers and dates in the
 user's locale, filter messages in the user's language."""
+
 import datetime as dt
 import re
 
@@ -19,8 +20,15 @@ def text(response) -> str:
 def seed_like():
     article = make_article(headline="Kremlin seeks a global reordering", published_date=dt.date(2025, 12, 3))
     place = make_place(city="Moscow", country="Russia", country_code="RU")
-    return make_photo(caption="Putin im Kreml", width_px=1880, height_px=1160, dpi=150, place=place,
-                      caveat_editorial_only=True, articles=[article])
+    return make_photo(
+        caption="Putin im Kreml",
+        width_px=1880,
+        height_px=1160,
+        dpi=150,
+        place=place,
+        caveat_editorial_only=True,
+        articles=[article],
+    )
 
 
 def test_the_browser_language_picks_german(client, seed_like):
@@ -60,8 +68,11 @@ def test_the_switcher_changes_the_language_and_it_sticks(client, seed_like):
 
 def test_filter_messages_come_in_german(client):
     client.force_login(researcher())
-    page = text(client.get(reverse("browse"), {"taken_after": "Dezember 2025", "taken_before": "2025-02-30"},
-                           HTTP_ACCEPT_LANGUAGE="de"))
+    page = text(
+        client.get(
+            reverse("browse"), {"taken_after": "Dezember 2025", "taken_before": "2025-02-30"}, HTTP_ACCEPT_LANGUAGE="de"
+        )
+    )
     assert "„Dezember 2025“ ist kein Datum" in page
     assert "„2025-02-30“ gibt es im Kalender nicht" in page
 
@@ -83,11 +94,17 @@ def test_big_counts_use_the_locale_grouping(client, monkeypatch):
 
 # --- the editor's admin and the print shop's PDF, in German ---------------------------------
 
+
 def test_the_admin_change_form_comes_in_german(client):
     from tests.builders import editor
 
-    photo = make_photo(caption="Putin im Kreml", supplier="Alamy", caveat_editorial_only=True,
-                       problems=["truncated_text"], needs_review=True)
+    photo = make_photo(
+        caption="Putin im Kreml",
+        supplier="Alamy",
+        caveat_editorial_only=True,
+        problems=["truncated_text"],
+        needs_review=True,
+    )
     client.force_login(editor())
     page = text(client.get(reverse("admin:captions_photo_change", args=[photo.pk]), HTTP_ACCEPT_LANGUAGE="de"))
     assert '<html lang="de"' in page
@@ -109,8 +126,15 @@ def test_the_print_spec_sheet_comes_in_german(client):
     from tests.builders import production
 
     place = make_place(city="Moskau", country="Russia", country_code="RU")
-    photo = make_photo(caption="Putin im Kreml", supplier="Alamy", source_id="2R7XW4K", credit="Alamy / ITAR-TASS",
-                       place=place, caveat_editorial_only=True, caveat_no_model_release=True)
+    photo = make_photo(
+        caption="Putin im Kreml",
+        supplier="Alamy",
+        source_id="2R7XW4K",
+        credit="Alamy / ITAR-TASS",
+        place=place,
+        caveat_editorial_only=True,
+        caveat_no_model_release=True,
+    )
     client.force_login(production())
     response = client.get(reverse("photo_spec_pdf", args=[photo.pk]), HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -129,8 +153,10 @@ def test_the_print_spec_sheet_comes_in_german(client):
 def test_places_read_in_the_reader_language(client):
     from tests.builders import make_photo, make_place, researcher
 
-    photo = make_photo(caption="Treffen im Kreml", place=make_place(sublocation="Kremlin", city="Moscow",
-                                                                   country="Russia", country_code="RU"))
+    photo = make_photo(
+        caption="Treffen im Kreml",
+        place=make_place(sublocation="Kremlin", city="Moscow", country="Russia", country_code="RU"),
+    )
     client.force_login(researcher("re-place-de"))
     german = client.get(f"/photos/{photo.pk}/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Kremlin, Moscow, Russland" in german

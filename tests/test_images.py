@@ -1,5 +1,6 @@
 """Image uploads: checks, stated resolution, embedded EXIF/IPTC/XMP, renditions, duplicates.
 Every image is made in memory with Pillow."""
+
 import io
 import struct
 
@@ -67,6 +68,7 @@ def jpeg_with_iptc(records: dict, **save_args) -> bytes:
 
 # --- resolution: what the file states, never Pillow's defaults ------------------------------
 
+
 def test_jpeg_without_any_resolution_is_dpi_not_stated():
     meta = images.read_metadata(upload(image_file("JPEG"), "a.jpg"))
     assert (meta.width_px, meta.height_px, meta.dpi, meta.dpi_source) == (64, 48, None, "")
@@ -103,6 +105,7 @@ def test_tiff_without_resolution_tags_is_not_1_dpi():
 
 # --- embedded text ------------------------------------------------------------------------
 
+
 def test_jpeg_exif_caption_and_creator():
     data = image_file("JPEG", exif=exif_with(description="Berlin, Brandenburger Tor", artist="Jane Doe").tobytes())
     meta = images.read_metadata(upload(data, "a.jpg"))
@@ -110,11 +113,20 @@ def test_jpeg_exif_caption_and_creator():
 
 
 def test_jpeg_iptc_fields():
-    data = jpeg_with_iptc({
-        (2, 120): "Schulkinder in Edinburgh".encode(), (2, 105): b"School march", (2, 55): b"20170530",
-        (2, 90): b"Edinburgh", (2, 101): b"United Kingdom", (2, 110): b"AP", (2, 80): b"John Smith",
-        (2, 116): b"(c) AP", (2, 40): b"No sales", (2, 25): b"school",
-    })
+    data = jpeg_with_iptc(
+        {
+            (2, 120): b"Schulkinder in Edinburgh",
+            (2, 105): b"School march",
+            (2, 55): b"20170530",
+            (2, 90): b"Edinburgh",
+            (2, 101): b"United Kingdom",
+            (2, 110): b"AP",
+            (2, 80): b"John Smith",
+            (2, 116): b"(c) AP",
+            (2, 40): b"No sales",
+            (2, 25): b"school",
+        }
+    )
     meta = images.read_metadata(upload(data, "a.jpg"))
     assert meta.caption == "Schulkinder in Edinburgh" and meta.headline == "School march"
     assert meta.date_created == "2017-05-30" and meta.city == "Edinburgh" and meta.country == "United Kingdom"
@@ -147,6 +159,7 @@ def test_xmp_with_an_entity_bomb_is_ignored_not_expanded():
 
 
 # --- refusals -----------------------------------------------------------------------------
+
 
 def refusal(data: bytes, name: str) -> ValidationError:
     with pytest.raises(ValidationError) as caught:
@@ -220,8 +233,9 @@ def ed_client(client, db):
 
 @pytest.mark.parametrize("fmt,name", [("JPEG", "p.jpg"), ("PNG", "p.png"), ("TIFF", "p.tiff"), ("WEBP", "p.webp")])
 def test_upload_stores_file_renditions_hash_and_pixel_size(ed_client, fmt, name):
-    photo = make_photo(width_px=None, height_px=None, dpi=None, problems=["missing_dimensions", "missing_dpi"],
-                       needs_review=True)
+    photo = make_photo(
+        width_px=None, height_px=None, dpi=None, problems=["missing_dimensions", "missing_dpi"], needs_review=True
+    )
     response = upload_to(ed_client, photo, image_file(fmt, size=(1600, 1200)), name)
     assert response.status_code == 302, response.context["adminform"].form.errors
     photo.refresh_from_db()
@@ -237,8 +251,16 @@ def test_upload_stores_file_renditions_hash_and_pixel_size(ed_client, fmt, name)
 
 
 def test_upload_fills_empty_fields_from_xmp_and_keeps_what_the_record_has(ed_client):
-    photo = make_photo(caption="Our own caption", credit="", dpi=None, date_text="", date_edtf="",
-                       date_start=None, date_end=None, date_precision="")
+    photo = make_photo(
+        caption="Our own caption",
+        credit="",
+        dpi=None,
+        date_text="",
+        date_edtf="",
+        date_start=None,
+        date_end=None,
+        date_precision="",
+    )
     data = image_file("JPEG", size=(800, 600), dpi=(300, 300), xmp=XMP.encode())
     response = upload_to(ed_client, photo, data, "kremlin.jpg")
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -276,10 +298,13 @@ def test_same_file_on_the_add_form_makes_no_second_photo(ed_client):
     assert Photo.objects.count() == 1
 
 
-@pytest.mark.parametrize("data,name,code", [
-    (b"GIF89a not really", "fake.jpg", "not_an_image"),
-    (None, "photo.jpg", "format_mismatch"),
-])
+@pytest.mark.parametrize(
+    "data,name,code",
+    [
+        (b"GIF89a not really", "fake.jpg", "not_an_image"),
+        (None, "photo.jpg", "format_mismatch"),
+    ],
+)
 def test_refusals_appear_beside_the_image_field(ed_client, data, name, code):
     photo = make_photo()
     response = upload_to(ed_client, photo, data or image_file("PNG"), name)
@@ -314,7 +339,7 @@ def test_clearing_the_image_forgets_hash_and_renditions(ed_client):
 
 
 def test_tiff_exif_and_iptc_fields():
-    records = {(2, 120): "Feuerwehrleute in Hamburg".encode(), (2, 110): b"dpa", (2, 90): b"Hamburg"}
+    records = {(2, 120): b"Feuerwehrleute in Hamburg", (2, 110): b"dpa", (2, 90): b"Hamburg"}
     iim = b"".join(b"\x1c" + bytes(k) + struct.pack(">H", len(v)) + v for k, v in records.items())
     iim += b"\x00" * (-len(iim) % 4)  # stored as LONGs
     data = image_file("TIFF", tiffinfo={270: "Exif description", 315: "Anna Fotografin", 33723: iim})

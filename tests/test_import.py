@@ -1,4 +1,5 @@
 """import_captions: create, update by id or fingerprint, flag, isolate failures, dry run."""
+
 from io import StringIO
 from pathlib import Path
 
@@ -39,8 +40,11 @@ def test_reimport_creates_nothing_new():
 def test_block_with_source_id_updates_its_photo(tmp_path):
     run(str(DATA / "three_blocks.txt"))
     photo = Photo.objects.get(source_id="T3ST0001")
-    changed = (DATA / "three_blocks.txt").read_text(encoding="utf-8").split("---")[1].replace(
-        "Aerial view of the harbour", "Aerial view of the old harbour"
+    changed = (
+        (DATA / "three_blocks.txt")
+        .read_text(encoding="utf-8")
+        .split("---")[1]
+        .replace("Aerial view of the harbour", "Aerial view of the old harbour")
     )
     path = tmp_path / "update.txt"
     path.write_text(changed, encoding="utf-8")
@@ -177,9 +181,9 @@ def test_an_imported_embargo_keeps_the_photo_out_of_exports_until_it_passes(clie
 def test_nul_and_control_characters_in_a_file_never_reach_the_database(tmp_path):
     path = tmp_path / "binary-junk.txt"
     path.write_bytes(
-        "Fischer\x00 bringen ihren Fang an Land.\x07\nBildnummer: N\x00UL1\n"
-        "Credit: Jo\x00hn Doe\n3000 x 2000 px | 300dpi\nAufnahmedatum:\n14. Juli\x00 2019\n"
-        "Ort:\nHafen\x00, Sassnitz, Deutschland\nEditorial use only\x00. Mandatory credit\x1b.\n".encode("utf-8")
+        b"Fischer\x00 bringen ihren Fang an Land.\x07\nBildnummer: N\x00UL1\n"
+        b"Credit: Jo\x00hn Doe\n3000 x 2000 px | 300dpi\nAufnahmedatum:\n14. Juli\x00 2019\n"
+        b"Ort:\nHafen\x00, Sassnitz, Deutschland\nEditorial use only\x00. Mandatory credit\x1b.\n"
     )
     lines, _ = run(str(path))
     assert lines[0].startswith("created 1,")

@@ -1,4 +1,5 @@
 """Image files are served to people who may see the photo, and embargoed images to editors only."""
+
 import datetime as dt
 import io
 
@@ -56,13 +57,16 @@ def test_embargoed_image_only_for_editors(client, photo):
     assert client.get(photo.thumbnail.url).status_code == 200
 
 
-@pytest.mark.parametrize("path", [
-    "/media/../archive/settings.py",
-    "/media/photos/ab/" + HASH + ".py",
-    "/media/renditions/zz/" + HASH + "-thumb.jpg",   # right hash, wrong folder
-    "/media/photos/ab/" + "f" * 64 + ".jpg",         # no such photo
-    "/media/var/db.sqlite3",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/../archive/settings.py",
+        "/media/photos/ab/" + HASH + ".py",
+        "/media/renditions/zz/" + HASH + "-thumb.jpg",  # right hash, wrong folder
+        "/media/photos/ab/" + "f" * 64 + ".jpg",  # no such photo
+        "/media/var/db.sqlite3",
+    ],
+)
 def test_only_a_photos_own_files_are_served(client, photo, path):
     client.force_login(researcher())
     assert client.get(path).status_code == 404

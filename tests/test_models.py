@@ -1,4 +1,5 @@
 """The record: derived print sizes, constraints at the database, validation in clean()."""
+
 import datetime as dt
 
 import pytest

@@ -3,6 +3,7 @@
 pytest-django refuses database access to tests not marked for it, so every call_command test
 here also proves the command never opens a connection.
 """
+
 from __future__ import annotations
 
 import io
@@ -69,7 +70,11 @@ def test_blocks_across_several_paths_and_separators(tmp_path):
     second = tmp_path / "b.txt"
     second.write_text(SECOND, encoding="utf-8")
     records = json.loads(run(str(first), str(second))[0])
-    assert [record["caption"] for record in records] == [EXPECTED["caption"], "A dog on the beach.", "A dog on the beach."]
+    assert [record["caption"] for record in records] == [
+        EXPECTED["caption"],
+        "A dog on the beach.",
+        "A dog on the beach.",
+    ]
     assert all(list(record) == list(EXPECTED) for record in records)
     assert records[1]["caveats"] == ["editorial_only"]
 
@@ -114,7 +119,12 @@ def _manage(*args, stdin=None):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.test_settings"}
     return subprocess.run(
         [sys.executable, "manage.py", "parse_caption", *args],
-        cwd=ROOT, env=env, input=stdin, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

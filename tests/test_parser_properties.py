@@ -5,6 +5,7 @@ labels and notices in odd places, and valid blocks cut at random points; every r
 still be a whole record: every SPEC field present with its type, a coherent date interval,
 only known codes, sorted.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -32,12 +33,61 @@ VALID_BLOCKS = [
 
 FRAGMENTS = st.sampled_from(
     [
-        "Date taken:", "Aufnahmedatum:", "Location:", "Ort:", "Lieu :", "Fecha:", "Credit:", "Bildnummer:",
-        "Image ID: 2XK4P7M", "x", " × ", "px", "cm", "inches", "dpi", "ppp", "|", "---", "\n", "\t", ":", "(", ")",
-        "99999999999999999999", "0", "-1", "4.000", "3,508", "5\u202f472", "31,8", "1e309", "31 February 2019",
-        "circa 1945", "1960s", "undated", "Embargo:", "CET", "MESZ", "00:01", "Editorial use only", "Mandatory Credit",
-        "Releases: Model - no", "REUTERS/", "(AP Photo/", "Foto: ", "*** ", "English: ", "...", "…",
-        "\x00", "\x1b", "\u202e", "\ufeff", "\r", "Dieses Bild kann kleinere Mängel aufweisen, da es",
+        "Date taken:",
+        "Aufnahmedatum:",
+        "Location:",
+        "Ort:",
+        "Lieu :",
+        "Fecha:",
+        "Credit:",
+        "Bildnummer:",
+        "Image ID: 2XK4P7M",
+        "x",
+        " × ",
+        "px",
+        "cm",
+        "inches",
+        "dpi",
+        "ppp",
+        "|",
+        "---",
+        "\n",
+        "\t",
+        ":",
+        "(",
+        ")",
+        "99999999999999999999",
+        "0",
+        "-1",
+        "4.000",
+        "3,508",
+        "5\u202f472",
+        "31,8",
+        "1e309",
+        "31 February 2019",
+        "circa 1945",
+        "1960s",
+        "undated",
+        "Embargo:",
+        "CET",
+        "MESZ",
+        "00:01",
+        "Editorial use only",
+        "Mandatory Credit",
+        "Releases: Model - no",
+        "REUTERS/",
+        "(AP Photo/",
+        "Foto: ",
+        "*** ",
+        "English: ",
+        "...",
+        "…",
+        "\x00",
+        "\x1b",
+        "\u202e",
+        "\ufeff",
+        "\r",
+        "Dieses Bild kann kleinere Mängel aufweisen, da es",
     ]
 )
 HOSTILE_TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=40).map("".join)
@@ -89,7 +139,11 @@ def test_valid_blocks_cut_anywhere_give_whole_records(block, data):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=0, max_value=10**30), st.integers(min_value=0, max_value=10**30), st.integers(min_value=-5, max_value=10**25))
+@given(
+    st.integers(min_value=0, max_value=10**30),
+    st.integers(min_value=0, max_value=10**30),
+    st.integers(min_value=-5, max_value=10**25),
+)
 def test_any_numbers_in_a_size_line_stay_in_range(width, height, dpi):
     record = parse_block(f"A dog.\n{width} x {height} px | 1,5 x 2 cm | {dpi} dpi")
     check_record(record)
@@ -100,7 +154,9 @@ def test_any_numbers_in_a_size_line_stay_in_range(width, height, dpi):
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.sampled_from(VALID_BLOCKS), st.text(alphabet="\x00\x01\x07\x0b\x1f\x7f\u200b", min_size=1, max_size=5), st.data())
+@given(
+    st.sampled_from(VALID_BLOCKS), st.text(alphabet="\x00\x01\x07\x0b\x1f\x7f\u200b", min_size=1, max_size=5), st.data()
+)
 def test_control_characters_anywhere_are_harmless(block, junk, data):
     position = data.draw(st.integers(min_value=0, max_value=len(block)))
     check_record(parse_block(block[:position] + junk + block[position:]))

@@ -1,4 +1,5 @@
 """captions.places: countries, regions and cities in four languages. Pure: no database."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -44,20 +45,69 @@ def test_fold(text, folded):
 
 COUNTRY_NAMES = [
     # English, German, French, Spanish, any case, accents optional
-    ("Russia", "RU"), ("russia", "RU"), ("Russland", "RU"), ("Russie", "RU"), ("Rusia", "RU"),
-    ("Russian Federation", "RU"), ("Germany", "DE"), ("Deutschland", "DE"), ("Allemagne", "DE"),
-    ("Alemania", "DE"), ("DEUTSCHLAND", "DE"), ("United States", "US"), ("Vereinigte Staaten", "US"),
-    ("États-Unis", "US"), ("Etats-Unis", "US"), ("Estados Unidos", "US"), ("EE. UU.", "US"),
-    ("United Kingdom", "GB"), ("Großbritannien", "GB"), ("Grossbritannien", "GB"), ("Royaume-Uni", "GB"),
-    ("Reino Unido", "GB"), ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"), ("Schottland", "GB"),
-    ("France", "FR"), ("Frankreich", "FR"), ("Francia", "FR"), ("Spain", "ES"), ("Spanien", "ES"),
-    ("Espagne", "ES"), ("España", "ES"), ("Espana", "ES"), ("Netherlands", "NL"), ("Niederlande", "NL"),
-    ("Pays-Bas", "NL"), ("Países Bajos", "NL"), ("Holland", "NL"), ("South Korea", "KR"),
-    ("Südkorea", "KR"), ("Corée du Sud", "KR"), ("Corea del Sur", "KR"), ("North Korea", "KP"),
-    ("Czechia", "CZ"), ("Czech Republic", "CZ"), ("Tschechien", "CZ"), ("Japan", "JP"), ("Japón", "JP"),
-    ("Mexiko", "MX"), ("México", "MX"), ("Schweiz", "CH"), ("Suisse", "CH"), ("Österreich", "AT"),
-    ("Autriche", "AT"), ("Ukraine", "UA"), ("Türkei", "TR"), ("Turkey", "TR"), ("Iran", "IR"),
-    ("Vietnam", "VN"), ("Viet Nam", "VN"), ("Syria", "SY"), ("Kosovo", "XK"),
+    ("Russia", "RU"),
+    ("russia", "RU"),
+    ("Russland", "RU"),
+    ("Russie", "RU"),
+    ("Rusia", "RU"),
+    ("Russian Federation", "RU"),
+    ("Germany", "DE"),
+    ("Deutschland", "DE"),
+    ("Allemagne", "DE"),
+    ("Alemania", "DE"),
+    ("DEUTSCHLAND", "DE"),
+    ("United States", "US"),
+    ("Vereinigte Staaten", "US"),
+    ("États-Unis", "US"),
+    ("Etats-Unis", "US"),
+    ("Estados Unidos", "US"),
+    ("EE. UU.", "US"),
+    ("United Kingdom", "GB"),
+    ("Großbritannien", "GB"),
+    ("Grossbritannien", "GB"),
+    ("Royaume-Uni", "GB"),
+    ("Reino Unido", "GB"),
+    ("England", "GB"),
+    ("Scotland", "GB"),
+    ("Wales", "GB"),
+    ("Schottland", "GB"),
+    ("France", "FR"),
+    ("Frankreich", "FR"),
+    ("Francia", "FR"),
+    ("Spain", "ES"),
+    ("Spanien", "ES"),
+    ("Espagne", "ES"),
+    ("España", "ES"),
+    ("Espana", "ES"),
+    ("Netherlands", "NL"),
+    ("Niederlande", "NL"),
+    ("Pays-Bas", "NL"),
+    ("Países Bajos", "NL"),
+    ("Holland", "NL"),
+    ("South Korea", "KR"),
+    ("Südkorea", "KR"),
+    ("Corée du Sud", "KR"),
+    ("Corea del Sur", "KR"),
+    ("North Korea", "KP"),
+    ("Czechia", "CZ"),
+    ("Czech Republic", "CZ"),
+    ("Tschechien", "CZ"),
+    ("Japan", "JP"),
+    ("Japón", "JP"),
+    ("Mexiko", "MX"),
+    ("México", "MX"),
+    ("Schweiz", "CH"),
+    ("Suisse", "CH"),
+    ("Österreich", "AT"),
+    ("Autriche", "AT"),
+    ("Ukraine", "UA"),
+    ("Türkei", "TR"),
+    ("Turkey", "TR"),
+    ("Iran", "IR"),
+    ("Vietnam", "VN"),
+    ("Viet Nam", "VN"),
+    ("Syria", "SY"),
+    ("Kosovo", "XK"),
 ]
 
 
@@ -68,25 +118,56 @@ def test_country_names_in_four_languages(text, code):
 
 @pytest.mark.parametrize(
     "text, code",
-    [("RU", "RU"), ("DE", "DE"), ("US", "US"), ("USA", "US"), ("DEU", "DE"), ("RUS", "RU"), ("UK", "GB"),
-     ("uk", "GB"), ("U.S.", "US"), ("U.S.A.", "US"), ("usa", "US"), ("GBR", "GB")],
+    [
+        ("RU", "RU"),
+        ("DE", "DE"),
+        ("US", "US"),
+        ("USA", "US"),
+        ("DEU", "DE"),
+        ("RUS", "RU"),
+        ("UK", "GB"),
+        ("uk", "GB"),
+        ("U.S.", "US"),
+        ("U.S.A.", "US"),
+        ("usa", "US"),
+        ("GBR", "GB"),
+    ],
 )
 def test_country_codes(text, code):
     assert find_country(text).code == code
 
 
-@pytest.mark.parametrize("text", ["in", "In", "ru", "de", "us", "can", "and", "deu", "Atlantis", "Narnia", "", "  ",
-                                  "Korea", "Berlin", "Kremlin"])
+@pytest.mark.parametrize(
+    "text",
+    ["in", "In", "ru", "de", "us", "can", "and", "deu", "Atlantis", "Narnia", "", "  ", "Korea", "Berlin", "Kremlin"],
+)
 def test_words_and_unknown_names_are_not_countries(text):
     assert find_country(text) is None
 
 
 @pytest.mark.parametrize(
     "code, name",
-    [("RU", "Russia"), ("US", "United States"), ("GB", "United Kingdom"), ("DE", "Germany"), ("KR", "South Korea"),
-     ("IR", "Iran"), ("VN", "Vietnam"), ("BO", "Bolivia"), ("CZ", "Czechia"), ("SY", "Syria"), ("TW", "Taiwan"),
-     ("VE", "Venezuela"), ("TZ", "Tanzania"), ("MD", "Moldova"), ("LA", "Laos"), ("KP", "North Korea"),
-     ("PS", "Palestine"), ("VA", "Vatican City"), ("CD", "Democratic Republic of the Congo")],
+    [
+        ("RU", "Russia"),
+        ("US", "United States"),
+        ("GB", "United Kingdom"),
+        ("DE", "Germany"),
+        ("KR", "South Korea"),
+        ("IR", "Iran"),
+        ("VN", "Vietnam"),
+        ("BO", "Bolivia"),
+        ("CZ", "Czechia"),
+        ("SY", "Syria"),
+        ("TW", "Taiwan"),
+        ("VE", "Venezuela"),
+        ("TZ", "Tanzania"),
+        ("MD", "Moldova"),
+        ("LA", "Laos"),
+        ("KP", "North Korea"),
+        ("PS", "Palestine"),
+        ("VA", "Vatican City"),
+        ("CD", "Democratic Republic of the Congo"),
+    ],
 )
 def test_country_name_is_the_english_short_name(code, name):
     assert find_country(code) == Country(code, name)
@@ -147,21 +228,58 @@ def test_words_are_not_regions(text):
 @pytest.mark.parametrize(
     "text, english, country",
     [
-        ("Moscow", "Moscow", "RU"), ("Moskau", "Moscow", "RU"), ("Moscou", "Moscow", "RU"), ("Moscú", "Moscow", "RU"),
-        ("moscu", "Moscow", "RU"), ("Moskva", "Moscow", "RU"),
-        ("Munich", "Munich", "DE"), ("München", "Munich", "DE"), ("Muenchen", "Munich", "DE"), ("Múnich", "Munich", "DE"),
-        ("Cologne", "Cologne", "DE"), ("Köln", "Cologne", "DE"), ("Koeln", "Cologne", "DE"), ("Colonia", "Cologne", "DE"),
-        ("Vienna", "Vienna", "AT"), ("Wien", "Vienna", "AT"), ("Vienne", "Vienna", "AT"), ("Viena", "Vienna", "AT"),
-        ("Warsaw", "Warsaw", "PL"), ("Warschau", "Warsaw", "PL"), ("Varsovie", "Warsaw", "PL"), ("Varsovia", "Warsaw", "PL"),
-        ("Prague", "Prague", "CZ"), ("Prag", "Prague", "CZ"), ("Praga", "Prague", "CZ"), ("Praha", "Prague", "CZ"),
-        ("The Hague", "The Hague", "NL"), ("Den Haag", "The Hague", "NL"), ("La Haye", "The Hague", "NL"),
-        ("La Haya", "The Hague", "NL"), ("THE HAGUE", "The Hague", "NL"),
-        ("Kyiv", "Kyiv", "UA"), ("Kiew", "Kyiv", "UA"), ("Kiev", "Kyiv", "UA"),
-        ("Beijing", "Beijing", "CN"), ("Peking", "Beijing", "CN"), ("Pékin", "Beijing", "CN"), ("Pekín", "Beijing", "CN"),
-        ("Geneva", "Geneva", "CH"), ("Genf", "Geneva", "CH"), ("Genève", "Geneva", "CH"), ("Ginebra", "Geneva", "CH"),
-        ("Davos", "Davos", "CH"), ("Gaza", "Gaza", "PS"), ("Jerusalem", "Jerusalem", "IL"), ("Hiroshima", "Hiroshima", "JP"),
-        ("Nagasaki", "Nagasaki", "JP"), ("Dresden", "Dresden", "DE"), ("Detroit", "Detroit", "US"),
-        ("New York", "New York", "US"), ("Nueva York", "New York", "US"), ("Londres", "London", "GB"),
+        ("Moscow", "Moscow", "RU"),
+        ("Moskau", "Moscow", "RU"),
+        ("Moscou", "Moscow", "RU"),
+        ("Moscú", "Moscow", "RU"),
+        ("moscu", "Moscow", "RU"),
+        ("Moskva", "Moscow", "RU"),
+        ("Munich", "Munich", "DE"),
+        ("München", "Munich", "DE"),
+        ("Muenchen", "Munich", "DE"),
+        ("Múnich", "Munich", "DE"),
+        ("Cologne", "Cologne", "DE"),
+        ("Köln", "Cologne", "DE"),
+        ("Koeln", "Cologne", "DE"),
+        ("Colonia", "Cologne", "DE"),
+        ("Vienna", "Vienna", "AT"),
+        ("Wien", "Vienna", "AT"),
+        ("Vienne", "Vienna", "AT"),
+        ("Viena", "Vienna", "AT"),
+        ("Warsaw", "Warsaw", "PL"),
+        ("Warschau", "Warsaw", "PL"),
+        ("Varsovie", "Warsaw", "PL"),
+        ("Varsovia", "Warsaw", "PL"),
+        ("Prague", "Prague", "CZ"),
+        ("Prag", "Prague", "CZ"),
+        ("Praga", "Prague", "CZ"),
+        ("Praha", "Prague", "CZ"),
+        ("The Hague", "The Hague", "NL"),
+        ("Den Haag", "The Hague", "NL"),
+        ("La Haye", "The Hague", "NL"),
+        ("La Haya", "The Hague", "NL"),
+        ("THE HAGUE", "The Hague", "NL"),
+        ("Kyiv", "Kyiv", "UA"),
+        ("Kiew", "Kyiv", "UA"),
+        ("Kiev", "Kyiv", "UA"),
+        ("Beijing", "Beijing", "CN"),
+        ("Peking", "Beijing", "CN"),
+        ("Pékin", "Beijing", "CN"),
+        ("Pekín", "Beijing", "CN"),
+        ("Geneva", "Geneva", "CH"),
+        ("Genf", "Geneva", "CH"),
+        ("Genève", "Geneva", "CH"),
+        ("Ginebra", "Geneva", "CH"),
+        ("Davos", "Davos", "CH"),
+        ("Gaza", "Gaza", "PS"),
+        ("Jerusalem", "Jerusalem", "IL"),
+        ("Hiroshima", "Hiroshima", "JP"),
+        ("Nagasaki", "Nagasaki", "JP"),
+        ("Dresden", "Dresden", "DE"),
+        ("Detroit", "Detroit", "US"),
+        ("New York", "New York", "US"),
+        ("Nueva York", "New York", "US"),
+        ("Londres", "London", "GB"),
     ],
 )
 def test_find_city_by_any_name(text, english, country):
@@ -193,14 +311,56 @@ def test_city_data_is_complete_and_consistent():
         assert -90 <= city.lat <= 90 and -180 <= city.lon <= 180, city
     # every German city over ~250,000 inhabitants
     german = {city.names["de"] for city in everything if city.country_code == "DE"}
-    assert {"Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Düsseldorf", "Leipzig",
-            "Dortmund", "Essen", "Bremen", "Dresden", "Hannover", "Nürnberg", "Duisburg", "Bochum", "Wuppertal",
-            "Bielefeld", "Bonn", "Münster", "Mannheim", "Karlsruhe", "Augsburg", "Wiesbaden"} <= german
+    assert {
+        "Berlin",
+        "Hamburg",
+        "München",
+        "Köln",
+        "Frankfurt am Main",
+        "Stuttgart",
+        "Düsseldorf",
+        "Leipzig",
+        "Dortmund",
+        "Essen",
+        "Bremen",
+        "Dresden",
+        "Hannover",
+        "Nürnberg",
+        "Duisburg",
+        "Bochum",
+        "Wuppertal",
+        "Bielefeld",
+        "Bonn",
+        "Münster",
+        "Mannheim",
+        "Karlsruhe",
+        "Augsburg",
+        "Wiesbaden",
+    } <= german
     # every G20 capital
     capitals = {city.name for city in everything if city.capital}
-    assert {"Buenos Aires", "Canberra", "Brasília", "Ottawa", "Beijing", "Paris", "Berlin", "New Delhi", "Jakarta",
-            "Rome", "Tokyo", "Mexico City", "Moscow", "Riyadh", "Pretoria", "Seoul", "Ankara", "London",
-            "Washington", "Brussels"} <= capitals
+    assert {
+        "Buenos Aires",
+        "Canberra",
+        "Brasília",
+        "Ottawa",
+        "Beijing",
+        "Paris",
+        "Berlin",
+        "New Delhi",
+        "Jakarta",
+        "Rome",
+        "Tokyo",
+        "Mexico City",
+        "Moscow",
+        "Riyadh",
+        "Pretoria",
+        "Seoul",
+        "Ankara",
+        "London",
+        "Washington",
+        "Brussels",
+    } <= capitals
 
 
 def test_cities_is_cached():
@@ -254,7 +414,9 @@ def test_sublocation_only_from_a_labelled_field():
     assert resolve_place("Kremlin, Moscow, Russia", labelled=True).sublocation == "Kremlin"
     unlabelled = resolve_place("Kremlin, Moscow, Russia", labelled=False)
     assert unlabelled == place(None, "Moscow", None, "Russia", "RU")
-    assert resolve_place("Times Square, Manhattan, New York, USA", labelled=True).sublocation == "Times Square, Manhattan"
+    assert (
+        resolve_place("Times Square, Manhattan, New York, USA", labelled=True).sublocation == "Times Square, Manhattan"
+    )
     assert resolve_place("Times Square, Manhattan, New York, USA", labelled=False).sublocation is None
 
 
@@ -305,7 +467,19 @@ def test_an_unknown_city_alone_is_just_a_city():
 
 def test_the_seed_place_is_found_under_every_name():
     names = place_search_names(sublocation="Kremlin", city="Moscow", country_code="RU")
-    assert {"kremlin", "moskau", "moscow", "moscou", "moscu", "russland", "russia", "russie", "rusia", "ru", "rus"} <= names
+    assert {
+        "kremlin",
+        "moskau",
+        "moscow",
+        "moscou",
+        "moscu",
+        "russland",
+        "russia",
+        "russie",
+        "rusia",
+        "ru",
+        "rus",
+    } <= names
 
 
 def test_search_names_include_the_region_in_every_language():
@@ -323,10 +497,38 @@ def test_search_names_of_an_unknown_place_are_its_own():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(st.text(), st.lists(st.sampled_from(
-    ["Berlin", "MOSKAU", "Narnia", "Georgia", "CA", "IN", "Calif.", "Kremlin", "", " ", "\x00", "99999", "USA",
-     "Bayern", "Hamburg", "Washington", "D.C.", "ÉTATS-UNIS", "Île-de-France"]), max_size=6).map(", ".join)),
-    st.booleans())
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(
+            st.sampled_from(
+                [
+                    "Berlin",
+                    "MOSKAU",
+                    "Narnia",
+                    "Georgia",
+                    "CA",
+                    "IN",
+                    "Calif.",
+                    "Kremlin",
+                    "",
+                    " ",
+                    "\x00",
+                    "99999",
+                    "USA",
+                    "Bayern",
+                    "Hamburg",
+                    "Washington",
+                    "D.C.",
+                    "ÉTATS-UNIS",
+                    "Île-de-France",
+                ]
+            ),
+            max_size=6,
+        ).map(", ".join),
+    ),
+    st.booleans(),
+)
 def test_resolve_place_never_raises(text, labelled):
     resolved = resolve_place(text, labelled=labelled)
     assert isinstance(resolved, ResolvedPlace)

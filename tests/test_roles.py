@@ -1,4 +1,5 @@
 """The three groups exist with the SPEC's permissions; every view refuses who may not."""
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -18,8 +19,15 @@ def test_groups_are_created_by_migration_with_exact_names():
 
 def test_editors_may_edit_and_import_but_not_export():
     p = perms(EDITORS)
-    assert {"add_photo", "change_photo", "delete_photo", "add_article", "change_article", "delete_article",
-            "import_captions"} <= p
+    assert {
+        "add_photo",
+        "change_photo",
+        "delete_photo",
+        "add_article",
+        "change_article",
+        "delete_article",
+        "import_captions",
+    } <= p
     assert "export_specs" not in p
 
 
@@ -53,8 +61,12 @@ def test_signed_in_user_without_a_role_is_refused(client):
     photo = make_photo()
     article = make_article()
     client.force_login(make_user("nobody"))
-    for url in (reverse("browse"), reverse("photo_detail", args=[photo.pk]), reverse("article_list"),
-                reverse("article_detail", args=[article.pk])):
+    for url in (
+        reverse("browse"),
+        reverse("photo_detail", args=[photo.pk]),
+        reverse("article_list"),
+        reverse("article_detail", args=[article.pk]),
+    ):
         assert client.get(url).status_code == 403, url
 
 

@@ -1,5 +1,6 @@
 """The record's rules (captions/validation.py), behind Photo.clean() and so behind every form
 and service: codes, messages, and the problems an imported record is allowed to keep."""
+
 import datetime as dt
 
 import pytest
@@ -23,9 +24,17 @@ def codes(photo, today=TODAY):
 
 
 def photo(**values):
-    defaults = {"caption": "x", "width_px": 1880, "height_px": 1160, "dpi": 150, "date_text": "2. Dezember 2025",
-                "date_edtf": "2025-12-02", "date_start": dt.date(2025, 12, 2), "date_end": dt.date(2025, 12, 2),
-                "date_precision": "day"}
+    defaults = {
+        "caption": "x",
+        "width_px": 1880,
+        "height_px": 1160,
+        "dpi": 150,
+        "date_text": "2. Dezember 2025",
+        "date_edtf": "2025-12-02",
+        "date_start": dt.date(2025, 12, 2),
+        "date_end": dt.date(2025, 12, 2),
+        "date_precision": "day",
+    }
     defaults.update(values)
     return Photo(**defaults)
 
@@ -50,8 +59,9 @@ def test_interval_rules():
     assert codes(photo(date_start=dt.date(2025, 12, 5), date_end=dt.date(2025, 12, 1))) == {"date_end": ["date_order"]}
     assert codes(photo(date_end=None)) == {"date_end": ["incomplete_interval"]}
     assert codes(photo(date_precision="")) == {"date_precision": ["precision_missing"]}
-    assert codes(photo(date_text="", date_edtf="", date_start=dt.date(2027, 1, 1), date_end=dt.date(2027, 1, 1))) == \
-        {"date_start": ["future_date"]}
+    assert codes(photo(date_text="", date_edtf="", date_start=dt.date(2027, 1, 1), date_end=dt.date(2027, 1, 1))) == {
+        "date_start": ["future_date"]
+    }
 
 
 @pytest.mark.django_db
@@ -65,7 +75,10 @@ def test_problems_recorded_on_an_import_are_kept_not_refused():
 
 
 def test_editing_a_field_takes_over_its_problems():
-    assert validation.excused_problems(["invalid_date", "truncated_text"], ["credit"]) == ["invalid_date", "truncated_text"]
+    assert validation.excused_problems(["invalid_date", "truncated_text"], ["credit"]) == [
+        "invalid_date",
+        "truncated_text",
+    ]
     assert validation.excused_problems(["invalid_date", "truncated_text"], ["date_text"]) == ["truncated_text"]
     assert validation.excused_problems(["print_size_mismatch"], ["dpi"]) == []
 
@@ -73,8 +86,10 @@ def test_editing_a_field_takes_over_its_problems():
 def test_current_problems_are_checked_again_from_the_fields():
     fixed = photo(dpi=300)
     assert validation.current_problems(fixed, kept=["missing_dpi", "truncated_text"], today=TODAY) == ["truncated_text"]
-    assert validation.current_problems(photo(dpi=None, width_px=None), kept=[], today=TODAY) == \
-        ["missing_dimensions", "missing_dpi"]
+    assert validation.current_problems(photo(dpi=None, width_px=None), kept=[], today=TODAY) == [
+        "missing_dimensions",
+        "missing_dpi",
+    ]
 
 
 def test_stated_sizes_use_the_parsers_tolerance():
@@ -106,8 +121,15 @@ def test_model_clean_applies_the_rules_to_services_too():
     with pytest.raises(ValidationError) as caught:
         make_photo(date_text="31. Februar 2025")
     assert caught.value.error_dict["date_text"][0].code == "invalid_date"
-    kept = make_photo(date_text="31. Februar 2025", date_edtf="", date_start=None, date_end=None,
-                      date_precision="", problems=["invalid_date"], needs_review=True)
+    kept = make_photo(
+        date_text="31. Februar 2025",
+        date_edtf="",
+        date_start=None,
+        date_end=None,
+        date_precision="",
+        problems=["invalid_date"],
+        needs_review=True,
+    )
     assert kept.pk
 
 

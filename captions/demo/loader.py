@@ -1,5 +1,6 @@
 """Demo data for `make run`: the seed record, its article, generated records and one user
 per role. Idempotent: running it again changes nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,13 @@ def load_seed():
     data = json.loads((DEMO_DIR / "seed_article.json").read_text(encoding="utf-8"))
     published = dt.date.fromisoformat(data["published_date"]) if data.get("published_date") else None
     article = services.create_or_update_article(
-        headline=data["headline"], url=data.get("url"), publication=data["publication"],
-        published_date=published, language=data["language"], summary=data["summary"], body=data["body"],
+        headline=data["headline"],
+        url=data.get("url"),
+        publication=data["publication"],
+        published_date=published,
+        language=data["language"],
+        summary=data["summary"],
+        body=data["body"],
     )
     services.link_article(photo=outcome.photo, article=article)
     return outcome

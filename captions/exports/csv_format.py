@@ -8,13 +8,14 @@ The first line is a one-cell comment with the export time, the filters, the targ
 how many embargoed photos were left out; the last line says how many photos were written, so a
 download cut off half-way is recognisable.
 """
+
 from __future__ import annotations
 
 import csv
 import functools
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from django.utils import timezone
 
@@ -40,13 +41,40 @@ DIALECTS = {
 DEFAULT_DIALECT = "excel"
 
 COLUMNS = (
-    "id", "supplier", "source_id", "caption", "credit", "width_px", "height_px", "dpi", "megapixels",
-    "orientation", "aspect_ratio",
-    "print_width_cm", "print_height_cm", "print_width_in", "print_height_in",
-    "target_dpi", "target_width_cm", "target_height_cm", "target_width_in", "target_height_in",
-    f"longest_edge_cm_at_{REFERENCE_DPI}dpi", f"longest_edge_in_at_{REFERENCE_DPI}dpi",
-    "date_text", "date_edtf", "date_start", "date_end", "date_precision", "date_approximate",
-    "place", "country_code", "caveats", "restrictions", "embargo_until", "article_urls",
+    "id",
+    "supplier",
+    "source_id",
+    "caption",
+    "credit",
+    "width_px",
+    "height_px",
+    "dpi",
+    "megapixels",
+    "orientation",
+    "aspect_ratio",
+    "print_width_cm",
+    "print_height_cm",
+    "print_width_in",
+    "print_height_in",
+    "target_dpi",
+    "target_width_cm",
+    "target_height_cm",
+    "target_width_in",
+    "target_height_in",
+    f"longest_edge_cm_at_{REFERENCE_DPI}dpi",
+    f"longest_edge_in_at_{REFERENCE_DPI}dpi",
+    "date_text",
+    "date_edtf",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_approximate",
+    "place",
+    "country_code",
+    "caveats",
+    "restrictions",
+    "embargo_until",
+    "article_urls",
 )
 _FORMULA_STARTS = frozenset("=+-@\t\r")
 
@@ -66,19 +94,29 @@ def _derived_cells(width_px, height_px, dpi, target_dpi: int, separator: str) ->
     few (pixels, dpi) pairs, so each pair is formatted once per process, not once per row.
     """
     megapixels, orientation, aspect_ratio, native, target, at_reference = derived_values(
-        width_px, height_px, dpi, target_dpi)
+        width_px, height_px, dpi, target_dpi
+    )
+
     def four(size):
         if size is None:
             return ["", "", "", ""]
         return [decimal(v, separator) for v in (size.width_cm, size.height_cm, size.width_in, size.height_in)]
 
-    cells = [decimal(megapixels, separator), orientation or "", aspect_ratio or "",
-             *four(native), str(target_dpi), *four(target)]
+    cells = [
+        decimal(megapixels, separator),
+        orientation or "",
+        aspect_ratio or "",
+        *four(native),
+        str(target_dpi),
+        *four(target),
+    ]
     if at_reference is None:
         cells += ["", ""]
     else:
-        cells += [decimal(max(at_reference.width_cm, at_reference.height_cm), separator),
-                  decimal(max(at_reference.width_in, at_reference.height_in), separator)]
+        cells += [
+            decimal(max(at_reference.width_cm, at_reference.height_cm), separator),
+            decimal(max(at_reference.width_in, at_reference.height_in), separator),
+        ]
     return tuple(cells)
 
 
@@ -90,13 +128,25 @@ def safe_text(text: str) -> str:
 def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
     embargo_until = row.embargo_until
     return [
-        row.id, safe_text(row.supplier), safe_text(row.source_id), safe_text(row.caption), safe_text(row.credit),
-        row.width_px or "", row.height_px or "", row.dpi or "",
+        row.id,
+        safe_text(row.supplier),
+        safe_text(row.source_id),
+        safe_text(row.caption),
+        safe_text(row.credit),
+        row.width_px or "",
+        row.height_px or "",
+        row.dpi or "",
         *_derived_cells(row.width_px, row.height_px, row.dpi, target_dpi, separator),
-        safe_text(row.date_text), row.date_edtf,
-        row.date_start.isoformat() if row.date_start else "", row.date_end.isoformat() if row.date_end else "",
-        row.date_precision, "yes" if row.date_approximate else "no",
-        safe_text(row.place), row.country_code, "; ".join(row.caveats), safe_text(row.restrictions),
+        safe_text(row.date_text),
+        row.date_edtf,
+        row.date_start.isoformat() if row.date_start else "",
+        row.date_end.isoformat() if row.date_end else "",
+        row.date_precision,
+        "yes" if row.date_approximate else "no",
+        safe_text(row.place),
+        row.country_code,
+        "; ".join(row.caveats),
+        safe_text(row.restrictions),
         timezone.localtime(embargo_until).isoformat() if embargo_until else "",
         " ".join(row.article_urls),
     ]

@@ -3,10 +3,11 @@
 The document is `{"meta": {...}, "photos": [...], "count": N, "complete": true}`; `meta` holds
 the export time, the filters, the target dpi and how many embargoed photos were left out.
 """
+
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 

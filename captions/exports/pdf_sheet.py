@@ -7,6 +7,7 @@ the caption, the credit, date and place, the source ids and the linked articles.
 gets a summary page first (filters, embargoed photos left out, the cap), then one sheet per
 photo. Text uses the bundled DejaVu Sans, so any caption prints without system fonts.
 """
+
 from __future__ import annotations
 
 import io
@@ -55,7 +56,7 @@ class SheetPhoto:
     articles: list[tuple[str, str, str]] = field(default_factory=list)  # headline, publication, url
 
     @classmethod
-    def build(cls, row: SpecRow, photo) -> "SheetPhoto":
+    def build(cls, row: SpecRow, photo) -> SheetPhoto:
         preview, note = None, _("No preview image on file.")
         rendition = photo.preview or photo.thumbnail
         if rendition:
@@ -74,7 +75,11 @@ def number(value: float) -> str:
 
 
 def when(value) -> str:
-    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT") + " " + timezone.localtime(value).strftime("%Z")
+    return (
+        formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        + " "
+        + timezone.localtime(value).strftime("%Z")
+    )
 
 
 class SpecSheet(FPDF):
@@ -93,8 +98,13 @@ class SpecSheet(FPDF):
         self.set_y(-11)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        self.cell(0, 4, _("Generated %(when)s from the photo archive. Sizes derived from pixels and dpi; "
-                          "page %(page)s of {nb}") % {"when": when(self.exported_at), "page": self.page_no()}, align="C")
+        self.cell(
+            0,
+            4,
+            _("Generated %(when)s from the photo archive. Sizes derived from pixels and dpi; page %(page)s of {nb}")
+            % {"when": when(self.exported_at), "page": self.page_no()},
+            align="C",
+        )
         self.set_text_color(*INK)
 
     # --- building blocks -------------------------------------------------------------------
@@ -107,7 +117,9 @@ class SpecSheet(FPDF):
         self.set_font(FONT, style, size)
         self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def pairs(self, items: list[tuple[str, str]], *, label_w: float = 38, x: float | None = None, w: float | None = None):
+    def pairs(
+        self, items: list[tuple[str, str]], *, label_w: float = 38, x: float | None = None, w: float | None = None
+    ):
         x = self.l_margin if x is None else x
         w = self.epw if w is None else w
         for label, value in items:
@@ -164,7 +176,9 @@ class SpecSheet(FPDF):
         self.cell(0, 9, _("Print spec · photo %(id)s") % {"id": row.id}, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FONT, "", 10)
         self.set_text_color(*MUTED)
-        ids = " · ".join(p for p in (row.supplier, _("image id %(id)s") % {"id": row.source_id} if row.source_id else "") if p)
+        ids = " · ".join(
+            p for p in (row.supplier, _("image id %(id)s") % {"id": row.source_id} if row.source_id else "") if p
+        )
         self.cell(0, 5, ids or _("No supplier or image id recorded"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(*INK)
         self.ln(3)
@@ -175,16 +189,21 @@ class SpecSheet(FPDF):
         self.heading(_("Caption"))
         self.paragraph(row.caption or "—")
         self.ln(1.5)
-        self.paragraph(_("Credit: %(credit)s") % {"credit": row.credit or _("none recorded — ask the supplier before publishing")},
-                       size=10.5, style="B")
+        self.paragraph(
+            _("Credit: %(credit)s") % {"credit": row.credit or _("none recorded — ask the supplier before publishing")},
+            size=10.5,
+            style="B",
+        )
         self.ln(1.5)
-        self.pairs([
-            (_("Taken"), self.date_text(row)),
-            (_("Place"), row.place),
-            (_("Archive id"), str(row.id)),
-            (_("Supplier"), row.supplier),
-            (_("Supplier's image id"), row.source_id),
-        ])
+        self.pairs(
+            [
+                (_("Taken"), self.date_text(row)),
+                (_("Place"), row.place),
+                (_("Archive id"), str(row.id)),
+                (_("Supplier"), row.supplier),
+                (_("Supplier's image id"), row.source_id),
+            ]
+        )
         self.rule()
         self.heading(_("Linked articles"))
         if sheet.articles:
@@ -197,9 +216,15 @@ class SpecSheet(FPDF):
                     self.set_text_color(*INK)
             more = len(sheet.articles) - MAX_ARTICLES_PER_SHEET
             if more > 0:
-                self.paragraph(ngettext("and %(n)s more linked article: see the photo's page in the archive.",
-                                        "and %(n)s more linked articles: see the photo's page in the archive.", more)
-                               % {"n": more}, size=9)
+                self.paragraph(
+                    ngettext(
+                        "and %(n)s more linked article: see the photo's page in the archive.",
+                        "and %(n)s more linked articles: see the photo's page in the archive.",
+                        more,
+                    )
+                    % {"n": more},
+                    size=9,
+                )
         else:
             self.paragraph(_("No linked articles."), size=9.5)
 
@@ -207,7 +232,9 @@ class SpecSheet(FPDF):
     def date_text(row: SpecRow) -> str:
         if not row.date_start:
             return row.date_text or _("undated")
-        interval = row.date_start.isoformat() if row.date_start == row.date_end else f"{row.date_start} – {row.date_end}"
+        interval = (
+            row.date_start.isoformat() if row.date_start == row.date_end else f"{row.date_start} – {row.date_end}"
+        )
         supplied = row.date_text or row.date_edtf
         approx = _(", approximate") if row.date_approximate else ""
         return f"{supplied} ({interval}{approx})" if supplied else interval + approx
@@ -226,13 +253,21 @@ class SpecSheet(FPDF):
         if not (row.width_px and row.height_px):
             lines.append("• " + _("No pixel size recorded: no print size can be derived. Get the original file."))
         elif not row.dpi:
-            lines.append("• " + _("No resolution (dpi) stated by the supplier: the native print size is unknown; "
-                                  "use the sizes at 150 / 240 / 300 dpi."))
+            lines.append(
+                "• "
+                + _(
+                    "No resolution (dpi) stated by the supplier: the native print size is unknown; "
+                    "use the sizes at 150 / 240 / 300 dpi."
+                )
+            )
         if lines:
             self.box(_("CAVEATS AND RESTRICTIONS — READ BEFORE PRINTING"), lines, alarm=True)
         else:
-            self.box(_("No caveats or restrictions recorded"),
-                     [_("Check the supplier's licence terms before use.")], alarm=False)
+            self.box(
+                _("No caveats or restrictions recorded"),
+                [_("Check the supplier's licence terms before use.")],
+                alarm=False,
+            )
 
     def preview_and_facts(self, sheet: SheetPhoto):
         row = sheet.row
@@ -275,12 +310,21 @@ class SpecSheet(FPDF):
                 (_("Resolution"), _("%(dpi)s dpi (as supplied)") % {"dpi": row.dpi} if row.dpi else _("not stated")),
                 (_("Megapixels"), number(row.megapixels)),
                 (_("Orientation"), f"{_(row.orientation)} · {row.aspect_ratio}"),
-                (_("Longest edge"), _("%(cm)s cm / %(inch)s in at %(dpi)s dpi") % {
-                    "cm": number(row.longest_edge_cm), "inch": number(row.longest_edge_in), "dpi": REFERENCE_DPI}),
+                (
+                    _("Longest edge"),
+                    _("%(cm)s cm / %(inch)s in at %(dpi)s dpi")
+                    % {"cm": number(row.longest_edge_cm), "inch": number(row.longest_edge_in), "dpi": REFERENCE_DPI},
+                ),
             ]
             if row.native:
-                facts.insert(2, (_("Native print size"), f"{number(row.native.width_cm)} × {number(row.native.height_cm)} cm\n"
-                                 f"{number(row.native.width_in)} × {number(row.native.height_in)} in"))
+                facts.insert(
+                    2,
+                    (
+                        _("Native print size"),
+                        f"{number(row.native.width_cm)} × {number(row.native.height_cm)} cm\n"
+                        f"{number(row.native.width_in)} × {number(row.native.height_in)} in",
+                    ),
+                )
         else:
             facts = [(_("Pixels"), _("not recorded"))]
         self.pairs(facts, label_w=34, x=x, w=width)
@@ -296,8 +340,13 @@ class SpecSheet(FPDF):
         self.set_draw_color(*RULE)
         self.set_fill_color(255, 255, 255)  # rows the zebra leaves unfilled stay white
         with self.table(
-            col_widths=(24, 50, 50, 56), text_align=("LEFT", "RIGHT", "RIGHT", "LEFT"), line_height=6.2,
-            headings_style=HEADINGS, first_row_as_headings=True, cell_fill_color=ZEBRA, cell_fill_mode="ROWS",
+            col_widths=(24, 50, 50, 56),
+            text_align=("LEFT", "RIGHT", "RIGHT", "LEFT"),
+            line_height=6.2,
+            headings_style=HEADINGS,
+            first_row_as_headings=True,
+            cell_fill_color=ZEBRA,
+            cell_fill_mode="ROWS",
         ) as table:
             head = table.row()
             for text in (_("Resolution"), _("Width × height (cm)"), _("Width × height (in)"), _("Note")):
@@ -324,23 +373,35 @@ class SpecSheet(FPDF):
         self.set_font(FONT, "B", 17)
         self.cell(0, 9, _("Print specs of a selection"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
-        self.pairs([
-            (_("Filters"), selection.describe()),
-            (_("Target"), f"{selection.target_dpi} dpi"),
-            (_("Exported"), when(selection.exported_at)),
-            (_("In this PDF"), ngettext("%(n)s photo", "%(n)s photos", len(sheets)) % {"n": len(sheets)}),
-        ])
+        self.pairs(
+            [
+                (_("Filters"), selection.describe()),
+                (_("Target"), f"{selection.target_dpi} dpi"),
+                (_("Exported"), when(selection.exported_at)),
+                (_("In this PDF"), ngettext("%(n)s photo", "%(n)s photos", len(sheets)) % {"n": len(sheets)}),
+            ]
+        )
         self.ln(3)
         notices = []
         if selection.embargoed_count:
-            notices.append("• " + ngettext(
-                "%(n)s embargoed photo was left out: it is not in this PDF and must not be ordered yet.",
-                "%(n)s embargoed photos were left out: they are not in this PDF and must not be ordered yet.",
-                selection.embargoed_count) % {"n": selection.embargoed_count})
+            notices.append(
+                "• "
+                + ngettext(
+                    "%(n)s embargoed photo was left out: it is not in this PDF and must not be ordered yet.",
+                    "%(n)s embargoed photos were left out: they are not in this PDF and must not be ordered yet.",
+                    selection.embargoed_count,
+                )
+                % {"n": selection.embargoed_count}
+            )
         if total > len(sheets):
-            notices.append("• " + _("The selection holds %(total)s photos; this PDF has the first %(cap)s only. "
-                                    "Narrow the filters, or export all of them as CSV or JSON.")
-                           % {"total": total, "cap": len(sheets)})
+            notices.append(
+                "• "
+                + _(
+                    "The selection holds %(total)s photos; this PDF has the first %(cap)s only. "
+                    "Narrow the filters, or export all of them as CSV or JSON."
+                )
+                % {"total": total, "cap": len(sheets)}
+            )
         if notices:
             self.box(_("NOT EVERYTHING IS IN THIS PDF"), notices, alarm=True)
         if not sheets:
@@ -348,9 +409,14 @@ class SpecSheet(FPDF):
             return
         self.set_font(FONT, "", 8.5)
         self.set_fill_color(255, 255, 255)
-        with self.table(col_widths=(14, 90, 28, 48), text_align=("RIGHT", "LEFT", "RIGHT", "LEFT"),
-                        line_height=4.6, headings_style=HEADINGS, cell_fill_color=ZEBRA,
-                        cell_fill_mode="ROWS") as table:
+        with self.table(
+            col_widths=(14, 90, 28, 48),
+            text_align=("RIGHT", "LEFT", "RIGHT", "LEFT"),
+            line_height=4.6,
+            headings_style=HEADINGS,
+            cell_fill_color=ZEBRA,
+            cell_fill_mode="ROWS",
+        ) as table:
             head = table.row()
             for text in (_("Id"), _("Caption"), _("Pixels"), _("At %(dpi)s dpi (cm)") % {"dpi": selection.target_dpi}):
                 head.cell(text)

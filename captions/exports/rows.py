@@ -6,16 +6,18 @@ a spec needs, and places and article URLs are fetched once per chunk, never once
 Print sizes are `dimensions.PrintSize` values at full precision; each renderer rounds for its
 own readers.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
-from django.db import connection, transaction
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection, transaction
 from django.db.models import OuterRef
 
 from captions import dimensions
@@ -28,9 +30,24 @@ REFERENCE_DPI = dimensions.DEFAULT_TARGET_DPI  # "the longest edge printable at 
 
 _CAVEAT_COLUMNS = tuple(caveat_field(tag) for tag in CAVEAT_TAGS)
 PHOTO_COLUMNS = (
-    "id", "supplier", "source_id", "caption", "credit", "width_px", "height_px", "dpi",
-    "date_text", "date_edtf", "date_start", "date_end", "date_precision", "date_approximate",
-    "place_id", "place_text", "restriction_text", "embargo_until",
+    "id",
+    "supplier",
+    "source_id",
+    "caption",
+    "credit",
+    "width_px",
+    "height_px",
+    "dpi",
+    "date_text",
+    "date_edtf",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_approximate",
+    "place_id",
+    "place_text",
+    "restriction_text",
+    "embargo_until",
 ) + _CAVEAT_COLUMNS
 _ROW_END = len(PHOTO_COLUMNS)
 
@@ -139,16 +156,57 @@ def _places(place_ids: set[int]) -> dict[int, tuple[str, str]]:
 
 def build_row(values: tuple, *, place: tuple[str, str] | None, article_urls, target_dpi: int) -> SpecRow:
     """A SpecRow from one `PHOTO_COLUMNS` tuple; `place` is (label, country code) or None."""
-    (pk, supplier, source_id, caption, credit, width_px, height_px, dpi, date_text, date_edtf, date_start,
-     date_end, date_precision, date_approximate, _place_id, place_text, restrictions, embargo_until) = values[:18]
+    (
+        pk,
+        supplier,
+        source_id,
+        caption,
+        credit,
+        width_px,
+        height_px,
+        dpi,
+        date_text,
+        date_edtf,
+        date_start,
+        date_end,
+        date_precision,
+        date_approximate,
+        _place_id,
+        place_text,
+        restrictions,
+        embargo_until,
+    ) = values[:18]
     megapixels, orientation, aspect_ratio, native, target, at_reference = derived_values(
-        width_px, height_px, dpi, target_dpi)
+        width_px, height_px, dpi, target_dpi
+    )
     label, country_code = place or (place_text, "")
     return SpecRow(
-        pk, supplier, source_id, caption, credit, width_px, height_px, dpi,
-        megapixels, orientation, aspect_ratio, native, target, at_reference,
-        date_text, date_edtf, date_start, date_end, date_precision, date_approximate,
-        label, country_code, _caveat_tags(values[18:_ROW_END]), restrictions, embargo_until, tuple(article_urls),
+        pk,
+        supplier,
+        source_id,
+        caption,
+        credit,
+        width_px,
+        height_px,
+        dpi,
+        megapixels,
+        orientation,
+        aspect_ratio,
+        native,
+        target,
+        at_reference,
+        date_text,
+        date_edtf,
+        date_start,
+        date_end,
+        date_precision,
+        date_approximate,
+        label,
+        country_code,
+        _caveat_tags(values[18:_ROW_END]),
+        restrictions,
+        embargo_until,
+        tuple(article_urls),
     )
 
 
@@ -160,14 +218,17 @@ def _photo_records(photos, chunk_size: int):
         # Python has to send and whose links it has to sort out.
         urls = ArraySubquery(
             Article.objects.filter(photos=OuterRef("pk"), url__isnull=False)
-            .order_by("published_date", "id").values("url")
+            .order_by("published_date", "id")
+            .values("url")
         )
         photos = photos.annotate(export_article_urls=urls)
         return photos.values_list(*PHOTO_COLUMNS, "export_article_urls").iterator(chunk_size=chunk_size), True
     return photos.values_list(*PHOTO_COLUMNS).iterator(chunk_size=chunk_size), False
 
 
-def spec_rows(photos, *, target_dpi: int = dimensions.DEFAULT_TARGET_DPI, chunk_size: int = CHUNK_SIZE) -> Iterator[SpecRow]:
+def spec_rows(
+    photos, *, target_dpi: int = dimensions.DEFAULT_TARGET_DPI, chunk_size: int = CHUNK_SIZE
+) -> Iterator[SpecRow]:
     """SpecRows for every photo of the queryset `photos`, in its order, a chunk at a time.
 
     Runs in a transaction: on PostgreSQL that keeps the server-side cursor a plain one (in
@@ -195,7 +256,8 @@ def spec_rows(photos, *, target_dpi: int = dimensions.DEFAULT_TARGET_DPI, chunk_
                 place_cache.update(_places(missing))
                 for values in chunk:
                     yield build_row(
-                        values, place=place_cache.get(values[14]),
+                        values,
+                        place=place_cache.get(values[14]),
                         article_urls=values[-1] or () if urls_in_rows else urls.get(values[0], ()),
                         target_dpi=target_dpi,
                     )

@@ -1,5 +1,6 @@
 """Which photos an export covers: exactly what the browse FilterSet selects, minus every photo
 whose embargo has not passed (counted, so the export can say how many were left out)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -6,6 +6,7 @@ place slot is used only when no place is labelled; sizes come from the pasted si
 the most pixels. Every step catches its own trouble as a problem code, so one bad field never
 stops the others.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -120,8 +121,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     embargo_texts += [line for line in restriction_lines if "embargo" in caveats_in(fold(line))]
     for embargo_text in embargo_texts:
         try:
-            moment = parse_embargo(embargo_text, parse_date=dates.parse_date, language=record.language,
-                                   today=today)
+            moment = parse_embargo(embargo_text, parse_date=dates.parse_date, language=record.language, today=today)
         except (ValueError, OverflowError):
             moment = None
         if moment is not None:
@@ -136,7 +136,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _credits(record, scan, inline_credits)
     keywords = scan.best("keywords")
     if keywords:
-        record.keywords = [word.strip() for word in _KEYWORD_SPLIT_RE.split(keywords.value[:5000]) if word.strip()][:200]
+        record.keywords = [word.strip() for word in _KEYWORD_SPLIT_RE.split(keywords.value[:5000]) if word.strip()][
+            :200
+        ]
 
     # --- identity ------------------------------------------------------------------------
     _identity(record, scan, inline_credits)
@@ -187,7 +189,9 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
                         everything.extend(item.value.split("\n"))
                 prefix = fold(line.rstrip(".… "))
                 if prefix and any(
-                    other is not line and len(other) > len(line) - 3 and fold(other[: len(line) + 20]).startswith(prefix)
+                    other is not line
+                    and len(other) > len(line) - 3
+                    and fold(other[: len(line) + 20]).startswith(prefix)
                     for other in everything
                 ):
                     continue
@@ -347,7 +351,8 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
         problems["missing_dpi"] = "dpi stated out of range (must be 1 to 999999)" if bad_dpi else "No dpi stated"
     wrong = (
         _mismatched(record.width_px, record.height_px, record.dpi, tuple((s.width, s.height, s.unit) for s in stated))
-        if stated else ()
+        if stated
+        else ()
     )
     if wrong:
         problems["print_size_mismatch"] = "; ".join(_mismatch_text(record, stated, name) for name in wrong)
@@ -386,7 +391,9 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
     if parsed.problem:
         problem = parsed.problem
         record.problem_details[problem] = (
-            f"Date '{parsed.text}' does not exist" if problem == "invalid_date" else f"Date '{parsed.text}' is in the future"
+            f"Date '{parsed.text}' does not exist"
+            if problem == "invalid_date"
+            else f"Date '{parsed.text}' is in the future"
         )
         if problem == "invalid_date":
             return

@@ -6,27 +6,51 @@ wraps around it: credit lines, wire markers ('FILE -', '+++ dpa-Bildfunk +++'), 
 language prefixes and the second language of a bilingual caption. A truncated caption stays
 truncated: the parser reports the cut, it does not guess the rest.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
 from .notices import (
-    contains_any,
-    credit_patterns_for,
-    may_hold_credit,
     LEADING_MARKER_RE,
     TRAILING_MARKER_RE,
+    contains_any,
+    credit_patterns_for,
     known_notice_prefix,
+    may_hold_credit,
     search_credit,
 )
 from .vocabulary import DANGLING_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE, fold
 
 LANGUAGE_NAMES = {
-    "en": "en", "eng": "en", "english": "en", "englisch": "en", "anglais": "en", "ingles": "en",
-    "de": "de", "ger": "de", "deu": "de", "deutsch": "de", "german": "de", "allemand": "de", "aleman": "de",
-    "fr": "fr", "fra": "fr", "fre": "fr", "francais": "fr", "french": "fr", "franzosisch": "fr", "frances": "fr",
-    "es": "es", "spa": "es", "esp": "es", "espanol": "es", "spanish": "es", "spanisch": "es", "espagnol": "es",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "englisch": "en",
+    "anglais": "en",
+    "ingles": "en",
+    "de": "de",
+    "ger": "de",
+    "deu": "de",
+    "deutsch": "de",
+    "german": "de",
+    "allemand": "de",
+    "aleman": "de",
+    "fr": "fr",
+    "fra": "fr",
+    "fre": "fr",
+    "francais": "fr",
+    "french": "fr",
+    "franzosisch": "fr",
+    "frances": "fr",
+    "es": "es",
+    "spa": "es",
+    "esp": "es",
+    "espanol": "es",
+    "spanish": "es",
+    "spanisch": "es",
+    "espagnol": "es",
     "castellano": "es",
 }
 _PREFIX_WORDS = (
@@ -56,13 +80,28 @@ _CAPTION_NOTICE_RE = re.compile(
 # Stems every pattern of _CAPTION_NOTICE_RE and every standing notice contains (checked on
 # the casefolded text): most captions contain none, and skip the folding and sentence split.
 _NOTICE_STEMS = (
-    "editorial", "éditorial", "redaktion", "usage", "utilisation", "uso", "mandatory", "quellenangabe",
-    "credit", "crédit", "embargo", "sperrfrist", "releas", "model", "no sales", "rights", "image",
-    "bild", "imagen", "restriction",
+    "editorial",
+    "éditorial",
+    "redaktion",
+    "usage",
+    "utilisation",
+    "uso",
+    "mandatory",
+    "quellenangabe",
+    "credit",
+    "crédit",
+    "embargo",
+    "sperrfrist",
+    "releas",
+    "model",
+    "no sales",
+    "rights",
+    "image",
+    "bild",
+    "imagen",
+    "restriction",
 )
-_DATELINE_START_RE = re.compile(
-    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
-)
+_DATELINE_START_RE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s)|\d{1,2}\.\d{1,2}\.\d{2,4},)")
 ARTICLE_PARAGRAPH = 600  # characters: longer than a caption line ever runs
 _TERMINAL = frozenset(".!?…\"'»)]”’")
 _NUMBER_END_RE = re.compile(r"\d[\d.,/-]*$")
@@ -102,7 +141,7 @@ def first_language_segment(text: str) -> tuple[str, str | None]:
         # Text before the first prefix is the first language; cut at the prefix.
         return text[: first.start()], None
     end = matches[1].start() if len(matches) > 1 else len(text)
-    return text[first.end(): end], language
+    return text[first.end() : end], language
 
 
 # word -> the votes it casts: one for its language, or half for each language sharing it
@@ -177,7 +216,7 @@ def join_caption_lines(lines: list[str]) -> str:
     length = len(lines[0])
     first_language = line_language(lines[0])
     for line in lines[1:]:
-        if kept[-1].rstrip()[-1:] in ".!?\"”":
+        if kept[-1].rstrip()[-1:] in '.!?"”':
             if len(line) > ARTICLE_PARAGRAPH and len(line) > 2 * length:
                 break
             if first_language:
@@ -202,7 +241,7 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
         while found and guard < 5:
             guard += 1
             credits.append(found.group("credit").strip())
-            text = (text[: found.start()] + " " + text[found.end():]).strip()
+            text = (text[: found.start()] + " " + text[found.end() :]).strip()
             found = search_credit(pattern, text)
     return text, credits
 
@@ -230,7 +269,7 @@ def strip_notices(text: str) -> tuple[str, list[str]]:
             # A long sentence with a notice tail: cut the tail off at the notice.
             match = _CAPTION_NOTICE_RE.search(folded)
             if match and match.start() > 0:
-                removed.append(sentence[match.start():].strip())
+                removed.append(sentence[match.start() :].strip())
                 sentence = sentence[: match.start()]
         kept.append(sentence)
     return " ".join(kept), removed

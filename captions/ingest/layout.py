@@ -10,6 +10,7 @@ Prose is grouped in paragraphs. The caption is an explicit caption field, or els
 prose paragraph; later prose (a news article pasted under the block, the second language of
 a bilingual block) is kept apart and never mixed into the caption.
 """
+
 from __future__ import annotations
 
 import re

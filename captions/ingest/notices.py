@@ -7,11 +7,12 @@ tags. Licence terms and territory tokens ('Rights managed', 'No sales in Germany
 in the verbatim restriction text but map to no tag: they are about price, not about what an
 editor may print.
 """
+
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
-from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from .vocabulary import KNOWN_NOTICES, word_trie
@@ -34,9 +35,7 @@ MANDATORY_CREDIT_RE = re.compile(
     r"|pflicht(?:angabe|nennung)|credit\sobligatoire|mention\sobligatoire|mention\sde\scredit\sobligatoire"
     r"|credito\sobligatorio|credito\sobligatoria|obligatorio\scitar"
 )
-IMPERFECT_RE = re.compile(
-    r"(?:imperfections?|mangel|imperfecciones)\b.{0,80}(?:histor|reportage|reportaje)"
-)
+IMPERFECT_RE = re.compile(r"(?:imperfections?|mangel|imperfecciones)\b.{0,80}(?:histor|reportage|reportaje)")
 EMBARGO_RE = re.compile(
     r"\bembargo(?:ed)?\b|\bsperrfrist\b|\bembargado\b|\bsous embargo\b"
     r"|not (?:to be )?(?:published|for publication|for release) (?:before|until)"
@@ -58,10 +57,38 @@ NEGATIVE_VALUES = frozenset({"no", "none", "nein", "non", "keine", "not released
 # is several times faster than one regex alternation, and most lines of a block (fields,
 # sizes, captions) contain none of them.
 _CAVEAT_STEMS = (
-    "edit", "redak", "redac", "restr", "commerc", "kommerz", "news use", "uso", "usag", "utilis",
-    "mandat", "credit", "byline", "quellen", "pflicht", "mention", "obligat", "imperf", "mangel",
-    "embarg", "sperrf", "not to be", "not for", "nicht vor", "ne pas publier", "no publicar",
-    "model", "releas", "autori", "freig", "mr-non", "libere",
+    "edit",
+    "redak",
+    "redac",
+    "restr",
+    "commerc",
+    "kommerz",
+    "news use",
+    "uso",
+    "usag",
+    "utilis",
+    "mandat",
+    "credit",
+    "byline",
+    "quellen",
+    "pflicht",
+    "mention",
+    "obligat",
+    "imperf",
+    "mangel",
+    "embarg",
+    "sperrf",
+    "not to be",
+    "not for",
+    "nicht vor",
+    "ne pas publier",
+    "no publicar",
+    "model",
+    "releas",
+    "autori",
+    "freig",
+    "mr-non",
+    "libere",
 )
 
 
@@ -98,7 +125,9 @@ def _caveats_in(folded: str) -> frozenset[str]:
         tags.add("imperfect_historical")
     if EMBARGO_RE.search(folded):
         tags.add("embargo")
-    if ("model" in folded or "releas" in folded or "autoris" in folded or "freig" in folded) and NO_MODEL_RELEASE_RE.search(folded):
+    if (
+        "model" in folded or "releas" in folded or "autoris" in folded or "freig" in folded
+    ) and NO_MODEL_RELEASE_RE.search(folded):
         tags.add("no_model_release")
     return frozenset(tags)
 
@@ -132,12 +161,41 @@ def known_notice_prefix(folded: str) -> tuple[str, bool] | None:
 # --- embargo date-times ---------------------------------------------------------------------
 
 ZONE_OFFSETS = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "ist": 60, "west": 60,
-    "cet": 60, "met": 60, "mez": 60, "hec": 60, "hnec": 60,
-    "cest": 120, "mest": 120, "mesz": 120, "haec": 120, "eet": 120, "eest": 180, "msk": 180,
-    "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
-    "pst": -480, "pdt": -420, "akst": -540, "hst": -600, "jst": 540, "kst": 540,
-    "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "bst": 60,
+    "ist": 60,
+    "west": 60,
+    "cet": 60,
+    "met": 60,
+    "mez": 60,
+    "hec": 60,
+    "hnec": 60,
+    "cest": 120,
+    "mest": 120,
+    "mesz": 120,
+    "haec": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+    "akst": -540,
+    "hst": -600,
+    "jst": 540,
+    "kst": 540,
+    "aest": 600,
+    "aedt": 660,
+    "nzst": 720,
+    "nzdt": 780,
 }
 ISO_DATETIME_RE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,6})?\s?(Z|[+-]\d{2}:?\d{2})?"
@@ -153,25 +211,72 @@ HOUR_ONLY_RE = re.compile(
     re.IGNORECASE,
 )
 # Wire style '0001 GMT': four digits glued to a zone.
-COMPACT_TIME_RE = re.compile(r"(?<![\d:.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|Z|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT)\b)")
+COMPACT_TIME_RE = re.compile(
+    r"(?<![\d:.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|Z|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT)\b)"
+)
 # Word lists as tries (see word_trie): a plain alternation of 40-60 words is tried word by
 # word at every position of the notice. Between word boundaries a word matches only whole,
 # so the trie finds exactly what the alternation found ('jusqu'au' before 'jusqu', as listed).
 ZONE_RE = re.compile(
-    r"\b(?:(utc|gmt)\s?([+-]\d{1,2})(?::?(\d{2}))?|("
-    + word_trie(ZONE_OFFSETS)
-    + r"))\b",
+    r"\b(?:(utc|gmt)\s?([+-]\d{1,2})(?::?(\d{2}))?|(" + word_trie(ZONE_OFFSETS) + r"))\b",
     re.IGNORECASE,
 )
 # US notices name the zone without saying standard or daylight ('5 p.m. ET'); the date says
 # which. Only in English blocks, in capitals and right after the time (a French 'ET' is 'and').
 US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 US_ZONE_AFTER_TIME_RE = re.compile(r"\s?\b(ET|CT|MT|PT)\b")
-_EMBARGO_NOISE_WORDS = (
-    "embargoed embargo sperrfrist embargado sous until till bis zum jusqu'au jusqu'a jusqu hasta el le la las"
-    " at um a à ab on am before not to be published publication for release nicht vor ne pas publier avant no"
-    " publicar antes de del uhr local time ortszeit heure hora horas"
-).split()
+_EMBARGO_NOISE_WORDS = [
+    "embargoed",
+    "embargo",
+    "sperrfrist",
+    "embargado",
+    "sous",
+    "until",
+    "till",
+    "bis",
+    "zum",
+    "jusqu'au",
+    "jusqu'a",
+    "jusqu",
+    "hasta",
+    "el",
+    "le",
+    "la",
+    "las",
+    "at",
+    "um",
+    "a",
+    "à",
+    "ab",
+    "on",
+    "am",
+    "before",
+    "not",
+    "to",
+    "be",
+    "published",
+    "publication",
+    "for",
+    "release",
+    "nicht",
+    "vor",
+    "ne",
+    "pas",
+    "publier",
+    "avant",
+    "no",
+    "publicar",
+    "antes",
+    "de",
+    "del",
+    "uhr",
+    "local",
+    "time",
+    "ortszeit",
+    "heure",
+    "hora",
+    "horas",
+]
 _EMBARGO_NOISE_RE = re.compile(
     r"\b(?:" + word_trie(_EMBARGO_NOISE_WORDS) + r")\b|[:,;()]",
     re.IGNORECASE,
@@ -199,9 +304,9 @@ def parse_embargo(text: str, *, parse_date, language: str = "en", today=None) ->
         except ValueError:
             return None
         zone = iso.group(7)
-        rest = text[iso.end():]
+        rest = text[iso.end() :]
         if zone == "Z":
-            return moment.replace(tzinfo=timezone.utc)
+            return moment.replace(tzinfo=UTC)
         if zone:
             sign = -1 if zone[0] == "-" else 1
             digits = zone[1:].replace(":", "")
@@ -221,16 +326,16 @@ def parse_embargo(text: str, *, parse_date, language: str = "en", today=None) ->
             hour += 12
         elif meridiem == "am" and hour == 12:
             hour = 0
-        remainder = text[: time_match.start()] + " " + text[time_match.end():]
+        remainder = text[: time_match.start()] + " " + text[time_match.end() :]
     zone_match = ZONE_RE.search(remainder)
     zone_text = ""
     us_zone = US_ZONE_AFTER_TIME_RE.match(text, time_match.end()) if time_match and language == "en" else None
     if us_zone and not zone_match:
         zone_text = us_zone.group(1)
-        remainder = text[: time_match.start()] + " " + text[us_zone.end():]
+        remainder = text[: time_match.start()] + " " + text[us_zone.end() :]
     elif zone_match:
         zone_text = zone_match.group(0)
-        remainder = remainder[: zone_match.start()] + " " + remainder[zone_match.end():]
+        remainder = remainder[: zone_match.start()] + " " + remainder[zone_match.end() :]
     date_text = " ".join(_EMBARGO_NOISE_RE.sub(" ", remainder).split())
     if not date_text:
         return None
@@ -270,7 +375,7 @@ def _localize(moment: datetime, zone_text: str, language: str) -> datetime:
     zone_name = US_ZONES.get(zone_text) or DEFAULT_ZONE_BY_LANGUAGE.get(language)
     if zone_name:
         return moment.replace(tzinfo=ZoneInfo(zone_name))
-    return moment.replace(tzinfo=timezone.utc)
+    return moment.replace(tzinfo=UTC)
 
 
 # --- credit lines and agency markers --------------------------------------------------------
@@ -285,6 +390,8 @@ _CREDIT_CUES = ("(", "/", ":", "©", "dpa", "AP", "AFP", "EFE", "Reuters", "REUT
 
 def may_hold_credit(text: str) -> bool:
     return contains_any(text, _CREDIT_CUES)
+
+
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
@@ -317,7 +424,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # imago: Copyright: xFlorianxGaertnerx / © Name
     re.compile(r"(?:(?<=\s)|^)(?:Copyright\s{0,2}:|©)\s{0,3}(?P<credit>[^\n]{1,120})$"),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
-    re.compile(r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"),
+    re.compile(
+        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
+    ),
 )
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
@@ -326,8 +435,23 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(ap",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
-    ("foto:", "foto :", "fotos:", "photo:", "photo :", "photos:", "bild:", "bilder:", "crédit:",
-     "crédit :", "crédito:", "credit:", "credit :", "crédit photo", "photograph:"),
+    (
+        "foto:",
+        "foto :",
+        "fotos:",
+        "photo:",
+        "photo :",
+        "photos:",
+        "bild:",
+        "bilder:",
+        "crédit:",
+        "crédit :",
+        "crédito:",
+        "credit:",
+        "credit :",
+        "crédit photo",
+        "photograph:",
+    ),
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
     ("copyright", "©"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
@@ -417,7 +541,10 @@ SUPPLIERS = (
     ("Getty Images", re.compile(r"getty\s?images|editorial #|creative #|\bgetty\b", re.IGNORECASE)),
     ("Shutterstock", re.compile(r"shutterstock|\brex features\b", re.IGNORECASE)),
     ("Alamy", re.compile(r"\balamy\b", re.IGNORECASE)),
-    ("Wikimedia Commons", re.compile(r"wikimedia|commons\.wikimedia|^(?:file|datei|fichier|archivo):", re.IGNORECASE | re.MULTILINE)),
+    (
+        "Wikimedia Commons",
+        re.compile(r"wikimedia|commons\.wikimedia|^(?:file|datei|fichier|archivo):", re.IGNORECASE | re.MULTILINE),
+    ),
     ("imago", re.compile(r"\bimago\b", re.IGNORECASE)),
     ("picture alliance", re.compile(r"picture[- ]alliance", re.IGNORECASE)),
     ("dpa", re.compile(r"\bdpa\b")),
@@ -429,8 +556,23 @@ SUPPLIERS = (
 
 
 _SUPPLIER_CUES = (
-    "getty", "editorial #", "creative #", "shutterstock", "rex features", "alamy", "wikimedia",
-    "file:", "datei:", "fichier:", "archivo:", "imago", "picture", "dpa", "reuters", "afp", "efe",
+    "getty",
+    "editorial #",
+    "creative #",
+    "shutterstock",
+    "rex features",
+    "alamy",
+    "wikimedia",
+    "file:",
+    "datei:",
+    "fichier:",
+    "archivo:",
+    "imago",
+    "picture",
+    "dpa",
+    "reuters",
+    "afp",
+    "efe",
 )
 
 

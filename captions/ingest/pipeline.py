@@ -5,6 +5,7 @@ never shares a database connection with the importer). For a large file the impo
 halves overlap: the worker parses the next chunk while the main process saves the last one.
 Small inputs are parsed inline, where starting a process would cost more than it saves.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -24,8 +25,9 @@ def _parse_chunk(args: tuple[list[str], date]) -> list[ParsedCaption]:
     return [parse_block(text, today=today) for text in texts]
 
 
-def parse_many(block_texts: list[str], *, today: date | None = None,
-               parallel: bool | None = None) -> Iterator[ParsedCaption]:
+def parse_many(
+    block_texts: list[str], *, today: date | None = None, parallel: bool | None = None
+) -> Iterator[ParsedCaption]:
     """Parsed blocks in input order. `parallel=None` decides by size."""
     today = today or date.today()
     if parallel is None:
@@ -34,7 +36,7 @@ def parse_many(block_texts: list[str], *, today: date | None = None,
         for text in block_texts:
             yield parse_block(text, today=today)
         return
-    chunks = [block_texts[i:i + CHUNK] for i in range(0, len(block_texts), CHUNK)]
+    chunks = [block_texts[i : i + CHUNK] for i in range(0, len(block_texts), CHUNK)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         pending = [pool.submit(_parse_chunk, (chunk, today)) for chunk in chunks[:AHEAD]]

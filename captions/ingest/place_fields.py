@@ -7,6 +7,7 @@ own slots; without either, the caption's place slot gives city, region and count
 sublocation. Names are resolved by captions.places; lookups are memoised because an archive
 names the same places over and over.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,6 +85,7 @@ def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
 
 def _structured_place(record: ParsedCaption, fields: dict) -> None:
     """IPTC-style separate fields (exiftool): each fills its own slot."""
+
     def value(name):
         item = fields.get(name)
         return item.value.strip()[:200] if item and item.value.strip() else None

@@ -5,6 +5,7 @@ caption's place slot — its dateline, an '... in City, Country' phrase, or a pl
 caption — and never from just any capitalised word. This module finds those slots, in order
 of how reliably each layout fills them; captions.places decides what the words name.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,31 +19,118 @@ _NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _WORD
 
 DATELINE_RES = (
     # Getty: 'PARIS, FRANCE - JULY 26:'  /  'THE HAGUE, NETHERLANDS - JUNE 25:'
-    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:,\s{0,2}[" + _UP + r"][" + _UP + r" .'\-]{1,40}){0,2})\s{0,2}[-–—]\s{0,2}[" + _UP + r"]{3,9}\.?\s\d{1,2}\s?:"),
+    re.compile(
+        r"^(["
+        + _UP
+        + r"]["
+        + _UP
+        + r" .'\-]{1,40}(?:,\s{0,2}["
+        + _UP
+        + r"]["
+        + _UP
+        + r" .'\-]{1,40}){0,2})\s{0,2}[-–—]\s{0,2}["
+        + _UP
+        + r"]{3,9}\.?\s\d{1,2}\s?:"
+    ),
     # dpa: '06.05.2025, Berlin:'  /  '06.05.2025, Niedersachsen, Hannover:'
     re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s{0,2},\s{0,2}([^:\n]{2,80}?)\s{0,2}:"),
     # EFE: 'MADRID, 05/06/2025.-'  /  'MADRID, 5 jun (EFE).-'
     re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:\s\([^)]{2,40}\))?)\s{0,2},\s{0,2}\d{1,2}[/.\s]"),
     # wires: 'KYIV, Ukraine (Reuters) -', 'WASHINGTON (AP) —', 'PARIS (AFP) -'
-    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:,\s{0,2}[" + _UP + r"][\w .'\-]{1,40})?)\s{0,2}\((?:AP|Reuters|REUTERS|AFP|dpa|EFE|ANSA|EPA)\)"),
+    re.compile(
+        r"^(["
+        + _UP
+        + r"]["
+        + _UP
+        + r" .'\-]{1,40}(?:,\s{0,2}["
+        + _UP
+        + r"][\w .'\-]{1,40})?)\s{0,2}\((?:AP|Reuters|REUTERS|AFP|dpa|EFE|ANSA|EPA)\)"
+    ),
     # plain all-caps dateline: 'BERLIN, GERMANY: ...', 'KYIV -'
-    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{2,40}(?:,\s{0,2}[" + _UP + r"][" + _UP + r" .'\-]{1,40}){0,2})\s{0,2}(?:[-–—:]|\.-)\s"),
+    re.compile(
+        r"^(["
+        + _UP
+        + r"]["
+        + _UP
+        + r" .'\-]{2,40}(?:,\s{0,2}["
+        + _UP
+        + r"]["
+        + _UP
+        + r" .'\-]{1,40}){0,2})\s{0,2}(?:[-–—:]|\.-)\s"
+    ),
 )
 _PREPOSITION = r"(?:in|at|near|outside|bei|nahe|à|a|au|aux|près de|en|cerca de|de)"
-IN_PLACE_RE = re.compile(
-    r"(?:^|\s)" + _PREPOSITION + r"\s(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})"
-)
-END_PLACE_RE = re.compile(
-    r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$"
-)
+IN_PLACE_RE = re.compile(r"(?:^|\s)" + _PREPOSITION + r"\s(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})")
+END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
 _DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-    " januar februar marz maerz mai juni juli oktober dezember"
-    " janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre"
-    " enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-    " monday tuesday wednesday thursday friday saturday sunday circa ca".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "januar",
+        "februar",
+        "marz",
+        "maerz",
+        "mai",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "circa",
+        "ca",
+    ]
 )
 # '..., Bakhmut, Ukraine, March 5, 2023.' / '..., Milan, Italy, 22 Sep 2024': Reuters and
 # Shutterstock close the caption with the place and then the date.
@@ -51,8 +139,13 @@ _DATE_TAIL = (
     r"|[A-Za-zéû]{3,10}\s\d{4}|\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 END_PLACE_DATED_RE = re.compile(
-    r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2}),\s{0,2}(?:on\s|le\s|am\s|el\s)?"
-    + _DATE_TAIL + r"\s*[.!]?\s*$"
+    r",\s{0,2}("
+    + _NAME
+    + r"(?:,\s{0,2}"
+    + _NAME
+    + r"){0,2}),\s{0,2}(?:on\s|le\s|am\s|el\s)?"
+    + _DATE_TAIL
+    + r"\s*[.!]?\s*$"
 )
 _CAPITAL_START_RE = re.compile(r"\s*[" + _UP + r"]")
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
@@ -154,9 +247,7 @@ def place_slots(caption: str) -> list[str]:
         slots.append(match.group(1))
     trimmed = [_trim(slot) for slot in slots]
     # Prefer 'Milan, Italy' (from '... in Milan, Italy, 22 Sep 2024') over its tail 'Italy'.
-    widened = [
-        next((other for other in trimmed if other.endswith(", " + slot)), slot) for slot in trimmed
-    ]
+    widened = [next((other for other in trimmed if other.endswith(", " + slot)), slot) for slot in trimmed]
     seen = set()
     unique = []
     for slot in widened:

@@ -3,6 +3,7 @@
 PURE: no Django import. `as_spec_dict()` is the one place the record becomes the JSON the
 SPEC table describes, so the management command, the admin preview and the tests agree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,9 +37,7 @@ SPEC_FIELDS: tuple[str, ...] = (
     "problems",
 )
 
-CAVEAT_CODES = frozenset(
-    {"imperfect_historical", "editorial_only", "no_model_release", "embargo", "mandatory_credit"}
-)
+CAVEAT_CODES = frozenset({"imperfect_historical", "editorial_only", "no_model_release", "embargo", "mandatory_credit"})
 PROBLEM_CODES = frozenset(
     {
         "print_size_mismatch",

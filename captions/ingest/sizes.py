@@ -13,6 +13,7 @@ written in. This module only reads numbers the way each layout writes them:
 Every pattern has bounded quantifiers and a digit look-behind, and callers cap the text
 scanned, so a 10 MB line of digits costs linear time, not a backtracking explosion.
 """
+
 from __future__ import annotations
 
 import re
@@ -156,9 +157,7 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
                 width_len, height_len = to_length(first, unit), to_length(second, unit)
                 if width_len and height_len:
                     found = True
-                    facts.stated.append(
-                        StatedSize(width=width_len[0], height=height_len[0], unit=width_len[1])
-                    )
+                    facts.stated.append(StatedSize(width=width_len[0], height=height_len[0], unit=width_len[1]))
     if "dp" in lowered or "pp" in lowered or "pulgada" in lowered or "pouce" in lowered or "inch" in lowered:
         match = DPI_RE.search(line) or DPI_FIRST_RE.search(line)
         if match:

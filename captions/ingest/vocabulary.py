@@ -4,6 +4,7 @@ PURE: no Django import. Labels and notice wordings are data (captions/data/*.jso
 agency layout or a fifth language is an edit to a JSON file, not to the parsing code. Everything
 here is built once, at import, into plain dicts and frozensets the hot path can probe in O(1).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,23 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "de", "fr", "es")
 
-_QUOTES = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -74,9 +87,7 @@ def fold(text: str) -> str:
         text = _ACCENT_CHARS_RE.sub(_accent_base, text)
         if not text.isascii():
             # Rare: combining marks or letters outside Latin-1/Latin Extended.
-            text = "".join(
-                c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-            )
+            text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.split())
 
 
@@ -142,47 +153,222 @@ LONGEST_LABEL = max(len(key) for key in LABELS)
 _notices = _load("caption_notices.json")
 #: (folded full wording without its final stop, caveat tag)
 KNOWN_NOTICES: tuple[tuple[str, str], ...] = tuple(
-    (fold(text).rstrip(" ."), tag)
-    for tag, texts in _notices.items()
-    if not tag.startswith("_")
-    for text in texts
+    (fold(text).rstrip(" ."), tag) for tag, texts in _notices.items() if not tag.startswith("_") for text in texts
 )
 
 # Stopwords chosen to be distinctive: words shared by two of the languages ('de', 'la', 'en',
 # 'des', 'un', 'in', 'die') are left out so one hit is real evidence.
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the of and is at on during with from his her their this are was after its were by"
-        " for an as into near over who which while".split()
+        [
+            "the",
+            "of",
+            "and",
+            "is",
+            "at",
+            "on",
+            "during",
+            "with",
+            "from",
+            "his",
+            "her",
+            "their",
+            "this",
+            "are",
+            "was",
+            "after",
+            "its",
+            "were",
+            "by",
+            "for",
+            "an",
+            "as",
+            "into",
+            "near",
+            "over",
+            "who",
+            "which",
+            "while",
+        ]
     ),
     "de": frozenset(
-        "der das und im ein eine mit dem den von auf bei nach ist zu vor über uber sich wird"
-        " am zum zur nicht auch während wahrend sind einer eines vom beim hält halt".split()
+        [
+            "der",
+            "das",
+            "und",
+            "im",
+            "ein",
+            "eine",
+            "mit",
+            "dem",
+            "den",
+            "von",
+            "auf",
+            "bei",
+            "nach",
+            "ist",
+            "zu",
+            "vor",
+            "über",
+            "uber",
+            "sich",
+            "wird",
+            "am",
+            "zum",
+            "zur",
+            "nicht",
+            "auch",
+            "während",
+            "wahrend",
+            "sind",
+            "einer",
+            "eines",
+            "vom",
+            "beim",
+            "hält",
+            "halt",
+        ]
     ),
     "fr": frozenset(
-        "le les du et une au aux dans sur pour avec est par lors à ou sont cette ces qui"
-        " près pres devant après".split()
+        [
+            "le",
+            "les",
+            "du",
+            "et",
+            "une",
+            "au",
+            "aux",
+            "dans",
+            "sur",
+            "pour",
+            "avec",
+            "est",
+            "par",
+            "lors",
+            "à",
+            "ou",
+            "sont",
+            "cette",
+            "ces",
+            "qui",
+            "près",
+            "pres",
+            "devant",
+            "après",
+        ]
     ),
     "es": frozenset(
-        "el los las del y una con por para al durante tras se está esta son entre sobre"
-        " ante hacia junto".split()
+        [
+            "el",
+            "los",
+            "las",
+            "del",
+            "y",
+            "una",
+            "con",
+            "por",
+            "para",
+            "al",
+            "durante",
+            "tras",
+            "se",
+            "está",
+            "esta",
+            "son",
+            "entre",
+            "sobre",
+            "ante",
+            "hacia",
+            "junto",
+        ]
     ),
 }
-WORD_LANGUAGE: dict[str, str] = {
-    word: language for language, words in STOPWORDS.items() for word in words
-}
+WORD_LANGUAGE: dict[str, str] = {word: language for language, words in STOPWORDS.items() for word in words}
 # Words two languages share: half a vote each, enough to decide a short caption
 # ('Vista de la Sagrada Familia.') that has no distinctive word.
 SHARED_STOPWORDS: dict[str, tuple[str, ...]] = {
-    "de": ("fr", "es"), "la": ("fr", "es"), "en": ("fr", "es"), "un": ("fr", "es"),
-    "des": ("de", "fr"), "in": ("en", "de"), "die": ("de",), "a": ("en", "es"),
+    "de": ("fr", "es"),
+    "la": ("fr", "es"),
+    "en": ("fr", "es"),
+    "un": ("fr", "es"),
+    "des": ("de", "fr"),
+    "in": ("en", "de"),
+    "die": ("de",),
+    "a": ("en", "es"),
 }
 
 #: Words after which an English/German/French/Spanish sentence cannot end: a caption whose
 #: last word is one of these was cut off.
 DANGLING_WORDS = frozenset(
-    "the a an of and or to in on at by for with from as his her their its"
-    " der die das des dem den ein eine einer eines und oder mit von zu im am auf bei für fur"
-    " le la les des du de et ou un une au aux dans sur pour avec par"
-    " el los las del y o una con por para al en".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "his",
+        "her",
+        "their",
+        "its",
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "und",
+        "oder",
+        "mit",
+        "von",
+        "zu",
+        "im",
+        "am",
+        "auf",
+        "bei",
+        "für",
+        "fur",
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "ou",
+        "un",
+        "une",
+        "au",
+        "aux",
+        "dans",
+        "sur",
+        "pour",
+        "avec",
+        "par",
+        "el",
+        "los",
+        "las",
+        "del",
+        "y",
+        "o",
+        "una",
+        "con",
+        "por",
+        "para",
+        "al",
+        "en",
+    ]
 )

@@ -1,4 +1,5 @@
 """Template helpers for the researcher pages: highlighting, labels in the user's language."""
+
 from __future__ import annotations
 
 from django import template

@@ -1,5 +1,6 @@
 """An editor's day in the real browser: paste the seed block, save it as parsed, upload an
 image, see the thumbnail in the change list and the history entry."""
+
 import io
 import pathlib
 
@@ -13,6 +14,7 @@ from tests.conftest import artifact
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEED_BLOCK = (pathlib.Path(__file__).parent.parent / "data" / "seed_caption_block.txt").read_text(encoding="utf-8")
+
 
 def jpeg_bytes() -> bytes:
     out = io.BytesIO()
@@ -42,8 +44,9 @@ def test_paste_save_upload_thumbnail_and_history(page_for):
     assert "31.8 × 19.6 cm · 12.5 × 7.7 in" in page.locator("table.print-sizes").inner_text()
     page.screenshot(path=artifact("admin-change-form.png"), full_page=True)
 
-    page.set_input_files("#id_image", files=[{"name": "putin-kremlin.jpg", "mimeType": "image/jpeg",
-                                               "buffer": jpeg_bytes()}])
+    page.set_input_files(
+        "#id_image", files=[{"name": "putin-kremlin.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}]
+    )
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist")
     assert "Resolution" not in page.locator(".messagelist").inner_text()  # the record already had 150 dpi

@@ -1,6 +1,7 @@
 """A researcher in a real browser: sign in, filter by "Moskau" and December 2025, find the seed
 photo, open it, follow its article and come back; the same in German. Screenshots of each page
 are kept in test-artifacts/."""
+
 import re
 
 import pytest
@@ -12,12 +13,28 @@ from tests.conftest import artifact
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LABELS = {
-    "en": {"place": "Place", "after": "Taken after", "before": "Taken before", "search": "Search",
-           "article": "As Moscow prepares for possible negotiations", "back": "Back to the results",
-           "count": "1 photo", "print": "15.9 × 9.8 cm at 300 dpi", "native": "31.8 × 19.6 cm"},
-    "de": {"place": "Ort", "after": "Aufgenommen ab", "before": "Aufgenommen bis", "search": "Suchen",
-           "article": "As Moscow prepares for possible negotiations", "back": "Zurück zu den Treffern",
-           "count": "1 Foto", "print": "15,9 × 9,8 cm bei 300 dpi", "native": "31,8 × 19,6 cm"},
+    "en": {
+        "place": "Place",
+        "after": "Taken after",
+        "before": "Taken before",
+        "search": "Search",
+        "article": "As Moscow prepares for possible negotiations",
+        "back": "Back to the results",
+        "count": "1 photo",
+        "print": "15.9 × 9.8 cm at 300 dpi",
+        "native": "31.8 × 19.6 cm",
+    },
+    "de": {
+        "place": "Ort",
+        "after": "Aufgenommen ab",
+        "before": "Aufgenommen bis",
+        "search": "Suchen",
+        "article": "As Moscow prepares for possible negotiations",
+        "back": "Zurück zu den Treffern",
+        "count": "1 Foto",
+        "print": "15,9 × 9,8 cm bei 300 dpi",
+        "native": "31,8 × 19,6 cm",
+    },
 }
 
 
@@ -36,9 +53,15 @@ def archive():
     seed = load_seed().photo
     berlin = make_place(city="Berlin", country="Germany", country_code="DE")
     make_photo(caption="Commuters wait at the central station in Berlin.", place=berlin)  # same day, elsewhere
-    make_photo(caption="Moscow in winter, years earlier.", place=seed.place,
-               date_text="1995", date_edtf="1995", date_start=seed.date_start.replace(year=1995, month=1, day=1),
-               date_end=seed.date_start.replace(year=1995, month=12, day=31), date_precision="year")
+    make_photo(
+        caption="Moscow in winter, years earlier.",
+        place=seed.place,
+        date_text="1995",
+        date_edtf="1995",
+        date_start=seed.date_start.replace(year=1995, month=1, day=1),
+        date_end=seed.date_start.replace(year=1995, month=12, day=31),
+        date_precision="year",
+    )
     return seed
 
 

@@ -1,5 +1,6 @@
 """In a real browser: production staff find the export buttons, download a CSV of what the
 filters select and a photo's spec sheet; an embargoed photo's page says when its sheet comes."""
+
 import datetime as dt
 
 import pytest

@@ -1,4 +1,5 @@
 """The content security policy blocks inline script, and the pages still work under it."""
+
 import pytest
 
 from tests.builders import editor, make_photo, researcher

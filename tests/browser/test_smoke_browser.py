@@ -1,4 +1,5 @@
 """The real browser reaches the app: sign in through the form, see the seed-like record."""
+
 import pytest
 
 from tests.builders import make_article, make_photo, researcher

@@ -1,6 +1,7 @@
 """`python manage.py export_specs --format csv|json [filters…] [-o FILE]`: the web export for
 batch jobs. Same selection (the browse FilterSet, embargoed photos left out and counted), same
 rows, same renderers; the command only reads options and writes the pieces out."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS, render_csv
@@ -29,8 +30,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=("csv", "json"), required=True)
-        parser.add_argument("--dialect", choices=tuple(DIALECTS), default=DEFAULT_DIALECT,
-                            help="CSV dialect: excel (default) or excel-de (semicolons, decimal comma)")
+        parser.add_argument(
+            "--dialect",
+            choices=tuple(DIALECTS),
+            default=DEFAULT_DIALECT,
+            help="CSV dialect: excel (default) or excel-de (semicolons, decimal comma)",
+        )
         parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
         for name, help_text in FILTER_OPTIONS:
             parser.add_argument("--" + name.replace("_", "-"), dest=name, metavar="VALUE", help=help_text)
@@ -43,7 +48,9 @@ class Command(BaseCommand):
         try:
             selection = select_photos(params)
         except InvalidSelection as exc:
-            problems = "; ".join(f"--{name.replace('_', '-')}: {' '.join(messages)}" for name, messages in exc.errors.items())
+            problems = "; ".join(
+                f"--{name.replace('_', '-')}: {' '.join(messages)}" for name, messages in exc.errors.items()
+            )
             raise CommandError(f"nothing exported, fix the filters: {problems}") from None
         rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
         pieces = render_csv(selection, rows, dialect=dialect) if format == "csv" else render_json(selection, rows)

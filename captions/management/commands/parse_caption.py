@@ -5,6 +5,7 @@ A thin wrapper over captions.caption_parser. It touches no database — not even
 a block are data in the JSON; only an unreadable input is an error (exit 2, one line on
 stderr).
 """
+
 from __future__ import annotations
 
 import json
