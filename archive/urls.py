@@ -4,8 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from captions.media_views import serve_media
-from captions.views import healthz
+from captions.browse.media import serve_media
+from captions.browse.views import healthz
 
 admin.site.site_header = _("Photo archive")
 admin.site.site_title = _("Photo archive")

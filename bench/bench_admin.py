@@ -29,9 +29,9 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from captions import editing  # noqa: E402
 from captions.models import Article, Photo, Place  # noqa: E402
 from captions.roles import EDITORS  # noqa: E402
+from captions.services import bulk  # noqa: E402
 
 CHANGELIST = "/admin/captions/photo/"
 QUERIES = [
@@ -100,10 +100,10 @@ def main():
     article = Article.objects.first()
     print(f"\nbulk action on {BULK_SIZE} photos (rolled back)")
     for name, seconds, changed in (
-        timed_bulk("set place", lambda: editing.bulk_set_place(photos=photos, place=place, user=user)),
-        timed_bulk("add caveat", lambda: editing.bulk_set_caveat(photos=photos, tag="embargo", value=True, user=user)),
-        timed_bulk("mark reviewed", lambda: editing.bulk_mark_reviewed(photos=photos, user=user)),
-        timed_bulk("link article", lambda: editing.bulk_link_article(photos=photos, article=article, user=user)),
+        timed_bulk("set place", lambda: bulk.bulk_set_place(photos=photos, place=place, user=user)),
+        timed_bulk("add caveat", lambda: bulk.bulk_set_caveat(photos=photos, tag="embargo", value=True, user=user)),
+        timed_bulk("mark reviewed", lambda: bulk.bulk_mark_reviewed(photos=photos, user=user)),
+        timed_bulk("link article", lambda: bulk.bulk_link_article(photos=photos, article=article, user=user)),
     ):
         print(f"{name:34} {seconds * 1000:10.0f} ms  ({changed} changed)")
 

@@ -30,9 +30,10 @@ def main():
     from django.db import connection
 
     from bench.blocks import make_blocks
-    from captions import caption_parser, services
+    from captions import ingest
     from captions.ingest.pipeline import block_texts_of, parse_many
     from captions.models import Photo, Place
+    from captions.services import imports
 
     db = settings.DATABASES["default"]
     if "bench" not in str(db["NAME"]):
@@ -49,9 +50,9 @@ def main():
     texts = block_texts_of(["\n---\n".join(make_blocks(args.count))])
     n = len(texts)
     t0 = time.perf_counter()
-    blocks = [caption_parser.parse_block(t) for t in texts]
+    blocks = [ingest.parse_block(t) for t in texts]
     t1 = time.perf_counter()
-    result = services.import_blocks(blocks=blocks)
+    result = imports.import_blocks(blocks=blocks)
     t2 = time.perf_counter()
     print(f"database: {connection.vendor} ({db['NAME']}), blocks: {n}, load average {os.getloadavg()[0]:.1f}")
     print(f"parse only, one core:          {n / (t1 - t0):9,.0f} blocks/s")
@@ -59,11 +60,11 @@ def main():
     print(f"parse then save, one process:  {n / (t2 - t0):9,.0f} blocks/s")
     clear()
     t3 = time.perf_counter()
-    piped = services.import_blocks(blocks=parse_many(texts, parallel=True))
+    piped = imports.import_blocks(blocks=parse_many(texts, parallel=True))
     t4 = time.perf_counter()
     print(f"import_captions path (parse in a worker while saving): {n / (t4 - t3):9,.0f} blocks/s   {piped.summary}")
     t5 = time.perf_counter()
-    again = services.import_blocks(blocks=parse_many(texts, parallel=True))
+    again = imports.import_blocks(blocks=parse_many(texts, parallel=True))
     t6 = time.perf_counter()
     print(f"re-import of the same file:    {n / (t6 - t5):9,.0f} blocks/s   {again.summary}")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from captions.caption_parser import parse_block
+from captions.ingest import parse_block
 
 PLACES = [
     ("Hamburg", "Germany", "Hamburg, Deutschland"),

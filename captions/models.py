@@ -1,7 +1,7 @@
 """The photo record, its place and its articles.
 
 Print sizes are never stored: the database keeps pixels and dpi, and every size is derived
-through `captions.dimensions`. Caveat tags are a closed vocabulary (SPEC), stored as one
+through `captions.core.dimensions`. Caveat tags are a closed vocabulary (SPEC), stored as one
 boolean column each so that filtering and facet counts over a million rows stay on indexes.
 """
 
@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from captions import dimensions
-from captions.ingest.record import CAVEAT_CODES
+from captions.core import dimensions
+from captions.core.vocabulary import CAVEAT_CODES
 
-# The vocabularies are the parser's (pure, captions.ingest.record): one definition, sorted here.
+# The vocabularies are pure (captions.core.vocabulary): one definition, sorted here.
 CAVEAT_TAGS = tuple(sorted(CAVEAT_CODES))
 CAVEAT_LABELS = {
     "editorial_only": _("Editorial use only"),
@@ -270,7 +270,7 @@ class Photo(models.Model):
                 ),
                 models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
                 models.Index(fields=["width_px"], name="photo_width"),
-                # the orientation filter: its sign (captions.selectors.width_excess, same expression)
+                # the orientation filter: its sign (captions.selectors.photos.width_excess, same expression)
                 models.Index(F("width_px") - F("height_px"), name="photo_width_excess"),
                 models.Index(fields=["source_id"], name="photo_source_id"),
                 models.Index(

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import dateformat, timezone, translation
 
-from captions import places
+from captions.core import places
 from captions.models import CAVEAT_TAGS, Article, Photo, caveat_field
-from captions.services import get_or_create_place
+from captions.services.places import get_or_create_place
 
 SUPPLIERS = ("Northwind Press", "Harbour Lights Photo", "Bildagentur Süd", "Agence Lumière", "Foto Ibérica")
 PUBLICATIONS = {

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from captions import api, export_views, views
+from captions.browse import views
+from captions.exports import api
+from captions.exports import views as export_views
 
 urlpatterns = [
     path("", views.browse, name="browse"),

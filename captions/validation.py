@@ -2,8 +2,8 @@
 
 `Photo.clean()` calls `validate_photo`, so every form, admin action and service applies the
 same rules. The rules do not re-implement anything the parser knows: dates go through
-`captions.dates`, print sizes through `captions.dimensions`, countries through
-`captions.places` (and pycountry for codes), exactly as the caption parser does. Each error
+`captions.core.dates`, print sizes through `captions.core.dimensions`, countries through
+`captions.core.places` (and pycountry for codes), exactly as the caption parser does. Each error
 carries a code (the parser's problem codes where there is one) and a message saying what to
 change.
 
@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from captions import dates, dimensions
+from captions.core import dates, dimensions
 
 # The fields each problem code is about: changing one of them re-opens the check.
 PROBLEM_FIELDS = {
@@ -112,7 +112,7 @@ def country_code_error(code: str) -> ValidationError | None:
 
 def country_name_error(text: str) -> ValidationError | None:
     """A country as an editor types it (any of the four languages, or a code)."""
-    from captions import places
+    from captions.core import places
 
     if not (text or "").strip() or places.find_country(text) is not None:
         return None

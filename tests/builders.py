@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission, User
 
 from captions.models import Article, Photo
 from captions.roles import EDITORS, PRODUCTION, RESEARCHERS, sync_role_groups
-from captions.services import get_or_create_place
+from captions.services.places import get_or_create_place
 
 _numbers = itertools.count(1)
 

@@ -119,16 +119,16 @@ def test_a_300_dpi_block_shows_its_print_size_once(ed_client):
 def test_a_block_that_cannot_be_saved_comes_back_and_the_others_are_saved(ed_client, monkeypatch):
     from django.core.exceptions import ValidationError
 
-    from captions import services
+    from captions.services import imports
 
-    real = services.save_parsed_caption
+    real = imports.save_parsed_caption
 
     def refuse_edinburgh(*, parsed, **kwargs):
         if "Edinburgh" in parsed.caption:
             raise ValidationError({"caption": ["simulated refusal"]})
         return real(parsed=parsed, **kwargs)
 
-    monkeypatch.setattr(services, "save_parsed_caption", refuse_edinburgh)
+    monkeypatch.setattr(imports, "save_parsed_caption", refuse_edinburgh)
     response = ed_client.post(PASTE, {"text": SEED_BLOCK + "\n---\n" + SECOND_BLOCK, "save": "Save"}, follow=True)
     assert response.status_code == 200
     assert Photo.objects.count() == 1  # the seed block was saved
@@ -139,7 +139,7 @@ def test_a_block_that_cannot_be_saved_comes_back_and_the_others_are_saved(ed_cli
 
 
 def test_a_huge_paste_previews_the_first_hundred_and_saves_all(ed_client):
-    from captions.admin import PASTE_PREVIEW_LIMIT
+    from captions.editorial.paste import PASTE_PREVIEW_LIMIT
 
     blocks = [
         f"Boats number {n} leave the harbour of Valletta, Malta.\nImage ID: HUGE{n:04d}\n"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from captions import facets
+from captions.selectors import facets
 from tests.builders import make_article, make_photo, make_place, make_user, researcher
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from captions.caption_parser import (
+from captions.ingest import (
     SPEC_FIELDS,
     ParsedCaption,
     parse_block,
@@ -796,11 +796,14 @@ def test_a_caption_mentioning_dpi_is_not_a_size_line():
     assert record.dpi == 300
 
 
-def test_the_parser_is_pure_python_without_django():
+def test_the_parser_and_the_core_are_pure_python_without_django():
     import subprocess
     import sys
 
-    code = "import sys, captions.caption_parser; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    pure = "captions.ingest, captions.ingest.pipeline, " + ", ".join(
+        f"captions.core.{name}" for name in ("dates", "dimensions", "places", "text", "textfiles", "vocabulary")
+    )
+    code = f"import sys, {pure}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=Path(__file__).resolve().parent.parent,

@@ -1,4 +1,4 @@
-"""captions.dates: partial dates as intervals, in four languages. Pure: no database."""
+"""captions.core.dates: partial dates as intervals, in four languages. Pure: no database."""
 
 import datetime
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captions.dates import PartialDate, decade_of, find_date, from_edtf, parse_bound, parse_date
+from captions.core.dates import PartialDate, decade_of, find_date, from_edtf, parse_bound, parse_date
 
 TODAY = datetime.date(2026, 1, 15)
 D = datetime.date

@@ -2,7 +2,7 @@
 
 import pytest
 
-from captions import dimensions as d
+from captions.core import dimensions as d
 
 
 def test_seed_native_size_at_150_dpi():

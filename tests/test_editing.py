@@ -1,11 +1,15 @@
-"""Services of the editor workflow (captions/editing.py), called directly."""
+"""Services of the editor workflow (captions/services/: photos, bulk, images) and the history
+selector behind the conflict message, called directly."""
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from captions import editing, images
+from captions.images import uploads
 from captions.models import Photo
+from captions.selectors import history
+from captions.services import bulk, photos
+from captions.services import images as image_services
 from tests.admin_forms import image_file
 from tests.builders import make_photo, make_place
 
@@ -16,20 +20,20 @@ def test_a_stale_save_is_refused_and_the_first_one_kept():
     photo = make_photo(caption="first")
     mine, theirs = Photo.objects.get(pk=photo.pk), Photo.objects.get(pk=photo.pk)
     theirs.caption = "theirs"
-    editing.save_edited_photo(photo=theirs, base_version=1)
+    photos.save_edited_photo(photo=theirs, base_version=1)
     mine.caption = "mine"
-    with pytest.raises(editing.EditConflict):
-        editing.save_edited_photo(photo=mine, base_version=1)
+    with pytest.raises(photos.EditConflict):
+        photos.save_edited_photo(photo=mine, base_version=1)
     photo.refresh_from_db()
     assert (photo.caption, photo.version) == ("theirs", 2)
 
 
 def test_changes_since_names_fields_and_values():
     photo = make_photo(caption="before", dpi=150)
-    base = editing.latest_history_id(photo)
+    base = history.latest_history_id(photo)
     photo.caption, photo.dpi, photo.place = "after", 300, make_place()
-    editing.save_edited_photo(photo=photo, base_version=1)
-    changes, latest = editing.changes_since(photo=photo, base_history_id=base)
+    photos.save_edited_photo(photo=photo, base_version=1)
+    changes, latest = history.changes_since(photo=photo, base_history_id=base)
     assert {(c.name, c.value) for c in changes} == {("caption", "after"), ("dpi", "300"), ("place", "Moscow, Russia")}
 
 
@@ -38,7 +42,7 @@ def test_bulk_action_leaves_a_record_that_breaks_a_rule_unchanged_and_says_why()
     bad = make_photo()
     Photo.objects.filter(pk=bad.pk).update(date_text="31. Februar 2025")  # broken behind the model's back
     user = User.objects.create(username="bulk")
-    outcome = editing.bulk_set_caveat(photos=Photo.objects.all(), tag="embargo", value=True, user=user)
+    outcome = bulk.bulk_set_caveat(photos=Photo.objects.all(), tag="embargo", value=True, user=user)
     assert outcome.changed == 1 and [p.pk for p, _ in outcome.refused] == [bad.pk]
     assert "“31. Februar 2025” is not a date that exists" in outcome.refused[0][1]
     assert Photo.objects.get(pk=good.pk).caveat_embargo and not Photo.objects.get(pk=bad.pk).caveat_embargo
@@ -46,14 +50,14 @@ def test_bulk_action_leaves_a_record_that_breaks_a_rule_unchanged_and_says_why()
 
 def test_bulk_set_caveat_rejects_an_unknown_tag():
     with pytest.raises(ValueError):
-        editing.bulk_set_caveat(photos=Photo.objects.all(), tag="secret", value=True, user=None)
+        bulk.bulk_set_caveat(photos=Photo.objects.all(), tag="secret", value=True, user=None)
 
 
 def test_attach_image_notes_what_it_did():
     photo = make_photo(width_px=100, height_px=100, dpi=None, credit="")
     upload = SimpleUploadedFile("a.jpg", image_file("JPEG", size=(320, 200), dpi=(72, 72)))
-    checked = images.check_upload(upload)
-    notes = editing.attach_image(photo=photo, upload=upload, checked=checked)
+    checked = uploads.check_upload(upload)
+    notes = image_services.attach_image(photo=photo, upload=upload, checked=checked)
     assert "Pixel size set from the file: 320 × 200 px (the record said 100 × 100)." in notes
     assert "Resolution 72 dpi read from the file (JFIF)." in notes
     assert (photo.width_px, photo.height_px, photo.dpi) == (320, 200, 72) and photo.thumbnail.name
@@ -61,7 +65,7 @@ def test_attach_image_notes_what_it_did():
 
 def test_review_state():
     photo = make_photo(dpi=None, problems=["missing_dpi", "truncated_text"], needs_review=True)
-    editing.review_state(photo, previous_problems=photo.problems, changed_fields=["credit"], reviewed=False)
+    photos.review_state(photo, previous_problems=photo.problems, changed_fields=["credit"], reviewed=False)
     assert photo.problems == ["missing_dpi", "truncated_text"] and photo.needs_review
-    editing.review_state(photo, previous_problems=photo.problems, changed_fields=[], reviewed=True)
+    photos.review_state(photo, previous_problems=photo.problems, changed_fields=[], reviewed=True)
     assert photo.problems == [] and not photo.needs_review

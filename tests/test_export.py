@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from captions.filters import PhotoFilterSet
 from captions.models import Photo
+from captions.selectors.filters import PhotoFilterSet
 from tests.builders import make_article, make_photo, make_place, production
 from tests.export_helpers import (
     SEED_ARTICLE_URL,

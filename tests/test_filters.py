@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from captions.filters import PhotoFilterSet
 from captions.models import Photo
+from captions.selectors.filters import PhotoFilterSet
 from tests.builders import make_article, make_photo, make_place
 
 pytestmark = pytest.mark.django_db

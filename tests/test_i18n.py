@@ -80,7 +80,7 @@ def test_filter_messages_come_in_german(client):
 def test_big_counts_use_the_locale_grouping(client, monkeypatch):
     from django.core.cache import cache
 
-    from captions import facets
+    from captions.selectors import facets
 
     cache.clear()
     client.force_login(researcher())

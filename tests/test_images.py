@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 from PIL import Image, PngImagePlugin
 
-from captions import images
+from captions.images import metadata, renditions, uploads
 from captions.models import Photo
 from tests.admin_forms import form_data, image_file
 from tests.builders import editor, make_photo
@@ -70,37 +70,37 @@ def jpeg_with_iptc(records: dict, **save_args) -> bytes:
 
 
 def test_jpeg_without_any_resolution_is_dpi_not_stated():
-    meta = images.read_metadata(upload(image_file("JPEG"), "a.jpg"))
+    meta = metadata.read_metadata(upload(image_file("JPEG"), "a.jpg"))
     assert (meta.width_px, meta.height_px, meta.dpi, meta.dpi_source) == (64, 48, None, "")
 
 
 def test_jpeg_with_exif_but_no_unit_is_not_72_dpi():
     data = image_file("JPEG", exif=exif_with(description="No unit here").tobytes())
     assert Image.open(io.BytesIO(data)).info.get("dpi") == (72, 72)  # Pillow's guess
-    assert images.read_metadata(upload(data, "a.jpg")).dpi is None
+    assert metadata.read_metadata(upload(data, "a.jpg")).dpi is None
 
 
 def test_jpeg_jfif_dpi():
-    meta = images.read_metadata(upload(image_file("JPEG", dpi=(300, 300)), "a.jpg"))
+    meta = metadata.read_metadata(upload(image_file("JPEG", dpi=(300, 300)), "a.jpg"))
     assert (meta.dpi, meta.dpi_source) == (300, "JFIF")
 
 
 def test_jpeg_exif_resolution_in_centimetres():
     data = image_file("JPEG", exif=exif_with(resolution=118, unit=3).tobytes())
-    meta = images.read_metadata(upload(data, "a.jpg"))
+    meta = metadata.read_metadata(upload(data, "a.jpg"))
     assert meta.dpi == 300 and meta.dpi_source == "EXIF"
 
 
 def test_png_phys_dpi_and_png_without_it():
-    assert images.read_metadata(upload(image_file("PNG", dpi=(150, 150)), "a.png")).dpi == 150
-    assert images.read_metadata(upload(image_file("PNG"), "a.png")).dpi is None
+    assert metadata.read_metadata(upload(image_file("PNG", dpi=(150, 150)), "a.png")).dpi == 150
+    assert metadata.read_metadata(upload(image_file("PNG"), "a.png")).dpi is None
 
 
 def test_tiff_without_resolution_tags_is_not_1_dpi():
     data = image_file("TIFF")
     assert Image.open(io.BytesIO(data)).info.get("dpi") == (1, 1)  # Pillow's placeholder
-    assert images.read_metadata(upload(data, "a.tif")).dpi is None
-    assert images.read_metadata(upload(image_file("TIFF", dpi=(600, 600)), "b.tif")).dpi == 600
+    assert metadata.read_metadata(upload(data, "a.tif")).dpi is None
+    assert metadata.read_metadata(upload(image_file("TIFF", dpi=(600, 600)), "b.tif")).dpi == 600
 
 
 # --- embedded text ------------------------------------------------------------------------
@@ -108,7 +108,7 @@ def test_tiff_without_resolution_tags_is_not_1_dpi():
 
 def test_jpeg_exif_caption_and_creator():
     data = image_file("JPEG", exif=exif_with(description="Berlin, Brandenburger Tor", artist="Jane Doe").tobytes())
-    meta = images.read_metadata(upload(data, "a.jpg"))
+    meta = metadata.read_metadata(upload(data, "a.jpg"))
     assert (meta.caption, meta.creator) == ("Berlin, Brandenburger Tor", "Jane Doe")
 
 
@@ -127,7 +127,7 @@ def test_jpeg_iptc_fields():
             (2, 25): b"school",
         }
     )
-    meta = images.read_metadata(upload(data, "a.jpg"))
+    meta = metadata.read_metadata(upload(data, "a.jpg"))
     assert meta.caption == "Schulkinder in Edinburgh" and meta.headline == "School march"
     assert meta.date_created == "2017-05-30" and meta.city == "Edinburgh" and meta.country == "United Kingdom"
     assert (meta.credit, meta.creator, meta.copyright_notice) == ("AP", "John Smith", "(c) AP")
@@ -144,7 +144,7 @@ def test_xmp_fields_in_every_format(fmt, name):
         data = image_file(fmt, tiffinfo={700: XMP.encode()})
     else:
         data = image_file(fmt, xmp=XMP.encode())
-    meta = images.read_metadata(upload(data, name))
+    meta = metadata.read_metadata(upload(data, name))
     assert meta.caption == "Putin meets envoys in the Kremlin."
     assert (meta.city, meta.country, meta.sublocation) == ("Moskau", "Russland", "Kremlin")
     assert (meta.credit, meta.creator, meta.copyright_notice) == ("Kremlin Pool", "Alexander Kazakov", "© Sputnik")
@@ -154,7 +154,7 @@ def test_xmp_fields_in_every_format(fmt, name):
 
 def test_xmp_with_an_entity_bomb_is_ignored_not_expanded():
     bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><x>&b;</x>'
-    meta = images.read_metadata(upload(image_file("JPEG", xmp=bomb.encode()), "a.jpg"))
+    meta = metadata.read_metadata(upload(image_file("JPEG", xmp=bomb.encode()), "a.jpg"))
     assert meta.caption == "" and meta.width_px == 64
 
 
@@ -163,7 +163,7 @@ def test_xmp_with_an_entity_bomb_is_ignored_not_expanded():
 
 def refusal(data: bytes, name: str) -> ValidationError:
     with pytest.raises(ValidationError) as caught:
-        images.check_upload(upload(data, name))
+        uploads.check_upload(upload(data, name))
     return caught.value
 
 
@@ -205,7 +205,7 @@ def test_gif_is_refused():
 def test_damaged_jpeg_is_refused_when_decoded():
     data = image_file("JPEG", size=(400, 300))
     with pytest.raises(ValidationError) as caught:
-        images.renditions(upload(data[: len(data) // 2], "cut.jpg"))
+        renditions.renditions(upload(data[: len(data) // 2], "cut.jpg"))
     assert caught.value.code == "damaged_image"
 
 
@@ -343,17 +343,17 @@ def test_tiff_exif_and_iptc_fields():
     iim = b"".join(b"\x1c" + bytes(k) + struct.pack(">H", len(v)) + v for k, v in records.items())
     iim += b"\x00" * (-len(iim) % 4)  # stored as LONGs
     data = image_file("TIFF", tiffinfo={270: "Exif description", 315: "Anna Fotografin", 33723: iim})
-    meta = images.read_metadata(upload(data, "f.tif"))
+    meta = metadata.read_metadata(upload(data, "f.tif"))
     assert meta.caption == "Feuerwehrleute in Hamburg"  # IPTC wins over EXIF
     assert (meta.creator, meta.credit, meta.city) == ("Anna Fotografin", "dpa", "Hamburg")
 
 
 def test_png_exif_chunk():
     data = image_file("PNG", exif=exif_with(description="PNG with eXIf", resolution=300, unit=2).tobytes())
-    meta = images.read_metadata(upload(data, "e.png"))
+    meta = metadata.read_metadata(upload(data, "e.png"))
     assert meta.caption == "PNG with eXIf" and meta.dpi == 300
 
 
 def test_webp_without_metadata():
-    meta = images.read_metadata(upload(image_file("WEBP"), "w.webp"))
+    meta = metadata.read_metadata(upload(image_file("WEBP"), "w.webp"))
     assert (meta.dpi, meta.caption, meta.keywords) == (None, "", [])

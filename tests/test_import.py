@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from captions import caption_parser, services
+from captions import ingest
 from captions.models import Photo
+from captions.services import imports
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data" / "import"
@@ -84,9 +85,9 @@ def test_same_block_twice_in_one_file_is_one_photo(tmp_path):
 
 
 def test_a_failing_block_never_costs_the_others(monkeypatch):
-    blocks = caption_parser.parse_blocks((DATA / "three_blocks.txt").read_text(encoding="utf-8"))
+    blocks = ingest.parse_blocks((DATA / "three_blocks.txt").read_text(encoding="utf-8"))
     blocks[1].language = "x" * 50  # longer than the column: fails validation
-    result = services.import_blocks(blocks=blocks)
+    result = imports.import_blocks(blocks=blocks)
     assert (result.created, result.failed) == (2, 1)
     assert result.failures[0][0] == 2 and "language" in result.failures[0][1]
     assert Photo.objects.count() == 2
@@ -94,8 +95,8 @@ def test_a_failing_block_never_costs_the_others(monkeypatch):
 
 
 def test_a_database_failure_in_a_batch_falls_back_block_by_block(monkeypatch):
-    blocks = caption_parser.parse_blocks((DATA / "three_blocks.txt").read_text(encoding="utf-8"))
-    real = services.save_parsed_caption
+    blocks = ingest.parse_blocks((DATA / "three_blocks.txt").read_text(encoding="utf-8"))
+    real = imports.save_parsed_caption
     calls = []
 
     def boom(*args, **kwargs):
@@ -107,9 +108,9 @@ def test_a_database_failure_in_a_batch_falls_back_block_by_block(monkeypatch):
             raise RuntimeError("constraint violated")
         return real(**kwargs)
 
-    monkeypatch.setattr(services, "_save_batch", boom)
-    monkeypatch.setattr(services, "save_parsed_caption", counting)
-    result = services.import_blocks(blocks=blocks)
+    monkeypatch.setattr(imports, "_save_batch", boom)
+    monkeypatch.setattr(imports, "save_parsed_caption", counting)
+    result = imports.import_blocks(blocks=blocks)
     assert len(calls) == 3
     assert (result.created, result.failed) == (2, 1)
     assert Photo.objects.count() == 2

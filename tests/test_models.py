@@ -120,7 +120,7 @@ def test_articles_link_both_ways():
 
 
 def test_every_parser_code_has_a_label_for_people():
-    from captions.ingest.record import CAVEAT_CODES, PROBLEM_CODES
+    from captions.core.vocabulary import CAVEAT_CODES, PROBLEM_CODES
     from captions.models import CAVEAT_LABELS, PROBLEM_LABELS
 
     assert set(CAVEAT_LABELS) == set(CAVEAT_CODES)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from captions.caption_parser import CAVEAT_CODES, PROBLEM_CODES, SPEC_FIELDS, parse_block, parse_blocks
+from captions.ingest import CAVEAT_CODES, PROBLEM_CODES, SPEC_FIELDS, parse_block, parse_blocks
 
 VALID_BLOCKS = [
     "Der russische Präsident hält im Kreml ein Treffen ab.\n1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | 150dpi\n"

@@ -1,10 +1,10 @@
-"""captions.places: countries, regions and cities in four languages. Pure: no database."""
+"""captions.core.places: countries, regions and cities in four languages. Pure: no database."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captions.places import (
+from captions.core.places import (
     City,
     Country,
     ResolvedPlace,
@@ -550,7 +550,7 @@ def test_lookups_never_raise(text):
 
 
 def test_country_display_names_are_everyday_names_in_the_reader_language():
-    from captions.places import country_display_name
+    from captions.core.places import country_display_name
 
     assert country_display_name("RU", "en") == "Russia"
     assert country_display_name("RU", "de") == "Russland"

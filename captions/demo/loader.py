@@ -11,8 +11,9 @@ from pathlib import Path
 from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 
-from captions import caption_parser, services
+from captions import ingest
 from captions.roles import EDITORS, PRODUCTION, RESEARCHERS, sync_role_groups
+from captions.services import articles, imports
 from captions.synthetic import generate_archive
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -35,11 +36,11 @@ class DemoResult:
 def load_seed():
     """Import the seed caption block through the parser and service, and link its article."""
     text = (DEMO_DIR / "seed.txt").read_text(encoding="utf-8")
-    blocks = caption_parser.parse_blocks(text)
-    outcome = services.save_parsed_caption(parsed=blocks[0])
+    blocks = ingest.parse_blocks(text)
+    outcome = imports.save_parsed_caption(parsed=blocks[0])
     data = json.loads((DEMO_DIR / "seed_article.json").read_text(encoding="utf-8"))
     published = dt.date.fromisoformat(data["published_date"]) if data.get("published_date") else None
-    article = services.create_or_update_article(
+    article = articles.create_or_update_article(
         headline=data["headline"],
         url=data.get("url"),
         publication=data["publication"],
@@ -48,7 +49,7 @@ def load_seed():
         summary=data["summary"],
         body=data["body"],
     )
-    services.link_article(photo=outcome.photo, article=article)
+    articles.link_article(photo=outcome.photo, article=article)
     return outcome
 
 

@@ -3,10 +3,10 @@
 1. `selection.select_photos` turns the browse filters into the photos an export covers
    (embargoed photos left out and counted), and `rows.spec_rows` turns them into
    format-neutral `SpecRow`s, streamed chunk by chunk, with print sizes derived through
-   `captions.dimensions`;
+   `captions.core.dimensions`;
 2. one renderer per format: `csv_format` (incl. the German spreadsheet dialect),
    `json_format` and `pdf_sheet`.
 
-Views (`captions.export_views`), the read-only API (`captions.api`) and the `export_specs`
+Views (`captions.exports.views`), the read-only API (`captions.exports.api`) and the `export_specs`
 command only wire these together.
 """

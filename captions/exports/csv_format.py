@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from captions import dimensions
+from captions.core import dimensions
 from captions.exports.rows import REFERENCE_DPI, SpecRow, close_rows, derived_values
 from captions.exports.selection import Selection
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
-from captions import dimensions
+from captions.core import dimensions
 from captions.exports.rows import REFERENCE_DPI, SpecRow, close_rows
 from captions.exports.selection import Selection
 

@@ -22,7 +22,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 from PIL import Image
 
-from captions import dimensions
+from captions.core import dimensions
 from captions.exports.rows import REFERENCE_DPI, SHEET_DPIS, SpecRow
 from captions.exports.selection import Selection
 from captions.models import CAVEAT_LABELS

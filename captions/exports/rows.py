@@ -20,7 +20,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
 from django.db.models import OuterRef
 
-from captions import dimensions
+from captions.core import dimensions
 from captions.models import CAVEAT_TAGS, Article, Photo, Place, caveat_field
 
 CHUNK_SIZE = 2000

@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from captions.filters import PhotoFilterSet
 from captions.models import Photo
+from captions.selectors.filters import PhotoFilterSet
 
 
 class InvalidSelection(ValueError):

@@ -1,7 +1,13 @@
-"""Caption-block parsing, split by concern; the public API is captions.caption_parser.
+"""The caption parser: caption block text -> fields + problems (SPEC "Caption blocks").
 
-PURE: nothing in this package imports Django. The path of one block:
+PURE: nothing in this package imports Django, so the parser is tested and fuzzed without a
+database and runs in `parse_caption`, the admin's paste page and `import_captions` alike.
+The public API is what this module exports (`parse_block`, `parse_blocks`, `split_blocks`,
+`ParsedCaption`, `SPEC_FIELDS`); modules inside the package import each other, never this one.
 
+The path of one block:
+
+- blocks.py       text -> blocks (split on '---') -> `assemble.build` for each
 - layout.py       first pass: every line is a known label, a header, a size line, a notice,
                   a credit line, page furniture, or prose (memoised per line: boilerplate
                   recurs in every block of a supplier)
@@ -12,6 +18,24 @@ PURE: nothing in this package imports Django. The path of one block:
 - place_slots.py  where an unlabelled caption names its place (dateline, '... in City, Country')
 - place_fields.py which place source wins (labelled field, IPTC fields, caption slot)
 - assemble.py     second pass: precedence rules per field, problems with explanations
-- vocabulary.py   labels, headers, notices (from captions/data/*.json), stopwords, folding
+- lexicon.py      labels, headers, notices (from captions/data/*.json), stopwords
 - record.py       ParsedCaption and the SPEC field list
+- pipeline.py     many blocks parsed in a worker process while the importer saves
+
+Shared with the rest of the app, in `captions.core`: dates, places, print arithmetic,
+folding (`core.text`) and the problem and caveat codes (`core.vocabulary`).
 """
+
+from captions.core.vocabulary import CAVEAT_CODES, PROBLEM_CODES
+from captions.ingest.blocks import parse_block, parse_blocks, split_blocks
+from captions.ingest.record import SPEC_FIELDS, ParsedCaption
+
+__all__ = [
+    "CAVEAT_CODES",
+    "PROBLEM_CODES",
+    "SPEC_FIELDS",
+    "ParsedCaption",
+    "parse_block",
+    "parse_blocks",
+    "split_blocks",
+]

@@ -14,8 +14,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from captions import dates, places
-from captions.dimensions import StatedSize, mismatched_lengths, print_size, round_half_up
+from captions.core import dates, places
+from captions.core.dimensions import StatedSize, mismatched_lengths, print_size, round_half_up
+from captions.core.text import fold
+from captions.core.vocabulary import CAVEAT_CODES
 
 from . import caption_text as ct
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
@@ -27,9 +29,8 @@ from .notices import (
     supplier_in,
 )
 from .place_fields import fill_place
-from .record import CAVEAT_CODES, ParsedCaption
+from .record import ParsedCaption
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
-from .vocabulary import fold
 
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
 _FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from captions.core.text import fold
+
+from .lexicon import DANGLING_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE
 from .notices import (
     LEADING_MARKER_RE,
     TRAILING_MARKER_RE,
@@ -21,7 +24,6 @@ from .notices import (
     may_hold_credit,
     search_credit,
 )
-from .vocabulary import DANGLING_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE, fold
 
 LANGUAGE_NAMES = {
     "en": "en",

@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from captions.core.text import fold
+
+from .lexicon import BOILERPLATE, HEADERS, LABELS, LONGEST_LABEL
 from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
 from .sizes import SizeFacts, scan_sizes
-from .vocabulary import BOILERPLATE, HEADERS, LABELS, LONGEST_LABEL, fold
 
 LINE_LIMIT = 20_000  # characters of one line the pass reads; the rest is noise or an attack
 BLOCK_LINE_LIMIT = 2_000  # lines of one block the pass reads

@@ -15,7 +15,9 @@ from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .vocabulary import KNOWN_NOTICES, word_trie
+from captions.core.text import word_trie
+
+from .lexicon import KNOWN_NOTICES
 
 CAVEATS = ("embargo", "editorial_only", "imperfect_historical", "mandatory_credit", "no_model_release")
 
@@ -291,7 +293,7 @@ def parse_embargo(text: str, *, parse_date, language: str = "en", today=None) ->
     Zone abbreviations become fixed offsets (CET +01:00, CEST/MESZ +02:00, EDT -04:00). A
     notice without a zone is read in the block's home zone: Central European time for German,
     French and Spanish blocks, UTC for English ones (wire services state a zone when it
-    matters). `parse_date` is captions.dates.parse_date, passed in to keep this module free
+    matters). `parse_date` is captions.core.dates.parse_date, passed in to keep this module free
     of import cycles.
     """
     text = text[:300]

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
-from captions.caption_parser import ParsedCaption, parse_block
+from .blocks import parse_block, split_blocks
+from .record import ParsedCaption
 
 PARALLEL_FROM_BLOCKS = 2_000
 CHUNK = 500
@@ -50,6 +51,4 @@ def parse_many(
 
 
 def block_texts_of(texts: Iterable[str]) -> list[str]:
-    from captions.caption_parser import split_blocks
-
     return [block for text in texts for block in split_blocks(text)]

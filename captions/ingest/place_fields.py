@@ -4,7 +4,7 @@ PURE: no Django import. The SPEC's precedence: a labelled location field ('Locat
 'Ort', 'Lieu', 'Lugar', Commons' 'depicted place') gives sublocation, city, region and
 country; IPTC-style separate fields (exiftool's City / Province-State / Country) fill their
 own slots; without either, the caption's place slot gives city, region and country — never a
-sublocation. Names are resolved by captions.places; lookups are memoised because an archive
+sublocation. Names are resolved by captions.core.places; lookups are memoised because an archive
 names the same places over and over.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from captions import places
+from captions.core import places
 
 from .layout import BlockScan
 from .place_slots import dateline_place, place_slots

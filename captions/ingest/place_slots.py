@@ -3,7 +3,7 @@
 PURE: no Django import. Without a labelled location field the SPEC takes the place from the
 caption's place slot — its dateline, an '... in City, Country' phrase, or a place closing the
 caption — and never from just any capitalised word. This module finds those slots, in order
-of how reliably each layout fills them; captions.places decides what the words name.
+of how reliably each layout fills them; captions.core.places decides what the words name.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .vocabulary import fold
+from captions.core.text import fold
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"

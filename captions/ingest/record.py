@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from captions.dimensions import StatedSize
+from captions.core.dimensions import StatedSize
 
 SPEC_FIELDS: tuple[str, ...] = (
     "caption",
@@ -35,19 +35,6 @@ SPEC_FIELDS: tuple[str, ...] = (
     "source_id",
     "language",
     "problems",
-)
-
-CAVEAT_CODES = frozenset({"imperfect_historical", "editorial_only", "no_model_release", "embargo", "mandatory_credit"})
-PROBLEM_CODES = frozenset(
-    {
-        "print_size_mismatch",
-        "invalid_date",
-        "future_date",
-        "missing_dimensions",
-        "missing_dpi",
-        "truncated_text",
-        "unknown_country",
-    }
 )
 
 

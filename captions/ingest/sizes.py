@@ -1,7 +1,7 @@
 """Pixel sizes, print sizes and dpi as agencies state them.
 
 PURE: no Django import, and no print arithmetic either: the stated print sizes are kept as
-text (`StatedSize`) so captions.dimensions can check them with the precision they were
+text (`StatedSize`) so captions.core.dimensions can check them with the precision they were
 written in. This module only reads numbers the way each layout writes them:
 
 - pixels use thousands separators ('4.000', '3,508', '5 472', narrow no-break spaces), never
@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from captions.dimensions import StatedSize
+from captions.core.dimensions import StatedSize
 
 MAX_PIXELS = 10**6  # px and dpi must be > 0 and < this; anything else is dropped
 SCAN_LIMIT = 4000  # characters of one line the size patterns look at

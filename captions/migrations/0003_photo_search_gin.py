@@ -10,7 +10,7 @@ from django.db import migrations
 
 
 def search_index():
-    from captions.search import INDEX_NAME, search_vector
+    from captions.selectors.search import INDEX_NAME, search_vector
 
     return GinIndex(search_vector(), name=INDEX_NAME)
 

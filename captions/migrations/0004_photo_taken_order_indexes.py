@@ -2,7 +2,7 @@
 
 `sort=-taken` orders by `date_start DESC NULLS LAST, id DESC` (undated photos last), which a
 plain ascending index cannot serve; these two indexes match the ORDER BY clauses of
-`captions.filters.SORT_ORDER` exactly, so the first page of a million photos is an index scan.
+`captions.selectors.filters.SORT_ORDER` exactly, so the first page of a million photos is an index scan.
 SQLite cannot create an index with NULLS LAST; there the migration does nothing.
 """
 from django.db import migrations, models

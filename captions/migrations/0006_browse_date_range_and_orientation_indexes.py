@@ -4,7 +4,7 @@
   sign is the orientation, so `orientation=portrait` is a range scan of it, and PostgreSQL
   keeps statistics on the expression instead of guessing a third of the rows.
 * `photo_taken_range` (PostgreSQL only): a GiST index on `daterange(date_start, date_end, '[]')`
-  for dated photos, the exact expression `captions.selectors.taken_range()` builds. A date
+  for dated photos, the exact expression `captions.selectors.photos.taken_range()` builds. A date
   window is an interval overlap, `&&` on this index; the btree on (date_start, date_end)
   could only bound one side of it. SQLite has no GiST; there the window stays two comparisons.
 """
@@ -15,7 +15,7 @@ from django.db.models import Q
 
 
 def taken_range_index():
-    from captions.selectors import TAKEN_RANGE_INDEX, taken_range
+    from captions.selectors.photos import TAKEN_RANGE_INDEX, taken_range
 
     return GistIndex(taken_range(), name=TAKEN_RANGE_INDEX, condition=Q(date_start__isnull=False))
 

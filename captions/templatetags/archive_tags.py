@@ -6,8 +6,9 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from captions import places, search
+from captions.core import places
 from captions.models import CAVEAT_LABELS
+from captions.selectors import search
 
 register = template.Library()
 

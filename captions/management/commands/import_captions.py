@@ -2,9 +2,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from captions import services
+from captions.core.textfiles import UnreadableInput, read_text
 from captions.ingest.pipeline import block_texts_of, parse_many
-from captions.textfiles import UnreadableInput, read_text
+from captions.services import imports
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="caption files; '-' reads standard input")
         parser.add_argument("--dry-run", action="store_true", help="parse and match, write nothing")
-        parser.add_argument("--batch-size", type=int, default=services.IMPORT_BATCH_SIZE)
+        parser.add_argument("--batch-size", type=int, default=imports.IMPORT_BATCH_SIZE)
 
     def handle(self, *args, paths, dry_run, batch_size, **options):
         texts = []
@@ -37,7 +37,7 @@ class Command(BaseCommand):
                 sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} blocks")
                 sys.stderr.flush()
 
-        result = services.import_blocks(blocks=blocks, dry_run=dry_run, batch_size=batch_size, progress=progress)
+        result = imports.import_blocks(blocks=blocks, dry_run=dry_run, batch_size=batch_size, progress=progress)
         if show_progress:
             sys.stderr.write("\n")
         self.stdout.write(result.summary)

@@ -1,6 +1,6 @@
 """`manage.py parse_caption PATH [PATH ...]`: caption blocks in, SPEC JSON out.
 
-A thin wrapper over captions.caption_parser. It touches no database — not even a connection
+A thin wrapper over captions.ingest. It touches no database — not even a connection
 (no system checks, no migration check) — so it runs on a laptop without one. Problems found in
 a block are data in the JSON; only an unreadable input is an error (exit 2, one line on
 stderr).
@@ -13,7 +13,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from captions.caption_parser import parse_blocks
+from captions.ingest import parse_blocks
 
 # Legacy agency files are often Windows-1252; Latin-1 decodes any byte, so it is the last resort.
 FALLBACK_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")

@@ -11,11 +11,13 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from captions import dimensions, selectors
-from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Photo, Place, caveat_field
+from captions.core import dimensions
+from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Photo, caveat_field
+from captions.selectors import photos as photo_selectors
+from captions.selectors.places import place_ids_matching
 
 
 class PartialDateField(forms.CharField):
@@ -33,7 +35,7 @@ class PartialDateField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
-        from captions.dates import parse_bound
+        from captions.core.dates import parse_bound
 
         value = value.strip()
         if not self.shape.fullmatch(value):
@@ -55,7 +57,7 @@ class CountryCodeField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
-        from captions.places import find_country
+        from captions.core.places import find_country
 
         country = find_country(value.strip().upper())
         if country is None:
@@ -81,18 +83,6 @@ class PartialDateFilter(django_filters.Filter):
 
     def filter(self, qs, value):
         return qs
-
-
-def place_ids_matching(text: str):
-    """Ids of places known under `text` in any language (Moskau, Moscow, Moscou, RU, Russland)."""
-    from captions.places import city_names, fold
-
-    names = set(city_names(text)) | {fold(text)}
-    names.discard("")
-    query = Q()
-    for name in names:
-        query |= Q(search_names__contains=f"|{name}|")
-    return Place.objects.filter(query).values("pk") if names else Place.objects.none().values("pk")
 
 
 ORIENTATION_CHOICES = [(o, _(o)) for o in dimensions.ORIENTATIONS]
@@ -171,7 +161,7 @@ class PhotoFilterSet(django_filters.FilterSet):
         return qs  # read by other filters (at_dpi) or applied last (sort)
 
     def filter_words(self, qs, name, value):
-        from captions.search import filter_words
+        from captions.selectors.search import filter_words
 
         return filter_words(qs, value)
 
@@ -189,7 +179,7 @@ class PhotoFilterSet(django_filters.FilterSet):
         return qs.filter(**{caveat_field(value): True})
 
     def filter_orientation(self, qs, name, value):
-        return qs.filter(selectors.orientation_condition(value))
+        return qs.filter(photo_selectors.orientation_condition(value))
 
     def filter_min_print_width(self, qs, name, value):
         at_dpi = int(self.form.cleaned_data.get("at_dpi") or dimensions.DEFAULT_TARGET_DPI)
@@ -201,7 +191,7 @@ class PhotoFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         after, before = self.form.cleaned_data.get("taken_after"), self.form.cleaned_data.get("taken_before")
-        return selectors.taken_between(queryset, after[0] if after else None, before[1] if before else None)
+        return photo_selectors.taken_between(queryset, after[0] if after else None, before[1] if before else None)
 
     @property
     def qs(self):

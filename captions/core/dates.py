@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from captions.ingest.vocabulary import word_trie
+from captions.core.text import word_trie
 
 DAY = "day"
 MONTH = "month"

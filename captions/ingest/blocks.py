@@ -1,9 +1,4 @@
-"""Caption blocks -> parsed records: the public face of the caption parser.
-
-PURE: no Django import, so the parser is tested and fuzzed without a database and runs in
-the management command, the admin preview and the importer alike. The work is done in
-captions/ingest/ (layout pass, caption text, sizes, notices, place slots, assembly); this
-module keeps the stable import path others depend on.
+"""Caption text -> blocks -> parsed records: the entry points of the parser.
 
 Hostile input is expected (pasted web pages, cut-off files, binary junk): `parse_block`
 never raises for any str; it returns a record whose problems say what was wrong.
@@ -14,18 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from captions.ingest.assemble import build
-from captions.ingest.record import CAVEAT_CODES, PROBLEM_CODES, SPEC_FIELDS, ParsedCaption
-
-__all__ = [
-    "CAVEAT_CODES",
-    "PROBLEM_CODES",
-    "SPEC_FIELDS",
-    "ParsedCaption",
-    "parse_block",
-    "parse_blocks",
-    "split_blocks",
-]
+from .assemble import build
+from .record import ParsedCaption
 
 _SEPARATOR_RE = re.compile(r"^[ \t\u00a0]*---[ \t\u00a0]*$", re.MULTILINE)
 

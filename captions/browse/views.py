@@ -9,10 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from captions import facets, selectors, services
-from captions.filters import PhotoFilterSet
 from captions.models import Article, Photo
-from captions.suggestions import suggest_articles
+from captions.selectors import articles as article_selectors
+from captions.selectors import facets, pages
+from captions.selectors import photos as photo_selectors
+from captions.selectors.filters import PhotoFilterSet
+from captions.selectors.suggestions import suggest_articles
+from captions.services import articles as article_services
 
 NOT_FILTERS = ("page", "per_page", "sort")
 
@@ -34,14 +37,14 @@ def _per_page(request) -> int:
     try:
         size = int(request.GET.get("per_page", ""))
     except ValueError:
-        return selectors.PAGE_SIZES[0]
-    return size if size in selectors.PAGE_SIZES else selectors.PAGE_SIZES[0]
+        return pages.PAGE_SIZES[0]
+    return size if size in pages.PAGE_SIZES else pages.PAGE_SIZES[0]
 
 
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def browse(request):
-    filterset = PhotoFilterSet(request.GET, queryset=selectors.photos_for_browse())
+    filterset = PhotoFilterSet(request.GET, queryset=photo_selectors.photos_for_browse())
     valid = filterset.is_valid()
     active = {k: v for k, v in request.GET.items() if k in filterset.filters and k not in NOT_FILTERS and v.strip()}
     per_page = _per_page(request)
@@ -50,7 +53,7 @@ def browse(request):
         "form": filterset.form,
         "valid": valid,
         "per_page": per_page,
-        "page_sizes": selectors.PAGE_SIZES,
+        "page_sizes": pages.PAGE_SIZES,
     }
     if valid:
         qs = filterset.qs
@@ -58,7 +61,7 @@ def browse(request):
         context.update(
             total=total,
             facets=facets.facets_for(qs, total=total, params=active),
-            page=selectors.result_page(qs, number=selectors.page_number(request.GET.get("page")), per_page=per_page),
+            page=pages.result_page(qs, number=pages.page_number(request.GET.get("page")), per_page=per_page),
             words=filterset.form.cleaned_data.get("q") or "",
             active_filters=[(name, filterset.form.fields[name].label, value) for name, value in active.items()],
         )
@@ -68,15 +71,15 @@ def browse(request):
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def photo_detail(request, pk):
-    photo = get_object_or_404(selectors.photo_with_relations(), pk=pk)
+    photo = get_object_or_404(photo_selectors.photo_with_relations(), pk=pk)
     can_link = request.user.has_perm("captions.change_photo")
     return render(
         request,
         "captions/photo_detail.html",
         {
             "photo": photo,
-            "more_from_place": selectors.more_from_place(photo),
-            "more_from_date": selectors.more_from_same_date(photo),
+            "more_from_place": photo_selectors.more_from_place(photo),
+            "more_from_date": photo_selectors.more_from_same_date(photo),
             "suggestions": suggest_articles(photo) if can_link else [],
             "can_link": can_link,
         },
@@ -93,7 +96,7 @@ def link_article(request, pk):
     if article is None:
         messages.error(request, _("That article does not exist (any more); nothing was linked."))
     else:
-        services.link_article(photo=photo, article=article)
+        article_services.link_article(photo=photo, article=article)
         messages.success(request, _("Linked “%(headline)s”.") % {"headline": article.headline})
     return redirect(photo)
 
@@ -102,10 +105,10 @@ def link_article(request, pk):
 @permission_required("captions.view_article", raise_exception=True)
 def article_list(request):
     words = request.GET.get("q", "").strip()[:200]
-    page = selectors.result_page(
-        selectors.articles_matching(words), number=selectors.page_number(request.GET.get("page")), per_page=50
+    page = pages.result_page(
+        article_selectors.articles_matching(words), number=pages.page_number(request.GET.get("page")), per_page=50
     )
-    selectors.with_photo_counts(page.rows)
+    article_selectors.with_photo_counts(page.rows)
     return render(request, "captions/article_list.html", {"page": page, "words": words})
 
 
@@ -113,5 +116,5 @@ def article_list(request):
 @permission_required("captions.view_article", raise_exception=True)
 def article_detail(request, pk):
     article = get_object_or_404(Article, pk=pk)
-    photos, more = selectors.article_photos(article)
+    photos, more = article_selectors.article_photos(article)
     return render(request, "captions/article_detail.html", {"article": article, "photos": photos, "more_photos": more})

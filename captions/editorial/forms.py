@@ -13,8 +13,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from captions import dates, editing, images, validation
+from captions import validation
+from captions.core import dates, places
+from captions.images import renditions, uploads
 from captions.models import Article, Photo, Place
+from captions.selectors import history
+from captions.selectors.photos import find_duplicate
 
 DATE_FIELDS = ("date_edtf", "date_start", "date_end", "date_precision", "date_approximate")
 EDIT_BASE_SALT = "captions.photo.edit-base"
@@ -26,7 +30,7 @@ def edit_base_token(photo: Photo) -> str:
     return signing.dumps(
         {
             "v": photo.version,
-            "h": editing.latest_history_id(photo),
+            "h": history.latest_history_id(photo),
             "a": sorted(photo.articles.values_list("pk", flat=True)),
         },
         salt=EDIT_BASE_SALT,
@@ -51,7 +55,7 @@ class PhotoAdminForm(forms.ModelForm):
         max_length=100,
         help_text=_("In English, German, French or Spanish, or its code: Russland, RU, RUS."),
     )
-    # A plain file field: the checks are ours (images.check_upload), so Django's ImageField does
+    # A plain file field: the checks are ours (images.uploads.check_upload), so Django's ImageField does
     # not decode the whole file before the size, pixel-count and format checks have run.
     image = forms.FileField(
         label=_("image file"),
@@ -95,8 +99,8 @@ class PhotoAdminForm(forms.ModelForm):
         upload = self.cleaned_data.get("image")
         if not isinstance(upload, UploadedFile):
             return upload
-        checked = images.check_upload(upload)
-        duplicate = editing.find_duplicate(content_hash=checked.content_hash, exclude_pk=self.instance.pk)
+        checked = uploads.check_upload(upload)
+        duplicate = find_duplicate(content_hash=checked.content_hash, exclude_pk=self.instance.pk)
         if duplicate is not None:
             url = reverse("admin:captions_photo_change", args=[duplicate.pk])
             raise forms.ValidationError(
@@ -111,7 +115,7 @@ class PhotoAdminForm(forms.ModelForm):
                 ),
                 code="duplicate_image",
             )
-        self.renditions = images.renditions(upload)
+        self.renditions = renditions.renditions(upload)
         self.checked_upload = checked
         return upload
 
@@ -121,8 +125,6 @@ class PhotoAdminForm(forms.ModelForm):
         if error:
             raise error
         if text:
-            from captions import places
-
             self.new_place_country = places.find_country(text)
         return text
 
@@ -238,14 +240,14 @@ class PhotoAdminForm(forms.ModelForm):
         self.base_version = base.get("v")
         if self.base_version == self.instance.version:
             return
-        changes, latest = editing.changes_since(photo=self.instance, base_history_id=base.get("h"))
-        loaded = editing.history_record(self.instance, base.get("h"))
+        changes, latest = history.changes_since(photo=self.instance, base_history_id=base.get("h"))
+        loaded = history.history_record(self.instance, base.get("h"))
         current_articles = sorted(self.instance.articles.values_list("pk", flat=True))
         mine = self._own_changes(cleaned, loaded, base.get("a", []))
         if current_articles != sorted(base.get("a", [])):
             headlines = Article.objects.filter(pk__in=current_articles).values_list("headline", flat=True)
             changes.append(
-                editing.FieldChange(
+                history.FieldChange(
                     "articles",
                     str(Photo._meta.get_field("articles").verbose_name),
                     "; ".join(headlines) or gettext("(none)"),
@@ -282,7 +284,7 @@ class PhotoAdminForm(forms.ModelForm):
                     own.add(name)
                 continue
             try:
-                before = editing.base_value(loaded, name)
+                before = history.base_value(loaded, name)
             except Exception:  # a form-only field
                 continue
             after = cleaned.get(name)
@@ -309,51 +311,3 @@ class PhotoAdminForm(forms.ModelForm):
         else:
             formatted = widget.format_value(field.prepare_value(value))
             self._set_data(name, "" if formatted is None else str(formatted))
-
-
-class PasteCaptionForm(forms.Form):
-    """The admin's "paste caption block" page: text, or a text file, of one or more blocks."""
-
-    text = forms.CharField(
-        label=_("Caption block(s)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "spellcheck": "false"}),
-        help_text=_("Paste one or more agency caption blocks; separate blocks with a line holding only ---."),
-    )
-    file = forms.FileField(label=_("or a text file"), required=False)
-
-    MAX_FILE_BYTES = 5 * 1024 * 1024
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and upload.size > self.MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                _("This file is %(size)s KB; paste at most 5 MB of caption text at a time."),
-                code="file_too_large",
-                params={"size": upload.size // 1024},
-            )
-        return upload
-
-    def clean(self):
-        from captions.textfiles import decode
-
-        cleaned = super().clean()
-        upload = cleaned.get("file")
-        if upload:
-            data = upload.read()
-            if b"\x00" in data[:4096]:
-                self.add_error(
-                    "file",
-                    forms.ValidationError(
-                        _("“%(name)s” is not a text file: save the caption as plain text (.txt)."),
-                        code="not_text",
-                        params={"name": upload.name},
-                    ),
-                )
-                return cleaned
-            cleaned["text"] = decode(data)
-        if not (cleaned.get("text") or "").strip() and not self.errors:
-            self.add_error(
-                "text", forms.ValidationError(_("Paste a caption block, or choose a text file."), code="empty")
-            )
-        return cleaned

@@ -17,12 +17,13 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from captions import dimensions, selectors
+from captions.core import dimensions
 from captions.exports import pdf_sheet
 from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS, render_csv
 from captions.exports.json_format import render_json
 from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, Selection, select_photos, target_dpi_from
+from captions.selectors import photos as photo_selectors
 
 export_permission = permission_required("captions.export_specs", raise_exception=True)
 
@@ -111,7 +112,7 @@ def specs_pdf(request):
     rows = list(spec_rows(selection.photos[: cap + 1], target_dpi=selection.target_dpi))
     total = len(rows) if len(rows) <= cap else selection.photos.count()
     rows = rows[:cap]
-    photos = selectors.photo_with_relations().in_bulk([row.id for row in rows])
+    photos = photo_selectors.photo_with_relations().in_bulk([row.id for row in rows])
     sheets = [pdf_sheet.SheetPhoto.build(row, photos[row.id]) for row in rows if row.id in photos]
     document = pdf_sheet.selection_pdf(selection, sheets, total=total)
     response = HttpResponse(document, content_type="application/pdf")
@@ -122,7 +123,7 @@ def specs_pdf(request):
 @export_permission
 @require_GET
 def photo_spec_pdf(request, pk):
-    photo = get_object_or_404(selectors.photo_with_relations(), pk=pk)
+    photo = get_object_or_404(photo_selectors.photo_with_relations(), pk=pk)
     back_url = photo.get_absolute_url()
     if photo.is_embargoed():
         if photo.embargo_until:

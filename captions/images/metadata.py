@@ -1,7 +1,7 @@
-"""Image files: upload checks, embedded metadata, renditions and the content hash.
+"""Embedded metadata: pixel size, stated resolution and the archive's fields from EXIF, IPTC
+and XMP.
 
-Pillow does the decoding; what is written by hand here is what Pillow gets wrong for an
-archive:
+What is written by hand here is what Pillow gets wrong for an archive:
 
 * resolution: Pillow reports 72 dpi for a JPEG whose JFIF header and EXIF state no unit, and
   (1, 1) dpi for a TIFF without resolution tags. A print size computed from those would be
@@ -14,124 +14,11 @@ archive:
 
 from __future__ import annotations
 
-import hashlib
-import io
-import os
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
+from PIL import Image, IptcImagePlugin
 
-from captions import conf, dimensions
-
-HASH_CHUNK = 1024 * 1024
-
-
-# --- checks -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckedUpload:
-    format: str  # Pillow's name: JPEG, PNG, TIFF, WEBP
-    width_px: int
-    height_px: int
-    content_hash: str
-
-
-def _extension(name: str) -> str:
-    return os.path.splitext(name or "")[1].lstrip(".").lower()
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
-
-
-def content_hash(upload) -> str:
-    """SHA-256 of the file's bytes: the same file twice has the same hash."""
-    digest = hashlib.sha256()
-    upload.seek(0)
-    for chunk in iter(lambda: upload.read(HASH_CHUNK), b""):
-        digest.update(chunk)
-    upload.seek(0)
-    return digest.hexdigest()
-
-
-def check_upload(upload) -> CheckedUpload:
-    """Refuse what the archive cannot keep, with a message the editor can act on: too big a
-    file, too many pixels (a decompression bomb), not an image, a format other than JPEG,
-    PNG, TIFF or WebP, or a real format that does not match the file name's extension."""
-    allowed = ", ".join(sorted({ext for exts in conf.UPLOAD_FORMATS.values() for ext in exts[:1]}))
-    limit = conf.max_upload_bytes()
-    if upload.size > limit:
-        raise ValidationError(
-            _("This file is %(size)s MB; the archive takes files up to %(limit)s MB. Export a smaller JPEG or TIFF."),
-            code="file_too_large",
-            params={"size": _megabytes(upload.size), "limit": _megabytes(limit)},
-        )
-    extension = _extension(upload.name)
-    if not any(extension in exts for exts in conf.UPLOAD_FORMATS.values()):
-        raise ValidationError(
-            _("“%(name)s” is not a JPEG, PNG, TIFF or WebP file (the name should end in %(allowed)s)."),
-            code="unsupported_type",
-            params={"name": upload.name, "allowed": allowed},
-        )
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            width, height, fmt = image.width, image.height, image.format
-    except Image.DecompressionBombError:
-        raise _too_many_pixels(None) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError(
-            _("“%(name)s” is not an image Pillow can read: the file is damaged or is something else renamed."),
-            code="not_an_image",
-            params={"name": upload.name},
-        ) from None
-    finally:
-        upload.seek(0)
-    if width * height > conf.max_image_pixels():
-        raise _too_many_pixels((width, height))
-    if fmt not in conf.UPLOAD_FORMATS:
-        raise ValidationError(
-            _("This file is a %(format)s image; the archive takes JPEG, PNG, TIFF and WebP."),
-            code="unsupported_format",
-            params={"format": fmt},
-        )
-    if extension not in conf.UPLOAD_FORMATS[fmt]:
-        raise ValidationError(
-            _(
-                "This file is really a %(format)s image but its name ends in .%(extension)s: "
-                "rename it to .%(expected)s (or export it again as the format its name says)."
-            ),
-            code="format_mismatch",
-            params={"format": fmt, "extension": extension, "expected": conf.UPLOAD_FORMATS[fmt][0]},
-        )
-    return CheckedUpload(fmt, width, height, content_hash(upload))
-
-
-def _too_many_pixels(size) -> ValidationError:
-    limit = conf.max_image_pixels() / 1_000_000
-    if size is None:
-        return ValidationError(
-            _("This image has far more pixels than the archive's limit of %(limit)s megapixels; it was not opened."),
-            code="too_many_pixels",
-            params={"limit": f"{limit:g}"},
-        )
-    return ValidationError(
-        _("This image is %(width)s × %(height)s px (%(mp)s megapixels); the archive's limit is %(limit)s megapixels."),
-        code="too_many_pixels",
-        params={
-            "width": size[0],
-            "height": size[1],
-            "mp": f"{size[0] * size[1] / 1_000_000:.0f}",
-            "limit": f"{limit:g}",
-        },
-    )
-
-
-# --- embedded metadata ------------------------------------------------------------------------
+from captions.core import dimensions
 
 
 @dataclass
@@ -372,49 +259,3 @@ def read_metadata(upload) -> EmbeddedMetadata:
         meta = EmbeddedMetadata(width_px=image.width, height_px=image.height, dpi=dpi, dpi_source=source, **found)
     upload.seek(0)
     return meta
-
-
-# --- renditions -------------------------------------------------------------------------------
-
-
-def rendition(upload, longest_side: int) -> ContentFile:
-    """A JPEG no larger than `longest_side`, turned upright as the EXIF orientation says."""
-    upload.seek(0)
-    with Image.open(upload) as image:
-        image.draft("RGB", (longest_side, longest_side))  # JPEG: decode at a reduced scale
-        image = ImageOps.exif_transpose(image)
-        if image.mode not in ("RGB", "L"):
-            image = _flatten(image)
-        image.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        image.save(out, "JPEG", quality=85, optimize=True)
-    upload.seek(0)
-    return ContentFile(out.getvalue())
-
-
-def _flatten(image: Image.Image) -> Image.Image:
-    """RGB on white for transparent images, RGB for 16-bit, CMYK and palette images."""
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        image = image.point(lambda value: value * (1 / 256)).convert("L")
-        return image
-    if image.mode in ("RGBA", "LA", "P", "PA"):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGB", rgba.size, "white")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        return background
-    return image.convert("RGB")
-
-
-def renditions(upload) -> dict[str, ContentFile]:
-    """The thumbnail and preview of an upload; a file Pillow cannot decode is refused."""
-    try:
-        return {
-            "thumbnail": rendition(upload, conf.thumbnail_size()),
-            "preview": rendition(upload, conf.preview_size()),
-        }
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError(
-            _("The image could not be decoded (%(reason)s): the file is damaged or cut off. Export it again."),
-            code="damaged_image",
-            params={"reason": str(exc)[:120]},
-        ) from None

@@ -23,8 +23,8 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from captions import dimensions
-from captions.dates import decade_of
+from captions.core import dimensions
+from captions.core.dates import decade_of
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
 
 COUNT_CAP = 10_000

@@ -1,69 +1,22 @@
-"""Every write to the archive goes through here: keyword-only functions that validate
-(`full_clean()`) and then save. Views, admin actions and commands only call these."""
+"""Caption blocks into the archive: one parsed block saved (the admin paste page) or many in
+batches (`import_captions`). Re-importing the same block writes nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from captions.models import CAVEAT_TAGS, Article, Photo, Place, caveat_field
-
-PLACE_NAME_SEPARATOR = "|"
-
-
-# --- places ----------------------------------------------------------------------------------
-
-
-def place_search_text(*, sublocation: str, city: str, region: str, country_code: str) -> str:
-    from captions import places
-
-    names = places.place_search_names(
-        sublocation=sublocation or None, city=city or None, region=region or None, country_code=country_code or None
-    )
-    # Leading and trailing separators let a search match a whole name with one LIKE '%|name|%'.
-    return PLACE_NAME_SEPARATOR + PLACE_NAME_SEPARATOR.join(sorted(names)) + PLACE_NAME_SEPARATOR if names else ""
-
-
-def get_or_create_place(
-    *,
-    sublocation: str | None = None,
-    city: str | None = None,
-    region: str | None = None,
-    country: str | None = None,
-    country_code: str | None = None,
-) -> Place | None:
-    """The one Place row for these parts (None when every part is empty)."""
-    parts = {
-        "sublocation": (sublocation or "").strip()[:200],
-        "city": (city or "").strip()[:200],
-        "region": (region or "").strip()[:200],
-        "country_code": (country_code or "").strip().upper()[:2],
-    }
-    if not any(parts.values()):
-        return None
-    existing = Place.objects.filter(**parts).first()
-    if existing:
-        return existing
-    place = Place(**parts, country=(country or "").strip()[:100], search_names=place_search_text(**parts))
-    place.full_clean(validate_unique=False)
-    try:
-        with transaction.atomic():
-            place.save()
-    except IntegrityError:  # created meanwhile by a concurrent import
-        return Place.objects.get(**parts)
-    return place
-
-
-# --- photos ----------------------------------------------------------------------------------
+from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
+from captions.selectors.photos import find_existing_photo
+from captions.services.places import get_or_create_place
 
 
 def photo_values_from_parsed(parsed) -> dict:
-    """Model field values for a parsed caption block (`caption_parser.ParsedCaption`).
+    """Model field values for a parsed caption block (`captions.ingest.ParsedCaption`).
 
     Stated print sizes are not here: they were checked by the parser (print_size_mismatch)
     and are discarded, since print sizes are always derived from pixels and dpi.
@@ -107,16 +60,6 @@ def place_from_parsed(parsed) -> Place | None:
         country=parsed.country,
         country_code=parsed.country_code,
     )
-
-
-def find_existing_photo(*, supplier: str, source_id: str, fingerprint: str) -> Photo | None:
-    """The record a block describes: by supplier + source id when it has one, else by the
-    fingerprint of its normalized text."""
-    if source_id:
-        return Photo.objects.filter(supplier=supplier, source_id=source_id).first()
-    if fingerprint:
-        return Photo.objects.filter(fingerprint=fingerprint).first()
-    return None
 
 
 @dataclass
@@ -373,38 +316,3 @@ def import_blocks(*, blocks, dry_run: bool = False, batch_size: int = IMPORT_BAT
             flush()
     flush()
     return result
-
-
-# --- articles --------------------------------------------------------------------------------
-
-
-def create_or_update_article(
-    *,
-    headline: str,
-    url: str | None = None,
-    publication: str = "",
-    published_date: dt.date | None = None,
-    language: str = "",
-    summary: str = "",
-    body: str = "",
-) -> Article:
-    """One article per URL; without a URL, one per publication + headline."""
-    if url:
-        article = Article.objects.filter(url=url).first()
-    else:
-        article = Article.objects.filter(url__isnull=True, publication=publication, headline=headline).first()
-    article = article or Article()
-    article.headline, article.url, article.publication = headline, url or None, publication
-    article.published_date, article.language = published_date, language
-    article.summary, article.body = summary, body
-    article.full_clean()
-    article.save()
-    return article
-
-
-def link_article(*, photo: Photo, article: Article) -> None:
-    photo.articles.add(article)
-
-
-def unlink_article(*, photo: Photo, article: Article) -> None:
-    photo.articles.remove(article)

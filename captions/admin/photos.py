@@ -1,0 +1,312 @@
+"""The photo admin: configuration of the change list and the change form. The rules are in
+`captions.validation`, the writes in `captions.services`, the form in `captions.editorial.forms`,
+the bulk actions in `captions.admin.actions`, the paste page in `captions.editorial.paste`."""
+
+from __future__ import annotations
+
+import functools
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from captions import validation
+from captions.admin import actions
+from captions.admin.filters import CaveatFilter, CountryFilter, DecadeFilter, HasImageFilter, SupplierFilter
+from captions.admin.permissions import EditorsWriteMixin
+from captions.core import dimensions
+from captions.editorial import paste
+from captions.editorial.display import one_decimal, size_line
+from captions.editorial.forms import PhotoAdminForm
+from captions.models import CAVEAT_LABELS, PROBLEM_LABELS, Photo
+from captions.selectors import search
+from captions.selectors.places import place_ids_matching
+from captions.services import images as image_services
+from captions.services import photos as photo_services
+from captions.services.places import get_or_create_place
+
+# The change list's caveat column: short words, the full label in the tooltip.
+CAVEAT_SHORT = {
+    "editorial_only": _("editorial only"),
+    "embargo": _("embargo"),
+    "imperfect_historical": _("imperfect historical"),
+    "mandatory_credit": _("mandatory credit"),
+    "no_model_release": _("no model release"),
+}
+
+
+@admin.register(Photo)
+class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
+    form = PhotoAdminForm
+    action_form = actions.PhotoActionForm
+    actions = [
+        actions.set_place,
+        actions.add_caveat,
+        actions.remove_caveat,
+        actions.mark_reviewed,
+        actions.link_article,
+    ]
+    list_display = [
+        "thumbnail_tag",
+        "review_flag",
+        "caption_start",
+        "pixel_size",
+        "dpi",
+        "print_300",
+        "date_text",
+        "place_short",
+        "caveat_tags",
+    ]
+    list_display_links = ["thumbnail_tag", "caption_start"]
+    list_filter = ["needs_review", CountryFilter, DecadeFilter, CaveatFilter, SupplierFilter, HasImageFilter]
+    list_select_related = ["place"]
+    list_per_page = 50
+    show_full_result_count = False  # one COUNT per page, not two, on a million rows
+    search_fields = ["caption", "credit", "source_id", "place__search_names"]  # see get_search_results
+    search_help_text = _("Words in the caption or credit, a supplier's image id, or a place in any language.")
+    autocomplete_fields = ["place", "articles"]
+    readonly_fields = ["print_sizes", "image_preview", "problem_list", "created_at", "updated_at"]
+    fieldsets = [
+        (
+            _("Caption & credit"),
+            {
+                "fields": [
+                    "caption",
+                    "headline",
+                    "language",
+                    "credit",
+                    "creator",
+                    "copyright_notice",
+                    "keywords",
+                    ("supplier", "source_id"),
+                ]
+            },
+        ),
+        (
+            _("Pixels & print"),
+            {
+                "fields": [
+                    ("width_px", "height_px", "dpi"),
+                    "print_sizes",
+                    ("stated_width_cm", "stated_height_cm"),
+                    ("stated_width_in", "stated_height_in"),
+                ]
+            },
+        ),
+        (
+            _("Shoot date"),
+            {
+                "fields": [
+                    "date_text",
+                    "date_edtf",
+                    ("date_start", "date_end"),
+                    ("date_precision", "date_approximate"),
+                ],
+                "description": _(
+                    "Type the date as supplied: the interval follows from it. "
+                    "Set the EDTF date or the interval yourself only to correct it."
+                ),
+            },
+        ),
+        (_("Place"), {"fields": ["place", "place_text", ("new_place_city", "new_place_region", "new_place_country")]}),
+        (
+            _("Caveats & rights"),
+            {
+                "fields": [
+                    ("caveat_editorial_only", "caveat_no_model_release", "caveat_mandatory_credit"),
+                    ("caveat_imperfect_historical", "caveat_embargo"),
+                    "embargo_until",
+                    "restriction_text",
+                ]
+            },
+        ),
+        (_("Image"), {"fields": ["image", "image_preview"]}),
+        (_("Articles"), {"fields": ["articles"]}),
+        (
+            _("Review"),
+            {"fields": ["needs_review", "problem_list", ("created_at", "updated_at"), "edit_base", "acknowledged"]},
+        ),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The browse page's word search (full text on PostgreSQL, with its GIN index), a place
+        under any of its names, or a supplier's image id; not Django's LIKE '%…%' over every
+        caption, which reads the whole table on each search."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        # As a subquery: PostgreSQL then probes a hash of the GIN index's matches while it walks
+        # the list's order, instead of computing every row's tsvector on the way (170 ms for a
+        # common word at 200,000 photos, seconds for a rare one).
+        matches = Q(pk__in=search.filter_words(Photo.objects.order_by(), term).values("pk"))
+        place_ids = [row["pk"] for row in place_ids_matching(term)]
+        if place_ids:
+            matches |= Q(place_id__in=place_ids)
+        if " " not in term and any(ch.isdigit() for ch in term):  # looks like an image id
+            matches |= Q(source_id=term)
+        return queryset.filter(matches), False
+
+    # --- derived, read-only ------------------------------------------------------------------
+    @admin.display(description=_("print size"))
+    def print_sizes(self, obj):
+        if obj is None or not obj.has_pixels:
+            return gettext("Give the pixel size to see print sizes.")
+        rows = []
+        if obj.native_print_size:
+            rows.append((gettext("at %(dpi)s dpi (native)") % {"dpi": obj.dpi}, size_line(obj.native_print_size)))
+        else:
+            rows.append((gettext("native"), gettext("no dpi stated")))
+        if obj.dpi != dimensions.DEFAULT_TARGET_DPI:  # else the native row already says it
+            rows.append((gettext("at 300 dpi"), size_line(obj.print_size_300)))
+        rows.append(
+            (
+                gettext("pixels"),
+                gettext("%(mp)s megapixels, %(orientation)s, %(ratio)s")
+                % {
+                    "mp": one_decimal(obj.megapixels),
+                    "orientation": gettext(obj.orientation),
+                    "ratio": obj.aspect_ratio,
+                },
+            )
+        )
+        return format_html(
+            '<table class="print-sizes">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows)
+        )
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, obj):
+        if obj is None or not obj.preview:
+            return gettext("No image yet: choose a JPEG, PNG, TIFF or WebP file above.")
+        return format_html('<img src="{}" alt="" style="max-width:480px;max-height:360px">', obj.preview.url)
+
+    @admin.display(description=_("problems"))
+    def problem_list(self, obj):
+        if obj is None or not obj.problems:
+            return gettext("none")
+        return format_html_join(", ", "{}", ((PROBLEM_LABELS.get(code, code),) for code in obj.problems))
+
+    @admin.display(description=_("image"))
+    def thumbnail_tag(self, obj):
+        if not obj.thumbnail:
+            return "—"
+        return format_html('<img src="{}" alt="" width="64" loading="lazy">', obj.thumbnail.url)
+
+    @admin.display(description=_("review"), ordering="-needs_review")
+    def review_flag(self, obj):
+        # Words, not a green tick: a tick beside "needs review" reads as "all good".
+        if not obj.needs_review:
+            return ""
+        return format_html(
+            '<span class="needs-review" title="{}">{}</span>',
+            ", ".join(str(PROBLEM_LABELS.get(c, c)) for c in obj.problems or []),
+            gettext("needs review"),
+        )
+
+    @admin.display(description=_("caption"), ordering="caption")
+    def caption_start(self, obj):
+        text = obj.headline or obj.caption or gettext("(no caption)")
+        return text if len(text) <= 70 else text[:69] + "…"
+
+    @admin.display(description=_("pixels"))
+    def pixel_size(self, obj):
+        return f"{obj.width_px}\u00a0×\u00a0{obj.height_px}" if obj.has_pixels else "—"
+
+    @admin.display(description=_("at 300 dpi (cm)"))
+    def print_300(self, obj):
+        size = obj.print_size_300
+        return f"{one_decimal(size.width_cm)}\u00a0×\u00a0{one_decimal(size.height_cm)}" if size else "—"
+
+    @admin.display(description=_("place"), ordering="place__city")
+    def place_short(self, obj):
+        if obj.place is None:
+            return obj.place_text or "—"
+        return ", ".join(p for p in (obj.place.city or obj.place.sublocation, obj.place.country_code) if p) or "—"
+
+    @admin.display(description=_("caveats"))
+    def caveat_tags(self, obj):
+        return (
+            format_html_join(
+                ", ", '<span title="{}">{}</span>', ((CAVEAT_LABELS[t], CAVEAT_SHORT.get(t, t)) for t in obj.caveats)
+            )
+            or "—"
+        )
+
+    # --- saving ------------------------------------------------------------------------------
+    def save_model(self, request, obj, form, change):
+        notes = []
+        new_place = self._new_place(form)
+        if new_place is not None:
+            obj.place = new_place
+        if "image" in form.changed_data and form.cleaned_data.get("image") is False:  # "Clear" ticked
+            image_services.detach_image(photo=obj)
+        if form.checked_upload is not None:
+            notes = image_services.attach_image(
+                photo=obj, upload=form.cleaned_data["image"], checked=form.checked_upload, made=form.renditions
+            )
+        reviewed = "needs_review" in form.changed_data and not form.cleaned_data.get("needs_review")
+        flagged = "needs_review" in form.changed_data and form.cleaned_data.get("needs_review")
+        photo_services.review_state(
+            obj,
+            previous_problems=form.previous_problems,
+            changed_fields=form.changed_data,
+            reviewed=reviewed,
+            flagged=flagged,
+        )
+        obj._history_user = request.user
+        photo_services.save_edited_photo(photo=obj, base_version=form.base_version if change else None)
+        for note in notes:
+            messages.info(request, note)
+
+    def _new_place(self, form):
+        data = form.cleaned_data
+        if not form.new_place_country:
+            return None
+        return get_or_create_place(
+            city=data.get("new_place_city"),
+            region=data.get("new_place_region"),
+            country=form.new_place_country.name,
+            country_code=form.new_place_country.code,
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The problems banner names the fields each problem is about.
+        photo = self.get_object(request, object_id)
+        rows = []
+        for code in (photo.problems if photo else []) or []:
+            fields = [str(Photo._meta.get_field(name).verbose_name) for name in validation.PROBLEM_FIELDS.get(code, ())]
+            rows.append((code, PROBLEM_LABELS.get(code, code), ", ".join(fields)))
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "problem_rows": rows})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except photo_services.EditConflict:
+            # Saved by someone else between this form's check and its save: nothing was written.
+            messages.error(
+                request,
+                gettext(
+                    "Someone saved this photo at the same moment; nothing of yours was saved. "
+                    "Here is the current version: make your change again."
+                ),
+            )
+            return redirect(reverse("admin:captions_photo_change", args=[object_id]))
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting would bypass the edit-conflict check; old versions are for reading.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    # --- the paste page (captions.editorial.paste) ----------------------------------------------
+    def get_urls(self):
+        view = self.admin_site.admin_view(functools.partial(paste.paste_view, model_admin=self))
+        return [path("paste/", view, name="captions_photo_paste"), *super().get_urls()]

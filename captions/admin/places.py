@@ -1,0 +1,20 @@
+"""Places in the admin."""
+
+from django.contrib import admin
+
+from captions.admin.permissions import EditorsWriteMixin
+from captions.models import Place
+from captions.services.places import place_search_text
+
+
+@admin.register(Place)
+class PlaceAdmin(EditorsWriteMixin, admin.ModelAdmin):
+    list_display = ["sublocation", "city", "region", "country", "country_code"]
+    list_filter = ["country_code"]
+    search_fields = ["sublocation", "city", "region", "country", "search_names"]
+
+    def save_model(self, request, obj, form, change):
+        obj.search_names = place_search_text(
+            sublocation=obj.sublocation, city=obj.city, region=obj.region, country_code=obj.country_code
+        )
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,9 @@
+"""The editor's own screens inside the admin: forms and the paste page. The admin classes
+(`captions.admin`) only configure and point here.
+
+- forms.py    the photo change form: stated print sizes, a new place, an image upload, the
+              shoot date read from its text, the edit-conflict check
+- paste.py    "Paste caption block": form, view and preview (template
+              templates/admin/captions/photo/paste.html)
+- display.py  print sizes as an editor reads them
+"""

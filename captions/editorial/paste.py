@@ -1,0 +1,222 @@
+"""The admin's "paste caption block" page: one or many blocks (or a text file) parsed into a
+preview with every problem beside its field, then saved. Reached from the photo admin
+(`admin:captions_photo_paste`); the parsing is `captions.ingest`, the saving
+`captions.services.imports`."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.utils import update_change_reason
+
+from captions import ingest
+from captions.core import dimensions
+from captions.core.textfiles import decode
+from captions.editorial.display import size_line
+from captions.models import CAVEAT_LABELS, PROBLEM_LABELS, DatePrecision
+from captions.selectors.photos import find_existing_photo
+from captions.services import imports
+
+# A paste of thousands of blocks is saved whole, but previewed (one lookup per block) only
+# this far.
+PASTE_PREVIEW_LIMIT = 100
+
+
+class PasteCaptionForm(forms.Form):
+    """The admin's "paste caption block" page: text, or a text file, of one or more blocks."""
+
+    text = forms.CharField(
+        label=_("Caption block(s)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "spellcheck": "false"}),
+        help_text=_("Paste one or more agency caption blocks; separate blocks with a line holding only ---."),
+    )
+    file = forms.FileField(label=_("or a text file"), required=False)
+
+    MAX_FILE_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > self.MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("This file is %(size)s KB; paste at most 5 MB of caption text at a time."),
+                code="file_too_large",
+                params={"size": upload.size // 1024},
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            data = upload.read()
+            if b"\x00" in data[:4096]:
+                self.add_error(
+                    "file",
+                    forms.ValidationError(
+                        _("“%(name)s” is not a text file: save the caption as plain text (.txt)."),
+                        code="not_text",
+                        params={"name": upload.name},
+                    ),
+                )
+                return cleaned
+            cleaned["text"] = decode(data)
+        if not (cleaned.get("text") or "").strip() and not self.errors:
+            self.add_error(
+                "text", forms.ValidationError(_("Paste a caption block, or choose a text file."), code="empty")
+            )
+        return cleaned
+
+
+def paste_view(request, *, model_admin):
+    if not (model_admin.has_add_permission(request) and request.user.has_perm("captions.import_captions")):
+        raise PermissionDenied
+    form = PasteCaptionForm(request.POST or None, request.FILES or None)
+    blocks = []
+    if request.method == "POST" and form.is_valid():
+        blocks = ingest.parse_blocks(form.cleaned_data["text"])
+        if not blocks:
+            form.add_error(
+                "text", forms.ValidationError(gettext("No caption block was found in this text."), code="no_blocks")
+            )
+        elif "save" in request.POST:
+            return _save_pasted(request, model_admin, blocks)
+    return _paste_page(request, model_admin, form, blocks)
+
+
+def _paste_page(request, model_admin, form, blocks, text=None):
+    shown = blocks[:PASTE_PREVIEW_LIMIT]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Paste caption block"),
+        "form": form,
+        "previews": [paste_preview(block) for block in shown],
+        "block_count": len(blocks),
+        "not_previewed": len(blocks) - len(shown),
+        "text": text
+        if text is not None
+        else (form.cleaned_data.get("text", "") if form.is_bound and form.is_valid() else ""),
+    }
+    return TemplateResponse(request, "admin/captions/photo/paste.html", context)
+
+
+def _save_pasted(request, model_admin, blocks):
+    """Each block in its own transaction: a block that cannot be saved is reported and
+    handed back in the form, and the others are saved."""
+    outcomes, failed = [], []
+    for number, block in enumerate(blocks, start=1):
+        try:
+            with transaction.atomic():
+                outcome = imports.save_parsed_caption(parsed=block)
+                if outcome.changed:
+                    update_change_reason(outcome.photo, gettext("Pasted caption block"))
+        except (ValidationError, DatabaseError) as exc:
+            reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc).splitlines()[0]
+            failed.append(block)
+            model_admin.message_user(
+                request,
+                gettext("Block %(n)d was not saved: %(reason)s") % {"n": number, "reason": reason},
+                messages.ERROR,
+            )
+            continue
+        outcomes.append(outcome)
+    created = sum(o.created for o in outcomes)
+    updated = sum(o.changed and not o.created for o in outcomes)
+    unchanged = len(outcomes) - created - updated
+    if outcomes:
+        model_admin.message_user(
+            request,
+            gettext("Saved: %(c)d created, %(u)d updated, %(n)d already up to date.")
+            % {"c": created, "u": updated, "n": unchanged},
+            messages.SUCCESS,
+        )
+    if failed:  # nothing the editor pasted is lost: the blocks not saved come back to fix
+        text = "\n---\n".join(block.raw_text.strip() for block in failed)
+        return _paste_page(request, model_admin, PasteCaptionForm(), failed, text=text)
+    if len(outcomes) == 1:
+        return redirect(reverse("admin:captions_photo_change", args=[outcomes[0].photo.pk]))
+    changelist = reverse("admin:captions_photo_changelist")
+    if len(outcomes) > PASTE_PREVIEW_LIMIT:
+        return redirect(changelist)  # newest first: the pasted photos lead the list
+    ids = ",".join(str(o.photo.pk) for o in outcomes)
+    return redirect(changelist + f"?id__in={ids}")
+
+
+# Where each problem is shown in the preview: next to the row it is about.
+PREVIEW_PROBLEM_ROW = {
+    "truncated_text": "caption",
+    "missing_dimensions": "pixels",
+    "missing_dpi": "dpi",
+    "print_size_mismatch": "stated",
+    "invalid_date": "date",
+    "future_date": "date",
+    "unknown_country": "place",
+}
+
+
+def paste_preview(parsed) -> dict:
+    """One parsed block as rows of (label, value, problems beside it) for the preview page."""
+    problems: dict[str, list[str]] = {}
+    for code in sorted(parsed.problems):
+        detail = str(parsed.problem_details.get(code) or PROBLEM_LABELS.get(code, code))
+        key = PREVIEW_PROBLEM_ROW.get(code, "caption")
+        if code == "truncated_text" and parsed.restriction_text and parsed.restriction_text.strip()[-12:] in detail:
+            key = "restrictions"  # the cut-off is in a notice, not in the caption
+        problems.setdefault(key, []).append(detail)
+    sizes = []
+    if parsed.width_px and parsed.height_px:
+        if parsed.dpi and dimensions.MIN_DPI <= parsed.dpi <= dimensions.MAX_DPI:
+            native = dimensions.print_size(parsed.width_px, parsed.height_px, parsed.dpi)
+            sizes.append(gettext("at %(dpi)s dpi: %(size)s") % {"dpi": parsed.dpi, "size": size_line(native)})
+        if parsed.dpi != dimensions.DEFAULT_TARGET_DPI:  # else the native line already says it
+            at_300 = dimensions.print_size(parsed.width_px, parsed.height_px, dimensions.DEFAULT_TARGET_DPI)
+            sizes.append(gettext("at 300 dpi: %(size)s") % {"size": size_line(at_300)})
+    stated = ", ".join(f"{s.width or '?'} × {s.height or '?'} {s.unit}" for s in parsed.stated_sizes)
+    if parsed.date_start:
+        interval = (
+            parsed.date_start.isoformat()
+            if parsed.date_start == parsed.date_end
+            else f"{parsed.date_start.isoformat()} – {parsed.date_end.isoformat()}"
+        )
+        precision = dict(DatePrecision.choices).get(parsed.date_precision, parsed.date_precision)
+        interval += f" ({precision}{', ' + gettext('approximate') if parsed.approximate else ''})"
+    else:
+        interval = ""
+    place = ", ".join(p for p in (parsed.sublocation, parsed.city, parsed.region, parsed.country) if p)
+    if parsed.country_code:
+        place += f" ({parsed.country_code})"
+    existing = find_existing_photo(
+        supplier=parsed.supplier or "", source_id=parsed.source_id or "", fingerprint=parsed.fingerprint
+    )
+    rows = [
+        ("caption", gettext("Caption"), parsed.caption),
+        ("headline", gettext("Headline"), parsed.headline),
+        ("pixels", gettext("Pixels"), f"{parsed.width_px} × {parsed.height_px} px" if parsed.width_px else ""),
+        ("dpi", gettext("dpi"), parsed.dpi or ""),
+        ("sizes", gettext("Print size (derived)"), " · ".join(sizes)),
+        ("stated", gettext("Print size as stated"), stated),
+        ("date", gettext("Shoot date"), " → ".join(p for p in (parsed.date_text or "", interval) if p)),
+        ("place", gettext("Place"), place or parsed.place_text or ""),
+        ("caveats", gettext("Caveats"), ", ".join(str(CAVEAT_LABELS.get(c, c)) for c in sorted(parsed.caveats))),
+        ("restrictions", gettext("Restrictions (verbatim)"), parsed.restriction_text),
+        ("embargo", gettext("Embargoed until"), parsed.embargo_until.isoformat() if parsed.embargo_until else ""),
+        ("credit", gettext("Credit"), parsed.credit),
+        ("supplier", gettext("Supplier and image id"), " ".join(p for p in (parsed.supplier, parsed.source_id) if p)),
+        ("language", gettext("Language"), parsed.language),
+    ]
+    return {
+        "rows": [
+            {"key": key, "label": label, "value": value or "", "problems": problems.get(key, [])}
+            for key, label, value in rows
+        ],
+        "problem_count": len(parsed.problems),
+        "existing": existing,
+    }

@@ -1,0 +1,37 @@
+"""Reads about articles: the list with its word search, photo counts, an article's photos."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from captions.models import Article, Photo
+from captions.selectors.photos import photos_for_browse
+
+ARTICLE_PHOTOS = 60
+
+
+def articles_matching(text: str = "") -> QuerySet:
+    qs = Article.objects.all()
+    for word in (text or "").split()[:12]:
+        qs = qs.filter(Q(headline__icontains=word) | Q(summary__icontains=word) | Q(publication__icontains=word))
+    return qs.order_by("-published_date", "headline", "id")
+
+
+def with_photo_counts(articles: list[Article]) -> list[Article]:
+    """Set `photo_count` on each article of a page, in one query for the page (not a GROUP BY
+    over the whole link table)."""
+    through = Photo.articles.through
+    counts = dict(
+        through.objects.filter(article_id__in=[a.pk for a in articles])
+        .values_list("article_id")
+        .annotate(n=Count("pk"))
+    )
+    for article in articles:
+        article.photo_count = counts.get(article.pk, 0)
+    return articles
+
+
+def article_photos(article: Article, limit: int = ARTICLE_PHOTOS) -> tuple[list[Photo], bool]:
+    """The article's photos (at most `limit`) and whether there are more."""
+    rows = list(photos_for_browse().filter(articles=article).order_by("date_start", "id")[: limit + 1])
+    return rows[:limit], len(rows) > limit

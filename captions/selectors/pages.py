@@ -1,0 +1,66 @@
+"""Pages of results without counting the whole selection (bounded work on a million rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+PAGE_SIZES = (24, 48, 96)
+MAX_OFFSET = 10_000  # deeper pages are not offered: narrow the search instead (bounded work)
+
+
+@dataclass
+class ResultPage:
+    """One page of results, found without counting the whole selection: it reads one row
+    more than it shows to know whether a next page exists."""
+
+    rows: list
+    number: int
+    per_page: int
+    has_next: bool
+    beyond_limit: bool = False  # a page past MAX_OFFSET was asked for
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def end_index(self) -> int:
+        return (self.number - 1) * self.per_page + len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows)
+
+
+def page_number(raw) -> int:
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return max(1, number)
+
+
+def result_page(qs: QuerySet, *, number: int, per_page: int) -> ResultPage:
+    last_page = max(1, MAX_OFFSET // per_page)
+    beyond = number > last_page
+    number = min(number, last_page)
+    offset = (number - 1) * per_page
+    rows = list(qs[offset : offset + per_page + 1])
+    has_next = len(rows) > per_page and number < last_page
+    return ResultPage(rows[:per_page], number, per_page, has_next, beyond_limit=beyond)

@@ -1,0 +1,18 @@
+"""Places known under a name: the small place table, searched by every name a place has."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from captions.core.places import city_names, fold
+from captions.models import Place
+
+
+def place_ids_matching(text: str):
+    """Ids of places known under `text` in any language (Moskau, Moscow, Moscou, RU, Russland)."""
+    names = set(city_names(text)) | {fold(text)}
+    names.discard("")
+    query = Q()
+    for name in names:
+        query |= Q(search_names__contains=f"|{name}|")
+    return Place.objects.filter(query).values("pk") if names else Place.objects.none().values("pk")
