@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DEBUG=1 DEMO_MODE=1
 
-.PHONY: run test install bench browser clean
+.PHONY: run test install bench browser messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ browser:
 ## make bench: the parser benchmark (the database ones need a bench database: see docs/BENCHMARKS.md)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_parser.py
+
+## make messages: refresh the German catalogue from the code (no line numbers, so branches merge), then compile it
+messages: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l de --no-location --ignore=.venv --ignore=staticfiles --ignore=var
+	DEBUG=1 $(BIN)/python manage.py compilemessages -l de --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

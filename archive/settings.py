@@ -5,6 +5,7 @@ ones named); development is opt-in with DEBUG=1 (the Makefile's `make run` does 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
+    "axes",
     "captions",
 ]
 
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -90,6 +94,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-ins are throttled by django-axes on both login pages (the site's and the admin's): after
+# LOGIN_FAILURE_LIMIT wrong passwords for one username from one address, that pair is locked for
+# LOGIN_LOCKOUT_MINUTES; a superuser unlocks it earlier in the admin ("Access attempts": delete
+# the row) or with `manage.py axes_reset_username NAME`. Other users and addresses are unaffected.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "archive.lockout.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False  # each failure is recorded in the database; no log line per attempt
+# Behind a TLS-terminating proxy the client's address is in X-Forwarded-For: TRUSTED_PROXY_COUNT
+# says how many proxies to trust (0: use the connection's address, which a client cannot forge).
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "browse"
@@ -141,10 +167,22 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # a pasted batch of caption bloc
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+SECURE_REFERRER_POLICY = "same-origin"
+
+# HTTPS is enforced whenever DEBUG is off: plain-http requests are redirected, browsers are told
+# to use https only (HSTS), and cookies travel only over https. A TLS-terminating proxy in front
+# says so with X-Forwarded-Proto (it must set that header itself, overwriting a client's). For a
+# local plain-http stack (docker-compose on a laptop) HTTPS_ONLY=0 turns all of this off.
+HTTPS_ONLY = env_bool("HTTPS_ONLY", default=not DEBUG)
+if HTTPS_ONLY:
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a container health probe speaks plain http
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
 
 LOGGING = {
     "version": 1,

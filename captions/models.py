@@ -112,6 +112,15 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("article_detail", args=[self.pk])
 
+    @property
+    def link_url(self) -> str:
+        """The URL when it is safe to follow (http or https), else "". The form accepts only
+        such URLs, but an import, a restore or the shell may store anything (`javascript:…`),
+        so pages link through this, never through `url` itself."""
+        url = (self.url or "").strip()
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        return url if scheme in {"http", "https"} and url[len(scheme) :].startswith("://") else ""
+
 
 class PhotoQuerySet(models.QuerySet):
     # An embargo notice whose date could not be read holds the photo back until an editor

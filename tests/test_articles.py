@@ -192,3 +192,32 @@ def test_unknown_ids_are_404(client):
     client.force_login(researcher())
     assert client.get("/photos/999999/").status_code == 404
     assert client.get("/articles/999999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "javascript:alert(document.cookie)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/x",
+        "https:evil",
+    ],
+)
+def test_an_article_url_that_is_not_http_never_becomes_a_link(client, stored):
+    # Stored around the form (an import, a restore, the shell): the form would refuse it.
+    article = make_article(headline="Odd link", url=None)
+    type(article).objects.filter(pk=article.pk).update(url=stored)
+    client.force_login(researcher())
+    page = client.get(reverse("article_detail", args=[article.pk])).content.decode()
+    assert 'href="' + stored not in page
+    assert not re.search(r'<a [^>]*href="\s*(javascript|data|vbscript|//|https:[^/])', page, re.IGNORECASE)
+    assert "original</a>" not in page
+
+
+def test_an_http_article_url_is_a_link(client):
+    article = make_article(headline="Fine link", url="https://www.themoscowtimes.com/2025/12/03/a")
+    client.force_login(researcher())
+    page = client.get(reverse("article_detail", args=[article.pk])).content.decode()
+    assert 'href="https://www.themoscowtimes.com/2025/12/03/a"' in page
