@@ -16,26 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from captions.core import dimensions
-from captions.core.vocabulary import CAVEAT_CODES
+from captions.core.vocabulary import CAVEAT_TAGS, CAVEATS, PROBLEMS
 
-# The vocabularies are pure (captions.core.vocabulary): one definition, sorted here.
-CAVEAT_TAGS = tuple(sorted(CAVEAT_CODES))
-CAVEAT_LABELS = {
-    "editorial_only": _("Editorial use only"),
-    "embargo": _("Embargo"),
-    "imperfect_historical": _("May have imperfections (historical / reportage)"),
-    "mandatory_credit": _("Mandatory credit"),
-    "no_model_release": _("No model release"),
-}
-PROBLEM_LABELS = {
-    "print_size_mismatch": _("A stated print size disagrees with pixels and dpi"),
-    "invalid_date": _("The shoot date does not exist"),
-    "future_date": _("The shoot date is in the future"),
-    "missing_dimensions": _("No pixel size stated"),
-    "missing_dpi": _("No resolution (dpi) stated"),
-    "truncated_text": _("Text is cut off mid-word"),
-    "unknown_country": _("The country is not recognized"),
-}
+# The vocabularies are pure (captions.core.vocabulary): one table, translated here.
+CAVEAT_LABELS = {caveat.code: _(caveat.label) for caveat in CAVEATS}
+CAVEAT_SHORT_LABELS = {caveat.code: _(caveat.short) for caveat in CAVEATS}
+PROBLEM_LABELS = {problem.code: _(problem.label) for problem in PROBLEMS}
 
 
 def caveat_field(tag: str) -> str:
@@ -267,32 +253,29 @@ class Photo(models.Model):
                 name="photo_date_interval_complete",
             ),
         ]
-        indexes = (
-            [
-                # taken_before (date_start <= x) and sort by shoot date use photo_taken_asc/desc
-                # (migration 0004); a window with both ends uses the GiST photo_taken_range (0006).
-                models.Index(fields=["date_end"], name="photo_date_end"),
-                models.Index(fields=["place", "date_start"], name="photo_place_date"),
-                models.Index(fields=["-created_at", "-id"], name="photo_added"),
-                models.Index(
-                    fields=["embargo_until"], name="photo_embargo_until", condition=Q(embargo_until__isnull=False)
-                ),
-                models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
-                models.Index(fields=["width_px"], name="photo_width"),
-                # the orientation filter: its sign (captions.selectors.photos.width_excess, same expression)
-                models.Index(F("width_px") - F("height_px"), name="photo_width_excess"),
-                models.Index(fields=["source_id"], name="photo_source_id"),
-                models.Index(
-                    fields=["supplier"], name="photo_supplier"
-                ),  # no LIKE-pattern twin: never searched by prefix  # an id looked up without its supplier
-            ]
-            + [
-                models.Index(
-                    fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True})
-                )
-                for tag in CAVEAT_TAGS
-            ]
-        )
+        indexes = [
+            # taken_before (date_start <= x) and sort by shoot date use photo_taken_asc/desc
+            # (migration 0004); a window with both ends uses the GiST photo_taken_range (0006).
+            models.Index(fields=["date_end"], name="photo_date_end"),
+            models.Index(fields=["place", "date_start"], name="photo_place_date"),
+            models.Index(fields=["-created_at", "-id"], name="photo_added"),
+            models.Index(
+                fields=["embargo_until"], name="photo_embargo_until", condition=Q(embargo_until__isnull=False)
+            ),
+            models.Index(fields=["needs_review"], name="photo_needs_review", condition=Q(needs_review=True)),
+            models.Index(fields=["width_px"], name="photo_width"),
+            # the orientation filter: its sign (captions.selectors.photos.width_excess, same expression)
+            models.Index(F("width_px") - F("height_px"), name="photo_width_excess"),
+            # an image id looked up without its supplier
+            models.Index(fields=["source_id"], name="photo_source_id"),
+            # no LIKE-pattern twin: a supplier is never searched by prefix
+            models.Index(fields=["supplier"], name="photo_supplier"),
+        ] + [
+            models.Index(
+                fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True})
+            )
+            for tag in CAVEAT_TAGS
+        ]
 
     def __str__(self) -> str:
         text = self.headline or self.caption or _("Untitled photo")

@@ -22,20 +22,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from captions.core import dates, dimensions
+from captions.core.vocabulary import PROBLEMS
 
-# The fields each problem code is about: changing one of them re-opens the check.
-PROBLEM_FIELDS = {
-    "print_size_mismatch": ("width_px", "height_px", "dpi"),
-    "invalid_date": ("date_text", "date_edtf", "date_start", "date_end"),
-    "future_date": ("date_text", "date_edtf", "date_start", "date_end"),
-    "missing_dimensions": ("width_px", "height_px"),
-    "missing_dpi": ("dpi",),
-    "truncated_text": ("caption", "headline", "restriction_text"),
-    "unknown_country": ("place", "place_text"),
-}
-# Problems a record's fields let us check again; the others (a stated size that was
-# discarded, a cut-off text) stay until an editor changes the fields or marks the record reviewed.
-RECHECKABLE = ("invalid_date", "future_date", "missing_dimensions", "missing_dpi", "unknown_country")
+# The fields each problem code is about (changing one of them re-opens the check), and the
+# problems a record's fields let us check again: both from the one vocabulary table.
+PROBLEM_FIELDS = {problem.code: problem.fields for problem in PROBLEMS}
+RECHECKABLE = tuple(problem.code for problem in PROBLEMS if problem.recheckable)
 
 STATED_SIZE_FIELDS = {
     "stated_width_cm": ("width", "cm"),

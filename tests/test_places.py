@@ -14,10 +14,10 @@ from captions.core.places import (
     find_city,
     find_country,
     find_region,
-    fold,
     place_search_names,
     resolve_place,
 )
+from captions.core.text import name_key
 
 
 @pytest.mark.parametrize(
@@ -36,8 +36,8 @@ from captions.core.places import (
         ("Berlin\t\n Mitte", "berlin mitte"),
     ],
 )
-def test_fold(text, folded):
-    assert fold(text) == folded
+def test_name_key(text, folded):
+    assert name_key(text) == folded
 
 
 # --------------------------------------------------------------------------------------
@@ -546,7 +546,7 @@ def test_lookups_never_raise(text):
     find_region(text)
     find_city(text)
     city_names(text)
-    assert fold(fold(text)) == fold(text)
+    assert name_key(name_key(text)) == name_key(text)
 
 
 def test_country_display_names_are_everyday_names_in_the_reader_language():

@@ -24,21 +24,12 @@ from captions.core import dimensions
 from captions.editorial import paste
 from captions.editorial.display import one_decimal, size_line
 from captions.editorial.forms import PhotoAdminForm
-from captions.models import CAVEAT_LABELS, PROBLEM_LABELS, Photo
+from captions.models import CAVEAT_LABELS, CAVEAT_SHORT_LABELS, PROBLEM_LABELS, Photo
 from captions.selectors import search
 from captions.selectors.places import place_ids_matching
 from captions.services import images as image_services
 from captions.services import photos as photo_services
 from captions.services.places import get_or_create_place
-
-# The change list's caveat column: short words, the full label in the tooltip.
-CAVEAT_SHORT = {
-    "editorial_only": _("editorial only"),
-    "embargo": _("embargo"),
-    "imperfect_historical": _("imperfect historical"),
-    "mandatory_credit": _("mandatory credit"),
-    "no_model_release": _("no model release"),
-}
 
 
 @admin.register(Photo)
@@ -232,7 +223,7 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     def caveat_tags(self, obj):
         return (
             format_html_join(
-                ", ", '<span title="{}">{}</span>', ((CAVEAT_LABELS[t], CAVEAT_SHORT.get(t, t)) for t in obj.caveats)
+                ", ", '<span title="{}">{}</span>', ((CAVEAT_LABELS[t], CAVEAT_SHORT_LABELS[t]) for t in obj.caveats)
             )
             or "—"
         )

@@ -7,14 +7,15 @@ everywhere.
 Two kinds of input:
 
 * EDTF strings typed by an editor (``1945~``, ``196X``, ``1944/1946``): validated and
-  turned into intervals by the ``edtf`` library (``from_edtf``).
+  turned into intervals here (``from_edtf``; the tests check it against the ``edtf`` library,
+  which is too slow to call for every record).
 * Natural-language dates in captions and date fields, in English, German, French and
   Spanish ("14th September 2024", "2. Dez. 2025", "1er mai 2024", "2 de diciembre de
   2025", "um 1930", "années 1960", exiftool's "2024:09:14 18:03:11"). No maintained
   library reads these in four languages (``edtf.natlang`` is English-only and slow, and
   dateutil guesses silently), so they are matched here by hand with regular expressions
   compiled once at import. The parser calls ``find_date``/``parse_date`` for every block,
-  so this path never touches the ``edtf`` library.
+  so no path touches the ``edtf`` library.
 """
 
 from __future__ import annotations
@@ -22,10 +23,9 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from captions.core.text import word_trie
+from captions.core.text import fold_same_length, word_trie
 
 DAY = "day"
 MONTH = "month"
@@ -56,47 +56,11 @@ class PartialDate:
 
 # --------------------------------------------------------------------------------------
 # Text normalization. Matching runs on a folded copy of the text of the same length
-# (accents stripped, lower case, dashes unified), so spans found in it index the original.
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFKD", char)[:1]
-        if base.isascii() and base.isalpha():
-            table[code] = base.lower()
-    table.update({ord("ø"): "o", ord("Ø"): "o", ord("ł"): "l", ord("Ł"): "l", ord("đ"): "d"})
-    table.update({ord("º"): "o", ord("ª"): "a"})
-    for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-        table[ord(dash)] = "-"
-    for quote in "\u2018\u2019\u02bc\u00b4`":
-        table[ord(quote)] = "'"
-    return table
-
-
-_FOLD_TABLE = _build_fold_table()
+# (core.text.fold_same_length), so spans found in it index the original.
 
 
 def _normalize_space(text: str) -> str:
     return " ".join(text.split())
-
-
-_FOLD_CHARS = {chr(code): char for code, char in _FOLD_TABLE.items()}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _fold_char(match: re.Match) -> str:
-    char = match.group()
-    return _FOLD_CHARS.get(char, char)
-
-
-def _fold(text: str) -> str:
-    # re.sub over the few non-ASCII characters is several times faster than str.translate
-    # on a whole non-ASCII caption; the replacements keep the length.
-    if not text.isascii():
-        text = _NON_ASCII.sub(_fold_char, text)
-    return text.lower()
 
 
 # --------------------------------------------------------------------------------------
@@ -225,7 +189,6 @@ _P_DECADE_WORDS = re.compile(
     + _alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte")
     + r")))(?![a-z-])"
 )
-_DECADE_WORD_MARKERS = ("ties", "iger", "annees", "anos")
 _NOT_A_YEAR_AFTER = re.compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
 _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 
@@ -440,7 +403,8 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
         added = len(found) - before_count
         if added:
             covered = found[-1].end if added == 1 else max(c.end for c in found[before_count:])
-    # 'ties', 'iger', 'annees', 'anos' (_DECADE_WORD_MARKERS), spelled out: this runs per call
+    # a decade word ('sixties', 'sechziger', 'annees soixante', 'anos sesenta') holds one of these;
+    # the test is spelled out, not a loop over a tuple, because it runs on every call
     if "ties" in folded or "iger" in folded or "annees" in folded or "anos" in folded:
         for m in _P_DECADE_WORDS.finditer(folded):
             word = m["en"] or m["de"] or m["fr"] or m["es"]
@@ -567,9 +531,9 @@ def _search(text: str, *, field: bool, today: datetime.date | None):
     normalized = _normalize_space(text)
     if not normalized:
         return normalized, None, None
-    folded = _fold(normalized)
+    folded = fold_same_length(normalized)
     if len(folded) != len(normalized):  # a rare character whose lower case is longer
-        folded = "".join(_fold(char)[:1] or " " for char in normalized)  # keep spans aligned
+        folded = "".join(fold_same_length(char)[:1] or " " for char in normalized)  # keep spans aligned
     today = today or datetime.date.today()
     best = _pick(_candidates(normalized, folded, field=field, today_year=today.year), folded)
     if best is not None:

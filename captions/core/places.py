@@ -13,7 +13,7 @@ PURE: no Django import.
 * Cities: no library ships a small multilingual list of major cities (GeoNames is a dump of
   millions of rows, with no reliable exonyms), so data/cities.json is written by hand.
 
-Every index is built once, on first use, and cached; a lookup is one dict hit on fold(text).
+Every index is built once, on first use, and cached; a lookup is one dict hit on name_key(text).
 The caption parser calls resolve_place and find_country for every block.
 """
 
@@ -23,52 +23,23 @@ import functools
 import gettext
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from captions.core.text import name_key
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-# --------------------------------------------------------------------------------------
-# Folding
-
-_STRIP_MARKS = {code: None for code in range(0x300, 0x370)}
-_STRIP_MARKS.update(
-    {
-        ord("ø"): "o",
-        ord("ł"): "l",
-        ord("æ"): "ae",
-        ord("œ"): "oe",
-        ord("đ"): "d",
-        ord("ð"): "d",
-        ord("þ"): "th",
-        ord("ı"): "i",
-    }
-)
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form: 'Moscú' -> 'moscu', 'U.S.' -> 'u s'."""
-    if text.isascii():
-        folded = text.lower()
-    else:
-        # NFKD first ('𝐀' -> 'A', 'é' -> 'e' + accent), then casefold ('ß' -> 'ss'), then drop marks
-        folded = unicodedata.normalize("NFKD", text).casefold().translate(_STRIP_MARKS)
-    return _NON_WORD.sub(" ", folded).strip()
-
 
 _GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _fold_variants(name: str) -> set[str]:
-    """fold(name), plus the German transliteration ('Köln' -> 'koeln') when it differs."""
-    keys = {fold(name)}
+    """name_key(name), plus the German transliteration ('Köln' -> 'koeln') when it differs."""
+    keys = {name_key(name)}
     transliterated = name.casefold().translate(_GERMAN_TRANSLITERATION)
     if transliterated != name.casefold():
-        keys.add(fold(transliterated))
+        keys.add(name_key(transliterated))
     keys.discard("")
     return keys
 
@@ -191,7 +162,7 @@ def find_country(text: str) -> Country | None:
             return index.countries[stripped]
         if len(stripped) == 3 and stripped in index.by_alpha3:
             return index.countries[index.by_alpha3[stripped]]
-    code = index.by_key.get(fold(stripped))
+    code = index.by_key.get(name_key(stripped))
     return index.countries[code] if code else None
 
 
@@ -291,7 +262,7 @@ def _region_index() -> _RegionIndex:
             continue
         postal[state] = region
         for form in forms:
-            abbreviations[fold(form)] = region
+            abbreviations[name_key(form)] = region
     return _RegionIndex(
         by_key=by_key,
         keys_by_code={code: frozenset(keys) for code, keys in keys_by_code.items()},
@@ -302,7 +273,7 @@ def _region_index() -> _RegionIndex:
 
 def _region(text: str) -> _Region | None:
     index = _region_index()
-    key = fold(text)
+    key = name_key(text)
     region = index.by_key.get(key)
     if region is None and text.rstrip().endswith("."):
         region = index.abbreviations.get(key)  # AP style: 'Calif.', 'Mich.', 'N.Y.'
@@ -379,7 +350,7 @@ def cities() -> tuple[City, ...]:
 
 
 def _cities_named(text: str) -> tuple[City, ...]:
-    return _city_index().by_key.get(fold(text), ()) if text else ()
+    return _city_index().by_key.get(name_key(text), ()) if text else ()
 
 
 def find_city(text: str, country_code: str | None = None) -> City | None:
@@ -396,9 +367,9 @@ def _city_names_of(city: City) -> frozenset[str]:
 
 
 def city_names(text: str) -> frozenset[str]:
-    """All folded names of the city `text` names, or {fold(text)} when it is not known."""
+    """All folded names of the city `text` names, or {name_key(text)} when it is not known."""
     city = find_city(text)
-    return _city_names_of(city) if city else frozenset({fold(text)}) - {""}
+    return _city_names_of(city) if city else frozenset({name_key(text)}) - {""}
 
 
 # --------------------------------------------------------------------------------------
@@ -481,9 +452,9 @@ def _spelled(part: str, known_names: tuple[str, ...] = ()) -> str:
     """The text's own spelling, except that all-caps gets the known name or normal capitals."""
     if not _is_all_caps(part):
         return part
-    key = fold(part)
+    key = name_key(part)
     for name in known_names:
-        if fold(name) == key:
+        if name_key(name) == key:
             return name
     return _normal_capitals(part)
 
@@ -509,7 +480,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     An unrecognized last part where a country belongs sets unknown_country.
     """
     parts = [part.strip() for part in (text or "").split(",")]
-    parts = [part for part in parts if fold(part)]
+    parts = [part for part in parts if name_key(part)]
     if not parts:
         return _NO_PLACE
 
@@ -583,7 +554,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         city_value = _spelled(city_text, known.all_names() if known else ())
     region_value = None
     if region_text:
-        if fold(region_text) in _region_index().keys_by_code.get(region.code, ()):
+        if name_key(region_text) in _region_index().keys_by_code.get(region.code, ()):
             region_value = _spelled(region_text, (region.name,))
         else:
             region_value = region.name  # an abbreviation ('CA', 'Calif.') gets the full name
@@ -607,7 +578,7 @@ def place_search_names(*, sublocation=None, city=None, region=None, country_code
     names: set[str] = set()
     for value in (sublocation, city, region):
         if value:
-            names.add(fold(value))
+            names.add(name_key(value))
     if city:
         known = find_city(city, country_code) or (None if country_code else find_city(city))
         if known is not None:

@@ -1,7 +1,13 @@
 """Text helpers every pure module shares: folding text for comparison, word lists as tries.
 
-PURE: no Django import. `fold` is the one way the parser, the dates and the place index
-compare words as a reader would ('Höhe' = 'hohe', 'it’s' = "it's").
+PURE: no Django import. Folding lives here and nowhere else, in three forms for three jobs:
+
+- `fold`              compare words as a reader would ('Höhe' = 'hohe', 'it’s' = "it's"):
+                      the parser's labels and notices, search highlighting, article suggestions
+- `fold_same_length`  the same idea, one character for one, so a span found in the folded
+                      text indexes the original (the dates parser)
+- `name_key`          the key a place name is indexed under (punctuation dropped too); stored
+                      in `Place.search_names`, so it must not change without recomputing them
 """
 
 from __future__ import annotations
@@ -103,3 +109,75 @@ def word_trie(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(root)
+
+
+# --- one character for one (the dates parser) -----------------------------------------------
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1]
+        if base.isascii() and base.isalpha():
+            table[code] = base.lower()
+    table.update({ord("ø"): "o", ord("Ø"): "o", ord("ł"): "l", ord("Ł"): "l", ord("đ"): "d"})
+    table.update({ord("º"): "o", ord("ª"): "a"})
+    for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+        table[ord(dash)] = "-"
+    for quote in "\u2018\u2019\u02bc\u00b4`":
+        table[ord(quote)] = "'"
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+_FOLD_CHARS = {chr(code): char for code, char in _FOLD_TABLE.items()}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(match: re.Match) -> str:
+    char = match.group()
+    return _FOLD_CHARS.get(char, char)
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case, accents stripped, dashes and quotes unified, one character for one: spans
+    found in the result index the original text (the dates parser matches on it)."""
+    # re.sub over the few non-ASCII characters is several times faster than str.translate
+    # on a whole non-ASCII caption; the replacements keep the length.
+    if not text.isascii():
+        text = _NON_ASCII.sub(_fold_char, text)
+    return text.lower()
+
+
+# --- place-name keys ---------------------------------------------------------------------------
+
+_STRIP_MARKS = {code: None for code in range(0x300, 0x370)}
+_STRIP_MARKS.update(
+    {
+        ord("ø"): "o",
+        ord("ł"): "l",
+        ord("æ"): "ae",
+        ord("œ"): "oe",
+        ord("đ"): "d",
+        ord("ð"): "d",
+        ord("þ"): "th",
+        ord("ı"): "i",
+    }
+)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The key a place name is indexed and searched under: case-, accent- and
+    punctuation-insensitive, 'Moscú' -> 'moscu', 'U.S.' -> 'u s'. Place rows store these keys
+    (`Place.search_names`), so changing this function means recomputing them."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        # NFKD first ('𝐀' -> 'A', 'é' -> 'e' + accent), then casefold ('ß' -> 'ss'), then drop marks
+        folded = unicodedata.normalize("NFKD", text).casefold().translate(_STRIP_MARKS)
+    return _NON_WORD.sub(" ", folded).strip()

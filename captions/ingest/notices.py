@@ -19,8 +19,6 @@ from captions.core.text import word_trie
 
 from .lexicon import KNOWN_NOTICES
 
-CAVEATS = ("embargo", "editorial_only", "imperfect_historical", "mandatory_credit", "no_model_release")
-
 # --- caveat phrases (matched on folded text: lower case, no accents) -----------------------
 
 EDITORIAL_RE = re.compile(

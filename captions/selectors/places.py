@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from captions.core.places import city_names, fold
+from captions.core.places import city_names
+from captions.core.text import name_key
 from captions.models import Place
 
 
 def place_ids_matching(text: str):
     """Ids of places known under `text` in any language (Moskau, Moscow, Moscou, RU, Russland)."""
-    names = set(city_names(text)) | {fold(text)}
+    names = set(city_names(text)) | {name_key(text)}
     names.discard("")
     query = Q()
     for name in names:

@@ -16,7 +16,6 @@ backends (PostgreSQL's ts_headline would need one call per row and one language 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
@@ -25,6 +24,8 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from captions.core.text import fold
 
 SEARCH_FIELDS = ("caption", "headline", "keywords", "credit")
 SEARCH_CONFIGS = ("german", "english")  # PostgreSQL text search configurations
@@ -63,17 +64,11 @@ def query_words(text: str) -> list[str]:
     return seen[:MAX_WORDS]
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)).replace(
-        "ß", "ss"
-    )
-
-
 @lru_cache(maxsize=8192)
 def stems(word: str) -> frozenset[str]:
     """The German and English stems of a word, folded (accents and case removed)."""
-    folded = _fold(word)
-    return frozenset(_fold(stemmer.stemWord(word.casefold())) for stemmer in _STEMMERS.values()) | {folded}
+    folded = fold(word)
+    return frozenset(fold(stemmer.stemWord(word.casefold())) for stemmer in _STEMMERS.values()) | {folded}
 
 
 def substring_for(word: str) -> str:
@@ -111,13 +106,13 @@ def highlight(text: str, query: str) -> SafeString:
     prefixes: list[str] = []
     for word in query_words(query):
         wanted |= stems(word)
-        prefixes.append(_fold(substring_for(word)))
+        prefixes.append(fold(substring_for(word)))
     if not wanted:
         return escape(text)
     out, last = [], 0
     for match in _WORD.finditer(text):
         word = match.group(0)
-        folded = _fold(word)
+        folded = fold(word)
         if stems(word) & wanted or any(len(p) >= MIN_STEM and folded.startswith(p) for p in prefixes):
             out.append(escape(text[last : match.start()]))
             out.append(f"<mark>{escape(word)}</mark>")

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from captions.core.text import fold
 from captions.models import Article, Photo
 
 WINDOW_DAYS = 7
@@ -189,12 +189,6 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)).replace(
-        "’", "'"
-    )
-
-
 def names_in(text: str) -> set[str]:
     """Folded capitalised words of `text` that may be names of people or places."""
     names = set()
@@ -203,7 +197,7 @@ def names_in(text: str) -> set[str]:
         if len(word) < MIN_NAME or not word[0].isupper():
             continue
         for part in word.split("-"):  # "Trump-Schwiegersohn" names Trump
-            folded = _fold(part)
+            folded = fold(part)
             if len(folded) >= MIN_NAME and part[:1].isupper() and folded not in _NOT_NAMES:
                 names.add(folded)
     return names
@@ -228,7 +222,7 @@ class Suggestion:
 
 def _article_words(article: Article) -> tuple[set[str], str]:
     text = " ".join((article.headline, article.summary, article.body))
-    return names_in(text), " " + " ".join(re.findall(r"\w+", _fold(text))) + " "
+    return names_in(text), " " + " ".join(re.findall(r"\w+", fold(text))) + " "
 
 
 def window(photo: Photo) -> tuple[dt.date, dt.date] | None:

@@ -33,7 +33,3 @@ def create_or_update_article(
 
 def link_article(*, photo: Photo, article: Article) -> None:
     photo.articles.add(article)
-
-
-def unlink_article(*, photo: Photo, article: Article) -> None:
-    photo.articles.remove(article)
