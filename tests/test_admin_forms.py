@@ -253,6 +253,7 @@ def test_second_editor_gets_the_first_editors_changes_and_nothing_is_overwritten
     # The form now shows Anna's values where Ben had not typed, and Ben's own change.
     form = refused.context["adminform"].form
     assert form["caption"].value() == "Anna's caption" and form["credit"].value() == "Ben's credit"
+    assert form.data["caption"] == "Original caption"  # what Ben sent is kept as sent, only shown otherwise
     again = form_data(refused)
     assert ben.post(change_url(photo), again).status_code == 302
     photo.refresh_from_db()
@@ -277,6 +278,25 @@ def test_conflict_names_an_article_linked_meanwhile(client):
     assert "Kremlin seeks a global reordering" in error.message % error.params
     assert ben.post(change_url(photo), form_data(refused)).status_code == 302
     assert list(photo.articles.all()) == [article]  # Ben's save kept Anna's link
+
+
+def test_an_article_linked_from_the_photo_page_meanwhile_is_a_conflict_too(client):
+    from django.test import Client
+
+    from tests.builders import make_article
+
+    photo = make_photo()
+    article = make_article(headline="Kremlin seeks a global reordering")
+    anna, ben = Client(), Client()
+    anna.force_login(editor("anna"))
+    ben.force_login(editor("ben"))
+    ben_data = form_data(ben.get(change_url(photo)))
+    anna.post(reverse("photo_link_article", args=[photo.pk]), {"article": article.pk})
+    refused = ben.post(change_url(photo), {**ben_data, "credit": "X"})
+    [error] = refused.context["adminform"].form.non_field_errors().as_data()
+    assert error.code == "edit_conflict" and "Kremlin seeks a global reordering" in error.message % error.params
+    assert ben.post(change_url(photo), form_data(refused)).status_code == 302
+    assert list(photo.articles.all()) == [article]
 
 
 def test_a_form_without_its_version_is_refused(ed_client):

@@ -70,7 +70,8 @@ def test_pasting_the_same_block_again_updates_nothing(ed_client):
     assert "updates" in preview.text
     response = ed_client.post(PASTE, {"text": SEED_BLOCK, "save": "Save"}, follow=True)
     assert Photo.objects.count() == 1
-    assert "0 created, 0 updated, 1 already up to date" in response.text
+    assert "Saved: created 0, updated 0, unchanged 1, flagged 1." in response.text
+    assert Photo.objects.get().history.count() == 1  # "unchanged" wrote nothing
 
 
 def test_several_blocks_land_on_the_list_of_them(ed_client):
@@ -118,22 +119,27 @@ def test_a_300_dpi_block_shows_its_print_size_once(ed_client):
 
 def test_a_block_that_cannot_be_saved_comes_back_and_the_others_are_saved(ed_client, monkeypatch):
     from django.core.exceptions import ValidationError
+    from django.db import DatabaseError
 
     from captions.services import imports
 
     real = imports.save_parsed_caption
+
+    def database_error(*args, **kwargs):  # the batch fails, so the blocks are saved one by one
+        raise DatabaseError("simulated")
 
     def refuse_edinburgh(*, parsed, **kwargs):
         if "Edinburgh" in parsed.caption:
             raise ValidationError({"caption": ["simulated refusal"]})
         return real(parsed=parsed, **kwargs)
 
+    monkeypatch.setattr(imports, "_save_batch", database_error)
     monkeypatch.setattr(imports, "save_parsed_caption", refuse_edinburgh)
     response = ed_client.post(PASTE, {"text": SEED_BLOCK + "\n---\n" + SECOND_BLOCK, "save": "Save"}, follow=True)
     assert response.status_code == 200
     assert Photo.objects.count() == 1  # the seed block was saved
     messages = [str(m) for m in response.context["messages"]]
-    assert any("Block 2 was not saved: simulated refusal" in m for m in messages)
+    assert any("Block 2 was not saved: caption: simulated refusal" in m for m in messages)
     assert "Schoolchildren march through the old town of Edinburgh." in response.context["text"]
     assert [p["rows"][0]["value"] for p in response.context["previews"]][0].startswith("Schoolchildren")
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from captions.models import Photo
 from tests.builders import editor, make_article, make_photo, make_place, make_user, researcher
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,20 @@ def test_editors_see_suggested_articles_with_shared_names_and_link_one_with_one_
     assert "Linked “Putin receives Witkoff in Moscow”." in text(followed)
     assert set(photo.articles.all()) == {linked, close}
     assert followed.context["suggestions"] == []
+
+
+def test_linking_from_the_photo_page_goes_through_the_history_like_the_bulk_action(client, seed_like):
+    photo, linked = seed_like
+    other = make_article(headline="Another article")
+    client.force_login(editor("anna"))
+    version = Photo.objects.get(pk=photo.pk).version
+    client.post(reverse("photo_link_article", args=[photo.pk]), {"article": other.pk})
+    photo = Photo.objects.get(pk=photo.pk)
+    record = photo.history.first()
+    assert photo.version == version + 1  # an editor who has the form open gets the conflict message
+    assert record.history_user.username == "anna" and "Another article" in record.history_change_reason
+    client.post(reverse("photo_link_article", args=[photo.pk]), {"article": other.pk})
+    assert Photo.objects.get(pk=photo.pk).version == version + 1  # linked already: nothing written
 
 
 def test_linking_a_missing_article_says_so(client, seed_like):

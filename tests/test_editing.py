@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from captions.images import uploads
 from captions.models import Photo
 from captions.selectors import history
-from captions.services import bulk, photos
+from captions.services import bulk, photos, records
 from captions.services import images as image_services
 from tests.admin_forms import image_file
 from tests.builders import make_photo, make_place
@@ -22,7 +22,7 @@ def test_a_stale_save_is_refused_and_the_first_one_kept():
     theirs.caption = "theirs"
     photos.save_edited_photo(photo=theirs, base_version=1)
     mine.caption = "mine"
-    with pytest.raises(photos.EditConflict):
+    with pytest.raises(records.EditConflict):
         photos.save_edited_photo(photo=mine, base_version=1)
     photo.refresh_from_db()
     assert (photo.caption, photo.version) == ("theirs", 2)

@@ -22,7 +22,7 @@ def run(*args):
 
 def test_first_import_creates_and_flags_with_exact_output():
     lines, _ = run(str(DATA / "three_blocks.txt"))
-    assert lines[0] == "created 3, updated 0, flagged 1"
+    assert lines[0] == "created 3, updated 0, unchanged 0, flagged 1"
     assert lines[1] == "block 3 (Ein Containerschiff läuft bei Nebel in den Hafen ein.): print_size_mismatch"
     assert len(lines) == 2
     assert Photo.objects.count() == 3
@@ -34,8 +34,9 @@ def test_reimport_creates_nothing_new():
     run(str(DATA / "three_blocks.txt"))
     first = {p.pk: p.version for p in Photo.objects.all()}
     lines, _ = run(str(DATA / "three_blocks.txt"))
-    assert lines[0] == "created 0, updated 3, flagged 1"
+    assert lines[0] == "created 0, updated 0, unchanged 3, flagged 1"
     assert {p.pk: p.version for p in Photo.objects.all()} == first  # identical blocks change nothing
+    assert all(p.history.count() == 1 for p in Photo.objects.all())  # and write no history
 
 
 def test_block_with_source_id_updates_its_photo(tmp_path):
@@ -50,7 +51,7 @@ def test_block_with_source_id_updates_its_photo(tmp_path):
     path = tmp_path / "update.txt"
     path.write_text(changed, encoding="utf-8")
     lines, _ = run(str(path))
-    assert lines[0] == "created 0, updated 1, flagged 0"
+    assert lines[0] == "created 0, updated 1, unchanged 0, flagged 0"
     photo.refresh_from_db()
     assert photo.caption.startswith("Aerial view of the old harbour")
     assert photo.version == 2
@@ -70,7 +71,7 @@ def test_editor_corrections_survive_reimport_of_the_same_block():
 
 def test_dry_run_writes_nothing_but_counts():
     lines, _ = run(str(DATA / "three_blocks.txt"), "--dry-run")
-    assert lines[0] == "created 3, updated 0, flagged 1"
+    assert lines[0] == "created 3, updated 0, unchanged 0, flagged 1"
     assert lines[-1] == "dry run: nothing was saved"
     assert Photo.objects.count() == 0
 
@@ -80,7 +81,7 @@ def test_same_block_twice_in_one_file_is_one_photo(tmp_path):
     path = tmp_path / "twice.txt"
     path.write_text(block + "\n---\n" + block, encoding="utf-8")
     lines, _ = run(str(path))
-    assert lines[0] == "created 1, updated 1, flagged 0"
+    assert lines[0] == "created 1, updated 0, unchanged 1, flagged 0"
     assert Photo.objects.count() == 1
 
 
@@ -153,7 +154,7 @@ def test_large_file_through_the_command_uses_the_worker_and_imports_everything(t
     path = tmp_path / "many.txt"
     path.write_text("\n---\n".join(blocks), encoding="utf-8")
     lines, _ = run(str(path))
-    assert lines[0] == "created 11, updated 0, flagged 0"
+    assert lines[0] == "created 11, updated 0, unchanged 0, flagged 0"
     assert sorted(Photo.objects.values_list("source_id", flat=True)) == [f"PIPE{n:04d}" for n in range(11)]
 
 

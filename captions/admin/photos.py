@@ -27,9 +27,8 @@ from captions.editorial.forms import PhotoAdminForm
 from captions.models import CAVEAT_LABELS, CAVEAT_SHORT_LABELS, PROBLEM_LABELS, Photo
 from captions.selectors import search
 from captions.selectors.places import place_ids_matching
-from captions.services import images as image_services
 from captions.services import photos as photo_services
-from captions.services.places import get_or_create_place
+from captions.services import records
 
 
 @admin.register(Photo)
@@ -230,40 +229,8 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
 
     # --- saving ------------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):
-        notes = []
-        new_place = self._new_place(form)
-        if new_place is not None:
-            obj.place = new_place
-        if "image" in form.changed_data and form.cleaned_data.get("image") is False:  # "Clear" ticked
-            image_services.detach_image(photo=obj)
-        if form.checked_upload is not None:
-            notes = image_services.attach_image(
-                photo=obj, upload=form.cleaned_data["image"], checked=form.checked_upload, made=form.renditions
-            )
-        reviewed = "needs_review" in form.changed_data and not form.cleaned_data.get("needs_review")
-        flagged = "needs_review" in form.changed_data and form.cleaned_data.get("needs_review")
-        photo_services.review_state(
-            obj,
-            previous_problems=form.previous_problems,
-            changed_fields=form.changed_data,
-            reviewed=reviewed,
-            flagged=flagged,
-        )
-        obj._history_user = request.user
-        photo_services.save_edited_photo(photo=obj, base_version=form.base_version if change else None)
-        for note in notes:
+        for note in photo_services.save_edit(photo=obj, user=request.user, **form.edit_inputs()):
             messages.info(request, note)
-
-    def _new_place(self, form):
-        data = form.cleaned_data
-        if not form.new_place_country:
-            return None
-        return get_or_create_place(
-            city=data.get("new_place_city"),
-            region=data.get("new_place_region"),
-            country=form.new_place_country.name,
-            country_code=form.new_place_country.code,
-        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # The problems banner names the fields each problem is about.
@@ -277,7 +244,7 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except photo_services.EditConflict:
+        except records.EditConflict:
             # Saved by someone else between this form's check and its save: nothing was written.
             messages.error(
                 request,

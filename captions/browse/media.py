@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
-from captions.models import Photo
+from captions.selectors import photos as photo_selectors
 
 # Storage appends "_<7 chars>" when a name is taken (a file left behind by a deleted photo).
 HASH_IN_NAME = re.compile(r"^([0-9a-f]{64})(?:-(?:thumb|preview))?(?:_[A-Za-z0-9]{7})?\.[a-z0-9]{1,5}$")
@@ -27,11 +27,7 @@ def serve_media(request, path: str):
     match = HASH_IN_NAME.match(name)
     if not match or not request.user.has_perm("captions.view_photo"):
         raise Http404("No such file.")
-    photo = (
-        Photo.objects.filter(content_hash=match.group(1))
-        .only("image", "thumbnail", "preview", "embargo_until", "content_hash")
-        .first()
-    )
+    photo = photo_selectors.photo_for_file(match.group(1))
     if photo is None or path not in {photo.image.name, photo.thumbnail.name, photo.preview.name}:
         raise Http404("No such file.")
     if photo.is_embargoed() and not request.user.has_perm("captions.change_photo"):

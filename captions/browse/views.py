@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from captions.models import Article, Photo
 from captions.selectors import articles as article_selectors
 from captions.selectors import facets, pages
 from captions.selectors import photos as photo_selectors
@@ -90,13 +89,12 @@ def photo_detail(request, pk):
 @permission_required("captions.change_photo", raise_exception=True)
 @require_POST
 def link_article(request, pk):
-    photo = get_object_or_404(Photo, pk=pk)
-    raw = request.POST.get("article", "")
-    article = Article.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    photo = get_object_or_404(photo_selectors.photos_for_browse(), pk=pk)
+    article = article_selectors.article_by_id(request.POST.get("article", ""))
     if article is None:
         messages.error(request, _("That article does not exist (any more); nothing was linked."))
     else:
-        article_services.link_article(photo=photo, article=article)
+        article_services.link_article(photo=photo, article=article, user=request.user)
         messages.success(request, _("Linked “%(headline)s”.") % {"headline": article.headline})
     return redirect(photo)
 
@@ -115,6 +113,6 @@ def article_list(request):
 @login_required
 @permission_required("captions.view_article", raise_exception=True)
 def article_detail(request, pk):
-    article = get_object_or_404(Article, pk=pk)
+    article = get_object_or_404(article_selectors.all_articles(), pk=pk)
     photos, more = article_selectors.article_photos(article)
     return render(request, "captions/article_detail.html", {"article": article, "photos": photos, "more_photos": more})

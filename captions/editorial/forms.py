@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget, RelatedFieldWidgetWrapper
-from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
+from django.forms.boundfield import BoundField
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -15,29 +15,30 @@ from django.utils.translation import gettext_lazy as _
 
 from captions import validation
 from captions.core import dates, places
+from captions.editorial import conflicts
 from captions.images import renditions, uploads
-from captions.models import Article, Photo, Place
-from captions.selectors import history
+from captions.models import Photo
 from captions.selectors.photos import find_duplicate
 
 DATE_FIELDS = ("date_edtf", "date_start", "date_end", "date_precision", "date_approximate")
-EDIT_BASE_SALT = "captions.photo.edit-base"
 
 
-def edit_base_token(photo: Photo) -> str:
-    """What the editor loaded: the version, the history record and the linked articles
-    (the link table has no history of its own)."""
-    return signing.dumps(
-        {
-            "v": photo.version,
-            "h": history.latest_history_id(photo),
-            "a": sorted(photo.articles.values_list("pk", flat=True)),
-        },
-        salt=EDIT_BASE_SALT,
-    )
+class ShownValueBoundField(BoundField):
+    """Renders the value the form chose to show (`form.shown_data`) instead of the submitted one
+    where they differ: after an edit conflict, a colleague's values in the fields this editor had
+    not touched, a new edit base, an acknowledged warning. `form.data` stays what was sent."""
+
+    def value(self):
+        shown = self.form.shown_data
+        if shown is None:
+            return super().value()
+        data = self.field.widget.value_from_datadict(shown, self.form.files, self.html_name)
+        return self.field.prepare_value(self.field.bound_data(data, self.initial))
 
 
 class PhotoAdminForm(forms.ModelForm):
+    bound_field_class = ShownValueBoundField
+
     stated_width_cm = forms.CharField(label=_("stated width (cm)"), required=False, max_length=20)
     stated_height_cm = forms.CharField(label=_("stated height (cm)"), required=False, max_length=20)
     stated_width_in = forms.CharField(label=_("stated width (in)"), required=False, max_length=20)
@@ -69,7 +70,7 @@ class PhotoAdminForm(forms.ModelForm):
 
     class Meta:
         model = Photo
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007  (the admin's fieldsets choose which are shown)
         widgets = {
             "caption": forms.Textarea(attrs={"rows": 5, "class": "vLargeTextField"}),
             "restriction_text": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
@@ -84,8 +85,33 @@ class PhotoAdminForm(forms.ModelForm):
         self.new_place_country = None
         self.conflict = None
         self.base_version = None
+        self.shown_data = None  # what the re-rendered form shows, when it differs from what was sent
         if self.instance.pk and not self.is_bound:
-            self.initial["edit_base"] = edit_base_token(self.instance)
+            self.initial["edit_base"] = conflicts.edit_base_token(self.instance)
+
+    def edit_inputs(self) -> dict:
+        """What `services.photos.save_edit` needs beyond the model fields the form sets."""
+        data, changed = self.cleaned_data, self.changed_data
+        new_place = None
+        if self.new_place_country:
+            new_place = {
+                "city": data.get("new_place_city"),
+                "region": data.get("new_place_region"),
+                "country": self.new_place_country.name,
+                "country_code": self.new_place_country.code,
+            }
+        return {
+            "base_version": self.base_version if self.instance.pk else None,
+            "changed_fields": changed,
+            "previous_problems": self.previous_problems,
+            "reviewed": "needs_review" in changed and not data.get("needs_review"),
+            "flagged": "needs_review" in changed and bool(data.get("needs_review")),
+            "new_place": new_place,
+            "clear_image": "image" in changed and data.get("image") is False,  # "Clear" ticked
+            "upload": data.get("image") if self.checked_upload is not None else None,
+            "checked_upload": self.checked_upload,
+            "renditions": self.renditions,
+        }
 
     # --- one field each --------------------------------------------------------------------
     def clean_dpi(self):
@@ -161,17 +187,19 @@ class PhotoAdminForm(forms.ModelForm):
         if warning.code in acknowledged:
             return
         self.add_error(field, warning)
-        self._set_data("acknowledged", ",".join(sorted(acknowledged | {warning.code})))
+        self._show("acknowledged", ",".join(sorted(acknowledged | {warning.code})))
 
-    def _set_data(self, name: str, value):
-        data = self.data.copy()
+    def _show(self, name: str, value):
+        """Re-render field `name` with `value` (raw, as a browser would send it), leaving the
+        submitted data as it is."""
+        if self.shown_data is None:
+            self.shown_data = self.data.copy()
         if isinstance(value, list):
-            data.setlist(name, value)
+            self.shown_data.setlist(name, value)
         elif value is None:
-            data.pop(name, None)
+            self.shown_data.pop(name, None)
         else:
-            data[name] = value
-        self.data = data
+            self.shown_data[name] = value
 
     def _derive_interval(self, cleaned):
         """A changed date text sets the interval (unless the editor set the interval too);
@@ -219,95 +247,43 @@ class PhotoAdminForm(forms.ModelForm):
         cleaned.update(values)
 
     def _check_edit_base(self, cleaned):
-        """The no-lost-update rule: a save based on an older version is refused, naming what
-        the other editor changed; the form is then based on the current version, showing
-        their values in every field this editor had not touched."""
+        """The no-lost-update rule (`captions.editorial.conflicts`): a save based on an older
+        version is refused, naming what the other editor changed; the form is then shown based
+        on the current version, with their values in every field this editor had not touched."""
         if not self.instance.pk:
             return
-        try:
-            base = signing.loads(self.data.get("edit_base") or "", salt=EDIT_BASE_SALT)
-        except signing.BadSignature:
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _(
-                        "This form has lost track of the version it was opened on: reload the page, then make your changes."
-                    ),
-                    code="edit_base_missing",
-                ),
-            )
+        base = conflicts.read_edit_base(self.data.get("edit_base"))
+        if base is None:
+            self.add_error(None, conflicts.edit_base_missing())
             return
         self.base_version = base.get("v")
-        if self.base_version == self.instance.version:
-            return
-        changes, latest = history.changes_since(photo=self.instance, base_history_id=base.get("h"))
-        loaded = history.history_record(self.instance, base.get("h"))
-        current_articles = sorted(self.instance.articles.values_list("pk", flat=True))
-        mine = self._own_changes(cleaned, loaded, base.get("a", []))
-        if current_articles != sorted(base.get("a", [])):
-            headlines = Article.objects.filter(pk__in=current_articles).values_list("headline", flat=True)
-            changes.append(
-                history.FieldChange(
-                    "articles",
-                    str(Photo._meta.get_field("articles").verbose_name),
-                    "; ".join(headlines) or gettext("(none)"),
-                )
-            )
-        who = getattr(latest, "history_user", None) if latest else None
-        listed = "; ".join(f"{c.label}: “{c.value}”" for c in changes) or gettext("no field you can see")
-        self.add_error(
-            None,
-            forms.ValidationError(
-                _(
-                    "%(who)s saved this photo while you were editing it and changed %(changes)s. Nothing was saved. "
-                    "Fields you had not touched now show their values; fields you changed keep yours. "
-                    "Check them, then save again."
-                ),
-                code="edit_conflict",
-                params={"who": who.get_username() if who else gettext("Someone"), "changes": listed},
-            ),
+        conflict = conflicts.find_conflict(
+            photo=self.instance, base=base, submitted=cleaned, changed_fields=self.changed_data
         )
-        self.conflict = changes
-        for change in changes:
-            if change.name not in mine and change.name in self.fields:
-                self._show_current_value(change.name)
-        self._set_data("edit_base", edit_base_token(self.instance))
-
-    def _own_changes(self, cleaned, loaded, loaded_articles) -> set[str]:
-        """Fields whose submitted value differs from the version the editor loaded."""
-        own = set()
-        if loaded is None:
-            return set(self.changed_data)
-        for name in self.changed_data:
-            if name == "articles":
-                if sorted(a.pk for a in cleaned.get("articles") or []) != sorted(loaded_articles):
-                    own.add(name)
-                continue
-            try:
-                before = history.base_value(loaded, name)
-            except Exception:  # a form-only field
-                continue
-            after = cleaned.get(name)
-            after = after.pk if isinstance(after, Place) else after
-            if (before or None) != (after or None):
-                own.add(name)
-        return own
+        if conflict is None:
+            return
+        self.add_error(None, conflict.error())
+        self.conflict = conflict.changes
+        for name in conflict.show_current:
+            if name in self.fields:
+                self._show_current_value(name)
+        self._show("edit_base", conflict.token)
 
     def _show_current_value(self, name: str):
         field = self.fields[name]
         value = self.get_initial_for_field(field, name)
         widget = field.widget.widget if isinstance(field.widget, RelatedFieldWidgetWrapper) else field.widget
         if isinstance(widget, forms.CheckboxInput):
-            self._set_data(name, "on" if value else None)
+            self._show(name, "on" if value else None)
         elif isinstance(widget, forms.MultiWidget):
             for index, part in enumerate(widget.decompress(value)):
-                self._set_data(f"{name}_{index}", widget.widgets[index].format_value(part) or "")
+                self._show(f"{name}_{index}", widget.widgets[index].format_value(part) or "")
         elif isinstance(field, forms.ModelMultipleChoiceField):
-            self._set_data(name, [str(getattr(v, "pk", v)) for v in value or []])
+            self._show(name, [str(getattr(v, "pk", v)) for v in value or []])
         elif isinstance(field, forms.ModelChoiceField):
-            self._set_data(name, "" if value is None else str(getattr(value, "pk", value)))
+            self._show(name, "" if value is None else str(getattr(value, "pk", value)))
         elif isinstance(field, forms.FileField):
             return
         else:
             formatted = widget.format_value(field.prepare_value(value))
-            self._set_data(name, "" if formatted is None else str(formatted))
+            self._show(name, "" if formatted is None else str(formatted))

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DatabaseError, transaction
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import update_change_reason
 
 from captions import ingest
 from captions.core import dimensions
@@ -109,45 +107,30 @@ def _paste_page(request, model_admin, form, blocks, text=None):
 
 
 def _save_pasted(request, model_admin, blocks):
-    """Each block in its own transaction: a block that cannot be saved is reported and
-    handed back in the form, and the others are saved."""
-    outcomes, failed = [], []
-    for number, block in enumerate(blocks, start=1):
-        try:
-            with transaction.atomic():
-                outcome = imports.save_parsed_caption(parsed=block)
-                if outcome.changed:
-                    update_change_reason(outcome.photo, gettext("Pasted caption block"))
-        except (ValidationError, DatabaseError) as exc:
-            reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc).splitlines()[0]
-            failed.append(block)
-            model_admin.message_user(
-                request,
-                gettext("Block %(n)d was not saved: %(reason)s") % {"n": number, "reason": reason},
-                messages.ERROR,
-            )
-            continue
-        outcomes.append(outcome)
-    created = sum(o.created for o in outcomes)
-    updated = sum(o.changed and not o.created for o in outcomes)
-    unchanged = len(outcomes) - created - updated
-    if outcomes:
+    """The import's save loop (`services.imports`): a block that cannot be saved is reported
+    and handed back in the form, and the others are saved; the summary is in the import's words."""
+    result = imports.import_blocks(blocks=blocks, user=request.user, reason=gettext("Pasted caption block"))
+    for number, reason in result.failures:
         model_admin.message_user(
             request,
-            gettext("Saved: %(c)d created, %(u)d updated, %(n)d already up to date.")
-            % {"c": created, "u": updated, "n": unchanged},
-            messages.SUCCESS,
+            gettext("Block %(n)d was not saved: %(reason)s") % {"n": number, "reason": reason},
+            messages.ERROR,
         )
-    if failed:  # nothing the editor pasted is lost: the blocks not saved come back to fix
+    if result.saved:
+        model_admin.message_user(
+            request, gettext("Saved: %(summary)s.") % {"summary": result.summary_in(gettext)}, messages.SUCCESS
+        )
+    if result.failures:  # nothing the editor pasted is lost: the blocks not saved come back to fix
+        failed = [blocks[number - 1] for number, _reason in result.failures]
         text = "\n---\n".join(block.raw_text.strip() for block in failed)
         return _paste_page(request, model_admin, PasteCaptionForm(), failed, text=text)
-    if len(outcomes) == 1:
-        return redirect(reverse("admin:captions_photo_change", args=[outcomes[0].photo.pk]))
+    photo_ids = [photo_id for _number, photo_id in result.saved]
+    if len(photo_ids) == 1:
+        return redirect(reverse("admin:captions_photo_change", args=[photo_ids[0]]))
     changelist = reverse("admin:captions_photo_changelist")
-    if len(outcomes) > PASTE_PREVIEW_LIMIT:
+    if len(photo_ids) > PASTE_PREVIEW_LIMIT:
         return redirect(changelist)  # newest first: the pasted photos lead the list
-    ids = ",".join(str(o.photo.pk) for o in outcomes)
-    return redirect(changelist + f"?id__in={ids}")
+    return redirect(changelist + "?id__in=" + ",".join(str(pk) for pk in photo_ids))
 
 
 # Where each problem is shown in the preview: next to the row it is about.

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 from captions.exports.json_format import row_as_dict, selection_meta
 from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, select_photos, target_dpi_from
-from captions.models import Photo
+from captions.selectors import photos as photo_selectors
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
@@ -82,7 +82,7 @@ def photo_list(request):
 @permission_required("captions.view_photo", raise_exception=True)
 @require_GET
 def photo_item(request, pk):
-    photo = get_object_or_404(Photo.objects.only("pk", "embargo_until", "caveat_embargo"), pk=pk)
+    photo = get_object_or_404(photo_selectors.embargo_of(pk))
     if photo.is_embargoed():
         until = timezone.localtime(photo.embargo_until).isoformat() if photo.embargo_until else None
         return JsonResponse(

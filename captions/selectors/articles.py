@@ -10,6 +10,16 @@ from captions.selectors.photos import photos_for_browse
 ARTICLE_PHOTOS = 60
 
 
+def all_articles() -> QuerySet:
+    return Article.objects.all()
+
+
+def article_by_id(raw) -> Article | None:
+    """The article a form's id names, or None (not a number, or gone)."""
+    raw = str(raw or "").strip()
+    return Article.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+
+
 def articles_matching(text: str = "") -> QuerySet:
     qs = Article.objects.all()
     for word in (text or "").split()[:12]:

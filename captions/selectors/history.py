@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
-from captions.models import Photo, Place
+from captions.models import Article, Photo, Place
 
 
 @dataclass(frozen=True)
@@ -60,3 +60,12 @@ def base_value(record, name: str):
 
 def history_record(photo: Photo, history_id: int | None):
     return photo.history.filter(history_id=history_id).first() if history_id else None
+
+
+def linked_article_ids(photo: Photo) -> list[int]:
+    """The ids of the articles linked to `photo`, sorted (the link table has no history)."""
+    return sorted(photo.articles.values_list("pk", flat=True))
+
+
+def article_headlines(ids) -> list[str]:
+    return list(Article.objects.filter(pk__in=ids).values_list("headline", flat=True))

@@ -99,3 +99,18 @@ def find_existing_photo(*, supplier: str, source_id: str, fingerprint: str) -> P
 
 def find_duplicate(*, content_hash: str, exclude_pk=None) -> Photo | None:
     return Photo.objects.filter(content_hash=content_hash).exclude(pk=exclude_pk).first()
+
+
+def photo_for_file(content_hash: str) -> Photo | None:
+    """The photo a stored file belongs to (file names are content-addressed), with only what
+    serving the file needs: its file names and its embargo."""
+    return (
+        Photo.objects.filter(content_hash=content_hash)
+        .only("image", "thumbnail", "preview", "embargo_until", "caveat_embargo", "content_hash")
+        .first()
+    )
+
+
+def embargo_of(pk) -> QuerySet:
+    """One photo with only what an embargo check needs (the API answers 409 before reading more)."""
+    return Photo.objects.filter(pk=pk).only("pk", "embargo_until", "caveat_embargo")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from captions.models import Article, Photo
+from captions.services import bulk
 
 
 def create_or_update_article(
@@ -31,5 +34,13 @@ def create_or_update_article(
     return article
 
 
-def link_article(*, photo: Photo, article: Article) -> None:
-    photo.articles.add(article)
+def link_article(*, photo: Photo, article: Article, user=None) -> bool:
+    """Link one article to one photo (the photo page), through the same path as the bulk action:
+    a history record naming the article and a new version. False when it was linked already."""
+    outcome = bulk.bulk_link_article(
+        photos=Photo.objects.filter(pk=photo.pk),
+        article=article,
+        user=user,
+        reason=_("Linked article “%(headline)s”") % {"headline": article.headline[:80]},
+    )
+    return bool(outcome.changed)

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
+from captions.services import records
 
-BULK_BATCH = 500
+BULK_BATCH = records.BATCH_SIZE
 
 
 @dataclass
@@ -28,18 +27,14 @@ class BulkOutcome:
 
 def _bulk(photos, *, apply, fields: list[str], user, reason: str) -> BulkOutcome:
     """Apply `apply(photo)` to every photo, validate each, and write them in batches with
-    one history record each (who, when, why), bumping each version so an editor who has
-    one of them open gets the conflict message instead of overwriting the bulk change."""
+    one history record each (who, when, why) and a new version (`records.update_in_bulk`), so
+    an editor who has one of them open gets the conflict message instead of overwriting it."""
     outcome = BulkOutcome()
-    now = timezone.now()
-    fields = [*fields, "version", "updated_at"]
     batch: list[Photo] = []
 
     def flush():
         if batch:
-            bulk_update_with_history(
-                batch, Photo, fields, batch_size=BULK_BATCH, default_user=user, default_change_reason=reason
-            )
+            records.update_in_bulk(batch, fields=fields, user=user, reason=reason)
             outcome.changed += len(batch)
             batch.clear()
 
@@ -53,8 +48,6 @@ def _bulk(photos, *, apply, fields: list[str], user, reason: str) -> BulkOutcome
             except ValidationError as exc:
                 outcome.refused.append((photo, "; ".join(exc.messages)))
                 continue
-            photo.version += 1
-            photo.updated_at = now
             batch.append(photo)
             if len(batch) >= BULK_BATCH:
                 flush()
@@ -112,9 +105,10 @@ def bulk_mark_reviewed(*, photos, user) -> BulkOutcome:
     return _bulk(photos, apply=apply, fields=["needs_review", "problems"], user=user, reason=_("Bulk: marked reviewed"))
 
 
-def bulk_link_article(*, photos, article, user) -> BulkOutcome:
-    """Link `article` to every photo. The link table has no history of its own, so each
-    photo gets a history record naming the article."""
+def bulk_link_article(*, photos, article, user, reason: str | None = None) -> BulkOutcome:
+    """Link `article` to every photo not linked to it yet. The link table has no history of
+    its own, so each newly linked photo gets a history record naming the article (and a new
+    version); a photo already linked is not written."""
     through = Photo.articles.through
     with transaction.atomic():
         ids = list(photos.exclude(articles=article).values_list("pk", flat=True))
@@ -126,5 +120,5 @@ def bulk_link_article(*, photos, article, user) -> BulkOutcome:
             apply=lambda photo: True,
             fields=[],
             user=user,
-            reason=_("Bulk: linked article “%(headline)s”") % {"headline": article.headline[:80]},
+            reason=reason or _("Bulk: linked article “%(headline)s”") % {"headline": article.headline[:80]},
         )

@@ -1,5 +1,14 @@
-"""Caption blocks into the archive: one parsed block saved (the admin paste page) or many in
-batches (`import_captions`). Re-importing the same block writes nothing."""
+"""Caption blocks into the archive: the one save loop behind `import_captions` and the admin's
+paste page.
+
+A block is matched to its record by supplier + image id, else by the fingerprint of its parsed
+fields. Blocks are written in batches (bulk statements, one transaction each); a batch that
+fails in the database is retried block by block, each in its own transaction, so a bad block
+never leaves half a record and never costs the others. Both callers report in one vocabulary,
+`created N, updated M, unchanged U, flagged K`: "unchanged" is the very same block again, and
+nothing is written for it, so corrections an editor made after the first import are never
+overwritten by the unchanged source.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +16,18 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.utils.translation import gettext_noop
 
+from captions.ingest import ParsedCaption
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
 from captions.selectors.photos import find_existing_photo
+from captions.services import records
 from captions.services.places import get_or_create_place
+
+IMPORT_BATCH_SIZE = records.BATCH_SIZE
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+SUMMARY = gettext_noop("created %(created)d, updated %(updated)d, unchanged %(unchanged)d, flagged %(flagged)d")
+FAILED = gettext_noop(", failed %(failed)d")
 
 
 def photo_values_from_parsed(parsed) -> dict:
@@ -69,29 +84,22 @@ class SaveOutcome:
     changed: bool
 
 
-def save_parsed_caption(*, parsed, existing: Photo | None = None) -> SaveOutcome:
-    """Create the photo a parsed block describes, or update the one it matches.
-
-    A re-import of the very same block (same fingerprint) changes nothing, so corrections an
-    editor made after the first import are never overwritten by the unchanged source.
-    """
+def save_parsed_caption(*, parsed, existing: Photo | None = None, user=None, reason: str = "") -> SaveOutcome:
+    """Create the photo a parsed block describes, or update the one it matches; the very same
+    block again (same fingerprint) writes nothing. The batch loop's fallback, one block at a
+    time, and the demo's seed record."""
     values = photo_values_from_parsed(parsed)
     if existing is None:
         existing = find_existing_photo(
             supplier=values["supplier"], source_id=values["source_id"], fingerprint=values["fingerprint"]
         )
-    with transaction.atomic():
-        if existing is not None and existing.fingerprint == values["fingerprint"]:
-            return SaveOutcome(existing, created=False, changed=False)
-        place = place_from_parsed(parsed)
-        photo = existing or Photo()
-        for name, value in values.items():
-            setattr(photo, name, value)
-        photo.place = place
-        if existing is not None:
-            photo.version = existing.version + 1
-        photo.full_clean()
-        photo.save()
+    if existing is not None and existing.fingerprint == values["fingerprint"]:
+        return SaveOutcome(existing, created=False, changed=False)
+    photo = existing or Photo()
+    for name, value in values.items():
+        setattr(photo, name, value)
+    photo.place = place_from_parsed(parsed)
+    records.save_photo(photo=photo, user=user, reason=reason)
     return SaveOutcome(photo, created=existing is None, changed=True)
 
 
@@ -99,16 +107,28 @@ def save_parsed_caption(*, parsed, existing: Photo | None = None) -> SaveOutcome
 class ImportResult:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     flagged: int = 0
     failed: int = 0
     flagged_blocks: list[tuple[int, str, list[str]]] = field(default_factory=list)
-    failures: list[tuple[int, str]] = field(default_factory=list)
-    photos: list[Photo] = field(default_factory=list)
+    failures: list[tuple[int, str]] = field(default_factory=list)  # (block number, reason)
+    saved: list[tuple[int, int | None]] = field(default_factory=list)  # (block number, photo id; None in a dry run)
+
+    def summary_in(self, translate) -> str:
+        """The summary line, with its words passed through `translate` (gettext on a page)."""
+        counts = {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "flagged": self.flagged,
+            "failed": self.failed,
+        }
+        return translate(SUMMARY) % counts + (translate(FAILED) % counts if self.failed else "")
 
     @property
     def summary(self) -> str:
-        line = f"created {self.created}, updated {self.updated}, flagged {self.flagged}"
-        return line + (f", failed {self.failed}" if self.failed else "")
+        """`created N, updated M, unchanged U, flagged K` (and `, failed F`), as the command prints it."""
+        return self.summary_in(str)
 
 
 def block_label(parsed) -> str:
@@ -116,9 +136,6 @@ def block_label(parsed) -> str:
         return f"{parsed.supplier or 'source'} {parsed.source_id}"
     text = parsed.caption or parsed.raw_text.strip()
     return (text[:60] + "…") if len(text) > 60 else text
-
-
-IMPORT_BATCH_SIZE = 500
 
 
 class PlaceCache:
@@ -167,115 +184,79 @@ def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
     return found
 
 
-def _save_batch(batch, result: ImportResult, places: PlaceCache) -> None:
+def _save_batch(batch, result: ImportResult, places: PlaceCache, *, user, reason: str, write: bool = True) -> None:
     """Validate and write one batch with bulk statements in one transaction. Raises on a
-    database error, leaving nothing of the batch behind (the caller then goes block by block)."""
-    prepared = []  # (number, parsed, values)
-    for number, parsed in batch:
-        prepared.append((number, parsed, photo_values_from_parsed(parsed)))
-    existing = _existing_for([_key(v) for _, _, v in prepared])
+    database error, leaving nothing of the batch behind (the caller then goes block by block).
+    With `write=False` (a dry run) the same decisions are made and counted, and nothing is
+    written: no place is looked up or created, and no photo is saved."""
+    prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
+    existing = _existing_for([_key(values) for _, _, values in prepared])
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
-    outcomes = []  # (number, parsed, created)
-    now = timezone.now()
-    with transaction.atomic():
-        for number, parsed, values in prepared:
-            key = _key(values)
-            current = to_create.get(key) or to_update.get(key) or existing.get(key)
-            if current is not None and current.fingerprint == values["fingerprint"]:
-                outcomes.append((number, parsed, False))  # the same block again: nothing to change
-                continue
-            photo = current or Photo()
-            for name, value in values.items():
-                setattr(photo, name, value)
+    outcomes = []  # (number, parsed, outcome, photo)
+    for number, parsed, values in prepared:
+        key = _key(values)
+        current = to_create.get(key) or to_update.get(key) or existing.get(key)
+        if current is not None and current.fingerprint == values["fingerprint"]:
+            outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
+            continue
+        photo = current or Photo()
+        for name, value in values.items():
+            setattr(photo, name, value)
+        if write:
             photo.place = places.get(parsed)
-            try:
-                # Uniqueness is checked above in bulk and by the database constraints; the
-                # place came from the database a moment ago (no existence query per photo).
-                photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
-            except ValidationError as exc:
-                result.failed += 1
-                result.failures.append((number, f"invalid: {_one_line(exc)}"))
-                continue
-            if photo.pk:
-                photo.version += 1
-                photo.updated_at = now  # bulk_update does not run auto_now
-                to_update[key] = photo
-            else:
-                to_create[key] = photo
-            outcomes.append((number, parsed, current is None))
-        if to_create:
-            bulk_create_with_history(
-                list(to_create.values()), Photo, batch_size=IMPORT_BATCH_SIZE, default_change_reason="import"
-            )
-        if to_update:
-            bulk_update_with_history(
-                list(to_update.values()),
-                Photo,
-                UPDATABLE_FIELDS,
-                batch_size=IMPORT_BATCH_SIZE,
-                default_change_reason="import",
-            )
-    for number, parsed, created in outcomes:
-        _count(result, number, parsed, created)
+        try:
+            # Uniqueness is checked above in bulk and by the database constraints; the
+            # place came from the database a moment ago (no existence query per photo).
+            photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            result.failed += 1
+            result.failures.append((number, _one_line(exc)))
+            continue
+        (to_update if photo.pk else to_create)[key] = photo
+        outcomes.append((number, parsed, CREATED if current is None else UPDATED, photo))
+    if write:
+        with transaction.atomic():
+            if to_create:
+                records.create_in_bulk(list(to_create.values()), user=user, reason=reason)
+            if to_update:
+                records.update_in_bulk(list(to_update.values()), fields=UPDATABLE_FIELDS, user=user, reason=reason)
+    for number, parsed, outcome, photo in outcomes:
+        _count(result, number, parsed, outcome, photo.pk)
 
 
-# Every field an import may set (what photo_values_from_parsed fills, plus place and version).
-UPDATABLE_FIELDS = [
-    "supplier",
-    "source_id",
-    "fingerprint",
-    "caption",
-    "headline",
-    "language",
-    "credit",
-    "creator",
-    "copyright_notice",
-    "keywords",
-    "width_px",
-    "height_px",
-    "dpi",
-    "date_text",
-    "date_edtf",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_approximate",
-    "place_text",
-    "restriction_text",
-    "embargo_until",
-    "problems",
-    "needs_review",
-    "place",
-    "version",
-    "updated_at",
-] + [caveat_field(tag) for tag in CAVEAT_TAGS]
+# Every field an import may set: what photo_values_from_parsed fills, plus the place (version
+# and updated_at are set by records.update_in_bulk).
+UPDATABLE_FIELDS = [*photo_values_from_parsed(ParsedCaption()), "place"]
 
 
 def _one_line(exc: Exception) -> str:
     if isinstance(exc, ValidationError) and hasattr(exc, "message_dict"):
         return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-    return " ".join(str(exc).split())[:300]
+    if isinstance(exc, ValidationError):
+        return "; ".join(exc.messages)
+    return f"{type(exc).__name__}: " + " ".join(str(exc).split())[:300]
 
 
-def _count(result: ImportResult, number: int, parsed, created: bool) -> None:
-    if created:
-        result.created += 1
-    else:
-        result.updated += 1
+def _count(result: ImportResult, number: int, parsed, outcome: str, photo_id: int | None) -> None:
+    setattr(result, outcome, getattr(result, outcome) + 1)
+    result.saved.append((number, photo_id))
     if parsed.problems:
         result.flagged += 1
         result.flagged_blocks.append((number, block_label(parsed), sorted(parsed.problems)))
 
 
-def import_blocks(*, blocks, dry_run: bool = False, batch_size: int = IMPORT_BATCH_SIZE, progress=None) -> ImportResult:
-    """Save parsed blocks. Re-importing the same blocks creates nothing new.
-
-    Blocks are written in batches (bulk statements, one transaction each) for speed; when a
-    batch fails in the database, that batch is retried block by block, each in its own
-    transaction, so a bad block never leaves half a record and never costs the others.
-    With `dry_run`, nothing is written and the counts say what would happen.
-    """
+def import_blocks(
+    *,
+    blocks,
+    dry_run: bool = False,
+    batch_size: int = IMPORT_BATCH_SIZE,
+    progress=None,
+    user=None,
+    reason: str = "import",
+) -> ImportResult:
+    """Save parsed blocks (see the module's docstring); `reason` and `user` go into each
+    record's history. With `dry_run`, nothing is written and the counts say what would happen."""
     result = ImportResult()
     places = PlaceCache()
     batch: list = []
@@ -286,25 +267,21 @@ def import_blocks(*, blocks, dry_run: bool = False, batch_size: int = IMPORT_BAT
         if not batch:
             return
         if dry_run:
-            existing = _existing_for([_key(photo_values_from_parsed(p)) for _, p in batch])
-            seen = set()
-            for number, parsed in batch:
-                key = _key(photo_values_from_parsed(parsed))
-                _count(result, number, parsed, key not in existing and key not in seen)
-                seen.add(key)
+            _save_batch(batch, result, places, user=user, reason=reason, write=False)
         else:
             try:
-                _save_batch(batch, result, places)
+                _save_batch(batch, result, places, user=user, reason=reason)
             except Exception:
                 places.__init__()  # places created in the rolled-back batch are gone
                 for number, parsed in batch:
                     try:
-                        outcome = save_parsed_caption(parsed=parsed)
+                        saved = save_parsed_caption(parsed=parsed, user=user, reason=reason)
                     except Exception as exc:  # one bad block never stops the others
                         result.failed += 1
-                        result.failures.append((number, f"{type(exc).__name__}: {_one_line(exc)}"))
+                        result.failures.append((number, _one_line(exc)))
                         continue
-                    _count(result, number, parsed, outcome.created)
+                    outcome = CREATED if saved.created else UPDATED if saved.changed else UNCHANGED
+                    _count(result, number, parsed, outcome, saved.photo.pk)
         done += len(batch)
         batch.clear()
         if progress:

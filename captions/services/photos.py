@@ -1,17 +1,13 @@
-"""An editor's save of one photo: the review state after an edit, and the no-lost-update rule
-(a save based on an older version is refused). Like every service, it validates
-(`full_clean()`) and saves; every save leaves a history record (django-simple-history)."""
+"""An editor's save of one photo: the fields the form does not set itself (a new place, an
+image file, the review state), then the conflict-checked save of `captions.services.records`."""
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from captions import validation
+from captions.images.uploads import CheckedUpload
 from captions.models import Photo
-
-
-class EditConflict(Exception):
-    """Someone saved the record after the editor loaded it."""
+from captions.services import images, records
+from captions.services.places import get_or_create_place
 
 
 def review_state(photo: Photo, *, previous_problems, changed_fields, reviewed: bool, flagged: bool = False) -> None:
@@ -29,16 +25,42 @@ def review_state(photo: Photo, *, previous_problems, changed_fields, reviewed: b
     photo.needs_review = bool(photo.problems) or flagged
 
 
-def save_edited_photo(*, photo: Photo, base_version: int | None) -> Photo:
+def save_edited_photo(*, photo: Photo, base_version: int | None, user=None) -> Photo:
     """Save an editor's change, refusing it (EditConflict) when the record was saved by
-    someone else since `base_version` was loaded. The check and the version bump are one
-    conditional UPDATE, so two saves can never both pass it."""
-    with transaction.atomic():
-        if photo.pk:
-            bumped = Photo.objects.filter(pk=photo.pk, version=base_version).update(version=(base_version or 0) + 1)
-            if not bumped:
-                raise EditConflict()
-            photo.version = base_version + 1
-        photo.full_clean()
-        photo.save()
-    return photo
+    someone else since `base_version` was loaded; a change to a saved record must say which
+    version it was based on."""
+    if photo.pk and base_version is None:
+        raise records.EditConflict()
+    return records.save_photo(photo=photo, expected_version=base_version, user=user)
+
+
+def save_edit(
+    *,
+    photo: Photo,
+    base_version: int | None,
+    user,
+    changed_fields,
+    previous_problems,
+    reviewed: bool = False,
+    flagged: bool = False,
+    new_place: dict | None = None,
+    clear_image: bool = False,
+    upload=None,
+    checked_upload: CheckedUpload | None = None,
+    renditions: dict | None = None,
+) -> list[str]:
+    """The admin change form's save: a new place (`city`, `region`, `country`, `country_code`),
+    the image file cleared or attached, the review state, then the conflict-checked save.
+    Returns notes for the editor (what the image file filled in)."""
+    if new_place is not None:
+        photo.place = get_or_create_place(**new_place)
+    if clear_image:
+        images.detach_image(photo=photo)
+    notes = []
+    if checked_upload is not None:
+        notes = images.attach_image(photo=photo, upload=upload, checked=checked_upload, made=renditions)
+    review_state(
+        photo, previous_problems=previous_problems, changed_fields=changed_fields, reviewed=reviewed, flagged=flagged
+    )
+    save_edited_photo(photo=photo, base_version=base_version, user=user)
+    return notes
