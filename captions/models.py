@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from captions.core import dimensions
 from captions.core.vocabulary import CAVEAT_TAGS, CAVEATS, PROBLEMS
+from captions.validation import validate_photo
 
 # The vocabularies are pure (captions.core.vocabulary): one table, translated here.
 CAVEAT_LABELS = {caveat.code: _(caveat.label) for caveat in CAVEATS}
@@ -126,6 +127,13 @@ class PhotoQuerySet(models.QuerySet):
         if tag not in CAVEAT_TAGS:
             raise ValueError(f"unknown caveat {tag!r}")
         return self.filter(**{caveat_field(tag): True})
+
+    def in_country(self, code: str):
+        """Photos whose place is in the country with this ISO alpha-2 code."""
+        return self.filter(place__country_code=code)
+
+    def with_image(self, has_image: bool = True):
+        return self.exclude(image="") if has_image else self.filter(image="")
 
 
 def photo_upload_to(instance, filename: str) -> str:
@@ -330,6 +338,4 @@ class Photo(models.Model):
         return [(code, PROBLEM_LABELS.get(code, code)) for code in self.problems or []]
 
     def clean(self):
-        from captions.validation import validate_photo
-
         validate_photo(self)

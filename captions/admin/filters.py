@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import admin
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Photo, Place
+from captions.models import CAVEAT_LABELS, CAVEAT_TAGS
+from captions.selectors import photos as photo_selectors
+from captions.selectors import places as place_selectors
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -19,13 +20,10 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        rows = (
-            Place.objects.exclude(country_code="").order_by("country").values_list("country_code", "country").distinct()
-        )
-        return [(code, f"{name or code} ({code})") for code, name in rows]
+        return [(code, f"{name or code} ({code})") for code, name in place_selectors.countries_of_places()]
 
     def queryset(self, request, queryset):
-        return queryset.filter(place__country_code=self.value()) if self.value() else queryset
+        return queryset.in_country(self.value()) if self.value() else queryset
 
 
 class DecadeFilter(admin.SimpleListFilter):
@@ -40,8 +38,8 @@ class DecadeFilter(admin.SimpleListFilter):
         if not (self.value() or "").isdigit():
             return queryset
         decade = int(self.value())
-        # Intervals overlapping the decade: a "circa 1945" photo is in the 1940s.
-        return queryset.filter(date_start__lte=dt.date(decade + 9, 12, 31), date_end__gte=dt.date(decade, 1, 1))
+        # The browse page's date window: a "circa 1945" photo is in the 1940s.
+        return photo_selectors.taken_between(queryset, dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
 
 
 class CaveatFilter(admin.SimpleListFilter):
@@ -56,21 +54,11 @@ class CaveatFilter(admin.SimpleListFilter):
 
 
 class SupplierFilter(admin.SimpleListFilter):
-    """Suppliers are a handful of agencies; listing them takes a DISTINCT over every photo,
-    so the list is cached for a few minutes instead of read on each page."""
-
     title = _("supplier")
     parameter_name = "supplier"
-    CACHE_KEY, CACHE_SECONDS = "captions:admin:suppliers", 300
 
     def lookups(self, request, model_admin):
-        suppliers = cache.get_or_set(
-            self.CACHE_KEY,
-            lambda: list(
-                Photo.objects.exclude(supplier="").order_by("supplier").values_list("supplier", flat=True).distinct()
-            ),
-            self.CACHE_SECONDS,
-        )
+        suppliers = photo_selectors.suppliers()
         if self.value() and self.value() not in suppliers:  # new since the list was cached: still filter by it
             suppliers = sorted([*suppliers, self.value()])
         return [(name, name) for name in suppliers]
@@ -87,8 +75,6 @@ class HasImageFilter(admin.SimpleListFilter):
         return [("yes", _("has an image")), ("no", _("no image yet"))]
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.exclude(image="")
-        if self.value() == "no":
-            return queryset.filter(image="")
+        if self.value() in ("yes", "no"):
+            return queryset.with_image(self.value() == "yes")
         return queryset

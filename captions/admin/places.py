@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from captions.admin.permissions import EditorsWriteMixin
 from captions.models import Place
-from captions.services.places import place_search_text
+from captions.services.places import save_place
 
 
 @admin.register(Place)
@@ -14,7 +14,4 @@ class PlaceAdmin(EditorsWriteMixin, admin.ModelAdmin):
     search_fields = ["sublocation", "city", "region", "country", "search_names"]
 
     def save_model(self, request, obj, form, change):
-        obj.search_names = place_search_text(
-            sublocation=obj.sublocation, city=obj.city, region=obj.region, country_code=obj.country_code
-        )
-        super().save_model(request, obj, form, change)
+        save_place(place=obj)

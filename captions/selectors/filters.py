@@ -15,9 +15,12 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from captions.core import dimensions
-from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Photo, caveat_field
+from captions.core.dates import parse_bound
+from captions.core.places import find_country
+from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Photo
 from captions.selectors import photos as photo_selectors
 from captions.selectors.places import place_ids_matching
+from captions.selectors.search import filter_words
 
 
 class PartialDateField(forms.CharField):
@@ -35,8 +38,6 @@ class PartialDateField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
-        from captions.core.dates import parse_bound
-
         value = value.strip()
         if not self.shape.fullmatch(value):
             raise ValidationError(
@@ -57,8 +58,6 @@ class CountryCodeField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
-        from captions.core.places import find_country
-
         country = find_country(value.strip().upper())
         if country is None:
             raise ValidationError(
@@ -161,8 +160,6 @@ class PhotoFilterSet(django_filters.FilterSet):
         return qs  # read by other filters (at_dpi) or applied last (sort)
 
     def filter_words(self, qs, name, value):
-        from captions.selectors.search import filter_words
-
         return filter_words(qs, value)
 
     def filter_undated(self, qs, name, value):
@@ -173,10 +170,10 @@ class PhotoFilterSet(django_filters.FilterSet):
         return qs.filter(place__in=place_ids_matching(value)) if value else qs
 
     def filter_country(self, qs, name, value):
-        return qs.filter(place__country_code=value)
+        return qs.in_country(value)
 
     def filter_caveat(self, qs, name, value):
-        return qs.filter(**{caveat_field(value): True})
+        return qs.with_caveat(value)
 
     def filter_orientation(self, qs, name, value):
         return qs.filter(photo_selectors.orientation_condition(value))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.postgres.fields import DateRangeField
+from django.core.cache import cache
 from django.db import connection
+from django.db.backends.postgresql.psycopg_any import DateRange
 from django.db.models import F, Func, Prefetch, QuerySet, Value
 from django.db.models.lookups import Exact, GreaterThan, LessThan
 
@@ -21,8 +24,6 @@ def taken_range():
     """The shoot interval as one PostgreSQL daterange, both ends included. Migration 0005 puts a
     GiST index on exactly this expression (for dated photos), so a date window is one `&&`
     probe of it. Undated photos would give an unbounded range; callers exclude them."""
-    from django.contrib.postgres.fields import DateRangeField
-
     return Func(F("date_start"), F("date_end"), Value("[]"), function="daterange", output_field=DateRangeField())
 
 
@@ -36,8 +37,6 @@ def taken_between(qs: QuerySet, first: dt.date | None, last: dt.date | None) -> 
     Undated photos match no window (on PostgreSQL they must be excluded by hand, since their
     range is unbounded)."""
     if first and last and connection.vendor == "postgresql":
-        from django.db.backends.postgresql.psycopg_any import DateRange
-
         return qs.alias(taken_range=taken_range()).filter(
             date_start__isnull=False, taken_range__overlap=DateRange(first, last, "[]")
         )
@@ -114,3 +113,18 @@ def photo_for_file(content_hash: str) -> Photo | None:
 def embargo_of(pk) -> QuerySet:
     """One photo with only what an embargo check needs (the API answers 409 before reading more)."""
     return Photo.objects.filter(pk=pk).only("pk", "embargo_until", "caveat_embargo")
+
+
+SUPPLIERS_CACHE_KEY, SUPPLIERS_CACHE_SECONDS = "captions:suppliers", 300
+
+
+def suppliers() -> list[str]:
+    """The suppliers photos come from, sorted. A handful of agencies, but listing them takes a
+    DISTINCT over every photo, so the list is cached for a few minutes."""
+    return cache.get_or_set(
+        SUPPLIERS_CACHE_KEY,
+        lambda: list(
+            Photo.objects.exclude(supplier="").order_by("supplier").values_list("supplier", flat=True).distinct()
+        ),
+        SUPPLIERS_CACHE_SECONDS,
+    )

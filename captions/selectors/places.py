@@ -17,3 +17,10 @@ def place_ids_matching(text: str):
     for name in names:
         query |= Q(search_names__contains=f"|{name}|")
     return Place.objects.filter(query).values("pk") if names else Place.objects.none().values("pk")
+
+
+def countries_of_places() -> list[tuple[str, str]]:
+    """(ISO code, country name) of every country a place is in, by name (the small place table)."""
+    return list(
+        Place.objects.exclude(country_code="").order_by("country").values_list("country_code", "country").distinct()
+    )

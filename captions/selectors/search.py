@@ -26,6 +26,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from captions.core.text import fold
+from captions.models import Photo
+from captions.selectors.places import place_ids_matching
 
 SEARCH_FIELDS = ("caption", "headline", "keywords", "credit")
 SEARCH_CONFIGS = ("german", "english")  # PostgreSQL text search configurations
@@ -119,3 +121,19 @@ def highlight(text: str, query: str) -> SafeString:
             last = match.end()
     out.append(escape(text[last:]))
     return mark_safe("".join(out))
+
+
+def matching_term(qs: QuerySet, term: str) -> QuerySet:
+    """Photos whose words match `term`, whose place is known under it in any language, or whose
+    supplier image id it is (the admin's search box): one query with indexed branches, not
+    Django's LIKE '%…%' over every caption, which reads the whole table on each search."""
+    # As a subquery: PostgreSQL then probes a hash of the GIN index's matches while it walks
+    # the list's order, instead of computing every row's tsvector on the way (170 ms for a
+    # common word at 200,000 photos, seconds for a rare one).
+    matches = Q(pk__in=filter_words(Photo.objects.order_by(), term).values("pk"))
+    place_ids = [row["pk"] for row in place_ids_matching(term)]
+    if place_ids:
+        matches |= Q(place_id__in=place_ids)
+    if " " not in term and any(ch.isdigit() for ch in term):  # looks like an image id
+        matches |= Q(source_id=term)
+    return qs.filter(matches)

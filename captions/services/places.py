@@ -46,3 +46,13 @@ def get_or_create_place(
     except IntegrityError:  # created meanwhile by a concurrent import
         return Place.objects.get(**parts)
     return place
+
+
+def save_place(*, place: Place) -> Place:
+    """Save a place edited by hand (the admin), with the names it is found under recomputed."""
+    place.search_names = place_search_text(
+        sublocation=place.sublocation, city=place.city, region=place.region, country_code=place.country_code
+    )
+    place.full_clean()
+    place.save()
+    return place
