@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DEBUG=1 DEMO_MODE=1
 
-.PHONY: run test install bench browser messages clean
+.PHONY: run test test-pure lint install bench browser messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,19 @@ run: $(STAMP)
 ## make test: every test (real-browser tests skip with a reason when Chromium is missing: make browser)
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## make test-pure: the tests of the pure cores (core/, ingest/), without starting Django (seconds)
+PURE_TESTS := tests/test_dimensions.py tests/test_dates.py tests/test_places.py tests/test_text.py \
+	tests/test_vocabulary.py tests/test_textfiles.py tests/test_caption_parser.py tests/test_parser_properties.py
+test-pure: $(STAMP)
+	$(BIN)/python -m pytest -p no:django -W ignore::pytest.PytestConfigWarning $(PURE_TESTS)
+
+## make lint: style (ruff), import contracts (import-linter, in pyproject.toml), migrations in step with the models
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 ## make browser: install Debian's Chromium for the real-browser tests
 browser:

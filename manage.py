@@ -4,6 +4,11 @@
 import os
 import sys
 
+from django.core.management import execute_from_command_line
+from django.db import OperationalError
+
+from archive.config import ConfigurationError
+
 # Pure text tools: they sign nothing and touch no database, so they run without a SECRET_KEY
 # (an editor can parse a caption file on any machine that has the code).
 SECRETLESS_COMMANDS = {"parse_caption", "help", "version", "--help", "-h", "--version"}
@@ -13,12 +18,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     if len(sys.argv) < 2 or sys.argv[1] in SECRETLESS_COMMANDS:
         os.environ["ARCHIVE_SECRETLESS_COMMAND"] = "1"
-    from archive.config import ConfigurationError
-
     try:
-        from django.core.management import execute_from_command_line
-        from django.db import OperationalError
-
         execute_from_command_line(sys.argv)
     except ConfigurationError as exc:
         # One clear line, not a traceback: the fix is in the environment, not the code.

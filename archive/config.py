@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import dj_database_url
+
 
 class ConfigurationError(Exception):
     """A setting in the environment is missing or malformed; the message says which."""
@@ -50,8 +52,6 @@ SUPPORTED_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}
 
 def database_from_url(url: str) -> dict:
     """DATABASE_URL -> Django DATABASES entry, with a clear error for anything unsupported."""
-    import dj_database_url
-
     scheme = urlsplit(url).scheme.lower()
     if scheme not in SUPPORTED_SCHEMES:
         shown = url.split("@")[-1] if "@" in url else url  # never echo a password

@@ -6,7 +6,8 @@
 - models.py    Photo, Place, Article; QuerySet methods for the common questions
 - validation.py  the record's rules, behind Photo.clean() (one implementation for every path)
 - selectors/   every read: query shapes, the browse FilterSet, search, facets, pages, history
-- services/    every write: imports, editor saves, bulk actions, images, places, articles
+- services/    every write, through records.py (version check, history): imports, editor
+               saves, bulk actions, images, places, articles
 - images/      image files: upload checks, embedded metadata, renditions
 - admin/       the editor workflow in Django's admin: configuration only
 - editorial/   the editor's forms and the paste page the admin points to

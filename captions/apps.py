@@ -8,4 +8,4 @@ class CaptionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from captions import checks  # noqa: F401  (registers system checks)
+        from captions import checks  # noqa: F401, PLC0415  (registers system checks once the app is ready)

@@ -3,6 +3,8 @@
 from django.core.checks import Error, Warning, register
 from PIL import features
 
+from captions import conf
+
 
 @register()
 def pillow_codecs(app_configs, **kwargs):
@@ -23,8 +25,6 @@ def pillow_codecs(app_configs, **kwargs):
 @register()
 def upload_limits(app_configs, **kwargs):
     """A zero or negative limit would refuse every upload with a confusing message."""
-    from captions import conf
-
     errors = []
     for name in (
         "CAPTIONS_MAX_UPLOAD_BYTES",

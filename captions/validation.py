@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pycountry
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from captions.core import dates, dimensions
+from captions.core import dates, dimensions, places
 from captions.core.vocabulary import PROBLEMS
 
 # The fields each problem code is about (changing one of them re-opens the check), and the
@@ -91,8 +92,6 @@ def edtf_error(value: str, *, today: dt.date | None = None) -> ValidationError |
 
 
 def country_code_error(code: str) -> ValidationError | None:
-    import pycountry
-
     if not code or pycountry.countries.get(alpha_2=code.upper()) is not None:
         return None
     return ValidationError(
@@ -104,7 +103,6 @@ def country_code_error(code: str) -> ValidationError | None:
 
 def country_name_error(text: str) -> ValidationError | None:
     """A country as an editor types it (any of the four languages, or a code)."""
-    from captions.core import places
 
     if not (text or "").strip() or places.find_country(text) is not None:
         return None

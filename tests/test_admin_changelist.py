@@ -48,7 +48,7 @@ def test_columns_an_editor_scans(ed_client):
 
 def test_query_count_does_not_grow_with_rows(ed_client, django_assert_max_num_queries):
     place = make_place()
-    for n in range(3):
+    for _ in range(3):
         make_photo(place=place)
     with django_assert_max_num_queries(12) as few:
         ed_client.get(CHANGELIST)

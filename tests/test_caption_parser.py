@@ -40,7 +40,7 @@ def test_block_matches_expected_json(path):
     assert len(got) == len(expected)
     wrong = [
         f"[{index}] {field}: expected {exp[field]!r}, got {act[field]!r}"
-        for index, (exp, act) in enumerate(zip(expected, got))
+        for index, (exp, act) in enumerate(zip(expected, got, strict=True))
         for field in SPEC_FIELDS
         if not _same(field, exp[field], act[field])
     ]
@@ -166,7 +166,10 @@ def test_print_size_mismatch_explains_itself():
 
 
 def test_exif_resolution_counts_as_dpi_only_in_inches():
-    inches = "Image Width : 4000\nImage Height : 3000\nX Resolution : 240\nResolution Unit : inches\nCaption-Abstract : A dog."
+    inches = (
+        "Image Width : 4000\nImage Height : 3000\nX Resolution : 240\nResolution Unit : inches\n"
+        "Caption-Abstract : A dog."
+    )
     cm = inches.replace("inches", "cm")
     assert parse_block(inches).dpi == 240
     record = parse_block(cm)
@@ -263,7 +266,10 @@ def test_bilingual_block_keeps_its_first_language():
 
 
 def test_wrapped_caption_lines_are_joined():
-    block = "In this photo provided by the archive, workers\nassemble engines in Detroit, Michigan, circa 1943.\n3000 x 2400 pixels, 300 DPI"
+    block = (
+        "In this photo provided by the archive, workers\nassemble engines in Detroit, Michigan, circa 1943.\n"
+        "3000 x 2400 pixels, 300 DPI"
+    )
     assert parse_block(block).caption == (
         "In this photo provided by the archive, workers assemble engines in Detroit, Michigan, circa 1943."
     )
@@ -277,7 +283,10 @@ def test_headline_line_is_not_caption():
 
 
 def test_preview_with_ellipsis_followed_by_full_text_is_not_truncation():
-    block = "Aerial view of the concert hall and the...\nAerial view of the concert hall and the harbour at sunset, Hamburg, Germany.\n4928 x 3264 px, 300 dpi"
+    block = (
+        "Aerial view of the concert hall and the...\nAerial view of the concert hall and the harbour at sunset, "
+        "Hamburg, Germany.\n4928 x 3264 px, 300 dpi"
+    )
     record = parse_block(block)
     assert record.caption == "Aerial view of the concert hall and the harbour at sunset, Hamburg, Germany."
     assert "truncated_text" not in record.problems
@@ -288,7 +297,8 @@ def test_pasted_article_after_the_block_is_not_caption():
         "Der Präsident hält im Kreml ein Treffen ab.\n"
         "1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | 150dpi\n"
         "Ort:\nKremlin, Moscow, Russia\n"
-        "As Moscow prepares for possible negotiations with Washington, it is seeking a far more ambitious outcome than a ceasefire"
+        "As Moscow prepares for possible negotiations with Washington, it is seeking a far more ambitious outcome "
+        "than a ceasefire"
     )
     record = parse_block(block)
     assert record.caption == "Der Präsident hält im Kreml ein Treffen ab."
@@ -365,7 +375,8 @@ def test_release_field_value_is_not_prose():
         ("Restricted", "editorial_only"),
         ("This image could have imperfections as it's either historical or reportage.", "imperfect_historical"),
         (
-            "Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild handelt.",
+            "Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild "
+            "handelt.",
             "imperfect_historical",
         ),
         (
@@ -601,7 +612,10 @@ def test_all_caps_dateline_gets_normal_capitals():
 
 
 def test_exiftool_country_code_alpha3_is_converted():
-    block = "Caption-Abstract : A dog.\nCity : Munich\nCountry-Primary Location Code : DEU\nImage Width : 10\nImage Height : 10"
+    block = (
+        "Caption-Abstract : A dog.\nCity : Munich\nCountry-Primary Location Code : DEU\nImage Width : 10\n"
+        "Image Height : 10"
+    )
     record = parse_block(block)
     assert (record.city, record.country, record.country_code) == ("Munich", "Germany", "DE")
 
@@ -740,7 +754,8 @@ def test_dateline_with_an_unknown_country_is_a_problem():
 
 def test_reuters_desk_tags_are_not_part_of_the_credit():
     record = parse_block(
-        "Chancellor Olaf Scholz arrives for the summit in Brussels, Belgium, June 27, 2024. REUTERS/Yves Herman TPX IMAGES OF THE DAY"
+        "Chancellor Olaf Scholz arrives for the summit in Brussels, Belgium, June 27, 2024. REUTERS/Yves Herman TPX "
+        "IMAGES OF THE DAY"
     )
     assert record.credit == "REUTERS/Yves Herman"
     assert record.caption == "Chancellor Olaf Scholz arrives for the summit in Brussels, Belgium, June 27, 2024."
@@ -818,8 +833,10 @@ def test_the_parser_and_the_core_are_pure_python_without_django():
 def test_getty_page_with_values_under_their_labels():
     block = (
         "Opening Ceremony - Olympic Games Paris 2024: Day 0\n"
-        "PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower on July 26, 2024 in Paris, France. (Photo by Ana Ribeiro/Getty Images)\n"
-        "Credit:\nAna Ribeiro / Staff\nEditorial #:\n2164501234\nCollection:\nGetty Images Sport\nDate created:\nJuly 26, 2024\n"
+        "PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower on July 26, 2024 in Paris, France. (Photo by "
+        "Ana Ribeiro/Getty Images)\n"
+        "Credit:\nAna Ribeiro / Staff\nEditorial #:\n2164501234\nCollection:\nGetty Images Sport\nDate created:\n"
+        "July 26, 2024\n"
         "Upload date:\nJuly 27, 2024\nLicense type:\nRights-managed\nRelease info:\nNot released. More information\n"
         "Object name:\n2164501234\nMax file size:\n6000 x 4000 px (20.00 x 13.33 in) - 300 dpi - 9 MB"
     )

@@ -499,10 +499,6 @@ def test_any_real_day_written_in_any_language_parses_back(day, language):
 
 # --- from_edtf agrees with the edtf library (the reference implementation) -------------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import settings as hypothesis_settings
-from hypothesis import strategies as st
-
 
 @st.composite
 def edtf_strings(draw):
@@ -520,7 +516,7 @@ def edtf_strings(draw):
     return f"{year}-{month:02d}-{day:02d}{qual}"
 
 
-@hypothesis_settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(edtf_strings(), st.one_of(st.none(), edtf_strings()))
 def test_from_edtf_bounds_match_the_edtf_library(first, second):
     import datetime as _dt

@@ -16,16 +16,13 @@ from tests.builders import make_photo, make_place
 pytestmark = pytest.mark.django_db
 
 
-def test_a_stale_save_is_refused_and_the_first_one_kept():
+def test_an_edit_of_a_saved_record_must_say_which_version_it_was_based_on():
     photo = make_photo(caption="first")
-    mine, theirs = Photo.objects.get(pk=photo.pk), Photo.objects.get(pk=photo.pk)
-    theirs.caption = "theirs"
-    photos.save_edited_photo(photo=theirs, base_version=1)
-    mine.caption = "mine"
+    photo.caption = "mine"
     with pytest.raises(records.EditConflict):
-        photos.save_edited_photo(photo=mine, base_version=1)
+        photos.save_edited_photo(photo=photo, base_version=None)
     photo.refresh_from_db()
-    assert (photo.caption, photo.version) == ("theirs", 2)
+    assert (photo.caption, photo.version) == ("first", 1)
 
 
 def test_changes_since_names_fields_and_values():

@@ -23,7 +23,8 @@ XMP = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
   xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"
   photoshop:City="Moskau" photoshop:Country="Russland" photoshop:Credit="Kremlin Pool"
   photoshop:DateCreated="2025-12-02" plus:ImageSupplierImageID="2R4X9KJ">
- <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Putin meets envoys in the Kremlin.</rdf:li></rdf:Alt></dc:description>
+ <dc:description><rdf:Alt>
+  <rdf:li xml:lang="x-default">Putin meets envoys in the Kremlin.</rdf:li></rdf:Alt></dc:description>
  <dc:creator><rdf:Seq><rdf:li>Alexander Kazakov</rdf:li></rdf:Seq></dc:creator>
  <dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© Sputnik</rdf:li></rdf:Alt></dc:rights>
  <dc:subject><rdf:Bag><rdf:li>Kremlin</rdf:li><rdf:li>diplomacy</rdf:li></rdf:Bag></dc:subject>

@@ -1,14 +1,18 @@
 """import_captions: create, update by id or fingerprint, flag, isolate failures, dry run."""
 
+import json
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from captions import ingest
 from captions.models import Photo
 from captions.services import imports
+from tests.builders import editor
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data" / "import"
@@ -117,6 +121,23 @@ def test_a_database_failure_in_a_batch_falls_back_block_by_block(monkeypatch):
     assert Photo.objects.count() == 2
 
 
+def test_an_invalid_block_in_a_batch_that_fails_in_the_database_is_counted_once(monkeypatch):
+    from django.db import DatabaseError
+
+    from captions.services import records
+
+    blocks = ingest.parse_blocks((DATA / "three_blocks.txt").read_text(encoding="utf-8"))
+    blocks[1].language = "x" * 50  # longer than the column: fails validation
+
+    def database_error(*args, **kwargs):
+        raise DatabaseError("simulated")
+
+    monkeypatch.setattr(records, "create_in_bulk", database_error)
+    result = imports.import_blocks(blocks=blocks)
+    assert (result.created, result.failed, len(result.failures)) == (2, 1, 1)
+    assert Photo.objects.count() == 2
+
+
 def test_unreadable_path_is_a_clear_error(tmp_path):
     from django.core.management.base import CommandError
 
@@ -192,3 +213,28 @@ def test_nul_and_control_characters_in_a_file_never_reach_the_database(tmp_path)
     photo = Photo.objects.get()
     for field in ("caption", "credit", "source_id", "restriction_text", "date_text", "place_text"):
         assert "\x00" not in getattr(photo, field), field
+
+
+# 0x81 names no character in Windows-1252 (it is 'ü' in the old DOS code page 850): no path
+# may decode it differently from another.
+KOELN_BLOCK = b"Dom in K\x81ln am Rhein bei Nacht.\nImage ID: KOELN1\n4000 x 3000 px | 300 dpi\n"
+KOELN_CAPTION = "Dom in K\ufffdln am Rhein bei Nacht."
+
+
+def test_parse_caption_import_captions_and_the_paste_page_read_the_same_bytes_alike(tmp_path, client):
+    path = tmp_path / "koeln.txt"
+    path.write_bytes(KOELN_BLOCK)
+
+    out = StringIO()
+    call_command("parse_caption", str(path), stdout=out)
+    [parsed] = json.loads(out.getvalue())
+    assert parsed["caption"] == KOELN_CAPTION
+
+    call_command("import_captions", str(path), stdout=StringIO())
+    assert Photo.objects.get(source_id="KOELN1").caption == KOELN_CAPTION
+
+    client.force_login(editor())
+    upload = SimpleUploadedFile("koeln.txt", KOELN_BLOCK, content_type="text/plain")
+    response = client.post(reverse("admin:captions_photo_paste"), {"file": upload, "preview": "Preview"})
+    [preview] = response.context["previews"]
+    assert next(row for row in preview["rows"] if row["key"] == "caption")["value"] == KOELN_CAPTION

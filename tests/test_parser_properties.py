@@ -16,18 +16,22 @@ from hypothesis import strategies as st
 from captions.ingest import CAVEAT_CODES, PROBLEM_CODES, SPEC_FIELDS, parse_block, parse_blocks
 
 VALID_BLOCKS = [
-    "Der russische Präsident hält im Kreml ein Treffen ab.\n1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | 150dpi\n"
+    "Der russische Präsident hält im Kreml ein Treffen ab.\n1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | "
+    "150dpi\n"
     "Aufnahmedatum:\n2. Dezember 2025\nOrt:\nKremlin, Moscow,russia\nWeitere Informationen:\n"
     "Dieses Bild kann kleinere Mängel aufweisen, da es sich um ein historisches Bild oder ein Reportagebild handelt.",
-    "PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower on July 26, 2024 in Paris, France. (Photo by Ana Ribeiro/Getty Images)\n\n"
-    "DETAILS\nRestrictions: Editorial use only.\nCredit: Ana Ribeiro / Staff\nEditorial #: 2164501234\nDate created: July 26, 2024\n"
+    "PARIS, FRANCE - JULY 26: Fireworks light up the Eiffel Tower on July 26, 2024 in Paris, France. (Photo by Ana "
+    "Ribeiro/Getty Images)\n\n"
+    "DETAILS\nRestrictions: Editorial use only.\nCredit: Ana Ribeiro / Staff\nEditorial #: 2164501234\n"
+    "Date created: July 26, 2024\n"
     "Release info: Not released. More information\nMax file size: 6000 x 4000 px (20.00 x 13.33 in) - 300 dpi - 9 MB",
     "06.05.2025, Berlin: Merz spricht im Bundestag. Foto: Kay Nietfeld/dpa +++ dpa-Bildfunk +++\n"
     "Sperrfrist: 06.05.2025, 18:00 Uhr MESZ\n5568 x 3712 Pixel, 300 dpi",
     "Image Width : 5472\nImage Height : 3648\nX Resolution : 300\nResolution Unit : inches\n"
     "Caption-Abstract : Fans cheer in London, Britain, September 14, 2024. REUTERS/John Doe\n"
     "Country-Primary Location Name : UK\nSpecial Instructions : EDITORIAL USE ONLY",
-    "MADRID, 05/06/2025.- Sánchez interviene en el Congreso. EFE/Juan Carlos Hidalgo\nSolo uso editorial. Crédito obligatorio.\n"
+    "MADRID, 05/06/2025.- Sánchez interviene en el Congreso. EFE/Juan Carlos Hidalgo\n"
+    "Solo uso editorial. Crédito obligatorio.\n"
     "Tamaño: 3.000 x 2.000 píxeles; Resolución: 300 ppp",
 ]
 

@@ -74,32 +74,28 @@ def set_place(modeladmin, request, queryset):
         )
 
 
-@admin.action(description=_("Add a caveat to the selected photos"), permissions=["change"])
-def add_caveat(modeladmin, request, queryset):
+def _set_caveat(modeladmin, request, queryset, *, value: bool):
     tag = _action_input(
         modeladmin, request, "caveat", gettext("Choose the caveat in the “Caveat” box next to the action.")
     )
     if tag:
+        done = gettext("caveat “%(tag)s” added") if value else gettext("caveat “%(tag)s” removed")
         _report(
             modeladmin,
             request,
-            bulk.bulk_set_caveat(photos=queryset, tag=tag, value=True, user=request.user),
-            gettext("caveat “%(tag)s” added") % {"tag": CAVEAT_LABELS[tag]},
+            bulk.bulk_set_caveat(photos=queryset, tag=tag, value=value, user=request.user),
+            done % {"tag": CAVEAT_LABELS[tag]},
         )
+
+
+@admin.action(description=_("Add a caveat to the selected photos"), permissions=["change"])
+def add_caveat(modeladmin, request, queryset):
+    _set_caveat(modeladmin, request, queryset, value=True)
 
 
 @admin.action(description=_("Remove a caveat from the selected photos"), permissions=["change"])
 def remove_caveat(modeladmin, request, queryset):
-    tag = _action_input(
-        modeladmin, request, "caveat", gettext("Choose the caveat in the “Caveat” box next to the action.")
-    )
-    if tag:
-        _report(
-            modeladmin,
-            request,
-            bulk.bulk_set_caveat(photos=queryset, tag=tag, value=False, user=request.user),
-            gettext("caveat “%(tag)s” removed") % {"tag": CAVEAT_LABELS[tag]},
-        )
+    _set_caveat(modeladmin, request, queryset, value=False)
 
 
 @admin.action(description=_("Mark the selected photos reviewed"), permissions=["change"])

@@ -101,10 +101,6 @@ def aspect_ratio(width_px: int, height_px: int) -> str:
     return f"{width_px / height_px:.2f}:1"
 
 
-def max_print_width_cm(width_px: int, dpi: int = DEFAULT_TARGET_DPI) -> float:
-    return centimetres(width_px, dpi)
-
-
 def decimals_of(stated: str | float | int | Decimal) -> int:
     """Decimals a stated number was written with: '31,8' -> 1, '20.00' -> 2, '30' -> 0.
 

@@ -68,7 +68,7 @@ def _load(name: str):
 
 @functools.cache
 def _translations(domain: str, language: str):
-    import pycountry
+    import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
     return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language], fallback=True)
 
@@ -93,7 +93,7 @@ class _CountryIndex:
 
 @functools.cache
 def _country_index() -> _CountryIndex:
-    import pycountry
+    import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
     data = _load("country_aliases.json")
     by_key: dict[str, str] = {}
@@ -189,7 +189,7 @@ def country_display_name(code: str, language: str = "en") -> str:
     everyday = _load("country_aliases.json").get("display_names", {}).get(language, {})
     if country.code in everyday:
         return everyday[country.code]
-    import pycountry
+    import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
     record = pycountry.countries.get(alpha_2=country.code)
     translations = _translations("iso3166-1", language)
@@ -220,7 +220,7 @@ class _RegionIndex:
 
 @functools.cache
 def _region_index() -> _RegionIndex:
-    import pycountry
+    import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
     data = _load("region_aliases.json")
     by_key: dict[str, _Region] = {}

@@ -124,7 +124,7 @@ def derived_values(width_px, height_px, dpi, target_dpi: int) -> tuple:
 
 @functools.lru_cache(maxsize=64)
 def _caveat_tags(flags: tuple) -> tuple[str, ...]:
-    return tuple(tag for tag, flag in zip(CAVEAT_TAGS, flags) if flag)
+    return tuple(tag for tag, flag in zip(CAVEAT_TAGS, flags, strict=True) if flag)
 
 
 def _chunks(iterable, size: int):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from defusedxml import ElementTree
 from PIL import Image, IptcImagePlugin
 
 from captions.core import dimensions
@@ -217,8 +218,6 @@ def _xmp_value(element) -> list[str]:
 
 
 def _read_xmp(image: Image.Image, found: dict) -> None:
-    from defusedxml import ElementTree
-
     packet = _xmp_packet(image)
     if not packet:
         return

@@ -365,7 +365,10 @@ def _mismatch_text(record: ParsedCaption, stated, name: str) -> str:
     derived = getattr(print_size(record.width_px, record.height_px, record.dpi), name)
     value = next(getattr(size, side) for size in stated if size.unit == unit)
     unit_word = "cm" if unit == "cm" else "in"
-    return f"Stated {side} {value} {unit_word}, but {pixels} px at {record.dpi} dpi print {round_half_up(derived, 1):.1f} {unit_word}"
+    return (
+        f"Stated {side} {value} {unit_word}, but {pixels} px at {record.dpi} dpi print "
+        f"{round_half_up(derived, 1):.1f} {unit_word}"
+    )
 
 
 def _normalize_date_value(value: str) -> str:

@@ -315,6 +315,4 @@ def looks_cut_off(text: str, *, is_place) -> bool:
     if _NUMBER_END_RE.search(words[-1]):
         return False
     tail = text.rsplit(",", 1)[-1].strip()
-    if is_place(tail) or is_place(words[-1]):
-        return False
-    return True
+    return not (is_place(tail) or is_place(words[-1]))

@@ -27,9 +27,10 @@ LINE_LIMIT = 20_000  # characters of one line the pass reads; the rest is noise 
 BLOCK_LINE_LIMIT = 2_000  # lines of one block the pass reads
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
-# 'Label: value', 'Label : value', 'Label        : value', 'Label:' (value on the next line)
-_LABEL_RE = re.compile(r"^([^\W\d][^:：\t]{0,%d}?)\s{0,40}[:：]\s{0,40}(.*)$" % (LONGEST_LABEL + 2))
-_TAB_LABEL_RE = re.compile(r"^([^\W\d][^\t]{0,%d}?)\t+\s{0,5}(.+)$" % (LONGEST_LABEL + 2))
+# 'Label: value', 'Label : value', 'Label        : value', 'Label:' (value on the next line). Built
+# with %, not an f-string, which would need every brace of the regex doubled.
+_LABEL_RE = re.compile(r"^([^\W\d][^:：\t]{0,%d}?)\s{0,40}[:：]\s{0,40}(.*)$" % (LONGEST_LABEL + 2))  # noqa: UP031
+_TAB_LABEL_RE = re.compile(r"^([^\W\d][^\t]{0,%d}?)\t+\s{0,5}(.+)$" % (LONGEST_LABEL + 2))  # noqa: UP031
 _EXIFTOOL_RE = re.compile(r"^[A-Za-z][\w /()\-.#]{1,45}?\s{2,60}:\s")
 # `exiftool -G` prefixes every line with its group: '[IPTC]          City   : Hamburg'.
 _EXIFTOOL_GROUP_RE = re.compile(r"^\[[A-Za-z][\w-]{1,24}\]\s{1,40}")

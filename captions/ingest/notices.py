@@ -94,7 +94,7 @@ _CAVEAT_STEMS = (
 
 def contains_any(text: str, needles) -> bool:
     """Does `text` contain one of `needles`? (The hot path's pre-check before regexes.)"""
-    for needle in needles:
+    for needle in needles:  # noqa: SIM110  (a loop, not any() over a generator: this is the hot path)
         if needle in text:
             return True
     return False
@@ -382,7 +382,8 @@ def _localize(moment: datetime, zone_text: str, language: str) -> datetime:
 
 _AGENCY = (
     r"(?:Getty Images|AP|AP Photo|Reuters|REUTERS|AFP|dpa|DPA|picture[- ]alliance|imago(?: images)?|IMAGO"
-    r"|EFE|Shutterstock|REX|Alamy(?: Stock Photo| Stock Foto| Live News)?|Wikimedia Commons|Keystone|ANSA|EPA|Xinhua|SIPA|Sipa)"
+    r"|EFE|Shutterstock|REX|Alamy(?: Stock Photo| Stock Foto| Live News)?|Wikimedia Commons"
+    r"|Keystone|ANSA|EPA|Xinhua|SIPA|Sipa)"
 )
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
 _CREDIT_CUES = ("(", "/", ":", "©", "dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO")
@@ -411,13 +412,15 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text, after the
     # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
     re.compile(
-        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Crédit photo|Crédito|Credit|Crédit|Photograph)"
+        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)"
+        r"(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Crédit photo|Crédito|Credit|Crédit|Photograph)"
         r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?)$",
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
     re.compile(
-        r"(?:(?<=[\s.!?\"'»)])|^)(?:Mandatory Credit|Obligatorische Quellenangabe|Crédit obligatoire|Crédito obligatorio)"
+        r"(?:(?<=[\s.!?\"'»)])|^)"
+        r"(?:Mandatory Credit|Obligatorische Quellenangabe|Crédit obligatoire|Crédito obligatorio)"
         r"\s{0,2}:\s{0,3}(?P<credit>[^\n]{1,160})$",
         re.IGNORECASE,
     ),
@@ -512,7 +515,7 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
     """The inline-credit patterns that could match `text`, in precedence order."""
     lowered = text.casefold()
     chosen = []
-    for pattern, (as_is, gate, gated, others) in zip(INLINE_CREDIT_RES, _CREDIT_GATES):
+    for pattern, (as_is, gate, gated, others) in zip(INLINE_CREDIT_RES, _CREDIT_GATES, strict=True):
         haystack = text if as_is else lowered
         if (gate and gate in haystack and contains_any(haystack, gated)) or contains_any(haystack, others):
             chosen.append(pattern)
@@ -533,7 +536,8 @@ LEADING_MARKER_RE = re.compile(
 )
 TRAILING_MARKER_RE = re.compile(
     r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk"
-    r"|(?<=\S)\s(?:Stock Photo|Stock Image|Stockfoto|Stockbild|Photo Stock|Banque D'Images|Foto de stock|Imagen de stock)))+\s*$",
+    r"|(?<=\S)\s(?:Stock Photo|Stock Image|Stockfoto|Stockbild|Photo Stock|Banque D'Images|Foto de stock"
+    r"|Imagen de stock)))+\s*$",
     re.IGNORECASE,
 )
 

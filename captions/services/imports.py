@@ -12,6 +12,7 @@ overwritten by the unchanged source.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -186,41 +187,42 @@ def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
 
 def _save_batch(batch, result: ImportResult, places: PlaceCache, *, user, reason: str, write: bool = True) -> None:
     """Validate and write one batch with bulk statements in one transaction. Raises on a
-    database error, leaving nothing of the batch behind (the caller then goes block by block).
-    With `write=False` (a dry run) the same decisions are made and counted, and nothing is
-    written: no place is looked up or created, and no photo is saved."""
+    database error, leaving nothing of the batch behind, not even in `result` (the caller then
+    goes block by block). With `write=False` (a dry run) the same decisions are made and
+    counted, and nothing is written: no place is looked up or created, and no photo is saved."""
     prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
     existing = _existing_for([_key(values) for _, _, values in prepared])
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
     outcomes = []  # (number, parsed, outcome, photo)
-    for number, parsed, values in prepared:
-        key = _key(values)
-        current = to_create.get(key) or to_update.get(key) or existing.get(key)
-        if current is not None and current.fingerprint == values["fingerprint"]:
-            outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
-            continue
-        photo = current or Photo()
-        for name, value in values.items():
-            setattr(photo, name, value)
-        if write:
-            photo.place = places.get(parsed)
-        try:
-            # Uniqueness is checked above in bulk and by the database constraints; the
-            # place came from the database a moment ago (no existence query per photo).
-            photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            result.failed += 1
-            result.failures.append((number, _one_line(exc)))
-            continue
-        (to_update if photo.pk else to_create)[key] = photo
-        outcomes.append((number, parsed, CREATED if current is None else UPDATED, photo))
-    if write:
-        with transaction.atomic():
-            if to_create:
-                records.create_in_bulk(list(to_create.values()), user=user, reason=reason)
-            if to_update:
-                records.update_in_bulk(list(to_update.values()), fields=UPDATABLE_FIELDS, user=user, reason=reason)
+    failures = []  # (number, reason)
+    with transaction.atomic() if write else nullcontext():
+        for number, parsed, values in prepared:
+            key = _key(values)
+            current = to_create.get(key) or to_update.get(key) or existing.get(key)
+            if current is not None and current.fingerprint == values["fingerprint"]:
+                outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
+                continue
+            photo = current or Photo()
+            for name, value in values.items():
+                setattr(photo, name, value)
+            if write:
+                photo.place = places.get(parsed)
+            try:
+                # Uniqueness is checked above in bulk and by the database constraints; the
+                # place came from the database a moment ago (no existence query per photo).
+                photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
+            except ValidationError as exc:
+                failures.append((number, _one_line(exc)))
+                continue
+            (to_update if photo.pk else to_create)[key] = photo
+            outcomes.append((number, parsed, CREATED if current is None else UPDATED, photo))
+        if write and to_create:
+            records.create_in_bulk(list(to_create.values()), user=user, reason=reason)
+        if write and to_update:
+            records.update_in_bulk(list(to_update.values()), fields=UPDATABLE_FIELDS, user=user, reason=reason)
+    result.failed += len(failures)
+    result.failures.extend(failures)
     for number, parsed, outcome, photo in outcomes:
         _count(result, number, parsed, outcome, photo.pk)
 

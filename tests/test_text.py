@@ -1,0 +1,50 @@
+"""captions.core.text: the three folds and word tries. Pure: no Django (make test-pure)."""
+
+import re
+
+import pytest
+
+from captions.core.text import fold, fold_same_length, name_key, word_trie
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("Höhe", "hohe"),
+        ("it’s", "it's"),
+        ("Straße", "strasse"),
+        ("  Bildnachweis:\t Foto  ", "bildnachweis: foto"),
+        ("Crédit – obligatoire", "credit - obligatoire"),
+        ("ASCII stays", "ascii stays"),
+    ],
+)
+def test_fold_compares_words_as_a_reader_would(text, folded):
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize("text", ["Dezember 2025", "2. Déc. 2025", "Straße – 1960er", "ﬁve ŉ Ⅻ"])
+def test_fold_same_length_keeps_every_span_where_it_was(text):
+    folded = fold_same_length(text)
+    assert len(folded) == len(text)
+    assert folded == folded.lower()
+
+
+def test_fold_same_length_unifies_accents_dashes_and_quotes():
+    assert fold_same_length("Décembre – l’été") == "decembre - l'ete"
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [("Moscú", "moscu"), ("U.S.A.", "u s a"), ("  ÉTATS-UNIS ", "etats unis"), ("Łódź", "lodz"), ("Æro", "aero")],
+)
+def test_name_key_drops_case_accents_and_punctuation(text, key):
+    assert name_key(text) == key
+
+
+def test_a_word_trie_matches_exactly_the_words_and_prefers_the_longest():
+    words = ["jan", "januar", "january", "june", "juni"]
+    pattern = re.compile(rf"\b(?:{word_trie(words)})\b")
+    for word in words:
+        assert pattern.fullmatch(word)
+    assert pattern.search("in january").group() == "january"
+    assert not pattern.search("ju") and not pattern.search("janu")
