@@ -70,6 +70,13 @@ def test_a_place_with_a_country_code_that_is_no_country():
     assert codes(photo(place=place)) == {"place": ["unknown_country"]}
 
 
+@pytest.mark.django_db
+def test_kosovo_is_a_country_code_as_the_parser_reads_it():
+    # XK is not assigned by ISO 3166-1 but is in common use; the parser gives it to Pristina
+    place = make_place(city="Pristina", country="Kosovo", country_code="XK")
+    assert codes(photo(place=place)) == {}
+
+
 def test_problems_recorded_on_an_import_are_kept_not_refused():
     assert codes(photo(date_text="31. Februar 2025", problems=["invalid_date"])) == {}
 
