@@ -14,4 +14,5 @@ RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 python manag
 
 USER archive
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers 3 --timeout 120 --access-logfile -"]
+# gunicorn.conf.py: gthread workers sized for the machine (see docs/SCALING.md)
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn -c gunicorn.conf.py"]

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DEBUG=1 DEMO_MODE=1
 
-.PHONY: run test test-pure lint install bench browser messages clean
+.PHONY: run test test-pure lint install bench bench-db browser messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,18 @@ bench: $(STAMP)
 messages: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py makemessages -l de --no-location --ignore=.venv --ignore=staticfiles --ignore=var
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l de --ignore=.venv
+
+## make bench-db: the archive at scale on PostgreSQL, side by side with datasette (COUNT=1000000 for a million)
+COUNT ?= 100000
+BENCH_DB ?= bench_archive
+BENCH_PORT ?= 8104
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP) requirements-bench.txt
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	touch $(BENCH_STAMP)
+
+bench-db: $(BENCH_STAMP)
+	$(BIN)/python bench/bench_db.py --count $(COUNT) --db $(BENCH_DB) --port $(BENCH_PORT) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -89,3 +89,72 @@ def database_from_url(url: str) -> dict:
             raise ConfigurationError(f"PG_RANDOM_PAGE_COST={cost!r} is not a number") from None
         config.setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={cost}"
     return config
+
+
+def cache_from_env(environ) -> dict:
+    """The default cache: Redis when REDIS_URL is set (shared by every app server and worker),
+    else a directory shared by the workers of one machine (CACHE_DIR), else each process's memory."""
+    redis_url = (environ.get("REDIS_URL") or "").strip()
+    if redis_url:
+        if urlsplit(redis_url).scheme not in ("redis", "rediss", "unix"):
+            raise ConfigurationError(
+                f"REDIS_URL={redis_url.split('@')[-1]!r} is not a Redis URL: use redis://host:6379/0"
+            )
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": environ.get("CACHE_KEY_PREFIX", "archive"),
+            # a cache that does not answer must not take the site down: short timeouts
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    cache_dir = environ.get("CACHE_DIR", "")
+    if cache_dir:
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": cache_dir,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+def media_storage_from_env(environ) -> dict:
+    """Where uploaded images and their renditions live: S3-compatible object storage through
+    django-storages when S3_BUCKET is set, else the MEDIA_ROOT folder."""
+    bucket = (environ.get("S3_BUCKET") or "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "location": environ.get("S3_PREFIX", "media").strip("/"),
+        "default_acl": None,  # private objects; the app decides who sees a file
+        "file_overwrite": False,
+    }
+    for option, name in (
+        ("endpoint_url", "S3_ENDPOINT_URL"),
+        ("region_name", "S3_REGION"),
+        ("access_key", "S3_ACCESS_KEY_ID"),
+        ("secret_key", "S3_SECRET_ACCESS_KEY"),
+    ):
+        value = (environ.get(name) or "").strip()
+        if value:
+            options[option] = value
+    endpoint = options.get("endpoint_url", "")
+    if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
+        raise ConfigurationError(f"S3_ENDPOINT_URL={endpoint!r} is not a URL: use https://host[:port]")
+    return {"BACKEND": "archive.storage.PrivateS3Storage", "OPTIONS": options}
+
+
+def use_connection_pool(config: dict, max_size: int, min_size: int = 1, timeout: float = 10) -> dict:
+    """Django's psycopg connection pool for a PostgreSQL entry (max_size > 0): each process
+    keeps up to `max_size` open connections shared by its threads, instead of one persistent
+    connection per thread (pooling replaces CONN_MAX_AGE)."""
+    if max_size <= 0 or config["ENGINE"].endswith("sqlite3"):
+        return config
+    config["CONN_MAX_AGE"] = 0
+    config["CONN_HEALTH_CHECKS"] = False
+    config.setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(min_size, max_size),
+        "max_size": max_size,
+        "timeout": timeout,
+    }
+    return config

@@ -10,7 +10,16 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from archive.config import ConfigurationError, database_from_url, env_bool, env_int, env_list
+from archive.config import (
+    ConfigurationError,
+    cache_from_env,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    media_storage_from_env,
+    use_connection_pool,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("ARCHIVE_VAR_DIR", BASE_DIR / "var"))
@@ -50,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.routers.ReadOnlyRequestMiddleware",
     "archive.middleware.SecurityHeadersMiddleware",
     "archive.middleware.RejectNullBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,6 +96,18 @@ TEMPLATES = [
 WSGI_APPLICATION = "archive.wsgi.application"
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
+# PostgreSQL connection pool per process (psycopg_pool through Django), shared by a worker's
+# threads; 0 keeps one persistent connection per thread (CONN_MAX_AGE). See docs/SCALING.md.
+DATABASE_POOL_SIZE = env_int("DATABASE_POOL_SIZE", 0)
+use_connection_pool(DATABASES["default"], DATABASE_POOL_SIZE)
+# A read replica: read-only pages read the catalogue from it (archive/routers.py).
+if os.environ.get("DATABASE_REPLICA_URL", "").strip():
+    DATABASES["replica"] = use_connection_pool(
+        database_from_url(os.environ["DATABASE_REPLICA_URL"].strip()), DATABASE_POOL_SIZE
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # the test suite sees one database
+    DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,7 +156,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # S3-compatible object storage when S3_BUCKET is set (archive/config.py), else MEDIA_ROOT
+    "default": media_storage_from_env(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -145,19 +168,9 @@ STORAGES = {
 }
 
 # Facet counts of large selections are cached. One process (runserver) is served well by
-# memory; several gunicorn workers share a directory (CACHE_DIR) so each count is paid once.
-CACHE_DIR = os.environ.get("CACHE_DIR", "")
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": CACHE_DIR,
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
-        if CACHE_DIR
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# memory; several gunicorn workers share a directory (CACHE_DIR), several machines Redis
+# (REDIS_URL), so each count is paid once.
+CACHES = {"default": cache_from_env(os.environ)}
 
 # Uploads: limits with defaults, overridable from the environment (see captions/conf.py).
 CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)

@@ -176,15 +176,88 @@ CIRCA = {"en": "circa {y}", "de": "um {y}", "fr": "vers {y}", "es": "hacia {y}"}
 DECADE = {"en": "{y}s", "de": "{y}er Jahre", "fr": "années {y}", "es": "años {y}"}
 UNDATED = {"en": "undated", "de": "o. D.", "fr": "s. d.", "es": "sin fecha"}
 DATE_KINDS = (("day", 55), ("month", 15), ("year", 14), ("decade", 8), ("circa", 6), ("undated", 2))
-FIRST_NAMES = (
-    "Anna Luis Claire Jonas Mia Tomás Sam Lena Pierre Carmen Jakob Sofia Noah Élodie Pablo Greta Marc Ines Felix "
-    "Hanna Omar Julia Mateo Chloé Paul Lucía Henrik Amira David Marta Yusuf Clara Rafael Nora Emil Alba Theo Lea"
-).split()
-LAST_NAMES = (
-    "Berg Ortega Dubois Weber Chen Ruiz Okafor Schmidt Martin García Müller Bernard López Fischer Moreau Novak "
-    "Hoffmann Lefebvre Sánchez Wagner Laurent Romero Becker Girard Torres Schulz Fontaine Navarro Richter Mercier "
-    "Jansen Costa Keller Duval Iglesias Wolf Roux Castillo Braun Lambert"
-).split()
+FIRST_NAMES = [
+    "Anna",
+    "Luis",
+    "Claire",
+    "Jonas",
+    "Mia",
+    "Tomás",
+    "Sam",
+    "Lena",
+    "Pierre",
+    "Carmen",
+    "Jakob",
+    "Sofia",
+    "Noah",
+    "Élodie",
+    "Pablo",
+    "Greta",
+    "Marc",
+    "Ines",
+    "Felix",
+    "Hanna",
+    "Omar",
+    "Julia",
+    "Mateo",
+    "Chloé",
+    "Paul",
+    "Lucía",
+    "Henrik",
+    "Amira",
+    "David",
+    "Marta",
+    "Yusuf",
+    "Clara",
+    "Rafael",
+    "Nora",
+    "Emil",
+    "Alba",
+    "Theo",
+    "Lea",
+]
+LAST_NAMES = [
+    "Berg",
+    "Ortega",
+    "Dubois",
+    "Weber",
+    "Chen",
+    "Ruiz",
+    "Okafor",
+    "Schmidt",
+    "Martin",
+    "García",
+    "Müller",
+    "Bernard",
+    "López",
+    "Fischer",
+    "Moreau",
+    "Novak",
+    "Hoffmann",
+    "Lefebvre",
+    "Sánchez",
+    "Wagner",
+    "Laurent",
+    "Romero",
+    "Becker",
+    "Girard",
+    "Torres",
+    "Schulz",
+    "Fontaine",
+    "Navarro",
+    "Richter",
+    "Mercier",
+    "Jansen",
+    "Costa",
+    "Keller",
+    "Duval",
+    "Iglesias",
+    "Wolf",
+    "Roux",
+    "Castillo",
+    "Braun",
+    "Lambert",
+]
 RESTRICTIONS = {
     "editorial_only": "Editorial use only.",
     "no_model_release": "Releases: Model - no | Property - no",
@@ -196,8 +269,39 @@ VOCABULARY_SIZE = 12_000  # words per language, before filtering
 COMMON_WORDS_SKIPPED = 120  # the most frequent words are articles, pronouns, auxiliaries
 # Words left out of generated captions (the frequency lists come from subtitles and the web).
 UNSUITABLE = frozenset(
-    "sex sexy porn porno fuck fucking fucked shit bitch dick pussy cock nazi nazis hitler "
-    "scheiße scheisse ficken arsch fotze hure merde putain salope bite couille mierda puta joder coño polla".split()
+    [
+        "sex",
+        "sexy",
+        "porn",
+        "porno",
+        "fuck",
+        "fucking",
+        "fucked",
+        "shit",
+        "bitch",
+        "dick",
+        "pussy",
+        "cock",
+        "nazi",
+        "nazis",
+        "hitler",
+        "scheiße",
+        "scheisse",
+        "ficken",
+        "arsch",
+        "fotze",
+        "hure",
+        "merde",
+        "putain",
+        "salope",
+        "bite",
+        "couille",
+        "mierda",
+        "puta",
+        "joder",
+        "coño",
+        "polla",
+    ]
 )
 
 COLUMNS = (
@@ -289,7 +393,7 @@ def _format_month(lang: str, year: int, month: int) -> str:
 
 
 def _cumulative(pairs):
-    values, weights = zip(*pairs)
+    values, weights = zip(*pairs, strict=True)
     return values, tuple(itertools.accumulate(weights))
 
 
@@ -464,12 +568,15 @@ class _Maker:
             problems.append("missing_dpi")
         supplier = SUPPLIERS[bisect.bisect(_SUPPLIER_CUM, rng.random() * _SUPPLIER_CUM[-1])]
         # photographers: a long tail too (the first names of the lists most often)
-        person = f"{FIRST_NAMES[int(len(FIRST_NAMES) * rng.random() ** 2)]} {LAST_NAMES[int(len(LAST_NAMES) * rng.random() ** 2)]}"
+        first = FIRST_NAMES[int(len(FIRST_NAMES) * rng.random() ** 2)]
+        person = f"{first} {LAST_NAMES[int(len(LAST_NAMES) * rng.random() ** 2)]}"
         restriction = "\n".join(
             RESTRICTIONS[t].format(until=embargo_until.isoformat(timespec="minutes") if embargo_until else "")
             for t in sorted(tags)
         )
-        copyright_notice = f"© {dates[2].year if dates[2] else self.today.year} {supplier}" if rng.random() < 0.3 else ""
+        copyright_notice = (
+            f"© {dates[2].year if dates[2] else self.today.year} {supplier}" if rng.random() < 0.3 else ""
+        )
         keywords = ", ".join(dict.fromkeys((city.name, *vocab.draw(rng, rng.randint(1, 5)))))
         picks = ()
         if self.articles and rng.random() < 0.6:
@@ -524,15 +631,13 @@ def _write_postgresql(rows, links):
     photo, through = Photo._meta.db_table, Photo.articles.through._meta.db_table
     with connection.cursor() as cursor:
         raw = cursor.cursor
-        raw.execute(
-            f"SELECT nextval(pg_get_serial_sequence('{photo}', 'id')) FROM generate_series(1, %s)", [len(rows)]
-        )
+        raw.execute(f"SELECT nextval(pg_get_serial_sequence('{photo}', 'id')) FROM generate_series(1, %s)", [len(rows)])
         ids = [r[0] for r in raw.fetchall()]
         with raw.copy(f"COPY {photo} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            for pk, row in zip(ids, rows):
+            for pk, row in zip(ids, rows, strict=True):
                 copy.write_row((pk, *row))
         with raw.copy(f"COPY {through} (photo_id, article_id) FROM STDIN") as copy:
-            for pk, picks in zip(ids, links):
+            for pk, picks in zip(ids, links, strict=True):
                 for article_id in picks:
                     copy.write_row((pk, article_id))
 
@@ -559,11 +664,11 @@ def _write_other(rows, links):
         marks = ", ".join(["%s"] * len(COLUMNS))
         cursor.executemany(
             f"INSERT INTO {photo} ({', '.join(COLUMNS)}) VALUES ({marks})",
-            [adapt(pk, row) for pk, row in zip(ids, rows)],
+            [adapt(pk, row) for pk, row in zip(ids, rows, strict=True)],
         )
         cursor.executemany(
             f"INSERT INTO {through} (photo_id, article_id) VALUES (%s, %s)",
-            [(pk, a) for pk, picks in zip(ids, links) for a in picks],
+            [(pk, a) for pk, picks in zip(ids, links, strict=True) for a in picks],
         )
 
 
@@ -630,8 +735,12 @@ def generate_archive(
     maker = _Maker(seed=seed, today=today, now=now, pool=pool, articles=articles)
     write = _write_postgresql if connection.vendor == "postgresql" else _write_other
     with _indexes_rebuilt_after(count):
-        created, skipped = _generate(maker, seed=seed, count=count, batch_size=batch_size, write=write, progress=progress)
-    return GenerateResult(created=created, skipped=skipped, articles=len(articles), places=len({p.pk for _, p, _ in pool}))
+        created, skipped = _generate(
+            maker, seed=seed, count=count, batch_size=batch_size, write=write, progress=progress
+        )
+    return GenerateResult(
+        created=created, skipped=skipped, articles=len(articles), places=len({p.pk for _, p, _ in pool})
+    )
 
 
 def _generate(maker, *, seed, count, batch_size, write, progress):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pycountry
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _

@@ -1,0 +1,683 @@
+# ruff: noqa: E501  (Markdown table rows are long lines)
+"""`make bench-db`: the archive at scale, measured end to end on PostgreSQL, side by side.
+
+    make bench-db                       # 100,000 photos
+    make bench-db COUNT=1000000         # a million
+    .venv/bin/python bench/bench_db.py --count 100000 --db bench_archive --port 8104 [--reuse] [--no-load]
+
+Steps, each timed:
+1. builds the bench database (refuses a name without "bench"): drop, create, migrate,
+   `generate_archive --count N --seed 1 --today 2026-11-29`, VACUUM ANALYZE; bench users;
+2. copies the same rows into SQLite (indexes on the filtered columns, FTS5 on the text) and
+   starts datasette on it; starts gunicorn as deployed (gunicorn.conf.py, DEBUG off, the facet
+   cache on Redis);
+3. captures each page's SQL from the app (bench/page_sql.py) and, interleaved in rounds, times
+   for every browse shape: our page over HTTP warm and cold (cold = the shared cache flushed
+   first), the page's own SQL replayed through psycopg (the floor, cold and warm query sets),
+   the same selection on datasette (first load and warm), and the admin change list with a
+   search and a filter;
+4. CSV export of every photo over HTTP against `COPY (<the export's own SELECT>) TO STDOUT`;
+5. `import_captions` blocks/s (bench/bench_import.py into a second bench database);
+6. bench/load.py: 50 clients for 60 s against each gunicorn setting;
+7. writes the tables between the bench-db markers of docs/BENCHMARKS.md, with the machine and
+   the load average, and the plans of the slowest queries to var/bench/plans.md.
+
+Everything is measured through URLs (and the captured SQL), never through internal modules.
+Servers listen on 127.0.0.1 only and are stopped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from web import Session, median, percentile  # noqa: E402
+
+PY = str(ROOT / ".venv" / "bin" / "python")
+BIN = ROOT / ".venv" / "bin"
+TODAY = "2026-11-29"
+PASSWORD = "bench-pass-not-secret"
+MARK_START, MARK_END = "<!-- bench-db:start -->", "<!-- bench-db:end -->"
+PHOTO_COLUMNS = (
+    "id, supplier, source_id, caption, headline, language, credit, creator, keywords, width_px, height_px, dpi, "
+    "date_text, date_start, date_end, date_precision, place_id, caveat_editorial_only, caveat_embargo, "
+    "caveat_imperfect_historical, caveat_mandatory_credit, caveat_no_model_release, embargo_until, created_at"
+)
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def pg(dsn: str, sql: str, params=None, autocommit=True):
+    with psycopg.connect(dsn, autocommit=autocommit) as conn:
+        cur = conn.execute(sql, params)
+        return cur.fetchall() if cur.description else None
+
+
+def manage(env: dict, *args: str, capture=False) -> str:
+    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, capture_output=capture)
+    return result.stdout if capture else ""
+
+
+# --- 1. the bench database ---------------------------------------------------------------------
+
+
+def build(args, env, dsn, admin_dsn) -> dict:
+    timings = {}
+    pg(admin_dsn, f'DROP DATABASE IF EXISTS "{args.db}" WITH (FORCE)')
+    pg(admin_dsn, f'CREATE DATABASE "{args.db}"')
+    manage(env, "migrate", "--noinput", "-v0")
+    log(f"generate_archive --count {args.count} ...")
+    started = time.perf_counter()
+    out = manage(env, "generate_archive", "--count", str(args.count), "--seed", "1", "--today", TODAY, capture=True)
+    timings["generate_s"] = time.perf_counter() - started
+    timings["generate_out"] = out.strip()
+    timings["generate_load"] = os.getloadavg()[0]
+    started = time.perf_counter()
+    pg(dsn, "VACUUM ANALYZE")
+    timings["vacuum_s"] = time.perf_counter() - started
+    log(f"generated in {timings['generate_s']:.0f}s; VACUUM ANALYZE {timings['vacuum_s']:.0f}s")
+    return timings
+
+
+def bench_users(env) -> None:
+    code = (
+        "from django.contrib.auth.models import Group, User\n"
+        f"p = {PASSWORD!r}\n"
+        "e, _ = User.objects.get_or_create(username='bench-editor', defaults={'is_staff': True, 'is_superuser': True})\n"
+        "e.set_password(p); e.save()\n"
+        "for name, group in (('bench-researcher', 'Researchers'), ('bench-production', 'Production')):\n"
+        "    u, _ = User.objects.get_or_create(username=name)\n"
+        "    u.set_password(p); u.save(); u.groups.add(Group.objects.get(name=group))\n"
+    )
+    manage(env, "shell", "-c", code)
+
+
+# --- 2. the SQLite copy and the servers ---------------------------------------------------------
+
+
+def sqlite_copy(dsn: str, path: Path) -> float:
+    started = time.perf_counter()
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE captions_place (id INTEGER PRIMARY KEY, sublocation TEXT, city TEXT, region TEXT, "
+        "country TEXT, country_code TEXT)"
+    )
+    columns = [c.strip() for c in PHOTO_COLUMNS.split(",")]
+    integers = {"id", "width_px", "height_px", "dpi", "place_id"}
+
+    def declared(column: str) -> str:
+        if column == "id":
+            return "id INTEGER PRIMARY KEY"
+        kind = "INTEGER" if column in integers or column.startswith("caveat_") else "TEXT"
+        return f"{column} {kind}"
+
+    db.execute(
+        f"CREATE TABLE captions_photo ({', '.join(declared(c) for c in columns)}, "
+        "FOREIGN KEY (place_id) REFERENCES captions_place(id))"
+    )
+    with psycopg.connect(dsn) as conn:
+        rows = conn.execute("SELECT id, sublocation, city, region, country, country_code FROM captions_place")
+        db.executemany("INSERT INTO captions_place VALUES (?, ?, ?, ?, ?, ?)", rows.fetchall())
+        marks = ", ".join("?" * len(columns))
+        with conn.cursor(name="copy") as cur:
+            cur.itersize = 20_000
+            cur.execute(f"SELECT {PHOTO_COLUMNS} FROM captions_photo")
+            while batch := cur.fetchmany(20_000):
+                db.executemany(
+                    f"INSERT INTO captions_photo VALUES ({marks})",
+                    [tuple(v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for v in r) for r in batch],
+                )
+    for column in ("place_id", "date_start", "date_end", "width_px", "created_at", "caveat_editorial_only"):
+        db.execute(f"CREATE INDEX photo_{column} ON captions_photo ({column})")
+    db.execute(
+        "CREATE VIRTUAL TABLE captions_photo_fts USING fts5(caption, headline, keywords, credit, "
+        'content="captions_photo", content_rowid="id")'
+    )
+    db.execute("INSERT INTO captions_photo_fts (captions_photo_fts) VALUES ('rebuild')")
+    db.commit()
+    db.execute("ANALYZE")
+    db.close()
+    return time.perf_counter() - started
+
+
+class Server:
+    def __init__(self, name: str, command: list[str], env: dict, port: int, log_path: Path):
+        self.name, self.port = name, port
+        self.log = open(log_path, "w")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                Session("127.0.0.1", port, timeout=5).get("/healthz" if name == "gunicorn" else "/-/versions.json")
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"{name} exited: see {log_path}") from None
+                time.sleep(0.5)
+        raise RuntimeError(f"{name} did not answer on port {port}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
+
+
+def deployed_env(env: dict, log_dir: Path) -> dict:
+    return {
+        **env,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-" + "x" * 20,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_COOKIES": "0",
+        "STATIC_ROOT": str(log_dir / "static"),
+    }
+
+
+def collectstatic(env: dict, log_dir: Path) -> None:
+    manage(deployed_env(env, log_dir), "collectstatic", "--noinput", "-v0")
+
+
+def gunicorn(env, port, log_dir: Path, **overrides) -> Server:
+    server_env = {
+        **deployed_env(env, log_dir),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESSLOG": "",
+        **{f"GUNICORN_{k.upper()}": str(v) for k, v in overrides.items() if k != "pool"},
+    }
+    if overrides.get("pool"):
+        server_env["DATABASE_POOL_SIZE"] = str(overrides["pool"])
+    name = "-".join(f"{k}{v}" for k, v in overrides.items()) or "default"
+    return Server(
+        "gunicorn",
+        [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
+        server_env,
+        port,
+        log_dir / f"gunicorn-{name}.log",
+    )
+
+
+# --- 3. the shapes -------------------------------------------------------------------------------
+
+
+def shapes(dsn: str) -> list[dict]:
+    """The issue's browse shapes: our URL and the same selection on datasette."""
+
+    def ids(where: str) -> str:
+        return ",".join(str(r[0]) for r in pg(dsn, f"SELECT id FROM captions_place WHERE {where}"))
+
+    moscow, berlin, germany = ids("city = 'Moscow'"), ids("city = 'Berlin'"), ids("country_code = 'DE'")
+    common, rare, combined = "firefighters", rare_word(dsn), "demonstrators"
+    facets = "_facet=place_id&_facet=caveat_editorial_only&_facet=date_precision&_size=24&_sort_desc=created_at"
+    return [
+        {"name": "`/`", "ours": "/", "ds": ""},
+        {"name": "`?place=Moskau`", "ours": "/?place=Moskau", "ds": f"place_id__in={moscow}"},
+        {
+            "name": "`?taken_after=2025-12&taken_before=2025-12`",
+            "ours": "/?taken_after=2025-12&taken_before=2025-12",
+            "ds": "date_end__gte=2025-12-01&date_start__lte=2025-12-31",
+        },
+        {"name": f"`?q={common}` (common)", "ours": f"/?q={common}", "ds": f"_search={common}"},
+        {"name": f"`?q={rare}` (rare)", "ours": f"/?q={quote(rare)}", "ds": f"_search={quote(rare)}"},
+        {
+            "name": "`?country=DE&caveat=editorial_only`",
+            "ours": "/?country=DE&caveat=editorial_only",
+            "ds": f"place_id__in={germany}&caveat_editorial_only=1",
+        },
+        {
+            "name": "`?min_print_width_cm=30&at_dpi=300`",
+            "ours": "/?min_print_width_cm=30&at_dpi=300",
+            "ds": "width_px__gte=3544",
+        },
+        {
+            "name": f"`?place=Berlin&taken_after=1960&taken_before=1989&q={combined}`",
+            "ours": f"/?place=Berlin&taken_after=1960&taken_before=1989&q={combined}",
+            "ds": f"place_id__in={berlin}&date_end__gte=1960-01-01&date_start__lte=1989-12-31&_search={combined}",
+        },
+    ], facets
+
+
+def rare_word(dsn: str) -> str:
+    """A word of the vocabulary's tail that a few hundred photos per million carry."""
+    code = (
+        "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'archive.settings'); django.setup(); "
+        "from captions.synthetic import vocabulary; print(vocabulary('en').words[2500])"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")} | {"DEBUG": "1"}
+    return subprocess.run(
+        [PY, "-c", code], cwd=ROOT, env=env, check=True, text=True, capture_output=True
+    ).stdout.strip()
+
+
+DECLARE = re.compile(r"^DECLARE \S+ NO SCROLL CURSOR (?:WITH HOLD )?FOR ", re.S)
+
+
+def plain(sql: str) -> str:
+    """A server-side cursor's SELECT without its DECLARE (the replay fetches every row)."""
+    return DECLARE.sub("", sql)
+
+
+def replay(dsn: str, queries: list[str]) -> float:
+    """Seconds to run the page's SQL through psycopg, each query's rows fetched."""
+    with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1") as conn:
+        conn.execute("SELECT 1")
+        started = time.perf_counter()
+        for sql in queries:
+            if sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
+                continue
+            cur = conn.execute(plain(sql).replace("%", "%%"))
+            if cur.description:
+                cur.fetchall()
+        return time.perf_counter() - started
+
+
+def explain(dsn: str, sql: str) -> str:
+    with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1") as conn:
+        rows = conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql.replace("%", "%%")).fetchall()
+    return "\n".join(r[0] for r in rows)
+
+
+def flush_cache(redis_url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+
+
+def measure_browse(args, dsn, shapes_, facets, captured, ours: Session, ds: Session, admin: Session, admin_url):
+    results = {
+        s["name"]: {"ours_warm": [], "ours_cold": [], "floor_warm": [], "floor_cold": [], "ds_warm": []}
+        for s in shapes_
+    }
+    results["admin"] = {"ours_warm": [], "ours_cold": [], "floor_warm": [], "floor_cold": []}
+    for shape in shapes_:  # datasette's first load of each selection ("cold") and its row count
+        url = f"/bench/captions_photo?{facets}&{shape['ds']}".rstrip("&")
+        status, _, seconds, _ = ds.get(url)
+        results[shape["name"]]["ds_cold"] = seconds
+        status, body, _, _ = ds.get(url.replace("/captions_photo?", "/captions_photo.json?") + "&_size=1")
+        results[shape["name"]]["hits"] = json.loads(body).get("filtered_table_rows_count") if status == 200 else None
+    for round_ in range(args.rounds):
+        log(f"browse round {round_ + 1}/{args.rounds}")
+        for shape in [*shapes_, {"name": "admin", "ours": admin_url}]:
+            row, url = results[shape["name"]], shape["ours"]
+            session = admin if shape["name"] == "admin" else ours
+            if round_ < args.cold_rounds:
+                flush_cache(args.redis_url)
+                status, _, seconds, _ = session.get(url)
+                assert status == 200, (url, status)
+                row["ours_cold"].append(seconds)
+                row["floor_cold"].append(replay(dsn, captured[url]["cold"]))
+            status, _, seconds, _ = session.get(url)
+            row["ours_warm"].append(seconds)
+            row["floor_warm"].append(replay(dsn, captured[url]["warm"]))
+            if shape["name"] != "admin":
+                status, _, seconds, _ = ds.get(f"/bench/captions_photo?{facets}&{shape['ds']}".rstrip("&"))
+                row["ds_warm"].append(seconds)
+    return results
+
+
+# --- 4. export ------------------------------------------------------------------------------------
+
+
+def measure_export(dsn, captured, production: Session, url: str) -> dict:
+    select = plain(next(q for q in captured[url]["cold"] if DECLARE.match(q)))  # the export's one big SELECT
+    with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1") as conn:
+        rows = conn.execute(f"SELECT count(*) FROM ({select.replace('%', '%%')}) s").fetchone()[0]
+        started = time.perf_counter()
+        copied = 0
+        with conn.cursor().copy(f"COPY ({select.replace('%', '%%')}) TO STDOUT") as copy:
+            for block in copy:
+                copied += len(block)
+        copy_s = time.perf_counter() - started
+    lines = [0]
+
+    def count_lines(chunk: bytes) -> None:
+        lines[0] += chunk.count(b"\n")
+
+    status, size, http_s, first = production.get(url, sink=count_lines)
+    assert status == 200, status
+    return {
+        "rows": rows,
+        "copy_s": copy_s,
+        "copy_rows_s": rows / copy_s,
+        "copy_mb": copied / 1e6,
+        "http_s": http_s,
+        "http_rows_s": rows / http_s,
+        "http_mb": size / 1e6,
+        "first_byte_ms": first * 1000,
+        "lines": lines[0],
+    }
+
+
+# --- 5. import ------------------------------------------------------------------------------------
+
+
+def measure_import(args, admin_dsn) -> dict:
+    name = f"{args.db}_import"
+    pg(admin_dsn, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg(admin_dsn, f'CREATE DATABASE "{name}"')
+    url = f"postgres://{args.pg_user}@{args.pg_host}:{args.pg_port}/{name}"
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1"}
+    manage(env, "migrate", "--noinput", "-v0")
+    out = subprocess.run(
+        [PY, "bench/bench_import.py", "--count", str(args.import_blocks)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        capture_output=True,
+    ).stdout
+    pg(admin_dsn, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return {"blocks": args.import_blocks, "output": out.strip()}
+
+
+# --- 7. the report ------------------------------------------------------------------------------
+
+
+def ms(seconds) -> str:
+    if seconds is None:
+        return "—"
+    value = seconds * 1000
+    return f"{value:,.0f}" if value >= 10 else f"{value:.1f}"
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    mem = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
+    version = pg(os.environ["BENCH_ADMIN_DSN"], "SHOW server_version")[0][0]
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB, Python {platform.python_version()}, "
+        f"PostgreSQL {version} (server defaults), SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports, loads, loads_before, loads_after):
+    lines = [
+        MARK_START,
+        f"Written by `{' '.join(['bench/bench_db.py', *sys.argv[1:]])}` on {time.strftime('%Y-%m-%d %H:%M')} "
+        f"({args.count:,} photos). Machine: {machine()}. Load average before / after: "
+        f"{loads_before[0]:.1f} / {loads_after[0]:.1f} (1 min) — the machine is shared, so read the ratios.",
+        "",
+        f"Ours = the page over HTTP from gunicorn as deployed (gunicorn.conf.py, DEBUG off, facet cache on "
+        f"Redis); floor = the page's own SQL (captured from the app) replayed through psycopg; datasette = the "
+        f"same rows in SQLite (indexes on the filtered columns, FTS5) with facets on place, caveat and date "
+        f"precision, 24 rows. Warm = median (p95) of {args.rounds} interleaved rounds; cold = the shared cache "
+        f"flushed first, median of {args.cold_rounds} (datasette: its first load). Times in ms.",
+        "",
+        "| page | photos | ours warm (p95) | ours cold | floor warm | floor cold | datasette warm (p95) | datasette first | ours ÷ datasette (warm) | queries cold / warm |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for shape in shapes_:
+        r = results[shape["name"]]
+        url = shape["ours"]
+        ratio = median(r["ours_warm"]) / median(r["ds_warm"])
+        lines.append(
+            f"| {shape['name']} | {r['hits'] if r['hits'] is not None else '?':,} | "
+            f"{ms(median(r['ours_warm']))} ({ms(percentile(r['ours_warm'], 0.95))}) | {ms(median(r['ours_cold']))} | "
+            f"{ms(median(r['floor_warm']))} | {ms(median(r['floor_cold']))} | "
+            f"{ms(median(r['ds_warm']))} ({ms(percentile(r['ds_warm'], 0.95))}) | {ms(r['ds_cold'])} | "
+            f"{'**' if ratio > 1 else ''}{ratio:.2f}{'**' if ratio > 1 else ''} | "
+            f"{len(captured[url]['cold'])} / {len(captured[url]['warm'])} |"
+        )
+    a = results["admin"]
+    lines += [
+        f"| admin change list `{args.admin_url}` | | {ms(median(a['ours_warm']))} ({ms(percentile(a['ours_warm'], 0.95))}) | "
+        f"{ms(median(a['ours_cold']))} | {ms(median(a['floor_warm']))} | {ms(median(a['floor_cold']))} | | | | "
+        f"{len(captured[args.admin_url]['cold'])} / {len(captured[args.admin_url]['warm'])} |",
+        "",
+        "| other figure | measured |",
+        "|---|---|",
+        f"| `generate_archive --count {args.count}` | {build_t['generate_s']:.0f} s ({args.count / build_t['generate_s']:,.0f} photos/s; load {build_t['generate_load']:.1f}); then VACUUM ANALYZE {build_t['vacuum_s']:.0f} s |",
+        f"| SQLite copy for datasette (rows, indexes, FTS5) | {sqlite_s:.0f} s |",
+    ]
+    if export:
+        lines.append(
+            f"| CSV export of every photo over HTTP (`{args.export_url}`) | {export['rows']:,} rows in {export['http_s']:.1f} s: "
+            f"**{export['http_rows_s']:,.0f} rows/s**, first byte {export['first_byte_ms']:.0f} ms, {export['http_mb']:.0f} MB |"
+        )
+        lines.append(
+            f"| `COPY (<the export's SELECT>) TO STDOUT` | {export['copy_s']:.1f} s: **{export['copy_rows_s']:,.0f} rows/s** "
+            f"({export['copy_mb']:.0f} MB); export ÷ COPY = **{export['http_rows_s'] / export['copy_rows_s']:.0%}** |"
+        )
+    if imports:
+        summary = "; ".join(line.strip() for line in imports["output"].splitlines() if "blocks/s" in line)
+        lines.append(f"| `import_captions` path, {imports['blocks']:,} blocks (bench/bench_import.py) | {summary} |")
+    if loads:
+        lines += [
+            "",
+            f"Load: `bench/load.py` — {args.clients} clients for {args.seconds:.0f} s on 127.0.0.1 (70 % browse shapes, "
+            "25 % photo pages, 5 % a small CSV export), against each gunicorn setting in turn:",
+            "",
+            "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average after |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for name, r in loads:
+            lines.append(
+                f"| {name} | {r['requests_per_s']} | {r['all']['p50_ms']:,.0f} | {r['all']['p95_ms']:,.0f} | "
+                f"{r['all']['p99_ms']:,.0f} | {r['errors']} | {r['load_average'][0]:.1f} |"
+            )
+    lines.append(MARK_END)
+    block = "\n".join(lines)
+    doc = Path(args.doc)
+    text = doc.read_text() if doc.exists() else ""
+    if MARK_START in text:
+        before, rest = text.split(MARK_START, 1)
+        text = before + block + rest.split(MARK_END, 1)[1]
+    else:
+        text += "\n\n## `make bench-db`\n\n" + block + "\n"
+    doc.write_text(text)
+    return block
+
+
+LOAD_SETTINGS = (
+    ("sync, 3 workers", {"worker_class": "sync", "workers": 3, "threads": 1}),
+    ("gthread, 2 workers × 4 threads", {"worker_class": "gthread", "workers": 2, "threads": 4}),
+    ("gthread, 4 workers × 4 threads (gunicorn.conf.py)", {}),
+    ("gthread, 4 × 4, psycopg pool of 4", {"pool": 4}),
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--db", default=os.environ.get("BENCH_DB", "bench_archive"))
+    parser.add_argument("--pg-host", default="127.0.0.1")
+    parser.add_argument("--pg-port", type=int, default=5432)
+    parser.add_argument("--pg-user", default="postgres")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8104)))
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"))
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--cold-rounds", type=int, default=3)
+    parser.add_argument("--reuse", action="store_true", help="keep the bench database if it holds --count photos")
+    parser.add_argument("--no-load", action="store_true", help="skip the load tests")
+    parser.add_argument("--no-import", action="store_true")
+    parser.add_argument("--no-export", action="store_true")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--import-blocks", type=int, default=20_000)
+    parser.add_argument("--doc", default=str(ROOT / "docs" / "BENCHMARKS.md"))
+    args = parser.parse_args()
+    if "bench" not in args.db:
+        raise SystemExit(f"--db {args.db!r}: a bench database's name must contain 'bench' (it is dropped)")
+    base = f"postgres://{args.pg_user}@{args.pg_host}:{args.pg_port}"
+    dsn, admin_dsn = f"{base}/{args.db}", f"{base}/postgres"
+    os.environ["BENCH_ADMIN_DSN"] = admin_dsn
+    env = {**os.environ, "DATABASE_URL": dsn, "DEBUG": "1", "REDIS_URL": args.redis_url}
+    out_dir = ROOT / "var" / "bench"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    loads_before = os.getloadavg()
+
+    exists = pg(admin_dsn, "SELECT 1 FROM pg_database WHERE datname = %s", [args.db])
+    have = pg(dsn, "SELECT count(*) FROM captions_photo")[0][0] if exists and args.reuse else None
+    if have == args.count:
+        build_t = json.loads((out_dir / f"{args.db}-build.json").read_text())
+        log(f"reusing {args.db} ({have:,} photos)")
+    else:
+        build_t = build(args, env, dsn, admin_dsn)
+        (out_dir / f"{args.db}-build.json").write_text(json.dumps(build_t))
+    bench_users(env)
+    sqlite_path = out_dir / f"{args.db}.sqlite3"
+    log("SQLite copy for datasette ...")
+    sqlite_s = sqlite_copy(dsn, sqlite_path)
+    (out_dir / "bench.sqlite3").unlink(missing_ok=True)
+    os.symlink(sqlite_path, out_dir / "bench.sqlite3")
+    shapes_, facets = shapes(dsn)
+    rare = rare_word(dsn)
+    args.admin_url = f"/admin/captions/photo/?{urlencode({'q': rare, 'supplier': 'Northwind Press'})}"
+    args.export_url = "/export/specs.csv"
+    log("capturing each page's SQL ...")
+    sql_path = out_dir / "page-sql.json"
+    editor_urls = [args.admin_url]
+    page_env = {k: v for k, v in env.items() if k != "REDIS_URL"}
+    subprocess.run(
+        [
+            PY,
+            "bench/page_sql.py",
+            "--user",
+            "bench-production",
+            "--out",
+            str(sql_path),
+            *[s["ours"] for s in shapes_],
+            args.export_url,
+        ],
+        cwd=ROOT,
+        env=page_env,
+        check=True,
+    )
+    captured = json.loads(sql_path.read_text())
+    subprocess.run(
+        [PY, "bench/page_sql.py", "--user", "bench-editor", "--out", str(out_dir / "admin-sql.json"), *editor_urls],
+        cwd=ROOT,
+        env=page_env,
+        check=True,
+    )
+    captured.update(json.loads((out_dir / "admin-sql.json").read_text()))
+
+    collectstatic(env, out_dir)
+    servers = []
+    try:
+        ds_port = args.port + 1000
+        servers.append(
+            Server(
+                "datasette",
+                [
+                    str(BIN / "datasette"),
+                    "serve",
+                    str(out_dir / "bench.sqlite3"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(ds_port),
+                    "--setting",
+                    "sql_time_limit_ms",
+                    "30000",
+                    "--setting",
+                    "facet_time_limit_ms",
+                    "30000",
+                    "--setting",
+                    "num_sql_threads",
+                    "3",
+                ],
+                env,
+                ds_port,
+                out_dir / "datasette.log",
+            )
+        )
+        app = gunicorn(env, args.port, out_dir)
+        servers.append(app)
+        ours, admin, production = (Session("127.0.0.1", args.port) for _ in range(3))
+        ours.login("bench-researcher", PASSWORD)
+        admin.login("bench-editor", PASSWORD)
+        admin.get("/admin/captions/photo/")
+        production.login("bench-production", PASSWORD)
+        ds = Session("127.0.0.1", ds_port)
+        results = measure_browse(args, dsn, shapes_, facets, captured, ours, ds, admin, args.admin_url)
+        (out_dir / "browse.json").write_text(json.dumps(results))
+        plans = []
+        for shape in [*shapes_, {"name": "admin", "ours": args.admin_url}]:
+            for kind in ("cold", "warm"):
+                queries = captured[shape["ours"]][kind]
+                timed = sorted(((replay(dsn, [q]), q) for q in queries), reverse=True)[:2]
+                for seconds, sql in timed:
+                    plans.append(
+                        f"## {shape['name']} ({kind}): {seconds * 1000:.1f} ms\n\n```sql\n{sql}\n```\n\n```\n{explain(dsn, sql)}\n```\n"
+                    )
+        (out_dir / "plans.md").write_text("\n".join(plans))
+        export = None if args.no_export else measure_export(dsn, captured, production, args.export_url)
+        app.stop()
+        servers.remove(app)
+        imports = None if args.no_import else measure_import(args, admin_dsn)
+        loads = []
+        if not args.no_load:
+            for name, overrides in LOAD_SETTINGS:
+                log(f"load: {name}")
+                server = gunicorn(env, args.port, out_dir, **overrides)
+                servers.append(server)
+                try:
+                    out = subprocess.run(
+                        [
+                            PY,
+                            "bench/load.py",
+                            "--port",
+                            str(args.port),
+                            "--user",
+                            "bench-production",
+                            "--password",
+                            PASSWORD,
+                            "--clients",
+                            str(args.clients),
+                            "--seconds",
+                            str(args.seconds),
+                        ],
+                        cwd=ROOT,
+                        check=True,
+                        text=True,
+                        capture_output=True,
+                    ).stdout
+                    loads.append((name, json.loads(out)))
+                finally:
+                    server.stop()
+                    servers.remove(server)
+    finally:
+        for server in servers:
+            server.stop()
+    block = report(
+        args, build_t, sqlite_s, shapes_, results, captured, export, imports, loads, loads_before, os.getloadavg()
+    )
+    print(block)
+
+
+if __name__ == "__main__":
+    main()
