@@ -8,6 +8,7 @@ a replica would be, and moto's S3 server started by the test on a free loopback 
 import io
 import os
 import socket
+import time
 import uuid
 
 import pytest
@@ -180,7 +181,19 @@ def test_a_read_only_page_reads_the_replica_and_a_write_the_primary(client):
     )
     connections.close_all()  # a template database must have no other session
     admin.execute(f'DROP DATABASE IF EXISTS "{replica}"')
-    admin.execute(f'CREATE DATABASE "{replica}" TEMPLATE "{primary}"')
+    for attempt in range(5):
+        # other threads of the suite (a live server) may hold a connection: they reconnect
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [primary],
+        )
+        try:
+            admin.execute(f'CREATE DATABASE "{replica}" TEMPLATE "{primary}"')
+            break
+        except psycopg.errors.ObjectInUse:
+            if attempt == 4:
+                raise
+            time.sleep(0.5)
     try:
         with psycopg.connect(
             host=admin.info.host, port=admin.info.port, user=admin.info.user, dbname=replica, autocommit=True
