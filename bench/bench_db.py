@@ -194,6 +194,7 @@ def deployed_env(env: dict, log_dir: Path) -> dict:
         "SECRET_KEY": "bench-only-secret-key-not-for-production-" + "x" * 20,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_COOKIES": "0",
+        "HTTPS_ONLY": "0",  # plain http on loopback
         "STATIC_ROOT": str(log_dir / "static"),
     }
 
