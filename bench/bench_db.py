@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (Markdown table rows are long lines)
 """`make bench-db`: the archive at scale, measured end to end on PostgreSQL, side by side.
 
     make bench-db                       # 100,000 photos
@@ -162,7 +161,7 @@ def sqlite_copy(dsn: str, path: Path) -> float:
 class Server:
     def __init__(self, name: str, command: list[str], env: dict, port: int, log_path: Path):
         self.name, self.port = name, port
-        self.log = open(log_path, "w")  # noqa: SIM115 (closed in stop)
+        self.log = open(log_path, "w")  # closed in stop()
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )

@@ -37,6 +37,7 @@ import json
 import random
 from dataclasses import dataclass
 
+import wordfreq
 from django.db import connection, transaction
 from django.utils import dateformat, timezone, translation
 
@@ -363,8 +364,6 @@ class Vocabulary:
 def vocabulary(lang: str) -> Vocabulary:
     """The language's frequent words (alphabetic, 3+ letters, the very commonest left out),
     each weighted by its frequency in `wordfreq`'s lists."""
-    import wordfreq
-
     ranked = wordfreq.top_n_list(lang, VOCABULARY_SIZE)[COMMON_WORDS_SKIPPED:]
     words = tuple(w for w in ranked if w.isalpha() and len(w) >= 3 and w not in UNSUITABLE)
     weights = [wordfreq.word_frequency(w, lang) for w in words]
