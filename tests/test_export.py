@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from captions.models import Photo
 from captions.selectors.filters import PhotoFilterSet
-from tests.builders import make_article, make_photo, make_place, production
+from tests.builders import make_article, make_photo, make_place, make_user, production
 from tests.export_helpers import (
     SEED_ARTICLE_URL,
     SEED_CAPTION,
@@ -257,11 +257,25 @@ def test_embargoed_photos_are_left_out_of_csv_and_json_and_counted(shop):
     assert document["meta"]["embargoed_left_out"] == 2
 
 
-def test_embargo_count_covers_only_the_filtered_selection(shop):
+def test_embargo_count_covers_only_the_filtered_selection(client):
     make_photo(caveat_editorial_only=True, embargo_until=timezone.now() + dt.timedelta(days=1))
     make_photo(embargo_until=timezone.now() + dt.timedelta(days=1))
-    document = json_document(shop.get(reverse("export_specs_json"), {"caveat": "editorial_only"}))
+    client.force_login(make_user("root", superuser=True))
+    document = json_document(client.get(reverse("export_specs_json"), {"caveat": "editorial_only"}))
     assert document["photos"] == [] and document["meta"]["embargoed_left_out"] == 1
+
+
+def test_production_is_not_told_what_an_embargoed_photo_hides_through_the_count(shop):
+    """Production sees embargoed photos as cards: a count of those matching a caveat (or
+    words, or a place) would tell what the card hides. Only the cards the filters show count."""
+    article = make_article()
+    make_photo(caveat_editorial_only=True, embargo_until=timezone.now() + dt.timedelta(days=1), articles=[article])
+    make_photo(embargo_until=timezone.now() + dt.timedelta(days=1))
+    by_caveat = json_document(shop.get(reverse("export_specs_json"), {"caveat": "editorial_only"}))
+    assert by_caveat["meta"]["embargoed_left_out"] == 0
+    by_article = json_document(shop.get(reverse("export_specs_json"), {"article": article.pk}))
+    assert by_article["meta"]["embargoed_left_out"] == 1  # its card is on the article's page
+    assert json_document(shop.get(reverse("export_specs_json")))["meta"]["embargoed_left_out"] == 2
 
 
 # --- files, streaming, queries --------------------------------------------------------------------

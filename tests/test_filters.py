@@ -228,9 +228,25 @@ def test_combination_of_place_date_words_and_caveat(places):
     assert found(place="Moskau", taken_after="2026") == set()
 
 
-def test_embargoed_photos_are_still_found_by_the_filters():
-    make_photo(caption="embargoed", caveat_embargo=True, embargo_until=timezone.now() + dt.timedelta(days=1))
-    assert found(caveat="embargo") == {"embargoed"}
+def test_embargoed_photos_are_found_by_every_filter_for_editors_and_by_what_their_card_shows_for_others():
+    article = make_article()
+    make_photo(
+        caption="embargoed Kremlin",
+        caveat_embargo=True,
+        embargo_until=timezone.now() + dt.timedelta(days=1),
+        articles=[article],
+    )
+    make_photo(caption="free Kremlin", articles=[article])
+
+    def seen(sees, **params):
+        filterset = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=sees)
+        return set(filterset.qs.values_list("caption", flat=True))
+
+    for params in ({"caveat": "embargo"}, {}, {"article": str(article.pk)}, {"sort": "added"}):
+        assert "embargoed Kremlin" in seen(False, **params), params  # shown as its card
+    for params in ({"q": "Kremlin"}, {"taken_after": "2025"}, {"orientation": "landscape"}, {"sort": "taken"}):
+        assert seen(True, **params) == {"embargoed Kremlin", "free Kremlin"}, params
+        assert seen(False, **params) == {"free Kremlin"}, params
 
 
 # --- the query shapes behind the filters (rewritten for a million rows) --------------------

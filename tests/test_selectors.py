@@ -70,9 +70,9 @@ def test_an_articles_photos_are_capped_and_say_there_are_more():
     article = make_article()
     for _ in range(3):
         make_photo(articles=[article])
-    shown, more = articles.article_photos(article, limit=2)
+    shown, more = articles.article_photos(article, sees_embargoed=False, limit=2)
     assert len(shown) == 2 and more
-    assert articles.article_photos(article, limit=3)[1] is False
+    assert articles.article_photos(article, sees_embargoed=False, limit=3)[1] is False
 
 
 @pytest.mark.parametrize("raw", ["", "abc", "99999", None])
@@ -131,9 +131,9 @@ def test_orientation_is_the_sign_of_width_minus_height():
 def test_more_from_the_same_place_and_day_leave_the_photo_itself_out():
     place = make_place()
     photo, neighbour = make_photo(place=place), make_photo(place=place)
-    assert photos.more_from_place(photo) == [neighbour]
-    assert photos.more_from_same_date(photo) == [neighbour]
-    assert photos.more_from_place(make_photo()) == []
+    assert photos.more_from_place(photo, sees_embargoed=False) == [neighbour]
+    assert photos.more_from_same_date(photo, sees_embargoed=False) == [neighbour]
+    assert photos.more_from_place(make_photo(), sees_embargoed=False) == []
 
 
 def test_an_existing_record_is_found_by_supplier_and_id_else_by_fingerprint():

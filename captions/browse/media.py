@@ -14,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
+from captions.selectors import embargo
 from captions.selectors import photos as photo_selectors
 
 # Storage appends "_<7 chars>" when a name is taken (a file left behind by a deleted photo).
@@ -30,7 +31,7 @@ def serve_media(request, path: str):
     photo = photo_selectors.photo_for_file(match.group(1))
     if photo is None or path not in {photo.image.name, photo.thumbnail.name, photo.preview.name}:
         raise Http404("No such file.")
-    if photo.is_embargoed() and not request.user.has_perm("captions.change_photo"):
+    if photo.is_embargoed() and not embargo.sees_embargoed(request.user):
         raise Http404("No such file.")  # an embargoed image is not shown before its time
     try:
         handle = default_storage.open(path, "rb")

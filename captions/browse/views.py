@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from captions.selectors import articles as article_selectors
-from captions.selectors import facets, pages
+from captions.selectors import embargo, facets, pages
 from captions.selectors import photos as photo_selectors
 from captions.selectors.filters import PhotoFilterSet
 from captions.selectors.suggestions import suggest_articles
@@ -43,7 +43,8 @@ def _per_page(request) -> int:
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def browse(request):
-    filterset = PhotoFilterSet(request.GET, queryset=photo_selectors.photos_for_browse())
+    sees = embargo.sees_embargoed(request.user)
+    filterset = PhotoFilterSet(request.GET, queryset=photo_selectors.photos_for_browse(), sees_embargoed=sees)
     valid = filterset.is_valid()
     active = {k: v for k, v in request.GET.items() if k in filterset.filters and k not in NOT_FILTERS and v.strip()}
     per_page = _per_page(request)
@@ -57,10 +58,12 @@ def browse(request):
     if valid:
         qs = filterset.qs
         total = facets.count_matches(qs, filtered=bool(active))
+        page = pages.result_page(qs, number=pages.page_number(request.GET.get("page")), per_page=per_page)
+        page.rows = embargo.shown_all(page.rows, sees=sees)
         context.update(
             total=total,
-            facets=facets.facets_for(qs, total=total, params=active),
-            page=pages.result_page(qs, number=pages.page_number(request.GET.get("page")), per_page=per_page),
+            facets=facets.facets_for(qs, total=total, params=active, sees_embargoed=sees),
+            page=page,
             words=filterset.form.cleaned_data.get("q") or "",
             active_filters=[(name, filterset.form.fields[name].label, value) for name, value in active.items()],
         )
@@ -71,14 +74,18 @@ def browse(request):
 @permission_required("captions.view_photo", raise_exception=True)
 def photo_detail(request, pk):
     photo = get_object_or_404(photo_selectors.photo_with_relations(), pk=pk)
+    sees = embargo.sees_embargoed(request.user)
+    shown = embargo.shown(photo, sees=sees)
+    if shown is not photo:
+        return render(request, "captions/photo_embargoed.html", {"card": shown})
     can_link = request.user.has_perm("captions.change_photo")
     return render(
         request,
         "captions/photo_detail.html",
         {
             "photo": photo,
-            "more_from_place": photo_selectors.more_from_place(photo),
-            "more_from_date": photo_selectors.more_from_same_date(photo),
+            "more_from_place": photo_selectors.more_from_place(photo, sees_embargoed=sees),
+            "more_from_date": photo_selectors.more_from_same_date(photo, sees_embargoed=sees),
             "suggestions": suggest_articles(photo) if can_link else [],
             "can_link": can_link,
         },
@@ -114,5 +121,5 @@ def article_list(request):
 @permission_required("captions.view_article", raise_exception=True)
 def article_detail(request, pk):
     article = get_object_or_404(article_selectors.all_articles(), pk=pk)
-    photos, more = article_selectors.article_photos(article)
+    photos, more = article_selectors.article_photos(article, sees_embargoed=embargo.sees_embargoed(request.user))
     return render(request, "captions/article_detail.html", {"article": article, "photos": photos, "more_photos": more})

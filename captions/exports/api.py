@@ -15,13 +15,13 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from captions.exports.json_format import row_as_dict, selection_meta
 from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, select_photos, target_dpi_from
 from captions.selectors import photos as photo_selectors
+from captions.selectors.embargo import card_for, sees_embargoed
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
@@ -57,7 +57,7 @@ def photo_list(request):
             f"{page_size}; narrow the filters to reach the photos beyond.",
         )
     try:
-        selection = select_photos(request.GET)
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
     except InvalidSelection as exc:
         return error(400, "The filters need fixing; nothing was selected.", exc.errors)
     offset = (page - 1) * page_size
@@ -84,15 +84,19 @@ def photo_list(request):
 def photo_item(request, pk):
     photo = get_object_or_404(photo_selectors.embargo_of(pk))
     if photo.is_embargoed():
-        until = timezone.localtime(photo.embargo_until).isoformat() if photo.embargo_until else None
+        # The API is a way out of the archive, like the exports: an embargoed photo is its
+        # card here for everyone, editors included (they see it whole on its page).
+        card = card_for(photo)
+        until = card.as_dict()["embargo_until"]
         return JsonResponse(
             {
+                **card.as_dict(),
                 "error": f"Photo {pk} is embargoed until {until}."
                 if until
                 else f"Photo {pk} is embargoed; the end of the embargo is not known yet.",
-                "embargo_until": until,
             },
             status=409,
+            json_dumps_params={"ensure_ascii": False},
         )
     try:
         target_dpi = target_dpi_from(request.GET)

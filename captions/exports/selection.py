@@ -1,5 +1,11 @@
 """Which photos an export covers: exactly what the browse FilterSet selects, minus every photo
-whose embargo has not passed (counted, so the export can say how many were left out)."""
+whose embargo has not passed (counted, so the export can say how many were left out).
+
+The count a file shows follows the embargo rule of the read layer (selectors.embargo): for
+someone who may not see embargoed photos it counts only those the same filters show them as
+cards, so `?q=Putin` cannot tell them that an embargoed caption holds "Putin". The audit
+trail records the true number (`held_back`).
+"""
 
 from __future__ import annotations
 
@@ -27,8 +33,13 @@ class Selection:
     photos: QuerySet  # releasable photos, in the requested order
     filters: dict[str, str]  # the filter parameters as given, in the FilterSet's order
     target_dpi: int
-    embargoed_count: int
+    embargoed_count: int  # embargoed photos left out, as far as the viewer may know of them
     exported_at: dt.datetime
+    held_back: int | None = None  # every embargoed photo the filters match (for the audit trail)
+
+    @property
+    def embargoed_held_back(self) -> int:
+        return self.embargoed_count if self.held_back is None else self.held_back
 
     def describe(self) -> str:
         """'place=Moskau, caveat=editorial_only', or 'all photos' without filters."""
@@ -41,17 +52,23 @@ class Selection:
         return f"{stem}_{timezone.localdate(self.exported_at).isoformat()}.{extension}"
 
 
-def select_photos(params, *, now: dt.datetime | None = None) -> Selection:
-    """The selection the browse filters in `params` (a QueryDict or a dict) describe.
+def select_photos(params, *, sees_embargoed: bool, now: dt.datetime | None = None) -> Selection:
+    """The selection the browse filters in `params` (a QueryDict or a dict) describe, for a
+    viewer who sees embargoed photos whole (`sees_embargoed`, selectors.embargo) or not.
 
     Raises `InvalidSelection` when a filter does not validate: an export never widens to
     "everything" because one value was mistyped.
     """
-    filterset = PhotoFilterSet(params, queryset=Photo.objects.all())
+    filterset = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=sees_embargoed)
     if not filterset.is_valid():
         raise InvalidSelection({name: list(messages) for name, messages in filterset.form.errors.items()})
     now = now or timezone.now()
     selected = filterset.qs
+    embargoed_count = selected.embargoed(now).count()
+    held_back = None
+    if not sees_embargoed and filterset.reads_hidden:  # else the viewer's count is the true one
+        whole = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=True)
+        held_back = whole.qs.embargoed(now).count()
     filters = {}
     for name in filterset.filters:
         value = params.get(name)
@@ -61,8 +78,9 @@ def select_photos(params, *, now: dt.datetime | None = None) -> Selection:
         photos=selected.releasable(now),
         filters=filters,
         target_dpi=filterset.target_dpi,
-        embargoed_count=selected.embargoed(now).count(),
+        embargoed_count=embargoed_count,
         exported_at=now,
+        held_back=held_back,
     )
 
 

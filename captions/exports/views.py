@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -24,6 +24,7 @@ from captions.exports.json_format import render_json
 from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, Selection, select_photos, target_dpi_from
 from captions.selectors import photos as photo_selectors
+from captions.selectors.embargo import card_for, sees_embargoed
 
 export_permission = permission_required("captions.export_specs", raise_exception=True)
 
@@ -76,7 +77,7 @@ def specs_csv(request):
             % {"given": dialect, "known": ", ".join(DIALECTS)},
         )
     try:
-        selection = select_photos(request.GET)
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
@@ -91,7 +92,7 @@ def specs_csv(request):
 @require_GET
 def specs_json(request):
     try:
-        selection = select_photos(request.GET)
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
@@ -105,7 +106,7 @@ def specs_json(request):
 def specs_pdf(request):
     """Spec sheets of a selection: a summary page, then one page per photo, capped."""
     try:
-        selection = select_photos(request.GET)
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     cap = pdf_sheet.MAX_PHOTOS_PER_PDF
@@ -127,7 +128,7 @@ def photo_spec_pdf(request, pk):
     back_url = photo.get_absolute_url()
     if photo.is_embargoed():
         if photo.embargo_until:
-            until = formats.date_format(timezone.localtime(photo.embargo_until), "DATETIME_FORMAT")
+            until = card_for(photo).until
             message = _(
                 "Photo %(id)s is embargoed until %(until)s. Its spec sheet is refused until then, so it "
                 "cannot reach a print order early."

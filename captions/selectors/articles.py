@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from captions.models import Article, Photo
+from captions.selectors import embargo
 from captions.selectors.photos import photos_for_browse
 
 ARTICLE_PHOTOS = 60
@@ -41,7 +42,9 @@ def with_photo_counts(articles: list[Article]) -> list[Article]:
     return articles
 
 
-def article_photos(article: Article, limit: int = ARTICLE_PHOTOS) -> tuple[list[Photo], bool]:
-    """The article's photos (at most `limit`) and whether there are more."""
+def article_photos(article: Article, *, sees_embargoed: bool, limit: int = ARTICLE_PHOTOS) -> tuple[list, bool]:
+    """The article's photos (at most `limit`) and whether there are more. An embargoed one is
+    its card for a viewer who may not see it, after the others (in shoot-date order, its place
+    would tell its date)."""
     rows = list(photos_for_browse().filter(articles=article).order_by("date_start", "id")[: limit + 1])
-    return rows[:limit], len(rows) > limit
+    return embargo.shown_all(rows[:limit], sees=sees_embargoed, cards_last=True), len(rows) > limit

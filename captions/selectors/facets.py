@@ -26,6 +26,7 @@ from django.utils import timezone
 from captions.core import dimensions
 from captions.core.dates import decade_of
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
+from captions.selectors import embargo
 
 COUNT_CAP = 10_000
 CACHE_SECONDS = 600
@@ -152,16 +153,20 @@ def compute_facets(qs: QuerySet, *, within: int | None = None) -> Facets:
     )
 
 
-def cache_key(params: dict[str, str]) -> str:
-    text = "&".join(f"{k}={params[k]}" for k in sorted(params))
+def cache_key(params: dict[str, str], *, sees_embargoed: bool) -> str:
+    # Editors' counts include embargoed photos: they must never be served to anyone else.
+    text = "&".join(f"{k}={params[k]}" for k in sorted(params)) + f"#embargoed={sees_embargoed}"
     return "browse-facets:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def facets_for(qs: QuerySet, *, total: Total, params: dict[str, str]) -> Facets:
-    """Exact facets for a selection within the cap; cached ones past it."""
+def facets_for(qs: QuerySet, *, total: Total, params: dict[str, str], sees_embargoed: bool) -> Facets:
+    """Exact facets for a selection within the cap; cached ones past it. An embargoed photo
+    counts only for those who may see it (selectors.embargo): its card has no country,
+    decade, caveat or orientation."""
+    qs = embargo.countable(qs, sees=sees_embargoed)
     if total.exact:
         return compute_facets(qs, within=total.value) if total.value else Facets()
-    key = cache_key(params)
+    key = cache_key(params, sees_embargoed=sees_embargoed)
     cached = cache.get(key)
     if cached is not None:
         cached.from_cache = True

@@ -18,6 +18,7 @@ from captions.core import dimensions
 from captions.core.dates import parse_bound
 from captions.core.places import find_country
 from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Photo
+from captions.selectors import embargo
 from captions.selectors import photos as photo_selectors
 from captions.selectors.places import place_ids_matching
 from captions.selectors.search import filter_words
@@ -156,6 +157,12 @@ class PhotoFilterSet(django_filters.FilterSet):
         fields: list[str] = []
         form = PhotoFilterForm
 
+    def __init__(self, data=None, queryset=None, *, sees_embargoed: bool = False, **kwargs):
+        # Who looks decides what an embargoed photo matches (selectors.embargo); the safe
+        # default is a viewer who may not see them.
+        self.sees_embargoed = sees_embargoed
+        super().__init__(data, queryset, **kwargs)
+
     def filter_noop(self, qs, name, value):
         return qs  # read by other filters (at_dpi) or applied last (sort)
 
@@ -196,9 +203,26 @@ class PhotoFilterSet(django_filters.FilterSet):
         # export never silently widens to "everything" because one filter was mistyped.
         if self.is_bound and not self.is_valid():
             return self.queryset.none()
-        qs = super().qs
-        sort = (self.form.cleaned_data.get("sort") if self.is_bound else None) or DEFAULT_SORT
-        return qs.order_by(*SORT_ORDER[sort])
+        qs = embargo.for_viewer(super().qs, sees=self.sees_embargoed, hidden=self.reads_hidden)
+        return qs.order_by(*SORT_ORDER[self.order])
+
+    @property
+    def order(self) -> str:
+        return (self.form.cleaned_data.get("sort") if self.is_bound else None) or DEFAULT_SORT
+
+    @property
+    def reads_hidden(self) -> bool:
+        """Whether the filters or the order read what an embargoed photo's card hides."""
+        return embargo.hidden_by(self.active_filters, self.order)
+
+    @property
+    def active_filters(self) -> dict:
+        """The filters given a value, with their values (an unticked box and an empty field
+        are not given one)."""
+        if not self.is_bound or not self.form.is_valid():
+            return {}
+        cleaned = self.form.cleaned_data
+        return {name: cleaned[name] for name in self.filters if cleaned.get(name) not in (None, "", False)}
 
     @property
     def target_dpi(self) -> int:

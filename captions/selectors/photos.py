@@ -13,6 +13,7 @@ from django.db.models.lookups import Exact, GreaterThan, LessThan
 
 from captions.core import dimensions
 from captions.models import Article, Photo
+from captions.selectors import embargo
 
 MORE_LIKE_THIS = 6
 
@@ -70,19 +71,23 @@ def photo_with_relations():
     )
 
 
-def more_from_place(photo: Photo, limit: int = MORE_LIKE_THIS) -> list[Photo]:
-    """Other photos of the same place, nearest shoot dates first (index photo_place_date)."""
+def more_from_place(photo: Photo, *, sees_embargoed: bool, limit: int = MORE_LIKE_THIS) -> list[Photo]:
+    """Other photos of the same place, nearest shoot dates first (index photo_place_date).
+    Chosen by place and date, which an embargo card hides: embargoed ones only for editors."""
     if not photo.place_id:
         return []
     qs = photos_for_browse().filter(place_id=photo.place_id).exclude(pk=photo.pk)
+    qs = embargo.for_viewer(qs, sees=sees_embargoed, hidden=True)
     return list(qs.order_by("-date_start", "-id")[:limit])
 
 
-def more_from_same_date(photo: Photo, limit: int = MORE_LIKE_THIS) -> list[Photo]:
-    """Other photos dated exactly the same day (or the same month, year, decade) as this one."""
+def more_from_same_date(photo: Photo, *, sees_embargoed: bool, limit: int = MORE_LIKE_THIS) -> list[Photo]:
+    """Other photos dated exactly the same day (or the same month, year, decade) as this one;
+    embargoed ones only for editors, as above."""
     if not photo.date_start:
         return []
     qs = photos_for_browse().filter(date_start=photo.date_start, date_end=photo.date_end).exclude(pk=photo.pk)
+    qs = embargo.for_viewer(qs, sees=sees_embargoed, hidden=True)
     return list(qs.order_by("-id")[:limit])
 
 

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         if options.get("undated"):
             params["undated"] = "on"
         try:
-            selection = select_photos(params)
+            selection = select_photos(params, sees_embargoed=True)  # whoever runs commands sees all
         except InvalidSelection as exc:
             problems = "; ".join(
                 f"--{name.replace('_', '-')}: {' '.join(messages)}" for name, messages in exc.errors.items()
