@@ -260,6 +260,62 @@ def test_second_editor_gets_the_first_editors_changes_and_nothing_is_overwritten
     assert (photo.caption, photo.dpi, photo.credit) == ("Anna's caption", 300, "Ben's credit")
 
 
+def test_conflict_on_a_record_without_history_names_what_changed(client):
+    """Generated or bulk-imported records have no history rows; the message still names the
+    colleague's change (it said "changed no field you can see")."""
+    from django.test import Client
+
+    [photo] = Photo.objects.bulk_create(
+        [Photo(caption="Generated caption", headline="", width_px=1880, height_px=1160, dpi=150)]
+    )
+    assert not photo.history.exists()
+    anna, ben = Client(), Client()
+    anna.force_login(editor("anna"))
+    ben.force_login(editor("ben"))
+    anna_data, ben_data = form_data(anna.get(change_url(photo))), form_data(ben.get(change_url(photo)))
+    anna_data["headline"] = "Anna's headline"
+    assert anna.post(change_url(photo), anna_data).status_code == 302
+    refused = ben.post(change_url(photo), {**ben_data, "credit": "Ben's credit"})
+    [error] = refused.context["adminform"].form.non_field_errors().as_data()
+    message = error.message % error.params
+    assert "anna saved this photo" in message and "headline: “Anna's headline”" in message
+    assert "no field you can see" not in message
+    form = refused.context["adminform"].form
+    assert form["headline"].value() == "Anna's headline" and form["credit"].value() == "Ben's credit"
+    assert ben.post(change_url(photo), form_data(refused)).status_code == 302
+    photo.refresh_from_db()
+    assert (photo.headline, photo.credit) == ("Anna's headline", "Ben's credit")
+
+
+def test_conflict_with_a_change_written_without_history_names_the_field(ed_client):
+    photo = make_photo(caption="Original", embargo_until=None)
+    data = form_data(ed_client.get(change_url(photo)))
+    Photo.objects.filter(pk=photo.pk).update(caption="Changed by a script", version=photo.version + 1)
+    refused = ed_client.post(change_url(photo), {**data, "credit": "Mine"})
+    [error] = refused.context["adminform"].form.non_field_errors().as_data()
+    assert (error.message % error.params).startswith("Someone saved this photo")
+    assert "caption: “Changed by a script”" in error.message % error.params
+
+
+def test_an_untouched_date_and_time_is_not_taken_for_a_change(client):
+    """The form gives the embargo in the archive's zone, the database in UTC: same instant."""
+    import datetime as dt
+
+    from django.test import Client
+    from django.utils import timezone
+
+    photo = make_photo(embargo_until=timezone.now() + dt.timedelta(days=3), caveat_embargo=True)
+    anna, ben = Client(), Client()
+    anna.force_login(editor("anna"))
+    ben.force_login(editor("ben"))
+    anna_data, ben_data = form_data(anna.get(change_url(photo))), form_data(ben.get(change_url(photo)))
+    assert anna.post(change_url(photo), {**anna_data, "credit": "Anna"}).status_code == 302
+    refused = ben.post(change_url(photo), {**ben_data, "caption": "Ben's caption"})
+    [error] = refused.context["adminform"].form.non_field_errors().as_data()
+    message = error.message % error.params
+    assert "credit line: “Anna”" in message and "embargoed until" not in message
+
+
 @pytest.mark.parametrize("where", ["change form", "photo page"])
 def test_conflict_names_an_article_linked_meanwhile(client, where):
     from django.test import Client

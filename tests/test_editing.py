@@ -7,11 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from captions.images import uploads
 from captions.models import Photo
-from captions.selectors import history
 from captions.services import bulk, photos, records
 from captions.services import images as image_services
 from tests.admin_forms import image_file
-from tests.builders import make_photo, make_place
+from tests.builders import make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +22,6 @@ def test_an_edit_of_a_saved_record_must_say_which_version_it_was_based_on():
         photos.save_edited_photo(photo=photo, base_version=None)
     photo.refresh_from_db()
     assert (photo.caption, photo.version) == ("first", 1)
-
-
-def test_changes_since_names_fields_and_values():
-    photo = make_photo(caption="before", dpi=150)
-    base = history.latest_history_id(photo)
-    photo.caption, photo.dpi, photo.place = "after", 300, make_place()
-    photos.save_edited_photo(photo=photo, base_version=1)
-    changes, latest = history.changes_since(photo=photo, base_history_id=base)
-    assert {(c.name, c.value) for c in changes} == {("caption", "after"), ("dpi", "300"), ("place", "Moscow, Russia")}
 
 
 def test_bulk_action_leaves_a_record_that_breaks_a_rule_unchanged_and_says_why():

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from captions.models import Photo
@@ -161,13 +162,31 @@ def test_suppliers_are_listed_once_each_and_cached():
 
 def test_changes_since_a_loaded_version_name_each_field_and_its_value_now():
     photo = make_photo(caption="first", dpi=150)
-    loaded = history.latest_history_id(photo)
-    photo.caption, photo.dpi = "second", 300
-    records.save_photo(photo=photo)
-    changes, latest = history.changes_since(photo=photo, base_history_id=loaded)
-    assert {(c.name, c.value) for c in changes} == {("caption", "second"), ("dpi", "300")}
-    assert latest.history_id != loaded
-    assert history.changes_since(photo=photo, base_history_id=latest.history_id)[0] == []
+    loaded, loaded_history = history.snapshot(photo), history.latest_history_id(photo)
+    photo.caption, photo.dpi, photo.place = "second", 300, make_place()
+    records.save_photo(photo=photo, user=User.objects.create(username="anna"))
+    changes = history.changes_since(photo=photo, loaded=loaded)
+    assert {(c.name, c.value) for c in changes} == {("caption", "second"), ("dpi", "300"), ("place", "Moscow, Russia")}
+    assert history.last_saved_by(photo, loaded_history_id=loaded_history).username == "anna"
+    assert history.changes_since(photo=photo, loaded=history.snapshot(photo)) == []
+
+
+def test_changes_since_a_record_made_without_history():
+    """Records generated or imported in bulk have no history rows: the changes still show."""
+    [photo] = Photo.objects.bulk_create([Photo(caption="bulk", headline="", width_px=10, height_px=10, dpi=300)])
+    assert not photo.history.exists()
+    loaded = history.snapshot(Photo.objects.get(pk=photo.pk))
+    Photo.objects.filter(pk=photo.pk).update(headline="Written behind history's back", version=2)
+    changes = history.changes_since(photo=Photo.objects.get(pk=photo.pk), loaded=loaded)
+    assert [(c.name, c.value) for c in changes] == [("headline", "Written behind history's back")]
+    assert history.last_saved_by(photo, loaded_history_id=None) is None
+
+
+def test_a_datetime_compares_as_the_same_instant_in_any_zone_to_the_second():
+    from zoneinfo import ZoneInfo
+
+    instant = dt.datetime(2026, 3, 4, 0, 1, 5, 250, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert history.comparable(instant) == history.comparable(instant.astimezone(dt.UTC).replace(microsecond=0))
 
 
 def test_linked_articles_are_read_as_sorted_ids_and_headlines():

@@ -1,11 +1,13 @@
 """The no-lost-update rule of the photo change form, as a function of what the editor loaded.
 
-The form carries a signed token of what the editor opened (the version, the history record,
-the linked articles: the link table has no history of its own). On save, `find_conflict`
-compares it with the record now: when someone else saved meanwhile, it names what they changed
-and which of those fields this editor had not touched (the form then shows the colleague's
-values there, and keeps the editor's own changes). The save itself is refused by version in
-`captions.services.records`, so two saves can never both pass.
+The form carries a signed token of what the editor opened: the version, the values of the
+fields (a snapshot: what a conflict is compared against, since records generated or imported in
+bulk have no history rows), the linked articles (the link table has no history of its own) and
+the history record (to name who saved since). On save, `find_conflict` compares it with the
+record now: when someone else saved meanwhile, it names what they changed and which of those
+fields this editor had not touched (the form then shows the colleague's values there, and keeps
+the editor's own changes). The save itself is refused by version in `captions.services.records`,
+so two saves can never both pass.
 """
 
 from __future__ import annotations
@@ -13,30 +15,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core import signing
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from captions.models import Photo, Place
+from captions.models import Photo
 from captions.selectors import history
 
 EDIT_BASE_SALT = "captions.photo.edit-base"
 
 
 def edit_base_token(photo: Photo) -> str:
-    """What the editor loaded: the version, the history record and the linked articles."""
+    """What the editor loaded: the version, the field values, the linked articles and the
+    history record. Signed (and compressed), so it cannot be edited in the page."""
     return signing.dumps(
-        {"v": photo.version, "h": history.latest_history_id(photo), "a": history.linked_article_ids(photo)},
+        {
+            "v": photo.version,
+            "s": history.snapshot(photo),
+            "a": history.linked_article_ids(photo),
+            "h": history.latest_history_id(photo),
+        },
         salt=EDIT_BASE_SALT,
+        compress=True,
     )
 
 
 def read_edit_base(token: str | None) -> dict | None:
-    """The loaded state a token names, or None when it is missing or was tampered with."""
+    """The loaded state a token names, or None when it is missing, was tampered with, or comes
+    from a form opened before tokens carried the loaded values."""
     try:
-        return signing.loads(token or "", salt=EDIT_BASE_SALT)
+        base = signing.loads(token or "", salt=EDIT_BASE_SALT)
     except signing.BadSignature:
         return None
+    return base if isinstance(base, dict) and isinstance(base.get("s"), dict) else None
 
 
 def edit_base_missing() -> ValidationError:
@@ -73,8 +84,8 @@ def find_conflict(*, photo: Photo, base: dict, submitted: dict, changed_fields) 
     value differs from the form's initial one."""
     if base.get("v") == photo.version:
         return None
-    changes, latest = history.changes_since(photo=photo, base_history_id=base.get("h"))
-    loaded = history.history_record(photo, base.get("h"))
+    loaded = base["s"]
+    changes = history.changes_since(photo=photo, loaded=loaded)
     loaded_articles = sorted(base.get("a", []))
     current_articles = history.linked_article_ids(photo)
     if current_articles != loaded_articles:
@@ -87,7 +98,7 @@ def find_conflict(*, photo: Photo, base: dict, submitted: dict, changed_fields) 
             )
         )
     mine = _own_changes(submitted, changed_fields, loaded, loaded_articles)
-    who = getattr(latest, "history_user", None) if latest else None
+    who = history.last_saved_by(photo, loaded_history_id=base.get("h"))
     return Conflict(
         changes=changes,
         who=who.get_username() if who else None,
@@ -96,22 +107,13 @@ def find_conflict(*, photo: Photo, base: dict, submitted: dict, changed_fields) 
     )
 
 
-def _own_changes(submitted: dict, changed_fields, loaded, loaded_articles: list[int]) -> set[str]:
+def _own_changes(submitted: dict, changed_fields, loaded: dict, loaded_articles: list[int]) -> set[str]:
     """Fields whose submitted value differs from the version the editor loaded."""
-    if loaded is None:
-        return set(changed_fields)
     own = set()
     for name in changed_fields:
         if name == "articles":
             if sorted(a.pk for a in submitted.get("articles") or []) != loaded_articles:
                 own.add(name)
-            continue
-        try:
-            before = history.base_value(loaded, name)
-        except (FieldDoesNotExist, AttributeError):  # a form-only field, or one history does not keep
-            continue
-        after = submitted.get(name)
-        after = after.pk if isinstance(after, Place) else after
-        if (before or None) != (after or None):
+        elif history.submitted_differs(name, submitted.get(name), loaded):
             own.add(name)
     return own

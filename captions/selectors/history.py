@@ -1,10 +1,19 @@
-"""A photo's history as the edit-conflict message needs it: who saved last, and which fields
-they changed since the version an editor loaded."""
+"""What the edit-conflict message needs: the values an editor loaded, the fields others changed
+since, and who saved last.
+
+The comparison is against the values the editor loaded (a snapshot carried, signed, in the
+form: `snapshot`), not against history records: records generated or imported in bulk have no
+history rows, and a colleague's save is then the first one, so history alone cannot say what
+changed. History only names who saved (`last_saved_by`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
@@ -16,6 +25,36 @@ class FieldChange:
     name: str
     label: str
     value: str
+
+
+# Not an editor's concern: bookkeeping, and the renditions that follow the image.
+UNTRACKED = frozenset({"id", "version", "created_at", "updated_at", "fingerprint", "thumbnail", "preview"})
+
+
+def tracked_fields() -> list:
+    return [f for f in Photo._meta.concrete_fields if f.name not in UNTRACKED]
+
+
+def comparable(value):
+    """A field's value as plain JSON data that compares equal whenever the values do (a
+    datetime in UTC, whatever zone the form gave it in, to the second the form edits; a place
+    by its key; a file by its name)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    if isinstance(value, Place):
+        return value.pk
+    if value is False or value is True or value is None or isinstance(value, int | str | list):
+        return value
+    return str(value)
+
+
+def snapshot(photo: Photo) -> dict:
+    """The values of the fields an editor edits, as `comparable` gives them."""
+    return {field.name: comparable(field.value_from_object(photo)) for field in tracked_fields()}
 
 
 def latest_history_id(photo: Photo) -> int | None:
@@ -32,34 +71,41 @@ def _display(photo_field, value) -> str:
     if photo_field.many_to_one:
         place = Place.objects.filter(pk=value).first()
         return place.label if place else str(value)
+    if isinstance(value, FieldFile):
+        return value.name or _("(empty)")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or _("(empty)")
+    if isinstance(value, dt.datetime):
+        return localize(timezone.localtime(value))
     return localize(value) if not isinstance(value, str) else value
 
 
-def changes_since(*, photo: Photo, base_history_id: int | None) -> tuple[list[FieldChange], object | None]:
-    """The fields others changed on `photo` since the history record the editor loaded,
-    with their values now, and the latest history record (who and when)."""
+def changes_since(*, photo: Photo, loaded: dict) -> list[FieldChange]:
+    """The fields whose values on `photo` now differ from the `loaded` snapshot, with their
+    values now."""
+    now = snapshot(photo)
+    return [
+        FieldChange(field.name, str(field.verbose_name), _display(field, field.value_from_object(photo)))
+        for field in tracked_fields()
+        if field.name in loaded and loaded[field.name] != now[field.name]
+    ]
+
+
+def last_saved_by(photo: Photo, *, loaded_history_id: int | None):
+    """Who saved the photo since the editor loaded it, when history knows (None otherwise:
+    the record had no history, or the change was written without it)."""
     latest = photo.history.order_by("-history_date", "-history_id").first()
-    base = photo.history.filter(history_id=base_history_id).first() if base_history_id else None
-    if latest is None or base is None or latest.history_id == base.history_id:
-        return [], latest
-    delta = latest.diff_against(base, excluded_fields=["updated_at", "created_at", "fingerprint"])
-    changes = []
-    for change in delta.changes:
-        model_field = Photo._meta.get_field(change.field)
-        changes.append(FieldChange(change.field, str(model_field.verbose_name), _display(model_field, change.new)))
-    return changes, latest
+    if latest is None or latest.history_id == loaded_history_id:
+        return None
+    return latest.history_user
 
 
-def base_value(record, name: str):
-    """A field's value in a history record, in the form the model field holds it."""
-    model_field = Photo._meta.get_field(name)
-    return getattr(record, model_field.attname)
-
-
-def history_record(photo: Photo, history_id: int | None):
-    return photo.history.filter(history_id=history_id).first() if history_id else None
+def submitted_differs(name: str, value, loaded: dict) -> bool:
+    """Whether a submitted (cleaned) value differs from the loaded one (False for a field the
+    snapshot does not hold: a form-only field)."""
+    if name not in loaded:
+        return False
+    return comparable(value) != loaded[name]
 
 
 def linked_article_ids(photo: Photo) -> list[int]:
