@@ -9,3 +9,6 @@ class CaptionsConfig(AppConfig):
 
     def ready(self):
         from captions import checks  # noqa: F401, PLC0415  (registers system checks once the app is ready)
+        from captions.services import audit  # noqa: PLC0415  (models are ready only now)
+
+        audit.connect_signals()  # sign-ins, failures and lockouts go to the audit trail

@@ -339,3 +339,45 @@ class Photo(models.Model):
 
     def clean(self):
         validate_photo(self)
+
+
+class AuditEvent(models.Model):
+    """One line of the audit trail: a sign-in, a failed sign-in, a lockout, or something that
+    left the archive (an export, a spec sheet, a package). Written only by
+    `captions.services.audit`, never changed; read in the admin by superusers only."""
+
+    class Kind(models.TextChoices):
+        SIGN_IN = "sign_in", _("signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("sign-in failed")
+        LOCKED_OUT = "locked_out", _("locked out")
+        SIGN_OUT = "sign_out", _("signed out")
+        EXPORT = "export", _("export")
+        SPEC_SHEET = "spec_sheet", _("spec sheet")
+        PACKAGE = "package", _("package")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices, db_index=True)
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # As typed or as the account was then called: kept when the account is renamed or deleted,
+    # and the only name a failed sign-in has.
+    username = models.CharField(_("username"), max_length=150, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    path = models.CharField(_("address asked for"), max_length=300, blank=True)
+    format = models.CharField(_("format"), max_length=20, blank=True)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    photo_count = models.PositiveIntegerField(_("photos"), null=True, blank=True)
+    embargoed_left_out = models.PositiveIntegerField(_("left out for embargo"), null=True, blank=True)
+    complete = models.BooleanField(
+        _("complete"), default=True, help_text=_("False while a download streams, and when it was broken off.")
+    )
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "-at"], name="audit_user_at")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.username}"

@@ -7,11 +7,12 @@ forms and the paste page in `captions.editorial`.
 - actions.py      bulk actions (place, caveats, reviewed, article), each one service call
 - places.py, articles.py   the two small tables
 - permissions.py  only Editors (and superusers) reach the write views
+- audit.py        the audit trail, read-only, for superusers only
 """
 
 from django.contrib import admin
 
-from captions.admin import articles, photos, places  # noqa: F401  (each registers its ModelAdmin)
+from captions.admin import articles, audit, photos, places  # noqa: F401  (each registers its ModelAdmin)
 
 # Three models need no navigation sidebar; the change list needs the width for its columns.
 admin.site.enable_nav_sidebar = False

@@ -25,6 +25,7 @@ from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, Selection, select_photos, target_dpi_from
 from captions.selectors import photos as photo_selectors
 from captions.selectors.embargo import card_for, sees_embargoed
+from captions.services import audit
 
 export_permission = permission_required("captions.export_specs", raise_exception=True)
 
@@ -57,6 +58,19 @@ def invalid_filters(request, exc: InvalidSelection):
     )
 
 
+def record_export(request, selection: Selection, format: str, photo_count: int | None = None):
+    """The export's line in the audit trail, with the true number of embargoed photos the
+    filters matched (the file itself tells the viewer only what they may know)."""
+    return audit.record_export(
+        request=request,
+        format=format,
+        filters=selection.filters,
+        photo_count=photo_count,
+        embargoed_left_out=selection.embargoed_held_back,
+        complete=photo_count is not None,
+    )
+
+
 def attachment(response, selection: Selection, extension: str):
     response["Content-Disposition"] = content_disposition_header(True, selection.filename(extension))
     response["Cache-Control"] = "no-store"
@@ -80,9 +94,11 @@ def specs_csv(request):
         selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
-    rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
+    rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
+    event = record_export(request, selection, "csv" if dialect == DEFAULT_DIALECT else f"csv-{dialect}")
     response = StreamingHttpResponse(
-        render_csv(selection, rows, dialect=dialect), content_type="text/csv; charset=utf-8"
+        audit.streamed(render_csv(selection, rows, dialect=dialect), event=event, rows=rows),
+        content_type="text/csv; charset=utf-8",
     )
     return attachment(response, selection, "csv")
 
@@ -95,8 +111,12 @@ def specs_json(request):
         selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
-    rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
-    response = StreamingHttpResponse(render_json(selection, rows), content_type="application/json; charset=utf-8")
+    rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
+    event = record_export(request, selection, "json")
+    response = StreamingHttpResponse(
+        audit.streamed(render_json(selection, rows), event=event, rows=rows),
+        content_type="application/json; charset=utf-8",
+    )
     return attachment(response, selection, "json")
 
 
@@ -116,6 +136,7 @@ def specs_pdf(request):
     photos = photo_selectors.photo_with_relations().in_bulk([row.id for row in rows])
     sheets = [pdf_sheet.SheetPhoto.build(row, photos[row.id]) for row in rows if row.id in photos]
     document = pdf_sheet.selection_pdf(selection, sheets, total=total)
+    record_export(request, selection, "pdf", photo_count=len(sheets))
     response = HttpResponse(document, content_type="application/pdf")
     return attachment(response, selection, "pdf")
 
@@ -138,6 +159,9 @@ def photo_spec_pdf(request, pk):
                 "Photo %(id)s carries an embargo whose end is not known. Its spec sheet is refused until "
                 "an editor sets the embargo date or clears the embargo."
             ) % {"id": photo.pk}
+        audit.record_spec_sheet(
+            request=request, photo_id=photo.pk, target_dpi=dimensions.DEFAULT_TARGET_DPI, embargoed=True
+        )
         return refusal(
             request,
             status=409,
@@ -160,6 +184,7 @@ def photo_spec_pdf(request, pk):
             back_label=_("Back to the photo"),
         )
     exported_at = timezone.now()
+    audit.record_spec_sheet(request=request, photo_id=photo.pk, target_dpi=target_dpi, embargoed=False)
     row = spec_row_for(photo, target_dpi=target_dpi)
     document = pdf_sheet.photo_pdf(
         pdf_sheet.SheetPhoto.build(row, photo), exported_at=exported_at, target_dpi=target_dpi

@@ -1,0 +1,33 @@
+"""The audit trail in the admin: superusers read it; nobody adds, changes or deletes a line
+(not even a superuser, and whatever permissions a group is given)."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from captions.models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "username", "ip_address", "format", "filters", "photo_count", "embargoed_left_out"]
+    list_filter = ["kind", "format", "complete"]
+    search_fields = ["username", "ip_address"]
+    search_help_text = _("A username as typed, or an address.")
+    date_hierarchy = "at"
+    list_per_page = 100
+    show_full_result_count = False
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
