@@ -138,17 +138,17 @@ def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
         row.dpi or "",
         *_derived_cells(row.width_px, row.height_px, row.dpi, target_dpi, separator),
         safe_text(row.date_text),
-        row.date_edtf,
+        safe_text(row.date_edtf),  # EDTF years may start with "-"; an import or restore may store anything
         row.date_start.isoformat() if row.date_start else "",
         row.date_end.isoformat() if row.date_end else "",
-        row.date_precision,
+        safe_text(row.date_precision),
         "yes" if row.date_approximate else "no",
         safe_text(row.place),
         row.country_code,
         "; ".join(row.caveats),
         safe_text(row.restrictions),
         timezone.localtime(embargo_until).isoformat() if embargo_until else "",
-        " ".join(row.article_urls),
+        safe_text(" ".join(row.article_urls)),  # the form takes http(s) only; other paths store anything
     ]
 
 
