@@ -286,7 +286,7 @@ class Photo(models.Model):
         ]
 
     def __str__(self) -> str:
-        text = self.headline or self.caption or _("Untitled photo")
+        text = self.headline or self.caption or str(_("Untitled photo"))  # str(): __str__ may not return a lazy proxy
         return text if len(text) <= 80 else text[:79] + "…"
 
     def get_absolute_url(self) -> str:

@@ -125,3 +125,9 @@ def test_every_parser_code_has_a_label_for_people():
 
     assert set(CAVEAT_LABELS) == set(CAVEAT_CODES)
     assert set(PROBLEM_LABELS) == set(PROBLEM_CODES)
+
+
+def test_a_photo_without_caption_or_headline_has_a_name():
+    """str() of a lazy translation is not a str: the admin's change page was a server error."""
+    photo = make_photo(caption="", headline="")
+    assert str(photo) == "Untitled photo" and isinstance(photo.__str__(), str)
