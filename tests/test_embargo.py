@@ -11,68 +11,16 @@ The URL x role matrix (test_url_matrix.py) walks every URL with the same secret-
 """
 
 import datetime as dt
-import io
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from captions.models import Photo
 from tests.builders import editor, make_article, make_photo, make_place, make_user, production, researcher
-from tests.export_helpers import body_text
+from tests.embargo_helpers import CARD, SECRET_PLACE, UNTIL, assert_no_secret, page_text, secret_photo
 
 pytestmark = pytest.mark.django_db
-
-# Every field the card hides holds a word that appears nowhere else.
-SECRETS = {
-    "caption": "Zanzibarcaption minister signs the budget",
-    "headline": "Quixoteheadline",
-    "credit": "Plutocredit Photo Agency",
-    "creator": "Ozymandiascreator",
-    "copyright_notice": "Copyright Vermilioncopyright",
-    "supplier": "Xylosupplier",
-    "source_id": "SECRETID4711",
-    "keywords": "Krakenkeyword, budget",
-    "restriction_text": "EMBARGOED: Wombatrestriction until further notice",
-    "place_text": "Yodelvillage, Iceland",
-    "date_text": "17. Juli 1961",
-}
-SECRET_PLACE = "Yodelvillage"
-SECRET_WORDS = [
-    "Zanzibarcaption",
-    "Quixoteheadline",
-    "Plutocredit",
-    "Ozymandiascreator",
-    "Vermilioncopyright",
-    "Xylosupplier",
-    "SECRETID4711",
-    "Krakenkeyword",
-    "Wombatrestriction",
-    SECRET_PLACE,
-    "1961",
-]
-UNTIL = dt.datetime(2099, 3, 4, 0, 1, tzinfo=ZoneInfo("Europe/Berlin"))
-CARD = "Embargoed until March 4, 2099, 12:01 a.m. CET"
-
-
-def secret_photo(article, **overrides):
-    values = dict(
-        SECRETS,
-        place=make_place(city=SECRET_PLACE, country="Iceland", country_code="IS"),
-        date_start=dt.date(1961, 7, 17),
-        date_end=dt.date(1961, 7, 17),
-        date_edtf="1961-07-17",
-        width_px=4711,
-        height_px=1234,
-        caveat_embargo=True,
-        caveat_editorial_only=True,
-        embargo_until=UNTIL,
-        articles=[article],
-    )
-    values.update(overrides)
-    return make_photo(**values)
 
 
 @pytest.fixture
@@ -101,23 +49,6 @@ def neighbour(world):
         date_end=embargoed.date_end,
         date_precision="day",
     )
-
-
-def page_text(response) -> str:
-    if response.get("Content-Type", "").startswith("application/pdf"):
-        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    if response.streaming:
-        return body_text(response)
-    return response.content.decode()
-
-
-def assert_no_secret(text: str, where: str, echo=()):
-    """No secret word in `text`, once the viewer's own query (`echo`, shown back in the
-    form, the filter chips and the export's metadata) is taken out."""
-    for value in echo:
-        text = text.replace(str(value), "")
-    leaked = [word for word in SECRET_WORDS if word.lower() in text.lower()]
-    assert not leaked, f"{where} shows {leaked}"
 
 
 VIEWERS = {"researcher": researcher, "production": production}
