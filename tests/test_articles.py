@@ -229,6 +229,17 @@ def test_an_article_url_that_is_not_http_never_becomes_a_link(client, stored):
     assert 'href="' + stored not in page
     assert not re.search(r'<a [^>]*href="\s*(javascript|data|vbscript|//|https:[^/])', page, re.IGNORECASE)
     assert "original</a>" not in page
+    # wherever else the URL is shown: the photo page, the editors' admin pages, the API
+    photo = make_photo(articles=[article])
+    client.force_login(editor())
+    for url in (
+        reverse("photo_detail", args=[photo.pk]),
+        reverse("admin:captions_article_change", args=[article.pk]),
+        reverse("admin:captions_article_changelist"),
+        reverse("admin:captions_photo_change", args=[photo.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert not re.search(r'<a [^>]*href="\s*(javascript|data|vbscript|//|https:[^/])', page, re.IGNORECASE), url
 
 
 def test_an_http_article_url_is_a_link(client):
