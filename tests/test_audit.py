@@ -195,3 +195,17 @@ def test_nobody_else_reads_it_not_even_staff_given_the_permission(client):
         client.force_login(user)
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_an_export_from_the_command_line_is_recorded_too(selection, tmp_path):
+    from django.core.management import call_command
+
+    call_command("export_specs", "--format", "csv", "--caveat", "editorial_only", "-o", str(tmp_path / "s.csv"))
+    [event] = events(Kind.EXPORT)
+    assert (event.username, event.user, event.format, event.filters) == (
+        "manage.py export_specs",
+        None,
+        "csv",
+        {"caveat": "editorial_only"},
+    )
+    assert (event.photo_count, event.embargoed_left_out, event.complete) == (3, 1, True)

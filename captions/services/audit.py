@@ -84,6 +84,7 @@ def record_export(
     *,
     request=None,
     user=None,
+    username: str = "",
     format: str,
     filters: dict,
     photo_count: int | None,
@@ -91,11 +92,13 @@ def record_export(
     complete: bool = True,
 ) -> AuditEvent | None:
     """An export of a selection (CSV, JSON, PDF sheets). A streamed one is recorded when it
-    starts (`photo_count=None, complete=False`) and finished by `streamed`."""
+    starts (`photo_count=None, complete=False`) and finished by `streamed`. From the command
+    line there is no request or user: `username` says which command it was."""
     return record(
         kind=Kind.EXPORT,
         request=request,
         user=user,
+        username=username,
         format=format,
         filters=dict(filters),
         photo_count=photo_count,

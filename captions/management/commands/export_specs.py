@@ -8,6 +8,7 @@ from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS, render_csv
 from captions.exports.json_format import render_json
 from captions.exports.rows import spec_rows
 from captions.exports.selection import InvalidSelection, select_photos
+from captions.services import audit
 
 # option -> the browse filter parameter it sets (SPEC "Interfaces")
 FILTER_OPTIONS = (
@@ -52,8 +53,17 @@ class Command(BaseCommand):
                 f"--{name.replace('_', '-')}: {' '.join(messages)}" for name, messages in exc.errors.items()
             )
             raise CommandError(f"nothing exported, fix the filters: {problems}") from None
-        rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
+        rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
         pieces = render_csv(selection, rows, dialect=dialect) if format == "csv" else render_json(selection, rows)
+        event = audit.record_export(
+            username="manage.py export_specs",
+            format=format if format == "json" or dialect == DEFAULT_DIALECT else f"csv-{dialect}",
+            filters=selection.filters,
+            photo_count=None,
+            embargoed_left_out=selection.embargoed_held_back,
+            complete=False,
+        )
+        pieces = audit.streamed(pieces, event=event, rows=rows)
         if output:
             try:
                 # newline="" keeps the CSV's own line endings (RFC 4180: CRLF) as they are
