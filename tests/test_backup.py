@@ -213,17 +213,22 @@ def rewrite(path, change):
     (path / "archive.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def edit_photo_row(path, **values):
+def edit_photo_line(path, row=None, **values):
     def change(lines):
         for index, text in enumerate(lines):
             line = json.loads(text)
             if line["type"] == "photo" and line["files"]:
-                line["row"].update(values)
+                line["row"].update(row or {})
+                line.update(values)
                 lines[index] = json.dumps(line)
                 return lines
         raise AssertionError("no photo with files")
 
     rewrite(path, change)
+
+
+def edit_photo_row(path, **values):
+    edit_photo_line(path, row=values)
 
 
 @pytest.mark.parametrize(
@@ -237,8 +242,21 @@ def edit_photo_row(path, **values):
         (lambda path: edit_photo_row(path, date_start="2025-02-30"), "date_start='2025-02-30'"),
         (lambda path: edit_photo_row(path, image="../../../etc/passwd"), "is not a safe file name"),
         (lambda path: edit_photo_row(path, thumbnail="/etc/passwd"), "is not a safe file name"),
+        (lambda path: edit_photo_line(path, articles=[424242]), "points at rows it does not hold"),
+        (lambda path: edit_photo_row(path, place_id=434343), "points at rows it does not hold"),
     ],
-    ids=["cut-short", "counts", "not-json", "format", "unknown-field", "bad-date", "traversal", "absolute"],
+    ids=[
+        "cut-short",
+        "counts",
+        "not-json",
+        "format",
+        "unknown-field",
+        "bad-date",
+        "traversal",
+        "absolute",
+        "dangling-link",
+        "dangling-place",
+    ],
 )
 def test_a_damaged_or_hostile_archive_is_refused_whole_with_the_line(backup, damage, message):
     damage(backup)

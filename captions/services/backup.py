@@ -402,6 +402,10 @@ def import_archive(path) -> ImportSummary:
                         summary.files += 1
             batches.add(number, kind, values, articles)
         batches.flush()
+        try:  # links and places are checked at commit (deferred): check them here, with a message
+            connection.check_constraints()
+        except IntegrityError as exc:
+            raise ArchiveError(f"the archive points at rows it does not hold: {str(exc).splitlines()[0]}") from None
         _reset_sequences()
     return summary
 
