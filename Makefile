@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DEBUG=1 DEMO_MODE=1
 
-.PHONY: run test test-pure lint install bench bench-db browser messages clean
+.PHONY: run test test-pure lint install bench bench-db fuzz browser messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+## make fuzz: the parser on 100,000 generated and mutated blocks (no exception, fields valid, SPEC codes only)
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz_parser.py --count 100000
 
 ## make browser: install Debian's Chromium for the real-browser tests
 browser:

@@ -8,12 +8,11 @@ only known codes, sorted.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from captions.ingest import CAVEAT_CODES, PROBLEM_CODES, SPEC_FIELDS, parse_block, parse_blocks
+from captions.ingest import parse_block, parse_blocks
+from tests.parser_contract import check_record
 
 VALID_BLOCKS = [
     "Der russische Präsident hält im Kreml ein Treffen ab.\n1880 x 1160 px | 31,8 x 19,6 cm | 12,5 x 7,7 inches | "
@@ -95,31 +94,6 @@ FRAGMENTS = st.sampled_from(
     ]
 )
 HOSTILE_TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=40).map("".join)
-
-
-def check_record(record):
-    spec = record.as_spec_dict()
-    assert tuple(spec) == SPEC_FIELDS
-    assert isinstance(spec["caption"], str)
-    for name in ("width_px", "height_px", "dpi"):
-        value = spec[name]
-        assert value is None or (type(value) is int and 0 < value < 10**6)
-    for name in ("print_width_cm", "print_height_cm", "print_width_in", "print_height_in"):
-        assert spec[name] is None or isinstance(spec[name], float)
-    for name in ("date_start", "date_end"):
-        assert spec[name] is None or date.fromisoformat(spec[name])
-    if record.date_start and record.date_end:
-        assert record.date_start <= record.date_end
-    assert (record.date_start is None) == (record.date_end is None)
-    assert spec["date_precision"] in (None, "day", "month", "year", "decade")
-    assert isinstance(spec["approximate"], bool)
-    for name in ("sublocation", "city", "region", "country", "country_code", "credit", "source_id"):
-        assert spec[name] is None or isinstance(spec[name], str)
-    assert spec["embargo_until"] is None or datetime.fromisoformat(spec["embargo_until"]).utcoffset() is not None
-    assert spec["language"] in ("en", "de", "fr", "es")
-    assert set(spec["caveats"]) <= CAVEAT_CODES and spec["caveats"] == sorted(set(spec["caveats"]))
-    assert set(spec["problems"]) <= PROBLEM_CODES and spec["problems"] == sorted(set(spec["problems"]))
-    assert set(record.problem_details) == set(record.problems)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,189 @@
+"""Hostile blocks cost what an ordinary block of the same length costs (issue 15, item 4).
+
+A regex that backtracks over a long run (`\\d[\\d.,/-]*$` over a 19,000-digit word ending in a
+letter cost 3.3 s for one block; 35 such blocks pasted into the admin ran into the worker
+timeout) turns one pasted block into a denial of service. Each entry point — the parser,
+`parse_caption`, `import_captions` and the admin's paste preview — is fed adversarial blocks and
+an ordinary block of the same length, and the adversarial one must cost no more than a small
+multiple of the ordinary one.
+
+No absolute time is asserted (TEAM.md: speed lives in bench/). The measure is a ratio of CPU
+times taken side by side in the same process, the best of a few runs of each, re-measured before
+failing: a loaded machine slows both sides alike, while superlinear work shows as ratios of
+hundreds (the quadratic cases above measured 400-1,000x at 19,000 characters; after the fixes
+the worst family, a run of '+', measures about 5x). `bench/bench_adversarial.py` sweeps a
+wider grid of runs, endings and fields and prints every ratio.
+"""
+
+from __future__ import annotations
+
+import time
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from captions.ingest import parse_block
+from tests.builders import editor
+
+# Superlinear work at 19,000 characters shows as a ratio of hundreds; linear code stays under
+# about 6 here. The bound sits between, far enough from both that load cannot cross it.
+BOUND = 15
+RUN = 19_000  # under the parser's 20,000-character line limit, so the run's last character is read
+ORDINARY = "Fans cheer during the match in Hamburg, Germany, on 14 May 2024. " * 20_000
+
+
+def _ordinary(length: int) -> str:
+    return ORDINARY[:length]
+
+
+def _runs() -> dict[str, str]:
+    """The issue's families: digit runs ending in a letter, punctuation and separator runs,
+    runs of what the patterns look for (capitals, pixel pairs, credits, labels)."""
+    units = {
+        "digits": "1",
+        "digits-dots": "1.",
+        "digits-commas": "1,",
+        "digits-slashes": "1/",
+        "digits-dashes": "1-",
+        "digit-spaces": "1 ",
+        "dots": ".",
+        "commas": ", ",
+        "dashes": "-",
+        "pipes": "|",
+        "slashes": "/",
+        "colons": ":",
+        "spaces": " ",
+        "tabs": "\t",
+        "plus": "+",
+        "parentheses": "(",
+        "copyright": "© ",
+        "capitals": "A",
+        "capitalised-words": "Ab, ",
+        "pixel-pairs": "1 x ",
+        "cm-sizes": "1 cm ",
+        "wiki-braces": "{{",
+        "ellipses": "...",
+        "accents": "é",
+    }
+    blocks = {}
+    for name, unit in units.items():
+        body = unit * (RUN // len(unit))
+        for ending in ("a", "x", ":"):
+            blocks[f"{name}+{ending!r}"] = "Fans cheer in the stadium of the city tonight. " + body + ending
+        blocks[f"Date field: {name}"] = "Fans cheer in the stadium.\nDate: " + body + "a"
+        blocks[f"Location field: {name}"] = "Fans cheer in the stadium.\nLocation: " + body + "a"
+    blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
+    return blocks
+
+
+ADVERSARIAL = _runs()
+
+
+def _cost(work, text: str, repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.process_time()
+        work(text)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def _ratio(work, text: str) -> float:
+    """Cost of `text` over the cost of an ordinary block as long, re-measured up to three times
+    before reporting a high ratio (a hiccup on a loaded machine does not repeat; backtracking
+    does)."""
+    ratio = float("inf")
+    for _ in range(3):
+        ordinary = _ordinary(len(text))
+        ratio = min(ratio, _cost(work, text) / max(_cost(work, ordinary), 1e-4))
+        if ratio <= BOUND:
+            break
+    return ratio
+
+
+def _parse(text: str) -> None:
+    parse_block(text)
+
+
+def test_the_ordinary_reference_is_itself_linear():
+    # The bound means something only when the reference grows with its length like a line of
+    # prose does: four times the text costs about four times as much (not sixteen).
+    _parse(_ordinary(100))
+    small = _cost(_parse, _ordinary(RUN // 4), repeats=5)
+    large = _cost(_parse, _ordinary(RUN), repeats=5)
+    assert large / max(small, 1e-4) < 8
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_parse_block_costs_a_small_multiple_of_an_ordinary_block(name):
+    text = ADVERSARIAL[name]
+    _parse(text)  # warm the caches and the lazy imports alike for both sides
+    _parse(_ordinary(len(text)))
+    assert _ratio(_parse, text) <= BOUND
+
+
+# The entry points with a database and a page around the parser: a few families each (every
+# family runs through the same parser, which the test above covers one by one).
+ENTRY_FAMILIES = ["digits+'a'", "digits-commas+'x'", "copyright+'a'", "plus+'x'", "1 MB line"]
+
+
+@pytest.mark.parametrize("name", ENTRY_FAMILIES)
+def test_parse_caption_command_costs_a_small_multiple_of_an_ordinary_block(name, tmp_path):
+    def command(text: str) -> None:
+        path = tmp_path / "block.txt"
+        path.write_text(text, encoding="utf-8")
+        call_command("parse_caption", str(path), stdout=StringIO())
+
+    command(_ordinary(100))
+    assert _ratio(command, ADVERSARIAL[name]) <= BOUND
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ENTRY_FAMILIES)
+def test_import_captions_costs_a_small_multiple_of_an_ordinary_block(name, tmp_path):
+    counter = iter(range(1_000_000))
+
+    def command(text: str) -> None:
+        # A new file name and a distinct first word each time: every run creates a photo, so
+        # both sides do the same work (no "unchanged" short cut for the second run).
+        path: Path = tmp_path / f"block{next(counter)}.txt"
+        path.write_text(f"Run{next(counter)} " + text, encoding="utf-8")
+        call_command("import_captions", str(path), stdout=StringIO(), stderr=StringIO())
+
+    command(_ordinary(100))
+    assert _ratio(command, ADVERSARIAL[name]) <= BOUND
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ENTRY_FAMILIES)
+def test_paste_preview_costs_a_small_multiple_of_an_ordinary_block(name, client):
+    client.force_login(editor())
+    paste = reverse("admin:captions_photo_paste")
+
+    def preview(text: str) -> None:
+        response = client.post(paste, {"text": text, "preview": "Preview"})
+        assert response.status_code == 200
+
+    preview(_ordinary(100))
+    assert _ratio(preview, ADVERSARIAL[name]) <= BOUND
+
+
+def test_thirty_five_hostile_blocks_pasted_at_once_cost_as_much_as_thirty_five_ordinary_ones():
+    # The issue's report: 35 blocks of a 19,000-digit word and a letter, one paste.
+    hostile = "\n---\n".join(ADVERSARIAL["digits+'a'"] for _ in range(35))
+
+    def parse_all(text: str) -> None:
+        for block in text.split("\n---\n"):
+            parse_block(block)
+
+    ordinary = "\n---\n".join(_ordinary(len(ADVERSARIAL["digits+'a'"])) for _ in range(35))
+    parse_all(ordinary)
+    ratio = float("inf")
+    for _ in range(3):
+        ratio = min(ratio, _cost(parse_all, hostile, repeats=2) / max(_cost(parse_all, ordinary, repeats=2), 1e-4))
+        if ratio <= BOUND:
+            break
+    assert ratio <= BOUND
