@@ -985,3 +985,54 @@ def test_a_french_et_is_no_time_zone():
         "Un chien court sur la plage.\n1200 x 800 px, 300 dpi\nEMBARGO JUSQU'AU 12 JUIN 2027 À 10H00 ET PAS AVANT"
     )
     assert shouting.embargo_until == datetime(2027, 6, 12, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+# --- places from the gazetteer and the place slot (issue 15) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption, place",
+    [
+        # a place and a phrase saying where it lies
+        (
+            "Volunteers recover a body at a beach near Cutro, southern Italy, Sunday, Feb. 26, 2023.",
+            ("Cutro", None, "Italy", "IT"),
+        ),
+        (
+            "Police stand guard in Conflans-Sainte-Honorine, northwest of Paris, on October 16, 2020.",
+            ("Conflans-Sainte-Honorine", None, "France", "FR"),
+        ),
+        (
+            "A visitor poses at the expo in Harbin, northeast China's Heilongjiang Province, May 7, 2023.",
+            ("Harbin", "Heilongjiang", "China", "CN"),
+        ),
+        # City, Region[, Country], regions of any country (ISO 3166-2 through pycountry)
+        (
+            "Heavy smog in Harbin, Heilongjiang province, China, 21 October 2013.",
+            ("Harbin", "Heilongjiang", "China", "CN"),
+        ),
+        (
+            "Hikers rest at Montenvers, Chamonix-Mont-Blanc, Haute-Savoie.",
+            ("Chamonix-Mont-Blanc", "Haute-Savoie", "France", "FR"),
+        ),
+        ("Fans celebrate in Belém, Pará, on Sunday.", ("Belém", "Pará", "Brazil", "BR")),
+        ("Fans celebrate in München, Bayern, on Sunday.", ("München", "Bayern", "Germany", "DE")),
+        # a major city of the gazetteer alone implies its country; a small one does not
+        ("Commuters wait for a train in Ürümqi on Monday morning.", ("Ürümqi", None, "China", "CN")),
+        ("Commuters wait for a train in Nowhereville on Monday morning.", (None, None, None, None)),
+        # the slot naming its country wins over a later city alone
+        (
+            "Fans react at the Fan Fest in Salvador, Brazil, 17 June 2014. The match in Fortaleza ended 0-0.",
+            ("Salvador", None, "Brazil", "BR"),
+        ),
+        # a place inside a city is not the city
+        (
+            "A soap bubble reflects the tower at Namsan Park in Seoul, South Korea.",
+            ("Seoul", None, "South Korea", "KR"),
+        ),
+    ],
+)
+def test_the_place_slot_reads_where_a_place_lies(caption, place):
+    record = parse_block(caption)
+    assert (record.city, record.region, record.country, record.country_code) == place
+    assert record.sublocation is None  # never guessed from free text

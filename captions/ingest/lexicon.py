@@ -276,3 +276,8 @@ DANGLING_WORDS = frozenset(
         "en",
     ]
 )
+
+#: words of the phrases that say where a place lies ('southern Italy', 'northwest of Paris')
+PLACE_PHRASES: dict[str, tuple[str, ...]] = {
+    name: tuple(words) for name, words in _load("place_phrases.json").items() if not name.startswith("_")
+}

@@ -70,11 +70,20 @@ def _place_from_caption(record: ParsedCaption) -> None:
             if candidate.unknown_country:
                 record.problem_details["unknown_country"] = f"Country not recognised in dateline '{dateline}'"
             return
+    # A slot that names its country or region ('in Salvador, Brazil') wins over an earlier
+    # or later one whose city alone implies a country ('... in Fortaleza ended 0-0').
+    implied = None
     for slot in place_slots(record.caption):
         candidate = _resolve(slot[:300], False)
-        if candidate.country_code:
+        if not candidate.country_code:
+            continue
+        if "," in slot:
             _take_slot(record, slot, candidate)
             return
+        if implied is None:
+            implied = (slot, candidate)
+    if implied is not None:
+        _take_slot(record, *implied)
 
 
 def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:

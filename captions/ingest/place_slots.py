@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from captions.core import places
 from captions.core.text import fold
+
+from .lexicon import PLACE_PHRASES
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
@@ -59,8 +62,20 @@ DATELINE_RES = (
         + r" .'\-]{1,40}){0,2})\s{0,2}(?:[-–—:]|\.-)\s"
     ),
 )
-_PREPOSITION = r"(?:in|at|near|outside|bei|nahe|à|a|au|aux|près de|en|cerca de|de)"
-IN_PLACE_RE = re.compile(r"(?:^|\s)" + _PREPOSITION + r"\s(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})")
+_PREPOSITION = (
+    r"(?:(?:in|near) the (?:village|town|city|district|county|province|region) of|in|at|near|outside|bei|nahe"
+    r"|à|a|au|aux|près de|en|cerca de|de)"
+)
+# A region part may carry its type in lower case: 'in Harbin, Heilongjiang province, China'.
+_REGION_TYPE = r"(?:\s(?:province|provinz|provincia|region|région|región|state|prefecture|county|oblast|canton))?"
+IN_PLACE_RE = re.compile(
+    r"(?:^|\s)" + _PREPOSITION + r"\s(" + _NAME + r"(?:,\s{0,2}" + _NAME + _REGION_TYPE + r"){0,2})"
+)
+# What may follow a place to say where it lies, when the place alone says too little:
+# '..., southern Italy', '..., northwest of Paris', '..., northeast China's Heilongjiang
+# Province', '..., capital of northwest China's Xinjiang Uygur Autonomous Region',
+# '..., 30 km north of Lyon'. The words are data (captions/data/place_phrases.json).
+
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
 _DATE_WORDS = frozenset(
@@ -148,6 +163,56 @@ END_PLACE_DATED_RE = re.compile(
     + r"\s*[.!]?\s*$"
 )
 _CAPITAL_START_RE = re.compile(r"\s*[" + _UP + r"]")
+
+
+_PLAIN_WORD = r"[" + _UP + r"][\w.\-]{0,30}"  # no apostrophe: "China's" is China and what follows
+_PLAIN_NAME = _PLAIN_WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _PLAIN_WORD + r"){0,3}"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_ANCHOR_RE = re.compile(
+    r",?\s{0,2}(?:(?P<lead>" + _alternation(PLACE_PHRASES["lead"]) + r")\s"
+    r"|(?P<inside>"
+    + _alternation(PLACE_PHRASES["lead_before_direction"])
+    + r")\s(?=(?:the\s)?(?:"
+    + _alternation(PLACE_PHRASES["directions"])
+    + r")\s))?"
+    r"(?:(?:some\s|about\s|environ\s|unos\s|etwa\s)?\d{1,4}\s?(?:km|kilometers|kilometres|kilomètres|kilómetros|miles)\s)?"
+    r"(?:(?P<direction>"
+    + _alternation(PLACE_PHRASES["directions"])
+    + r")\s(?:(?:"
+    + _alternation(PLACE_PHRASES["links"])
+    + r")\s)?)?"
+    r"(?P<anchor>" + _PLAIN_NAME + r")(?:['’]s\s(?P<region>" + _WORD + r"(?:\s" + _WORD + r"){0,3}))?",
+    re.IGNORECASE,
+)
+_TYPE_TAIL_RE = re.compile(r"(?:\s(?:" + _alternation(PLACE_PHRASES["region_types"]) + r"))+$", re.IGNORECASE)
+
+
+def _anchored(slot: str, caption: str, end: int) -> str | None:
+    """'Cutro' + ', southern Italy' -> 'Cutro, Italy'; 'Harbin' + ', northeast China's
+    Heilongjiang Province' -> 'Harbin, Heilongjiang, China'; 'Conflans-Sainte-Honorine' +
+    ', northwest of Paris' -> 'Conflans-Sainte-Honorine, Paris' (the anchor city's country is
+    found by place_fields); None when nothing anchors the slot."""
+    match = _ANCHOR_RE.match(caption, end, min(len(caption), end + 160))
+    if match is None or not (match.group("lead") or match.group("direction") or match.group("region")):
+        return None  # a plain 'City, Country' is the slot itself
+    anchor = match.group("anchor")
+    region = match.group("region")
+    if region:
+        region = _TYPE_TAIL_RE.sub("", region).strip()
+        return f"{slot}, {region}, {anchor}" if region else f"{slot}, {anchor}"
+    anchor = _TYPE_TAIL_RE.sub("", anchor).strip() or anchor
+    if places.find_country(anchor) or places.find_region(anchor):
+        return f"{slot}, {anchor}"
+    # 'northwest of Paris': the place is not Paris, but in Paris's country
+    country = places.country_of_city(anchor)
+    return f"{slot}, {country.name}" if country else None
+
+
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
@@ -225,6 +290,11 @@ def place_slots(caption: str) -> list[str]:
     caption = caption[:5000]
     slots: list[str] = []
     found = list(IN_PLACE_RE.finditer(caption))
+    # A place with a phrase saying where it lies comes first: it is the most specific slot.
+    for match in found:
+        anchored = _anchored(match.group(1), caption, match.end(1))
+        if anchored:
+            slots.append(anchored)
     tail = caption.rstrip(" .!")
     closing = [match for match in found if match.end(1) >= len(tail) - 1]
     slots.extend(match.group(1) for match in closing)

