@@ -1036,3 +1036,141 @@ def test_the_place_slot_reads_where_a_place_lies(caption, place):
     record = parse_block(caption)
     assert (record.city, record.region, record.country, record.country_code) == place
     assert record.sublocation is None  # never guessed from free text
+
+
+# --- one reader for every record syntax; credits and markers as data (issue 15, item 2) ------
+
+
+def test_a_record_on_one_line_is_read_field_by_field():
+    record = parse_block(
+        "Référence : SPA 2 Z 29BIS Légende : Photographes, couvrant le 14 juillet 1915 près de l'Arc de Triomphe. "
+        "Date : 14 juillet 1915 Photographe : Fortin. Lieu : Paris Copyright : ECPAD."
+    )
+    assert record.caption == "Photographes, couvrant le 14 juillet 1915 près de l'Arc de Triomphe."
+    assert (record.date_start.isoformat(), record.city, record.country_code) == ("1915-07-14", "Paris", "FR")
+    assert record.credit == "Fortin" and record.language == "fr"
+
+
+def test_a_dpa_size_line_with_bars_gives_pixels_dpi_and_print_size():
+    record = parse_block(
+        "Scholz spricht im Bundestag.\nBildnummer: 318245091 | 5568 x 3712 Pixel | 300 dpi | 47,1 x 31,4 cm"
+    )
+    assert (record.width_px, record.height_px, record.dpi, record.source_id) == (5568, 3712, 300, "318245091")
+    assert (record.print_width_cm, record.print_height_cm) == (47.1, 31.4)
+    assert record.problems == []
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "bildnummer: 0059987730\ndatum: 01.01.1900\nfotografen: IMAGO / United Archives\nbreite: 3643\nhoehe: 2460\n"
+        "suchtext: J.Morris, Manchester Utd inside right 7th January 1948",
+        '{"suchtext": "J.Morris, Manchester Utd inside right 7th January 1948", "bildnummer": "0059987730", '
+        '"fotografen": "IMAGO / United Archives", "datum": "01.01.1900", "hoehe": "2460", "breite": "3643"}',
+    ],
+)
+def test_imago_records_as_label_lines_or_json_and_its_placeholder_date(block):
+    record = parse_block(block)
+    assert record.caption == "J.Morris, Manchester Utd inside right 7th January 1948"
+    assert (record.width_px, record.height_px, record.source_id) == (3643, 2460, "0059987730")
+    assert record.credit == "IMAGO / United Archives"
+    # 01.01.1900 is imago's "no date": the caption's date is used
+    assert (record.date_start.isoformat(), record.date_precision) == ("1948-01-07", "day")
+
+
+def test_an_api_json_record_with_nested_objects():
+    block = (
+        '{"result": [{"id": "57359450", "headline": "Ole von Beust wird 60", "description": "Ole von Beust spricht '
+        'am 28.05.2010 in Hamburg.", "creator": "Maurizio Gambarini", "date_created": "2010-05-28", "credit": '
+        '"picture alliance / dpa", "city": "Hamburg", "country": "Deutschland", "max_dimensions": {"width": 3933, '
+        '"height": 2661}, "resolutions": {"thumb": {"url": "https://example.org/t"}}}]}'
+    )
+    record = parse_block(block)
+    assert record.caption == "Ole von Beust spricht am 28.05.2010 in Hamburg."
+    assert (record.width_px, record.height_px, record.source_id) == (3933, 2661, "57359450")
+    assert (record.credit, record.city, record.country_code) == ("picture alliance / dpa", "Hamburg", "DE")
+
+
+def test_a_commons_information_template():
+    block = (
+        "=={{int:filedesc}}==\n{{Information\n|description={{fr|1=Caméra d'action sur trépied flexible.}}\n"
+        "|date=2024-10-05\n|source={{own}}\n|author=[[User:François de Dijon|François Leblond]]\n}}\n"
+        "{{Location|47.32|5.04}}\n\n=={{int:license-header}}==\n{{self|cc-by-sa-4.0}}\n[[Category:GoPro]]"
+    )
+    record = parse_block(block)
+    assert "{{" not in record.caption and "Caméra d'action" in record.caption
+    assert (record.credit, record.date_start.isoformat()) == ("François Leblond", "2024-10-05")
+    assert record.city is None  # the user's name is no place
+
+
+@pytest.mark.parametrize(
+    "caption, credit, source_id",
+    [
+        (
+            "A panda cub plays in northwest China's Shaanxi Province, Jan. 22, 2021. (Xinhua/Zhang Bowen)",
+            "Xinhua/Zhang Bowen",
+            None,
+        ),
+        ("Heavy fog shrouded northeastern China. epa / Hao Bin", "epa / Hao Bin", None),
+        ("Un helicóptero sobrevuela La Courneuve, en Francia. YOAN VALAT | EFE", "YOAN VALAT | EFE", None),
+        ("The yellow vest protests went on.\nafp.com - Thomas SAMSON", "afp.com - Thomas SAMSON", None),
+        ("Rescuers recover a body near Cutro. Picture: AP Photo/Giuseppe Pipita", "AP Photo/Giuseppe Pipita", None),
+        (
+            "Merkel sitzt neben Kristina Vogel. Bildrechte: picture alliance/dpa | Christoph Soeder",
+            "picture alliance/dpa | Christoph Soeder",
+            None,
+        ),
+        ("A view of the damaged building. (REUTERS)", "REUTERS", None),
+        (
+            "The minister speaks. Ukrainian Presidential Press Service/Handout via REUTERS",
+            "Ukrainian Presidential Press Service/Handout via REUTERS",
+            None,
+        ),
+        ("Die Feuerwehr löscht den Brand in Köln. (enz)", "enz", None),
+        (
+            "Protesters march in London, Britain, May 4, 2024. REUTERS/Hannah McKay RTS9XQ2K",
+            "REUTERS/Hannah McKay",
+            "RTS9XQ2K",
+        ),
+        ("<p>Runners take part in the race. REUTERS/Daniel Becerril</p>", "REUTERS/Daniel Becerril", None),
+        ("Merkel arrives. REUTERS/Fabrizio Bensch (GERMANY - Tags: POLITICS", "REUTERS/Fabrizio Bensch", None),
+    ],
+)
+def test_credit_lines_of_any_agency_in_the_data(caption, credit, source_id):
+    record = parse_block(caption)
+    assert record.credit == credit
+    assert record.source_id == source_id
+    assert credit.split()[0] not in record.caption
+    assert "truncated_text" not in record.problems
+
+
+def test_a_credit_with_life_dates_is_whole():
+    record = parse_block("Farmers harvest wheat near Ulm.\nFotograf: Hans Lindner (1902–1971)")
+    assert record.credit == "Hans Lindner (1902–1971)" and "truncated_text" not in record.problems
+
+
+def test_a_bulleted_label_list():
+    record = parse_block("A rally in Paris.\n- Location: Paris, France\n- Event date: 22.05.2018\n- Credit: Sputnik")
+    assert (record.credit, record.city, record.date_start.isoformat()) == ("Sputnik", "Paris", "2018-05-22")
+
+
+def test_exiftool_image_number_is_the_camera_counter_not_the_id():
+    block = (
+        "Image Number                    : 4711\nCaption-Abstract                : A dog.\n"
+        "Image Width                     : 100\nImage Height                    : 100"
+    )
+    assert parse_block(block).source_id is None
+    assert parse_block("Image number: 2R4X9KJ\nCaption: A dog.").source_id == "2R4X9KJ"
+
+
+def test_a_notice_inside_a_copyright_field_is_a_caveat_and_its_cut_is_truncation():
+    record = parse_block("A dog in a park.\nCopyright: Jane Doe, editorial use only, not for commerc")
+    assert record.credit == "Jane Doe"
+    assert record.caveats == ["editorial_only"]
+    assert "truncated_text" in record.problems
+    whole = parse_block("A dog in a park.\nCredit: Jane Doe / Agency, Editorial use only.")
+    assert (whole.credit, whole.caveats, "truncated_text" in whole.problems) == (
+        "Jane Doe / Agency",
+        ["editorial_only"],
+        False,
+    )

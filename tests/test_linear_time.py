@@ -76,6 +76,14 @@ def _runs() -> dict[str, str]:
         blocks[f"Date field: {name}"] = "Fans cheer in the stadium.\nDate: " + body + "a"
         blocks[f"Location field: {name}"] = "Fans cheer in the stadium.\nLocation: " + body + "a"
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
+    # the record readers: templates, links and JSON nesting (captions/ingest/records.py)
+    blocks["wiki: open templates"] = "{{Information |description=" + "{{en|1=" * (RUN // 7) + "x"
+    blocks["wiki: open links"] = "{{Information |author=" + "[[User:" * (RUN // 7) + "x |date=2020}}"
+    blocks["wiki: many parameters"] = "{{Information" + " |a=b" * (RUN // 5) + "}}"
+    blocks["json: deep nesting"] = "[" * (RUN // 2) + "]" * (RUN // 2)
+    blocks["json: many keys"] = "{" + ", ".join(f'"k{n}": "v"' for n in range(RUN // 10)) + "}"
+    blocks["record line: many labels"] = "Date : 1 " * (RUN // 9)
+    blocks["record line: bars"] = "Bildnummer: 1" + " | 1" * (RUN // 4)
     return blocks
 
 

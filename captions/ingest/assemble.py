@@ -21,6 +21,7 @@ from captions.core.vocabulary import CAVEAT_CODES
 
 from . import caption_text as ct
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
+from .lexicon import PLACEHOLDER_DATES
 from .notices import (
     caveats_in,
     clean_credit,
@@ -30,6 +31,7 @@ from .notices import (
 )
 from .place_fields import fill_place
 from .record import ParsedCaption
+from .records import as_label_lines
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
 
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
@@ -87,7 +89,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         text = str(text)
         record.raw_text = text
     record.fingerprint = _sha(text)
-    cleaned = clean_text(text[:MAX_BLOCK_CHARS])
+    cleaned = clean_text(as_label_lines(text[:MAX_BLOCK_CHARS]))
     scan = scan_block(cleaned)
     problems = record.problem_details
     restriction_lines: list[str] = list(scan.notices)
@@ -249,6 +251,7 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
     if copyright_field and copyright_field.value:
         candidates.append(_COPYRIGHT_YEAR_RE.sub("", copyright_field.value.strip(), count=1))
     for candidate in candidates:
+        candidate = _without_notice(record, candidate)
         credit, reference = clean_credit(candidate)
         if credit and _IMAGO_NAME_RE.fullmatch(credit):
             credit = " ".join(part for part in credit.split("x") if part)
@@ -257,6 +260,29 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
             if reference:
                 record.source_id = reference
             return
+
+
+_FIELD_PARTS_RE = re.compile(r"[,;]\s|\s[-–]\s")
+
+
+def _without_notice(record: ParsedCaption, value: str) -> str:
+    """A credit or copyright field that also carries a notice ('© Jane Doe, editorial use only,
+    not for commerc'): the notice's caveats go to the record, the name stays the credit, and a
+    notice cut off mid-word is truncated_text."""
+    folded = fold(value[:1000])
+    if not caveats_in(folded):
+        return value
+    parts = _FIELD_PARTS_RE.split(value[:1000])
+    for index, part in enumerate(parts):
+        tags = caveats_in(fold(part))
+        if tags or (index and caveats_in(fold(" ".join(parts[index:])))):
+            notice = value[len(", ".join(parts[:index])) :].strip(" ,;-–")
+            record.caveats = sorted((set(record.caveats) | caveats_in(folded)) & CAVEAT_CODES)
+            record.restriction_text = "\n".join(filter(None, (record.restriction_text, notice)))
+            if ct.ends_in_fragment(notice):
+                record.problem_details["truncated_text"] = f"Notice cut off: '…{notice[-40:]}'"
+            return ", ".join(parts[:index])
+    return value
 
 
 def _clean_id(value: str) -> str | None:
@@ -377,6 +403,8 @@ def _normalize_date_value(value: str) -> str:
 
 def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
+    if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
+        labelled = None  # 'no date' in the agency's words: the caption text's date is used
     parsed = None
     if labelled and labelled.value.strip():
         parsed = _parse_date(_normalize_date_value(labelled.value), today)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from captions.core.text import fold
 
-from .lexicon import DANGLING_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE
+from .lexicon import DANGLING_WORDS, NOTICE_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE
 from .notices import (
     LEADING_MARKER_RE,
     TRAILING_MARKER_RE,
@@ -316,3 +316,15 @@ def looks_cut_off(text: str, *, is_place) -> bool:
         return False
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
+
+
+def ends_in_fragment(text: str) -> bool:
+    """Does a notice end in a word cut short ('... not for commerc')? Its last word, without
+    closing punctuation, begins a word of the notice vocabulary but is none of them."""
+    text = text.rstrip()
+    if not text or text[-1] in _TERMINAL or not text[-1].isalpha():
+        return False
+    last = fold(text.split()[-1])
+    if len(last) < 3 or last in NOTICE_WORDS:
+        return False
+    return any(word.startswith(last) for word in NOTICE_WORDS)

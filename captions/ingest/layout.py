@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from captions.core.text import fold
 
-from .lexicon import BOILERPLATE, HEADERS, LABELS, LONGEST_LABEL
+from .lexicon import BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL
 from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
 from .sizes import SizeFacts, scan_sizes
 
@@ -90,10 +90,19 @@ class BlockScan:
         return min(values, key=lambda item: (item.rank, item.line))
 
 
+# Markup of a block copied from a page's source ('<p>… REUTERS/Daniel Becerril</p>'): a tag
+# is never caption text.
+_HTML_TAG_RE = re.compile(
+    r"</?(?:p|br|div|span|b|i|em|strong|a|li|ul|ol|h[1-6]|td|tr|table)\b[^<>\n]{0,300}>", re.IGNORECASE
+)
+
+
 def clean_text(text: str) -> str:
-    """Normalise newlines and drop control characters; tabs survive (Commons tables)."""
+    """Normalise newlines, drop control characters and HTML tags; tabs survive (Commons tables)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text:
+        text = _HTML_TAG_RE.sub(" ", text)
     return _CONTROL_RE.sub("", text)
 
 
@@ -133,6 +142,7 @@ def _vote(scan: BlockScan, languages: tuple[str, ...]) -> None:
 
 
 _LINE_SPACE = " \t\u00a0\u202f\u2009"
+_BULLETS = frozenset({"- ", "• ", "* ", "– "})
 _NOTICE_FIELDS = frozenset({"restrictions", "releases", "more_info", "embargo"})
 _CACHEABLE = 400  # lines up to this long are memoised: labels and notices recur in every block
 _DESCRIPTION_HEADERS = frozenset({"description", "beschreibung", "descripcion"})
@@ -147,12 +157,17 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
     """
     if line.strip("-–—=_*~ ") == "" or (line[:1] in "FfDdAa" and _FILE_NAME_RE.match(line)):
         return ("rule",)
+    if line[:2] in _BULLETS:
+        # '- Credit: Sputnik': a label in a bulleted list is the label
+        inner = _classify_uncached(line[2:].lstrip(), exiftool)
+        if inner[0] == "label":
+            return inner
     match = _LABEL_RE.match(line) if (":" in line or "：" in line) else None
     known = None
     if match:
         known, key = _lookup_label(match.group(1))
-        if known is None and exiftool and _EXIFTOOL_RE.match(line):
-            return ("ignored",)
+        if exiftool and (known is None or key in EXIFTOOL_NOT_LABELS) and _EXIFTOOL_RE.match(line):
+            return ("ignored",)  # exiftool's 'Image Number' is the camera's counter, not an agency id
     if known is None and "\t" in line:
         tab = _TAB_LABEL_RE.match(line)
         if tab:
@@ -197,6 +212,8 @@ def classify(line: str, exiftool: bool = False) -> tuple:
 def _is_label_line(line: str, exiftool: bool) -> bool:
     """Is this line a known label or a header? (Cheaper than `classify`: the line after an
     empty label is usually its value, and only this question decides that.)"""
+    if line[:2] in _BULLETS:
+        line = line[2:].lstrip()
     if ":" in line or "：" in line:
         match = _LABEL_RE.match(line)
         if match and _lookup_label(match.group(1))[0] is not None:
@@ -223,6 +240,8 @@ def scan_block(text: str) -> BlockScan:
     """Sort the lines of one block (see the module docstring)."""
     scan = BlockScan()
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
+    if ":" in text:
+        lines = _split_records(lines)
     exiftool = scan.exiftool = _looks_like_exiftool(lines)
     paragraph: list[str] = []
     paragraph_described = False
@@ -309,6 +328,60 @@ def scan_block(text: str) -> BlockScan:
             scan.described.add(len(paragraphs))
         paragraphs.append(paragraph)
     return scan
+
+
+# 'Label : value' inside a line: the label is the 1-4 words before a colon.
+_INNER_LABEL_RE = re.compile(
+    r"(?:(?<=\s)|(?<=\|))((?:[^\W\d][\w'’./-]{0,30}\s){0,3}[^\W\d][\w'’./-]{0,30})\s{0,3}:(?=\s|$)"
+)
+
+
+def _split_records(lines: list[str]) -> list[str]:
+    """One field a line: a record written on one line ('Référence : SPA 2 Z 29 Légende : … Date
+    : 14 juillet 1915 Photographe : Fortin Lieu : Paris', 'Bildnummer: 318245091 | 5568 x 3712
+    Pixel | 300 dpi') becomes a line per field, so every layout goes through the one label
+    reader. Only a line that opens with a known label is split, and only at known labels."""
+    result: list[str] = []
+    for line in lines:
+        if len(line) > 30 and (line.count(":") >= 2 or " | " in line) and len(line) <= LINE_LIMIT:
+            result.extend(_record_fields(line.strip(_LINE_SPACE)))
+        else:
+            result.append(line)
+    return result[:BLOCK_LINE_LIMIT]
+
+
+@lru_cache(maxsize=4096)
+def _record_fields(line: str) -> tuple[str, ...]:
+    first = _LABEL_RE.match(line)
+    known = _lookup_label(first.group(1))[0] if first else None
+    if known is None or known[0] in _NOTICE_FIELDS:
+        return (line,)  # a notice names other labels in its wording ('... Mandatory credit: UEFA')
+    cuts = []
+    for match in _INNER_LABEL_RE.finditer(line, first.end(1) + 1):
+        words = match.group(1).split()
+        # the longest run of the last words that is a known label ('Date de prise de vue')
+        for start in range(len(words)):
+            candidate = " ".join(words[start:])
+            if _lookup_label(candidate)[0] is not None:
+                cuts.append(match.start(1) + len(match.group(1)) - len(candidate))
+                break
+    pieces = []
+    previous = 0
+    for cut in cuts:
+        pieces.append(line[previous:cut])
+        previous = cut
+    pieces.append(line[previous:])
+    fields = []
+    for piece in pieces:
+        piece = piece.strip(" ;|")
+        # 'Bildnummer: 318245091 | 5568 x 3712 Pixel | 300 dpi': the parts after a bar are
+        # fields of their own (sizes here)
+        parts = [part.strip() for part in piece.split(" | ") if part.strip()]
+        if len(parts) > 1 and all(part[:1].isdigit() or _is_label_line(part, False) for part in parts[1:]):
+            fields.extend(parts)
+        else:
+            fields.append(piece)  # 'Bildrechte: picture alliance / dpa | Kay Nietfeld' is one credit
+    return tuple(fields) if len(fields) > 1 else (line,)
 
 
 def _is_credit_line(line: str) -> bool:

@@ -281,3 +281,23 @@ DANGLING_WORDS = frozenset(
 PLACE_PHRASES: dict[str, tuple[str, ...]] = {
     name: tuple(words) for name, words in _load("place_phrases.json").items() if not name.startswith("_")
 }
+
+#: a data file of captions/data, for the modules that build their patterns from one
+load_data = _load
+
+#: values of a date field that stand for "no date" (imago's 01.01.1900, EXIF's 0000:00:00)
+PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("placeholder_dates", ()))
+
+#: labels that mean something else in an exiftool dump ('Image Number' counts the camera's shots)
+EXIFTOOL_NOT_LABELS: frozenset[str] = frozenset(
+    fold(label) for label in _load("caption_labels.json").get("exiftool_not_labels", ())
+)
+
+#: every word of the standing notices and of the notice wording of captions/data/credit_patterns.json
+#: (a notice whose last word is a strict prefix of one of these was cut off)
+NOTICE_WORDS: frozenset[str] = frozenset(
+    word
+    for text in (*(full for full, _tag in KNOWN_NOTICES), *_load("credit_patterns.json").get("notice_words", ()))
+    for word in fold(text).split()
+    if len(word) > 3
+)

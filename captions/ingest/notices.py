@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from captions.core.text import word_trie
 
-from .lexicon import KNOWN_NOTICES
+from .lexicon import KNOWN_NOTICES, load_data
 
 # --- caveat phrases (matched on folded text: lower case, no accents) -----------------------
 
@@ -381,13 +381,31 @@ def _localize(moment: datetime, zone_text: str, language: str) -> datetime:
 
 # --- credit lines and agency markers --------------------------------------------------------
 
-_AGENCY = (
-    r"(?:Getty Images|AP|AP Photo|Reuters|REUTERS|AFP|dpa|DPA|picture[- ]alliance|imago(?: images)?|IMAGO"
-    r"|EFE|Shutterstock|REX|Alamy(?: Stock Photo| Stock Foto| Live News)?|Wikimedia Commons"
-    r"|Keystone|ANSA|EPA|Xinhua|SIPA|Sipa)"
-)
+_CREDIT_DATA = load_data("credit_patterns.json")
+#: agencies as they write themselves (captions/data/credit_patterns.json), longest first
+AGENCIES: tuple[str, ...] = tuple(sorted(_CREDIT_DATA["agencies"], key=len, reverse=True))
+_AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
+_CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
+# A name in a trailing credit line: a few words, no sentence and no second credit in it.
+_CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
-_CREDIT_CUES = ("(", "/", ":", "©", "dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO")
+_CREDIT_CUES = (
+    "(",
+    "/",
+    ":",
+    "©",
+    "|",
+    " - ",
+    " via ",
+    "dpa",
+    "AP",
+    "AFP",
+    "EFE",
+    "Reuters",
+    "REUTERS",
+    "imago",
+    "IMAGO",
+)
 
 
 def may_hold_credit(text: str) -> bool:
@@ -402,8 +420,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?:\s{1,3}(?:by|von|de|par|por)\b|\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
         re.IGNORECASE,
     ),
-    # (AP Photo/Evan Vucci), (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
-    re.compile(r"\((?P<credit>(?:AP Photo|AP Foto|AP)\s{0,2}/[^()\n]{1,120})\)"),
+    # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen): an agency, then the photographer
+    re.compile(r"\((?P<credit>(?:AP Foto|" + _AGENCY + r")\s{0,2}/[^()\n]{1,120})\)"),
+    # (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
     re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
     re.compile(
@@ -414,7 +433,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
     re.compile(
         r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)"
-        r"(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Crédit photo|Crédito|Credit|Crédit|Photograph)"
+        r"(?:" + _CREDIT_LABELS + r")"
         r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?)$",
         re.IGNORECASE,
     ),
@@ -431,12 +450,32 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
     ),
+    # After the last sentence, an agency and a name either way round: 'epa / Hao Bin',
+    # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
+    re.compile(
+        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>"
+        + _AGENCY
+        + r"\s{0,2}(?:/|\||\s-)\s{0,2}"
+        + _CREDIT_NAME
+        + r"|"
+        + _CREDIT_NAME
+        + r"(?:\s{0,2}/\s{0,2}"
+        + _CREDIT_NAME
+        + r")?\s{0,2}(?:/|\||\svia)\s{0,2}"
+        + _AGENCY
+        + r")\s{0,3}$"
+    ),
+    # The agency alone in parentheses closing the caption: '... building. (REUTERS)'
+    re.compile(r"(?<=[.!?\"»])\s{1,3}\(\s?(?P<credit>" + _AGENCY + r")\s?\)\s{0,3}$"),
+    # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
+    # '(l)' and '(r)' for left and right are one)
+    re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
 )
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
 _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(photo", "(foto", "(picture", "(image", "(bild", "(credit", "(crédit", "( "),
-    ("(ap",),
+    ("/",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
     (
@@ -455,10 +494,17 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         "credit :",
         "crédit photo",
         "photograph:",
+        "picture:",
+        "pictures:",
+        "bildrechte:",
+        "fotografía:",
     ),
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
     ("copyright", "©"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
+    ("/", "|", " -", "via "),
+    ("(",),
+    ("(",),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
 _CREDIT_NEEDLES_AS_IS = {
@@ -614,7 +660,13 @@ def supplier_in(text: str) -> str | None:
 
 
 # Reuters appends desk tags to the credit line; they are not part of anyone's name.
-_WIRE_TAIL_RE = re.compile(r"\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*)$")
+_WIRE_TAIL_RE = re.compile(
+    r"\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)$"
+)
+
+
+# An agency image id closing a credit line: capitals and digits, both ('RTS9XQ2K', 'RC2X9A8K7')
+_WIRE_ID_RE = re.compile(r"\s((?=[A-Z0-9]{0,11}\d)(?=[A-Z0-9]{0,11}[A-Z]{2})[A-Z][A-Z0-9]{5,11})$")
 
 
 def clean_credit(value: str) -> tuple[str | None, str | None]:
@@ -633,8 +685,18 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
         if stripped == text:
             break
         text = stripped
-    text = text.strip().strip("()[]").strip()
-    text = text.rstrip(".;, ").strip()
+    text = text.strip()
+    while len(text) > 1 and (text[0], text[-1]) in (("(", ")"), ("[", "]")):
+        text = text[1:-1].strip()  # only brackets around the whole credit: 'Hans Lindner (1902–1971)' keeps its own
+    text = text.lstrip("([").strip().rstrip(".;, ").strip()
+    while text.endswith((")", "]", "/")) and (
+        text[-1] == "/" or text.count("(") + text.count("[") < text.count(")") + text.count("]")
+    ):
+        text = text[:-1].rstrip(" .;,")  # a bracket or slash left over from the line around it
+    if reference is None:
+        wire = _WIRE_ID_RE.search(text)
+        if wire:  # 'REUTERS/Hannah McKay RTS9XQ2K': Reuters' image id closes its credit line
+            reference, text = wire.group(1), text[: wire.start()].rstrip()
     return (text or None), reference
 
 

@@ -1,0 +1,185 @@
+"""Structured records -> 'label: value' lines, so every layout goes through one label reader.
+
+PURE: no Django import. Agencies and archives deliver the same fields in several syntaxes:
+'Label: value' lines (layout.py reads those), a record on one line or with '|' between fields
+(layout._split_records), JSON from an API (imago's `{"bildnummer": …, "fotografen": …}`,
+picture alliance's `{"result": [{"headline": …, "max_dimensions": {"width": …}}]}`) and
+MediaWiki templates (Wikimedia Commons' `{{Information |description={{en|1=…}} |date=…
+|author=[[User:…|Name]]}}`). This module turns the last two into label lines; which labels
+mean what is data (captions/data/caption_labels.json), as for every other layout.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+MAX_RECORD_CHARS = 200_000
+_JSON_START = ("{", "[")
+
+
+def as_label_lines(text: str) -> str:
+    """The block as label lines when it is a JSON record or holds MediaWiki templates;
+    otherwise the text unchanged."""
+    stripped = text.strip()
+    if stripped[:1] in _JSON_START and stripped[-1:] in ("}", "]") and len(stripped) <= MAX_RECORD_CHARS:
+        lines = _json_lines(stripped)
+        if lines:
+            return "\n".join(lines)
+    if "{{" in text and "|" in text and "=" in text:
+        return _wikitext_lines(text)
+    return text
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def _json_lines(text: str) -> list[str] | None:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    lines: list[str] = []
+    _flatten(data, "", lines, depth=0)
+    return lines or None
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").replace("-", " ").strip()
+
+
+def _flatten(value, key: str, lines: list[str], depth: int) -> None:
+    if depth > 8 or len(lines) > 500:
+        return
+    if isinstance(value, dict):
+        for child_key, child in value.items():
+            _flatten(child, str(child_key), lines, depth + 1)
+    elif isinstance(value, list):
+        scalars = [item for item in value if isinstance(item, (str, int, float)) and not isinstance(item, bool)]
+        if scalars and len(scalars) == len(value):
+            if key:
+                lines.append(f"{_label(key)}: {', '.join(str(item) for item in scalars)}")
+        else:
+            for item in value:
+                _flatten(item, key, lines, depth + 1)
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and key:
+        text = " ".join(str(value).split())
+        if text:
+            lines.append(f"{_label(key)}: {text}")
+
+
+# --- MediaWiki templates ----------------------------------------------------------------------
+
+_LINK_RE = re.compile(r"\[\[(?:[^\[\]|]{0,200}\|)?([^\[\]|]{0,200})\]\]")
+_EXTERNAL_LINK_RE = re.compile(r"\[https?://\S{1,300}\s([^\]]{1,200})\]")
+_LANGUAGE_TEMPLATE_RE = re.compile(r"\{\{\s?([a-z]{2,3})\s?\|\s?(?:1\s?=\s?)?")
+_HEADING_RE = re.compile(r"^\s*=+.*=+\s*$")
+_LANGUAGE_MARK = "\x00"  # between a language code and its text inside this module (clean_text drops NUL)
+
+
+def _templates(text: str, limit: int = 200) -> list[tuple[str, str]]:
+    """Top-level templates as (name, body), braces matched (no regex over nesting); at most
+    `limit` of them (a file page holds a handful)."""
+    found = []
+    position = 0
+    end_of_text = min(len(text), MAX_RECORD_CHARS)
+    while len(found) < limit:
+        start = text.find("{{", position, end_of_text)
+        if start < 0:
+            return found
+        depth, index = 0, start
+        while index < end_of_text - 1:
+            pair = text[index : index + 2]
+            if pair == "{{":
+                depth += 1
+                index += 2
+            elif pair == "}}":
+                depth -= 1
+                index += 2
+                if depth == 0:
+                    break
+            else:
+                index += 1
+        body = text[start + 2 : index - 2]
+        name = body.split("|", 1)[0].strip()
+        found.append((name, body))
+        position = index
+    return found
+
+
+def _split_parameters(body: str) -> list[str]:
+    """A template body split at its own '|' (not those inside nested templates or links)."""
+    parts, depth, current = [], 0, []
+    index = 0
+    while index < len(body):
+        pair = body[index : index + 2]
+        if pair in ("{{", "[["):
+            depth += 1
+            current.append(pair)
+            index += 2
+            continue
+        if pair in ("}}", "]]"):
+            depth = max(0, depth - 1)
+            current.append(pair)
+            index += 2
+            continue
+        char = body[index]
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _plain(value: str, depth: int = 0) -> str:
+    """Wikitext -> text: a language template keeps its text ('{{en|1=A dog}}' -> 'en: A dog',
+    the first language only), links keep their label, other templates go. Nesting is read three
+    deep: deeper is no description, and each level costs a pass over the text."""
+    value = value.strip()
+    first = _LANGUAGE_TEMPLATE_RE.match(value) if depth < 3 else None
+    if first:
+        inner = _templates(value, limit=1)
+        body = inner[0][1] if inner else value[first.end() :]
+        parameters = _split_parameters(body)
+        text = parameters[-1] if len(parameters) > 1 else body
+        text = re.sub(r"^\s?1\s?=", "", text)
+        inner_text = _plain(text, depth + 1)
+        return inner_text if depth else f"{_LANGUAGE_MARK}{first.group(1)}{_LANGUAGE_MARK}{inner_text}"
+    value = _EXTERNAL_LINK_RE.sub(r"\1", _LINK_RE.sub(r"\1", value))
+    for _name, body in _templates(value):
+        value = value.replace("{{" + body + "}}", " ")
+    return " ".join(value.replace("'''", "").replace("''", "").split())
+
+
+def _wikitext_lines(text: str) -> str:
+    lines = []
+    for name, body in _templates(text):
+        parameters = _split_parameters(body)[1:]
+        named = [part.split("=", 1) for part in parameters if "=" in part.split("{{", 1)[0].split("[[", 1)[0]]
+        if not named:
+            continue
+        if name.casefold().startswith(("location", "object location")):
+            continue  # coordinates, not a place name
+        for key, value in named:
+            plain = _plain(value)
+            if plain.startswith(_LANGUAGE_MARK):  # '{{fr|1=…}}': the text, and its language
+                _, language, plain = plain.split(_LANGUAGE_MARK, 2)
+                if not any(line.startswith("language: ") for line in lines):
+                    lines.append(f"language: {language}")
+            if plain and key.strip():
+                lines.append(f"{_label(key.strip())}: {plain}")
+    if not lines:
+        return text
+    # Text outside the templates (a pasted file page's headings and categories aside) stays.
+    rest = text
+    for _name, body in _templates(text):
+        rest = rest.replace("{{" + body + "}}", "\n")
+    kept = [
+        line
+        for line in rest.split("\n")
+        if line.strip() and not _HEADING_RE.match(line) and not line.strip().startswith("[[")
+    ]
+    return "\n".join(lines + kept)
