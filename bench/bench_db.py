@@ -85,7 +85,9 @@ def build(args, env, dsn, admin_dsn) -> dict:
     manage(env, "migrate", "--noinput", "-v0")
     log(f"generate_archive --count {args.count} ...")
     started = time.perf_counter()
-    out = manage(env, "generate_archive", "--count", str(args.count), "--seed", "1", "--today", TODAY, capture=True)
+    out = manage(
+        env, "generate_archive", "--count", str(args.count), "--seed", "1", "--today", TODAY, "-v", "2", capture=True
+    )
     timings["generate_s"] = time.perf_counter() - started
     timings["generate_out"] = out.strip()
     timings["generate_load"] = os.getloadavg()[0]
@@ -404,6 +406,11 @@ def ms(seconds) -> str:
     return f"{value:,.0f}" if value >= 10 else f"{value:.1f}"
 
 
+def stage_line(build_t: dict) -> str:
+    stages = [line for line in build_t.get("generate_out", "").splitlines() if line.startswith("stages:")]
+    return f"Stages: {stages[0].split(':', 1)[1].strip()}" if stages else ""
+
+
 def machine() -> str:
     cpu = next(
         (
@@ -459,7 +466,7 @@ def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports,
         "",
         "| other figure | measured |",
         "|---|---|",
-        f"| `generate_archive --count {args.count}` | {build_t['generate_s']:.0f} s ({args.count / build_t['generate_s']:,.0f} photos/s; load {build_t['generate_load']:.1f}); then VACUUM ANALYZE {build_t['vacuum_s']:.0f} s |",
+        f"| `generate_archive --count {args.count}` | {build_t['generate_s']:.0f} s ({args.count / build_t['generate_s']:,.0f} photos/s; load {build_t['generate_load']:.1f}); then VACUUM ANALYZE {build_t['vacuum_s']:.0f} s. {stage_line(build_t)} |",
         f"| SQLite copy for datasette (rows, indexes, FTS5) | {sqlite_s:.0f} s |",
     ]
     if export:

@@ -35,7 +35,8 @@ import hashlib
 import itertools
 import json
 import random
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import wordfreq
 from django.db import connection, transaction
@@ -349,6 +350,7 @@ class GenerateResult:
     skipped: int
     articles: int
     places: int
+    stages: dict = field(default_factory=dict)  # seconds per stage: rows, indexes, commit, analyze
 
 
 @dataclass(frozen=True)
@@ -679,7 +681,7 @@ KEPT_DURING_LOAD = "% USING gin %"
 
 
 @contextlib.contextmanager
-def _indexes_rebuilt_after(count: int):
+def _indexes_rebuilt_after(count: int, stages: dict):
     """On PostgreSQL, a large load into a table at most as large as the load runs in one
     transaction with the photo table's secondary indexes dropped, then rebuilds them (a
     sorted build per index is several times cheaper than maintaining 22 indexes, the
@@ -708,13 +710,21 @@ def _indexes_rebuilt_after(count: int):
         for name, _definition in indexes:
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
         yield True
+        started = time.perf_counter()
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # check the deferred foreign keys now
+        stages["foreign_keys"] = time.perf_counter() - started
+        started = time.perf_counter()
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for _name, definition in indexes:
             cursor.execute(definition)
+        stages["indexes"] = time.perf_counter() - started
+        started = time.perf_counter()
+    stages["commit"] = time.perf_counter() - started
+    started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {table}")
         cursor.execute(f"ANALYZE {Photo.articles.through._meta.db_table}")
+    stages["analyze"] = time.perf_counter() - started
 
 
 def generate_archive(
@@ -733,12 +743,19 @@ def generate_archive(
     articles = _articles(count, today, seed)
     maker = _Maker(seed=seed, today=today, now=now, pool=pool, articles=articles)
     write = _write_postgresql if connection.vendor == "postgresql" else _write_other
-    with _indexes_rebuilt_after(count):
+    stages: dict[str, float] = {}
+    with _indexes_rebuilt_after(count, stages):
+        started = time.perf_counter()
         created, skipped = _generate(
             maker, seed=seed, count=count, batch_size=batch_size, write=write, progress=progress
         )
+        stages["rows"] = time.perf_counter() - started
     return GenerateResult(
-        created=created, skipped=skipped, articles=len(articles), places=len({p.pk for _, p, _ in pool})
+        created=created,
+        skipped=skipped,
+        articles=len(articles),
+        places=len({p.pk for _, p, _ in pool}),
+        stages=stages,
     )
 
 

@@ -161,8 +161,11 @@ def test_a_bulk_load_on_postgresql_rebuilds_every_index(monkeypatch):
     before = indexes()
     monkeypatch.setattr(synthetic, "BULK_LOAD_AT_LEAST", 100)
     out = StringIO()
-    call_command("generate_archive", "--count", "300", "--seed", "3", "--today", TODAY.isoformat(), stdout=out)
+    call_command(
+        "generate_archive", "--count", "300", "--seed", "3", "--today", TODAY.isoformat(), "-v", "2", stdout=out
+    )
     assert out.getvalue().startswith("created 300 photos")
+    assert "stages: rows" in out.getvalue() and "indexes" in out.getvalue()  # where the time went
     assert indexes() == before
     assert Photo.objects.count() == 300
     assert Photo.objects.filter(articles__isnull=False).exists()

@@ -42,3 +42,5 @@ class Command(BaseCommand):
             f"created {result.created} photos, skipped {result.skipped} already present, "
             f"{result.articles} articles, {result.places} places in {seconds:.1f}s"
         )
+        if result.stages and options["verbosity"] > 1:
+            self.stdout.write("stages: " + ", ".join(f"{name} {s:.1f}s" for name, s in result.stages.items()))
