@@ -744,10 +744,19 @@ def generate_archive(
     maker = _Maker(seed=seed, today=today, now=now, pool=pool, articles=articles)
     write = _write_postgresql if connection.vendor == "postgresql" else _write_other
     stages: dict[str, float] = {}
-    with _indexes_rebuilt_after(count, stages):
+    known_all = None
+    if connection.vendor == "postgresql" and count >= BULK_LOAD_AT_LEAST:  # read while the indexes exist
+        known_all = _known_source_ids(seed, range(count))
+    with _indexes_rebuilt_after(count, stages) as bulk:
         started = time.perf_counter()
         created, skipped = _generate(
-            maker, seed=seed, count=count, batch_size=batch_size, write=write, progress=progress
+            maker,
+            seed=seed,
+            count=count,
+            batch_size=batch_size,
+            write=write,
+            progress=progress,
+            known_all=known_all if bulk else None,
         )
         stages["rows"] = time.perf_counter() - started
     return GenerateResult(
@@ -759,13 +768,15 @@ def generate_archive(
     )
 
 
-def _generate(maker, *, seed, count, batch_size, write, progress):
+def _generate(maker, *, seed, count, batch_size, write, progress, known_all=None):
+    """`known_all`: every source id this seed already has, read once (the bulk path, whose
+    dropped indexes would make a query per batch a scan of the growing table)."""
     created = skipped = 0
     batch_size = max(1, batch_size)
     stream = maker.stream(count)
     for start in range(0, count, batch_size):
         numbers = range(start, min(count, start + batch_size))
-        known = _known_source_ids(seed, numbers)
+        known = known_all if known_all is not None else _known_source_ids(seed, numbers)
         rows, links = [], []
         for row, picks in itertools.islice(stream, len(numbers)):
             if row[1] in known:

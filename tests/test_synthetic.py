@@ -168,4 +168,7 @@ def test_a_bulk_load_on_postgresql_rebuilds_every_index(monkeypatch):
     assert "stages: rows" in out.getvalue() and "indexes" in out.getvalue()  # where the time went
     assert indexes() == before
     assert Photo.objects.count() == 300
+    again = synthetic.generate_archive(count=400, seed=3, today=TODAY)  # bulk again: skips what is there
+    assert (again.created, again.skipped, "indexes" in again.stages) == (100, 300, True)
+    assert indexes() == before and Photo.objects.count() == 400
     assert Photo.objects.filter(articles__isnull=False).exists()
