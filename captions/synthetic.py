@@ -451,9 +451,13 @@ def _date_fields(rng: random.Random, lang: str, today: dt.date) -> tuple:
 
 
 def place_weight(city: places.City, rank_in_country: int, cities_in_country: int) -> float:
-    """How often a city appears: capitals and the first-listed (largest) cities of a country
-    most, countries with many known cities more than those with one."""
-    return (4.0 if city.capital else 1.0) * cities_in_country**0.5 / (1 + rank_in_country) ** 0.8
+    """How often a city appears: by its population (GeoNames), sublinearly (a city ten times
+    larger is in the news about four times as often), capitals twice; a city without a known
+    population by its rank in its country's list (largest first)."""
+    capital = 2.0 if city.capital else 1.0
+    if city.population:
+        return capital * (city.population / 1_000_000) ** 0.6
+    return capital * cities_in_country**0.5 / (1 + rank_in_country) ** 0.8 / 4
 
 
 def _place_pool(rng: random.Random):

@@ -120,8 +120,11 @@ def test_places_are_weighted_by_size(archive):
     by_city = Counter(p.place.city for p in archive)
     assert by_city["Berlin"] > 3 * by_city["Bonn"] if "Bonn" in by_city else by_city["Berlin"] >= 10
     assert len({p.place.country_code for p in archive}) >= 60
-    ranked = [c for _, c in by_city.most_common()]
-    assert sum(ranked[: len(ranked) // 10]) > 0.3 * len(archive)
+    from captions.core import places
+
+    known = sorted((c for c in places.cities() if c.population), key=lambda c: c.population)
+    smallest, largest = known[:20], known[-20:]
+    assert sum(by_city[c.name] for c in largest) > 4 * sum(by_city[c.name] for c in smallest)
 
 
 def test_embargoes_to_come_and_passed(archive):
