@@ -1,0 +1,302 @@
+"""Embedded metadata read like exiftool reads it. Each file imitates a case of the real corpus
+(docs/METADATA.md): 64 x 48 pixels from Pillow, tags written by exiftool in the block and the
+character set of the original. Every file is also compared with exiftool's own reading."""
+
+import io
+import struct
+
+import pytest
+from PIL import Image, PngImagePlugin
+
+from captions.images import metadata
+from tests import exiftool_reference
+from tests.image_files import exiftool_reading, needs_exiftool, pixels, with_tags
+
+pytestmark = needs_exiftool
+
+EVERY_FIELD = [
+    "-XMP-dc:Description=The Headline (ref2021.1) caption with ümlauts",
+    "-XMP-photoshop:Headline=The Headline (ref2021.1)",
+    "-XMP-dc:Title=The Title (ref2021.1)",
+    "-XMP-dc:Creator=Creator1 (ref2021.1)",
+    "-XMP-dc:Creator+=Creator2 (ref2021.1)",
+    "-XMP-photoshop:Credit=Credit Line (ref2021.1)",
+    "-XMP-dc:Rights=Copyright (Notice) 2021.1 IPTC - www.iptc.org  (ref2021.1)",
+    "-XMP-dc:Subject=Keyword1ref2021.1",
+    "-XMP-dc:Subject+=Keyword2ref2021.1",
+    "-XMP-photoshop:DateCreated=2021:10:28 19:01:00+00:00",
+    "-XMP-iptcCore:Location=Sublocation (Core) (ref2021.1)",
+    "-XMP-photoshop:City=City (Core) (ref2021.1)",
+    "-XMP-photoshop:State=Province/State (Core) (ref2021.1)",
+    "-XMP-photoshop:Country=Country (Core) (ref2021.1)",
+    "-XMP-iptcCore:CountryCode=R21",
+    "-XMP-photoshop:TransmissionReference=Job Id (ref2021.1)",
+    "-XMP-photoshop:CaptionWriter=Description Writer (ref2021.1)",
+    "-XMP-photoshop:Instructions=Instructions (ref2021.1)",
+    "-XMP-photoshop:Source=Source (ref2021.1)",
+    "-XMP-plus:ImageSupplierName=Image Supplier Name (ref2021.1)",
+    "-XMP-plus:ImageSupplierID=Image Supplier ID (ref2021.1)",
+    "-XMP-plus:ImageSupplierImageID=Image Supplier Image ID (ref2021.1)",
+    "-IPTC:CodedCharacterSet=UTF8",
+    "-IPTC:Caption-Abstract=The Headline (ref2021.1) caption with ümlauts",
+    "-IPTC:By-line=Creator1 (ref2021.1)",
+    "-IPTC:By-line+=Creator2 (ref2021.1)",
+    "-IPTC:City=City (Core) (ref2021.1)",
+    "-IPTC:Country-PrimaryLocationCode=R21",
+]
+
+
+def read(data: bytes, name: str, **kwargs) -> metadata.EmbeddedMetadata:
+    return metadata.read_metadata(data, name=name, **kwargs)
+
+
+def assert_like_exiftool(data: bytes, suffix: str, meta=None) -> dict[str, str]:
+    """No field that exiftool reads is missing or different (UTF-8 where exiftool shows cp1252
+    mojibake counts as right); returns the outcome per field."""
+    meta = meta or read(data, "image." + suffix)
+    reference = exiftool_reading(data, suffix)
+    outcome = exiftool_reference.compare(reference, exiftool_reference.project_fields(meta), "image." + suffix)
+    wrong = {k: (v, reference.get(k)) for k, v in outcome.items() if v in ("mismatch", "missing")}
+    assert not wrong, wrong
+    return outcome
+
+
+def test_every_field_of_the_iptc_reference_image():
+    data = with_tags(pixels("JPEG", size=(200, 100)), "jpg", *EVERY_FIELD)
+    meta = read(data, "IPTC-PhotometadataRef.jpg")
+    assert meta.caption == "The Headline (ref2021.1) caption with ümlauts" and meta.sources["caption"] == "XMP"
+    assert (meta.headline, meta.title) == ("The Headline (ref2021.1)", "The Title (ref2021.1)")
+    assert meta.creators == ["Creator1 (ref2021.1)", "Creator2 (ref2021.1)"]
+    assert meta.creator == "Creator1 (ref2021.1); Creator2 (ref2021.1)"
+    assert meta.keywords == ["Keyword1ref2021.1", "Keyword2ref2021.1"] and meta.date_created == "2021-10-28"
+    assert (meta.sublocation, meta.city, meta.region, meta.country, meta.country_code) == (
+        "Sublocation (Core) (ref2021.1)",
+        "City (Core) (ref2021.1)",
+        "Province/State (Core) (ref2021.1)",
+        "Country (Core) (ref2021.1)",
+        "R21",
+    )
+    assert (meta.supplier_name, meta.supplier_id, meta.supplier_image_id) == (
+        "Image Supplier Name (ref2021.1)",
+        "Image Supplier ID (ref2021.1)",
+        "Image Supplier Image ID (ref2021.1)",
+    )
+    assert (meta.job_id, meta.caption_writer, meta.special_instructions, meta.source) == (
+        "Job Id (ref2021.1)",
+        "Description Writer (ref2021.1)",
+        "Instructions (ref2021.1)",
+        "Source (ref2021.1)",
+    )
+    assert meta.set_aside == []  # IIM says the same as XMP
+    outcome = assert_like_exiftool(data, "jpg", meta)
+    assert outcome["supplier_name"] == outcome["supplier_image_id"] == outcome["job_id"] == "match"
+
+
+def test_xmp_wins_over_iim_over_exif_and_the_others_are_set_aside():
+    data = with_tags(
+        pixels("JPEG"),
+        "jpg",
+        "-XMP-dc:Description=XMP caption",
+        "-IPTC:Caption-Abstract=IIM caption",
+        "-EXIF:ImageDescription=EXIF caption",
+        "-IPTC:By-line=Only In IIM",
+        "-IPTC:By-line+=Second In IIM",
+        "-EXIF:Artist=Exif Artist",
+        "-IPTC:City=Köln",
+        "-Orientation#=6",
+    )
+    meta = read(data, "mwg.jpg")
+    assert meta.caption == "XMP caption" and meta.sources["caption"] == "XMP"
+    assert ("caption", "IIM", "IIM caption") in meta.set_aside and ("caption", "EXIF", "EXIF caption") in meta.set_aside
+    assert meta.creators == ["Only In IIM", "Second In IIM"] and meta.sources["creators"] == "IIM"
+    assert meta.city == "Köln"  # undeclared IIM that is valid UTF-8 is UTF-8
+    assert (meta.orientation, meta.width_px, meta.height_px) == (6, 48, 64)  # as a viewer shows it
+    assert_like_exiftool(data, "jpg", meta)
+
+
+def test_undeclared_iim_mixing_cp1252_and_utf8():
+    data = with_tags(pixels("JPEG"), "jpg", "-charset", "iptc=cp1252", "-IPTC:Caption-Abstract=Café in Málaga")
+    data = with_tags(data, "jpg", "-charset", "iptc=utf8", "-IPTC:Sub-location=Kålltorp")
+    meta = read(data, "bug501.jpg")
+    assert (meta.caption, meta.sublocation) == ("Café in Málaga", "Kålltorp")
+    outcome = assert_like_exiftool(data, "jpg", meta)
+    assert outcome["sublocation"] == "match_utf8"  # exiftool shows 'KÃ¥lltorp'
+
+
+def test_iim_declared_iso_8859_1():
+    data = with_tags(
+        pixels("JPEG"), "jpg", "-charset", "iptc=latin", "-IPTC:CodedCharacterSet=ESC - A", "-IPTC:City=Zürich"
+    )
+    assert read(data, "614.jpg").city == "Zürich"
+    assert_like_exiftool(data, "jpg")
+
+
+def test_control_characters_of_cp1252_iim_are_gone():
+    data = with_tags(pixels("JPEG"), "jpg", "-charset", "iptc=cp1252", "-IPTC:Headline=Stra\x1fße\x07 am Meer")
+    assert read(data, "ctl.jpg").headline == "Stra ße am Meer"
+
+
+def test_utf8_in_exif_and_iim_declared_utf8():
+    data = with_tags(
+        pixels("JPEG"),
+        "jpg",
+        "-EXIF:ImageDescription=Café in Málaga",
+        "-EXIF:Artist=Bjørn Erik Pedersen",
+        "-IPTC:CodedCharacterSet=UTF8",
+        "-IPTC:Credit=Ærø Foto",
+    )
+    meta = read(data, "reagan.jpg")
+    assert (meta.caption, meta.creator, meta.credit) == ("Café in Málaga", "Bjørn Erik Pedersen", "Ærø Foto")
+    assert_like_exiftool(data, "jpg", meta)
+
+
+def test_non_ascii_user_comment():
+    data = with_tags(pixels("JPEG"), "jpg", "-EXIF:UserComment=æøå")
+    assert read(data, "uc.jpg").user_comment == "æøå"
+
+
+@pytest.mark.parametrize("orientation", [1, 3, 5, 6, 8])
+def test_orientation_gives_the_displayed_size(orientation):
+    data = with_tags(pixels("JPEG", size=(80, 40)), "jpg", f"-Orientation#={orientation}")
+    meta = read(data, "phone.jpg")
+    turned = orientation in (5, 6, 7, 8)
+    assert (meta.orientation, meta.width_px, meta.height_px) == (orientation, *((40, 80) if turned else (80, 40)))
+    assert_like_exiftool(data, "jpg", meta)
+
+
+def test_png_with_iim_and_xmp():
+    data = with_tags(
+        pixels("PNG"),
+        "png",
+        "-IPTC:Caption-Abstract=PNG IIM caption",
+        "-IPTC:By-line=PNG Photographer",
+        "-XMP-dc:Title=PNG title",
+        "-XMP-photoshop:Credit=PNG credit",
+    )
+    meta = read(data, "reagan.png")
+    assert (meta.caption, meta.creator, meta.title, meta.credit) == (
+        "PNG IIM caption",
+        "PNG Photographer",
+        "PNG title",
+        "PNG credit",
+    )
+    assert_like_exiftool(data, "png", meta)
+
+
+def test_tiff_with_iim_xmp_and_resolution():
+    data = with_tags(
+        pixels("TIFF", dpi=(300, 300)),
+        "tif",
+        "-IPTC:Caption-Abstract=TIFF IIM caption",
+        "-XMP-photoshop:City=Tiffstadt",
+        "-XMP-dc:Creator=Tiff Creator",
+    )
+    meta = read(data, "reagan.tiff")
+    assert (meta.caption, meta.city, meta.creator, meta.dpi) == ("TIFF IIM caption", "Tiffstadt", "Tiff Creator", 300)
+    assert_like_exiftool(data, "tif", meta)
+
+
+def test_webp_exif_and_xmp():
+    data = with_tags(
+        pixels("WEBP", lossless=True),
+        "webp",
+        "-EXIF:Artist=Webp Artist",
+        "-XMP-dc:Description=WebP caption",
+        "-Orientation#=6",
+    )
+    meta = read(data, "flower.webp")
+    assert (meta.caption, meta.creator, meta.width_px, meta.height_px) == ("WebP caption", "Webp Artist", 48, 64)
+    assert_like_exiftool(data, "webp", meta)
+
+
+XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:City="Münster">'
+    '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Ein Bild</rdf:li></rdf:Alt></dc:description>'
+    "<dc:creator><rdf:Seq><rdf:li>Anna</rdf:li><rdf:li>Ben</rdf:li></rdf:Seq></dc:creator>"
+    "</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def exif_bytes(**tags) -> bytes:
+    exif = Image.Exif()
+    for tag, value in tags.items():
+        exif[{"orientation": 0x0112, "artist": 0x013B, "x_resolution": 0x011A, "unit": 0x0128}[tag]] = value
+    return exif.tobytes()
+
+
+def test_avif_exif_and_xmp():
+    data = pixels("AVIF", exif=exif_bytes(artist="Avif Artist", x_resolution=300, unit=2), xmp=XMP.encode())
+    meta = read(data, "avif_exif_xmp.avif")
+    assert (meta.caption, meta.creators, meta.city, meta.dpi) == ("Ein Bild", ["Anna", "Ben"], "Münster", 300)
+    assert (meta.format, meta.width_px, meta.height_px) == ("AVIF", 64, 48)
+    assert_like_exiftool(data, "avif", meta)
+
+
+def test_avif_turned_by_its_container():
+    data = pixels("AVIF", size=(80, 40), exif=exif_bytes(orientation=6))  # Pillow turns it into irot
+    meta = read(data, "turned.avif")
+    assert (meta.width_px, meta.height_px) == (40, 80)
+    assert_like_exiftool(data, "avif", meta)
+
+
+def test_heic_exif_and_xmp():
+    from pillow_heif import from_pillow
+
+    # 128 x 64: exiftool 12.57 reports the coded size of a HEVC image (80 x 40 codes as 80 x 64)
+    heif = from_pillow(Image.open(io.BytesIO(pixels("PNG", size=(128, 64)))))
+    out = io.BytesIO()
+    heif.save(out, format="HEIF", exif=exif_bytes(artist="Heic Artist"), xmp=XMP.encode())
+    data = out.getvalue()
+    meta = read(data, "iphone.HEIC")
+    assert (meta.format, meta.width_px, meta.height_px) == ("HEIF", 128, 64)
+    assert (meta.caption, meta.creators) == ("Ein Bild", ["Anna", "Ben"])
+    assert_like_exiftool(data, "heic", meta)
+
+
+def test_a_broken_exif_block_still_gives_the_xmp():
+    data = with_tags(pixels("JPEG"), "jpg", "-XMP-dc:Description=Still readable", "-EXIF:Artist=Lost")
+    start = data.index(b"Exif\x00\x00") + 6
+    assert data[start : start + 4] == b"MM\x00*"  # exiftool writes big-endian TIFF headers
+    broken = data[: start + 4] + struct.pack(">I", 0x7FFFFFFF) + data[start + 8 :]
+    meta = read(broken, "invalid-exif.jpg")
+    assert meta.caption == "Still readable" and (meta.width_px, meta.height_px) == (64, 48)
+    assert any("metadata unreadable" in w for w in meta.warnings)
+
+
+def test_png_with_a_bad_exif_profile_is_read_without_error():
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Raw profile type exif", "\nexif\n  20\nnot hex at all, zz\n", zip=True)
+    info.add_itxt("XML:com.adobe.xmp", XMP)
+    meta = read(pixels("PNG", pnginfo=info), "paris.png")
+    assert meta.caption == "Ein Bild" and meta.width_px == 64
+
+
+def test_raw_file_reads_its_largest_jpeg_preview(tmp_path):
+    preview = tmp_path / "preview.jpg"
+    preview.write_bytes(pixels("JPEG", size=(160, 120)))
+    data = with_tags(pixels("JPEG", size=(64, 48)), "jpg", f"-ThumbnailImage<={preview}", "-Orientation#=8")
+    found = metadata.raw_preview(data)
+    assert found is not None and found[1:] == (160, 120)
+    meta = read(data, "DSC_0001.NEF")
+    assert (meta.raw_format, meta.format, meta.width_px, meta.height_px) == ("Nikon NEF", "JPEG", 120, 160)
+
+
+def test_raw_without_a_preview_says_so():
+    meta = read(pixels("TIFF"), "scan.dng")
+    assert meta.raw_format == "Adobe DNG" and meta.pixels_error == "no_preview"
+
+
+def test_sidecar_xmp_wins_over_the_file():
+    data = with_tags(pixels("JPEG"), "jpg", "-XMP-dc:Description=In the file", "-XMP-photoshop:City=Bonn")
+    sidecar = with_tags(b"", "xmp", "-XMP-dc:Description=From the sidecar", "-XMP-dc:Creator=Side Car")
+    meta = read(data, "a.jpg", sidecar_xmp=sidecar)
+    assert (meta.caption, meta.creator, meta.city) == ("From the sidecar", "Side Car", "Bonn")
+    assert meta.sources["caption"] == "sidecar" and ("caption", "XMP", "In the file") in meta.set_aside
+
+
+def test_placeholder_dates_are_no_dates():
+    assert metadata.iso_date("0000:00:00 00:00:00") == ""
+    assert metadata.iso_date("2025:12:02 10:00:00") == "2025-12-02"
+    assert metadata.iso_date("20170530") == "2017-05-30" and metadata.iso_date("2025-12") == "2025-12"
