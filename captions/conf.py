@@ -16,14 +16,6 @@ DEFAULTS = {
     "CAPTIONS_PREVIEW_SIZE": 1200,
 }
 
-# Pillow format name -> the file extensions that may carry it.
-UPLOAD_FORMATS = {
-    "JPEG": ("jpg", "jpeg", "jpe"),
-    "PNG": ("png",),
-    "TIFF": ("tif", "tiff"),
-    "WEBP": ("webp",),
-}
-
 
 def get(name: str):
     return getattr(settings, name, DEFAULTS[name])
@@ -43,3 +35,7 @@ def thumbnail_size() -> int:
 
 def preview_size() -> int:
     return int(get("CAPTIONS_PREVIEW_SIZE"))
+
+
+def rendition_sizes() -> dict[str, int]:
+    return {"thumbnail": thumbnail_size(), "preview": preview_size()}

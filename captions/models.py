@@ -164,11 +164,21 @@ class Photo(models.Model):
     # text
     caption = models.TextField(_("caption"), blank=True)
     headline = models.CharField(_("headline"), max_length=500, blank=True)
+    title = models.CharField(
+        _("title"), max_length=300, blank=True, help_text=_("A short name for the image (IPTC Title / Object Name).")
+    )
     language = models.CharField(_("caption language"), max_length=8, blank=True)
     credit = models.CharField(_("credit line"), max_length=300, blank=True)
     creator = models.CharField(_("creator"), max_length=200, blank=True)
     copyright_notice = models.CharField(_("copyright notice"), max_length=300, blank=True)
     keywords = models.TextField(_("keywords"), blank=True, help_text=_("Comma-separated."))
+    job_id = models.CharField(
+        _("job id"),
+        max_length=100,
+        blank=True,
+        help_text=_("The supplier's job or assignment reference (IPTC Job Id)."),
+    )
+    caption_writer = models.CharField(_("caption writer"), max_length=100, blank=True)
 
     # pixels: the one truth print sizes are derived from
     width_px = models.PositiveIntegerField(

@@ -43,8 +43,8 @@ def test_bulk_set_caveat_rejects_an_unknown_tag():
 def test_attach_image_notes_what_it_did():
     photo = make_photo(width_px=100, height_px=100, dpi=None, credit="")
     upload = SimpleUploadedFile("a.jpg", image_file("JPEG", size=(320, 200), dpi=(72, 72)))
-    checked = uploads.check_upload(upload)
-    notes = image_services.attach_image(photo=photo, upload=upload, checked=checked)
+    prepared = uploads.prepare_upload(uploads.identify_upload(upload))
+    notes = image_services.attach_image(photo=photo, prepared=prepared).notes
     assert "Pixel size set from the file: 320 × 200 px (the record said 100 × 100)." in notes
     assert "Resolution 72 dpi read from the file (JFIF)." in notes
     assert (photo.width_px, photo.height_px, photo.dpi) == (320, 200, 72) and photo.thumbnail.name

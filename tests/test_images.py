@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 from PIL import Image, PngImagePlugin
 
-from captions.images import metadata, renditions, uploads
+from captions.images import metadata, uploads
 from captions.models import Photo
 from tests.admin_forms import form_data, image_file
 from tests.builders import editor, make_photo
@@ -206,8 +206,9 @@ def test_gif_is_refused():
 def test_damaged_jpeg_is_refused_when_decoded():
     data = image_file("JPEG", size=(400, 300))
     with pytest.raises(ValidationError) as caught:
-        renditions.renditions(upload(data[: len(data) // 2], "cut.jpg"))
+        uploads.prepare_upload(uploads.identify_upload(upload(data[: len(data) // 2], "cut.jpg")))
     assert caught.value.code == "damaged_image"
+    assert "“cut.jpg” (JPEG) could not be decoded" in caught.value.message % caught.value.params
 
 
 # --- through the admin form ---------------------------------------------------------------

@@ -281,7 +281,7 @@ def test_an_uploaded_image_and_its_renditions_live_in_the_bucket_and_are_served_
 
     photo = make_photo(width_px=320, height_px=200)
     upload = SimpleUploadedFile("harbour.jpg", _jpeg())
-    image_services.attach_image(photo=photo, upload=upload, checked=uploads.check_upload(upload))
+    image_services.attach_image(photo=photo, prepared=uploads.prepare_upload(uploads.identify_upload(upload)))
     photo.save()
     keys = {item["Key"] for item in s3_bucket.list_objects_v2(Bucket="archive-media")["Contents"]}
     assert {f"media/{photo.image.name}", f"media/{photo.thumbnail.name}", f"media/{photo.preview.name}"} <= keys

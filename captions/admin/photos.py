@@ -26,6 +26,7 @@ from captions.editorial.forms import PhotoAdminForm
 from captions.models import CAVEAT_LABELS, CAVEAT_SHORT_LABELS, PROBLEM_LABELS, Photo
 from captions.selectors import search
 from captions.services import photos as photo_services
+from captions.services import images as image_services
 from captions.services import records
 
 
@@ -67,12 +68,14 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
                 "fields": [
                     "caption",
                     "headline",
+                    "title",
                     "language",
                     "credit",
                     "creator",
                     "copyright_notice",
                     "keywords",
                     ("supplier", "source_id"),
+                    ("job_id", "caption_writer"),
                 ]
             },
         ),
@@ -158,7 +161,7 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     @admin.display(description=_("preview"))
     def image_preview(self, obj):
         if obj is None or not obj.preview:
-            return gettext("No image yet: choose a JPEG, PNG, TIFF or WebP file above.")
+            return gettext("No image yet: choose an image file above.")
         return format_html('<img src="{}" alt="" style="max-width:480px;max-height:360px">', obj.preview.url)
 
     @admin.display(description=_("problems"))
@@ -229,7 +232,10 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            # Files an upload stored are removed again if anything after them fails (the
+            # admin's transaction then rolls back the record too): no orphan files.
+            with image_services.files_kept_only_on_success():
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except records.EditConflict:
             # Saved by someone else between this form's check and its save: nothing was written.
             messages.error(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from captions import validation
 from captions.core import dates, places
 from captions.editorial import conflicts
-from captions.images import renditions, uploads
+from captions.images import uploads
 from captions.models import Photo
 from captions.selectors.photos import find_duplicate
 
@@ -62,7 +62,9 @@ class PhotoAdminForm(forms.ModelForm):
         label=_("image file"),
         required=False,
         widget=AdminFileWidget,
-        help_text=_("JPEG, PNG, TIFF or WebP. Pixel size, dpi and empty fields are read from it."),
+        help_text=_(
+            "JPEG, PNG, TIFF, WebP, AVIF, HEIC or a camera raw file. Pixel size, dpi and empty fields are read from it."
+        ),
     )
     dpi = forms.IntegerField(label=_("dpi"), required=False, help_text=_("From 1 to 10,000; 300 is usual for print."))
     edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -80,8 +82,7 @@ class PhotoAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.previous_problems = list(self.instance.problems or [])
-        self.checked_upload = None
-        self.renditions = None
+        self.prepared = None  # captions.images.files.Prepared: the checked, read and rendered upload
         self.new_place_country = None
         self.conflict = None
         self.base_version = None
@@ -108,9 +109,7 @@ class PhotoAdminForm(forms.ModelForm):
             "flagged": "needs_review" in changed and bool(data.get("needs_review")),
             "new_place": new_place,
             "clear_image": "image" in changed and data.get("image") is False,  # "Clear" ticked
-            "upload": data.get("image") if self.checked_upload is not None else None,
-            "checked_upload": self.checked_upload,
-            "renditions": self.renditions,
+            "prepared": self.prepared,
         }
 
     # --- one field each --------------------------------------------------------------------
@@ -125,8 +124,8 @@ class PhotoAdminForm(forms.ModelForm):
         upload = self.cleaned_data.get("image")
         if not isinstance(upload, UploadedFile):
             return upload
-        checked = uploads.check_upload(upload)
-        duplicate = find_duplicate(content_hash=checked.content_hash, exclude_pk=self.instance.pk)
+        identified = uploads.identify_upload(upload)
+        duplicate = find_duplicate(content_hash=identified.content_hash, exclude_pk=self.instance.pk)
         if duplicate is not None:
             url = reverse("admin:captions_photo_change", args=[duplicate.pk])
             raise forms.ValidationError(
@@ -141,8 +140,7 @@ class PhotoAdminForm(forms.ModelForm):
                 ),
                 code="duplicate_image",
             )
-        self.renditions = renditions.renditions(upload)
-        self.checked_upload = checked
+        self.prepared = uploads.prepare_upload(identified, language=self.data.get("language") or "")
         return upload
 
     def clean_new_place_country(self):

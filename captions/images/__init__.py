@@ -1,9 +1,13 @@
-"""Image files. Pillow does the decoding; these modules add what an archive needs.
+"""Image files. libexiv2 (PyPI `exiv2`) reads the metadata, Pillow (+ pillow-heif) the pixels;
+these modules add what an archive needs. The first three are PURE (no Django), so the
+bulk import runs them in worker processes.
 
-- uploads.py     the checks an upload passes (size, pixel count, real format against the
-                 name) and its content hash
-- metadata.py    what a file says about itself: pixels, stated dpi, EXIF / IPTC / XMP fields
-- renditions.py  the thumbnail and preview JPEGs
+- files.py       one file made ready: identified (what it really is, size and pixel limits),
+                 then prepared (metadata read, renditions made); refusals with their facts
+- metadata.py    what a file says about itself: displayed pixel size, stated dpi, the archive's
+                 fields from EXIF / IPTC / XMP and sidecars, raw previews (docs/METADATA.md)
+- renditions.py  the thumbnail and preview JPEGs, from one reduced decode
+- uploads.py     the same checks for a Django upload, each refusal as a translated message
 
 Attaching a file to a record is a write: `captions.services.images`.
 """

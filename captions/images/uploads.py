@@ -1,118 +1,132 @@
-"""Upload checks and the content hash: what the archive refuses, with a message the editor can
-act on (too big, too many pixels, not an image, a format or extension it does not take)."""
+"""Upload checks with messages an editor can act on: each refusal of `captions.images.files`
+(too big, too many pixels, not an image and what it is instead, a format or extension the
+archive does not take, a raw file without a preview, damaged pixels) as a translated
+ValidationError with its code."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
 from captions import conf
+from captions.images import files
+from captions.images.files import Identified, Prepared, Refused
 
-HASH_CHUNK = 1024 * 1024
-
-
-# --- checks -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckedUpload:
-    format: str  # Pillow's name: JPEG, PNG, TIFF, WEBP
-    width_px: int
-    height_px: int
-    content_hash: str
-
-
-def _extension(name: str) -> str:
-    return os.path.splitext(name or "")[1].lstrip(".").lower()
+ACCEPTED = _(
+    "JPEG, PNG, TIFF, WebP, AVIF and HEIC images and camera raw files (DNG, CR2, CR3, NEF, ARW, PEF, RAF, ORF …)"
+)
+MESSAGES = {
+    "file_too_large": _(
+        "This file is %(size)s MB; the archive takes files up to %(limit)s MB. Export a smaller JPEG or TIFF."
+    ),
+    "unsupported_type": _("“%(name)s” is %(what)s; the archive takes %(accepted)s."),
+    "not_an_image": _("“%(name)s” is not an image the archive can read: it is %(what)s."),
+    "unsupported_format": _("“%(name)s” is a %(format)s image; the archive takes %(accepted)s."),
+    "format_mismatch": _(
+        "This file is really a %(format)s image but its name ends in .%(extension)s: "
+        "rename it to .%(expected)s (or export it again as the format its name says)."
+    ),
+    "raw_without_preview": _(
+        "“%(name)s” is a camera raw file (%(raw)s), but it carries no embedded JPEG preview the archive could show "
+        "(a damaged file, or a camera that stores none): export a JPEG or TIFF from your raw converter."
+    ),
+    "damaged_image": _(
+        "“%(name)s” (%(kind)s) could not be decoded (%(reason)s): the file is damaged or cut off. Export it again."
+    ),
+    "too_many_pixels": _(
+        "This image is %(width)s × %(height)s px (%(mp)s megapixels); the archive's limit is %(limit)s megapixels."
+    ),
+    "too_many_pixels_unopened": _(
+        "This image has far more pixels than the archive's limit of %(limit)s megapixels; it was not opened."
+    ),
+}
+# what `files.describe` says, translated (the pure module stays free of Django)
+WHAT = {
+    "a PDF document": _("a PDF document"),
+    "a ZIP archive (or an Office document)": _("a ZIP archive (or an Office document)"),
+    "a GIF image": _("a GIF image"),
+    "a BMP image": _("a BMP image"),
+    "a Photoshop document (PSD)": _("a Photoshop document (PSD)"),
+    "an icon (ICO)": _("an icon (ICO)"),
+    "a gzip archive": _("a gzip archive"),
+    "a JPEG XL image": _("a JPEG XL image"),
+    "a JPEG 2000 image": _("a JPEG 2000 image"),
+    "a JPEG that is damaged or cut off": _("a JPEG that is damaged or cut off"),
+    "a PNG that is damaged or cut off": _("a PNG that is damaged or cut off"),
+    "a TIFF that is damaged or of a kind Pillow does not read": _("a TIFF that is damaged or of a kind it cannot read"),
+    "a BigTIFF, which the archive does not read": _("a BigTIFF, which the archive does not read"),
+    "a HEIF/AVIF image that is damaged or cut off": _("a HEIF/AVIF image that is damaged or cut off"),
+    "a video (MP4/QuickTime)": _("a video (MP4/QuickTime)"),
+    "a WebP that is damaged or cut off": _("a WebP that is damaged or cut off"),
+    "a RIFF media file (AVI/WAV)": _("a RIFF media file (AVI/WAV)"),
+    "an SVG drawing": _("an SVG drawing"),
+    "a web page (HTML)": _("a web page (HTML)"),
+    "an empty file": _("an empty file"),
+    "a text file": _("a text file"),
+    "not a picture format the archive knows (damaged, or something else renamed)": _(
+        "not a picture format the archive knows (damaged, or something else renamed)"
+    ),
+}
 
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
 
 
-def content_hash(upload) -> str:
-    """SHA-256 of the file's bytes: the same file twice has the same hash."""
-    digest = hashlib.sha256()
-    upload.seek(0)
-    for chunk in iter(lambda: upload.read(HASH_CHUNK), b""):
-        digest.update(chunk)
-    upload.seek(0)
-    return digest.hexdigest()
+def refusal_error(refused: Refused) -> ValidationError:
+    """The translated message for a refusal of `captions.images.files`."""
+    params = dict(refused.params)
+    code = refused.code
+    if code == "file_too_large":
+        params = {"size": _megabytes(params["size"]), "limit": _megabytes(params["limit"])}
+    elif code == "too_many_pixels":
+        limit = f"{params['limit'] / 1_000_000:g}"
+        if params["width"] is None:
+            return ValidationError(MESSAGES["too_many_pixels_unopened"], code=code, params={"limit": limit})
+        params = {
+            "width": params["width"],
+            "height": params["height"],
+            "mp": f"{params['width'] * params['height'] / 1_000_000:.0f}",
+            "limit": limit,
+        }
+    if "what" in params:
+        params["what"] = WHAT.get(params["what"], params["what"])
+    params["accepted"] = ACCEPTED
+    return ValidationError(MESSAGES[code], code=code, params=params)
 
 
-def check_upload(upload) -> CheckedUpload:
-    """Refuse what the archive cannot keep, with a message the editor can act on: too big a
-    file, too many pixels (a decompression bomb), not an image, a format other than JPEG,
-    PNG, TIFF or WebP, or a real format that does not match the file name's extension."""
-    allowed = ", ".join(sorted({ext for exts in conf.UPLOAD_FORMATS.values() for ext in exts[:1]}))
-    limit = conf.max_upload_bytes()
-    if upload.size > limit:
-        raise ValidationError(
-            _("This file is %(size)s MB; the archive takes files up to %(limit)s MB. Export a smaller JPEG or TIFF."),
-            code="file_too_large",
-            params={"size": _megabytes(upload.size), "limit": _megabytes(limit)},
-        )
-    extension = _extension(upload.name)
-    if not any(extension in exts for exts in conf.UPLOAD_FORMATS.values()):
-        raise ValidationError(
-            _("“%(name)s” is not a JPEG, PNG, TIFF or WebP file (the name should end in %(allowed)s)."),
-            code="unsupported_type",
-            params={"name": upload.name, "allowed": allowed},
-        )
+def refusal_text(refused: Refused) -> str:
+    error = refusal_error(refused)
+    return str(error.message % error.params)
+
+
+def _read(upload) -> bytes:
     upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return data
+
+
+def identify_upload(upload) -> Identified:
+    """The checks an upload passes before anything is decoded; ValidationError with the reason."""
+    if upload.size > conf.max_upload_bytes():  # before reading a huge file into memory
+        raise refusal_error(Refused("file_too_large", size=upload.size, limit=conf.max_upload_bytes()))
     try:
-        with Image.open(upload) as image:
-            width, height, fmt = image.width, image.height, image.format
-    except Image.DecompressionBombError:
-        raise _too_many_pixels(None) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError(
-            _("“%(name)s” is not an image Pillow can read: the file is damaged or is something else renamed."),
-            code="not_an_image",
-            params={"name": upload.name},
-        ) from None
-    finally:
-        upload.seek(0)
-    if width * height > conf.max_image_pixels():
-        raise _too_many_pixels((width, height))
-    if fmt not in conf.UPLOAD_FORMATS:
-        raise ValidationError(
-            _("This file is a %(format)s image; the archive takes JPEG, PNG, TIFF and WebP."),
-            code="unsupported_format",
-            params={"format": fmt},
+        return files.identify(
+            _read(upload), upload.name, max_bytes=conf.max_upload_bytes(), max_pixels=conf.max_image_pixels()
         )
-    if extension not in conf.UPLOAD_FORMATS[fmt]:
-        raise ValidationError(
-            _(
-                "This file is really a %(format)s image but its name ends in .%(extension)s: "
-                "rename it to .%(expected)s (or export it again as the format its name says)."
-            ),
-            code="format_mismatch",
-            params={"format": fmt, "extension": extension, "expected": conf.UPLOAD_FORMATS[fmt][0]},
-        )
-    return CheckedUpload(fmt, width, height, content_hash(upload))
+    except Refused as refused:
+        raise refusal_error(refused) from None
 
 
-def _too_many_pixels(size) -> ValidationError:
-    limit = conf.max_image_pixels() / 1_000_000
-    if size is None:
-        return ValidationError(
-            _("This image has far more pixels than the archive's limit of %(limit)s megapixels; it was not opened."),
-            code="too_many_pixels",
-            params={"limit": f"{limit:g}"},
-        )
-    return ValidationError(
-        _("This image is %(width)s × %(height)s px (%(mp)s megapixels); the archive's limit is %(limit)s megapixels."),
-        code="too_many_pixels",
-        params={
-            "width": size[0],
-            "height": size[1],
-            "mp": f"{size[0] * size[1] / 1_000_000:.0f}",
-            "limit": f"{limit:g}",
-        },
-    )
+def prepare_upload(identified: Identified, *, sidecar_xmp: bytes | None = None, language: str = "") -> Prepared:
+    """Metadata and renditions of an identified upload; ValidationError when it cannot be decoded."""
+    try:
+        return files.prepare(identified, sizes=conf.rendition_sizes(), sidecar_xmp=sidecar_xmp, language=language)
+    except Refused as refused:
+        raise refusal_error(refused) from None
+
+
+def check_upload(upload) -> Identified:
+    """Kept for callers of the one-step check: identify only (no decoding)."""
+    return identify_upload(upload)

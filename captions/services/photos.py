@@ -4,7 +4,7 @@ image file, the review state), then the conflict-checked save of `captions.servi
 from __future__ import annotations
 
 from captions import validation
-from captions.images.uploads import CheckedUpload
+from captions.images.files import Prepared
 from captions.models import Photo
 from captions.services import images, records
 from captions.services.places import get_or_create_place
@@ -45,9 +45,7 @@ def save_edit(
     flagged: bool = False,
     new_place: dict | None = None,
     clear_image: bool = False,
-    upload=None,
-    checked_upload: CheckedUpload | None = None,
-    renditions: dict | None = None,
+    prepared: Prepared | None = None,
 ) -> list[str]:
     """The admin change form's save: a new place (`city`, `region`, `country`, `country_code`),
     the image file cleared or attached, the review state, then the conflict-checked save.
@@ -56,11 +54,16 @@ def save_edit(
         photo.place = get_or_create_place(**new_place)
     if clear_image:
         images.detach_image(photo=photo)
-    notes = []
-    if checked_upload is not None:
-        notes = images.attach_image(photo=photo, upload=upload, checked=checked_upload, made=renditions)
+    notes, found = [], []
+    if prepared is not None:
+        attached = images.attach_image(photo=photo, prepared=prepared)
+        notes, found = attached.notes, attached.problems  # e.g. unknown_country: the file's, kept until fixed
     review_state(
-        photo, previous_problems=previous_problems, changed_fields=changed_fields, reviewed=reviewed, flagged=flagged
+        photo,
+        previous_problems=[*previous_problems, *found],
+        changed_fields=changed_fields,
+        reviewed=reviewed,
+        flagged=flagged,
     )
     save_edited_photo(photo=photo, base_version=base_version, user=user)
     return notes
