@@ -26,7 +26,9 @@ FORMATS = {
     "AVIF": ("avif",),
     "HEIF": ("heic", "heif", "hif"),
 }
-FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC/HEIF"}
+# A JPEG with a second picture (MPF: stereo, depth or a large preview) opens as MPO; the first is the photo.
+FORMATS["MPO"] = FORMATS["JPEG"]
+FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC/HEIF", "MPO": "JPEG"}
 DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, TypeError, IndexError)
 
 
@@ -37,6 +39,13 @@ class Refused(Exception):
         super().__init__(code, params)
         self.code = code
         self.params = params
+
+    def __reduce__(self):  # sent back from import_images' worker processes
+        return (_refused, (self.code, self.params))
+
+
+def _refused(code: str, params: dict) -> Refused:
+    return Refused(code, **params)
 
 
 @dataclass
@@ -173,5 +182,22 @@ def prepare(
     try:
         made = renditions.make_renditions(identified.pixels, sizes, orientation=meta.orientation)
     except DECODE_ERRORS as exc:
-        raise Refused("damaged_image", name=identified.name, kind=identified.kind, reason=str(exc)[:120]) from None
+        if not _cut_off_jpeg(identified, exc):
+            raise Refused("damaged_image", name=identified.name, kind=identified.kind, reason=str(exc)[:120]) from None
+        # A camera JPEG that lost its last bytes (no end marker): the picture is there but for a
+        # grey band at the bottom. Kept, and said so, rather than refusing a real photo.
+        made = renditions.make_renditions(identified.pixels, sizes, orientation=meta.orientation, cut_off=True)
+        meta.warnings.append("the file is cut off at the end: the bottom rows may be grey; ask for the file again")
     return Prepared(identified, meta, made)
+
+
+def _cut_off_jpeg(identified: Identified, exc: Exception) -> bool:
+    """A JPEG whose scan data ends early but which has most of it: more than half the bytes a
+    decoder needs at 1 bit a pixel. A file cut in half is still refused as damaged."""
+    return (
+        identified.format in ("JPEG", "MPO")
+        and isinstance(exc, OSError)
+        and "truncated" in str(exc)
+        and not identified.pixels.rstrip(b"\x00").endswith(b"\xff\xd9")
+        and len(identified.pixels) * 8 > identified.width_px * identified.height_px
+    )

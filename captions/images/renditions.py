@@ -10,8 +10,9 @@ Measured in docs/BENCHMARKS.md (bench/bench_images.py).
 from __future__ import annotations
 
 import io
+import threading
 
-from PIL import Image
+from PIL import Image, ImageFile
 
 TRANSPOSE = {
     2: (Image.Transpose.FLIP_LEFT_RIGHT,),
@@ -59,10 +60,23 @@ def _jpeg(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def make_renditions(pixels: bytes, sizes: dict[str, int], orientation: int = 1) -> dict[str, bytes]:
+_TRUNCATED_LOCK = threading.Lock()
+
+
+def make_renditions(
+    pixels: bytes, sizes: dict[str, int], orientation: int = 1, cut_off: bool = False
+) -> dict[str, bytes]:
     """{name: JPEG bytes} no larger than each longest side in `sizes`, turned upright.
     `pixels` is the file (or a raw file's embedded JPEG preview). Raises OSError, SyntaxError
-    or ValueError when the pixels cannot be decoded (a damaged or cut-off file)."""
+    or ValueError when the pixels cannot be decoded (a damaged or cut-off file). `cut_off`:
+    decode a file that ends early anyway (Pillow's switch for it is process-wide: held under a lock)."""
+    if cut_off:
+        with _TRUNCATED_LOCK:
+            ImageFile.LOAD_TRUNCATED_IMAGES = True
+            try:
+                return make_renditions(pixels, sizes, orientation)
+            finally:
+                ImageFile.LOAD_TRUNCATED_IMAGES = False
     largest = max(sizes.values())
     made = {}
     with Image.open(io.BytesIO(pixels)) as image:
