@@ -21,6 +21,7 @@ from captions.admin.filters import CaveatFilter, CountryFilter, DecadeFilter, Ha
 from captions.admin.permissions import EditorsWriteMixin
 from captions.core import dimensions
 from captions.editorial import paste
+from captions.editorial import uploads as image_uploads
 from captions.editorial.display import one_decimal, size_line
 from captions.editorial.forms import PhotoAdminForm
 from captions.models import CAVEAT_LABELS, CAVEAT_SHORT_LABELS, PROBLEM_LABELS, Photo
@@ -259,4 +260,11 @@ class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
     # --- the paste page (captions.editorial.paste) ----------------------------------------------
     def get_urls(self):
         view = self.admin_site.admin_view(functools.partial(paste.paste_view, model_admin=self))
-        return [path("paste/", view, name="captions_photo_paste"), *super().get_urls()]
+        many = self.admin_site.admin_view(functools.partial(image_uploads.upload_many_view, model_admin=self))
+        one = self.admin_site.admin_view(functools.partial(image_uploads.upload_one_view, model_admin=self))
+        return [
+            path("paste/", view, name="captions_photo_paste"),
+            path("upload/", many, name="captions_photo_upload"),
+            path("upload/one/", one, name="captions_photo_upload_one"),
+            *super().get_urls(),
+        ]
