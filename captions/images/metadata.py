@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -494,3 +495,96 @@ class NoPreviewError(ValueError):
     def __init__(self, raw_format: str):
         super().__init__(raw_format)
         self.raw_format = raw_format
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+# field -> (XMP key, IIM key, IIM length limit in bytes); lists are written item by item
+WRITE_KEYS = {
+    "caption": ("Xmp.dc.description", "Iptc.Application2.Caption", 2000),
+    "headline": ("Xmp.photoshop.Headline", "Iptc.Application2.Headline", 256),
+    "title": ("Xmp.dc.title", "Iptc.Application2.ObjectName", 64),
+    "credit": ("Xmp.photoshop.Credit", "Iptc.Application2.Credit", 32),
+    "copyright_notice": ("Xmp.dc.rights", "Iptc.Application2.Copyright", 128),
+    "sublocation": ("Xmp.iptc.Location", "Iptc.Application2.SubLocation", 32),
+    "city": ("Xmp.photoshop.City", "Iptc.Application2.City", 32),
+    "region": ("Xmp.photoshop.State", "Iptc.Application2.ProvinceState", 32),
+    "country": ("Xmp.photoshop.Country", "Iptc.Application2.CountryName", 64),
+    "country_code": ("Xmp.iptc.CountryCode", "Iptc.Application2.CountryCode", 3),
+    "special_instructions": ("Xmp.photoshop.Instructions", "Iptc.Application2.SpecialInstructions", 256),
+    "job_id": ("Xmp.photoshop.TransmissionReference", "Iptc.Application2.TransmissionReference", 32),
+    "caption_writer": ("Xmp.photoshop.CaptionWriter", "Iptc.Application2.Writer", 32),
+    "source": ("Xmp.photoshop.Source", "Iptc.Application2.Source", 32),
+    "archive_id": ("Xmp.archive.ArchiveId", None, 0),
+    "creators": ("Xmp.dc.creator", "Iptc.Application2.Byline", 32),
+    "keywords": ("Xmp.dc.subject", "Iptc.Application2.Keywords", 64),
+}
+NO_IIM_FORMATS = {"image/webp"}  # WebP has no IIM container: exiv2 would drop it silently
+
+
+class WriteUnsupported(ValueError):
+    """libexiv2 cannot write this kind of file (AVIF, HEIC and other BMFF files)."""
+
+
+def _iim_text(text: str, limit: int) -> str:
+    """Cut to the IIM dataset's length in UTF-8 bytes (exiv2 does not), never inside a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+
+
+def write_metadata(source, fields: dict) -> bytes:
+    """A copy of an image file (bytes or a path) with the archive's metadata written in: XMP
+    always, IPTC-IIM (declared UTF-8, cut to the IIM lengths) where the format has it. `fields`
+    holds any of WRITE_KEYS' names (`creators` and `keywords` as lists; put caveats and an
+    embargo in `special_instructions`). Empty values remove the field. Everything else in the
+    file (EXIF, other XMP, the pixels) is kept. Raises WriteUnsupported for AVIF/HEIC files and
+    exiv2.Exiv2Error for a file libexiv2 cannot read."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as handle:
+            data = handle.read()
+    else:
+        data = bytes(source)
+    unknown = set(fields) - set(WRITE_KEYS)
+    if unknown:
+        raise ValueError(f"no such field to write: {', '.join(sorted(unknown))}")
+    with EXIV2_LOCK:
+        image = _open(data)
+        if image.mimeType() in ("image/avif", "image/heic", "image/heif", "image/jxl"):
+            raise WriteUnsupported(image.mimeType())
+        xmp, iptc = image.xmpData(), image.iptcData()
+        with_iim = image.mimeType() not in NO_IIM_FORMATS
+        if with_iim:
+            iptc["Iptc.Envelope.CharacterSet"] = UTF8_MARK.decode("ascii")
+        for name, value in fields.items():
+            xmp_key, iim_key, limit = WRITE_KEYS[name]
+            _erase(xmp, exiv2.XmpKey(xmp_key))
+            if iim_key and with_iim:
+                _erase(iptc, exiv2.IptcKey(iim_key))
+            if isinstance(value, list | tuple):
+                items = [clean(str(v)) for v in value if clean(str(v))]
+                if not items:
+                    continue
+                kind = exiv2.TypeId.xmpSeq if name == "creators" else exiv2.TypeId.xmpBag
+                xmp[xmp_key] = exiv2.XmpArrayValue(items, kind)
+                for item in items if iim_key and with_iim else []:
+                    datum = exiv2.Iptcdatum(exiv2.IptcKey(iim_key))
+                    datum.setValue(_iim_text(item, limit))
+                    iptc.add(datum)
+                continue
+            text = " ".join(str(value or "").split()) if name != "caption" else str(value or "").strip()
+            if not text:
+                continue
+            xmp[xmp_key] = text  # a plain str in a LangAlt property is its x-default
+            if iim_key and with_iim:
+                iptc[iim_key] = _iim_text(text, limit)
+        image.writeMetadata()
+        io_ = image.io()
+        io_.open()
+        try:
+            return bytes(io_.data())
+        finally:
+            io_.close()
+
+
+def _erase(container, key) -> None:
+    while (it := container.findKey(key)) != container.end():
+        container.erase(it)
