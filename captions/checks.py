@@ -8,9 +8,10 @@ from captions import conf
 
 @register()
 def pillow_codecs(app_configs, **kwargs):
-    """Uploads accept JPEG, PNG, TIFF and WebP; warn when this Pillow cannot read one."""
+    """Uploads accept JPEG, PNG, TIFF, WebP and AVIF (HEIC through pillow-heif); warn when this
+    Pillow cannot read one."""
     warnings = []
-    for codec, fmt in (("jpg", "JPEG"), ("zlib", "PNG"), ("libtiff", "TIFF"), ("webp", "WebP")):
+    for codec, fmt in (("jpg", "JPEG"), ("zlib", "PNG"), ("libtiff", "TIFF"), ("webp", "WebP"), ("avif", "AVIF")):
         if not features.check(codec):
             warnings.append(
                 Warning(

@@ -173,8 +173,13 @@ def make_renditions(
     made = {}
     with Image.open(io.BytesIO(pixels)) as image:
         turn = orientation_to_apply(image, orientation)
-        if image.format == "JPEG":
-            image.draft("RGB" if image.mode not in ("L", "CMYK") else image.mode, (largest, largest))
+        if image.format in ("JPEG", "MPO"):
+            # libjpeg decodes at 1/2, 1/4 or 1/8 scale: ask for the preview's own box (a square
+            # box would make a 3:2 picture decode at twice the pixels it needs)
+            width, height = image.size
+            scale = largest / max(width, height)
+            box = (max(1, round(width * scale)), max(1, round(height * scale)))
+            image.draft("RGB" if image.mode not in ("L", "CMYK") else image.mode, box)
         factor = int(max(image.size) / (largest * REDUCING_GAP))
         frame = _png_reduced(pixels, image, factor) if image.format == "PNG" and factor > 1 else None
         if frame is None:
