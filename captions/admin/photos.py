@@ -26,8 +26,8 @@ from captions.editorial.display import one_decimal, size_line
 from captions.editorial.forms import PhotoAdminForm
 from captions.models import CAVEAT_LABELS, CAVEAT_SHORT_LABELS, PROBLEM_LABELS, Photo
 from captions.selectors import search
-from captions.services import photos as photo_services
 from captions.services import images as image_services
+from captions.services import photos as photo_services
 from captions.services import records
 
 

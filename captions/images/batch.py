@@ -15,8 +15,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
+import pillow_heif
+
 from captions.core.textfiles import decode as decode_text
 from captions.images import files
+from captions.ingest import parse_block
 
 SIDECAR_EXTENSIONS = ("xmp", "txt")
 INLINE_BELOW = 4  # fewer files than this: no worker processes (starting them costs ~1 s)
@@ -78,8 +81,6 @@ def prepare_path(job: Job) -> Result:
     result.sidecars = tuple(p for p in (xmp_path, txt_path) if p)
     language = ""
     if txt_path:
-        from captions.ingest import parse_block
-
         with open(txt_path, "rb") as handle:
             result.parsed = parse_block(decode_text(handle.read()))
         language = getattr(result.parsed, "language", "") or ""
@@ -102,8 +103,6 @@ def prepare_path(job: Job) -> Result:
 
 
 def _init_worker() -> None:
-    import pillow_heif
-
     pillow_heif.options.DECODE_THREADS = 1  # the pool already uses every core
 
 

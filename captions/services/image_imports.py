@@ -29,9 +29,11 @@ from captions.models import Photo
 from captions.selectors.photos import find_existing_photo
 from captions.services import images as image_services
 from captions.services import photos as photo_services
+from captions.services import records
 from captions.services.imports import photo_values_from_parsed, place_from_parsed
 
 HASH_CHUNK = 1024 * 1024
+REASON = "import_images"  # the history record's reason
 
 
 @dataclass
@@ -175,13 +177,7 @@ def save_prepared(prepared: files.Prepared, *, parsed=None, path: str = "", user
             photo_services.review_state(
                 photo, previous_problems=previous + attached.problems, changed_fields=[], reviewed=False
             )
-            if photo.pk:
-                photo.version += 1
-            photo._change_reason = "import_images"
-            if user is not None:
-                photo._history_user = user
-            photo.full_clean()
-            photo.save()
+            records.save_photo(photo=photo, user=user, reason=REASON)
     except ValidationError as exc:
         return FileOutcome(path, "refused", reason=f"not saved: {_one_line(exc)}")
     return FileOutcome(
@@ -209,13 +205,9 @@ def _fill_existing(photo: Photo, prepared: files.Prepared, parsed, path: str, us
                 setattr(photo, name, getattr(probe, name))
         if photo.place_id is None and probe.place_id is not None:
             photo.place = probe.place
-        photo.version += 1
-        photo._change_reason = "import_images"
-        if user is not None:
-            photo._history_user = user
         try:
-            photo.full_clean()
+            with transaction.atomic():
+                records.save_photo(photo=photo, user=user, reason=REASON)
         except ValidationError as exc:
             return FileOutcome(path, "refused", photo=photo, reason=f"not saved: {_one_line(exc)}")
-        photo.save()
     return FileOutcome(path, "updated", photo=photo, problems=list(photo.problems), notes=attached.notes)
