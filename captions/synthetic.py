@@ -341,6 +341,9 @@ COLUMNS = (
     "version",
     "created_at",
     "updated_at",
+    "title",  # issue 10: fields an image file's metadata fills in; empty in synthetic records
+    "job_id",
+    "caption_writer",
 )
 
 
@@ -619,6 +622,9 @@ class _Maker:
             1,
             added,
             added,
+            "",
+            "",
+            "",
         )
         return row, picks
 

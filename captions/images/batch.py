@@ -31,6 +31,8 @@ class Job:
     max_bytes: int
     max_pixels: int
     sizes: tuple[tuple[str, int], ...]
+    content_hash: str = ""  # the caller hashed the file already: not again here
+    stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) when it was hashed
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Result:
     refused: files.Refused | None = None
     parsed: object | None = None  # captions.ingest.ParsedCaption of a NAME.txt sidecar
     sidecars: tuple[str, ...] = ()
+    stamp: tuple[int, int] = (0, 0)
 
 
 def sidecar(path: str, extension: str) -> str | None:
@@ -70,7 +73,7 @@ def image_paths(paths: Iterable[str]) -> list[str]:
 
 def prepare_path(job: Job) -> Result:
     """One file: identified, read, rendered; a refusal is a result, not an exception."""
-    result = Result(job.path)
+    result = Result(job.path, stamp=job.stamp)
     try:
         with open(job.path, "rb") as handle:
             data = handle.read()
@@ -90,7 +93,11 @@ def prepare_path(job: Job) -> Result:
             sidecar_xmp = handle.read()
     try:
         identified = files.identify(
-            data, os.path.basename(job.path), max_bytes=job.max_bytes, max_pixels=job.max_pixels
+            data,
+            os.path.basename(job.path),
+            max_bytes=job.max_bytes,
+            max_pixels=job.max_pixels,
+            known_hash=job.content_hash,
         )
         prepared = files.prepare(identified, sizes=dict(job.sizes), sidecar_xmp=sidecar_xmp, language=language)
     except files.Refused as refused:
@@ -133,3 +140,9 @@ def _ready(entry) -> bool:
 
 def _result(entry):
     return entry.result() if isinstance(entry, Future) else entry
+
+
+def stamp(path: str) -> tuple[int, int]:
+    """(size, modification time): a file whose stamp changed was written to meanwhile."""
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns

@@ -141,7 +141,7 @@ def describe(head: bytes) -> str:
     return "not a picture format the archive knows (damaged, or something else renamed)"
 
 
-def identify(data: bytes, name: str, *, max_bytes: int, max_pixels: int) -> Identified:
+def identify(data: bytes, name: str, *, max_bytes: int, max_pixels: int, known_hash: str = "") -> Identified:
     """The checks before any decoding: size, what the file really is against its name, the
     pixel count (decompression bombs, and HEIF files that decode to far more than they weigh)."""
     if len(data) > max_bytes:
@@ -170,7 +170,7 @@ def identify(data: bytes, name: str, *, max_bytes: int, max_pixels: int) -> Iden
             raise Refused("unsupported_format", name=name, format=fmt)
         if ext not in FORMATS[fmt]:
             raise Refused("format_mismatch", format=FORMAT_NAMES.get(fmt, fmt), extension=ext, expected=FORMATS[fmt][0])
-    return Identified(name, data, content_hash(data), fmt, raw, width, height, pixels)
+    return Identified(name, data, known_hash or content_hash(data), fmt, raw, width, height, pixels)
 
 
 def prepare(

@@ -103,6 +103,7 @@ def import_image_files(*, paths: list[str], workers: int | None = None, progress
                 if os.path.getsize(path) > conf.max_upload_bytes():
                     yield FileOutcome(path, "refused", reason=_refusal(path, "file_too_large"))
                     continue
+                stamped = batch.stamp(path)
                 digest = _hash_file(path)
             except OSError as exc:
                 yield FileOutcome(path, "refused", reason=f"cannot be read ({exc.strerror or exc})")
@@ -111,7 +112,7 @@ def import_image_files(*, paths: list[str], workers: int | None = None, progress
                 yield FileOutcome(path, "duplicate", duplicate_of=seen[digest])
                 continue
             seen[digest] = path
-            yield batch.Job(path, conf.max_upload_bytes(), conf.max_image_pixels(), sizes)
+            yield batch.Job(path, conf.max_upload_bytes(), conf.max_image_pixels(), sizes, digest, stamped)
 
     inline = total < batch.INLINE_BELOW
     for done, item in enumerate(batch.prepare_many(items(), workers=workers, inline=inline), start=1):
@@ -136,9 +137,11 @@ def save_prepared_file(prepared_result: batch.Result) -> FileOutcome:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
+        now = batch.stamp(path)
     except OSError as exc:
         return FileOutcome(path, "refused", reason=f"cannot be read ({exc.strerror or exc})")
-    if files.content_hash(data) != prepared.content_hash:
+    # hashed once, before the worker read it: a changed size or time means it was written meanwhile
+    if prepared_result.stamp != now or len(data) != now[0]:
         return FileOutcome(path, "refused", reason="the file changed while it was being imported")
     prepared.identified.data = data
     return save_prepared(prepared, parsed=prepared_result.parsed, path=path)
