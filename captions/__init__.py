@@ -8,7 +8,8 @@
 - selectors/   every read: query shapes, the browse FilterSet, search, facets, pages, history
 - services/    every write, through records.py (version check, history): imports, editor
                saves, bulk actions, images, places, articles
-- images/      image files: upload checks, embedded metadata, renditions
+- images/      image files: upload checks, embedded metadata read and written (libexiv2),
+               renditions, many files prepared in worker processes (PURE but uploads.py)
 - admin/       the editor workflow in Django's admin: configuration only
 - editorial/   the editor's forms and the paste page the admin points to
 - browse/      the researcher pages and image files

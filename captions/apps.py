@@ -12,3 +12,7 @@ class CaptionsConfig(AppConfig):
         from captions.services import audit  # noqa: PLC0415  (models are ready only now)
 
         audit.connect_signals()  # sign-ins, failures and lockouts go to the audit trail
+
+        # libexiv2's XMP toolkit is set up process-wide when the module is imported, and must be
+        # before any thread uses it: at start-up, not on some request thread's first upload.
+        from captions.images import metadata  # noqa: F401, PLC0415
