@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('captions', '0008_leaner_write_indexes'),
+        ('captions', '0009_audit_trail'),
     ]
 
     operations = [
