@@ -158,6 +158,10 @@ EXPECTED: dict[str, Route] = {
         "/admin/r/{photo_type}/{free}/", answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 302, 302, 302)
     ),
     "admin/captions/photo/paste/": site("/admin/captions/photo/paste/", ADMIN_EDITORS),
+    "admin/captions/photo/upload/": site("/admin/captions/photo/upload/", ADMIN_EDITORS),
+    "admin/captions/photo/upload/one/": site(
+        "/admin/captions/photo/upload/one/", answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405, 405, 403)
+    ),
     "admin/captions/photo/^([^/]+)/history/([^/]+)/$": site(
         "/admin/captions/photo/{embargoed}/history/{photo_version}/", ADMIN_EDITORS
     ),

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from captions.images import uploads
 from captions.models import PROBLEM_LABELS
@@ -125,10 +124,11 @@ def upload_many_view(request, *, model_admin):
     return TemplateResponse(request, "admin/captions/photo/upload_many.html", context)
 
 
-@require_POST
 def upload_one_view(request, *, model_admin):
     """One file of the many-files page, sent by static/js/upload.js: JSON for its row."""
     _check(request, model_admin)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     upload = request.FILES.get("file")
     if upload is None:
         return JsonResponse({"status": "refused", "name": "", "message": gettext("No file was sent.")}, status=400)

@@ -93,10 +93,15 @@ class Attached:
     filled: list[str] = field(default_factory=list)  # record field names set from the file
 
 
-def attach_image(*, photo: Photo, prepared: Prepared) -> Attached:
+def attach_image(*, photo: Photo, prepared: Prepared | None = None, upload=None, checked=None) -> Attached:
     """Put a prepared image on `photo` (not saved yet): the file and its renditions (stored),
     its hash, the pixel size as displayed, and every field the record lacks that the file
-    states. The notes tell the editor what was read and what was set aside."""
+    states. The notes tell the editor what was read and what was set aside. An `upload` (with
+    the `checked` result of `uploads.check_upload`, if the caller has it) is prepared here."""
+    if prepared is None:
+        from captions.images import uploads  # noqa: PLC0415  (only for callers that pass an upload)
+
+        prepared = uploads.prepare_upload(checked or uploads.identify_upload(upload))
     identified, meta = prepared.identified, prepared.meta
     digest = identified.content_hash
     result = Attached()
