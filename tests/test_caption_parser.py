@@ -1174,3 +1174,17 @@ def test_a_notice_inside_a_copyright_field_is_a_caveat_and_its_cut_is_truncation
         ["editorial_only"],
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "block, source_id",
+    [
+        ("Référence : SPA 2 Z 29BIS\nLégende : Photographes devant l'Arc de Triomphe.", "SPA 2 Z 29BIS"),
+        ("Nº Inventario: F-0699\nTítulo: Retrato de estudio.", "F-0699"),
+        ("Inventarnummer: SM 2013-2890,25\nTitel: Kurfürstendamm.", "SM 2013-2890,25"),
+        ("Image ID: 2R4X9KJ (Alamy)\nCaption: A dog.", "2R4X9KJ"),  # a note after the id is not the id
+        ("Reference: see the archive list\nCaption: A dog.", None),  # words are no id
+    ],
+)
+def test_an_archive_reference_of_several_tokens_is_the_id(block, source_id):
+    assert parse_block(block).source_id == source_id

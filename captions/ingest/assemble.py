@@ -37,6 +37,8 @@ from .sizes import SizeFacts, first_number_pixels, scan_sizes
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
 _FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)
 _ID_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/]{1,40}")
+# A labelled id of up to four short tokens with a digit in the last one, none a lower-case word.
+_WHOLE_ID_RE = re.compile(r"(?:[A-Z0-9][A-Za-z0-9_.,\-/]{0,15} ){1,3}[A-Za-z]?[0-9][A-Za-z0-9_.,\-/]{0,20}")
 _IMAGO_NAME_RE = re.compile(r"x(?:[A-ZÄÖÜ][\w\-]{0,30}x){1,6}")
 _ALAMY_SIZE_RE = re.compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
 _KEYWORD_SPLIT_RE = re.compile(r"[,;]")
@@ -289,6 +291,8 @@ def _clean_id(value: str) -> str | None:
     value = value.strip().strip(".,;")
     if not value or _FILE_NAME_RE.search(value):
         return None
+    if _WHOLE_ID_RE.fullmatch(value):
+        return value  # an archive's reference is often several tokens: 'SPA 2 Z 29BIS', 'NPG x137688'
     match = _ID_TOKEN_RE.search(value[:200])
     if not match:
         return None
