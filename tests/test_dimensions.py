@@ -43,6 +43,22 @@ def test_print_size_refuses_non_positive_values(bad):
         d.print_size(*bad)
 
 
+def test_a_print_rendition_is_exactly_the_pixels_its_width_needs_at_the_dpi():
+    # the seed, 1880 x 1160 px, printed 10 cm wide at 300 dpi: 1181.1 px -> 1182, height to scale
+    assert d.rendition_pixels(1880, 1160, dpi=300, width_cm=10) == (1182, 729)
+    width, height = d.rendition_pixels(1880, 1160, dpi=300, width_cm=10)
+    assert d.centimetres(width, 300) >= 10 > d.centimetres(width - 1, 300)
+    assert d.rendition_pixels(1160, 1880, dpi=240, width_cm=20) == (1890, 3063)  # portrait
+    assert d.rendition_pixels(1880, 1160, dpi=300) == (1880, 1160)  # no width: the file's own pixels
+    assert d.rendition_pixels(4000, 3, dpi=72, width_cm=1) == (29, 1)  # never 0 px high
+
+
+@pytest.mark.parametrize("bad", [{"width_cm": 0}, {"width_cm": -3}, {"dpi": 0, "width_cm": 5}])
+def test_a_print_rendition_refuses_sizes_that_cannot_print(bad):
+    with pytest.raises(ValueError):
+        d.rendition_pixels(100, 100, **{"dpi": 300, **bad})
+
+
 def test_pixels_for_rounds_up():
     assert d.pixels_for(30.0, 300) == 3544  # 3543.3 px needed; 3543 would fall short
     assert d.pixels_for(2.54, 300) == 300

@@ -38,6 +38,21 @@ def pixels_for(length_cm: float, dpi: int) -> int:
     return math.ceil(length_cm / CM_PER_INCH * dpi - 1e-9)
 
 
+def rendition_pixels(width_px: int, height_px: int, *, dpi: int, width_cm: float | None = None) -> tuple[int, int]:
+    """The pixel size of a print rendition: `width_cm` wide at `dpi` (the width rounded up, as
+    `pixels_for`: a print must not fall short; the height keeps the aspect ratio, to the nearest
+    pixel), or the file's own pixels when no width is asked for (then only its dpi changes)."""
+    if width_px <= 0 or height_px <= 0:
+        raise ValueError("pixel sizes must be positive")
+    if width_cm is None:
+        return width_px, height_px
+    if width_cm <= 0 or dpi <= 0:
+        raise ValueError("width and dpi must be positive")
+    width = pixels_for(width_cm, dpi)
+    height = max(1, int(Decimal(height_px * width) / Decimal(width_px) + Decimal("0.5")))
+    return width, height
+
+
 @dataclass(frozen=True)
 class PrintSize:
     """A print size derived from pixels at one dpi. Full precision; round only for display."""
