@@ -14,6 +14,8 @@ DEFAULTS = {
     # Renditions: the longest side, in pixels, of the stored JPEGs.
     "CAPTIONS_THUMBNAIL_SIZE": 240,
     "CAPTIONS_PREVIEW_SIZE": 1200,
+    # Lightboxes: the most photos one holds ("add all results" adds a selection up to this).
+    "CAPTIONS_LIGHTBOX_MAX_PHOTOS": 1000,
 }
 
 
@@ -39,3 +41,7 @@ def preview_size() -> int:
 
 def rendition_sizes() -> dict[str, int]:
     return {"thumbnail": thumbnail_size(), "preview": preview_size()}
+
+
+def lightbox_max_photos() -> int:
+    return int(get("CAPTIONS_LIGHTBOX_MAX_PHOTOS"))

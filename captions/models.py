@@ -7,6 +7,7 @@ boolean column each so that filtering and facet counts over a million rows stay 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -391,3 +392,96 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.username}"
+
+
+class Lightbox(models.Model):
+    """A named, ordered set of photos with a note per photo (a researcher's selection for a
+    story), shared with groups or people to read or to edit. Its photos are `LightboxItem`s;
+    who may do what is `captions.selectors.lightboxes` (reads) and `captions.services.lightboxes`
+    (writes)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.CASCADE, related_name="lightboxes"
+    )
+    photos = models.ManyToManyField(
+        Photo, verbose_name=_("photos"), through="LightboxItem", related_name="lightboxes", blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lightbox")
+        verbose_name_plural = _("lightboxes")
+        ordering = ["-updated_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="lightbox_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("lightbox_detail", args=[self.pk])
+
+
+class LightboxItem(models.Model):
+    """One photo in a lightbox: its place in the order (0, 1, 2 ...) and the note beside it."""
+
+    lightbox = models.ForeignKey(Lightbox, on_delete=models.CASCADE, related_name="items")
+    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="lightbox_items")
+    position = models.PositiveIntegerField(_("position"))
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo in a lightbox")
+        verbose_name_plural = _("photos in lightboxes")
+        ordering = ["lightbox", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["lightbox", "photo"], name="lightbox_item_once"),
+        ]
+        indexes = [models.Index(fields=["lightbox", "position"], name="lightbox_item_order")]
+
+    def __str__(self) -> str:
+        return f"{self.lightbox_id}:{self.position}:{self.photo_id}"
+
+
+class LightboxShare(models.Model):
+    """A lightbox shared with one group or one person, to read it or also to edit it (add,
+    remove, reorder, write notes). Only the owner shares, renames and deletes."""
+
+    lightbox = models.ForeignKey(Lightbox, on_delete=models.CASCADE, related_name="shares")
+    group = models.ForeignKey(
+        "auth.Group", verbose_name=_("group"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="shared_lightboxes",
+    )
+    can_edit = models.BooleanField(_("may edit"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lightbox share")
+        verbose_name_plural = _("lightbox shares")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(group__isnull=True) & Q(user__isnull=False))
+                | (Q(group__isnull=False) & Q(user__isnull=True)),
+                name="lightbox_share_group_or_user",
+            ),
+            models.UniqueConstraint(
+                fields=["lightbox", "group"], condition=Q(group__isnull=False), name="lightbox_share_group_once"
+            ),
+            models.UniqueConstraint(
+                fields=["lightbox", "user"], condition=Q(user__isnull=False), name="lightbox_share_user_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lightbox_id} -> {self.group_id or self.user_id}"

@@ -14,6 +14,9 @@ _VIEW = [
     "view_article",
     "view_place",
 ]
+# Every role gathers and shares lightboxes; which lightbox a user may open or change is decided
+# per lightbox (owner, shares) in captions.selectors.lightboxes.
+_LIGHTBOXES = ["view_lightbox", "add_lightbox"]
 ROLE_PERMISSIONS = {
     EDITORS: _VIEW
     + [
@@ -29,15 +32,18 @@ ROLE_PERMISSIONS = {
         "view_historicalphoto",
         "view_historicalarticle",
         "import_captions",
-    ],
-    RESEARCHERS: list(_VIEW),
-    PRODUCTION: _VIEW + ["export_specs"],
+    ]
+    + _LIGHTBOXES,
+    RESEARCHERS: _VIEW + _LIGHTBOXES,
+    PRODUCTION: _VIEW + ["export_specs"] + _LIGHTBOXES,
 }
 
 
-def sync_role_groups(group_model, permission_model) -> None:
-    """Create the groups and give each exactly its permissions (idempotent)."""
-    for name, codenames in ROLE_PERMISSIONS.items():
+def sync_role_groups(group_model, permission_model, role_permissions=None) -> None:
+    """Create the groups and give each exactly its permissions (idempotent). A migration passes
+    the roles as they were at its point in history (`role_permissions`): the current table may
+    name permissions of models that later migrations create."""
+    for name, codenames in (role_permissions or ROLE_PERMISSIONS).items():
         group, _ = group_model.objects.get_or_create(name=name)
         perms = list(permission_model.objects.filter(content_type__app_label="captions", codename__in=codenames))
         missing = set(codenames) - {p.codename for p in perms}

@@ -31,12 +31,33 @@ def test_editors_may_edit_and_import_but_not_export():
     assert "export_specs" not in p
 
 
-def test_researchers_only_view():
-    assert perms(RESEARCHERS) == {"view_photo", "view_article", "view_place"}
+def test_researchers_view_and_gather_lightboxes():
+    assert perms(RESEARCHERS) == {"view_photo", "view_article", "view_place", "view_lightbox", "add_lightbox"}
 
 
-def test_production_views_and_exports():
-    assert perms(PRODUCTION) == {"view_photo", "view_article", "view_place", "export_specs"}
+def test_production_views_exports_and_gathers_lightboxes():
+    assert perms(PRODUCTION) == {
+        "view_photo",
+        "view_article",
+        "view_place",
+        "export_specs",
+        "view_lightbox",
+        "add_lightbox",
+    }
+
+
+def test_every_role_gathers_lightboxes_but_none_may_change_anothers():
+    for role in (EDITORS, RESEARCHERS, PRODUCTION):
+        assert {"view_lightbox", "add_lightbox"} <= perms(role)
+        assert not {"change_lightbox", "delete_lightbox"} & perms(role)
+
+
+def test_the_roles_migration_keeps_the_roles_as_they_were_then():
+    """0002 must not name permissions of models created later (a fresh database would fail)."""
+    import importlib
+
+    roles_0002 = importlib.import_module("captions.migrations.0002_roles").ROLES_AT_0002
+    assert "view_lightbox" not in {codename for codenames in roles_0002.values() for codename in codenames}
 
 
 def test_user_permissions_follow_group():

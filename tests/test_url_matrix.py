@@ -30,6 +30,7 @@ from captions.models import AuditEvent, Photo
 from captions.roles import EDITORS
 from captions.services import audit
 from captions.services import images as image_services
+from captions.services import lightboxes as lightbox_services
 from tests.admin_forms import image_file
 from tests.builders import editor, make_article, make_photo, make_user, production, researcher
 from tests.embargo_helpers import assert_no_secret, page_text, secret_photo
@@ -49,6 +50,7 @@ EVERYONE_200 = answers(200, 200, 200, 200, 200, 200)
 VIEWERS = answers(LOGIN, 200, 200, 200, 200, 403)  # view_photo: the three roles and superusers
 EXPORTERS = answers(LOGIN, 403, 200, 403, 200, 403)  # export_specs: Production and superusers
 EDITOR_POST_ONLY = answers(LOGIN, 403, 403, 405, 405, 403)
+LIGHTBOX_POST_ONLY = answers(LOGIN, 405, 405, 405, 405, 403)  # view_lightbox: the three roles, superusers
 ADMIN_STAFF = answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, 200, 200)  # any staff member
 ADMIN_EDITORS = answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, 200, 403)  # Editors' admin pages
 ADMIN_SUPERUSERS = answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403, 200, 403)
@@ -132,6 +134,15 @@ EXPECTED: dict[str, Route] = {
     "photos/<int:pk>/spec.pdf": per_photo(
         "/photos/{pk}/spec.pdf", EXPORTERS, embargoed=answers(LOGIN, 403, 409, 403, 409, 403)
     ),
+    # lightboxes: a researcher's, holding the free and the embargoed photo, shared with production
+    # to look at; not shared with the editor or the superuser (not found for them)
+    "lightboxes/": site("/lightboxes/", VIEWERS),
+    "lightboxes/choose/": site("/lightboxes/choose/", LIGHTBOX_POST_ONLY),
+    "lightboxes/<int:pk>/": site("/lightboxes/{lightbox}/", answers(LOGIN, 200, 200, 404, 404, 403)),
+    **{
+        f"lightboxes/<int:pk>/{action}/": site(f"/lightboxes/{{lightbox}}/{action}/", LIGHTBOX_POST_ONLY)
+        for action in ("add", "remove", "reorder", "note", "share", "unshare", "rename", "delete")
+    },
     "api/photos/": site("/api/photos/", VIEWERS),
     "api/photos/<int:pk>/": per_photo("/api/photos/{pk}/", VIEWERS, embargoed=answers(LOGIN, 409, 409, 409, 409, 403)),
     "media/<path:path>": Route(
@@ -224,6 +235,9 @@ def world():
     edited = Photo.objects.get(pk=embargoed.pk)
     edited._history_user = users["editor"]
     edited.save()
+    lightbox = lightbox_services.create_lightbox(owner=users["researcher"], name="Reykjavik budget")
+    lightbox_services.add_photos(lightbox=lightbox, photo_ids=[free.pk, embargoed.pk])
+    lightbox_services.share(lightbox=lightbox, user=users["production"])
     audit.record_package(user=users["production"], filters={"lightbox": 1}, photo_count=1, embargoed_left_out=1)
     now = timezone.now()
     attempt = AccessAttempt.objects.create(
@@ -239,6 +253,7 @@ def world():
         "free": free.pk,
         "embargoed": embargoed.pk,
         "article": article.pk,
+        "lightbox": lightbox.pk,
         "place": embargoed.place_id,
         "audit": AuditEvent.objects.get(kind=AuditEvent.Kind.PACKAGE).pk,
         "researcher_id": users["researcher"].pk,

@@ -9,14 +9,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from captions import conf
 from captions.selectors import articles as article_selectors
 from captions.selectors import embargo, facets, pages
+from captions.selectors import lightboxes as lightbox_selectors
 from captions.selectors import photos as photo_selectors
 from captions.selectors.filters import PhotoFilterSet
 from captions.selectors.suggestions import suggest_articles
 from captions.services import articles as article_services
 
 NOT_FILTERS = ("page", "per_page", "sort")
+
+
+def _lightbox_context(request, photo_ids=()) -> dict:
+    """The lightbox the "add" buttons put photos in (and the others the user may add to)."""
+    if not request.user.has_perm("captions.view_lightbox"):
+        return {}
+    target = lightbox_selectors.add_target(
+        request.user, request.session.get(lightbox_selectors.ACTIVE_SESSION_KEY), photo_ids
+    )
+    return {
+        "active_lightbox": target.active,
+        "editable_lightboxes": target.editable,
+        "lightbox_photo_ids": target.photo_ids,
+        "lightbox_limit": conf.lightbox_max_photos(),
+    }
 
 
 @never_cache
@@ -44,7 +61,9 @@ def _per_page(request) -> int:
 @permission_required("captions.view_photo", raise_exception=True)
 def browse(request):
     sees = embargo.sees_embargoed(request.user)
-    filterset = PhotoFilterSet(request.GET, queryset=photo_selectors.photos_for_browse(), sees_embargoed=sees)
+    filterset = PhotoFilterSet(
+        request.GET, queryset=photo_selectors.photos_for_browse(), sees_embargoed=sees, viewer=request.user
+    )
     valid = filterset.is_valid()
     active = {k: v for k, v in request.GET.items() if k in filterset.filters and k not in NOT_FILTERS and v.strip()}
     per_page = _per_page(request)
@@ -67,6 +86,10 @@ def browse(request):
             words=filterset.form.cleaned_data.get("q") or "",
             active_filters=[(name, filterset.form.fields[name].label, value) for name, value in active.items()],
         )
+        shown_ids = [photo.pk for photo in page.rows if not getattr(photo, "withheld", False)]
+        context.update(_lightbox_context(request, shown_ids), cards_add_to_lightbox=True)
+    else:
+        context.update(_lightbox_context(request))
     return render(request, "captions/browse.html", context)
 
 
@@ -79,17 +102,23 @@ def photo_detail(request, pk):
     if shown is not photo:
         return render(request, "captions/photo_embargoed.html", {"card": shown})
     can_link = request.user.has_perm("captions.change_photo")
-    return render(
-        request,
-        "captions/photo_detail.html",
-        {
-            "photo": photo,
-            "more_from_place": photo_selectors.more_from_place(photo, sees_embargoed=sees),
-            "more_from_date": photo_selectors.more_from_same_date(photo, sees_embargoed=sees),
-            "suggestions": suggest_articles(photo) if can_link else [],
-            "can_link": can_link,
-        },
-    )
+    context = {
+        "photo": photo,
+        "more_from_place": photo_selectors.more_from_place(photo, sees_embargoed=sees),
+        "more_from_date": photo_selectors.more_from_same_date(photo, sees_embargoed=sees),
+        "suggestions": suggest_articles(photo) if can_link else [],
+        "can_link": can_link,
+    }
+    lightboxes = _lightbox_context(request)
+    if lightboxes:
+        holding = lightbox_selectors.lightboxes_holding(photo, request.user)
+        lightboxes.update(
+            holding_lightboxes=holding,
+            holding_ids={lightbox.pk for lightbox in holding},
+            editable_ids={lightbox.pk for lightbox in lightboxes["editable_lightboxes"]},
+        )
+    context.update(lightboxes)
+    return render(request, "captions/photo_detail.html", context)
 
 
 @login_required

@@ -57,7 +57,7 @@ def photo_list(request):
             f"{page_size}; narrow the filters to reach the photos beyond.",
         )
     try:
-        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
         return error(400, "The filters need fixing; nothing was selected.", exc.errors)
     offset = (page - 1) * page_size

@@ -52,14 +52,16 @@ class Selection:
         return f"{stem}_{timezone.localdate(self.exported_at).isoformat()}.{extension}"
 
 
-def select_photos(params, *, sees_embargoed: bool, now: dt.datetime | None = None) -> Selection:
+def select_photos(params, *, sees_embargoed: bool, viewer, now: dt.datetime | None = None) -> Selection:
     """The selection the browse filters in `params` (a QueryDict or a dict) describe, for a
-    viewer who sees embargoed photos whole (`sees_embargoed`, selectors.embargo) or not.
+    viewer who sees embargoed photos whole (`sees_embargoed`, selectors.embargo) or not, and
+    whose lightboxes `lightbox` may name (`viewer`: the signed-in user; EVERY_LIGHTBOX on the
+    command line).
 
     Raises `InvalidSelection` when a filter does not validate: an export never widens to
     "everything" because one value was mistyped.
     """
-    filterset = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=sees_embargoed)
+    filterset = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=sees_embargoed, viewer=viewer)
     if not filterset.is_valid():
         raise InvalidSelection({name: list(messages) for name, messages in filterset.form.errors.items()})
     now = now or timezone.now()
@@ -67,7 +69,7 @@ def select_photos(params, *, sees_embargoed: bool, now: dt.datetime | None = Non
     embargoed_count = selected.embargoed(now).count()
     held_back = None
     if not sees_embargoed and filterset.reads_hidden:  # else the viewer's count is the true one
-        whole = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=True)
+        whole = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=True, viewer=viewer)
         held_back = whole.qs.embargoed(now).count()
     filters = {}
     for name in filterset.filters:

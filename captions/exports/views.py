@@ -91,7 +91,7 @@ def specs_csv(request):
             % {"given": dialect, "known": ", ".join(DIALECTS)},
         )
     try:
-        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
@@ -108,7 +108,7 @@ def specs_csv(request):
 @require_GET
 def specs_json(request):
     try:
-        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
@@ -126,7 +126,7 @@ def specs_json(request):
 def specs_pdf(request):
     """Spec sheets of a selection: a summary page, then one page per photo, capped."""
     try:
-        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user))
+        selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
     cap = pdf_sheet.MAX_PHOTOS_PER_PDF

@@ -4,6 +4,28 @@ from django.db import migrations
 
 from captions.roles import sync_role_groups
 
+_VIEW = ["view_photo", "view_article", "view_place"]
+# The roles as this migration made them; later migrations add what came after (lightboxes).
+ROLES_AT_0002 = {
+    "Editors": _VIEW
+    + [
+        "add_photo",
+        "change_photo",
+        "delete_photo",
+        "add_article",
+        "change_article",
+        "delete_article",
+        "add_place",
+        "change_place",
+        "delete_place",
+        "view_historicalphoto",
+        "view_historicalarticle",
+        "import_captions",
+    ],
+    "Researchers": list(_VIEW),
+    "Production": _VIEW + ["export_specs"],
+}
+
 
 def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations (post_migrate); make them now.
@@ -11,13 +33,11 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), ROLES_AT_0002)
 
 
 def remove_roles(apps, schema_editor):
-    from captions.roles import ROLE_PERMISSIONS
-
-    apps.get_model("auth", "Group").objects.filter(name__in=list(ROLE_PERMISSIONS)).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=list(ROLES_AT_0002)).delete()
 
 
 class Migration(migrations.Migration):

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext
 
-# Filters that only read what the card shows: the article a photo is linked to, that it is
+# Filters that only read what the card shows: the article a photo is linked to, the lightbox
+# someone put it in (a lightbox keeps its embargoed photos, as cards, in its order), that it is
 # embargoed, and the page's own settings. Every other filter reads something the card hides.
-SHOWN_FILTERS = frozenset({"article", "sort", "at_dpi"})
+SHOWN_FILTERS = frozenset({"article", "lightbox", "sort", "at_dpi"})
 SHOWN_VALUES = frozenset({("caveat", "embargo")})
 # Orders that read something the card hides (the shoot date).
 HIDDEN_ORDERS = frozenset({"taken", "-taken"})

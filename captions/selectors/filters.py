@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from captions.core import dimensions
 from captions.core.dates import parse_bound
 from captions.core.places import find_country
-from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Photo
+from captions.models import CAVEAT_LABELS, CAVEAT_TAGS, Article, Lightbox, Photo
 from captions.selectors import embargo
+from captions.selectors import lightboxes as lightbox_selectors
 from captions.selectors import photos as photo_selectors
 from captions.selectors.places import place_ids_matching
 from captions.selectors.search import filter_words
@@ -93,6 +94,7 @@ SORT_CHOICES = [
     ("added", _("first added first")),
     ("-taken", _("newest shoot date first")),
     ("taken", _("oldest shoot date first")),
+    ("lightbox", _("lightbox order")),
 ]
 DEFAULT_SORT = SORT_CHOICES[0][0]
 SORT_ORDER = {
@@ -100,7 +102,26 @@ SORT_ORDER = {
     "-taken": [F("date_start").desc(nulls_last=True), "-id"],
     "added": ["created_at", "id"],
     "-added": ["-created_at", "-id"],
+    "lightbox": ["lightbox_position", "id"],  # the alias selectors.lightboxes.photos_in sets
 }
+# Whose lightboxes the `lightbox` filter may name: a user's (the pages, the API), or every one
+# (the command line, whose operator reads the whole archive anyway).
+EVERY_LIGHTBOX = object()
+
+
+class LightboxChoiceField(forms.ModelChoiceField):
+    default_error_messages = {
+        "invalid_choice": _(
+            "There is no lightbox %(value)s that you may open: check the number, or ask its owner to share it."
+        ),
+    }
+
+    def label_from_instance(self, obj):
+        return _("%(name)s (%(owner)s)") % {"name": obj.name, "owner": obj.owner.get_username()}
+
+
+class LightboxFilter(django_filters.ModelChoiceFilter):
+    field_class = LightboxChoiceField
 
 
 class PhotoFilterForm(forms.Form):
@@ -113,6 +134,13 @@ class PhotoFilterForm(forms.Form):
                 ValidationError(
                     _("“Taken before” is earlier than “taken after”: no date fits between them."),
                     code="empty_date_window",
+                ),
+            )
+        if cleaned.get("sort") == "lightbox" and not cleaned.get("lightbox"):
+            self.add_error(
+                "sort",
+                ValidationError(
+                    _("“Lightbox order” needs a lightbox: choose one, or another order."), code="no_lightbox"
                 ),
             )
         if cleaned.get("undated") and (after or before):
@@ -147,6 +175,7 @@ class PhotoFilterSet(django_filters.FilterSet):
     article = django_filters.ModelChoiceFilter(
         label=_("Article"), queryset=Article.objects.all(), method="filter_article"
     )
+    lightbox = LightboxFilter(label=_("Lightbox"), queryset=Lightbox.objects.none(), method="filter_lightbox")
     sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, method="filter_noop", empty_label=None)
     undated = django_filters.BooleanFilter(
         label=_("Only undated photos"), method="filter_undated", widget=forms.CheckboxInput
@@ -157,11 +186,17 @@ class PhotoFilterSet(django_filters.FilterSet):
         fields: list[str] = []
         form = PhotoFilterForm
 
-    def __init__(self, data=None, queryset=None, *, sees_embargoed: bool = False, **kwargs):
+    def __init__(self, data=None, queryset=None, *, sees_embargoed: bool = False, viewer=None, **kwargs):
         # Who looks decides what an embargoed photo matches (selectors.embargo); the safe
         # default is a viewer who may not see them.
         self.sees_embargoed = sees_embargoed
         super().__init__(data, queryset, **kwargs)
+        # `viewer`: the user whose lightboxes `lightbox` may name (EVERY_LIGHTBOX for the command
+        # line); without one, `lightbox` names none, so no view can forget the check.
+        if viewer is EVERY_LIGHTBOX:
+            self.filters["lightbox"].queryset = lightbox_selectors.every_lightbox()
+        else:
+            self.filters["lightbox"].queryset = lightbox_selectors.visible_lightboxes(viewer)
 
     def filter_noop(self, qs, name, value):
         return qs  # read by other filters (at_dpi) or applied last (sort)
@@ -192,6 +227,9 @@ class PhotoFilterSet(django_filters.FilterSet):
     def filter_article(self, qs, name, value):
         return qs.filter(articles=value)
 
+    def filter_lightbox(self, qs, name, value):
+        return lightbox_selectors.photos_in(qs, value)
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         after, before = self.form.cleaned_data.get("taken_after"), self.form.cleaned_data.get("taken_before")
@@ -208,7 +246,9 @@ class PhotoFilterSet(django_filters.FilterSet):
 
     @property
     def order(self) -> str:
-        return (self.form.cleaned_data.get("sort") if self.is_bound else None) or DEFAULT_SORT
+        cleaned = self.form.cleaned_data if self.is_bound else {}
+        # A lightbox keeps its own order unless another is asked for.
+        return cleaned.get("sort") or ("lightbox" if cleaned.get("lightbox") else DEFAULT_SORT)
 
     @property
     def reads_hidden(self) -> bool:
@@ -229,3 +269,14 @@ class PhotoFilterSet(django_filters.FilterSet):
         if self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("at_dpi"):
             return int(self.form.cleaned_data["at_dpi"])
         return dimensions.DEFAULT_TARGET_DPI
+
+
+def photo_ids_selected(params, *, sees_embargoed: bool, viewer, limit: int) -> tuple[list[int], dict[str, list[str]]]:
+    """The ids of the photos the browse filters in `params` select for this viewer, in the
+    page's order, at most `limit` + 1 (so a caller sees that a selection is larger than it
+    takes), and the errors per filter when one does not validate (then no ids): "add all
+    results" to a lightbox."""
+    filterset = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=sees_embargoed, viewer=viewer)
+    if not filterset.is_valid():
+        return [], {name: list(messages) for name, messages in filterset.form.errors.items()}
+    return list(filterset.qs.values_list("pk", flat=True)[: limit + 1]), {}

@@ -8,6 +8,7 @@ from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS, render_csv
 from captions.exports.json_format import render_json
 from captions.exports.rows import spec_rows
 from captions.exports.selection import InvalidSelection, select_photos
+from captions.selectors.filters import EVERY_LIGHTBOX
 from captions.services import audit
 
 # option -> the browse filter parameter it sets (SPEC "Interfaces")
@@ -22,6 +23,7 @@ FILTER_OPTIONS = (
     ("min_print_width_cm", "photos that print at least this wide at --at-dpi"),
     ("at_dpi", "target dpi for print sizes (default 300)"),
     ("article", "an article id"),
+    ("lightbox", "a lightbox id: its photos, in its order"),
     ("sort", "taken, -taken, added or -added"),
 )
 
@@ -47,7 +49,7 @@ class Command(BaseCommand):
         if options.get("undated"):
             params["undated"] = "on"
         try:
-            selection = select_photos(params, sees_embargoed=True)  # whoever runs commands sees all
+            selection = select_photos(params, sees_embargoed=True, viewer=EVERY_LIGHTBOX)  # commands see all
         except InvalidSelection as exc:
             problems = "; ".join(
                 f"--{name.replace('_', '-')}: {' '.join(messages)}" for name, messages in exc.errors.items()
