@@ -16,6 +16,8 @@ DEFAULTS = {
     "CAPTIONS_PREVIEW_SIZE": 1200,
     # Lightboxes: the most photos one holds ("add all results" adds a selection up to this).
     "CAPTIONS_LIGHTBOX_MAX_PHOTOS": 1000,
+    # Print packages: the most photos one holds (a larger selection is refused with the reason).
+    "CAPTIONS_PACKAGE_MAX_PHOTOS": 1000,
 }
 
 
@@ -45,3 +47,7 @@ def rendition_sizes() -> dict[str, int]:
 
 def lightbox_max_photos() -> int:
     return int(get("CAPTIONS_LIGHTBOX_MAX_PHOTOS"))
+
+
+def package_max_photos() -> int:
+    return int(get("CAPTIONS_PACKAGE_MAX_PHOTOS"))

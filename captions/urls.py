@@ -16,6 +16,10 @@ urlpatterns = [
     path("export/specs.json", export_views.specs_json, name="export_specs_json"),
     path("export/specs.pdf", export_views.specs_pdf, name="export_specs_pdf"),
     path("photos/<int:pk>/spec.pdf", export_views.photo_spec_pdf, name="photo_spec_pdf"),
+    path("photos/<int:pk>/download/", export_views.photo_download, name="photo_download"),
+    path("photos/<int:pk>/print.jpg", export_views.photo_print, name="photo_print"),
+    path("export/package.zip", export_views.package_zip, name="export_package_zip"),
+    path("lightboxes/<int:pk>/package.zip", export_views.lightbox_package_zip, name="lightbox_package_zip"),
     # lightboxes (SPEC "/lightboxes/...")
     path("lightboxes/", lightbox_views.lightbox_list, name="lightbox_list"),
     path("lightboxes/choose/", lightbox_views.lightbox_choose, name="lightbox_choose"),

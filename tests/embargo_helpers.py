@@ -3,6 +3,7 @@ those words reaches a viewer who may see only its embargo card (test_embargo, te
 
 import datetime as dt
 import io
+import zipfile
 from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
@@ -60,9 +61,27 @@ def secret_photo(article, **overrides):
     return make_photo(**values)
 
 
+def pdf_text(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def file_text(name: str, data: bytes) -> str:
+    """What a file says in words: a PDF's text; anything else as bytes read both as UTF-8 and as
+    Latin-1 (so a word in a JPEG's XMP or IPTC is found whichever way it was written)."""
+    if name.endswith(".pdf") or data.startswith(b"%PDF-"):
+        return pdf_text(data)
+    return data.decode("utf-8", "ignore") + " " + data.decode("latin-1")
+
+
 def page_text(response) -> str:
-    if response.get("Content-Type", "").startswith("application/pdf"):
-        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith("application/pdf"):
+        return pdf_text(response.content)
+    if content_type.startswith("application/zip"):  # a print package: every file in it
+        archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+        return " ".join(name + " " + file_text(name, archive.read(name)) for name in archive.namelist())
+    if content_type.startswith("image/"):
+        return file_text("", response.content)
     if response.streaming:
         return body_text(response)
     return response.content.decode()

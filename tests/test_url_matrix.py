@@ -51,6 +51,8 @@ VIEWERS = answers(LOGIN, 200, 200, 200, 200, 403)  # view_photo: the three roles
 EXPORTERS = answers(LOGIN, 403, 200, 403, 200, 403)  # export_specs: Production and superusers
 EDITOR_POST_ONLY = answers(LOGIN, 403, 403, 405, 405, 403)
 LIGHTBOX_POST_ONLY = answers(LOGIN, 405, 405, 405, 405, 403)  # view_lightbox: the three roles, superusers
+FILE_TAKERS = answers(LOGIN, 403, 200, 200, 200, 403)  # export_specs or change_photo
+FILE_TAKERS_EMBARGOED = answers(LOGIN, 403, 409, 200, 200, 403)
 ADMIN_STAFF = answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, 200, 200)  # any staff member
 ADMIN_EDITORS = answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, 200, 403)  # Editors' admin pages
 ADMIN_SUPERUSERS = answers(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403, 200, 403)
@@ -143,6 +145,13 @@ EXPECTED: dict[str, Route] = {
         f"lightboxes/<int:pk>/{action}/": site(f"/lightboxes/{{lightbox}}/{action}/", LIGHTBOX_POST_ONLY)
         for action in ("add", "remove", "reorder", "note", "share", "unshare", "rename", "delete")
     },
+    "lightboxes/<int:pk>/package.zip": site(
+        "/lightboxes/{lightbox}/package.zip", answers(LOGIN, 403, 200, 403, 404, 403)
+    ),
+    "export/package.zip": site("/export/package.zip", EXPORTERS),
+    # one photo's files with the archive's metadata: production and editors; embargoed, editors only
+    "photos/<int:pk>/download/": per_photo("/photos/{pk}/download/", FILE_TAKERS, embargoed=FILE_TAKERS_EMBARGOED),
+    "photos/<int:pk>/print.jpg": per_photo("/photos/{pk}/print.jpg", FILE_TAKERS, embargoed=FILE_TAKERS_EMBARGOED),
     "api/photos/": site("/api/photos/", VIEWERS),
     "api/photos/<int:pk>/": per_photo("/api/photos/{pk}/", VIEWERS, embargoed=answers(LOGIN, 409, 409, 409, 409, 403)),
     "media/<path:path>": Route(

@@ -108,6 +108,8 @@ def photo_detail(request, pk):
         "more_from_date": photo_selectors.more_from_same_date(photo, sees_embargoed=sees),
         "suggestions": suggest_articles(photo) if can_link else [],
         "can_link": can_link,
+        "may_download_files": request.user.has_perm("captions.export_specs")
+        or request.user.has_perm("captions.change_photo"),
     }
     lightboxes = _lightbox_context(request)
     if lightboxes:

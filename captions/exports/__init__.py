@@ -5,7 +5,8 @@
    format-neutral `SpecRow`s, streamed chunk by chunk, with print sizes derived through
    `captions.core.dimensions`;
 2. one renderer per format: `csv_format` (incl. the German spreadsheet dialect),
-   `json_format` and `pdf_sheet`.
+   `json_format` and `pdf_sheet`; and `package`, the print package: all of them plus each
+   file with the archive's metadata written in and a print rendition, in one streamed ZIP.
 
 Views (`captions.exports.views`), the read-only API (`captions.exports.api`) and the `export_specs`
 command only wire these together.

@@ -56,10 +56,12 @@ class SheetPhoto:
     articles: list[tuple[str, str, str]] = field(default_factory=list)  # headline, publication, url
 
     @classmethod
-    def build(cls, row: SpecRow, photo) -> SheetPhoto:
-        preview, note = None, _("No preview image on file.")
+    def build(cls, row: SpecRow, photo, *, preview: bytes | None = None) -> SheetPhoto:
+        """`preview`: the picture to show when the caller made one (a package makes it small);
+        else the stored preview rendition is read."""
+        note = _("No preview image on file.")
         rendition = photo.preview or photo.thumbnail
-        if rendition:
+        if rendition and preview is None:
             try:
                 with rendition.open("rb") as handle:
                     preview = handle.read()

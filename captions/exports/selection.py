@@ -36,6 +36,8 @@ class Selection:
     embargoed_count: int  # embargoed photos left out, as far as the viewer may know of them
     exported_at: dt.datetime
     held_back: int | None = None  # every embargoed photo the filters match (for the audit trail)
+    # the embargoed photos left out, as far as the viewer may know of them (a package lists them)
+    embargoed: QuerySet | None = None
 
     @property
     def embargoed_held_back(self) -> int:
@@ -45,10 +47,10 @@ class Selection:
         """'place=Moskau, caveat=editorial_only', or 'all photos' without filters."""
         return ", ".join(f"{name}={value}" for name, value in self.filters.items()) or "all photos"
 
-    def filename(self, extension: str) -> str:
+    def filename(self, extension: str, *, kind: str = "specs") -> str:
         """specs_place-moskau_caveat-editorial_only_2026-11-26.csv: the selection and the date."""
         parts = [f"{name}-{slugify(value) or 'x'}" for name, value in self.filters.items()]
-        stem = "_".join(["specs", *(parts or ["all-photos"])])[:120]
+        stem = "_".join([kind, *(parts or ["all-photos"])])[:120]
         return f"{stem}_{timezone.localdate(self.exported_at).isoformat()}.{extension}"
 
 
@@ -83,6 +85,7 @@ def select_photos(params, *, sees_embargoed: bool, viewer, now: dt.datetime | No
         embargoed_count=embargoed_count,
         exported_at=now,
         held_back=held_back,
+        embargoed=selected.embargoed(now),
     )
 
 

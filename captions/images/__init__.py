@@ -9,6 +9,7 @@ bulk import runs them in worker processes.
                  `write_metadata` writes the archive's fields into a copy of a file
 - batch.py       many files prepared in worker processes (`import_images`)
 - renditions.py  the thumbnail and preview JPEGs, from one reduced decode
+- printing.py    PURE: print renditions, exactly the pixels a print size needs, sharpened for print
 - uploads.py     the same checks for a Django upload, each refusal as a translated message
 
 Attaching a file to a record is a write: `captions.services.images`.

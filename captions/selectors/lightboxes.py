@@ -105,6 +105,12 @@ def items_of(lightbox: Lightbox) -> list[LightboxItem]:
     )
 
 
+def positions_in(lightbox: Lightbox) -> dict[int, int]:
+    """photo id -> its place in the lightbox, counted from 1 as the page shows it."""
+    ids = LightboxItem.objects.filter(lightbox=lightbox).order_by("position", "id").values_list("photo_id", flat=True)
+    return {photo_id: number for number, photo_id in enumerate(ids, start=1)}
+
+
 def photo_count(lightbox: Lightbox) -> int:
     return LightboxItem.objects.filter(lightbox=lightbox).count()
 

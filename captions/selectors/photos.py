@@ -115,6 +115,23 @@ def photo_for_file(content_hash: str) -> Photo | None:
     )
 
 
+def ids_in_order(photos: QuerySet, *, limit: int) -> list[int]:
+    """The ids of a selection in its order, at most `limit` (a package's photos)."""
+    return list(photos.values_list("pk", flat=True)[:limit])
+
+
+def photos_by_ids(ids) -> QuerySet:
+    return Photo.objects.filter(pk__in=list(ids))
+
+
+def embargo_ends(photos: QuerySet | None) -> list[tuple[int, dt.datetime | None]]:
+    """(id, embargo end or None when not known) of each photo, by id: what a package may say
+    about the photos it leaves out (no caption, credit or supplier id)."""
+    if photos is None:
+        return []
+    return list(photos.order_by("pk").values_list("pk", "embargo_until"))
+
+
 def embargo_of(pk) -> QuerySet:
     """One photo with only what an embargo check needs (the API answers 409 before reading more)."""
     return Photo.objects.filter(pk=pk).only("pk", "embargo_until", "caveat_embargo")
