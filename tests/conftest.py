@@ -57,8 +57,9 @@ def page_for(browser, live_server):
     """
     contexts = []
 
-    def make(user=None, locale="en-US"):
-        context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    def make(user=None, locale="en-US", viewport=(1280, 900)):
+        width, height = viewport
+        context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
         contexts.append(context)
         if user is not None:
             from django.test import Client

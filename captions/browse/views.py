@@ -1,5 +1,6 @@
 """Pages. Views stay thin: reading goes through selectors, writing through services."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import DatabaseError, connection
@@ -57,6 +58,14 @@ def _per_page(request) -> int:
     return size if size in pages.PAGE_SIZES else pages.PAGE_SIZES[0]
 
 
+def _chip_value(field, value: str) -> str:
+    """A filter's value as its chip shows it: a choice by its label (the reader's language), not
+    its code ("Editorial use only", not "editorial_only"); a model choice by the id given."""
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        return str(dict(field.choices).get(value, value))
+    return value
+
+
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def browse(request):
@@ -84,7 +93,10 @@ def browse(request):
             facets=facets.facets_for(qs, total=total, params=active, sees_embargoed=sees),
             page=page,
             words=filterset.form.cleaned_data.get("q") or "",
-            active_filters=[(name, filterset.form.fields[name].label, value) for name, value in active.items()],
+            active_filters=[
+                (name, filterset.form.fields[name].label, _chip_value(filterset.form.fields[name], value))
+                for name, value in active.items()
+            ],
         )
         shown_ids = [photo.pk for photo in page.rows if not getattr(photo, "withheld", False)]
         context.update(_lightbox_context(request, shown_ids), cards_add_to_lightbox=True)

@@ -16,6 +16,14 @@
       }, 0);
     });
   });
+  // On a phone the filter panel starts folded behind its "Filters" button, so the results come
+  // first (the active filters stay visible as chips above them); a panel holding an error stays
+  // open. On a wide screen the panel is always open (its button is hidden by the stylesheet).
+  var narrow = window.matchMedia("(max-width: 800px)");
+  document.querySelectorAll("details[data-collapse-narrow]").forEach(function (panel) {
+    if (narrow.matches && !panel.querySelector(".has-error, [role=alert]")) { panel.open = false; }
+    narrow.addEventListener("change", function () { if (!narrow.matches) { panel.open = true; } });
+  });
   // Remember the last search, so "Back to the results" returns to it from any photo page.
   try {
     if (document.body.dataset.page === "browse") {
