@@ -285,3 +285,55 @@ def test_a_search_with_no_matches_computes_no_facets(client):
     make_photo(caption="Harbour")
     with_matches = queries_for(client, q="Harbour")
     assert queries_for(client, q="nothing-like-this") < with_matches
+
+
+def test_a_page_past_the_end_goes_to_the_last_page_with_the_same_filters(client):
+    client.force_login(researcher())
+    for n in range(52):
+        make_photo(caption=f"Harbour {n:02d}")
+    response = client.get(reverse("browse"), {"q": "Harbour", "per_page": 24, "page": 999})
+    assert response.status_code == 302
+    assert response["Location"] == "/?q=Harbour&per_page=24&page=3"
+    last = client.get(response["Location"])
+    page = text(last)
+    assert "page 3 (results 49–52 of 52)" in page
+    assert "52 photos" in page
+    assert "No photo matches" not in page and "Only the first" not in page
+    assert 'rel="prev"' in page and 'rel="next"' not in page
+    german = text(client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="de"))
+    assert "Seite 3 (Treffer 49–52 von 52)" in german
+
+
+def test_the_range_shown_is_the_real_one_on_every_page(browse):
+    for n in range(52):
+        make_photo(caption=f"Harbour {n:02d}")
+    assert "page 1 (results 1–24 of 52)" in text(browse(q="Harbour"))
+    assert "page 2 (results 25–48 of 52)" in text(browse(q="Harbour", page=2))
+    assert "page 2 (results 49–52 of 52)" in text(browse(q="Harbour", page=2, per_page=48))
+
+
+def test_a_page_past_the_end_of_no_results_goes_to_the_empty_first_page(client):
+    client.force_login(researcher())
+    make_photo(caption="Harbour at dawn")
+    response = client.get(reverse("browse"), {"q": "zeppelin", "page": 7})
+    assert response.status_code == 302 and response["Location"] == "/?q=zeppelin"
+    page = text(client.get(response["Location"]))
+    assert "0 photos" in page and "No photo matches" in page
+    assert "Only the first" not in page and "results" not in page.split("</h1>", 1)[1].split("<footer")[0]
+
+
+def test_the_cap_note_shows_only_on_the_last_reachable_page_of_a_capped_selection(browse, client, monkeypatch):
+    from captions.selectors import pages
+
+    monkeypatch.setattr(facets, "COUNT_CAP", 3)
+    monkeypatch.setattr(pages, "MAX_OFFSET", 48)  # two pages of 24 can be reached
+    for n in range(60):
+        make_photo(caption=f"Harbour {n:02d}")
+    first = text(browse(q="Harbour"))
+    assert "More than 3 photos" in first and "Only the first" not in first
+    assert "page 1 (results 1–24)" in first  # no "of N": the count is capped
+    last = text(browse(q="Harbour", page=2))
+    assert "Only the first 10,000 matches can be paged through" in last
+    assert "No photo matches" not in last and 'rel="next"' not in last
+    response = client.get(reverse("browse"), {"q": "Harbour", "page": 999})
+    assert response.status_code == 302 and response["Location"] == "/?q=Harbour&page=2"

@@ -66,6 +66,14 @@ def _chip_value(field, value: str) -> str:
     return value
 
 
+def _with_page(request, number: int) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    if number > 1:
+        params["page"] = str(number)
+    return request.path + ("?" + params.urlencode() if params else "")
+
+
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def browse(request):
@@ -86,7 +94,12 @@ def browse(request):
     if valid:
         qs = filterset.qs
         total = facets.count_matches(qs, filtered=bool(active))
-        page = pages.result_page(qs, number=pages.page_number(request.GET.get("page")), per_page=per_page)
+        number = pages.page_number(request.GET.get("page"))
+        last = pages.last_page_number(total.value if total.exact else None, per_page)
+        if number > last:  # a stale or shared link past the end: its last page, same filters
+            return redirect(_with_page(request, last))
+        page = pages.result_page(qs, number=number, per_page=per_page)
+        page.of, page.capped = (total.value, False) if total.exact else (None, True)
         page.rows = embargo.shown_all(page.rows, sees=sees)
         context.update(
             total=total,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -20,6 +21,8 @@ class ResultPage:
     per_page: int
     has_next: bool
     beyond_limit: bool = False  # a page past MAX_OFFSET was asked for
+    of: int | None = None  # the exact number of results, when it is known (browse counts them)
+    capped: bool = False  # more results match than can be paged through (MAX_OFFSET)
 
     @property
     def has_previous(self) -> bool:
@@ -41,6 +44,12 @@ class ResultPage:
     def end_index(self) -> int:
         return (self.number - 1) * self.per_page + len(self.rows)
 
+    @property
+    def at_the_cap(self) -> bool:
+        """The last page that can be reached while more results match: the place for the
+        "only the first 10,000" note, and the only one."""
+        return self.capped and bool(self.rows) and self.number == reachable_pages(self.per_page)
+
     def __iter__(self):
         return iter(self.rows)
 
@@ -56,8 +65,20 @@ def page_number(raw) -> int:
     return max(1, number)
 
 
+def reachable_pages(per_page: int) -> int:
+    return max(1, MAX_OFFSET // per_page)
+
+
+def last_page_number(count: int | None, per_page: int) -> int:
+    """The last page worth showing: of `count` results when it is exact, else (a capped or
+    estimated count: more than can be paged through) the last page within MAX_OFFSET."""
+    if count is None:
+        return reachable_pages(per_page)
+    return min(reachable_pages(per_page), max(1, math.ceil(count / per_page)))
+
+
 def result_page(qs: QuerySet, *, number: int, per_page: int) -> ResultPage:
-    last_page = max(1, MAX_OFFSET // per_page)
+    last_page = reachable_pages(per_page)
     beyond = number > last_page
     number = min(number, last_page)
     offset = (number - 1) * per_page
