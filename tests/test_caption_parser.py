@@ -1188,3 +1188,54 @@ def test_a_notice_inside_a_copyright_field_is_a_caveat_and_its_cut_is_truncation
 )
 def test_an_archive_reference_of_several_tokens_is_the_id(block, source_id):
     assert parse_block(block).source_id == source_id
+
+
+# --- agency markers as data (issue 15 leftovers): captions/data/credit_patterns.json -------
+
+
+@pytest.mark.parametrize(
+    "block, caption, credit",
+    [
+        # a one-word agency tag in parentheses ('agency_marker_suffixes')
+        (
+            "Workers clean the river bank in Conflans-Sainte-Honorine, northwest of Paris. (APMedia)",
+            "Workers clean the river bank in Conflans-Sainte-Honorine, northwest of Paris.",
+            "APMedia",
+        ),
+        ("Fans wave flags outside the stadium. (ZUMAPress)", "Fans wave flags outside the stadium.", "ZUMAPress"),
+        # 'Abb.:' opening the caption is a marker ('leading_markers'), closing it a credit label
+        ("Abb.: Blick auf den Marktplatz in München, 1960.", "Blick auf den Marktplatz in München, 1960.", None),
+        (
+            "Der Marktplatz in München, 1960. Abb.: Stadtarchiv München",
+            "Der Marktplatz in München, 1960.",
+            "Stadtarchiv München",
+        ),
+        # a credit label left alone once the credit after it was read
+        ("Las aves del archipiélago. Foto: EFE/José Jácome.", "Las aves del archipiélago.", "EFE/José Jácome"),
+        # no space between the last sentence and 'NAME | AGENCY'
+        ("Los patinadores actúan en Tokio.KIYOSHI OTA | EFE", "Los patinadores actúan en Tokio.", "KIYOSHI OTA | EFE"),
+    ],
+)
+def test_agency_markers_and_credit_labels_come_from_the_data(block, caption, credit):
+    record = parse_block(block)
+    assert (record.caption, record.credit) == (caption, credit)
+    assert "truncated_text" not in record.problems
+
+
+def test_a_stock_library_number_closing_the_caption_is_the_id():
+    record = parse_block(
+        "Caption-Abstract                : Three corgis side by side outdoors. "
+        "Approved by Susan Sprung..Adobe Stock #118102236\n"
+        "Rights                          : Tatyana Panova.www.tpanova.ru"
+    )
+    assert record.caption == "Three corgis side by side outdoors. Approved by Susan Sprung."
+    assert (record.source_id, record.credit) == ("118102236", "Tatyana Panova")
+
+
+def test_imago_reference_tokens_are_neither_caption_nor_credit():
+    record = parse_block(
+        "Dave Roberts reacts after the game at Dodger Stadium. UnitedArchives00421716 "
+        "PUBLICATIONxINxGERxSUIxAUTxONLY Copyright: xKirbyxLeex 20250909_kdl_al2_033"
+    )
+    assert record.caption == "Dave Roberts reacts after the game at Dodger Stadium."
+    assert record.credit == "Kirby Lee"

@@ -103,6 +103,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # Credits first: imago puts the photographer after the second language
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
     segment = ct.strip_markers(joined.strip())
+    segment, stock_reference = ct.strip_stock_reference(segment)
     segment, inline_credits = ct.strip_credits(segment)
     segment, prefix_language = ct.first_language_segment(segment)
     segment = ct.strip_markers(segment.strip())
@@ -147,6 +148,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     # --- identity ------------------------------------------------------------------------
     _identity(record, scan, inline_credits)
+    if record.source_id is None and stock_reference:
+        record.source_id = stock_reference
 
     # --- sizes ---------------------------------------------------------------------------
     _sizes(record, scan)

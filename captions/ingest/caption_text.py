@@ -16,13 +16,16 @@ from captions.core.text import fold
 
 from .lexicon import DANGLING_WORDS, NOTICE_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE
 from .notices import (
+    DANGLING_LABEL_RE,
     LEADING_MARKER_RE,
+    STOCK_REFERENCE_RE,
     TRAILING_MARKER_RE,
     contains_any,
     credit_patterns_for,
     known_notice_prefix,
     may_hold_credit,
     search_credit,
+    strip_reference_tokens,
 )
 
 LANGUAGE_NAMES = {
@@ -244,6 +247,10 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
             credits.append(found.group("credit").strip())
             text = (text[: found.start()] + " " + text[found.end() :]).strip()
             found = search_credit(pattern, text)
+    if credits and ":" in text[-30:]:  # '... propagación. Foto:' once 'EFE/José Jácome.' was read
+        dangling = DANGLING_LABEL_RE.search(text, max(0, len(text) - 30))
+        if dangling:
+            text = text[: dangling.start()].rstrip()
     return text, credits
 
 
@@ -282,7 +289,20 @@ def strip_markers(text: str) -> str:
         text = LEADING_MARKER_RE.sub("", text, count=1)
     if "+" in text or "ildfunk" in text or "tock" in text:
         text = TRAILING_MARKER_RE.sub("", text)
+    if any(character.isdigit() or character == "x" for character in text[-45:]):
+        text = strip_reference_tokens(text)
     return text
+
+
+def strip_stock_reference(text: str) -> tuple[str, str | None]:
+    """'... Susan Sprung..Adobe Stock #118102236' -> ('... Susan Sprung.', '118102236'): a stock
+    library's number closing the caption is a marker, and the picture's id."""
+    if "#" not in text[-40:] and "N" not in text[-40:]:
+        return text, None
+    match = STOCK_REFERENCE_RE.search(text, max(0, len(text) - 60))
+    if not match:
+        return text, None
+    return text[: match.start()].rstrip(), match.group("ref")
 
 
 def normalize_space(text: str) -> str:

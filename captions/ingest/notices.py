@@ -450,10 +450,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
     ),
-    # After the last sentence, an agency and a name either way round: 'epa / Hao Bin',
+    # After the last sentence (a space or none: 'en Tokio.KIYOSHI OTA | EFE'), an agency and a
+    # name either way round: 'epa / Hao Bin',
     # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
     re.compile(
-        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>"
+        r"(?<=[.!?\"»)])\s{0,3}(?P<credit>"
         + _AGENCY
         + r"\s{0,2}(?:/|\||\s-)\s{0,2}"
         + _CREDIT_NAME
@@ -466,7 +467,14 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r")\s{0,3}$"
     ),
     # The agency alone in parentheses closing the caption: '... building. (REUTERS)'
-    re.compile(r"(?<=[.!?\"»])\s{1,3}\(\s?(?P<credit>" + _AGENCY + r")\s?\)\s{0,3}$"),
+    # A one-word agency tag in parentheses: '(APMedia)', '(ZUMAPress)' (suffixes are data)
+    re.compile(
+        r"(?<=[.!?\"»])\s{1,3}\(\s?(?P<credit>"
+        + _AGENCY
+        + r"|[A-Z][A-Za-z]{0,20}(?:"
+        + "|".join(re.escape(suffix) for suffix in _CREDIT_DATA["agency_marker_suffixes"])
+        + r"))\s?\)\s{0,3}$"
+    ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
     re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
@@ -478,27 +486,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("/",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
-    (
-        "foto:",
-        "foto :",
-        "fotos:",
-        "photo:",
-        "photo :",
-        "photos:",
-        "bild:",
-        "bilder:",
-        "crédit:",
-        "crédit :",
-        "crédito:",
-        "credit:",
-        "credit :",
-        "crédit photo",
-        "photograph:",
-        "picture:",
-        "pictures:",
-        "bildrechte:",
-        "fotografía:",
-    ),
+    # every credit label of the data, with or without a space before its colon
+    tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
     ("copyright", "©"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
@@ -588,6 +577,34 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
     return chosen
 
 
+# A credit label left with nothing after it once its credit was read: '... propagación. Foto:'
+DANGLING_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}$", re.IGNORECASE)
+# A stock library's number after the caption is its image id: '..Adobe Stock #118102236'.
+STOCK_REFERENCE_RE = re.compile(
+    r"(?:(?<=\.)\.)?\s{0,3}(?:"
+    + "|".join(re.escape(name) for name in sorted(_CREDIT_DATA["stock_libraries"], key=len, reverse=True))
+    + r")\s{0,2}(?:#|No\.|Nr\.)\s{0,2}(?P<ref>\d{4,12})\s{0,3}$",
+    re.IGNORECASE,
+)
+# Tokens an archive appends to a caption or credit that are no words: imago's territory notice
+# written with x for spaces ('PUBLICATIONxINxGERxSUIxAUTxONLY') and references of five digits or
+# more run together with letters or underscores ('UnitedArchives00421716', '20250909_kdl_al2_033').
+_REFERENCE_TOKEN_RE = re.compile(
+    r"[A-Z]{2,}(?:x[A-Z]{2,}){2,}|(?=[^\s]{0,40}[A-Za-z_])(?=[^\s]{0,40}\d{5})[A-Za-z0-9][\w\-]{4,40}"
+)
+
+
+def strip_reference_tokens(text: str) -> str:
+    """Drop reference tokens closing the text (at most four; one token at a time from the
+    right, so the cost is the tokens', never the text's)."""
+    for _ in range(4):
+        head, _, last = text.rstrip().rpartition(" ")
+        if not head or not _REFERENCE_TOKEN_RE.fullmatch(last):
+            break
+        text = head
+    return text
+
+
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 CREDIT_PREFIX_RE = re.compile(
     r"^(?:\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}:|foto\s{1,3}von\b|photo\s{1,3}de\b"
@@ -597,7 +614,9 @@ CREDIT_PREFIX_RE = re.compile(
 # Wire markers that open a caption but are not description.
 LEADING_MARKER_RE = re.compile(
     r"^(?:\+{2,3}\s{0,2}[^+\n]{1,60}\+{2,3}\s{0,3}"
-    r"|(?:FILE PHOTO|FILE|ARCHIVES|ARCHIVE|ARCHIVO|ARCHIV|EXCLUSIVE|EXKLUSIV|EXCLUSIF|EXCLUSIVA|HANDOUT|POOL)"
+    r"|(?:"
+    + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["leading_markers"], key=len, reverse=True))
+    + r")"
     r"(?:\s{0,2}[-–—:|]\s{0,2}|\s{1,2}(?=[A-ZÄÖÜ\d])))+"
 )
 TRAILING_MARKER_RE = re.compile(
@@ -669,12 +688,17 @@ _WIRE_TAIL_RE = re.compile(
 _WIRE_ID_RE = re.compile(r"\s((?=[A-Z0-9]{0,11}\d)(?=[A-Z0-9]{0,11}[A-Z]{2})[A-Z][A-Z0-9]{5,11})$")
 
 
+# A web address after the name is the photographer's site, not the credit: 'Tatyana Panova.www.tpanova.ru'
+_WEB_ADDRESS_RE = re.compile(r"(?<=\w)[.\s,]{1,3}(?:www\.|https?://)[^\s]{1,100}$")
+
+
 def clean_credit(value: str) -> tuple[str | None, str | None]:
     """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
 
     'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
     """
     text = _WIRE_TAIL_RE.sub("", value.strip()[:300])
+    text = strip_reference_tokens(_WEB_ADDRESS_RE.sub("", text))
     reference = None
     ref = SHUTTERSTOCK_REF_RE.search(text)
     if ref:
