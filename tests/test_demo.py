@@ -94,3 +94,56 @@ def test_generate_archive_refuses_a_bad_date():
 
     with pytest.raises(CommandError, match="--today"):
         call_command("generate_archive", "--count", "1", "--today", "2025-02-31")
+
+
+@override_settings(DEMO_MODE=True)
+def test_demo_photos_get_generated_pictures_at_their_own_aspect_ratio(settings, tmp_path):
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("setup_demo", "--count", "12", stdout=StringIO())
+    photos = list(Photo.objects.exclude(width_px=None))
+    assert len(photos) == 13
+    previews = set()
+    for photo in photos:
+        assert photo.thumbnail and photo.preview, photo
+        with Image.open(photo.preview.path) as preview:
+            assert abs(preview.width / preview.height - photo.width_px / photo.height_px) < 0.02, photo
+            assert max(preview.size) <= 960
+            previews.add(preview.resize((8, 8)).tobytes())
+        assert not photo.image  # a stand-in picture, not a file with the record's pixels
+    assert len(previews) == len(photos)  # every scene differs
+    # the record's own size and history are untouched
+    seed = Photo.objects.get(caption__startswith="Der russische Präsident Wladimir Putin")
+    assert (seed.width_px, seed.height_px) == (1880, 1160)
+    # a second run gives nothing new; a picture given writes no history
+    from captions.demo.loader import give_pictures
+
+    history = seed.history.count()
+    Photo.objects.filter(pk=seed.pk).update(thumbnail="", preview="")
+    assert give_pictures() == 1
+    assert give_pictures() == 0
+    assert seed.history.count() == history
+
+
+def test_demo_pictures_are_scenes_without_text_and_vary():
+    from captions.demo.pictures import scene
+
+    portrait, landscape = scene(1160, 1880, key=1), scene(6000, 4000, key=2)
+    assert portrait.height == 960 and abs(portrait.width / portrait.height - 1160 / 1880) < 0.01
+    assert landscape.size == (960, 640)
+    assert scene(6000, 4000, key=2).tobytes() == landscape.tobytes()  # deterministic
+    colours = {len(scene(3000, 2000, key=k).getcolors(1 << 20) or ()) for k in range(8)}
+    assert min(colours) > 50 and len(colours) > 4  # real gradients, not flat grey boxes
+
+
+@override_settings(DEMO_MODE=True)
+def test_the_seed_is_on_the_first_page_of_the_default_browse(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("setup_demo", "--count", "40", stdout=StringIO())
+    client.force_login(User.objects.get(username="researcher"))
+    response = client.get("/")
+    page = response.content.decode()
+    seed = Photo.objects.get(caption__startswith="Der russische Präsident Wladimir Putin")
+    assert f'href="/photos/{seed.pk}/"' in page
+    assert page.count("<img src=") >= 20  # the grid shows pictures, not grey boxes

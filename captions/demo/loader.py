@@ -12,8 +12,10 @@ from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 
 from captions import ingest
+from captions.demo import pictures
+from captions.models import Photo
 from captions.roles import EDITORS, PRODUCTION, RESEARCHERS, sync_role_groups
-from captions.services import articles, imports
+from captions.services import articles, images, imports
 from captions.synthetic import generate_archive
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -65,10 +67,23 @@ def ensure_demo_users() -> list[str]:
     return created
 
 
+def give_pictures(limit: int = 500) -> int:
+    """A generated picture (thumbnail and preview) for every demo photo that has pixels but no
+    picture yet, at the record's own aspect ratio. Returns how many were given one."""
+    given = 0
+    for photo in Photo.objects.filter(thumbnail="", width_px__gt=0, height_px__gt=0).order_by("pk")[:limit]:
+        images.set_renditions(photo=photo, pixels=pictures.scene_jpeg(photo.width_px, photo.height_px, key=photo.pk))
+        given += 1
+    return given
+
+
 def load_demo(*, generated: int = 40, seed: int = 1) -> DemoResult:
     sync_role_groups(Group, Permission)
+    # The generated records first, the seed after them: the default browse order is "recently
+    # added first", and the seed is the record a first look should find on the first page.
+    result = generate_archive(count=generated, seed=seed)
     with transaction.atomic():
         outcome = load_seed()
-    result = generate_archive(count=generated, seed=seed)
+    give_pictures()
     users = ensure_demo_users()
     return DemoResult(outcome.photo.pk, outcome.created, result.created, users)

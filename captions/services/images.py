@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -254,3 +255,17 @@ def detach_image(*, photo: Photo) -> None:
     """Forget the image file (the stored files stay: other history records name them)."""
     photo.image = photo.thumbnail = photo.preview = ""
     photo.content_hash = ""
+
+
+def set_renditions(*, photo: Photo, pixels: bytes) -> None:
+    """Give `photo` a thumbnail and a preview made from `pixels` (a picture standing in for a
+    file the archive does not hold, as the demo's are) through the upload's rendition code. The
+    record's own pixel size, file and history stay as they are: only the two renditions change."""
+    from captions import conf  # noqa: PLC0415
+    from captions.images import renditions  # noqa: PLC0415
+
+    made = renditions.make_renditions(pixels, conf.rendition_sizes())
+    digest = hashlib.sha256(pixels).hexdigest()
+    photo.thumbnail = _store(f"renditions/{digest[:2]}/{digest}-thumb.jpg", made["thumbnail"])
+    photo.preview = _store(f"renditions/{digest[:2]}/{digest}-preview.jpg", made["preview"])
+    Photo.objects.filter(pk=photo.pk).update(thumbnail=photo.thumbnail, preview=photo.preview)
