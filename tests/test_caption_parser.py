@@ -1239,3 +1239,58 @@ def test_imago_reference_tokens_are_neither_caption_nor_credit():
     )
     assert record.caption == "Dave Roberts reacts after the game at Dodger Stadium."
     assert record.credit == "Kirby Lee"
+
+
+def test_a_german_keyword_line_is_german_and_not_cut_off():
+    record = parse_block("Innenstadt, Weihnachtsmarkt, Glühwein, Besucher, Stände, Lichterketten, Abend, Winter")
+    assert record.language == "de" and "truncated_text" not in record.problems
+
+
+@pytest.mark.parametrize(
+    "block, language",
+    [
+        ("Berlin-Neukölln, Herrmannplatz, Kaufhaus „Karstadt“", "de"),
+        ("Façade, ancien hôtel, rue Cléry", "fr"),
+        ("Vista panorámica de Valparaíso", "es"),
+        ("Happiness, running, jumping, sunlight", "en"),
+    ],
+)
+def test_spelling_decides_the_language_of_a_caption_with_few_stopwords(block, language):
+    assert parse_block(block).language == language
+
+
+def test_a_translation_following_without_a_marker_is_cut_off_but_its_date_is_read():
+    record = parse_block(
+        'Lors du 22e samedi de mobilisation des "gilets jaunes", à Paris - Croix - A demonstrator holds a cross '
+        "on April 13, 2019 in Paris, during a demonstration by the yellow vests on the 22nd consecutive Saturday."
+    )
+    assert record.caption == 'Lors du 22e samedi de mobilisation des "gilets jaunes", à Paris'
+    assert (record.language, record.date_start.isoformat()) == ("fr", "2019-04-13")
+
+
+def test_a_wire_slug_between_title_and_caption_is_not_the_caption():
+    record = parse_block(
+        "Baumwollpflücker in Xinjiang angekommen\n\nCHINA-XINJIANG-COTTON PICKERS-SPECIAL TRAIN (CN)\n\n"
+        "Baumwollpflücker kommen am 8. September 2015 am Südbahnhof von Urumqi an. (Xinhua/Zhao Ge)"
+    )
+    assert record.caption.startswith("Baumwollpflücker kommen") and record.credit == "Xinhua/Zhao Ge"
+    assert record.date_start.isoformat() == "2015-09-08"
+
+
+def test_a_title_line_over_its_sentence_is_the_headline():
+    record = parse_block(
+        "Liberté, égalité, brasier et muguet\n"
+        "Les manifestants ont défilé de Montparnasse à la Place d'Italie pour la fête du travail à Paris."
+    )
+    assert record.headline == "Liberté, égalité, brasier et muguet"
+    assert record.caption.startswith("Les manifestants")
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["Market traders in Belém, Pará", "Market traders in Belém, Pará, Brazil", "Street market, Belém, Pará."],
+)
+def test_a_region_that_is_also_a_city_alias_stays_the_region(block):
+    record = parse_block(block)
+    assert (record.city, record.region, record.country_code) == ("Belém", "Pará", "BR")
+    assert "truncated_text" not in record.problems

@@ -359,6 +359,13 @@ def _region_beside_city(text: str, city_text: str) -> _Region | None:
     return None
 
 
+def _region_of_country(text: str, country_code: str) -> _Region | None:
+    for region in _region_index().shared.get(name_key(text), ()):
+        if region.country_code == country_code:
+            return region
+    return None
+
+
 def find_region(text: str) -> tuple[str, str] | None:
     """(region name, alpha-2) for a first-level region: ('Bayern', 'DE'), ('Bavaria', 'DE')."""
     if not text:
@@ -757,13 +764,22 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     if region is None and rest:
         last = rest[-1]
         candidate = _region(last)
+        if candidate is None or (country is not None and candidate.country_code != country.code):
+            # a name several countries' regions share: the named country's ('Belém, Pará, Brazil'),
+            # else the one the city before it lies in
+            if country is not None:
+                candidate = _region_of_country(last, country.code) or candidate
+            elif len(rest) >= 2:
+                candidate = _region_beside_city(last, rest[-2]) or candidate
         if candidate is not None and (country is None or candidate.country_code == country.code):
             known_city = find_city(last, candidate.country_code)
             previous = find_city(rest[-2], candidate.country_code) if len(rest) >= 2 else None
             # (a curated one: GeoNames also lists boroughs such as Manhattan as cities)
             previous_is_city = previous is not None and previous.curated
             # 'Hamburg', 'Berlin', 'Wien' are cities and regions: a city unless a city precedes.
-            if known_city is None or previous_is_city:
+            # 'Belém, Pará': GeoNames lists 'Para' among Belém's own names; the same city
+            # twice is the city and its region.
+            if known_city is None or previous_is_city or (previous is not None and known_city == previous):
                 region, region_text, rest = candidate, last, rest[:-1]
 
     if region is None and country is not None and len(rest) < len(parts):

@@ -106,6 +106,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, stock_reference = ct.strip_stock_reference(segment)
     segment, inline_credits = ct.strip_credits(segment)
     segment, prefix_language = ct.first_language_segment(segment)
+    both_languages = segment  # a date the translation alone states is still the caption's date
+    if prefix_language is None:
+        segment = ct.cut_second_language(segment)
     segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
     record.caption = ct.normalize_space(segment).strip(" -–—|")
@@ -155,7 +158,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _sizes(record, scan)
 
     # --- date ----------------------------------------------------------------------------
-    _date(record, scan, today)
+    _date(record, scan, today, both_languages)
 
     # --- place ---------------------------------------------------------------------------
     fill_place(record, scan)
@@ -179,7 +182,12 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     for index in sorted(scan.described):
         if index < len(paragraphs) and paragraphs[index]:
             return paragraphs[index], headline
-    found_headline, lines, _ = ct.split_headline([p for p in paragraphs if p])
+    prose = [p for p in paragraphs if p]
+    if len(prose) > 1:
+        # A wire slug between title and caption ('CHINA-XINJIANG-COTTON PICKERS-SPECIAL TRAIN
+        # (CN)'): one line in capitals, no sentence; never the caption when prose follows.
+        prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
+    found_headline, lines, _ = ct.split_headline(prose)
     return lines or [], headline or found_headline
 
 
@@ -219,8 +227,12 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         for agency, language in _AGENCY_LANGUAGE:
             if agency in credit:
                 votes[language] = votes.get(language, 0.0) + 0.75
-    for language, count in ct.stopword_votes(caption).items():
+    stopwords = ct.stopword_votes(caption)
+    for language, count in stopwords.items():
         votes[language] = votes.get(language, 0.0) + 2 * count
+    if sum(stopwords.values()) < 2:  # a keyword line, a short title: spelling decides
+        for language, count in ct.spelling_votes(caption).items():
+            votes[language] = votes.get(language, 0.0) + count
     if prefix_language:
         votes[prefix_language] = votes.get(prefix_language, 0.0) + 5
     explicit = scan.best("language")
@@ -408,7 +420,7 @@ def _normalize_date_value(value: str) -> str:
     return value.strip()[:300]
 
 
-def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
+def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_text: str = "") -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
         labelled = None  # 'no date' in the agency's words: the caption text's date is used
@@ -423,6 +435,8 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None) -> None:
         parsed = dates.find_date(record.caption[:5000], today=today)
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)
+        if parsed is None and len(caption_text) > len(record.caption):
+            parsed = dates.find_date(caption_text[:5000], today=today)
     if parsed is None:
         return
     record.date_text = parsed.text

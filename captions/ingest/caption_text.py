@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from captions.core.text import fold
 
-from .lexicon import DANGLING_WORDS, NOTICE_WORDS, SHARED_STOPWORDS, WORD_LANGUAGE
+from .lexicon import (
+    DANGLING_WORDS,
+    NOTICE_WORDS,
+    SHARED_STOPWORDS,
+    SPELLING_CONTAINS,
+    SPELLING_ENDINGS,
+    WORD_LANGUAGE,
+)
 from .notices import (
     DANGLING_LABEL_RE,
     LEADING_MARKER_RE,
@@ -168,6 +175,28 @@ def stopword_votes(text: str) -> dict[str, float]:
     return votes
 
 
+@lru_cache(maxsize=16384)  # words recur: an archive's keyword lines share most of theirs
+def _spelling_of(word: str) -> tuple[str, ...]:
+    languages = []
+    for language, cues in SPELLING_CONTAINS.items():
+        if any(cue in word for cue in cues) or word.endswith(SPELLING_ENDINGS.get(language, ())):
+            languages.append(language)
+    return tuple(languages)
+
+
+def spelling_votes(text: str) -> dict[str, float]:
+    """Half a vote per word for each language its spelling points to (captions/data/
+    language_cues.json): the evidence for a caption with too few stopwords to decide."""
+    votes: dict[str, float] = {}
+    for word in text[:3000].casefold().split():
+        word = word.strip(".,;:!?()\"'«»“”„")
+        if len(word) < 3:
+            continue
+        for language in _spelling_of(word[:40]):
+            votes[language] = votes.get(language, 0.0) + 0.5
+    return votes
+
+
 def line_language(text: str, *, minimum: float = 2) -> str | None:
     """The language a line is clearly written in, or None when the evidence is thin."""
     votes = stopword_votes(text)
@@ -178,6 +207,67 @@ def line_language(text: str, *, minimum: float = 2) -> str | None:
     if ordered[0] >= minimum and (len(ordered) == 1 or ordered[0] >= 2 * ordered[1]):
         return best
     return None
+
+
+# Where a caption may switch language: after a sentence, at a ' - ' separator, or before a
+# credit label ('... sind." Foto: Archiv This motif ...').
+_LANGUAGE_BOUNDARY_RE = re.compile(r"(?<=[.!?\"”])\s{1,5}(?=[A-ZÀ-Ý\"'«(])|\s[-–—]\s")
+
+
+def _decided(votes: dict[str, float], minimum: float) -> str | None:
+    if not votes:
+        return None
+    ordered = sorted(votes.items(), key=lambda item: item[1], reverse=True)
+    if ordered[0][1] >= minimum and (len(ordered) == 1 or ordered[0][1] >= 2 * ordered[1][1]):
+        return ordered[0][0]
+    return None
+
+
+def cut_second_language(text: str) -> str:
+    """Keep the first language of a caption whose translation follows without a marker
+    ('... à Paris - Croix - A demonstrator holds ...', '... worden sind." This motif ...').
+
+    The text is cut at the first boundary where what comes before is clearly one language and
+    everything after clearly another. Votes are counted once per segment and summed from the
+    end, so the cost stays linear in the text, however many sentences it has.
+    """
+    if len(text) < 80:
+        return text
+    text = text[:20_000]
+    cuts = [match.start() for match in _LANGUAGE_BOUNDARY_RE.finditer(text)]
+    if not cuts:
+        return text
+    bounds = [0, *cuts, len(text)]
+    segments = [stopword_votes_all(text[start:end]) for start, end in zip(bounds, bounds[1:], strict=False)]
+    suffix: list[dict[str, float]] = [{}] * (len(segments) + 1)
+    for index in range(len(segments) - 1, -1, -1):
+        merged = dict(suffix[index + 1])
+        for language, weight in segments[index].items():
+            merged[language] = merged.get(language, 0.0) + weight
+        suffix[index] = merged
+    prefix: dict[str, float] = {}
+    for index, cut in enumerate(cuts):
+        for language, weight in segments[index].items():
+            prefix[language] = prefix.get(language, 0.0) + weight
+        first = _decided(prefix, 2)
+        if first is None:
+            continue
+        rest = _decided(suffix[index + 1], 4)
+        if rest is not None and rest != first and len(text) - cut >= 40:
+            return text[:cut].rstrip(" -–—")
+    return text
+
+
+def stopword_votes_all(text: str) -> dict[str, float]:
+    """stopword_votes over the whole text (no 3,000-character window)."""
+    votes: dict[str, float] = {}
+    lookup = _WORD_VOTES.get
+    for word in text.casefold().split():
+        cast = lookup(word.strip(".,;:!?()\"'«»“”"))
+        if cast:
+            for language, weight in cast:
+                votes[language] = votes.get(language, 0) + weight
+    return votes
 
 
 def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] | None, int]:
@@ -191,11 +281,36 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
     first = paragraphs[0]
     head = first[0]
     if _looks_like_title(head):
-        if len(first) > 1 and _DATELINE_START_RE.match(first[1]):
+        if len(first) > 1 and (_DATELINE_START_RE.match(first[1]) or _title_over_sentence(head, first[1])):
             return head, first[1:], 0
         if len(first) == 1 and len(paragraphs) > 1 and len(" ".join(paragraphs[1])) > len(head):
             return head, paragraphs[1], 1
     return None, first, 0
+
+
+def is_slug(paragraph: list[str]) -> bool:
+    """A wire slug line: capitals, digits and separators only, a few words, no full stop."""
+    if len(paragraph) != 1:
+        return False
+    line = paragraph[0].strip()
+    return (
+        0 < len(line.split()) <= 12
+        and line[-1:] not in ".!?:"
+        and any(character.isalpha() for character in line)
+        and not any(character.islower() for character in line)
+    )
+
+
+def _title_over_sentence(head: str, line: str) -> bool:
+    """A short title line over a full sentence in the same paragraph ('Liberté, égalité,
+    brasier et muguet' / 'Les manifestants ... à Paris.'), not a caption wrapped mid-sentence:
+    the title has a few words, the next line opens a sentence and closes it, twice as long."""
+    return (
+        len(head.split()) <= 8
+        and line[:1].isupper()
+        and line.rstrip()[-1:] in ".!?"
+        and len(line) >= max(60, 2 * len(head))
+    )
 
 
 def _looks_like_title(line: str) -> bool:
@@ -327,8 +442,12 @@ def looks_cut_off(text: str, *, is_place) -> bool:
     if last in _TERMINAL:
         return False
     words = text.split()
-    if fold(words[-1]) in DANGLING_WORDS and len(words) > 3:
+    # 'Pará' after a comma is a place ('in Belém, Pará'), not Spanish 'para' left dangling.
+    named = words[-1][:1].isupper() and len(words) > 1 and words[-2].endswith(",")
+    if fold(words[-1]) in DANGLING_WORDS and len(words) > 3 and not named:
         return True
+    if text.count(",") >= len(words) // 2:
+        return False  # a keyword line ('Innenstadt, Weihnachtsmarkt, Stände, Winter') is no sentence
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
     # being a letter already says it does not. (A regex for "ends in a number" searched over
     # the last word cost 3.3 s for one word of 19,000 digits and a letter: quadratic.)

@@ -301,3 +301,9 @@ NOTICE_WORDS: frozenset[str] = frozenset(
     for word in fold(text).split()
     if len(word) > 3
 )
+
+_CUES = _load("language_cues.json")
+#: language -> letters and letter groups its words alone use (captions/data/language_cues.json)
+SPELLING_CONTAINS: dict[str, tuple[str, ...]] = {language: tuple(cues) for language, cues in _CUES["contains"].items()}
+#: language -> word endings its words alone use
+SPELLING_ENDINGS: dict[str, tuple[str, ...]] = {language: tuple(cues) for language, cues in _CUES["endings"].items()}
