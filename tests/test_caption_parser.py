@@ -1294,3 +1294,30 @@ def test_a_region_that_is_also_a_city_alias_stays_the_region(block):
     record = parse_block(block)
     assert (record.city, record.region, record.country_code) == ("Belém", "Pará", "BR")
     assert "truncated_text" not in record.problems
+
+
+def test_a_catalogue_record_without_colons_is_read_as_labels():
+    record = parse_block(
+        "Nächtlicher Kurfürstendamm\n\nSammlung\nAbmessungen\nBildmaße H: 31,5 cm B: 46,7 cm\n"
+        "Datierung\nBerlin, 1960\nInventarnummer\nSM 2013-2890,30"
+    )
+    assert (record.date_start.isoformat(), record.source_id) == ("1960-01-01", "SM 2013-2890,30")
+
+
+def test_a_catalogue_record_with_labels_before_values_takes_its_title_for_the_caption():
+    record = parse_block(
+        "Museo Museo Cerralbo\nInventario FF04176\nObjeto/Documento Fotografía\n"
+        "Título Retrato de grupo en el Salón Confianza\nTécnica Albúmina\n"
+        "Datación 1890[ca]-1900[ca]\nUbicación actual\nEn depósito"
+    )
+    assert (record.caption, record.source_id) == ("Retrato de grupo en el Salón Confianza", "FF04176")
+    assert record.city is None  # 'Ubicación actual' is where the print is kept, not a place label
+
+
+def test_a_caption_opening_with_a_label_word_stays_prose():
+    record = parse_block("Location scouts visit the old mill.\nDate night at the cinema.\nTitle fights tonight.")
+    assert record.caption.startswith("Location scouts") and record.date_start is None
+
+
+def test_a_credit_closing_on_an_initial_keeps_its_full_stop():
+    assert parse_block("A pool in Seville.\nCreator: Cornell, Ralph D.").credit == "Cornell, Ralph D."

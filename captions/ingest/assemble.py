@@ -179,6 +179,10 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     caption_field = scan.best("caption")
     if caption_field and caption_field.value.strip():
         return caption_field.value.split("\n"), headline
+    if scan.catalogue and headline:
+        # A catalogue record's title describes the picture; its other prose describes the
+        # object (support, technique, provenance).
+        return [headline], None
     for index in sorted(scan.described):
         if index < len(paragraphs) and paragraphs[index]:
             return paragraphs[index], headline

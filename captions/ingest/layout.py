@@ -77,6 +77,9 @@ class BlockScan:
     label_votes: dict[str, float] = field(default_factory=dict)
     structured_lines: list[str] = field(default_factory=list)
     exiftool: bool = False
+    #: a library or museum record written without colons (see _catalogue_lines): its title
+    #: is the description of the picture
+    catalogue: bool = False
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))
@@ -242,6 +245,9 @@ def scan_block(text: str) -> BlockScan:
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
     if ":" in text and _MAY_HOLD_RECORD_RE.search(text):
         lines = _split_records(lines)
+    catalogue_lines = _catalogue_lines(lines)
+    scan.catalogue = catalogue_lines is not lines
+    lines = catalogue_lines
     exiftool = scan.exiftool = _looks_like_exiftool(lines)
     paragraph: list[str] = []
     paragraph_described = False
@@ -387,6 +393,52 @@ def _record_fields(line: str) -> tuple[str, ...]:
         else:
             fields.append(piece)  # 'Bildrechte: picture alliance / dpa | Kay Nietfeld' is one credit
     return tuple(fields) if len(fields) > 1 else (line,)
+
+
+def _bare_label(line: str):
+    """The label a line without a colon opens with, and where its value starts: the whole line
+    ('Inventarnummer') or its first one to four words ('Inventario FF04176', 'Tipo Documento
+    Copia positiva'), the longest that is a known label."""
+    words = line.split(None, 4)
+    for size in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:size])
+        if len(candidate) > LONGEST_LABEL:
+            continue
+        known = _lookup_label(candidate)[0]
+        if known is not None:
+            return known, candidate, " ".join(words[size:])
+    return None
+
+
+def _catalogue_lines(lines: list[str]) -> list[str]:
+    """Library and museum records without colons: a label alone on its line over its value
+    ('Datierung' / 'Berlin, 1960') or a label and its value on one line ('Inventario FF04176').
+    Read as 'label: value' lines only in a block with at least three such lines, so a caption
+    that opens with a word like 'Date' or 'Location' stays prose."""
+    if len(lines) < 4:
+        return lines
+    found: dict[int, str] = {}
+    for position, raw in enumerate(lines[:400]):
+        line = raw.strip(_LINE_SPACE)
+        if not line or ":" in line[:60] or "\t" in line or len(line) > 3000 or not line[:1].isalpha():
+            continue
+        bare = _bare_label(line)
+        if bare is None:
+            continue
+        (name, _languages, _rank), label, value = bare
+        if value and (name in ("ignored", "caption") or not (value[:1].isupper() or value[:1].isdigit())):
+            # 'Description Copia positiva ...' describes the object, not the picture;
+            # 'Ubicación actual' / 'Location of the ...' are words, not a label and its value
+            continue
+        if not value:
+            after = lines[position + 1 : position + 4]
+            following = next((other.strip(_LINE_SPACE) for other in after if other.strip()), "")
+            if not following or _bare_label(following) is not None or fold(following) in HEADERS:
+                continue
+        found[position] = f"{label}: {value}" if value else f"{label}:"
+    if len(found) < 3:
+        return lines
+    return [found.get(position, line) for position, line in enumerate(lines)]
 
 
 def _is_credit_line(line: str) -> bool:

@@ -692,6 +692,9 @@ _WIRE_ID_RE = re.compile(r"\s((?=[A-Z0-9]{0,11}\d)(?=[A-Z0-9]{0,11}[A-Z]{2})[A-Z
 _WEB_ADDRESS_RE = re.compile(r"(?<=\w)[.\s,]{1,3}(?:www\.|https?://)[^\s]{1,100}$")
 
 
+_INITIAL_END_RE = re.compile(r"(?:^|[\s,])[A-Z]\.$")
+
+
 def clean_credit(value: str) -> tuple[str | None, str | None]:
     """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
 
@@ -712,7 +715,9 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
     text = text.strip()
     while len(text) > 1 and (text[0], text[-1]) in (("(", ")"), ("[", "]")):
         text = text[1:-1].strip()  # only brackets around the whole credit: 'Hans Lindner (1902–1971)' keeps its own
-    text = text.lstrip("([").strip().rstrip(".;, ").strip()
+    text = text.lstrip("([").strip()
+    # a closing initial keeps its full stop: 'Cornell, Ralph D.'
+    text = text.rstrip(";, ") if _INITIAL_END_RE.search(text) else text.rstrip(".;, ").strip()
     while text.endswith((")", "]", "/")) and (
         text[-1] == "/" or text.count("(") + text.count("[") < text.count(")") + text.count("]")
     ):
