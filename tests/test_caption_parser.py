@@ -1321,3 +1321,62 @@ def test_a_caption_opening_with_a_label_word_stays_prose():
 
 def test_a_credit_closing_on_an_initial_keeps_its_full_stop():
     assert parse_block("A pool in Seville.\nCreator: Cornell, Ralph D.").credit == "Cornell, Ralph D."
+
+
+def test_a_pasted_picture_page_keeps_only_its_caption():
+    record = parse_block(
+        "ITALY-WOMEN/ABUSE\nRTS3IXMK\nJuly 10, 2020\n"
+        "A domestic abuse victim sleeps on the sofa in a women's house, in Rome...\nRome, Italy\n"
+        "A domestic abuse victim sleeps on the sofa in a women's house run by activists to look after women, "
+        "in Rome, Italy, July 8, 2020."
+    )
+    assert record.caption.startswith("A domestic abuse victim sleeps") and record.caption.count("sofa") == 1
+    assert (record.source_id, record.date_start.isoformat(), record.city) == ("RTS3IXMK", "2020-07-08", "Rome")
+    assert "truncated_text" not in record.problems
+
+
+def test_a_date_alone_on_a_line_of_a_record_stays_its_date():
+    record = parse_block("014458\n1931-04-14\nProclamación de la Segunda República en Madrid. " + "Manifestación. " * 6)
+    assert record.date_start.isoformat() == "1931-04-14"
+
+
+@pytest.mark.parametrize(
+    "caption, place",
+    [
+        # the region named with its kind after the place (captions/data/place_phrases.json)
+        (
+            "Des personnes s'amusent dans un parc de la ville de Tengzhou, dans la province chinoise du Shandong "
+            "(est de la Chine), le 14 février 2024.",
+            ("Tengzhou", "Shandong", "China", "CN"),
+        ),
+        (
+            "Eine Arbeiterin verpackt Blumen in einer Werkstatt im Kreis Longde, dem nordwestchinesischen "
+            "Autonomen Gebiet Ningxia der Hui, 29. August 2018.",
+            ("Longde", "Ningxia", "China", "CN"),
+        ),
+        # a country's region without a city
+        (
+            "A giant panda cub plays at a research center in northwest China's Shaanxi Province, Jan. 22, 2021.",
+            (None, "Shaanxi", "China", "CN"),
+        ),
+        (
+            "Aerial photo shows the Baimahu Bridge in Huai'an of east China's Jiangsu Province. The bridge is done.",
+            ("Huai'an", "Jiangsu", "China", "CN"),
+        ),
+        # the kind of the anchor place between the direction and its name
+        (
+            "Children play in the village of Grigoropolisskaya, northwest of the Russian southern city of "
+            "Stavropol, June 25, 2014.",
+            ("Grigoropolisskaya", None, "Russia", "RU"),
+        ),
+        # a slot ends with its sentence; a kind in lower case is no part of the name
+        (
+            "Manifestation devant le Palais de l'Elysée, à Paris. Faisant suite au livre.",
+            ("Paris", None, "France", "FR"),
+        ),
+        ("An actor practices in Beijing city, China, 28 October 2016. He waits.", ("Beijing", None, "China", "CN")),
+    ],
+)
+def test_place_phrases_of_wire_captions(caption, place):
+    record = parse_block(caption)
+    assert (record.city, record.region, record.country, record.country_code) == place

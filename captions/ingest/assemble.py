@@ -83,6 +83,13 @@ def _is_place(text: str) -> bool:
     return bool(places.find_country(text) or places.find_city(text) or places.find_region(text))
 
 
+@lru_cache(maxsize=4096)
+def _is_place_line(text: str) -> bool:
+    """'Rome, Italy': every part of the line a place, the country known."""
+    resolved = places.resolve_place(text, labelled=False)
+    return bool(resolved.country_code and resolved.city) and not resolved.unknown_country
+
+
 def build(text: str, *, today: date | None = None) -> ParsedCaption:
     """Parse one block: layout pass, then each field by the SPEC's precedence rules."""
     today = today or date.today()  # read the clock once per block, not in every date lookup
@@ -216,8 +223,56 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
                 ):
                     continue
             kept.append(line)
-        result.append(kept)
+        result.append(_without_furniture(kept, scan.page_ids))
     return result
+
+
+def _is_sentence(line: str) -> bool:
+    return len(line) >= 80 and line.rstrip()[-1:] in '.!?"”)' and not ends_with_ellipsis(line)
+
+
+def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
+    """A pasted picture page puts its furniture over the caption, without blank lines
+    ('ITALY-WOMEN/ABUSE' / 'RTS3IXMK' / 'July 10, 2020' / 'A domestic abuse victim ... (Fight...'
+    / 'Rome, Italy' / the full caption). Before a full sentence, a slug, an id, a date or a
+    place alone on its line, and a line cut short with '...', are not the caption."""
+    if len(paragraph) < 2:
+        return paragraph
+    last_sentence = max((index for index, line in enumerate(paragraph) if _is_sentence(line)), default=-1)
+    if last_sentence <= 0:
+        return paragraph
+    kept = []
+    header = False  # a slug or an id opened the paragraph: it is a page, its date the page's
+    for index, line in enumerate(paragraph):
+        if index < last_sentence:
+            kind = _furniture(line, paragraph[last_sentence], header)
+            if kind:
+                header = header or kind == "header"
+                if kind == "header" and _PAGE_ID_RE.fullmatch(line.strip()):
+                    page_ids.append(line.strip())
+                continue
+        kept.append(line)
+    return kept
+
+
+# An agency image id alone on its line: capitals and digits, both ('RTS3IXMK', 'RC2X9A8K7').
+_PAGE_ID_RE = re.compile(r"(?=[A-Z0-9]{0,15}\d)(?=[A-Z0-9]{0,15}[A-Z]{2})[A-Z][A-Z0-9]{5,15}")
+
+
+def _furniture(line: str, sentence: str, header: bool) -> str | None:
+    stripped = line.strip()
+    if ends_with_ellipsis(stripped):
+        return "preview" if len(sentence) > len(stripped) + 20 else None
+    if len(stripped) > 60:
+        return None
+    if ct.is_slug([stripped]) and (" " not in stripped or "-" in stripped or "/" in stripped):
+        return "header"  # 'ITALY-WOMEN/ABUSE', 'RTS3IXMK' (a dateline in capitals has words and a comma)
+    dated = header and len(stripped) <= 30 and any(character.isdigit() for character in stripped)
+    if dated and _parse_date(stripped, None) is not None:
+        return "date"  # 'July 10, 2020' under the slug: the page's date, not the caption's
+    if "," in stripped and stripped[-1:] not in ".!?" and _is_place_line(stripped):
+        return "place"  # 'Rome, Italy'
+    return None
 
 
 # Agencies whose captions come in one language: a weak hint, outvoted by any real evidence.
@@ -326,6 +381,8 @@ def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str])
         reference = scan.best("transmission_reference")
         if reference and " " not in reference.value.strip():
             source_id = _clean_id(reference.value)
+    if source_id is None and record.source_id is None and scan.page_ids:
+        source_id = scan.page_ids[0]
     if source_id:
         record.source_id = source_id
     supplier = None

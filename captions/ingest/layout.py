@@ -80,6 +80,8 @@ class BlockScan:
     #: a library or museum record written without colons (see _catalogue_lines): its title
     #: is the description of the picture
     catalogue: bool = False
+    #: an image id alone on a line over a pasted page's caption ('RTS3IXMK')
+    page_ids: list[str] = field(default_factory=list)
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))

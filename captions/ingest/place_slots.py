@@ -63,19 +63,41 @@ DATELINE_RES = (
     ),
 )
 _PREPOSITION = (
-    r"(?:(?:in|near) the (?:village|town|city|district|county|province|region) of|in|at|near|outside|bei|nahe"
-    r"|à|a|au|aux|près de|en|cerca de|de)"
+    r"(?:(?i:"
+    + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
+    + r")|in|at|near|outside|bei|nahe|im|à|a|au|aux|près de|en|cerca de|de)"
 )
 # A region part may carry its type in lower case: 'in Harbin, Heilongjiang province, China'.
 _REGION_TYPE = r"(?:\s(?:province|provinz|provincia|region|région|región|state|prefecture|county|oblast|canton))?"
 IN_PLACE_RE = re.compile(
-    r"(?:^|\s)" + _PREPOSITION + r"\s(" + _NAME + r"(?:,\s{0,2}" + _NAME + _REGION_TYPE + r"){0,2})"
+    r"(?:^|\s)"
+    + _PREPOSITION
+    + r"\s("
+    + _NAME
+    + r"(?:\s(?:city|town|village|district|county))?(?:,\s{0,2}"
+    + _NAME
+    + _REGION_TYPE
+    + r"){0,2})"
 )
 # What may follow a place to say where it lies, when the place alone says too little:
 # '..., southern Italy', '..., northwest of Paris', '..., northeast China's Heilongjiang
 # Province', '..., capital of northwest China's Xinjiang Uygur Autonomous Region',
 # '..., 30 km north of Lyon'. The words are data (captions/data/place_phrases.json).
 
+# 'in northwest China's Shaanxi Province', 'of east China's Jiangsu Province': the region and
+# its country, with no city named (the slot reads 'Shaanxi Province, China').
+_DIRECTIONS = "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["directions"], key=len, reverse=True))
+POSSESSIVE_REGION_RE = re.compile(
+    r"(?:^|\s)(?:in|of)\s(?:the\s)?(?:(?:"
+    + _DIRECTIONS
+    + r")\s)?("
+    + _WORD.replace("'", "")
+    + r")['’]s\s("
+    + _WORD
+    + r"(?:\s"
+    + _WORD
+    + r"){0,3})"
+)
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
 _DATE_WORDS = frozenset(
@@ -173,21 +195,42 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# The phrase words match in any case ('Northwest of', 'northwest of'); the names do not: with
+# the whole pattern case-blind, 'Center in northwest China' read as one name.
 _ANCHOR_RE = re.compile(
-    r",?\s{0,2}(?:(?P<lead>" + _alternation(PLACE_PHRASES["lead"]) + r")\s"
+    r",?\s{0,2}(?i:(?P<lead>" + _alternation(PLACE_PHRASES["lead"]) + r")\s"
     r"|(?P<inside>"
     + _alternation(PLACE_PHRASES["lead_before_direction"])
     + r")\s(?=(?:the\s)?(?:"
     + _alternation(PLACE_PHRASES["directions"])
     + r")\s))?"
-    r"(?:(?:some\s|about\s|environ\s|unos\s|etwa\s)?\d{1,4}\s?(?:km|kilometers|kilometres|kilomètres|kilómetros|miles)\s)?"
-    r"(?:(?P<direction>"
+    r"(?i:(?:some\s|about\s|environ\s|unos\s|etwa\s)?\d{1,4}\s?(?:km|kilometers|kilometres|kilomètres|kilómetros|miles)\s)?"
+    r"(?i:(?P<direction>"
     + _alternation(PLACE_PHRASES["directions"])
     + r")\s(?:(?:"
     + _alternation(PLACE_PHRASES["links"])
     + r")\s)?)?"
-    r"(?P<anchor>" + _PLAIN_NAME + r")(?:['’]s\s(?P<region>" + _WORD + r"(?:\s" + _WORD + r"){0,3}))?",
-    re.IGNORECASE,
+    # 'the Russian southern city of Stavropol': what kind of place the anchor is
+    r"(?:(?:the\s)?(?:[A-Z][a-z]{2,20}\s)?(?:[a-z]{3,20}\s)?(?i:"
+    + _alternation(PLACE_PHRASES["anchor_types"])
+    + r")\s)?"
+    r"(?P<anchor>" + _PLAIN_NAME + r")(?:['’]s\s(?P<region>" + _WORD + r"(?:\s" + _WORD + r"){0,3}))?"
+)
+# After a place, the region it lies in, named with its kind: ', dans la province chinoise du
+# Shandong', ', dans la région autonome ouïghoure du Xinjiang', ', dem nordwestchinesischen
+# Autonomen Gebiet Ningxia', ', in the province of Hebei'. The words are data.
+_REGION_PHRASE_RE = re.compile(
+    r",?\s{0,2}(?i:"
+    + _alternation(PLACE_PHRASES["region_leads"])
+    + r")\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
+    + _alternation(PLACE_PHRASES["region_kinds"])
+    + r")\s(?:[\w'’-]{2,30}\s){0,2}?(?:(?i:"
+    + _alternation(PLACE_PHRASES["links"])
+    + r")\s)?(?P<region>"
+    + _PLAIN_WORD
+    + r"(?:\s"
+    + _PLAIN_WORD
+    + r")?)"
 )
 _TYPE_TAIL_RE = re.compile(r"(?:\s(?:" + _alternation(PLACE_PHRASES["region_types"]) + r"))+$", re.IGNORECASE)
 
@@ -197,13 +240,18 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
     Heilongjiang Province' -> 'Harbin, Heilongjiang, China'; 'Conflans-Sainte-Honorine' +
     ', northwest of Paris' -> 'Conflans-Sainte-Honorine, Paris' (the anchor city's country is
     found by place_fields); None when nothing anchors the slot."""
+    phrase = _REGION_PHRASE_RE.match(caption, end, min(len(caption), end + 160))
+    if phrase is not None:
+        region = _TYPE_TAIL_RE.sub("", phrase.group("region")).strip()
+        if places.find_region(region):
+            return f"{slot}, {region}"
     match = _ANCHOR_RE.match(caption, end, min(len(caption), end + 160))
     if match is None or not (match.group("lead") or match.group("direction") or match.group("region")):
         return None  # a plain 'City, Country' is the slot itself
-    anchor = match.group("anchor")
+    anchor = _sentence_cut(match.group("anchor"))
     region = match.group("region")
-    if region:
-        region = _TYPE_TAIL_RE.sub("", region).strip()
+    if region and anchor == match.group("anchor"):
+        region = _TYPE_TAIL_RE.sub("", _sentence_cut(region).strip(" .")).strip()
         return f"{slot}, {region}, {anchor}" if region else f"{slot}, {anchor}"
     anchor = _TYPE_TAIL_RE.sub("", anchor).strip() or anchor
     if places.find_country(anchor) or places.find_region(anchor):
@@ -213,6 +261,10 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
     return f"{slot}, {country.name}" if country else None
 
 
+# A kind written after a name in lower case: 'in Beijing city, China', 'Harbin, Heilongjiang province'.
+_KIND_WORDS = frozenset(
+    ["city", "town", "village", "district", "county", "province", "region", "state", "prefecture", "oblast"]
+)
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
@@ -251,20 +303,33 @@ def _cap_parts(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# A full stop after a word of four letters or more ends a sentence ('à Paris. Faisant suite');
+# after a shorter one it may be an abbreviation ('St. Petersburg', 'Mt. Fuji').
+_SENTENCE_END_RE = re.compile(r"(?<=\w{4})\.\s")
+
+
+def _sentence_cut(text: str) -> str:
+    end = _SENTENCE_END_RE.search(text)
+    return text[: end.start()] if end else text
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
-    """Drop trailing punctuation and trailing date words from a slot."""
-    parts = [part.strip(" .;:!?") for part in slot.split(",")]
+    """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
+    parts = [part.strip(" .;:!?") for part in _sentence_cut(slot).split(",")]
     kept = []
     for part in parts:
         words = part.split()
+        while words and words[-1] in _KIND_WORDS:
+            words.pop()
+        named = len(words)
         while words and fold(words[-1]).strip(".") in _DATE_WORDS:
             words.pop()
         if not words:
             break
         kept.append(" ".join(words))
-        if len(words) < len(part.split()):
-            break
+        if len(words) < named:
+            break  # a date began inside this part: what follows is no place
     return ", ".join(kept)
 
 
@@ -295,6 +360,11 @@ def place_slots(caption: str) -> list[str]:
         anchored = _anchored(match.group(1), caption, match.end(1))
         if anchored:
             slots.append(anchored)
+    if "'s " in caption or "’s " in caption:
+        for match in POSSESSIVE_REGION_RE.finditer(caption):
+            region = _TYPE_TAIL_RE.sub("", match.group(2)).strip()
+            if region and places.find_country(match.group(1)) and places.find_region(region):
+                slots.append(f"{region}, {match.group(1)}")
     tail = caption.rstrip(" .!")
     closing = [match for match in found if match.end(1) >= len(tail) - 1]
     slots.extend(match.group(1) for match in closing)
