@@ -1380,3 +1380,45 @@ def test_a_date_alone_on_a_line_of_a_record_stays_its_date():
 def test_place_phrases_of_wire_captions(caption, place):
     record = parse_block(caption)
     assert (record.city, record.region, record.country, record.country_code) == place
+
+
+def test_labels_alone_on_their_lines_from_two_on():
+    record = parse_block(
+        "Photographer\nSergio Perez\nLocation\nMADRID, SPAIN\nReuters / Friday, May 13, 2016\n\n"
+        "A fire rages at a tire dump near a residential development in Sesena, south of Madrid, Spain, "
+        "May 13, 2016. REUTERS/Sergio Perez"
+    )
+    assert record.caption.startswith("A fire rages") and record.credit == "Sergio Perez"
+    assert (record.city, record.country_code, record.date_start.isoformat()) == ("Madrid", "ES", "2016-05-13")
+
+
+@pytest.mark.parametrize(
+    "block, credit, source_id",
+    [
+        ("Blumen werden verpackt. (Quelle: Xinhua/Guo Xulei)", "Xinhua/Guo Xulei", None),
+        ("La visite du chancelier autrichien à Kehrsatz, le 18 septembre.DENIS BALIBOUSE", "DENIS BALIBOUSE", None),
+        (
+            "Ein Lager in Altglienicke.\nBildrechte: Bundesarchiv, Bild 183-37695-0048 / CC-BY-SA",
+            "Bundesarchiv",
+            "Bild 183-37695-0048",
+        ),
+        (
+            "Transeúntes por la Puerta del Sol.\nAutor: Azpiazu Imbert, Salvador Ramón de © AMVG-Fondo Azpiazu",
+            "Azpiazu Imbert, Salvador Ramón de",
+            None,
+        ),
+    ],
+)
+def test_credit_parts_that_name_no_one_are_dropped(block, credit, source_id):
+    record = parse_block(block)
+    assert (record.credit, record.source_id) == (credit, source_id)
+    assert "truncated_text" not in record.problems
+
+
+def test_a_title_line_with_year_and_holder_beside_the_caption():
+    record = parse_block(
+        "Männer versuchen beim Fingerhakeln den Gegner über den Tisch zu ziehen.\n\n"
+        "Männer beim Fingerhakeln, 1983 © Werek"
+    )
+    assert record.caption == "Männer versuchen beim Fingerhakeln den Gegner über den Tisch zu ziehen."
+    assert (record.credit, record.date_start.isoformat(), record.date_precision) == ("Werek", "1983-01-01", "year")

@@ -42,6 +42,7 @@ _WHOLE_ID_RE = re.compile(r"(?:[A-Z0-9][A-Za-z0-9_.,\-/]{0,15} ){1,3}[A-Za-z]?[0
 _IMAGO_NAME_RE = re.compile(r"x(?:[A-ZÄÖÜ][\w\-]{0,30}x){1,6}")
 _ALAMY_SIZE_RE = re.compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
 _KEYWORD_SPLIT_RE = re.compile(r"[,;]")
+_SIDE_CREDIT_RE = re.compile(r"(?P<title>[^©\n]{3,150}?)\s{1,3}©\s{0,2}(?P<credit>[^©\n]{2,80})")
 _COPYRIGHT_YEAR_RE = re.compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2})?", re.IGNORECASE)
 
 
@@ -149,6 +150,16 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- credit, creator, copyright, keywords ------------------------------------------------
     for line in scan.credit_lines + scan.notices:
         inline_credits.extend(ct.credits_in_line(line[:1000]))
+    # A title line beside the caption with its year and holder: 'Männer beim Fingerhakeln,
+    # 1983 © Werek' (picture libraries): its credit, and its date when the caption has none.
+    side_titles = []
+    for paragraph in scan.paragraphs:
+        for line in paragraph:
+            if "©" in line and len(line) <= 200 and line not in caption_lines:
+                side = _SIDE_CREDIT_RE.match(line.strip())
+                if side:
+                    inline_credits.append(side.group("credit"))
+                    side_titles.append(side.group("title"))
     _credits(record, scan, inline_credits)
     keywords = scan.best("keywords")
     if keywords:
@@ -165,7 +176,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _sizes(record, scan)
 
     # --- date ----------------------------------------------------------------------------
-    _date(record, scan, today, both_languages)
+    _date(record, scan, today, both_languages, side_titles)
 
     # --- place ---------------------------------------------------------------------------
     fill_place(record, scan)
@@ -481,7 +492,7 @@ def _normalize_date_value(value: str) -> str:
     return value.strip()[:300]
 
 
-def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_text: str = "") -> None:
+def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_text: str = "", titles=()) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
         labelled = None  # 'no date' in the agency's words: the caption text's date is used
@@ -498,6 +509,9 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
             parsed = dates.find_date(record.headline[:1000], today=today)
         if parsed is None and len(caption_text) > len(record.caption):
             parsed = dates.find_date(caption_text[:5000], today=today)
+        for title in titles:
+            if parsed is None:
+                parsed = dates.find_date(title[:300], today=today)
     if parsed is None:
         return
     record.date_text = parsed.text

@@ -417,9 +417,10 @@ def _catalogue_lines(lines: list[str]) -> list[str]:
     ('Datierung' / 'Berlin, 1960') or a label and its value on one line ('Inventario FF04176').
     Read as 'label: value' lines only in a block with at least three such lines, so a caption
     that opens with a word like 'Date' or 'Location' stays prose."""
-    if len(lines) < 4:
+    if len(lines) < 3:
         return lines
     found: dict[int, str] = {}
+    whole = 0
     for position, raw in enumerate(lines[:400]):
         line = raw.strip(_LINE_SPACE)
         if not line or ":" in line[:60] or "\t" in line or len(line) > 3000 or not line[:1].isalpha():
@@ -438,7 +439,12 @@ def _catalogue_lines(lines: list[str]) -> list[str]:
             if not following or _bare_label(following) is not None or fold(following) in HEADERS:
                 continue
         found[position] = f"{label}: {value}" if value else f"{label}:"
-    if len(found) < 3:
+        if not value:
+            whole += 1
+    # Labels alone on their lines over their values are unmistakable from two on
+    # ('Photographer' / 'Sergio Perez' / 'Location' / 'MADRID, SPAIN'); labels opening a line
+    # need three.
+    if len(found) < 3 and whole < 2:
         return lines
     return [found.get(position, line) for position, line in enumerate(lines)]
 

@@ -386,6 +386,10 @@ _CREDIT_DATA = load_data("credit_patterns.json")
 AGENCIES: tuple[str, ...] = tuple(sorted(_CREDIT_DATA["agencies"], key=len, reverse=True))
 _AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
 _CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
+# Labels of a credit in parentheses: '(Photo: ...)', '(Quelle: Xinhua/Guo Xulei)', '(Foto von ...)'
+_PARENTHESIS_LABELS = "|".join(
+    re.escape(label) for label in sorted(_CREDIT_DATA["parenthesis_labels"], key=len, reverse=True)
+)
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
@@ -408,15 +412,19 @@ _CREDIT_CUES = (
 )
 
 
+_GLUED_CREDIT_CUE_RE = re.compile(r"[a-zà-ÿ0-9][.!?][A-ZÀ-Ý]")
+
+
 def may_hold_credit(text: str) -> bool:
-    return contains_any(text, _CREDIT_CUES)
+    # (the second test: a name glued to the last full stop, '... septembre.DENIS BALIBOUSE')
+    return contains_any(text, _CREDIT_CUES) or bool(_GLUED_CREDIT_CUE_RE.search(text, max(0, len(text) - 110)))
 
 
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
     re.compile(
-        r"\(\s{0,2}(?:Photo|Photos|Foto|Fotos|Photograph|Picture|Image|Bild|Crédit photo|Credit)"
+        r"\(\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
         r"(?:\s{1,3}(?:by|von|de|par|por)\b|\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
         re.IGNORECASE,
     ),
@@ -475,6 +483,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + "|".join(re.escape(suffix) for suffix in _CREDIT_DATA["agency_marker_suffixes"])
         + r"))\s?\)\s{0,3}$"
     ),
+    # A name in capitals glued to the last full stop: '... le 18 septembre.DENIS BALIBOUSE'
+    re.compile(
+        r"(?<=[a-zà-ÿ0-9][.!?])(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){1,3})\s{0,3}$"
+    ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
     re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
@@ -482,7 +494,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
 _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
-    ("(photo", "(foto", "(picture", "(image", "(bild", "(credit", "(crédit", "( "),
+    tuple(dict.fromkeys(["( ", *("(" + label.casefold().split()[0] for label in _CREDIT_DATA["parenthesis_labels"])])),
     ("/",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
@@ -493,6 +505,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
     ("/", "|", " -", "via "),
     ("(",),
+    (".", "!", "?"),
     ("(",),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
@@ -607,7 +620,7 @@ def strip_reference_tokens(text: str) -> str:
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 CREDIT_PREFIX_RE = re.compile(
-    r"^(?:\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}:|foto\s{1,3}von\b|photo\s{1,3}de\b"
+    r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}:|foto\s{1,3}von\b|photo\s{1,3}de\b"
     r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?)\s{0,3}",
     re.IGNORECASE,
 )
@@ -695,6 +708,32 @@ _WEB_ADDRESS_RE = re.compile(r"(?<=\w)[.\s,]{1,3}(?:www\.|https?://)[^\s]{1,100}
 _INITIAL_END_RE = re.compile(r"(?:^|[\s,])[A-Z]\.$")
 
 
+# Parts of a credit that name no one: a licence ('CC-BY-SA 3.0') and an archive's signature
+# ('Bundesarchiv, Bild 183-90157-0001 / Junge, Peter Heinz / CC-BY-SA 3.0').
+_LICENCE_PART_RE = re.compile(
+    r"(?:CC[- ]BY(?:[- ](?:SA|ND|NC))*(?:[- ]\d\.\d)?|CC0(?: 1\.0)?|Public domain|GFDL)", re.IGNORECASE
+)
+_SIGNATURE_PART_RE = re.compile(r"(?:[A-Z][a-z]{1,10}\s)?\d[\w.]*(?:-[\w.]+){2,5}")
+
+
+def _without_archive_parts(text: str) -> tuple[str, str | None]:
+    reference = None
+    kept = []
+    for part in text.split(" / "):
+        part = part.strip()
+        if not part or _LICENCE_PART_RE.fullmatch(part):
+            continue
+        pieces = []
+        for piece in part.split(", "):
+            if reference is None and _SIGNATURE_PART_RE.fullmatch(piece.strip()):
+                reference = piece.strip()
+                continue
+            pieces.append(piece)
+        if pieces:
+            kept.append(", ".join(pieces))
+    return " / ".join(kept), reference
+
+
 def clean_credit(value: str) -> tuple[str | None, str | None]:
     """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
 
@@ -722,6 +761,12 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
         text[-1] == "/" or text.count("(") + text.count("[") < text.count(")") + text.count("]")
     ):
         text = text[:-1].rstrip(" .;,")  # a bracket or slash left over from the line around it
+    holder = text.find(" © ")
+    if holder > 0:
+        text = text[:holder].rstrip()  # 'Azpiazu Imbert, Salvador Ramón de © AMVG-Fondo Azpiazu': the name
+    if " / " in text or ", " in text:
+        text, archive_reference = _without_archive_parts(text)
+        reference = reference or archive_reference
     if reference is None:
         wire = _WIRE_ID_RE.search(text)
         if wire:  # 'REUTERS/Hannah McKay RTS9XQ2K': Reuters' image id closes its credit line
