@@ -158,7 +158,17 @@ class Photo(models.Model):
         max_length=64,
         blank=True,
         editable=False,
-        help_text=_("Hash of the normalized caption block it was imported from."),
+        help_text=_(
+            "Hash of the photo the imported caption block describes: its caption (case, spacing and "
+            "punctuation aside), pixels, date, place, credit and image id."
+        ),
+    )
+    import_digest = models.CharField(
+        _("import digest"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Hash of every value the last imported block set: the same block again writes nothing."),
     )
     content_hash = models.CharField(_("image hash"), max_length=64, blank=True, editable=False)
 

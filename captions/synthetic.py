@@ -311,6 +311,7 @@ COLUMNS = (
     "supplier",
     "source_id",
     "fingerprint",
+    "import_digest",
     "content_hash",
     "caption",
     "headline",
@@ -597,6 +598,7 @@ class _Maker:
             supplier,
             f"S{self.seed}-{n:08d}",
             hashlib.sha256(f"synthetic:{self.seed}:{n}".encode()).hexdigest(),
+            "",  # import_digest: no block was imported
             "",
             caption,
             headline[:500],

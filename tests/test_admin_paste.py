@@ -67,7 +67,7 @@ def test_save_creates_the_photo_and_lands_on_its_change_form(ed_client):
 def test_pasting_the_same_block_again_updates_nothing(ed_client):
     ed_client.post(PASTE, {"text": SEED_BLOCK, "save": "Save"})
     preview = ed_client.post(PASTE, {"text": SEED_BLOCK, "preview": "Preview"})
-    assert "updates" in preview.text
+    assert "nothing to change" in preview.text  # the preview already says "unchanged"
     response = ed_client.post(PASTE, {"text": SEED_BLOCK, "save": "Save"}, follow=True)
     assert Photo.objects.count() == 1
     assert "Saved: created 0, updated 0, unchanged 1, flagged 1." in response.text

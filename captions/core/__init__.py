@@ -9,4 +9,6 @@ exports all call these, so a date, a place or a print size means the same everyw
 - text.py        folding text for comparison, word lists as regex tries
 - vocabulary.py  the closed vocabularies: caveat tags and problem codes
 - textfiles.py   reading caption files as agencies send them (the one decoder)
+- fingerprints.py  one photo per photo: the fingerprint over a block's parsed fields, the
+                 digest of everything an import writes, how alike two captions read
 """

@@ -1,5 +1,7 @@
 """The admin's "paste caption block" page: one or many blocks (or a text file) parsed into a
-preview with every problem beside its field, then saved. Reached from the photo admin
+preview with every problem beside its field, then saved. A block that may well describe a
+photo already in the archive (a near-duplicate) says "matches #N" with a link and the other
+caption, and the editor chooses, block by block, to update that record or keep both. Reached from the photo admin
 (`admin:captions_photo_paste`); the parsing is `captions.ingest`, the saving
 `captions.services.imports`."""
 
@@ -19,12 +21,14 @@ from captions.core import dimensions
 from captions.core.textfiles import decode
 from captions.editorial.display import size_line
 from captions.models import CAVEAT_LABELS, PROBLEM_LABELS, DatePrecision
-from captions.selectors.photos import find_existing_photo
 from captions.services import imports
 
-# A paste of thousands of blocks is saved whole, but previewed (one lookup per block) only
-# this far.
+# A paste of thousands of blocks is saved whole, but previewed only this far.
 PASTE_PREVIEW_LIMIT = 100
+# A near-duplicate the editor did not choose for (a block past the preview) is updated, as the
+# preview's choice is by default; the message after saving names each one.
+DEFAULT_NEAR_DUPLICATE_ACTION = imports.UPDATE
+NEAR_CHOICE_FIELD = "near_%d"
 
 
 class PasteCaptionForm(forms.Form):
@@ -96,7 +100,10 @@ def _paste_page(request, model_admin, form, blocks, text=None):
         "opts": model_admin.model._meta,
         "title": gettext("Paste caption block"),
         "form": form,
-        "previews": [paste_preview(block) for block in shown],
+        "previews": [
+            paste_preview(block, match=match, number=number)
+            for number, (block, match) in enumerate(zip(shown, imports.match_blocks(shown), strict=True), start=1)
+        ],
         "block_count": len(blocks),
         "not_previewed": len(blocks) - len(shown),
         "text": text
@@ -109,7 +116,20 @@ def _paste_page(request, model_admin, form, blocks, text=None):
 def _save_pasted(request, model_admin, blocks):
     """The import's save loop (`services.imports`): a block that cannot be saved is reported
     and handed back in the form, and the others are saved; the summary is in the import's words."""
-    result = imports.import_blocks(blocks=blocks, user=request.user, reason=gettext("Pasted caption block"))
+    choices = {}
+    for number in range(1, len(blocks) + 1):
+        choice = request.POST.get(NEAR_CHOICE_FIELD % number)
+        if choice in (imports.UPDATE, imports.KEEP):
+            choices[number] = choice
+    result = imports.import_blocks(
+        blocks=blocks,
+        user=request.user,
+        reason=gettext("Pasted caption block"),
+        near_duplicates=DEFAULT_NEAR_DUPLICATE_ACTION,
+        choices=choices,
+    )
+    for number, _label, line in result.match_lines_in(gettext):
+        model_admin.message_user(request, gettext("Block %(n)d %(what)s.") % {"n": number, "what": line}, messages.INFO)
     for number, reason in result.failures:
         model_admin.message_user(
             request,
@@ -145,8 +165,9 @@ PREVIEW_PROBLEM_ROW = {
 }
 
 
-def paste_preview(parsed) -> dict:
-    """One parsed block as rows of (label, value, problems beside it) for the preview page."""
+def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: int = 1) -> dict:
+    """One parsed block as rows of (label, value, problems beside it) for the preview page, with
+    the record it updates or nearly matches (`match`, from imports.match_blocks)."""
     problems: dict[str, list[str]] = {}
     for code in sorted(parsed.problems):
         detail = str(parsed.problem_details.get(code) or PROBLEM_LABELS.get(code, code))
@@ -176,9 +197,7 @@ def paste_preview(parsed) -> dict:
     place = ", ".join(p for p in (parsed.sublocation, parsed.city, parsed.region, parsed.country) if p)
     if parsed.country_code:
         place += f" ({parsed.country_code})"
-    existing = find_existing_photo(
-        supplier=parsed.supplier or "", source_id=parsed.source_id or "", fingerprint=parsed.fingerprint
-    )
+    match = match or imports.BlockMatch()
     rows = [
         ("caption", gettext("Caption"), parsed.caption),
         ("headline", gettext("Headline"), parsed.headline),
@@ -201,5 +220,10 @@ def paste_preview(parsed) -> dict:
             for key, label, value in rows
         ],
         "problem_count": len(parsed.problems),
-        "existing": existing,
+        "existing": match.existing,
+        "unchanged": match.unchanged,
+        "near": match.near,
+        "near_percent": round(match.near.similarity * 100) if match.near else None,
+        "choice_field": NEAR_CHOICE_FIELD % number,
+        "number": number,
     }

@@ -11,4 +11,6 @@ these (or the QuerySet methods on `Photo.objects`); they do not build queries of
 - articles.py     the article list, photo counts, an article's photos
 - suggestions.py  articles an editor may want to link to a photo
 - history.py      who changed which fields since an editor loaded a photo
+- duplicates.py   near-duplicates of caption blocks: the same image id under another
+                  supplier, or the same pixels, date and place with a caption 90% alike
 """

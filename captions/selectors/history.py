@@ -28,7 +28,9 @@ class FieldChange:
 
 
 # Not an editor's concern: bookkeeping, and the renditions that follow the image.
-UNTRACKED = frozenset({"id", "version", "created_at", "updated_at", "fingerprint", "thumbnail", "preview"})
+UNTRACKED = frozenset(
+    {"id", "version", "created_at", "updated_at", "fingerprint", "import_digest", "thumbnail", "preview"}
+)
 
 
 def tracked_fields() -> list:

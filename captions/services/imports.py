@@ -2,12 +2,19 @@
 paste page.
 
 A block is matched to its record by supplier + image id, else by the fingerprint of its parsed
-fields. Blocks are written in batches (bulk statements, one transaction each); a batch that
-fails in the database is retried block by block, each in its own transaction, so a bad block
-never leaves half a record and never costs the others. Both callers report in one vocabulary,
-`created N, updated M, unchanged U, flagged K`: "unchanged" is the very same block again, and
-nothing is written for it, so corrections an editor made after the first import are never
-overwritten by the unchanged source.
+fields (`captions.core.fingerprints`: the same caption with other text around it is the same
+photo). A block that matches nothing exactly may still be a near-duplicate of a record (the
+same image id under another supplier, or the same pixels, date and place with a caption at
+least 90% alike, `captions.selectors.duplicates`); the caller says what to do with it: update
+that record, keep both (a new photo), or skip the block.
+
+Blocks are written in batches (bulk statements, one transaction each); a batch that fails in
+the database is retried block by block, each in its own transaction, so a bad block never
+leaves half a record and never costs the others. Both callers report in one vocabulary,
+`created N, updated M, unchanged U, flagged K` (and `, skipped S`, `, failed F` when there are
+any): "unchanged" is the very same block again (the same import digest: every value it sets),
+and nothing is written for it (no history row, no version bump), so corrections an editor made
+after the first import are never overwritten by the unchanged source.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from captions.core import fingerprints
 from captions.ingest import ParsedCaption
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
+from captions.selectors.duplicates import BlockIdentity, NearDuplicate, near_duplicates
 from captions.selectors.photos import find_existing_photo
 from captions.services import records
 from captions.services.places import get_or_create_place
@@ -28,7 +37,17 @@ from captions.services.places import get_or_create_place
 IMPORT_BATCH_SIZE = records.BATCH_SIZE
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 SUMMARY = gettext_noop("created %(created)d, updated %(updated)d, unchanged %(unchanged)d, flagged %(flagged)d")
+SKIPPED = gettext_noop(", skipped %(skipped)d")
 FAILED = gettext_noop(", failed %(failed)d")
+
+# What to do with a block that is a near-duplicate of a record.
+UPDATE, KEEP, SKIP = "update", "keep", "skip"
+NEAR_DUPLICATE_ACTIONS = (UPDATE, KEEP, SKIP)
+MATCH_LINES = {
+    UPDATE: gettext_noop("matches #%(id)d: updated it"),
+    KEEP: gettext_noop("matches #%(id)d: kept both"),
+    SKIP: gettext_noop("matches #%(id)d: skipped, not saved"),
+}
 
 
 def photo_values_from_parsed(parsed) -> dict:
@@ -40,7 +59,6 @@ def photo_values_from_parsed(parsed) -> dict:
     values = {
         "supplier": (parsed.supplier or "")[:100],
         "source_id": (parsed.source_id or "")[:100],
-        "fingerprint": parsed.fingerprint,
         "caption": parsed.caption or "",
         "headline": (parsed.headline or "")[:500],
         "language": parsed.language or "",
@@ -65,7 +83,16 @@ def photo_values_from_parsed(parsed) -> dict:
     }
     for tag in CAVEAT_TAGS:
         values[caveat_field(tag)] = tag in parsed.caveats
+    place = place_parts(parsed)
+    # A block that names nothing to know the photo by keeps the parser's hash of its text.
+    values["fingerprint"] = fingerprints.photo_fingerprint(values, place) or parsed.fingerprint
+    values["import_digest"] = fingerprints.import_digest(values, place)
     return values
+
+
+def place_parts(parsed) -> tuple[str, ...]:
+    """(sublocation, city, region, country_code) of a parsed block, as its Place row holds them."""
+    return fingerprints.place_key((parsed.sublocation, parsed.city, parsed.region, parsed.country_code))
 
 
 def place_from_parsed(parsed) -> Place | None:
@@ -78,30 +105,94 @@ def place_from_parsed(parsed) -> Place | None:
     )
 
 
+def block_identity(values: dict, parsed) -> BlockIdentity:
+    return BlockIdentity(
+        supplier=values["supplier"],
+        source_id=values["source_id"],
+        caption=values["caption"],
+        width_px=values["width_px"],
+        height_px=values["height_px"],
+        date_start=values["date_start"],
+        date_end=values["date_end"],
+        place=place_parts(parsed),
+    )
+
+
+def _apply(photo: Photo, values: dict, *, near: bool) -> None:
+    """Set a block's values on a record. A near-duplicate keeps its own supplier and image id
+    unless the block states one: an id is never dropped for a block that has none."""
+    kept = (photo.supplier, photo.source_id)
+    for name, value in values.items():
+        setattr(photo, name, value)
+    if near and not values["source_id"]:
+        photo.supplier, photo.source_id = kept
+
+
 @dataclass
 class SaveOutcome:
-    photo: Photo
+    photo: Photo | None  # None when the block was skipped
     created: bool
     changed: bool
+    match: NearDuplicate | None = None
 
 
-def save_parsed_caption(*, parsed, existing: Photo | None = None, user=None, reason: str = "") -> SaveOutcome:
+def save_parsed_caption(
+    *, parsed, existing: Photo | None = None, user=None, reason: str = "", near_duplicates: str = KEEP
+) -> SaveOutcome:
     """Create the photo a parsed block describes, or update the one it matches; the very same
-    block again (same fingerprint) writes nothing. The batch loop's fallback, one block at a
-    time, and the demo's seed record."""
+    block again (same import digest) writes nothing; a near-duplicate is updated, kept beside
+    (a new photo) or skipped as `near_duplicates` says. The batch loop's fallback, one block at
+    a time, and the demo's seed record."""
     values = photo_values_from_parsed(parsed)
+    match = None
     if existing is None:
         existing = find_existing_photo(
             supplier=values["supplier"], source_id=values["source_id"], fingerprint=values["fingerprint"]
         )
-    if existing is not None and existing.fingerprint == values["fingerprint"]:
-        return SaveOutcome(existing, created=False, changed=False)
+    if existing is None:
+        match = _near_duplicates_of([block_identity(values, parsed)]).get(0)
+        if match is not None and near_duplicates == SKIP:
+            return SaveOutcome(None, created=False, changed=False, match=match)
+        if match is not None and near_duplicates == UPDATE:
+            existing = Photo.objects.get(pk=match.photo_id)
+    if existing is not None and existing.import_digest == values["import_digest"]:
+        return SaveOutcome(existing, created=False, changed=False, match=match)
     photo = existing or Photo()
-    for name, value in values.items():
-        setattr(photo, name, value)
+    _apply(photo, values, near=match is not None)
     photo.place = place_from_parsed(parsed)
     records.save_photo(photo=photo, user=user, reason=reason)
-    return SaveOutcome(photo, created=existing is None, changed=True)
+    return SaveOutcome(photo, created=existing is None, changed=True, match=match)
+
+
+def _near_duplicates_of(identities: list[BlockIdentity]) -> dict[int, NearDuplicate]:
+    return near_duplicates(identities)
+
+
+@dataclass
+class BlockMatch:
+    """What saving a block would do to the archive, for the paste preview."""
+
+    existing: Photo | None = None  # the record it updates (same image id or fingerprint)
+    unchanged: bool = False  # ... and nothing in it would change
+    near: NearDuplicate | None = None  # else a record it may well describe
+
+
+def match_blocks(blocks) -> list[BlockMatch]:
+    """For each parsed block, the record it matches exactly or nearly, in a few queries
+    whatever the number of blocks."""
+    prepared = [(parsed, photo_values_from_parsed(parsed)) for parsed in blocks]
+    existing = _existing_for([_key(values) for _, values in prepared])
+    matches = []
+    unmatched: list[tuple[int, BlockIdentity]] = []
+    for index, (parsed, values) in enumerate(prepared):
+        photo = existing.get(_key(values))
+        matches.append(BlockMatch(photo, unchanged=bool(photo and photo.import_digest == values["import_digest"])))
+        if photo is None:
+            unmatched.append((index, block_identity(values, parsed)))
+    near = _near_duplicates_of([identity for _, identity in unmatched])
+    for position, found in near.items():
+        matches[unmatched[position][0]].near = found
+    return matches
 
 
 @dataclass
@@ -111,7 +202,10 @@ class ImportResult:
     unchanged: int = 0
     flagged: int = 0
     failed: int = 0
+    skipped: int = 0
     flagged_blocks: list[tuple[int, str, list[str]]] = field(default_factory=list)
+    # near-duplicates: (block number, label, the record it matches, UPDATE / KEEP / SKIP)
+    matches: list[tuple[int, str, int, str]] = field(default_factory=list)
     failures: list[tuple[int, str]] = field(default_factory=list)  # (block number, reason)
     saved: list[tuple[int, int | None]] = field(default_factory=list)  # (block number, photo id; None in a dry run)
 
@@ -122,13 +216,26 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "flagged": self.flagged,
+            "skipped": self.skipped,
             "failed": self.failed,
         }
-        return translate(SUMMARY) % counts + (translate(FAILED) % counts if self.failed else "")
+        return (
+            translate(SUMMARY) % counts
+            + (translate(SKIPPED) % counts if self.skipped else "")
+            + (translate(FAILED) % counts if self.failed else "")
+        )
+
+    def match_lines_in(self, translate) -> list[tuple[int, str, str]]:
+        """(block number, label, 'matches #N: ...') for each near-duplicate."""
+        return [
+            (number, label, translate(MATCH_LINES[action]) % {"id": photo_id})
+            for number, label, photo_id, action in self.matches
+        ]
 
     @property
     def summary(self) -> str:
-        """`created N, updated M, unchanged U, flagged K` (and `, failed F`), as the command prints it."""
+        """`created N, updated M, unchanged U, flagged K` (and `, skipped S`, `, failed F`), as the
+        command prints it."""
         return self.summary_in(str)
 
 
@@ -178,34 +285,63 @@ def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
     for supplier, source_ids in ids_by_supplier.items():  # one query per supplier, on the unique index
         for photo in Photo.objects.filter(supplier=supplier, source_id__in=source_ids):
             found[("id", photo.supplier, photo.source_id)] = photo
-    fingerprints = [k[1] for k in keys if k[0] == "fp"]
-    if fingerprints:
-        for photo in Photo.objects.filter(fingerprint__in=fingerprints):
+    wanted = [k[1] for k in keys if k[0] == "fp"]
+    if wanted:
+        for photo in Photo.objects.filter(fingerprint__in=wanted):
             found[("fp", photo.fingerprint)] = photo
     return found
 
 
-def _save_batch(batch, result: ImportResult, places: PlaceCache, *, user, reason: str, write: bool = True) -> None:
+def _near_in_batch(prepared, existing: dict, action_for) -> tuple[dict[int, NearDuplicate], dict[int, Photo]]:
+    """The near-duplicates of a batch's blocks that match nothing exactly (by block number), and
+    the records to update for them: two queries and a Place lookup, whatever the batch's size."""
+    unmatched = [
+        (number, block_identity(values, parsed)) for number, parsed, values in prepared if _key(values) not in existing
+    ]
+    if not unmatched:
+        return {}, {}
+    found = _near_duplicates_of([identity for _, identity in unmatched])
+    near = {unmatched[position][0]: match for position, match in found.items()}
+    to_update = {match.photo_id for number, match in near.items() if action_for(number) == UPDATE}
+    return near, (Photo.objects.in_bulk(to_update) if to_update else {})
+
+
+def _save_batch(
+    batch, result: ImportResult, places: PlaceCache, *, user, reason: str, write: bool = True, action_for=None
+) -> None:
     """Validate and write one batch with bulk statements in one transaction. Raises on a
     database error, leaving nothing of the batch behind, not even in `result` (the caller then
     goes block by block). With `write=False` (a dry run) the same decisions are made and
-    counted, and nothing is written: no place is looked up or created, and no photo is saved."""
+    counted, and nothing is written: no place is looked up or created, and no photo is saved.
+    `action_for(number)` says what to do with a near-duplicate (UPDATE, KEEP or SKIP)."""
+    action_for = action_for or (lambda number: KEEP)
     prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
     existing = _existing_for([_key(values) for _, _, values in prepared])
+    near, near_photos = _near_in_batch(prepared, existing, action_for)
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
     outcomes = []  # (number, parsed, outcome, photo)
     failures = []  # (number, reason)
+    matches = []  # (number, label, photo id, action)
+    skipped = []  # (number, parsed)
     with transaction.atomic() if write else nullcontext():
         for number, parsed, values in prepared:
             key = _key(values)
             current = to_create.get(key) or to_update.get(key) or existing.get(key)
-            if current is not None and current.fingerprint == values["fingerprint"]:
+            match = near.get(number) if current is None else None
+            if match is not None:
+                action = action_for(number)
+                matches.append((number, block_label(parsed), match.photo_id, action))
+                if action == SKIP:
+                    skipped.append((number, parsed))
+                    continue
+                if action == UPDATE:
+                    current = near_photos.get(match.photo_id)
+            if current is not None and current.import_digest == values["import_digest"]:
                 outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
                 continue
             photo = current or Photo()
-            for name, value in values.items():
-                setattr(photo, name, value)
+            _apply(photo, values, near=match is not None)
             if write:
                 photo.place = places.get(parsed)
             try:
@@ -220,9 +356,15 @@ def _save_batch(batch, result: ImportResult, places: PlaceCache, *, user, reason
         if write and to_create:
             records.create_in_bulk(list(to_create.values()), user=user, reason=reason)
         if write and to_update:
-            records.update_in_bulk(list(to_update.values()), fields=UPDATABLE_FIELDS, user=user, reason=reason)
+            # two blocks may update one near-duplicate: one row, written once
+            photos = list({id(photo): photo for photo in to_update.values()}.values())
+            records.update_in_bulk(photos, fields=UPDATABLE_FIELDS, user=user, reason=reason)
     result.failed += len(failures)
     result.failures.extend(failures)
+    result.matches.extend(matches)
+    result.skipped += len(skipped)
+    for number, parsed in skipped:
+        _flag(result, number, parsed)
     for number, parsed, outcome, photo in outcomes:
         _count(result, number, parsed, outcome, photo.pk)
 
@@ -243,6 +385,11 @@ def _one_line(exc: Exception) -> str:
 def _count(result: ImportResult, number: int, parsed, outcome: str, photo_id: int | None) -> None:
     setattr(result, outcome, getattr(result, outcome) + 1)
     result.saved.append((number, photo_id))
+    _flag(result, number, parsed)
+
+
+def _flag(result: ImportResult, number: int, parsed) -> None:
+    """ "flagged" counts the blocks with problems, whatever else happened to them."""
     if parsed.problems:
         result.flagged += 1
         result.flagged_blocks.append((number, block_label(parsed), sorted(parsed.problems)))
@@ -256,9 +403,20 @@ def import_blocks(
     progress=None,
     user=None,
     reason: str = "import",
+    near_duplicates: str = KEEP,
+    choices=None,
 ) -> ImportResult:
     """Save parsed blocks (see the module's docstring); `reason` and `user` go into each
-    record's history. With `dry_run`, nothing is written and the counts say what would happen."""
+    record's history. With `dry_run`, nothing is written and the counts say what would happen.
+    A near-duplicate is handled as `choices[block number]` says, else as `near_duplicates`
+    (UPDATE, KEEP or SKIP)."""
+    if near_duplicates not in NEAR_DUPLICATE_ACTIONS:
+        raise ValueError(f"near_duplicates must be one of {NEAR_DUPLICATE_ACTIONS}, not {near_duplicates!r}")
+    choices = choices or {}
+
+    def action_for(number: int) -> str:
+        return choices.get(number, near_duplicates)
+
     result = ImportResult()
     places = PlaceCache()
     batch: list = []
@@ -269,18 +427,26 @@ def import_blocks(
         if not batch:
             return
         if dry_run:
-            _save_batch(batch, result, places, user=user, reason=reason, write=False)
+            _save_batch(batch, result, places, user=user, reason=reason, write=False, action_for=action_for)
         else:
             try:
-                _save_batch(batch, result, places, user=user, reason=reason)
+                _save_batch(batch, result, places, user=user, reason=reason, action_for=action_for)
             except Exception:
                 places.__init__()  # places created in the rolled-back batch are gone
                 for number, parsed in batch:
+                    action = action_for(number)
                     try:
-                        saved = save_parsed_caption(parsed=parsed, user=user, reason=reason)
+                        with transaction.atomic():
+                            saved = save_parsed_caption(parsed=parsed, user=user, reason=reason, near_duplicates=action)
                     except Exception as exc:  # one bad block never stops the others
                         result.failed += 1
                         result.failures.append((number, _one_line(exc)))
+                        continue
+                    if saved.match is not None:
+                        result.matches.append((number, block_label(parsed), saved.match.photo_id, action))
+                    if saved.photo is None:
+                        result.skipped += 1
+                        _flag(result, number, parsed)
                         continue
                     outcome = CREATED if saved.created else UPDATED if saved.changed else UNCHANGED
                     _count(result, number, parsed, outcome, saved.photo.pk)

@@ -1,0 +1,288 @@
+"""One photo per photo (issue 15, items 5 and 6): fingerprints over the parsed photo, near-
+duplicates shown as "matches #N" with the editor's choice, and summaries that say "unchanged"
+only when nothing was written, through the services, the paste page and import_captions."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from captions import ingest
+from captions.core import fingerprints
+from captions.ingest import ParsedCaption
+from captions.models import Photo
+from captions.selectors.duplicates import BY_CONTENT, BY_SOURCE_ID
+from captions.services import imports
+from tests.builders import editor, make_photo, make_place
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+SEED_WITH_ARTICLE = (ROOT / "captions" / "demo" / "seed.txt").read_text(encoding="utf-8")
+SEED_ALONE = (ROOT / "tests" / "data" / "seed_caption_block.txt").read_text(encoding="utf-8")
+SEED_EDITED = SEED_ALONE.replace("ein Treffen", "ein Gespräch")  # one word: captions 97% alike
+PASTE = reverse("admin:captions_photo_paste")
+EDINBURGH = """Schoolchildren march through the old town of Edinburgh.
+Image ID: 2R4X9KJ
+3648 x 2736 px | 30,9 x 23,2 cm | 12,2 x 9,1 inches | 300dpi
+Date taken: 30 May 2017
+Location: Edinburgh, Scotland, UK"""
+
+
+def run(tmp_path, text, *args, name="blocks.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out = StringIO()
+    call_command("import_captions", str(path), *args, stdout=out, stderr=StringIO())
+    return out.getvalue().splitlines()
+
+
+def parsed(text):
+    return ingest.parse_blocks(text)
+
+
+@pytest.fixture
+def ed_client(client):
+    client.force_login(editor())
+    return client
+
+
+def test_the_import_writes_every_field_the_digest_covers():
+    values = imports.photo_values_from_parsed(ParsedCaption())
+    assert set(values) - {"fingerprint", "import_digest"} == set(fingerprints.IMPORTED_FIELDS)
+
+
+# --- item 5: the fingerprint is the photo's ------------------------------------------------
+
+
+def test_seed_imported_with_its_article_then_pasted_alone_is_one_photo(tmp_path, ed_client):
+    assert run(tmp_path, SEED_WITH_ARTICLE)[0] == "created 1, updated 0, unchanged 0, flagged 1"
+    photo = Photo.objects.get()
+    preview = ed_client.post(PASTE, {"text": SEED_ALONE, "preview": "Preview"})
+    assert preview.context["previews"][0]["existing"] == photo and "nothing to change" in preview.text
+    response = ed_client.post(PASTE, {"text": SEED_ALONE, "save": "Save"}, follow=True)
+    assert "Saved: created 0, updated 0, unchanged 1, flagged 1." in response.text
+    assert Photo.objects.count() == 1
+    photo.refresh_from_db()
+    assert photo.version == 1 and photo.history.count() == 1  # "unchanged" wrote nothing
+
+
+def test_other_spacing_case_and_punctuation_make_no_twin(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    variant = SEED_ALONE.replace("Der russische", "der   russische").replace("ab.", "ab") + "\n\n   \n"
+    lines = run(tmp_path, variant, name="variant.txt")
+    assert Photo.objects.count() == 1
+    assert lines[0] == "created 0, updated 1, unchanged 0, flagged 1"  # its caption's text did change
+
+
+def test_the_same_caption_of_another_photo_is_another_photo(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    lines = run(tmp_path, SEED_ALONE.replace("1880 x 1160 px", "1160 x 1880 px"), name="other.txt")
+    assert lines[0].startswith("created 1,") and Photo.objects.count() == 2
+
+
+# --- item 6: honest summaries ----------------------------------------------------------------
+
+
+def many_blocks(count):
+    return "\n---\n".join(
+        f"Block {n}: fishing boats return to the harbour at dawn, number {n}.\n"
+        f"{1000 + n} x 800 px | 300dpi\nDate taken: 3 May 2019\nLocation: Hamburg, Germany"
+        for n in range(count)
+    )
+
+
+def test_a_rerun_reports_every_block_unchanged_and_writes_nothing(tmp_path):
+    text = many_blocks(70)  # 7,000 in the field; three batches of 30 here
+    assert run(tmp_path, text, "--batch-size", "30")[0] == "created 70, updated 0, unchanged 0, flagged 0"
+    before = {
+        pk: (version, updated) for pk, version, updated in Photo.objects.values_list("pk", "version", "updated_at")
+    }
+    history = Photo.history.count()
+    assert run(tmp_path, text, "--batch-size", "30")[0] == "created 0, updated 0, unchanged 70, flagged 0"
+    after = {
+        pk: (version, updated) for pk, version, updated in Photo.objects.values_list("pk", "version", "updated_at")
+    }
+    assert after == before and Photo.history.count() == history == 70
+
+
+def test_a_changed_block_with_the_same_fingerprint_is_updated_once(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    photo = Photo.objects.get()
+    changed = SEED_ALONE.replace("Weitere Informationen:", "Schlagwörter: Kreml, Diplomatie\nWeitere Informationen:")
+    assert run(tmp_path, changed, name="changed.txt")[0] == "created 0, updated 1, unchanged 0, flagged 1"
+    photo.refresh_from_db()
+    assert photo.version == 2 and photo.history.count() == 2
+    assert run(tmp_path, changed, name="changed.txt")[0] == "created 0, updated 0, unchanged 1, flagged 1"
+    photo.refresh_from_db()
+    assert photo.version == 2 and photo.history.count() == 2
+
+
+def test_unchanged_in_the_batch_path_and_the_one_by_one_path_alike():
+    [block] = parsed(SEED_ALONE)
+    outcome = imports.save_parsed_caption(parsed=block)
+    again = imports.save_parsed_caption(parsed=parsed(SEED_WITH_ARTICLE)[0])
+    assert outcome.created and not again.changed and again.photo == outcome.photo
+    result = imports.import_blocks(blocks=parsed(SEED_WITH_ARTICLE))
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert Photo.objects.get().history.count() == 1
+
+
+# --- near-duplicates --------------------------------------------------------------------------
+
+
+def test_near_duplicate_is_skipped_by_default_and_named(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    photo = Photo.objects.get()
+    lines = run(tmp_path, SEED_EDITED, name="edited.txt")
+    assert lines[0] == "created 0, updated 0, unchanged 0, flagged 1, skipped 1"
+    label = "block 1 (Der russische Präsident Wladimir Putin hält im Kreml ein Ges…)"
+    assert lines[1:] == [f"{label}: truncated_text", f"{label}: matches #{photo.pk}: skipped, not saved"]
+    assert Photo.objects.count() == 1 and Photo.objects.get().version == 1
+
+
+def test_near_duplicate_updated_on_request(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    photo = Photo.objects.get()
+    lines = run(tmp_path, SEED_EDITED, "--near-duplicates=update", name="edited.txt")
+    assert lines[0] == "created 0, updated 1, unchanged 0, flagged 1"
+    assert lines[-1].endswith(f"matches #{photo.pk}: updated it")
+    photo.refresh_from_db()
+    assert "ein Gespräch" in photo.caption and Photo.objects.count() == 1
+    # the block now is the record's: again, it matches exactly and changes nothing
+    assert run(tmp_path, SEED_EDITED, name="edited.txt")[0] == "created 0, updated 0, unchanged 1, flagged 1"
+
+
+def test_near_duplicate_kept_beside_on_request(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    photo = Photo.objects.get()
+    lines = run(tmp_path, SEED_EDITED, "--near-duplicates=keep", name="edited.txt")
+    assert lines[0] == "created 1, updated 0, unchanged 0, flagged 1"
+    assert lines[-1].endswith(f"matches #{photo.pk}: kept both")
+    assert Photo.objects.count() == 2
+
+
+def test_dry_run_names_near_duplicates_and_writes_nothing(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    lines = run(tmp_path, SEED_EDITED, "--dry-run", "--near-duplicates=update", name="edited.txt")
+    assert lines[0] == "created 0, updated 1, unchanged 0, flagged 1" and "updated it" in lines[-2]
+    assert lines[-1] == "dry run: nothing was saved"
+    assert Photo.objects.get().version == 1
+
+
+def test_a_caption_less_alike_is_another_photo(tmp_path):
+    run(tmp_path, SEED_ALONE)
+    other = SEED_ALONE.replace(
+        "Der russische Präsident Wladimir Putin hält im Kreml ein Treffen mit dem Sondergesandten des",
+        "Ein Sprecher des Kreml spricht vor der Presse über den Besuch des",
+    )
+    assert run(tmp_path, other, name="other.txt")[0].startswith("created 1,")
+    assert Photo.objects.count() == 2
+
+
+def test_the_same_image_id_under_another_supplier_is_a_near_duplicate(tmp_path):
+    existing = make_photo(supplier="Alamy Stock Photo", source_id="2R4X9KJ", caption="Edinburgh schoolchildren")
+    [match] = imports.match_blocks(parsed(EDINBURGH))
+    assert match.existing is None and match.near.photo_id == existing.pk and match.near.by == BY_SOURCE_ID
+    lines = run(tmp_path, EDINBURGH, "--near-duplicates=update")
+    assert lines[0] == "created 0, updated 1, unchanged 0, flagged 0"
+    existing.refresh_from_db()
+    assert (existing.supplier, existing.source_id) == ("Alamy", "2R4X9KJ")
+
+
+def test_a_near_duplicate_updated_by_a_block_without_id_keeps_its_id():
+    existing = make_photo(
+        supplier="Reuters",
+        source_id="RTS9XQ2K",
+        caption="Der russische Präsident Wladimir Putin hält im Kreml ein Treffen mit Gästen ab.",
+        place=make_place(sublocation="Kremlin", city="Moscow", country_code="RU"),
+    )
+    block = parsed(SEED_ALONE)[0]
+    block.caption = "Der russische Präsident Wladimir Putin hält im Kreml ein Treffen mit Gästen ab"
+    result = imports.import_blocks(blocks=[block], near_duplicates=imports.UPDATE)
+    assert result.matches == [(1, imports.block_label(block), existing.pk, imports.UPDATE)]
+    existing.refresh_from_db()
+    assert (existing.supplier, existing.source_id) == ("Reuters", "RTS9XQ2K") and existing.problems
+
+
+def test_finding_near_duplicates_costs_the_same_few_queries_for_any_number_of_blocks(django_assert_max_num_queries):
+    make_photo(
+        caption="Fishing boats return to the harbour at dawn.", place=make_place(city="Hamburg", country_code="DE")
+    )
+    few, many = parsed(many_blocks(3)), parsed(many_blocks(60))
+    with django_assert_max_num_queries(4):  # exact matches (2), places, candidates
+        imports.match_blocks(few)
+    with django_assert_max_num_queries(4):
+        imports.match_blocks(many)
+
+
+# --- the paste page ---------------------------------------------------------------------------
+
+
+def test_paste_preview_shows_the_match_with_a_link_and_the_choice(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    photo = Photo.objects.get()
+    response = ed_client.post(PASTE, {"text": SEED_EDITED, "preview": "Preview"})
+    [preview] = response.context["previews"]
+    assert preview["near"].photo_id == photo.pk and preview["near"].by == BY_CONTENT
+    link = reverse("admin:captions_photo_change", args=[photo.pk])
+    assert f'matches <a href="{link}">#{photo.pk}</a>' in response.text
+    assert "caption is 97% alike" in response.text
+    assert 'name="near_1" value="update" checked' in response.text and 'name="near_1" value="keep"' in response.text
+
+
+def test_paste_keep_both_makes_a_second_photo(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    photo = Photo.objects.get()
+    response = ed_client.post(PASTE, {"text": SEED_EDITED, "save": "Save", "near_1": "keep"}, follow=True)
+    assert Photo.objects.count() == 2
+    assert f"Block 1 matches #{photo.pk}: kept both." in response.text
+    assert "Saved: created 1, updated 0, unchanged 0, flagged 1." in response.text
+
+
+def test_paste_update_rewrites_the_match(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    photo = Photo.objects.get()
+    response = ed_client.post(PASTE, {"text": SEED_EDITED, "save": "Save", "near_1": "update"}, follow=True)
+    assert Photo.objects.count() == 1
+    assert f"Block 1 matches #{photo.pk}: updated it." in response.text
+    photo.refresh_from_db()
+    assert "ein Gespräch" in photo.caption and photo.version == 2
+
+
+def test_paste_choices_are_per_block(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE + "\n---\n" + EDINBURGH))
+    assert Photo.objects.count() == 2
+    edinburgh_edited = EDINBURGH.replace("Image ID: 2R4X9KJ\n", "").replace("march", "marching")
+    text = SEED_EDITED + "\n---\n" + edinburgh_edited
+    preview = ed_client.post(PASTE, {"text": text, "preview": "Preview"})
+    assert [bool(p["near"]) for p in preview.context["previews"]] == [True, True]
+    ed_client.post(PASTE, {"text": text, "save": "Save", "near_1": "update", "near_2": "keep"})
+    assert Photo.objects.count() == 3
+
+
+def test_paste_ignores_a_forged_choice(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    response = ed_client.post(PASTE, {"text": SEED_EDITED, "save": "Save", "near_1": "drop-table"}, follow=True)
+    assert response.status_code == 200 and Photo.objects.count() == 1  # the default: update
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_candidates_come_from_an_index_not_a_scan():
+    from django.test.utils import CaptureQueriesContext
+
+    make_photo(
+        caption="Fishing boats return to the harbour at dawn.", place=make_place(city="Hamburg", country_code="DE")
+    )
+    with CaptureQueriesContext(connection) as queries:
+        imports.match_blocks(parsed(many_blocks(5)) + parsed(EDINBURGH))
+    photo_reads = [q["sql"] for q in queries.captured_queries if 'FROM "captions_photo"' in q["sql"]]
+    assert len(photo_reads) == 4  # exact: by supplier + id, by fingerprint; near: by image id, by content
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a scan only if no index can answer
+        for sql in photo_reads:
+            cursor.execute("EXPLAIN " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Seq Scan on captions_photo" not in plan, plan

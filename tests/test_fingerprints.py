@@ -1,0 +1,102 @@
+"""captions.core.fingerprints: one photo per photo, the same block again, captions alike.
+
+PURE: no database, no Django."""
+
+import datetime as dt
+
+from captions.core import fingerprints as fp
+
+SEED = (
+    "Der russische Präsident Wladimir Putin hält im Kreml ein Treffen mit dem Sondergesandten des "
+    "Präsidenten der Vereinigten Staaten von Amerika Steve Witkoff und Trump-Schwiegersohn Jared Kushner "
+    "über den Krieg zwischen der Ukraine und Russland ab."
+)
+PLACE = ("Kremlin", "Moscow", "", "RU")
+
+
+def values(**changes):
+    base = {
+        "caption": SEED,
+        "width_px": 1880,
+        "height_px": 1160,
+        "date_start": dt.date(2025, 12, 2),
+        "date_end": dt.date(2025, 12, 2),
+        "credit": "",
+        "supplier": "",
+        "source_id": "",
+    }
+    base.update(changes)
+    return base
+
+
+def test_caption_key_folds_whitespace_case_accents_and_punctuation():
+    assert fp.caption_key("  Kremlin,\n MOSCOW — talks…  ") == "kremlin moscow talks"
+    assert fp.caption_key("Präsident „Putin“") == fp.caption_key("prasident putin")
+    assert fp.caption_key(None) == ""
+
+
+def test_the_same_photo_written_differently_has_one_fingerprint():
+    first = fp.photo_fingerprint(values(), PLACE)
+    assert len(first) == 64
+    assert fp.photo_fingerprint(values(caption=SEED.upper().replace(" ", "  \n")), PLACE) == first
+    assert fp.photo_fingerprint(values(caption=SEED.rstrip(".") + " !"), PLACE) == first
+    assert fp.photo_fingerprint(values(), (" Kremlin", "Moscow ", None, "ru")) == first
+
+
+def test_each_identifying_field_makes_another_photo():
+    first = fp.photo_fingerprint(values(), PLACE)
+    others = [
+        fp.photo_fingerprint(values(caption=SEED + " Zweites Bild."), PLACE),
+        fp.photo_fingerprint(values(width_px=1881), PLACE),
+        fp.photo_fingerprint(values(height_px=1161), PLACE),
+        fp.photo_fingerprint(values(date_start=dt.date(2025, 12, 1)), PLACE),
+        fp.photo_fingerprint(values(date_end=dt.date(2025, 12, 31)), PLACE),
+        fp.photo_fingerprint(values(), ("", "Moscow", "", "RU")),
+        fp.photo_fingerprint(values(credit="Maxim Shemetov"), PLACE),
+        fp.photo_fingerprint(values(supplier="Alamy", source_id="2R4X9KJ"), PLACE),
+    ]
+    assert len({first, *others}) == len(others) + 1
+
+
+def test_two_photos_of_a_series_keep_their_image_ids_apart():
+    one = fp.photo_fingerprint(values(supplier="Reuters", source_id="RTS1"), PLACE)
+    two = fp.photo_fingerprint(values(supplier="Reuters", source_id="RTS2"), PLACE)
+    assert one != two
+
+
+def test_a_block_that_names_nothing_has_no_fingerprint_of_its_own():
+    empty = {"caption": " ... ", "width_px": None, "height_px": None, "date_start": None, "date_end": None}
+    assert fp.photo_fingerprint(empty, ("", "", "", "")) == ""
+
+
+def digest_values(**changes):
+    base = {name: "" for name in fp.IMPORTED_FIELDS}
+    base.update(values(), problems=["truncated_text"], embargo_until=None, needs_review=True)
+    base.update(changes)
+    return base
+
+
+def test_import_digest_changes_with_any_imported_value_and_the_place():
+    first = fp.import_digest(digest_values(), PLACE)
+    assert fp.import_digest(digest_values(), PLACE) == first
+    for name in ("headline", "keywords", "restriction_text", "caveat_embargo", "problems", "dpi"):
+        assert fp.import_digest(digest_values(**{name: "x"}), PLACE) != first, name
+    assert fp.import_digest(digest_values(), ("", "Moscow", "", "RU")) != first
+
+
+def test_import_digest_reads_one_instant_in_any_offset():
+    berlin = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    utc = dt.datetime(2026, 1, 5, 11, 0, tzinfo=dt.UTC)
+    assert fp.import_digest(digest_values(embargo_until=berlin), PLACE) == fp.import_digest(
+        digest_values(embargo_until=utc), PLACE
+    )
+
+
+def test_caption_similarity():
+    assert fp.caption_similarity(SEED, SEED.upper() + "  ") == 1.0
+    one_word = SEED.replace("Treffen", "Gespräch")
+    assert 0.9 <= fp.caption_similarity(SEED, one_word) < 1.0
+    assert fp.caption_similarity(SEED, "Fans cheer in the stadium of Dortmund.") < 0.5
+    assert fp.caption_similarity("", "") == 1.0
+    # a pasted megabyte compares its first SIMILARITY_CHARS characters only
+    assert fp.caption_similarity("a" * 1_000_000, "a" * 999_000 + "b" * 1000) == 1.0
