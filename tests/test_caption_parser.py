@@ -1422,3 +1422,48 @@ def test_a_title_line_with_year_and_holder_beside_the_caption():
     )
     assert record.caption == "Männer versuchen beim Fingerhakeln den Gegner über den Tisch zu ziehen."
     assert (record.credit, record.date_start.isoformat(), record.date_precision) == ("Werek", "1983-01-01", "year")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "A dog.\nModel Released: No",
+        "Un chien.\nAutorisations: Modèle - non | Propriété - non",
+        "Un perro.\nAutorizaciones: Modelo - no",
+    ],
+)
+def test_a_missing_model_release_in_any_wording(block):
+    assert parse_block(block).caveats == ["no_model_release"]
+
+
+def test_a_record_in_json_casts_no_language_vote_with_its_keys():
+    record = parse_block('{"suchtext": "J.Morris, Manchester Utd inside right 7th January 1948", "bildnummer": "1"}')
+    assert record.language == "en"
+
+
+@pytest.mark.parametrize(
+    "caption, place",
+    [
+        (
+            "Recruits undergo training in the district administration building, central Donetsk, "
+            "Eastern Ukraine May 18, 2014.",
+            ("Donetsk", None, "Ukraine", "UA"),
+        ),
+        ("People rally in Seoul, South Korea, Aug. 14, 2022.", ("Seoul", None, "South Korea", "KR")),
+        (
+            "Girls hold hands in Aleppo's Bab al-Hadeed district, Syria, April 7, 2015.",
+            ("Aleppo", None, "Syria", "SY"),
+        ),
+        (
+            "Un helicóptero sobrevuela un almacén en La Courneuve, en Francia.",
+            ("La Courneuve", None, "France", "FR"),
+        ),
+        (
+            "Londres, Royaume-Uni, 27 avril 2021 : les médecins étudiants prennent une pause.",
+            ("Londres", None, "United Kingdom", "GB"),
+        ),
+    ],
+)
+def test_more_place_slots(caption, place):
+    record = parse_block(caption)
+    assert (record.city, record.region, record.country, record.country_code) == place

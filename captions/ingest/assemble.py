@@ -99,8 +99,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         text = str(text)
         record.raw_text = text
     record.fingerprint = _sha(text)
-    cleaned = clean_text(as_label_lines(text[:MAX_BLOCK_CHARS]))
+    bounded = text[:MAX_BLOCK_CHARS]
+    as_lines = as_label_lines(bounded)
+    cleaned = clean_text(as_lines)
     scan = scan_block(cleaned)
+    # An API's JSON keys and a wiki template's parameters are the same whatever the caption's
+    # language ('bildnummer', 'description'): no evidence of it, as exiftool's tag names.
+    scan.label_votes = {} if as_lines is not bounded else scan.label_votes
     problems = record.problem_details
     restriction_lines: list[str] = list(scan.notices)
 

@@ -44,7 +44,7 @@ EMBARGO_RE = re.compile(
 )
 # Model release stated as missing. 'Property - no' alone is a property release: no tag.
 NO_MODEL_RELEASE_RE = re.compile(
-    r"model\s?-?\s?(?:release)?\s?[:\-=]?\s?(?:no|none|nein|non|not available|not released)\b"
+    r"\bmodel(?:e|o|l)?\s?-?\s?(?:released?)?\s?[:\-=]?\s?(?:no|none|nein|non|not available|not released)\b"
     r"|\bnot released\b|\bno model release\b|\bmodel release(?: status)?\s?[:\-]?\s?(?:no|none|mr-non)\b"
     r"|\bmr-non\b|kein(?:e)? (?:model|modell)[- ]?(?:release|freigabe)|modellfreigabe\s?[:\-]?\s?(?:nein|keine|no)\b"
     r"|nicht freigegeben|pas d'autorisation (?:de|du) modele|autorisation (?:de|du) modele\s?:?\s?non"

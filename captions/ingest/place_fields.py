@@ -82,6 +82,8 @@ def _place_from_caption(record: ParsedCaption) -> None:
             return
         if implied is None:
             implied = (slot, candidate)
+        elif implied[1].city is None and candidate.city and candidate.country_code == implied[1].country_code:
+            implied = (slot, candidate)  # '... in Aleppo's ... district, Syria': the city in that country
     if implied is not None:
         _take_slot(record, *implied)
 

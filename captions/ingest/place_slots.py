@@ -175,12 +175,15 @@ _DATE_TAIL = (
     r"(?:[A-Za-zéû]{3,10}\.?\s\d{1,2},\s\d{4}|\d{1,2}\.?\s(?:de\s)?[A-Za-zéû]{3,10}\.?\s(?:de\s)?\d{4}"
     r"|[A-Za-zéû]{3,10}\s\d{4}|\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
+# A compass word may open each part ('..., central Donetsk, Eastern Ukraine May 18, 2014.'),
+# and the date may follow the place without a comma.
+_DIRECTED_NAME = r"(?:(?i:" + _DIRECTIONS + r")\s)?" + _NAME
 END_PLACE_DATED_RE = re.compile(
     r",\s{0,2}("
-    + _NAME
+    + _DIRECTED_NAME
     + r"(?:,\s{0,2}"
-    + _NAME
-    + r"){0,2}),\s{0,2}(?:on\s|le\s|am\s|el\s)?"
+    + _DIRECTED_NAME
+    + r"){0,2})(?:,\s{0,2}|\s)(?:on\s|le\s|am\s|el\s)?"
     + _DATE_TAIL
     + r"\s*[.!]?\s*$"
 )
@@ -199,6 +202,7 @@ def _alternation(words) -> str:
 # the whole pattern case-blind, 'Center in northwest China' read as one name.
 _ANCHOR_RE = re.compile(
     r",?\s{0,2}(?i:(?P<lead>" + _alternation(PLACE_PHRASES["lead"]) + r")\s"
+    r"|(?P<country_lead>" + _alternation(PLACE_PHRASES["lead_before_country"]) + r")\s(?=[A-ZÀ-Ý])"
     r"|(?P<inside>"
     + _alternation(PLACE_PHRASES["lead_before_direction"])
     + r")\s(?=(?:the\s)?(?:"
@@ -246,6 +250,13 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
         if places.find_region(region):
             return f"{slot}, {region}"
     match = _ANCHOR_RE.match(caption, end, min(len(caption), end + 160))
+    if match is not None and match.group("country_lead"):
+        if match.group("direction") or "," not in caption[end : match.start("country_lead")]:
+            return None  # 'im Bundestag in Berlin' is a place in a place, not its country
+        # 'en La Courneuve, en Francia': only a country or region after 'en' anchors the slot
+        anchor = _sentence_cut(match.group("anchor"))
+        known = places.find_country(anchor) or places.find_region(anchor)
+        return f"{slot}, {anchor}" if known else None
     if match is None or not (match.group("lead") or match.group("direction") or match.group("region")):
         return None  # a plain 'City, Country' is the slot itself
     anchor = _sentence_cut(match.group("anchor"))
@@ -265,6 +276,7 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
 _KIND_WORDS = frozenset(
     ["city", "town", "village", "district", "county", "province", "region", "state", "prefecture", "oblast"]
 )
+_DIRECTION_WORDS = frozenset(fold(word) for word in PLACE_PHRASES["directions"])
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
@@ -313,6 +325,10 @@ def _sentence_cut(text: str) -> str:
     return text[: end.start()] if end else text
 
 
+def _known(name: str) -> bool:
+    return bool(places.find_country(name) or places.find_region(name) or places.find_city(name))
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
@@ -320,6 +336,13 @@ def _trim(slot: str) -> str:
     kept = []
     for part in parts:
         words = part.split()
+        for index, word in enumerate(words):
+            if word.endswith(("'s", "’s")) and len(word) > 3:
+                words = [*words[:index], word[:-2]]  # "Aleppo's Bab al-Hadeed district": Aleppo
+                break
+        while len(words) > 1 and fold(words[0]) in _DIRECTION_WORDS and not _known(" ".join(words)):
+            words.pop(0)  # 'central Donetsk', 'Eastern Ukraine' (but 'South Korea', 'West Bengal')
+        part = " ".join(words)
         while words and words[-1] in _KIND_WORDS:
             words.pop()
         named = len(words)
@@ -333,10 +356,20 @@ def _trim(slot: str) -> str:
     return ", ".join(kept)
 
 
+# Alamy Live News: 'Londres, Royaume-Uni, 27 avril 2021 : les médecins ...'
+_PLACE_DATE_DATELINE_RE = re.compile(
+    r"(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2}),\s{0,2}" + _DATE_TAIL + r"\s{0,2}[:–—]"
+)
+
+
 def dateline_place(caption: str) -> str | None:
     """The place of a dateline opening the caption ('PARIS, FRANCE - JULY 26:' -> 'Paris, France')."""
     # Every dateline opens with a date or a place in capitals: skip the patterns otherwise.
     if not (caption[:1].isdigit() or caption[:2].isupper()):
+        if caption[:1].isupper() and "," in caption[:60]:
+            match = _PLACE_DATE_DATELINE_RE.match(caption[:200])
+            if match:
+                return _dateline_text(match.group(1))
         return None
     for pattern in DATELINE_RES:
         match = pattern.match(caption[:300])
