@@ -22,6 +22,16 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request in German leaves German active on the test's thread (LocaleMiddleware does not
+    switch back): the next test would read German messages. Every test starts from the default."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 # --- real-browser fixtures (Playwright driving Debian's Chromium) ---------------------------
 
 CHROMIUM_ARGS = [

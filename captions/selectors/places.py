@@ -9,10 +9,14 @@ from captions.core.text import name_key
 from captions.models import Place
 
 
+def names_of(text: str) -> frozenset[str]:
+    """The folded names a place known as `text` is indexed under (every name of a known city)."""
+    return (city_names(text) | {name_key(text)}) - {""}
+
+
 def place_ids_matching(text: str):
     """Ids of places known under `text` in any language (Moskau, Moscow, Moscou, RU, Russland)."""
-    names = set(city_names(text)) | {name_key(text)}
-    names.discard("")
+    names = names_of(text)
     query = Q()
     for name in names:
         query |= Q(search_names__contains=f"|{name}|")
@@ -24,3 +28,22 @@ def countries_of_places() -> list[tuple[str, str]]:
     return list(
         Place.objects.exclude(country_code="").order_by("country").values_list("country_code", "country").distinct()
     )
+
+
+def place_ids_by_name(texts) -> dict[str, list[int]]:
+    """For each of `texts`, the ids of the places known under it (as `place_ids_matching`), for
+    all of them in one query; a text no place is known under is left out."""
+    names = {text: names_of(text) for text in texts}
+    every = set().union(*names.values()) if names else set()
+    if not every:
+        return {}
+    query = Q()
+    for name in every:
+        query |= Q(search_names__contains=f"|{name}|")
+    places = list(Place.objects.filter(query).values_list("pk", "search_names"))
+    found = {}
+    for text, its_names in names.items():
+        ids = [pk for pk, known in places if any(f"|{name}|" in known for name in its_names)]
+        if ids:
+            found[text] = ids
+    return found

@@ -1,4 +1,4 @@
-"""Words: search over a photo's caption, headline, keywords and credit.
+"""Words: search over a photo's caption, headline, keywords, credit and place.
 
 On PostgreSQL this is full-text search: the four fields are indexed as one German and one
 English tsvector (a GIN index on exactly the expression `search_vector()` builds, created by
@@ -6,8 +6,15 @@ migration 0003), and a query matches when its words match under either language'
 so "Treffens" finds "Treffen" and "meetings" finds "meeting".
 
 On SQLite (development, tests) there is no full-text engine worth the name, so each word
-becomes a case-insensitive substring match on its shortest Snowball stem: the same stemmer
-family PostgreSQL uses, so both backends agree on the everyday cases.
+becomes a case-insensitive match of its shortest Snowball stem at the start of a word (a
+regular expression: 'script' finds "scripts" but not "description"): the same stemmer family
+PostgreSQL uses, so both backends agree on the everyday cases.
+
+The place is searched under every name it has (`place_words`): a run of the query's words
+that names a place in the archive ('Kremlin', 'Moskau', 'Russland', 'New York') matches a
+photo whose text holds those words *or* whose place is known under that name. The place ids
+come from one query to the small place table and go into the photo query as a list, so on
+PostgreSQL the condition stays a bitmap OR of the GIN index and the place_id index.
 
 `highlight()` marks the words of a text that the query matched, by the same stems, on both
 backends (PostgreSQL's ts_headline would need one call per row and one language per call).
@@ -27,13 +34,19 @@ from django.utils.safestring import SafeString, mark_safe
 
 from captions.core.text import fold
 from captions.models import Photo
-from captions.selectors.places import place_ids_matching
+from captions.selectors.places import place_ids_by_name, place_ids_matching
 
 SEARCH_FIELDS = ("caption", "headline", "keywords", "credit")
 SEARCH_CONFIGS = ("german", "english")  # PostgreSQL text search configurations
 INDEX_NAME = "photo_search_gin"
 MAX_WORDS = 12
 MIN_STEM = 3
+MAX_PLACE_WORDS = 3  # the longest run of words tried as one place name ('Rio de Janeiro')
+MIN_PLACE_WORD = 3  # two letters are prose or a code ('in', 'de', 'us'): the place filter takes codes
+# Words on both of PostgreSQL's stop lists (english.stop and german.stop, from Snowball): alone
+# they make an empty text query, which matches nothing, so "text or place" would shrink to the
+# place (some are also names of places in GeoNames). They are never place words.
+STOP_IN_BOTH = frozenset({"am", "an", "in", "so", "was", "will"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STEMMERS = {config: snowballstemmer.stemmer(config) for config in SEARCH_CONFIGS}
@@ -85,19 +98,60 @@ def substring_for(word: str) -> str:
     return min(candidates, key=len) if candidates else lowered
 
 
+def place_words(words: list[str]) -> list[tuple[int, int, list[int]]]:
+    """The runs of `words` that name places in the archive, as (first word, number of words,
+    place ids): longest runs first, no word in two runs. One query to the place table."""
+    candidates: list[tuple[int, int, str]] = []
+    for length in range(min(MAX_PLACE_WORDS, len(words)), 0, -1):
+        for first in range(len(words) - length + 1):
+            phrase = " ".join(words[first : first + length])
+            if length == 1 and (len(phrase) < MIN_PLACE_WORD or phrase.casefold() in STOP_IN_BOTH):
+                continue
+            candidates.append((first, length, phrase))
+    if not candidates:
+        return []
+    places = place_ids_by_name(phrase for _, _, phrase in candidates)
+    runs: list[tuple[int, int, list[int]]] = []
+    taken: set[int] = set()
+    for first, length, phrase in candidates:  # longest runs first, by construction
+        span = set(range(first, first + length))
+        ids = places.get(phrase)
+        if ids and not span & taken:
+            runs.append((first, length, ids))
+            taken |= span
+    return runs
+
+
+def _text_holds(word: str) -> Q:
+    """SQLite: one of the text fields holds a word starting with the word's shortest stem."""
+    pattern = r"(?<!\w)" + re.escape(substring_for(word))
+    match = Q()
+    for field in SEARCH_FIELDS:
+        match |= Q(**{f"{field}__iregex": pattern})
+    return match
+
+
 def filter_words(qs: QuerySet, text: str) -> QuerySet:
-    """Photos whose caption, headline, keywords or credit hold every word of `text`."""
+    """Photos whose caption, headline, keywords, credit or place hold every word of `text`."""
     words = query_words(text)
     if not words:
         return qs
+    runs = place_words(words)
+    in_places = {index for first, length, _ in runs for index in range(first, first + length)}
+    plain = [word for index, word in enumerate(words) if index not in in_places]
     if connection.vendor == "postgresql":
-        return qs.alias(search=search_vector()).filter(search=search_query(" ".join(words)))
-    for word in words:
-        part = substring_for(word)
-        match = Q()
-        for field in SEARCH_FIELDS:
-            match |= Q(**{f"{field}__icontains": part})
-        qs = qs.filter(match)
+        qs = qs.alias(search=search_vector())
+        match = Q(search=search_query(" ".join(plain))) if plain else Q()
+        for first, length, ids in runs:
+            match &= Q(search=search_query(" ".join(words[first : first + length]))) | Q(place_id__in=ids)
+        return qs.filter(match)
+    for word in plain:
+        qs = qs.filter(_text_holds(word))
+    for first, length, ids in runs:
+        text_match = Q()
+        for word in words[first : first + length]:
+            text_match &= _text_holds(word)
+        qs = qs.filter(text_match | Q(place_id__in=ids))
     return qs
 
 
