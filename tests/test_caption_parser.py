@@ -1467,3 +1467,37 @@ def test_a_record_in_json_casts_no_language_vote_with_its_keys():
 def test_more_place_slots(caption, place):
     record = parse_block(caption)
     assert (record.city, record.region, record.country, record.country_code) == place
+
+
+def test_a_press_photo_archive_page():
+    record = parse_block(
+        "Pressefoto 53259\nDresden 1957\nDRESDEN 15.06.1957\n"
+        "Spaziergang in der historischen Altstadt von Dresden. Im Hintergrund die Ruine des Residenzschlosses.\n"
+        "Foto: Klaus Morgenstern\nPressefoto ID: 53259\n"
+        "Quell- und Urhebernachweis: © ddrbildarchiv.de/Klaus Morgenstern"
+    )
+    assert record.caption.startswith("DRESDEN 15.06.1957 Spaziergang") and record.caption.endswith("Residenzschlosses.")
+    assert (record.source_id, record.credit) == ("53259", "ddrbildarchiv.de/Klaus Morgenstern")
+    assert (record.city, record.country_code, record.date_start.isoformat()) == ("Dresden", "DE", "1957-06-15")
+
+
+def test_a_dateline_closing_the_caption_gives_place_and_date():
+    record = parse_block(
+        "Touristen sitzen auf den Bänken am Rande des Alexanderplatzes und beobachten das Treiben.\n"
+        "BERLIN 28.03.1970\nSources and credit: © Morgenstern"
+    )
+    assert record.caption.endswith("Treiben.") and record.credit == "Morgenstern"
+    assert (record.city, record.date_start.isoformat()) == ("Berlin", "1970-03-28")
+
+
+def test_an_original_caption_label_and_a_credit_glued_to_it():
+    record = parse_block(
+        "Peaceful Life\nOriginal caption: The outbreak of war has not disrupted the peaceful life of the Reich. "
+        "Schalke were the champions again. 1939.New York Public Library"
+    )
+    assert record.caption.startswith("The outbreak") and record.caption.endswith("1939.")
+    assert record.credit == "New York Public Library" and "truncated_text" not in record.problems
+
+
+def test_a_postcode_is_no_part_of_the_town():
+    assert parse_block("Une ferme.\nLieu: 19390 Chaumeil, France").city == "Chaumeil"

@@ -714,6 +714,10 @@ def _postal_state(part: str) -> _Region | None:
     return None
 
 
+# A postcode before a town's name is no part of it: '19390 Chaumeil', '10117 Berlin'.
+_POSTCODE_RE = re.compile(r"^\d{4,5}\s+(?=[^\W\d])")
+
+
 def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     """Split a place text ('Kremlin, Moscow, russia') into sublocation, city, region and country.
 
@@ -723,7 +727,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     a labelled location field). A known city alone implies its country, a region its country.
     An unrecognized last part where a country belongs sets unknown_country.
     """
-    parts = [part.strip() for part in (text or "").split(",")]
+    parts = [_POSTCODE_RE.sub("", part.strip(), count=1) for part in (text or "").split(",")]
     parts = [part for part in parts if name_key(part)]
     if not parts:
         return _NO_PLACE

@@ -111,6 +111,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     # --- caption and headline ------------------------------------------------------------
     caption_lines, headline = _caption_lines(scan)
+    if len(caption_lines) > 1 and ct.CLOSING_DATELINE_RE.fullmatch(caption_lines[-1].strip()):
+        scan.closing_dateline = caption_lines[-1].strip()
+        caption_lines = caption_lines[:-1]
     record.headline = headline
     joined = ct.join_caption_lines(caption_lines)
     # Credits first: imago puts the photographer after the second language
@@ -181,6 +184,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _sizes(record, scan)
 
     # --- date ----------------------------------------------------------------------------
+    if scan.closing_dateline:
+        side_titles.append(scan.closing_dateline)
     _date(record, scan, today, both_languages, side_titles)
 
     # --- place ---------------------------------------------------------------------------

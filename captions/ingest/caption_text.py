@@ -113,7 +113,13 @@ _NOTICE_STEMS = (
     "imagen",
     "restriction",
 )
-_DATELINE_START_RE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s)|\d{1,2}\.\d{1,2}\.\d{2,4},)")
+_DATELINE_START_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s|\s\d{1,2}\.\d{1,2}\.\d{2,4}\b)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
+)
+# A dateline alone on the last line of a caption: 'BERLIN 28.03.1970' (picture archives).
+CLOSING_DATELINE_RE = re.compile(
+    r"[A-ZÀ-Ý][A-ZÀ-Ý'\-]{2,30}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,30}){0,2} \d{1,2}\.\d{1,2}\.\d{2,4}"
+)
 ARTICLE_PARAGRAPH = 600  # characters: longer than a caption line ever runs
 _TERMINAL = frozenset(".!?…\"'»)]”’")
 

@@ -82,6 +82,8 @@ class BlockScan:
     catalogue: bool = False
     #: an image id alone on a line over a pasted page's caption ('RTS3IXMK')
     page_ids: list[str] = field(default_factory=list)
+    #: a dateline closing the caption on its own line, kept for the place ('BERLIN 28.03.1970')
+    closing_dateline: str | None = None
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))
@@ -247,9 +249,7 @@ def scan_block(text: str) -> BlockScan:
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
     if ":" in text and _MAY_HOLD_RECORD_RE.search(text):
         lines = _split_records(lines)
-    catalogue_lines = _catalogue_lines(lines)
-    scan.catalogue = catalogue_lines is not lines
-    lines = catalogue_lines
+    lines, scan.catalogue = _catalogue_lines(lines)
     exiftool = scan.exiftool = _looks_like_exiftool(lines)
     paragraph: list[str] = []
     paragraph_described = False
@@ -412,14 +412,18 @@ def _bare_label(line: str):
     return None
 
 
-def _catalogue_lines(lines: list[str]) -> list[str]:
+_ID_ALONE_RE = re.compile(r"[A-Z]{0,4}\d{4,12}")
+
+
+def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     """Library and museum records without colons: a label alone on its line over its value
     ('Datierung' / 'Berlin, 1960') or a label and its value on one line ('Inventario FF04176').
     Read as 'label: value' lines only in a block with at least three such lines, so a caption
     that opens with a word like 'Date' or 'Location' stays prose."""
     if len(lines) < 3:
-        return lines
+        return lines, False
     found: dict[int, str] = {}
+    ids: dict[int, str] = {}
     whole = 0
     for position, raw in enumerate(lines[:400]):
         line = raw.strip(_LINE_SPACE)
@@ -429,6 +433,9 @@ def _catalogue_lines(lines: list[str]) -> list[str]:
         if bare is None:
             continue
         (name, _languages, _rank), label, value = bare
+        if name == "source_id" and _ID_ALONE_RE.fullmatch(value):
+            ids[position] = f"{label}: {value}"  # 'Pressefoto 53259': an id needs no company
+            continue
         if value and (name in ("ignored", "caption") or not (value[:1].isupper() or value[:1].isdigit())):
             # 'Description Copia positiva ...' describes the object, not the picture;
             # 'Ubicación actual' / 'Location of the ...' are words, not a label and its value
@@ -444,9 +451,13 @@ def _catalogue_lines(lines: list[str]) -> list[str]:
     # Labels alone on their lines over their values are unmistakable from two on
     # ('Photographer' / 'Sergio Perez' / 'Location' / 'MADRID, SPAIN'); labels opening a line
     # need three.
-    if len(found) < 3 and whole < 2:
-        return lines
-    return [found.get(position, line) for position, line in enumerate(lines)]
+    record = len(found) + len(ids) >= 3 or whole >= 2
+    if not record:
+        found = {}
+    found.update(ids)
+    if not found:
+        return lines, False
+    return [found.get(position, line) for position, line in enumerate(lines)], record
 
 
 def _is_credit_line(line: str) -> bool:

@@ -484,8 +484,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r"))\s?\)\s{0,3}$"
     ),
     # A name in capitals glued to the last full stop: '... le 18 septembre.DENIS BALIBOUSE'
+    # or in capitalised words: '... champions again. 1939.New York Public Library'
     re.compile(
-        r"(?<=[a-zà-ÿ0-9][.!?])(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){1,3})\s{0,3}$"
+        r"(?<=[a-zà-ÿ0-9][.!?])(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){1,3}"
+        r"|[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:of |de |du |der |von |and )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,4})\s{0,3}$"
     ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)

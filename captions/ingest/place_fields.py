@@ -52,17 +52,17 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
     if has_structured:
         _structured_place(record, {name: scan.best(name) for name in _STRUCTURED_FIELDS})
     elif resolved is None:
-        _place_from_caption(record)
+        _place_from_caption(record, scan.closing_dateline)
 
 
-def _place_from_caption(record: ParsedCaption) -> None:
+def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = None) -> None:
     """City, region and country from the caption's place slot; never a sublocation.
 
     A dateline is a place by construction, so its unknown country is a problem. A slot found
     in the body ('... in Paris, France') counts only when it names a known country (directly
     or through a known city or region): 'Harry Kane, England captain' is not a place.
     """
-    dateline = dateline_place(record.caption)
+    dateline = dateline_place(record.caption) or (dateline_place(closing_dateline) if closing_dateline else None)
     if dateline:
         candidate = _resolve(dateline[:300], False)
         if candidate.city or candidate.country_code:

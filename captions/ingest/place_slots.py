@@ -49,6 +49,18 @@ DATELINE_RES = (
         + _UP
         + r"][\w .'\-]{1,40})?)\s{0,2}\((?:AP|Reuters|REUTERS|AFP|dpa|EFE|ANSA|EPA)\)"
     ),
+    # a city in capitals and a numeric date: 'DRESDEN 15.06.1957' (picture archives)
+    re.compile(
+        r"^(["
+        + _UP
+        + r"]["
+        + _UP
+        + r"'\-]{2,30}(?: ["
+        + _UP
+        + r"]["
+        + _UP
+        + r"'\-]{1,30}){0,2})\s\d{1,2}\.\d{1,2}\.\d{2,4}\b"
+    ),
     # plain all-caps dateline: 'BERLIN, GERMANY: ...', 'KYIV -'
     re.compile(
         r"^(["
