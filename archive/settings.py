@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the form renderer below finds Django's own widget templates here
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
@@ -92,6 +93,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the project's templates, so templates/admin/widgets/ can give the
+# admin's date and time inputs a label each.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "archive.wsgi.application"
 

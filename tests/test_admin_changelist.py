@@ -102,10 +102,33 @@ def test_filters_and_search(ed_client, query, expected):
     assert {p.caption.split()[0] for p in rows(response)} == expected
 
 
-def test_country_filter_lists_countries_from_places(ed_client):
+def test_country_filter_lists_only_countries_photos_were_taken_in(ed_client):
+    from django.core.cache import cache
+
+    cache.clear()
     make_photo(place=make_place(city="Paris", country="France", country_code="FR"))
+    make_place(city="Lima", country="Peru", country_code="PE")  # a place no photo is in
     page = ed_client.get(CHANGELIST).text
     assert "France (FR)" in page and "1940s" in page and "No model release" in page
+    assert "(PE)" not in page
+    # in the reader's language
+    cache.clear()
+    page = ed_client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="de").text
+    assert "Frankreich (FR)" in page
+    # a country new since the list was cached still filters when asked for
+    make_photo(caption="Lima market", place=make_place(city="Lima", country="Peru", country_code="PE"))
+    response = ed_client.get(CHANGELIST + "?country=PE")
+    assert [p.caption for p in rows(response)] == ["Lima market"]
+
+
+def test_article_language_filter_names_articles_without_a_language(ed_client):
+    make_article(headline="Ohne Sprache", language="")
+    make_article(headline="Auf Deutsch", url="https://example.org/de", language="de")
+    page = ed_client.get("/admin/captions/article/").text
+    assert "?language=-" in page and "not stated" in page
+    assert 'href="?language="' not in page
+    page = ed_client.get("/admin/captions/article/?language=-").text
+    assert "Ohne Sprache" in page and "Auf Deutsch" not in page
 
 
 def test_autocomplete_answers_for_articles_and_places(ed_client):
@@ -200,3 +223,12 @@ def test_bulk_change_makes_an_open_form_stale(ed_client, client):
     act(ed_client, "add_caveat", [photo], caveat="mandatory_credit")
     response = ed_client.post(url, {**data, "credit": "late"})
     assert response.status_code == 200 and "mandatory credit: “yes”" in response.text
+
+
+def test_paste_and_upload_are_on_the_admin_index(client):
+    client.force_login(editor())
+    page = client.get("/admin/").text
+    assert reverse("admin:captions_photo_paste") in page and "Paste caption block" in page
+    assert reverse("admin:captions_photo_upload") in page and "Upload many images" in page
+    page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de").text
+    assert "Bildtext einfügen" in page and "Viele Bilder hochladen" in page

@@ -46,12 +46,17 @@ def test_change_form_shows_derived_print_sizes_next_to_pixels(ed_client):
     assert "2.2 megapixels, landscape" in page
 
 
-def test_unchanged_form_saves_and_bumps_version(ed_client):
+def test_a_save_that_changes_nothing_writes_nothing(ed_client):
     photo = make_photo()
+    history = photo.history.count()
     response = post_change(ed_client, photo)
     assert response.status_code == 302, response.context["adminform"].form.errors
     photo.refresh_from_db()
-    assert photo.version == 2
+    assert photo.version == 1
+    assert photo.history.count() == history  # no row, so no "None" reason either
+    post_change(ed_client, photo, credit="Foto: Kremlin Pool")
+    photo.refresh_from_db()
+    assert photo.version == 2 and photo.history.count() == history + 1
 
 
 def test_stated_size_matching_pixels_is_accepted_and_discarded(ed_client):

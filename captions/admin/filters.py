@@ -7,10 +7,13 @@ import datetime as dt
 
 from django.contrib import admin
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from captions.core import places
+from captions.core.text import name_key
 from captions.models import CAVEAT_LABELS, CAVEAT_TAGS
+from captions.selectors import articles as article_selectors
 from captions.selectors import photos as photo_selectors
 from captions.selectors import places as place_selectors
 
@@ -20,7 +23,13 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        return [(code, f"{name or code} ({code})") for code, name in place_selectors.countries_of_places()]
+        """Only the countries photos were taken in, by their name in the reader's language."""
+        codes = place_selectors.countries_with_photos()
+        if self.value() and self.value() not in codes:  # new since the list was cached: still filter by it
+            codes = [*codes, self.value()]
+        language = get_language() or "en"
+        named = [(code, places.country_display_name(code, language)) for code in codes]
+        return [(code, f"{name} ({code})") for code, name in sorted(named, key=lambda item: name_key(item[1]))]
 
     def queryset(self, request, queryset):
         return queryset.in_country(self.value()) if self.value() else queryset
@@ -78,3 +87,21 @@ class HasImageFilter(admin.SimpleListFilter):
         if self.value() in ("yes", "no"):
             return queryset.with_image(self.value() == "yes")
         return queryset
+
+
+class ArticleLanguageFilter(admin.SimpleListFilter):
+    """The languages articles are in; an article without one is "not stated" (Django's own
+    filter would give it a link with no text)."""
+
+    title = _("language")
+    parameter_name = "language"
+    NONE = "-"
+
+    def lookups(self, request, model_admin):
+        languages, some_without = article_selectors.article_languages()
+        return [(code, code) for code in languages] + ([(self.NONE, _("not stated"))] if some_without else [])
+
+    def queryset(self, request, queryset):
+        if self.value() == self.NONE:
+            return queryset.filter(language="")
+        return queryset.filter(language=self.value()) if self.value() else queryset

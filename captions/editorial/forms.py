@@ -92,7 +92,8 @@ class PhotoAdminForm(forms.ModelForm):
 
     def edit_inputs(self) -> dict:
         """What `services.photos.save_edit` needs beyond the model fields the form sets."""
-        data, changed = self.cleaned_data, self.changed_data
+        # the edit-base token is the form's bookkeeping, not a change to the record
+        data, changed = self.cleaned_data, [name for name in self.changed_data if name != "edit_base"]
         new_place = None
         if self.new_place_country:
             new_place = {

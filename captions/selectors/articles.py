@@ -48,3 +48,9 @@ def article_photos(article: Article, *, sees_embargoed: bool, limit: int = ARTIC
     would tell its date)."""
     rows = list(photos_for_browse().filter(articles=article).order_by("date_start", "id")[: limit + 1])
     return embargo.shown_all(rows[:limit], sees=sees_embargoed, cards_last=True), len(rows) > limit
+
+
+def article_languages() -> tuple[list[str], bool]:
+    """The languages articles are in (sorted), and whether some article states none."""
+    values = set(Article.objects.order_by().values_list("language", flat=True).distinct())
+    return sorted(v for v in values if v), "" in values or None in values

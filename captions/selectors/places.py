@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
 
 from captions.core.places import city_names
 from captions.core.text import name_key
-from captions.models import Place
+from captions.models import Photo, Place
 
 
 def names_of(text: str) -> frozenset[str]:
@@ -47,3 +48,22 @@ def place_ids_by_name(texts) -> dict[str, list[int]]:
         if ids:
             found[text] = ids
     return found
+
+
+COUNTRIES_CACHE_KEY, COUNTRIES_CACHE_SECONDS = "captions:countries-with-photos", 300
+
+
+def countries_with_photos() -> list[str]:
+    """ISO codes of the countries at least one photo was taken in, sorted. One EXISTS probe of
+    the photos' place index per place (the place table is small), cached for a few minutes."""
+    return cache.get_or_set(
+        COUNTRIES_CACHE_KEY,
+        lambda: sorted(
+            set(
+                Place.objects.exclude(country_code="")
+                .filter(Exists(Photo.objects.filter(place=OuterRef("pk"))))
+                .values_list("country_code", flat=True)
+            )
+        ),
+        COUNTRIES_CACHE_SECONDS,
+    )

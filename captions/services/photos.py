@@ -49,7 +49,10 @@ def save_edit(
 ) -> list[str]:
     """The admin change form's save: a new place (`city`, `region`, `country`, `country_code`),
     the image file cleared or attached, the review state, then the conflict-checked save.
-    Returns notes for the editor (what the image file filled in)."""
+    Returns notes for the editor (what the image file filled in). A save of a record that
+    changes nothing writes nothing: no version bump, no history row."""
+    if photo.pk and not changed_fields and new_place is None and not clear_image and prepared is None:
+        return []
     if new_place is not None:
         photo.place = get_or_create_place(**new_place)
     if clear_image:
