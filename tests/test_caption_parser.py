@@ -1501,3 +1501,17 @@ def test_an_original_caption_label_and_a_credit_glued_to_it():
 
 def test_a_postcode_is_no_part_of_the_town():
     assert parse_block("Une ferme.\nLieu: 19390 Chaumeil, France").city == "Chaumeil"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a few words after the last full stop: a label or a name the page put after the caption
+        'Carl Borgward aus Bremen baute ein Technikimperium auf, das allerdings 1961 in Konkurs ging." Sammlung',
+        "On the beach, Avalon Bay, Catalina Island. Copyright 1906. LC-USZ62-76899. bibliographic record",
+        # two capitalised words close a title or a name
+        "Paris La grande Crue de la Seine de 1910 – Le pont Alexandre III",
+    ],
+)
+def test_a_caption_closing_on_a_name_or_label_is_not_cut_off(caption):
+    assert "truncated_text" not in parse_block(caption).problems

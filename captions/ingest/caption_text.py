@@ -430,6 +430,9 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
+_LAST_STOP_RE = re.compile(r"[.!?][\"”»']?\s(?!.*[.!?][\"”»']?\s)", re.DOTALL)
+
+
 def looks_cut_off(text: str, *, is_place) -> bool:
     """Does prose end in a word fragment? See SPEC 'truncated_text'.
 
@@ -458,6 +461,15 @@ def looks_cut_off(text: str, *, is_place) -> bool:
     # being a letter already says it does not. (A regex for "ends in a number" searched over
     # the last word cost 3.3 s for one word of 19,000 digits and a letter: quadratic.)
     if not last.isalpha() or len(words) < 8:
+        return False
+    # What follows the last full stop: a few words there are a label or a name the page put
+    # after the caption ('... Konkurs ging." Sammlung', '... 76899. bibliographic record').
+    end = _LAST_STOP_RE.search(text[-300:])
+    if end is not None and len(text[-300:][end.end() :].split()) < 5:
+        return False
+    # Two capitalised words close a name or a title ('Le pont Alexandre III', 'Eugène Atget'),
+    # not a sentence cut short ('die geplanten Kürzu').
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         return False
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
