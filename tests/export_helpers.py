@@ -53,14 +53,17 @@ def body_text(response) -> str:
     return b"".join(response.streaming_content).decode("utf-8")
 
 
-def csv_records(text: str, delimiter: str = ",") -> tuple[list[str], list[dict]]:
-    """(comment lines, rows as dicts): comments are the one-cell lines starting with '#'."""
-    text = text.removeprefix("\ufeff")
-    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    comments = [line[0] for line in lines if len(line) == 1 and line[0].startswith("#")]
-    table = [line for line in lines if not (len(line) == 1 and line[0].startswith("#"))]
-    header, *rows = table
-    return comments, [dict(zip(header, row, strict=True)) for row in rows]
+def csv_records(text: str, delimiter: str = ",") -> list[dict]:
+    """The rows as `csv.DictReader` reads them, as a script or a spreadsheet import would: the
+    first line must be the header and every row must have exactly its columns."""
+    from captions.exports.csv_format import COLUMNS
+
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=delimiter)
+    rows = list(reader)
+    assert tuple(reader.fieldnames) == COLUMNS, reader.fieldnames
+    for row in rows:
+        assert None not in row and None not in row.values(), row  # no short or long line
+    return rows
 
 
 def json_document(response) -> dict:

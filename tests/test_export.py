@@ -2,6 +2,7 @@
 through, embargo exclusion, streaming with a constant number of queries, clear refusals."""
 
 import datetime as dt
+import urllib.parse
 
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from captions.exports.csv_format import COLUMNS
 from captions.models import Photo
 from captions.selectors.filters import PhotoFilterSet
 from tests.builders import make_article, make_photo, make_place, make_user, production
@@ -36,7 +38,7 @@ def test_csv_row_for_the_seed_has_the_print_sizes_a_print_order_needs(shop):
     response = shop.get(reverse("export_specs_csv"))
     assert response.status_code == 200 and response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    comments, rows = csv_records(body_text(response))
+    rows = csv_records(body_text(response))
     assert rows == [
         {
             "id": str(photo.pk),
@@ -75,14 +77,47 @@ def test_csv_row_for_the_seed_has_the_print_sizes_a_print_order_needs(shop):
             "article_urls": SEED_ARTICLE_URL,
         }
     ]
-    assert comments[0].startswith("# Print-ready specs exported ")
-    assert "filters: all photos | target 300 dpi | 0 embargoed photos left out" in comments[0]
-    assert comments[-1] == "# end of export: 1 photo"
+    text = body_text(shop.get(reverse("export_specs_csv")))
+    assert text.splitlines()[0] == ",".join(COLUMNS)  # the first line is the header: no comment above it
+    assert len(text.splitlines()) == 2  # and nothing below the rows
+
+
+def test_the_selection_and_the_time_are_in_the_name_the_headers_and_the_json_meta(shop):
+    seed_photo(caveat_editorial_only=True)
+    params = {"place": "Moskau", "caveat": "editorial_only", "at_dpi": "240"}
+    before = timezone.now().replace(microsecond=0)
+    csv_response = shop.get(reverse("export_specs_csv"), params)
+    json_response = shop.get(reverse("export_specs_json"), params)
+    for response in (csv_response, json_response):
+        assert urllib.parse.parse_qs(response["X-Archive-Selection"]) == {
+            "place": ["Moskau"],
+            "caveat": ["editorial_only"],
+            "at_dpi": ["240"],
+        }
+        generated = dt.datetime.fromisoformat(response["X-Archive-Generated"])
+        assert generated.utcoffset() is not None and before <= generated <= timezone.now()
+        assert generated.utcoffset() == timezone.localtime(generated).utcoffset()  # the archive's zone
+        assert response["X-Archive-Target-DPI"] == "240"
+        assert response["X-Archive-Embargoed-Left-Out"] == "0"
+        stamp = timezone.localtime(generated).strftime("%Y-%m-%dT%H%M%S%z")
+        extension = "csv" if response is csv_response else "json"
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="specs_place-moskau_caveat-editorial_only_at_dpi-240_{stamp}.{extension}"'
+        )
+    [row] = csv_records(body_text(csv_response))
+    assert row["target_dpi"] == "240"
+    meta = json_document(json_response)["meta"]
+    assert meta["selection"] == json_response["X-Archive-Selection"]
+    assert meta["exported_at"] == json_response["X-Archive-Generated"]
+    assert meta["filters"] == params and meta["embargoed_left_out"] == 0
+    everything = shop.get(reverse("export_specs_csv"))
+    assert everything["X-Archive-Selection"] == "all"
+    assert 'filename="specs_all-photos_' in everything["Content-Disposition"]
 
 
 def test_csv_at_another_dpi_recomputes_only_the_target_columns(shop):
     seed_photo()
-    _, [row] = csv_records(body_text(shop.get(reverse("export_specs_csv"), {"at_dpi": "150"})))
+    [row] = csv_records(body_text(shop.get(reverse("export_specs_csv"), {"at_dpi": "150"})))
     assert (row["target_dpi"], row["target_width_cm"], row["target_height_cm"]) == ("150", "31.8", "19.6")
     assert (row["target_width_in"], row["target_height_in"]) == ("12.5", "7.7")
     assert (row["print_width_cm"], row["longest_edge_cm_at_300dpi"]) == ("31.8", "15.9")
@@ -91,10 +126,10 @@ def test_csv_at_another_dpi_recomputes_only_the_target_columns(shop):
 def test_german_dialect_uses_semicolons_decimal_commas_and_a_byte_order_mark(shop):
     seed_photo()
     text = body_text(shop.get(reverse("export_specs_csv"), {"dialect": "excel-de"}))
-    assert text.startswith("\ufeff#")  # German Excel reads UTF-8 only with the mark
-    header_line = text.splitlines()[1]
+    assert text.startswith("\ufeffid;")  # German Excel reads UTF-8 only with the mark
+    header_line = text.removeprefix("\ufeff").splitlines()[0]
     assert header_line.startswith("id;supplier;source_id;caption;")
-    _, [row] = csv_records(text, delimiter=";")
+    [row] = csv_records(text, delimiter=";")
     assert (row["print_width_cm"], row["print_height_cm"], row["print_width_in"], row["print_height_in"]) == (
         "31,8",
         "19,6",
@@ -107,7 +142,7 @@ def test_german_dialect_uses_semicolons_decimal_commas_and_a_byte_order_mark(sho
 
 def test_spreadsheet_formulas_in_text_are_neutralised(shop):
     make_photo(caption='=HYPERLINK("http://evil.example")', credit="+49 credit")
-    _, [row] = csv_records(body_text(shop.get(reverse("export_specs_csv"))))
+    [row] = csv_records(body_text(shop.get(reverse("export_specs_csv"))))
     assert row["caption"].startswith("'=") and row["credit"] == "'+49 credit"
 
 
@@ -146,7 +181,7 @@ def test_json_keeps_full_precision_and_states_the_selection(shop):
 def test_photo_without_dpi_or_pixels_exports_empty_sizes_not_guesses(shop):
     no_dpi = make_photo(dpi=None, problems=["missing_dpi"])
     no_pixels = make_photo(width_px=None, height_px=None, dpi=None, problems=["missing_dimensions"])
-    _, rows = csv_records(body_text(shop.get(reverse("export_specs_csv"))))
+    rows = csv_records(body_text(shop.get(reverse("export_specs_csv"))))
     by_id = {int(r["id"]): r for r in rows}
     assert by_id[no_dpi.pk]["print_width_cm"] == "" and by_id[no_dpi.pk]["target_width_cm"] == "15.9"
     assert by_id[no_pixels.pk]["target_width_cm"] == "" and by_id[no_pixels.pk]["orientation"] == ""
@@ -203,7 +238,7 @@ def test_every_browse_filter_passes_through_to_csv_and_json(shop, name):
     params, selected, other = _two_photos_one_matching(name)
     browse_ids = list(PhotoFilterSet(params, queryset=Photo.objects.all()).qs.values_list("id", flat=True))
     assert browse_ids == [selected.pk]
-    _, rows = csv_records(body_text(shop.get(reverse("export_specs_csv"), params)))
+    rows = csv_records(body_text(shop.get(reverse("export_specs_csv"), params)))
     assert [int(r["id"]) for r in rows] == browse_ids
     document = json_document(shop.get(reverse("export_specs_json"), params))
     assert [p["id"] for p in document["photos"]] == browse_ids
@@ -214,7 +249,7 @@ def test_sort_passes_through(shop):
     old = make_photo(date_start=dt.date(1945, 5, 8), date_end=dt.date(1945, 5, 8))
     new = make_photo(date_start=dt.date(2025, 12, 2), date_end=dt.date(2025, 12, 2))
     for sort, expected in (("taken", [old.pk, new.pk]), ("-taken", [new.pk, old.pk])):
-        _, rows = csv_records(body_text(shop.get(reverse("export_specs_csv"), {"sort": sort})))
+        rows = csv_records(body_text(shop.get(reverse("export_specs_csv"), {"sort": sort})))
         assert [int(r["id"]) for r in rows] == expected
 
 
@@ -248,10 +283,10 @@ def test_embargoed_photos_are_left_out_of_csv_and_json_and_counted(shop):
     released = make_photo(caption="Released", embargo_until=timezone.now() - dt.timedelta(hours=1))
     make_photo(caption="Embargoed one", embargo_until=timezone.now() + dt.timedelta(hours=1))
     make_photo(caption="Embargoed two", embargo_until=timezone.now() + dt.timedelta(days=30))
-    comments, rows = csv_records(body_text(shop.get(reverse("export_specs_csv"))))
+    rows = csv_records(body_text(shop.get(reverse("export_specs_csv"))))
     assert [r["caption"] for r in rows] == ["Released"]
     assert rows[0]["embargo_until"] == timezone.localtime(released.embargo_until).isoformat()
-    assert "2 embargoed photos left out" in comments[0]
+    assert shop.get(reverse("export_specs_csv"))["X-Archive-Embargoed-Left-Out"] == "2"
     document = json_document(shop.get(reverse("export_specs_json")))
     assert [p["caption"] for p in document["photos"]] == ["Released"]
     assert document["meta"]["embargoed_left_out"] == 2
@@ -285,11 +320,11 @@ def test_download_names_the_selection_and_the_date(shop):
     make_photo()
     today = timezone.localdate().isoformat()
     response = shop.get(reverse("export_specs_csv"), {"place": "Moskau", "caveat": "editorial_only"})
-    assert response["Content-Disposition"] == (
-        f'attachment; filename="specs_place-moskau_caveat-editorial_only_{today}.csv"'
+    assert response["Content-Disposition"].startswith(
+        f'attachment; filename="specs_place-moskau_caveat-editorial_only_{today}T'
     )
     response = shop.get(reverse("export_specs_json"))
-    assert response["Content-Disposition"] == f'attachment; filename="specs_all-photos_{today}.json"'
+    assert response["Content-Disposition"].startswith(f'attachment; filename="specs_all-photos_{today}T')
 
 
 def _queries_for_export(client, url):

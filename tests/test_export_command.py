@@ -24,9 +24,10 @@ def test_csv_to_standard_output_holds_the_seed_row_and_the_selection_line():
     photo = seed_photo()
     make_photo(caption="No caveat here")
     make_photo(caveat_imperfect_historical=True, embargo_until=timezone.now() + dt.timedelta(days=1))
-    out, _ = run("--format", "csv", "--caveat", "imperfect_historical")
-    comments, rows = csv_records(out)
-    assert "filters: caveat=imperfect_historical | target 300 dpi | 1 embargoed photo left out" in comments[0]
+    out, err = run("--format", "csv", "--caveat", "imperfect_historical")
+    rows = csv_records(out)
+    assert err.startswith("filters: caveat=imperfect_historical; exported ")
+    assert err.strip().endswith("; target 300 dpi; 1 embargoed photo left out")
     assert [r["id"] for r in rows] == [str(photo.pk)]
     assert (
         rows[0]["print_width_cm"],
@@ -36,15 +37,16 @@ def test_csv_to_standard_output_holds_the_seed_row_and_the_selection_line():
     ) == ("31.8", "19.6", "12.5", "7.7")
     assert (rows[0]["target_width_cm"], rows[0]["target_height_cm"]) == ("15.9", "9.8")
     assert rows[0]["article_urls"] == SEED_ARTICLE_URL
-    assert out.splitlines()[-1] == "# end of export: 1 photo"
+    assert out.splitlines()[0].startswith("id,supplier,") and len(out.splitlines()) == 2
 
 
 def test_german_csv_to_a_file(tmp_path):
     seed_photo()
     target = tmp_path / "specs.csv"
     out, err = run("--format", "csv", "--dialect", "excel-de", "--at-dpi", "240", "-o", str(target))
-    assert out == "" and err.strip() == f"wrote {target} (0 embargoed photos left out)"
-    _, [row] = csv_records(target.read_text(encoding="utf-8"), delimiter=";")
+    assert out == "" and err.startswith(f"wrote {target} (filters: at_dpi=240; exported ")
+    assert err.strip().endswith("; target 240 dpi; 0 embargoed photos left out)")
+    [row] = csv_records(target.read_text(encoding="utf-8"), delimiter=";")
     assert (row["target_dpi"], row["target_width_cm"], row["target_height_cm"]) == ("240", "19,9", "12,3")
 
 

@@ -97,7 +97,7 @@ def test_the_package_holds_specs_sheets_files_and_renditions_in_the_lightboxs_or
         "sheets.pdf",
         "README.txt",
     ]
-    _, rows = csv_records(archive.read("specs.csv").decode("utf-8"))
+    rows = csv_records(archive.read("specs.csv").decode("utf-8"))
     assert [int(row["id"]) for row in rows] == [png.pk, corrected.pk, no_file.pk]
     specs = json.loads(archive.read("specs.json"))
     assert [row["id"] for row in specs["photos"]] == [png.pk, corrected.pk, no_file.pk]

@@ -4,9 +4,10 @@ Two dialects: `excel` (the default; comma separator, decimal point, UTF-8) for s
 most spreadsheets, and `excel-de` (semicolon separator, decimal comma, UTF-8 with a byte-order
 mark so German Excel shows umlauts) for German spreadsheets.
 
-The first line is a one-cell comment with the export time, the filters, the target dpi and
-how many embargoed photos were left out; the last line says how many photos were written, so a
-download cut off half-way is recognisable.
+The first line is the header row and every other line a photo, so `csv.DictReader` and a
+spreadsheet's import read it as it is. What the file is (the selection, the export time, the
+target dpi, the embargoed photos left out) goes in its name and the response's headers
+(`Selection.filename`, `Selection.http_headers`) and in the JSON's `meta`, never in the body.
 """
 
 from __future__ import annotations
@@ -152,15 +153,6 @@ def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
     ]
 
 
-def header_comment(selection: Selection) -> str:
-    left_out = selection.embargoed_count
-    return (
-        f"# Print-ready specs exported {timezone.localtime(selection.exported_at).isoformat(timespec='seconds')}"
-        f" | filters: {selection.describe()} | target {selection.target_dpi} dpi"
-        f" | {left_out} embargoed photo{'' if left_out == 1 else 's'} left out"
-    )
-
-
 def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = DEFAULT_DIALECT) -> Iterator[str]:
     """The CSV text in pieces of a few hundred rows (for a streamed response or a file)."""
     spec = DIALECTS[dialect]
@@ -168,12 +160,10 @@ def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = 
     writer = csv.writer(buffer, delimiter=spec.delimiter, lineterminator="\r\n")
     if spec.byte_order_mark:
         buffer.write("\ufeff")
-    writer.writerow([header_comment(selection)])
     writer.writerow(COLUMNS)
     yield buffer.getvalue()  # the first byte goes out before the first row is read
     buffer.seek(0)
     buffer.truncate()
-    count = 0
     try:
         for count, row in enumerate(rows, start=1):
             writer.writerow(cells(row, target_dpi=selection.target_dpi, separator=spec.decimal_separator))
@@ -183,5 +173,4 @@ def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = 
                 buffer.truncate()
     finally:
         close_rows(rows)
-    writer.writerow([f"# end of export: {count} photo{'' if count == 1 else 's'}"])
     yield buffer.getvalue()

@@ -1,7 +1,8 @@
 """JSON renderer for SpecRows: full precision (a script rounds as it needs), streamed.
 
 The document is `{"meta": {...}, "photos": [...], "count": N, "complete": true}`; `meta` holds
-the export time, the filters, the target dpi and how many embargoed photos were left out.
+the export time, the selection (its filters, and as a query string), the target dpi and how many
+embargoed photos were left out.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def row_as_dict(row: SpecRow) -> dict:
 
 def selection_meta(selection: Selection) -> dict:
     return {
-        "exported_at": _datetime(selection.exported_at),
+        "exported_at": selection.generated(),
+        "selection": selection.query_string(),
         "filters": selection.filters,
         "target_dpi": selection.target_dpi,
         "embargoed_left_out": selection.embargoed_count,

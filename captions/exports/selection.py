@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 
 from captions.models import Photo
@@ -47,11 +48,30 @@ class Selection:
         """'place=Moskau, caveat=editorial_only', or 'all photos' without filters."""
         return ", ".join(f"{name}={value}" for name, value in self.filters.items()) or "all photos"
 
+    def query_string(self) -> str:
+        """The filters as the query string that selects the same photos ('' for all photos)."""
+        return urlencode(self.filters)
+
+    def generated(self) -> str:
+        """The export time, ISO 8601 with the offset of the archive's time zone."""
+        return timezone.localtime(self.exported_at).isoformat(timespec="seconds")
+
     def filename(self, extension: str, *, kind: str = "specs") -> str:
-        """specs_place-moskau_caveat-editorial_only_2026-11-26.csv: the selection and the date."""
+        """specs_place-moskau_caveat-editorial_only_2026-11-26T141503+0100.csv: the selection and
+        the time (no colons: file systems that refuse them exist)."""
         parts = [f"{name}-{slugify(value) or 'x'}" for name, value in self.filters.items()]
         stem = "_".join([kind, *(parts or ["all-photos"])])[:120]
-        return f"{stem}_{timezone.localdate(self.exported_at).isoformat()}.{extension}"
+        return f"{stem}_{timezone.localtime(self.exported_at).strftime('%Y-%m-%dT%H%M%S%z')}.{extension}"
+
+    def http_headers(self) -> dict[str, str]:
+        """What a file of this selection says about itself outside its body (SPEC: CSV exports
+        start with their header row): ASCII, a script reads them with parse_qs / fromisoformat."""
+        return {
+            "X-Archive-Selection": self.query_string() or "all",
+            "X-Archive-Generated": self.generated(),
+            "X-Archive-Target-DPI": str(self.target_dpi),
+            "X-Archive-Embargoed-Left-Out": str(self.embargoed_count),
+        }
 
 
 def select_photos(params, *, sees_embargoed: bool, viewer, now: dt.datetime | None = None) -> Selection:

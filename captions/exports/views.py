@@ -80,6 +80,8 @@ def record_export(request, selection: Selection, format: str, photo_count: int |
 def attachment(response, selection: Selection, extension: str):
     response["Content-Disposition"] = content_disposition_header(True, selection.filename(extension))
     response["Cache-Control"] = "no-store"
+    for name, value in selection.http_headers().items():
+        response[name] = value
     return response
 
 

@@ -26,7 +26,7 @@ def test_production_downloads_the_filtered_csv_and_a_spec_sheet(page_for):
     download = download_info.value
     assert download.suggested_filename.startswith("specs_caveat-imperfect_historical_")
     with open(download.path(), encoding="utf-8") as handle:
-        _, rows = csv_records(handle.read())
+        rows = csv_records(handle.read())
     assert [int(r["id"]) for r in rows] == [photo.pk]
     assert (rows[0]["print_width_cm"], rows[0]["print_height_cm"]) == ("31.8", "19.6")
 

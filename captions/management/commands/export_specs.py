@@ -74,9 +74,18 @@ class Command(BaseCommand):
                         handle.write(piece)
             except OSError as exc:
                 raise CommandError(f"cannot write {output}: {exc.strerror}") from None
-            left_out = selection.embargoed_count
-            self.stderr.write(f"wrote {output} ({left_out} embargoed photo{'' if left_out == 1 else 's'} left out)")
+            self.stderr.write(f"wrote {output} ({_about(selection)})")
         else:
             for piece in pieces:
                 self.stdout.write(piece, ending="")
             self.stdout.flush()
+            self.stderr.write(_about(selection))
+
+
+def _about(selection) -> str:
+    """What the file holds, for the operator (the file itself starts with its header row)."""
+    left_out = selection.embargoed_count
+    return (
+        f"filters: {selection.describe()}; exported {selection.generated()}; target {selection.target_dpi} dpi; "
+        f"{left_out} embargoed photo{'' if left_out == 1 else 's'} left out"
+    )
