@@ -1515,3 +1515,19 @@ def test_a_postcode_is_no_part_of_the_town():
 )
 def test_a_caption_closing_on_a_name_or_label_is_not_cut_off(caption):
     assert "truncated_text" not in parse_block(caption).problems
+
+
+def test_an_exiv2_dump_is_read_like_an_exiftool_one():
+    record = parse_block(
+        "Iptc.Application2.Caption                    String     56  Die Insel Stromboli mit dem Vulkan\n"
+        "Iptc.Application2.Program                    String      7  digiKam\n"
+        "Exif.Photo.PixelXDimension                   Short       1  200\n"
+        "Exif.Photo.PixelYDimension                   Short       1  130\n"
+        "Exif.Image.XResolution                       Rational    1  300\n"
+        "Exif.Image.ResolutionUnit                    Short       1  inch\n"
+        "Iptc.Application2.Credit                     String      8  U.S Navy\n"
+        "Iptc.Application2.City                       String     19  Straits of Magellan"
+    )
+    assert record.caption == "Die Insel Stromboli mit dem Vulkan"
+    assert (record.width_px, record.height_px, record.dpi, record.credit) == (200, 130, 300, "U.S Navy")
+    assert record.city == "Straits of Magellan"

@@ -312,8 +312,8 @@ def scan_block(text: str) -> BlockScan:
                 # The caption field may go on: wrapped lines up to the next label/blank line.
                 while index < count:
                     follow = stripped(index)
-                    if not follow or _is_label_line(follow, exiftool):
-                        break
+                    if not follow or _is_label_line(follow, exiftool) or (exiftool and _EXIFTOOL_RE.match(follow)):
+                        break  # (any exiftool tag ends the caption, known to us or not)
                     value = value + "\n" + follow
                     index += 1
             if name == "caption" and not value:

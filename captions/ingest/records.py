@@ -28,7 +28,36 @@ def as_label_lines(text: str) -> str:
             return "\n".join(lines)
     if "{{" in text and "|" in text and "=" in text:
         return _wikitext_lines(text)
+    if ("Iptc." in text or "Exif." in text or "Xmp." in text) and len(_EXIV2_LINE_RE.findall(text[:20_000])) >= 2:
+        return _exiv2_lines(text)
     return text
+
+
+# --- exiv2 -pa ------------------------------------------------------------------------------
+
+# 'Iptc.Application2.Caption    String    56  Die Insel Stromboli ...': key, type, count, value.
+_EXIV2_LINE_RE = re.compile(
+    r"^(?:Exif|Iptc|Xmp)\.[\w]{1,40}\.([\w/:\[\]]{1,80})\s{1,60}[A-Za-z]{2,20}\s{1,10}\d{1,9}\s{1,4}(.*)$", re.MULTILINE
+)
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_LANG_ALT_RE = re.compile(r'^lang="[\w-]{1,20}"\s')
+
+
+def _exiv2_lines(text: str) -> str:
+    """`exiv2 -pa` output as exiftool-style lines ('Image Description   : ...'): the tag name
+    is the key's last part with its words apart ('Iptc.Application2.CountryName' -> 'Country
+    Name'), a value wrapped over several lines is joined, exiv2's 'lang="x-default"' dropped."""
+    lines: list[str] = []
+    for raw in text.split("\n")[:5000]:
+        match = _EXIV2_LINE_RE.match(raw)
+        if match:
+            name = match.group(1).rsplit("/", 1)[-1].split(":")[-1]
+            name = _CAMEL_RE.sub(" ", name.strip("[]0123456789")).strip() or name
+            value = _LANG_ALT_RE.sub("", match.group(2).strip())
+            lines.append(f"{name:<30}  : {value}")
+        elif raw.strip() and lines:
+            lines[-1] = f"{lines[-1]} {raw.strip()}"
+    return "\n".join(lines)
 
 
 # --- JSON -----------------------------------------------------------------------------------
