@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from captions.core import dates, dimensions, places
 from captions.core.vocabulary import PROBLEMS
+from captions.times import local_datetime
 
 # The fields each problem code is about (changing one of them re-opens the check), and the
 # problems a record's fields let us check again: both from the one vocabulary table.
@@ -174,7 +175,7 @@ def embargo_warning(embargo_until, *, now=None) -> ValidationError | None:
             "save again to keep it as it is."
         ),
         code="embargo_in_past",
-        params={"when": timezone.localtime(embargo_until).strftime("%Y-%m-%d %H:%M")},
+        params={"when": local_datetime(embargo_until)},
     )
 
 

@@ -40,7 +40,7 @@ SECRET_WORDS = [
     "1961",
 ]
 UNTIL = dt.datetime(2099, 3, 4, 0, 1, tzinfo=ZoneInfo("Europe/Berlin"))
-CARD = "Embargoed until March 4, 2099, 12:01 a.m. CET"
+CARD = "Embargoed until 4 March 2099, 00:01 CET"
 
 
 def secret_photo(article, **overrides):

@@ -164,7 +164,7 @@ def test_past_embargo_on_a_new_record_warns_once(ed_client):
     )
     first = ed_client.post(add_url, data)
     [(code, message)] = errors_of(first, "embargo_until")
-    assert code == "embargo_in_past" and "This embargo ended on 2020-01-01" in message
+    assert code == "embargo_in_past" and "This embargo ended on 1 January 2020, " in message
     assert not Photo.objects.filter(caption="Embargo test").exists()
     data["acknowledged"] = first.context["adminform"].form["acknowledged"].value()
     second = ed_client.post(add_url, data)

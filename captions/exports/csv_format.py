@@ -18,11 +18,10 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from captions.core import dimensions
 from captions.exports.rows import REFERENCE_DPI, SpecRow, close_rows, derived_values
 from captions.exports.selection import Selection
+from captions.times import iso_datetime
 
 ROWS_PER_WRITE = 500
 
@@ -148,7 +147,7 @@ def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
         row.country_code,
         "; ".join(row.caveats),
         safe_text(row.restrictions),
-        timezone.localtime(embargo_until).isoformat() if embargo_until else "",
+        iso_datetime(embargo_until) or "",
         safe_text(" ".join(row.article_urls)),  # the form takes http(s) only; other paths store anything
     ]
 

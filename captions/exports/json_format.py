@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from django.utils import timezone
-
 from captions.core import dimensions
 from captions.exports.rows import REFERENCE_DPI, SpecRow, close_rows
 from captions.exports.selection import Selection
+from captions.times import iso_datetime
 
 ROWS_PER_WRITE = 200
 
@@ -23,8 +22,7 @@ def _size(size: dimensions.PrintSize | None) -> dict | None:
     return size.as_dict() if size else None
 
 
-def _datetime(value):
-    return timezone.localtime(value).isoformat() if value else None
+_datetime = iso_datetime
 
 
 def row_as_dict(row: SpecRow) -> dict:

@@ -42,6 +42,7 @@ from captions.images import metadata as embedded
 from captions.images.printing import print_rendition
 from captions.selectors import embargo
 from captions.selectors import photos as photo_selectors
+from captions.times import iso_datetime
 
 PHOTOS_PER_CHUNK = 20  # photos (with place and articles) read from the database at a time
 SHEET_PREVIEW_PX = 480  # a sheet's preview box is 82 x 62 mm: 480 px is ~150 dpi there
@@ -102,7 +103,7 @@ def instructions(photo) -> str:
     if photo.restriction_text:
         parts.append(" ".join(photo.restriction_text.split()))
     if photo.embargo_until:
-        until = timezone.localtime(photo.embargo_until).isoformat(timespec="minutes")
+        until = iso_datetime(photo.embargo_until)
         parts.append(f"EMBARGOED UNTIL {until}." if photo.is_embargoed() else f"Embargo ended {until}.")
     elif photo.caveat_embargo:
         parts.append("EMBARGOED: end not known yet; do not publish.")
@@ -333,7 +334,7 @@ def readme(*, title: str, selection: Selection, options: PackageOptions, report:
         _("Print package: %(title)s") % {"title": title},
         _("Made %(when)s from the photo archive; selection: %(selection)s.")
         % {
-            "when": timezone.localtime(selection.exported_at).isoformat(timespec="seconds"),
+            "when": iso_datetime(selection.exported_at),
             "selection": selection.describe(),
         },
         "",

@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
@@ -26,6 +26,7 @@ from captions.core import dimensions
 from captions.exports.rows import REFERENCE_DPI, SHEET_DPIS, SpecRow
 from captions.exports.selection import Selection
 from captions.models import CAVEAT_LABELS
+from captions.times import local_datetime
 
 MAX_PHOTOS_PER_PDF = 100
 MAX_ARTICLES_PER_SHEET = 3  # with a long caption, more would push the sheet onto a second page
@@ -76,12 +77,7 @@ def number(value: float) -> str:
     return formats.number_format(dimensions.round_half_up(value, 1), 1)
 
 
-def when(value) -> str:
-    return (
-        formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
-        + " "
-        + timezone.localtime(value).strftime("%Z")
-    )
+when = local_datetime  # '4 March 2026, 00:01 CET', as every page shows a time
 
 
 class SpecSheet(FPDF):

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from captions.models import Photo
 from captions.selectors.filters import PhotoFilterSet
+from captions.times import iso_datetime
 
 
 class InvalidSelection(ValueError):
@@ -54,7 +55,7 @@ class Selection:
 
     def generated(self) -> str:
         """The export time, ISO 8601 with the offset of the archive's time zone."""
-        return timezone.localtime(self.exported_at).isoformat(timespec="seconds")
+        return iso_datetime(self.exported_at)
 
     def filename(self, extension: str, *, kind: str = "specs") -> str:
         """specs_place-moskau_caveat-editorial_only_2026-11-26T141503+0100.csv: the selection and

@@ -23,8 +23,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils import dateformat, formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
+
+from captions.times import iso_datetime, local_datetime
 
 # Filters that only read what the card shows: the article a photo is linked to, the lightbox
 # someone put it in (a lightbox keeps its embargoed photos, as cards, in its order), that it is
@@ -43,10 +45,7 @@ def sees_embargoed(user) -> bool:
 def until_text(until: dt.datetime | None) -> str:
     """The embargo's end in the reader's language and the archive's time zone, zone named:
     '4 March 2026, 00:01 CET'; "" when the end is not known."""
-    if until is None:
-        return ""
-    local = timezone.localtime(until)
-    return f"{formats.date_format(local, 'DATETIME_FORMAT')} {dateformat.format(local, 'T')}"
+    return local_datetime(until)
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ class EmbargoCard:
         """The card in the API's JSON."""
         return {
             "embargoed": True,
-            "embargo_until": timezone.localtime(self.embargo_until).isoformat() if self.embargo_until else None,
+            "embargo_until": iso_datetime(self.embargo_until),
             "text": self.text,
         }
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from captions.core import places
 from captions.models import CAVEAT_LABELS
 from captions.selectors import search
+from captions.times import local_datetime as _local_datetime
 
 register = template.Library()
 
@@ -67,3 +68,9 @@ def place_label(place):
         return ""
     country = country_name(place.country_code) if place.country_code else place.country
     return ", ".join(part for part in (place.sublocation, place.city, place.region, country) if part)
+
+
+@register.filter
+def local_datetime(value):
+    """A time as every page shows one: '4 March 2026, 00:01 CET' / '4. März 2026, 00:01 MEZ'."""
+    return _local_datetime(value)
