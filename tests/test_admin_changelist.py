@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from captions.editorial.display import reason_text
 from captions.models import Photo
 from tests.admin_forms import image_file
 from tests.builders import editor, make_article, make_photo, make_place
@@ -161,7 +162,9 @@ def test_bulk_set_place_with_history(ed_client):
         photo.refresh_from_db()
         assert photo.place == berlin and photo.version == 2
         record = photo.history.first()
-        assert record.history_user.username == "ed" and record.history_change_reason.startswith("Bulk: place set")
+        assert record.history_user.username == "ed" and reason_text(record.history_change_reason).startswith(
+            "Bulk: place set"
+        )
         assert record.place_id == berlin.pk
 
 
@@ -180,7 +183,7 @@ def test_bulk_add_and_remove_caveat(ed_client):
     response = act(ed_client, "remove_caveat", photos, caveat="embargo")
     assert "1 photo: caveat “Embargo” removed" in response.text
     assert not Photo.objects.filter(caveat_embargo=True).exists()
-    assert photos[1].history.first().history_change_reason == "Bulk: caveat embargo removed"
+    assert photos[1].history.first().history_change_reason == 'bulk_caveat_removed {"tag": "embargo"}'
 
 
 def test_bulk_mark_reviewed(ed_client):
@@ -188,7 +191,7 @@ def test_bulk_mark_reviewed(ed_client):
     act(ed_client, "mark_reviewed", photos)
     assert not Photo.objects.filter(needs_review=True).exists()
     assert Photo.objects.filter(problems=[]).count() == 2
-    assert photos[0].history.first().history_change_reason == "Bulk: marked reviewed"
+    assert reason_text(photos[0].history.first().history_change_reason) == "Bulk: marked reviewed"
 
 
 def test_bulk_link_article_is_in_each_photos_history(ed_client):
@@ -197,7 +200,10 @@ def test_bulk_link_article_is_in_each_photos_history(ed_client):
     response = act(ed_client, "link_article", photos, article=str(article.pk))
     assert "1 photo: linked to “Kremlin seeks a global reordering”" in response.text
     assert all(list(p.articles.all()) == [article] for p in photos)
-    assert photos[0].history.first().history_change_reason == "Bulk: linked article “Kremlin seeks a global reordering”"
+    assert (
+        reason_text(photos[0].history.first().history_change_reason)
+        == "Bulk: linked article “Kremlin seeks a global reordering”"
+    )
 
 
 def test_bulk_action_queries_do_not_grow_per_photo(ed_client, django_assert_max_num_queries):

@@ -59,7 +59,7 @@ def test_save_creates_the_photo_and_lands_on_its_change_form(ed_client):
     assert (photo.width_px, photo.height_px, photo.dpi, photo.problems) == (1880, 1160, 150, ["truncated_text"])
     assert photo.needs_review and photo.place.city == "Moscow"
     record = photo.history.first()
-    assert record.history_user.username == "ed" and record.history_change_reason == "Pasted caption block"
+    assert record.history_user.username == "ed" and record.history_change_reason == "pasted"
     page = ed_client.get(response["Location"]).text
     assert "This record needs review" in page and "Text is cut off mid-word" in page
 

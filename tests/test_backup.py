@@ -301,7 +301,7 @@ def test_one_damaged_photo_is_restored_over_the_current_record(backup, archive):
             assert getattr(now, name) == value, name
     assert now.version == full.version + 1  # an editor who had it open is told, not overwritten
     assert now.articles.count() == 2 and default_storage.exists(now.preview.name)
-    assert now.history.first().history_change_reason.startswith("Restored from the archive of ")
+    assert now.history.first().history_change_reason.startswith("restored ")
 
 
 def test_one_deleted_photo_is_recreated_with_its_id_place_and_articles(backup, archive):

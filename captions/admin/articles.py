@@ -5,12 +5,13 @@ from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from captions.admin.filters import ArticleLanguageFilter
+from captions.admin.history import ReadableHistoryMixin
 from captions.admin.permissions import EditorsWriteMixin
 from captions.models import Article
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
     list_display = ["headline", "publication", "published_date", "language"]
     list_filter = ["publication", ArticleLanguageFilter]
     search_fields = ["headline", "publication", "url", "summary"]

@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from captions import validation
 from captions.admin import actions
 from captions.admin.filters import CaveatFilter, CountryFilter, DecadeFilter, HasImageFilter, SupplierFilter
+from captions.admin.history import ReadableHistoryMixin
 from captions.admin.permissions import EditorsWriteMixin
 from captions.core import dimensions
 from captions.editorial import paste
@@ -32,7 +33,7 @@ from captions.services import records
 
 
 @admin.register(Photo)
-class PhotoAdmin(EditorsWriteMixin, SimpleHistoryAdmin):
+class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
     form = PhotoAdminForm
     action_form = actions.PhotoActionForm
     actions = [

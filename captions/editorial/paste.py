@@ -13,13 +13,14 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from captions import ingest
-from captions.core import dimensions
+from captions.core import dimensions, places
 from captions.core.textfiles import decode
-from captions.editorial.display import size_line
+from captions.core.vocabulary import change_reason
+from captions.editorial.display import local_decimal, problem_detail_text, size_line
 from captions.models import CAVEAT_LABELS, PROBLEM_LABELS, DatePrecision
 from captions.services import imports
 
@@ -124,7 +125,7 @@ def _save_pasted(request, model_admin, blocks):
     result = imports.import_blocks(
         blocks=blocks,
         user=request.user,
-        reason=gettext("Pasted caption block"),
+        reason=change_reason("pasted"),
         near_duplicates=DEFAULT_NEAR_DUPLICATE_ACTION,
         choices=choices,
     )
@@ -170,9 +171,14 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
     the record it updates or nearly matches (`match`, from imports.match_blocks)."""
     problems: dict[str, list[str]] = {}
     for code in sorted(parsed.problems):
-        detail = str(parsed.problem_details.get(code) or PROBLEM_LABELS.get(code, code))
+        stated_detail = parsed.problem_details.get(code)
+        detail = problem_detail_text(stated_detail) if stated_detail else str(PROBLEM_LABELS.get(code, code))
         key = PREVIEW_PROBLEM_ROW.get(code, "caption")
-        if code == "truncated_text" and parsed.restriction_text and parsed.restriction_text.strip()[-12:] in detail:
+        if (
+            code == "truncated_text"
+            and parsed.restriction_text
+            and parsed.restriction_text.strip()[-12:] in (stated_detail or "")
+        ):
             key = "restrictions"  # the cut-off is in a notice, not in the caption
         problems.setdefault(key, []).append(detail)
     sizes = []
@@ -183,7 +189,10 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         if parsed.dpi != dimensions.DEFAULT_TARGET_DPI:  # else the native line already says it
             at_300 = dimensions.print_size(parsed.width_px, parsed.height_px, dimensions.DEFAULT_TARGET_DPI)
             sizes.append(gettext("at 300 dpi: %(size)s") % {"size": size_line(at_300)})
-    stated = ", ".join(f"{s.width or '?'} × {s.height or '?'} {s.unit}" for s in parsed.stated_sizes)
+    stated = ", ".join(
+        f"{local_decimal(s.width) if s.width else '?'} × {local_decimal(s.height) if s.height else '?'} {s.unit}"
+        for s in parsed.stated_sizes
+    )
     if parsed.date_start:
         interval = (
             parsed.date_start.isoformat()
@@ -194,7 +203,12 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         interval += f" ({precision}{', ' + gettext('approximate') if parsed.approximate else ''})"
     else:
         interval = ""
-    place = ", ".join(p for p in (parsed.sublocation, parsed.city, parsed.region, parsed.country) if p)
+    country = (
+        places.country_display_name(parsed.country_code, get_language() or "en")
+        if parsed.country_code
+        else parsed.country
+    )
+    place = ", ".join(p for p in (parsed.sublocation, parsed.city, parsed.region, country) if p)
     if parsed.country_code:
         place += f" ({parsed.country_code})"
     match = match or imports.BlockMatch()

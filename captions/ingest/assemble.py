@@ -17,7 +17,7 @@ from functools import lru_cache
 from captions.core import dates, places
 from captions.core.dimensions import StatedSize, mismatched_lengths, print_size, round_half_up
 from captions.core.text import fold
-from captions.core.vocabulary import CAVEAT_CODES
+from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
@@ -377,7 +377,7 @@ def _without_notice(record: ParsedCaption, value: str) -> str:
             record.caveats = sorted((set(record.caveats) | caveats_in(folded)) & CAVEAT_CODES)
             record.restriction_text = "\n".join(filter(None, (record.restriction_text, notice)))
             if ct.ends_in_fragment(notice):
-                record.problem_details["truncated_text"] = f"Notice cut off: '…{notice[-40:]}'"
+                record.problem_details["truncated_text"] = problem_detail("notice_cut", text=notice[-40:])
             return ", ".join(parts[:index])
     return value
 
@@ -472,18 +472,16 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
         elif size.unit == "in" and record.print_width_in is None:
             record.print_width_in, record.print_height_in = width, height
     if record.width_px is None:
-        problems["missing_dimensions"] = (
-            "Pixel size stated out of range (must be 1 to 999999 px)" if bad_pixels else "No pixel size stated"
-        )
+        problems["missing_dimensions"] = problem_detail("pixels_range" if bad_pixels else "pixels_missing")
     if record.dpi is None:
-        problems["missing_dpi"] = "dpi stated out of range (must be 1 to 999999)" if bad_dpi else "No dpi stated"
+        problems["missing_dpi"] = problem_detail("dpi_range" if bad_dpi else "dpi_missing")
     wrong = (
         _mismatched(record.width_px, record.height_px, record.dpi, tuple((s.width, s.height, s.unit) for s in stated))
         if stated
         else ()
     )
     if wrong:
-        problems["print_size_mismatch"] = "; ".join(_mismatch_text(record, stated, name) for name in wrong)
+        problems["print_size_mismatch"] = DETAIL_SEPARATOR.join(_mismatch_text(record, stated, name) for name in wrong)
 
 
 def _mismatch_text(record: ParsedCaption, stated, name: str) -> str:
@@ -492,9 +490,13 @@ def _mismatch_text(record: ParsedCaption, stated, name: str) -> str:
     derived = getattr(print_size(record.width_px, record.height_px, record.dpi), name)
     value = next(getattr(size, side) for size in stated if size.unit == unit)
     unit_word = "cm" if unit == "cm" else "in"
-    return (
-        f"Stated {side} {value} {unit_word}, but {pixels} px at {record.dpi} dpi print "
-        f"{round_half_up(derived, 1):.1f} {unit_word}"
+    return problem_detail(
+        f"{side}_mismatch",
+        value=value,
+        unit=unit_word,
+        pixels=pixels,
+        dpi=record.dpi,
+        derived=f"{round_half_up(derived, 1):.1f}",
     )
 
 
@@ -528,10 +530,8 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
     record.date_edtf = parsed.edtf
     if parsed.problem:
         problem = parsed.problem
-        record.problem_details[problem] = (
-            f"Date '{parsed.text}' does not exist"
-            if problem == "invalid_date"
-            else f"Date '{parsed.text}' is in the future"
+        record.problem_details[problem] = problem_detail(
+            "date_invalid" if problem == "invalid_date" else "date_future", text=parsed.text
         )
         if problem == "invalid_date":
             return
@@ -545,17 +545,17 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
 def _truncation(record: ParsedCaption, scan: BlockScan) -> None:
     reasons = []
     if scan.cut_notice:
-        reasons.append(f"Notice cut off: '…{scan.cut_notice[-40:]}'")
+        reasons.append(problem_detail("notice_cut", text=scan.cut_notice[-40:]))
     if record.caption and ct.looks_cut_off(record.caption, is_place=_is_place):
-        reasons.append(f"Caption ends mid-sentence: '…{record.caption[-40:]}'")
+        reasons.append(problem_detail("caption_cut", text=record.caption[-40:]))
     for name in ("restrictions", "more_info"):
         for item in scan.fields.get(name, ()):
             text = item.value.strip()
             if text == scan.cut_notice:
                 continue  # already reported as a cut notice
             if len(text.split()) >= 8 and ct.looks_cut_off(text, is_place=_is_place):
-                reasons.append(f"Field '{item.label}' ends mid-sentence: '…{text[-40:]}'")
+                reasons.append(problem_detail("field_cut", label=item.label, text=text[-40:]))
     if record.credit and record.credit.count("(") > record.credit.count(")"):
-        reasons.append(f"Credit cut off: '{record.credit}'")
+        reasons.append(problem_detail("credit_cut", text=record.credit))
     if reasons:
-        record.problem_details["truncated_text"] = "; ".join(reasons)
+        record.problem_details["truncated_text"] = DETAIL_SEPARATOR.join(reasons)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from captions.core.vocabulary import problem_detail
+
 from .assemble import build
 from .record import ParsedCaption
 
@@ -27,7 +29,7 @@ def parse_block(text: str, *, today: date | None = None) -> ParsedCaption:
         return build(text, today=today)
     except RecursionError:  # pragma: no cover - defensive: keep the contract for any input
         record = ParsedCaption(raw_text=text, caption="")
-        record.problem_details["truncated_text"] = "Block could not be read"
+        record.problem_details["truncated_text"] = problem_detail("unreadable")
         record.problems = ["missing_dimensions", "missing_dpi", "truncated_text"]
         return record
 

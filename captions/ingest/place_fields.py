@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from captions.core import places
+from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
 from .place_slots import dateline_place, place_slots
@@ -48,7 +49,7 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
         for name in ("sublocation", "city", "region", "country", "country_code"):
             setattr(record, name, getattr(resolved, name))
         if resolved.unknown_country:
-            record.problem_details["unknown_country"] = f"Country not recognised in place '{record.place_text}'"
+            record.problem_details["unknown_country"] = problem_detail("country_in_place", text=record.place_text)
     if has_structured:
         _structured_place(record, {name: scan.best(name) for name in _STRUCTURED_FIELDS})
     elif resolved is None:
@@ -68,7 +69,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         if candidate.city or candidate.country_code:
             _take_slot(record, dateline, candidate)
             if candidate.unknown_country:
-                record.problem_details["unknown_country"] = f"Country not recognised in dateline '{dateline}'"
+                record.problem_details["unknown_country"] = problem_detail("country_in_dateline", text=dateline)
             return
     # A slot that names its country or region ('in Salvador, Brazil') wins over an earlier
     # or later one whose city alone implies a country ('... in Fortaleza ended 0-0').
@@ -112,7 +113,7 @@ def _structured_place(record: ParsedCaption, fields: dict) -> None:
         if country is not None:
             record.country, record.country_code = country.name, country.code
         elif record.country is None:
-            record.problem_details["unknown_country"] = f"Country '{country_text}' not recognised"
+            record.problem_details["unknown_country"] = problem_detail("country_unknown", text=country_text)
     elif record.country is None and record.city:
         city = places.find_city(record.city)
         if city is not None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
-
+from captions.core.vocabulary import change_reason
 from captions.models import Article, Photo
 from captions.services import bulk
 
@@ -41,6 +40,6 @@ def link_article(*, photo: Photo, article: Article, user=None) -> bool:
         photos=Photo.objects.filter(pk=photo.pk),
         article=article,
         user=user,
-        reason=_("Linked article “%(headline)s”") % {"headline": article.headline[:80]},
+        reason=change_reason("article_linked", headline=article.headline),
     )
     return bool(outcome.changed)

@@ -42,6 +42,7 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
+from captions.core.vocabulary import change_reason
 from captions.models import Article, Photo, Place
 from captions.selectors import backup as tables
 from captions.selectors.backup import HISTORY_TABLES, TABLES
@@ -499,7 +500,7 @@ def restore_photo(path, photo_id: int, *, user=None) -> PhotoRestore:
             photo = Photo(**values)
             photo.version = current.version if current else values.get("version", 1)  # save_photo bumps it
             photo._state.adding = current is None  # so its own row is no clash for the unique checks
-            records.save_photo(photo=photo, user=user, reason=f"Restored from the archive of {exported_at}")
+            records.save_photo(photo=photo, user=user, reason=change_reason("restored", exported_at=exported_at))
             if current is None and values.get("created_at"):  # auto_now_add stamped the restore time
                 Photo.objects.filter(pk=photo_id).update(created_at=values["created_at"])
             photo.articles.set(linked)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
+from captions.core.vocabulary import change_reason
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
 from captions.services import records
 
@@ -70,7 +70,7 @@ def bulk_set_place(*, photos, place: Place, user) -> BulkOutcome:
         apply=apply,
         fields=["place", "problems", "needs_review"],
         user=user,
-        reason=_("Bulk: place set to %(place)s") % {"place": place.label},
+        reason=change_reason("bulk_place", place=place.label),
     )
 
 
@@ -85,13 +85,12 @@ def bulk_set_caveat(*, photos, tag: str, value: bool, user) -> BulkOutcome:
         setattr(photo, name, value)
         return True
 
-    verb = _("added") if value else _("removed")
     return _bulk(
         photos,
         apply=apply,
         fields=[name],
         user=user,
-        reason=_("Bulk: caveat %(tag)s %(verb)s") % {"tag": tag, "verb": verb},
+        reason=change_reason("bulk_caveat_added" if value else "bulk_caveat_removed", tag=tag),
     )
 
 
@@ -102,7 +101,9 @@ def bulk_mark_reviewed(*, photos, user) -> BulkOutcome:
         photo.needs_review, photo.problems = False, []
         return True
 
-    return _bulk(photos, apply=apply, fields=["needs_review", "problems"], user=user, reason=_("Bulk: marked reviewed"))
+    return _bulk(
+        photos, apply=apply, fields=["needs_review", "problems"], user=user, reason=change_reason("bulk_reviewed")
+    )
 
 
 def bulk_link_article(*, photos, article, user, reason: str | None = None) -> BulkOutcome:
@@ -120,5 +121,5 @@ def bulk_link_article(*, photos, article, user, reason: str | None = None) -> Bu
             apply=lambda photo: True,
             fields=[],
             user=user,
-            reason=reason or _("Bulk: linked article “%(headline)s”") % {"headline": article.headline[:80]},
+            reason=reason or change_reason("bulk_article", headline=article.headline),
         )

@@ -4,6 +4,7 @@ image file, the review state), then the conflict-checked save of `captions.servi
 from __future__ import annotations
 
 from captions import validation
+from captions.core.vocabulary import change_reason
 from captions.images.files import Prepared
 from captions.models import Photo
 from captions.services import images, records
@@ -31,7 +32,7 @@ def save_edited_photo(*, photo: Photo, base_version: int | None, user=None) -> P
     version it was based on."""
     if photo.pk and base_version is None:
         raise records.EditConflict()
-    return records.save_photo(photo=photo, expected_version=base_version, user=user)
+    return records.save_photo(photo=photo, expected_version=base_version, user=user, reason=change_reason("edited"))
 
 
 def save_edit(

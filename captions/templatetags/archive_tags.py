@@ -74,3 +74,11 @@ def place_label(place):
 def local_datetime(value):
     """A time as every page shows one: '4 March 2026, 00:01 CET' / '4. März 2026, 00:01 MEZ'."""
     return _local_datetime(value)
+
+
+@register.filter
+def change_reason(stored):
+    """A history row's reason (a code with its values) in the current language."""
+    from captions.editorial.display import reason_text  # noqa: PLC0415
+
+    return reason_text(stored)
