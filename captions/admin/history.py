@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from captions import times
 from captions.models import PROBLEM_LABELS
 
 
@@ -24,7 +25,7 @@ def readable_value(field, value):
     if field.name == "problems" and isinstance(value, list):
         return [str(PROBLEM_LABELS.get(code, code)) for code in value]
     if isinstance(value, dt.datetime):
-        return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "DATETIME_FORMAT")
+        return times.local_datetime(value)
     if isinstance(value, dt.date):
         return formats.date_format(value, "DATE_FORMAT")
     if isinstance(value, (float, Decimal)):
