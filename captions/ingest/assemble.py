@@ -122,9 +122,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, stock_reference = ct.strip_stock_reference(segment)
     segment, inline_credits = ct.strip_credits(segment)
     segment, prefix_language = ct.first_language_segment(segment)
-    both_languages = segment  # a date the translation alone states is still the caption's date
+    translated = ""  # a date the translation alone states is still the caption's date
     if prefix_language is None:
+        whole = segment
         segment = ct.cut_second_language(segment)
+        if segment is not whole:
+            translated = whole
     segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
     record.caption = ct.normalize_space(segment).strip(" -–—|")
@@ -186,7 +189,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- date ----------------------------------------------------------------------------
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
-    _date(record, scan, today, both_languages, side_titles)
+    _date(record, scan, today, translated, side_titles)
 
     # --- place ---------------------------------------------------------------------------
     fill_place(record, scan)
@@ -519,7 +522,7 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
         parsed = dates.find_date(record.caption[:5000], today=today)
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)
-        if parsed is None and len(caption_text) > len(record.caption):
+        if parsed is None and caption_text:
             parsed = dates.find_date(caption_text[:5000], today=today)
         for title in titles:
             if parsed is None:

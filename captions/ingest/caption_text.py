@@ -240,6 +240,9 @@ def cut_second_language(text: str) -> str:
     if len(text) < 80:
         return text
     text = text[:20_000]
+    # Two languages with real evidence each, or there is nothing to cut (most captions).
+    if sum(1 for votes in stopword_votes_all(text).values() if votes >= 2) < 2:
+        return text
     cuts = [match.start() for match in _LANGUAGE_BOUNDARY_RE.finditer(text)]
     if not cuts:
         return text
@@ -404,13 +407,17 @@ def strip_notices(text: str) -> tuple[str, list[str]]:
     return " ".join(kept), removed
 
 
+# A reference token closing the text has a digit or imago's 'x' in its last characters.
+_REFERENCE_CUE_RE = re.compile(r"[\dx]")
+
+
 def strip_markers(text: str) -> str:
     """Drop wire markers: 'FILE - ' / 'ARCHIV - ' before the text, '+++ dpa-Bildfunk +++' after."""
     if text[:1].isupper() or text[:1] == "+":
         text = LEADING_MARKER_RE.sub("", text, count=1)
     if "+" in text or "ildfunk" in text or "tock" in text:
         text = TRAILING_MARKER_RE.sub("", text)
-    if any(character.isdigit() or character == "x" for character in text[-45:]):
+    if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):
         text = strip_reference_tokens(text)
     return text
 
@@ -418,7 +425,8 @@ def strip_markers(text: str) -> str:
 def strip_stock_reference(text: str) -> tuple[str, str | None]:
     """'... Susan Sprung..Adobe Stock #118102236' -> ('... Susan Sprung.', '118102236'): a stock
     library's number closing the caption is a marker, and the picture's id."""
-    if "#" not in text[-40:] and "N" not in text[-40:]:
+    tail = text[-40:]
+    if "#" not in tail and "No." not in tail and "Nr." not in tail:
         return text, None
     match = STOCK_REFERENCE_RE.search(text, max(0, len(text) - 60))
     if not match:

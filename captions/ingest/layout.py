@@ -397,11 +397,21 @@ def _record_fields(line: str) -> tuple[str, ...]:
     return tuple(fields) if len(fields) > 1 else (line,)
 
 
+_LABEL_FIRST_WORDS = frozenset(key.split()[0].rstrip(".") for key in LABELS if key.split())
+
+
+@lru_cache(maxsize=16384)  # first words recur ('The', 'Der', 'A', labels themselves)
+def _opens_label(word: str) -> bool:
+    return fold(word).rstrip(".") in _LABEL_FIRST_WORDS
+
+
 def _bare_label(line: str):
     """The label a line without a colon opens with, and where its value starts: the whole line
     ('Inventarnummer') or its first one to four words ('Inventario FF04176', 'Tipo Documento
     Copia positiva'), the longest that is a known label."""
     words = line.split(None, 4)
+    if not words or not _opens_label(words[0]):
+        return None  # most lines open with no label's first word
     for size in range(min(4, len(words)), 0, -1):
         candidate = " ".join(words[:size])
         if len(candidate) > LONGEST_LABEL:
@@ -426,6 +436,8 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     ids: dict[int, str] = {}
     whole = 0
     for position, raw in enumerate(lines[:400]):
+        if ":" in raw[:60] or not (raw[:1].isalpha() or raw[:1].isspace()):
+            continue  # a 'label: value' line is read as it is; a record line opens with a letter
         line = raw.strip(_LINE_SPACE)
         if not line or ":" in line[:60] or "\t" in line or len(line) > 3000 or not line[:1].isalpha():
             continue

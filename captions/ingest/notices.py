@@ -609,6 +609,9 @@ _REFERENCE_TOKEN_RE = re.compile(
 )
 
 
+_REFERENCE_CUE_RE = re.compile(r"[\dx]")
+
+
 def strip_reference_tokens(text: str) -> str:
     """Drop reference tokens closing the text (at most four; one token at a time from the
     right, so the cost is the tokens', never the text's)."""
@@ -707,15 +710,16 @@ _WIRE_ID_RE = re.compile(r"\s((?=[A-Z0-9]{0,11}\d)(?=[A-Z0-9]{0,11}[A-Z]{2})[A-Z
 _WEB_ADDRESS_RE = re.compile(r"(?<=\w)[.\s,]{1,3}(?:www\.|https?://)[^\s]{1,100}$")
 
 
-_INITIAL_END_RE = re.compile(r"(?:^|[\s,])[A-Z]\.$")
-
-
 # Parts of a credit that name no one: a licence ('CC-BY-SA 3.0') and an archive's signature
 # ('Bundesarchiv, Bild 183-90157-0001 / Junge, Peter Heinz / CC-BY-SA 3.0').
 _LICENCE_PART_RE = re.compile(
     r"(?:CC[- ]BY(?:[- ](?:SA|ND|NC))*(?:[- ]\d\.\d)?|CC0(?: 1\.0)?|Public domain|GFDL)", re.IGNORECASE
 )
 _SIGNATURE_PART_RE = re.compile(r"(?:[A-Z][a-z]{1,10}\s)?\d[\w.]*(?:-[\w.]+){2,5}")
+
+
+# What a licence or a signature part holds: a digit and a hyphen, or a licence's words.
+_ARCHIVE_PART_CUE_RE = re.compile(r"\d[\w.]*-|CC[- ]|CC0|Public domain|GFDL", re.IGNORECASE)
 
 
 def _without_archive_parts(text: str) -> tuple[str, str | None]:
@@ -742,7 +746,10 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
     'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
     """
     text = _WIRE_TAIL_RE.sub("", value.strip()[:300])
-    text = strip_reference_tokens(_WEB_ADDRESS_RE.sub("", text))
+    if "www." in text or "://" in text:
+        text = _WEB_ADDRESS_RE.sub("", text)
+    if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):
+        text = strip_reference_tokens(text)
     reference = None
     ref = SHUTTERSTOCK_REF_RE.search(text)
     if ref:
@@ -758,7 +765,8 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
         text = text[1:-1].strip()  # only brackets around the whole credit: 'Hans Lindner (1902–1971)' keeps its own
     text = text.lstrip("([").strip()
     # a closing initial keeps its full stop: 'Cornell, Ralph D.'
-    text = text.rstrip(";, ") if _INITIAL_END_RE.search(text) else text.rstrip(".;, ").strip()
+    initial = text[-1:] == "." and text[-2:-1].isupper() and not text[-3:-2].isalnum()
+    text = text.rstrip(";, ") if initial else text.rstrip(".;, ").strip()
     while text.endswith((")", "]", "/")) and (
         text[-1] == "/" or text.count("(") + text.count("[") < text.count(")") + text.count("]")
     ):
@@ -766,7 +774,7 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
     holder = text.find(" © ")
     if holder > 0:
         text = text[:holder].rstrip()  # 'Azpiazu Imbert, Salvador Ramón de © AMVG-Fondo Azpiazu': the name
-    if " / " in text or ", " in text:
+    if (" / " in text or ", " in text) and _ARCHIVE_PART_CUE_RE.search(text):
         text, archive_reference = _without_archive_parts(text)
         reference = reference or archive_reference
     if reference is None:

@@ -374,11 +374,14 @@ _PLACE_DATE_DATELINE_RE = re.compile(
 )
 
 
+_DATE_COLON_CUE_RE = re.compile(r"\d\s{0,2}[:–—]")
+
+
 def dateline_place(caption: str) -> str | None:
     """The place of a dateline opening the caption ('PARIS, FRANCE - JULY 26:' -> 'Paris, France')."""
     # Every dateline opens with a date or a place in capitals: skip the patterns otherwise.
     if not (caption[:1].isdigit() or caption[:2].isupper()):
-        if caption[:1].isupper() and "," in caption[:60]:
+        if caption[:1].isupper() and "," in caption[:60] and _DATE_COLON_CUE_RE.search(caption[:120]):
             match = _PLACE_DATE_DATELINE_RE.match(caption[:200])
             if match:
                 return _dateline_text(match.group(1))
