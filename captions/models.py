@@ -300,8 +300,12 @@ class Photo(models.Model):
             # no LIKE-pattern twin: a supplier is never searched by prefix
             models.Index(fields=["supplier"], name="photo_supplier"),
         ] + [
+            # keyed on the place: a caveat alone reads the whole partial index as before, a
+            # caveat with a country or place reads only those places' part of it
             models.Index(
-                fields=[caveat_field(tag)], name=f"photo_cav_{tag[:14]}", condition=Q(**{caveat_field(tag): True})
+                fields=["place", caveat_field(tag)],
+                name=f"photo_cav_{tag[:14]}",
+                condition=Q(**{caveat_field(tag): True}),
             )
             for tag in CAVEAT_TAGS
         ]
@@ -495,3 +499,21 @@ class LightboxShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lightbox_id} -> {self.group_id or self.user_id}"
+
+
+class FacetCount(models.Model):
+    """The facet summary (captions.summary): how many photos have both `filter_key` and
+    `facet_key`. Written only by the database's triggers and `services.facet_summary.rebuild`."""
+
+    pk = models.CompositePrimaryKey("filter_key", "facet_key")
+    filter_key = models.CharField(max_length=40)
+    facet_key = models.CharField(max_length=40)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("facet count")
+        verbose_name_plural = _("facet counts")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.filter_key} × {self.facet_key}: {self.n}"

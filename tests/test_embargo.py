@@ -23,6 +23,15 @@ from tests.embargo_helpers import CARD, SECRET_PLACE, UNTIL, assert_no_secret, p
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def world():
     """The embargoed photo; a free one of the same article and country (the article page lists

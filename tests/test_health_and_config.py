@@ -95,9 +95,9 @@ def test_unreachable_database_is_one_line():
 
 def test_postgres_connections_cost_random_reads_as_on_ssd(monkeypatch):
     monkeypatch.delenv("PG_RANDOM_PAGE_COST", raising=False)
-    assert database_from_url("postgres://u@h/archive")["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    assert database_from_url("postgres://u@h/archive")["OPTIONS"]["options"] == "-c random_page_cost=1.1 -c jit=off"
     monkeypatch.setenv("PG_RANDOM_PAGE_COST", "4")
-    assert database_from_url("postgres://u@h/archive")["OPTIONS"]["options"] == "-c random_page_cost=4"
+    assert database_from_url("postgres://u@h/archive")["OPTIONS"]["options"] == "-c random_page_cost=4 -c jit=off"
     monkeypatch.setenv("PG_RANDOM_PAGE_COST", "fast")
     with pytest.raises(ConfigurationError, match="PG_RANDOM_PAGE_COST"):
         database_from_url("postgres://u@h/archive")
@@ -112,6 +112,8 @@ def test_the_setting_reaches_the_database_session():
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
+        cursor.execute("SHOW jit")  # short browse queries never pay a JIT compile
+        assert cursor.fetchone()[0] == "off"
 
 
 @pytest.mark.django_db

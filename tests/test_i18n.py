@@ -86,7 +86,7 @@ def test_big_counts_use_the_locale_grouping(client, monkeypatch):
     client.force_login(researcher())
     for _ in range(3):
         make_photo()
-    monkeypatch.setattr(facets, "count_matches", lambda qs, **kw: facets.Total(10_000, capped=True))
+    monkeypatch.setattr(facets, "browse_counts", lambda qs, **kw: (facets.Total(10_000, capped=True), facets.Facets()))
     assert "Mehr als 10.000 Fotos" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="de"))
     assert "More than 10,000 photos" in text(client.get(reverse("browse"), HTTP_ACCEPT_LANGUAGE="en"))
     cache.clear()

@@ -27,9 +27,12 @@ from captions.editorial.display import one_decimal, size_line
 from captions.editorial.forms import PhotoAdminForm
 from captions.models import CAVEAT_LABELS, CAVEAT_SHORT_LABELS, PROBLEM_LABELS, Photo
 from captions.selectors import search
+from captions.selectors.facets import CappedCountPaginator
 from captions.services import images as image_services
 from captions.services import photos as photo_services
 from captions.services import records
+
+ADMIN_SEARCH_IDS = 2_000  # a search matching at most this many photos is read as their ids
 
 
 @admin.register(Photo)
@@ -59,6 +62,7 @@ class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
     list_select_related = ["place"]
     list_per_page = 50
     show_full_result_count = False  # one COUNT per page, not two, on a million rows
+    paginator = CappedCountPaginator  # that count stops past 10,000 rows: then PostgreSQL's estimate
     search_fields = ["caption", "credit", "source_id", "place__search_names"]  # see get_search_results
     search_help_text = _("Words in the caption or credit, a supplier's image id, or a place in any language.")
     autocomplete_fields = ["place", "articles"]
@@ -131,7 +135,7 @@ class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
         """The browse page's word search, a place under any of its names, or a supplier's image id
         (`selectors.search.matching_term`); not Django's LIKE '%…%' over every caption."""
         term = search_term.strip()
-        return (search.matching_term(queryset, term) if term else queryset), False
+        return (search.matching_term(queryset, term, ids_at_most=ADMIN_SEARCH_IDS) if term else queryset), False
 
     # --- derived, read-only ------------------------------------------------------------------
     @admin.display(description=_("print size"))

@@ -93,7 +93,13 @@ def browse(request):
     }
     if valid:
         qs = filterset.qs
-        total = facets.count_matches(qs, filtered=bool(active))
+        total, counts = facets.browse_counts(
+            qs,
+            filters=filterset.active_filters,
+            params=active,
+            sees_embargoed=sees,
+            reads_hidden=filterset.reads_hidden,
+        )
         number = pages.page_number(request.GET.get("page"))
         last = pages.last_page_number(total.value if total.exact else None, per_page)
         if number > last:  # a stale or shared link past the end: its last page, same filters
@@ -103,7 +109,7 @@ def browse(request):
         page.rows = embargo.shown_all(page.rows, sees=sees)
         context.update(
             total=total,
-            facets=facets.facets_for(qs, total=total, params=active, sees_embargoed=sees),
+            facets=counts,
             page=page,
             words=filterset.form.cleaned_data.get("q") or "",
             active_filters=[

@@ -24,6 +24,10 @@ def place_ids_matching(text: str):
     return Place.objects.filter(query).values("pk") if names else Place.objects.none().values("pk")
 
 
+def place_ids_in_country(code: str) -> list[int]:
+    return list(Place.objects.filter(country_code=code).values_list("pk", flat=True))
+
+
 def countries_of_places() -> list[tuple[str, str]]:
     """(ISO code, country name) of every country a place is in, by name (the small place table)."""
     return list(

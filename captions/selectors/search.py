@@ -1,9 +1,11 @@
 """Words: search over a photo's caption, headline, keywords, credit and place.
 
-On PostgreSQL this is full-text search: the four fields are indexed as one German and one
-English tsvector (a GIN index on exactly the expression `search_vector()` builds, created by
-migration 0003), and a query matches when its words match under either language's stemming,
-so "Treffens" finds "Treffen" and "meetings" finds "meeting".
+On PostgreSQL this is full-text search: the four fields are stored as one German and one
+English tsvector, the generated column `search_document` (migration 0012: the expression
+`search_vector()` builds, computed once when a row is written, with the GIN index
+`photo_search_doc` on it), and a query matches when its words match under either language's
+stemming, so "Treffens" finds "Treffen" and "meetings" finds "meeting". A filter reads the
+stored value: no plan recomputes `to_tsvector` on the rows it passes.
 
 On SQLite (development, tests) there is no full-text engine worth the name, so each word
 becomes a case-insensitive match of its shortest Snowball stem at the start of a word (a
@@ -26,9 +28,10 @@ import re
 from functools import lru_cache
 
 import snowballstemmer
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Expression, Q, QuerySet
+from django.db.models.expressions import Col
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,7 +41,9 @@ from captions.selectors.places import place_ids_by_name, place_ids_matching
 
 SEARCH_FIELDS = ("caption", "headline", "keywords", "credit")
 SEARCH_CONFIGS = ("german", "english")  # PostgreSQL text search configurations
-INDEX_NAME = "photo_search_gin"
+INDEX_NAME = "photo_search_gin"  # migration 0003's index on the expression; replaced by 0012
+DOCUMENT_COLUMN = "search_document"  # migration 0012, PostgreSQL only, not a model field
+DOCUMENT_INDEX = "photo_search_doc"
 MAX_WORDS = 12
 MIN_STEM = 3
 MAX_PLACE_WORDS = 3  # the longest run of words tried as one place name ('Rio de Janeiro')
@@ -60,6 +65,27 @@ def search_vector():
     for vector in vectors[1:]:
         combined = combined + vector
     return combined
+
+
+class _DocumentColumn:
+    """What `Col` needs to name the generated column (it is not a model field)."""
+
+    column = DOCUMENT_COLUMN
+    name = DOCUMENT_COLUMN
+    model = Photo
+
+    def get_col(self, alias, output_field=None):  # pragma: no cover - Col never asks
+        return Col(alias, self, output_field)
+
+
+class SearchDocument(Expression):
+    """The stored `search_document` column of the query's photo table, under whatever alias
+    the query gives that table (a subquery relabels it)."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        return Col(query.get_initial_alias(), _DocumentColumn(), output_field=SearchVectorField())
 
 
 def search_query(text: str):
@@ -140,7 +166,7 @@ def filter_words(qs: QuerySet, text: str) -> QuerySet:
     in_places = {index for first, length, _ in runs for index in range(first, first + length)}
     plain = [word for index, word in enumerate(words) if index not in in_places]
     if connection.vendor == "postgresql":
-        qs = qs.alias(search=search_vector())
+        qs = qs.alias(search=SearchDocument())
         match = Q(search=search_query(" ".join(plain))) if plain else Q()
         for first, length, ids in runs:
             match &= Q(search=search_query(" ".join(words[first : first + length]))) | Q(place_id__in=ids)
@@ -177,14 +203,21 @@ def highlight(text: str, query: str) -> SafeString:
     return mark_safe("".join(out))
 
 
-def matching_term(qs: QuerySet, term: str) -> QuerySet:
+def matching_term(qs: QuerySet, term: str, *, ids_at_most: int = 0) -> QuerySet:
     """Photos whose words match `term`, whose place is known under it in any language, or whose
     supplier image id it is (the admin's search box): one query with indexed branches, not
-    Django's LIKE '%…%' over every caption, which reads the whole table on each search."""
-    # As a subquery: PostgreSQL then probes a hash of the GIN index's matches while it walks
-    # the list's order, instead of computing every row's tsvector on the way (170 ms for a
-    # common word at 200,000 photos, seconds for a rare one).
-    matches = Q(pk__in=filter_words(Photo.objects.order_by(), term).values("pk"))
+    Django's LIKE '%…%' over every caption, which reads the whole table on each search.
+
+    `ids_at_most`: first read the ids of the word matches, at most this many + 1 (the GIN
+    index alone); when they are that few, the list filters by them (a primary-key lookup and a
+    sort of a few rows), else by the subquery (a walk of the list's order that meets matches
+    often enough to stop early)."""
+    words = filter_words(Photo.objects.order_by(), term).values("pk")
+    matches = Q(pk__in=words)
+    if ids_at_most:
+        ids = list(words.values_list("pk", flat=True)[: ids_at_most + 1])
+        if len(ids) <= ids_at_most:
+            matches = Q(pk__in=ids)
     place_ids = [row["pk"] for row in place_ids_matching(term)]
     if place_ids:
         matches |= Q(place_id__in=place_ids)
