@@ -1531,3 +1531,17 @@ def test_an_exiv2_dump_is_read_like_an_exiftool_one():
     assert record.caption == "Die Insel Stromboli mit dem Vulkan"
     assert (record.width_px, record.height_px, record.dpi, record.credit) == (200, 130, 300, "U.S Navy")
     assert record.city == "Straits of Magellan"
+
+
+def test_a_cue_word_says_which_date_is_the_pictures():
+    record = parse_block(
+        "Soldaten bei der Übernahme von Pferden in der Normandie, aufgenommen im Mai 1943. Die Berichterstattung "
+        "schreibt am 29.05.1943 auf der Rückseite des Bildes: Die Wehrmacht kauft Pferde ein."
+    )
+    assert (record.date_start.isoformat(), record.date_precision) == ("1943-05-01", "month")
+
+
+def test_a_caption_pasted_twice_is_one_and_a_placeholder_is_none():
+    sentence = "Angela Merkel sitzt auf der Bühne neben Kristina Vogel, ehemalige Bahnradsportlerin."
+    assert parse_block(f"{sentence} {sentence}").caption == sentence
+    assert parse_block("Caption-Abstract                : [...]\nImage Width   : 10").caption == ""

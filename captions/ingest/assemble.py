@@ -21,7 +21,7 @@ from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_det
 
 from . import caption_text as ct
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
-from .lexicon import PLACEHOLDER_DATES
+from .lexicon import DATE_CUES, PLACEHOLDER_DATES
 from .notices import (
     caveats_in,
     clean_credit,
@@ -130,7 +130,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             translated = whole
     segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
-    record.caption = ct.normalize_space(segment).strip(" -–—|")
+    record.caption = ct.undoubled(ct.normalize_space(segment).strip(" -–—|"))
     restriction_lines.extend(caption_notices)
 
     # --- language ----------------------------------------------------------------------
@@ -507,6 +507,21 @@ def _normalize_date_value(value: str) -> str:
     return value.strip()[:300]
 
 
+_DATE_CUE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(cue) for cue in sorted(DATE_CUES, key=len, reverse=True)) + r")\s", re.IGNORECASE
+)
+
+
+def _cued_date(text: str, today: date | None):
+    """The date a cue word introduces ('..., aufgenommen im Mai 1943. ... am 29.05.1943'):
+    when the picture was taken, over any other date the caption mentions."""
+    for cue in _DATE_CUE_RE.finditer(text):
+        found = dates.find_date(text[cue.end() : cue.end() + 40], today=today)
+        if found is not None and found.start:
+            return found
+    return None
+
+
 def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_text: str = "", titles=()) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
@@ -519,7 +534,7 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
         if parsed is None:
             record.date_text = labelled.value.strip()[:300]
     if parsed is None and record.caption:
-        parsed = dates.find_date(record.caption[:5000], today=today)
+        parsed = _cued_date(record.caption[:5000], today) or dates.find_date(record.caption[:5000], today=today)
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)
         if parsed is None and caption_text:

@@ -434,6 +434,16 @@ def strip_stock_reference(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group("ref")
 
 
+def undoubled(text: str) -> str:
+    """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none."""
+    if not any(character.isalnum() for character in text[:200]):
+        return ""
+    half = len(text) // 2
+    if len(text) > 40 and text[half : half + 1] == " " and text[:half] == text[half + 1 :]:
+        return text[:half]
+    return text
+
+
 def normalize_space(text: str) -> str:
     return " ".join(text.split())
 

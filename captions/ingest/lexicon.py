@@ -287,6 +287,8 @@ load_data = _load
 
 #: values of a date field that stand for "no date" (imago's 01.01.1900, EXIF's 0000:00:00)
 PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("placeholder_dates", ()))
+#: words after which a caption states when the picture was taken ('aufgenommen im Mai 1943')
+DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("date_cues", ()))
 
 #: labels that mean something else in an exiftool dump ('Image Number' counts the camera's shots)
 EXIFTOOL_NOT_LABELS: frozenset[str] = frozenset(
