@@ -100,3 +100,12 @@ def test_caption_similarity():
     assert fp.caption_similarity("", "") == 1.0
     # a pasted megabyte compares its first SIMILARITY_CHARS characters only
     assert fp.caption_similarity("a" * 1_000_000, "a" * 999_000 + "b" * 1000) == 1.0
+
+
+def test_most_alike_takes_the_closest_caption_above_the_threshold_first_of_equals():
+    one_word = SEED.replace("Treffen", "Gespräch")
+    candidates = {7: fp.comparable("Fans cheer in Dortmund."), 3: fp.comparable(one_word), 5: fp.comparable(SEED)}
+    assert fp.most_alike(SEED, candidates) == (5, 1.0)
+    assert fp.most_alike(SEED, {3: fp.comparable(one_word), 4: fp.comparable(one_word)})[0] == 3
+    assert fp.most_alike(SEED, {7: fp.comparable("Fans cheer in Dortmund.")}) is None
+    assert fp.most_alike(SEED, {}) is None

@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from captions.core.text import fold
 
@@ -136,6 +136,26 @@ def import_digest(values: Mapping, place: Sequence[str | None]) -> str:
     material["place"] = list(place_key(place))
     encoded = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def comparable(caption: str | None) -> str:
+    """A caption as `most_alike` compares it: folded, first SIMILARITY_CHARS characters."""
+    return caption_key(caption)[:SIMILARITY_CHARS]
+
+
+def most_alike(caption: str | None, candidates: Mapping) -> tuple[object, float] | None:
+    """The key of the candidate caption most alike to `caption` (the first of equals) and
+    their similarity, when it is at least NEAR_DUPLICATE_SIMILARITY; else None. `candidates`
+    maps keys to `comparable()` captions, so each is folded once however many blocks it is
+    compared with; the loop runs in rapidfuzz's C code, which also skips a pair whose lengths
+    alone rule the threshold out."""
+    found = process.extractOne(
+        comparable(caption), candidates, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE_SIMILARITY * 100
+    )
+    if found is None:
+        return None
+    _choice, score, key = found
+    return key, score / 100.0
 
 
 def caption_similarity(a: str | None, b: str | None) -> float:

@@ -17,7 +17,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from captions.core.fingerprints import NEAR_DUPLICATE_SIMILARITY, caption_similarity
+from captions.core.fingerprints import comparable, most_alike
 from captions.models import Photo, Place
 
 BY_SOURCE_ID, BY_CONTENT = "source_id", "content"
@@ -64,6 +64,27 @@ def _place_ids(parts: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
     return found
 
 
+def _candidates_condition(chunk) -> Q:
+    """A superset of the photos sharing pixels, date and place with a block of `chunk`, in
+    plain IN lists (an OR of one AND per block costs more to build in the ORM than to run):
+    dated blocks through the shoot-date index, undated ones through (place, date_start). The
+    exact key is checked in Python."""
+    sizes = Q(
+        width_px__in={block.width_px for _, block, _ in chunk}, height_px__in={block.height_px for _, block, _ in chunk}
+    )
+    dated = [(block, place_id) for _, block, place_id in chunk if block.date_start]
+    undated = [place_id for _, block, place_id in chunk if not block.date_start]
+    condition = Q(pk__in=[])
+    if dated:
+        places = Q(place_id__in={p for _, p in dated if p is not None})
+        if any(p is None for _, p in dated):
+            places |= Q(place__isnull=True)
+        condition |= Q(date_start__in={block.date_start for block, _ in dated}) & places
+    if undated:  # a block without a date has a place (see near_duplicates)
+        condition |= Q(date_start__isnull=True, place_id__in=set(undated))
+    return sizes & condition
+
+
 def near_duplicates(blocks: Sequence[BlockIdentity]) -> dict[int, NearDuplicate]:
     """For each block (by its index in `blocks`) the record it most likely describes, if any.
     Callers pass only blocks that matched no record exactly."""
@@ -103,33 +124,17 @@ def near_duplicates(blocks: Sequence[BlockIdentity]) -> dict[int, NearDuplicate]
         keyed.append((index, block, place_ids.get(block.place)))
     for start in range(0, len(keyed), CONDITIONS_PER_QUERY):
         chunk = keyed[start : start + CONDITIONS_PER_QUERY]
-        condition = reduce(
-            or_,
-            (
-                Q(
-                    place_id=place_id,
-                    date_start=block.date_start,
-                    date_end=block.date_end,
-                    width_px=block.width_px,
-                    height_px=block.height_px,
-                )
-                for _, block, place_id in chunk
-            ),
-            Q(pk__in=[]),
-        )
-        candidates: dict[tuple, list[tuple[int, str]]] = {}
-        rows = Photo.objects.filter(condition).order_by("pk")
+        candidates: dict[tuple, dict[int, str]] = {}  # {pk: comparable caption} per pixels, date, place
+        captions: dict[int, str] = {}
+        rows = Photo.objects.filter(_candidates_condition(chunk)).order_by("pk")
         for pk, place_id, start_, end_, width, height, caption in rows.values_list(
             "pk", "place_id", "date_start", "date_end", "width_px", "height_px", "caption"
         ):
-            candidates.setdefault((place_id, start_, end_, width, height), []).append((pk, caption))
+            candidates.setdefault((place_id, start_, end_, width, height), {})[pk] = comparable(caption)
+            captions[pk] = caption
         for index, block, place_id in chunk:
             key = (place_id, block.date_start, block.date_end, block.width_px, block.height_px)
-            best = None
-            for pk, caption in candidates.get(key, ()):
-                similarity = caption_similarity(block.caption, caption)
-                if similarity >= NEAR_DUPLICATE_SIMILARITY and (best is None or similarity > best.similarity):
-                    best = NearDuplicate(pk, similarity, BY_CONTENT, caption)
-            if best is not None:
-                found[index] = best
+            if key in candidates and (best := most_alike(block.caption, candidates[key])) is not None:
+                pk, similarity = best
+                found[index] = NearDuplicate(pk, similarity, BY_CONTENT, captions[pk])
     return found
