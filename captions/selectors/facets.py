@@ -356,7 +356,7 @@ def summary_version() -> int:
 
 def embargoed_sums(*groups: list[str], version: int) -> dict[str, int]:
     """Keyed counts of the photos under embargo now among the photos of every key group (few,
-    index-only scans of migration 0016's covering indexes); shared through the cache for a
+    index-only scans of migration 0017's covering indexes); shared through the cache for a
     minute, since an embargo's end changes them without any write (a stale entry then only
     leaves out a photo just released). `version`: the summary's, so that any write to the
     photos (an embargo set) makes a new entry."""

@@ -1,7 +1,7 @@
 """Words: search over a photo's caption, headline, keywords, credit and place.
 
 On PostgreSQL this is full-text search: the four fields are stored as one German and one
-English tsvector, the generated column `search_document` (migration 0013: the expression
+English tsvector, the generated column `search_document` (migration 0014: the expression
 `search_vector()` builds, computed once when a row is written, with the GIN index
 `photo_search_doc` on it), and a query matches when its words match under either language's
 stemming, so "Treffens" finds "Treffen" and "meetings" finds "meeting". A filter reads the
@@ -41,8 +41,8 @@ from captions.selectors.places import place_ids_by_name, place_ids_matching
 
 SEARCH_FIELDS = ("caption", "headline", "keywords", "credit")
 SEARCH_CONFIGS = ("german", "english")  # PostgreSQL text search configurations
-INDEX_NAME = "photo_search_gin"  # migration 0003's index on the expression; replaced by 0013
-DOCUMENT_COLUMN = "search_document"  # migration 0013, PostgreSQL only, not a model field
+INDEX_NAME = "photo_search_gin"  # migration 0003's index on the expression; replaced by 0014
+DOCUMENT_COLUMN = "search_document"  # migration 0014, PostgreSQL only, not a model field
 DOCUMENT_INDEX = "photo_search_doc"
 MAX_WORDS = 12
 MIN_STEM = 3

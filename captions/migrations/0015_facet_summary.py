@@ -31,7 +31,7 @@ def drop_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('captions', '0013_photo_search_document'),
+        ('captions', '0014_photo_search_document'),
     ]
 
     operations = [

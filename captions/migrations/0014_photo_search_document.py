@@ -39,5 +39,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("captions", "0012_photo_fingerprint_from_parsed_fields")]
+    dependencies = [("captions", "0013_change_reason_codes")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]

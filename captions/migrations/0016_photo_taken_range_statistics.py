@@ -26,5 +26,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("captions", "0014_facet_summary")]
+    dependencies = [("captions", "0015_facet_summary")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('captions', '0016_photo_embargo_facet_indexes'),
+        ('captions', '0017_photo_embargo_facet_indexes'),
     ]
 
     operations = [

@@ -33,5 +33,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("captions", "0015_photo_taken_range_statistics")]
+    dependencies = [("captions", "0016_photo_taken_range_statistics")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
