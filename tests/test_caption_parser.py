@@ -1545,3 +1545,26 @@ def test_a_caption_pasted_twice_is_one_and_a_placeholder_is_none():
     sentence = "Angela Merkel sitzt auf der Bühne neben Kristina Vogel, ehemalige Bahnradsportlerin."
     assert parse_block(f"{sentence} {sentence}").caption == sentence
     assert parse_block("Caption-Abstract                : [...]\nImage Width   : 10").caption == ""
+
+
+def test_the_agency_in_a_dateline_is_a_marker_and_the_dateline_stays():
+    record = parse_block("BEIJING, 1 septiembre, 2021 (Xinhua) -- El presidente chino se dirige a los participantes.")
+    assert record.caption.startswith("BEIJING, 1 septiembre, 2021 -- El presidente")
+    wire = parse_block("KYIV, Ukraine (Reuters) - Russian drones hit the city overnight, officials said.")
+    assert (wire.caption[:15], wire.city, wire.country_code) == ("KYIV, Ukraine -", "Kyiv", "UA")
+
+
+def test_a_country_in_parentheses_after_a_name():
+    record = parse_block("Las paradisíacas islas Galápagos (Ecuador) no se han escapado de la gripe aviar.")
+    assert (record.city, record.country_code) == (None, "EC")
+    swiss = parse_block("Ueli Maurer pendant la visite officielle à Kehrsatz (BE), le 18 septembre.")
+    assert swiss.country_code != "BE"  # '(BE)' is the canton of Bern, not Belgium
+
+
+def test_a_credit_line_of_its_own_after_the_caption():
+    record = parse_block(
+        "Der Schweizer Finanzminister Ueli Maurer ist zurückgetreten. Das Parlament lobt seine Arbeit.\n\n"
+        "7. Dezember, Bundeshaus, Bern. Keystone / Peter Clonzer"
+    )
+    assert record.credit == "Keystone / Peter Clonzer" and record.country_code == "CH"
+    assert record.caption.endswith("seine Arbeit.")

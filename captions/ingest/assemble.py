@@ -166,11 +166,20 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     side_titles = []
     for paragraph in scan.paragraphs:
         for line in paragraph:
-            if "©" in line and len(line) <= 200 and line not in caption_lines:
-                side = _SIDE_CREDIT_RE.match(line.strip())
-                if side:
-                    inline_credits.append(side.group("credit"))
-                    side_titles.append(side.group("title"))
+            if len(line) > 200 or line in caption_lines:
+                continue
+            side = _SIDE_CREDIT_RE.match(line.strip()) if "©" in line else None
+            if side:
+                inline_credits.append(side.group("credit"))
+                side_titles.append(side.group("title"))
+            elif len(paragraph) == 1 and ct.may_hold_credit(line):
+                # a line of its own after the caption: '7. Dezember, Bundeshaus, Bern. Keystone /
+                # Peter Clonzer' gives the credit, and the place when the caption names none
+                rest, found = ct.strip_credits(line.strip())
+                if found:
+                    inline_credits.extend(found)
+                    side_titles.append(rest)
+                    scan.side_places.append(rest)
     _credits(record, scan, inline_credits)
     keywords = scan.best("keywords")
     if keywords:

@@ -24,6 +24,7 @@ from .lexicon import (
 )
 from .notices import (
     DANGLING_LABEL_RE,
+    DATELINE_AGENCY_RE,
     LEADING_MARKER_RE,
     STOCK_REFERENCE_RE,
     TRAILING_MARKER_RE,
@@ -415,6 +416,9 @@ def strip_markers(text: str) -> str:
     """Drop wire markers: 'FILE - ' / 'ARCHIV - ' before the text, '+++ dpa-Bildfunk +++' after."""
     if text[:1].isupper() or text[:1] == "+":
         text = LEADING_MARKER_RE.sub("", text, count=1)
+        if "(" in text[:120]:
+            head = DATELINE_AGENCY_RE.sub("", text[:120], count=1)
+            text = head + text[120:]
     if "+" in text or "ildfunk" in text or "tock" in text:
         text = TRAILING_MARKER_RE.sub("", text)
     if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):

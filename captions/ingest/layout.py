@@ -84,6 +84,8 @@ class BlockScan:
     page_ids: list[str] = field(default_factory=list)
     #: a dateline closing the caption on its own line, kept for the place ('BERLIN 28.03.1970')
     closing_dateline: str | None = None
+    #: the text of a credit line of its own beside the caption ('7. Dezember, Bundeshaus, Bern.')
+    side_places: list[str] = field(default_factory=list)
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))

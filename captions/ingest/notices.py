@@ -629,6 +629,9 @@ CREDIT_PREFIX_RE = re.compile(
     r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?)\s{0,3}",
     re.IGNORECASE,
 )
+# The agency's name in parentheses inside the dateline: 'BEIJING, 1 septiembre, 2021 (Xinhua) --',
+# 'KYIV, Ukraine (Reuters) -'. The dateline stays, the marker goes.
+DATELINE_AGENCY_RE = re.compile(r"\s\(\s?" + _AGENCY + r"\s?\)(?=\s{0,2}(?:--|[-–—:]|\.-))")
 # Wire markers that open a caption but are not description.
 LEADING_MARKER_RE = re.compile(
     r"^(?:\+{2,3}\s{0,2}[^+\n]{1,60}\+{2,3}\s{0,3}"

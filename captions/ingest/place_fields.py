@@ -54,16 +54,22 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
         _structured_place(record, {name: scan.best(name) for name in _STRUCTURED_FIELDS})
     elif resolved is None:
         _place_from_caption(record, scan.closing_dateline)
+        if record.country_code is None and record.city is None:
+            for side in scan.side_places[:3]:
+                _place_from_caption(record, None, side)
+                if record.country_code:
+                    break
 
 
-def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = None) -> None:
+def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = None, text: str | None = None) -> None:
     """City, region and country from the caption's place slot; never a sublocation.
 
     A dateline is a place by construction, so its unknown country is a problem. A slot found
     in the body ('... in Paris, France') counts only when it names a known country (directly
     or through a known city or region): 'Harry Kane, England captain' is not a place.
     """
-    dateline = dateline_place(record.caption) or (dateline_place(closing_dateline) if closing_dateline else None)
+    text = record.caption if text is None else text
+    dateline = dateline_place(text) or (dateline_place(closing_dateline) if closing_dateline else None)
     if dateline:
         candidate = _resolve(dateline[:300], False)
         if candidate.city or candidate.country_code:
@@ -74,7 +80,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     # A slot that names its country or region ('in Salvador, Brazil') wins over an earlier
     # or later one whose city alone implies a country ('... in Fortaleza ended 0-0').
     implied = None
-    for slot in place_slots(record.caption):
+    for slot in place_slots(text):
         candidate = _resolve(slot[:300], False)
         if not candidate.country_code:
             continue

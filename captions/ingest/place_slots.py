@@ -61,6 +61,11 @@ DATELINE_RES = (
         + _UP
         + r"'\-]{1,30}){0,2})\s\d{1,2}\.\d{1,2}\.\d{2,4}\b"
     ),
+    # a city in capitals, its country as written, a dash: 'KYIV, Ukraine —' (the wire's
+    # '(Reuters)' taken out of the caption as an agency marker)
+    re.compile(
+        r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40},\s{0,2}[" + _UP + r"][\w .'\-]{1,40}?)\s{0,2}(?:--|[-–—])\s"
+    ),
     # plain all-caps dateline: 'BERLIN, GERMANY: ...', 'KYIV -'
     re.compile(
         r"^(["
@@ -110,6 +115,7 @@ POSSESSIVE_REGION_RE = re.compile(
     + _WORD
     + r"){0,3})"
 )
+_PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
 _DATE_WORDS = frozenset(
@@ -408,6 +414,13 @@ def place_slots(caption: str) -> list[str]:
         anchored = _anchored(match.group(1), caption, match.end(1))
         if anchored:
             slots.append(anchored)
+    if " (" in caption:
+        # 'islas Galápagos (Ecuador)', 'Tokio (Japón)': a name and its country in parentheses
+        for match in _PAREN_COUNTRY_RE.finditer(caption):
+            country = match.group(2)
+            if len(country) > 3 and places.find_country(country):  # a name: '(BE)' is a canton
+                name = match.group(1)
+                slots.append(f"{name}, {country}" if places.find_city(name) else country)
     if "'s " in caption or "’s " in caption:
         for match in POSSESSIVE_REGION_RE.finditer(caption):
             region = _TYPE_TAIL_RE.sub("", match.group(2)).strip()
