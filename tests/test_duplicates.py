@@ -286,3 +286,18 @@ def test_candidates_come_from_an_index_not_a_scan():
             cursor.execute("EXPLAIN " + sql)
             plan = "\n".join(row[0] for row in cursor.fetchall())
             assert "Seq Scan on captions_photo" not in plan, plan
+
+
+def test_the_paste_preview_costs_the_same_queries_for_3_or_60_blocks(ed_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    imports.import_blocks(blocks=parsed(many_blocks(60)))
+    counts = []
+    for count in (3, 60):
+        text = many_blocks(count).replace("fishing boats", "the fishing boats")  # near-duplicates, all of them
+        with CaptureQueriesContext(connection) as queries:
+            response = ed_client.post(PASTE, {"text": text, "preview": "Preview"})
+        assert all(p["near"] for p in response.context["previews"])
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
