@@ -1,6 +1,7 @@
 """Demo data and the synthetic generator: idempotent, deterministic, realistic."""
 
 import datetime as dt
+import re
 from io import StringIO
 
 import pytest
@@ -147,3 +148,6 @@ def test_the_seed_is_on_the_first_page_of_the_default_browse(client, settings, t
     seed = Photo.objects.get(caption__startswith="Der russische Präsident Wladimir Putin")
     assert f'href="/photos/{seed.pk}/"' in page
     assert page.count("<img src=") >= 20  # the grid shows pictures, not grey boxes
+    for src in re.findall(r'<img src="([^"]+)"', page)[:5]:
+        picture = client.get(src)  # served to a researcher, as a browser asks for it
+        assert picture.status_code == 200 and picture["Content-Type"] == "image/jpeg", src

@@ -170,3 +170,13 @@ def test_the_history_page_speaks_german(client):
         client.get(reverse("admin:captions_photo_history", args=[photo.pk]), HTTP_ACCEPT_LANGUAGE="en")
     )
     assert "No → Yes" in english and "Edited" in english
+
+
+def test_the_photo_page_writes_ratio_and_language_for_the_reader(client):
+    sync_role_groups(Group, Permission)
+    client.force_login(make_user("lotte", group="Researchers"))
+    photo = make_photo(width_px=1880, height_px=1160, language="de")
+    german = visible_text(client.get(photo.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de"))
+    assert "Querformat · 1,62:1" in german and "Sprache der Bildunterschrift Deutsch" in german
+    english = visible_text(client.get(photo.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "landscape · 1.62:1" in english and "Caption language German" in english

@@ -260,7 +260,8 @@ def detach_image(*, photo: Photo) -> None:
 def set_renditions(*, photo: Photo, pixels: bytes) -> None:
     """Give `photo` a thumbnail and a preview made from `pixels` (a picture standing in for a
     file the archive does not hold, as the demo's are) through the upload's rendition code. The
-    record's own pixel size, file and history stay as they are: only the two renditions change."""
+    record's own pixel size, file and history stay as they are: only the two renditions change,
+    with the picture's hash as the record's content hash (files are served by that hash)."""
     from captions import conf  # noqa: PLC0415
     from captions.images import renditions  # noqa: PLC0415
 
@@ -268,4 +269,5 @@ def set_renditions(*, photo: Photo, pixels: bytes) -> None:
     digest = hashlib.sha256(pixels).hexdigest()
     photo.thumbnail = _store(f"renditions/{digest[:2]}/{digest}-thumb.jpg", made["thumbnail"])
     photo.preview = _store(f"renditions/{digest[:2]}/{digest}-preview.jpg", made["preview"])
-    Photo.objects.filter(pk=photo.pk).update(thumbnail=photo.thumbnail, preview=photo.preview)
+    photo.content_hash = digest
+    Photo.objects.filter(pk=photo.pk).update(thumbnail=photo.thumbnail, preview=photo.preview, content_hash=digest)

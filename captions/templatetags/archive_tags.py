@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -82,3 +83,28 @@ def change_reason(stored):
     from captions.editorial.display import reason_text  # noqa: PLC0415
 
     return reason_text(stored)
+
+
+@register.filter
+def local_ratio(ratio):
+    """An aspect ratio as the reader writes numbers: '3:2' stays, '1.62:1' is '1,62:1' in German."""
+    text = str(ratio or "")
+    number, colon, rest = text.partition(":")
+    if colon and "." in number:
+        try:
+            return f"{formats.number_format(float(number), 2)}:{rest}"
+        except ValueError:
+            return text
+    return text
+
+
+@register.filter
+def language_label(code):
+    """An ISO 639-1 code as its language's name in the reader's language ('de' -> 'Deutsch' /
+    'German'); a code Django does not know stays as it is."""
+    from django.utils.translation import get_language_info  # noqa: PLC0415
+
+    try:
+        return get_language_info(str(code)).get("name_translated") or code
+    except KeyError:
+        return code
