@@ -1568,3 +1568,13 @@ def test_a_credit_line_of_its_own_after_the_caption():
     )
     assert record.credit == "Keystone / Peter Clonzer" and record.country_code == "CH"
     assert record.caption.endswith("seine Arbeit.")
+
+
+def test_a_wiki_template_value_keeps_what_it_states():
+    record = parse_block(
+        "{{Information\n|description={{en|1=2nd Baumanskaya Street 1 k1}}\n|source={{own}}\n"
+        "|author={{Creator:Artem Svetlov}}\n|date={{According to Exif data|2022-07-03|location=Moscow}}\n}}\n"
+        "{{Taken with|Pentax K10D|sf=1|own=1}}"
+    )
+    assert record.caption == "2nd Baumanskaya Street 1 k1"
+    assert (record.credit, record.date_start.isoformat()) == ("Artem Svetlov", "2022-07-03")

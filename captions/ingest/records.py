@@ -14,6 +14,10 @@ from __future__ import annotations
 import json
 import re
 
+from captions.core.text import fold
+
+from .lexicon import LABELS
+
 MAX_RECORD_CHARS = 200_000
 _JSON_START = ("{", "[")
 
@@ -178,9 +182,26 @@ def _plain(value: str, depth: int = 0) -> str:
         inner_text = _plain(text, depth + 1)
         return inner_text if depth else f"{_LANGUAGE_MARK}{first.group(1)}{_LANGUAGE_MARK}{inner_text}"
     value = _EXTERNAL_LINK_RE.sub(r"\1", _LINK_RE.sub(r"\1", value))
-    for _name, body in _templates(value):
+    templates = _templates(value)
+    if len(templates) == 1 and value.startswith("{{") and value.endswith("}}"):
+        # A value that is one template keeps what it states: '{{Creator:Artem Svetlov}}' the
+        # name, '{{According to Exif data|2022-07-03|location=Moscow}}' its unnamed values.
+        name, body = templates[0]
+        if ":" in name and name.split(":", 1)[0].strip().casefold() == "creator":
+            return " ".join(name.split(":", 1)[1].split())
+        if "upload" in name.casefold():
+            return ""  # '{{original upload date|2008-01-01}}': the SPEC ignores upload dates
+        unnamed = [part.strip() for part in _split_parameters(body)[1:] if "=" not in part and "{{" not in part]
+        return " ".join(" ".join(unnamed).split())
+    for _name, body in templates:
         value = value.replace("{{" + body + "}}", " ")
     return " ".join(value.replace("'''", "").replace("''", "").split())
+
+
+def _is_label(key: str) -> bool:
+    """A template parameter we read ('description', 'date', 'author'); a camera template's
+    'sf=1' or 'own=1' is none, and would end up in the caption."""
+    return fold(key).rstrip(".") in LABELS
 
 
 def _wikitext_lines(text: str) -> str:
@@ -198,7 +219,7 @@ def _wikitext_lines(text: str) -> str:
                 _, language, plain = plain.split(_LANGUAGE_MARK, 2)
                 if not any(line.startswith("language: ") for line in lines):
                     lines.append(f"language: {language}")
-            if plain and key.strip():
+            if plain and key.strip() and _is_label(_label(key.strip())):
                 lines.append(f"{_label(key.strip())}: {plain}")
     if not lines:
         return text
