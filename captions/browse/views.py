@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -66,12 +67,14 @@ def _chip_value(field, value: str) -> str:
     return value
 
 
-def _with_page(request, number: int) -> str:
+def _query_on_page(request, number: int, *, always: bool = False) -> str:
+    """The request's query string on page `number` ('?q=Kreml&page=3'); page 1 is left out
+    unless `always` (a photo page's links: the page number is what says "from the results")."""
     params = request.GET.copy()
     params.pop("page", None)
-    if number > 1:
+    if number > 1 or always:
         params["page"] = str(number)
-    return request.path + ("?" + params.urlencode() if params else "")
+    return "?" + params.urlencode() if params else ""
 
 
 @login_required
@@ -103,7 +106,7 @@ def browse(request):
         number = pages.page_number(request.GET.get("page"))
         last = pages.last_page_number(total.value if total.exact else None, per_page)
         if number > last:  # a stale or shared link past the end: its last page, same filters
-            return redirect(_with_page(request, last))
+            return redirect(request.path + _query_on_page(request, last))
         page = pages.result_page(qs, number=number, per_page=per_page)
         page.of, page.capped = (total.value, False) if total.exact else (None, True)
         page.rows = embargo.shown_all(page.rows, sees=sees)
@@ -112,6 +115,7 @@ def browse(request):
             facets=counts,
             page=page,
             words=filterset.form.cleaned_data.get("q") or "",
+            browse_query=_query_on_page(request, page.number, always=True),
             active_filters=[
                 (name, filterset.form.fields[name].label, _chip_value(filterset.form.fields[name], value))
                 for name, value in active.items()
@@ -124,6 +128,34 @@ def browse(request):
     return render(request, "captions/browse.html", context)
 
 
+def _results_around(request, photo, *, sees: bool) -> dict:
+    """Previous / next through the results the photo was opened from: the browse query string
+    comes along (`?q=…&page=2`), the same FilterSet selects, one query reads the ids of that
+    page and one photo on each side. A stale or malformed query string gives no links."""
+    if not request.GET:
+        return {}
+    filterset = PhotoFilterSet(
+        request.GET, queryset=photo_selectors.photos_for_browse(), sees_embargoed=sees, viewer=request.user
+    )
+    if not filterset.is_valid():
+        return {}
+    number = pages.page_number(request.GET.get("page"))
+    per_page = _per_page(request)
+    around = pages.neighbours(filterset.qs, photo.pk, number=number, per_page=per_page)
+    context = {"results_url": reverse("browse") + _query_on_page(request, number)}
+    if around is not None:
+        context["around"] = around
+        if around.previous_id:
+            context["previous_url"] = reverse("photo_detail", args=[around.previous_id]) + _query_on_page(
+                request, around.previous_page, always=True
+            )
+        if around.next_id:
+            context["next_url"] = reverse("photo_detail", args=[around.next_id]) + _query_on_page(
+                request, around.next_page, always=True
+            )
+    return context
+
+
 @login_required
 @permission_required("captions.view_photo", raise_exception=True)
 def photo_detail(request, pk):
@@ -134,6 +166,7 @@ def photo_detail(request, pk):
         return render(request, "captions/photo_embargoed.html", {"card": shown})
     can_link = request.user.has_perm("captions.change_photo")
     context = {
+        **_results_around(request, photo, sees=sees),
         "photo": photo,
         "more_from_place": photo_selectors.more_from_place(photo, sees_embargoed=sees),
         "more_from_date": photo_selectors.more_from_same_date(photo, sees_embargoed=sees),

@@ -85,3 +85,38 @@ def result_page(qs: QuerySet, *, number: int, per_page: int) -> ResultPage:
     rows = list(qs[offset : offset + per_page + 1])
     has_next = len(rows) > per_page and number < last_page
     return ResultPage(rows[:per_page], number, per_page, has_next, beyond_limit=beyond)
+
+
+@dataclass
+class Neighbours:
+    """Where a photo stands in a page of results, and the photos before and after it (with
+    the page each is on), for previous / next on the photo page."""
+
+    position: int  # 1-based, in the whole selection
+    previous_id: int | None = None
+    previous_page: int | None = None
+    next_id: int | None = None
+    next_page: int | None = None
+
+
+def neighbours(qs: QuerySet, pk: int, *, number: int, per_page: int) -> Neighbours | None:
+    """The photo `pk` among the results of page `number`, and its neighbours, from one query of
+    at most `per_page` + 2 ids (the page and one photo on each side of it): bounded work
+    whatever the selection, as the browse page's own. None when the photo is not on that page
+    (the link is stale: the results changed since)."""
+    number = min(max(1, number), reachable_pages(per_page))
+    first = (number - 1) * per_page
+    start = max(0, first - 1)
+    ids = list(qs.values_list("pk", flat=True)[start : first + per_page + 1])
+    try:
+        index = ids.index(pk)
+    except ValueError:
+        return None
+    if not first <= start + index < first + per_page:
+        return None  # it is the neighbour of this page, not on it
+    place = Neighbours(position=start + index + 1)
+    if index > 0:
+        place.previous_id, place.previous_page = ids[index - 1], (start + index - 1) // per_page + 1
+    if index + 1 < len(ids) and start + index + 1 < MAX_OFFSET:
+        place.next_id, place.next_page = ids[index + 1], (start + index + 1) // per_page + 1
+    return place

@@ -91,7 +91,7 @@ def test_researcher_finds_the_seed_photo_and_its_article(page_for, archive, lang
     results_url = page.url
 
     card.locator("a").first.click()
-    page.wait_for_url(re.compile(r"/photos/\d+/$"))
+    page.wait_for_url(re.compile(r"/photos/\d+/\?.*place=Moskau.*&page=1$"))  # the results come along
     assert "Wladimir Putin" in page.locator("h1").inner_text()
     assert words["native"] in page.locator("dl.fields").inner_text()
     page.screenshot(path=artifact(f"photo-seed-{language}.png"), full_page=True)
