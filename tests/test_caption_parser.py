@@ -1578,3 +1578,19 @@ def test_a_wiki_template_value_keeps_what_it_states():
     )
     assert record.caption == "2nd Baumanskaya Street 1 k1"
     assert (record.credit, record.date_start.isoformat()) == ("Artem Svetlov", "2022-07-03")
+
+
+def test_a_page_header_of_short_lines_over_the_caption():
+    record = parse_block(
+        "Manifestation du 1er mai.\n01 mai 2023\nManifestation du 1er mai.\n\n© Marc CHAUMEIL / Divergence\n\n"
+        "1er mai 2023. Paris. Place de la Nation. Black bloc affrontant la police et la gendarmerie lors du défilé.\n\n"
+        "MC3155025"
+    )
+    assert record.caption.startswith("1er mai 2023. Paris.") and record.source_id == "MC3155025"
+    assert (record.date_start.isoformat(), record.date_precision) == ("2023-05-01", "day")
+
+
+def test_a_quoted_title_and_a_date_alone_on_its_line():
+    record = parse_block('"Transeúntes por la Puerta del Sol de Madrid"\nSignatura: AZP-207/AF0000259\nHacia 1900')
+    assert record.caption == "Transeúntes por la Puerta del Sol de Madrid"
+    assert (record.date_start.isoformat(), record.approximate) == ("1900-01-01", True)

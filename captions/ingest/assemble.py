@@ -130,7 +130,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             translated = whole
     segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
-    record.caption = ct.undoubled(ct.normalize_space(segment).strip(" -–—|"))
+    record.caption = ct.unquoted(ct.undoubled(ct.normalize_space(segment).strip(" -–—|")))
     restriction_lines.extend(caption_notices)
 
     # --- language ----------------------------------------------------------------------
@@ -169,6 +169,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             if len(line) > 200 or line in caption_lines:
                 continue
             side = _SIDE_CREDIT_RE.match(line.strip()) if "©" in line else None
+            if len(paragraph) == 1 and _PAGE_ID_RE.fullmatch(line.strip()):
+                scan.page_ids.append(line.strip())  # an id alone at the foot of a page: 'MC3155025'
+            elif len(line) <= 30 and any(c.isdigit() for c in line) and _parse_date(line.strip(), None):
+                side_titles.append(line)  # 'Hacia 1900' on its own line: the date when the caption has none
             if side:
                 inline_credits.append(side.group("credit"))
                 side_titles.append(side.group("title"))

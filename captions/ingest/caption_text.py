@@ -295,7 +295,26 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
             return head, first[1:], 0
         if len(first) == 1 and len(paragraphs) > 1 and len(" ".join(paragraphs[1])) > len(head):
             return head, paragraphs[1], 1
+    if len(paragraphs) > 1 and len(first) > 1 and all(len(line) < 60 and not _is_full_sentence(line) for line in first):
+        # A page header of short lines ('Manifestation du 1er mai.' / '01 mai 2023' / ...) over
+        # the caption: the first paragraph with a full sentence is the caption.
+        for index, paragraph in enumerate(paragraphs[1:4], start=1):
+            if any(_is_full_sentence(line) for line in paragraph):
+                return first[0], paragraph, index
     return None, first, 0
+
+
+def _is_full_sentence(line: str) -> bool:
+    return len(line) >= 80 and line.rstrip()[-1:] in '.!?"”»'
+
+
+def unquoted(text: str) -> str:
+    """A caption wholly in quotes is a title quoted by its catalogue: '"Transeúntes por la
+    Puerta del Sol de Madrid"'."""
+    for opening, closing in (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")):
+        if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in text[1:-1]:
+            return text[1:-1].strip()
+    return text
 
 
 def is_slug(paragraph: list[str]) -> bool:
