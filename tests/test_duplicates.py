@@ -189,7 +189,10 @@ def test_the_same_image_id_under_another_supplier_is_a_near_duplicate(tmp_path):
     lines = run(tmp_path, EDINBURGH, "--near-duplicates=update")
     assert lines[0] == "created 0, updated 1, unchanged 0, flagged 0"
     existing.refresh_from_db()
-    assert (existing.supplier, existing.source_id) == ("Alamy", "2R4X9KJ")
+    assert (existing.supplier, existing.source_id) == ("Alamy Stock Photo", "2R4X9KJ")  # its own, kept
+    assert existing.caption == "Schoolchildren march through the old town of Edinburgh."
+    # the block is now the record's: found by its fingerprint, nothing to write
+    assert run(tmp_path, EDINBURGH)[0] == "created 0, updated 0, unchanged 1, flagged 0"
 
 
 def test_a_near_duplicate_updated_by_a_block_without_id_keeps_its_id():
@@ -301,3 +304,13 @@ def test_the_paste_preview_costs_the_same_queries_for_3_or_60_blocks(ed_client):
         assert all(p["near"] for p in response.context["previews"])
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_one_suppliers_two_image_ids_are_two_photos_however_alike(tmp_path):
+    run(tmp_path, EDINBURGH)
+    series = EDINBURGH.replace("2R4X9KJ", "2R4X9KK").replace("march", "marching")
+    [match] = imports.match_blocks(parsed(series))
+    assert match.existing is None and match.near is None
+    # without an id, or under another supplier, the same text is a near-duplicate
+    [match] = imports.match_blocks(parsed(series.replace("Image ID: 2R4X9KK\n", "")))
+    assert match.near is not None

@@ -126,15 +126,26 @@ def near_duplicates(blocks: Sequence[BlockIdentity]) -> dict[int, NearDuplicate]
         chunk = keyed[start : start + CONDITIONS_PER_QUERY]
         candidates: dict[tuple, dict[int, str]] = {}  # {pk: comparable caption} per pixels, date, place
         captions: dict[int, str] = {}
+        ids: dict[int, tuple[str, str]] = {}
         rows = Photo.objects.filter(_candidates_condition(chunk)).order_by("pk")
-        for pk, place_id, start_, end_, width, height, caption in rows.values_list(
-            "pk", "place_id", "date_start", "date_end", "width_px", "height_px", "caption"
+        for pk, place_id, start_, end_, width, height, caption, supplier, source_id in rows.values_list(
+            "pk", "place_id", "date_start", "date_end", "width_px", "height_px", "caption", "supplier", "source_id"
         ):
             candidates.setdefault((place_id, start_, end_, width, height), {})[pk] = comparable(caption)
             captions[pk] = caption
+            ids[pk] = (supplier, source_id)
         for index, block, place_id in chunk:
             key = (place_id, block.date_start, block.date_end, block.width_px, block.height_px)
-            if key in candidates and (best := most_alike(block.caption, candidates[key])) is not None:
+            if key not in candidates:
+                continue
+            alike = candidates[key]
+            if block.source_id:  # one supplier's two image ids are two photos, however alike their captions
+                alike = {
+                    pk: text
+                    for pk, text in alike.items()
+                    if not (ids[pk][0] == block.supplier and ids[pk][1] and ids[pk][1] != block.source_id)
+                }
+            if (best := most_alike(block.caption, alike)) is not None:
                 pk, similarity = best
                 found[index] = NearDuplicate(pk, similarity, BY_CONTENT, captions[pk])
     return found

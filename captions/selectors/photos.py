@@ -92,10 +92,12 @@ def more_from_same_date(photo: Photo, *, sees_embargoed: bool, limit: int = MORE
 
 
 def find_existing_photo(*, supplier: str, source_id: str, fingerprint: str) -> Photo | None:
-    """The record a block describes: by supplier + source id when it has one, else by the
-    fingerprint of its normalized text."""
+    """The record a block describes: by supplier + source id when it has one, else (or when
+    none has that id) by the fingerprint of the photo it describes (captions.core.fingerprints)."""
     if source_id:
-        return Photo.objects.filter(supplier=supplier, source_id=source_id).first()
+        found = Photo.objects.filter(supplier=supplier, source_id=source_id).first()
+        if found is not None:
+            return found
     if fingerprint:
         return Photo.objects.filter(fingerprint=fingerprint).first()
     return None

@@ -120,11 +120,12 @@ def block_identity(values: dict, parsed) -> BlockIdentity:
 
 def _apply(photo: Photo, values: dict, *, near: bool) -> None:
     """Set a block's values on a record. A near-duplicate keeps its own supplier and image id
-    unless the block states one: an id is never dropped for a block that has none."""
+    when it has one (the block's fill them only when it has none): an image id is never lost,
+    and the block is found again by its fingerprint, which now is the record's."""
     kept = (photo.supplier, photo.source_id)
     for name, value in values.items():
         setattr(photo, name, value)
-    if near and not values["source_id"]:
+    if near and kept[1]:
         photo.supplier, photo.source_id = kept
 
 
@@ -181,11 +182,11 @@ def match_blocks(blocks) -> list[BlockMatch]:
     """For each parsed block, the record it matches exactly or nearly, in a few queries
     whatever the number of blocks."""
     prepared = [(parsed, photo_values_from_parsed(parsed)) for parsed in blocks]
-    existing = _existing_for([_key(values) for _, values in prepared])
+    existing = _existing_for([k for _, values in prepared for k in _lookup_keys(values)])
     matches = []
     unmatched: list[tuple[int, BlockIdentity]] = []
     for index, (parsed, values) in enumerate(prepared):
-        photo = existing.get(_key(values))
+        photo = _found(existing, values)
         matches.append(BlockMatch(photo, unchanged=bool(photo and photo.import_digest == values["import_digest"])))
         if photo is None:
             unmatched.append((index, block_identity(values, parsed)))
@@ -274,6 +275,17 @@ def _key(values: dict) -> tuple:
     return ("fp", values["fingerprint"])
 
 
+def _lookup_keys(values: dict) -> list[tuple]:
+    """A block is its record's by supplier + image id; failing that, a block with an id is also
+    found by its fingerprint (which holds the id): the record a near-duplicate update gave it to."""
+    key = _key(values)
+    return [key, ("fp", values["fingerprint"])] if key[0] == "id" and values["fingerprint"] else [key]
+
+
+def _found(existing: dict, values: dict) -> Photo | None:
+    return next((existing[k] for k in _lookup_keys(values) if k in existing), None)
+
+
 def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
     """The photos already in the archive for these block keys: one query per supplier, one for
     the fingerprints."""
@@ -296,7 +308,9 @@ def _near_in_batch(prepared, existing: dict, action_for) -> tuple[dict[int, Near
     """The near-duplicates of a batch's blocks that match nothing exactly (by block number), and
     the records to update for them: two queries and a Place lookup, whatever the batch's size."""
     unmatched = [
-        (number, block_identity(values, parsed)) for number, parsed, values in prepared if _key(values) not in existing
+        (number, block_identity(values, parsed))
+        for number, parsed, values in prepared
+        if _found(existing, values) is None
     ]
     if not unmatched:
         return {}, {}
@@ -316,7 +330,7 @@ def _save_batch(
     `action_for(number)` says what to do with a near-duplicate (UPDATE, KEEP or SKIP)."""
     action_for = action_for or (lambda number: KEEP)
     prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
-    existing = _existing_for([_key(values) for _, _, values in prepared])
+    existing = _existing_for([k for _, _, values in prepared for k in _lookup_keys(values)])
     near, near_photos = _near_in_batch(prepared, existing, action_for)
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
@@ -327,7 +341,7 @@ def _save_batch(
     with transaction.atomic() if write else nullcontext():
         for number, parsed, values in prepared:
             key = _key(values)
-            current = to_create.get(key) or to_update.get(key) or existing.get(key)
+            current = to_create.get(key) or to_update.get(key) or _found(existing, values)
             match = near.get(number) if current is None else None
             if match is not None:
                 action = action_for(number)
