@@ -158,7 +158,8 @@ def test_a_large_search_is_counted_to_the_cap_with_estimated_facets_kept_in_the_
     caveats = first.context["facets"].caveats
     assert [tag for tag, _ in caveats] == ["editorial_only"]
     make_photo(caption="Harbour at dawn", caveat_editorial_only=True)  # within the cache time, they stay
-    again = browse(q="Harbour", caveat="editorial_only", page=2)
+    # another order or page size (a page past the end would now go back to the last page)
+    again = browse(q="Harbour", caveat="editorial_only", sort="added", per_page=48)
     assert again.context["facets"].from_cache and again.context["facets"].caveats == caveats
     # a small selection is always counted exactly and fresh
     assert browse(caveat="editorial_only", q="nothing-like-this").context["total"].value == 0
@@ -369,3 +370,22 @@ def test_the_cap_note_shows_only_on_the_last_reachable_page_of_a_capped_selectio
     assert "No photo matches" not in last and 'rel="next"' not in last
     response = client.get(reverse("browse"), {"q": "Harbour", "page": 999})
     assert response.status_code == 302 and response["Location"] == "/?q=Harbour&page=2"
+
+
+def test_a_page_past_the_end_of_an_overestimated_selection_still_lands_on_the_last_page(client, monkeypatch):
+    """Past the cap the total is PostgreSQL's estimate, which can be far too high: an empty page
+    then counts the rows up to its offset (bounded by it) and goes to the real last page."""
+    client.force_login(researcher())
+    for n in range(30):
+        make_photo(caption=f"Harbour {n:02d}")
+    real = facets.browse_counts
+
+    def overestimated(*args, **kwargs):
+        _, counted = real(*args, **kwargs)
+        return facets.Total(5_000, estimated=True), counted
+
+    monkeypatch.setattr(facets, "browse_counts", overestimated)
+    response = client.get(reverse("browse"), {"q": "Harbour", "page": 40})
+    assert response.status_code == 302 and response["Location"] == "/?q=Harbour&page=2"
+    page = text(client.get(response["Location"]))
+    assert "About 5,000 photos" in page and "No photo matches" not in page

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from captions import conf
 from captions.selectors import articles as article_selectors
-from captions.selectors import embargo, facets, pages
+from captions.selectors import embargo, facets, pages, timeline
 from captions.selectors import lightboxes as lightbox_selectors
 from captions.selectors import photos as photo_selectors
 from captions.selectors.filters import PhotoFilterSet
@@ -108,11 +108,22 @@ def browse(request):
         if number > last:  # a stale or shared link past the end: its last page, same filters
             return redirect(request.path + _query_on_page(request, last))
         page = pages.result_page(qs, number=number, per_page=per_page)
+        if not page.rows and number > 1:  # past the end of an estimated total: count up to here
+            last = pages.last_page_number(pages.count_up_to(qs, (number - 1) * per_page), per_page)
+            return redirect(request.path + _query_on_page(request, last))
         page.of, page.capped = (total.value, False) if total.exact else (None, True)
         page.rows = embargo.shown_all(page.rows, sees=sees)
         context.update(
             total=total,
             facets=counts,
+            timeline=timeline.timeline_for(
+                qs,
+                counted=counts,
+                total=total,
+                window=filterset.date_window,
+                params=active,
+                sees_embargoed=sees,
+            ),
             page=page,
             words=filterset.form.cleaned_data.get("q") or "",
             browse_query=_query_on_page(request, page.number, always=True),

@@ -249,6 +249,13 @@ class PhotoFilterSet(django_filters.FilterSet):
         return qs.order_by(*SORT_ORDER[self.order])
 
     @property
+    def date_window(self) -> tuple:
+        """(first day of taken_after, last day of taken_before), each None when not given."""
+        cleaned = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        after, before = cleaned.get("taken_after"), cleaned.get("taken_before")
+        return (after[0] if after else None, before[1] if before else None)
+
+    @property
     def order(self) -> str:
         cleaned = self.form.cleaned_data if self.is_bound else {}
         # A lightbox keeps its own order unless another is asked for.

@@ -77,6 +77,11 @@ def last_page_number(count: int | None, per_page: int) -> int:
     return min(reachable_pages(per_page), max(1, math.ceil(count / per_page)))
 
 
+def count_up_to(qs: QuerySet, limit: int) -> int:
+    """How many rows `qs` has, counting at most `limit` (bounded: a page's offset)."""
+    return qs.order_by().values("pk")[:limit].count()
+
+
 def result_page(qs: QuerySet, *, number: int, per_page: int) -> ResultPage:
     last_page = reachable_pages(per_page)
     beyond = number > last_page

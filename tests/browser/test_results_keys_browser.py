@@ -51,3 +51,22 @@ def test_arrow_keys_with_a_modifier_are_left_to_the_browser(page_for):
     page.keyboard.press("Control+ArrowLeft")
     page.wait_for_timeout(300)  # a navigation would have started by now
     assert page.url == url
+
+
+def test_the_timeline_narrows_from_decades_to_years_with_clicks(page_for):
+    import datetime as dt
+
+    for y in (1944, 1962, 1966, 1966):
+        make_photo(caption=f"Harbour {y}", date_start=dt.date(y, 5, 1), date_end=dt.date(y, 5, 1))
+    page = page_for(researcher())
+    page.goto(page.base_url + "/?q=Harbour")
+    timeline = page.get_by_role("navigation", name="Decades")
+    page.screenshot(path=artifact("timeline-decades.png"), full_page=True)
+    timeline.get_by_role("link", name=re.compile(r"^1960s")).click()
+    page.wait_for_url(re.compile(r"q=Harbour&taken_after=1960&taken_before=1969$"))
+    years = page.get_by_role("navigation", name=re.compile("Years of the 1960s"))
+    assert years.get_by_role("listitem").count() == 10
+    years.get_by_role("link", name=re.compile(r"^1966")).click()
+    page.wait_for_url(re.compile(r"taken_after=1966&taken_before=1966$"))
+    assert page.locator(".card").count() == 2
+    page.screenshot(path=artifact("timeline-years.png"), full_page=True)
