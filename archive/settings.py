@@ -180,6 +180,8 @@ CACHES = {"default": cache_from_env(os.environ)}
 # Uploads: limits with defaults, overridable from the environment (see captions/conf.py).
 CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 CAPTIONS_MAX_IMAGE_PIXELS = env_int("CAPTIONS_MAX_IMAGE_PIXELS", 120_000_000)
+# CSV exports on PostgreSQL: rows as finished lines from COPY (captions/exports/copy_csv.py); 0 = the Python path
+CAPTIONS_EXPORT_COPY = env_int("CAPTIONS_EXPORT_COPY", 1) == 1
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # a pasted batch of caption blocks
 
 SESSION_COOKIE_HTTPONLY = True

@@ -76,7 +76,7 @@ COLUMNS = (
     "embargo_until",
     "article_urls",
 )
-_FORMULA_STARTS = frozenset("=+-@\t\r")
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def decimal(value: float | None, separator: str) -> str:
@@ -122,7 +122,7 @@ def _derived_cells(width_px, height_px, dpi, target_dpi: int, separator: str) ->
 
 def safe_text(text: str) -> str:
     """Text a spreadsheet will not run as a formula (a caption starting with '=' stays text)."""
-    return "'" + text if text and text[0] in _FORMULA_STARTS else text
+    return "'" + text if text and text[0] in FORMULA_STARTS else text
 
 
 def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
@@ -152,17 +152,23 @@ def cells(row: SpecRow, *, target_dpi: int, separator: str) -> list:
     ]
 
 
-def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = DEFAULT_DIALECT) -> Iterator[str]:
-    """The CSV text in pieces of a few hundred rows (for a streamed response or a file)."""
-    spec = DIALECTS[dialect]
+def _head(spec: Dialect) -> str:
+    """The lines before the first photo: the header row (the same for both ways of writing the rows)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=spec.delimiter, lineterminator="\r\n")
     if spec.byte_order_mark:
         buffer.write("\ufeff")
     writer.writerow(COLUMNS)
-    yield buffer.getvalue()  # the first byte goes out before the first row is read
-    buffer.seek(0)
-    buffer.truncate()
+    return buffer.getvalue()
+
+
+def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = DEFAULT_DIALECT) -> Iterator[str]:
+    """The CSV text in pieces of a few hundred rows (for a streamed response or a file), from
+    SpecRows (the Python path; `copy_csv.csv_export` picks the path)."""
+    spec = DIALECTS[dialect]
+    yield _head(spec)  # the first byte goes out before the first row is read
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=spec.delimiter, lineterminator="\r\n")
     try:
         for count, row in enumerate(rows, start=1):
             writer.writerow(cells(row, target_dpi=selection.target_dpi, separator=spec.decimal_separator))
@@ -173,3 +179,12 @@ def render_csv(selection: Selection, rows: Iterable[SpecRow], *, dialect: str = 
     finally:
         close_rows(rows)
     yield buffer.getvalue()
+
+
+def render_copied(selection: Selection, lines, *, dialect: str = DEFAULT_DIALECT) -> Iterator[str | bytes]:
+    """The same CSV with its rows as finished bytes from PostgreSQL (`copy_csv.CopiedLines`)."""
+    yield _head(DIALECTS[dialect])
+    try:
+        yield from lines
+    finally:
+        lines.close()

@@ -24,7 +24,8 @@ from django.views.decorators.http import require_GET
 
 from captions.core import dimensions
 from captions.exports import package, pdf_sheet
-from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS, render_csv
+from captions.exports.copy_csv import csv_export
+from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS
 from captions.exports.json_format import render_json
 from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, Selection, select_photos, target_dpi_from
@@ -102,10 +103,10 @@ def specs_csv(request):
         selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
-    rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
+    pieces, rows = csv_export(selection, dialect=dialect)
     event = record_export(request, selection, "csv" if dialect == DEFAULT_DIALECT else f"csv-{dialect}")
     response = StreamingHttpResponse(
-        audit.streamed(render_csv(selection, rows, dialect=dialect), event=event, rows=rows),
+        audit.streamed(pieces, event=event, rows=rows),
         content_type="text/csv; charset=utf-8",
     )
     return attachment(response, selection, "csv")

@@ -4,7 +4,8 @@ rows, same renderers; the command only reads options and writes the pieces out."
 
 from django.core.management.base import BaseCommand, CommandError
 
-from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS, render_csv
+from captions.exports.copy_csv import csv_export
+from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS
 from captions.exports.json_format import render_json
 from captions.exports.rows import spec_rows
 from captions.exports.selection import InvalidSelection, select_photos
@@ -55,8 +56,11 @@ class Command(BaseCommand):
                 f"--{name.replace('_', '-')}: {' '.join(messages)}" for name, messages in exc.errors.items()
             )
             raise CommandError(f"nothing exported, fix the filters: {problems}") from None
-        rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
-        pieces = render_csv(selection, rows, dialect=dialect) if format == "csv" else render_json(selection, rows)
+        if format == "csv":
+            pieces, rows = csv_export(selection, dialect=dialect)
+        else:
+            rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
+            pieces = render_json(selection, rows)
         event = audit.record_export(
             username="manage.py export_specs",
             format=format if format == "json" or dialect == DEFAULT_DIALECT else f"csv-{dialect}",
@@ -65,7 +69,11 @@ class Command(BaseCommand):
             embargoed_left_out=selection.embargoed_held_back,
             complete=False,
         )
-        pieces = audit.streamed(pieces, event=event, rows=rows)
+        # the CSV's rows may come as bytes (from COPY): the command writes text
+        pieces = (
+            piece.decode() if isinstance(piece, bytes) else piece
+            for piece in audit.streamed(pieces, event=event, rows=rows)
+        )
         if output:
             try:
                 # newline="" keeps the CSV's own line endings (RFC 4180: CRLF) as they are
