@@ -1594,3 +1594,8 @@ def test_a_quoted_title_and_a_date_alone_on_its_line():
     record = parse_block('"Transeúntes por la Puerta del Sol de Madrid"\nSignatura: AZP-207/AF0000259\nHacia 1900')
     assert record.caption == "Transeúntes por la Puerta del Sol de Madrid"
     assert (record.date_start.isoformat(), record.approximate) == ("1900-01-01", True)
+
+
+def test_a_major_city_in_parentheses_is_the_place():
+    record = parse_block("Vendedora de pavos en la plaza Santa Cruz (Madrid)")
+    assert (record.city, record.country_code) == ("Madrid", "ES")

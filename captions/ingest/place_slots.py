@@ -421,6 +421,8 @@ def place_slots(caption: str) -> list[str]:
             if len(country) > 3 and places.find_country(country):  # a name: '(BE)' is a canton
                 name = match.group(1)
                 slots.append(f"{name}, {country}" if places.find_city(name) else country)
+            elif len(country) > 3 and places.country_of_city(country):
+                slots.append(country)  # 'en la plaza Santa Cruz (Madrid)': a major city in parentheses
     if "'s " in caption or "’s " in caption:
         for match in POSSESSIVE_REGION_RE.finditer(caption):
             region = _TYPE_TAIL_RE.sub("", match.group(2)).strip()
