@@ -61,7 +61,7 @@ def old_import(apps, text, *, edited_caption=None, when=None):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_recomputes_fingerprints_keeps_twins_and_corrections():
+def test_migration_recomputes_fingerprints_keeps_twins_and_corrections(capsys):
     old_apps = migrate(BEFORE)
     try:
         start = timezone.now() - dt.timedelta(days=1)
@@ -77,6 +77,7 @@ def test_migration_recomputes_fingerprints_keeps_twins_and_corrections():
     seed_values = imports.photo_values_from_parsed(ingest.parse_blocks(SEED_ALONE)[0])
     assert photos[first].fingerprint == seed_values["fingerprint"] != old_fingerprints[first]
     assert photos[twin].fingerprint == old_fingerprints[twin]  # the younger twin keeps its own: no clash, no loss
+    assert f"photo #{twin} is a twin of #{first} (the same photo): merge or delete it by hand" in capsys.readouterr().out
     assert all(photo.import_digest for photo in photos.values())
 
     # The very blocks again: nothing is written, and the correction survives.
