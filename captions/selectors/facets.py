@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -118,6 +119,26 @@ def _facet_columns() -> list[tuple[str, str, list]]:
     return columns
 
 
+def _grouped_by_place(qs: QuerySet, columns, *, within: int | None) -> list[tuple]:
+    """(place_id, photos, one count per facet column) of the selection, one row a place. A
+    selection that can hold nothing (a filter on a place that does not exist: `place=0`) is
+    no rows: the ORM refuses to write SQL for it."""
+    inner = qs.order_by().values(
+        "place_id", "date_start", "date_end", "width_px", "height_px", *(caveat_field(t) for t in CAVEAT_TAGS)
+    )
+    if within is not None:
+        inner = inner[: within + 1]
+    try:
+        inner_sql, inner_params = inner.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    counts = ", ".join(f"COUNT(CASE WHEN {condition} THEN 1 END)" for _, condition, _ in columns)
+    params = [p for _, _, column_params in columns for p in column_params] + list(inner_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT s.place_id, COUNT(*), {counts} FROM ({inner_sql}) s GROUP BY s.place_id", params)
+        return cursor.fetchall()
+
+
 def compute_facets(qs: QuerySet, *, within: int | None = None) -> Facets:
     """Every facet in one aggregate over the selection, grouped by place, then the country
     codes of those places (a primary-key lookup in the small place table): two queries.
@@ -132,17 +153,7 @@ def compute_facets(qs: QuerySet, *, within: int | None = None) -> Facets:
     every filter still comes from the one FilterSet.
     """
     columns = _facet_columns()
-    inner = qs.order_by().values(
-        "place_id", "date_start", "date_end", "width_px", "height_px", *(caveat_field(t) for t in CAVEAT_TAGS)
-    )
-    if within is not None:
-        inner = inner[: within + 1]
-    inner_sql, inner_params = inner.query.sql_with_params()
-    counts = ", ".join(f"COUNT(CASE WHEN {condition} THEN 1 END)" for _, condition, _ in columns)
-    params = [p for _, _, column_params in columns for p in column_params] + list(inner_params)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT s.place_id, COUNT(*), {counts} FROM ({inner_sql}) s GROUP BY s.place_id", params)
-        rows = cursor.fetchall()
+    rows = _grouped_by_place(qs, columns, within=within)
     names = [name for name, _, _ in columns]
     summed = {name: sum(row[2 + i] for row in rows) for i, name in enumerate(names)}
     place_ids = [row[0] for row in rows if row[0] is not None]
@@ -271,17 +282,7 @@ def keyed_counts(qs: QuerySet, *, within: int | None = None) -> dict[str, int]:
     """The selection's counts under the summary's keys ('n' the number of photos, 'p<id>' per
     place, 'd<decade>', 'u', 'c:<tag>', 'o:<orientation>'): one aggregate grouped by place."""
     columns = _facet_columns()
-    inner = qs.order_by().values(
-        "place_id", "date_start", "date_end", "width_px", "height_px", *(caveat_field(t) for t in CAVEAT_TAGS)
-    )
-    if within is not None:
-        inner = inner[: within + 1]
-    inner_sql, inner_params = inner.query.sql_with_params()
-    counts = ", ".join(f"COUNT(CASE WHEN {condition} THEN 1 END)" for _, condition, _ in columns)
-    params = [p for _, _, column_params in columns for p in column_params] + list(inner_params)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT s.place_id, COUNT(*), {counts} FROM ({inner_sql}) s GROUP BY s.place_id", params)
-        rows = cursor.fetchall()
+    rows = _grouped_by_place(qs, columns, within=within)
     keys = [_summary_key_of(name) for name, _, _ in columns]
     sums: dict[str, int] = {summary.PHOTO_COUNT: sum(row[1] for row in rows)}
     for row in rows:
