@@ -77,7 +77,8 @@ def test_migration_recomputes_fingerprints_keeps_twins_and_corrections(capsys):
     seed_values = imports.photo_values_from_parsed(ingest.parse_blocks(SEED_ALONE)[0])
     assert photos[first].fingerprint == seed_values["fingerprint"] != old_fingerprints[first]
     assert photos[twin].fingerprint == old_fingerprints[twin]  # the younger twin keeps its own: no clash, no loss
-    assert f"photo #{twin} is a twin of #{first} (the same photo): merge or delete it by hand" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"photo #{twin} is a twin of #{first} (the same photo): merge or delete it by hand" in said
     assert all(photo.import_digest for photo in photos.values())
 
     # The very blocks again: nothing is written, and the correction survives.
