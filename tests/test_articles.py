@@ -248,3 +248,14 @@ def test_an_http_article_url_is_a_link(client):
     client.force_login(researcher())
     page = client.get(reverse("article_detail", args=[article.pk])).content.decode()
     assert 'href="https://www.themoscowtimes.com/2025/12/03/a"' in page
+
+
+@pytest.mark.django_db
+def test_an_article_page_past_the_end_goes_to_the_last_one(client):
+    from tests.builders import make_article, researcher
+
+    for n in range(3):
+        make_article(headline=f"Summit {n}")
+    client.force_login(researcher("re-articles-past"))
+    response = client.get(reverse("article_list"), {"q": "Summit", "page": 9})
+    assert response.status_code == 302 and response["Location"] == "/articles/?q=Summit"

@@ -108,8 +108,8 @@ def browse(request):
         if number > last:  # a stale or shared link past the end: its last page, same filters
             return redirect(request.path + _query_on_page(request, last))
         page = pages.result_page(qs, number=number, per_page=per_page)
-        if not page.rows and number > 1:  # past the end of an estimated total: count up to here
-            last = pages.last_page_number(pages.count_up_to(qs, (number - 1) * per_page), per_page)
+        if not page.rows and page.number > 1:  # past the end of an estimated total: count up to here
+            last = pages.last_page_number(pages.count_up_to(qs, (page.number - 1) * per_page), per_page)
             return redirect(request.path + _query_on_page(request, last))
         page.of, page.capped = (total.value, False) if total.exact else (None, True)
         page.rows = embargo.shown_all(page.rows, sees=sees)
@@ -216,9 +216,12 @@ def link_article(request, pk):
 @permission_required("captions.view_article", raise_exception=True)
 def article_list(request):
     words = request.GET.get("q", "").strip()[:200]
-    page = pages.result_page(
-        article_selectors.articles_matching(words), number=pages.page_number(request.GET.get("page")), per_page=50
-    )
+    articles = article_selectors.articles_matching(words)
+    number = pages.page_number(request.GET.get("page"))
+    page = pages.result_page(articles, number=number, per_page=50)
+    if not page.rows and page.number > 1:  # a stale link past the end: the last page
+        last = pages.last_page_number(pages.count_up_to(articles, (page.number - 1) * 50), 50)
+        return redirect(request.path + _query_on_page(request, last))
     article_selectors.with_photo_counts(page.rows)
     return render(request, "captions/article_list.html", {"page": page, "words": words})
 

@@ -78,8 +78,8 @@ def last_page_number(count: int | None, per_page: int) -> int:
 
 
 def count_up_to(qs: QuerySet, limit: int) -> int:
-    """How many rows `qs` has, counting at most `limit` (bounded: a page's offset)."""
-    return qs.order_by().values("pk")[:limit].count()
+    """How many rows `qs` has, counting at most `limit` (never past MAX_OFFSET: bounded work)."""
+    return qs.order_by().values("pk")[: min(limit, MAX_OFFSET)].count()
 
 
 def result_page(qs: QuerySet, *, number: int, per_page: int) -> ResultPage:

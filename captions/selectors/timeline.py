@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -84,7 +85,10 @@ def year_counts(qs: QuerySet, decade: int, *, within: int | None) -> tuple[dict[
     inner = qs.order_by().values("date_start", "date_end")
     if within is not None:
         inner = inner[: within + 1]
-    inner_sql, inner_params = inner.query.sql_with_params()
+    try:
+        inner_sql, inner_params = inner.query.sql_with_params()
+    except EmptyResultSet:  # a filter by an empty list of places: no photo
+        return dict.fromkeys(years, 0), 0
     counts = ", ".join("COUNT(CASE WHEN s.date_start <= %s AND s.date_end >= %s THEN 1 END)" for _ in years)
     params = [date(d) for year in years for d in (dt.date(year, 12, 31), dt.date(year, 1, 1))]
     with connection.cursor() as cursor:
