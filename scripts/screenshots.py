@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -86,7 +87,7 @@ def take(url: str) -> list[Path]:
             page.wait_for_url(url + "/")
             if path == "seed":  # the seed record: the first card of the default browse
                 page.click(".grid .card a")
-                page.wait_for_url("**/photos/*/")
+                page.wait_for_url(re.compile(r"/photos/\d+/"))  # (the link may carry the search along)
             else:
                 page.goto(url + path)
             page.wait_for_load_state("networkidle")
