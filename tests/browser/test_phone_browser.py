@@ -2,6 +2,8 @@
 keeps the active ones visible as chips; no page scrolls sideways, however long a caption's
 words, a credit or an article's URL."""
 
+import datetime as dt
+
 import pytest
 
 from captions.services import lightboxes as lightbox_services
@@ -40,6 +42,15 @@ def archive():
         )
         for n in range(6)
     ]
+    for year in range(1905, 2025, 10):  # a timeline of twelve decades on the browse page
+        make_photo(
+            caption=f"Street scene of {year}",
+            date_text=str(year),
+            date_edtf=str(year),
+            date_start=dt.date(year, 1, 1),
+            date_end=dt.date(year, 12, 31),
+            date_precision="year",
+        )
     return photos, article
 
 
@@ -82,6 +93,9 @@ def test_browse_on_a_phone_shows_results_first_and_filters_behind_a_button(page_
     page.get_by_role("button", name="Search").click()
     page.wait_for_url("**place=Moscow**")
     assert page.locator(".grid .card").count() == 6
+    page.goto(page.base_url + "/")  # every photo: the timeline of twelve decades scrolls inside itself
+    assert page.locator(".timeline").count() in (0, 1)
+    page.screenshot(path=artifact("phone-browse-all.png"))
     assert_no_sideways_scroll(page)
 
 
