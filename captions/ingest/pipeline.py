@@ -1,14 +1,15 @@
-"""Parsing many blocks while the importer writes: the parse runs in a worker process.
+"""Parsing many blocks while the importer writes: the parse runs in worker processes.
 
 PURE: no Django import (the worker is a fresh interpreter that loads only the parser, so it
 never shares a database connection with the importer). For a large file the importer's two
-halves overlap: the worker parses the next chunk while the main process saves the last one.
+halves overlap: the workers parse the next chunks while the main process saves the last one.
 Small inputs are parsed inline, where starting a process would cost more than it saves.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -18,7 +19,10 @@ from .record import ParsedCaption
 
 PARALLEL_FROM_BLOCKS = 2_000
 CHUNK = 500
-AHEAD = 4  # chunks parsed ahead of the writer: bounds memory for huge files
+# Parser processes: one per core, at most 2 (the importer's own process and the database's
+# backend share the same cores). With one, the writer waited on the parser.
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+AHEAD = 2 * WORKERS + 2  # chunks parsed ahead of the writer: bounds memory for huge files
 
 
 def _parse_chunk(args: tuple[list[str], date]) -> list[ParsedCaption]:
@@ -39,7 +43,7 @@ def parse_many(
         return
     chunks = [block_texts[i : i + CHUNK] for i in range(0, len(block_texts), CHUNK)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
         pending = [pool.submit(_parse_chunk, (chunk, today)) for chunk in chunks[:AHEAD]]
         next_chunk = len(pending)
         while pending:
