@@ -344,34 +344,95 @@ def measure_browse(args, dsn, shapes_, facets, captured, ours: Session, ds: Sess
 # --- 4. export ------------------------------------------------------------------------------------
 
 
-def measure_export(dsn, captured, production: Session, url: str) -> dict:
-    select = plain(next(q for q in captured[url]["cold"] if DECLARE.match(q)))  # the export's one big SELECT
+def _copy_seconds(dsn: str, statement: str) -> tuple[float, int, int]:
+    """(seconds, rows, bytes) of a COPY ... TO STDOUT run through psycopg, in the export's settings."""
     with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1") as conn:
-        rows = conn.execute(f"SELECT count(*) FROM ({select.replace('%', '%%')}) s").fetchone()[0]
+        conn.execute("SET jit = off")
+        conn.execute("SET extra_float_digits = 1")
+        conn.execute("SET DateStyle = 'ISO, YMD'")
+        rows = copied = 0
         started = time.perf_counter()
-        copied = 0
-        with conn.cursor().copy(f"COPY ({select.replace('%', '%%')}) TO STDOUT") as copy:
+        with conn.cursor().copy(statement) as copy:  # no parameters: sent as it is
             for block in copy:
                 copied += len(block)
-        copy_s = time.perf_counter() - started
+                rows += 1
+        return time.perf_counter() - started, rows, copied
+
+
+def export_statements(queries: list[str]) -> tuple[str, str]:
+    """(the export's own COPY statement, COPY of the rows' raw columns) from the captured SQL:
+    the CSV export on PostgreSQL is one `COPY (SELECT <cells> FROM (<the selection's SELECT>) ...)`
+    (captions/exports/copy_csv.py); its inner SELECT, the photos' own columns, is the old floor."""
+    statement = next(q for q in queries if q.startswith("COPY ("))
+    start = statement.index('FROM (SELECT "captions_photo".') + len("FROM (")
+    end = statement.rindex(") AS r OFFSET 0")
+    return statement, f"COPY ({statement[start:end]}) TO STDOUT"
+
+
+def measure_export(dsn, captured, production: Session, url: str, old: Session | None = None, rounds: int = 1) -> dict:
+    """The CSV export over HTTP (and, with `old`, from a server with CAPTIONS_EXPORT_COPY=0: the
+    Python rows) against COPY of the export's own statement and of the rows' raw columns,
+    interleaved `rounds` times; best round of each."""
+    statement, raw = export_statements(captured[url]["cold"])
+    best: dict = {}
+
+    def keep(name, seconds, **extra):
+        if name not in best or seconds < best[name]["s"]:
+            best[name] = {"s": seconds, **extra}
+
     lines = [0]
 
     def count_lines(chunk: bytes) -> None:
         lines[0] += chunk.count(b"\n")
 
-    status, size, http_s, first = production.get(url, sink=count_lines)
-    assert status == 200, status
-    return {
-        "rows": rows,
-        "copy_s": copy_s,
-        "copy_rows_s": rows / copy_s,
-        "copy_mb": copied / 1e6,
-        "http_s": http_s,
-        "http_rows_s": rows / http_s,
-        "http_mb": size / 1e6,
-        "first_byte_ms": first * 1000,
-        "lines": lines[0],
-    }
+    for _ in range(rounds):
+        seconds, rows, copied = _copy_seconds(dsn, statement)
+        keep("copy", seconds, rows=rows, mb=copied / 1e6)
+        seconds, raw_rows, copied = _copy_seconds(dsn, raw)
+        keep("copy_raw", seconds, rows=raw_rows, mb=copied / 1e6)
+        for name, session in (("http", production), ("http_old", old)):
+            if session is None:
+                continue
+            status, size, http_s, first = session.get(url, sink=count_lines)
+            assert status == 200, status
+            keep(name, http_s, mb=size / 1e6, first_byte_ms=first * 1000)
+    result = {"rows": best["copy"]["rows"], "load": os.getloadavg()[0]}
+    for name, values in best.items():
+        result[f"{name}_s"] = values["s"]
+        result[f"{name}_rows_s"] = result["rows"] / values["s"]
+        result[f"{name}_mb"] = values["mb"]
+        if "first_byte_ms" in values:
+            result[f"{name}_first_byte_ms"] = values["first_byte_ms"]
+    # compatibility with the report's old keys
+    result.update(
+        copy_rows_s=result["copy_rows_s"],
+        http_rows_s=result["http_rows_s"],
+        first_byte_ms=result["http_first_byte_ms"],
+    )
+    return result
+
+
+def export_lines(export: dict, url: str) -> list[str]:
+    lines = [
+        f"| CSV export of every photo over HTTP (`{url}`, rows from COPY) | {export['rows']:,} rows in "
+        f"{export['http_s']:.1f} s: **{export['http_rows_s']:,.0f} rows/s**, first byte "
+        f"{export['http_first_byte_ms']:.0f} ms, {export['http_mb']:.0f} MB |",
+    ]
+    if "http_old_s" in export:
+        lines.append(
+            f"| the same export with `CAPTIONS_EXPORT_COPY=0` (the Python rows, the old path) | "
+            f"{export['http_old_s']:.1f} s: **{export['http_old_rows_s']:,.0f} rows/s**, first byte "
+            f"{export['http_old_first_byte_ms']:.0f} ms |"
+        )
+    lines += [
+        f"| `COPY (<the export's own statement>) TO STDOUT` (same SQL, no HTTP) | {export['copy_s']:.1f} s: "
+        f"**{export['copy_rows_s']:,.0f} rows/s** ({export['copy_mb']:.0f} MB); export ÷ COPY = "
+        f"**{export['http_rows_s'] / export['copy_rows_s']:.0%}** |",
+        f"| `COPY (<the selection's raw columns>) TO STDOUT` (the old floor: no derived cells) | "
+        f"{export['copy_raw_s']:.1f} s: **{export['copy_raw_rows_s']:,.0f} rows/s** ({export['copy_raw_mb']:.0f} MB); "
+        f"export ÷ this COPY = **{export['http_rows_s'] / export['copy_raw_rows_s']:.0%}** |",
+    ]
+    return lines
 
 
 # --- 5. import ------------------------------------------------------------------------------------
@@ -470,14 +531,7 @@ def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports,
         f"| SQLite copy for datasette (rows, indexes, FTS5) | {sqlite_s:.0f} s |",
     ]
     if export:
-        lines.append(
-            f"| CSV export of every photo over HTTP (`{args.export_url}`) | {export['rows']:,} rows in {export['http_s']:.1f} s: "
-            f"**{export['http_rows_s']:,.0f} rows/s**, first byte {export['first_byte_ms']:.0f} ms, {export['http_mb']:.0f} MB |"
-        )
-        lines.append(
-            f"| `COPY (<the export's SELECT>) TO STDOUT` | {export['copy_s']:.1f} s: **{export['copy_rows_s']:,.0f} rows/s** "
-            f"({export['copy_mb']:.0f} MB); export ÷ COPY = **{export['http_rows_s'] / export['copy_rows_s']:.0%}** |"
-        )
+        lines += export_lines(export, args.export_url)
     if imports:
         summary = "; ".join(line.strip() for line in imports["output"].splitlines() if "blocks/s" in line)
         lines.append(f"| `import_captions` path, {imports['blocks']:,} blocks (bench/bench_import.py) | {summary} |")
@@ -508,6 +562,42 @@ def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports,
     return block
 
 
+def only_export(args, env, dsn) -> None:
+    out_dir = ROOT / "var" / "bench"
+    bench_users(env)
+    url = "/export/specs.csv"
+    sql_path = out_dir / "export-sql.json"
+    page_env = {k: v for k, v in env.items() if k != "REDIS_URL"}
+    log("capturing the export's SQL ...")
+    subprocess.run(
+        [PY, "bench/page_sql.py", "--user", "bench-production", "--out", str(sql_path), url],
+        cwd=ROOT,
+        env=page_env,
+        check=True,
+    )
+    captured = json.loads(sql_path.read_text())
+    collectstatic(env, out_dir)
+    load_before = os.getloadavg()
+    servers = []
+    try:
+        servers.append(gunicorn(env, args.port, out_dir))
+        servers.append(gunicorn({**env, "CAPTIONS_EXPORT_COPY": "0"}, args.port + 1, out_dir))
+        new, old = Session("127.0.0.1", args.port), Session("127.0.0.1", args.port + 1)
+        new.login("bench-production", PASSWORD)
+        old.login("bench-production", PASSWORD)
+        log(f"export rounds: {args.rounds}")
+        export = measure_export(dsn, captured, new, url, old=old, rounds=args.rounds)
+    finally:
+        for server in servers:
+            server.stop()
+    print(
+        f"`bench/bench_db.py {' '.join(sys.argv[1:])}` on {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"load average before / after {load_before[0]:.1f} / {os.getloadavg()[0]:.1f}; best of {args.rounds} "
+        "interleaved rounds"
+    )
+    print("\n".join(export_lines(export, url)))
+
+
 LOAD_SETTINGS = (
     ("sync, 3 workers", {"worker_class": "sync", "workers": 3, "threads": 1}),
     ("gthread, 2 workers × 4 threads", {"worker_class": "gthread", "workers": 2, "threads": 4}),
@@ -535,6 +625,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--import-blocks", type=int, default=20_000)
     parser.add_argument("--doc", default=str(ROOT / "docs" / "BENCHMARKS.md"))
+    parser.add_argument(
+        "--only-export",
+        action="store_true",
+        help="on an existing bench database: the CSV export over HTTP (rows from COPY, and the old Python "
+        "rows from a second server with CAPTIONS_EXPORT_COPY=0) against both COPY floors, --rounds times "
+        "interleaved; prints the lines, writes nothing",
+    )
     args = parser.parse_args()
     if "bench" not in args.db:
         raise SystemExit(f"--db {args.db!r}: a bench database's name must contain 'bench' (it is dropped)")
@@ -546,6 +643,9 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     loads_before = os.getloadavg()
 
+    if args.only_export:
+        only_export(args, env, dsn)
+        return
     exists = pg(admin_dsn, "SELECT 1 FROM pg_database WHERE datname = %s", [args.db])
     have = pg(dsn, "SELECT count(*) FROM captions_photo")[0][0] if exists and args.reuse else None
     if have == args.count:
