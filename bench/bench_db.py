@@ -285,7 +285,7 @@ def plain(sql: str) -> str:
 
 def replay(dsn: str, queries: list[str]) -> float:
     """Seconds to run the page's SQL through psycopg, each query's rows fetched."""
-    with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1") as conn:
+    with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1 -c jit=off") as conn:
         conn.execute("SELECT 1")
         started = time.perf_counter()
         for sql in queries:
@@ -298,7 +298,7 @@ def replay(dsn: str, queries: list[str]) -> float:
 
 
 def explain(dsn: str, sql: str) -> str:
-    with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1") as conn:
+    with psycopg.connect(dsn, autocommit=True, options="-c random_page_cost=1.1 -c jit=off") as conn:
         rows = conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql.replace("%", "%%")).fetchall()
     return "\n".join(r[0] for r in rows)
 

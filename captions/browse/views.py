@@ -102,6 +102,7 @@ def browse(request):
             params=active,
             sees_embargoed=sees,
             reads_hidden=filterset.reads_hidden,
+            place_ids=filterset.place_ids,
         )
         number = pages.page_number(request.GET.get("page"))
         last = pages.last_page_number(total.value if total.exact else None, per_page)

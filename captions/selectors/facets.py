@@ -213,7 +213,7 @@ def _filter_groups(filters: dict) -> list[dict]:
     return groups
 
 
-def _group_keys(group: dict) -> list[str] | None:
+def _group_keys(group: dict, place_ids: dict | None = None) -> list[str] | None:
     """The summary's keys whose rows add up to the selection of one filter group, or None."""
     if set(group) == {"taken_after", "taken_before"}:
         first, last = group["taken_after"][0], group["taken_before"][1]
@@ -224,10 +224,13 @@ def _group_keys(group: dict) -> list[str] | None:
     if len(group) != 1:
         return None
     ((name, value),) = group.items()
+    known = (place_ids or {}).get(name)  # already resolved by the filter
     if name == "country":
-        return [summary.place_key(pk) for pk in place_ids_in_country(value)]
+        return [summary.place_key(pk) for pk in (known if known is not None else place_ids_in_country(value))]
     if name == "place":
-        return [summary.place_key(row["pk"]) for row in place_ids_matching(value.strip())]
+        if known is None:
+            known = [row["pk"] for row in place_ids_matching(value.strip())]
+        return [summary.place_key(pk) for pk in known]
     if name == "caveat":
         return [summary.caveat_key(value)]
     if name == "orientation":
@@ -242,20 +245,26 @@ def summary_keys(filters: dict) -> list[str] | None:
     (`PhotoFilterSet.active_filters`: cleaned values), or None when the summary cannot answer
     (words, print size, article, lightbox, a window that is not one decade, two filters).
     Places partition the photos, so a place or country is the sum of its places' rows."""
-    groups = _filter_groups(filters)
-    if not groups:
-        return [summary.EVERY_PHOTO]
-    return _group_keys(groups[0]) if len(groups) == 1 else None
+    return _summary_answers(filters)[0]
 
 
 def summary_pair_keys(filters: dict) -> tuple[list[str], list[str]] | None:
     """For two filter groups the summary answers each (a country and a caveat, a place and a
     decade ...): their keys, whose pairs add up to the number of photos both select."""
+    return _summary_answers(filters)[1]
+
+
+def _summary_answers(filters: dict, place_ids: dict | None = None):
+    """(summary_keys, summary_pair_keys), each group's keys looked up once."""
     groups = _filter_groups(filters)
-    if len(groups) != 2:
-        return None
-    first, second = _group_keys(groups[0]), _group_keys(groups[1])
-    return (first, second) if first is not None and second is not None else None
+    if not groups:
+        return [summary.EVERY_PHOTO], None
+    if len(groups) > 2:
+        return None, None
+    keys = [_group_keys(group, place_ids) for group in groups]
+    if len(keys) == 1:
+        return keys[0], None
+    return None, (tuple(keys) if keys[0] is not None and keys[1] is not None else None)
 
 
 def _key_condition(keys: list[str]) -> Q:
@@ -379,12 +388,21 @@ def embargoed_sums(*groups: list[str], version: int) -> dict[str, int]:
 
 
 def pair_total(first: list[str], second: list[str], *, sees_embargoed: bool, reads_hidden: bool) -> Total:
-    """The exact number of photos two summary-answered filter groups both select."""
-    n = 0
+    """The exact number of photos two summary-answered filter groups both select (one read of
+    the pairs and the summary's version)."""
+    n = version = 0
     if first and second:
-        n = sum(FacetCount.objects.filter(filter_key__in=first, facet_key__in=second).values_list("n", flat=True))
+        rows = FacetCount.objects.filter(
+            Q(filter_key__in=first, facet_key__in=second)
+            | Q(filter_key=summary.VERSION_FILTER, facet_key=summary.VERSION_FACET)
+        ).values_list("filter_key", "n")
+        for filter_key, count in rows:
+            if filter_key == summary.VERSION_FILTER:
+                version = count
+            else:
+                n += count
         if n and not sees_embargoed and reads_hidden:
-            n -= embargoed_sums(first, second, version=summary_version()).get(summary.PHOTO_COUNT, 0)
+            n -= embargoed_sums(first, second, version=version).get(summary.PHOTO_COUNT, 0)
     return Total(max(n, 0))
 
 
@@ -436,7 +454,13 @@ def _rounded(n: int) -> int:
 
 
 def browse_counts(
-    qs: QuerySet, *, filters: dict, params: dict[str, str], sees_embargoed: bool, reads_hidden: bool
+    qs: QuerySet,
+    *,
+    filters: dict,
+    params: dict[str, str],
+    sees_embargoed: bool,
+    reads_hidden: bool,
+    place_ids: dict | None = None,
 ) -> tuple[Total, Facets]:
     """The total and facets of a browse selection, in the cheapest exact-enough way:
 
@@ -448,7 +472,7 @@ def browse_counts(
       first COUNT_CAP + 1 rows scaled up to the total (marked as estimates); both kept in the
       shared cache, so a warm page runs no count at all.
     """
-    keys = summary_keys(filters)
+    keys, pair = _summary_answers(filters, place_ids)
     if keys is not None:
         return from_summary(keys, sees_embargoed=sees_embargoed, reads_hidden=reads_hidden)
     key = cache_key(params, sees_embargoed=sees_embargoed) + ":large"
@@ -466,7 +490,7 @@ def browse_counts(
         seen = sample.get(summary.PHOTO_COUNT, 0)
         if seen <= cap:
             return Total(seen), facets_from_counts(sample) if seen else Facets()
-        total = _larger_total(qs, filters, cap, sees_embargoed=sees_embargoed, reads_hidden=reads_hidden)
+        total = _larger_total(qs, pair, cap, sees_embargoed=sees_embargoed, reads_hidden=reads_hidden)
     else:
         total = count_selection(qs, cap=cap)
         if not total.value:
@@ -474,17 +498,16 @@ def browse_counts(
         sample = keyed_counts(countable, within=cap)
         if total.exact:
             return total, facets_from_counts(sample)
-        total = _larger_total(qs, filters, cap, sees_embargoed=sees_embargoed, reads_hidden=reads_hidden)
+        total = _larger_total(qs, pair, cap, sees_embargoed=sees_embargoed, reads_hidden=reads_hidden)
     seen = max(sample.get(summary.PHOTO_COUNT, 0), 1)
     facets = facets_from_counts(sample, scale=total.value / seen, estimated=True)
     cache.set(key, (total, facets), CACHE_SECONDS)
     return total, facets
 
 
-def _larger_total(qs, filters, cap, *, sees_embargoed, reads_hidden) -> Total:
+def _larger_total(qs, pair, cap, *, sees_embargoed, reads_hidden) -> Total:
     """The total of a selection past the cap: exact from the summary's pairs for two
-    filters it answers, else the planner's estimate."""
-    pair = summary_pair_keys(filters)
+    filters it answers (`pair`: their keys), else the planner's estimate."""
     if pair is not None:
         return pair_total(*pair, sees_embargoed=sees_embargoed, reads_hidden=reads_hidden)
     return _past_the_cap(qs, cap)

@@ -190,6 +190,7 @@ class PhotoFilterSet(django_filters.FilterSet):
         # Who looks decides what an embargoed photo matches (selectors.embargo); the safe
         # default is a viewer who may not see them.
         self.sees_embargoed = sees_embargoed
+        self.place_ids: dict[str, list[int]] = {}  # what the place and country filters resolved
         super().__init__(data, queryset, **kwargs)
         # `viewer`: the user whose lightboxes `lightbox` may name (EVERY_LIGHTBOX for the command
         # line); without one, `lightbox` names none, so no view can forget the check.
@@ -211,12 +212,17 @@ class PhotoFilterSet(django_filters.FilterSet):
     # table first): PostgreSQL then estimates the selection from place_id's statistics and
     # starts a small place from its index, where a subquery or a join left it guessing and
     # walking the sort order's index through the whole archive.
+    # The ids are kept (`place_ids`, by filter name) for the counts, which read the same places.
     def filter_place(self, qs, name, value):
         value = value.strip()
-        return qs.filter(place_id__in=[row["pk"] for row in place_ids_matching(value)]) if value else qs
+        if not value:
+            return qs
+        self.place_ids[name] = [row["pk"] for row in place_ids_matching(value)]
+        return qs.filter(place_id__in=self.place_ids[name])
 
     def filter_country(self, qs, name, value):
-        return qs.filter(place_id__in=place_ids_in_country(value))
+        self.place_ids[name] = place_ids_in_country(value)
+        return qs.filter(place_id__in=self.place_ids[name])
 
     def filter_caveat(self, qs, name, value):
         return qs.with_caveat(value)

@@ -145,10 +145,20 @@ SUPPLIERS_CACHE_KEY, SUPPLIERS_CACHE_SECONDS = "captions:suppliers", 300
 def suppliers() -> list[str]:
     """The suppliers photos come from, sorted. A handful of agencies, but listing them takes a
     DISTINCT over every photo, so the list is cached for a few minutes."""
-    return cache.get_or_set(
-        SUPPLIERS_CACHE_KEY,
-        lambda: list(
-            Photo.objects.exclude(supplier="").order_by("supplier").values_list("supplier", flat=True).distinct()
-        ),
-        SUPPLIERS_CACHE_SECONDS,
-    )
+    return cache.get_or_set(SUPPLIERS_CACHE_KEY, _distinct_suppliers, SUPPLIERS_CACHE_SECONDS)
+
+
+def _distinct_suppliers() -> list[str]:
+    if connection.vendor == "postgresql":
+        # a loose index scan of photo_supplier: one probe per supplier (a handful), where
+        # DISTINCT reads all million index entries (150 ms cold at a million photos)
+        table = Photo._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH RECURSIVE s(supplier) AS ("
+                f"(SELECT supplier FROM {table} WHERE supplier > '' ORDER BY supplier LIMIT 1) UNION ALL "
+                f"SELECT (SELECT t.supplier FROM {table} t WHERE t.supplier > s.supplier ORDER BY t.supplier LIMIT 1) "
+                f"FROM s WHERE s.supplier IS NOT NULL) SELECT supplier FROM s WHERE supplier IS NOT NULL"
+            )
+            return [row[0] for row in cursor.fetchall()]
+    return list(Photo.objects.exclude(supplier="").order_by("supplier").values_list("supplier", flat=True).distinct())
