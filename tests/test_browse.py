@@ -389,3 +389,10 @@ def test_a_page_past_the_end_of_an_overestimated_selection_still_lands_on_the_la
     assert response.status_code == 302 and response["Location"] == "/?q=Harbour&page=2"
     page = text(client.get(response["Location"]))
     assert "About 5,000 photos" in page and "No photo matches" not in page
+
+
+def test_a_place_no_photo_can_have_is_an_empty_result_not_an_error(browse):
+    make_photo(caveat_embargo=True, embargo_until=timezone.now() + dt.timedelta(days=2))
+    for params in ({"place": "0"}, {"place": "0", "caveat": "embargo"}, {"place": "0", "q": "Test"}):
+        response = browse(**params)
+        assert response.context["total"].value == 0, params
