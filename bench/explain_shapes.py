@@ -47,7 +47,9 @@ SHAPES = [
     "/?country=DE&orientation=portrait&taken_after=1960&taken_before=1969",
     "/?sort=taken&page=40",
 ]
-KEEP = re.compile(r"^\s*(->\s*)?[A-Z][A-Za-z ]+(Scan|Join|Loop|Aggregate|Sort|Limit|Hash|BitmapAnd|BitmapOr|Gather|Memoize|Append|Unique|Result|Materialize|Merge)")
+KEEP = re.compile(
+    r"^\s*(->\s*)?[A-Z][A-Za-z ]+(Scan|Join|Loop|Aggregate|Sort|Limit|Hash|BitmapAnd|BitmapOr|Gather|Memoize|Append|Unique|Result|Materialize|Merge)"
+)
 
 
 def short(sql: str) -> str:
