@@ -330,3 +330,32 @@ def test_a_large_copy_left_early_closes_the_connection_and_the_next_query_opens_
     _first_piece_then_close()
     assert connection.connection is None  # closed: the server ends the COPY
     assert Photo.objects.count() == 5
+
+
+def _session_settings():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('TimeZone'), current_setting('DateStyle'), current_setting('extra_float_digits'), "
+            "current_setting('jit')"
+        )
+        return cursor.fetchone()
+
+
+@override_settings(TIME_ZONE="Europe/Berlin")
+def test_the_session_settings_come_back_after_a_copy_inside_an_outer_transaction(client, monkeypatch):
+    """The export's settings are SET LOCAL, which lasts until the outermost transaction ends: in
+    a request or test that is itself atomic, a time read after the export came back an hour off
+    (an embargo until 00:01 CET shown as 01:01 CET) until they were put back."""
+    until = dt.datetime(2099, 3, 3, 23, 1, tzinfo=dt.UTC)
+    photo = make_photo(caption="Kremlin pending", embargo_until=until, caveat_embargo=True)
+    before = _session_settings()
+    client.force_login(production())
+    response = client.get(reverse("export_specs_csv"))
+    assert response.status_code == 200
+    b"".join(response.streaming_content)
+    assert _session_settings() == before
+    assert Photo.objects.get(pk=photo.pk).embargo_until == until
+    monkeypatch.setattr(copy_csv, "PIECE_BYTES", 1)
+    _first_piece_then_close()  # left early, read to its end: put back too
+    assert _session_settings() == before
+    assert Photo.objects.get(pk=photo.pk).embargo_until == until

@@ -297,6 +297,14 @@ class CopiedLines:
         with transaction.atomic(), connection.cursor() as cursor:
             # One snapshot for the whole export; no JIT for what is a plain scan; floats written as
             # their shortest repr (the rounding depends on it); ISO dates; times in the current zone.
+            # SET LOCAL lasts until the outermost transaction ends, which is not this block's end
+            # inside a request or test that is itself atomic: the settings are put back after
+            # the COPY (Django reads every timestamp in the session's UTC).
+            cursor.execute(
+                "SELECT current_setting('jit'), current_setting('extra_float_digits'), "
+                "current_setting('DateStyle'), current_setting('TimeZone')"
+            )
+            before = cursor.fetchone()
             cursor.execute(
                 "SELECT set_config('jit', 'off', true), set_config('extra_float_digits', '1', true), "
                 "set_config('DateStyle', 'ISO, YMD', true), set_config('TimeZone', %s, true)",
@@ -306,7 +314,7 @@ class CopiedLines:
             raw = psycopg.ClientCursor(connection.connection)
             if connection.queries_logged:  # the COPY shows in connection.queries like any statement
                 connection.queries_log.append({"sql": raw.mogrify(sql, params) if params else sql, "time": "0.000"})
-            abandoned = False
+            abandoned = failed = False
             # While the COPY streams, the connection answers nothing else (psycopg would wait for
             # it forever): a query in between fails at once, saying why.
             connection.execute_wrappers.append(_busy_with_copy)
@@ -321,10 +329,19 @@ class CopiedLines:
                             # the socket is closed below it (the server then ends the COPY)
                             copy.connection.pgconn.finish()
                         raise
+            except Exception:
+                failed = True  # the atomic block rolls back to its savepoint, and the settings with it
+                raise
             finally:
                 connection.execute_wrappers.remove(_busy_with_copy)
                 if abandoned:
                     connection.close()  # Django opens a new connection for the next query
+                elif not failed:  # read to its end, or closed by the client after the last row
+                    cursor.execute(
+                        "SELECT set_config('jit', %s, true), set_config('extra_float_digits', %s, true), "
+                        "set_config('DateStyle', %s, true), set_config('TimeZone', %s, true)",
+                        list(before),
+                    )
 
     def _pieces_of(self, copy) -> Iterator[bytes]:
         # COPY sends one row a message, ending in LF; csv.writer ends rows with CRLF (a LF inside a
