@@ -159,3 +159,19 @@ def test_a_huge_paste_previews_the_first_hundred_and_saves_all(ed_client):
     response = ed_client.post(PASTE, {"text": text, "save": "Save"})
     assert response.status_code == 302 and response["Location"] == reverse("admin:captions_photo_changelist")
     assert Photo.objects.filter(source_id__startswith="HUGE").count() == PASTE_PREVIEW_LIMIT + 20
+
+
+EMBARGOED_BLOCK = """Bundeskanzler empfängt die Delegation im Kanzleramt.
+3000 x 2000 px | 300dpi
+EMBARGOED UNTIL 4 MARCH 2099, 00:01 CET"""
+
+
+@pytest.mark.parametrize(
+    ("language", "embargo", "name"),
+    [("en", "4 March 2099, 00:01 CET", "German"), ("de", "4. März 2099, 00:01 MEZ", "Deutsch")],
+)
+def test_the_preview_shows_the_embargo_time_with_its_zone_and_the_language_by_name(ed_client, language, embargo, name):
+    response = ed_client.post(PASTE, {"text": EMBARGOED_BLOCK, "preview": "Preview"}, HTTP_ACCEPT_LANGUAGE=language)
+    preview = response.context["previews"][0]
+    assert row(preview, "embargo")["value"] == embargo  # as on cards, pages and sheets, not ISO text
+    assert row(preview, "language")["value"] == name

@@ -13,10 +13,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
-from captions import ingest
+from captions import ingest, times
 from captions.core import dimensions, places
 from captions.core.textfiles import decode
 from captions.core.vocabulary import change_reason
@@ -223,10 +223,10 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         ("place", gettext("Place"), place or parsed.place_text or ""),
         ("caveats", gettext("Caveats"), ", ".join(str(CAVEAT_LABELS.get(c, c)) for c in sorted(parsed.caveats))),
         ("restrictions", gettext("Restrictions (verbatim)"), parsed.restriction_text),
-        ("embargo", gettext("Embargoed until"), parsed.embargo_until.isoformat() if parsed.embargo_until else ""),
+        ("embargo", gettext("Embargoed until"), times.local_datetime(parsed.embargo_until)),
         ("credit", gettext("Credit"), parsed.credit),
         ("supplier", gettext("Supplier and image id"), " ".join(p for p in (parsed.supplier, parsed.source_id) if p)),
-        ("language", gettext("Language"), parsed.language),
+        ("language", gettext("Language"), _language_name(parsed.language)),
     ]
     return {
         "rows": [
@@ -241,3 +241,11 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         "choice_field": NEAR_CHOICE_FIELD % number,
         "number": number,
     }
+
+
+def _language_name(code: str) -> str:
+    """'de' as the reader calls it ('Deutsch' / 'German'); a code Django does not know stays."""
+    try:
+        return get_language_info(code).get("name_translated") or code if code else ""
+    except KeyError:
+        return code
