@@ -27,7 +27,7 @@ def generate(count, seed=7, **kwargs):
 
 def rows():
     return list(
-        Photo.objects.order_by("source_id").values_list(
+        Photo.objects.order_by("source_id", "articles__url").values_list(  # a photo with two articles is two rows
             "source_id",
             "caption",
             "headline",
