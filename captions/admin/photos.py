@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from captions import validation
+from captions import times, validation
 from captions.admin import actions
 from captions.admin.filters import CaveatFilter, CountryFilter, DecadeFilter, HasImageFilter, SupplierFilter
 from captions.admin.history import ReadableHistoryMixin
@@ -66,7 +66,7 @@ class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
     search_fields = ["caption", "credit", "source_id", "place__search_names"]  # see get_search_results
     search_help_text = _("Words in the caption or credit, a supplier's image id, or a place in any language.")
     autocomplete_fields = ["place", "articles"]
-    readonly_fields = ["print_sizes", "image_preview", "problem_list", "created_at", "updated_at"]
+    readonly_fields = ["print_sizes", "image_preview", "problem_list", "created", "last_changed"]
     fieldsets = [
         (
             _("Caption & credit"),
@@ -127,7 +127,7 @@ class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
         (_("Articles"), {"fields": ["articles"]}),
         (
             _("Review"),
-            {"fields": ["needs_review", "problem_list", ("created_at", "updated_at"), "edit_base", "acknowledged"]},
+            {"fields": ["needs_review", "problem_list", ("created", "last_changed"), "edit_base", "acknowledged"]},
         ),
     ]
 
@@ -138,6 +138,14 @@ class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
         return (search.matching_term(queryset, term, ids_at_most=ADMIN_SEARCH_IDS) if term else queryset), False
 
     # --- derived, read-only ------------------------------------------------------------------
+    @admin.display(description=_("created"))
+    def created(self, obj):
+        return times.local_datetime(obj.created_at)  # one format with the zone, as on every page
+
+    @admin.display(description=_("last changed"))
+    def last_changed(self, obj):
+        return times.local_datetime(obj.updated_at)
+
     @admin.display(description=_("print size"))
     def print_sizes(self, obj):
         if obj is None or not obj.has_pixels:
