@@ -480,7 +480,7 @@ def generate_line(count: int, build_t: dict) -> str:
     text += f"; load {load:.1f})" if load is not None else "; load not recorded)"
     text += f"; then VACUUM ANALYZE {vacuum:.0f} s." if vacuum is not None else "."
     reused = (
-        " Built by an earlier run (--reuse); bench/bench_generate.py measures it alone."
+        " (built by an earlier run: --reuse; bench/bench_generate.py measures it alone)"
         if build_t.get("reused")
         else ""
     )
