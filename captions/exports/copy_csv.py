@@ -39,7 +39,7 @@ from django.utils import timezone
 
 from captions.core import dimensions
 from captions.exports import csv_format
-from captions.exports.rows import spec_rows
+from captions.exports.rows import PHOTO_COLUMNS, spec_rows
 from captions.models import CAVEAT_TAGS, Article, caveat_field
 from captions.services.audit import CountedRows
 
@@ -50,27 +50,8 @@ CRLF = b"\r\n"
 STOP_BYTES = 8 * 1024 * 1024
 STOP_SECONDS = 0.25
 
-# The inner query: the queryset's rows (its filters and its order), with the columns a line needs.
-_PHOTO_COLUMNS = (
-    "id",
-    "supplier",
-    "source_id",
-    "caption",
-    "credit",
-    "width_px",
-    "height_px",
-    "dpi",
-    "date_text",
-    "date_edtf",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_approximate",
-    "place_id",
-    "place_text",
-    "restriction_text",
-    "embargo_until",
-) + tuple(caveat_field(tag) for tag in CAVEAT_TAGS)
+# The inner query: the queryset's rows (its filters and its order), with the columns the Python
+# path reads (rows.PHOTO_COLUMNS: one list, so the two paths cannot drift apart).
 _PLACE_PARTS = ("sublocation", "city", "region", "country", "country_code")
 # csv_format.safe_text's first characters, as code points (ascii() of a text's first character)
 _FORMULA_CODES = ", ".join(str(ord(c)) for c in sorted(csv_format.FORMULA_STARTS))
@@ -193,7 +174,7 @@ def copy_statement(photos, *, target_dpi: int, delimiter: str, separator: str) -
             x_article_urls=_article_urls(),
             **{f"x_{part}": F(f"place__{part}") for part in _PLACE_PARTS},
         )
-        .values_list(*_PHOTO_COLUMNS, "x_article_urls", *(f"x_{part}" for part in _PLACE_PARTS))
+        .values_list(*PHOTO_COLUMNS, "x_article_urls", *(f"x_{part}" for part in _PLACE_PARTS))
         .query
     )
     inner_sql, params = inner.sql_with_params()
