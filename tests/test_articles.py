@@ -58,6 +58,15 @@ def test_the_photo_page_shows_every_field_and_derived_print_sizes(client, seed_l
     assert f'href="/articles/{article.pk}/"' in page
 
 
+def test_a_300_dpi_photo_shows_its_print_size_once(client, seed_like):
+    photo, _ = seed_like
+    Photo.objects.filter(pk=photo.pk).update(dpi=300)
+    client.force_login(researcher())
+    page = text(client.get(reverse("photo_detail", args=[photo.pk])))
+    assert "Print size at 300 dpi (native)" in page and "15.9 × 9.8 cm" in page
+    assert "Print size at 300 dpi\n" not in page and page.count("15.9 × 9.8 cm") == 1  # not twice, as before
+
+
 def test_photo_and_article_link_each_other(client, seed_like):
     photo, article = seed_like
     client.force_login(researcher())
