@@ -69,6 +69,8 @@ def test_one_photo_at_a_target_dpi(reader):
 def test_bad_parameters_get_a_400_with_the_reason(reader, params, message):
     response = reader.get(reverse("api_photo_list"), params)
     assert response.status_code == 400 and message in response.json()["error"]
+    (name,) = params  # the parameter that needs fixing is named, as the README says
+    assert name in response.json()["errors"]
 
 
 def test_the_api_needs_view_permission(client):

@@ -22,10 +22,10 @@ from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, select_photos, target_dpi_from
 from captions.selectors import photos as photo_selectors
 from captions.selectors.embargo import card_for, sees_embargoed
+from captions.selectors.pages import MAX_OFFSET  # as deep as browse pages go: bounded work per request
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
-MAX_OFFSET = 10_000  # as deep as browse pages go: bounded work per request
 
 
 def _whole_number(raw, *, default: int, low: int, high: int) -> int | None:
@@ -48,14 +48,15 @@ def error(status: int, message: str, errors=None) -> JsonResponse:
 def photo_list(request):
     page_size = _whole_number(request.GET.get("page_size"), default=DEFAULT_PAGE_SIZE, low=1, high=MAX_PAGE_SIZE)
     if page_size is None:
-        return error(400, f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}.")
+        message = f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}."
+        return error(400, message, {"page_size": [message]})
     page = _whole_number(request.GET.get("page"), default=1, low=1, high=MAX_OFFSET // page_size)
     if page is None:
-        return error(
-            400,
+        message = (
             f"page must be a whole number from 1 to {MAX_OFFSET // page_size} at page_size "
-            f"{page_size}; narrow the filters to reach the photos beyond.",
+            f"{page_size}; narrow the filters to reach the photos beyond."
         )
+        return error(400, message, {"page": [message]})
     try:
         selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
