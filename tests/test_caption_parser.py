@@ -1599,3 +1599,17 @@ def test_a_quoted_title_and_a_date_alone_on_its_line():
 def test_a_major_city_in_parentheses_is_the_place():
     record = parse_block("Vendedora de pavos en la plaza Santa Cruz (Madrid)")
     assert (record.city, record.country_code) == ("Madrid", "ES")
+
+
+def test_a_city_named_outside_any_place_phrase_is_the_last_resort():
+    dative = parse_block("Der Nebel liegt über Madrid am frühen Morgen des Feiertags.")
+    assert (dative.city, dative.country_code) == ("Madrid", "ES")
+    paired = parse_block("A cyclist rides home to Ulm, Bavaria from Munich, Germany after the final stage.")
+    assert (paired.city, paired.country_code) == ("Munich", "DE")
+    building = parse_block("Aviones en la Base Aérea de Zaragoza durante la visita del ministro.")
+    assert (building.city, building.country_code) == ("Zaragoza", "ES")
+    # a surname, an airport code and a building named after a city are no places
+    person = parse_block("Singer Michael Jackson waves to fans before the show.")
+    code = parse_block("THE crowd waits. The band plays on.")
+    cinema = parse_block("Die Filmbühne Wien ist hell erleuchtet.")
+    assert [person.city, code.city, cinema.city] == [None, None, None]

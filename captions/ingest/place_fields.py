@@ -17,7 +17,7 @@ from captions.core import places
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
-from .place_slots import dateline_place, place_slots
+from .place_slots import dateline_place, mentioned_places, place_slots
 from .record import ParsedCaption
 
 
@@ -93,6 +93,12 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             implied = (slot, candidate)  # '... in Aleppo's ... district, Syria': the city in that country
     if implied is not None:
         _take_slot(record, *implied)
+        return
+    for slot in mentioned_places(text):
+        candidate = _resolve(slot[:300], False)
+        if candidate.country_code and candidate.city:
+            _take_slot(record, slot, candidate)
+            return
 
 
 def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:

@@ -458,3 +458,60 @@ def place_slots(caption: str) -> list[str]:
             seen.add(slot)
             unique.append(slot)
     return unique
+
+
+# The last resort, when no slot reads a place: a city the caption names anywhere, outside any
+# phrase the slots know ('couvre Beijing au fil d'une journée', 'from Beijing, China', 'Base
+# Aérea de Zaragoza', 'Wissensturm, Linz - Eingangsbereich'). A run of capitalised words is a
+# candidate through its tail only ('Base Aérea de Zaragoza' -> 'Zaragoza'; 'Victoria
+# Embankment' is no city, 'Los Angeles Dodgers' no place); a city followed by its own country
+# ('Beijing, China') wins, else the first city that implies its country alone (SPEC: "an
+# unambiguous capital or major city alone implies its country").
+_MENTION_RE = re.compile(
+    r"(?<![\w'’\-])["
+    + _UP
+    + r"][\w'’\-]{1,30}(?: (?:de |del |la |am |an |der |sur |upon |im |di )?["
+    + _UP
+    + r"][\w'’\-]{1,30}){0,3}"
+)
+_COUNTRY_AFTER_RE = re.compile(r",\s{0,2}([" + _UP + r"][\w'’\-]{1,30}(?: [" + _UP + r"][\w'’\-]{1,30}){0,2})")
+_MAX_MENTIONS = 60
+
+
+def _own_name(name: str, city) -> bool:
+    """'Zaragoza', 'Peking', 'Urumqi': a city's own or translated name; GeoNames' alternate
+    names include airport codes and other words ('THE' is Teresina's, 'Tor', 'Reg'), which
+    only count inside a slot that says it is a place."""
+    key = fold(name)
+    return any(fold(own) == key for own in (city.name, *city.names.values()))
+
+
+_CONNECTORS = frozenset(["de", "del", "la", "am", "an", "der", "sur", "upon", "im", "di"])
+
+
+def mentioned_places(caption: str) -> list[str]:
+    """Cities named anywhere in the caption, as slots ('Beijing, China', 'Zaragoza'), best first."""
+    caption = caption[:5000]
+    paired: list[str] = []
+    alone: list[str] = []
+    for count, match in enumerate(_MENTION_RE.finditer(caption)):
+        if count >= _MAX_MENTIONS:
+            break
+        words = match.group(0).split(" ")
+        # the whole run, or what follows its last connector ('Base Aérea de Zaragoza')
+        last_link = max((index for index, word in enumerate(words) if word in _CONNECTORS), default=-1)
+        names = [match.group(0)]
+        if 0 <= last_link < len(words) - 1:
+            names.append(" ".join(words[last_link + 1 :]))
+        for name in names:
+            city = places.find_city(name)
+            if city is None or not _own_name(name, city):
+                continue
+            after = _COUNTRY_AFTER_RE.match(caption, match.end())
+            country = places.find_country(after.group(1)) if after else None
+            if country is not None and places.find_city(name, country.code):
+                paired.append(f"{name}, {after.group(1)}")
+            elif places.country_of_city(name):
+                alone.append(name)
+            break
+    return paired + alone
