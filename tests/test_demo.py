@@ -101,21 +101,24 @@ def test_generate_archive_refuses_a_bad_date():
 def test_demo_photos_get_generated_pictures_at_their_own_aspect_ratio(settings, tmp_path):
     from PIL import Image
 
+    from captions import conf
+
     settings.MEDIA_ROOT = tmp_path
     call_command("setup_demo", "--count", "12", stdout=StringIO())
     photos = list(Photo.objects.exclude(width_px=None))
     assert len(photos) == 13
     previews = set()
+    seed = Photo.objects.get(caption__startswith="Der russische Präsident Wladimir Putin")
     for photo in photos:
         assert photo.thumbnail and photo.preview, photo
         with Image.open(photo.preview.path) as preview:
             assert abs(preview.width / preview.height - photo.width_px / photo.height_px) < 0.02, photo
-            assert max(preview.size) <= 960
+            assert max(preview.size) <= (960 if photo.pk != seed.pk else max(conf.rendition_sizes().values()))
             previews.add(preview.resize((8, 8)).tobytes())
-        assert not photo.image  # a stand-in picture, not a file with the record's pixels
+        if photo.pk != seed.pk:
+            assert not photo.image  # a stand-in picture, not a file with the record's pixels
     assert len(previews) == len(photos)  # every scene differs
-    # the record's own size and history are untouched
-    seed = Photo.objects.get(caption__startswith="Der russische Präsident Wladimir Putin")
+    # the record's own size is untouched
     assert (seed.width_px, seed.height_px) == (1880, 1160)
     # a second run gives nothing new; a picture given writes no history
     from captions.demo.loader import give_pictures
@@ -151,3 +154,30 @@ def test_the_seed_is_on_the_first_page_of_the_default_browse(client, settings, t
     for src in re.findall(r'<img src="([^"]+)"', page)[:5]:
         picture = client.get(src)  # served to a researcher, as a browser asks for it
         assert picture.status_code == 200 and picture["Content-Type"] == "image/jpeg", src
+
+
+@override_settings(DEMO_MODE=True)
+def test_the_demo_seed_has_an_image_file_at_its_own_size_so_print_and_download_show(settings, tmp_path, client):
+    """The first record a new user sees offers what a photo with its file offers: the file at the
+    record's pixels and dpi, and the production staff's print/download block on its page."""
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("setup_demo", "--count", "3", stdout=StringIO())
+    seed = Photo.objects.get(caption__startswith="Der russische Präsident Wladimir Putin")
+    assert seed.image
+    with Image.open(seed.image.path) as original:
+        assert original.size == (1880, 1160)
+        assert round(original.info["dpi"][0]) == 150
+    assert (seed.width_px, seed.height_px, seed.dpi) == (1880, 1160, 150)
+    assert seed.problems  # the caveat cut off mid-word is still flagged: the file changed no finding
+    client.force_login(User.objects.get(username="production"))
+    page = client.get(f"/photos/{seed.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f"/photos/{seed.pk}/download/" in html and f"/photos/{seed.pk}/print.jpg" in html
+    # a second run attaches nothing again
+    version = seed.version
+    call_command("setup_demo", "--count", "3", stdout=StringIO())
+    seed.refresh_from_db()
+    assert seed.version == version

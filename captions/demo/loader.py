@@ -4,18 +4,22 @@ per role. Idempotent: running it again changes nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from PIL import Image
 
 from captions import ingest
 from captions.demo import pictures
 from captions.models import Photo
 from captions.roles import EDITORS, PRODUCTION, RESEARCHERS, sync_role_groups
-from captions.services import articles, images, imports
+from captions.images import uploads
+from captions.services import articles, images, imports, photos
 from captions.synthetic import generate_archive
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -77,6 +81,29 @@ def give_pictures(limit: int = 500) -> int:
     return given
 
 
+def give_image_file(photo: Photo) -> bool:
+    """A demo image file at the record's own pixel size and dpi for `photo` (the seed), attached
+    as an editor's upload is, so the demo shows what a photo with its file offers: print sizes
+    from the file and the production staff's downloads. False when it has a file already."""
+    if photo.image or not photo.has_pixels:
+        return False
+    picture = pictures.scene(photo.width_px, photo.height_px, key=photo.pk)
+    picture = picture.resize((photo.width_px, photo.height_px), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=88, **({"dpi": (photo.dpi, photo.dpi)} if photo.dpi else {}))
+    upload = SimpleUploadedFile(f"demo-{photo.pk}.jpg", out.getvalue(), content_type="image/jpeg")
+    prepared = uploads.prepare_upload(uploads.identify_upload(upload))
+    photos.save_edit(
+        photo=photo,
+        base_version=photo.version,
+        user=None,
+        changed_fields=["image"],
+        previous_problems=list(photo.problems),
+        prepared=prepared,
+    )
+    return True
+
+
 def load_demo(*, generated: int = 40, seed: int = 1) -> DemoResult:
     sync_role_groups(Group, Permission)
     # The generated records first, the seed after them: the default browse order is "recently
@@ -85,5 +112,6 @@ def load_demo(*, generated: int = 40, seed: int = 1) -> DemoResult:
     with transaction.atomic():
         outcome = load_seed()
     give_pictures()
+    give_image_file(Photo.objects.get(pk=outcome.photo.pk))
     users = ensure_demo_users()
     return DemoResult(outcome.photo.pk, outcome.created, result.created, users)
