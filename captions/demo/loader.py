@@ -16,9 +16,9 @@ from PIL import Image
 
 from captions import ingest
 from captions.demo import pictures
+from captions.images import uploads
 from captions.models import Photo
 from captions.roles import EDITORS, PRODUCTION, RESEARCHERS, sync_role_groups
-from captions.images import uploads
 from captions.services import articles, images, imports, photos
 from captions.synthetic import generate_archive
 
