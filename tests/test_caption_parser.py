@@ -1613,3 +1613,35 @@ def test_a_city_named_outside_any_place_phrase_is_the_last_resort():
     code = parse_block("THE crowd waits. The band plays on.")
     cinema = parse_block("Die Filmbühne Wien ist hell erleuchtet.")
     assert [person.city, code.city, cinema.city] == [None, None, None]
+
+
+def test_a_record_table_pasted_from_a_catalogue_page():
+    record = parse_block(
+        "Le maire inaugure le pont neuf sur la Saône. [légende d'origine]\n"
+        "Vue prise depuis la rive gauche, la foule au premier plan.\n"
+        "Catégories\n| Ouvrages d'art |\n| Ville |\n"
+        "| Référence | ABC 12 XY 345 |\n|---|---|\n| Date de début | 14/07/1921 |\n"
+        "| Photographe(s) | Jean Martin - |\n| Lieu(x) | Bourgogne - Chalon-sur-Saône - Saône-et-Loire - |\n"
+        "| Mention obligatoire | © Jean Martin/Archives municipales |\n"
+    )
+    assert record.caption == "Le maire inaugure le pont neuf sur la Saône."
+    assert (record.source_id, record.date_start.isoformat()) == ("ABC 12 XY 345", "1921-07-14")
+    assert (record.credit, record.caveats) == ("Jean Martin/Archives municipales", ["mandatory_credit"])
+    assert (record.city, record.region, record.country_code) == ("Chalon-sur-Saône", "Bourgogne", "FR")
+
+
+def test_a_catalogue_line_whose_value_opens_with_the_copyright_sign():
+    record = parse_block(
+        "Le port de Marseille au petit matin.\n\nRéférence ABC 9 Z 12\nPhotographe(s) Paul Roux\n"
+        "Lieu(x) Provence - Marseille -\nMention obligatoire © Paul Roux/Fonds Roux\n"
+    )
+    assert (record.credit, record.caveats) == ("Paul Roux/Fonds Roux", ["mandatory_credit"])
+    assert (record.city, record.region, record.country_code) == ("Marseille", "Provence", "FR")
+
+
+def test_json_keys_no_label_names_stay_out_of_the_caption():
+    record = parse_block(
+        '{"result": [{"id": "123456", "description": "Ein Kran hebt das Dach auf die Halle.", '
+        '"subject": [{"name": ".Bau", "rank": 1}, {"name": ".Hamburg", "rank": 2}], "query": "x"}]}'
+    )
+    assert record.caption == "Ein Kran hebt das Dach auf die Halle."

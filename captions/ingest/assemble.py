@@ -358,6 +358,10 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
     candidates = []
     if credit_field and credit_field.value:
         candidates.append(credit_field.value)
+        # A credit under a label that says it is mandatory ('Mention obligatoire', 'Mandatory
+        # credit') is a mandatory-credit notice (SPEC: any mandatory-credit notice).
+        if "mandatory_credit" in caveats_in(credit_field.label):
+            record.caveats = sorted(set(record.caveats) | {"mandatory_credit"})
     if creator_field and creator_field.value:
         candidates.append(creator_field.value)
     candidates.extend(inline_credits)

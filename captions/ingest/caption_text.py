@@ -15,6 +15,7 @@ from functools import lru_cache
 from captions.core.text import fold
 
 from .lexicon import (
+    LABELS,
     DANGLING_WORDS,
     NOTICE_WORDS,
     SHARED_STOPWORDS,
@@ -442,7 +443,22 @@ def strip_markers(text: str) -> str:
         text = TRAILING_MARKER_RE.sub("", text)
     if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):
         text = strip_reference_tokens(text)
+    if " [" in text:
+        text = _cut_at_bracket_label(text)
     return text
+
+
+def _cut_at_bracket_label(text: str) -> str:
+    """An archive's note of what the text before it is ('... jeunes Lorraines. [légende
+    d'origine] Pendant le voyage ...', '[original caption]'): a label of ours in brackets ends
+    the description there; what follows is the archive's own text."""
+    for match in _BRACKET_LABEL_RE.finditer(text):
+        if fold(match.group(1)).rstrip(".") in LABELS:
+            return text[: match.start()].rstrip()
+    return text
+
+
+_BRACKET_LABEL_RE = re.compile(r"(?<=\S)\s\[([^\[\]\n]{2,40})\](?!\S)")
 
 
 def strip_stock_reference(text: str) -> tuple[str, str | None]:

@@ -31,6 +31,30 @@ def _find_country(text: str):
     return places.find_country(text)
 
 
+@lru_cache(maxsize=4096)
+def _dash_list(text: str):
+    """A catalogue's place list with ' - ' between its parts and no comma ('Lorraine - Metz -
+    Moselle -', 'Paris - Paris-Ile-de-France -'): the part that is a city is the city, its
+    country the country, and the first other part, as written, the region (such lists name
+    the wider area first). None when the text is no such list or names no city."""
+    if "," in text or " - " not in text:
+        return None
+    parts = [part.strip(" -–") for part in text.split(" - ")]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or len(parts) > 6:
+        return None
+    country = next((found for found in map(_find_country, parts) if found is not None), None)
+    # the most populous of the parts that name a city ('Lorraine' is also a small town)
+    named = [(places.find_city(part, country.code if country else None), part) for part in parts]
+    named = [(city, part) for city, part in named if city is not None and places.country_by_code(city.country_code)]
+    if not named:
+        return None
+    city, part = max(named, key=lambda pair: pair[0].population)
+    country = country or places.country_by_code(city.country_code)
+    rest = [other for other in parts if other != part and _find_country(other) is None]
+    return places.ResolvedPlace(None, part, rest[0] if rest else None, country.name, country.code, False)
+
+
 _STRUCTURED_FIELDS = ("sublocation", "city", "region", "country", "country_code")
 _STRUCTURED_SET = frozenset(_STRUCTURED_FIELDS)
 
@@ -41,7 +65,7 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
     resolved = None
     if place_field and place_field.value.strip() and not _is_coordinates(place_field.value):
         record.place_text = place_field.value.strip()[:500]
-        resolved = _resolve(record.place_text[:300], True)
+        resolved = _dash_list(record.place_text[:300]) or _resolve(record.place_text[:300], True)
     # Most blocks have none of the IPTC-style fields: look them up only when one is there.
     # (a field name is in scan.fields only with at least one value: see BlockScan.add_field)
     has_structured = not _STRUCTURED_SET.isdisjoint(scan.fields)

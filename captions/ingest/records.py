@@ -34,7 +34,39 @@ def as_label_lines(text: str) -> str:
         return _wikitext_lines(text)
     if ("Iptc." in text or "Exif." in text or "Xmp." in text) and len(_EXIV2_LINE_RE.findall(text[:20_000])) >= 2:
         return _exiv2_lines(text)
+    if "|" in text and _TABLE_ROW_RE.search(text):
+        return _table_lines(text)
     return text
+
+
+# --- tables (Markdown, pasted pages) ----------------------------------------------------------
+
+# '| Référence | SPA 52 IS 1815 |': a row of two cells, the first a label of ours.
+_TABLE_ROW_RE = re.compile(r"^\|[^|\n]{1,80}\|[^|\n]{0,2000}\|[ \t]*$", re.MULTILINE)
+
+
+def _table_lines(text: str) -> str:
+    """A pasted record table's rows as label lines: '| Lieu(x) | Paris - Paris-Ile-de-France - |'
+    -> 'Lieu(x): Paris - Paris-Ile-de-France -' when the first cell is a label of ours. In a
+    table with two such rows or more (a record, not prose laid out in cells) the other rows go
+    too: rules ('|---|---|'), categories ('| Front occidental |'), properties of the print
+    ('| Support d'origine | Plaque de verre |') are no description."""
+    lines = []
+    labelled = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped[:1] == "|" and stripped[-1:] == "|" and len(stripped) > 1:
+            cells = [cell.strip() for cell in stripped[1:-1].split("|")]
+            if len(cells) == 2 and cells[0] and _is_label(_label(cells[0])):
+                lines.append(f"{cells[0]}: {cells[1]}")
+                labelled += 1
+            else:
+                lines.append(None)
+            continue
+        lines.append(line)
+    if labelled < 2:
+        return text
+    return "\n".join(line for line in lines if line is not None)
 
 
 # --- exiv2 -pa ------------------------------------------------------------------------------
@@ -90,12 +122,14 @@ def _flatten(value, key: str, lines: list[str], depth: int) -> None:
     elif isinstance(value, list):
         scalars = [item for item in value if isinstance(item, (str, int, float)) and not isinstance(item, bool)]
         if scalars and len(scalars) == len(value):
-            if key:
+            if key and _is_label(_label(key)):
                 lines.append(f"{_label(key)}: {', '.join(str(item) for item in scalars)}")
         else:
             for item in value:
                 _flatten(item, key, lines, depth + 1)
-    elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and key:
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and key and _is_label(_label(key)):
+        # Only keys the label vocabulary knows: an API's other keys ('query', 'rank', a
+        # subject list's 'name') would otherwise be read as prose and end up in the caption.
         text = " ".join(str(value).split())
         if text:
             lines.append(f"{_label(key)}: {text}")
