@@ -15,8 +15,8 @@ from functools import lru_cache
 from captions.core.text import fold
 
 from .lexicon import (
-    LABELS,
     DANGLING_WORDS,
+    LABELS,
     NOTICE_WORDS,
     SHARED_STOPWORDS,
     SPELLING_CONTAINS,

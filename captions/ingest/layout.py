@@ -450,7 +450,9 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
         if name == "source_id" and _ID_ALONE_RE.fullmatch(value):
             ids[position] = f"{label}: {value}"  # 'Pressefoto 53259': an id needs no company
             continue
-        if value and (name in ("ignored", "caption") or not (value[:1].isupper() or value[:1].isdigit() or value[:1] == "©")):
+        if value and (
+            name in ("ignored", "caption") or not (value[:1].isupper() or value[:1].isdigit() or value[:1] == "©")
+        ):
             # 'Description Copia positiva ...' describes the object, not the picture;
             # 'Ubicación actual' / 'Location of the ...' are words, not a label and its value
             continue
