@@ -1645,3 +1645,20 @@ def test_json_keys_no_label_names_stay_out_of_the_caption():
         '"subject": [{"name": ".Bau", "rank": 1}, {"name": ".Hamburg", "rank": 2}], "query": "x"}]}'
     )
     assert record.caption == "Ein Kran hebt das Dach auf die Halle."
+
+
+def test_a_notice_among_comma_separated_phrases_goes_alone():
+    record = parse_block("Bildnummer: 0012345678\nSuchtext: Junge springt ins Wasser,model released, Symbolfoto")
+    assert record.caption == "Junge springt ins Wasser"
+
+
+def test_an_id_or_a_file_name_over_the_caption_is_no_caption():
+    record = parse_block(
+        "(RM) 8812345670\nHARBOUR - FISHING BOATS 1952\n"
+        "Fishing boats return to the harbour at dawn while the crews unload the night's catch onto the quay."
+    )
+    assert record.caption.startswith("Fishing boats return") and record.source_id == "8812345670"
+    filed = parse_block("DOCK 3.114.tif\nA steamer leaves the dock at Tilbury while tugs hold the barges back…")
+    assert filed.caption.startswith("A steamer leaves") and filed.source_id is None
+    numbered = parse_block("991203-N-4421K-007 Sailors man the rails as the ship leaves port, December 3, 1999.")
+    assert numbered.caption.startswith("Sailors man") and numbered.source_id == "991203-N-4421K-007"

@@ -116,6 +116,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         caption_lines = caption_lines[:-1]
     record.headline = headline
     joined = ct.join_caption_lines(caption_lines)
+    if joined[:1].isdigit():
+        leading = _LEADING_ID_RE.match(joined)
+        if leading:  # '040621-N-6536T-062 USS Ronald Reagan ...': the picture's number, then its caption
+            scan.page_ids.append(leading.group(1))
+            joined = joined[leading.end() :]
     # Credits first: imago puts the photographer after the second language
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
     segment = ct.strip_markers(joined.strip())
@@ -275,6 +280,8 @@ def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
     place alone on its line, and a line cut short with '...', are not the caption."""
     if len(paragraph) < 2:
         return paragraph
+    if any(_is_file_line(line) for line in paragraph):
+        paragraph = [line for line in paragraph if not _is_file_line(line)]
     last_sentence = max((index for index, line in enumerate(paragraph) if _is_sentence(line)), default=-1)
     if last_sentence <= 0:
         return paragraph
@@ -284,6 +291,9 @@ def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
         if index < last_sentence:
             kind = _furniture(line, paragraph[last_sentence], header)
             if kind:
+                if kind.startswith("id:"):
+                    page_ids.append(kind[3:])
+                    kind = "header"
                 header = header or kind == "header"
                 if kind == "header" and _PAGE_ID_RE.fullmatch(line.strip()):
                     page_ids.append(line.strip())
@@ -296,8 +306,30 @@ def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
 _PAGE_ID_RE = re.compile(r"(?=[A-Z0-9]{0,15}\d)(?=[A-Z0-9]{0,15}[A-Z]{2})[A-Z][A-Z0-9]{5,15}")
 
 
+# A picture's number opening its caption: digits and capitals in three parts or more, five
+# digits at least ('040621-N-6536T-062', a US Navy number), then the caption's first word.
+_LEADING_ID_RE = re.compile(r"(?=[\w-]{0,40}?\d{5})(\d[\dA-Z]{0,15}(?:[-_][\dA-Z]{1,15}){2,6})\s(?=[A-Z])")
+# An id alone on its line over the caption, after a licence model in parentheses or not:
+# '(RMm) 557614239', '(RF) 2B4X7K9'.
+_LINE_ID_RE = re.compile(r"(?:\([A-Za-z]{1,5}\)\s{0,2})?(?P<id>(?=[\w-]{0,30}?\d{5})[\dA-Z][\dA-Za-z_\-]{5,30})")
+# A file name alone on its line ('BRIDG 6.002.tif'): SPEC: file names are not ids, nor caption.
+_FILE_LINE_RE = re.compile(r"[^\s/\\][^/\\\n]{0,80}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|psd)", re.IGNORECASE)
+
+
+_FILE_ENDINGS = (".jpg", "jpeg", ".tif", "tiff", ".png", ".gif", "webp", "heic", ".dng", ".psd")
+
+
+def _is_file_line(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= 82 and stripped[-4:].lower() in _FILE_ENDINGS and bool(_FILE_LINE_RE.fullmatch(stripped))
+
+
 def _furniture(line: str, sentence: str, header: bool) -> str | None:
     stripped = line.strip()
+    identified = _LINE_ID_RE.fullmatch(stripped) if len(stripped) <= 40 else None
+    if identified and not _parse_date(stripped, None):
+        page_ids = identified.group("id")
+        return "id:" + page_ids
     if ends_with_ellipsis(stripped):
         return "preview" if len(sentence) > len(stripped) + 20 else None
     if len(stripped) > 60:

@@ -416,6 +416,14 @@ def strip_notices(text: str) -> tuple[str, list[str]]:
     for sentence in _SENTENCE_SPLIT_RE.split(text):
         folded = fold(sentence)
         if _CAPTION_NOTICE_RE.search(folded) or known_notice_prefix(folded):
+            match = _CAPTION_NOTICE_RE.search(folded)
+            comma = folded.rfind(",", 0, match.start()) if match else -1
+            if comma > 0 and len(folded) == len(sentence) and not known_notice_prefix(folded):
+                # a list of phrases with the notice among them ('Happiness girl in jump,model
+                # released, Symbolfoto'): the notice and what follows it go, the head stays
+                removed.append(sentence[comma + 1 :].strip())
+                kept.append(sentence[:comma])
+                continue
             if len(sentence.split()) <= 25 or known_notice_prefix(folded):
                 removed.append(sentence.strip())
                 continue
