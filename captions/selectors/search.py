@@ -25,6 +25,7 @@ backends (PostgreSQL's ts_headline would need one call per row and one language 
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -54,7 +55,17 @@ MIN_PLACE_WORD = 3  # two letters are prose or a code ('in', 'de', 'us'): the pl
 STOP_IN_BOTH = frozenset({"am", "an", "in", "so", "was", "will"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_STEMMERS = {config: snowballstemmer.stemmer(config) for config in SEARCH_CONFIGS}
+_THREAD = threading.local()
+
+
+def _stemmers() -> list:
+    """This thread's Snowball stemmers. A stemmer keeps the word it works on in the instance, so
+    the threads of a gthread worker sharing one garbled each other's words (IndexError, a server
+    error on a search page under load)."""
+    stemmers = getattr(_THREAD, "stemmers", None)
+    if stemmers is None:
+        stemmers = _THREAD.stemmers = [snowballstemmer.stemmer(config) for config in SEARCH_CONFIGS]
+    return stemmers
 
 
 def search_vector():
@@ -109,7 +120,7 @@ def query_words(text: str) -> list[str]:
 def stems(word: str) -> frozenset[str]:
     """The German and English stems of a word, folded (accents and case removed)."""
     folded = fold(word)
-    return frozenset(fold(stemmer.stemWord(word.casefold())) for stemmer in _STEMMERS.values()) | {folded}
+    return frozenset(fold(stemmer.stemWord(word.casefold())) for stemmer in _stemmers()) | {folded}
 
 
 def substring_for(word: str) -> str:
@@ -118,7 +129,7 @@ def substring_for(word: str) -> str:
     lowered = word.casefold()
     candidates = [
         lowered[: len(stem)]
-        for stem in (stemmer.stemWord(lowered) for stemmer in _STEMMERS.values())
+        for stem in (stemmer.stemWord(lowered) for stemmer in _stemmers())
         if len(stem) >= MIN_STEM and lowered.startswith(stem)
     ]
     return min(candidates, key=len) if candidates else lowered
