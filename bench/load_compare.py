@@ -1,0 +1,118 @@
+"""gunicorn settings side by side: bench/load.py against each, interleaved A/B/A/B in one run.
+
+    .venv/bin/python bench/load_compare.py --db serving_bench [--port 8200] [--clients 20] \\
+        [--seconds 20] [--rounds 2] \\
+        --config "sync 3=worker_class=sync,workers=3,threads=1" \\
+        --config "gthread 2x4=worker_class=gthread,workers=2,threads=4" [--config ...]
+
+On a shared machine the absolute requests/s of one run says little; the same load against
+two settings in turn, several times, says which is better. Every setting's gunicorn is started
+first (gunicorn.conf.py, settings as deployed, DEBUG off, the cache on Redis, each on its own
+port; an idle server costs memory only), the clients sign in once (sessions are in the database,
+so each server accepts them), every server is warmed for a few seconds, then each round runs
+the load against each server in turn. A config is `name=key=value,...` with keys
+worker_class, workers, threads, keepalive (GUNICORN_*) and pool (DATABASE_POOL_SIZE).
+Prints one line per round and setting (with the load average) and the median per setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import load
+from bench_db import PASSWORD, ROOT, bench_users, collectstatic, gunicorn
+
+
+def parse_config(text: str) -> tuple[str, dict]:
+    name, _, spec = text.partition("=")
+    overrides = {}
+    for item in filter(None, spec.split(",")):
+        key, _, value = item.partition("=")
+        if key not in ("worker_class", "workers", "threads", "keepalive", "pool"):
+            raise SystemExit(f"--config {text!r}: unknown key {key!r}")
+        overrides[key] = value
+    return name, overrides
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--port", type=int, default=8200)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--warm-seconds", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"))
+    parser.add_argument("--config", action="append", required=True)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    if "bench" not in args.db:
+        raise SystemExit(f"--db {args.db!r}: only a bench database (its name holds 'bench')")
+    configs = [parse_config(c) for c in args.config]
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{args.db}",
+        "DEBUG": "1",
+        "REDIS_URL": args.redis_url,
+    }
+    out_dir = ROOT / "var" / "bench"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    bench_users(env)
+    collectstatic(env, out_dir)
+    servers = []
+    results: dict[str, list[dict]] = {name: [] for name, _ in configs}
+    try:
+        for number, (_name, overrides) in enumerate(configs):
+            servers.append(gunicorn(env, args.port + number, out_dir, **overrides))
+        cookies = load.sign_in("127.0.0.1", args.port, "bench-production", PASSWORD, args.clients)
+        base = load.parser().parse_args(
+            ["--port", "0", "--user", "bench-production", "--password", PASSWORD, "--clients", str(args.clients)]
+        )
+        for number in range(len(configs)):  # warm each server's workers (templates, per-process tables)
+            base.port, base.seconds = args.port + number, args.warm_seconds
+            load.run(base, cookies)
+        for round_number in range(args.rounds):
+            for number, (name, _) in enumerate(configs):
+                base.port, base.seconds, base.seed = args.port + number, args.seconds, round_number
+                report = load.run(base, cookies)
+                results[name].append(report)
+                print(
+                    f"round {round_number + 1} {name:32} {report['requests_per_s']:6.1f} req/s  "
+                    f"p50 {report['all']['p50_ms']:6.0f}  p95 {report['all']['p95_ms']:6.0f}  "
+                    f"p99 {report['all']['p99_ms']:6.0f} ms  errors {report['errors']}  "
+                    f"export p95 {report['export']['p95_ms']:6.0f} ms  "
+                    f"load {report['load_average_before'][0]:.1f} -> {report['load_average'][0]:.1f}",
+                    flush=True,
+                )
+                time.sleep(1)
+    finally:
+        for server in servers:
+            server.stop()
+    print(f"\nmedian of {args.rounds} rounds, {args.clients} clients, {args.seconds:.0f} s each:")
+    print("| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average (1 min) |")
+    print("|---|---|---|---|---|---|---|")
+    for name, reports in results.items():
+
+        def med(key, sub=None, reports=reports):
+            return statistics.median(r[key][sub] if sub else r[key] for r in reports)
+
+        loads = [r["load_average"][0] for r in reports]
+        print(
+            f"| {name} | {med('requests_per_s'):.1f} | {med('all', 'p50_ms'):,.0f} | {med('all', 'p95_ms'):,.0f} | "
+            f"{med('all', 'p99_ms'):,.0f} | {sum(r['errors'] for r in reports)} | "
+            f"{min(loads):.1f}–{max(loads):.1f} |"
+        )
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(results, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()
