@@ -119,6 +119,12 @@ def cache_from_env(environ) -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
+def shared_cache(environ) -> bool:
+    """True when the default cache is one for every process and machine (Redis), so a value one
+    worker changes is the value every other reads (sessions and permissions may be kept there)."""
+    return bool((environ.get("REDIS_URL") or "").strip())
+
+
 def media_storage_from_env(environ) -> dict:
     """Where uploaded images and their renditions live: S3-compatible object storage through
     django-storages when S3_BUCKET is set, else the MEDIA_ROOT folder."""

@@ -18,6 +18,7 @@ from archive.config import (
     env_int,
     env_list,
     media_storage_from_env,
+    shared_cache,
     use_connection_pool,
 )
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "captions",
+    "archive",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +130,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # the row) or with `manage.py axes_reset_username NAME`. Other users and addresses are unaffected.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "archive.permissions.CachedPermissionsBackend",  # Django's ModelBackend, its answers cached
+    # Sessions signed in before the cached backend name Django's; they stay valid (it reads the
+    # permissions the cached backend has already put on the user: no second read).
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -176,6 +181,15 @@ STORAGES = {
 # memory; several gunicorn workers share a directory (CACHE_DIR), several machines Redis
 # (REDIS_URL), so each count is paid once.
 CACHES = {"default": cache_from_env(os.environ)}
+# What every signed-in request reads besides its page, kept in the cache when the cache is one
+# for every process (Redis), so no worker can hold a copy another has changed: the session
+# (Django's cached_db: read from Redis, written through to the database) and the user's
+# permissions (archive/permissions.py, PERMISSIONS_CACHE_SECONDS; 0 turns it off). With the cache
+# in each process's memory or in CACHE_DIR (one machine's workers only) both are read from the
+# database on every request, as Django does by default.
+SHARED_CACHE = shared_cache(os.environ)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if SHARED_CACHE else "django.contrib.sessions.backends.db"
+PERMISSIONS_CACHE_SECONDS = env_int("PERMISSIONS_CACHE_SECONDS", 300 if SHARED_CACHE else 0)
 
 # Uploads: limits with defaults, overridable from the environment (see captions/conf.py).
 CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)

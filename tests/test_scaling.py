@@ -16,12 +16,13 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from archive import routers
 from archive.config import ConfigurationError, cache_from_env, media_storage_from_env, use_connection_pool
 from captions.models import Photo
-from tests.builders import editor, make_photo, researcher
+from tests.builders import editor, make_photo, production, researcher
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
 IN_CI = bool(os.environ.get("CI"))
@@ -122,6 +123,26 @@ def test_the_admin_keeps_its_supplier_list_in_redis(redis_cache, client):
     assert client.get("/admin/captions/photo/").status_code == 200
     # the change list's supplier filter caches its list (whatever the key), and it is in Redis
     assert list(redis_client.scan_iter(f"{prefix}:*"))
+
+
+@pytest.mark.django_db
+def test_a_signed_in_page_reads_its_session_and_permissions_from_redis(redis_cache, client):
+    """With REDIS_URL the session is Django's cached_db (written through to the database) and the
+    permissions are cached (archive/permissions.py): a signed-in page reads neither from the
+    database; signing out ends the session on every worker, since they share the one cache."""
+    redis_client, prefix = redis_cache
+    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.cached_db", PERMISSIONS_CACHE_SECONDS=300):
+        client.force_login(production())
+        assert client.get("/").status_code == 200
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/").status_code == 200
+        read = " ".join(q["sql"] for q in captured.captured_queries)
+        assert "django_session" not in read and "auth_permission" not in read
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        assert any(b"sessions" in key for key in redis_client.scan_iter(f"{prefix}:*"))
+        client.post("/accounts/logout/")
+        client.cookies[settings.SESSION_COOKIE_NAME] = cookie  # a copy of the cookie kept
+        assert client.get("/").status_code == 302
 
 
 # --- the read replica -------------------------------------------------------------------------
