@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.template import Context, Template
+from django.template.defaultfilters import truncatechars
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,6 +15,7 @@ from django.utils import timezone, translation
 from captions.models import Lightbox
 from captions.selectors import embargo
 from captions.services import records
+from captions.templatetags.photo_cards import truncated
 from tests.builders import editor, make_photo, make_place, researcher
 
 REFERENCE = (Path(__file__).parent / "data" / "reference_cards" / "photo_card.html").read_text()
@@ -46,6 +48,8 @@ def _kinds():
         make_photo(place=moscow, caveat_editorial_only=True, caveat_mandatory_credit=True),
         make_photo(caption='Kreml <script>alert("x")</script> & “quotes”', place=moscow),
         make_photo(caption="A" * 300, width_px=None, height_px=None, dpi=None),
+        make_photo(caption="Größer als der Kreml " * 10),
+        make_photo(caption="Ca\u0301rdenas q\u0301 " * 12),
         make_photo(caption="", date_text="", date_edtf="", date_start=None, date_end=None, date_precision=""),
         make_photo(dpi=None, caveat_no_model_release=True),
         make_photo(embargo_until=future, caveat_embargo=True),
@@ -85,6 +89,28 @@ def test_cards_with_the_lightbox_button_are_the_templates_html(language):
         html = CARDS.render(Context({**values, "photos": photos}))
         assert html == _reference(photos, values)
     assert html.count('data-in="true"') == 1 and html.count('data-in="false"') == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "short",
+        "a" * 140,
+        "a" * 141,
+        "ä" * 141,
+        "Kreml " * 40,
+        "q\u0301" * 150,
+        "e\u0301" * 150,
+        "日本" * 80,
+        "x" * 139 + "\u0301",
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_truncated_is_truncatechars(text, language):
+    with translation.override(language):
+        for length in (1, 2, 140):
+            assert truncated(text, length) == truncatechars(text, length)
 
 
 # --- always current: what a fragment cache would have had to get right -------------------------

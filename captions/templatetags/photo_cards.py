@@ -15,15 +15,17 @@ embargo ending, another language or another viewer shows at once, with no key to
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from django import template
 from django.middleware.csrf import get_token
-from django.template.defaultfilters import floatformat, truncatechars
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
 from django.utils.translation import gettext
 
 from captions.models import CAVEAT_LABELS
@@ -74,6 +76,17 @@ def _settings(context) -> CardSettings:
     )
 
 
+def truncated(text: str, length: int) -> str:
+    """`text|truncatechars:length`, without Django's walk over every character when no character
+    can be a combining mark (they all are at U+0300 or above; then each character counts one)."""
+    text = unicodedata.normalize("NFC", text)
+    if text and max(text) >= "\u0300":
+        return Truncator(text).chars(length)
+    if len(text) <= length:
+        return text
+    return add_truncation_text(text[: max(calculate_truncate_chars_length(length, None), 0)], None)
+
+
 def _ratio(photo) -> str:
     return f"{photo.width_px} / {photo.height_px}" if photo.has_pixels else "3 / 2"
 
@@ -102,9 +115,9 @@ def card_html(photo, page: CardSettings) -> str:
     else:
         picture = f'<span class="placeholder" aria-hidden="true" style="aspect-ratio: {_ratio(photo)}"></span>'
     if photo.caption and page.words:
-        caption = search.highlight(truncatechars(photo.caption, 140), page.words)
+        caption = search.highlight(truncated(photo.caption, 140), page.words)
     elif photo.caption:
-        caption = escape(truncatechars(photo.caption, 140))
+        caption = escape(truncated(photo.caption, 140))
     else:
         caption = gettext("(no caption)")
     where = escape(photo.date_text) if photo.date_text else gettext("undated")
