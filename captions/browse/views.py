@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from captions import conf
+from captions.browse.links import QueryLinks, facet_links, timeline_links
 from captions.selectors import articles as article_selectors
 from captions.selectors import embargo, facets, pages, timeline
 from captions.selectors import lightboxes as lightbox_selectors
@@ -114,17 +115,16 @@ def browse(request):
             return redirect(request.path + _query_on_page(request, last))
         page.of, page.capped = (total.value, False) if total.exact else (None, True)
         page.rows = embargo.shown_all(page.rows, sees=sees)
+        links = QueryLinks(request.GET)
+        bars = timeline.timeline_for(
+            qs, counted=counts, total=total, window=filterset.date_window, params=active, sees_embargoed=sees
+        )
         context.update(
             total=total,
             facets=counts,
-            timeline=timeline.timeline_for(
-                qs,
-                counted=counts,
-                total=total,
-                window=filterset.date_window,
-                params=active,
-                sees_embargoed=sees,
-            ),
+            facet_links=facet_links(counts, request.GET, links),
+            timeline=bars,
+            timeline_links=timeline_links(bars, links),
             page=page,
             words=filterset.form.cleaned_data.get("q") or "",
             browse_query=_query_on_page(request, page.number, always=True),
