@@ -157,7 +157,7 @@ def a_photo_id() -> int:
 
 def compare(args) -> None:
     photo = a_photo_id()
-    pages = [(url.format(photo=photo), user) for url, user in PAGES]
+    pages = [(url.format(photo=photo), user) for url, user in PAGES if url.startswith(tuple(args.only))]
     sides = {"after": start(str(Path(__file__).resolve().parent.parent))}
     if args.baseline:
         sides = {"before": start(os.path.abspath(args.baseline)), **sides}
@@ -237,6 +237,7 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=10)
     parser.add_argument("--callgrind", metavar="URL")
     parser.add_argument("--user", default="bench-researcher")
+    parser.add_argument("--only", nargs="*", default=[""], help="only the pages whose URL starts so")
     args = parser.parse_args()
     if args.worker:
         worker(args.worker)

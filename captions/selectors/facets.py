@@ -32,9 +32,9 @@ from django.utils.functional import cached_property
 from captions import summary
 from captions.core import dimensions
 from captions.core.dates import decade_of
-from captions.models import CAVEAT_TAGS, FacetCount, Photo, Place, caveat_field
+from captions.models import CAVEAT_TAGS, FacetCount, Photo, caveat_field
 from captions.selectors import embargo
-from captions.selectors.places import place_ids_in_country, place_ids_matching
+from captions.selectors.places import country_codes_of, place_ids_in_country, place_ids_matching
 
 # Counts and facets are exact up to this many photos; a larger selection's facets are estimated
 # from its first COUNT_CAP + 1 rows. Each is a random heap read (10,000 took 150-500 ms on this
@@ -157,11 +157,7 @@ def compute_facets(qs: QuerySet, *, within: int | None = None) -> Facets:
     names = [name for name, _, _ in columns]
     summed = {name: sum(row[2 + i] for row in rows) for i, name in enumerate(names)}
     place_ids = [row[0] for row in rows if row[0] is not None]
-    codes = (
-        dict(Place.objects.filter(pk__in=place_ids, country_code__gt="").values_list("pk", "country_code"))
-        if place_ids
-        else {}
-    )
+    codes = country_codes_of(place_ids)
     by_country: dict[str, int] = {}
     for row in rows:
         code = codes.get(row[0])
@@ -322,11 +318,7 @@ def facets_from_counts(sums: dict[str, int], *, scale: float = 1.0, estimated: b
         return round(value * scale) if value > 0 else 0
 
     place_counts = {int(key[1:]): n(key) for key in sums if key.startswith("p") and sums[key] > 0}
-    codes = (
-        dict(Place.objects.filter(pk__in=list(place_counts), country_code__gt="").values_list("pk", "country_code"))
-        if place_counts
-        else {}
-    )
+    codes = country_codes_of(place_counts)
     by_country: dict[str, int] = {}
     for pk, count in place_counts.items():
         code = codes.get(pk)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 
 from captions.core.places import city_names
 from captions.core.text import name_key
@@ -22,6 +24,23 @@ def place_ids_matching(text: str):
     for name in names:
         query |= Q(search_names__contains=f"|{name}|")
     return Place.objects.filter(query).values("pk") if names else Place.objects.none().values("pk")
+
+
+def country_codes_of(place_ids) -> dict[int, str]:
+    """{place id: ISO code} of those of `place_ids` that have a country. On PostgreSQL the ids
+    travel as one array (`id = ANY(%s)`): a page's facets name every place of the selection
+    (hundreds), and as an IN list each id was a placeholder that Django and psycopg processed
+    one by one (~3 ms a page in Python for 374 places)."""
+    ids = list(place_ids)
+    if not ids:
+        return {}
+    places = Place.objects.filter(country_code__gt="")
+    if connection.vendor == "postgresql":
+        column = f'"{Place._meta.db_table}"."{Place._meta.pk.column}"'
+        places = places.filter(RawSQL(f"{column} = ANY(%s)", (ids,), output_field=BooleanField()))
+    else:
+        places = places.filter(pk__in=ids)
+    return dict(places.values_list("pk", "country_code"))
 
 
 def place_ids_in_country(code: str) -> list[int]:
