@@ -134,3 +134,17 @@ def test_export_specs_takes_a_lightbox(story, tmp_path):
     assert PhotoFilterSet(
         {"lightbox": str(lightbox.pk)}, queryset=Photo.objects.all(), viewer=EVERY_LIGHTBOX
     ).is_valid()
+
+
+def test_filtersets_share_their_form_class_but_not_whose_lightboxes_the_field_offers(story):
+    lightbox, _order, owner, _shop = story
+    stranger = researcher("stranger")
+    params = {"lightbox": str(lightbox.pk)}
+    first = PhotoFilterSet(params, queryset=Photo.objects.all(), viewer=owner)
+    second = PhotoFilterSet(params, queryset=Photo.objects.all(), viewer=stranger)
+    third = PhotoFilterSet(params, queryset=Photo.objects.all(), viewer=owner)
+    assert type(first.form) is type(second.form)
+    assert first.is_valid() and not second.is_valid() and third.is_valid()
+    assert list(first.qs) and not list(second.qs)
+    assert PhotoFilterSet(params, queryset=Photo.objects.all()).is_valid() is False  # no viewer: none
+    assert first.filters["q"] is not second.filters["q"] and first.filters["q"].parent is first

@@ -6,12 +6,14 @@ rows, never a server error.
 
 from __future__ import annotations
 
+import copy
 import re
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from captions.core import dimensions
@@ -186,18 +188,60 @@ class PhotoFilterSet(django_filters.FilterSet):
         fields: list[str] = []
         form = PhotoFilterForm
 
-    def __init__(self, data=None, queryset=None, *, sees_embargoed: bool = False, viewer=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, sees_embargoed: bool = False, viewer=None, prefix=None):
         # Who looks decides what an embargoed photo matches (selectors.embargo); the safe
         # default is a viewer who may not see them.
         self.sees_embargoed = sees_embargoed
         self.place_ids: dict[str, list[int]] = {}  # what the place and country filters resolved
-        super().__init__(data, queryset, **kwargs)
+        # django-filter's BaseFilterSet.__init__, but for its deep copy of every filter (with
+        # its querysets, choices and lazy labels: ~600 deepcopy calls, the largest part of
+        # building a FilterSet, on every browse page, photo page and API call). A shallow copy
+        # of each is enough: what a FilterSet sets on its filters (parent, model, the
+        # lightbox queryset) is set on the copy, and the form's fields come from the form
+        # class built once (`get_form_class`), which Django's Form copies per instance.
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = None
+        self.form_prefix = prefix
+        self.filters = {name: _own_copy(filter_) for name, filter_ in self.base_filters.items()}
+        for filter_ in self.filters.values():
+            filter_.model = queryset.model
+            filter_.parent = self
         # `viewer`: the user whose lightboxes `lightbox` may name (EVERY_LIGHTBOX for the command
         # line); without one, `lightbox` names none, so no view can forget the check.
-        if viewer is EVERY_LIGHTBOX:
-            self.filters["lightbox"].queryset = lightbox_selectors.every_lightbox()
-        else:
-            self.filters["lightbox"].queryset = lightbox_selectors.visible_lightboxes(viewer)
+        self.viewer = viewer
+
+    _form_class = None
+
+    @classmethod
+    def get_form_class(cls):
+        """The form class, built once per FilterSet class (django-filter builds a new class,
+        and a new field per filter, for every instance). Its `lightbox` field chooses among no
+        lightbox until `form` gives a form the viewer's."""
+        if cls.__dict__.get("_form_class") is None:
+            prototype = {name: _own_copy(filter_) for name, filter_ in cls.base_filters.items()}
+            fields = {name: filter_.field for name, filter_ in prototype.items()}
+            cls._form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+        return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # Only when the parameter is given is the field read (validated, or shown with its
+            # choices); building the viewer's lightbox query (a subquery over their groups) is
+            # then worth its ~1 ms.
+            if form.add_prefix("lightbox") in self.data:
+                form.fields["lightbox"].queryset = self.viewer_lightboxes()
+        return self._form
+
+    def viewer_lightboxes(self):
+        if self.viewer is EVERY_LIGHTBOX:
+            return lightbox_selectors.every_lightbox()
+        return lightbox_selectors.visible_lightboxes(self.viewer)
 
     def filter_noop(self, qs, name, value):
         return qs  # read by other filters (at_dpi) or applied last (sort)
@@ -286,6 +330,17 @@ class PhotoFilterSet(django_filters.FilterSet):
         if self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("at_dpi"):
             return int(self.form.cleaned_data["at_dpi"])
         return dimensions.DEFAULT_TARGET_DPI
+
+
+def _own_copy(filter_):
+    """A filter of one FilterSet instance: its own attributes and field arguments, and its
+    method bound to it (django-filter's FilterMethod holds the filter it belongs to)."""
+    own = copy.copy(filter_)
+    own.__dict__.pop("_field", None)
+    own.extra = dict(filter_.extra)
+    if filter_.method is not None:
+        own.method = filter_.method
+    return own
 
 
 def photo_ids_selected(params, *, sees_embargoed: bool, viewer, limit: int) -> tuple[list[int], dict[str, list[str]]]:
