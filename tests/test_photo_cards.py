@@ -18,7 +18,7 @@ from captions.services import records
 from captions.templatetags.photo_cards import truncated
 from tests.builders import editor, make_photo, make_place, researcher
 
-REFERENCE = (Path(__file__).parent / "data" / "reference_cards" / "photo_card.html").read_text()
+REFERENCE = (Path(__file__).parent / "data" / "reference_templates" / "photo_card.html").read_text()
 CARDS = Template("{% load photo_cards %}{% photo_cards photos %}")
 
 
