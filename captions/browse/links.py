@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 
-from captions.templatetags.archive_tags import caveat_label, country_name, decade_label, orientation_label
+from captions.browse.labels import caveat_label, country_name, decade_label, orientation_label
 
 
 class QueryLinks:

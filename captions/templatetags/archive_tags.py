@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from django import template
 from django.utils import formats
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from captions.core import places
-from captions.models import CAVEAT_LABELS
+from captions.browse.labels import caveat_label, country_name, decade_label, orientation_label
 from captions.selectors import search
 from captions.times import local_datetime as _local_datetime
 
@@ -21,25 +18,10 @@ def highlight(text, words):
     return search.highlight(text or "", words or "")
 
 
-@register.filter
-def country_name(code):
-    """A country's name in the current language ('Russia', 'Russland')."""
-    return places.country_display_name(code or "", get_language() or "en")
-
-
-@register.filter
-def caveat_label(tag):
-    return CAVEAT_LABELS.get(tag, tag)
-
-
-@register.filter
-def decade_label(decade):
-    return _("%(decade)ss") % {"decade": decade}
-
-
-@register.filter
-def orientation_label(name):
-    return {"landscape": _("landscape"), "portrait": _("portrait"), "square": _("square")}.get(name, name)
+register.filter(country_name)
+register.filter(caveat_label)
+register.filter(decade_label)
+register.filter(orientation_label)
 
 
 @register.filter
