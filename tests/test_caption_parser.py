@@ -1662,3 +1662,19 @@ def test_an_id_or_a_file_name_over_the_caption_is_no_caption():
     assert filed.caption.startswith("A steamer leaves") and filed.source_id is None
     numbered = parse_block("991203-N-4421K-007 Sailors man the rails as the ship leaves port, December 3, 1999.")
     assert numbered.caption.startswith("Sailors man") and numbered.source_id == "991203-N-4421K-007"
+
+
+def test_a_photo_sharing_page_taken_on_line_is_the_date_and_uploaded_on_is_not():
+    record = parse_block(
+        "Kinder spielen im Hof der Schule, um 1950.\n\n312 views\nUploaded on March 3, 2012\nTaken on June 9, 2011"
+    )
+    assert record.date_start == date(2011, 6, 9)
+
+
+def test_a_credit_sentence_closing_the_caption():
+    record = parse_block(
+        "Sailors man the rails as the ship leaves San Diego. U.S. Navy photo by Seaman John Doe. (RELEASED)"
+    )
+    assert record.caption == "Sailors man the rails as the ship leaves San Diego."
+    assert "John Doe" in record.credit
+    assert parse_block("A photo by the river shows boats.").caption == "A photo by the river shows boats."

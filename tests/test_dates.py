@@ -538,3 +538,27 @@ def test_from_edtf_bounds_match_the_edtf_library(first, second):
         return
     ours = from_edtf(value)
     assert (ours.start, ours.end) == (ref_start, ref_end)
+
+
+def test_a_range_of_months_in_one_year():
+    found = find_date("Wahlkampf in den Straßen (Juli-Oktober 1932)")
+    assert (found.start, found.end, found.precision) == (
+        datetime.date(1932, 7, 1),
+        datetime.date(1932, 10, 31),
+        "month",
+    )
+    spelled = find_date("de mars à mai 1944")
+    assert (spelled.start, spelled.end) == (datetime.date(1944, 3, 1), datetime.date(1944, 5, 31))
+
+
+def test_a_catalogue_circa_in_brackets():
+    found = parse_date("1875[ca]-1880[ca]")
+    assert (found.start, found.end, found.approximate) == (datetime.date(1875, 1, 1), datetime.date(1880, 12, 31), True)
+    assert parse_date("1902 [ca.]").approximate is True
+
+
+def test_a_two_digit_year_only_where_the_day_comes_first_unmistakably():
+    assert find_date("Streik in Leeds, 28/10/09").start == datetime.date(2009, 10, 28)
+    assert find_date("Berlin, 06.05.98: Demo").start == datetime.date(1998, 5, 6)
+    assert find_date("4/10/09") is None  # April or October: no guess
+    assert find_date("firmware 2.0.11 installed") is None  # no day 2 of month 0, and no invalid_date either

@@ -161,6 +161,7 @@ _P_ISO = re.compile(  # 2025-12-02, 2025:12:02 (exif), 2025/12/02, 2025.12.02
 _P_DMY_NUMERIC = re.compile(  # 06.05.2025, 6/5/2025, 14-09-2024
     rf"(?P<day>{_LEAD}\d?)(?P<sep>[./-])(?P<month>\d\d?)(?P=sep)(?P<year>\d{{4}})(?![\d]|[.,:/-]\d)"
 )
+_P_DMY_SHORT = re.compile(rf"(?P<day>{_LEAD}\d?)(?P<sep>[./])(?P<month>\d\d?)(?P=sep)(?P<year>\d\d)(?![\d]|[.,:/-]\d)")
 _P_ISO_MONTH = re.compile(rf"(?P<year>{_LEAD}\d{{3}})-(?P<month>\d\d)(?![\d]|[-/.:]\d)")
 _P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 1/1000 s)
     rf"(?P<month>{_LEAD}\d)[./](?P<year>\d{{4}})(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)"
@@ -216,6 +217,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_JOINERS = frozenset(".,:/-")
 _ISO_SEPARATORS = frozenset("-/:.")
 _DMY_SEPARATORS = frozenset("./-")
+_BRACKET_CIRCA_RE = re.compile(r"\s?\[(?:ca|circa|c|env|hacia|um)\.?\]")
+_MONTH_RANGE_BEFORE = re.compile(_MON + r"\s?(?:[-–/]|to|bis|a|au|à|hasta)\s?$")
 _MON_BEFORE = re.compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
 
 # Ranking of candidates in free text: the most specific expression wins, an explicit year
@@ -378,6 +381,15 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                     if m["sep"] != "." and month > 12 and day <= 12:
                         day, month = month, day  # 9/14/2024: the second number cannot be a month
                     add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(year, month, day)))
+                elif (m := _P_DMY_SHORT.match(folded, start)) and (m["sep"] == "." or int(m["day"]) > 12):
+                    # '30/11/11', '06.05.25': a two-digit year, day first (unmistakably: a dot,
+                    # or a first number no month can be); the century the nearest past one. A
+                    # day that cannot exist is no date here ('version 2.0.11'), not invalid_date.
+                    year = 2000 + int(m["year"])
+                    year = year if year <= today_year else year - 100
+                    short = _endpoint(year, int(m["month"]), int(m["day"]))
+                    if short is not None:
+                        add(_Candidate(_RANK_DAY, start, m.end(), short))
                 elif following != "-":
                     m = _P_MONTH_NUMERIC.match(folded, start)
                     if m and digits == 2 and 1 <= int(m["month"]) <= 12:
@@ -420,7 +432,12 @@ def _add_month_first(m: re.Match, original: str, folded: str, field: bool, add) 
         if day is not None:
             add(_Candidate(_RANK_DAY, m.start(), m.end(), _endpoint(year, month, day)))
         elif _month_word_counts(m, original, folded):
-            add(_Candidate(_RANK_MONTH, m.start(), m.end(), _endpoint(year, month, None)))
+            start, interval = m.start(), _endpoint(year, month, None)
+            # 'August-September 1930', 'mars à mai 1944': the range of months of one year
+            first = _MONTH_RANGE_BEFORE.search(folded, max(0, start - 16), start)
+            if first is not None and MONTHS[first["mon"]] < month:
+                start, interval = first.start(), _range_interval(_endpoint(year, MONTHS[first["mon"]], None), interval)
+            add(_Candidate(_RANK_MONTH, start, m.end(), interval))
     elif day is not None and not field and _month_word_counts(m, original, folded):
         add(_Candidate(_RANK_DAY_NO_YEAR, m.start(), m.end(), needs_year=True, month=month, day=day))
 
@@ -535,9 +552,14 @@ def _search(text: str, *, field: bool, today: datetime.date | None):
     if len(folded) != len(normalized):  # a rare character whose lower case is longer
         folded = "".join(fold_same_length(char)[:1] or " " for char in normalized)  # keep spans aligned
     today = today or datetime.date.today()
+    bracketed = "[" in folded and _BRACKET_CIRCA_RE.search(folded)
+    if bracketed:
+        # a catalogue's '1890[ca]-1900[ca]', '1925 [ca.]': the years, approximate
+        folded = _BRACKET_CIRCA_RE.sub("", folded)
     best = _pick(_candidates(normalized, folded, field=field, today_year=today.year), folded)
     if best is not None:
         _mark_approximate(folded, best)
+        best.approximate = best.approximate or bool(bracketed)
     return normalized, folded, best
 
 

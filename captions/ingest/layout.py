@@ -187,6 +187,10 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         name, languages, rank = known
         value = match.group(2).strip()
         return ("label", name, languages, rank, value, key, bool(value))
+    if len(line) <= 60 and not match:
+        dated = _dated_label(line)
+        if dated is not None:
+            return dated
     folded = fold(line) if len(line) < 3000 else fold(line[:3000])
     if folded in BOILERPLATE:
         return ("ignored",)
@@ -209,6 +213,24 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
 
 
 _classify_cached = lru_cache(maxsize=32768)(_classify_uncached)
+
+_DATE_FIELDS = frozenset(["date", "date_ignored", "date_digitized"])
+_DATE_LINKS = (" on ", " am ", " le ", " el ")
+
+
+def _dated_label(line: str) -> tuple | None:
+    """'Taken on January 29, 2020', 'Uploaded on January 28, 2010', 'Aufgenommen am 3. Mai
+    2020': a date label, a linking word, a date (photo-sharing pages write no colon)."""
+    for link in _DATE_LINKS:
+        cut = line.find(link)
+        if 0 < cut <= 30:
+            value = line[cut + len(link) :].strip()
+            known, key = _lookup_label(line[:cut])
+            if known is not None and known[0] in _DATE_FIELDS and any(char.isdigit() for char in value):
+                name, languages, rank = known
+                return ("label", name, languages, rank, value, key, True)
+            return None
+    return None
 
 
 def classify(line: str, exiftool: bool = False) -> tuple:

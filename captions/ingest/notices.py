@@ -409,6 +409,8 @@ _CREDIT_CUES = (
     "REUTERS",
     "imago",
     "IMAGO",
+    "photo by",
+    "Photo by",
 )
 
 
@@ -492,6 +494,12 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
     re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
+    # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
+    # (RELEASED)', '... Photo by Jane Roe.', '... Photographie de Paul Martin.'
+    re.compile(
+        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-Z][\w. ]{0,30}?\s)?(?i:photo|photograph|foto|photographie|fotografía)"
+        r"\s(?i:by|von|de|par|por)\s[^\n.!?]{2,80}?)\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
+    ),
 )
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
@@ -509,6 +517,17 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(",),
     (".", "!", "?"),
     ("(",),
+    (
+        "photo by",
+        "photograph by",
+        "foto von",
+        "photographie de",
+        "photo de",
+        "foto de",
+        "fotografía de",
+        "foto por",
+        "photo par",
+    ),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
 _CREDIT_NEEDLES_AS_IS = {
