@@ -1678,3 +1678,27 @@ def test_a_credit_sentence_closing_the_caption():
     assert record.caption == "Sailors man the rails as the ship leaves San Diego."
     assert "John Doe" in record.credit
     assert parse_block("A photo by the river shows boats.").caption == "A photo by the river shows boats."
+
+
+def test_a_building_before_a_capital_and_a_district_after_its_city():
+    record = parse_block("Die Regierung tagt am Mittwoch.\n\n3. Mai, Reichstag, Berlin. Keystone / Anna Muster")
+    assert (record.city, record.region, record.country_code) == ("Berlin", None, "DE")
+    district = parse_block("Berlin-Spandau, Zitadelle, Westtor")
+    assert (district.city, district.country_code) == ("Berlin-Spandau", "DE")
+    group = parse_block("Die Mitte-Fraktion stimmt dem Antrag zu.")
+    assert group.city is None
+
+
+def test_a_nested_template_parameter_that_is_a_label():
+    record = parse_block(
+        "{{Information\n|description={{en|1=Courtyard of a house}}\n"
+        "|date={{According to Exif data|2021-05-02|location=Vienna}}\n|author=[[User:Someone|Someone]]\n}}"
+    )
+    assert (record.city, record.country_code) == ("Vienna", "AT")
+
+
+def test_a_short_title_without_a_full_stop_is_not_cut_off():
+    record = parse_block("Caption: Der Hafen von Lindau mit dem Leuchtturm am Abend, 1950 gemalt")
+    assert "truncated_text" not in record.problems
+    cut = parse_block("Image Description: Ein Kran\nArtist: Max Mustermann (Agentur Nor")
+    assert "truncated_text" in cut.problems

@@ -756,7 +756,9 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     elif country is None and len(parts) >= 2:
         last = parts[-1]
         state = _region(last) or _postal_state(last) or _region_beside_city(last, parts[-2])
-        if state is not None:
+        if state is not None and _city_beside_building(last, parts[-2], state.country_code):
+            rest = parts  # 'Bundeshaus, Bern', 'Elbphilharmonie, Hamburg': a building in the city
+        elif state is not None:
             region, region_text, rest = state, last, parts[:-1]
         elif any(city.major for city in _cities_named(last)):
             rest = parts  # 'Kremlin, Moscow': a city, not a country; 'Berlin, Atlantis' is no place
@@ -802,7 +804,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         if region is not None:
             country_code = region.country_code
         elif city_text:
-            country_code = _implied_country(city_text)
+            country_code = _implied_country(city_text) or _implied_country(_district_head(city_text))
     if country is None and country_code:
         country = country_by_code(country_code)
 
@@ -825,6 +827,25 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         country_code=country.code if country else None,
         unknown_country=unknown_country,
     )
+
+
+def _district_head(name: str) -> str | None:
+    """'Berlin-Neukölln', 'Berlin-Tempelhof' -> 'Berlin': a district written after its city with
+    a hyphen, when the whole is no city of its own ('Castrop-Rauxel' is one)."""
+    head, dash, _rest = name.partition("-")
+    if not dash or len(head) < 3 or _cities_named(name):
+        return None
+    return head if any(city.capital or city.curated for city in _cities_named(head)) else None
+
+
+def _city_beside_building(last: str, previous: str, country_code: str) -> bool:
+    """Is `last`, a region's name ('Bern', 'Wien', 'Berlin'), the capital of that name after
+    a part that names no city of the country ('Bundeshaus', 'Reichstag')? Then it is the city,
+    as 'Kremlin, Moscow' is."""
+    # (a capital only: 'Hallein, Salzburg' names a town the gazetteer may not know, in a
+    # region named like its major city; a capital city-state is rarely written after a town)
+    capital = any(city.capital and city.country_code == country_code for city in _cities_named(last))
+    return capital and find_city(previous, country_code) is None and find_country(previous) is None
 
 
 def place_search_names(*, sublocation=None, city=None, region=None, country_code=None) -> frozenset[str]:

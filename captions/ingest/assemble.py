@@ -624,5 +624,8 @@ def _truncation(record: ParsedCaption, scan: BlockScan) -> None:
                 reasons.append(problem_detail("field_cut", label=item.label, text=text[-40:]))
     if record.credit and record.credit.count("(") > record.credit.count(")"):
         reasons.append(problem_detail("credit_cut", text=record.credit))
+    elif record.creator and record.creator.count("(") > record.creator.count(")"):
+        # a photographer field cut off inside its parenthesis ('... 3rd Class (A')
+        reasons.append(problem_detail("credit_cut", text=record.creator))
     if reasons:
         record.problem_details["truncated_text"] = DETAIL_SEPARATOR.join(reasons)

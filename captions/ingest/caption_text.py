@@ -525,7 +525,7 @@ def looks_cut_off(text: str, *, is_place) -> bool:
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
     # being a letter already says it does not. (A regex for "ends in a number" searched over
     # the last word cost 3.3 s for one word of 19,000 digits and a letter: quadratic.)
-    if not last.isalpha() or len(words) < 8:
+    if not last.isalpha() or len(words) < 12:
         return False
     # What follows the last full stop: a few words there are a label or a name the page put
     # after the caption ('... Konkurs ging." Sammlung', '... 76899. bibliographic record').

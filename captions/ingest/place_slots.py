@@ -505,6 +505,19 @@ def mentioned_places(caption: str) -> list[str]:
             names.append(" ".join(words[last_link + 1 :]))
         for name in names:
             city = places.find_city(name)
+            if "-" in name and (city is None or not _own_name(name, city)):
+                # 'Berlin-Neukölln': a district after its city (a capital or a well-known one:
+                # 'Mitte-Fraktion' is a parliamentary group)
+                head = name.split("-", 1)[0]
+                district = places.find_city(head)
+                if (
+                    district is not None
+                    and (district.capital or district.curated)
+                    and _own_name(head, district)
+                    and places.country_of_city(head)
+                ):
+                    alone.append(name)
+                    break
             if city is None or not _own_name(name, city):
                 continue
             after = _COUNTRY_AFTER_RE.match(caption, match.end())

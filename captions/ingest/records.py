@@ -248,6 +248,14 @@ def _wikitext_lines(text: str) -> str:
         if name.casefold().startswith(("location", "object location")):
             continue  # coordinates, not a place name
         for key, value in named:
+            if "{{" in value and "=" in value:
+                # a named parameter of a template inside the value, when it is a label of ours:
+                # '|date={{According to Exif data|2022-07-03|location=Moscow}}' names the place
+                for _inner, inner_body in _templates(value.strip(), limit=4):
+                    for part in _split_parameters(inner_body)[1:]:
+                        inner_key, _, inner_value = part.partition("=")
+                        if inner_value.strip() and "{{" not in part and _is_label(_label(inner_key.strip())):
+                            lines.append(f"{_label(inner_key.strip())}: {_plain(inner_value)}")
             plain = _plain(value)
             if plain.startswith(_LANGUAGE_MARK):  # '{{fr|1=…}}': the text, and its language
                 _, language, plain = plain.split(_LANGUAGE_MARK, 2)
