@@ -1702,3 +1702,14 @@ def test_a_short_title_without_a_full_stop_is_not_cut_off():
     assert "truncated_text" not in record.problems
     cut = parse_block("Image Description: Ein Kran\nArtist: Max Mustermann (Agentur Nor")
     assert "truncated_text" in cut.problems
+
+
+def test_a_mountain_is_no_city_and_a_city_is_placed_by_what_follows_it():
+    mountain = parse_block("Hikers rest below the summit at Mount Kazbek, Georgia. REUTERS/Jane Roe")
+    assert (mountain.city, mountain.country_code) == (None, "GE")
+    cape = parse_block("Fans celebrate at the stadium in Cape Town, South Africa.")
+    assert (cape.city, cape.country_code) == ("Cape Town", "ZA")
+    placed = parse_block("NBA, Basketball Herren, USA Feb 2, 2024 Boston, Massachusetts, USA Celtics guard shoots.")
+    assert (placed.city, placed.region, placed.country_code) == ("Boston", "Massachusetts", "US")
+    country_only = parse_block("Arbeiter kommen am Bahnhof von Chengdu an. Die Ernte in China beginnt.")
+    assert (country_only.city, country_only.country_code) == ("Chengdu", "CN")

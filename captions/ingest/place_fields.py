@@ -17,6 +17,7 @@ from captions.core import places
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
+from .lexicon import PLACE_PHRASES
 from .place_slots import dateline_place, mentioned_places, place_slots
 from .record import ParsedCaption
 
@@ -115,6 +116,14 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             implied = (slot, candidate)
         elif implied[1].city is None and candidate.city and candidate.country_code == implied[1].country_code:
             implied = (slot, candidate)  # '... in Aleppo's ... district, Syria': the city in that country
+    if implied is not None and implied[1].city is None:
+        # 'in China' names only the country: a city of that country the caption names
+        # elsewhere ('... am Südbahnhof von Urumqi ...') is where in it
+        for slot in mentioned_places(text):
+            candidate = _resolve(slot[:300], False)
+            if candidate.city and candidate.country_code == implied[1].country_code:
+                implied = (slot, candidate)
+                break
     if implied is not None:
         _take_slot(record, *implied)
         return
@@ -125,9 +134,16 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             return
 
 
+_LANDFORMS = frozenset(PLACE_PHRASES["landforms"])
+
+
 def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
     record.place_text = slot
     record.city, record.region = candidate.city, candidate.region
+    # 'at Mount Korek, Iraq': a mountain, not a city (the country stays); 'Cape Town' is a city
+    landform = record.city and " " in record.city and record.city.split(" ", 1)[0] in _LANDFORMS
+    if landform and places.find_city(record.city) is None:
+        record.city = None
     record.country, record.country_code = candidate.country, candidate.country_code
 
 

@@ -476,6 +476,7 @@ _MENTION_RE = re.compile(
 )
 _COUNTRY_AFTER_RE = re.compile(r",\s{0,2}([" + _UP + r"][\w'’\-]{1,30}(?: [" + _UP + r"][\w'’\-]{1,30}){0,2})")
 _MAX_MENTIONS = 60
+_MAX_PLACED = 12  # mentions whose following parts are resolved (each costs up to a dozen lookups)
 
 
 def _own_name(name: str, city) -> bool:
@@ -486,17 +487,22 @@ def _own_name(name: str, city) -> bool:
     return any(fold(own) == key for own in (city.name, *city.names.values()))
 
 
+_NEAR_WORDS = tuple(f"{fold(word)} " for word in PLACE_PHRASES["near_words"])
 _CONNECTORS = frozenset(["de", "del", "la", "am", "an", "der", "sur", "upon", "im", "di"])
 
 
 def mentioned_places(caption: str) -> list[str]:
     """Cities named anywhere in the caption, as slots ('Beijing, China', 'Zaragoza'), best first."""
     caption = caption[:5000]
-    paired: list[str] = []
+    with_country: list[str] = []
+    with_region: list[str] = []
     alone: list[str] = []
     for count, match in enumerate(_MENTION_RE.finditer(caption)):
         if count >= _MAX_MENTIONS:
             break
+        before = fold(caption[max(0, match.start() - 45) : match.start()])
+        if any(word in before for word in _NEAR_WORDS):
+            continue  # 'near the front line town of Bakhmut': near it, not in it
         words = match.group(0).split(" ")
         # the whole run, or what follows its last connector ('Base Aérea de Zaragoza')
         last_link = max((index for index, word in enumerate(words) if word in _CONNECTORS), default=-1)
@@ -520,11 +526,37 @@ def mentioned_places(caption: str) -> list[str]:
                     break
             if city is None or not _own_name(name, city):
                 continue
-            after = _COUNTRY_AFTER_RE.match(caption, match.end())
-            country = places.find_country(after.group(1)) if after else None
-            if country is not None and places.find_city(name, country.code):
-                paired.append(f"{name}, {after.group(1)}")
+            after = _COUNTRY_AFTER_RE.match(caption, match.end()) if count < _MAX_PLACED else None
+            placed = _placed_by(name, caption, after) if after is not None else None
+            if placed is not None:
+                (with_country if placed[1] else with_region).append(placed[0])
             elif places.country_of_city(name):
                 alone.append(name)
             break
-    return paired + alone
+    return with_country + with_region + alone
+
+
+def _prefixes(match: re.Match) -> list[str]:
+    words = match.group(1).split(" ")
+    return [" ".join(words[:size]) for size in range(len(words), 0, -1)]
+
+
+def _placed_by(name: str, caption: str, after: re.Match) -> tuple[str, bool] | None:
+    """'Beijing' + ', China' -> ('Beijing, China', True); 'Los Angeles' + ', California, USA
+    Los Angeles Dodgers' -> ('Los Angeles, California, USA', True); 'Heze' + ', Shandong' ->
+    ('Heze, Shandong', False): the parts after a city that place it, as far as they agree with
+    it, and whether they name its country. None when they do not place it."""
+    beyond = _COUNTRY_AFTER_RE.match(caption, after.end())
+    slots = (
+        [f"{name}, {first}, {second}" for first in _prefixes(after) for second in _prefixes(beyond)] if beyond else []
+    )
+    slots += [f"{name}, {first}" for first in _prefixes(after)]
+    for slot in slots:
+        resolved = places.resolve_place(slot, labelled=False)
+        if not resolved.country_code or resolved.city is None or not places.find_city(name, resolved.country_code):
+            continue
+        if places.find_country(slot.rsplit(",", 1)[-1]):
+            return slot, True
+        if resolved.region:
+            return slot, False
+    return None
