@@ -1713,3 +1713,16 @@ def test_a_mountain_is_no_city_and_a_city_is_placed_by_what_follows_it():
     assert (placed.city, placed.region, placed.country_code) == ("Boston", "Massachusetts", "US")
     country_only = parse_block("Arbeiter kommen am Bahnhof von Chengdu an. Die Ernte in China beginnt.")
     assert (country_only.city, country_only.country_code) == ("Chengdu", "CN")
+
+
+def test_a_catalogue_page_opening_with_its_photographer_and_life_dates():
+    record = parse_block(
+        "Gómez Ruiz, Ana\n\n\nSevilla, 1901 - 1975\n\nMercado de flores en la plaza Nueva (Sevilla)\n\n"
+        "Fecha: 1931\nMedidas imagen: 180 x 240 mm\nDerechos: © Archivo Municipal"
+    )
+    assert record.caption == "Mercado de flores en la plaza Nueva (Sevilla)"
+    assert (record.credit, record.city, record.country_code) == ("Gómez Ruiz, Ana", "Sevilla", "ES")
+    # an object measured without pixels, dpi or a word of printing states no print size
+    assert (record.print_width_cm, record.print_height_cm) == (None, None)
+    printed = parse_block("A harbour at dawn.\nPrint size: 20 x 30 cm")
+    assert (printed.print_width_cm, printed.print_height_cm) == (20.0, 30.0)

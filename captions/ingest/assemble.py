@@ -236,12 +236,34 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         if index < len(paragraphs) and paragraphs[index]:
             return paragraphs[index], headline
     prose = [p for p in paragraphs if p]
+    if len(prose) > 2 and len(prose[0]) == 1 and len(prose[1]) == 1 and _LIFE_DATES_RE.fullmatch(prose[1][0].strip()):
+        # A catalogue page that opens with its photographer and their life dates ('Sánchez
+        # Portela, Alfonso' / 'Madrid, 1902 - 1990') before the title: the photographer
+        author = prose[0][0].strip()
+        if len(author) <= 60 and not any(character.isdigit() for character in author):
+            scan.add_field("creator", author, 9, 0, "author heading")
+            prose = prose[2:]
     if len(prose) > 1:
         # A wire slug between title and caption ('CHINA-XINJIANG-COTTON PICKERS-SPECIAL TRAIN
         # (CN)'): one line in capitals, no sentence; never the caption when prose follows.
         prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
     found_headline, lines, _ = ct.split_headline(prose)
     return lines or [], headline or found_headline
+
+
+# Life dates alone on their line, after a birthplace or not: 'Madrid, 1902 - 1990', '(1857-1927)'.
+_LIFE_DATES_RE = re.compile(r"\(?(?:[^\d,()]{2,40},\s{0,2})?1[5-9]\d\d\s{0,2}[-–]\s{0,2}(?:1[5-9]|20)\d\d\)?\.?")
+
+
+_PRINT_WORDS = ("print", "druck", "impression", "impresion", "impresión")
+
+
+def _says_print(scan: BlockScan) -> bool:
+    """Does a size line or a dimensions field of the block speak of printing ('Print size',
+    'Druckgröße', 'taille d'impression')?"""
+    texts = [item.label for item in scan.fields.get("dimensions", ())]
+    texts += [line for line in scan.structured_lines if any(char.isdigit() for char in line[:200])]
+    return any(word in text.casefold() for text in texts for word in _PRINT_WORDS)
 
 
 def _without_previews(scan: BlockScan) -> list[list[str]]:
@@ -516,6 +538,11 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
         for facts in candidates:
             if not facts.width_px:
                 stated.extend(facts.stated)
+    if stated and record.width_px is None and record.dpi is None and not _says_print(scan):
+        # A record without pixels or resolution, and no word of printing, measures the object
+        # it holds ('1 tarjeta postal ... 10 x 8 cm', 'Medidas imagen: 248 x 319 mm', 'Bildmaße
+        # H: 31,5 cm B: 46,7 cm'): that is no print size of an image file.
+        stated = []
     record.stated_sizes = stated
     for size in stated:
         width, height = float(size.width), float(size.height)
