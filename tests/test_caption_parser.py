@@ -1726,3 +1726,20 @@ def test_a_catalogue_page_opening_with_its_photographer_and_life_dates():
     assert (record.print_width_cm, record.print_height_cm) == (None, None)
     printed = parse_block("A harbour at dawn.\nPrint size: 20 x 30 cm")
     assert (printed.print_width_cm, printed.print_height_cm) == (20.0, 30.0)
+
+
+def test_a_library_record_copyright_year_and_reproduction_number_after_the_description():
+    record = parse_block(
+        "Fishing boats at the pier, Santa Cruz, Calif. Copyright 1908. Prints and Photographs Division.\n"
+        "LC-USZ62-12345.\nbibliographic record"
+    )
+    assert record.caption == "Fishing boats at the pier, Santa Cruz, Calif."
+    assert (record.source_id, record.date_start) == ("LC-USZ62-12345", date(1908, 1, 1))
+
+
+def test_a_museum_record_with_an_inventory_number_takes_its_title():
+    record = parse_block(
+        "Vista del puerto\n\nNúm. inventario: 12345F\n\nTítulo: Barcas en la playa\n\nAutor: Juan Pérez\n\n"
+        "Sobre la arena, barcas de pesca y redes tendidas al sol."
+    )
+    assert record.caption == "Barcas en la playa"

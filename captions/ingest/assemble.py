@@ -126,6 +126,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment = ct.strip_markers(joined.strip())
     segment, stock_reference = ct.strip_stock_reference(segment)
     segment, inline_credits = ct.strip_credits(segment)
+    described = ct.cut_copyright_tail(segment)
+    copyright_tail, segment = segment[len(described) :], described
     segment, prefix_language = ct.first_language_segment(segment)
     translated = ""  # a date the translation alone states is still the caption's date
     if prefix_language is None:
@@ -207,7 +209,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- date ----------------------------------------------------------------------------
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
-    _date(record, scan, today, translated, side_titles)
+    # (a date the copyright sentence alone states, 'Copyright 1906', is still the text's date)
+    _date(record, scan, today, translated or copyright_tail, side_titles)
 
     # --- place ---------------------------------------------------------------------------
     fill_place(record, scan)
@@ -228,7 +231,7 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     caption_field = scan.best("caption")
     if caption_field and caption_field.value.strip():
         return caption_field.value.split("\n"), headline
-    if scan.catalogue and headline:
+    if headline and (scan.catalogue or _museum_record(scan)):
         # A catalogue record's title describes the picture; its other prose describes the
         # object (support, technique, provenance).
         return [headline], None
@@ -264,6 +267,16 @@ def _says_print(scan: BlockScan) -> bool:
     texts = [item.label for item in scan.fields.get("dimensions", ())]
     texts += [line for line in scan.structured_lines if any(char.isdigit() for char in line[:200])]
     return any(word in text.casefold() for text in texts for word in _PRINT_WORDS)
+
+
+_INVENTORY_LABELS = ("invent", "call number", "accession", "object number", "signatur", "cote", "shelfmark")
+
+
+def _museum_record(scan: BlockScan) -> bool:
+    """A museum or library record: an inventory or call number among its labelled fields
+    ('Núm. inventario: 32370F', 'Inventarnummer', 'Call Number'). Its title describes the picture;
+    its other prose describes the object or the collection."""
+    return any(any(word in item.label for word in _INVENTORY_LABELS) for item in scan.fields.get("source_id", ()))
 
 
 def _without_previews(scan: BlockScan) -> list[list[str]]:
@@ -304,6 +317,13 @@ def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
         return paragraph
     if any(_is_file_line(line) for line in paragraph):
         paragraph = [line for line in paragraph if not _is_file_line(line)]
+    # a call or reproduction number alone on its line below the description ('LC-USZ62-76899.')
+    numbered = [line for line in paragraph[1:] if _is_number_line(line)]
+    if numbered:
+        page_ids.extend(_LINE_ID_RE.fullmatch(line.strip().rstrip("."))["id"] for line in numbered)
+        paragraph = [line for index, line in enumerate(paragraph) if not (index and line in numbered)]
+        if len(paragraph) < 2:
+            return paragraph
     last_sentence = max((index for index, line in enumerate(paragraph) if _is_sentence(line)), default=-1)
     if last_sentence <= 0:
         return paragraph
@@ -344,6 +364,12 @@ _FILE_ENDINGS = (".jpg", "jpeg", ".tif", "tiff", ".png", ".gif", "webp", "heic",
 def _is_file_line(line: str) -> bool:
     stripped = line.strip()
     return len(stripped) <= 82 and stripped[-4:].lower() in _FILE_ENDINGS and bool(_FILE_LINE_RE.fullmatch(stripped))
+
+
+def _is_number_line(line: str) -> bool:
+    """'LC-USZ62-76899.': letters and digits in parts joined by hyphens, five digits at least."""
+    stripped = line.strip().rstrip(".")
+    return "-" in stripped and len(stripped) <= 40 and bool(_LINE_ID_RE.fullmatch(stripped))
 
 
 def _furniture(line: str, sentence: str, header: bool) -> str | None:

@@ -456,6 +456,20 @@ def strip_markers(text: str) -> str:
     return text
 
 
+# 'Calif. Copyright 1906. Prints and Photographs Division. LC-USZ62-76899.': a copyright
+# statement with its year, after the description, opens the library's own notes.
+_COPYRIGHT_SENTENCE_RE = re.compile(r"(?<=[.!?])\s{1,3}(?:Copyright|COPYRIGHT|©|\(c\))\s{0,2}(?:\d{4}|by\s)")
+
+
+def cut_copyright_tail(text: str) -> str:
+    """The description before a copyright sentence that follows it; the text unchanged when
+    there is none (or nothing before it)."""
+    if "opyright" not in text and "©" not in text and "(c)" not in text:
+        return text
+    match = _COPYRIGHT_SENTENCE_RE.search(text)
+    return text[: match.start()].rstrip() if match and match.start() >= 20 else text
+
+
 def _cut_at_bracket_label(text: str) -> str:
     """An archive's note of what the text before it is ('... jeunes Lorraines. [légende
     d'origine] Pendant le voyage ...', '[original caption]'): a label of ours in brackets ends
