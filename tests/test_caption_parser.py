@@ -1743,3 +1743,18 @@ def test_a_museum_record_with_an_inventory_number_takes_its_title():
         "Sobre la arena, barcas de pesca y redes tendidas al sol."
     )
     assert record.caption == "Barcas en la playa"
+
+
+def test_a_source_in_brackets_and_a_photographer_sentence_end_the_description():
+    record = parse_block(
+        "Blick auf das Rathaus am Markt, Aufnahmedatum unbekannt, vielleicht um 1962 [stadtarchiv]. "
+        "Im Krieg war das Rathaus schwer beschädigt worden, der Wiederaufbau dauerte bis 1958."
+    )
+    assert record.caption == "Blick auf das Rathaus am Markt, Aufnahmedatum unbekannt, vielleicht um 1962."
+    assert (record.credit, record.date_start, record.approximate) == ("stadtarchiv", date(1962, 1, 1), True)
+    assert parse_block("He wrote [sic]. The letter was never sent, and the house was sold.").credit is None
+    shop = parse_block(
+        "Boutique, 12 rue des Lombards, Paris, 1908. Photographie de Jean Roux (1860-1931). "
+        "Musée de la ville. Un certificat vous sera envoyé."
+    )
+    assert (shop.caption, shop.credit) == ("Boutique, 12 rue des Lombards, Paris, 1908.", "Jean Roux")

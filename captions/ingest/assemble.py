@@ -128,6 +128,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, inline_credits = ct.strip_credits(segment)
     described = ct.cut_copyright_tail(segment)
     copyright_tail, segment = segment[len(described) :], described
+    segment, source_tag = ct.cut_at_source_tag(segment)
+    if source_tag:
+        inline_credits.append(source_tag)
+    segment, photographer = ct.cut_at_photographer(segment)
+    if photographer:
+        inline_credits.append(photographer)
     segment, prefix_language = ct.first_language_segment(segment)
     translated = ""  # a date the translation alone states is still the caption's date
     if prefix_language is None:

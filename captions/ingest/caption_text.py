@@ -470,6 +470,42 @@ def cut_copyright_tail(text: str) -> str:
     return text[: match.start()].rstrip() if match and match.start() >= 20 else text
 
 
+# A source named in brackets where the picture's description ends: '... vielleicht um 1956
+# [bildindex]. Bei den Bombenangriffen ...' (what follows is the library's background text).
+_BRACKET_SOURCE_RE = re.compile(r"(?<=\S)\s\[([^\W\d][\w.\-]{1,30})\](?=[.!?](?:\s|$))")
+_NOT_SOURCES = frozenset(["sic", "ca", "circa", "c", "etc", "ff", "f", "ibid", "id", "vgl", "cf"])
+
+
+def cut_at_source_tag(text: str) -> tuple[str, str | None]:
+    """(the description up to a bracketed source closing its sentence, the source), or the
+    text unchanged and None."""
+    if "[" not in text:
+        return text, None
+    match = _BRACKET_SOURCE_RE.search(text)
+    if match is None or match.start() < 20 or fold(match.group(1)).rstrip(".") in _NOT_SOURCES:
+        return text, None
+    return text[: match.start()].rstrip() + text[match.end() : match.end() + 1], match.group(1)
+
+
+# A sentence naming the photographer after the description, before a museum's or shop's
+# notes: '... 1903-1904. Photographie d'Eugène Atget (1857-1927). Paris, musée Carnavalet.'
+_PHOTOGRAPHER_SENTENCE_RE = re.compile(
+    r"(?<=[.!?])\s{1,3}(?:Photographie|Photograph|Photo|Foto|Fotografie|Fotografía)\s(?:by\s|de\s|d'|d’|von\s|par\s|por\s)"
+    r"(?P<name>[A-ZÀ-Ý][^.!?()\d]{1,60}?)(?:\s\(\d{4}\s?[-–]\s?\d{4}\))?[.!?](?=\s|$)"
+)
+
+
+def cut_at_photographer(text: str) -> tuple[str, str | None]:
+    """(the description before a sentence naming its photographer, the name), or the text
+    unchanged and None."""
+    if "hoto" not in text and "oto" not in text:
+        return text, None
+    match = _PHOTOGRAPHER_SENTENCE_RE.search(text)
+    if match is None or match.start() < 20:
+        return text, None
+    return text[: match.start()].rstrip(), match.group("name").strip()
+
+
 def _cut_at_bracket_label(text: str) -> str:
     """An archive's note of what the text before it is ('... jeunes Lorraines. [légende
     d'origine] Pendant le voyage ...', '[original caption]'): a label of ours in brackets ends
