@@ -202,11 +202,23 @@ def compare(args) -> None:
 
 
 def callgrind(args) -> None:
-    """Instructions of one warm load of args.callgrind: (run with N loads - run with 0) / N."""
+    """Instructions of one warm load of args.callgrind: (run with N loads - run with 0) / N, in
+    this checkout, then in `--baseline` when given."""
     photo = a_photo_id()
     url = args.callgrind.format(photo=photo)
+    roots = {"after": Path(__file__).resolve().parent.parent}
+    if args.baseline:
+        roots = {"before": Path(args.baseline).resolve(), **roots}
+    for side, root in roots.items():
+        per_load = _instructions(url, args.user, args.loads, root)
+        print(
+            f"{side}: {url} ({args.user}): {per_load / 1e6:,.1f} million instructions a warm load (callgrind, {args.loads} loads)"
+        )
+
+
+def _instructions(url: str, user: str, loads_wanted: int, root: Path) -> float:
     counts = []
-    for loads in (0, args.loads):
+    for loads in (0, loads_wanted):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "callgrind.out"
             script = (
@@ -214,19 +226,24 @@ def callgrind(args) -> None:
                 f"exec(open({os.path.abspath(__file__)!r}).read())"
             )
             subprocess.run(
-                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", script, "."],
-                input=f"{url} {args.user} {loads}\n",
+                [
+                    "valgrind",
+                    "--tool=callgrind",
+                    f"--callgrind-out-file={out}",
+                    sys.executable,
+                    "-c",
+                    script,
+                    str(root),
+                ],
+                input=f"{url} {user} {loads}\n",
                 text=True,
                 capture_output=True,
                 check=True,
-                cwd=Path(__file__).resolve().parent.parent,
+                cwd=root,
             )
             summary = re.search(r"^summary:\s+(\d+)", out.read_text(), re.MULTILINE)
             counts.append(int(summary.group(1)))
-    per_load = (counts[1] - counts[0]) / args.loads
-    print(
-        f"{url} ({args.user}): {per_load / 1e6:,.1f} million instructions a warm load (callgrind, {args.loads} loads)"
-    )
+    return (counts[1] - counts[0]) / loads_wanted
 
 
 def main() -> None:

@@ -109,7 +109,7 @@ def browse(request):
         last = pages.last_page_number(total.value if total.exact else None, per_page)
         if number > last:  # a stale or shared link past the end: its last page, same filters
             return redirect(request.path + _query_on_page(request, last))
-        page = pages.result_page(qs, number=number, per_page=per_page)
+        page = pages.result_page(photo_selectors.as_cards(qs), number=number, per_page=per_page)
         if not page.rows and page.number > 1:  # past the end of an estimated total: count up to here
             last = pages.last_page_number(pages.count_up_to(qs, (page.number - 1) * per_page), per_page)
             return redirect(request.path + _query_on_page(request, last))

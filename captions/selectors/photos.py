@@ -12,7 +12,7 @@ from django.db.models import F, Func, Prefetch, QuerySet, Value
 from django.db.models.lookups import Exact, GreaterThan, LessThan
 
 from captions.core import dimensions
-from captions.models import Article, Photo
+from captions.models import CAVEAT_TAGS, Article, Photo, caveat_field
 from captions.selectors import embargo
 
 MORE_LIKE_THIS = 6
@@ -63,6 +63,30 @@ def orientation_condition(name: str):
 
 def photos_for_browse():
     return Photo.objects.select_related("place")
+
+
+# What a photo card shows (captions/templatetags/photo_cards.py; an embargo card reads the
+# embargo's end and caveat): a page of cards reads these columns, not all 43 of the photo.
+CARD_FIELDS = (
+    "caption",
+    "date_text",
+    "width_px",
+    "height_px",
+    "dpi",
+    "embargo_until",
+    "thumbnail",
+    *(caveat_field(tag) for tag in CAVEAT_TAGS),
+    "place__sublocation",
+    "place__city",
+    "place__region",
+    "place__country",
+    "place__country_code",
+)
+
+
+def as_cards(qs: QuerySet) -> QuerySet:
+    """A selection with only the columns its cards show."""
+    return qs.only(*CARD_FIELDS)
 
 
 def photo_with_relations():
