@@ -1,8 +1,10 @@
 """gunicorn as deployed (Dockerfile, docker-compose.yml, bench/load, make bench-db).
 
 Every setting can be overridden from the environment (GUNICORN_WORKERS, GUNICORN_THREADS,
-GUNICORN_WORKER_CLASS, GUNICORN_BIND, GUNICORN_TIMEOUT, GUNICORN_KEEPALIVE). The defaults were chosen by measuring
-sync and gthread workers with bench/load on 2 cores: see docs/SCALING.md, "App servers".
+GUNICORN_WORKER_CLASS, GUNICORN_WORKER_CONNECTIONS, GUNICORN_KEEPALIVE, GUNICORN_BIND,
+GUNICORN_TIMEOUT, GUNICORN_MAX_REQUESTS, GUNICORN_ACCESSLOG). The defaults were chosen by measuring
+sync and gthread workers side by side with bench/load_compare.py on 2 cores: see docs/SCALING.md,
+"App servers".
 """
 
 import multiprocessing
@@ -12,13 +14,21 @@ cores = multiprocessing.cpu_count()
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-# A page spends a good part of its time waiting on PostgreSQL, so two workers per core with a
-# few threads each keep both cores busy without the memory of many processes.
-workers = int(os.environ.get("GUNICORN_WORKERS", 2 * cores))
+# A page is mostly Python, and a process runs one thread at a time (the GIL): one worker per core
+# uses the cores; its threads overlap one page's Python with another's wait on PostgreSQL, and
+# a long export streams on one thread while the others serve pages (a sync worker is held by it).
+workers = int(os.environ.get("GUNICORN_WORKERS", cores))
 threads = int(os.environ.get("GUNICORN_THREADS", 4 if worker_class == "gthread" else 1))
+# A gthread worker accepts connections while it holds fewer than worker_connections, busy or not,
+# and keeps a kept-alive client for good: with gunicorn's defaults (1,000, keep-alive 5 s) one
+# worker queued its clients behind each other while the other had threads free (p95 2-10x the
+# median in bench/load_compare.py). Taking a connection only when a thread is free, and closing it
+# after the answer, leaves the waiting ones in the kernel's queue for whichever worker frees a
+# thread first, as sync workers do. A proxy in front keeps the browsers' connections alive.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", threads))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 0))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
 graceful_timeout = 30
-keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
 # recycle workers now and then, so no slow leak (or fragmented heap) grows for ever
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
 max_requests_jitter = max_requests // 10

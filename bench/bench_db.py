@@ -17,7 +17,7 @@ Steps, each timed:
    search and a filter;
 4. CSV export of every photo over HTTP against `COPY (<the export's own SELECT>) TO STDOUT`;
 5. `import_captions` blocks/s (bench/bench_import.py into a second bench database);
-6. bench/load.py: 50 clients for 60 s against each gunicorn setting;
+6. bench/load.py: 50 clients for 60 s against each gunicorn setting (bench/load_compare.py);
 7. writes the tables between the bench-db markers of docs/BENCHMARKS.md, with the machine and
    the load average, and the plans of the slowest queries to var/bench/plans.md.
 
@@ -35,6 +35,7 @@ import platform
 import re
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -677,9 +678,11 @@ def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports,
         lines += [
             "",
             f"Load: `bench/load.py` — {args.clients} clients for {args.seconds:.0f} s on 127.0.0.1 (70 % browse shapes, "
-            "25 % photo pages, 5 % a small CSV export), against each gunicorn setting in turn:",
+            "25 % photo pages, 5 % a small CSV export; the clients sign in before the clock), against each gunicorn "
+            f"setting in turn, every server started first, {args.load_rounds} interleaved round(s) (median; "
+            "bench/load_compare.py):",
             "",
-            "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average after |",
+            "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average after (highest) |",
             "|---|---|---|---|---|---|---|",
         ]
         for name, r in loads:
@@ -738,11 +741,27 @@ def only_export(args, env, dsn) -> None:
 
 
 LOAD_SETTINGS = (
+    ("gunicorn.conf.py: gthread, 1 worker per core × 4 threads, a connection per free thread, no keep-alive", {}),
+    (
+        "gthread, 2 workers per core × 4 threads, keep-alive 5 s, 1,000 connections a worker (round 2's default)",
+        {"workers": 2 * os.cpu_count(), "keepalive": 5, "worker_connections": 1000},
+    ),
     ("sync, 3 workers", {"worker_class": "sync", "workers": 3, "threads": 1}),
-    ("gthread, 2 workers × 4 threads", {"worker_class": "gthread", "workers": 2, "threads": 4}),
-    ("gthread, 4 workers × 4 threads (gunicorn.conf.py)", {}),
-    ("gthread, 4 × 4, psycopg pool of 4", {"pool": 4}),
+    ("gunicorn.conf.py with a psycopg pool of 4 a worker", {"pool": 4}),
 )
+
+
+def median_report(reports: list[dict]) -> dict:
+    """One load report from several rounds: medians of the figures, errors summed, the highest load."""
+    if len(reports) == 1:
+        return reports[0]
+    middle = statistics.median
+    return {
+        "requests_per_s": middle(r["requests_per_s"] for r in reports),
+        "errors": sum(r["errors"] for r in reports),
+        "load_average": max((r["load_average"] for r in reports), key=lambda loads: loads[0]),
+        "all": {key: middle(r["all"][key] for r in reports) for key in ("p50_ms", "p95_ms", "p99_ms")},
+    }
 
 
 def main() -> None:
@@ -762,6 +781,7 @@ def main() -> None:
     parser.add_argument("--no-export", action="store_true")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--load-rounds", type=int, default=1, help="interleaved rounds of the load settings")
     parser.add_argument("--import-blocks", type=int, default=20_000)
     parser.add_argument("--doc", default=str(ROOT / "docs" / "BENCHMARKS.md"))
     parser.add_argument(
@@ -887,35 +907,20 @@ def main() -> None:
         imports = None if args.no_import else measure_import(args, admin_dsn)
         loads = []
         if not args.no_load:
-            for name, overrides in LOAD_SETTINGS:
-                log(f"load: {name}")
-                server = gunicorn(env, args.port, out_dir, **overrides)
-                servers.append(server)
-                try:
-                    out = subprocess.run(
-                        [
-                            PY,
-                            "bench/load.py",
-                            "--port",
-                            str(args.port),
-                            "--user",
-                            "bench-production",
-                            "--password",
-                            PASSWORD,
-                            "--clients",
-                            str(args.clients),
-                            "--seconds",
-                            str(args.seconds),
-                        ],
-                        cwd=ROOT,
-                        check=True,
-                        text=True,
-                        capture_output=True,
-                    ).stdout
-                    loads.append((name, json.loads(out)))
-                finally:
-                    server.stop()
-                    servers.remove(server)
+            log("load: " + ", ".join(name for name, _ in LOAD_SETTINGS) + f" ({args.load_rounds} interleaved rounds)")
+            from load_compare import compare  # here: load_compare imports this module
+
+            compared = compare(
+                env,
+                list(LOAD_SETTINGS),
+                port=args.port,
+                clients=args.clients,
+                seconds=args.seconds,
+                rounds=args.load_rounds,
+                out_dir=out_dir,
+                say=log,
+            )
+            loads = [(name, median_report(reports)) for name, reports in compared.items()]
     finally:
         for server in servers:
             server.stop()

@@ -11,7 +11,7 @@ first (gunicorn.conf.py, settings as deployed, DEBUG off, the cache on Redis, ea
 port; an idle server costs memory only), the clients sign in once (sessions are in the database,
 so each server accepts them), every server is warmed for a few seconds, then each round runs
 the load against each server in turn. A config is `name=key=value,...` with keys
-worker_class, workers, threads, keepalive (GUNICORN_*) and pool (DATABASE_POOL_SIZE).
+worker_class, workers, threads, keepalive, worker_connections (GUNICORN_*) and pool (DATABASE_POOL_SIZE).
 Prints one line per round and setting (with the load average) and the median per setting.
 """
 
@@ -35,10 +35,76 @@ def parse_config(text: str) -> tuple[str, dict]:
     overrides = {}
     for item in filter(None, spec.split(",")):
         key, _, value = item.partition("=")
-        if key not in ("worker_class", "workers", "threads", "keepalive", "pool"):
+        if key not in ("worker_class", "workers", "threads", "keepalive", "worker_connections", "pool"):
             raise SystemExit(f"--config {text!r}: unknown key {key!r}")
         overrides[key] = value
     return name, overrides
+
+
+def compare(
+    env: dict,
+    configs: list[tuple[str, dict]],
+    *,
+    port: int,
+    clients: int,
+    seconds: float,
+    rounds: int,
+    warm_seconds: float = 5,
+    out_dir=None,
+    say=print,
+) -> dict[str, list[dict]]:
+    """bench/load.py against every setting in turn, `rounds` times: {name: [report per round]}.
+    `env` holds DATABASE_URL (and REDIS_URL); the bench users exist (bench_db.bench_users)."""
+    out_dir = out_dir or ROOT / "var" / "bench"
+    servers = []
+    results: dict[str, list[dict]] = {name: [] for name, _ in configs}
+    try:
+        for number, (_name, overrides) in enumerate(configs):
+            servers.append(gunicorn(env, port + number, out_dir, **overrides))
+        cookies = load.sign_in("127.0.0.1", port, "bench-production", PASSWORD, clients)
+        base = load.parser().parse_args(
+            ["--port", "0", "--user", "bench-production", "--password", PASSWORD, "--clients", str(clients)]
+        )
+        for number in range(len(configs)):  # warm each server's workers (templates, per-process tables)
+            base.port, base.seconds = port + number, warm_seconds
+            load.run(base, cookies)
+        for round_number in range(rounds):
+            for number, (name, _) in enumerate(configs):
+                base.port, base.seconds, base.seed = port + number, seconds, round_number
+                report = load.run(base, cookies)
+                results[name].append(report)
+                say(
+                    f"round {round_number + 1} {name:32} {report['requests_per_s']:6.1f} req/s  "
+                    f"p50 {report['all']['p50_ms']:6.0f}  p95 {report['all']['p95_ms']:6.0f}  "
+                    f"p99 {report['all']['p99_ms']:6.0f} ms  errors {report['errors']}  "
+                    f"export p95 {report['export']['p95_ms']:6.0f} ms  "
+                    f"load {report['load_average_before'][0]:.1f} -> {report['load_average'][0]:.1f}"
+                )
+                time.sleep(1)
+    finally:
+        for server in servers:
+            server.stop()
+    return results
+
+
+def table(results: dict[str, list[dict]]) -> list[str]:
+    """Markdown rows: the median of the rounds per setting, and the load averages seen."""
+    lines = [
+        "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average (1 min) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, reports in results.items():
+
+        def med(key, sub=None, reports=reports):
+            return statistics.median(r[key][sub] if sub else r[key] for r in reports)
+
+        loads = [r["load_average"][0] for r in reports] + [r["load_average_before"][0] for r in reports]
+        lines.append(
+            f"| {name} | {med('requests_per_s'):.1f} | {med('all', 'p50_ms'):,.0f} | {med('all', 'p95_ms'):,.0f} | "
+            f"{med('all', 'p99_ms'):,.0f} | {sum(r['errors'] for r in reports)} | "
+            f"{min(loads):.1f}–{max(loads):.1f} |"
+        )
+    return lines
 
 
 def main() -> None:
@@ -66,49 +132,19 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     bench_users(env)
     collectstatic(env, out_dir)
-    servers = []
-    results: dict[str, list[dict]] = {name: [] for name, _ in configs}
-    try:
-        for number, (_name, overrides) in enumerate(configs):
-            servers.append(gunicorn(env, args.port + number, out_dir, **overrides))
-        cookies = load.sign_in("127.0.0.1", args.port, "bench-production", PASSWORD, args.clients)
-        base = load.parser().parse_args(
-            ["--port", "0", "--user", "bench-production", "--password", PASSWORD, "--clients", str(args.clients)]
-        )
-        for number in range(len(configs)):  # warm each server's workers (templates, per-process tables)
-            base.port, base.seconds = args.port + number, args.warm_seconds
-            load.run(base, cookies)
-        for round_number in range(args.rounds):
-            for number, (name, _) in enumerate(configs):
-                base.port, base.seconds, base.seed = args.port + number, args.seconds, round_number
-                report = load.run(base, cookies)
-                results[name].append(report)
-                print(
-                    f"round {round_number + 1} {name:32} {report['requests_per_s']:6.1f} req/s  "
-                    f"p50 {report['all']['p50_ms']:6.0f}  p95 {report['all']['p95_ms']:6.0f}  "
-                    f"p99 {report['all']['p99_ms']:6.0f} ms  errors {report['errors']}  "
-                    f"export p95 {report['export']['p95_ms']:6.0f} ms  "
-                    f"load {report['load_average_before'][0]:.1f} -> {report['load_average'][0]:.1f}",
-                    flush=True,
-                )
-                time.sleep(1)
-    finally:
-        for server in servers:
-            server.stop()
+    results = compare(
+        env,
+        configs,
+        port=args.port,
+        clients=args.clients,
+        seconds=args.seconds,
+        rounds=args.rounds,
+        warm_seconds=args.warm_seconds,
+        out_dir=out_dir,
+        say=lambda line: print(line, flush=True),
+    )
     print(f"\nmedian of {args.rounds} rounds, {args.clients} clients, {args.seconds:.0f} s each:")
-    print("| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average (1 min) |")
-    print("|---|---|---|---|---|---|---|")
-    for name, reports in results.items():
-
-        def med(key, sub=None, reports=reports):
-            return statistics.median(r[key][sub] if sub else r[key] for r in reports)
-
-        loads = [r["load_average"][0] for r in reports]
-        print(
-            f"| {name} | {med('requests_per_s'):.1f} | {med('all', 'p50_ms'):,.0f} | {med('all', 'p95_ms'):,.0f} | "
-            f"{med('all', 'p99_ms'):,.0f} | {sum(r['errors'] for r in reports)} | "
-            f"{min(loads):.1f}–{max(loads):.1f} |"
-        )
+    print("\n".join(table(results)))
     if args.json:
         with open(args.json, "w") as out:
             json.dump(results, out, indent=1)

@@ -215,7 +215,9 @@ def run_callgrind(args) -> dict:
         args.user,
         *(["--only", *args.only] if args.only else []),
     ]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(f"{out_dir}/valgrind.log", "w") as log:
+        if subprocess.run(command, stdout=log, stderr=subprocess.STDOUT).returncode:
+            raise SystemExit(f"valgrind failed: see {out_dir}/valgrind.log")
     result = json.load(open(f"{out_dir}/result.json"))
     dumps = sorted(glob.glob(f"{out_dir}/cg.out.*"), key=lambda p: int(p.rsplit(".", 1)[-1]))
     counts = []
