@@ -743,7 +743,7 @@ def only_export(args, env, dsn) -> None:
 LOAD_SETTINGS = (
     ("gunicorn.conf.py: gthread, 1 worker per core × 4 threads, a connection per free thread, no keep-alive", {}),
     (
-        "gthread, 2 workers per core × 4 threads, keep-alive 5 s, 1,000 connections a worker (round 2's default)",
+        "gthread, 2 workers per core × 4 threads, keep-alive 5 s, 1,000 connections a worker (the default before issue 11 item 7)",
         {"workers": 2 * os.cpu_count(), "keepalive": 5, "worker_connections": 1000},
     ),
     ("sync, 3 workers", {"worker_class": "sync", "workers": 3, "threads": 1}),
