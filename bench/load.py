@@ -9,7 +9,9 @@ measured minute would measure the hasher, not the pages. Then every client loops
 requests until the time or the request budget is spent: browse pages of every shape (70 %),
 photo pages (25 %) and a small CSV export (5 %). Only loopback hosts are accepted; every loop
 is bounded in count and time, and the run stops by itself. Reports requests/s, p50/p95/p99 and
-errors, overall, per kind and per shape, with the load average before and after.
+errors, overall, per kind and per shape, with the load average before and after. With
+--exporters N, N more clients export the whole archive over and over meanwhile (reported apart):
+whether long exports starve the pages.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ BROWSE = [
 ]
 PHOTO = "/photos/<id>/"
 EXPORT = "/export/specs.csv?place=Reykjavik&caveat=mandatory_credit"
+FULL_EXPORT = "/export/specs.csv"  # every photo: what --exporters clients fetch over and over
 MIX = (("browse", 0.70), ("photo", 0.25), ("export", 0.05))
 
 
@@ -123,7 +126,25 @@ def run(args, cookies: list[dict] | None = None) -> dict:
                     errors.append(f"{path}: HTTP {status}")
         session.close()
 
+    def exporter(number: int) -> None:
+        """A production assistant exporting the whole archive, again and again (--exporters): does
+        a long export hold a worker the pages need? Not counted in the mix's figures."""
+        session = Session(args.host, args.port, timeout=max(args.timeout, args.seconds))
+        session.cookies = dict(cookies[number % len(cookies)])
+        while time.monotonic() < deadline:
+            try:
+                status, _, seconds, _ = session.get(FULL_EXPORT, sink=lambda chunk: None)
+            except Exception as exc:
+                with lock:
+                    errors.append(f"{FULL_EXPORT}: {type(exc).__name__}")
+                continue
+            with lock:
+                exports.append((seconds, status))
+        session.close()
+
+    exports: list[tuple[float, int]] = []
     threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(args.clients)]
+    threads += [threading.Thread(target=exporter, args=(n,), daemon=True) for n in range(args.exporters)]
     for thread in threads:
         thread.start()
     # one bound for all the joins: the run ends by itself even if a request hangs
@@ -146,6 +167,7 @@ def run(args, cookies: list[dict] | None = None) -> dict:
     }
     for kind in ("all", "browse", "photo", "export"):
         report[kind] = summary([s * 1000 for k, _, s, _ in done if kind in ("all", k)])
+    report["full_exports"] = summary([s * 1000 for s, _ in exports]) | {"exporters": args.exporters}
     report["shapes"] = {
         shape: summary([s * 1000 for _, sh, s, _ in done if sh == shape]) for shape in [*BROWSE, PHOTO, EXPORT]
     }
@@ -163,6 +185,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-requests", type=int, default=100_000)
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--exporters", type=int, default=0, help="extra clients exporting every photo in a loop")
     parser.add_argument("--json")
     return parser
 

@@ -50,6 +50,7 @@ def compare(
     seconds: float,
     rounds: int,
     warm_seconds: float = 5,
+    exporters: int = 0,
     out_dir=None,
     say=print,
 ) -> dict[str, list[dict]]:
@@ -71,14 +72,17 @@ def compare(
         for round_number in range(rounds):
             for number, (name, _) in enumerate(configs):
                 base.port, base.seconds, base.seed = port + number, seconds, round_number
+                base.exporters = exporters
                 report = load.run(base, cookies)
                 results[name].append(report)
+                full = report["full_exports"]
                 say(
                     f"round {round_number + 1} {name:32} {report['requests_per_s']:6.1f} req/s  "
                     f"p50 {report['all']['p50_ms']:6.0f}  p95 {report['all']['p95_ms']:6.0f}  "
                     f"p99 {report['all']['p99_ms']:6.0f} ms  errors {report['errors']}  "
                     f"export p95 {report['export']['p95_ms']:6.0f} ms  "
-                    f"load {report['load_average_before'][0]:.1f} -> {report['load_average'][0]:.1f}"
+                    + (f"full exports {full['count']} (p50 {full['p50_ms']:.0f} ms)  " if exporters else "")
+                    + f"load {report['load_average_before'][0]:.1f} -> {report['load_average'][0]:.1f}"
                 )
                 time.sleep(1)
     finally:
@@ -117,6 +121,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"))
     parser.add_argument("--config", action="append", required=True)
+    parser.add_argument("--exporters", type=int, default=0, help="clients exporting every photo meanwhile (load.py)")
     parser.add_argument("--json")
     args = parser.parse_args()
     if "bench" not in args.db:
@@ -140,6 +145,7 @@ def main() -> None:
         seconds=args.seconds,
         rounds=args.rounds,
         warm_seconds=args.warm_seconds,
+        exporters=args.exporters,
         out_dir=out_dir,
         say=lambda line: print(line, flush=True),
     )
