@@ -347,9 +347,9 @@ def test_query_count_does_not_grow_with_the_rows(shop, url_name):
     # session, user, two permission lookups, embargo count, the audit line (savepoint, insert,
     # release), savepoint and its release, photos, places, article urls, the audit line's
     # count at the end: one query per chunk of 2000 rows for places and articles, none per row.
-    # The CSV on PostgreSQL: the session's settings read, set, and put back after the COPY, and
-    # one COPY instead of photos, places and article urls (captions/exports/copy_csv.py).
-    assert few == (15 if url_name == "export_specs_csv" and connection.vendor == "postgresql" else 14)
+    # On PostgreSQL (CSV and JSON): the session's settings read, set, and put back after the COPY,
+    # and one COPY instead of photos, places and article urls (captions/exports/copy_csv.py).
+    assert few == (15 if connection.vendor == "postgresql" else 14)
 
 
 def test_rows_are_read_in_chunks_with_no_query_per_row(django_assert_num_queries):

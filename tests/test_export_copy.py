@@ -1,5 +1,6 @@
 """The CSV export's rows from PostgreSQL's COPY (captions/exports/copy_csv.py) are byte for byte
-the rows the Python path writes (rows.spec_rows -> csv_format.cells -> csv.writer), and their
+the rows the Python path writes (rows.spec_rows -> csv_format.cells -> csv.writer), as are the
+JSON export's (captions/exports/copy_json.py; json_format.render_json), and the CSV's
 derived cells are `captions.core.dimensions`' values, row by row, over a generated set of
 awkward records: no dpi, no pixels, lengths and aspect ratios on a rounding half, huge and tiny
 sizes, embargoes past and pending, text that starts a formula, quotes, delimiters, newlines,
@@ -7,6 +8,7 @@ tabs and unicode in every text column, places with empty parts, articles with an
 """
 
 import datetime as dt
+import json
 import random
 import zoneinfo
 
@@ -17,13 +19,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from captions.core import dimensions
-from captions.exports import copy_csv, csv_format
+from captions.exports import copy_csv, copy_json, csv_format, json_format
 from captions.exports.rows import spec_rows
 from captions.exports.selection import select_photos
 from captions.models import Article, Photo, Place
 from captions.selectors.filters import EVERY_LIGHTBOX
 from captions.services import lightboxes
-from tests.builders import make_photo, production, researcher
+from tests.builders import make_photo, make_user, production, researcher
 from tests.export_helpers import csv_records
 
 pytestmark = [
@@ -192,6 +194,114 @@ def test_copy_writes_exactly_what_the_python_path_writes(dialect, params):
     assert copied == python
     rows = csv_records(python.decode(), delimiter=csv_format.DIALECTS[dialect].delimiter)
     assert 0 < len(rows) < len(ids)  # pending embargoes are left out, the rest is there
+
+
+def _python_json(selection) -> bytes:
+    rows = spec_rows(selection.photos, target_dpi=selection.target_dpi)
+    return "".join(json_format.render_json(selection, rows)).encode()
+
+
+def _copied_json(selection) -> bytes:
+    objects = copy_json.CopiedObjects(selection.photos, target_dpi=selection.target_dpi)
+    return b"".join(
+        piece if isinstance(piece, bytes) else piece.encode() for piece in json_format.render_copied(selection, objects)
+    )
+
+
+@pytest.mark.parametrize("sees_embargoed", [True, False], ids=["editor", "production"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"at_dpi": "240"},
+        {"sort": "taken"},
+        {"at_dpi": "7", "sort": "-added"},
+        {"q": "plain"},
+        {"caveat": "embargo"},
+    ],
+)
+def test_json_from_copy_is_exactly_what_the_python_path_writes(params, sees_embargoed):
+    ids = _awkward_archive()
+    selection = select_photos(params, sees_embargoed=sees_embargoed, viewer=EVERY_LIGHTBOX, now=NOW)
+    python, copied = _python_json(selection), _copied_json(selection)
+    assert copied == python
+    document = json.loads(python)
+    assert document["count"] == len(document["photos"]) == selection.photos.count()
+    assert 0 < len(document["photos"]) < len(ids)  # pending embargoes are left out, the rest is there
+    assert all(photo["embargo_until"] is None or photo["embargo_until"] < "2026-11-29" for photo in document["photos"])
+
+
+def test_json_from_copy_writes_floats_as_python_does():
+    """A whole number keeps its '.0', a tiny one its exponent, full precision otherwise."""
+    make_photo(width_px=300, height_px=1, dpi=300)  # 1.0 in; 3e-04 megapixels
+    make_photo(width_px=1, height_px=1, dpi=1)  # 1e-06 megapixels; 2.54 cm
+    make_photo(width_px=1880, height_px=1160, dpi=150)  # 31.834666666666667 cm
+    selection = select_photos({"sort": "added"}, sees_embargoed=True, viewer=EVERY_LIGHTBOX, now=NOW)
+    copied = _copied_json(selection)
+    assert copied == _python_json(selection)
+    assert b'"megapixels": 0.0003, ' in copied and b'"width_in": 1.0, ' in copied
+    assert b'"megapixels": 1e-06, ' in copied and b'"width_cm": 2.54, ' in copied
+    assert b'"width_cm": 31.834666666666667, ' in copied
+    photos = json.loads(copied)["photos"]
+    assert photos[2]["print_size"]["width_cm"] == dimensions.centimetres(1880, 150)
+
+
+@pytest.mark.parametrize("role", ["production", "editor with the export permission"])
+def test_the_http_json_export_uses_copy_with_the_same_document_headers_and_audit_line(client, role):
+    from django.contrib.auth.models import Permission
+
+    from captions.models import AuditEvent
+
+    _awkward_archive(count=60, seed=3)
+    make_photo(caption="plain secret", embargo_until=timezone.now() + dt.timedelta(days=3), caveat_embargo=True)
+    if role == "production":
+        user = production("shop")
+    else:
+        user = make_user("desk", group="Editors")
+        user.user_permissions.add(Permission.objects.get(codename="export_specs"))
+    client.force_login(user)
+    documents, headers = {}, {}
+    for use_copy in (True, False):
+        with override_settings(CAPTIONS_EXPORT_COPY=use_copy):
+            response = client.get(reverse("export_specs_json"), {"q": "plain", "at_dpi": "240"})
+            assert response.status_code == 200 and response.streaming
+            documents[use_copy] = json.loads(b"".join(response.streaming_content))
+            headers[use_copy] = {
+                name: response[name]
+                for name in (
+                    "Content-Type",
+                    "X-Archive-Selection",
+                    "X-Archive-Target-DPI",
+                    "X-Archive-Embargoed-Left-Out",
+                )
+            }
+            assert response["Content-Disposition"].startswith('attachment; filename="specs_q-plain_at_dpi-240_')
+            assert documents[use_copy]["meta"]["exported_at"] == response["X-Archive-Generated"]
+    for document in documents.values():
+        del document["meta"]["exported_at"]
+    assert documents[True] == documents[False] and headers[True] == headers[False]
+    assert documents[True]["photos"] and "plain secret" not in {p["caption"] for p in documents[True]["photos"]}
+    assert headers[True]["X-Archive-Embargoed-Left-Out"] == str(documents[True]["meta"]["embargoed_left_out"])
+    copied_event = AuditEvent.objects.filter(kind=AuditEvent.Kind.EXPORT).order_by("-id")[1]
+    assert (copied_event.format, copied_event.photo_count, copied_event.complete) == (
+        "json",
+        documents[True]["count"],
+        True,
+    )
+
+
+def test_a_dropped_json_copy_download_closes_its_transaction_at_once(client, monkeypatch):
+    monkeypatch.setattr(copy_csv, "PIECE_BYTES", 1)
+    for _ in range(5):
+        make_photo()
+    client.force_login(production())
+    response = client.get(reverse("export_specs_json"))
+    pieces = iter(response.streaming_content)
+    assert next(pieces).startswith(b'{"meta": ')
+    assert next(pieces).startswith(b'\n{"id": ')
+    assert len(connection.savepoint_ids) == 1
+    response.close()
+    assert len(connection.savepoint_ids) == 0
 
 
 def test_sql_derived_cells_are_the_dimensions_values_row_by_row():

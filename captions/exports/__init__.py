@@ -8,6 +8,10 @@
    `json_format` and `pdf_sheet`; and `package`, the print package: all of them plus each
    file with the archive's metadata written in and a print rendition, in one streamed ZIP.
 
+On PostgreSQL the CSV and JSON exports skip both stages for their rows: `copy_csv` and
+`copy_json` have the database write each finished line (`COPY (SELECT ...) TO STDOUT`), byte for
+byte what the renderers write from SpecRows, which remain the path on other databases.
+
 Views (`captions.exports.views`), the read-only API (`captions.exports.api`) and the `export_specs`
 command only wire these together.
 """

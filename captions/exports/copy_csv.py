@@ -58,7 +58,7 @@ _FORMULA_CODES = ", ".join(str(ord(c)) for c in sorted(csv_format.FORMULA_STARTS
 _APOSTROPHE = "''''"  # the SQL literal of one apostrophe
 
 
-def _literal(text: str) -> str:
+def sql_literal(text: str) -> str:
     """A SQL string literal (only ever called with this module's own constants)."""
     return "'" + text.replace("'", "''") + "'"
 
@@ -78,10 +78,10 @@ def _text(column: str, *, guard: bool = True) -> str:
 def _decimal(expr: str, separator: str) -> str:
     """`csv_format.decimal`: the float's shortest repr, rounded half-up to one decimal."""
     text = f"round(({expr})::text::numeric, 1)::text"
-    return text if separator == "." else f"replace({text}, '.', {_literal(separator)})"
+    return text if separator == "." else f"replace({text}, '.', {sql_literal(separator)})"
 
 
-def _aspect_ratio(t: str) -> str:
+def aspect_ratio_sql(t: str) -> str:
     """`dimensions.aspect_ratio` for {t}.width_px, {t}.height_px (both present)."""
     w, h = f"{t}.width_px", f"{t}.height_px"
     g = f"gcd({w}, {h})"
@@ -127,7 +127,7 @@ def _derived_cells(t: str, target_dpi: int, separator: str) -> list[str]:
         _decimal(f"{w} * {h} / 1000000::float8", separator),
         f"CASE WHEN {t}.width_px > {t}.height_px THEN '{dimensions.LANDSCAPE}' "
         f"WHEN {t}.width_px < {t}.height_px THEN '{dimensions.PORTRAIT}' ELSE '{dimensions.SQUARE}' END",
-        _aspect_ratio(t),
+        aspect_ratio_sql(t),
         *(f"CASE WHEN {t}.dpi > 0 THEN {cell} END" for cell in four(dpi)),
         *four(f"{int(target_dpi)}::float8"),
         _decimal(f"greatest({w} / {reference} * 2.54::float8, {h} / {reference} * 2.54::float8)", separator),
@@ -136,7 +136,7 @@ def _derived_cells(t: str, target_dpi: int, separator: str) -> list[str]:
     return [f"CASE WHEN {t}.width_px > 0 AND {t}.height_px > 0 THEN {cell} END" for cell in cells]
 
 
-def _iso_datetime(expr: str) -> str:
+def iso_datetime_sql(expr: str) -> str:
     """`times.iso_datetime`: `timezone.localtime(value).isoformat(timespec="seconds")` (the
     session's TimeZone is the current one; an offset with seconds, as local mean time has, keeps
     them as Python writes them)."""
@@ -150,28 +150,33 @@ def _iso_datetime(expr: str) -> str:
     )
 
 
-def _article_urls():
-    return ArraySubquery(
-        Article.objects.filter(photos=OuterRef("pk"), url__isnull=False).order_by("published_date", "id").values("url")
-    )
+def _article_urls(value=None):
+    """Each photo's article URLs, in the order the Python path lists them, as an array beside
+    its row; `value` turns each URL into the text the array holds (the URL itself by default)."""
+    articles = Article.objects.filter(photos=OuterRef("pk"), url__isnull=False).order_by("published_date", "id")
+    if value is None:
+        return ArraySubquery(articles.values("url"))
+    return ArraySubquery(articles.annotate(x_url=value).values("x_url"))
 
 
-def copy_statement(photos, *, target_dpi: int, delimiter: str, separator: str) -> tuple[str, tuple | None]:
-    """(COPY statement, its parameters) for the CSV rows of the queryset `photos`, in its order
-    (every cell of `csv_format.COLUMNS`, as `csv_format.cells` writes it).
+def selection_layers(photos, *, derived: list[str], article_urls=None, urls_joined: str) -> tuple[str, str, list]:
+    """(FROM clause with a `(%s) AS r` slot for the inner query, the inner query's SQL, its
+    parameters) of the rows of the queryset `photos`, in its order, for a COPY's cells.
 
     Layers: the queryset's own SELECT (its filters, its ORDER BY; the place's parts and the
     article URLs beside each row); a layer that builds the place label, the caveats and the URL
-    list once a row (OFFSET 0 keeps it a layer of its own, so a cell repeats a column, not an
-    expression); the cells, with the print arithmetic in a LATERAL subquery of the pixel size
-    alone, which PostgreSQL memoizes (an archive's photos share a few thousand pixel sizes, so
-    it runs about once a size, as `rows.derived_values` does in Python). A subquery with ORDER BY
-    is never flattened and the layers above only project (the lateral join is a nested loop
-    over it), so the rows leave in the queryset's order.
+    list (`urls_joined`: SQL of `r.x_article_urls`) once a row (OFFSET 0 keeps it a layer of its
+    own, so a cell repeats a column, not an expression); the `derived` cells (d.d0, d.d1, ...),
+    computed from the pixel size alone in a LATERAL subquery, which PostgreSQL memoizes (an
+    archive's photos share a few thousand pixel sizes, so it runs about once a size, as
+    `rows.derived_values` does in Python). A subquery with ORDER BY is never flattened and the
+    layers above only project (the lateral join is a nested loop over it), so the rows leave in
+    the queryset's order. The photo's columns are p.<column>, plus p.x_place, p.x_cc,
+    p.x_caveats and p.x_urls.
     """
     inner = (
         photos.annotate(
-            x_article_urls=_article_urls(),
+            x_article_urls=_article_urls(article_urls),
             **{f"x_{part}": F(f"place__{part}") for part in _PLACE_PARTS},
         )
         .values_list(*PHOTO_COLUMNS, "x_article_urls", *(f"x_{part}" for part in _PLACE_PARTS))
@@ -186,18 +191,37 @@ def copy_statement(photos, *, target_dpi: int, delimiter: str, separator: str) -
     caveats = "concat_ws('; ', " + ", ".join(f"CASE WHEN r.{caveat_field(t)} THEN '{t}' END" for t in CAVEAT_TAGS) + ")"
     middle = (
         f"SELECT r.*, {label} AS x_place, CASE WHEN r.place_id IS NULL THEN '' ELSE r.x_country_code END AS x_cc, "
-        f"{caveats} AS x_caveats, coalesce(array_to_string(r.x_article_urls, ' '), '') AS x_urls "
+        f"{caveats} AS x_caveats, {urls_joined} AS x_urls "
         f"FROM (%s) AS r OFFSET 0"
     )
-    derived = _derived_cells("s", target_dpi, separator)
-    names = [f"d{n}" for n in range(len(derived))]
     # the pixel size enters the lateral subquery once (as s), so it is the memo's whole key
     lateral = (
         "SELECT "
-        + ", ".join(f"{cell} AS {name}" for cell, name in zip(derived, names, strict=True))
+        + ", ".join(f"{cell} AS d{n}" for n, cell in enumerate(derived))
         + " FROM (SELECT p.width_px, p.height_px, p.dpi OFFSET 0) AS s OFFSET 0"
     )
+    return f"FROM ({middle}) AS p CROSS JOIN LATERAL ({lateral}) AS d", inner_sql, list(params)
 
+
+def bind(statement: str, inner_sql: str, params) -> tuple[str, tuple | None]:
+    """(statement, parameters) with the inner query in its `(%s) AS r` slot, as psycopg's
+    client-side binding wants it."""
+    if not params:  # a statement without parameters is sent as it is
+        return statement.replace("(%s) AS r", f"({inner_sql}) AS r", 1), None
+    # psycopg binds the parameters client-side into the whole statement: our own '%' are doubled
+    statement = statement.replace("%", "%%").replace("(%%s) AS r", f"({inner_sql}) AS r", 1)
+    return statement, tuple(params)
+
+
+def copy_statement(photos, *, target_dpi: int, delimiter: str, separator: str) -> tuple[str, tuple | None]:
+    """(COPY statement, its parameters) for the CSV rows of the queryset `photos`, in its order
+    (every cell of `csv_format.COLUMNS`, as `csv_format.cells` writes it; the layers are
+    `selection_layers`')."""
+    derived = _derived_cells("s", target_dpi, separator)
+    source, inner_sql, params = selection_layers(
+        photos, derived=derived, urls_joined="coalesce(array_to_string(r.x_article_urls, ' '), '')"
+    )
+    names = [f"d{n}" for n in range(len(derived))]
     cells = [
         "p.id",
         _text("p.supplier"),
@@ -208,7 +232,7 @@ def copy_statement(photos, *, target_dpi: int, delimiter: str, separator: str) -
         "p.height_px",
         "p.dpi",
         *(f"d.{name}" for name in names[:7]),
-        _literal(str(int(target_dpi))),
+        sql_literal(str(int(target_dpi))),
         *(f"d.{name}" for name in names[7:]),
         _text("p.date_text"),
         _text("p.date_edtf"),
@@ -220,20 +244,15 @@ def copy_statement(photos, *, target_dpi: int, delimiter: str, separator: str) -
         _text("p.x_cc", guard=False),  # written as stored, like csv_format.cells
         _text("p.x_caveats", guard=False),
         _text("p.restriction_text"),
-        _iso_datetime("p.embargo_until"),
+        iso_datetime_sql("p.embargo_until"),
         _text("p.x_urls"),
     ]
     if len(cells) != len(csv_format.COLUMNS):
         raise AssertionError("the SQL cells and csv_format.COLUMNS disagree")
     statement = (
-        f"COPY (SELECT {', '.join(cells)} FROM ({middle}) AS p CROSS JOIN LATERAL ({lateral}) AS d) "
-        f"TO STDOUT WITH (FORMAT csv, DELIMITER {_literal(delimiter)})"
+        f"COPY (SELECT {', '.join(cells)} {source}) TO STDOUT WITH (FORMAT csv, DELIMITER {sql_literal(delimiter)})"
     )
-    if not params:  # a statement without parameters is sent as it is
-        return statement.replace("(%s) AS r", f"({inner_sql}) AS r", 1), None
-    # psycopg binds the parameters client-side into the whole statement: our own '%' are doubled
-    statement = statement.replace("%", "%%").replace("(%%s) AS r", f"({inner_sql}) AS r", 1)
-    return statement, tuple(params)
+    return bind(statement, inner_sql, params)
 
 
 def available() -> bool:
@@ -247,21 +266,22 @@ class CopyInProgress(RuntimeError):
 
 def _busy_with_copy(execute, sql, params, many, context):
     raise CopyInProgress(
-        "this database connection is streaming a CSV export (COPY) and answers nothing else until "
+        "this database connection is streaming an export (COPY) and answers nothing else until "
         "the stream ends or is closed"
     )
 
 
-class CopiedLines:
-    """The CSV rows of a selection from COPY, as bytes pieces of about PIECE_BYTES. `count` is
-    the number of rows sent so far (the audit line and the CSV's last line read it); `close()`
+class CopiedRows:
+    """The rows of a COPY (`statement()`), as bytes pieces of about PIECE_BYTES (`_pieces_of`
+    shapes them). `count` is the number of rows sent so far (the audit line reads it); `close()`
     stops the stream at once (a dropped download: the COPY is cancelled, the transaction ends)."""
 
-    def __init__(self, photos, *, target_dpi: int, delimiter: str, separator: str):
-        self.photos, self.target_dpi = photos, target_dpi
-        self.delimiter, self.separator = delimiter, separator
+    def __init__(self):
         self.count = 0
         self._pieces = None
+
+    def statement(self) -> tuple[str, tuple | None]:
+        raise NotImplementedError
 
     def __iter__(self) -> Iterator[bytes]:
         self._pieces = self._stream()
@@ -272,9 +292,7 @@ class CopiedLines:
             self._pieces.close()
 
     def _stream(self) -> Iterator[bytes]:
-        sql, params = copy_statement(
-            self.photos, target_dpi=self.target_dpi, delimiter=self.delimiter, separator=self.separator
-        )
+        sql, params = self.statement()
         with transaction.atomic(), connection.cursor() as cursor:
             # One snapshot for the whole export; no JIT for what is a plain scan; floats written as
             # their shortest repr (the rounding depends on it); ISO dates; times in the current zone.
@@ -325,6 +343,39 @@ class CopiedLines:
                     )
 
     def _pieces_of(self, copy) -> Iterator[bytes]:
+        raise NotImplementedError
+
+    @staticmethod
+    def _drained(copy) -> bool:
+        """The reader went away mid-COPY. COPY TO has no "stop" message: the rest is read and
+        dropped when it is small (True: the connection stays in use), else False (the caller
+        closes the connection). A cancel request is not used: it travels apart from the
+        connection and, arriving after a COPY that had just finished, would cancel whatever
+        statement came next."""
+        deadline = time.monotonic() + STOP_SECONDS
+        left = STOP_BYTES
+        while left > 0 and time.monotonic() < deadline:
+            block = copy.read()
+            if not block:
+                return True  # the COPY ended: the transaction goes on (and is rolled back) as usual
+            left -= len(block)
+        return False
+
+
+class CopiedLines(CopiedRows):
+    """The CSV rows of a selection from COPY (`copy_statement`), CRLF-terminated."""
+
+    def __init__(self, photos, *, target_dpi: int, delimiter: str, separator: str):
+        super().__init__()
+        self.photos, self.target_dpi = photos, target_dpi
+        self.delimiter, self.separator = delimiter, separator
+
+    def statement(self) -> tuple[str, tuple | None]:
+        return copy_statement(
+            self.photos, target_dpi=self.target_dpi, delimiter=self.delimiter, separator=self.separator
+        )
+
+    def _pieces_of(self, copy) -> Iterator[bytes]:
         # COPY sends one row a message, ending in LF; csv.writer ends rows with CRLF (a LF inside a
         # quoted cell stays as it is in both)
         pieces, size, rows = [], 0, 0
@@ -342,22 +393,6 @@ class CopiedLines:
         self.count = rows
         if pieces:
             yield b"".join(pieces)
-
-    @staticmethod
-    def _drained(copy) -> bool:
-        """The reader went away mid-COPY. COPY TO has no "stop" message: the rest is read and
-        dropped when it is small (True: the connection stays in use), else False (the caller
-        closes the connection). A cancel request is not used: it travels apart from the
-        connection and, arriving after a COPY that had just finished, would cancel whatever
-        statement came next."""
-        deadline = time.monotonic() + STOP_SECONDS
-        left = STOP_BYTES
-        while left > 0 and time.monotonic() < deadline:
-            block = copy.read()
-            if not block:
-                return True  # the COPY ended: the transaction goes on (and is rolled back) as usual
-            left -= len(block)
-        return False
 
 
 def csv_export(selection, *, dialect: str = csv_format.DEFAULT_DIALECT):

@@ -16,6 +16,7 @@ from captions.exports.selection import Selection
 from captions.times import iso_datetime
 
 ROWS_PER_WRITE = 200
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _size(size: dimensions.PrintSize | None) -> dict | None:
@@ -69,17 +70,38 @@ def selection_meta(selection: Selection) -> dict:
     }
 
 
+def _head(selection: Selection) -> str:
+    """The document up to its first photo (the same for both ways of writing the photos)."""
+    return '{"meta": ' + _dumps(selection_meta(selection)) + ',\n"photos": ['
+
+
+def _tail(count: int) -> str:
+    return f'\n],\n"count": {count},\n"complete": true}}\n'
+
+
 def render_json(selection: Selection, rows: Iterable[SpecRow]) -> Iterator[str]:
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    yield '{"meta": ' + dumps(selection_meta(selection)) + ',\n"photos": ['
+    """The JSON text in pieces of a few hundred photos, from SpecRows (the Python path;
+    `copy_json.json_export` picks the path)."""
+    yield _head(selection)
     pieces, count = [], 0
     try:
         for count, row in enumerate(rows, start=1):
-            pieces.append(("\n" if count == 1 else ",\n") + dumps(row_as_dict(row)))
+            pieces.append(("\n" if count == 1 else ",\n") + _dumps(row_as_dict(row)))
             if len(pieces) >= ROWS_PER_WRITE:
                 yield "".join(pieces)
                 pieces.clear()
     finally:
         close_rows(rows)
-    pieces.append(f'\n],\n"count": {count},\n"complete": true}}\n')
+    pieces.append(_tail(count))
     yield "".join(pieces)
+
+
+def render_copied(selection: Selection, objects) -> Iterator[str | bytes]:
+    """The same JSON with each photo's object as finished bytes from PostgreSQL, each after its
+    separator (`copy_json.CopiedObjects`)."""
+    yield _head(selection)
+    try:
+        yield from objects
+    finally:
+        objects.close()
+    yield _tail(objects.count)

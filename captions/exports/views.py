@@ -25,8 +25,8 @@ from django.views.decorators.http import require_GET
 from captions.core import dimensions
 from captions.exports import package, pdf_sheet
 from captions.exports.copy_csv import csv_export
+from captions.exports.copy_json import json_export
 from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS
-from captions.exports.json_format import render_json
 from captions.exports.rows import spec_row_for, spec_rows
 from captions.exports.selection import InvalidSelection, Selection, select_photos, target_dpi_from
 from captions.selectors import lightboxes as lightbox_selectors
@@ -120,10 +120,10 @@ def specs_json(request):
         selection = select_photos(request.GET, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
         return invalid_filters(request, exc)
-    rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
+    pieces, rows = json_export(selection)
     event = record_export(request, selection, "json")
     response = StreamingHttpResponse(
-        audit.streamed(render_json(selection, rows), event=event, rows=rows),
+        audit.streamed(pieces, event=event, rows=rows),
         content_type="application/json; charset=utf-8",
     )
     return attachment(response, selection, "json")
