@@ -300,6 +300,35 @@ def test_embargo_count_covers_only_the_filtered_selection(client):
     assert document["photos"] == [] and document["meta"]["embargoed_left_out"] == 1
 
 
+def test_the_embargoed_count_in_two_halves_is_the_embargo_rules_count_for_every_filter():
+    """Selection counts the photos left out as the two halves of PhotoQuerySet.embargoed (one
+    query, each half on its own index): the same number as the rule itself, whatever the filter."""
+    from captions.selectors.filters import EVERY_LIGHTBOX
+    from captions.services import lightboxes
+
+    now = timezone.now()
+    article = make_article()
+    moscow = make_place(city="Moscow")
+    photos = [
+        make_photo(caption="Kremlin", embargo_until=now + dt.timedelta(days=1), caveat_embargo=True, place=moscow),
+        make_photo(caption="Kremlin", caveat_embargo=True, articles=[article]),  # no date: held back
+        make_photo(caption="Kremlin", embargo_until=now - dt.timedelta(days=1), articles=[article]),  # passed
+        make_photo(caption="Kremlin", caveat_editorial_only=True, embargo_until=now + dt.timedelta(days=9)),
+        make_photo(caption="Dom", place=moscow),
+    ]
+    box = lightboxes.create_lightbox(owner=make_user("owner"), name="box")
+    lightboxes.add_photos(lightbox=box, photo_ids=[photos[1].pk, photos[0].pk, photos[4].pk])
+    shapes = [{}, {"q": "Kremlin"}, {"caveat": "editorial_only"}, {"article": str(article.pk)}]
+    shapes += [{"place": "Moscow"}, {"lightbox": str(box.pk)}, {"lightbox": str(box.pk), "sort": "taken"}]
+    for params in shapes:
+        for sees in (True, False):
+            filterset = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=sees, viewer=EVERY_LIGHTBOX)
+            assert filterset.is_valid(), filterset.errors
+            assert filterset.qs.embargoed_count(now) == filterset.qs.embargoed(now).count(), (params, sees)
+    assert Photo.objects.embargoed_count(now) == 3
+    assert Photo.objects.none().embargoed_count(now) == 0
+
+
 def test_production_is_not_told_what_an_embargoed_photo_hides_through_the_count(shop):
     """Production sees embargoed photos as cards: a count of those matching a caveat (or
     words, or a place) would tell what the card hides. Only the cards the filters show count."""

@@ -89,11 +89,11 @@ def select_photos(params, *, sees_embargoed: bool, viewer, now: dt.datetime | No
         raise InvalidSelection({name: list(messages) for name, messages in filterset.form.errors.items()})
     now = now or timezone.now()
     selected = filterset.qs
-    embargoed_count = selected.embargoed(now).count()
+    embargoed_count = selected.embargoed_count(now)
     held_back = None
     if not sees_embargoed and filterset.reads_hidden:  # else the viewer's count is the true one
         whole = PhotoFilterSet(params, queryset=Photo.objects.all(), sees_embargoed=True, viewer=viewer)
-        held_back = whole.qs.embargoed(now).count()
+        held_back = whole.qs.embargoed_count(now)
     filters = {}
     for name in filterset.filters:
         value = params.get(name)
