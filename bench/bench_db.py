@@ -15,7 +15,8 @@ Steps, each timed:
    first), the page's own SQL replayed through psycopg (the floor, cold and warm query sets),
    the same selection on datasette (first load and warm), and the admin change list with a
    search and a filter;
-4. CSV export of every photo over HTTP against `COPY (<the export's own SELECT>) TO STDOUT`;
+4. CSV and JSON exports of every photo over HTTP (first byte, first row, rows/s) against `COPY (<the
+   export's own SELECT>) TO STDOUT`;
 5. `import_captions` blocks/s (bench/bench_import.py into a second bench database);
 6. bench/load.py: 50 clients for 60 s against each gunicorn setting (bench/load_compare.py);
 7. writes the tables between the bench-db markers of docs/BENCHMARKS.md, with the machine and
@@ -370,40 +371,66 @@ def export_statements(queries: list[str]) -> tuple[str, str]:
     return statement, f"COPY ({statement[start:end]}) TO STDOUT"
 
 
-def measure_export(dsn, captured, production: Session, url: str, old: Session | None = None, rounds: int = 1) -> dict:
-    """The CSV export over HTTP (and, with `old`, from a server with CAPTIONS_EXPORT_COPY=0: the
-    Python rows) against COPY of the export's own statement and of the rows' raw columns,
-    interleaved `rounds` times; best round of each."""
+def _http_export(session: Session, url: str) -> dict:
+    """The export read to its end over HTTP: seconds, MB, rows, the first byte (the response's
+    headers, which leave with the first piece: the CSV header row or the JSON's meta) and the
+    first photo row (the first read past that piece)."""
+    seen = {"lines": 0, "bytes": 0, "first_row": None}
+    started = time.perf_counter()
+
+    def sink(chunk: bytes) -> None:
+        seen["lines"] += chunk.count(b"\n")
+        seen["bytes"] += len(chunk)
+        if seen["first_row"] is None and (b'\n{"id": ' in chunk or seen["lines"] >= 2):
+            seen["first_row"] = time.perf_counter() - started
+
+    status, size, seconds, first = session.get(url, sink=sink)
+    assert status == 200, (url, status)
+    return {"s": seconds, "mb": size / 1e6, "first_byte_ms": first * 1000, "first_row_ms": seen["first_row"] * 1000}
+
+
+def measure_export(
+    dsn,
+    captured,
+    production: Session,
+    url: str,
+    old: Session | None = None,
+    rounds: int = 1,
+    json_url: str | None = None,
+) -> dict:
+    """The CSV export (and with `json_url` the JSON export) over HTTP, and with `old` the same
+    from a server with CAPTIONS_EXPORT_COPY=0 (the Python rows), against COPY of each export's
+    own statement and of the rows' raw columns, interleaved `rounds` times; best round of each."""
     statement, raw = export_statements(captured[url]["cold"])
+    json_statement = export_statements(captured[json_url]["cold"])[0] if json_url else None
     best: dict = {}
 
     def keep(name, seconds, **extra):
         if name not in best or seconds < best[name]["s"]:
             best[name] = {"s": seconds, **extra}
 
-    lines = [0]
-
-    def count_lines(chunk: bytes) -> None:
-        lines[0] += chunk.count(b"\n")
-
     for _ in range(rounds):
         seconds, rows, copied = _copy_seconds(dsn, statement)
         keep("copy", seconds, rows=rows, mb=copied / 1e6)
         seconds, raw_rows, copied = _copy_seconds(dsn, raw)
         keep("copy_raw", seconds, rows=raw_rows, mb=copied / 1e6)
+        if json_statement:
+            seconds, _, copied = _copy_seconds(dsn, json_statement)
+            keep("copy_json", seconds, mb=copied / 1e6)
         for name, session in (("http", production), ("http_old", old)):
             if session is None:
                 continue
-            status, size, http_s, first = session.get(url, sink=count_lines)
-            assert status == 200, status
-            keep(name, http_s, mb=size / 1e6, first_byte_ms=first * 1000)
+            keep(name, **_http_export(session, url))
+            if json_url:
+                keep(f"{name}_json", **_http_export(session, json_url))
     result = {"rows": best["copy"]["rows"], "load": os.getloadavg()[0]}
     for name, values in best.items():
         result[f"{name}_s"] = values["s"]
         result[f"{name}_rows_s"] = result["rows"] / values["s"]
         result[f"{name}_mb"] = values["mb"]
-        if "first_byte_ms" in values:
-            result[f"{name}_first_byte_ms"] = values["first_byte_ms"]
+        for key in ("first_byte_ms", "first_row_ms"):
+            if key in values:
+                result[f"{name}_{key}"] = values[key]
     # compatibility with the report's old keys
     result.update(
         copy_rows_s=result["copy_rows_s"],
@@ -413,17 +440,20 @@ def measure_export(dsn, captured, production: Session, url: str, old: Session | 
     return result
 
 
-def export_lines(export: dict, url: str) -> list[str]:
+def export_lines(export: dict, url: str, json_url: str | None = None) -> list[str]:
+    def timing(name: str) -> str:
+        return (
+            f"{export[f'{name}_s']:.1f} s: **{export[f'{name}_rows_s']:,.0f} rows/s**, first byte "
+            f"{export[f'{name}_first_byte_ms']:.0f} ms, first row {export[f'{name}_first_row_ms']:.0f} ms, "
+            f"{export[f'{name}_mb']:.0f} MB"
+        )
+
     lines = [
-        f"| CSV export of every photo over HTTP (`{url}`, rows from COPY) | {export['rows']:,} rows in "
-        f"{export['http_s']:.1f} s: **{export['http_rows_s']:,.0f} rows/s**, first byte "
-        f"{export['http_first_byte_ms']:.0f} ms, {export['http_mb']:.0f} MB |",
+        f"| CSV export of every photo over HTTP (`{url}`, rows from COPY) | {export['rows']:,} rows in {timing('http')} |"
     ]
     if "http_old_s" in export:
         lines.append(
-            f"| the same export with `CAPTIONS_EXPORT_COPY=0` (the Python rows, the old path) | "
-            f"{export['http_old_s']:.1f} s: **{export['http_old_rows_s']:,.0f} rows/s**, first byte "
-            f"{export['http_old_first_byte_ms']:.0f} ms |"
+            f"| the same export with `CAPTIONS_EXPORT_COPY=0` (the Python rows, the old path) | {timing('http_old')} |"
         )
     lines += [
         f"| `COPY (<the export's own statement>) TO STDOUT` (same SQL, no HTTP) | {export['copy_s']:.1f} s: "
@@ -433,6 +463,20 @@ def export_lines(export: dict, url: str) -> list[str]:
         f"{export['copy_raw_s']:.1f} s: **{export['copy_raw_rows_s']:,.0f} rows/s** ({export['copy_raw_mb']:.0f} MB); "
         f"export ÷ this COPY = **{export['http_rows_s'] / export['copy_raw_rows_s']:.0%}** |",
     ]
+    if json_url and "http_json_s" in export:
+        lines.append(
+            f"| JSON export of every photo over HTTP (`{json_url}`, objects from COPY) | {timing('http_json')} |"
+        )
+        if "http_old_json_s" in export:
+            lines.append(
+                f"| the same JSON with `CAPTIONS_EXPORT_COPY=0` (the Python rows, the old path) | {timing('http_old_json')} |"
+            )
+        lines += [
+            f"| `COPY (<the JSON export's own statement>) TO STDOUT` | {export['copy_json_s']:.1f} s: "
+            f"**{export['copy_json_rows_s']:,.0f} rows/s** ({export['copy_json_mb']:.0f} MB); JSON export ÷ this COPY = "
+            f"**{export['http_json_rows_s'] / export['copy_json_rows_s']:.0%}**; ÷ COPY of the raw columns = "
+            f"**{export['http_json_rows_s'] / export['copy_raw_rows_s']:.0%}** |",
+        ]
     return lines
 
 
@@ -670,7 +714,7 @@ def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports,
         f"| SQLite copy for datasette (rows, indexes, FTS5) | {sqlite_s:.0f} s |",
     ]
     if export:
-        lines += export_lines(export, args.export_url)
+        lines += export_lines(export, args.export_url, args.json_export_url)
     if imports:
         summary = "; ".join(line.strip() for line in imports["output"].splitlines() if "blocks/s" in line)
         lines.append(f"| `import_captions` path, {imports['blocks']:,} blocks (bench/bench_import.py) | {summary} |")
@@ -707,12 +751,12 @@ def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports,
 def only_export(args, env, dsn) -> None:
     out_dir = ROOT / "var" / "bench"
     bench_users(env)
-    url = "/export/specs.csv"
+    url, json_url = "/export/specs.csv", "/export/specs.json"
     sql_path = out_dir / "export-sql.json"
     page_env = {k: v for k, v in env.items() if k != "REDIS_URL"}
-    log("capturing the export's SQL ...")
+    log("capturing the exports' SQL ...")
     subprocess.run(
-        [PY, "bench/page_sql.py", "--user", "bench-production", "--out", str(sql_path), url],
+        [PY, "bench/page_sql.py", "--user", "bench-production", "--out", str(sql_path), url, json_url],
         cwd=ROOT,
         env=page_env,
         check=True,
@@ -728,7 +772,7 @@ def only_export(args, env, dsn) -> None:
         new.login("bench-production", PASSWORD)
         old.login("bench-production", PASSWORD)
         log(f"export rounds: {args.rounds}")
-        export = measure_export(dsn, captured, new, url, old=old, rounds=args.rounds)
+        export = measure_export(dsn, captured, new, url, old=old, rounds=args.rounds, json_url=json_url)
     finally:
         for server in servers:
             server.stop()
@@ -737,7 +781,7 @@ def only_export(args, env, dsn) -> None:
         f"load average before / after {load_before[0]:.1f} / {os.getloadavg()[0]:.1f}; best of {args.rounds} "
         "interleaved rounds"
     )
-    print("\n".join(export_lines(export, url)))
+    print("\n".join(export_lines(export, url, json_url)))
 
 
 LOAD_SETTINGS = (
@@ -787,7 +831,7 @@ def main() -> None:
     parser.add_argument(
         "--only-export",
         action="store_true",
-        help="on an existing bench database: the CSV export over HTTP (rows from COPY, and the old Python "
+        help="on an existing bench database: the CSV and JSON exports over HTTP (rows from COPY, and the old Python "
         "rows from a second server with CAPTIONS_EXPORT_COPY=0) against both COPY floors, --rounds times "
         "interleaved; prints the lines, writes nothing",
     )
@@ -822,7 +866,7 @@ def main() -> None:
     shapes_, facets = shapes(dsn)
     rare = rare_word(dsn)
     args.admin_url = f"/admin/captions/photo/?{urlencode({'q': rare, 'supplier': 'Northwind Press'})}"
-    args.export_url = "/export/specs.csv"
+    args.export_url, args.json_export_url = "/export/specs.csv", "/export/specs.json"
     log("capturing each page's SQL ...")
     sql_path = out_dir / "page-sql.json"
     editor_urls = [args.admin_url]
@@ -837,6 +881,7 @@ def main() -> None:
             str(sql_path),
             *[s["ours"] for s in shapes_],
             args.export_url,
+            args.json_export_url,
         ],
         cwd=ROOT,
         env=page_env,
@@ -901,7 +946,11 @@ def main() -> None:
                         f"## {shape['name']} ({kind}): {seconds * 1000:.1f} ms\n\n```sql\n{sql}\n```\n\n```\n{explain(dsn, sql)}\n```\n"
                     )
         (out_dir / "plans.md").write_text("\n".join(plans))
-        export = None if args.no_export else measure_export(dsn, captured, production, args.export_url)
+        export = (
+            None
+            if args.no_export
+            else measure_export(dsn, captured, production, args.export_url, json_url=args.json_export_url)
+        )
         app.stop()
         servers.remove(app)
         imports = None if args.no_import else measure_import(args, admin_dsn)

@@ -5,9 +5,8 @@ rows, same renderers; the command only reads options and writes the pieces out."
 from django.core.management.base import BaseCommand, CommandError
 
 from captions.exports.copy_csv import csv_export
+from captions.exports.copy_json import json_export
 from captions.exports.csv_format import DEFAULT_DIALECT, DIALECTS
-from captions.exports.json_format import render_json
-from captions.exports.rows import spec_rows
 from captions.exports.selection import InvalidSelection, select_photos
 from captions.selectors.filters import EVERY_LIGHTBOX
 from captions.services import audit
@@ -59,8 +58,7 @@ class Command(BaseCommand):
         if format == "csv":
             pieces, rows = csv_export(selection, dialect=dialect)
         else:
-            rows = audit.CountedRows(spec_rows(selection.photos, target_dpi=selection.target_dpi))
-            pieces = render_json(selection, rows)
+            pieces, rows = json_export(selection)
         event = audit.record_export(
             username="manage.py export_specs",
             format=format if format == "json" or dialect == DEFAULT_DIALECT else f"csv-{dialect}",
@@ -69,7 +67,7 @@ class Command(BaseCommand):
             embargoed_left_out=selection.embargoed_held_back,
             complete=False,
         )
-        # the CSV's rows may come as bytes (from COPY): the command writes text
+        # the rows may come as bytes (from COPY), whole rows a piece: the command writes text
         pieces = (
             piece.decode() if isinstance(piece, bytes) else piece
             for piece in audit.streamed(pieces, event=event, rows=rows)
