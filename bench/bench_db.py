@@ -221,7 +221,7 @@ def gunicorn(env, port, log_dir: Path, **overrides) -> Server:
         [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
         server_env,
         port,
-        log_dir / f"gunicorn-{name}.log",
+        log_dir / f"gunicorn-{name}-{port}.log",  # two servers at once (old and new) keep their own logs
     )
 
 
@@ -420,9 +420,10 @@ def measure_export(
         for name, session in (("http", production), ("http_old", old)):
             if session is None:
                 continue
-            keep(name, **_http_export(session, url))
-            if json_url:
-                keep(f"{name}_json", **_http_export(session, json_url))
+            for suffix, address in (("", url), ("_json", json_url)):
+                if address:
+                    measured = _http_export(session, address)
+                    keep(name + suffix, measured.pop("s"), **measured)
     result = {"rows": best["copy"]["rows"], "load": os.getloadavg()[0]}
     for name, values in best.items():
         result[f"{name}_s"] = values["s"]
