@@ -231,6 +231,18 @@ def test_json_from_copy_is_exactly_what_the_python_path_writes(params, sees_emba
     assert all(photo["embargo_until"] is None or photo["embargo_until"] < "2026-11-29" for photo in document["photos"])
 
 
+def test_json_from_copy_keeps_a_lightboxs_order():
+    ids = _awkward_archive(count=40, seed=7)
+    box = lightboxes.create_lightbox(owner=researcher("owner"), name="order")
+    chosen = [ids[30], ids[2], ids[17], ids[9], ids[25]]
+    lightboxes.add_photos(lightbox=box, photo_ids=chosen)
+    selection = select_photos({"lightbox": str(box.pk)}, sees_embargoed=True, viewer=EVERY_LIGHTBOX, now=NOW)
+    copied = _copied_json(selection)
+    assert copied == _python_json(selection)
+    released = set(selection.photos.values_list("pk", flat=True))
+    assert [photo["id"] for photo in json.loads(copied)["photos"]] == [pk for pk in chosen if pk in released]
+
+
 def test_json_from_copy_writes_floats_as_python_does():
     """A whole number keeps its '.0', a tiny one its exponent, full precision otherwise."""
     make_photo(width_px=300, height_px=1, dpi=300)  # 1.0 in; 3e-04 megapixels
