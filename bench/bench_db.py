@@ -163,11 +163,11 @@ def sqlite_copy(dsn: str, path: Path) -> float:
 
 
 class Server:
-    def __init__(self, name: str, command: list[str], env: dict, port: int, log_path: Path):
+    def __init__(self, name: str, command: list[str], env: dict, port: int, log_path: Path, cwd: Path = ROOT):
         self.name, self.port = name, port
         self.log = open(log_path, "w")  # closed in stop()
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+            command, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -207,6 +207,8 @@ def collectstatic(env: dict, log_dir: Path) -> None:
 
 
 def gunicorn(env, port, log_dir: Path, **overrides) -> Server:
+    """gunicorn as deployed; `root`: another checkout of the app (old code beside new)."""
+    root = Path(overrides.pop("root", ROOT))
     server_env = {
         **deployed_env(env, log_dir),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
@@ -216,12 +218,14 @@ def gunicorn(env, port, log_dir: Path, **overrides) -> Server:
     if overrides.get("pool"):
         server_env["DATABASE_POOL_SIZE"] = str(overrides["pool"])
     name = "-".join(f"{k}{v}" for k, v in overrides.items()) or "default"
+    name += f"-{root.name}" if root != ROOT else ""
     return Server(
         "gunicorn",
         [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
         server_env,
         port,
         log_dir / f"gunicorn-{name}-{port}.log",  # two servers at once (old and new) keep their own logs
+        cwd=root,
     )
 
 
@@ -727,13 +731,15 @@ def report(args, build_t, sqlite_s, shapes_, results, captured, export, imports,
             f"setting in turn, every server started first, {args.load_rounds} interleaved round(s) (median; "
             "bench/load_compare.py):",
             "",
-            "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average after (highest) |",
-            "|---|---|---|---|---|---|---|",
+            "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | CPU ms a request: app + database "
+            "| load average after (highest) |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for name, r in loads:
             lines.append(
                 f"| {name} | {r['requests_per_s']} | {r['all']['p50_ms']:,.0f} | {r['all']['p95_ms']:,.0f} | "
-                f"{r['all']['p99_ms']:,.0f} | {r['errors']} | {r['load_average'][0]:.1f} |"
+                f"{r['all']['p99_ms']:,.0f} | {r['errors']} | "
+                f"{r['app_cpu_ms_per_request']:.1f} + {r['db_cpu_ms_per_request']:.1f} | {r['load_average'][0]:.1f} |"
             )
     lines += goal_lines(args, build_t, shapes_, results, captured, export, imports, loads)
     lines.append(MARK_END)
@@ -806,6 +812,7 @@ def median_report(reports: list[dict]) -> dict:
         "errors": sum(r["errors"] for r in reports),
         "load_average": max((r["load_average"] for r in reports), key=lambda loads: loads[0]),
         "all": {key: middle(r["all"][key] for r in reports) for key in ("p50_ms", "p95_ms", "p99_ms")},
+        **{key: middle(r[key] for r in reports) for key in ("app_cpu_ms_per_request", "db_cpu_ms_per_request")},
     }
 
 

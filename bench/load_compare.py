@@ -11,8 +11,14 @@ first (gunicorn.conf.py, settings as deployed, DEBUG off, the cache on Redis, ea
 port; an idle server costs memory only), the clients sign in once (sessions are in the database,
 so each server accepts them), every server is warmed for a few seconds, then each round runs
 the load against each server in turn. A config is `name=key=value,...` with keys
-worker_class, workers, threads, keepalive, worker_connections (GUNICORN_*) and pool (DATABASE_POOL_SIZE).
+worker_class, workers, threads, keepalive, worker_connections (GUNICORN_*), pool
+(DATABASE_POOL_SIZE) and root (another checkout of the app, to run old code beside new).
 Prints one line per round and setting (with the load average) and the median per setting.
+
+Besides the clock figures, each round records the CPU seconds the server's workers and the
+database's backends for this database used (from /proc), per request: on a machine whose other
+tenants make requests/s swing by 2x between rounds, CPU per request is the steadier figure, and
+2 cores x 1000 / (app + database + client ms) is what the machine could serve.
 """
 
 from __future__ import annotations
@@ -23,6 +29,9 @@ import os
 import statistics
 import sys
 import time
+from pathlib import Path
+
+import psycopg
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -35,10 +44,55 @@ def parse_config(text: str) -> tuple[str, dict]:
     overrides = {}
     for item in filter(None, spec.split(",")):
         key, _, value = item.partition("=")
-        if key not in ("worker_class", "workers", "threads", "keepalive", "worker_connections", "pool"):
+        if key not in ("worker_class", "workers", "threads", "keepalive", "worker_connections", "pool", "root"):
             raise SystemExit(f"--config {text!r}: unknown key {key!r}")
         overrides[key] = value
     return name, overrides
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def snapshot(server, dsn: str) -> dict[str, dict[int, float]]:
+    """CPU seconds so far of the server's workers and of this database's backends, by pid."""
+    with psycopg.connect(dsn, autocommit=True) as db:
+        name = db.info.dbname
+        backends = [
+            row[0]
+            for row in db.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [name]
+            )
+        ]
+    return {
+        "app": {pid: cpu_seconds(pid) for pid in children(server.process.pid)},
+        "db": {pid: cpu_seconds(pid) for pid in backends},
+    }
+
+
+def cpu_per_request(before: dict, after: dict, requests: int) -> dict[str, float]:
+    """ms of CPU a request, app and database (a process started meanwhile counts from zero; one
+    that ended meanwhile is lost: a small undercount, workers and connections persist)."""
+    out = {}
+    for side in ("app", "db"):
+        used = sum(after[side][pid] - before[side].get(pid, 0.0) for pid in after[side])
+        out[f"{side}_cpu_ms_per_request"] = round(used / max(requests, 1) * 1000, 2)
+    return out
 
 
 def compare(
@@ -73,7 +127,11 @@ def compare(
             for number, (name, _) in enumerate(configs):
                 base.port, base.seconds, base.seed = port + number, seconds, round_number
                 base.exporters = exporters
+                before = snapshot(servers[number], env["DATABASE_URL"])
                 report = load.run(base, cookies)
+                report.update(
+                    cpu_per_request(before, snapshot(servers[number], env["DATABASE_URL"]), report["requests"])
+                )
                 results[name].append(report)
                 full = report["full_exports"]
                 say(
@@ -82,6 +140,7 @@ def compare(
                     f"p99 {report['all']['p99_ms']:6.0f} ms  errors {report['errors']}  "
                     f"export p95 {report['export']['p95_ms']:6.0f} ms  "
                     + (f"full exports {full['count']} (p50 {full['p50_ms']:.0f} ms)  " if exporters else "")
+                    + f"CPU a request: app {report['app_cpu_ms_per_request']:.1f} ms, db {report['db_cpu_ms_per_request']:.1f} ms  "
                     + f"load {report['load_average_before'][0]:.1f} -> {report['load_average'][0]:.1f}"
                 )
                 time.sleep(1)
@@ -94,8 +153,8 @@ def compare(
 def table(results: dict[str, list[dict]]) -> list[str]:
     """Markdown rows: the median of the rounds per setting, and the load averages seen."""
     lines = [
-        "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | load average (1 min) |",
-        "|---|---|---|---|---|---|---|",
+        "| gunicorn | requests/s | p50 ms | p95 ms | p99 ms | errors | CPU ms a request: app + database | load average (1 min) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, reports in results.items():
 
@@ -106,6 +165,7 @@ def table(results: dict[str, list[dict]]) -> list[str]:
         lines.append(
             f"| {name} | {med('requests_per_s'):.1f} | {med('all', 'p50_ms'):,.0f} | {med('all', 'p95_ms'):,.0f} | "
             f"{med('all', 'p99_ms'):,.0f} | {sum(r['errors'] for r in reports)} | "
+            f"{med('app_cpu_ms_per_request'):.1f} + {med('db_cpu_ms_per_request'):.1f} | "
             f"{min(loads):.1f}–{max(loads):.1f} |"
         )
     return lines
