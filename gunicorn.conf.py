@@ -22,7 +22,7 @@ threads = int(os.environ.get("GUNICORN_THREADS", 4 if worker_class == "gthread" 
 # A gthread worker accepts connections while it holds fewer than worker_connections, busy or not,
 # and keeps a kept-alive client for good: with gunicorn's defaults (1,000, keep-alive 5 s) one
 # worker queued its clients behind each other while the other had threads free (p95 2-8x the
-# median in bench/load_compare.py, against 1.3-1.5x). Taking a connection only when a thread is
+# median in bench/load_compare.py, against 1.3-1.9x). Taking a connection only when a thread is
 # free, and closing it after the answer, leaves the waiting ones in the kernel's queue for
 # whichever worker frees a thread first, as sync workers do. A proxy in front keeps the
 # browsers' connections alive.
