@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import Q
 
 from captions.core.fingerprints import comparable, most_alike
@@ -64,30 +65,71 @@ def _place_ids(parts: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
     return found
 
 
-def _candidates_condition(chunk) -> Q:
-    """A superset of the photos sharing pixels, date and place with a block of `chunk`, in
-    plain IN lists (an OR of one AND per block costs more to build in the ORM than to run):
-    dated blocks through the shoot-date index, undated ones through (place, date_start). The
-    exact key is checked in Python."""
-    sizes = Q(
-        width_px__in={block.width_px for _, block, _ in chunk}, height_px__in={block.height_px for _, block, _ in chunk}
-    )
-    dated = [(block, place_id) for _, block, place_id in chunk if block.date_start]
-    undated = [place_id for _, block, place_id in chunk if not block.date_start]
-    condition = Q(pk__in=[])
-    if dated:
-        places = Q(place_id__in={p for _, p in dated if p is not None})
-        if any(p is None for _, p in dated):
-            places |= Q(place__isnull=True)
-        condition |= Q(date_start__in={block.date_start for block, _ in dated}) & places
-    if undated:  # a block without a date has a place (see near_duplicates)
-        condition |= Q(date_start__isnull=True, place_id__in=set(undated))
-    return sizes & condition
+# Blocks per candidates statement: each takes seven parameters (SQLite's default limit is 999).
+KEYS_PER_QUERY = 140
+_CANDIDATE_COLUMNS = "p.id, p.caption, p.supplier, p.source_id"
+# The three shapes of a content key, each an equality join on an index: (place, date) on
+# `photo_place_date`, (no place, date) on the shoot-date indexes, (place, undated) on
+# `photo_place_date` again. `x` = 1: the block has an image id, so its own supplier's photos
+# with an image id are not its candidates (one supplier's two image ids are two photos; the
+# same id would have matched exactly).
+_SHAPES = {
+    "place_date": (
+        ("pl", "ds", "de"),
+        "p.place_id = v.pl AND p.date_start = v.ds AND p.date_end = v.de",
+    ),
+    "date": (("ds", "de"), "p.place_id IS NULL AND p.date_start = v.ds AND p.date_end = v.de"),
+    "place": (("pl",), "p.place_id = v.pl AND p.date_start IS NULL"),
+}
 
 
-def near_duplicates(blocks: Sequence[BlockIdentity]) -> dict[int, NearDuplicate]:
+def _candidate_rows(groups: list[tuple]) -> list[tuple]:
+    """(group, pk, caption, supplier, source_id) of the photos with the content key of each
+    group, in pk order: one statement whatever the number of groups, an equality join of a
+    VALUES list on the indexes (no superset to sort out in Python: an import's blocks of one
+    agency at one place and size would fetch each other's thousands of rows for every batch).
+    A group is (group number, place id or None, date_start, date_end, width, height, supplier,
+    x)."""
+    date_value = connection.ops.adapt_datefield_value
+    photo_table = connection.ops.quote_name(Photo._meta.db_table)
+    tables, parts, params = [], [], []
+    for shape, (columns, condition) in _SHAPES.items():
+        rows = [g for g in groups if _shape(g[1], g[2]) == shape]
+        if not rows:
+            continue
+        names = ("g", *columns, "w", "h", "sup", "x")
+        row_sql = "(" + ", ".join(["%s"] * len(names)) + ")"
+        for number, place_id, start, end, width, height, supplier, x in rows:
+            key = {"pl": place_id, "ds": date_value(start), "de": date_value(end)}
+            params.extend([number, *(key[c] for c in columns), width, height, supplier, x])
+        # a CTE, not `(VALUES ...) AS v (g, ...)`: SQLite names no columns of a subquery
+        tables.append(f"v_{shape} ({', '.join(names)}) AS (VALUES {', '.join([row_sql] * len(rows))})")
+        parts.append(
+            f"SELECT v.g, {_CANDIDATE_COLUMNS} FROM {photo_table} p JOIN v_{shape} v "
+            f"ON {condition} AND p.width_px = v.w AND p.height_px = v.h "
+            "AND (v.x = 0 OR p.supplier <> v.sup OR p.source_id = '')"
+        )
+    if not parts:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(tables)} " + " UNION ALL ".join(parts) + " ORDER BY 2", params)
+        return cursor.fetchall()
+
+
+def _shape(place_id, date_start) -> str:
+    if date_start:
+        return "place_date" if place_id is not None else "date"
+    return "place"
+
+
+def near_duplicates(
+    blocks: Sequence[BlockIdentity], *, folded: dict[int, tuple[str, str]] | None = None
+) -> dict[int, NearDuplicate]:
     """For each block (by its index in `blocks`) the record it most likely describes, if any.
-    Callers pass only blocks that matched no record exactly."""
+    Callers pass only blocks that matched no record exactly. `folded` ({pk: (caption, comparable caption)})
+    is kept by a caller that asks again (an import, batch after batch), so no candidate's
+    caption is folded twice in one run."""
+    folded = {} if folded is None else folded
     found: dict[int, NearDuplicate] = {}
 
     # 1. the same image id, another supplier (or none)
@@ -122,30 +164,35 @@ def near_duplicates(blocks: Sequence[BlockIdentity]) -> dict[int, NearDuplicate]
         if any(block.place) and block.place not in place_ids:
             continue  # a place the archive does not know yet: no photo can be there
         keyed.append((index, block, place_ids.get(block.place)))
-    for start in range(0, len(keyed), CONDITIONS_PER_QUERY):
-        chunk = keyed[start : start + CONDITIONS_PER_QUERY]
-        candidates: dict[tuple, dict[int, str]] = {}  # {pk: comparable caption} per pixels, date, place
-        captions: dict[int, str] = {}
-        ids: dict[int, tuple[str, str]] = {}
-        rows = Photo.objects.filter(_candidates_condition(chunk)).order_by("pk")
-        for pk, place_id, start_, end_, width, height, caption, supplier, source_id in rows.values_list(
-            "pk", "place_id", "date_start", "date_end", "width_px", "height_px", "caption", "supplier", "source_id"
-        ):
-            candidates.setdefault((place_id, start_, end_, width, height), {})[pk] = comparable(caption)
-            captions[pk] = caption
-            ids[pk] = (supplier, source_id)
-        for index, block, place_id in chunk:
-            key = (place_id, block.date_start, block.date_end, block.width_px, block.height_px)
-            if key not in candidates:
-                continue
-            alike = candidates[key]
-            if block.source_id:  # one supplier's two image ids are two photos, however alike their captions
-                alike = {
-                    pk: text
-                    for pk, text in alike.items()
-                    if not (ids[pk][0] == block.supplier and ids[pk][1] and ids[pk][1] != block.source_id)
-                }
-            if (best := most_alike(block.caption, alike)) is not None:
-                pk, similarity = best
-                found[index] = NearDuplicate(pk, similarity, BY_CONTENT, captions[pk])
+    # one group per content key and supplier exclusion, shared by the blocks that have both
+    groups: dict[tuple, int] = {}
+    block_group = []
+    for index, block, place_id in keyed:
+        x = 1 if block.source_id else 0
+        group = (
+            place_id,
+            block.date_start,
+            block.date_end,
+            block.width_px,
+            block.height_px,
+            block.supplier if x else "",
+            x,
+        )
+        block_group.append((index, block, groups.setdefault(group, len(groups))))
+    candidates: dict[int, dict[int, str]] = {}  # {pk: comparable caption} per group
+    captions: dict[int, str] = {}
+    listed = list(groups.items())
+    for start in range(0, len(listed), KEYS_PER_QUERY):
+        chunk = [(number, *group) for group, number in listed[start : start + KEYS_PER_QUERY]]
+        for number, pk, caption, _supplier, _source_id in _candidate_rows(chunk):
+            if pk not in captions:
+                captions[pk] = caption
+                known = folded.get(pk)
+                if known is None or known[0] != caption:  # a caption changed since: fold it again
+                    folded[pk] = known = (caption, comparable(caption))
+            candidates.setdefault(number, {})[pk] = folded[pk][1]
+    for index, block, number in block_group:
+        if number in candidates and (best := most_alike(block.caption, candidates[number])) is not None:
+            pk, similarity = best
+            found[index] = NearDuplicate(pk, similarity, BY_CONTENT, captions[pk])
     return found

@@ -27,14 +27,19 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 
 from captions.core import fingerprints
+from captions.core.fingerprints import comparable, most_alike
 from captions.ingest import ParsedCaption
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
-from captions.selectors.duplicates import BlockIdentity, NearDuplicate, near_duplicates
+from captions.selectors.duplicates import BY_CONTENT, BY_SOURCE_ID, BlockIdentity, NearDuplicate, near_duplicates
 from captions.selectors.photos import find_existing_photo
 from captions.services import records
 from captions.services.places import get_or_create_place
 
-IMPORT_BATCH_SIZE = records.BATCH_SIZE
+# Blocks a batch: each batch's lookups are a few statements whatever its size (exact matches,
+# near-duplicate candidates) and its writes two COPYs (the facet summary's triggers run once a
+# statement), so larger batches cost fewer round trips; a batch that fails in the database is
+# retried block by block.
+IMPORT_BATCH_SIZE = 2000
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 SUMMARY = gettext_noop("created %(created)d, updated %(updated)d, unchanged %(unchanged)d, flagged %(flagged)d")
 SKIPPED = gettext_noop(", skipped %(skipped)d")
@@ -165,8 +170,8 @@ def save_parsed_caption(
     return SaveOutcome(photo, created=existing is None, changed=True, match=match)
 
 
-def _near_duplicates_of(identities: list[BlockIdentity]) -> dict[int, NearDuplicate]:
-    return near_duplicates(identities)
+def _near_duplicates_of(identities: list[BlockIdentity], folded: dict | None = None) -> dict[int, NearDuplicate]:
+    return near_duplicates(identities, folded=folded)
 
 
 @dataclass
@@ -304,7 +309,9 @@ def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
     return found
 
 
-def _near_in_batch(prepared, existing: dict, action_for) -> tuple[dict[int, NearDuplicate], dict[int, Photo]]:
+def _near_in_batch(
+    prepared, existing: dict, action_for, folded: dict | None = None
+) -> tuple[dict[int, NearDuplicate], dict[int, Photo]]:
     """The near-duplicates of a batch's blocks that match nothing exactly (by block number), and
     the records to update for them: two queries and a Place lookup, whatever the batch's size."""
     unmatched = [
@@ -314,48 +321,123 @@ def _near_in_batch(prepared, existing: dict, action_for) -> tuple[dict[int, Near
     ]
     if not unmatched:
         return {}, {}
-    found = _near_duplicates_of([identity for _, identity in unmatched])
+    found = _near_duplicates_of([identity for _, identity in unmatched], folded)
     near = {unmatched[position][0]: match for position, match in found.items()}
     to_update = {match.photo_id for number, match in near.items() if action_for(number) == UPDATE}
     return near, (Photo.objects.in_bulk(to_update) if to_update else {})
 
 
+class EarlierBlocks:
+    """The photos a batch is about to write, as near-duplicate candidates for the blocks after
+    them in the same batch, as the archive's records are for every block: what a block would
+    find if each block were written before the next is read. Without it a near-duplicate of an
+    earlier block is found when the two fall into different batches and missed when they share
+    one (the outcome of a file would depend on the batch size)."""
+
+    def __init__(self):
+        self._by_source_id: dict[str, list[Photo]] = {}
+        self._by_content: dict[tuple, list[Photo]] = {}
+        self._keys: dict[int, tuple] = {}  # id(photo) -> (source id, content key) it is filed under
+        self._folded: dict[int, tuple[str, str]] = {}
+
+    @staticmethod
+    def _content_key(identity: BlockIdentity):
+        # as near_duplicates: pixels, and a date or a place
+        if identity.width_px and identity.height_px and (identity.date_start or any(identity.place)):
+            return (identity.place, identity.date_start, identity.date_end, identity.width_px, identity.height_px)
+        return None
+
+    def add(self, photo: Photo, identity: BlockIdentity) -> None:
+        """File `photo` under what it now is (again when a later block of the batch changed it)."""
+        indexes = (self._by_source_id, self._by_content)
+        for key, index in zip(self._keys.pop(id(photo), (None, None)), indexes, strict=True):
+            if key is not None:
+                index[key] = [p for p in index[key] if p is not photo]
+        keys = (identity.source_id or None, self._content_key(identity))
+        self._keys[id(photo)] = keys
+        for key, index in zip(keys, indexes, strict=True):
+            if key is not None:
+                index.setdefault(key, []).append(photo)
+
+    def find(self, identity: BlockIdentity) -> tuple[Photo, float, str] | None:
+        """The earlier photo `identity` most likely describes: the same image id under another
+        supplier, else the same pixels, date and place with a caption this alike."""
+        for photo in self._by_source_id.get(identity.source_id, ()) if identity.source_id else ():
+            if photo.supplier != identity.supplier:
+                return photo, 1.0, BY_SOURCE_ID
+        key = self._content_key(identity)
+        photos = self._by_content.get(key, ()) if key is not None else ()
+        if identity.source_id:  # one supplier's two image ids are two photos
+            photos = [p for p in photos if not (p.supplier == identity.supplier and p.source_id)]
+        if not photos:
+            return None
+        best = most_alike(identity.caption, {n: self._comparable(p) for n, p in enumerate(photos)})
+        return (photos[best[0]], best[1], BY_CONTENT) if best is not None else None
+
+    def _comparable(self, photo: Photo) -> str:
+        known = self._folded.get(id(photo))
+        if known is None or known[0] != photo.caption:
+            known = self._folded[id(photo)] = (photo.caption, comparable(photo.caption))
+        return known[1]
+
+
 def _save_batch(
-    batch, result: ImportResult, places: PlaceCache, *, user, reason: str, write: bool = True, action_for=None
+    batch,
+    result: ImportResult,
+    places: PlaceCache,
+    *,
+    user,
+    reason: str,
+    write: bool = True,
+    action_for=None,
+    folded: dict | None = None,
+    within: bool = False,
 ) -> None:
     """Validate and write one batch with bulk statements in one transaction. Raises on a
     database error, leaving nothing of the batch behind, not even in `result` (the caller then
     goes block by block). With `write=False` (a dry run) the same decisions are made and
     counted, and nothing is written: no place is looked up or created, and no photo is saved.
-    `action_for(number)` says what to do with a near-duplicate (UPDATE, KEEP or SKIP)."""
+    `action_for(number)` says what to do with a near-duplicate (UPDATE, KEEP or SKIP);
+    `within`: a block may also be a near-duplicate of an earlier block of the batch
+    (EarlierBlocks). `folded` is the run's cache of folded candidate captions."""
     action_for = action_for or (lambda number: KEEP)
     prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
     existing = _existing_for([k for _, _, values in prepared for k in _lookup_keys(values)])
-    near, near_photos = _near_in_batch(prepared, existing, action_for)
+    near, near_photos = _near_in_batch(prepared, existing, action_for, folded)
+    earlier = EarlierBlocks() if within and write else None
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
     outcomes = []  # (number, parsed, outcome, photo)
     failures = []  # (number, reason)
-    matches = []  # (number, label, photo id, action)
+    matches = []  # (number, label, photo id or the Photo this batch creates, action)
     skipped = []  # (number, parsed)
     with transaction.atomic() if write else nullcontext():
         for number, parsed, values in prepared:
             key = _key(values)
             current = to_create.get(key) or to_update.get(key) or _found(existing, values)
+            if current is not None and earlier is not None and not _holds(current, values):
+                current = None  # an earlier block of the batch made it another photo: look again
             match = near.get(number) if current is None else None
+            target = None  # the record (an id) or the earlier block's photo a near-duplicate matches
             if match is not None:
+                target = match.photo_id
+            elif current is None and earlier is not None:
+                found = earlier.find(block_identity(values, parsed))
+                target = found[0] if found is not None else None
+            if target is not None:
                 action = action_for(number)
-                matches.append((number, block_label(parsed), match.photo_id, action))
+                matches.append((number, block_label(parsed), target, action))
                 if action == SKIP:
                     skipped.append((number, parsed))
                     continue
                 if action == UPDATE:
-                    current = near_photos.get(match.photo_id)
+                    current = near_photos.get(target) if match is not None else target
             if current is not None and current.import_digest == values["import_digest"]:
                 outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
                 continue
             photo = current or Photo()
-            _apply(photo, values, near=match is not None)
+            before = dict(photo.__dict__) if current is not None else None
+            _apply(photo, values, near=target is not None)
             if write:
                 photo.place = places.get(parsed)
             try:
@@ -363,24 +445,53 @@ def _save_batch(
                 # place came from the database a moment ago (no existence query per photo).
                 photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
+                if before is not None:  # a record (or an earlier block's photo) keeps what it had
+                    photo.__dict__.update(before)
                 failures.append((number, _one_line(exc)))
                 continue
             (to_update if photo.pk else to_create)[key] = photo
             outcomes.append((number, parsed, CREATED if current is None else UPDATED, photo))
+            if earlier is not None:
+                earlier.add(photo, _identity_of(photo, values, parsed))
         if write and to_create:
-            records.create_in_bulk(list(to_create.values()), user=user, reason=reason)
+            # an earlier block's photo updated by a near-duplicate is filed under two keys: one row
+            records.create_in_bulk(list({id(p): p for p in to_create.values()}.values()), user=user, reason=reason)
         if write and to_update:
             # two blocks may update one near-duplicate: one row, written once
             photos = list({id(photo): photo for photo in to_update.values()}.values())
             records.update_in_bulk(photos, fields=UPDATABLE_FIELDS, user=user, reason=reason)
     result.failed += len(failures)
     result.failures.extend(failures)
-    result.matches.extend(matches)
+    for number, label, target, action in matches:
+        result.matches.append((number, label, target if isinstance(target, int) else target.pk, action))
     result.skipped += len(skipped)
     for number, parsed in skipped:
         _flag(result, number, parsed)
     for number, parsed, outcome, photo in outcomes:
         _count(result, number, parsed, outcome, photo.pk)
+
+
+def _holds(photo: Photo, values: dict) -> bool:
+    """Whether `photo` still is what a block's keys found it by (a near-duplicate update earlier
+    in the batch gives a photo another fingerprint)."""
+    return photo.fingerprint == values["fingerprint"] or bool(
+        values["source_id"] and (photo.supplier, photo.source_id) == (values["supplier"], values["source_id"])
+    )
+
+
+def _identity_of(photo: Photo, values: dict, parsed) -> BlockIdentity:
+    """What a photo of this batch now is, for the near-duplicate lookups of the blocks after it
+    (its own supplier and image id when a near-duplicate kept them)."""
+    return BlockIdentity(
+        supplier=photo.supplier,
+        source_id=photo.source_id,
+        caption=photo.caption,
+        width_px=photo.width_px,
+        height_px=photo.height_px,
+        date_start=photo.date_start,
+        date_end=photo.date_end,
+        place=place_parts(parsed),
+    )
 
 
 # Every field an import may set: what photo_values_from_parsed fills, plus the place (version
@@ -419,11 +530,16 @@ def import_blocks(
     reason: str = "import",
     near_duplicates: str = KEEP,
     choices=None,
+    match_earlier_blocks: bool = False,
 ) -> ImportResult:
     """Save parsed blocks (see the module's docstring); `reason` and `user` go into each
     record's history. With `dry_run`, nothing is written and the counts say what would happen.
     A near-duplicate is handled as `choices[block number]` says, else as `near_duplicates`
-    (UPDATE, KEEP or SKIP)."""
+    (UPDATE, KEEP or SKIP). With `match_earlier_blocks` (import_captions) a block may be the
+    near-duplicate of an earlier block of the same run in its batch too, as it is of one in an
+    earlier batch (already written), so the outcome does not depend on the batch size; the
+    paste page leaves it off, since its preview shows matches with the archive only. A dry run
+    compares with the archive only."""
     if near_duplicates not in NEAR_DUPLICATE_ACTIONS:
         raise ValueError(f"near_duplicates must be one of {NEAR_DUPLICATE_ACTIONS}, not {near_duplicates!r}")
     choices = choices or {}
@@ -433,6 +549,7 @@ def import_blocks(
 
     result = ImportResult()
     places = PlaceCache()
+    folded: dict[int, tuple[str, str]] = {}  # candidates' folded captions, kept from batch to batch
     batch: list = []
     done = 0
 
@@ -441,10 +558,21 @@ def import_blocks(
         if not batch:
             return
         if dry_run:
-            _save_batch(batch, result, places, user=user, reason=reason, write=False, action_for=action_for)
+            _save_batch(
+                batch, result, places, user=user, reason=reason, write=False, action_for=action_for, folded=folded
+            )
         else:
             try:
-                _save_batch(batch, result, places, user=user, reason=reason, action_for=action_for)
+                _save_batch(
+                    batch,
+                    result,
+                    places,
+                    user=user,
+                    reason=reason,
+                    action_for=action_for,
+                    folded=folded,
+                    within=match_earlier_blocks,
+                )
             except Exception:
                 places.__init__()  # places created in the rolled-back batch are gone
                 for number, parsed in batch:

@@ -52,7 +52,12 @@ class Command(BaseCommand):
                 sys.stderr.flush()
 
         result = imports.import_blocks(
-            blocks=blocks, dry_run=dry_run, batch_size=batch_size, progress=progress, near_duplicates=near_duplicates
+            blocks=blocks,
+            dry_run=dry_run,
+            batch_size=batch_size,
+            progress=progress,
+            near_duplicates=near_duplicates,
+            match_earlier_blocks=True,
         )
         if show_progress:
             sys.stderr.write("\n")
