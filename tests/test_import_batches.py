@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from captions import ingest
 from captions.models import FacetCount, Photo, Place
@@ -184,3 +185,47 @@ def test_the_paste_page_path_leaves_blocks_of_one_paste_apart():
     # its preview shows matches with the archive only, so saving cannot merge two pasted blocks
     result = imports.import_blocks(blocks=ingest.parse_blocks("\n---\n".join(FILE[:3])), near_duplicates=imports.UPDATE)
     assert (result.created, result.matches) == (3, [])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored tsvector is PostgreSQL's")
+def test_photos_written_by_a_batch_are_found_by_their_words(tmp_path):
+    run(tmp_path, FILE[:4], "--near-duplicates=update")  # one photo created then updated in the batch
+    run(tmp_path, [boats(7, " Trawler.")], "--near-duplicates=update")  # ... and updated from the archive
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FILTER (WHERE search_document @@ plainto_tsquery('english', 'trawler')), "
+            "count(*) FILTER (WHERE search_document @@ plainto_tsquery('english', 'container ship')), "
+            "count(*) FILTER (WHERE search_document IS NULL) FROM captions_photo"
+        )
+        assert cursor.fetchone() == (1, 1, 0)
+
+
+def test_the_imports_field_checks_raise_what_full_clean_raises():
+    from django.core.exceptions import ValidationError
+
+    [block] = ingest.parse_blocks(boats(1))
+    values = imports.photo_values_from_parsed(block)
+    broken = [
+        {},
+        {"language": "x" * 50},
+        {"dpi": 0},
+        {"width_px": -3, "date_precision": "fortnight"},
+        {"date_start": values["date_end"].replace(year=2020), "date_end": values["date_end"]},
+        {},
+    ]
+    checks = imports.FieldChecks()
+    for _ in range(2):  # the second time every passing value is remembered
+        for change in broken:
+            photo = Photo(**{**values, **change})
+            messages = []
+            for check in (
+                lambda p: p.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False),
+                checks.full_clean,
+            ):
+                try:
+                    check(photo)
+                    messages.append(None)
+                except ValidationError as exc:
+                    messages.append(exc.message_dict)
+            assert messages[0] == messages[1], change
+            assert (messages[0] is None) == (not change)

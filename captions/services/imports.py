@@ -19,11 +19,13 @@ after the first import are never overwritten by the unchanged source.
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.expressions import DatabaseDefault
 from django.utils.translation import gettext_noop
 
 from captions.core import fingerprints
@@ -381,6 +383,54 @@ class EarlierBlocks:
         return known[1]
 
 
+class FieldChecks:
+    """`full_clean()` of an imported photo (without the place, which came from the database a
+    moment ago, and without the uniqueness checks, done above in bulk and by the database
+    constraints), each field's own check run once a run for each value: the language, dpi,
+    pixel sizes, date precision and caveats of thousands of blocks repeat a few values, and
+    Django's field checks (type, choices, length, range) read the value alone. The errors are
+    the same, in the same shape; the model's `clean()` (checks across fields) runs every time."""
+
+    MAX_REMEMBERED = 50_000  # values kept; then forgotten and learned again (bounded memory)
+    FIELDS = tuple(f for f in Photo._meta.fields if f.name != "place" and not f.generated)
+
+    def __init__(self):
+        self._passed: set = set()
+
+    def full_clean(self, photo: Photo) -> None:
+        errors: dict = {}
+        passed = self._passed
+        for f in self.FIELDS:  # as Model.clean_fields
+            raw = getattr(photo, f.attname)
+            if f.blank and raw in f.empty_values:
+                continue
+            if isinstance(raw, DatabaseDefault):
+                continue
+            key = (
+                (f.attname, raw)
+                if isinstance(raw, (int, float, str, dt.date)) and not (isinstance(raw, str) and len(raw) > 200)
+                else None
+            )
+            if key is not None and key in passed:
+                continue
+            try:
+                value = f.clean(raw, photo)
+            except ValidationError as exc:
+                errors[f.name] = exc.error_list
+                continue
+            setattr(photo, f.attname, value)
+            if key is not None and type(value) is type(raw) and value == raw:
+                if len(passed) >= self.MAX_REMEMBERED:
+                    passed.clear()
+                passed.add(key)
+        try:
+            photo.clean()
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+
 def _save_batch(
     batch,
     result: ImportResult,
@@ -392,6 +442,7 @@ def _save_batch(
     action_for=None,
     folded: dict | None = None,
     within: bool = False,
+    checks: FieldChecks | None = None,
 ) -> None:
     """Validate and write one batch with bulk statements in one transaction. Raises on a
     database error, leaving nothing of the batch behind, not even in `result` (the caller then
@@ -399,12 +450,14 @@ def _save_batch(
     counted, and nothing is written: no place is looked up or created, and no photo is saved.
     `action_for(number)` says what to do with a near-duplicate (UPDATE, KEEP or SKIP);
     `within`: a block may also be a near-duplicate of an earlier block of the batch
-    (EarlierBlocks). `folded` is the run's cache of folded candidate captions."""
+    (EarlierBlocks). `folded` is the run's cache of folded candidate captions, `checks` its
+    FieldChecks."""
     action_for = action_for or (lambda number: KEEP)
     prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
     existing = _existing_for([k for _, _, values in prepared for k in _lookup_keys(values)])
     near, near_photos = _near_in_batch(prepared, existing, action_for, folded)
     earlier = EarlierBlocks() if within and write else None
+    checks = checks if checks is not None else FieldChecks()
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
     outcomes = []  # (number, parsed, outcome, photo)
@@ -441,9 +494,7 @@ def _save_batch(
             if write:
                 photo.place = places.get(parsed)
             try:
-                # Uniqueness is checked above in bulk and by the database constraints; the
-                # place came from the database a moment ago (no existence query per photo).
-                photo.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
+                checks.full_clean(photo)
             except ValidationError as exc:
                 if before is not None:  # a record (or an earlier block's photo) keeps what it had
                     photo.__dict__.update(before)
@@ -550,6 +601,7 @@ def import_blocks(
     result = ImportResult()
     places = PlaceCache()
     folded: dict[int, tuple[str, str]] = {}  # candidates' folded captions, kept from batch to batch
+    checks = FieldChecks()
     batch: list = []
     done = 0
 
@@ -559,7 +611,15 @@ def import_blocks(
             return
         if dry_run:
             _save_batch(
-                batch, result, places, user=user, reason=reason, write=False, action_for=action_for, folded=folded
+                batch,
+                result,
+                places,
+                user=user,
+                reason=reason,
+                write=False,
+                action_for=action_for,
+                folded=folded,
+                checks=checks,
             )
         else:
             try:
@@ -572,6 +632,7 @@ def import_blocks(
                     action_for=action_for,
                     folded=folded,
                     within=match_earlier_blocks,
+                    checks=checks,
                 )
             except Exception:
                 places.__init__()  # places created in the rolled-back batch are gone
