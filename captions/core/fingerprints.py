@@ -129,12 +129,21 @@ def _plain(value):
     return value
 
 
+# json.dumps with these arguments, made once (json.dumps builds an encoder on every call that
+# passes any): the same text, byte for byte
+_DIGEST_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_ALREADY_PLAIN = frozenset((str, int, bool, float, type(None)))
+
+
 def import_digest(values: Mapping, place: Sequence[str | None]) -> str:
     """A hash of every value an import writes (IMPORTED_FIELDS) and the place: equal digests
     mean the very same block, whatever text was around it."""
-    material = {name: _plain(values.get(name)) for name in IMPORTED_FIELDS}
+    material = {}
+    for name in IMPORTED_FIELDS:
+        value = values.get(name)
+        material[name] = value if type(value) in _ALREADY_PLAIN else _plain(value)
     material["place"] = list(place_key(place))
-    encoded = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    encoded = _DIGEST_ENCODER.encode(material)
     return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
