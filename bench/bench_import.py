@@ -60,11 +60,12 @@ def main():
     print(f"parse then save, one process:  {n / (t2 - t0):9,.0f} blocks/s")
     clear()
     t3 = time.perf_counter()
-    piped = imports.import_blocks(blocks=parse_many(texts, parallel=True))
+    # as the command imports: near-duplicates of earlier blocks of the run looked for in each batch too
+    piped = imports.import_blocks(blocks=parse_many(texts, parallel=True), match_earlier_blocks=True)
     t4 = time.perf_counter()
     print(f"import_captions path (parse in a worker while saving): {n / (t4 - t3):9,.0f} blocks/s   {piped.summary}")
     t5 = time.perf_counter()
-    again = imports.import_blocks(blocks=parse_many(texts, parallel=True))
+    again = imports.import_blocks(blocks=parse_many(texts, parallel=True), match_earlier_blocks=True)
     t6 = time.perf_counter()
     print(f"re-import of the same file:    {n / (t6 - t5):9,.0f} blocks/s   {again.summary}")
 
