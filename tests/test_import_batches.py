@@ -229,3 +229,16 @@ def test_the_imports_field_checks_raise_what_full_clean_raises():
                     messages.append(exc.message_dict)
             assert messages[0] == messages[1], change
             assert (messages[0] is None) == (not change)
+
+
+def test_near_duplicates_of_more_keys_than_one_statement_can_take():
+    blocks = [
+        f"Harbour cranes at dusk, frame {n}.\n{2000 + n} x 1000 px | 300dpi\nDate taken: 3 May 2019\n"
+        "Location: Hamburg, Germany"
+        for n in range(300)  # 300 keys x 8 parameters: three statements on SQLite
+    ]
+    imports.import_blocks(blocks=ingest.parse_blocks("\n---\n".join(blocks)))
+    edited = ingest.parse_blocks("\n---\n".join(b.replace("Harbour cranes", "The harbour cranes") for b in blocks))
+    matches = imports.match_blocks(edited)
+    by_width = dict(Photo.objects.values_list("width_px", "pk"))
+    assert [m.near.photo_id if m.near else None for m in matches] == [by_width[2000 + n] for n in range(300)]

@@ -65,8 +65,8 @@ def _place_ids(parts: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
     return found
 
 
-# Blocks per candidates statement: each takes seven parameters (SQLite's default limit is 999).
-KEYS_PER_QUERY = 140
+# Parameters a candidates row takes at most (group, place, two dates, pixels, supplier, x).
+PARAMS_PER_KEY = 8
 _CANDIDATE_COLUMNS = "p.id, p.caption, p.supplier, p.source_id"
 # The three shapes of a content key, each an equality join on an index: (place, date) on
 # `photo_place_date`, (no place, date) on the shoot-date indexes, (place, undated) on
@@ -182,8 +182,10 @@ def near_duplicates(
     candidates: dict[int, dict[int, str]] = {}  # {pk: comparable caption} per group
     captions: dict[int, str] = {}
     listed = list(groups.items())
-    for start in range(0, len(listed), KEYS_PER_QUERY):
-        chunk = [(number, *group) for group, number in listed[start : start + KEYS_PER_QUERY]]
+    # SQLite takes 999 parameters a statement (Django's max_query_params); PostgreSQL 65,535
+    per_query = (connection.features.max_query_params or 8000) // PARAMS_PER_KEY
+    for start in range(0, len(listed), per_query):
+        chunk = [(number, *group) for group, number in listed[start : start + per_query]]
         for number, pk, caption, _supplier, _source_id in _candidate_rows(chunk):
             if pk not in captions:
                 captions[pk] = caption
