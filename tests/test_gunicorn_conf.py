@@ -49,3 +49,39 @@ def test_every_setting_can_be_overridden_from_the_environment(monkeypatch):
     threaded = conf(monkeypatch, GUNICORN_THREADS="8", GUNICORN_WORKER_CONNECTIONS="100")
     assert (threaded["threads"], threaded["worker_connections"]) == (8, 100)
     assert conf(monkeypatch, GUNICORN_THREADS="2")["worker_connections"] == 2
+
+
+def test_a_worker_loads_place_data_templates_and_translations_before_its_first_request(monkeypatch):
+    """post_worker_init warms the worker (archive/warm.py), so no visitor's first search pays
+    for the place data: after it the indexes and the browse template are loaded."""
+    import logging
+
+    from django.template import engines
+
+    from captions.core import places
+
+    for index in (places._country_index, places._region_index, places._city_index):
+        index.cache_clear()
+    hook = conf(monkeypatch)["post_worker_init"]
+    messages = []
+
+    class Worker:
+        pid = 1234
+        log = logging.getLogger("test")
+
+    monkeypatch.setattr(Worker.log, "info", lambda text, *args: messages.append(text % args))
+    hook(Worker())
+    assert all(index.cache_info().currsize == 1 for index in (places._country_index, places._city_index))
+    assert places._region_index.cache_info().currsize == 1
+    assert messages and messages[0].startswith("worker 1234 warmed: places ")
+    loaders = engines["django"].engine.template_loaders
+    cached = [loader for loader in loaders if hasattr(loader, "get_template_cache")]
+    assert "captions/browse.html" in cached[0].get_template_cache  # compiled and kept
+
+
+def test_warm_worker_reports_what_each_part_took():
+    from archive.warm import warm_worker
+
+    took = warm_worker()
+    assert set(took) == {"places", "templates", "translations"}
+    assert all(seconds >= 0 for seconds in took.values())
