@@ -1758,3 +1758,19 @@ def test_a_source_in_brackets_and_a_photographer_sentence_end_the_description():
         "Musée de la ville. Un certificat vous sera envoyé."
     )
     assert (shop.caption, shop.credit) == ("Boutique, 12 rue des Lombards, Paris, 1908.", "Jean Roux")
+
+
+def test_credits_written_after_the_caption_without_a_separator_of_their_own():
+    glued = parse_block("Niños juegan en la fuente de la plaza Mayor (Salamanca).Ana Pérez (EFE)")
+    assert (glued.caption, glued.credit) == (
+        "Niños juegan en la fuente de la plaza Mayor (Salamanca).",
+        "Ana Pérez EFE",
+    )
+    unstopped = parse_block("Kinder spielen im Schnee am Stadtrand Foto: picture-alliance/ dpa")
+    assert (unstopped.caption, unstopped.credit) == ("Kinder spielen im Schnee am Stadtrand", "picture-alliance/ dpa")
+    wire = parse_block(
+        "412345678 - Keystone-ATS/Anna Muster - Des skieurs attendent le télésiège à Verbier, 3 mars 2021"
+    )
+    assert (wire.source_id, wire.credit) == ("412345678", "Keystone-ATS/Anna Muster")
+    assert wire.caption.startswith("Des skieurs attendent")
+    assert parse_block("Portrait of Hans Lindner (1902–1971)").credit is None

@@ -23,6 +23,7 @@ from . import caption_text as ct
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
 from .lexicon import DATE_CUES, PLACEHOLDER_DATES
 from .notices import (
+    LEADING_ID_CREDIT_RE,
     caveats_in,
     clean_credit,
     is_negative_release,
@@ -116,16 +117,23 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         caption_lines = caption_lines[:-1]
     record.headline = headline
     joined = ct.join_caption_lines(caption_lines)
+    leading_credits = []
     if joined[:1].isdigit():
         leading = _LEADING_ID_RE.match(joined)
         if leading:  # '040621-N-6536T-062 USS Ronald Reagan ...': the picture's number, then its caption
             scan.page_ids.append(leading.group(1))
             joined = joined[leading.end() :]
+        wire = LEADING_ID_CREDIT_RE.match(joined)
+        if wire:  # '413104598 - Keystone-ATS/Jean-Christophe Bott - Personnel médical ...'
+            scan.page_ids.append(wire.group("id"))
+            leading_credits.append(wire.group("credit"))
+            joined = joined[wire.end() :]
     # Credits first: imago puts the photographer after the second language
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
     segment = ct.strip_markers(joined.strip())
     segment, stock_reference = ct.strip_stock_reference(segment)
     segment, inline_credits = ct.strip_credits(segment)
+    inline_credits = leading_credits + inline_credits
     described = ct.cut_copyright_tail(segment)
     copyright_tail, segment = segment[len(described) :], described
     segment, source_tag = ct.cut_at_source_tag(segment)

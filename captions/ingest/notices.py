@@ -494,6 +494,15 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
     re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
+    # A name and its agency in parentheses glued to the last full stop or after it: '... (Corea
+    # del Sur).Chung Sung-Jun (Getty Images)', '... (EE UU).TIMOTHY A. CLARY (AFP)'
+    re.compile(r"(?<=[.!?)])\s{0,3}(?P<credit>[A-ZÀ-Ý][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"),
+    # A credit label after a caption without its full stop, the credit naming an agency after
+    # a slash: '... bewacht Foto: picture-alliance/ dpa'
+    re.compile(
+        r"(?<=[a-zäöüßà-ÿ0-9]\s)(?:Foto|Fotos|Photo|Photos|Bild)\s{0,2}:\s{0,3}"
+        r"(?P<credit>[^\n:.!?/]{1,60}/\s{0,2}[^\n:.!?/]{1,40})$"
+    ),
     # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
     # (RELEASED)', '... Photo by Jane Roe.', '... Photographie de Paul Martin.'
     re.compile(
@@ -517,6 +526,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(",),
     (".", "!", "?"),
     ("(",),
+    ("(",),
+    ("foto:", "fotos:", "photo:", "photos:", "bild:", "foto :", "photo :"),
     (
         "photo by",
         "photograph by",
@@ -762,6 +773,14 @@ def _without_archive_parts(text: str) -> tuple[str, str | None]:
     return " / ".join(kept), reference
 
 
+# A wire's picture number and credit before its caption: '413104598 - Keystone-ATS/Jean-Christophe
+# Bott - Personnel médical ...' (the credit opens with an agency's name).
+LEADING_ID_CREDIT_RE = re.compile(
+    r"(?P<id>\d{6,12})\s{1,2}[-–]\s{1,2}(?P<credit>" + _AGENCY + r"[^\n]{0,20}?/[^\n/]{2,50}?)\s{1,2}[-–]\s{1,2}(?=\S)"
+)
+_AGENCY_IN_PARENS_RE = re.compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
+
+
 def clean_credit(value: str) -> tuple[str | None, str | None]:
     """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
 
@@ -786,6 +805,12 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
     while len(text) > 1 and (text[0], text[-1]) in (("(", ")"), ("[", "]")):
         text = text[1:-1].strip()  # only brackets around the whole credit: 'Hans Lindner (1902–1971)' keeps its own
     text = text.lstrip("([").strip()
+    if text.endswith(")") and "(" in text:
+        # an agency in parentheses after the name: 'Chung Sung-Jun (Getty Images)' -> 'Chung
+        # Sung-Jun Getty Images' (life dates, 'Hans Lindner (1902–1971)', are no agency)
+        agency = _AGENCY_IN_PARENS_RE.search(text)
+        if agency:
+            text = f"{text[: agency.start()].rstrip()} {agency.group(1)}"
     # a closing initial keeps its full stop: 'Cornell, Ralph D.'
     initial = text[-1:] == "." and text[-2:-1].isupper() and not text[-3:-2].isalnum()
     text = text.rstrip(";, ") if initial else text.rstrip(".;, ").strip()
