@@ -1774,3 +1774,16 @@ def test_credits_written_after_the_caption_without_a_separator_of_their_own():
     assert (wire.source_id, wire.credit) == ("412345678", "Keystone-ATS/Anna Muster")
     assert wire.caption.startswith("Des skieurs attendent")
     assert parse_block("Portrait of Hans Lindner (1902–1971)").credit is None
+
+
+def test_a_region_and_country_heading_the_caption_place_its_town():
+    record = parse_block(
+        "Ohio, Estados Unidos\n"
+        "Una mujer vota en un colegio electoral instalado en una iglesia en Dayton durante la jornada de hoy. "
+        "Siga el blog\n"
+        "Fotografía: Ana Pérez / AP"
+    )
+    assert record.caption.startswith("Una mujer vota")
+    assert (record.city, record.region, record.country_code) == ("Dayton", "Ohio", "US")
+    several = parse_block("Soldaten hissen die Fahne über dem Reichstag Foto: tass Anna Muster/tass/dpa")
+    assert several.credit == "tass Anna Muster/tass/dpa"

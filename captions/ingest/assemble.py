@@ -314,8 +314,32 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
                 ):
                     continue
             kept.append(line)
+        if len(kept) >= 2 and _is_place_heading(kept[0], kept[1]):
+            # 'Georgia, Estados Unidos' / 'Un trabajador electoral ... en Marietta.': a region and
+            # its country heading the caption say where the caption's own place slot lies
+            scan.place_headings.append(kept[0].strip())
+            kept = kept[1:]
         result.append(_without_furniture(kept, scan.page_ids))
     return result
+
+
+@lru_cache(maxsize=4096)
+def _heading_resolves(text: str) -> bool:
+    resolved = places.resolve_place(text, labelled=False)
+    return bool(resolved.country_code and resolved.region) and not resolved.unknown_country
+
+
+def _is_place_heading(line: str, following: str) -> bool:
+    """'West Sussex, Reino Unido' over a longer line: a region and its country, no sentence."""
+    stripped = line.strip()
+    return (
+        "," in stripped
+        and len(stripped) <= 60
+        and len(following) > 2 * len(stripped)
+        and stripped[-1:].isalpha()
+        and not any(character.isdigit() for character in stripped)
+        and _heading_resolves(stripped)
+    )
 
 
 def _is_sentence(line: str) -> bool:

@@ -86,6 +86,8 @@ class BlockScan:
     closing_dateline: str | None = None
     #: the text of a credit line of its own beside the caption ('7. Dezember, Bundeshaus, Bern.')
     side_places: list[str] = field(default_factory=list)
+    #: a region and its country on their own line over the caption ('West Sussex, Reino Unido')
+    place_headings: list[str] = field(default_factory=list)
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))

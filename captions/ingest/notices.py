@@ -501,7 +501,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # a slash: '... bewacht Foto: picture-alliance/ dpa'
     re.compile(
         r"(?<=[a-zäöüßà-ÿ0-9]\s)(?:Foto|Fotos|Photo|Photos|Bild)\s{0,2}:\s{0,3}"
-        r"(?P<credit>[^\n:.!?/]{1,60}/\s{0,2}[^\n:.!?/]{1,40})$"
+        r"(?P<credit>(?=[^\n:.!?/]{1,60}/)[^\n:.!?]{3,120})$"
     ),
     # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
     # (RELEASED)', '... Photo by Jane Roe.', '... Photographie de Paul Martin.'

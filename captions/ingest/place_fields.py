@@ -77,6 +77,8 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
             record.problem_details["unknown_country"] = problem_detail("country_in_place", text=record.place_text)
     if has_structured:
         _structured_place(record, {name: scan.best(name) for name in _STRUCTURED_FIELDS})
+    elif resolved is None and scan.place_headings:
+        _place_under_heading(record, scan.place_headings[0])
     elif resolved is None:
         _place_from_caption(record, scan.closing_dateline)
         if record.country_code is None and record.city is None:
@@ -135,6 +137,24 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
 
 
 _LANDFORMS = frozenset(PLACE_PHRASES["landforms"])
+
+
+def _place_under_heading(record: ParsedCaption, heading: str) -> None:
+    """A caption under a 'Region, Country' heading: its place slot's town in that region
+    ('... en Bosham' + 'West Sussex, Reino Unido' -> Bosham, West Sussex, United Kingdom), else
+    the heading alone."""
+    regional = _resolve(heading[:300], False)
+    towns = [slot.split(",", 1)[0].strip() for slot in place_slots(record.caption)[:4]]
+    # a town the gazetteer knows in that country first, then one it does not know
+    towns.sort(key=lambda town: places.find_city(town, regional.country_code) is None)
+    for town in towns:
+        if "." in town or _find_country(town):
+            continue
+        candidate = _resolve(f"{town}, {heading}"[:300], False)
+        if candidate.city and candidate.country_code == regional.country_code and candidate.region:
+            _take_slot(record, f"{town}, {heading}", candidate)
+            return
+    _take_slot(record, heading, regional)
 
 
 def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
