@@ -12,9 +12,10 @@ templates), and, from one extra load under cProfile, the number of Python functi
 (repeatable whatever the load). The table gives the medians over rounds; the load average is
 read before and after.
 
-`--callgrind URL`: instead, the instructions one warm load of URL costs in this checkout,
-counted by `valgrind --tool=callgrind` (repeatable to a fraction of a percent on a busy
-machine): the run with `--loads` loads minus the run with none.
+`--callgrind URL`: instead, the instructions one warm load of URL costs in this checkout (and
+in `--baseline`), counted by `valgrind --tool=callgrind` (repeatable on a busy machine): the
+run with `--loads` loads minus the run with none. `--only PREFIX ...`: only the pages whose
+URL starts so.
 """
 
 from __future__ import annotations
