@@ -175,6 +175,24 @@ def test_raw_upload_takes_pixels_and_renditions_from_its_preview(ed_client, tmp_
         ),
         (b"", "empty.png", "empty", "The submitted file is empty"),
         (b"Caption: a dog\n", "caption.heic", "not_an_image", "it is a text file"),
+        (  # the compact HEIF form ('mif3', its kind in the minor version): not read by libheif here
+            b"\x00\x00\x00\x10ftypmif3avif\x00\x00\x18\x96mini\x08\xf8\x80\xff\x01\xfe\x80\x05" + bytes(40),
+            "tile.avif",
+            "not_an_image",
+            "it is a HEIF/AVIF image of a kind the archive does not read",
+        ),
+        (  # a HEIF cut off after its file-type box
+            b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(8),
+            "IMG_0002.heic",
+            "not_an_image",
+            "it is a HEIF/AVIF image that is damaged or cut off",
+        ),
+        (  # an MP4 clip named as a photo
+            b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + bytes(40),
+            "clip.jpg",
+            "not_an_image",
+            "it is a video (MP4/QuickTime)",
+        ),
     ],
 )
 def test_a_refused_file_says_what_it_is_and_why(ed_client, data, name, code, words):

@@ -93,6 +93,12 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# ISO base media brands (the 'ftyp' box): the HEIF and AVIF kinds libheif reads here, and image
+# kinds it does not (the compact 'mif3' form, HEIF holding JPEG or JPEG 2000, VVC)
+HEIF_BRANDS_READ = frozenset({b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc", b"avif", b"avis"})
+HEIF_BRANDS_OTHER = frozenset({b"mif2", b"mif3", b"avio", b"jpeg", b"jpgs", b"j2ki", b"j2is", b"vvic", b"vvis"})
+
+
 def describe(head: bytes) -> str:
     """What a file that is no image the archive takes looks like, from its first bytes."""
     text = head.lstrip()
@@ -118,8 +124,14 @@ def describe(head: bytes) -> str:
             return words
     if head[4:8] == b"ftyp":
         brand = head[8:12]
-        if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc", b"avif", b"avis"):
+        if brand in HEIF_BRANDS_READ:
             return "a HEIF/AVIF image that is damaged or cut off"
+        # the brands after the major one (the minor version, then the compatible brands): a
+        # newer HEIF form such as the compact 'mif3' names its image kind ('avif') there
+        size = int.from_bytes(head[:4], "big")
+        others = {head[i : i + 4] for i in range(12, min(max(size, 16), len(head)) - 3, 4)}
+        if brand in HEIF_BRANDS_OTHER or others & (HEIF_BRANDS_READ | HEIF_BRANDS_OTHER):
+            return "a HEIF/AVIF image of a kind the archive does not read"
         return "a video (MP4/QuickTime)"
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "a WebP that is damaged or cut off"

@@ -56,6 +56,7 @@ WHAT = {
     "a TIFF that is damaged or of a kind Pillow does not read": _("a TIFF that is damaged or of a kind it cannot read"),
     "a BigTIFF, which the archive does not read": _("a BigTIFF, which the archive does not read"),
     "a HEIF/AVIF image that is damaged or cut off": _("a HEIF/AVIF image that is damaged or cut off"),
+    "a HEIF/AVIF image of a kind the archive does not read": _("a HEIF/AVIF image of a kind the archive does not read"),
     "a video (MP4/QuickTime)": _("a video (MP4/QuickTime)"),
     "a WebP that is damaged or cut off": _("a WebP that is damaged or cut off"),
     "a RIFF media file (AVI/WAV)": _("a RIFF media file (AVI/WAV)"),
