@@ -3,6 +3,7 @@
 character set of the original. Every file is also compared with exiftool's own reading."""
 
 import io
+import logging
 import struct
 
 import pytest
@@ -300,3 +301,30 @@ def test_placeholder_dates_are_no_dates():
     assert metadata.iso_date("0000:00:00 00:00:00") == ""
     assert metadata.iso_date("2025:12:02 10:00:00") == "2025-12-02"
     assert metadata.iso_date("20170530") == "2017-05-30" and metadata.iso_date("2025-12") == "2025-12"
+
+
+DUPLICATE_PROPERTY_XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description rdf:about="" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">'
+    b"<photoshop:City>Bern</photoshop:City><photoshop:City>Basel</photoshop:City>"
+    b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def test_an_xmp_packet_libexiv2_cannot_decode_is_named_in_the_warnings_and_the_rest_is_read():
+    """A real agency file (Frameright's skater.jpg) carries XMP with a property written twice:
+    libexiv2 then reads the file as if it had no XMP. The editor is told; IIM and EXIF are read."""
+    image = Image.new("RGB", (64, 48), "teal")
+    exif = Image.Exif()
+    exif[0x013B] = "Exif Artist"  # Artist
+    out = io.BytesIO()
+    image.save(out, "JPEG", xmp=DUPLICATE_PROPERTY_XMP, exif=exif.tobytes())
+    meta = read(out.getvalue(), "twice.jpg")
+    assert meta.warnings == ["XMP unreadable (Duplicate property or field node)"]
+    assert not meta.city and meta.creators == ["Exif Artist"]
+    assert logging.getLogger("exiv2").propagate is False  # libexiv2's complaints stay out of the server's log
+    # a file with good XMP says nothing of the kind
+    good = io.BytesIO()
+    image.save(good, "JPEG", xmp=DUPLICATE_PROPERTY_XMP.replace(b"<photoshop:City>Basel</photoshop:City>", b""))
+    meta = read(good.getvalue(), "once.jpg")
+    assert meta.warnings == [] and meta.city == "Bern"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import re
 import threading
@@ -40,7 +41,12 @@ from PIL import Image
 
 from captions.core import dimensions
 
-exiv2.LogMsg.setLevel(exiv2.LogMsg.Level.mute)  # process-wide; else warnings go to the "exiv2" logger
+# libexiv2's warnings and errors go to the "exiv2" logger (python-exiv2), which keeps them to
+# itself: read while a file is read (_complaints, to tell the editor of an XMP packet it could
+# not decode), never written to the server's log.
+exiv2.LogMsg.setLevel(exiv2.LogMsg.Level.warn)
+logging.getLogger("exiv2").addHandler(logging.NullHandler())
+logging.getLogger("exiv2").propagate = False
 exiv2.XmpParser.initialize()  # process-wide and not thread-safe: at import, before any thread
 ARCHIVE_NS = "https://example.org/ns/photo-archive/1.0/"
 exiv2.XmpProperties.registerNs(ARCHIVE_NS, "archive")  # the archive's own id (write_metadata)
@@ -242,6 +248,37 @@ def _open(data: bytes):
     return image
 
 
+class _Complaints(logging.Handler):
+    """What libexiv2 says while it reads a file (python-exiv2 passes its log to the 'exiv2'
+    logger): an XMP packet it cannot decode is otherwise dropped without a word."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _complaints():
+    handler, logger = _Complaints(), logging.getLogger("exiv2")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def _xmp_complaint(messages: list[str]) -> str | None:
+    """'XMP unreadable (Duplicate property or field node)' when libexiv2 could not decode the
+    file's XMP (it then reads the file as if it had none), else None."""
+    if not any("Failed to decode XMP" in message for message in messages):
+        return None
+    reasons = [m.split(":", 1)[1].strip() for m in messages if m.startswith("XMP Toolkit error") and ":" in m]
+    return f"XMP unreadable ({reasons[0]})" if reasons else "XMP unreadable"
+
+
 def _iim_charset(iptc) -> str:
     it = iptc.findKey(exiv2.IptcKey("Iptc.Envelope.CharacterSet"))
     if it == iptc.end():
@@ -334,7 +371,7 @@ def _exif_numbers(exif, meta: EmbeddedMetadata) -> None:
 def _read_blocks(data: bytes, meta: EmbeddedMetadata, language: str, xmp_packet=None):
     """exiv2's reading of `data`: (found fields, exif) or, when libexiv2 refuses the file,
     the XMP packet Pillow found read on its own."""
-    with EXIV2_LOCK:
+    with EXIV2_LOCK, _complaints() as said:
         try:
             image = _open(data)
         except exiv2.Exiv2Error as exc:
@@ -347,6 +384,9 @@ def _read_blocks(data: bytes, meta: EmbeddedMetadata, language: str, xmp_packet=
                 return {}
             meta.warnings.append("XMP read on its own")
             return _blocks(None, None, sidecar.xmpData(), language)
+        complaint = _xmp_complaint(said)
+        if complaint:  # the other blocks are still read; the editor is told the XMP was not
+            meta.warnings.append(complaint)
         exif = image.exifData()
         _exif_numbers(exif, meta)
         return _blocks(exif, image.iptcData(), image.xmpData(), language)
