@@ -130,3 +130,22 @@ def test_photo_article_and_lightbox_pages_fit_a_phone(page_for, archive):
         assert page.locator("h1").first.is_visible()
         page.screenshot(path=artifact(f"phone-{name}.png"), full_page=True)
         assert_no_sideways_scroll(page)
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), PHONE], ids=["wide", "phone"])
+@pytest.mark.parametrize("locale", ["en-US", "de-DE"])
+def test_the_cards_add_buttons_wrap_a_long_lightbox_name_inside_the_card(page_for, archive, locale, viewport):
+    """A card's "Add to “…”" button names the lightbox: a long name (in German, with its
+    'hinzufügen' at the end) wraps inside the card instead of running over the next card and
+    widening the page (it did: 1,486 px in a 1,280 px window)."""
+    user = researcher()
+    lightbox_services.create_lightbox(owner=user, name="Moskau-Gipfel Dezember für die Wochenendausgabe der Zeitung")
+    page = page_for(user, locale=locale, viewport=viewport)
+    page.goto(page.base_url + "/")
+    buttons = page.locator(".lightbox-toggle button")
+    assert buttons.count() >= 6
+    assert_no_sideways_scroll(page)
+    for i in range(buttons.count()):
+        card = buttons.nth(i).locator("xpath=ancestor::li[contains(@class, 'card')]").bounding_box()
+        button = buttons.nth(i).bounding_box()
+        assert button["x"] + button["width"] <= card["x"] + card["width"] + 1, (i, button, card)
