@@ -526,7 +526,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(",),
     (".", "!", "?"),
     ("(",),
-    ("(",),
+    tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
+    + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
     ("foto:", "fotos:", "photo:", "photos:", "bild:", "foto :", "photo :"),
     (
         "photo by",
