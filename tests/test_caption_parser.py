@@ -1787,3 +1787,9 @@ def test_a_region_and_country_heading_the_caption_place_its_town():
     assert (record.city, record.region, record.country_code) == ("Dayton", "Ohio", "US")
     several = parse_block("Soldaten hissen die Fahne über dem Reichstag Foto: tass Anna Muster/tass/dpa")
     assert several.credit == "tass Anna Muster/tass/dpa"
+
+
+def test_a_nul_character_inside_a_wiki_description_is_no_language_mark():
+    record = parse_block("{{Information\n|description={{en|1=Algoma\x00 Steel mill}}\n|date=2001\n}}")
+    assert record.caption == "Algoma Steel mill"
+    assert parse_block("{{Information\n|description=\x00en\x00 a mill}}").caption is not None

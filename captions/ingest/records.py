@@ -239,6 +239,9 @@ def _is_label(key: str) -> bool:
 
 
 def _wikitext_lines(text: str) -> str:
+    # The language mark is this module's own separator: one in the input would be misread
+    # (a fuzzed page with a NUL in its description failed here); clean_text drops NULs anyway.
+    text = text.replace(_LANGUAGE_MARK, " ")
     lines = []
     for name, body in _templates(text):
         parameters = _split_parameters(body)[1:]
