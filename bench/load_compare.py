@@ -62,6 +62,25 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
+def reaped_cpu_seconds(pid: int) -> float:
+    """User + system CPU of the children `pid` has waited for (cutime + cstime): the gunicorn
+    master's workers recycled by max_requests, the postmaster's backends of closed connections."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[13]) + int(fields[14])) / TICKS
+
+
+def postmaster_pid(db) -> int | None:
+    """The PostgreSQL server's main process (its data directory's postmaster.pid), or None."""
+    try:
+        directory = db.execute("SHOW data_directory").fetchone()[0]
+        return int(Path(directory, "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError, psycopg.Error):
+        return None
+
+
 def children(pid: int) -> list[int]:
     try:
         return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -79,18 +98,24 @@ def snapshot(server, dsn: str) -> dict[str, dict[int, float]]:
                 "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [name]
             )
         ]
+        postmaster = postmaster_pid(db)
+    # key 0: what ended processes used (workers recycled after max_requests, backends of closed
+    # connections): without it a round that recycled a worker lost that worker's CPU. The
+    # postmaster's share counts every database's ended backends: read it on a quiet machine.
     return {
-        "app": {pid: cpu_seconds(pid) for pid in children(server.process.pid)},
-        "db": {pid: cpu_seconds(pid) for pid in backends},
+        "app": {pid: cpu_seconds(pid) for pid in children(server.process.pid)}
+        | {0: reaped_cpu_seconds(server.process.pid)},
+        "db": {pid: cpu_seconds(pid) for pid in backends} | {0: reaped_cpu_seconds(postmaster) if postmaster else 0.0},
     }
 
 
 def cpu_per_request(before: dict, after: dict, requests: int) -> dict[str, float]:
     """ms of CPU a request, app and database (a process started meanwhile counts from zero; one
-    that ended meanwhile is lost: a small undercount, workers and connections persist)."""
+    that ended meanwhile counts through its parent's reaped children, key 0)."""
     out = {}
     for side in ("app", "db"):
-        used = sum(after[side][pid] - before[side].get(pid, 0.0) for pid in after[side])
+        # every process's CPU so far, the ended ones' through key 0: the difference is the round's
+        used = sum(after[side].values()) - sum(before[side].values())
         out[f"{side}_cpu_ms_per_request"] = round(used / max(requests, 1) * 1000, 2)
     return out
 
