@@ -566,3 +566,13 @@ def test_country_display_names_are_everyday_names_in_the_reader_language():
     assert country_display_name("DE", "de") == "Deutschland"  # pycountry's translation where it is everyday
     assert country_display_name("FR", "de-ch") == "Frankreich"
     assert country_display_name("ZZ", "de") == "ZZ"
+
+
+def test_english_two_tier_counties_are_regions_of_the_united_kingdom():
+    """ISO 3166-2:GB lists England's two-tier counties below the four nations; a caption's
+    'Chichester, West Sussex' names the county as its region (it gave no region)."""
+    from captions.core import places
+
+    assert places.find_region("West Sussex") == ("West Sussex", "GB")
+    resolved = places.resolve_place("Crawley, West Sussex", labelled=False)
+    assert (resolved.city, resolved.region, resolved.country_code) == ("Crawley", "West Sussex", "GB")
