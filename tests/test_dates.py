@@ -562,3 +562,35 @@ def test_a_two_digit_year_only_where_the_day_comes_first_unmistakably():
     assert find_date("Berlin, 06.05.98: Demo").start == datetime.date(1998, 5, 6)
     assert find_date("4/10/09") is None  # April or October: no guess
     assert find_date("firmware 2.0.11 installed") is None  # no day 2 of month 0, and no invalid_date either
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menschen auf der Mauer in der Nacht vom 9. auf den 10. November 1989 in Berlin.",
+        "Des manifestants dans la nuit du 9 au 10 novembre 1989 à Berlin.",
+        "Manifestantes en la noche del 9 al 10 de noviembre de 1989 en Berlín.",
+        "People on the Wall on the night of 9 to 10 November 1989 in Berlin.",
+        "Crowds at the Wall between 9 and 10 November 1989.",
+    ],
+)
+def test_a_range_of_days_in_one_month_is_that_interval(text):
+    found = find_date(text)
+    assert (found.start, found.end, found.edtf) == (
+        datetime.date(1989, 11, 9),
+        datetime.date(1989, 11, 10),
+        "1989-11-09/1989-11-10",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo 1 of 3 - 10 November 1989, Berlin.",
+        "Bild 2 von 5 - 10. November 1989, Berlin.",
+        "Berlin, 10 November 1989.",
+    ],
+)
+def test_a_count_or_a_lone_day_before_a_date_is_no_range(text):
+    found = find_date(text)
+    assert (found.start, found.end) == (datetime.date(1989, 11, 10), datetime.date(1989, 11, 10))

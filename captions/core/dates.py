@@ -219,6 +219,13 @@ _ISO_SEPARATORS = frozenset("-/:.")
 _DMY_SEPARATORS = frozenset("./-")
 _BRACKET_CIRCA_RE = re.compile(r"\s?\[(?:ca|circa|c|env|hacia|um)\.?\]")
 _MONTH_RANGE_BEFORE = re.compile(_MON + r"\s?(?:[-–/]|to|bis|a|au|à|hasta)\s?$")
+# The first day of a range of days in one month, right before the second one: '9.-10. November
+# 1989', 'in der Nacht vom 9. auf den 10. November 1989', 'du 9 au 10 novembre 1989', 'del 9 al 10
+# de noviembre de 1989', 'the night of 9 to 10 November 1989'. Not a count ('1 of 3 - 10 Nov').
+_DAY_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,:/-])(?P<d1>\d\d?)(?:st|nd|rd|th|er)?\.?\s?(?:[-–]|to|bis(?:\szum)?|auf\sden|au|al|and|und|et|y)\s?$"
+)
+_COUNT_BEFORE = re.compile(r"(?:\d\s(?:of|von|sur|de)|\bnr\.?|\bno\.?|#)\s?$")
 _MON_BEFORE = re.compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
 
 # Ranking of candidates in free text: the most specific expression wins, an explicit year
@@ -399,7 +406,17 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                 if m and 1 <= int(m["day"]) <= 31:
                     month = MONTHS[m["mon"]]
                     if m["year"]:
-                        add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(int(m["year"]), month, int(m["day"]))))
+                        day, year = int(m["day"]), int(m["year"])
+                        begin, interval = start, _endpoint(year, month, day)
+                        first = _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) if start else None
+                        if (
+                            first is not None
+                            and 1 <= int(first["d1"]) < day
+                            and not _COUNT_BEFORE.search(folded, max(0, first.start() - 6), first.start())
+                        ):
+                            begin = first.start()
+                            interval = _range_interval(_endpoint(year, month, int(first["d1"])), interval)
+                        add(_Candidate(_RANK_DAY, begin, m.end(), interval))
                     elif not field and _month_word_counts(m, original, folded):
                         add(
                             _Candidate(
