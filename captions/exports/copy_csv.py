@@ -28,6 +28,7 @@ wrapped: nothing is selected here that the Python path would not select.
 from __future__ import annotations
 
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 
 import psycopg
@@ -271,17 +272,22 @@ def _busy_with_copy(execute, sql, params, many, context):
     )
 
 
-class CopiedRows:
-    """The rows of a COPY (`statement()`), as bytes pieces of about PIECE_BYTES (`_pieces_of`
-    shapes them). `count` is the number of rows sent so far (the audit line reads it); `close()`
-    stops the stream at once (a dropped download: the COPY is cancelled, the transaction ends)."""
+class CopiedRows(ABC):
+    """The rows of a COPY (`statement()`), as bytes pieces of about PIECE_BYTES. COPY sends one
+    row a message, ending in LF; a subclass says what goes before each row (`BEFORE_FIRST`, then
+    `BEFORE_NEXT`) and after it (`AFTER`). `count` is the number of rows sent so far (the audit
+    line reads it); `close()` stops the stream at once (a dropped download: the COPY is
+    cancelled, the transaction ends). CopiedLines (CSV) and copy_json.CopiedObjects (JSON)."""
+
+    BEFORE_FIRST = BEFORE_NEXT = AFTER = b""
 
     def __init__(self):
         self.count = 0
         self._pieces = None
 
+    @abstractmethod
     def statement(self) -> tuple[str, tuple | None]:
-        raise NotImplementedError
+        """The COPY statement and its parameters."""
 
     def __iter__(self) -> Iterator[bytes]:
         self._pieces = self._stream()
@@ -343,7 +349,26 @@ class CopiedRows:
                     )
 
     def _pieces_of(self, copy) -> Iterator[bytes]:
-        raise NotImplementedError
+        pieces, size, rows = [], 0, 0
+        read, append = copy.read, pieces.append
+        before, after = self.BEFORE_FIRST, self.AFTER
+        while block := read():
+            if before:
+                append(before)
+            append(block[:-1])
+            if after:
+                append(after)
+            before = self.BEFORE_NEXT
+            size += len(block)
+            rows += 1
+            if size >= PIECE_BYTES:
+                self.count = rows
+                yield b"".join(pieces)
+                pieces.clear()
+                size = 0
+        self.count = rows
+        if pieces:
+            yield b"".join(pieces)
 
     @staticmethod
     def _drained(copy) -> bool:
@@ -363,7 +388,10 @@ class CopiedRows:
 
 
 class CopiedLines(CopiedRows):
-    """The CSV rows of a selection from COPY (`copy_statement`), CRLF-terminated."""
+    """The CSV rows of a selection from COPY (`copy_statement`), CRLF-terminated as csv.writer
+    ends them (a LF inside a quoted cell stays as it is in both)."""
+
+    AFTER = CRLF
 
     def __init__(self, photos, *, target_dpi: int, delimiter: str, separator: str):
         super().__init__()
@@ -374,25 +402,6 @@ class CopiedLines(CopiedRows):
         return copy_statement(
             self.photos, target_dpi=self.target_dpi, delimiter=self.delimiter, separator=self.separator
         )
-
-    def _pieces_of(self, copy) -> Iterator[bytes]:
-        # COPY sends one row a message, ending in LF; csv.writer ends rows with CRLF (a LF inside a
-        # quoted cell stays as it is in both)
-        pieces, size, rows = [], 0, 0
-        read, append = copy.read, pieces.append
-        while block := read():
-            append(block[:-1])
-            append(CRLF)
-            size += len(block)
-            rows += 1
-            if size >= PIECE_BYTES:
-                self.count = rows
-                yield b"".join(pieces)
-                pieces.clear()
-                size = 0
-        self.count = rows
-        if pieces:
-            yield b"".join(pieces)
 
 
 def csv_export(selection, *, dialect: str = csv_format.DEFAULT_DIALECT):

@@ -30,8 +30,6 @@ select, in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.db.models import F, Func, TextField
 from django.db.models.functions import Cast
 
@@ -188,28 +186,10 @@ class CopiedObjects(copy_csv.CopiedRows):
         super().__init__()
         self.photos, self.target_dpi = photos, target_dpi
 
+    BEFORE_FIRST, BEFORE_NEXT = FIRST, NEXT
+
     def statement(self) -> tuple[str, tuple | None]:
         return copy_statement(self.photos, target_dpi=self.target_dpi)
-
-    def _pieces_of(self, copy) -> Iterator[bytes]:
-        # COPY sends one object a message, ending in LF (an object's text holds no raw LF)
-        pieces, size, rows = [], 0, 0
-        read, append = copy.read, pieces.append
-        separator = FIRST
-        while block := read():
-            append(separator)
-            append(block[:-1])
-            separator = NEXT
-            size += len(block)
-            rows += 1
-            if size >= copy_csv.PIECE_BYTES:
-                self.count = rows
-                yield b"".join(pieces)
-                pieces.clear()
-                size = 0
-        self.count = rows
-        if pieces:
-            yield b"".join(pieces)
 
 
 def json_export(selection):

@@ -609,31 +609,12 @@ def import_blocks(
         nonlocal done
         if not batch:
             return
+        run = dict(user=user, reason=reason, action_for=action_for, folded=folded, checks=checks)
         if dry_run:
-            _save_batch(
-                batch,
-                result,
-                places,
-                user=user,
-                reason=reason,
-                write=False,
-                action_for=action_for,
-                folded=folded,
-                checks=checks,
-            )
+            _save_batch(batch, result, places, write=False, **run)
         else:
             try:
-                _save_batch(
-                    batch,
-                    result,
-                    places,
-                    user=user,
-                    reason=reason,
-                    action_for=action_for,
-                    folded=folded,
-                    within=match_earlier_blocks,
-                    checks=checks,
-                )
+                _save_batch(batch, result, places, within=match_earlier_blocks, **run)
             except Exception:
                 places.__init__()  # places created in the rolled-back batch are gone
                 for number, parsed in batch:
