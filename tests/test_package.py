@@ -308,3 +308,39 @@ def test_a_record_without_a_file_and_a_bad_width_say_so(client, story):
     assert none.status_code == 404 and "no image file" in none.text
     bad = client.get(reverse("photo_print", args=[story["corrected"].pk]), {"width_cm": "-4"})
     assert bad.status_code == 400 and "is not a print width" in bad.text
+
+
+# --- a print size that cannot be made: the form again, each problem beside its field --------------
+
+
+def test_a_bad_print_size_shows_the_form_again_with_the_values_and_each_problem_beside_its_field(client, story):
+    client.force_login(story["shop"])
+    url = reverse("photo_print", args=[story["corrected"].pk])
+    response = client.get(url, {"width_cm": "wide", "at_dpi": "0"})
+    assert response.status_code == 400
+    page = response.text
+    # both problems at once, each under its own field, with the values as typed
+    assert 'id="id_print_width_error"' in page and "“wide” is not a print width" in page
+    assert 'id="id_print_dpi_error"' in page
+    assert 'value="wide"' in page and 'value="0"' in page
+    assert f'action="{url}"' in page
+    assert "<strong>width_cm</strong>" not in page  # no raw parameter names
+
+
+def test_the_lightbox_package_form_comes_back_with_its_problem(client, story):
+    client.force_login(story["shop"])
+    url = reverse("lightbox_package_zip", args=[story["lightbox"].pk])
+    page = client.get(url, {"width_cm": "0,1", "at_dpi": "300"}).text
+    assert 'id="id_package_width_error"' in page and 'value="0,1"' in page and 'value="300"' in page
+    assert "id_package_dpi_error" not in page
+
+
+def test_the_width_message_writes_its_numbers_the_readers_way(client, story):
+    client.force_login(story["shop"])
+    url = reverse("photo_print", args=[story["corrected"].pk])
+    english = client.get(url, {"width_cm": "0"}, headers={"accept-language": "en"}).text
+    assert "from 0.5 to 500" in english and "such as 20 or 12.5" in english
+    german = client.get(url, {"width_cm": "0"}, headers={"accept-language": "de"}).text
+    assert "0,5" in german and "12,5" in german and "0.5" not in german
+    typed = client.get(url, {"width_cm": "0,2"}, headers={"accept-language": "de"}).text
+    assert "„0,2“" in typed  # echoed as typed

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import exiv2
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from PIL import Image
@@ -68,11 +69,11 @@ class PackageOptions:
 
 def package_options(params, *, target_dpi: int) -> PackageOptions:
     """`width_cm` (optional) checked like a filter; `target_dpi` is the selection's (`at_dpi`)."""
-    raw = str(params.get("width_cm", "") or "").strip().replace(",", ".")
-    if not raw:
+    given = str(params.get("width_cm", "") or "").strip()
+    if not given:
         return PackageOptions(target_dpi=target_dpi)
     try:
-        width = float(raw)
+        width = float(given.replace(",", "."))
     except ValueError:
         width = None
     if width is None or not (MIN_WIDTH_CM <= width <= MAX_WIDTH_CM) or width != width:
@@ -81,9 +82,14 @@ def package_options(params, *, target_dpi: int) -> PackageOptions:
                 "width_cm": [
                     _(
                         "“%(given)s” is not a print width: give centimetres from %(low)s to %(high)s, "
-                        "such as 20 or 12.5."
+                        "such as 20 or %(example)s."
                     )
-                    % {"given": raw, "low": f"{MIN_WIDTH_CM:g}", "high": f"{MAX_WIDTH_CM:g}"}
+                    % {
+                        "given": given[:40],
+                        "low": number_format(MIN_WIDTH_CM),
+                        "high": number_format(MAX_WIDTH_CM, decimal_pos=0),
+                        "example": number_format(12.5),
+                    }
                 ]
             }
         )

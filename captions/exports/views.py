@@ -52,6 +52,40 @@ def refusal(request, *, status: int, title: str, message: str, errors=None, back
     )
 
 
+def print_size_refusal(request, *, errors, action: str, prefix: str, button: str, **page):
+    """A print size that cannot be made: the form again, with the values asked for and each
+    problem beside its field (the download never left the page it was asked from)."""
+    return render(
+        request,
+        "exports/refused.html",
+        {
+            **page,
+            "errors": {},
+            "print_form": {"action": action, "prefix": prefix, "button": button},
+            "print_prefix": prefix,
+            "print_values": {name: request.GET.get(name, "").strip()[:40] for name in ("width_cm", "at_dpi")},
+            "print_errors": errors,
+        },
+        status=400,
+    )
+
+
+def _print_size(params) -> tuple[package.PackageOptions | None, dict]:
+    """The target dpi and print width asked for, both checked (every problem at once)."""
+    errors = {}
+    try:
+        target_dpi = target_dpi_from(params)
+    except InvalidSelection as exc:
+        errors.update(exc.errors)
+        target_dpi = dimensions.DEFAULT_TARGET_DPI
+    try:
+        options = package.package_options(params, target_dpi=target_dpi)
+    except InvalidSelection as exc:
+        errors.update(exc.errors)
+        options = None
+    return (None if errors else options), errors
+
+
 def invalid_filters(request, exc: InvalidSelection):
     query = request.GET.urlencode()
     return refusal(
@@ -294,13 +328,26 @@ def lightbox_package_zip(request, pk):
     if lightbox is None or lightbox_selectors.access_to(lightbox, request.user) == lightbox_selectors.Access.NONE:
         raise Http404(_("No such lightbox, or it is not shared with you."))
     params = {"lightbox": str(lightbox.pk), "at_dpi": request.GET.get("at_dpi", "")}
+    errors = _print_size(request.GET)[1]
+    if errors:
+        return print_size_refusal(
+            request,
+            title=_("The print size needs fixing"),
+            message=_("Nothing was packaged. Change the size below and try again."),
+            errors=errors,
+            action=reverse("lightbox_package_zip", args=[lightbox.pk]),
+            prefix="package",
+            button=_("Download the print package (ZIP)"),
+            back_url=lightbox.get_absolute_url(),
+            back_label=_("Back to the lightbox"),
+        )
     try:
         selection = select_photos(params, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
         return refusal(
             request,
             status=400,
-            title=_("The target dpi needs fixing"),
+            title=_("The print package needs fixing"),
             message=_("Nothing was packaged."),
             errors=exc.errors,
             back_url=lightbox.get_absolute_url(),
@@ -378,16 +425,16 @@ def photo_print(request, pk):
     if refused:
         return refused
     back_url = photo.get_absolute_url()
-    try:
-        options = package.package_options(request.GET, target_dpi=target_dpi_from(request.GET))
-    except InvalidSelection as exc:
-        return refusal(
+    options, errors = _print_size(request.GET)
+    if errors:
+        return print_size_refusal(
             request,
-            status=400,
             title=_("The print size needs fixing"),
-            message=_("Use a whole dpi from %(low)s to %(high)s and a width in centimetres, such as 300 and 20.")
-            % {"low": dimensions.MIN_DPI, "high": dimensions.MAX_DPI},
-            errors=exc.errors,
+            message=_("Nothing was made. Change the size below and try again."),
+            errors=errors,
+            action=reverse("photo_print", args=[photo.pk]),
+            prefix="print",
+            button=_("Download the print rendition"),
             back_url=back_url,
             back_label=_("Back to the photo"),
         )
