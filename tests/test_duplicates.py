@@ -315,3 +315,26 @@ def test_one_suppliers_two_image_ids_are_two_photos_however_alike(tmp_path):
     # without an id, or under another supplier, the same text is a near-duplicate
     [match] = imports.match_blocks(parsed(series.replace("Image ID: 2R4X9KK\n", "")))
     assert match.near is not None
+
+
+def test_a_parsed_block_and_its_record_have_one_fingerprint_over_the_parsed_fields():
+    long_credit = "Foto: " + "Sehr Langer Fotografenname " * 20 + "/dpa"
+    texts = [
+        SEED_ALONE,
+        SEED_WITH_ARTICLE,
+        EDINBURGH,
+        "Headline: Talks in the Kremlin\nKeywords: Kremlin, diplomacy",
+        "Fishing boats at dawn.\n" + long_credit,
+        "...",
+    ]
+    for block in parsed("\n---\n".join(texts)):
+        assert block.fingerprint == imports.photo_values_from_parsed(block)["fingerprint"] != ""
+    assert parsed(SEED_ALONE)[0].fingerprint == parsed(SEED_WITH_ARTICLE)[0].fingerprint
+
+
+def test_a_block_naming_no_photo_field_again_with_other_spacing_is_one_photo(tmp_path):
+    block = "Headline: Talks in the Kremlin\nKeywords: Kremlin, diplomacy"
+    assert run(tmp_path, block)[0] == "created 1, updated 0, unchanged 0, flagged 1"
+    again = "\n\nHeadline:   Talks in the Kremlin.\nKeywords: Kremlin,  diplomacy\n\n"
+    assert run(tmp_path, again, name="again.txt")[0] == "created 0, updated 1, unchanged 0, flagged 1"
+    assert Photo.objects.count() == 1

@@ -4,6 +4,7 @@ Records are written as the code before it wrote them (fingerprint = a hash of th
 text), the migration runs, and then the very blocks are imported again."""
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,11 @@ Date taken: 30 May 2017
 Location: Edinburgh, Scotland, UK"""
 
 
+def text_hash(text):
+    """The fingerprint the code before migration 0012 stored: a hash of the block's raw text."""
+    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def migrate(target):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -41,7 +47,7 @@ def old_import(apps, text, *, edited_caption=None, when=None):
     parsed = ingest.parse_blocks(text)[0]
     values = imports.photo_values_from_parsed(parsed)
     values.pop("import_digest")
-    values["fingerprint"] = parsed.fingerprint  # the old fingerprint: the block's text
+    values["fingerprint"] = text_hash(text)  # the old fingerprint: the block's text
     parts = imports.place_parts(parsed)
     place, _ = Place0.objects.get_or_create(sublocation=parts[0], city=parts[1], region=parts[2], country_code=parts[3])
     when = when or timezone.now()
@@ -88,3 +94,58 @@ def test_migration_recomputes_fingerprints_keeps_twins_and_corrections(capsys):
     photo = Photo.objects.get(pk=edited)
     assert photo.caption == "Schoolchildren in Edinburgh's old town." and photo.version == 2
     assert Photo.objects.count() == 3
+
+
+BEFORE_0019 = [("captions", "0018_caveat_indexes_by_place")]
+AFTER_0019 = [("captions", "0019_fingerprints_of_blocks_naming_no_photo_fields")]
+# Blocks that state no caption, pixels, date, place or credit: known by their text until 0019.
+HEADLINE_ONLY = "Headline: Talks in the Kremlin\nKeywords: Kremlin, diplomacy, USA"
+KEYWORDS_ONLY = "Keywords: harbour, fishing boats, dawn"
+
+
+def text_hashed_import(apps, text, *, when):
+    """A block saved as the code before 0019 saved one that names nothing of the photo: its
+    fingerprint a hash of its raw text, its digest as now."""
+    Photo0, History0 = (apps.get_model("captions", name) for name in ("Photo", "HistoricalPhoto"))
+    values = imports.photo_values_from_parsed(ingest.parse_blocks(text)[0])
+    values["fingerprint"] = text_hash(text)
+    photo = Photo0.objects.create(**values)
+    History0.objects.create(
+        **values,
+        id=photo.pk,
+        created_at=when,
+        updated_at=when,
+        history_date=when,
+        history_type="+",
+        history_change_reason="import",
+    )
+    return photo.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0019_fingerprints_blocks_that_name_no_photo_field_by_their_parsed_fields(capsys):
+    old_apps = migrate(BEFORE_0019)
+    try:
+        start = timezone.now() - dt.timedelta(days=1)
+        headline = text_hashed_import(old_apps, HEADLINE_ONLY, when=start)
+        # the same block with a full stop after its headline: a twin under the old fingerprint
+        twin = text_hashed_import(old_apps, HEADLINE_ONLY.replace("Kremlin\n", "Kremlin.\n"), when=start)
+        keywords = text_hashed_import(old_apps, KEYWORDS_ONLY, when=start)
+        seed = old_import(old_apps, SEED_ALONE, when=start)  # its fingerprint (the parsed fields') stays
+        before = dict(old_apps.get_model("captions", "Photo").objects.values_list("pk", "fingerprint"))
+        assert before[headline] != before[twin]
+        migrate(AFTER_0019)
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    after = dict(Photo.objects.values_list("pk", "fingerprint"))
+    assert after[headline] == ingest.parse_blocks(HEADLINE_ONLY)[0].fingerprint != before[headline]
+    assert after[keywords] == ingest.parse_blocks(KEYWORDS_ONLY)[0].fingerprint
+    assert after[twin] == before[twin] and after[seed] == before[seed]
+    assert f"photo #{twin} is a twin of #{headline}" in capsys.readouterr().out
+
+    # the very blocks again, with other text around them: found, nothing written
+    text = "\n---\n".join([HEADLINE_ONLY + "\n\n\n", "  " + KEYWORDS_ONLY])
+    result = imports.import_blocks(blocks=ingest.parse_blocks(text))
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
+    assert [pk for _number, pk in result.saved] == [headline, keywords]

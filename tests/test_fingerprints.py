@@ -64,9 +64,35 @@ def test_two_photos_of_a_series_keep_their_image_ids_apart():
     assert one != two
 
 
-def test_a_block_that_names_nothing_has_no_fingerprint_of_its_own():
-    empty = {"caption": " ... ", "width_px": None, "height_px": None, "date_start": None, "date_end": None}
-    assert fp.photo_fingerprint(empty, ("", "", "", "")) == ""
+def test_a_block_that_names_no_photo_field_is_known_by_its_other_parsed_fields():
+    bare = {"caption": "", "width_px": None, "height_px": None, "date_start": None, "date_end": None}
+    nowhere = ("", "", "", "")
+    headline = fp.photo_fingerprint({**bare, "headline": "Talks in the Kremlin", "keywords": "Kremlin, USA"}, nowhere)
+    assert len(headline) == 64
+    # folded as captions are: spacing, case and punctuation aside
+    assert fp.photo_fingerprint(
+        {**bare, "headline": "talks  in the KREMLIN.", "keywords": "kremlin; usa"}, nowhere
+    ) == (headline)
+    others = {
+        fp.photo_fingerprint({**bare, "headline": "Talks in the White House", "keywords": "Kremlin, USA"}, nowhere),
+        fp.photo_fingerprint({**bare, "headline": "Talks in the Kremlin"}, nowhere),
+        fp.photo_fingerprint(
+            {**bare, "headline": "Talks in the Kremlin", "keywords": "Kremlin, USA", "dpi": 300}, nowhere
+        ),
+        fp.photo_fingerprint(
+            {**bare, "headline": "Talks in the Kremlin", "keywords": "Kremlin, USA", "source_id": "X1"}, nowhere
+        ),
+        fp.photo_fingerprint({**bare, "caption": " ... "}, nowhere),
+        fp.photo_fingerprint(bare, nowhere),  # nothing at all: the fingerprint of nothing
+    }
+    assert headline not in others and len(others) == 6
+
+
+def test_the_five_fields_first_the_other_fields_only_without_them():
+    assert fp.names_the_photo(values(), PLACE)
+    assert not fp.names_the_photo({"caption": "…", "headline": "Talks"}, ("", "", "", ""))
+    # a headline beside a caption changes nothing: the photo is its caption, pixels, date, place
+    assert fp.photo_fingerprint({**values(), "headline": "Talks"}, PLACE) == fp.photo_fingerprint(values(), PLACE)
 
 
 def digest_values(**changes):

@@ -6,7 +6,10 @@ PURE: no Django import. Three questions, three answers:
                        whitespace, case, accents and punctuation folded; pixels; date; place;
                        credit; and the supplier's image id when it has one), so the same caption
                        pasted with an article after it, or with other line breaks, is one photo.
-                       Stored in `Photo.fingerprint` (unique) and matched exactly.
+                       A block that states none of these is known by its other parsed fields
+                       (headline, keywords, ...), never by its raw text. Stored in
+                       `Photo.fingerprint` (unique) and matched exactly; `block_fingerprint`
+                       takes it from a parsed block (`ParsedCaption.fingerprint`).
 - `import_digest`      every value an import writes: the same digest again means the very same
                        block, and nothing is written (a re-import never overwrites an editor's
                        corrections). Stored in `Photo.import_digest`.
@@ -94,27 +97,97 @@ def _iso(value) -> str:
     return value.isoformat() if value else ""
 
 
+# Parsed fields a block is known by when it states no caption, pixels, date, place or credit
+# (a headline and keywords alone, say): still its parsed fields, never its raw text, so the
+# same block with other text or spacing around it is one photo. Added in material of its own
+# ("photo/2-other"), so every fingerprint taken over the five fields above is unchanged.
+OTHER_IDENTITY_FIELDS = (
+    "headline",
+    "keywords",
+    "creator",
+    "copyright_notice",
+    "dpi",
+    "date_text",
+    "place_text",
+    "restriction_text",
+    "embargo_until",
+)
+# The lengths the photo record keeps (the import clips to them: `block_fingerprint` and the
+# import must hash the same values, and stored rows hold the clipped ones).
+FIELD_LENGTHS = {
+    "supplier": 100,
+    "source_id": 100,
+    "credit": 300,
+    "headline": 500,
+    "creator": 200,
+    "copyright_notice": 300,
+    "date_text": 200,
+    "place_text": 300,
+}
+
+
 def photo_fingerprint(values: Mapping, place: Sequence[str | None]) -> str:
-    """The photo's fingerprint, or "" when the block names nothing to know it by (no caption,
-    pixels, date, place or credit: the caller then falls back to the block's text)."""
-    folded_place = [caption_key(part) for part in place_key(place)]
-    identity = [
+    """The photo's fingerprint over its parsed fields (`values`: the record's field values).
+    Caption, pixels, date, place and credit identify the photo; a block that states none of
+    them is known by the rest of what it states (OTHER_IDENTITY_FIELDS). A block that states
+    nothing at all has the fingerprint of nothing: the same empty block again is one record."""
+    identity = _identity(values, place)
+    source_id = (values.get("source_id") or "").strip()
+    # With an image id the photo is known by it (supplier + id are unique); it is part of the
+    # fingerprint so that two photos of one series, captioned alike, keep two fingerprints.
+    id_part = f"{fold(values.get('supplier') or '')}|{source_id}" if source_id else ""
+    if any(identity):
+        material = ["photo/2", id_part, *identity]
+    else:
+        other = [_other_text(values.get(name)) for name in OTHER_IDENTITY_FIELDS]
+        # a caption of punctuation alone ('...') folds to nothing above; as written, it is something
+        material = ["photo/2-other", id_part, fold(values.get("caption") or ""), *other]
+    return hashlib.sha256("\x1f".join(material).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _identity(values: Mapping, place: Sequence[str | None]) -> list[str]:
+    return [
         caption_key(values.get("caption")),
         str(values.get("width_px") or ""),
         str(values.get("height_px") or ""),
         _iso(values.get("date_start")),
         _iso(values.get("date_end")),
-        *folded_place,
+        *(caption_key(part) for part in place_key(place)),
         caption_key(values.get("credit")),
     ]
-    if not any(identity):
-        return ""
-    source_id = (values.get("source_id") or "").strip()
-    # With an image id the photo is known by it (supplier + id are unique); it is part of the
-    # fingerprint so that two photos of one series, captioned alike, keep two fingerprints.
-    id_part = f"{fold(values.get('supplier') or '')}|{source_id}" if source_id else ""
-    material = "\x1f".join(["photo/2", id_part, *identity])
-    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def names_the_photo(values: Mapping, place: Sequence[str | None]) -> bool:
+    """Whether the values state a caption, pixels, a date, a place or a credit (what the photo
+    is known by first); else `photo_fingerprint` reads the other fields."""
+    return any(_identity(values, place))
+
+
+def _other_text(value) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _plain(value)
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(item) for item in value)
+    return caption_key(str(value)) if value not in (None, "") else ""
+
+
+def block_fingerprint(block) -> str:
+    """`photo_fingerprint` of a parsed block (a `captions.ingest.ParsedCaption`), over the
+    values its record would hold: the import stores exactly this."""
+    values = {
+        "caption": block.caption or "",
+        "width_px": block.width_px,
+        "height_px": block.height_px,
+        "date_start": block.date_start,
+        "date_end": block.date_end,
+        "keywords": ", ".join(block.keywords or []),
+        "dpi": block.dpi,
+        "restriction_text": block.restriction_text or "",
+        "embargo_until": block.embargo_until,
+    }
+    for name, length in FIELD_LENGTHS.items():
+        values[name] = (getattr(block, name) or "")[:length]
+    return photo_fingerprint(values, (block.sublocation, block.city, block.region, block.country_code))
 
 
 def _plain(value):

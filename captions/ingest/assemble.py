@@ -9,7 +9,6 @@ stops the others.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
 from functools import lru_cache
@@ -45,11 +44,6 @@ _ALAMY_SIZE_RE = re.compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
 _KEYWORD_SPLIT_RE = re.compile(r"[,;]")
 _SIDE_CREDIT_RE = re.compile(r"(?P<title>[^©\n]{3,150}?)\s{1,3}©\s{0,2}(?P<credit>[^©\n]{2,80})")
 _COPYRIGHT_YEAR_RE = re.compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2})?", re.IGNORECASE)
-
-
-def _sha(text: str) -> str:
-    normalized = " ".join(text.split()).casefold()
-    return hashlib.sha256(normalized.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # Date field values repeat too ('14 September 2024'); `today` is part of the key because it
@@ -99,7 +93,6 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if not isinstance(text, str):
         text = str(text)
         record.raw_text = text
-    record.fingerprint = _sha(text)
     bounded = text[:MAX_BLOCK_CHARS]
     as_lines = as_label_lines(bounded)
     cleaned = clean_text(as_lines)

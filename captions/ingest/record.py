@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from captions.core.dimensions import StatedSize
+from captions.core.fingerprints import block_fingerprint
 
 SPEC_FIELDS: tuple[str, ...] = (
     "caption",
@@ -77,8 +78,14 @@ class ParsedCaption:
     restriction_text: str = ""
     stated_sizes: list[StatedSize] = field(default_factory=list)
     raw_text: str = ""
-    fingerprint: str = ""
     problem_details: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fingerprint(self) -> str:
+        """The photo this block describes, over its parsed fields (caption, pixels, date, place,
+        credit, the image id; `captions.core.fingerprints`), never over its raw text: the same
+        caption with an article after it, or other spacing, is the same photo."""
+        return block_fingerprint(self)
 
     def as_spec_dict(self) -> dict:
         """JSON-ready dict of exactly SPEC_FIELDS, in SPEC order."""

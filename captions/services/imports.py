@@ -91,8 +91,8 @@ def photo_values_from_parsed(parsed) -> dict:
     for tag in CAVEAT_TAGS:
         values[caveat_field(tag)] = tag in parsed.caveats
     place = place_parts(parsed)
-    # A block that names nothing to know the photo by keeps the parser's hash of its text.
-    values["fingerprint"] = fingerprints.photo_fingerprint(values, place) or parsed.fingerprint
+    # over the parsed fields, never the raw text (ParsedCaption.fingerprint is the same hash)
+    values["fingerprint"] = fingerprints.photo_fingerprint(values, place)
     values["import_digest"] = fingerprints.import_digest(values, place)
     return values
 
