@@ -7,8 +7,9 @@ one figure (the assertion below says no more than that, whatever fails). scripts
 does the scoring; docs/CAPTIONS.md gives the figures by layout, language and field and the
 command that reproduces them.
 
-The floors sit a little under today's figures (dev 96.0%, holdout 91.6%, 2026-11-30, on the corpus
-grown to 284 blocks) so that a block added to the corpus does not fail CI by itself; a change to
+The floors sit a little under today's figures (dev 95.3%, holdout 91.6%, 2026-11-30, on the corpus
+grown to 359 blocks with a fresh batch no one had tuned on; dev 96.1% on the earlier 284 blocks)
+so that a block added to the corpus does not fail CI by itself; a change to
 the parser that loses fields does. Raise them as the parser gets better.
 """
 
@@ -20,7 +21,7 @@ import pytest
 from scripts.score_corpus import same, score_folder
 
 CORPUS = Path(__file__).parent / "data" / "real_captions"
-FLOORS = {"dev": 95.5, "holdout": 91.1}
+FLOORS = {"dev": 94.8, "holdout": 91.1}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
