@@ -576,3 +576,87 @@ def test_english_two_tier_counties_are_regions_of_the_united_kingdom():
     assert places.find_region("West Sussex") == ("West Sussex", "GB")
     resolved = places.resolve_place("Crawley, West Sussex", labelled=False)
     assert (resolved.city, resolved.region, resolved.country_code) == ("Crawley", "West Sussex", "GB")
+
+
+# --------------------------------------------------------------------------------------
+# Place rules of the caption parser (blocks written for these tests)
+
+
+def _place_of(block: str):
+    from captions.ingest import parse_block
+
+    record = parse_block(block)
+    return (record.sublocation, record.city, record.region, record.country_code)
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a compass word before a known city: the compound as supplied, the city's country
+        ("Passanten auf dem Kurfürstendamm in West-Berlin, Sommer 1975.", (None, "West-Berlin", None, "DE")),
+        ("Volkspolizisten an der Sektorengrenze in Ost-Berlin, 1961.", (None, "Ost-Berlin", None, "DE")),
+        ("A queue outside a bakery in East-Berlin, 1962.", (None, "East-Berlin", None, "DE")),
+        # a district after its city
+        ("Flugzeuge landen in Berlin-Tempelhof, August 1948.", (None, "Berlin-Tempelhof", None, "DE")),
+    ],
+)
+def test_a_compound_of_a_compass_word_or_district_and_a_city_is_that_city(block, expected):
+    assert _place_of(block) == expected
+
+
+def test_a_hyphenated_town_of_its_own_is_not_split():
+    resolved = resolve_place("Castrop-Rauxel, Deutschland", labelled=False)
+    assert (resolved.city, resolved.country_code) == ("Castrop-Rauxel", "DE")
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a square before its city: the city, not the square
+        ("Turistas hacen fotos en Trafalgar Square, en Londres.", (None, "Londres", None, "GB")),
+        ("Demonstrators gather in Union Square, San Francisco, on Monday.", (None, "San Francisco", None, "US")),
+        # a labelled street alone is the sublocation, with no city
+        ("Blick auf die Baustelle.\nOrt: Leipziger Straße", ("Leipziger Straße", None, None, None)),
+        ("Vue de la rue.\nLieu: Rue de Rivoli, Paris", ("Rue de Rivoli", "Paris", None, "FR")),
+        # a street named after a city is no city
+        ("Manifestantes ante la sede del partido en la calle Sevilla, sin incidentes.", (None, None, None, None)),
+    ],
+)
+def test_a_street_or_square_is_a_sublocation_never_the_city(block, expected):
+    assert _place_of(block) == expected
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "La alcaldesa de Barcelona, acompañada de concejales, saluda a los vecinos.",
+        "The mayor of Lyon, speaking to reporters, defended the plan.",
+        "Der Bürgermeister von Hamburg, hier mit Gästen, eröffnet die Ausstellung.",
+        "Monedas conmemorativas de los Juegos Olímpicos de Londres, presentadas hoy.",
+    ],
+)
+def test_an_office_or_event_named_after_a_city_is_not_the_photos_place(block):
+    assert _place_of(block) == (None, None, None, None)
+
+
+def test_an_office_holders_city_does_not_hide_the_place_named_after_it():
+    assert _place_of("El alcalde de Sevilla inaugura una escuela en Madrid.") == (None, "Madrid", None, "ES")
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        ("Der Blick über die Dächer in Hamburgs Altstadt, 1950.", (None, "Hamburg", None, "DE")),
+        ("Touristen in Münchens Innenstadt am Samstag.", (None, "München", None, "DE")),
+    ],
+)
+def test_a_german_genitive_of_a_city_names_the_city(block, expected):
+    assert _place_of(block) == expected
+
+
+def test_a_name_no_city_owns_and_cities_of_several_countries_hold_implies_no_country():
+    # 'Sion' is an old name of Jerusalem and the French name of Sitten (Switzerland)
+    assert find_country("Sion") is None
+    assert resolve_place("Sion", labelled=False).country_code is None
+    # a name one city holds still implies its country
+    assert resolve_place("Peking", labelled=False).country_code == "CN"

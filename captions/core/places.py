@@ -590,6 +590,8 @@ def _implied_country(text: str) -> str | None:
     if not found or not found[0].major:
         return None
     best = found[0]
+    if own == 0 and any(other.country_code != best.country_code for other in found[1:]):
+        return None  # no city's own name, another name of cities in several countries ('Sion')
     for position, other in enumerate(found[1:], start=1):
         if other.country_code == best.country_code:
             continue
@@ -740,6 +742,17 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     parts = [part for part in parts if name_key(part)]
     if not parts:
         return _NO_PLACE
+    # A street or square is a sublocation, never the city: 'Times Square, Nueva York' is in New
+    # York; a labelled 'Potsdamer Straße' is the sublocation alone.
+    streets = 0
+    while streets < len(parts) and is_street(parts[streets]):
+        streets += 1
+    if streets:
+        if streets == len(parts):
+            sublocation = ", ".join(_spelled(part) for part in parts) if labelled else None
+            return ResolvedPlace(sublocation, None, None, None, None, False)
+        if not labelled:
+            parts = parts[streets:]
 
     country: Country | None = None
     unknown_country = False
@@ -840,11 +853,48 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
 
 def _district_head(name: str) -> str | None:
     """'Berlin-Neukölln', 'Berlin-Tempelhof' -> 'Berlin': a district written after its city with
-    a hyphen, when the whole is no city of its own ('Castrop-Rauxel' is one)."""
-    head, dash, _rest = name.partition("-")
-    if not dash or len(head) < 3 or _cities_named(name):
+    a hyphen, when the whole is no city of its own ('Castrop-Rauxel' is one); 'West-Berlin',
+    'Ost-Berlin' -> 'Berlin': a compass word before the city (place_phrases.json)."""
+    head, dash, rest = name.partition("-")
+    # (a town of that name: 'Castrop-Rauxel'; GeoNames lists 'Berlin-Tempelhof' as another
+    # name of its Tempelhof, which is the district, not a town of its own)
+    if not dash or len(head) < 3 or _named(name_key(name))[1]:
         return None
+    if head in _compound_directions() and "-" not in rest:
+        head = rest
     return head if any(city.capital or city.curated for city in _cities_named(head)) else None
+
+
+@functools.cache
+def _compound_directions() -> frozenset[str]:
+    return frozenset(_load("place_phrases.json")["compound_directions"])
+
+
+@functools.cache
+def _street_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    data = _load("place_phrases.json")
+    return (
+        frozenset(word.casefold() for word in data["street_words_before"]),
+        frozenset(word.casefold() for word in data["street_words_after"]),
+        tuple(data["street_endings"]),
+    )
+
+
+def is_street(part: str) -> bool:
+    """'Times Square', 'Potsdamer Straße', 'calle Génova', 'Wollankstraße': a street or square
+    (a sublocation), not a city, unless the whole is a major city's name (GeoNames lists
+    neighbourhoods such as Times Square among its cities)."""
+    words = part.split()
+    if not words:
+        return False
+    before, after, endings = _street_words()
+    first, last = words[0].casefold(), words[-1].casefold()
+    if not (
+        (len(words) > 1 and (first in before or last in after))
+        or (len(words) == 1 and len(last) > 7 and last.endswith(endings))
+    ):
+        return False
+    return not any(city.major for city in _cities_named(part))
 
 
 def _city_beside_building(last: str, previous: str, country_code: str) -> bool:

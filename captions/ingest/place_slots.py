@@ -17,6 +17,12 @@ from captions.core.text import fold
 from .lexicon import PLACE_PHRASES
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
 _NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _WORD + r"){0,3}"
 
@@ -115,6 +121,25 @@ POSSESSIVE_REGION_RE = re.compile(
     + _WORD
     + r"){0,3})"
 )
+# 'El alcalde de Madrid', 'the mayor of Paris', 'Bürgermeister von Hamburg', 'Juegos Olímpicos
+# de Río': an office's or an event's city, not the photo's place; 'calle Génova', 'rue de
+# Rivoli': a street named after a place. Matched against the folded text before a name.
+_NOT_HERE_BEFORE_RE = re.compile(
+    r"(?:^|[^\w])(?:(?:"
+    + _alternation(fold(word) for word in PLACE_PHRASES["office_words"])
+    + r")\s(?:de la|de l'|del|de|d'|of the|of|von|vom|du|des)"
+    + r"|(?:"
+    + _alternation(fold(word) for word in PLACE_PHRASES["street_words_before"])
+    + r")(?:\s(?:de la|de l'|del|de|d'|du|des))?)$"
+)
+
+
+def not_here(caption: str, start: int) -> bool:
+    """Is the name at `start` an office's or event's city, or a street's name (see above)?
+    (fold() drops the trailing space: the pattern ends on the word before the name.)"""
+    return bool(_NOT_HERE_BEFORE_RE.search(fold(caption[max(0, start - 40) : start])))
+
+
 _PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
@@ -185,6 +210,23 @@ _DATE_WORDS = frozenset(
         "sunday",
         "circa",
         "ca",
+        # seasons: '... in West-Berlin, Sommer 1975'
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "fruhling",
+        "fruehling",
+        "sommer",
+        "herbst",
+        "printemps",
+        "ete",
+        "automne",
+        "hiver",
+        "primavera",
+        "verano",
+        "otono",
+        "invierno",
     ]
 )
 # '..., Bakhmut, Ukraine, March 5, 2023.' / '..., Milan, Italy, 22 Sep 2024': Reuters and
@@ -210,10 +252,6 @@ _CAPITAL_START_RE = re.compile(r"\s*[" + _UP + r"]")
 
 _PLAIN_WORD = r"[" + _UP + r"][\w.\-]{0,30}"  # no apostrophe: "China's" is China and what follows
 _PLAIN_NAME = _PLAIN_WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _PLAIN_WORD + r"){0,3}"
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 # The phrase words match in any case ('Northwest of', 'northwest of'); the names do not: with
@@ -347,6 +385,18 @@ def _known(name: str) -> bool:
     return bool(places.find_country(name) or places.find_region(name) or places.find_city(name))
 
 
+def _genitive_of_city(word: str, part: str) -> bool:
+    """'Berlins' before a noun: the genitive of a major city, the whole no place of its own."""
+    return (
+        len(word) > 4
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and places.country_of_city(word[:-1]) is not None
+        and not _known(word)
+        and not _known(part)
+    )
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
@@ -357,6 +407,9 @@ def _trim(slot: str) -> str:
         for index, word in enumerate(words):
             if word.endswith(("'s", "’s")) and len(word) > 3:
                 words = [*words[:index], word[:-2]]  # "Aleppo's Bab al-Hadeed district": Aleppo
+                break
+            if index == 0 and len(words) > 1 and _genitive_of_city(word, part):
+                words = [word[:-1]]  # German genitive: 'Berlins Mitte', 'Hamburgs Hafen': Berlin
                 break
         while len(words) > 1 and fold(words[0]) in _DIRECTION_WORDS and not _known(" ".join(words)):
             words.pop(0)  # 'central Donetsk', 'Eastern Ukraine' (but 'South Korea', 'West Bengal')
@@ -408,7 +461,7 @@ def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
     caption = caption[:5000]
     slots: list[str] = []
-    found = list(IN_PLACE_RE.finditer(caption))
+    found = [match for match in IN_PLACE_RE.finditer(caption) if not not_here(caption, match.start(1))]
     # A place with a phrase saying where it lies comes first: it is the most specific slot.
     for match in found:
         anchored = _anchored(match.group(1), caption, match.end(1))
@@ -503,12 +556,16 @@ def mentioned_places(caption: str) -> list[str]:
         before = fold(caption[max(0, match.start() - 45) : match.start()])
         if any(word in before for word in _NEAR_WORDS):
             continue  # 'near the front line town of Bakhmut': near it, not in it
+        if not_here(caption, match.start()):
+            continue  # 'El alcalde de Madrid', 'calle Génova'
         words = match.group(0).split(" ")
         # the whole run, or what follows its last connector ('Base Aérea de Zaragoza')
         last_link = max((index for index, word in enumerate(words) if word in _CONNECTORS), default=-1)
         names = [match.group(0)]
         if 0 <= last_link < len(words) - 1:
-            names.append(" ".join(words[last_link + 1 :]))
+            head = " ".join(words[: last_link + 1])
+            if not not_here(caption, match.start() + len(head) + 1):  # 'Juegos Olímpicos de Río'
+                names.append(" ".join(words[last_link + 1 :]))
         for name in names:
             city = places.find_city(name)
             if "-" in name and (city is None or not _own_name(name, city)):
