@@ -234,6 +234,8 @@ def test_paste_preview_shows_the_match_with_a_link_and_the_choice(ed_client):
     link = reverse("admin:captions_photo_change", args=[photo.pk])
     assert f'matches <a href="{link}">#{photo.pk}</a>' in response.text
     assert "caption is 97% alike" in response.text
+    # the one word that differs, marked in both captions
+    assert "ein <mark>Treffen</mark> mit" in response.text and "ein <mark>Gespräch</mark> mit" in response.text
     assert 'name="near_1" value="update" checked' in response.text and 'name="near_1" value="keep"' in response.text
 
 
@@ -338,3 +340,87 @@ def test_a_block_naming_no_photo_field_again_with_other_spacing_is_one_photo(tmp
     again = "\n\nHeadline:   Talks in the Kremlin.\nKeywords: Kremlin,  diplomacy\n\n"
     assert run(tmp_path, again, name="again.txt")[0] == "created 0, updated 1, unchanged 0, flagged 1"
     assert Photo.objects.count() == 1
+
+
+# --- near-duplicates within one paste ------------------------------------------------------------
+
+
+def boats(n, extra=""):
+    """Blocks of one series: same pixels, date and place, captions >= 90% alike."""
+    return (
+        f"Fishing boats return to the harbour of Hamburg at dawn after the storm, number {n}.{extra}\n"
+        "4000 x 3000 px | 300dpi\nDate taken: 3 May 2019\nLocation: Hamburg, Germany"
+    )
+
+
+SHIP = "A container ship leaves the port in the morning fog.\n4000 x 3000 px | 300dpi\nDate taken: 3 May 2019"
+ONE_PASTE = "\n---\n".join([boats(1), boats(2), SHIP, boats(2, "  "), boats(1)])
+
+
+def test_the_paste_preview_matches_a_block_with_an_earlier_block_of_the_same_paste(ed_client):
+    response = ed_client.post(PASTE, {"text": ONE_PASTE, "preview": "Preview"})
+    earlier = [p["earlier"] for p in response.context["previews"]]
+    assert earlier[0] is None and earlier[2] is None
+    assert (earlier[1].number, earlier[1].same, earlier[1].by) == (1, False, BY_CONTENT)
+    # block 2 again: the photo blocks 1 and 2 make, named by the block whose caption it holds
+    assert (earlier[3].number, earlier[3].same) == (2, True)
+    assert (earlier[4].number, earlier[4].same) == (2, False)  # block 1 again, but 2 updated it: a near match
+    text = response.text
+    assert 'matches <a href="#block-1">block 1</a>' in text and 'matches <a href="#block-2">block 2</a>' in text
+    assert 'same as <a href="#block-2">block 2</a>, nothing to add' in text
+    assert "Block 1 above has the same pixels, date and place, and its caption is 99% alike:" in text
+    assert 'name="near_2" value="update" checked' in text and 'name="near_2" value="keep"' in text
+    assert 'id="block-1"' in text
+    assert Photo.objects.count() == 0
+
+
+def test_saving_a_paste_with_its_own_near_duplicate_updated_makes_one_photo(ed_client):
+    response = ed_client.post(PASTE, {"text": ONE_PASTE, "save": "Save"}, follow=True)
+    assert Photo.objects.count() == 2  # the boats once, the ship
+    boats_photo = Photo.objects.get(caption__startswith="Fishing")
+    assert boats_photo.caption.endswith("number 1.") and boats_photo.history.count() == 1
+    messages = [str(m) for m in response.context["messages"]]
+    assert f"Block 2 matches #{boats_photo.pk}: updated it." in messages
+    assert f"Block 5 matches #{boats_photo.pk}: updated it." in messages
+    assert "Saved: created 2, updated 2, unchanged 1, flagged 0." in messages
+
+
+def test_saving_a_paste_with_keep_both_chosen_makes_two_photos(ed_client):
+    text = "\n---\n".join([boats(1), boats(2)])
+    response = ed_client.post(PASTE, {"text": text, "save": "Save", "near_2": "keep"}, follow=True)
+    assert sorted(Photo.objects.values_list("caption", flat=True)) == [
+        boats(1).splitlines()[0],
+        boats(2).splitlines()[0],
+    ]
+    first = Photo.objects.get(caption__endswith="number 1.")
+    assert f"Block 2 matches #{first.pk}: kept both." in [str(m) for m in response.context["messages"]]
+
+
+def test_the_paste_preview_says_what_the_save_does_with_each_block(ed_client):
+    """The preview's words per block and the save's outcome agree, for a paste that mixes the
+    archive's records with its own duplicates."""
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    text = "\n---\n".join([boats(1), EDINBURGH, boats(1, " "), EDINBURGH.replace("march", "marching"), boats(3)])
+    previews = ed_client.post(PASTE, {"text": text, "preview": "Preview"}).context["previews"]
+    said = [
+        "unchanged" if p["unchanged"] else "updates" if p["existing"] or p["earlier"] or p["near"] else "new"
+        for p in previews
+    ]
+    assert said == ["new", "unchanged", "unchanged", "updates", "updates"]
+    result = imports.import_blocks(
+        blocks=parsed(text), near_duplicates=imports.UPDATE, match_earlier_blocks=True, reason="pasted"
+    )
+    assert (result.created, result.updated, result.unchanged) == (1, 2, 2)
+
+
+def test_paste_preview_with_its_own_near_duplicates_costs_no_more_queries(ed_client, django_assert_num_queries):
+    ed_client.post(PASTE, {"text": "Warm-up.\n1200 x 800 px", "preview": "Preview"})  # session, user, sites
+    apart = "\n---\n".join(boats(n).replace("number", f"{'x' * 30} number") if n % 2 else boats(n) for n in range(8))
+    # session, user, group, permissions (2), exact matches by fingerprint, places (none yet: no
+    # candidates to read); the paste's own near-duplicates are found without a query
+    with django_assert_num_queries(7) as apart_queries:
+        ed_client.post(PASTE, {"text": apart, "preview": "Preview"})
+    together = "\n---\n".join(boats(n) for n in range(8))
+    with django_assert_num_queries(len(apart_queries)):
+        response = ed_client.post(PASTE, {"text": together, "preview": "Preview"})
+    assert all(p["earlier"] for p in response.context["previews"][1:])

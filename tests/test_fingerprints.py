@@ -135,3 +135,15 @@ def test_most_alike_takes_the_closest_caption_above_the_threshold_first_of_equal
     assert fp.most_alike(SEED, {3: fp.comparable(one_word), 4: fp.comparable(one_word)})[0] == 3
     assert fp.most_alike(SEED, {7: fp.comparable("Fans cheer in Dortmund.")}) is None
     assert fp.most_alike(SEED, {}) is None
+
+
+def test_marked_differences_marks_the_words_one_caption_has_and_the_other_not():
+    ours, theirs = fp.marked_differences(
+        "Putin hält ein Gespräch mit Witkoff ab.", "putin hält ein TREFFEN mit Witkoff ab"
+    )
+    assert ours == [("Putin hält ein ", False), ("Gespräch", True), (" ", False), ("mit Witkoff ab.", False)]
+    assert theirs == [("putin hält ein ", False), ("TREFFEN", True), (" ", False), ("mit Witkoff ab", False)]
+    assert "".join(text for text, _ in ours) == "Putin hält ein Gespräch mit Witkoff ab."
+    long_ours, _ = fp.marked_differences("word " * 1000, "word " * 1000)
+    assert long_ours[-1] == ("…", False) and sum(len(t) for t, _ in long_ours) <= fp.MARKED_CHARS + 1
+    assert fp.marked_differences("", None) == ([], [])

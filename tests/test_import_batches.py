@@ -181,8 +181,8 @@ def test_facet_counts_after_a_batched_import_equal_a_recount(tmp_path):
     assert counts[("*", "n")] == Photo.objects.count()
 
 
-def test_the_paste_page_path_leaves_blocks_of_one_paste_apart():
-    # its preview shows matches with the archive only, so saving cannot merge two pasted blocks
+def test_the_service_leaves_blocks_of_one_run_apart_unless_asked():
+    # match_earlier_blocks is the callers' choice (import_captions and the paste page set it)
     result = imports.import_blocks(blocks=ingest.parse_blocks("\n---\n".join(FILE[:3])), near_duplicates=imports.UPDATE)
     assert (result.created, result.matches) == (3, [])
 

@@ -24,6 +24,7 @@ recomputes them from stored rows and an import from parsed blocks agree to the b
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import re
@@ -252,3 +253,34 @@ def caption_similarity(a: str | None, b: str | None) -> float:
     if not left and not right:
         return 1.0
     return fuzz.ratio(left, right) / 100.0
+
+
+_WORD_AND_SPACE = re.compile(r"\S+\s*")
+MARKED_CHARS = 1200  # a caption's first characters shown with its differences marked
+
+
+def marked_differences(ours: str | None, theirs: str | None) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Two alike captions as runs of (text, differs) for an editor to see at a glance what one
+    near-duplicate says that the other does not: words compared folded (case, accents and
+    punctuation aside, as `caption_similarity` reads them), each caption's first MARKED_CHARS
+    characters (an ellipsis after a cut)."""
+    ours_words = _WORD_AND_SPACE.findall((ours or "")[:MARKED_CHARS])
+    theirs_words = _WORD_AND_SPACE.findall((theirs or "")[:MARKED_CHARS])
+    matcher = difflib.SequenceMatcher(
+        None, [caption_key(w) for w in ours_words], [caption_key(w) for w in theirs_words], autojunk=False
+    )
+    ours_runs: list[tuple[str, bool]] = []
+    theirs_runs: list[tuple[str, bool]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        differs = tag != "equal"
+        for runs, words in ((ours_runs, ours_words[i1:i2]), (theirs_runs, theirs_words[j1:j2])):
+            text = "".join(words)
+            marked = text.rstrip() if differs else text
+            if marked:
+                runs.append((marked, differs))
+            if len(marked) < len(text):  # the space after a marked run is not marked
+                runs.append((text[len(marked) :], False))
+    for runs, text in ((ours_runs, ours or ""), (theirs_runs, theirs or "")):
+        if len(text) > MARKED_CHARS:
+            runs.append(("…", False))
+    return ours_runs, theirs_runs

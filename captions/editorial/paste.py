@@ -1,7 +1,9 @@
 """The admin's "paste caption block" page: one or many blocks (or a text file) parsed into a
 preview with every problem beside its field, then saved. A block that may well describe a
 photo already in the archive (a near-duplicate) says "matches #N" with a link and the other
-caption, and the editor chooses, block by block, to update that record or keep both. Reached from the photo admin
+caption, and the editor chooses, block by block, to update that record or keep both; a block
+that is, or may well be, an earlier block of the same paste says so ("same photo as block 1",
+"matches block 1"), with the same choice for a near-duplicate. Reached from the photo admin
 (`admin:captions_photo_paste`); the parsing is `captions.ingest`, the saving
 `captions.services.imports`."""
 
@@ -17,7 +19,7 @@ from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from captions import ingest, times
-from captions.core import dimensions, places
+from captions.core import dimensions, fingerprints, places
 from captions.core.textfiles import decode
 from captions.core.vocabulary import change_reason
 from captions.editorial.display import local_decimal, problem_detail_text, size_line
@@ -128,6 +130,7 @@ def _save_pasted(request, model_admin, blocks):
         reason=change_reason("pasted"),
         near_duplicates=DEFAULT_NEAR_DUPLICATE_ACTION,
         choices=choices,
+        match_earlier_blocks=True,  # as the preview: a block may be a near-duplicate of an earlier one
     )
     for number, _label, line in result.match_lines_in(gettext):
         model_admin.message_user(request, gettext("Block %(n)d %(what)s.") % {"n": number, "what": line}, messages.INFO)
@@ -212,6 +215,9 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
     if parsed.country_code:
         place += f" ({parsed.country_code})"
     match = match or imports.BlockMatch()
+    # a near-duplicate's two captions, with the words that differ marked
+    other = match.near or (match.earlier if match.earlier and not match.earlier.same else None)
+    caption_runs, other_runs = fingerprints.marked_differences(parsed.caption, other.caption) if other else ([], [])
     rows = [
         ("caption", gettext("Caption"), parsed.caption),
         ("headline", gettext("Headline"), parsed.headline),
@@ -230,7 +236,13 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
     ]
     return {
         "rows": [
-            {"key": key, "label": label, "value": value or "", "problems": problems.get(key, [])}
+            {
+                "key": key,
+                "label": label,
+                "value": value or "",
+                "runs": caption_runs if key == "caption" else [],
+                "problems": problems.get(key, []),
+            }
             for key, label, value in rows
         ],
         "problem_count": len(parsed.problems),
@@ -238,6 +250,9 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         "unchanged": match.unchanged,
         "near": match.near,
         "near_percent": round(match.near.similarity * 100) if match.near else None,
+        "earlier": match.earlier,
+        "earlier_percent": round(match.earlier.similarity * 100) if match.earlier else None,
+        "other_runs": other_runs,
         "choice_field": NEAR_CHOICE_FIELD % number,
         "number": number,
     }

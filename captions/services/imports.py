@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -176,6 +176,17 @@ def _near_duplicates_of(identities: list[BlockIdentity], folded: dict | None = N
     return near_duplicates(identities, folded=folded)
 
 
+@dataclass(frozen=True)
+class EarlierMatch:
+    """An earlier block of the same paste that a block describes too (the paste preview)."""
+
+    number: int  # that block's number (the last of the paste to write the photo)
+    same: bool  # the same image id or fingerprint: saved as one photo, no choice to make
+    similarity: float = 1.0
+    by: str = BY_SOURCE_ID  # for a near-duplicate: BY_SOURCE_ID or BY_CONTENT
+    caption: str = ""
+
+
 @dataclass
 class BlockMatch:
     """What saving a block would do to the archive, for the paste preview."""
@@ -183,11 +194,27 @@ class BlockMatch:
     existing: Photo | None = None  # the record it updates (same image id or fingerprint)
     unchanged: bool = False  # ... and nothing in it would change
     near: NearDuplicate | None = None  # else a record it may well describe
+    earlier: EarlierMatch | None = None  # else an earlier block of the paste it describes
+
+
+@dataclass(eq=False)
+class _BlockPhoto:
+    """The photo an earlier block of a paste would make (or update), as `_save_batch` holds it:
+    what later blocks of the paste are matched with."""
+
+    number: int  # the block that last wrote it (whose caption it holds): the one a preview names
+    supplier: str
+    source_id: str
+    caption: str
+    fingerprint: str
+    import_digest: str
 
 
 def match_blocks(blocks) -> list[BlockMatch]:
     """For each parsed block, the record it matches exactly or nearly, in a few queries
-    whatever the number of blocks."""
+    whatever the number of blocks; failing both, the earlier block of the same paste it is
+    (the same key) or may well be (a near-duplicate), found as `import_blocks` finds it when it
+    saves them with `match_earlier_blocks` and near-duplicates updated (the paste's default)."""
     prepared = [(parsed, photo_values_from_parsed(parsed)) for parsed in blocks]
     existing = _existing_for([k for _, values in prepared for k in _lookup_keys(values)])
     matches = []
@@ -200,7 +227,46 @@ def match_blocks(blocks) -> list[BlockMatch]:
     near = _near_duplicates_of([identity for _, identity in unmatched])
     for position, found in near.items():
         matches[unmatched[position][0]].near = found
+    _match_earlier_blocks(prepared, matches)
     return matches
+
+
+def _match_earlier_blocks(prepared, matches: list[BlockMatch]) -> None:
+    """The paste's own duplicates, no query: a block is matched with the photos the earlier
+    blocks make as `_save_batch` (within) matches it when it saves them, near-duplicates
+    updated (the paste's default): the same key first, then the archive's near-duplicate, then
+    an earlier block's near-duplicate."""
+    by_key: dict[tuple, _BlockPhoto] = {}  # as _save_batch's to_create / to_update
+    earlier = EarlierBlocks()
+    for index, (parsed, values) in enumerate(prepared):
+        match = matches[index]
+        if match.existing is not None and match.unchanged:
+            continue  # nothing written: nothing a later block could match
+        identity = block_identity(values, parsed)
+        current = by_key.get(_key(values)) if match.existing is None else None
+        if current is not None and not _holds(current, values):
+            current = None  # an earlier block of the paste made it another photo
+        near = False
+        if current is not None:
+            match.near = None  # the earlier block's photo wins, as in _save_batch
+            match.earlier = EarlierMatch(current.number, same=True, caption=current.caption)
+        elif match.existing is None and match.near is None and (found := earlier.find(identity)) is not None:
+            current, similarity, by = found
+            match.earlier = EarlierMatch(
+                current.number, same=False, similarity=similarity, by=by, caption=current.caption
+            )
+            near = True
+        if current is not None and current.import_digest == values["import_digest"]:
+            match.unchanged = True
+            continue
+        if current is None:
+            current = _BlockPhoto(index + 1, "", "", "", "", "")
+        if not (near and current.source_id):  # a near-duplicate keeps its own image id (_apply)
+            current.supplier, current.source_id = values["supplier"], values["source_id"]
+        current.caption, current.fingerprint = values["caption"], values["fingerprint"]
+        current.import_digest, current.number = values["import_digest"], index + 1
+        by_key[_key(values)] = current
+        earlier.add(current, replace(identity, supplier=current.supplier, source_id=current.source_id))
 
 
 @dataclass
@@ -589,7 +655,7 @@ def import_blocks(
     (UPDATE, KEEP or SKIP). With `match_earlier_blocks` (import_captions) a block may be the
     near-duplicate of an earlier block of the same run in its batch too, as it is of one in an
     earlier batch (already written), so the outcome does not depend on the batch size; the
-    paste page leaves it off, since its preview shows matches with the archive only. A dry run
+    paste page sets it too, as its preview (`match_blocks`) shows such matches. A dry run
     compares with the archive only."""
     if near_duplicates not in NEAR_DUPLICATE_ACTIONS:
         raise ValueError(f"near_duplicates must be one of {NEAR_DUPLICATE_ACTIONS}, not {near_duplicates!r}")
