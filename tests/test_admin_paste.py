@@ -70,7 +70,7 @@ def test_pasting_the_same_block_again_updates_nothing(ed_client):
     assert "nothing to change" in preview.text  # the preview already says "unchanged"
     response = ed_client.post(PASTE, {"text": SEED_BLOCK, "save": "Save"}, follow=True)
     assert Photo.objects.count() == 1
-    assert "Saved: created 0, updated 0, unchanged 1, flagged 1." in response.text
+    assert "Nothing to save: created 0, updated 0, unchanged 1, flagged 1." in response.text
     assert Photo.objects.get().history.count() == 1  # "unchanged" wrote nothing
 
 

@@ -63,7 +63,7 @@ def test_seed_imported_with_its_article_then_pasted_alone_is_one_photo(tmp_path,
     preview = ed_client.post(PASTE, {"text": SEED_ALONE, "preview": "Preview"})
     assert preview.context["previews"][0]["existing"] == photo and "nothing to change" in preview.text
     response = ed_client.post(PASTE, {"text": SEED_ALONE, "save": "Save"}, follow=True)
-    assert "Saved: created 0, updated 0, unchanged 1, flagged 1." in response.text
+    assert "Nothing to save: created 0, updated 0, unchanged 1, flagged 1." in response.text
     assert Photo.objects.count() == 1
     photo.refresh_from_db()
     assert photo.version == 1 and photo.history.count() == 1  # "unchanged" wrote nothing
@@ -424,3 +424,22 @@ def test_paste_preview_with_its_own_near_duplicates_costs_no_more_queries(ed_cli
     with django_assert_num_queries(len(apart_queries)):
         response = ed_client.post(PASTE, {"text": together, "preview": "Preview"})
     assert all(p["earlier"] for p in response.context["previews"][1:])
+
+
+def test_the_paste_page_reports_in_german_too(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    photo = Photo.objects.get()
+    german = {"HTTP_ACCEPT_LANGUAGE": "de"}
+    response = ed_client.post(PASTE, {"text": SEED_EDITED, "save": "Save"}, follow=True, **german)
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == [
+        f"Block 1 entspricht #{photo.pk}: aktualisiert.",
+        "Gespeichert: neu 0, aktualisiert 1, unverändert 0, markiert 1.",
+    ]
+    response = ed_client.post(PASTE, {"text": SEED_EDITED, "save": "Save"}, follow=True, **german)
+    assert [str(m) for m in response.context["messages"]] == [
+        "Nichts zu speichern: neu 0, aktualisiert 0, unverändert 1, markiert 1."
+    ]
+    preview = ed_client.post(PASTE, {"text": boats(1) + "\n---\n" + boats(2), "preview": "Vorschau"}, **german)
+    assert 'entspricht <a href="#block-1">Block 1</a>' in preview.text
+    assert "Block 1 oben hat dieselben Pixel, dasselbe Datum und denselben Ort" in preview.text

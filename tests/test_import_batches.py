@@ -39,6 +39,9 @@ FILE = [
 ]
 
 
+FILE_LABEL = "Fishing boats return to the harbour of Hamburg at dawn after…"
+
+
 def run(tmp_path, blocks, *args, name="blocks.txt"):
     path = tmp_path / name
     path.write_text("\n---\n".join(blocks), encoding="utf-8")
@@ -242,3 +245,15 @@ def test_near_duplicates_of_more_keys_than_one_statement_can_take():
     matches = imports.match_blocks(edited)
     by_width = dict(Photo.objects.values_list("width_px", "pk"))
     assert [m.near.photo_id if m.near else None for m in matches] == [by_width[2000 + n] for n in range(300)]
+
+
+@pytest.mark.parametrize("action", ["skip", "update", "keep"])
+def test_a_dry_run_counts_what_the_run_then_does_with_the_files_own_near_duplicates(tmp_path, action):
+    dry = run(tmp_path, FILE, f"--near-duplicates={action}", "--dry-run")
+    assert Photo.objects.count() == 0 and dry[-1] == "dry run: nothing was saved"
+    real = run(tmp_path, FILE, f"--near-duplicates={action}")
+    assert dry[0] == real[0]  # the summary line: the same counts
+    # the matches named alike: the earlier block in a dry run (no id yet), its photo after
+    first = {"skip": "skipped, not saved", "update": "updated it", "keep": "kept both"}[action]
+    assert f"block 2 ({FILE_LABEL}): matches block 1: {first}" in dry
+    assert len([line for line in dry if "matches" in line]) == len([line for line in real if "matches" in line])

@@ -141,9 +141,13 @@ def _save_pasted(request, model_admin, blocks):
             messages.ERROR,
         )
     if result.saved:
-        model_admin.message_user(
-            request, gettext("Saved: %(summary)s.") % {"summary": result.summary_in(gettext)}, messages.SUCCESS
+        # "Saved" only when something was written: the very blocks again change nothing
+        said = (
+            gettext("Saved: %(summary)s.")
+            if result.created or result.updated
+            else gettext("Nothing to save: %(summary)s.")
         )
+        model_admin.message_user(request, said % {"summary": result.summary_in(gettext)}, messages.SUCCESS)
     if result.failures:  # nothing the editor pasted is lost: the blocks not saved come back to fix
         failed = [blocks[number - 1] for number, _reason in result.failures]
         text = "\n---\n".join(block.raw_text.strip() for block in failed)

@@ -55,6 +55,18 @@ MATCH_LINES = {
     KEEP: gettext_noop("matches #%(id)d: kept both"),
     SKIP: gettext_noop("matches #%(id)d: skipped, not saved"),
 }
+MATCH_BLOCK_LINES = {
+    UPDATE: gettext_noop("matches block %(n)d: updated it"),
+    KEEP: gettext_noop("matches block %(n)d: kept both"),
+    SKIP: gettext_noop("matches block %(n)d: skipped, not saved"),
+}
+
+
+@dataclass(frozen=True)
+class EarlierBlock:
+    """What a near-duplicate matches in a dry run when it is an earlier block's unsaved photo."""
+
+    number: int
 
 
 def photo_values_from_parsed(parsed) -> dict:
@@ -278,7 +290,8 @@ class ImportResult:
     failed: int = 0
     skipped: int = 0
     flagged_blocks: list[tuple[int, str, list[str]]] = field(default_factory=list)
-    # near-duplicates: (block number, label, the record it matches, UPDATE / KEEP / SKIP)
+    # near-duplicates: (block number, label, the record's id it matches (an EarlierBlock in a dry
+    # run, when it is an earlier block's photo), UPDATE / KEEP / SKIP)
     matches: list[tuple[int, str, int, str]] = field(default_factory=list)
     failures: list[tuple[int, str]] = field(default_factory=list)  # (block number, reason)
     saved: list[tuple[int, int | None]] = field(default_factory=list)  # (block number, photo id; None in a dry run)
@@ -300,10 +313,13 @@ class ImportResult:
         )
 
     def match_lines_in(self, translate) -> list[tuple[int, str, str]]:
-        """(block number, label, 'matches #N: ...') for each near-duplicate."""
+        """(block number, label, 'matches #N: ...') for each near-duplicate ('matches block N:
+        ...' for an earlier block's photo that a dry run did not save)."""
         return [
-            (number, label, translate(MATCH_LINES[action]) % {"id": photo_id})
-            for number, label, photo_id, action in self.matches
+            (number, label, translate(MATCH_BLOCK_LINES[action]) % {"n": target.number})
+            if isinstance(target, EarlierBlock)
+            else (number, label, translate(MATCH_LINES[action]) % {"id": target})
+            for number, label, target, action in self.matches
         ]
 
     @property
@@ -522,7 +538,8 @@ def _save_batch(
     prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
     existing = _existing_for([k for _, _, values in prepared for k in _lookup_keys(values)])
     near, near_photos = _near_in_batch(prepared, existing, action_for, folded)
-    earlier = EarlierBlocks() if within and write else None
+    earlier = EarlierBlocks() if within else None
+    made_by: dict[int, int] = {}  # id(photo) -> the block that made it (named so in a dry run: no id)
     checks = checks if checks is not None else FieldChecks()
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
@@ -568,6 +585,7 @@ def _save_batch(
                 continue
             (to_update if photo.pk else to_create)[key] = photo
             outcomes.append((number, parsed, CREATED if current is None else UPDATED, photo))
+            made_by.setdefault(id(photo), number)
             if earlier is not None:
                 earlier.add(photo, _identity_of(photo, values, parsed))
         if write and to_create:
@@ -580,7 +598,9 @@ def _save_batch(
     result.failed += len(failures)
     result.failures.extend(failures)
     for number, label, target, action in matches:
-        result.matches.append((number, label, target if isinstance(target, int) else target.pk, action))
+        if not isinstance(target, int):  # an earlier block's photo: its id, or in a dry run that block
+            target = target.pk if target.pk is not None else EarlierBlock(made_by[id(target)])
+        result.matches.append((number, label, target, action))
     result.skipped += len(skipped)
     for number, parsed in skipped:
         _flag(result, number, parsed)
@@ -655,8 +675,9 @@ def import_blocks(
     (UPDATE, KEEP or SKIP). With `match_earlier_blocks` (import_captions) a block may be the
     near-duplicate of an earlier block of the same run in its batch too, as it is of one in an
     earlier batch (already written), so the outcome does not depend on the batch size; the
-    paste page sets it too, as its preview (`match_blocks`) shows such matches. A dry run
-    compares with the archive only."""
+    paste page sets it too, as its preview (`match_blocks`) shows such matches. A dry run makes
+    the same decisions within a batch (nothing is written, so a block is not compared with the
+    blocks of earlier batches: a file of up to `batch_size` blocks gets the real run's counts)."""
     if near_duplicates not in NEAR_DUPLICATE_ACTIONS:
         raise ValueError(f"near_duplicates must be one of {NEAR_DUPLICATE_ACTIONS}, not {near_duplicates!r}")
     choices = choices or {}
@@ -677,7 +698,7 @@ def import_blocks(
             return
         run = dict(user=user, reason=reason, action_for=action_for, folded=folded, checks=checks)
         if dry_run:
-            _save_batch(batch, result, places, write=False, **run)
+            _save_batch(batch, result, places, write=False, within=match_earlier_blocks, **run)
         else:
             try:
                 _save_batch(batch, result, places, within=match_earlier_blocks, **run)
