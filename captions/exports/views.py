@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -52,17 +52,38 @@ def refusal(request, *, status: int, title: str, message: str, errors=None, back
     )
 
 
-def print_size_refusal(request, *, errors, action: str, prefix: str, button: str, **page):
-    """A print size that cannot be made: the form again, with the values asked for and each
-    problem beside its field (the download never left the page it was asked from)."""
+# The two forms that ask for a print size: (URL name, what was not made, button, way back).
+PRINT_FORMS = {
+    "print": (
+        "photo_print",
+        gettext_lazy("Nothing was made. Change the size below and try again."),
+        gettext_lazy("Download the print rendition"),
+        gettext_lazy("Back to the photo"),
+    ),
+    "package": (
+        "lightbox_package_zip",
+        gettext_lazy("Nothing was packaged. Change the size below and try again."),
+        gettext_lazy("Download the print package (ZIP)"),
+        gettext_lazy("Back to the lightbox"),
+    ),
+}
+
+
+def print_size_refusal(request, errors: dict, *, form: str, target):
+    """A print size that cannot be made: the form again (`form`, for the photo or lightbox
+    `target`), with the values asked for and each problem beside its field."""
+    url_name, message, button, back_label = PRINT_FORMS[form]
     return render(
         request,
         "exports/refused.html",
         {
-            **page,
+            "title": _("The print size needs fixing"),
+            "message": message,
+            "back_url": target.get_absolute_url(),
+            "back_label": back_label,
             "errors": {},
-            "print_form": {"action": action, "prefix": prefix, "button": button},
-            "print_prefix": prefix,
+            "print_form": {"action": reverse(url_name, args=[target.pk]), "button": button},
+            "print_prefix": form,
             "print_values": {name: request.GET.get(name, "").strip()[:40] for name in ("width_cm", "at_dpi")},
             "print_errors": errors,
         },
@@ -330,17 +351,7 @@ def lightbox_package_zip(request, pk):
     params = {"lightbox": str(lightbox.pk), "at_dpi": request.GET.get("at_dpi", "")}
     errors = _print_size(request.GET)[1]
     if errors:
-        return print_size_refusal(
-            request,
-            title=_("The print size needs fixing"),
-            message=_("Nothing was packaged. Change the size below and try again."),
-            errors=errors,
-            action=reverse("lightbox_package_zip", args=[lightbox.pk]),
-            prefix="package",
-            button=_("Download the print package (ZIP)"),
-            back_url=lightbox.get_absolute_url(),
-            back_label=_("Back to the lightbox"),
-        )
+        return print_size_refusal(request, errors, form="package", target=lightbox)
     try:
         selection = select_photos(params, sees_embargoed=sees_embargoed(request.user), viewer=request.user)
     except InvalidSelection as exc:
@@ -427,17 +438,7 @@ def photo_print(request, pk):
     back_url = photo.get_absolute_url()
     options, errors = _print_size(request.GET)
     if errors:
-        return print_size_refusal(
-            request,
-            title=_("The print size needs fixing"),
-            message=_("Nothing was made. Change the size below and try again."),
-            errors=errors,
-            action=reverse("photo_print", args=[photo.pk]),
-            prefix="print",
-            button=_("Download the print rendition"),
-            back_url=back_url,
-            back_label=_("Back to the photo"),
-        )
+        return print_size_refusal(request, errors, form="print", target=photo)
     try:
         rendition = package.photo_print_rendition(photo, options)
     except package.CannotPrint as exc:
