@@ -1793,3 +1793,52 @@ def test_a_nul_character_inside_a_wiki_description_is_no_language_mark():
     record = parse_block("{{Information\n|description={{en|1=Algoma\x00 Steel mill}}\n|date=2001\n}}")
     assert record.caption == "Algoma Steel mill"
     assert parse_block("{{Information\n|description=\x00en\x00 a mill}}").caption is not None
+
+
+def test_trailing_credits_and_markers_of_wires_libraries_and_web_pages_leave_the_caption():
+    german_ap = parse_block("Kinder laufen über den zugefrorenen See im Stadtpark. (AP-Foto/Anna Muster)")
+    assert (german_ap.caption, german_ap.credit) == (
+        "Kinder laufen über den zugefrorenen See im Stadtpark.",
+        "AP-Foto/Anna Muster",
+    )
+    # a label without a colon before the credit, and a lone label left once the credit was read
+    bare = parse_block("Le marché aux fleurs sur le quai, le 3 mai 1931. Ph. Studio Lévy - DR - Coll. Musée Vert")
+    assert (bare.caption, bare.credit) == (
+        "Le marché aux fleurs sur le quai, le 3 mai 1931.",
+        "Studio Lévy - DR - Coll. Musée Vert",
+    )
+    keystone = parse_block("Des skieurs au départ de la course, le 2 février 1948. Photo KEYSTONE / Archiv-Muster")
+    assert (keystone.caption, keystone.credit) == (
+        "Des skieurs au départ de la course, le 2 février 1948.",
+        "KEYSTONE / Archiv-Muster",
+    )
+    # a web page's link text and a credit sentence holding full stops and the picture's date
+    flickr = parse_block("Two boys fishing from the pier. Photo by Acme News Co., 1931 June 4. // View in Flickr")
+    assert (flickr.caption, flickr.credit) == ("Two boys fishing from the pier.", "Acme News Co.")
+    assert flickr.date_start == date(1931, 6, 4)
+    initials = parse_block("A parade in the main street. Photo by Jane Roe for U.S. Daily News, 1952 May 1.")
+    assert (initials.caption, initials.credit) == ("A parade in the main street.", "Jane Roe for U.S. Daily News")
+    # a wire's reference to its story after the credit, a stock page's title suffix
+    story = parse_block(
+        "Der Bürgermeister spricht am 02.05.2012 im Rathaus. Foto: Anna Muster/dpa "
+        "(zu dpa «Bürgermeister tritt zurück» vom 03.05.2012) +++ dpa-Bildfunk +++"
+    )
+    assert (story.caption, story.credit) == ("Der Bürgermeister spricht am 02.05.2012 im Rathaus.", "Anna Muster/dpa")
+    stock = parse_block("Des cyclistes traversent le pont au lever du soleil. Jean Dupont/Agence Nord Banque D'Images")
+    assert (stock.caption, stock.credit) == (
+        "Des cyclistes traversent le pont au lever du soleil.",
+        "Jean Dupont/Agence Nord",
+    )
+    assert parse_block("The company moved its offices in 1990. Frankfurt/Main").credit is None
+
+
+def test_a_credit_after_von_or_by_in_a_line_of_its_own_below_the_caption():
+    record = parse_block(
+        "Sprung ins Wasser: Ein Junge springt vom Steg in den Badesee.\n\n"
+        "Starnberg, von Anna Muster/dpa, publiziert am 2. Juli"
+    )
+    assert (record.caption, record.credit) == (
+        "Sprung ins Wasser: Ein Junge springt vom Steg in den Badesee.",
+        "Anna Muster/dpa",
+    )
+    assert parse_block("A portrait painted by Anna Muster/Berlin, 1920.").credit is None

@@ -198,7 +198,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     inline_credits.extend(found)
                     side_titles.append(rest)
                     scan.side_places.append(rest)
-    _credits(record, scan, inline_credits)
+    credit_date = _credits(record, scan, inline_credits)
+    if credit_date:
+        side_titles.append(
+            credit_date
+        )  # 'Photo by National Photo Co., 1929 March 29': the date when the caption has none
     keywords = scan.best("keywords")
     if keywords:
         record.keywords = [word.strip() for word in _KEYWORD_SPLIT_RE.split(keywords.value[:5000]) if word.strip()][
@@ -458,7 +462,19 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
     return best
 
 
-def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) -> None:
+def _dated_credit(credit: str) -> tuple[str, str | None]:
+    """('National Photo Co.', '1929 March 29') from 'National Photo Co., 1929 March 29': a date
+    after the credit's last comma is the picture's, not a part of the name."""
+    head, comma, tail = credit.rpartition(",")
+    tail = tail.strip(" .")
+    if not comma or not head.strip() or len(tail) > 30 or not any(character.isdigit() for character in tail):
+        return credit, None
+    parsed = _parse_date(tail, None)
+    return (head.rstrip(), tail) if parsed is not None and parsed.start else (credit, None)
+
+
+def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) -> str | None:
+    """Fill credit, creator and copyright; return a date the chosen credit stated after its name."""
     credit_field = scan.best("credit")
     creator_field = scan.best("creator")
     copyright_field = scan.best("copyright")
@@ -483,11 +499,15 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
         credit, reference = clean_credit(candidate)
         if credit and _IMAGO_NAME_RE.fullmatch(credit):
             credit = " ".join(part for part in credit.split("x") if part)
+        stated_date = None
+        if credit and "," in credit:
+            credit, stated_date = _dated_credit(credit)
         if credit:
             record.credit = credit[:300]
             if reference:
                 record.source_id = reference
-            return
+            return stated_date
+    return None
 
 
 _FIELD_PARTS_RE = re.compile(r"[,;]\s|\s[-–]\s")

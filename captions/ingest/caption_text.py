@@ -24,10 +24,12 @@ from .lexicon import (
     WORD_LANGUAGE,
 )
 from .notices import (
+    DANGLING_BARE_LABEL_RE,
     DANGLING_LABEL_RE,
     DATELINE_AGENCY_RE,
     LEADING_MARKER_RE,
     STOCK_REFERENCE_RE,
+    TRAILING_MARKER_CUES,
     TRAILING_MARKER_RE,
     contains_any,
     credit_patterns_for,
@@ -396,6 +398,10 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
         dangling = DANGLING_LABEL_RE.search(text, max(0, len(text) - 30))
         if dangling:
             text = text[: dangling.start()].rstrip()
+    elif credits:  # '... 1936. Photo' once 'KEYSTONE / Photopress-Archiv' was read
+        dangling = DANGLING_BARE_LABEL_RE.search(text, max(0, len(text) - 12))
+        if dangling:
+            text = text[: dangling.start()].rstrip()
     return text, credits
 
 
@@ -447,7 +453,7 @@ def strip_markers(text: str) -> str:
         if "(" in text[:120]:
             head = DATELINE_AGENCY_RE.sub("", text[:120], count=1)
             text = head + text[120:]
-    if "+" in text or "ildfunk" in text or "tock" in text:
+    if contains_any(text[-400:].casefold(), TRAILING_MARKER_CUES):
         text = TRAILING_MARKER_RE.sub("", text)
     if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):
         text = strip_reference_tokens(text)

@@ -390,6 +390,14 @@ _CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["cre
 _PARENTHESIS_LABELS = "|".join(
     re.escape(label) for label in sorted(_CREDIT_DATA["parenthesis_labels"], key=len, reverse=True)
 )
+# Labels that open a credit without a colon ('Photo KEYSTONE / ...', 'Ph. X - DR')
+_BARE_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels_bare"], key=len, reverse=True))
+# A name or holder in capitalised words, with separators and particles between them: 'KEYSTONE /
+# Photopress-Archiv', 'X - DR - Coll. Archives Larbor', 'Studio Lévy et Fils'
+_CAPITALISED_NAME = (
+    r"[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|(?:de|du|des|la|le|von|van|der|di|da|del|y|et|und|and|for)(?=\s)"
+    r"|[A-ZÀ-Ý][\w'’.\-]{0,30})){0,10}"
+)
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
@@ -460,6 +468,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
     ),
+    # A label without a colon, then a name in capitalised words, closing the caption: '... le 14
+    # avril 1936. Photo KEYSTONE / Photopress-Archiv', '... Élysées. Ph. X - DR - Coll. Archives
+    # Larbor' (the labels are data: credit_labels_bare)
+    re.compile(r"(?<=[.!?\"»)])\s{1,3}(?:" + _BARE_LABELS + r")\s{1,2}(?P<credit>" + _CAPITALISED_NAME + r")\s{0,3}$"),
     # After the last sentence (a space or none: 'en Tokio.KIYOSHI OTA | EFE'), an agency and a
     # name either way round: 'epa / Hao Bin',
     # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
@@ -505,9 +517,27 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
     # (RELEASED)', '... Photo by Jane Roe.', '... Photographie de Paul Martin.'
+    # (a full stop inside the name ends no sentence: 'National Photo Co., 1929 March 29', 'for
+    # U.S. News & World Report'; a title before a lower-case 'photo' is the credit's:
+    # 'U.S. Navy photo by', while '... Robinson. Photo by' starts after 'Robinson.')
     re.compile(
-        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-Z][\w. ]{0,30}?\s)?(?i:photo|photograph|foto|photographie|fotografía)"
-        r"\s(?i:by|von|de|par|por)\s[^\n.!?]{2,80}?)\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
+        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-Z][\w. ]{0,30}?\s(?:photo|photograph|foto)"
+        r"|(?i:photo|photograph|foto|photographie|fotografía))"
+        r"\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)){2,80}?)"
+        r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
+    ),
+    # A photographer and an agency the list does not know, after the last sentence: '... de la
+    # Tamise. Anna Watson/Alay Live News' (two capitalised words at least before the slash)
+    re.compile(
+        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’\-]{0,25}){1,3}"
+        r"\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3})\s{0,3}$"
+    ),
+    # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
+    # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
+    re.compile(
+        r"(?:^|(?<=\s))(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-Ý][^\n,;:()/.!?]{0,50}/\s{0,2}"
+        + _AGENCY
+        + r")(?=\s{0,2}(?:,|$))"
     ),
 )
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
@@ -522,6 +552,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
     ("copyright", "©"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
+    tuple(dict.fromkeys(label.casefold() + " " for label in _CREDIT_DATA["credit_labels_bare"])),
     ("/", "|", " -", "via "),
     ("(",),
     (".", "!", "?"),
@@ -540,6 +571,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         "foto por",
         "photo par",
     ),
+    ("/",),
+    ("von ", "by ", "par ", "por "),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
 _CREDIT_NEEDLES_AS_IS = {
@@ -625,6 +658,8 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
 
 # A credit label left with nothing after it once its credit was read: '... propagación. Foto:'
 DANGLING_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}$", re.IGNORECASE)
+# A label without a colon left after the last sentence: '... le 14 avril 1936. Photo'
+DANGLING_BARE_LABEL_RE = re.compile(r"(?<=[.!?\"»)])\s{1,3}(?:" + _BARE_LABELS + r")\s{0,3}$")
 # A stock library's number after the caption is its image id: '..Adobe Stock #118102236'.
 STOCK_REFERENCE_RE = re.compile(
     r"(?:(?<=\.)\.)?\s{0,3}(?:"
@@ -656,7 +691,7 @@ def strip_reference_tokens(text: str) -> str:
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 CREDIT_PREFIX_RE = re.compile(
-    r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}:|foto\s{1,3}von\b|photo\s{1,3}de\b"
+    r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|foto\s{1,3}von\b|photo\s{1,3}de\b"
     r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?)\s{0,3}",
     re.IGNORECASE,
 )
@@ -671,11 +706,27 @@ LEADING_MARKER_RE = re.compile(
     + r")"
     r"(?:\s{0,2}[-–—:|]\s{0,2}|\s{1,2}(?=[A-ZÄÖÜ\d])))+"
 )
+# Markers after the caption: dpa's '+++ dpa-Bildfunk +++', a stock page's title suffix ('...
+# Stock Photo', '... Banque D'Images'), a web page's link text ('// View in Flickr') and a wire's
+# reference to the story the picture goes with ('(zu dpa «Ole von Beust wird 60» vom 12.04.2015)').
 TRAILING_MARKER_RE = re.compile(
     r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk"
-    r"|(?<=\S)\s(?:Stock Photo|Stock Image|Stockfoto|Stockbild|Photo Stock|Banque D'Images|Foto de stock"
-    r"|Imagen de stock)))+\s*$",
+    r"|(?<=\S)\s(?:"
+    + "|".join(re.escape(suffix) for suffix in sorted(_CREDIT_DATA["stock_page_suffixes"], key=len, reverse=True))
+    + r")|(?:/{1,2}|\|)?\s{0,2}(?:"
+    + "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["link_labels"], key=len, reverse=True))
+    + r")\.?|\(\s?(?:zu|to)\s"
+    + _AGENCY
+    + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
     re.IGNORECASE,
+)
+#: what the text must hold (casefolded) for TRAILING_MARKER_RE to find anything
+TRAILING_MARKER_CUES = tuple(
+    dict.fromkeys(
+        ["+", "bildfunk", "(zu ", "(to "]
+        + [suffix.casefold() for suffix in _CREDIT_DATA["stock_page_suffixes"]]
+        + [label.casefold() for label in _CREDIT_DATA["link_labels"]]
+    )
 )
 
 SUPPLIERS = (
@@ -782,6 +833,9 @@ LEADING_ID_CREDIT_RE = re.compile(
 _AGENCY_IN_PARENS_RE = re.compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
 
 
+_NAME_ABBREVIATIONS = frozenset(_CREDIT_DATA["name_abbreviations"])
+
+
 def clean_credit(value: str) -> tuple[str | None, str | None]:
     """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
 
@@ -805,7 +859,7 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
     text = text.strip()
     while len(text) > 1 and (text[0], text[-1]) in (("(", ")"), ("[", "]")):
         text = text[1:-1].strip()  # only brackets around the whole credit: 'Hans Lindner (1902–1971)' keeps its own
-    text = text.lstrip("([").strip()
+    text = text.lstrip("([/|").strip()  # and a separator left from a part before it: '/ re:publica'
     if text.endswith(")") and "(" in text:
         # an agency in parentheses after the name: 'Chung Sung-Jun (Getty Images)' -> 'Chung
         # Sung-Jun Getty Images' (life dates, 'Hans Lindner (1902–1971)', are no agency)
@@ -813,7 +867,10 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
         if agency:
             text = f"{text[: agency.start()].rstrip()} {agency.group(1)}"
     # a closing initial keeps its full stop: 'Cornell, Ralph D.'
-    initial = text[-1:] == "." and text[-2:-1].isupper() and not text[-3:-2].isalnum()
+    # and so does an abbreviation of a firm's name: 'National Photo Co.' (data: name_abbreviations)
+    initial = text[-1:] == "." and (
+        (text[-2:-1].isupper() and not text[-3:-2].isalnum()) or text.rpartition(" ")[2] in _NAME_ABBREVIATIONS
+    )
     text = text.rstrip(";, ") if initial else text.rstrip(".;, ").strip()
     while text.endswith((")", "]", "/")) and (
         text[-1] == "/" or text.count("(") + text.count("[") < text.count(")") + text.count("]")
