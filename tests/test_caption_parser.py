@@ -1842,3 +1842,25 @@ def test_a_credit_after_von_or_by_in_a_line_of_its_own_below_the_caption():
         "Anna Muster/dpa",
     )
     assert parse_block("A portrait painted by Anna Muster/Berlin, 1920.").credit is None
+
+
+def test_a_story_line_under_a_stock_caption_is_its_event_place_and_date_not_its_text():
+    record = parse_block(
+        "Mandatory Credit: Photo by Jane Roe/Shutterstock (12345678b)\n"
+        "Anna Muster\n"
+        "The Spring Film Gala, Red Carpet, Toronto, Canada - 12 Apr 2019"
+    )
+    assert record.caption == "Anna Muster"
+    assert (record.city, record.country_code, record.date_start) == ("Toronto", "CA", date(2019, 4, 12))
+    # a caption sentence states its own date and place: they win over the story line's
+    sentence = parse_block(
+        "Anna Muster arrives at the gala in Toronto, Canada on April 11, 2019.\n"
+        "The Spring Film Gala, Red Carpet, Montreal, Canada - 12 Apr 2019"
+    )
+    assert sentence.caption == "Anna Muster arrives at the gala in Toronto, Canada on April 11, 2019."
+    assert (sentence.city, sentence.date_start) == ("Toronto", date(2019, 4, 11))
+    # a wrapped caption line ending on a date after a dash stays (a full stop before the dash)
+    wrapped = parse_block(
+        "Skaters on the frozen canal in Ottawa.\nThe ice was thick enough to skate, Sunday. - 12 Jan 2019"
+    )
+    assert wrapped.caption.endswith("- 12 Jan 2019")

@@ -108,6 +108,14 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if len(caption_lines) > 1 and ct.CLOSING_DATELINE_RE.fullmatch(caption_lines[-1].strip()):
         scan.closing_dateline = caption_lines[-1].strip()
         caption_lines = caption_lines[:-1]
+    story_line = None
+    if len(caption_lines) > 1 and _is_story_line(caption_lines[-1].strip()):
+        # Shutterstock's story line under the caption ('Emma Stone' / 'The 23rd Annual Screen
+        # Actors Guild Awards, Backstage, Los Angeles, USA - 29 Jan 2017'): the event, its place
+        # and its date, not description; its date and place count when the caption has none
+        story_line = caption_lines[-1].strip()
+        caption_lines = caption_lines[:-1]
+        scan.side_places.append(story_line)
     record.headline = headline
     joined = ct.join_caption_lines(caption_lines)
     leading_credits = []
@@ -220,6 +228,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- date ----------------------------------------------------------------------------
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
+    if story_line:
+        side_titles.append(story_line)
     # (a date the copyright sentence alone states, 'Copyright 1906', is still the text's date)
     _date(record, scan, today, translated or copyright_tail, side_titles)
 
@@ -231,6 +241,18 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     record.problems = sorted(problems)
     return record
+
+
+def _is_story_line(line: str) -> bool:
+    """'Event, Place, Country - 29 Jan 2017': an event and its place, separated by commas, then
+    a dash and a date alone; no sentence."""
+    if len(line) > 200 or " - " not in line[-40:]:
+        return False
+    head, _, tail = line.rpartition(" - ")
+    if "," not in head or head.rstrip()[-1:] in ".!?:" or len(tail) > 30 or not any(c.isdigit() for c in tail):
+        return False
+    parsed = _parse_date(tail.strip(), None)
+    return parsed is not None and parsed.precision == "day"
 
 
 def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
