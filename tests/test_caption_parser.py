@@ -1864,3 +1864,48 @@ def test_a_story_line_under_a_stock_caption_is_its_event_place_and_date_not_its_
         "Skaters on the frozen canal in Ottawa.\nThe ice was thick enough to skate, Sunday. - 12 Jan 2019"
     )
     assert wrapped.caption.endswith("- 12 Jan 2019")
+
+
+def test_a_picture_library_byline_source_and_archive_intro_leave_the_caption():
+    record = parse_block(
+        "Aus dem Stadt-Archiv: Marktfrauen vor dem Rathaus (1912) – von Anna Muster (Anna Maria Muster) "
+        "Quelle: Stadtarchiv Musterstadt/Anna Muster"
+    )
+    assert (record.caption, record.credit) == (
+        "Marktfrauen vor dem Rathaus (1912)",
+        "Stadtarchiv Musterstadt/Anna Muster",
+    )
+    assert "truncated_text" not in record.problems
+    english = parse_block("From the archives: Dockers unload bananas at the quay (1936) - by Jane Roe")
+    assert (english.caption, english.credit) == ("Dockers unload bananas at the quay (1936)", "Jane Roe")
+
+
+def test_a_name_line_over_its_credit_line_and_a_page_parenthesis_are_not_caption():
+    record = parse_block(
+        "( Rue des Lombards, boutique d'un marchand de vin, mars 1908\nJean Roux\n© Jean Roux / Musée de la Ville / )"
+    )
+    assert (record.caption, record.credit) == (
+        "Rue des Lombards, boutique d'un marchand de vin, mars 1908",
+        "Jean Roux / Musée de la Ville",
+    )
+    assert "truncated_text" not in record.problems
+    # a name line that is no credit's stays in the caption
+    kept = parse_block("Harbour at dawn\nJean Roux\n© Musée de la Ville")
+    assert kept.caption == "Harbour at dawn Jean Roux"
+
+
+def test_a_caption_without_its_full_stop_is_whole_when_a_credit_follows_it():
+    inline = parse_block(
+        "Kinder spielen am Nachmittag im frisch gefallenen Schnee auf dem großen Platz vor dem alten Rathaus "
+        "Foto: Anna Muster/dpa"
+    )
+    assert "truncated_text" not in inline.problems
+    next_line = parse_block(
+        "Niños juegan por la tarde en la nieve recién caída en la gran plaza frente al antiguo ayuntamiento de la ciudad\n"
+        "Fotografía: Ana Pérez / EFE"
+    )
+    assert "truncated_text" not in next_line.problems
+    alone = parse_block(
+        "Kinder spielen am Nachmittag im frisch gefallenen Schnee auf dem großen Platz vor dem alten Rathaus der Stad"
+    )
+    assert "truncated_text" in alone.problems

@@ -108,6 +108,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if len(caption_lines) > 1 and ct.CLOSING_DATELINE_RE.fullmatch(caption_lines[-1].strip()):
         scan.closing_dateline = caption_lines[-1].strip()
         caption_lines = caption_lines[:-1]
+    if len(caption_lines) > 1 and scan.credit_lines and _names_credit(caption_lines[-1].strip(), scan.credit_lines):
+        # the photographer's name on its own line over their credit line ('Eugène Atget' /
+        # '© Eugène Atget / Musée Carnavalet'): the credit's, not the caption's
+        caption_lines = caption_lines[:-1]
     story_line = None
     if len(caption_lines) > 1 and _is_story_line(caption_lines[-1].strip()):
         # Shutterstock's story line under the caption ('Emma Stone' / 'The 23rd Annual Screen
@@ -133,7 +137,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
     segment = ct.strip_markers(joined.strip())
     segment, stock_reference = ct.strip_stock_reference(segment)
-    segment, inline_credits = ct.strip_credits(segment)
+    uncredited, inline_credits = ct.strip_credits(segment)
+    # a credit read from the caption's end says the text ran on past it: not cut off there
+    credit_after = (bool(inline_credits) and segment.startswith(uncredited.rstrip())) or _credit_line_after(
+        cleaned, caption_lines, scan.credit_lines
+    )
+    segment = uncredited
     inline_credits = leading_credits + inline_credits
     described = ct.cut_copyright_tail(segment)
     copyright_tail, segment = segment[len(described) :], described
@@ -152,7 +161,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             translated = whole
     segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
-    record.caption = ct.unquoted(ct.undoubled(ct.normalize_space(segment).strip(" -–—|")))
+    record.caption = ct.unquoted(ct.undoubled(ct.unbracketed(ct.normalize_space(segment).strip(" -–—|"))))
     restriction_lines.extend(caption_notices)
 
     # --- language ----------------------------------------------------------------------
@@ -237,10 +246,34 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     fill_place(record, scan)
 
     # --- truncation --------------------------------------------------------------------
-    _truncation(record, scan)
+    _truncation(record, scan, credit_after)
 
     record.problems = sorted(problems)
     return record
+
+
+def _credit_line_after(cleaned: str, caption_lines: list[str], credit_lines: list[str]) -> bool:
+    """Does a credit line follow the caption's last line in the block ('... la próxima semana' /
+    'Fotografía: Andrew Matthews / PA')?"""
+    if not credit_lines or not caption_lines:
+        return False
+    last = caption_lines[-1].strip()
+    end = cleaned.find(last) if last else -1
+    if end < 0:
+        return False
+    end += len(last)
+    return any(cleaned.find(line.strip(), end) >= 0 for line in credit_lines[:5] if line.strip())
+
+
+def _names_credit(line: str, credit_lines: list[str]) -> bool:
+    """Is a short line a name that opens one of the block's credit lines?"""
+    if not line or len(line) > 60 or any(character.isdigit() for character in line) or line[-1:] in ".!?:":
+        return False
+    for credit_line in credit_lines:
+        credit = clean_credit(credit_line[:300])[0]
+        if credit and credit.startswith(line) and credit[len(line) : len(line) + 1] in ("", " ", "/", ",", "|"):
+            return True
+    return False
 
 
 def _is_story_line(line: str) -> bool:
@@ -735,11 +768,11 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
     record.approximate = bool(parsed.approximate) if parsed.start else False
 
 
-def _truncation(record: ParsedCaption, scan: BlockScan) -> None:
+def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = False) -> None:
     reasons = []
     if scan.cut_notice:
         reasons.append(problem_detail("notice_cut", text=scan.cut_notice[-40:]))
-    if record.caption and ct.looks_cut_off(record.caption, is_place=_is_place):
+    if record.caption and ct.looks_cut_off(record.caption, is_place=_is_place, credit_after=credit_after):
         reasons.append(problem_detail("caption_cut", text=record.caption[-40:]))
     for name in ("restrictions", "more_info"):
         for item in scan.fields.get(name, ()):

@@ -537,6 +537,14 @@ def strip_stock_reference(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group("ref")
 
 
+def unbracketed(text: str) -> str:
+    """A parenthesis the page opened before the caption and closed after its credit ('(
+    Marchand ambulant, place Saint-Médard, 1899' ... '© Eugène Atget / )'): not the caption's."""
+    if text[:1] == "(" and text.count("(") > text.count(")"):
+        return text[1:].lstrip()
+    return text
+
+
 def undoubled(text: str) -> str:
     """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none."""
     if not any(character.isalnum() for character in text[:200]):
@@ -554,12 +562,14 @@ def normalize_space(text: str) -> str:
 _LAST_STOP_RE = re.compile(r"[.!?][\"”»']?\s(?!.*[.!?][\"”»']?\s)", re.DOTALL)
 
 
-def looks_cut_off(text: str, *, is_place) -> bool:
+def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
     """Does prose end in a word fragment? See SPEC 'truncated_text'.
 
     Signals: an ellipsis with no full text after it, an unclosed parenthesis, a last word a
     sentence cannot end on ('der', 'the'), or a long sentence without its closing
-    punctuation — unless it ends on a place name or a number, which captions often do.
+    punctuation — unless it ends on a place name or a number, which captions often do, or a
+    credit followed it (`credit_after`: '... Soldaten bewacht Foto: picture-alliance/ dpa'; the
+    text ran on past its last word, so that word is whole).
     """
     text = text.rstrip()
     if not text:
@@ -581,7 +591,7 @@ def looks_cut_off(text: str, *, is_place) -> bool:
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
     # being a letter already says it does not. (A regex for "ends in a number" searched over
     # the last word cost 3.3 s for one word of 19,000 digits and a letter: quadratic.)
-    if not last.isalpha() or len(words) < 12:
+    if not last.isalpha() or len(words) < 12 or credit_after:
         return False
     # What follows the last full stop: a few words there are a label or a name the page put
     # after the caption ('... Konkurs ging." Sammlung', '... 76899. bibliographic record').

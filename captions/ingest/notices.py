@@ -510,9 +510,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # del Sur).Chung Sung-Jun (Getty Images)', '... (EE UU).TIMOTHY A. CLARY (AFP)'
     re.compile(r"(?<=[.!?)])\s{0,3}(?P<credit>[A-ZÀ-Ý][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"),
     # A credit label after a caption without its full stop, the credit naming an agency after
-    # a slash: '... bewacht Foto: picture-alliance/ dpa'
+    # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
     re.compile(
-        r"(?<=[a-zäöüßà-ÿ0-9]\s)(?:Foto|Fotos|Photo|Photos|Bild)\s{0,2}:\s{0,3}"
+        r"(?<=[a-zäöüßà-ÿ0-9)]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
         r"(?P<credit>(?=[^\n:.!?/]{1,60}/)[^\n:.!?]{3,120})$"
     ),
     # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
@@ -525,6 +525,13 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"|(?i:photo|photograph|foto|photographie|fotografía))"
         r"\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)){2,80}?)"
         r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
+    ),
+    # A byline after a dash closing the caption: '... in der Kantine (1898) – von Waldemar
+    # Titzenthaler', '... (1928) – von Yva (Else Ernestine Neuländer)', '... - by Jane Roe'
+    re.compile(
+        r"(?<=\S)\s{1,2}[-–—]\s{1,2}(?:von|by|par|por)\s{1,2}(?P<credit>"
+        + _CAPITALISED_NAME
+        + r"(?:\s\([^()\n]{1,60}\))?)\s{0,3}$"
     ),
     # A photographer and an agency the list does not know, after the last sentence: '... de la
     # Tamise. Anna Watson/Alay Live News' (two capitalised words at least before the slash)
@@ -559,7 +566,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(",),
     tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
     + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
-    ("foto:", "fotos:", "photo:", "photos:", "bild:", "foto :", "photo :"),
+    tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
     (
         "photo by",
         "photograph by",
@@ -571,6 +578,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         "foto por",
         "photo par",
     ),
+    (" von ", " by ", " par ", " por "),
     ("/",),
     ("von ", "by ", "par ", "por "),
 )
@@ -701,6 +709,13 @@ DATELINE_AGENCY_RE = re.compile(r"\s\(\s?" + _AGENCY + r"\s?\)(?=\s{0,2}(?:--|[-
 # Wire markers that open a caption but are not description.
 LEADING_MARKER_RE = re.compile(
     r"^(?:\+{2,3}\s{0,2}[^+\n]{1,60}\+{2,3}\s{0,3}"
+    # 'Aus dem Ullstein-Archiv:', 'From the archives:' (archive_intros: the words before, the
+    # archive's own name joined by a hyphen or not)
+    r"|(?:"
+    + "|".join(re.escape(words) for words in sorted(_CREDIT_DATA["archive_intros"]["openers"], key=len, reverse=True))
+    + r")\s{1,2}(?:[\w'’]{1,30}[- ])?(?:"
+    + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["archive_intros"]["archives"], key=len, reverse=True))
+    + r")\s{0,2}:\s{0,3}"
     r"|(?:"
     + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["leading_markers"], key=len, reverse=True))
     + r")"
