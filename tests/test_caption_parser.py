@@ -1909,3 +1909,36 @@ def test_a_caption_without_its_full_stop_is_whole_when_a_credit_follows_it():
         "Kinder spielen am Nachmittag im frisch gefallenen Schnee auf dem großen Platz vor dem alten Rathaus der Stad"
     )
     assert "truncated_text" in alone.problems
+
+
+@pytest.mark.parametrize(
+    "caption, language",
+    [
+        # only words French and Spanish share as stopwords: spelling and content words decide
+        ("Un grupo de gente baila en la plaza de Sevilla.", "es"),
+        ("Un défilé de mode en plein air à Lyon.", "fr"),
+        # a month name is one language's
+        ("Kiosque, place Carnot, septembre 1901", "fr"),
+        ("Quiosco en la plaza Mayor, noviembre 1931", "es"),
+        # imago's German keywords under an English word
+        ("Jane Roe 04 88 her Frau Musik hoch ganz stehend", "de"),
+    ],
+)
+def test_short_captions_are_read_in_their_language(caption, language):
+    assert parse_block(caption).language == language
+
+
+def test_a_translation_glued_to_the_full_stop_is_cut_and_reuters_desk_tags_leave_the_credit():
+    record = parse_block(
+        "12 de mayo: Un grupo de bomberos apaga un incendio en el bosque cerca de la ciudad de Cuenca, España."
+        "A group of firefighters put out a fire in the forest near the city of Cuenca, Spain, May 12, 2021. "
+        "REUTERS/Ana Pérez/File Photo TPX IMAGES OF THE DAY SEARCH “FIRES” FOR THIS STORY. SEARCH “REUTERS POY” "
+        "FOR ALL BEST OF 2021 PACKAGES."
+    )
+    assert record.caption.endswith("cerca de la ciudad de Cuenca, España.")
+    assert (record.language, record.credit) == ("es", "REUTERS/Ana Pérez")
+
+
+def test_a_block_without_a_caption_is_in_the_language_of_its_place_names():
+    record = parse_block("[IPTC] City : Sevilla\n[XMP] Country : España")
+    assert (record.caption, record.language) == ("", "es")

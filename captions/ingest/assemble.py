@@ -496,7 +496,8 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
     stopwords = ct.stopword_votes(caption)
     for language, count in stopwords.items():
         votes[language] = votes.get(language, 0.0) + 2 * count
-    if sum(stopwords.values()) < 2:  # a keyword line, a short title: spelling decides
+    if sum(stopwords.values()) < 2 or ct.undecided(stopwords):
+        # a keyword line, a short title, words two languages share ('Un grupo de gente en …'): spelling decides
         for language, count in ct.spelling_votes(caption).items():
             votes[language] = votes.get(language, 0.0) + count
     if prefix_language:
@@ -506,6 +507,17 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         named = ct.language_of_prefix(explicit.value.strip())
         if named:
             return named
+    if not caption.strip():
+        # no caption to read: the place the block names in its own language ('Country: España',
+        # 'Land: Deutschland') says more than labels a program wrote ('[XMP] Country')
+        named: dict[str, float] = {}
+        for name in ("country", "region", "city"):
+            item = scan.best(name)
+            if item and item.value:
+                for language, count in ct.spelling_votes(item.value[:100]).items():
+                    named[language] = named.get(language, 0.0) + count
+        if named:
+            votes = named
     if not votes:
         return "en"
     # max() over ("en", "de", "fr", "es") by votes, first wins a tie; spelled out (no key calls)

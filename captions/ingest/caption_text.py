@@ -15,6 +15,7 @@ from functools import lru_cache
 from captions.core.text import fold
 
 from .lexicon import (
+    CUE_WORDS,
     DANGLING_WORDS,
     LABELS,
     NOTICE_WORDS,
@@ -168,6 +169,7 @@ def first_language_segment(text: str) -> tuple[str, str | None]:
 # word -> the votes it casts: one for its language, or half for each language sharing it
 # (a distinctive stopword wins over a shared spelling). One dict probe per word of a caption.
 _WORD_VOTES: dict[str, tuple[tuple[str, float], ...]] = {
+    **{word: ((language, 1),) for word, language in CUE_WORDS.items()},
     **{word: tuple((language, 0.5) for language in shared) for word, shared in SHARED_STOPWORDS.items()},
     **{word: ((language, 1),) for word, language in WORD_LANGUAGE.items()},
 }
@@ -221,7 +223,10 @@ def line_language(text: str, *, minimum: float = 2) -> str | None:
 
 # Where a caption may switch language: after a sentence, at a ' - ' separator, or before a
 # credit label ('... sind." Foto: Archiv This motif ...').
-_LANGUAGE_BOUNDARY_RE = re.compile(r"(?<=[.!?\"”])\s{1,5}(?=[A-ZÀ-Ý\"'«(])|\s[-–—]\s")
+# (or a sentence glued to the last one's full stop: '... Estado de Goias, Brasil.An adult male ...')
+_LANGUAGE_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?\"”])\s{1,5}(?=[A-ZÀ-Ý\"'«(])|\s[-–—]\s|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ ])"
+)
 
 
 def _decided(votes: dict[str, float], minimum: float) -> str | None:
@@ -231,6 +236,11 @@ def _decided(votes: dict[str, float], minimum: float) -> str | None:
     if ordered[0][1] >= minimum and (len(ordered) == 1 or ordered[0][1] >= 2 * ordered[1][1]):
         return ordered[0][0]
     return None
+
+
+def undecided(votes: dict[str, float]) -> bool:
+    """Do the votes leave two languages level, or nearly (the best under twice the next)?"""
+    return len(votes) > 1 and _decided(votes, 0) is None
 
 
 def cut_second_language(text: str) -> str:

@@ -309,3 +309,5 @@ _CUES = _load("language_cues.json")
 SPELLING_CONTAINS: dict[str, tuple[str, ...]] = {language: tuple(cues) for language, cues in _CUES["contains"].items()}
 #: language -> word endings its words alone use
 SPELLING_ENDINGS: dict[str, tuple[str, ...]] = {language: tuple(cues) for language, cues in _CUES["endings"].items()}
+#: word -> the one language that writes it: month and day names, frequent content words
+CUE_WORDS: dict[str, str] = {word: language for language, words in _CUES.get("words", {}).items() for word in words}

@@ -445,7 +445,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
     re.compile(
         r"(?:(?<=[\s.!?\"'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
-        r"\s{0,2}/\s{0,2}[^\n]{1,120})$"
+        r"\s{0,2}/\s{0,2}[^\n]{1,200})$"
     ),
     # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text, after the
     # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
@@ -797,8 +797,11 @@ def supplier_in(text: str) -> str | None:
 
 
 # Reuters appends desk tags to the credit line; they are not part of anyone's name.
+# ('REUTERS/Ueslei Marcelino/File Photo TPX IMAGES OF THE DAY SEARCH "GLOBAL POY" ...': each
+# tag is cut from the end in turn, 'File Photo' after a slash too)
 _WIRE_TAIL_RE = re.compile(
-    r"\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)$"
+    r"(?:\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)"
+    r"|\s{0,2}/\s{0,2}(?:File Photo|FILE PHOTO))$"
 )
 
 
@@ -856,7 +859,12 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
 
     'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
     """
-    text = _WIRE_TAIL_RE.sub("", value.strip()[:300])
+    text = value.strip()[:300]
+    for _ in range(3):
+        untagged = _WIRE_TAIL_RE.sub("", text, count=1)
+        if untagged == text:
+            break
+        text = untagged
     if "www." in text or "://" in text:
         text = _WEB_ADDRESS_RE.sub("", text)
     if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):
