@@ -463,8 +463,11 @@ def strip_markers(text: str) -> str:
         if "(" in text[:120]:
             head = DATELINE_AGENCY_RE.sub("", text[:120], count=1)
             text = head + text[120:]
-    if contains_any(text[-400:].casefold(), TRAILING_MARKER_CUES):
-        text = TRAILING_MARKER_RE.sub("", text)
+    tail = max(0, len(text) - 600)  # a run of markers closing the text is never longer
+    if contains_any(text[tail:], TRAILING_MARKER_CUES):
+        marker = TRAILING_MARKER_RE.search(text, tail)
+        if marker:
+            text = text[: marker.start()]
     if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):
         text = strip_reference_tokens(text)
     if " [" in text:

@@ -542,9 +542,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
-        r"(?:^|(?<=\s))(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-Ý][^\n,;:()/.!?]{0,50}/\s{0,2}"
-        + _AGENCY
-        + r")(?=\s{0,2}(?:,|$))"
+        r"\s(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-Ý][^\n,;:()/.!?]{0,50}/\s{0,2}" + _AGENCY + r")(?=\s{0,2}(?:,|$))"
     ),
 )
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
@@ -597,6 +595,8 @@ _CREDIT_OPENERS: dict[re.Pattern, tuple[tuple[str, ...], int]] = {
     INLINE_CREDIT_RES[3]: (("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA"), 0),
     INLINE_CREDIT_RES[6]: (("Copyright", "©"), 0),
     INLINE_CREDIT_RES[7]: (("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO"), 3),
+    # 'von NAME/AGENCY,': the search starts at the first of the words
+    INLINE_CREDIT_RES[-1]: ((" von ", " by ", " par ", " por "), 0),
 }
 
 
@@ -735,12 +735,12 @@ TRAILING_MARKER_RE = re.compile(
     + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
     re.IGNORECASE,
 )
-#: what the text must hold (casefolded) for TRAILING_MARKER_RE to find anything
+#: what the text must hold for TRAILING_MARKER_RE to find anything (as written: each word
+#: without its first letter, which may be a capital or not)
 TRAILING_MARKER_CUES = tuple(
     dict.fromkeys(
-        ["+", "bildfunk", "(zu ", "(to "]
-        + [suffix.casefold() for suffix in _CREDIT_DATA["stock_page_suffixes"]]
-        + [label.casefold() for label in _CREDIT_DATA["link_labels"]]
+        ["+", "ildfunk", "(zu ", "(to "]
+        + [phrase.split()[-1][1:] for phrase in (*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["link_labels"])]
     )
 )
 
