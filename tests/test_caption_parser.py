@@ -714,7 +714,8 @@ def test_reuters_file_photo_marker_is_not_a_credit():
         "FILE PHOTO: A view of the Kremlin in Moscow, Russia, March 1, 2022. REUTERS/Maxim Shemetov/File Photo"
     )
     assert record.caption == "A view of the Kremlin in Moscow, Russia, March 1, 2022."
-    assert record.credit == "REUTERS/Maxim Shemetov/File Photo"
+    # 'File Photo' after the name is Reuters' marker for an archive picture, no part of the credit
+    assert record.credit == "REUTERS/Maxim Shemetov"
     assert (record.city, record.country_code, record.date_start) == ("Moscow", "RU", date(2022, 3, 1))
 
 
@@ -1901,7 +1902,7 @@ def test_a_caption_without_its_full_stop_is_whole_when_a_credit_follows_it():
     )
     assert "truncated_text" not in inline.problems
     next_line = parse_block(
-        "Niños juegan por la tarde en la nieve recién caída en la gran plaza frente al antiguo ayuntamiento de la ciudad\n"
+        "Niños juegan por la tarde en la nieve recién caída en la gran plaza frente al antiguo ayuntamiento\n"
         "Fotografía: Ana Pérez / EFE"
     )
     assert "truncated_text" not in next_line.problems
