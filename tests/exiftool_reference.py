@@ -90,8 +90,9 @@ def run_exiftool(paths: list[str]) -> dict[str, tuple[dict, dict]]:
     for numeric in (False, True):
         args = [EXIFTOOL, "-j", "-G1", "-a", "-struct", "-charset", "filename=utf8"]
         args += ["-n"] if numeric else []
-        proc = subprocess.run([*args, "-@", "-"], input="\n".join(paths), capture_output=True, text=True, check=False)
-        for entry in json.loads(proc.stdout or "[]"):
+        proc = subprocess.run([*args, "-@", "-"], input="\n".join(paths).encode(), capture_output=True, check=False)
+        # exiftool passes a value's bytes through as they are: not always UTF-8 (a Latin-1 maker note)
+        for entry in json.loads(proc.stdout.decode("utf-8", "replace") or "[]"):
             text, num = out.setdefault(entry["SourceFile"], ({}, {}))
             (num if numeric else text).update(entry)
     return out
