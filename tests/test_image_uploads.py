@@ -156,6 +156,12 @@ def test_raw_upload_takes_pixels_and_renditions_from_its_preview(ed_client, tmp_
     )
 
 
+def _primary_item_missing(data: bytes) -> bytes:
+    damaged = bytearray(data)
+    damaged[damaged.index(b"pitm") + 9] ^= 0x7F  # the primary item points at no item
+    return bytes(damaged)
+
+
 @pytest.mark.parametrize(
     "data,name,code,words",
     [
@@ -184,6 +190,12 @@ def test_raw_upload_takes_pixels_and_renditions_from_its_preview(ed_client, tmp_
         (  # a HEIF cut off after its file-type box
             b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(8),
             "IMG_0002.heic",
+            "not_an_image",
+            "it is a HEIF/AVIF image that is damaged or cut off",
+        ),
+        (  # an AVIF libavif refuses outright (a RuntimeError from Pillow: was a server error)
+            _primary_item_missing(pixels("AVIF")),
+            "gainmap.avif",
             "not_an_image",
             "it is a HEIF/AVIF image that is damaged or cut off",
         ),

@@ -328,3 +328,15 @@ def test_an_xmp_packet_libexiv2_cannot_decode_is_named_in_the_warnings_and_the_r
     image.save(good, "JPEG", xmp=DUPLICATE_PROPERTY_XMP.replace(b"<photoshop:City>Basel</photoshop:City>", b""))
     meta = read(good.getvalue(), "once.jpg")
     assert meta.warnings == [] and meta.city == "Bern"
+
+
+def test_an_avif_its_decoder_refuses_is_read_without_raising():
+    """libavif refuses some files outright with a RuntimeError (libavif's
+    seine_sdr_gainmap_gammazero.avif: "Invalid tone mapped image item"), which went through
+    read_metadata and the upload check as a server error."""
+    data = bytearray(pixels("AVIF", exif=exif_bytes(artist="Exif Artist")))
+    data[data.index(b"pitm") + 9] ^= 0x7F  # the primary item points at no item
+    with pytest.raises(RuntimeError):
+        Image.open(io.BytesIO(bytes(data)))
+    meta = read(bytes(data), "gainmap.avif")
+    assert meta.pixels_error == "RuntimeError" and meta.creators == ["Exif Artist"]

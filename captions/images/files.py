@@ -29,7 +29,18 @@ FORMATS = {
 # A JPEG with a second picture (MPF: stereo, depth or a large preview) opens as MPO; the first is the photo.
 FORMATS["MPO"] = FORMATS["JPEG"]
 FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC/HEIF", "MPO": "JPEG"}
-DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, TypeError, IndexError)
+# Pillow's AVIF plugin (libavif) and pillow-heif (libheif) raise RuntimeError for a file their
+# library refuses ("Failed to decode image: Invalid tone mapped image item"): a damaged file too
+DECODE_ERRORS = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    TypeError,
+    IndexError,
+    RuntimeError,
+)
 
 
 class Refused(Exception):

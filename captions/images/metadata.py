@@ -4,7 +4,7 @@ PURE: no Django import, so it runs in `import_images`' worker processes, in the 
 in the corpus measurement alike. EXIF, IPTC-IIM and XMP come from libexiv2 (PyPI `exiv2`, the
 library behind digiKam, darktable and GIMP; its wheels bundle the library); Pillow (and
 pillow-heif for HEIC) gives the displayed pixel size and the JFIF / PNG resolution that exiv2
-does not expose. Measured against exiftool on 147 real files: docs/METADATA.md.
+does not expose. Measured against exiftool on the real corpus: docs/METADATA.md.
 
 The rules, each from a case in the corpus:
 
@@ -18,7 +18,8 @@ The rules, each from a case in the corpus:
   `ImageSupplierImageID`, not from `photoshop:Source`;
 * width and height as a viewer shows them (EXIF orientation 5-8 swaps them; HEIF and TIFF are
   already turned by their decoders), raw files through their largest embedded JPEG preview;
-* a broken EXIF block makes libexiv2 drop the whole file: the XMP packet is then read on its own.
+* a broken EXIF block makes libexiv2 drop the whole file: the XMP packet is then read on its own;
+* a file libavif or libheif refuses (RuntimeError) is a file whose pixels cannot be read.
 
 libexiv2 is not thread-safe (4 threads reading the corpus gave 5-8 wrong records a run, silently):
 every call goes through EXIV2_LOCK, and bulk work uses processes. Files are handed to exiv2 as
@@ -496,8 +497,8 @@ def read_metadata(source, *, name: str = "", sidecar_xmp: bytes | None = None, l
     if pixels is not None:
         try:
             image = Image.open(io.BytesIO(pixels))
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-            meta.pixels_error = type(exc).__name__
+        except (OSError, SyntaxError, ValueError, RuntimeError, Image.DecompressionBombError) as exc:
+            meta.pixels_error = type(exc).__name__  # RuntimeError: libavif or libheif refused the file
     try:
         meta.format = image.format if image is not None else ""
         packet = _xmp_packet(image) if image is not None else None
