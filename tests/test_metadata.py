@@ -313,21 +313,70 @@ DUPLICATE_PROPERTY_XMP = (
 
 def test_an_xmp_packet_libexiv2_cannot_decode_is_named_in_the_warnings_and_the_rest_is_read():
     """A real agency file (Frameright's skater.jpg) carries XMP with a property written twice:
-    libexiv2 then reads the file as if it had no XMP. The editor is told; IIM and EXIF are read."""
+    libexiv2 then reads the file as if it had no XMP. The archive reads that packet leniently
+    (the last statement wins, as in exiftool) and tells the editor; IIM and EXIF are read."""
     image = Image.new("RGB", (64, 48), "teal")
     exif = Image.Exif()
     exif[0x013B] = "Exif Artist"  # Artist
     out = io.BytesIO()
     image.save(out, "JPEG", xmp=DUPLICATE_PROPERTY_XMP, exif=exif.tobytes())
     meta = read(out.getvalue(), "twice.jpg")
-    assert meta.warnings == ["XMP unreadable (Duplicate property or field node)"]
-    assert not meta.city and meta.creators == ["Exif Artist"]
+    assert meta.warnings == ["XMP damaged (Duplicate property or field node), read leniently"]
+    assert meta.city == "Basel" and meta.creators == ["Exif Artist"]  # the last statement, as exiftool
+    assert_like_exiftool(out.getvalue(), "jpg", meta)
     assert logging.getLogger("exiv2").propagate is False  # libexiv2's complaints stay out of the server's log
     # a file with good XMP says nothing of the kind
     good = io.BytesIO()
     image.save(good, "JPEG", xmp=DUPLICATE_PROPERTY_XMP.replace(b"<photoshop:City>Basel</photoshop:City>", b""))
     meta = read(good.getvalue(), "once.jpg")
     assert meta.warnings == [] and meta.city == "Bern"
+
+
+XMP_PACKET = (
+    b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    b' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"'
+    b' xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"'
+    b' photoshop:City="Warszawa" Iptc4xmpCore:CountryCode="POL" photoshop:DateCreated="2019-05-04T12:00:00">'
+    b'<dc:description><rdf:Alt><rdf:li xml:lang="pl">Pa\xc5\x82ac</rdf:li>'
+    b'<rdf:li xml:lang="x-default">Palace of Culture</rdf:li></rdf:Alt></dc:description>'
+    b"<dc:subject><rdf:Bag><rdf:li>palace</rdf:li><rdf:li>Powi\xc5\x9ble</rdf:li></rdf:Bag></dc:subject>"
+    b"<dc:creator><rdf:Seq><rdf:li>Eric</rdf:li></rdf:Seq></dc:creator>"
+    b"<plus:ImageSupplier><rdf:Seq><rdf:li rdf:parseType='Resource'>"
+    b"<plus:ImageSupplierName>Agency</plus:ImageSupplierName></rdf:li></rdf:Seq></plus:ImageSupplier>"
+    b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def test_an_xmp_packet_padded_with_nul_bytes_is_read_leniently_like_exiftool():
+    """exifr's broken1.jpg: an XMP packet padded with NUL bytes instead of spaces, which
+    libexiv2's toolkit refuses whole ("Error in XMLValidator"); every field of it was missing."""
+    image = Image.new("RGB", (64, 48), "teal")
+    out = io.BytesIO()
+    image.save(out, "JPEG", xmp=XMP_PACKET + b"\x00" * 300 + b'<?xpacket end="w"?>')
+    meta = read(out.getvalue(), "broken1.jpg")
+    assert meta.warnings == ["XMP damaged (Error in XMLValidator), read leniently"]
+    assert (meta.caption, meta.city, meta.country_code, meta.date_created) == (
+        "Palace of Culture",
+        "Warszawa",
+        "POL",
+        "2019-05-04",
+    )
+    assert meta.keywords == ["palace", "Powiśle"] and meta.creators == ["Eric"] and meta.supplier_name == "Agency"
+    assert_like_exiftool(out.getvalue(), "jpg", meta)
+    # the same packet with spaces as padding: libexiv2 reads it, and reads it the same
+    good = io.BytesIO()
+    image.save(good, "JPEG", xmp=XMP_PACKET + b" " * 300 + b'<?xpacket end="w"?>')
+    same = read(good.getvalue(), "good.jpg")
+    assert same.warnings == [] and exiftool_reference.project_fields(same) == exiftool_reference.project_fields(meta)
+
+
+def test_a_packet_that_is_no_xml_even_leniently_stays_unread_and_named():
+    assert metadata.lenient_xmp(b"sample xmp string") == {}
+    assert metadata.lenient_xmp(b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF') == {}
+    entity = b'<!DOCTYPE x [<!ENTITY a "aaaa">]><x:xmpmeta xmlns:x="adobe:ns:meta/">&a;</x:xmpmeta>'
+    assert metadata.lenient_xmp(entity) == {}  # defusedxml: no DTD, no entity expansion
 
 
 def test_an_avif_its_decoder_refuses_is_read_without_raising():

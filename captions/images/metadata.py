@@ -19,6 +19,8 @@ The rules, each from a case in the corpus:
 * width and height as a viewer shows them (EXIF orientation 5-8 swaps them; HEIF and TIFF are
   already turned by their decoders), raw files through their largest embedded JPEG preview;
 * a broken EXIF block makes libexiv2 drop the whole file: the XMP packet is then read on its own;
+* an XMP packet libexiv2's toolkit refuses whole (a property stated twice, NUL bytes as padding)
+  is read leniently as plain XML for the field map, the last statement winning as in exiftool;
 * a file libavif or libheif refuses (RuntimeError) is a file whose pixels cannot be read.
 
 libexiv2 is not thread-safe (4 threads reading the corpus gave 5-8 wrong records a run, silently):
@@ -38,6 +40,7 @@ from dataclasses import dataclass, field
 
 import exiv2
 import pillow_heif
+from defusedxml import ElementTree as SafeET
 from PIL import Image
 
 from captions.core import dimensions
@@ -280,6 +283,100 @@ def _xmp_complaint(messages: list[str]) -> str | None:
     return f"XMP unreadable ({reasons[0]})" if reasons else "XMP unreadable"
 
 
+# --- an XMP packet libexiv2 cannot decode, read leniently ---------------------------------------
+# libexiv2's XMP toolkit drops a whole packet for one flaw: a property written twice (Photoshop
+# Elements, agency tools), NUL bytes as padding, a packet its expat adapter rejects though it is
+# well-formed XML. Such a packet is parsed here as plain XML (defusedxml: no DTD, no entities) for
+# the field map's properties only; a packet that is not XML even then stays unread.
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XMP_NAMESPACES = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
+    "iptc": "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/",
+    "plus": "http://ns.useplus.org/ldf/xmp/1.0/",
+    "archive": ARCHIVE_NS,
+}
+
+
+def _xmp_name(key: str) -> tuple[str, str | None]:
+    """'Xmp.plus.ImageSupplier[1]/plus:ImageSupplierName' -> ('{plus}ImageSupplier', '{plus}ImageSupplierName')."""
+    _, prefix, rest = key.split(".", 2)
+    uri = XMP_NAMESPACES[prefix]
+    outer, _, inner = rest.partition("[1]/")
+    member = f"{{{uri}}}{inner.split(':', 1)[1]}" if inner else None
+    return f"{{{uri}}}{outer}", member
+
+
+def _lenient_value(element, language: str) -> list[str]:
+    """The text of a property element: an rdf:Alt's x-default (else the archive language, else the
+    first), an rdf:Seq's or rdf:Bag's items, or the element's own text."""
+    for kind in ("Alt", "Seq", "Bag"):
+        container = element.find(f"{{{RDF}}}{kind}")
+        if container is None:
+            continue
+        items = container.findall(f"{{{RDF}}}li")
+        if kind == "Alt":
+            langs = {item.get(XML_LANG, ""): item for item in items}  # (an element without children is falsy)
+            chosen = [langs.get(lang) for lang in ("x-default", language) if langs.get(lang) is not None]
+            items = (chosen or items)[:1]
+        return [text for item in items if (text := clean("".join(item.itertext())))]
+    text = clean(element.text or "")
+    return [text] if text else []
+
+
+def _lenient_property(descriptions, name: str, member: str | None, language: str) -> list[str]:
+    """A property stated twice is read as exiftool reads it: the last statement wins."""
+    for description in reversed(descriptions):
+        elements = description.findall(name)
+        if member is None and elements:
+            return _lenient_value(elements[-1], language)
+        if member is None and description.get(name) is not None:
+            text = clean(description.get(name))
+            return [text] if text else []
+        if not elements:
+            continue
+        first = elements[-1].find(f"{{{RDF}}}Seq/{{{RDF}}}li")  # plus:ImageSupplier[1]: a struct in a Seq
+        if first is None:
+            return []
+        struct = first.find(f"{{{RDF}}}Description")
+        struct = struct if struct is not None else first
+        if struct.get(member) is not None:
+            return [clean(struct.get(member))] if clean(struct.get(member)) else []
+        inner = struct.find(member)
+        return _lenient_value(inner, language) if inner is not None else []
+    return []
+
+
+def lenient_xmp(packet: bytes | str, language: str = "") -> dict[str, dict[str, object]]:
+    """The field map's XMP properties of a packet libexiv2 refused, in `_blocks`' form."""
+    if isinstance(packet, str):
+        packet = packet.encode("utf-8", "surrogateescape")
+    start = packet.find(b"<x:xmpmeta")
+    start = start if start >= 0 else packet.find(b"<rdf:RDF")
+    if start < 0:
+        return {}
+    body = packet[start:].replace(b"\x00", b" ")  # NUL bytes as padding
+    closing = b"</x:xmpmeta>" if body.startswith(b"<x:xmpmeta") else b"</rdf:RDF>"
+    end = body.find(closing)  # the first packet: a second one may follow it
+    try:
+        root = SafeET.fromstring(body[: end + len(closing)] if end >= 0 else body)
+    except (SafeET.ParseError, ValueError):  # not XML, or a DTD or an entity (defusedxml forbids them)
+        return {}
+    descriptions = list(root.iter(f"{{{RDF}}}Description"))
+    found: dict[str, dict[str, object]] = {}
+    for field_name, keys in {**TEXT_KEYS, **LIST_KEYS}.items():
+        name, member = _xmp_name(keys[0])
+        values = _lenient_property(descriptions, name, member, language)
+        if values:
+            found[field_name] = {"XMP": values if field_name in LIST_KEYS else values[0]}
+    date = _lenient_property(descriptions, *_xmp_name(DATE_KEYS[0]), language)
+    if date and iso_date(date[0]):
+        found["date_created"] = {"XMP": iso_date(date[0])}
+    return found
+
+
 def _iim_charset(iptc) -> str:
     it = iptc.findKey(exiv2.IptcKey("Iptc.Envelope.CharacterSet"))
     if it == iptc.end():
@@ -386,11 +483,16 @@ def _read_blocks(data: bytes, meta: EmbeddedMetadata, language: str, xmp_packet=
             meta.warnings.append("XMP read on its own")
             return _blocks(None, None, sidecar.xmpData(), language)
         complaint = _xmp_complaint(said)
-        if complaint:  # the other blocks are still read; the editor is told the XMP was not
-            meta.warnings.append(complaint)
         exif = image.exifData()
         _exif_numbers(exif, meta)
-        return _blocks(exif, image.iptcData(), image.xmpData(), language)
+        found = _blocks(exif, image.iptcData(), image.xmpData(), language)
+        if complaint:  # the other blocks are read as they are; the XMP leniently, and the editor is told
+            lenient = lenient_xmp(image.xmpPacket(), language)
+            for name, per_block in lenient.items():
+                found[name] = {**per_block, **{b: v for b, v in found.get(name, {}).items() if b != "XMP"}}
+            damaged = complaint.replace("unreadable", "damaged") + ", read leniently"
+            meta.warnings.append(damaged if lenient else complaint)
+        return found
 
 
 def _exiv2_reason(exc: exiv2.Exiv2Error) -> str:
