@@ -379,6 +379,19 @@ def test_a_packet_that_is_no_xml_even_leniently_stays_unread_and_named():
     assert metadata.lenient_xmp(entity) == {}  # defusedxml: no DTD, no entity expansion
 
 
+def test_an_unsigned_resolution_of_2_to_the_31_or_more_is_no_negative_number():
+    """libtiff writes 28.34 px/cm as 4294967295/151551421 (libvips' 1bit.tif, Pillow's
+    hopper_webp.tif): read as a signed pair the numerator came out -1 and the dpi was lost."""
+    from PIL.TiffImagePlugin import IFDRational
+
+    out = io.BytesIO()
+    rational = IFDRational(4294967295, 151551421)
+    Image.new("L", (64, 48), 128).save(out, "TIFF", tiffinfo={282: rational, 283: rational, 296: 3})
+    meta = read(out.getvalue(), "1bit.tif")
+    assert meta.dpi == 72 and exiftool_reading(out.getvalue(), "tif")["dpi"] == 72
+    assert_like_exiftool(out.getvalue(), "tif", meta)
+
+
 def test_an_avif_its_decoder_refuses_is_read_without_raising():
     """libavif refuses some files outright with a RuntimeError (libavif's
     seine_sdr_gainmap_gammazero.avif: "Invalid tone mapped image item"), which went through

@@ -21,6 +21,7 @@ The rules, each from a case in the corpus:
 * a broken EXIF block makes libexiv2 drop the whole file: the XMP packet is then read on its own;
 * an XMP packet libexiv2's toolkit refuses whole (a property stated twice, NUL bytes as padding)
   is read leniently as plain XML for the field map, the last statement winning as in exiftool;
+* an unsigned resolution of 2^31 or more (libtiff's 28.34 px/cm) is no negative number;
 * a file libavif or libheif refuses (RuntimeError) is a file whose pixels cannot be read.
 
 libexiv2 is not thread-safe (4 threads reading the corpus gave 5-8 wrong records a run, silently):
@@ -33,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import math
 import os
 import re
 import threading
@@ -451,13 +453,15 @@ def _exif_numbers(exif, meta: EmbeddedMetadata) -> None:
     if xres_it != exif.end():
         try:
             unit = int(unit_it.toInt64(0)) if unit_it != exif.end() else 0
-            num, den = xres_it.toRational(0)
+            # as a float: toRational gives a signed pair, and an unsigned numerator of 2^31 or
+            # more (4294967295/151551421 = 28.34 px/cm, libtiff's way) came out negative
+            ratio = float(xres_it.toFloat(0))
         except (exiv2.Exiv2Error, ValueError, OverflowError, TypeError):
             return
         if unit == 0 and meta.format == "TIFF":
             unit = 2  # the TIFF standard's default unit is the inch; EXIF without a unit states none
-        if unit in (2, 3) and den:
-            dpi = round(num / den * (dimensions.CM_PER_INCH if unit == 3 else 1))
+        if unit in (2, 3) and math.isfinite(ratio) and ratio > 0:
+            dpi = round(ratio * (dimensions.CM_PER_INCH if unit == 3 else 1))
             if dimensions.MIN_DPI <= dpi <= dimensions.MAX_DPI:
                 meta.dpi, meta.dpi_source = dpi, "TIFF" if meta.format == "TIFF" else "EXIF"
     comment = exif.findKey(exiv2.ExifKey("Exif.Photo.UserComment"))
