@@ -392,6 +392,54 @@ def test_an_unsigned_resolution_of_2_to_the_31_or_more_is_no_negative_number():
     assert_like_exiftool(out.getvalue(), "tif", meta)
 
 
+def _with_base_offsets(data: bytes) -> bytes:
+    """An AVIF/HEIF whose iloc box gives every item a 4-byte base offset (0), as some encoders
+    write it (ExifReader's test.avif): the same file otherwise."""
+
+    def box(start, end, kind):
+        while start < end:
+            size, name = struct.unpack(">I4s", data[start : start + 8])
+            if name == kind:
+                return start, size
+            start += size
+        raise AssertionError(kind)
+
+    meta_at, meta_size = box(0, len(data), b"meta")
+    at, size = box(meta_at + 12, meta_at + meta_size, b"iloc")
+    body = data[at + 8 : at + size]
+    version, sizes = body[0], body[4]
+    assert version in (0, 1) and sizes == 0x44 and body[5] >> 4 == 0  # 4-byte offsets and lengths, no base offset
+    (count,) = struct.unpack(">H", body[6:8])
+    pos, out = 8, bytearray(body[:5]) + bytes([0x40 | (body[5] & 15)]) + body[6:8]
+    for _ in range(count):
+        head = 6 if version == 1 else 4  # item id, construction method (v1), data reference index
+        out += body[pos : pos + head] + bytes(4)
+        pos += head
+        (extents,) = struct.unpack(">H", body[pos : pos + 2])
+        out += body[pos : pos + 2]
+        pos += 2
+        for _ in range(extents):
+            offset, length = struct.unpack(">II", body[pos : pos + 8])
+            out += struct.pack(">II", offset + 4 * count if offset > at else offset, length)
+            pos += 8
+    new = data[:at] + struct.pack(">I4s", 8 + len(out), b"iloc") + bytes(out) + data[at + size :]
+    return new[:meta_at] + struct.pack(">I", meta_size + 4 * count) + new[meta_at + 4 :]
+
+
+def test_exif_libexiv2_does_not_find_in_an_avif_is_read_from_pillows_copy():
+    """ExifReader's test.avif: libexiv2 finds no Exif item when iloc carries base offsets
+    (its 180 dpi was missing; exif-samples' samplefilehub.heif lost its 72 dpi the same way)."""
+    exif = Image.Exif()
+    exif.update({0x011A: 180, 0x011B: 180, 0x0128: 2, 0x013B: "Exif Artist"})
+    exif.get_ifd(0x8769)[0x9003] = "2011:06:28 12:06:14"
+    data = _with_base_offsets(pixels("AVIF", exif=exif.tobytes()))
+    with metadata.EXIV2_LOCK:
+        assert not metadata._open(data).exifData().count()  # the case: libexiv2 misses it
+    meta = read(data, "test.avif")
+    assert (meta.dpi, meta.creators, meta.date_created, meta.warnings) == (180, ["Exif Artist"], "2011-06-28", [])
+    assert assert_like_exiftool(data, "avif", meta)["dpi"] == "match"
+
+
 def test_an_avif_its_decoder_refuses_is_read_without_raising():
     """libavif refuses some files outright with a RuntimeError (libavif's
     seine_sdr_gainmap_gammazero.avif: "Invalid tone mapped image item"), which went through

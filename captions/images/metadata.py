@@ -22,6 +22,8 @@ The rules, each from a case in the corpus:
 * an XMP packet libexiv2's toolkit refuses whole (a property stated twice, NUL bytes as padding)
   is read leniently as plain XML for the field map, the last statement winning as in exiftool;
 * an unsigned resolution of 2^31 or more (libtiff's 28.34 px/cm) is no negative number;
+* EXIF libexiv2 does not find in an AVIF or HEIF (an iloc with base offsets) is read from
+  Pillow's copy of the block;
 * a file libavif or libheif refuses (RuntimeError) is a file whose pixels cannot be read.
 
 libexiv2 is not thread-safe (4 threads reading the corpus gave 5-8 wrong records a run, silently):
@@ -470,9 +472,21 @@ def _exif_numbers(exif, meta: EmbeddedMetadata) -> None:
             meta.user_comment = clean(comment.value().comment())  # handles the charset prefix
 
 
-def _read_blocks(data: bytes, meta: EmbeddedMetadata, language: str, xmp_packet=None):
+def _exif_of_packet(packet: bytes):
+    """The EXIF block Pillow found (a TIFF structure after 'Exif\\0\\0') read by libexiv2 as a
+    TIFF file of its own, or None. Called under EXIV2_LOCK."""
+    tiff = packet[6:] if packet.startswith(b"Exif\x00\x00") else packet
+    try:
+        exif = _open(bytes(tiff)).exifData()
+    except exiv2.Exiv2Error:
+        return None
+    return exif if exif.count() else None
+
+
+def _read_blocks(data: bytes, meta: EmbeddedMetadata, language: str, xmp_packet=None, exif_packet=None):
     """exiv2's reading of `data`: (found fields, exif) or, when libexiv2 refuses the file,
-    the XMP packet Pillow found read on its own."""
+    the XMP packet Pillow found read on its own. `exif_packet`: the EXIF block Pillow found,
+    read when libexiv2 finds none in the file (an AVIF or HEIF whose Exif item it misses)."""
     with EXIV2_LOCK, _complaints() as said:
         try:
             image = _open(data)
@@ -488,6 +502,8 @@ def _read_blocks(data: bytes, meta: EmbeddedMetadata, language: str, xmp_packet=
             return _blocks(None, None, sidecar.xmpData(), language)
         complaint = _xmp_complaint(said)
         exif = image.exifData()
+        if not exif.count() and exif_packet:
+            exif = _exif_of_packet(exif_packet) or exif
         _exif_numbers(exif, meta)
         found = _blocks(exif, image.iptcData(), image.xmpData(), language)
         if complaint:  # the other blocks are read as they are; the XMP leniently, and the editor is told
@@ -608,7 +624,8 @@ def read_metadata(source, *, name: str = "", sidecar_xmp: bytes | None = None, l
     try:
         meta.format = image.format if image is not None else ""
         packet = _xmp_packet(image) if image is not None else None
-        found = _read_blocks(data, meta, language, packet)
+        exif_packet = image.info.get("exif") if image is not None else None
+        found = _read_blocks(data, meta, language, packet, exif_packet if isinstance(exif_packet, bytes) else None)
         if image is not None:
             meta.width_px, meta.height_px = displayed_size(image, meta.orientation)
             if meta.dpi is None:
