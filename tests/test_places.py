@@ -395,10 +395,10 @@ def place(sublocation=None, city=None, region=None, country=None, code=None, unk
         ("Seattle, Washington", False, place(None, "Seattle", "Washington", "United States", "US")),
         ("Atlanta, Georgia", False, place(None, "Atlanta", "Georgia", "United States", "US")),
         ("Tbilisi, Georgia", False, place(None, "Tbilisi", None, "Georgia", "GE")),
-        ("Los Angeles, CA", False, place(None, "Los Angeles", "California", "United States", "US")),
+        ("Los Angeles, CA", False, place(None, "Los Angeles", "CA", "United States", "US")),
         ("Toronto, CA", False, place(None, "Toronto", None, "Canada", "CA")),
-        ("Springfield, Ill.", False, place(None, "Springfield", "Illinois", "United States", "US")),
-        ("Edinburgh, Scotland", False, place(None, "Edinburgh", "Scotland", "United Kingdom", "GB")),
+        ("Springfield, Ill.", False, place(None, "Springfield", "Ill.", "United States", "US")),
+        ("Edinburgh, Scotland", False, place(None, "Edinburgh", None, "United Kingdom", "GB")),
         ("Moscú, Rusia", False, place(None, "Moscú", None, "Russia", "RU")),
         ("Moscou, Russie", False, place(None, "Moscou", None, "Russia", "RU")),
         ("Washington, USA", False, place(None, "Washington", None, "United States", "US")),
@@ -633,6 +633,7 @@ def test_a_street_or_square_is_a_sublocation_never_the_city(block, expected):
         "The mayor of Lyon, speaking to reporters, defended the plan.",
         "Der Bürgermeister von Hamburg, hier mit Gästen, eröffnet die Ausstellung.",
         "Monedas conmemorativas de los Juegos Olímpicos de Londres, presentadas hoy.",
+        "Vecinos celebran el día de San Sebastián con una procesión.",
     ],
 )
 def test_an_office_or_event_named_after_a_city_is_not_the_photos_place(block):
@@ -660,3 +661,88 @@ def test_a_name_no_city_owns_and_cities_of_several_countries_hold_implies_no_cou
     assert resolve_place("Sion", labelled=False).country_code is None
     # a name one city holds still implies its country
     assert resolve_place("Peking", labelled=False).country_code == "CN"
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        ("Sacramento, Calif.", "Calif."),
+        ("Fresno, CA", "CA"),
+        ("Anápolis, Goias State, Brasil", "Goias"),
+        ("Harbin, Heilongjiang Province, China", "Heilongjiang"),
+    ],
+)
+def test_a_region_keeps_the_texts_spelling_and_abbreviation(text, region):
+    assert resolve_place(text, labelled=False).region == region
+
+
+def test_an_abbreviated_region_finds_the_region_under_every_name():
+    names = place_search_names(city="Fresno", region="CA", country_code="US")
+    assert {"california", "ca"} <= names
+    assert "california" in place_search_names(city="Sacramento", region="Calif.", country_code="US")
+
+
+def test_a_closing_abbreviated_state_keeps_its_full_stop():
+    assert _place_of("Fishing boats at dawn, Monterey Bay, Calif.") == (None, None, "Calif.", "US")
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a direction inside a city names that city, not a district the gazetteer lists
+        ("Voluntarios reparten comida en una iglesia de Brixton en el sur de Londres.", (None, "Londres", None, "GB")),
+        ("Des fleurs déposées devant un café de Belleville, dans le nord de Paris.", (None, "Paris", None, "FR")),
+        # 'northwest of Paris' is outside Paris: only its country
+        ("Flooding in Mantes-la-Jolie, northwest of Paris.", (None, "Mantes-la-Jolie", None, "FR")),
+    ],
+)
+def test_a_direction_inside_a_city_names_the_city(block, expected):
+    assert _place_of(block) == expected
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a country named with a direction inside it, and a town of it named elsewhere
+        (
+            "Dans le nord-est de la France, des pompiers luttent contre le feu près de Charleville-Mézières.",
+            (None, "Charleville-Mézières", None, "FR"),
+        ),
+        # a country named, and a town with its canton's code in parentheses
+        ("Visite officielle en Suisse: le président arrive à Muri (BE), le 3 mai.", (None, "Muri", "BE", "CH")),
+        (
+            "Visita di Stato in Italia: il corteo a Pessano (MI), ieri.",
+            (None, "Pessano", "MI", "IT"),
+        ),
+    ],
+)
+def test_a_town_is_tied_to_the_country_the_caption_names(block, expected):
+    assert _place_of(block) == expected
+
+
+def test_a_code_in_parentheses_that_is_no_region_of_the_named_country_is_ignored():
+    assert _place_of("Visite officielle en Suisse: arrivée à Muri (ZZ), le 3 mai.") == (None, None, None, "CH")
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        (
+            "Ciudad de México. Vendedores ambulantes en el Zócalo durante la mañana.",
+            (None, "Ciudad de México", None, "MX"),
+        ),
+        ("São Paulo, Brasil Torcedores comemoram o título na Avenida Paulista.", (None, "São Paulo", None, "BR")),
+        # a person's name opening the caption is no place
+        ("Emma Watson. The actress at the premiere.", (None, None, None, None)),
+    ],
+)
+def test_a_caption_opening_with_its_place(block, expected):
+    assert _place_of(block) == expected
+
+
+def test_an_island_in_the_city_slot_is_no_city_but_keeps_its_region():
+    assert _place_of("Sunset over the harbour, Santa Rosa Island, Calif.") == (None, None, "Calif.", "US")
+
+
+def test_a_uk_nation_in_the_countrys_place_is_the_country_only():
+    assert _place_of("Fans queue outside the stadium in Cardiff, Wales.") == (None, "Cardiff", None, "GB")

@@ -350,6 +350,17 @@ def _region(text: str) -> _Region | None:
     return region
 
 
+@functools.lru_cache(maxsize=1024)
+def subdivision_of(country_code: str | None, code: str) -> bool:
+    """Is `code` ('BE', 'MI') the code of one of the country's ISO 3166-2 subdivisions
+    (CH-BE, the canton of Bern; IT-MI, the province of Milan)?"""
+    if not country_code or not code:
+        return False
+    import pycountry  # noqa: PLC0415  (costs ~130 ms; only asked where a code follows a town)
+
+    return pycountry.subdivisions.get(code=f"{country_code.upper()}-{code.upper()}") is not None
+
+
 def _region_beside_city(text: str, city_text: str) -> _Region | None:
     """A region whose name several countries share, told apart by the city named before it
     ('Belém, Pará': Brazil's state, as Belém is a Brazilian city)."""
@@ -810,13 +821,8 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             if known_city is None or previous_is_city or (previous is not None and known_city == previous):
                 region, region_text, rest = candidate, last, rest[:-1]
 
-    if region is None and country is not None and len(rest) < len(parts):
-        # 'Edinburgh, Scotland': a UK nation is the country and also the region.
-        slot = parts[len(rest)]
-        nation = _region(slot)
-        # (not a region named like its country: 'Monterrey, Mexico' is not in the State of México)
-        if nation is not None and nation.country_code == country.code and name_key(slot) != name_key(country.name):
-            region, region_text = nation, slot
+    # (a UK nation in the country's place, 'Edinburgh, Scotland', names the country only: the
+    # corpus's expectations give it no region, as they give none to 'London, England')
 
     city_text = rest[-1] if rest else None
     sublocation_parts = rest[:-1] if labelled else []
@@ -836,10 +842,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         city_value = _spelled(city_text, known.all_names() if known else ())
     region_value = None
     if region_text:
-        if name_key(region_text) in _region_index().keys_by_code.get(region.code, ()):
-            region_value = _spelled(region_text, (region.name,))
-        else:
-            region_value = region.name  # an abbreviation ('CA', 'Calif.') gets the full name
+        region_value = _region_as_named(region_text, region)
     sublocation = ", ".join(_spelled(part) for part in sublocation_parts) or None
     return ResolvedPlace(
         sublocation=sublocation,
@@ -849,6 +852,21 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         country_code=country.code if country else None,
         unknown_country=unknown_country,
     )
+
+
+def _region_as_named(text: str, region: _Region) -> str:
+    """The region as the text names it (SPEC: a region keeps the block's spelling), without
+    the type words around it ('Goias State' -> 'Goias', 'Estado de Goias' -> 'Goias'); an
+    abbreviation as written ('Calif.', 'CA')."""
+    keys = _region_index().keys_by_code.get(region.code, ())
+    if name_key(text) in keys:
+        return _spelled(text, (region.name,))
+    words = text.split()
+    for start in range(len(words)):
+        for end in range(len(words), start, -1):
+            if name_key(" ".join(words[start:end])) in keys:
+                return _spelled(" ".join(words[start:end]), (region.name,))
+    return text.strip()  # an abbreviation, as written
 
 
 def _district_head(name: str) -> str | None:
@@ -922,7 +940,7 @@ def place_search_names(*, sublocation=None, city=None, region=None, country_code
         if known is not None:
             names |= _city_names_of(known)
     if region:
-        found = _region(region)
+        found = _region(region) or _postal_state(region)  # 'Calif.', 'CA' as written find California
         if found is not None and (not country_code or found.country_code == country_code.upper()):
             names |= _region_index().keys_by_code.get(found.code, frozenset())
     if country_code:

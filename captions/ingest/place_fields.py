@@ -107,7 +107,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     # A slot that names its country or region ('in Salvador, Brazil') wins over an earlier
     # or later one whose city alone implies a country ('... in Fortaleza ended 0-0').
     implied = None
-    for slot in place_slots(text):
+    slots = place_slots(text)
+    for slot in slots:
         candidate = _resolve(slot[:300], False)
         if not candidate.country_code:
             continue
@@ -118,6 +119,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             implied = (slot, candidate)
         elif implied[1].city is None and candidate.city and candidate.country_code == implied[1].country_code:
             implied = (slot, candidate)  # '... in Aleppo's ... district, Syria': the city in that country
+    if implied is not None and implied[1].city is None:
+        implied = _town_in(implied, slots, text)
     if implied is not None and implied[1].city is None:
         # 'in China' names only the country: a city of that country the caption names
         # elsewhere ('... am Südbahnhof von Urumqi ...') is where in it
@@ -136,7 +139,35 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             return
 
 
+# 'à Kehrsatz (BE)', 'a Sesto (MI)': a town and the code of its region (a Swiss canton, an
+# Italian province) in parentheses.
+_TOWN_AND_CODE_RE = re.compile(r"([A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}) \(([A-Z]{2})\)")
+
+
+def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
+    """A slot that names only a country or region ('Dans le sud-ouest de la France', 'en
+    Suisse'): another slot naming a town of that country ('... à Mont-de-Marsan'), or a town
+    with the code of one of its regions in parentheses ('à Kehrsatz (BE)'), is where in it.
+    The town is kept as supplied, tied to that country; `implied` unchanged when none is."""
+    slot, candidate = implied
+    code = candidate.country_code
+    for other in slots:
+        if "," in other or other == slot or not places.find_city(other, code):
+            continue
+        town = _resolve(f"{other}, {candidate.region or candidate.country}"[:300], False)
+        if town.city and town.country_code == code:
+            return other, town
+    if " (" in text:
+        for match in _TOWN_AND_CODE_RE.finditer(text[:5000]):
+            if places.subdivision_of(code, match.group(2)) and not _find_country(match.group(1)):
+                region = candidate.region or match.group(2)
+                town = places.ResolvedPlace(None, match.group(1), region, candidate.country, code, False)
+                return f"{match.group(1)} ({match.group(2)})", town
+    return implied
+
+
 _LANDFORMS = frozenset(PLACE_PHRASES["landforms"])
+_LANDFORM_ENDINGS = frozenset(PLACE_PHRASES["landform_endings"])
 
 
 def _place_under_heading(record: ParsedCaption, heading: str) -> None:
@@ -161,7 +192,11 @@ def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
     record.place_text = slot
     record.city, record.region = candidate.city, candidate.region
     # 'at Mount Korek, Iraq': a mountain, not a city (the country stays); 'Cape Town' is a city
-    landform = record.city and " " in record.city and record.city.split(" ", 1)[0] in _LANDFORMS
+    landform = (
+        record.city
+        and " " in record.city
+        and (record.city.split(" ", 1)[0] in _LANDFORMS or record.city.rsplit(" ", 1)[1] in _LANDFORM_ENDINGS)
+    )
     if landform and places.find_city(record.city) is None:
         record.city = None
     record.country, record.country_code = candidate.country, candidate.country_code

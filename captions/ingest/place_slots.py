@@ -140,6 +140,20 @@ def not_here(caption: str, start: int) -> bool:
     return bool(_NOT_HERE_BEFORE_RE.search(fold(caption[max(0, start - 40) : start])))
 
 
+# 'dans le sud-ouest de la France', 'en el norte de Londres', 'in the north of England': a
+# direction inside a place names that place (the words are data: lead_before_direction,
+# directions, links).
+INSIDE_RE = re.compile(
+    r"(?:^|\s)(?i:"
+    + _alternation(PLACE_PHRASES["lead_before_direction"])
+    + r")\s(?i:"
+    + _alternation(PLACE_PHRASES["directions"])
+    + r")\s(?i:"
+    + _alternation(PLACE_PHRASES["links"])
+    + r")\s(?:la\s|le\s|l'|the\s)?("
+    + _NAME
+    + r")"
+)
 _PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
@@ -267,7 +281,7 @@ _ANCHOR_RE = re.compile(
     r"(?i:(?:some\s|about\s|environ\s|unos\s|etwa\s)?\d{1,4}\s?(?:km|kilometers|kilometres|kilomètres|kilómetros|miles)\s)?"
     r"(?i:(?P<direction>"
     + _alternation(PLACE_PHRASES["directions"])
-    + r")\s(?:(?:"
+    + r")\s(?P<link>(?:"
     + _alternation(PLACE_PHRASES["links"])
     + r")\s)?)?"
     # 'the Russian southern city of Stavropol': what kind of place the anchor is
@@ -325,6 +339,8 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
         return f"{slot}, {anchor}"
     # 'northwest of Paris': the place is not Paris, but in Paris's country
     country = places.country_of_city(anchor)
+    if country and match.group("inside") and match.group("link"):
+        return anchor  # 'en el norte de Londres', 'in the centre of Paris': in that city
     return f"{slot}, {country.name}" if country else None
 
 
@@ -397,10 +413,23 @@ def _genitive_of_city(word: str, part: str) -> bool:
     )
 
 
+def _without_stops(part: str) -> str:
+    """Punctuation around a part, except the full stop of an abbreviated region ('Calif.')."""
+    stripped = part.strip(" .;:!?")
+    if (
+        part.rstrip(" ;:!?").endswith(".")
+        and " " not in stripped
+        and not places.find_region(stripped)
+        and places.find_region(stripped + ".")
+    ):
+        return stripped + "."
+    return stripped
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
-    parts = [part.strip(" .;:!?") for part in _sentence_cut(slot).split(",")]
+    parts = [_without_stops(part) for part in _sentence_cut(slot).split(",")]
     kept = []
     for part in parts:
         words = part.split()
@@ -444,11 +473,36 @@ def dateline_place(caption: str) -> str | None:
             match = _PLACE_DATE_DATELINE_RE.match(caption[:200])
             if match:
                 return _dateline_text(match.group(1))
-        return None
+        return _opening_place(caption) if caption[:1].isupper() else None
     for pattern in DATELINE_RES:
         match = pattern.match(caption[:300])
         if match:
             return _dateline_text(match.group(1))
+    return None
+
+
+# A caption that opens with its place as a sentence of its own ('Ciudad de México. Turistas
+# ...') or with its city and country before the first sentence ('Rio de Janeiro, Brasil
+# Ciudadanos ...'): the words are a place only when they resolve to one (see _opening_place).
+_OPENER_RE = re.compile(r"(" + _NAME + r")(?:(?<=\w{4})\.\s|,\s{0,2}((?:" + _PLAIN_WORD + r"\s){1,3}))")
+
+
+def _opening_place(caption: str) -> str | None:
+    """'Ciudad de México. Turistas ...' -> 'Ciudad de México' (a city that implies its country,
+    or a country); 'Rio de Janeiro, Brasil Ciudadanos ...' -> 'Rio de Janeiro, Brasil' (a city
+    of the country that follows it); None otherwise."""
+    match = _OPENER_RE.match(caption[:160])
+    if match is None:
+        return None
+    name = match.group(1)
+    if match.group(2) is None:
+        resolved = places.resolve_place(name, labelled=False)
+        return name if resolved.country_code and not resolved.unknown_country else None
+    words = match.group(2).split()
+    for size in range(len(words) - 1, 0, -1):  # the country, then the sentence it opens
+        country = places.find_country(" ".join(words[:size]))
+        if country is not None and places.find_city(name, country.code):
+            return f"{name}, {' '.join(words[:size])}"
     return None
 
 
@@ -467,6 +521,7 @@ def place_slots(caption: str) -> list[str]:
         anchored = _anchored(match.group(1), caption, match.end(1))
         if anchored:
             slots.append(anchored)
+    slots.extend(match.group(1) for match in INSIDE_RE.finditer(caption))
     if " (" in caption:
         # 'islas Galápagos (Ecuador)', 'Tokio (Japón)': a name and its country in parentheses
         for match in _PAREN_COUNTRY_RE.finditer(caption):
