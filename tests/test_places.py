@@ -746,3 +746,53 @@ def test_an_island_in_the_city_slot_is_no_city_but_keeps_its_region():
 
 def test_a_uk_nation_in_the_countrys_place_is_the_country_only():
     assert _place_of("Fans queue outside the stadium in Cardiff, Wales.") == (None, "Cardiff", None, "GB")
+
+
+def test_a_closing_region_and_country_take_the_city_named_before_their_comma():
+    block = "Grain elevators seen from the river bank Thunder Bay, Ontario, Canada 12 May, 2009."
+    assert _place_of(block) == (None, "Thunder Bay", "Ontario", "CA")
+
+
+def test_an_exiv2_province_state_key_is_the_region():
+    block = (
+        "Iptc.Application2.Caption                    String     20  Surf on the rocks\n"
+        "Iptc.Application2.City                       String     10  Cannon Beach\n"
+        "Iptc.Application2.ProvinceState              String      6  Oregon\n"
+        "Iptc.Application2.CountryName                String     13  United States\n"
+    )
+    assert _place_of(block)[1:] == ("Cannon Beach", "Oregon", "US")
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a region after 'in der' / 'dans la', more specific than the country named after it
+        (
+            "Bauern bei der Ernte in der Bretagne während der Besatzungszeit in Frankreich, 1942.",
+            (None, None, "Bretagne", "FR"),
+        ),
+        ("Des vendanges dans la Drôme, en France, en septembre.", (None, None, "Drôme", "FR")),
+        # a landmark after 'in the' is no city
+        ("Guards look through a gap in the Brandenburg Gate, Germany.", (None, None, None, "DE")),
+        # a capitalised article stays part of the name
+        ("Des habitants manifestent en La Courneuve, en Francia.", (None, "La Courneuve", None, "FR")),
+    ],
+)
+def test_a_place_after_a_preposition_and_an_article(block, expected):
+    assert _place_of(block) == expected
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a town of the first sentence, in no country the caption names: the town alone
+        ("Des pèlerins se rassemblent à Lisieux pour la fête de sainte Thérèse.", (None, "Lisieux", None, None)),
+        # a town named in a later sentence tells a story, not the photo's place
+        (
+            "Suffragettes outside the palace gates. Her husband later fell ill while at Shrewsbury.",
+            (None, None, None, None),
+        ),
+    ],
+)
+def test_a_town_of_the_first_sentence_is_the_city_when_no_country_is_named(block, expected):
+    assert _place_of(block) == expected

@@ -613,6 +613,11 @@ def _implied_country(text: str) -> str | None:
     return best.country_code
 
 
+def is_own_city_name(text: str) -> bool:
+    """Is `text` a city's own (or translated) name, not only one of its alternate names?"""
+    return bool(text) and _named(name_key(text))[1] > 0
+
+
 def country_of_city(text: str) -> Country | None:
     """The country a city named alone implies (see _implied_country), or None."""
     code = _implied_country(text)

@@ -18,7 +18,7 @@ from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
 from .lexicon import PLACE_PHRASES
-from .place_slots import dateline_place, mentioned_places, place_slots
+from .place_slots import dateline_place, first_sentence, mentioned_places, place_slots
 from .record import ParsedCaption
 
 
@@ -119,6 +119,13 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             implied = (slot, candidate)
         elif implied[1].city is None and candidate.city and candidate.country_code == implied[1].country_code:
             implied = (slot, candidate)  # '... in Aleppo's ... district, Syria': the city in that country
+        elif (
+            not (implied[1].city or implied[1].region)
+            and candidate.region
+            and not candidate.city
+            and candidate.country_code == implied[1].country_code
+        ):
+            implied = (slot, candidate)  # 'in der Normandie ... in Frankreich': the region of that country
     if implied is not None and implied[1].city is None:
         implied = _town_in(implied, slots, text)
     if implied is not None and implied[1].city is None:
@@ -137,6 +144,17 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         if candidate.country_code and candidate.city:
             _take_slot(record, slot, candidate)
             return
+    # Nothing names a country: a slot of the first sentence that is a town's own name in the
+    # gazetteer ('Des milliers se réunissent à Lourdes pour ...') is the city, as supplied, in no
+    # country (a small town's name alone does not say which country's it is). Later sentences
+    # tell a story ('... injured while on duty at Shrewsbury'), not where the photo was taken.
+    first = first_sentence(text)
+    for slot in slots:
+        if "," not in slot and slot in first and places.is_own_city_name(slot):
+            candidate = _resolve(slot[:300], False)
+            if candidate.city and not candidate.region and not candidate.unknown_country:
+                _take_slot(record, slot, candidate)
+                return
 
 
 # 'à Kehrsatz (BE)', 'a Sesto (MI)': a town and the code of its region (a Swiss canton, an

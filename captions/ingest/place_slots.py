@@ -154,6 +154,10 @@ INSIDE_RE = re.compile(
     + _NAME
     + r")"
 )
+# 'in der Normandie', 'in the Netherlands', 'dans la Drôme': a preposition and an article in
+# lower case ('en La Courneuve' keeps its 'La') before a country or a region; never a city
+# ('in the Berlin Wall' is a landmark).
+ARTICLE_PLACE_RE = re.compile(r"(?:^|\s)(?:" + _alternation(PLACE_PHRASES["article_leads"]) + r")\s(" + _NAME + r")")
 _PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
@@ -246,7 +250,7 @@ _DATE_WORDS = frozenset(
 # '..., Bakhmut, Ukraine, March 5, 2023.' / '..., Milan, Italy, 22 Sep 2024': Reuters and
 # Shutterstock close the caption with the place and then the date.
 _DATE_TAIL = (
-    r"(?:[A-Za-zéû]{3,10}\.?\s\d{1,2},\s\d{4}|\d{1,2}\.?\s(?:de\s)?[A-Za-zéû]{3,10}\.?\s(?:de\s)?\d{4}"
+    r"(?:[A-Za-zéû]{3,10}\.?\s\d{1,2},\s\d{4}|\d{1,2}\.?\s(?:de\s)?[A-Za-zéû]{3,10}\.?,?\s(?:de\s)?\d{4}"
     r"|[A-Za-zéû]{3,10}\s\d{4}|\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 # A compass word may open each part ('..., central Donetsk, Eastern Ukraine May 18, 2014.'),
@@ -390,6 +394,12 @@ def _cap_parts(word: str) -> str:
 # A full stop after a word of four letters or more ends a sentence ('à Paris. Faisant suite');
 # after a shorter one it may be an abbreviation ('St. Petersburg', 'Mt. Fuji').
 _SENTENCE_END_RE = re.compile(r"(?<=\w{4})\.\s")
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence's full stop (see _SENTENCE_END_RE), or all of it."""
+    end = _SENTENCE_END_RE.search(text, 0, 2000)
+    return text[: end.start()] if end else text[:2000]
 
 
 def _sentence_cut(text: str) -> str:
@@ -553,9 +563,13 @@ def place_slots(caption: str) -> list[str]:
         if last[-1:].isdecimal():  # str.isdecimal() is the regex \d
             end = END_PLACE_DATED_RE.search(window)
     if end:
-        slots.append(end.group(1))
+        slots.append(_with_city_before(window, end.start(), end.group(1)))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
+    for match in ARTICLE_PLACE_RE.finditer(caption):
+        name = _trim(match.group(1))
+        if places.find_country(name) or places.find_region(name):
+            slots.append(name)
     trimmed = [_trim(slot) for slot in slots]
     # Prefer 'Milan, Italy' (from '... in Milan, Italy, 22 Sep 2024') over its tail 'Italy'.
     widened = [next((other for other in trimmed if other.endswith(", " + slot)), slot) for slot in trimmed]
@@ -646,6 +660,21 @@ def mentioned_places(caption: str) -> list[str]:
                 alone.append(name)
             break
     return with_country + with_region + alone
+
+
+def _with_city_before(text: str, start: int, slot: str) -> str:
+    """'... photo taken from Wallace Terrace Sault Ste. Marie' + ', Ontario, Canada': a closing
+    region and country, with the words before their comma naming a city of that country (up
+    to four of them, the longest that does): 'Sault Ste. Marie, Ontario, Canada'."""
+    resolved = places.resolve_place(slot, labelled=False)
+    if resolved.city or not resolved.region or not resolved.country_code:
+        return slot
+    words = text[max(0, start - 80) : start].split()[-4:]
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[-size:])
+        if name[:1].isupper() and places.find_city(name, resolved.country_code):
+            return f"{name}, {slot}"
+    return slot
 
 
 def _prefixes(match: re.Match) -> list[str]:
