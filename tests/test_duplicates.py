@@ -60,6 +60,7 @@ def test_the_import_writes_every_field_the_digest_covers():
 def test_seed_imported_with_its_article_then_pasted_alone_is_one_photo(tmp_path, ed_client):
     assert run(tmp_path, SEED_WITH_ARTICLE)[0] == "created 1, updated 0, unchanged 0, flagged 1"
     photo = Photo.objects.get()
+    updated_at = photo.updated_at
     preview = ed_client.post(PASTE, {"text": SEED_ALONE, "preview": "Preview"})
     assert preview.context["previews"][0]["existing"] == photo and "nothing to change" in preview.text
     response = ed_client.post(PASTE, {"text": SEED_ALONE, "save": "Save"}, follow=True)
@@ -67,6 +68,13 @@ def test_seed_imported_with_its_article_then_pasted_alone_is_one_photo(tmp_path,
     assert Photo.objects.count() == 1
     photo.refresh_from_db()
     assert photo.version == 1 and photo.history.count() == 1  # "unchanged" wrote nothing
+    assert photo.updated_at == updated_at
+    # and the other way round: pasted alone first, imported with its article: one photo, unchanged
+    Photo.history.all().delete()
+    Photo.objects.all().delete()
+    ed_client.post(PASTE, {"text": SEED_ALONE, "save": "Save"})
+    assert run(tmp_path, SEED_WITH_ARTICLE)[0] == "created 0, updated 0, unchanged 1, flagged 1"
+    assert Photo.objects.count() == 1 and Photo.objects.get().history.count() == 1
 
 
 def test_other_spacing_case_and_punctuation_make_no_twin(tmp_path):
@@ -375,6 +383,10 @@ def test_the_paste_preview_matches_a_block_with_an_earlier_block_of_the_same_pas
 
 
 def test_saving_a_paste_with_its_own_near_duplicate_updated_makes_one_photo(ed_client):
+    preview = ed_client.post(PASTE, {"text": ONE_PASTE, "preview": "Preview"})
+    assert (
+        "Saving with the choices as offered below gives: created 2, updated 2, unchanged 1, flagged 0." in preview.text
+    )
     response = ed_client.post(PASTE, {"text": ONE_PASTE, "save": "Save"}, follow=True)
     assert Photo.objects.count() == 2  # the boats once, the ship
     boats_photo = Photo.objects.get(caption__startswith="Fishing")
@@ -401,7 +413,8 @@ def test_the_paste_preview_says_what_the_save_does_with_each_block(ed_client):
     archive's records with its own duplicates."""
     imports.import_blocks(blocks=parsed(EDINBURGH))
     text = "\n---\n".join([boats(1), EDINBURGH, boats(1, " "), EDINBURGH.replace("march", "marching"), boats(3)])
-    previews = ed_client.post(PASTE, {"text": text, "preview": "Preview"}).context["previews"]
+    response = ed_client.post(PASTE, {"text": text, "preview": "Preview"})
+    previews = response.context["previews"]
     said = [
         "unchanged" if p["unchanged"] else "updates" if p["existing"] or p["earlier"] or p["near"] else "new"
         for p in previews
@@ -411,6 +424,19 @@ def test_the_paste_preview_says_what_the_save_does_with_each_block(ed_client):
         blocks=parsed(text), near_duplicates=imports.UPDATE, match_earlier_blocks=True, reason="pasted"
     )
     assert (result.created, result.updated, result.unchanged) == (1, 2, 2)
+    assert response.context["expected_summary"] == result.summary
+
+
+def test_a_record_changed_by_an_earlier_block_of_the_paste_is_compared_with_what_that_block_wrote(ed_client):
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    changed = EDINBURGH + "\nKeywords: school, parade"
+    text = "\n---\n".join([changed, changed, EDINBURGH])  # a change, the same again, the old block back
+    previews = ed_client.post(PASTE, {"text": text, "preview": "Preview"}).context["previews"]
+    assert [(bool(p["existing"]), p["unchanged"]) for p in previews] == [(True, False), (True, True), (True, False)]
+    result = imports.import_blocks(blocks=parsed(text), match_earlier_blocks=True)
+    assert (result.created, result.updated, result.unchanged) == (0, 2, 1)
+    # pasted again: the change, the same, the old block back, as before
+    assert ed_client.post(PASTE, {"text": text, "preview": "Preview"}).context["expected_summary"] == result.summary
 
 
 def test_paste_preview_with_its_own_near_duplicates_costs_no_more_queries(ed_client, django_assert_num_queries):
@@ -443,3 +469,5 @@ def test_the_paste_page_reports_in_german_too(ed_client):
     preview = ed_client.post(PASTE, {"text": boats(1) + "\n---\n" + boats(2), "preview": "Vorschau"}, **german)
     assert 'entspricht <a href="#block-1">Block 1</a>' in preview.text
     assert "Block 1 oben hat dieselben Pixel, dasselbe Datum und denselben Ort" in preview.text
+    summary = "neu 1, aktualisiert 1, unverändert 0, markiert 0"
+    assert f"Speichern mit der unten angebotenen Auswahl ergibt: {summary}." in preview.text

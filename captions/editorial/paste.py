@@ -98,6 +98,7 @@ def paste_view(request, *, model_admin):
 
 def _paste_page(request, model_admin, form, blocks, text=None):
     shown = blocks[:PASTE_PREVIEW_LIMIT]
+    matches = imports.match_blocks(shown)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -105,8 +106,12 @@ def _paste_page(request, model_admin, form, blocks, text=None):
         "form": form,
         "previews": [
             paste_preview(block, match=match, number=number)
-            for number, (block, match) in enumerate(zip(shown, imports.match_blocks(shown), strict=True), start=1)
+            for number, (block, match) in enumerate(zip(shown, matches, strict=True), start=1)
         ],
+        # what saving gives with the choices as offered, when every block is shown
+        "expected_summary": imports.expected_result(shown, matches).summary_in(gettext)
+        if shown and len(shown) == len(blocks)
+        else "",
         "block_count": len(blocks),
         "not_previewed": len(blocks) - len(shown),
         "text": text

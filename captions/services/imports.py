@@ -243,6 +243,23 @@ def match_blocks(blocks) -> list[BlockMatch]:
     return matches
 
 
+def expected_result(blocks, matches: list[BlockMatch]) -> ImportResult:
+    """The counts saving these blocks gives with each near-duplicate updated (the paste's
+    default), from `match_blocks(blocks)`: the summary the paste preview shows before saving,
+    in the words the save reports after it."""
+    result = ImportResult()
+    for parsed, match in zip(blocks, matches, strict=True):
+        if match.unchanged:
+            result.unchanged += 1
+        elif match.existing is not None or match.near is not None or match.earlier is not None:
+            result.updated += 1
+        else:
+            result.created += 1
+        if parsed.problems:
+            result.flagged += 1
+    return result
+
+
 def _match_earlier_blocks(prepared, matches: list[BlockMatch]) -> None:
     """The paste's own duplicates, no query: a block is matched with the photos the earlier
     blocks make as `_save_batch` (within) matches it when it saves them, near-duplicates
@@ -252,16 +269,17 @@ def _match_earlier_blocks(prepared, matches: list[BlockMatch]) -> None:
     earlier = EarlierBlocks()
     for index, (parsed, values) in enumerate(prepared):
         match = matches[index]
-        if match.existing is not None and match.unchanged:
-            continue  # nothing written: nothing a later block could match
         identity = block_identity(values, parsed)
-        current = by_key.get(_key(values)) if match.existing is None else None
+        current = by_key.get(_key(values))  # an earlier block writes the photo first (even a record)
         if current is not None and not _holds(current, values):
             current = None  # an earlier block of the paste made it another photo
+        if current is None and match.existing is not None and match.unchanged:
+            continue  # nothing written: nothing a later block could match
         near = False
         if current is not None:
             match.near = None  # the earlier block's photo wins, as in _save_batch
             match.earlier = EarlierMatch(current.number, same=True, caption=current.caption)
+            match.unchanged = False
         elif match.existing is None and match.near is None and (found := earlier.find(identity)) is not None:
             current, similarity, by = found
             match.earlier = EarlierMatch(

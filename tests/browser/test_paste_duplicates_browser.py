@@ -10,6 +10,7 @@ import pytest
 from captions import ingest
 from captions.models import Photo
 from captions.services import imports
+from tests.browser.axe import serious_violations
 from tests.builders import editor
 from tests.conftest import artifact
 
@@ -61,6 +62,7 @@ def test_the_paste_preview_names_each_match_and_its_choice(page_for, locale, vie
     assert widths["doc"] <= widths["view"], widths
     name = f"paste-duplicates-{locale[:2]}-{'phone' if viewport == PHONE else 'wide'}.png"
     page.screenshot(path=artifact(name), full_page=True)
+    assert serious_violations(page) == []  # axe-core: the marks, the choice boxes, the stacked rows
     # the choice works from the page: block 3 kept apart, the rest as offered
     page.locator("input[name=near_3][value=keep]").check()
     page.locator("input[name=save]").first.click()
