@@ -1943,3 +1943,33 @@ def test_a_translation_glued_to_the_full_stop_is_cut_and_reuters_desk_tags_leave
 def test_a_block_without_a_caption_is_in_the_language_of_its_place_names():
     record = parse_block("[IPTC] City : Sevilla\n[XMP] Country : España")
     assert (record.caption, record.language) == ("", "es")
+
+
+def test_web_page_credit_labels_wire_spellings_and_a_field_run_on_after_the_caption():
+    page = parse_block(
+        "Copyright de l’image Jean Dupont/AFP Image caption Des manifestants défilent dans le centre de Lyon."
+    )
+    assert (page.caption, page.credit) == ("Des manifestants défilent dans le centre de Lyon.", "Jean Dupont/AFP")
+    spanish_ap = parse_block(
+        "Un perro corre por la playa de Valparaíso, Chile, el lunes 3 de abril de 2023. (Foto AP/Ana Pérez)"
+    )
+    assert spanish_ap.credit == "Foto AP/Ana Pérez"
+    assert parse_block("Die Ministerin spricht im Parlament.\nBild: ANNA MUSTER (APA)").credit == "ANNA MUSTER APA"
+    comma = parse_block("Blick in den Lesesaal der Bibliothek, Foto: imago images / Anna Muster")
+    assert (comma.caption, comma.credit) == ("Blick in den Lesesaal der Bibliothek", "imago images / Anna Muster")
+    taken = parse_block("Des enfants jouent dans la neige à Grenoble. Photo prise par Jean Dupont.")
+    assert (taken.caption, taken.credit) == ("Des enfants jouent dans la neige à Grenoble.", "Jean Dupont")
+    # a labelled field after the last sentence is that field: its date wins over the caption's
+    field = parse_block("Dog show at the town hall on 3rd May 1962, the winner with his owner.    Date: 1962")
+    assert field.caption == "Dog show at the town hall on 3rd May 1962, the winner with his owner."
+    assert (field.date_start, field.date_precision) == (date(1962, 1, 1), "year")
+    assert parse_block("He wrote one line. Nothing more: the rest was lost").caption.endswith("the rest was lost")
+
+
+def test_a_city_and_country_heading_the_caption_are_its_place_not_its_text():
+    record = parse_block(
+        "Lima, Perú\nVotantes hacen cola ante un colegio electoral del barrio de Miraflores durante la mañana "
+        "del domingo en la capital\nFotografía: Ana Pérez / EFE"
+    )
+    assert record.caption.startswith("Votantes hacen cola")
+    assert (record.city, record.country_code) == ("Lima", "PE")

@@ -27,6 +27,7 @@ from .notices import (
     clean_credit,
     is_negative_release,
     parse_embargo,
+    split_inline_credit,
     supplier_in,
 )
 from .place_fields import fill_place
@@ -122,7 +123,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         scan.side_places.append(story_line)
     record.headline = headline
     joined = ct.join_caption_lines(caption_lines)
-    leading_credits = []
+    joined, page_credit = split_inline_credit(joined)
+    leading_credits = [page_credit] if page_credit else []
     if joined[:1].isdigit():
         leading = _LEADING_ID_RE.match(joined)
         if leading:  # '040621-N-6536T-062 USS Ronald Reagan ...': the picture's number, then its caption
@@ -144,6 +146,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     )
     segment = uncredited
     inline_credits = leading_credits + inline_credits
+    segment, trailing_field = ct.cut_trailing_field(segment)
+    if trailing_field and trailing_field[0] not in scan.fields:
+        # '... with girdle. Date: 1935': a labelled field the page ran on after the caption
+        name, label, value, rank = trailing_field
+        scan.add_field(name, value, rank, 1_000_000, label)
     described = ct.cut_copyright_tail(segment)
     copyright_tail, segment = segment[len(described) :], described
     segment, source_tag = ct.cut_at_source_tag(segment)
@@ -378,7 +385,7 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
 @lru_cache(maxsize=4096)
 def _heading_resolves(text: str) -> bool:
     resolved = places.resolve_place(text, labelled=False)
-    return bool(resolved.country_code and resolved.region) and not resolved.unknown_country
+    return bool(resolved.country_code and (resolved.region or resolved.city)) and not resolved.unknown_country
 
 
 def _is_place_heading(line: str, following: str) -> bool:

@@ -404,6 +404,8 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
             credits.append(found.group("credit").strip())
             text = (text[: found.start()] + " " + text[found.end() :]).strip()
             found = search_credit(pattern, text)
+    if credits and text[-1:] in ",;":  # '... Gedächtniskirche, Foto: imago images / Schöning'
+        text = text.rstrip(" ,;")
     if credits and ":" in text[-30:]:  # '... propagación. Foto:' once 'EFE/José Jácome.' was read
         dangling = DANGLING_LABEL_RE.search(text, max(0, len(text) - 30))
         if dangling:
@@ -533,6 +535,29 @@ def _cut_at_bracket_label(text: str) -> str:
         if fold(match.group(1)).rstrip(".") in LABELS:
             return text[: match.start()].rstrip()
     return text
+
+
+# A labelled field run on after the caption's last sentence: '... with girdle.     Date: 1935'
+_TRAILING_FIELD_RE = re.compile(
+    r"(?<=[.!?\"”»)])\s{1,8}(?P<label>[A-ZÀ-Ý][\w'’\-]{1,20}(?: [\w'’\-]{1,20}){0,2}) ?:\s{0,3}[^\n:]{1,80}$"
+)
+_NOT_TRAILING_FIELDS = frozenset(["caption", "headline"])
+
+
+def cut_trailing_field(text: str) -> tuple[str, tuple[str, str, str, int] | None]:
+    """(the caption, (field, label, value, rank)) when a field label of the data and its value
+    follow the last sentence ('... with girdle. Date: 1935'); else (the text, None)."""
+    if ":" not in text[-100:]:
+        return text, None
+    match = _TRAILING_FIELD_RE.search(text, max(0, len(text) - 140))
+    if match is None or match.start() < 20:
+        return text, None
+    label = fold(match.group("label"))
+    known = LABELS.get(label)
+    if known is None or known[0] in _NOT_TRAILING_FIELDS:
+        return text, None
+    value = text[match.end("label") :].lstrip(" :").strip()
+    return text[: match.start()].rstrip(), (known[0], label, value, known[2])
 
 
 _BRACKET_LABEL_RE = re.compile(r"(?<=\S)\s\[([^\[\]\n]{2,40})\](?!\S)")

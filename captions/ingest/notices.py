@@ -419,6 +419,18 @@ _CREDIT_CUES = (
     "IMAGO",
     "photo by",
     "Photo by",
+    "hoto de",
+    "hoto par",
+    "hotographie",
+    "oto von",
+    "oto por",
+    "oto de",
+    "prise par",
+    "prises par",
+    "pris par",
+    "taken by",
+    "tomada por",
+    "aufgenommen von",
 )
 
 
@@ -512,7 +524,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A credit label after a caption without its full stop, the credit naming an agency after
     # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
     re.compile(
-        r"(?<=[a-zäöüßà-ÿ0-9)]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
+        r"(?<=[a-zäöüßà-ÿ0-9),]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
         r"(?P<credit>(?=[^\n:.!?/]{1,60}/)[^\n:.!?]{3,120})$"
     ),
     # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
@@ -523,7 +535,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-Z][\w. ]{0,30}?\s(?:photo|photograph|foto)"
         r"|(?i:photo|photograph|foto|photographie|fotografía))"
-        r"\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)){2,80}?)"
+        r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)){2,80}?)"
         r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
     ),
     # A byline after a dash closing the caption: '... in der Kantine (1898) – von Waldemar
@@ -575,6 +587,13 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         "fotografía de",
         "foto por",
         "photo par",
+        " prise par",
+        " prises par",
+        " pris par",
+        " taken by",
+        " tomada por",
+        " tomadas por",
+        " aufgenommen von",
     ),
     (" von ", " by ", " par ", " por "),
     ("/",),
@@ -668,6 +687,31 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
 DANGLING_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}$", re.IGNORECASE)
 # A label without a colon left after the last sentence: '... le 14 avril 1936. Photo'
 DANGLING_BARE_LABEL_RE = re.compile(r"(?<=[.!?\"»)])\s{1,3}(?:" + _BARE_LABELS + r")\s{0,3}$")
+_INLINE_CREDIT_OPENERS = tuple(
+    sorted((opener.casefold() for opener in _CREDIT_DATA["inline_credit_openers"]), key=len, reverse=True)
+)
+_INLINE_CAPTION_LABELS = tuple(label.casefold() for label in _CREDIT_DATA["inline_caption_labels"])
+
+
+def split_inline_credit(text: str) -> tuple[str, str | None]:
+    """('Kandy Freeman a participé …', 'Stephanie Keith/REUTERS') from 'Copyright de l’image
+    Stephanie Keith/REUTERS Image caption Kandy Freeman a participé …': a page's credit label,
+    the credit, its caption label and the caption on one line. The text unchanged and None
+    otherwise."""
+    head = text[:200].casefold()
+    opener = next((opener for opener in _INLINE_CREDIT_OPENERS if head.startswith(opener)), None)
+    if opener is None:
+        return text, None
+    for label in _INLINE_CAPTION_LABELS:
+        at = head.find(label, len(opener))
+        if at > len(opener):
+            credit = text[len(opener) : at].strip(" ,:")
+            caption = text[at + len(label) :].lstrip(" ,:")
+            if credit and caption:
+                return caption, credit
+    return text, None
+
+
 # A stock library's number after the caption is its image id: '..Adobe Stock #118102236'.
 STOCK_REFERENCE_RE = re.compile(
     r"(?:(?<=\.)\.)?\s{0,3}(?:"
@@ -699,7 +743,7 @@ def strip_reference_tokens(text: str) -> str:
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 CREDIT_PREFIX_RE = re.compile(
-    r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|foto\s{1,3}von\b|photo\s{1,3}de\b"
+    r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|foto\s{1,3}von\b|photo\s{1,3}de\b"
     r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?)\s{0,3}",
     re.IGNORECASE,
 )
