@@ -1973,3 +1973,37 @@ def test_a_city_and_country_heading_the_caption_are_its_place_not_its_text():
     )
     assert record.caption.startswith("Votantes hacen cola")
     assert (record.city, record.country_code) == ("Lima", "PE")
+
+
+def test_web_page_captions_under_logos_titles_teasers_and_labels():
+    titled = parse_block(
+        "Site logo\n\n\nMarktstände am Alexanderplatz (Mai 1931)\n\n"
+        "Händler bieten am Alexanderplatz Obst und Gemüse an. Die Aufnahme zeigt den Markt am Vormittag, "
+        "kurz bevor die Straßenbahn die Haltestelle erreicht.\n\n© Stadtarchiv"
+    )
+    assert titled.caption.startswith("Händler bieten am Alexanderplatz")
+    assert titled.headline == "Marktstände am Alexanderplatz (Mai 1931)"
+    teaser = parse_block(
+        "El alcalde de la ciudad inauguró el nuevo puente sobre el río Segura junto a los vecinos 3\n"
+        "El alcalde de la ciudad inauguró esta mañana el nuevo puente sobre el río Segura, acompañado por "
+        "cientos de vecinos que cruzaron a pie la pasarela por primera vez."
+    )
+    assert teaser.caption.startswith("El alcalde de la ciudad inauguró esta mañana")
+    labelled = parse_block(
+        "Der Abriss beginnt...\n\nZum Bild:\n\nArbeiter lösen die ersten Segmente aus der Mauer am Bahnhof. "
+        "Grenzsoldaten halten die wartenden Menschen zurück.\n\nFotografiert am:\n\n14.11.1989"
+    )
+    assert labelled.caption.startswith("Arbeiter lösen die ersten Segmente")
+    assert labelled.date_start == date(1989, 11, 14) and "truncated_text" not in labelled.problems
+
+
+def test_a_quotation_in_the_first_language_is_not_cut_as_the_translation():
+    record = parse_block(
+        "Das Foto zeigt Bauern auf dem Markt in der Stadt, aufgenommen im Mai 1950. Die Zeitung schreibt dazu: "
+        '"Die Bauern verkaufen ihre Pferde. Das kraeftige Zugpferd ist bei den Bauern der Gegend sehr beliebt, '
+        'so dass die Preise auf dem Markt steigen." This photo shows farmers at the market in the town, taken in '
+        'May 1950. The newspaper writes: "The farmers are selling their horses. The strong draft horse is very '
+        'popular with the farmers of the region, so that the prices at the market are rising."'
+    )
+    assert record.caption.endswith('so dass die Preise auf dem Markt steigen."')
+    assert record.language == "de"

@@ -352,13 +352,35 @@ def _museum_record(scan: BlockScan) -> bool:
     return any(any(word in item.label for word in _INVENTORY_LABELS) for item in scan.fields.get("source_id", ()))
 
 
+def _teaser_of(line: str, following: str) -> bool:
+    """Is a line a shorter version of the line after it, opening with the same words? (A page's
+    teaser over the full caption.)"""
+    if len(line) < 40 or len(following) < len(line) + 40 or line[:1] != following[:1]:
+        return False
+    opening = fold(line[:120]).split()[:6]
+    return len(opening) == 6 and fold(following[:120]).split()[:6] == opening
+
+
 def _without_previews(scan: BlockScan) -> list[list[str]]:
     """Drop a preview line ('Aerial view of the …') when the full text follows it."""
     everything = None  # every prose and caption line; gathered only once a preview shows up
     result = []
-    for paragraph in scan.paragraphs:
+    for number, paragraph in enumerate(scan.paragraphs):
         kept = []
-        for line in paragraph:
+        for index, line in enumerate(paragraph):
+            following = (
+                paragraph[index + 1]
+                if index + 1 < len(paragraph)
+                else (
+                    scan.paragraphs[number + 1][0]
+                    if number + 1 < len(scan.paragraphs) and scan.paragraphs[number + 1]
+                    else ""
+                )
+            )
+            if _teaser_of(line, following):
+                # a teaser of the next line ('El presidente …, asistió al acto … 2' over
+                # 'El presidente …, asistió esta tarde …')
+                continue
             if ends_with_ellipsis(line):
                 if everything is None:
                     everything = [text for lines in scan.paragraphs for text in lines]

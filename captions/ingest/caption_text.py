@@ -277,6 +277,11 @@ def cut_second_language(text: str) -> str:
             continue
         rest = _decided(suffix[index + 1], 4)
         if rest is not None and rest != first and len(text) - cut >= 40:
+            if _decided(segments[index + 1], 1) == first:
+                # the sentence after the cut is still the first language (a quotation's
+                # sentences: '... schreibt: "Die Wehrmacht kauft Pferde ein. Das kraeftige ...'):
+                # the translation starts further on
+                continue
             return text[:cut].rstrip(" -–—")
     return text
 
@@ -307,7 +312,17 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
         if len(first) > 1 and (_DATELINE_START_RE.match(first[1]) or _title_over_sentence(head, first[1])):
             return head, first[1:], 0
         if len(first) == 1 and len(paragraphs) > 1 and len(" ".join(paragraphs[1])) > len(head):
-            return head, paragraphs[1], 1
+            second = paragraphs[1]
+            if (
+                len(second) == 1
+                and len(paragraphs) > 2
+                and _looks_like_title(second[0])
+                and any(_is_full_sentence(line) for line in paragraphs[2])
+            ):
+                # a page's name or logo line, then the picture's title, then its caption
+                # ('GHDI logo' / 'Ein Propagandawagen … (August-September 1930)' / 'Nach der …')
+                return second[0], paragraphs[2], 2
+            return head, second, 1
     if len(paragraphs) > 1 and len(first) > 1 and all(len(line) < 60 and not _is_full_sentence(line) for line in first):
         # A page header of short lines ('Manifestation du 1er mai.' / '01 mai 2023' / ...) over
         # the caption: the first paragraph with a full sentence is the caption.
@@ -357,9 +372,16 @@ def _title_over_sentence(head: str, line: str) -> bool:
 
 def _looks_like_title(line: str) -> bool:
     words = line.split()
-    if not words or len(words) > 12 or line[-1] in _TERMINAL or line[-1] in ",;:":
+    if not words or len(words) > 12 or line[-1] in ",;:":
+        return False
+    # a parenthesis may close a title ('Ein Propagandawagen … Berlins (August-September 1930)',
+    # '… world trade center (2001)'); another closing stop may not
+    if line[-1] in _TERMINAL and not (line[-1] == ")" and "(" in line and not _INNER_STOP_RE.search(line)):
         return False
     return fold(words[-1]) not in DANGLING_WORDS
+
+
+_INNER_STOP_RE = re.compile(r"[.!?]\s")
 
 
 def join_caption_lines(lines: list[str]) -> str:
