@@ -250,6 +250,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _date(record, scan, today, translated or copyright_tail, side_titles)
 
     # --- place ---------------------------------------------------------------------------
+    _place_before_date(scan)
     fill_place(record, scan)
 
     # --- truncation --------------------------------------------------------------------
@@ -302,12 +303,25 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         headline = None  # Getty and Alamy put their image number in 'Object name'; not a title
     paragraphs = _without_previews(scan)
     caption_field = scan.best("caption")
+    record = scan.catalogue or _museum_record(scan)
     if caption_field and caption_field.value.strip():
-        return caption_field.value.split("\n"), headline
-    if headline and (scan.catalogue or _museum_record(scan)):
+        description = caption_field.value
+        if headline and (scan.catalogue or _extends_title(description, headline)):
+            # A record's title over its note: the note describes the collection or the
+            # object, or says the title again at length ('Pea pickers from Vermont - 6 weeks
+            # earnings ... The men are working ...'); the title is the caption.
+            return [headline], None
+        return description.split("\n"), headline
+    if headline and record:
         # A catalogue record's title describes the picture; its other prose describes the
         # object (support, technique, provenance).
         return [headline], None
+    if record:
+        title = _title_over_note(paragraphs)
+        if title is not None:
+            return [title], None
+    if headline and not any(paragraphs):
+        return [headline], None  # a record of fields alone: its title is all it says of the picture
     for index in sorted(scan.described):
         if index < len(paragraphs) and paragraphs[index]:
             return paragraphs[index], headline
@@ -325,6 +339,40 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
     found_headline, lines, _ = ct.split_headline(prose)
     return lines or [], headline or found_headline
+
+
+def _extends_title(description: str, title: str) -> bool:
+    """Does a record's description open with its title and go on ('Pea pickers from Vermont'
+    / 'Pea pickers from Vermont - 6 weeks earnings ...')?"""
+    folded_title = fold(title.strip().rstrip("."))
+    return (
+        len(folded_title) >= 8
+        and len(description) > len(title) + 20
+        and fold(description[: len(title) + 5]).startswith(folded_title)
+    )
+
+
+_TITLE_MAX = 150
+
+
+def _title_over_note(paragraphs: list[list[str]]) -> str | None:
+    """A catalogue record's title: a line of its own, no sentence, over a longer paragraph (its
+    note: 'Kurfürstendamm' / '"Einer Anregung Otto von Bismarcks folgend wurde ..."')."""
+    index = next((index for index, paragraph in enumerate(paragraphs[:-1]) if len(paragraph) == 1), None)
+    if index is None:
+        return None  # the first line of its own is the title, or there is none
+    line = paragraphs[index][0].strip()
+    following = paragraphs[index + 1]
+    if (
+        2 <= len(line) <= _TITLE_MAX
+        and line[-1:] not in ".!?:;,"
+        and len(" ".join(following)) > 2 * len(line) + 40
+        and any(_is_sentence(text) for text in following)
+        and not _PAGE_ID_RE.fullmatch(line)
+        and not line[:1].isdigit()
+    ):
+        return line
+    return None
 
 
 # Life dates alone on their line, after a birthplace or not: 'Madrid, 1902 - 1990', '(1857-1927)'.
@@ -593,6 +641,8 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
     for candidate in candidates:
         candidate = _without_notice(record, candidate)
         credit, reference = clean_credit(candidate)
+        if credit and credit.endswith(")"):
+            credit = _without_note(credit)
         if credit and _IMAGO_NAME_RE.fullmatch(credit):
             credit = " ".join(part for part in credit.split("x") if part)
         stated_date = None
@@ -604,6 +654,24 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
                 record.source_id = reference
             return stated_date
     return None
+
+
+# A note in parentheses after a name: 'Unknown author (o.Ang. in the archive metadata)'.
+_CREDIT_NOTE_RE = re.compile(r"\s\(([^()]{1,200})\)$")
+
+
+def _without_note(credit: str) -> str:
+    """A credit without the note its source adds in parentheses: words of prose (two in lower
+    case at least, no digit), not a place, an agency or life dates ('Hans Lindner (1902–1971)',
+    'Central Press (London)', 'Musée Carnavalet (Ville de Paris)' keep theirs)."""
+    match = _CREDIT_NOTE_RE.search(credit)
+    if match is None:
+        return credit
+    words = match.group(1).split()
+    lower = sum(1 for word in words if word[:1].islower())
+    if len(words) >= 3 and lower >= 2 and not any(character.isdigit() for character in match.group(1)):
+        return credit[: match.start()].strip() or credit
+    return credit
 
 
 _FIELD_PARTS_RE = re.compile(r"[,;]\s|\s[-–]\s")
@@ -645,6 +713,13 @@ def _clean_id(value: str) -> str | None:
 def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) -> None:
     id_field = scan.best("source_id")
     source_id = _clean_id(id_field.value) if id_field and id_field.value else None
+    heading = scan.best("heading_id")
+    if heading and len(heading.value) >= 4 and (not id_field or fold(id_field.value).endswith(fold(heading.value))):
+        # An archive's heading names the item by its own reference ('Item 19790400_AR_22 - …');
+        # the reference code ends with it after the codes of the country, the archive and
+        # the series ('ES 29067AUMA AF08-S01-…-19790400_AR_22'). A file's number ('File 3')
+        # is no reference of its own.
+        source_id = heading.value
     if source_id is None and record.source_id is None:
         reference = scan.best("transmission_reference")
         if reference and " " not in reference.value.strip():
@@ -807,6 +882,19 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
         record.date_start, record.date_end = record.date_end, record.date_start
     record.date_precision = parsed.precision if parsed.start else None
     record.approximate = bool(parsed.approximate) if parsed.start else False
+
+
+def _place_before_date(scan: BlockScan) -> None:
+    """A catalogue's date field that names the place first ('Datierung: Berlin, 1960', 'Date:
+    Paris, 1923'): the place, when no field names one."""
+    labelled = scan.best("date")
+    if labelled is None or "place" in scan.fields or "," not in labelled.value[:80]:
+        return
+    place, _, rest = labelled.value[:120].rpartition(",")
+    place = place.strip()
+    digits_after = any(character.isdigit() for character in rest)
+    if place and digits_after and not any(character.isdigit() for character in place) and _is_place(place):
+        scan.add_field("place", place, 99, labelled.line, labelled.label)
 
 
 def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = False) -> None:

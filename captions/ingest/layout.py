@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from captions.core.text import fold
 
-from .lexicon import BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL
+from .lexicon import ARCHIVE_LEVELS, BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL
 from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
 from .sizes import SizeFacts, scan_sizes
 
@@ -39,6 +39,7 @@ _FILE_NAME_RE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = ("...", "…")
+_MARKDOWN_HEADING_RE = re.compile(r"#{1,6} ")
 _CREDIT_LINE_START_RE = re.compile(
     r"\(|©|copyright|photo|foto|bild|picture|image|crédit|credit|mandatory|obligatorische"
     r"|reuters|efe|afp|ap\b|dpa|imago|ansa|epa|keystone|xinhua|[^\s/]{1,40}\s?/",
@@ -164,15 +165,21 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
 
     ('rule',) | ('ignored',) | ('label', field, languages, rank, value, key, inline)
     | ('header', languages, is_description) | ('size', facts) | ('notice', tags, known)
-    | ('credit',) | ('prose',)
+    | ('credit',) | ('heading', title, reference) | ('prose',)
     """
     if line.strip("-–—=_*~ ") == "" or (line[:1] in "FfDdAa" and _FILE_NAME_RE.match(line)):
         return ("rule",)
+    if line[:1] == "#" and _MARKDOWN_HEADING_RE.match(line):
+        return ("rule",)  # '## Immutable source master': a Markdown page's heading, no caption
     if line[:2] in _BULLETS:
         # '- Credit: Sputnik': a label in a bulleted list is the label
         inner = _classify_uncached(line[2:].lstrip(), exiftool)
         if inner[0] == "label":
             return inner
+    if line[:1] in _LEVEL_INITIALS and " - " in line[:120]:
+        heading = _ARCHIVE_HEADING_RE.match(line)
+        if heading:
+            return ("heading", heading.group("title").strip(), heading.group("id"))
     match = _LABEL_RE.match(line) if (":" in line or "：" in line) else None
     known = None
     if match:
@@ -213,6 +220,14 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         return ("credit",)
     return ("prose",)
 
+
+# An archival description's heading: its level, its reference, a dash, its title ('Item
+# 19790400_AR_22 - Ayuntamiento de Málaga ...', 'File 3 - Old Library'), as AtoM prints it.
+_ARCHIVE_HEADING_RE = re.compile(
+    r"(?:%s)\s(?P<id>[^\s]{0,60}\d[^\s]{0,60})\s-\s(?P<title>\S.{1,%d})$"  # noqa: UP031
+    % ("|".join(re.escape(level) for level in sorted(ARCHIVE_LEVELS, key=len, reverse=True)), LINE_LIMIT)
+)
+_LEVEL_INITIALS = frozenset(level[:1] for level in ARCHIVE_LEVELS)
 
 _classify_cached = lru_cache(maxsize=32768)(_classify_uncached)
 
@@ -347,6 +362,10 @@ def scan_block(text: str) -> BlockScan:
             scan.add_field(name, value, rank, index, key)
             if name in _NOTICE_FIELDS and value:
                 _note_notice(scan, value, verbatim=line if inline else value)
+        elif tag == "heading":
+            # the archive's title for the record, below any labelled title; its reference
+            scan.add_field("headline", kind[1], 90, index, "archive heading")
+            scan.add_field("heading_id", kind[2], 0, index, "archive heading")
         elif tag == "header":
             _vote(scan, kind[1])
             pending_description = kind[2]
@@ -469,6 +488,8 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
             continue
         bare = _bare_label(line)
         if bare is None:
+            if len(line) <= 60 and _opens_label(line.split(None, 1)[0].rstrip(",/")):
+                whole += _combined_label(lines, position, line, found)
             continue
         (name, _languages, _rank), label, value = bare
         if name == "source_id" and _ID_ALONE_RE.fullmatch(value):
@@ -497,7 +518,35 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     found.update(ids)
     if not found:
         return lines, False
-    return [found.get(position, line) for position, line in enumerate(lines)], record
+    result = [found.get(position, line) for position, line in enumerate(lines)]
+    if any("\n" in line for line in found.values()):
+        result = [piece for line in result for piece in line.split("\n")]
+    return result, record
+
+
+# 'Ort, Datierung', 'Place and date', 'Lieu et date': two labels named together over one value.
+_LABEL_JOIN_RE = re.compile(r",\s|\s(?:and|und|et|y|&)\s|\s?/\s?")
+
+
+def _combined_label(lines: list[str], position: int, line: str, found: dict[int, str]) -> int:
+    """Two labels alone on their line over a value that holds both, in the same order ('Ort,
+    Datierung' / 'Berlin, 1950er Jahre'): a line per label, the value cut at its last commas.
+    Returns 1 when it read one (a label over its value, as _catalogue_lines counts them)."""
+    parts = _LABEL_JOIN_RE.split(line)
+    if not 2 <= len(parts) <= 3 or any(_lookup_label(part)[0] is None for part in parts):
+        return 0
+    following = next(
+        (index for index in range(position + 1, min(position + 4, len(lines))) if lines[index].strip()), None
+    )
+    if following is None:
+        return 0
+    value = lines[following].strip(_LINE_SPACE)
+    values = [piece.strip() for piece in value.rsplit(",", len(parts) - 1)]
+    if len(values) != len(parts) or not all(values) or _bare_label(value) is not None or ":" in value[:60]:
+        return 0
+    found[position] = "\n".join(f"{label}: {piece}" for label, piece in zip(parts, values, strict=True))
+    found[following] = ""
+    return 1
 
 
 def _is_credit_line(line: str) -> bool:

@@ -43,7 +43,9 @@ def _build_labels() -> tuple[dict[str, tuple[str, tuple[str, ...], int]], dict[s
     for language, words in data["headers"].items():
         for word in words:
             key = fold(word)
-            headers[key] = tuple(dict.fromkeys(headers.get(key, ()) + (language,)))
+            # a header listed under 'xx' (an archive standard's element names) signals no language
+            languages = () if language == "xx" else (language,)
+            headers[key] = tuple(dict.fromkeys(headers.get(key, ()) + languages))
     return labels, headers
 
 
@@ -284,6 +286,9 @@ PLACE_PHRASES: dict[str, tuple[str, ...]] = {
 
 #: a data file of captions/data, for the modules that build their patterns from one
 load_data = _load
+
+#: levels of description an archive's heading opens with ('Item 1979_AR_22 - Title')
+ARCHIVE_LEVELS: tuple[str, ...] = tuple(_load("caption_labels.json").get("archive_levels", ()))
 
 #: values of a date field that stand for "no date" (imago's 01.01.1900, EXIF's 0000:00:00)
 PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("placeholder_dates", ()))

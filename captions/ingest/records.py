@@ -58,7 +58,7 @@ def _table_lines(text: str) -> str:
         if stripped[:1] == "|" and stripped[-1:] == "|" and len(stripped) > 1:
             cells = [cell.strip() for cell in stripped[1:-1].split("|")]
             if len(cells) == 2 and cells[0] and _is_label(_label(cells[0])):
-                lines.append(f"{cells[0]}: {cells[1]}")
+                lines.append(f"{cells[0]}: {_cell_text(cells[1])}")
                 labelled += 1
             else:
                 lines.append(None)
@@ -67,6 +67,17 @@ def _table_lines(text: str) -> str:
     if labelled < 2:
         return text
     return "\n".join(line for line in lines if line is not None)
+
+
+# Markdown inside a cell: '`548x800`' (code), '<https://…>' (an autolink), '**bold**'.
+_CELL_MARKUP_RE = re.compile(r"`([^`\n]{0,2000})`|\*\*([^*\n]{0,2000})\*\*|<(https?://[^<>\s]{1,2000})>")
+
+
+def _cell_text(cell: str) -> str:
+    """A cell's text without its Markdown: the code, bold or link text stays, the marks go."""
+    if "`" not in cell and "*" not in cell and "<" not in cell:
+        return cell
+    return _CELL_MARKUP_RE.sub(lambda match: next(group for group in match.groups() if group is not None), cell)
 
 
 # --- exiv2 -pa ------------------------------------------------------------------------------
