@@ -153,3 +153,105 @@ def test_a_file_number_in_the_heading_leaves_the_reference_code():
 
 def test_words_two_languages_share_leave_spelling_to_decide():
     assert _parse("Mercado de Cádiz. Inauguración de la plaza. 3 de marzo de 2001.").language == "es"
+
+
+# --- '"key" -> "value"' maps -------------------------------------------------------------------
+
+
+def test_a_printed_iptc_map_is_read_as_labels():
+    record = _parse(
+        '    "Country/Primary Location Name" -> "NORWAY",\n'
+        '    "Province/State" -> "-",\n'
+        '    "Caption/Abstract" -> "A ferry leaves the harbour of Bergen, Norway, on May 4, 2019.",\n'
+        '    "Credit" -> "NTB/Example Press",\n'
+        '    "Headline" -> "A ferry leaves the harbour",\n'
+        '    "City" -> "Bergen",\n'
+        '    "Date Created" -> "2019-05-04"\n'
+    )
+    assert record.caption == "A ferry leaves the harbour of Bergen, Norway, on May 4, 2019."
+    assert (record.credit, record.city, record.region, record.country_code) == (
+        "NTB/Example Press",
+        "Bergen",
+        None,
+        "NO",
+    )
+    assert record.date_start == date(2019, 5, 4)
+
+
+def test_an_xmp_map_loses_namespaces_and_language_qualifiers():
+    record = _parse(
+        '"dc:description[1]" -> "Fans cheer in the stadium of Porto, Portugal, on June 2, 2021.",\n'
+        '"dc:description[1]/xml:lang" -> "x-default",\n'
+        '"photoshop:Credit" -> "Example Images",\n'
+        '"plus:ImageSupplierImageId" -> "99887766",\n'
+        '"photoshop:DateCreated" -> "2021-06-02T00:00:00.000Z"\n'
+    )
+    assert record.caption == "Fans cheer in the stadium of Porto, Portugal, on June 2, 2021."
+    assert (record.credit, record.source_id, record.date_start) == ("Example Images", "99887766", date(2021, 6, 2))
+
+
+def test_a_label_of_someone_elses_inside_a_caption_field_is_not_cut():
+    record = _parse(
+        "Caption: The mayor opens the bridge. Issue date: Monday May 3, 2021. Crowds watched from the banks."
+    )
+    assert (
+        record.caption == "The mayor opens the bridge. Issue date: Monday May 3, 2021. Crowds watched from the banks."
+    )
+
+
+# --- archive references -------------------------------------------------------------------------
+
+
+def test_an_archive_reference_anywhere_in_the_block_is_its_id():
+    assert _parse("Soldiers at the front.\n(c) Bundesarchiv, Bild 146-1976-033-20 / CC-BY-SA 3.0").source_id == (
+        "Bild 146-1976-033-20"
+    )
+    assert _parse("A portrait of the painter.\n\nNPG x12345").source_id == "NPG x12345"
+    assert _parse("Lincoln at Antietam, 1862. LC-DIG-ppmsca-23456").source_id == "LC-DIG-ppmsca-23456"
+
+
+def test_a_word_like_a_reference_inside_a_longer_token_is_none():
+    assert _parse("The Bild-Zeitung 183-90413 offices in Berlin.").source_id is None
+
+
+# --- citations ----------------------------------------------------------------------------------
+
+
+def test_a_figure_number_and_a_courtesy_line_are_no_caption():
+    record = _parse(
+        "Figure 2. Workers leave the shipyard at the end of the day shift, watched by a policeman.\n"
+        "Courtesy Example State Library, Photographs Division, Harbour Collection, LC-USZ62-12345, "
+        "http://hdl.example.org/item.123."
+    )
+    assert record.caption == "Workers leave the shipyard at the end of the day shift, watched by a policeman."
+    assert record.credit == "Example State Library, Photographs Division, Harbour Collection"
+    assert record.source_id == "LC-USZ62-12345"
+
+
+def test_photo_by_and_a_library_date_after_the_caption():
+    record = _parse(
+        "Two dogs of the mayor with their keeper. Photo by Example Photo Co., 1931 June 4. // View in Flickr"
+    )
+    assert record.caption == "Two dogs of the mayor with their keeper."
+    assert record.credit == "Example Photo Co."
+    assert (record.date_start, record.date_precision) == (date(1931, 6, 4), "day")
+
+
+def test_a_creator_first_citation_gives_title_creator_and_date():
+    record = _parse("Mary Ann Example. View of the harbour from the hill. Watercolor and ink on paper. Circa 1850.")
+    assert record.caption == "View of the harbour from the hill"
+    assert record.credit == "Mary Ann Example"
+    assert (record.date_start, record.approximate) == (date(1850, 1, 1), True)
+
+
+def test_a_caption_that_opens_with_a_place_is_no_creator_first_citation():
+    record = _parse("New York. Crowds fill Times Square on election night. 1948.")
+    assert record.caption == "New York. Crowds fill Times Square on election night. 1948."
+    assert record.credit is None
+
+
+def test_an_original_reference_label_in_french():
+    record = _parse(
+        "Des cyclistes dans la foule à Limoges, en 1987.\n\nDate : 11 juillet 1987\nRéférence original :  ABC07_00123\n"
+    )
+    assert record.source_id == "ABC07_00123"

@@ -19,8 +19,9 @@ from captions.core.text import fold
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
+from .citations import read_citation, with_abbreviation_stop
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
-from .lexicon import DATE_CUES, PLACEHOLDER_DATES
+from .lexicon import ARCHIVE_REFERENCE_RE, DATE_CUES, PLACEHOLDER_DATES
 from .notices import (
     LEADING_ID_CREDIT_RE,
     caveats_in,
@@ -135,6 +136,14 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             scan.page_ids.append(wire.group("id"))
             leading_credits.append(wire.group("credit"))
             joined = joined[wire.end() :]
+    citation = read_citation(joined, _is_place, _is_date_text) if len(joined) > 20 else None
+    if citation is not None and citation.caption != joined:
+        # a library's citation around the caption: its holder, photographer or creator, its
+        # reference and its date are the record's, not caption text
+        joined = citation.caption
+        leading_credits.extend(citation.credits)
+        if citation.reference:
+            scan.page_ids.insert(0, citation.reference)
     # Credits first: imago puts the photographer after the second language
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
     segment = ct.strip_markers(joined.strip())
@@ -237,11 +246,19 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _identity(record, scan, inline_credits)
     if record.source_id is None and stock_reference:
         record.source_id = stock_reference
+    if record.source_id is None:
+        # an archive's own reference, wherever the block states it ('Bundesarchiv, Bild
+        # 183-H28061 / CC-BY-SA 3.0', '..., LC-B2-2189-6, http://hdl...')
+        reference = ARCHIVE_REFERENCE_RE.search(cleaned[:20_000])
+        if reference:
+            record.source_id = reference.group(0)
 
     # --- sizes ---------------------------------------------------------------------------
     _sizes(record, scan)
 
     # --- date ----------------------------------------------------------------------------
+    if citation is not None and citation.date_text:
+        side_titles.insert(0, citation.date_text)
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
     if story_line:
@@ -296,6 +313,11 @@ def _is_story_line(line: str) -> bool:
     return parsed is not None and parsed.precision == "day"
 
 
+def _is_date_text(text: str) -> bool:
+    parsed = _parse_date(text.strip()[:60], None)
+    return parsed is not None and parsed.start is not None
+
+
 def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     headline_field = scan.best("headline")
     headline = headline_field.value.strip() or None if headline_field else None
@@ -344,12 +366,17 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
 def _extends_title(description: str, title: str) -> bool:
     """Does a record's description open with its title and go on ('Pea pickers from Vermont'
     / 'Pea pickers from Vermont - 6 weeks earnings ...')?"""
-    folded_title = fold(title.strip().rstrip("."))
-    return (
-        len(folded_title) >= 8
-        and len(description) > len(title) + 20
-        and fold(description[: len(title) + 5]).startswith(folded_title)
-    )
+    title = title.strip().rstrip(".")
+    folded_title = fold(title)
+    if len(folded_title) < 8 or len(description) <= len(title) + 20:
+        return False
+    opening = description.lstrip()
+    # the title ends where the description pauses: 'Vermont - 6 weeks', not 'the men's downhill'
+    # (a headline cut short at a field's length)
+    return fold(opening[: len(title)]) == folded_title and bool(_TITLE_PAUSE_RE.match(opening, len(title)))
+
+
+_TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
@@ -643,6 +670,8 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
         credit, reference = clean_credit(candidate)
         if credit and credit.endswith(")"):
             credit = _without_note(credit)
+        if credit and credit[-1:].isalpha():
+            credit = with_abbreviation_stop(credit, candidate)
         if credit and _IMAGO_NAME_RE.fullmatch(credit):
             credit = " ".join(part for part in credit.split("x") if part)
         stated_date = None

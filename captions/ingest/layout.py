@@ -421,6 +421,9 @@ def _record_fields(line: str) -> tuple[str, ...]:
         for start in range(len(words)):
             candidate = " ".join(words[start:])
             if _lookup_label(candidate)[0] is not None:
+                before = words[start - 1] if start else ""
+                if candidate[:1].islower() and before[:1].isupper() and before[-1:].isalpha():
+                    break  # 'Photo. Issue date: ...': a label of someone else's ('Issue date'), not 'date'
                 cuts.append(match.start(1) + len(match.group(1)) - len(candidate))
                 break
     pieces = []

@@ -8,6 +8,7 @@ here is built once, at import, into plain dicts and frozensets the hot path can 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from captions.core.text import fold
@@ -289,6 +290,14 @@ load_data = _load
 
 #: levels of description an archive's heading opens with ('Item 1979_AR_22 - Title')
 ARCHIVE_LEVELS: tuple[str, ...] = tuple(_load("caption_labels.json").get("archive_levels", ()))
+
+#: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
+#: one pattern, each data entry an alternative, between word boundaries
+ARCHIVE_REFERENCE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?:{pattern})" for pattern in _load("caption_labels.json").get("archive_references", ()))
+    + r")(?![\w-])"
+)
 
 #: values of a date field that stand for "no date" (imago's 01.01.1900, EXIF's 0000:00:00)
 PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("placeholder_dates", ()))

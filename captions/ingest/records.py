@@ -36,7 +36,40 @@ def as_label_lines(text: str) -> str:
         return _exiv2_lines(text)
     if "|" in text and _TABLE_ROW_RE.search(text):
         return _table_lines(text)
+    if '" -> "' in text and len(_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
+        return _arrow_lines(text)
     return text
+
+
+# --- '"key" -> "value"' maps (an IPTC or XMP dump printed by a program) -----------------------
+
+# '"Caption/Abstract" -> "Austria\'s Matthias Mayer ...",', '"photoshop:City" -> "London",'
+_ARROW_PAIR_RE = re.compile(
+    r'^\s{0,40}"((?:[^"\\\n]|\\.){1,200})"\s{0,5}->\s{0,5}"((?:[^"\\\n]|\\.)*)",?\s*$', re.MULTILINE
+)
+_ARROW_ESCAPE_RE = re.compile(r"\\(.)")
+
+
+def _arrow_lines(text: str) -> str:
+    """A map printed as '"key" -> "value"' pairs as label lines, for the keys that are labels
+    of ours: an XMP key loses its namespace and index ('dc:description[1]' -> 'description'),
+    a joined name gets its words apart ('photoshop:DateCreated', 'plus:ImageSupplierImageId');
+    a language qualifier ('dc:title[1]/xml:lang') is no field."""
+    lines = []
+    for match in _ARROW_PAIR_RE.finditer(text[:MAX_RECORD_CHARS]):
+        key = match.group(1)
+        if "/" in key and ":" in key.rsplit("/", 1)[-1]:
+            continue  # 'dc:description[1]/xml:lang'
+        name = key.split(":")[-1].split("[", 1)[0].strip()
+        value = " ".join(_ARROW_ESCAPE_RE.sub(r"\1", match.group(2)).split())
+        if not name or not any(character.isalnum() for character in value):
+            continue  # 'Province/State' -> '-': no value
+        spaced = _CAMEL_RE.sub(" ", name)
+        for candidate in (_label(name), _label(spaced)):
+            if _is_label(candidate):
+                lines.append(f"{candidate}: {value}")
+                break
+    return "\n".join(lines) if len(lines) >= 2 else text
 
 
 # --- tables (Markdown, pasted pages) ----------------------------------------------------------

@@ -1,0 +1,158 @@
+"""Library and archive citations around a caption: who, which reference, when.
+
+PURE: no Django import. A library's blog or catalogue writes its picture's caption as a citation,
+in orders of its own: 'Figure 1. <caption>' then 'Courtesy <holder>, <collection>, <reference>,
+<address>'; '<caption>. Photo by <photographer>, 1929 March 29. // View in Flickr'; '<creator>.
+<title>. <medium>. <date>.' (creator first, as the Library of Congress catalogues prints and
+drawings). The words of each part are data (captions/data/citations.json); this module cuts the
+caption out of such a citation and hands back the rest as credit, reference and date text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from captions.core.text import fold
+
+from .lexicon import ARCHIVE_REFERENCE_RE, load_data
+
+_DATA = load_data("citations.json")
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# 'Figure 1. ', 'Fig. 2: ', 'Abb. 3 ', 'Figura 4.': a figure's number opening its caption.
+_FIGURE_RE = re.compile(r"(?:%s)\s?\d{1,3}[a-z]?(?:[.:]\s|\s[-–]\s)" % _alternatives(_DATA["figure_labels"]))  # noqa: UP031
+# ' // View in Flickr', ' | Voir sur Gallica': the link a page puts after the citation.
+_LINK_TAIL_RE = re.compile(r"\s(?://|\|)\s(?:%s)\b[^/|\n]{0,60}$" % _alternatives(_DATA["link_words"]), re.IGNORECASE)  # noqa: UP031
+# 'Courtesy Library of Congress, ..., LC-B2-2189-6, http://hdl...': the holder, after a sentence.
+_COURTESY_RE = re.compile(r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<body>[^\n]{2,600})$" % _alternatives(_DATA["courtesy"]))  # noqa: UP031
+# 'Photo by National Photo Co., 1929 March 29.': the photographer and the day, after a sentence.
+_BY_DATE_RE = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<credit>[^,\n]{2,120}),\s(?P<date>[^,\n]{4,40}?)\.?$"  # noqa: UP031
+    % _alternatives(_DATA["photo_by"])
+)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S{1,500}")
+_LOC_DATE_RE = re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")
+_SENTENCE_RE = re.compile(r"(?<=[a-z0-9'’)\]])\.\s(?=[A-Z'\"‘“])")
+_NAME_WORD_RE = re.compile(r"[A-Z][a-zà-öø-ÿ'’-]{1,30}|[A-Z]\.")
+_MEDIUM_WORDS = frozenset(fold(word) for word in _DATA["media"])
+
+
+_ABBREVIATIONS = frozenset(_DATA["abbreviations"])
+
+
+def with_abbreviation_stop(credit: str, source: str) -> str:
+    """'National Photo Co' cut from 'Photo by National Photo Co., 1929': the stop is the word's."""
+    last = credit.rsplit(None, 1)[-1] if credit else ""
+    if last in _ABBREVIATIONS and (credit + ".") in source:
+        return credit + "."
+    return credit
+
+
+@dataclass
+class Citation:
+    caption: str
+    credits: list[str] = field(default_factory=list)
+    reference: str | None = None
+    date_text: str | None = None
+
+
+def read_citation(text: str, is_place, parses_as_date) -> Citation:
+    """The caption out of its citation. `is_place(text)` and `parses_as_date(text)` are the
+    parser's own tests (a place is no creator; a date sentence must be a date)."""
+    result = Citation(text)
+    if len(text) > 5000:
+        return result
+    if text[:1] in _FIGURE_INITIALS:
+        figure = _FIGURE_RE.match(text)
+        if figure:
+            text = text[figure.end() :]
+    if "//" in text or "|" in text:
+        text = _LINK_TAIL_RE.sub("", text).rstrip()
+    courtesy = _COURTESY_RE.search(text) if _has_courtesy(text) else None
+    if courtesy:
+        credit, reference = _holder(courtesy.group("body"))
+        if credit and courtesy.start() > 0:
+            result.credits.append(credit)
+            result.reference = reference
+            text = text[: courtesy.start()].rstrip()
+    by = _BY_DATE_RE.search(text) if _has_by(text) else None
+    if by and by.start() > 0 and parses_as_date(_day_first(by.group("date").strip())):
+        result.credits.append(by.group("credit").strip())
+        result.date_text = _day_first(by.group("date").strip())
+        text = text[: by.start()].rstrip()
+    else:
+        text = _creator_first(text, result, is_place, parses_as_date)
+    result.caption = text
+    return result
+
+
+_FIGURE_INITIALS = frozenset(label[:1] for label in _DATA["figure_labels"])
+_COURTESY_PROBES = tuple(dict.fromkeys(max(phrase.split(), key=len) for phrase in _DATA["courtesy"]))
+_BY_PROBES = tuple(_DATA["photo_by"])
+
+
+def _has_courtesy(text: str) -> bool:
+    return any(probe in text for probe in _COURTESY_PROBES)
+
+
+def _has_by(text: str) -> bool:
+    return any(probe in text for probe in _BY_PROBES)
+
+
+def _holder(body: str) -> tuple[str | None, str | None]:
+    """'Library of Congress, Prints and Photographs Division, George Grantham Bain Collection,
+    LC-B2-2189-6, http://hdl...' -> the holder's parts before the reference, and the reference."""
+    body = _URL_RE.sub("", body).strip(" .,;")
+    parts = [part.strip() for part in body.split(",")]
+    kept, reference = [], None
+    for part in parts:
+        if not part:
+            continue
+        if ARCHIVE_REFERENCE_RE.fullmatch(part) or (" " not in part and any(c.isdigit() for c in part)):
+            reference = reference or part
+            break  # the reference closes the holder's name
+        kept.append(part)
+    credit = ", ".join(kept).strip()
+    return (credit or None), reference
+
+
+def _day_first(value: str) -> str:
+    """'1929 March 29' (the Library of Congress writes year, month, day) -> '29 March 1929'."""
+    match = _LOC_DATE_RE.match(value)
+    if not match:
+        return value
+    return " ".join(part for part in (match.group("day"), match.group("month"), match.group("year")) if part)
+
+
+def _creator_first(text: str, result: Citation, is_place, parses_as_date) -> str:
+    """'John Rubens Smith. Design for a certificate. Watercolor and graphite on wove paper.
+    Circa 1830.': a name, the title, the medium, the date: the title is the caption."""
+    if text.count(". ") < 2 or len(text) > 1500:
+        return text
+    sentences = _SENTENCE_RE.split(text.rstrip())
+    if len(sentences) < 3:
+        return text
+    name, last = sentences[0].strip(), sentences[-1].strip().rstrip(".")
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD_RE.fullmatch(word) for word in words):
+        return text
+    if len(last) > 40 or not parses_as_date(last) or is_place(name):
+        return text
+    middle = [sentence.strip() for sentence in sentences[1:-1]]
+    while len(middle) > 1 and _is_medium(middle[-1]):
+        middle.pop()  # 'Watercolor and graphite on wove paper': the object, not the picture
+    if not middle or _is_medium(middle[0]):
+        return text
+    result.credits.append(name)
+    result.date_text = last
+    return ". ".join(middle).rstrip(".")
+
+
+def _is_medium(sentence: str) -> bool:
+    words = fold(sentence).replace(",", " ").split()
+    return bool(words) and words[0] in _MEDIUM_WORDS or sum(word in _MEDIUM_WORDS for word in words) >= 2
