@@ -255,3 +255,52 @@ def test_an_original_reference_label_in_french():
         "Des cyclistes dans la foule à Limoges, en 1987.\n\nDate : 11 juillet 1987\nRéférence original :  ABC07_00123\n"
     )
     assert record.source_id == "ABC07_00123"
+
+
+# --- fields after the caption's last sentence ----------------------------------------------------
+
+
+def test_a_date_label_after_the_last_sentence_is_a_field():
+    record = _parse("A lady with a parasol on the promenade, 8th June 1921.     Date: 1921")
+    assert record.caption == "A lady with a parasol on the promenade, 8th June 1921."
+    assert (record.date_start, record.date_precision) == (date(1921, 1, 1), "year")
+
+
+def test_an_archive_identifier_after_the_last_sentence_is_the_id():
+    record = _parse(
+        "Sailors unload supplies from a landing craft on the beach. Local Identifier: 12-AB-34-56.jpeg, NAID: 1234567."
+    )
+    assert (record.caption, record.source_id) == (
+        "Sailors unload supplies from a landing craft on the beach.",
+        "1234567",
+    )
+    other = _parse("Clerks at work in the reading room of the archive building. 12-XY-3-4, NAID: 7654321")
+    assert (other.caption, other.source_id) == (
+        "Clerks at work in the reading room of the archive building.",
+        "7654321",
+    )
+
+
+def test_a_colon_inside_a_sentence_is_no_field():
+    record = _parse("The minister said the bridge would reopen soon. Asked when, he answered: Date: unknown, soon.")
+    assert "answered" in record.caption
+
+
+def test_a_citation_with_commas_gives_creator_title_date_and_reference():
+    record = _parse("J K Example, [Harbour, Main Street] [Hobart, Tasmania], 1908, nla.gov.au/nla.obj-123456789")
+    assert (record.caption, record.credit) == ("[Harbour, Main Street] [Hobart, Tasmania]", "J K Example")
+    assert (record.source_id, record.date_start) == ("nla.obj-123456789", date(1908, 1, 1))
+    untitled = _parse("Drovers water their cattle at a creek, Northern Territory, 1935, nla.gov.au/nla.obj-22334455")
+    assert untitled.caption == "Drovers water their cattle at a creek, Northern Territory"
+    assert (untitled.credit, untitled.region, untitled.country_code) == (None, "Northern Territory", "AU")
+
+
+def test_an_archive_catalogue_with_its_call_number_and_a_range_of_years():
+    record = _parse(
+        "Vue du port de Saint-Valery, consacré par le maire le 3 mai 1870, abandonné depuis 1901\n\n"
+        "Cote/Cotes extrêmes\n\n9FI1234 (Cote(s))\n\nDate\n\n1950-1969\n\n"
+        "Caractéristiques physiques\n\nCarte postale\n\nParticularité physique\n\nNoir et blanc\n"
+    )
+    assert record.source_id == "9FI1234"
+    assert (record.date_start, record.date_end) == (date(1950, 1, 1), date(1969, 12, 31))
+    assert record.language == "fr"

@@ -21,7 +21,7 @@ from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_det
 from . import caption_text as ct
 from .citations import read_citation, with_abbreviation_stop
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
-from .lexicon import ARCHIVE_REFERENCE_RE, DATE_CUES, PLACEHOLDER_DATES
+from .lexicon import ARCHIVE_REFERENCE_PROBES, ARCHIVE_REFERENCE_RE, DATE_CUES, PLACEHOLDER_DATES
 from .notices import (
     LEADING_ID_CREDIT_RE,
     caveats_in,
@@ -246,7 +246,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _identity(record, scan, inline_credits)
     if record.source_id is None and stock_reference:
         record.source_id = stock_reference
-    if record.source_id is None:
+    if record.source_id is None and any(probe in cleaned for probe in ARCHIVE_REFERENCE_PROBES):
         # an archive's own reference, wherever the block states it ('Bundesarchiv, Bild
         # 183-H28061 / CC-BY-SA 3.0', '..., LC-B2-2189-6, http://hdl...')
         reference = ARCHIVE_REFERENCE_RE.search(cleaned[:20_000])

@@ -38,7 +38,7 @@ _BY_DATE_RE = re.compile(
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{1,500}")
 _LOC_DATE_RE = re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9'’)\]])\.\s(?=[A-Z'\"‘“])")
-_NAME_WORD_RE = re.compile(r"[A-Z][a-zà-öø-ÿ'’-]{1,30}|[A-Z]\.")
+_NAME_WORD_RE = re.compile(r"[A-Z][a-zà-öø-ÿ'’-]{1,30}|[A-Z]\.?")
 _MEDIUM_WORDS = frozenset(fold(word) for word in _DATA["media"])
 
 
@@ -80,6 +80,8 @@ def read_citation(text: str, is_place, parses_as_date) -> Citation:
             result.credits.append(credit)
             result.reference = reference
             text = text[: courtesy.start()].rstrip()
+    if "/" in text[-300:]:
+        text = _comma_citation(text, result, is_place, parses_as_date)
     by = _BY_DATE_RE.search(text) if _has_by(text) else None
     if by and by.start() > 0 and parses_as_date(_day_first(by.group("date").strip())):
         result.credits.append(by.group("credit").strip())
@@ -129,17 +131,51 @@ def _day_first(value: str) -> str:
     return " ".join(part for part in (match.group("day"), match.group("month"), match.group("year")) if part)
 
 
+# '..., Western Australia, 1932, nla.gov.au/nla.obj-149282377': a date and the record's address
+# closing a citation written with commas.
+_COMMA_TAIL_RE = re.compile(
+    r",\s(?P<date>[^,\n]{3,40}),\s(?P<link>(?:https?://)?[A-Za-z0-9-]{1,60}(?:\.[A-Za-z0-9-]{1,60}){1,5}/[^\s,]{1,300})\.?$"
+)
+
+
+def _comma_citation(text: str, result: Citation, is_place, parses_as_date) -> str:
+    """'Frank Hurley, [Ballarat, Sturt Street], 1910, nla.gov.au/nla.obj-160199422': creator
+    (when the first part is a name), title, date, address -> the title, the rest as record."""
+    tail = _COMMA_TAIL_RE.search(text, max(0, len(text) - 400))
+    if tail is None or not parses_as_date(tail.group("date").strip()):
+        return text
+    reference = ARCHIVE_REFERENCE_RE.search(tail.group("link"))
+    if reference:
+        result.reference = reference.group(0)
+    result.date_text = tail.group("date").strip()
+    text = text[: tail.start()].rstrip()
+    first, _, rest = text.partition(", ")
+    if rest and _is_name(first) and not is_place(first):
+        result.credits.append(first)
+        text = rest
+    return text
+
+
+def _is_name(text: str) -> bool:
+    """'John Rubens Smith', 'H M Rolland', 'R. Lelong': two to five words, each a capital and
+    lower-case letters or an initial."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD_RE.fullmatch(word) for word in words) and not words[-1].endswith(".")
+
+
 def _creator_first(text: str, result: Citation, is_place, parses_as_date) -> str:
     """'John Rubens Smith. Design for a certificate. Watercolor and graphite on wove paper.
     Circa 1830.': a name, the title, the medium, the date: the title is the caption."""
     if text.count(". ") < 2 or len(text) > 1500:
         return text
+    first_stop = text.find(". ")
+    if first_stop > 60 or not _is_name(text[:first_stop]):
+        return text  # most captions open with no name and a stop (checked before splitting them)
     sentences = _SENTENCE_RE.split(text.rstrip())
     if len(sentences) < 3:
         return text
     name, last = sentences[0].strip(), sentences[-1].strip().rstrip(".")
-    words = name.split()
-    if not 2 <= len(words) <= 5 or not all(_NAME_WORD_RE.fullmatch(word) for word in words):
+    if not _is_name(name):
         return text
     if len(last) > 40 or not parses_as_date(last) or is_place(name):
         return text

@@ -290,6 +290,8 @@ def scan_block(text: str) -> BlockScan:
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
     if ":" in text and _MAY_HOLD_RECORD_RE.search(text):
         lines = _split_records(lines)
+    if ": " in text and _TAIL_LABEL_RE.search(text):
+        lines = _split_tails(lines)
     lines, scan.catalogue = _catalogue_lines(lines)
     exiftool = scan.exiftool = _looks_like_exiftool(lines)
     paragraph: list[str] = []
@@ -392,6 +394,42 @@ _INNER_LABEL_RE = re.compile(
 # A line with two colons, or a colon and a bar after it: the only lines _split_records splits
 # (one C-speed search spares the per-line loop for most blocks).
 _MAY_HOLD_RECORD_RE = re.compile(r":[^\n:]*:|:[^\n]* \| ")
+
+
+# A label after the caption's last sentence, on its line: '... girdle.     Date: 1935', '...
+# Endeavor. Local Identifier: 330-CFD-....jpeg, NAID: 6503275.', '... Building. 64-PR-20-1, NAID:
+# 74228254' (a catalogue's fields pasted after its description).
+_TAIL_LABEL_RE = re.compile(
+    r"[.!?)](?P<ids>(?:\s{1,10}[\w./-]{1,40},)?)\s{1,10}(?P<label>(?:[A-Z][\w'’./-]{0,30}\s){0,3}[A-Z][\w'’./-]{0,30})\s?:\s"
+)
+_TAIL_FIELDS = frozenset({"date", "source_id", "ignored"})
+_TAIL_REACH = 200  # characters from the label to the end of the line: fields, not a paragraph
+
+
+def _split_tails(lines: list[str]) -> list[str]:
+    result: list[str] = []
+    for line in lines:
+        if ": " in line and len(line) <= LINE_LIMIT:
+            result.extend(_tail_fields(line))
+        else:
+            result.append(line)
+    return result[:BLOCK_LINE_LIMIT]
+
+
+@lru_cache(maxsize=4096)
+def _tail_fields(line: str) -> tuple[str, ...]:
+    """The line's prose, then its fields each on a line."""
+    for match in _TAIL_LABEL_RE.finditer(line):
+        if len(line) - match.start("label") > _TAIL_REACH:
+            continue
+        known = _lookup_label(match.group("label"))[0]
+        if known is None or known[0] not in _TAIL_FIELDS or match.start() < 20:
+            continue
+        # (an unlabelled number between the sentence and the label, '64-PR-20-1', is the
+        # catalogue's local one: neither caption nor the labelled id)
+        head = line[: match.start() + 1].rstrip()
+        return (head, *_record_fields(line[match.start("label") :].strip(_LINE_SPACE)))
+    return (line,)
 
 
 def _split_records(lines: list[str]) -> list[str]:

@@ -293,10 +293,13 @@ ARCHIVE_LEVELS: tuple[str, ...] = tuple(_load("caption_labels.json").get("archiv
 
 #: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
 #: one pattern, each data entry an alternative, between word boundaries
+_ARCHIVE_REFERENCES = _load("caption_labels.json").get("archive_references", ())
 ARCHIVE_REFERENCE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?:{pattern})" for pattern in _load("caption_labels.json").get("archive_references", ()))
-    + r")(?![\w-])"
+    r"(?<![\w-])(?:" + "|".join(f"(?:{entry['pattern']})" for entry in _ARCHIVE_REFERENCES) + r")(?![\w-])"
+)
+#: plain text one of the patterns needs: a block without any is searched no further
+ARCHIVE_REFERENCE_PROBES: tuple[str, ...] = tuple(
+    dict.fromkeys(probe for entry in _ARCHIVE_REFERENCES for probe in entry["probes"])
 )
 
 #: values of a date field that stand for "no date" (imago's 01.01.1900, EXIF's 0000:00:00)
