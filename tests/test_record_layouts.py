@@ -304,3 +304,43 @@ def test_an_archive_catalogue_with_its_call_number_and_a_range_of_years():
     assert record.source_id == "9FI1234"
     assert (record.date_start, record.date_end) == (date(1950, 1, 1), date(1969, 12, 31))
     assert record.language == "fr"
+
+
+# --- unlabelled catalogue values ----------------------------------------------------------------
+
+
+def test_a_page_of_unlabelled_values_and_one_description():
+    record = _parse(
+        "photographie - Album n°2 du fonds Martin\n\nDescription\n\nPhotographies\n\nFrance\n\n"
+        "Provence-Alpes-Côte d'Azur\n\nMarseille\n\n03/05/1931\n\nMartin Paul\n\n"
+        "Le Vieux-Port au petit matin (fête des pêcheurs - 3 mai 1931). Les barques pavoisées rentrent au port "
+        "devant la foule massée sur le quai.\n"
+    )
+    assert record.caption.startswith("Le Vieux-Port au petit matin")
+    assert (record.city, record.country_code) == ("Marseille", "FR")
+
+
+def test_a_single_place_line_is_no_place_list():
+    record = _parse(
+        "Paris\n\nDescription\n\nPhotographies\n\nAlbum 3\n\n1931\n\nMartin Paul\n\n"
+        "Des enfants jouent au bord du bassin du jardin, un dimanche de printemps, sous le regard des passants.\n"
+    )
+    assert record.caption.startswith("Des enfants jouent")
+    assert record.sublocation is None
+
+
+def test_an_inventory_number_alone_over_the_record():
+    record = _parse(
+        "4471\n\nHafenfest 1936\n"
+        "Während der Rede des Bürgermeisters am 12.06.1936 auf der Überseebrücke: links der Senator, "
+        "rechts der Kapitän.\n"
+    )
+    assert record.source_id == "4471"
+    assert record.caption.startswith("Während der Rede des Bürgermeisters")
+    year = _parse("1936\n\nHafenfest\nWährend der Rede des Bürgermeisters auf der Überseebrücke am Hafen der Stadt.\n")
+    assert year.source_id is None
+
+
+def test_a_photographed_on_label():
+    record = _parse("Arbeiter auf dem Dach des Rathauses am 11. Mai 1961.\n\nFotografiert am:\n\n12.05.1961\n")
+    assert record.date_start == date(1961, 5, 12)

@@ -344,10 +344,17 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
             return [title], None
     if headline and not any(paragraphs):
         return [headline], None  # a record of fields alone: its title is all it says of the picture
+    values = _value_list(paragraphs, scan)
+    if values is not None:
+        return values, headline
     for index in sorted(scan.described):
         if index < len(paragraphs) and paragraphs[index]:
             return paragraphs[index], headline
     prose = [p for p in paragraphs if p]
+    if len(prose) > 1 and len(prose[0]) == 1 and _BARE_NUMBER_RE.fullmatch(prose[0][0].strip()):
+        # a catalogue page's inventory number alone over the record ('5686'): no title
+        scan.page_ids.append(prose[0][0].strip())
+        prose = prose[1:]
     if len(prose) > 2 and len(prose[0]) == 1 and len(prose[1]) == 1 and _LIFE_DATES_RE.fullmatch(prose[1][0].strip()):
         # A catalogue page that opens with its photographer and their life dates ('Sánchez
         # Portela, Alfonso' / 'Madrid, 1902 - 1990') before the title: the photographer
@@ -361,6 +368,38 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
     found_headline, lines, _ = ct.split_headline(prose)
     return lines or [], headline or found_headline
+
+
+# A number alone on a line: an inventory number, not a year ('1938' is one) or a count.
+_BARE_NUMBER_RE = re.compile(r"(?!(?:1[5-9]|20)\d\d$)\d{4,12}")
+_VALUE_MAX = 40  # characters of an unlabelled catalogue value ('Ile-de-France', '16/09/1923')
+
+
+def _value_list(paragraphs: list[list[str]], scan: BlockScan) -> list[str] | None:
+    """A catalogue page of unlabelled values, one to a line, and one description among them
+    ('Photographies' / 'France' / 'Ile-de-France' / 'Paris' / '16/09/1923' / 'Eveno Edouard' /
+    'Ménagerie Darius (Fête du boulevard ...) ...'): the description is the caption, and places
+    one to a line, next to each other, are its place ('Paris, Ile-de-France, France')."""
+    if len(paragraphs) < 5:
+        return None
+    short = [p[0].strip() for p in paragraphs if len(p) == 1 and len(p[0].strip()) <= _VALUE_MAX]
+    long = [p for p in paragraphs if len(" ".join(p)) >= 80]
+    if len(short) < 4 or len(long) != 1 or len(short) + 1 < len([p for p in paragraphs if p]) - 1:
+        return None
+    run: list[str] = []
+    best: list[str] = []
+    for paragraph in paragraphs:
+        line = paragraph[0].strip() if len(paragraph) == 1 else ""
+        if line and "," not in line and not any(c.isdigit() for c in line) and _is_place(line):
+            run.append(line)
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    if len(best) >= 2 and "place" not in scan.fields:
+        ordered = best[::-1] if places.find_country(best[0]) else best  # 'France' / 'Paris' -> 'Paris, France'
+        scan.add_field("place", ", ".join(ordered), 99, 0, "value list")
+    return long[0]
 
 
 def _extends_title(description: str, title: str) -> bool:
