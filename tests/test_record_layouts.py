@@ -344,3 +344,19 @@ def test_an_inventory_number_alone_over_the_record():
 def test_a_photographed_on_label():
     record = _parse("Arbeiter auf dem Dach des Rathauses am 11. Mai 1961.\n\nFotografiert am:\n\n12.05.1961\n")
     assert record.date_start == date(1961, 5, 12)
+
+
+def test_a_catalogue_citation_line_gives_creator_date_and_punctuated_title():
+    record = _parse(
+        "Hamburg-Altona, Fischmarkt, Halle _Fischauktion_\n\nVollständige Bildinformationen\n\n"
+        "Fotoatelier Krause (Kiel): Hamburg-Altona, Fischmarkt, Halle „Fischauktion“, 14.05.1929. "
+        "Hafenbilder 1920-1930. 1 Album mit 120 Bildern (Ans_01234-05-067-AL, http://doi.org/10.0000/x)\n"
+    )
+    assert record.caption == "Hamburg-Altona, Fischmarkt, Halle „Fischauktion“"
+    assert (record.credit, record.date_start) == ("Fotoatelier Krause", date(1929, 5, 14))
+    assert record.source_id == "Ans_01234-05-067-AL"
+
+
+def test_a_parenthesis_and_colon_in_prose_is_no_citation():
+    record = _parse("Der Bürgermeister (links) sagte: Wir bauen die Brücke, 2024. Die Arbeiten beginnen im Mai.")
+    assert record.credit is None

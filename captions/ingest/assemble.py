@@ -19,7 +19,7 @@ from captions.core.text import fold
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
-from .citations import read_citation, with_abbreviation_stop
+from .citations import read_citation, same_words, side_citation, with_abbreviation_stop
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
 from .lexicon import ARCHIVE_REFERENCE_PROBES, ARCHIVE_REFERENCE_RE, DATE_CUES, PLACEHOLDER_DATES
 from .notices import (
@@ -211,9 +211,20 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # A title line beside the caption with its year and holder: 'Männer beim Fingerhakeln,
     # 1983 © Werek' (picture libraries): its credit, and its date when the caption has none.
     side_titles = []
-    for paragraph in scan.paragraphs:
+    for paragraph in scan.paragraphs[:40]:
         for line in paragraph:
-            if len(line) > 200 or line in caption_lines:
+            if line in caption_lines:
+                continue
+            cited = side_citation(line, _is_date_text) if "): " in line[:150] else None
+            if cited:
+                # the catalogue's citation of the picture: its creator and date; its title is
+                # the caption when the page's title lost its punctuation ('_Karstadt_')
+                inline_credits.append(cited[0])
+                side_titles.insert(0, cited[2])
+                if same_words(cited[1], record.caption):
+                    record.caption = cited[1]
+                continue
+            if len(line) > 200:
                 continue
             side = _SIDE_CREDIT_RE.match(line.strip()) if "©" in line else None
             if len(paragraph) == 1 and _PAGE_ID_RE.fullmatch(line.strip()):

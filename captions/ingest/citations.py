@@ -192,3 +192,29 @@ def _creator_first(text: str, result: Citation, is_place, parses_as_date) -> str
 def _is_medium(sentence: str) -> bool:
     words = fold(sentence).replace(",", " ").split()
     return bool(words) and words[0] in _MEDIUM_WORDS or sum(word in _MEDIUM_WORDS for word in words) >= 2
+
+
+# 'Bilderstelle Lohse (Dresden): Berlin-Neukölln, Herrmannplatz, Kaufhaus „Karstadt“, 09.04.1931.
+# Zeppelin-Weltfahrten ...': a catalogue's citation of the picture on a line of its own.
+_SIDE_CITATION_RE = re.compile(
+    r"(?P<creator>[^\W\d][^():\n]{2,80}?)\s\((?P<place>[^()\n]{2,60})\)\s?:\s(?P<title>[^\n]{3,400}?),\s(?P<date>[^,\n]{4,30}?)\.(?:\s|$)"
+)
+
+
+def side_citation(line: str, parses_as_date) -> tuple[str, str, str] | None:
+    """(creator, title, date text) of a citation line '<creator> (<place>): <title>, <date>.',
+    or None."""
+    if "): " not in line[:150]:
+        return None
+    match = _SIDE_CITATION_RE.match(line.strip()[:1000])
+    if match is None or not parses_as_date(match.group("date").strip()):
+        return None
+    return match.group("creator").strip(), match.group("title").strip(), match.group("date").strip()
+
+
+def same_words(first: str, second: str) -> bool:
+    """The same text but for punctuation ('Kaufhaus _Karstadt_', 'Kaufhaus „Karstadt“')."""
+    return _WORDS_RE.sub("", fold(first)) == _WORDS_RE.sub("", fold(second))
+
+
+_WORDS_RE = re.compile(r"[\W_]+")
