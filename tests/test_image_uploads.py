@@ -162,6 +162,11 @@ def _primary_item_missing(data: bytes) -> bytes:
     return bytes(damaged)
 
 
+def _declaring(data: bytes, width: int, height: int) -> bytes:
+    at = data.index(b"ispe") + 8  # after the box's version and flags
+    return data[:at] + width.to_bytes(4, "big") + height.to_bytes(4, "big") + data[at + 8 :]
+
+
 @pytest.mark.parametrize(
     "data,name,code,words",
     [
@@ -198,6 +203,12 @@ def _primary_item_missing(data: bytes) -> bytes:
             "gainmap.avif",
             "not_an_image",
             "it is a HEIF/AVIF image that is damaged or cut off",
+        ),
+        (  # an AVIF declaring 17000 x 17000 pixels (libvips' test file), which libavif will not open
+            _declaring(pixels("AVIF"), 17000, 17000),
+            "17000x17000.avif",
+            "too_many_pixels",
+            "This image is 17000 × 17000 px (289 megapixels)",
         ),
         (  # an MP4 clip named as a photo
             b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + bytes(40),
@@ -254,3 +265,9 @@ def test_a_file_that_was_already_stored_is_not_removed_by_a_failed_save():
         1 / 0  # noqa: B018
     assert default_storage.exists(names[0]) and not default_storage.exists(names[1])
     assert os.path.isdir(settings.MEDIA_ROOT)
+
+
+def test_a_heif_or_avif_declares_its_size_before_anything_is_decoded():
+    assert files.declared_size(pixels("AVIF")) == (64, 48)
+    assert files.declared_size(pixels("JPEG")) is None and files.declared_size(b"") is None
+    assert files.declared_size(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(8)) is None

@@ -110,6 +110,32 @@ HEIF_BRANDS_READ = frozenset({b"heic", b"heix", b"mif1", b"msf1", b"heim", b"hei
 HEIF_BRANDS_OTHER = frozenset({b"mif2", b"mif3", b"avio", b"jpeg", b"jpgs", b"j2ki", b"j2is", b"vvic", b"vvis"})
 
 
+def declared_size(data: bytes) -> tuple[int, int] | None:
+    """The largest image size a HEIF/AVIF file declares (its 'ispe' properties in the 'meta' box),
+    without decoding anything; None for any other file."""
+    at, found = 0, None
+    while at + 8 <= len(data):
+        size, kind = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8]
+        if at == 0 and kind != b"ftyp":
+            return None
+        if size < 8:  # 0 (to the end), 1 (a 64-bit size): no meta box follows here
+            return None
+        if kind == b"meta":
+            box = data[at : at + size]
+            start = box.find(b"ispe")
+            while start >= 0 and start + 16 <= len(box):
+                width, height = (
+                    int.from_bytes(box[start + 8 : start + 12], "big"),
+                    int.from_bytes(box[start + 12 : start + 16], "big"),
+                )
+                if not found or width * height > found[0] * found[1]:
+                    found = (width, height)
+                start = box.find(b"ispe", start + 4)
+            return found
+        at += size
+    return None
+
+
 def describe(head: bytes) -> str:
     """What a file that is no image the archive takes looks like, from its first bytes."""
     text = head.lstrip()
@@ -185,6 +211,9 @@ def identify(data: bytes, name: str, *, max_bytes: int, max_pixels: int, known_h
     except Image.DecompressionBombError:
         raise Refused("too_many_pixels", width=None, height=None, limit=max_pixels) from None
     except DECODE_ERRORS:
+        declared = declared_size(pixels)  # libavif and libheif refuse a huge image before Pillow can say so
+        if declared and declared[0] * declared[1] > max_pixels:
+            raise Refused("too_many_pixels", width=declared[0], height=declared[1], limit=max_pixels) from None
         raise Refused("not_an_image", name=name, what=describe(data[:64])) from None
     if width * height > max_pixels:
         raise Refused("too_many_pixels", width=width, height=height, limit=max_pixels)
