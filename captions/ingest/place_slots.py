@@ -625,8 +625,6 @@ def mentioned_places(caption: str) -> list[str]:
         before = fold(caption[max(0, match.start() - 45) : match.start()])
         if any(word in before for word in _NEAR_WORDS):
             continue  # 'near the front line town of Bakhmut': near it, not in it
-        if not_here(caption, match.start()):
-            continue  # 'El alcalde de Madrid', 'calle Génova'
         words = match.group(0).split(" ")
         # the whole run, or what follows its last connector ('Base Aérea de Zaragoza')
         last_link = max((index for index, word in enumerate(words) if word in _CONNECTORS), default=-1)
@@ -652,6 +650,8 @@ def mentioned_places(caption: str) -> list[str]:
                     break
             if city is None or not _own_name(name, city):
                 continue
+            if name == match.group(0) and not_here(caption, match.start()):
+                break  # 'El alcalde de Madrid', 'calle Génova'
             after = _COUNTRY_AFTER_RE.match(caption, match.end()) if count < _MAX_PLACED else None
             placed = _placed_by(name, caption, after) if after is not None else None
             if placed is not None:
@@ -662,11 +662,18 @@ def mentioned_places(caption: str) -> list[str]:
     return with_country + with_region + alone
 
 
+@lru_cache(maxsize=2048)
+def _resolved(slot: str):
+    return places.resolve_place(slot, labelled=False)
+
+
 def _with_city_before(text: str, start: int, slot: str) -> str:
     """'... photo taken from Wallace Terrace Sault Ste. Marie' + ', Ontario, Canada': a closing
     region and country, with the words before their comma naming a city of that country (up
     to four of them, the longest that does): 'Sault Ste. Marie, Ontario, Canada'."""
-    resolved = places.resolve_place(slot, labelled=False)
+    if "," not in slot or places.find_region(slot.split(",", 1)[0]) is None:
+        return slot  # (most closing slots open with their city: no lookup beyond this one)
+    resolved = _resolved(slot)
     if resolved.city or not resolved.region or not resolved.country_code:
         return slot
     words = text[max(0, start - 80) : start].split()[-4:]
