@@ -80,7 +80,8 @@ def read_citation(text: str, is_place, parses_as_date) -> Citation:
             result.credits.append(credit)
             result.reference = reference
             text = text[: courtesy.start()].rstrip()
-    if "/" in text[-300:]:
+    last = text[text.rfind(" ") + 1 :]
+    if "/" in last and "." in last and ")" not in last:  # the citation ends with an address
         text = _comma_citation(text, result, is_place, parses_as_date)
     by = _BY_DATE_RE.search(text) if _has_by(text) else None
     if by and by.start() > 0 and parses_as_date(_day_first(by.group("date").strip())):
@@ -94,8 +95,9 @@ def read_citation(text: str, is_place, parses_as_date) -> Citation:
 
 
 _FIGURE_INITIALS = frozenset(label[:1] for label in _DATA["figure_labels"])
+# The words the two patterns need, looked for before the patterns run.
 _COURTESY_PROBES = tuple(dict.fromkeys(max(phrase.split(), key=len) for phrase in _DATA["courtesy"]))
-_BY_PROBES = tuple(_DATA["photo_by"])
+_BY_PROBE_RE = re.compile(_alternatives(_DATA["photo_by"]))
 
 
 def _has_courtesy(text: str) -> bool:
@@ -103,7 +105,7 @@ def _has_courtesy(text: str) -> bool:
 
 
 def _has_by(text: str) -> bool:
-    return any(probe in text for probe in _BY_PROBES)
+    return _BY_PROBE_RE.search(text) is not None
 
 
 def _holder(body: str) -> tuple[str | None, str | None]:
