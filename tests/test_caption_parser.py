@@ -2007,3 +2007,16 @@ def test_a_quotation_in_the_first_language_is_not_cut_as_the_translation():
     )
     assert record.caption.endswith('so dass die Preise auf dem Markt steigen."')
     assert record.language == "de"
+
+
+def test_a_date_closing_the_caption_alone_is_the_pictures_date():
+    # a date the text mentions in another year, or without a year of its own, gives way
+    later = parse_block(
+        "Ein Panzer, nach 1940 erbeutet, steht an der Barrikade in der Rue de Rivoli. Paris, France - 1944"
+    )
+    assert (later.date_start, later.date_precision) == (date(1944, 1, 1), "year")
+    yearless = parse_block("In his speech on March 3rd the mayor opened the new bridge over the river. 1951.")
+    assert (yearless.date_start, yearless.date_precision) == (date(1951, 1, 1), "year")
+    # a full date within that year stays: it is more precise
+    precise = parse_block("The mayor opened the new bridge over the river on 3 March 1951. Bridges - 1951")
+    assert precise.date_start == date(1951, 3, 3)

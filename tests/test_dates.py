@@ -594,3 +594,18 @@ def test_a_range_of_days_in_one_month_is_that_interval(text):
 def test_a_count_or_a_lone_day_before_a_date_is_no_range(text):
     found = find_date(text)
     assert (found.start, found.end) == (datetime.date(1989, 11, 10), datetime.date(1989, 11, 10))
+
+
+def test_a_dash_between_two_day_numbers_before_a_month_is_a_range_of_days():
+    from captions.core.dates import find_date
+
+    for text in (
+        "Crowds on the wall on 9-10 November 1989 in Berlin.",
+        "am 9.-10. November 1989",
+        "3–4 de mayo de 1950",
+    ):
+        found = find_date(text)
+        assert found is not None and found.precision == "day" and found.start.day + 1 == found.end.day, text
+    # a count before the day is no first day ('Nr. 3-10 November 1989'), an ISO date stays one
+    assert find_date("Nr. 3-10 November 1989").start == find_date("Nr. 3-10 November 1989").end
+    assert find_date("2024-10-05").edtf == "2024-10-05"

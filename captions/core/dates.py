@@ -356,7 +356,14 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
         digits = end - start
         if start < covered or not (digits == 4 or digits <= 2):
             continue
-        if start and folded[start - 1] in _NUMBER_JOINERS:
+        # the second day of a range: '9-10 November 1989' (a dash between two day numbers)
+        range_tail = (
+            start > 0
+            and digits <= 2
+            and folded[start - 1] in "-–"
+            and _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) is not None
+        )
+        if start and folded[start - 1] in _NUMBER_JOINERS and not range_tail:
             continue  # the tail of a decimal, a date or a longer number
         before_count = len(found)
         following = folded[end : end + 1]
@@ -403,7 +410,11 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                         add(_Candidate(_RANK_MONTH, start, m.end(), _endpoint(int(m["year"]), int(m["month"]), None)))
             if len(found) == before_count:
                 m = _P_DMY_WORDS.match(folded, start)
-                if m and 1 <= int(m["day"]) <= 31:
+                offset = 0
+                if m is None and range_tail:
+                    # (the pattern refuses a day after a dash, the tail of a number: read it alone)
+                    m, offset = _P_DMY_WORDS.match(folded[start : start + 80]), start
+                if m and 1 <= int(m["day"]) <= 31 and (m["year"] or not offset):
                     month = MONTHS[m["mon"]]
                     if m["year"]:
                         day, year = int(m["day"]), int(m["year"])
@@ -416,7 +427,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                         ):
                             begin = first.start()
                             interval = _range_interval(_endpoint(year, month, int(first["d1"])), interval)
-                        add(_Candidate(_RANK_DAY, begin, m.end(), interval))
+                        add(_Candidate(_RANK_DAY, begin, m.end() + offset, interval))
                     elif not field and _month_word_counts(m, original, folded):
                         add(
                             _Candidate(

@@ -925,6 +925,33 @@ def _cued_date(text: str, today: date | None):
     return None
 
 
+# A date alone after the caption's last sentence or dash: '... with cheers. 1939.', '... Paris,
+# France - 1944'
+_CLOSING_DATE_RE = re.compile(
+    r"(?:[.!?][\"”»]?\s{1,3}|\s[-–—]\s{1,3})(?P<date>[^.!?\-–—\n]{0,24}\d{4}[^.!?\-–—\n]{0,6}?)\.?\s{0,3}$"
+)
+_YEAR_DIGITS_RE = re.compile(r"\d{4}")
+
+
+def _with_closing_date(found, caption: str, today: date | None):
+    """The date the caption closes on, alone after its last sentence or a dash, is the picture's:
+    it wins over a date the text mentions in another year ('… après 1940 … Paris, France - 1944')
+    or without its own year ('… on October 6th … 1939.'); a full date within it stays (more
+    precise)."""
+    match = _CLOSING_DATE_RE.search(caption, max(0, len(caption) - 45))
+    if match is None:
+        return found
+    closing = _parse_date(match.group("date").strip(), today)
+    if closing is None or closing.start is None or closing.problem:
+        return found
+    if found is None or found.start is None:
+        return closing
+    within = closing.start <= found.start and (found.end or found.start) <= closing.end
+    if within and _YEAR_DIGITS_RE.search(found.text or ""):
+        return found
+    return closing
+
+
 def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_text: str = "", titles=()) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
@@ -937,7 +964,9 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
         if parsed is None:
             record.date_text = labelled.value.strip()[:300]
     if parsed is None and record.caption:
-        parsed = _cued_date(record.caption[:5000], today) or dates.find_date(record.caption[:5000], today=today)
+        parsed = _cued_date(record.caption[:5000], today) or _with_closing_date(
+            dates.find_date(record.caption[:5000], today=today), record.caption, today
+        )
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)
         if parsed is None and caption_text:
