@@ -494,12 +494,16 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
         kept = []
         for index, line in enumerate(paragraph):
             following = (
-                paragraph[index + 1]
-                if index + 1 < len(paragraph)
+                ""
+                if len(line) < 40
                 else (
-                    scan.paragraphs[number + 1][0]
-                    if number + 1 < len(scan.paragraphs) and scan.paragraphs[number + 1]
-                    else ""
+                    paragraph[index + 1]
+                    if index + 1 < len(paragraph)
+                    else (
+                        scan.paragraphs[number + 1][0]
+                        if number + 1 < len(scan.paragraphs) and scan.paragraphs[number + 1]
+                        else ""
+                    )
                 )
             )
             if _teaser_of(line, following):

@@ -488,7 +488,11 @@ def strip_markers(text: str) -> str:
             head = DATELINE_AGENCY_RE.sub("", text[:120], count=1)
             text = head + text[120:]
     tail = max(0, len(text) - 600)  # a run of markers closing the text is never longer
-    if contains_any(text[tail:], TRAILING_MARKER_CUES):
+    # the last marker of a run closes the text: its cue is in the last characters, or it is a
+    # story reference closing on ')'
+    if contains_any(text[-40:], TRAILING_MARKER_CUES) or (
+        text.rstrip()[-1:] == ")" and contains_any(text[tail:], TRAILING_MARKER_CUES)
+    ):
         marker = TRAILING_MARKER_RE.search(text, tail)
         if marker:
             text = text[: marker.start()]

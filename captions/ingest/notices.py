@@ -569,7 +569,10 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
     ("copyright", "©"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
-    tuple(dict.fromkeys(label.casefold() + " " for label in _CREDIT_DATA["credit_labels_bare"])),
+    # (after a sentence's end: '. Photo KEYSTONE', '. Ph. X')
+    tuple(
+        dict.fromkeys(f"{end} {label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"] for end in '.!?"»)')
+    ),
     ("/", "|", " -", "via "),
     ("(",),
     (".", "!", "?"),
@@ -595,7 +598,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         " tomadas por",
         " aufgenommen von",
     ),
-    (" von ", " by ", " par ", " por "),
+    tuple(f"{dash} {word} " for dash in "-–—" for word in ("von", "by", "par", "por")),
     ("/",),
     ("von ", "by ", "par ", "por "),
 )
@@ -690,6 +693,7 @@ DANGLING_BARE_LABEL_RE = re.compile(r"(?<=[.!?\"»)])\s{1,3}(?:" + _BARE_LABELS 
 _INLINE_CREDIT_OPENERS = tuple(
     sorted((opener.casefold() for opener in _CREDIT_DATA["inline_credit_openers"]), key=len, reverse=True)
 )
+_INLINE_OPENER_STARTS = tuple({opener[:4] for opener in _INLINE_CREDIT_OPENERS})
 _INLINE_CAPTION_LABELS = tuple(label.casefold() for label in _CREDIT_DATA["inline_caption_labels"])
 
 
@@ -698,6 +702,8 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
     Stephanie Keith/REUTERS Image caption Kandy Freeman a participé …': a page's credit label,
     the credit, its caption label and the caption on one line. The text unchanged and None
     otherwise."""
+    if not text[:4].casefold().startswith(_INLINE_OPENER_STARTS):
+        return text, None  # (most captions: one cheap test)
     head = text[:200].casefold()
     opener = next((opener for opener in _INLINE_CREDIT_OPENERS if head.startswith(opener)), None)
     if opener is None:
@@ -779,12 +785,12 @@ TRAILING_MARKER_RE = re.compile(
     + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
     re.IGNORECASE,
 )
-#: what the text must hold for TRAILING_MARKER_RE to find anything (as written: each word
+#: what the text must hold for TRAILING_MARKER_RE to find anything (as written: each phrase
 #: without its first letter, which may be a capital or not)
 TRAILING_MARKER_CUES = tuple(
     dict.fromkeys(
         ["+", "ildfunk", "(zu ", "(to "]
-        + [phrase.split()[-1][1:] for phrase in (*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["link_labels"])]
+        + [phrase[1:] for phrase in (*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["link_labels"])]
     )
 )
 
