@@ -360,3 +360,8 @@ def test_a_catalogue_citation_line_gives_creator_date_and_punctuated_title():
 def test_a_parenthesis_and_colon_in_prose_is_no_citation():
     record = _parse("Der Bürgermeister (links) sagte: Wir bauen die Brücke, 2024. Die Arbeiten beginnen im Mai.")
     assert record.credit is None
+
+
+def test_a_headline_and_keywords_alone_have_no_caption():
+    record = _parse("Headline: Talks in the harbour office\nKeywords: harbour, talks")
+    assert (record.caption, record.headline) == ("", "Talks in the harbour office")

@@ -353,8 +353,10 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         title = _title_over_note(paragraphs)
         if title is not None:
             return [title], None
-    if headline and not any(paragraphs):
-        return [headline], None  # a record of fields alone: its title is all it says of the picture
+    if headline and not any(paragraphs) and len(scan.fields) >= _RECORD_FIELDS:
+        # a record of several fields and no prose: its title is all it says of the picture
+        # (a headline and keywords alone are no record: their caption stays empty)
+        return [headline], None
     values = _value_list(paragraphs, scan)
     if values is not None:
         return values, headline
@@ -430,6 +432,7 @@ _TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
+_RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least
 
 
 def _title_over_note(paragraphs: list[list[str]]) -> str | None:
