@@ -2020,3 +2020,51 @@ def test_a_date_closing_the_caption_alone_is_the_pictures_date():
     # a full date within that year stays: it is more precise
     precise = parse_block("The mayor opened the new bridge over the river on 3 March 1951. Bridges - 1951")
     assert precise.date_start == date(1951, 3, 3)
+
+
+# --- labels glued to the value before them (a page's fields copied without line breaks) ----------
+
+
+def test_labels_glued_to_the_value_before_them_are_read_as_labels():
+    block = (
+        "Berlin, Germany. 3rd March, 2021. Cyclists ride past the closed Brandenburg Gate.\n"
+        "Image details\n"
+        "Contributor:\n"
+        "Jane Roe / Example Stock PhotoImage ID:\n"
+        "3K9QX7BFile size:\n"
+        "22.4 MB (1.1 MB Compressed download)Releases:\n"
+        "Model - no | Property - noDo I need a release?Dimensions:\n"
+        "4000 x 2667 px | 33.9 x 22.6 cm | 13.3 x 8.9 inches | 300dpiDate taken:\n"
+        "3 March 2021More information:\n"
+    )
+    record = parse_block(block, today=date(2026, 11, 30))
+    assert record.credit == "Jane Roe / Example Stock Photo"
+    assert record.source_id == "3K9QX7B"
+    assert (record.width_px, record.height_px, record.dpi) == (4000, 2667, 300)
+    assert record.date_start == date(2021, 3, 3) and record.date_precision == "day"
+    assert record.caveats == ["no_model_release"]
+    assert record.caption == "Berlin, Germany. 3rd March, 2021. Cyclists ride past the closed Brandenburg Gate."
+    assert "truncated_text" not in record.problems and "missing_dpi" not in record.problems
+
+
+def test_a_label_with_its_gloss_in_brackets_is_that_label():
+    block = (
+        "Hamburg, Deutschland. Boote im Hafen am Morgen.\n"
+        "Bildanbieter:\nMax Muster / Beispiel Stock FotoBild-ID:\nQ1W2E3RDateigröße:\n"
+        "12,0 MB (2,0 MB Komprimierter Download)Freigaben (Releases):\n"
+        "Model - nein | Eigentum - nein\n"
+        "5000 x 3000 px | 42,3 x 25,4 cm | 16,7 x 10 inches | 300dpiAufnahmedatum:\n12. Mai 2022\n"
+    )
+    record = parse_block(block, today=date(2026, 11, 30))
+    assert record.caveats == ["no_model_release"]
+    assert record.source_id == "Q1W2E3R" and record.credit == "Max Muster / Beispiel Stock Foto"
+    assert record.date_start == date(2022, 5, 12) and record.dpi == 300
+
+
+def test_a_line_ending_in_a_colon_without_a_glued_known_label_stays_whole():
+    from captions.ingest.layout import _glued_label
+
+    assert _glued_label("Image ID:") == ("Image ID:",)  # a whole label line
+    assert _glued_label("Interview with McDonald:") == ("Interview with McDonald:",)  # no label inside
+    assert _glued_label("Seen at the iPhone launch, they said:") == ("Seen at the iPhone launch, they said:",)
+    assert _glued_label("Photo by Jane RoeDate taken:") == ("Photo by Jane Roe", "Date taken:")

@@ -120,9 +120,16 @@ def clean_text(text: str) -> str:
 
 def _lookup_label(candidate: str):
     key = fold(candidate.strip().rstrip(".").strip())
-    if len(key) > LONGEST_LABEL:
+    if len(key) > LONGEST_LABEL + _GLOSS_REACH:
         return None, key
-    return LABELS.get(key), key
+    known = LABELS.get(key) if len(key) <= LONGEST_LABEL else None
+    if known is None and key.endswith(")") and "(" in key:
+        # a label with its gloss in another language after it: 'Freigaben (Releases)'
+        known = LABELS.get(key[: key.index("(")].strip())
+    return known, key
+
+
+_GLOSS_REACH = 20  # characters a parenthesised gloss may add to a label
 
 
 def _has_notice_shape(line: str, folded: str) -> bool:
@@ -288,6 +295,8 @@ def scan_block(text: str) -> BlockScan:
     """Sort the lines of one block (see the module docstring)."""
     scan = BlockScan()
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
+    if ":\n" in text or text.rstrip().endswith(":"):
+        lines = _split_glued_labels(lines)
     if ":" in text and _MAY_HOLD_RECORD_RE.search(text):
         lines = _split_records(lines)
     if ": " in text and _TAIL_LABEL_RE.search(text):
@@ -383,6 +392,39 @@ def scan_block(text: str) -> BlockScan:
             scan.described.add(len(paragraphs))
         paragraphs.append(paragraph)
     return scan
+
+
+# A label glued to the value before it, ending its line: a page whose fields were laid out
+# beside each other and copied without line breaks ('Mark Kerrison / Alamy Stock PhotoImage ID:',
+# '2D9GJ5JFile size:', '... | 300dpiDate taken:', '... DownloadFreigaben (Releases):').
+_GLUED_TAIL_RE = re.compile(r"(\S{2,60}(?: \S{1,30}){0,6})[:：]\s{0,5}$")
+
+
+def _split_glued_labels(lines: list[str]) -> list[str]:
+    result: list[str] = []
+    for line in lines:
+        if line.rstrip()[-1:] in (":", "：") and len(line) <= LINE_LIMIT:
+            result.extend(_glued_label(line))
+        else:
+            result.append(line)
+    return result[:BLOCK_LINE_LIMIT]
+
+
+@lru_cache(maxsize=4096)
+def _glued_label(line: str) -> tuple[str, ...]:
+    """The value, then the known label glued to its end on a line of its own; the line as it
+    is when no known label starts inside its last word (a whole label line stays whole)."""
+    match = _GLUED_TAIL_RE.search(line.rstrip())
+    if not match:
+        return (line,)
+    tail = match.group(1)
+    start = 0  # where the word being tried starts in `tail`
+    for word in tail.split(" "):
+        for cut in range(start + 1, start + len(word)):
+            if tail[cut].isupper() and _lookup_label(tail[cut:])[0] is not None:
+                return (line[: match.start(1) + cut].rstrip(), tail[cut:] + ":")
+        start += len(word) + 1
+    return (line,)
 
 
 # 'Label : value' inside a line: the label is the 1-4 words before a colon.
