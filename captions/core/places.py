@@ -241,9 +241,18 @@ def _type_words_re() -> re.Pattern:
     return re.compile(r"(?:\s+(?:" + "|".join(re.escape(name_key(word)) for word in words) + r"))+$")
 
 
+@functools.cache
+def _type_prefix_re() -> re.Pattern:
+    words = sorted(_load("region_aliases.json")["type_prefixes"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(name_key(word)) for word in words) + r")\s+(?=\S)")
+
+
 def _without_type_words(key: str) -> str:
-    """'heilongjiang sheng', 'heilongjiang province' -> 'heilongjiang' (folded keys)."""
-    return _type_words_re().sub("", key).strip() if " " in key else key
+    """'heilongjiang sheng', 'heilongjiang province' -> 'heilongjiang'; 'estado de goias',
+    'state of chiapas' -> 'goias', 'chiapas' (folded keys)."""
+    if " " not in key:
+        return key
+    return _type_prefix_re().sub("", _type_words_re().sub("", key).strip(), count=1)
 
 
 @functools.cache
@@ -361,17 +370,24 @@ def subdivision_of(country_code: str | None, code: str) -> bool:
     return pycountry.subdivisions.get(code=f"{country_code.upper()}-{code.upper()}") is not None
 
 
+def _shared_regions(text: str) -> tuple[_Region, ...]:
+    """The regions of several countries named `text`, with or without its type words."""
+    shared = _region_index().shared
+    key = name_key(text)
+    return shared.get(key) or (shared.get(_without_type_words(key), ()) if " " in key else ())
+
+
 def _region_beside_city(text: str, city_text: str) -> _Region | None:
     """A region whose name several countries share, told apart by the city named before it
     ('Belém, Pará': Brazil's state, as Belém is a Brazilian city)."""
-    for region in _region_index().shared.get(name_key(text), ()):
+    for region in _shared_regions(text):
         if find_city(city_text, region.country_code) is not None:
             return region
     return None
 
 
 def _region_of_country(text: str, country_code: str) -> _Region | None:
-    for region in _region_index().shared.get(name_key(text), ()):
+    for region in _shared_regions(text):
         if region.country_code == country_code:
             return region
     return None
@@ -816,7 +832,9 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             elif len(rest) >= 2:
                 candidate = _region_beside_city(last, rest[-2]) or candidate
         if candidate is not None and (country is None or candidate.country_code == country.code):
-            known_city = find_city(last, candidate.country_code)
+            # (a city's own name: GeoNames lists 'Chiapas' among the other names of Chiapa de
+            # Corzo, which makes no city of 'Tapachula, Chiapas, México''s region)
+            known_city = find_city(last, candidate.country_code) if is_own_city_name(last) else None
             previous = find_city(rest[-2], candidate.country_code) if len(rest) >= 2 else None
             # (a curated one: GeoNames also lists boroughs such as Manhattan as cities)
             previous_is_city = previous is not None and previous.curated
@@ -863,7 +881,7 @@ def _region_as_named(text: str, region: _Region) -> str:
     """The region as the text names it (SPEC: a region keeps the block's spelling), without
     the type words around it ('Goias State' -> 'Goias', 'Estado de Goias' -> 'Goias'); an
     abbreviation as written ('Calif.', 'CA')."""
-    keys = _region_index().keys_by_code.get(region.code, ())
+    keys = _region_index().keys_by_code.get(region.code, frozenset()) | {name_key(region.name)}
     if name_key(text) in keys:
         return _spelled(text, (region.name,))
     words = text.split()

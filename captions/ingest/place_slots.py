@@ -122,12 +122,16 @@ POSSESSIVE_REGION_RE = re.compile(
     + r"){0,3})"
 )
 # 'El alcalde de Madrid', 'the mayor of Paris', 'Bürgermeister von Hamburg', 'Juegos Olímpicos
-# de Río': an office's or an event's city, not the photo's place; 'calle Génova', 'rue de
+# de Río': an office's or an event's city, not the photo's place; 'frente a la costa de Libia',
+# 'off the coast of Crete': at sea, not in the place; 'calle Génova', 'rue de
 # Rivoli': a street named after a place. Matched against the folded text before a name.
 _NOT_HERE_BEFORE_RE = re.compile(
     r"(?:^|[^\w])(?:(?:"
     + _alternation(fold(word) for word in PLACE_PHRASES["office_words"])
     + r")\s(?:de la|de l'|del|de|d'|of the|of|von|vom|du|des)"
+    + r"|(?:"
+    + _alternation(fold(word) for word in PLACE_PHRASES["offshore_words"])
+    + r")"
     + r"|(?:"
     + _alternation(fold(word) for word in PLACE_PHRASES["street_words_before"])
     + r")(?:\s(?:de la|de l'|del|de|d'|du|des))?)$"
@@ -509,6 +513,13 @@ def _opening_place(caption: str) -> str | None:
         resolved = places.resolve_place(name, labelled=False)
         return name if resolved.country_code and not resolved.unknown_country else None
     words = match.group(2).split()
+    stop = next((index for index, word in enumerate(words) if word.endswith(".")), None)
+    if stop is not None:
+        # 'Denham, UK. 5th November, 2020. HS2 ...': a sentence of a town and its country alone
+        # (Alamy Live News' dateline) names the town as supplied, known or not
+        country = " ".join(words[: stop + 1]).rstrip(".")
+        if places.find_country(country) is not None:
+            return f"{name}, {country}"
     for size in range(len(words) - 1, 0, -1):  # the country, then the sentence it opens
         country = places.find_country(" ".join(words[:size]))
         if country is not None and places.find_city(name, country.code):
@@ -531,6 +542,8 @@ def place_slots(caption: str) -> list[str]:
         anchored = _anchored(match.group(1), caption, match.end(1))
         if anchored:
             slots.append(anchored)
+    if "," in caption:
+        slots.extend(_cities_before_region_phrases(caption))
     slots.extend(match.group(1) for match in INSIDE_RE.finditer(caption))
     if " (" in caption:
         # 'islas Galápagos (Ecuador)', 'Tokio (Japón)': a name and its country in parentheses
@@ -682,6 +695,39 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
         if name[:1].isupper() and places.find_city(name, resolved.country_code):
             return f"{name}, {slot}"
     return slot
+
+
+# A comma and the words that open a region phrase (see _REGION_PHRASE_RE).
+_REGION_PHRASE_START_RE = re.compile(r",(?=\s{0,2}(?i:" + _alternation(PLACE_PHRASES["region_leads"]) + r")\s)")
+
+
+def _cities_before_region_phrases(caption: str) -> list[str]:
+    """'desde Tapachula, en el estado de Chiapas, México' -> 'Tapachula, Chiapas, México';
+    'Urumqi, capital of the Xinjiang Uygur Autonomous Region' likewise: a region named with its
+    kind in apposition to the city before the comma (up to four words, the longest that is a
+    city of the region's country), with the country that follows the region if one does."""
+    slots = []
+    for start in _REGION_PHRASE_START_RE.finditer(caption):
+        phrase = _REGION_PHRASE_RE.match(caption, start.start(), min(len(caption), start.start() + 160))
+        if phrase is None:
+            continue
+        region = _TYPE_TAIL_RE.sub("", phrase.group("region")).strip()
+        found = places.find_region(region) if region else None
+        if found is None:
+            continue
+        slot = region
+        after = _COUNTRY_AFTER_RE.match(caption, phrase.end("region"))
+        if after is not None:
+            country = places.find_country(_trim(after.group(1)))
+            if country is not None and country.code == found[1]:
+                slot = f"{region}, {_trim(after.group(1))}"
+        words = caption[max(0, start.start() - 80) : start.start()].split()[-4:]
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[-size:])
+            if name[:1].isupper() and places.find_city(name, found[1]):
+                slots.append(f"{name}, {slot}")
+                break
+    return slots
 
 
 def _prefixes(match: re.Match) -> list[str]:

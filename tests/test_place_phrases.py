@@ -1,0 +1,70 @@
+"""Place phrases the parser reads in free text, on blocks written here (pure: no database).
+
+Each test names the general form it covers; the real blocks that showed the form are in
+tests/data/real_captions (docs/CAPTIONS.md), never copied here.
+"""
+
+from __future__ import annotations
+
+from captions.core import places
+from captions.ingest import parse_block
+
+
+def _place(record):
+    return (record.city, record.region, record.country_code)
+
+
+def test_a_region_named_only_among_a_towns_other_names_is_the_region():
+    # GeoNames lists 'Chiapas' and 'Oaxaca'-like state names among the alternate names of towns;
+    # between a city and a country such a name is the state, not a second city.
+    resolved = places.resolve_place("Tapachula, Chiapas, México", labelled=False)
+    assert (resolved.city, resolved.region, resolved.country_code) == ("Tapachula", "Chiapas", "MX")
+    # a city's own name still wins where no city precedes it ('Hamburg' is a city and a Land)
+    assert places.resolve_place("Hamburg", labelled=False).city == "Hamburg"
+
+
+def test_a_region_with_its_kind_written_before_the_name():
+    for text, region, code in [
+        ("Goiânia, Estado de Goiás, Brasil", "Goiás", "BR"),
+        ("State of Chiapas", "Chiapas", "MX"),
+        ("Provincia de Córdoba, Argentina", "Córdoba", "AR"),
+    ]:
+        resolved = places.resolve_place(text, labelled=False)
+        assert (resolved.region, resolved.country_code) == (region, code), text
+    assert places.resolve_place("Goiânia, Estado de Goiás, Brasil", labelled=False).city == "Goiânia"
+
+
+def test_a_region_phrase_in_apposition_places_the_city_before_its_comma():
+    record = parse_block(
+        "Cientos de personas caminan hacia el norte desde Oaxaca, en el estado de Oaxaca, México, "
+        "el 2 de mayo de 2024. (AP Foto/Ana Ruiz)"
+    )
+    assert _place(record) == ("Oaxaca", "Oaxaca", "MX")
+    english = parse_block(
+        "Farmers harvest rice in Guilin, in the region of Guangxi, China, on Sept. 3, 2023. (Xinhua/Li Wei)"
+    )
+    assert _place(english) == ("Guilin", "Guangxi", "CN")
+
+
+def test_an_opening_sentence_of_a_town_and_its_country_is_the_place_known_or_not():
+    record = parse_block(
+        "Little Snoring, UK. 3rd March, 2022. Villagers gather on the green for the spring fair. "
+        "Credit: Jane Doe/Alamy Live News"
+    )
+    assert (record.city, record.country_code) == ("Little Snoring", "GB")
+    assert record.caption.startswith("Little Snoring, UK.")
+    # a name and a word that is no country is no dateline
+    other = parse_block("Smith, Jr. spoke to reporters on the steps of the court.")
+    assert other.city is None and other.country_code is None
+
+
+def test_a_place_the_picture_was_taken_off_the_coast_of_is_not_its_place():
+    for caption in [
+        "Rescuers pull migrants from the water off the coast of Libya on Monday.",
+        "Migrantes rescatados en el mar Mediterráneo frente a la costa de Libia.",
+        "Des migrants secourus au large de la Libye, le 3 juin.",
+    ]:
+        record = parse_block(caption)
+        assert record.country_code is None, caption
+    # the coast itself is a place: 'on the coast of' is not offshore
+    assert parse_block("Fishermen mend nets in Tripoli, Libya, on Monday.").country_code == "LY"
