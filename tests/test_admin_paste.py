@@ -124,9 +124,12 @@ def test_a_block_that_cannot_be_saved_comes_back_and_the_others_are_saved(ed_cli
     from captions.services import imports
 
     real = imports.save_parsed_caption
+    real_batch = imports._save_batch
 
-    def database_error(*args, **kwargs):  # the batch fails, so the blocks are saved one by one
-        raise DatabaseError("simulated")
+    def database_error(*args, write=True, **kwargs):  # the batch fails, so the blocks are saved one by one
+        if write:
+            raise DatabaseError("simulated")
+        return real_batch(*args, write=write, **kwargs)  # the preview's dry run writes nothing: it runs
 
     def refuse_edinburgh(*, parsed, **kwargs):
         if "Edinburgh" in parsed.caption:

@@ -32,6 +32,8 @@ PASTE_PREVIEW_LIMIT = 100
 # preview's choice is by default; the message after saving names each one.
 DEFAULT_NEAR_DUPLICATE_ACTION = imports.UPDATE
 NEAR_CHOICE_FIELD = "near_%d"
+# The editor's explicit choice to let the pasted values replace fields edited by hand (off unless ticked).
+OVERWRITE_EDITS_FIELD = "overwrite_edits"
 
 
 class PasteCaptionForm(forms.Form):
@@ -98,7 +100,9 @@ def paste_view(request, *, model_admin):
 
 def _paste_page(request, model_admin, form, blocks, text=None):
     shown = blocks[:PASTE_PREVIEW_LIMIT]
-    matches = imports.match_blocks(shown)
+    overwrite_edits = request.POST.get(OVERWRITE_EDITS_FIELD) == "on"
+    # the save's own decisions, made by its dry run: the preview cannot say otherwise than the save does
+    expected, matches = imports.preview_blocks(shown, overwrite_edits=overwrite_edits)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -109,9 +113,10 @@ def _paste_page(request, model_admin, form, blocks, text=None):
             for number, (block, match) in enumerate(zip(shown, matches, strict=True), start=1)
         ],
         # what saving gives with the choices as offered, when every block is shown
-        "expected_summary": imports.expected_result(shown, matches).summary_in(gettext)
-        if shown and len(shown) == len(blocks)
-        else "",
+        "expected_summary": expected.summary_in(gettext) if shown and len(shown) == len(blocks) else "",
+        "edits_kept": any(match.plan and (match.plan.kept or match.plan.overwritten) for match in matches),
+        "overwrite_edits": overwrite_edits,
+        "overwrite_field": OVERWRITE_EDITS_FIELD,
         "block_count": len(blocks),
         "not_previewed": len(blocks) - len(shown),
         "text": text
@@ -136,9 +141,14 @@ def _save_pasted(request, model_admin, blocks):
         near_duplicates=DEFAULT_NEAR_DUPLICATE_ACTION,
         choices=choices,
         match_earlier_blocks=True,  # as the preview: a block may be a near-duplicate of an earlier one
+        overwrite_edits=request.POST.get(OVERWRITE_EDITS_FIELD) == "on",
     )
     for number, _label, line in result.match_lines_in(gettext):
         model_admin.message_user(request, gettext("Block %(n)d %(what)s.") % {"n": number, "what": line}, messages.INFO)
+    for number, _label, line in result.edit_lines_in(gettext):
+        model_admin.message_user(
+            request, gettext("Block %(n)d: %(what)s.") % {"n": number, "what": line}, messages.INFO
+        )
     for number, reason in result.failures:
         model_admin.message_user(
             request,

@@ -117,3 +117,52 @@ def linked_article_ids(photo: Photo) -> list[int]:
 
 def article_headlines(ids) -> list[str]:
     return list(Article.objects.filter(pk__in=ids).values_list("headline", flat=True))
+
+
+# The writes that set a record's values from a supplier's block (their history rows' reason
+# codes, `captions.core.vocabulary.CHANGE_REASONS`): every other write is someone's hand.
+IMPORT_REASONS = frozenset({"import", "pasted", "import_images"})
+
+
+def _by_import(row: dict) -> bool:
+    return (row["history_change_reason"] or "").partition(" ")[0] in IMPORT_REASONS
+
+
+def fields_edited_since_import(photos, fields) -> dict[int, set[str]]:
+    """For each saved photo (by pk), which of `fields` (attnames) were last changed by hand:
+    by a write that was no import (an editor's save, a bulk action, a restore), or outside
+    history (the record differs from its last history row). One query, over the photos'
+    history rows in the order they were written.
+
+    A photo's values at its first history row are where it came from (its creation, or an
+    import), not an edit; history that starts with another write (a record generated without
+    history, then edited) cannot say which fields that write changed, so all of them count as
+    edited. An import that wrote a field ends its edit (it was overwritten, knowingly); an import
+    that left it alone (it kept the edit) does not."""
+    photos = {photo.pk: photo for photo in photos if photo.pk is not None}
+    if not photos:
+        return {}
+    fields = tuple(fields)
+    rows = (
+        Photo.history.filter(id__in=list(photos))
+        .order_by("id", "history_id")
+        .values("id", "history_type", "history_change_reason", *fields)
+    )
+    edited: dict[int, set[str]] = {pk: set() for pk in photos}
+    previous: dict[int, dict] = {}
+    for row in rows.iterator(chunk_size=2000):
+        pk, before = row["id"], previous.get(row["id"])
+        if before is None:
+            if row["history_type"] != "+" and not _by_import(row):
+                edited[pk].update(fields)
+        else:
+            changed = {name for name in fields if row[name] != before[name]}
+            if _by_import(row):
+                edited[pk] -= changed
+            else:
+                edited[pk] |= changed
+        previous[pk] = row
+    for pk, last in previous.items():
+        photo = photos[pk]
+        edited[pk] |= {name for name in fields if getattr(photo, name) != last[name]}
+    return edited

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,9 +33,11 @@ from captions.core.fingerprints import comparable, most_alike
 from captions.ingest import ParsedCaption
 from captions.models import CAVEAT_TAGS, Photo, Place, caveat_field
 from captions.selectors.duplicates import BY_CONTENT, BY_SOURCE_ID, BlockIdentity, NearDuplicate, near_duplicates
+from captions.selectors.history import fields_edited_since_import
 from captions.selectors.photos import find_existing_photo
 from captions.services import records
 from captions.services.places import get_or_create_place
+from captions.validation import PROBLEM_FIELDS
 
 # Blocks a batch: each batch's lookups are a few statements whatever its size (exact matches,
 # near-duplicate candidates) and its writes two COPYs (the facet summary's triggers run once a
@@ -67,6 +69,163 @@ class EarlierBlock:
     """What a near-duplicate matches in a dry run when it is an earlier block's unsaved photo."""
 
     number: int
+
+
+# What an editor sees as one field of a record: a re-import changes, keeps or reports each
+# group whole (a date's text, interval and precision go together; so do a place and its text).
+FIELD_GROUPS: dict[str, tuple[str, ...]] = {
+    "caption": ("caption",),
+    "headline": ("headline",),
+    "language": ("language",),
+    "credit": ("credit",),
+    "creator": ("creator",),
+    "copyright": ("copyright_notice",),
+    "keywords": ("keywords",),
+    "pixels": ("width_px", "height_px"),
+    "dpi": ("dpi",),
+    "date": ("date_text", "date_edtf", "date_start", "date_end", "date_precision", "date_approximate"),
+    "place": ("place", "place_text"),
+    "caveats": tuple(caveat_field(tag) for tag in CAVEAT_TAGS),
+    "restrictions": ("restriction_text",),
+    "embargo": ("embargo_until",),
+    "image_id": ("supplier", "source_id"),
+}
+FIELD_GROUP_LABELS = {
+    "caption": gettext_noop("caption"),
+    "headline": gettext_noop("headline"),
+    "language": gettext_noop("language"),
+    "credit": gettext_noop("credit"),
+    "creator": gettext_noop("creator"),
+    "copyright": gettext_noop("copyright notice"),
+    "keywords": gettext_noop("keywords"),
+    "pixels": gettext_noop("pixels"),
+    "dpi": gettext_noop("dpi"),
+    "date": gettext_noop("date"),
+    "place": gettext_noop("place"),
+    "caveats": gettext_noop("caveats"),
+    "restrictions": gettext_noop("restrictions"),
+    "embargo": gettext_noop("embargo"),
+    "image_id": gettext_noop("image id"),
+}
+# the history columns behind the groups (a place by its id)
+_EDIT_TRACKED = tuple("place_id" if name == "place" else name for names in FIELD_GROUPS.values() for name in names)
+UPDATED_LINE = gettext_noop("updated #%(id)d: %(fields)s")
+UNCHANGED_LINE = gettext_noop("nothing to update in #%(id)d")
+KEPT_PART = gettext_noop("kept your edit of %(fields)s")
+OVERWRITTEN_PART = gettext_noop("replaced your edit of %(fields)s")
+SHOWN_LENGTH = 60  # a changed value in a preview or a line: its start
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One group of a record's fields a block would change: its values now and from the block,
+    short (`shown`), for the preview and the reports."""
+
+    group: str  # a FIELD_GROUPS key
+    old: str
+    new: str
+
+    def label_in(self, translate) -> str:
+        return translate(FIELD_GROUP_LABELS[self.group])
+
+
+@dataclass
+class UpdatePlan:
+    """What a block does to a record it updates: the groups whose values differ, less the ones
+    an editor changed by hand since the last import (kept), unless the import overwrites edits."""
+
+    incoming: dict
+    place: tuple[str, ...]
+    changes: list[FieldChange] = field(default_factory=list)  # not edited: updated
+    kept: list[FieldChange] = field(default_factory=list)  # edited by hand: left as the editor made them
+    overwritten: list[FieldChange] = field(default_factory=list)  # edited by hand, replaced (overwrite_edits)
+
+    @property
+    def applied(self) -> list[str]:
+        return [change.group for change in (*self.changes, *self.overwritten)]
+
+
+def _record_place(photo: Photo) -> tuple[str, ...]:
+    pending = photo.__dict__.get("_import_place")  # set by an earlier block of a dry run
+    if pending is not None:
+        return pending
+    if photo.place_id is None:
+        return fingerprints.place_key(())
+    place = photo.place
+    return fingerprints.place_key((place.sublocation, place.city, place.region, place.country_code))
+
+
+def _shown(group: str, values: tuple) -> str:
+    """A group's value in a few words (the preview's old -> new, a report line)."""
+    if group == "place":
+        parts, text = values
+        shown = ", ".join(part for part in parts if part) or text
+    elif group == "pixels":
+        shown = f"{values[0]} × {values[1]} px" if values[0] and values[1] else ""
+    elif group == "date":
+        text, edtf, start, end = values[:4]
+        shown = text or edtf or (start.isoformat() if start else "")
+        if not text and start and end and end != start:
+            shown = f"{start.isoformat()} – {end.isoformat()}"
+    elif group == "caveats":
+        shown = ", ".join(tag for tag, on in zip(CAVEAT_TAGS, values, strict=True) if on)
+    elif group == "embargo":
+        shown = values[0].isoformat(timespec="minutes") if values[0] else ""
+    else:
+        shown = " ".join(str(value) for value in values if value not in (None, ""))
+    shown = " ".join(shown.split())
+    return shown if len(shown) <= SHOWN_LENGTH else shown[: SHOWN_LENGTH - 1] + "…"
+
+
+def plan_update(photo: Photo, values: dict, parsed, *, edited, overwrite_edits: bool, near: bool) -> UpdatePlan:
+    """Compare a block's values with the record it updates, group by group: a group whose
+    value differs is changed, unless an editor changed one of its fields by hand since the
+    record was last imported (`edited`: attnames, `fields_edited_since_import`): that group is
+    kept, or replaced with `overwrite_edits`. A near-duplicate keeps the record's own supplier
+    and image id when it has one (`_apply`)."""
+    incoming = dict(values)
+    if near and photo.source_id:
+        incoming["supplier"], incoming["source_id"] = photo.supplier, photo.source_id
+    plan = UpdatePlan(incoming, place_parts(parsed))
+    for group, names in FIELD_GROUPS.items():
+        old = tuple((_record_place(photo) if name == "place" else getattr(photo, name)) for name in names)
+        new = tuple((plan.place if name == "place" else incoming[name]) for name in names)
+        if old == new:
+            continue
+        change = FieldChange(group, _shown(group, old), _shown(group, new))
+        if any(("place_id" if name == "place" else name) in edited for name in names):
+            (plan.overwritten if overwrite_edits else plan.kept).append(change)
+        else:
+            plan.changes.append(change)
+    return plan
+
+
+def _apply_plan(photo: Photo, plan: UpdatePlan, parsed, places: PlaceCache | None) -> None:
+    """Set the groups a plan changes on its record (the place from `places`, in a run that
+    writes), and the block's keys. A problem follows the fields it is about: the block's for
+    the fields it changes, the record's own (an editor's review included) for the others."""
+    changed: set[str] = set()
+    for group in plan.applied:
+        for name in FIELD_GROUPS[group]:
+            if name == "place":
+                if places is not None:
+                    photo.place = places.get(parsed)
+                photo.__dict__["_import_place"] = plan.place
+            else:
+                setattr(photo, name, plan.incoming[name])
+            changed.add(name)
+    photo.fingerprint, photo.import_digest = plan.incoming["fingerprint"], plan.incoming["import_digest"]
+
+    def about_changed(code: str) -> bool:
+        return bool(changed & set(PROBLEM_FIELDS.get(code, ())))
+
+    before = sorted(photo.problems or [])
+    problems = sorted(
+        {code for code in plan.incoming["problems"] if about_changed(code)}
+        | {code for code in before if not about_changed(code)}
+    )
+    if problems != before:
+        photo.problems, photo.needs_review = problems, bool(problems)
 
 
 def photo_values_from_parsed(parsed) -> dict:
@@ -154,15 +313,24 @@ class SaveOutcome:
     created: bool
     changed: bool
     match: NearDuplicate | None = None
+    plan: UpdatePlan | None = None  # for a record it updated or left alone: what changed, what was kept
 
 
 def save_parsed_caption(
-    *, parsed, existing: Photo | None = None, user=None, reason: str = "", near_duplicates: str = KEEP
+    *,
+    parsed,
+    existing: Photo | None = None,
+    user=None,
+    reason: str = "",
+    near_duplicates: str = KEEP,
+    overwrite_edits: bool = False,
 ) -> SaveOutcome:
     """Create the photo a parsed block describes, or update the one it matches; the very same
     block again (same import digest) writes nothing; a near-duplicate is updated, kept beside
-    (a new photo) or skipped as `near_duplicates` says. The batch loop's fallback, one block at
-    a time, and the demo's seed record."""
+    (a new photo) or skipped as `near_duplicates` says. A record is updated as `plan_update`
+    says: only the fields whose values differ, a field edited by hand kept (unless
+    `overwrite_edits`); nothing left to change writes nothing. The batch loop's fallback, one
+    block at a time, and the demo's seed record."""
     values = photo_values_from_parsed(parsed)
     match = None
     if existing is None:
@@ -174,14 +342,22 @@ def save_parsed_caption(
         if match is not None and near_duplicates == SKIP:
             return SaveOutcome(None, created=False, changed=False, match=match)
         if match is not None and near_duplicates == UPDATE:
-            existing = Photo.objects.get(pk=match.photo_id)
-    if existing is not None and existing.import_digest == values["import_digest"]:
+            existing = Photo.objects.select_related("place").get(pk=match.photo_id)
+    if existing is None:
+        photo = Photo()
+        _apply(photo, values, near=False)
+        photo.place = place_from_parsed(parsed)
+        records.save_photo(photo=photo, user=user, reason=reason)
+        return SaveOutcome(photo, created=True, changed=True, match=match)
+    if existing.import_digest == values["import_digest"] and not overwrite_edits:
         return SaveOutcome(existing, created=False, changed=False, match=match)
-    photo = existing or Photo()
-    _apply(photo, values, near=match is not None)
-    photo.place = place_from_parsed(parsed)
-    records.save_photo(photo=photo, user=user, reason=reason)
-    return SaveOutcome(photo, created=existing is None, changed=True, match=match)
+    edited = fields_edited_since_import([existing], _EDIT_TRACKED).get(existing.pk, set())
+    plan = plan_update(existing, values, parsed, edited=edited, overwrite_edits=overwrite_edits, near=match is not None)
+    if not plan.applied:
+        return SaveOutcome(existing, created=False, changed=False, match=match, plan=plan)
+    _apply_plan(existing, plan, parsed, PlaceCache())
+    records.save_photo(photo=existing, user=user, reason=reason)
+    return SaveOutcome(existing, created=False, changed=True, match=match, plan=plan)
 
 
 def _near_duplicates_of(identities: list[BlockIdentity], folded: dict | None = None) -> dict[int, NearDuplicate]:
@@ -200,103 +376,90 @@ class EarlierMatch:
 
 
 @dataclass
+class BlockReport:
+    """What saving one block does (or, in a dry run, would do), for the paste preview and the
+    reports: the outcome, what it matched, and for a record it updates, what changes and
+    what is kept."""
+
+    outcome: str  # CREATED, UPDATED, UNCHANGED, BLOCK_SKIPPED or BLOCK_FAILED
+    existing: Photo | None = None  # the record it updates or leaves alone (same image id or fingerprint)
+    near: NearDuplicate | None = None  # else a record it may well describe
+    earlier: EarlierMatch | None = None  # else (or also) an earlier block of the run it is or may be
+    plan: UpdatePlan | None = None  # for a record: its changes, kept and replaced edits
+    record_id: int | None = None  # the record the plan is about
+    failure: str = ""
+
+
+BLOCK_SKIPPED, BLOCK_FAILED = "skipped", "failed"  # a block's outcome when it is not saved
+
+
+@dataclass
 class BlockMatch:
-    """What saving a block would do to the archive, for the paste preview."""
+    """What saving a block would do to the archive, for the paste preview (`match_blocks`)."""
 
     existing: Photo | None = None  # the record it updates (same image id or fingerprint)
     unchanged: bool = False  # ... and nothing in it would change
     near: NearDuplicate | None = None  # else a record it may well describe
     earlier: EarlierMatch | None = None  # else an earlier block of the paste it describes
+    plan: UpdatePlan | None = None  # for a record: what changes, what an editor's edit keeps
+    failure: str = ""  # why it would not be saved
 
 
-@dataclass(eq=False)
-class _BlockPhoto:
-    """The photo an earlier block of a paste would make (or update), as `_save_batch` holds it:
-    what later blocks of the paste are matched with."""
-
-    number: int  # the block that last wrote it (whose caption it holds): the one a preview names
-    supplier: str
-    source_id: str
-    caption: str
-    fingerprint: str
-    import_digest: str
-
-
-def match_blocks(blocks) -> list[BlockMatch]:
-    """For each parsed block, the record it matches exactly or nearly, in a few queries
-    whatever the number of blocks; failing both, the earlier block of the same paste it is
-    (the same key) or may well be (a near-duplicate), found as `import_blocks` finds it when it
-    saves them with `match_earlier_blocks` and near-duplicates updated (the paste's default)."""
-    prepared = [(parsed, photo_values_from_parsed(parsed)) for parsed in blocks]
-    existing = _existing_for([k for _, values in prepared for k in _lookup_keys(values)])
+def preview_blocks(blocks, *, overwrite_edits: bool = False) -> tuple[ImportResult, list[BlockMatch]]:
+    """What saving these blocks as the paste page saves them (near-duplicates updated, a block
+    matched with the earlier blocks of the paste too) does, block by block: the very decisions
+    of `import_blocks`, made by its dry run (nothing is written), in a few queries whatever the
+    number of blocks. The result's summary is the save's, in its words."""
+    blocks = list(blocks)
+    result = import_blocks(
+        blocks=blocks,
+        dry_run=True,
+        near_duplicates=UPDATE,
+        match_earlier_blocks=True,
+        overwrite_edits=overwrite_edits,
+        explain=True,
+    )
     matches = []
-    unmatched: list[tuple[int, BlockIdentity]] = []
-    for index, (parsed, values) in enumerate(prepared):
-        photo = _found(existing, values)
-        matches.append(BlockMatch(photo, unchanged=bool(photo and photo.import_digest == values["import_digest"])))
-        if photo is None:
-            unmatched.append((index, block_identity(values, parsed)))
-    near = _near_duplicates_of([identity for _, identity in unmatched])
-    for position, found in near.items():
-        matches[unmatched[position][0]].near = found
-    _match_earlier_blocks(prepared, matches)
-    return matches
-
-
-def expected_result(blocks, matches: list[BlockMatch]) -> ImportResult:
-    """The counts saving these blocks gives with each near-duplicate updated (the paste's
-    default), from `match_blocks(blocks)`: the summary the paste preview shows before saving,
-    in the words the save reports after it."""
-    result = ImportResult()
-    for parsed, match in zip(blocks, matches, strict=True):
-        if match.unchanged:
-            result.unchanged += 1
-        elif match.existing is not None or match.near is not None or match.earlier is not None:
-            result.updated += 1
-        else:
-            result.created += 1
-        if parsed.problems:
-            result.flagged += 1
-    return result
-
-
-def _match_earlier_blocks(prepared, matches: list[BlockMatch]) -> None:
-    """The paste's own duplicates, no query: a block is matched with the photos the earlier
-    blocks make as `_save_batch` (within) matches it when it saves them, near-duplicates
-    updated (the paste's default): the same key first, then the archive's near-duplicate, then
-    an earlier block's near-duplicate."""
-    by_key: dict[tuple, _BlockPhoto] = {}  # as _save_batch's to_create / to_update
-    earlier = EarlierBlocks()
-    for index, (parsed, values) in enumerate(prepared):
-        match = matches[index]
-        identity = block_identity(values, parsed)
-        current = by_key.get(_key(values))  # an earlier block writes the photo first (even a record)
-        if current is not None and not _holds(current, values):
-            current = None  # an earlier block of the paste made it another photo
-        if current is None and match.existing is not None and match.unchanged:
-            continue  # nothing written: nothing a later block could match
-        near = False
-        if current is not None:
-            match.near = None  # the earlier block's photo wins, as in _save_batch
-            match.earlier = EarlierMatch(current.number, same=True, caption=current.caption)
-            match.unchanged = False
-        elif match.existing is None and match.near is None and (found := earlier.find(identity)) is not None:
-            current, similarity, by = found
-            match.earlier = EarlierMatch(
-                current.number, same=False, similarity=similarity, by=by, caption=current.caption
+    for number in range(1, len(blocks) + 1):
+        report = result.blocks.get(number) or BlockReport(CREATED)
+        matches.append(
+            BlockMatch(
+                existing=report.existing,
+                unchanged=report.outcome == UNCHANGED,
+                near=report.near,
+                earlier=report.earlier,
+                plan=report.plan,
+                failure=report.failure,
             )
-            near = True
-        if current is not None and current.import_digest == values["import_digest"]:
-            match.unchanged = True
-            continue
-        if current is None:
-            current = _BlockPhoto(index + 1, "", "", "", "", "")
-        if not (near and current.source_id):  # a near-duplicate keeps its own image id (_apply)
-            current.supplier, current.source_id = values["supplier"], values["source_id"]
-        current.caption, current.fingerprint = values["caption"], values["fingerprint"]
-        current.import_digest, current.number = values["import_digest"], index + 1
-        by_key[_key(values)] = current
-        earlier.add(current, replace(identity, supplier=current.supplier, source_id=current.source_id))
+        )
+    return result, matches
+
+
+def match_blocks(blocks, *, overwrite_edits: bool = False) -> list[BlockMatch]:
+    """For each parsed block, the record it matches exactly or nearly, or the earlier block of
+    the same paste it is (the same key) or may well be (a near-duplicate), as `import_blocks`
+    finds them when it saves them with `match_earlier_blocks` and near-duplicates updated (the
+    paste's default): `preview_blocks`' matches."""
+    return preview_blocks(blocks, overwrite_edits=overwrite_edits)[1]
+
+
+def edit_line_in(translate, record_id: int, plan: UpdatePlan) -> str:
+    """'updated #12: caption, date; kept your edit of place' (or 'nothing to update in #12;
+    kept your edit of place'), in `translate`'s words."""
+
+    def names(changes) -> str:
+        return ", ".join(change.label_in(translate) for change in changes)
+
+    parts = [
+        translate(UPDATED_LINE) % {"id": record_id, "fields": names(plan.changes + plan.overwritten)}
+        if plan.applied
+        else translate(UNCHANGED_LINE) % {"id": record_id}
+    ]
+    if plan.kept:
+        parts.append(translate(KEPT_PART) % {"fields": names(plan.kept)})
+    if plan.overwritten:
+        parts.append(translate(OVERWRITTEN_PART) % {"fields": names(plan.overwritten)})
+    return "; ".join(parts)
 
 
 @dataclass
@@ -313,6 +476,9 @@ class ImportResult:
     matches: list[tuple[int, str, int, str]] = field(default_factory=list)
     failures: list[tuple[int, str]] = field(default_factory=list)  # (block number, reason)
     saved: list[tuple[int, int | None]] = field(default_factory=list)  # (block number, photo id; None in a dry run)
+    # records whose editors' edits a block kept or replaced: (block number, label, record id, plan)
+    edits: list[tuple[int, str, int, UpdatePlan]] = field(default_factory=list)
+    blocks: dict[int, BlockReport] = field(default_factory=dict)  # every block's report, with `explain`
 
     def summary_in(self, translate) -> str:
         """The summary line, with its words passed through `translate` (gettext on a page)."""
@@ -339,6 +505,11 @@ class ImportResult:
             else (number, label, translate(MATCH_LINES[action]) % {"id": target})
             for number, label, target, action in self.matches
         ]
+
+    def edit_lines_in(self, translate) -> list[tuple[int, str, str]]:
+        """(block number, label, 'updated #N: ...; kept your edit of ...') for each record whose
+        editors' edits a block kept or replaced."""
+        return [(number, label, edit_line_in(translate, pk, plan)) for number, label, pk, plan in self.edits]
 
     @property
     def summary(self) -> str:
@@ -402,11 +573,11 @@ def _existing_for(keys: list[tuple]) -> dict[tuple, Photo]:
         if kind == "id":
             ids_by_supplier.setdefault(rest[0], []).append(rest[1])
     for supplier, source_ids in ids_by_supplier.items():  # one query per supplier, on the unique index
-        for photo in Photo.objects.filter(supplier=supplier, source_id__in=source_ids):
+        for photo in Photo.objects.select_related("place").filter(supplier=supplier, source_id__in=source_ids):
             found[("id", photo.supplier, photo.source_id)] = photo
     wanted = [k[1] for k in keys if k[0] == "fp"]
     if wanted:
-        for photo in Photo.objects.filter(fingerprint__in=wanted):
+        for photo in Photo.objects.select_related("place").filter(fingerprint__in=wanted):
             found[("fp", photo.fingerprint)] = photo
     return found
 
@@ -426,7 +597,8 @@ def _near_in_batch(
     found = _near_duplicates_of([identity for _, identity in unmatched], folded)
     near = {unmatched[position][0]: match for position, match in found.items()}
     to_update = {match.photo_id for number, match in near.items() if action_for(number) == UPDATE}
-    return near, (Photo.objects.in_bulk(to_update) if to_update else {})
+    # with their places: checking a record reads its place (no query a block)
+    return near, (Photo.objects.select_related("place").in_bulk(to_update) if to_update else {})
 
 
 class EarlierBlocks:
@@ -543,6 +715,8 @@ def _save_batch(
     folded: dict | None = None,
     within: bool = False,
     checks: FieldChecks | None = None,
+    overwrite_edits: bool = False,
+    explain: bool = False,
 ) -> None:
     """Validate and write one batch with bulk statements in one transaction. Raises on a
     database error, leaving nothing of the batch behind, not even in `result` (the caller then
@@ -550,14 +724,24 @@ def _save_batch(
     counted, and nothing is written: no place is looked up or created, and no photo is saved.
     `action_for(number)` says what to do with a near-duplicate (UPDATE, KEEP or SKIP);
     `within`: a block may also be a near-duplicate of an earlier block of the batch
-    (EarlierBlocks). `folded` is the run's cache of folded candidate captions, `checks` its
-    FieldChecks."""
+    (EarlierBlocks). A record is updated as `plan_update` says (a field edited by hand since its
+    last import is kept, unless `overwrite_edits`). `folded` is the run's cache of folded
+    candidate captions, `checks` its FieldChecks; `explain` fills `result.blocks`. Its reads are
+    a few statements whatever the batch's size, in a dry run too."""
     action_for = action_for or (lambda number: KEEP)
     prepared = [(number, parsed, photo_values_from_parsed(parsed)) for number, parsed in batch]
     existing = _existing_for([k for _, _, values in prepared for k in _lookup_keys(values)])
     near, near_photos = _near_in_batch(prepared, existing, action_for, folded)
+    # the records a block may change, and the fields an editor changed by hand in them
+    records_to_plan = [*near_photos.values()]
+    for _number, _parsed, values in prepared:
+        found = _found(existing, values)
+        if found is not None and (overwrite_edits or found.import_digest != values["import_digest"]):
+            records_to_plan.append(found)
+    edited = fields_edited_since_import(records_to_plan, _EDIT_TRACKED)
     earlier = EarlierBlocks() if within else None
     made_by: dict[int, int] = {}  # id(photo) -> the block that made it (named so in a dry run: no id)
+    written_by: dict[int, int] = {}  # id(photo) -> the last block that wrote it (whose caption it holds)
     checks = checks if checks is not None else FieldChecks()
     to_create: dict[tuple, Photo] = {}
     to_update: dict[tuple, Photo] = {}
@@ -565,45 +749,87 @@ def _save_batch(
     failures = []  # (number, reason)
     matches = []  # (number, label, photo id or the Photo this batch creates, action)
     skipped = []  # (number, parsed)
+    edits = []  # (number, label, record id, plan) of the records whose edits a block kept or replaced
+    reports: dict[int, BlockReport] = {}
     with transaction.atomic() if write else nullcontext():
         for number, parsed, values in prepared:
             key = _key(values)
             current = to_create.get(key) or to_update.get(key) or _found(existing, values)
             if current is not None and earlier is not None and not _holds(current, values):
                 current = None  # an earlier block of the batch made it another photo: look again
+            report = BlockReport(CREATED, existing=current if current is not None and current.pk else None)
+            if current is not None and id(current) in written_by:
+                report.earlier = EarlierMatch(written_by[id(current)], same=True, caption=current.caption)
             match = near.get(number) if current is None else None
             target = None  # the record (an id) or the earlier block's photo a near-duplicate matches
             if match is not None:
                 target = match.photo_id
+                report.near = match
             elif current is None and earlier is not None:
                 found = earlier.find(block_identity(values, parsed))
-                target = found[0] if found is not None else None
+                if found is not None:
+                    target, similarity, by = found
+                    report.earlier = EarlierMatch(
+                        written_by[id(target)], same=False, similarity=similarity, by=by, caption=target.caption
+                    )
+            if explain:
+                reports[number] = report
             if target is not None:
                 action = action_for(number)
                 matches.append((number, block_label(parsed), target, action))
                 if action == SKIP:
+                    report.outcome = BLOCK_SKIPPED
                     skipped.append((number, parsed))
                     continue
                 if action == UPDATE:
                     current = near_photos.get(target) if match is not None else target
-            if current is not None and current.import_digest == values["import_digest"]:
+            if current is not None and current.import_digest == values["import_digest"] and not overwrite_edits:
+                report.outcome = UNCHANGED
                 outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
                 continue
+            plan = None
+            if current is not None and current.pk is not None:  # a record: only what changed, edits kept
+                plan = plan_update(
+                    current,
+                    values,
+                    parsed,
+                    edited=edited.get(current.pk, ()),
+                    overwrite_edits=overwrite_edits,
+                    near=target is not None,
+                )
+                report.plan, report.record_id = plan, current.pk
+                if not plan.applied:  # nothing left to change (an edit kept): nothing written
+                    report.outcome = UNCHANGED
+                    outcomes.append((number, parsed, UNCHANGED, current))
+                    if plan.kept:
+                        edits.append((number, block_label(parsed), current.pk, plan))
+                    continue
             photo = current or Photo()
             before = dict(photo.__dict__) if current is not None else None
-            _apply(photo, values, near=target is not None)
-            if write:
-                photo.place = places.get(parsed)
+            if plan is not None:
+                _apply_plan(photo, plan, parsed, places if write else None)
+            else:
+                _apply(photo, values, near=target is not None)
+                if write:
+                    photo.place = places.get(parsed)
+                photo.__dict__["_import_place"] = place_parts(parsed)
             try:
                 checks.full_clean(photo)
             except ValidationError as exc:
                 if before is not None:  # a record (or an earlier block's photo) keeps what it had
+                    photo.__dict__.clear()
                     photo.__dict__.update(before)
                 failures.append((number, _one_line(exc)))
+                report.outcome, report.failure = BLOCK_FAILED, _one_line(exc)
                 continue
             (to_update if photo.pk else to_create)[key] = photo
-            outcomes.append((number, parsed, CREATED if current is None else UPDATED, photo))
+            outcome = CREATED if current is None else UPDATED
+            report.outcome = outcome
+            outcomes.append((number, parsed, outcome, photo))
+            if plan is not None and (plan.kept or plan.overwritten):
+                edits.append((number, block_label(parsed), photo.pk, plan))
             made_by.setdefault(id(photo), number)
+            written_by[id(photo)] = number
             if earlier is not None:
                 earlier.add(photo, _identity_of(photo, values, parsed))
         if write and to_create:
@@ -624,6 +850,8 @@ def _save_batch(
         _flag(result, number, parsed)
     for number, parsed, outcome, photo in outcomes:
         _count(result, number, parsed, outcome, photo.pk)
+    result.edits.extend(edits)
+    result.blocks.update(reports)
 
 
 def _holds(photo: Photo, values: dict) -> bool:
@@ -686,6 +914,8 @@ def import_blocks(
     near_duplicates: str = KEEP,
     choices=None,
     match_earlier_blocks: bool = False,
+    overwrite_edits: bool = False,
+    explain: bool = False,
 ) -> ImportResult:
     """Save parsed blocks (see the module's docstring); `reason` and `user` go into each
     record's history. With `dry_run`, nothing is written and the counts say what would happen.
@@ -695,7 +925,10 @@ def import_blocks(
     earlier batch (already written), so the outcome does not depend on the batch size; the
     paste page sets it too, as its preview (`match_blocks`) shows such matches. A dry run makes
     the same decisions within a batch (nothing is written, so a block is not compared with the
-    blocks of earlier batches: a file of up to `batch_size` blocks gets the real run's counts)."""
+    blocks of earlier batches: a file of up to `batch_size` blocks gets the real run's counts).
+    A block updating a record changes only the fields whose values differ, and keeps a field an
+    editor changed by hand since the record was last imported (listed in `result.edits`), unless
+    `overwrite_edits`. `explain` keeps every block's report in `result.blocks` (the preview)."""
     if near_duplicates not in NEAR_DUPLICATE_ACTIONS:
         raise ValueError(f"near_duplicates must be one of {NEAR_DUPLICATE_ACTIONS}, not {near_duplicates!r}")
     choices = choices or {}
@@ -714,7 +947,15 @@ def import_blocks(
         nonlocal done
         if not batch:
             return
-        run = dict(user=user, reason=reason, action_for=action_for, folded=folded, checks=checks)
+        run = dict(
+            user=user,
+            reason=reason,
+            action_for=action_for,
+            folded=folded,
+            checks=checks,
+            overwrite_edits=overwrite_edits,
+            explain=explain,
+        )
         if dry_run:
             _save_batch(batch, result, places, write=False, within=match_earlier_blocks, **run)
         else:
@@ -726,7 +967,13 @@ def import_blocks(
                     action = action_for(number)
                     try:
                         with transaction.atomic():
-                            saved = save_parsed_caption(parsed=parsed, user=user, reason=reason, near_duplicates=action)
+                            saved = save_parsed_caption(
+                                parsed=parsed,
+                                user=user,
+                                reason=reason,
+                                near_duplicates=action,
+                                overwrite_edits=overwrite_edits,
+                            )
                     except Exception as exc:  # one bad block never stops the others
                         result.failed += 1
                         result.failures.append((number, _one_line(exc)))
@@ -739,6 +986,8 @@ def import_blocks(
                         continue
                     outcome = CREATED if saved.created else UPDATED if saved.changed else UNCHANGED
                     _count(result, number, parsed, outcome, saved.photo.pk)
+                    if saved.plan is not None and (saved.plan.kept or saved.plan.overwritten):
+                        result.edits.append((number, block_label(parsed), saved.photo.pk, saved.plan))
         done += len(batch)
         batch.clear()
         if progress:
