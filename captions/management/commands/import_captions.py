@@ -32,7 +32,16 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, paths, dry_run, batch_size, near_duplicates, **options):
+        parser.add_argument(
+            "--overwrite-edits",
+            action="store_true",
+            help=(
+                "let a block's values replace fields an editor changed by hand since the record was last "
+                "imported (by default those are kept, and each record that kept one is listed)"
+            ),
+        )
+
+    def handle(self, *args, paths, dry_run, batch_size, near_duplicates, overwrite_edits, **options):
         texts = []
         for path in paths:
             try:
@@ -58,6 +67,7 @@ class Command(BaseCommand):
             progress=progress,
             near_duplicates=near_duplicates,
             match_earlier_blocks=True,
+            overwrite_edits=overwrite_edits,
         )
         if show_progress:
             sys.stderr.write("\n")
@@ -65,6 +75,8 @@ class Command(BaseCommand):
         for number, label, problems in result.flagged_blocks:
             self.stdout.write(f"block {number} ({label}): {', '.join(problems)}")
         for number, label, line in result.match_lines_in(str):
+            self.stdout.write(f"block {number} ({label}): {line}")
+        for number, label, line in result.edit_lines_in(str):
             self.stdout.write(f"block {number} ({label}): {line}")
         if dry_run:
             self.stdout.write("dry run: nothing was saved")

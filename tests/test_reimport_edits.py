@@ -1,0 +1,205 @@
+"""A re-import never silently loses an editor's correction: a block updating a record changes
+only the fields whose values differ, keeps a field an editor changed by hand since the record
+was last imported (and says so), replaces it only when asked (`overwrite_edits`,
+`--overwrite-edits`, the paste page's tick box); "unchanged" writes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from captions import ingest
+from captions.models import Photo
+from captions.services import imports, photos
+from tests.builders import editor, make_place
+
+pytestmark = pytest.mark.django_db
+
+EDINBURGH = """Schoolchildren march through the old town of Edinburgh.
+Image ID: 2R4X9KJ
+3648 x 2736 px | 30,9 x 23,2 cm | 12,2 x 9,1 inches | 300dpi
+Date taken: 30 May 2017
+Location: Edinburgh, Scotland, UK"""
+# the agency's corrected block: a new caption and date, the place as before
+CORRECTED = EDINBURGH.replace("march through", "parade through").replace("30 May", "31 May")
+
+
+def parsed(text):
+    return ingest.parse_blocks(text)
+
+
+def an_editor():
+    return User.objects.filter(username="ed").first() or editor()
+
+
+def edit_place(photo, **parts):
+    """An editor corrects the place by hand (the admin's save: history reason 'edited')."""
+    photo.place = make_place(**parts)
+    photos.save_edited_photo(photo=photo, base_version=photo.version, user=an_editor())
+    return photo
+
+
+@pytest.fixture
+def edited():
+    """Edinburgh imported, then its place corrected by an editor to Leith."""
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    photo = Photo.objects.get()
+    return edit_place(photo, city="Leith", region="Scotland", country="United Kingdom", country_code="GB")
+
+
+def test_an_edited_field_is_kept_and_the_others_are_updated(edited):
+    result = imports.import_blocks(blocks=parsed(CORRECTED))
+    assert result.summary == "created 0, updated 1, unchanged 0, flagged 0"
+    photo = Photo.objects.get()
+    assert photo.caption.startswith("Schoolchildren parade through") and photo.date_text == "31 May 2017"
+    assert photo.place.city == "Leith"  # the editor's correction
+    assert result.edit_lines_in(str) == [
+        (1, "Alamy 2R4X9KJ", f"updated #{photo.pk}: caption, date; kept your edit of place")
+    ]
+    assert photo.history.first().history_change_reason == "import"
+
+
+def test_an_edit_stays_kept_through_later_imports(edited):
+    imports.import_blocks(blocks=parsed(CORRECTED))
+    again = CORRECTED.replace("parade", "march again")
+    result = imports.import_blocks(blocks=parsed(again))
+    photo = Photo.objects.get()
+    assert result.updated == 1 and photo.caption.startswith("Schoolchildren march again")
+    assert photo.place.city == "Leith"  # the import that kept it did not make it the import's
+
+
+def test_a_block_differing_only_in_an_edited_field_is_unchanged_and_writes_nothing(edited):
+    rows = edited.history.count()
+    version = Photo.objects.get().version
+    block = parsed(EDINBURGH + "\nKeywords: school")[0]
+    block.keywords = []  # the same values as the import, another digest: not the same block
+    block.city = "Edinburgh Old Town"  # only the place differs, and the editor set it
+    result = imports.import_blocks(blocks=[block])
+    assert result.summary == "created 0, updated 0, unchanged 1, flagged 0"
+    photo = Photo.objects.get()
+    assert photo.history.count() == rows and photo.version == version and photo.place.city == "Leith"
+    assert result.edit_lines_in(str)[0][2] == f"nothing to update in #{photo.pk}; kept your edit of place"
+
+
+def test_the_same_block_again_after_an_edit_is_unchanged(edited):
+    rows = edited.history.count()
+    result = imports.import_blocks(blocks=parsed(EDINBURGH))
+    assert result.summary == "created 0, updated 0, unchanged 1, flagged 0"
+    assert Photo.objects.get().history.count() == rows and Photo.objects.get().place.city == "Leith"
+
+
+def test_overwrite_edits_lets_the_block_win(edited):
+    result = imports.import_blocks(blocks=parsed(CORRECTED), overwrite_edits=True)
+    photo = Photo.objects.get()
+    assert photo.place.city == "Edinburgh" and photo.date_text == "31 May 2017"
+    assert result.edit_lines_in(str)[0][2] == (
+        f"updated #{photo.pk}: caption, date, place; replaced your edit of place"
+    )
+    # the import rewrote the place: no edit any more, a later block updates it
+    result = imports.import_blocks(blocks=parsed(CORRECTED.replace("Edinburgh, Scotland", "Glasgow, Scotland")))
+    assert Photo.objects.get().place.city == "Glasgow" and result.edits == []
+
+
+def test_overwrite_edits_with_the_very_same_block_restores_its_values(edited):
+    result = imports.import_blocks(blocks=parsed(EDINBURGH), overwrite_edits=True)
+    assert result.summary == "created 0, updated 1, unchanged 0, flagged 0"
+    assert Photo.objects.get().place.city == "Edinburgh"
+
+
+def test_an_unedited_record_is_updated_field_by_field_with_no_edit_line():
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    result = imports.import_blocks(blocks=parsed(CORRECTED), explain=True)
+    assert result.edits == []
+    plan = result.blocks[1].plan
+    assert [(c.group, c.old, c.new) for c in plan.changes] == [
+        (
+            "caption",
+            "Schoolchildren march through the old town of Edinburgh.",
+            "Schoolchildren parade through the old town of Edinburgh.",
+        ),
+        ("date", "30 May 2017", "31 May 2017"),
+    ]
+
+
+def test_a_review_kept_for_the_fields_an_import_leaves_alone():
+    imports.import_blocks(blocks=parsed("Boats in the harbour.\nImage ID: BOAT1\n4000 x 3000 px"))  # no dpi: flagged
+    photo = Photo.objects.get()
+    assert photo.problems == ["missing_dpi"]
+    photo.problems, photo.needs_review = [], False  # the editor accepts it as it is
+    photos.save_edited_photo(photo=photo, base_version=photo.version, user=an_editor())
+    imports.import_blocks(blocks=parsed("Boats in the old harbour.\nImage ID: BOAT1\n4000 x 3000 px"))
+    photo.refresh_from_db()
+    assert photo.caption == "Boats in the old harbour." and (photo.problems, photo.needs_review) == ([], False)
+
+
+def test_the_single_block_path_keeps_edits_too(edited):
+    outcome = imports.save_parsed_caption(parsed=parsed(CORRECTED)[0], reason="import")
+    photo = Photo.objects.get()
+    assert outcome.changed and photo.place.city == "Leith" and photo.date_text == "31 May 2017"
+    assert [c.group for c in outcome.plan.kept] == ["place"]
+
+
+def test_history_starting_with_an_edit_counts_every_field_as_edited(edited):
+    # a record generated without history, then saved by an editor: which fields they changed is unknown
+    photo = Photo.objects.get()
+    photo.history.exclude(pk=photo.history.first().pk).delete()
+    result = imports.import_blocks(blocks=parsed(CORRECTED))
+    assert result.unchanged == 1
+    assert (
+        result.edit_lines_in(str)[0][2] == f"nothing to update in #{photo.pk}; kept your edit of caption, date, place"
+    )
+
+
+def series(count, word="march"):
+    return "\n---\n".join(EDINBURGH.replace("2R4X9KJ", f"EDIT{n:03d}").replace("march", word) for n in range(count))
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_reimport_onto_edited_records_costs_the_same_queries_for_3_or_30_blocks(dry_run):
+    imports.import_blocks(blocks=parsed(series(30)))
+    for photo in Photo.objects.all()[:30:2]:
+        edit_place(photo, city="Leith", region="Scotland", country_code="GB")
+    counts = []
+    for count in (3, 30):
+        blocks = parsed(series(count, word="parade"))
+        with CaptureQueriesContext(connection) as queries:
+            result = imports.import_blocks(blocks=blocks, dry_run=dry_run)
+        assert result.updated == count and result.edits
+        statements = [q["sql"] for q in queries.captured_queries]
+        if connection.vendor == "sqlite":  # its bulk UPDATE is cut at 999 parameters (about 28 rows): the reads
+            statements = [sql for sql in statements if sql.startswith("SELECT")]
+        counts.append(len(statements))
+        if not dry_run:  # back to the first text for the next round
+            imports.import_blocks(blocks=parsed(series(30)))
+    assert counts[0] == counts[1]
+
+
+def run(tmp_path, text, *args):
+    path = tmp_path / "blocks.txt"
+    path.write_text(text, encoding="utf-8")
+    out = StringIO()
+    call_command("import_captions", str(path), *args, stdout=out, stderr=StringIO())
+    return out.getvalue().splitlines()
+
+
+def test_import_captions_names_the_kept_edit_and_overwrites_only_when_asked(edited, tmp_path):
+    pk = edited.pk
+    assert run(tmp_path, CORRECTED, "--dry-run") == [
+        "created 0, updated 1, unchanged 0, flagged 0",
+        f"block 1 (Alamy 2R4X9KJ): updated #{pk}: caption, date; kept your edit of place",
+        "dry run: nothing was saved",
+    ]
+    assert Photo.objects.get().date_text == "30 May 2017"
+    assert run(tmp_path, CORRECTED) == [
+        "created 0, updated 1, unchanged 0, flagged 0",
+        f"block 1 (Alamy 2R4X9KJ): updated #{pk}: caption, date; kept your edit of place",
+    ]
+    assert run(tmp_path, CORRECTED, "--overwrite-edits") == [
+        "created 0, updated 1, unchanged 0, flagged 0",
+        f"block 1 (Alamy 2R4X9KJ): updated #{pk}: place; replaced your edit of place",
+    ]
+    assert Photo.objects.get().place.city == "Edinburgh"
+    assert run(tmp_path, CORRECTED) == ["created 0, updated 0, unchanged 1, flagged 0"]
