@@ -68,3 +68,19 @@ def test_a_place_the_picture_was_taken_off_the_coast_of_is_not_its_place():
         assert record.country_code is None, caption
     # the coast itself is a place: 'on the coast of' is not offshore
     assert parse_block("Fishermen mend nets in Tripoli, Libya, on Monday.").country_code == "LY"
+
+
+def test_a_wire_place_and_date_closing_the_first_sentence_with_more_text_after_it():
+    record = parse_block(
+        "Fans queue outside the Barclays Arena, Hamburg, Germany, March 4, 2023. The band played its last "
+        "concert in Berlin in 2019 and returns after four years. REUTERS/Jane Roe"
+    )
+    assert (record.city, record.country_code) == ("Hamburg", "DE")
+
+
+def test_a_major_city_before_a_region_of_the_same_name_is_the_city():
+    record = parse_block(
+        "Jurors arrive at court in the Brooklyn borough of New York City, New York, June 2, 2021. "
+        "The trial is expected to last six weeks. REUTERS/Jane Roe"
+    )
+    assert (record.city, record.region, record.country_code) == ("New York City", "New York", "US")

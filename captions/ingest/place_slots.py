@@ -577,6 +577,15 @@ def place_slots(caption: str) -> list[str]:
             end = END_PLACE_DATED_RE.search(window)
     if end:
         slots.append(_with_city_before(window, end.start(), end.group(1)))
+    else:
+        # '... in the Manhattan borough of New York City, New York, January 9, 2020. Weinstein,
+        # 68, is ...': the wire's place and date close its first sentence, more text follows
+        sentence = first_sentence(caption)
+        if len(sentence) < len(caption) and sentence[-1:].isdecimal():
+            opening = sentence[-300:]
+            dated = END_PLACE_DATED_RE.search(opening)
+            if dated:
+                slots.append(_with_city_before(opening, dated.start(), dated.group(1)))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
     for match in ARTICLE_PLACE_RE.finditer(caption):
@@ -684,16 +693,26 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
     """'... photo taken from Wallace Terrace Sault Ste. Marie' + ', Ontario, Canada': a closing
     region and country, with the words before their comma naming a city of that country (up
     to four of them, the longest that does): 'Sault Ste. Marie, Ontario, Canada'."""
-    if "," not in slot or places.find_region(slot.split(",", 1)[0]) is None:
+    first = slot.split(",", 1)[0]
+    region = places.find_region(first)
+    if region is None:
         return slot  # (most closing slots open with their city: no lookup beyond this one)
     resolved = _resolved(slot)
-    if resolved.city or not resolved.region or not resolved.country_code:
+    # 'New York', 'Madrid', 'Hamburg' name a city and its region: a major city before their
+    # comma is the city and they the region ('... borough of New York City, New York, January
+    # 9, 2020', '... in Alcalá de Henares, Madrid, Spain, 2020')
+    major_only = resolved.city is not None
+    if not (resolved.region or major_only) or not resolved.country_code:
         return slot
     words = text[max(0, start - 80) : start].split()[-4:]
     for size in range(len(words), 0, -1):
         name = " ".join(words[-size:])
-        if name[:1].isupper() and places.find_city(name, resolved.country_code):
-            return f"{name}, {slot}"
+        if not name[:1].isupper():
+            continue
+        city = places.find_city(name, resolved.country_code)
+        if city is None or (major_only and (not city.major or places.name_key(name) == places.name_key(first))):
+            continue
+        return f"{name}, {slot}"
     return slot
 
 
