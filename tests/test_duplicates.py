@@ -317,6 +317,28 @@ def test_the_paste_preview_costs_the_same_queries_for_3_or_60_blocks(ed_client):
     assert counts[0] == counts[1]
 
 
+@pytest.mark.parametrize("near_duplicates", [imports.UPDATE, imports.SKIP])
+def test_a_dry_run_costs_the_same_queries_for_3_or_60_blocks(near_duplicates):
+    """import_captions --dry-run: the records, the near-duplicates to update and their places and
+    history are read a batch at a time (it read each record's place once a block: 72 queries
+    for 60 blocks, 15 for 3)."""
+    from django.test.utils import CaptureQueriesContext
+
+    imports.import_blocks(blocks=parsed(many_blocks(60)))
+    counts = []
+    for count in (3, 60):
+        # the same photos (fingerprints) with keywords added: the records themselves, updated
+        exact = parsed(many_blocks(count).replace("Germany", "Germany\nKeywords: harbour, boats"))
+        near = parsed(many_blocks(count).replace("fishing boats", "the fishing boats"))  # near-duplicates
+        with CaptureQueriesContext(connection) as queries:
+            result = imports.import_blocks(
+                blocks=near + exact, dry_run=True, match_earlier_blocks=True, near_duplicates=near_duplicates
+            )
+        assert len(result.matches) == count and result.updated >= count
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 8
+
+
 def test_one_suppliers_two_image_ids_are_two_photos_however_alike(tmp_path):
     run(tmp_path, EDINBURGH)
     series = EDINBURGH.replace("2R4X9KJ", "2R4X9KK").replace("march", "marching")

@@ -4,12 +4,14 @@ was last imported (and says so), replaces it only when asked (`overwrite_edits`,
 `--overwrite-edits`, the paste page's tick box); "unchanged" writes nothing."""
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from captions import ingest
 from captions.models import Photo
@@ -23,6 +25,7 @@ Image ID: 2R4X9KJ
 3648 x 2736 px | 30,9 x 23,2 cm | 12,2 x 9,1 inches | 300dpi
 Date taken: 30 May 2017
 Location: Edinburgh, Scotland, UK"""
+SEED = (Path(__file__).parent / "data" / "seed_caption_block.txt").read_text(encoding="utf-8")
 # the agency's corrected block: a new caption and date, the place as before
 CORRECTED = EDINBURGH.replace("march through", "parade through").replace("30 May", "31 May")
 
@@ -203,3 +206,105 @@ def test_import_captions_names_the_kept_edit_and_overwrites_only_when_asked(edit
     ]
     assert Photo.objects.get().place.city == "Edinburgh"
     assert run(tmp_path, CORRECTED) == ["created 0, updated 0, unchanged 1, flagged 0"]
+
+
+# --- the paste page -------------------------------------------------------------------------
+
+PASTE = reverse("admin:captions_photo_paste")
+
+
+@pytest.fixture
+def ed_client(client):
+    client.force_login(an_editor())
+    return client
+
+
+def test_the_paste_preview_lists_the_changes_and_the_kept_edit(edited, ed_client):
+    response = ed_client.post(PASTE, {"text": CORRECTED, "preview": "Preview"})
+    [preview] = response.context["previews"]
+    assert [(c["label"], c["old"], c["new"]) for c in preview["changes"]] == [
+        (
+            "caption",
+            "Schoolchildren march through the old town of Edinburgh.",
+            "Schoolchildren parade through the old town of Edinburgh.",
+        ),
+        ("date", "30 May 2017", "31 May 2017"),
+    ]
+    text = response.text
+    assert f"Saving changes in #{edited.pk}:" in text
+    assert "date: <del>30 May 2017</del> → <ins>31 May 2017</ins>" in text
+    assert "Kept, as an editor corrected them by hand since the last import:" in text
+    assert "place: Leith, Scotland, GB (this block says Edinburgh, Scotland, GB)" in text
+    assert 'name="overwrite_edits"' in text and 'name="overwrite_edits" checked' not in text
+    assert "created 0, updated 1, unchanged 0, flagged 0" in text
+
+
+def test_the_paste_preview_lists_them_in_german(edited, ed_client):
+    response = ed_client.post(PASTE, {"text": CORRECTED, "preview": "Vorschau"}, HTTP_ACCEPT_LANGUAGE="de")
+    text = response.text
+    assert f"Speichern ändert in #{edited.pk}:" in text
+    assert "Datum: <del>30 May 2017</del> → <ins>31 May 2017</ins>" in text
+    assert (
+        "Beibehalten, da eine Redakteurin oder ein Redakteur sie seit dem letzten Import von Hand korrigiert hat:"
+        in text
+    )
+    assert "Ort: Leith, Scotland, GB (dieser Block sagt Edinburgh, Scotland, GB)" in text
+    assert "Felder, die von Hand korrigiert wurden, durch die Werte dieses Einfügens ersetzen" in text
+
+
+def test_the_paste_page_keeps_the_edit_unless_the_editor_ticks_the_box(edited, ed_client):
+    response = ed_client.post(PASTE, {"text": CORRECTED, "save": "Save"}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert f"Block 1: updated #{edited.pk}: caption, date; kept your edit of place." in messages
+    assert Photo.objects.get().place.city == "Leith"
+    back = CORRECTED.replace("parade", "march")
+    response = ed_client.post(PASTE, {"text": back, "save": "Save", "overwrite_edits": "on"}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert f"Block 1: updated #{edited.pk}: caption, place; replaced your edit of place." in messages
+    assert Photo.objects.get().place.city == "Edinburgh"
+
+
+def test_the_paste_page_says_it_in_german_too(edited, ed_client):
+    response = ed_client.post(PASTE, {"text": CORRECTED, "save": "Speichern"}, follow=True, HTTP_ACCEPT_LANGUAGE="de")
+    messages = [str(m) for m in response.context["messages"]]
+    assert (
+        f"Block 1: #{edited.pk} aktualisiert: Bildunterschrift, Datum; Ihre Korrektur von Ort beibehalten." in messages
+    )
+
+
+def test_the_preview_says_what_the_save_does_with_each_block_of_a_mixed_paste(edited, ed_client):
+    """New, an exact match (with a kept edit), a near-duplicate of a record, the same photo as
+    an earlier block, a near-duplicate of an earlier block: the preview's outcome per block is
+    the save's, and so are the records it names."""
+    imports.import_blocks(blocks=parsed(SEED))
+    seed = Photo.objects.exclude(pk=edited.pk).get()
+    boats = (
+        "Fishing boats return to the harbour of Hamburg at dawn after the storm, number {}.\n"
+        "4000 x 3000 px | 300dpi\nDate taken: 3 May 2019\nLocation: Hamburg, Germany"
+    )
+    text = "\n---\n".join(
+        [
+            boats.format(1),
+            CORRECTED,
+            SEED.replace("ein Treffen", "ein Gespräch"),
+            boats.format(1) + "  ",
+            boats.format(2),
+        ]
+    )
+    preview = ed_client.post(PASTE, {"text": text, "preview": "Preview"})
+    previews = preview.context["previews"]
+    said, matches = imports.preview_blocks(parsed(text))
+    saved = imports.import_blocks(
+        blocks=parsed(text), near_duplicates=imports.UPDATE, match_earlier_blocks=True, reason="pasted", explain=True
+    )
+    outcomes = [said.blocks[n].outcome for n in range(1, 6)]
+    assert outcomes == [saved.blocks[n].outcome for n in range(1, 6)]
+    assert outcomes == ["created", "updated", "updated", "unchanged", "updated"]
+    assert [p["existing"] and p["existing"].pk for p in previews] == [None, edited.pk, None, None, None]
+    assert previews[2]["near"].photo_id == seed.pk and previews[2]["record_id"] == seed.pk
+    assert (previews[3]["earlier"].number, previews[3]["earlier"].same) == (1, True)
+    assert (previews[4]["earlier"].number, previews[4]["earlier"].same) == (1, False)
+    assert [c["label"] for c in previews[1]["changes"]] == ["caption", "date"]
+    assert [c["label"] for c in previews[2]["changes"]] == ["caption"]
+    assert preview.context["expected_summary"] == saved.summary == "created 1, updated 3, unchanged 1, flagged 1"
+    assert saved.edit_lines_in(str) == said.edit_lines_in(str)

@@ -234,6 +234,7 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
     if parsed.country_code:
         place += f" ({parsed.country_code})"
     match = match or imports.BlockMatch()
+    plan = match.plan
     # a near-duplicate's two captions, with the words that differ marked
     other = match.near or (match.earlier if match.earlier and not match.earlier.same else None)
     caption_runs, other_runs = fingerprints.marked_differences(parsed.caption, other.caption) if other else ([], [])
@@ -274,7 +275,17 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         "other_runs": other_runs,
         "choice_field": NEAR_CHOICE_FIELD % number,
         "number": number,
+        # for a record it updates: what changes (old -> new), what an editor's hand edit keeps
+        "record_id": match.existing.pk if match.existing else match.near.photo_id if match.near else None,
+        "changes": _changes(plan.changes) if plan else [],
+        "kept": _changes(plan.kept) if plan else [],
+        "overwritten": _changes(plan.overwritten) if plan else [],
+        "failure": match.failure,
     }
+
+
+def _changes(changes) -> list[dict]:
+    return [{"label": change.label_in(gettext), "old": change.old, "new": change.new} for change in changes]
 
 
 def _language_name(code: str) -> str:
