@@ -3,7 +3,10 @@ preview with every problem beside its field, then saved. A block that may well d
 photo already in the archive (a near-duplicate) says "matches #N" with a link and the other
 caption, and the editor chooses, block by block, to update that record or keep both; a block
 that is, or may well be, an earlier block of the same paste says so ("same photo as block 1",
-"matches block 1"), with the same choice for a near-duplicate. Reached from the photo admin
+"matches block 1"), with the same choice for a near-duplicate. A block that updates a record
+lists the fields it changes (old -> new) and those it keeps because an editor corrected them by
+hand; a tick box lets the paste's values replace those too. What the preview says is the save's
+own dry run (`imports.preview_blocks`). Reached from the photo admin
 (`admin:captions_photo_paste`); the parsing is `captions.ingest`, the saving
 `captions.services.imports`."""
 

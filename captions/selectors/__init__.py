@@ -10,7 +10,8 @@ these (or the QuerySet methods on `Photo.objects`); they do not build queries of
 - pages.py        pages of results without counting the whole selection
 - articles.py     the article list, photo counts, an article's photos
 - suggestions.py  articles an editor may want to link to a photo
-- history.py      who changed which fields since an editor loaded a photo
+- history.py      who changed which fields since an editor loaded a photo; which fields
+                  were corrected by hand since a photo's last import (a re-import keeps them)
 - duplicates.py   near-duplicates of caption blocks: the same image id under another
                   supplier, or the same pixels, date and place with a caption 90% alike
 """

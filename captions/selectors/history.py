@@ -5,6 +5,9 @@ The comparison is against the values the editor loaded (a snapshot carried, sign
 form: `snapshot`), not against history records: records generated or imported in bulk have no
 history rows, and a colleague's save is then the first one, so history alone cannot say what
 changed. History only names who saved (`last_saved_by`).
+
+And what a re-import needs: the fields corrected by hand since a photo's last import
+(`fields_edited_since_import`, from the history rows' reasons).
 """
 
 from __future__ import annotations

@@ -13,8 +13,17 @@ the database is retried block by block, each in its own transaction, so a bad bl
 leaves half a record and never costs the others. Both callers report in one vocabulary,
 `created N, updated M, unchanged U, flagged K` (and `, skipped S`, `, failed F` when there are
 any): "unchanged" is the very same block again (the same import digest: every value it sets),
-and nothing is written for it (no history row, no version bump), so corrections an editor made
-after the first import are never overwritten by the unchanged source.
+or a block whose every difference is a field an editor kept, and nothing is written for it (no
+history row, no version bump).
+
+A block that updates a record changes only the fields whose values differ (`plan_update`, by
+the groups an editor sees: FIELD_GROUPS), and keeps a field an editor changed by hand since the
+record was last imported or created (`selectors.history.fields_edited_since_import`), unless
+the caller says `overwrite_edits`; each record that kept or lost such an edit is reported
+(`ImportResult.edits`: "updated #12: caption, date; kept your edit of place").
+
+The paste preview asks the dry run of the same loop (`preview_blocks`): what it shows per
+block is what the save does.
 """
 
 from __future__ import annotations
