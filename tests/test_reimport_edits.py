@@ -308,3 +308,27 @@ def test_the_preview_says_what_the_save_does_with_each_block_of_a_mixed_paste(ed
     assert [c["label"] for c in previews[2]["changes"]] == ["caption"]
     assert preview.context["expected_summary"] == saved.summary == "created 1, updated 3, unchanged 1, flagged 1"
     assert saved.edit_lines_in(str) == said.edit_lines_in(str)
+
+
+def test_a_near_duplicate_of_an_earlier_block_that_updated_a_record_names_that_record(edited, ed_client):
+    # block 1 updates the record; block 2, without the image id and with a caption 9x% alike,
+    # is a near-duplicate of block 1's photo: that record again, its changes listed under its id
+    text = CORRECTED + "\n---\n" + CORRECTED.replace("Image ID: 2R4X9KJ\n", "").replace("parade", "parades")
+    previews = ed_client.post(PASTE, {"text": text, "preview": "Preview"}).context["previews"]
+    assert previews[1]["earlier"].number == 1 and not previews[1]["earlier"].same
+    assert previews[1]["record_id"] == edited.pk
+    assert [c["label"] for c in previews[1]["changes"]] == ["caption"]
+
+
+def test_the_preview_says_why_a_block_would_not_be_saved(ed_client, monkeypatch):
+    from captions.editorial import paste
+
+    block = parsed(EDINBURGH)[0]
+    block.dpi = 999_999  # no resolution: the record's own check refuses it
+    monkeypatch.setattr(paste.ingest, "parse_blocks", lambda text: [block])
+    response = ed_client.post(PASTE, {"text": EDINBURGH, "preview": "Preview"})
+    assert response.status_code == 200
+    [preview] = response.context["previews"]
+    assert preview["failure"].startswith("dpi: ")
+    assert "This block would not be saved: dpi: " in response.text
+    assert "created 0, updated 0, unchanged 0, flagged 0, failed 1" in response.text

@@ -279,7 +279,7 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         "choice_field": NEAR_CHOICE_FIELD % number,
         "number": number,
         # for a record it updates: what changes (old -> new), what an editor's hand edit keeps
-        "record_id": match.existing.pk if match.existing else match.near.photo_id if match.near else None,
+        "record_id": match.record_id,
         "changes": _changes(plan.changes) if plan else [],
         "kept": _changes(plan.kept) if plan else [],
         "overwritten": _changes(plan.overwritten) if plan else [],

@@ -411,6 +411,7 @@ class BlockMatch:
     near: NearDuplicate | None = None  # else a record it may well describe
     earlier: EarlierMatch | None = None  # else an earlier block of the paste it describes
     plan: UpdatePlan | None = None  # for a record: what changes, what an editor's edit keeps
+    record_id: int | None = None  # the record the plan is about (exact, near, or an earlier block's)
     failure: str = ""  # why it would not be saved
 
 
@@ -438,6 +439,7 @@ def preview_blocks(blocks, *, overwrite_edits: bool = False) -> tuple[ImportResu
                 near=report.near,
                 earlier=report.earlier,
                 plan=report.plan,
+                record_id=report.record_id,
                 failure=report.failure,
             )
         )
