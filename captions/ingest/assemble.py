@@ -21,7 +21,7 @@ from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_det
 from . import caption_text as ct
 from .citations import read_citation, same_words, side_citation, with_abbreviation_stop
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
-from .lexicon import ARCHIVE_REFERENCE_PROBES, ARCHIVE_REFERENCE_RE, DATE_CUES, PLACEHOLDER_DATES
+from .lexicon import ARCHIVE_REFERENCE_PROBES, ARCHIVE_REFERENCE_RE, DATE_CUES, EVENT_DATE_CUES, PLACEHOLDER_DATES
 from .notices import (
     LEADING_ID_CREDIT_RE,
     caveats_in,
@@ -932,6 +932,43 @@ def _cued_date(text: str, today: date | None):
     return None
 
 
+# The words before a date that make it another event's ('eröffnet am', 'founded in', 'desde'), or
+# 'the' before a date used as an adjective ('the March 11, 2011, earthquake'): see
+# captions/data/caption_labels.json, event_date_cues (up to three words each).
+_EVENT_CUES = frozenset(cue.lower() for cue in EVENT_DATE_CUES)
+_NOUN_AFTER_RE = re.compile(r",?\s[a-z]")
+
+
+def _is_event_date(text: str, start: int, found) -> bool:
+    """Is the date at `start` another event's, not the picture's (see _EVENT_CUES)? A range
+    ('desde 1944 hasta 1946') is a picture's span, whatever leads to it."""
+    if "/" in (found.edtf or ""):
+        return False
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.lower().split()[-3:]
+    if any(" ".join(words[-size:]) in _EVENT_CUES for size in range(1, len(words) + 1)):
+        return True
+    end = start + len(found.text)
+    return bool(words and words[-1] == "the" and found.text[:1].isalpha() and _NOUN_AFTER_RE.match(text, end))
+
+
+def _picture_date(text: str, today: date | None):
+    """The caption's date, passing over dates it names as other events' ('Das Tivoli-Stadion,
+    eröffnet am 6. September 2000', 'victims of the March 11, 2011, earthquake'): each such
+    date is blanked and the text read again (three times at most)."""
+    for _ in range(3):
+        found = dates.find_date(text, today=today)
+        if found is None or found.start is None or not found.text:
+            return found
+        start = text.find(found.text)
+        if start < 0 or not _is_event_date(text, start, found):
+            return found
+        text = text[:start] + " " * len(found.text) + text[start + len(found.text) :]
+    return None
+
+
 # A date alone after the caption's last sentence or dash: '... with cheers. 1939.', '... Paris,
 # France - 1944'
 _CLOSING_DATE_RE = re.compile(
@@ -972,7 +1009,7 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
             record.date_text = labelled.value.strip()[:300]
     if parsed is None and record.caption:
         parsed = _cued_date(record.caption[:5000], today) or _with_closing_date(
-            dates.find_date(record.caption[:5000], today=today), record.caption, today
+            _picture_date(record.caption[:5000], today), record.caption, today
         )
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)

@@ -306,6 +306,8 @@ ARCHIVE_REFERENCE_PROBES: tuple[str, ...] = tuple(
 PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("placeholder_dates", ()))
 #: words after which a caption states when the picture was taken ('aufgenommen im Mai 1943')
 DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("date_cues", ()))
+#: words after which a caption's date is an event's, not the picture's ('eröffnet am 6. September 2000')
+EVENT_DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("event_date_cues", ()))
 
 #: labels that mean something else in an exiftool dump ('Image Number' counts the camera's shots)
 EXIFTOOL_NOT_LABELS: frozenset[str] = frozenset(
