@@ -84,3 +84,34 @@ def test_a_major_city_before_a_region_of_the_same_name_is_the_city():
         "The trial is expected to last six weeks. REUTERS/Jane Roe"
     )
     assert (record.city, record.region, record.country_code) == ("New York City", "New York", "US")
+
+
+def test_a_sentence_may_open_with_the_preposition_of_its_place():
+    assert _place(parse_block("In Hamburg demonstrierten am Samstag Tausende gegen die Reform.")) == (
+        "Hamburg",
+        None,
+        "DE",
+    )
+    assert parse_block("En Lyon, los vecinos protestan contra el cierre.").city == "Lyon"
+    # 'A' and 'De' open names and English sentences, not places
+    assert parse_block("A Man walks his dog along the river.").city is None
+
+
+def test_a_french_preposition_fused_with_the_article_of_the_name():
+    assert _place(parse_block("Au Havre, les dockers manifestent devant le port.")) == ("Le Havre", None, "FR")
+    assert parse_block("Manifestation au Caire, le 3 mai.").city == "Le Caire"
+    assert parse_block("Il vit au Portugal depuis dix ans.").city is None
+
+
+def test_a_place_name_made_an_adjective_is_no_place():
+    record = parse_block("A Nairobi-born engineer sets up his camera beside a watering hole.")
+    assert (record.city, record.country_code) == (None, None)
+    assert parse_block("The Berlin-based band plays in Vienna on Friday.").city == "Vienna"
+
+
+def test_a_march_through_the_city_names_the_city():
+    assert _place(parse_block("Tausende Velofahrer fahren am Abend durch die Stadt Zürich. Foto: Max Muster")) == (
+        "Zürich",
+        None,
+        "CH",
+    )

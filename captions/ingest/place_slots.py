@@ -14,7 +14,7 @@ from functools import lru_cache
 from captions.core import places
 from captions.core.text import fold
 
-from .lexicon import PLACE_PHRASES
+from .lexicon import PLACE_PHRASES, load_data
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
 
@@ -88,7 +88,10 @@ DATELINE_RES = (
 _PREPOSITION = (
     r"(?:(?i:"
     + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
-    + r")|in|at|near|outside|bei|nahe|im|à|a|au|aux|près de|en|cerca de|de)"
+    + r")|in|at|near|outside|bei|nahe|im|à|a|au|aux|près de|en|cerca de|de"
+    # a sentence may open with its preposition ('In Hamburg demonstrierten ...', 'Au Havre, ...');
+    # not 'A' or 'De', which open names ('A Coruña', 'De Gaulle') and English sentences ('A Man')
+    + r"|In|At|Near|Outside|Bei|Nahe|Im|À|Au|Aux|Près de|En|Cerca de)"
 )
 # A region part may carry its type in lower case: 'in Harbin, Heilongjiang province, China'.
 _REGION_TYPE = r"(?:\s(?:province|provinz|provincia|region|région|región|state|prefecture|county|oblast|canton))?"
@@ -440,6 +443,15 @@ def _without_stops(part: str) -> str:
     return stripped
 
 
+_ADJECTIVE_SUFFIXES = frozenset(PLACE_PHRASES["adjective_suffixes"])
+
+
+def _is_adjective(word: str) -> bool:
+    """'Nairobi-born', 'Berlin-based': a place's name made an adjective by a lower-case word."""
+    head, dash, tail = word.rpartition("-")
+    return bool(dash and head and tail in _ADJECTIVE_SUFFIXES)
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
@@ -447,6 +459,8 @@ def _trim(slot: str) -> str:
     kept = []
     for part in parts:
         words = part.split()
+        if words and _is_adjective(words[-1]):
+            break  # 'a Nairobi-born engineer', 'the Berlin-based band': no place
         for index, word in enumerate(words):
             if word.endswith(("'s", "’s")) and len(word) > 3:
                 words = [*words[:index], word[:-2]]  # "Aleppo's Bab al-Hadeed district": Aleppo
@@ -532,6 +546,24 @@ def _dateline_text(raw: str) -> str | None:
     return _trim(titlecase_dateline(raw.strip(" ,.-"))) or None
 
 
+# 'au Havre', 'du Caire': a French preposition fused with the article of the place's name
+_CONTRACTIONS = {key.casefold(): value for key, value in load_data("place_phrases.json")["contractions"].items()}
+_CONTRACTED_RE = re.compile(r"(?:^|\s)(?i:(" + _alternation(_CONTRACTIONS) + r"))\s(" + _WORD + r")")
+
+
+def _contracted_places(caption: str) -> list[str]:
+    """'Au Havre, j'ai ...' -> ['Le Havre']: the name with its article, when it is a place and
+    the bare name is no other place (GeoNames lists 'Havre' among Le Havre's names)."""
+    slots = []
+    for match in _CONTRACTED_RE.finditer(caption):
+        name = match.group(2).rstrip(".,;:")
+        full = f"{_CONTRACTIONS[match.group(1).casefold()]} {name}"
+        city = places.find_city(full)
+        if city is not None and (not _known(name) or places.find_city(name) == city):
+            slots.append(full)
+    return slots
+
+
 def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
     caption = caption[:5000]
@@ -586,6 +618,8 @@ def place_slots(caption: str) -> list[str]:
             dated = END_PLACE_DATED_RE.search(opening)
             if dated:
                 slots.append(_with_city_before(opening, dated.start(), dated.group(1)))
+    if "u " in caption or "U " in caption or "x " in caption or "s " in caption:
+        slots.extend(_contracted_places(caption))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
     for match in ARTICLE_PLACE_RE.finditer(caption):
@@ -648,6 +682,8 @@ def mentioned_places(caption: str) -> list[str]:
         if any(word in before for word in _NEAR_WORDS):
             continue  # 'near the front line town of Bakhmut': near it, not in it
         words = match.group(0).split(" ")
+        if _is_adjective(words[-1]):
+            continue  # 'a Nairobi-born engineer'
         # the whole run, or what follows its last connector ('Base Aérea de Zaragoza')
         last_link = max((index for index, word in enumerate(words) if word in _CONNECTORS), default=-1)
         names = [match.group(0)]
