@@ -332,3 +332,18 @@ def test_the_preview_says_why_a_block_would_not_be_saved(ed_client, monkeypatch)
     assert preview["failure"].startswith("dpi: ")
     assert "This block would not be saved: dpi: " in response.text
     assert "created 0, updated 0, unchanged 0, flagged 0, failed 1" in response.text
+
+
+def test_the_paste_preview_onto_edited_records_costs_the_same_queries_for_3_or_30_blocks(ed_client):
+    imports.import_blocks(blocks=parsed(series(30)))
+    for photo in Photo.objects.all()[:30:2]:
+        edit_place(photo, city="Leith", region="Scotland", country_code="GB")
+    ed_client.post(PASTE, {"text": "Warm-up.\n1200 x 800 px", "preview": "Preview"})  # session, user, sites
+    counts = []
+    for count in (3, 30):
+        with CaptureQueriesContext(connection) as queries:
+            response = ed_client.post(PASTE, {"text": series(count, word="parade"), "preview": "Preview"})
+        previews = response.context["previews"]
+        assert all(p["changes"] for p in previews) and any(p["kept"] for p in previews)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
