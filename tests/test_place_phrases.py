@@ -115,3 +115,32 @@ def test_a_march_through_the_city_names_the_city():
         None,
         "CH",
     )
+
+
+def test_a_part_named_with_a_regions_kind_is_the_region_as_supplied():
+    resolved = places.resolve_place("Bakhmut, Donetsk region, Ukraine", labelled=False)
+    assert (resolved.city, resolved.region, resolved.country_code) == ("Bakhmut", "Donetsk", "UA")
+    alone = places.resolve_place("Zaporizhzhia region, Ukraine", labelled=False)
+    assert (alone.city, alone.region, alone.country_code) == (None, "Zaporizhzhia", "UA")
+    record = parse_block(
+        "Soldiers load a howitzer near Kupiansk, Kharkiv region, Ukraine, Monday, May 6, 2024. (AP Photo/Jane Roe)"
+    )
+    assert _place(record) == ("Kupiansk", "Kharkiv", "UA")
+
+
+def test_a_town_the_data_does_not_know_before_its_region_and_country():
+    record = parse_block("Fishermen unload their catch at the port of Porto Empedocle, Sicily, Italy, May 2, 2023.")
+    assert _place(record) == ("Porto Empedocle", "Sicily", "IT")
+    # no place preposition or kind before it: only the region and country
+    other = parse_block("A statue of Garibaldi, Sicily, Italy, May 2, 2023.")
+    assert (other.city, other.region) == (None, "Sicily")
+
+
+def test_a_german_direction_with_a_country_in_the_genitive():
+    assert parse_block("Überflutete Felder im Osten Spaniens. Foto: Max Muster/dpa").country_code == "ES"
+    assert parse_block("Zerstörte Häuser im Norden der Ukraine. Foto: Max Muster/dpa").country_code == "UA"
+
+
+def test_at_the_before_a_country():
+    record = parse_block("Pilgrims gather for the Angelus at the Vatican, May 4, 2024. REUTERS/Jane Roe")
+    assert record.country_code == "VA"

@@ -831,6 +831,15 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
                 candidate = _region_of_country(last, country.code) or candidate
             elif len(rest) >= 2:
                 candidate = _region_beside_city(last, rest[-2]) or candidate
+        if (
+            candidate is None
+            and " " in last
+            and _without_type_words(name_key(last)) != name_key(last)
+            and not is_own_city_name(last)
+        ):
+            # 'Bakhmut, Donetsk region, Ukraine': a part named with a region's kind is the region,
+            # as supplied, when the data does not know it (never the city)
+            region_text, rest = last, rest[:-1]
         if candidate is not None and (country is None or candidate.country_code == country.code):
             # (a city's own name: GeoNames lists 'Chiapas' among the other names of Chiapa de
             # Corzo, which makes no city of 'Tapachula, Chiapas, México''s region)
@@ -865,7 +874,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         city_value = _spelled(city_text, known.all_names() if known else ())
     region_value = None
     if region_text:
-        region_value = _region_as_named(region_text, region)
+        region_value = _region_as_named(region_text, region) if region else _without_type_suffix(region_text)
     sublocation = ", ".join(_spelled(part) for part in sublocation_parts) or None
     return ResolvedPlace(
         sublocation=sublocation,
@@ -890,6 +899,14 @@ def _region_as_named(text: str, region: _Region) -> str:
             if name_key(" ".join(words[start:end])) in keys:
                 return _spelled(" ".join(words[start:end]), (region.name,))
     return text.strip()  # an abbreviation, as written
+
+
+def _without_type_suffix(text: str) -> str:
+    """'Donetsk region' -> 'Donetsk', 'Kherson Oblast' -> 'Kherson': the words before the kind."""
+    words = text.split()
+    while len(words) > 1 and _without_type_words(name_key(" ".join(words))) != name_key(" ".join(words)):
+        words.pop()
+    return " ".join(words)
 
 
 def _district_head(name: str) -> str | None:

@@ -161,6 +161,25 @@ INSIDE_RE = re.compile(
     + _NAME
     + r")"
 )
+# 'im Osten Spaniens', 'im Norden der Ukraine': a German direction and a country in the genitive
+_GENITIVE_INSIDE_RE = re.compile(
+    r"(?:^|\s)[Ii]m\s(?i:" + _alternation(PLACE_PHRASES["directions"]) + r")\s(?:(?:der|des)\s)?(" + _WORD + r")"
+)
+
+
+def _genitive_countries(caption: str) -> list[str]:
+    """'... in der Region Valencia im Osten Spaniens' -> ['Spanien']: the country a German
+    direction names in the genitive ('Spaniens', 'Frankreichs', 'der Ukraine')."""
+    slots = []
+    for match in _GENITIVE_INSIDE_RE.finditer(caption):
+        word = match.group(1).rstrip(".,;:")
+        for name in (word, word[:-1] if word.endswith("s") else None):
+            if name and places.find_country(name):
+                slots.append(name)
+                break
+    return slots
+
+
 # 'in der Normandie', 'in the Netherlands', 'dans la Drôme': a preposition and an article in
 # lower case ('en La Courneuve' keeps its 'La') before a country or a region; never a city
 # ('in the Berlin Wall' is a landmark).
@@ -359,6 +378,7 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
 _KIND_WORDS = frozenset(
     ["city", "town", "village", "district", "county", "province", "region", "state", "prefecture", "oblast"]
 )
+_REGION_KINDS = frozenset(["province", "region", "state", "prefecture", "oblast"])
 _DIRECTION_WORDS = frozenset(fold(word) for word in PLACE_PHRASES["directions"])
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
@@ -471,7 +491,9 @@ def _trim(slot: str) -> str:
         while len(words) > 1 and fold(words[0]) in _DIRECTION_WORDS and not _known(" ".join(words)):
             words.pop(0)  # 'central Donetsk', 'Eastern Ukraine' (but 'South Korea', 'West Bengal')
         part = " ".join(words)
-        while words and words[-1] in _KIND_WORDS:
+        # a region's kind stays after the first part ('Bakhmut, Donetsk region': the region, not
+        # the city of Donetsk); a city's goes ('Beijing city')
+        while words and words[-1] in _KIND_WORDS and not (kept and len(words) > 1 and words[-1] in _REGION_KINDS):
             words.pop()
         named = len(words)
         while words and fold(words[-1]).strip(".") in _DATE_WORDS:
@@ -577,6 +599,8 @@ def place_slots(caption: str) -> list[str]:
     if "," in caption:
         slots.extend(_cities_before_region_phrases(caption))
     slots.extend(match.group(1) for match in INSIDE_RE.finditer(caption))
+    if "m " in caption:
+        slots.extend(_genitive_countries(caption))
     if " (" in caption:
         # 'islas Galápagos (Ecuador)', 'Tokio (Japón)': a name and its country in parentheses
         for match in _PAREN_COUNTRY_RE.finditer(caption):
@@ -725,6 +749,15 @@ def _resolved(slot: str):
     return places.resolve_place(slot, labelled=False)
 
 
+_TOWN_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?i:"
+    + _alternation([*PLACE_PHRASES["anchor_types"], "in", "at", "near", "bei", "im", "à", "en", "près de", "cerca de"])
+    + r")\s("
+    + _PLAIN_NAME
+    + r")$"
+)
+
+
 def _with_city_before(text: str, start: int, slot: str) -> str:
     """'... photo taken from Wallace Terrace Sault Ste. Marie' + ', Ontario, Canada': a closing
     region and country, with the words before their comma naming a city of that country (up
@@ -740,7 +773,8 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
     major_only = resolved.city is not None
     if not (resolved.region or major_only) or not resolved.country_code:
         return slot
-    words = text[max(0, start - 80) : start].split()[-4:]
+    before = text[max(0, start - 80) : start]
+    words = before.split()[-4:]
     for size in range(len(words), 0, -1):
         name = " ".join(words[-size:])
         if not name[:1].isupper():
@@ -749,6 +783,12 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
         if city is None or (major_only and (not city.major or places.name_key(name) == places.name_key(first))):
             continue
         return f"{name}, {slot}"
+    if not major_only:
+        # 'at the port of Lampedusa, Sicily, Italy', 'in Roszke, Csongrád, Hungary': a town the
+        # data does not know, after a place's preposition or kind, as supplied
+        town = _TOWN_BEFORE_RE.search(before)
+        if town is not None and not _known(town.group(1)) and not places.is_street(town.group(1)):
+            return f"{town.group(1)}, {slot}"
     return slot
 
 
