@@ -639,11 +639,16 @@ def _tail_width(pattern: re.Pattern) -> int | None:
 _CREDIT_TAIL = {pattern: _tail_width(pattern) for pattern in INLINE_CREDIT_RES}
 
 
+# The two tables above by the pattern's id: hashing a compiled pattern hashes its whole
+# compiled code on every lookup (CPython does not cache it), which for these long
+# alternations cost more than many of the searches themselves.
+_CREDIT_SEARCH = {id(pattern): (_CREDIT_TAIL[pattern], _CREDIT_OPENERS.get(pattern)) for pattern in INLINE_CREDIT_RES}
+
+
 def search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
     """`pattern.search(text)`, for one of INLINE_CREDIT_RES."""
-    tail = _CREDIT_TAIL.get(pattern)
+    tail, openers = _CREDIT_SEARCH.get(id(pattern), (None, None))
     start = max(0, len(text) - tail) if tail else 0
-    openers = _CREDIT_OPENERS.get(pattern)
     if openers is None:
         return pattern.search(text, start)
     words, lead = openers
