@@ -961,7 +961,11 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
 
     'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
     """
-    text = value.strip()[:300]
+    return _clean_credit(value.strip()[:300])
+
+
+@lru_cache(maxsize=4096)  # a supplier's credits recur block after block
+def _clean_credit(text: str) -> tuple[str | None, str | None]:
     for _ in range(3):
         untagged = _WIRE_TAIL_RE.sub("", text, count=1)
         if untagged == text:
