@@ -21,7 +21,14 @@ from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_det
 from . import caption_text as ct
 from .citations import read_citation, same_words, side_citation, with_abbreviation_stop
 from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
-from .lexicon import ARCHIVE_REFERENCE_PROBES, ARCHIVE_REFERENCE_RE, DATE_CUES, EVENT_DATE_CUES, PLACEHOLDER_DATES
+from .lexicon import (
+    ARCHIVE_REFERENCE_PROBES,
+    ARCHIVE_REFERENCE_RE,
+    ARCHIVE_REFERENCE_REACH,
+    DATE_CUES,
+    EVENT_DATE_CUES,
+    PLACEHOLDER_DATES,
+)
 from .notices import (
     LEADING_ID_CREDIT_RE,
     caveats_in,
@@ -257,10 +264,17 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _identity(record, scan, inline_credits)
     if record.source_id is None and stock_reference:
         record.source_id = stock_reference
-    if record.source_id is None and any(probe in cleaned for probe in ARCHIVE_REFERENCE_PROBES):
+    probed = (
+        ()
+        if record.source_id is not None
+        else [at for probe in ARCHIVE_REFERENCE_PROBES if (at := cleaned.find(probe)) >= 0]
+    )
+    if probed:
         # an archive's own reference, wherever the block states it ('Bundesarchiv, Bild
-        # 183-H28061 / CC-BY-SA 3.0', '..., LC-B2-2189-6, http://hdl...')
-        reference = ARCHIVE_REFERENCE_RE.search(cleaned[:20_000])
+        # 183-H28061 / CC-BY-SA 3.0', '..., LC-B2-2189-6, http://hdl...'); a match holds its
+        # probe, so it starts no further before the first probe than the pattern's reach
+        start = max(0, min(probed) - ARCHIVE_REFERENCE_REACH) if ARCHIVE_REFERENCE_REACH is not None else 0
+        reference = ARCHIVE_REFERENCE_RE.search(cleaned[:20_000], start)
         if reference:
             record.source_id = reference.group(0)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import re._parser as _sre_parser  # the pattern's width, as re.compile reads it
 from pathlib import Path
 
 from captions.core.text import fold
@@ -301,6 +302,10 @@ ARCHIVE_REFERENCE_RE = re.compile(
 ARCHIVE_REFERENCE_PROBES: tuple[str, ...] = tuple(
     dict.fromkeys(probe for entry in _ARCHIVE_REFERENCES for probe in entry["probes"])
 )
+#: how far before its probe a reference can start (the pattern's longest match; None: no bound),
+#: so the search starts there, not at the block's first character (it tries every position)
+_REFERENCE_WIDTH = _sre_parser.parse(ARCHIVE_REFERENCE_RE.pattern, ARCHIVE_REFERENCE_RE.flags).getwidth()[1]
+ARCHIVE_REFERENCE_REACH: int | None = _REFERENCE_WIDTH if _REFERENCE_WIDTH < _sre_parser.MAXREPEAT else None
 
 #: values of a date field that stand for "no date" (imago's 01.01.1900, EXIF's 0000:00:00)
 PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("placeholder_dates", ()))
