@@ -299,7 +299,9 @@ def scan_block(text: str) -> BlockScan:
         lines = _split_glued_labels(lines)
     if ":" in text and _MAY_HOLD_RECORD_RE.search(text):
         lines = _split_records(lines)
-    if ": " in text and _TAIL_LABEL_RE.search(text):
+    if ": " in text:
+        # (no search of the whole block first: it cost more than the lines' own searches,
+        # which are memoised, and a line holds a match only where the block does)
         lines = _split_tails(lines)
     lines, scan.catalogue = _catalogue_lines(lines)
     exiftool = scan.exiftool = _looks_like_exiftool(lines)
