@@ -23,6 +23,13 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _first_of(words) -> str:
+    """The class of the characters the words open with, for a look-ahead before their
+    alternation (in the same case setting): the engine tries every word at every place it is
+    reached, and most places open with none of them."""
+    return "[" + "".join(re.escape(char) for char in sorted({word[0] for word in words})) + "]"
+
+
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
 _NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _WORD + r"){0,3}"
 
@@ -85,13 +92,22 @@ DATELINE_RES = (
         + r" .'\-]{1,40}){0,2})\s{0,2}(?:[-–—:]|\.-)\s"
     ),
 )
-_PREPOSITION = (
-    r"(?:(?i:"
-    + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
-    + r")|in|at|near|outside|bei|nahe|im|à|a|au|aux|près de|en|cerca de|de"
+_PREPOSITION_WORDS = (
+    *("in", "at", "near", "outside", "bei", "nahe", "im", "à", "a", "au", "aux", "près de", "en", "cerca de", "de"),
     # a sentence may open with its preposition ('In Hamburg demonstrierten ...', 'Au Havre, ...');
     # not 'A' or 'De', which open names ('A Coruña', 'De Gaulle') and English sentences ('A Man')
-    + r"|In|At|Near|Outside|Bei|Nahe|Im|À|Au|Aux|Près de|En|Cerca de)"
+    *("In", "At", "Near", "Outside", "Bei", "Nahe", "Im", "À", "Au", "Aux", "Près de", "En", "Cerca de"),
+)
+_PREPOSITION = (
+    r"(?:(?=(?i:"
+    + _first_of(PLACE_PHRASES["place_leads"])
+    + r")|"
+    + _first_of(_PREPOSITION_WORDS)
+    + r")(?:(?i:"
+    + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
+    + r")|"
+    + "|".join(re.escape(word) for word in _PREPOSITION_WORDS)
+    + r"))"
 )
 # A region part may carry its type in lower case: 'in Harbin, Heilongjiang province, China'.
 _REGION_TYPE = r"(?:\s(?:province|provinz|provincia|region|région|región|state|prefecture|county|oblast|canton))?"
@@ -301,15 +317,23 @@ _PLAIN_NAME = _PLAIN_WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di
 # The phrase words match in any case ('Northwest of', 'northwest of'); the names do not: with
 # the whole pattern case-blind, 'Center in northwest China' read as one name.
 _ANCHOR_RE = re.compile(
-    r",?\s{0,2}(?i:(?P<lead>" + _alternation(PLACE_PHRASES["lead"]) + r")\s"
+    r",?\s{0,2}(?i:(?="
+    + _first_of(
+        [*PLACE_PHRASES["lead"], *PLACE_PHRASES["lead_before_country"], *PLACE_PHRASES["lead_before_direction"]]
+    )
+    + r")(?:(?P<lead>"
+    + _alternation(PLACE_PHRASES["lead"])
+    + r")\s"
     r"|(?P<country_lead>" + _alternation(PLACE_PHRASES["lead_before_country"]) + r")\s(?=[A-ZÀ-Ý])"
     r"|(?P<inside>"
     + _alternation(PLACE_PHRASES["lead_before_direction"])
     + r")\s(?=(?:the\s)?(?:"
     + _alternation(PLACE_PHRASES["directions"])
-    + r")\s))?"
+    + r")\s)))?"
     r"(?i:(?:some\s|about\s|environ\s|unos\s|etwa\s)?\d{1,4}\s?(?:km|kilometers|kilometres|kilomètres|kilómetros|miles)\s)?"
-    r"(?i:(?P<direction>"
+    r"(?i:(?="
+    + _first_of(PLACE_PHRASES["directions"])
+    + r")(?P<direction>"
     + _alternation(PLACE_PHRASES["directions"])
     + r")\s(?P<link>(?:"
     + _alternation(PLACE_PHRASES["links"])
@@ -324,9 +348,11 @@ _ANCHOR_RE = re.compile(
 # Shandong', ', dans la région autonome ouïghoure du Xinjiang', ', dem nordwestchinesischen
 # Autonomen Gebiet Ningxia', ', in the province of Hebei'. The words are data.
 _REGION_PHRASE_RE = re.compile(
-    r",?\s{0,2}(?i:"
+    r",?\s{0,2}(?i:(?="
+    + _first_of(PLACE_PHRASES["region_leads"])
+    + r")(?:"
     + _alternation(PLACE_PHRASES["region_leads"])
-    + r")\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
+    + r"))\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
     + _alternation(PLACE_PHRASES["region_kinds"])
     + r")\s(?:[\w'’-]{2,30}\s){0,2}?(?:(?i:"
     + _alternation(PLACE_PHRASES["links"])
