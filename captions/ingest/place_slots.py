@@ -167,11 +167,15 @@ def not_here(caption: str, start: int) -> bool:
 # direction inside a place names that place (the words are data: lead_before_direction,
 # directions, links).
 INSIDE_RE = re.compile(
-    r"(?:^|\s)(?i:"
+    r"(?:^|\s)(?i:(?="
+    + _first_of(PLACE_PHRASES["lead_before_direction"])
+    + r")(?:"
     + _alternation(PLACE_PHRASES["lead_before_direction"])
-    + r")\s(?i:"
+    + r"))\s(?i:(?="
+    + _first_of(PLACE_PHRASES["directions"])
+    + r")(?:"
     + _alternation(PLACE_PHRASES["directions"])
-    + r")\s(?i:"
+    + r"))\s(?i:"
     + _alternation(PLACE_PHRASES["links"])
     + r")\s(?:la\s|le\s|l'|the\s)?("
     + _NAME
