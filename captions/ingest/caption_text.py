@@ -666,8 +666,30 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
     # not a sentence cut short ('die geplanten Kürzu').
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         return False
+    if is_whole_word(words[-1]):
+        return False  # '... de l'Eglise et de l'Etat', '... la lionne Princesse': a word, not a piece
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
+
+
+_CAPTION_LANGUAGES = ("en", "de", "fr", "es")
+_WORD_CHARACTERS_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+
+
+@lru_cache(maxsize=8192)
+def is_whole_word(word: str) -> bool:
+    """Is `word` (a caption's last) an everyday word of one of the four languages, not a piece
+    of one cut off ('Kürzu', 'commer', 'trai')? wordfreq's small lists hold the words used at
+    least once in a million (Zipf 3); a word of three letters or fewer may be a fragment that
+    happens to be a word ('ci', 'the c'), so only longer ones count. The part after an
+    apostrophe is the word ("l'Etat")."""
+    word = word.strip(".,;:!?\"'”“»«)(").rsplit("'", 1)[-1].rsplit("’", 1)[-1]
+    if len(word) < 4 or not _WORD_CHARACTERS_RE.match(word):
+        return False
+    from wordfreq import zipf_frequency  # noqa: PLC0415  (31 MB of word lists, loaded on first use)
+
+    lower = word.lower()
+    return any(zipf_frequency(lower, language, wordlist="small") > 0 for language in _CAPTION_LANGUAGES)
 
 
 def ends_in_fragment(text: str) -> bool:

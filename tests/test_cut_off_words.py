@@ -1,0 +1,46 @@
+"""A caption without its closing full stop is cut off only when its last word is a piece of one
+(pure: no database; blocks written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from captions.ingest import parse_block
+from captions.ingest.caption_text import is_whole_word
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Vue générale du cloître de l'ancienne abbaye, vendue comme bien national puis transformée "
+        "en ferme après la Révolution",
+        "Blick auf den Marktplatz mit dem alten Rathaus und den Bürgerhäusern aus dem siebzehnten "
+        "Jahrhundert am frühen Morgen",
+        "Vista de la plaza mayor con el ayuntamiento y los soportales durante las fiestas "
+        "patronales del pueblo en verano",
+        "General view of the harbour with fishing boats moored along the old stone quay below the lighthouse at dawn",
+    ],
+)
+def test_a_long_record_without_its_full_stop_ending_on_a_word_is_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Demonstranten ziehen am Samstag mit Transparenten gegen die geplanten Kürzungen durch die "
+        "Innenstadt und forder",
+        "Protesters march through the city centre on Saturday carrying banners against the planned "
+        "spending cuts and the gover",
+        "Des manifestants défilent samedi dans le centre-ville avec des banderoles contre les "
+        "coupes budgétaires et le gouvern",
+    ],
+)
+def test_a_long_caption_ending_on_a_piece_of_a_word_is_cut_off(caption):
+    assert "truncated_text" in parse_block(caption).problems
+
+
+def test_whole_words_of_the_four_languages_and_pieces():
+    assert is_whole_word("l'Etat") and is_whole_word("Princesse") and is_whole_word("comercios")
+    assert not is_whole_word("Kürzu") and not is_whole_word("commer") and not is_whole_word("gover")
+    assert not is_whole_word("ci")  # three letters or fewer may be a piece that is also a word
