@@ -28,6 +28,7 @@ from .lexicon import (
     DATE_CUES,
     EVENT_DATE_CUES,
     PLACEHOLDER_DATES,
+    first_chars,
 )
 from .notices import (
     LEADING_ID_CREDIT_RE,
@@ -932,7 +933,12 @@ def _normalize_date_value(value: str) -> str:
 
 
 _DATE_CUE_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(cue) for cue in sorted(DATE_CUES, key=len, reverse=True)) + r")\s", re.IGNORECASE
+    r"\b(?="
+    + first_chars(DATE_CUES)
+    + r")(?:"
+    + "|".join(re.escape(cue) for cue in sorted(DATE_CUES, key=len, reverse=True))
+    + r")\s",
+    re.IGNORECASE,
 )
 
 

@@ -18,6 +18,17 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "de", "fr", "es")
 
 
+def first_chars(words) -> str:
+    """The class of the characters the words open with ('[acd]'), for a look-ahead before their
+    alternation in a pattern, in the same case setting ('(?=[acd])(?:capital of|de|...)'): the
+    engine tries every word at every position it reaches, and most positions open with none of
+    them. The matches stay the same."""
+    words = list(words)
+    if not words or not all(words):
+        raise ValueError("a vocabulary for a guarded alternation needs words, none of them empty")
+    return "[" + "".join(re.escape(char) for char in sorted({word[0] for word in words})) + "]"
+
+
 def _load(name: str) -> dict:
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return json.load(handle)

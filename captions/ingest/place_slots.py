@@ -14,20 +14,13 @@ from functools import lru_cache
 from captions.core import places
 from captions.core.text import fold
 
-from .lexicon import PLACE_PHRASES, load_data
+from .lexicon import PLACE_PHRASES, first_chars, load_data
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
 
 
 def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-def _first_of(words) -> str:
-    """The class of the characters the words open with, for a look-ahead before their
-    alternation (in the same case setting): the engine tries every word at every place it is
-    reached, and most places open with none of them."""
-    return "[" + "".join(re.escape(char) for char in sorted({word[0] for word in words})) + "]"
 
 
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
@@ -100,9 +93,9 @@ _PREPOSITION_WORDS = (
 )
 _PREPOSITION = (
     r"(?:(?=(?i:"
-    + _first_of(PLACE_PHRASES["place_leads"])
+    + first_chars(PLACE_PHRASES["place_leads"])
     + r")|"
-    + _first_of(_PREPOSITION_WORDS)
+    + first_chars(_PREPOSITION_WORDS)
     + r")(?:(?i:"
     + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
     + r")|"
@@ -168,11 +161,11 @@ def not_here(caption: str, start: int) -> bool:
 # directions, links).
 INSIDE_RE = re.compile(
     r"(?:^|\s)(?i:(?="
-    + _first_of(PLACE_PHRASES["lead_before_direction"])
+    + first_chars(PLACE_PHRASES["lead_before_direction"])
     + r")(?:"
     + _alternation(PLACE_PHRASES["lead_before_direction"])
     + r"))\s(?i:(?="
-    + _first_of(PLACE_PHRASES["directions"])
+    + first_chars(PLACE_PHRASES["directions"])
     + r")(?:"
     + _alternation(PLACE_PHRASES["directions"])
     + r"))\s(?i:"
@@ -322,7 +315,7 @@ _PLAIN_NAME = _PLAIN_WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di
 # the whole pattern case-blind, 'Center in northwest China' read as one name.
 _ANCHOR_RE = re.compile(
     r",?\s{0,2}(?i:(?="
-    + _first_of(
+    + first_chars(
         [*PLACE_PHRASES["lead"], *PLACE_PHRASES["lead_before_country"], *PLACE_PHRASES["lead_before_direction"]]
     )
     + r")(?:(?P<lead>"
@@ -336,7 +329,7 @@ _ANCHOR_RE = re.compile(
     + r")\s)))?"
     r"(?i:(?:some\s|about\s|environ\s|unos\s|etwa\s)?\d{1,4}\s?(?:km|kilometers|kilometres|kilomètres|kilómetros|miles)\s)?"
     r"(?i:(?="
-    + _first_of(PLACE_PHRASES["directions"])
+    + first_chars(PLACE_PHRASES["directions"])
     + r")(?P<direction>"
     + _alternation(PLACE_PHRASES["directions"])
     + r")\s(?P<link>(?:"
@@ -353,7 +346,7 @@ _ANCHOR_RE = re.compile(
 # Autonomen Gebiet Ningxia', ', in the province of Hebei'. The words are data.
 _REGION_PHRASE_RE = re.compile(
     r",?\s{0,2}(?i:(?="
-    + _first_of(PLACE_PHRASES["region_leads"])
+    + first_chars(PLACE_PHRASES["region_leads"])
     + r")(?:"
     + _alternation(PLACE_PHRASES["region_leads"])
     + r"))\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
