@@ -131,9 +131,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         caption_lines = caption_lines[:-1]
         scan.side_places.append(story_line)
     record.headline = headline
+    caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
     joined = ct.join_caption_lines(caption_lines)
     joined, page_credit = split_inline_credit(joined)
-    leading_credits = [page_credit] if page_credit else []
+    leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
     if joined[:1].isdigit():
         leading = _LEADING_ID_RE.match(joined)
         if leading:  # '040621-N-6536T-062 USS Ronald Reagan ...': the picture's number, then its caption

@@ -428,6 +428,8 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
             found = search_credit(pattern, text)
     if credits and text[-1:] in ",;":  # '... Gedächtniskirche, Foto: imago images / Schöning'
         text = text.rstrip(" ,;")
+    elif credits and text[-2:] in (" /", " |"):  # '... de Madrid / Reuters / Juan Medina'
+        text = text[:-2].rstrip()
     if credits and ":" in text[-30:]:  # '... propagación. Foto:' once 'EFE/José Jácome.' was read
         dangling = DANGLING_LABEL_RE.search(text, max(0, len(text) - 30))
         if dangling:
@@ -607,6 +609,41 @@ def unbracketed(text: str) -> str:
     if text[:1] == "(" and text.count("(") > text.count(")"):
         return text[1:].lstrip()
     return text
+
+
+# A gallery's counter before its caption: '5/16 Obama conversa con Varufakis.'
+_GALLERY_COUNTER_RE = re.compile(r"\d{1,3} ?/ ?\d{1,3}\s{1,3}")
+# A photographer's name alone on a line: two to four capitalised words ('Laurent Antonoff')
+_NAME_LINE_RE = re.compile(
+    r"[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
+)
+_DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
+
+
+def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
+    """A caption a web page prints twice, as the picture's alt text and as its caption: the
+    second copy may open with the gallery's counter ('5/16 ') and carry the credit glued to its
+    end ('... aus' / '... ausFoto: Fredrik von Erichsen'). The caption once, with what the
+    second copy adds after it; and a name alone on the line after the copies ('Laurent
+    Antonoff'), which is the credit: (lines, credit or None)."""
+    for index in range(min(len(lines), 6) - 1):
+        first = lines[index].strip()
+        if len(first) < _DOUBLED_MIN:
+            continue
+        second = lines[index + 1].strip()
+        if second[:1].isdigit():
+            counter = _GALLERY_COUNTER_RE.match(second)
+            if counter:
+                second = second[counter.end() :]
+        if not second.startswith(first):
+            continue
+        rest = second[len(first) :].strip()
+        kept = [*lines[:index], first + (" " + rest if rest else "")]
+        after = lines[index + 2 :]
+        if len(after) == 1 and not rest and first[-1:] in ".!?" and _NAME_LINE_RE.fullmatch(after[0].strip()):
+            return kept, after[0].strip()
+        return kept + after, None
+    return lines, None
 
 
 def undoubled(text: str) -> str:

@@ -386,6 +386,10 @@ _CREDIT_DATA = load_data("credit_patterns.json")
 AGENCIES: tuple[str, ...] = tuple(sorted(_CREDIT_DATA["agencies"], key=len, reverse=True))
 _AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
 _CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
+# The same labels as printed, capitalised ('Foto', 'Bildrechte'): matched case-sensitively
+_CREDIT_LABELS_CASED = "|".join(
+    re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True) if label[:1].isupper()
+)
 # Labels of a credit in parentheses: '(Photo: ...)', '(Quelle: Xinhua/Guo Xulei)', '(Foto von ...)'
 _PARENTHESIS_LABELS = "|".join(
     re.escape(label) for label in sorted(_CREDIT_DATA["parenthesis_labels"], key=len, reverse=True)
@@ -527,6 +531,14 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?<=[a-zäöüßà-ÿ0-9),]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
         r"(?P<credit>(?=[^\n:.!?/]{1,60}/)[^\n:.!?]{3,120})$"
     ),
+    # A credit label in capitals after a caption without its full stop, or glued to its last
+    # word, then a name in capitalised words closing the text: '... vorbei kommt Foto: Fredrik
+    # von Erichsen', '... Schillermarkt ausFoto: Fredrik von Erichsen' (case-sensitive: a
+    # label as pages print it, a name as written)
+    re.compile(
+        r"(?:(?<=[a-zäöüßà-ÿ0-9),]\s)|(?<=[a-zäöüßà-ÿ]))(?:" + _CREDIT_LABELS_CASED + r")\s{0,2}:\s{1,3}"
+        r"(?P<credit>" + _CAPITALISED_NAME + r")\s{0,3}$"
+    ),
     # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
     # (RELEASED)', '... Photo by Jane Roe.', '... Photographie de Paul Martin.'
     # (a full stop inside the name ends no sentence: 'National Photo Co., 1929 March 29', 'for
@@ -579,6 +591,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(",),
     tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
     + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
+    tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
     tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
     (
         "photo by",
