@@ -75,3 +75,52 @@ def test_a_credit_label_after_a_caption_without_its_full_stop():
 def test_a_lower_case_label_word_inside_the_sentence_is_no_credit():
     record = _parse("The exhibition shows the photo: Harbour at Night, taken in winter by an unknown amateur")
     assert record.credit is None
+
+
+# --- wire boilerplate inside the caption ------------------------------------------------------------
+
+
+def test_press_association_sentences_leave_the_caption_and_give_the_credit():
+    record = _parse(
+        "Fans queue outside the stadium before the cup final in Cardiff. PRESS ASSOCIATION Photo. "
+        "Issue date: Monday May 4, 2020. The match was moved because of the weather. "
+        "See PA story SOCCER Final. Photo credit should read: Jane Example/PA Wire"
+    )
+    assert record.caption == (
+        "Fans queue outside the stadium before the cup final in Cardiff. The match was moved because of the weather."
+    )
+    assert record.credit == "Jane Example/PA Wire"
+    assert record.date_start is None  # the issue date is the day the wire sent it
+
+
+def test_a_picture_date_sentence_is_the_shoot_date_when_no_field_states_one():
+    record = _parse(
+        "A rower trains on the river at dawn, near Henley. PA Photo. Picture date: Tuesday June 9, 2015. "
+        "Photo credit should read John Example/PA Wire."
+    )
+    assert record.caption == "A rower trains on the river at dawn, near Henley."
+    assert record.credit == "John Example/PA Wire"
+    assert (record.date_start, record.date_precision) == (date(2015, 6, 9), "day")
+
+
+def test_a_credit_sentence_glued_to_the_last_full_stop():
+    record = _parse("Protesters march through the city centre.Photo credit should read JANE ROE/AFP via Getty Images")
+    assert record.caption == "Protesters march through the city centre."
+    assert record.credit == "JANE ROE/AFP via Getty Images"
+
+
+def test_a_labelled_date_wins_over_a_picture_date_sentence():
+    record = _parse(
+        "Caption: A crowd at the harbour. PA Photo. Picture date: Friday July 3, 2015.\nDate taken: 2 July 2015\n"
+    )
+    assert record.date_start == date(2015, 7, 2)
+
+
+def test_a_json_record_key_in_camel_case_is_its_label():
+    record = _parse('{"description": "Swans on the lake in the park at dawn.", "dateTaken": "2019-04-05"}')
+    assert record.date_start == date(2019, 4, 5)
+
+
+def test_words_like_see_story_inside_a_sentence_stay():
+    record = _parse("Children see story books at the library fair in Leeds on Saturday.")
+    assert record.caption == "Children see story books at the library fair in Leeds on Saturday."

@@ -192,11 +192,13 @@ def test_an_xmp_map_loses_namespaces_and_language_qualifiers():
 
 def test_a_label_of_someone_elses_inside_a_caption_field_is_not_cut():
     record = _parse(
-        "Caption: The mayor opens the bridge. Issue date: Monday May 3, 2021. Crowds watched from the banks."
+        "Caption: The mayor opens the bridge. Review date: Monday May 3, 2021. Crowds watched from the banks."
     )
     assert (
-        record.caption == "The mayor opens the bridge. Issue date: Monday May 3, 2021. Crowds watched from the banks."
+        record.caption == "The mayor opens the bridge. Review date: Monday May 3, 2021. Crowds watched from the banks."
     )
+    # (a wire's 'Issue date: ...' sentence is boilerplate: it leaves the caption, and its date,
+    # the day the wire sent the picture, is not read: tests/test_caption_boundaries.py)
 
 
 # --- archive references -------------------------------------------------------------------------

@@ -156,6 +156,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # Credits first: imago puts the photographer after the second language
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
     segment = ct.strip_markers(joined.strip())
+    segment, wire_credits, wire_date = ct.strip_boilerplate(segment)
+    leading_credits.extend(wire_credits)
+    if wire_date and "date" not in scan.fields:
+        scan.add_field("date", wire_date, _WIRE_DATE_RANK, 1_000_000, "picture date")
     segment, stock_reference = ct.strip_stock_reference(segment)
     uncredited, inline_credits = ct.strip_credits(segment)
     # a credit read from the caption's end says the text ran on past it: not cut off there
@@ -448,6 +452,7 @@ _TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
+_WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
 _RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least
 
 

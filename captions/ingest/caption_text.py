@@ -23,6 +23,7 @@ from .lexicon import (
     SPELLING_CONTAINS,
     SPELLING_ENDINGS,
     WORD_LANGUAGE,
+    load_data,
 )
 from .notices import (
     DANGLING_BARE_LABEL_RE,
@@ -618,6 +619,62 @@ _NAME_LINE_RE = re.compile(
     r"[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
 )
 _DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
+
+
+_BOILERPLATE = load_data("credit_patterns.json")["wire_boilerplate"]
+
+
+def _phrases(kind: str) -> str:
+    return "|".join(re.escape(phrase) for phrase in sorted(_BOILERPLATE[kind], key=len, reverse=True))
+
+
+# A wire's own sentence inside the caption: a phrase of the data at a sentence's start (or
+# glued to the last full stop: '... scheme.Photo credit should read ...'), then the rest of
+# its sentence, up to 200 characters.
+_BOILERPLATE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”»']\s)|(?<=[.!?])(?=[A-Z]))(?:(?P<credit>"
+    + _phrases("credit")
+    + r")|(?P<date>"
+    + _phrases("shoot_date")
+    + r")|"
+    + _phrases("dropped")
+    + r")\b\s{0,2}:?\s{0,3}(?P<rest>[^.!?\n]{0,200})(?:[.!?](?=\s|$)|$)",
+    re.IGNORECASE,
+)
+# Every phrase's first word, lower-cased: a caption without any of them skips the search
+_BOILERPLATE_CUES = tuple(
+    {phrase.split()[0].casefold() for kind in ("credit", "shoot_date", "dropped") for phrase in _BOILERPLATE[kind]}
+)
+
+
+def strip_boilerplate(text: str) -> tuple[str, list[str], str | None]:
+    """The caption without the wire's own sentences ('PRESS ASSOCIATION Photo.', 'Issue date:
+    Friday February 3, 2017.', 'See PA story POLITICS Scotland.'), the credits they state
+    ('Photo credit should read: Jonathan Brady/PA Wire') and the picture's date they state
+    ('Picture date: Tuesday June 24, 2014.') or None. The day the wire issued the picture is
+    not the day it was taken: an issue date is dropped, not read."""
+    if len(text) < 20 or not contains_any(text[:20_000].casefold(), _BOILERPLATE_CUES):
+        return text, [], None
+    credits: list[str] = []
+    shoot_date = None
+    kept: list[str] = []
+    position = 0
+    for match in _BOILERPLATE_RE.finditer(text[:20_000]):
+        rest = match.group("rest").strip()
+        if match.group("credit"):
+            if not rest:
+                continue
+            credits.append(rest)
+        elif match.group("date"):
+            if not rest or not any(character.isdigit() for character in rest):
+                continue
+            shoot_date = shoot_date or rest
+        kept.append(text[position : match.start()])
+        position = match.end()
+    if not kept:
+        return text, [], None
+    kept.append(text[position:])
+    return " ".join(" ".join(kept).split()), credits, shoot_date
 
 
 def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:

@@ -171,12 +171,18 @@ def _flatten(value, key: str, lines: list[str], depth: int) -> None:
         else:
             for item in value:
                 _flatten(item, key, lines, depth + 1)
-    elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and key and _is_label(_label(key)):
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and key:
         # Only keys the label vocabulary knows: an API's other keys ('query', 'rank', a
         # subject list's 'name') would otherwise be read as prose and end up in the caption.
+        # A joined name is its words apart ('dateTaken' -> 'date Taken').
+        label = _label(key)
+        if not _is_label(label):
+            label = _label(_CAMEL_RE.sub(" ", key)) if key[:1].islower() and not key.islower() else ""
+            if not label or not _is_label(label):
+                return
         text = " ".join(str(value).split())
         if text:
-            lines.append(f"{_label(key)}: {text}")
+            lines.append(f"{label}: {text}")
 
 
 # --- MediaWiki templates ----------------------------------------------------------------------
