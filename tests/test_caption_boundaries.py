@@ -124,3 +124,31 @@ def test_a_json_record_key_in_camel_case_is_its_label():
 def test_words_like_see_story_inside_a_sentence_stay():
     record = _parse("Children see story books at the library fair in Leeds on Saturday.")
     assert record.caption == "Children see story books at the library fair in Leeds on Saturday."
+
+
+# --- what opens a caption but is not description -----------------------------------------------------
+
+
+def test_a_desk_tag_over_the_caption_in_the_same_paragraph():
+    record = _parse(
+        "FRANCE-POLITICS-VOTE-PARIS\n"
+        "Voters queue outside a polling station in Paris on April 10, 2022. AFP PHOTO/Jane Roe"
+    )
+    assert record.caption == "Voters queue outside a polling station in Paris on April 10, 2022."
+
+
+def test_a_german_kind_of_picture_before_a_colon_is_no_description():
+    assert _parse("Symbolbild: Eine Straßenbahn fährt durch die Innenstadt von Leipzig").caption == (
+        "Eine Straßenbahn fährt durch die Innenstadt von Leipzig"
+    )
+    record = _parse("Archivfoto: Der Bahnhof von Kassel im Winter 1956")
+    assert record.caption == "Der Bahnhof von Kassel im Winter 1956"
+
+
+def test_an_archive_or_illustration_photo_marker_in_french_and_spanish():
+    assert _parse("Photo d'illustration : Des passants sur le pont de Bercy à Paris.").caption == (
+        "Des passants sur le pont de Bercy à Paris."
+    )
+    assert _parse("Imagen de archivo: Vecinos en la plaza mayor de Salamanca.").caption == (
+        "Vecinos en la plaza mayor de Salamanca."
+    )

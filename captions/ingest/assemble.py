@@ -131,6 +131,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         caption_lines = caption_lines[:-1]
         scan.side_places.append(story_line)
     record.headline = headline
+    if len(caption_lines) > 1 and ct.DESK_TAG_RE.fullmatch(caption_lines[0].strip()):
+        caption_lines = caption_lines[1:]  # the desk's tag over the caption, in the same paragraph
     caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
     joined = ct.join_caption_lines(caption_lines)
     joined, page_credit = split_inline_credit(joined)

@@ -346,6 +346,11 @@ def unquoted(text: str) -> str:
     return text
 
 
+# A wire desk's tag over its caption: 'BRITAIN-US-ENT-MUSIC-JACKSON', 'CHINA-XINJIANG-COTTON'
+# (three words in capitals or more, joined by hyphens, alone on the line)
+DESK_TAG_RE = re.compile(r"[A-Z][A-Z0-9]{1,20}(?:-[A-Z0-9]{1,20}){2,10}")
+
+
 def is_slug(paragraph: list[str]) -> bool:
     """A wire slug line: capitals, digits and separators only, a few words, no full stop."""
     if len(paragraph) != 1:

@@ -831,6 +831,9 @@ LEADING_MARKER_RE = re.compile(
     + r")\s{1,2}(?:[\w'’]{1,30}[- ])?(?:"
     + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["archive_intros"]["archives"], key=len, reverse=True))
     + r")\s{0,2}:\s{0,3}"
+    # 'Symbolbild:', 'Archivfoto:', 'Themenbild:' (a German compound on -bild or -foto before a
+    # colon names the kind of picture, not what it shows; a page's typo as well: 'Symboldbild:')
+    r"|[A-ZÄÖÜ][a-zäöüß]{2,20}(?:bild|foto)\s{0,2}:\s{0,3}"
     r"|(?:"
     + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["leading_markers"], key=len, reverse=True))
     + r")"
