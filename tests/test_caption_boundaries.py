@@ -152,3 +152,57 @@ def test_an_archive_or_illustration_photo_marker_in_french_and_spanish():
     assert _parse("Imagen de archivo: Vecinos en la plaza mayor de Salamanca.").caption == (
         "Vecinos en la plaza mayor de Salamanca."
     )
+
+
+# --- archive records on Wikimedia Commons -------------------------------------------------------------
+
+
+def test_an_archive_copyright_line_gives_the_credit_without_its_signature_and_licence():
+    record = _parse(
+        "Leipzig, Hauptbahnhof, Ankunft eines Zuges\n\n"
+        "(c) Bundesarchiv, Bild 183-12345-0002 / Muster, Hans / CC-BY-SA 3.0\n\n"
+        "Beschreibung: Reisende steigen am Hauptbahnhof Leipzig aus dem Schnellzug aus Berlin.\n"
+    )
+    assert record.credit == "Bundesarchiv / Muster, Hans"
+    assert record.source_id == "Bild 183-12345-0002"
+    assert record.caption == "Reisende steigen am Hauptbahnhof Leipzig aus dem Schnellzug aus Berlin."
+
+
+def test_the_wire_credit_and_date_opening_an_archive_caption():
+    record = _parse("Zentralbild-Muster-3.4.1958-Arbeiter beim Bau des neuen Wasserwerks am Stadtrand von Dresden.")
+    assert record.caption == "Arbeiter beim Bau des neuen Wasserwerks am Stadtrand von Dresden."
+    assert record.credit == "Zentralbild-Muster"
+    assert (record.date_start, record.date_precision) == (date(1958, 4, 3), "day")
+    record = _parse("Zentralbild / Beispiel-Muster 12.10.1960 Die neue Brücke über die Elbe wird eröffnet.")
+    assert record.caption == "Die neue Brücke über die Elbe wird eröffnet."
+    assert record.credit == "Zentralbild / Beispiel-Muster"
+
+
+def test_a_file_title_opening_with_the_archive_reference_is_no_caption_but_keeps_its_place():
+    record = _parse(
+        "Bundesarchiv Bild 183-12345-0003, Rostock, Hafen, Kräne\n"
+        "Blick auf die Kräne im Überseehafen bei Nacht, die Schiffe liegen an der Pier."
+    )
+    assert record.caption == "Blick auf die Kräne im Überseehafen bei Nacht, die Schiffe liegen an der Pier."
+    assert record.city == "Rostock"
+
+
+def test_a_collection_note_the_page_prints_with_every_picture_is_no_caption():
+    record = _parse(
+        "Blick auf den Marktplatz von Weimar mit dem Rathaus an einem Sonntagmorgen.\n"
+        "Dieses Bild wurde im Rahmen einer Kooperation zwischen dem deutschen Bundesarchiv und Wikimedia "
+        "Deutschland aus dem deutschen Bundesarchiv für Wikimedia Commons zur Verfügung gestellt.\n"
+    )
+    assert record.caption == "Blick auf den Marktplatz von Weimar mit dem Rathaus an einem Sonntagmorgen."
+
+
+def test_commons_labels_in_another_interface_language_say_nothing_of_the_captions_language():
+    record = _parse(
+        "Beskrivning:\n"
+        "Det tyska riksarkivet (Bundesarchiv) använder ofta originalbeskrivningen på sina bilder.\n"
+        "Kinder spielen im Schnee vor der Schule in Erfurt.\n"
+        "Licens:\n"
+        "Creative Commons Attribution-Share Alike 3.0 de\n"
+    )
+    assert record.caption == "Kinder spielen im Schnee vor der Schule in Erfurt."
+    assert record.language == "de"

@@ -27,10 +27,12 @@ from .lexicon import (
     ARCHIVE_REFERENCE_REACH,
     DATE_CUES,
     EVENT_DATE_CUES,
+    PAGE_NOTES,
     PLACEHOLDER_DATES,
     first_chars,
 )
 from .notices import (
+    LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
     caveats_in,
     clean_credit,
@@ -131,9 +133,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         caption_lines = caption_lines[:-1]
         scan.side_places.append(story_line)
     record.headline = headline
-    if len(caption_lines) > 1 and ct.DESK_TAG_RE.fullmatch(caption_lines[0].strip()):
-        caption_lines = caption_lines[1:]  # the desk's tag over the caption, in the same paragraph
-    caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
+    if len(caption_lines) > 1:
+        caption_lines = _without_title_lines(caption_lines, scan, cleaned)
+    gallery_credit = None
+    if len(caption_lines) > 1:
+        caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
     joined = ct.join_caption_lines(caption_lines)
     joined, page_credit = split_inline_credit(joined)
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
@@ -147,6 +151,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             scan.page_ids.append(wire.group("id"))
             leading_credits.append(wire.group("credit"))
             joined = joined[wire.end() :]
+    archive_credit = None
+    if joined[:1].isupper() and "." in joined[:80]:
+        archive = LEADING_CREDIT_DATE_RE.match(joined)
+        if archive:  # 'Zentralbild / Montage-Schulz 9.2.1962 Der Schutzpatron ...': the wire's credit and date
+            archive_credit = archive.group("credit")
+            joined = joined[archive.end() :]
     citation = read_citation(joined, _is_place, _is_date_text) if len(joined) > 20 else None
     if citation is not None and citation.caption != joined:
         # a library's citation around the caption: its holder, photographer or creator, its
@@ -223,6 +233,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- credit, creator, copyright, keywords ------------------------------------------------
     for line in scan.credit_lines + scan.notices:
         inline_credits.extend(ct.credits_in_line(line[:1000]))
+    if archive_credit:
+        inline_credits.append(archive_credit)  # after the page's own credit lines: the archive's credit wins
     # A title line beside the caption with its year and holder: 'Männer beim Fingerhakeln,
     # 1983 © Werek' (picture libraries): its credit, and its date when the caption has none.
     side_titles = []
@@ -292,6 +304,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- date ----------------------------------------------------------------------------
     if citation is not None and citation.date_text:
         side_titles.insert(0, citation.date_text)
+    if archive_credit:
+        side_titles.insert(0, archive.group("date"))
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
     if story_line:
@@ -308,6 +322,33 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     record.problems = sorted(problems)
     return record
+
+
+def _without_title_lines(lines: list[str], scan: BlockScan, cleaned: str) -> list[str]:
+    """The caption's lines without what the page prints over or inside it: a wire desk's tag
+    ('BRITAIN-US-ENT-MUSIC-JACKSON'), a file's title opening with the archive's reference
+    ('Bundesarchiv Bild 183-90413-0001, Berlin, Ernst Lemmer, Fotomontage': its places still
+    count) and a collection's standing note ('Det tyska riksarkivet (Bundesarchiv) använder
+    ofta ...')."""
+    first = lines[0].strip()
+    if ct.DESK_TAG_RE.fullmatch(first):
+        lines = lines[1:]
+    elif any(probe in first[:80] for probe in ARCHIVE_REFERENCE_PROBES):
+        reference = ARCHIVE_REFERENCE_RE.search(first[:80])
+        if (
+            reference
+            and first[reference.end() : reference.end() + 2] == ", "
+            and len(first[: reference.start()].split()) <= 3
+            and ". " not in first[reference.end() :]
+        ):
+            scan.side_places.append(first[reference.end() + 2 :])
+            lines = lines[1:]
+    if len(lines) > 1 and any(line.lstrip()[:4].casefold() in _PAGE_NOTE_STARTS for line in lines):
+        lines = [line for line in lines if not fold(line[:80].strip()).startswith(PAGE_NOTES)]
+    return lines
+
+
+_PAGE_NOTE_STARTS = frozenset(note[:4] for note in PAGE_NOTES)
 
 
 def _credit_line_after(cleaned: str, caption_lines: list[str], credit_lines: list[str]) -> bool:

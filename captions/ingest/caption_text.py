@@ -646,10 +646,29 @@ _BOILERPLATE_RE = re.compile(
     + r")\b\s{0,2}:?\s{0,3}(?P<rest>[^.!?\n]{0,200})(?:[.!?](?=\s|$)|$)",
     re.IGNORECASE,
 )
-# Every phrase's first word, lower-cased: a caption without any of them skips the search
-_BOILERPLATE_CUES = tuple(
-    {phrase.split()[0].casefold() for kind in ("credit", "shoot_date", "dropped") for phrase in _BOILERPLATE[kind]}
+# Every phrase's first four characters, casefolded: a caption none of whose sentences opens
+# with one of them skips the search (most do)
+_BOILERPLATE_STARTS = frozenset(
+    phrase[:4].casefold() for kind in ("credit", "shoot_date", "dropped") for phrase in _BOILERPLATE[kind]
 )
+_SENTENCE_GAP = frozenset(" \"”»'")
+
+
+def _may_hold_boilerplate(text: str) -> bool:
+    """Does the text, or one of its first 200 sentences, open with the start of a phrase?"""
+    if text[:4].casefold() in _BOILERPLATE_STARTS:
+        return True
+    position = text.find(".")
+    for _ in range(200):
+        if position < 0:
+            return False
+        start = position + 1
+        while start < len(text) and start - position <= 3 and text[start] in _SENTENCE_GAP:
+            start += 1
+        if text[start : start + 4].casefold() in _BOILERPLATE_STARTS:
+            return True
+        position = text.find(".", start)
+    return False
 
 
 def strip_boilerplate(text: str) -> tuple[str, list[str], str | None]:
@@ -658,7 +677,7 @@ def strip_boilerplate(text: str) -> tuple[str, list[str], str | None]:
     ('Photo credit should read: Jonathan Brady/PA Wire') and the picture's date they state
     ('Picture date: Tuesday June 24, 2014.') or None. The day the wire issued the picture is
     not the day it was taken: an issue date is dropped, not read."""
-    if len(text) < 20 or not contains_any(text[:20_000].casefold(), _BOILERPLATE_CUES):
+    if len(text) < 20 or not _may_hold_boilerplate(text):
         return text, [], None
     credits: list[str] = []
     shoot_date = None

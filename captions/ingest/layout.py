@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from captions.core.text import fold
 
-from .lexicon import ARCHIVE_LEVELS, BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL
+from .lexicon import ARCHIVE_LEVELS, BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL, PAGE_NOTES
 from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
 from .sizes import SizeFacts, scan_sizes
 
@@ -208,7 +208,7 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         if dated is not None:
             return dated
     folded = fold(line) if len(line) < 3000 else fold(line[:3000])
-    if folded in BOILERPLATE:
+    if folded in BOILERPLATE or folded.startswith(PAGE_NOTES):
         return ("ignored",)
     if folded in HEADERS:
         return ("header", HEADERS[folded], folded in _DESCRIPTION_HEADERS)

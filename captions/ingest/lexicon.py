@@ -68,6 +68,9 @@ BOILERPLATE: frozenset[str] = frozenset(
     fold(line) for lines in _load("caption_labels.json")["boilerplate"].values() for line in lines
 )
 LONGEST_LABEL = max(len(key) for key in LABELS)
+#: folded openings of the notes a page prints with every picture of a collection (an archive's
+#: donation and authenticity notes on Wikimedia Commons): a line opening with one is furniture
+PAGE_NOTES: tuple[str, ...] = tuple(fold(note) for note in _load("caption_labels.json")["page_notes"])
 
 _notices = _load("caption_notices.json")
 #: (folded full wording without its final stop, caveat tag)

@@ -479,7 +479,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         re.IGNORECASE,
     ),
     # imago: Copyright: xFlorianxGaertnerx / © Name
-    re.compile(r"(?:(?<=\s)|^)(?:Copyright\s{0,2}:|©)\s{0,3}(?P<credit>[^\n]{1,120})$"),
+    # (and '(c) Bundesarchiv, Bild 183-... / Junge, Peter Heinz / CC-BY-SA 3.0' opening a line)
+    re.compile(r"(?:(?:(?<=\s)|^)(?:Copyright\s{0,2}:|©)|^\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
@@ -579,7 +580,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     # every credit label of the data, with or without a space before its colon
     tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
-    ("copyright", "©"),
+    ("copyright", "©", "(c)"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
     # (after a sentence's end: '. Photo KEYSTONE', '. Ph. X')
     tuple(
@@ -628,7 +629,7 @@ _CREDIT_NEEDLES_AS_IS = {
 # match (look-behinds and '^' still see the whole text) for a fraction of the work.
 _CREDIT_OPENERS: dict[re.Pattern, tuple[tuple[str, ...], int]] = {
     INLINE_CREDIT_RES[3]: (("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA"), 0),
-    INLINE_CREDIT_RES[6]: (("Copyright", "©"), 0),
+    INLINE_CREDIT_RES[6]: (("Copyright", "©", "(c)", "(C)"), 0),
     INLINE_CREDIT_RES[7]: (("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO"), 3),
     # 'von NAME/AGENCY,': the search starts at the first of the words
     INLINE_CREDIT_RES[-1]: ((" von ", " by ", " par ", " por "), 0),
@@ -965,6 +966,15 @@ def _without_archive_parts(text: str) -> tuple[str, str | None]:
 # Bott - Personnel médical ...' (the credit opens with an agency's name).
 LEADING_ID_CREDIT_RE = re.compile(
     r"(?P<id>\d{6,12})\s{1,2}[-–]\s{1,2}(?P<credit>" + _AGENCY + r"[^\n]{0,20}?/[^\n/]{2,50}?)\s{1,2}[-–]\s{1,2}(?=\S)"
+)
+# An agency and its photographer, then the date, opening the caption: the East German wire's
+# caption as the Bundesarchiv keeps it ('Zentralbild / Montage-Schulz 9.2.1962 Der Schutzpatron
+# ...', 'Zentralbild-Junge-1.2.1962-Gefährliche Provokation ...').
+LEADING_CREDIT_DATE_RE = re.compile(
+    r"(?P<credit>"
+    + _AGENCY
+    + r"\s{0,2}[/-]\s{0,2}[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]{1,30}(?:\s[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]{1,30}){0,2})"
+    r"\s{0,2}[-–\s]\s{0,2}(?P<date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))\s{0,2}[-–\s]\s{0,2}(?=[A-ZÀ-Ý\"„(\[])"
 )
 _AGENCY_IN_PARENS_RE = re.compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
 
