@@ -206,3 +206,78 @@ def test_commons_labels_in_another_interface_language_say_nothing_of_the_caption
     )
     assert record.caption == "Kinder spielen im Schnee vor der Schule in Erfurt."
     assert record.language == "de"
+
+
+# --- credits and notes web pages put after the caption ----------------------------------------------
+
+
+def test_a_bare_label_and_a_name_after_the_last_sentence():
+    record = _parse("Vecinos limpian las calles tras la tormenta en el centro de Puebla. Foto Ana Ejemplo")
+    assert record.caption == "Vecinos limpian las calles tras la tormenta en el centro de Puebla."
+    assert record.credit == "Ana Ejemplo"
+    record = _parse("Manifestantes marchan por la avenida principal de Santiago. Foto Afp/ Juan Ejemplo")
+    assert record.credit == "Afp/ Juan Ejemplo"
+
+
+def test_an_agency_whose_name_opens_with_the_label_keeps_it():
+    record = _parse("Migrantes caminan por la carretera cerca de Tapachula, en Chiapas. Foto AP/Juan Ejemplo")
+    assert record.credit == "Foto AP/Juan Ejemplo"
+
+
+def test_a_name_in_capitals_alone_after_the_last_sentence_is_the_credit():
+    record = _parse("Samedi à Genève, les manifestants ont défilé entre la gare et le lac. KEYSTONE")
+    assert record.caption == "Samedi à Genève, les manifestants ont défilé entre la gare et le lac."
+    assert record.credit == "KEYSTONE"
+
+
+def test_a_copy_under_the_caption_without_its_credit():
+    record = _parse(
+        "Mehrere Boote liegen nach dem Sturm am Ufer. Foto: Anna Beispiel/dpa\n"
+        "Mehrere Boote liegen nach dem Sturm am Ufer.\n"
+    )
+    assert record.caption == "Mehrere Boote liegen nach dem Sturm am Ufer."
+    assert record.credit == "Anna Beispiel/dpa"
+
+
+def test_a_name_and_agency_alone_under_the_two_copies():
+    line = "Die Landesregierung bei ihrer ersten Sitzung im neuen Saal: in der Mitte der Präsident."
+    record = _parse(f"{line}\n{line}\nHans Beispiel, Keystone\n")
+    assert record.caption == line
+    assert record.credit == "Hans Beispiel, Keystone"
+
+
+def test_a_gallery_counter_a_date_note_and_a_credit_label_with_its_full_stop():
+    record = _parse(
+        "Bild 3 von 7. Die Kinder bauen am Seeufer einen Schneemann. (14.01.2026). Bildquelle: Keystone/Anna Beispiel."
+    )
+    assert record.caption == "Die Kinder bauen am Seeufer einen Schneemann."
+    assert record.credit == "Keystone/Anna Beispiel"
+    assert record.date_start == date(2026, 1, 14)
+    record = _parse("Image 2 of 9: Swimmers brave the cold water at the harbour. (3 January 2025)")
+    assert record.caption == "Swimmers brave the cold water at the harbour."
+    assert record.date_start == date(2025, 1, 3)
+
+
+def test_words_in_parentheses_closing_a_caption_are_no_date_note():
+    record = _parse("Die Brücke über den Rhein wird gesperrt. (Archivbild)")
+    assert record.caption.startswith("Die Brücke über den Rhein wird gesperrt.")
+    assert record.date_start is None
+
+
+def test_a_credit_alone_on_its_line_under_the_caption():
+    record = _parse("Kinder spielen im Brunnen in Izmir\n\nJANE ROE/EPA-EFE/Shutterstock\n")
+    assert record.caption == "Kinder spielen im Brunnen in Izmir"
+    assert record.credit == "JANE ROE/EPA-EFE/Shutterstock"
+
+
+def test_quoted_words_keep_their_quotes_and_a_copyright_sign_after_them_is_the_credit():
+    record = _parse("« Le ciel était rose au-dessus du port, je n’avais jamais vu ça. »© Marie Exemple")
+    assert record.caption == "« Le ciel était rose au-dessus du port, je n’avais jamais vu ça. »"
+    assert record.credit == "Marie Exemple"
+    title = _parse('"Transeúntes por la Puerta del Sol de Madrid"')
+    assert title.caption == "Transeúntes por la Puerta del Sol de Madrid"
+
+
+def test_a_photograph_by_label_is_no_part_of_the_credit():
+    record = _parse("Des militants accrochent une banderole à Tours. Photographie par Jean EXEMPLE / Hans Lucas")
+    assert record.credit == "Jean EXEMPLE / Hans Lucas"

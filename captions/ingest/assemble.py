@@ -32,6 +32,7 @@ from .lexicon import (
     first_chars,
 )
 from .notices import (
+    AGENCY_STARTS,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
     caveats_in,
@@ -152,7 +153,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             leading_credits.append(wire.group("credit"))
             joined = joined[wire.end() :]
     archive_credit = None
-    if joined[:1].isupper() and "." in joined[:80]:
+    if joined.startswith(AGENCY_STARTS):
         archive = LEADING_CREDIT_DATE_RE.match(joined)
         if archive:  # 'Zentralbild / Montage-Schulz 9.2.1962 Der Schutzpatron ...': the wire's credit and date
             archive_credit = archive.group("credit")
@@ -193,6 +194,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, photographer = ct.cut_at_photographer(segment)
     if photographer:
         inline_credits.append(photographer)
+    segment, date_note = ct.cut_date_note(segment, _is_date_text)
     segment, prefix_language = ct.first_language_segment(segment)
     translated = ""  # a date the translation alone states is still the caption's date
     if prefix_language is None:
@@ -269,6 +271,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     inline_credits.extend(found)
                     side_titles.append(rest)
                     scan.side_places.append(rest)
+                elif len(line) <= 80 and ("/" in line or "|" in line):
+                    # a credit alone on its line, as it would close a sentence: 'SEDAT SUNA/EPA-EFE/Shutterstock'
+                    rest, found = ct.strip_credits(". " + line.strip())
+                    if found and not rest.strip(" ."):
+                        inline_credits.extend(found)
     credit_date = _credits(record, scan, inline_credits)
     if credit_date:
         side_titles.append(
@@ -306,6 +313,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         side_titles.insert(0, citation.date_text)
     if archive_credit:
         side_titles.insert(0, archive.group("date"))
+    if date_note:
+        side_titles.insert(0, date_note)
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
     if story_line:

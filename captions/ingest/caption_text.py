@@ -39,6 +39,7 @@ from .notices import (
     may_hold_credit,
     search_credit,
     strip_reference_tokens,
+    without_bare_label,
 )
 
 LANGUAGE_NAMES = {
@@ -339,10 +340,14 @@ def _is_full_sentence(line: str) -> bool:
 
 def unquoted(text: str) -> str:
     """A caption wholly in quotes is a title quoted by its catalogue: '"Transeúntes por la
-    Puerta del Sol de Madrid"'."""
+    Puerta del Sol de Madrid"'; quoted sentences are someone's words, and keep their quotes
+    ('« Ici, en Belgique, le gris domine notre quotidien ... dans mon jardin. »')."""
     for opening, closing in (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")):
         if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in text[1:-1]:
-            return text[1:-1].strip()
+            inner = text[1:-1].strip()
+            if inner[-1:] in ".!?" or ". " in inner:
+                return text
+            return inner
     return text
 
 
@@ -429,7 +434,7 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
         guard = 0
         while found and guard < 5:
             guard += 1
-            credits.append(found.group("credit").strip())
+            credits.append(without_bare_label(found.group("credit").strip()))
             text = (text[: found.start()] + " " + text[found.end() :]).strip()
             found = search_credit(pattern, text)
     if credits and text[-1:] in ",;":  # '... Gedächtniskirche, Foto: imago images / Schöning'
@@ -708,23 +713,60 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
     second copy adds after it; and a name alone on the line after the copies ('Laurent
     Antonoff'), which is the credit: (lines, credit or None)."""
     for index in range(min(len(lines), 6) - 1):
-        first = lines[index].strip()
-        if len(first) < _DOUBLED_MIN:
+        if len(lines[index]) < _DOUBLED_MIN or len(lines[index + 1]) < _DOUBLED_MIN:
             continue
+        first = lines[index].strip()
+        if first[:_DOUBLED_MIN] not in lines[index + 1][: _DOUBLED_MIN + 16]:
+            continue  # (most captions: the next line does not open with this one)
         second = lines[index + 1].strip()
         if second[:1].isdigit():
             counter = _GALLERY_COUNTER_RE.match(second)
             if counter:
                 second = second[counter.end() :]
-        if not second.startswith(first):
+        if second.startswith(first):
+            rest = second[len(first) :].strip()
+            kept = [*lines[:index], first + (" " + rest if rest else "")]
+        elif len(second) >= _DOUBLED_MIN and first.startswith(second):
+            rest = first[len(second) :]  # the first copy carries the credit: '... Feuern. Foto: ...' / '... Feuern.'
+            kept = [*lines[:index], first]
+        else:
             continue
-        rest = second[len(first) :].strip()
-        kept = [*lines[:index], first + (" " + rest if rest else "")]
         after = lines[index + 2 :]
-        if len(after) == 1 and not rest and first[-1:] in ".!?" and _NAME_LINE_RE.fullmatch(after[0].strip()):
+        if len(after) == 1 and not rest and first[-1:] in ".!?" and _is_credit_slot(after[0].strip()):
             return kept, after[0].strip()
         return kept + after, None
     return lines, None
+
+
+def _is_credit_slot(line: str) -> bool:
+    """A short line under a caption printed twice: the page's credit ('Laurent Antonoff',
+    'Karl-Heinz Hug, Keystone'), not text: a few capitalised words, no digit, no sentence."""
+    if not line or len(line) > 60 or line[-1] in ".!?:" or ". " in line or any(c.isdigit() for c in line):
+        return False
+    words = line.replace(",", " ").replace("/", " ").split()
+    return (
+        0 < len(words) <= 6
+        and _NAME_LINE_RE.match(line) is not None
+        and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words)
+    )
+
+
+_NAME_PARTICLES = frozenset(["de", "du", "des", "von", "van", "der", "del", "da", "di", "le", "la", "y", "et", "und"])
+
+
+# A date alone in parentheses after the caption's last sentence: '... fest im Griff. (12.02.2026).'
+_DATE_NOTE_RE = re.compile(r"(?<=[.!?\"»”])\s{1,3}\((?P<date>[^()\n]{4,30})\)\.?\s{0,3}$")
+
+
+def cut_date_note(text: str, is_date) -> tuple[str, str | None]:
+    """(the caption, the date) when a date alone in parentheses closes it, after its last
+    sentence ('... Fraumünsters. (10. März 2018)'): a page's note of when, not description."""
+    if text[-1:] not in ").":
+        return text, None
+    note = _DATE_NOTE_RE.search(text, max(0, len(text) - 40))
+    if note is None or not any(c.isdigit() for c in note.group("date")) or not is_date(note.group("date")):
+        return text, None
+    return text[: note.start()].rstrip(), note.group("date")
 
 
 def undoubled(text: str) -> str:

@@ -435,6 +435,11 @@ _CREDIT_CUES = (
     "taken by",
     "tomada por",
     "aufgenommen von",
+    # a bare label after the last sentence: '... de la UNAM. Foto Marco Peláez'
+    "Foto ",
+    "Photo ",
+    "Ph. ",
+    "Phot. ",
 )
 
 
@@ -443,9 +448,17 @@ _GLUED_CREDIT_CUE_RE = re.compile(r"[a-zà-ÿ0-9][.!?][A-ZÀ-Ý]")
 
 def may_hold_credit(text: str) -> bool:
     # (the second test: a name glued to the last full stop, '... septembre.DENIS BALIBOUSE')
-    return contains_any(text, _CREDIT_CUES) or bool(_GLUED_CREDIT_CUE_RE.search(text, max(0, len(text) - 110)))
+    # (the third: a name in capitals closing the text, '... différentes. KEYSTONE')
+    return (
+        contains_any(text, _CREDIT_CUES)
+        or bool(_GLUED_CREDIT_CUE_RE.search(text, max(0, len(text) - 110)))
+        or (text[-2:].isupper() and text[-2:].isalpha())
+    )
 
 
+_CAPS_CLOSING_RE = re.compile(
+    r"(?<=[a-zà-ÿ0-9][.!?])\s{1,3}(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){0,3})\s{0,3}$"
+)
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
@@ -468,7 +481,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)"
         r"(?:" + _CREDIT_LABELS + r")"
-        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?)$",
+        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?)\.?$",
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
@@ -480,7 +493,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # imago: Copyright: xFlorianxGaertnerx / © Name
     # (and '(c) Bundesarchiv, Bild 183-... / Junge, Peter Heinz / CC-BY-SA 3.0' opening a line)
-    re.compile(r"(?:(?:(?<=\s)|^)(?:Copyright\s{0,2}:|©)|^\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"),
+    # ('... dans mon jardin. »© Maroesjka Lavigne': after a closing quote too)
+    re.compile(r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
@@ -520,6 +534,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?<=[a-zà-ÿ0-9][.!?])(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){1,3}"
         r"|[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:of |de |du |der |von |and )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,4})\s{0,3}$"
     ),
+    # ... or after a space: a name or an agency in capitals alone after the last sentence ('...
+    # sur quatre places différentes. KEYSTONE', '... en fin d'après-midi. OPO')
+    _CAPS_CLOSING_RE,
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
     re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
@@ -589,6 +606,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("/", "|", " -", "via "),
     ("(",),
     (".", "!", "?"),
+    (". ", "! ", "? "),
     ("(",),
     tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
     + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
@@ -749,6 +767,8 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
         haystack = text if as_is else lowered
         if (gate and gate in haystack and gated(haystack)) or (others is not None and others(haystack)):
             chosen.append(pattern)
+    if _CAPS_CLOSING_RE in chosen and not text.rstrip()[-1:].isupper():
+        chosen.remove(_CAPS_CLOSING_RE)  # (a name in capitals closing the text ends on a capital)
     return chosen
 
 
@@ -814,9 +834,28 @@ def strip_reference_tokens(text: str) -> str:
 
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
+# A bare label as pages print it, before a capitalised credit: 'Foto Afp/ Javier Torres'
+_BARE_CREDIT_LABEL_RE = re.compile(r"(?:Foto|Photo|FOTO|PHOTO)\s{1,2}(?=[A-ZÀ-Ý])")
+# Agencies whose name opens with such a label ('Foto AP'): the label is theirs
+_LABELLED_AGENCIES = tuple(agency for agency in AGENCIES if _BARE_CREDIT_LABEL_RE.match(agency))
+
+
+def without_bare_label(credit: str) -> str:
+    """A credit read from the caption's text without the bare label the page put before it
+    ('Foto Afp/ Javier Torres' -> 'Afp/ Javier Torres'); an agency's name that opens with one
+    keeps it ('Foto AP/...'). (A labelled field's credit keeps its words: a contributor may be
+    called 'Photo Provence'.)"""
+    if credit[:1] in "FP" and not credit.startswith(_LABELLED_AGENCIES):
+        bare = _BARE_CREDIT_LABEL_RE.match(credit)
+        if bare:
+            return credit[bare.end() :]
+    return credit
+
+
 CREDIT_PREFIX_RE = re.compile(
     r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|foto\s{1,3}von\b|photo\s{1,3}de\b"
-    r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?)\s{0,3}",
+    r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?"
+    r"|(?:photograph|photographie|fotografie|fotografía|fotografia)\s{1,3}(?:by|par|de|von|por)\b)\s{0,3}",
     re.IGNORECASE,
 )
 # The agency's name in parentheses inside the dateline: 'BEIJING, 1 septiembre, 2021 (Xinhua) --',
@@ -835,6 +874,12 @@ LEADING_MARKER_RE = re.compile(
     # 'Symbolbild:', 'Archivfoto:', 'Themenbild:' (a German compound on -bild or -foto before a
     # colon names the kind of picture, not what it shows; a page's typo as well: 'Symboldbild:')
     r"|[A-ZÄÖÜ][a-zäöüß]{2,20}(?:bild|foto)\s{0,2}:\s{0,3}"
+    # a web gallery's counter: 'Bild 1 von 4. ', 'Image 3 of 12: ' (gallery_counters)
+    r"|(?:"
+    + "|".join(re.escape(word) for word in _CREDIT_DATA["gallery_counters"]["words"])
+    + r")\s\d{1,3}\s(?:"
+    + "|".join(re.escape(word) for word in _CREDIT_DATA["gallery_counters"]["of"])
+    + r")\s\d{1,3}\s{0,2}[.:]?\s{1,3}"
     r"|(?:"
     + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["leading_markers"], key=len, reverse=True))
     + r")"
@@ -976,6 +1021,8 @@ LEADING_CREDIT_DATE_RE = re.compile(
     + r"\s{0,2}[/-]\s{0,2}[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]{1,30}(?:\s[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]{1,30}){0,2})"
     r"\s{0,2}[-–\s]\s{0,2}(?P<date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))\s{0,2}[-–\s]\s{0,2}(?=[A-ZÀ-Ý\"„(\[])"
 )
+#: what LEADING_CREDIT_DATE_RE's match opens with (a caption opening with none skips it)
+AGENCY_STARTS = tuple(dict.fromkeys(name.split()[0].split("-")[0] for name in AGENCIES))
 _AGENCY_IN_PARENS_RE = re.compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
 
 
