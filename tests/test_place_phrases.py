@@ -144,3 +144,20 @@ def test_a_german_direction_with_a_country_in_the_genitive():
 def test_at_the_before_a_country():
     record = parse_block("Pilgrims gather for the Angelus at the Vatican, May 4, 2024. REUTERS/Jane Roe")
     assert record.country_code == "VA"
+
+
+def test_a_place_the_picture_lies_to_one_side_of_gives_its_country_not_its_city():
+    french = parse_block("Des paysans creusent des demi-lunes à une centaine de kilomètres au nord de Niamey. © AFP")
+    spanish = parse_block("Un incendio forestal arrasa el monte a 30 kilómetros al norte de Madrid. EFE")
+    for found in (french, spanish):
+        assert found.city is None
+    assert (french.country_code, spanish.country_code) == ("NE", "ES")
+    # inside: 'in the north of', 'dans le nord de' name the place itself
+    assert parse_block("Floods in the north of England, May 3, 2024.").country_code == "GB"
+
+
+def test_an_office_names_whose_country_not_where_the_picture_was_taken():
+    record = parse_block(
+        "Jean Dupont, président de la République de Djibouti, le 26 février 2024, lors d'un entretien."
+    )
+    assert (record.city, record.country_code) == (None, None)

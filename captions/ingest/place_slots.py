@@ -150,6 +150,24 @@ _NOT_HERE_BEFORE_RE = re.compile(
 )
 
 
+# 'à cent kilomètres au nord de Niamey', 'al norte de Madrid', 'north of Paris' (but 'in the
+# north of England'), 'nördlich von Berlin': outside the place named, in its country (as
+# _anchored reads 'northwest of Paris' after a place). Matched against the folded text before it.
+_OUTSIDE_BEFORE_RE = re.compile(
+    r"(?:^|[^\w])(?:(?:au|al|a l')\s(?:"
+    + _alternation(fold(word) for word in PLACE_PHRASES["directions"])
+    + r")\s(?:de la|de l'|del|de|d'|du|des)"
+    + r"|(?<!the\s)(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west"
+    + r"|south-east|south-west)\sof"
+    + r"|(?:nordlich|sudlich|ostlich|westlich|nordostlich|nordwestlich|sudostlich|sudwestlich)\s(?:von|vom))$"
+)
+
+
+def outside_of(caption: str, start: int) -> bool:
+    """Is the name at `start` a reference point the picture lies to one side of (see above)?"""
+    return bool(_OUTSIDE_BEFORE_RE.search(fold(caption[max(0, start - 40) : start])))
+
+
 def not_here(caption: str, start: int) -> bool:
     """Is the name at `start` an office's or event's city, or a street's name (see above)?
     (fold() drops the trailing space: the pattern ends on the word before the name.)"""
@@ -613,7 +631,17 @@ def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
     caption = caption[:5000]
     slots: list[str] = []
-    found = [match for match in IN_PLACE_RE.finditer(caption) if not not_here(caption, match.start(1))]
+    found = []
+    outside = []  # the countries of the reference points the picture lies to one side of
+    for match in IN_PLACE_RE.finditer(caption):
+        if not_here(caption, match.start(1)):
+            continue
+        if outside_of(caption, match.start(1)):
+            country = places.country_of_city(_trim(match.group(1)).split(",", 1)[0])
+            if country is not None:
+                outside.append(country.name)
+            continue
+        found.append(match)
     # A place with a phrase saying where it lies comes first: it is the most specific slot.
     for match in found:
         anchored = _anchored(match.group(1), caption, match.end(1))
@@ -669,6 +697,7 @@ def place_slots(caption: str) -> list[str]:
         slots.extend(_contracted_places(caption))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
+    slots.extend(outside)
     for match in ARTICLE_PLACE_RE.finditer(caption):
         name = _trim(match.group(1))
         if places.find_country(name) or places.find_region(name):
@@ -757,6 +786,8 @@ def mentioned_places(caption: str) -> list[str]:
                 continue
             if name == match.group(0) and not_here(caption, match.start()):
                 break  # 'El alcalde de Madrid', 'calle Génova'
+            if name == match.group(0) and outside_of(caption, match.start()):
+                break  # '20 Kilometer nördlich von Berlin': not in Berlin
             after = _COUNTRY_AFTER_RE.match(caption, match.end()) if count < _MAX_PLACED else None
             placed = _placed_by(name, caption, after) if after is not None else None
             if placed is not None:
