@@ -281,3 +281,19 @@ def test_quoted_words_keep_their_quotes_and_a_copyright_sign_after_them_is_the_c
 def test_a_photograph_by_label_is_no_part_of_the_credit():
     record = _parse("Des militants accrochent une banderole à Tours. Photographie par Jean EXEMPLE / Hans Lucas")
     assert record.credit == "Jean EXEMPLE / Hans Lucas"
+
+
+def test_a_table_pasted_one_cell_to_a_line_with_its_borders():
+    record = _parse(
+        "Swans glide over the frozen lake in the park at dawn. AFP PHOTO/Jane Roe\n|\n|\n"
+        "Detalii fotografie |\nFotograf: |\n|\nJANE ROE |\n|\nDimensiuni: |\n|\n2400 x 1600 (1.2 MB) |\n"
+    )
+    assert record.caption == "Swans glide over the frozen lake in the park at dawn."
+    assert record.credit == "JANE ROE"
+    assert (record.width_px, record.height_px) == (2400, 1600)
+
+
+def test_a_bare_label_credit_through_another_agency():
+    record = _parse("Carabineros dispersan a los manifestantes en la avenida. Foto Ana Ejemplo / Aton Chile vía Ap")
+    assert record.caption == "Carabineros dispersan a los manifestantes en la avenida."
+    assert record.credit == "Ana Ejemplo / Aton Chile vía Ap"

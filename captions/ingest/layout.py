@@ -115,7 +115,14 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text:
         text = _HTML_TAG_RE.sub(" ", text)
+    if " |\n" in text or "\n|\n" in text:
+        # a table pasted from a page, one cell to a line, each closed by its border ('Loc: |',
+        # '|', 'London, 576, UNITED KINGDOM |'): the cells are the lines, a border alone a blank
+        text = _CELL_BORDER_RE.sub("", text)
     return _CONTROL_RE.sub("", text)
+
+
+_CELL_BORDER_RE = re.compile(r"[ \t]{1,8}\|[ \t]{0,8}$|^[ \t]{0,8}\|[ \t]{0,8}$", re.MULTILINE)
 
 
 def _lookup_label(candidate: str):

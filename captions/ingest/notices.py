@@ -399,7 +399,7 @@ _BARE_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credi
 # A name or holder in capitalised words, with separators and particles between them: 'KEYSTONE /
 # Photopress-Archiv', 'X - DR - Coll. Archives Larbor', 'Studio Lévy et Fils'
 _CAPITALISED_NAME = (
-    r"[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|(?:de|du|des|la|le|von|van|der|di|da|del|y|et|und|and|for)(?=\s)"
+    r"[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|(?:de|du|des|la|le|von|van|der|di|da|del|y|et|und|and|for|via|vía)(?=\s)"
     r"|[A-ZÀ-Ý][\w'’.\-]{0,30})){0,10}"
 )
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
