@@ -297,3 +297,29 @@ def test_a_bare_label_credit_through_another_agency():
     record = _parse("Carabineros dispersan a los manifestantes en la avenida. Foto Ana Ejemplo / Aton Chile vía Ap")
     assert record.caption == "Carabineros dispersan a los manifestantes en la avenida."
     assert record.credit == "Ana Ejemplo / Aton Chile vía Ap"
+
+
+def test_an_agency_and_its_photographers_after_a_slash_closing_the_caption():
+    record = _parse("Los vecinos celebran la fiesta mayor en la plaza de Gràcia / EFE - Ana Ejemplo")
+    assert record.caption == "Los vecinos celebran la fiesta mayor en la plaza de Gràcia"
+    assert record.credit == "EFE - Ana Ejemplo"
+    record = _parse("El delantero celebra su gol ante el estadio lleno / EFE - EPA - JANE ROE")
+    assert record.credit == "EFE - EPA - JANE ROE"
+
+
+def test_a_source_naming_photographer_and_agency_is_the_credit_when_nothing_else_is():
+    record = _parse("Abendstimmung: Segelboote liegen im Hafen von Kiel.\nQuelle: Getty Images/Anna Beispiel\n")
+    assert record.caption == "Abendstimmung: Segelboote liegen im Hafen von Kiel."
+    assert record.credit == "Getty Images/Anna Beispiel"
+
+
+def test_an_agency_glued_to_the_last_full_stop():
+    record = _parse("Estudiantes durante una sesión de entrenamiento en Nanjing, el 6 de septiembre.AFP")
+    assert record.caption == "Estudiantes durante una sesión de entrenamiento en Nanjing, el 6 de septiembre."
+    assert record.credit == "AFP"
+
+
+def test_a_pictures_of_the_day_marker_with_its_day():
+    record = _parse("BILDER DES TAGES 3.2.2019: Ein Eisbär spielt im Schnee des Tierparks. (Foto: dpa)")
+    assert record.caption == "Ein Eisbär spielt im Schnee des Tierparks."
+    assert record.date_start == date(2019, 2, 3)

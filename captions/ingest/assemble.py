@@ -168,7 +168,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             scan.page_ids.insert(0, citation.reference)
     # Credits first: imago puts the photographer after the second language
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
-    segment = ct.strip_markers(joined.strip())
+    opening = joined.strip()
+    segment = ct.strip_markers(opening)
+    marker_date = None
+    if len(segment) < len(opening) and opening.endswith(segment):
+        # the day a marker names ('BILDER DES TAGES 18.1.2017: ...'): the picture's when the caption has none
+        dated = _MARKER_DATE_RE.search(opening, 0, len(opening) - len(segment))
+        marker_date = dated.group(0) if dated else None
     segment, wire_credits, wire_date = ct.strip_boilerplate(segment)
     leading_credits.extend(wire_credits)
     if wire_date and "date" not in scan.fields:
@@ -315,6 +321,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         side_titles.insert(0, archive.group("date"))
     if date_note:
         side_titles.insert(0, date_note)
+    if marker_date:
+        side_titles.append(marker_date)
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
     if story_line:
@@ -504,6 +512,7 @@ _TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
+_MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
 _RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least
 
@@ -795,6 +804,10 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
     candidates.extend(inline_credits)
     if copyright_field and copyright_field.value:
         candidates.append(_COPYRIGHT_YEAR_RE.sub("", copyright_field.value.strip(), count=1))
+    supplier_field = scan.best("supplier")
+    if supplier_field and "/" in supplier_field.value[:100]:
+        # a source naming its photographer and agency ('Quelle: Getty Images/Hannes Magerstaedt')
+        candidates.append(supplier_field.value)
     for candidate in candidates:
         candidate = _without_notice(record, candidate)
         credit, reference = clean_credit(candidate)

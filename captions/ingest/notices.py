@@ -457,7 +457,7 @@ def may_hold_credit(text: str) -> bool:
 
 
 _CAPS_CLOSING_RE = re.compile(
-    r"(?<=[a-zà-ÿ0-9][.!?])\s{1,3}(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){0,3})\s{0,3}$"
+    r"(?<=[a-zà-ÿ0-9][.!?])\s{0,3}(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){0,3})\s{0,3}$"
 )
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
@@ -537,6 +537,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # ... or after a space: a name or an agency in capitals alone after the last sentence ('...
     # sur quatre places différentes. KEYSTONE', '... en fin d'après-midi. OPO')
     _CAPS_CLOSING_RE,
+    # An agency and its photographers after a slash closing a caption without its full stop:
+    # '... en el mitin de Dos Hermanas / EFE - Julio Muñoz', '... / EFE - EPA - FILIP SINGER'
+    re.compile(
+        r"(?<=\S)\s{1,2}/\s{1,2}(?P<credit>" + _AGENCY + r"(?:\s{1,2}[-–|]\s{1,2}[^\n/|()!?.]{2,40}){1,3})\s{0,3}$"
+    ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
     re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
@@ -606,7 +611,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("/", "|", " -", "via "),
     ("(",),
     (".", "!", "?"),
-    (". ", "! ", "? "),
+    (".", "!", "?"),
+    (" / ",),
     ("(",),
     tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
     + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
@@ -883,6 +889,8 @@ LEADING_MARKER_RE = re.compile(
     r"|(?:"
     + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["leading_markers"], key=len, reverse=True))
     + r")"
+    # (with the day it is of: 'BILDER DES TAGES 18.1.2017: ...')
+    r"(?:\s\d{1,2}\.\d{1,2}\.\d{2,4})?"
     r"(?:\s{0,2}[-–—:|]\s{0,2}|\s{1,2}(?=[A-ZÄÖÜ\d])))+"
 )
 # Markers after the caption: dpa's '+++ dpa-Bildfunk +++', a stock page's title suffix ('...
