@@ -406,9 +406,7 @@ def test_the_paste_preview_matches_a_block_with_an_earlier_block_of_the_same_pas
 
 def test_saving_a_paste_with_its_own_near_duplicate_updated_makes_one_photo(ed_client):
     preview = ed_client.post(PASTE, {"text": ONE_PASTE, "preview": "Preview"})
-    assert (
-        "Saving with the choices as offered below gives: created 2, updated 2, unchanged 1, flagged 0." in preview.text
-    )
+    assert "Saving with the choices below gives: created 2, updated 2, unchanged 1, flagged 0." in preview.text
     response = ed_client.post(PASTE, {"text": ONE_PASTE, "save": "Save"}, follow=True)
     assert Photo.objects.count() == 2  # the boats once, the ship
     boats_photo = Photo.objects.get(caption__startswith="Fishing")
@@ -492,4 +490,4 @@ def test_the_paste_page_reports_in_german_too(ed_client):
     assert 'entspricht <a href="#block-1">Block 1</a>' in preview.text
     assert "Block 1 oben hat dieselben Pixel, dasselbe Datum und denselben Ort" in preview.text
     summary = "neu 1, aktualisiert 1, unverändert 0, markiert 0"
-    assert f"Speichern mit der unten angebotenen Auswahl ergibt: {summary}." in preview.text
+    assert f"Speichern mit der Auswahl unten ergibt: {summary}." in preview.text

@@ -347,3 +347,58 @@ def test_the_paste_preview_onto_edited_records_costs_the_same_queries_for_3_or_3
         assert all(p["changes"] for p in previews) and any(p["kept"] for p in previews)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+# --- previewing again with the editor's choices ------------------------------------------------
+
+
+GLASGOW = EDINBURGH.replace("Location: Edinburgh", "Location: Glasgow")
+
+
+def test_preview_again_with_the_box_ticked_shows_what_saving_with_it_does(edited, ed_client):
+    """A block differing from the record only in the edited place: kept, it is unchanged;
+    ticked and previewed again, the place is replaced and the summary says updated, and saving
+    with the box does exactly that."""
+    first = ed_client.post(PASTE, {"text": GLASGOW, "preview": "Preview"})
+    assert first.context["expected_summary"] == "created 0, updated 0, unchanged 1, flagged 0"
+    assert 'name="preview" value="Preview again"' in first.text
+    assert "place: Leith, Scotland, GB (this block says Glasgow, Scotland, GB)" in first.text
+
+    again = ed_client.post(PASTE, {"text": GLASGOW, "preview": "Preview again", "overwrite_edits": "on"})
+    [preview] = again.context["previews"]
+    assert [c["label"] for c in preview["overwritten"]] == ["place"] and not preview["kept"]
+    assert 'name="overwrite_edits" checked' in again.text
+    assert "will replace your edit of place: <del>Leith, Scotland, GB</del> → <ins>Glasgow, Scotland, GB</ins>" in (
+        again.text
+    )
+    assert "Saving with the choices below gives: created 0, updated 1, unchanged 0, flagged 0." in again.text
+
+    saved = ed_client.post(PASTE, {"text": GLASGOW, "save": "Save", "overwrite_edits": "on"}, follow=True)
+    assert "Saved: created 0, updated 1, unchanged 0, flagged 0." in [str(m) for m in saved.context["messages"]]
+    assert Photo.objects.get().place.city == "Glasgow"
+
+
+def test_preview_again_in_german(edited, ed_client):
+    german = {"HTTP_ACCEPT_LANGUAGE": "de"}
+    first = ed_client.post(PASTE, {"text": GLASGOW, "preview": "Vorschau"}, **german)
+    assert 'value="Vorschau aktualisieren"' in first.text
+    again = ed_client.post(
+        PASTE, {"text": GLASGOW, "preview": "Vorschau aktualisieren", "overwrite_edits": "on"}, **german
+    )
+    assert "ersetzt Ihre Korrektur von Ort: <del>Leith, Scotland, GB</del>" in again.text
+    assert "Speichern mit der Auswahl unten ergibt: neu 0, aktualisiert 1" in again.text
+
+
+def test_preview_again_honours_keep_both_for_a_near_duplicate(ed_client):
+    imports.import_blocks(blocks=parsed(SEED))
+    near = SEED.replace("ein Treffen", "ein Gespräch")
+    first = ed_client.post(PASTE, {"text": near, "preview": "Preview"})
+    [preview] = first.context["previews"]
+    assert preview["near"] is not None and not preview["keep_both"]
+    assert first.context["expected_summary"].startswith("created 0, updated 1")
+    again = ed_client.post(PASTE, {"text": near, "preview": "Preview again", "near_1": "keep"})
+    [preview] = again.context["previews"]
+    assert preview["keep_both"] and 'value="keep" checked' in again.text
+    assert again.context["expected_summary"].startswith("created 1, updated 0")
+    ed_client.post(PASTE, {"text": near, "save": "Save", "near_1": "keep"})
+    assert Photo.objects.count() == 2

@@ -98,27 +98,44 @@ def paste_view(request, *, model_admin):
             )
         elif "save" in request.POST:
             return _save_pasted(request, model_admin, blocks)
+    # a first preview, or "Preview again" after ticking the box or choosing for a near-duplicate
     return _paste_page(request, model_admin, form, blocks)
+
+
+def _editor_choices(request, block_count: int) -> tuple[dict[int, str], bool]:
+    """What the editor chose on the preview: update or keep both, per near-duplicate (by block
+    number), and whether the paste's values replace fields edited by hand. The same for the
+    preview as for the save, so the preview shows what saving with these choices does."""
+    choices = {}
+    for number in range(1, block_count + 1):
+        choice = request.POST.get(NEAR_CHOICE_FIELD % number)
+        if choice in (imports.UPDATE, imports.KEEP):
+            choices[number] = choice
+    return choices, request.POST.get(OVERWRITE_EDITS_FIELD) == "on"
 
 
 def _paste_page(request, model_admin, form, blocks, text=None):
     shown = blocks[:PASTE_PREVIEW_LIMIT]
-    overwrite_edits = request.POST.get(OVERWRITE_EDITS_FIELD) == "on"
+    choices, overwrite_edits = _editor_choices(request, len(shown))
+    if text is not None:  # blocks handed back after a failed save are numbered anew: their choices do not follow
+        choices = {}
     # the save's own decisions, made by its dry run: the preview cannot say otherwise than the save does
-    expected, matches = imports.preview_blocks(shown, overwrite_edits=overwrite_edits)
+    expected, matches = imports.preview_blocks(shown, overwrite_edits=overwrite_edits, choices=choices)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "title": gettext("Paste caption block"),
         "form": form,
         "previews": [
-            paste_preview(block, match=match, number=number)
+            paste_preview(block, match=match, number=number, choice=choices.get(number, imports.UPDATE))
             for number, (block, match) in enumerate(zip(shown, matches, strict=True), start=1)
         ],
-        # what saving gives with the choices as offered, when every block is shown
+        # what saving gives with the choices as they stand, when every block is shown
         "expected_summary": expected.summary_in(gettext) if shown and len(shown) == len(blocks) else "",
         "edits_kept": any(match.plan and (match.plan.kept or match.plan.overwritten) for match in matches),
         "overwrite_edits": overwrite_edits,
+        # a near-duplicate's choice to make: "Preview again" shows what it does
+        "has_choices": any(match.near or (match.earlier and not match.earlier.same) for match in matches),
         "overwrite_field": OVERWRITE_EDITS_FIELD,
         "block_count": len(blocks),
         "not_previewed": len(blocks) - len(shown),
@@ -132,11 +149,7 @@ def _paste_page(request, model_admin, form, blocks, text=None):
 def _save_pasted(request, model_admin, blocks):
     """The import's save loop (`services.imports`): a block that cannot be saved is reported
     and handed back in the form, and the others are saved; the summary is in the import's words."""
-    choices = {}
-    for number in range(1, len(blocks) + 1):
-        choice = request.POST.get(NEAR_CHOICE_FIELD % number)
-        if choice in (imports.UPDATE, imports.KEEP):
-            choices[number] = choice
+    choices, overwrite_edits = _editor_choices(request, len(blocks))
     result = imports.import_blocks(
         blocks=blocks,
         user=request.user,
@@ -144,7 +157,7 @@ def _save_pasted(request, model_admin, blocks):
         near_duplicates=DEFAULT_NEAR_DUPLICATE_ACTION,
         choices=choices,
         match_earlier_blocks=True,  # as the preview: a block may be a near-duplicate of an earlier one
-        overwrite_edits=request.POST.get(OVERWRITE_EDITS_FIELD) == "on",
+        overwrite_edits=overwrite_edits,
     )
     for number, _label, line in result.match_lines_in(gettext):
         model_admin.message_user(request, gettext("Block %(n)d %(what)s.") % {"n": number, "what": line}, messages.INFO)
@@ -191,9 +204,12 @@ PREVIEW_PROBLEM_ROW = {
 }
 
 
-def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: int = 1) -> dict:
+def paste_preview(
+    parsed, *, match: imports.BlockMatch | None = None, number: int = 1, choice: str = imports.UPDATE
+) -> dict:
     """One parsed block as rows of (label, value, problems beside it) for the preview page, with
-    the record it updates or nearly matches (`match`, from imports.match_blocks)."""
+    the record it updates or nearly matches (`match`, from imports.match_blocks) and, for a
+    near-duplicate, the editor's choice (`choice`: UPDATE or KEEP, the radio checked)."""
     problems: dict[str, list[str]] = {}
     for code in sorted(parsed.problems):
         stated_detail = parsed.problem_details.get(code)
@@ -277,6 +293,7 @@ def paste_preview(parsed, *, match: imports.BlockMatch | None = None, number: in
         "earlier_percent": round(match.earlier.similarity * 100) if match.earlier else None,
         "other_runs": other_runs,
         "choice_field": NEAR_CHOICE_FIELD % number,
+        "keep_both": choice == imports.KEEP,
         "number": number,
         # for a record it updates: what changes (old -> new), what an editor's hand edit keeps
         "record_id": match.record_id,

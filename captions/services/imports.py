@@ -415,16 +415,20 @@ class BlockMatch:
     failure: str = ""  # why it would not be saved
 
 
-def preview_blocks(blocks, *, overwrite_edits: bool = False) -> tuple[ImportResult, list[BlockMatch]]:
-    """What saving these blocks as the paste page saves them (near-duplicates updated, a block
-    matched with the earlier blocks of the paste too) does, block by block: the very decisions
-    of `import_blocks`, made by its dry run (nothing is written), in a few queries whatever the
+def preview_blocks(
+    blocks, *, overwrite_edits: bool = False, choices: dict[int, str] | None = None
+) -> tuple[ImportResult, list[BlockMatch]]:
+    """What saving these blocks as the paste page saves them (near-duplicates updated unless
+    `choices[block number]` says otherwise, a block matched with the earlier blocks of the paste
+    too, edits replaced with `overwrite_edits`) does, block by block: the very decisions of
+    `import_blocks`, made by its dry run (nothing is written), in a few queries whatever the
     number of blocks. The result's summary is the save's, in its words."""
     blocks = list(blocks)
     result = import_blocks(
         blocks=blocks,
         dry_run=True,
         near_duplicates=UPDATE,
+        choices=choices,
         match_earlier_blocks=True,
         overwrite_edits=overwrite_edits,
         explain=True,
