@@ -402,3 +402,71 @@ def test_preview_again_honours_keep_both_for_a_near_duplicate(ed_client):
     assert again.context["expected_summary"].startswith("created 1, updated 0")
     ed_client.post(PASTE, {"text": near, "save": "Save", "near_1": "keep"})
     assert Photo.objects.count() == 2
+
+
+# --- a near-duplicate whose only differences are kept edits ------------------------------------
+
+# the seed with another word where an editor corrected the caption: a near-duplicate by content
+SEED_AGAIN = SEED.replace("ein Treffen", "eine Besprechung")
+
+
+@pytest.fixture
+def seed_caption_edited():
+    imports.import_blocks(blocks=parsed(SEED))
+    photo = Photo.objects.get()
+    photo.caption = photo.caption.replace("ein Treffen", "ein Arbeitstreffen")
+    photos.save_edited_photo(photo=photo, base_version=photo.version, user=an_editor())
+    return photo
+
+
+def test_a_near_duplicate_with_only_kept_edits_is_not_said_to_be_updated(seed_caption_edited):
+    pk = seed_caption_edited.pk
+    for _run in range(2):  # nothing written: the next run finds it again, and says the same
+        result = imports.import_blocks(blocks=parsed(SEED_AGAIN), near_duplicates=imports.UPDATE)
+        assert result.summary == "created 0, updated 0, unchanged 1, flagged 1"
+        assert [line for _n, _label, line in result.match_lines_in(str)] == [f"matches #{pk}: nothing to update in it"]
+        assert [line for _n, _label, line in result.edit_lines_in(str)] == [
+            f"nothing to update in #{pk}; kept your edit of caption"
+        ]
+    assert Photo.objects.get().caption == seed_caption_edited.caption
+    replaced = imports.import_blocks(blocks=parsed(SEED_AGAIN), near_duplicates=imports.UPDATE, overwrite_edits=True)
+    assert [line for _n, _label, line in replaced.match_lines_in(str)] == [f"matches #{pk}: updated it"]
+
+
+def test_import_captions_says_nothing_to_update_in_the_near_duplicate(seed_caption_edited, tmp_path):
+    pk = seed_caption_edited.pk
+    lines = run(tmp_path, SEED_AGAIN, "--near-duplicates", "update")
+    assert lines[0] == "created 0, updated 0, unchanged 1, flagged 1"
+    assert [line.split("): ", 1)[1] for line in lines[1:]] == [
+        "truncated_text",
+        f"matches #{pk}: nothing to update in it",
+        f"nothing to update in #{pk}; kept your edit of caption",
+    ]
+
+
+def test_the_paste_page_says_the_near_duplicate_is_left_as_it_is(seed_caption_edited, ed_client):
+    pk = seed_caption_edited.pk
+    preview = ed_client.post(PASTE, {"text": SEED_AGAIN, "preview": "Preview"})
+    text = preview.text
+    assert f">#{pk}</a>, nothing to change" in text
+    assert f"It is the same photo: leave #{pk} as it is (nothing in this block changes it)" in text
+    assert "Kept, as an editor corrected them by hand since the last import:" in text
+    assert "Saving with the choices below gives: created 0, updated 0, unchanged 1, flagged 1." in text
+    saved = ed_client.post(PASTE, {"text": SEED_AGAIN, "save": "Save"}, follow=True)
+    assert [str(m) for m in saved.context["messages"]] == [
+        f"Block 1 matches #{pk}: nothing to update in it.",
+        f"Block 1: nothing to update in #{pk}; kept your edit of caption.",
+        "Nothing to save: created 0, updated 0, unchanged 1, flagged 1.",
+    ]
+
+
+def test_the_paste_page_says_so_in_german(seed_caption_edited, ed_client):
+    pk = seed_caption_edited.pk
+    german = {"HTTP_ACCEPT_LANGUAGE": "de"}
+    preview = ed_client.post(PASTE, {"text": SEED_AGAIN, "preview": "Vorschau"}, **german)
+    assert f">#{pk}</a>, nichts zu ändern" in preview.text
+    assert f"Es ist dasselbe Foto: #{pk} bleibt, wie es ist (dieser Bildtext ändert nichts daran)" in preview.text
+    saved = ed_client.post(PASTE, {"text": SEED_AGAIN, "save": "Speichern"}, follow=True, **german)
+    messages = [str(m) for m in saved.context["messages"]]
+    assert f"Block 1 entspricht #{pk}: darin nichts zu aktualisieren." in messages
+    assert f"Block 1: nichts zu aktualisieren in #{pk}; Ihre Korrektur von Bildunterschrift beibehalten." in messages

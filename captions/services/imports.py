@@ -61,13 +61,18 @@ FAILED = gettext_noop(", failed %(failed)d")
 # What to do with a block that is a near-duplicate of a record.
 UPDATE, KEEP, SKIP = "update", "keep", "skip"
 NEAR_DUPLICATE_ACTIONS = (UPDATE, KEEP, SKIP)
+# A near-duplicate to update that has nothing to change (its only differences are fields an
+# editor corrected by hand, kept) writes nothing: its line says so (UNCHANGED), not "updated it".
+# Its fingerprint stays the record's, so the next run finds it as a near-duplicate again.
 MATCH_LINES = {
     UPDATE: gettext_noop("matches #%(id)d: updated it"),
+    UNCHANGED: gettext_noop("matches #%(id)d: nothing to update in it"),
     KEEP: gettext_noop("matches #%(id)d: kept both"),
     SKIP: gettext_noop("matches #%(id)d: skipped, not saved"),
 }
 MATCH_BLOCK_LINES = {
     UPDATE: gettext_noop("matches block %(n)d: updated it"),
+    UNCHANGED: gettext_noop("matches block %(n)d: nothing to add to it"),
     KEEP: gettext_noop("matches block %(n)d: kept both"),
     SKIP: gettext_noop("matches block %(n)d: skipped, not saved"),
 }
@@ -487,7 +492,8 @@ class ImportResult:
     skipped: int = 0
     flagged_blocks: list[tuple[int, str, list[str]]] = field(default_factory=list)
     # near-duplicates: (block number, label, the record's id it matches (an EarlierBlock in a dry
-    # run, when it is an earlier block's photo), UPDATE / KEEP / SKIP)
+    # run, when it is an earlier block's photo), UPDATE / KEEP / SKIP, or UNCHANGED: to update,
+    # and nothing to change in it)
     matches: list[tuple[int, str, int, str]] = field(default_factory=list)
     failures: list[tuple[int, str]] = field(default_factory=list)  # (block number, reason)
     saved: list[tuple[int, int | None]] = field(default_factory=list)  # (block number, photo id; None in a dry run)
@@ -801,6 +807,8 @@ def _save_batch(
             if current is not None and current.import_digest == values["import_digest"] and not overwrite_edits:
                 report.outcome = UNCHANGED
                 outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
+                if target is not None:  # a near-duplicate to update, left as it is
+                    matches[-1] = (*matches[-1][:3], UNCHANGED)
                 continue
             plan = None
             if current is not None and current.pk is not None:  # a record: only what changed, edits kept
@@ -816,6 +824,8 @@ def _save_batch(
                 if not plan.applied:  # nothing left to change (an edit kept): nothing written
                     report.outcome = UNCHANGED
                     outcomes.append((number, parsed, UNCHANGED, current))
+                    if target is not None:  # a near-duplicate to update, left as it is
+                        matches[-1] = (*matches[-1][:3], UNCHANGED)
                     if plan.kept:
                         edits.append((number, block_label(parsed), current.pk, plan))
                     continue
@@ -994,7 +1004,10 @@ def import_blocks(
                         result.failures.append((number, _one_line(exc)))
                         continue
                     if saved.match is not None:
-                        result.matches.append((number, block_label(parsed), saved.match.photo_id, action))
+                        left_alone = action == UPDATE and saved.photo is not None and not saved.changed
+                        result.matches.append(
+                            (number, block_label(parsed), saved.match.photo_id, UNCHANGED if left_alone else action)
+                        )
                     if saved.photo is None:
                         result.skipped += 1
                         _flag(result, number, parsed)
