@@ -161,3 +161,17 @@ def test_an_office_names_whose_country_not_where_the_picture_was_taken():
         "Jean Dupont, président de la République de Djibouti, le 26 février 2024, lors d'un entretien."
     )
     assert (record.city, record.country_code) == (None, None)
+
+
+def test_a_gallery_heading_in_capitals_before_a_date_is_no_city():
+    record = parse_block("FOTOS DES TAGES 3.5.2024: Ein Reiter springt beim Fest in Spanien durch das Feuer.")
+    assert (record.city, record.country_code) == (None, "ES")
+    assert parse_block("DRESDEN 15.06.1957 Blick auf die Altstadt.").city == "Dresden"
+    assert parse_block("FRANKFURT AM MAIN 15.06.1957 Blick auf den Römer.").city == "Frankfurt am Main"
+
+
+def test_a_spanish_city_with_an_article_is_a_club_not_a_place():
+    record = parse_block("Un jugador celebra el gol del Sevilla en la final ante el Betis.")
+    assert (record.city, record.country_code) == (None, None)
+    # a city whose name takes the article is still the city ('del Cairo')
+    assert parse_block("Turistas en el centro del Cairo, este lunes.").country_code == "EG"

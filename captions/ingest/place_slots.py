@@ -26,6 +26,18 @@ def _alternation(words) -> str:
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
 _NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _WORD + r"){0,3}"
 
+# a city in capitals and a numeric date: 'DRESDEN 15.06.1957' (picture archives)
+_CAPITALS_DATE_DATELINE = re.compile(
+    r"^(["
+    + _UP
+    + r"]["
+    + _UP
+    + r"'\-]{2,30}(?: ["
+    + _UP
+    + r"]["
+    + _UP
+    + r"'\-]{1,30}){0,2})\s\d{1,2}\.\d{1,2}\.\d{2,4}\b"
+)
 DATELINE_RES = (
     # Getty: 'PARIS, FRANCE - JULY 26:'  /  'THE HAGUE, NETHERLANDS - JUNE 25:'
     re.compile(
@@ -55,18 +67,7 @@ DATELINE_RES = (
         + _UP
         + r"][\w .'\-]{1,40})?)\s{0,2}\((?:AP|Reuters|REUTERS|AFP|dpa|EFE|ANSA|EPA)\)"
     ),
-    # a city in capitals and a numeric date: 'DRESDEN 15.06.1957' (picture archives)
-    re.compile(
-        r"^(["
-        + _UP
-        + r"]["
-        + _UP
-        + r"'\-]{2,30}(?: ["
-        + _UP
-        + r"]["
-        + _UP
-        + r"'\-]{1,30}){0,2})\s\d{1,2}\.\d{1,2}\.\d{2,4}\b"
-    ),
+    _CAPITALS_DATE_DATELINE,
     # a city in capitals, its country as written, a dash: 'KYIV, Ukraine —' (the wire's
     # '(Reuters)' taken out of the caption as an agency marker)
     re.compile(
@@ -415,6 +416,12 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
     return f"{slot}, {country.name}" if country else None
 
 
+# Articles that open no city's name after its first word ('BILDER DES TAGES', 'FOTO DEL DIA')
+_ARTICLES = frozenset(
+    ["des", "der", "die", "das", "dem", "den", "the", "of", "del", "los", "las", "du", "les", "and", "und"]
+)
+
+
 # A kind written after a name in lower case: 'in Beijing city, China', 'Harbin, Heilongjiang province'.
 _KIND_WORDS = frozenset(
     ["city", "town", "village", "district", "county", "province", "region", "state", "prefecture", "oblast"]
@@ -568,8 +575,21 @@ def dateline_place(caption: str) -> str | None:
     for pattern in DATELINE_RES:
         match = pattern.match(caption[:300])
         if match:
-            return _dateline_text(match.group(1))
+            text = _dateline_text(match.group(1))
+            if pattern is _CAPITALS_DATE_DATELINE and text and not _dateline_names_a_place(text):
+                return None  # 'BILDER DES TAGES 18.1.2017:' is a gallery's heading, not a city
+            return text
     return None
+
+
+def _dateline_names_a_place(text: str) -> bool:
+    """A city in capitals before a date ('DRESDEN 15.06.1957') is a place when the data knows
+    it or it is one name; several words the data does not know, with an article among them,
+    are a heading ('BILDER DES TAGES')."""
+    words = text.split()
+    if len(words) == 1 or _known(text):
+        return True
+    return not any(word.casefold() in _ARTICLES for word in words[1:])
 
 
 # A caption that opens with its place as a sentence of its own ('Ciudad de México. Turistas
@@ -760,6 +780,8 @@ def mentioned_places(caption: str) -> list[str]:
         words = match.group(0).split(" ")
         if _is_adjective(words[-1]):
             continue  # 'a Nairobi-born engineer'
+        if (before.endswith((" del", " al")) or before in ("del", "al")) and not places.find_city(f"El {words[0]}"):
+            continue  # 'el gol del Madrid', 'frente al Liverpool': a club (a city takes no article)
         # the whole run, or what follows its last connector ('Base Aérea de Zaragoza')
         last_link = max((index for index, word in enumerate(words) if word in _CONNECTORS), default=-1)
         names = [match.group(0)]
