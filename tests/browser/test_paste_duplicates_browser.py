@@ -70,3 +70,57 @@ def test_the_paste_preview_names_each_match_and_its_choice(page_for, locale, vie
     assert Photo.objects.count() == 3  # the seed (updated), boats 1 and boats 2 (block 4: the same photo)
     seed.refresh_from_db()
     assert "ein Gespräch" in seed.caption
+
+
+EDINBURGH = """Schoolchildren march through the old town of Edinburgh.
+Image ID: 2R4X9KJ
+3648 x 2736 px | 30,9 x 23,2 cm | 12,2 x 9,1 inches | 300dpi
+Date taken: 30 May 2017
+Location: Edinburgh, Scotland, UK"""
+# the agency's corrected block: a new caption and date, the place an editor corrected as before
+CORRECTED = EDINBURGH.replace("march through", "parade through").replace("30 May", "31 May")
+
+
+@pytest.mark.parametrize("locale", ["en-US", "de-DE"])
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
+def test_the_paste_preview_shows_an_update_a_kept_edit_and_previews_again_with_the_box(page_for, locale, viewport):
+    """An update whose place an editor corrected by hand (kept), a near-duplicate of the seed
+    and a new photo; ticking the box and "Preview again" shows the edit replaced and the
+    summary that saving with the box gives; the save does it."""
+    from captions.services import photos
+    from tests.builders import make_place
+
+    imports.import_blocks(blocks=ingest.parse_blocks(SEED_WITH_ARTICLE))
+    imports.import_blocks(blocks=ingest.parse_blocks(EDINBURGH))
+    record = Photo.objects.get(source_id="2R4X9KJ")
+    record.place = make_place(city="Leith", region="Scotland", country="United Kingdom", country_code="GB")
+    user = editor()
+    photos.save_edited_photo(photo=record, base_version=record.version, user=user)
+    english = locale == "en-US"
+    page = page_for(user, locale=locale, viewport=viewport)
+    page.goto(page.base_url + "/admin/captions/photo/paste/")
+    page.fill("textarea[name=text]", "\n---\n".join([CORRECTED, SEED_EDITED, boats(1)]))
+    page.click("input[name=preview]")
+    kind = "phone" if viewport == PHONE else "wide"
+    page.screenshot(path=artifact(f"paste-edits-{locale[:2]}-{kind}.png"), full_page=True)
+    block_1 = page.locator("#block-1")
+    assert ("Leith" in block_1.locator(".kept-edit").inner_text()) and block_1.locator(".replaced-edit").count() == 0
+    widths = page.evaluate("() => ({doc: document.documentElement.scrollWidth, view: innerWidth})")
+    assert widths["doc"] <= widths["view"], widths
+
+    page.locator("input[name=overwrite_edits]").check()
+    page.locator("input[name=preview]").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=artifact(f"paste-edits-again-{locale[:2]}-{kind}.png"), full_page=True)
+    replaced = page.locator("#block-1 .replaced-edit").inner_text()
+    assert ("will replace your edit of place" if english else "ersetzt Ihre Korrektur von Ort") in replaced
+    assert page.locator("input[name=overwrite_edits]").is_checked()
+    summary = page.locator(".expected-summary").inner_text()
+    assert ("created 1, updated 2" if english else "neu 1, aktualisiert 2") in summary
+    widths = page.evaluate("() => ({doc: document.documentElement.scrollWidth, view: innerWidth})")
+    assert widths["doc"] <= widths["view"], widths
+    assert serious_violations(page) == []
+    page.locator("input[name=save]").first.click()
+    page.wait_for_load_state()
+    record.refresh_from_db()
+    assert record.place.city == "Edinburgh" and record.date_text == "31 May 2017"
