@@ -231,7 +231,7 @@ def test_the_paste_preview_lists_the_changes_and_the_kept_edit(edited, ed_client
         ("date", "30 May 2017", "31 May 2017"),
     ]
     text = response.text
-    assert f"Saving changes in #{edited.pk}:" in text
+    assert f"What saving changes in #{edited.pk}:" in text
     assert "date: <del>30 May 2017</del> → <ins>31 May 2017</ins>" in text
     assert "Kept, as an editor corrected them by hand since the last import:" in text
     assert "place: Leith, Scotland, GB (this block says Edinburgh, Scotland, GB)" in text
@@ -242,7 +242,7 @@ def test_the_paste_preview_lists_the_changes_and_the_kept_edit(edited, ed_client
 def test_the_paste_preview_lists_them_in_german(edited, ed_client):
     response = ed_client.post(PASTE, {"text": CORRECTED, "preview": "Vorschau"}, HTTP_ACCEPT_LANGUAGE="de")
     text = response.text
-    assert f"Speichern ändert in #{edited.pk}:" in text
+    assert f"Was das Speichern in #{edited.pk} ändert:" in text
     assert "Datum: <del>30 May 2017</del> → <ins>31 May 2017</ins>" in text
     assert (
         "Beibehalten, da eine Redakteurin oder ein Redakteur sie seit dem letzten Import von Hand korrigiert hat:"
@@ -470,3 +470,20 @@ def test_the_paste_page_says_so_in_german(seed_caption_edited, ed_client):
     messages = [str(m) for m in saved.context["messages"]]
     assert f"Block 1 entspricht #{pk}: darin nichts zu aktualisieren." in messages
     assert f"Block 1: nichts zu aktualisieren in #{pk}; Ihre Korrektur von Bildunterschrift beibehalten." in messages
+
+
+def test_a_long_value_is_shown_around_its_first_difference():
+    old = "Der russische Präsident Wladimir Putin hält im Kreml ein Treffen mit dem Sondergesandten ab."
+    new = old.replace("ein Treffen", "ein Gespräch")
+    shown_old, shown_new = imports._around_difference(old, new)
+    assert shown_old == "…Putin hält im Kreml ein Treffen mit dem Sondergesandten ab."
+    assert shown_new == "…Putin hält im Kreml ein Gespräch mit dem Sondergesandten a…"  # 60 characters
+    assert imports._around_difference("short", "shorter") == ("short", "shorter")
+    assert imports._around_difference("", new)[1] == new[:59] + "…"
+
+
+def test_the_preview_shows_a_long_caption_where_it_changes(ed_client):
+    imports.import_blocks(blocks=parsed(SEED))
+    response = ed_client.post(PASTE, {"text": SEED.replace("ein Treffen", "ein Gespräch"), "preview": "Preview"})
+    [change] = response.context["previews"][0]["changes"]
+    assert "ein Treffen" in change["old"] and "ein Gespräch" in change["new"]

@@ -29,6 +29,7 @@ block is what the save does.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
@@ -127,7 +128,7 @@ UPDATED_LINE = gettext_noop("updated #%(id)d: %(fields)s")
 UNCHANGED_LINE = gettext_noop("nothing to update in #%(id)d")
 KEPT_PART = gettext_noop("kept your edit of %(fields)s")
 OVERWRITTEN_PART = gettext_noop("replaced your edit of %(fields)s")
-SHOWN_LENGTH = 60  # a changed value in a preview or a line: its start
+SHOWN_LENGTH = 60  # a changed value in a preview: this many characters, around its first difference
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _record_place(photo: Photo) -> tuple[str, ...]:
 
 
 def _shown(group: str, values: tuple) -> str:
-    """A group's value in a few words (the preview's old -> new, a report line)."""
+    """A group's value as one line (the preview's old -> new, cut by `_around_difference`)."""
     if group == "place":
         parts, text = values
         shown = ", ".join(part for part in parts if part) or text
@@ -187,8 +188,27 @@ def _shown(group: str, values: tuple) -> str:
         shown = values[0].isoformat(timespec="minutes") if values[0] else ""
     else:
         shown = " ".join(str(value) for value in values if value not in (None, ""))
-    shown = " ".join(shown.split())
-    return shown if len(shown) <= SHOWN_LENGTH else shown[: SHOWN_LENGTH - 1] + "…"
+    return " ".join(shown.split())
+
+
+def _around_difference(old: str, new: str, length: int = SHOWN_LENGTH) -> tuple[str, str]:
+    """Two values of a field, each cut to `length` characters from the same word a little before
+    the first character where they differ: a caption corrected in its fifteenth word shows that
+    word ('…im Kreml ein Treffen mit dem…' -> '…im Kreml ein Gespräch mit dem…'), where cutting
+    both at their start showed two equal beginnings."""
+
+    def cut(text: str, start: int) -> str:
+        piece = ("…" if start else "") + text[start:]
+        return piece if len(piece) <= length else piece[: length - 1] + "…"
+
+    if len(old) <= length and len(new) <= length:
+        return old, new
+    same = len(os.path.commonprefix([old, new]))
+    start = max(0, same - length // 3)
+    if start:  # from a word's start; the text before `same` is the same in both
+        space = old.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else start
+    return cut(old, start), cut(new, start)
 
 
 def plan_update(photo: Photo, values: dict, parsed, *, edited, overwrite_edits: bool, near: bool) -> UpdatePlan:
@@ -206,7 +226,7 @@ def plan_update(photo: Photo, values: dict, parsed, *, edited, overwrite_edits: 
         new = tuple((plan.place if name == "place" else incoming[name]) for name in names)
         if old == new:
             continue
-        change = FieldChange(group, _shown(group, old), _shown(group, new))
+        change = FieldChange(group, *_around_difference(_shown(group, old), _shown(group, new)))
         if any(("place_id" if name == "place" else name) in edited for name in names):
             (plan.overwritten if overwrite_edits else plan.kept).append(change)
         else:
