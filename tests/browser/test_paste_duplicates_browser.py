@@ -124,3 +124,30 @@ def test_the_paste_preview_shows_an_update_a_kept_edit_and_previews_again_with_t
     page.wait_for_load_state()
     record.refresh_from_db()
     assert record.place.city == "Edinburgh" and record.date_text == "31 May 2017"
+
+
+@pytest.mark.parametrize(("locale", "viewport"), [("en-US", WIDE), ("de-DE", PHONE)], ids=["en-wide", "de-phone"])
+def test_a_near_duplicate_with_only_a_kept_edit_says_it_is_left_as_it_is(page_for, locale, viewport):
+    from captions.services import photos
+
+    imports.import_blocks(blocks=ingest.parse_blocks(SEED_ALONE))
+    seed = Photo.objects.get()
+    seed.caption = seed.caption.replace("ein Treffen", "ein Arbeitstreffen")  # an editor's correction
+    user = editor()
+    photos.save_edited_photo(photo=seed, base_version=seed.version, user=user)
+    page = page_for(user, locale=locale, viewport=viewport)
+    page.goto(page.base_url + "/admin/captions/photo/paste/")
+    page.fill("textarea[name=text]", SEED_EDITED)
+    page.click("input[name=preview]")
+    heading = page.locator("#block-1 h2").inner_text()
+    english = locale == "en-US"
+    assert f"#{seed.pk}, " + ("nothing to change" if english else "nichts zu ändern") in heading
+    choice = page.locator("#block-1 .near-duplicate label").first.inner_text()
+    assert ("leave" if english else "bleibt, wie es ist") in choice
+    widths = page.evaluate("() => ({doc: document.documentElement.scrollWidth, view: innerWidth})")
+    assert widths["doc"] <= widths["view"], widths
+    page.screenshot(path=artifact(f"paste-near-kept-{locale[:2]}.png"), full_page=True)
+    page.locator("input[name=save]").first.click()
+    page.wait_for_load_state()
+    said = page.locator(".messagelist").inner_text()
+    assert ("nothing to update in it" if english else "darin nichts zu aktualisieren") in said
