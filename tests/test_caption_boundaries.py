@@ -323,3 +323,24 @@ def test_a_pictures_of_the_day_marker_with_its_day():
     record = _parse("BILDER DES TAGES 3.2.2019: Ein Eisbär spielt im Schnee des Tierparks. (Foto: dpa)")
     assert record.caption == "Ein Eisbär spielt im Schnee des Tierparks."
     assert record.date_start == date(2019, 2, 3)
+
+
+def test_a_gallery_counter_without_its_word_and_the_gallery_buttons_cut_off():
+    record = _parse(
+        "3 of12 Fishermen pull their nets onto the beach in Valparaíso, Chile, Monday, Jan. 11, 2021. "
+        "Jane Roe/AP Show More Show Les"
+    )
+    assert record.caption == "Fishermen pull their nets onto the beach in Valparaíso, Chile, Monday, Jan. 11, 2021."
+    assert record.credit == "Jane Roe/AP"
+    assert "truncated_text" not in record.problems
+
+
+def test_a_member_desk_code_after_the_credit():
+    record = _parse("Balloons rise over the river on the festival's last day. (Jane Roe/Sun Journal via AP) =ME")
+    assert record.caption == "Balloons rise over the river on the festival's last day."
+    assert record.credit == "Jane Roe/Sun Journal via AP"
+
+
+def test_a_date_opening_a_caption_is_no_counter():
+    record = _parse("12 de 2020 Vecinos celebran en la plaza mayor de Salamanca.")
+    assert record.caption.startswith("12 de 2020")

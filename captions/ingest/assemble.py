@@ -143,6 +143,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     joined, page_credit = split_inline_credit(joined)
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
     if joined[:1].isdigit():
+        counter = _NUMBERED_COUNTER_RE.match(joined)
+        if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...'
+            joined = joined[counter.end() :]
         leading = _LEADING_ID_RE.match(joined)
         if leading:  # '040621-N-6536T-062 USS Ronald Reagan ...': the picture's number, then its caption
             scan.page_ids.append(leading.group(1))
@@ -512,6 +515,7 @@ _TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
+_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
 _RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least

@@ -893,6 +893,11 @@ LEADING_MARKER_RE = re.compile(
     r"(?:\s\d{1,2}\.\d{1,2}\.\d{2,4})?"
     r"(?:\s{0,2}[-–—:|]\s{0,2}|\s{1,2}(?=[A-ZÄÖÜ\d])))+"
 )
+_CUT_LINK_LABELS = sorted(
+    {label[:end] for label in _CREDIT_DATA["link_labels"] if len(label) >= 8 for end in range(6, len(label))},
+    key=len,
+    reverse=True,
+)
 # Markers after the caption: dpa's '+++ dpa-Bildfunk +++', a stock page's title suffix ('...
 # Stock Photo', '... Banque D'Images'), a web page's link text ('// View in Flickr') and a wire's
 # reference to the story the picture goes with ('(zu dpa «Ole von Beust wird 60» vom 12.04.2015)').
@@ -902,16 +907,20 @@ TRAILING_MARKER_RE = re.compile(
     + "|".join(re.escape(suffix) for suffix in sorted(_CREDIT_DATA["stock_page_suffixes"], key=len, reverse=True))
     + r")|(?:/{1,2}|\|)?\s{0,2}(?:"
     + "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["link_labels"], key=len, reverse=True))
-    + r")\.?|\(\s?(?:zu|to)\s"
-    + _AGENCY
-    + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
+    + r")\.?|(?:"
+    # the last link cut off with the page: 'Show More Show Les'
+    + "|".join(re.escape(cut) for cut in _CUT_LINK_LABELS)
+    + r")(?=\s*$)"
+    # AP's member desk code after the credit: '... via AP) =ME'
+    r"|(?<=\S)\s=[A-Z]{2,3}(?=\s*$)"
+    r"|\(\s?(?:zu|to)\s" + _AGENCY + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
     re.IGNORECASE,
 )
 #: what the text must hold for TRAILING_MARKER_RE to find anything (as written: each phrase
 #: without its first letter, which may be a capital or not)
 TRAILING_MARKER_CUES = tuple(
     dict.fromkeys(
-        ["+", "ildfunk", "(zu ", "(to "]
+        ["+", "ildfunk", "(zu ", "(to ", " ="]
         + [phrase[1:] for phrase in (*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["link_labels"])]
     )
 )
