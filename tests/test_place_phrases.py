@@ -156,6 +156,22 @@ def test_a_place_the_picture_lies_to_one_side_of_gives_its_country_not_its_city(
     assert parse_block("Floods in the north of England, May 3, 2024.").country_code == "GB"
 
 
+def test_the_english_and_german_sides_of_a_place_are_data_and_read_as_outside_it():
+    from captions.ingest.place_slots import outside_of
+
+    for caption in (
+        "A wildfire burns 20 miles north of Paris",
+        "Ein Waldbrand 20 Kilometer nördlich von Berlin",
+        "Ein Feld südwestlich vom Berlin",
+        "Floods a few miles south-east of York",
+    ):
+        name = caption.split()[-1]
+        assert outside_of(caption, caption.rindex(name)), caption
+    for caption in ("Floods in the north of England", "A house of Paris", "Ein Haus von Berlin"):
+        name = caption.split()[-1]
+        assert not outside_of(caption, caption.rindex(name)), caption
+
+
 def test_an_office_names_whose_country_not_where_the_picture_was_taken():
     record = parse_block(
         "Jean Dupont, président de la République de Djibouti, le 26 février 2024, lors d'un entretien."

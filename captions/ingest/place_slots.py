@@ -153,14 +153,21 @@ _NOT_HERE_BEFORE_RE = re.compile(
 
 # 'à cent kilomètres au nord de Niamey', 'al norte de Madrid', 'north of Paris' (but 'in the
 # north of England'), 'nördlich von Berlin': outside the place named, in its country (as
-# _anchored reads 'northwest of Paris' after a place). Matched against the folded text before it.
+# _anchored reads 'northwest of Paris' after a place). The words are data (directions,
+# outside_directions). Matched against the folded text before it.
 _OUTSIDE_BEFORE_RE = re.compile(
     r"(?:^|[^\w])(?:(?:au|al|a l')\s(?:"
     + _alternation(fold(word) for word in PLACE_PHRASES["directions"])
     + r")\s(?:de la|de l'|del|de|d'|du|des)"
-    + r"|(?<!the\s)(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west"
-    + r"|south-east|south-west)\sof"
-    + r"|(?:nordlich|sudlich|ostlich|westlich|nordostlich|nordwestlich|sudostlich|sudwestlich)\s(?:von|vom))$"
+    + "".join(
+        r"|(?<!the\s)(?:"
+        + _alternation(fold(word) for word in group["directions"])
+        + r")\s(?:"
+        + _alternation(group["links"])
+        + r")"
+        for group in PLACE_PHRASES["outside_directions"]
+    )
+    + r")$"
 )
 
 
