@@ -155,11 +155,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             scan.page_ids.append(wire.group("id"))
             leading_credits.append(wire.group("credit"))
             joined = joined[wire.end() :]
-    archive_credit = None
+    archive_credit = archive_date = None
     if joined.startswith(AGENCY_STARTS):
         archive = LEADING_CREDIT_DATE_RE.match(joined)
         if archive:  # 'Zentralbild / Montage-Schulz 9.2.1962 Der Schutzpatron ...': the wire's credit and date
-            archive_credit = archive.group("credit")
+            archive_credit, archive_date = archive.group("credit"), archive.group("date")
             joined = joined[archive.end() :]
     citation = read_citation(joined, _is_place, _is_date_text) if len(joined) > 20 else None
     if citation is not None and citation.caption != joined:
@@ -320,8 +320,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- date ----------------------------------------------------------------------------
     if citation is not None and citation.date_text:
         side_titles.insert(0, citation.date_text)
-    if archive_credit:
-        side_titles.insert(0, archive.group("date"))
+    if archive_date:
+        side_titles.insert(0, archive_date)
     if date_note:
         side_titles.insert(0, date_note)
     if marker_date:

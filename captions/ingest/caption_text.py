@@ -18,6 +18,7 @@ from .lexicon import (
     CUE_WORDS,
     DANGLING_WORDS,
     LABELS,
+    LANGUAGES,
     NOTICE_WORDS,
     SHARED_STOPWORDS,
     SPELLING_CONTAINS,
@@ -832,7 +833,6 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
     return not (is_place(tail) or is_place(words[-1]))
 
 
-_CAPTION_LANGUAGES = ("en", "de", "fr", "es")
 _WORD_CHARACTERS_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
 
@@ -849,7 +849,7 @@ def is_whole_word(word: str) -> bool:
     from wordfreq import zipf_frequency  # noqa: PLC0415  (31 MB of word lists, loaded on first use)
 
     lower = word.lower()
-    return any(zipf_frequency(lower, language, wordlist="small") > 0 for language in _CAPTION_LANGUAGES)
+    return any(zipf_frequency(lower, language, wordlist="small") > 0 for language in LANGUAGES)
 
 
 def ends_in_fragment(text: str) -> bool:

@@ -592,6 +592,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"\s(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-Ý][^\n,;:()/.!?]{0,50}/\s{0,2}" + _AGENCY + r")(?=\s{0,2}(?:,|$))"
     ),
 )
+# every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
+_LABEL_NEEDLES = tuple(
+    dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))
+)
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
 _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
@@ -599,8 +603,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("/",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
-    # every credit label of the data, with or without a space before its colon
-    tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
+    _LABEL_NEEDLES,
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
     ("copyright", "©", "(c)"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
@@ -616,8 +619,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(",),
     tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
     + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
-    tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
-    tuple(dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))),
+    _LABEL_NEEDLES,
+    _LABEL_NEEDLES,
     (
         "photo by",
         "photograph by",
