@@ -487,3 +487,18 @@ def test_the_preview_shows_a_long_caption_where_it_changes(ed_client):
     response = ed_client.post(PASTE, {"text": SEED.replace("ein Treffen", "ein Gespräch"), "preview": "Preview"})
     [change] = response.context["previews"][0]["changes"]
     assert "ein Treffen" in change["old"] and "ein Gespräch" in change["new"]
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_block_repeated_in_one_run_is_unchanged_whether_or_not_edits_are_overwritten(dry_run):
+    # the second copy makes no change to the photo the first one makes: the tick box, which is
+    # about editors' corrections, does not turn it into an update
+    for overwrite_edits in (False, True):
+        result = imports.import_blocks(
+            blocks=parsed(EDINBURGH + "\n---\n" + EDINBURGH),
+            dry_run=dry_run,
+            match_earlier_blocks=True,
+            overwrite_edits=overwrite_edits,
+        )
+        assert result.summary == "created 1, updated 0, unchanged 1, flagged 0", overwrite_edits
+        Photo.objects.all().delete()

@@ -824,7 +824,13 @@ def _save_batch(
                     continue
                 if action == UPDATE:
                     current = near_photos.get(target) if match is not None else target
-            if current is not None and current.import_digest == values["import_digest"] and not overwrite_edits:
+            if (
+                current is not None
+                and current.import_digest == values["import_digest"]
+                # (overwrite_edits is about a record's hand edits: a photo an earlier block of
+                # this run makes has none, and the same block again changes nothing in it)
+                and (not overwrite_edits or current.pk is None)
+            ):
                 report.outcome = UNCHANGED
                 outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
                 if target is not None:  # a near-duplicate to update, left as it is
@@ -968,7 +974,7 @@ def import_blocks(
     (UPDATE, KEEP or SKIP). With `match_earlier_blocks` (import_captions) a block may be the
     near-duplicate of an earlier block of the same run in its batch too, as it is of one in an
     earlier batch (already written), so the outcome does not depend on the batch size; the
-    paste page sets it too, as its preview (`match_blocks`) shows such matches. A dry run makes
+    paste page sets it too, as its preview (`preview_blocks`, this loop's dry run) shows such matches. A dry run makes
     the same decisions within a batch (nothing is written, so a block is not compared with the
     blocks of earlier batches: a file of up to `batch_size` blocks gets the real run's counts).
     A block updating a record changes only the fields whose values differ, and keeps a field an
