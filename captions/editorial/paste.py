@@ -208,7 +208,7 @@ def paste_preview(
     parsed, *, match: imports.BlockMatch | None = None, number: int = 1, choice: str = imports.UPDATE
 ) -> dict:
     """One parsed block as rows of (label, value, problems beside it) for the preview page, with
-    the record it updates or nearly matches (`match`, from imports.match_blocks) and, for a
+    the record it updates or nearly matches (`match`, from imports.preview_blocks) and, for a
     near-duplicate, the editor's choice (`choice`: UPDATE or KEEP, the radio checked)."""
     problems: dict[str, list[str]] = {}
     for code in sorted(parsed.problems):

@@ -8,12 +8,15 @@ The public API is what this module exports (`parse_block`, `parse_blocks`, `spli
 The path of one block:
 
 - blocks.py       text -> blocks (split on '---') -> `assemble.build` for each
+- records.py      records in other syntaxes (JSON, MediaWiki templates, exiv2 dumps, one-line
+                  and `|` records) -> label lines
 - layout.py       first pass: every line is a known label, a header, a size line, a notice,
                   a credit line, page furniture, or prose (memoised per line: boilerplate
                   recurs in every block of a supplier)
 - caption_text.py the caption paragraph -> description only (markers, credits, notices,
                   language prefixes and second languages removed); truncation signals
 - sizes.py        pixel pairs, stated print sizes and dpi as written ('4.000', '31,8')
+- citations.py    a library's citation around a caption ('Courtesy <holder>, <id>, <url>')
 - notices.py      caveat wording in four languages, embargo date-times, credit lines, agencies
 - place_slots.py  where an unlabelled caption names its place (dateline, '... in City, Country')
 - place_fields.py which place source wins (labelled field, IPTC fields, caption slot)
