@@ -429,7 +429,7 @@ BLOCK_SKIPPED, BLOCK_FAILED = "skipped", "failed"  # a block's outcome when it i
 
 @dataclass
 class BlockMatch:
-    """What saving a block would do to the archive, for the paste preview (`match_blocks`)."""
+    """What saving a block would do to the archive, for the paste preview (`preview_blocks`, `match_blocks`)."""
 
     existing: Photo | None = None  # the record it updates (same image id or fingerprint)
     unchanged: bool = False  # ... and nothing in it would change
