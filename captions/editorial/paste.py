@@ -5,8 +5,9 @@ caption, and the editor chooses, block by block, to update that record or keep b
 that is, or may well be, an earlier block of the same paste says so ("same photo as block 1",
 "matches block 1"), with the same choice for a near-duplicate. A block that updates a record
 lists the fields it changes (old -> new) and those it keeps because an editor corrected them by
-hand; a tick box lets the paste's values replace those too. What the preview says is the save's
-own dry run (`imports.preview_blocks`). Reached from the photo admin
+hand; a tick box lets the paste's values replace those too. "Preview again" shows the preview
+with the choices made (the box, keep both or update per near-duplicate), so what it says is
+what Save does with them: both are the save's own dry run (`imports.preview_blocks`). Reached from the photo admin
 (`admin:captions_photo_paste`); the parsing is `captions.ingest`, the saving
 `captions.services.imports`."""
 
