@@ -344,3 +344,12 @@ def test_a_member_desk_code_after_the_credit():
 def test_a_date_opening_a_caption_is_no_counter():
     record = _parse("12 de 2020 Vecinos celebran en la plaza mayor de Salamanca.")
     assert record.caption.startswith("12 de 2020")
+
+
+def test_a_counter_with_spaces_round_its_slash_a_hyphenated_kind_of_picture_and_a_dash_before_the_credit():
+    assert _parse("2 / 9 Bomberos trabajan junto al puente carretero.").caption == (
+        "Bomberos trabajan junto al puente carretero."
+    )
+    assert _parse("Archiv-Foto: Polizisten auf dem Domplatz in Köln.").caption == "Polizisten auf dem Domplatz in Köln."
+    record = _parse("Ein Zug fährt über die Brücke bei Kiel.\n- Foto: Anna Beispiel/TNN/dpa\n")
+    assert record.credit == "Anna Beispiel/TNN/dpa"

@@ -515,7 +515,7 @@ _TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
-_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
+_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
 _RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least

@@ -882,7 +882,7 @@ LEADING_MARKER_RE = re.compile(
     + r")\s{0,2}:\s{0,3}"
     # 'Symbolbild:', 'Archivfoto:', 'Themenbild:' (a German compound on -bild or -foto before a
     # colon names the kind of picture, not what it shows; a page's typo as well: 'Symboldbild:')
-    r"|[A-ZÄÖÜ][a-zäöüß]{2,20}(?:bild|foto)\s{0,2}:\s{0,3}"
+    r"|[A-ZÄÖÜ][a-zäöüß]{2,20}(?:bild|foto|-Bild|-Foto)\s{0,2}:\s{0,3}"
     # a web gallery's counter: 'Bild 1 von 4. ', 'Image 3 of 12: ' (gallery_counters)
     r"|(?:"
     + "|".join(re.escape(word) for word in _CREDIT_DATA["gallery_counters"]["words"])
@@ -1054,7 +1054,7 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
 
     'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
     """
-    return _clean_credit(value.strip()[:300])
+    return _clean_credit(value.strip()[:300].lstrip("-–— "))  # a dash the line opened with: '- Foto: ...'
 
 
 @lru_cache(maxsize=4096)  # a supplier's credits recur block after block
