@@ -1,5 +1,7 @@
-"""A caption without its closing full stop is cut off only when its last word is a piece of one
-(pure: no database; blocks written here)."""
+"""What the four languages' everyday words tell the parser (wordfreq's small lists; pure: no
+database; blocks written here): a caption without its closing full stop is cut off only when
+its last word is a piece of one, and a short caption is read in the language its words are
+commonest in."""
 
 from __future__ import annotations
 
@@ -44,3 +46,17 @@ def test_whole_words_of_the_four_languages_and_pieces():
     assert is_whole_word("l'Etat") and is_whole_word("Princesse") and is_whole_word("comercios")
     assert not is_whole_word("Kürzu") and not is_whole_word("commer") and not is_whole_word("gover")
     assert not is_whole_word("ci")  # three letters or fewer may be a piece that is also a word
+
+
+@pytest.mark.parametrize(
+    ("caption", "language"),
+    [
+        ("Morata celebra su gol", "es"),
+        ("Griezmann, celebrando su gol a Portugal", "es"),
+        ("Sitzung des Stadtrats", "de"),
+        ("Manifestation devant la mairie", "fr"),
+        ("Firefighters battle the blaze", "en"),
+    ],
+)
+def test_a_short_caption_is_read_in_the_language_its_words_are_commonest_in(caption, language):
+    assert parse_block(caption).language == language

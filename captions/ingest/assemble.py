@@ -747,6 +747,10 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         # a keyword line, a short title, words two languages share ('Un grupo de gente en …'): spelling decides
         for language, count in ct.spelling_votes(caption).items():
             votes[language] = votes.get(language, 0.0) + count
+    if caption.strip() and (sum(votes.values()) < 2 or ct.undecided(stopwords)):
+        # little to go on ('Morata celebra su gol'): the words' everyday frequency in each language
+        for language, count in ct.frequency_votes(caption).items():
+            votes[language] = votes.get(language, 0.0) + count
     if prefix_language:
         votes[prefix_language] = votes.get(prefix_language, 0.0) + 5
     explicit = scan.best("language")

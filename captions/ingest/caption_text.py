@@ -833,6 +833,29 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
     return not (is_place(tail) or is_place(words[-1]))
 
 
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_A-Z]{2,20}(?![\w'’-])")
+
+
+def frequency_votes(text: str) -> dict[str, float]:
+    """Language votes from how common each lower-case word of the text (its first 40) is in each
+    language (wordfreq's small lists): a word clearly more common in one language (by a Zipf
+    of 1.5 or more, and common there: 3 or more) votes for it ('celebra', 'gol' for Spanish).
+    For short captions whose stop words and spelling say too little."""
+    from wordfreq import zipf_frequency  # noqa: PLC0415  (31 MB of word lists, loaded on first use)
+
+    votes: dict[str, float] = {}
+    for match in list(_LOWER_WORD_RE.finditer(text[:400]))[:40]:
+        word = match.group()
+        scores = sorted(
+            ((zipf_frequency(word, language, wordlist="small"), language) for language in LANGUAGES),
+            reverse=True,
+        )
+        (top, language), (second, _other) = scores[0], scores[1]
+        if top >= 3 and top - second >= 1.5:
+            votes[language] = votes.get(language, 0.0) + 1
+    return votes
+
+
 _WORD_CHARACTERS_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
 
