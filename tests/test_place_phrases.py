@@ -191,3 +191,13 @@ def test_a_spanish_city_with_an_article_is_a_club_not_a_place():
     assert (record.city, record.country_code) == (None, None)
     # a city whose name takes the article is still the city ('del Cairo')
     assert parse_block("Turistas en el centro del Cairo, este lunes.").country_code == "EG"
+
+
+def test_the_contraction_gate_follows_the_data_in_any_case():
+    from captions.ingest.place_slots import _CONTRACTIONS, may_hold_contraction
+
+    for contraction in _CONTRACTIONS:  # 'au', 'du', 'aux', 'des' as the data has them
+        for written in (contraction, contraction.capitalize(), contraction.upper()):
+            assert may_hold_contraction(f"MANIFESTATION {written} HAVRE"), written
+    # (it missed the capitals of 'aux' and 'des', which the case-blind pattern reads)
+    assert not may_hold_contraction("Crowd at the harbour in Le Havre")

@@ -639,6 +639,13 @@ def _dateline_text(raw: str) -> str | None:
 # 'au Havre', 'du Caire': a French preposition fused with the article of the place's name
 _CONTRACTIONS = {key.casefold(): value for key, value in load_data("place_phrases.json")["contractions"].items()}
 _CONTRACTED_RE = re.compile(r"(?:^|\s)(?i:(" + _alternation(_CONTRACTIONS) + r"))\s(" + _WORD + r")")
+# what a caption holds where a contraction of the data stands, in any case as the pattern reads
+# them ('au ', 'AU ', 'AUX ', 'des '): a caption with none of these skips the search
+_CONTRACTION_ENDS = tuple(sorted({f"{ending} " for key in _CONTRACTIONS for ending in (key[-1], key[-1].upper())}))
+
+
+def may_hold_contraction(caption: str) -> bool:
+    return any(ending in caption for ending in _CONTRACTION_ENDS)
 
 
 def _contracted_places(caption: str) -> list[str]:
@@ -720,7 +727,7 @@ def place_slots(caption: str) -> list[str]:
             dated = END_PLACE_DATED_RE.search(opening)
             if dated:
                 slots.append(_with_city_before(opening, dated.start(), dated.group(1)))
-    if "u " in caption or "U " in caption or "x " in caption or "s " in caption:
+    if may_hold_contraction(caption):
         slots.extend(_contracted_places(caption))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
