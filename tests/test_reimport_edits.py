@@ -502,3 +502,17 @@ def test_a_block_repeated_in_one_run_is_unchanged_whether_or_not_edits_are_overw
         )
         assert result.summary == "created 1, updated 0, unchanged 1, flagged 0", overwrite_edits
         Photo.objects.all().delete()
+
+
+def test_a_reason_no_code_names_is_a_hand_edit_even_if_it_opens_with_import(edited):
+    """The reason is read as the history page reads it (vocabulary.read_change_reason): a free
+    text from before reason codes that happens to open with 'import ' is no import."""
+    from captions.selectors.history import fields_edited_since_import
+    from captions.services import records
+
+    imports.import_blocks(blocks=parsed(EDINBURGH), overwrite_edits=True)  # the import ends the edit
+    photo = Photo.objects.get()
+    assert fields_edited_since_import([photo], ["place_id"]) == {photo.pk: set()}
+    photo.place = make_place(city="Portobello", region="Scotland", country="United Kingdom", country_code="GB")
+    records.save_photo(photo=photo, reason="import of the place the photographer sent")
+    assert fields_edited_since_import([photo], ["place_id"]) == {photo.pk: {"place_id"}}

@@ -40,3 +40,10 @@ def test_the_parser_speaks_only_the_tables_words():
         problems |= set(record.problems)
     assert {"editorial_only", "mandatory_credit"} <= caveats <= CAVEAT_CODES
     assert {"missing_dimensions", "missing_dpi"} <= problems <= PROBLEM_CODES
+
+
+def test_the_import_reasons_are_change_reason_codes():
+    # a code renamed in one table and not the other would make every import read as a hand edit
+    from captions.core.vocabulary import CHANGE_REASONS, IMPORT_REASONS
+
+    assert IMPORT_REASONS.issubset(CHANGE_REASONS)

@@ -159,6 +159,9 @@ CHANGE_REASONS: dict[str, str] = {
     "bulk_article": gettext_noop("Bulk: linked article “%(headline)s”"),
 }
 REASON_MAX_LENGTH = 100  # the history table's column
+# The writes that set a record's values from a supplier's block or file: a re-import keeps the
+# fields any other write changed (selectors.history.fields_edited_since_import)
+IMPORT_REASONS = frozenset({"import", "pasted", "import_images"})
 
 
 def change_reason(code: str, **values: str) -> str:

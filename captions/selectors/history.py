@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
+from captions.core.vocabulary import IMPORT_REASONS, read_change_reason
 from captions.models import Article, Photo, Place
 
 
@@ -122,13 +123,11 @@ def article_headlines(ids) -> list[str]:
     return list(Article.objects.filter(pk__in=ids).values_list("headline", flat=True))
 
 
-# The writes that set a record's values from a supplier's block (their history rows' reason
-# codes, `captions.core.vocabulary.CHANGE_REASONS`): every other write is someone's hand.
-IMPORT_REASONS = frozenset({"import", "pasted", "import_images"})
-
-
 def _by_import(row: dict) -> bool:
-    return (row["history_change_reason"] or "").partition(" ")[0] in IMPORT_REASONS
+    """Was this history row written by an import (`vocabulary.IMPORT_REASONS`), read as the
+    history page reads its reason? Any other write, or a reason no code names, is someone's hand."""
+    reason = read_change_reason(row["history_change_reason"])
+    return reason is not None and reason[0] in IMPORT_REASONS
 
 
 def fields_edited_since_import(photos, fields) -> dict[int, set[str]]:
