@@ -907,12 +907,14 @@ _CUT_LINK_LABELS = sorted(
 TRAILING_MARKER_RE = re.compile(
     r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk"
     r"|(?<=\S)\s(?:"
-    + "|".join(re.escape(suffix) for suffix in sorted(_CREDIT_DATA["stock_page_suffixes"], key=len, reverse=True))
+    + word_trie(_CREDIT_DATA["stock_page_suffixes"])
     + r")|(?:/{1,2}|\|)?\s{0,2}(?:"
-    + "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["link_labels"], key=len, reverse=True))
+    + word_trie(_CREDIT_DATA["link_labels"])
     + r")\.?|(?:"
-    # the last link cut off with the page: 'Show More Show Les'
-    + "|".join(re.escape(cut) for cut in _CUT_LINK_LABELS)
+    # the last link cut off with the page: 'Show More Show Les' (the lists as tries: every match
+    # closes the text, so the run starts where it would with the lists as plain alternations,
+    # and the engine rejects most positions after a character instead of trying every word)
+    + word_trie(_CUT_LINK_LABELS)
     + r")(?=\s*$)"
     # AP's member desk code after the credit: '... via AP) =ME'
     r"|(?<=\S)\s=[A-Z]{2,3}(?=\s*$)"
