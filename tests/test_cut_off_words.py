@@ -60,3 +60,10 @@ def test_whole_words_of_the_four_languages_and_pieces():
 )
 def test_a_short_caption_is_read_in_the_language_its_words_are_commonest_in(caption, language):
     assert parse_block(caption).language == language
+
+
+def test_a_wires_name_and_a_colon_opening_the_caption_is_its_credit():
+    record = parse_block("AFP: Des pompiers luttent contre un incendie près de Marseille, le 3 juillet 2023.")
+    assert (record.credit, record.caption[:9]) == ("AFP", "Des pompi")
+    # an everyday abbreviation is no wire here
+    assert parse_block("PA: Pennsylvania voters queue at a polling station.").credit is None

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from captions.core import dates, places
 from captions.core.dimensions import StatedSize, mismatched_lengths, print_size, round_half_up
-from captions.core.text import fold
+from captions.core.text import fold, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
@@ -30,6 +30,7 @@ from .lexicon import (
     PAGE_NOTES,
     PLACEHOLDER_DATES,
     first_chars,
+    load_data,
 )
 from .notices import (
     AGENCY_STARTS,
@@ -142,6 +143,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     joined = ct.join_caption_lines(caption_lines)
     joined, page_credit = split_inline_credit(joined)
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
+    if ":" in joined[:16]:
+        opener = _WIRE_OPENER_RE.match(joined)
+        if opener:  # 'AP: Floodwater surrounds a building ...': the wire's name is the credit
+            leading_credits.append(opener.group(1))
+            joined = joined[opener.end() :]
     if joined[:1].isdigit():
         counter = _NUMBERED_COUNTER_RE.match(joined)
         if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...'
@@ -515,6 +521,9 @@ _TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
+_WIRE_OPENER_RE = re.compile(
+    r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝÄÖÜ])"
+)
 _NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
