@@ -864,14 +864,15 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
     if not (resolved.region or major_only) or not resolved.country_code:
         return slot
     before = text[max(0, start - 80) : start]
-    words = before.split()[-4:]
-    for size in range(len(words), 0, -1):
-        name = " ".join(words[-size:])
-        if not name[:1].isupper():
-            continue
-        city = places.find_city(name, resolved.country_code)
-        if city is None or (major_only and (not city.major or places.name_key(name) == places.name_key(first))):
-            continue
+    if major_only:
+        name = _city_before(
+            before,
+            resolved.country_code,
+            lambda name, city: city.major and places.name_key(name) != places.name_key(first),
+        )
+    else:
+        name = _city_before(before, resolved.country_code)
+    if name is not None:
         return f"{name}, {slot}"
     if not major_only:
         # 'at the port of Lampedusa, Sicily, Italy', 'in Roszke, Csongrád, Hungary': a town the
@@ -906,13 +907,24 @@ def _cities_before_region_phrases(caption: str) -> list[str]:
             country = places.find_country(_trim(after.group(1)))
             if country is not None and country.code == found[1]:
                 slot = f"{region}, {_trim(after.group(1))}"
-        words = caption[max(0, start.start() - 80) : start.start()].split()[-4:]
-        for size in range(len(words), 0, -1):
-            name = " ".join(words[-size:])
-            if name[:1].isupper() and places.find_city(name, found[1]):
-                slots.append(f"{name}, {slot}")
-                break
+        name = _city_before(caption[max(0, start.start() - 80) : start.start()], found[1])
+        if name is not None:
+            slots.append(f"{name}, {slot}")
     return slots
+
+
+def _city_before(text: str, country_code: str, accept=None) -> str | None:
+    """The longest run of the last four words of `text`, opening with a capital, that names a
+    city of the country (and that `accept(name, city)` takes, when given), or None."""
+    words = text.split()[-4:]
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[-size:])
+        if not name[:1].isupper():
+            continue
+        city = places.find_city(name, country_code)
+        if city is not None and (accept is None or accept(name, city)):
+            return name
+    return None
 
 
 def _prefixes(match: re.Match) -> list[str]:
