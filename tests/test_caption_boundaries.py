@@ -353,3 +353,63 @@ def test_a_counter_with_spaces_round_its_slash_a_hyphenated_kind_of_picture_and_
     assert _parse("Archiv-Foto: Polizisten auf dem Domplatz in Köln.").caption == "Polizisten auf dem Domplatz in Köln."
     record = _parse("Ein Zug fährt über die Brücke bei Kiel.\n- Foto: Anna Beispiel/TNN/dpa\n")
     assert record.credit == "Anna Beispiel/TNN/dpa"
+
+
+# --- an agency's name alone: on its own line, or closing the caption ------------------------------
+
+
+def test_an_agency_alone_on_a_line_over_the_caption_is_its_credit():
+    record = _parse(
+        "Reuters\nVolunteers stack sandbags along the harbour wall in Kiel as the storm surge nears, Oct. 20, 2023.\n"
+    )
+    assert record.caption == (
+        "Volunteers stack sandbags along the harbour wall in Kiel as the storm surge nears, Oct. 20, 2023."
+    )
+    assert record.credit == "Reuters"
+
+
+def test_an_agency_line_between_a_heading_and_the_caption_is_no_caption_text():
+    record = _parse(
+        "Storm Surge\nAP\nVolunteers stack sandbags along the harbour wall as the water keeps rising on Friday.\n"
+    )
+    assert record.caption == "Volunteers stack sandbags along the harbour wall as the water keeps rising on Friday."
+    assert record.credit == "AP"
+
+
+def test_an_agency_under_the_caption_after_a_blank_line():
+    record = _parse("Des pêcheurs réparent leurs filets sur le port de Sète, le 4 mars 2022.\n\nKeystone\n")
+    assert record.caption == "Des pêcheurs réparent leurs filets sur le port de Sète, le 4 mars 2022."
+    assert record.credit == "Keystone"
+
+
+def test_an_agency_named_alone_after_the_last_sentence_is_the_credit():
+    record = _parse("Zwei Kinder spielen im Brunnen auf dem Marktplatz von Bern. Keystone")
+    assert record.caption == "Zwei Kinder spielen im Brunnen auf dem Marktplatz von Bern."
+    assert record.credit == "Keystone"
+    record = _parse("Unos niños juegan en la fuente de la plaza de Oviedo. Europa Press")
+    assert record.caption == "Unos niños juegan en la fuente de la plaza de Oviedo."
+    assert record.credit == "Europa Press"
+
+
+def test_an_agency_inside_the_last_sentence_stays_caption_text():
+    record = _parse("Reporters wait outside the court for the verdict, as reported by AP")
+    assert record.caption == "Reporters wait outside the court for the verdict, as reported by AP"
+    assert record.credit is None
+
+
+# --- a caption label picks the caption among the page's paragraphs ------------------------------
+
+
+def test_a_caption_label_picks_the_caption_under_the_teaser():
+    record = _parse(
+        "Die Stadtpräsidentin eröffnet den Markt auf dem Bundesplatz.\n"
+        "Bildlegende: Viele Besucher drängen sich trotz Regen an den Ständen in Bern. Keystone\n"
+    )
+    assert record.caption == "Viele Besucher drängen sich trotz Regen an den Ständen in Bern."
+    assert record.credit == "Keystone"
+    record = _parse(
+        "The mayor opens the new footbridge on Monday.\n"
+        "Photo caption: Children run across the new footbridge after the opening ceremony. AP\n"
+    )
+    assert record.caption == "Children run across the new footbridge after the opening ceremony."
+    assert record.credit == "AP"

@@ -27,6 +27,7 @@ from .lexicon import (
     load_data,
 )
 from .notices import (
+    AGENCY_LINES,
     DANGLING_BARE_LABEL_RE,
     DANGLING_LABEL_RE,
     DATELINE_AGENCY_RE,
@@ -34,6 +35,7 @@ from .notices import (
     STOCK_REFERENCE_RE,
     TRAILING_MARKER_CUES,
     TRAILING_MARKER_RE,
+    closing_agency,
     contains_any,
     credit_patterns_for,
     known_notice_prefix,
@@ -438,6 +440,11 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
             credits.append(without_bare_label(found.group("credit").strip()))
             text = (text[: found.start()] + " " + text[found.end() :]).strip()
             found = search_credit(pattern, text)
+    if not credits:
+        closing = closing_agency(text)
+        if closing:
+            credits.append(closing.group("credit"))
+            text = text[: closing.start()].rstrip()
     if credits and text[-1:] in ",;":  # '... Gedächtniskirche, Foto: imago images / Schöning'
         text = text.rstrip(" ,;")
     elif credits and text[-2:] in (" /", " |"):  # '... de Madrid / Reuters / Juan Medina'
@@ -456,6 +463,8 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
 @lru_cache(maxsize=8192)
 def credits_in_line(line: str) -> tuple[str, ...]:
     """Credits stated on a notice or credit line (memoised: these lines are boilerplate)."""
+    if line.strip() in AGENCY_LINES:
+        return (line.strip(),)  # an agency's name alone on its line: 'AP', 'Keystone'
     return tuple(strip_credits(line)[1])
 
 

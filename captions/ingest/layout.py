@@ -20,7 +20,7 @@ from functools import lru_cache
 from captions.core.text import fold
 
 from .lexicon import ARCHIVE_LEVELS, BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL, PAGE_NOTES
-from .notices import caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
+from .notices import AGENCY_LINES, caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
 from .sizes import SizeFacts, scan_sizes
 
 LINE_LIMIT = 20_000  # characters of one line the pass reads; the rest is noise or an attack
@@ -231,6 +231,10 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         if known_notice or tags:
             return ("notice", tags, known_notice)
     if len(line) < 200 and _is_credit_line(line):
+        return ("credit",)
+    if line in AGENCY_LINES:
+        # an agency's name alone on its line, over or under the caption ('AP', 'Keystone'):
+        # the picture's credit, never a heading of the caption
         return ("credit",)
     return ("prose",)
 

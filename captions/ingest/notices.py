@@ -384,6 +384,10 @@ def _localize(moment: datetime, zone_text: str, language: str) -> datetime:
 _CREDIT_DATA = load_data("credit_patterns.json")
 #: agencies as they write themselves (captions/data/credit_patterns.json), longest first
 AGENCIES: tuple[str, ...] = tuple(sorted(_CREDIT_DATA["agencies"], key=len, reverse=True))
+#: an agency's name as a whole line ('AP', 'Keystone', 'AP Photo'): a credit line of its own
+AGENCY_LINES = frozenset(AGENCIES) | frozenset(
+    f"{name} {suffix}" for name in AGENCIES for suffix in ("Photo", "Images")
+)
 _AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
 _CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
 # The same labels as printed, capitalised ('Foto', 'Bildrechte'): matched case-sensitively
@@ -449,11 +453,26 @@ _GLUED_CREDIT_CUE_RE = re.compile(r"[a-zà-ÿ0-9][.!?][A-ZÀ-Ý]")
 def may_hold_credit(text: str) -> bool:
     # (the second test: a name glued to the last full stop, '... septembre.DENIS BALIBOUSE')
     # (the third: a name in capitals closing the text, '... différentes. KEYSTONE')
+    # (the fourth: an agency's name closing the text, '... in Zürich. Keystone')
     return (
         contains_any(text, _CREDIT_CUES)
         or bool(_GLUED_CREDIT_CUE_RE.search(text, max(0, len(text) - 110)))
         or (text[-2:].isupper() and text[-2:].isalpha())
+        or text.rstrip().endswith(AGENCIES)
     )
+
+
+# An agency's name alone after the last sentence, as the agency writes it: '... am 1.
+# Mai-Umzug in Zürich. Keystone', '... the flooded street. Alamy' (the names are data: agencies)
+_CLOSING_AGENCY_RE = re.compile(r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$")
+_CLOSING_AGENCY_REACH = max(len(name) for name in AGENCIES) + 8
+
+
+def closing_agency(text: str) -> re.Match | None:
+    """The match of an agency's name alone closing `text` after its last sentence, or None."""
+    if not text.rstrip().endswith(AGENCIES):
+        return None
+    return _CLOSING_AGENCY_RE.search(text, max(0, len(text) - _CLOSING_AGENCY_REACH))
 
 
 _CAPS_CLOSING_RE = re.compile(
