@@ -201,3 +201,73 @@ def test_the_contraction_gate_follows_the_data_in_any_case():
             assert may_hold_contraction(f"MANIFESTATION {written} HAVRE"), written
     # (it missed the capitals of 'aux' and 'des', which the case-blind pattern reads)
     assert not may_hold_contraction("Crowd at the harbour in Le Havre")
+
+
+def test_a_town_named_with_its_nationality_is_in_that_country_known_or_not():
+    # the four languages' word orders: adjective before the town word (en, de), after it (fr, es)
+    for text, expected in [
+        ("Residents clear rubble in the southern Ukrainian city of Dovhenke on Monday.", ("Dovhenke", None, "UA")),
+        ("Anwohner räumen in der ukrainischen Stadt Dovhenke Trümmer weg.", ("Dovhenke", None, "UA")),
+        ("Des soldats patrouillent dans la ville portuaire ukrainienne de Dovhenke.", ("Dovhenke", None, "UA")),
+        ("Migrantes esperan cerca del pueblo griego de Mikro Horio, el 3 de marzo.", ("Mikro Horio", None, "GR")),
+        ("Un hombre camina por la capital chilena durante la protesta.", (None, None, "CL")),
+        ("The Syrian capital Damascus woke to snow.", ("Damascus", None, "SY")),
+    ]:
+        assert _place(parse_block(text)) == expected, text
+
+
+def test_a_german_nationality_adjective_before_a_town_of_that_country():
+    record = parse_block("Die Skulptur eines Fischers steht im britischen Blackpool am Strand.")
+    assert _place(record) == ("Blackpool", None, "GB")
+    # a direction written into the adjective, before a region's kind: the country
+    record = parse_block("Ein Haus in der ostukrainischen Region Donbass wurde getroffen.")
+    assert record.country_code == "UA"
+    # a common noun after the adjective is no town ('im britischen Fernsehen')
+    assert _place(parse_block("Er sprach im britischen Fernsehen über den Streik.")) == (None, None, None)
+
+
+def test_an_airport_code_among_a_towns_names_reads_as_no_town():
+    # GeoNames lists IATA codes among cities' other names: 'PER' (Perth), 'LOS' (Lagos); a page
+    # that lost its accents writes 'Per' for 'Perú'
+    record = parse_block("Un trabajador excava en un parque en Lima, Per, el viernes 14 de octubre de 2022.")
+    assert (record.city, record.country_code) == ("Lima", "PE")
+    assert places.find_city("Per") is None
+    assert places.find_city("NYC") is not None  # the initials of the town's own name stay
+
+
+def test_a_word_opening_a_sentence_is_no_town_of_that_name():
+    # 'Man' is a town in Côte d'Ivoire; before a lower-case word it is the English word
+    record = parse_block("Man giving thumb up on dark background.")
+    assert _place(record) == (None, None, None)
+
+
+def test_a_place_in_a_town_named_by_its_town():
+    assert parse_block("Sandsäcke sind am Stadthafen von Wismar aufgestapelt.").city == "Wismar"
+    assert parse_block("Des migrants dans le camp de Calais, lors d'une opération.").city == "Calais"
+    # a heading in capitals before it does not make the town's sentence a later one
+    assert parse_block("1ER MARS. Des migrants dans le camp de Calais, lors d'une opération.").city == "Calais"
+    # an unknown word after the facility is no town
+    assert parse_block("Boats wait at the port of Call before the race.").city is None
+
+
+def test_a_name_opener_before_a_town_keeps_the_whole_name():
+    record = parse_block("A soldier poses for a portrait at Fort Carson, Colorado, Feb. 1, 2024.")
+    assert (record.city, record.region, record.country_code) == ("Fort Carson", "Colorado", "US")
+
+
+def test_a_postal_abbreviation_between_a_city_and_its_country_is_the_region():
+    resolved = places.resolve_place("BISMARCK, ND, US", labelled=True)
+    assert (resolved.sublocation, resolved.city, resolved.region, resolved.country_code) == (
+        None,
+        "Bismarck",
+        "ND",
+        "US",
+    )
+
+
+def test_a_direction_between_the_article_and_a_country_or_area():
+    record = parse_block("Palestinians inspect the rubble of a house in the southern Gaza Strip on Monday.")
+    assert (record.city, record.country_code) == (None, "PS")
+    # a sea or an ocean before its country is no city; the country stays
+    record = parse_block("Researchers tag a whale in the southern Weddell Sea, Antarctica, at dawn.")
+    assert (record.city, record.country_code) == (None, "AQ")

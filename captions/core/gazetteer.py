@@ -56,12 +56,22 @@ def _latin(name: str) -> bool:
     return name[:1].isupper() and not _NOT_LATIN.search(name)
 
 
+def _airport_code(alternate: str, name: str) -> bool:
+    """'PER' (Perth), 'CAN' (Guangzhou), 'LOS' (Lagos), 'DEL' (Delhi): GeoNames lists IATA codes
+    among a city's other names, and they read as everyday words ('Lima, Per,' on a page that
+    lost its accents; 'del', 'los'). An abbreviation of the name's own words ('NYC') stays."""
+    if len(alternate) != 3 or not alternate.isascii() or not alternate.isupper():
+        return False
+    initials = "".join(word[:1] for word in name.split()).upper()
+    return alternate != initials
+
+
 def _alternates(name: str, alternates: list[str]) -> tuple[str, ...]:
     key = name_key(name)
     kept = []
     seen = {key}
     for alternate in alternates:
-        if len(alternate) < 3 or not _latin(alternate):
+        if len(alternate) < 3 or not _latin(alternate) or _airport_code(alternate, name):
             continue
         alternate_key = name_key(alternate)
         if alternate_key and alternate_key not in seen:

@@ -824,6 +824,9 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     if region is None and rest:
         last = rest[-1]
         candidate = _region(last)
+        if candidate is None and len(rest) >= 2:
+            # 'ANCHORAGE, AK, US': a postal abbreviation between a city and its country
+            candidate = _postal_state(last)
         if candidate is None or (country is not None and candidate.country_code != country.code):
             # a name several countries' regions share: the named country's ('Belém, Pará, Brazil'),
             # else the one the city before it lies in

@@ -149,6 +149,10 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     # country (a small town's name alone does not say which country's it is). Later sentences
     # tell a story ('... injured while on duty at Shrewsbury'), not where the photo was taken.
     first = first_sentence(text)
+    if not any(character.islower() for character in first):
+        # '1ER MARS. Des migrants ... dans le camp de Calais': a heading in capitals opens the
+        # caption; its first sentence is the one after it
+        first += first_sentence(text[len(first) :].lstrip())
     for slot in slots:
         if "," not in slot and slot in first and places.is_own_city_name(slot):
             candidate = _resolve(slot[:300], False)

@@ -222,7 +222,19 @@ def _genitive_countries(caption: str) -> list[str]:
 # 'in der Normandie', 'in the Netherlands', 'dans la Drôme': a preposition and an article in
 # lower case ('en La Courneuve' keeps its 'La') before a country or a region; never a city
 # ('in the Berlin Wall' is a landmark).
-ARTICLE_PLACE_RE = re.compile(r"(?:^|\s)(?:" + _alternation(PLACE_PHRASES["article_leads"]) + r")\s(" + _NAME + r")")
+# ('in the southern Gaza Strip', 'dans le nord de la France' is read by the anchors: a lower-case
+# direction may stand between the article and the name)
+ARTICLE_PLACE_RE = re.compile(
+    r"(?:^|\s)(?:"
+    + _alternation(PLACE_PHRASES["article_leads"])
+    + r")\s(?:(?:"
+    + "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["directions"], key=len, reverse=True) if word.islower())
+    + r")\s)?("
+    + _NAME
+    + r"(?:,\s{0,2}"
+    + _NAME
+    + r")?)"
+)
 _PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
@@ -731,11 +743,19 @@ def place_slots(caption: str) -> list[str]:
         slots.extend(_contracted_places(caption))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
+    slots.extend(national_places(caption))
+    slots.extend(facility_towns(caption))
     slots.extend(outside)
     for match in ARTICLE_PLACE_RE.finditer(caption):
         name = _trim(match.group(1))
         if places.find_country(name) or places.find_region(name):
             slots.append(name)
+        elif "," in name:
+            head, country = (part.strip() for part in name.rsplit(",", 1))
+            if places.find_country(country):
+                slots.append(name)  # 'in the southern Ross Sea, Antarctica'
+            elif places.find_country(head) or places.find_region(head):
+                slots.append(head)
     trimmed = [_trim(slot) for slot in slots]
     # Prefer 'Milan, Italy' (from '... in Milan, Italy, 22 Sep 2024') over its tail 'Italy'.
     widened = [next((other for other in trimmed if other.endswith(", " + slot)), slot) for slot in trimmed]
@@ -773,6 +793,16 @@ def _own_name(name: str, city) -> bool:
     only count inside a slot that says it is a place."""
     key = fold(name)
     return any(fold(own) == key for own in (city.name, *city.names.values()))
+
+
+def _sentence_word(caption: str, match: re.Match, city) -> bool:
+    """'Man giving thumb up ...', 'A Man walks ...': one capitalised word named by no phrase and
+    followed by a lower-case word reads as a word of the sentence, not as a town (Man, Côte
+    d'Ivoire), unless the town is a capital or one the curated list holds."""
+    if city.capital or city.curated or " " in match.group(0):
+        return False
+    following = caption[match.end() : match.end() + 2]
+    return following[:1] == " " and following[1:2].islower()
 
 
 _NEAR_WORDS = tuple(f"{fold(word)} " for word in PLACE_PHRASES["near_words"])
@@ -828,7 +858,7 @@ def mentioned_places(caption: str) -> list[str]:
             placed = _placed_by(name, caption, after) if after is not None else None
             if placed is not None:
                 (with_country if placed[1] else with_region).append(placed[0])
-            elif places.country_of_city(name):
+            elif places.country_of_city(name) and not _sentence_word(caption, match, city):
                 alone.append(name)
             break
     return with_country + with_region + alone
@@ -923,8 +953,13 @@ def _city_before(text: str, country_code: str, accept=None) -> str | None:
             continue
         city = places.find_city(name, country_code)
         if city is not None and (accept is None or accept(name, city)):
+            if size < len(words) and words[-size - 1] in _NAME_OPENERS:
+                return f"{words[-size - 1]} {name}"  # 'Fort Carson', not Carson
             return name
     return None
+
+
+_NAME_OPENERS = frozenset(PLACE_PHRASES["name_openers"])
 
 
 def _prefixes(match: re.Match) -> list[str]:
@@ -951,3 +986,150 @@ def _placed_by(name: str, caption: str, after: re.Match) -> tuple[str, bool] | N
         if resolved.region:
             return slot, False
     return None
+
+
+# 'the Ukrainian city of Kherson', 'in der ukrainischen Stadt Charkiw', 'le village grec
+# d'Idomeni', 'la ciudad mexicana de Iguala', 'la capital chilena': a word for a town with a
+# nationality beside it says the town's country, known to the gazetteer or not. The words are
+# data (captions/data/nationalities.json): English and German put the adjective before the
+# town word, French and Spanish after it, each with optional words between ('border town',
+# 'ville portuaire').
+_NATIONALITIES = load_data("nationalities.json")
+
+
+def _adjective_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    clashes = set()
+    for code, languages in _NATIONALITIES["adjectives"].items():
+        for language, forms in languages.items():
+            for form in forms:
+                endings = ("", "e", "en", "er", "es", "em") if language == "de" and form.endswith("isch") else ("",)
+                for ending in endings:
+                    key = fold(form + ending)
+                    if index.setdefault(key, code) != code:
+                        clashes.add(key)
+    for key in clashes:  # a form two countries share names neither
+        del index[key]
+    return index
+
+
+_ADJECTIVE_COUNTRY = _adjective_index()
+_TOWN_WORDS_BEFORE = frozenset([*_NATIONALITIES["town_words"]["en"], *_NATIONALITIES["town_words"]["de"]])
+_TOWN_WORDS_AFTER = frozenset([*_NATIONALITIES["town_words"]["fr"], *_NATIONALITIES["town_words"]["es"]])
+_MODIFIERS_BEFORE = frozenset(fold(word) for word in _NATIONALITIES["modifiers"]["en"])
+_MODIFIERS_AFTER = frozenset(fold(word) for language in ("fr", "es") for word in _NATIONALITIES["modifiers"][language])
+_TOWN_WORD_RE = re.compile(r"(?<![\w\-])(" + _alternation(_TOWN_WORDS_BEFORE | _TOWN_WORDS_AFTER) + r")(?![\w\-])")
+_TOKEN_RE = re.compile(r"[\w\-]+")
+_NAME_AFTER_RE = re.compile(r"(?:,\s{0,2}|\s)(?:of\s(?:the\s)?)?(" + _PLAIN_NAME + r")")
+_NAME_AFTER_DE_RE = re.compile(r"\s(?:de\s|del\s|d['’]\s?)(" + _PLAIN_NAME + r")")
+
+
+# German writes a direction into the adjective: 'ostukrainischen', 'nordfranzösische'
+_DIRECTION_PREFIXES = tuple(
+    sorted((fold(word) for word in _NATIONALITIES["direction_prefixes"]["de"]), key=len, reverse=True)
+)
+
+
+def _adjective_country(word: str) -> str | None:
+    key = fold(word)
+    code = _ADJECTIVE_COUNTRY.get(key)
+    if code is None and word.islower():
+        prefix = next((prefix for prefix in _DIRECTION_PREFIXES if key.startswith(prefix)), None)
+        if prefix is not None:
+            code = _ADJECTIVE_COUNTRY.get(key[len(prefix) :].lstrip("-"))
+    return code
+
+
+def _nationality(words: list[str]) -> str | None:
+    """The country code of the adjective the words end with ('Ukrainian', 'South Korean')."""
+    if len(words) >= 2:
+        code = _ADJECTIVE_COUNTRY.get(fold(f"{words[-2]} {words[-1]}"))
+        if code:
+            return code
+    return _adjective_country(words[-1]) if words else None
+
+
+# 'im britischen Scarborough', 'im ostukrainischen Kramatorsk': a German nationality adjective
+# right before a town of that country; before a region's kind ('in der ostukrainischen Region
+# Donbass') it names the country
+_GERMAN_ADJECTIVE_RE = re.compile(r"(?<![\w\-])([a-zäöüß\-]{3,40}isch(?:e[nmrs]?)?)\s([" + _UP + r"][\w\-]{1,40})")
+_REGION_KIND_WORDS = frozenset(PLACE_PHRASES["region_kinds"])
+
+
+def national_places(caption: str) -> list[str]:
+    """Slots of towns named with their nationality: 'Kherson, Ukraine', 'Idomeni, Greece', or
+    the country alone ('la capital chilena' -> 'Chile')."""
+    slots = []
+    for match in _TOWN_WORD_RE.finditer(caption, 0, 5000):
+        word = match.group(1)
+        code = name = None
+        if word in _TOWN_WORDS_BEFORE:
+            words = _TOKEN_RE.findall(caption[max(0, match.start() - 40) : match.start()])[-3:]
+            if words and fold(words[-1]) in _MODIFIERS_BEFORE:
+                words.pop()  # 'the Ukrainian border town of'
+            code = _nationality(words)
+            if code:
+                after = _NAME_AFTER_RE.match(caption, match.end())
+                name = after.group(1) if after else None
+                if name and word[:1].isupper() and " " in name and not _known(name):
+                    name = name.split(" ", 1)[0]  # 'Stadt Charkiw Trümmer': German nouns take capitals
+        if code is None and word in _TOWN_WORDS_AFTER:
+            following = _TOKEN_RE.match(caption, match.end() + 1)
+            if following and fold(following.group(0)) in _MODIFIERS_AFTER:
+                following = _TOKEN_RE.match(caption, following.end() + 1)  # 'ville portuaire ukrainienne'
+            if following and following.group(0).islower():
+                code = _ADJECTIVE_COUNTRY.get(fold(following.group(0)))
+                if code:
+                    after = _NAME_AFTER_DE_RE.match(caption, following.end())
+                    name = after.group(1) if after else None
+        country = places.country_by_code(code) if code else None
+        if country is None:
+            continue
+        name = _trim(name) if name else ""
+        if name and places.find_country(name) is None:
+            slots.append(f"{name}, {country.name}")
+        else:
+            slots.append(country.name)
+    if "isch" in caption:
+        for match in _GERMAN_ADJECTIVE_RE.finditer(caption, 0, 5000):
+            code = _adjective_country(match.group(1))
+            country = places.country_by_code(code) if code else None
+            if country is None:
+                continue
+            name = match.group(2)
+            if name in _REGION_KIND_WORDS:
+                slots.append(country.name)
+            elif places.find_city(name, code) is not None:
+                slots.append(f"{name}, {country.name}")
+    return slots
+
+
+# 'dans le camp de Calais', 'am Stadthafen von Wismar', 'the port of Dover', 'el cementerio de
+# Iguala': a place in a town, named by its town (data: facility_words, facility_endings,
+# facility_links). Only a town the gazetteer knows counts ('the port of Call' is none).
+_FACILITY_RE = re.compile(
+    r"(?<![\w\-])(?:(?:"
+    + _alternation(PLACE_PHRASES["facility_words"])
+    + r")|["
+    + _UP
+    + r"][a-zäöüß]{0,30}(?:"
+    + _alternation(PLACE_PHRASES["facility_endings"])
+    + r"))\s(?:"
+    + _alternation(PLACE_PHRASES["facility_links"])
+    + r")\s?("
+    + _PLAIN_NAME
+    + r")"
+)
+
+
+def facility_towns(caption: str) -> list[str]:
+    """Towns named by a place in them (see above), as slots."""
+    slots = []
+    for match in _FACILITY_RE.finditer(caption, 0, 5000):
+        name = _trim(match.group(1))
+        for size in range(len(name.split()), 0, -1):  # 'Calais, lors' -> 'Calais'; 'Dover Harbour' -> 'Dover'
+            head = " ".join(name.split()[:size])
+            if places.is_own_city_name(head) and not places.find_country(head):
+                slots.append(head)
+                break
+    return slots
