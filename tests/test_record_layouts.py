@@ -367,3 +367,29 @@ def test_a_parenthesis_and_colon_in_prose_is_no_citation():
 def test_a_headline_and_keywords_alone_have_no_caption():
     record = _parse("Headline: Talks in the harbour office\nKeywords: harbour, talks")
     assert (record.caption, record.headline) == ("", "Talks in the harbour office")
+
+
+# --- a record's fields on one line under a heading ----------------------------------------------
+
+
+def test_a_one_line_field_panel_under_a_heading_in_capitals():
+    # a government picture desk's panel: a heading, then label: value pairs without line breaks
+    record = _parse(
+        "Volunteers fill sandbags at the river wall in Fargo, North Dakota, April 2, 2023.\n\n"
+        "IMAGE INFO Date Taken: 04.02.2023 Date Posted: 04.03.2023 10:12 Photo ID: 5550123 "
+        "Resolution: 3000x2000 Size: 1.9 MB Location: FARGO, ND, US Web Views: 12 Downloads: 3"
+    )
+    assert (record.width_px, record.height_px, record.source_id) == (3000, 2000, "5550123")
+    assert (record.city, record.region, record.country_code) == ("Fargo", "ND", "US")
+    # 04.02.2023 is read day first by the SPEC; the caption's 'April 2, 2023' says month first
+    assert (record.date_start, record.date_precision) == (date(2023, 4, 2), "day")
+    assert "Date Posted" not in (record.caption or "")
+
+
+def test_a_numeric_date_stays_day_first_unless_the_caption_names_the_other_reading():
+    record = _parse("Date: 04.02.2023\nCaption: Volunteers fill sandbags at the river wall, 4 February 2023.")
+    assert record.date_start == date(2023, 2, 4)
+    record = _parse("Date: 04.02.2023\nCaption: Volunteers fill sandbags at the river wall.")
+    assert record.date_start == date(2023, 2, 4)
+    record = _parse("Date: 13.02.2023\nCaption: Volunteers fill sandbags, February 13, 2023.")
+    assert record.date_start == date(2023, 2, 13)  # not ambiguous: 13 is no month

@@ -1111,6 +1111,8 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
     parsed = None
     if labelled and labelled.value.strip():
         parsed = _parse_date(_normalize_date_value(labelled.value), today)
+        if parsed is not None and record.caption:
+            parsed = _month_first_if_the_caption_says_so(labelled.value, parsed, record.caption, today)
         if parsed is None:
             parsed = dates.find_date(labelled.value[:300], today=today)
         if parsed is None:
@@ -1142,6 +1144,25 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
         record.date_start, record.date_end = record.date_end, record.date_start
     record.date_precision = parsed.precision if parsed.start else None
     record.approximate = bool(parsed.approximate) if parsed.start else False
+
+
+_NUMERIC_DATE_RE = re.compile(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+
+
+def _month_first_if_the_caption_says_so(value: str, parsed, caption: str, today: date | None):
+    """'Date Taken: 03.01.2022' is 3 January by the SPEC's reading ('06.05.2025' is 6 May); when
+    both numbers could be the month and the caption itself names the other reading ('...,
+    March 1, 2022'), the block writes its dates month first (US sources) and that reading wins."""
+    match = _NUMERIC_DATE_RE.match(value)
+    if match is None or parsed.precision != "day":
+        return parsed
+    first, second, year = (int(group) for group in match.groups())
+    if first == second or first > 12 or second > 12:
+        return parsed
+    said = dates.find_date(caption[:5000], today=today)
+    if said is not None and said.precision == "day" and said.start == date(year, first, second):
+        return said
+    return parsed
 
 
 def _place_before_date(scan: BlockScan) -> None:

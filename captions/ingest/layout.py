@@ -505,6 +505,16 @@ def _split_records(lines: list[str]) -> list[str]:
 def _record_fields(line: str) -> tuple[str, ...]:
     first = _LABEL_RE.match(line)
     known = _lookup_label(first.group(1))[0] if first else None
+    if known is None and first is not None and first.group(1).split(" ", 1)[0].isupper():
+        # 'IMAGE INFO Date Taken: 03.01.2022 Date Posted: ... Photo ID: 7073973 Location: ...':
+        # a heading in capitals before the record's first label, on the same line; the heading
+        # goes on a line of its own when the rest is a record of two or more known fields
+        words = first.group(1).split()
+        for start in range(1, len(words)):
+            if words[start - 1].isupper() and _lookup_label(" ".join(words[start:]))[0] is not None:
+                heading = " ".join(words[:start])
+                fields = _record_fields(line[line.index(words[start], len(heading)) :])
+                return (heading, *fields) if len(fields) > 1 else (line,)
     if known is None or known[0] in _NOTICE_FIELDS:
         return (line,)  # a notice names other labels in its wording ('... Mandatory credit: UEFA')
     cuts = []
