@@ -227,9 +227,9 @@ def _genitive_countries(caption: str) -> list[str]:
 ARTICLE_PLACE_RE = re.compile(
     r"(?:^|\s)(?:"
     + _alternation(PLACE_PHRASES["article_leads"])
-    + r")\s(?:(?:"
+    + r")\s(?:(?P<direction>"
     + "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["directions"], key=len, reverse=True) if word.islower())
-    + r")\s)?("
+    + r")\s)?(?P<name>"
     + _NAME
     + r"(?:,\s{0,2}"
     + _NAME
@@ -747,13 +747,15 @@ def place_slots(caption: str) -> list[str]:
     slots.extend(facility_towns(caption))
     slots.extend(outside)
     for match in ARTICLE_PLACE_RE.finditer(caption):
-        name = _trim(match.group(1))
+        name = _trim(match.group("name"))
         if places.find_country(name) or places.find_region(name):
             slots.append(name)
         elif "," in name:
             head, country = (part.strip() for part in name.rsplit(",", 1))
-            if places.find_country(country):
-                slots.append(name)  # 'in the southern Ross Sea, Antarctica'
+            if match.group("direction") and places.find_country(country):
+                # 'in the southern Ross Sea, Antarctica' (but 'a gap in the Berlin Wall, Germany' is
+                # a landmark: without a direction only a country or region after the article counts)
+                slots.append(name)
             elif places.find_country(head) or places.find_region(head):
                 slots.append(head)
     trimmed = [_trim(slot) for slot in slots]
