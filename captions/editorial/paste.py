@@ -121,22 +121,22 @@ def _paste_page(request, model_admin, form, blocks, text=None):
     if text is not None:  # blocks handed back after a failed save are numbered anew: their choices do not follow
         choices = {}
     # the save's own decisions, made by its dry run: the preview cannot say otherwise than the save does
-    expected, matches = imports.preview_blocks(shown, overwrite_edits=overwrite_edits, choices=choices)
+    expected, reports = imports.preview_blocks(shown, overwrite_edits=overwrite_edits, choices=choices)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "title": gettext("Paste caption block"),
         "form": form,
         "previews": [
-            paste_preview(block, match=match, number=number, choice=choices.get(number, imports.UPDATE))
-            for number, (block, match) in enumerate(zip(shown, matches, strict=True), start=1)
+            paste_preview(block, report=report, number=number, choice=choices.get(number, imports.UPDATE))
+            for number, (block, report) in enumerate(zip(shown, reports, strict=True), start=1)
         ],
         # what saving gives with the choices as they stand, when every block is shown
         "expected_summary": expected.summary_in(gettext) if shown and len(shown) == len(blocks) else "",
-        "edits_kept": any(match.plan and (match.plan.kept or match.plan.overwritten) for match in matches),
+        "edits_kept": any(report.plan and (report.plan.kept or report.plan.overwritten) for report in reports),
         "overwrite_edits": overwrite_edits,
         # a near-duplicate's choice to make: "Preview again" shows what it does
-        "has_choices": any(match.near or (match.earlier and not match.earlier.same) for match in matches),
+        "has_choices": any(report.near or (report.earlier and not report.earlier.same) for report in reports),
         "overwrite_field": OVERWRITE_EDITS_FIELD,
         "block_count": len(blocks),
         "not_previewed": len(blocks) - len(shown),
@@ -206,11 +206,12 @@ PREVIEW_PROBLEM_ROW = {
 
 
 def paste_preview(
-    parsed, *, match: imports.BlockMatch | None = None, number: int = 1, choice: str = imports.UPDATE
+    parsed, *, report: imports.BlockReport | None = None, number: int = 1, choice: str = imports.UPDATE
 ) -> dict:
     """One parsed block as rows of (label, value, problems beside it) for the preview page, with
-    the record it updates or nearly matches (`match`, from imports.preview_blocks) and, for a
-    near-duplicate, the editor's choice (`choice`: UPDATE or KEEP, the radio checked)."""
+    what saving it does (`report`, the save's own BlockReport from imports.preview_blocks: the
+    record it updates or nearly matches, the changes and kept edits) and, for a near-duplicate,
+    the editor's choice (`choice`: UPDATE or KEEP, the radio checked)."""
     problems: dict[str, list[str]] = {}
     for code in sorted(parsed.problems):
         stated_detail = parsed.problem_details.get(code)
@@ -253,10 +254,10 @@ def paste_preview(
     place = ", ".join(p for p in (parsed.sublocation, parsed.city, parsed.region, country) if p)
     if parsed.country_code:
         place += f" ({parsed.country_code})"
-    match = match or imports.BlockMatch()
-    plan = match.plan
+    report = report or imports.BlockReport(imports.CREATED)
+    plan = report.plan
     # a near-duplicate's two captions, with the words that differ marked
-    other = match.near or (match.earlier if match.earlier and not match.earlier.same else None)
+    other = report.near or (report.earlier if report.earlier and not report.earlier.same else None)
     caption_runs, other_runs = fingerprints.marked_differences(parsed.caption, other.caption) if other else ([], [])
     rows = [
         ("caption", gettext("Caption"), parsed.caption),
@@ -286,22 +287,22 @@ def paste_preview(
             for key, label, value in rows
         ],
         "problem_count": len(parsed.problems),
-        "existing": match.existing,
-        "unchanged": match.unchanged,
-        "near": match.near,
-        "near_percent": round(match.near.similarity * 100) if match.near else None,
-        "earlier": match.earlier,
-        "earlier_percent": round(match.earlier.similarity * 100) if match.earlier else None,
+        "existing": report.existing,
+        "unchanged": report.unchanged,
+        "near": report.near,
+        "near_percent": round(report.near.similarity * 100) if report.near else None,
+        "earlier": report.earlier,
+        "earlier_percent": round(report.earlier.similarity * 100) if report.earlier else None,
         "other_runs": other_runs,
         "choice_field": NEAR_CHOICE_FIELD % number,
         "keep_both": choice == imports.KEEP,
         "number": number,
         # for a record it updates: what changes (old -> new), what an editor's hand edit keeps
-        "record_id": match.record_id,
+        "record_id": report.record_id,
         "changes": _changes(plan.changes) if plan else [],
         "kept": _changes(plan.kept) if plan else [],
         "overwritten": _changes(plan.overwritten) if plan else [],
-        "failure": match.failure,
+        "failure": report.failure,
     }
 
 

@@ -420,34 +420,27 @@ class BlockReport:
     near: NearDuplicate | None = None  # else a record it may well describe
     earlier: EarlierMatch | None = None  # else (or also) an earlier block of the run it is or may be
     plan: UpdatePlan | None = None  # for a record: its changes, kept and replaced edits
-    record_id: int | None = None  # the record the plan is about
-    failure: str = ""
+    record_id: int | None = None  # the record the plan is about (exact, near, or an earlier block's)
+    failure: str = ""  # why it would not be saved
+
+    @property
+    def unchanged(self) -> bool:
+        """Saving it writes nothing (the same block again, or only kept edits differ)."""
+        return self.outcome == UNCHANGED
 
 
 BLOCK_SKIPPED, BLOCK_FAILED = "skipped", "failed"  # a block's outcome when it is not saved
 
 
-@dataclass
-class BlockMatch:
-    """What saving a block would do to the archive, for the paste preview (`preview_blocks`, `match_blocks`)."""
-
-    existing: Photo | None = None  # the record it updates (same image id or fingerprint)
-    unchanged: bool = False  # ... and nothing in it would change
-    near: NearDuplicate | None = None  # else a record it may well describe
-    earlier: EarlierMatch | None = None  # else an earlier block of the paste it describes
-    plan: UpdatePlan | None = None  # for a record: what changes, what an editor's edit keeps
-    record_id: int | None = None  # the record the plan is about (exact, near, or an earlier block's)
-    failure: str = ""  # why it would not be saved
-
-
 def preview_blocks(
     blocks, *, overwrite_edits: bool = False, choices: dict[int, str] | None = None
-) -> tuple[ImportResult, list[BlockMatch]]:
+) -> tuple[ImportResult, list[BlockReport]]:
     """What saving these blocks as the paste page saves them (near-duplicates updated unless
     `choices[block number]` says otherwise, a block matched with the earlier blocks of the paste
     too, edits replaced with `overwrite_edits`) does, block by block: the very decisions of
     `import_blocks`, made by its dry run (nothing is written), in a few queries whatever the
-    number of blocks. The result's summary is the save's, in its words."""
+    number of blocks. The result's summary is the save's, in its words; the reports are its
+    `blocks`, one per block in order."""
     blocks = list(blocks)
     result = import_blocks(
         blocks=blocks,
@@ -458,24 +451,10 @@ def preview_blocks(
         overwrite_edits=overwrite_edits,
         explain=True,
     )
-    matches = []
-    for number in range(1, len(blocks) + 1):
-        report = result.blocks.get(number) or BlockReport(CREATED)
-        matches.append(
-            BlockMatch(
-                existing=report.existing,
-                unchanged=report.outcome == UNCHANGED,
-                near=report.near,
-                earlier=report.earlier,
-                plan=report.plan,
-                record_id=report.record_id,
-                failure=report.failure,
-            )
-        )
-    return result, matches
+    return result, [result.blocks.get(number) or BlockReport(CREATED) for number in range(1, len(blocks) + 1)]
 
 
-def match_blocks(blocks, *, overwrite_edits: bool = False) -> list[BlockMatch]:
+def match_blocks(blocks, *, overwrite_edits: bool = False) -> list[BlockReport]:
     """For each parsed block, the record it matches exactly or nearly, or the earlier block of
     the same paste it is (the same key) or may well be (a near-duplicate), as `import_blocks`
     finds them when it saves them with `match_earlier_blocks` and near-duplicates updated (the
