@@ -128,6 +128,20 @@ def test_caption_similarity():
     assert fp.caption_similarity("a" * 1_000_000, "a" * 999_000 + "b" * 1000) == 1.0
 
 
+def test_alike_percent_is_floored_and_100_only_for_the_same_text():
+    # one letter differs in a long caption: 0.9977, which rounded read "100% alike" beside the marked word
+    long = SEED * 2
+    one_letter = long.replace("Treffen", "Treffer", 1)
+    similarity = fp.caption_similarity(long, one_letter)
+    assert 0.995 < similarity < 1.0
+    assert fp.alike_percent(similarity, long, one_letter) == 99
+    assert fp.alike_percent(0.9699, SEED, "other") == 96
+    assert fp.alike_percent(0.29, SEED, "other") == 29  # 0.29 * 100 is 28.999999999999996
+    assert fp.alike_percent(1.0, SEED, SEED + "  ") == 100
+    # the similarity reads the folded text: case alone differs, or the first 2,000 characters agree
+    assert fp.alike_percent(1.0, SEED, SEED.upper()) == 99
+
+
 def test_most_alike_takes_the_closest_caption_above_the_threshold_first_of_equals():
     one_word = SEED.replace("Treffen", "Gespräch")
     candidates = {7: fp.comparable("Fans cheer in Dortmund."), 3: fp.comparable(one_word), 5: fp.comparable(SEED)}

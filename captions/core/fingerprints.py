@@ -27,6 +27,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 
@@ -253,6 +254,17 @@ def caption_similarity(a: str | None, b: str | None) -> float:
     if not left and not right:
         return 1.0
     return fuzz.ratio(left, right) / 100.0
+
+
+def alike_percent(similarity: float, ours: str | None, theirs: str | None) -> int:
+    """`similarity` as the whole percentage an editor reads ("97% alike"): floored, so a caption
+    with a word that differs never reads "100% alike" (0.997 is 99%), and 100 only when the two
+    texts are the same (whitespace aside; the similarity reads only the folded first
+    SIMILARITY_CHARS characters, so it can be 1.0 for texts that differ)."""
+    percent = min(100, math.floor(round(similarity * 100, 6)))  # 0.29 * 100 is 28.999999999999996
+    if " ".join((ours or "").split()) != " ".join((theirs or "").split()):
+        percent = min(percent, 99)
+    return percent
 
 
 _WORD_AND_SPACE = re.compile(r"\S+\s*")

@@ -290,9 +290,9 @@ def paste_preview(
         "existing": report.existing,
         "unchanged": report.unchanged,
         "near": report.near,
-        "near_percent": round(report.near.similarity * 100) if report.near else None,
         "earlier": report.earlier,
-        "earlier_percent": round(report.earlier.similarity * 100) if report.earlier else None,
+        # floored ("99% alike" beside a marked word, never a rounded 100), 100 only for the same text
+        "alike_percent": fingerprints.alike_percent(other.similarity, parsed.caption, other.caption) if other else None,
         "other_runs": other_runs,
         "choice_field": NEAR_CHOICE_FIELD % number,
         "keep_both": choice == imports.KEEP,
