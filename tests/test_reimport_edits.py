@@ -87,11 +87,24 @@ def test_a_block_differing_only_in_an_edited_field_is_unchanged_and_writes_nothi
     assert result.edit_lines_in(str)[0][2] == f"nothing to update in #{photo.pk}; kept your edit of place"
 
 
-def test_the_same_block_again_after_an_edit_is_unchanged(edited):
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_the_same_block_again_after_an_edit_is_unchanged_and_names_the_kept_edit(edited, dry_run):
     rows = edited.history.count()
-    result = imports.import_blocks(blocks=parsed(EDINBURGH))
+    result = imports.import_blocks(blocks=parsed(EDINBURGH), dry_run=dry_run, explain=True)
     assert result.summary == "created 0, updated 0, unchanged 1, flagged 0"
     assert Photo.objects.get().history.count() == rows and Photo.objects.get().place.city == "Leith"
+    # said, so that the paste page offers its box to replace it
+    assert result.edit_lines_in(str) == [
+        (1, "Alamy 2R4X9KJ", f"nothing to update in #{edited.pk}; kept your edit of place")
+    ]
+    assert [c.group for c in result.blocks[1].plan.kept] == ["place"] and result.blocks[1].plan.changes == []
+
+
+def test_the_same_block_again_onto_an_unedited_record_names_nothing():
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    result = imports.import_blocks(blocks=parsed(EDINBURGH), explain=True)
+    assert result.summary == "created 0, updated 0, unchanged 1, flagged 0"
+    assert result.edits == [] and result.blocks[1].plan is None
 
 
 def test_overwrite_edits_lets_the_block_win(edited):
@@ -106,10 +119,40 @@ def test_overwrite_edits_lets_the_block_win(edited):
     assert Photo.objects.get().place.city == "Glasgow" and result.edits == []
 
 
-def test_overwrite_edits_with_the_very_same_block_restores_its_values(edited):
-    result = imports.import_blocks(blocks=parsed(EDINBURGH), overwrite_edits=True)
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_overwrite_edits_with_the_very_same_block_restores_its_values_and_says_so(edited, dry_run):
+    result = imports.import_blocks(blocks=parsed(EDINBURGH), overwrite_edits=True, dry_run=dry_run)
     assert result.summary == "created 0, updated 1, unchanged 0, flagged 0"
+    assert result.edit_lines_in(str) == [
+        (1, "Alamy 2R4X9KJ", f"updated #{edited.pk}: place; replaced your edit of place")
+    ]
+    assert Photo.objects.get().place.city == ("Leith" if dry_run else "Edinburgh")
+    if not dry_run:  # the edit is gone: the same block once more writes nothing and names nothing
+        again = imports.import_blocks(blocks=parsed(EDINBURGH), overwrite_edits=True)
+        assert again.summary == "created 0, updated 0, unchanged 1, flagged 0" and again.edits == []
+
+
+def test_the_single_block_path_names_and_replaces_the_edit_of_the_same_block_too(edited):
+    kept = imports.save_parsed_caption(parsed=parsed(EDINBURGH)[0], reason="import")
+    assert not kept.changed and [c.group for c in kept.plan.kept] == ["place"]
+    assert Photo.objects.get().place.city == "Leith"
+    replaced = imports.save_parsed_caption(parsed=parsed(EDINBURGH)[0], reason="import", overwrite_edits=True)
+    assert replaced.changed and [c.group for c in replaced.plan.overwritten] == ["place"]
     assert Photo.objects.get().place.city == "Edinburgh"
+
+
+def test_a_block_without_an_image_id_never_clears_the_records_id():
+    """A near-duplicate update gives the record the id-less block's fingerprint and keeps the
+    record's id; the next id-less block found by that fingerprint cleared the id (supplier
+    'Alamy', source_id '')."""
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    without_id = EDINBURGH.replace("Image ID: 2R4X9KJ\n", "").replace("march through", "marching through")
+    result = imports.import_blocks(blocks=parsed(without_id), near_duplicates=imports.UPDATE)
+    assert result.updated == 1 and Photo.objects.get().source_id == "2R4X9KJ"
+    for overwrite_edits in (False, True):
+        imports.import_blocks(blocks=parsed(without_id + "\nKeywords: school"), overwrite_edits=overwrite_edits)
+        photo = Photo.objects.get()
+        assert (photo.supplier, photo.source_id, photo.keywords) == ("Alamy", "2R4X9KJ", "school")
 
 
 def test_an_unedited_record_is_updated_field_by_field_with_no_edit_line():
@@ -261,6 +304,19 @@ def test_the_paste_page_keeps_the_edit_unless_the_editor_ticks_the_box(edited, e
     response = ed_client.post(PASTE, {"text": back, "save": "Save", "overwrite_edits": "on"}, follow=True)
     messages = [str(m) for m in response.context["messages"]]
     assert f"Block 1: updated #{edited.pk}: caption, place; replaced your edit of place." in messages
+    assert Photo.objects.get().place.city == "Edinburgh"
+
+
+def test_the_paste_page_offers_to_replace_an_edit_with_the_very_same_block(edited, ed_client):
+    response = ed_client.post(PASTE, {"text": EDINBURGH, "preview": "Preview"})
+    text = response.text
+    assert "nothing to change" in text and "place: Leith, Scotland, GB (this block says Edinburgh" in text
+    assert 'name="overwrite_edits"' in text and "created 0, updated 0, unchanged 1, flagged 0" in text
+    again = ed_client.post(PASTE, {"text": EDINBURGH, "preview": "Preview again", "overwrite_edits": "on"})
+    assert "will replace your edit of place" in again.text and "created 0, updated 1, unchanged 0" in again.text
+    response = ed_client.post(PASTE, {"text": EDINBURGH, "save": "Save", "overwrite_edits": "on"}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert f"Block 1: updated #{edited.pk}: place; replaced your edit of place." in messages
     assert Photo.objects.get().place.city == "Edinburgh"
 
 

@@ -14,7 +14,8 @@ leaves half a record and never costs the others. Both callers report in one voca
 `created N, updated M, unchanged U, flagged K` (and `, skipped S`, `, failed F` when there are
 any): "unchanged" is the very same block again (the same import digest: every value it sets),
 or a block whose every difference is a field an editor kept, and nothing is written for it (no
-history row, no version bump).
+history row, no version bump). The very same block onto a record an editor corrected since
+names the edits it keeps; with `overwrite_edits` it restores its values over them.
 
 A block that updates a record changes only the fields whose values differ (`plan_update`, by
 the groups an editor sees: FIELD_GROUPS), and keeps a field an editor changed by hand since the
@@ -211,27 +212,55 @@ def _around_difference(old: str, new: str, length: int = SHOWN_LENGTH) -> tuple[
     return cut(old, start), cut(new, start)
 
 
+def _differing_groups(photo: Photo, incoming: dict, place: tuple[str, ...]):
+    """(group, names, old, new) for each FIELD_GROUPS group whose values on the record differ
+    from the block's."""
+    for group, names in FIELD_GROUPS.items():
+        old = tuple((_record_place(photo) if name == "place" else getattr(photo, name)) for name in names)
+        new = tuple((place if name == "place" else incoming[name]) for name in names)
+        if old != new:
+            yield group, names, old, new
+
+
+def _differs_from_block(photo: Photo, values: dict, parsed) -> bool:
+    """Whether a record holds other values than a block with its very import digest: an editor
+    changed it by hand since that import, or kept such an edit through it (pure, no query)."""
+    incoming = values
+    if photo.source_id and not values["source_id"]:
+        incoming = {**values, "supplier": photo.supplier, "source_id": photo.source_id}
+    return next(_differing_groups(photo, incoming, place_parts(parsed)), None) is not None
+
+
 def plan_update(photo: Photo, values: dict, parsed, *, edited, overwrite_edits: bool, near: bool) -> UpdatePlan:
     """Compare a block's values with the record it updates, group by group: a group whose
     value differs is changed, unless an editor changed one of its fields by hand since the
     record was last imported (`edited`: attnames, `fields_edited_since_import`): that group is
-    kept, or replaced with `overwrite_edits`. A near-duplicate keeps the record's own supplier
-    and image id when it has one (`_apply`)."""
+    kept, or replaced with `overwrite_edits`. A near-duplicate, or a block with no image id,
+    keeps the record's own supplier and image id when it has one (as `_apply`): a record found
+    by the fingerprint of a block without an id (which a near-duplicate update gave it) would
+    otherwise lose its id to the next such block."""
     incoming = dict(values)
-    if near and photo.source_id:
+    if photo.source_id and (near or not incoming["source_id"]):
         incoming["supplier"], incoming["source_id"] = photo.supplier, photo.source_id
     plan = UpdatePlan(incoming, place_parts(parsed))
-    for group, names in FIELD_GROUPS.items():
-        old = tuple((_record_place(photo) if name == "place" else getattr(photo, name)) for name in names)
-        new = tuple((plan.place if name == "place" else incoming[name]) for name in names)
-        if old == new:
-            continue
+    for group, names, old, new in _differing_groups(photo, incoming, plan.place):
         change = FieldChange(group, *_around_difference(_shown(group, old), _shown(group, new)))
         if any(("place_id" if name == "place" else name) in edited for name in names):
             (plan.overwritten if overwrite_edits else plan.kept).append(change)
         else:
             plan.changes.append(change)
     return plan
+
+
+def _kept_edits(photo: Photo, values: dict, parsed, edited, *, near: bool) -> UpdatePlan | None:
+    """For the very same block again (its import digest) without `overwrite_edits`: the plan of
+    what it leaves alone, its kept edits only (the same block again writes nothing), or None
+    when the record holds the block's values."""
+    if not _differs_from_block(photo, values, parsed):
+        return None
+    plan = plan_update(photo, values, parsed, edited=edited, overwrite_edits=False, near=near)
+    plan.changes = []  # not written: the same block again is "unchanged" (SPEC)
+    return plan if plan.kept else None
 
 
 def _apply_plan(photo: Photo, plan: UpdatePlan, parsed, places: PlaceCache | None) -> None:
@@ -384,7 +413,11 @@ def save_parsed_caption(
         records.save_photo(photo=photo, user=user, reason=reason)
         return SaveOutcome(photo, created=True, changed=True, match=match)
     if existing.import_digest == values["import_digest"] and not overwrite_edits:
-        return SaveOutcome(existing, created=False, changed=False, match=match)
+        kept = None
+        if _differs_from_block(existing, values, parsed):  # an editor's corrections since: named, kept
+            edited = fields_edited_since_import([existing], _EDIT_TRACKED).get(existing.pk, set())
+            kept = _kept_edits(existing, values, parsed, edited, near=match is not None)
+        return SaveOutcome(existing, created=False, changed=False, match=match, plan=kept)
     edited = fields_edited_since_import([existing], _EDIT_TRACKED).get(existing.pk, set())
     plan = plan_update(existing, values, parsed, edited=edited, overwrite_edits=overwrite_edits, near=match is not None)
     if not plan.applied:
@@ -754,9 +787,14 @@ def _save_batch(
     near, near_photos = _near_in_batch(prepared, existing, action_for, folded)
     # the records a block may change, and the fields an editor changed by hand in them
     records_to_plan = [*near_photos.values()]
-    for _number, _parsed, values in prepared:
+    for _number, parsed, values in prepared:
         found = _found(existing, values)
-        if found is not None and (overwrite_edits or found.import_digest != values["import_digest"]):
+        if found is not None and (
+            overwrite_edits
+            or found.import_digest != values["import_digest"]
+            # the same block again onto a record an editor corrected since: its edits are named
+            or _differs_from_block(found, values, parsed)
+        ):
             records_to_plan.append(found)
     edited = fields_edited_since_import(records_to_plan, _EDIT_TRACKED)
     earlier = EarlierBlocks() if within else None
@@ -814,6 +852,13 @@ def _save_batch(
                 outcomes.append((number, parsed, UNCHANGED, current))  # the same block again: nothing to write
                 if target is not None:  # a near-duplicate to update, left as it is
                     matches[-1] = (*matches[-1][:3], UNCHANGED)
+                if current.pk is not None and id(current) not in written_by:
+                    # a record an editor corrected since this very block was imported: say which
+                    # edits it keeps (so the paste page offers to replace them: overwrite_edits)
+                    kept = _kept_edits(current, values, parsed, edited.get(current.pk, ()), near=target is not None)
+                    if kept is not None:
+                        report.plan, report.record_id = kept, current.pk
+                        edits.append((number, block_label(parsed), current.pk, kept))
                 continue
             plan = None
             if current is not None and current.pk is not None:  # a record: only what changed, edits kept
