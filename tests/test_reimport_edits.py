@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from captions import ingest
 from captions.models import Photo
+from captions.selectors.history import fields_edited_since_import
 from captions.services import imports, photos
 from tests.builders import editor, make_place
 
@@ -188,15 +189,46 @@ def test_the_single_block_path_keeps_edits_too(edited):
     assert [c.group for c in outcome.plan.kept] == ["place"]
 
 
-def test_history_starting_with_an_edit_counts_every_field_as_edited(edited):
-    # a record generated without history, then saved by an editor: which fields they changed is unknown
+def generated_then_edited(**edits):
+    """A record as generate_archive writes it (no history, no import), then an editor's save."""
+    imports.import_blocks(blocks=parsed(EDINBURGH))
     photo = Photo.objects.get()
-    photo.history.exclude(pk=photo.history.first().pk).delete()
+    photo.history.all().delete()
+    Photo.objects.filter(pk=photo.pk).update(import_digest="")  # "no block was imported" (synthetic.py)
+    photo.refresh_from_db()
+    for name, value in edits.items():
+        setattr(photo, name, value)
+    photos.save_edited_photo(photo=photo, base_version=photo.version, user=an_editor())
+    return photo
+
+
+def test_a_record_whose_history_starts_with_an_edit_takes_that_row_as_where_it_came_from():
+    # the first write history saw is the record's origin: which fields it changed is unknown
+    # (it counted every field as edited, so an import onto a generated record kept everything)
+    photo = generated_then_edited(headline="Schoolchildren")
+    assert fields_edited_since_import([photo], ["caption", "headline", "place_id"]) == {photo.pk: set()}
+    result = imports.import_blocks(blocks=parsed(CORRECTED), explain=True)
+    assert result.summary == "created 0, updated 1, unchanged 0, flagged 0" and result.edits == []
+    assert [c.group for c in result.blocks[1].plan.changes] == ["caption", "headline", "date"]
+    photo.refresh_from_db()
+    assert photo.caption.startswith("Schoolchildren parade") and photo.date_text == "31 May 2017"
+
+
+def test_a_later_edit_of_a_record_without_import_is_kept_as_any_edit_is():
+    photo = generated_then_edited()
+    edit_place(photo, city="Leith", region="Scotland", country_code="GB")  # a second write: compared with the first
+    edited = fields_edited_since_import([photo], ["caption", "date_text", "place_id", "place_text"])
+    assert edited == {photo.pk: {"place_id"}}
     result = imports.import_blocks(blocks=parsed(CORRECTED))
-    assert result.unchanged == 1
-    assert (
-        result.edit_lines_in(str)[0][2] == f"nothing to update in #{photo.pk}; kept your edit of caption, date, place"
-    )
+    assert result.edit_lines_in(str)[0][2] == f"updated #{photo.pk}: caption, date; kept your edit of place"
+    assert Photo.objects.get().place.city == "Leith"
+
+
+def test_a_record_with_no_history_has_no_edit():
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    photo = Photo.objects.get()
+    photo.history.all().delete()
+    assert fields_edited_since_import([photo], ["caption", "place_id"]) == {photo.pk: set()}
 
 
 def series(count, word="march"):

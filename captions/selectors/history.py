@@ -136,11 +136,15 @@ def fields_edited_since_import(photos, fields) -> dict[int, set[str]]:
     history (the record differs from its last history row). One query, over the photos'
     history rows in the order they were written.
 
-    A photo's values at its first history row are where it came from (its creation, or an
-    import), not an edit; history that starts with another write (a record generated without
-    history, then edited) cannot say which fields that write changed, so all of them count as
-    edited. An import that wrote a field ends its edit (it was overwritten, knowingly); an import
-    that left it alone (it kept the edit) does not."""
+    A photo's values at its first history row are where it came from, not an edit: its
+    creation, an import, or, for a record written without history (generated records: no
+    editor, no import), the first write history saw. What that first write changed cannot be
+    known (nothing before it to compare with); counting every field as edited, as this once did,
+    made every import onto a generated record keep everything and say so ("kept your edit of
+    caption, date, place, ..."). From that row on, every write is compared with the one before
+    it, whatever the record's origin: a hand write that changed a field makes it edited; an
+    import that wrote a field ends its edit (it was overwritten, knowingly); an import that left
+    it alone (it kept the edit) does not. A record with no history row has no edit."""
     photos = {photo.pk: photo for photo in photos if photo.pk is not None}
     if not photos:
         return {}
@@ -154,10 +158,7 @@ def fields_edited_since_import(photos, fields) -> dict[int, set[str]]:
     previous: dict[int, dict] = {}
     for row in rows.iterator(chunk_size=2000):
         pk, before = row["id"], previous.get(row["id"])
-        if before is None:
-            if row["history_type"] != "+" and not _by_import(row):
-                edited[pk].update(fields)
-        else:
+        if before is not None:
             changed = {name for name in fields if row[name] != before[name]}
             if _by_import(row):
                 edited[pk] -= changed
