@@ -276,6 +276,62 @@ def test_paste_update_rewrites_the_match(ed_client):
     assert "ein Gespräch" in photo.caption and photo.version == 2
 
 
+def previewed(response):
+    """The choices a preview page was rendered with, as its form carries them."""
+    return response.context["previewed"]
+
+
+def test_save_with_a_choice_changed_since_the_preview_saves_nothing_and_previews_it(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    photo = Photo.objects.get()
+    preview = ed_client.post(PASTE, {"text": SEED_EDITED, "preview": "Preview"})
+    assert "gives: created 0, updated 1, unchanged 0, flagged 1." in preview.text
+    # "keep both" chosen, Save pressed without "Preview again": the summary shown said "updated 1"
+    stale = {"text": SEED_EDITED, "save": "Save", "near_1": "keep", "previewed": previewed(preview)}
+    response = ed_client.post(PASTE, stale)
+    assert response.status_code == 200 and Photo.objects.count() == 1 and photo.history.count() == 1
+    assert "You changed a choice after the preview, so nothing was saved." in response.text
+    assert "gives: created 1, updated 0, unchanged 0, flagged 1." in response.text
+    assert 'name="near_1" value="keep" checked' in response.text
+    # saved from that preview: what it said
+    response = ed_client.post(PASTE, {**stale, "previewed": previewed(response)}, follow=True)
+    assert Photo.objects.count() == 2 and "Saved: created 1, updated 0, unchanged 0, flagged 1." in response.text
+
+
+def test_save_with_the_choices_previewed_saves_radios_left_at_their_default_included(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    preview = ed_client.post(PASTE, {"text": SEED_EDITED, "preview": "Preview"})
+    # the browser sends the radio checked by default: the same choice as none
+    data = {"text": SEED_EDITED, "save": "Save", "near_1": "update", "previewed": previewed(preview)}
+    response = ed_client.post(PASTE, data, follow=True)
+    assert "Saved: created 0, updated 1, unchanged 0, flagged 1." in response.text
+    assert "ein Gespräch" in Photo.objects.get().caption
+
+
+def test_the_box_ticked_since_the_preview_is_a_changed_choice_too(ed_client):
+    from tests.test_reimport_edits import CORRECTED, EDINBURGH, edit_place
+
+    imports.import_blocks(blocks=parsed(EDINBURGH))
+    edit_place(Photo.objects.get(), city="Leith", region="Scotland", country_code="GB")
+    preview = ed_client.post(PASTE, {"text": CORRECTED, "preview": "Preview"})
+    data = {"text": CORRECTED, "save": "Save", "overwrite_edits": "on", "previewed": previewed(preview)}
+    response = ed_client.post(PASTE, data)
+    assert "nothing was saved" in response.text and "will replace your edit of place" in response.text
+    assert Photo.objects.get().place.city == "Leith"
+    ed_client.post(PASTE, {**data, "previewed": previewed(response)})
+    assert Photo.objects.get().place.city == "Edinburgh"
+
+
+def test_a_changed_choice_is_said_in_german_too(ed_client):
+    imports.import_blocks(blocks=parsed(SEED_ALONE))
+    german = {"HTTP_ACCEPT_LANGUAGE": "de"}
+    preview = ed_client.post(PASTE, {"text": SEED_EDITED, "preview": "Vorschau"}, **german)
+    stale = {"text": SEED_EDITED, "save": "Speichern", "near_1": "keep", "previewed": previewed(preview)}
+    response = ed_client.post(PASTE, stale, **german)
+    assert "Sie haben nach der Vorschau eine Auswahl geändert, daher wurde nichts gespeichert." in response.text
+    assert Photo.objects.count() == 1
+
+
 def test_paste_choices_are_per_block(ed_client):
     imports.import_blocks(blocks=parsed(SEED_ALONE + "\n---\n" + EDINBURGH))
     assert Photo.objects.count() == 2

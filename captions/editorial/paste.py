@@ -7,7 +7,9 @@ that is, or may well be, an earlier block of the same paste says so ("same photo
 lists the fields it changes (old -> new) and those it keeps because an editor corrected them by
 hand; a tick box lets the paste's values replace those too. "Preview again" shows the preview
 with the choices made (the box, keep both or update per near-duplicate), so what it says is
-what Save does with them: both are the save's own dry run (`imports.preview_blocks`). Reached from the photo admin
+what Save does with them: both are the save's own dry run (`imports.preview_blocks`). Save with
+choices changed since the preview saves nothing: it shows the preview of those choices, and
+says so (`paste.js` marks the summary out of date as soon as a choice changes). Reached from the photo admin
 (`admin:captions_photo_paste`); the parsing is `captions.ingest`, the saving
 `captions.services.imports`."""
 
@@ -38,6 +40,10 @@ DEFAULT_NEAR_DUPLICATE_ACTION = imports.UPDATE
 NEAR_CHOICE_FIELD = "near_%d"
 # The editor's explicit choice to let the pasted values replace fields edited by hand (off unless ticked).
 OVERWRITE_EDITS_FIELD = "overwrite_edits"
+# The choices the preview showed, carried in the form: Save with other choices (a radio or the
+# box changed without "Preview again") would save what no preview showed, so it shows the
+# preview of those choices instead, and says why.
+PREVIEWED_FIELD = "previewed"
 
 
 class PasteCaptionForm(forms.Form):
@@ -97,8 +103,10 @@ def paste_view(request, *, model_admin):
             form.add_error(
                 "text", forms.ValidationError(gettext("No caption block was found in this text."), code="no_blocks")
             )
-        elif "save" in request.POST:
+        elif "save" in request.POST and not _changed_since_preview(request, len(blocks)):
             return _save_pasted(request, model_admin, blocks)
+        elif "save" in request.POST:  # a stale preview: nothing saved, the preview of the choices made
+            return _paste_page(request, model_admin, form, blocks, changed_since_preview=True)
     # a first preview, or "Preview again" after ticking the box or choosing for a near-duplicate
     return _paste_page(request, model_admin, form, blocks)
 
@@ -115,7 +123,24 @@ def _editor_choices(request, block_count: int) -> tuple[dict[int, str], bool]:
     return choices, request.POST.get(OVERWRITE_EDITS_FIELD) == "on"
 
 
-def _paste_page(request, model_admin, form, blocks, text=None):
+def _choices_key(choices: dict[int, str], overwrite_edits: bool) -> str:
+    """The editor's choices as one string, the same for the same choices: the box, and the
+    near-duplicates to keep apart (update is the default: a radio left at it is no choice)."""
+    kept_apart = ",".join(str(number) for number, choice in sorted(choices.items()) if choice == imports.KEEP)
+    return f"overwrite={'on' if overwrite_edits else 'off'};keep={kept_apart}"
+
+
+def _changed_since_preview(request, block_count: int) -> bool:
+    """Whether the choices sent with Save differ from the ones the preview showed (a form
+    without the field is no preview's: saved as it says)."""
+    previewed = request.POST.get(PREVIEWED_FIELD)
+    if previewed is None:
+        return False
+    choices, overwrite_edits = _editor_choices(request, min(block_count, PASTE_PREVIEW_LIMIT))
+    return previewed != _choices_key(choices, overwrite_edits)
+
+
+def _paste_page(request, model_admin, form, blocks, text=None, changed_since_preview=False):
     shown = blocks[:PASTE_PREVIEW_LIMIT]
     choices, overwrite_edits = _editor_choices(request, len(shown))
     if text is not None:  # blocks handed back after a failed save are numbered anew: their choices do not follow
@@ -138,6 +163,9 @@ def _paste_page(request, model_admin, form, blocks, text=None):
         # a near-duplicate's choice to make: "Preview again" shows what it does
         "has_choices": any(report.near or (report.earlier and not report.earlier.same) for report in reports),
         "overwrite_field": OVERWRITE_EDITS_FIELD,
+        "previewed_field": PREVIEWED_FIELD,
+        "previewed": _choices_key(choices, overwrite_edits),
+        "changed_since_preview": changed_since_preview,
         "block_count": len(blocks),
         "not_previewed": len(blocks) - len(shown),
         "text": text
