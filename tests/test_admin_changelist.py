@@ -237,4 +237,4 @@ def test_paste_and_upload_are_on_the_admin_index(client):
     assert reverse("admin:captions_photo_paste") in page and "Paste caption block" in page
     assert reverse("admin:captions_photo_upload") in page and "Upload many images" in page
     page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de").text
-    assert "Bildtext einfügen" in page and "Viele Bilder hochladen" in page
+    assert "Bildtext-Block einfügen" in page and "Viele Bilder hochladen" in page

@@ -153,6 +153,31 @@ def test_the_paste_preview_speaks_german_with_german_numbers(client):
     assert "Stated width 40.0 cm, but 1880 px at 150 dpi print 31.8 cm" in english and "Russia (RU)" in english
 
 
+def test_the_paste_page_calls_a_pasted_block_one_thing_in_german(client):
+    """What the editor pastes is a "Bildtext-Block", then "Block N", "dieser Block": never a
+    "Bildtext" alone (a caption, which the rows call "Bildunterschrift"), as it was in half of
+    the page's sentences."""
+    from captions import ingest
+    from captions.services import imports
+
+    client.force_login(editor())
+    imports.import_blocks(blocks=ingest.parse_blocks(SEED_BLOCK))
+    near = SEED_BLOCK.replace("ein Treffen", "ein Gespräch")
+    boats = "Fishing boats return to the harbour of Hamburg at dawn, number {}.\n4000 x 3000 px | 300dpi"
+    text = "\n---\n".join([near, boats.format(1), boats.format(2)])
+    paste = reverse("admin:captions_photo_paste")
+    pages = {
+        "form": client.get(paste, HTTP_ACCEPT_LANGUAGE="de"),
+        "empty": client.post(paste, {"text": " ", "preview": "1"}, HTTP_ACCEPT_LANGUAGE="de"),
+        "preview": client.post(paste, {"text": text, "preview": "1"}, HTTP_ACCEPT_LANGUAGE="de"),
+    }
+    for name, response in pages.items():
+        words = set(re.findall(r"Bildtext\w*(?:-\w+)?", visible_text(response)))
+        assert words <= {"Bildtext-Block", "Bildtext-Blöcke"}, (name, words)
+    preview = visible_text(pages["preview"])
+    assert "3 Bildtext-Blöcke wurden gelesen" in preview and "diesen Block als neues Foto speichern" in preview
+
+
 def test_the_history_page_speaks_german(client):
     client.force_login(editor())
     photo = make_photo(credit="", needs_review=True)

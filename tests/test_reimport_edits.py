@@ -553,7 +553,7 @@ def test_the_paste_page_says_so_in_german(seed_caption_edited, ed_client):
     german = {"HTTP_ACCEPT_LANGUAGE": "de"}
     preview = ed_client.post(PASTE, {"text": SEED_AGAIN, "preview": "Vorschau"}, **german)
     assert f">#{pk}</a>, nichts zu ändern" in preview.text
-    assert f"Es ist dasselbe Foto: #{pk} bleibt, wie es ist (dieser Bildtext ändert nichts daran)" in preview.text
+    assert f"Es ist dasselbe Foto: #{pk} bleibt, wie es ist (dieser Block ändert nichts daran)" in preview.text
     saved = ed_client.post(PASTE, {"text": SEED_AGAIN, "save": "Speichern"}, follow=True, **german)
     messages = [str(m) for m in saved.context["messages"]]
     assert f"Block 1 entspricht #{pk}: darin nichts zu aktualisieren." in messages
