@@ -307,7 +307,7 @@ def test_the_paste_preview_lists_the_changes_and_the_kept_edit(edited, ed_client
     ]
     text = response.text
     assert f"What saving changes in #{edited.pk}:" in text
-    assert "date: <del>30 May 2017</del> → <ins>31 May 2017</ins>" in text
+    assert "date: <del><mark>30</mark> May 2017</del> → <ins><mark>31</mark> May 2017</ins>" in text
     assert "Kept, as an editor corrected them by hand since the last import:" in text
     assert "place: Leith, Scotland, GB (this block says Edinburgh, Scotland, GB)" in text
     assert 'name="overwrite_edits"' in text and 'name="overwrite_edits" checked' not in text
@@ -318,7 +318,7 @@ def test_the_paste_preview_lists_them_in_german(edited, ed_client):
     response = ed_client.post(PASTE, {"text": CORRECTED, "preview": "Vorschau"}, HTTP_ACCEPT_LANGUAGE="de")
     text = response.text
     assert f"Was das Speichern in #{edited.pk} ändert:" in text
-    assert "Datum: <del>30 May 2017</del> → <ins>31 May 2017</ins>" in text
+    assert "Datum: <del><mark>30</mark> May 2017</del> → <ins><mark>31</mark> May 2017</ins>" in text
     assert (
         "Beibehalten, da eine Redakteurin oder ein Redakteur sie seit dem letzten Import von Hand korrigiert hat:"
         in text
@@ -456,8 +456,9 @@ def test_preview_again_with_the_box_ticked_shows_what_saving_with_it_does(edited
     [preview] = again.context["previews"]
     assert [c["label"] for c in preview["overwritten"]] == ["place"] and not preview["kept"]
     assert 'name="overwrite_edits" checked' in again.text
-    assert "will replace your edit of place: <del>Leith, Scotland, GB</del> → <ins>Glasgow, Scotland, GB</ins>" in (
-        again.text
+    assert (
+        "will replace your edit of place: <del><mark>Leith,</mark> Scotland, GB</del>"
+        " → <ins><mark>Glasgow,</mark> Scotland, GB</ins>" in again.text
     )
     assert "Saving with the choices below gives: created 0, updated 1, unchanged 0, flagged 0." in again.text
 
@@ -473,7 +474,7 @@ def test_preview_again_in_german(edited, ed_client):
     again = ed_client.post(
         PASTE, {"text": GLASGOW, "preview": "Vorschau aktualisieren", "overwrite_edits": "on"}, **german
     )
-    assert "ersetzt Ihre Korrektur von Ort: <del>Leith, Scotland, GB</del>" in again.text
+    assert "ersetzt Ihre Korrektur von Ort: <del><mark>Leith,</mark> Scotland, GB</del>" in again.text
     assert "Speichern mit der Auswahl unten ergibt: neu 0, aktualisiert 1" in again.text
 
 
@@ -575,6 +576,11 @@ def test_the_preview_shows_a_long_caption_where_it_changes(ed_client):
     response = ed_client.post(PASTE, {"text": SEED.replace("ein Treffen", "ein Gespräch"), "preview": "Preview"})
     [change] = response.context["previews"][0]["changes"]
     assert "ein Treffen" in change["old"] and "ein Gespräch" in change["new"]
+    # the word that differs is marked; the words the 60-character cut splits ('de…', 'd…') are not
+    assert [text for text, differs in change["old_runs"] if differs] == ["Treffen"]
+    assert [text for text, differs in change["new_runs"] if differs] == ["Gespräch"]
+    assert change["old_runs"][-1][0].endswith("…") and change["new_runs"][-1][0].endswith("…")
+    assert "ein <mark>Gespräch</mark> mit" in response.text.split('class="change"')[1]
 
 
 @pytest.mark.parametrize("dry_run", [False, True])

@@ -335,7 +335,31 @@ def paste_preview(
 
 
 def _changes(changes) -> list[dict]:
-    return [{"label": change.label_in(gettext), "old": change.old, "new": change.new} for change in changes]
+    """A record's changes for the preview, each value with the words that differ marked (a
+    caption's 60 characters around its first difference read alike at a glance otherwise)."""
+    shown = []
+    for change in changes:
+        (old, old_tail), (new, new_tail) = _cut_word(change.old), _cut_word(change.new)
+        old_runs, new_runs = fingerprints.marked_differences(old, new)
+        shown.append(
+            {
+                "label": change.label_in(gettext),
+                "old": change.old,
+                "new": change.new,
+                "old_runs": old_runs + ([(old_tail, False)] if old_tail else []),
+                "new_runs": new_runs + ([(new_tail, False)] if new_tail else []),
+            }
+        )
+    return shown
+
+
+def _cut_word(value: str) -> tuple[str, str]:
+    """A value cut short ('…dem Sondergesandten de…') as the words to compare and the word
+    the cut split, which is not marked: 'de…' and 'd…' are one word cut at two places."""
+    if not value.endswith("…"):
+        return value, ""
+    space = value.rfind(" ")
+    return value[: space + 1], value[space + 1 :]
 
 
 def _language_name(code: str) -> str:

@@ -63,8 +63,26 @@ def test_the_paste_preview_names_each_match_and_its_choice(page_for, locale, vie
     name = f"paste-duplicates-{locale[:2]}-{'phone' if viewport == PHONE else 'wide'}.png"
     page.screenshot(path=artifact(name), full_page=True)
     assert serious_violations(page) == []  # axe-core: the marks, the choice boxes, the stacked rows
-    # the choice works from the page: block 3 kept apart, the rest as offered
+    # the choice works from the page: block 3 kept apart, the rest as offered. The summary above
+    # no longer says what Save does: it is struck through, with a note (paste.js) ...
+    summary = page.locator(".expected-summary")
+    assert "created 1, updated 2" in summary.inner_text() or "neu 1, aktualisiert 2" in summary.inner_text()
     page.locator("input[name=near_3][value=keep]").check()
+    assert page.locator(".choices-changed").first.is_visible()
+    assert "outdated" in summary.get_attribute("class")
+    page.screenshot(path=artifact(name.replace(".png", "-changed.png")), full_page=True)
+    # ... and Save without "Preview again" saves nothing: it shows the preview of the choice made
+    page.locator("input[name=save]").first.click()
+    page.wait_for_load_state()
+    assert Photo.objects.count() == 1
+    assert page.locator(".changed-since-preview").is_visible()
+    assert page.locator("input[name=near_3][value=keep]").is_checked()
+    summary = page.locator(".expected-summary").inner_text()
+    assert ("created 2, updated 1" if english else "neu 2, aktualisiert 1") in summary
+    assert not page.locator(".choices-changed").first.is_visible()
+    widths = page.evaluate("() => ({doc: document.documentElement.scrollWidth, view: innerWidth})")
+    assert widths["doc"] <= widths["view"], widths
+    page.screenshot(path=artifact(name.replace(".png", "-changed-saved.png")), full_page=True)
     page.locator("input[name=save]").first.click()
     page.wait_for_load_state()
     assert Photo.objects.count() == 3  # the seed (updated), boats 1 and boats 2 (block 4: the same photo)
