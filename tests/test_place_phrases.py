@@ -271,3 +271,20 @@ def test_a_direction_between_the_article_and_a_country_or_area():
     # a sea or an ocean before its country is no city; the country stays
     record = parse_block("Researchers tag a whale in the southern Weddell Sea, Antarctica, at dawn.")
     assert (record.city, record.country_code) == (None, "AQ")
+
+
+def test_a_german_town_adjective_before_a_place_in_the_town():
+    assert parse_block("Tausende demonstrieren auf dem Kölner Neumarkt gegen die Reform.").city == "Köln"
+    assert parse_block("Ein Umzug zieht durch die Grazer Altstadt.").city == "Graz"
+    assert parse_block("Fans feiern auf dem Münchner Marienplatz den Titel.").city == "München"  # listed
+    # a building is no place word: 'der Berliner Reichstag' names no town of its own
+    assert parse_block("Der Berliner Reichstag im Regen.").city is None
+
+
+def test_a_line_beside_the_caption_that_opens_with_a_town_and_its_country():
+    record = parse_block(
+        "Surfer zeigen ihr Können bei der Weltmeisterschaft vor der Küste.\n\n"
+        "Ngor Plage, Senegal, von Jean Dupont/AFP, publiziert am 31. März"
+    )
+    assert (record.city, record.country_code) == ("Ngor Plage", "SN")
+    assert record.credit == "Jean Dupont/AFP"

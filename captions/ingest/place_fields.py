@@ -18,7 +18,7 @@ from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
 from .lexicon import PLACE_PHRASES
-from .place_slots import dateline_place, first_sentence, mentioned_places, place_slots
+from .place_slots import dateline_place, first_sentence, mentioned_places, place_slots, side_town
 from .record import ParsedCaption
 
 
@@ -83,7 +83,11 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
         _place_from_caption(record, scan.closing_dateline)
         if record.country_code is None and record.city is None:
             for side in scan.side_places[:3]:
-                _place_from_caption(record, None, side)
+                town = side_town(side)
+                if town is not None:
+                    _take_slot(record, town, _resolve(town, False))
+                else:
+                    _place_from_caption(record, None, side)
                 if record.country_code:
                     break
 

@@ -1124,9 +1124,36 @@ _FACILITY_RE = re.compile(
 )
 
 
+_GERMAN_FACILITIES = [word for word in PLACE_PHRASES["facility_words"] if word[:1].isupper()]
+_TOWN_ADJECTIVE_RE = re.compile(
+    r"(?<![\w\-])(["
+    + _UP
+    + r"][a-zäöüß]{2,30}er)\s(?:"
+    + _alternation(_GERMAN_FACILITIES)
+    + r"|["
+    + _UP
+    + r"][a-zäöüß]{0,30}(?:"
+    + _alternation([*PLACE_PHRASES["facility_endings"], *PLACE_PHRASES["town_adjective_endings"]])
+    + r"))(?![\w\-])"
+)
+_TOWN_ADJECTIVES = load_data("place_phrases.json")["town_adjectives"]
+
+
+def _town_of_adjective(word: str) -> str | None:
+    """'Hamburger' -> 'Hamburg', 'Luzerner' -> 'Luzern', 'Münchner' -> 'München' (listed)."""
+    listed = _TOWN_ADJECTIVES.get(word)
+    candidates = [listed] if listed else [word[:-2], word[:-2] + "en"]
+    return next((name for name in candidates if places.is_own_city_name(name)), None)
+
+
 def facility_towns(caption: str) -> list[str]:
     """Towns named by a place in them (see above), as slots."""
     slots = []
+    if "er " in caption:
+        for match in _TOWN_ADJECTIVE_RE.finditer(caption, 0, 5000):
+            town = _town_of_adjective(match.group(1))
+            if town is not None and not places.find_country(town):
+                slots.append(town)
     for match in _FACILITY_RE.finditer(caption, 0, 5000):
         name = _trim(match.group(1))
         for size in range(len(name.split()), 0, -1):  # 'Calais, lors' -> 'Calais'; 'Dover Harbour' -> 'Dover'
@@ -1135,3 +1162,17 @@ def facility_towns(caption: str) -> list[str]:
                 slots.append(head)
                 break
     return slots
+
+
+# A line of its own beside the caption that carries its credit and opens with a town and its
+# country: 'Les Almadies, Senegal, von Seyllou/AFP, publiziert am 31. März' (the credit taken
+# out). Beside a caption the town is named as supplied, known to the gazetteer or not; in the
+# caption itself 'Name, Country,' is as often a person and a team ('Harry Kane, England, ...').
+_SIDE_TOWN_RE = re.compile(r"\s{0,3}(" + _NAME + r"),\s{0,2}(" + _NAME + r")\s{0,2}(?:,|\.|$)")
+
+
+def side_town(text: str) -> str | None:
+    match = _SIDE_TOWN_RE.match(text[:200])
+    if match is None or places.find_country(match.group(1)) or not places.find_country(match.group(2)):
+        return None
+    return f"{match.group(1)}, {match.group(2)}"
