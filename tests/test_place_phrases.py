@@ -288,3 +288,9 @@ def test_a_line_beside_the_caption_that_opens_with_a_town_and_its_country():
     )
     assert (record.city, record.country_code) == ("Ngor Plage", "SN")
     assert record.credit == "Jean Dupont/AFP"
+
+
+def test_a_spanish_wire_dateline_with_a_full_stop_after_its_country():
+    record = parse_block("CIUDAD DE PANAMÁ (PANAMÁ). 03/02/2018.- Miles de personas marchan por el centro.")
+    assert (record.city, record.country_code) == ("Ciudad de Panamá", "PA")
+    assert record.date_start is not None

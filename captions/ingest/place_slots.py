@@ -56,7 +56,10 @@ DATELINE_RES = (
     # dpa: '06.05.2025, Berlin:'  /  '06.05.2025, Niedersachsen, Hannover:'
     re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s{0,2},\s{0,2}([^:\n]{2,80}?)\s{0,2}:"),
     # EFE: 'MADRID, 05/06/2025.-'  /  'MADRID, 5 jun (EFE).-'
-    re.compile(r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:\s\([^)]{2,40}\))?)\s{0,2},\s{0,2}\d{1,2}[/.\s]"),
+    # (and 'CIUDAD DE GUATEMALA (GUATEMALA). 03/02/2018.-': a full stop after the country)
+    re.compile(
+        r"^([" + _UP + r"][" + _UP + r" .'\-]{1,40}(?:\s\([^)]{2,40}\))?)\s{0,2}(?:,|(?<=\))\.)\s{0,2}\d{1,2}[/.\s]"
+    ),
     # wires: 'KYIV, Ukraine (Reuters) -', 'WASHINGTON (AP) —', 'PARIS (AFP) -'
     re.compile(
         r"^(["
