@@ -8,8 +8,8 @@ from scripts.image_corpus import build
 
 def test_every_file_of_the_corpus_is_pinned_and_named_once():
     entries = build.entries()
-    assert len(entries) == 310 and sum(e.set == "base" for e in entries) == 160
-    assert {e.set for e in entries} == {"base", "grown"}
+    sizes = {name: sum(e.set == name for e in entries) for name in ("base", "grown", "fresh")}
+    assert sizes == {"base": 160, "grown": 150, "fresh": 103} and len(entries) == 413
     assert len({e.file.lower() for e in entries}) == len(entries)  # one name each, whatever the case
     assert len({e.sha256 for e in entries}) == len(entries)  # no file twice
     for entry in entries:
@@ -21,3 +21,10 @@ def test_a_missing_repository_is_named_and_nothing_is_downloaded(tmp_path, capsy
     problems = build.build(str(tmp_path / "corpus"), str(tmp_path / "no-mirrors"), only_set="base")
     assert problems and all("fetch github:" in p for p in problems)
     assert "0 of 160 files written" in capsys.readouterr().out
+
+
+def test_the_list_goes_beside_the_corpus_folder_not_into_it(tmp_path):
+    # a folder an editor imports holds images only: import_images took SOURCES.md for a refused file
+    build.build(str(tmp_path / "corpus"), str(tmp_path / "no-mirrors"), only_set="fresh")
+    assert not (tmp_path / "corpus" / "SOURCES.md").exists()
+    assert (tmp_path / "corpus.SOURCES.md").read_text(encoding="utf-8").startswith("# The real image corpus")

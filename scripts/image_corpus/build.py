@@ -6,9 +6,11 @@
     python scripts/image_corpus/build.py /work/corpus/images [--set base] [--mirrors /work/.mirror]
 
 Every file is read from its repository at the pinned commit (`git cat-file blob COMMIT:PATH`),
-checked against the SHA-256 in SOURCES.md and written as TARGET/<collection>/<name>; SOURCES.md
-is copied beside them. `--set base` builds the first 160 files only (the set the earlier figures
-are for), without it every file. The image files are never committed (TEAM.md): only this list.
+checked against the SHA-256 in SOURCES.md and written as TARGET/<collection>/<name>. A copy of
+SOURCES.md goes beside the folder, not into it (TARGET.SOURCES.md): the corpus folder holds
+image files only, as a folder an editor imports would (`import_images TARGET` took the list for
+a refused file). `--set base` (or grown, fresh) builds one set only, without it every file.
+The image files are never committed (TEAM.md): only this list.
 Prints what is missing (a repository not fetched, a commit the snapshot lacks, a changed file)
 and exits 1 if anything is; never downloads anything itself.
 """
@@ -62,6 +64,12 @@ def git_dir(mirrors: str, repository: str) -> str | None:
     return None
 
 
+def listing_path(target: str) -> str:
+    """Where the copy of SOURCES.md goes: beside the corpus folder (/work/corpus/images ->
+    /work/corpus/images.SOURCES.md), never inside it."""
+    return os.path.normpath(target) + ".SOURCES.md"
+
+
 def build(target: str, mirrors: str, only_set: str | None = None, sources: str = SOURCES) -> list[str]:
     """Writes the files; returns the problems (empty when every file is there and unchanged)."""
     problems: list[str] = []
@@ -91,7 +99,7 @@ def build(target: str, mirrors: str, only_set: str | None = None, sources: str =
             handle.write(proc.stdout)
         written += 1
     os.makedirs(target, exist_ok=True)
-    shutil.copyfile(sources, os.path.join(target, "SOURCES.md"))
+    shutil.copyfile(sources, listing_path(target))
     print(f"{written} of {len(chosen)} files written under {target}")
     return problems
 
@@ -100,7 +108,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", help="the corpus folder to fill (outside the repository)")
     parser.add_argument("--mirrors", default="/work/.mirror", help="where fetch puts the repositories")
-    parser.add_argument("--set", dest="only_set", help="only this set of SOURCES.md (base, grown)")
+    parser.add_argument("--set", dest="only_set", help="only this set of SOURCES.md (base, grown, fresh)")
     args = parser.parse_args()
     problems = build(args.target, args.mirrors, args.only_set)
     for problem in problems:
