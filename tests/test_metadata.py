@@ -450,3 +450,23 @@ def test_an_avif_its_decoder_refuses_is_read_without_raising():
         Image.open(io.BytesIO(bytes(data)))
     meta = read(bytes(data), "gainmap.avif")
     assert meta.pixels_error == "RuntimeError" and meta.creators == ["Exif Artist"]
+
+
+def test_a_jpeg_libexiv2_refuses_whole_still_gives_the_exif_pillow_found():
+    """TwelveMonkeys' broken-bogus-data-prepended-real-jfif-start-at-4801.jpg: libexiv2 cannot
+    follow the segments after the EXIF block and refuses the whole file; Pillow (and exiftool)
+    read on. Its EXIF (date, 300 dpi, orientation) was lost with the refusal."""
+    exif = Image.Exif()
+    exif.update({0x011A: 300, 0x011B: 300, 0x0128: 2, 0x0112: 6, 0x013B: "Exif Artist"})
+    exif.get_ifd(0x8769)[0x9003] = "2005:03:02 12:34:08"
+    data = pixels("JPEG", exif=exif.tobytes())
+    start = data.index(b"\xff\xe1")
+    end = start + 2 + struct.unpack(">H", data[start + 2 : start + 4])[0]
+    broken = data[:end] + b"\xff\x00\x7f\xff" + data[end:]  # a "segment" whose length runs past the end
+    with metadata.EXIV2_LOCK, pytest.raises(metadata.exiv2.Exiv2Error):
+        metadata._open(broken)  # the case: libexiv2 refuses the file
+    meta = read(broken, "prepended.jpg")
+    assert (meta.date_created, meta.dpi, meta.creators, meta.orientation) == ("2005-03-02", 300, ["Exif Artist"], 6)
+    assert (meta.width_px, meta.height_px) == (48, 64)  # turned by the orientation, as a viewer shows it
+    assert any("metadata unreadable" in w for w in meta.warnings) and "EXIF read on its own" in meta.warnings
+    assert_like_exiftool(broken, "jpg", meta)

@@ -19,6 +19,7 @@ The rules, each from a case in the corpus:
 * width and height as a viewer shows them (EXIF orientation 5-8 swaps them; HEIF and TIFF are
   already turned by their decoders), raw files through their largest embedded JPEG preview;
 * a broken EXIF block makes libexiv2 drop the whole file: the XMP packet is then read on its own;
+  so is the EXIF block Pillow found, when libexiv2 refuses a file whose segments it cannot follow;
 * an XMP packet libexiv2's toolkit refuses whole (a property stated twice, NUL bytes as padding)
   is read leniently as plain XML for the field map, the last statement winning as in exiftool;
 * an unsigned resolution of 2^31 or more (libtiff's 28.34 px/cm) is no negative number;
@@ -485,21 +486,28 @@ def _exif_of_packet(packet: bytes):
 
 def _read_blocks(data: bytes, meta: EmbeddedMetadata, language: str, xmp_packet=None, exif_packet=None):
     """exiv2's reading of `data`: (found fields, exif) or, when libexiv2 refuses the file,
-    the XMP packet Pillow found read on its own. `exif_packet`: the EXIF block Pillow found,
-    read when libexiv2 finds none in the file (an AVIF or HEIF whose Exif item it misses)."""
+    the EXIF block and the XMP packet Pillow found, each read on its own. `exif_packet`: the
+    EXIF block Pillow found, read when libexiv2 finds none in the file (an AVIF or HEIF whose
+    Exif item it misses) or refuses the whole file (a JPEG whose segments it cannot follow
+    past the EXIF, as TwelveMonkeys' broken-bogus-data-prepended-real-jfif-start-at-4801.jpg)."""
     with EXIV2_LOCK, _complaints() as said:
         try:
             image = _open(data)
         except exiv2.Exiv2Error as exc:
             meta.warnings.append(f"metadata unreadable ({_exiv2_reason(exc)})")
-            if not xmp_packet:
+            exif = _exif_of_packet(exif_packet) if exif_packet else None
+            xmp = None
+            if xmp_packet:
+                with contextlib.suppress(exiv2.Exiv2Error):
+                    xmp = _open(bytes(xmp_packet)).xmpData()  # the packet parsed as an XMP sidecar
+            if exif is not None:
+                _exif_numbers(exif, meta)
+                meta.warnings.append("EXIF read on its own")
+            if xmp is not None:
+                meta.warnings.append("XMP read on its own")
+            if exif is None and xmp is None:
                 return {}
-            try:
-                sidecar = _open(bytes(xmp_packet))  # the packet parsed as an XMP sidecar
-            except exiv2.Exiv2Error:
-                return {}
-            meta.warnings.append("XMP read on its own")
-            return _blocks(None, None, sidecar.xmpData(), language)
+            return _blocks(exif, None, xmp, language)
         complaint = _xmp_complaint(said)
         exif = image.exifData()
         if not exif.count() and exif_packet:
