@@ -7,7 +7,7 @@ import logging
 import struct
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, PngImagePlugin, TiffImagePlugin
 
 from captions.images import metadata
 from tests import exiftool_reference
@@ -470,3 +470,32 @@ def test_a_jpeg_libexiv2_refuses_whole_still_gives_the_exif_pillow_found():
     assert (meta.width_px, meta.height_px) == (48, 64)  # turned by the orientation, as a viewer shows it
     assert any("metadata unreadable" in w for w in meta.warnings) and "EXIF read on its own" in meta.warnings
     assert_like_exiftool(broken, "jpg", meta)
+
+
+def test_a_dng_whose_preview_is_a_jpeg_compressed_tiff_directory_is_read_through_it():
+    """Adobe's DNG converter and Camera Raw store the previews as TIFF directories with JPEG
+    compression, which exiv2 lists as image/tiff (PhotoPrism's canon_eos_6d.dng: 256 x 171 and
+    1024 x 683); the archive took only image/jpeg previews and refused the file."""
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    info[254] = 1  # NewSubfileType: a reduced-resolution image
+    info[50706], info.tagtype[50706] = b"\x01\x04\x00\x00", 1  # DNGVersion 1.4
+    data = pixels(
+        "TIFF", size=(320, 240), compression="jpeg", tiffinfo=info, strip_size=1 << 20
+    )  # one strip, as Adobe writes
+    found = metadata.raw_preview(data)
+    assert found is not None and found[1:] == (320, 240) and found[0].startswith(b"\xff\xd8")
+    meta = read(data, "IMG_0001.dng")
+    assert (meta.raw_format, meta.format, meta.width_px, meta.height_px, meta.pixels_error) == (
+        "Adobe DNG",
+        "JPEG",
+        320,
+        240,
+        "",
+    )
+
+
+def test_a_tiff_preview_of_raw_strips_is_still_no_preview():
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    info[254] = 1
+    meta = read(pixels("TIFF", size=(320, 240), tiffinfo=info), "IMG_0002.dng")  # uncompressed strips
+    assert meta.pixels_error == "no_preview"

@@ -541,19 +541,43 @@ def read_sidecar(data: bytes, language: str = "") -> dict[str, object]:
 
 def raw_preview(data: bytes) -> tuple[bytes, int, int] | None:
     """The largest embedded JPEG preview of a raw file (bytes, width, height), or None.
-    TIFF "previews" exiv2 also lists are raw strips or missing data: never used."""
+    Without one, the largest preview stored as a JPEG-compressed TIFF directory (how Adobe's DNG
+    converter and Camera Raw write theirs: PhotoPrism's canon_eos_6d.dng), re-encoded as a JPEG.
+    Other TIFF "previews" exiv2 lists are raw strips or missing data: never used."""
     with EXIV2_LOCK:
         try:
             image = _open(data)
             manager = exiv2.PreviewManager(image)
-            props = [p for p in manager.getPreviewProperties() if p.mimeType_ == "image/jpeg"]
-            if not props:
-                return None
-            best = max(props, key=lambda p: p.width_ * p.height_)
-            preview = manager.getPreviewImage(best)
-            return bytes(preview.copy().data()), preview.width(), preview.height()
+            props = list(manager.getPreviewProperties())
+            jpegs = [p for p in props if p.mimeType_ == "image/jpeg"]
+            if jpegs:
+                best = max(jpegs, key=lambda p: p.width_ * p.height_)
+                preview = manager.getPreviewImage(best)
+                return bytes(preview.copy().data()), preview.width(), preview.height()
+            tiffs = sorted((p for p in props if p.mimeType_ == "image/tiff"), key=lambda p: -p.width_ * p.height_)
+            candidates = [bytes(manager.getPreviewImage(p).copy().data()) for p in tiffs]
         except exiv2.Exiv2Error:
             return None
+    for candidate in candidates:
+        found = _jpeg_of_tiff_preview(candidate)
+        if found:
+            return found
+    return None
+
+
+def _jpeg_of_tiff_preview(tiff: bytes) -> tuple[bytes, int, int] | None:
+    """A TIFF preview whose pixels are JPEG-compressed (a rendered picture, not sensor data)
+    and decode whole, as JPEG bytes; else None."""
+    try:
+        with Image.open(io.BytesIO(tiff)) as image:
+            if image.format != "TIFF" or image.info.get("compression") != "jpeg":
+                return None
+            image.load()
+            out = io.BytesIO()
+            image.convert("RGB").save(out, "JPEG", quality=95)
+            return out.getvalue(), image.width, image.height
+    except (OSError, SyntaxError, ValueError, RuntimeError, Image.DecompressionBombError):
+        return None
 
 
 def raw_format(name: str) -> str:
