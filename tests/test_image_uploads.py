@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, TiffImagePlugin
 
 from captions.images import files, uploads
 from captions.models import Photo
@@ -154,6 +154,18 @@ def test_raw_upload_takes_pixels_and_renditions_from_its_preview(ed_client, tmp_
         "Nikon NEF raw file: pixel size and renditions come from its embedded preview" in m
         for m in messages_of(response)
     )
+
+
+def test_a_dng_with_a_jpeg_compressed_tiff_preview_is_stored_through_it(ed_client):
+    """Adobe's DNG converter and Camera Raw keep the previews as JPEG-compressed TIFF directories
+    (PhotoPrism's canon_eos_6d.dng): refused as 'no embedded JPEG preview' until 2026-11-30."""
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    info[254] = 1  # NewSubfileType: a reduced-resolution image
+    data = pixels("TIFF", size=(320, 240), compression="jpeg", tiffinfo=info, strip_size=1 << 20)
+    response = add_with_image(ed_client, data, "IMG_0001.dng")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    photo = Photo.objects.get()
+    assert (photo.width_px, photo.height_px) == (320, 240) and photo.image.name.endswith(".dng")
 
 
 def _primary_item_missing(data: bytes) -> bytes:
