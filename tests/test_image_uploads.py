@@ -179,6 +179,11 @@ def _declaring(data: bytes, width: int, height: int) -> bytes:
     return data[:at] + width.to_bytes(4, "big") + height.to_bytes(4, "big") + data[at + 8 :]
 
 
+def _with_precision(data: bytes, bits: int) -> bytes:
+    at = data.index(b"\xff\xc0") + 4  # the baseline frame header's sample precision
+    return data[:at] + bytes([bits]) + data[at + 1 :]
+
+
 @pytest.mark.parametrize(
     "data,name,code,words",
     [
@@ -221,6 +226,12 @@ def _declaring(data: bytes, width: int, height: int) -> bytes:
             "17000x17000.avif",
             "too_many_pixels",
             "This image is 17000 × 17000 px (289 megapixels)",
+        ),
+        (  # a 16-bit JPEG (TwelveMonkeys' lossless 16_ls.jpg), which Pillow does not read: not "damaged"
+            _with_precision(pixels("JPEG"), 16),
+            "16_ls.jpg",
+            "not_an_image",
+            "it is a JPEG of 12 or 16 bits per sample, which the archive does not read",
         ),
         (  # an MP4 clip named as a photo
             b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + bytes(40),

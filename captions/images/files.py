@@ -136,6 +136,34 @@ def declared_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+JPEG_FRAMES = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # SOF0-SOF15 (not DHT, JPG, DAC)
+
+
+def jpeg_precision(data: bytes) -> int | None:
+    """The bits per sample a JPEG's frame header states (8 for nearly every photo; 12 or 16 for
+    some medical, scientific and lossless files), walking the segments before it; None when
+    the file is no JPEG or no frame header is found."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    at = 2
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill bytes before a marker
+            at += 1
+            continue
+        if marker in JPEG_FRAMES:
+            return data[at + 4] if at + 4 < len(data) else None
+        if marker == 0xDA or marker == 0xD9:  # the scan (or the end) before any frame header
+            return None
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
+            at += 2
+            continue
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+    return None
+
+
 def describe(head: bytes) -> str:
     """What a file that is no image the archive takes looks like, from its first bytes."""
     text = head.lstrip()
@@ -214,6 +242,8 @@ def identify(data: bytes, name: str, *, max_bytes: int, max_pixels: int, known_h
         declared = declared_size(pixels)  # libavif and libheif refuse a huge image before Pillow can say so
         if declared and declared[0] * declared[1] > max_pixels:
             raise Refused("too_many_pixels", width=declared[0], height=declared[1], limit=max_pixels) from None
+        if jpeg_precision(pixels) in (12, 16):  # Pillow reads 8-bit JPEGs only: not a damaged file
+            raise Refused("not_an_image", name=name, what="a JPEG of 12 or 16 bits per sample") from None
         raise Refused("not_an_image", name=name, what=describe(data[:64])) from None
     if width * height > max_pixels:
         raise Refused("too_many_pixels", width=width, height=height, limit=max_pixels)

@@ -52,6 +52,7 @@ WHAT = {
     "a JPEG XL image": _("a JPEG XL image"),
     "a JPEG 2000 image": _("a JPEG 2000 image"),
     "a JPEG that is damaged or cut off": _("a JPEG that is damaged or cut off"),
+    "a JPEG of 12 or 16 bits per sample": _("a JPEG of 12 or 16 bits per sample, which the archive does not read"),
     "a PNG that is damaged or cut off": _("a PNG that is damaged or cut off"),
     "a TIFF that is damaged or of a kind Pillow does not read": _("a TIFF that is damaged or of a kind it cannot read"),
     "a BigTIFF, which the archive does not read": _("a BigTIFF, which the archive does not read"),
