@@ -294,3 +294,11 @@ def test_a_spanish_wire_dateline_with_a_full_stop_after_its_country():
     record = parse_block("CIUDAD DE PANAMÁ (PANAMÁ). 03/02/2018.- Miles de personas marchan por el centro.")
     assert (record.city, record.country_code) == ("Ciudad de Panamá", "PA")
     assert record.date_start is not None
+
+
+def test_a_town_named_by_a_place_in_it_comes_before_a_bare_de():
+    record = parse_block(
+        "Migrantes esperan al llegar al puerto de Catania, después de ser rescatados por una tripulación "
+        "de Save the Children en el mar Mediterráneo."
+    )
+    assert record.city == "Catania"

@@ -744,10 +744,12 @@ def place_slots(caption: str) -> list[str]:
                 slots.append(_with_city_before(opening, dated.start(), dated.group(1)))
     if may_hold_contraction(caption):
         slots.extend(_contracted_places(caption))
+    # a town named by a place in it ('al puerto de Crotone') before the bare 'de X' of the rest
+    # ('... de Save the Children')
+    slots.extend(facility_towns(caption))
     for match in reversed(found[-4:]):
         slots.append(match.group(1))
     slots.extend(national_places(caption))
-    slots.extend(facility_towns(caption))
     slots.extend(outside)
     for match in ARTICLE_PLACE_RE.finditer(caption):
         name = _trim(match.group("name"))
