@@ -302,3 +302,33 @@ def test_a_town_named_by_a_place_in_it_comes_before_a_bare_de():
         "de Save the Children en el mar Mediterráneo."
     )
     assert record.city == "Catania"
+
+
+def test_a_german_link_word_ends_the_name_unless_the_whole_is_known():
+    assert parse_block("Fußspuren sind auf einem Weg in Leipzig im Schnee zu sehen.").city == "Leipzig"
+    assert parse_block("Ein Schiff liegt in Frankfurt am Main am Ufer.").city == "Frankfurt am Main"
+    record = parse_block("Künstler schweben an einem Kran in Moudon im Kanton Waadt. Das Fest dauert an.")
+    assert (record.city, record.region, record.country_code) == ("Moudon", "Waadt", "CH")
+
+
+def test_a_swiss_town_with_its_cantons_code():
+    record = parse_block("Zwei Rinder messen ihre Kräfte bei den Kuhkämpfen in Saas-Fee VS. Es wird gerungen.")
+    assert (record.city, record.region, record.country_code) == ("Saas-Fee", "VS", "CH")
+    # a code that is no canton's stays part of nothing Swiss
+    assert parse_block("Demonstranten in Washington DC am Montag.").country_code == "US"
+
+
+def test_a_german_town_adjective_before_its_district():
+    record = parse_block("Die Mosel hat im Koblenzer Stadtteil Lützel die Uferwege überschwemmt.")
+    assert (record.city, record.country_code) == ("Koblenz", "DE")
+
+
+def test_a_weekly_reviews_day_heading_names_the_country():
+    record = parse_block(
+        "MARDI 5 JANVIER, POLOGNE\n\nDes gens célèbrent la fête dans le village de Zbójno. C'est une "
+        "célébration hivernale. Reuters/Jean Dupont"
+    )
+    assert (record.city, record.country_code) == ("Zbójno", "PL")
+    # a town the caption names in another country keeps its own
+    record = parse_block("MARDI 5 JANVIER, POLOGNE\n\nDes gens célèbrent la fête à Berlin. Reuters/Jean Dupont")
+    assert record.country_code == "DE"

@@ -827,6 +827,15 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         if candidate is None and len(rest) >= 2:
             # 'ANCHORAGE, AK, US': a postal abbreviation between a city and its country
             candidate = _postal_state(last)
+            if (
+                candidate is None
+                and country is not None
+                and len(last) == 2
+                and last.isupper()
+                and subdivision_of(country.code, last)
+            ):
+                # 'Zermatt, VS, Switzerland': the code of one of the country's subdivisions, as written
+                region_text, rest = last, rest[:-1]
         if candidate is None or (country is not None and candidate.country_code != country.code):
             # a name several countries' regions share: the named country's ('Belém, Pará, Brazil'),
             # else the one the city before it lies in

@@ -81,6 +81,8 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
         _place_under_heading(record, scan.place_headings[0])
     elif resolved is None:
         _place_from_caption(record, scan.closing_dateline)
+        if record.country_code is None and scan.paragraphs:
+            _country_under_dated_heading(record, scan.paragraphs[0])
         if record.country_code is None and record.city is None:
             for side in scan.side_places[:3]:
                 town = side_town(side)
@@ -190,6 +192,46 @@ def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
                 town = places.ResolvedPlace(None, match.group(1), region, candidate.country, code, False)
                 return f"{match.group(1)} ({match.group(2)})", town
     return implied
+
+
+# A weekly review's day heading over each picture: 'JEUDI 7 JANVIER, BÉLARUS', 'SAMEDI 29 AOÛT,
+# HONGRIE' (a date, a comma, a country, alone on the first line).
+_DATED_HEADING_RE = re.compile(r"([^,\n]{3,40}\d[^,\n]{0,30}),\s{0,2}([^\W\d][^,\d\n]{2,40})")
+_TOWN_LEADS_RE = re.compile(
+    r"(?:village|ville|commune|localité|bourg|town|city|village of|Dorf|Stadt|Gemeinde|pueblo|ciudad|localidad|"
+    r"municipio|près|near|nahe|cerca)\s(?:de\s|d['’]|of\s|del\s|von\s)?$",
+    re.IGNORECASE,
+)
+
+
+def _country_under_dated_heading(record: ParsedCaption, paragraph: list[str]) -> None:
+    """The heading's country, when the caption names none; the caption's town, as supplied, in
+    it when the caption names it after a word for a town ('dans le village de Skirmantava',
+    'Près de Roszke') and the gazetteer does not place it in another country."""
+    if len(paragraph) != 1:
+        return
+    match = _DATED_HEADING_RE.fullmatch(paragraph[0].strip())
+    country = _find_country(match.group(2).strip()) if match else None
+    if country is None:
+        return
+    if record.city:
+        known = places.find_city(record.city)
+        if known is not None and places.find_city(record.city, country.code) is None:
+            return  # the caption's town lies in another country: the heading is another day's
+    else:
+        for slot in place_slots(record.caption or "")[:4]:
+            start = (record.caption or "").find(slot)
+            if (
+                "," in slot
+                or start < 0
+                or not _TOWN_LEADS_RE.search((record.caption or "")[max(0, start - 20) : start])
+            ):
+                continue
+            if places.find_city(slot) is None or places.find_city(slot, country.code) is not None:
+                record.city = slot
+                break
+    record.country, record.country_code = country.name, country.code
+    record.place_text = record.place_text or paragraph[0].strip()
 
 
 _LANDFORMS = frozenset(PLACE_PHRASES["landforms"])

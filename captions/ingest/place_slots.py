@@ -542,10 +542,31 @@ def _is_adjective(word: str) -> bool:
     return bool(dash and head and tail in _ADJECTIVE_SUFFIXES)
 
 
+_GERMAN_LINKS = (" im ", " am ", " an ")
+_GERMAN_REGION_KINDS = frozenset(["Kanton", "Landkreis", "Kreis", "Bezirk", "Bundesland", "Bundesstaat", "Département"])
+
+
+def _german_link(part: str) -> tuple[str, ...]:
+    """'Köln im Schnee' -> 'Köln'; 'Echallens im Kanton Waadt' -> 'Echallens', 'Waadt': German
+    links a name to what follows with 'im', 'am', 'an' ('Frankfurt am Main' is one name, known)."""
+    if not any(link in part for link in _GERMAN_LINKS) or _known(part):
+        return (part,)
+    cuts = sorted(
+        (index for link in _GERMAN_LINKS for index in range(len(part)) if part.startswith(link, index)), reverse=True
+    )
+    # the longest head that is a known name ('Frankfurt am Main am Ufer'), else the shortest
+    cut = next((index for index in cuts if _known(part[:index])), cuts[-1])
+    head, tail = part[:cut], part[cut + 4 :]
+    words = tail.split()
+    if len(words) > 1 and words[0] in _GERMAN_REGION_KINDS and places.find_region(" ".join(words[1:])):
+        return (head, " ".join(words[1:]))
+    return (head,)
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
-    parts = [_without_stops(part) for part in _sentence_cut(slot).split(",")]
+    parts = [piece for part in _sentence_cut(slot).split(",") for piece in _german_link(_without_stops(part))]
     kept = []
     for part in parts:
         words = part.split()
@@ -744,6 +765,8 @@ def place_slots(caption: str) -> list[str]:
                 slots.append(_with_city_before(opening, dated.start(), dated.group(1)))
     if may_hold_contraction(caption):
         slots.extend(_contracted_places(caption))
+    if " " in caption:
+        slots.extend(_towns_with_canton(caption))
     # a town named by a place in it ('al puerto de Crotone') before the bare 'de X' of the rest
     # ('... de Save the Children')
     slots.extend(facility_towns(caption))
@@ -1181,3 +1204,18 @@ def side_town(text: str) -> str | None:
     if match is None or places.find_country(match.group(1)) or not places.find_country(match.group(2)):
         return None
     return f"{match.group(1)}, {match.group(2)}"
+
+
+# Swiss news write a town with its canton's code: 'in Zermatt VS', 'in Heerbrugg SG', 'à Sion VS'.
+_SWISS_CANTONS = frozenset("AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH".split())
+_TOWN_CANTON_RE = re.compile(
+    r"(?:^|\s)(?:in|bei|aus|von|nach|à|a|en|près de|de)\s(" + _PLAIN_NAME + r")\s([A-Z]{2})(?=[\s.,;:!?)]|$)"
+)
+
+
+def _towns_with_canton(caption: str) -> list[str]:
+    return [
+        f"{match.group(1)}, {match.group(2)}, Switzerland"
+        for match in _TOWN_CANTON_RE.finditer(caption, 0, 5000)
+        if match.group(2) in _SWISS_CANTONS and not places.find_country(match.group(1))
+    ]
