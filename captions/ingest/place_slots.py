@@ -1206,8 +1206,8 @@ def side_town(text: str) -> str | None:
     return f"{match.group(1)}, {match.group(2)}"
 
 
-# Swiss news write a town with its canton's code: 'in Zermatt VS', 'in Heerbrugg SG', 'à Sion VS'.
-_SWISS_CANTONS = frozenset("AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH".split())
+# Swiss news write a town with its canton's code: 'in Zermatt VS', 'in Heerbrugg SG', 'à Sion VS'
+# (the cantons' ISO 3166-2 codes, CH-VS).
 _TOWN_CANTON_RE = re.compile(
     r"(?:^|\s)(?:in|bei|aus|von|nach|à|a|en|près de|de)\s(" + _PLAIN_NAME + r")\s([A-Z]{2})(?=[\s.,;:!?)]|$)"
 )
@@ -1217,5 +1217,5 @@ def _towns_with_canton(caption: str) -> list[str]:
     return [
         f"{match.group(1)}, {match.group(2)}, Switzerland"
         for match in _TOWN_CANTON_RE.finditer(caption, 0, 5000)
-        if match.group(2) in _SWISS_CANTONS and not places.find_country(match.group(1))
+        if places.subdivision_of("CH", match.group(2)) and not places.find_country(match.group(1))
     ]
