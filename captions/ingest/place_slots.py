@@ -1165,6 +1165,7 @@ _TOWN_ADJECTIVE_RE = re.compile(
     + r"))(?![\w\-])"
 )
 _TOWN_ADJECTIVES = load_data("place_phrases.json")["town_adjectives"]
+_ADJECTIVE_BEFORE_NOUN_RE = re.compile(r"er [" + _UP + r"]")  # what _TOWN_ADJECTIVE_RE needs
 
 
 def _town_of_adjective(word: str) -> str | None:
@@ -1177,7 +1178,7 @@ def _town_of_adjective(word: str) -> str | None:
 def facility_towns(caption: str) -> list[str]:
     """Towns named by a place in them (see above), as slots."""
     slots = []
-    if "er " in caption:
+    if _ADJECTIVE_BEFORE_NOUN_RE.search(caption, 0, 5000):
         for match in _TOWN_ADJECTIVE_RE.finditer(caption, 0, 5000):
             town = _town_of_adjective(match.group(1))
             if town is not None and not places.find_country(town):
@@ -1213,7 +1214,12 @@ _TOWN_CANTON_RE = re.compile(
 )
 
 
+_TWO_CAPITALS_RE = re.compile(r" [A-Z]{2}(?![\w\-])")
+
+
 def _towns_with_canton(caption: str) -> list[str]:
+    if not _TWO_CAPITALS_RE.search(caption, 0, 5000):
+        return []  # (most captions have no two capitals alone: spare the full pattern)
     return [
         f"{match.group(1)}, {match.group(2)}, Switzerland"
         for match in _TOWN_CANTON_RE.finditer(caption, 0, 5000)
