@@ -413,3 +413,183 @@ def test_a_caption_label_picks_the_caption_under_the_teaser():
     )
     assert record.caption == "Children run across the new footbridge after the opening ceremony."
     assert record.credit == "AP"
+
+
+# --- credits in an office's or a paper's own words ----------------------------------------------
+
+
+def test_a_name_and_an_office_with_its_word_photo_close_the_caption():
+    record = _parse(
+        "Springfield, IL, May 3, 2009 -- Volunteers fill sandbags beside the levee as the river rises.\n"
+        "Jane Holloway/FEMA photo\n"
+    )
+    assert record.caption == (
+        "Springfield, IL, May 3, 2009 -- Volunteers fill sandbags beside the levee as the river rises."
+    )
+    assert record.credit == "Jane Holloway/FEMA"
+    record = _parse("Volunteers fill sandbags beside the levee as the river rises. FEMA photo/Jane Holloway")
+    assert record.caption == "Volunteers fill sandbags beside the levee as the river rises."
+    assert record.credit == "FEMA photo/Jane Holloway"
+
+
+def test_an_offices_initials_before_a_photographers_full_name():
+    record = _parse("An engineer checks the capsule's heat shield in the hangar. NASA/Anna K. Beispiel")
+    assert record.caption == "An engineer checks the capsule's heat shield in the hangar."
+    assert record.credit == "NASA/Anna K. Beispiel"
+
+
+def test_two_names_in_capitals_after_a_slash_are_no_credit():
+    record = _parse("The two foreign ministers meet in Ottawa on Monday. EU/NATO Summit")
+    assert record.caption == "The two foreign ministers meet in Ottawa on Monday. EU/NATO Summit"
+    assert record.credit is None
+
+
+def test_what_a_credit_says_of_the_copy_after_its_last_slash_is_dropped():
+    record = _parse("Los bomberos apagan el incendio del mercado de Vigo. EFE/AF/Luis Ejemplo/Imagen digital.")
+    assert record.caption == "Los bomberos apagan el incendio del mercado de Vigo."
+    assert record.credit == "EFE/AF/Luis Ejemplo"
+    record = _parse("A ferry leaves the harbour of Dover. REUTERS/Jane Roe/file photo")
+    assert record.credit == "REUTERS/Jane Roe"
+
+
+def test_a_photographer_and_the_papers_name_in_capitals_after_a_label():
+    record = _parse("La ministra habló sobre el nuevo museo de Medellín. Foto: Luis Ejemplo. EL PERIÓDICO")
+    assert record.caption == "La ministra habló sobre el nuevo museo de Medellín."
+    assert record.credit == "Luis Ejemplo. EL PERIÓDICO"
+
+
+def test_a_second_sentence_after_a_credit_label_is_not_the_papers_name():
+    record = _parse("La ministra habló sobre el museo. Foto: Luis Ejemplo. Archivo particular")
+    assert record.credit != "Luis Ejemplo. Archivo particular"
+
+
+# --- 'courtesy' credits: the kind of picture before, parentheses round, any case -----------------
+
+
+def test_photo_courtesy_of_a_holder():
+    record = _parse("Volunteers plant trees along the river in Dayton. Photo courtesy of the Miami Valley Trust")
+    assert record.caption == "Volunteers plant trees along the river in Dayton."
+    assert record.credit == "Miami Valley Trust"
+
+
+def test_a_courtesy_credit_in_parentheses():
+    record = _parse("Volunteers plant trees along the river in Dayton on Saturday. (Courtesy of Jane Roe)")
+    assert record.caption == "Volunteers plant trees along the river in Dayton on Saturday."
+    assert record.credit == "Jane Roe"
+    record = _parse("Volunteers plant trees along the river in Dayton on Saturday. (Photo courtesy Jane Roe)")
+    assert record.credit == "Jane Roe"
+
+
+def test_a_spanish_courtesy_credit():
+    record = _parse(
+        "Voluntarios plantan árboles a la orilla del río en Sevilla. Foto cortesía de la Junta de Andalucía"
+    )
+    assert record.caption == "Voluntarios plantan árboles a la orilla del río en Sevilla."
+    assert record.credit == "Junta de Andalucía"
+
+
+def test_courtesy_inside_a_sentence_is_caption_text():
+    record = _parse("The ambassador paid a courtesy visit to the mayor of Dayton on Saturday.")
+    assert record.caption == "The ambassador paid a courtesy visit to the mayor of Dayton on Saturday."
+    assert record.credit is None
+
+
+# --- a wire's picture number opening its caption -----------------------------------------------
+
+
+def test_a_wire_number_before_the_dateline_in_capitals_is_the_id():
+    record = _parse(
+        "BO1234. LA PAZ (BOLIVIA), 03/02/2018.- Un hombre camina por la plaza Murillo durante la protesta. "
+        "EFE/Ana Ejemplo"
+    )
+    assert record.caption == (
+        "LA PAZ (BOLIVIA), 03/02/2018.- Un hombre camina por la plaza Murillo durante la protesta."
+    )
+    assert record.source_id == "BO1234"
+    assert record.credit == "EFE/Ana Ejemplo"
+
+
+def test_epa_and_its_number_opening_the_caption():
+    record = _parse("epa01234567 A man walks past a closed shop in central Athens, Greece, 12 March 2020. EPA/JANE ROE")
+    assert record.caption == "A man walks past a closed shop in central Athens, Greece, 12 March 2020."
+    assert record.source_id == "epa01234567"
+
+
+def test_a_word_in_capitals_before_a_sentence_is_no_wire_number():
+    record = _parse("USA. The flag flies over the Capitol in Washington on Monday.")
+    assert record.caption == "USA. The flag flies over the Capitol in Washington on Monday."
+    assert record.source_id is None
+
+
+# --- a dateline on a line of its own over the caption --------------------------------------------
+
+
+def test_a_place_and_a_days_date_over_the_caption_is_its_dateline():
+    record = _parse(
+        "Dayton, OH 5-12-09\n"
+        "Volunteers fill sandbags beside the levee as the river keeps rising through the night.\n"
+        "Jane Roe/FEMA photo\n"
+    )
+    assert record.caption == (
+        "Dayton, OH 5-12-09 Volunteers fill sandbags beside the levee as the river keeps rising through the night."
+    )
+    assert record.credit == "Jane Roe/FEMA"
+    record = _parse(
+        "Lakeview, Texas, May 12, 2009\n"
+        "Volunteers fill sandbags beside the levee as the river keeps rising through the night.\n"
+    )
+    assert record.caption.startswith("Lakeview, Texas, May 12, 2009 Volunteers fill sandbags")
+
+
+def test_a_title_with_a_year_over_the_caption_stays_a_title():
+    record = _parse(
+        "Floods in Ohio, 2009\nVolunteers fill sandbags beside the levee as the river keeps rising through the night.\n"
+    )
+    assert record.caption == "Volunteers fill sandbags beside the levee as the river keeps rising through the night."
+
+
+# --- an office's credit sentence; an agency's word for photo; bars and chains of agencies ---------
+
+
+def test_an_offices_credit_sentence_in_parentheses_on_its_own_line():
+    record = _parse(
+        "Soldiers train on machine guns at the range near Vilseck, Germany, March 23, 2023.\n\n"
+        "(U.S. Army photo by Jane Roe)\n"
+    )
+    assert record.caption == "Soldiers train on machine guns at the range near Vilseck, Germany, March 23, 2023."
+    assert record.credit == "U.S. Army photo by Jane Roe"
+
+
+def test_photos_by_a_rank_and_a_name_and_photo_by_in_title_case():
+    record = _parse("Soldiers train on machine guns at the range, March 23, 2023. U.S. Army photos by Pfc. Jane Roe")
+    assert record.caption == "Soldiers train on machine guns at the range, March 23, 2023."
+    assert record.credit == "U.S. Army photos by Pfc. Jane Roe"
+    record = _parse("Soldiers train on machine guns at the range. U.S. Army Photo By National Guard Sgt. Jane Roe")
+    assert record.caption == "Soldiers train on machine guns at the range."
+    assert record.credit == "U.S. Army Photo By National Guard Sgt. Jane Roe"
+
+
+def test_a_sentence_after_a_credit_sentence_is_not_the_name():
+    record = _parse("Mr Robinson arrives at the hall in Leeds on Monday. Photo by Jane Roe")
+    assert record.caption == "Mr Robinson arrives at the hall in Leeds on Monday."
+    assert record.credit == "Jane Roe"
+
+
+def test_an_agency_and_its_word_for_photo_in_parentheses():
+    record = _parse("Des migrants attendent devant le camp, lors d'une opération de police. (AFP PHOTO / JEAN EXEMPLE)")
+    assert record.caption == "Des migrants attendent devant le camp, lors d'une opération de police."
+    assert record.credit == "AFP PHOTO / JEAN EXEMPLE"
+
+
+def test_a_bar_between_the_caption_and_its_agency_credit():
+    record = _parse("Deux dirigeants s’embrassent lors du forum le 22 janvier à Davos | Keystone-ATS / Jean Exemple")
+    assert record.caption == "Deux dirigeants s’embrassent lors du forum le 22 janvier à Davos"
+    assert record.credit == "Keystone-ATS / Jean Exemple"
+
+
+def test_two_agencies_before_the_photographer():
+    record = _parse("Der Minister spricht in Wien vor der Presse. APA/AFP/Anna Beispiel")
+    assert record.caption == "Der Minister spricht in Wien vor der Presse."
+    assert record.credit == "APA/AFP/Anna Beispiel"
+    record = _parse("Der Außenminister vor dem Ministerium\n\nAPA/AFP/Anna Beispiel\n")
+    assert record.credit == "APA/AFP/Anna Beispiel"

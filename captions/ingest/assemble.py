@@ -14,7 +14,12 @@ from datetime import date
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.dimensions import StatedSize, mismatched_lengths, print_size, round_half_up
+from captions.core.dimensions import (
+    StatedSize,
+    mismatched_lengths,
+    print_size,
+    round_half_up,
+)
 from captions.core.text import fold, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
@@ -148,6 +153,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         if opener:  # 'AP: Floodwater surrounds a building ...': the wire's name is the credit
             leading_credits.append(opener.group(1))
             joined = joined[opener.end() :]
+    if joined[:1].isupper() or joined[:3] == "epa":
+        wire_id = _WIRE_ID_OPENER_RE.match(joined)
+        if wire_id:  # 'MAD01. MADRID, 3 may (EFE).- ...', 'epa01234567 A man ...': the wire's picture number
+            scan.page_ids.append(wire_id.group(wire_id.lastindex))
+            joined = joined[wire_id.end() :]
     if joined[:1].isdigit():
         counter = _NUMBERED_COUNTER_RE.match(joined)
         if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...'
@@ -165,7 +175,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if joined.startswith(AGENCY_STARTS):
         archive = LEADING_CREDIT_DATE_RE.match(joined)
         if archive:  # 'Zentralbild / Montage-Schulz 9.2.1962 Der Schutzpatron ...': the wire's credit and date
-            archive_credit, archive_date = archive.group("credit"), archive.group("date")
+            archive_credit, archive_date = (
+                archive.group("credit"),
+                archive.group("date"),
+            )
             joined = joined[archive.end() :]
     citation = read_citation(joined, _is_place, _is_date_text) if len(joined) > 20 else None
     if citation is not None and citation.caption != joined:
@@ -238,7 +251,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     embargo_texts += [line for line in restriction_lines if "embargo" in caveats_in(fold(line))]
     for embargo_text in embargo_texts:
         try:
-            moment = parse_embargo(embargo_text, parse_date=dates.parse_date, language=record.language, today=today)
+            moment = parse_embargo(
+                embargo_text,
+                parse_date=dates.parse_date,
+                language=record.language,
+                today=today,
+            )
         except (ValueError, OverflowError):
             moment = None
         if moment is not None:
@@ -281,7 +299,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             elif len(paragraph) == 1 and ct.may_hold_credit(line):
                 # a line of its own after the caption: '7. Dezember, Bundeshaus, Bern. Keystone /
                 # Peter Clonzer' gives the credit, and the place when the caption names none
-                rest, found = ct.strip_credits(line.strip())
+                # (a line in parentheses is read as if a sentence closed before it: '(U.S. Navy
+                # photo by Jane Roe)' is the whole credit, not 'Navy photo by ...' after 'U.S.')
+                rest, found = ct.strip_credits(". " + line.strip() if line[:1] == "(" else line.strip())
+                rest = rest.removeprefix(".").strip() if line[:1] == "(" else rest
                 if found:
                     inline_credits.extend(found)
                     side_titles.append(rest)
@@ -469,7 +490,33 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         # (CN)'): one line in capitals, no sentence; never the caption when prose follows.
         prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
     found_headline, lines, _ = ct.split_headline(prose)
+    if found_headline and lines and found_headline is prose[0][0] and _is_dateline_heading(found_headline):
+        # 'Kingfisher, OK 8-19-07' over the caption: its dateline on a line of its own, not a
+        # title (SPEC: a dateline at the caption's start stays)
+        return [found_headline, *lines], headline
     return lines or [], headline or found_headline
+
+
+_DAY_DATE_SHAPE_RE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:\d\d){1,2}")
+
+
+def _is_dateline_heading(line: str) -> bool:
+    """'Kingfisher, OK 8-19-07', 'Dayton, Ohio, May 12, 2009': a place, a comma, and a day's date
+    closing the line; no sentence."""
+    line = line.strip()
+    if len(line) > 60 or "," not in line or not line[:1].isupper() or line[-1:] in ".!?:":
+        return False
+    place, _, rest = line.partition(",")
+    if not rest.strip() or any(character.isdigit() for character in place):
+        return False
+    for tail in (rest.rpartition(" ")[2], rest.split(",", 1)[-1]):
+        if _DAY_DATE_SHAPE_RE.fullmatch(tail):
+            return True  # (month or day first: '8-19-07')
+        if any(character.isdigit() for character in tail):
+            parsed = _parse_date(tail.strip(), None)
+            if parsed is not None and parsed.start is not None and parsed.precision == "day":
+                return True
+    return False
 
 
 # A number alone on a line: an inventory number, not a year ('1938' is one) or a count.
@@ -524,6 +571,12 @@ _TITLE_MAX = 150
 _WIRE_OPENER_RE = re.compile(
     r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝÄÖÜ])"
 )
+# A wire's picture number opening its caption: capitals and digits, a full stop, then the
+# dateline in capitals ('GU6004. CIUDAD DE GUATEMALA (GUATEMALA). ...', EFE); or 'epa' and its
+# eight digits before the caption's first word ('epa01234567 A man walks ...', EPA)
+_WIRE_ID_OPENER_RE = re.compile(
+    r"(?:([A-Z]{2,5}\d{2,6})\.\s{1,2}(?=[A-ZÀ-Ý]{2}[A-ZÀ-Ý \-'’]{0,40}(?:,|\s\(|\.-))|(epa\d{8})\s(?=[A-ZÀ-Ý]))"
+)
 _NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
@@ -533,7 +586,10 @@ _RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least
 def _title_over_note(paragraphs: list[list[str]]) -> str | None:
     """A catalogue record's title: a line of its own, no sentence, over a longer paragraph (its
     note: 'Kurfürstendamm' / '"Einer Anregung Otto von Bismarcks folgend wurde ..."')."""
-    index = next((index for index, paragraph in enumerate(paragraphs[:-1]) if len(paragraph) == 1), None)
+    index = next(
+        (index for index, paragraph in enumerate(paragraphs[:-1]) if len(paragraph) == 1),
+        None,
+    )
     if index is None:
         return None  # the first line of its own is the title, or there is none
     line = paragraphs[index][0].strip()
@@ -565,7 +621,15 @@ def _says_print(scan: BlockScan) -> bool:
     return any(word in text.casefold() for text in texts for word in _PRINT_WORDS)
 
 
-_INVENTORY_LABELS = ("invent", "call number", "accession", "object number", "signatur", "cote", "shelfmark")
+_INVENTORY_LABELS = (
+    "invent",
+    "call number",
+    "accession",
+    "object number",
+    "signatur",
+    "cote",
+    "shelfmark",
+)
 
 
 def _museum_record(scan: BlockScan) -> bool:
@@ -670,7 +734,10 @@ def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
         paragraph = [line for index, line in enumerate(paragraph) if not (index and line in numbered)]
         if len(paragraph) < 2:
             return paragraph
-    last_sentence = max((index for index, line in enumerate(paragraph) if _is_sentence(line)), default=-1)
+    last_sentence = max(
+        (index for index, line in enumerate(paragraph) if _is_sentence(line)),
+        default=-1,
+    )
     if last_sentence <= 0:
         return paragraph
     kept = []
@@ -704,7 +771,18 @@ _LINE_ID_RE = re.compile(r"(?:\([A-Za-z]{1,5}\)\s{0,2})?(?P<id>(?=[\w-]{0,30}?\d
 _FILE_LINE_RE = re.compile(r"[^\s/\\][^/\\\n]{0,80}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|psd)", re.IGNORECASE)
 
 
-_FILE_ENDINGS = (".jpg", "jpeg", ".tif", "tiff", ".png", ".gif", "webp", "heic", ".dng", ".psd")
+_FILE_ENDINGS = (
+    ".jpg",
+    "jpeg",
+    ".tif",
+    "tiff",
+    ".png",
+    ".gif",
+    "webp",
+    "heic",
+    ".dng",
+    ".psd",
+)
 
 
 def _is_file_line(line: str) -> bool:
@@ -733,8 +811,13 @@ def _furniture(line: str, sentence: str, header: bool) -> str | None:
     dated = header and len(stripped) <= 30 and any(character.isdigit() for character in stripped)
     if dated and _parse_date(stripped, None) is not None:
         return "date"  # 'July 10, 2020' under the slug: the page's date, not the caption's
-    if "," in stripped and stripped[-1:] not in ".!?" and _is_place_line(stripped):
-        return "place"  # 'Rome, Italy'
+    if (
+        "," in stripped
+        and stripped[-1:] not in ".!?"
+        and _is_place_line(stripped)
+        and not _is_dateline_heading(stripped)
+    ):
+        return "place"  # 'Rome, Italy' (with a day's date it is the caption's dateline: 'Dayton, OH 5-12-09')
     return None
 
 
@@ -992,7 +1075,12 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
     if record.dpi is None:
         problems["missing_dpi"] = problem_detail("dpi_range" if bad_dpi else "dpi_missing")
     wrong = (
-        _mismatched(record.width_px, record.height_px, record.dpi, tuple((s.width, s.height, s.unit) for s in stated))
+        _mismatched(
+            record.width_px,
+            record.height_px,
+            record.dpi,
+            tuple((s.width, s.height, s.unit) for s in stated),
+        )
         if stated
         else ()
     )
@@ -1104,7 +1192,13 @@ def _with_closing_date(found, caption: str, today: date | None):
     return closing
 
 
-def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_text: str = "", titles=()) -> None:
+def _date(
+    record: ParsedCaption,
+    scan: BlockScan,
+    today: date | None,
+    caption_text: str = "",
+    titles=(),
+) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
         labelled = None  # 'no date' in the agency's words: the caption text's date is used
@@ -1135,7 +1229,8 @@ def _date(record: ParsedCaption, scan: BlockScan, today: date | None, caption_te
     if parsed.problem:
         problem = parsed.problem
         record.problem_details[problem] = problem_detail(
-            "date_invalid" if problem == "invalid_date" else "date_future", text=parsed.text
+            "date_invalid" if problem == "invalid_date" else "date_future",
+            text=parsed.text,
         )
         if problem == "invalid_date":
             return

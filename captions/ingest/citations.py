@@ -28,8 +28,13 @@ def _alternatives(words) -> str:
 _FIGURE_RE = re.compile(r"(?:%s)\s?\d{1,3}[a-z]?(?:[.:]\s|\s[-–]\s)" % _alternatives(_DATA["figure_labels"]))  # noqa: UP031
 # ' // View in Flickr', ' | Voir sur Gallica': the link a page puts after the citation.
 _LINK_TAIL_RE = re.compile(r"\s(?://|\|)\s(?:%s)\b[^/|\n]{0,60}$" % _alternatives(_DATA["link_words"]), re.IGNORECASE)  # noqa: UP031
-# 'Courtesy Library of Congress, ..., LC-B2-2189-6, http://hdl...': the holder, after a sentence.
-_COURTESY_RE = re.compile(r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<body>[^\n]{2,600})$" % _alternatives(_DATA["courtesy"]))  # noqa: UP031
+# 'Courtesy Library of Congress, ..., LC-B2-2189-6, http://hdl...': the holder, after a sentence;
+# the kind of picture before it and parentheses round it are the credit's furniture ('Photo
+# courtesy of NASA', '(Courtesy of Jane Roe)', 'Foto cortesía de la Junta de Andalucía').
+_COURTESY_RE = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?P<open>\()?(?:(?:%s)\s)?(?i:%s)\s(?P<body>[^\n]{2,600})$"  # noqa: UP031
+    % (_alternatives(_DATA["courtesy_kinds"]), _alternatives(_DATA["courtesy"]))
+)
 # 'Photo by National Photo Co., 1929 March 29.': the photographer and the day, after a sentence.
 _BY_DATE_RE = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<credit>[^,\n]{2,120}),\s(?P<date>[^,\n]{4,40}?)\.?$"  # noqa: UP031
@@ -74,8 +79,11 @@ def read_citation(text: str, is_place, parses_as_date) -> Citation:
     if "//" in text or "|" in text:
         text = _LINK_TAIL_RE.sub("", text).rstrip()
     courtesy = _COURTESY_RE.search(text) if _has_courtesy(text) else None
+    if courtesy and courtesy.group("open") and not courtesy.group("body").rstrip(" .").endswith(")"):
+        courtesy = None  # a parenthesis opened and not closed at the end: no credit of its own
     if courtesy:
-        credit, reference = _holder(courtesy.group("body"))
+        body = courtesy.group("body")
+        credit, reference = _holder(body.rstrip(" .")[:-1] if courtesy.group("open") else body)
         if credit and courtesy.start() > 0:
             result.credits.append(credit)
             result.reference = reference
@@ -96,7 +104,8 @@ def read_citation(text: str, is_place, parses_as_date) -> Citation:
 
 _FIGURE_INITIALS = frozenset(label[:1] for label in _DATA["figure_labels"])
 # The words the two patterns need, looked for before the patterns run.
-_COURTESY_PROBES = tuple(dict.fromkeys(max(phrase.split(), key=len) for phrase in _DATA["courtesy"]))
+# (without their first letter: 'Courtesy' and 'courtesy' both hold 'ourtesy')
+_COURTESY_PROBES = tuple(dict.fromkeys(max(phrase.split(), key=len)[1:] for phrase in _DATA["courtesy"]))
 _BY_PROBE_RE = re.compile(_alternatives(_DATA["photo_by"]))
 
 
@@ -122,7 +131,13 @@ def _holder(body: str) -> tuple[str | None, str | None]:
             break  # the reference closes the holder's name
         kept.append(part)
     credit = ", ".join(kept).strip()
+    article, _, name = credit.partition(" ")
+    if article in _HOLDER_ARTICLES and name[:1].isupper():
+        credit = name  # 'the Library of Congress': the holder is 'Library of Congress'
     return (credit or None), reference
+
+
+_HOLDER_ARTICLES = frozenset(_DATA["holder_articles"])
 
 
 def _day_first(value: str) -> str:

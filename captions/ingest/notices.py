@@ -406,6 +406,13 @@ _CAPITALISED_NAME = (
     r"[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|(?:de|du|des|la|le|von|van|der|di|da|del|y|et|und|and|for|via|vía)(?=\s)"
     r"|[A-ZÀ-Ý][\w'’.\-]{0,30})){0,10}"
 )
+# A rank's or title's full stop inside a name ('Sgt. Jane Roe', 'Capt. Jane Roe'): no sentence
+# end (title_abbreviations in credit_patterns.json; a look-behind per length of the words)
+_TITLE_WORDS = sorted({word.rstrip(".") for word in _CREDIT_DATA["title_abbreviations"]}, key=len)
+_TITLE_STOPS = "".join(
+    r"|(?<=\b(?:" + "|".join(re.escape(word) for word in _TITLE_WORDS if len(word) == size) + r"))\.(?=\s)"
+    for size in sorted({len(word) for word in _TITLE_WORDS})
+)
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
@@ -427,6 +434,8 @@ _CREDIT_CUES = (
     "IMAGO",
     "photo by",
     "Photo by",
+    "hotos by",
+    "hoto By",
     "hoto de",
     "hoto par",
     "hotographie",
@@ -486,8 +495,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?:\s{1,3}(?:by|von|de|par|por)\b|\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
         re.IGNORECASE,
     ),
-    # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen): an agency, then the photographer
-    re.compile(r"\((?P<credit>(?:AP Foto|" + _AGENCY + r")\s{0,2}/[^()\n]{1,120})\)"),
+    # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
+    # for a photo or not, then the photographer
+    re.compile(r"\((?P<credit>(?:AP Foto|" + _AGENCY + r")(?:\s(?:PHOTO|Photo|FOTO|Foto))?\s{0,2}/[^()\n]{1,120})\)"),
     # (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
     re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
@@ -500,7 +510,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)"
         r"(?:" + _CREDIT_LABELS + r")"
-        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?)\.?$",
+        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
+        # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
+        r"(?-i:\.\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){0,3})?)\.?$",
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
@@ -525,10 +537,13 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # After the last sentence (a space or none: 'en Tokio.KIYOSHI OTA | EFE'), an agency and a
     # name either way round: 'epa / Hao Bin',
     # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
+    # (two agencies before the name too: 'APA/AFP/Jane Roe')
     re.compile(
         r"(?<=[.!?\"»)])\s{0,3}(?P<credit>"
         + _AGENCY
-        + r"\s{0,2}(?:/|\||\s-)\s{0,2}"
+        + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
+        + _AGENCY
+        + r"\s{0,2}/\s{0,2})?"
         + _CREDIT_NAME
         + r"|"
         + _CREDIT_NAME
@@ -556,10 +571,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # ... or after a space: a name or an agency in capitals alone after the last sentence ('...
     # sur quatre places différentes. KEYSTONE', '... en fin d'après-midi. OPO')
     _CAPS_CLOSING_RE,
-    # An agency and its photographers after a slash closing a caption without its full stop:
-    # '... en el mitin de Dos Hermanas / EFE - Julio Muñoz', '... / EFE - EPA - FILIP SINGER'
+    # An agency and its photographers after a slash or a bar closing a caption without its full
+    # stop: '... en el mitin de Dos Hermanas / EFE - Julio Muñoz', '... / EFE - EPA - FILIP
+    # SINGER', '... le 22 janvier à Davos | Keystone-ATS / Jane Roe'
     re.compile(
-        r"(?<=\S)\s{1,2}/\s{1,2}(?P<credit>" + _AGENCY + r"(?:\s{1,2}[-–|]\s{1,2}[^\n/|()!?.]{2,40}){1,3})\s{0,3}$"
+        r"(?<=\S)\s{1,2}[/|]\s{1,2}(?P<credit>" + _AGENCY + r"(?:\s{1,2}[-–|/]\s{1,2}[^\n/|()!?.]{2,40}){1,3})\s{0,3}$"
     ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
@@ -586,10 +602,15 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (a full stop inside the name ends no sentence: 'National Photo Co., 1929 March 29', 'for
     # U.S. News & World Report'; a title before a lower-case 'photo' is the credit's:
     # 'U.S. Navy photo by', while '... Robinson. Photo by' starts after 'Robinson.')
+    # (in parentheses too, 'photos' for several, an office's 'Photo By' in title case, a rank's
+    # abbreviation before the name: '(U.S. Army photo by Jane Roe)', '... U.S. Army photos by Pfc.
+    # Jane Roe', '... U.S. Army Photo By Sgt. Jane Roe'; ranks are data: title_abbreviations)
     re.compile(
-        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-Z][\w. ]{0,30}?\s(?:photo|photograph|foto)"
+        r"(?<=[.!?\"»)])\s{1,3}\(?(?P<credit>(?:[A-Z][\w. ]{0,30}?\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
         r"|(?i:photo|photograph|foto|photographie|fotografía))"
-        r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)){2,80}?)"
+        r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
+        + _TITLE_STOPS
+        + r"){2,80}?)"
         r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
     ),
     # A byline after a dash closing the caption: '... in der Kantine (1898) – von Waldemar
@@ -600,10 +621,16 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r"(?:\s\([^()\n]{1,60}\))?)\s{0,3}$"
     ),
     # A photographer and an agency the list does not know, after the last sentence: '... de la
-    # Tamise. Anna Watson/Alay Live News' (two capitalised words at least before the slash)
+    # Tamise. Anna Watson/Alay Live News' (two capitalised words at least before the slash), or
+    # an office's initials before a photographer's full name ('... Saturday. NASA/Jane S. Roe');
+    # an office's 'photo' after it or before the slash is the kind of credit, not the name:
+    # '... as appropriate. Jane Roe/FEMA photo' (credit 'Jane Roe/FEMA'), '... FEMA photo/Jane Roe'
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’\-]{0,25}){1,3}"
-        r"\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3})\s{0,3}$"
+        r"\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3}"
+        r"|[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}(?:\s[A-ZÀ-Ý][a-zà-ÿ'’.\-]{0,25}){1,3}"
+        r"|[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
+        r"[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3})(?:\sphoto)?\s{0,3}$"
     ),
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
@@ -634,7 +661,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(",),
     (".", "!", "?"),
     (".", "!", "?"),
-    (" / ",),
+    (" / ", " | "),
     ("(",),
     tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
     + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
@@ -642,7 +669,9 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     _LABEL_NEEDLES,
     (
         "photo by",
+        "photos by",
         "photograph by",
+        "photographs by",
         "foto von",
         "photographie de",
         "photo de",
@@ -1003,10 +1032,13 @@ def supplier_in(text: str) -> str | None:
 
 # Reuters appends desk tags to the credit line; they are not part of anyone's name.
 # ('REUTERS/Ueslei Marcelino/File Photo TPX IMAGES OF THE DAY SEARCH "GLOBAL POY" ...': each
-# tag is cut from the end in turn, 'File Photo' after a slash too)
+# tag is cut from the end in turn, and what a last slash names about the copy: 'File Photo',
+# 'Imagen digital' (credit_format_tails in credit_patterns.json))
 _WIRE_TAIL_RE = re.compile(
     r"(?:\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)"
-    r"|\s{0,2}/\s{0,2}(?:File Photo|FILE PHOTO))$"
+    r"|\s{0,2}/\s{0,2}(?i:"
+    + "|".join(re.escape(tail) for tail in sorted(_CREDIT_DATA["credit_format_tails"], key=len, reverse=True))
+    + r")\.?)$"
 )
 
 
