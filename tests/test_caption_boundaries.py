@@ -593,3 +593,89 @@ def test_two_agencies_before_the_photographer():
     assert record.credit == "APA/AFP/Anna Beispiel"
     record = _parse("Der Außenminister vor dem Ministerium\n\nAPA/AFP/Anna Beispiel\n")
     assert record.credit == "APA/AFP/Anna Beispiel"
+
+
+# --- a picture's number and day over the caption; a labelled credit line of its own ------------
+
+
+def test_a_pictures_number_and_its_day_in_parentheses_before_a_dash_run():
+    record = _parse(
+        "abc2024e012345 (July 9, 2007) --- An astronaut poses for a photo in a studio at the space center "
+        "in Houston, Texas."
+    )
+    assert record.caption == "An astronaut poses for a photo in a studio at the space center in Houston, Texas."
+    assert record.source_id == "abc2024e012345"
+    assert record.date_start == date(2007, 7, 9)
+
+
+def test_a_word_and_a_note_in_parentheses_before_a_dash_is_caption_text():
+    record = _parse("Das Hafenbecken (links) -- zeigt die neue Mole in Kiel.")
+    assert record.caption == "Das Hafenbecken (links) -- zeigt die neue Mole in Kiel."
+    assert record.source_id is None
+
+
+def test_a_bare_label_and_a_name_in_capitals_on_a_line_over_the_caption():
+    record = _parse(
+        "PHOTO JEAN EXEMPLE, LE JOURNAL\n\n"
+        "Les joueurs saluent la foule après le match au Centre Bell, le 12 octobre dernier, devant les partisans.\n"
+    )
+    assert record.caption == (
+        "Les joueurs saluent la foule après le match au Centre Bell, le 12 octobre dernier, devant les partisans."
+    )
+    assert record.credit == "JEAN EXEMPLE, LE JOURNAL"
+
+
+def test_a_title_opening_with_photo_is_no_credit_line():
+    record = _parse("Photo Finish\n\nThe horses cross the line together at Ascot on Saturday afternoon.\n")
+    assert record.credit is None
+
+
+def test_an_asset_id_label_written_as_one_word():
+    record = _parse("AssetID : 12345678\nCaption : A heron stands in the shallow water of the lake at dawn.\n")
+    assert record.source_id == "12345678"
+    assert record.caption == "A heron stands in the shallow water of the lake at dawn."
+
+
+# --- a gallery title's byline naming the credit's photographer ----------------------------------
+
+
+def test_a_byline_after_the_title_naming_the_credits_photographer_and_a_day():
+    record = _parse("Viacrucis en línea, de Jorge Ejemplo. 29 de marzo\nFoto: Jorge Ejemplo/ EL DIARIO\n")
+    assert record.caption == "Viacrucis en línea"
+    assert record.credit == "Jorge Ejemplo/ EL DIARIO"
+    record = _parse("Estandartes en la plaza, de Ana Ejemplo - 21 de noviembre\n\n\nFoto: Ana Ejemplo/ EL DIARIO\n")
+    assert record.caption == "Estandartes en la plaza"
+
+
+def test_a_painter_named_inside_the_caption_stays():
+    record = _parse(
+        "Un retrato de la familia, de Ana Ejemplo, pintado en 1920, cuelga en el museo.\nFoto: Ana Ejemplo/ EL DIARIO\n"
+    )
+    assert record.caption == "Un retrato de la familia, de Ana Ejemplo, pintado en 1920, cuelga en el museo."
+    record = _parse("Retrato de la familia, de Ana Ejemplo en su taller.\nFoto: Ana Ejemplo/ EL DIARIO\n")
+    assert record.caption == "Retrato de la familia, de Ana Ejemplo en su taller."
+
+
+# --- a dash and the photographer closing the caption ---------------------------------------------
+
+
+def test_a_closing_dash_and_the_credits_photographer_leave_the_caption():
+    record = _parse(
+        "PHOTO JEAN EXEMPLE, LE JOURNAL\n\n"
+        "Je me demandais si j’étais au bon endroit. Les élus ont récompensé ma patience. – Jean Exemple, Le Journal\n"
+    )
+    assert record.caption == "Je me demandais si j’étais au bon endroit. Les élus ont récompensé ma patience."
+    assert record.credit == "JEAN EXEMPLE, LE JOURNAL"
+
+
+def test_a_closing_dash_a_photographer_and_an_agency():
+    record = _parse("La manifestation de mardi à Montréal a réuni des milliers de personnes. — Jean Exemple afp.com")
+    assert record.caption == "La manifestation de mardi à Montréal a réuni des milliers de personnes."
+    assert record.credit == "Jean Exemple afp.com"
+    record = _parse("Les élèves quittent le lycée de Nantes le 2 mai. – Jean Exemple / AFP")
+    assert record.credit == "Jean Exemple / AFP"
+
+
+def test_a_closing_dash_and_a_name_without_an_agency_stays():
+    record = _parse("Les élèves quittent le lycée de Nantes le 2 mai. – Paris Match")
+    assert record.caption == "Les élèves quittent le lycée de Nantes le 2 mai. – Paris Match"

@@ -153,6 +153,15 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         if opener:  # 'AP: Floodwater surrounds a building ...': the wire's name is the credit
             leading_credits.append(opener.group(1))
             joined = joined[opener.end() :]
+    if "(" in joined[6:30]:
+        dated_id = _ID_DATE_OPENER_RE.match(joined)
+        if dated_id and _is_date_text(dated_id.group("date")):
+            # 'iss071e414062 (Aug. 3, 2024) --- NASA astronaut ...': the picture's number and its
+            # day over the caption (a space agency's layout)
+            scan.page_ids.append(dated_id.group("id"))
+            if "date" not in scan.fields:
+                scan.add_field("date", dated_id.group("date"), _WIRE_DATE_RANK, 1_000_000, "picture date")
+            joined = joined[dated_id.end() :]
     if joined[:1].isupper() or joined[:3] == "epa":
         wire_id = _WIRE_ID_OPENER_RE.match(joined)
         if wire_id:  # 'MAD01. MADRID, 3 may (EFE).- ...', 'epa01234567 A man ...': the wire's picture number
@@ -313,6 +322,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     if found and not rest.strip(" ."):
                         inline_credits.extend(found)
     credit_date = _credits(record, scan, inline_credits)
+    if record.credit and record.caption and (", " in record.caption[-80:] or " – " in record.caption[-80:]):
+        record.caption = _without_byline(record.caption, record.credit)
     if credit_date:
         side_titles.append(
             credit_date
@@ -576,6 +587,11 @@ _WIRE_OPENER_RE = re.compile(
 # eight digits before the caption's first word ('epa01234567 A man walks ...', EPA)
 _WIRE_ID_OPENER_RE = re.compile(
     r"(?:([A-Z]{2,5}\d{2,6})\.\s{1,2}(?=[A-ZÀ-Ý]{2}[A-ZÀ-Ý \-'’]{0,40}(?:,|\s\(|\.-))|(epa\d{8})\s(?=[A-ZÀ-Ý]))"
+)
+# A picture's number (letters and digits, a digit in it), its date in parentheses and a dash
+# run opening the caption: 'jsc2024e044936 (July 9, 2007) --- ...'
+_ID_DATE_OPENER_RE = re.compile(
+    r"(?P<id>(?=[A-Za-z0-9]{0,20}\d)[A-Za-z][A-Za-z0-9]{5,20})\s\((?P<date>[^()\n]{4,30})\)\s{1,2}(?:-{2,3}|—)\s{1,2}"
 )
 _NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
@@ -870,6 +886,33 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         if count > most:
             best, most = language, count
     return best
+
+
+_BYLINE_WORDS = (" de ", " by ", " von ", " par ", " por ")
+_BYLINE_REST = 40  # characters after the name: a day ('- 21 de noviembre'), no sentence
+
+
+def _without_byline(caption: str, credit: str) -> str:
+    """A gallery title that names its photographer after a comma, the credit's own photographer
+    ('Viacrucis online, de Jane Roe. 29 de marzo' over 'Foto: Jane Roe/ EL UNIVERSAL'): the
+    title without the byline and the day after it; and a caption closed by a dash and the
+    credit's photographer: the caption without them."""
+    name = credit.split("/", 1)[0].split(",", 1)[0].strip()
+    if len(name) < 5 or " " not in name:
+        return caption
+    dash = caption.rfind(" – ", max(0, len(caption) - 80))
+    if dash > 0 and caption[dash - 1 : dash] in '.!?"»”)' and fold(caption[dash + 3 :]).startswith(fold(name)):
+        # a closing dash and the photographer's name after the last sentence, as the credit
+        # gives it ('... chez les péquistes. – Jane Roe, La Presse' under 'PHOTO JANE ROE, LA PRESSE')
+        return caption[:dash].rstrip()
+    for word in _BYLINE_WORDS:
+        at = caption.rfind("," + word + name)
+        if at > 0:
+            rest = caption[at + len(word) + 1 + len(name) :]
+            dated = rest[:3] in (" - ", " – ", " — ") or rest[:2] == ". "
+            if not rest.strip(" .") or (dated and len(rest) <= _BYLINE_REST and any(c.isdigit() for c in rest)):
+                return caption[:at].rstrip()
+    return caption
 
 
 def _dated_credit(credit: str) -> tuple[str, str | None]:

@@ -28,6 +28,7 @@ from .lexicon import (
 )
 from .notices import (
     AGENCY_LINES,
+    BARE_LABEL_LINE_RE,
     DANGLING_BARE_LABEL_RE,
     DANGLING_LABEL_RE,
     DATELINE_AGENCY_RE,
@@ -465,6 +466,9 @@ def credits_in_line(line: str) -> tuple[str, ...]:
     """Credits stated on a notice or credit line (memoised: these lines are boilerplate)."""
     if line.strip() in AGENCY_LINES:
         return (line.strip(),)  # an agency's name alone on its line: 'AP', 'Keystone'
+    labelled = BARE_LABEL_LINE_RE.fullmatch(line.strip()) if line[:1] in "PF" else None
+    if labelled:
+        return (labelled.group("credit"),)  # 'PHOTO JANE ROE, LA PRESSE'
     return tuple(strip_credits(line)[1])
 
 

@@ -20,7 +20,15 @@ from functools import lru_cache
 from captions.core.text import fold
 
 from .lexicon import ARCHIVE_LEVELS, BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL, PAGE_NOTES
-from .notices import AGENCY_LINES, caveats_in, credit_patterns_for, known_notice_prefix, may_hold_credit, search_credit
+from .notices import (
+    AGENCY_LINES,
+    BARE_LABEL_LINE_RE,
+    caveats_in,
+    credit_patterns_for,
+    known_notice_prefix,
+    may_hold_credit,
+    search_credit,
+)
 from .sizes import SizeFacts, scan_sizes
 
 LINE_LIMIT = 20_000  # characters of one line the pass reads; the rest is noise or an attack
@@ -232,6 +240,8 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
             return ("notice", tags, known_notice)
     if len(line) < 200 and _is_credit_line(line):
         return ("credit",)
+    if line[:1] in "PF" and len(line) <= 80 and BARE_LABEL_LINE_RE.fullmatch(line):
+        return ("credit",)  # 'PHOTO JANE ROE, LA PRESSE' over or under the caption
     if line in AGENCY_LINES:
         # an agency's name alone on its line, over or under the caption ('AP', 'Keystone'):
         # the picture's credit, never a heading of the caption

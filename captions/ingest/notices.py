@@ -388,6 +388,18 @@ AGENCIES: tuple[str, ...] = tuple(sorted(_CREDIT_DATA["agencies"], key=len, reve
 AGENCY_LINES = frozenset(AGENCIES) | frozenset(
     f"{name} {suffix}" for name in AGENCIES for suffix in ("Photo", "Images")
 )
+# A credit line of its own: a bare label, then a name in capitals and the paper's after a comma
+# ('PHOTO JANE ROE, LA PRESSE', 'Foto ANA RUIZ'; the labels are data: credit_labels_bare)
+_CAPITALS_NAME = r"[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]{0,30}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]{0,30}){0,5}"
+BARE_LABEL_LINE_RE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(label) for label in _CREDIT_DATA["credit_labels_bare"] if label[-1:] != ".")
+    + r"|PHOTOS?|FOTOS?)\s(?P<credit>"
+    + _CAPITALS_NAME
+    + r"(?:,\s{1,2}"
+    + _CAPITALS_NAME
+    + r")?)"
+)
 _AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
 _CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
 # The same labels as printed, capitalised ('Foto', 'Bildrechte'): matched case-sensitively
@@ -632,6 +644,12 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"|[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
         r"[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3})(?:\sphoto)?\s{0,3}$"
     ),
+    # A dash, a photographer and a known agency closing the caption after its last sentence:
+    # '... les frais de scolarité. — Jane Roe afp.com', '... le 2 mai. – Jane Roe / AFP'
+    re.compile(
+        r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
+        r"\s{1,2}(?:/\s{0,2})?" + _AGENCY + r")\s{0,3}$"
+    ),
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
@@ -689,6 +707,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ),
     tuple(f"{dash} {word} " for dash in "-–—" for word in ("von", "by", "par", "por")),
     ("/",),
+    ("— ", "– "),
     ("von ", "by ", "par ", "por "),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
