@@ -51,3 +51,63 @@ def test_a_date_after_the_that_is_no_adjective_stays_the_pictures():
     assert record.date_start == date(2020, 3, 3)
     plain = parse_block("Protesters march in Paris on March 3, 2020, against the reform.", today=TODAY)
     assert plain.date_start == date(2020, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Manifestantes marchan hoy por el centro, en el aniversario de la revuelta que estalló en 2019.",
+        "La reunión recordaba la huelga general que en 1988 paralizó el país.",
+        "Miners gather at the memorial to the strike which began in March 1984.",
+        "Des passants longent le quai, reconstruit après la tempête qui a eu lieu en décembre 1999.",
+        "Le port, qu’elle était devenue en septembre 1944, vu depuis la digue.",
+        "Helfer räumen Schlamm vor dem Deich, der im Juni 2013 brach.",
+    ],
+)
+def test_a_year_or_month_in_a_clause_about_an_earlier_event_is_no_shoot_date(caption):
+    record = parse_block(caption, today=TODAY)
+    assert record.date_start is None, record.date_text
+
+
+def test_a_day_in_such_a_clause_is_an_events_when_the_picture_is_of_today():
+    today = parse_block("Familiares recuerdan hoy a los mineros que murieron el 5 de agosto de 2010.", today=TODAY)
+    assert today.date_start is None, today.date_text
+    wire = parse_block(
+        "Firefighters battle a blaze that broke out at a warehouse on Monday, July 1, 2024, in Madrid.", today=TODAY
+    )
+    assert wire.date_start == date(2024, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("caption", "year"),
+    [
+        ("Kinder, die im Sommer 1945 in den Trümmern spielen.", 1945),  # present tense: the picture
+        ("Women who work in a munitions factory in 1943.", 1943),
+        ("Enfants qui jouent dans les ruines en 1945.", 1945),
+        ("Die Kinder spielen 1945 in den Trümmern.", 1945),  # 'Die' opens the caption: an article
+    ],
+)
+def test_a_clause_that_describes_the_picture_keeps_its_date(caption, year):
+    record = parse_block(caption, today=TODAY)
+    assert (record.date_start, record.date_end) == (date(year, 1, 1), date(year, 12, 31)), record.date_text
+
+
+def test_the_pictures_own_year_is_read_past_an_earlier_events_clause():
+    record = parse_block("Veteranos de la huelga que comenzó en 1984, en Durham en 2024.", today=TODAY)
+    assert (record.date_start, record.date_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_day_without_its_year_takes_no_year_from_an_events_date():
+    record = parse_block("Bañistas en la playa durante el verano más cálido desde 1961, el 8 de agosto.", today=TODAY)
+    assert record.date_start is None, record.date_text
+    kept = parse_block("Bañistas en la playa en 2025, el 8 de agosto.", today=TODAY)
+    assert kept.date_start == date(2025, 8, 8)
+
+
+def test_the_translation_of_an_events_date_is_no_shoot_date_either():
+    record = parse_block(
+        "Des passants longent le quai, reconstruit après la tempête qui a eu lieu en décembre 1999.\n\n"
+        "Passers-by walk along the quay, rebuilt after the storm of December 1999.",
+        today=TODAY,
+    )
+    assert record.date_start is None, record.date_text

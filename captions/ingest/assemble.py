@@ -31,6 +31,7 @@ from .lexicon import (
     ARCHIVE_REFERENCE_RE,
     ARCHIVE_REFERENCE_REACH,
     DATE_CUES,
+    EVENT_CLAUSES,
     EVENT_DATE_CUES,
     PAGE_NOTES,
     PLACEHOLDER_DATES,
@@ -1179,31 +1180,98 @@ _NOUN_AFTER_RE = re.compile(r",?\s[a-z]")
 
 
 def _is_event_date(text: str, start: int, found) -> bool:
-    """Is the date at `start` another event's, not the picture's (see _EVENT_CUES)? A range
-    ('desde 1944 hasta 1946') is a picture's span, whatever leads to it."""
+    """Is the date at `start` another event's, not the picture's (see _EVENT_CUES and
+    _in_past_clause)? A range ('desde 1944 hasta 1946') is a picture's span, whatever leads to it."""
     if "/" in (found.edtf or ""):
         return False
     before = text[max(0, start - 30) : start]
-    if not before.endswith(" "):
+    if before.endswith(" "):
+        words = before.lower().split()[-3:]
+        if any(" ".join(words[-size:]) in _EVENT_CUES for size in range(1, len(words) + 1)):
+            return True
+        end = start + len(found.text)
+        if words and words[-1] == "the" and found.text[:1].isalpha() and _NOUN_AFTER_RE.match(text, end):
+            return True
+    return _in_past_clause(text, start, found)
+
+
+# A clause about an earlier event: see captions/data/caption_labels.json, event_clauses.
+_RELATIVE_WORDS = EVENT_CLAUSES.get("relative", frozenset())
+_RELATIVE_AFTER_COMMA = EVENT_CLAUSES.get("relative_after_comma", frozenset())
+_PAST_WORDS = EVENT_CLAUSES.get("past_words", frozenset())
+_PAST_PAIRS = EVENT_CLAUSES.get("past_pairs", frozenset())
+_PAST_ENDINGS = tuple(EVENT_CLAUSES.get("past_endings", ()))
+_TODAY_RE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(EVENT_CLAUSES.get("today", ())))) + r")\b", re.IGNORECASE
+)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()\[\]«»“”\"]|\s[-–—]\s")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_CLAUSE_REACH = 120  # characters before the date searched for the clause's opening
+_CLAUSE_TAIL = 60  # and after it, for a verb at the clause's end (', die 2019 ausbrach')
+
+
+def _is_past(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if word in _PAST_WORDS or (len(word) >= 5 and word.endswith(_PAST_ENDINGS)):
+            return True
+        if index and f"{words[index - 1]} {word}" in _PAST_PAIRS:
+            return True
+    return False
+
+
+def _in_past_clause(text: str, start: int, found) -> bool:
+    """Is the date at `start` inside a clause about an earlier event ('la grave ola de protestas
+    que estalló en 2019', 'the strike which began in March 1984', 'qu’elle était devenue en
+    septembre 1944', ', die 2019 ausbrach')? A relative word opens the clause (German: right after
+    a comma, where der/die/das are no articles) and a past-tense word carries it. A year, month or
+    decade there is that event's; a day only when the caption says its picture is of today (a
+    wire's 'Firefighters battle a blaze that broke out on Monday, July 1, 2024' is the picture's)."""
+    if found.precision == dates.DAY and not _TODAY_RE.search(text):
         return False
-    words = before.lower().split()[-3:]
-    if any(" ".join(words[-size:]) in _EVENT_CUES for size in range(1, len(words) + 1)):
-        return True
+    low = max(0, start - _CLAUSE_REACH)
+    opening = low
+    for boundary in _CLAUSE_BREAK_RE.finditer(text, low, start):
+        opening = boundary.end()
+    words = _LETTERS_RE.findall(text[opening:start].lower())
+    relative = -1
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _RELATIVE_WORDS:
+            relative = index
+            break
+    if relative < 0:
+        after_comma = opening > 0 and text[opening - 1] == ","
+        if not (words and after_comma and words[0] in _RELATIVE_AFTER_COMMA):
+            return False
+        relative = 0
     end = start + len(found.text)
-    return bool(words and words[-1] == "the" and found.text[:1].isalpha() and _NOUN_AFTER_RE.match(text, end))
+    closing = _CLAUSE_BREAK_RE.search(text, end, end + _CLAUSE_TAIL)
+    tail = _LETTERS_RE.findall(text[end : closing.start() if closing else end + _CLAUSE_TAIL].lower())[:4]
+    return _is_past(words[relative + 1 :]) or _is_past(tail)
 
 
 def _picture_date(text: str, today: date | None):
     """The caption's date, passing over dates it names as other events' ('Das Tivoli-Stadion,
-    eröffnet am 6. September 2000', 'victims of the March 11, 2011, earthquake'): each such
-    date is blanked and the text read again (three times at most)."""
+    eröffnet am 6. September 2000', 'victims of the March 11, 2011, earthquake', 'protestas que
+    estalló en 2019'): each such date is blanked and the text read again (three times at most).
+    A day without its year ('desde 1961, el 8 de agosto') takes the year another date states; when
+    that date is an event's, it is blanked too, and the day has no year."""
     for _ in range(3):
         found = dates.find_date(text, today=today)
         if found is None or found.start is None or not found.text:
             return found
         start = text.find(found.text)
-        if start < 0 or not _is_event_date(text, start, found):
+        if start < 0:
             return found
+        if not _is_event_date(text, start, found):
+            if found.precision != dates.DAY or _YEAR_DIGITS_RE.search(found.text):
+                return found
+            # the year it took: the best date of the text without this day
+            without = text[:start] + " " * len(found.text) + text[start + len(found.text) :]
+            source = dates.find_date(without, today=today)
+            at = without.find(source.text) if source is not None and source.start and source.text else -1
+            if at < 0 or source.start.year != found.start.year or not _is_event_date(without, at, source):
+                return found
+            start, found = at, source
         text = text[:start] + " " * len(found.text) + text[start + len(found.text) :]
     return None
 
@@ -1260,7 +1328,8 @@ def _date(
         )
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)
-        if parsed is None and caption_text:
+        if parsed is None and caption_text and dates.find_date(record.caption[:5000], today=today) is None:
+            # (a date the caption names as an event's is the translation's event too)
             parsed = dates.find_date(caption_text[:5000], today=today)
         for title in titles:
             if parsed is None:

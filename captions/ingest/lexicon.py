@@ -327,6 +327,11 @@ PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("pla
 DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("date_cues", ()))
 #: words after which a caption's date is an event's, not the picture's ('eröffnet am 6. September 2000')
 EVENT_DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("event_date_cues", ()))
+#: clauses about another, earlier event ('que estalló en 2019'): relative words, past-tense words,
+#: pairs and endings, and the words saying a caption is of today (see _event_clauses in the file)
+EVENT_CLAUSES: dict[str, frozenset[str]] = {
+    key: frozenset(words) for key, words in _load("caption_labels.json").get("event_clauses", {}).items()
+}
 
 #: labels that mean something else in an exiftool dump ('Image Number' counts the camera's shots)
 EXIFTOOL_NOT_LABELS: frozenset[str] = frozenset(
