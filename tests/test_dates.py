@@ -557,11 +557,19 @@ def test_a_catalogue_circa_in_brackets():
     assert parse_date("1902 [ca.]").approximate is True
 
 
-def test_a_two_digit_year_only_where_the_day_comes_first_unmistakably():
+def test_a_two_digit_year_where_the_day_comes_first_unmistakably():
     assert find_date("Streik in Leeds, 28/10/09").start == datetime.date(2009, 10, 28)
     assert find_date("Berlin, 06.05.98: Demo").start == datetime.date(1998, 5, 6)
     assert find_date("4/10/09") is None  # April or October: no guess
     assert find_date("firmware 2.0.11 installed") is None  # no day 2 of month 0, and no invalid_date either
+
+
+def test_a_two_digit_year_with_the_american_month_first_where_the_second_number_is_the_day():
+    assert find_date("Tulsa, OK 8-19-07", today=TODAY).start == datetime.date(2007, 8, 19)
+    assert find_date("Flood waters rise in Tulsa 8/19/07.", today=TODAY).start == datetime.date(2007, 8, 19)
+    assert find_date("Hochwasser in Passau, 19-8-13", today=TODAY).start == datetime.date(2013, 8, 19)
+    assert find_date("Tulsa, OK 8-5-07", today=TODAY) is None  # 5 August or 8 May: no guess
+    assert find_date("Route 8-19-071", today=TODAY) is None  # a longer number
 
 
 @pytest.mark.parametrize(

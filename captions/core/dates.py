@@ -161,7 +161,7 @@ _P_ISO = re.compile(  # 2025-12-02, 2025:12:02 (exif), 2025/12/02, 2025.12.02
 _P_DMY_NUMERIC = re.compile(  # 06.05.2025, 6/5/2025, 14-09-2024
     rf"(?P<day>{_LEAD}\d?)(?P<sep>[./-])(?P<month>\d\d?)(?P=sep)(?P<year>\d{{4}})(?![\d]|[.,:/-]\d)"
 )
-_P_DMY_SHORT = re.compile(rf"(?P<day>{_LEAD}\d?)(?P<sep>[./])(?P<month>\d\d?)(?P=sep)(?P<year>\d\d)(?![\d]|[.,:/-]\d)")
+_P_DMY_SHORT = re.compile(rf"(?P<day>{_LEAD}\d?)(?P<sep>[./-])(?P<month>\d\d?)(?P=sep)(?P<year>\d\d)(?![\d]|[.,:/-]\d)")
 _P_ISO_MONTH = re.compile(rf"(?P<year>{_LEAD}\d{{3}})-(?P<month>\d\d)(?![\d]|[-/.:]\d)")
 _P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 1/1000 s)
     rf"(?P<month>{_LEAD}\d)[./](?P<year>\d{{4}})(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)"
@@ -395,13 +395,20 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                     if m["sep"] != "." and month > 12 and day <= 12:
                         day, month = month, day  # 9/14/2024: the second number cannot be a month
                     add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(year, month, day)))
-                elif (m := _P_DMY_SHORT.match(folded, start)) and (m["sep"] == "." or int(m["day"]) > 12):
-                    # '30/11/11', '06.05.25': a two-digit year, day first (unmistakably: a dot,
-                    # or a first number no month can be); the century the nearest past one. A
-                    # day that cannot exist is no date here ('version 2.0.11'), not invalid_date.
+                elif (m := _P_DMY_SHORT.match(folded, start)) and (
+                    m["sep"] == "." or int(m["day"]) > 12 or int(m["month"]) > 12
+                ):
+                    # '30/11/11', '06.05.25', '8-19-07': a two-digit year, day first with a dot,
+                    # otherwise whichever order the numbers leave unmistakable (a first number
+                    # no month can be: day first; a second one: the American month first); the
+                    # century the nearest past one. A day that cannot exist is no date here
+                    # ('version 2.0.11'), not invalid_date.
                     year = 2000 + int(m["year"])
                     year = year if year <= today_year else year - 100
-                    short = _endpoint(year, int(m["month"]), int(m["day"]))
+                    day, month = int(m["day"]), int(m["month"])
+                    if m["sep"] != "." and month > 12:
+                        day, month = month, day
+                    short = _endpoint(year, month, day)
                     if short is not None:
                         add(_Candidate(_RANK_DAY, start, m.end(), short))
                 elif following != "-":
