@@ -111,3 +111,39 @@ def test_the_translation_of_an_events_date_is_no_shoot_date_either():
         today=TODAY,
     )
     assert record.date_start is None, record.date_text
+
+
+@pytest.mark.parametrize(
+    ("caption", "day"),
+    [
+        (
+            "(241005) -- NAIROBI, Oct. 5, 2024 (Xinhua) -- People shop at a market in Nairobi, Kenya, Oct. 3, 2024. "
+            "Prices rose again on Sept. 2, 2024.",
+            date(2024, 10, 3),
+        ),
+        (
+            "BERLIN, 5. Oktober 2024 (Xinhua) -- Menschen besuchen am 3. Oktober 2024 das Brandenburger Tor.",
+            date(2024, 10, 3),
+        ),
+        ("06.05.2025, Berlin: Der Kanzler spricht am 2. Mai 2025 im Bundestag.", date(2025, 5, 2)),
+        ("MADRID, 12 de marzo de 2024 (EFE).- Vecinos pasean por el Retiro el 10 de marzo de 2024.", date(2024, 3, 10)),
+    ],
+)
+def test_a_datelines_filing_day_gives_way_to_the_first_sentences_own_day(caption, day):
+    record = parse_block(caption, today=TODAY)
+    assert (record.date_start, record.date_end) == (day, day), record.date_text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a day a year before is another event's (the anniversary), not a picture filed late
+        "WASHINGTON, Jan. 6, 2022 -- People mark the anniversary of the riot on Jan. 6, 2021, at the Capitol.",
+        # a day after the first sentence is the story's
+        "LONDON, Oct. 5, 2024 -- People shop in London. A fair was held there on Oct. 3, 2024.",
+    ],
+)
+def test_the_datelines_day_stays_without_an_own_day_in_its_first_sentence(caption):
+    record = parse_block(caption, today=TODAY)
+    assert record.date_start == record.date_end, record.date_text
+    assert record.date_start in (date(2022, 1, 6), date(2024, 10, 5)), record.date_text

@@ -1264,7 +1264,7 @@ def _picture_date(text: str, today: date | None):
             return found
         if not _is_event_date(text, start, found):
             if found.precision != dates.DAY or _YEAR_DIGITS_RE.search(found.text):
-                return found
+                return _inner_date(text, start, found, today) or found
             # the year it took: the best date of the text without this day
             without = text[:start] + " " * len(found.text) + text[start + len(found.text) :]
             source = dates.find_date(without, today=today)
@@ -1274,6 +1274,35 @@ def _picture_date(text: str, today: date | None):
             start, found = at, source
         text = text[:start] + " " * len(found.text) + text[start + len(found.text) :]
     return None
+
+
+# What closes a dateline after its date: its place, the agency in brackets, then the dash or colon
+# before the story ('URUMQI, Sept. 22, 2023 (Xinhua) -- Journalists ...', '06.05.2025, Berlin: ...').
+_DATELINE_CLOSE_RE = re.compile(r"(?:,\s[^\d.,:()\n]{1,30})?\s?(?:\([^()\n]{1,40}\)\s?)?(?:--|[-–—:]|\.-)\s")
+_SENTENCE_END_RE = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?][\"”»]?\s+(?=[A-ZÀ-Ý\"“«])")  # not a day's dot ('3. Oktober')
+_DATELINE_REACH = 80  # a dateline's date starts within the caption's first characters
+_FILING_LAG = 62  # days a wire files its picture after taking it, at most
+
+
+def _inner_date(text: str, start: int, found, today: date | None):
+    """The picture's own day, when the date found is a dateline's and the caption's first sentence
+    states another day of the weeks before it: a wire files a picture after taking it ('(230922)
+    -- URUMQI, Sept. 22, 2023 (Xinhua) -- Journalists interview a resident in Kashgar, Sept. 17,
+    2023. ...'). The dateline's own day stays otherwise; None then."""
+    if start > _DATELINE_REACH or found.precision != dates.DAY:
+        return None
+    close = _DATELINE_CLOSE_RE.match(text, start + len(found.text))
+    if close is None:
+        return None
+    end = _SENTENCE_END_RE.search(text, close.end(), close.end() + 600)
+    sentence = text[close.end() : end.start() + 1 if end else close.end() + 600]
+    inner = dates.find_date(sentence, today=today)
+    if inner is None or inner.precision != dates.DAY or not _YEAR_DIGITS_RE.search(inner.text or ""):
+        return None
+    if not 0 < (found.start - inner.start).days <= _FILING_LAG:
+        return None
+    at = sentence.find(inner.text)
+    return None if at < 0 or _is_event_date(sentence, at, inner) else inner
 
 
 # A date alone after the caption's last sentence or dash: '... with cheers. 1939.', '... Paris,
