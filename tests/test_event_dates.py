@@ -147,3 +147,15 @@ def test_the_datelines_day_stays_without_an_own_day_in_its_first_sentence(captio
     record = parse_block(caption, today=TODAY)
     assert record.date_start == record.date_end, record.date_text
     assert record.date_start in (date(2022, 1, 6), date(2024, 10, 5)), record.date_text
+
+
+def test_a_months_abbreviation_ends_no_sentence_before_a_closing_date():
+    record = parse_block(
+        "WASHINGTON, Jan. 6, 2022 -- People mark the anniversary of the riot at the Capitol on Jan. 6, 2021.",
+        today=TODAY,
+    )
+    assert (record.date_start, record.date_end) == (date(2022, 1, 6), date(2022, 1, 6)), record.date_text
+    closing = parse_block("Soldiers march through the city after its liberation. Dec. 1944", today=TODAY)
+    assert (closing.date_start, closing.date_end) == (date(1944, 12, 1), date(1944, 12, 31))
+    year = parse_block("Des soldats défilent dans Paris libéré. 1944.", today=TODAY)
+    assert year.date_start == date(1944, 1, 1)

@@ -1311,6 +1311,7 @@ _CLOSING_DATE_RE = re.compile(
     r"(?:[.!?][\"”»]?\s{1,3}|\s[-–—]\s{1,3})(?P<date>[^.!?\-–—\n]{0,24}\d{4}[^.!?\-–—\n]{0,6}?)\.?\s{0,3}$"
 )
 _YEAR_DIGITS_RE = re.compile(r"\d{4}")
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
 
 
 def _with_closing_date(found, caption: str, today: date | None):
@@ -1321,6 +1322,9 @@ def _with_closing_date(found, caption: str, today: date | None):
     match = _CLOSING_DATE_RE.search(caption, max(0, len(caption) - 45))
     if match is None:
         return found
+    month = _WORD_BEFORE_RE.search(caption, max(0, match.start() - 12), match.start())
+    if month is not None and fold(month.group()) in dates.MONTHS:
+        return found  # '... on Jan. 6, 2021.': the dot of a month's abbreviation ends no sentence
     closing = _parse_date(match.group("date").strip(), today)
     if closing is None or closing.start is None or closing.problem:
         return found
