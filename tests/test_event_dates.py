@@ -24,6 +24,11 @@ TODAY = date(2025, 12, 31)
         "Relatives mourn victims of the May 12, 2008, earthquake in front of a collapsed school.",
         "Lanterns float on the river in memory of those killed in the March 2011 quake.",
         "El mercado, abierto al público desde 1974, recibe a miles de turistas.",
+        # the day an event is scheduled for
+        "Nach der Auflösung des Reichstags wurden für den 14. September 1930 Neuwahlen angesetzt.",
+        "Crews build the stage for the concert scheduled for July 14, 2024.",
+        "Des ouvriers préparent la scène du concert prévu le 14 juillet 2024.",
+        "Obreros montan el escenario del concierto previsto para el 14 de julio de 2024.",
     ],
 )
 def test_a_date_named_as_another_events_is_no_shoot_date(caption):
@@ -159,3 +164,10 @@ def test_a_months_abbreviation_ends_no_sentence_before_a_closing_date():
     assert (closing.date_start, closing.date_end) == (date(1944, 12, 1), date(1944, 12, 31))
     year = parse_block("Des soldats défilent dans Paris libéré. 1944.", today=TODAY)
     assert year.date_start == date(1944, 1, 1)
+
+
+def test_a_picture_taken_on_a_day_is_not_a_day_scheduled_for():
+    record = parse_block(
+        "Voluntarios reparten comida en Madrid el 14 de julio de 2024 para el comedor social.", today=TODAY
+    )
+    assert record.date_start == date(2024, 7, 14)
