@@ -171,3 +171,23 @@ def test_a_picture_taken_on_a_day_is_not_a_day_scheduled_for():
         "Voluntarios reparten comida en Madrid el 14 de julio de 2024 para el comedor social.", today=TODAY
     )
     assert record.date_start == date(2024, 7, 14)
+
+
+def test_a_titles_date_in_brackets_is_the_pictures_over_the_descriptions_dates():
+    record = parse_block(
+        "Fischer im Hafen von Hamburg (um 1930)\n\nIm Hafen wurden 1931 neue Kräne aufgestellt. "
+        "Der Fotograf Hans Müller (1890-1960) arbeitete für die Zeitung.",
+        today=TODAY,
+    )
+    assert (record.date_start, record.date_end, record.approximate) == (date(1930, 1, 1), date(1930, 12, 31), True)
+    decade = parse_block(
+        "A street market in Lagos (1960s)\n\nTraders sell cloth on a street that was paved in 1957.", today=TODAY
+    )
+    assert (decade.date_start, decade.date_end) == (date(1960, 1, 1), date(1969, 12, 31))
+
+
+def test_a_day_of_the_titles_span_that_the_caption_states_stays():
+    record = parse_block(
+        "La libération de Paris (1944)\n\nDes soldats défilent sur les Champs-Élysées le 26 août 1944.", today=TODAY
+    )
+    assert (record.date_start, record.date_end) == (date(1944, 8, 26), date(1944, 8, 26))

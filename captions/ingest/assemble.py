@@ -1336,6 +1336,35 @@ def _with_closing_date(found, caption: str, today: date | None):
     return closing
 
 
+# A date in brackets closing a title: 'Ein Propagandawagen in den Straßen Berlins (August-September
+# 1930)', 'Vue du port (vers 1900)'.
+_TITLE_DATE_RE = re.compile(r"\((?P<date>[^()\n]{4,40})\)\s{0,3}$")
+
+
+def _title_date(title: str, today: date | None):
+    """The date a picture library's title closes on, in brackets: its dating of the picture, over
+    the dates its description mentions (an election 'für den 14. September 1930', a photographer's
+    life dates). Only a bracket that holds a date and little else ('(Foto: Archiv 1930)' is no
+    dating)."""
+    match = _TITLE_DATE_RE.search(title, max(0, len(title) - 60))
+    if match is None or not any(character.isdigit() for character in match.group("date")):
+        return None
+    inside = match.group("date").strip()
+    found = dates.find_date(inside, today=today)
+    if found is None or found.start is None or found.problem or len(found.text) < len(inside) - 4:
+        return None
+    return found
+
+
+def _within(inner, outer) -> bool:
+    return (
+        inner is not None
+        and inner.start is not None
+        and outer.start <= inner.start
+        and (inner.end or inner.start) <= outer.end
+    )
+
+
 def _date(
     record: ParsedCaption,
     scan: BlockScan,
@@ -1359,6 +1388,9 @@ def _date(
         parsed = _cued_date(record.caption[:5000], today) or _with_closing_date(
             _picture_date(record.caption[:5000], today), record.caption, today
         )
+        titled = _title_date(record.headline, today) if record.headline else None
+        if titled is not None and not _within(parsed, titled):
+            parsed = titled  # a day of the title's span the caption states stays (more precise)
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)
         if parsed is None and caption_text and dates.find_date(record.caption[:5000], today=today) is None:
