@@ -90,6 +90,10 @@ def test_a_day_in_such_a_clause_is_an_events_when_the_picture_is_of_today():
         ("Women who work in a munitions factory in 1943.", 1943),
         ("Enfants qui jouent dans les ruines en 1945.", 1945),
         ("Die Kinder spielen 1945 in den Trümmern.", 1945),  # 'Die' opens the caption: an article
+        # a clause about the picture itself
+        ("Imagen de archivo que captó el fotógrafo en Madrid en 1985.", 1985),
+        ("Ein Bild, das 1985 in Berlin entstand.", 1985),
+        ("Une photo qui a été publiée en 1985.", 1985),
     ],
 )
 def test_a_clause_that_describes_the_picture_keeps_its_date(caption, year):

@@ -1199,6 +1199,7 @@ def _is_event_date(text: str, start: int, found) -> bool:
 _RELATIVE_WORDS = EVENT_CLAUSES.get("relative", frozenset())
 _RELATIVE_AFTER_COMMA = EVENT_CLAUSES.get("relative_after_comma", frozenset())
 _PAST_WORDS = EVENT_CLAUSES.get("past_words", frozenset())
+_PICTURE_WORDS = EVENT_CLAUSES.get("picture_words", frozenset())
 _PAST_PAIRS = EVENT_CLAUSES.get("past_pairs", frozenset())
 _PAST_ENDINGS = tuple(EVENT_CLAUSES.get("past_endings", ()))
 _TODAY_RE = re.compile(
@@ -1225,9 +1226,8 @@ def _in_past_clause(text: str, start: int, found) -> bool:
     septembre 1944', ', die 2019 ausbrach')? A relative word opens the clause (German: right after
     a comma, where der/die/das are no articles) and a past-tense word carries it. A year, month or
     decade there is that event's; a day only when the caption says its picture is of today (a
-    wire's 'Firefighters battle a blaze that broke out on Monday, July 1, 2024' is the picture's)."""
-    if found.precision == dates.DAY and not _TODAY_RE.search(text):
-        return False
+    wire's 'Firefighters battle a blaze that broke out on Monday, July 1, 2024' is the picture's). A
+    clause about the picture itself ('la imagen de archivo que captó en 1985') keeps its date."""
     low = max(0, start - _CLAUSE_REACH)
     opening = low
     for boundary in _CLAUSE_BREAK_RE.finditer(text, low, start):
@@ -1243,10 +1243,19 @@ def _in_past_clause(text: str, start: int, found) -> bool:
         if not (words and after_comma and words[0] in _RELATIVE_AFTER_COMMA):
             return False
         relative = 0
+    # the clause is about the picture itself when a picture word is among the three words before
+    # it ('la imagen de archivo que captó en 1985')
+    leading = words[max(0, relative - 3) : relative]
+    if not leading:
+        leading = _LETTERS_RE.findall(text[max(0, opening - 30) : opening].lower())[-3:]
+    if any(word in _PICTURE_WORDS for word in leading):
+        return False
     end = start + len(found.text)
     closing = _CLAUSE_BREAK_RE.search(text, end, end + _CLAUSE_TAIL)
     tail = _LETTERS_RE.findall(text[end : closing.start() if closing else end + _CLAUSE_TAIL].lower())[:4]
-    return _is_past(words[relative + 1 :]) or _is_past(tail)
+    if not (_is_past(words[relative + 1 :]) or _is_past(tail)):
+        return False
+    return found.precision != dates.DAY or _TODAY_RE.search(text) is not None
 
 
 def _picture_date(text: str, today: date | None):
