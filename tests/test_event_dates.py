@@ -195,3 +195,24 @@ def test_a_day_of_the_titles_span_that_the_caption_states_stays():
         "La libération de Paris (1944)\n\nDes soldats défilent sur les Champs-Élysées le 26 août 1944.", today=TODAY
     )
     assert (record.date_start, record.date_end) == (date(1944, 8, 26), date(1944, 8, 26))
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "This undated photo provided by the police shows John Doe, who was arrested on March 3, 2024.",
+        "Dieses undatierte, von der Nachrichtenagentur am 16.10.2019 zur Verfügung gestellte Foto zeigt den Berg.",
+        "Une photo non datée, diffusée le 3 mai 2024, montre le peintre dans son atelier.",
+        "Una foto sin fecha difundida el 3 de mayo de 2024 muestra al preso en su celda.",
+    ],
+)
+def test_an_undated_pictures_day_is_the_release_or_the_story(caption):
+    record = parse_block(caption, today=TODAY)
+    assert record.date_start is None, record.date_text
+
+
+def test_an_undated_picture_keeps_its_year_and_other_things_undated_keep_the_day():
+    year = parse_block("Das undatierte Foto aus dem Jahr 1945 zeigt die Ruinen der Kirche.", today=TODAY)
+    assert (year.date_start, year.date_end) == (date(1945, 1, 1), date(1945, 12, 31))
+    letter = parse_block("An undated letter lies on the desk of the mayor in Paris on March 3, 2024.", today=TODAY)
+    assert letter.date_start == date(2024, 3, 3)

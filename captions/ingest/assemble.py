@@ -35,6 +35,7 @@ from .lexicon import (
     EVENT_DATE_CUES,
     PAGE_NOTES,
     PLACEHOLDER_DATES,
+    UNDATED_PICTURE_WORDS,
     first_chars,
     load_data,
 )
@@ -1365,6 +1366,39 @@ def _title_date(title: str, today: date | None):
     return found
 
 
+_UNDATED_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(word).replace("\\ ", r"\s") for word in sorted(UNDATED_PICTURE_WORDS, key=len, reverse=True))
+    + ")",
+    re.IGNORECASE,
+)
+_SENTENCE_STOP_RE = re.compile(r"[.!?;:]\s")
+# every undated wording holds one of these, in any case as written
+_UNDATED_PROBES = tuple(
+    {form for word in UNDATED_PICTURE_WORDS for form in (word[:4], word[:4].upper(), word[:4].capitalize())}
+)
+_WORD_REST_RE = re.compile(r"\w*")
+
+
+def _undated_picture(caption: str):
+    """'This undated photo provided by KCNA shows ...', 'Dieses undatierte, von KCNA am 16.10.2019
+    zur Verfügung gestellte Foto zeigt ...', 'une photo non datée': the caption says its picture
+    has no known day, so the days it mentions are the release's or the story's. An undated
+    PartialDate (no interval) then, or None."""
+    if not any(probe in caption for probe in _UNDATED_PROBES):
+        return None  # (a substring test costs far less than the search on every dated caption)
+    for match in _UNDATED_RE.finditer(caption):
+        end = _WORD_REST_RE.match(caption, match.end()).end()  # 'undatiert|e'
+        stop = _SENTENCE_STOP_RE.search(caption, end, end + 160)
+        after = _LETTERS_RE.findall(caption[end : stop.start() if stop else end + 160].lower())[:12]
+        before = caption[max(0, match.start() - 40) : match.start()]
+        cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "))
+        before_words = _LETTERS_RE.findall(before[cut + 1 :].lower())[-3:]
+        if any(word in _PICTURE_WORDS for word in after + before_words):
+            return dates.PartialDate(caption[match.start() : end], None, None, None, None, False, None)
+    return None
+
+
 def _within(inner, outer) -> bool:
     return (
         inner is not None
@@ -1397,6 +1431,10 @@ def _date(
         parsed = _cued_date(record.caption[:5000], today) or _with_closing_date(
             _picture_date(record.caption[:5000], today), record.caption, today
         )
+        if parsed is not None and parsed.precision == dates.DAY:
+            # an undated picture's day is its release's or the story's ('Das undatierte Foto aus
+            # dem Jahr 1945': a year stays)
+            parsed = _undated_picture(record.caption[:5000]) or parsed
         titled = _title_date(record.headline, today) if record.headline else None
         if titled is not None and not _within(parsed, titled):
             parsed = titled  # a day of the title's span the caption states stays (more precise)

@@ -329,6 +329,8 @@ DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("date_cues",
 EVENT_DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("event_date_cues", ()))
 #: clauses about another, earlier event ('que estalló en 2019'): relative words, past-tense words,
 #: pairs and endings, and the words saying a caption is of today (see _event_clauses in the file)
+#: words saying a picture has no known date ('This undated photo', 'undatierte Foto', 'non datée')
+UNDATED_PICTURE_WORDS: tuple[str, ...] = tuple(_load("caption_labels.json").get("undated_picture_words", ()))
 EVENT_CLAUSES: dict[str, frozenset[str]] = {
     key: frozenset(words) for key, words in _load("caption_labels.json").get("event_clauses", {}).items()
 }
