@@ -1259,6 +1259,11 @@ def _in_past_clause(text: str, start: int, found) -> bool:
     return found.precision != dates.DAY or _TODAY_RE.search(text) is not None
 
 
+def _alone(text: str, at: int, length: int) -> bool:
+    """Is text[at : at + length] no part of a longer number?"""
+    return not (at and text[at - 1].isdigit()) and not text[at + length : at + length + 1].isdigit()
+
+
 def _picture_date(text: str, today: date | None):
     """The caption's date, passing over dates it names as other events' ('Das Tivoli-Stadion,
     eröffnet am 6. September 2000', 'victims of the March 11, 2011, earthquake', 'protestas que
@@ -1275,13 +1280,16 @@ def _picture_date(text: str, today: date | None):
         if not _is_event_date(text, start, found):
             if found.precision != dates.DAY or _YEAR_DIGITS_RE.search(found.text):
                 return _inner_date(text, start, found, today) or found
-            # the year it took: the best date of the text without this day
-            without = text[:start] + " " * len(found.text) + text[start + len(found.text) :]
-            source = dates.find_date(without, today=today)
-            at = without.find(source.text) if source is not None and source.start and source.text else -1
-            if at < 0 or source.start.year != found.start.year or not _is_event_date(without, at, source):
+            # the year it took, where the text names it as an event's (a substring search, not
+            # a second reading of the whole text)
+            year = str(found.start.year)
+            mention = dates.PartialDate(year, year, None, None, dates.YEAR, False, None)
+            at = text.find(year)
+            while at >= 0 and not (_alone(text, at, 4) and _is_event_date(text, at, mention)):
+                at = text.find(year, at + 4)
+            if at < 0:
                 return found
-            start, found = at, source
+            start, found = at, mention
         text = text[:start] + " " * len(found.text) + text[start + len(found.text) :]
     return None
 
@@ -1306,6 +1314,8 @@ def _inner_date(text: str, start: int, found, today: date | None):
         return None
     end = _SENTENCE_END_RE.search(text, close.end(), close.end() + 600)
     sentence = text[close.end() : end.start() + 1 if end else close.end() + 600]
+    if str(found.start.year) not in sentence and str(found.start.year - 1) not in sentence:
+        return None  # no day of the weeks before (a substring test before reading the sentence)
     inner = dates.find_date(sentence, today=today)
     if inner is None or inner.precision != dates.DAY or not _YEAR_DIGITS_RE.search(inner.text or ""):
         return None
