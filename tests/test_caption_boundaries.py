@@ -679,3 +679,9 @@ def test_a_closing_dash_a_photographer_and_an_agency():
 def test_a_closing_dash_and_a_name_without_an_agency_stays():
     record = _parse("Les élèves quittent le lycée de Nantes le 2 mai. – Paris Match")
     assert record.caption == "Les élèves quittent le lycée de Nantes le 2 mai. – Paris Match"
+
+
+def test_a_british_agencys_picture_shows_opener_is_no_caption_text_nor_place():
+    record = _parse("PICTURE SHOWS: A heron stands in the shallow water of the lake at dawn in Leeds, England.")
+    assert record.caption == "A heron stands in the shallow water of the lake at dawn in Leeds, England."
+    assert (record.city, record.country_code) == ("Leeds", "GB")

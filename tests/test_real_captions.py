@@ -7,9 +7,9 @@ one figure (the assertion below says no more than that, whatever fails). scripts
 does the scoring; docs/CAPTIONS.md gives the figures by layout, language and field and the
 command that reproduces them.
 
-The floors sit a little under today's figures (dev 12421/12788 = 97.1%, holdout 4244/4508 =
-94.1%, 2026-11-30, on the corpus of 752 blocks in 149 layouts, fresh batch 9 included as
-gathered; before it dev 11255/11500 = 97.9%, holdout 3916/4140 = 94.6%) so that a block added
+The floors sit a little under today's figures (dev 12511/12788 = 97.8%, holdout 4272/4508 =
+94.8%, 2026-11-30 evening, on the corpus of 752 blocks in 149 layouts; with fresh batch 9 added as
+gathered they were dev 12421/12788 = 97.1%, holdout 4244/4508 = 94.1%) so that a block added
 to the corpus does not fail CI by itself; a change to the parser that loses fields does. Raise
 them as the parser gets better.
 """
@@ -22,7 +22,7 @@ import pytest
 from scripts.score_corpus import same, score_folder
 
 CORPUS = Path(__file__).parent / "data" / "real_captions"
-FLOORS = {"dev": 97.1, "holdout": 94.1}
+FLOORS = {"dev": 97.6, "holdout": 94.5}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
