@@ -18,7 +18,7 @@ from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
 from .lexicon import PLACE_PHRASES
-from .place_slots import dateline_place, first_sentence, mentioned_places, place_slots, side_town
+from .place_slots import NATIONALITIES, dateline_place, first_sentence, mentioned_places, place_slots, side_town
 from .record import ParsedCaption
 
 
@@ -197,10 +197,19 @@ def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
 # A weekly review's day heading over each picture: 'JEUDI 7 JANVIER, BÉLARUS', 'SAMEDI 29 AOÛT,
 # HONGRIE' (a date, a comma, a country, alone on the first line).
 _DATED_HEADING_RE = re.compile(r"([^,\n]{3,40}\d[^,\n]{0,30}),\s{0,2}([^\W\d][^,\d\n]{2,40})")
+# the words for a town and for 'near' the place data already holds (nationalities.json's
+# town_words, place_phrases.json's near_words), any case, before the town's name
 _TOWN_LEADS_RE = re.compile(
-    r"(?:village|ville|commune|localité|bourg|town|city|village of|Dorf|Stadt|Gemeinde|pueblo|ciudad|localidad|"
-    r"municipio|près|near|nahe|cerca)\s(?:de\s|d['’]|of\s|del\s|von\s)?$",
-    re.IGNORECASE,
+    r"(?i:"
+    + "|".join(
+        re.escape(word)
+        for word in sorted(
+            {*(word for words in NATIONALITIES["town_words"].values() for word in words), *PLACE_PHRASES["near_words"]},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s?(?:de\s|d['’]|of\s|del\s|von\s)?$"
 )
 
 

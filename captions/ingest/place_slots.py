@@ -231,7 +231,7 @@ ARTICLE_PLACE_RE = re.compile(
     r"(?:^|\s)(?:"
     + _alternation(PLACE_PHRASES["article_leads"])
     + r")\s(?:(?P<direction>"
-    + "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["directions"], key=len, reverse=True) if word.islower())
+    + _alternation(word for word in PLACE_PHRASES["directions"] if word.islower())
     + r")\s)?(?P<name>"
     + _NAME
     + r"(?:,\s{0,2}"
@@ -543,7 +543,7 @@ def _is_adjective(word: str) -> bool:
 
 
 _GERMAN_LINKS = (" im ", " am ", " an ")
-_GERMAN_REGION_KINDS = frozenset(["Kanton", "Landkreis", "Kreis", "Bezirk", "Bundesland", "Bundesstaat", "Département"])
+_REGION_KIND_WORDS = frozenset(PLACE_PHRASES["region_kinds"])
 
 
 def _german_link(part: str) -> tuple[str, ...]:
@@ -558,7 +558,7 @@ def _german_link(part: str) -> tuple[str, ...]:
     cut = next((index for index in cuts if _known(part[:index])), cuts[-1])
     head, tail = part[:cut], part[cut + 4 :]
     words = tail.split()
-    if len(words) > 1 and words[0] in _GERMAN_REGION_KINDS and places.find_region(" ".join(words[1:])):
+    if len(words) > 1 and words[0] in _REGION_KIND_WORDS and places.find_region(" ".join(words[1:])):
         return (head, " ".join(words[1:]))
     return (head,)
 
@@ -1024,13 +1024,13 @@ def _placed_by(name: str, caption: str, after: re.Match) -> tuple[str, bool] | N
 # data (captions/data/nationalities.json): English and German put the adjective before the
 # town word, French and Spanish after it, each with optional words between ('border town',
 # 'ville portuaire').
-_NATIONALITIES = load_data("nationalities.json")
+NATIONALITIES = load_data("nationalities.json")
 
 
 def _adjective_index() -> dict[str, str]:
     index: dict[str, str] = {}
     clashes = set()
-    for code, languages in _NATIONALITIES["adjectives"].items():
+    for code, languages in NATIONALITIES["adjectives"].items():
         for language, forms in languages.items():
             for form in forms:
                 endings = ("", "e", "en", "er", "es", "em") if language == "de" and form.endswith("isch") else ("",)
@@ -1044,10 +1044,10 @@ def _adjective_index() -> dict[str, str]:
 
 
 _ADJECTIVE_COUNTRY = _adjective_index()
-_TOWN_WORDS_BEFORE = frozenset([*_NATIONALITIES["town_words"]["en"], *_NATIONALITIES["town_words"]["de"]])
-_TOWN_WORDS_AFTER = frozenset([*_NATIONALITIES["town_words"]["fr"], *_NATIONALITIES["town_words"]["es"]])
-_MODIFIERS_BEFORE = frozenset(fold(word) for word in _NATIONALITIES["modifiers"]["en"])
-_MODIFIERS_AFTER = frozenset(fold(word) for language in ("fr", "es") for word in _NATIONALITIES["modifiers"][language])
+_TOWN_WORDS_BEFORE = frozenset([*NATIONALITIES["town_words"]["en"], *NATIONALITIES["town_words"]["de"]])
+_TOWN_WORDS_AFTER = frozenset([*NATIONALITIES["town_words"]["fr"], *NATIONALITIES["town_words"]["es"]])
+_MODIFIERS_BEFORE = frozenset(fold(word) for word in NATIONALITIES["modifiers"]["en"])
+_MODIFIERS_AFTER = frozenset(fold(word) for language in ("fr", "es") for word in NATIONALITIES["modifiers"][language])
 _TOWN_WORD_RE = re.compile(r"(?<![\w\-])(" + _alternation(_TOWN_WORDS_BEFORE | _TOWN_WORDS_AFTER) + r")(?![\w\-])")
 _TOKEN_RE = re.compile(r"[\w\-]+")
 _NAME_AFTER_RE = re.compile(r"(?:,\s{0,2}|\s)(?:of\s(?:the\s)?)?(" + _PLAIN_NAME + r")")
@@ -1056,7 +1056,7 @@ _NAME_AFTER_DE_RE = re.compile(r"\s(?:de\s|del\s|d['’]\s?)(" + _PLAIN_NAME + r
 
 # German writes a direction into the adjective: 'ostukrainischen', 'nordfranzösische'
 _DIRECTION_PREFIXES = tuple(
-    sorted((fold(word) for word in _NATIONALITIES["direction_prefixes"]["de"]), key=len, reverse=True)
+    sorted((fold(word) for word in NATIONALITIES["direction_prefixes"]["de"]), key=len, reverse=True)
 )
 
 
@@ -1083,7 +1083,6 @@ def _nationality(words: list[str]) -> str | None:
 # right before a town of that country; before a region's kind ('in der ostukrainischen Region
 # Donbass') it names the country
 _GERMAN_ADJECTIVE_RE = re.compile(r"(?<![\w\-])([a-zäöüß\-]{3,40}isch(?:e[nmrs]?)?)\s([" + _UP + r"][\w\-]{1,40})")
-_REGION_KIND_WORDS = frozenset(PLACE_PHRASES["region_kinds"])
 
 
 def national_places(caption: str) -> list[str]:
