@@ -332,3 +332,28 @@ def test_a_weekly_reviews_day_heading_names_the_country():
     # a town the caption names in another country keeps its own
     record = parse_block("MARDI 5 JANVIER, POLOGNE\n\nDes gens célèbrent la fête à Berlin. Reuters/Jean Dupont")
     assert record.country_code == "DE"
+
+
+def test_a_town_the_data_does_not_know_named_by_a_place_in_it_and_its_country():
+    # 'the port of X in Country': the town is kept as supplied and tied to the country after it
+    for text, town, code in [
+        ("Fischer im Hafen von Kleinort in Südkorea flicken Netze am 3. Mai 2021.", "Kleinort", "KR"),
+        ("Des pêcheurs au port de Ndiogoye, au Sénégal, le 2 juin 2019.", "Ndiogoye", "SN"),
+        ("Mourners at the cemetery of Zlatnovo, Bulgaria, on May 4, 2022.", "Zlatnovo", "BG"),
+    ]:
+        assert _place(parse_block(text)) == (town, None, code), text
+    # without a country after it, an unknown name after a facility word is no place
+    assert parse_block("Fans at the port of Call on May 4, 2022.").city is None
+
+
+def test_a_country_by_its_formal_name_after_a_preposition():
+    for text, code in [
+        ("Fans at the stadium in the Kingdom of Bahrain on May 2, 2023.", "BH"),
+        ("Des touristes au Royaume du Maroc, le 3 mai 2019.", "MA"),
+        ("Protesta en la República de Colombia el 3 de mayo de 2021.", "CO"),
+        ("A delegation arrives in the People's Republic of China on May 3, 2019.", "CN"),
+        ("The match at the Louis II Stadium in the Principality of Monaco on December 18, 2024.", "MC"),
+    ]:
+        assert parse_block(text).country_code == code, text
+    # a state word that opens no country's name is none
+    assert parse_block("Voters in the State of Confusion on May 3, 2019.").country_code is None

@@ -68,7 +68,7 @@ def _name_variants(name: str) -> list[str]:
         variants.append(plain)
     for bracketed in re.findall(r"[\[(]([^\])]*)[\])]", name):
         cleaned = re.sub(r"\b[A-Z]{2}-[A-Z0-9]+\b", "", bracketed).strip()
-        if cleaned:
+        if cleaned and name_key(cleaned) not in _type_word_keys():  # 'Vienna [state]': no 'state'
             variants.append(cleaned)
     if "," in plain:
         head, _, tail = plain.partition(",")
@@ -233,6 +233,11 @@ class _RegionIndex:
     abbreviations: dict[str, _Region]  # folded AP abbreviation ('calif') -> region
     postal: dict[str, _Region]  # 'CA' -> California
     shared: dict[str, tuple[_Region, ...]]  # a name regions of several countries share ('Pará')
+
+
+@functools.cache
+def _type_word_keys() -> frozenset[str]:
+    return frozenset(name_key(word) for word in _load("region_aliases.json")["type_words"])
 
 
 @functools.cache

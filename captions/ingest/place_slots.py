@@ -787,6 +787,12 @@ def place_slots(caption: str) -> list[str]:
             elif places.find_country(head) or places.find_region(head):
                 slots.append(head)
     trimmed = [_trim(slot) for slot in slots]
+    for match in _STATE_RE.finditer(caption, 0, 5000):  # (not trimmed: "People's Republic of China")
+        words = match.group(1).split()
+        for size in range(len(words), 2, -1):  # 'the Kingdom of Bahrain on May 2' -> 'Kingdom of Bahrain'
+            if places.find_country(" ".join(words[:size])):
+                trimmed.append(" ".join(words[:size]))
+                break
     # Prefer 'Milan, Italy' (from '... in Milan, Italy, 22 Sep 2024') over its tail 'Italy'.
     widened = [next((other for other in trimmed if other.endswith(", " + slot)), slot) for slot in trimmed]
     seen = set()
@@ -796,6 +802,19 @@ def place_slots(caption: str) -> list[str]:
             seen.add(slot)
             unique.append(slot)
     return unique
+
+
+# A country by its formal name after a preposition and an article: 'in the Principality of
+# Monaco', 'au Royaume du Maroc', 'en la República de Colombia' (data: state_words).
+_STATE_RE = re.compile(
+    r"(?:^|\s)(?:in|at|en|au|à|dans|im|in der)\s(?:(?:the|le|la|l['’]|el)\s?)?((?:["
+    + _UP
+    + r"][\w'’\-]{1,30}\s){0,3}(?:"
+    + _alternation(PLACE_PHRASES["state_words"])
+    + r")\s(?:of the|of|du|de la|de l['’]|de|del|des|d['’])\s?["
+    + _UP
+    + r"][\w'’\-]{1,30}(?:\s(?:and\s|y\s|et\s|und\s)?[\w'’\-]{1,30}){0,3})"
+)
 
 
 # The last resort, when no slot reads a place: a city the caption names anywhere, outside any
@@ -1189,7 +1208,30 @@ def facility_towns(caption: str) -> list[str]:
             if places.is_own_city_name(head) and not places.find_country(head):
                 slots.append(head)
                 break
+        else:
+            country = _country_after(caption, match.end(1)) if name == match.group(1) else None
+            if country is not None and not places.find_country(name):
+                slots.append(f"{name}, {country}")  # 'im Hafen von Jindo in Südkorea'
     return slots
+
+
+# What follows a town the gazetteer does not know: its country, after a comma or 'in' ('... von
+# Jindo in Südkorea', '... de Konna, au Mali'), names where that town is.
+_COUNTRY_AFTER_RE = re.compile(
+    r"(?:,\s?|\s)(?:(?:" + _alternation(PLACE_PHRASES["lead_before_country"]) + r")\s)?(" + _NAME + r")"
+)
+
+
+def _country_after(caption: str, end: int) -> str | None:
+    match = _COUNTRY_AFTER_RE.match(caption, end, end + 80)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        country = places.find_country(" ".join(words[:size]))
+        if country is not None:
+            return country.name
+    return None
 
 
 # A line of its own beside the caption that carries its credit and opens with a town and its
