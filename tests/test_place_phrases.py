@@ -357,3 +357,35 @@ def test_a_country_by_its_formal_name_after_a_preposition():
         assert parse_block(text).country_code == code, text
     # a state word that opens no country's name is none
     assert parse_block("Voters in the State of Confusion on May 3, 2019.").country_code is None
+
+
+def test_dpas_dateline_names_the_country_or_land_before_the_town():
+    for text, place in [
+        (
+            "03.03.2022, Niedersachsen, Hannover: Ein Mann geht vorbei. Foto: Ina Muster/dpa",
+            ("Hannover", "Niedersachsen", "DE"),
+        ),
+        ("03.03.2022, Italien, Rom: Touristen am Trevi-Brunnen. Foto: Ina Muster/dpa", ("Rom", None, "IT")),
+        ("03.03.2022, USA, Kleinstadt: Ein Mann geht vorbei. Foto: Ina Muster/dpa", ("Kleinstadt", None, "US")),
+        ("03.03.2022, Berlin: Ein Mann geht vorbei. Foto: Ina Muster/dpa", ("Berlin", None, "DE")),
+        ("16.10.2019, Nordkorea, ---: Dieses undatierte Foto zeigt einen Mann. Foto: -/KCNA/dpa", (None, None, "KP")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+
+
+def test_small_words_inside_a_places_name():
+    for text, city, code in [
+        (
+            "A man walks in Neustadt an der Weinstraße, Germany, March 3, 2022. REUTERS/Ina Muster",
+            "Neustadt an der Weinstraße",
+            "DE",
+        ),
+        ("Cyclists in Bergen op Zoom, Netherlands, March 3, 2022. REUTERS/Ina Muster", "Bergen op Zoom", "NL"),
+        ("Tourists in Sharm el-Sheikh, Egypt, March 3, 2022. REUTERS/Ina Muster", "Sharm el-Sheikh", "EG"),
+        ("Surfers in Viña del Mar, Chile, March 3, 2022. REUTERS/Ina Muster", "Viña del Mar", "CL"),
+        ("Ein Mann in Kleinstadt an der Elbe, Deutschland, am 3. März 2022.", "Kleinstadt", "DE"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (city, code), text
+    # a month's word after a link word is part of the name, without one it starts a date
+    assert parse_block("Protest in Buenos Aires, Argentina, Mar 3, 2022. REUTERS/Ina Muster").city == "Buenos Aires"

@@ -24,7 +24,15 @@ def _alternation(words) -> str:
 
 
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
-_NAME = _WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _WORD + r"){0,3}"
+# the small words inside a place's name, alone or German and Dutch two together ('Frankfurt am
+# Main', 'Neustadt an der Weinstraße', 'Alphen aan den Rijn', 'Bergen op Zoom'), or an Arabic
+# article on the word after it ('Sharm el-Sheikh', 'Ras al-Khaimah'). (Spanish and French 'de la',
+# 'de los' were tried: 'Castellón de la Plana' read whole, but the holdout lost a field.)
+_NAME_LINK = (
+    r"(?: (?:an der |ob der |vor der |aan den |aan de |de |del |la |am |an |der |sur "
+    r"|upon |im |di |op )?| (?:el|al|as|ad|ash|ech)-)"
+)
+_NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
 
 # a city in capitals and a numeric date: 'DRESDEN 15.06.1957' (picture archives)
 _CAPITALS_DATE_DATELINE = re.compile(
@@ -38,6 +46,8 @@ _CAPITALS_DATE_DATELINE = re.compile(
     + _UP
     + r"'\-]{1,30}){0,2})\s\d{1,2}\.\d{1,2}\.\d{2,4}\b"
 )
+# dpa: '06.05.2025, Berlin:'  /  '06.05.2025, Niedersachsen, Hannover:'  /  '03.03.2022, Ukraine, Kiew:'
+_DPA_DATELINE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s{0,2},\s{0,2}([^:\n]{2,80}?)\s{0,2}:")
 DATELINE_RES = (
     # Getty: 'PARIS, FRANCE - JULY 26:'  /  'THE HAGUE, NETHERLANDS - JUNE 25:'
     re.compile(
@@ -53,8 +63,7 @@ DATELINE_RES = (
         + _UP
         + r"]{3,9}\.?\s\d{1,2}\s?:"
     ),
-    # dpa: '06.05.2025, Berlin:'  /  '06.05.2025, Niedersachsen, Hannover:'
-    re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s{0,2},\s{0,2}([^:\n]{2,80}?)\s{0,2}:"),
+    _DPA_DATELINE,
     # EFE: 'MADRID, 05/06/2025.-'  /  'MADRID, 5 jun (EFE).-'
     # (and 'CIUDAD DE GUATEMALA (GUATEMALA). 03/02/2018.-': a full stop after the country)
     re.compile(
@@ -349,7 +358,7 @@ _CAPITAL_START_RE = re.compile(r"\s*[" + _UP + r"]")
 
 
 _PLAIN_WORD = r"[" + _UP + r"][\w.\-]{0,30}"  # no apostrophe: "China's" is China and what follows
-_PLAIN_NAME = _PLAIN_WORD + r"(?: (?:de |del |la |am |an |der |sur |upon |im |di )?" + _PLAIN_WORD + r"){0,3}"
+_PLAIN_NAME = _PLAIN_WORD + r"(?:" + _NAME_LINK + _PLAIN_WORD + r"){0,3}"
 
 
 # The phrase words match in any case ('Northwest of', 'northwest of'); the names do not: with
@@ -563,6 +572,19 @@ def _german_link(part: str) -> tuple[str, ...]:
     return (head,)
 
 
+_TWO_LINKS = frozenset(("an der", "ob der", "vor der", "aan den", "aan de"))
+
+
+def _before_two_links(words: list[str]) -> list[str]:
+    """A name read on over two small words ('an der', 'aan den') is one place only when the data
+    knows it whole ('Neustadt an der Weinstraße'); otherwise the name ends before them, as it
+    did before two small words were read ('Kleinstadt an der Elbe': Kleinstadt)."""
+    for index in range(1, len(words) - 2):
+        if f"{words[index]} {words[index + 1]}" in _TWO_LINKS:
+            return words[:index]
+    return words
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
@@ -586,9 +608,11 @@ def _trim(slot: str) -> str:
         # the city of Donetsk); a city's goes ('Beijing city')
         while words and words[-1] in _KIND_WORDS and not (kept and len(words) > 1 and words[-1] in _REGION_KINDS):
             words.pop()
+        if len(words) > 3 and not _known(" ".join(words)):
+            words = _before_two_links(words)
         named = len(words)
-        while words and fold(words[-1]).strip(".") in _DATE_WORDS:
-            words.pop()
+        while words and fold(words[-1]).strip(".") in _DATE_WORDS and not (len(words) > 1 and words[-2].islower()):
+            words.pop()  # (but 'Viña del Mar', 'Plaza de Mayo': a link word before it makes it a name)
         if not words:
             break
         kept.append(" ".join(words))
@@ -619,10 +643,23 @@ def dateline_place(caption: str) -> str | None:
         match = pattern.match(caption[:300])
         if match:
             text = _dateline_text(match.group(1))
+            if pattern is _DPA_DATELINE and text:
+                return _widest_first(text)
             if pattern is _CAPITALS_DATE_DATELINE and text and not _dateline_names_a_place(text):
                 return None  # 'BILDER DES TAGES 18.1.2017:' is a gallery's heading, not a city
             return text
     return None
+
+
+def _widest_first(text: str) -> str | None:
+    """dpa names the country (abroad) or the Land (at home) before the town: '16.10.2019, Italien,
+    Rom:', '06.05.2025, Niedersachsen, Hannover:' -> 'Rom, Italien', 'Hannover, Niedersachsen';
+    a part with no letter ('Nordkorea, ---') names nothing."""
+    parts = [part.strip() for part in text.split(",") if any(character.isalpha() for character in part)]
+    widest = len(parts) > 1 and (places.find_country(parts[0]) or places.find_region(parts[0]))
+    if widest and not places.find_country(parts[-1]):
+        parts.reverse()
+    return ", ".join(parts) or None
 
 
 def _dateline_names_a_place(text: str) -> bool:
