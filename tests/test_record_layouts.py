@@ -393,3 +393,25 @@ def test_a_numeric_date_stays_day_first_unless_the_caption_names_the_other_readi
     assert record.date_start == date(2023, 2, 4)
     record = _parse("Date: 13.02.2023\nCaption: Volunteers fill sandbags, February 13, 2023.")
     assert record.date_start == date(2023, 2, 13)  # not ambiguous: 13 is no month
+
+
+def test_an_agencys_line_with_its_day_under_the_caption_dates_the_picture():
+    # a wire's picture page: the caption with its credit, then 'Agency / weekday, day' on a line
+    record = _parse(
+        "Fishermen pull their nets onto the beach at dawn in Mombasa, Kenya. REUTERS/Jane Roe\n\n"
+        "Reuters / Tuesday, October 8, 2019"
+    )
+    assert (record.date_start, record.date_precision) == (date(2019, 10, 8), "day")
+    assert record.credit == "REUTERS/Jane Roe"
+    assert "Tuesday" not in record.caption
+    alone = _parse("Fishermen pull their nets onto the beach at dawn in Mombasa, Kenya.\n\nAFP / 8 October 2019")
+    assert (alone.date_start, alone.credit) == (date(2019, 10, 8), "AFP")
+    # the caption's own day wins over the page's
+    own = _parse(
+        "Fishermen pull their nets in Mombasa, Kenya, October 6, 2019. REUTERS/Jane Roe\n\n"
+        "Reuters / Tuesday, October 8, 2019"
+    )
+    assert own.date_start == date(2019, 10, 6)
+    # a place and a day are no credit
+    place = _parse("Fishermen pull their nets onto the beach at dawn.\n\nMombasa / 8 October 2019")
+    assert place.credit != "Mombasa"

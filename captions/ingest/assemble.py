@@ -40,6 +40,7 @@ from .lexicon import (
     load_data,
 )
 from .notices import (
+    AGENCIES,
     AGENCY_STARTS,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
@@ -277,13 +278,20 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     record.restriction_text = "\n".join(dict.fromkeys(line.strip() for line in restriction_lines if line.strip()))
 
     # --- credit, creator, copyright, keywords ------------------------------------------------
+    side_titles = []
     for line in scan.credit_lines + scan.notices:
+        dated_credit = _agency_dated_line(line) if " / " in line else None
+        if dated_credit:
+            # a picture page's agency and day on a line of their own ('Reuters / Wednesday,
+            # March 31, 2021'): the credit, and the day when the caption has none
+            inline_credits.append(dated_credit[0])
+            side_titles.append(dated_credit[1])
+            continue
         inline_credits.extend(ct.credits_in_line(line[:1000]))
     if archive_credit:
         inline_credits.append(archive_credit)  # after the page's own credit lines: the archive's credit wins
     # A title line beside the caption with its year and holder: 'Männer beim Fingerhakeln,
     # 1983 © Werek' (picture libraries): its credit, and its date when the caption has none.
-    side_titles = []
     for paragraph in scan.paragraphs[:40]:
         for line in paragraph:
             if line in caption_lines:
@@ -298,6 +306,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     record.caption = cited[1]
                 continue
             if len(line) > 200:
+                continue
+            dated_credit = _agency_dated_line(line) if len(paragraph) == 1 and " / " in line else None
+            if dated_credit:  # 'AFP / 8 October 2019' as its own paragraph
+                inline_credits.append(dated_credit[0])
+                side_titles.append(dated_credit[1])
                 continue
             side = _SIDE_CREDIT_RE.match(line.strip()) if "©" in line else None
             if len(paragraph) == 1 and _PAGE_ID_RE.fullmatch(line.strip()):
@@ -915,6 +928,27 @@ def _without_byline(caption: str, credit: str) -> str:
             if not rest.strip(" .") or (dated and len(rest) <= _BYLINE_REST and any(c.isdigit() for c in rest)):
                 return caption[:at].rstrip()
     return caption
+
+
+def _agency_dated_line(line: str) -> tuple[str, str] | None:
+    """('Reuters', 'Wednesday, March 31, 2021') from a picture page's line 'Reuters / Wednesday,
+    March 31, 2021': an agency or a credit, a slash, and a date
+    alone after it. A place before the date ('Berlin / 3. Mai 2024') is no credit; None then."""
+    stripped = line.strip()
+    if len(stripped) > 80:
+        return None
+    at = stripped.rfind(" / ")
+    if at <= 0:
+        return None
+    head, tail = stripped[:at].strip(), stripped[at + 3 :].strip(" .")
+    if not tail[-1:].isdigit() or len(head) > 40 or any(character.isdigit() for character in head):
+        return None
+    if not (head.endswith(AGENCIES) or (ct.may_hold_credit(head) and not _is_place(head))):
+        return None
+    found = dates.find_date(tail)
+    if found is None or found.start is None or len(found.text) < len(tail) - 12:
+        return None  # more than a weekday before the date: not a date alone
+    return head, tail
 
 
 def _dated_credit(credit: str) -> tuple[str, str | None]:
