@@ -685,3 +685,69 @@ def test_a_british_agencys_picture_shows_opener_is_no_caption_text_nor_place():
     record = _parse("PICTURE SHOWS: A heron stands in the shallow water of the lake at dawn in Leeds, England.")
     assert record.caption == "A heron stands in the shallow water of the lake at dawn in Leeds, England."
     assert (record.city, record.country_code) == ("Leeds", "GB")
+
+
+# --- a page's alt text over the caption --------------------------------------------------------
+
+
+def test_alt_text_over_the_caption_and_its_credit_is_no_caption():
+    record = _parse(
+        "Une femme traverse un pont sous la pluie avec son chien.\n\n"
+        "Une habitante de Lyon traverse la passerelle Saint-Georges, le 12 mars 2024.\n\n"
+        "Photo : Radio-Canada / Jeanne Exemple\n"
+    )
+    assert record.caption == "Une habitante de Lyon traverse la passerelle Saint-Georges, le 12 mars 2024."
+    assert record.date_start == date(2024, 3, 12)
+
+
+def test_alt_text_then_a_title_line_then_the_caption():
+    record = _parse(
+        "Two sailors carry a crate across the deck of a ship.\n\n"
+        "Supplies Arrive\n\n"
+        "Sailors assigned to USS Example unload supplies in Souda Bay, Greece, May 2, 2023.\n"
+    )
+    assert record.caption == "Sailors assigned to USS Example unload supplies in Souda Bay, Greece, May 2, 2023."
+    assert record.headline == "Supplies Arrive"
+
+
+def test_alt_text_with_the_pages_enlarge_link_over_the_same_caption():
+    record = _parse(
+        "Des manifestants devant le palais de justice. Agrandir l’image (Nouvelle fenêtre)\n\n"
+        "Des manifestants devant le palais de justice.\n\n"
+        "Photo : Radio-Canada / Jeanne Exemple\n"
+    )
+    assert record.caption == "Des manifestants devant le palais de justice."
+
+
+def test_a_plain_first_caption_over_an_article_stays_the_caption():
+    # the paragraph after it is no caption's last: more text follows (an article)
+    record = _parse(
+        "A man walks his dog along the frozen river.\n\n"
+        "Temperatures in Winnipeg fell to minus 30 on Tuesday, January 9, 2024.\n\n"
+        "The city opened warming centres across downtown for the rest of the week.\n"
+    )
+    assert record.caption == "A man walks his dog along the frozen river."
+
+
+def test_a_plain_caption_over_a_shorter_line_stays_the_caption():
+    record = _parse("A man walks his dog along the frozen river at dawn.\n\nWinter 2024\n")
+    assert record.caption == "A man walks his dog along the frozen river at dawn."
+
+
+def test_an_enlarge_link_glued_to_a_caption_goes():
+    record = _parse("Ein Boot liegt im Hafen von Kiel. Bild vergrößern\n")
+    assert record.caption == "Ein Boot liegt im Hafen von Kiel."
+
+
+def test_a_word_that_begins_an_enlarge_link_stays():
+    record = _parse("Los vecinos celebran con una sonrisa amplia\n")
+    assert record.caption == "Los vecinos celebran con una sonrisa amplia"
+
+
+def test_a_news_pages_note_over_an_old_story_is_no_caption():
+    record = _parse(
+        "Nota de archivo\n"
+        "Esta historia fue publicada hace más de 1 año.\n"
+        "Vecinos limpian una calle inundada en Valencia, España, el 3 de noviembre de 2024.\n"
+    )
+    assert record.caption == "Vecinos limpian una calle inundada en Valencia, España, el 3 de noviembre de 2024."

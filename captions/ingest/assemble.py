@@ -515,12 +515,38 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         # A wire slug between title and caption ('CHINA-XINJIANG-COTTON PICKERS-SPECIAL TRAIN
         # (CN)'): one line in capitals, no sentence; never the caption when prose follows.
         prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
+    if len(prose) > 1:
+        prose = _without_alt_text(prose)
     found_headline, lines, _ = ct.split_headline(prose)
     if found_headline and lines and found_headline is prose[0][0] and _is_dateline_heading(found_headline):
         # 'Kingfisher, OK 8-19-07' over the caption: its dateline on a line of its own, not a
         # title (SPEC: a dateline at the caption's start stays)
         return [found_headline, *lines], headline
     return lines or [], headline or found_headline
+
+
+def _without_alt_text(prose: list[list[str]]) -> list[list[str]]:
+    """A page's alt text over its caption ('Les deux hommes marchent sur le tarmac d'un
+    aéroport, chacun portant un parapluie.' / 'Rencontre entre le président de la Chine, Xi
+    Jinping, et ... le 7 mai 2024.' / 'Photo : ...'): one plain sentence that names no one,
+    no place and no date, then the caption (after a title line or not) as the last paragraph,
+    longer and naming someone, somewhere or a date, or the same words again: the caption is
+    the last one."""
+    first = prose[0]
+    if len(first) != 1 or not ct.is_alt_text(ct.without_trailing_links(first[0].strip())):
+        return prose
+    at = 1
+    if len(prose) == 3 and len(prose[1]) == 1 and ct.looks_like_title(prose[1][0].strip()):
+        at = 2  # a title line between them ('Machine Gun Training'): split_headline's headline
+    if at != len(prose) - 1:
+        return prose  # the caption is the last paragraph: more after it reads as an article
+    alt = ct.without_trailing_links(first[0].strip())
+    candidate = " ".join(line.strip() for line in prose[at])
+    if len(candidate) > ct.ARTICLE_PARAGRAPH:
+        return prose
+    if same_words(alt, candidate) or (len(candidate) > len(alt) and ct.names_or_dates(candidate)):
+        return prose[1:]
+    return prose
 
 
 _DAY_DATE_SHAPE_RE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:\d\d){1,2}")

@@ -385,6 +385,40 @@ def _title_over_sentence(head: str, line: str) -> bool:
     )
 
 
+def is_alt_text(line: str) -> bool:
+    """A page's alt text for the picture: one plain sentence of a few words that names no one,
+    no place and no date ('A soldier lies on the ground holding a weapon while another soldier
+    kneels beside him.'): no capitalised word but the first, no digit, no quote, no label."""
+    if not 20 <= len(line) <= 200 or line[-1:] != "." or _INNER_STOP_RE.search(line):
+        return False
+    if any(character.isdigit() or character in _NOT_IN_ALT_TEXT for character in line):
+        return False
+    return not any(word[:1].isupper() for word in line.split()[1:])
+
+
+_NOT_IN_ALT_TEXT = frozenset(':;/()[]"«»“”„|©')
+# A capitalised word after a sentence's first, or a digit: a caption names someone, somewhere
+# or a date
+_NAMED_RE = re.compile(r"\d|(?<=[\w,;:'’] )[A-ZÀ-Ý]")
+
+
+def names_or_dates(text: str) -> bool:
+    return _NAMED_RE.search(text) is not None
+
+
+def without_trailing_links(line: str) -> str:
+    """A line without the page's link text closing it ('... l'édifice. Agrandir l’image
+    (Nouvelle fenêtre)')."""
+    if not contains_any(line[-60:], TRAILING_MARKER_CUES):
+        return line
+    marker = TRAILING_MARKER_RE.search(line, max(0, len(line) - 200))
+    return line[: marker.start()].rstrip() if marker else line
+
+
+def looks_like_title(line: str) -> bool:
+    return _looks_like_title(line)
+
+
 def _looks_like_title(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or line[-1] in ",;:":

@@ -974,7 +974,7 @@ _CUT_LINK_LABELS = sorted(
 TRAILING_MARKER_RE = re.compile(
     r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk"
     r"|(?<=\S)\s(?:"
-    + word_trie(_CREDIT_DATA["stock_page_suffixes"])
+    + word_trie([*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["enlarge_links"]])
     + r")|(?:/{1,2}|\|)?\s{0,2}(?:"
     + word_trie(_CREDIT_DATA["link_labels"])
     + r")\.?|(?:"
@@ -993,7 +993,14 @@ TRAILING_MARKER_RE = re.compile(
 TRAILING_MARKER_CUES = tuple(
     dict.fromkeys(
         ["+", "ildfunk", "(zu ", "(to ", " ="]
-        + [phrase[1:] for phrase in (*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["link_labels"])]
+        + [
+            phrase[1:]
+            for phrase in (
+                *_CREDIT_DATA["stock_page_suffixes"],
+                *_CREDIT_DATA["enlarge_links"],
+                *_CREDIT_DATA["link_labels"],
+            )
+        ]
     )
 )
 
