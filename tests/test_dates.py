@@ -617,3 +617,28 @@ def test_a_dash_between_two_day_numbers_before_a_month_is_a_range_of_days():
     # a count before the day is no first day ('Nr. 3-10 November 1989'), an ISO date stays one
     assert find_date("Nr. 3-10 November 1989").start == find_date("Nr. 3-10 November 1989").end
     assert find_date("2024-10-05").edtf == "2024-10-05"
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        # German numbers with a dash or a slash between the two days, the month in digits or a word
+        ("Lehrer Muster, Schulreise 7.-9.08.1923", (1923, 8, 7), (1923, 8, 9)),
+        ("Ausflug vom 07.–09.08.1923 nach Bern", (1923, 8, 7), (1923, 8, 9)),
+        ("Schulreise 7./8.8.1923", (1923, 8, 7), (1923, 8, 8)),
+        ("Menschen auf der Mauer am 9./10. November 1989.", (1989, 11, 9), (1989, 11, 10)),
+        # the American month first, then the two days
+        ("People atop the Wall in Berlin, Nov. 9-10, 1989.", (1989, 11, 9), (1989, 11, 10)),
+        ("People atop the Wall in Berlin, November 9–10, 1989.", (1989, 11, 9), (1989, 11, 10)),
+    ],
+)
+def test_a_range_of_days_written_with_numbers_or_the_month_first(text, first, last):
+    found = find_date(text, today=TODAY)
+    assert (found.start, found.end, found.precision) == (D(*first), D(*last), "day")
+
+
+def test_a_slash_between_numbers_is_no_range_of_days_without_the_days_dot():
+    # 'Bild 1/10': a count; '5/3/2024': one day
+    assert find_date("Bild 1/10 November 2024, Berlin", today=TODAY).precision == "month"
+    assert find_date("Protesters in Chicago, 5/3/2024.", today=TODAY).edtf == "2024-03-05"
+    assert find_date("Nov. 9-10 in Berlin", today=TODAY) is None  # no year: no day

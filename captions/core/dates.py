@@ -151,8 +151,9 @@ _ORDINAL = r"(?:st|nd|rd|th|er|re|eme|o)?"
 _P_DMY_WORDS = re.compile(  # 14 September 2024, 2. Dez. 2025, 1er mai 2024, 2 de diciembre de 2025
     rf"(?P<day>{_LEAD}\d?){_ORDINAL}\.?\s?(?:de\s|of\s|the\s)?{_MON}(?:,?\s?(?:de\s|del\s|of\s)?{_YEAR})?"
 )
-_P_MDY_WORDS = re.compile(  # September 14, 2024 / Sept. 14 2024 / December 1945 / JULY 26
-    _MON + r"\s?(?:(?P<day>\d\d?)(?:st|nd|rd|th)?(?![\d.:]\d))?,?\s?(?:de\s|del\s|of\s)?"
+_P_MDY_WORDS = re.compile(  # September 14, 2024 / Sept. 14 2024 / December 1945 / JULY 26 / Nov. 9-10, 1989
+    _MON + r"\s?(?:(?P<day>\d\d?)(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<day2>\d\d?)(?:st|nd|rd|th)?)?(?![\d.:]\d))?,?\s?"
+    r"(?:de\s|del\s|of\s)?"
     r"(?:(?<![\d])" + _YEAR + ")?"
 )
 _P_ISO = re.compile(  # 2025-12-02, 2025:12:02 (exif), 2025/12/02, 2025.12.02
@@ -220,10 +221,11 @@ _DMY_SEPARATORS = frozenset("./-")
 _BRACKET_CIRCA_RE = re.compile(r"\s?\[(?:ca|circa|c|env|hacia|um)\.?\]")
 _MONTH_RANGE_BEFORE = re.compile(_MON + r"\s?(?:[-–/]|to|bis|a|au|à|hasta)\s?$")
 # The first day of a range of days in one month, right before the second one: '9.-10. November
+# 1989', '9./10. November
 # 1989', 'in der Nacht vom 9. auf den 10. November 1989', 'du 9 au 10 novembre 1989', 'del 9 al 10
 # de noviembre de 1989', 'the night of 9 to 10 November 1989'. Not a count ('1 of 3 - 10 Nov').
 _DAY_RANGE_BEFORE = re.compile(
-    r"(?<![\d.,:/-])(?P<d1>\d\d?)(?:st|nd|rd|th|er)?\.?\s?(?:[-–]|to|bis(?:\szum)?|auf\sden|au|al|and|und|et|y)\s?$"
+    r"(?<![\d.,:/-])(?P<d1>\d\d?)(?:st|nd|rd|th|er)?(?:\./|\.?\s?(?:[-–]|to|bis(?:\szum)?|auf\sden|au|al|and|und|et|y))\s?$"
 )
 _COUNT_BEFORE = re.compile(r"(?:\d\s(?:of|von|sur|de)|\bnr\.?|\bno\.?|#)\s?$")
 _MON_BEFORE = re.compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
@@ -360,7 +362,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
         range_tail = (
             start > 0
             and digits <= 2
-            and folded[start - 1] in "-–"
+            and folded[start - 1] in "-–/"
             and _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) is not None
         )
         if start and folded[start - 1] in _NUMBER_JOINERS and not range_tail:
@@ -390,11 +392,17 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
         else:
             if following in _DMY_SEPARATORS:
                 m = _P_DMY_NUMERIC.match(folded, start)
+                offset = 0
+                if m is None and range_tail and following == ".":
+                    # the second day of a range: '7.-9.08.1923' (the pattern refuses a number after a
+                    # dash or slash: read it alone)
+                    m, offset = _P_DMY_NUMERIC.match(folded[start : start + 12]), start
                 if m:
                     day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
                     if m["sep"] != "." and month > 12 and day <= 12:
                         day, month = month, day  # 9/14/2024: the second number cannot be a month
-                    add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(year, month, day)))
+                    begin, interval = _with_first_day(folded, start, year, month, day, _endpoint(year, month, day))
+                    add(_Candidate(_RANK_DAY, begin, m.end() + offset, interval))
                 elif (m := _P_DMY_SHORT.match(folded, start)) and (
                     m["sep"] == "." or int(m["day"]) > 12 or int(m["month"]) > 12
                 ):
@@ -425,15 +433,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                     month = MONTHS[m["mon"]]
                     if m["year"]:
                         day, year = int(m["day"]), int(m["year"])
-                        begin, interval = start, _endpoint(year, month, day)
-                        first = _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) if start else None
-                        if (
-                            first is not None
-                            and 1 <= int(first["d1"]) < day
-                            and not _COUNT_BEFORE.search(folded, max(0, first.start() - 6), first.start())
-                        ):
-                            begin = first.start()
-                            interval = _range_interval(_endpoint(year, month, int(first["d1"])), interval)
+                        begin, interval = _with_first_day(folded, start, year, month, day, _endpoint(year, month, day))
                         add(_Candidate(_RANK_DAY, begin, m.end() + offset, interval))
                     elif not field and _month_word_counts(m, original, folded):
                         add(
@@ -459,13 +459,30 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
     return found
 
 
+def _with_first_day(folded: str, start: int, year: int, month: int, day: int, interval):
+    """(start, interval) of a day, or of the range of days it closes ('9.-10. November 1989',
+    '7.-9.08.1923', 'du 9 au 10 novembre 1989'; not a count: '1 of 3 - 10 Nov 2024')."""
+    first = _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) if start else None
+    if (
+        first is None
+        or not 1 <= int(first["d1"]) < day
+        or _COUNT_BEFORE.search(folded, max(0, first.start() - 6), first.start())
+    ):
+        return start, interval
+    return first.start(), _range_interval(_endpoint(year, month, int(first["d1"])), interval)
+
+
 def _add_month_first(m: re.Match, original: str, folded: str, field: bool, add) -> None:
     month, day, year = MONTHS[m["mon"]], _int(m["day"]), _int(m["year"])
     if day is not None and not 1 <= day <= 31:
         return
     if year is not None:
         if day is not None:
-            add(_Candidate(_RANK_DAY, m.start(), m.end(), _endpoint(year, month, day)))
+            interval = _endpoint(year, month, day)
+            last = _int(m["day2"])
+            if last is not None and day < last <= 31:  # 'Nov. 9-10, 1989': the range of days
+                interval = _range_interval(interval, _endpoint(year, month, last))
+            add(_Candidate(_RANK_DAY, m.start(), m.end(), interval))
         elif _month_word_counts(m, original, folded):
             start, interval = m.start(), _endpoint(year, month, None)
             # 'August-September 1930', 'mars à mai 1944': the range of months of one year
