@@ -18,6 +18,20 @@ def _parse(text: str):
     return parse_block(text, today=TODAY)
 
 
+# --- the wires' own credit forms ----------------------------------------------------------------
+
+
+def test_epa_efes_joint_credit_and_zumas_credit_image_label():
+    record = _parse(
+        "epa09812345 A man walks past a damaged building in Kyiv, Ukraine, 03 March 2022. EPA-EFE/INA MUSTER"
+    )
+    assert (record.credit, record.source_id) == ("EPA-EFE/INA MUSTER", "epa09812345")
+    assert record.caption.endswith("03 March 2022.")
+    record = _parse("March 3, 2022, Kyiv, Ukraine: A man walks by. (Credit Image: © Ina Muster/ZUMA Press Wire)")
+    assert record.credit == "Ina Muster/ZUMA Press Wire"
+    assert record.caption.endswith("A man walks by.")
+
+
 # --- a caption printed twice (alt text, then caption) --------------------------------------------
 
 

@@ -389,3 +389,38 @@ def test_small_words_inside_a_places_name():
         assert (record.city, record.country_code) == (city, code), text
     # a month's word after a link word is part of the name, without one it starts a date
     assert parse_block("Protest in Buenos Aires, Argentina, Mar 3, 2022. REUTERS/Ina Muster").city == "Buenos Aires"
+
+
+def test_of_and_es_inside_a_name_count_only_where_the_data_knows_the_name_whole():
+    for text, place in [
+        (
+            "A man in Kleinort, Democratic Republic of Congo, March 3, 2022. REUTERS/Ina Muster",
+            ("Kleinort", None, "CD"),
+        ),
+        ("Women in Dar es Salaam, Tanzania, March 3, 2022. REUTERS/Ina Muster", ("Dar es Salaam", None, "TZ")),
+        ("Fiesta en Madrid es Navidad, el 3 de marzo de 2022.", ("Madrid", None, "ES")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+
+
+def test_a_major_citys_own_name_alone_is_the_city_not_a_region_of_that_name_elsewhere():
+    # 'Jerusalem' is also the name of a Palestinian governorate in ISO 3166-2
+    assert _place(parse_block("Pilgrims in Jerusalem, March 3, 2022. REUTERS/Ina Muster")) == ("Jerusalem", None, "IL")
+    assert _place(parse_block("Fans in Hamburg, March 3, 2022.")) == ("Hamburg", None, "DE")
+
+
+def test_a_town_after_a_preposition_with_its_country_in_parentheses():
+    for text, place in [
+        ("Ein Mann geht am 3. März 2022 in Kleinort (Tansania) vorbei. Foto: Ina Muster/dpa", ("Kleinort", None, "TZ")),
+        (
+            "Un hombre camina en Kleinort (Ucrania), este 3 de marzo de 2022. EFE/EPA/INA MUSTER",
+            ("Kleinort", None, "UA"),
+        ),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # without a preposition the name in front is no town ('las islas Galápagos (Ecuador)')
+    assert _place(parse_block("Tortugas gigantes en las islas Galápagos (Ecuador), el 3 de marzo de 2022.")) == (
+        None,
+        None,
+        "EC",
+    )

@@ -867,6 +867,10 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             # 'Hamburg', 'Berlin', 'Wien' are cities and regions: a city unless a city precedes.
             # 'Belém, Pará': GeoNames lists 'Para' among Belém's own names; the same city
             # twice is the city and its region.
+            if known_city is None and country is None and len(rest) == 1 and is_own_city_name(last):
+                # 'Jerusalem' alone: a major city's own name, and a region's of another country
+                # (Palestine's governorate): the city
+                known_city = next((city for city in _cities_named(last) if city.major), None)
             if known_city is None or previous_is_city or (previous is not None and known_city == previous):
                 region, region_text, rest = candidate, last, rest[:-1]
 

@@ -29,7 +29,7 @@ _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
 # article on the word after it ('Sharm el-Sheikh', 'Ras al-Khaimah'). (Spanish and French 'de la',
 # 'de los' were tried: 'Castellón de la Plana' read whole, but the holdout lost a field.)
 _NAME_LINK = (
-    r"(?: (?:an der |ob der |vor der |aan den |aan de |de |del |la |am |an |der |sur "
+    r"(?: (?:an der |ob der |vor der |aan den |aan de |of the |of |es |de |del |la |am |an |der |sur "
     r"|upon |im |di |op )?| (?:el|al|as|ad|ash|ech)-)"
 )
 _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
@@ -247,6 +247,9 @@ ARTICLE_PLACE_RE = re.compile(
     + _NAME
     + r")?)"
 )
+# a preposition before a name makes it a town even where the data does not know it: 'in Lugoba
+# (Tansania)', 'en Kleinort (Ucrania)', 'à Kleinort (Ukraine)' ('islas Galápagos (Ecuador)' is none)
+_TOWN_PREPOSITION_RE = re.compile(r"(?:^|\s)(?:in|en|à|bei|nahe|near|au)\s$")
 _PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
@@ -572,16 +575,18 @@ def _german_link(part: str) -> tuple[str, ...]:
     return (head,)
 
 
-_TWO_LINKS = frozenset(("an der", "ob der", "vor der", "aan den", "aan de"))
+# Small words a place's name may hold, read only where the data knows the name whole: two
+# together ('Neustadt an der Weinstraße', 'Alphen aan den Rijn'), 'of' ('Democratic Republic of
+# Congo', 'Republic of Korea'), 'es' ('Dar es Salaam'). Otherwise the name ends before them, as
+# it did before they were read: 'Kleinstadt an der Elbe' is Kleinstadt, 'Church of the Holy
+# Sepulchre' no more than 'Church', 'Madrid es Navidad' Madrid.
+_KNOWN_ONLY_LINKS = frozenset(("an der", "ob der", "vor der", "aan den", "aan de", "of", "of the", "es"))
 
 
-def _before_two_links(words: list[str]) -> list[str]:
-    """A name read on over two small words ('an der', 'aan den') is one place only when the data
-    knows it whole ('Neustadt an der Weinstraße'); otherwise the name ends before them, as it
-    did before two small words were read ('Kleinstadt an der Elbe': Kleinstadt)."""
-    for index in range(1, len(words) - 2):
-        if f"{words[index]} {words[index + 1]}" in _TWO_LINKS:
-            return words[:index]
+def _before_links_of_unknown_name(words: list[str]) -> list[str]:
+    for index in range(1, len(words) - 1):
+        if words[index] in _KNOWN_ONLY_LINKS or f"{words[index]} {words[index + 1]}" in _KNOWN_ONLY_LINKS:
+            return words if _known(" ".join(words)) else words[:index]
     return words
 
 
@@ -608,8 +613,8 @@ def _trim(slot: str) -> str:
         # the city of Donetsk); a city's goes ('Beijing city')
         while words and words[-1] in _KIND_WORDS and not (kept and len(words) > 1 and words[-1] in _REGION_KINDS):
             words.pop()
-        if len(words) > 3 and not _known(" ".join(words)):
-            words = _before_two_links(words)
+        if len(words) > 2:
+            words = _before_links_of_unknown_name(words)
         named = len(words)
         while words and fold(words[-1]).strip(".") in _DATE_WORDS and not (len(words) > 1 and words[-2].islower()):
             words.pop()  # (but 'Viña del Mar', 'Plaza de Mayo': a link word before it makes it a name)
@@ -765,7 +770,10 @@ def place_slots(caption: str) -> list[str]:
             country = match.group(2)
             if len(country) > 3 and places.find_country(country):  # a name: '(BE)' is a canton
                 name = match.group(1)
-                slots.append(f"{name}, {country}" if places.find_city(name) else country)
+                town = places.find_city(name) or _TOWN_PREPOSITION_RE.search(
+                    caption, max(0, match.start() - 6), match.start()
+                )
+                slots.append(f"{name}, {country}" if town else country)
             elif len(country) > 3 and places.country_of_city(country):
                 slots.append(country)  # 'en la plaza Santa Cruz (Madrid)': a major city in parentheses
     if "'s " in caption or "’s " in caption:
