@@ -10,7 +10,9 @@ command that reproduces them.
 The floors sit a little under today's figures (dev 13813/14191 = 97.3%, holdout 4493/4738 =
 94.8%, 2026-11-30 evening with fresh batch 11 added as gathered, on the corpus of 823 blocks in
 187 layouts; the dev floor was lowered from 97.6 to 97.0 for that batch, whose 62 dev blocks the
-parser had not been tuned on) so that a block added to the corpus does not fail CI by itself; a
+parser had not been tuned on; with fresh batch 10, a blind batch of 72 blocks all put in holdout,
+added as gathered, holdout is 5969/6394 = 93.4%, so its floor went from 94.5 to 93.0) so that a
+block added to the corpus does not fail CI by itself; a
 change to the parser that loses fields does. Raise them as the parser gets better.
 """
 
@@ -22,7 +24,7 @@ import pytest
 from scripts.score_corpus import same, score_folder
 
 CORPUS = Path(__file__).parent / "data" / "real_captions"
-FLOORS = {"dev": 97.0, "holdout": 94.5}
+FLOORS = {"dev": 97.0, "holdout": 93.0}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
