@@ -642,3 +642,23 @@ def test_a_slash_between_numbers_is_no_range_of_days_without_the_days_dot():
     assert find_date("Bild 1/10 November 2024, Berlin", today=TODAY).precision == "month"
     assert find_date("Protesters in Chicago, 5/3/2024.", today=TODAY).edtf == "2024-03-05"
     assert find_date("Nov. 9-10 in Berlin", today=TODAY) is None  # no year: no day
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Blick auf die Innenstadt, vermutlich in den 1960er Jahren.", "196X~"),
+        ("Blick auf die Innenstadt, wahrscheinlich im Mai 1945.", "1945-05~"),
+        ("A street in the old town, probably in the 1960s.", "196X~"),
+        ("A street in the old town, presumably 1935.", "1935~"),
+        ("La rue principale, probablement en 1935.", "1935~"),
+        ("La calle mayor, probablemente en los años 50.", "195X~"),
+        ("Un tractor en la calle. Aproximadamente el año 1953", "1953~"),
+    ],
+)
+def test_a_date_the_caption_calls_a_guess_is_approximate(text, edtf):
+    assert find_date(text, today=TODAY).edtf == edtf
+
+
+def test_a_guess_about_something_else_leaves_the_date_exact():
+    assert not find_date("The church, built in 1890, probably. Photo 1935.", today=TODAY).approximate

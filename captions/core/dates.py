@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from captions.core.text import fold_same_length, word_trie
 
@@ -194,10 +196,16 @@ _P_DECADE_WORDS = re.compile(
 _NOT_A_YEAR_AFTER = re.compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
 _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 
+# Words that make a date a guess ('vermutlich in den 1960er Jahren', 'probably in 1935'): data, in
+# captions/data/caption_labels.json (uncertain_date_words); one preposition may follow them.
+with open(Path(__file__).resolve().parent.parent / "data" / "caption_labels.json", encoding="utf-8") as _handle:
+    _LABELS = json.load(_handle)
+_UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
 _CIRCA_BEFORE = re.compile(
     r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
-    r"alrededor\sde|aux\senvirons\sde|en\storno\sa|cerca\sde)\s?|\bc\.\s?|\bc(?=$))"
-    r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|el|los|del|de|les)\s)?$"
+    r"alrededor\sde|aux\senvirons\sde|en\storno\sa|cerca\sde)\s?|\bc\.\s?|\bc(?=$)"
+    r"|\b(?:" + _alternation(_UNCERTAIN_WORDS) + r")\s(?:(?:in|im|en|dans|au|a|from|aus|de)\s)?)"
+    r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|el|los|del|de|les|den|der|die)\s)?$"
 )
 _CIRCA_AFTER = re.compile(r"\s?[?~]")
 _YEAR_MARKER_BEFORE = re.compile(
