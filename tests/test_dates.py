@@ -662,3 +662,21 @@ def test_a_date_the_caption_calls_a_guess_is_approximate(text, edtf):
 
 def test_a_guess_about_something_else_leaves_the_date_exact():
     assert not find_date("The church, built in 1890, probably. Photo 1935.", today=TODAY).approximate
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("En esta fotografía de 1957 posan dos hermanos delante de un coche de los años 50.", 1957),
+        ("Sur cette photo de 1920, des enfants jouent comme dans les années 1910.", 1920),
+        ("Auf diesem Foto von 1957 posieren zwei Brüder vor einem Auto der 50er Jahre.", 1957),
+        ("Eine Aufnahme aus dem Jahr 1957 zeigt zwei Brüder vor einem Auto der 50er Jahre.", 1957),
+    ],
+)
+def test_the_year_of_a_photo_of_that_year_wins_over_a_decade_it_mentions(text, year):
+    found = find_date(text, today=TODAY)
+    assert (found.start, found.precision) == (D(year, 1, 1), "year")
+
+
+def test_a_year_after_de_without_a_picture_word_stays_a_bare_number():
+    assert find_date("La ley de 1957 y la calle en los años 50.", today=TODAY).precision == "decade"

@@ -201,6 +201,12 @@ _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 with open(Path(__file__).resolve().parent.parent / "data" / "caption_labels.json", encoding="utf-8") as _handle:
     _LABELS = json.load(_handle)
 _UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
+# A picture word and 'de'/'von' before a year date the picture ('En esta fotografía de 1957 posan ...',
+# 'une photo de 1920', 'ein Foto von 1957'): the year is stated, not a bare number
+_PICTURE_WORDS = {fold_same_length(word) for word in _LABELS.get("event_clauses", {}).get("picture_words", ())}
+_PICTURE_YEAR_BEFORE = re.compile(
+    r"\b(?:" + _alternation(_PICTURE_WORDS) + r")\s(?:de|du|von|aus|aus\sdem\sjahr(?:e)?|del\sano|de\sl'annee)\s$"
+)
 _CIRCA_BEFORE = re.compile(
     r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
     r"alrededor\sde|aux\senvirons\sde|en\storno\sa|cerca\sde)\s?|\bc\.\s?|\bc(?=$)"
@@ -557,7 +563,8 @@ def _add_year(run: re.Match, folded: str, field: bool, today_year: int, add) -> 
     if before.endswith(_DIMENSION_BEFORE):
         return  # 3000 x 2000, #1945
     year = int(run.group())
-    if field or _YEAR_MARKER_BEFORE.search(before) or _CIRCA_BEFORE.search(before):
+    stated = _YEAR_MARKER_BEFORE.search(before) or _CIRCA_BEFORE.search(before) or _PICTURE_YEAR_BEFORE.search(before)
+    if field or stated:
         rank = _RANK_YEAR
     elif _MIN_BARE_YEAR <= year <= today_year:
         rank = _RANK_BARE_YEAR
