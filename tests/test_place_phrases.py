@@ -424,3 +424,26 @@ def test_a_town_after_a_preposition_with_its_country_in_parentheses():
         None,
         "EC",
     )
+
+
+def test_a_town_with_its_region_in_parentheses():
+    for text, place in [
+        (
+            "Des bénévoles aident contre le feu à Kleinbourg (Morbihan), le 3 mai 2022.",
+            ("Kleinbourg", "Morbihan", "FR"),
+        ),
+        (
+            "Die Elbe stieg in Kleinort (Schleswig-Holstein) am 12. Juni bis zu den Häusern.",
+            ("Kleinort", "Schleswig-Holstein", "DE"),
+        ),
+        (
+            "KLEINBOURG (Seine-et-Marne) — Place de l'Église, carte postale ancienne.",
+            ("Kleinbourg", "Seine-et-Marne", "FR"),
+        ),
+        # a Spanish province named by its capital
+        ("Un accidente en Pueblito (Almería) el 3 de mayo de 2022.", ("Pueblito", "Almería", "ES")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # a square before a city in parentheses is no town; a river in parentheses no region
+    assert _place(parse_block("Fiesta en la plaza Santa Cruz (Madrid) el 3 de mayo de 2022.")) == ("Madrid", None, "ES")
+    assert parse_block("Studenten in Halle (Saale) am 3. Mai 2022.").region is None

@@ -762,6 +762,36 @@ def _postal_state(part: str) -> _Region | None:
     return None
 
 
+_TOWN_WITH_REGION_RE = re.compile(r"([^()]{2,60}?)\s{0,2}\(([^()]{2,40})\)")
+
+
+def town_with_region(text: str) -> bool:
+    return _town_with_region(text) is not None
+
+
+def _town_with_region(text: str) -> ResolvedPlace | None:
+    """'Vera (Almería)', 'Locoal-Mendon (Morbihan)', 'Lauenburg (Schleswig-Holstein)': a town and
+    the region it lies in, in parentheses; Spanish and Italian papers name a province by its
+    capital ('Getafe (Madrid)'), so a major city there stands for its region. As written, tied to
+    the region's country; None when the parentheses hold no region or major city, or the town is
+    itself a country or region ('Halle (Saale)' is a river's name)."""
+    match = _TOWN_WITH_REGION_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    town, inner = match.group(1).strip(), match.group(2).strip()
+    if find_country(town) or _region(town) or find_country(inner):
+        return None
+    region = _region(inner)
+    code = region.country_code if region else None
+    if code is None:
+        capital = next((city for city in _cities_named(inner) if city.major), None)
+        code = capital.country_code if capital else None
+    country = country_by_code(code) if code else None
+    if country is None:
+        return None
+    return ResolvedPlace(None, _spelled(town), _spelled(inner), country.name, country.code, False)
+
+
 # A postcode before a town's name is no part of it: '19390 Chaumeil', '10117 Berlin'.
 _POSTCODE_RE = re.compile(r"^\d{4,5}\s+(?=[^\W\d])")
 
@@ -775,6 +805,9 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     a labelled location field). A known city alone implies its country, a region its country.
     An unrecognized last part where a country belongs sets unknown_country.
     """
+    in_region = _town_with_region(text) if text and text.endswith(")") and "," not in text else None
+    if in_region is not None:
+        return in_region
     parts = [_POSTCODE_RE.sub("", part.strip(), count=1) for part in (text or "").split(",")]
     parts = [part for part in parts if name_key(part)]
     if not parts:

@@ -118,7 +118,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         candidate = _resolve(slot[:300], False)
         if not candidate.country_code:
             continue
-        if "," in slot:
+        if "," in slot or slot.endswith(")"):  # ('Vera (Almería)': a town and its region)
             _take_slot(record, slot, candidate)
             return
         if implied is None:

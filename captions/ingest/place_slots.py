@@ -832,6 +832,12 @@ def place_slots(caption: str) -> list[str]:
             elif places.find_country(head) or places.find_region(head):
                 slots.append(head)
     trimmed = [_trim(slot) for slot in slots]
+    if " (" in caption:
+        for match in _TOWN_REGION_PAREN_RE.finditer(caption, 0, 5000):
+            town = titlecase_dateline(match.group(1)) if match.group(1).isupper() else match.group(1)
+            slot = f"{town} ({match.group(2)})"
+            if places.town_with_region(slot):
+                trimmed.insert(0, slot)
     for match in _STATE_RE.finditer(caption, 0, 5000):  # (not trimmed: "People's Republic of China")
         words = match.group(1).split()
         for size in range(len(words), 2, -1):  # 'the Kingdom of Bahrain on May 2' -> 'Kingdom of Bahrain'
@@ -859,6 +865,14 @@ _STATE_RE = re.compile(
     + r")\s(?:of the|of|du|de la|de l['’]|de|del|des|d['’])\s?["
     + _UP
     + r"][\w'’\-]{1,30}(?:\s(?:and\s|y\s|et\s|und\s)?[\w'’\-]{1,30}){0,3})"
+)
+
+
+# A town and its region in parentheses, after a preposition or opening the caption: 'à
+# Locoal-Mendon (Morbihan)', 'in Lauenburg (Schleswig-Holstein)', 'HÉRICY (Seine-et-Marne) —'
+# (places.town_with_region says whether the parentheses hold a region)
+_TOWN_REGION_PAREN_RE = re.compile(
+    r"(?:^|(?<=\s)(?:in|en|à|a|au|bei|nahe|near|aus|at|im|dans)\s)(" + _NAME + r")\s\(([^()\n]{2,40})\)"
 )
 
 
