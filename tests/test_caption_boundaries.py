@@ -765,3 +765,53 @@ def test_a_news_pages_note_over_an_old_story_is_no_caption():
         "Vecinos limpian una calle inundada en Valencia, España, el 3 de noviembre de 2024.\n"
     )
     assert record.caption == "Vecinos limpian una calle inundada en Valencia, España, el 3 de noviembre de 2024."
+
+
+# --- a credit closing the caption in forms of the press ------------------------------------------
+
+
+def test_a_bare_label_credit_in_parentheses_closes_the_caption():
+    record = _parse("Des manifestants traversent le pont de Liège sous la pluie. (Ph. Belga)\n")
+    assert record.caption == "Des manifestants traversent le pont de Liège sous la pluie."
+    assert record.credit == "Belga"
+
+
+def test_a_copyright_credit_in_parentheses_closes_the_caption():
+    record = _parse("Le nouveau directeur de l'agence a été nommé mardi à Berne. (© Keystone/JANE ROE)\n")
+    assert record.caption == "Le nouveau directeur de l'agence a été nommé mardi à Berne."
+    assert record.credit == "Keystone/JANE ROE"
+
+
+def test_a_parenthesis_of_words_in_lower_case_after_a_label_stays():
+    record = _parse("Des enfants jouent sur la place du village. (Photo d'archives)\n")
+    assert record.credit is None
+
+
+def test_an_agency_credit_with_spaces_inside_its_parentheses():
+    record = _parse("Une manifestante à Santiago, le 3 novembre 2019. ( AFP / Jane ROE )\n")
+    assert record.caption == "Une manifestante à Santiago, le 3 novembre 2019."
+    assert record.credit == "AFP / Jane ROE"
+
+
+def test_a_photographer_and_an_agency_without_separator_close_the_caption():
+    record = _parse("Los vecinos limpian las calles embarradas de Alhaurín. Juana Ejemplo AP\n")
+    assert record.caption == "Los vecinos limpian las calles embarradas de Alhaurín."
+    assert record.credit == "Juana Ejemplo AP"
+
+
+def test_a_name_and_an_agency_in_capitals_in_parentheses():
+    record = _parse("Periodistas esperan ante el consulado en Estambul. (JUAN EJEMPLO GETTY IMAGES)\n")
+    assert record.caption == "Periodistas esperan ante el consulado en Estambul."
+    assert record.credit == "JUAN EJEMPLO GETTY IMAGES"
+
+
+def test_a_name_in_capitals_after_a_bar_closes_the_caption():
+    record = _parse("El alcalde presenta el nuevo parque en Huesca. | ANA EJEMPLO\n")
+    assert record.caption == "El alcalde presenta el nuevo parque en Huesca."
+    assert record.credit == "ANA EJEMPLO"
+
+
+def test_two_stacked_credit_labels():
+    record = _parse("Der Nationalrat wird in Bern vereidigt. Foto: Bild: Keystone\n")
+    assert record.caption == "Der Nationalrat wird in Bern vereidigt."
+    assert record.credit == "Keystone"

@@ -401,6 +401,12 @@ BARE_LABEL_LINE_RE = re.compile(
     + r")?)"
 )
 _AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
+# The agencies' names in capitals where they write them otherwise ('GETTY IMAGES'), as a
+# name in capitals before them writes them ('CHRIS MCGRATH GETTY IMAGES')
+_AGENCIES_IN_CAPITALS = sorted({name.upper() for name in AGENCIES}, key=len, reverse=True)
+_AGENCY_CAPITALS = "(?:" + "|".join(re.escape(name) for name in _AGENCIES_IN_CAPITALS) + ")"
+# Two to four words in capitals: a photographer's name as Spanish and French papers print it
+_CAPITALS_WORDS = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){1,3}"
 _CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
 # The same labels as printed, capitalised ('Foto', 'Bildrechte'): matched case-sensitively
 _CREDIT_LABELS_CASED = "|".join(
@@ -509,7 +515,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
     # for a photo or not, then the photographer
-    re.compile(r"\((?P<credit>(?:AP Foto|" + _AGENCY + r")(?:\s(?:PHOTO|Photo|FOTO|Foto))?\s{0,2}/[^()\n]{1,120})\)"),
+    # (with spaces inside the parentheses: '( AFP / Philip FONG )')
+    re.compile(
+        r"\(\s{0,2}(?P<credit>(?:AP Foto|" + _AGENCY + r")(?:\s(?:PHOTO|Photo|FOTO|Foto))?\s{0,2}/[^()\n]{1,120})\)"
+    ),
     # (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
     re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
@@ -522,7 +531,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)"
         r"(?:" + _CREDIT_LABELS + r")"
-        r"\s{0,2}:\s{0,3}(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
+        # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone')
+        r"\s{0,2}:\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
+        r"(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
         r"(?-i:\.\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){0,3})?)\.?$",
         re.IGNORECASE,
@@ -650,6 +661,22 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
         r"\s{1,2}(?:/\s{0,2})?" + _AGENCY + r")\s{0,3}$"
     ),
+    # A credit in parentheses closing the caption after its last sentence, opening with a bare
+    # label or a copyright sign: '... et des proches. (Ph. Belga)', '... printemps 2022. (©
+    # Keystone/GAETAN BALLY)', '... (Photo AFP)' (labels are data: credit_labels_bare)
+    re.compile(
+        r"(?<=[.!?\"»”])\s{1,3}\(\s{0,2}(?:©\s{0,2}|(?:" + _BARE_LABELS + r")\s{1,2})"
+        r"(?P<credit>[A-ZÀ-Ý©][^()\n]{1,80}?)\s{0,2}\)\s{0,3}$"
+    ),
+    # A photographer and a known agency with no separator, closing the caption after its last
+    # sentence, in parentheses or not (Spanish papers): '... calles embarradas. Sergio Torres
+    # AP', '... (CHRIS MCGRATH GETTY IMAGES)' (a name in capitals, the agency's in capitals too)
+    re.compile(
+        r"(?<=[.!?\"»”])\s{1,3}(?P<open>\()?(?P<credit>[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}(?:\s[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}){1,3}"
+        r"\s" + _AGENCY + r"|" + _CAPITALS_WORDS + r"\s" + _AGENCY_CAPITALS + r")(?(open)\))\s{0,3}$"
+    ),
+    # A name in capitals after a bar closing the caption: '... la decisión. | LAURA CEREZA'
+    re.compile(r"(?<=[.!?\"»”])\s{1,3}\|\s{1,3}(?P<credit>" + _CAPITALS_WORDS + r")\s{0,3}$"),
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
@@ -708,6 +735,9 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(f"{dash} {word} " for dash in "-–—" for word in ("von", "by", "par", "por")),
     ("/",),
     ("— ", "– "),
+    tuple(dict.fromkeys(["(©", "( ©", *(f"({label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"])])),
+    tuple(dict.fromkeys(" " + agency.casefold() for agency in AGENCIES)),
+    ("| ",),
     ("von ", "by ", "par ", "por "),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
