@@ -216,3 +216,28 @@ def test_an_undated_picture_keeps_its_year_and_other_things_undated_keep_the_day
     assert (year.date_start, year.date_end) == (date(1945, 1, 1), date(1945, 12, 31))
     letter = parse_block("An undated letter lies on the desk of the mayor in Paris on March 3, 2024.", today=TODAY)
     assert letter.date_start == date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "This image is part of a series. Since the chaotic takeover of Kabul on Aug. 15, 2021, the economy "
+        "has collapsed. Children look at an apple in a camp outside Kabul, Afghanistan, Thursday, Feb. 2, 2023.",
+        "Desde la caótica toma de Kabul el 15 de agosto de 2021, la economía colapsó. Niños en un campamento "
+        "a las afueras de Kabul, el jueves 2 de febrero de 2023.",
+        "Depuis la prise de Kaboul le 15 août 2021, l'économie s'est effondrée. Des enfants dans un camp près "
+        "de Kaboul, le 2 février 2023.",
+        "Seit der Machtübernahme am 15. August 2021 ist die Wirtschaft zusammengebrochen. Kinder in einem "
+        "Lager bei Kabul am 2. Februar 2023.",
+    ],
+)
+def test_the_day_a_since_clause_counts_from_is_no_shoot_date(caption):
+    assert parse_block(caption, today=TODAY).date_start == date(2023, 2, 2)
+
+
+def test_desde_or_depuis_a_place_keeps_the_pictures_only_date():
+    for caption in (
+        "Desde el puente, los vecinos observan el incendio el 3 de mayo de 2024.",
+        "Depuis le balcon des habitants regardent l'incendie le 3 mai 2024.",
+    ):
+        assert parse_block(caption, today=TODAY).date_start == date(2024, 5, 3), caption

@@ -1253,7 +1253,25 @@ def _is_event_date(text: str, start: int, found) -> bool:
         end = start + len(found.text)
         if words and words[-1] == "the" and found.text[:1].isalpha() and _NOUN_AFTER_RE.match(text, end):
             return True
-    return _in_past_clause(text, start, found)
+    return _in_past_clause(text, start, found) or _in_since_clause(text, start, found)
+
+
+def _in_since_clause(text: str, start: int, found) -> bool:
+    """Is the date at `start` in a clause that 'since' opens ('Desde la caótica toma talibán de
+    Kabul el 15 de agosto de 2021, una economía ... el jueves 2 de febrero de 2023', 'Since the
+    takeover on Aug. 15, 2021, ...'): the day the story counts from, when the text states another
+    year after it (Spanish 'desde' and French 'depuis' also say 'from' a place: a caption with no
+    other date keeps its own)."""
+    low = max(0, start - _CLAUSE_REACH)
+    opening = None if low else 0
+    for boundary in _CLAUSE_BREAK_RE.finditer(text, low, start):
+        opening = boundary.end()
+    if opening is None:
+        return False
+    words = _LETTERS_RE.findall(text[opening:start].lower())
+    if not words or words[0] not in _SINCE_WORDS:
+        return False
+    return _YEAR_DIGITS_RE.search(text, start + len(found.text)) is not None
 
 
 # A clause about an earlier event: see captions/data/caption_labels.json, event_clauses.
@@ -1263,6 +1281,7 @@ _PAST_WORDS = EVENT_CLAUSES.get("past_words", frozenset())
 _PICTURE_WORDS = EVENT_CLAUSES.get("picture_words", frozenset())
 _PAST_PAIRS = EVENT_CLAUSES.get("past_pairs", frozenset())
 _PAST_ENDINGS = tuple(EVENT_CLAUSES.get("past_endings", ()))
+_SINCE_WORDS = EVENT_CLAUSES.get("since", frozenset())
 _TODAY_RE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(EVENT_CLAUSES.get("today", ())))) + r")\b", re.IGNORECASE
 )
