@@ -21,6 +21,61 @@ def _parse(text: str):
 # --- which text is the caption ----------------------------------------------------------------
 
 
+_FIELDS = ("width_px", "height_px", "dpi", "date_start", "city", "region", "country_code", "credit", "source_id")
+_EXPECTED = (5568, 3712, 300, date(2023, 7, 22), "Kleinort", "Attica", "GR", "Reuters", "RC2XYZ9ABCDE")
+
+
+def _fields(record):
+    return tuple(getattr(record, name) for name in _FIELDS)
+
+
+def test_exiftool_json_with_and_without_group_names():
+    grouped = """[{
+  "SourceFile": "RC2XYZ9ABCDE.jpg",
+  "IPTC:Caption-Abstract": "Firefighters battle a wildfire near Kleinort, Greece, July 22, 2023.",
+  "IPTC:By-line": "Ina Muster",
+  "IPTC:Credit": "Reuters",
+  "IPTC:City": "Kleinort",
+  "IPTC:Province-State": "Attica",
+  "IPTC:Country-PrimaryLocationName": "Greece",
+  "IPTC:DateCreated": "2023:07:22",
+  "File:ImageWidth": 5568,
+  "File:ImageHeight": 3712,
+  "IFD0:XResolution": 300,
+  "IFD0:ResolutionUnit": "inches",
+  "IPTC:OriginalTransmissionReference": "RC2XYZ9ABCDE"
+}]"""
+    for text in (grouped, grouped.replace('"IPTC:', '"').replace('"File:', '"').replace('"IFD0:', '"')):
+        record = parse_block(text)
+        assert record.caption == "Firefighters battle a wildfire near Kleinort, Greece, July 22, 2023."
+        assert _fields(record) == _EXPECTED
+
+
+def test_an_xmp_packet_with_properties_as_elements_and_as_attributes():
+    record = parse_block(
+        """<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>
+ <rdf:Description rdf:about='' photoshop:City='Kleinort' photoshop:State='Attica' photoshop:Credit='Reuters'>
+  <dc:description><rdf:Alt><rdf:li xml:lang='x-default'>Firefighters battle a wildfire &amp; smoke.</rdf:li>
+  </rdf:Alt></dc:description>
+  <dc:creator><rdf:Seq><rdf:li>Ina Muster</rdf:li></rdf:Seq></dc:creator>
+  <photoshop:Country>Greece</photoshop:Country>
+  <photoshop:DateCreated>2023-07-22</photoshop:DateCreated>
+  <photoshop:TransmissionReference>RC2XYZ9ABCDE</photoshop:TransmissionReference>
+  <dc:subject><rdf:Bag><rdf:li>fire</rdf:li></rdf:Bag></dc:subject>
+ </rdf:Description></rdf:RDF></x:xmpmeta>"""
+    )
+    assert record.caption == "Firefighters battle a wildfire & smoke."
+    assert _fields(record)[3:] == _EXPECTED[3:]
+
+
+def test_exiv2s_iptc_transmission_reference_is_the_id():
+    record = parse_block(
+        "Iptc.Application2.Caption      String     20  Firefighters at work.\n"
+        "Iptc.Application2.TransReference  String  12  RC2XYZ9ABCDE\n"
+    )
+    assert (record.caption, record.source_id) == ("Firefighters at work.", "RC2XYZ9ABCDE")
+
+
 def test_a_catalogue_title_over_its_long_note_is_the_caption():
     record = _parse(
         "Hafen im Winter\n\n"

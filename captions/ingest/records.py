@@ -32,6 +32,10 @@ def as_label_lines(text: str) -> str:
             return "\n".join(lines)
     if "{{" in text and "|" in text and "=" in text:
         return _wikitext_lines(text)
+    if "<rdf:" in text or "<x:xmpmeta" in text:
+        lines = _xmp_lines(text[:MAX_RECORD_CHARS])
+        if lines:
+            return "\n".join(lines)
     if ("Iptc." in text or "Exif." in text or "Xmp." in text) and len(_EXIV2_LINE_RE.findall(text[:20_000])) >= 2:
         return _exiv2_lines(text)
     if "|" in text and _TABLE_ROW_RE.search(text):
@@ -140,6 +144,63 @@ def _exiv2_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# --- XMP packets ------------------------------------------------------------------------------
+
+# One tag or one run of text between tags (linear: no pattern looks for a closing tag)
+_XML_TOKEN_RE = re.compile(r"<(/?)([A-Za-z][\w.-]{0,40}:)?([A-Za-z][\w.-]{0,80})([^<>]{0,2000}?)(/?)>|([^<]+)|<")
+# a property written as an attribute of rdf:Description: photoshop:City="London"
+_XMP_ATTRIBUTE_RE = re.compile(
+    r"\b([A-Za-z][\w-]{0,20}):([A-Za-z]\w{0,60})=(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})')"
+)
+_XML_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&#xA;": " ", "&#10;": " "}
+_XML_ENTITY_RE = re.compile("|".join(re.escape(entity) for entity in _XML_ENTITIES))
+_XMP_STRUCTURE = frozenset(("rdf:", "x:"))  # RDF's own elements and the packet wrapper hold no property
+
+
+def _xmp_lines(text: str) -> list[str] | None:
+    """An XMP packet (the RDF/XML a program prints or a file embeds) as label lines: each
+    property whose name the vocabulary knows ('dc:description', 'photoshop:City',
+    'Iptc4xmpCore:Location'), its values (an rdf:Alt/Seq/Bag's items) joined; properties written
+    as attributes of rdf:Description too. Read token by token, without an XML parser: a pasted
+    packet often lacks the declarations of its prefixes."""
+    lines: list[str] = []
+    property_name: str | None = None
+    depth = 0
+    values: list[str] = []
+    for match in _XML_TOKEN_RE.finditer(text):
+        closing, prefix, name, rest, empty, content = match.groups()
+        if content is not None:
+            if property_name is not None and content.strip():
+                values.append(_XML_ENTITY_RE.sub(lambda entity: _XML_ENTITIES[entity.group(0)], content.strip()))
+            continue
+        if name is None:
+            continue
+        if prefix in _XMP_STRUCTURE or prefix is None:
+            if name == "Description" and prefix == "rdf:" and not closing:
+                for attribute in _XMP_ATTRIBUTE_RE.finditer(rest or ""):
+                    if attribute.group(1) not in ("xmlns", "rdf", "xml", "x"):
+                        _xmp_line(attribute.group(2), [attribute.group(3) or attribute.group(4) or ""], lines)
+            continue
+        if property_name is None:
+            if not closing and not empty:
+                property_name, depth, values = name, 1, []
+        elif name == property_name:
+            depth += -1 if closing else (0 if empty else 1)
+            if depth == 0:
+                _xmp_line(property_name, values, lines)
+                property_name = None
+        if len(lines) > 500:
+            break
+    return lines or None
+
+
+def _xmp_line(name: str, values: list[str], lines: list[str]) -> None:
+    label = _json_label(name[:1].upper() + name[1:])
+    text = " ".join(", ".join(value for value in values if value).split())
+    if label and text:
+        lines.append(f"{label}: {text}")
+
+
 # --- JSON -----------------------------------------------------------------------------------
 
 
@@ -157,6 +218,27 @@ def _label(key: str) -> str:
     return key.replace("_", " ").replace("-", " ").strip()
 
 
+# exiftool's -G output names each tag with its group: 'IPTC:Caption-Abstract', 'XMP-dc:Creator'
+_GROUP_PREFIX_RE = re.compile(r"^[A-Za-z][\w-]{0,20}:(?=[A-Za-z])")
+
+
+def _json_label(key: str) -> str | None:
+    """The label a JSON key names, if the vocabulary knows it: as written ('Caption-Abstract'),
+    with its separators as spaces ('date_taken'), its joined words apart ('dateTaken',
+    'Country-PrimaryLocationName'), without an exiftool group ('IPTC:By-line')."""
+    bare = _GROUP_PREFIX_RE.sub("", key, count=1)
+    for name in dict.fromkeys((key, bare)):
+        for label in (name.replace("_", " ").strip(), _label(name)):
+            if _is_label(label):
+                return label
+        if not name.islower() and not name.isupper():
+            split = _CAMEL_RE.sub(" ", name)
+            for label in (split.replace("_", " ").strip(), _label(split)):
+                if _is_label(label):
+                    return label
+    return None
+
+
 def _flatten(value, key: str, lines: list[str], depth: int) -> None:
     if depth > 8 or len(lines) > 500:
         return
@@ -166,8 +248,9 @@ def _flatten(value, key: str, lines: list[str], depth: int) -> None:
     elif isinstance(value, list):
         scalars = [item for item in value if isinstance(item, (str, int, float)) and not isinstance(item, bool)]
         if scalars and len(scalars) == len(value):
-            if key and _is_label(_label(key)):
-                lines.append(f"{_label(key)}: {', '.join(str(item) for item in scalars)}")
+            label = _json_label(key) if key else None
+            if label:
+                lines.append(f"{label}: {', '.join(str(item) for item in scalars)}")
         else:
             for item in value:
                 _flatten(item, key, lines, depth + 1)
@@ -175,11 +258,9 @@ def _flatten(value, key: str, lines: list[str], depth: int) -> None:
         # Only keys the label vocabulary knows: an API's other keys ('query', 'rank', a
         # subject list's 'name') would otherwise be read as prose and end up in the caption.
         # A joined name is its words apart ('dateTaken' -> 'date Taken').
-        label = _label(key)
-        if not _is_label(label):
-            label = _label(_CAMEL_RE.sub(" ", key)) if key[:1].islower() and not key.islower() else ""
-            if not label or not _is_label(label):
-                return
+        label = _json_label(key)
+        if label is None:
+            return
         text = " ".join(str(value).split())
         if text:
             lines.append(f"{label}: {text}")
