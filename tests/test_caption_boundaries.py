@@ -815,3 +815,39 @@ def test_two_stacked_credit_labels():
     record = _parse("Der Nationalrat wird in Bern vereidigt. Foto: Bild: Keystone\n")
     assert record.caption == "Der Nationalrat wird in Bern vereidigt."
     assert record.credit == "Keystone"
+
+
+# --- a gallery's and a page's marks around the caption -------------------------------------------
+
+
+def test_the_kind_of_picture_in_parentheses_is_no_caption():
+    record = _parse("Ein Zug fährt über die Brücke bei Müngsten. (Symbolbild) - Foto: Jana Beispiel/dpa\n")
+    assert record.caption == "Ein Zug fährt über die Brücke bei Müngsten."
+    assert record.credit == "Jana Beispiel/dpa"
+
+
+def test_a_file_photo_tag_in_parentheses_is_no_caption():
+    record = _parse("Le port de Marseille au lever du jour. (Photo d'archives)\n")
+    assert record.caption == "Le port de Marseille au lever du jour."
+
+
+def test_an_agency_glued_to_the_captions_last_word():
+    record = _parse("Ein Fan des Vereins jubelt auf der Tribüne nach dem Tor zum AusgleichEFE\n")
+    assert record.caption == "Ein Fan des Vereins jubelt auf der Tribüne nach dem Tor zum Ausgleich"
+    assert record.credit == "EFE"
+
+
+def test_a_word_ending_in_capitals_is_no_agency():
+    record = _parse("A technician repairs an old tube radio from the UK")
+    assert record.credit is None
+
+
+def test_a_gallery_number_glued_to_the_caption_and_a_dash_after_its_credit():
+    record = _parse("4Alhaurín el Grande (Málaga). Los vecinos limpian el barro de la calle. Juana Ejemplo EFE -\n")
+    assert record.caption == "Alhaurín el Grande (Málaga). Los vecinos limpian el barro de la calle."
+    assert record.credit == "Juana Ejemplo EFE"
+
+
+def test_a_number_and_capitals_opening_a_caption_stay():
+    record = _parse("3D printers are displayed at a trade fair in Frankfurt, Germany.\n")
+    assert record.caption == "3D printers are displayed at a trade fair in Frankfurt, Germany."

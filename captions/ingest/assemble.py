@@ -171,8 +171,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             scan.page_ids.append(wire_id.group(wire_id.lastindex))
             joined = joined[wire_id.end() :]
     if joined[:1].isdigit():
-        counter = _NUMBERED_COUNTER_RE.match(joined)
-        if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...'
+        counter = _NUMBERED_COUNTER_RE.match(joined) or _GLUED_COUNTER_RE.match(joined)
+        if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...', '6Villanueva del ...'
             joined = joined[counter.end() :]
         leading = _LEADING_ID_RE.match(joined)
         if leading:  # '040621-N-6536T-062 USS Ronald Reagan ...': the picture's number, then its caption
@@ -203,6 +203,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # Credits first: imago puts the photographer after the second language
     # ('Text *** English text Copyright: xNamex'), which the language cut would drop.
     opening = joined.strip()
+    if opening[-2:] in _DANGLING_DASHES:
+        opening = opening[:-2].rstrip()  # a gallery's separator left after the credit: '... Sergio Torres AP -'
     segment = ct.strip_markers(opening)
     marker_date = None
     if len(segment) < len(opening) and opening.endswith(segment):
@@ -549,6 +551,7 @@ def _without_alt_text(prose: list[list[str]]) -> list[list[str]]:
     return prose
 
 
+_DANGLING_DASHES = frozenset([" -", " –", " —"])
 _DAY_DATE_SHAPE_RE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:\d\d){1,2}")
 
 
@@ -634,6 +637,9 @@ _WIRE_ID_OPENER_RE = re.compile(
 _ID_DATE_OPENER_RE = re.compile(
     r"(?P<id>(?=[A-Za-z0-9]{0,20}\d)[A-Za-z][A-Za-z0-9]{5,20})\s\((?P<date>[^()\n]{4,30})\)\s{1,2}(?:-{2,3}|—)\s{1,2}"
 )
+# A gallery's number glued to the caption's first word: '6Villanueva del Trabuco (Málaga). ...'
+# (a capital and lower-case letters after it: '3D', '4K' and '2CV' are words)
+_GLUED_COUNTER_RE = re.compile(r"\d{1,2}(?=[A-ZÀ-Ý][a-zà-ÿ]{2})")
 _NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would

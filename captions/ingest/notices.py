@@ -495,11 +495,22 @@ _CLOSING_AGENCY_RE = re.compile(r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>" + _AGENC
 _CLOSING_AGENCY_REACH = max(len(name) for name in AGENCIES) + 8
 
 
+# An agency's name in capitals glued to the caption's last word, a page's credit run on without
+# a space: '... was es heißt, zu leidenAFP' (three capitals or more after two lower-case letters)
+_GLUED_AGENCY_RE = re.compile(
+    r"(?<=[a-zà-ÿß]{2})(?P<credit>"
+    + "|".join(re.escape(name) for name in AGENCIES if len(name) >= 3 and name.isupper() and name.isalpha())
+    + r")\s{0,3}$"
+)
+
+
 def closing_agency(text: str) -> re.Match | None:
-    """The match of an agency's name alone closing `text` after its last sentence, or None."""
+    """The match of an agency's name alone closing `text` after its last sentence (or glued to
+    its last word, in capitals), or None."""
     if not text.rstrip().endswith(AGENCIES):
         return None
-    return _CLOSING_AGENCY_RE.search(text, max(0, len(text) - _CLOSING_AGENCY_REACH))
+    start = max(0, len(text) - _CLOSING_AGENCY_REACH)
+    return _CLOSING_AGENCY_RE.search(text, start) or _GLUED_AGENCY_RE.search(text, start)
 
 
 _CAPS_CLOSING_RE = re.compile(
@@ -1013,6 +1024,8 @@ TRAILING_MARKER_RE = re.compile(
     # and the engine rejects most positions after a character instead of trying every word)
     + word_trie(_CUT_LINK_LABELS)
     + r")(?=\s*$)"
+    # the kind of picture in parentheses: '... beschossen. (Archivbild)' (picture_kind_tags)
+    r"|(?<=\S)\s\(\s?(?:" + word_trie(_CREDIT_DATA["picture_kind_tags"]) + r")\s?\)"
     # AP's member desk code after the credit: '... via AP) =ME'
     r"|(?<=\S)\s=[A-Z]{2,3}(?=\s*$)"
     r"|\(\s?(?:zu|to)\s" + _AGENCY + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
@@ -1029,6 +1042,7 @@ TRAILING_MARKER_CUES = tuple(
                 *_CREDIT_DATA["stock_page_suffixes"],
                 *_CREDIT_DATA["enlarge_links"],
                 *_CREDIT_DATA["link_labels"],
+                *_CREDIT_DATA["picture_kind_tags"],
             )
         ]
     )
