@@ -447,3 +447,20 @@ def test_a_town_with_its_region_in_parentheses():
     # a square before a city in parentheses is no town; a river in parentheses no region
     assert _place(parse_block("Fiesta en la plaza Santa Cruz (Madrid) el 3 de mayo de 2022.")) == ("Madrid", None, "ES")
     assert parse_block("Studenten in Halle (Saale) am 3. Mai 2022.").region is None
+
+
+def test_a_big_city_named_like_its_country_is_the_city_too():
+    assert _place(parse_block("Un manifestant photographié à Hong Kong le 27 octobre 2019.")) == (
+        "Hong Kong",
+        None,
+        "HK",
+    )
+    assert _place(parse_block("Commuters in Singapore on March 3, 2022.")) == ("Singapore", None, "SG")
+    # a smaller capital named like its country names the state; 'Mexico' in English is the country
+    assert _place(parse_block("Fans in Luxembourg on March 3, 2022.")) == (None, None, "LU")
+    assert _place(parse_block("Fans in Mexico on March 3, 2022.")) == (None, None, "MX")
+
+
+def test_a_place_before_a_short_words_full_stop_and_the_next_sentence():
+    record = parse_block("A memorial in northern New Mexico outside Santa Fe. It is largely unknown.")
+    assert record.city == "Santa Fe"  # (was no city: 'Santa Fe. It' is no name)

@@ -922,6 +922,8 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     if country is None and country_code:
         country = country_by_code(country_code)
 
+    if city_text is None and region is None and country is not None and len(parts) == 1:
+        city_text = _city_state(parts[0], country.code)  # 'à Hong Kong', 'in Singapore'
     city_value = None
     if city_text:
         known = find_city(city_text, country_code)
@@ -938,6 +940,24 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         country_code=country.code if country else None,
         unknown_country=unknown_country,
     )
+
+
+#: a city this large named like its country is what the name says ('Hong Kong', 'Singapore');
+#: below it the name is the country's ('Luxembourg', 'Monaco', 'Djibouti' name the state too)
+CITY_STATE_POPULATION = 1_000_000
+
+
+def _city_state(text: str, country_code: str) -> str | None:
+    """The name of a country that is also the own name of its one big city: that city."""
+    key = name_key(text)
+    found, own = _named(key)
+    # (its English name as written: the French 'Mexico' is Mexico City, the English one the country)
+    if any(
+        city.country_code == country_code and city.population >= CITY_STATE_POPULATION and name_key(city.name) == key
+        for city in found[:own]
+    ):
+        return text
+    return None
 
 
 def _region_as_named(text: str, region: _Region) -> str:

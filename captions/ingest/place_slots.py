@@ -590,6 +590,17 @@ def _before_links_of_unknown_name(words: list[str]) -> list[str]:
     return words
 
 
+def _known_head(words: list[str]) -> list[str]:
+    """A name the data does not know whole, with a full stop inside it after a place it knows,
+    is that place and the next sentence ('outside Santa Fe. It's ...': a short word's full stop
+    ends no sentence for first_sentence). (Any known head was tried: 'in Berlin Rettungskräfte'
+    read, but 'Tuba City', 'South Georgia', 'Buckingham Palace' were lost: dev -5.)"""
+    for size in range(len(words) - 1, 0, -1):
+        if words[size - 1].endswith(".") and _known(" ".join(words[:size]).rstrip(".")):
+            return " ".join(words[:size]).rstrip(".").split()
+    return words
+
+
 @lru_cache(maxsize=4096)  # slots are place names, and an archive names the same places often
 def _trim(slot: str) -> str:
     """Drop trailing punctuation and trailing date words from a slot; stop at a sentence's end."""
@@ -620,6 +631,8 @@ def _trim(slot: str) -> str:
             words.pop()  # (but 'Viña del Mar', 'Plaza de Mayo': a link word before it makes it a name)
         if not words:
             break
+        if len(words) > 1 and not _known(" ".join(words)):
+            words = _known_head(words)  # 'in Berlin Rettungskräfte', 'outside Santa Fe. It's'
         kept.append(" ".join(words))
         if len(words) < named:
             break  # a date began inside this part: what follows is no place
