@@ -241,3 +241,31 @@ def test_desde_or_depuis_a_place_keeps_the_pictures_only_date():
         "Depuis le balcon des habitants regardent l'incendie le 3 mai 2024.",
     ):
         assert parse_block(caption, today=TODAY).date_start == date(2024, 5, 3), caption
+
+
+@pytest.mark.parametrize(
+    "caption, year",
+    [
+        ("Hans Muster (1902–1971) an seinem Schreibtisch.", None),
+        ("Portrait of the painter John Roe (1902-1971) in his studio, 1950.", 1950),
+        ("Bildnis des Physikers Hans Muster (1879-1955), um 1921.", 1921),
+        ("The physicist Jane Roe (14 March 1879 – 18 April 1955) in her laboratory.", None),
+        ("The physicist Jane Roe (b. 1879) in her laboratory in Princeton, 1921.", 1921),
+        ("Der Maler Max Muster (geb. 1847) in seinem Atelier, 1925.", 1925),
+        ("Le peintre Jean Exemple (né en 1840) dans son jardin, 1920.", 1920),
+        ("Photograph by Jean Exemple (1820-1910).", None),
+    ],
+)
+def test_life_dates_in_brackets_after_a_name_are_no_shoot_date(caption, year):
+    record = parse_block(caption, today=TODAY)
+    assert (record.date_start.year if record.date_start else None) == year, record.date_text
+
+
+def test_a_span_in_brackets_after_a_place_or_a_short_one_stays_the_pictures():
+    for caption, span in (
+        ("Straßenszene in Berlin (1920-1940).", (1920, 1940)),
+        ("Straßenszene (1930-1935).", (1930, 1935)),
+        ("Soldiers at the front (1914-1918).", (1914, 1918)),
+    ):
+        record = parse_block(caption, today=TODAY)
+        assert (record.date_start.year, record.date_end.year) == span, caption

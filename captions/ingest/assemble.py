@@ -1248,7 +1248,10 @@ _NOUN_AFTER_RE = re.compile(r",?\s[a-z]")
 
 def _is_event_date(text: str, start: int, found) -> bool:
     """Is the date at `start` another event's, not the picture's (see _EVENT_CUES and
-    _in_past_clause)? A range ('desde 1944 hasta 1946') is a picture's span, whatever leads to it."""
+    _in_past_clause)? A range ('desde 1944 hasta 1946') is a picture's span, whatever leads to it,
+    unless it is a life in brackets after a name (_in_life_dates)."""
+    if start and "(" in text[max(0, start - _LIFE_REACH) : start] and _in_life_dates(text, start, found):
+        return True
     if "/" in (found.edtf or ""):
         return False
     before = text[max(0, start - 30) : start]
@@ -1260,6 +1263,35 @@ def _is_event_date(text: str, start: int, found) -> bool:
         if words and words[-1] == "the" and found.text[:1].isalpha() and _NOUN_AFTER_RE.match(text, end):
             return True
     return _in_past_clause(text, start, found) or _in_since_clause(text, start, found)
+
+
+_LIFE_SPAN = (15, 110)  # years between a birth and a death in brackets
+_LIFE_REACH = 60  # characters of a bracket holding life dates
+
+
+def _in_life_dates(text: str, start: int, found) -> bool:
+    """Is the date at `start` a birth, a death or a life in brackets after a name ('Albert Einstein
+    (b. 1879)', 'Max Liebermann (geb. 1847)', 'Eugène Atget (1857-1927)', 'Albert Einstein (14
+    March 1879 – 18 April 1955)')? A marker word before the date (life_markers), or two years 15 to
+    110 apart in the bracket, after a word in capitals that names no place: a picture library's
+    'Straßenszene in Berlin (1920-1940)' keeps its span."""
+    opening = text.rfind("(", max(0, start - _LIFE_REACH), start)
+    closing = text.find(")", start, start + _LIFE_REACH)
+    if opening <= 0 or closing < 0 or ")" in text[opening:start] or "(" in text[start:closing]:
+        return False
+    name = _LETTERS_RE.findall(text[max(0, opening - 40) : opening])
+    if not name or not name[-1][:1].isupper():
+        return False
+    marker = text[opening + 1 : start].strip().lower()
+    if marker in _LIFE_MARKERS or (marker and not marker.strip(" -–—")):
+        return True  # (or the death after a birth already read as the bracket's: '(  …  – 18 April 1955)')
+    if marker and not any(character.isdigit() for character in marker):
+        return False  # a bracket that says something else before the date
+
+    years = [int(year) for year in _YEAR_DIGITS_RE.findall(text, opening, closing)]
+    if len(years) != 2 or not _LIFE_SPAN[0] <= years[1] - years[0] <= _LIFE_SPAN[1]:
+        return False
+    return not _is_place(name[-1])
 
 
 def _in_since_clause(text: str, start: int, found) -> bool:
@@ -1288,6 +1320,7 @@ _PICTURE_WORDS = EVENT_CLAUSES.get("picture_words", frozenset())
 _PAST_PAIRS = EVENT_CLAUSES.get("past_pairs", frozenset())
 _PAST_ENDINGS = tuple(EVENT_CLAUSES.get("past_endings", ()))
 _SINCE_WORDS = EVENT_CLAUSES.get("since", frozenset())
+_LIFE_MARKERS = EVENT_CLAUSES.get("life_markers", frozenset())
 _TODAY_RE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(EVENT_CLAUSES.get("today", ())))) + r")\b", re.IGNORECASE
 )
@@ -1430,6 +1463,8 @@ def _with_closing_date(found, caption: str, today: date | None):
     month = _WORD_BEFORE_RE.search(caption, max(0, match.start() - 12), match.start())
     if month is not None and fold(month.group()) in dates.MONTHS:
         return found  # '... on Jan. 6, 2021.': the dot of a month's abbreviation ends no sentence
+    if match.group("date").count("(") != match.group("date").count(")"):
+        return found  # '... Einstein (b. 1879) in Princeton, 1921.': an abbreviation's dot inside a bracket
     closing = _parse_date(match.group("date").strip(), today)
     if closing is None or closing.start is None or closing.problem:
         return found
