@@ -680,3 +680,21 @@ def test_the_year_of_a_photo_of_that_year_wins_over_a_decade_it_mentions(text, y
 
 def test_a_year_after_de_without_a_picture_word_stays_a_bare_number():
     assert find_date("La ley de 1957 y la calle en los años 50.", today=TODAY).precision == "decade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team celebrates after winning, score 6-14-12.",
+        "The Hawks finished the season with a 10-13-12 record.",
+        "Endstand 6-14-12 nach drei Sätzen.",
+        "Marcador final: 6-14-12.",
+    ],
+)
+def test_a_score_or_a_record_is_no_day_with_a_two_digit_year(text):
+    assert find_date(text, today=TODAY) is None
+
+
+def test_a_short_day_without_a_score_word_stays_a_day():
+    assert find_date("The final on 8-19-07 in Tulsa.", today=TODAY).edtf == "2007-08-19"
+    assert find_date("Kingfisher, OK 8-19-07", today=TODAY).edtf == "2007-08-19"

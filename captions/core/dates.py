@@ -201,6 +201,11 @@ _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 with open(Path(__file__).resolve().parent.parent / "data" / "caption_labels.json", encoding="utf-8") as _handle:
     _LABELS = json.load(_handle)
 _UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
+# 'score 6-14-12', 'a 10-13-12 record': a score or a record, not a day with a two-digit year
+_SCORE_BEFORE = re.compile(
+    r"\b(?:" + _alternation(_LABELS.get("score_words", ())) + r")\b(?:\s(?:of|a|an|the|de|von|du|del))?[\s:,]{1,3}$"
+)
+_SCORE_AFTER = re.compile(r"\s(?:" + _alternation(_LABELS.get("score_words", ())) + r")\b")
 # A picture word and 'de'/'von' before a year date the picture ('En esta fotografía de 1957 posan ...',
 # 'une photo de 1920', 'ein Foto von 1957'): the year is stated, not a bare number
 _PICTURE_WORDS = {fold_same_length(word) for word in _LABELS.get("event_clauses", {}).get("picture_words", ())}
@@ -417,8 +422,10 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                         day, month = month, day  # 9/14/2024: the second number cannot be a month
                     begin, interval = _with_first_day(folded, start, year, month, day, _endpoint(year, month, day))
                     add(_Candidate(_RANK_DAY, begin, m.end() + offset, interval))
-                elif (m := _P_DMY_SHORT.match(folded, start)) and (
-                    m["sep"] == "." or int(m["day"]) > 12 or int(m["month"]) > 12
+                elif (
+                    (m := _P_DMY_SHORT.match(folded, start))
+                    and (m["sep"] == "." or int(m["day"]) > 12 or int(m["month"]) > 12)
+                    and not (m["sep"] == "-" and _is_score(folded, start, m.end()))
                 ):
                     # '30/11/11', '06.05.25', '8-19-07': a two-digit year, day first with a dot,
                     # otherwise whichever order the numbers leave unmistakable (a first number
@@ -471,6 +478,11 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             word = m["en"] or m["de"] or m["fr"] or m["es"]
             add(_Candidate(_RANK_DECADE, m.start(), m.end(), _decade_interval(1900 + _DECADE_WORDS[word])))
     return found
+
+
+def _is_score(folded: str, start: int, end: int) -> bool:
+    """'score 6-14-12', 'a 10-13-12 record': three numbers a score word stands right before or after."""
+    return bool(_SCORE_BEFORE.search(folded, max(0, start - 24), start) or _SCORE_AFTER.match(folded, end))
 
 
 def _with_first_day(folded: str, start: int, year: int, month: int, day: int, interval):
