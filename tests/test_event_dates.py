@@ -269,3 +269,14 @@ def test_a_span_in_brackets_after_a_place_or_a_short_one_stays_the_pictures():
     ):
         record = parse_block(caption, today=TODAY)
         assert (record.date_start.year, record.date_end.year) == span, caption
+
+
+def test_a_range_of_years_with_spaces_around_its_dash_closing_the_caption_is_the_range():
+    for caption, span in (
+        ("Soldaten an der Front, 1939 - 1945.", (1939, 1945)),
+        ("At the front, 1914 – 1918", (1914, 1918)),
+    ):
+        record = parse_block(caption, today=TODAY)
+        assert (record.date_start.year, record.date_end.year) == span, caption
+    # a dash after a place still closes the caption on its date
+    assert parse_block("Street in Paris, France - 1944", today=TODAY).date_start == date(1944, 1, 1)

@@ -1463,6 +1463,8 @@ def _with_closing_date(found, caption: str, today: date | None):
     month = _WORD_BEFORE_RE.search(caption, max(0, match.start() - 12), match.start())
     if month is not None and fold(month.group()) in dates.MONTHS:
         return found  # '... on Jan. 6, 2021.': the dot of a month's abbreviation ends no sentence
+    if caption[match.start() - 1 : match.start()].isdigit():
+        return found  # '..., 1939 - 1945.': the dash joins a range, it closes no sentence
     if match.group("date").count("(") != match.group("date").count(")"):
         return found  # '... Einstein (b. 1879) in Princeton, 1921.': an abbreviation's dot inside a bracket
     closing = _parse_date(match.group("date").strip(), today)
