@@ -698,3 +698,23 @@ def test_a_score_or_a_record_is_no_day_with_a_two_digit_year(text):
 def test_a_short_day_without_a_score_word_stays_a_day():
     assert find_date("The final on 8-19-07 in Tulsa.", today=TODAY).edtf == "2007-08-19"
     assert find_date("Kingfisher, OK 8-19-07", today=TODAY).edtf == "2007-08-19"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("A woman in a car, 1925 (approx.).", "1925~"),
+        ("Straßenszene, Juli 1936 (?)", "1936-07~"),
+        ("Scène de rue, 1936 (env.)", "1936~"),
+    ],
+)
+def test_a_doubt_in_brackets_after_the_date_makes_it_approximate(text, edtf):
+    assert find_date(text, today=TODAY).edtf == edtf
+
+
+def test_a_bracket_after_the_date_that_says_something_else_leaves_it_exact():
+    assert find_date("A woman in a car, 1925 (Photo: John Doe).", today=TODAY).edtf == "1925"
+
+
+def test_zw_abbreviates_zwischen_before_a_range():
+    assert find_date("Straßenszene, zw. 1900 und 1910", today=TODAY).edtf == "1900/1910"

@@ -280,3 +280,12 @@ def test_a_range_of_years_with_spaces_around_its_dash_closing_the_caption_is_the
         assert (record.date_start.year, record.date_end.year) == span, caption
     # a dash after a place still closes the caption on its date
     assert parse_block("Street in Paris, France - 1944", today=TODAY).date_start == date(1944, 1, 1)
+
+
+def test_a_short_words_dot_before_the_closing_date_belongs_to_it():
+    # 'zw.', 'ca.': the date read with the word, not the closing date after the 'sentence'
+    record = parse_block("Straßenszene in Berlin, zw. 1900 und 1910", today=TODAY)
+    assert (record.date_start, record.date_end) == (date(1900, 1, 1), date(1910, 12, 31))
+    assert parse_block("Kinder im Hof, ca. 1930.", today=TODAY).approximate
+    # a sentence's own full stop still closes it ('... car. 1925.')
+    assert parse_block("Ein Mann nach 1940 in seinem Auto. 1925.", today=TODAY).date_start == date(1925, 1, 1)

@@ -175,7 +175,7 @@ _P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944
 )
 _RANGE_WORDS_NEEDING_PREFIX = frozenset({"and", "und", "et", "y", "a", "au", "hasta"})
 _RANGE_PREFIX = re.compile(
-    r"\b(?:between|zwischen|entre|from|von|vom|de|du|desde|del)\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
+    r"\b(?:between|zwischen|zw\.|entre|from|von|vom|de|du|desde|del)\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
 )
 _P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60
     rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
@@ -218,7 +218,9 @@ _CIRCA_BEFORE = re.compile(
     r"|\b(?:" + _alternation(_UNCERTAIN_WORDS) + r")\s(?:(?:in|im|en|dans|au|a|from|aus|de)\s)?)"
     r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|el|los|del|de|les|den|der|die)\s)?$"
 )
-_CIRCA_AFTER = re.compile(r"\s?[?~]")
+_CIRCA_AFTER = re.compile(
+    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um)\))"
+)  # 1925?, 1925 (?), 1925 (approx.)
 _YEAR_MARKER_BEFORE = re.compile(
     r"\b(?:in|im|en|of|from|since|seit|depuis|desde|year|jahr|jahre|jahres|ano|anno|an|"
     r"summer|winter|spring|autumn|fall|sommer|fruhjahr|fruhling|herbst|ete|hiver|printemps|automne|"

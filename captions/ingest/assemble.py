@@ -1470,6 +1470,13 @@ def _with_closing_date(found, caption: str, today: date | None):
     closing = _parse_date(match.group("date").strip(), today)
     if closing is None or closing.start is None or closing.problem:
         return found
+    word = month
+    if word is not None and caption[word.end() : word.end() + 1] == "." and len(word.group()) <= 6:
+        # a short word's dot that belongs to the date ('zw. 1900 und 1910', 'ca. 1930'): the date
+        # read with it differs, and the whole text's reading stays
+        whole = _parse_date(caption[word.start() : match.end()].strip(), today)
+        if whole is not None and (whole.edtf != closing.edtf or whole.approximate != closing.approximate):
+            return found
     if found is None or found.start is None:
         return closing
     within = closing.start <= found.start and (found.end or found.start) <= closing.end
