@@ -718,3 +718,15 @@ def test_a_bracket_after_the_date_that_says_something_else_leaves_it_exact():
 
 def test_zw_abbreviates_zwischen_before_a_range():
     assert find_date("Straßenszene, zw. 1900 und 1910", today=TODAY).edtf == "1900/1910"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Street scene in the mid-1960s.", "196X"),
+        ("Street scene, mid-1960s.", "196X"),
+        ("Street scene in mid-1965.", "1965"),
+    ],
+)
+def test_mid_before_a_decade_or_a_year(text, edtf):
+    assert find_date(text, today=TODAY).edtf == edtf

@@ -180,6 +180,7 @@ _RANGE_PREFIX = re.compile(
 _P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60
     rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
 )
+_P_MID_DECADE = re.compile(r"(?P<number>\d{3}0)'?s(?![a-z\d])")  # after 'mid-': 'the mid-1960s'
 _DECADE_PREFIX_EN = re.compile(r"(?:\bthe\s(?:early\s|late\s|mid-?\s?)?'?|')$")
 _DECADE_PREFIX_DE = re.compile(r"\b(?:die|den|der)\s$")
 _DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decada\sde(?:\slos)?)\s$")
@@ -386,8 +387,8 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             and folded[start - 1] in "-–/"
             and _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) is not None
         )
-        if start and folded[start - 1] in _NUMBER_JOINERS and not range_tail:
-            continue  # the tail of a decimal, a date or a longer number
+        if start and folded[start - 1] in _NUMBER_JOINERS and not range_tail and folded[start - 4 : start] != "mid-":
+            continue  # the tail of a decimal, a date or a longer number (not 'the mid-1960s')
         before_count = len(found)
         following = folded[end : end + 1]
         month_start = _month_before(folded, start)
@@ -468,6 +469,8 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             m = _P_DECADE_NUMBER.match(folded, start)
             if m:
                 _add_decade(m, folded, add)
+            elif folded[start - 4 : start] == "mid-" and (m := _P_MID_DECADE.match(folded, start)):
+                add(_Candidate(_RANK_DECADE, start - 4, m.end(), _decade_interval(int(m["number"]))))  # 'mid-1960s'
         if len(found) == before_count and digits == 4:
             _add_year(run, folded, field, today_year, add)
         added = len(found) - before_count
