@@ -730,3 +730,24 @@ def test_zw_abbreviates_zwischen_before_a_range():
 )
 def test_mid_before_a_decade_or_a_year(text, edtf):
     assert find_date(text, today=TODAY).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Symbolbild: Sitzung der Bürgerschaft im Plenarsaal von 05/25", "2025-05"),
+        ("Sitzung im Plenarsaal, Foto vom 11/24", "2024-11"),
+        ("Blick in den Saal, Stand 03/24", "2024-03"),
+        ("Team photo from 09/98", "1998-09"),
+    ],
+)
+def test_a_month_and_a_two_digit_year_after_von_or_from(text, edtf):
+    assert find_date(text, today=TODAY).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Er gewann 10 von 12/24 Spielen.", "Halbzeit 05/25 im Stadion.", "Team photo from 13/25", "Belichtung 1/60 s"],
+)
+def test_a_count_a_fraction_or_no_month_is_no_short_month(text):
+    assert find_date(text, today=TODAY) is None

@@ -169,6 +169,8 @@ _P_ISO_MONTH = re.compile(rf"(?P<year>{_LEAD}\d{{3}})-(?P<month>\d\d)(?![\d]|[-/
 _P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 1/1000 s)
     rf"(?P<month>{_LEAD}\d)[./](?P<year>\d{{4}})(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)"
 )
+_P_MONTH_SHORT = re.compile(r"(?P<month>\d\d)/(?P<year>\d\d)(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)")  # 05/25
+_MONTH_SHORT_BEFORE = re.compile(r"(?<!\d\s)\b(?:von|vom|stand|from|dated|datiert)\s$")  # not a count: "10 von 12/24"
 _P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
     rf"(?P<y1>{_LEAD}\d{{3}})(?:\s?(?P<sign>[-/])\s?|\s(?P<word>to|bis|until|till|through|thru|and|und|et|y|a|au|hasta)\s)"
     r"(?P<y2>\d{4}|\d{2})(?![\d]|[-/.:]\d)"
@@ -447,6 +449,18 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                     m = _P_MONTH_NUMERIC.match(folded, start)
                     if m and digits == 2 and 1 <= int(m["month"]) <= 12:
                         add(_Candidate(_RANK_MONTH, start, m.end(), _endpoint(int(m["year"]), int(m["month"]), None)))
+                    elif (
+                        digits == 2
+                        and following == "/"
+                        and (m := _P_MONTH_SHORT.match(folded, start))
+                        and 1 <= int(m["month"]) <= 12
+                        and _MONTH_SHORT_BEFORE.search(folded, max(0, start - 8), start)
+                    ):
+                        # 'Sitzung im Plenarsaal von 05/25', 'Stand 03/24': a month and a two-digit
+                        # year after 'von', 'vom', 'Stand', 'from' (the century the nearest past one)
+                        year = 2000 + int(m["year"])
+                        year = year if year <= today_year else year - 100
+                        add(_Candidate(_RANK_MONTH, start, m.end(), _endpoint(year, int(m["month"]), None)))
             if len(found) == before_count:
                 m = _P_DMY_WORDS.match(folded, start)
                 offset = 0
