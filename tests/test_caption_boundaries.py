@@ -851,3 +851,41 @@ def test_a_gallery_number_glued_to_the_caption_and_a_dash_after_its_credit():
 def test_a_number_and_capitals_opening_a_caption_stay():
     record = _parse("3D printers are displayed at a trade fair in Frankfurt, Germany.\n")
     assert record.caption == "3D printers are displayed at a trade fair in Frankfurt, Germany."
+
+
+# --- what a historical picture was taken on, and other credit sentences -------------------------
+
+
+def test_a_negative_by_a_photographer_closes_the_caption():
+    record = _parse(
+        'Circa 1915. "Ferry landing at the foot of Main Street." View full size. '
+        "5x7 glass negative by Jane Roe for the National Photo Company.\n"
+    )
+    assert record.caption == 'Circa 1915. "Ferry landing at the foot of Main Street."'
+    assert record.credit == "Jane Roe for the National Photo Company"
+
+
+def test_a_negative_and_its_publisher_after_a_comma():
+    record = _parse(
+        "Detroit circa 1905. Boats on the river. 8x10 inch dry plate glass negative, Example Publishing Company.\n"
+    )
+    assert record.caption == "Detroit circa 1905. Boats on the river."
+    assert record.credit == "Example Publishing Company"
+
+
+def test_a_negative_named_inside_a_sentence_stays():
+    record = _parse("A technician inspects a negative in the archive's cold store in Ottawa.\n")
+    assert record.caption == "A technician inspects a negative in the archive's cold store in Ottawa."
+    assert record.credit is None
+
+
+def test_a_picture_source_label_in_parentheses():
+    record = _parse("Die Elbe stieg in Lauenburg bis zu den Häusern der Unterstadt. (Bildquelle: dpa)\n")
+    assert record.caption == "Die Elbe stieg in Lauenburg bis zu den Häusern der Unterstadt."
+    assert record.credit == "dpa"
+
+
+def test_a_name_in_capitalised_words_after_a_bar_and_an_ellipsis():
+    record = _parse("Des baigneurs se jettent dans l’Odet à Quimper, sous l’œil des pompiers… | Jeanne Marie EXEMPLE\n")
+    assert record.caption == "Des baigneurs se jettent dans l’Odet à Quimper, sous l’œil des pompiers…"
+    assert record.credit == "Jeanne Marie EXEMPLE"

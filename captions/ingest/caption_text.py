@@ -603,9 +603,25 @@ _PHOTOGRAPHER_SENTENCE_RE = re.compile(
 )
 
 
+_NEGATIVES = load_data("citations.json")["negatives"]
+# A sentence of what the picture was taken on, closing the caption: '... Tennessee." 35mm nitrate
+# negative by Marion Post Wolcott for the Farm Security Administration.', '8×10 inch dry plate
+# glass negative, Detroit Publishing Company.' (a few words of size and material before it)
+_NEGATIVE_SENTENCE_RE = re.compile(
+    r"(?<=[.!?\"”»])\s{1,3}(?:[\w×.\-]{1,20}\s){0,6}(?i:"
+    + "|".join(re.escape(word) for word in sorted(_NEGATIVES, key=len, reverse=True))
+    + r")(?:\s(?:by|von|par|de|por)\s|,\s)(?P<name>[A-ZÀ-Ý][^.!?()\n]{1,80}?)\.?\s{0,3}$"
+)
+_NEGATIVE_CUES = tuple(dict.fromkeys(word[1:6] for word in _NEGATIVES))
+
+
 def cut_at_photographer(text: str) -> tuple[str, str | None]:
     """(the description before a sentence naming its photographer, the name), or the text
     unchanged and None."""
+    if contains_any(text[-200:], _NEGATIVE_CUES):
+        negative = _NEGATIVE_SENTENCE_RE.search(text, max(0, len(text) - 200))
+        if negative is not None and negative.start() >= 20:
+            return text[: negative.start()].rstrip(), negative.group("name").strip()
     if "hoto" not in text and "oto" not in text:
         return text, None
     match = _PHOTOGRAPHER_SENTENCE_RE.search(text)

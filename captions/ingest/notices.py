@@ -686,8 +686,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?<=[.!?\"»”])\s{1,3}(?P<open>\()?(?P<credit>[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}(?:\s[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}){1,3}"
         r"\s" + _AGENCY + r"|" + _CAPITALS_WORDS + r"\s" + _AGENCY_CAPITALS + r")(?(open)\))\s{0,3}$"
     ),
-    # A name in capitals after a bar closing the caption: '... la decisión. | LAURA CEREZA'
-    re.compile(r"(?<=[.!?\"»”])\s{1,3}\|\s{1,3}(?P<credit>" + _CAPITALS_WORDS + r")\s{0,3}$"),
+    # A name after a bar closing the caption: '... la decisión. | LAURA CEREZA', '... au grain… |
+    # Henry Pierre DESPERIERS' (two to four capitalised words)
+    re.compile(
+        r"(?<=[.!?\"»”…])\s{1,3}\|\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3})\s{0,3}$"
+    ),
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
