@@ -751,3 +751,27 @@ def test_a_month_and_a_two_digit_year_after_von_or_from(text, edtf):
 )
 def test_a_count_a_fraction_or_no_month_is_no_short_month(text):
     assert find_date(text, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children at school, late 1940s or early 1950s.",
+        "Children at school, 1940s to 1950s.",
+        "Children at school, 1940s-50s.",
+        "Kinder in der Schule, 1940er/1950er Jahre.",
+        "Kinder in der Schule in den 1940er und 1950er Jahren.",
+        "Enfants à l'école, années 1940-1950.",
+        "Enfants à l'école dans les années 1940 et 1950.",
+        "Niños en la escuela, años 40-50.",
+        "Niños en la escuela, décadas de 1940 y 1950.",
+    ],
+)
+def test_a_range_of_two_decades(text):
+    found = find_date(text, today=TODAY)
+    assert (found.start, found.end, found.precision) == (D(1940, 1, 1), D(1959, 12, 31), "decade")
+
+
+def test_a_list_of_decades_or_a_range_of_years_is_no_range_of_decades():
+    assert find_date("Children at school, 1940s, 1960s and 1980s.", today=TODAY).edtf == "194X"
+    assert find_date("Soldiers at the front, 1940-1950.", today=TODAY).edtf == "1940/1950"

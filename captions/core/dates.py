@@ -183,9 +183,14 @@ _P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Ja
     rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
 )
 _P_MID_DECADE = re.compile(r"(?P<number>\d{3}0)'?s(?![a-z\d])")  # after 'mid-': 'the mid-1960s'
+# the second decade of a range of two: '-1900s', ' or early 1950s', '/1950er', ' to the 1950s'
+_P_DECADE_RANGE_TAIL = re.compile(
+    r"\s?(?:[-–/]|\s(?:to|or|bis|oder|und|and|ou|et|a|au|o|y|hasta))\s?(?:(?:early|late|mid-|the|fruhe|spate)\s?)?"
+    r"'?(?P<number>(?:\d\d)?\d0)(?P<suffix>'?s|er)?(?![a-z\d])"
+)
 _DECADE_PREFIX_EN = re.compile(r"(?:\bthe\s(?:early\s|late\s|mid-?\s?)?'?|')$")
 _DECADE_PREFIX_DE = re.compile(r"\b(?:die|den|der)\s$")
-_DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decada\sde(?:\slos)?)\s$")
+_DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decadas?\sde(?:\slos)?)\s$")
 _P_DECADE_WORDS = re.compile(
     r"\b(?:(?:the\s(?:early\s|late\s|mid-?\s?)?(?P<en>"
     + _alternation(w for w in _DECADE_WORDS if w.endswith("ies"))
@@ -483,6 +488,8 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             m = _P_DECADE_NUMBER.match(folded, start)
             if m:
                 _add_decade(m, folded, add)
+                if len(found) > before_count:
+                    _to_next_decade(found[-1], folded)
             elif folded[start - 4 : start] == "mid-" and (m := _P_MID_DECADE.match(folded, start)):
                 add(_Candidate(_RANK_DECADE, start - 4, m.end(), _decade_interval(int(m["number"]))))  # 'mid-1960s'
         if len(found) == before_count and digits == 4:
@@ -553,6 +560,14 @@ def _add_range(m: re.Match, folded: str, add) -> None:
         last = int(raw_last)
     if not first < last <= first + 100:
         return
+    decades = first % 10 == last % 10 == 0 and _DECADE_PREFIX_FR_ES.search(folded, max(0, start - 20), start)
+    if decades:  # 'années 1940-1950', 'décadas de 1940 y 1950': two decades
+        add(
+            _Candidate(
+                _RANK_DECADE, decades.start(), m.end(), _range_interval(_decade_interval(first), _decade_interval(last))
+            )
+        )
+        return
     interval = _range_interval(_endpoint(first, None, None), _endpoint(last, None, None))
     add(_Candidate(_RANK_YEAR, prefix.start() if prefix else start, m.end(), interval))
 
@@ -583,6 +598,25 @@ def _add_decade(m: re.Match, folded: str, add) -> None:
     if prefix is not None and prefix is not True:
         start = prefix.start()
     add(_Candidate(_RANK_DECADE, start, m.end(), _decade_interval(decade)))
+
+
+def _to_next_decade(candidate: _Candidate, folded: str) -> None:
+    """'1890s-1900s', 'late 1940s or early 1950s', '1940er/1950er Jahre': the decade a range of
+    two decades closes extends the first one's candidate (one decade to five later)."""
+    if candidate.interval is None:
+        return
+    m = _P_DECADE_RANGE_TAIL.match(folded, candidate.end)
+    if m is None or (
+        m["suffix"] is None
+        and not folded.startswith(("annees", "les annees", "anos", "los anos", "decada"), candidate.start)
+    ):
+        return  # a bare number closes the range only after 'années', 'años' ('años 40-50')
+    first = candidate.interval[0].year
+    number = m["number"]
+    last = int(number) if len(number) == 4 else first // 100 * 100 + int(number)
+    if first < last <= first + 50:
+        candidate.interval = _range_interval(candidate.interval, _decade_interval(last))
+        candidate.end = m.end()
 
 
 def _add_year(run: re.Match, folded: str, field: bool, today_year: int, add) -> None:
