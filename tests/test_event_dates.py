@@ -289,3 +289,27 @@ def test_a_short_words_dot_before_the_closing_date_belongs_to_it():
     assert parse_block("Kinder im Hof, ca. 1930.", today=TODAY).approximate
     # a sentence's own full stop still closes it ('... car. 1925.')
     assert parse_block("Ein Mann nach 1940 in seinem Auto. 1925.", today=TODAY).date_start == date(1925, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A rare trout, out of 20,000 fry hatched in the fall of 2022 at a farm in Otsu, Shiga Prefecture, is blue.",
+        "Relatives of victims killed on March 3, 2024, are seen mourning at the cemetery.",
+    ],
+)
+def test_the_date_of_a_participle_before_the_sentences_own_verb_is_no_shoot_date(caption):
+    assert parse_block(caption, today=TODAY).date_start is None
+
+
+@pytest.mark.parametrize(
+    "caption, day",
+    [
+        ("A statue unveiled in 1930, is seen in the park on May 3, 2024.", date(2024, 5, 3)),
+        ("Soldiers pictured on March 3, 2024, are seen in Kabul.", date(2024, 3, 3)),
+        ("Protesters gathered in Paris on May 3, 2024, to demand higher wages.", date(2024, 5, 3)),
+        ("Protesters marched in Paris on May 3, 2024, and police watched.", date(2024, 5, 3)),
+    ],
+)
+def test_a_picture_participle_or_a_main_verb_keeps_the_date(caption, day):
+    assert parse_block(caption, today=TODAY).date_start == day

@@ -1262,7 +1262,11 @@ def _is_event_date(text: str, start: int, found) -> bool:
         end = start + len(found.text)
         if words and words[-1] == "the" and found.text[:1].isalpha() and _NOUN_AFTER_RE.match(text, end):
             return True
-    return _in_past_clause(text, start, found) or _in_since_clause(text, start, found)
+    return (
+        _in_past_clause(text, start, found)
+        or _in_since_clause(text, start, found)
+        or _in_participle(text, start, found)
+    )
 
 
 _LIFE_SPAN = (15, 110)  # years between a birth and a death in brackets
@@ -1294,6 +1298,26 @@ def _in_life_dates(text: str, start: int, found) -> bool:
     return not _is_place(name[-1])
 
 
+def _in_participle(text: str, start: int, found) -> bool:
+    """Is the date at `start` the event of an English participle that modifies a noun ('out of
+    250,000 trout fry hatched in the fall of 2022 at a fish farm in Maibara, Shiga Prefecture, is
+    cobalt blue-colored')? A word in -ed and only words such as 'in the fall of' before the date,
+    and the sentence's own verb after a comma behind it ('..., is'); 'pictured', 'photographed',
+    'released' and the like are the picture's."""
+    words = _LETTERS_RE.findall(text[max(0, start - 40) : start].lower())[-6:]
+    index = len(words) - 1
+    while index >= 0 and words[index] in _PARTICIPLE_GAP:
+        index -= 1
+    if index < 1 or index == len(words) - 1:
+        return False
+    participle = words[index]
+    if len(participle) < 5 or not participle.endswith("ed") or participle in _PICTURE_PARTICIPLES:
+        return False
+    end = start + len(found.text)
+    stop = _SENTENCE_END_RE.search(text, end, end + 200)
+    return _MAIN_VERB_AFTER_RE.search(text, end, stop.start() if stop else end + 200) is not None
+
+
 def _in_since_clause(text: str, start: int, found) -> bool:
     """Is the date at `start` in a clause that 'since' opens ('Desde la caótica toma talibán de
     Kabul el 15 de agosto de 2021, una economía ... el jueves 2 de febrero de 2023', 'Since the
@@ -1321,6 +1345,11 @@ _PAST_PAIRS = EVENT_CLAUSES.get("past_pairs", frozenset())
 _PAST_ENDINGS = tuple(EVENT_CLAUSES.get("past_endings", ()))
 _SINCE_WORDS = EVENT_CLAUSES.get("since", frozenset())
 _LIFE_MARKERS = EVENT_CLAUSES.get("life_markers", frozenset())
+_PARTICIPLE_GAP = EVENT_CLAUSES.get("participle_gap", frozenset())
+_PICTURE_PARTICIPLES = EVENT_CLAUSES.get("picture_participles", frozenset())
+_MAIN_VERB_AFTER_RE = re.compile(
+    r",\s(?:" + "|".join(map(re.escape, sorted(EVENT_CLAUSES.get("main_verbs_after", ())))) + r")\s"
+)
 _TODAY_RE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(EVENT_CLAUSES.get("today", ())))) + r")\b", re.IGNORECASE
 )
