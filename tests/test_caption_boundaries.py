@@ -32,6 +32,13 @@ def test_epa_efes_joint_credit_and_zumas_credit_image_label():
     assert record.caption.endswith("A man walks by.")
 
 
+def test_a_picture_source_label_in_parentheses_and_a_name_after_a_bar():
+    record = _parse("Die Elbe stieg am 12. Juni bis zu den Häusern in der Unterstadt. (Bildquelle: dpa)")
+    assert (record.credit, record.caption[-11:]) == ("dpa", "Unterstadt.")
+    record = _parse("Prudence, même si pompiers et forces de l'ordre veillent au grain… | Ina Marie MUSTER")
+    assert (record.credit, record.caption[-6:]) == ("Ina Marie MUSTER", "grain…")
+
+
 # --- a caption printed twice (alt text, then caption) --------------------------------------------
 
 
