@@ -896,3 +896,42 @@ def test_a_name_in_capitalised_words_after_a_bar_and_an_ellipsis():
     record = _parse("Des baigneurs se jettent dans l’Odet à Quimper, sous l’œil des pompiers… | Jeanne Marie EXEMPLE\n")
     assert record.caption == "Des baigneurs se jettent dans l’Odet à Quimper, sous l’œil des pompiers…"
     assert record.credit == "Jeanne Marie EXEMPLE"
+
+
+# --- a credit's own furniture: labels, dpa's marker, a holder's reference -------------------------
+
+
+def test_a_german_picture_kind_label_is_no_part_of_the_credit():
+    record = _parse("Schnee liegt auf einem Weg im Stadtwald von Köln. Archivfoto: Jana Beispiel/dpa\n")
+    assert record.caption == "Schnee liegt auf einem Weg im Stadtwald von Köln."
+    assert record.credit == "Jana Beispiel/dpa"
+
+
+def test_dpas_marker_and_licence_after_the_credit_go():
+    record = _parse(
+        "Die neue Wache steht in der Altstadt von Düsseldorf. Foto: Jana Beispiel/dpa "
+        "+++(c) dpa - Bildfunk+++ | Verwendung weltweit\n"
+    )
+    assert record.caption == "Die neue Wache steht in der Altstadt von Düsseldorf."
+    assert record.credit == "Jana Beispiel/dpa"
+
+
+def test_a_labelled_credit_on_its_own_line_with_a_saints_name():
+    record = _parse(
+        "Ein Ballon landete zwischen den Wohnwagen. Verletzt wurde niemand.\nBild: Kantonspolizei St. Gallen\n"
+    )
+    assert record.caption == "Ein Ballon landete zwischen den Wohnwagen. Verletzt wurde niemand."
+    assert record.credit == "Kantonspolizei St. Gallen"
+
+
+def test_a_museums_credit_and_its_reference():
+    record = _parse("Firemen at work in Holborn, London, 11 May 1941. © IWM HU 123456.\n")
+    assert record.caption == "Firemen at work in Holborn, London, 11 May 1941."
+    assert record.credit == "IWM"
+    assert record.source_id == "HU 123456"
+
+
+def test_a_museums_credit_and_its_reference_in_parentheses():
+    record = _parse("Troops land on the beach at Anzio, 22 January 1944. © IWM (NA 1234)\n")
+    assert record.credit == "IWM"
+    assert record.source_id == "NA 1234"

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from captions.core.text import word_trie
 
-from .lexicon import KNOWN_NOTICES, load_data
+from .lexicon import ARCHIVE_REFERENCE_PROBES, ARCHIVE_REFERENCE_RE, KNOWN_NOTICES, load_data
 
 # --- caveat phrases (matched on folded text: lower case, no accents) -----------------------
 
@@ -544,7 +544,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?:" + _CREDIT_LABELS + r")"
         # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone')
         r"\s{0,2}:\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
-        r"(?P<credit>[^\n:.!?]{1,100}(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
+        # ('St.' inside the name: 'Bild: Kantonspolizei St. Gallen')
+        r"(?P<credit>[^\n:.!?]{1,100}(?:(?<=\bSt)\.\s[^\n:.!?]{1,60})?(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
         r"(?-i:\.\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){0,3})?)\.?$",
         re.IGNORECASE,
@@ -975,6 +976,8 @@ def without_bare_label(credit: str) -> str:
 CREDIT_PREFIX_RE = re.compile(
     r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|foto\s{1,3}von\b|photo\s{1,3}de\b"
     r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?"
+    # a German compound naming the kind of picture: 'Archivfoto: Jane Roe/dpa', 'Symbolbild:'
+    r"|[a-zäöüß]{3,20}(?:bild|foto)\s{0,2}:"
     r"|(?:photograph|photographie|fotografie|fotografía|fotografia)\s{1,3}(?:by|par|de|von|por)\b)\s{0,3}",
     re.IGNORECASE,
 )
@@ -1109,6 +1112,8 @@ def supplier_in(text: str) -> str | None:
 # 'Imagen digital' (credit_format_tails in credit_patterns.json))
 _WIRE_TAIL_RE = re.compile(
     r"(?:\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)"
+    # dpa's marker and its licence after the credit: '... /dpa +++(c) dpa - Bildfunk+++ | Verwendung weltweit'
+    r"|\s{0,3}\+{2,3}[^+\n]{1,40}\+{2,3}[^+\n]{0,80}"
     r"|\s{0,2}/\s{0,2}(?i:"
     + "|".join(re.escape(tail) for tail in sorted(_CREDIT_DATA["credit_format_tails"], key=len, reverse=True))
     + r")\.?)$"
@@ -1230,6 +1235,11 @@ def _clean_credit(text: str) -> tuple[str | None, str | None]:
     if (" / " in text or ", " in text) and _ARCHIVE_PART_CUE_RE.search(text):
         text, archive_reference = _without_archive_parts(text)
         reference = reference or archive_reference
+    if reference is None and any(probe in text for probe in ARCHIVE_REFERENCE_PROBES):
+        archived = ARCHIVE_REFERENCE_RE.search(text)
+        if archived and archived.start() > 0 and not text[archived.end() :].strip(" .)"):
+            # the holder and its own reference: '© IWM HU 136931' -> 'IWM', 'HU 136931'
+            reference, text = archived.group(0), text[: archived.start()].rstrip(" ,;(/")
     if reference is None:
         wire = _WIRE_ID_RE.search(text)
         if wire:  # 'REUTERS/Hannah McKay RTS9XQ2K': Reuters' image id closes its credit line
