@@ -313,3 +313,17 @@ def test_the_date_of_a_participle_before_the_sentences_own_verb_is_no_shoot_date
 )
 def test_a_picture_participle_or_a_main_verb_keeps_the_date(caption, day):
     assert parse_block(caption, today=TODAY).date_start == day
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Menschen im Park. Aufnahmedatum: 3. Mai 2024",
+        "Menschen im Park. Aufnahmedatum: 03.05.2024. Weitere Bilder folgen.",
+        "Firefighters at work. Picture date: Tuesday 3. May 2024. See PA story FIRE London.",
+    ],
+)
+def test_a_wires_picture_date_sentence_keeps_a_days_dot(caption):
+    record = parse_block(caption, today=TODAY)
+    assert (record.date_start, record.date_precision) == (date(2024, 5, 3), "day")
+    assert "Mai" not in record.caption and "May" not in record.caption

@@ -712,7 +712,7 @@ _BOILERPLATE_RE = re.compile(
     + _phrases("shoot_date")
     + r")|"
     + _phrases("dropped")
-    + r")\b\s{0,2}:?\s{0,3}(?P<rest>[^.!?\n]{0,200})(?:[.!?](?=\s|$)|$)",
+    + r")\b\s{0,2}:?\s{0,3}(?P<rest>(?:[^.!?\n]|(?<=\b\d)\.|(?<=\b\d\d)\.){0,200})(?:[.!?](?=\s|$)|$)",
     re.IGNORECASE,
 )
 # Every phrase's first four characters, casefolded: a caption none of whose sentences opens
