@@ -775,3 +775,14 @@ def test_a_range_of_two_decades(text):
 def test_a_list_of_decades_or_a_range_of_years_is_no_range_of_decades():
     assert find_date("Children at school, 1940s, 1960s and 1980s.", today=TODAY).edtf == "194X"
     assert find_date("Soldiers at the front, 1940-1950.", today=TODAY).edtf == "1940/1950"
+
+
+@pytest.mark.parametrize(
+    "text", ["Berlin, 1936 oder 1937", "Berlin, 1936 or 1937", "Berlin, 1936 ou 1937", "Berlin, 1936 o 1937"]
+)
+def test_one_of_two_years_is_the_interval_of_both(text):
+    assert find_date(text, today=TODAY).edtf == "1936/1937"
+
+
+def test_two_years_far_apart_after_or_are_no_interval():
+    assert find_date("Olympic Games of 1936 or 1972 in Germany.", today=TODAY).edtf == "1936"

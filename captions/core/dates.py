@@ -172,10 +172,13 @@ _P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 
 _P_MONTH_SHORT = re.compile(r"(?P<month>\d\d)/(?P<year>\d\d)(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)")  # 05/25
 _MONTH_SHORT_BEFORE = re.compile(r"(?<!\d\s)\b(?:von|vom|stand|from|dated|datiert)\s$")  # not a count: "10 von 12/24"
 _P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
-    rf"(?P<y1>{_LEAD}\d{{3}})(?:\s?(?P<sign>[-/])\s?|\s(?P<word>to|bis|until|till|through|thru|and|und|et|y|a|au|hasta)\s)"
+    rf"(?P<y1>{_LEAD}\d{{3}})(?:\s?(?P<sign>[-/])\s?|\s(?P<word>to|bis|until|till|through|thru|and|und|et|y|a|au|hasta|or|oder|ou|o)\s)"
     r"(?P<y2>\d{4}|\d{2})(?![\d]|[-/.:]\d)"
 )
 _RANGE_WORDS_NEEDING_PREFIX = frozenset({"and", "und", "et", "y", "a", "au", "hasta"})
+# 'Berlin, 1936 oder 1937': one of two years, the interval of both (a few years apart at most)
+_ALTERNATIVE_WORDS = frozenset({"or", "oder", "ou", "o"})
+_ALTERNATIVE_REACH = 10
 _RANGE_PREFIX = re.compile(
     r"\b(?:between|zwischen|zw\.|entre|from|von|vom|de|du|desde|del)\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
 )
@@ -558,7 +561,7 @@ def _add_range(m: re.Match, folded: str, add) -> None:
         last = first // 100 * 100 + int(raw_last)
     else:
         last = int(raw_last)
-    if not first < last <= first + 100:
+    if not first < last <= first + (_ALTERNATIVE_REACH if m["word"] in _ALTERNATIVE_WORDS else 100):
         return
     decades = first % 10 == last % 10 == 0 and _DECADE_PREFIX_FR_ES.search(folded, max(0, start - 20), start)
     if decades:  # 'années 1940-1950', 'décadas de 1940 y 1950': two decades
