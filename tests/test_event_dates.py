@@ -327,3 +327,22 @@ def test_a_wires_picture_date_sentence_keeps_a_days_dot(caption):
     record = parse_block(caption, today=TODAY)
     assert (record.date_start, record.date_precision) == (date(2024, 5, 3), "day")
     assert "Mai" not in record.caption and "May" not in record.caption
+
+
+@pytest.mark.parametrize(
+    "block, year",
+    [
+        ("Año 1963\nNumerosas personas en el mercado de la plaza mayor", 1963),
+        ("Circa 1905\nBlick auf den Marktplatz mit dem Rathaus", 1905),
+        ("Jahr 1950\nKinder spielen im Hof der Schule", 1950),
+    ],
+)
+def test_a_date_alone_on_the_line_over_the_caption_dates_it_and_is_no_caption(block, year):
+    record = parse_block(block, today=TODAY)
+    assert record.caption == block.split("\n")[1]
+    assert record.date_start == date(year, 1, 1)
+
+
+def test_a_place_and_a_year_over_the_caption_stay_caption_text():
+    record = parse_block("Berlin 1963\nNumerosas personas en el mercado de la plaza mayor", today=TODAY)
+    assert record.caption.startswith("Berlin 1963")

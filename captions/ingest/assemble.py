@@ -31,6 +31,7 @@ from .lexicon import (
     ARCHIVE_REFERENCE_RE,
     ARCHIVE_REFERENCE_REACH,
     DATE_CUES,
+    DATE_LINE_WORDS,
     EVENT_CLAUSES,
     EVENT_DATE_CUES,
     PAGE_NOTES,
@@ -127,6 +128,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     # --- caption and headline ------------------------------------------------------------
     caption_lines, headline = _caption_lines(scan)
+    date_line = None
+    if len(caption_lines) > 1 and _is_date_line(caption_lines[0]):
+        # 'Año 1963' / 'Numerosas personas en el mercado ...': a date alone on the line over the
+        # caption is its dating, not caption text (the date when the caption states none)
+        date_line = caption_lines[0].strip()
+        caption_lines = caption_lines[1:]
     if len(caption_lines) > 1 and ct.CLOSING_DATELINE_RE.fullmatch(caption_lines[-1].strip()):
         scan.closing_dateline = caption_lines[-1].strip()
         caption_lines = caption_lines[:-1]
@@ -385,6 +392,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         side_titles.append(scan.closing_dateline)
     if story_line:
         side_titles.append(story_line)
+    if date_line:
+        side_titles.append(date_line)
     # (a date the copyright sentence alone states, 'Copyright 1906', is still the text's date)
     _date(record, scan, today, translated or copyright_tail, side_titles)
 
@@ -960,6 +969,20 @@ def _without_byline(caption: str, credit: str) -> str:
             if not rest.strip(" .") or (dated and len(rest) <= _BYLINE_REST and any(c.isdigit() for c in rest)):
                 return caption[:at].rstrip()
     return caption
+
+
+def _is_date_line(line: str) -> bool:
+    """'Año 1963', 'Circa 1905', 'Mai 1945', '3. Mai 2024': a date and at most the words of
+    date_line_words (caption_labels.json) on a short line."""
+    stripped = line.strip().rstrip(".:")
+    if len(stripped) > 30 or not any(character.isdigit() for character in stripped):
+        return False
+    found = dates.find_date(stripped)
+    if found is None or found.start is None or found.problem:
+        return False
+    at = stripped.find(found.text)
+    rest = stripped[:at] + " " + stripped[at + len(found.text) :] if at >= 0 else stripped
+    return all(fold(word) in DATE_LINE_WORDS for word in _LETTERS_RE.findall(rest))
 
 
 def _agency_dated_line(line: str) -> tuple[str, str] | None:

@@ -331,6 +331,8 @@ EVENT_DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("event
 #: pairs and endings, and the words saying a caption is of today (see _event_clauses in the file)
 #: words saying a picture has no known date ('This undated photo', 'undatierte Foto', 'non datée')
 UNDATED_PICTURE_WORDS: tuple[str, ...] = tuple(_load("caption_labels.json").get("undated_picture_words", ()))
+#: the words a date alone on its line over the caption may hold ('Año 1963', 'Circa 1905')
+DATE_LINE_WORDS: frozenset[str] = frozenset(_load("caption_labels.json").get("date_line_words", ()))
 EVENT_CLAUSES: dict[str, frozenset[str]] = {
     key: frozenset(words) for key, words in _load("caption_labels.json").get("event_clauses", {}).items()
 }
