@@ -935,3 +935,35 @@ def test_a_museums_credit_and_its_reference_in_parentheses():
     record = _parse("Troops land on the beach at Anzio, 22 January 1944. © IWM (NA 1234)\n")
     assert record.credit == "IWM"
     assert record.source_id == "NA 1234"
+
+
+# --- a label over a caption, and a story's slug over EFE's dateline -------------------------------
+
+
+def test_a_photo_label_over_a_sentence_is_no_credit():
+    record = _parse("Photo: Sunset over the bay at Monterey, California, on a calm evening.\n")
+    assert record.caption == "Sunset over the bay at Monterey, California, on a calm evening."
+    assert record.credit is None
+
+
+def test_a_photo_label_over_a_name_is_the_credit():
+    record = _parse("Fishing boats return to the harbour at dawn.\nPhoto: Jane Roe\n")
+    assert record.caption == "Fishing boats return to the harbour at dawn."
+    assert record.credit == "Jane Roe"
+
+
+def test_a_photo_label_over_an_agency_in_lower_case_is_the_credit():
+    record = _parse("Ein Mann räumt Schnee vor dem Rathaus.\nFoto: picture alliance / dpa\n")
+    assert record.credit == "picture alliance / dpa"
+
+
+def test_a_story_slug_over_efes_dateline_is_no_picture_number():
+    record = _parse("COVID19. MADRID, 03/04/2020.- Sanitarios atienden a un paciente en el hospital. EFE/Juan Pérez\n")
+    assert record.source_id is None
+    assert record.credit == "EFE/Juan Pérez"
+
+
+def test_efes_picture_number_over_its_dateline():
+    record = _parse("MAD01. MADRID, 03/04/2020.- Sanitarios atienden a un paciente en el hospital. EFE/Juan Pérez\n")
+    assert record.source_id == "MAD01"
+    assert record.caption.startswith("MADRID, 03/04/2020.- Sanitarios")

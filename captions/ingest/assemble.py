@@ -636,10 +636,11 @@ _WIRE_OPENER_RE = re.compile(
     r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝÄÖÜ])"
 )
 # A wire's picture number opening its caption: capitals and digits, a full stop, then the
-# dateline in capitals ('GU6004. CIUDAD DE GUATEMALA (GUATEMALA). ...', EFE); or 'epa' and its
+# dateline in capitals ('GU6004. CIUDAD DE GUATEMALA (GUATEMALA). ...', 'MAD01. MADRID ...', EFE;
+# two to four capitals: 'COVID19. MADRID' is the story's slug, a word and its number); or 'epa' and its
 # eight digits before the caption's first word ('epa01234567 A man walks ...', EPA)
 _WIRE_ID_OPENER_RE = re.compile(
-    r"(?:([A-Z]{2,5}\d{2,6})\.\s{1,2}(?=[A-ZÀ-Ý]{2}[A-ZÀ-Ý \-'’]{0,40}(?:,|\s\(|\.-))|(epa\d{8})\s(?=[A-ZÀ-Ý]))"
+    r"(?:([A-Z]{2,4}\d{2,6})\.\s{1,2}(?=[A-ZÀ-Ý]{2}[A-ZÀ-Ý \-'’]{0,40}(?:,|\s\(|\.-))|(epa\d{8})\s(?=[A-ZÀ-Ý]))"
 )
 # A picture's number (letters and digits, a digit in it), its date in parentheses and a dash
 # run opening the caption: 'jsc2024e044936 (July 9, 2007) --- ...'

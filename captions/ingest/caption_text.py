@@ -41,6 +41,7 @@ from .notices import (
     credit_patterns_for,
     known_notice_prefix,
     may_hold_credit,
+    reads_as_sentence,
     search_credit,
     strip_reference_tokens,
     without_bare_label,
@@ -472,6 +473,11 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
         guard = 0
         while found and guard < 5:
             guard += 1
+            if found.start() == 0 and reads_as_sentence(found.group("credit")):
+                # 'Photo: Sunset over the bay at Monterey, ...': a label over the caption itself,
+                # no name after it; the label goes and the sentence stays
+                text = text[found.start("credit") :]
+                break
             credits.append(without_bare_label(found.group("credit").strip()))
             text = (text[: found.start()] + " " + text[found.end() :]).strip()
             found = search_credit(pattern, text)

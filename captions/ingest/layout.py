@@ -27,6 +27,7 @@ from .notices import (
     credit_patterns_for,
     known_notice_prefix,
     may_hold_credit,
+    reads_as_sentence,
     search_credit,
 )
 from .sizes import SizeFacts, scan_sizes
@@ -672,7 +673,8 @@ def _is_credit_line(line: str) -> bool:
     for pattern in credit_patterns_for(line):
         match = search_credit(pattern, line)
         if match and match.start() <= 1 and match.end() >= len(line) - 1:
-            return True
+            # ('Photo: Sunset over the bay at Monterey, ...': a label over a caption, no credit)
+            return not reads_as_sentence(match.group("credit"))
     return False
 
 

@@ -474,6 +474,18 @@ _CREDIT_CUES = (
 )
 
 
+_PARTICLES = frozenset(["de", "du", "des", "von", "van", "der", "del", "da", "di", "le", "la", "y", "et", "und"])
+
+
+def reads_as_sentence(credit: str) -> bool:
+    """Does a labelled credit read as a sentence, not a name ('Photo: Sunset over the bay at
+    Monterey, California')? Five words at least, three of them in lower case and no name's
+    particle ('picture alliance / dpa', 'Archiv der Stadt Wien' are names)."""
+    words = credit.replace("/", " ").split()
+    lower = [word for word in words if word[:1].islower() and word not in _PARTICLES]
+    return len(words) >= 5 and len(lower) >= 3
+
+
 _GLUED_CREDIT_CUE_RE = re.compile(r"[a-zà-ÿ0-9][.!?][A-ZÀ-Ý]")
 
 
