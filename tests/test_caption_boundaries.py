@@ -967,3 +967,30 @@ def test_efes_picture_number_over_its_dateline():
     record = _parse("MAD01. MADRID, 03/04/2020.- Sanitarios atienden a un paciente en el hospital. EFE/Juan Pérez\n")
     assert record.source_id == "MAD01"
     assert record.caption.startswith("MADRID, 03/04/2020.- Sanitarios")
+
+
+# --- the US military's numbers, and a gallery's copies around its counter -----------------------
+
+
+def test_a_virin_file_name_gives_the_pictures_number_and_released_leaves_the_credit():
+    record = _parse(
+        "Soldiers unload supplies at Camp Example, Kuwait, May 2, 2013.\n\n"
+        "Photo by: Sgt. Jane RoeReleased |  VIRIN: 130502-A-AB123-456.JPG\n"
+    )
+    assert record.source_id == "130502-A-AB123-456"
+    assert record.credit == "Sgt. Jane Roe"
+
+
+def test_a_camera_file_name_is_still_no_id():
+    record = _parse("Boats in the harbour of Kiel.\nImage ID: DSC_1234.JPG\n")
+    assert record.source_id is None
+
+
+def test_a_gallery_caption_with_a_bullet_its_counter_between_the_copies_and_a_slash_credit():
+    record = _parse(
+        "• Una vendedora ordena la fruta en su puesto del mercado de Rosario. /Juana EJEMPLO / AFP\n"
+        "2/36\n"
+        "Una vendedora ordena la fruta en su puesto del mercado de Rosario. /Juana EJEMPLO / AFP\n"
+    )
+    assert record.caption == "Una vendedora ordena la fruta en su puesto del mercado de Rosario."
+    assert record.credit == "Juana EJEMPLO / AFP"

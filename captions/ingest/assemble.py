@@ -1106,7 +1106,13 @@ def _without_notice(record: ParsedCaption, value: str) -> str:
 
 def _clean_id(value: str) -> str | None:
     value = value.strip().strip(".,;")
-    if not value or _FILE_NAME_RE.search(value):
+    if value and _FILE_NAME_RE.search(value):
+        # a file named by the picture's number: the number is the id ('VIRIN:
+        # 130222-A-FS017-679.JPG', the US military's); other file names are none (SPEC)
+        stem = value.rsplit(".", 1)[0]
+        numbered = _LEADING_ID_RE.match(stem + " A")
+        return stem if numbered and numbered.end() == len(stem) + 1 else None
+    if not value:
         return None
     if _WHOLE_ID_RE.fullmatch(value):
         return value  # an archive's reference is often several tokens: 'SPA 2 Z 29BIS', 'NPG x137688'

@@ -698,6 +698,7 @@ _GALLERY_COUNTER_RE = re.compile(r"\d{1,3} ?/ ?\d{1,3}\s{1,3}")
 _NAME_LINE_RE = re.compile(
     r"[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
 )
+_BULLETS = "•·▪‣◦"
 _DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
 
 
@@ -783,12 +784,21 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
     second copy adds after it; and a name alone on the line after the copies ('Laurent
     Antonoff'), which is the credit: (lines, credit or None)."""
     for index in range(min(len(lines), 6) - 1):
-        if len(lines[index]) < _DOUBLED_MIN or len(lines[index + 1]) < _DOUBLED_MIN:
+        if len(lines[index]) < _DOUBLED_MIN:
             continue
-        first = lines[index].strip()
-        if first[:_DOUBLED_MIN] not in lines[index + 1][: _DOUBLED_MIN + 16]:
+        following = index + 1
+        if (
+            following + 1 < len(lines)
+            and len(lines[following]) <= 12
+            and _GALLERY_COUNTER_RE.fullmatch(lines[following].strip() + " ")
+        ):
+            following += 1  # the gallery's counter on a line of its own between the copies ('2/36')
+        if len(lines[following]) < _DOUBLED_MIN:
+            continue
+        first = lines[index].strip().lstrip(_BULLETS).strip()  # ('• La argentina ...': the page's bullet)
+        if first[:_DOUBLED_MIN] not in lines[following][: _DOUBLED_MIN + 16]:
             continue  # (most captions: the next line does not open with this one)
-        second = lines[index + 1].strip()
+        second = lines[following].strip()
         if second[:1].isdigit():
             counter = _GALLERY_COUNTER_RE.match(second)
             if counter:
@@ -801,7 +811,7 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
             kept = [*lines[:index], first]
         else:
             continue
-        after = lines[index + 2 :]
+        after = lines[following + 1 :]
         if len(after) == 1 and not rest and first[-1:] in ".!?" and _is_credit_slot(after[0].strip()):
             return kept, after[0].strip()
         return kept + after, None

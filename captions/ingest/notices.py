@@ -585,8 +585,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # name either way round: 'epa / Hao Bin',
     # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
     # (two agencies before the name too: 'APA/AFP/Jane Roe')
+    # (a slash may open it: '... para ella. /Juan MABROMATA / AFP')
     re.compile(
-        r"(?<=[.!?\"»)])\s{0,3}(?P<credit>"
+        r"(?<=[.!?\"»)])\s{0,3}(?:/\s{0,2})?(?P<credit>"
         + _AGENCY
         + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
         + _AGENCY
@@ -1190,6 +1191,7 @@ _AGENCY_IN_PARENS_RE = re.compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
 
 
 _NAME_ABBREVIATIONS = frozenset(_CREDIT_DATA["name_abbreviations"])
+_RELEASED_RE = re.compile(r"(?:(?<=[a-z])|\s{0,2}/\s{0,2}|\s)(?:Released|RELEASED)$")
 
 
 def clean_credit(value: str) -> tuple[str | None, str | None]:
@@ -1247,6 +1249,9 @@ def _clean_credit(text: str) -> tuple[str | None, str | None]:
     if (" / " in text or ", " in text) and _ARCHIVE_PART_CUE_RE.search(text):
         text, archive_reference = _without_archive_parts(text)
         reference = reference or archive_reference
+    if text.endswith(("Released", "RELEASED")):
+        # the US military's release status glued to the name or after it: 'Sgt. Jane RoeReleased'
+        text = _RELEASED_RE.sub("", text).rstrip(" /")
     if reference is None and any(probe in text for probe in ARCHIVE_REFERENCE_PROBES):
         archived = ARCHIVE_REFERENCE_RE.search(text)
         if archived and archived.start() > 0 and not text[archived.end() :].strip(" .)"):
