@@ -464,3 +464,21 @@ def test_a_big_city_named_like_its_country_is_the_city_too():
 def test_a_place_before_a_short_words_full_stop_and_the_next_sentence():
     record = parse_block("A memorial in northern New Mexico outside Santa Fe. It is largely unknown.")
     assert record.city == "Santa Fe"  # (was no city: 'Santa Fe. It' is no name)
+
+
+def test_a_town_of_several_words_before_its_country_in_parentheses():
+    for text, place in [
+        ("Ein Mann geht am 3. März 2022 in Nova Kleinort (Brasilien) vorbei.", ("Nova Kleinort", None, "BR")),
+        ("Feuerwehrleute kämpfen bei Saint Peter Port (Guernsey) gegen ein Feuer.", ("Saint Peter Port", None, "GG")),
+        # capitalised words before a known city are no part of it
+        ("Die Polizei Berlin (Deutschland) meldet einen Einsatz.", ("Berlin", None, "DE")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+
+
+def test_zumas_dateline_of_an_english_date_and_the_place():
+    record = parse_block(
+        "March 3, 2022, Ario de Rosales, Mexico: A man walks past a damaged building. "
+        "(Credit Image: © Ina Muster/ZUMA Press Wire)"
+    )
+    assert (_place(record), record.date_start.isoformat()) == (("Ario de Rosales", None, "MX"), "2022-03-03")

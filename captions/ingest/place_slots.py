@@ -250,6 +250,34 @@ ARTICLE_PLACE_RE = re.compile(
 # a preposition before a name makes it a town even where the data does not know it: 'in Lugoba
 # (Tansania)', 'en Kleinort (Ucrania)', 'à Kleinort (Ukraine)' ('islas Galápagos (Ecuador)' is none)
 _TOWN_PREPOSITION_RE = re.compile(r"(?:^|\s)(?:in|en|à|bei|nahe|near|au)\s$")
+_NAME_LINK_WORDS = frozenset(("de", "del", "la", "am", "an", "der", "sur", "upon", "im", "di", "op", "es"))
+
+
+def _town_before_parenthesis(caption: str, start: int) -> str | None:
+    """The town whose last word opens at `start`, before its country in parentheses: the
+    longest run of up to four capitalised words (and the small words inside names) ending there
+    that the data knows as a city or that a preposition leads to ('in Monte Azul (Brasilien)',
+    'bei Saint Peter Port (Guernsey)'); None when no such run is a town ('las islas Galápagos
+    (Ecuador)')."""
+    end = caption.find(" (", start)
+    before = caption[max(0, start - 60) : start].split()
+    words = caption[start:end].split()
+    runs = [words]
+    while before and len(runs) < 4:
+        word = before.pop()
+        if word in _NAME_LINK_WORDS and before and before[-1][:1].isupper():
+            word = f"{before.pop()} {word}"
+        if not word[:1].isupper() or not word[-1:].isalnum():
+            break
+        runs.append([*word.split(), *runs[-1]])
+    for run in reversed(runs):
+        name = " ".join(run)
+        opening = caption.rfind(name, 0, end)
+        if places.find_city(name) or _TOWN_PREPOSITION_RE.search(caption, max(0, opening - 6), opening):
+            return name
+    return None
+
+
 _PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
@@ -648,8 +676,41 @@ _PLACE_DATE_DATELINE_RE = re.compile(
 _DATE_COLON_CUE_RE = re.compile(r"\d\s{0,2}[:–—]")
 
 
+# ZUMA: 'March 3, 2022, Kyiv, Ukraine: ...' (an English date, the place, a colon)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_OPENINGS = frozenset(month[:3] for month in _MONTHS_EN)
+_MONTH_DATELINE_RE = re.compile(
+    r"(?:"
+    + "|".join(_MONTHS_EN)
+    + r"|(?:"
+    + "|".join(month[:3] for month in _MONTHS_EN)
+    + r")\.?)\s\d{1,2},\s\d{4},\s("
+    + _NAME
+    + r"(?:,\s"
+    + _NAME
+    + r"){0,2}):\s"
+)
+
+
 def dateline_place(caption: str) -> str | None:
     """The place of a dateline opening the caption ('PARIS, FRANCE - JULY 26:' -> 'Paris, France')."""
+    if caption[:3] in _MONTH_OPENINGS:
+        match = _MONTH_DATELINE_RE.match(caption[:200])
+        if match:
+            return _dateline_text(match.group(1))
     # Every dateline opens with a date or a place in capitals: skip the patterns otherwise.
     if not (caption[:1].isdigit() or caption[:2].isupper()):
         if caption[:1].isupper() and "," in caption[:60] and _DATE_COLON_CUE_RE.search(caption[:120]):
@@ -782,11 +843,8 @@ def place_slots(caption: str) -> list[str]:
         for match in _PAREN_COUNTRY_RE.finditer(caption):
             country = match.group(2)
             if len(country) > 3 and places.find_country(country):  # a name: '(BE)' is a canton
-                name = match.group(1)
-                town = places.find_city(name) or _TOWN_PREPOSITION_RE.search(
-                    caption, max(0, match.start() - 6), match.start()
-                )
-                slots.append(f"{name}, {country}" if town else country)
+                name = _town_before_parenthesis(caption, match.start(1))
+                slots.append(f"{name}, {country}" if name else country)
             elif len(country) > 3 and places.country_of_city(country):
                 slots.append(country)  # 'en la plaza Santa Cruz (Madrid)': a major city in parentheses
     if "'s " in caption or "’s " in caption:

