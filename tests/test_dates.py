@@ -786,3 +786,8 @@ def test_one_of_two_years_is_the_interval_of_both(text):
 
 def test_two_years_far_apart_after_or_are_no_interval():
     assert find_date("Olympic Games of 1936 or 1972 in Germany.", today=TODAY).edtf == "1936"
+
+
+@pytest.mark.parametrize("text", ["Version 2.10.11 released.", "Die Straße Nr. 12.10.12", "Art. 5/3/24 des Gesetzes."])
+def test_a_numbered_thing_is_no_day_with_a_two_digit_year(text):
+    assert find_date(text, today=TODAY) is None

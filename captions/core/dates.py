@@ -439,6 +439,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                     (m := _P_DMY_SHORT.match(folded, start))
                     and (m["sep"] == "." or int(m["day"]) > 12 or int(m["month"]) > 12)
                     and not (m["sep"] == "-" and _is_score(folded, start, m.end()))
+                    and not _NUMBERED_BEFORE.search(folded, max(0, start - 12), start)
                 ):
                     # '30/11/11', '06.05.25', '8-19-07': a two-digit year, day first with a dot,
                     # otherwise whichever order the numbers leave unmistakable (a first number
@@ -507,6 +508,10 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             word = m["en"] or m["de"] or m["fr"] or m["es"]
             add(_Candidate(_RANK_DECADE, m.start(), m.end(), _decade_interval(1900 + _DECADE_WORDS[word])))
     return found
+
+
+# 'Version 2.10.11', 'Nr. 12.10.12', 'Art. 5/3/24': a number, not a day with a two-digit year
+_NUMBERED_BEFORE = re.compile(r"(?:\b(?:" + _alternation(_LABELS.get("numbered_words", ())) + r")\.?|#|§)\s?$")
 
 
 def _is_score(folded: str, start: int, end: int) -> bool:
