@@ -791,3 +791,21 @@ def test_two_years_far_apart_after_or_are_no_interval():
 @pytest.mark.parametrize("text", ["Version 2.10.11 released.", "Die Straße Nr. 12.10.12", "Art. 5/3/24 des Gesetzes."])
 def test_a_numbered_thing_is_no_day_with_a_two_digit_year(text):
     assert find_date(text, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("1935 June 1", "1935-06-01"),
+        ("1929 March 29", "1929-03-29"),
+        ("1935 Jun.", "1935-06"),
+        ("1935, June", "1935-06"),
+    ],
+)
+def test_a_librarys_year_month_day_order(text, edtf):
+    assert parse_date(text, today=TODAY).edtf == edtf
+    assert find_date(f"Senators at the Capitol, {text}.", today=TODAY).edtf == edtf
+
+
+def test_a_year_before_an_everyday_word_stays_a_year():
+    assert find_date("Berlin 1945 may be the year.", today=TODAY).edtf == "1945"

@@ -158,6 +158,9 @@ _P_MDY_WORDS = re.compile(  # September 14, 2024 / Sept. 14 2024 / December 1945
     r"(?:de\s|del\s|of\s)?"
     r"(?:(?<![\d])" + _YEAR + ")?"
 )
+_P_YMD_WORDS = re.compile(  # 1935 June 1, 1929 March 29, 1935 Jun., 1935, June (a library's order)
+    rf"(?P<year>{_LEAD}\d{{3}}),?\s{_MON}(?:\s(?P<day>\d\d?)(?!\d|[.,:/]\d|\s?(?:st|nd|rd|th)?\s?(?:,\s?)?\d{{4}}))?"
+)
 _P_ISO = re.compile(  # 2025-12-02, 2025:12:02 (exif), 2025/12/02, 2025.12.02
     rf"(?P<year>{_LEAD}\d{{3}})(?P<sep>[-/:.])(?P<month>\d\d?)(?P=sep)(?P<day>\d\d?)(?![\d]|[.,]\d)"
 )
@@ -421,6 +424,12 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                 m = _P_YEAR_RANGE.match(folded, start)
                 if m:
                     _add_range(m, folded, add)
+            if len(found) == before_count and following in " ," and (m := _P_YMD_WORDS.match(folded, start)):
+                # a library's '1935 June 1', '1929 March 29', '1935 Jun.', '1935, June'
+                day = _int(m["day"])
+                if _month_word_counts(m, original, folded) and (day is None or 1 <= day <= 31):
+                    rank = _RANK_MONTH if day is None else _RANK_DAY
+                    add(_Candidate(rank, start, m.end(), _endpoint(int(m["year"]), MONTHS[m["mon"]], day)))
         else:
             if following in _DMY_SEPARATORS:
                 m = _P_DMY_NUMERIC.match(folded, start)
