@@ -809,3 +809,21 @@ def test_a_librarys_year_month_day_order(text, edtf):
 
 def test_a_year_before_an_everyday_word_stays_a_year():
     assert find_date("Berlin 1945 may be the year.", today=TODAY).edtf == "1945"
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("193X", D(1930, 1, 1), D(1939, 12, 31), "decade"),
+        ("1935-06-01/1935-06-30", D(1935, 6, 1), D(1935, 6, 30), "day"),
+        ("1944/46", D(1944, 1, 1), D(1946, 12, 31), "year"),
+    ],
+)
+def test_a_date_field_written_in_edtf(text, start, end, precision):
+    found = parse_date(text, today=TODAY)
+    assert (found.start, found.end, found.precision) == (start, end, precision)
+
+
+def test_a_date_field_with_slashes_that_is_no_edtf_reads_as_before():
+    assert parse_date("2025/12/02", today=TODAY).edtf == "2025-12-02"
+    assert parse_date("06/05/2025", today=TODAY).edtf == "2025-05-06"

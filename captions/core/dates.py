@@ -723,12 +723,32 @@ def parse_date(text: str, *, today: datetime.date | None = None) -> PartialDate 
     when it states that the photo is undated.
     """
     today = today or datetime.date.today()  # once: the clock is read per call otherwise
+    stripped = text.strip() if len(text) <= 40 else ""
+    if stripped and ("X" in stripped or "/" in stripped[4:5] + stripped[7:8] + stripped[10:11]):
+        # an EDTF value ('193X', '1935-06-01/1935-06-30', '1944/1946'): the project's own notation
+        edtf = _edtf_field(stripped, today)
+        if edtf is not None:
+            return edtf
     normalized, folded, best = _search(text, field=True, today=today)
     if best is None:
         if folded and _UNDATED_FIELD.match(folded.strip(" :;,")):
             return PartialDate(normalized, None, None, None, None, False, None)
         return None
     return _result(normalized, best.interval, best.approximate, today)
+
+
+def _edtf_field(text: str, today: datetime.date) -> PartialDate | None:
+    if not _EDTF_FIELD_RE.fullmatch(text):
+        return None
+    try:
+        value = from_edtf(text)
+    except ValueError:
+        return None
+    problem = FUTURE_DATE if value.start > today else None
+    return PartialDate(value.text, value.edtf, value.start, value.end, value.precision, value.approximate, problem)
+
+
+_EDTF_FIELD_RE = re.compile(r"\d{3}[\dX](?:-\d\d){0,2}[~?%]?(?:/\d{3}[\dX](?:-\d\d){0,2}[~?%]?)?")
 
 
 def find_date(text: str, *, today: datetime.date | None = None) -> PartialDate | None:
