@@ -827,3 +827,21 @@ def test_a_date_field_written_in_edtf(text, start, end, precision):
 def test_a_date_field_with_slashes_that_is_no_edtf_reads_as_before():
     assert parse_date("2025/12/02", today=TODAY).edtf == "2025-12-02"
     assert parse_date("06/05/2025", today=TODAY).edtf == "2025-05-06"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("1910?-1920?", "1910~/1920~"),
+        ("ca. 1935 - ca. 1940", "1935~/1940~"),
+        ("1930-1935 aprox.", "1930~/1935~"),
+        ("h. 1900", "1900~"),
+        ("1900 ca.", "1900~"),
+    ],
+)
+def test_a_catalogues_doubt_on_a_range_or_after_the_date(text, edtf):
+    assert parse_date(text, today=TODAY).edtf == edtf
+
+
+def test_ca_before_a_number_after_the_year_is_no_doubt_about_it():
+    assert not find_date("Im Jahr 1900 ca. 200 Einwohner.", today=TODAY).approximate

@@ -175,7 +175,7 @@ _P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 
 _P_MONTH_SHORT = re.compile(r"(?P<month>\d\d)/(?P<year>\d\d)(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)")  # 05/25
 _MONTH_SHORT_BEFORE = re.compile(r"(?<!\d\s)\b(?:von|vom|stand|from|dated|datiert)\s$")  # not a count: "10 von 12/24"
 _P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
-    rf"(?P<y1>{_LEAD}\d{{3}})(?:\s?(?P<sign>[-/])\s?|\s(?P<word>to|bis|until|till|through|thru|and|und|et|y|a|au|hasta|or|oder|ou|o)\s)"
+    rf"(?P<y1>{_LEAD}\d{{3}})(?P<doubt>\?)?(?:\s?(?P<sign>[-/])\s?(?P<circa>(?:ca\.?|c\.|circa|um|vers|hacia)\s?)?|\s(?P<word>to|bis|until|till|through|thru|and|und|et|y|a|au|hasta|or|oder|ou|o)\s)"
     r"(?P<y2>\d{4}|\d{2})(?![\d]|[-/.:]\d)"
 )
 _RANGE_WORDS_NEEDING_PREFIX = frozenset({"and", "und", "et", "y", "a", "au", "hasta"})
@@ -229,12 +229,12 @@ _PICTURE_YEAR_BEFORE = re.compile(
 _CIRCA_BEFORE = re.compile(
     r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
     r"alrededor\sde|aux\senvirons\sde|en\storno\sa|cerca\sde)\s?|\bc\.\s?|\bc(?=$)"
-    r"|\b(?:" + _alternation(_UNCERTAIN_WORDS) + r")\s(?:(?:in|im|en|dans|au|a|from|aus|de)\s)?)"
+    r"|\b(?:" + _alternation(_UNCERTAIN_WORDS) + r")\s(?:(?:in|im|en|dans|au|a|from|aus|de)\s)?|\bh\.\s?)"
     r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|el|los|del|de|les|den|der|die)\s)?$"
 )
-_CIRCA_AFTER = re.compile(
-    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um)\))"
-)  # 1925?, 1925 (?), 1925 (approx.)
+_CIRCA_AFTER = re.compile(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox.
+    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um)\))|\s(?:aprox|approx|ca|env)\.(?!\s?\d)"
+)
 _YEAR_MARKER_BEFORE = re.compile(
     r"\b(?:in|im|en|of|from|since|seit|depuis|desde|year|jahr|jahre|jahres|ano|anno|an|"
     r"summer|winter|spring|autumn|fall|sommer|fruhjahr|fruhling|herbst|ete|hiver|printemps|automne|"
@@ -586,7 +586,9 @@ def _add_range(m: re.Match, folded: str, add) -> None:
         )
         return
     interval = _range_interval(_endpoint(first, None, None), _endpoint(last, None, None))
-    add(_Candidate(_RANK_YEAR, prefix.start() if prefix else start, m.end(), interval))
+    candidate = _Candidate(_RANK_YEAR, prefix.start() if prefix else start, m.end(), interval)
+    candidate.approximate = bool(m["doubt"] or m["circa"])  # '1910?-1920?', 'ca. 1935 - ca. 1940'
+    add(candidate)
 
 
 def _add_decade(m: re.Match, folded: str, add) -> None:
