@@ -994,3 +994,33 @@ def test_a_gallery_caption_with_a_bullet_its_counter_between_the_copies_and_a_sl
     )
     assert record.caption == "Una vendedora ordena la fruta en su puesto del mercado de Rosario."
     assert record.credit == "Juana EJEMPLO / AFP"
+
+
+# --- dpa's handout notes, and a caption pasted twice in two quote styles ------------------------
+
+
+def test_dpas_handout_notes_and_the_notice_after_its_credit():
+    record = _parse(
+        "HANDOUT - 03.05.2021, Nordkorea, Pjöngjang: Das von der staatlichen Nachrichtenagentur KCNA "
+        "zur Verfügung gestellte Foto zeigt eine Parade. ACHTUNG: Das Foto wurde von der staatlichen "
+        "Nachrichtenagentur KCNA zur Verfügung gestellt. Sein Inhalt kann nicht eindeutig verifiziert werden. "
+        "Foto: -/KCNA/dpa - ACHTUNG: Nur zur redaktionellen Verwendung im Zusammenhang mit der aktuellen "
+        "Berichterstattung und nur mit vollständiger Nennung des vorstehenden Credits +++ dpa-Bildfunk +++\n"
+    )
+    assert record.caption == (
+        "03.05.2021, Nordkorea, Pjöngjang: Das von der staatlichen Nachrichtenagentur KCNA "
+        "zur Verfügung gestellte Foto zeigt eine Parade."
+    )
+    assert record.credit == "-/KCNA/dpa"
+    assert record.caveats == ["editorial_only", "mandatory_credit"]
+
+
+def test_achtung_inside_a_caption_stays():
+    record = _parse(
+        "Ein Schild mit der Aufschrift - Achtung: Lebensgefahr - steht am Zaun des Kraftwerks in Jänschwalde.\n"
+    )
+    assert "Achtung: Lebensgefahr" in record.caption
+
+
+def test_a_dash_opening_a_credit_line_goes_and_dpas_dash_for_no_name_stays():
+    assert _parse("Ein Boot im Hafen von Kiel.\n- Foto: Jana Beispiel/dpa\n").credit == "Jana Beispiel/dpa"

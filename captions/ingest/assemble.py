@@ -223,6 +223,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if wire_date and "date" not in scan.fields:
         scan.add_field("date", wire_date, _WIRE_DATE_RANK, 1_000_000, "picture date")
     segment, stock_reference = ct.strip_stock_reference(segment)
+    segment, tail_notice = ct.cut_notice_tail(segment)
     uncredited, inline_credits = ct.strip_credits(segment)
     # a credit read from the caption's end says the text ran on past it: not cut off there
     credit_after = (bool(inline_credits) and segment.startswith(uncredited.rstrip())) or _credit_line_after(
@@ -253,6 +254,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             translated = whole
     segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
+    if tail_notice:
+        caption_notices.append(tail_notice)
     record.caption = ct.unquoted(ct.undoubled(ct.unbracketed(ct.normalize_space(segment).strip(" -–—|"))))
     restriction_lines.extend(caption_notices)
 

@@ -36,6 +36,7 @@ from .notices import (
     STOCK_REFERENCE_RE,
     TRAILING_MARKER_CUES,
     TRAILING_MARKER_RE,
+    caveats_in,
     closing_agency,
     contains_any,
     credit_patterns_for,
@@ -459,6 +460,23 @@ def join_caption_lines(lines: list[str]) -> str:
         kept.append(line)
         length += len(line)
     return " ".join(kept)
+
+
+# A notice after the credit, behind a dash: '... Foto: -/KCNA/dpa - ACHTUNG: Nur zur
+# redaktionellen Verwendung ... und nur mit vollständiger Nennung des vorstehenden Credits'
+_NOTICE_TAIL_RE = re.compile(r"\s[-–—]\s(?=(?:ACHTUNG|Achtung|ATTENTION|ATENCIÓN|ATENCION)\s?:\s)")
+
+
+def cut_notice_tail(text: str) -> tuple[str, str | None]:
+    """(the text before a dash and a notice closing it, the notice), or the text and None (a
+    caption's own 'Achtung:' goes on unless it is a notice's wording)."""
+    if "CHTUNG" not in text and "chtung" not in text and "TTENTION" not in text and "TENCI" not in text:
+        return text, None
+    for match in _NOTICE_TAIL_RE.finditer(text[:20_000]):
+        notice = text[match.end() :].strip()
+        if len(notice) <= 600 and (_CAPTION_NOTICE_RE.search(fold(notice)) or caveats_in(fold(notice))):
+            return text[: match.start()].rstrip(), notice
+    return text, None
 
 
 def strip_credits(text: str) -> tuple[str, list[str]]:

@@ -35,6 +35,8 @@ MANDATORY_CREDIT_RE = re.compile(
     r"|must\s(?:be\s)?credit|obligatorische\squellenangabe|quellenangabe\s(?:ist\s)?(?:pflicht|obligatorisch|erforderlich)"
     r"|pflicht(?:angabe|nennung)|credit\sobligatoire|mention\sobligatoire|mention\sde\scredit\sobligatoire"
     r"|credito\sobligatorio|credito\sobligatoria|obligatorio\scitar"
+    # dpa: 'nur mit vollständiger Nennung des vorstehenden Credits'
+    r"|vollstandiger\snennung\sdes\s(?:vorstehenden\s|obigen\s)?credits"
 )
 IMPERFECT_RE = re.compile(r"(?:imperfections?|mangel|imperfecciones)\b.{0,80}(?:histor|reportage|reportaje)")
 EMBARGO_RE = re.compile(
@@ -1199,7 +1201,11 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
 
     'Credit: John Doe/Shutterstock (14523678a)' -> ('John Doe/Shutterstock', '14523678a').
     """
-    return _clean_credit(value.strip()[:300].lstrip("-–— "))  # a dash the line opened with: '- Foto: ...'
+    # a dash the line opened with: '- Foto: ...'; dpa's dash for no photographer's name stays: '-/KCNA/dpa'
+    return _clean_credit(_OPENING_DASH_RE.sub("", value.strip()[:300]))
+
+
+_OPENING_DASH_RE = re.compile(r"^[-–—\s]+(?![-–—\s]|/)")
 
 
 @lru_cache(maxsize=4096)  # a supplier's credits recur block after block
