@@ -1024,3 +1024,13 @@ def test_achtung_inside_a_caption_stays():
 
 def test_a_dash_opening_a_credit_line_goes_and_dpas_dash_for_no_name_stays():
     assert _parse("Ein Boot im Hafen von Kiel.\n- Foto: Jana Beispiel/dpa\n").credit == "Jana Beispiel/dpa"
+
+
+def test_a_caption_pasted_twice_in_two_quote_styles_is_one_caption():
+    record = _parse(
+        "Des manifestants bloquent l'entrée d'un édifice lors d'une manifestation à Québec le 3 mai 2015. "
+        "Des manifestants bloquent l’entrée d’un édifice lors d’une manifestation à Québec le 3 mai 2015.\n"
+    )
+    assert record.caption == (
+        "Des manifestants bloquent l'entrée d'un édifice lors d'une manifestation à Québec le 3 mai 2015."
+    )

@@ -872,9 +872,20 @@ def undoubled(text: str) -> str:
     if not any(character.isalnum() for character in text[:200]):
         return ""
     half = len(text) // 2
-    if len(text) > 40 and text[half : half + 1] == " " and text[:half] == text[half + 1 :]:
-        return text[:half]
+    if len(text) > 40 and text[half : half + 1] == " ":
+        if text[:half] == text[half + 1 :]:
+            return text[:half]
+        if _CURLY_QUOTES_RE.search(text) and _straight(text[:half]) == _straight(text[half + 1 :]):
+            return text[:half]  # the copies differ in their quotes only: 'l'Assistance' / 'l’Assistance'
     return text
+
+
+_CURLY_QUOTES_RE = re.compile("[‘’“”]")
+_STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def _straight(text: str) -> str:
+    return text.translate(_STRAIGHT_QUOTES)
 
 
 def normalize_space(text: str) -> str:
