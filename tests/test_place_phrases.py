@@ -482,3 +482,12 @@ def test_zumas_dateline_of_an_english_date_and_the_place():
         "(Credit Image: © Ina Muster/ZUMA Press Wire)"
     )
     assert (_place(record), record.date_start.isoformat()) == (("Ario de Rosales", None, "MX"), "2022-03-03")
+
+
+def test_and_inside_a_countrys_name_counts_where_the_data_knows_the_name_whole():
+    for text, place in [
+        ("Migrantes en Kleinort, Trinidad y Tobago, el martes 25 de enero de 2022.", ("Kleinort", None, "TT")),
+        ("Soldiers in Kleinort, Bosnia and Herzegovina, March 3, 2022.", ("Kleinort", None, "BA")),
+        ("Fiesta en Madrid y Barcelona el 3 de mayo de 2022.", ("Madrid", None, "ES")),
+    ]:
+        assert _place(parse_block(text)) == place, text

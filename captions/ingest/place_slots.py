@@ -29,7 +29,7 @@ _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
 # article on the word after it ('Sharm el-Sheikh', 'Ras al-Khaimah'). (Spanish and French 'de la',
 # 'de los' were tried: 'Castellón de la Plana' read whole, but the holdout lost a field.)
 _NAME_LINK = (
-    r"(?: (?:an der |ob der |vor der |aan den |aan de |of the |of |es |de |del |la |am |an |der |sur "
+    r"(?: (?:an der |ob der |vor der |aan den |aan de |of the |of |es |and |y |et |und |de |del |la |am |an |der |sur "
     r"|upon |im |di |op )?| (?:el|al|as|ad|ash|ech)-)"
 )
 _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
@@ -608,7 +608,9 @@ def _german_link(part: str) -> tuple[str, ...]:
 # Congo', 'Republic of Korea'), 'es' ('Dar es Salaam'). Otherwise the name ends before them, as
 # it did before they were read: 'Kleinstadt an der Elbe' is Kleinstadt, 'Church of the Holy
 # Sepulchre' no more than 'Church', 'Madrid es Navidad' Madrid.
-_KNOWN_ONLY_LINKS = frozenset(("an der", "ob der", "vor der", "aan den", "aan de", "of", "of the", "es"))
+_KNOWN_ONLY_LINKS = frozenset(
+    ("an der", "ob der", "vor der", "aan den", "aan de", "of", "of the", "es", "and", "y", "et", "und")
+)
 
 
 def _before_links_of_unknown_name(words: list[str]) -> list[str]:
