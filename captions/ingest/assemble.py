@@ -1358,6 +1358,9 @@ def _in_since_clause(text: str, start: int, found) -> bool:
     year after it (Spanish 'desde' and French 'depuis' also say 'from' a place: a caption with no
     other date keeps its own)."""
     low = max(0, start - _CLAUSE_REACH)
+    window = text[low:start].lower()
+    if not any(word in window for word in _SINCE_WORDS):
+        return False  # (a substring test before looking for the clause)
     opening = None if low else 0
     for boundary in _CLAUSE_BREAK_RE.finditer(text, low, start):
         opening = boundary.end()
