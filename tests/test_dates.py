@@ -845,3 +845,20 @@ def test_a_catalogues_doubt_on_a_range_or_after_the_date(text, edtf):
 
 def test_ca_before_a_number_after_the_year_is_no_doubt_about_it():
     assert not find_date("Im Jahr 1900 ca. 200 Einwohner.", today=TODAY).approximate
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Ces photographies ont été prises dans la seconde partie des années 1920.", 1925),
+        ("Straßenszene in der zweiten Hälfte der 1920er Jahre.", 1925),
+        ("Street scene in the second half of the 1920s.", 1925),
+        ("Street scene in the first half of the 1920s.", 1920),
+        ("Escena callejera en la segunda mitad de los años 20.", 1925),
+        ("Escena callejera en la primera mitad de los años veinte.", 1920),
+        ("Une rue dans la première moitié des années 1920.", 1920),
+    ],
+)
+def test_a_half_of_a_decade(text, first):
+    found = find_date(text, today=TODAY)
+    assert (found.start, found.end, found.precision) == (D(first, 1, 1), D(first + 4, 12, 31), "year")

@@ -215,6 +215,18 @@ _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 with open(Path(__file__).resolve().parent.parent / "data" / "caption_labels.json", encoding="utf-8") as _handle:
     _LABELS = json.load(_handle)
 _UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
+_HALVES = _LABELS.get("decade_halves", {})
+_HALF_BEFORE = re.compile(
+    r"\b(?:(?P<first>"
+    + _alternation(_HALVES.get("first", ()))
+    + r")|(?P<second>"
+    + _alternation(_HALVES.get("second", ()))
+    + r"))\s(?:"
+    + _alternation(_HALVES.get("half", ()))
+    + r")\s(?:(?:"
+    + _alternation(_HALVES.get("of", ()))
+    + r")\s)?$"
+)
 # 'score 6-14-12', 'a 10-13-12 record': a score or a record, not a day with a two-digit year
 _SCORE_BEFORE = re.compile(
     r"\b(?:" + _alternation(_LABELS.get("score_words", ())) + r")\b(?:\s(?:of|a|an|the|de|von|du|del))?[\s:,]{1,3}$"
@@ -503,6 +515,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                 _add_decade(m, folded, add)
                 if len(found) > before_count:
                     _to_next_decade(found[-1], folded)
+                    _to_half_decade(found[-1], folded)
             elif folded[start - 4 : start] == "mid-" and (m := _P_MID_DECADE.match(folded, start)):
                 add(_Candidate(_RANK_DECADE, start - 4, m.end(), _decade_interval(int(m["number"]))))  # 'mid-1960s'
         if len(found) == before_count and digits == 4:
@@ -516,6 +529,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
         for m in _P_DECADE_WORDS.finditer(folded):
             word = m["en"] or m["de"] or m["fr"] or m["es"]
             add(_Candidate(_RANK_DECADE, m.start(), m.end(), _decade_interval(1900 + _DECADE_WORDS[word])))
+            _to_half_decade(found[-1], folded)
     return found
 
 
@@ -636,6 +650,20 @@ def _to_next_decade(candidate: _Candidate, folded: str) -> None:
     if first < last <= first + 50:
         candidate.interval = _range_interval(candidate.interval, _decade_interval(last))
         candidate.end = m.end()
+
+
+def _to_half_decade(candidate: _Candidate, folded: str) -> None:
+    """'the second half of the 1920s', 'in der zweiten Hälfte der 1920er Jahre', 'la seconde partie
+    des années 1920': the years 5 to 9 of the decade (0 to 4 for the first half), precision year."""
+    interval = candidate.interval
+    if interval is None or interval[3] != DECADE or "/" in interval[2]:
+        return
+    half = _HALF_BEFORE.search(folded, max(0, candidate.start - 40), candidate.start)
+    if half is None:
+        return
+    first = interval[0].year + (5 if half["second"] else 0)
+    candidate.interval = _range_interval(_endpoint(first, None, None), _endpoint(first + 4, None, None))
+    candidate.start = half.start()
 
 
 def _add_year(run: re.Match, folded: str, field: bool, today_year: int, add) -> None:
