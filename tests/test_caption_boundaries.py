@@ -1034,3 +1034,19 @@ def test_a_caption_pasted_twice_in_two_quote_styles_is_one_caption():
     assert record.caption == (
         "Des manifestants bloquent l'entrée d'un édifice lors d'une manifestation à Québec le 3 mai 2015."
     )
+
+
+# --- a caption through a news agency, and a slideshow's 'more' link -----------------------------
+
+
+def test_a_label_over_the_caption_through_a_news_agency_and_its_credit_line():
+    record = _parse("Foto: Olaf Scholz (Archiv), via dts Nachrichtenagentur\n\nFoto/Quelle: dts\n")
+    assert record.caption == "Olaf Scholz"
+    assert record.credit == "dts"
+    assert record.language == "de"
+
+
+def test_a_credit_via_an_agency_is_still_a_credit():
+    record = _parse("Firefighters battle a blaze in Malibu, California.\nPhoto: Jane Roe via Getty Images\n")
+    assert record.caption == "Firefighters battle a blaze in Malibu, California."
+    assert record.credit == "Jane Roe via Getty Images"

@@ -45,6 +45,7 @@ from .notices import (
     AGENCY_STARTS,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
+    VIA_NEWS_AGENCY_RE,
     caveats_in,
     clean_credit,
     is_negative_release,
@@ -199,6 +200,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 archive.group("date"),
             )
             joined = joined[archive.end() :]
+    if " via " in joined[-80:]:
+        through = VIA_NEWS_AGENCY_RE.fullmatch(joined.strip())
+        if through:  # 'Foto: Stephan Weil (Archiv), via dts Nachrichtenagentur': the caption between
+            joined = through.group("text")
     citation = read_citation(joined, _is_place, _is_date_text) if len(joined) > 20 else None
     if citation is not None and citation.caption != joined:
         # a library's citation around the caption: its holder, photographer or creator, its

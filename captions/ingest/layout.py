@@ -23,6 +23,7 @@ from .lexicon import ARCHIVE_LEVELS, BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, 
 from .notices import (
     AGENCY_LINES,
     BARE_LABEL_LINE_RE,
+    VIA_NEWS_AGENCY_RE,
     caveats_in,
     credit_patterns_for,
     known_notice_prefix,
@@ -673,8 +674,9 @@ def _is_credit_line(line: str) -> bool:
     for pattern in credit_patterns_for(line):
         match = search_credit(pattern, line)
         if match and match.start() <= 1 and match.end() >= len(line) - 1:
-            # ('Photo: Sunset over the bay at Monterey, ...': a label over a caption, no credit)
-            return not reads_as_sentence(match.group("credit"))
+            # ('Photo: Sunset over the bay at Monterey, ...': a label over a caption, no credit;
+            # 'Foto: Stephan Weil (Archiv), via dts Nachrichtenagentur': the caption, through an agency)
+            return not reads_as_sentence(match.group("credit")) and not VIA_NEWS_AGENCY_RE.fullmatch(line.strip())
     return False
 
 

@@ -479,6 +479,15 @@ _CREDIT_CUES = (
 _PARTICLES = frozenset(["de", "du", "des", "von", "van", "der", "del", "da", "di", "le", "la", "y", "et", "und"])
 
 
+# A credit label over the caption and the agency it came through: 'Foto: Stephan Weil (Archiv),
+# via dts Nachrichtenagentur' (news_agency_words): the text between them is the caption
+VIA_NEWS_AGENCY_RE = re.compile(
+    r"(?:Foto|Bild|Photo|Foto/Quelle)\s?:\s(?P<text>[^\n]{2,300}?),\svia\s[^,\n]{1,40}?\s(?:"
+    + "|".join(re.escape(word) for word in _CREDIT_DATA["news_agency_words"])
+    + r")"
+)
+
+
 def reads_as_sentence(credit: str) -> bool:
     """Does a labelled credit read as a sentence, not a name ('Photo: Sunset over the bay at
     Monterey, California')? Five words at least, three of them in lower case and no name's
