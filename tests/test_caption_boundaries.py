@@ -1050,3 +1050,12 @@ def test_a_credit_via_an_agency_is_still_a_credit():
     record = _parse("Firefighters battle a blaze in Malibu, California.\nPhoto: Jane Roe via Getty Images\n")
     assert record.caption == "Firefighters battle a blaze in Malibu, California."
     assert record.credit == "Jane Roe via Getty Images"
+
+
+def test_a_slideshows_more_link_after_a_caption_cut_short():
+    record = _parse("Rescuers carry residents from flooded homes in Pensacola, Florida. Officials fought to...more\n")
+    assert record.caption == "Rescuers carry residents from flooded homes in Pensacola, Florida. Officials fought to..."
+
+
+def test_more_as_the_captions_last_word_stays():
+    assert _parse("Fans queue outside the stadium in Leeds, wanting more\n").caption.endswith("wanting more")

@@ -1056,6 +1056,8 @@ TRAILING_MARKER_RE = re.compile(
     + r")(?=\s*$)"
     # the kind of picture in parentheses: '... beschossen. (Archivbild)' (picture_kind_tags)
     r"|(?<=\S)\s\(\s?(?:" + word_trie(_CREDIT_DATA["picture_kind_tags"]) + r")\s?\)"
+    # a slideshow's 'more' link glued to the ellipsis of a caption cut short: '... fought to...more'
+    r"|(?:(?<=\.\.\.)|(?<=…))more"
     # AP's member desk code after the credit: '... via AP) =ME'
     r"|(?<=\S)\s=[A-Z]{2,3}(?=\s*$)"
     r"|\(\s?(?:zu|to)\s" + _AGENCY + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
@@ -1065,7 +1067,7 @@ TRAILING_MARKER_RE = re.compile(
 #: without its first letter, which may be a capital or not)
 TRAILING_MARKER_CUES = tuple(
     dict.fromkeys(
-        ["+", "ildfunk", "(zu ", "(to ", " ="]
+        ["+", "ildfunk", "(zu ", "(to ", " =", "..more", "…more"]
         + [
             phrase[1:]
             for phrase in (
