@@ -491,3 +491,11 @@ def test_and_inside_a_countrys_name_counts_where_the_data_knows_the_name_whole()
         ("Fiesta en Madrid y Barcelona el 3 de mayo de 2022.", ("Madrid", None, "ES")),
     ]:
         assert _place(parse_block(text)) == place, text
+
+
+def test_frenchs_unaccented_capital_a_opening_a_sentence_before_a_town():
+    assert parse_block("A Lourdes, où la rivière est sortie de son lit.").city == "Lourdes"
+    assert _place(parse_block("A Annonay, en Ardèche. Le centre ville sous l'eau.")) == ("Annonay", "Ardèche", "FR")
+    # an English article, or 'A' that is part of the name, is no preposition
+    assert parse_block("A Coruña, la ciudad gallega, amanece con niebla.").city != "Coruña"
+    assert parse_block("A Smith, who lives here, walks by.").city is None

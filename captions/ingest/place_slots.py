@@ -815,12 +815,31 @@ def _contracted_places(caption: str) -> list[str]:
     return slots
 
 
+# French writes a sentence's opening 'À' without its accent: 'A Bayonne, où la Nive ...', 'A
+# Annonay, en Ardèche.' (a capital 'A' also opens English sentences and names, 'A Coruña': only a
+# name and a comma before a lower-case word count, and 'A' with the name when the data knows both)
+_FRENCH_CAPITAL_A_RE = re.compile(r"(?:^|(?<=[.!?…]\s))A\s(" + _PLAIN_NAME + r"),\s(?=[a-zàâçéèêëîïôûù])")
+
+
+def _french_capital_a(caption: str) -> list[str]:
+    slots = []
+    for match in _FRENCH_CAPITAL_A_RE.finditer(caption):
+        name = match.group(1)
+        if places.find_city(f"A {name}"):
+            continue  # 'A Coruña, la ciudad ...'
+        if not places.find_country(name):
+            slots.append(name)
+    return slots
+
+
 def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
     caption = caption[:5000]
     slots: list[str] = []
     found = []
     outside = []  # the countries of the reference points the picture lies to one side of
+    if "A " in caption:
+        slots.extend(_french_capital_a(caption))
     for match in IN_PLACE_RE.finditer(caption):
         if not_here(caption, match.start(1)):
             continue
