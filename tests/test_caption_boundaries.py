@@ -1059,3 +1059,21 @@ def test_a_slideshows_more_link_after_a_caption_cut_short():
 
 def test_more_as_the_captions_last_word_stays():
     assert _parse("Fans queue outside the stadium in Leeds, wanting more\n").caption.endswith("wanting more")
+
+
+# --- a paper's credit sentence after an abbreviated date, a paper's name inside the label ---------
+
+
+def test_a_papers_photo_credit_after_a_sentence_with_an_abbreviated_month():
+    record = _parse(
+        "The Photograph: Jane Roe, 82, rides a horse near Jasper on April 18. She died on Sept. 11. "
+        "Herald photo by John Doe.\n"
+    )
+    assert record.caption == "Jane Roe, 82, rides a horse near Jasper on April 18. She died on Sept. 11."
+    assert record.credit == "Herald photo by John Doe"
+
+
+def test_a_papers_name_between_the_label_and_the_colon_in_parentheses():
+    record = _parse("Agentes de policía vigilan la plaza central de la capital. (Foto Prensa Libre: AFP)\n")
+    assert record.caption == "Agentes de policía vigilan la plaza central de la capital."
+    assert record.credit == "AFP"

@@ -544,7 +544,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
     re.compile(
         r"\(\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
-        r"(?:\s{1,3}(?:by|von|de|par|por)\b|\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
+        # (the paper's name between the label and its colon: '(Foto Prensa Libre: AFP)')
+        r"(?:\s{1,3}(?:by|von|de|par|por)\b|(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
         re.IGNORECASE,
     ),
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
@@ -665,7 +666,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # abbreviation before the name: '(U.S. Army photo by Jane Roe)', '... U.S. Army photos by Pfc.
     # Jane Roe', '... U.S. Army Photo By Sgt. Jane Roe'; ranks are data: title_abbreviations)
     re.compile(
-        r"(?<=[.!?\"»)])\s{1,3}\(?(?P<credit>(?:[A-Z][\w. ]{0,30}?\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
+        # (a full stop in the words before 'photo' only after a capital or inside a word: 'U.S.
+        # Navy photo by'; '... on Sept. 11. Herald photo by' starts at 'Herald')
+        r"(?<=[.!?\"»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
+        r"\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
         r"|(?i:photo|photograph|foto|photographie|fotografía))"
         r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
         + _TITLE_STOPS
