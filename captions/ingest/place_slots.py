@@ -930,7 +930,8 @@ def place_slots(caption: str) -> list[str]:
             slot = f"{town} ({match.group(2)})"
             if places.town_with_region(slot):
                 trimmed.insert(0, slot)
-    for match in _STATE_RE.finditer(caption, 0, 5000):  # (not trimmed: "People's Republic of China")
+    for match in _STATE_RE.finditer(caption, 0, 5000) if _STATE_WORD_RE.search(caption, 0, 5000) else ():
+        # (not trimmed: "People's Republic of China")
         words = match.group(1).split()
         for size in range(len(words), 2, -1):  # 'the Kingdom of Bahrain on May 2' -> 'Kingdom of Bahrain'
             if places.find_country(" ".join(words[:size])):
@@ -947,6 +948,7 @@ def place_slots(caption: str) -> list[str]:
     return unique
 
 
+_STATE_WORD_RE = re.compile(_alternation(PLACE_PHRASES["state_words"]))  # (a cheap test before _STATE_RE)
 # A country by its formal name after a preposition and an article: 'in the Principality of
 # Monaco', 'au Royaume du Maroc', 'en la República de Colombia' (data: state_words).
 _STATE_RE = re.compile(
