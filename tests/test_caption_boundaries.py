@@ -1077,3 +1077,20 @@ def test_a_papers_name_between_the_label_and_the_colon_in_parentheses():
     record = _parse("Agentes de policía vigilan la plaza central de la capital. (Foto Prensa Libre: AFP)\n")
     assert record.caption == "Agentes de policía vigilan la plaza central de la capital."
     assert record.credit == "AFP"
+
+
+# --- a source field naming a photographer or an agency -------------------------------------------
+
+
+def test_a_source_field_naming_a_photographer_is_the_credit():
+    record = _parse("Die Feuerwehr löscht den Dachstuhl eines Wohnhauses in Lübeck.\nQuelle: Jana Beispiel\n")
+    assert record.caption == "Die Feuerwehr löscht den Dachstuhl eines Wohnhauses in Lübeck."
+    assert record.credit == "Jana Beispiel"
+
+
+def test_a_source_field_naming_an_agency_is_the_credit():
+    assert _parse("Die Feuerwehr löscht einen Brand in Kiel.\nQuelle: dpa\n").credit == "dpa"
+
+
+def test_a_source_field_naming_a_website_is_no_credit():
+    assert _parse("Die Feuerwehr löscht einen Brand in Kiel.\nQuelle: Eigene Recherche 2024\n").credit is None

@@ -42,6 +42,7 @@ from .lexicon import (
 )
 from .notices import (
     AGENCIES,
+    AGENCY_LINES,
     AGENCY_STARTS,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
@@ -1048,8 +1049,14 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
     if copyright_field and copyright_field.value:
         candidates.append(_COPYRIGHT_YEAR_RE.sub("", copyright_field.value.strip(), count=1))
     supplier_field = scan.best("supplier")
-    if supplier_field and "/" in supplier_field.value[:100]:
-        # a source naming its photographer and agency ('Quelle: Getty Images/Hannes Magerstaedt')
+    if supplier_field and (
+        "/" in supplier_field.value[:100]
+        or supplier_field.value.strip() in AGENCY_LINES
+        or _PERSON_NAME_RE.fullmatch(supplier_field.value.strip()[:100])
+    ):
+        # a source naming its photographer and agency ('Quelle: Getty Images/Hannes Magerstaedt'),
+        # an agency ('Quelle: dpa') or a photographer ('Quelle: Astrid Schmidt'): the credit when
+        # the block states no other
         candidates.append(supplier_field.value)
     for candidate in candidates:
         candidate = _without_notice(record, candidate)
@@ -1071,6 +1078,10 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
     return None
 
 
+# A person's name: two to four capitalised words, a particle between them or not ('Astrid Schmidt')
+_PERSON_NAME_RE = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿß'’\-]{1,25}(?:\s(?:(?:von|van|de|del|da|di|le|la|du|der)\s)?[A-ZÀ-Ý][a-zà-ÿß'’\-]{1,25}){1,3}"
+)
 # A note in parentheses after a name: 'Unknown author (o.Ang. in the archive metadata)'.
 _CREDIT_NOTE_RE = re.compile(r"\s\(([^()]{1,200})\)$")
 
