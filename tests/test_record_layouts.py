@@ -68,6 +68,22 @@ def test_an_xmp_packet_with_properties_as_elements_and_as_attributes():
     assert _fields(record)[3:] == _EXPECTED[3:]
 
 
+def test_a_json_array_of_several_records_is_one_block_per_record():
+    from captions.ingest import parse_blocks
+
+    text = """[{"SourceFile": "a.jpg", "IPTC:Caption-Abstract": "Firefighters in Kleinort, Greece, July 22, 2023.",
+  "IPTC:Credit": "Reuters", "File:ImageWidth": 5568, "File:ImageHeight": 3712},
+ {"SourceFile": "b.jpg", "IPTC:Caption-Abstract": "Farmers near Lyon, France, July 23, 2023.",
+  "IPTC:Credit": "AFP", "File:ImageWidth": 4000, "File:ImageHeight": 3000}]"""
+    records = parse_blocks(text)
+    assert [(record.credit, record.width_px, record.city) for record in records] == [
+        ("Reuters", 5568, "Kleinort"),
+        ("AFP", 4000, "Lyon"),
+    ]
+    # an array of one record, or of values, is one block as before
+    assert len(parse_blocks('[{"Caption-Abstract": "A dog."}]')) == len(parse_blocks("[1, 2, 3]")) == 1
+
+
 def test_exiv2s_iptc_transmission_reference_is_the_id():
     record = parse_block(
         "Iptc.Application2.Caption      String     20  Firefighters at work.\n"

@@ -6,6 +6,7 @@ never raises for any str; it returns a record whose problems say what was wrong.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -18,9 +19,31 @@ _SEPARATOR_RE = re.compile(r"^[ \t\u00a0]*---[ \t\u00a0]*$", re.MULTILINE)
 
 
 def split_blocks(text: str) -> list[str]:
-    """Blocks separated by a line holding only '---'; empty blocks are dropped."""
+    """Blocks separated by a line holding only '---'; empty blocks are dropped. A JSON array of
+    records (`exiftool -j` on several files, an export of several pictures) is one block per
+    record: read as one, the records' fields would mix into a single photo."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [block for block in _SEPARATOR_RE.split(text) if block.strip()]
+    blocks = []
+    for block in _SEPARATOR_RE.split(text):
+        if block.strip():
+            blocks.extend(_records_of_array(block))
+    return blocks
+
+
+_MAX_ARRAY_CHARS = 2_000_000
+
+
+def _records_of_array(block: str) -> list[str]:
+    stripped = block.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]") and len(stripped) <= _MAX_ARRAY_CHARS):
+        return [block]
+    try:
+        items = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return [block]
+    if not isinstance(items, list) or len(items) < 2 or not all(isinstance(item, dict) and item for item in items):
+        return [block]
+    return [json.dumps([item], ensure_ascii=False, indent=1) for item in items]
 
 
 def parse_block(text: str, *, today: date | None = None) -> ParsedCaption:
