@@ -7,13 +7,11 @@ one figure (the assertion below says no more than that, whatever fails). scripts
 does the scoring; docs/CAPTIONS.md gives the figures by layout, language and field and the
 command that reproduces them.
 
-The floors sit a little under today's figures (dev 13813/14191 = 97.3%, holdout 4493/4738 =
-94.8%, 2026-11-30 evening with fresh batch 11 added as gathered, on the corpus of 823 blocks in
-187 layouts; the dev floor was lowered from 97.6 to 97.0 for that batch, whose 62 dev blocks the
-parser had not been tuned on; with fresh batch 10, a blind batch of 72 blocks all put in holdout,
-added as gathered, holdout is 5969/6394 = 93.4%, so its floor went from 94.5 to 93.0) so that a
-block added to the corpus does not fail CI by itself; a
-change to the parser that loses fields does. Raise them as the parser gets better.
+The floors sit a little under today's figures (dev 14576/14835 = 98.3%, holdout 6094/6509 =
+93.6%, at the end of the evening of 2026-11-30, on the corpus of 928 blocks in 229 layouts; holdout
+holds fresh batch 10, a blind batch of 72 blocks never tuned on, which reads 88.9%) so that a block
+added to the corpus does not fail CI by itself; a change to the parser that loses fields does.
+Raise them as the parser gets better.
 """
 
 from datetime import date
@@ -24,7 +22,7 @@ import pytest
 from scripts.score_corpus import same, score_folder
 
 CORPUS = Path(__file__).parent / "data" / "real_captions"
-FLOORS = {"dev": 97.0, "holdout": 93.0}
+FLOORS = {"dev": 98.0, "holdout": 93.3}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
