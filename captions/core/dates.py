@@ -96,6 +96,8 @@ _MONTH_WORDS = {
     12: "december dec dezember dez decembre diciembre dic",
 }
 MONTHS: dict[str, int] = {word: number for number, words in _MONTH_WORDS.items() for word in words.split()}
+#: the English names, January first ('january' ... 'december'), each first in its line above
+ENGLISH_MONTHS: tuple[str, ...] = tuple(words.split()[0] for _number, words in sorted(_MONTH_WORDS.items()))
 # Everyday words in English that are also month abbreviations (see _month_word_counts).
 _WEAK_MONTH_WORDS = frozenset({"set", "ago", "may", "mar"})
 

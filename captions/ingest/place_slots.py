@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from captions.core import places
+from captions.core import dates, places
 from captions.core.text import fold
 
 from .lexicon import PLACE_PHRASES, first_chars, load_data
@@ -679,20 +679,7 @@ _DATE_COLON_CUE_RE = re.compile(r"\d\s{0,2}[:–—]")
 
 
 # ZUMA: 'March 3, 2022, Kyiv, Ukraine: ...' (an English date, the place, a colon)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS_EN = tuple(month.capitalize() for month in dates.ENGLISH_MONTHS)
 _MONTH_OPENINGS = frozenset(month[:3] for month in _MONTHS_EN)
 _MONTH_DATELINE_RE = re.compile(
     r"(?:"
