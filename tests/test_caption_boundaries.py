@@ -1094,3 +1094,28 @@ def test_a_source_field_naming_an_agency_is_the_credit():
 
 def test_a_source_field_naming_a_website_is_no_credit():
     assert _parse("Die Feuerwehr löscht einen Brand in Kiel.\nQuelle: Eigene Recherche 2024\n").credit is None
+
+
+# --- a page's labelled credit line beside the caption's own credit -------------------------------
+
+
+def test_a_labelled_credit_line_of_its_own_wins_over_the_captions_credit():
+    # a news page prints the wire's credit inside the caption and its own credit field under it
+    record = _parse("Un hombre camina entre escombros en Acapulco, México. (Ana PÉREZ / AFP)\nFoto: AFP - Ana Pérez")
+    assert (record.credit, record.caption[-7:]) == ("AFP - Ana Pérez", "México.")
+    record = _parse(
+        "Ein Mann geht über die Brücke in Dresden. (Foto: Ina Muster/dpa)\nBild: dpa-Zentralbild - Ina Muster"
+    )
+    assert record.credit == "dpa-Zentralbild - Ina Muster"
+    record = _parse("Un homme traverse le pont à Lyon. (Jean Roe / AFP)\nCrédit photo : Jean Roe / Hans Lucas")
+    assert record.credit == "Jean Roe / Hans Lucas"
+    # with no labelled line the caption's credit stays
+    record = _parse("Un homme traverse le pont à Lyon. (Jean Roe / AFP)\nJean Roe")
+    assert record.credit == "Jean Roe / AFP"
+
+
+def test_a_licence_after_a_comma_is_no_part_of_the_credit():
+    record = _parse("Bahnhof Friedrichstraße, 1956.\nFoto: Stadtarchiv Musterstadt, Bild 12-3456-7, CC-BY-SA")
+    assert (record.credit, record.source_id) == ("Stadtarchiv Musterstadt", "Bild 12-3456-7")
+    record = _parse("Old harbour, 1910.\nPhoto: County Archive, CC BY 4.0")
+    assert record.credit == "County Archive"

@@ -44,6 +44,7 @@ from .notices import (
     AGENCIES,
     AGENCY_LINES,
     AGENCY_STARTS,
+    LABELLED_CREDIT_LINE_RE,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
     VIA_NEWS_AGENCY_RE,
@@ -297,6 +298,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     # --- credit, creator, copyright, keywords ------------------------------------------------
     side_titles = []
+    labelled = []
     for line in scan.credit_lines + scan.notices:
         dated_credit = _agency_dated_line(line) if " / " in line else None
         if dated_credit:
@@ -305,7 +307,15 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             inline_credits.append(dated_credit[0])
             side_titles.append(dated_credit[1])
             continue
-        inline_credits.extend(ct.credits_in_line(line[:1000]))
+        found = ct.credits_in_line(line[:1000])
+        if found and line in scan.credit_lines and LABELLED_CREDIT_LINE_RE.match(line):
+            labelled.extend(found)
+        else:
+            inline_credits.extend(found)
+    if labelled:
+        # a credit line under its label on a line of its own ('Foto: AFP - Jane Roe' under '...
+        # (Jane ROE / AFP)'): the page's credit field, which wins over the caption's own (SPEC)
+        inline_credits[0:0] = labelled
     if archive_credit:
         inline_credits.append(archive_credit)  # after the page's own credit lines: the archive's credit wins
     # A title line beside the caption with its year and holder: 'Männer beim Fingerhakeln,

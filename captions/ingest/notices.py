@@ -1009,6 +1009,9 @@ CREDIT_PREFIX_RE = re.compile(
     r"|(?:photograph|photographie|fotografie|fotografía|fotografia)\s{1,3}(?:by|par|de|von|por)\b)\s{0,3}",
     re.IGNORECASE,
 )
+# A credit line opening with its label and colon ('Foto: AFP - Jane Roe', 'Crédito: ...'): a
+# page's credit field on a line of its own (the labels are data: credit_labels)
+LABELLED_CREDIT_LINE_RE = re.compile(r"(?:" + _CREDIT_LABELS + r")\s{0,2}:", re.IGNORECASE)
 # The agency's name in parentheses inside the dateline: 'BEIJING, 1 septiembre, 2021 (Xinhua) --',
 # 'KYIV, Ukraine (Reuters) -'. The dateline stays, the marker goes.
 DATELINE_AGENCY_RE = re.compile(r"\s\(\s?" + _AGENCY + r"\s?\)(?=\s{0,2}(?:--|[-–—:]|\.-))")
@@ -1182,6 +1185,8 @@ def _without_archive_parts(text: str) -> tuple[str, str | None]:
             if reference is None and _SIGNATURE_PART_RE.fullmatch(piece.strip()):
                 reference = piece.strip()
                 continue
+            if _LICENCE_PART_RE.fullmatch(piece.strip()):
+                continue  # a licence after a comma: 'Bundesarchiv, Bild 183-..., CC-BY-SA'
             pieces.append(piece)
         if pieces:
             kept.append(", ".join(pieces))
