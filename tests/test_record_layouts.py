@@ -486,3 +486,48 @@ def test_an_agencys_line_with_its_day_under_the_caption_dates_the_picture():
     # a place and a day are no credit
     place = _parse("Fishermen pull their nets onto the beach at dawn.\n\nMombasa / 8 October 2019")
     assert place.credit != "Mombasa"
+
+
+# --- a two-column record copied without its tabs ------------------------------------------------
+
+
+def test_labels_glued_to_their_values_are_read_as_a_record():
+    record = _parse(
+        "Blick vom Kirchturm auf den verschneiten Marktplatz mit Brunnen\n\n"
+        "FotografinAnna Beispiel\n"
+        "Datierung1912\n"
+        "Material/Technik: Silbergelatine auf Barytpapier\n"
+        "Inventarnummer: FS 4711\n"
+    )
+    assert record.caption == "Blick vom Kirchturm auf den verschneiten Marktplatz mit Brunnen"
+    assert record.credit == "Anna Beispiel"
+    assert (record.date_start, record.date_end) == (date(1912, 1, 1), date(1912, 12, 31))
+    assert record.source_id == "FS 4711"
+
+
+def test_glued_labels_in_english_and_an_artist_label_in_german():
+    english = _parse("Fishing boats drawn up on the beach at low tide\nPhotographerJohn Sample\nDate1898\n")
+    assert english.credit == "John Sample"
+    assert english.date_start == date(1898, 1, 1)
+    german = _parse("Straßenbahn vor dem Rathaus\n\nKünstlerMax Muster\nDatierung1905/10\n")
+    assert german.credit == "Max Muster"
+    assert (german.date_start, german.date_end) == (date(1905, 1, 1), date(1910, 12, 31))
+
+
+def test_a_word_that_merely_starts_with_a_label_is_no_glued_label():
+    # 'Landrover' opens with 'Land' (country) and 'Orthodox' with 'Ort' (place), but the letter
+    # after them is no capital: prose, not a record
+    record = _parse("Landrover convoy crossing the ford\nOrthodox priests bless the water\nDatelines of the day\n")
+    assert record.country is None
+    assert "Landrover convoy" in record.caption
+
+
+def test_a_box_or_folder_after_the_inventory_number_is_no_part_of_the_id():
+    for line, expected in (
+        ("Inventarnummer: AB 1234, Kapsel 56", "AB 1234"),
+        ("Call number: P.1234.567, Box 8", "P.1234.567"),
+        ("Cote : FT 98, boîte 3", "FT 98"),
+        ("Signatura: AF-0042, caja 12", "AF-0042"),
+    ):
+        record = _parse(f"Harbour view with sailing ships at anchor\n{line}\n")
+        assert record.source_id == expected, line

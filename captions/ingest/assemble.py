@@ -34,6 +34,7 @@ from .lexicon import (
     DATE_LINE_WORDS,
     EVENT_CLAUSES,
     EVENT_DATE_CUES,
+    ID_CONTAINERS,
     PAGE_NOTES,
     PLACEHOLDER_DATES,
     UNDATED_PICTURE_WORDS,
@@ -1143,6 +1144,11 @@ def _clean_id(value: str) -> str | None:
         return stem if numbered and numbered.end() == len(stem) + 1 else None
     if not value:
         return None
+    if ", " in value:
+        # 'HB32122, Kapsel 1208', 'P.2298.088, Box 4': the number, then the box it is kept in
+        head, _, rest = value.partition(", ")
+        if fold(rest.split(" ", 1)[0]) in ID_CONTAINERS and any(character.isdigit() for character in head):
+            value = head.strip()
     if _WHOLE_ID_RE.fullmatch(value):
         return value  # an archive's reference is often several tokens: 'SPA 2 Z 29BIS', 'NPG x137688'
     match = _ID_TOKEN_RE.search(value[:200])

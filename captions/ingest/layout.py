@@ -598,6 +598,7 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     found: dict[int, str] = {}
     ids: dict[int, str] = {}
     whole = 0
+    glued = 0
     for position, raw in enumerate(lines[:400]):
         if ":" in raw[:60] or not (raw[:1].isalpha() or raw[:1].isspace()):
             continue  # a 'label: value' line is read as it is; a record line opens with a letter
@@ -608,6 +609,11 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
         if bare is None:
             if len(line) <= 60 and _opens_label(line.split(None, 1)[0].rstrip(",/")):
                 whole += _combined_label(lines, position, line, found)
+            else:
+                glued_label = _glued_head(line)
+                if glued_label is not None:
+                    found[position] = glued_label
+                    glued += 1
             continue
         (name, _languages, _rank), label, value = bare
         if name == "source_id" and _ID_ALONE_RE.fullmatch(value):
@@ -630,7 +636,9 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     # Labels alone on their lines over their values are unmistakable from two on
     # ('Photographer' / 'Sergio Perez' / 'Location' / 'MADRID, SPAIN'); labels opening a line
     # need three.
-    record = len(found) + len(ids) >= 3 or whole >= 2
+    # ... and labels glued to their values ('KünstlerEduard Mey', 'Datierung1868/79': a two-column
+    # table copied without its tabs) from two on as well.
+    record = len(found) + len(ids) >= 3 or whole >= 2 or glued >= 2
     if not record:
         found = {}
     found.update(ids)
@@ -640,6 +648,26 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     if any("\n" in line for line in found.values()):
         result = [piece for line in result for piece in line.split("\n")]
     return result, record
+
+
+# A label glued to the value it opens: the label's last letter in lower case, the value's first
+# character a capital or a digit ('KünstlerEduard Mey', 'Datierung1868/79', 'PhotographerJane Roe').
+@lru_cache(maxsize=4096)
+def _glued_head(line: str) -> str | None:
+    """'Label: value' for a line that opens with a known label glued to its value, else None.
+    The label is the longest such opening the vocabulary knows; a caption's or a heading's
+    first word that merely starts with a label's letters ('Landrover ...', 'Orthodox ...') is
+    none, as the letter after the label must be a capital or a digit."""
+    for size in range(min(len(line) - 1, LONGEST_LABEL + 1), 2, -1):
+        head = line[:size]
+        if not (line[size].isupper() or line[size].isdigit()) or not head[-1:].islower():
+            continue
+        if " " in head and len(head.split()) > 4:
+            continue
+        known = _lookup_label(head)[0]
+        if known is not None and known[0] not in _NOTICE_FIELDS:
+            return f"{head}: {line[size:].strip()}"
+    return None
 
 
 # 'Ort, Datierung', 'Place and date', 'Lieu et date': two labels named together over one value.

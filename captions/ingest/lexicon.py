@@ -306,6 +306,9 @@ load_data = _load
 #: levels of description an archive's heading opens with ('Item 1979_AR_22 - Title')
 ARCHIVE_LEVELS: tuple[str, ...] = tuple(_load("caption_labels.json").get("archive_levels", ()))
 
+#: words for the box or folder a picture is kept in, after its number in an id field ('HB32122, Kapsel 1208')
+ID_CONTAINERS: frozenset[str] = frozenset(_load("caption_labels.json").get("id_containers", ()))
+
 #: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
 #: one pattern, each data entry an alternative, between word boundaries
 _ARCHIVE_REFERENCES = _load("caption_labels.json").get("archive_references", ())
