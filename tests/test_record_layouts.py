@@ -84,6 +84,83 @@ def test_a_json_array_of_several_records_is_one_block_per_record():
     assert len(parse_blocks('[{"Caption-Abstract": "A dog."}]')) == len(parse_blocks("[1, 2, 3]")) == 1
 
 
+_XMP_CUT = """<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>
+ <rdf:Description rdf:about="" photoshop:City="Kleinort" photoshop:Country="Greece">
+  <dc:creator><rdf:Seq><rdf:li>Ina Muster</rdf:li></rdf:Seq></dc:creator>
+  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Firefighters battle a wildfire in the hills above the vill"""
+
+
+def test_an_xmp_packet_cut_off_inside_its_description_keeps_the_description_and_is_truncated():
+    record = parse_block(_XMP_CUT)
+    assert record.caption == "Firefighters battle a wildfire in the hills above the vill"
+    assert (record.city, record.country_code, record.credit) == ("Kleinort", "GR", "Ina Muster")
+    assert "truncated_text" in record.problems
+    # said once, as the record's cut, not again as the caption's
+    assert record.problem_details["truncated_text"] == "Record cut off after '…" + _XMP_CUT[-40:] + "'"
+
+
+def test_an_xmp_packet_cut_off_inside_a_tag_keeps_what_came_before_and_is_truncated():
+    whole_caption = _XMP_CUT + "age.</rdf:li></rdf:Alt></dc:description>\n  <photoshop:Credit>Reu"
+    record = parse_block(whole_caption)
+    assert record.caption == "Firefighters battle a wildfire in the hills above the village."
+    assert "truncated_text" in record.problems  # the credit after it was lost to the cut
+    in_a_tag = _XMP_CUT + "age.</rdf:l"
+    record = parse_block(in_a_tag)
+    assert record.caption == "Firefighters battle a wildfire in the hills above the village."  # no '/rdf:l' in it
+    assert "truncated_text" in record.problems
+    attributes_only = '<rdf:Description photoshop:City="Lyon" photoshop:Country="France" dc:descr'
+    record = parse_block(attributes_only)
+    assert (record.city, record.country_code) == ("Lyon", "FR")
+    assert "truncated_text" in record.problems
+
+
+def test_a_whole_xmp_packet_is_not_truncated():
+    record = parse_block(_XMP_CUT + "age.</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>")
+    assert record.caption == "Firefighters battle a wildfire in the hills above the village."
+    assert "truncated_text" not in record.problems
+
+
+def test_exiftool_json_cut_off_keeps_its_fields_and_is_truncated():
+    from captions.ingest import parse_blocks
+
+    one = """[{
+  "SourceFile": "DSC_0042.jpg",
+  "ImageWidth": 6000,
+  "ImageHeight": 4000,
+  "City": "Hamburg",
+  "Credit": "Jane Doe",
+  "Caption-Abstract": "Cranes unload a container ship at the terminal during the morning sh"""
+    record = parse_block(one)
+    assert record.caption == "Cranes unload a container ship at the terminal during the morning sh"
+    assert (record.width_px, record.height_px, record.city, record.credit) == (6000, 4000, "Hamburg", "Jane Doe")
+    assert "truncated_text" in record.problems
+    # cut after a key, after a colon, inside a number, after a comma: every field before the cut
+    for tail in ('"Credit"', '"Credit":', '"Credit": "Ja', '"ImageWidth": 60', ""):
+        text = '{"Caption-Abstract": "A red tram in Lisbon.", "City": "Lisbon", ' + tail
+        record = parse_block(text)
+        assert (record.caption, record.city) == ("A red tram in Lisbon.", "Lisbon"), tail
+        assert "truncated_text" in record.problems, tail
+    # an array of several records cut in its second: the first whole, the second up to the cut
+    several = """[{"SourceFile": "a.jpg", "Caption-Abstract": "A red tram in Lisbon.", "City": "Lisbon"},
+ {"SourceFile": "b.jpg", "Caption-Abstract": "Fishermen mend nets in Porto.", "Credit": "Ana Silva", "Ci"""
+    first, second = parse_blocks(several)
+    assert (first.caption, first.city, "truncated_text" in first.problems) == ("A red tram in Lisbon.", "Lisbon", False)
+    assert (second.caption, second.credit, "truncated_text" in second.problems) == (
+        "Fishermen mend nets in Porto.",
+        "Ana Silva",
+        True,
+    )
+    # each record keeps its own characters as its raw text
+    assert first.raw_text == '{"SourceFile": "a.jpg", "Caption-Abstract": "A red tram in Lisbon.", "City": "Lisbon"}'
+
+
+def test_text_in_brackets_that_is_no_json_is_read_as_text():
+    for text in ("[1, 2", "[Archive picture] Farmers near Lyon, France.", "{not json at all", '[{"Hafen" im Winter'):
+        record = parse_block(text)
+        assert "truncated_text" not in record.problems or "Record" not in record.problem_details["truncated_text"]
+        assert record.caption  # the text itself, not lost
+
+
 def test_exiv2s_iptc_transmission_reference_is_the_id():
     record = parse_block(
         "Iptc.Application2.Caption      String     20  Firefighters at work.\n"

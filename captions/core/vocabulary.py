@@ -86,6 +86,7 @@ PROBLEM_DETAILS: dict[str, str] = {
     "caption_cut": gettext_noop("Caption ends mid-sentence: '…{text}'"),
     "field_cut": gettext_noop("Field '{label}' ends mid-sentence: '…{text}'"),
     "credit_cut": gettext_noop("Credit cut off: '{text}'"),
+    "record_cut": gettext_noop("Record cut off after '…{text}'"),
     "unreadable": gettext_noop("Block could not be read"),
     "country_in_place": gettext_noop("Country not recognised in place '{text}'"),
     "country_in_dateline": gettext_noop("Country not recognised in dateline '{text}'"),

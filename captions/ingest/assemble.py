@@ -58,7 +58,7 @@ from .notices import (
 )
 from .place_fields import fill_place
 from .record import ParsedCaption
-from .records import as_label_lines
+from .records import read_record
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
 
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
@@ -121,9 +121,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         text = str(text)
         record.raw_text = text
     bounded = text[:MAX_BLOCK_CHARS]
-    as_lines = as_label_lines(bounded)
+    as_lines, record_cut = read_record(bounded)
     cleaned = clean_text(as_lines)
     scan = scan_block(cleaned)
+    scan.cut_record = record_cut
     # An API's JSON keys and a wiki template's parameters are the same whatever the caption's
     # language ('bildnummer', 'description'): no evidence of it, as exiftool's tag names.
     scan.label_votes = {} if as_lines is not bounded else scan.label_votes
@@ -1735,9 +1736,13 @@ def _place_before_date(scan: BlockScan) -> None:
 
 def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = False) -> None:
     reasons = []
+    if scan.cut_record:
+        reasons.append(problem_detail("record_cut", text=scan.cut_record))
     if scan.cut_notice:
         reasons.append(problem_detail("notice_cut", text=scan.cut_notice[-40:]))
-    if record.caption and ct.looks_cut_off(record.caption, is_place=_is_place, credit_after=credit_after):
+    if scan.cut_record and record.caption and record.caption[-20:] in " ".join(scan.cut_record.split()):
+        pass  # the record's cut is the caption's: said once
+    elif record.caption and ct.looks_cut_off(record.caption, is_place=_is_place, credit_after=credit_after):
         reasons.append(problem_detail("caption_cut", text=record.caption[-40:]))
     for name in ("restrictions", "more_info"):
         for item in scan.fields.get(name, ()):

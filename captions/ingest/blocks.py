@@ -34,16 +34,45 @@ _MAX_ARRAY_CHARS = 2_000_000
 
 
 def _records_of_array(block: str) -> list[str]:
+    """The records of a JSON array of several, each as its own characters, or [block]. An
+    array cut off inside a record (a dump pasted in part) keeps the records before the cut
+    whole and the cut one as it stands, for `records.read_record` to read up to the cut."""
     stripped = block.strip()
-    if not (stripped.startswith("[") and stripped.endswith("]") and len(stripped) <= _MAX_ARRAY_CHARS):
+    if not (stripped.startswith("[") and len(stripped) <= _MAX_ARRAY_CHARS):
         return [block]
-    try:
-        items = json.loads(stripped)
-    except (ValueError, RecursionError):
-        return [block]
-    if not isinstance(items, list) or len(items) < 2 or not all(isinstance(item, dict) and item for item in items):
-        return [block]
-    return [json.dumps([item], ensure_ascii=False, indent=1) for item in items]
+    decoder = json.JSONDecoder()
+    records: list[str] = []
+    position = _skip_space(stripped, 1)
+    while position < len(stripped) and stripped[position] == "{":
+        try:
+            item, end = decoder.raw_decode(stripped, position)
+        except (ValueError, RecursionError):
+            if not records:
+                return [block]
+            records.append(stripped[position:])  # the record the cut falls in
+            break
+        if not isinstance(item, dict) or not item:
+            return [block]
+        records.append(stripped[position:end])
+        position = _skip_space(stripped, end)
+        if position < len(stripped) and stripped[position] == ",":
+            position = _skip_space(stripped, position + 1)
+        elif position < len(stripped) and stripped[position] == "]":
+            if _skip_space(stripped, position + 1) != len(stripped):
+                return [block]  # something after the array: not one array of records
+            break
+        elif position < len(stripped):
+            return [block]
+    else:
+        if position < len(stripped):
+            return [block]  # an item that is no record
+    return records if len(records) >= 2 else [block]
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\n\r":
+        position += 1
+    return position
 
 
 def parse_block(text: str, *, today: date | None = None) -> ParsedCaption:

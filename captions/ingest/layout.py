@@ -84,6 +84,8 @@ class BlockScan:
     notices: list[str] = field(default_factory=list)
     notice_tags: set[str] = field(default_factory=set)
     cut_notice: str | None = None
+    #: a JSON or XMP record that stops before its end: its last characters (records.read_record)
+    cut_record: str | None = None
     credit_lines: list[str] = field(default_factory=list)
     label_votes: dict[str, float] = field(default_factory=dict)
     structured_lines: list[str] = field(default_factory=list)

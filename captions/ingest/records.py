@@ -25,24 +25,32 @@ _JSON_START = ("{", "[")
 def as_label_lines(text: str) -> str:
     """The block as label lines when it is a JSON record or holds MediaWiki templates;
     otherwise the text unchanged."""
+    return read_record(text)[0]
+
+
+def read_record(text: str) -> tuple[str, str | None]:
+    """`as_label_lines`, and where a JSON or XMP record was cut off before its end (a dump
+    pasted only in part), the last characters before the cut: the fields read up to there
+    are kept, and the cut is the block's truncation."""
     stripped = text.strip()
-    if stripped[:1] in _JSON_START and stripped[-1:] in ("}", "]") and len(stripped) <= MAX_RECORD_CHARS:
-        lines = _json_lines(stripped)
+    if stripped[:1] in _JSON_START and len(stripped) <= MAX_RECORD_CHARS:
+        data, cut = load_json(stripped)
+        lines = _data_lines(data) if data is not None else None
         if lines:
-            return "\n".join(lines)
+            return "\n".join(lines), cut
     if "{{" in text and "|" in text and "=" in text:
-        return _wikitext_lines(text)
+        return _wikitext_lines(text), None
     if "<rdf:" in text or "<x:xmpmeta" in text:
-        lines = _xmp_lines(text[:MAX_RECORD_CHARS])
+        lines, cut = _xmp_lines(text[:MAX_RECORD_CHARS])
         if lines:
-            return "\n".join(lines)
+            return "\n".join(lines), cut
     if ("Iptc." in text or "Exif." in text or "Xmp." in text) and len(_EXIV2_LINE_RE.findall(text[:20_000])) >= 2:
-        return _exiv2_lines(text)
+        return _exiv2_lines(text), None
     if "|" in text and _TABLE_ROW_RE.search(text):
-        return _table_lines(text)
+        return _table_lines(text), None
     if '" -> "' in text and len(_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
-        return _arrow_lines(text)
-    return text
+        return _arrow_lines(text), None
+    return text, None
 
 
 # --- '"key" -> "value"' maps (an IPTC or XMP dump printed by a program) -----------------------
@@ -147,7 +155,10 @@ def _exiv2_lines(text: str) -> str:
 # --- XMP packets ------------------------------------------------------------------------------
 
 # One tag or one run of text between tags (linear: no pattern looks for a closing tag)
-_XML_TOKEN_RE = re.compile(r"<(/?)([A-Za-z][\w.-]{0,40}:)?([A-Za-z][\w.-]{0,80})([^<>]{0,2000}?)(/?)>|([^<]+)|<")
+# or, last, a tag that never closes (a packet cut off inside it: its fragment is no text)
+_XML_TOKEN_RE = re.compile(
+    r"<(/?)([A-Za-z][\w.-]{0,40}:)?([A-Za-z][\w.-]{0,80})([^<>]{0,2000}?)(/?)>|([^<]+)|<([^<>]{0,4000})"
+)
 # a property written as an attribute of rdf:Description: photoshop:City="London"
 _XMP_ATTRIBUTE_RE = re.compile(
     r"\b([A-Za-z][\w-]{0,20}):([A-Za-z]\w{0,60})=(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})')"
@@ -157,7 +168,7 @@ _XML_ENTITY_RE = re.compile("|".join(re.escape(entity) for entity in _XML_ENTITI
 _XMP_STRUCTURE = frozenset(("rdf:", "x:"))  # RDF's own elements and the packet wrapper hold no property
 
 
-def _xmp_lines(text: str) -> list[str] | None:
+def _xmp_lines(text: str) -> tuple[list[str] | None, str | None]:
     """An XMP packet (the RDF/XML a program prints or a file embeds) as label lines: each
     property whose name the vocabulary knows ('dc:description', 'photoshop:City',
     'Iptc4xmpCore:Location'), its values (an rdf:Alt/Seq/Bag's items) joined; properties written
@@ -167,8 +178,14 @@ def _xmp_lines(text: str) -> list[str] | None:
     property_name: str | None = None
     depth = 0
     values: list[str] = []
+    broken_at_end = False
     for match in _XML_TOKEN_RE.finditer(text):
-        closing, prefix, name, rest, empty, content = match.groups()
+        closing, prefix, name, rest, empty, content, broken = match.groups()
+        if broken is not None:
+            if broken.startswith("rdf:Description") and property_name is None:
+                _xmp_attributes(broken, lines)  # the attributes written before the cut
+            broken_at_end = match.end() == len(text)
+            continue
         if content is not None:
             if property_name is not None and content.strip():
                 values.append(_XML_ENTITY_RE.sub(lambda entity: _XML_ENTITIES[entity.group(0)], content.strip()))
@@ -177,9 +194,7 @@ def _xmp_lines(text: str) -> list[str] | None:
             continue
         if prefix in _XMP_STRUCTURE or prefix is None:
             if name == "Description" and prefix == "rdf:" and not closing:
-                for attribute in _XMP_ATTRIBUTE_RE.finditer(rest or ""):
-                    if attribute.group(1) not in ("xmlns", "rdf", "xml", "x"):
-                        _xmp_line(attribute.group(2), [attribute.group(3) or attribute.group(4) or ""], lines)
+                _xmp_attributes(rest or "", lines)
             continue
         if property_name is None:
             if not closing and not empty:
@@ -191,7 +206,20 @@ def _xmp_lines(text: str) -> list[str] | None:
                 property_name = None
         if len(lines) > 500:
             break
-    return lines or None
+    else:
+        if property_name is not None or broken_at_end:
+            # A packet cut off inside a property or a tag (a pasted dump that stops early): the
+            # open property's values so far are its field; the cut is the block's truncation.
+            if property_name is not None:
+                _xmp_line(property_name, values, lines)
+            return lines or None, text.rstrip()[-40:]
+    return lines or None, None
+
+
+def _xmp_attributes(text: str, lines: list[str]) -> None:
+    for attribute in _XMP_ATTRIBUTE_RE.finditer(text):
+        if attribute.group(1) not in ("xmlns", "rdf", "xml", "x"):
+            _xmp_line(attribute.group(2), [attribute.group(3) or attribute.group(4) or ""], lines)
 
 
 def _xmp_line(name: str, values: list[str], lines: list[str]) -> None:
@@ -204,14 +232,72 @@ def _xmp_line(name: str, values: list[str], lines: list[str]) -> None:
 # --- JSON -----------------------------------------------------------------------------------
 
 
-def _json_lines(text: str) -> list[str] | None:
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
+def _data_lines(data) -> list[str] | None:
     lines: list[str] = []
     _flatten(data, "", lines, depth=0)
     return lines or None
+
+
+def load_json(text: str):
+    """(data, None) for JSON; for JSON cut off before its end (`exiftool -j` output pasted in
+    part, an API answer cut by a log), (the data up to the cut, its last characters): the cut
+    string is closed and the open objects and arrays with it. (None, None) for anything else."""
+    try:
+        return json.loads(text), None
+    except (ValueError, RecursionError):
+        pass
+    for candidate in _completions(text):
+        try:
+            data = json.loads(candidate)
+        except (ValueError, RecursionError):
+            continue
+        return data, text.rstrip()[-40:]
+    return None, None
+
+
+def _completions(text: str):
+    """Ways to end JSON that stops early: the open string closed, then after a key a null
+    value, or back to the last complete member; then the open brackets closed. One pass over
+    the text; nothing for text that is not a JSON prefix (a bracket closed that was never
+    opened), or whose first object holds less than a member."""
+    stack: list[str] = []
+    in_string = escaped = False
+    last_comma = -1  # the last ',' outside strings, at any depth, with the stack there
+    comma_stack: list[str] = []
+    for index, character in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                in_string = False
+        elif character == '"':
+            in_string = True
+        elif character in "{[":
+            stack.append("}" if character == "{" else "]")
+            if len(stack) > 64:
+                return
+        elif character in "}]":
+            if not stack or stack.pop() != character:
+                return
+        elif character == ",":
+            last_comma, comma_stack = index, list(stack)
+    if not stack:
+        return  # complete, or not JSON: json.loads has said which
+    closers = "".join(reversed(stack))
+    body = text.rstrip()
+    if in_string:
+        body = body[:-1] if escaped else body
+        yield body + '"' + closers
+        yield body + '": null' + closers
+    else:
+        yield body + closers
+        yield body.rstrip(",") + closers
+        yield body + " null" + closers
+        yield body + ": null" + closers
+    if last_comma > 0:
+        yield text[:last_comma] + "".join(reversed(comma_stack))
 
 
 def _label(key: str) -> str:
