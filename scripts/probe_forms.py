@@ -19,6 +19,7 @@ with the fields each gives.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import sys
@@ -133,6 +134,93 @@ FORMS = [
         "Bomberos combaten un incendio cerca de {city}, {es}, el 3 de marzo de 2022. EFE/Ina Muster",
         "EFE/Ina Muster",
     ),
+    # the place in the grammar of each language: 'X, a town in Y', 'the town of X', 'X (Country)',
+    # 'near X', and a town named alone (no country: only the town is counted)
+    (
+        "en-a-town-in",
+        "Firefighters battle a blaze in {city}, a town in {en}, on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "en-town-of",
+        "Residents gather in the town of {city}, {en}, on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "en-paren",
+        "Residents gather in {city} ({en}) on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "fr-paren",
+        "Des habitants se rassemblent à {city} ({fr}), le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "fr-ville-de",
+        "Des habitants se rassemblent dans la ville de {city}, en {fr}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "fr-dateline",
+        "{CITY} ({FR}), 3 mars 2022 - Des habitants se rassemblent devant la mairie. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "es-localidad",
+        "Vecinos se reúnen en la localidad de {city}, en {es}, el 3 de marzo de 2022. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    (
+        "es-paren",
+        "Vecinos se reúnen en {city} ({es}) el 3 de marzo de 2022. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    (
+        "de-ort",
+        "Anwohner versammeln sich am 3. März 2022 in der Stadt {city} ({de}). Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "de-noun",
+        "In {city} ({de}) versammeln sich am 3. März 2022 Anwohner. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "en-alone*",
+        "Residents gather in {city} on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "fr-alone*",
+        "Des habitants se rassemblent à {city}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "es-alone*",
+        "Vecinos se reúnen en {city} el 3 de marzo de 2022. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    (
+        "de-alone*",
+        "Anwohner versammeln sich am 3. März 2022 in {city}. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "de-alone-noun*",
+        "In {city} versammeln sich am 3. März 2022 Anwohner. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "es-dateline*",
+        "{CITY}, 3 mar (EFE).- Vecinos se reúnen frente al ayuntamiento. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    (
+        "fr-bullet*",
+        "▲ {city}. Des habitants se rassemblent devant la mairie le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
 ]
 # where each form's credit begins (the caption is the text before it, without EPA's id)
 CREDIT_OPENERS = (
@@ -161,16 +249,39 @@ def expected_caption(text: str) -> str:
 
 def country_names(code: str) -> dict[str, str]:
     english = places.country_by_code(code).name
-    names = {language: places.country_display_name(code, language) for language in ("de", "es", "fr")}
-    return {"en": english, "EN": english.upper(), **names, "ES": names["es"].upper()}
+    # (a caption's name of the country, not ISO's 'Russie, Fédération de')
+    names = {language: places.country_display_name(code, language).split(",")[0] for language in ("de", "es", "fr")}
+    return {"en": english, "EN": english.upper(), **names, "ES": names["es"].upper(), "FR": names["fr"].upper()}
 
 
-def probe_forms(towns: int, seed: int, show: int) -> None:
+_VOWELS = "aeiou"
+
+
+def unknown_name(name: str) -> str | None:
+    """A town's name with its last vowel changed ('Tolosa' -> 'Tolose'), when no city, region or
+    country has that name: a small town the gazetteer does not hold, in its country's spelling."""
+    for position in range(len(name) - 1, 0, -1):
+        if name[position] in _VOWELS:
+            for vowel in _VOWELS:
+                if vowel == name[position]:
+                    continue
+                other = name[:position] + vowel + name[position + 1 :]
+                if not (places.find_city(other) or places.find_country(other) or places.find_region(other)):
+                    return other
+            return None
+    return None
+
+
+def probe_forms(towns: int, seed: int, show: int, unknown: bool = False) -> None:
     rng = random.Random(seed)
     cities = [
         city for city in gazetteer.geo_cities() if city.name.isascii() and places.country_by_code(city.country_code)
     ]
     sample = rng.sample(cities, min(towns, len(cities)))
+    if unknown:  # towns the gazetteer does not know: the form alone must say it is a town
+        sample = [
+            dataclasses.replace(city, name=name) for city in sample if (name := unknown_name(city.name)) is not None
+        ]
     misses = {form: [0, 0, 0, 0] for form, _template, _credit in FORMS}  # town, country, date, credit+caption
     examples = []
     for city in sample:
@@ -178,9 +289,11 @@ def probe_forms(towns: int, seed: int, show: int) -> None:
         for form, template, credit in FORMS:
             text = template.format(**values)
             record = parse_block(text)
+            # a form marked '*' names no country: a country other than the town's is wrong, none is not
+            alone = form.endswith("*")
             wrong = [
                 (record.city or "").casefold() != city.name.casefold(),
-                record.country_code != city.country_code,
+                record.country_code not in ((None, city.country_code) if alone else (city.country_code,)),
                 str(record.date_start) != DATE,
                 record.credit != credit or " ".join(record.caption.split()) != expected_caption(text),
             ]
@@ -291,8 +404,12 @@ def main() -> None:
     parser.add_argument("--towns", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=20)
+    parser.add_argument("--unknown", action="store_true", help="towns the gazetteer does not hold (names changed)")
+    parser.add_argument("--form", help="only the forms whose name starts with this")
     args = parser.parse_args()
-    probe_forms(args.towns, args.seed, args.show)
+    if args.form:
+        FORMS[:] = [form for form in FORMS if form[0].startswith(args.form)]
+    probe_forms(args.towns, args.seed, args.show, args.unknown)
     probe_dumps()
 
 

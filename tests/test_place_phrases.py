@@ -499,3 +499,22 @@ def test_frenchs_unaccented_capital_a_opening_a_sentence_before_a_town():
     # an English article, or 'A' that is part of the name, is no preposition
     assert parse_block("A Coruña, la ciudad gallega, amanece con niebla.").city != "Coruña"
     assert parse_block("A Smith, who lives here, walks by.").city is None
+
+
+def test_a_town_the_data_does_not_know_before_its_country_in_parentheses():
+    # the form 'Town (Country)': the country's name may hold words in lower case, and the town may
+    # follow a word for a town or a preposition opening the sentence (towns invented here)
+    for text, city, code in [
+        ("Des habitants se rassemblent à Vrelon (Afrique du Sud), le 3 mars 2022.", "Vrelon", "ZA"),
+        ("Des pèlerins à Kadjebar (Arabie saoudite) le 4 juin 2024.", "Kadjebar", "SA"),
+        ("Pescadores en Sambuyo (Costa de Marfil) el 3 de marzo de 2022.", "Sambuyo", "CI"),
+        ("Anwohner versammeln sich am 3. März 2022 in der Stadt Vakoret (Mauritius).", "Vakoret", "MU"),
+        ("In Vakoret (Tansania) warten Hunderte auf Wasser.", "Vakoret", "TZ"),
+        ("Une patrouille dans la ville de Kondoro (Mali), le 20 mars 2021.", "Kondoro", "ML"),
+        ("A patrol in the town of Kondoro (Mali) on March 20, 2021.", "Kondoro", "ML"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (city, code), text
+    # a name that no word for a town or preposition leads to stays no town
+    record = parse_block("Turistas fotografían tortugas en las islas Galápagos (Ecuador).")
+    assert (record.city, record.country_code) == (None, "EC")

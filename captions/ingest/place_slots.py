@@ -248,8 +248,14 @@ ARTICLE_PLACE_RE = re.compile(
     + r")?)"
 )
 # a preposition before a name makes it a town even where the data does not know it: 'in Lugoba
-# (Tansania)', 'en Kleinort (Ucrania)', 'à Kleinort (Ukraine)' ('islas Galápagos (Ecuador)' is none)
-_TOWN_PREPOSITION_RE = re.compile(r"(?:^|\s)(?:in|en|à|bei|nahe|near|au)\s$")
+# (Tansania)', 'en Kleinort (Ucrania)', 'à Kleinort (Ukraine)' ('islas Galápagos (Ecuador)' is none);
+# so does one opening a sentence ('In Kleinort (Tansania) warten ...') and a word for a town
+# ('in der Stadt Kleinort (Tansania)', 'dans la ville de Kleinort (Ukraine)', data: place_leads)
+_TOWN_PREPOSITION_RE = re.compile(
+    r"(?:^|\s)(?:in|en|à|bei|nahe|near|au|In|En|À|Bei|Nahe|Near|Au|(?i:"
+    + _alternation(PLACE_PHRASES["place_leads"])
+    + r"))\s$"
+)
 _NAME_LINK_WORDS = frozenset(("de", "del", "la", "am", "an", "der", "sur", "upon", "im", "di", "op", "es"))
 
 
@@ -273,12 +279,13 @@ def _town_before_parenthesis(caption: str, start: int) -> str | None:
     for run in reversed(runs):
         name = " ".join(run)
         opening = caption.rfind(name, 0, end)
-        if places.find_city(name) or _TOWN_PREPOSITION_RE.search(caption, max(0, opening - 6), opening):
+        if places.find_city(name) or _TOWN_PREPOSITION_RE.search(caption, max(0, opening - 30), opening):
             return name
     return None
 
 
-_PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s" + _WORD + r"){0,2})\)")
+# (a country's name may hold words in lower case: '(Afrique du Sud)', '(Arabie saoudite)', '(Costa de Marfil)')
+_PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s[\w'’\-]{1,30}){0,3})\)")
 END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
 _DATE_WORDS = frozenset(
