@@ -1119,3 +1119,35 @@ def test_a_licence_after_a_comma_is_no_part_of_the_credit():
     assert (record.credit, record.source_id) == ("Stadtarchiv Musterstadt", "Bild 12-3456-7")
     record = _parse("Old harbour, 1910.\nPhoto: County Archive, CC BY 4.0")
     assert record.credit == "County Archive"
+
+
+# --- bullets, arrows and Markdown emphasis before the caption -------------------------------------
+
+
+def test_a_pages_bullet_or_arrow_before_the_caption_is_no_caption_text():
+    for bullet in ("▲", "►", "■", "▶", "●", "→", "»", ">", "*", "•"):
+        record = _parse(
+            f"{bullet} Vecinos limpian las calles de Valencia tras la riada, el 3 de noviembre de 2024. EFE/Ana Ruiz"
+        )
+        assert record.caption.startswith("Vecinos limpian"), bullet
+        assert record.credit == "EFE/Ana Ruiz"
+    # an arrow glued to a word is the text's own ('>50 Menschen')
+    record = _parse(">50 Menschen demonstrieren vor dem Rathaus in Kassel.")
+    assert record.caption.startswith(">50")
+
+
+def test_markdown_emphasis_pasted_with_the_caption_is_dropped():
+    record = _parse("**Hochwasser** in Passau: Die Altstadt steht am 3. Juni 2024 unter Wasser. Foto: Ina Muster/dpa")
+    assert record.caption.startswith("Hochwasser in Passau:")
+    assert record.credit == "Ina Muster/dpa"
+
+
+def test_a_wire_desk_and_picture_number_before_a_dateline_in_title_case():
+    # EFE's regional desk, its picture number, then the town as a name and the day
+    record = _parse(
+        "EFE-GALICIA. VGO03. Vigo, 14/05/09.- Pescadores descargan sardinas en el puerto de Vigo. EFE/Ana Ruiz"
+    )
+    assert record.caption.startswith("Vigo, 14/05/09.- Pescadores")
+    assert (record.source_id, record.credit, record.city) == ("VGO03", "EFE/Ana Ruiz", "Vigo")
+    record = _parse("SEV12. Sevilla.- Costaleros ensayan en la calle Sierpes. EFE/Jane Roe")
+    assert (record.source_id, record.caption[:9]) == ("SEV12", "Sevilla.-")

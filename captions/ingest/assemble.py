@@ -160,7 +160,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     gallery_credit = None
     if len(caption_lines) > 1:
         caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
-    joined = ct.join_caption_lines(caption_lines)
+    joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
     joined, page_credit = split_inline_credit(joined)
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
     if ":" in joined[:16]:
@@ -656,12 +656,22 @@ _TITLE_MAX = 150
 _WIRE_OPENER_RE = re.compile(
     r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝÄÖÜ])"
 )
+# An agency's regional desk opening its caption: 'EFE-ASTURIAS', 'EFE-GALICIA' (the wire_openers'
+# names, a hyphen, a region in capitals)
+_AGENCY_DESK = (
+    r"(?:" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")-[A-ZÀ-Ý]{3,20}(?:[ -][A-ZÀ-Ý]{2,20})?"
+)
 # A wire's picture number opening its caption: capitals and digits, a full stop, then the
 # dateline in capitals ('GU6004. CIUDAD DE GUATEMALA (GUATEMALA). ...', 'MAD01. MADRID ...', EFE;
 # two to four capitals: 'COVID19. MADRID' is the story's slug, a word and its number); or 'epa' and its
 # eight digits before the caption's first word ('epa01234567 A man walks ...', EPA)
 _WIRE_ID_OPENER_RE = re.compile(
-    r"(?:([A-Z]{2,4}\d{2,6})\.\s{1,2}(?=[A-ZÀ-Ý]{2}[A-ZÀ-Ý \-'’]{0,40}(?:,|\s\(|\.-))|(epa\d{8})\s(?=[A-ZÀ-Ý]))"
+    # (its regional desk before it: 'EFE-ASTURIAS. OVD05. Oviedo, 01/12/06.- ...'; the dateline
+    # in capitals, or the town's name written as a name before its date: 'Oviedo, 01/12/06.-')
+    r"(?:" + _AGENCY_DESK + r"\.\s{1,2})?"
+    r"(?:([A-Z]{2,4}\d{2,6})\.\s{1,2}(?=[A-ZÀ-Ý]{2}[A-ZÀ-Ý \-'’]{0,40}(?:,|\s\(|\.-)"
+    r"|[A-ZÀ-Ý][a-zà-ÿ]{1,30}(?:[ -][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{0,30}){0,3}(?:,\s{0,2}\d{1,2}[/.\s]|\.-))"
+    r"|(epa\d{8})\s(?=[A-ZÀ-Ý]))"
 )
 # A picture's number (letters and digits, a digit in it), its date in parentheses and a dash
 # run opening the caption: 'jsc2024e044936 (July 9, 2007) --- ...'

@@ -716,7 +716,26 @@ _GALLERY_COUNTER_RE = re.compile(r"\d{1,3} ?/ ?\d{1,3}\s{1,3}")
 _NAME_LINE_RE = re.compile(
     r"[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
 )
-_BULLETS = "•·▪‣◦"
+# A page's bullet or arrow before a caption (list items, gallery arrows, quoting marks): '▲ ...',
+# '► ...', '■ ...', '> ...'
+_BULLETS = "•·▪‣◦▲△►▶▷▸▹▻■□▪▫●○◆◇◉★☆→➔➜➝➞➡➤⇒»>*"
+LEADING_BULLET_RE = re.compile("[" + re.escape(_BULLETS) + r"]{1,3}\s{1,3}(?=\S)")
+# Markdown's strong emphasis pasted with the text: '**EFE-ASTURIAS**. OVD05. ...', '__Berlin__'
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1")
+
+
+def without_bullet(text: str) -> str:
+    """The caption without the bullet a page put before it, and without Markdown's '**' around
+    its words."""
+    if text[:1] in _BULLETS:
+        bullet = LEADING_BULLET_RE.match(text)
+        if bullet:
+            text = text[bullet.end() :]
+    if "**" in text or "__" in text:
+        text = _EMPHASIS_RE.sub(r"\2", text)
+    return text
+
+
 _DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
 
 
