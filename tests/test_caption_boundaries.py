@@ -1151,3 +1151,30 @@ def test_a_wire_desk_and_picture_number_before_a_dateline_in_title_case():
     assert (record.source_id, record.credit, record.city) == ("VGO03", "EFE/Ana Ruiz", "Vigo")
     record = _parse("SEV12. Sevilla.- Costaleros ensayan en la calle Sierpes. EFE/Jane Roe")
     assert (record.source_id, record.caption[:9]) == ("SEV12", "Sevilla.-")
+
+
+# --- a name alone in parentheses closing the caption ---------------------------------------------
+
+
+def test_a_name_alone_in_parentheses_after_the_last_sentence_is_the_credit():
+    record = _parse("Des centaines de personnes se rassemblent place Bellecour, à Lyon. (Le Progrès)")
+    assert (record.credit, record.caption[-7:]) == ("Le Progrès", "à Lyon.")
+    record = _parse("Vecinos observan los daños del temporal en la costa. (El Diario de Cádiz)")
+    assert record.credit == "El Diario de Cádiz"
+    record = _parse("Firefighters battle the blaze on Friday evening. (Jane Roe/CBC)")
+    assert (record.credit, record.caption[-8:]) == ("Jane Roe/CBC", "evening.")
+    record = _parse("Students gather on the quad for the spring concert. (Photo/Jane Roe)")
+    assert record.credit == "Jane Roe"
+    # the photographer repeated after the wire's credit: the wire's credit stays
+    record = _parse("Manifestantes marchan por el centro de Lima, el 5 de enero de 2023. (AP Foto/Ana Ruiz) (Ana Ruiz)")
+    assert (record.credit, record.caption[-5:]) == ("AP Foto/Ana Ruiz", "2023.")
+
+
+def test_a_place_a_date_or_a_note_in_parentheses_is_no_credit():
+    record = _parse("Ein Mann geht über die Brücke am Rhein. (Düsseldorf)")
+    assert record.credit is None and record.city == "Düsseldorf"
+    for note in ("Video", "Updated", "Ausschnitt", "Archivo", "Illustration"):
+        record = _parse(f"The team celebrates the title on Sunday afternoon. ({note})")
+        assert record.credit is None, note
+    record = _parse("The team celebrates the title on Sunday afternoon. (March 2019)")
+    assert record.credit is None

@@ -254,6 +254,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if photographer:
         inline_credits.append(photographer)
     segment, date_note = ct.cut_date_note(segment, _is_date_text)
+    if not date_note:
+        segment, name_note = ct.cut_name_note(segment, _is_place, _is_date_text)
+        if name_note:
+            inline_credits.append(name_note)
     segment, prefix_language = ct.first_language_segment(segment)
     translated = ""  # a date the translation alone states is still the caption's date
     if prefix_language is None:

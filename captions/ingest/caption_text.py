@@ -886,6 +886,46 @@ def cut_date_note(text: str, is_date) -> tuple[str, str | None]:
     return text[: note.start()].rstrip(), note.group("date")
 
 
+# A name alone in parentheses after the caption's last sentence: the credit a paper prints in the
+# caption's own line ('... el jueves. (Jose Sotomayor)', '... à Paris. (L'Obs)', '... de jóvenes.
+# (La Tercera de Chile)', '... on Friday. (Jane Roe/CBC)'): one to six capitalised words, a
+# particle or a slash between them
+_NAME_NOTE_RE = re.compile(
+    r"(?<=[.!?\"»”])\s{1,3}\((?P<name>[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,30}"
+    r"|\s(?:de|del|la|las|los|le|les|du|des|von|van|der|di|da|y|et|und|and|of|the|for|pour|para)(?=\s)"
+    r"|\s[A-ZÀ-Ý][\w'’.\-]{0,30}){0,7})\)\s{0,3}$"
+)
+# Words in such parentheses that say what the picture or the page is, not who took it (data:
+# picture_kind_tags, leading_markers, credit_labels, credit_format_tails, note_words)
+_NOT_NAMES = frozenset(
+    fold(word)
+    for kind in (
+        "picture_kind_tags",
+        "leading_markers",
+        "credit_labels",
+        "credit_format_tails",
+        "parenthesis_labels",
+        "note_words",
+    )
+    for word in load_data("credit_patterns.json")[kind]
+)
+
+
+def cut_name_note(text: str, is_place, is_date) -> tuple[str, str | None]:
+    """(the caption, the name) when a name alone in parentheses closes the caption after its
+    last sentence; a place ('... (Berlin)'), a date or a kind of picture ('(Archives)') is no
+    name: the text unchanged and None then."""
+    if text[-1:] != ")" or len(text) < 30:
+        return text, None
+    note = _NAME_NOTE_RE.search(text, max(0, len(text) - 260))
+    if note is None:
+        return text, None
+    name = note.group("name").strip()
+    if fold(name) in _NOT_NAMES or len(name) > 80 or is_place(name) or is_date(name):
+        return text, None
+    return text[: note.start()].rstrip(), name
+
+
 def undoubled(text: str) -> str:
     """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none."""
     if not any(character.isalnum() for character in text[:200]):

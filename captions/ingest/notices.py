@@ -1006,6 +1006,8 @@ CREDIT_PREFIX_RE = re.compile(
     r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?"
     # a German compound naming the kind of picture: 'Archivfoto: Jane Roe/dpa', 'Symbolbild:'
     r"|[a-zäöüß]{3,20}(?:bild|foto)\s{0,2}:"
+    # a label before a slash, as a university's or a paper's style writes it: '(Photo/Jane Roe)'
+    r"|(?:photo|foto|bild)\s{0,2}/(?=\s{0,2}[^\W\d])"
     r"|(?:photograph|photographie|fotografie|fotografía|fotografia)\s{1,3}(?:by|par|de|von|por)\b)\s{0,3}",
     re.IGNORECASE,
 )
