@@ -12,7 +12,7 @@ The floors sit a little under today's figures (dev 14576/14835 = 98.3%, holdout 
 holds fresh batch 10, a blind batch of 72 blocks never tuned on, which reads 88.9%) so that a block
 added to the corpus does not fail CI by itself; a change to the parser that loses fields does.
 Blind batch 13 (62 blocks in 40 new layouts, all in holdout, never tuned on; 1300/1426 = 91.2% as
-gathered) brought holdout to 7396/7935 = 93.2%, so its floor went from 93.3 to 93.1.
+gathered) brought holdout to 7402/7935 = 93.3% (93.28, on fe6169c), so its floor went from 93.3 to 93.2.
 Raise them as the parser gets better.
 """
 
@@ -25,8 +25,8 @@ from scripts.score_corpus import same, score_folder
 
 CORPUS = Path(__file__).parent / "data" / "real_captions"
 # dev lowered from 98.0 by batch 14 (65 new blocks, 88.8% as gathered): 15910/16330 = 97.43%
-# holdout lowered from 93.3 by blind batch 13 (62 new blocks, 91.2% as gathered): 7396/7935 = 93.21%
-FLOORS = {"dev": 97.4, "holdout": 93.1}
+# holdout lowered from 93.3 by blind batch 13 (62 new blocks, 91.2% as gathered): 7402/7935 = 93.28% on fe6169c
+FLOORS = {"dev": 97.4, "holdout": 93.2}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
