@@ -67,6 +67,13 @@ def _runs() -> dict[str, str]:
         "wiki-braces": "{{",
         "ellipses": "...",
         "accents": "é",
+        # what captions/ingest/surface.py takes off a pasted text
+        "mail-quotes": "> ",
+        "entities": "&amp;",
+        "soft-hyphens": "x\u00ad",
+        "no-break-spaces": "\u00a0",
+        "br-tags": "<br>",
+        "decomposed-accents": "e\u0301",
     }
     blocks = {}
     for name, unit in units.items():
@@ -82,6 +89,13 @@ def _runs() -> dict[str, str]:
     blocks["wiki: many parameters"] = "{{Information" + " |a=b" * (RUN // 5) + "}}"
     blocks["json: deep nesting"] = "[" * (RUN // 2) + "]" * (RUN // 2)
     blocks["json: many keys"] = "{" + ", ".join(f'"k{n}": "v"' for n in range(RUN // 10)) + "}"
+    # records cut off before their end (records.load_json, _xmp_lines)
+    blocks["json: cut in a string"] = '[{"Caption-Abstract": "' + "word " * (RUN // 5)
+    blocks["json: cut deep"] = '[{"a": [' * (RUN // 8)
+    blocks["json: cut after many members"] = "{" + ", ".join(f'"k{n}": "v"' for n in range(RUN // 10)) + ', "k'
+    blocks["xmp: cut in a property"] = "<rdf:Description><dc:description><rdf:li>" + "word " * (RUN // 5)
+    blocks["xmp: open tags"] = "<rdf:RDF>" + "<dc:description>" * (RUN // 16)
+    blocks["xmp: cut in a tag"] = "<rdf:RDF><rdf:Description " + 'photoshop:City="x" ' * (RUN // 19)
     blocks["record line: many labels"] = "Date : 1 " * (RUN // 9)
     blocks["record line: bars"] = "Bildnummer: 1" + " | 1" * (RUN // 4)
     return blocks

@@ -60,6 +60,7 @@ from .place_fields import fill_place
 from .record import ParsedCaption
 from .records import read_record
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
+from .surface import normalise
 
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
 _FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)
@@ -120,7 +121,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if not isinstance(text, str):
         text = str(text)
         record.raw_text = text
-    bounded = text[:MAX_BLOCK_CHARS]
+    bounded = normalise(text[:MAX_BLOCK_CHARS])
     as_lines, record_cut = read_record(bounded)
     cleaned = clean_text(as_lines)
     scan = scan_block(cleaned)

@@ -14,6 +14,7 @@ from captions.core.vocabulary import problem_detail
 
 from .assemble import build
 from .record import ParsedCaption
+from .surface import normalise
 
 _SEPARATOR_RE = re.compile(r"^[ \t\u00a0]*---[ \t\u00a0]*$", re.MULTILINE)
 
@@ -22,7 +23,7 @@ def split_blocks(text: str) -> list[str]:
     """Blocks separated by a line holding only '---'; empty blocks are dropped. A JSON array of
     records (`exiftool -j` on several files, an export of several pictures) is one block per
     record: read as one, the records' fields would mix into a single photo."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise(text)
     blocks = []
     for block in _SEPARATOR_RE.split(text):
         if block.strip():

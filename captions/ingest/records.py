@@ -238,6 +238,10 @@ def _data_lines(data) -> list[str] | None:
     return lines or None
 
 
+_SMART_KEY_RE = re.compile(r"[{,]\s{0,40}\u201c[^\u201c\u201d\n]{1,80}\u201d\s{0,5}:")
+_STRAIGHT_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"'})
+
+
 def load_json(text: str):
     """(data, None) for JSON; for JSON cut off before its end (`exiftool -j` output pasted in
     part, an API answer cut by a log), (the data up to the cut, its last characters): the cut
@@ -246,6 +250,12 @@ def load_json(text: str):
         return json.loads(text), None
     except (ValueError, RecursionError):
         pass
+    if "\u201c" in text and _SMART_KEY_RE.search(text):
+        # JSON passed through a word processor or a mail program that curls quotes
+        # ('{ “bildnummer”: “0093882934”, ...'): its quotes straightened, the record reads
+        data, cut = load_json(text.translate(_STRAIGHT_QUOTES))
+        if data is not None:
+            return data, cut
     for candidate in _completions(text):
         try:
             data = json.loads(candidate)

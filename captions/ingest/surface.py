@@ -1,0 +1,79 @@
+"""What the way a text travelled adds to it, taken off before it is read.
+
+PURE: no Django import. The same caption reaches an editor copied from a web page (no-break
+spaces, soft hyphens, HTML entities), from a Mac (accents as separate combining marks), from a
+Windows file (CR LF), forwarded by mail ('> ' before every line) or out of a code listing or a
+log (every line indented). None of that is the caption's content, and a reader that sees it
+misreads the rest: a label not found behind '> ', a name not matched with a soft hyphen inside,
+'&amp;' kept in a credit. `normalise` is applied to each block before anything reads it (the
+record keeps its raw text as received); scripts/perturb_corpus.py measures what each of these
+does to the corpus when it is not taken off.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+import unicodedata
+from html.entities import html5
+
+# Zero-width and direction marks, the byte-order mark, the word joiner: invisible, no content.
+# (The zero-width joiner U+200D stays: it is part of emoji and of some scripts' letters.)
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
+# Spaces of other widths than the plain one, as pages write them between a number and its unit,
+# in thousands, after a French colon: read as plain spaces.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f", " "))
+_ODD_SPACE_RE = re.compile("[\u00a0\u2002-\u200a\u202f\u205f]")
+# An HTML character reference with its semicolon ('&amp;', '&nbsp;', '&#39;', '&#x2019;'); a bare
+# '&' ('AT&T', 'Marks & Spencer') is text.
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# A forwarded mail's quoting: '>' or '> > ' at the start of a line
+_MAIL_QUOTE_RE = re.compile(r"^(?:>[ \t]?)+", re.MULTILINE)
+_QUOTED_LINE_RE = re.compile(r"^[ \t]*>", re.MULTILINE)
+# an HTML line break, with the blanks around it and the newline after it if there is one:
+# a page's or a CMS export's source copied as text ('Caption<br>Foto: X<br/>')
+_BR_RE = re.compile(r"[ \t]*<br[ \t]{0,5}/?>[ \t]*\n?", re.IGNORECASE)
+# blanks at a line's end: nothing (a tab between cells stays; only the line's end is trimmed)
+_TRAILING_BLANKS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def normalise(text: str) -> str:
+    """The text without what pastes, pages, mails and listings add to it (see the module)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text and ";" in text and "<rdf:" not in text:  # an XMP packet decodes its own
+        text = _ENTITY_RE.sub(_entity, text)
+    # (not in JSON, where a newline inside a string is no JSON)
+    if ("<br" in text or "<BR" in text) and text.lstrip()[:1] not in ("{", "["):
+        text = _BR_RE.sub("\n", text)
+    if _INVISIBLE_RE.search(text):
+        text = _INVISIBLE_RE.sub("", text)
+    if _ODD_SPACE_RE.search(text):
+        text = text.translate(_SPACES)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if ">" in text:
+        text = _unquote_mail(text)
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        text = _TRAILING_BLANKS_RE.sub("", text)
+    if text[:1] in (" ", "\t") or "\n " in text or "\n\t" in text:
+        text = textwrap.dedent(text)
+    return text
+
+
+def _entity(match: re.Match) -> str:
+    reference = match.group(0)
+    if reference[1] != "#" and reference[1:] not in html5:
+        return reference  # no such entity ('&notanentity;' is not '&not' and more): as written
+    character = html.unescape(reference)
+    return " " if character == "\u00a0" else character
+
+
+def _unquote_mail(text: str) -> str:
+    """Every written line quoted with '>' (at least two): the quoting off. One quoted line among
+    others is text ('> 18 years', an arrow)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(_QUOTED_LINE_RE.findall(text)) < len(lines):
+        return text
+    return _MAIL_QUOTE_RE.sub("", textwrap.dedent(text))

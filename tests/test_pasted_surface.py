@@ -1,0 +1,113 @@
+"""A block reads the same however it travelled: from a web page, a Mac, Windows, a forwarded
+mail, a code listing (captions/ingest/surface.py).
+
+Pure tests: no database. The blocks are written for these tests; scripts/perturb_corpus.py runs
+the same transformations over the real corpus.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from captions.ingest import parse_block, parse_blocks
+from captions.ingest.surface import normalise
+
+TODAY = date(2025, 12, 31)
+
+WIRE = """Fischer flicken Netze am Kai von Sète, Frankreich, am 4. Mai 2023. Die Fangquoten werden neu verhandelt.
+Foto: Jeanne Müller/dpa
+Bildnummer: 318245091 | 5568 x 3712 Pixel | 300 dpi | 47,1 x 31,4 cm
+Nur für redaktionelle Verwendung"""
+
+RECORD = """Caption: A café owner in Zürich stacks chairs & tables at closing time.
+Credit: Ana García / Keystone
+Date taken: 12 March 2021
+City: Zürich
+Country: Switzerland
+Image ID: KEY12345678"""
+
+FIELDS = (
+    "caption",
+    "width_px",
+    "height_px",
+    "dpi",
+    "date_start",
+    "city",
+    "country_code",
+    "credit",
+    "source_id",
+    "caveats",
+)
+
+
+def _fields(text: str) -> tuple:
+    record = parse_block(text, today=TODAY)
+    return tuple(getattr(record, name) for name in FIELDS)
+
+
+def _every_other_space(text: str, space: str) -> str:
+    words = text.split(" ")
+    return "".join(word + (space if index % 2 else " ") for index, word in enumerate(words[:-1])) + words[-1]
+
+
+TRANSFORMATIONS = {
+    "windows line ends": lambda text: text.replace("\n", "\r\n"),
+    "no-break spaces": lambda text: _every_other_space(text, "\u00a0"),
+    "narrow no-break spaces": lambda text: _every_other_space(text, "\u202f"),
+    "soft hyphens": lambda text: text.replace("Netze", "Net\u00adze").replace("chairs", "chai\u00adrs"),
+    "decomposed accents (a Mac)": lambda text: unicodedata.normalize("NFD", text),
+    "a forwarded mail": lambda text: "\n".join("> " + line for line in text.split("\n")),
+    "a mail forwarded twice": lambda text: "\n".join("> > " + line for line in text.split("\n")),
+    "a code listing's indent": lambda text: "\n".join("    " + line for line in text.split("\n")),
+    "blanks at line ends": lambda text: "\n".join(line + " \t" for line in text.split("\n")),
+    "HTML line breaks": lambda text: text.replace("\n", "<br>\n"),
+    "HTML line breaks only": lambda text: text.replace("\n", "<br/>"),
+    "HTML entities": lambda text: text.replace("&", "&amp;").replace("é", "&eacute;").replace("ü", "&#252;"),
+    "a byte-order mark and zero-width spaces": lambda text: "\ufeff" + text.replace("\n", "\n\u200b"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRANSFORMATIONS))
+@pytest.mark.parametrize("block", [WIRE, RECORD], ids=["wire caption", "label record"])
+def test_a_block_reads_the_same_however_it_travelled(block, name):
+    assert _fields(TRANSFORMATIONS[name](block)) == _fields(block)
+
+
+def test_the_plain_blocks_read_as_expected():
+    # the reference the transformations are held to is itself right
+    assert _fields(WIRE)[1:4] == (5568, 3712, 300)
+    assert _fields(WIRE)[5:9] == ("Sète", "FR", "Jeanne Müller/dpa", "318245091")
+    assert _fields(RECORD)[0] == "A café owner in Zürich stacks chairs & tables at closing time."
+    assert _fields(RECORD)[5:9] == ("Zürich", "CH", "Ana García / Keystone", "KEY12345678")
+
+
+def test_the_record_keeps_the_text_as_received():
+    text = "> Fischer in Sète.\r\n> Foto: Jeanne Müller/dpa"
+    assert parse_block(text).raw_text == text
+
+
+def test_blocks_separated_in_a_forwarded_mail_are_still_blocks():
+    text = "> Fishermen in Sète, France.\n> ---\n> Farmers near Lyon, France."
+    assert [record.city for record in parse_blocks(text)] == ["Sète", "Lyon"]
+
+
+def test_what_only_looks_like_the_surface_is_kept():
+    # a bare '&' is text; a single quoted line among others is no mail quoting; a tab inside a
+    # line (a table's cell) stays
+    assert normalise("AT&T and Marks & Spencer; R&D") == "AT&T and Marks & Spencer; R&D"
+    assert normalise("Caption line\n> 18 years\nCredit: X") == "Caption line\n> 18 years\nCredit: X"
+    assert normalise("a\tb\nc\td") == "a\tb\nc\td"
+    assert normalise("&notanentity; stays") == "&notanentity; stays"
+    assert normalise("a&nbsp;x&amp;y&#x2019;s") == "a x&y\u2019s"
+
+
+def test_json_with_curled_quotes_from_a_word_processor_is_still_a_record():
+    text = (
+        "{ \u201cbildnummer\u201d: \u201c0093882934\u201d, \u201csuchtext\u201d: \u201cGirl jumps on a beach\u201d, "
+        "\u201cfotografen\u201d: \u201cJane Roe\u201d }"
+    )
+    record = parse_block(text)
+    assert (record.caption, record.source_id, record.credit) == ("Girl jumps on a beach", "0093882934", "Jane Roe")
