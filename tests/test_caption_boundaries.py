@@ -1178,3 +1178,24 @@ def test_a_place_a_date_or_a_note_in_parentheses_is_no_credit():
         assert record.credit is None, note
     record = _parse("The team celebrates the title on Sunday afternoon. (March 2019)")
     assert record.credit is None
+
+
+def test_a_credit_label_glued_to_the_last_full_stop():
+    record = _parse("Riders wait for the start of the cattle parade at the county fair.Credit: Jane Roe")
+    assert (record.credit, record.caption[-5:]) == ("Jane Roe", "fair.")
+    record = _parse("Die Feuerwehr löscht den Brand in der Altstadt.Foto: Ina Muster")
+    assert (record.credit, record.caption[-9:]) == ("Ina Muster", "Altstadt.")
+
+
+def test_a_labelled_credit_in_parentheses_closed_by_a_full_stop_and_an_archives_series():
+    record = _parse("Le marché couvert après le bombardement du 19 avril 1944. (Photo AD27, fonds Jean Roe, 12 Fi).")
+    assert (record.credit, record.caption[-5:]) == ("AD27, fonds Jean Roe", "1944.")
+    record = _parse("La gare de Lisieux vers 1930. (Photo Archives municipales, 4 P)")
+    assert record.credit == "Archives municipales"
+
+
+def test_a_collection_named_in_parentheses_after_the_caption():
+    record = _parse("Main Street looking east toward the town hall, about 1910. (From the collection of Jane Roe)")
+    assert (record.credit, record.caption[-5:]) == ("Jane Roe", "1910.")
+    record = _parse("La plaza mayor durante las fiestas de 1925. (Cedida por Ana Ruiz)")
+    assert (record.credit, record.caption[-5:]) == ("Ana Ruiz", "1925.")

@@ -564,7 +564,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text, after the
     # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
     re.compile(
-        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|^)"
+        # (or glued to it, a page's credit run on without a space: '... Easter Show.Credit: Jane Roe')
+        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿ0-9][.!?])|^)"
         r"(?:" + _CREDIT_LABELS + r")"
         # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone')
         r"\s{0,2}:\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
@@ -706,7 +707,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Keystone/GAETAN BALLY)', '... (Photo AFP)' (labels are data: credit_labels_bare)
     re.compile(
         r"(?<=[.!?\"»”])\s{1,3}\(\s{0,2}(?:©\s{0,2}|(?:" + _BARE_LABELS + r")\s{1,2})"
-        r"(?P<credit>[A-ZÀ-Ý©][^()\n]{1,80}?)\s{0,2}\)\s{0,3}$"
+        r"(?P<credit>[A-ZÀ-Ý©][^()\n]{1,80}?)\s{0,2}\)\.?\s{0,3}$"
     ),
     # A photographer and a known agency with no separator, closing the caption after its last
     # sentence, in parentheses or not (Spanish papers): '... calles embarradas. Sergio Torres
@@ -1218,6 +1219,11 @@ _NAME_ABBREVIATIONS = frozenset(_CREDIT_DATA["name_abbreviations"])
 _RELEASED_RE = re.compile(r"(?:(?<=[a-z])|\s{0,2}/\s{0,2}|\s)(?:Released|RELEASED)$")
 
 
+# An archive's series closing a credit after a comma, its number and its letters (French
+# archives' cotes: 'ADSM, fonds Robert Eude, 11 F', '..., 10 Fi', '..., 3 P')
+_SERIES_PART_RE = re.compile(r",\s\d{1,4}\s?[A-Z][a-z]?$")
+
+
 def clean_credit(value: str) -> tuple[str | None, str | None]:
     """(credit, reference) from a credit as stated: labels, parentheses and refs stripped.
 
@@ -1277,6 +1283,10 @@ def _clean_credit(text: str) -> tuple[str | None, str | None]:
     if (" / " in text or ", " in text) and _ARCHIVE_PART_CUE_RE.search(text):
         text, archive_reference = _without_archive_parts(text)
         reference = reference or archive_reference
+    if ", " in text and text[-1:].isalpha():
+        series = _SERIES_PART_RE.search(text)
+        if series:
+            text = text[: series.start()]  # an archive's series after its holder: 'ADSM, fonds X, 10 Fi'
     if text.endswith(("Released", "RELEASED")):
         # the US military's release status glued to the name or after it: 'Sgt. Jane RoeReleased'
         text = _RELEASED_RE.sub("", text).rstrip(" /")
