@@ -608,3 +608,48 @@ def test_a_box_or_folder_after_the_inventory_number_is_no_part_of_the_id():
     ):
         record = _parse(f"Harbour view with sailing ships at anchor\n{line}\n")
         assert record.source_id == expected, line
+
+
+# --- a record's values one to a line, unlabelled, around its description ------------------------
+
+
+def test_values_after_the_description_end_the_caption():
+    record = _parse(
+        "Vista del muelle con barcas de pesca y redes tendidas al sol. Al fondo, el faro.\n"
+        "004217\n"
+        "1954-08-02\n"
+        "Unidad Documental Simple\n"
+        "XX.12345.ARC//004217\n"
+        "Archivo Municipal 3. Fondos Fotográficos 3.1. Reportajes\n"
+        "Caja: 7/12\n"
+        "Nota manuscrita al dorso de la copia.\n"
+    )
+    assert record.caption == "Vista del muelle con barcas de pesca y redes tendidas al sol. Al fondo, el faro."
+    assert record.date_start == date(1954, 8, 2)
+    assert record.source_id == "004217"
+
+
+def test_values_over_the_description_are_its_photographer_date_and_number():
+    record = _parse("Photographer Jane Sample\nCirca 1910\nJS1910004411\nThe old mill on the river after the flood\n")
+    assert record.caption == "The old mill on the river after the flood"
+    assert record.credit == "Jane Sample"
+    assert (record.date_start, record.approximate) == (date(1910, 1, 1), True)
+    assert record.source_id == "JS1910004411"
+
+
+def test_an_author_line_between_the_description_and_its_date():
+    record = _parse(
+        "Desfile de carrozas por la calle principal, con niños y niñas caminando junto a ellas\n"
+        "María José Ejemplo de la Torre\n"
+        "Hacia 1962\n"
+    )
+    assert record.caption == "Desfile de carrozas por la calle principal, con niños y niñas caminando junto a ellas"
+    assert record.credit == "María José Ejemplo de la Torre"
+    assert (record.date_start, record.approximate) == (date(1962, 1, 1), True)
+
+
+def test_a_sentence_about_a_photographer_and_a_gallery_counter_stay_caption_text():
+    record = _parse("Photographer Jane Sample poses with her camera\nat the opening of her exhibition.\n")
+    assert record.caption == "Photographer Jane Sample poses with her camera at the opening of her exhibition."
+    counted = _parse("3/24\nA market stall selling oranges in the old town\n")
+    assert counted.source_id is None

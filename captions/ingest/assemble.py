@@ -25,8 +25,9 @@ from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_det
 
 from . import caption_text as ct
 from .citations import read_citation, same_words, side_citation, with_abbreviation_stop
-from .layout import BlockScan, clean_text, ends_with_ellipsis, scan_block
+from .layout import BlockScan, bare_label, clean_text, ends_with_ellipsis, scan_block
 from .lexicon import (
+    ARCHIVE_LEVELS,
     ARCHIVE_REFERENCE_PROBES,
     ARCHIVE_REFERENCE_RE,
     ARCHIVE_REFERENCE_REACH,
@@ -140,6 +141,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         # caption is its dating, not caption text (the date when the caption states none)
         date_line = caption_lines[0].strip()
         caption_lines = caption_lines[1:]
+    if len(caption_lines) > 1:
+        caption_lines, value_date = _without_value_lines(caption_lines, scan)
+        date_line = date_line or value_date
     if len(caption_lines) > 1 and ct.CLOSING_DATELINE_RE.fullmatch(caption_lines[-1].strip()):
         scan.closing_dateline = caption_lines[-1].strip()
         caption_lines = caption_lines[:-1]
@@ -1006,6 +1010,110 @@ def _without_byline(caption: str, credit: str) -> str:
             if not rest.strip(" .") or (dated and len(rest) <= _BYLINE_REST and any(c.isdigit() for c in rest)):
                 return caption[:at].rstrip()
     return caption
+
+
+# A catalogue's number or reference code alone on its line ('014458', 'RSCA1905000308',
+# 'ES.28005.AGA//014458', 'Sou.4.121.1'): one token, four digits or more ('2/36' counts a gallery).
+_LONE_REFERENCE_RE = re.compile(
+    r"(?=(?:[^\d\s]{0,30}\d){4})[A-Z0-9][A-Za-z0-9]{0,24}(?:[./:_-]{1,2}[A-Za-z0-9]{1,24}){0,8}"
+)
+_LEVEL_LINES = frozenset(fold(level) for level in ARCHIVE_LEVELS)
+
+
+def _value_kind(line: str) -> str | None:
+    """What an unlabelled catalogue value alone on a line is: 'date' ('Circa 1905', '1931-04-14'),
+    'id' (a number or reference code that is no year) or 'level' (an archive's level of
+    description, 'Unidad Documental Simple', 'Pièce'); None for text."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    if " " not in stripped and _LONE_REFERENCE_RE.fullmatch(stripped) and not _YEAR_ALONE_RE.fullmatch(stripped):
+        return "id" if not _is_date_text(stripped) else "date"
+    if any(character.isdigit() for character in stripped) and _is_date_line(stripped):
+        return "date"
+    if fold(stripped) in _LEVEL_LINES:
+        return "level"
+    return None
+
+
+def _name_line(line: str) -> tuple[str, str] | None:
+    """(label, name) for a line that is a photographer's label and a name without a colon
+    ('Fotógrafo Desconocido', 'Photographer Jane Roe'): at most four words after the label,
+    each capitalised (a sentence, 'Photographer Jane Roe poses with ...', is none)."""
+    stripped = line.strip()
+    if len(stripped) > 60 or not stripped[:1].isupper() or any(character.isdigit() for character in stripped):
+        return None
+    bare = bare_label(stripped)
+    if bare is None or bare[0][0] not in ("creator", "credit"):
+        return None
+    words = bare[2].split()
+    if not 1 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return None
+    return bare[1], bare[2]
+
+
+_YEAR_ALONE_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _without_value_lines(lines: list[str], scan: BlockScan) -> tuple[list[str], str | None]:
+    """A catalogue page copied as text puts the record's values one to a line, unlabelled, before
+    or after the description ('Circa 1905' / 'RSCA1905000308' / 'Plaza Mayor ...'; '... agita una
+    bandera.' / '014458' / '1931-04-14' / 'Unidad Documental Simple' / ...): the values opening
+    the paragraph are no caption text, and the first value after its first line ends it, with the
+    catalogue's furniture that follows. A number goes to the page's ids, the first date is the
+    date line (the picture's dating when the caption states none)."""
+    date_line = None
+    start = 0
+    while start < len(lines) - 1:
+        kind = _value_kind(lines[start])
+        if kind is None:
+            name = _name_line(lines[start])
+            if name is None:
+                break
+            scan.add_field("creator", name[1], 50, start, name[0])
+            start += 1
+            continue
+        if kind == "id":
+            scan.page_ids.append(lines[start].strip())
+        elif kind == "date" and date_line is None:
+            date_line = lines[start].strip()
+        start += 1
+    end = len(lines)
+    for index in range(start + 1, len(lines)):
+        kind = _value_kind(lines[index])
+        if kind is not None:
+            end = index
+            for line in lines[index : index + 4]:
+                kind = _value_kind(line)
+                if kind == "id":
+                    scan.page_ids.append(line.strip())
+                elif kind == "date" and date_line is None:
+                    date_line = line.strip()
+                elif kind is None:
+                    break
+            if end - 1 > start and _is_name_value(lines[end - 1]):
+                # the record's author alone on the line between the description and its values
+                # ('... del edificio municipal' / 'Jane Roe Sample' / 'Aproximadamente el año 1953')
+                end -= 1
+                scan.add_field("creator", lines[end].strip(), 60, end, "author line")
+            break
+    return lines[start:end], date_line
+
+
+_NAME_PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "y", "von", "van", "der", "den", "zu", "du", "des", "le", "da", "di", "e"}
+)
+
+
+def _is_name_value(line: str) -> bool:
+    """A person's or studio's name alone: two to six capitalised words (particles between them:
+    'de', 'von', 'van der'), no digit, no sentence punctuation."""
+    words = line.strip().split()
+    if not 2 <= len(words) <= 6 or any(character.isdigit() or character in ".:;!?()" for character in line):
+        return False
+    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    return all(word[:1].isupper() or word in _NAME_PARTICLES for word in words)
 
 
 def _is_date_line(line: str) -> bool:

@@ -570,7 +570,7 @@ def _opens_label(word: str) -> bool:
     return fold(word).rstrip(".") in _LABEL_FIRST_WORDS
 
 
-def _bare_label(line: str):
+def bare_label(line: str):
     """The label a line without a colon opens with, and where its value starts: the whole line
     ('Inventarnummer') or its first one to four words ('Inventario FF04176', 'Tipo Documento
     Copia positiva'), the longest that is a known label."""
@@ -607,7 +607,7 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
         line = raw.strip(_LINE_SPACE)
         if not line or ":" in line[:60] or "\t" in line or len(line) > 3000 or not line[:1].isalpha():
             continue
-        bare = _bare_label(line)
+        bare = bare_label(line)
         if bare is None:
             if len(line) <= 60 and _opens_label(line.split(None, 1)[0].rstrip(",/")):
                 whole += _combined_label(lines, position, line, found)
@@ -630,7 +630,7 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
         if not value:
             after = lines[position + 1 : position + 4]
             following = next((other.strip(_LINE_SPACE) for other in after if other.strip()), "")
-            if not following or _bare_label(following) is not None or fold(following) in HEADERS:
+            if not following or bare_label(following) is not None or fold(following) in HEADERS:
                 continue
         found[position] = f"{label}: {value}" if value else f"{label}:"
         if not value:
@@ -690,7 +690,7 @@ def _combined_label(lines: list[str], position: int, line: str, found: dict[int,
         return 0
     value = lines[following].strip(_LINE_SPACE)
     values = [piece.strip() for piece in value.rsplit(",", len(parts) - 1)]
-    if len(values) != len(parts) or not all(values) or _bare_label(value) is not None or ":" in value[:60]:
+    if len(values) != len(parts) or not all(values) or bare_label(value) is not None or ":" in value[:60]:
         return 0
     found[position] = "\n".join(f"{label}: {piece}" for label, piece in zip(parts, values, strict=True))
     found[following] = ""
