@@ -518,3 +518,17 @@ def test_a_town_the_data_does_not_know_before_its_country_in_parentheses():
     # a name that no word for a town or preposition leads to stays no town
     record = parse_block("Turistas fotografían tortugas en las islas Galápagos (Ecuador).")
     assert (record.city, record.country_code) == (None, "EC")
+
+
+def test_a_military_installation_is_no_city_but_keeps_its_country():
+    # the military's form 'at X Training Area, Country', 'X Air Base', German 'Fliegerhorst X'
+    # (installations invented here); a 'Fort X' or 'Camp X' stays the place as supplied
+    for text, code in [
+        ("Soldiers fire mortars at Kleinwald Training Area, Germany, May 3, 2023.", "DE"),
+        ("Airmen unload cargo at Nordheide Air Base, Germany, on June 1, 2022.", "DE"),
+        ("Marines rehearse a landing at Vestby Naval Station, Norway, Oct. 2, 2021.", "NO"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (None, code), text
+    record = parse_block("A soldier poses at Fort Kleinwald, Colorado, Feb. 1, 2024.")
+    assert (record.city, record.country_code) == ("Fort Kleinwald", "US")

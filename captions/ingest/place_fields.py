@@ -245,6 +245,7 @@ def _country_under_dated_heading(record: ParsedCaption, paragraph: list[str]) ->
 
 _LANDFORMS = frozenset(PLACE_PHRASES["landforms"])
 _LANDFORM_ENDINGS = frozenset(PLACE_PHRASES["landform_endings"])
+_INSTALLATION_ENDINGS = tuple(PLACE_PHRASES["installation_endings"])
 
 
 def _place_under_heading(record: ParsedCaption, heading: str) -> None:
@@ -268,11 +269,18 @@ def _place_under_heading(record: ParsedCaption, heading: str) -> None:
 def _take_slot(record: ParsedCaption, slot: str, candidate) -> None:
     record.place_text = slot
     record.city, record.region = candidate.city, candidate.region
-    # 'at Mount Korek, Iraq': a mountain, not a city (the country stays); 'Cape Town' is a city
+    # 'at Mount Korek, Iraq': a mountain, not a city (the country stays); 'Cape Town' is a city;
+    # 'at Grafenwoehr Training Area, Germany', 'Ramstein Air Base', 'Fliegerhorst Büchel': a
+    # military installation, no city either
     landform = (
         record.city
         and " " in record.city
-        and (record.city.split(" ", 1)[0] in _LANDFORMS or record.city.rsplit(" ", 1)[1] in _LANDFORM_ENDINGS)
+        and (
+            record.city.split(" ", 1)[0] in _LANDFORMS
+            or record.city.rsplit(" ", 1)[1] in _LANDFORM_ENDINGS
+            or record.city.endswith(_INSTALLATION_ENDINGS)
+            or record.city.startswith(_INSTALLATION_ENDINGS)
+        )
     )
     if landform and places.find_city(record.city) is None:
         record.city = None
