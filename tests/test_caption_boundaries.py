@@ -1199,3 +1199,17 @@ def test_a_collection_named_in_parentheses_after_the_caption():
     assert (record.credit, record.caption[-5:]) == ("Jane Roe", "1910.")
     record = _parse("La plaza mayor durante las fiestas de 1925. (Cedida por Ana Ruiz)")
     assert (record.credit, record.caption[-5:]) == ("Ana Ruiz", "1925.")
+
+
+def test_a_photographer_on_assignment_for_a_paper():
+    record = _parse("Commuters wait on a flooded platform in Queens on Sunday. Jane Roe for The Daily Courier")
+    assert (record.credit, record.caption[-7:]) == ("Jane Roe for The Daily Courier", "Sunday.")
+    record = _parse("Des manifestants défilent à Nantes, le 3 mars. JEAN ROE POUR « LE MONDE »")
+    assert (record.credit, record.caption[-5:]) == ("JEAN ROE POUR « LE MONDE »", "mars.")
+    record = _parse("Vecinos achican agua en Valencia. Ana Ruiz para EL DIARIO")
+    assert record.credit == "Ana Ruiz para EL DIARIO"
+    record = _parse("Jane Roe for NPR\n\nVolunteers sort donations at a food bank in Tulsa, Okla., on Monday.")
+    assert (record.credit, record.caption[:10]) == ("Jane Roe for NPR", "Volunteers")
+    # a title-case sentence is no credit: the paper's name opens with an article or is an acronym
+    record = _parse("Protesters march in Paris on Sunday. Students Rally for Climate Action")
+    assert record.credit is None

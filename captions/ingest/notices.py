@@ -433,6 +433,12 @@ _TITLE_STOPS = "".join(
     r"|(?<=\b(?:" + "|".join(re.escape(word) for word in _TITLE_WORDS if len(word) == size) + r"))\.(?=\s)"
     for size in sorted({len(word) for word in _TITLE_WORDS})
 )
+# A photographer's name before the paper they worked for: two to four capitalised words or
+# initials ('Jane Roe', 'F.D. Walker', 'JEAN DE ROE')
+_COMMISSIONED_NAME = (
+    r"[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s(?:(?:de|del|van|von|da|di|du|der|le|la|DE|DU|VAN|VON)\s)?"
+    r"[A-ZÀ-Ý][\w'’.\-]{0,25}){1,3}"
+)
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
@@ -509,7 +515,12 @@ def may_hold_credit(text: str) -> bool:
         or bool(_GLUED_CREDIT_CUE_RE.search(text, max(0, len(text) - 110)))
         or (text[-2:].isupper() and text[-2:].isalpha())
         or text.rstrip().endswith(AGENCIES)
+        or contains_any(text[-90:], _COMMISSION_CUES)
     )
+
+
+# A photographer on assignment for a paper closing the text: '... Jane Roe for The New York Times'
+_COMMISSION_CUES = (" for ", " pour ", " para ", " für ", " FOR ", " POUR ", " PARA ")
 
 
 # An agency's name alone after the last sentence, as the agency writes it: '... am 1.
@@ -721,6 +732,16 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[.!?\"»”…])\s{1,3}\|\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3})\s{0,3}$"
     ),
+    # A photographer on assignment for a paper, after the last sentence or alone on a line: '...
+    # on Sunday. Jane Roe for The New York Times', 'JEAN ROE POUR « LE MONDE »', 'Ana Ruiz para EL
+    # PAÍS', 'Jane Roe for NPR' (the paper's name opens with an article, a quote or is an acronym)
+    re.compile(
+        r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?P<credit>" + _COMMISSIONED_NAME + r"\s(?i:for|pour|para|für)\s"
+        r"(?:(?:[«\"“]\s?)?(?:The|THE|the|Le|LE|La|LA|Les|L'|L’|El|EL|Los|Die|DIE|Der|Das)\s?"
+        r"[A-ZÀ-Ý][\w'’.&\-]{0,25}(?:\s(?:(?:of|de|del|la|le|y|et|und|and)\s)?[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,4}(?:\s?[»\"”])?"
+        r"|[A-Z]{2,6}(?:\s[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,2}"
+        r"|" + _AGENCY + r"))\s{0,3}$"
+    ),
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
@@ -782,6 +803,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(dict.fromkeys(["(©", "( ©", *(f"({label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"])])),
     tuple(dict.fromkeys(" " + agency.casefold() for agency in AGENCIES)),
     ("| ",),
+    (" for ", " pour ", " para ", " für "),
     ("von ", "by ", "par ", "por "),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
