@@ -653,3 +653,39 @@ def test_a_sentence_about_a_photographer_and_a_gallery_counter_stay_caption_text
     assert record.caption == "Photographer Jane Sample poses with her camera at the opening of her exhibition."
     counted = _parse("3/24\nA market stall selling oranges in the old town\n")
     assert counted.source_id is None
+
+
+# --- the collection that holds the picture ------------------------------------------------------
+
+
+def test_a_collection_line_is_the_credit_when_nothing_else_names_one():
+    cases = (
+        ("Der Marktplatz mit Brunnen um 1910.\nSammlung Erika Beispiel, 03/2025\n", "Sammlung Erika Beispiel"),
+        ("La place du village avant la guerre.\n\nCollection Jean Exemple\n", "Collection Jean Exemple"),
+        (
+            "Main Street looking north, about 1910.\n\nCollection of the Example Historical Society\n",
+            "Collection of the Example Historical Society",
+        ),
+    )
+    for text, expected in cases:
+        record = _parse(text)
+        assert record.caption == text.split("\n", 1)[0], text
+        assert record.credit == expected, text
+
+
+def test_a_collection_in_parentheses_closing_the_caption_with_its_number():
+    record = _parse("Blick auf die Altstadt um 1900\n(Sammlung Max Muster [#004711])\n")
+    assert record.caption == "Blick auf die Altstadt um 1900"
+    assert record.credit == "Sammlung Max Muster"
+    assert record.source_id == "004711"
+    spanish = _parse("La plaza mayor en día de mercado, hacia 1920 (Colección Juan Ejemplo)")
+    assert spanish.caption == "La plaza mayor en día de mercado, hacia 1920"
+    assert spanish.credit == "Colección Juan Ejemplo"
+
+
+def test_a_photographer_wins_over_the_collection_and_a_sentence_is_no_collection_line():
+    record = _parse("Harbour at dusk with fishing boats.\n(Photo: Jane Sample)\n\nCollection of the Example Museum\n")
+    assert record.credit == "Jane Sample"
+    prose = _parse("Collection agencies called the family twice before the eviction.\n")
+    assert prose.caption == "Collection agencies called the family twice before the eviction."
+    assert prose.credit is None

@@ -31,6 +31,8 @@ from .lexicon import (
     ARCHIVE_REFERENCE_PROBES,
     ARCHIVE_REFERENCE_RE,
     ARCHIVE_REFERENCE_REACH,
+    COLLECTION_LINKS,
+    COLLECTION_OPENERS,
     DATE_CUES,
     DATE_LINE_WORDS,
     EVENT_CLAUSES,
@@ -134,6 +136,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     restriction_lines: list[str] = list(scan.notices)
 
     # --- caption and headline ------------------------------------------------------------
+    if scan.paragraphs:
+        _take_collections(scan)
     caption_lines, headline = _caption_lines(scan)
     date_line = None
     if len(caption_lines) > 1 and _is_date_line(caption_lines[0]):
@@ -1036,6 +1040,75 @@ def _value_kind(line: str) -> str | None:
     return None
 
 
+_COLLECTION_LINE_RE = re.compile(
+    r"\(?(?:%s)(?: (?:%s))? (?P<name>[A-ZÀ-Ý][^\n()]{1,100}?)\)?"  # noqa: UP031
+    % (
+        "|".join(re.escape(word) for word in sorted(COLLECTION_OPENERS, key=len, reverse=True)),
+        "|".join(re.escape(word) for word in sorted(COLLECTION_LINKS, key=len, reverse=True)),
+    )
+)
+# the closing parenthesis of a caption naming its collection: '... um 1905 (Sammlung Jane Roe [#000975])'
+_COLLECTION_TAIL_RE = re.compile(r"\s\((?P<inner>[^()\n]{4,120})\)$")
+# the collection's number in brackets after its name: 'Sammlung Jane Roe [#000975]'
+_BRACKET_ID_RE = re.compile(r"\s?\[#?\s?(?P<id>[A-Za-z0-9][\w./-]{0,30}\d)\]")
+_COLLECTION_INITIALS = frozenset(word[:1] for word in COLLECTION_OPENERS) | {"("}
+
+
+def _collection_line(line: str) -> str | None:
+    """The holder a line names when the whole line is its collection ('Sammlung Jane Roe',
+    '(Colección Juan Ejemplo)', 'Collection of the Example Society'), with its bracketed number;
+    None for a sentence ('Collection agencies called ...', 'Sammlung von Briefen, die ...')."""
+    stripped = line.strip()
+    if len(stripped) > 140 or stripped[:1] not in _COLLECTION_INITIALS:
+        return None
+    if stripped[:1] == "(" and stripped[-1:] != ")":
+        return None
+    match = _COLLECTION_LINE_RE.fullmatch(stripped)
+    if match is None:
+        return None
+    name = match.group("name")
+    if ". " in name or "; " in name or name.count(" ") > 8 or sum(1 for word in name.split() if word[:1].islower()) > 2:
+        return None
+    return stripped.strip("()")
+
+
+def _take_collections(scan: BlockScan) -> None:
+    """A line naming the picture's collection, alone in its paragraph or closing the caption's
+    paragraph (or its caption field), or in parentheses closing the caption's last line: no
+    caption text; the holder is the credit when nothing else names one, its bracketed number an
+    id ('Sammlung Jane Roe [#000975]')."""
+    prose = sum(1 for paragraph in scan.paragraphs if paragraph)
+    for index, paragraph in enumerate(scan.paragraphs):
+        if not paragraph:
+            continue
+        last = paragraph[-1]
+        holder = _collection_line(last)
+        if holder is not None and (len(paragraph) > 1 or prose > 1):
+            scan.paragraphs[index] = paragraph[:-1]
+            _note_collection(scan, holder)
+            continue
+        if last[-1:] == ")" and "(" in last[-122:]:
+            tail = _COLLECTION_TAIL_RE.search(last)
+            holder = _collection_line(tail.group("inner")) if tail else None
+            if holder is not None and tail.start() > 0:
+                paragraph[-1] = last[: tail.start()].rstrip()
+                _note_collection(scan, holder)
+    for item in scan.fields.get("caption", ()):
+        head, _, last = item.value.rstrip().rpartition("\n")
+        holder = _collection_line(last) if head.strip() else None
+        if holder is not None:
+            item.value = head
+            _note_collection(scan, holder)
+
+
+def _note_collection(scan: BlockScan, holder: str) -> None:
+    numbered = _BRACKET_ID_RE.search(holder)
+    if numbered:
+        scan.page_ids.append(numbered.group("id"))
+        holder = (holder[: numbered.start()] + holder[numbered.end() :]).strip()
+    scan.collections.append(holder)
+
+
 def _name_line(line: str) -> tuple[str, str] | None:
     """(label, name) for a line that is a photographer's label and a name without a colon
     ('Fotógrafo Desconocido', 'Photographer Jane Roe'): at most four words after the label,
@@ -1193,6 +1266,7 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
         # an agency ('Quelle: dpa') or a photographer ('Quelle: Astrid Schmidt'): the credit when
         # the block states no other
         candidates.append(supplier_field.value)
+    candidates.extend(scan.collections)  # the holder of the picture, when nothing else names a credit
     for candidate in candidates:
         candidate = _without_notice(record, candidate)
         credit, reference = clean_credit(candidate)

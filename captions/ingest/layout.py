@@ -95,6 +95,9 @@ class BlockScan:
     catalogue: bool = False
     #: an image id alone on a line over a pasted page's caption ('RTS3IXMK')
     page_ids: list[str] = field(default_factory=list)
+    #: the collection that holds the picture, on a line of its own ('Sammlung Jane Roe'): the
+    #: credit when the block names no photographer or agency
+    collections: list[str] = field(default_factory=list)
     #: a dateline closing the caption on its own line, kept for the place ('BERLIN 28.03.1970')
     closing_dateline: str | None = None
     #: the text of a credit line of its own beside the caption ('7. Dezember, Bundeshaus, Bern.')

@@ -309,6 +309,10 @@ ARCHIVE_LEVELS: tuple[str, ...] = tuple(_load("caption_labels.json").get("archiv
 #: words for the box or folder a picture is kept in, after its number in an id field ('HB32122, Kapsel 1208')
 ID_CONTAINERS: frozenset[str] = frozenset(_load("caption_labels.json").get("id_containers", ()))
 
+#: words opening a line that names the picture's collection ('Sammlung Jane Roe'), and the links after them
+COLLECTION_OPENERS: tuple[str, ...] = tuple(_load("caption_labels.json").get("collection_openers", ()))
+COLLECTION_LINKS: tuple[str, ...] = tuple(_load("caption_labels.json").get("collection_links", ()))
+
 #: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
 #: one pattern, each data entry an alternative, between word boundaries
 _ARCHIVE_REFERENCES = _load("caption_labels.json").get("archive_references", ())
