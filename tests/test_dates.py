@@ -862,3 +862,70 @@ def test_ca_before_a_number_after_the_year_is_no_doubt_about_it():
 def test_a_half_of_a_decade(text, first):
     found = find_date(text, today=TODAY)
     assert (found.start, found.end, found.precision) == (D(first, 1, 1), D(first + 4, 12, 31), "year")
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Vista del mercado en la década del 60, con tranvías.", "196X"),
+        ("La plaza durante la década de los treinta.", "193X"),
+        ("Desfile de carrozas en los años 70's por la avenida.", "197X"),
+        ("Los años 40´s en el puerto.", "194X"),
+        ("Main Street in the 1910/20's during a parade.", "191X/192X"),
+        ("Der Marktplatz in den 1950/60er Jahren.", "195X/196X"),
+        ("The mill in the 1880-90s.", "188X/189X"),
+    ],
+)
+def test_decades_in_spanish_and_two_decades_in_a_plural(text, edtf):
+    found = find_date(text, today=TODAY)
+    assert (found.edtf, found.precision, found.approximate) == (edtf, "decade", False)
+
+
+def test_two_round_years_without_a_plural_stay_a_range_of_years():
+    assert find_date("Das Haus zwischen 1920 und 1930.", today=TODAY).edtf == "1920/1930"
+    assert find_date("Built 1910-1920 by the city.", today=TODAY).edtf == "1910/1920"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Una calle del centro, quizás de los años 20, con carros.", "192X~"),
+        ("Feria de ganado, tal vez en los años 50.", "195X~"),
+        ("Boys on a bridge, perhaps in the 1930s.", "193X~"),
+        ("A picnic on the lake, maybe 1920.", "1920~"),
+        ("Das Hafenbecken, vielleicht in den 1920er Jahren.", "192X~"),
+        ("Marché aux bestiaux, sans doute dans les années 1930.", "193X~"),
+        ("Procesión en la calle Mayor, en torno al año 1925.", "1925~"),
+        ("Procesión en la calle Mayor, entorno a los años 60.", "196X~"),
+        ("La estación, alrededor del año 1902.", "1902~"),
+        ("La estación de tren en 1902 aproximadamente.", "1902~"),
+        ("Le lavoir du village en 1905 environ.", "1905~"),
+        ("Die Brücke im Bau, 1911 ungefähr.", "1911~"),
+    ],
+)
+def test_a_hedge_makes_a_year_or_a_decade_approximate(text, edtf):
+    found = find_date(text, today=TODAY)
+    assert (found.edtf, found.approximate) == (edtf, True)
+
+
+def test_a_number_after_the_year_is_what_is_approximate_not_the_year():
+    assert not find_date("En 1952 aproximadamente 300 vecinos.", today=TODAY).approximate
+    assert not find_date("Im Jahr 1912 ungefähr 40 Häuser.", today=TODAY).approximate
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("s.d. [1898-1905]", "1898~/1905~"),
+        ("n.d. [1925]", "1925~"),
+        ("o. D. [1930]", "1930~"),
+        ("sin fecha (1915-1920)", "1915~/1920~"),
+    ],
+)
+def test_a_cataloguers_bracketed_dating_after_undated_is_approximate(text, edtf):
+    assert parse_date(text, today=TODAY).edtf == edtf
+    assert find_date(f"Le pont suspendu. / J. Martin – {text}", today=TODAY).edtf == edtf
+
+
+def test_a_bracketed_year_alone_is_the_year():
+    assert parse_date("[1925]", today=TODAY).edtf == "1925"

@@ -196,16 +196,18 @@ _P_DECADE_RANGE_TAIL = re.compile(
     r"\s?(?:[-–/]|\s(?:to|or|bis|oder|und|and|ou|et|a|au|o|y|hasta))\s?(?:(?:early|late|mid-|the|fruhe|spate)\s?)?"
     r"'?(?P<number>(?:\d\d)?\d0)(?P<suffix>'?s|er)?(?![a-z\d])"
 )
+# the plural that makes a range of two round years two decades: "1920/30's", '1920-1930s', '1920/30er Jahre'
+_DECADE_PLURAL = re.compile(r"'?s(?![a-z\d])|er(?:n|[\s-]?jahren?)?(?![a-z\d])")
 _DECADE_PREFIX_EN = re.compile(r"(?:\bthe\s(?:early\s|late\s|mid-?\s?)?'?|')$")
 _DECADE_PREFIX_DE = re.compile(r"\b(?:die|den|der)\s$")
-_DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decadas?\sde(?:\slos)?)\s$")
+_DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decadas?\s(?:de(?:\slos)?|del))\s$")
 _P_DECADE_WORDS = re.compile(
     r"\b(?:(?:the\s(?:early\s|late\s|mid-?\s?)?(?P<en>"
     + _alternation(w for w in _DECADE_WORDS if w.endswith("ies"))
     + r"))"
     r"|(?:(?P<de>" + _alternation(w for w in _DECADE_WORDS if "iger" in w) + r")(?:[\s-]?jahren?|n)?)"
     r"|(?:annees\s(?P<fr>" + _alternation(w for w in _DECADE_WORDS if w in _FRENCH_DECADE_WORDS) + r"))"
-    r"|(?:anos\s(?P<es>"
+    r"|(?:(?:anos|decadas?\s(?:de(?:\slos)?|del))\s(?P<es>"
     + _alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte")
     + r")))(?![a-z-])"
 )
@@ -242,12 +244,15 @@ _PICTURE_YEAR_BEFORE = re.compile(
 )
 _CIRCA_BEFORE = re.compile(
     r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
-    r"alrededor\sde|aux\senvirons\sde|en\storno\sa|cerca\sde)\s?|\bc\.\s?|\bc(?=$)"
-    r"|\b(?:" + _alternation(_UNCERTAIN_WORDS) + r")\s(?:(?:in|im|en|dans|au|a|from|aus|de)\s)?|\bh\.\s?)"
-    r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|el|los|del|de|les|den|der|die)\s)?$"
+    r"alrededor\sdel?|aux\senvirons\sde|en\s?torno\sal?|cerca\sdel?)\s?|\bc\.\s?|\bc(?=$)"
+    r"|\b(?:" + _alternation(_UNCERTAIN_WORDS) + r")\s(?:(?:in|im|en|dans|au|a|from|aus|de)\s)?|\bh\.\s?"
+    # a cataloguer's dating in brackets after 'undated': 's.d. [1904-1910]', 'n.d. [1925]', 'o. D. (um 1930)'
+    r"|(?:\b[sno]\.\s?d\.?|\bs\.\s?f\.?|\bs/f|\bsans\sdate|\bsin\sfecha|\bundated|\bohne\sdatum|\bundatiert)\s?[\[(])"
+    r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|ano|el|los|del|de|les|den|der|die)\s)?$"
 )
-_CIRCA_AFTER = re.compile(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox.
+_CIRCA_AFTER = re.compile(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox., 1952 aproximadamente
     r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um)\))|\s(?:aprox|approx|ca|env)\.(?!\s?\d)"
+    r"|\s(?:aproximadamente|approximately|approximativement|environ|ungefahr)(?![a-z]|\s?\d)"
 )
 _YEAR_MARKER_BEFORE = re.compile(
     r"\b(?:in|im|en|of|from|since|seit|depuis|desde|year|jahr|jahre|jahres|ano|anno|an|"
@@ -527,7 +532,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             covered = found[-1].end if added == 1 else max(c.end for c in found[before_count:])
     # a decade word ('sixties', 'sechziger', 'annees soixante', 'anos sesenta') holds one of these;
     # the test is spelled out, not a loop over a tuple, because it runs on every call
-    if "ties" in folded or "iger" in folded or "annees" in folded or "anos" in folded:
+    if "ties" in folded or "iger" in folded or "annees" in folded or "anos" in folded or "decada" in folded:
         for m in _P_DECADE_WORDS.finditer(folded):
             word = m["en"] or m["de"] or m["fr"] or m["es"]
             add(_Candidate(_RANK_DECADE, m.start(), m.end(), _decade_interval(1900 + _DECADE_WORDS[word])))
@@ -593,14 +598,21 @@ def _add_range(m: re.Match, folded: str, add) -> None:
         last = int(raw_last)
     if not first < last <= first + (_ALTERNATIVE_REACH if m["word"] in _ALTERNATIVE_WORDS else 100):
         return
-    decades = first % 10 == last % 10 == 0 and _DECADE_PREFIX_FR_ES.search(folded, max(0, start - 20), start)
-    if decades:  # 'années 1940-1950', 'décadas de 1940 y 1950': two decades
-        add(
-            _Candidate(
-                _RANK_DECADE, decades.start(), m.end(), _range_interval(_decade_interval(first), _decade_interval(last))
+    if first % 10 == last % 10 == 0:
+        decades = _DECADE_PREFIX_FR_ES.search(folded, max(0, start - 20), start)
+        plural = None if decades else _DECADE_PLURAL.match(folded, m.end())
+        if decades or plural:
+            # 'années 1940-1950', 'décadas de 1940 y 1950', '1920/30's', '1920-30er Jahre': two decades
+            first_at = decades.start() if decades else start
+            add(
+                _Candidate(
+                    _RANK_DECADE,
+                    first_at,
+                    plural.end() if plural else m.end(),
+                    _range_interval(_decade_interval(first), _decade_interval(last)),
+                )
             )
-        )
-        return
+            return
     interval = _range_interval(_endpoint(first, None, None), _endpoint(last, None, None))
     candidate = _Candidate(_RANK_YEAR, prefix.start() if prefix else start, m.end(), interval)
     candidate.approximate = bool(m["doubt"] or m["circa"])  # '1910?-1920?', 'ca. 1935 - ca. 1940'
@@ -614,8 +626,8 @@ def _add_decade(m: re.Match, folded: str, add) -> None:
         if number == "00":
             return
         decade = 1900 + int(number)  # "the '60s", "60er Jahre": the twentieth century
-        if m["s"]:
-            prefix = _DECADE_PREFIX_EN.search(folded, low, start)
+        if m["s"]:  # "the '60s", and the English plural after Spanish 'los años 50's' ('50´s')
+            prefix = _DECADE_PREFIX_EN.search(folded, low, start) or _DECADE_PREFIX_FR_ES.search(folded, low, start)
         elif m["er"]:
             prefix = True if m["er_tail"] else _DECADE_PREFIX_DE.search(folded, low, start)
         else:
@@ -693,6 +705,8 @@ def _mark_approximate(folded: str, candidate: _Candidate) -> None:
     if circa:
         candidate.approximate = True
         candidate.start -= len(before) - circa.start()
+        if circa.group()[-1:] in ("[", "(") and folded[candidate.end : candidate.end + 1] in ("]", ")"):
+            candidate.end += 1  # the cataloguer's bracket closes: 's.d. [1904-1910]'
         return
     after = _CIRCA_AFTER.match(folded, candidate.end)
     if after:
