@@ -1213,3 +1213,28 @@ def test_a_photographer_on_assignment_for_a_paper():
     # a title-case sentence is no credit: the paper's name opens with an article or is an acronym
     record = _parse("Protesters march in Paris on Sunday. Students Rally for Climate Action")
     assert record.credit is None
+
+
+def test_more_credit_labels_in_the_four_languages():
+    base = "Vecinos limpian el barro de una calle de Paiporta, el 3 de noviembre de 2024."
+    for label, name in (
+        ("Imagen", "Ana Ruiz"),
+        ("Image", "Jane Roe"),
+        ("Illustration", "Jean Roe"),
+        ("Crédits", "Jean Roe / AFP"),
+        ("Crédits photo", "Jean Roe / AFP"),
+        ("Cortesía", "Ayuntamiento de Paiporta"),
+        ("Grafik", "Ina Muster"),
+    ):
+        record = _parse(f"{base} {label}: {name}")
+        assert (record.credit, record.caption) == (name, base), label
+    # an author's label after a caption without its full stop (an archive's picture page)
+    record = _parse("Abbruch der alten Brauerei am Mühlenweg, um 1968 Autor : Stadtarchiv")
+    assert (record.credit, record.caption) == ("Stadtarchiv", "Abbruch der alten Brauerei am Mühlenweg, um 1968")
+
+
+def test_a_credit_label_after_a_bar():
+    record = _parse("Un hombre camina junto a un edificio dañado en Lima | Foto: Ana Ruiz")
+    assert (record.credit, record.caption) == ("Ana Ruiz", "Un hombre camina junto a un edificio dañado en Lima")
+    record = _parse("Des pompiers devant l'immeuble effondré, à Marseille. | Crédit : Jean Roe / AFP")
+    assert (record.credit, record.caption[-10:]) == ("Jean Roe / AFP", "Marseille.")

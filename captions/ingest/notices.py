@@ -576,7 +576,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
     re.compile(
         # (or glued to it, a page's credit run on without a space: '... Easter Show.Credit: Jane Roe')
-        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿ0-9][.!?])|^)"
+        # (or after a bar, the page's separator between caption and credit: '... de 2022 | Foto: ...')
+        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿ0-9][.!?])|(?<=\S\s\|\s)|^)"
         r"(?:" + _CREDIT_LABELS + r")"
         # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone')
         r"\s{0,2}:\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
