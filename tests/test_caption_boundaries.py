@@ -1238,3 +1238,61 @@ def test_a_credit_label_after_a_bar():
     assert (record.credit, record.caption) == ("Ana Ruiz", "Un hombre camina junto a un edificio dañado en Lima")
     record = _parse("Des pompiers devant l'immeuble effondré, à Marseille. | Crédit : Jean Roe / AFP")
     assert (record.credit, record.caption[-10:]) == ("Jean Roe / AFP", "Marseille.")
+
+
+# --- a description in several paragraphs ------------------------------------------------------
+
+_BLOG_POST = """Harbour Street, Kleinhafen, ca. 1925
+
+The fishing boats lie two deep along the quay in Ålesund, Norway, on a calm morning; nets hang drying from the rails.
+
+On the left stands the old customs house, built of timber shipped in from Riga, Latvia; it burned down in 1962.
+
+Two boys sit on the bollards at the front, watching the photographer with open curiosity.
+
+The document comes from the digitised collection of the town archive, which holds some 4,000 glass plates.
+
+(From the collection of Ola Nordmann)"""
+
+
+def test_a_description_goes_on_over_paragraphs_separated_only_by_blank_lines():
+    record = _parse(_BLOG_POST)
+    assert record.caption.startswith("The fishing boats lie two deep")
+    assert "customs house" in record.caption
+    assert record.caption.endswith("watching the photographer with open curiosity.")
+    # the paragraph about the document and its collection is no description of the picture
+    assert "glass plates" not in record.caption
+
+
+def test_the_pictures_date_and_place_come_from_the_first_paragraph_and_the_titles_tail():
+    record = _parse(_BLOG_POST)
+    # the title's 'ca. 1925', not the year the customs house burned down, later in the text
+    assert (record.date_start, record.approximate) == (date(1925, 1, 1), True)
+    assert (record.city, record.country_code) == ("Ålesund", "NO")
+
+
+def test_what_follows_the_blocks_fields_is_the_article_not_the_caption():
+    record = _parse(
+        "Fishermen mend their nets on the quay of Sète, France, on 4 May 2023.\n"
+        "5568 x 3712 px | 300 dpi\n"
+        "Photo: Jeanne Roe\n\n"
+        "The negotiations over the tuna quotas resumed in Brussels on Monday after talks broke down last year.\n\n"
+        "Officials said a compromise could be reached before the summer season opens in June."
+    )
+    assert record.caption == "Fishermen mend their nets on the quay of Sète, France, on 4 May 2023."
+
+
+def test_a_blog_posts_date_line_is_no_title_date():
+    record = _parse(
+        "Thursday, September 30, 2010\n\n"
+        "This photograph shows a street fair on Main Street of Kleinhafen, Norway, perhaps in the 1920s."
+    )
+    assert (record.date_start, record.date_end) == (date(1920, 1, 1), date(1929, 12, 31))
+
+
+def test_a_title_ending_in_a_whole_date_gives_that_date():
+    record = _parse(
+        "On this day in my photo history: May 19, 2009\n\n"
+        "Swan boats glide across the pond of the public garden in Boston on a warm spring afternoon."
+    )
+    assert (record.date_start, record.date_precision) == (date(2009, 5, 19), "day")

@@ -35,11 +35,13 @@ from .lexicon import (
     COLLECTION_OPENERS,
     DATE_CUES,
     DATE_LINE_WORDS,
+    DESCRIPTION_WORDS,
     EVENT_CLAUSES,
     EVENT_DATE_CUES,
     ID_CONTAINERS,
     PAGE_NOTES,
     PLACEHOLDER_DATES,
+    PROVENANCE_WORDS,
     UNDATED_PICTURE_WORDS,
     first_chars,
     load_data,
@@ -562,12 +564,79 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
     if len(prose) > 1:
         prose = _without_alt_text(prose)
-    found_headline, lines, _ = ct.split_headline(prose)
+    found_headline, lines, at = ct.split_headline(prose)
+    if lines and 0 <= at < len(prose) - 1:
+        lines = lines + _description_goes_on(prose, at, scan)
     if found_headline and lines and found_headline is prose[0][0] and _is_dateline_heading(found_headline):
         # 'Kingfisher, OK 8-19-07' over the caption: its dateline on a line of its own, not a
         # title (SPEC: a dateline at the caption's start stays)
         return [found_headline, *lines], headline
     return lines or [], headline or found_headline
+
+
+_DESCRIPTION_LIMIT = 3000  # characters: a picture's description in several paragraphs, not an article
+
+
+def _description_goes_on(prose: list[list[str]], at: int, scan: BlockScan) -> list[str]:
+    """The paragraphs after the caption's first that go on describing the picture: a museum's or
+    a blog's description in several paragraphs, each following the one before with only blank
+    lines between (a size line, a label or a credit line between them ends the caption: what
+    comes after the block's fields is the article it illustrates) and each of whole sentences."""
+    more: list[str] = []
+    length = sum(len(line) for line in prose[at])
+    for paragraph in prose[at + 1 :]:
+        if id(paragraph) not in scan.continued:
+            break
+        text = " ".join(paragraph)
+        length += len(text)
+        if length > _DESCRIPTION_LIMIT or not _is_sentence_paragraph(text) or _about_the_document(text):
+            break
+        more.extend(paragraph)
+    first = " ".join(prose[at])
+    if more and len(first.split()) < 12 and not _describes_a_picture(" ".join((first, *more))):
+        return []  # an article after its one-line caption ('Temperatures fell to minus 30 ...')
+    if more:
+        scan.continuation = more[0].strip()
+    return more
+
+
+def _describes_a_picture(text: str) -> bool:
+    words = _WORDS_RE.findall(fold(text))
+    return not DESCRIPTION_WORDS.isdisjoint(words) or not DESCRIPTION_WORDS.isdisjoint(
+        f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def caption_head(caption: str, scan: BlockScan) -> str:
+    """The caption before the paragraphs its description goes on in, where it goes on: the
+    picture's own date and place are in its first paragraph, the rest tells its story ('the
+    church completed in 1910', 'the trees planted in 1899')."""
+    if scan.continuation and caption:
+        at = caption.find(scan.continuation[:60])
+        if at > 0:
+            return caption[:at].rstrip()
+    return caption
+
+
+def _is_sentence_paragraph(text: str) -> bool:
+    return len(text.split()) >= 6 and text.rstrip()[-1:] in '.!?…"”»)' and text[:1].isupper()
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+_LIFE_SPAN_RE = re.compile(r"\((?:\d{4}|\?)\s?[-–]\s?(?:\d{4}|\?)?\)")
+
+
+def _about_the_document(text: str) -> bool:
+    """A paragraph about the document, its collection or its photographer's life rather than
+    the picture: its first sentence names a collection, an archive, a digitisation
+    ('Le document est issu de la collection numérisée ...'), or a life span ('Der Berliner
+    Pressefotograf Georg Pahl (1900-1963) machte sich ...')."""
+    first = text[: text.find(". ") + 1 or 300]
+    if _LIFE_SPAN_RE.search(first):
+        return True
+    words = _WORDS_RE.findall(fold(first))
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    return not PROVENANCE_WORDS.isdisjoint(words) or not PROVENANCE_WORDS.isdisjoint(pairs)
 
 
 def _without_alt_text(prose: list[list[str]]) -> list[list[str]]:
@@ -808,7 +877,10 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
             # its country heading the caption say where the caption's own place slot lies
             scan.place_headings.append(kept[0].strip())
             kept = kept[1:]
-        result.append(_without_furniture(kept, scan.page_ids))
+        kept = _without_furniture(kept, scan.page_ids)
+        if id(paragraph) in scan.continued:
+            scan.continued.add(id(kept))  # the same text going on, whatever was taken out of it
+        result.append(kept)
     return result
 
 
@@ -1783,6 +1855,12 @@ def _with_closing_date(found, caption: str, today: date | None):
 # A date in brackets closing a title: 'Ein Propagandawagen in den Straßen Berlins (August-September
 # 1930)', 'Vue du port (vers 1900)'.
 _TITLE_DATE_RE = re.compile(r"\((?P<date>[^()\n]{4,40})\)\s{0,3}$")
+# or after its last comma or dash, or with a 'circa' word, a year or a hedged one and nothing
+# more: 'Main Street, Lille, ca. 1910', 'Main Street circa 1907', 'Paris - 9 mai 1959'
+_TITLE_TAIL_DATE_RE = re.compile(
+    r"(?:,\s|\s[-–—]\s|\s(?=(?i:circa|ca\.|c\.|um|vers|env\.|hacia|about|around)\s))"
+    r"(?P<date>(?:(?i:circa|ca\.|c\.|um|vers|env\.|hacia|about|around)\s)?[^,()\n]{0,24}\d{4}s?)\.?\s{0,3}$"
+)
 
 
 def _title_date(title: str, today: date | None):
@@ -1791,6 +1869,14 @@ def _title_date(title: str, today: date | None):
     life dates). Only a bracket that holds a date and little else ('(Foto: Archiv 1930)' is no
     dating)."""
     match = _TITLE_DATE_RE.search(title, max(0, len(title) - 60))
+    if match is None:
+        match = _TITLE_TAIL_DATE_RE.search(title, max(0, len(title) - 60))
+        if match is not None:
+            whole = dates.find_date(title[-60:], today=today)
+            if whole is not None and len(_WORDS_RE.findall(title.replace(whole.text, " "))) <= 1:
+                return None  # a line that is only a date ('Thursday, September 30, 2010'): no title
+            if whole is not None and match.group("date").strip() in whole.text:
+                return whole  # the whole date the tail ends ('..., May 19, 2009')
     if match is None or not any(character.isdigit() for character in match.group("date")):
         return None
     inside = match.group("date").strip()
@@ -1862,15 +1948,18 @@ def _date(
         if parsed is None:
             record.date_text = labelled.value.strip()[:300]
     if parsed is None and record.caption:
-        parsed = _cued_date(record.caption[:5000], today) or _with_closing_date(
-            _picture_date(record.caption[:5000], today), record.caption, today
-        )
+        for text in dict.fromkeys((caption_head(record.caption, scan), record.caption)):
+            parsed = _cued_date(text[:5000], today) or _with_closing_date(
+                _picture_date(text[:5000], today), text, today
+            )
+            if parsed is not None:
+                break
         if parsed is not None and parsed.precision == dates.DAY:
             # an undated picture's day is its release's or the story's ('Das undatierte Foto aus
             # dem Jahr 1945': a year stays)
             parsed = _undated_picture(record.caption[:5000]) or parsed
         titled = _title_date(record.headline, today) if record.headline else None
-        if titled is not None and not _within(parsed, titled):
+        if titled is not None and (not _within(parsed, titled) or parsed.precision == titled.precision):
             parsed = titled  # a day of the title's span the caption states stays (more precise)
         if parsed is None and record.headline:
             parsed = dates.find_date(record.headline[:1000], today=today)

@@ -80,6 +80,12 @@ class BlockScan:
     paragraphs: list[list[str]] = field(default_factory=list)
     #: index into `paragraphs` of paragraphs that follow a 'Description' header
     described: set[int] = field(default_factory=set)
+    #: id() of each paragraph that follows the one before it with only blank lines between
+    #: (no label, size line, notice or credit line: the same text going on)
+    continued: set[int] = field(default_factory=set)
+    #: the first line of the paragraphs a description goes on in (assemble._description_goes_on):
+    #: the caption's date and place are sought before it first
+    continuation: str | None = None
     sizes: list[SizeFacts] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     notice_tags: set[str] = field(default_factory=set)
@@ -336,6 +342,7 @@ def scan_block(text: str) -> BlockScan:
     paragraph: list[str] = []
     paragraph_described = False
     pending_description = False
+    structured_since = False  # a line other than prose and blanks since the last paragraph
     index = 0
     count = len(lines)
     # The loop runs for every line of every block: the paragraph bookkeeping, the vote and
@@ -363,6 +370,9 @@ def scan_block(text: str) -> BlockScan:
                 if not paragraph:
                     paragraph_described = pending_description
                     pending_description = False
+                    if paragraphs and not structured_since:
+                        scan.continued.add(id(paragraph))
+                    structured_since = False
                 paragraph.append(line)
                 continue
         # A blank line ends the paragraph, and so does every kind of line but prose.
@@ -373,6 +383,7 @@ def scan_block(text: str) -> BlockScan:
             paragraph = []
         if not line:
             continue
+        structured_since = True
         structured_lines.append(line)
         if tag == "label":
             _, name, languages, rank, value, key, inline = kind

@@ -71,6 +71,14 @@ LONGEST_LABEL = max(len(key) for key in LABELS)
 #: folded openings of the notes a page prints with every picture of a collection (an archive's
 #: donation and authenticity notes on Wikimedia Commons): a line opening with one is furniture
 PAGE_NOTES: tuple[str, ...] = tuple(fold(note) for note in _load("caption_labels.json")["page_notes"])
+DESCRIPTION_WORDS: frozenset[str] = frozenset(
+    fold(word)
+    for word in (
+        *_load("caption_labels.json")["description_words"],
+        *_load("caption_labels.json")["event_clauses"]["picture_words"],
+    )
+)
+PROVENANCE_WORDS: frozenset[str] = frozenset(fold(word) for word in _load("caption_labels.json")["provenance_words"])
 
 _notices = _load("caption_notices.json")
 #: (folded full wording without its final stop, caveat tag)

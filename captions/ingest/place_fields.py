@@ -80,7 +80,13 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
     elif resolved is None and scan.place_headings:
         _place_under_heading(record, scan.place_headings[0])
     elif resolved is None:
-        _place_from_caption(record, scan.closing_dateline)
+        if scan.continuation and record.caption:
+            # a description in several paragraphs: its first says where the picture is
+            at = record.caption.find(scan.continuation[:60])
+            if at > 0:
+                _place_from_caption(record, scan.closing_dateline, record.caption[:at])
+        if record.city is None and record.country_code is None:
+            _place_from_caption(record, scan.closing_dateline)
         if record.country_code is None and scan.paragraphs:
             _country_under_dated_heading(record, scan.paragraphs[0])
         if record.country_code is None and record.city is None:
