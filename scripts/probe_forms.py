@@ -216,11 +216,13 @@ FORMS = [
         "{CITY}, 3 mar (EFE).- Vecinos se reúnen frente al ayuntamiento. EFE/Ina Muster",
         "EFE/Ina Muster",
     ),
-    (
-        "fr-bullet*",
-        "▲ {city}. Des habitants se rassemblent devant la mairie le 3 mars 2022. (Photo Ina MUSTER / AFP)",
-        "Ina MUSTER / AFP",
-    ),
+    # an old postcard's or archive print's title, and a street of the town, in each language
+    ("fr-title*", "{city} - La place du marché, le 3 mars 2022. (Photo Ina MUSTER / AFP)", "Ina MUSTER / AFP"),
+    ("de-title*", "{city} – Marktplatz mit Rathaus, 3. März 2022. Foto: Ina Muster/dpa", "Ina Muster/dpa"),
+    ("en-title*", "{city} - Main Street, March 3, 2022. (Photo by Ina Muster / AFP)", "Ina Muster / AFP"),
+    ("fr-rue*", "Une rue de {city} le 3 mars 2022. (Photo Ina MUSTER / AFP)", "Ina MUSTER / AFP"),
+    ("es-calle*", "Una calle de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
+    ("es-plaza*", "Vecinos en la Plaza Mayor de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
 ]
 # where each form's credit begins (the caption is the text before it, without EPA's id)
 CREDIT_OPENERS = (

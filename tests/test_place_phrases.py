@@ -532,3 +532,29 @@ def test_a_military_installation_is_no_city_but_keeps_its_country():
         assert (record.city, record.country_code) == (None, code), text
     record = parse_block("A soldier poses at Fort Kleinwald, Colorado, Feb. 1, 2024.")
     assert (record.city, record.country_code) == ("Fort Kleinwald", "US")
+
+
+def test_a_title_opening_with_its_town_and_a_dash():
+    # an old postcard's or archive print's title: 'Town - Subject' (mixed case; the all-caps form is
+    # a dateline); the town as supplied, known to the gazetteer or a French commune's compound name
+    for text, city in [
+        ("Quimper - La cathédrale vue du quai, vers 1910", "Quimper"),
+        ("Wernigerode – Blick auf den Marktplatz, um 1905", "Wernigerode"),
+        ("Vernay-sur-Brelle — Le lavoir et la route de Lyon", "Vernay-sur-Brelle"),
+    ]:
+        assert parse_block(text).city == city, text
+    # a person, a region or a title before the dash is no town
+    for text in ("Marie Dubreuil - portrait de famille, 1932", "Jean-Pierre - le retour du fils", "Bretagne - la côte"):
+        assert parse_block(text).city is None, text
+
+
+def test_a_street_or_the_main_square_of_a_town():
+    # 'une rue de X', 'una calle de X', 'la Plaza Mayor de X': the town the street or square is in
+    # (but 'la rue de Rivoli', 'la calle de Alcalá' name a street after a place)
+    for text, city in [
+        ("Une rue de Quimper sous la neige en 1910.", "Quimper"),
+        ("Una calle de Tolosa engalanada para las fiestas.", "Tolosa"),
+        ("Vecinos en la Plaza Mayor de Cáceres hacia 1925.", "Cáceres"),
+    ]:
+        assert parse_block(text).city == city, text
+    assert parse_block("Des passants dans la rue de Rivoli vers 1900.").city is None

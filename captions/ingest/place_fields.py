@@ -18,7 +18,15 @@ from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
 from .lexicon import PLACE_PHRASES
-from .place_slots import NATIONALITIES, dateline_place, first_sentence, mentioned_places, place_slots, side_town
+from .place_slots import (
+    NATIONALITIES,
+    dateline_place,
+    first_sentence,
+    mentioned_places,
+    place_slots,
+    side_town,
+    title_town,
+)
 from .record import ParsedCaption
 
 
@@ -115,6 +123,14 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             _take_slot(record, dateline, candidate)
             if candidate.unknown_country:
                 record.problem_details["unknown_country"] = problem_detail("country_in_dateline", text=dateline)
+            return
+    # A title opening with its town ('Quimper - La cathédrale', 'Nort-sur-Erdre — Le port') names
+    # the place as a dateline does (see place_slots.title_town)
+    titled = title_town(text) if " " in text else None
+    if titled is not None:
+        candidate = _resolve(titled, False)
+        if candidate.city:
+            _take_slot(record, titled, candidate)
             return
     # A slot that names its country or region ('in Salvador, Brazil') wins over an earlier
     # or later one whose city alone implies a country ('... in Fortaleza ended 0-0').

@@ -826,10 +826,37 @@ def _french_capital_a(caption: str) -> list[str]:
     return slots
 
 
+# A postcard's or an archive print's title: the town, a spaced dash, the subject ('Quimper - La
+# cathédrale', 'Wernigerode – Marktplatz mit Rathaus', 'Nort-sur-Erdre — Le port'); the all-caps
+# form ('QUIMPER - La cathédrale') is a dateline (DATELINE_RES).
+_TITLE_TOWN_RE = re.compile(r"[\"'«“„]?\s?(" + _PLAIN_NAME + r")\s[-–—]\s")
+# a French commune's compound name, known to no gazetteer of towns of 15,000: two names joined by
+# a small word between hyphens ('Nort-sur-Erdre', 'Lamotte-en-Santerre', 'Saint-Jean-de-Luz')
+_FRENCH_COMPOUND_RE = re.compile(r"[\w']+(?:-[\w']+)*-(?:sur|sous|en|lès|lez|le|la|les|de|du|des|aux|au)-[\w']+")
+
+
+def title_town(caption: str) -> str | None:
+    """The town opening a title (see above), when the gazetteer knows it as a town's own name or
+    it is a French commune's compound; never a country or region ('Bretagne - Quimper')."""
+    match = _TITLE_TOWN_RE.match(caption, 0, 200)
+    if match is None:
+        return None
+    name = match.group(1)
+    if places.find_country(name) or places.find_region(name):
+        return None
+    if places.is_own_city_name(name) or _FRENCH_COMPOUND_RE.fullmatch(name):
+        return name
+    return None
+
+
 def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
     caption = caption[:5000]
     slots: list[str] = []
+    if " – " in caption[:200] or " - " in caption[:200] or " — " in caption[:200]:
+        town = title_town(caption)
+        if town is not None:
+            slots.append(town)
     found = []
     outside = []  # the countries of the reference points the picture lies to one side of
     if "A " in caption:
