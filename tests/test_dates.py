@@ -929,3 +929,31 @@ def test_a_cataloguers_bracketed_dating_after_undated_is_approximate(text, edtf)
 
 def test_a_bracketed_year_alone_is_the_year():
     assert parse_date("[1925]", today=TODAY).edtf == "1925"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Tranvía por la avenida 25 de Mayo, hacia 1925.", "1925~"),
+        ("Esquina de calle 18 de Julio y Rivera en 1931.", "1931"),
+        ("Obras en la 9 de Julio, año 1937.", "1937"),
+        ("Le marché, place du 11 Novembre, vers 1925.", "1925~"),
+        ("La rue du 19 Mars 1962 en 1970.", "1970"),
+        ("Die Straße des 17. Juni im Jahr 1961.", "1961"),
+        ("Kundgebung am Platz des 18. März, 1990.", "1990"),
+        ("Escuela 1 de Mayo, curso de 1948.", "1948"),
+    ],
+)
+def test_a_street_named_by_a_day_is_no_date(text, edtf):
+    assert find_date(text, today=TODAY).edtf == edtf
+
+
+def test_a_street_named_by_a_day_alone_gives_no_date():
+    assert find_date("Desfile en la avenida 9 de Julio.", today=TODAY) is None
+    assert find_date("Vue de la rue du 4 Septembre.", today=TODAY) is None
+
+
+def test_a_day_after_a_street_name_is_still_a_date():
+    assert find_date("Rue de la Paix, 14 juillet 1919.", today=TODAY).edtf == "1919-07-14"
+    assert find_date("Calle Mayor el 9 de julio de 1938.", today=TODAY).edtf == "1938-07-09"
+    assert find_date("Berlin, 17. Juni 1953: Panzer in der Leipziger Straße.", today=TODAY).edtf == "1953-06-17"

@@ -231,6 +231,13 @@ _HALF_BEFORE = re.compile(
     + _alternation(_HALVES.get("of", ()))
     + r")\s)?$"
 )
+# 'la calle 24 de Septiembre', 'rue du 8 Mai 1945', 'Straße des 17. Juni', 'la 9 de Julio': a street or a
+# square named by a day, no date (caption_labels.json, date_named_places)
+_NAMED_BY_DATE_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:"
+    + _alternation(_LABELS.get("date_named_places", ()))
+    + r")\.?\s(?:(?:du|de|del|des|de\sla)\s)?|(?P<la>(?<![a-z'])la\s))$"
+)
 # 'score 6-14-12', 'a 10-13-12 record': a score or a record, not a day with a two-digit year
 _SCORE_BEFORE = re.compile(
     r"\b(?:" + _alternation(_LABELS.get("score_words", ())) + r")\b(?:\s(?:of|a|an|the|de|von|du|del))?[\s:,]{1,3}$"
@@ -424,7 +431,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
         before_count = len(found)
         following = folded[end : end + 1]
         month_start = _month_before(folded, start)
-        if month_start is not None:
+        if month_start is not None and month_start >= covered:  # (not a street's month: 'Straße des 17. Juni, 1960')
             m = _P_MDY_WORDS.match(folded, month_start)
             if m:
                 _add_month_first(m, original, folded, field, add)
@@ -505,6 +512,13 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                     # (the pattern refuses a day after a dash, the tail of a number: read it alone)
                     m, offset = _P_DMY_WORDS.match(folded[start : start + 80]), start
                 if m and 1 <= int(m["day"]) <= 31 and (m["year"] or not offset):
+                    named = _NAMED_BY_DATE_BEFORE.search(folded, max(0, start - 16), start)
+                    if named and (named["la"] is None or " de " in m.group()):
+                        # a street's name, its year too ('rue du 8 Mai 1945'); not a year after a comma
+                        # ('Straße des 17. Juni, 1960')
+                        glued = m["year"] and "," not in folded[m.end("mon") : m.start("year")]
+                        covered = (m.end() if glued else m.end("mon")) + offset
+                        continue
                     month = MONTHS[m["mon"]]
                     if m["year"]:
                         day, year = int(m["day"]), int(m["year"])
