@@ -1296,3 +1296,25 @@ def test_a_title_ending_in_a_whole_date_gives_that_date():
         "Swan boats glide across the pond of the public garden in Boston on a warm spring afternoon."
     )
     assert (record.date_start, record.date_precision) == (date(2009, 5, 19), "day")
+
+
+def test_a_page_heading_over_a_caption_that_closes_with_its_credit_in_parentheses():
+    record = _parse(
+        "Training for the winter: the brigade’s view\n"
+        "Pfc. Jane Roe, a mechanic with the 3rd Brigade, checks the tracks of a vehicle before a convoy"
+        " leaves the base. (U.S. Army photo by Sgt. Ana Ruiz)"
+    )
+    assert record.caption.startswith("Pfc. Jane Roe, a mechanic")
+    assert record.caption.endswith("leaves the base.")
+    assert record.credit.endswith("Sgt. Ana Ruiz")
+
+
+def test_a_gallerys_bare_number_and_a_photographer_before_the_papers_name():
+    record = _parse("3 Un cycliste traverse le pont Jacques-Cartier sous la neige. Jean-Marc Roe Le Devoir")
+    assert record.caption == "Un cycliste traverse le pont Jacques-Cartier sous la neige."
+    assert record.credit == "Jean-Marc Roe Le Devoir"
+    record = _parse("2 The crowd waits for the parade on Fifth Avenue. Marie-Claire Roe AP")
+    assert (record.caption[:9], record.credit) == ("The crowd", "Marie-Claire Roe AP")
+    # a count before its noun stays: '3 Männer', '12 soldiers'
+    record = _parse("3 Männer reparieren das Dach der Kirche in Görlitz.")
+    assert record.caption.startswith("3 Männer")

@@ -194,7 +194,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             scan.page_ids.append(wire_id.group(wire_id.lastindex))
             joined = joined[wire_id.end() :]
     if joined[:1].isdigit():
-        counter = _NUMBERED_COUNTER_RE.match(joined) or _GLUED_COUNTER_RE.match(joined)
+        counter = (
+            _NUMBERED_COUNTER_RE.match(joined) or _GLUED_COUNTER_RE.match(joined) or _BARE_COUNTER_RE.match(joined)
+        )
         if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...', '6Villanueva del ...'
             joined = joined[counter.end() :]
         leading = _LEADING_ID_RE.match(joined)
@@ -764,6 +766,13 @@ _ID_DATE_OPENER_RE = re.compile(
 # (a capital and lower-case letters after it: '3D', '4K' and '2CV' are words)
 _GLUED_COUNTER_RE = re.compile(r"\d{1,2}(?=[A-ZÀ-Ý][a-zà-ÿ]{2})")
 _NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
+# A gallery's number alone before its caption, the caption opening with an article or a
+# preposition no count stands before ('1 En début de soirée, ...', '3 The crowd ...', '2 Die
+# Feuerwehr ...'): the page's counter
+_BARE_COUNTER_RE = re.compile(
+    r"\d{1,2}\s(?=(?:The|A|An|In|On|At|Le|La|Les|Un|Une|En|Au|Aux|Des|Du|Dans|Sur|Die|Der|Das|Ein|Eine|Im|Am|Auf"
+    r"|El|Los|Las|Una|Unos|Unas)\s|L['’]\w)"
+)
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
 _RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least

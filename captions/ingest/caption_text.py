@@ -378,13 +378,12 @@ def is_slug(paragraph: list[str]) -> bool:
 def _title_over_sentence(head: str, line: str) -> bool:
     """A short title line over a full sentence in the same paragraph ('Liberté, égalité,
     brasier et muguet' / 'Les manifestants ... à Paris.'), not a caption wrapped mid-sentence:
-    the title has a few words, the next line opens a sentence and closes it, twice as long."""
-    return (
-        len(head.split()) <= 8
-        and line[:1].isupper()
-        and line.rstrip()[-1:] in ".!?"
-        and len(line) >= max(60, 2 * len(head))
-    )
+    the title has a few words, the next line opens a sentence and closes it, twice as long (a
+    credit in parentheses may follow the sentence: '... of houses. (U.S. Army photo by ...)')."""
+    end = line.rstrip()
+    if end[-1:] == ")" and "(" in end:
+        end = end[: end.rfind("(")].rstrip()
+    return len(head.split()) <= 8 and line[:1].isupper() and end[-1:] in ".!?" and len(line) >= max(60, 2 * len(head))
 
 
 def is_alt_text(line: str) -> bool:

@@ -439,6 +439,8 @@ _COMMISSIONED_NAME = (
     r"[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s(?:(?:de|del|van|von|da|di|du|der|le|la|DE|DU|VAN|VON)\s)?"
     r"[A-ZÀ-Ý][\w'’.\-]{0,25}){1,3}"
 )
+# A capitalised name's word, two joined by a hyphen or not: 'Roe', 'Marie-France', 'Jean-pierre'
+_HYPHENED_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]{1,25}(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ'’]{0,25})?"
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
@@ -725,7 +727,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # sentence, in parentheses or not (Spanish papers): '... calles embarradas. Sergio Torres
     # AP', '... (CHRIS MCGRATH GETTY IMAGES)' (a name in capitals, the agency's in capitals too)
     re.compile(
-        r"(?<=[.!?\"»”])\s{1,3}(?P<open>\()?(?P<credit>[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}(?:\s[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}){1,3}"
+        # (a first name joined by a hyphen: 'Marie-France Roe Le Devoir')
+        r"(?<=[.!?\"»”])\s{1,3}(?P<open>\()?(?P<credit>" + _HYPHENED_WORD + r"(?:\s" + _HYPHENED_WORD + r"){1,3}"
         r"\s" + _AGENCY + r"|" + _CAPITALS_WORDS + r"\s" + _AGENCY_CAPITALS + r")(?(open)\))\s{0,3}$"
     ),
     # A name after a bar closing the caption: '... la decisión. | LAURA CEREZA', '... au grain… |
