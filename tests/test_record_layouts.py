@@ -689,3 +689,22 @@ def test_a_photographer_wins_over_the_collection_and_a_sentence_is_no_collection
     prose = _parse("Collection agencies called the family twice before the eviction.\n")
     assert prose.caption == "Collection agencies called the family twice before the eviction."
     assert prose.credit is None
+
+
+def test_fields_between_dashes_each_in_parentheses_with_its_label():
+    record = _parse(
+        "Calle Mayor, 1961\n\nAño 1961 - (Autor: Pedro Ejemplo Ruiz) - (Fuente: Archivo Municipal)\n"
+        "Gran nevada en la calle principal del pueblo\n"
+    )
+    assert record.caption == "Gran nevada en la calle principal del pueblo"
+    assert record.credit == "Pedro Ejemplo Ruiz"
+    assert (record.date_start, record.date_end) == (date(1961, 1, 1), date(1961, 12, 31))
+    german = _parse("Jahr 1930 - (Fotograf: Max Muster)\nDie Brücke über den Fluss im Winter\n")
+    assert german.caption == "Die Brücke über den Fluss im Winter"
+    assert german.credit == "Max Muster"
+    assert german.date_start == date(1930, 1, 1)
+
+
+def test_a_caption_with_a_dash_and_a_parenthesis_stays_whole():
+    record = _parse("Madrid - (Reuters) - Protesters gather in the Puerta del Sol square.\n")
+    assert "Protesters gather in the Puerta del Sol square." in record.caption

@@ -333,6 +333,8 @@ def scan_block(text: str) -> BlockScan:
         lines = _split_glued_labels(lines)
     if ":" in text and _MAY_HOLD_RECORD_RE.search(text):
         lines = _split_records(lines)
+    if " - (" in text or ") - " in text:
+        lines = _split_dashed_fields(lines)
     if ": " in text:
         # (no search of the whole block first: it cost more than the lines' own searches,
         # which are memoised, and a line holds a match only where the block does)
@@ -513,6 +515,46 @@ def _tail_fields(line: str) -> tuple[str, ...]:
         head = line[: match.start() + 1].rstrip()
         return (head, *_record_fields(line[match.start("label") :].strip(_LINE_SPACE)))
     return (line,)
+
+
+def _split_dashed_fields(lines: list[str]) -> list[str]:
+    result: list[str] = []
+    for line in lines:
+        if (" - (" in line or ") - " in line) and len(line) <= 400:
+            result.extend(_dashed_fields(line.strip(_LINE_SPACE)))
+        else:
+            result.append(line)
+    return result[:BLOCK_LINE_LIMIT]
+
+
+_DASH_SPLIT_RE = re.compile(r"\s[-–]\s")
+
+
+@lru_cache(maxsize=4096)
+def _dashed_fields(line: str) -> tuple[str, ...]:
+    """A record's fields on one line, between dashes, each in parentheses with its label or a
+    label and its value ('Año 1953 - (Autor: Jane Roe) - (Fuente: Archivo X)', 'Jahr 1930 -
+    (Fotograf: Max Muster)'): a line per field. Only when every part is a known label's field
+    and one is in parentheses (a caption with a dash and a parenthesis stays as it is)."""
+    parts = [part.strip() for part in _DASH_SPLIT_RE.split(line.strip(" -–"))]
+    if not 2 <= len(parts) <= 8:
+        return (line,)
+    fields = []
+    bracketed = 0
+    for part in parts:
+        if part[:1] == "(" and part[-1:] == ")":
+            inner = part[1:-1].strip()
+            match = _LABEL_RE.match(inner) if ":" in inner else None
+            if match is None or _lookup_label(match.group(1))[0] is None or not match.group(2).strip():
+                return (line,)
+            fields.append(inner)
+            bracketed += 1
+            continue
+        bare = bare_label(part)
+        if bare is None or not bare[2]:
+            return (line,)
+        fields.append(f"{bare[1]}: {bare[2]}")
+    return tuple(fields) if bracketed else (line,)
 
 
 def _split_records(lines: list[str]) -> list[str]:
