@@ -346,3 +346,41 @@ def test_a_date_alone_on_the_line_over_the_caption_dates_it_and_is_no_caption(bl
 def test_a_place_and_a_year_over_the_caption_stay_caption_text():
     record = parse_block("Berlin 1963\nNumerosas personas en el mercado de la plaza mayor", today=TODAY)
     assert record.caption.startswith("Berlin 1963")
+
+
+@pytest.mark.parametrize(
+    "block, start, end, approximate",
+    [
+        (
+            "Le kiosque de la place. Les tilleuls, plantés en 1887, sont déjà hauts. On voit au fond "
+            "la mairie et son horloge. (datation : vers 1905)",
+            date(1905, 1, 1),
+            date(1905, 12, 31),
+            True,
+        ),
+        (
+            "Der Bahnhofsvorplatz mit Droschken. Das Empfangsgebäude war 1871 eröffnet worden und "
+            "wurde später erweitert. (um 1900)",
+            date(1900, 1, 1),
+            date(1900, 12, 31),
+            True,
+        ),
+        (
+            "Vendedores en el mercado central. El techo de hierro se levantó en 1902 y sigue en pie. (Fecha: 1934)",
+            date(1934, 1, 1),
+            date(1934, 12, 31),
+            False,
+        ),
+    ],
+)
+def test_a_date_note_in_brackets_after_the_last_sentence_is_the_pictures(block, start, end, approximate):
+    record = parse_block(block, today=TODAY)
+    assert (record.date_start, record.date_end, record.approximate) == (start, end, approximate)
+
+
+def test_a_day_the_text_states_within_the_notes_year_stays():
+    record = parse_block(
+        "Children at the school gate on the first day of term, 4 September 1922, with their teacher. (1922)",
+        today=TODAY,
+    )
+    assert (record.date_start, record.date_end) == (date(1922, 9, 4), date(1922, 9, 4))

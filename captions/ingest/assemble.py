@@ -433,7 +433,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if date_line:
         side_titles.append(date_line)
     # (a date the copyright sentence alone states, 'Copyright 1906', is still the text's date)
-    _date(record, scan, today, translated or copyright_tail, side_titles)
+    _date(record, scan, today, translated or copyright_tail, side_titles, date_note)
 
     # --- place ---------------------------------------------------------------------------
     _place_before_date(scan)
@@ -1861,6 +1861,19 @@ def _with_closing_date(found, caption: str, today: date | None):
     return closing
 
 
+def _with_note(found, note: str, today: date | None):
+    """The date a note in brackets after the caption's last sentence states ('... la passerelle.
+    (datation : vers 1910)', '... Fraumünsters. (10. März 2018)') is the page's dating of the
+    picture: it wins over a date the text mentions ('Les arbres, plantés en 1899, ...'), as a date
+    closing the caption does; a date of the text within it stays (more precise)."""
+    noted = _parse_date(note.strip(), today)
+    if noted is None or noted.start is None or noted.problem:
+        return found
+    if _within(found, noted) and _YEAR_DIGITS_RE.search(found.text or ""):
+        return found
+    return noted
+
+
 # A date in brackets closing a title: 'Ein Propagandawagen in den Straßen Berlins (August-September
 # 1930)', 'Vue du port (vers 1900)'.
 _TITLE_DATE_RE = re.compile(r"\((?P<date>[^()\n]{4,40})\)\s{0,3}$")
@@ -1943,6 +1956,7 @@ def _date(
     today: date | None,
     caption_text: str = "",
     titles=(),
+    note: str | None = None,
 ) -> None:
     labelled = scan.best("date") or scan.best("date_digitized")
     if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
@@ -1963,6 +1977,8 @@ def _date(
             )
             if parsed is not None:
                 break
+        if note:
+            parsed = _with_note(parsed, note, today)
         if parsed is not None and parsed.precision == dates.DAY:
             # an undated picture's day is its release's or the story's ('Das undatierte Foto aus
             # dem Jahr 1945': a year stays)
