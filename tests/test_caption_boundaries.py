@@ -1318,3 +1318,23 @@ def test_a_gallerys_bare_number_and_a_photographer_before_the_papers_name():
     # a count before its noun stays: '3 Männer', '12 soldiers'
     record = _parse("3 Männer reparieren das Dach der Kirche in Görlitz.")
     assert record.caption.startswith("3 Männer")
+
+
+def test_photo_by_sentences_in_the_plural_and_in_every_language():
+    base = "Vecinos limpian el barro de una calle de Paiporta, el 3 de noviembre de 2024."
+    for sentence, name in (
+        ("Fotografía de Ana Ruiz", "Ana Ruiz"),
+        ("Fotografías de Ana Ruiz", "Ana Ruiz"),
+        ("Fotos de Ana Ruiz", "Ana Ruiz"),
+        ("Fotografie von Ina Muster", "Ina Muster"),
+        ("Fotos von Ina Muster", "Ina Muster"),
+        ("Photos de Jean Roe", "Jean Roe"),
+        ("Photos by Jane Roe", "Jane Roe"),
+    ):
+        record = _parse(f"{base} {sentence}")
+        assert (record.credit, record.caption) == (name, base), sentence
+
+
+def test_a_bare_label_and_a_name_in_capitals_with_the_papers_after_a_comma():
+    record = _parse("Des bénévoles distribuent des repas au parc Lafontaine, le 3 mars. PHOTO JEAN ROE, LE QUOTIDIEN")
+    assert (record.credit, record.caption[-5:]) == ("JEAN ROE, LE QUOTIDIEN", "mars.")

@@ -467,9 +467,14 @@ _CREDIT_CUES = (
     "hoto de",
     "hoto par",
     "hotographie",
+    "ografía de",
+    "ografías de",
+    "ografie von",
     "oto von",
     "oto por",
     "oto de",
+    "otos de",
+    "otos von",
     "prise par",
     "prises par",
     "pris par",
@@ -685,7 +690,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # Navy photo by'; '... on Sept. 11. Herald photo by' starts at 'Herald')
         r"(?<=[.!?\"»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
         r"\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
-        r"|(?i:photo|photograph|foto|photographie|fotografía))"
+        r"|(?i:photos?|photographs?|fotos?|photographies?|fotografías?|fotografien?|fotografias?))"
         r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
         + _TITLE_STOPS
         + r"){2,80}?)"
@@ -736,6 +741,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[.!?\"»”…])\s{1,3}\|\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3})\s{0,3}$"
     ),
+    # A bare label and a name in capitals, the paper's after a comma, closing the caption after
+    # its last sentence: '... le 3 mars. PHOTO JEAN ROE, LA PRESSE' (as BARE_LABEL_LINE_RE on a
+    # line of its own)
+    re.compile(r"(?<=[.!?\"»”)])\s{1,3}" + BARE_LABEL_LINE_RE.pattern + r"\s{0,3}$"),
     # A photographer on assignment for a paper, after the last sentence or alone on a line: '...
     # on Sunday. Jane Roe for The New York Times', 'JEAN ROE POUR « LE MONDE »', 'Ana Ruiz para EL
     # PAÍS', 'Jane Roe for NPR' (the paper's name opens with an article, a quote or is an acronym)
@@ -787,10 +796,16 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         "photograph by",
         "photographs by",
         "foto von",
+        "fotos von",
         "photographie de",
         "photo de",
         "foto de",
         "fotografía de",
+        "fotografia de",
+        "fotografías de",
+        "fotos de",
+        "photos de",
+        "fotografie von",
         "foto por",
         "photo par",
         " prise par",
@@ -807,6 +822,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(dict.fromkeys(["(©", "( ©", *(f"({label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"])])),
     tuple(dict.fromkeys(" " + agency.casefold() for agency in AGENCIES)),
     ("| ",),
+    tuple(dict.fromkeys(f"{end} {label} " for label in ("photo", "photos", "foto", "fotos") for end in '.!?"»”)')),
     (" for ", " pour ", " para ", " für "),
     ("von ", "by ", "par ", "por "),
 )
@@ -1029,13 +1045,13 @@ def without_bare_label(credit: str) -> str:
 
 
 CREDIT_PREFIX_RE = re.compile(
-    r"^(?:\(c\)|\(|credit\s{0,2}:|photo\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|foto\s{1,3}von\b|photo\s{1,3}de\b"
-    r"|photo\s{1,3}par\b|foto\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?"
+    r"^(?:\(c\)|\(|credit\s{0,2}:|photos?\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|fotos?\s{1,3}von\b"
+    r"|photos?\s{1,3}de\b|fotos?\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?"
     # a German compound naming the kind of picture: 'Archivfoto: Jane Roe/dpa', 'Symbolbild:'
     r"|[a-zäöüß]{3,20}(?:bild|foto)\s{0,2}:"
     # a label before a slash, as a university's or a paper's style writes it: '(Photo/Jane Roe)'
     r"|(?:photo|foto|bild)\s{0,2}/(?=\s{0,2}[^\W\d])"
-    r"|(?:photograph|photographie|fotografie|fotografía|fotografia)\s{1,3}(?:by|par|de|von|por)\b)\s{0,3}",
+    r"|(?:photographs?|photographies?|fotografien?|fotografías?|fotografias?)\s{1,3}(?:by|par|de|von|por)\b)\s{0,3}",
     re.IGNORECASE,
 )
 # A credit line opening with its label and colon ('Foto: AFP - Jane Roe', 'Crédito: ...'): a
