@@ -708,3 +708,23 @@ def test_fields_between_dashes_each_in_parentheses_with_its_label():
 def test_a_caption_with_a_dash_and_a_parenthesis_stays_whole():
     record = _parse("Madrid - (Reuters) - Protesters gather in the Puerta del Sol square.\n")
     assert "Protesters gather in the Puerta del Sol square." in record.caption
+
+
+def test_a_records_location_naming_a_library_is_its_holder_not_its_place():
+    record = _parse(
+        "Corner of Main and Front Streets, 1890\n\n"
+        "Location: Example County Historical Society\n"
+        "Call number: P.1234.056\n"
+    )
+    assert record.city is None
+    assert record.credit == "Example County Historical Society"
+    assert record.source_id == "P.1234.056"
+    german = _parse("Marktplatz mit Brunnen, um 1900\nStandort: Stadtarchiv Musterstadt\nInventarnummer: F 1234\n")
+    assert german.city is None
+    assert german.credit == "Stadtarchiv Musterstadt"
+
+
+def test_a_news_pictures_location_in_a_museum_stays_its_place():
+    record = _parse("Visitors look at the Rosetta Stone.\nLocation: British Museum, London\n")
+    assert record.city == "London"
+    assert record.credit is None

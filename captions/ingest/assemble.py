@@ -38,6 +38,7 @@ from .lexicon import (
     DESCRIPTION_WORDS,
     EVENT_CLAUSES,
     EVENT_DATE_CUES,
+    HOLDING_INSTITUTIONS,
     ID_CONTAINERS,
     PAGE_NOTES,
     PLACEHOLDER_DATES,
@@ -140,6 +141,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     # --- caption and headline ------------------------------------------------------------
     if scan.paragraphs:
         _take_collections(scan)
+    if "place" in scan.fields and (scan.catalogue or _museum_record(scan)):
+        _take_holders(scan)
     caption_lines, headline = _caption_lines(scan)
     date_line = None
     if len(caption_lines) > 1 and _is_date_line(caption_lines[0]):
@@ -1180,6 +1183,39 @@ def _take_collections(scan: BlockScan) -> None:
         if holder is not None:
             item.value = head
             _note_collection(scan, holder)
+
+
+_HOLDER_FIELDS = ("place",)
+
+
+def _take_holders(scan: BlockScan) -> None:
+    """The institution that keeps the picture: in a library's or museum's record (a call or
+    inventory number among its fields), a labelled place that names a library, archive or museum
+    ('Location: Library Company of Philadelphia', 'Standort: Stadtarchiv Musterstadt') is where
+    the picture is kept, not where it was taken: no place; credited when nothing else names a
+    credit. (A news picture's 'Location: British Museum, London' is where it was taken.)"""
+    for name in _HOLDER_FIELDS:
+        items = scan.fields.get(name)
+        if not items:
+            continue
+        kept = []
+        for item in items:
+            if _names_institution(item.value):
+                scan.collections.append(item.value.strip())
+            else:
+                kept.append(item)
+        if kept:
+            scan.fields[name] = kept
+        else:
+            del scan.fields[name]
+
+
+def _names_institution(value: str) -> bool:
+    words = fold(value[:200]).replace(",", " ").split()
+    if not words:
+        return False
+    pairs = {f"{first} {second}" for first, second in zip(words, words[1:], strict=False)}
+    return any(word in HOLDING_INSTITUTIONS for word in words) or bool(pairs & HOLDING_INSTITUTIONS)
 
 
 def _note_collection(scan: BlockScan, holder: str) -> None:

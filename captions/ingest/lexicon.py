@@ -321,6 +321,9 @@ ID_CONTAINERS: frozenset[str] = frozenset(_load("caption_labels.json").get("id_c
 COLLECTION_OPENERS: tuple[str, ...] = tuple(_load("caption_labels.json").get("collection_openers", ()))
 COLLECTION_LINKS: tuple[str, ...] = tuple(_load("caption_labels.json").get("collection_links", ()))
 
+#: folded words naming a library, archive or museum: a labelled place naming one is the picture's holder
+HOLDING_INSTITUTIONS: frozenset[str] = frozenset(_load("caption_labels.json").get("holding_institutions", ()))
+
 #: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
 #: one pattern, each data entry an alternative, between word boundaries
 _ARCHIVE_REFERENCES = _load("caption_labels.json").get("archive_references", ())
