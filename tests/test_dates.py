@@ -957,3 +957,27 @@ def test_a_day_after_a_street_name_is_still_a_date():
     assert find_date("Rue de la Paix, 14 juillet 1919.", today=TODAY).edtf == "1919-07-14"
     assert find_date("Calle Mayor el 9 de julio de 1938.", today=TODAY).edtf == "1938-07-09"
     assert find_date("Berlin, 17. Juni 1953: Panzer in der Leipziger Straße.", today=TODAY).edtf == "1953-06-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Marktplatz um die Jahrhundertwende, links das Gasthaus.",
+        "Main Street around the turn of the century, looking north.",
+        "Le quai au tournant du siècle, avec les bateaux-lavoirs.",
+        "La plaza mayor en el cambio de siglo, con el quiosco de música.",
+    ],
+)
+def test_the_turn_of_the_century_is_1900_approximate(text):
+    found = find_date(text, today=TODAY)
+    assert (found.start, found.end, found.precision, found.approximate) == (
+        D(1900, 1, 1),
+        D(1900, 12, 31),
+        "year",
+        True,
+    )
+
+
+def test_a_stated_year_wins_over_the_turn_of_the_century_and_a_bare_year_loses():
+    assert find_date("Le quai au tournant du siècle, photographié en 1903.", today=TODAY).edtf == "1903"
+    assert find_date("Das Haus um die Jahrhundertwende; der Turm 1905 abgetragen.", today=TODAY).edtf == "1900~"

@@ -231,6 +231,9 @@ _HALF_BEFORE = re.compile(
     + _alternation(_HALVES.get("of", ()))
     + r")\s)?$"
 )
+# 'um die Jahrhundertwende', 'at the turn of the century': 1900, approximate (caption_labels.json)
+_CENTURY_TURN = re.compile(r"(?<![a-z])(?:" + _alternation(_LABELS.get("century_turn_phrases", ())) + r")(?![a-z])")
+_CENTURY_TURN_YEAR = 1900
 # 'la calle 24 de Septiembre', 'rue du 8 Mai 1945', 'Straße des 17. Juni', 'la 9 de Julio': a street or a
 # square named by a day, no date (caption_labels.json, date_named_places)
 _NAMED_BY_DATE_BEFORE = re.compile(
@@ -551,6 +554,11 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             word = m["en"] or m["de"] or m["fr"] or m["es"]
             add(_Candidate(_RANK_DECADE, m.start(), m.end(), _decade_interval(1900 + _DECADE_WORDS[word])))
             _to_half_decade(found[-1], folded)
+    if "jahrhundert" in folded or "century" in folded or "siecle" in folded or "siglo" in folded:
+        for m in _CENTURY_TURN.finditer(folded):
+            turn = _Candidate(_RANK_DECADE, m.start(), m.end(), _endpoint(_CENTURY_TURN_YEAR, None, None))
+            turn.approximate = True
+            add(turn)
     return found
 
 
