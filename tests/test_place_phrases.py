@@ -558,3 +558,18 @@ def test_a_street_or_the_main_square_of_a_town():
     ]:
         assert parse_block(text).city == city, text
     assert parse_block("Des passants dans la rue de Rivoli vers 1900.").city is None
+
+
+def test_a_french_department_as_old_postcards_abbreviate_or_named_it():
+    # 'Town (S.-et-M.)', '(Hte-Garonne)', '(Seine-Inférieure)': the department as written, in France;
+    # the town may also be named by a place in it ('Le port de X (Dept)', "L'église d'X (Dept)")
+    for text, city, region in [
+        ("Vernay-le-Petit (S.-et-M.). La place du marché.", "Vernay-le-Petit", "S.-et-M."),
+        ("Fête des fleurs à Brelonne (Hte-Garonne) vers 1910.", "Brelonne", "Hte-Garonne"),
+        ("Le port de Saint-Aubrac (Seine-Inférieure) en 1905.", "Saint-Aubrac", "Seine-Inférieure"),
+        ("L'église d'Ormelay (P.-de-C.) après le bombardement.", "Ormelay", "P.-de-C."),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.region, record.country_code) == (city, region, "FR"), text
+    # an office's town is not where the picture was taken
+    assert parse_block("Le maire d'Ormelay (Somme) pose devant la mairie.").city is None

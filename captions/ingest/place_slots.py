@@ -947,6 +947,8 @@ def place_slots(caption: str) -> list[str]:
     trimmed = [_trim(slot) for slot in slots]
     if " (" in caption:
         for match in _TOWN_REGION_PAREN_RE.finditer(caption, 0, 5000):
+            if not_here(caption, match.start(1)):
+                continue  # 'el alcalde de Getafe (Madrid)': an office's town
             town = titlecase_dateline(match.group(1)) if match.group(1).isupper() else match.group(1)
             slot = f"{town} ({match.group(2)})"
             if places.town_with_region(slot):
@@ -984,10 +986,14 @@ _STATE_RE = re.compile(
 
 
 # A town and its region in parentheses, after a preposition or opening the caption: 'à
-# Locoal-Mendon (Morbihan)', 'in Lauenburg (Schleswig-Holstein)', 'HÉRICY (Seine-et-Marne) —'
+# Locoal-Mendon (Morbihan)', 'in Lauenburg (Schleswig-Holstein)', 'HÉRICY (Seine-et-Marne) —', or
+# after 'de'/'von' naming a place in it: 'Le port de Fécamp (Seine-Inférieure)', 'L'église
+# d'Oisemont (Somme)', 'Die Kirche von Hameln (Niedersachsen)'
 # (places.town_with_region says whether the parentheses hold a region)
 _TOWN_REGION_PAREN_RE = re.compile(
-    r"(?:^|(?<=\s)(?:in|en|à|a|au|bei|nahe|near|aus|at|im|dans)\s)(" + _NAME + r")\s\(([^()\n]{2,40})\)"
+    r"(?:^|(?<=\s)(?:in|en|à|a|au|bei|nahe|near|aus|at|im|dans|de|von)\s|(?<=\sd['’]))("
+    + _NAME
+    + r")\s\(([^()\n]{2,40})\)"
 )
 
 
