@@ -1338,3 +1338,21 @@ def test_photo_by_sentences_in_the_plural_and_in_every_language():
 def test_a_bare_label_and_a_name_in_capitals_with_the_papers_after_a_comma():
     record = _parse("Des bénévoles distribuent des repas au parc Lafontaine, le 3 mars. PHOTO JEAN ROE, LE QUOTIDIEN")
     assert (record.credit, record.caption[-5:]) == ("JEAN ROE, LE QUOTIDIEN", "mars.")
+
+
+def test_an_agency_after_the_pages_separator_and_a_name_before_a_dash():
+    base = "Un homme passe devant un bâtiment endommagé à Kharkiv, le 3 mars 2022."
+    for tail, credit in (("| AFP", "AFP"), ("– AFP", "AFP"), ("/ Reuters", "Reuters")):
+        record = _parse(f"{base} {tail}")
+        assert (record.credit, record.caption) == (credit, base), tail
+    record = _parse("Bomberos trabajan en el incendio de Valparaíso, el 3 de febrero. Ana Ruiz - EFE")
+    assert (record.credit, record.caption[-8:]) == ("Ana Ruiz - EFE", "febrero.")
+    record = _parse("Bomberos trabajan en el incendio de Valparaíso, el 3 de febrero. Agencia Uno")
+    assert record.credit == "Agencia Uno"
+
+
+def test_a_photographers_initials_before_a_slash_credit():
+    record = _parse("J.R. Roe/ Fotostudio\n\nEine Straßenszene am Hafen von Hamburg im Sommer 2019.")
+    assert (record.credit, record.caption[:5]) == ("J.R. Roe/ Fotostudio", "Eine ")
+    record = _parse("A man walks past a damaged building in Kyiv on March 3, 2022. J. R. Roe/AFP")
+    assert (record.credit, record.caption[-5:]) == ("J. R. Roe/AFP", "2022.")

@@ -375,8 +375,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 # Peter Clonzer' gives the credit, and the place when the caption names none
                 # (a line in parentheses is read as if a sentence closed before it: '(U.S. Navy
                 # photo by Jane Roe)' is the whole credit, not 'Navy photo by ...' after 'U.S.')
-                rest, found = ct.strip_credits(". " + line.strip() if line[:1] == "(" else line.strip())
-                rest = rest.removeprefix(".").strip() if line[:1] == "(" else rest
+                # (and so is a line opening with an initial: 'F.D. Walker/ EyeEm' is one name)
+                opened = line[:1] == "(" or line[1:2] == "." and line[:1].isupper()
+                rest, found = ct.strip_credits(". " + line.strip() if opened else line.strip())
+                rest = rest.removeprefix(".").strip() if opened else rest
                 if found:
                     inline_credits.extend(found)
                     side_titles.append(rest)

@@ -626,10 +626,13 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r"\s{0,2}/\s{0,2})?"
         + _CREDIT_NAME
         + r"|"
+        # (a photographer's initials opening the name: 'F.D. Walker/ EyeEm', 'J. R. Roe / AFP')
+        + r"(?:[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.?)?\s)?"
         + _CREDIT_NAME
         + r"(?:\s{0,2}/\s{0,2}"
         + _CREDIT_NAME
-        + r")?\s{0,2}(?:/|\||\svia)\s{0,2}"
+        # ('Ana Ruiz - EFE': a dash between name and agency, as Spanish papers print it)
+        + r")?\s{0,2}(?:/|\||\svia|\s[-–](?=\s))\s{0,2}"
         + _AGENCY
         + r")\s{0,3}$"
     ),
@@ -709,7 +712,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # an office's 'photo' after it or before the slash is the kind of credit, not the name:
     # '... as appropriate. Jane Roe/FEMA photo' (credit 'Jane Roe/FEMA'), '... FEMA photo/Jane Roe'
     re.compile(
-        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’\-]{0,25}){1,3}"
+        # (a photographer's initials before their name: 'F.D. Walker/ EyeEm')
+        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-ZÀ-Ý][\w'’\-]{0,25}|[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.?)?)"
+        r"(?:\s[A-ZÀ-Ý][\w'’\-]{0,25}){1,3}"
         r"\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3}"
         r"|[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}(?:\s[A-ZÀ-Ý][a-zà-ÿ'’.\-]{0,25}){1,3}"
         r"|[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
@@ -741,6 +746,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[.!?\"»”…])\s{1,3}\|\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3})\s{0,3}$"
     ),
+    # A known agency alone after the page's separator closing the caption: '... le 3 mars. | AFP',
+    # '... 2022. – AFP', '... de 2022. / EFE'
+    re.compile(r"(?<=[.!?\"»”)])\s{1,3}[|/–—-]\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$"),
     # A bare label and a name in capitals, the paper's after a comma, closing the caption after
     # its last sentence: '... le 3 mars. PHOTO JEAN ROE, LA PRESSE' (as BARE_LABEL_LINE_RE on a
     # line of its own)
@@ -780,7 +788,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(
         dict.fromkeys(f"{end} {label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"] for end in '.!?"»)')
     ),
-    ("/", "|", " -", "via "),
+    ("/", "|", " -", " –", "via "),
     ("(",),
     (".", "!", "?"),
     (".", "!", "?"),
@@ -822,6 +830,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(dict.fromkeys(["(©", "( ©", *(f"({label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"])])),
     tuple(dict.fromkeys(" " + agency.casefold() for agency in AGENCIES)),
     ("| ",),
+    ("| ", "/ ", "– ", "— ", "- "),
     tuple(dict.fromkeys(f"{end} {label} " for label in ("photo", "photos", "foto", "fotos") for end in '.!?"»”)')),
     (" for ", " pour ", " para ", " für "),
     ("von ", "by ", "par ", "por "),
