@@ -728,3 +728,26 @@ def test_a_news_pictures_location_in_a_museum_stays_its_place():
     record = _parse("Visitors look at the Rosetta Stone.\nLocation: British Museum, London\n")
     assert record.city == "London"
     assert record.credit is None
+
+
+# --- a definition list copied as bullets ---------------------------------------------------------
+
+
+def test_bulleted_labels_and_values_on_lines_of_their_own():
+    record = _parse(
+        "Fishermen mend their nets on the quay at dawn.\n"
+        "- Product Code\n- ABCD0012345\n"
+        "- Upload number\n- 77\n"
+        "- Credit\n- Jane Sample / Example Images\n"
+        "- Media size\n- 5000 × 3000 pixel\n"
+    )
+    assert record.caption == "Fishermen mend their nets on the quay at dawn."
+    assert record.credit == "Jane Sample / Example Images"
+    assert record.source_id == "ABCD0012345"
+    assert (record.width_px, record.height_px) == (5000, 3000)
+
+
+def test_a_bulleted_list_of_facts_stays_caption_text():
+    record = _parse("Protesters demanded:\n- Higher wages\n- Shorter hours\n- Safer factories\n- A union\n")
+    assert "Higher wages" in record.caption
+    assert record.credit is None

@@ -335,6 +335,8 @@ def scan_block(text: str) -> BlockScan:
         lines = _split_records(lines)
     if " - (" in text or ") - " in text:
         lines = _split_dashed_fields(lines)
+    if "\n- " in text or "\n• " in text:
+        lines = _bulleted_pairs(lines)
     if ": " in text:
         # (no search of the whole block first: it cost more than the lines' own searches,
         # which are memoised, and a line holds a match only where the block does)
@@ -515,6 +517,48 @@ def _tail_fields(line: str) -> tuple[str, ...]:
         head = line[: match.start() + 1].rstrip()
         return (head, *_record_fields(line[match.start("label") :].strip(_LINE_SPACE)))
     return (line,)
+
+
+def _bulleted_pairs(lines: list[str]) -> list[str]:
+    """A page's definition list copied as bullets, each label and each value on a line of its own
+    ('- Credit' / '- Xinhua / Kyodo News Images' / '- Media size' / '- 4496 × 3000 pixel'): a
+    'label: value' line per pair. Only a run of such pairs, two of its labels known ones and no
+    value a label; a pair under a label we don't read is the page's furniture and goes, but for
+    a size, which stays as a size line."""
+    result: list[str] = []
+    index = 0
+    count = len(lines)
+    while index < count:
+        if lines[index][:2] not in _BULLETS:
+            result.append(lines[index])
+            index += 1
+            continue
+        end = index
+        while end < count and lines[end][:2] in _BULLETS:
+            end += 1
+        run = [line[2:].strip(_LINE_SPACE) for line in lines[index:end]]
+        pairs = _definition_pairs(run)
+        result.extend(pairs if pairs is not None else lines[index:end])
+        index = end
+    return result[:BLOCK_LINE_LIMIT]
+
+
+def _definition_pairs(run: list[str]) -> list[str] | None:
+    if len(run) < 4 or len(run) % 2 or len(run) > 200:
+        return None
+    pairs = []
+    known = 0
+    for label, value in zip(run[::2], run[1::2], strict=True):
+        if not label or not value or len(label) > LONGEST_LABEL + 2 or ":" in label.rstrip(":："):
+            return None
+        if _lookup_label(value.rstrip(":："))[0] is not None:
+            return None
+        if _lookup_label(label.rstrip(":："))[0] is not None:
+            known += 1
+            pairs.append(f"{label.rstrip(':：')}: {value}")
+        elif any(character.isdigit() for character in value) and scan_sizes(value, bare_pairs_are_pixels=False):
+            pairs.append(value)  # 'Media size' / '4496 × 3000 pixel': the size is read as a size line
+    return pairs if known >= 2 else None
 
 
 def _split_dashed_fields(lines: list[str]) -> list[str]:
