@@ -573,3 +573,15 @@ def test_a_french_department_as_old_postcards_abbreviate_or_named_it():
         assert (record.city, record.region, record.country_code) == (city, region, "FR"), text
     # an office's town is not where the picture was taken
     assert parse_block("Le maire d'Ormelay (Somme) pose devant la mairie.").city is None
+
+
+def test_german_nouns_after_the_town_are_no_part_of_its_name():
+    # German word order puts the subject after 'in X', its nouns capitalised
+    for text, city in [
+        ("Am Montag haben in Hamburg Tausende Menschen gegen die Reform demonstriert.", "Hamburg"),
+        ("Gestern haben in Wernigerode Feuerwehrleute einen Dachstuhlbrand gelöscht.", "Wernigerode"),
+        ("Im Sommer wurden in Dresden Rettungskräfte mehrfach angegriffen.", "Dresden"),
+    ]:
+        assert parse_block(text).city == city, text
+    # English names of several capitalised words are left whole
+    assert parse_block("Tourists walk in Washington Square Park on Monday.").city is None

@@ -14,6 +14,7 @@ from functools import lru_cache
 from captions.core import dates, places
 from captions.core.text import fold
 
+from .caption_text import line_language
 from .lexicon import PLACE_PHRASES, first_chars, load_data
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
@@ -945,6 +946,8 @@ def place_slots(caption: str) -> list[str]:
             elif places.find_country(head) or places.find_region(head):
                 slots.append(head)
     trimmed = [_trim(slot) for slot in slots]
+    if any(" " in slot and "," not in slot for slot in trimmed):
+        trimmed = _without_german_nouns(trimmed, caption)
     if " (" in caption:
         for match in _TOWN_REGION_PAREN_RE.finditer(caption, 0, 5000):
             if not_here(caption, match.start(1)):
@@ -969,6 +972,31 @@ def place_slots(caption: str) -> list[str]:
             seen.add(slot)
             unique.append(slot)
     return unique
+
+
+def _known_place(name: str) -> bool:
+    return bool(places.is_own_city_name(name) or places.find_country(name) or places.find_region(name))
+
+
+def _without_german_nouns(slots: list[str], caption: str) -> list[str]:
+    """German puts the subject after 'in X' and writes its nouns with a capital ('wurden in Berlin
+    Rettungskräfte angegriffen', 'haben in Hamburg Tausende demonstriert'): in a German caption, a
+    run of capitalised words that no data knows whole but whose opening words name a town,
+    country or region ('Berlin Rettungskräfte') is that place."""
+    language = None
+    kept = []
+    for slot in slots:
+        words = slot.split()
+        if len(words) > 1 and "," not in slot and not _known_place(slot):
+            if language is None:
+                language = line_language(caption[:1000], minimum=1) or ""
+            if language == "de":
+                for size in range(len(words) - 1, 0, -1):
+                    if _known_place(" ".join(words[:size])):
+                        slot = " ".join(words[:size])
+                        break
+        kept.append(slot)
+    return kept
 
 
 _STATE_WORD_RE = re.compile(_alternation(PLACE_PHRASES["state_words"]))  # (a cheap test before _STATE_RE)
