@@ -1356,3 +1356,34 @@ def test_a_photographers_initials_before_a_slash_credit():
     assert (record.credit, record.caption[:5]) == ("J.R. Roe/ Fotostudio", "Eine ")
     record = _parse("A man walks past a damaged building in Kyiv on March 3, 2022. J. R. Roe/AFP")
     assert (record.credit, record.caption[-5:]) == ("J. R. Roe/AFP", "2022.")
+
+
+def test_a_credit_in_square_brackets_and_the_new_york_times_ellipsis():
+    base = "Rescuers search the rubble of a collapsed building in Antakya on February 8, 2023."
+    for tail, credit in (
+        ("[Jane Roe/Al Jazeera]", "Jane Roe/Al Jazeera"),
+        ("[Reuters]", "Reuters"),
+        ("[AP Photo/Jane Roe]", "AP Photo/Jane Roe"),
+        ("Credit...Jane Roe/Reuters", "Jane Roe/Reuters"),
+    ):
+        record = _parse(f"{base} {tail}")
+        assert (record.credit, record.caption) == (credit, base), tail
+    record = _parse(f"{base}\nCredit...Jane Roe for The Daily Courier")
+    assert (record.credit, record.caption) == ("Jane Roe for The Daily Courier", base)
+    # a note in brackets is no credit
+    record = _parse(f"{base} [Updated]")
+    assert record.credit is None
+
+
+def test_more_labels_in_and_out_of_parentheses():
+    base = "Des pompiers devant l'immeuble effondré, à Marseille, le 5 novembre 2018."
+    for tail, credit in (
+        ("(Crédits : Jean Roe / AFP)", "Jean Roe / AFP"),
+        ("(Photo credit: Jane Roe)", "Jane Roe"),
+        ("Pic: Jane Roe", "Jane Roe"),
+        ("Picture credit: Jane Roe", "Jane Roe"),
+        ("Supplied: Jane Roe", "Jane Roe"),
+        ("Photo courtesy: Jane Roe", "Jane Roe"),
+    ):
+        record = _parse(f"{base} {tail}")
+        assert (record.credit, record.caption) == (credit, base), tail

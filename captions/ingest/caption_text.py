@@ -889,10 +889,14 @@ def cut_date_note(text: str, is_date) -> tuple[str, str | None]:
 # caption's own line ('... el jueves. (Jose Sotomayor)', '... à Paris. (L'Obs)', '... de jóvenes.
 # (La Tercera de Chile)', '... on Friday. (Jane Roe/CBC)'): one to six capitalised words, a
 # particle or a slash between them
-_NAME_NOTE_RE = re.compile(
-    r"(?<=[.!?\"»”])\s{1,3}\((?P<name>[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,30}"
+# (in square brackets too, as Al Jazeera prints its credits: '... on Friday. [Jane Roe/Al Jazeera]')
+_NOTE_NAME = (
+    r"[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,30}"
     r"|\s(?:de|del|la|las|los|le|les|du|des|von|van|der|di|da|y|et|und|and|of|the|for|pour|para)(?=\s)"
-    r"|\s[A-ZÀ-Ý][\w'’.\-]{0,30}){0,7})\)\s{0,3}$"
+    r"|\s[A-ZÀ-Ý][\w'’.\-]{0,30}){0,7}"
+)
+_NAME_NOTE_RE = re.compile(
+    r"(?<=[.!?\"»”])\s{1,3}(?:\((?P<name>" + _NOTE_NAME + r")\)|\[(?P<bracketed>" + _NOTE_NAME + r")\])\s{0,3}$"
 )
 # Words in such parentheses that say what the picture or the page is, not who took it (data:
 # picture_kind_tags, leading_markers, credit_labels, credit_format_tails, note_words)
@@ -914,12 +918,12 @@ def cut_name_note(text: str, is_place, is_date) -> tuple[str, str | None]:
     """(the caption, the name) when a name alone in parentheses closes the caption after its
     last sentence; a place ('... (Berlin)'), a date or a kind of picture ('(Archives)') is no
     name: the text unchanged and None then."""
-    if text[-1:] != ")" or len(text) < 30:
+    if text[-1:] not in ")]" or len(text) < 30:
         return text, None
     note = _NAME_NOTE_RE.search(text, max(0, len(text) - 260))
     if note is None:
         return text, None
-    name = note.group("name").strip()
+    name = (note.group("name") or note.group("bracketed")).strip()
     if fold(name) in _NOT_NAMES or len(name) > 80 or is_place(name) or is_date(name):
         return text, None
     return text[: note.start()].rstrip(), name

@@ -586,8 +586,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # (or after a bar, the page's separator between caption and credit: '... de 2022 | Foto: ...')
         r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿ0-9][.!?])|(?<=\S\s\|\s)|^)"
         r"(?:" + _CREDIT_LABELS + r")"
-        # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone')
-        r"\s{0,2}:\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
+        # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone'; an ellipsis for
+        # the colon, as The New York Times prints it: 'Credit...Jane Roe/Reuters')
+        r"\s{0,2}(?::|(?<=credit)(?:\.{3}|…))\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
         # ('St.' inside the name: 'Bild: Kantonspolizei St. Gallen')
         r"(?P<credit>[^\n:.!?]{1,100}(?:(?<=\bSt)\.\s[^\n:.!?]{1,60})?(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
@@ -772,7 +773,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
 _LABEL_NEEDLES = tuple(
     dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))
-)
+) + ("credit...", "credit…")
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
 _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
@@ -1054,7 +1055,7 @@ def without_bare_label(credit: str) -> str:
 
 
 CREDIT_PREFIX_RE = re.compile(
-    r"^(?:\(c\)|\(|credit\s{0,2}:|photos?\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|fotos?\s{1,3}von\b"
+    r"^(?:\(c\)|\(|credit\s{0,2}(?::|\.{3}|…)|photos?\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|fotos?\s{1,3}von\b"
     r"|photos?\s{1,3}de\b|fotos?\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?"
     # a German compound naming the kind of picture: 'Archivfoto: Jane Roe/dpa', 'Symbolbild:'
     r"|[a-zäöüß]{3,20}(?:bild|foto)\s{0,2}:"
