@@ -25,31 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from captions.core.textfiles import read_text  # noqa: E402
-from captions.ingest import parse_blocks  # noqa: E402
+from captions.ingest import SPEC_FIELDS, parse_blocks  # noqa: E402
 
-# The fields a user sees (the SPEC's record); the raw text differs by construction.
-FIELDS = (
-    "caption",
-    "width_px",
-    "height_px",
-    "dpi",
-    "print_width_cm",
-    "print_height_cm",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "approximate",
-    "sublocation",
-    "city",
-    "region",
-    "country_code",
-    "caveats",
-    "embargo_until",
-    "credit",
-    "source_id",
-    "language",
-    "problems",
-)
+# The SPEC's fields, less those derived from others (print inches from cm, the country's name
+# from its code); the raw text differs by construction.
+FIELDS = tuple(name for name in SPEC_FIELDS if name not in ("print_width_in", "print_height_in", "country"))
 
 
 def _every_nth_space(text: str, replacement: str, n: int = 3) -> str:
