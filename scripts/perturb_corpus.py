@@ -94,6 +94,36 @@ def _fold(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).translate(_QUOTES).split()).casefold()
 
 
+def changes(texts: dict[str, str], perturb, base: dict | None = None) -> tuple[int, int, list[str]]:
+    """(blocks changed, fields changed, what changed) when each text goes through `perturb`."""
+    base = base if base is not None else read_all(texts)
+    changed_blocks = changed_fields = 0
+    details: list[str] = []
+    for name, text in texts.items():
+        records = [_fields(record) for record in parse_blocks(perturb(text))]
+        if len(records) != len(base[name]):
+            changed_blocks += len(base[name])
+            changed_fields += len(base[name]) * len(FIELDS)
+            details.append(f"  {name}: {len(base[name])} blocks became {len(records)}")
+            continue
+        for index, (before, after) in enumerate(zip(base[name], records, strict=True)):
+            differing = [field for field in FIELDS if not _same(field, before[field], after[field])]
+            changed_blocks += bool(differing)
+            changed_fields += len(differing)
+            details.extend(
+                f"  {name}[{index}] {field}: {before[field]!r} -> {after[field]!r}"[:400] for field in differing
+            )
+    return changed_blocks, changed_fields, details
+
+
+def read_all(texts: dict[str, str]) -> dict[str, list[dict]]:
+    return {name: [_fields(record) for record in parse_blocks(text)] for name, text in texts.items()}
+
+
+def texts_of(folder: Path) -> dict[str, str]:
+    return {path.name: read_text(str(path)) for path in sorted(folder.glob("*.txt"))}
+
+
 def main() -> int:
     args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
@@ -103,29 +133,16 @@ def main() -> int:
     if folder.name == "holdout":
         print("holdout is not for tuning: run this on dev or a folder of your own")
         return 2
-    texts = {path.name: read_text(str(path)) for path in sorted(folder.glob("*.txt"))}
-    base = {name: [_fields(record) for record in parse_blocks(text)] for name, text in texts.items()}
+    texts = texts_of(folder)
+    base = read_all(texts)
     print(f"{len(texts)} files, {sum(len(records) for records in base.values())} blocks")
     print(f"{'transformation':<24} {'blocks changed':>15} {'fields changed':>15}")
     for label, perturb in PERTURBATIONS.items():
         if show and label != show:
             continue
-        changed_blocks = changed_fields = 0
-        for name, text in texts.items():
-            records = [_fields(record) for record in parse_blocks(perturb(text))]
-            if len(records) != len(base[name]):
-                changed_blocks += len(base[name])
-                changed_fields += len(base[name]) * len(FIELDS)
-                if show:
-                    print(f"  {name}: {len(base[name])} blocks became {len(records)}")
-                continue
-            for index, (before, after) in enumerate(zip(base[name], records, strict=True)):
-                differing = [field for field in FIELDS if not _same(field, before[field], after[field])]
-                changed_blocks += bool(differing)
-                changed_fields += len(differing)
-                if show:
-                    for field in differing:
-                        print(f"  {name}[{index}] {field}: {before[field]!r} -> {after[field]!r}"[:400])
+        changed_blocks, changed_fields, details = changes(texts, perturb, base)
+        if show:
+            print("\n".join(details))
         print(f"{label:<24} {changed_blocks:>15} {changed_fields:>15}")
     return 0
 
