@@ -585,3 +585,18 @@ def test_german_nouns_after_the_town_are_no_part_of_its_name():
         assert parse_block(text).city == city, text
     # English names of several capitalised words are left whole
     assert parse_block("Tourists walk in Washington Square Park on Monday.").city is None
+
+
+def test_an_island_named_by_its_kind_is_its_region_not_a_city():
+    # 'the island of X', "l'île de X", 'la isla de X', 'die Insel X': an island the data knows as a
+    # region (Crete, Greek 'Kríti') is the region; one it does not know is no city
+    for text, region in [
+        ("Firefighters on the southern island of Crete, Greece, on July 3, 2023.", "Crete"),
+        ("Un incendie de forêt sur l'île de Crète, le 3 juillet 2023.", "Crète"),
+        ("Bomberos en la isla de Creta el 3 de julio de 2023.", "Creta"),
+        ("Ein Waldbrand auf der Insel Kreta am 3. Juli 2023.", "Kreta"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.region, record.country_code) == (None, region, "GR"), text
+    record = parse_block("Migrants arrive on the island of Kalonisi, Greece, on July 3, 2023.")
+    assert (record.city, record.country_code) == (None, "GR")

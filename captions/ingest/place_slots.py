@@ -890,6 +890,8 @@ def place_slots(caption: str) -> list[str]:
                 slots.append(f"{name}, {country}" if name else country)
             elif len(country) > 3 and places.country_of_city(country):
                 slots.append(country)  # 'en la plaza Santa Cruz (Madrid)': a major city in parentheses
+    if any(word in caption for word in ("sland", "sle of", "île", "isla", "Insel")):
+        slots.extend(_islands(caption))
     if "'s " in caption or "’s " in caption:
         for match in POSSESSIVE_REGION_RE.finditer(caption):
             region = _TYPE_TAIL_RE.sub("", match.group(2)).strip()
@@ -997,6 +999,31 @@ def _without_german_nouns(slots: list[str], caption: str) -> list[str]:
                         break
         kept.append(slot)
     return kept
+
+
+# 'the southern island of Crete, Greece', 'sur l'île de Crète', 'auf der Insel Kreta' (data:
+# island_leads): the island when the data knows it as a region or country, never a city
+_ISLAND_RE = re.compile(
+    r"(?:"
+    + _alternation(PLACE_PHRASES["island_leads"])
+    + r")\s?("
+    + _PLAIN_NAME
+    + r"(?:,\s{0,2}"
+    + _PLAIN_NAME
+    + r")?)"
+)
+
+
+def _islands(caption: str) -> list[str]:
+    slots = []
+    for match in _ISLAND_RE.finditer(caption, 0, 5000):
+        if not_here(caption, match.start(1)):
+            continue  # 'off the island of Crete': at sea
+        name, _comma, country = match.group(1).partition(",")
+        if places.find_region(name) and not places.find_country(name):
+            country = country.strip()
+            slots.append(f"{name}, {country}" if country and places.find_country(country) else name)
+    return slots
 
 
 _STATE_WORD_RE = re.compile(_alternation(PLACE_PHRASES["state_words"]))  # (a cheap test before _STATE_RE)
