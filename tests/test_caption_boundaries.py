@@ -1387,3 +1387,26 @@ def test_more_labels_in_and_out_of_parentheses():
     ):
         record = _parse(f"{base} {tail}")
         assert (record.credit, record.caption) == (credit, base), tail
+
+
+def test_a_run_of_labelled_contributors_closing_the_caption():
+    record = _parse(
+        "La feria de ganado en la plaza del pueblo hacia 1930. Fotografías: Familia Roe Ruiz. "
+        "Documentación: D. Ana Ruiz"
+    )
+    assert (record.credit, record.caption[-5:]) == ("Familia Roe Ruiz", "1930.")
+    record = _parse("Un pastor guía su rebaño por la cañada real de Soria. Texto: Ana Ruiz. Fotos: Jane Roe")
+    assert (record.credit, record.caption[-6:]) == ("Jane Roe", "Soria.")
+    record = _parse("Ein Schäfer treibt seine Herde über die Schwäbische Alb. Text: Ina Muster | Bild: Hans Muster")
+    assert (record.credit, record.caption[-4:]) == ("Hans Muster", "Alb.")
+    # contributors without a picture credit among them are no credit
+    record = _parse("Un pastor guía su rebaño por la cañada real de Soria. Texto: Ana Ruiz. Edición: Jane Roe")
+    assert record.credit is None
+
+
+def test_a_credit_on_the_last_line_of_a_paragraph_under_the_caption():
+    record = _parse(
+        "Le pape prononce un discours devant les ruines de l'église, à Mossoul, le 7 mars.\n\n"
+        "Le souverain pontife se rend pour la première fois dans le pays.\nJean Roe / AFP"
+    )
+    assert record.credit == "Jean Roe / AFP"

@@ -249,7 +249,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         scan.add_field("date", wire_date, _WIRE_DATE_RANK, 1_000_000, "picture date")
     segment, stock_reference = ct.strip_stock_reference(segment)
     segment, tail_notice = ct.cut_notice_tail(segment)
+    segment, byline_credit = ct.cut_byline_run(segment)
     uncredited, inline_credits = ct.strip_credits(segment)
+    if byline_credit:
+        inline_credits.append(byline_credit)
     # a credit read from the caption's end says the text ran on past it: not cut off there
     credit_after = (bool(inline_credits) and segment.startswith(uncredited.rstrip())) or _credit_line_after(
         cleaned, caption_lines, scan.credit_lines
@@ -388,6 +391,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     rest, found = ct.strip_credits(". " + line.strip())
                     if found and not rest.strip(" ."):
                         inline_credits.extend(found)
+            elif len(paragraph) > 1 and line is paragraph[-1] and len(line) <= 80 and ("/" in line or "|" in line):
+                # a credit alone on the last line of a paragraph of text under the caption ('Le
+                # souverain pontife ... al-Sistani.' / 'Jane Roe / AFP'): the picture's credit
+                rest, found = ct.strip_credits(". " + line.strip())
+                if found and not rest.strip(" ."):
+                    inline_credits.extend(found)
     credit_date = _credits(record, scan, inline_credits)
     if record.credit and record.caption and (", " in record.caption[-80:] or " – " in record.caption[-80:]):
         record.caption = _without_byline(record.caption, record.credit)

@@ -929,6 +929,53 @@ def cut_name_note(text: str, is_place, is_date) -> tuple[str, str | None]:
     return text[: note.start()].rstrip(), name
 
 
+_CREDIT_WORDS = load_data("credit_patterns.json")
+_RUN_CREDIT_LABELS = frozenset(_CREDIT_WORDS["credit_labels"]) | {"Fotografías", "Fotografias", "Fotografien"}
+# A label of the byline a page prints after the caption ('Texto:', 'Fotografías:', 'Documentación:',
+# 'Text:', 'Bild:'), as printed: capitalised, with its colon (credit_labels and byline_labels)
+_RUN_LABEL_RE = re.compile(
+    r"(?<![\w-])(?P<label>"
+    + "|".join(
+        re.escape(label)
+        for label in sorted(_RUN_CREDIT_LABELS | frozenset(_CREDIT_WORDS["byline_labels"]), key=len, reverse=True)
+    )
+    + r")\s{0,2}:\s{0,3}"
+)
+_RUN_VALUE_MAX = 80  # characters of one contributor's name and its closing punctuation
+
+
+def cut_byline_run(text: str) -> tuple[str, str | None]:
+    """(the caption, the picture's credit) when a run of labelled contributors closes it after its
+    last sentence ('... sesenta. Fotografías: Familia Roe. Documentación: D. Jane Roe', '...
+    Texto: Ana Ruiz | Fotos: Jane Roe'): two labels at least, one of them a credit label, each
+    value a short name; the text unchanged and None otherwise."""
+    tail_start = max(0, len(text) - 400)
+    if text.count(":", tail_start) < 2:
+        return text, None
+    matches = list(_RUN_LABEL_RE.finditer(text, tail_start))
+    if len(matches) < 2:
+        return text, None
+    for index, first in enumerate(matches[:-1]):
+        before = text[: first.start()].rstrip()
+        if not before or before[-1] not in '.!?"»”|;':
+            continue
+        run = matches[index:]
+        values = [
+            text[match.end() : (run[at + 1].start() if at + 1 < len(run) else len(text))]
+            for at, match in enumerate(run)
+        ]
+        if any(len(value) > _RUN_VALUE_MAX or not value.strip(" .;|/,") for value in values):
+            continue
+        credits = [
+            value.strip().rstrip(" .;|/,").strip()
+            for match, value in zip(run, values, strict=True)
+            if match.group("label") in _RUN_CREDIT_LABELS
+        ]
+        if credits:
+            return before.rstrip(" |;"), credits[0]
+    return text, None
+
+
 def undoubled(text: str) -> str:
     """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none."""
     if not any(character.isalnum() for character in text[:200]):
