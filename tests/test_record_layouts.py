@@ -751,3 +751,29 @@ def test_a_bulleted_list_of_facts_stays_caption_text():
     record = _parse("Protesters demanded:\n- Higher wages\n- Shorter hours\n- Safer factories\n- A union\n")
     assert "Higher wages" in record.caption
     assert record.credit is None
+
+
+def test_an_archives_citation_after_a_dash_closing_the_caption():
+    record = _parse("Die Brücke nach dem Hochwasser 1946 - Stadtarchiv Musterstadt, Best. 12 B Nr. 77-001\n")
+    assert record.caption == "Die Brücke nach dem Hochwasser 1946"
+    assert record.credit == "Stadtarchiv Musterstadt"
+    assert record.source_id == "12 B Nr. 77-001"
+    spanish = _parse("La plaza en fiestas, 1925 - Archivo Municipal de Ejemplo, Sig. AF-1234\n")
+    assert spanish.caption == "La plaza en fiestas, 1925"
+    assert spanish.credit == "Archivo Municipal de Ejemplo"
+    assert spanish.source_id == "AF-1234"
+
+
+def test_a_museum_a_place_and_a_year_after_a_dash_are_no_citation():
+    record = _parse("Visitors queue outside - British Museum, London 2019\n")
+    assert record.caption == "Visitors queue outside - British Museum, London 2019"
+    assert record.source_id is None
+
+
+def test_a_photo_source_label_names_the_credit():
+    record = _parse(
+        "Main Street on a summer morning, c1908.\n\n"
+        "Photo source: Example Library; Prints Division; Sample Photograph Collection; Call Number: EX-D4-12345;\n"
+    )
+    assert record.credit == "Example Library; Prints Division; Sample Photograph Collection"
+    assert record.source_id == "EX-D4-12345"

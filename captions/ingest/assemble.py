@@ -40,6 +40,7 @@ from .lexicon import (
     EVENT_DATE_CUES,
     HOLDING_INSTITUTIONS,
     ID_CONTAINERS,
+    LABELS,
     PAGE_NOTES,
     PLACEHOLDER_DATES,
     PROVENANCE_WORDS,
@@ -1182,6 +1183,13 @@ def _take_collections(scan: BlockScan) -> None:
             scan.paragraphs[index] = paragraph[:-1]
             _note_collection(scan, holder)
             continue
+        if (" - " in last[-160:] or " – " in last[-160:]) and any(character.isdigit() for character in last[-60:]):
+            cited = _institution_tail(last)
+            if cited is not None:
+                paragraph[-1], holder, reference = cited
+                scan.collections.append(holder)
+                scan.page_ids.append(reference)
+                continue
         if last[-1:] == ")" and "(" in last[-122:]:
             tail = _COLLECTION_TAIL_RE.search(last)
             holder = _collection_line(tail.group("inner")) if tail else None
@@ -1227,6 +1235,43 @@ def _names_institution(value: str) -> bool:
         return False
     pairs = {f"{first} {second}" for first, second in zip(words, words[1:], strict=False)}
     return any(word in HOLDING_INSTITUTIONS for word in words) or bool(pairs & HOLDING_INSTITUTIONS)
+
+
+_DASH_TAIL_RE = re.compile(
+    r"\s[-–]\s(?P<holder>[A-ZÀ-Ý][^,;()\n]{3,80}),\s(?P<reference>[^,;\n]{1,40}\d[^,;\n]{0,40})$"
+)
+
+
+def _institution_tail(line: str) -> tuple[str, str, str] | None:
+    """(caption, holder, reference) for a caption closed by its archive's citation after a dash
+    ('... im Hintergrund - Stadtarchiv Musterstadt, Best. 604 A Nr. 12-004', '... - Archivo
+    Municipal de X, Sig. 1234'): the holder names a library, archive or museum, the reference
+    holds a digit; a leading abbreviation ('Best.', 'Sig.') or id label is no part of it."""
+    match = _DASH_TAIL_RE.search(line, max(0, len(line) - 160))
+    if match is None or match.start() < 20 or not _names_institution(match.group("holder")):
+        return None
+    holder = match.group("holder").strip()
+    if holder.count(" ") > 6 or sum(1 for word in holder.split() if word[:1].islower()) > 2:
+        return None
+    words = match.group("reference").split()
+    while len(words) > 1 and not any(character.isdigit() for character in words[0]):
+        first = words[0]
+        if (first.endswith(".") and len(first) <= 8) or _lookup_id_label(first):
+            words = words[1:]
+        else:
+            break
+    first = words[0]
+    if not (any(character.isdigit() for character in first) or (first.isupper() and len(first) <= 5)):
+        return None  # '- British Museum, London 2019': a place and a year, no reference
+    reference = " ".join(words)
+    if _is_date_text(reference):
+        return None
+    return line[: match.start()].rstrip(), holder, reference
+
+
+def _lookup_id_label(word: str) -> bool:
+    known = LABELS.get(fold(word).rstrip(".:"))
+    return known is not None and known[0] == "source_id"
 
 
 def _note_collection(scan: BlockScan, holder: str) -> None:
