@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captions.core.dates import PartialDate, decade_of, find_date, from_edtf, parse_bound, parse_date
+from captions.core.dates import PartialDate, decade_of, find_date, from_edtf, parse_bound, parse_date, weekday_date
 
 TODAY = datetime.date(2026, 1, 15)
 D = datetime.date
@@ -981,3 +981,32 @@ def test_the_turn_of_the_century_is_1900_approximate(text):
 def test_a_stated_year_wins_over_the_turn_of_the_century_and_a_bare_year_loses():
     assert find_date("Le quai au tournant du siècle, photographié en 1903.", today=TODAY).edtf == "1903"
     assert find_date("Das Haus um die Jahrhundertwende; der Turm 1905 abgetragen.", today=TODAY).edtf == "1900~"
+
+
+@pytest.mark.parametrize(
+    "line, edtf",
+    [
+        ("Tuesday, March 3, 2015", "2015-03-03"),
+        ("samedi 7 mars 2015", "2015-03-07"),
+        ("Donnerstag, 5. März 2015", "2015-03-05"),
+        ("domingo, 8 de marzo de 2015", "2015-03-08"),
+        ("Sábado 7 de marzo de 2015", "2015-03-07"),
+    ],
+)
+def test_a_weekday_and_a_full_date_alone_on_a_line(line, edtf):
+    assert weekday_date(line, today=TODAY).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tuesday, March 3",
+        "SAMEDI 7 MARS, FRANCE",
+        "Samstag, der 7. März 2015, ist ein Markttag in Köln",
+        "Dimanche 8 mars à Lyon.",
+        "March 3, 2015",
+        "Tuesday",
+    ],
+)
+def test_anything_more_or_less_than_a_weekday_and_a_full_date_is_no_post_date(line):
+    assert weekday_date(line, today=TODAY) is None

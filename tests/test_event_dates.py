@@ -384,3 +384,43 @@ def test_a_day_the_text_states_within_the_notes_year_stays():
         today=TODAY,
     )
     assert (record.date_start, record.date_end) == (date(1922, 9, 4), date(1922, 9, 4))
+
+
+@pytest.mark.parametrize(
+    "block, caption_start, start, end",
+    [
+        (
+            "Tuesday, March 3, 2015\n\nThe old mill on Water Street, looking south from the bridge. "
+            "The mill burned down a few years later. The photo dates to about 1895.\n",
+            "The old mill",
+            date(1895, 1, 1),
+            date(1895, 12, 31),
+        ),
+        (
+            "samedi 7 mars 2015\n\nLa fête des écoles sur la place de la mairie, vers 1925. Les enfants "
+            "défilent avec leurs instituteurs devant les parents.\n",
+            "La fête des écoles",
+            date(1925, 1, 1),
+            date(1925, 12, 31),
+        ),
+        (
+            "domingo, 8 de marzo de 2015\n\nVista de la estación de ferrocarril en la década del 30, "
+            "con los coches de caballos esperando a los viajeros.\n",
+            "Vista de la estación",
+            date(1930, 1, 1),
+            date(1939, 12, 31),
+        ),
+    ],
+)
+def test_a_blogs_post_date_over_the_post_is_neither_caption_nor_shoot_date(block, caption_start, start, end):
+    record = parse_block(block, today=TODAY)
+    assert record.caption.startswith(caption_start)
+    assert (record.date_start, record.date_end) == (start, end)
+
+
+def test_a_post_date_dates_a_post_that_states_no_date_of_its_own():
+    record = parse_block(
+        "Donnerstag, 5. März 2015\n\nDer alte Wasserturm am Stadtrand, im Hintergrund die Felder.\n", today=TODAY
+    )
+    assert record.caption.startswith("Der alte Wasserturm")
+    assert record.date_start == date(2015, 3, 5)

@@ -835,6 +835,38 @@ def find_date(text: str, *, today: datetime.date | None = None) -> PartialDate |
     return _result(normalized[best.start : best.end], best.interval, best.approximate, today)
 
 
+_WEEKDAYS = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag"),
+    *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    *("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
+)
+_WEEKDAY_DATE = re.compile(
+    r"(?:" + _alternation(_WEEKDAYS) + r"),?\s(?:(?:der|den|le|el)\s)?(?P<date>[^\n]{6,40}?)[.,]?"
+)
+
+
+def weekday_date(line: str, *, today: datetime.date | None = None) -> PartialDate | None:
+    """The day a line states with its weekday and nothing else ('Wednesday, January 2, 2008',
+    'vendredi 13 février 2009', 'miércoles, 9 de junio de 2021', 'Samstag, 3. Mai 2014'): a blog's
+    or a page's post date, whole with its year; None for anything else."""
+    stripped = line.strip()
+    if not 12 <= len(stripped) <= 60 or not (stripped[-1:].isdigit() or stripped[-1:] in (".", ",")):
+        return None
+    match = _WEEKDAY_DATE.fullmatch(fold_same_length(stripped))
+    if match is None:
+        return None
+    found = parse_date(stripped[match.start("date") : match.end("date")], today=today)
+    if (
+        found is None
+        or found.precision != DAY
+        or found.problem
+        or len(found.text) != match.end("date") - match.start("date")
+    ):
+        return None
+    return found
+
+
 _BOUND = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 

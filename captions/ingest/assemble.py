@@ -447,6 +447,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         side_titles.append(story_line)
     if date_line:
         side_titles.append(date_line)
+    if scan.post_date:
+        side_titles.append(scan.post_date)
     # (a date the copyright sentence alone states, 'Copyright 1906', is still the text's date)
     _date(record, scan, today, translated or copyright_tail, side_titles, date_note)
 
@@ -564,6 +566,7 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         if index < len(paragraphs) and paragraphs[index]:
             return paragraphs[index], headline
     prose = [p for p in paragraphs if p]
+    post_line = prose[0][0] if len(prose) > 1 and len(prose[0]) == 1 and dates.weekday_date(prose[0][0]) else None
     if len(prose) > 1 and len(prose[0]) == 1 and _BARE_NUMBER_RE.fullmatch(prose[0][0].strip()):
         # a catalogue page's inventory number alone over the record ('5686'): no title
         scan.page_ids.append(prose[0][0].strip())
@@ -582,6 +585,16 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     if len(prose) > 1:
         prose = _without_alt_text(prose)
     found_headline, lines, at = ct.split_headline(prose)
+    if post_line is not None and at == 0 and lines and lines[0] is post_line and len(prose) > 1:
+        # a blog's post date over the post ('Wednesday, January 2, 2008', 'vendredi 13 février
+        # 2009') is no caption: the post below is; it dates the picture only when nothing else
+        # does (SPEC: upload dates are ignored)
+        scan.post_date = post_line.strip()
+        prose = prose[1:]
+        found_headline, lines, at = ct.split_headline(prose)
+    elif post_line is not None and found_headline is post_line:
+        scan.post_date = post_line.strip()  # (not a dateline heading: 'Donnerstag' names no place)
+        found_headline = None
     if lines and 0 <= at < len(prose) - 1:
         lines = lines + _description_goes_on(prose, at, scan)
     if found_headline and lines and found_headline is prose[0][0] and _is_dateline_heading(found_headline):

@@ -108,6 +108,9 @@ class BlockScan:
     closing_dateline: str | None = None
     #: the text of a credit line of its own beside the caption ('7. Dezember, Bundeshaus, Bern.')
     side_places: list[str] = field(default_factory=list)
+    #: a blog's post date on the line over the post ('Wednesday, January 2, 2008'): a date only
+    #: when nothing else dates the block
+    post_date: str | None = None
     #: a region and its country on their own line over the caption ('West Sussex, Reino Unido')
     place_headings: list[str] = field(default_factory=list)
 
