@@ -67,3 +67,26 @@ def test_a_wires_name_and_a_colon_opening_the_caption_is_its_credit():
     assert (record.credit, record.caption[:9]) == ("AFP", "Des pompi")
     # an everyday abbreviation is no wire here
     assert parse_block("PA: Pennsylvania voters queue at a polling station.").credit is None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Bild 3 von 20\nDie Elbe bei Dresden am 4. Juni 2013 ... (Foto: Ina Muster/dpa)",
+        "Les pompiers surveillent la digue, même si la crue semble passée… | Jean ROE",
+        "A crowd waits outside the stadium before the final on Sunday... (AP Photo/Jane Roe)",
+    ],
+)
+def test_a_pages_ellipsis_before_the_credit_it_printed_is_no_cut(block):
+    record = parse_block(block)
+    assert record.credit
+    assert "truncated_text" not in record.problems
+
+
+def test_an_ellipsis_after_a_piece_of_a_word_is_a_cut_even_before_a_credit():
+    record = parse_block("Le pape célèbre une grande messe en plein air devant des milliers de fid… Reuters/Jane Roe")
+    assert "truncated_text" in record.problems
+    # and an ellipsis with nothing after it is one too
+    assert (
+        "truncated_text" in parse_block("Le pape célèbre une grande messe en plein air devant des milliers...").problems
+    )

@@ -1017,7 +1017,10 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
     if not text:
         return False
     if text.endswith(("...", "…")):
-        return True
+        # a page's ellipsis before the credit it printed ('... veillent au grain… | Jane ROE',
+        # '... am 7. August 2012 ... (Foto: dpa)'): the text ran on past it, cut only where the
+        # word before it is a piece of one ('... une mes… Reuters/...')
+        return not credit_after or _cut_before_ellipsis(text.rstrip(".… "))
     if text.count("(") > text.count(")"):
         return True
     last = text[-1]
@@ -1048,6 +1051,14 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
         return False  # '... de l'Eglise et de l'Etat', '... la lionne Princesse': a word, not a piece
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
+
+
+def _cut_before_ellipsis(stem: str) -> bool:
+    words = stem.split()
+    if not words:
+        return True
+    last = words[-1]
+    return last[-1:].isalpha() and not last[:1].isupper() and not is_whole_word(last)
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_A-Z]{2,20}(?![\w'’-])")
