@@ -600,3 +600,16 @@ def test_an_island_named_by_its_kind_is_its_region_not_a_city():
         assert (record.city, record.region, record.country_code) == (None, region, "GR"), text
     record = parse_block("Migrants arrive on the island of Kalonisi, Greece, on July 3, 2023.")
     assert (record.city, record.country_code) == (None, "GR")
+
+
+def test_spanish_a_leads_to_a_destination_or_opponent_not_the_place():
+    # Spanish 'a' before a place: an opponent, a race, a destination (a small place the caption
+    # names only so is not where the picture was taken); French writes 'à' or an unaccented 'a'
+    for text in (
+        "Vallejo celebra su gol a Noruega en el estadio.",
+        "El pelotón durante la cuarta etapa de la Vuelta Ciclista a Navarra.",
+        "Los peregrinos, de camino a Roncesvalles, descansan.",
+    ):
+        record = parse_block(text)
+        assert (record.city, record.region, record.country_code) == (None, None, None), text
+    assert parse_block("Des migrants a Calais, le 3 mars 2022.").city == "Calais"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from captions.core import dates, places
 from captions.core.text import fold
 
-from .caption_text import line_language
+from .caption_text import line_language, stopword_votes
 from .lexicon import PLACE_PHRASES, first_chars, load_data
 
 _UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
@@ -862,9 +862,19 @@ def place_slots(caption: str) -> list[str]:
     outside = []  # the countries of the reference points the picture lies to one side of
     if "A " in caption:
         slots.extend(_french_capital_a(caption))
+    spanish = None
     for match in IN_PLACE_RE.finditer(caption):
         if not_here(caption, match.start(1)):
             continue
+        if match.group(0).lstrip().startswith("a "):
+            # Spanish 'a' leads to a destination or an opponent, not to where the picture is ('su
+            # gol a Alemania', 'la Volta Ciclista a Cataluña', 'viajó a París'); French writes 'à'
+            # (or an unaccented 'a'), Italian 'a Roma'
+            if spanish is None:  # (short captions give few votes: Spanish's at least level with French's)
+                votes = stopword_votes(caption[:1000])
+                spanish = votes.get("es", 0) > 0 and votes.get("es", 0) >= votes.get("fr", 0)
+            if spanish:
+                continue
         if outside_of(caption, match.start(1)):
             country = places.country_of_city(_trim(match.group(1)).split(",", 1)[0])
             if country is not None:
