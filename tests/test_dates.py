@@ -1010,3 +1010,23 @@ def test_a_weekday_and_a_full_date_alone_on_a_line(line, edtf):
 )
 def test_anything_more_or_less_than_a_weekday_and_a_full_date_is_no_post_date(line):
     assert weekday_date(line, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bürgermeister eröffnet die Ausstellung „Flucht 1945“ im Rathaus.",
+        'Visitors at the exhibition "Paris 1900" in the city museum.',
+        "Le public devant l'affiche du film « Marseille 1942 ».",
+        "Vecinos en la presentación del libro “Madrid 1936” en la biblioteca.",
+    ],
+)
+def test_a_bare_year_in_a_quoted_title_is_no_date(text):
+    assert find_date(text, today=TODAY) is None
+
+
+def test_a_year_outside_the_quotes_or_stated_inside_them_stays():
+    assert find_date('"Soldiers in Berlin", 1945', today=TODAY).edtf == "1945"
+    assert find_date("Ausstellung „Berlin“ 1945", today=TODAY).edtf == "1945"
+    assert find_date("Der Film „Berlin im Mai 1945“", today=TODAY).edtf == "1945-05"
+    assert find_date('He said "we won" at the parade, 1966.', today=TODAY).edtf == "1966"

@@ -714,11 +714,40 @@ def _add_year(run: re.Match, folded: str, field: bool, today_year: int, add) -> 
     stated = _YEAR_MARKER_BEFORE.search(before) or _CIRCA_BEFORE.search(before) or _PICTURE_YEAR_BEFORE.search(before)
     if field or stated:
         rank = _RANK_YEAR
+    elif _in_quoted_title(folded, start, end):
+        return  # an exhibition's, a book's or a film's title: 'Ausstellung „Vertriebene 1939“'
     elif _MIN_BARE_YEAR <= year <= today_year:
         rank = _RANK_BARE_YEAR
     else:
         return  # "2000 protesters", "Vision 2030": not shoot dates
     add(_Candidate(rank, start, end, _endpoint(year, None, None)))
+
+
+# A title in quotes: its opening and closing marks ('„…“' German, '“…”' English, '«…»' French,
+# '"…"'); a title is short, and holds words before its year.
+_QUOTE_PAIRS = {"„": "“", "“": "”", "«": "»", '"': '"'}
+_QUOTE_REACH = 60
+
+
+def _in_quoted_title(folded: str, start: int, end: int) -> bool:
+    """Is the bare year at folded[start:end] inside a short quoted title ('die Ausstellung
+    „Vertriebene 1939“', 'the exhibition "Paris 1900"', 'le film « Paris 1900 »')?"""
+    low = max(0, start - _QUOTE_REACH)
+    for at in range(start - 1, low - 1, -1):
+        opening = folded[at]
+        closing = _QUOTE_PAIRS.get(opening)
+        if closing is None:
+            if opening in "”»":
+                return False  # a quote closed before the year
+            continue
+        if opening == '"' and folded.count('"', 0, at) % 2:
+            return False  # the closing mark of an earlier quote
+        if opening == "“" and folded.rfind("„", low, at) >= 0:
+            return False  # German's closing mark
+        if not any(character.isalpha() for character in folded[at + 1 : start]):
+            return False  # no words before the year: a quoted date
+        return folded.find(closing, end, end + _QUOTE_REACH) >= 0
+    return False
 
 
 def _mark_approximate(folded: str, candidate: _Candidate) -> None:
