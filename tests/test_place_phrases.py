@@ -613,3 +613,17 @@ def test_spanish_a_leads_to_a_destination_or_opponent_not_the_place():
         record = parse_block(text)
         assert (record.city, record.region, record.country_code) == (None, None, None), text
     assert parse_block("Des migrants a Calais, le 3 mars 2022.").city == "Calais"
+
+
+def test_a_us_dateline_of_town_state_and_date_in_mixed_case():
+    # FEMA's and US local archives' dateline: 'Town, ST date', 'Town, ST, Month D, YYYY --',
+    # 'Town, State, Month D, YYYY.' (towns invented here)
+    for text, city, region in [
+        ("Marlow Creek, OK 8-19-07 A fire fighter carries a woman to safety.", "Marlow Creek", "OK"),
+        ("Dunmore Falls, KS, May 7, 2007 -- A home destroyed by the tornado.", "Dunmore Falls", "KS"),
+        ("Elkhorn Ridge, Iowa, June 2, 1951. Students on the campus lawn.", "Elkhorn Ridge", "Iowa"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.region, record.country_code) == (city, region, "US"), text
+    # a name and a first name before a date are no place
+    assert parse_block("Whitfield, Harold, 1950. Portrait in uniform.").city is None

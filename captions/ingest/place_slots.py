@@ -684,6 +684,22 @@ _PLACE_DATE_DATELINE_RE = re.compile(
 
 
 _DATE_COLON_CUE_RE = re.compile(r"\d\s{0,2}[:–—]")
+# FEMA's and US local papers' dateline: a town, its state (postal code, AP abbreviation or name),
+# a date ('Kingfisher, OK 8-19-07', 'Greensburg, KS, May 7, 2007 --', 'Ames, Iowa, June 2, 1951')
+_TOWN_REGION_DATE_RE = re.compile(
+    r"("
+    + _NAME
+    + r"),\s("
+    + _NAME
+    + r"),?\s(?=\d|(?:"
+    + "|".join(month[:3].capitalize() for month in dates.ENGLISH_MONTHS)
+    + r"))",
+)
+
+
+def _names_region(text: str) -> bool:
+    """A region the data knows, or a US state's postal code or AP abbreviation."""
+    return bool(places.find_region(text)) or places.resolve_place(f"X, {text}", labelled=False).region is not None
 
 
 # ZUMA: 'March 3, 2022, Kyiv, Ukraine: ...' (an English date, the place, a colon)
@@ -714,6 +730,10 @@ def dateline_place(caption: str) -> str | None:
             match = _PLACE_DATE_DATELINE_RE.match(caption[:200])
             if match:
                 return _dateline_text(match.group(1))
+        if caption[:1].isupper() and "," in caption[:60]:
+            match = _TOWN_REGION_DATE_RE.match(caption, 0, 200)
+            if match and _names_region(match.group(2)):
+                return f"{match.group(1)}, {match.group(2)}"
         return _opening_place(caption) if caption[:1].isupper() else None
     for pattern in DATELINE_RES:
         match = pattern.match(caption[:300])
