@@ -1410,3 +1410,17 @@ def test_a_credit_on_the_last_line_of_a_paragraph_under_the_caption():
         "Le souverain pontife se rend pour la première fois dans le pays.\nJean Roe / AFP"
     )
     assert record.credit == "Jean Roe / AFP"
+
+
+def test_a_credits_prescribed_wording_is_a_mandatory_credit_notice():
+    record = _parse(
+        "A view of Main Street in 1912, looking north.\n*Credit line must read: Collections of Town Library"
+    )
+    assert (record.credit, record.caveats) == ("Collections of Town Library", ["mandatory_credit"])
+    assert record.caption == "A view of Main Street in 1912, looking north."
+    record = _parse("Fans wave flags outside the palace in London. Photo credit must read: Jane Roe/PA Wire")
+    assert (record.credit, record.caveats) == ("Jane Roe/PA Wire", ["mandatory_credit"])
+    assert record.caption == "Fans wave flags outside the palace in London."
+    # 'should read' says how to credit, not that crediting is mandatory
+    record = _parse("Fans wave flags outside the palace in London. Photo credit should read: Jane Roe/PA Wire")
+    assert (record.credit, record.caveats) == ("Jane Roe/PA Wire", [])

@@ -9,6 +9,7 @@ stops the others.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from functools import lru_cache
@@ -244,7 +245,15 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         # the day a marker names ('BILDER DES TAGES 18.1.2017: ...'): the picture's when the caption has none
         dated = _MARKER_DATE_RE.search(opening, 0, len(opening) - len(segment))
         marker_date = dated.group(0) if dated else None
+    boilerplate_of = segment
     segment, wire_credits, wire_date = ct.strip_boilerplate(segment)
+    prescribed = None
+    if wire_credits and " must " in boilerplate_of and segment != boilerplate_of:
+        # 'Credit must read: Jane Roe' in the caption: the wire's wording prescribes the credit
+        # (SPEC: any mandatory-credit notice); its sentence goes with the notices
+        start = len(os.path.commonprefix([boilerplate_of, segment]))
+        end = boilerplate_of.find(wire_credits[0], start)
+        prescribed = boilerplate_of[start : end + len(wire_credits[0])].strip() if end >= 0 else None
     leading_credits.extend(wire_credits)
     if wire_date and "date" not in scan.fields:
         scan.add_field("date", wire_date, _WIRE_DATE_RANK, 1_000_000, "picture date")
@@ -287,6 +296,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             translated = whole
     segment = ct.strip_markers(segment.strip())
     segment, caption_notices = ct.strip_notices(segment)
+    if prescribed and "mandatory_credit" in caveats_in(fold(prescribed)):
+        caption_notices.append(prescribed)
     if tail_notice:
         caption_notices.append(tail_notice)
     record.caption = ct.unquoted(ct.undoubled(ct.unbracketed(ct.normalize_space(segment).strip(" -–—|"))))

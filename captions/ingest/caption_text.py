@@ -526,7 +526,11 @@ def credits_in_line(line: str) -> tuple[str, ...]:
     labelled = BARE_LABEL_LINE_RE.fullmatch(line.strip()) if line[:1] in "PF" else None
     if labelled:
         return (labelled.group("credit"),)  # 'PHOTO JANE ROE, LA PRESSE'
-    return tuple(strip_credits(line)[1])
+    found = strip_credits(line)[1]
+    if not found and _may_hold_boilerplate(line.lstrip("* ")):
+        # a credit's prescribed wording as a notice line: 'Credit line must read: Jane Roe'
+        found = strip_boilerplate(line.lstrip("* "))[1]
+    return tuple(found)
 
 
 def strip_notices(text: str) -> tuple[str, list[str]]:

@@ -60,7 +60,9 @@ _NOTICE_START_RE = re.compile(
     r"redaktionell|obligatorische|credit obligatoire|credito obligatorio|usage|utilisation|uso|solo\s|sólo\s|"
     r"releases?\b|model release|not released|no model|no sales|rights managed|royalty|"
     r"this image|dieses bild|cette image|esta imagen|note to editors|hinweis|attention|"
-    r"not for publication|not to be published|nicht vor|ne pas publier|no publicar|sous embargo|embargado)",
+    r"not for publication|not to be published|nicht vor|ne pas publier|no publicar|sous embargo|embargado"
+    # a credit's prescribed wording ('Credit line must read: ...', 'Photo credit must read ...')
+    r"|(?:photo\s|picture\s)?credit(?:\sline)?\smust\sread)",
 )
 
 
@@ -256,6 +258,11 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
             return ("notice", tags, known_notice)
     if len(line) < 200 and _is_credit_line(line):
         return ("credit",)
+    if line[:1] == "*" and line[1:2].isalpha():
+        # a footnote's asterisk glued to a notice or a credit line ('*Credit line must read: ...')
+        inner = _classify_uncached(line[1:], exiftool)
+        if inner[0] in ("notice", "credit"):
+            return inner
     if line[:1] in "PF" and len(line) <= 80 and BARE_LABEL_LINE_RE.fullmatch(line):
         return ("credit",)  # 'PHOTO JANE ROE, LA PRESSE' over or under the caption
     if line in AGENCY_LINES:

@@ -32,7 +32,8 @@ EDITORIAL_RE = re.compile(
 )
 MANDATORY_CREDIT_RE = re.compile(
     r"mandatory\s(?:credit|byline)|credit\s(?:is\s)?(?:mandatory|required|obligatory)"
-    r"|must\s(?:be\s)?credit|obligatorische\squellenangabe|quellenangabe\s(?:ist\s)?(?:pflicht|obligatorisch|erforderlich)"
+    # ('Credit line must read: ...', 'Photo credit must read ...': the wording is prescribed)
+    r"|credit(?:\sline)?\smust\sread|must\s(?:be\s)?credit|obligatorische\squellenangabe|quellenangabe\s(?:ist\s)?(?:pflicht|obligatorisch|erforderlich)"
     r"|pflicht(?:angabe|nennung)|credit\sobligatoire|mention\sobligatoire|mention\sde\scredit\sobligatoire"
     r"|credito\sobligatorio|credito\sobligatoria|obligatorio\scitar"
     # dpa: 'nur mit vollständiger Nennung des vorstehenden Credits'
