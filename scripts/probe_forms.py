@@ -129,6 +129,40 @@ FORMS = [
         "Des pompiers luttent contre un incendie près de {city}, en {fr}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
         "Ina MUSTER / AFP",
     ),
+    # news sites' own forms (their pages, not the wires'): a photographer on assignment, the
+    # Guardian's 'Photograph:', a name in capitals and the agency, a paper's name after the
+    # photographer's with no separator, a credit in square brackets
+    (
+        "nyt",
+        "A man walks past a damaged building in {city}, {en}, on March 3, 2022. Ina Muster for The New York Times",
+        "Ina Muster for The New York Times",
+    ),
+    (
+        "guardian",
+        "A man walks past a damaged building in {city}, {en}, on 3 March 2022. Photograph: Ina Muster/Reuters",
+        "Ina Muster/Reuters",
+    ),
+    (
+        "lemonde",
+        "Un homme passe devant un bâtiment endommagé à {city} ({fr}), le 3 mars 2022. INA MUSTER / AFP",
+        "INA MUSTER / AFP",
+    ),
+    (
+        "spiegel",
+        "Ein Mann geht am 3. März 2022 in {city} ({de}) an einem beschädigten Gebäude vorbei. "
+        "Foto: Ina Muster / DER SPIEGEL",
+        "Ina Muster / DER SPIEGEL",
+    ),
+    (
+        "ledevoir",
+        "Un homme passe devant un bâtiment endommagé à {city} ({fr}), le 3 mars 2022. Ina Muster Le Devoir",
+        "Ina Muster Le Devoir",
+    ),
+    (
+        "aljazeera",
+        "A man walks past a damaged building in {city}, {en}, on March 3, 2022. [Ina Muster/Al Jazeera]",
+        "Ina Muster/Al Jazeera",
+    ),
     (
         "es-cerca",
         "Bomberos combaten un incendio cerca de {city}, {es}, el 3 de marzo de 2022. EFE/Ina Muster",
@@ -239,6 +273,11 @@ CREDIT_OPENERS = (
     " (Credit Image",
     " Credit: Ina",
     " Photo by Ina",
+    " Ina Muster for The",
+    " Photograph: Ina",
+    " INA MUSTER / AFP",
+    " Ina Muster Le Devoir",
+    " [Ina Muster",
 )
 
 
