@@ -627,3 +627,15 @@ def test_a_us_dateline_of_town_state_and_date_in_mixed_case():
         assert (record.city, record.region, record.country_code) == (city, region, "US"), text
     # a name and a first name before a date are no place
     assert parse_block("Whitfield, Harold, 1950. Portrait in uniform.").city is None
+
+
+def test_a_closing_sentence_of_a_town_and_its_region():
+    # the Library of Congress's form: the description, then 'Town, State.' alone, quoted or not
+    for text, city, region, code in [
+        ('May 1940. "Miners waiting at the gate. Cobbton, Tennessee."', "Cobbton", "Tennessee", "US"),
+        ("Children outside the school. Vernay-le-Bois, Bretagne.", "Vernay-le-Bois", "Bretagne", "FR"),
+        ("Harvest time on a farm. Oberzell, Bavaria, Germany.", "Oberzell", "Bavaria", "DE"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.region, record.country_code) == (city, region, code), text
+    assert parse_block("He thanked his partners. Smith, Jones.").city is None

@@ -870,6 +870,13 @@ def title_town(caption: str) -> str | None:
     return None
 
 
+# A closing sentence that is only a town and its region or country, inside the caption's quotes
+# or not (the Library of Congress's FSA/OWI captions: '... waiting for scabs. Ducktown, Tennessee.')
+_PLACE_SENTENCE_RE = re.compile(
+    r"(?:^|(?<=[.!?])[\"”»]?\s{1,3})[\"“«]?(" + _PLAIN_NAME + r"(?:,\s" + _PLAIN_NAME + r"){1,2})\.[\"”»]?\s*$"
+)
+
+
 def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
     caption = caption[:5000]
@@ -927,6 +934,12 @@ def place_slots(caption: str) -> list[str]:
             region = _TYPE_TAIL_RE.sub("", match.group(2)).strip()
             if region and places.find_country(match.group(1)) and places.find_region(region):
                 slots.append(f"{region}, {match.group(1)}")
+    if "," in caption[-120:]:
+        sentence = _PLACE_SENTENCE_RE.search(caption[-200:])
+        if sentence is not None:
+            resolved = places.resolve_place(sentence.group(1), labelled=False)
+            if resolved.city and (resolved.region or resolved.country_code) and not resolved.unknown_country:
+                slots.append(sentence.group(1))
     tail = caption.rstrip(" .!")
     closing = [match for match in found if match.end(1) >= len(tail) - 1]
     slots.extend(match.group(1) for match in closing)
