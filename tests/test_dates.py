@@ -1030,3 +1030,41 @@ def test_a_year_outside_the_quotes_or_stated_inside_them_stays():
     assert find_date("Ausstellung „Berlin“ 1945", today=TODAY).edtf == "1945"
     assert find_date("Der Film „Berlin im Mai 1945“", today=TODAY).edtf == "1945-05"
     assert find_date('He said "we won" at the parade, 1966.', today=TODAY).edtf == "1966"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Hafenarbeiter beim Entladen, 1928 circa.", "1928~"),
+        ("Kitchen of the farmhouse, 1928 c.", "1928~"),
+        ("Schulklasse vor dem Rathaus, 1928 (vermutlich).", "1928~"),
+        ("La classe devant la mairie, 1928 (probablement).", "1928~"),
+        ("Gruppenbild der Feuerwehr, vermutl. 1928.", "1928~"),
+        ("Gruppenbild der Feuerwehr, wohl um 1928.", "1928~"),
+        ("Gruppenbild der Feuerwehr, evtl. 1928.", "1928~"),
+    ],
+)
+def test_more_ways_of_saying_circa(text, edtf):
+    found = find_date(text, today=TODAY)
+    assert (found.edtf, found.approximate) == (edtf, True)
+
+
+def test_a_number_after_circa_after_the_year_keeps_the_year_exact():
+    assert not find_date("Im Jahr 1928 ca 300 Einwohner.", today=TODAY).approximate
+
+
+@pytest.mark.parametrize("text", ["o. J.", "o.J.", "ohne Jahr"])
+def test_ohne_jahr_is_undated(text):
+    assert parse_date(text, today=TODAY).undated
+
+
+def test_o_j_with_a_bracketed_dating_is_approximate():
+    assert parse_date("o. J. [um 1928]", today=TODAY).edtf == "1928~"
+
+
+def test_the_spanish_ordinal_with_its_dot():
+    assert parse_date("1.º de mayo de 1928", today=TODAY).edtf == "1928-05-01"
+
+
+def test_two_decades_with_the_article_again():
+    assert find_date("Fiestas de los años 40 a los 60 en la plaza.", today=TODAY).edtf == "194X/196X"

@@ -150,7 +150,7 @@ def _alternation(words) -> str:
 _LEAD = r"\d(?<![\d.,:/-]\d)"
 _MON = rf"(?<![a-z])(?P<mon>{word_trie(MONTHS)})(?![a-z])\.?"
 _YEAR = r"(?P<year>\d{4})(?!\d|[.,:]\d)"
-_ORDINAL = r"(?:st|nd|rd|th|er|re|eme|o)?"
+_ORDINAL = r"(?:st|nd|rd|th|er|re|eme|o|\.o)?"  # 1st, 1er, 1re, 1º, 1.º
 
 _P_DMY_WORDS = re.compile(  # 14 September 2024, 2. Dez. 2025, 1er mai 2024, 2 de diciembre de 2025
     rf"(?P<day>{_LEAD}\d?){_ORDINAL}\.?\s?(?:de\s|of\s|the\s)?{_MON}(?:,?\s?(?:de\s|del\s|of\s)?{_YEAR})?"
@@ -193,7 +193,7 @@ _P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Ja
 _P_MID_DECADE = re.compile(r"(?P<number>\d{3}0)'?s(?![a-z\d])")  # after 'mid-': 'the mid-1960s'
 # the second decade of a range of two: '-1900s', ' or early 1950s', '/1950er', ' to the 1950s'
 _P_DECADE_RANGE_TAIL = re.compile(
-    r"\s?(?:[-–/]|\s(?:to|or|bis|oder|und|and|ou|et|a|au|o|y|hasta))\s?(?:(?:early|late|mid-|the|fruhe|spate)\s?)?"
+    r"\s?(?:[-–/]|\s(?:to|or|bis|oder|und|and|ou|et|a|au|o|y|hasta))\s?(?:(?:early|late|mid-|the|fruhe|spate|los|les|den)\s?)?"
     r"'?(?P<number>(?:\d\d)?\d0)(?P<suffix>'?s|er)?(?![a-z\d])"
 )
 # the plural that makes a range of two round years two decades: "1920/30's", '1920-1930s', '1920/30er Jahre'
@@ -255,13 +255,16 @@ _PICTURE_YEAR_BEFORE = re.compile(
 _CIRCA_BEFORE = re.compile(
     r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
     r"alrededor\sdel?|aux\senvirons\sde|en\s?torno\sal?|cerca\sdel?)\s?|\bc\.\s?|\bc(?=$)"
-    r"|\b(?:" + _alternation(_UNCERTAIN_WORDS) + r")\s(?:(?:in|im|en|dans|au|a|from|aus|de)\s)?|\bh\.\s?"
+    r"|\b(?:"
+    + _alternation(_UNCERTAIN_WORDS)
+    + r")\.?\s(?:(?:in|im|en|dans|au|a|from|aus|de|um|vers|hacia)\s)?|\bh\.\s?"
     # a cataloguer's dating in brackets after 'undated': 's.d. [1904-1910]', 'n.d. [1925]', 'o. D. (um 1930)'
-    r"|(?:\b[sno]\.\s?d\.?|\bs\.\s?f\.?|\bs/f|\bsans\sdate|\bsin\sfecha|\bundated|\bohne\sdatum|\bundatiert)\s?[\[(])"
+    r"|(?:\b[sno]\.\s?d\.?|\bo\.\s?j\.?|\bs\.\s?f\.?|\bs/f|\bsans\sdate|\bsin\sfecha|\bundated|\bohne\sdatum|\bundatiert)\s?[\[(])"
     r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|ano|el|los|del|de|les|den|der|die)\s)?$"
 )
 _CIRCA_AFTER = re.compile(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox., 1952 aproximadamente
-    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um)\))|\s(?:aprox|approx|ca|env)\.(?!\s?\d)"
+    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um|" + _alternation(_UNCERTAIN_WORDS) + r")\))"
+    r"|\s(?:aprox|approx|ca|env|c)\.(?!\s?\d)|\scirca(?![a-z]|\.?\s?\d)|\sca(?![a-z.]|\s?\d)"
     r"|\s(?:aproximadamente|approximately|approximativement|environ|ungefahr)(?![a-z]|\s?\d)"
 )
 _YEAR_MARKER_BEFORE = re.compile(
@@ -271,7 +274,7 @@ _YEAR_MARKER_BEFORE = re.compile(
 )
 _UNDATED_FIELD = re.compile(
     r"^[\[(]?\s?(?:undated|not\sdated|date\sunknown|unknown\sdate|no\sdate|unknown|n\.\s?d\.?|nd|"
-    r"o\.\s?d\.?|od|ohne\sdatum|undatiert|datum\sunbekannt|unbekannt|"
+    r"o\.\s?d\.?|od|o\.\s?j\.?|ohne\sdatum|ohne\sjahr|undatiert|datum\sunbekannt|unbekannt|"
     r"s\.\s?d\.?|sd|sans\sdate|non\sdatee?|date\sinconnue|inconnue?|"
     r"sin\sfecha|s\.\s?f\.?|s/f|sin\sdatar|fecha\sdesconocida|desconocida?)\s?[\])]?\.?$"
 )
