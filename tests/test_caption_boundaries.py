@@ -1424,3 +1424,29 @@ def test_a_credits_prescribed_wording_is_a_mandatory_credit_notice():
     # 'should read' says how to credit, not that crediting is mandatory
     record = _parse("Fans wave flags outside the palace in London. Photo credit should read: Jane Roe/PA Wire")
     assert (record.credit, record.caveats) == ("Jane Roe/PA Wire", [])
+
+
+def test_handout_and_pool_credits_with_the_wires_notices():
+    base = "Rescuers search the rubble of a school in Kramatorsk on March 3, 2022."
+    record = _parse(
+        f"{base} Regional Military Administration/Handout via REUTERS ATTENTION EDITORS - THIS IMAGE HAS"
+        " BEEN SUPPLIED BY A THIRD PARTY."
+    )
+    assert (record.credit, record.caption) == ("Regional Military Administration/Handout via REUTERS", base)
+    record = _parse("Un niño juega en la plaza de Bogotá. EFE/Alcaldía de Bogotá/SOLO USO EDITORIAL/NO VENTAS")
+    assert (record.credit, record.caveats) == ("EFE/Alcaldía de Bogotá", ["editorial_only"])
+    for tail in (
+        "POOL/AFP/Jane Roe",
+        "Jane Roe/SOPA Images/LightRocket via Getty Images",
+        "Sputnik/Jane Roe/Kremlin via REUTERS",
+        "Jane Roe/Getty Images for Acme",
+    ):
+        record = _parse(f"{base} {tail}")
+        assert (record.credit, record.caption) == (tail, base), tail
+
+
+def test_a_copyrights_year_is_no_part_of_the_credit():
+    base = "Rescuers search the rubble of a school in Kramatorsk on March 3, 2022."
+    for tail in ("© 2022 Jane Roe", "(c) Jane Roe", "© 2019-2022, Jane Roe"):
+        record = _parse(f"{base} {tail}")
+        assert (record.credit, record.caption) == ("Jane Roe", base), tail

@@ -1517,15 +1517,20 @@ def _without_notice(record: ParsedCaption, value: str) -> str:
     if not caveats_in(folded):
         return value
     parts = _FIELD_PARTS_RE.split(value[:1000])
+    joint = ", "
+    if "/" in value and caveats_in(fold(parts[0])) and "/" in parts[0]:
+        # the notice as one more part of a slashed credit: 'EFE/Presidencia de Colombia/SOLO USO
+        # EDITORIAL/NO VENTAS' (EFE's handouts)
+        parts, joint = value[:1000].split("/"), "/"
     for index, part in enumerate(parts):
         tags = caveats_in(fold(part))
-        if tags or (index and caveats_in(fold(" ".join(parts[index:])))):
-            notice = value[len(", ".join(parts[:index])) :].strip(" ,;-–")
+        if tags or (index and joint == ", " and caveats_in(fold(" ".join(parts[index:])))):
+            notice = value[len(joint.join(parts[:index])) :].strip(" ,;-–/")
             record.caveats = sorted((set(record.caveats) | caveats_in(folded)) & CAVEAT_CODES)
             record.restriction_text = "\n".join(filter(None, (record.restriction_text, notice)))
             if ct.ends_in_fragment(notice):
                 record.problem_details["truncated_text"] = problem_detail("notice_cut", text=notice[-40:])
-            return ", ".join(parts[:index])
+            return joint.join(parts[:index])
     return value
 
 

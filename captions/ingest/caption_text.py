@@ -753,7 +753,10 @@ def _phrases(kind: str) -> str:
 # glued to the last full stop: '... scheme.Photo credit should read ...'), then the rest of
 # its sentence, up to 200 characters.
 _BOILERPLATE_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”»']\s)|(?<=[.!?])(?=[A-Z]))(?:(?P<credit>"
+    # (a wire's notice in capitals run on after its credit without a stop: '... Press
+    # Service/Handout via REUTERS ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY.')
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”»']\s)|(?<=[.!?])(?=[A-Z])|(?<=\w\s)(?=(?-i:ATTENTION|THIS\s(?:IMAGE|PICTURE))))"
+    r"(?:(?P<credit>"
     + _phrases("credit")
     + r")|(?P<date>"
     + _phrases("shoot_date")
@@ -771,8 +774,9 @@ _SENTENCE_GAP = frozenset(" \"”»'")
 
 
 def _may_hold_boilerplate(text: str) -> bool:
-    """Does the text, or one of its first 200 sentences, open with the start of a phrase?"""
-    if text[:4].casefold() in _BOILERPLATE_STARTS:
+    """Does the text, or one of its first 200 sentences, open with the start of a phrase (or
+    does a wire's notice in capitals run on after its credit)?"""
+    if text[:4].casefold() in _BOILERPLATE_STARTS or "ATTENTION EDITORS" in text or "THIS IMAGE HAS" in text:
         return True
     position = text.find(".")
     for _ in range(200):

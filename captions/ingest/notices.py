@@ -606,7 +606,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # imago: Copyright: xFlorianxGaertnerx / © Name
     # (and '(c) Bundesarchiv, Bild 183-... / Junge, Peter Heinz / CC-BY-SA 3.0' opening a line)
     # ('... dans mon jardin. »© Maroesjka Lavigne': after a closing quote too)
-    re.compile(r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"),
+    # ('(c)' after the last sentence too: '... on Sunday. (c) Jane Roe')
+    re.compile(
+        r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\)|(?<=[.!?]\s)\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"
+    ),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
     re.compile(
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
@@ -621,7 +624,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (two agencies before the name too: 'APA/AFP/Jane Roe')
     # (a slash may open it: '... para ella. /Juan MABROMATA / AFP')
     re.compile(
-        r"(?<=[.!?\"»)])\s{0,3}(?:/\s{0,2})?(?P<credit>"
+        # (a pool's or a handout's word before the agency: 'POOL/AFP/Jane Roe', 'HANDOUT/AFP/...')
+        r"(?<=[.!?\"»)])\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
         + _AGENCY
         + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
         + _AGENCY
@@ -631,11 +635,15 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # (a photographer's initials opening the name: 'F.D. Walker/ EyeEm', 'J. R. Roe / AFP')
         + r"(?:[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.?)?\s)?"
         + _CREDIT_NAME
+        # (up to two more parts before the agency: 'Jane Roe/SOPA Images/LightRocket via Getty
+        # Images', 'Sputnik/Jane Roe/Kremlin via REUTERS')
         + r"(?:\s{0,2}/\s{0,2}"
         + _CREDIT_NAME
         # ('Ana Ruiz - EFE': a dash between name and agency, as Spanish papers print it)
-        + r")?\s{0,2}(?:/|\||\svia|\s[-–](?=\s))\s{0,2}"
+        + r"){0,2}\s{0,2}(?:/|\||\svia|\s[-–](?=\s))\s{0,2}"
         + _AGENCY
+        # (Getty's client after the agency: 'Jane Roe/Getty Images for Gucci')
+        + r"(?:\sfor\s[A-ZÀ-Ý][\w&'’.\-]{0,30}(?:\s[A-ZÀ-Ý][\w&'’.\-]{0,30}){0,3})?"
         + r")\s{0,3}$"
     ),
     # The agency alone in parentheses closing the caption: '... building. (REUTERS)'
@@ -1286,6 +1294,9 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
     return _clean_credit(_OPENING_DASH_RE.sub("", value.strip()[:300]))
 
 
+# A copyright's year (or years) before the holder's name: '2022 Jane Roe', '1998-2022, Jane Roe'
+_LEADING_YEAR_RE = re.compile(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?,?\s{1,2}(?=[^\W\d])")
+_YEAR_STARTS = frozenset(["19", "20"])
 _OPENING_DASH_RE = re.compile(r"^[-–—\s]+(?![-–—\s]|/)")
 
 
@@ -1311,6 +1322,8 @@ def _clean_credit(text: str) -> tuple[str | None, str | None]:
             break
         text = stripped
     text = text.strip()
+    if text[:2] in _YEAR_STARTS:
+        text = _LEADING_YEAR_RE.sub("", text, count=1)  # a copyright's year: '© 2022 Jane Roe'
     while len(text) > 1 and (text[0], text[-1]) in (("(", ")"), ("[", "]")):
         text = text[1:-1].strip()  # only brackets around the whole credit: 'Hans Lindner (1902–1971)' keeps its own
     text = text.lstrip("([/|").strip()  # and a separator left from a part before it: '/ re:publica'
