@@ -639,3 +639,22 @@ def test_a_closing_sentence_of_a_town_and_its_region():
         record = parse_block(text)
         assert (record.city, record.region, record.country_code) == (city, region, code), text
     assert parse_block("He thanked his partners. Smith, Jones.").city is None
+
+
+def test_tibet_and_inner_mongolia_by_their_everyday_names():
+    # ISO names them 'Xizang Zizhiqu' and 'Nei Mongol Zizhiqu'; captions write the everyday names
+    for text, city, region in [
+        (
+            "Herders gather in Dalong County of Nagqu, southwest China's Tibet Autonomous Region, May 2, 2021.",
+            "Dalong County",
+            "Tibet",
+        ),
+        ("Pilger vor dem Tempel in Lhasa, Tibet, am 3. Mai 2019.", "Lhasa", "Tibet"),
+        (
+            "Herders in Xilinhot, north China's Inner Mongolia Autonomous Region, Nov. 2, 2020.",
+            "Xilinhot",
+            "Inner Mongolia",
+        ),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.region, record.country_code) == (city, region, "CN"), text
