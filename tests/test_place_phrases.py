@@ -658,3 +658,16 @@ def test_tibet_and_inner_mongolia_by_their_everyday_names():
     ]:
         record = parse_block(text)
         assert (record.city, record.region, record.country_code) == (city, region, "CN"), text
+
+
+def test_a_persons_position_in_parentheses_is_no_place():
+    # '(Mitte)', '(izq.)', '(à gauche)': where a person stands in the picture ('Mitte' is also a
+    # Berlin borough and 'Mitte' a town of GeoNames)
+    for text in (
+        "Landrätin Erika Vogt (Mitte) eröffnet mit Gästen den neuen Spielplatz.",
+        "Bürgermeister Hans Kurz (Mitte) und seine Stellvertreterin bei der Übergabe",
+        "La ministra Ana Ruiz (izq.) conversa con el alcalde durante el acto.",
+    ):
+        record = parse_block(text)
+        assert (record.city, record.region, record.country_code) == (None, None, None), text
+    assert parse_block("Die Ministerin (Mitte) mit Gästen in Hamburg.").city == "Hamburg"

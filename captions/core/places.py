@@ -762,6 +762,16 @@ def _postal_state(part: str) -> _Region | None:
     return None
 
 
+@functools.cache
+def _position_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in _load("place_phrases.json")["position_words"])
+
+
+def is_position_word(text: str) -> bool:
+    """'Mitte', 'izq.', 'à gauche': where a person stands in the picture (data: position_words)."""
+    return text.strip().casefold() in _position_words()
+
+
 _TOWN_WITH_REGION_RE = re.compile(r"([^()]{2,60}?)\s{0,2}\(([^()]{2,40})\)")
 
 
@@ -779,8 +789,8 @@ def _town_with_region(text: str) -> ResolvedPlace | None:
     if match is None:
         return None
     town, inner = match.group(1).strip(), match.group(2).strip()
-    if find_country(town) or _region(town) or find_country(inner):
-        return None
+    if find_country(town) or _region(town) or find_country(inner) or is_position_word(inner):
+        return None  # ('Christian Specht (Mitte)': where a person stands in the picture)
     region = _region(inner)
     code = region.country_code if region else None
     if code is None:

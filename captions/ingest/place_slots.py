@@ -925,7 +925,7 @@ def place_slots(caption: str) -> list[str]:
             if len(country) > 3 and places.find_country(country):  # a name: '(BE)' is a canton
                 name = _town_before_parenthesis(caption, match.start(1))
                 slots.append(f"{name}, {country}" if name else country)
-            elif len(country) > 3 and places.country_of_city(country):
+            elif len(country) > 3 and places.country_of_city(country) and not places.is_position_word(country):
                 slots.append(country)  # 'en la plaza Santa Cruz (Madrid)': a major city in parentheses
     if any(word in caption for word in ("sland", "sle of", "île", "isla", "Insel")):
         slots.extend(_islands(caption))
@@ -1151,6 +1151,8 @@ def mentioned_places(caption: str) -> list[str]:
         words = match.group(0).split(" ")
         if _is_adjective(words[-1]):
             continue  # 'a Nairobi-born engineer'
+        if caption[match.start() - 1 : match.start()] == "(" and places.is_position_word(match.group(0)):
+            continue  # 'Christian Specht (Mitte)': where he stands, not the Berlin borough
         if (before.endswith((" del", " al")) or before in ("del", "al")) and not places.find_city(f"El {words[0]}"):
             continue  # 'el gol del Madrid', 'frente al Liverpool': a club (a city takes no article)
         # the whole run, or what follows its last connector ('Base Aérea de Zaragoza')
