@@ -424,3 +424,22 @@ def test_a_post_date_dates_a_post_that_states_no_date_of_its_own():
     )
     assert record.caption.startswith("Der alte Wasserturm")
     assert record.date_start == date(2015, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Le lavoir communal avec des lavandières au travail au bord de la rivière.\n\nDatation estimée : 1925\n",
+        "Lavanderas en el río junto al puente viejo del pueblo.\n\nFecha aproximada: 1925\n",
+        "Washerwomen at the river by the old stone bridge.\n\nEstimated date: 1925\n",
+    ],
+)
+def test_an_estimated_date_label_gives_an_approximate_date_and_leaves_the_caption(block):
+    record = parse_block(block, today=TODAY)
+    assert (record.date_start, record.date_end, record.approximate) == (date(1925, 1, 1), date(1925, 12, 31), True)
+    assert "1925" not in record.caption
+
+
+def test_a_plain_date_label_stays_exact():
+    record = parse_block("Le lavoir communal au bord de la rivière.\n\nDatation : 1925\n", today=TODAY)
+    assert (record.date_start, record.approximate) == (date(1925, 1, 1), False)

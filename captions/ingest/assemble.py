@@ -2071,6 +2071,10 @@ def _within(inner, outer) -> bool:
     )
 
 
+# A date label that says the date is a guess ('Datation estimée', 'Fecha aproximada', 'Estimated date')
+_ESTIMATED_LABEL_RE = re.compile(r"estim|approx|aprox|geschatz")
+
+
 def _date(
     record: ParsedCaption,
     scan: BlockScan,
@@ -2091,6 +2095,17 @@ def _date(
             parsed = dates.find_date(labelled.value[:300], today=today)
         if parsed is None:
             record.date_text = labelled.value.strip()[:300]
+        elif parsed.start is not None and not parsed.approximate and _ESTIMATED_LABEL_RE.search(fold(labelled.label)):
+            # 'Datation estimée : 1925', 'Fecha aproximada: 1925', 'Estimated date: 1925': a guess
+            parsed = dates.PartialDate(
+                parsed.text,
+                "/".join(part + "~" for part in parsed.edtf.split("/")) if parsed.edtf else parsed.edtf,
+                parsed.start,
+                parsed.end,
+                parsed.precision,
+                True,
+                parsed.problem,
+            )
     if parsed is None and record.caption:
         for text in dict.fromkeys((caption_head(record.caption, scan), record.caption)):
             parsed = _cued_date(text[:5000], today) or _with_closing_date(
