@@ -777,3 +777,25 @@ def test_a_photo_source_label_names_the_credit():
     )
     assert record.credit == "Example Library; Prints Division; Sample Photograph Collection"
     assert record.source_id == "EX-D4-12345"
+
+
+# --- print sizes with each side marked; a museum's credit line ----------------------------------
+
+
+def test_a_print_size_with_each_side_marked_high_or_wide():
+    record = _parse('1800px x 1200px - 6.0"w x 4.0"h @ 300dpi\nHarbour view at dusk.\n')
+    assert (record.print_width_in, record.print_height_in) == (6.0, 4.0)
+    german = _parse("4724 x 3543 px, 300 dpi\nAbzug 30 cm hoch x 40 cm breit\nDer Marktplatz.\n")
+    assert (german.print_width_cm, german.print_height_cm) == (40.0, 30.0)
+    assert german.problems == []
+
+
+def test_a_museums_credit_line_alone_in_its_paragraph():
+    record = _parse(
+        "The Example Photograph Collection, the Example Museum of Art. Gift of Jane Sample\n\n"
+        "A streetcar passes a row of shops on a dirt road; poles line both sides of the street.\n"
+    )
+    assert record.caption == "A streetcar passes a row of shops on a dirt road; poles line both sides of the street."
+    assert record.credit == "The Example Photograph Collection, the Example Museum of Art. Gift of Jane Sample"
+    told = _parse("The mayor accepts the gift of a statue from the twin town.\n\nCity hall, 1960.\n")
+    assert told.credit is None

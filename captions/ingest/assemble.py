@@ -42,6 +42,7 @@ from .lexicon import (
     HOLDING_INSTITUTIONS,
     ID_CONTAINERS,
     LABELS,
+    MUSEUM_CREDIT_PHRASES,
     PAGE_NOTES,
     PLACEHOLDER_DATES,
     PROVENANCE_WORDS,
@@ -1203,6 +1204,8 @@ def _take_collections(scan: BlockScan) -> None:
             continue
         last = paragraph[-1]
         holder = _collection_line(last)
+        if holder is None and len(paragraph) == 1 and prose > 1:
+            holder = _museum_credit_line(last)
         if holder is not None and (len(paragraph) > 1 or prose > 1):
             scan.paragraphs[index] = paragraph[:-1]
             _note_collection(scan, holder)
@@ -1264,6 +1267,27 @@ def _names_institution(value: str) -> bool:
 _DASH_TAIL_RE = re.compile(
     r"\s[-–]\s(?P<holder>[A-ZÀ-Ý][^,;()\n]{3,80}),\s(?P<reference>[^,;\n]{1,40}\d[^,;\n]{0,40})$"
 )
+
+
+_MUSEUM_CREDIT_RE = re.compile(
+    r"(?:^|[.,;]\s)(?:%s)\s[A-ZÀ-Ý0-9]" % "|".join(re.escape(phrase) for phrase in MUSEUM_CREDIT_PHRASES)  # noqa: UP031
+)
+
+
+def _museum_credit_line(line: str) -> str | None:
+    """A museum's credit line alone in its paragraph ('The Example Collection, the Example Museum.
+    Gift of Jane Roe', 'Don de Jean Exemple, 1987'): how the picture came to its holder; None for
+    a caption that tells of a gift ('The mayor accepts the gift of a statue ...')."""
+    stripped = line.strip()
+    if len(stripped) > 200 or not stripped[:1].isupper():
+        return None
+    match = _MUSEUM_CREDIT_RE.search(stripped)
+    if match is None:
+        return None
+    head = stripped[: match.start()]
+    if sum(1 for word in head.split() if word[:1].islower() and word not in _NAME_PARTICLES and word != "the") > 1:
+        return None  # a sentence before the phrase, not a name
+    return stripped.rstrip(".")
 
 
 def _institution_tail(line: str) -> tuple[str, str, str] | None:

@@ -324,6 +324,9 @@ COLLECTION_LINKS: tuple[str, ...] = tuple(_load("caption_labels.json").get("coll
 #: folded words naming a library, archive or museum: a labelled place naming one is the picture's holder
 HOLDING_INSTITUTIONS: frozenset[str] = frozenset(_load("caption_labels.json").get("holding_institutions", ()))
 
+#: how a museum's credit line says how the picture came to it ('Gift of Jane Roe', 'Don de ...')
+MUSEUM_CREDIT_PHRASES: tuple[str, ...] = tuple(_load("caption_labels.json").get("museum_credit_phrases", ()))
+
 #: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
 #: one pattern, each data entry an alternative, between word boundaries
 _ARCHIVE_REFERENCES = _load("caption_labels.json").get("archive_references", ())

@@ -49,6 +49,16 @@ DPI_RE = re.compile(
 )
 DPI_FIRST_RE = re.compile(r"(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")", re.IGNORECASE)
 SINGLE_PX_RE = re.compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
+# A print size with each side marked ('8 in HIGH x 10 in WIDE', '6.8"w x 5.0"h', '20 cm hoch x
+# 30 cm breit', '10 cm alto x 15 cm ancho'): the marks say which side is which, in either order.
+_WIDTH_MARKS = ("wide", "width", "w", "breit", "ancho", "large", "larg")
+_HEIGHT_MARKS = ("high", "height", "tall", "h", "hoch", "alto", "haut")
+_MARK = "|".join(sorted(_WIDTH_MARKS + _HEIGHT_MARKS, key=len, reverse=True))
+MARKED_PAIR_RE = re.compile(
+    r"(" + _NUM + r")\s{0,2}(" + _LENGTH_UNIT + r")?\.?\s{0,2}(" + _MARK + r")\.?" + _BY + r"(" + _NUM + r")"
+    r"\s{0,2}(" + _LENGTH_UNIT + r")\.?\s{0,2}(" + _MARK + r")(?![a-zà-ÿ])",
+    re.IGNORECASE,
+)
 _DIGIT_RE = re.compile(r"\d")
 # 'digit x digit' somewhere: a cheap search that spares the full pair pattern on captions.
 PAIR_HINT_RE = re.compile(r"\d\s{0,3}(?:px\s{0,2})?(?:[x×X*]|by)\s{0,3}\d", re.IGNORECASE)
@@ -158,6 +168,19 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
                 if width_len and height_len:
                     found = True
                     facts.stated.append(StatedSize(width=width_len[0], height=height_len[0], unit=width_len[1]))
+    if not facts.stated and ("x" in lowered or "×" in line or "by" in lowered):
+        for match in MARKED_PAIR_RE.finditer(line):
+            first, first_unit, first_mark, second, unit, second_mark = match.groups()
+            first_wide = first_mark.casefold() in _WIDTH_MARKS
+            if first_wide == (second_mark.casefold() in _WIDTH_MARKS):
+                continue  # two widths or two heights: no size
+            if first_unit and first_unit.casefold() != unit.casefold():
+                continue
+            width, height = (first, second) if first_wide else (second, first)
+            width_len, height_len = to_length(width, unit), to_length(height, unit)
+            if width_len and height_len:
+                found = True
+                facts.stated.append(StatedSize(width=width_len[0], height=height_len[0], unit=width_len[1]))
     if "dp" in lowered or "pp" in lowered or "pulgada" in lowered or "pouce" in lowered or "inch" in lowered:
         match = DPI_RE.search(line) or DPI_FIRST_RE.search(line)
         if match:
