@@ -1450,3 +1450,15 @@ def test_a_copyrights_year_is_no_part_of_the_credit():
     for tail in ("© 2022 Jane Roe", "(c) Jane Roe", "© 2019-2022, Jane Roe"):
         record = _parse(f"{base} {tail}")
         assert (record.credit, record.caption) == ("Jane Roe", base), tail
+
+
+def test_a_wires_notices_in_capitals_after_its_credit():
+    base = "Protesters march through the city centre in Lyon on March 3, 2022."
+    record = _parse(f"{base} REUTERS/Jane Roe NO RESALES. NO ARCHIVES.")
+    assert (record.credit, record.caption) == ("REUTERS/Jane Roe", base)
+    assert "NO ARCHIVES" in record.restriction_text
+    record = _parse(f"{base} EPA-EFE/JANE ROE MANDATORY CREDIT")
+    assert (record.credit, record.caveats, record.caption) == ("EPA-EFE/JANE ROE", ["mandatory_credit"], base)
+    # a sentence in capitals with no credit before it stays caption text
+    record = _parse("Protesters hold up a banner outside the embassy. NO WAR.")
+    assert record.caption.endswith("NO WAR.")

@@ -262,6 +262,16 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, tail_notice = ct.cut_notice_tail(segment)
     segment, byline_credit = ct.cut_byline_run(segment)
     uncredited, inline_credits = ct.strip_credits(segment)
+    if segment.rstrip(" .!?")[-2:].isupper():
+        # a wire's notices in capitals after its credit ('... via REUTERS. NO RESALES. NO
+        # ARCHIVES.'): without them the credit closes the text (and a credit read with them in
+        # it, 'REUTERS/Jane Roe NO RESALES', is read again without them)
+        bare, capital_notices = ct.cut_capital_notices(segment)
+        if capital_notices:
+            bare_uncredited, bare_credits = ct.strip_credits(bare)
+            if bare_credits:
+                uncredited, inline_credits = bare_uncredited, bare_credits
+                tail_notice = " ".join(filter(None, (tail_notice, *capital_notices)))
     if byline_credit:
         inline_credits.append(byline_credit)
     # a credit read from the caption's end says the text ran on past it: not cut off there

@@ -984,6 +984,35 @@ def cut_byline_run(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# A wire's notices closing the text after its credit, short runs of words in capitals ('... via
+# REUTERS NO RESALES. NO ARCHIVES.', '... EPA-EFE/JANE ROE MANDATORY CREDIT'): each opens with
+# 'NO' or with the wording of a notice (data: notice_words)
+_NOTICE_WORDS_FOLDED = tuple(load_data("credit_patterns.json")["notice_words"])
+_NOTICE_RUN = 8  # words of one such notice at most
+
+
+def cut_capital_notices(text: str) -> tuple[str, list[str]]:
+    """(the text, the notices) without the wire's notices in capitals that close it ('NO
+    RESALES.', 'NO ARCHIVES.', 'MANDATORY CREDIT'); four at most."""
+    notices: list[str] = []
+    for _ in range(4):
+        words = text[-200:].split()
+        run = 0
+        while run < min(len(words), _NOTICE_RUN) and words[-1 - run].strip(".!?,;:").isupper():
+            run += 1
+        best = 0
+        for size in range(1, run + 1):
+            folded = fold(" ".join(words[-size:]))
+            if folded.startswith("no ") or folded.startswith(_NOTICE_WORDS_FOLDED):
+                best = size
+        if not best:
+            break
+        notice = " ".join(words[-best:])
+        notices.insert(0, notice)
+        text = text[: text.rstrip().rfind(notice)].rstrip()
+    return text, notices
+
+
 def undoubled(text: str) -> str:
     """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none."""
     if not any(character.isalnum() for character in text[:200]):
