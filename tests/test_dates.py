@@ -1068,3 +1068,21 @@ def test_the_spanish_ordinal_with_its_dot():
 
 def test_two_decades_with_the_article_again():
     assert find_date("Fiestas de los años 40 a los 60 en la plaza.", today=TODAY).edtf == "194X/196X"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schützenfest vom 29. Juni bis 3. Juli 1955 auf der Festwiese.",
+        "Kermesse du 29 juin au 3 juillet 1955 sur la place.",
+        "Feria del 29 de junio al 3 de julio de 1955 en el recinto.",
+        "Regatta week, 29 June - 3 July 1955, on the river.",
+    ],
+)
+def test_a_range_of_days_over_two_months(text):
+    found = find_date(text, today=TODAY)
+    assert (found.start, found.end, found.precision) == (D(1955, 6, 29), D(1955, 7, 3), "day")
+
+
+def test_a_count_before_a_day_and_month_is_no_range():
+    assert find_date("Bild 1 of 3 June - 2 July 1955", today=TODAY).edtf == "1955-07-02"

@@ -294,6 +294,14 @@ _MONTH_RANGE_BEFORE = re.compile(_MON + r"\s?(?:[-–/]|to|bis|a|au|à|hasta)\s?
 _DAY_RANGE_BEFORE = re.compile(
     r"(?<![\d.,:/-])(?P<d1>\d\d?)(?:st|nd|rd|th|er)?(?:\./|\.?\s?(?:[-–]|to|bis(?:\szum)?|auf\sden|au|al|and|und|et|y))\s?$"
 )
+# The first day of a range over two months, right before the second day: '30. Juni - 2. Juli 1937',
+# 'vom 30. Juni bis 2. Juli 1937', 'du 30 juin au 2 juillet 1937', 'del 30 de junio al 2 de julio de
+# 1937', '30 June to 2 July 1937'
+_DAY_MONTH_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,:/-])(?P<d1>\d\d?)(?:st|nd|rd|th|er|o)?\.?\s?(?:de\s)?"
+    + _MON
+    + r"\s?(?:[-–]|to|bis(?:\szum)?|au|al|hasta)\s?$"
+)
 _COUNT_BEFORE = re.compile(r"(?:\d\s(?:of|von|sur|de)|\bnr\.?|\bno\.?|#)\s?$")
 _MON_BEFORE = re.compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
 
@@ -578,6 +586,12 @@ def _with_first_day(folded: str, start: int, year: int, month: int, day: int, in
     """(start, interval) of a day, or of the range of days it closes ('9.-10. November 1989',
     '7.-9.08.1923', 'du 9 au 10 novembre 1989'; not a count: '1 of 3 - 10 Nov 2024')."""
     first = _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) if start else None
+    if first is None and start and folded[start - 1] == " ":
+        across = _DAY_MONTH_RANGE_BEFORE.search(folded, max(0, start - 32), start)
+        if across is not None and MONTHS[across["mon"]] < month:
+            first_day = _endpoint(year, MONTHS[across["mon"]], int(across["d1"]))
+            if first_day is not None and not _COUNT_BEFORE.search(folded, max(0, across.start() - 6), across.start()):
+                return across.start(), _range_interval(first_day, interval)
     if (
         first is None
         or not 1 <= int(first["d1"]) < day
