@@ -254,6 +254,19 @@ FORMS = [
     ("fr-title*", "{city} - La place du marché, le 3 mars 2022. (Photo Ina MUSTER / AFP)", "Ina MUSTER / AFP"),
     ("de-title*", "{city} – Marktplatz mit Rathaus, 3. März 2022. Foto: Ina Muster/dpa", "Ina Muster/dpa"),
     ("en-title*", "{city} - Main Street, March 3, 2022. (Photo by Ina Muster / AFP)", "Ina Muster / AFP"),
+    # a town named alone after a word for a town ('the village of X', 'dans la ville de X')
+    (
+        "en-village*",
+        "Residents gather in the village of {city} on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "fr-ville*",
+        "Des habitants se rassemblent dans la ville de {city}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    ("es-pueblo*", "Vecinos se reúnen en el pueblo de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
+    ("de-dorf*", "Anwohner versammeln sich am 3. März 2022 im Dorf {city}. Foto: Ina Muster/dpa", "Ina Muster/dpa"),
     ("fr-rue*", "Une rue de {city} le 3 mars 2022. (Photo Ina MUSTER / AFP)", "Ina MUSTER / AFP"),
     ("es-calle*", "Una calle de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
     ("es-plaza*", "Vecinos en la Plaza Mayor de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),

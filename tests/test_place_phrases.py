@@ -671,3 +671,18 @@ def test_a_persons_position_in_parentheses_is_no_place():
         record = parse_block(text)
         assert (record.city, record.region, record.country_code) == (None, None, None), text
     assert parse_block("Die Ministerin (Mitte) mit Gästen in Hamburg.").city == "Hamburg"
+
+
+def test_a_town_named_after_a_word_for_a_town_without_its_country():
+    # 'in the village of X', 'dans la ville de X', 'en el pueblo de X', 'im Dorf X': a town even where
+    # the gazetteer does not know it (towns invented here), as supplied, in no country
+    for text, city in [
+        ("Residents gather in the village of Kelmoor on March 3, 2022.", "Kelmoor"),
+        ("Une patrouille dans la ville de Kondoro, le 20 mars 2021.", "Kondoro"),
+        ("Vecinos se reúnen en el pueblo de Valdecarros el 3 de marzo de 2022.", "Valdecarros"),
+        ("Anwohner versammeln sich am 3. März 2022 im Dorf Kleinwettin.", "Kleinwettin"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (city, None), text
+    # a country after such a word stays a country ('la capital de España')
+    assert parse_block("Turistas en la capital de Noruega el 3 de marzo.").city is None

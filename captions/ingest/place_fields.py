@@ -182,7 +182,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         # caption; its first sentence is the one after it
         first += first_sentence(text[len(first) :].lstrip())
     for slot in slots:
-        if "," not in slot and slot in first and places.is_own_city_name(slot):
+        if "," not in slot and slot in first and (places.is_own_city_name(slot) or _after_town_word(first, slot)):
             candidate = _resolve(slot[:300], False)
             if candidate.city and not candidate.region and not candidate.unknown_country:
                 _take_slot(record, slot, candidate)
@@ -233,6 +233,18 @@ _TOWN_LEADS_RE = re.compile(
     )
     + r")\s?(?:de\s|d['’]|of\s|del\s|von\s)?$"
 )
+
+
+def _after_town_word(text: str, slot: str) -> bool:
+    """Is `slot` named after a word for a town ('dans la ville de Konna', 'in the village of X',
+    'en el pueblo de X', 'im Dorf X'): a town even where the gazetteer does not know it."""
+    start = text.find(slot)
+    return (
+        start > 0
+        and _TOWN_LEADS_RE.search(text, max(0, start - 25), start) is not None
+        and not _find_country(slot)
+        and not places.find_region(slot)
+    )
 
 
 def _country_under_dated_heading(record: ParsedCaption, paragraph: list[str]) -> None:
