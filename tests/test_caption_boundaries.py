@@ -1462,3 +1462,21 @@ def test_a_wires_notices_in_capitals_after_its_credit():
     # a sentence in capitals with no credit before it stays caption text
     record = _parse("Protesters hold up a banner outside the embassy. NO WAR.")
     assert record.caption.endswith("NO WAR.")
+
+
+def test_a_kind_of_picture_with_the_label_and_a_quoted_papers_name():
+    de = "Der Marktplatz von Görlitz mit dem Rathaus im Winter 1956."
+    for label in ("Archivfoto", "Symbolbild", "Themenbild"):
+        record = _parse(f"{de} {label}: Ina Muster")
+        assert (record.credit, record.caption) == ("Ina Muster", de), label
+    fr = "La place du marché de Lisieux un jour de foire, vers 1930."
+    for tail in ("Photo archives Jean Roe", "Photo d'archives Jean Roe", "Photo d'illustration Jean Roe"):
+        record = _parse(f"{fr} {tail}")
+        assert (record.credit, record.caption) == ("Jean Roe", fr), tail
+    record = _parse(f"{fr} Jean Roe pour « Le Quotidien »")
+    assert (record.credit, record.caption) == ("Jean Roe pour « Le Quotidien »", fr)
+    record = _parse(f"{fr} JEAN ROE POUR « MEDIAPRESSE »")
+    assert (record.credit, record.caption) == ("JEAN ROE POUR « MEDIAPRESSE »", fr)
+    # a name before 'pour' and a bare word is no paper ('La Manif pour Tous')
+    record = _parse("Des manifestants défilent à Paris, le 3 mars. La Manif pour Tous")
+    assert record.credit is None

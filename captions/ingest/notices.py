@@ -586,7 +586,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # (or glued to it, a page's credit run on without a space: '... Easter Show.Credit: Jane Roe')
         # (or after a bar, the page's separator between caption and credit: '... de 2022 | Foto: ...')
         r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿ0-9][.!?])|(?<=\S\s\|\s)|^)"
-        r"(?:" + _CREDIT_LABELS + r")"
+        # (a German compound naming the kind of picture is a label too: 'Archivfoto:', 'Symbolbild:')
+        r"(?:" + _CREDIT_LABELS + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{2,20}(?:bild|foto)))"
         # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone'; an ellipsis for
         # the colon, as The New York Times prints it: 'Credit...Jane Roe/Reuters')
         r"\s{0,2}(?::|(?<=credit)(?:\.{3}|…))\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
@@ -617,7 +618,14 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A label without a colon, then a name in capitalised words, closing the caption: '... le 14
     # avril 1936. Photo KEYSTONE / Photopress-Archiv', '... Élysées. Ph. X - DR - Coll. Archives
     # Larbor' (the labels are data: credit_labels_bare)
-    re.compile(r"(?<=[.!?\"»)])\s{1,3}(?:" + _BARE_LABELS + r")\s{1,2}(?P<credit>" + _CAPITALISED_NAME + r")\s{0,3}$"),
+    # (the kind of picture after the label: '... Photo archives Jean Roe', 'Photo d'illustration ...')
+    re.compile(
+        r"(?<=[.!?\"»)])\s{1,3}(?:"
+        + _BARE_LABELS
+        + r")(?:\s(?:d['’])?(?:archives|illustration))?\s{1,2}(?P<credit>"
+        + _CAPITALISED_NAME
+        + r")\s{0,3}$"
+    ),
     # After the last sentence (a space or none: 'en Tokio.KIYOSHI OTA | EFE'), an agency and a
     # name either way round: 'epa / Hao Bin',
     # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
@@ -768,7 +776,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # PAÍS', 'Jane Roe for NPR' (the paper's name opens with an article, a quote or is an acronym)
     re.compile(
         r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?P<credit>" + _COMMISSIONED_NAME + r"\s(?i:for|pour|para|für)\s"
-        r"(?:(?:[«\"“]\s?)?(?:The|THE|the|Le|LE|La|LA|Les|L'|L’|El|EL|Los|Die|DIE|Der|Das)\s?"
+        r"(?:[«\"“]\s?[A-ZÀ-Ý][\w'’.&\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,3}\s?[»\"”]"
+        r"|(?:[«\"“]\s?)?(?:The|THE|the|Le|LE|La|LA|Les|L'|L’|El|EL|Los|Die|DIE|Der|Das)\s?"
         r"[A-ZÀ-Ý][\w'’.&\-]{0,25}(?:\s(?:(?:of|de|del|la|le|y|et|und|and)\s)?[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,4}(?:\s?[»\"”])?"
         r"|[A-Z]{2,6}(?:\s[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,2}"
         r"|" + _AGENCY + r"))\s{0,3}$"
