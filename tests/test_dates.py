@@ -1086,3 +1086,17 @@ def test_a_range_of_days_over_two_months(text):
 
 def test_a_count_before_a_day_and_month_is_no_range():
     assert find_date("Bild 1 of 3 June - 2 July 1955", today=TODAY).edtf == "1955-07-02"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Straßenbahn am Bahnhof, 1930-er Jahre.", "193X"),
+        ("Kinder beim Baden in den 50iger Jahren.", "195X"),
+        ("Der Hafen in den 1920iger Jahren.", "192X"),
+        ("Un baile en el club en los años sesentas.", "196X"),
+    ],
+)
+def test_decades_as_people_also_write_them(text, edtf):
+    found = find_date(text, today=TODAY)
+    assert (found.edtf, found.precision) == (edtf, "decade")

@@ -187,8 +187,8 @@ _ALTERNATIVE_REACH = 10
 _RANGE_PREFIX = re.compile(
     r"\b(?:between|zwischen|zw\.|entre|from|von|vom|de|du|desde|del)\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
 )
-_P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60
-    rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
+_P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60, 1960-er, 60iger Jahre
+    rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>-?(?:ig)?er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
 )
 _P_MID_DECADE = re.compile(r"(?P<number>\d{3}0)'?s(?![a-z\d])")  # after 'mid-': 'the mid-1960s'
 # the second decade of a range of two: '-1900s', ' or early 1950s', '/1950er', ' to the 1950s'
@@ -209,7 +209,7 @@ _P_DECADE_WORDS = re.compile(
     r"|(?:annees\s(?P<fr>" + _alternation(w for w in _DECADE_WORDS if w in _FRENCH_DECADE_WORDS) + r"))"
     r"|(?:(?:anos|decadas?\s(?:de(?:\slos)?|del))\s(?P<es>"
     + _alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte")
-    + r")))(?![a-z-])"
+    + r")s?))(?![a-z-])"  # (Latin American plural: 'los años sesentas')
 )
 _NOT_A_YEAR_AFTER = re.compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
 _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
