@@ -585,6 +585,9 @@ def test_german_nouns_after_the_town_are_no_part_of_its_name():
         assert parse_block(text).city == city, text
     # English names of several capitalised words are left whole
     assert parse_block("Tourists walk in Washington Square Park on Monday.").city is None
+    # a run closing the sentence is a town's name of several words, not a town and a noun
+    record = parse_block("Anwohner versammeln sich am Montag im Dorf Porto Velhinho.")
+    assert (record.city, record.country_code) == ("Porto Velhinho", None)
 
 
 def test_an_island_named_by_its_kind_is_its_region_not_a_city():

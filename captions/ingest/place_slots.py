@@ -1023,16 +1023,26 @@ def _known_place(name: str) -> bool:
     return bool(places.is_own_city_name(name) or places.find_country(name) or places.find_region(name))
 
 
+def _verb_after(caption: str, run: str) -> bool:
+    end = caption.find(run)
+    if end < 0:
+        return False
+    following = caption[end + len(run) : end + len(run) + 2]
+    return following[:1] == " " and following[1:2].islower()
+
+
 def _without_german_nouns(slots: list[str], caption: str) -> list[str]:
     """German puts the subject after 'in X' and writes its nouns with a capital ('wurden in Berlin
     Rettungskräfte angegriffen', 'haben in Hamburg Tausende demonstriert'): in a German caption, a
     run of capitalised words that no data knows whole but whose opening words name a town,
-    country or region ('Berlin Rettungskräfte') is that place."""
+    country or region ('Berlin Rettungskräfte') is that place. Only where the sentence goes on
+    after the run with a word in lower case, its verb: a run closing the sentence is a town's name
+    of several words ('im Dorf Porto Velho.', 'in Marina di Carrara.')."""
     language = None
     kept = []
     for slot in slots:
         words = slot.split()
-        if len(words) > 1 and "," not in slot and not _known_place(slot):
+        if len(words) > 1 and "," not in slot and _verb_after(caption, slot) and not _known_place(slot):
             if language is None:
                 language = line_language(caption[:1000], minimum=1) or ""
             if language == "de":
