@@ -1480,3 +1480,20 @@ def test_a_kind_of_picture_with_the_label_and_a_quoted_papers_name():
     # a name before 'pour' and a bare word is no paper ('La Manif pour Tous')
     record = _parse("Des manifestants défilent à Paris, le 3 mars. La Manif pour Tous")
     assert record.credit is None
+
+
+def test_a_photographers_name_on_the_line_under_or_a_credit_line_over_the_caption():
+    en = "Volunteers sort donations at a food bank in Tulsa, Okla., on Monday."
+    record = _parse(f"{en}\nJane Roe")
+    assert (record.credit, record.caption) == ("Jane Roe", en)
+    es = "Vecinos achican agua de un garaje en Paiporta, el 3 de noviembre de 2024."
+    record = _parse(f"{es}\nAna María Ruiz")
+    assert (record.credit, record.caption) == ("Ana María Ruiz", es)
+    fr = "Un homme passe devant un bâtiment endommagé à Kharkiv, le 3 mars 2022."
+    record = _parse(f"Jean Roe / AFP\n{fr}")
+    assert (record.credit, record.caption) == ("Jean Roe / AFP", fr)
+    # a place under the caption, or a line that goes on with the sentence, is no name
+    record = _parse(f"{en}\nNew York")
+    assert record.credit is None
+    record = _parse("Volunteers sort donations at a food bank run by\nJane Roe")
+    assert record.credit is None

@@ -177,6 +177,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     gallery_credit = None
     if len(caption_lines) > 1:
         caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
+    if len(caption_lines) > 1 and not gallery_credit:
+        gallery_credit = ct.name_line_under(caption_lines, _is_place)
+        if gallery_credit:  # '... le 3 mars 2022.' / 'Jean Roe': the photographer under the caption
+            caption_lines = caption_lines[:-1]
     joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
     joined, page_credit = split_inline_credit(joined)
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
@@ -414,7 +418,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     rest, found = ct.strip_credits(". " + line.strip())
                     if found and not rest.strip(" ."):
                         inline_credits.extend(found)
-            elif len(paragraph) > 1 and line is paragraph[-1] and len(line) <= 80 and ("/" in line or "|" in line):
+            elif (
+                len(paragraph) > 1
+                and (line is paragraph[-1] or line is paragraph[0])
+                and len(line) <= 80
+                and ("/" in line or "|" in line)
+            ):
+                # (or on the first line, over the caption: 'Jane Roe / AFP' / 'Un homme ...')
                 # a credit alone on the last line of a paragraph of text under the caption ('Le
                 # souverain pontife ... al-Sistani.' / 'Jane Roe / AFP'): the picture's credit
                 rest, found = ct.strip_credits(". " + line.strip())

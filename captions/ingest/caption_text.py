@@ -862,6 +862,20 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
     return lines, None
 
 
+def name_line_under(lines: list[str], is_place) -> str | None:
+    """The photographer's name alone on the last line under a caption whose sentence closed on
+    the line before ('... le 3 mars 2022.' / 'Jean Roe'): two to four capitalised words, no
+    place; None otherwise."""
+    if len(lines) < 2 or lines[-2].rstrip()[-1:] not in '.!?"»”':
+        return None
+    line = lines[-1].strip()
+    if not _is_credit_slot(line) or "," in line or not _NAME_LINE_RE.fullmatch(line) or is_place(line):
+        return None
+    if fold(line.split()[0]) in _NOT_NAMES:
+        return None  # a label and its name ('Photo Jean ROE'): the credit patterns read it
+    return line
+
+
 def _is_credit_slot(line: str) -> bool:
     """A short line under a caption printed twice: the page's credit ('Laurent Antonoff',
     'Karl-Heinz Hug, Keystone'), not text: a few capitalised words, no digit, no sentence."""
