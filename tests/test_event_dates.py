@@ -443,3 +443,25 @@ def test_an_estimated_date_label_gives_an_approximate_date_and_leaves_the_captio
 def test_a_plain_date_label_stays_exact():
     record = parse_block("Le lavoir communal au bord de la rivière.\n\nDatation : 1925\n", today=TODAY)
     assert (record.date_start, record.approximate) == (date(1925, 1, 1), False)
+
+
+@pytest.mark.parametrize(
+    "block, start, end",
+    [
+        (
+            "Hafenstraße, Mai 1935\n\nBlick in die Hafenstraße, aufgenommen 1935. Links die alten Speicher, "
+            "rechts der Kai mit den Kränen.",
+            date(1935, 5, 1),
+            date(1935, 5, 31),
+        ),
+        (
+            "Marktplatz, um 1910\n\nDer Marktplatz mit dem Brunnen. Das Rathaus wurde 1898 erweitert und "
+            "trägt seither den Turm.",
+            date(1910, 1, 1),
+            date(1910, 12, 31),
+        ),
+    ],
+)
+def test_a_one_word_titles_closing_date_is_the_pictures(block, start, end):
+    record = parse_block(block, today=TODAY)
+    assert (record.date_start, record.date_end) == (start, end)

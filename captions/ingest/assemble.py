@@ -2060,7 +2060,10 @@ def _title_date(title: str, today: date | None):
         match = _TITLE_TAIL_DATE_RE.search(title, max(0, len(title) - 60))
         if match is not None:
             whole = dates.find_date(title[-60:], today=today)
-            if whole is not None and len(_WORDS_RE.findall(title.replace(whole.text, " "))) <= 1:
+            if whole is not None and (
+                dates.weekday_date(title, today=today) is not None
+                or not _WORDS_RE.findall(title.replace(whole.text, " "))
+            ):
                 return None  # a line that is only a date ('Thursday, September 30, 2010'): no title
             if whole is not None and match.group("date").strip() in whole.text:
                 return whole  # the whole date the tail ends ('..., May 19, 2009')
