@@ -267,6 +267,17 @@ FORMS = [
     ),
     ("es-pueblo*", "Vecinos se reúnen en el pueblo de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
     ("de-dorf*", "Anwohner versammeln sich am 3. März 2022 im Dorf {city}. Foto: Ina Muster/dpa", "Ina Muster/dpa"),
+    # English possessive of a town before a place in it ('through Kleinort's streets')
+    (
+        "en-possessive*",
+        "Protesters march through {city}'s streets on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "en-possessive-in*",
+        "Shoppers in {city}'s old town on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
     ("fr-rue*", "Une rue de {city} le 3 mars 2022. (Photo Ina MUSTER / AFP)", "Ina MUSTER / AFP"),
     ("es-calle*", "Una calle de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
     ("es-plaza*", "Vecinos en la Plaza Mayor de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),

@@ -689,3 +689,15 @@ def test_a_town_named_after_a_word_for_a_town_without_its_country():
         assert (record.city, record.country_code) == (city, None), text
     # a country after such a word stays a country ('la capital de España')
     assert parse_block("Turistas en la capital de Noruega el 3 de marzo.").city is None
+
+
+def test_an_english_possessive_town_before_a_place_in_it():
+    # 'through X's streets', 'along X's harbour', "at X' port": the town the place is in
+    for text, city in [
+        ("Protesters march through Sigmaringen's streets on March 3, 2022.", "Sigmaringen"),
+        ("Ferries wait along Dover's harbour wall in heavy rain.", "Dover"),
+        ("Lorries queue at Calais' port on Friday.", "Calais"),
+    ]:
+        assert parse_block(text).city == city, text
+    # a country's possessive names no town
+    assert parse_block("France's beaches were crowded on Sunday.").city is None

@@ -1483,9 +1483,25 @@ def _town_of_adjective(word: str) -> str | None:
     return next((name for name in candidates if places.is_own_city_name(name)), None)
 
 
+# English names the town before the place in it with a possessive: 'through Kleinort's streets',
+# 'along Sydney's harbour', 'at Dover's port' (the same facility_words, in lower case)
+_POSSESSIVE_FACILITY_RE = re.compile(
+    r"(?<![\w\-])("
+    + _PLAIN_NAME
+    + r")['’]s?\s(?:"
+    + _alternation(word for word in PLACE_PHRASES["facility_words"] if word.islower() and word.isascii())
+    + r")(?![\w\-])"
+)
+
+
 def facility_towns(caption: str) -> list[str]:
     """Towns named by a place in them (see above), as slots."""
     slots = []
+    if "'s " in caption or "’s " in caption or "s' " in caption:
+        for match in _POSSESSIVE_FACILITY_RE.finditer(caption, 0, 5000):
+            name = match.group(1)
+            if places.is_own_city_name(name) and not places.find_country(name):
+                slots.append(name)
     if _ADJECTIVE_BEFORE_NOUN_RE.search(caption, 0, 5000):
         for match in _TOWN_ADJECTIVE_RE.finditer(caption, 0, 5000):
             town = _town_of_adjective(match.group(1))
