@@ -1497,3 +1497,16 @@ def test_a_photographers_name_on_the_line_under_or_a_credit_line_over_the_captio
     assert record.credit is None
     record = _parse("Volunteers sort donations at a food bank run by\nJane Roe")
     assert record.credit is None
+
+
+def test_an_offices_programme_glued_to_the_last_full_stop():
+    record = _parse(
+        "A squid drifts above the seamount at a depth of 2,000 metres.Ocean Survey Research Program, DEEP-DIVE 2019"
+    )
+    assert record.caption.endswith("2,000 metres.")
+    assert record.credit.startswith("Ocean Survey Research Program")
+    # a sentence glued to the full stop is no credit
+    record = _parse(
+        "A squid drifts above the seamount at a depth of 2,000 metres.The Survey Ship returned in May, 2019"
+    )
+    assert record.caption.endswith("May, 2019")

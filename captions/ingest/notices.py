@@ -667,7 +667,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # or in capitalised words: '... champions again. 1939.New York Public Library'
     re.compile(
         r"(?<=[a-zà-ÿ0-9][.!?])(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){1,3}"
-        r"|[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:of |de |du |der |von |and )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,4})\s{0,3}$"
+        r"|[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:of |de |du |der |von |and )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,4}"
+        # (an office's programme of three words or more and its project after a comma: '... sea
+        # floor.NOAA Okeanos Explorer Program, INDEX-SATAL 2010')
+        r"|[A-ZÀ-Ý][\w'’\-]{1,25}(?: [A-ZÀ-Ý][\w'’\-]{1,25}){2,5},\s(?=[^\n.!?,]{0,30}(?:\d|[A-Z]{3}))[^\n.!?,]{2,40})"
+        r"\s{0,3}$"
     ),
     # ... or after a space: a name or an agency in capitals alone after the last sentence ('...
     # sur quatre places différentes. KEYSTONE', '... en fin d'après-midi. OPO')
