@@ -1100,3 +1100,22 @@ def test_a_count_before_a_day_and_month_is_no_range():
 def test_decades_as_people_also_write_them(text, edtf):
     found = find_date(text, today=TODAY)
     assert (found.edtf, found.precision) == (edtf, "decade")
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Belagerung der Stadt, Dezember 1944 - Januar 1945.", "1944-12/1945-01"),
+        ("Refugees in the camp from May 1944 to June 1945.", "1944-05/1945-06"),
+        ("Refugiados en el campo de mayo de 1944 a junio de 1945.", "1944-05/1945-06"),
+        ("Le siège, décembre 1944 - janvier 1945.", "1944-12/1945-01"),
+        ("Wiederaufbau, Mai 1946 – Juni 1946.", "1946-05/1946-06"),
+    ],
+)
+def test_a_range_of_months_over_years(text, edtf):
+    found = find_date(text, today=TODAY)
+    assert (found.edtf, found.precision) == (edtf, "month")
+
+
+def test_a_later_month_before_an_earlier_one_is_no_range():
+    assert find_date("Juni 1945 – Mai 1945", today=TODAY).edtf == "1945-06"

@@ -303,6 +303,9 @@ _DAY_MONTH_RANGE_BEFORE = re.compile(
     + r"\s?(?:[-–]|to|bis(?:\szum)?|au|al|hasta)\s?$"
 )
 _COUNT_BEFORE = re.compile(r"(?:\d\s(?:of|von|sur|de)|\bnr\.?|\bno\.?|#)\s?$")
+_MONTH_YEAR_RANGE_TAIL = re.compile(
+    r"\s?(?:[-–/]|to|bis|until|till|a|au|hasta|jusqu'en)\s?" + _MON + r",?\s(?:de\s|del\s)?" + _YEAR
+)
 _MON_BEFORE = re.compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
 
 # Ranking of candidates in free text: the most specific expression wins, an explicit year
@@ -618,7 +621,17 @@ def _add_month_first(m: re.Match, original: str, folded: str, field: bool, add) 
             first = _MONTH_RANGE_BEFORE.search(folded, max(0, start - 16), start)
             if first is not None and MONTHS[first["mon"]] < month:
                 start, interval = first.start(), _range_interval(_endpoint(year, MONTHS[first["mon"]], None), interval)
-            add(_Candidate(_RANK_MONTH, start, m.end(), interval))
+            end = m.end()
+            # 'Dezember 1944 - Januar 1945', 'from May 1944 to June 1945', 'de mayo de 1944 a junio
+            # de 1945': the range of months to a later month of a later year
+            tail = _MONTH_YEAR_RANGE_TAIL.match(folded, end) if folded[end : end + 1] in (" ", "-", "–", "/") else None
+            if tail is not None:
+                last_year, last_month = int(tail["year"]), MONTHS[tail["mon"]]
+                later = year < last_year <= year + 10 or (year == last_year and month < last_month)
+                if later and _month_word_counts(tail, original, folded):
+                    interval = _range_interval(interval, _endpoint(last_year, last_month, None))
+                    end = tail.end()
+            add(_Candidate(_RANK_MONTH, start, end, interval))
     elif day is not None and not field and _month_word_counts(m, original, folded):
         add(_Candidate(_RANK_DAY_NO_YEAR, m.start(), m.end(), needs_year=True, month=month, day=day))
 
