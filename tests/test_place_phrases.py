@@ -701,3 +701,16 @@ def test_an_english_possessive_town_before_a_place_in_it():
         assert parse_block(text).city == city, text
     # a country's possessive names no town
     assert parse_block("France's beaches were crowded on Sunday.").city is None
+
+
+def test_a_compass_noun_with_a_capital_opens_a_towns_name():
+    # 'North Adams', 'East Kilbride': the town's whole name, not the town after it ('Eastern
+    # Ukraine', 'East Ukraine', 'central Donetsk' stay the place after the direction)
+    for text, city, code in [
+        ("Main Street in North Kelby, Massachusetts, 1908.", "North Kelby", "US"),
+        ("Residents in East Kleinport, South Africa, on March 3, 2022.", "East Kleinport", "ZA"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (city, code), text
+    record = parse_block("Fighting in East Ukraine, May 18, 2014.")
+    assert (record.city, record.country_code) == (None, "UA")

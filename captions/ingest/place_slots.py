@@ -498,6 +498,24 @@ _KIND_WORDS = frozenset(
 )
 _REGION_KINDS = frozenset(["province", "region", "state", "prefecture", "oblast"])
 _DIRECTION_WORDS = frozenset(fold(word) for word in PLACE_PHRASES["directions"])
+# the bare compass nouns ('North', 'Südost', 'Ouest'), not their adjectives ('Northern', 'central')
+_COMPASS_NOUNS = frozenset(
+    fold(word) for word in PLACE_PHRASES["directions"] if not word.endswith(("ern", "al", "ale", "al", "lich"))
+)
+
+
+def _compass_name(words: list[str]) -> bool:
+    """'North Adams', 'East Kilbride', 'West Bromwich': a capitalised compass noun before a name that
+    is no country or region ('East Ukraine' is the east of Ukraine) opens a town's own name."""
+    rest = " ".join(words[1:])
+    return (
+        words[0][:1].isupper()
+        and fold(words[0]) in _COMPASS_NOUNS
+        and not places.find_country(rest)
+        and not places.find_region(rest)
+    )
+
+
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
@@ -656,6 +674,8 @@ def _trim(slot: str) -> str:
                 words = [word[:-1]]  # German genitive: 'Berlins Mitte', 'Hamburgs Hafen': Berlin
                 break
         while len(words) > 1 and fold(words[0]) in _DIRECTION_WORDS and not _known(" ".join(words)):
+            if _compass_name(words):
+                break  # 'North Adams', 'East Kilbride': a compass noun with a capital opens a town's name
             words.pop(0)  # 'central Donetsk', 'Eastern Ukraine' (but 'South Korea', 'West Bengal')
         part = " ".join(words)
         # a region's kind stays after the first part ('Bakhmut, Donetsk region': the region, not
