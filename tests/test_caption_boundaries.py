@@ -1510,3 +1510,22 @@ def test_an_offices_programme_glued_to_the_last_full_stop():
         "A squid drifts above the seamount at a depth of 2,000 metres.The Survey Ship returned in May, 2019"
     )
     assert record.caption.endswith("May, 2019")
+
+
+def test_a_sentence_naming_the_photographer_inside_the_caption():
+    record = _parse(
+        "La plaza mayor de Trujillo hacia 1920. Fotógrafo Ana Ruiz Gil. En esta imagen se ven los soportales"
+        " y la iglesia de San Martín."
+    )
+    assert record.credit == "Ana Ruiz Gil"
+    assert record.caption == (
+        "La plaza mayor de Trujillo hacia 1920. En esta imagen se ven los soportales y la iglesia de San Martín."
+    )
+    record = _parse("Main Street looking east, about 1910. Photographer: Jane Roe. The bank stands on the corner.")
+    assert (record.credit, record.caption) == (
+        "Jane Roe",
+        "Main Street looking east, about 1910. The bank stands on the corner.",
+    )
+    # the occupation in a sentence about someone is no credit line
+    record = _parse("Main Street looking east, about 1910. Photographer Jane Roe opened her studio here in 1905.")
+    assert record.credit is None

@@ -284,6 +284,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     )
     segment = uncredited
     inline_credits = leading_credits + inline_credits
+    segment, noted_photographer = ct.cut_photographer_note(segment)
+    if noted_photographer:
+        inline_credits.append(noted_photographer)
     segment, trailing_field = ct.cut_trailing_field(segment)
     if trailing_field and trailing_field[0] not in scan.fields:
         # '... with girdle. Date: 1935': a labelled field the page ran on after the caption

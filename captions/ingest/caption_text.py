@@ -630,6 +630,27 @@ _PHOTOGRAPHER_SENTENCE_RE = re.compile(
 )
 
 
+# A sentence of its own naming the photographer inside the caption, the description going on
+# after it: '... hacia 1925-1930. Fotógrafo Tomás Martín Gil. En esta imagen ...', '...
+# Photographer: Jane Roe. The view ...' (the occupation as a label, the name alone)
+_PHOTOGRAPHER_NOTE_RE = re.compile(
+    r"(?<=[.!?])\s{1,3}(?:Fotógrafo|Fotógrafa|Fotografo|Fotografa|Photographer|Photographe|Fotograf|Fotografin)"
+    r"\s{0,2}:?\s{1,2}(?P<name>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s(?:(?:de|del|la|van|von|da|di|du|y)\s)?[A-ZÀ-Ý][\w'’\-]{1,25}){1,3})"
+    r"\.(?=\s|$)"
+)
+
+
+def cut_photographer_note(text: str) -> tuple[str, str | None]:
+    """(the caption without the sentence naming its photographer, the name), or the text
+    unchanged and None."""
+    if "otógraf" not in text and "hotograph" not in text and "otograf" not in text:
+        return text, None
+    match = _PHOTOGRAPHER_NOTE_RE.search(text)
+    if match is None or match.start() < 20:
+        return text, None
+    return (text[: match.start()] + text[match.end() :]).strip(), match.group("name")
+
+
 _NEGATIVES = load_data("citations.json")["negatives"]
 # A sentence of what the picture was taken on, closing the caption: '... Tennessee." 35mm nitrate
 # negative by Marion Post Wolcott for the Farm Security Administration.', '8×10 inch dry plate
