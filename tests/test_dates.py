@@ -1119,3 +1119,22 @@ def test_a_range_of_months_over_years(text, edtf):
 
 def test_a_later_month_before_an_earlier_one_is_no_range():
     assert find_date("Juni 1945 – Mai 1945", today=TODAY).edtf == "1945-06"
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Fishermen mending nets, c.1925.", "1925~"),
+        ("Blick auf den Hafen, ca.1925.", "1925~"),
+        ("Washerwomen at the river, about 1925.", "1925~"),
+        ("Dance hall on the pier, early-1920s.", "192X"),
+        ("Dance hall on the pier, late-1920s.", "192X"),
+    ],
+)
+def test_circa_and_decade_words_glued_to_the_number(text, edtf):
+    assert find_date(text, today=TODAY).edtf == edtf
+
+
+def test_a_decimal_or_a_numbers_tail_is_still_no_year():
+    assert find_date("Version 2.1925 of the file", today=TODAY) is None
+    assert find_date("No.1925 in the list", today=TODAY) is None

@@ -443,8 +443,13 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
             and folded[start - 1] in "-–/"
             and _DAY_RANGE_BEFORE.search(folded, max(0, start - 16), start) is not None
         )
-        if start and folded[start - 1] in _NUMBER_JOINERS and not range_tail and folded[start - 4 : start] != "mid-":
-            continue  # the tail of a decimal, a date or a longer number (not 'the mid-1960s')
+        if (
+            start
+            and folded[start - 1] in _NUMBER_JOINERS
+            and not range_tail
+            and not _GLUED_BEFORE.search(folded, max(0, start - 8), start)
+        ):
+            continue  # the tail of a decimal, a date or a longer number (not 'the mid-1960s', 'c.1925')
         before_count = len(found)
         following = folded[end : end + 1]
         month_start = _month_before(folded, start)
@@ -554,8 +559,12 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                 if len(found) > before_count:
                     _to_next_decade(found[-1], folded)
                     _to_half_decade(found[-1], folded)
-            elif folded[start - 4 : start] == "mid-" and (m := _P_MID_DECADE.match(folded, start)):
-                add(_Candidate(_RANK_DECADE, start - 4, m.end(), _decade_interval(int(m["number"]))))  # 'mid-1960s'
+            elif (
+                folded[start - 1 : start] == "-"
+                and (glued := _GLUED_BEFORE.search(folded, max(0, start - 8), start))
+                and (m := _P_MID_DECADE.match(folded, start))
+            ):  # 'the mid-1960s', 'early-1920s', 'late-1920s'
+                add(_Candidate(_RANK_DECADE, glued.start(), m.end(), _decade_interval(int(m["number"]))))
         if len(found) == before_count and digits == 4:
             _add_year(run, folded, field, today_year, add)
         added = len(found) - before_count
@@ -780,9 +789,16 @@ def _in_quoted_title(folded: str, start: int, end: int) -> bool:
     return False
 
 
+# A word glued to a number by a dot or a dash that makes it no number's tail: 'the mid-1960s',
+# 'early-1920s', 'late-1920s', 'c.1925', 'ca.1925', 'approx.1925'
+_GLUED_BEFORE = re.compile(r"(?<![a-z])(?:mid|early|late)-$|(?<![a-z])(?:c|ca|approx|env)\.$")
+# 'about 1925' makes a date a guess, but no number a date ('about 2000 people'): approximate only
+_ABOUT_BEFORE = re.compile(r"\babout\s$")
+
+
 def _mark_approximate(folded: str, candidate: _Candidate) -> None:
     before = folded[max(0, candidate.start - 32) : candidate.start]
-    circa = _CIRCA_BEFORE.search(before)
+    circa = _CIRCA_BEFORE.search(before) or _ABOUT_BEFORE.search(before)
     if circa:
         candidate.approximate = True
         candidate.start -= len(before) - circa.start()
