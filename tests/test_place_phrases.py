@@ -714,3 +714,14 @@ def test_a_compass_noun_with_a_capital_opens_a_towns_name():
         assert (record.city, record.country_code) == (city, code), text
     record = parse_block("Fighting in East Ukraine, May 18, 2014.")
     assert (record.city, record.country_code) == (None, "UA")
+
+
+def test_a_typographic_apostrophe_inside_a_town_reads_as_the_plain_one_and_is_kept():
+    for text, city, country in (
+        ("The new bridge in Huai’an of east China’s Jiangsu Province opened to traffic.", "Huai’an", "CN"),
+        ("The new bridge in Huai'an of east China's Jiangsu Province opened to traffic.", "Huai'an", "CN"),
+        ("Rescuers search the rubble in L’Aquila, Italy, on Monday.", "L’Aquila", "IT"),
+        ("Des skieurs à Val-d’Isère, France, dimanche.", "Val-d’Isère", "FR"),
+    ):
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (city, country), text

@@ -898,8 +898,26 @@ _PLACE_SENTENCE_RE = re.compile(
 
 
 def place_slots(caption: str) -> list[str]:
-    """Candidate place texts in the caption's body, most reliable first (datelines apart)."""
+    """Candidate place texts in the caption's body, most reliable first (datelines apart).
+
+    A typographic apostrophe inside a name ('Huai’an', 'L’Aquila', 'Val-d’Isère') is read as
+    the plain one the patterns know, character for character, and each slot is given back in
+    the caption's own spelling."""
     caption = caption[:5000]
+    if "’" not in caption:
+        return _place_slots(caption)
+    plain = caption.replace("’", "'")
+    slots = []
+    for slot in _place_slots(plain):
+        at = plain.find(slot)
+        if at >= 0:
+            slots.append(caption[at : at + len(slot)])
+        else:  # a slot put together from parts ('Huai'an, Jiangsu, China')
+            slots.append(slot if "'" in caption else slot.replace("'", "’"))
+    return slots
+
+
+def _place_slots(caption: str) -> list[str]:
     slots: list[str] = []
     if " – " in caption[:200] or " - " in caption[:200] or " — " in caption[:200]:
         town = title_town(caption)
