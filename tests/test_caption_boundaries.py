@@ -1529,3 +1529,13 @@ def test_a_sentence_naming_the_photographer_inside_the_caption():
     # the occupation in a sentence about someone is no credit line
     record = _parse("Main Street looking east, about 1910. Photographer Jane Roe opened her studio here in 1905.")
     assert record.credit is None
+
+
+def test_a_collection_named_as_courtesy_on_a_line_of_its_own_under_the_caption():
+    record = _parse(
+        "We show you the east side of Main Street at the turn of the century.\n\n"
+        "Notice the hitching posts along both sides of the street.\n\n(From the collection of Jane Roe)"
+    )
+    assert record.credit == "Jane Roe"
+    record = _parse("La calle Mayor durante las fiestas de 1925.\n\n(Cortesía de Ana Ruiz)")
+    assert record.credit == "Ana Ruiz"

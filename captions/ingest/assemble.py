@@ -25,7 +25,7 @@ from captions.core.text import fold, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
-from .citations import read_citation, same_words, side_citation, with_abbreviation_stop
+from .citations import courtesy_line, read_citation, same_words, side_citation, with_abbreviation_stop
 from .layout import BlockScan, bare_label, clean_text, ends_with_ellipsis, scan_block
 from .lexicon import (
     ARCHIVE_LEVELS,
@@ -416,6 +416,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     inline_credits.extend(found)
                     side_titles.append(rest)
                     scan.side_places.append(rest)
+                elif line[:1] == "(" and courtesy_line(line):
+                    # '(From the collection of Jane Roe)' under the caption: the holder
+                    inline_credits.append(courtesy_line(line))
                 elif len(line) <= 80 and ("/" in line or "|" in line):
                     # a credit alone on its line, as it would close a sentence: 'SEDAT SUNA/EPA-EFE/Shutterstock'
                     rest, found = ct.strip_credits(". " + line.strip())

@@ -102,6 +102,23 @@ def read_citation(text: str, is_place, parses_as_date) -> Citation:
     return result
 
 
+def courtesy_line(line: str) -> str | None:
+    """The holder a line of its own names as courtesy ('(From the collection of Jane Roe)',
+    'Courtesy of the County Archive'), or None."""
+    line = line.strip()
+    if len(line) > 300 or not _has_courtesy(line):
+        return None
+    match = _COURTESY_RE.match(line)
+    if match is None:
+        return None
+    body = match.group("body").rstrip(" .")
+    if match.group("open"):
+        if not body.endswith(")"):
+            return None
+        body = body[:-1]
+    return _holder(body)[0]
+
+
 _FIGURE_INITIALS = frozenset(label[:1] for label in _DATA["figure_labels"])
 # The words the two patterns need, looked for before the patterns run.
 # (without their first letter: 'Courtesy' and 'courtesy' both hold 'ourtesy')
