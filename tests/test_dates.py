@@ -1138,3 +1138,15 @@ def test_circa_and_decade_words_glued_to_the_number(text, edtf):
 def test_a_decimal_or_a_numbers_tail_is_still_no_year():
     assert find_date("Version 2.1925 of the file", today=TODAY) is None
     assert find_date("No.1925 in the list", today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Bahnhof, zw. 1910 u. 1920.", "Der Bahnhof, zwischen 1910 u. 1920.", "La estación, del 1910 al 1920."],
+)
+def test_a_range_with_an_abbreviated_or_contracted_word(text):
+    assert find_date(text, today=TODAY).edtf == "1910/1920"
+
+
+def test_two_years_listed_with_u_are_no_range():
+    assert find_date("Fotos 1910 u. 1920 im Archiv", today=TODAY).edtf == "1910"

@@ -177,10 +177,10 @@ _P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 
 _P_MONTH_SHORT = re.compile(r"(?P<month>\d\d)/(?P<year>\d\d)(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)")  # 05/25
 _MONTH_SHORT_BEFORE = re.compile(r"(?<!\d\s)\b(?:von|vom|stand|from|dated|datiert)\s$")  # not a count: "10 von 12/24"
 _P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
-    rf"(?P<y1>{_LEAD}\d{{3}})(?P<doubt>\?)?(?:\s?(?P<sign>[-/])\s?(?P<circa>(?:ca\.?|c\.|circa|um|vers|hacia)\s?)?|\s(?P<word>to|bis|until|till|through|thru|and|und|et|y|a|au|hasta|or|oder|ou|o)\s)"
+    rf"(?P<y1>{_LEAD}\d{{3}})(?P<doubt>\?)?(?:\s?(?P<sign>[-/])\s?(?P<circa>(?:ca\.?|c\.|circa|um|vers|hacia)\s?)?|\s(?P<word>to|bis|until|till|through|thru|and|und|u\.|et|y|a|al|au|hasta|or|oder|ou|o)\s)"
     r"(?P<y2>\d{4}|\d{2})(?![\d]|[-/.:]\d)"
 )
-_RANGE_WORDS_NEEDING_PREFIX = frozenset({"and", "und", "et", "y", "a", "au", "hasta"})
+_RANGE_WORDS_NEEDING_PREFIX = frozenset({"and", "und", "u.", "et", "y", "a", "al", "au", "hasta"})
 # 'Berlin, 1936 oder 1937': one of two years, the interval of both (a few years apart at most)
 _ALTERNATIVE_WORDS = frozenset({"or", "oder", "ou", "o"})
 _ALTERNATIVE_REACH = 10
