@@ -1539,3 +1539,16 @@ def test_a_collection_named_as_courtesy_on_a_line_of_its_own_under_the_caption()
     assert record.credit == "Jane Roe"
     record = _parse("La calle Mayor durante las fiestas de 1925.\n\n(Cortesía de Ana Ruiz)")
     assert record.credit == "Ana Ruiz"
+
+
+def test_plural_credit_labels():
+    base = "La plaza mayor durante las fiestas patronales de julio de 1925."
+    for label, name in (
+        ("Fotografías", "Familia Roe"),
+        ("Photographies", "Jean Roe"),
+        ("Fotografien", "Ina Muster"),
+        ("Photographs", "Jane Roe"),
+        ("Ilustraciones", "Ana Ruiz"),
+    ):
+        record = _parse(f"{base} {label}: {name}.")
+        assert (record.credit, record.caption) == (name, base), label
