@@ -799,3 +799,13 @@ def test_a_museums_credit_line_alone_in_its_paragraph():
     assert record.credit == "The Example Photograph Collection, the Example Museum of Art. Gift of Jane Sample"
     told = _parse("The mayor accepts the gift of a statue from the twin town.\n\nCity hall, 1960.\n")
     assert told.credit is None
+
+
+def test_a_reference_alone_among_a_catalogue_pages_unlabelled_values():
+    record = _parse(
+        "photographie - Album n°2\n\nExe.2.045.3\n\nPhotographies\n\nFrance\n\nBretagne\n\n"
+        "Brest\n\n12/08/1931\n\n"
+        "Le port de commerce vu depuis le château, avec les grues, un cargo à quai et des dockers.\n"
+    )
+    assert record.source_id == "Exe.2.045.3"
+    assert record.caption == "Le port de commerce vu depuis le château, avec les grues, un cargo à quai et des dockers."

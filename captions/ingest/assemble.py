@@ -396,8 +396,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 side_titles.append(dated_credit[1])
                 continue
             side = _SIDE_CREDIT_RE.match(line.strip()) if "©" in line else None
-            if len(paragraph) == 1 and _PAGE_ID_RE.fullmatch(line.strip()):
-                scan.page_ids.append(line.strip())  # an id alone at the foot of a page: 'MC3155025'
+            if len(paragraph) == 1 and (
+                _PAGE_ID_RE.fullmatch(line.strip()) or (scan.catalogue or scan.value_list) and _value_kind(line) == "id"
+            ):
+                # an id alone at the foot of a page: 'MC3155025'; in a catalogue record, its
+                # reference alone among the unlabelled values ('Sou.4.121.1')
+                scan.page_ids.append(line.strip())
             elif len(line) <= 30 and any(c.isdigit() for c in line) and _parse_date(line.strip(), None):
                 side_titles.append(line)  # 'Hacia 1900' on its own line: the date when the caption has none
             if side:
@@ -599,6 +603,7 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         return [headline], None
     values = _value_list(paragraphs, scan)
     if values is not None:
+        scan.value_list = True
         return values, headline
     for index in sorted(scan.described):
         if index < len(paragraphs) and paragraphs[index]:

@@ -106,6 +106,8 @@ class BlockScan:
     #: the collection that holds the picture, on a line of its own ('Sammlung Jane Roe'): the
     #: credit when the block names no photographer or agency
     collections: list[str] = field(default_factory=list)
+    #: a catalogue page of unlabelled values, one to a line, around one description
+    value_list: bool = False
     #: a dateline closing the caption on its own line, kept for the place ('BERLIN 28.03.1970')
     closing_dateline: str | None = None
     #: the text of a credit line of its own beside the caption ('7. Dezember, Bundeshaus, Bern.')
