@@ -465,3 +465,27 @@ def test_a_plain_date_label_stays_exact():
 def test_a_one_word_titles_closing_date_is_the_pictures(block, start, end):
     record = parse_block(block, today=TODAY)
     assert (record.date_start, record.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "block, start, end, approximate",
+    [
+        ("Caza en el monte de la finca. Foto de Ana Gómez Ruiz. 1957.", date(1957, 1, 1), date(1957, 12, 31), False),
+        (
+            "Kermesse sur la place du village. Photo de Jean Dupont, vers 1931.",
+            date(1931, 1, 1),
+            date(1931, 12, 31),
+            True,
+        ),
+    ],
+)
+def test_a_date_alone_after_the_photographers_sentence_is_the_pictures(block, start, end, approximate):
+    record = parse_block(block, today=TODAY)
+    assert (record.date_start, record.date_end, record.approximate) == (start, end, approximate)
+
+
+def test_a_sentence_after_the_photographers_that_says_more_than_a_date_is_no_dating():
+    record = parse_block(
+        "Die Kirmes auf dem Marktplatz im Jahr 1927. Foto von Hans Meier. Das Haus wurde 1952 gebaut.", today=TODAY
+    )
+    assert record.date_start == date(1927, 1, 1)

@@ -297,14 +297,18 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, source_tag = ct.cut_at_source_tag(segment)
     if source_tag:
         inline_credits.append(source_tag)
+    credited = segment
     segment, photographer = ct.cut_at_photographer(segment)
+    photographer_date = None
     if photographer:
         inline_credits.append(photographer)
+        photographer_date = _date_after_name(credited[len(segment) :], photographer)
     segment, date_note = ct.cut_date_note(segment, _is_date_text)
     if not date_note:
         segment, name_note = ct.cut_name_note(segment, _is_place, _is_date_text)
         if name_note:
             inline_credits.append(name_note)
+    date_note = date_note or photographer_date
     segment, prefix_language = ct.first_language_segment(segment)
     translated = ""  # a date the translation alone states is still the caption's date
     if prefix_language is None:
@@ -2035,6 +2039,19 @@ def _with_closing_date(found, caption: str, today: date | None):
     if within and _YEAR_DIGITS_RE.search(found.text or ""):
         return found
     return closing
+
+
+def _date_after_name(sentence: str, name: str) -> str | None:
+    """The date alone after the photographer's sentence the caption closes on ('... Foto de María
+    Pérez. 1952.', '... Photo Jean Dupont, vers 1930.'): the page's dating of the picture."""
+    at = sentence.find(name)
+    after = sentence[at + len(name) :].lstrip(" .,;–-").split(". ", 1)[0].strip(" .") if at >= 0 else ""
+    if not after or len(after) > 30 or not any(character.isdigit() for character in after):
+        return None
+    found = dates.find_date(after)
+    if found is None or found.start is None or len(found.text) < len(after) - 4:
+        return None  # a sentence about something else ('Das Haus wurde 1952 gebaut')
+    return after
 
 
 def _with_note(found, note: str, today: date | None):
