@@ -764,6 +764,10 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     return result, record
 
 
+# a lower-case letter before a capital or a digit (Latin-1, as the labels are), checked in full below
+_CASE_TURN_RE = re.compile(r"[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ0-9])")
+
+
 # A label glued to the value it opens: the label's last letter in lower case, the value's first
 # character a capital or a digit ('KünstlerEduard Mey', 'Datierung1868/79', 'PhotographerJane Roe').
 @lru_cache(maxsize=4096)
@@ -772,7 +776,11 @@ def _glued_head(line: str) -> str | None:
     The label is the longest such opening the vocabulary knows; a caption's or a heading's
     first word that merely starts with a label's letters ('Landrover ...', 'Orthodox ...') is
     none, as the letter after the label must be a capital or a digit."""
-    for size in range(min(len(line) - 1, LONGEST_LABEL + 1), 2, -1):
+    # only where a lower-case letter meets a capital or a digit, longest first
+    ends = [match.end() for match in _CASE_TURN_RE.finditer(line, 0, min(len(line) - 1, LONGEST_LABEL + 1) + 1)]
+    for size in reversed(ends):
+        if size < 3 or size > min(len(line) - 1, LONGEST_LABEL + 1):
+            continue
         head = line[:size]
         if not (line[size].isupper() or line[size].isdigit()) or not head[-1:].islower():
             continue
