@@ -73,6 +73,7 @@ def _runs() -> dict[str, str]:
         "soft-hyphens": "x\u00ad",
         "no-break-spaces": "\u00a0",
         "br-tags": "<br>",
+        "forward-lines": "-- Forwarded message --\nFrom: x\n",
         "decomposed-accents": "e\u0301",
     }
     blocks = {}

@@ -111,3 +111,39 @@ def test_json_with_curled_quotes_from_a_word_processor_is_still_a_record():
     )
     record = parse_block(text)
     assert (record.caption, record.source_id, record.credit) == ("Girl jumps on a beach", "0093882934", "Jane Roe")
+
+
+_FORWARDED = """---------- Forwarded message ---------
+From: Picture Desk <desk@example.org>
+Date: Mon, 6 May 2024 at 10:12
+Subject: Pic for tomorrow
+To: <archive@example.org>
+
+Fischer flicken Netze am Kai von Sète, Frankreich, am 4. Mai 2023.
+Foto: Jeanne Müller/dpa"""
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [
+        "---------- Forwarded message ---------",
+        "Begin forwarded message:",
+        "-------- Weitergeleitete Nachricht --------",
+        "-------- Message transféré --------",
+        "---------- Mensaje reenviado ---------",
+        "-----Original Message-----",
+    ],
+)
+def test_a_forwarded_mails_header_is_no_part_of_the_block(separator):
+    for text in (_FORWARDED.replace("---------- Forwarded message ---------", separator),):
+        for form in (text, "\n".join("> " + line for line in text.split("\n"))):
+            record = parse_block(form, today=TODAY)
+            assert record.caption == "Fischer flicken Netze am Kai von Sète, Frankreich, am 4. Mai 2023."
+            # the mail's 'Date:' is when it was sent, not when the picture was taken
+            assert record.date_start == date(2023, 5, 4)
+            assert (record.credit, record.city) == ("Jeanne Müller/dpa", "Sète")
+
+
+def test_words_of_a_forward_line_inside_a_caption_are_text():
+    text = "Ein Briefträger bringt die weitergeleitete Nachricht ins Rathaus von Sète, Frankreich."
+    assert parse_block(text).caption == text

@@ -70,6 +70,8 @@ BOILERPLATE: frozenset[str] = frozenset(
 LONGEST_LABEL = max(len(key) for key in LABELS)
 #: folded openings of the notes a page prints with every picture of a collection (an archive's
 #: donation and authenticity notes on Wikimedia Commons): a line opening with one is furniture
+MAIL_FORWARD_LINES: tuple[str, ...] = tuple(_load("caption_labels.json")["mail_forward_lines"])
+MAIL_HEADER_LABELS: tuple[str, ...] = tuple(_load("caption_labels.json")["mail_header_labels"])
 PAGE_NOTES: tuple[str, ...] = tuple(fold(note) for note in _load("caption_labels.json")["page_notes"])
 DESCRIPTION_WORDS: frozenset[str] = frozenset(
     fold(word)

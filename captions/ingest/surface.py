@@ -18,6 +18,8 @@ import textwrap
 import unicodedata
 from html.entities import html5
 
+from .lexicon import MAIL_FORWARD_LINES, MAIL_HEADER_LABELS
+
 # Zero-width and direction marks, the byte-order mark, the word joiner: invisible, no content.
 # (The zero-width joiner U+200D stays: it is part of emoji and of some scripts' letters.)
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
@@ -34,6 +36,19 @@ _QUOTED_LINE_RE = re.compile(r"^[ \t]*>", re.MULTILINE)
 # an HTML line break, with the blanks around it and the newline after it if there is one:
 # a page's or a CMS export's source copied as text ('Caption<br>Foto: X<br/>')
 _BR_RE = re.compile(r"[ \t]*<br[ \t]{0,5}/?>[ \t]*\n?", re.IGNORECASE)
+# '---------- Forwarded message ---------', 'Begin forwarded message:', '-------- Message transféré --------'
+_FORWARD_LINE_RE = re.compile(
+    r"^[ \t]*[-_=*]*[ \t]*(?:"
+    + "|".join(re.escape(line) for line in sorted(MAIL_FORWARD_LINES, key=len, reverse=True))
+    + r")[ \t]?:?[ \t]*[-_=*]*[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADER_LINE_RE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(label) for label in sorted(set(MAIL_HEADER_LABELS), key=len, reverse=True))
+    + r")[ \t]?:",
+    re.IGNORECASE,
+)
 # blanks at a line's end: nothing (a tab between cells stays; only the line's end is trimmed)
 _TRAILING_BLANKS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 
@@ -55,6 +70,8 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     if ">" in text:
         text = _unquote_mail(text)
+    if "essage" in text or "achricht" in text or "ensaje" in text:
+        text = _without_forward_headers(text)
     if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
         text = _TRAILING_BLANKS_RE.sub("", text)
     if text[:1] in (" ", "\t") or "\n " in text or "\n\t" in text:
@@ -77,3 +94,25 @@ def _unquote_mail(text: str) -> str:
     if len(lines) < 2 or len(_QUOTED_LINE_RE.findall(text)) < len(lines):
         return text
     return _MAIL_QUOTE_RE.sub("", textwrap.dedent(text))
+
+
+def _without_forward_headers(text: str) -> str:
+    """A forwarded mail's separator line and the header lines under it (From, Date, To,
+    Subject, in the four languages) are the mail's, not the block's: taken off. A 'Date:' there
+    is when the mail was sent, not when the picture was taken."""
+    kept: list[str] = []
+    position = 0
+    for found in _FORWARD_LINE_RE.finditer(text):
+        if found.start() < position:
+            continue  # inside the header of the one before
+        kept.append(text[position : found.start()])
+        position = found.end()
+        lines = text[position:].split("\n", 64)
+        index = 1 if lines and not lines[0].strip() else 0  # the rest of the separator's line
+        while index < len(lines) - 1 and not lines[index].strip():
+            index += 1
+        while index < len(lines) - 1 and len(lines[index]) < 300 and _HEADER_LINE_RE.match(lines[index].strip()):
+            index += 1
+        position += sum(len(line) + 1 for line in lines[:index])
+    kept.append(text[position:])
+    return "".join(kept)
