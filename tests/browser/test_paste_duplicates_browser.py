@@ -51,6 +51,8 @@ def test_the_paste_preview_names_each_match_and_its_choice(page_for, locale, vie
     page.goto(page.base_url + "/admin/captions/photo/paste/")
     page.fill("textarea[name=text]", PASTE)
     page.click("input[name=preview]")
+    # the click does not wait for the preview page: .all() takes what is there at once
+    page.locator(".paste-preview h2").first.wait_for()
     headings = [h.inner_text() for h in page.locator(".paste-preview h2").all()]
     english = locale == "en-US"
     assert f"#{seed.pk}" in headings[0] and ("matches" if english else "entspricht") in headings[0]
