@@ -91,10 +91,34 @@ def test_text_file_upload(ed_client):
 
 def test_binary_file_is_refused_beside_the_file_field(ed_client):
     response = ed_client.post(
-        PASTE, {"file": SimpleUploadedFile("photo.jpg", b"\xff\xd8\x00\x00binary"), "preview": "Preview"}
+        PASTE, {"file": SimpleUploadedFile("dump.dat", bytes(range(256)) * 4), "preview": "Preview"}
     )
     assert response.context["form"].errors.as_data()["file"][0].code == "not_text"
     assert "is not a text file" in response.text
+
+
+def test_a_picture_chosen_by_mistake_is_named_beside_the_file_field_and_nothing_is_saved(ed_client):
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, "JPEG")
+    before = Photo.objects.count()
+    response = ed_client.post(
+        PASTE, {"file": SimpleUploadedFile("caption.txt", buffer.getvalue()), "preview": "Preview", "save": "Save"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.as_data()["file"][0].code == "not_text"
+    assert "“caption.txt” is a JPEG file, not a text file" in response.text
+    assert Photo.objects.count() == before
+
+
+def test_a_windows_unicode_text_file_is_read(ed_client):
+    upload = SimpleUploadedFile("caption.txt", SEED_BLOCK.encode("utf-16"))
+    response = ed_client.post(PASTE, {"file": upload, "preview": "Preview"})
+    [preview] = response.context["previews"]
+    assert row(preview, "caption")["value"].startswith("Der russische Präsident")
 
 
 def test_empty_paste_says_what_to_do(ed_client):

@@ -145,6 +145,19 @@ def test_unreadable_path_is_a_clear_error(tmp_path):
         run(str(tmp_path / "missing.txt"))
 
 
+def test_a_picture_given_as_a_caption_file_is_refused_and_nothing_is_imported(tmp_path):
+    from django.core.management.base import CommandError
+    from PIL import Image
+
+    picture = tmp_path / "photo.jpg"
+    Image.new("RGB", (40, 30), "red").save(picture, "JPEG")
+    good = tmp_path / "good.txt"
+    good.write_text((DATA / "three_blocks.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(CommandError, match=f"cannot read {picture}: a JPEG file, not caption text"):
+        run(str(good), str(picture))
+    assert Photo.objects.count() == 0  # the good file before it is not half-imported
+
+
 def test_places_are_shared_between_photos_of_one_place(tmp_path):
     run(str(DATA / "three_blocks.txt"))
     photo = Photo.objects.get(source_id="T3ST0001")

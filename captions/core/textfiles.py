@@ -16,13 +16,83 @@ class UnreadableInput(Exception):
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, as older agency exports are. The five
-    bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD, so a
-    byte that names no character shows as one the editor can see, not as an invisible control."""
+    """UTF-8 (with or without BOM), UTF-16 as Windows' "Unicode" text files are (with its BOM, or
+    without one when every other byte of the text is zero), else Windows-1252, as older agency
+    exports are. The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become
+    U+FFFD, so a byte that names no character shows as one the editor can see, not as an
+    invisible control."""
+    utf16 = _utf16_of(data)
+    if utf16 is not None:
+        return utf16
+    if data.endswith(b"\x00"):
+        data = data.rstrip(b"\x00")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _utf16_of(data: bytes) -> str | None:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    elif len(data) >= 4 and b"\x00" in data[:2]:
+        # no mark: text in a Latin script has a zero high byte in (nearly) every character
+        head = data[:512]
+        even, odd = head[::2], head[1::2]
+        if odd.count(0) * 5 >= len(odd) * 4 and even.count(0) == 0:
+            encoding = "utf-16-le"
+        elif even.count(0) * 5 >= len(even) * 4 and odd.count(0) == 0:
+            encoding = "utf-16-be"
+        else:
+            return None
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+# The files most often picked by mistake where a caption file was meant: their first bytes
+# say what they are ('\xff\xd8\xff' a JPEG), whatever their name.
+_SIGNATURES = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP"),  # also a Word (.docx) or OpenDocument file
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office"),  # an old .doc or .xls
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"8BPS", "Photoshop"),
+)
+# Control characters, DEL and the five bytes no encoding we read names: a stray one is a
+# damaged export (read, the parser drops it), one in ten is data.
+_NO_TEXT_BYTES = (frozenset(range(32)) - {9, 10, 12, 13}) | {0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_SAMPLE = 8192
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file that holds no text is: a format's name ('JPEG', 'PDF', 'ZIP') when its first
+    bytes say it, 'binary' for other data (more than one byte in ten a control character or a
+    byte no encoding names: random or compressed data has one in eight, a program more);
+    None for text in any encoding `decode` reads, stray zero bytes and all."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[4:8] == b"ftyp":
+        return "HEIF" if data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif") else "MP4"
+    if _utf16_of(data[:_SAMPLE]) is not None or _utf16_of(data) is not None:
+        return None
+    sample = data[:_SAMPLE].rstrip(b"\x00")  # (zeros padding a file's end are no content)
+    strays = sum(1 for byte in sample if byte in _NO_TEXT_BYTES)
+    return "binary" if strays >= 8 and strays * 10 > len(sample) else None
 
 
 def read_text(path: str, *, stdin=None) -> str:
@@ -31,7 +101,7 @@ def read_text(path: str, *, stdin=None) -> str:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin
             data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-            return data if isinstance(data, str) else decode(data)
+            return data if isinstance(data, str) else _text_of("standard input", data)
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
@@ -44,4 +114,16 @@ def read_text(path: str, *, stdin=None) -> str:
         raise UnreadableInput(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableInput(f"cannot read {path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    return decode(data)
+    return _text_of(path, data)
+
+
+def _text_of(path: str, data: bytes) -> str:
+    kind = binary_kind(data)
+    if kind is None:
+        return decode(data)
+    what = "binary data" if kind == "binary" else f"a {kind} file"
+    hint = " (images are imported with import_images)" if kind in _IMAGE_KINDS else ""
+    raise UnreadableInput(f"cannot read {path}: {what}, not caption text{hint}")
+
+
+_IMAGE_KINDS = frozenset({"JPEG", "PNG", "GIF", "TIFF", "WebP", "HEIF", "Photoshop"})

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from captions import ingest, times
 from captions.core import dimensions, fingerprints, places
-from captions.core.textfiles import decode
+from captions.core.textfiles import binary_kind, decode
 from captions.core.vocabulary import change_reason
 from captions.editorial.display import local_decimal, problem_detail_text, size_line
 from captions.models import CAVEAT_LABELS, PROBLEM_LABELS, DatePrecision
@@ -74,14 +74,17 @@ class PasteCaptionForm(forms.Form):
         upload = cleaned.get("file")
         if upload:
             data = upload.read()
-            if b"\x00" in data[:4096]:
+            kind = binary_kind(data)
+            if kind is not None:
+                if kind == "binary":
+                    message = _("“%(name)s” is not a text file: save the caption as plain text (.txt).")
+                else:  # a picture or a document picked by mistake: say what it is
+                    message = _(
+                        "“%(name)s” is a %(kind)s file, not a text file: save the caption as plain text (.txt)."
+                    )
                 self.add_error(
                     "file",
-                    forms.ValidationError(
-                        _("“%(name)s” is not a text file: save the caption as plain text (.txt)."),
-                        code="not_text",
-                        params={"name": upload.name},
-                    ),
+                    forms.ValidationError(message, code="not_text", params={"name": upload.name, "kind": kind}),
                 )
                 return cleaned
             cleaned["text"] = decode(data)
