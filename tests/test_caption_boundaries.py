@@ -515,6 +515,53 @@ def test_courtesy_inside_a_sentence_is_caption_text():
     assert record.credit is None
 
 
+# --- a lender's line over or under the caption ---------------------------------------------------
+
+
+def test_a_lenders_line_under_a_title_is_the_credit_in_german():
+    record = _parse(
+        "Marktplatz mit Brunnen im Winter, ca. 1950\n\n"
+        "Dieses Foto stellte uns freundlicherweise Erna Beispiel zur Verfügung.\n\n"
+        "Der Schnee liegt hoch auf dem Marktplatz. Links steht der Brunnen, rechts das Gasthaus zur Post."
+    )
+    assert "Verfügung" not in record.caption
+    assert record.credit == "Erna Beispiel"
+
+
+def test_a_lenders_line_over_the_caption_in_spanish():
+    record = _parse(
+        "Fotografía cedida por el Archivo Vecinal de Villaejemplo perteneciente al fondo Ruiz.\n"
+        "Vecinos en la plaza durante las fiestas de agosto, hacia 1955. Al fondo, la iglesia parroquial."
+    )
+    assert record.caption.startswith("Vecinos en la plaza")
+    assert record.credit == "Archivo Vecinal de Villaejemplo"
+
+
+def test_a_lenders_line_in_french_and_english():
+    record = _parse(
+        "Les élèves posent devant l'école communale, vers 1925. Au premier rang, l'instituteur.\n"
+        "Cette photo nous a été aimablement prêtée par Jeanne Exemple."
+    )
+    assert record.caption == "Les élèves posent devant l'école communale, vers 1925. Au premier rang, l'instituteur."
+    assert record.credit == "Jeanne Exemple"
+    record = _parse(
+        "Photo submitted by the Millbrook Historical Society\n\n"
+        "Workers pose outside the old paper mill on Front Street around 1910."
+    )
+    assert record.caption == "Workers pose outside the old paper mill on Front Street around 1910."
+    assert record.credit == "Millbrook Historical Society"
+
+
+def test_a_lenders_line_gives_way_to_the_photographers_credit_and_a_sentence_going_on_stays():
+    record = _parse(
+        "Workers pose outside the old paper mill on Front Street around 1910. Photo: Jane Roe\n"
+        "Photo provided by the Millbrook Historical Society"
+    )
+    assert record.credit == "Jane Roe"
+    record = _parse("Photo sent by Jane Roe. The mill closed in 1950 and was torn down two years later.")
+    assert record.caption == "Photo sent by Jane Roe. The mill closed in 1950 and was torn down two years later."
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

@@ -99,6 +99,8 @@ def _runs() -> dict[str, str]:
     blocks["xmp: cut in a tag"] = "<rdf:RDF><rdf:Description " + 'photoshop:City="x" ' * (RUN // 19)
     blocks["record line: many labels"] = "Date : 1 " * (RUN // 9)
     blocks["record line: bars"] = "Bildnummer: 1" + " | 1" * (RUN // 4)
+    # a lender's line (citations.lender_line): a long run of names after the participle
+    blocks["lender: name run"] = "Fans cheer in the stadium.\n\nPhoto submitted by " + "Ab de " * (RUN // 6) + "x"
     return blocks
 
 

@@ -25,7 +25,7 @@ from captions.core.text import fold, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
-from .citations import courtesy_line, read_citation, same_words, side_citation, with_abbreviation_stop
+from .citations import courtesy_line, lender_line, read_citation, same_words, side_citation, with_abbreviation_stop
 from .layout import BlockScan, bare_label, clean_text, ends_with_ellipsis, scan_block
 from .lexicon import (
     ARCHIVE_LEVELS,
@@ -1237,6 +1237,20 @@ def _take_collections(scan: BlockScan) -> None:
     for index, paragraph in enumerate(scan.paragraphs):
         if not paragraph:
             continue
+        if len(paragraph) > 1 or prose > 1:
+            # a lender's line over or under the caption ('Photo submitted by Jane Roe.'): no
+            # caption text; the lender is the credit when nothing else names one
+            lender = lender_line(paragraph[0])
+            if lender is not None:
+                paragraph = scan.paragraphs[index] = paragraph[1:]
+                scan.collections.append(lender)
+            elif len(paragraph) > 1:
+                lender = lender_line(paragraph[-1])
+                if lender is not None:
+                    paragraph = scan.paragraphs[index] = paragraph[:-1]
+                    scan.collections.append(lender)
+            if not paragraph:
+                continue
         last = paragraph[-1]
         holder = _collection_line(last)
         if holder is None and len(paragraph) == 1 and prose > 1:

@@ -252,3 +252,72 @@ def same_words(first: str, second: str) -> bool:
 
 
 _WORDS_RE = re.compile(r"[\W_]+")
+
+
+# A lender's line: 'Photo submitted by Jane Roe.', 'Esta fotografía fue cedida amablemente por el
+# Archivo Municipal de Ejemplo, que conserva el fondo.', 'Dieses Foto stellte uns freundlicherweise
+# Jane Roe zur Verfügung.' The name is a run of capitalised words (particles between them); what
+# follows it in lower case says more of the lender ('perteneciente al fondo ...'), not who.
+_LENDERS = _DATA["lenders"]
+_LENDER_NAME = (
+    r"(?P<name>[A-ZÀ-Ý][\w'’.&-]{0,30}"
+    r"(?:\s(?:(?:de|del|de la|de los|de las|von|van|der|den|du|des|la|le|y|e|et|und|di|da|d'|of|the|and|&)\s)?"
+    r"[A-ZÀ-Ý0-9][\w'’.&-]{0,30}){0,7})"
+)
+_LENDER_KIND = r"(?:(?:%s)\s)?(?:%s)\s" % (  # noqa: UP031
+    _alternatives(_LENDERS["determiners"]),
+    _alternatives(_LENDERS["kinds"]),
+)
+_LENDER_ADVERB = r"(?:%s)\s" % _alternatives(_LENDERS["adverbs"])  # noqa: UP031
+# (an adverb may stand before the 'by' too: 'cedida amablemente por')
+_PARTICIPLES = "|".join(
+    r"\s".join(map(re.escape, head.split())) + r"\s(?:%s)?" % _LENDER_ADVERB + re.escape(by)  # noqa: UP031
+    for head, by in (phrase.rsplit(" ", 1) for phrase in sorted(_LENDERS["participles"], key=len, reverse=True))
+)
+_LENDER_RE = re.compile(
+    r"(?i:%s(?:(?:%s)\s)?(?:%s)?(?:%s)\s(?:%s)?(?:(?:%s)\s)?)%s(?P<rest>[^\n]{0,160})"  # noqa: UP031
+    % (
+        _LENDER_KIND,
+        _alternatives(_LENDERS["passives"]),
+        _LENDER_ADVERB,
+        _PARTICIPLES,
+        _LENDER_ADVERB,
+        _alternatives(_DATA["holder_articles"] + ["l'", "l’"]),
+        _LENDER_NAME,
+    )
+)
+# German puts the lender between the verb and 'zur Verfügung': 'Dieses Foto stellte uns Jane Roe
+# zur Verfügung', 'Das Bild wurde uns freundlicherweise von Jane Roe zur Verfügung gestellt'.
+_GERMAN_LENDER_RE = re.compile(
+    r"(?i:%s(?:(?:%s)\suns\s|(?:wurde|wurden)\suns\s)(?:%s){0,2}(?:von\s(?:(?:der|dem|den)\s)?)?)%s"  # noqa: UP031
+    r"\s(?i:zur\sVerfügung|überlassen)(?:\sgestellt)?(?P<rest>[^\n]{0,4})"
+    % (_LENDER_KIND, _alternatives(_LENDERS["de_verbs"]), _LENDER_ADVERB, _LENDER_NAME)
+)
+_LENDER_PROBES = ("by", "par", "por", "von", "Verfügung", "überlie", "lieh")
+
+
+def lender_line(line: str) -> str | None:
+    """The lender a line of its own names ('Photo submitted by Jane Roe.', 'Fotografía cedida
+    por el Centro de Estudios Locales perteneciente al fondo Ejemplo.'), or None: a sentence
+    that goes on after the name with a capital ('Photo submitted by Jane Roe. The mill ...') or
+    names no one is caption text."""
+    line = line.strip().rstrip(" |")
+    if not 12 <= len(line) <= 300 or not any(probe in line for probe in _LENDER_PROBES):
+        return None
+    match = _LENDER_RE.match(line) or _GERMAN_LENDER_RE.match(line)
+    if match is None:
+        return None
+    rest = match.group("rest").strip()
+    if rest and not (rest in ".!" or rest[:1] in ",;(" or rest[:1].islower()):
+        return None  # the sentence goes on: 'Photo sent by Jane Roe. The mill closed in 1950.'
+    if ". " in rest.rstrip("."):
+        return None
+    name = match.group("name")
+    for word in name.split()[:-1]:
+        if word[-1:] == "." and len(word) > 2 and word[:-1] not in _ABBREVIATIONS:
+            return None  # a stop after a word, then a capital: the sentence goes on ('Jane Roe. The ...')
+    name = name.rstrip(".")
+    last = name.rsplit(None, 1)[-1]
+    if last in _ABBREVIATIONS or len(last) == 1:
+        name = match.group("name")  # 'Ejemplo & Co.', 'Jane R.'
+    return name if len(name) >= 3 else None
