@@ -562,6 +562,33 @@ def test_a_lenders_line_gives_way_to_the_photographers_credit_and_a_sentence_goi
     assert record.caption == "Photo sent by Jane Roe. The mill closed in 1950 and was torn down two years later."
 
 
+# --- a labelled credit closing a line inside the caption ------------------------------------------
+
+
+def test_a_labelled_credit_closing_the_title_line_over_the_description():
+    record = _parse(
+        "Der Marktplatz, um 1960. Foto: Erna Beispiel / Stadtarchiv Musterstadt\n"
+        "Der Blick geht vom Kirchturm über den Platz. Links steht das alte Rathaus."
+    )
+    assert record.caption == (
+        "Der Marktplatz, um 1960. Der Blick geht vom Kirchturm über den Platz. Links steht das alte Rathaus."
+    )
+    assert record.credit == "Erna Beispiel / Stadtarchiv Musterstadt"
+    record = _parse(
+        "La plaza Mayor en 1952. Fotografía: Ana Ejemplo\n"
+        "Los vecinos esperan la procesión frente al ayuntamiento de Villaejemplo."
+    )
+    assert "Fotografía" not in record.caption and record.credit == "Ana Ejemplo"
+    record = _parse(
+        "La place du marché vers 1910. Photo : Jean Exemple\n"
+        "Les marchands installent leurs étals devant l'église de Villeexemple."
+    )
+    assert "Photo" not in record.caption and record.credit == "Jean Exemple"
+    record = _parse("Main Street in 1948. Photo: Jane Roe\nShoppers cross in front of the old bank in Millbrook.")
+    assert record.caption == "Main Street in 1948. Shoppers cross in front of the old bank in Millbrook."
+    assert record.credit == "Jane Roe"
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

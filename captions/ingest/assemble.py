@@ -61,6 +61,7 @@ from .notices import (
     caveats_in,
     clean_credit,
     is_negative_release,
+    may_hold_credit,
     parse_embargo,
     split_inline_credit,
     supplier_in,
@@ -181,6 +182,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         gallery_credit = ct.name_line_under(caption_lines, _is_place)
         if gallery_credit:  # '... le 3 mars 2022.' / 'Jean Roe': the photographer under the caption
             caption_lines = caption_lines[:-1]
+    line_credits: list[str] = []
+    if len(caption_lines) > 1:
+        caption_lines, line_credits = _without_line_credits(caption_lines)
     joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
     joined, page_credit = split_inline_credit(joined)
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
@@ -283,7 +287,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         cleaned, caption_lines, scan.credit_lines
     )
     segment = uncredited
-    inline_credits = leading_credits + inline_credits
+    inline_credits = leading_credits + inline_credits + line_credits
     segment, noted_photographer = ct.cut_photographer_note(segment)
     if noted_photographer:
         inline_credits.append(noted_photographer)
@@ -534,6 +538,25 @@ def _without_title_lines(lines: list[str], scan: BlockScan, cleaned: str) -> lis
 
 
 _PAGE_NOTE_STARTS = frozenset(note[:4] for note in PAGE_NOTES)
+
+
+def _without_line_credits(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A labelled credit closing a line inside the caption, after the line's last sentence, the
+    next line opening a sentence of its own ('Der Marktplatz, um 1960. Foto: Jane Roe / Archiv' /
+    'Der Blick geht ...'): the credit, not caption text (one closing the caption's last line is
+    read with the caption's end)."""
+    kept, credits = [], []
+    for line, following in zip(lines, lines[1:], strict=False):
+        if ":" in line and following.lstrip()[:1].isupper() and may_hold_credit(line):
+            rest, found = ct.strip_credits(line.rstrip())
+            cut = line.rstrip()[len(rest) :].strip()
+            if found and rest[-1:] in '.!?"”»)' and line.startswith(rest) and LABELLED_CREDIT_LINE_RE.match(cut):
+                kept.append(rest)
+                credits.extend(found)
+                continue
+        kept.append(line)
+    kept.append(lines[-1])
+    return kept, credits
 
 
 def _credit_line_after(cleaned: str, caption_lines: list[str], credit_lines: list[str]) -> bool:
