@@ -589,6 +589,40 @@ def test_a_labelled_credit_closing_the_title_line_over_the_description():
     assert record.credit == "Jane Roe"
 
 
+# --- a line of its own in parentheses under the caption: an instruction or the source ----------
+
+
+def test_a_click_instruction_under_the_caption_is_no_caption_text():
+    for instruction in (
+        "(cliquez sur la photo pour l'agrandir)",
+        "(Click on the picture to enlarge)",
+        "(Klicken Sie auf das Bild, um es zu vergrößern)",
+        "(Haga clic en la imagen para ampliarla)",
+        "Click to enlarge",
+    ):
+        record = _parse("The old mill on Front Street in Millbrook, around 1910.\n" + instruction)
+        assert record.caption == "The old mill on Front Street in Millbrook, around 1910.", instruction
+        assert record.credit is None
+
+
+def test_a_source_in_parentheses_on_its_own_line_is_the_credit():
+    record = _parse(
+        "Der Marktplatz nach dem Krieg. Das Rathaus ist schwer zerstört.\n(Historische Ansichtskarte - Sammlung Roe)"
+    )
+    assert record.caption == "Der Marktplatz nach dem Krieg. Das Rathaus ist schwer zerstört."
+    assert record.credit == "Historische Ansichtskarte - Sammlung Roe"
+    record = _parse("La plaza Mayor durante la feria de 1952.\n\n(Archivo Municipal de Villaejemplo / Fondo Ruiz)")
+    assert record.caption == "La plaza Mayor durante la feria de 1952."
+    assert record.credit == "Archivo Municipal de Villaejemplo / Fondo Ruiz"
+
+
+def test_a_date_or_a_sentence_in_parentheses_under_the_caption_is_no_credit():
+    record = _parse("La place du marché un jour de foire.\n(Carte postale, vers 1910)")
+    assert record.credit is None
+    record = _parse("La place du marché un jour de foire.\n(la fontaine a été déplacée depuis)")
+    assert record.credit is None
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

@@ -185,6 +185,18 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     line_credits: list[str] = []
     if len(caption_lines) > 1:
         caption_lines, line_credits = _without_line_credits(caption_lines)
+    if (
+        len(caption_lines) > 1
+        and caption_lines[-2].rstrip()[-1:] in _SENTENCE_ENDS
+        and (caption_lines[-1].lstrip()[:1] == "(" or ct.is_click_instruction(caption_lines[-1]))
+    ):
+        # a line of its own in parentheses under the caption's last sentence: the page's
+        # instruction ('(cliquez sur la photo pour l'agrandir)') or the picture's source
+        # ('(Historische Ansichtskarte - N.A.)'), no caption text
+        is_note, note_credit = ct.closing_note(caption_lines[-1], _is_place, _is_date_text)
+        if is_note or ct.is_click_instruction(caption_lines[-1]):
+            caption_lines = caption_lines[:-1]
+            line_credits.extend([note_credit] if note_credit else [])
     joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
     joined, page_credit = split_inline_credit(joined)
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
@@ -431,6 +443,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 elif line[:1] == "(" and courtesy_line(line):
                     # '(From the collection of Jane Roe)' under the caption: the holder
                     inline_credits.append(courtesy_line(line))
+                elif line[:1] == "(" and ct.closing_note(line, _is_place, _is_date_text)[1]:
+                    # '(Historische Ansichtskarte - N.A.)' under the caption: its source
+                    inline_credits.append(ct.closing_note(line, _is_place, _is_date_text)[1])
                 elif len(line) <= 80 and ("/" in line or "|" in line):
                     # a credit alone on its line, as it would close a sentence: 'SEDAT SUNA/EPA-EFE/Shutterstock'
                     rest, found = ct.strip_credits(". " + line.strip())
@@ -538,6 +553,9 @@ def _without_title_lines(lines: list[str], scan: BlockScan, cleaned: str) -> lis
 
 
 _PAGE_NOTE_STARTS = frozenset(note[:4] for note in PAGE_NOTES)
+
+
+_SENTENCE_ENDS = frozenset('.!?"”»…)')
 
 
 def _without_line_credits(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -972,6 +972,47 @@ def cut_name_note(text: str, is_place, is_date) -> tuple[str, str | None]:
     return text[: note.start()].rstrip(), name
 
 
+_CLICK_WORDS = tuple(fold(word) for word in load_data("credit_patterns.json")["click_words"])
+_NOTE_PART_SPLIT_RE = re.compile(r"\s[-–/]\s|,\s|\s?/\s?")
+_NOTE_PART_RE = re.compile(_NOTE_NAME)
+_NOTE_PART_WORDS = 6  # words of one part of a source note ('Historische Ansichtskarte')
+
+
+def is_click_instruction(text: str) -> bool:
+    """'(cliquez sur la photo pour l'agrandir)', 'Click to enlarge', 'Haga clic para ampliar': a
+    page's instruction, no description."""
+    folded = fold(text.strip(" ()[].").lstrip("»>→ "))
+    return len(folded) <= 100 and folded.startswith(_CLICK_WORDS) and folded[:1].isalpha()
+
+
+def closing_note(line: str, is_place, is_date) -> tuple[bool, str | None]:
+    """A line of its own in parentheses under the caption: (True, None) for a page's instruction
+    ('(cliquez sur la photo pour l'agrandir)'), (True, source) for its source in capitalised
+    parts, without a digit ('(Historische Ansichtskarte - N.A.)', '(Archivo Ejemplo / Fondo
+    Ruiz)'), (False, None) for anything else (a date, a place, a kind of picture, a sentence: read
+    as before)."""
+    stripped = line.strip().rstrip(".")
+    if not (stripped[:1] == "(" and stripped[-1:] == ")") or len(stripped) > 122:
+        return False, None
+    inner = stripped[1:-1].strip()
+    if "(" in inner or ")" in inner or not inner:
+        return False, None
+    if is_click_instruction(inner):
+        return True, None
+    if any(character.isdigit() for character in inner) or fold(inner) in _NOT_NAMES:
+        return False, None
+    parts = _NOTE_PART_SPLIT_RE.split(inner)
+    if len(parts) < 2 or len(inner.split()) > 10:
+        return False, None  # one name alone is cut_name_note's (after the caption's last sentence)
+    for part in parts:
+        part = part.strip()
+        if not part or len(part.split()) > _NOTE_PART_WORDS or not _NOTE_PART_RE.fullmatch(part):
+            return False, None
+    if is_place(inner) or is_date(inner) or any(fold(part.strip()) in _NOT_NAMES for part in parts):
+        return False, None
+    return True, inner
+
+
 _CREDIT_WORDS = load_data("credit_patterns.json")
 _RUN_CREDIT_LABELS = frozenset(_CREDIT_WORDS["credit_labels"]) | {"Fotografías", "Fotografias", "Fotografien"}
 # A label of the byline a page prints after the caption ('Texto:', 'Fotografías:', 'Documentación:',
