@@ -27,7 +27,8 @@ CORPUS = Path(__file__).parent / "data" / "real_captions"
 # dev lowered from 98.0 by batch 14 (65 new blocks, 88.8% as gathered): 15910/16330 = 97.43%
 # holdout lowered from 93.3 by blind batch 13 (62 new blocks, 91.2% as gathered): 7402/7935 = 93.28% on fe6169c
 # holdout lowered from 93.5 by blind batch 15 (63 new blocks, 91.4% as gathered): 8760/9384 = 93.35% on 583f891
-FLOORS = {"dev": 98.0, "holdout": 93.3}
+# dev lowered from 98.0 by batch 16 (57 new dev blocks, 90.2% as gathered): 17244/17641 = 97.75% on a6cf8fc
+FLOORS = {"dev": 97.7, "holdout": 93.3}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
