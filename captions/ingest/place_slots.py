@@ -876,16 +876,17 @@ _TITLE_TOWN_RE = re.compile(r"[\"'«“„]?\s?(" + _PLAIN_NAME + r")\s[-–—]
 _FRENCH_COMPOUND_RE = re.compile(r"[\w']+(?:-[\w']+)*-(?:sur|sous|en|lès|lez|le|la|les|de|du|des|aux|au)-[\w']+")
 
 
-def title_town(caption: str) -> str | None:
-    """The town opening a title (see above), when the gazetteer knows it as a town's own name or
-    it is a French commune's compound; never a country or region ('Bretagne - Quimper')."""
+def title_town(caption: str, countries=None) -> str | None:
+    """The town opening a title (see above), when the gazetteer knows it as a town's own name (a
+    small town's, in one of `countries`, when they are given) or it is a French commune's
+    compound; never a country or region ('Bretagne - Quimper')."""
     match = _TITLE_TOWN_RE.match(caption, 0, 200)
     if match is None:
         return None
     name = match.group(1)
     if places.find_country(name) or places.find_region(name):
         return None
-    if places.is_own_city_name(name) or _FRENCH_COMPOUND_RE.fullmatch(name):
+    if places.is_town_name(name, countries or ()) or _FRENCH_COMPOUND_RE.fullmatch(name):
         return name
     return None
 
@@ -1549,8 +1550,8 @@ def facility_towns(caption: str) -> list[str]:
         name = _trim(match.group(1))
         for size in range(len(name.split()), 0, -1):  # 'Calais, lors' -> 'Calais'; 'Dover Harbour' -> 'Dover'
             head = " ".join(name.split()[:size])
-            if places.is_own_city_name(head) and not places.find_country(head):
-                slots.append(head)
+            if (places.is_own_city_name(head) or places.town_countries(head)) and not places.find_country(head):
+                slots.append(head)  # (a small town's name: place_fields reads it in its language's countries)
                 break
         else:
             country = _country_after(caption, match.end(1)) if name == match.group(1) else None
