@@ -797,6 +797,15 @@ def test_a_closing_dash_and_the_credits_photographer_leave_the_caption():
     assert record.credit == "JEAN EXEMPLE, LE JOURNAL"
 
 
+def test_a_closing_dash_and_the_photographer_after_an_ellipsis():
+    record = _parse(
+        "PHOTO JEAN EXEMPLE, LE JOURNAL\n\n"
+        "J’ai attendu longtemps sous la pluie. Parfois, il faut savoir patienter… – Jean Exemple, Le Journal\n"
+    )
+    assert record.caption == "J’ai attendu longtemps sous la pluie. Parfois, il faut savoir patienter…"
+    assert "truncated_text" not in record.problems
+
+
 def test_a_closing_dash_a_photographer_and_an_agency():
     record = _parse("La manifestation de mardi à Montréal a réuni des milliers de personnes. — Jean Exemple afp.com")
     assert record.caption == "La manifestation de mardi à Montréal a réuni des milliers de personnes."

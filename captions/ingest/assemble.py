@@ -465,7 +465,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     inline_credits.extend(found)
     credit_date = _credits(record, scan, inline_credits)
     if record.credit and record.caption and (", " in record.caption[-80:] or " – " in record.caption[-80:]):
+        bylined = record.caption
         record.caption = _without_byline(record.caption, record.credit)
+        # (the photographer's name after it says the text ran on: '... contraintes… – Jane Roe')
+        credit_after = credit_after or record.caption != bylined
     if credit_date:
         side_titles.append(
             credit_date
@@ -1199,7 +1202,7 @@ def _without_byline(caption: str, credit: str) -> str:
     if len(name) < 5 or " " not in name:
         return caption
     dash = caption.rfind(" – ", max(0, len(caption) - 80))
-    if dash > 0 and caption[dash - 1 : dash] in '.!?"»”)' and fold(caption[dash + 3 :]).startswith(fold(name)):
+    if dash > 0 and caption[dash - 1 : dash] in '.!?"»”)…' and fold(caption[dash + 3 :]).startswith(fold(name)):
         # a closing dash and the photographer's name after the last sentence, as the credit
         # gives it ('... chez les péquistes. – Jane Roe, La Presse' under 'PHOTO JANE ROE, LA PRESSE')
         return caption[:dash].rstrip()
