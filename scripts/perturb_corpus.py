@@ -7,9 +7,10 @@ dev half of tests/data/real_captions) is parsed as it is and again after each tr
 below, every one a way the same text reaches an editor: Windows line ends, no-break spaces and
 soft hyphens from a web page, a Mac's decomposed accents, typographic quotes, a forwarded mail's
 '> ' quoting, indentation from a code listing, HTML entities and line-break tags from a page's
-source, trailing blanks. A field that changes is a field the parser reads from the text's
-surface rather than its content. The output is, per transformation, how many blocks and fields
-changed; `--show NAME` prints the changed fields of that transformation.
+source, trailing blanks, a picture page's gallery counter and buttons. A field that changes is
+a field the parser reads from the text's surface rather than its content. The output is, per
+transformation, how many blocks and fields changed; `--show NAME` prints the changed fields of
+that transformation.
 
 Holdout is never read: this is a tuning tool (TEAM rule), so a holdout folder is refused.
 """
@@ -73,7 +74,17 @@ PERTURBATIONS = {
     "html_entities": _entities,
     "bom_zwsp": lambda text: "\ufeff" + text.replace("\n", "\n\u200b"),
     "blank_line_after_each": lambda text: re.sub(r"(?<=\S)\n(?=\S)", "\n\n", text),
+    # a picture page copied whole: its gallery's counter and its buttons on lines of their own
+    # (not around a record: a line before a JSON record or an XMP packet is no page of it)
+    "gallery_counter": lambda text: _on_page(text, "3/12\n", ""),
+    "gallery_counter_words": lambda text: _on_page(text, "Bild 3 von 12\n\n", ""),
+    "page_buttons": lambda text: _on_page(text, "Enlarge image\n", "\nShare\n\n‹ Previous\nNext ›"),
+    "page_buttons_fr": lambda text: _on_page(text, "Agrandir l'image\n\n", "\n\nPartager\nLire la suite"),
 }
+
+
+def _on_page(text: str, above: str, below: str) -> str:
+    return text if text.lstrip()[:1] in "{[<" else above + text + below
 
 
 def _fields(record) -> dict:

@@ -1669,3 +1669,64 @@ def test_plural_credit_labels():
     ):
         record = _parse(f"{base} {label}: {name}.")
         assert (record.credit, record.caption) == (name, base), label
+
+
+# --- a picture page copied whole: its gallery counter and buttons ------------------------------
+
+_PAGE_CAPTIONS = {
+    "en": ("Fishermen unload their catch in the harbour of Sassnitz on 14 July 2019.", "Photo: Jane Roe/dpa"),
+    "de": ("Fischer bringen am 14. Juli 2019 ihren Fang im Hafen von Sassnitz an Land.", "Foto: Ina Muster/dpa"),
+    "fr": ("Des pêcheurs débarquent leur prise dans le port de Sète, le 14 juillet 2019.", "Photo : Jean Dupont / AFP"),
+    "es": ("Unos pescadores descargan su captura en el puerto de Vigo el 14 de julio de 2019.", "Foto: Ana Ruiz/EFE"),
+}
+_PAGE_FURNITURE = {
+    "en": ("3/12", "Photo 3 of 12", "Enlarge image", "‹ Previous", "Next ›", "Share", "Read more", "Click to enlarge"),
+    "de": ("(3 / 12)", "Bild 3 von 12", "Bild vergrößern", "« Zurück", "Weiter »", "Teilen", "Weiterlesen", "Vollbild"),
+    "fr": (
+        "3 / 12",
+        "Photo 3 sur 12",
+        "Agrandir l'image",
+        "‹ Précédent",
+        "Suivant ›",
+        "Partager",
+        "Lire la suite",
+        "Fermer",
+    ),
+    "es": ("3/12", "Foto 3 de 12", "Ampliar imagen", "‹ Anterior", "Siguiente ›", "Compartir", "Leer más", "Cerrar ×"),
+}
+
+
+def test_a_gallerys_counter_and_its_buttons_on_lines_of_their_own_are_no_text_of_the_picture():
+    for language, (caption, credit) in _PAGE_CAPTIONS.items():
+        alone = _parse(f"{caption}\n{credit}")
+        for line in _PAGE_FURNITURE[language]:
+            for text in (
+                f"{line}\n{caption}\n{credit}",
+                f"{line}\n\n{caption}\n{credit}",
+                f"{caption}\n{credit}\n{line}",
+            ):
+                record = _parse(text)
+                fields = (record.caption, record.credit, record.date_start, record.city, record.language)
+                assert fields == (alone.caption, alone.credit, alone.date_start, alone.city, alone.language), text
+
+
+def test_a_counter_or_a_button_word_inside_a_sentence_stays_text():
+    record = _parse("3/12 de los pescadores volvieron al puerto de Vigo el 14 de julio de 2019.\nFoto: Ana Ruiz/EFE")
+    assert record.caption.startswith("3/12 de los pescadores")
+    # a date alone on its line is no counter: '12/2019' is December 2019
+    record = _parse("12/2019\nFishermen unload their catch in the harbour of Sassnitz.\nPhoto: Jane Roe/dpa")
+    assert (record.date_start, record.date_end) == (date(2019, 12, 1), date(2019, 12, 31))
+
+
+def test_the_title_a_share_button_and_the_title_again_over_the_caption():
+    # the page's heading, its counter and share button, the title again over the picture,
+    # then the caption with its credit: the caption is the paragraph of full sentences
+    for share in ("Share this photo", "Comparte la fotografía", "Partager cette photo"):
+        record = _parse(
+            "Storm over the harbour\n2 of 8\n"
+            f"{share}\n\nStorm over the harbour\n\n"
+            "Waves break over the harbour wall of Sassnitz as the first autumn storm reaches the coast of "
+            "the Baltic Sea on Tuesday.\nPhoto: Jane Roe/dpa"
+        )
+        assert record.caption.startswith("Waves break over the harbour wall"), share
+        assert record.credit == "Jane Roe/dpa"

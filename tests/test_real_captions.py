@@ -60,7 +60,9 @@ def test_the_scorer_counts_a_wrong_block_count_as_every_field_wrong(tmp_path):
 
 
 # What a paste, a page, a mail or a listing adds to a text changes no field of a real block
-# (captions/ingest/surface.py; scripts/perturb_corpus.py prints the same counts and the changes).
+# (captions/ingest/surface.py; a page's gallery counter and buttons on lines of their own:
+# boilerplate in caption_labels.json, layout._is_page_control; scripts/perturb_corpus.py prints
+# the same counts and the changes).
 # Left out: curled quotes (8 dev blocks at 38e0e7b, dump maps and names with an apostrophe) and
 # a blank line after every line (which makes paragraphs of the lines: structure, not surface).
 SURFACE = sorted(set(PERTURBATIONS) - {"smart_quotes", "blank_line_after_each"})

@@ -331,6 +331,14 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
                 # ('GHDI logo' / 'Ein Propagandawagen … (August-September 1930)' / 'Nach der …')
                 return second[0], paragraphs[2], 2
             return head, second, 1
+        if len(first) == 1 and len(paragraphs) > 2:
+            # short lines, each a paragraph of its own, between the title and the caption (a
+            # page's share button, the title again): the first paragraph of full sentences
+            for index, paragraph in enumerate(paragraphs[1:4], start=1):
+                if any(_is_full_sentence(line) for line in paragraph):
+                    return head, paragraph, index
+                if len(paragraph) > 1 or len(paragraph[0]) >= 60:
+                    break
     if len(paragraphs) > 1 and len(first) > 1 and all(len(line) < 60 and not _is_full_sentence(line) for line in first):
         # A page header of short lines ('Manifestation du 1er mai.' / '01 mai 2023' / ...) over
         # the caption: the first paragraph with a full sentence is the caption.

@@ -19,7 +19,17 @@ from functools import lru_cache
 
 from captions.core.text import fold
 
-from .lexicon import ARCHIVE_LEVELS, BOILERPLATE, EXIFTOOL_NOT_LABELS, HEADERS, LABELS, LONGEST_LABEL, PAGE_NOTES
+from .lexicon import (
+    ARCHIVE_LEVELS,
+    BOILERPLATE,
+    EXIFTOOL_NOT_LABELS,
+    GALLERY_COUNTER_INITIALS,
+    GALLERY_COUNTER_LINE_RE,
+    HEADERS,
+    LABELS,
+    LONGEST_LABEL,
+    PAGE_NOTES,
+)
 from .notices import (
     AGENCY_LINES,
     BARE_LABEL_LINE_RE,
@@ -245,6 +255,8 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
     folded = fold(line) if len(line) < 3000 else fold(line[:3000])
     if folded in BOILERPLATE or folded.startswith(PAGE_NOTES):
         return ("ignored",)
+    if len(folded) <= 60 and _is_page_control(folded):
+        return ("ignored",)
     if folded in HEADERS:
         return ("header", HEADERS[folded], folded in _DESCRIPTION_HEADERS)
     facts = scan_sizes(line, bare_pairs_are_pixels=False)
@@ -283,6 +295,23 @@ _ARCHIVE_HEADING_RE = re.compile(
 _LEVEL_INITIALS = frozenset(level[:1] for level in ARCHIVE_LEVELS)
 
 _classify_cached = lru_cache(maxsize=32768)(_classify_uncached)
+
+# The icons a page prints around its buttons ('‹ Previous', 'Next ›', '« Zurück', '+ Zoom', '×').
+# (fold has made '«' and '»' straight quotes)
+_ICONS = ' ‹›«»"<>×✕+→←↗▶◀►◄|•·()[]'
+
+
+def _is_page_control(folded: str) -> bool:
+    """A button or a gallery's counter alone on its line, a page's icons around it or not."""
+    bare = folded.strip(_ICONS)
+    if not bare:
+        return False
+    if bare != folded and bare in BOILERPLATE:
+        return True
+    if bare[:1].isdigit() or bare[:1] in GALLERY_COUNTER_INITIALS:
+        return GALLERY_COUNTER_LINE_RE.fullmatch(bare) is not None
+    return False
+
 
 _DATE_FIELDS = frozenset(["date", "date_ignored", "date_digitized"])
 _DATE_LINKS = (" on ", " am ", " le ", " el ")

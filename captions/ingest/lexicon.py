@@ -67,6 +67,17 @@ LABELS, HEADERS = _build_labels()
 BOILERPLATE: frozenset[str] = frozenset(
     fold(line) for lines in _load("caption_labels.json")["boilerplate"].values() for line in lines
 )
+_COUNTERS = _load("credit_patterns.json")["gallery_counters"]
+#: a web gallery's counter alone on its line, folded ('3/12', '(3 / 12)', 'bild 3 von 12',
+#: 'photo 3 sur 12'): the page's, no text of the picture
+GALLERY_COUNTER_LINE_RE = re.compile(
+    r"\(?(?:(?:%s) )?\d{1,3} ?(?:%s) ?\d{1,3}\)?"  # noqa: UP031
+    % (
+        "|".join(re.escape(fold(word)) for word in _COUNTERS["words"]),
+        "|".join(re.escape(fold(word)) for word in _COUNTERS["of"]),
+    )
+)
+GALLERY_COUNTER_INITIALS = frozenset(fold(word)[:1] for word in _COUNTERS["words"])
 LONGEST_LABEL = max(len(key) for key in LABELS)
 #: folded openings of the notes a page prints with every picture of a collection (an archive's
 #: donation and authenticity notes on Wikimedia Commons): a line opening with one is furniture
