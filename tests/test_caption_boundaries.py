@@ -623,6 +623,43 @@ def test_a_date_or_a_sentence_in_parentheses_under_the_caption_is_no_credit():
     assert record.credit is None
 
 
+# --- credit forms: a joint text-and-picture label, 'Copyright photo', an initial, two spaces -------
+
+
+def test_a_joint_text_and_picture_label_in_parentheses_in_the_four_languages():
+    for label in ("Text/Bild", "Text und Foto", "Texte et photo", "Texto y foto", "Text and photo"):
+        record = _parse(
+            f"Das Haus in der Marktstraße wurde 1980 abgerissen und neu aufgebaut. ({label}: ab/Erna Beispiel)"
+        )
+        assert record.caption == "Das Haus in der Marktstraße wurde 1980 abgerissen und neu aufgebaut.", label
+        assert record.credit == "ab/Erna Beispiel", label
+
+
+def test_a_copyright_photo_label_in_parentheses():
+    record = _parse("Le roi a reçu les lauréats au palais de Bruxelles. (Copyright photos : Palais royal)")
+    assert record.caption == "Le roi a reçu les lauréats au palais de Bruxelles."
+    assert record.credit == "Palais royal"
+    record = _parse("The queen laid a wreath at the memorial in Oslo. (Copyright photo: Jane Roe)")
+    assert record.credit == "Jane Roe"
+
+
+def test_a_labelled_credit_with_a_photographers_initial():
+    record = _parse("Ein Roboter untersucht den Wagen. Sprengstoff wurde nicht gefunden. Foto: Blaulicht24/M. Beispiel")
+    assert record.caption == "Ein Roboter untersucht den Wagen. Sprengstoff wurde nicht gefunden."
+    assert record.credit == "Blaulicht24/M. Beispiel"
+    record = _parse("Los bomberos apagan el fuego en la nave industrial. Foto: J. Ejemplo")
+    assert record.credit == "J. Ejemplo"
+
+
+def test_a_bare_label_and_the_papers_initials_after_two_spaces():
+    record = _parse("Des déchets ont été incendiés dans une cour d’habitation.  Photo RL.")
+    assert record.caption == "Des déchets ont été incendiés dans une cour d’habitation."
+    assert record.credit == "RL"
+    record = _parse("Un imposant dispositif de pompiers rue de la Gare.  Photo ER /")
+    assert record.caption == "Un imposant dispositif de pompiers rue de la Gare."
+    assert record.credit == "ER"
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

@@ -592,7 +592,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # the colon, as The New York Times prints it: 'Credit...Jane Roe/Reuters')
         r"\s{0,2}(?::|(?<=credit)(?:\.{3}|…))\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
         # ('St.' inside the name: 'Bild: Kantonspolizei St. Gallen')
-        r"(?P<credit>[^\n:.!?]{1,100}(?:(?<=\bSt)\.\s[^\n:.!?]{1,60})?(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
+        # (a photographer's initial too: 'Foto: Wiesbaden112/M. Roe', 'Photo : J. Roe')
+        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/](?-i:[A-ZÀ-Ý])))\.\s[^\n:.!?]{1,60})?"
+        r"(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
         r"(?-i:\.\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){0,3})?)\.?$",
         re.IGNORECASE,
@@ -809,7 +811,12 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
     # (after a sentence's end: '. Photo KEYSTONE', '. Ph. X')
     tuple(
-        dict.fromkeys(f"{end} {label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"] for end in '.!?"»)')
+        dict.fromkeys(
+            f"{end}{gap}{label.casefold()} "
+            for label in _CREDIT_DATA["credit_labels_bare"]
+            for end in '.!?"»)'
+            for gap in (" ", "  ")  # (two spaces after the stop, as some pages print it)
+        )
     ),
     ("/", "|", " -", " –", "via "),
     ("(",),
