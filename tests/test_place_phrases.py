@@ -762,3 +762,19 @@ def test_a_german_noun_after_a_fused_article_is_no_small_town():
     # 'im Regen': the rain, not Regen in Bavaria (a town takes 'in', never 'im')
     assert parse_block("Spaziergänger im Regen am Ufer.").city is None
     assert parse_block("Spaziergänger in Regen am Ufer.").city == "Regen"
+
+
+def test_an_english_caption_names_a_small_town_of_a_country_that_does_not_speak_english():
+    # a wire caption in English about a Swedish town of 15,000 people or fewer
+    record = parse_block("Workers check the line at a factory in Vimmerby. Photo: Jane Roe/TT")
+    assert _place(record) == ("Vimmerby", None, None)
+    # the small towns of English-speaking countries are as often words: 'Hope' (Canada, Britain, US)
+    assert parse_block("Protesters gather in Hope on Tuesday.").city is None
+
+
+def test_the_main_square_of_a_small_town_in_either_case():
+    for text in (
+        "Vecinos pasean por la plaza Mayor de Olvera en 1950.",
+        "Vecinos pasean por la Plaza mayor de Olvera en 1950.",
+    ):
+        assert _place(parse_block(text)) == ("Olvera", None, None), text

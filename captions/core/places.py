@@ -675,7 +675,7 @@ def is_town_name(text: str, countries=None) -> bool:
     if is_own_city_name(text):
         return True
     found = town_countries(text)
-    return bool(found) and (countries is None or not found.isdisjoint(countries))
+    return bool(found) and (countries is None or not countries.isdisjoint(found))
 
 
 def is_own_city_name(text: str) -> bool:

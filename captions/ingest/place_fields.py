@@ -110,8 +110,20 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
 
 # A small town's name (places.town_countries) reads as a town where the caption's language is
 # spoken there ('A Tournus, une femme ...' in French; data: town_language_countries)
+class _Countries:
+    """The countries of town_language_countries: a list, or '*' and the '-XX' left out."""
+
+    def __init__(self, codes: list[str]):
+        self.every = "*" in codes
+        self.codes = frozenset(code.lstrip("-") for code in codes if code != "*")
+
+    def isdisjoint(self, found) -> bool:  # (places.is_town_name asks `not countries.isdisjoint(found)`)
+        return found <= self.codes if self.every else self.codes.isdisjoint(found)
+
+
 _TOWN_COUNTRIES = {
-    language: frozenset(codes) for language, codes in load_data("place_phrases.json")["town_language_countries"].items()
+    language: _Countries(codes)
+    for language, codes in load_data("place_phrases.json")["town_language_countries"].items()
 }
 
 
@@ -200,7 +212,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             and slot in first
             and (
                 places.is_own_city_name(slot)
-                or (places.is_town_name(slot, countries or ()) and not _after_article(first, slot))
+                or (places.is_town_name(slot, countries or frozenset()) and not _after_article(first, slot))
                 or _after_town_word(first, slot)
             )
         ):

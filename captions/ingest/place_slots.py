@@ -886,7 +886,7 @@ def title_town(caption: str, countries=None) -> str | None:
     name = match.group(1)
     if places.find_country(name) or places.find_region(name):
         return None
-    if places.is_town_name(name, countries or ()) or _FRENCH_COMPOUND_RE.fullmatch(name):
+    if places.is_town_name(name, countries or frozenset()) or _FRENCH_COMPOUND_RE.fullmatch(name):
         return name
     return None
 
