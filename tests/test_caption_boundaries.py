@@ -78,6 +78,46 @@ def test_two_copies_ending_in_their_credit_give_one_caption_and_no_separator():
     assert record.credit == "Reuters / Ana Ejemplo"
 
 
+def test_two_copies_differing_by_their_spaces_are_one_caption():
+    record = _parse(
+        "Le hangar contient le foin pour la saison et quelques engins agricoles.  Photo Jean EXEMPLE\n"
+        "Le hangar contient le foin pour la saison et quelques engins agricoles. Photo Jean EXEMPLE\n"
+    )
+    assert record.caption == "Le hangar contient le foin pour la saison et quelques engins agricoles."
+    assert record.credit == "Jean EXEMPLE"
+
+
+def test_an_unlabelled_source_the_second_copy_adds_is_the_credit():
+    record = _parse(
+        "Two barns were destroyed in the north end of the town.\n"
+        "Two barns were destroyed in the north end of the town. Millbrook Fire Department\n"
+    )
+    assert record.caption == "Two barns were destroyed in the north end of the town."
+    assert record.credit == "Millbrook Fire Department"
+    record = _parse(
+        "Die Feuerwehr löscht den Brand in der Lagerhalle am Hafen.\n"
+        "Die Feuerwehr löscht den Brand in der Lagerhalle am Hafen. Freiwillige Feuerwehr Musterstadt\n"
+    )
+    assert record.credit == "Freiwillige Feuerwehr Musterstadt"
+
+
+def test_a_short_title_printed_twice_with_its_source_after_a_slash():
+    record = _parse("Plaza Mayor\nPlaza Mayor / Diario Ejemplo\nDiario Ejemplo\n")
+    assert record.caption == "Plaza Mayor"
+    assert record.credit == "Diario Ejemplo"
+    record = _parse("Place du Marché\nPlace du Marché | Exemple\n")
+    assert (record.caption, record.credit) == ("Place du Marché", "Exemple")
+
+
+def test_a_second_copy_going_on_with_a_sentence_keeps_it():
+    record = _parse(
+        "Two barns were destroyed in the north end of the town.\n"
+        "Two barns were destroyed in the north end of the town. Nobody was hurt.\n"
+    )
+    assert record.caption == "Two barns were destroyed in the north end of the town. Nobody was hurt."
+    assert record.credit is None
+
+
 def test_a_short_line_repeated_is_no_doubled_caption():
     record = _parse("Berlin\nBerlin, Alexanderplatz: Passanten warten an der Ampel.\n")
     assert "Alexanderplatz" in record.caption

@@ -857,7 +857,7 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
     second copy adds after it; and a name alone on the line after the copies ('Laurent
     Antonoff'), which is the credit: (lines, credit or None)."""
     for index in range(min(len(lines), 6) - 1):
-        if len(lines[index]) < _DOUBLED_MIN:
+        if len(lines[index]) < _DOUBLED_MIN and not _short_copy_credited(lines, index):
             continue
         following = index + 1
         if (
@@ -866,18 +866,27 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
             and _GALLERY_COUNTER_RE.fullmatch(lines[following].strip() + " ")
         ):
             following += 1  # the gallery's counter on a line of its own between the copies ('2/36')
-        if len(lines[following]) < _DOUBLED_MIN:
+        if len(lines[following]) < min(_DOUBLED_MIN, len(lines[index])):
             continue
-        first = lines[index].strip().lstrip(_BULLETS).strip()  # ('• La argentina ...': the page's bullet)
-        if first[:_DOUBLED_MIN] not in lines[following][: _DOUBLED_MIN + 16]:
+        # (the copies compared with their runs of spaces collapsed: '... agricoles.  Photo X' and
+        # '... agricoles. Photo X' are one caption)
+        first = " ".join(lines[index].split()).lstrip(_BULLETS).strip()  # ('• La argentina ...': the page's bullet)
+        if first[:_DOUBLED_MIN] not in " ".join(lines[following].split())[: _DOUBLED_MIN + 16]:
             continue  # (most captions: the next line does not open with this one)
-        second = lines[following].strip()
+        second = " ".join(lines[following].split())
         if second[:1].isdigit():
             counter = _GALLERY_COUNTER_RE.match(second)
             if counter:
                 second = second[counter.end() :]
         if second.startswith(first):
             rest = second[len(first) :].strip()
+            tail = _tail_credit(first, rest)
+            if tail is not None:
+                # what the second copy adds is no description: an unlabelled source after the
+                # closed sentence or after a separator ('... the city.' / '... the city. Estevan
+                # Fire Rescue', 'Plaza Mayor' / 'Plaza Mayor / Diario Ejemplo')
+                after = [line for line in lines[following + 1 :] if line.strip() != tail]
+                return [*lines[:index], first, *after], tail
             kept = [*lines[:index], first + (" " + rest if rest else "")]
         elif len(second) >= _DOUBLED_MIN and first.startswith(second):
             rest = first[len(second) :]  # the first copy carries the credit: '... Feuern. Foto: ...' / '... Feuern.'
@@ -903,6 +912,39 @@ def name_line_under(lines: list[str], is_place) -> str | None:
     if fold(line.split()[0]) in _NOT_NAMES:
         return None  # a label and its name ('Photo Jean ROE'): the credit patterns read it
     return line
+
+
+_TAIL_SEPARATORS = "/|-–— "
+
+
+def _short_copy_credited(lines: list[str], index: int) -> bool:
+    """A short caption (a title: 'Plaza Mayor') printed twice, the second copy adding its
+    source after a slash or a bar ('Plaza Mayor / Diario Ejemplo')."""
+    first = lines[index].strip()
+    if len(first) < 8 or index + 1 >= len(lines):
+        return False
+    second = lines[index + 1].strip()
+    return second.startswith(first) and second[len(first) : len(first) + 3] in (" / ", " | ")
+
+
+def _tail_credit(first: str, rest: str) -> str | None:
+    """The source a caption's second copy adds after it, when it is one: after the copy's closed
+    sentence or a separator, a few capitalised words, no label (a labelled credit is the credit
+    patterns'), no sentence."""
+    if not rest:
+        return None
+    separated = rest[:1] in "/|–—" or rest[:2] == "- "
+    if not separated and first[-1:] not in '.!?"»”':
+        return None
+    name = rest.lstrip(_TAIL_SEPARATORS).strip()
+    if strip_credits(". " + name)[1] or strip_credits(first + " " + rest)[1]:
+        return None  # ('... Feuern. Foto: Jane Roe': the credit patterns read it, label and all)
+    if _is_credit_slot(name) or (separated and _ONE_NAME_RE.fullmatch(name)):
+        return name
+    return None
+
+
+_ONE_NAME_RE = re.compile(r"[A-ZÀ-Ý][\w'’.&\-]{1,30}")
 
 
 def _is_credit_slot(line: str) -> bool:
