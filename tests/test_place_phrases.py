@@ -778,3 +778,18 @@ def test_the_main_square_of_a_small_town_in_either_case():
         "Vecinos pasean por la Plaza mayor de Olvera en 1950.",
     ):
         assert _place(parse_block(text)) == ("Olvera", None, None), text
+
+
+def test_an_unknown_part_between_a_city_and_its_country_is_the_region():
+    # a county the region data lacks, between a city of that country and the country
+    for text, city, region in [
+        ("Bolton, Greater Manchester, UK", "Bolton", "Greater Manchester"),
+        ("Penzance, Cornwall, England", "Penzance", "Cornwall"),
+    ]:
+        resolved = places.resolve_place(text, labelled=False)
+        assert (resolved.city, resolved.region, resolved.country_code) == (city, region, "GB"), text
+    # a known city in that place is the city ('Manhattan' is also a GeoNames town)
+    resolved = places.resolve_place("Manhattan, New York City, US", labelled=False)
+    assert (resolved.city, resolved.region) == ("New York City", None)
+    record = parse_block("Fans celebrate in Bolton, Greater Manchester, England, on May 3, 2021.")
+    assert (record.city, record.region, record.country_code) == ("Bolton", "Greater Manchester", "GB")

@@ -961,6 +961,21 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             if known_city is None or previous_is_city or (previous is not None and known_city == previous):
                 region, region_text, rest = candidate, last, rest[:-1]
 
+    if region is None and region_text is None and country is not None and len(rest) >= 2:
+        # 'Liverpool, Merseyside, England', 'Bolton, Greater Manchester, UK': a part the region
+        # data does not know, between a city of that country (its own name) and the country, is
+        # the region as written, not the city (a county, a district, a province's other name)
+        previous, last = rest[-2], rest[-1]
+        if (
+            is_own_city_name(previous)
+            and find_city(previous, country.code) is not None
+            and find_city(last, country.code) is None
+            and country.code not in town_countries(last)
+            and not is_street(last)
+            and not is_street(previous)
+        ):
+            region_text, rest = last, rest[:-1]
+
     # (a UK nation in the country's place, 'Edinburgh, Scotland', names the country only: the
     # corpus's expectations give it no region, as they give none to 'London, England')
 
