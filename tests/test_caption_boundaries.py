@@ -700,6 +700,31 @@ def test_a_bare_label_and_the_papers_initials_after_two_spaces():
     assert record.credit == "ER"
 
 
+# --- a social network's caption: hashtags under it, the photo hashtag before the photographer ----
+
+
+def test_a_line_of_hashtags_and_the_agencys_photo_hashtag():
+    record = _parse(
+        "The old bridge is seen at sunrise in Millbrook, Tuesday, Oct. 10, 2017. #APPhoto by J. Jane Roe\n"
+        "#associatedpress #AP #photography #bridge\n"
+    )
+    assert record.caption == "The old bridge is seen at sunrise in Millbrook, Tuesday, Oct. 10, 2017."
+    assert record.credit == "J. Jane Roe"
+    record = _parse(
+        "Una mujer llora junto al río tras la riada, el lunes 16 de octubre. #EFEFoto Ana Ejemplo\n\n"
+        "#riada #Valencia #EFE\n"
+    )
+    assert record.caption == "Una mujer llora junto al río tras la riada, el lunes 16 de octubre."
+    assert record.credit == "Ana Ejemplo"
+
+
+def test_hashtags_inside_the_caption_stay():
+    record = _parse("Fans hold up signs reading #BringThemHome during the march in Millbrook on Sunday.")
+    assert record.caption == "Fans hold up signs reading #BringThemHome during the march in Millbrook on Sunday."
+    record = _parse("Des manifestants à Lyon samedi.\n#Lyon #manifestation\nPhoto Jean EXEMPLE")
+    assert "#" not in record.caption
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

@@ -75,6 +75,7 @@ def _runs() -> dict[str, str]:
         "br-tags": "<br>",
         "forward-lines": "-- Forwarded message --\nFrom: x\n",
         "decomposed-accents": "e\u0301",
+        "hashtags": "#Ab ",
     }
     blocks = {}
     for name, unit in units.items():

@@ -183,8 +183,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         if gallery_credit:  # '... le 3 mars 2022.' / 'Jean Roe': the photographer under the caption
             caption_lines = caption_lines[:-1]
     line_credits: list[str] = []
+    if caption_lines and ("#" in caption_lines[-1] or any(line.lstrip()[:1] == "#" for line in caption_lines[1:])):
+        caption_lines, tagged = ct.without_hashtags(caption_lines)
+        line_credits.extend([tagged] if tagged else [])
     if len(caption_lines) > 1:
-        caption_lines, line_credits = _without_line_credits(caption_lines)
+        caption_lines, more_credits = _without_line_credits(caption_lines)
+        line_credits.extend(more_credits)
     if (
         len(caption_lines) > 1
         and caption_lines[-2].rstrip()[-1:] in _SENTENCE_ENDS

@@ -900,6 +900,33 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
     return lines, None
 
 
+# A social network's caption: a line of hashtags under it ('#Rohingya #Bangladesh #AP'), and
+# the agency's photo hashtag before the photographer closing it ('... police said. #APPhoto Dar
+# Yasin', '#APPhoto by Jane Roe', '#ReutersPhoto Jane Roe')
+_HASHTAG_LINE_RE = re.compile(r"#[^\s#]{1,60}(?:\s{1,3}#[^\s#]{1,60}){1,60}")
+_HASHTAG_CREDIT_RE = re.compile(
+    r"(?<=[.!?\"»”)])\s{1,3}#[A-Za-z]{0,20}(?:Photo|Foto|Photos|Fotos|PHOTO|FOTO)\s(?:(?:by|von|de|par|por)\s)?"
+    r"(?P<credit>[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,30}){0,4})\s{0,3}$"
+)
+
+
+def without_hashtags(lines: list[str]) -> tuple[list[str], str | None]:
+    """The caption's lines without the lines of hashtags under its first, and the photographer
+    its photo hashtag names at the end of the text: (lines, credit or None)."""
+    lines = [
+        line
+        for index, line in enumerate(lines)
+        if not (index and line.lstrip()[:1] == "#" and _HASHTAG_LINE_RE.fullmatch(line.strip()))
+    ]
+    last = lines[-1] if lines else ""
+    if "#" not in last[-120:]:
+        return lines, None
+    tagged = _HASHTAG_CREDIT_RE.search(last, max(0, len(last) - 160))
+    if tagged is None:
+        return lines, None
+    return [*lines[:-1], last[: tagged.start()].rstrip()], tagged.group("credit")
+
+
 def name_line_under(lines: list[str], is_place) -> str | None:
     """The photographer's name alone on the last line under a caption whose sentence closed on
     the line before ('... le 3 mars 2022.' / 'Jean Roe'): two to four capitalised words, no
