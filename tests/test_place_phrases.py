@@ -793,3 +793,14 @@ def test_an_unknown_part_between_a_city_and_its_country_is_the_region():
     assert (resolved.city, resolved.region) == ("New York City", None)
     record = parse_block("Fans celebrate in Bolton, Greater Manchester, England, on May 3, 2021.")
     assert (record.city, record.region, record.country_code) == ("Bolton", "Greater Manchester", "GB")
+
+
+def test_a_town_of_the_first_sentence_wins_over_a_city_a_later_sentence_mentions():
+    # a major city a later sentence mentions implies its country; the first sentence's town is
+    # where the picture was taken (as supplied, in no country: a small city alone implies none)
+    record = parse_block(
+        "Shoppers crowd the market square in Keene, taken in 1925. The stagecoach on the left ran daily to Boston."
+    )
+    assert _place(record) == ("Keene", None, None)
+    record = parse_block("Shoppers crowd the market square of Boston in 1925.")
+    assert (record.city, record.country_code) == ("Boston", "US")

@@ -192,15 +192,22 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     if implied is not None:
         _take_slot(record, *implied)
         return
+    first = first_sentence(text)
     for slot in mentioned_places(text):
         candidate = _resolve(slot[:300], False)
         if candidate.country_code and candidate.city:
+            if slot.split(",", 1)[0] not in first and _first_sentence_town(record, slots, text, countries):
+                return  # a town the first sentence names wins over a city a later one mentions
             _take_slot(record, slot, candidate)
             return
-    # Nothing names a country: a slot of the first sentence that is a town's own name in the
-    # gazetteer ('Des milliers se réunissent à Lourdes pour ...') is the city, as supplied, in no
-    # country (a small town's name alone does not say which country's it is). Later sentences
-    # tell a story ('... injured while on duty at Shrewsbury'), not where the photo was taken.
+    _first_sentence_town(record, slots, text, countries)
+
+
+def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, countries) -> bool:
+    """Nothing names a country: a slot of the first sentence that is a town's own name in the
+    gazetteer ('Des milliers se réunissent à Lourdes pour ...') is the city, as supplied, in no
+    country (a small town's name alone does not say which country's it is). Later sentences
+    tell a story ('... injured while on duty at Shrewsbury'), not where the photo was taken."""
     first = first_sentence(text)
     if not any(character.islower() for character in first):
         # '1ER MARS. Des migrants ... dans le camp de Calais': a heading in capitals opens the
@@ -219,7 +226,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             candidate = _resolve(slot[:300], False)
             if candidate.city and not candidate.region and not candidate.unknown_country:
                 _take_slot(record, slot, candidate)
-                return
+                return True
+    return False
 
 
 # 'à Kehrsatz (BE)', 'a Sesto (MI)': a town and the code of its region (a Swiss canton, an
