@@ -396,6 +396,17 @@ def test_a_gallery_counter_without_its_word_and_the_gallery_buttons_cut_off():
     assert "truncated_text" not in record.problems
 
 
+def test_a_bare_counter_before_an_adverb_a_demonstrative_or_a_preposition():
+    for text, caption in (
+        ("33 So voll war der Marktplatz lange nicht mehr. Foto: Erna Beispiel", "So voll war der Marktplatz"),
+        ("4 Hier stand bis 1970 das alte Rathaus.", "Hier stand"),
+        ("12 This is the last tram to leave the depot.", "This is"),
+        ("7 Cette année, la foire a attiré des milliers de visiteurs.", "Cette année"),
+        ("5 Tras la tormenta, los vecinos limpian la plaza.", "Tras la tormenta"),
+    ):
+        assert _parse(text).caption.startswith(caption), text
+
+
 def test_a_member_desk_code_after_the_credit():
     record = _parse("Balloons rise over the river on the festival's last day. (Jane Roe/Sun Journal via AP) =ME")
     assert record.caption == "Balloons rise over the river on the festival's last day."
@@ -723,6 +734,19 @@ def test_hashtags_inside_the_caption_stay():
     assert record.caption == "Fans hold up signs reading #BringThemHome during the march in Millbrook on Sunday."
     record = _parse("Des manifestants à Lyon samedi.\n#Lyon #manifestation\nPhoto Jean EXEMPLE")
     assert "#" not in record.caption
+
+
+# --- a credit in brackets after a dash, and the title line carrying it ----------------------------
+
+
+def test_a_bracketed_credit_after_a_dash_and_the_title_line_over_the_caption_carrying_it():
+    record = _parse(
+        "Conseil d'État [Jean Exemple]\nLe Conseil d'État a visité le laboratoire de Villeexemple. - [Jean Exemple]"
+    )
+    assert record.caption == "Le Conseil d'État a visité le laboratoire de Villeexemple."
+    assert record.credit == "Jean Exemple"
+    record = _parse("Der Bundesrat besucht das Labor in Musterstadt. – [Erna Beispiel]")
+    assert (record.caption, record.credit) == ("Der Bundesrat besucht das Labor in Musterstadt.", "Erna Beispiel")
 
 
 # --- a wire's picture number opening its caption -----------------------------------------------

@@ -468,6 +468,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 if found and not rest.strip(" ."):
                     inline_credits.extend(found)
     credit_date = _credits(record, scan, inline_credits)
+    if (
+        record.credit
+        and record.caption
+        and (f"[{record.credit}] " in record.caption[:200] or f"({record.credit}) " in record.caption[:200])
+    ):
+        record.caption = _without_credited_title(record.caption, record.credit)
     if record.credit and record.caption and (", " in record.caption[-80:] or " – " in record.caption[-80:]):
         bylined = record.caption
         record.caption = _without_byline(record.caption, record.credit)
@@ -893,8 +899,10 @@ _NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3
 # preposition no count stands before ('1 En début de soirée, ...', '3 The crowd ...', '2 Die
 # Feuerwehr ...'): the page's counter
 _BARE_COUNTER_RE = re.compile(
-    r"\d{1,2}\s(?=(?:The|A|An|In|On|At|Le|La|Les|Un|Une|En|Au|Aux|Des|Du|Dans|Sur|Die|Der|Das|Ein|Eine|Im|Am|Auf"
-    r"|El|Los|Las|Una|Unos|Unas)\s|L['’]\w)"
+    r"\d{1,2}\s(?=(?:The|A|An|In|On|At|This|These|Here|There|With|After|During"
+    r"|Le|La|Les|Un|Une|En|Au|Aux|Des|Du|Dans|Sur|Ce|Cette|Ces|Avec|Après|Pendant|Lors"
+    r"|Die|Der|Das|Ein|Eine|Im|Am|Auf|So|Es|Hier|Dort|Mit|Bei|Beim|Nach|Zum|Zur|Während"
+    r"|El|Los|Las|Una|Unos|Unas|Este|Esta|Estos|Estas|Con|Tras|Durante|Así)\s|L['’]\w)"
 )
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
@@ -1195,6 +1203,23 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
 
 _BYLINE_WORDS = (" de ", " by ", " von ", " par ", " por ")
 _BYLINE_REST = 40  # characters after the name: a day ('- 21 de noviembre'), no sentence
+
+
+def _without_credited_title(caption: str, credit: str) -> str:
+    """A title line over the caption carrying the picture's credit in brackets, as the picture's
+    alt text gives it ('Conseil fédéral [Jane Roe]' / 'Le Conseil fédéral s'est ...'): the caption
+    without it. The title is a few words, no sentence; the caption after it opens with a capital."""
+    for opening, closing in ("[]", "()"):
+        marker = f"{opening}{credit}{closing} "
+        at = caption.find(marker, 0, 200)
+        title = caption[:at]
+        rest = caption[at + len(marker) :]
+        if at > 0 and rest[:1].isupper() and len(title.split()) <= 12 and not _INNER_STOP_RE.search(title):
+            return rest
+    return caption
+
+
+_INNER_STOP_RE = re.compile(r"[.!?]\s")
 
 
 def _without_byline(caption: str, credit: str) -> str:

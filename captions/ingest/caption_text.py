@@ -1016,7 +1016,12 @@ _NOTE_NAME = (
     r"|\s[A-ZÀ-Ý][\w'’.\-]{0,30}){0,7}"
 )
 _NAME_NOTE_RE = re.compile(
-    r"(?<=[.!?\"»”])\s{1,3}(?:\((?P<name>" + _NOTE_NAME + r")\)|\[(?P<bracketed>" + _NOTE_NAME + r")\])\s{0,3}$"
+    # (a dash before it, as a broadcaster's page prints it: '... l'antimatière. - [Jane Roe]')
+    r"(?<=[.!?\"»”])\s{1,3}(?:[-–—]\s{1,2})?(?:\((?P<name>"
+    + _NOTE_NAME
+    + r")\)|\[(?P<bracketed>"
+    + _NOTE_NAME
+    + r")\])\s{0,3}$"
 )
 # Words in such parentheses that say what the picture or the page is, not who took it (data:
 # picture_kind_tags, leading_markers, credit_labels, credit_format_tails, note_words)
