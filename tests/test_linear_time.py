@@ -102,6 +102,12 @@ def _runs() -> dict[str, str]:
     blocks["record line: bars"] = "Bildnummer: 1" + " | 1" * (RUN // 4)
     # a lender's line (citations.lender_line): a long run of names after the participle
     blocks["lender: name run"] = "Fans cheer in the stadium.\n\nPhoto submitted by " + "Ab de " * (RUN // 6) + "x"
+    # a place before a date (place_fields._dated_place): runs of prepositions and names, and of
+    # short sentences of a name and a number
+    blocks["dated place: preposition run"] = "Fans cheer" + " in Ab, Cd" * (RUN // 10) + " on 3 May 2019."
+    blocks["dated place: sentence run"] = "Fans cheer. " + "Ab Cd, 12. " * (RUN // 11)
+    # a page's buttons and counters on lines of their own (layout._is_page_control)
+    blocks["page controls: counter lines"] = "Fans cheer in the stadium.\n" + "3/12\n‹ Next ›\n" * (RUN // 14)
     return blocks
 
 

@@ -804,3 +804,43 @@ def test_a_town_of_the_first_sentence_wins_over_a_city_a_later_sentence_mentions
     assert _place(record) == ("Keene", None, None)
     record = parse_block("Shoppers crowd the market square of Boston in 1925.")
     assert (record.city, record.country_code) == ("Boston", "US")
+
+
+def test_a_sentence_of_a_place_and_a_date_is_the_pictures_dateline_a_small_town_too():
+    # the place and the date alone in a sentence, in either order, opening or closing the caption:
+    # a dateline written as a sentence; a town the gazetteer knows is the city, as supplied (no
+    # country is implied by a small town's name)
+    for text, city in [
+        ("25 janvier 2018, Coulommiers. Des riverains regardent la crue du Grand Morin depuis le pont.", "Coulommiers"),
+        ("Des manifestants défilent dans le calme. Gardanne, 23 février 2019.", "Gardanne"),
+        ("Des manifestants défilent dans le calme. Gardanne, le samedi 23 février 2019.", "Gardanne"),
+        ("Der Minister tritt zurück. 7. Dezember 2021, Bundeshaus, Baar. Keystone / Ina Muster", "Baar"),
+        ("Vecinos observan la crecida del río. Béjar, 3 de marzo de 2019.", "Béjar"),
+        ("A banner is carried by protesters during the strike. UK, Heckmondwike, 30/11/11", "Heckmondwike"),
+    ]:
+        assert parse_block(text).city == city, text
+    # a square or a street before a date is no town ('Der Pferdemarkt, Mitte der 60er Jahre.')
+    assert parse_block("Der Pferdemarkt, Mitte der 60er Jahre. Foto: Ina Muster").city is None
+    # a weekday and a date: no place at all
+    assert parse_block("Fans celebrate after the final. Monday, 23 February 2019.").city is None
+
+
+def test_a_town_before_on_and_a_date_closing_a_sentence_is_the_city():
+    # the wires' '..., at VENUE, TOWN, on DATE.' and its French, Spanish and German forms: the
+    # town the gazetteer knows, after the venue, is the city; a country named is read as before
+    for text, place in [
+        (
+            "Guests view the lots of the sale at Bonhams, Heckmondwike, on September 16, 2020.",
+            ("Heckmondwike", None, None),
+        ),
+        ("Des manifestants défilent dans le calme à Gardanne, le 23 février 2019.", ("Gardanne", None, None)),
+        (
+            "Die Feuerwehr löscht einen Brand in einer Lagerhalle in Eberswalde am 3. Mai 2019.",
+            ("Eberswalde", None, None),
+        ),
+        ("Vecinos observan la crecida del río en Béjar el 3 de marzo de 2019.", ("Béjar", None, None)),
+        ("A man walks along the pier in Sassnitz, Germany, on May 3, 2019.", ("Sassnitz", None, "DE")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # 'on' and a word that is no date: nothing read from the phrase
+    assert parse_block("The band played at Bonhams, Heckmondwike, on stage for an hour.").city != "Bonhams"

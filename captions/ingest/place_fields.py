@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from captions.core import places
+from captions.core import dates, places
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
@@ -143,6 +143,13 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             if candidate.unknown_country:
                 record.problem_details["unknown_country"] = problem_detail("country_in_dateline", text=dateline)
             return
+    # A sentence that is only a place and a date ('Paris, 23 février 2019.', '25 janvier 2018,
+    # Coulommiers.', '7. Dezember, Bundeshaus, Bern.'): the picture's dateline written as a
+    # sentence, a place by construction, a small town as well as a capital
+    dated = _dated_place(text) if "," in text else None
+    if dated is not None:
+        _take_slot(record, *dated)
+        return
     # A title opening with its town ('Quimper - La cathédrale', 'Nort-sur-Erdre — Le port') names
     # the place as a dateline does (see place_slots.title_town)
     countries = _TOWN_COUNTRIES.get(record.language or "")
@@ -228,6 +235,91 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
                 _take_slot(record, slot, candidate)
                 return True
     return False
+
+
+# a full stop after a word of four letters or more, a lower-case word of three ('del río.') or a
+# year ends a sentence (not '7. Dezember', 'St. Petersburg'); so do '!' and '?'
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END_RE = re.compile(r"(?:(?:^|[^\w])[a-zà-ÿ]{3}|[^\W\d]{4}|\d{4})\.$|[!?]$")
+
+
+def _sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    for piece in _SENTENCE_BREAK_RE.split(text):
+        if sentences and not _SENTENCE_END_RE.search(sentences[-1][-8:]):
+            sentences[-1] += " " + piece  # ('7. Dezember', 'St. Petersburg': no sentence's end)
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+_DATED_PLACE_LINKS = frozenset({"le", "el", "am", "on", "den", "the", "del", "de"})
+_PLACE_NAME_RE = re.compile(
+    r"[A-ZÀ-Ý][\w'’.\-]{1,40}(?: (?:[A-ZÀ-Ý][\w'’.\-]{1,40}|de|del|la|le|les|am|an|der|sur|en|upon|on))*"
+)
+
+
+_DATED_SENTENCE = 120  # characters: a dateline sentence is short
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
+    """The place of a sentence that opens or closes the text and holds a place and a date and
+    nothing else, in either order ('Paris, 23 février 2019.', '25 janvier 2018, Coulommiers.',
+    'Gardanne, le 23 février 2019.'), when the gazetteer knows it; or of the wires' '... at
+    VENUE, TOWN, on DATE.': (slot, resolved place), or None."""
+    first = _sentences(text[:_DATED_SENTENCE])[0]
+    last = _sentences(text[-_DATED_SENTENCE:])[-1] if len(text) > len(first) else first
+    for sentence in (first, last) if last is not first else (first,):
+        sentence = sentence.strip().rstrip(".")
+        if not 8 <= len(sentence) <= 90 or "," not in sentence or _DIGIT_RE.search(sentence) is None:
+            continue
+        found = dates.find_date(sentence)
+        if found is None or found.start is None or found.text not in sentence:
+            continue
+        before, _, after = sentence.partition(found.text)
+        parts = [part.strip() for part in (*before.split(","), *after.split(",")) if part.strip()]
+        parts = [" ".join(w for w in part.split() if w.casefold() not in _DATED_PLACE_LINKS) for part in parts]
+        parts = [part for part in parts if part and not dates.weekday_date(part + " 1 January 2000")]
+        if not parts or len(parts) > 3 or not all(_PLACE_NAME_RE.fullmatch(part) for part in parts):
+            continue
+        known = [
+            bool(places.find_city(part) or places.find_country(part) or places.find_region(part)) for part in parts
+        ]
+        if not any(known):
+            continue  # ('Der Pferdemarkt, Mitte der 60er Jahre': a square, not a place the data knows)
+        if len(parts) > 1 and places.find_country(parts[0]) and not places.find_country(parts[-1]):
+            parts.reverse()  # 'UK, London, 30/11/11': the widest first
+        else:
+            parts = parts[known.index(True) :]  # a venue before the town ('Bundeshaus, Bern')
+        slot = ", ".join(parts)
+        candidate = _resolve(slot[:300], False)
+        if candidate.city or candidate.country_code:
+            return slot, candidate
+    if not any(link in text for link in (" on ", " am ", " le ", " el ")):
+        return None
+    for match in _PLACE_ON_DATE_RE.finditer(text, 0, 5000):
+        # '... at Bonhams, Heckmondwike, on September 16, 2020.', '... à Gardanne, le 23 février
+        # 2019.', '... in Eberswalde am 3. Mai 2019': the wires' place and date closing a sentence
+        found = dates.find_date(text[match.end() : match.end() + 40])
+        if found is None or found.start is None or not text.startswith(found.text, match.end()):
+            continue
+        parts = [part.strip() for part in match.group("place").split(",")]
+        if places.find_country(parts[-1]) or places.find_region(parts[-1]):
+            continue  # (a country or region named: the slots read it, as before)
+        # the town the data knows, after the venue ('Bonhams, Heckmondwike'): the city
+        town = next((part for part in reversed(parts) if places.find_city(part)), None)
+        candidate = _resolve(town[:300], False) if town else None
+        if candidate is not None and candidate.city:
+            return town, candidate
+    return None
+
+
+_PLACE_ON_DATE_RE = re.compile(
+    r"(?<![\w'’])(?:in|at|à|en|a|im|bei)\s"
+    r"(?P<place>[A-ZÀ-Ý][\w'’.\-]{1,40}(?: [A-ZÀ-Ý][\w'’.\-]{1,40}){0,3}"
+    r"(?:, [A-ZÀ-Ý][\w'’.\-]{1,40}(?: [A-ZÀ-Ý][\w'’.\-]{1,40}){0,3}){0,2}),?\s(?:on|am|le|el)\s"
+)
 
 
 # 'à Kehrsatz (BE)', 'a Sesto (MI)': a town and the code of its region (a Swiss canton, an
