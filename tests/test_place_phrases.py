@@ -844,3 +844,14 @@ def test_a_town_before_on_and_a_date_closing_a_sentence_is_the_city():
         assert _place(parse_block(text)) == place, text
     # 'on' and a word that is no date: nothing read from the phrase
     assert parse_block("The band played at Bonhams, Heckmondwike, on stage for an hour.").city != "Bonhams"
+
+
+def test_a_small_town_placed_by_its_region_inside_a_title():
+    # 'Town, State,' inside a title, the city index lacking the town: a small town of the
+    # region's country (GeoNames' towns of 1,000 people) is the city
+    record = parse_block("Pupils of the Lincoln School, Marfa, Texas, Miss Jane Roe at the left")
+    assert _place(record) == ("Marfa", "Texas", "US")
+    # a town of another country than the one named after it is not placed by it
+    assert parse_block("Pupils of the Lincoln School, Marfa, Mexico, Miss Jane Roe at the left").city is None
+    # a person's name before a state is no town
+    assert parse_block("Jane Roe, Texas, Miss Mary Roe at the left").city is None

@@ -1226,6 +1226,15 @@ def mentioned_places(caption: str) -> list[str]:
                 ):
                     alone.append(name)
                     break
+            if city is None and count < _MAX_PLACED and places.town_countries(name):
+                # a small town the city index lacks, placed by the region or country after it
+                # ('... School, Tuskegee, Alabama, Mrs. ...'): a town of that country
+                after = _COUNTRY_AFTER_RE.match(caption, match.end())
+                placed = _placed_by(name, caption, after) if after is not None else None
+                if placed is not None and not not_here(caption, match.start()):
+                    (with_country if placed[1] else with_region).append(placed[0])
+                    break
+                continue
             if city is None or not _own_name(name, city):
                 continue
             if name == match.group(0) and not_here(caption, match.start()):
@@ -1357,7 +1366,13 @@ def _placed_by(name: str, caption: str, after: re.Match) -> tuple[str, bool] | N
     slots += [f"{name}, {first}" for first in _prefixes(after)]
     for slot in slots:
         resolved = places.resolve_place(slot, labelled=False)
-        if not resolved.country_code or resolved.city is None or not places.find_city(name, resolved.country_code):
+        if (
+            not resolved.country_code
+            or resolved.city is None
+            or not (
+                places.find_city(name, resolved.country_code) or resolved.country_code in places.town_countries(name)
+            )
+        ):
             continue
         if places.find_country(slot.rsplit(",", 1)[-1]):
             return slot, True
