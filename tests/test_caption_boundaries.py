@@ -749,6 +749,28 @@ def test_a_bracketed_credit_after_a_dash_and_the_title_line_over_the_caption_car
     assert (record.caption, record.credit) == ("Der Bundesrat besucht das Labor in Musterstadt.", "Erna Beispiel")
 
 
+# --- a photographer's name in capitals between the title and the text ---------------------------
+
+
+def test_a_name_in_capitals_between_title_and_text_is_the_credit():
+    record = _parse(
+        "Macetas en la plaza\n\nANA EJEMPLO\n\n"
+        "La plaza amaneció este viernes con cuatro macetas volcadas frente al mercado de abastos."
+    )
+    assert record.caption.startswith("La plaza amaneció")
+    assert record.credit == "ANA EJEMPLO"
+    record = _parse(
+        "The Saturday market\n\nJANE DE ROE\n\nTraders set up their stalls on the square in front of the town hall."
+    )
+    assert record.credit == "JANE DE ROE"
+
+
+def test_a_heading_or_a_place_in_capitals_between_title_and_text_is_no_credit():
+    for heading in ("EN DIRECT", "LIVE VIDEO", "SAN SEBASTIÁN", "CORREOS Y TELÉGRAFOS"):
+        record = _parse(f"Le marché du samedi\n\n{heading}\n\nLes commerçants installent leurs étals sur la place.")
+        assert record.credit is None, heading
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

@@ -679,6 +679,11 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         if len(author) <= 60 and not any(character.isdigit() for character in author):
             scan.add_field("creator", author, 9, 0, "author heading")
             prose = prose[2:]
+    if len(prose) > 2 and len(prose[0]) == 1 and _is_capitals_name(prose[1]):
+        # a photographer's name in capitals alone between the title and the text ('Macetas en
+        # la plaza' / 'ANA EJEMPLO' / 'La plaza amaneció ...'), as Spanish papers print it under
+        # the picture: the credit when nothing else names one
+        scan.collections.append(prose[1][0].strip())
     if len(prose) > 1:
         # A wire slug between title and caption ('CHINA-XINJIANG-COTTON PICKERS-SPECIAL TRAIN
         # (CN)'): one line in capitals, no sentence; never the caption when prose follows.
@@ -703,6 +708,30 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         # title (SPEC: a dateline at the caption's start stays)
         return [found_headline, *lines], headline
     return lines or [], headline or found_headline
+
+
+_CAPITALS_NAME_WORD_RE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}|[A-ZÀ-Ý]\.")
+_CAPITALS_PARTICLES = frozenset(["DE", "DEL", "LA", "LOS", "DA", "DOS", "VON", "VAN", "DER", "DU", "LE"])
+
+
+def _is_capitals_name(paragraph: list[str]) -> bool:
+    """'ANA EJEMPLO', 'JUAN DE LA ROE': a line of its own of two to four words in capitals (a
+    particle between them), no digit, no place, no agency, no wire slug's hyphens, no heading's
+    words ('EN DIRECT': a stopword; 'VIDEO', 'GALERIE': note words)."""
+    if len(paragraph) != 1:
+        return False
+    line = paragraph[0].strip()
+    words = line.split()
+    if not 2 <= len(words) <= 4 or len(line) > 50 or "-" in line.replace("-", "", 1) or line in AGENCY_LINES:
+        return False
+    if not all(_CAPITALS_NAME_WORD_RE.fullmatch(word) or word in _CAPITALS_PARTICLES for word in words):
+        return False
+    if words[0] in _CAPITALS_PARTICLES or words[-1] in _CAPITALS_PARTICLES:
+        return False
+    named = " ".join(word for word in words if word not in _CAPITALS_PARTICLES).casefold()
+    if ct.stopword_votes(named) or any(fold(word) in ct.NOT_NAMES for word in words):
+        return False  # a heading: 'EN DIRECT', 'LIVE VIDEO'
+    return not _is_place(line)
 
 
 _DESCRIPTION_LIMIT = 3000  # characters: a picture's description in several paragraphs, not an article

@@ -1039,6 +1039,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+NOT_NAMES = _NOT_NAMES
+
+
 def cut_name_note(text: str, is_place, is_date) -> tuple[str, str | None]:
     """(the caption, the name) when a name alone in parentheses closes the caption after its
     last sentence; a place ('... (Berlin)'), a date or a kind of picture ('(Archives)') is no
