@@ -1878,3 +1878,14 @@ def test_the_title_a_share_button_and_the_title_again_over_the_caption():
         )
         assert record.caption.startswith("Waves break over the harbour wall"), share
         assert record.credit == "Jane Roe/dpa"
+
+
+def test_a_credit_alone_in_the_last_paragraph_is_read_as_on_the_captions_last_line():
+    caption = "Des pêcheurs débarquent leur prise dans le port de Boulogne, le 14 juillet 2019, après la tempête."
+    for credit in ("GTRES", "AFP", "Jean Dupont / AFP", "Photo JEAN DUPONT"):
+        together, apart = _parse(f"{caption}\n{credit}"), _parse(f"{caption}\n\n{credit}")
+        assert (apart.caption, apart.credit) == (together.caption, together.credit) == (caption, together.credit)
+        assert apart.credit, credit
+    # a name alone after a blank line stays no credit (a blog's signature), as a heading-like
+    # line does; only what the credit patterns read as a credit is taken
+    assert _parse(f"{caption}\n\nPlaza de Bolívar").credit is None

@@ -703,6 +703,10 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         found_headline = None
     if lines and 0 <= at < len(prose) - 1:
         lines = lines + _description_goes_on(prose, at, scan)
+    if lines and 0 <= at == len(prose) - 2 and len(prose[-1]) == 1 and _credit_paragraph(lines[-1], prose[-1][0]):
+        # the credit alone in the block's last paragraph, a blank line under the caption ('...
+        # Hugo Boss.' / '' / 'GTRES'): read as it is on the caption's last line
+        lines = [*lines, prose[-1][0]]
     if found_headline and lines and found_headline is prose[0][0] and _is_dateline_heading(found_headline):
         # 'Kingfisher, OK 8-19-07' over the caption: its dateline on a line of its own, not a
         # title (SPEC: a dateline at the caption's start stays)
@@ -732,6 +736,16 @@ def _is_capitals_name(paragraph: list[str]) -> bool:
     if ct.stopword_votes(named) or any(fold(word) in ct.NOT_NAMES for word in words):
         return False  # a heading: 'EN DIRECT', 'LIVE VIDEO'
     return not _is_place(line)
+
+
+def _credit_paragraph(last: str, line: str) -> bool:
+    """Is `line` (a paragraph of one short line) a credit where it follows the caption's last line
+    on a line of its own: the credit patterns read all of it as the credit?"""
+    line = line.strip()
+    if len(line) > 40 or len(line.split()) > 4:
+        return False
+    uncredited, credits = ct.strip_credits(f"{last.rstrip()}\n{line}")
+    return bool(credits) and uncredited.rstrip() == last.rstrip()
 
 
 _DESCRIPTION_LIMIT = 3000  # characters: a picture's description in several paragraphs, not an article
