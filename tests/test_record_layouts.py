@@ -809,3 +809,17 @@ def test_a_reference_alone_among_a_catalogue_pages_unlabelled_values():
     )
     assert record.source_id == "Exe.2.045.3"
     assert record.caption == "Le port de commerce vu depuis le château, avec les grues, un cargo à quai et des dockers."
+
+
+def test_a_longer_label_glued_to_its_value_wins_over_its_first_word():
+    # 'Credit LineGift of ...': the label is 'Credit Line', not 'Credit' with 'LineGift ...' as value
+    for text, credit in (
+        (
+            "Group portrait in the garden\nDate1900\nMediumGelatin on glass\nCredit LineGift of Jane Roe",
+            "Gift of Jane Roe",
+        ),
+        ("Marktplatz im Winter\nDatierung1955\nTechnikSilbergelatine\nCrédit photoJean Exemple", "Jean Exemple"),
+        ("Plaza Mayor en fiestas\nFecha1950\nTécnicaGelatina\nCrédito de la fotoAna Ejemplo", "Ana Ejemplo"),
+    ):
+        record = parse_block(text)
+        assert record.credit == credit, text

@@ -749,6 +749,14 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
         if not line or ":" in line[:60] or "\t" in line or len(line) > 3000 or not line[:1].isalpha():
             continue
         bare = bare_label(line)
+        if bare is not None and bare[2] and _CASE_TURN_RE.search(bare[2], 0, LONGEST_LABEL):
+            # a longer label glued to its value wins over its first word read as a label
+            # ('Credit LineGift of Jane Roe': 'Credit Line', not 'Credit' and 'LineGift ...')
+            glued_label = _glued_head(line)
+            if glued_label is not None and len(glued_label.partition(":")[0]) > len(bare[1]):
+                found[position] = glued_label
+                glued += 1
+                continue
         if bare is None:
             if len(line) <= 60 and _opens_label(line.split(None, 1)[0].rstrip(",/")):
                 whole += _combined_label(lines, position, line, found)
