@@ -106,6 +106,10 @@ def _runs() -> dict[str, str]:
     # short sentences of a name and a number
     blocks["dated place: preposition run"] = "Fans cheer" + " in Ab, Cd" * (RUN // 10) + " on 3 May 2019."
     blocks["dated place: sentence run"] = "Fans cheer. " + "Ab Cd, 12. " * (RUN // 11)
+    # an enumeration of names (place_fields._enumerated): comma runs of capitalised words with no
+    # conjunction, and names before an initial (place_slots._INITIAL_AFTER_RE)
+    blocks["enumeration: comma run"] = "Fans cheer in " + "Ab Cd Ef, " * (RUN // 10) + "x"
+    blocks["enumeration: initials"] = "Fans cheer. " + "Ab A. A. " * (RUN // 9) + "x"
     # a page's buttons and counters on lines of their own (layout._is_page_control)
     blocks["page controls: counter lines"] = "Fans cheer in the stadium.\n" + "3/12\n‹ Next ›\n" * (RUN // 14)
     return blocks

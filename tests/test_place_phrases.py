@@ -855,3 +855,24 @@ def test_a_small_town_placed_by_its_region_inside_a_title():
     assert parse_block("Pupils of the Lincoln School, Marfa, Mexico, Miss Jane Roe at the left").city is None
     # a person's name before a state is no town
     assert parse_block("Jane Roe, Texas, Miss Mary Roe at the left").city is None
+
+
+def test_an_enumeration_of_places_names_no_one_place():
+    # four names or more, the last after a conjunction: no pair of them is 'City, Region'
+    assert _place(parse_block("Four states share the lake: Ohio, Michigan, Indiana and Illinois.")) == (
+        None,
+        None,
+        None,
+    )
+    assert _place(parse_block("Drei Kantone grenzen an den See: Zug, Schwyz, Luzern und Uri.")) == (None, None, None)
+    # a country's name with its own 'and' is one item, not a list's end
+    record = parse_block("Rescuers search the rubble in Bihac, Una-Sana, Bosnia and Herzegovina, on May 3.")
+    assert (record.city, record.country_code) == ("Bihac", "BA")
+    # a list of other things leaves the place after it
+    record = parse_block("Fans of Chelsea, Arsenal, Tottenham and Fulham gather in London, England, on May 3.")
+    assert (record.city, record.country_code) == ("London", "GB")
+
+
+def test_a_given_name_before_an_initial_and_a_surname_is_a_person():
+    # 'Mary' is also a city of Turkmenistan
+    assert _place(parse_block("A portrait of Mary J. Phillips and her son, about 1890.")) == (None, None, None)

@@ -127,6 +127,43 @@ _TOWN_COUNTRIES = {
 }
 
 
+# An enumeration of four names or more, the last after a conjunction ('Schwyz, Luzern, Unterwalden
+# und Uri', 'Ohio, Michigan, Indiana and Illinois'): it names no one place, and a pair of its
+# items is no 'City, Region' slot. (A country's own name with 'and' closing it, 'Bosnia and
+# Herzegovina', 'Trinidad y Tobago', is one item.)
+_LIST_NAME = r"[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}"
+_ENUMERATION_RE = re.compile(
+    r"(?<![\w'’\-])("
+    + _LIST_NAME
+    + r"(?:,\s"
+    + _LIST_NAME
+    + r"){2,8}),?\s(?:and|und|et|y|e|sowie|or|oder|ou|o)\s("
+    + _LIST_NAME
+    + r")"
+)
+
+
+def _enumerated(text: str) -> frozenset[str]:
+    if text.count(",") < 2:
+        return frozenset()
+    names = set()
+    for match in _ENUMERATION_RE.finditer(text, 0, 5000):
+        items = [item.strip() for item in match.group(1).split(",")]
+        conjunction = match.group(0)[len(match.group(1)) :].strip(", ").split(" ", 1)[0]
+        if _find_country(f"{items[-1]} {conjunction} {match.group(2)}"):
+            items = items[:-1]  # '..., Bosnia and Herzegovina'
+        else:
+            items.append(match.group(2))
+        if len(items) >= 4:
+            names.update(items)
+    return frozenset(names)
+
+
+def _mentions(text: str, listed: frozenset[str]) -> list[str]:
+    found = mentioned_places(text)
+    return [slot for slot in found if slot.split(",", 1)[0].strip() not in listed] if listed else found
+
+
 def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = None, text: str | None = None) -> None:
     """City, region and country from the caption's place slot; never a sublocation.
 
@@ -163,6 +200,9 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     # or later one whose city alone implies a country ('... in Fortaleza ended 0-0').
     implied = None
     slots = place_slots(text)
+    listed = _enumerated(text)
+    if listed:
+        slots = [slot for slot in slots if slot.split(",", 1)[0].strip() not in listed]
     for slot in slots:
         candidate = _resolve(slot[:300], False)
         if not candidate.country_code:
@@ -191,7 +231,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     if implied is not None and implied[1].city is None:
         # 'in China' names only the country: a city of that country the caption names
         # elsewhere ('... am Südbahnhof von Urumqi ...') is where in it
-        for slot in mentioned_places(text):
+        for slot in _mentions(text, listed):
             candidate = _resolve(slot[:300], False)
             if candidate.city and candidate.country_code == implied[1].country_code:
                 implied = (slot, candidate)
@@ -200,7 +240,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         _take_slot(record, *implied)
         return
     first = first_sentence(text)
-    for slot in mentioned_places(text):
+    for slot in _mentions(text, listed):
         candidate = _resolve(slot[:300], False)
         if candidate.country_code and candidate.city:
             if slot.split(",", 1)[0] not in first and _first_sentence_town(record, slots, text, countries):

@@ -1160,6 +1160,8 @@ _MENTION_RE = re.compile(
 )
 _COUNTRY_AFTER_RE = re.compile(r",\s{0,2}([" + _UP + r"][\w'’\-]{1,30}(?: [" + _UP + r"][\w'’\-]{1,30}){0,2})")
 _MAX_MENTIONS = 60
+# a middle initial and a surname after a name ('Mary J. Phillips', 'Victoria A. Ruiz'): a person
+_INITIAL_AFTER_RE = re.compile(r"\s[" + _UP + r"]\.(?:\s?[" + _UP + r"]\.){0,2}\s[" + _UP + r"][a-zà-ÿ]")
 _MAX_PLACED = 12  # mentions whose following parts are resolved (each costs up to a dozen lookups)
 
 
@@ -1200,6 +1202,8 @@ def mentioned_places(caption: str) -> list[str]:
         words = match.group(0).split(" ")
         if _is_adjective(words[-1]):
             continue  # 'a Nairobi-born engineer'
+        if _INITIAL_AFTER_RE.match(caption, match.end()):
+            continue  # 'Mary J. Phillips': a given name before an initial and a surname
         if caption[match.start() - 1 : match.start()] == "(" and places.is_position_word(match.group(0)):
             continue  # 'Christian Specht (Mitte)': where he stands, not the Berlin borough
         if (before.endswith((" del", " al")) or before in ("del", "al")) and not places.find_city(f"El {words[0]}"):
