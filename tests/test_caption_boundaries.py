@@ -702,6 +702,20 @@ def test_a_labelled_credit_with_a_photographers_initial():
     assert record.credit == "J. Ejemplo"
 
 
+def test_a_labelled_credit_with_an_initial_and_a_lenders_note_in_parentheses():
+    record = _parse(
+        "El ágora se completó con farolas de petróleo en el verano de 1877.\n"
+        "Fotografía: J. Ejemplo y Cía (Cedida por el Archivo Histórico Municipal de Villaejemplo)."
+    )
+    assert record.caption == "El ágora se completó con farolas de petróleo en el verano de 1877."
+    assert record.credit == "J. Ejemplo y Cía"
+    record = _parse(
+        "Der Marktplatz im Sommer 1912. Foto: M. Beispiel (mit freundlicher Genehmigung des Stadtarchivs Musterstadt)"
+    )
+    assert record.caption == "Der Marktplatz im Sommer 1912."
+    assert record.credit == "M. Beispiel"
+
+
 def test_a_bare_label_and_the_papers_initials_after_two_spaces():
     record = _parse("Des déchets ont été incendiés dans une cour d’habitation.  Photo RL.")
     assert record.caption == "Des déchets ont été incendiés dans une cour d’habitation."

@@ -593,7 +593,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"\s{0,2}(?::|(?<=credit)(?:\.{3}|…))\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
         # ('St.' inside the name: 'Bild: Kantonspolizei St. Gallen')
         # (a photographer's initial too: 'Foto: Wiesbaden112/M. Roe', 'Photo : J. Roe')
-        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/](?-i:[A-ZÀ-Ý])))\.\s[^\n:.!?]{1,60})?"
+        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/](?-i:[A-ZÀ-Ý])))\.\s[^\n:.!?]{1,100})?"
         r"(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
         r"(?-i:\.\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){0,3})?)\.?$",
