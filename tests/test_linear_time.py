@@ -112,6 +112,11 @@ def _runs() -> dict[str, str]:
     blocks["enumeration: initials"] = "Fans cheer. " + "Ab A. A. " * (RUN // 9) + "x"
     # a page's buttons and counters on lines of their own (layout._is_page_control)
     blocks["page controls: counter lines"] = "Fans cheer in the stadium.\n" + "3/12\n‹ Next ›\n" * (RUN // 14)
+    # an archive's numbered areas, labels alone over their values (layout._numbered_label), a
+    # place with its country in brackets, a reference code of capitals before its number
+    blocks["record: numbered labels"] = "Fans cheer.\n" + "1.3. Fecha(s)\n\n1930-00-00\n\n" * (RUN // 28)
+    blocks["place field: brackets"] = "Fans cheer.\nLocation: " + "Ab (" * (RUN // 4) + "Cd)"
+    blocks["id field: capitals"] = "Fans cheer.\nReference code: " + "AB " * (RUN // 3) + "1"
     return blocks
 
 

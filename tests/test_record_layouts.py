@@ -823,3 +823,157 @@ def test_a_longer_label_glued_to_its_value_wins_over_its_first_word():
     ):
         record = parse_block(text)
         assert record.credit == credit, text
+
+
+# --- a label alone on its line, its value on the next (numbered ISAD(G) areas, long labels) -----
+
+
+def test_numbered_archive_areas_each_label_over_its_value():
+    text = """1. Área de identificación
+
+1.1. Código de referencia
+
+MX Archivo Regional del Sur / Ana Ejemplo // 4471
+
+1.3. Fecha(s)
+
+1942-00-00 / 1944-00-00
+
+3. Área de contenido y estructura
+
+3.1. Alcance y contenido
+
+Vista del mercado municipal con sus puestos de fruta.
+
+6.3 Descriptores geográficos
+
+OAXACA (MÉXICO)"""
+    record = _parse(text)
+    assert record.caption == "Vista del mercado municipal con sus puestos de fruta."
+    assert (record.date_start, record.date_end, record.date_precision) == (date(1942, 1, 1), date(1944, 12, 31), "year")
+    assert "invalid_date" not in record.problems
+    assert record.source_id == "4471"
+    assert (record.city, record.country_code) == ("Oaxaca", "MX")
+
+
+def test_numbered_areas_in_english_and_german():
+    english = """1.1 Reference code
+
+GB 0042 PH/7/12
+
+1.3 Date(s)
+
+1911
+
+3.1 Scope and content
+
+Workers leaving the mill gates at the end of a shift."""
+    record = _parse(english)
+    assert record.caption == "Workers leaving the mill gates at the end of a shift."
+    assert record.date_start == date(1911, 1, 1)
+    german = """1.1 Signatur
+
+Best. 702 Nr. 5531
+
+1.3 Datierung
+
+1958-06-00
+
+3.1 Beschreibung
+
+Blick vom Turm auf den neuen Busbahnhof."""
+    record = _parse(german)
+    assert record.caption == "Blick vom Turm auf den neuen Busbahnhof."
+    assert (record.date_start, record.date_precision) == (date(1958, 6, 1), "month")
+
+
+def test_a_long_label_alone_over_its_value_after_a_blank_line():
+    text = """Une rue commerçante un jour de marché
+
+Légende
+
+Une rue commerçante un jour de marché
+
+Numéro du tirage
+
+77X001234C
+
+Code INSEE de la commune
+
+21231
+
+Date de prise de vue
+
+1921-1922
+
+Format du tirage
+
+12,5x17 cm"""
+    record = _parse(text)
+    assert record.caption == "Une rue commerçante un jour de marché"
+    assert record.source_id == "77X001234C"
+    assert (record.date_start, record.date_end) == (date(1921, 1, 1), date(1922, 12, 31))
+
+
+def test_a_repository_page_abstract_wins_over_its_collection_note():
+    text = """Puente sobre el río
+Fecha
+1910
+Resumen
+Vista del puente de hierro sobre el río en una tarde de verano.
+Descripción
+Este archivo fotográfico es responsabilidad de la Biblioteca Municipal y reúne la memoria visual de la región."""
+    record = _parse(text)
+    assert record.caption == "Vista del puente de hierro sobre el río en una tarde de verano."
+    assert record.date_start == date(1910, 1, 1)
+
+
+def test_an_accession_label_alone_over_its_number():
+    text = """A harbour at dusk
+1910
+
+Medium
+gelatin silver print
+
+Credit Line
+Gift of Jane Example
+
+Accession
+1999.12.345"""
+    record = _parse(text)
+    assert record.source_id == "1999.12.345"
+
+
+def test_archive_element_headings_end_the_description_above_them():
+    text = """Código de referencia
+AR AGN 55/2
+Fecha(s)
+1976
+Alcance y contenido
+Vista de la fachada del antiguo mercado tras el incendio.
+Valorización, destrucción y programación
+No se han realizado procesos de valoración.
+Nuevos ingresos
+Colección cerrada."""
+    assert _parse(text).caption == "Vista de la fachada del antiguo mercado tras el incendio."
+    french = """Cote
+FR AD 9 Fi 12
+Date(s)
+1910
+Portée et contenu
+Vue de la gare après les inondations.
+Accroissements
+Fonds clos."""
+    assert _parse(french).caption == "Vue de la gare après les inondations."
+
+
+def test_a_numbered_line_or_a_short_line_equal_to_a_label_in_prose_stays_prose():
+    text = """2.1 Million visitors came to the fair in its first year.
+
+Date
+
+The fair opened on a rainy morning and closed in the evening."""
+    record = _parse(text)
+    assert record.caption.startswith("2.1 Million visitors came to the fair")
+    record = _parse("Lieu\n\nUne place de village sous la neige, un matin d'hiver.")
+    assert "Une place de village sous la neige" in record.caption

@@ -75,6 +75,7 @@ from .surface import normalise
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
 _FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)
 _ID_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/]{1,40}")
+_NUMBERED_TOKEN_RE = re.compile(r"(?<![\w.\-/])[A-Za-z]{0,6}\d[A-Za-z0-9_.\-/]{0,40}")
 # A labelled id of up to four short tokens with a digit in the last one, none a lower-case word.
 _WHOLE_ID_RE = re.compile(r"(?:[A-Z0-9][A-Za-z0-9_.,\-/]{0,15} ){1,3}[A-Za-z]?[0-9][A-Za-z0-9_.,\-/]{0,20}")
 _IMAGO_NAME_RE = re.compile(r"x(?:[A-ZÄÖÜ][\w\-]{0,30}x){1,6}")
@@ -1744,6 +1745,12 @@ def _clean_id(value: str) -> str | None:
     if not match:
         return None
     token = match.group(0).rstrip(".-/")
+    if not any(c.isdigit() for c in token) and token.isupper():
+        # a country's or an archive's code before the reference's words and its number ('DO
+        # Archivo General de la Nación / Jane Roe // 188', an ISAD(G) reference code): the number
+        numbered = _NUMBERED_TOKEN_RE.search(value[match.end() : 200])
+        if numbered:
+            return numbered.group(0).rstrip(".-/")
     return token if any(c.isdigit() for c in token) or token.isupper() else None
 
 
@@ -1869,8 +1876,17 @@ def _mismatch_text(record: ParsedCaption, stated, name: str) -> str:
     )
 
 
+# An ISO date whose unknown month or day is written as zeros ('1930-00-00', '1930-05-00'), as
+# archive databases export them: the year or the month, not an invalid date.
+_ZERO_YEAR_RE = re.compile(r"\b(\d{4})-00(?:-00)?\b")
+_ZERO_DAY_RE = re.compile(r"\b(\d{4}-(?:0[1-9]|1[0-2]))-00\b")
+
+
 def _normalize_date_value(value: str) -> str:
-    return value.strip()[:300]
+    value = value.strip()[:300]
+    if "-00" in value:
+        value = _ZERO_DAY_RE.sub(r"\1", _ZERO_YEAR_RE.sub(r"\1", value))
+    return value
 
 
 _DATE_CUE_RE = re.compile(

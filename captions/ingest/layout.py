@@ -248,6 +248,8 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         name, languages, rank = known
         value = match.group(2).strip()
         return ("label", name, languages, rank, value, key, bool(value))
+    if match and not match.group(2) and key in HEADERS:
+        return ("header", HEADERS[key], key in _DESCRIPTION_HEADERS)  # 'Nivel de descripción:'
     if len(line) <= 60 and not match:
         dated = _dated_label(line)
         if dated is not None:
@@ -713,12 +715,16 @@ def _opens_label(word: str) -> bool:
 
 def bare_label(line: str):
     """The label a line without a colon opens with, and where its value starts: the whole line
-    ('Inventarnummer') or its first one to four words ('Inventario FF04176', 'Tipo Documento
-    Copia positiva'), the longest that is a known label."""
-    words = line.split(None, 4)
+    ('Inventarnummer', five or six words alone: 'Date de prise de vue') or its first one to four
+    words ('Inventario FF04176', 'Tipo Documento Copia positiva'), the longest that is a known label."""
+    words = line.split(None, 6)
     if not words or not _opens_label(words[0]):
         return None  # most lines open with no label's first word
-    for size in range(min(4, len(words)), 0, -1):
+    # a label of five or six words only alone on its line ('Date de prise de vue', 'Nombre del o
+    # de los productor(es)'): a value would open with capital words read as the label's
+    for size in range(min(6, len(words)), 0, -1):
+        if size > 4 and size != len(words):
+            continue
         candidate = " ".join(words[:size])
         if len(candidate) > LONGEST_LABEL:
             continue
@@ -743,6 +749,9 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     whole = 0
     glued = 0
     for position, raw in enumerate(lines[:400]):
+        if raw[:1].isdigit() and len(raw) <= 80 and ":" not in raw:
+            whole += _numbered_label(lines, position, raw, found)
+            continue
         if ":" in raw[:60] or not (raw[:1].isalpha() or raw[:1].isspace()):
             continue  # a 'label: value' line is read as it is; a record line opens with a letter
         line = raw.strip(_LINE_SPACE)
@@ -799,6 +808,32 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
     if any("\n" in line for line in found.values()):
         result = [piece for line in result for piece in line.split("\n")]
     return result, record
+
+
+# An archival standard's area number before its element's name ('1.1. Código de referencia',
+# '6.3 Descriptores geográficos', '3. Área de contenido y estructura' in ISAD(G) pages).
+_AREA_NUMBER_RE = re.compile(r"\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}(?=[^\W\d_])")
+
+
+def _numbered_label(lines: list[str], position: int, raw: str, found: dict[int, str]) -> int:
+    """A label alone on its line behind its area number ('1.3. Fecha(s)' / '1930 / 1935'): the
+    label over its value, as without the number (returns 1, as _catalogue_lines counts them);
+    a numbered area's heading ('2. Área de contexto') is the heading."""
+    number = _AREA_NUMBER_RE.match(raw)
+    if number is None:
+        return 0
+    rest = raw[number.end() :].strip(_LINE_SPACE)
+    if fold(rest) in HEADERS:
+        found[position] = rest
+        return 0
+    bare = bare_label(rest)
+    if bare is None or bare[2] or len(rest) > LONGEST_LABEL:
+        return 0
+    following = next((other.strip(_LINE_SPACE) for other in lines[position + 1 : position + 4] if other.strip()), "")
+    if not following or bare_label(following) is not None or _AREA_NUMBER_RE.match(following):
+        return 0
+    found[position] = f"{bare[1]}:"
+    return 1
 
 
 # a lower-case letter before a capital or a digit (Latin-1, as the labels are), checked in full below

@@ -64,6 +64,19 @@ def _dash_list(text: str):
     return places.ResolvedPlace(None, part, rest[0] if rest else None, country.name, country.code, False)
 
 
+# 'Santiago (República Dominicana)', 'Lyon (France)': a place with its country in brackets, as a
+# catalogue's place index writes it
+_BRACKETED_COUNTRY_RE = re.compile(r"([^()]{2,120}?)\s?\(([^()]{2,60})\)")
+
+
+def _country_in_brackets(text: str) -> str:
+    """The place as 'Town, Country' when its country is in brackets after it."""
+    match = _BRACKETED_COUNTRY_RE.fullmatch(text.strip()) if text.endswith(")") else None
+    if match and _find_country(match.group(2)) is not None:
+        return f"{match.group(1).strip()}, {match.group(2).strip()}"
+    return text
+
+
 _STRUCTURED_FIELDS = ("sublocation", "city", "region", "country", "country_code")
 _STRUCTURED_SET = frozenset(_STRUCTURED_FIELDS)
 
@@ -74,7 +87,7 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
     resolved = None
     if place_field and place_field.value.strip() and not _is_coordinates(place_field.value):
         record.place_text = place_field.value.strip()[:500]
-        resolved = _dash_list(record.place_text[:300]) or _resolve(record.place_text[:300], True)
+        resolved = _dash_list(record.place_text[:300]) or _resolve(_country_in_brackets(record.place_text[:300]), True)
     # Most blocks have none of the IPTC-style fields: look them up only when one is there.
     # (a field name is in scan.fields only with at least one value: see BlockScan.add_field)
     has_structured = not _STRUCTURED_SET.isdisjoint(scan.fields)
