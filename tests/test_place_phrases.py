@@ -876,3 +876,20 @@ def test_an_enumeration_of_places_names_no_one_place():
 def test_a_given_name_before_an_initial_and_a_surname_is_a_person():
     # 'Mary' is also a city of Turkmenistan
     assert _place(parse_block("A portrait of Mary J. Phillips and her son, about 1890.")) == (None, None, None)
+
+
+def test_a_town_word_after_adjectives_and_a_region_named_by_a_kind_of_several_words():
+    record = parse_block(
+        "Tourists walk in the ancient city of Kashgar, northwest China's Xinjiang Uygur Autonomous Region, May 3, 2023."
+    )
+    assert _place(record) == ("Kashgar", "Xinjiang", "CN")
+    assert parse_block("Residents walk in the small coastal town of Keene on May 3.").city == "Keene"
+    # German names the autonomous region with a kind of two or three words before it
+    record = parse_block("Bauern ernten Baumwolle in Kaschgar im Autonomen Gebiet Xinjiang.")
+    assert _place(record) == ("Kaschgar", "Xinjiang", "CN")
+    for text in (
+        "Uigurischen Autonomen Gebiet Xinjiang",
+        "región autónoma uigur de Xinjiang",
+        "Autonomen Gebiet Tibet",
+    ):
+        assert places.find_region(text) is not None, text

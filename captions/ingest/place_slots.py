@@ -111,6 +111,9 @@ _PREPOSITION = (
     + r")|"
     + first_chars(_PREPOSITION_WORDS)
     + r")(?:(?i:"
+    # 'in the ancient city of Kashgar', 'in the small coastal town of ...': a town word after one
+    # or two adjectives, as 'in the city of' (place_leads)
+    + r"in the (?:[a-z]{3,20} ){1,2}(?:city|town|village) of|"
     + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
     + r")|"
     + "|".join(re.escape(word) for word in _PREPOSITION_WORDS)
@@ -626,6 +629,11 @@ def _german_link(part: str) -> tuple[str, ...]:
     words = tail.split()
     if len(words) > 1 and words[0] in _REGION_KIND_WORDS and places.find_region(" ".join(words[1:])):
         return (head, " ".join(words[1:]))
+    # a region named with a kind of several words ('Kaschgar im Autonomen Gebiet Xinjiang im
+    # Nordwesten Chinas'; region_aliases.json's type_prefixes), up to the next link
+    region = re.split(r" (?:im|am|an) ", tail, maxsplit=1)[0]
+    if len(words) > 1 and " " in region and places.find_region(region):
+        return (head, region)
     return (head,)
 
 
