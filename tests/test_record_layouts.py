@@ -977,3 +977,23 @@ The fair opened on a rainy morning and closed in the evening."""
     assert record.caption.startswith("2.1 Million visitors came to the fair")
     record = _parse("Lieu\n\nUne place de village sous la neige, un matin d'hiver.")
     assert "Une place de village sous la neige" in record.caption
+
+
+def test_a_photographer_named_before_the_trade_on_a_line_of_its_own():
+    record = _parse("Villeexemple en 1918 - L'école\n\nOrigine\n\nR. EXEMPLE, RUE DE LA GARE A AMIENS, photographe")
+    assert record.credit == "R. EXEMPLE"
+    record = _parse("Environs de Villeexemple – Vue générale\nNîmes, Jean Exemple, photographe – éditeur\n")
+    assert record.credit == "Jean Exemple"
+    record = _parse("Main Street looking north, about 1905\n\nJane Roe, photographer\n")
+    assert record.credit == "Jane Roe"
+    record = _parse("Marktplatz mit Brunnen, um 1910\n\nErna Beispiel, Fotografin\n")
+    assert record.credit == "Erna Beispiel"
+    record = _parse("Plaza Mayor en fiestas, hacia 1920\n\nMadrid, Ana Ejemplo, fotógrafa\n")
+    assert record.credit == "Ana Ejemplo"
+
+
+def test_a_sentence_naming_a_photographer_is_no_trade_line():
+    record = _parse(
+        "Main Street looking north, about 1905\n\nThe picture was taken by my grandfather, a photographer.\n"
+    )
+    assert record.credit is None

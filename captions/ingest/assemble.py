@@ -190,6 +190,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if len(caption_lines) > 1:
         caption_lines, more_credits = _without_line_credits(caption_lines)
         line_credits.extend(more_credits)
+    role = _role_credit(caption_lines[-1]) if len(caption_lines) > 1 and ", " in caption_lines[-1] else None
+    if role:  # 'Nîmes, Jean Exemple, photographe – éditeur' under the title: no caption text
+        caption_lines = caption_lines[:-1]
+        line_credits.append(role)
     if (
         len(caption_lines) > 1
         and caption_lines[-2].rstrip()[-1:] in _SENTENCE_ENDS
@@ -414,6 +418,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                     record.caption = cited[1]
                 continue
             if len(line) > 200:
+                continue
+            role = _role_credit(line) if ", " in line else None
+            if role:
+                # 'Nîmes, Jean Exemple, photographe – éditeur': the photographer a postcard or a
+                # catalogue names before the trade
+                inline_credits.append(role)
                 continue
             dated_credit = _agency_dated_line(line) if len(paragraph) == 1 and " / " in line else None
             if dated_credit:  # 'AFP / 8 October 2019' as its own paragraph
@@ -1247,6 +1257,35 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
 
 _BYLINE_WORDS = (" de ", " by ", " von ", " par ", " por ")
 _BYLINE_REST = 40  # characters after the name: a day ('- 21 de noviembre'), no sentence
+
+
+# A photographer named before the trade closing a line of its own: 'R. EXEMPLE, RUE DE LA GARE A
+# AMIENS, photographe', 'Nîmes, Jean Exemple, photographe – éditeur', 'Jane Roe, photographer'
+_ROLE_LINE_RE = re.compile(
+    r"(?P<parts>[^\n]{2,160}?),\s(?i:photographe|photographer|fotograf|fotografin|fotógrafo|fotógrafa|fotografo)"
+    r"(?:\s[-–—]\s(?i:éditeur|editeur|éditrice|editor|verlag|verleger|editora))?\.?\s{0,3}"
+)
+_STREET_WORDS = frozenset(
+    ["rue", "avenue", "boulevard", "place", "street", "road", "strasse", "straße", "platz", "calle", "avenida", "plaza"]
+)
+
+
+def _role_credit(line: str) -> str | None:
+    """The photographer of a line 'NAME[, address or town], photographe': the first part before
+    the trade that is no place, no street and holds no digit ('Nîmes, Jean Exemple, photographe'
+    gives 'Jean Exemple')."""
+    match = _ROLE_LINE_RE.fullmatch(line.strip())
+    if match is None:
+        return None
+    for part in match.group("parts").split(", "):
+        part = part.strip()
+        words = part.split()
+        if not words or len(words) > 5 or any(character.isdigit() for character in part):
+            continue
+        if fold(words[0]) in _STREET_WORDS or _is_place(part) or not part[:1].isupper():
+            continue
+        return part
+    return None
 
 
 def _without_credited_title(caption: str, credit: str) -> str:
