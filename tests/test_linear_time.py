@@ -110,6 +110,9 @@ def _runs() -> dict[str, str]:
     # conjunction, and names before an initial (place_slots._INITIAL_AFTER_RE)
     blocks["enumeration: comma run"] = "Fans cheer in " + "Ab Cd Ef, " * (RUN // 10) + "x"
     blocks["enumeration: initials"] = "Fans cheer. " + "Ab A. A. " * (RUN // 9) + "x"
+    # a caption and its fields on one line (layout._prose_then_fields): runs of bars and semicolons
+    blocks["one line: bar run"] = "Fans cheer in the stadium." + " | 3 May 2019" * (RUN // 13) + " x"
+    blocks["one line: semicolon run"] = "Fans cheer in the stadium." + "; Date: 1" * (RUN // 9) + " x"
     # a page's buttons and counters on lines of their own (layout._is_page_control)
     blocks["page controls: counter lines"] = "Fans cheer in the stadium.\n" + "3/12\n‹ Next ›\n" * (RUN // 14)
     # an archive's numbered areas, labels alone over their values (layout._numbered_label), a

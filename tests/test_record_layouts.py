@@ -997,3 +997,47 @@ def test_a_sentence_naming_a_photographer_is_no_trade_line():
         "Main Street looking north, about 1905\n\nThe picture was taken by my grandfather, a photographer.\n"
     )
     assert record.credit is None
+
+
+# --- a caption and its fields on one line ---------------------------------------------------------
+
+
+def test_a_caption_and_its_fields_on_one_line_parted_by_bars_or_semicolons():
+    # a picture desk's system or a spreadsheet prints the record on one line: the same fields
+    # as on a line each
+    lines = [
+        "Fishermen unload their catch in the harbour of Sassnitz.",
+        "Date: 3 May 2019",
+        "Location: Sassnitz, Germany",
+        "Credit: Jane Roe/dpa",
+        "4000 x 3000 px",
+        "300 dpi",
+    ]
+    fields = ("caption", "date_start", "city", "country_code", "credit", "width_px", "height_px", "dpi")
+    expected = tuple(getattr(_parse("\n".join(lines)), name) for name in fields)
+    assert expected[0] == lines[0] and expected[4] == "Jane Roe/dpa"
+    for separator in (" | ", "; "):
+        record = _parse(separator.join(lines))
+        assert tuple(getattr(record, name) for name in fields) == expected, separator
+    german = _parse("Fischer bringen ihren Fang an Land. | Datum: 03.05.2019 | Ort: Sassnitz | Foto: Ina Muster/dpa")
+    assert (german.caption, german.date_start, german.credit) == (
+        "Fischer bringen ihren Fang an Land.",
+        date(2019, 5, 3),
+        "Ina Muster/dpa",
+    )
+    # unlabelled parts count when they are a date or a size statement
+    record = _parse("Des pêcheurs débarquent leur prise. | 03/05/2019 | 4000 x 3000 px | 300 dpi")
+    assert (record.caption, record.date_start, record.width_px, record.dpi) == (
+        "Des pêcheurs débarquent leur prise.",
+        date(2019, 5, 3),
+        4000,
+        300,
+    )
+
+
+def test_bars_inside_a_caption_stay_text():
+    # a bar between words that are no fields (a headline's parts, a credit's agencies) parts nothing
+    text = "Semana Santa | Procesión del Silencio | Los cofrades recorren la calle Mayor de Zamora."
+    assert _parse(text).caption == text
+    record = _parse("Des pêcheurs débarquent leur prise à Sète. | Jean Dupont | AFP")
+    assert record.caption.startswith("Des pêcheurs débarquent leur prise à Sète.")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from captions.core import dates
 from captions.core.text import fold
 
 from .lexicon import (
@@ -374,7 +375,7 @@ def scan_block(text: str) -> BlockScan:
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
     if ":\n" in text or text.rstrip().endswith(":"):
         lines = _split_glued_labels(lines)
-    if ":" in text and _MAY_HOLD_RECORD_RE.search(text):
+    if (":" in text and _MAY_HOLD_RECORD_RE.search(text)) or " | " in text:
         lines = _split_records(lines)
     if " - (" in text or ") - " in text:
         lines = _split_dashed_fields(lines)
@@ -644,6 +645,40 @@ def _dashed_fields(line: str) -> tuple[str, ...]:
     return tuple(fields) if bracketed else (line,)
 
 
+def _prose_then_fields(line: str) -> tuple[str, ...] | None:
+    """A caption and its fields on one line, parted by bars or semicolons, as a picture desk's
+    system or a spreadsheet prints them ('Fishermen unload ... | Date: 3 May 2019 | Location:
+    Sassnitz, Germany | Credit: ... | 4000 x 3000 px | 300 dpi'): a line per part, when most
+    parts after the first are labelled fields or size statements (two at least)."""
+    for separator in (" | ", "; "):
+        if separator not in line:
+            continue
+        parts = [part.strip() for part in line.split(separator) if part.strip()]
+        if len(parts) < 3 or _is_label_line(parts[0], False):
+            continue
+        fields = sum(
+            1 for part in parts[1:] if _is_label_line(part, False) or _is_size_part(part) or _is_date_part(part)
+        )
+        if fields >= 2 and 2 * fields >= len(parts) - 1:
+            return tuple(parts)
+    return None
+
+
+def _is_date_part(part: str) -> bool:
+    """'3 May 2019', '2019-05-03', '03.05.2019': a date and nothing else."""
+    if len(part) > 30 or not part[:1].isalnum() or not any(character.isdigit() for character in part):
+        return False
+    found = dates.parse_date(part)
+    return found is not None and found.start is not None and len(found.text) >= len(part) - 2
+
+
+def _is_size_part(part: str) -> bool:
+    if not any(character.isdigit() for character in part):
+        return False
+    facts = scan_sizes(part, bare_pairs_are_pixels=False)
+    return facts is not None and _is_size_line(part, facts)
+
+
 def _split_records(lines: list[str]) -> list[str]:
     """One field a line: a record written on one line ('Référence : SPA 2 Z 29 Légende : … Date
     : 14 juillet 1915 Photographe : Fortin Lieu : Paris', 'Bildnummer: 318245091 | 5568 x 3712
@@ -662,6 +697,10 @@ def _split_records(lines: list[str]) -> list[str]:
 def _record_fields(line: str) -> tuple[str, ...]:
     first = _LABEL_RE.match(line)
     known = _lookup_label(first.group(1))[0] if first else None
+    if known is None and (" | " in line or "; " in line):
+        parts = _prose_then_fields(line)
+        if parts is not None:
+            return parts
     if known is None and first is not None and first.group(1).split(" ", 1)[0].isupper():
         # 'IMAGE INFO Date Taken: 03.01.2022 Date Posted: ... Photo ID: 7073973 Location: ...':
         # a heading in capitals before the record's first label, on the same line; the heading
