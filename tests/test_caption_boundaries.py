@@ -1543,6 +1543,25 @@ def test_a_description_goes_on_over_paragraphs_separated_only_by_blank_lines():
     assert "glass plates" not in record.caption
 
 
+def test_a_description_goes_on_in_a_paragraph_opening_with_a_quotation():
+    for first, second in (
+        (
+            "Wie unser Archivbild vom 24. Dezember 1981 zeigt, fand der Markt direkt vor dem Rathaus statt.",
+            '"Die so entstandene kleine Fußgängerzone gefiel den Kunden", hieß es damals im Bericht.',
+        ),
+        (
+            "Comme le montre notre photo d'archives de 1981, le marché se tenait devant la mairie.",
+            "« La petite zone piétonne plaisait beaucoup aux clients », écrivait alors le journal.",
+        ),
+        (
+            "As our archive picture from December 1981 shows, the market was held outside the town hall.",
+            "\u201cThe little pedestrian zone pleased the shoppers,\u201d the paper reported at the time.",
+        ),
+    ):
+        record = _parse(f"{first}\n\n{second}\n")
+        assert record.caption == f"{first} {second}", first
+
+
 def test_the_pictures_date_and_place_come_from_the_first_paragraph_and_the_titles_tail():
     record = _parse(_BLOG_POST)
     # the title's 'ca. 1925', not the year the customs house burned down, later in the text

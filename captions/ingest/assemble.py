@@ -804,7 +804,8 @@ def caption_head(caption: str, scan: BlockScan) -> str:
 
 
 def _is_sentence_paragraph(text: str) -> bool:
-    return len(text.split()) >= 6 and text.rstrip()[-1:] in '.!?…"”»)' and text[:1].isupper()
+    # (a quotation may open it: '"Die so entstandene Zone ...", hieß es damals.')
+    return len(text.split()) >= 6 and text.rstrip()[-1:] in '.!?…"”»)' and text.lstrip("\"„“«‘' ")[:1].isupper()
 
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
