@@ -893,3 +893,17 @@ def test_a_town_word_after_adjectives_and_a_region_named_by_a_kind_of_several_wo
         "Autonomen Gebiet Tibet",
     ):
         assert places.find_region(text) is not None, text
+
+
+def test_a_dateline_of_a_country_alone_takes_the_town_the_caption_names_in_it():
+    record = parse_block("ESPAGNE - Des soldats défilent à Olvera, le 3 mai 2019.")
+    assert _place(record) == ("Olvera", None, "ES")
+    # a town of another country is not where in it
+    record = parse_block("ESPAGNE - Des soldats défilent à Collioure, le 3 mai 2019.")
+    assert (record.city, record.country_code) == (None, "ES")
+
+
+def test_a_plural_street_word_names_streets_not_a_city():
+    record = parse_block("Lo que hoy son las avenidas Córdoba, Rioja o Alem eran simples calles en 1950.")
+    assert (record.city, record.country_code) == (None, None)
+    assert parse_block("La avenida Córdoba en 1950.").city is None

@@ -189,6 +189,10 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     if dateline:
         candidate = _resolve(dateline[:300], False)
         if candidate.city or candidate.country_code:
+            if candidate.city is None and not candidate.unknown_country:
+                # a dateline of a country alone ('PHILIPPINES – 18.11.2013 ... à Tolosa'): a town of
+                # that country the caption names is where in it
+                dateline, candidate = _town_in((dateline, candidate), place_slots(text), text)
             _take_slot(record, dateline, candidate)
             if candidate.unknown_country:
                 record.problem_details["unknown_country"] = problem_detail("country_in_dateline", text=dateline)
