@@ -1922,3 +1922,38 @@ def test_a_credit_alone_in_the_last_paragraph_is_read_as_on_the_captions_last_li
     # a name alone after a blank line stays no credit (a blog's signature), as a heading-like
     # line does; only what the credit patterns read as a credit is taken
     assert _parse(f"{caption}\n\nPlaza de Bolívar").credit is None
+
+
+# --- names in letters beyond Latin-1 (Polish, Czech, Romanian, Turkish ...) -----------------------
+
+
+def test_a_photographers_name_in_letters_beyond_latin_1_is_read_in_every_credit_form():
+    cases = [
+        (
+            "Un incendie a ravagé un entrepôt dans la zone industrielle de Villers.\n"
+            "Un incendie a ravagé un entrepôt dans la zone industrielle de Villers.\nŁukasz Wąsowicz\n",
+            "Łukasz Wąsowicz",
+        ),
+        ("Los vecinos limpian las calles embarradas tras la tormenta. Łukasz Wąsowicz AP", "Łukasz Wąsowicz AP"),
+        ("Los vecinos limpian las calles embarradas tras la tormenta. ŁUKASZ WĄSOWICZ EFE", "ŁUKASZ WĄSOWICZ EFE"),
+        (
+            "Des bénévoles trient des dons dans un entrepôt de Laval.\nPHOTO ŁUKASZ WĄSOWICZ, LE QUOTIDIEN\n",
+            "ŁUKASZ WĄSOWICZ, LE QUOTIDIEN",
+        ),
+        (
+            "Die Feuerwehr löscht den Brand. Das Dach ist bereits aufgebrochen.\nQuelle: Małgorzata Kowalczyk",
+            "Małgorzata Kowalczyk",
+        ),
+        (
+            "A policeman directs traffic in the heavy fog in a northern city. Heavy fog disrupted traffic. "
+            "epa / Ştefan Bărbulescu",
+            "epa / Ştefan Bărbulescu",
+        ),
+        (
+            "Der Finanzminister ist zurückgetreten. Das Parlament lobt seine Arbeit.\n\n"
+            "7. Dezember, Bundeshaus, Bern. Keystone / Jiří Dvořák\n",
+            "Keystone / Jiří Dvořák",
+        ),
+    ]
+    for text, credit in cases:
+        assert _parse(text).credit == credit, text

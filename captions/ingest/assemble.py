@@ -725,7 +725,7 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     return lines or [], headline or found_headline
 
 
-_CAPITALS_NAME_WORD_RE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}|[A-ZÀ-Ý]\.")
+_CAPITALS_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.")
 _CAPITALS_PARTICLES = frozenset(["DE", "DEL", "LA", "LOS", "DA", "DOS", "VON", "VAN", "DER", "DU", "LE"])
 
 
@@ -922,12 +922,14 @@ _TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
 
 _TITLE_MAX = 150
 _WIRE_OPENER_RE = re.compile(
-    r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝÄÖÜ])"
+    r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝĀ-ɏÄÖÜ])"
 )
 # An agency's regional desk opening its caption: 'EFE-ASTURIAS', 'EFE-GALICIA' (the wire_openers'
 # names, a hyphen, a region in capitals)
 _AGENCY_DESK = (
-    r"(?:" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")-[A-ZÀ-Ý]{3,20}(?:[ -][A-ZÀ-Ý]{2,20})?"
+    r"(?:"
+    + word_trie(load_data("credit_patterns.json")["wire_openers"])
+    + r")-[A-ZÀ-ÝĀ-ɏ]{3,20}(?:[ -][A-ZÀ-ÝĀ-ɏ]{2,20})?"
 )
 # A wire's picture number opening its caption: capitals and digits, a full stop, then the
 # dateline in capitals ('GU6004. CIUDAD DE GUATEMALA (GUATEMALA). ...', 'MAD01. MADRID ...', EFE;
@@ -937,9 +939,9 @@ _WIRE_ID_OPENER_RE = re.compile(
     # (its regional desk before it: 'EFE-ASTURIAS. OVD05. Oviedo, 01/12/06.- ...'; the dateline
     # in capitals, or the town's name written as a name before its date: 'Oviedo, 01/12/06.-')
     r"(?:" + _AGENCY_DESK + r"\.\s{1,2})?"
-    r"(?:([A-Z]{2,4}\d{2,6})\.\s{1,2}(?=[A-ZÀ-Ý]{2}[A-ZÀ-Ý \-'’]{0,40}(?:,|\s\(|\.-)"
-    r"|[A-ZÀ-Ý][a-zà-ÿ]{1,30}(?:[ -][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{0,30}){0,3}(?:,\s{0,2}\d{1,2}[/.\s]|\.-))"
-    r"|(epa\d{8})\s(?=[A-ZÀ-Ý]))"
+    r"(?:([A-Z]{2,4}\d{2,6})\.\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ]{2}[A-ZÀ-ÝĀ-ɏ \-'’]{0,40}(?:,|\s\(|\.-)"
+    r"|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{1,30}(?:[ -][A-ZÀ-ÝĀ-ɏa-zà-ÿĀ-ɏ][a-zà-ÿĀ-ɏ]{0,30}){0,3}(?:,\s{0,2}\d{1,2}[/.\s]|\.-))"
+    r"|(epa\d{8})\s(?=[A-ZÀ-ÝĀ-ɏ]))"
 )
 # A picture's number (letters and digits, a digit in it), its date in parentheses and a dash
 # run opening the caption: 'jsc2024e044936 (July 9, 2007) --- ...'
@@ -948,8 +950,8 @@ _ID_DATE_OPENER_RE = re.compile(
 )
 # A gallery's number glued to the caption's first word: '6Villanueva del Trabuco (Málaga). ...'
 # (a capital and lower-case letters after it: '3D', '4K' and '2CV' are words)
-_GLUED_COUNTER_RE = re.compile(r"\d{1,2}(?=[A-ZÀ-Ý][a-zà-ÿ]{2})")
-_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-Ý])")
+_GLUED_COUNTER_RE = re.compile(r"\d{1,2}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{2})")
+_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
 # A gallery's number alone before its caption, the caption opening with an article or a
 # preposition no count stands before ('1 En début de soirée, ...', '3 The crowd ...', '2 Die
 # Feuerwehr ...'): the page's counter
@@ -1354,7 +1356,7 @@ def _value_kind(line: str) -> str | None:
 
 
 _COLLECTION_LINE_RE = re.compile(
-    r"\(?(?:%s)(?: (?:%s))? (?P<name>[A-ZÀ-Ý][^\n()]{1,100}?)\)?"  # noqa: UP031
+    r"\(?(?:%s)(?: (?:%s))? (?P<name>[A-ZÀ-ÝĀ-ɏ][^\n()]{1,100}?)\)?"  # noqa: UP031
     % (
         "|".join(re.escape(word) for word in sorted(COLLECTION_OPENERS, key=len, reverse=True)),
         "|".join(re.escape(word) for word in sorted(COLLECTION_LINKS, key=len, reverse=True)),
@@ -1471,12 +1473,12 @@ def _names_institution(value: str) -> bool:
 
 
 _DASH_TAIL_RE = re.compile(
-    r"\s[-–]\s(?P<holder>[A-ZÀ-Ý][^,;()\n]{3,80}),\s(?P<reference>[^,;\n]{1,40}\d[^,;\n]{0,40})$"
+    r"\s[-–]\s(?P<holder>[A-ZÀ-ÝĀ-ɏ][^,;()\n]{3,80}),\s(?P<reference>[^,;\n]{1,40}\d[^,;\n]{0,40})$"
 )
 
 
 _MUSEUM_CREDIT_RE = re.compile(
-    r"(?:^|[.,;]\s)(?:%s)\s[A-ZÀ-Ý0-9]" % "|".join(re.escape(phrase) for phrase in MUSEUM_CREDIT_PHRASES)  # noqa: UP031
+    r"(?:^|[.,;]\s)(?:%s)\s[A-ZÀ-ÝĀ-ɏ0-9]" % "|".join(re.escape(phrase) for phrase in MUSEUM_CREDIT_PHRASES)  # noqa: UP031
 )
 
 
@@ -1716,7 +1718,7 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
 
 # A person's name: two to four capitalised words, a particle between them or not ('Astrid Schmidt')
 _PERSON_NAME_RE = re.compile(
-    r"[A-ZÀ-Ý][a-zà-ÿß'’\-]{1,25}(?:\s(?:(?:von|van|de|del|da|di|le|la|du|der)\s)?[A-ZÀ-Ý][a-zà-ÿß'’\-]{1,25}){1,3}"
+    r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏß'’\-]{1,25}(?:\s(?:(?:von|van|de|del|da|di|le|la|du|der)\s)?[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏß'’\-]{1,25}){1,3}"
 )
 # A note in parentheses after a name: 'Unknown author (o.Ang. in the archive metadata)'.
 _CREDIT_NOTE_RE = re.compile(r"\s\(([^()]{1,200})\)$")
@@ -2157,7 +2159,8 @@ def _picture_date(text: str, today: date | None):
 # What closes a dateline after its date: its place, the agency in brackets, then the dash or colon
 # before the story ('URUMQI, Sept. 22, 2023 (Xinhua) -- Journalists ...', '06.05.2025, Berlin: ...').
 _DATELINE_CLOSE_RE = re.compile(r"(?:,\s[^\d.,:()\n]{1,30})?\s?(?:\([^()\n]{1,40}\)\s?)?(?:--|[-–—:]|\.-)\s")
-_SENTENCE_END_RE = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?][\"”»]?\s+(?=[A-ZÀ-Ý\"“«])")  # not a day's dot ('3. Oktober')
+# (not a day's dot: '3. Oktober')
+_SENTENCE_END_RE = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?][\"”»]?\s+(?=[A-ZÀ-ÝĀ-ɏ\"“«])")
 _DATELINE_REACH = 80  # a dateline's date starts within the caption's first characters
 _FILING_LAG = 62  # days a wire files its picture after taking it, at most
 

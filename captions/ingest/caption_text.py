@@ -92,7 +92,7 @@ LANGUAGE_PREFIX_RE = re.compile(
 # pattern (which opens with a look-behind) at every position of the caption.
 _PREFIX_CUE_RE = re.compile(r"(?:EN|DE|FR|ES|ENG|GER|DEU|FRA|SPA|" + _PREFIX_WORDS + r")\s{0,2}[:|]")
 IMAGO_SPLIT = " *** "
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÀ-Ý\"'«(])")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÀ-ÝĀ-ɏ\"'«(])")
 # Notices inside a caption sentence: only unmistakable wording, since a caption may well say
 # 'police restricted access' or 'an oil embargo'.
 _CAPTION_NOTICE_RE = re.compile(
@@ -127,11 +127,12 @@ _NOTICE_STEMS = (
     "restriction",
 )
 _DATELINE_START_RE = re.compile(
-    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'\- ]{2,40}(?:,|\s\(|\s[-–—]\s|\s\d{1,2}\.\d{1,2}\.\d{2,4}\b)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
+    r"^(?:[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ.'\- ]{2,40}"
+    r"(?:,|\s\(|\s[-–—]\s|\s\d{1,2}\.\d{1,2}\.\d{2,4}\b)|\d{1,2}\.\d{1,2}\.\d{2,4},)"
 )
 # A dateline alone on the last line of a caption: 'BERLIN 28.03.1970' (picture archives).
 CLOSING_DATELINE_RE = re.compile(
-    r"[A-ZÀ-Ý][A-ZÀ-Ý'\-]{2,30}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,30}){0,2} \d{1,2}\.\d{1,2}\.\d{2,4}"
+    r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{2,30}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,30}){0,2} \d{1,2}\.\d{1,2}\.\d{2,4}"
 )
 ARTICLE_PARAGRAPH = 600  # characters: longer than a caption line ever runs
 _TERMINAL = frozenset(".!?…\"'»)]”’")
@@ -233,7 +234,7 @@ def line_language(text: str, *, minimum: float = 2) -> str | None:
 # credit label ('... sind." Foto: Archiv This motif ...').
 # (or a sentence glued to the last one's full stop: '... Estado de Goias, Brasil.An adult male ...')
 _LANGUAGE_BOUNDARY_RE = re.compile(
-    r"(?<=[.!?\"”])\s{1,5}(?=[A-ZÀ-Ý\"'«(])|\s[-–—]\s|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ ])"
+    r"(?<=[.!?\"”])\s{1,5}(?=[A-ZÀ-ÝĀ-ɏ\"'«(])|\s[-–—]\s|(?<=[a-zà-ÿĀ-ɏ]{2}[.!?])(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ ])"
 )
 
 
@@ -408,7 +409,7 @@ def is_alt_text(line: str) -> bool:
 _NOT_IN_ALT_TEXT = frozenset(':;/()[]"«»“”„|©')
 # A capitalised word after a sentence's first, or a digit: a caption names someone, somewhere
 # or a date
-_NAMED_RE = re.compile(r"\d|(?<=[\w,;:'’] )[A-ZÀ-Ý]")
+_NAMED_RE = re.compile(r"\d|(?<=[\w,;:'’] )[A-ZÀ-ÝĀ-ɏ]")
 
 
 def names_or_dates(text: str) -> bool:
@@ -634,7 +635,7 @@ def cut_at_source_tag(text: str) -> tuple[str, str | None]:
 # notes: '... 1903-1904. Photographie d'Eugène Atget (1857-1927). Paris, musée Carnavalet.'
 _PHOTOGRAPHER_SENTENCE_RE = re.compile(
     r"(?<=[.!?])\s{1,3}(?:Photographie|Photograph|Photo|Foto|Fotografie|Fotografía)\s(?:by\s|de\s|d'|d’|von\s|par\s|por\s)"
-    r"(?P<name>[A-ZÀ-Ý][^.!?()\d]{1,60}?)(?:\s\(\d{4}\s?[-–]\s?\d{4}\))?[.!?](?=\s|$)"
+    r"(?P<name>[A-ZÀ-ÝĀ-ɏ][^.!?()\d]{1,60}?)(?:\s\(\d{4}\s?[-–]\s?\d{4}\))?[.!?](?=\s|$)"
 )
 
 
@@ -643,7 +644,7 @@ _PHOTOGRAPHER_SENTENCE_RE = re.compile(
 # Photographer: Jane Roe. The view ...' (the occupation as a label, the name alone)
 _PHOTOGRAPHER_NOTE_RE = re.compile(
     r"(?<=[.!?])\s{1,3}(?:Fotógrafo|Fotógrafa|Fotografo|Fotografa|Photographer|Photographe|Fotograf|Fotografin)"
-    r"\s{0,2}:?\s{1,2}(?P<name>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s(?:(?:de|del|la|van|von|da|di|du|y)\s)?[A-ZÀ-Ý][\w'’\-]{1,25}){1,3})"
+    r"\s{0,2}:?\s{1,2}(?P<name>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s(?:(?:de|del|la|van|von|da|di|du|y)\s)?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})"
     r"\.(?=\s|$)"
 )
 
@@ -666,7 +667,7 @@ _NEGATIVES = load_data("citations.json")["negatives"]
 _NEGATIVE_SENTENCE_RE = re.compile(
     r"(?<=[.!?\"”»])\s{1,3}(?:[\w×.\-]{1,20}\s){0,6}(?i:"
     + "|".join(re.escape(word) for word in sorted(_NEGATIVES, key=len, reverse=True))
-    + r")(?:\s(?:by|von|par|de|por)\s|,\s)(?P<name>[A-ZÀ-Ý][^.!?()\n]{1,80}?)\.?\s{0,3}$"
+    + r")(?:\s(?:by|von|par|de|por)\s|,\s)(?P<name>[A-ZÀ-ÝĀ-ɏ][^.!?()\n]{1,80}?)\.?\s{0,3}$"
 )
 _NEGATIVE_CUES = tuple(dict.fromkeys(word[1:6] for word in _NEGATIVES))
 
@@ -698,7 +699,7 @@ def _cut_at_bracket_label(text: str) -> str:
 
 # A labelled field run on after the caption's last sentence: '... with girdle.     Date: 1935'
 _TRAILING_FIELD_RE = re.compile(
-    r"(?<=[.!?\"”»)])\s{1,8}(?P<label>[A-ZÀ-Ý][\w'’\-]{1,20}(?: [\w'’\-]{1,20}){0,2}) ?:\s{0,3}[^\n:]{1,80}$"
+    r"(?<=[.!?\"”»)])\s{1,8}(?P<label>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,20}(?: [\w'’\-]{1,20}){0,2}) ?:\s{0,3}[^\n:]{1,80}$"
 )
 _NOT_TRAILING_FIELDS = frozenset(["caption", "headline"])
 
@@ -746,7 +747,7 @@ def unbracketed(text: str) -> str:
 _GALLERY_COUNTER_RE = re.compile(r"\d{1,3} ?/ ?\d{1,3}\s{1,3}")
 # A photographer's name alone on a line: two to four capitalised words ('Laurent Antonoff')
 _NAME_LINE_RE = re.compile(
-    r"[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
 )
 # A page's bullet or arrow before a caption (list items, gallery arrows, quoting marks): '▲ ...',
 # '► ...', '■ ...', '> ...'
@@ -906,7 +907,7 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
 _HASHTAG_LINE_RE = re.compile(r"#[^\s#]{1,60}(?:\s{1,3}#[^\s#]{1,60}){1,60}")
 _HASHTAG_CREDIT_RE = re.compile(
     r"(?<=[.!?\"»”)])\s{1,3}#[A-Za-z]{0,20}(?:Photo|Foto|Photos|Fotos|PHOTO|FOTO)\s(?:(?:by|von|de|par|por)\s)?"
-    r"(?P<credit>[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,30}){0,4})\s{0,3}$"
+    r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,4})\s{0,3}$"
 )
 
 
@@ -971,7 +972,7 @@ def _tail_credit(first: str, rest: str) -> str | None:
     return None
 
 
-_ONE_NAME_RE = re.compile(r"[A-ZÀ-Ý][\w'’.&\-]{1,30}")
+_ONE_NAME_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{1,30}")
 
 
 def _is_credit_slot(line: str) -> bool:
@@ -1011,9 +1012,9 @@ def cut_date_note(text: str, is_date) -> tuple[str, str | None]:
 # particle or a slash between them
 # (in square brackets too, as Al Jazeera prints its credits: '... on Friday. [Jane Roe/Al Jazeera]')
 _NOTE_NAME = (
-    r"[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,30}"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}"
     r"|\s(?:de|del|la|las|los|le|les|du|des|von|van|der|di|da|y|et|und|and|of|the|for|pour|para)(?=\s)"
-    r"|\s[A-ZÀ-Ý][\w'’.\-]{0,30}){0,7}"
+    r"|\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,7}"
 )
 _NAME_NOTE_RE = re.compile(
     # (a dash before it, as a broadcaster's page prints it: '... l'antimatière. - [Jane Roe]')

@@ -43,7 +43,7 @@ _BY_DATE_RE = re.compile(
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{1,500}")
 _LOC_DATE_RE = re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9'’)\]])\.\s(?=[A-Z'\"‘“])")
-_NAME_WORD_RE = re.compile(r"[A-Z][a-zà-öø-ÿ'’-]{1,30}|[A-Z]\.?")
+_NAME_WORD_RE = re.compile(r"[A-Z][a-zà-öø-ÿĀ-ɏ'’-]{1,30}|[A-Z]\.?")
 _MEDIUM_WORDS = frozenset(fold(word) for word in _DATA["media"])
 
 
@@ -260,9 +260,9 @@ _WORDS_RE = re.compile(r"[\W_]+")
 # follows it in lower case says more of the lender ('perteneciente al fondo ...'), not who.
 _LENDERS = _DATA["lenders"]
 _LENDER_NAME = (
-    r"(?P<name>[A-ZÀ-Ý][\w'’.&-]{0,30}"
+    r"(?P<name>[A-ZÀ-ÝĀ-ɏ][\w'’.&-]{0,30}"
     r"(?:\s(?:(?:de|del|de la|de los|de las|von|van|der|den|du|des|la|le|y|e|et|und|di|da|d'|of|the|and|&)\s)?"
-    r"[A-ZÀ-Ý0-9][\w'’.&-]{0,30}){0,7})"
+    r"[A-ZÀ-ÝĀ-ɏ0-9][\w'’.&-]{0,30}){0,7})"
 )
 _LENDER_KIND = r"(?:(?:%s)\s)?(?:%s)\s" % (  # noqa: UP031
     _alternatives(_LENDERS["determiners"]),

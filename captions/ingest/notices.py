@@ -393,7 +393,7 @@ AGENCY_LINES = frozenset(AGENCIES) | frozenset(
 )
 # A credit line of its own: a bare label, then a name in capitals and the paper's after a comma
 # ('PHOTO JANE ROE, LA PRESSE', 'Foto ANA RUIZ'; the labels are data: credit_labels_bare)
-_CAPITALS_NAME = r"[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]{0,30}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]{0,30}){0,5}"
+_CAPITALS_NAME = r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}){0,5}"
 BARE_LABEL_LINE_RE = re.compile(
     r"(?:"
     + "|".join(re.escape(label) for label in _CREDIT_DATA["credit_labels_bare"] if label[-1:] != ".")
@@ -409,7 +409,7 @@ _AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in A
 _AGENCIES_IN_CAPITALS = sorted({name.upper() for name in AGENCIES}, key=len, reverse=True)
 _AGENCY_CAPITALS = "(?:" + "|".join(re.escape(name) for name in _AGENCIES_IN_CAPITALS) + ")"
 # Two to four words in capitals: a photographer's name as Spanish and French papers print it
-_CAPITALS_WORDS = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){1,3}"
+_CAPITALS_WORDS = r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}){1,3}"
 _CREDIT_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
 # The same labels as printed, capitalised ('Foto', 'Bildrechte'): matched case-sensitively
 _CREDIT_LABELS_CASED = "|".join(
@@ -424,8 +424,8 @@ _BARE_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credi
 # A name or holder in capitalised words, with separators and particles between them: 'KEYSTONE /
 # Photopress-Archiv', 'X - DR - Coll. Archives Larbor', 'Studio Lévy et Fils'
 _CAPITALISED_NAME = (
-    r"[A-ZÀ-Ý][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|(?:de|du|des|la|le|von|van|der|di|da|del|y|et|und|and|for|via|vía)(?=\s)"
-    r"|[A-ZÀ-Ý][\w'’.\-]{0,30})){0,10}"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|(?:de|du|des|la|le|von|van|der|di|da|del|y|et|und|and|for|via|vía)(?=\s)"
+    r"|[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30})){0,10}"
 )
 # A rank's or title's full stop inside a name ('Sgt. Jane Roe', 'Capt. Jane Roe'): no sentence
 # end (title_abbreviations in credit_patterns.json; a look-behind per length of the words)
@@ -437,11 +437,11 @@ _TITLE_STOPS = "".join(
 # A photographer's name before the paper they worked for: two to four capitalised words or
 # initials ('Jane Roe', 'F.D. Walker', 'JEAN DE ROE')
 _COMMISSIONED_NAME = (
-    r"[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s(?:(?:de|del|van|von|da|di|du|der|le|la|DE|DU|VAN|VON)\s)?"
-    r"[A-ZÀ-Ý][\w'’.\-]{0,25}){1,3}"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s(?:(?:de|del|van|von|da|di|du|der|le|la|DE|DU|VAN|VON)\s)?"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){1,3}"
 )
 # A capitalised name's word, two joined by a hyphen or not: 'Roe', 'Marie-France', 'Jean-pierre'
-_HYPHENED_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]{1,25}(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ'’]{0,25})?"
+_HYPHENED_WORD = r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’]{1,25}(?:-[A-ZÀ-ÝĀ-ɏa-zà-ÿĀ-ɏ][a-zà-ÿĀ-ɏ'’]{0,25})?"
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
@@ -511,7 +511,7 @@ def reads_as_sentence(credit: str) -> bool:
     return len(words) >= 5 and len(lower) >= 3
 
 
-_GLUED_CREDIT_CUE_RE = re.compile(r"[a-zà-ÿ0-9][.!?][A-ZÀ-Ý]")
+_GLUED_CREDIT_CUE_RE = re.compile(r"[a-zà-ÿĀ-ɏ0-9][.!?][A-ZÀ-ÝĀ-ɏ]")
 
 
 def may_hold_credit(text: str) -> bool:
@@ -540,7 +540,7 @@ _CLOSING_AGENCY_REACH = max(len(name) for name in AGENCIES) + 8
 # An agency's name in capitals glued to the caption's last word, a page's credit run on without
 # a space: '... was es heißt, zu leidenAFP' (three capitals or more after two lower-case letters)
 _GLUED_AGENCY_RE = re.compile(
-    r"(?<=[a-zà-ÿß]{2})(?P<credit>"
+    r"(?<=[a-zà-ÿĀ-ɏß]{2})(?P<credit>"
     + "|".join(re.escape(name) for name in AGENCIES if len(name) >= 3 and name.isupper() and name.isalpha())
     + r")\s{0,3}$"
 )
@@ -556,7 +556,8 @@ def closing_agency(text: str) -> re.Match | None:
 
 
 _CAPS_CLOSING_RE = re.compile(
-    r"(?<=[a-zà-ÿ0-9][.!?])\s{0,3}(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){0,3})\s{0,3}$"
+    r"(?<=[a-zà-ÿĀ-ɏ0-9][.!?])\s{0,3}"
+    r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}){0,3})\s{0,3}$"
 )
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
@@ -564,7 +565,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"\(\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
         # (the paper's name between the label and its colon: '(Foto Prensa Libre: AFP)')
-        r"(?:\s{1,3}(?:by|von|de|par|por)\b|(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
+        r"(?:\s{1,3}(?:by|von|de|par|por)\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
         re.IGNORECASE,
     ),
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
@@ -585,7 +586,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         # (or glued to it, a page's credit run on without a space: '... Easter Show.Credit: Jane Roe')
         # (or after a bar, the page's separator between caption and credit: '... de 2022 | Foto: ...')
-        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿ0-9][.!?])|(?<=\S\s\|\s)|^)"
+        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿĀ-ɏ0-9][.!?])|(?<=\S\s\|\s)|^)"
         # (a German compound naming the kind of picture is a label too: 'Archivfoto:', 'Symbolbild:')
         r"(?:" + _CREDIT_LABELS + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{2,20}(?:bild|foto)))"
         # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone'; an ellipsis for
@@ -593,10 +594,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"\s{0,2}(?::|(?<=credit)(?:\.{3}|…))\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
         # ('St.' inside the name: 'Bild: Kantonspolizei St. Gallen')
         # (a photographer's initial too: 'Foto: Wiesbaden112/M. Roe', 'Photo : J. Roe')
-        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/](?-i:[A-ZÀ-Ý])))\.\s[^\n:.!?]{1,100})?"
+        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/](?-i:[A-ZÀ-ÝĀ-ɏ])))\.\s[^\n:.!?]{1,100})?"
         r"(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
-        r"(?-i:\.\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{1,25}){0,3})?)\.?$",
+        r"(?-i:\.\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}){0,3})?)\.?$",
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
@@ -643,7 +644,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + _CREDIT_NAME
         + r"|"
         # (a photographer's initials opening the name: 'F.D. Walker/ EyeEm', 'J. R. Roe / AFP')
-        + r"(?:[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.?)?\s)?"
+        + r"(?:[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?\s)?"
         + _CREDIT_NAME
         # (up to two more parts before the agency: 'Jane Roe/SOPA Images/LightRocket via Getty
         # Images', 'Sputnik/Jane Roe/Kremlin via REUTERS')
@@ -653,7 +654,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r"){0,2}\s{0,2}(?:/|\||\svia|\s[-–](?=\s))\s{0,2}"
         + _AGENCY
         # (Getty's client after the agency: 'Jane Roe/Getty Images for Gucci')
-        + r"(?:\sfor\s[A-ZÀ-Ý][\w&'’.\-]{0,30}(?:\s[A-ZÀ-Ý][\w&'’.\-]{0,30}){0,3})?"
+        + r"(?:\sfor\s[A-ZÀ-ÝĀ-ɏ][\w&'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w&'’.\-]{0,30}){0,3})?"
         + r")\s{0,3}$"
     ),
     # The agency alone in parentheses closing the caption: '... building. (REUTERS)'
@@ -668,11 +669,12 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A name in capitals glued to the last full stop: '... le 18 septembre.DENIS BALIBOUSE'
     # or in capitalised words: '... champions again. 1939.New York Public Library'
     re.compile(
-        r"(?<=[a-zà-ÿ0-9][.!?])(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}(?: [A-ZÀ-Ý][A-ZÀ-Ý'\-]{1,25}){1,3}"
-        r"|[A-ZÀ-Ý][\w'’\-]{1,25}(?: (?:of |de |du |der |von |and )?[A-ZÀ-Ý][\w'’\-]{1,25}){1,4}"
+        r"(?<=[a-zà-ÿĀ-ɏ0-9][.!?])(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}){1,3}"
+        r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:of |de |du |der |von |and )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,4}"
         # (an office's programme of three words or more and its project after a comma: '... sea
         # floor.NOAA Okeanos Explorer Program, INDEX-SATAL 2010')
-        r"|[A-ZÀ-Ý][\w'’\-]{1,25}(?: [A-ZÀ-Ý][\w'’\-]{1,25}){2,5},\s(?=[^\n.!?,]{0,30}(?:\d|[A-Z]{3}))[^\n.!?,]{2,40})"
+        r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){2,5},"
+        r"\s(?=[^\n.!?,]{0,30}(?:\d|[A-Z]{3}))[^\n.!?,]{2,40})"
         r"\s{0,3}$"
     ),
     # ... or after a space: a name or an agency in capitals alone after the last sentence ('...
@@ -689,11 +691,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
     # A name and its agency in parentheses glued to the last full stop or after it: '... (Corea
     # del Sur).Chung Sung-Jun (Getty Images)', '... (EE UU).TIMOTHY A. CLARY (AFP)'
-    re.compile(r"(?<=[.!?)])\s{0,3}(?P<credit>[A-ZÀ-Ý][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"),
+    re.compile(r"(?<=[.!?)])\s{0,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"),
     # A credit label after a caption without its full stop, the credit naming an agency after
     # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
     re.compile(
-        r"(?<=[a-zäöüßà-ÿ0-9),]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
+        r"(?<=[a-zäöüßà-ÿĀ-ɏ0-9),]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
         r"(?P<credit>(?=[^\n:.!?/]{1,60}/)[^\n:.!?]{3,120})$"
     ),
     # A credit label in capitals after a caption without its full stop, or glued to its last
@@ -701,7 +703,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # von Erichsen', '... Schillermarkt ausFoto: Fredrik von Erichsen' (case-sensitive: a
     # label as pages print it, a name as written)
     re.compile(
-        r"(?:(?<=[a-zäöüßà-ÿ0-9),]\s)|(?<=[a-zäöüßà-ÿ]))(?:" + _CREDIT_LABELS_CASED + r")\s{0,2}:\s{1,3}"
+        r"(?:(?<=[a-zäöüßà-ÿĀ-ɏ0-9),]\s)|(?<=[a-zäöüßà-ÿĀ-ɏ]))(?:" + _CREDIT_LABELS_CASED + r")\s{0,2}:\s{1,3}"
         r"(?P<credit>" + _CAPITALISED_NAME + r")\s{0,3}$"
     ),
     # A credit sentence closing the caption: '... San Diego. U.S. Navy photo by John Doe.
@@ -737,17 +739,17 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # '... as appropriate. Jane Roe/FEMA photo' (credit 'Jane Roe/FEMA'), '... FEMA photo/Jane Roe'
     re.compile(
         # (a photographer's initials before their name: 'F.D. Walker/ EyeEm')
-        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-ZÀ-Ý][\w'’\-]{0,25}|[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.?)?)"
-        r"(?:\s[A-ZÀ-Ý][\w'’\-]{0,25}){1,3}"
-        r"\s{0,2}/\s{0,2}[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3}"
-        r"|[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,25}(?:\s[A-ZÀ-Ý][a-zà-ÿ'’.\-]{0,25}){1,3}"
-        r"|[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
-        r"[A-ZÀ-Ý][\w'’.\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.\-]{0,25}){0,3})(?:\sphoto)?\s{0,3}$"
+        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?)"
+        r"(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}){1,3}"
+        r"\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}"
+        r"|[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3}"
+        r"|[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
+        r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3})(?:\sphoto)?\s{0,3}$"
     ),
     # A dash, a photographer and a known agency closing the caption after its last sentence:
     # '... les frais de scolarité. — Jane Roe afp.com', '... le 2 mai. – Jane Roe / AFP'
     re.compile(
-        r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3}"
+        r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
         r"\s{1,2}(?:/\s{0,2})?" + _AGENCY + r")\s{0,3}$"
     ),
     # A credit in parentheses closing the caption after its last sentence, opening with a bare
@@ -755,7 +757,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Keystone/GAETAN BALLY)', '... (Photo AFP)' (labels are data: credit_labels_bare)
     re.compile(
         r"(?<=[.!?\"»”])\s{1,3}\(\s{0,2}(?:©\s{0,2}|(?:" + _BARE_LABELS + r")\s{1,2})"
-        r"(?P<credit>[A-ZÀ-Ý©][^()\n]{1,80}?)\s{0,2}\)\.?\s{0,3}$"
+        r"(?P<credit>[A-ZÀ-ÝĀ-ɏ©][^()\n]{1,80}?)\s{0,2}\)\.?\s{0,3}$"
     ),
     # A photographer and a known agency with no separator, closing the caption after its last
     # sentence, in parentheses or not (Spanish papers): '... calles embarradas. Sergio Torres
@@ -768,7 +770,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A name after a bar closing the caption: '... la decisión. | LAURA CEREZA', '... au grain… |
     # Henry Pierre DESPERIERS' (two to four capitalised words)
     re.compile(
-        r"(?<=[.!?\"»”…])\s{1,3}\|\s{1,3}(?P<credit>[A-ZÀ-Ý][\w'’\-]{1,25}(?:\s[A-ZÀ-Ý][\w'’\-]{1,25}){1,3})\s{0,3}$"
+        r"(?<=[.!?\"»”…])\s{1,3}\|\s{1,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})\s{0,3}$"
     ),
     # A known agency alone after the page's separator closing the caption: '... le 3 mars. | AFP',
     # '... 2022. – AFP', '... de 2022. / EFE'
@@ -782,16 +784,18 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # PAÍS', 'Jane Roe for NPR' (the paper's name opens with an article, a quote or is an acronym)
     re.compile(
         r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?P<credit>" + _COMMISSIONED_NAME + r"\s(?i:for|pour|para|für)\s"
-        r"(?:[«\"“]\s?[A-ZÀ-Ý][\w'’.&\-]{0,25}(?:\s[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,3}\s?[»\"”]"
+        r"(?:[«\"“]\s?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,3}\s?[»\"”]"
         r"|(?:[«\"“]\s?)?(?:The|THE|the|Le|LE|La|LA|Les|L'|L’|El|EL|Los|Die|DIE|Der|Das)\s?"
-        r"[A-ZÀ-Ý][\w'’.&\-]{0,25}(?:\s(?:(?:of|de|del|la|le|y|et|und|and)\s)?[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,4}(?:\s?[»\"”])?"
-        r"|[A-Z]{2,6}(?:\s[A-ZÀ-Ý][\w'’.&\-]{0,25}){0,2}"
+        r"[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}(?:\s(?:(?:of|de|del|la|le|y|et|und|and)\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,4}(?:\s?[»\"”])?"
+        r"|[A-Z]{2,6}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,2}"
         r"|" + _AGENCY + r"))\s{0,3}$"
     ),
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
-        r"\s(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-Ý][^\n,;:()/.!?]{0,50}/\s{0,2}" + _AGENCY + r")(?=\s{0,2}(?:,|$))"
+        r"\s(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ][^\n,;:()/.!?]{0,50}/\s{0,2}"
+        + _AGENCY
+        + r")(?=\s{0,2}(?:,|$))"
     ),
 )
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
@@ -1066,7 +1070,7 @@ def strip_reference_tokens(text: str) -> str:
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 # A bare label as pages print it, before a capitalised credit: 'Foto Afp/ Javier Torres'
-_BARE_CREDIT_LABEL_RE = re.compile(r"(?:Foto|Photo|FOTO|PHOTO)\s{1,2}(?=[A-ZÀ-Ý])")
+_BARE_CREDIT_LABEL_RE = re.compile(r"(?:Foto|Photo|FOTO|PHOTO)\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])")
 # Agencies whose name opens with such a label ('Foto AP'): the label is theirs
 _LABELLED_AGENCIES = tuple(agency for agency in AGENCIES if _BARE_CREDIT_LABEL_RE.match(agency))
 
@@ -1288,8 +1292,8 @@ LEADING_ID_CREDIT_RE = re.compile(
 LEADING_CREDIT_DATE_RE = re.compile(
     r"(?P<credit>"
     + _AGENCY
-    + r"\s{0,2}[/-]\s{0,2}[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]{1,30}(?:\s[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]{1,30}){0,2})"
-    r"\s{0,2}[-–\s]\s{0,2}(?P<date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))\s{0,2}[-–\s]\s{0,2}(?=[A-ZÀ-Ý\"„(\[])"
+    + r"\s{0,2}[/-]\s{0,2}[A-ZÀ-ÝĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ'’\-]{1,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ'’\-]{1,30}){0,2})"
+    r"\s{0,2}[-–\s]\s{0,2}(?P<date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))\s{0,2}[-–\s]\s{0,2}(?=[A-ZÀ-ÝĀ-ɏ\"„(\[])"
 )
 #: what LEADING_CREDIT_DATE_RE's match opens with (a caption opening with none skips it)
 AGENCY_STARTS = tuple(dict.fromkeys(name.split()[0].split("-")[0] for name in AGENCIES))
