@@ -120,6 +120,11 @@ def _runs() -> dict[str, str]:
     blocks["record: numbered labels"] = "Fans cheer.\n" + "1.3. Fecha(s)\n\n1930-00-00\n\n" * (RUN // 28)
     blocks["place field: brackets"] = "Fans cheer.\nLocation: " + "Ab (" * (RUN // 4) + "Cd)"
     blocks["id field: capitals"] = "Fans cheer.\nReference code: " + "AB " * (RUN // 3) + "1"
+    # labels glued to the value before them in a record line (layout._record_fields), a date label
+    # glued to a qualifier in lower case (layout._glued_date_head)
+    blocks["record line: glued labels"] = "Jahr: 1965" + "1Ab Cd" * (RUN // 6) + ":"
+    blocks["record line: glued colons"] = "Date: 1" + "aBc:" * (RUN // 4)
+    blocks["record: glued date labels"] = "Fans cheer.\n" + "Dateabout 1900\nMediumGlass\n" * (RUN // 27)
     return blocks
 
 

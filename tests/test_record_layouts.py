@@ -1041,3 +1041,41 @@ def test_bars_inside_a_caption_stay_text():
     assert _parse(text).caption == text
     record = _parse("Des pêcheurs débarquent leur prise à Sète. | Jean Dupont | AFP")
     assert record.caption.startswith("Des pêcheurs débarquent leur prise à Sète.")
+
+
+# --- labels glued to their values, values glued to the next label --------------------------------
+
+
+def test_a_record_line_whose_template_lost_its_separators():
+    record = _parse("Jahr: 1972Ort: Am Alten Markt, BonnBildnr.: XYZ1234-056\nEin Kiosk an der Ecke, im Regen.")
+    assert (record.date_start, record.city, record.source_id) == (date(1972, 1, 1), "Bonn", "XYZ1234-056")
+    assert record.sublocation == "Am Alten Markt"
+    record = _parse("Date: 12 May 1970Place: Lyon, FranceImage ID: AB12345\nA tram in the rain.")
+    assert (record.date_start, record.city, record.source_id) == (date(1970, 5, 12), "Lyon", "AB12345")
+    record = _parse("Fecha: 1961Lugar: Sevilla, EspañaReferencia: FT-0042\nUn tranvía bajo la lluvia.")
+    assert (record.date_start, record.city, record.source_id) == (date(1961, 1, 1), "Sevilla", "FT-0042")
+    record = _parse("Date : 1948Lieu : Nantes, FranceCote : 9Fi1234\nUn tramway sous la pluie.")
+    assert (record.date_start, record.city, record.source_id) == (date(1948, 1, 1), "Nantes", "9Fi1234")
+
+
+def test_an_unknown_place_and_year_placeholder_in_a_glued_record_line():
+    record = _parse("Jahr: 19??Ort: unbekannt, KölnBildnr.: XYZ77-001\nEin Hinterhof mit Wäscheleinen.")
+    assert (record.city, record.sublocation, record.source_id) == ("Köln", None, "XYZ77-001")
+
+
+def test_a_date_label_glued_to_a_qualifier_in_lower_case():
+    for text, approximate in (
+        ("Portrait of a family in a garden\nDateabout 1905\nMediumGelatin on glass\nObject number2001.4.17", True),
+        ("Familienbild im Garten\nDatierungum 1905\nTechnikGlasnegativ\nInventarnummer2001.4.17", True),
+        ("Portrait de famille au jardin\nDatevers 1905\nTechniqueNégatif sur verre\nCote2001.4.17", True),
+        ("Retrato de familia en el jardín\nFechahacia 1905\nTécnicaNegativo de vidrio\nSignatura2001.4.17", True),
+    ):
+        record = _parse(text)
+        assert (record.date_start, record.approximate) == (date(1905, 1, 1), approximate), text
+        assert record.source_id == "2001.4.17", text
+
+
+def test_a_word_that_opens_with_a_labels_letters_is_no_glued_label():
+    record = _parse("Datenschutz 1990\nDatierung1990\nTechnikSilbergelatine\nEin Bahnhof am Abend.")
+    assert record.date_start == date(1990, 1, 1)
+    assert "Datenschutz" not in (record.sublocation or "")

@@ -522,6 +522,15 @@ _INNER_LABEL_RE = re.compile(
 )
 
 
+# A label glued to the value before it inside a record line: a digit, a lower-case letter or a
+# full stop or a placeholder's '?', then a capital opening one to four words and a colon ('1965Ort:',
+# 'KölnBildnr.:', '19??Ort:').
+_GLUE_HINT_RE = re.compile(r"[0-9a-zß-öø-ÿ.)?][A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}\s?:")
+_GLUED_INNER_LABEL_RE = re.compile(
+    r"(?<=[0-9a-zß-öø-ÿ.)?])([A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}?)\s{0,3}:(?=\s|$)"
+)
+
+
 # A line with two colons, or a colon and a bar after it: the only lines _split_records splits
 # (one C-speed search spares the per-line loop for most blocks).
 _MAY_HOLD_RECORD_RE = re.compile(r":[^\n:]*:|:[^\n]* \| ")
@@ -725,6 +734,16 @@ def _record_fields(line: str) -> tuple[str, ...]:
                     break  # 'Photo. Issue date: ...': a label of someone else's ('Issue date'), not 'date'
                 cuts.append(match.start(1) + len(match.group(1)) - len(candidate))
                 break
+    if _GLUE_HINT_RE.search(line):
+        # a label glued to the value before it, the template's separator lost ('Jahr: 1965Ort:
+        # Unter Goldschmied, KölnBildnr.: WDA1304-011'): a cut there too
+        for match in _GLUED_INNER_LABEL_RE.finditer(line, first.end(1) + 1):
+            known_inner = _lookup_label(match.group(1))[0]
+            if known_inner is not None and known_inner[0] not in _NOTICE_FIELDS:
+                # (the label's own last words read as a label before: 'FranceImage ID:' is 'Image ID')
+                cuts = [cut for cut in cuts if not match.start(1) < cut < match.end(1)]
+                cuts.append(match.start(1))
+        cuts = sorted(set(cuts))
     pieces = []
     previous = 0
     for cut in cuts:
@@ -808,8 +827,9 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
         if bare is None:
             if len(line) <= 60 and _opens_label(line.split(None, 1)[0].rstrip(",/")):
                 whole += _combined_label(lines, position, line, found)
-            else:
-                glued_label = _glued_head(line)
+            if position not in found:
+                # ('Object number1988.133.12' opens with a label's first word, 'Object')
+                glued_label = _glued_head(line) or _glued_date_head(line)
                 if glued_label is not None:
                     found[position] = glued_label
                     glued += 1
@@ -900,6 +920,32 @@ def _glued_head(line: str) -> str | None:
         known = _lookup_label(head)[0]
         if known is not None and known[0] not in _NOTICE_FIELDS:
             return f"{head}: {line[size:].strip()}"
+    return None
+
+
+# A date's value that opens with a word in lower case ('about 1900', 'um 1900', 'vers 1900',
+# 'hacia 1900', 'ca. 1900'): with no case turn, a label glued to it shows only here.
+_DATE_OPENERS = (
+    "about|around|circa|ca|c|approx|before|after|probably|"  # en
+    "um|etwa|gegen|vor|nach|vermutlich|"  # de
+    "vers|env|environ|avant|après|apres|"  # fr
+    "hacia|aprox|antes de|después de|despues de"  # es
+)
+_LOWER_DATE_VALUE_RE = re.compile(r"(?:%s)\.?\s{1,3}\d{3,4}(?:\D.{0,40})?" % _DATE_OPENERS)  # noqa: UP031
+
+
+@lru_cache(maxsize=4096)
+def _glued_date_head(line: str) -> str | None:
+    """'Date: about 1900' for 'Dateabout 1900': a date label glued to a value in lower case that
+    opens with a date's qualifier (a label's letters running into a word, 'Datenschutz', are none)."""
+    if len(line) > 80 or not any(character.isdigit() for character in line[:40]):
+        return None
+    for size in range(min(len(line) - 1, LONGEST_LABEL), 2, -1):
+        if not line[size].islower() or not line[size - 1].isalpha():
+            continue
+        known = _lookup_label(line[:size])[0]
+        if known is not None and known[0] == "date" and _LOWER_DATE_VALUE_RE.fullmatch(line[size:]):
+            return f"{line[:size]}: {line[size:]}"
     return None
 
 

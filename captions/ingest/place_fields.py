@@ -69,8 +69,16 @@ def _dash_list(text: str):
 _BRACKETED_COUNTRY_RE = re.compile(r"([^()]{2,120}?)\s?\(([^()]{2,60})\)")
 
 
+# a place list's part that says the place is not known ('Ort: unbekannt, Köln'): no sublocation
+_UNKNOWN_PARTS = frozenset({"unknown", "unbekannt", "inconnu", "inconnue", "desconocido", "desconocida", "n/a"})
+
+
 def _country_in_brackets(text: str) -> str:
-    """The place as 'Town, Country' when its country is in brackets after it."""
+    """The place as 'Town, Country' when its country is in brackets after it; a first part that
+    says 'unknown' left out."""
+    head, comma, rest = text.partition(",")
+    if comma and rest.strip() and head.strip().lower() in _UNKNOWN_PARTS:
+        text = rest.strip()
     match = _BRACKETED_COUNTRY_RE.fullmatch(text.strip()) if text.endswith(")") else None
     if match and _find_country(match.group(2)) is not None:
         return f"{match.group(1).strip()}, {match.group(2).strip()}"
