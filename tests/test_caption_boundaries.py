@@ -785,6 +785,37 @@ def test_a_heading_or_a_place_in_capitals_between_title_and_text_is_no_credit():
         assert record.credit is None, heading
 
 
+# --- a picture's loading placeholder: the caption is under it ---------------------------------------
+
+
+def test_the_paragraph_under_a_pictures_loading_placeholder_is_the_caption():
+    for placeholder, lead, caption in (
+        (
+            "Bild wird geladen",
+            "Beim Schwingfest auf dem Berg dominieren die Einheimischen. Es kam zu dramatischen Szenen.",
+            "Erna Beispiel, links, kümmert sich um den verletzten Hans Muster. (Bild: Max Roe)",
+        ),
+        (
+            "Image loading",
+            "The festival on the hill drew thousands of visitors. Some scenes were dramatic.",
+            "Jane Roe, left, looks after the injured John Doe on Saturday. (Photo: Max Roe)",
+        ),
+        (
+            "Chargement de l'image",
+            "La fête de la montagne a attiré des milliers de visiteurs. Certaines scènes furent dramatiques.",
+            "Jeanne Exemple, à gauche, s'occupe de Jean Dupont, blessé, samedi. (Photo : Max Roe)",
+        ),
+        (
+            "Cargando imagen",
+            "La fiesta del monte atrajo a miles de visitantes. Hubo escenas dramáticas.",
+            "Ana Ejemplo, a la izquierda, atiende a Juan Pérez, herido, el sábado. (Foto: Max Roe)",
+        ),
+    ):
+        record = _parse(f"Ein Titel über dem Artikel\n\n{lead}\n{placeholder}\n{caption}\n")
+        assert record.caption == caption.rsplit(" (", 1)[0], placeholder
+        assert record.credit == "Max Roe", placeholder
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

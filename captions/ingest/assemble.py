@@ -701,6 +701,13 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         prose = [p for index, p in enumerate(prose) if index == len(prose) - 1 or not ct.is_slug(p)]
     if len(prose) > 1:
         prose = _without_alt_text(prose)
+    if scan.picture_caption is not None and len(prose) > 1:
+        under = next((index for index, p in enumerate(prose) if p[0] == scan.picture_caption), -1)
+        if under > 0:
+            # the paragraph under the picture's loading placeholder is its caption; the page's
+            # headline and lead stand above it ('Bergfest auf der Rigi' / 'Beim Fest ...' /
+            # 'Bild wird geladen' / 'Jane Roe kümmert sich ... (Bild: ...)')
+            return prose[under], headline or (prose[0][0] if len(prose[0]) == 1 else None)
     found_headline, lines, at = ct.split_headline(prose)
     if post_line is not None and at == 0 and lines and lines[0] is post_line and len(prose) > 1:
         # a blog's post date over the post ('Wednesday, January 2, 2008', 'vendredi 13 février

@@ -30,6 +30,7 @@ from .lexicon import (
     LABELS,
     LONGEST_LABEL,
     PAGE_NOTES,
+    PICTURE_PLACEHOLDERS,
 )
 from .notices import (
     AGENCY_LINES,
@@ -128,6 +129,9 @@ class BlockScan:
     post_date: str | None = None
     #: a region and its country on their own line over the caption ('West Sussex, Reino Unido')
     place_headings: list[str] = field(default_factory=list)
+    #: the first line of the paragraph under a picture's loading placeholder ('Bild wird
+    #: geladen'): the picture's caption, the text above it the page's
+    picture_caption: str | None = None
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))
@@ -390,6 +394,7 @@ def scan_block(text: str) -> BlockScan:
     paragraph: list[str] = []
     paragraph_described = False
     pending_description = False
+    pending_picture = False  # a picture's loading placeholder stood since the last paragraph
     structured_since = False  # a line other than prose and blanks since the last paragraph
     index = 0
     count = len(lines)
@@ -418,6 +423,9 @@ def scan_block(text: str) -> BlockScan:
                 if not paragraph:
                     paragraph_described = pending_description
                     pending_description = False
+                    if pending_picture:
+                        scan.picture_caption = line  # the first line under the picture's placeholder
+                        pending_picture = False
                     if paragraphs and not structured_since:
                         scan.continued.add(id(paragraph))
                     structured_since = False
@@ -433,6 +441,8 @@ def scan_block(text: str) -> BlockScan:
             continue
         structured_since = True
         structured_lines.append(line)
+        if tag == "ignored" and len(line) <= 40 and scan.picture_caption is None and fold(line) in PICTURE_PLACEHOLDERS:
+            pending_picture = True
         if tag == "label":
             _, name, languages, rank, value, key, inline = kind
             if languages:

@@ -64,8 +64,14 @@ def _build_labels() -> tuple[dict[str, tuple[str, tuple[str, ...], int]], dict[s
 
 LABELS, HEADERS = _build_labels()
 #: folded lines of page furniture (navigation, buttons) pasted along with a block
-BOILERPLATE: frozenset[str] = frozenset(
-    fold(line) for lines in _load("caption_labels.json")["boilerplate"].values() for line in lines
+#: folded lines a page prints where its picture loads ('Bild wird geladen'): furniture, and the
+#: paragraph after one is the picture's caption
+PICTURE_PLACEHOLDERS: frozenset[str] = frozenset(
+    fold(line) for line in _load("caption_labels.json")["picture_placeholders"]
+)
+BOILERPLATE: frozenset[str] = (
+    frozenset(fold(line) for lines in _load("caption_labels.json")["boilerplate"].values() for line in lines)
+    | PICTURE_PLACEHOLDERS
 )
 _COUNTERS = _load("credit_patterns.json")["gallery_counters"]
 #: a web gallery's counter alone on its line, folded ('3/12', '(3 / 12)', 'bild 3 von 12',
