@@ -907,3 +907,16 @@ def test_a_plural_street_word_names_streets_not_a_city():
     record = parse_block("Lo que hoy son las avenidas Córdoba, Rioja o Alem eran simples calles en 1950.")
     assert (record.city, record.country_code) == (None, None)
     assert parse_block("La avenida Córdoba en 1950.").city is None
+
+
+def test_a_direction_inside_a_country_after_du_or_del_names_the_country():
+    record = parse_block("Des pompiers à Bordes, une commune du sud de la France, le 3 mai.")
+    assert (record.city, record.country_code) == ("Bordes", "FR")
+    # a town after a word for a town, in the country named so
+    record = parse_block(
+        "Une patrouille dans la ville de Konna alors que le ministre visite la ville du centre du Mali."
+    )
+    assert _place(record) == ("Konna", None, "ML")
+    # a city named so is the city the district before it lies in, not a slot of its own
+    record = parse_block("Bomberos en Tlalpan, una alcaldía del sur de la Ciudad de México.")
+    assert (record.city, record.country_code) == ("Tlalpan", "MX")

@@ -416,10 +416,12 @@ def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
                 town = places.ResolvedPlace(None, match.group(1), region, candidate.country, code, False)
                 return f"{match.group(1)} ({match.group(2)})", town
     # a smaller town of that country ('à Tibi, près d'Alicante en Espagne': GeoNames' towns of
-    # 1,000 people), as supplied, where no city of it is named
+    # 1,000 people), or a name after a word for a town, as supplied, where no city of it is named
     for other in slots:
-        if "," in other or other == slot or code not in places.town_countries(other) or _find_country(other):
+        if "," in other or other == slot or _find_country(other):
             continue
+        if code not in places.town_countries(other) and not _after_town_word(text, other):
+            continue  # (a name after a word for a town is one: 'dans la ville de Konna, ... du Mali')
         if places.find_region(other) is None:
             return other, places.ResolvedPlace(None, other, candidate.region, candidate.country, code, False)
     for other in near:

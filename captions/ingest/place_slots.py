@@ -962,7 +962,16 @@ def _place_slots(caption: str) -> list[str]:
             slots.append(anchored)
     if "," in caption:
         slots.extend(_cities_before_region_phrases(caption))
-    slots.extend(match.group(1) for match in INSIDE_RE.finditer(caption))
+    for match in INSIDE_RE.finditer(caption):
+        lead = match.group(0).lstrip().split(" ", 1)[0].casefold()
+        name = _trim(match.group(1))
+        if lead in ("du", "del") and not (
+            places.find_country(name) or (places.find_region(name) and not places.is_own_city_name(name))
+        ):
+            # 'une commune du sud de la France' names the country, 'una alcaldía del sur de la Ciudad de
+            # México' (or 'un quartier du nord de Paris') the city the district before it lies in
+            continue
+        slots.append(match.group(1))
     if "m " in caption:
         slots.extend(_genitive_countries(caption))
     if " (" in caption:
