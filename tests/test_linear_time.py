@@ -125,6 +125,9 @@ def _runs() -> dict[str, str]:
     blocks["record line: glued labels"] = "Jahr: 1965" + "1Ab Cd" * (RUN // 6) + ":"
     blocks["record line: glued colons"] = "Date: 1" + "aBc:" * (RUN // 4)
     blocks["record: glued date labels"] = "Fans cheer.\n" + "Dateabout 1900\nMediumGlass\n" * (RUN // 27)
+    # a museum's dimension lines (sizes._FRACTION_RE, _SIDES_RE)
+    blocks["dimensions: fraction runs"] = "Fans cheer.\nDimensions: " + "3 1/8 × " * (RUN // 8) + "in."
+    blocks["dimensions: sides runs"] = "Fans cheer.\nDimensions: " + "H x W x " * (RUN // 8) + "4 x 5 cm"
     return blocks
 
 

@@ -1079,3 +1079,58 @@ def test_a_word_that_opens_with_a_labels_letters_is_no_glued_label():
     record = _parse("Datenschutz 1990\nDatierung1990\nTechnikSilbergelatine\nEin Bahnhof am Abend.")
     assert record.date_start == date(1990, 1, 1)
     assert "Datenschutz" not in (record.sublocation or "")
+
+
+# --- a museum's dimension lines: sides named, fractions of an inch, both units -------------------
+
+
+def test_a_museums_size_height_first_with_fractions_of_an_inch():
+    text = """A family on the porch of their farmhouse
+Dimensions
+H x W: 4 5/8 x 5 1/2 in. (11.7 x 14 cm)
+Object number
+2004.17.3"""
+    record = _parse(text)
+    assert (record.print_width_in, record.print_height_in) == (5.5, 4.625)
+    assert (record.print_width_cm, record.print_height_cm) == (14.0, 11.7)
+    assert (record.width_px, record.height_px) == (None, None)
+
+
+def test_a_size_in_both_units_is_height_first_and_the_object_before_its_mount():
+    text = """Children outside a schoolhouse
+1902
+Dimensions
+image: 9 × 6.5 cm (3 9/16 × 2 9/16 in.)
+mount: 10 × 17 cm (3 15/16 × 6 11/16 in.)
+Accession
+2011.5.88"""
+    record = _parse(text)
+    assert (record.print_width_cm, record.print_height_cm) == (6.5, 9.0)
+    assert (record.print_width_in, record.print_height_in) == (2.5625, 3.5625)
+    assert (record.width_px, record.height_px) == (None, None)
+    assert "missing_dimensions" in record.problems
+
+
+def test_sides_named_in_german_french_and_spanish():
+    for text in (
+        "Ein Bauernhof im Schnee\nDatierung: 1931\nMaße (Höhe x Breite): 24 x 18 cm\nInventarnummer: F 1234",
+        "Une ferme sous la neige\nDate : 1931\nDimensions (haut. x larg.) : 24 x 18 cm\nCote : 9 Fi 1234",
+        "Una granja bajo la nieve\nFecha: 1931\nDimensiones (alto x ancho): 24 x 18 cm\nSignatura: F 1234",
+    ):
+        record = _parse(text)
+        assert (record.print_width_cm, record.print_height_cm) == (18.0, 24.0), text
+
+
+def test_a_fraction_is_never_a_pixel_pair_and_an_objects_size_in_one_unit_is_no_print_size():
+    record = _parse("A boat on the lake\nDimensions: 3 1/8 × 3 1/16 in.")
+    assert (record.width_px, record.height_px) == (None, None)
+    record = _parse(
+        "Vista del puerto\nFecha: 1920\nDescripción física: 1 tarjeta postal : fototipia ; 14 x 9 cm\nSignatura: TP 12"
+    )
+    assert (record.print_width_cm, record.print_height_cm) == (None, None)
+
+
+def test_a_print_format_stated_by_an_archive_is_the_print_size():
+    text = "Une rue après la pluie\n\nDate de prise de vue\n\n1916\n\nFormat du tirage\n\n12,4x17,2 cm\n\nCote\n\nAB 12"
+    record = _parse(text)
+    assert (record.print_width_cm, record.print_height_cm) == (12.4, 17.2)

@@ -1000,7 +1000,8 @@ def _title_over_note(paragraphs: list[list[str]]) -> str | None:
 _LIFE_DATES_RE = re.compile(r"\(?(?:[^\d,()]{2,40},\s{0,2})?1[5-9]\d\d\s{0,2}[-–]\s{0,2}(?:1[5-9]|20)\d\d\)?\.?")
 
 
-_PRINT_WORDS = ("print", "druck", "impression", "impresion", "impresión")
+# (and a photographic print's own word: 'Format du tirage', 'Abzug', 'copia fotográfica')
+_PRINT_WORDS = ("print", "druck", "impression", "impresion", "impresión", "tirage", "abzug", "copia fotogr")
 
 
 def _says_print(scan: BlockScan) -> bool:
@@ -1846,7 +1847,10 @@ def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str])
 def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
     candidates: list[SizeFacts] = list(scan.sizes)
     for item in scan.fields.get("dimensions", ()):
-        facts = _scan_dimensions(item.value[:4000])
+        value = item.value[:4000]
+        if " x " in item.label:
+            value = f"({item.label}) {value}"  # the sides its label names: 'Maße (Höhe x Breite)'
+        facts = _scan_dimensions(value)
         if facts:
             candidates.append(facts)
     problems = record.problem_details
@@ -1882,8 +1886,13 @@ def _sizes(record: ParsedCaption, scan: BlockScan) -> None:
     if stated and record.width_px is None and record.dpi is None and not _says_print(scan):
         # A record without pixels or resolution, and no word of printing, measures the object
         # it holds ('1 tarjeta postal ... 10 x 8 cm', 'Medidas imagen: 248 x 319 mm', 'Bildmaße
-        # H: 31,5 cm B: 46,7 cm'): that is no print size of an image file.
-        stated = []
+        # H: 31,5 cm B: 46,7 cm'): that is no print size of an image file. A museum's statement
+        # of a photograph's size, its sides named or in both units ('H x W: 4 5/8 x 5 1/2 in.
+        # (11.7 x 14 cm)'), is the print's size as stated.
+        # (a labelled dimensions field before the loose size lines: 'Dimensions' / 'image: ...'
+        # over 'mount: ...')
+        labelled = candidates[len(scan.sizes) :] + candidates[: len(scan.sizes)]
+        stated = [size for facts in labelled if facts.museum and not facts.width_px for size in facts.stated]
     record.stated_sizes = stated
     for size in stated:
         width, height = float(size.width), float(size.height)

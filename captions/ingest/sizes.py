@@ -59,6 +59,17 @@ MARKED_PAIR_RE = re.compile(
     r"\s{0,2}(" + _LENGTH_UNIT + r")\.?\s{0,2}(" + _MARK + r")(?![a-zà-ÿ])",
     re.IGNORECASE,
 )
+# A mixed fraction, as museums write inches ('3 1/8', '4-5/8', '5 1/2'): one number. Read before
+# the pairs, so that '3 1/8 × 3 1/16 in.' is no pair '8 × 3'.
+_FRACTION_RE = re.compile(r"(?<![\d/.,])(\d{1,4})(?:[ \u00a0]|-)(\d{1,2})/(\d{1,2})(?![\d/])")
+# The order a museum names its sides in, before the size ('H x W:', '(height x width)', 'Höhe x
+# Breite', 'haut. x larg.', 'alto x ancho'); 'W x H' names width first.
+_SIDES_RE = re.compile(
+    r"(?<![a-zà-ÿ])(?:(?P<hw>h|height|höhe|hoehe|hohe|haut(?:eur)?|alto|altura)\.?\s{0,2}[x×]\s{0,2}"
+    r"(?:w|width|b|breite|l|larg(?:eur)?|ancho|anchura)|(?P<wh>w|width|b|breite|larg(?:eur)?|ancho|anchura)\.?"
+    r"\s{0,2}[x×]\s{0,2}(?:h|height|höhe|hoehe|hohe|haut(?:eur)?|alto|altura))(?![a-zà-ÿ])",
+    re.IGNORECASE,
+)
 _DIGIT_RE = re.compile(r"\d")
 # 'digit x digit' somewhere: a cheap search that spares the full pair pattern on captions.
 PAIR_HINT_RE = re.compile(r"\d\s{0,3}(?:px\s{0,2})?(?:[x×X*]|by)\s{0,3}\d", re.IGNORECASE)
@@ -121,6 +132,10 @@ class SizeFacts:
     #: the px values were stated but out of range (huge or zero)
     bad_pixels: bool = False
     bad_dpi: bool = False
+    #: a museum's statement of an object's size: its sides named height first ('H x W'), or
+    #: the size in both centimetres and inches with no pixels ('8 × 7.8 cm (3 1/8 × 3 1/16 in.)');
+    #: `stated` is then already turned width first
+    museum: bool = False
 
     @property
     def area(self) -> int:
@@ -137,6 +152,8 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
         line = line[:SCAN_LIMIT]
     if not _DIGIT_RE.search(line):
         return None
+    if "/" in line:
+        line = _FRACTION_RE.sub(_fraction_text, line)
     lowered = line.casefold()
     facts = SizeFacts()
     found = False
@@ -179,7 +196,7 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
             width, height = (first, second) if first_wide else (second, first)
             width_len, height_len = to_length(width, unit), to_length(height, unit)
             if width_len and height_len:
-                found = True
+                found = facts.museum = True  # (each side named: as a museum states an object's size)
                 facts.stated.append(StatedSize(width=width_len[0], height=height_len[0], unit=width_len[1]))
     if "dp" in lowered or "pp" in lowered or "pulgada" in lowered or "pouce" in lowered or "inch" in lowered:
         match = DPI_RE.search(line) or DPI_FIRST_RE.search(line)
@@ -197,7 +214,32 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
             facts.width_px, facts.height_px = width, height
         else:
             facts.bad_pixels = True
+    if facts.museum:
+        facts.museum = facts.width_px is None and facts.dpi is None
+    elif facts.stated and facts.width_px is None and not facts.bad_pixels and facts.dpi is None:
+        _museum_order(line, facts)
     return facts if found else None
+
+
+def _fraction_text(match: re.Match) -> str:
+    whole, numerator, denominator = (int(part) for part in match.groups())
+    if not 0 < numerator < denominator:
+        return match.group(0)
+    value = (Decimal(whole) + Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.0001"))
+    return format(value.normalize(), "f")
+
+
+def _museum_order(line: str, facts: SizeFacts) -> None:
+    """A museum's size statement (see SizeFacts.museum), height first unless it says 'W x H'."""
+    sides = _SIDES_RE.search(line) if "x" in line.casefold() or "×" in line else None
+    units = {size.unit for size in facts.stated}
+    if sides is None and len(units) < 2:
+        return
+    if sides is not None and sides.group("wh"):
+        facts.museum = True
+        return
+    facts.museum = True
+    facts.stated = [StatedSize(width=size.height, height=size.width, unit=size.unit) for size in facts.stated]
 
 
 def first_number_pixels(value: str) -> tuple[int | None, bool]:
