@@ -920,3 +920,10 @@ def test_a_direction_inside_a_country_after_du_or_del_names_the_country():
     # a city named so is the city the district before it lies in, not a slot of its own
     record = parse_block("Bomberos en Tlalpan, una alcaldía del sur de la Ciudad de México.")
     assert (record.city, record.country_code) == ("Tlalpan", "MX")
+
+
+def test_an_english_possessive_of_a_small_town():
+    record = parse_block("Protesters march through Vimmerby's streets on March 3, 2022. (Photo by Ina Muster / AFP)")
+    assert _place(record) == ("Vimmerby", None, None)
+    # an English-speaking country's small town is as often a word ('Hope')
+    assert parse_block("Protesters march through Hope's streets on March 3, 2022.").city is None

@@ -1575,8 +1575,8 @@ def facility_towns(caption: str) -> list[str]:
     if "'s " in caption or "’s " in caption or "s' " in caption:
         for match in _POSSESSIVE_FACILITY_RE.finditer(caption, 0, 5000):
             name = match.group(1)
-            if places.is_own_city_name(name) and not places.find_country(name):
-                slots.append(name)
+            if (places.is_own_city_name(name) or places.town_countries(name)) and not places.find_country(name):
+                slots.append(name)  # (a small town's name: place_fields reads it in its language's countries)
     if _ADJECTIVE_BEFORE_NOUN_RE.search(caption, 0, 5000):
         for match in _TOWN_ADJECTIVE_RE.finditer(caption, 0, 5000):
             town = _town_of_adjective(match.group(1))
