@@ -110,6 +110,8 @@ def _runs() -> dict[str, str]:
     # conjunction, and names before an initial (place_slots._INITIAL_AFTER_RE)
     blocks["enumeration: comma run"] = "Fans cheer in " + "Ab Cd Ef, " * (RUN // 10) + "x"
     blocks["enumeration: initials"] = "Fans cheer. " + "Ab A. A. " * (RUN // 9) + "x"
+    # a place alone on the caption's last line (assemble.closing_place_line): a long comma run
+    blocks["place line: comma run"] = "Fans cheer in the stadium.\n" + "Ab, " * (RUN // 4) + "Germany"
     # a caption and its fields on one line (layout._prose_then_fields): runs of bars and semicolons
     blocks["one line: bar run"] = "Fans cheer in the stadium." + " | 3 May 2019" * (RUN // 13) + " x"
     blocks["one line: semicolon run"] = "Fans cheer in the stadium." + "; Date: 1" * (RUN // 9) + " x"

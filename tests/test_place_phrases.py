@@ -927,3 +927,27 @@ def test_an_english_possessive_of_a_small_town():
     assert _place(record) == ("Vimmerby", None, None)
     # an English-speaking country's small town is as often a word ('Hope')
     assert parse_block("Protesters march through Hope's streets on March 3, 2022.").city is None
+
+
+def test_a_place_alone_on_its_line_under_the_caption_is_the_pictures_place_not_caption_text():
+    caption = "Fishermen unload their catch in the harbour."
+    for place_line, date_text in [
+        ("Sassnitz, Germany", None),
+        ("Sassnitz (Germany)", None),
+        ("Sassnitz, Germany, 3 May 2019", "2019-05-03"),
+        ("3 May 2019\nSassnitz, Germany", "2019-05-03"),  # a date line over it, as a catalogue prints
+        ("\nSassnitz, Germany\n", None),  # in a paragraph of its own
+    ]:
+        record = parse_block(f"{caption}\n{place_line}\nPhoto: Jane Roe/dpa")
+        assert (record.caption, record.city, record.country_code, record.credit) == (
+            caption,
+            "Sassnitz",
+            "DE",
+            "Jane Roe/dpa",
+        ), place_line
+        assert (record.date_start.isoformat() if record.date_start else None) == date_text, place_line
+    record = parse_block("Des pêcheurs débarquent leur prise.\nSète, Hérault, France\nPhoto : Jean Dupont / AFP")
+    assert (record.caption, record.city, record.country_code) == ("Des pêcheurs débarquent leur prise.", "Sète", "FR")
+    # a name and a country is no place line: the line stays the caption's
+    record = parse_block("England beat Wales in the final.\nHarry Kane, England\nPhoto: Jane Roe/PA")
+    assert record.caption.endswith("Harry Kane, England") and record.city is None

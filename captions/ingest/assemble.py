@@ -118,6 +118,38 @@ def _is_place(text: str) -> bool:
     return bool(places.find_country(text) or places.find_city(text) or places.find_region(text))
 
 
+_PLACE_LINE_LINKS = frozenset({"le", "el", "am", "on", "den", "the"})
+
+
+@lru_cache(maxsize=4096)
+def closing_place_line(line: str) -> str | None:
+    """The place of a line that is a place and at most a date ('Sassnitz, Germany', 'Sète, France,
+    3 mai 2019', 'Sassnitz (Germany)'): a town the gazetteer knows, with its region or country;
+    None for anything else (a name and a country, 'Harry Kane, England', is no place line)."""
+    stripped = line.strip().rstrip(".")
+    if not 4 <= len(stripped) <= 80 or not stripped[:1].isupper() or ("," not in stripped and "(" not in stripped):
+        return None
+    text = stripped
+    if any(character.isdigit() for character in text):
+        found = dates.find_date(text)
+        if found is None or found.text not in text:
+            return None
+        text = text.replace(found.text, " ", 1)
+    words = [
+        word for word in text.replace("(", ", ").replace(")", " ").split() if word.casefold() not in _PLACE_LINE_LINKS
+    ]
+    text = " ".join(words).strip(" ,;-–")
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not 2 <= len(parts) <= 3 or any(not part[:1].isupper() or any(c in part for c in ".:;!?") for part in parts):
+        return None
+    if not (places.find_city(parts[0]) or places.town_countries(parts[0])):
+        return None
+    resolved = places.resolve_place(", ".join(parts), labelled=False)
+    if not (resolved.country_code and resolved.city) or resolved.unknown_country:
+        return None
+    return ", ".join(parts)
+
+
 @lru_cache(maxsize=4096)
 def _is_place_line(text: str) -> bool:
     """'Rome, Italy': every part of the line a place, the country known."""
@@ -161,6 +193,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if len(caption_lines) > 1 and ct.CLOSING_DATELINE_RE.fullmatch(caption_lines[-1].strip()):
         scan.closing_dateline = caption_lines[-1].strip()
         caption_lines = caption_lines[:-1]
+    if len(caption_lines) > 1 and scan.place_line is None:
+        place = closing_place_line(caption_lines[-1])
+        if place is not None:
+            # 'Sassnitz, Germany' (and its date) alone on the caption's last line: the picture's
+            # place, as a label would give it, not caption text
+            scan.place_line = (place, caption_lines[-1].strip())
+            caption_lines = caption_lines[:-1]
     if len(caption_lines) > 1 and scan.credit_lines and _names_credit(caption_lines[-1].strip(), scan.credit_lines):
         # the photographer's name on its own line over their credit line ('Eugène Atget' /
         # '© Eugène Atget / Musée Carnavalet'): the credit's, not the caption's
@@ -532,6 +571,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         side_titles.append(marker_date)
     if scan.closing_dateline:
         side_titles.append(scan.closing_dateline)
+    if scan.place_line:
+        side_titles.append(scan.place_line[1])
     if story_line:
         side_titles.append(story_line)
     if date_line:
@@ -721,7 +762,11 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         found_headline = None
     if lines and 0 <= at < len(prose) - 1:
         lines = lines + _description_goes_on(prose, at, scan)
-    if lines and 0 <= at == len(prose) - 2 and len(prose[-1]) == 1 and _credit_paragraph(lines[-1], prose[-1][0]):
+    if lines and 0 <= at == len(prose) - 2 and len(prose[-1]) == 1 and closing_place_line(prose[-1][0]):
+        # the place alone in the block's last paragraph ('...' / '' / 'Sassnitz, Germany'): as
+        # on the caption's last line
+        lines = [*lines, prose[-1][0]]
+    elif lines and 0 <= at == len(prose) - 2 and len(prose[-1]) == 1 and _credit_paragraph(lines[-1], prose[-1][0]):
         # the credit alone in the block's last paragraph, a blank line under the caption ('...
         # Hugo Boss.' / '' / 'GTRES'): read as it is on the caption's last line
         lines = [*lines, prose[-1][0]]
@@ -1600,6 +1645,10 @@ def _without_value_lines(lines: list[str], scan: BlockScan) -> tuple[list[str], 
                 elif kind == "date" and date_line is None:
                     date_line = line.strip()
                 elif kind is None:
+                    place = closing_place_line(line) if scan.place_line is None else None
+                    if place is not None:  # '3 May 2019' / 'Sassnitz, Germany': the record's place
+                        scan.place_line = (place, line.strip())
+                        continue
                     break
             if end - 1 > start and _is_name_value(lines[end - 1]):
                 # the record's author alone on the line between the description and its values

@@ -122,6 +122,9 @@ class BlockScan:
     value_list: bool = False
     #: a dateline closing the caption on its own line, kept for the place ('BERLIN 28.03.1970')
     closing_dateline: str | None = None
+    #: a place alone on its line under the caption, its date beside it or not ('Sassnitz,
+    #: Germany', 'Sète, France, 3 mai 2019'): (the place, the line)
+    place_line: tuple[str, str] | None = None
     #: the text of a credit line of its own beside the caption ('7. Dezember, Bundeshaus, Bern.')
     side_places: list[str] = field(default_factory=list)
     #: a blog's post date on the line over the post ('Wednesday, January 2, 2008'): a date only

@@ -108,6 +108,9 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
         _structured_place(record, {name: scan.best(name) for name in _STRUCTURED_FIELDS})
     elif resolved is None and scan.place_headings:
         _place_under_heading(record, scan.place_headings[0])
+    elif resolved is None and scan.place_line is not None:
+        # a place alone on its line under the caption ('Sassnitz, Germany'): as labelled
+        _take_slot(record, scan.place_line[0], _resolve(scan.place_line[0][:300], False))
     elif resolved is None:
         if scan.continuation and record.caption:
             # a description in several paragraphs: its first says where the picture is
