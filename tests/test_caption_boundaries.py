@@ -1988,3 +1988,56 @@ def test_a_photographers_name_in_letters_beyond_latin_1_is_read_in_every_credit_
     ]
     for text, credit in cases:
         assert _parse(text).credit == credit, text
+
+
+# --- a photographer's name with initials, particles, hyphens or an apostrophe -------------------
+
+
+def _credit_slots(name: str) -> list[tuple[str, str]]:
+    """One invented caption per credit slot, the name in it, and the credit expected."""
+    caps = name.upper()
+    return [
+        (
+            f"Un incendie a ravagé un entrepôt dans la zone de Villers.\n"
+            f"Un incendie a ravagé un entrepôt dans la zone de Villers.\n{name}\n",
+            name,
+        ),
+        (f"Los vecinos limpian las calles embarradas tras la tormenta. {name} AP", f"{name} AP"),
+        (f"Los vecinos limpian las calles embarradas tras la tormenta. {caps} EFE", f"{caps} EFE"),
+        (f"Pedro Ejemplo y Juan Muestra, en el mitin de Villaejemplo / EFE - {name}", f"EFE - {name}"),
+        (f"Heavy fog disrupted traffic in a northern city. epa / {name}", f"epa / {name}"),
+        (
+            f"Der Minister ist zurückgetreten.\n\n7. Dezember, Bundeshaus, Bern. Keystone / {name}\n",
+            f"Keystone / {name}",
+        ),
+        (
+            f"Eine Teilnehmerin zeigt ihre Maske.\n\nMusterstadt, von {name}/Reuters, publiziert am 31. März\n",
+            f"{name}/Reuters",
+        ),
+        (f"Die Feuerwehr löscht den Brand im Dachstuhl.\nQuelle: {name}", name),
+        (f"Deux piles d'ivoire brûlent au cours d'une cérémonie à Kinshasa.\n{name} / AFP", f"{name} / AFP"),
+        (f"Ein Feuerwehrmann löscht die Glut eines Scheunenbrands in Musterdorf.\n{name}/dpa", f"{name}/dpa"),
+        (f"Vecinos limpian las calles tras la tormenta en Villaejemplo.\n{caps} | EFE", f"{caps} | EFE"),
+    ]
+
+
+def test_a_name_with_an_initial_a_particle_a_hyphen_or_an_apostrophe_is_read_in_every_credit_slot():
+    for name in (
+        "Carla J. Whitmore",
+        "M. Ehresmann",
+        "J.-P. Lemaître",
+        "Pieter van der Meulen",
+        "Maëlle de la Fuente",
+        "Lothar von Falkenrath",
+        "Samir Al-Khatib",
+        "Siobhán O'Dwyer",
+        "Jean-Baptiste Moreau",
+    ):
+        for text, credit in _credit_slots(name):
+            assert _parse(text).credit == credit, text
+
+
+def test_a_sentence_closing_on_a_capital_still_ends_before_the_name_line():
+    # 'Plan B.' ends its sentence; the name alone under the two copies is still the credit
+    text = "Les élus ont voté le plan B.\nLes élus ont voté le plan B.\nJeanne Exemple\n"
+    assert _parse(text).credit == "Jeanne Exemple"

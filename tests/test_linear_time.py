@@ -76,6 +76,10 @@ def _runs() -> dict[str, str]:
         "forward-lines": "-- Forwarded message --\nFrom: x\n",
         "decomposed-accents": "e\u0301",
         "hashtags": "#Ab ",
+        # a person's name's parts (lexicon.PERSON_NAME): initials, particles, letters beyond Latin-1
+        "initials": "J. ",
+        "name-particles": "Ab de la ",
+        "extended-latin": "Łą ",
     }
     blocks = {}
     for name, unit in units.items():

@@ -44,6 +44,7 @@ from .lexicon import (
     LABELS,
     MUSEUM_CREDIT_PHRASES,
     PAGE_NOTES,
+    PERSON_NAME,
     PLACEHOLDER_DATES,
     PROVENANCE_WORDS,
     UNDATED_PICTURE_WORDS,
@@ -1773,10 +1774,9 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
     return None
 
 
-# A person's name: two to four capitalised words, a particle between them or not ('Astrid Schmidt')
-_PERSON_NAME_RE = re.compile(
-    r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏß'’\-]{1,25}(?:\s(?:(?:von|van|de|del|da|di|le|la|du|der)\s)?[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏß'’\-]{1,25}){1,3}"
-)
+# A person's name: capitalised words, initials and particles ('Astrid Schmidt', 'M. Roe', 'Ana de la
+# Roe'; lexicon.PERSON_NAME)
+_PERSON_NAME_RE = re.compile(PERSON_NAME)
 # A note in parentheses after a name: 'Unknown author (o.Ang. in the archive metadata)'.
 _CREDIT_NOTE_RE = re.compile(r"\s\(([^()]{1,200})\)$")
 

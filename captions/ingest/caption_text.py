@@ -20,6 +20,8 @@ from .lexicon import (
     LABELS,
     LANGUAGES,
     NOTICE_WORDS,
+    PERSON_NAME,
+    PERSON_NAME_CAPS,
     SHARED_STOPWORDS,
     SPELLING_CONTAINS,
     SPELLING_ENDINGS,
@@ -745,10 +747,14 @@ def unbracketed(text: str) -> str:
 
 # A gallery's counter before its caption: '5/16 Obama conversa con Varufakis.'
 _GALLERY_COUNTER_RE = re.compile(r"\d{1,3} ?/ ?\d{1,3}\s{1,3}")
-# A photographer's name alone on a line: two to four capitalised words ('Laurent Antonoff')
+# A photographer's name alone on a line: two to four capitalised words ('Laurent Antonoff'), or a
+# name with initials and particles ('Jane Q. Roe', 'Ana de la Roe', 'JANE Q. ROE'; lexicon.PERSON_NAME)
 _NAME_LINE_RE = re.compile(
     r"[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
+    r"|" + PERSON_NAME + r"|" + PERSON_NAME_CAPS
 )
+# A full stop that ends a sentence, not an initial's ('Jane Q. Roe', 'M. Roe')
+_SENTENCE_STOP_RE = re.compile(r"(?<![\s.\-][A-ZÀ-ÞĀ-ɏ])(?<!^[A-ZÀ-ÞĀ-ɏ])\. ")
 # A page's bullet or arrow before a caption (list items, gallery arrows, quoting marks): '▲ ...',
 # '► ...', '■ ...', '> ...'
 _BULLETS = "•·▪‣◦▲△►▶▷▸▹▻■□▪▫●○◆◇◉★☆→➔➜➝➞➡➤⇒»>*"
@@ -978,7 +984,9 @@ _ONE_NAME_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{1,30}")
 def _is_credit_slot(line: str) -> bool:
     """A short line under a caption printed twice: the page's credit ('Laurent Antonoff',
     'Karl-Heinz Hug, Keystone'), not text: a few capitalised words, no digit, no sentence."""
-    if not line or len(line) > 60 or line[-1] in ".!?:" or ". " in line or any(c.isdigit() for c in line):
+    if not line or len(line) > 60 or line[-1] in ".!?:" or any(c.isdigit() for c in line):
+        return False
+    if ". " in line and _SENTENCE_STOP_RE.search(line):
         return False
     words = line.replace(",", " ").replace("/", " ").split()
     return (

@@ -84,6 +84,25 @@ GALLERY_COUNTER_LINE_RE = re.compile(
     )
 )
 GALLERY_COUNTER_INITIALS = frozenset(fold(word)[:1] for word in _COUNTERS["words"])
+#: A person's name as a credit writes it: capitalised words (letters beyond Latin-1 too; a hyphen
+#: or an apostrophe inside: 'Jean-Baptiste', 'Al-Khatib', "O'Dwyer"), initials before the last
+#: word ('M. Roe', 'Jane Q. Roe', 'J.-P. Roe'), lower-case particles between (credit_patterns.json
+#: name_particles: 'Ana de la Roe', 'Jan van der Roe'). PERSON_NAME_CAPS: the same in capitals
+#: ('JANE Q. ROE', 'ANA DE LA ROE'). Fragments of patterns, not compiled.
+NAME_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
+NAME_LOWER = "a-zß-öø-ÿĀ-ɏ"
+_NAME_WORD = (
+    rf"[{NAME_UPPER}](?:['’][{NAME_UPPER}])?[{NAME_LOWER}'’]{{1,25}}"
+    rf"(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}'’]{{1,25}}){{0,2}}"
+)
+_NAME_INITIAL = rf"[{NAME_UPPER}]\.(?:-?[{NAME_UPPER}]\.)?"
+_PARTICLES = sorted(_load("credit_patterns.json")["name_particles"], key=len, reverse=True)
+NAME_PARTICLE = "(?:" + "|".join(map(re.escape, _PARTICLES)) + r")"
+PERSON_NAME = (
+    rf"(?:{_NAME_INITIAL}\s?|{_NAME_WORD}\s)(?:(?:{_NAME_INITIAL}|{_NAME_WORD}|{NAME_PARTICLE})\s){{0,4}}{_NAME_WORD}"
+)
+_CAPS_WORD = rf"[{NAME_UPPER}](?:[{NAME_UPPER}'’\-]{{1,25}}|\.(?:-?[{NAME_UPPER}]\.)?)"
+PERSON_NAME_CAPS = rf"{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,4}}\s[{NAME_UPPER}][{NAME_UPPER}'’\-]{{1,25}}"
 LONGEST_LABEL = max(len(key) for key in LABELS)
 #: folded openings of the notes a page prints with every picture of a collection (an archive's
 #: donation and authenticity notes on Wikimedia Commons): a line opening with one is furniture

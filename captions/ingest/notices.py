@@ -18,7 +18,14 @@ from zoneinfo import ZoneInfo
 
 from captions.core.text import word_trie
 
-from .lexicon import ARCHIVE_REFERENCE_PROBES, ARCHIVE_REFERENCE_RE, KNOWN_NOTICES, load_data
+from .lexicon import (
+    ARCHIVE_REFERENCE_PROBES,
+    ARCHIVE_REFERENCE_RE,
+    KNOWN_NOTICES,
+    PERSON_NAME,
+    PERSON_NAME_CAPS,
+    load_data,
+)
 
 # --- caveat phrases (matched on folded text: lower case, no accents) -----------------------
 
@@ -442,8 +449,10 @@ _COMMISSIONED_NAME = (
 )
 # A capitalised name's word, two joined by a hyphen or not: 'Roe', 'Marie-France', 'Jean-pierre'
 _HYPHENED_WORD = r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’]{1,25}(?:-[A-ZÀ-ÝĀ-ɏa-zà-ÿĀ-ɏ][a-zà-ÿĀ-ɏ'’]{0,25})?"
+# An initial's full stop inside a name ('M. Roe', 'Jane Q. Roe', 'J.-P. Roe'): no sentence end
+_INITIAL_STOP = r"(?<=\b[A-ZÀ-ÝĀ-ɏ])\.(?=\s?[A-ZÀ-ÝĀ-ɏ]|-[A-ZÀ-ÝĀ-ɏ])"
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
-_CREDIT_NAME = r"[^\n.!?/|()]{2,60}?"
+_CREDIT_NAME = r"(?:[^\n.!?/|()]|" + _INITIAL_STOP + r"){2,60}?"
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
 _CREDIT_CUES = (
     "(",
@@ -684,7 +693,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # stop: '... en el mitin de Dos Hermanas / EFE - Julio Muñoz', '... / EFE - EPA - FILIP
     # SINGER', '... le 22 janvier à Davos | Keystone-ATS / Jane Roe'
     re.compile(
-        r"(?<=\S)\s{1,2}[/|]\s{1,2}(?P<credit>" + _AGENCY + r"(?:\s{1,2}[-–|/]\s{1,2}[^\n/|()!?.]{2,40}){1,3})\s{0,3}$"
+        r"(?<=\S)\s{1,2}[/|]\s{1,2}(?P<credit>"
+        + _AGENCY
+        + r"(?:\s{1,2}[-–|/]\s{1,2}(?:[^\n/|()!?.]|"
+        + _INITIAL_STOP
+        + r"){2,40}){1,3})\s{0,3}$"
     ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
@@ -764,8 +777,19 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # AP', '... (CHRIS MCGRATH GETTY IMAGES)' (a name in capitals, the agency's in capitals too)
     re.compile(
         # (a first name joined by a hyphen: 'Marie-France Roe Le Devoir')
-        r"(?<=[.!?\"»”])\s{1,3}(?P<open>\()?(?P<credit>" + _HYPHENED_WORD + r"(?:\s" + _HYPHENED_WORD + r"){1,3}"
-        r"\s" + _AGENCY + r"|" + _CAPITALS_WORDS + r"\s" + _AGENCY_CAPITALS + r")(?(open)\))\s{0,3}$"
+        # (initials and particles in the name: 'Jane Q. Roe AP', 'Ana de la Roe EFE'; lexicon.PERSON_NAME)
+        r"(?<=[.!?\"»”])\s{1,3}(?P<open>\()?(?P<credit>(?:" + _HYPHENED_WORD + r"(?:\s" + _HYPHENED_WORD + r"){1,3}"
+        r"|"
+        + PERSON_NAME
+        + r")\s"
+        + _AGENCY
+        + r"|(?:"
+        + _CAPITALS_WORDS
+        + r"|"
+        + PERSON_NAME_CAPS
+        + r")\s"
+        + _AGENCY_CAPITALS
+        + r")(?(open)\))\s{0,3}$"
     ),
     # A name after a bar closing the caption: '... la decisión. | LAURA CEREZA', '... au grain… |
     # Henry Pierre DESPERIERS' (two to four capitalised words)
@@ -793,7 +817,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
-        r"\s(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ][^\n,;:()/.!?]{0,50}/\s{0,2}"
+        r"\s(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ](?:[^\n,;:()/.!?]|"
+        + _INITIAL_STOP
+        + r"){0,50}/\s{0,2}"
         + _AGENCY
         + r")(?=\s{0,2}(?:,|$))"
     ),
