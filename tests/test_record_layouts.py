@@ -1134,3 +1134,31 @@ def test_a_print_format_stated_by_an_archive_is_the_print_size():
     text = "Une rue après la pluie\n\nDate de prise de vue\n\n1916\n\nFormat du tirage\n\n12,4x17,2 cm\n\nCote\n\nAB 12"
     record = _parse(text)
     assert (record.print_width_cm, record.print_height_cm) == (12.4, 17.2)
+
+
+def test_the_holding_institution_on_a_line_of_its_own_under_the_title():
+    record = _parse(
+        "Main Street, Millbrook, ca. 1910\nItem 25001   info\nMillbrook Historical Museum\n\n"
+        "The twin towers of the church dominate the center of this view of Main Street.\n"
+    )
+    assert "Museum" not in record.caption
+    assert record.credit == "Millbrook Historical Museum"
+    record = _parse(
+        "Blick auf den Rathausplatz, ca. 1976\n\nStadtarchiv\n\n"
+        "Nach dem Abbruch des Gasthauses hat sich das Aussehen des Platzes stark verändert.\n"
+    )
+    assert record.credit == "Stadtarchiv"
+    assert "Stadtarchiv" not in record.caption
+    record = _parse(
+        "La place du marché vers 1920\n\nArchives municipales de Villeexemple\n\n"
+        "Les marchands installent leurs étals devant la mairie un jour de foire.\n"
+    )
+    assert record.credit == "Archives municipales de Villeexemple"
+
+
+def test_a_photographer_credit_wins_over_the_holding_institution():
+    record = _parse(
+        "La plaza Mayor hacia 1920\n\nMuseo Municipal de Villaejemplo\n\n"
+        "Los vecinos esperan la procesión frente al ayuntamiento. Foto: Ana Ejemplo\n"
+    )
+    assert record.credit == "Ana Ejemplo"

@@ -1447,9 +1447,26 @@ def _take_collections(scan: BlockScan) -> None:
     caption text; the holder is the credit when nothing else names one, its bracketed number an
     id ('Sammlung Jane Roe [#000975]')."""
     prose = sum(1 for paragraph in scan.paragraphs if paragraph)
+    seen = 0  # prose paragraphs before this one
     for index, paragraph in enumerate(scan.paragraphs):
         if not paragraph:
             continue
+        if seen == 1 and prose > 2 and len(paragraph) == 1 and _holder_line(paragraph[0]):
+            # the institution that holds the picture, on a line of its own under the title
+            # ('Main Street, Millbrook, ca. 1910' / 'Item 123' / 'Millbrook Historical Museum';
+            # 'Stadtarchiv' alone between the title and the text): no caption text, the credit
+            # when nothing else names one
+            scan.collections.append(paragraph[-1].strip())
+            paragraph = scan.paragraphs[index] = paragraph[:-1]
+            if not paragraph:
+                continue
+        if not seen and len(paragraph) > 1 and all(len(line) <= 80 for line in paragraph):
+            for at in range(1, len(paragraph)):
+                if _holder_line(paragraph[at]):
+                    scan.collections.append(paragraph[at].strip())
+                    paragraph = scan.paragraphs[index] = paragraph[:at] + paragraph[at + 1 :]
+                    break
+        seen += 1
         if len(paragraph) > 1 or prose > 1:
             # a lender's line over or under the caption ('Photo submitted by Jane Roe.'): no
             # caption text; the lender is the credit when nothing else names one
@@ -1516,6 +1533,27 @@ def _take_holders(scan: BlockScan) -> None:
             scan.fields[name] = kept
         else:
             del scan.fields[name]
+
+
+_HOLDER_PARTICLES = frozenset(
+    ["of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "del", "y", "für", "der", "und", "am", "an"]
+)
+
+
+def _holder_line(line: str) -> bool:
+    """'Millbrook Historical Museum', 'Stadtarchiv', 'Archives départementales de la Somme': a
+    holding institution's name alone on its line (capitalised words, particles between them, no
+    digit, no sentence)."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > 8 or len(stripped) > 80 or not stripped[:1].isupper() or stripped[-1:] in ".!?:,;":
+        return False
+    if any(character.isdigit() for character in stripped):
+        return False
+    # (an adjective in lower case at most: 'Archives municipales de ...', 'Archivo histórico de ...')
+    if sum(1 for word in words[1:] if word[:1].islower() and word not in _HOLDER_PARTICLES) > 1:
+        return False
+    return _names_institution(stripped)
 
 
 def _names_institution(value: str) -> bool:
