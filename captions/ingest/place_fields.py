@@ -342,6 +342,8 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
         sentence = sentence.strip().rstrip(".")
         if not 8 <= len(sentence) <= 90 or "," not in sentence or _DIGIT_RE.search(sentence) is None:
             continue
+        if sentence.count(" ") > 8:
+            continue  # (a place and a date are a few words: 'Gardanne, le samedi 23 février 2019')
         found = dates.find_date(sentence)
         if found is None or found.start is None or found.text not in sentence:
             continue
@@ -369,16 +371,18 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
     for match in _PLACE_ON_DATE_RE.finditer(text, 0, 5000):
         # '... at Bonhams, Heckmondwike, on September 16, 2020.', '... à Gardanne, le 23 février
         # 2019.', '... in Eberswalde am 3. Mai 2019': the wires' place and date closing a sentence
-        found = dates.find_date(text[match.end() : match.end() + 40])
-        if found is None or found.start is None or not text.startswith(found.text, match.end()):
-            continue
         parts = [part.strip() for part in match.group("place").split(",")]
         if places.find_country(parts[-1]) or places.find_region(parts[-1]):
             continue  # (a country or region named: the slots read it, as before)
         # the town the data knows, after the venue ('Bonhams, Heckmondwike'): the city
         town = next((part for part in reversed(parts) if places.find_city(part)), None)
-        candidate = _resolve(town[:300], False) if town else None
-        if candidate is not None and candidate.city:
+        if town is None or not text[match.end() : match.end() + 1].isalnum():
+            continue
+        found = dates.find_date(text[match.end() : match.end() + 40])
+        if found is None or found.start is None or not text.startswith(found.text, match.end()):
+            continue
+        candidate = _resolve(town[:300], False)
+        if candidate.city:
             return town, candidate
     return None
 
