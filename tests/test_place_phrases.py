@@ -951,3 +951,12 @@ def test_a_place_alone_on_its_line_under_the_caption_is_the_pictures_place_not_c
     # a name and a country is no place line: the line stays the caption's
     record = parse_block("England beat Wales in the final.\nHarry Kane, England\nPhoto: Jane Roe/PA")
     assert record.caption.endswith("Harry Kane, England") and record.city is None
+
+
+def test_a_small_towns_name_with_a_german_link_reads_whole():
+    # 'am', 'an der' inside a name are read where the data knows the whole name, now also a
+    # small town's ('Frankfurt am Main' was already)
+    record = parse_block("Anwohner versammeln sich am 3. März 2022 in Dießen am Ammersee.")
+    assert _place(record) == ("Dießen am Ammersee", None, None)
+    # an unknown name still ends before the link ('Köln im Schnee')
+    assert parse_block("Spaziergänger in Köln im Schnee.").city == "Köln"

@@ -573,8 +573,14 @@ def _sentence_cut(text: str) -> str:
     return text[: end.start()] if end else text
 
 
-def _known(name: str) -> bool:
+def _known_large(name: str) -> bool:
     return bool(places.find_country(name) or places.find_region(name) or places.find_city(name))
+
+
+def _known(name: str) -> bool:
+    """A country, a region, a city or a small town's own name (GeoNames' towns of 1,000 people:
+    'Sulz am Neckar', 'Dießen am Ammersee' read whole, as 'Frankfurt am Main' is)."""
+    return _known_large(name) or bool(places.town_countries(name))
 
 
 def _genitive_of_city(word: str, part: str) -> bool:
@@ -1316,7 +1322,7 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
         # 'at the port of Lampedusa, Sicily, Italy', 'in Roszke, Csongrád, Hungary': a town the
         # data does not know, after a place's preposition or kind, as supplied
         town = _TOWN_BEFORE_RE.search(before)
-        if town is not None and not _known(town.group(1)) and not places.is_street(town.group(1)):
+        if town is not None and not _known_large(town.group(1)) and not places.is_street(town.group(1)):
             return f"{town.group(1)}, {slot}"
     return slot
 
