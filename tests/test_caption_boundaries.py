@@ -1593,6 +1593,24 @@ def test_a_description_goes_on_in_a_paragraph_opening_with_a_quotation():
         assert record.caption == f"{first} {second}", first
 
 
+def test_a_description_goes_on_in_a_paragraph_closed_by_the_credit_line():
+    record = _parse(
+        "Le président prononce un discours devant les ruines de l'église de Villeexemple, le 7 mars.\n\n"
+        "Le chef de l'État se rend pour la première fois dans la région pour rencontrer les habitants.\n"
+        "Jeanne Exemple / AFP\n"
+    )
+    assert record.caption.endswith("pour rencontrer les habitants.")
+    assert record.caption.startswith("Le président prononce")
+    assert record.credit == "Jeanne Exemple / AFP"
+    record = _parse(
+        "Der Bürgermeister eröffnet am Montag die neue Brücke über den Fluss in Musterstadt.\n\n"
+        "Die Brücke ersetzt den alten Übergang, der im vergangenen Winter gesperrt werden musste.\n"
+        "Foto: Erna Beispiel\n"
+    )
+    assert record.caption.endswith("gesperrt werden musste.")
+    assert record.credit == "Erna Beispiel"
+
+
 def test_the_pictures_date_and_place_come_from_the_first_paragraph_and_the_titles_tail():
     record = _parse(_BLOG_POST)
     # the title's 'ca. 1925', not the year the customs house burned down, later in the text

@@ -827,6 +827,10 @@ def _description_goes_on(prose: list[list[str]], at: int, scan: BlockScan) -> li
             break
         text = " ".join(paragraph)
         length += len(text)
+        if len(paragraph) > 1 and not _is_sentence_paragraph(text) and _is_credit_alone(paragraph[-1]):
+            # the picture's credit on the paragraph's last line ('... al-Sistani.' / 'Jane Roe /
+            # AFP'): the paragraph is judged by its text, the credit read at the caption's end
+            text = " ".join(paragraph[:-1])
         if length > _DESCRIPTION_LIMIT or not _is_sentence_paragraph(text) or _about_the_document(text):
             break
         more.extend(paragraph)
@@ -836,6 +840,14 @@ def _description_goes_on(prose: list[list[str]], at: int, scan: BlockScan) -> li
     if more:
         scan.continuation = more[0].strip()
     return more
+
+
+def _is_credit_alone(line: str) -> bool:
+    """A line that is a credit and nothing else ('Jane Roe / AFP', 'Foto: Erna Beispiel')."""
+    if len(line) > 80:
+        return False
+    rest, found = ct.strip_credits(". " + line.strip())
+    return bool(found) and not rest.strip(" .")
 
 
 def _describes_a_picture(text: str) -> bool:
