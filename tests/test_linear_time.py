@@ -134,6 +134,8 @@ def _runs() -> dict[str, str]:
     # a museum's dimension lines (sizes._FRACTION_RE, _SIDES_RE)
     blocks["dimensions: fraction runs"] = "Fans cheer.\nDimensions: " + "3 1/8 × " * (RUN // 8) + "in."
     blocks["dimensions: sides runs"] = "Fans cheer.\nDimensions: " + "H x W x " * (RUN // 8) + "4 x 5 cm"
+    # a bulleted list whose labels hold several values (layout._grouped_pairs)
+    blocks["bullets: grouped labels"] = "Fans cheer.\n" + "- Date\n- 1900\n- Ab\n" * (RUN // 18)
     return blocks
 
 

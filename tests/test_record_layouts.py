@@ -1162,3 +1162,66 @@ def test_a_photographer_credit_wins_over_the_holding_institution():
         "Los vecinos esperan la procesión frente al ayuntamiento. Foto: Ana Ejemplo\n"
     )
     assert record.credit == "Ana Ejemplo"
+
+
+# --- a bulleted definition list where a label holds several values -------------------------------
+
+
+def test_a_bulleted_list_whose_labels_hold_several_values():
+    text = """Object Details
+- Description
+- A studio portrait of three sisters in white dresses, seated before a painted backdrop.
+- Photograph by
+- Unidentified
+- Subject of
+- Jane Example
+- Unidentified Woman or Women
+- Owned by
+- Dr. John Example, American, 1870 - 1951
+- Date
+- 1900s
+- Credit Line
+- Collection of the Example County Museum
+- Dimensions
+- H x W: 6 1/2 x 4 1/4 in. (16.5 x 10.8 cm)
+- H x W (image): 5 × 3 1/2 in. (12.7 × 8.9 cm)"""
+    record = _parse(text)
+    assert record.caption == "A studio portrait of three sisters in white dresses, seated before a painted backdrop."
+    assert (record.date_start, record.date_end) == (date(1900, 1, 1), date(1909, 12, 31))
+    assert record.date_precision == "decade"
+    assert record.credit == "Collection of the Example County Museum"
+    assert (record.print_width_in, record.print_height_in) == (4.25, 6.5)
+    assert record.city is None
+
+
+def test_bulleted_labels_with_several_values_in_german_french_and_spanish():
+    for text, caption, year, credit in (
+        (
+            "- Beschreibung\n- Kinder spielen am Brunnen auf dem Marktplatz.\n- Abgebildete Personen\n- Anna Beispiel\n"
+            "- Max Beispiel\n- Datierung\n- 1954\n- Bildrechte\n- Stadtarchiv Beispielstadt",
+            "Kinder spielen am Brunnen auf dem Marktplatz.",
+            1954,
+            "Stadtarchiv Beispielstadt",
+        ),
+        (
+            "- Description\n- Des enfants jouent autour de la fontaine.\n- Mots-clés\n- fontaine\n- enfants\n- jeux\n"
+            "- Date\n- 1954\n- Crédit photo\n- Archives municipales d'Exempleville",
+            "Des enfants jouent autour de la fontaine.",
+            1954,
+            "Archives municipales d'Exempleville",
+        ),
+        (
+            "- Descripción\n- Niños jugando junto a la fuente de la plaza.\n- Palabras clave\n- fuente\n- niños\n"
+            "- Fecha\n- 1954\n- Crédito\n- Archivo Municipal de Villaejemplo",
+            "Niños jugando junto a la fuente de la plaza.",
+            1954,
+            "Archivo Municipal de Villaejemplo",
+        ),
+    ):
+        record = _parse(text)
+        assert (record.caption, record.date_start, record.credit) == (caption, date(year, 1, 1), credit), text
+
+
+def test_a_bulleted_list_of_words_under_one_label_stays_as_it_is():
+    text = "Things to see in the old town:\n- Date\n- the market hall\n- the church\n- the river bank"
+    assert "market hall" in _parse(text).caption

@@ -604,6 +604,8 @@ def _bulleted_pairs(lines: list[str]) -> list[str]:
             end += 1
         run = [line[2:].strip(_LINE_SPACE) for line in lines[index:end]]
         pairs = _definition_pairs(run)
+        if pairs is None:
+            pairs = _grouped_pairs(run)
         result.extend(pairs if pairs is not None else lines[index:end])
         index = end
     return result[:BLOCK_LINE_LIMIT]
@@ -625,6 +627,46 @@ def _definition_pairs(run: list[str]) -> list[str] | None:
         elif any(character.isdigit() for character in value) and scan_sizes(value, bare_pairs_are_pixels=False):
             pairs.append(value)  # 'Media size' / '4496 × 3000 pixel': the size is read as a size line
     return pairs if known >= 2 else None
+
+
+_GROUP_FIELDS = frozenset({"dimensions", "keywords"})  # fields whose several values each stay a line
+
+
+def _grouped_pairs(run: list[str]) -> list[str] | None:
+    """A definition list where a label may hold several values, each on a bullet of its own
+    ('- Subject of' / '- Jane Roe' / '- Unidentified Man' / '- Date' / '- 1890s'): every bullet
+    up to the next known label is a value of the label before it. Only a run that opens with a
+    known label and holds three of them, no label with its value after a colon (the bullet after
+    a label is its value, even a label's word: 'Palabras clave' / 'fuente'); a field read once
+    takes its values joined, a size each on its line, an ignored label's values go."""
+    if len(run) < 6 or len(run) > 400 or _bare_list_label(run[0]) is None:
+        return None
+    groups: list[tuple[str, tuple, list[str]]] = []
+    for item in run:
+        if not item or (":" in item[: LONGEST_LABEL + 2] and _is_label_line(item, False)):
+            return None
+        known = _bare_list_label(item)
+        if known is not None and not (groups and not groups[-1][2]):
+            groups.append((item.rstrip(":："), known, []))
+        else:
+            groups[-1][2].append(item)  # (a label's first value may be a label's word: 'Fuente')
+    if len(groups) < 3 or not groups[-1][2]:
+        return None
+    pairs = []
+    for label, (name, _languages, _rank), values in groups:
+        if name == "ignored":
+            continue
+        if name in _GROUP_FIELDS:
+            pairs.extend(f"{label}: {value}" for value in values)
+        else:
+            pairs.append(f"{label}: {'; '.join(values) if name != 'caption' else ' '.join(values)}")
+    return pairs
+
+
+def _bare_list_label(item: str):
+    if len(item) > LONGEST_LABEL + 1 or not item[:1].isalpha():
+        return None
+    return _lookup_label(item.rstrip(":："))[0]
 
 
 def _split_dashed_fields(lines: list[str]) -> list[str]:
