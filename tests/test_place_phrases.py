@@ -960,3 +960,9 @@ def test_a_small_towns_name_with_a_german_link_reads_whole():
     assert _place(record) == ("Dießen am Ammersee", None, None)
     # an unknown name still ends before the link ('Köln im Schnee')
     assert parse_block("Spaziergänger in Köln im Schnee.").city == "Köln"
+
+
+def test_a_town_just_before_its_region_and_country_slot():
+    # 'Guerrero, México' is a slot of its own (region and country): the town named just before it
+    record = parse_block("Daños en Acapulco, estado de Guerrero, en México, el 3 de mayo.")
+    assert _place(record) == ("Acapulco", "Guerrero", "MX")

@@ -236,6 +236,12 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         if not candidate.country_code:
             continue
         if "," in slot or slot.endswith(")"):  # ('Vera (Almería)': a town and its region)
+            at = text.find(slot.split(",", 1)[0]) if candidate.city is None else -1
+            if at > 0:
+                # a region and its country ('Acapulco, estado de Guerrero, en México' gives the slot
+                # 'Guerrero, México'): a town of that country named just before it is where in it
+                before = [other for other in slots if 0 <= at - text.find(other) <= 40 and other != slot]
+                slot, candidate = _town_in((slot, candidate), before, text)
             _take_slot(record, slot, candidate)
             return
         if implied is None:
