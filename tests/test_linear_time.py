@@ -114,6 +114,10 @@ def _runs() -> dict[str, str]:
     # conjunction, and names before an initial (place_slots._INITIAL_AFTER_RE)
     blocks["enumeration: comma run"] = "Fans cheer in " + "Ab Cd Ef, " * (RUN // 10) + "x"
     blocks["enumeration: initials"] = "Fans cheer. " + "Ab A. A. " * (RUN // 9) + "x"
+    # Markdown emphasis (surface._EMPHASIS_RE) and dashed labels (layout._dash_labels)
+    blocks["emphasis: open marks"] = "Fans cheer.\n" + "**Ab " * (RUN // 5) + "x"
+    blocks["emphasis: marks run"] = "Fans cheer. " + "**" * (RUN // 2) + "x"
+    blocks["dashed labels: dash run"] = "Fans cheer.\nDate" + " - Date" * (RUN // 7) + "\nPlace - x"
     # a place alone on the caption's last line (assemble.closing_place_line): a long comma run
     blocks["place line: comma run"] = "Fans cheer in the stadium.\n" + "Ab, " * (RUN // 4) + "Germany"
     # a caption and its fields on one line (layout._prose_then_fields): runs of bars and semicolons

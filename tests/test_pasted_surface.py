@@ -147,3 +147,22 @@ def test_a_forwarded_mails_header_is_no_part_of_the_block(separator):
 def test_words_of_a_forward_line_inside_a_caption_are_text():
     text = "Ein Briefträger bringt die weitergeleitete Nachricht ins Rathaus von Sète, Frankreich."
     assert parse_block(text).caption == text
+
+
+def test_markdown_or_chat_emphasis_around_labels_and_words_is_taken_off():
+    plain = (
+        "Fishermen unload their catch in the harbour.\nDate: 3 May 2019\nPlace: Sassnitz, Germany\nCredit: Jane Roe/dpa"
+    )
+    expected = parse_block(plain)
+    for marked in (
+        plain.replace("Date:", "**Date:**").replace("Place:", "**Place:**").replace("Credit:", "**Credit:**"),
+        plain.replace("Date:", "**Date**:").replace("Place:", "__Place__:").replace("Jane Roe", "**Jane Roe**"),
+    ):
+        record = parse_block(marked)
+        fields = ("caption", "date_start", "city", "country_code", "credit")
+        assert [getattr(record, name) for name in fields] == [getattr(expected, name) for name in fields], marked
+    # imago's separator between its languages is no emphasis; nor are marks not hugging a word
+    assert normalise("Fischer am Hafen *** Fishermen at the harbour *** Copyright: xJanexRoex") == (
+        "Fischer am Hafen *** Fishermen at the harbour *** Copyright: xJanexRoex"
+    )
+    assert normalise("a ** b ** c") == "a ** b ** c"

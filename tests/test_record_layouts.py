@@ -1225,3 +1225,21 @@ def test_bulleted_labels_with_several_values_in_german_french_and_spanish():
 def test_a_bulleted_list_of_words_under_one_label_stays_as_it_is():
     text = "Things to see in the old town:\n- Date\n- the market hall\n- the church\n- the river bank"
     assert "market hall" in _parse(text).caption
+
+
+def test_a_record_written_with_dashes_or_equals_signs_for_colons():
+    caption = "Fishermen unload their catch in the harbour."
+    for mark in ("-", "=", "–"):
+        record = _parse(
+            f"{caption}\nDate {mark} 3 May 2019\nPlace {mark} Sassnitz, Germany\nPhotographer {mark} Jane Roe"
+        )
+        assert (record.caption, record.date_start, record.city, record.country_code, record.credit) == (
+            caption,
+            date(2019, 5, 3),
+            "Sassnitz",
+            "DE",
+            "Jane Roe",
+        ), mark
+    # one line so is a caption's dash, not a record ('Paris - Le Louvre ...')
+    record = _parse("Paris - Le Louvre sous la neige, le 3 mai 2019.")
+    assert record.caption == "Paris - Le Louvre sous la neige, le 3 mai 2019."

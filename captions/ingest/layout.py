@@ -386,6 +386,8 @@ def scan_block(text: str) -> BlockScan:
         lines = _split_records(lines)
     if " - (" in text or ") - " in text:
         lines = _split_dashed_fields(lines)
+    if " - " in text or " = " in text or " – " in text:
+        lines = _dash_labels(lines)
     if "\n- " in text or "\n• " in text:
         lines = _bulleted_pairs(lines)
     if ": " in text:
@@ -677,6 +679,28 @@ def _split_dashed_fields(lines: list[str]) -> list[str]:
         else:
             result.append(line)
     return result[:BLOCK_LINE_LIMIT]
+
+
+# 'Date - 3 May 2019', 'Photographer = Jane Roe': a known label, a dash or an equals sign, a value
+_DASH_LABEL_RE = re.compile(r"([^\W\d][^:\t\n]{0,%d}?) [-–=] (\S.*)" % (LONGEST_LABEL + 2))  # noqa: UP031
+
+
+def _dash_labels(lines: list[str]) -> list[str]:
+    """A record written with dashes or equals signs for colons, as old systems and mails do
+    ('Date - 3 May 2019' / 'Place - Sassnitz, Germany'): 'label: value', when two lines of the
+    block at least open with a known label so (one such line is more likely a caption's
+    dash: 'Paris - Le Louvre ...')."""
+    found = {}
+    for index, line in enumerate(lines[:BLOCK_LINE_LIMIT]):
+        stripped = line.strip(_LINE_SPACE)
+        if ":" in stripped[: LONGEST_LABEL + 4] or len(stripped) > LINE_LIMIT:
+            continue
+        match = _DASH_LABEL_RE.fullmatch(stripped)
+        if match and _lookup_label(match.group(1).strip())[0] is not None:
+            found[index] = f"{match.group(1).strip()}: {match.group(2)}"
+    if len(found) < 2:
+        return lines
+    return [found.get(index, line) for index, line in enumerate(lines)]
 
 
 _DASH_SPLIT_RE = re.compile(r"\s[-–]\s")

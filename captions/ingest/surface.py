@@ -49,6 +49,10 @@ _HEADER_LINE_RE = re.compile(
     + r")[ \t]?:",
     re.IGNORECASE,
 )
+# Markdown's or a chat's emphasis around a word or a label, as a message or a document copied
+# as text keeps it ('**Date:** 3 May 2019', '__Credit__: Jane Roe'): the words. The marks must
+# hug the words (imago's ' *** ' between its languages is no emphasis) and hold no line break.
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=[^\s*_])([^*_\n]{1,80}?)(?<=[^\s*_])\1")
 # blanks at a line's end: nothing (a tab between cells stays; only the line's end is trimmed)
 _TRAILING_BLANKS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 
@@ -70,6 +74,8 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     if ">" in text:
         text = _unquote_mail(text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS_RE.sub(r"\2", text)
     if "essage" in text or "achricht" in text or "ensaje" in text:
         text = _without_forward_headers(text)
     if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
