@@ -816,6 +816,20 @@ def test_the_paragraph_under_a_pictures_loading_placeholder_is_the_caption():
         assert record.credit == "Max Roe", placeholder
 
 
+# --- a caption's label and what it is the caption of ----------------------------------------------
+
+
+def test_a_caption_label_naming_what_it_captions():
+    for label, text in (
+        ("légende de la carte postale :", "La maison du cantonnier sur la route du col, vers 1910."),
+        ("Caption of the photo:", "The keeper's cottage on the road to the pass, around 1910."),
+        ("Leyenda de la postal:", "La casa del peón caminero en la carretera del puerto, hacia 1910."),
+        ("Bildunterschrift zum Foto:", "Das Haus des Straßenwärters an der Passstraße, um 1910."),
+    ):
+        record = _parse(f"{label}\n{text}\n")
+        assert record.caption == text, label
+
+
 # --- a wire's picture number opening its caption -----------------------------------------------
 
 

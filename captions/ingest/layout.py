@@ -179,7 +179,19 @@ def _lookup_label(candidate: str):
     if known is None and key.endswith(")") and "(" in key:
         # a label with its gloss in another language after it: 'Freigaben (Releases)'
         known = LABELS.get(key[: key.index("(")].strip())
+    if known is None and key[:1] in _CAPTION_WORD_INITIALS and " " in key:
+        # a caption's label and what it is the caption of: 'Légende de la carte postale',
+        # 'Caption of the photo', 'Leyenda de la postal', 'Bildunterschrift zum Foto'
+        first, _, rest = key.partition(" ")
+        if first in _CAPTION_WORDS and rest.split(" ", 1)[0] in _CAPTION_LINKS and len(rest.split()) <= 4:
+            known = LABELS.get(first)
     return known, key
+
+
+# (folded, as _lookup_label's key)
+_CAPTION_WORDS = frozenset(["legende", "caption", "leyenda", "bildunterschrift", "bildlegende", "bildtext"])
+_CAPTION_WORD_INITIALS = frozenset(word[:1] for word in _CAPTION_WORDS)
+_CAPTION_LINKS = frozenset(["de", "du", "des", "d'", "of", "for", "to", "del", "zum", "zur", "der", "des"])
 
 
 _GLOSS_REACH = 20  # characters a parenthesised gloss may add to a label
