@@ -1243,3 +1243,14 @@ def test_a_record_written_with_dashes_or_equals_signs_for_colons():
     # one line so is a caption's dash, not a record ('Paris - Le Louvre ...')
     record = _parse("Paris - Le Louvre sous la neige, le 3 mai 2019.")
     assert record.caption == "Paris - Le Louvre sous la neige, le 3 mai 2019."
+
+
+def test_a_caption_printed_as_the_pages_title_and_its_caption_field_is_whole():
+    title = "Vue du quartier de la gare après les inondations : au fond, les entrepôts et les halles effondrés"
+    text = f"{title}\n\nLégende\n\n{title}\n\nDate de prise de vue\n\n1910\n\nCote\n\nAB 12"
+    record = _parse(text)
+    assert record.caption == title
+    assert "truncated_text" not in record.problems
+    cut = "Vue du quartier de la gare après les inondations : au fond, les entrepôts et les halles effon"
+    record = _parse(f"Légende\n\n{cut}\n\nDate de prise de vue\n\n1910\n\nCote\n\nAB 12")
+    assert "truncated_text" in record.problems

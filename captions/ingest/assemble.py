@@ -2560,6 +2560,18 @@ def _place_before_date(scan: BlockScan) -> None:
         scan.add_field("place", place, 99, labelled.line, labelled.label)
 
 
+def _printed_twice(record: ParsedCaption) -> bool:
+    """Does the caption's end close two lines of the block (a record's title over the page and
+    its caption field, 'Panorama de la ville ... incendiés' twice)? Two copies that end on the
+    same word are whole: a cut would not fall at the same place twice."""
+    tail = record.caption[-60:]
+    raw = record.raw_text or ""
+    if len(tail) < 20 or len(raw) > 200_000:
+        return False
+    first = raw.find(tail + "\n")
+    return first >= 0 and raw.find(tail, first + len(tail)) >= 0 and raw.count(tail + "\n") + raw.endswith(tail) >= 2
+
+
 def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = False) -> None:
     reasons = []
     if scan.cut_record:
@@ -2568,7 +2580,11 @@ def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = Fal
         reasons.append(problem_detail("notice_cut", text=scan.cut_notice[-40:]))
     if scan.cut_record and record.caption and record.caption[-20:] in " ".join(scan.cut_record.split()):
         pass  # the record's cut is the caption's: said once
-    elif record.caption and ct.looks_cut_off(record.caption, is_place=_is_place, credit_after=credit_after):
+    elif (
+        record.caption
+        and ct.looks_cut_off(record.caption, is_place=_is_place, credit_after=credit_after)
+        and not _printed_twice(record)
+    ):
         reasons.append(problem_detail("caption_cut", text=record.caption[-40:]))
     for name in ("restrictions", "more_info"):
         for item in scan.fields.get(name, ()):
