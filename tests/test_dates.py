@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captions.core.dates import PartialDate, decade_of, find_date, from_edtf, parse_bound, parse_date, weekday_date
+from captions.core.dates import (
+    PartialDate,
+    decade_of,
+    find_date,
+    from_edtf,
+    parse_bound,
+    parse_date,
+    weekday_date,
+    without_weekday,
+)
 
 TODAY = datetime.date(2026, 1, 15)
 D = datetime.date
@@ -1150,3 +1159,17 @@ def test_a_range_with_an_abbreviated_or_contracted_word(text):
 
 def test_two_years_listed_with_u_are_no_range():
     assert find_date("Fotos 1910 u. 1920 im Archiv", today=TODAY).edtf == "1910"
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("vintage print, Friday, May 22, 1914", "vintage print, May 22, 1914"),
+        ("Abzug, Donnerstag, den 9. April 1931", "Abzug, 9. April 1931"),
+        ("tirage, le dimanche 8 décembre 1918", "tirage, le 8 décembre 1918"),
+        ("miércoles, 14 de septiembre de 2022", "14 de septiembre de 2022"),
+        ("Fridays at the market, 1914", "Fridays at the market, 1914"),  # no weekday, a word
+    ],
+)
+def test_without_weekday_measures_a_line_on_its_date(line, rest):
+    assert without_weekday(line) == rest

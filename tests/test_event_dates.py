@@ -489,3 +489,39 @@ def test_a_sentence_after_the_photographers_that_says_more_than_a_date_is_no_dat
         "Die Kirmes auf dem Marktplatz im Jahr 1927. Foto von Hans Meier. Das Haus wurde 1952 gebaut.", today=TODAY
     )
     assert record.date_start == date(1927, 1, 1)
+
+
+def test_a_side_citations_date_written_with_a_comma_or_a_weekday():
+    # '<creator> (<place>): <title>, <date>.' beside the caption: the whole date, its title the caption
+    for written, day in (
+        ("April 9, 1931", date(1931, 4, 9)),
+        ("Thursday, April 9, 1931", date(1931, 4, 9)),
+        ("Donnerstag, den 9. April 1931", date(1931, 4, 9)),
+        ("9. April 1931", date(1931, 4, 9)),
+    ):
+        text = (
+            "Musterstadt, Marktplatz, Kaufhaus _Beispiel_\n\nVollständige Bildinformationen\n\n"
+            f"Bildstelle Roe (Musterstadt): Musterstadt, Marktplatz, Kaufhaus „Beispiel“, {written}. "
+            "Alben mit Bildern (Ans_0001)\n"
+        )
+        record = parse_block(text, today=TODAY)
+        assert (record.date_start, record.date_precision) == (day, "day"), written
+        assert record.caption == "Musterstadt, Marktplatz, Kaufhaus „Beispiel“", written
+        assert record.credit == "Bildstelle Roe", written
+
+
+def test_a_dated_line_under_the_caption_with_its_weekday_dates_it():
+    # a line of its own under the caption, a date and a few words: its weekday counts for nothing
+    for line, day in (
+        ("vintage print, Friday, May 22, 1914", date(1914, 5, 22)),
+        ("tirage argentique, vendredi 22 mai 1914", date(1914, 5, 22)),
+        ("miércoles, 14 de septiembre de 1932", date(1932, 9, 14)),
+        ("Abzug, Freitag, 22. Mai 1914", date(1914, 5, 22)),
+    ):
+        text = (
+            "Suffragists at the palace gates\n\nIdentify sitters\n\nSuffragists at the palace gates\n\n"
+            f"by Central Roe\n{line}\n8 in. x 6 in. (203 mm x 152 mm) image size\nPurchased, 2013\n"
+            "Photographs Collection\nNPG x1234\n"
+        )
+        record = parse_block(text, today=TODAY)
+        assert (record.date_start, record.date_precision) == (day, "day"), line

@@ -1254,3 +1254,43 @@ def test_a_caption_printed_as_the_pages_title_and_its_caption_field_is_whole():
     cut = "Vue du quartier de la gare après les inondations : au fond, les entrepôts et les halles effon"
     record = _parse(f"Légende\n\n{cut}\n\nDate de prise de vue\n\n1910\n\nCote\n\nAB 12")
     assert "truncated_text" in record.problems
+
+
+def test_a_colonless_catalogue_date_written_in_lower_case_is_the_labels_value():
+    # 'vers 1910', 'hacia 1910', 'vermutlich 1930', a weekday in French or Spanish: the value opens
+    # with a small letter, and the record is read as one all the same
+    blocks = [
+        ("Place du marché\n\nPhotographe Jeanne Exemple\nCote 12 Fi 345\nDate vers 1910\n", date(1910, 1, 1), True),
+        (
+            "Place du marché\n\nPhotographe Jeanne Exemple\nCote 12 Fi 345\nDate dimanche 8 décembre 1918\n",
+            date(1918, 12, 8),
+            False,
+        ),
+        ("Plaza Mayor\n\nFotógrafo Ana Ejemplo\nSignatura FF04176\nFecha hacia 1910\n", date(1910, 1, 1), True),
+        (
+            "Plaza Mayor\n\nFotógrafo Ana Ejemplo\nSignatura FF04176\nFecha domingo, 8 de diciembre de 1918\n",
+            date(1918, 12, 8),
+            False,
+        ),
+        (
+            "Marktplatz mit Brunnen\n\nFotograf Erna Beispiel\nInventarnummer F 1234\nStandort Stadtarchiv\n"
+            "Datierung vermutlich 1930\n",
+            date(1930, 1, 1),
+            True,
+        ),
+        ("Main Street\n\nPhotographer Jane Roe\nCall number LC-1234\nDate probably 1910\n", date(1910, 1, 1), True),
+    ]
+    for text, start, approximate in blocks:
+        record = parse_block(text)
+        assert (record.date_start, record.approximate) == (start, approximate), text
+        assert record.caption == text.split("\n", 1)[0], text
+        assert record.credit in ("Jeanne Exemple", "Ana Ejemplo", "Erna Beispiel", "Jane Roe"), text
+
+
+def test_a_line_opening_with_a_date_labels_word_stays_prose():
+    # a sentence after the label's word is no date value, whatever date it names
+    text = (
+        "Place du marché\n\nPhotographe Jeanne Exemple\nCote 12 Fi 345\n"
+        "Date de la construction du pont en 1910 par les ouvriers du canton\n"
+    )
+    assert "construction du pont" in parse_block(text).caption

@@ -921,6 +921,18 @@ _WEEKDAY_DATE = re.compile(
 )
 
 
+_WEEKDAY_WORD = re.compile(r"(?<![a-z])(?:" + _alternation(_WEEKDAYS) + r")(?![a-z]),?\s?(?:(?:der|den|le|el)\s)?")
+
+
+def without_weekday(text: str) -> str:
+    """The text without the weekday before its date ('vintage print, Friday, May 22, 1914' ->
+    'vintage print, May 22, 1914', 'miércoles, 14 de septiembre de 2022'): a length measured
+    on what the line says besides its day."""
+    folded = fold_same_length(text)
+    match = _WEEKDAY_WORD.search(folded) if len(folded) == len(text) else None
+    return text if match is None else text[: match.start()] + text[match.end() :]
+
+
 def weekday_date(line: str, *, today: datetime.date | None = None) -> PartialDate | None:
     """The day a line states with its weekday and nothing else ('Wednesday, January 2, 2008',
     'vendredi 13 février 2009', 'miércoles, 9 de junio de 2021', 'Samstag, 3. Mai 2014'): a blog's

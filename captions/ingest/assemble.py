@@ -477,8 +477,15 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 # an id alone at the foot of a page: 'MC3155025'; in a catalogue record, its
                 # reference alone among the unlabelled values ('Sou.4.121.1')
                 scan.page_ids.append(line.strip())
-            elif len(line) <= 30 and any(c.isdigit() for c in line) and _parse_date(line.strip(), None):
-                side_titles.append(line)  # 'Hacia 1900' on its own line: the date when the caption has none
+            elif (
+                (len(line) <= 30 or (len(line) <= 48 and len(dates.without_weekday(line)) <= 30))
+                and any(c.isdigit() for c in line)
+                and _parse_date(line.strip(), None)
+            ):
+                # 'Hacia 1900' on its own line: the date when the caption has none (its weekday
+                # counts for nothing: 'vintage print, Friday, May 22, 1914', 'miércoles, 14 de
+                # septiembre de 2022')
+                side_titles.append(line)
             if side:
                 inline_credits.append(side.group("credit"))
                 side_titles.append(side.group("title"))

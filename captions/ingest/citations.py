@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from captions.core import dates
 from captions.core.text import fold
 
 from .lexicon import ARCHIVE_REFERENCE_RE, load_data
@@ -231,7 +232,9 @@ def _is_medium(sentence: str) -> bool:
 # 'Bilderstelle Lohse (Dresden): Berlin-Neukölln, Herrmannplatz, Kaufhaus „Karstadt“, 09.04.1931.
 # Zeppelin-Weltfahrten ...': a catalogue's citation of the picture on a line of its own.
 _SIDE_CITATION_RE = re.compile(
-    r"(?P<creator>[^\W\d][^():\n]{2,80}?)\s\((?P<place>[^()\n]{2,60})\)\s?:\s(?P<title>[^\n]{3,400}?),\s(?P<date>[^,\n]{4,30}?)\.(?:\s|$)"
+    r"(?P<creator>[^\W\d][^():\n]{2,80}?)\s\((?P<place>[^()\n]{2,60})\)\s?:\s(?P<title>[^\n]{3,400}?),\s"
+    # (a day's full stop inside the date ends no citation: '..., den 9. April 1931.')
+    r"(?P<date>[^,\n]{4,30}?)(?<!\b\d)(?<!\b\d\d)\.(?:\s|$)"
 )
 
 
@@ -243,7 +246,21 @@ def side_citation(line: str, parses_as_date) -> tuple[str, str, str] | None:
     match = _SIDE_CITATION_RE.match(line.strip()[:1000])
     if match is None or not parses_as_date(match.group("date").strip()):
         return None
-    return match.group("creator").strip(), match.group("title").strip(), match.group("date").strip()
+    title, date = match.group("title").strip(), match.group("date").strip()
+    for _ in range(2):
+        # a date written with a comma: 'May 22, 1914', 'Donnerstag, den 9. April 1931', 'Thursday,
+        # April 9, 1931' (the date opens in the title's last part, or that part is its weekday)
+        head, comma, last = title.rpartition(", ")
+        if not comma or len(last) > 20:
+            break
+        joined = f"{last}, {date}"
+        found = dates.find_date(joined)
+        if found is None or found.start is None:
+            break
+        if joined.find(found.text) >= len(last) and dates.weekday_date(joined) is None:
+            break
+        title, date = head, joined
+    return match.group("creator").strip(), title, date
 
 
 def same_words(first: str, second: str) -> bool:

@@ -884,6 +884,23 @@ def bare_label(line: str):
 
 
 _ID_ALONE_RE = re.compile(r"[A-Z]{0,4}\d{4,12}")
+_DATE_FIELDS = frozenset({"date", "date_digitized"})
+_DATE_VALUE_SLACK = 16  # characters of a date value around its date: 'Donnerstag, den ', 'le '
+
+
+def _date_value(name: str, value: str) -> bool:
+    """A date label's value in lower case, the date and little else ('Date vers 1910', 'Fecha
+    hacia 1910', 'Datierung vermutlich 1930', 'Date dimanche 8 décembre 1918', 'Fecha sin
+    fecha'): the value, as a capital or a digit would be; not a sentence opening with the
+    label's word ('Date of the event ...')."""
+    if name not in _DATE_FIELDS or len(value) > 60:
+        return False
+    found = dates.find_date(value)
+    if found is None:
+        return False
+    if found.start is None:  # 'sans date', 'sin fecha': stated undated
+        return len(value) <= 20
+    return len(found.text) >= len(value) - _DATE_VALUE_SLACK
 
 
 def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
@@ -930,7 +947,8 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
             ids[position] = f"{label}: {value}"  # 'Pressefoto 53259': an id needs no company
             continue
         if value and (
-            name in ("ignored", "caption") or not (value[:1].isupper() or value[:1].isdigit() or value[:1] == "©")
+            name in ("ignored", "caption")
+            or not (value[:1].isupper() or value[:1].isdigit() or value[:1] == "©" or _date_value(name, value))
         ):
             # 'Description Copia positiva ...' describes the object, not the picture;
             # 'Ubicación actual' / 'Location of the ...' are words, not a label and its value
