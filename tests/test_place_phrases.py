@@ -966,3 +966,11 @@ def test_a_town_just_before_its_region_and_country_slot():
     # 'Guerrero, México' is a slot of its own (region and country): the town named just before it
     record = parse_block("Daños en Acapulco, estado de Guerrero, en México, el 3 de mayo.")
     assert _place(record) == ("Acapulco", "Guerrero", "MX")
+
+
+def test_a_town_and_a_colon_opening_the_caption_is_its_dateline():
+    record = parse_block("Mittenwald: Die Polizei sorgt für Sicherheit. Foto: Ina Muster/dpa")
+    assert _place(record) == ("Mittenwald", None, None)
+    assert parse_block("Loches : des manifestants défilent le 3 mai.").city == "Loches"
+    # a heading or a speaker before a colon is no town
+    assert parse_block("Update: Die Polizei sorgt für Sicherheit.").city is None

@@ -20,6 +20,7 @@ from .layout import BlockScan
 from .lexicon import PLACE_PHRASES, load_data
 from .place_slots import (
     NATIONALITIES,
+    colon_town,
     dateline_place,
     first_sentence,
     mentioned_places,
@@ -219,6 +220,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     # the place as a dateline does (see place_slots.title_town)
     countries = _TOWN_COUNTRIES.get(record.language or "")
     titled = title_town(text, countries) if " " in text else None
+    if titled is None and ":" in text[:120]:
+        titled = colon_town(text, countries)
     if titled is not None:
         candidate = _resolve(titled, False)
         if candidate.city:

@@ -905,6 +905,22 @@ def title_town(caption: str, countries=None) -> str | None:
     return None
 
 
+# dpa's short dateline: the town, a colon, the sentence ('Mittenwald: Die Polizei sorgt ...',
+# 'Quimper : des manifestants ...'); a heading opens the same way ('Update: ...', 'Exklusiv: ...'),
+# so only a town's own name counts (a small town's in one of `countries`)
+_COLON_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r")\s?:\s(?=[" + _UP + r"a-zàâçéèêëîïôûù])")
+
+
+def colon_town(caption: str, countries=None) -> str | None:
+    match = _COLON_TOWN_RE.match(caption, 0, 120)
+    if match is None:
+        return None
+    name = match.group(1)
+    if places.find_country(name) or places.find_region(name):
+        return None
+    return name if places.is_town_name(name, countries or frozenset()) else None
+
+
 # A closing sentence that is only a town and its region or country, inside the caption's quotes
 # or not (the Library of Congress's FSA/OWI captions: '... waiting for scabs. Ducktown, Tennessee.')
 _PLACE_SENTENCE_RE = re.compile(
