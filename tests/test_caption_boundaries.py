@@ -603,6 +603,33 @@ def test_a_lenders_line_in_french_and_english():
     assert record.credit == "Millbrook Historical Society"
 
 
+def test_a_lenders_sentence_closing_the_caption_in_the_four_languages():
+    for text, caption, credit in (
+        (
+            "Les pompiers luttent contre l'incendie à Villeexemple lundi. Photo fournie par la Mairie de Villeexemple.",
+            "Les pompiers luttent contre l'incendie à Villeexemple lundi.",
+            "Mairie de Villeexemple",
+        ),
+        (
+            "Firefighters work at the scene of the fire in Millbrook on Monday. Photo submitted by Jane Roe",
+            "Firefighters work at the scene of the fire in Millbrook on Monday.",
+            "Jane Roe",
+        ),
+        (
+            "Feuerwehrleute löschen den Brand. Das Foto stellte uns freundlicherweise Erna Beispiel zur Verfügung.",
+            "Feuerwehrleute löschen den Brand.",
+            "Erna Beispiel",
+        ),
+        (
+            "Los bomberos trabajan en el incendio. Fotografía cedida por el Archivo Municipal de Villaejemplo.",
+            "Los bomberos trabajan en el incendio.",
+            "Archivo Municipal de Villaejemplo",
+        ),
+    ):
+        record = _parse(text)
+        assert (record.caption, record.credit) == (caption, credit), text
+
+
 def test_a_lenders_line_gives_way_to_the_photographers_credit_and_a_sentence_going_on_stays():
     record = _parse(
         "Workers pose outside the old paper mill on Front Street around 1910. Photo: Jane Roe\n"

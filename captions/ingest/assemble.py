@@ -331,6 +331,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, tail_notice = ct.cut_notice_tail(segment)
     segment, byline_credit = ct.cut_byline_run(segment)
     uncredited, inline_credits = ct.strip_credits(segment)
+    if not inline_credits and len(segment) > 40:
+        # a lender's sentence closing the caption ('... lundi. Photo fournie par la Mairie de
+        # Villeexemple.', '... on Monday. Photo submitted by Jane Roe.'): the credit
+        stop = max(segment.rfind(". ", 0, len(segment) - 12), segment.rfind("! ", 0, len(segment) - 12))
+        lender = lender_line(segment[stop + 2 :]) if stop > 20 else None
+        if lender:
+            uncredited, inline_credits = segment[: stop + 1], [lender]
     if segment.rstrip(" .!?")[-2:].isupper():
         # a wire's notices in capitals after its credit ('... via REUTERS. NO RESALES. NO
         # ARCHIVES.'): without them the credit closes the text (and a credit read with them in
