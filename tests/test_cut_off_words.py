@@ -90,3 +90,24 @@ def test_an_ellipsis_after_a_piece_of_a_word_is_a_cut_even_before_a_credit():
     assert (
         "truncated_text" in parse_block("Le pape célèbre une grande messe en plein air devant des milliers...").problems
     )
+
+
+def test_a_caption_cut_inside_its_last_word_is_flagged_when_the_piece_begins_a_frequent_word():
+    # a wire's caption field cut at a fixed length: the last word is no word of the four
+    # languages but the beginning of a frequent one (lower case, or a noun after a lower-case word)
+    for text in (
+        "Charkiw ist eine der am schwersten betroffenen Städte und wird immer wieder besch",
+        "Ils étaient des milliers à se réunir malgré la crise sanit",
+        "Los vecinos celebraron la fiesta mayor en la plaza del ayuntam",
+        "Visitors line up outside the museum as restrictions are eased after the pand",
+        "Der Bundespräsident sprach am Montag in seiner Rede zur Eröff",
+    ):
+        assert "truncated_text" in parse_block(text).problems, text
+    # a whole word, a rare one (a compound, a name), a place or a name's run: no cut
+    for text in (
+        "Fans cheer their team in the stadium by the sea",
+        "Besucher drängen sich auf dem Weihnachtsmarkt vor dem Rathaus, die Weihnachtsmarktbesucher",
+        "Fishermen unload their catch in the old harbour of Sassnitz",
+        "The minister meets the press with her colleague Jane Roe-Smit",
+    ):
+        assert "truncated_text" not in parse_block(text).problems, text

@@ -9,6 +9,7 @@ truncated: the parser reports the cut, it does not guess the rest.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -1240,6 +1241,12 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
         return True
     if text.count(",") >= len(words) // 2:
         return False  # a keyword line ('Innenstadt, Weihnachtsmarkt, Stände, Winter') is no sentence
+    if not credit_after and len(words) >= 5 and words[-2][:1].islower():
+        # '... immer wieder besch', '... de la crise sanit', '... in seiner Rede zur Eröff': a word
+        # cut short (a capital after a lower-case word: a noun, not a name's run; no place)
+        last_word = words[-1]
+        if is_word_fragment(last_word.lower() if last_word[:1].isupper() else last_word) and not is_place(last_word):
+            return True
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
     # being a letter already says it does not. (A regex for "ends in a number" searched over
     # the last word cost 3.3 s for one word of 19,000 digits and a letter: quadratic.)
@@ -1308,6 +1315,31 @@ def is_whole_word(word: str) -> bool:
 
     lower = word.lower()
     return any(zipf_frequency(lower, language, wordlist="small") > 0 for language in LANGUAGES)
+
+
+@lru_cache(maxsize=1)
+def _frequent_words() -> tuple[str, ...]:
+    """The 40,000 most frequent words of each of the four languages (wordfreq's small lists,
+    loaded with the frequencies is_whole_word reads), sorted for prefix lookups."""
+    from wordfreq import top_n_list  # noqa: PLC0415  (loaded on first use, as is_whole_word's)
+
+    return tuple(
+        sorted(
+            {word for language in LANGUAGES for word in top_n_list(language, 40000, wordlist="small") if word.isalpha()}
+        )
+    )
+
+
+@lru_cache(maxsize=8192)
+def is_word_fragment(word: str) -> bool:
+    """Is `word` (a caption's last) the beginning of a word cut short: lower case, four letters at
+    least, no word of the four languages itself, but the start of a frequent one ('besch',
+    'sanit', 'vaccin')? A rare whole word (a German compound, a name) begins none."""
+    if len(word) < 4 or not word.isalpha() or not word[:1].islower() or is_whole_word(word):
+        return False
+    words = _frequent_words()
+    at = bisect.bisect_right(words, word)
+    return at < len(words) and words[at].startswith(word)
 
 
 def ends_in_fragment(text: str) -> bool:
