@@ -887,6 +887,45 @@ Blick vom Turm auf den neuen Busbahnhof."""
     assert (record.date_start, record.date_precision) == (date(1958, 6, 1), "month")
 
 
+def test_numbered_areas_with_their_values_after_a_colon_or_a_tab():
+    for text, caption, year, source_id in (
+        (
+            "1.1 Reference code: GB 0042 PH/7/12\n1.3 Date(s): 1911\n3.1 Scope and content: Workers at the mill gates.",
+            "Workers at the mill gates.",
+            1911,
+            "GB 0042 PH/7/12",
+        ),
+        (
+            "1.1 Signatur: Best. 702 Nr. 5531\n1.3 Datierung: 1958\n3.1 Beschreibung: Blick auf den Busbahnhof.",
+            "Blick auf den Busbahnhof.",
+            1958,
+            None,
+        ),
+        (
+            "1.1\tCote\tFR AD 9 Fi 12\n1.3\tDate(s)\t1925\n3.1\tPortée et contenu\tLa gare sous la neige.",
+            "La gare sous la neige.",
+            1925,
+            "FR AD 9 Fi 12",
+        ),
+        (
+            "1.1. Código de referencia: ES AM 12/4471\n1.3. Fecha(s): 1931\n"
+            "3.1. Alcance y contenido: La plaza en fiestas.",
+            "La plaza en fiestas.",
+            1931,
+            "ES AM 12/4471",
+        ),
+    ):
+        record = _parse(text)
+        assert record.date_start == date(year, 1, 1), text
+        if caption is not None:
+            assert record.caption == caption, text
+        if source_id is not None:
+            assert record.source_id == source_id, text
+    # a number before a word and a colon in prose is no area number
+    text = "2.5 Millionen Besucher: so viele wie nie kamen 2019 zur Messe."
+    assert _parse(text).caption == text
+
+
 def test_a_long_label_alone_over_its_value_after_a_blank_line():
     text = """Une rue commerçante un jour de marché
 

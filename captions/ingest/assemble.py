@@ -1909,11 +1909,17 @@ def _clean_id(value: str) -> str | None:
         return None
     token = match.group(0).rstrip(".-/")
     if not any(c.isdigit() for c in token) and token.isupper():
-        # a country's or an archive's code before the reference's words and its number ('DO
-        # Archivo General de la Nación / Jane Roe // 188', an ISAD(G) reference code): the number
-        numbered = _NUMBERED_TOKEN_RE.search(value[match.end() : 200])
-        if numbered:
-            return numbered.group(0).rstrip(".-/")
+        # a country's code opening an ISAD(G) reference code: the code whole when it is only
+        # codes ('GB 0042 PH/7/12', 'FR AD 9 Fi 12'), its last number when it names the archive in words ('DO
+        # Archivo General de la Nación / Jane Roe // 188': the item's number closes the code)
+        head = value[:200]
+        words = head.split()
+        worded = any(len(word) > 3 and word.isalpha() and not word.isupper() for word in words)
+        if len(head) <= 40 and len(words) <= 5 and not worded:
+            return head if any(c.isdigit() for c in head) else token
+        numbers = _NUMBERED_TOKEN_RE.findall(head, match.end())
+        if numbers:
+            return numbers[-1].rstrip(".-/")
     return token if any(c.isdigit() for c in token) or token.isupper() else None
 
 

@@ -392,6 +392,8 @@ def scan_block(text: str) -> BlockScan:
     """Sort the lines of one block (see the module docstring)."""
     scan = BlockScan()
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
+    if _NUMBERED_LINE_RE.search(text):
+        lines = [_without_area_number(line) if line[:1].isdigit() else line for line in lines]
     if ":\n" in text or text.rstrip().endswith(":"):
         lines = _split_glued_labels(lines)
     if (":" in text and _MAY_HOLD_RECORD_RE.search(text)) or " | " in text:
@@ -981,6 +983,21 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
 # An archival standard's area number before its element's name ('1.1. Código de referencia',
 # '6.3 Descriptores geográficos', '3. Área de contenido y estructura' in ISAD(G) pages).
 _AREA_NUMBER_RE = re.compile(r"\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}(?=[^\W\d_])")
+
+
+_NUMBERED_LINE_RE = re.compile(r"(?m)^\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}[^\W\d_][^\n:\t]{0,80}[:\t]")
+
+
+def _without_area_number(line: str) -> str:
+    """'1.3 Date(s): 1911', '3.1 Scope and content<TAB>...': the label line without its area
+    number, when what follows the number is a known label with its colon or tab."""
+    if len(line) > LINE_LIMIT:
+        return line
+    number = _AREA_NUMBER_RE.match(line)
+    if number is None:
+        return line
+    rest = line[number.end() :]
+    return rest if _is_label_line(rest.strip(_LINE_SPACE), False) else line
 
 
 def _numbered_label(lines: list[str], position: int, raw: str, found: dict[int, str]) -> int:
