@@ -974,3 +974,11 @@ def test_a_town_and_a_colon_opening_the_caption_is_its_dateline():
     assert parse_block("Loches : des manifestants défilent le 3 mai.").city == "Loches"
     # a heading or a speaker before a colon is no town
     assert parse_block("Update: Die Polizei sorgt für Sicherheit.").city is None
+
+
+def test_a_later_sentence_opening_with_its_town():
+    record = parse_block("Les crues durent depuis une semaine. A Collioure, des pêcheurs réparent leurs filets.")
+    assert _place(record) == ("Collioure", None, None)
+    # a town named inside a later sentence tells a story, not where the picture is
+    record = parse_block("Les crues durent depuis une semaine. Des pêcheurs venus de Collioure réparent leurs filets.")
+    assert record.city is None

@@ -311,6 +311,16 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
             if candidate.city and not candidate.region and not candidate.unknown_country:
                 _take_slot(record, slot, candidate)
                 return True
+    # a later sentence that opens with the place ('... très lente. A Tournus, cette femme ...',
+    # 'In Oberstdorf, ...'): a sentence-initial place says where what follows is
+    for slot in slots:
+        if "," in slot or not (places.is_own_city_name(slot) or places.is_town_name(slot, countries or frozenset())):
+            continue
+        if re.search(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s" + re.escape(slot) + r",\s", text[:5000]):
+            candidate = _resolve(slot[:300], False)
+            if candidate.city and not candidate.region and not candidate.unknown_country:
+                _take_slot(record, slot, candidate)
+                return True
     return False
 
 
