@@ -2100,3 +2100,18 @@ def test_a_sentence_closing_on_a_capital_still_ends_before_the_name_line():
     # 'Plan B.' ends its sentence; the name alone under the two copies is still the credit
     text = "Les élus ont voté le plan B.\nLes élus ont voté le plan B.\nJeanne Exemple\n"
     assert _parse(text).credit == "Jeanne Exemple"
+
+
+def test_a_catalogues_creator_first_citation_with_accents_particles_or_an_initial():
+    # '<creator>. <title>. <medium>. <date>.' (a print room's citation) and '<creator>, [<title>],
+    # <date>, <address>' (a library's): the creator is the credit, the title the caption
+    for name in ("Ángela Lemaître", "Maëlle de la Fuente", "M. Ehresmann", "Łukasz Wąsowicz"):
+        record = _parse(
+            f"{name}. Design for a membership certificate of the Harbour Rowing Club. "
+            "Watercolor and graphite on wove paper. Circa 1830."
+        )
+        assert record.credit == name
+        assert record.caption == "Design for a membership certificate of the Harbour Rowing Club"
+    for name in ("Jean-Baptiste Moreau", "Nuria Oyarzábal-Ríos", "Siobhán O'Dwyer"):
+        record = _parse(f"{name}, [Bendigo, High Street] [Bendigo, Victoria], 1912, nla.gov.au/nla.obj-98765")
+        assert record.credit == name, name

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from captions.core import dates
 from captions.core.text import fold
 
-from .lexicon import ARCHIVE_REFERENCE_RE, load_data
+from .lexicon import ARCHIVE_REFERENCE_RE, NAME_LOWER, NAME_UPPER, PERSON_NAME, load_data
 
 _DATA = load_data("citations.json")
 
@@ -44,7 +44,8 @@ _BY_DATE_RE = re.compile(
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{1,500}")
 _LOC_DATE_RE = re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9'’)\]])\.\s(?=[A-Z'\"‘“])")
-_NAME_WORD_RE = re.compile(r"[A-Z][a-zà-öø-ÿĀ-ɏ'’-]{1,30}|[A-Z]\.?")
+_NAME_WORD_RE = re.compile(rf"[{NAME_UPPER}][{NAME_LOWER}'’-]{{1,30}}|[{NAME_UPPER}]\.?")
+_PERSON_NAME_RE = re.compile(PERSON_NAME)
 _MEDIUM_WORDS = frozenset(fold(word) for word in _DATA["media"])
 
 
@@ -192,10 +193,12 @@ def _comma_citation(text: str, result: Citation, is_place, parses_as_date) -> st
 
 
 def _is_name(text: str) -> bool:
-    """'John Rubens Smith', 'H M Rolland', 'R. Lelong': two to five words, each a capital and
-    lower-case letters or an initial."""
+    """'John Rubens Smith', 'H M Rolland', 'R. Lelong', 'Ana de la Roe': two to five words, each a
+    capital and lower-case letters or an initial, or particles between them (lexicon.PERSON_NAME)."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(_NAME_WORD_RE.fullmatch(word) for word in words) and not words[-1].endswith(".")
+    if not 2 <= len(words) <= 5 or words[-1].endswith("."):
+        return False
+    return all(_NAME_WORD_RE.fullmatch(word) for word in words) or _PERSON_NAME_RE.fullmatch(text) is not None
 
 
 def _creator_first(text: str, result: Citation, is_place, parses_as_date) -> str:
@@ -203,8 +206,9 @@ def _creator_first(text: str, result: Citation, is_place, parses_as_date) -> str
     Circa 1830.': a name, the title, the medium, the date: the title is the caption."""
     if text.count(". ") < 2 or len(text) > 1500:
         return text
-    first_stop = text.find(". ")
-    if first_stop > 60 or not _is_name(text[:first_stop]):
+    # (the first sentence's stop, not an initial's: 'M. Roe. Design for ...')
+    stop = _SENTENCE_RE.search(text, 0, 62)
+    if stop is None or not _is_name(text[: stop.start()]):
         return text  # most captions open with no name and a stop (checked before splitting them)
     sentences = _SENTENCE_RE.split(text.rstrip())
     if len(sentences) < 3:
