@@ -743,6 +743,25 @@ def test_a_labelled_credit_with_an_initial_and_a_lenders_note_in_parentheses():
     assert record.credit == "M. Beispiel"
 
 
+def test_a_rights_statement_after_the_holder_is_no_part_of_the_credit():
+    for notice, holder in (
+        ("© 2024 The Millbrook Times. All rights reserved.", "The Millbrook Times"),
+        ("© Musterzeitung, alle Rechte vorbehalten", "Musterzeitung"),
+        ("© Le Journal de Villeexemple. Tous droits réservés", "Le Journal de Villeexemple"),
+    ):
+        record = _parse("Firefighters work at the scene of the fire in Millbrook on Monday.\n\n" + notice)
+        assert record.credit == holder, notice
+
+
+def test_a_bare_label_after_a_dash_and_a_name_after_a_slash_close_the_caption():
+    record = _parse("Les pompiers luttent contre l'incendie à Villeexemple lundi. - Photo Jean Exemple")
+    assert record.caption == "Les pompiers luttent contre l'incendie à Villeexemple lundi."
+    assert record.credit == "Jean Exemple"
+    record = _parse("Los bomberos trabajan en el incendio de Villaejemplo el lunes. / Ana Ejemplo")
+    assert record.caption == "Los bomberos trabajan en el incendio de Villaejemplo el lunes."
+    assert record.credit == "Ana Ejemplo"
+
+
 def test_a_bare_label_and_the_papers_initials_after_two_spaces():
     record = _parse("Des déchets ont été incendiés dans une cour d’habitation.  Photo RL.")
     assert record.caption == "Des déchets ont été incendiés dans une cour d’habitation."

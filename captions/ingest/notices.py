@@ -632,7 +632,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Larbor' (the labels are data: credit_labels_bare)
     # (the kind of picture after the label: '... Photo archives Jean Roe', 'Photo d'illustration ...')
     re.compile(
-        r"(?<=[.!?\"»)])\s{1,3}(?:"
+        # (a dash between, as some pages print it: '... lundi. - Photo Jean Exemple')
+        r"(?<=[.!?\"»)])\s{1,3}(?:[-–—]\s{1,2})?(?:"
         + _BARE_LABELS
         + r")(?:\s(?:d['’])?(?:archives|illustration))?\s{1,2}(?P<credit>"
         + _CAPITALISED_NAME
@@ -793,8 +794,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # A name after a bar closing the caption: '... la decisión. | LAURA CEREZA', '... au grain… |
     # Henry Pierre DESPERIERS' (two to four capitalised words)
+    # (or a slash: '... el lunes. / Ana Ejemplo')
     re.compile(
-        r"(?<=[.!?\"»”…])\s{1,3}\|\s{1,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})\s{0,3}$"
+        r"(?<=[.!?\"»”…])\s{1,3}[|/]\s{1,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})\s{0,3}$"
     ),
     # A known agency alone after the page's separator closing the caption: '... le 3 mars. | AFP',
     # '... 2022. – AFP', '... de 2022. / EFE'
@@ -845,7 +847,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
             f"{end}{gap}{label.casefold()} "
             for label in _CREDIT_DATA["credit_labels_bare"]
             for end in '.!?"»)'
-            for gap in (" ", "  ")  # (two spaces after the stop, as some pages print it)
+            for gap in (" ", "  ", " - ", " – ", " — ")  # (two spaces or a dash after the stop)
         )
     ),
     ("/", "|", " -", " –", "via "),
@@ -889,7 +891,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("— ", "– "),
     tuple(dict.fromkeys(["(©", "( ©", *(f"({label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"])])),
     tuple(dict.fromkeys(" " + agency.casefold() for agency in AGENCIES)),
-    ("| ",),
+    ("| ", "/ "),
     ("| ", "/ ", "– ", "— ", "- "),
     tuple(dict.fromkeys(f"{end} {label} " for label in ("photo", "photos", "foto", "fotos") for end in '.!?"»”)')),
     (" for ", " pour ", " para ", " für "),
@@ -1350,8 +1352,17 @@ _YEAR_STARTS = frozenset(["19", "20"])
 _OPENING_DASH_RE = re.compile(r"^[-–—\s]+(?![-–—\s]|/)")
 
 
+# A rights statement after the holder's name: '© 2024 The Example Times. All rights reserved.'
+_RIGHTS_RESERVED_RE = re.compile(
+    r"[.,;]?\s{1,3}(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés|tous droits reserves"
+    r"|todos los derechos reservados)\.?\s{0,3}$"
+)
+
+
 @lru_cache(maxsize=4096)  # a supplier's credits recur block after block
 def _clean_credit(text: str) -> tuple[str | None, str | None]:
+    if "serv" in text[-40:] or "orbehalten" in text[-40:]:
+        text = _RIGHTS_RESERVED_RE.sub("", text)  # (the credit as stated is 300 characters at most)
     for _ in range(3):
         untagged = _WIRE_TAIL_RE.sub("", text, count=1)
         if untagged == text:
