@@ -1333,3 +1333,14 @@ def test_a_line_opening_with_a_date_labels_word_stays_prose():
         "Date de la construction du pont en 1910 par les ouvriers du canton\n"
     )
     assert "construction du pont" in parse_block(text).caption
+
+
+def test_a_museums_inscription_and_exhibition_fields_are_no_caption_text():
+    for text, caption in (
+        ("Description: A mill by the river.\nInscription: On the back, in pencil", "A mill by the river."),
+        ("DescriptionA mill by the river.\nInscribedOn the back\nObject number1999.3.4", "A mill by the river."),
+        ("Beschreibung: Eine Mühle am Fluss.\nInschrift: Rückseite, Bleistift, 'alte Mühle'", "Eine Mühle am Fluss."),
+        ("Description : Un moulin près de la rivière.\nInscriptions : au dos", "Un moulin près de la rivière."),
+        ("Descripción: Un molino junto al río.\nInscripciones: al dorso, a lápiz", "Un molino junto al río."),
+    ):
+        assert _parse(text).caption == caption, text
