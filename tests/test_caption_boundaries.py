@@ -748,6 +748,7 @@ def test_a_rights_statement_after_the_holder_is_no_part_of_the_credit():
         ("© 2024 The Millbrook Times. All rights reserved.", "The Millbrook Times"),
         ("© Musterzeitung, alle Rechte vorbehalten", "Musterzeitung"),
         ("© Le Journal de Villeexemple. Tous droits réservés", "Le Journal de Villeexemple"),
+        ("© El Diario de Villaejemplo. Todos los derechos reservados.", "El Diario de Villaejemplo"),
     ):
         record = _parse("Firefighters work at the scene of the fire in Millbrook on Monday.\n\n" + notice)
         assert record.credit == holder, notice

@@ -515,6 +515,8 @@ def reads_as_sentence(credit: str) -> bool:
     """Does a labelled credit read as a sentence, not a name ('Photo: Sunset over the bay at
     Monterey, California')? Five words at least, three of them in lower case and no name's
     particle ('picture alliance / dpa', 'Archiv der Stadt Wien' are names)."""
+    if "serv" in credit[-40:] or "orbehalten" in credit[-40:]:
+        credit = _RIGHTS_RESERVED_RE.sub("", credit[:300])  # ('... Todos los derechos reservados.' is no sentence)
     words = credit.replace("/", " ").split()
     lower = [word for word in words if word[:1].islower() and word not in _PARTICLES]
     return len(words) >= 5 and len(lower) >= 3
