@@ -2135,3 +2135,10 @@ def test_a_catalogues_creator_first_citation_with_accents_particles_or_an_initia
     for name in ("Jean-Baptiste Moreau", "Nuria Oyarzábal-Ríos", "Siobhán O'Dwyer"):
         record = _parse(f"{name}, [Bendigo, High Street] [Bendigo, Victoria], 1912, nla.gov.au/nla.obj-98765")
         assert record.credit == name, name
+
+
+def test_a_name_with_its_surname_in_capitals_is_read_in_every_credit_slot():
+    # AFP's way: the first name as written, the surname in capitals ('Jane ROE')
+    for name in ("Søren THORVALDSEN", "Ana de la ROE", "J.-P. LEMAÎTRE-ROE"):
+        for text, credit in _credit_slots(name):
+            assert _parse(text).credit == credit, text

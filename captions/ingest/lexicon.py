@@ -98,8 +98,11 @@ _NAME_WORD = (
 _NAME_INITIAL = rf"[{NAME_UPPER}]\.(?:-?[{NAME_UPPER}]\.)?"
 _PARTICLES = sorted(_load("credit_patterns.json")["name_particles"], key=len, reverse=True)
 NAME_PARTICLE = "(?:" + "|".join(map(re.escape, _PARTICLES)) + r")"
+# (the surname in capitals, as AFP writes it: 'Jane ROE', 'Ana de la ROE')
+_CAPS_SURNAME = rf"[{NAME_UPPER}][{NAME_UPPER}'’\-]{{1,25}}(?![{NAME_LOWER}])"
 PERSON_NAME = (
-    rf"(?:{_NAME_INITIAL}\s?|{_NAME_WORD}\s)(?:(?:{_NAME_INITIAL}|{_NAME_WORD}|{NAME_PARTICLE})\s){{0,4}}{_NAME_WORD}"
+    rf"(?:{_NAME_INITIAL}\s?|{_NAME_WORD}\s)(?:(?:{_NAME_INITIAL}|{_NAME_WORD}|{NAME_PARTICLE})\s){{0,4}}"
+    rf"(?:{_NAME_WORD}|{_CAPS_SURNAME})"
 )
 _CAPS_WORD = rf"[{NAME_UPPER}](?:[{NAME_UPPER}'’\-]{{1,25}}|\.(?:-?[{NAME_UPPER}]\.)?)"
 PERSON_NAME_CAPS = rf"{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,4}}\s[{NAME_UPPER}][{NAME_UPPER}'’\-]{{1,25}}"
