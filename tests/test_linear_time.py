@@ -129,6 +129,7 @@ def _runs() -> dict[str, str]:
     # place with its country in brackets, a reference code of capitals before its number
     blocks["record: numbered labels"] = "Fans cheer.\n" + "1.3. Fecha(s)\n\n1930-00-00\n\n" * (RUN // 28)
     blocks["record: numbered lines without a label"] = "Fans cheer.\n" + "1.1 Abc de\n" * (RUN // 11)
+    blocks["record: maker lines"] = "Fans cheer.\n" + "Ab Cd, American, 1881 - 1940\nAb, Ab, Ab, 1900s\n" * (RUN // 47)
     blocks["place field: brackets"] = "Fans cheer.\nLocation: " + "Ab (" * (RUN // 4) + "Cd)"
     blocks["id field: capitals"] = "Fans cheer.\nReference code: " + "AB " * (RUN // 3) + "1"
     # labels glued to the value before them in a record line (layout._record_fields), a date label

@@ -1344,3 +1344,22 @@ def test_a_museums_inscription_and_exhibition_fields_are_no_caption_text():
         ("Descripción: Un molino junto al río.\nInscripciones: al dorso, a lápiz", "Un molino junto al río."),
     ):
         assert _parse(text).caption == caption, text
+
+
+def test_a_makers_line_with_a_nationality_and_a_life_is_no_date_and_no_caption():
+    for text, caption, creator in (
+        (
+            "A harbour at dusk\nJane Example, American, 1881 - 1940\nPublisher, American, active 1890s",
+            "A harbour at dusk",
+            "Jane Example",
+        ),
+        ("Ein Hafen am Abend\nAnna Beispiel, deutsche, 1881–1940", "Ein Hafen am Abend", "Anna Beispiel"),
+        ("Un port au crépuscule\nJeanne Exemple, française, 1881 - 1940", "Un port au crépuscule", "Jeanne Exemple"),
+        ("Un puerto al atardecer\nAna Ejemplo, española, activa 1920s", "Un puerto al atardecer", "Ana Ejemplo"),
+    ):
+        record = _parse(text)
+        assert (record.caption, record.date_start, record.creator) == (caption, None, creator), text
+    # a place, a country that is no nationality, a year: the caption's own line
+    record = _parse("Harbour, Lisbon, Portugal, 1925")
+    assert record.date_start == date(1925, 1, 1)
+    assert "Lisbon" in record.caption

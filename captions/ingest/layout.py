@@ -31,6 +31,7 @@ from .lexicon import (
     LONGEST_LABEL,
     PAGE_NOTES,
     PICTURE_PLACEHOLDERS,
+    load_data,
 )
 from .notices import (
     AGENCY_LINES,
@@ -301,11 +302,50 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
             return inner
     if line[:1] in "PF" and len(line) <= 80 and BARE_LABEL_LINE_RE.fullmatch(line):
         return ("credit",)  # 'PHOTO JANE ROE, LA PRESSE' over or under the caption
+    if (line[-1:].isdigit() or line[-1:] == "s") and len(line) <= 160 and line.count(",") >= 2:
+        maker = _maker_line(line)
+        if maker is not None:
+            return maker
     if line in AGENCY_LINES:
         # an agency's name alone on its line, over or under the caption ('AP', 'Keystone'):
         # the picture's credit, never a heading of the caption
         return ("credit",)
     return ("prose",)
+
+
+def _nationality_words() -> frozenset[str]:
+    words = set()
+    for by_language in load_data("nationalities.json")["adjectives"].values():
+        for language, adjectives in by_language.items():
+            for adjective in adjectives:
+                word = fold(adjective)
+                words.add(word)
+                if language == "de" and word.endswith("sch"):  # (-isch stems and deutsch)
+                    words.update(word + ending for ending in ("e", "en", "er", "es", "em"))
+    return frozenset(words)
+
+
+_NATIONALITIES = _nationality_words()
+# A museum's line for the maker of a work: a name, a nationality, a life or an active span
+# ('Jane Example, American, 1881 - 1940', 'Publisher, American, active 1890s', 'Anna Beispiel,
+# deutsch, 1881–1940').
+_MAKER_LINE_RE = re.compile(
+    r"(?P<name>[^\W\d][^,\d]{1,80}), (?P<nationality>[^\W\d][^,\d]{2,40}), "
+    r"(?:(?:active|aktiv|actif|active|activo|activa|born|b\.|geb\.|né|née|nacido|nacida|c\.|ca\.|about|um|vers|hacia)\s)?"
+    r"\d{4}s?(?:\s?[-–—]\s?\d{4}s?)?"
+)
+
+
+def _maker_line(line: str) -> tuple | None:
+    """A maker line (see _MAKER_LINE_RE): a person's name is the creator, a role's ('Publisher')
+    says nothing of the picture; its years are a life, never the picture's date."""
+    match = _MAKER_LINE_RE.fullmatch(line)
+    if match is None or fold(match.group("nationality").strip()) not in _NATIONALITIES:
+        return None
+    name = match.group("name").strip()
+    if " " not in name:
+        return ("ignored",)
+    return ("label", "creator", (), 90, name, "maker line", True)
 
 
 # An archival description's heading: its level, its reference, a dash, its title ('Item
