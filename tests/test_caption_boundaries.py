@@ -560,6 +560,16 @@ def test_a_spanish_courtesy_credit():
     assert record.credit == "Junta de Andalucía"
 
 
+def test_a_courtesy_after_a_credit_label_leaves_the_holder():
+    for text, credit in (
+        ("Volunteers plant trees along the river in Dayton. Photo: Courtesy of Jane Roe", "Jane Roe"),
+        ("Voluntarios plantan árboles junto al río en Sevilla. Foto: Cortesía de Ana Ejemplo", "Ana Ejemplo"),
+        ("Freiwillige pflanzen Bäume am Fluss. Foto: mit freundlicher Genehmigung von Erna Beispiel", "Erna Beispiel"),
+        ("Des bénévoles plantent des arbres. Photo : avec l'aimable autorisation de Jean Exemple", "Jean Exemple"),
+    ):
+        assert _parse(text).credit == credit, text
+
+
 def test_courtesy_inside_a_sentence_is_caption_text():
     record = _parse("The ambassador paid a courtesy visit to the mayor of Dayton on Saturday.")
     assert record.caption == "The ambassador paid a courtesy visit to the mayor of Dayton on Saturday."

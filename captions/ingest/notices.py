@@ -1124,7 +1124,12 @@ CREDIT_PREFIX_RE = re.compile(
     r"|[a-zäöüß]{3,20}(?:bild|foto)\s{0,2}:"
     # a label before a slash, as a university's or a paper's style writes it: '(Photo/Jane Roe)'
     r"|(?:photo|foto|bild)\s{0,2}/(?=\s{0,2}[^\W\d])"
-    r"|(?:photographs?|photographies?|fotografien?|fotografías?|fotografias?)\s{1,3}(?:by|par|de|von|por)\b)\s{0,3}",
+    r"|(?:photographs?|photographies?|fotografien?|fotografías?|fotografias?)\s{1,3}(?:by|par|de|von|por)\b"
+    # a courtesy's words after the label: 'Photo: Courtesy of Jane Roe', 'Foto: Cortesía de Ana Ruiz',
+    # 'Foto: Gentileza de ...', 'Foto: mit freundlicher Genehmigung von ...' (the holder is the credit)
+    r"|courtesy(?:\s{1,3}of)?\s(?=\s{0,2}[^\W\d])|(?:por\s{1,3})?cortes[ií]a(?:\s{1,3}de)?\s(?=\s{0,2}[^\W\d])"
+    r"|gentileza(?:\s{1,3}de)?\s(?=\s{0,2}[^\W\d])|avec\s{1,3}l['’]aimable\s{1,3}autorisation\s{1,3}(?:de|du|des)\s"
+    r"|mit\s{1,3}freundlicher\s{1,3}genehmigung\s{1,3}(?:von|des|der)\s)\s{0,3}",
     re.IGNORECASE,
 )
 # A credit line opening with its label and colon ('Foto: AFP - Jane Roe', 'Crédito: ...'): a
