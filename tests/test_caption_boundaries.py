@@ -2152,3 +2152,11 @@ def test_a_name_with_its_surname_in_capitals_is_read_in_every_credit_slot():
     for name in ("Søren THORVALDSEN", "Ana de la ROE", "J.-P. LEMAÎTRE-ROE"):
         for text, credit in _credit_slots(name):
             assert _parse(text).credit == credit, text
+
+
+def test_a_name_with_particles_before_a_dash_agency_or_an_offices_photo():
+    for name in ("Maëlle de la Fuente", "Pieter van der Meulen", "Lothar von Falkenrath"):
+        text = f"Les manifestants défilent dans le centre de Laval, le 3 mars. — {name} afp.com"
+        assert _parse(text).credit == f"{name} afp.com", name
+        text = f"Flood waters rose quickly near the levee. The agency is ready to assist. {name}/FEMA photo"
+        assert _parse(text).credit == f"{name}/FEMA", name

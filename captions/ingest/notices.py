@@ -22,6 +22,7 @@ from .lexicon import (
     ARCHIVE_REFERENCE_PROBES,
     ARCHIVE_REFERENCE_RE,
     KNOWN_NOTICES,
+    NAME_PARTICLE,
     PERSON_NAME,
     PERSON_NAME_CAPS,
     load_data,
@@ -756,7 +757,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         # (a photographer's initials before their name: 'F.D. Walker/ EyeEm')
         r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?)"
-        r"(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}){1,3}"
+        # (particles between the words: 'Ana de la Roe/FEMA photo')
+        r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}){1,3}"
         r"\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}"
         r"|[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3}"
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
@@ -765,7 +767,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A dash, a photographer and a known agency closing the caption after its last sentence:
     # '... les frais de scolarité. — Jane Roe afp.com', '... le 2 mai. – Jane Roe / AFP'
     re.compile(
-        r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
+        r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}"
+        r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
         r"\s{1,2}(?:/\s{0,2})?" + _AGENCY + r")\s{0,3}$"
     ),
     # A credit in parentheses closing the caption after its last sentence, opening with a bare
