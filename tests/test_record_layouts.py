@@ -1363,3 +1363,14 @@ def test_a_makers_line_with_a_nationality_and_a_life_is_no_date_and_no_caption()
     record = _parse("Harbour, Lisbon, Portugal, 1925")
     assert record.date_start == date(1925, 1, 1)
     assert "Lisbon" in record.caption
+
+
+def test_a_size_line_with_bars_stays_one_line_and_names_its_picture_library():
+    # the parts of Alamy's size line are no caption and fields: the line keeps its form, by which
+    # the supplier is known
+    record = _parse(
+        "Schoolchildren march through the old town of Edinburgh.\nImage ID: 2R4X9KJ\n"
+        "3648 x 2736 px | 30,9 x 23,2 cm | 12,2 x 9,1 inches | 300dpi\nDate taken: 30 May 2017"
+    )
+    assert (record.supplier, record.source_id, record.width_px, record.dpi) == ("Alamy", "2R4X9KJ", 3648, 300)
+    assert record.caption == "Schoolchildren march through the old town of Edinburgh."

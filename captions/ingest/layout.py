@@ -796,7 +796,9 @@ def _prose_then_fields(line: str) -> tuple[str, ...] | None:
         if separator not in line:
             continue
         parts = [part.strip() for part in line.split(separator) if part.strip()]
-        if len(parts) < 3 or _is_label_line(parts[0], False):
+        if len(parts) < 3 or _is_label_line(parts[0], False) or len(parts[0].split()) < 3:
+            continue  # (a size line's parts, '3648 x 2736 px | 30,9 x 23,2 cm | ...', are one line)
+        if _is_size_part(parts[0]) or _is_date_part(parts[0]):
             continue
         fields = sum(
             1 for part in parts[1:] if _is_label_line(part, False) or _is_size_part(part) or _is_date_part(part)
