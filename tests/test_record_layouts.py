@@ -1374,3 +1374,18 @@ def test_a_size_line_with_bars_stays_one_line_and_names_its_picture_library():
     )
     assert (record.supplier, record.source_id, record.width_px, record.dpi) == ("Alamy", "2R4X9KJ", 3648, 300)
     assert record.caption == "Schoolchildren march through the old town of Edinburgh."
+
+
+def test_a_credit_label_of_two_words_without_its_colon():
+    for text, credit, caption in (
+        ("A family portrait\nCredit Line Gift of Mrs. Jane Roe", "Gift of Mrs. Jane Roe", "A family portrait"),
+        ("Ein Familienbild im Garten\nFoto/Quelle Anna Beispiel", "Anna Beispiel", "Ein Familienbild im Garten"),
+        ("Un portrait de famille\nCrédit photo Jean Exemple", "Jean Exemple", "Un portrait de famille"),
+        ("Un retrato de familia\nCrédito de la foto Ana Ejemplo", "Ana Ejemplo", "Un retrato de familia"),
+    ):
+        record = _parse(text)
+        assert (record.credit, record.caption) == (credit, caption), text
+    # a sentence after the words is no credit; a one-word label opening a line is none either
+    text = "Photo credit Goes to the whole team who worked on the project for many years."
+    assert _parse(text).credit is None
+    assert _parse("A harbour at dusk\nCredit Suisse Tower in the background").credit is None

@@ -302,6 +302,10 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
             return inner
     if line[:1] in "PF" and len(line) <= 80 and BARE_LABEL_LINE_RE.fullmatch(line):
         return ("credit",)  # 'PHOTO JANE ROE, LA PRESSE' over or under the caption
+    if len(line) <= 120 and " " in line and _opens_label(line.split(None, 1)[0]):
+        credit = _bare_credit_line(line)
+        if credit is not None:
+            return credit
     if (line[-1:].isdigit() or line[-1:] == "s") and len(line) <= 160 and line.count(",") >= 2:
         maker = _maker_line(line)
         if maker is not None:
@@ -311,6 +315,20 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         # the picture's credit, never a heading of the caption
         return ("credit",)
     return ("prose",)
+
+
+def _bare_credit_line(line: str) -> tuple | None:
+    """A credit label of two words or more opening its line, no colon, before a value in
+    capitals that is no sentence ('Credit Line Gift of Jane Roe', 'Photo credit Jane Roe',
+    'Crédit photo Jean Exemple', 'Foto/Quelle Anna Beispiel'): the credit field, as with the colon. A one-word label
+    ('Credit ...', 'Source ...') could open a sentence and is not read so."""
+    bare = bare_label(line)
+    if bare is None:
+        return None
+    (name, languages, rank), label, value = bare
+    if name != "credit" or not (" " in label or "/" in label) or not value[:1].isupper() or reads_as_sentence(value):
+        return None
+    return ("label", name, languages, rank, value, fold(label), True)
 
 
 def _nationality_words() -> frozenset[str]:
