@@ -2160,3 +2160,9 @@ def test_a_name_with_particles_before_a_dash_agency_or_an_offices_photo():
         assert _parse(text).credit == f"{name} afp.com", name
         text = f"Flood waters rose quickly near the levee. The agency is ready to assist. {name}/FEMA photo"
         assert _parse(text).credit == f"{name}/FEMA", name
+
+
+def test_the_agencys_photo_hashtag_before_a_name_with_particles():
+    for name in ("Maëlle de la Fuente", "Pieter van der Meulen", "Lothar von Falkenrath"):
+        text = f"Relatives grieve near the fishing village on Monday, police said. #APPhoto {name}"
+        assert _parse(text).credit == name, name

@@ -914,7 +914,7 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
 _HASHTAG_LINE_RE = re.compile(r"#[^\s#]{1,60}(?:\s{1,3}#[^\s#]{1,60}){1,60}")
 _HASHTAG_CREDIT_RE = re.compile(
     r"(?<=[.!?\"»”)])\s{1,3}#[A-Za-z]{0,20}(?:Photo|Foto|Photos|Fotos|PHOTO|FOTO)\s(?:(?:by|von|de|par|por)\s)?"
-    r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,4})\s{0,3}$"
+    r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,4}|" + PERSON_NAME + r")\s{0,3}$"
 )
 
 
