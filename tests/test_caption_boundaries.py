@@ -2166,3 +2166,10 @@ def test_the_agencys_photo_hashtag_before_a_name_with_particles():
     for name in ("Maëlle de la Fuente", "Pieter van der Meulen", "Lothar von Falkenrath"):
         text = f"Relatives grieve near the fishing village on Monday, police said. #APPhoto {name}"
         assert _parse(text).credit == name, name
+
+
+def test_a_click_instruction_under_a_caption_without_its_full_stop_and_a_caption_label_with_d():
+    record = _parse("Fishermen unload their catch in the harbour of Sassnitz\n(Click on the picture to enlarge)")
+    assert record.caption == "Fishermen unload their catch in the harbour of Sassnitz"
+    record = _parse("Légende d'une photo : Des pêcheurs débarquent leur prise.\nPhoto : Jean Dupont / AFP")
+    assert (record.caption, record.credit) == ("Des pêcheurs débarquent leur prise.", "Jean Dupont / AFP")

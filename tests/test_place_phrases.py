@@ -982,3 +982,13 @@ def test_a_later_sentence_opening_with_its_town():
     # a town named inside a later sentence tells a story, not where the picture is
     record = parse_block("Les crues durent depuis une semaine. Des pêcheurs venus de Collioure réparent leurs filets.")
     assert record.city is None
+
+
+def test_place_names_beyond_latin_1_are_read_as_names():
+    for text in (
+        "Protesters march through the old town in Łódź on 3 May 2019.",
+        "Protesters march through the old town of Łódź.",
+        "Des manifestants défilent à Łódź, en Pologne.",
+    ):
+        assert _place(parse_block(text)) == ("Łódź", None, "PL"), text
+    assert parse_block("Protesters march through the old town. Września, 3 May 2019.").city == "Września"

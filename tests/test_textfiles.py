@@ -88,3 +88,10 @@ def test_read_text_refuses_a_picture_or_data_in_one_line_saying_what_it_is(tmp_p
         read_text(str(data))
     with pytest.raises(UnreadableInput, match="cannot read standard input: a JPEG file"):
         read_text("-", stdin=io.TextIOWrapper(io.BytesIO(_jpeg_bytes())))
+
+
+def test_utf8_text_with_letters_beyond_latin_1_is_text():
+    # in UTF-8, 0x81, 0x8D, 0x9D ... are parts of letters ('ō' is C5 8D, 'Ν' CE 9D), not stray bytes
+    for text in ("Tōkyō Ōsaka Kyōto Kōbe " * 5, "ā" * 40, "Αθήνα, Νέα Σμύρνη, Πειραιάς. " * 4, "Tāmaki Makaurau " * 6):
+        assert binary_kind(text.encode()) is None, text
+        assert binary_kind(text.encode()[:-1]) is None, text  # a character cut at the end as well

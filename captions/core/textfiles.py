@@ -64,7 +64,7 @@ _SIGNATURES = (
     (b"MM\x00*", "TIFF"),
     (b"%PDF-", "PDF"),
     (b"PK\x03\x04", "ZIP"),  # also a Word (.docx) or OpenDocument file
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office"),  # an old .doc or .xls
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word or Excel"),  # an old .doc or .xls
     (b"\x1f\x8b", "gzip"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
     (b"Rar!\x1a\x07", "RAR"),
@@ -72,7 +72,8 @@ _SIGNATURES = (
 )
 # Control characters, DEL and the five bytes no encoding we read names: a stray one is a
 # damaged export (read, the parser drops it), one in ten is data.
-_NO_TEXT_BYTES = (frozenset(range(32)) - {9, 10, 12, 13}) | {0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_CONTROL_ONLY = (frozenset(range(32)) - {9, 10, 12, 13}) | {0x7F}
+_NO_TEXT_BYTES = _CONTROL_ONLY | {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _SAMPLE = 8192
 
 
@@ -86,13 +87,24 @@ def binary_kind(data: bytes) -> str | None:
             return kind
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WebP"
-    if data[4:8] == b"ftyp":
-        return "HEIF" if data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif") else "MP4"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif"):
+        return "HEIF"
     if _utf16_of(data[:_SAMPLE]) is not None or _utf16_of(data) is not None:
         return None
     sample = data[:_SAMPLE].rstrip(b"\x00")  # (zeros padding a file's end are no content)
-    strays = sum(1 for byte in sample if byte in _NO_TEXT_BYTES)
+    # in UTF-8 text 0x81, 0x8D ... are parts of letters ('ō' is C5 8D): count only the controls
+    no_text = _CONTROL_ONLY if _is_utf8(sample) else _NO_TEXT_BYTES
+    strays = sum(1 for byte in sample if byte in no_text)
     return "binary" if strays >= 8 and strays * 10 > len(sample) else None
+
+
+def _is_utf8(sample: bytes) -> bool:
+    """Does `sample` decode as UTF-8, a character cut at its end allowed?"""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start >= len(sample) - 3 and error.reason == "unexpected end of data"
+    return True
 
 
 def read_text(path: str, *, stdin=None) -> str:

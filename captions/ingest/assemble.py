@@ -122,8 +122,12 @@ def _is_place(text: str) -> bool:
 _PLACE_LINE_LINKS = frozenset({"le", "el", "am", "on", "den", "the"})
 
 
-@lru_cache(maxsize=4096)
 def closing_place_line(line: str) -> str | None:
+    return _closing_place_line(line) if len(line) <= 100 else None  # (no long line in the cache)
+
+
+@lru_cache(maxsize=4096)
+def _closing_place_line(line: str) -> str | None:
     """The place of a line that is a place and at most a date ('Sassnitz, Germany', 'Sète, France,
     3 mai 2019', 'Sassnitz (Germany)'): a town the gazetteer knows, with its region or country;
     None for anything else (a name and a country, 'Harry Kane, England', is no place line)."""
@@ -234,16 +238,17 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if role:  # 'Nîmes, Jean Exemple, photographe – éditeur' under the title: no caption text
         caption_lines = caption_lines[:-1]
         line_credits.append(role)
+    click = len(caption_lines) > 1 and ct.is_click_instruction(caption_lines[-1])
     if (
         len(caption_lines) > 1
-        and caption_lines[-2].rstrip()[-1:] in _SENTENCE_ENDS
-        and (caption_lines[-1].lstrip()[:1] == "(" or ct.is_click_instruction(caption_lines[-1]))
+        and (click or caption_lines[-2].rstrip()[-1:] in _SENTENCE_ENDS)
+        and (click or caption_lines[-1].lstrip()[:1] == "(")
     ):
         # a line of its own in parentheses under the caption's last sentence: the page's
         # instruction ('(cliquez sur la photo pour l'agrandir)') or the picture's source
         # ('(Historische Ansichtskarte - N.A.)'), no caption text
         is_note, note_credit = ct.closing_note(caption_lines[-1], _is_place, _is_date_text)
-        if is_note or ct.is_click_instruction(caption_lines[-1]):
+        if is_note or click:
             caption_lines = caption_lines[:-1]
             line_credits.extend([note_credit] if note_credit else [])
     joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
@@ -648,7 +653,13 @@ def _without_line_credits(lines: list[str]) -> tuple[list[str], list[str]]:
         if ":" in line and following.lstrip()[:1].isupper() and may_hold_credit(line):
             rest, found = ct.strip_credits(line.rstrip())
             cut = line.rstrip()[len(rest) :].strip()
-            if found and rest[-1:] in '.!?"”»)' and line.startswith(rest) and LABELLED_CREDIT_LINE_RE.match(cut):
+            if (
+                found
+                and rest
+                and rest[-1] in '.!?"”»)'
+                and line.startswith(rest)
+                and LABELLED_CREDIT_LINE_RE.match(cut)
+            ):
                 kept.append(rest)
                 credits.extend(found)
                 continue

@@ -1245,7 +1245,11 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
         # '... immer wieder besch', '... de la crise sanit', '... in seiner Rede zur Eröff': a word
         # cut short (a capital after a lower-case word: a noun, not a name's run; no place)
         last_word = words[-1]
-        if is_word_fragment(last_word.lower() if last_word[:1].isupper() else last_word) and not is_place(last_word):
+        if (
+            len(last_word) <= 30
+            and is_word_fragment(last_word.lower() if last_word[:1].isupper() else last_word)
+            and not is_place(last_word)
+        ):
             return True
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
     # being a letter already says it does not. (A regex for "ends in a number" searched over

@@ -184,7 +184,8 @@ def _lookup_label(candidate: str):
         # a caption's label and what it is the caption of: 'Légende de la carte postale',
         # 'Caption of the photo', 'Leyenda de la postal', 'Bildunterschrift zum Foto'
         first, _, rest = key.partition(" ")
-        if first in _CAPTION_WORDS and rest.split(" ", 1)[0] in _CAPTION_LINKS and len(rest.split()) <= 4:
+        link = rest.split(" ", 1)[0]
+        if first in _CAPTION_WORDS and (link in _CAPTION_LINKS or link.startswith("d'")) and len(rest.split()) <= 4:
             known = LABELS.get(first)
     return known, key
 
@@ -192,7 +193,7 @@ def _lookup_label(candidate: str):
 # (folded, as _lookup_label's key)
 _CAPTION_WORDS = frozenset(["legende", "caption", "leyenda", "bildunterschrift", "bildlegende", "bildtext"])
 _CAPTION_WORD_INITIALS = frozenset(word[:1] for word in _CAPTION_WORDS)
-_CAPTION_LINKS = frozenset(["de", "du", "des", "d'", "of", "for", "to", "del", "zum", "zur", "der", "des"])
+_CAPTION_LINKS = frozenset(["de", "du", "des", "of", "for", "to", "del", "zum", "zur", "der"])  # and "d'"
 
 
 _GLOSS_REACH = 20  # characters a parenthesised gloss may add to a label
@@ -458,7 +459,7 @@ def scan_block(text: str) -> BlockScan:
         lines = _split_records(lines)
     if " - (" in text or ") - " in text:
         lines = _split_dashed_fields(lines)
-    if " - " in text or " = " in text or " – " in text:
+    if text.count(" - ") + text.count(" = ") + text.count(" – ") >= 2:
         lines = _dash_labels(lines)
     if "\n- " in text or "\n• " in text:
         lines = _bulleted_pairs(lines)

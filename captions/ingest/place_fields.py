@@ -17,7 +17,7 @@ from captions.core import dates, places
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
-from .lexicon import PLACE_PHRASES, load_data
+from .lexicon import NAME_UPPER, PLACE_PHRASES, load_data
 from .place_slots import (
     NATIONALITIES,
     colon_town,
@@ -156,7 +156,7 @@ _TOWN_COUNTRIES = {
 # und Uri', 'Ohio, Michigan, Indiana and Illinois'): it names no one place, and a pair of its
 # items is no 'City, Region' slot. (A country's own name with 'and' closing it, 'Bosnia and
 # Herzegovina', 'Trinidad y Tobago', is one item.)
-_LIST_NAME = r"[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}"
+_LIST_NAME = rf"[{NAME_UPPER}][\w'’\-]{{1,30}}(?: [{NAME_UPPER}][\w'’\-]{{1,30}}){{0,2}}"
 _ENUMERATION_RE = re.compile(
     r"(?<![\w'’\-])("
     + _LIST_NAME
@@ -168,8 +168,11 @@ _ENUMERATION_RE = re.compile(
 )
 
 
+_CONJUNCTION_RE = re.compile(r"\s(?:and|und|et|y|e|sowie|or|oder|ou|o)\s")
+
+
 def _enumerated(text: str) -> frozenset[str]:
-    if text.count(",") < 2:
+    if text.count(",") < 2 or _CONJUNCTION_RE.search(text, 0, 5000) is None:
         return frozenset()
     names = set()
     for match in _ENUMERATION_RE.finditer(text, 0, 5000):
@@ -212,7 +215,7 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     # A sentence that is only a place and a date ('Paris, 23 février 2019.', '25 janvier 2018,
     # Coulommiers.', '7. Dezember, Bundeshaus, Bern.'): the picture's dateline written as a
     # sentence, a place by construction, a small town as well as a capital
-    dated = _dated_place(text) if "," in text else None
+    dated = _dated_place(text)
     if dated is not None:
         _take_slot(record, *dated)
         return
@@ -342,7 +345,8 @@ def _sentences(text: str) -> list[str]:
 
 _DATED_PLACE_LINKS = frozenset({"le", "el", "am", "on", "den", "the", "del", "de"})
 _PLACE_NAME_RE = re.compile(
-    r"[A-ZÀ-Ý][\w'’.\-]{1,40}(?: (?:[A-ZÀ-Ý][\w'’.\-]{1,40}|de|del|la|le|les|am|an|der|sur|en|upon|on))*"
+    rf"[{NAME_UPPER}][\w'’.\-]{{1,40}}"
+    rf"(?: (?:[{NAME_UPPER}][\w'’.\-]{{1,40}}|de|del|la|le|les|am|an|der|sur|en|upon|on))*"
 )
 
 
@@ -355,6 +359,11 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
     nothing else, in either order ('Paris, 23 février 2019.', '25 janvier 2018, Coulommiers.',
     'Gardanne, le 23 février 2019.'), when the gazetteer knows it; or of the wires' '... at
     VENUE, TOWN, on DATE.': (slot, resolved place), or None."""
+    if (
+        _DIGIT_RE.search(text, 0, _DATED_SENTENCE) is None
+        and _DIGIT_RE.search(text, max(0, len(text) - _DATED_SENTENCE)) is None
+    ):
+        return _place_on_date(text)
     first = _sentences(text[:_DATED_SENTENCE])[0]
     last = _sentences(text[-_DATED_SENTENCE:])[-1] if len(text) > len(first) else first
     for sentence in (first, last) if last is not first else (first,):
@@ -385,6 +394,10 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
         candidate = _resolve(slot[:300], False)
         if candidate.city or candidate.country_code:
             return slot, candidate
+    return _place_on_date(text)
+
+
+def _place_on_date(text: str) -> tuple[str, places.ResolvedPlace] | None:
     if not any(link in text for link in (" on ", " am ", " le ", " el ")):
         return None
     for match in _PLACE_ON_DATE_RE.finditer(text, 0, 5000):
@@ -408,8 +421,8 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
 
 _PLACE_ON_DATE_RE = re.compile(
     r"(?<![\w'’])(?:in|at|à|en|a|im|bei)\s"
-    r"(?P<place>[A-ZÀ-Ý][\w'’.\-]{1,40}(?: [A-ZÀ-Ý][\w'’.\-]{1,40}){0,3}"
-    r"(?:, [A-ZÀ-Ý][\w'’.\-]{1,40}(?: [A-ZÀ-Ý][\w'’.\-]{1,40}){0,3}){0,2}),?\s(?:on|am|le|el)\s"
+    rf"(?P<place>[{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}"
+    rf"(?:, [{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}){{0,2}}),?\s(?:on|am|le|el)\s"
 )
 
 

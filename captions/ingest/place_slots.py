@@ -17,7 +17,7 @@ from captions.core.text import fold
 from .caption_text import line_language, stopword_votes
 from .lexicon import PLACE_PHRASES, first_chars, load_data
 
-_UP = "A-ZÀ-ÖØ-ÝÄÖÜ"
+_UP = "A-ZÀ-ÖØ-ÞĀ-ɏ"  # (Latin-1 and Latin Extended: Łódź, Września, Ştefăneşti)
 
 
 def _alternation(words) -> str:
