@@ -7,11 +7,12 @@ one figure (the assertion below says no more than that, whatever fails). scripts
 does the scoring; docs/CAPTIONS.md gives the figures by layout, language and field and the
 command that reproduces them.
 
-The floors sit a little under today's figures (dev 16055/16330 = 98.3%, holdout 7436/7935 =
-93.7%, at the end of the night of 2026-11-30, on the corpus of 1,055 blocks in 316 layouts; holdout
-holds two blind batches never tuned on: fresh batch 10, 72 blocks, 1482/1656 = 89.5%, and blind batch
-13, 62 blocks in 40 new layouts, 1309/1426 = 91.8%, 91.2% as gathered) so that a block added to the
-corpus does not fail CI by itself; a change to the parser that loses fields does.
+The floors sit a little under today's figures (dev 17368/17641 = 98.5%, holdout 8787/9384 =
+93.6%, at the end of the session of 2026-12-01, on the corpus of 1,175 blocks in 416 layouts; holdout
+holds three blind batches never tuned on: fresh batch 10, 72 blocks, 1494/1656 = 90.2%, blind batch
+13, 62 blocks in 40 new layouts, 1311/1426 = 91.9%, and blind batch 15, 63 blocks in 50 new layouts,
+1325/1449 = 91.4%, 91.4% as gathered) so that a block added to the corpus does not fail CI by itself;
+a change to the parser that loses fields does.
 Raise them as the parser gets better.
 """
 
@@ -28,7 +29,7 @@ CORPUS = Path(__file__).parent / "data" / "real_captions"
 # holdout lowered from 93.3 by blind batch 13 (62 new blocks, 91.2% as gathered): 7402/7935 = 93.28% on fe6169c
 # holdout lowered from 93.5 by blind batch 15 (63 new blocks, 91.4% as gathered): 8760/9384 = 93.35% on 583f891
 # dev lowered from 98.0 by batch 16 (57 new dev blocks, 90.2% as gathered): 17244/17641 = 97.75% on a6cf8fc
-FLOORS = {"dev": 97.7, "holdout": 93.3}
+FLOORS = {"dev": 98.2, "holdout": 93.4}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
