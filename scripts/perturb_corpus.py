@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from captions.core.textfiles import read_text  # noqa: E402
 from captions.ingest import SPEC_FIELDS, parse_blocks  # noqa: E402
+from scripts._probe import arguments, tuning_folder  # noqa: E402
 
 # The SPEC's fields, less those derived from others (print inches from cm, the country's name
 # from its code); the raw text differs by construction.
@@ -136,13 +137,9 @@ def texts_of(folder: Path) -> dict[str, str]:
 
 
 def main() -> int:
-    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
-    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
-    if show in args:
-        args.remove(show)
-    folder = Path(args[0]) if args else ROOT / "tests" / "data" / "real_captions" / "dev"
-    if folder.name == "holdout":
-        print("holdout is not for tuning: run this on dev or a folder of your own")
+    args, show = arguments()
+    folder = tuning_folder(args)
+    if folder is None:
         return 2
     texts = texts_of(folder)
     base = read_all(texts)

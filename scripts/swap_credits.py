@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from captions.core.textfiles import read_text  # noqa: E402
 from captions.ingest import parse_blocks  # noqa: E402
 from captions.ingest.blocks import split_blocks  # noqa: E402
+from scripts._probe import arguments, tuning_folder  # noqa: E402
 
 # Invented names, one per shape (no real photographer meant).
 FORMS = {
@@ -239,13 +240,9 @@ def probe(folder: Path):
 
 
 def main() -> int:
-    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
-    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv[:-1] else None
-    if show in args:
-        args.remove(show)
-    folder = Path(args[0]) if args else ROOT / "tests" / "data" / "real_captions" / "dev"
-    if "holdout" in folder.resolve().parts:
-        print("holdout is not for tuning: run this on dev or a folder of your own")
+    args, show = arguments()
+    folder = tuning_folder(args)
+    if folder is None:
         return 2
     table, losses, shapes = probe(folder)
     if show:

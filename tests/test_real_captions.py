@@ -80,3 +80,14 @@ def test_how_a_real_block_travelled_changes_none_of_its_fields(dev_texts, name):
     texts, base = dev_texts
     blocks, fields, details = changes(texts, PERTURBATIONS[name], base)
     assert (blocks, fields) == (0, 0), "\n".join(details[:20])
+
+
+def test_the_tuning_checks_refuse_holdout_however_it_is_named(tmp_path, capsys):
+    from scripts._probe import DEV, tuning_folder
+
+    link = tmp_path / "blocks"
+    link.symlink_to(CORPUS / "holdout")
+    for path in (CORPUS / "holdout", CORPUS / "dev" / ".." / "holdout", link):
+        assert tuning_folder([str(path)]) is None, path
+    assert "holdout is not for tuning" in capsys.readouterr().out
+    assert tuning_folder([]) == DEV and tuning_folder([str(tmp_path)]) == tmp_path
