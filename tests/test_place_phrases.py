@@ -992,3 +992,8 @@ def test_place_names_beyond_latin_1_are_read_as_names():
     ):
         assert _place(parse_block(text)) == ("Łódź", None, "PL"), text
     assert parse_block("Protesters march through the old town. Września, 3 May 2019.").city == "Września"
+
+
+def test_a_places_own_small_words_stay_in_its_name_beside_a_date():
+    record = parse_block("Fans cheer on the beach. Rio de Janeiro, 3 May 2019.")
+    assert _place(record) == ("Rio de Janeiro", None, "BR")

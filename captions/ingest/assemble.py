@@ -67,7 +67,7 @@ from .notices import (
     split_inline_credit,
     supplier_in,
 )
-from .place_fields import fill_place
+from .place_fields import closing_place_line, fill_place
 from .record import ParsedCaption
 from .records import read_record
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
@@ -117,42 +117,6 @@ def _is_place(text: str) -> bool:
     if not text or len(text) > 60:
         return False
     return bool(places.find_country(text) or places.find_city(text) or places.find_region(text))
-
-
-_PLACE_LINE_LINKS = frozenset({"le", "el", "am", "on", "den", "the"})
-
-
-def closing_place_line(line: str) -> str | None:
-    return _closing_place_line(line) if len(line) <= 100 else None  # (no long line in the cache)
-
-
-@lru_cache(maxsize=4096)
-def _closing_place_line(line: str) -> str | None:
-    """The place of a line that is a place and at most a date ('Sassnitz, Germany', 'Sète, France,
-    3 mai 2019', 'Sassnitz (Germany)'): a town the gazetteer knows, with its region or country;
-    None for anything else (a name and a country, 'Harry Kane, England', is no place line)."""
-    stripped = line.strip().rstrip(".")
-    if not 4 <= len(stripped) <= 80 or not stripped[:1].isupper() or ("," not in stripped and "(" not in stripped):
-        return None
-    text = stripped
-    if any(character.isdigit() for character in text):
-        found = dates.find_date(text)
-        if found is None or found.text not in text:
-            return None
-        text = text.replace(found.text, " ", 1)
-    words = [
-        word for word in text.replace("(", ", ").replace(")", " ").split() if word.casefold() not in _PLACE_LINE_LINKS
-    ]
-    text = " ".join(words).strip(" ,;-–")
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not 2 <= len(parts) <= 3 or any(not part[:1].isupper() or any(c in part for c in ".:;!?") for part in parts):
-        return None
-    if not (places.find_city(parts[0]) or places.town_countries(parts[0])):
-        return None
-    resolved = places.resolve_place(", ".join(parts), labelled=False)
-    if not (resolved.country_code and resolved.city) or resolved.unknown_country:
-        return None
-    return ", ".join(parts)
 
 
 @lru_cache(maxsize=4096)

@@ -343,7 +343,7 @@ def _sentences(text: str) -> list[str]:
     return sentences
 
 
-_DATED_PLACE_LINKS = frozenset({"le", "el", "am", "on", "den", "the", "del", "de"})
+_DATED_PLACE_LINKS = frozenset({"le", "el", "am", "on", "den", "the", "del", "de"})  # before a date
 _PLACE_NAME_RE = re.compile(
     rf"[{NAME_UPPER}][\w'’.\-]{{1,40}}"
     rf"(?: (?:[{NAME_UPPER}][\w'’.\-]{{1,40}}|de|del|la|le|les|am|an|der|sur|en|upon|on))*"
@@ -352,6 +352,60 @@ _PLACE_NAME_RE = re.compile(
 
 _DATED_SENTENCE = 120  # characters: a dateline sentence is short
 _DIGIT_RE = re.compile(r"\d")
+
+
+def place_and_date_parts(sentence: str, *, date_needed: bool) -> list[str] | None:
+    """The comma parts of a sentence or a line that holds a place and a date and nothing else
+    ('Gardanne, le samedi 23 février 2019', 'Sassnitz (Germany), 3 May 2019'), the date, its
+    link words ('le', 'am', 'on') and a weekday taken out, each part a name; None when the
+    text holds anything else (or no date where one is needed)."""
+    if _DIGIT_RE.search(sentence) is not None:
+        found = dates.find_date(sentence)
+        if found is None or found.start is None or found.text not in sentence:
+            return None
+        before, _, after = sentence.partition(found.text)
+        sentence = f"{before},{after}"
+    elif date_needed:
+        return None
+    sentence = sentence.replace("(", ", ").replace(")", " ")
+    parts = [_without_links(part.split()) for part in sentence.split(",")]
+    parts = [part for part in parts if part and not dates.weekday_date(part + " 1 January 2000")]
+    if not parts or len(parts) > 3 or not all(_PLACE_NAME_RE.fullmatch(part) for part in parts):
+        return None
+    return parts
+
+
+def _without_links(words: list[str]) -> str:
+    """The words of a part without the link words at its ends ('le' of 'Gardanne, le 23 février';
+    'Rio de Janeiro' keeps its 'de')."""
+    while words and words[0].casefold() in _DATED_PLACE_LINKS:
+        words = words[1:]
+    while words and words[-1].casefold() in _DATED_PLACE_LINKS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def closing_place_line(line: str) -> str | None:
+    """The place of a line that is a place and at most a date ('Sassnitz, Germany', 'Sète, France,
+    3 mai 2019', 'Sassnitz (Germany)'): a town the gazetteer knows, with its region or country;
+    None for anything else (a name and a country, 'Harry Kane, England', is no place line)."""
+    return _closing_place_line(line) if len(line) <= 100 else None  # (no long line in the cache)
+
+
+@lru_cache(maxsize=4096)
+def _closing_place_line(line: str) -> str | None:
+    stripped = line.strip().rstrip(".")
+    if not 4 <= len(stripped) <= 80 or not stripped[:1].isupper() or ("," not in stripped and "(" not in stripped):
+        return None
+    parts = place_and_date_parts(stripped, date_needed=False)
+    if parts is None or len(parts) < 2:
+        return None
+    if not (places.find_city(parts[0]) or places.town_countries(parts[0])):
+        return None
+    resolved = places.resolve_place(", ".join(parts), labelled=False)
+    if not (resolved.country_code and resolved.city) or resolved.unknown_country:
+        return None
+    return ", ".join(parts)
 
 
 def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
@@ -372,14 +426,8 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
             continue
         if sentence.count(" ") > 8:
             continue  # (a place and a date are a few words: 'Gardanne, le samedi 23 février 2019')
-        found = dates.find_date(sentence)
-        if found is None or found.start is None or found.text not in sentence:
-            continue
-        before, _, after = sentence.partition(found.text)
-        parts = [part.strip() for part in (*before.split(","), *after.split(",")) if part.strip()]
-        parts = [" ".join(w for w in part.split() if w.casefold() not in _DATED_PLACE_LINKS) for part in parts]
-        parts = [part for part in parts if part and not dates.weekday_date(part + " 1 January 2000")]
-        if not parts or len(parts) > 3 or not all(_PLACE_NAME_RE.fullmatch(part) for part in parts):
+        parts = place_and_date_parts(sentence, date_needed=True)
+        if parts is None:
             continue
         known = [
             bool(places.find_city(part) or places.find_country(part) or places.find_region(part)) for part in parts
