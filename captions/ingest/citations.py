@@ -314,7 +314,7 @@ _GERMAN_LENDER_RE = re.compile(
     r"\s(?i:zur\sVerfügung|überlassen)(?:\sgestellt)?(?P<rest>[^\n]{0,4})"
     % (_LENDER_KIND, _alternatives(_LENDERS["de_verbs"]), _LENDER_ADVERB, _LENDER_NAME)
 )
-_LENDER_PROBES = ("by", "par", "por", "von", "Verfügung", "überlie", "lieh")
+_LENDER_PROBES = (" by ", " par ", " por ", " von ", "Verfügung", "überlie", "lieh")  # (words: not "Paris", "nearby")
 
 
 def lender_line(line: str) -> str | None:

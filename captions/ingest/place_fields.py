@@ -319,12 +319,17 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
     for slot in slots:
         if "," in slot or not (places.is_own_city_name(slot) or places.is_town_name(slot, countries or frozenset())):
             continue
-        if re.search(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s" + re.escape(slot) + r",\s", text[:5000]):
+        if f"{slot}," in text and any(match.group(1) == slot for match in _OPENING_PLACE_RE.finditer(text, 0, 5000)):
             candidate = _resolve(slot[:300], False)
             if candidate.city and not candidate.region and not candidate.unknown_country:
                 _take_slot(record, slot, candidate)
                 return True
     return False
+
+
+# a sentence opening with a place and a comma ('A Tournus, ...', 'In Oberstdorf, ...'): one
+# pattern for every slot (a pattern built per slot filled re's cache with town names)
+_OPENING_PLACE_RE = re.compile(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s([^,!?\n]{1,80}),\s")
 
 
 # a full stop after a word of four letters or more, a lower-case word of three ('del río.') or a
