@@ -21,9 +21,12 @@ def decode(data: bytes) -> str:
     exports are. The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become
     U+FFFD, so a byte that names no character shows as one the editor can see, not as an
     invisible control."""
-    utf16 = _utf16_of(data)
-    if utf16 is not None:
-        return utf16
+    encoding = _utf16_encoding(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass  # (a zero-byte pattern that was no UTF-16 after all: read as below)
     if data.endswith(b"\x00"):
         data = data.rstrip(b"\x00")
     try:
@@ -32,25 +35,21 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _utf16_of(data: bytes) -> str | None:
+def _utf16_encoding(data: bytes) -> str | None:
+    """'utf-16' for a text with UTF-16's byte-order mark, 'utf-16-le' or 'utf-16-be' for one
+    without it whose first 512 bytes have a zero high byte in (nearly) every character (text in a
+    Latin script); None otherwise. Looks at the bytes only: `decode` decodes once."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encoding = "utf-16"
-    elif len(data) >= 4 and b"\x00" in data[:2]:
-        # no mark: text in a Latin script has a zero high byte in (nearly) every character
-        head = data[:512]
-        even, odd = head[::2], head[1::2]
-        if odd.count(0) * 5 >= len(odd) * 4 and even.count(0) == 0:
-            encoding = "utf-16-le"
-        elif even.count(0) * 5 >= len(even) * 4 and odd.count(0) == 0:
-            encoding = "utf-16-be"
-        else:
-            return None
-    else:
+        return "utf-16"
+    if len(data) < 4 or b"\x00" not in data[:2]:
         return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    head = data[:512]
+    even, odd = head[::2], head[1::2]
+    if odd.count(0) * 5 >= len(odd) * 4 and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) * 5 >= len(even) * 4 and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 # The files most often picked by mistake where a caption file was meant: their first bytes
@@ -89,8 +88,8 @@ def binary_kind(data: bytes) -> str | None:
         return "WebP"
     if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif"):
         return "HEIF"
-    if _utf16_of(data[:_SAMPLE]) is not None or _utf16_of(data) is not None:
-        return None
+    if _utf16_encoding(data) is not None:
+        return None  # (Windows' "Unicode" text: a zero byte in every character)
     sample = data[:_SAMPLE].rstrip(b"\x00")  # (zeros padding a file's end are no content)
     # in UTF-8 text 0x81, 0x8D ... are parts of letters ('ō' is C5 8D): count only the controls
     no_text = _CONTROL_ONLY if _is_utf8(sample) else _NO_TEXT_BYTES

@@ -335,13 +335,13 @@ _OPENING_PLACE_RE = re.compile(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s([^,!?\n
 # a full stop after a word of four letters or more, a lower-case word of three ('del río.') or a
 # year ends a sentence (not '7. Dezember', 'St. Petersburg'); so do '!' and '?'
 _SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+")
-_SENTENCE_END_RE = re.compile(r"(?:(?:^|[^\w])[a-zà-ÿ]{3}|[^\W\d]{4}|\d{4})\.$|[!?]$")
+_ENDS_SENTENCE_RE = re.compile(r"(?:(?:^|[^\w])[a-zà-ÿ]{3}|[^\W\d]{4}|\d{4})\.$|[!?]$")
 
 
 def _sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for piece in _SENTENCE_BREAK_RE.split(text):
-        if sentences and not _SENTENCE_END_RE.search(sentences[-1][-8:]):
+        if sentences and not _ENDS_SENTENCE_RE.search(sentences[-1][-8:]):
             sentences[-1] += " " + piece  # ('7. Dezember', 'St. Petersburg': no sentence's end)
         else:
             sentences.append(piece)
