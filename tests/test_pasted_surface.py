@@ -166,3 +166,10 @@ def test_markdown_or_chat_emphasis_around_labels_and_words_is_taken_off():
         "Fischer am Hafen *** Fishermen at the harbour *** Copyright: xJanexRoex"
     )
     assert normalise("a ** b ** c") == "a ** b ** c"
+
+
+def test_a_short_german_caption_with_the_word_an_is_german():
+    # 'an' is a German preposition as well as an English article: no evidence for either
+    # (lexicon.STOPWORDS keeps only words one language owns)
+    assert parse_block("Fischer bringen ihren Fang an Land.\nFoto: Ina Muster/dpa").language == "de"
+    assert parse_block("An aerial view of the flooded village.").language == "en"

@@ -152,7 +152,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "were",
             "by",
             "for",
-            "an",
             "as",
             "into",
             "near",
