@@ -29,7 +29,8 @@ CORPUS = Path(__file__).parent / "data" / "real_captions"
 # holdout lowered from 93.3 by blind batch 13 (62 new blocks, 91.2% as gathered): 7402/7935 = 93.28% on fe6169c
 # holdout lowered from 93.5 by blind batch 15 (63 new blocks, 91.4% as gathered): 8760/9384 = 93.35% on 583f891
 # dev lowered from 98.0 by batch 16 (57 new dev blocks, 90.2% as gathered): 17244/17641 = 97.75% on a6cf8fc
-FLOORS = {"dev": 98.2, "holdout": 93.4}
+# dev lowered from 98.2 by batch 18 (60 new dev blocks, 94.6% as gathered): 18674/19021 = 98.18% on 5b63a31
+FLOORS = {"dev": 98.1, "holdout": 93.4}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
