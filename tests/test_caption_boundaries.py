@@ -2173,3 +2173,19 @@ def test_a_click_instruction_under_a_caption_without_its_full_stop_and_a_caption
     assert record.caption == "Fishermen unload their catch in the harbour of Sassnitz"
     record = _parse("Légende d'une photo : Des pêcheurs débarquent leur prise.\nPhoto : Jean Dupont / AFP")
     assert (record.caption, record.credit) == ("Des pêcheurs débarquent leur prise.", "Jean Dupont / AFP")
+
+
+def test_every_name_particle_of_the_data_file_joins_a_photographers_name():
+    # credit_patterns.json name_particles is the one list: the photographer's sentence inside the
+    # caption reads every particle of it ('della', 'ter', 'bin' as well as 'de', 'von')
+    from captions.ingest.lexicon import NAME_PARTICLES, load_data
+
+    particles = load_data("credit_patterns.json")["name_particles"]
+    assert set(particles) == NAME_PARTICLES
+    for particle in particles:
+        record = _parse(
+            f"Crowds gather in the old market square for the harvest festival. Photographer: Ana {particle} Roe."
+            " The view shows the town hall behind them."
+        )
+        assert record.credit == f"Ana {particle} Roe", particle
+        assert record.caption.endswith("The view shows the town hall behind them."), particle

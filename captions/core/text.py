@@ -90,6 +90,12 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def alternation(words) -> str:
+    """A regex alternation of `words` as written (escaped), longer words first so that a word
+    is not cut short by another that begins it: 'della|del|de'. Not grouped."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 def word_trie(words) -> str:
     """A regex alternation of `words` shaped as a trie, longer words first where one word
     begins another: the same matches as 'a|ab|abc' under a trailing boundary, but the engine

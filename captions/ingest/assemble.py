@@ -43,6 +43,9 @@ from .lexicon import (
     ID_CONTAINERS,
     LABELS,
     MUSEUM_CREDIT_PHRASES,
+    NAME_JOINERS,
+    NAME_PARTICLES,
+    NAME_PARTICLES_CAPS,
     PAGE_NOTES,
     PERSON_NAME,
     PLACEHOLDER_DATES,
@@ -776,7 +779,6 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
 
 
 _CAPITALS_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.")
-_CAPITALS_PARTICLES = frozenset(["DE", "DEL", "LA", "LOS", "DA", "DOS", "VON", "VAN", "DER", "DU", "LE"])
 
 
 def _is_capitals_name(paragraph: list[str]) -> bool:
@@ -789,11 +791,11 @@ def _is_capitals_name(paragraph: list[str]) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 4 or len(line) > 50 or "-" in line.replace("-", "", 1) or line in AGENCY_LINES:
         return False
-    if not all(_CAPITALS_NAME_WORD_RE.fullmatch(word) or word in _CAPITALS_PARTICLES for word in words):
+    if not all(_CAPITALS_NAME_WORD_RE.fullmatch(word) or word in NAME_PARTICLES_CAPS for word in words):
         return False
-    if words[0] in _CAPITALS_PARTICLES or words[-1] in _CAPITALS_PARTICLES:
+    if words[0] in NAME_PARTICLES_CAPS or words[-1] in NAME_PARTICLES_CAPS:
         return False
-    named = " ".join(word for word in words if word not in _CAPITALS_PARTICLES).casefold()
+    named = " ".join(word for word in words if word not in NAME_PARTICLES_CAPS).casefold()
     if ct.stopword_votes(named) or any(fold(word) in ct.NOT_NAMES for word in words):
         return False  # a heading: 'EN DIRECT', 'LIVE VIDEO'
     return not _is_place(line)
@@ -1544,11 +1546,6 @@ def _take_holders(scan: BlockScan) -> None:
             del scan.fields[name]
 
 
-_HOLDER_PARTICLES = frozenset(
-    ["of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "del", "y", "für", "der", "und", "am", "an"]
-)
-
-
 def _holder_line(line: str) -> bool:
     """'Millbrook Historical Museum', 'Stadtarchiv', 'Archives départementales de la Somme': a
     holding institution's name alone on its line (capitalised words, particles between them, no
@@ -1560,7 +1557,7 @@ def _holder_line(line: str) -> bool:
     if _has_digit(stripped):
         return False
     # (an adjective in lower case at most: 'Archives municipales de ...', 'Archivo histórico de ...')
-    if sum(1 for word in words[1:] if word[:1].islower() and word not in _HOLDER_PARTICLES) > 1:
+    if sum(1 for word in words[1:] if word[:1].islower() and word not in NAME_JOINERS) > 1:
         return False
     return _names_institution(stripped)
 
@@ -1594,7 +1591,7 @@ def _museum_credit_line(line: str) -> str | None:
     if match is None:
         return None
     head = stripped[: match.start()]
-    if sum(1 for word in head.split() if word[:1].islower() and word not in _NAME_PARTICLES and word != "the") > 1:
+    if sum(1 for word in head.split() if word[:1].islower() and word not in NAME_PARTICLES and word != "the") > 1:
         return None  # a sentence before the phrase, not a name
     return stripped.rstrip(".")
 
@@ -1707,11 +1704,6 @@ def _without_value_lines(lines: list[str], scan: BlockScan) -> tuple[list[str], 
     return lines[start:end], date_line
 
 
-_NAME_PARTICLES = frozenset(
-    {"de", "del", "la", "las", "los", "y", "von", "van", "der", "den", "zu", "du", "des", "le", "da", "di", "e"}
-)
-
-
 def _is_name_value(line: str) -> bool:
     """A person's or studio's name alone: two to six capitalised words (particles between them:
     'de', 'von', 'van der'), no digit, no sentence punctuation."""
@@ -1720,7 +1712,7 @@ def _is_name_value(line: str) -> bool:
         return False
     if not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
-    return all(word[:1].isupper() or word in _NAME_PARTICLES for word in words)
+    return all(word[:1].isupper() or word in NAME_PARTICLES for word in words)
 
 
 def _is_date_line(line: str) -> bool:

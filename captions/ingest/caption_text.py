@@ -20,6 +20,9 @@ from .lexicon import (
     DANGLING_WORDS,
     LABELS,
     LANGUAGES,
+    NAME_JOINER,
+    NAME_JOINERS,
+    NAME_PARTICLE,
     NOTICE_WORDS,
     PERSON_NAME,
     PERSON_NAME_CAPS,
@@ -647,7 +650,9 @@ _PHOTOGRAPHER_SENTENCE_RE = re.compile(
 # Photographer: Jane Roe. The view ...' (the occupation as a label, the name alone)
 _PHOTOGRAPHER_NOTE_RE = re.compile(
     r"(?<=[.!?])\s{1,3}(?:Fotógrafo|Fotógrafa|Fotografo|Fotografa|Photographer|Photographe|Fotograf|Fotografin)"
-    r"\s{0,2}:?\s{1,2}(?P<name>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s(?:(?:de|del|la|van|von|da|di|du|y)\s)?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})"
+    r"\s{0,2}:?\s{1,2}(?P<name>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s(?:"
+    + NAME_PARTICLE
+    + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})"
     r"\.(?=\s|$)"
 )
 
@@ -751,7 +756,7 @@ _GALLERY_COUNTER_RE = re.compile(r"\d{1,3} ?/ ?\d{1,3}\s{1,3}")
 # A photographer's name alone on a line: two to four capitalised words ('Laurent Antonoff'), or a
 # name with initials and particles ('Jane Q. Roe', 'Ana de la Roe', 'JANE Q. ROE'; lexicon.PERSON_NAME)
 _NAME_LINE_RE = re.compile(
-    r"[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:de |von |van |del |da |di |le |la )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:" + NAME_PARTICLE + r" )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
     r"|" + PERSON_NAME + r"|" + PERSON_NAME_CAPS
 )
 # A full stop that ends a sentence, not an initial's ('Jane Q. Roe', 'M. Roe')
@@ -993,11 +998,8 @@ def _is_credit_slot(line: str) -> bool:
     return (
         0 < len(words) <= 6
         and _NAME_LINE_RE.match(line) is not None
-        and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words)
+        and all(word[:1].isupper() or word in NAME_JOINERS for word in words)
     )
-
-
-_NAME_PARTICLES = frozenset(["de", "du", "des", "von", "van", "der", "del", "da", "di", "le", "la", "y", "et", "und"])
 
 
 # A date alone in parentheses after the caption's last sentence: '... fest im Griff. (12.02.2026).'
@@ -1022,7 +1024,7 @@ def cut_date_note(text: str, is_date) -> tuple[str, str | None]:
 # (in square brackets too, as Al Jazeera prints its credits: '... on Friday. [Jane Roe/Al Jazeera]')
 _NOTE_NAME = (
     r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}"
-    r"|\s(?:de|del|la|las|los|le|les|du|des|von|van|der|di|da|y|et|und|and|of|the|for|pour|para)(?=\s)"
+    r"|\s" + NAME_JOINER + r"(?=\s)"
     r"|\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,7}"
 )
 _NAME_NOTE_RE = re.compile(

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from captions.core import dates
 from captions.core.text import fold
 
-from .lexicon import ARCHIVE_REFERENCE_RE, NAME_LOWER, NAME_UPPER, PERSON_NAME, load_data
+from .lexicon import (
+    ARCHIVE_REFERENCE_RE,
+    NAME_JOINER,
+    NAME_LOWER,
+    NAME_UPPER,
+    PERSON_NAME,
+    load_data,
+)
 
 _DATA = load_data("citations.json")
 
@@ -282,7 +289,7 @@ _WORDS_RE = re.compile(r"[\W_]+")
 _LENDERS = _DATA["lenders"]
 _LENDER_NAME = (
     r"(?P<name>[A-ZÀ-ÝĀ-ɏ][\w'’.&-]{0,30}"
-    r"(?:\s(?:(?:de|del|de la|de los|de las|von|van|der|den|du|des|la|le|y|e|et|und|di|da|d'|of|the|and|&)\s)?"
+    r"(?:\s(?:" + NAME_JOINER + r"\s){0,2}"
     r"[A-ZÀ-ÝĀ-ɏ0-9][\w'’.&-]{0,30}){0,7})"
 )
 _LENDER_KIND = r"(?:(?:%s)\s)?(?:%s)\s" % (  # noqa: UP031

@@ -12,7 +12,7 @@ import re
 import re._parser as _sre_parser  # the pattern's width, as re.compile reads it
 from pathlib import Path
 
-from captions.core.text import fold
+from captions.core.text import alternation, fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "de", "fr", "es")
@@ -96,8 +96,20 @@ _NAME_WORD = (
     rf"(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}'’]{{1,25}}){{0,2}}"
 )
 _NAME_INITIAL = rf"[{NAME_UPPER}]\.(?:-?[{NAME_UPPER}]\.)?"
-_PARTICLES = sorted(_load("credit_patterns.json")["name_particles"], key=len, reverse=True)
-NAME_PARTICLE = "(?:" + "|".join(map(re.escape, _PARTICLES)) + r")"
+_NAME_WORDS = _load("credit_patterns.json")
+#: the particles of a person's name as written ('de', 'van', 'della'), and in capitals ('JUAN DE LA ROE')
+NAME_PARTICLES: frozenset[str] = frozenset(_NAME_WORDS["name_particles"])
+_CAPITALS_PARTICLES = [
+    word.upper() for word in _NAME_WORDS["name_particles"] if word not in _NAME_WORDS["name_particle_conjunctions"]
+]
+NAME_PARTICLES_CAPS: frozenset[str] = frozenset(_CAPITALS_PARTICLES)
+#: the particles and the words joining the parts of a studio's, holder's or paper's name
+#: ('Studio Lévy et Fils', 'Archives of the City', 'Roe & Sons'): name_connectors
+NAME_JOINERS: frozenset[str] = NAME_PARTICLES | frozenset(_NAME_WORDS["name_connectors"])
+#: pattern fragments (not compiled) for one of the words above
+NAME_PARTICLE = "(?:" + alternation(_NAME_WORDS["name_particles"]) + ")"
+NAME_PARTICLE_CAPS = "(?:" + alternation(_CAPITALS_PARTICLES) + ")"
+NAME_JOINER = "(?:" + alternation([*_NAME_WORDS["name_particles"], *_NAME_WORDS["name_connectors"]]) + ")"
 # (the surname in capitals, as AFP writes it: 'Jane ROE', 'Ana de la ROE')
 _CAPS_SURNAME = rf"[{NAME_UPPER}][{NAME_UPPER}'’\-]{{1,25}}(?![{NAME_LOWER}])"
 PERSON_NAME = (

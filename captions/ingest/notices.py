@@ -22,7 +22,10 @@ from .lexicon import (
     ARCHIVE_REFERENCE_PROBES,
     ARCHIVE_REFERENCE_RE,
     KNOWN_NOTICES,
+    NAME_JOINER,
+    NAME_JOINERS,
     NAME_PARTICLE,
+    NAME_PARTICLE_CAPS,
     PERSON_NAME,
     PERSON_NAME_CAPS,
     load_data,
@@ -432,7 +435,7 @@ _BARE_LABELS = "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credi
 # A name or holder in capitalised words, with separators and particles between them: 'KEYSTONE /
 # Photopress-Archiv', 'X - DR - Coll. Archives Larbor', 'Studio Lévy et Fils'
 _CAPITALISED_NAME = (
-    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|(?:de|du|des|la|le|von|van|der|di|da|del|y|et|und|and|for|via|vía)(?=\s)"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s{1,2}(?:[-–/|&]|" + NAME_JOINER + r"(?=\s)"
     r"|[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30})){0,10}"
 )
 # A rank's or title's full stop inside a name ('Sgt. Jane Roe', 'Capt. Jane Roe'): no sentence
@@ -445,7 +448,7 @@ _TITLE_STOPS = "".join(
 # A photographer's name before the paper they worked for: two to four capitalised words or
 # initials ('Jane Roe', 'F.D. Walker', 'JEAN DE ROE')
 _COMMISSIONED_NAME = (
-    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s(?:(?:de|del|van|von|da|di|du|der|le|la|DE|DU|VAN|VON)\s)?"
+    r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s(?:(?:" + NAME_PARTICLE + "|" + NAME_PARTICLE_CAPS + r")\s)?"
     r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){1,3}"
 )
 # A capitalised name's word, two joined by a hyphen or not: 'Roe', 'Marie-France', 'Jean-pierre'
@@ -500,9 +503,6 @@ _CREDIT_CUES = (
 )
 
 
-_PARTICLES = frozenset(["de", "du", "des", "von", "van", "der", "del", "da", "di", "le", "la", "y", "et", "und"])
-
-
 # A credit label over the caption and the agency it came through: 'Foto: Stephan Weil (Archiv),
 # via dts Nachrichtenagentur' (news_agency_words): the text between them is the caption
 VIA_NEWS_AGENCY_RE = re.compile(
@@ -519,7 +519,7 @@ def reads_as_sentence(credit: str) -> bool:
     if "serv" in credit[-40:] or "orbehalten" in credit[-40:]:
         credit = _RIGHTS_RESERVED_RE.sub("", credit[:300])  # ('... Todos los derechos reservados.' is no sentence)
     words = credit.replace("/", " ").split()
-    lower = [word for word in words if word[:1].islower() and word not in _PARTICLES]
+    lower = [word for word in words if word[:1].islower() and word not in NAME_JOINERS]
     return len(words) >= 5 and len(lower) >= 3
 
 
