@@ -21,7 +21,7 @@ from captions.core.dimensions import (
     print_size,
     round_half_up,
 )
-from captions.core.text import fold, word_trie
+from captions.core.text import alternation, fold, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
@@ -1015,15 +1015,16 @@ _ID_DATE_OPENER_RE = re.compile(
 # A gallery's number glued to the caption's first word: '6Villanueva del Trabuco (Málaga). ...'
 # (a capital and lower-case letters after it: '3D', '4K' and '2CV' are words)
 _GLUED_COUNTER_RE = re.compile(r"\d{1,2}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{2})")
-_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:of|von|sur|de|/)\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
+_COUNTERS = load_data("credit_patterns.json")["gallery_counters"]
+_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:" + alternation(_COUNTERS["of"]) + r")\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
 # A gallery's number alone before its caption, the caption opening with an article or a
 # preposition no count stands before ('1 En début de soirée, ...', '3 The crowd ...', '2 Die
 # Feuerwehr ...'): the page's counter
+# (credit_patterns.json gallery_counters: caption_openers)
 _BARE_COUNTER_RE = re.compile(
-    r"\d{1,2}\s(?=(?:The|A|An|In|On|At|This|These|Here|There|With|After|During"
-    r"|Le|La|Les|Un|Une|En|Au|Aux|Des|Du|Dans|Sur|Ce|Cette|Ces|Avec|Après|Pendant|Lors"
-    r"|Die|Der|Das|Ein|Eine|Im|Am|Auf|So|Es|Hier|Dort|Mit|Bei|Beim|Nach|Zum|Zur|Während"
-    r"|El|Los|Las|Una|Unos|Unas|Este|Esta|Estos|Estas|Con|Tras|Durante|Así)\s|L['’]\w)"
+    r"\d{1,2}\s(?=(?:"
+    + alternation(word for words in _COUNTERS["caption_openers"].values() for word in words)
+    + r")\s|L['’]\w)"
 )
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
@@ -1058,7 +1059,7 @@ _LIFE_DATES_RE = re.compile(r"\(?(?:[^\d,()]{2,40},\s{0,2})?1[5-9]\d\d\s{0,2}[-�
 
 
 # (and a photographic print's own word: 'Format du tirage', 'Abzug', 'copia fotográfica')
-_PRINT_WORDS = ("print", "druck", "impression", "impresion", "impresión", "tirage", "abzug", "copia fotogr")
+_PRINT_WORDS = tuple(load_data("caption_labels.json")["print_words"])
 
 
 def _says_print(scan: BlockScan) -> bool:
@@ -1329,9 +1330,10 @@ _BYLINE_REST = 40  # characters after the name: a day ('- 21 de noviembre'), no 
 
 # A photographer named before the trade closing a line of its own: 'R. EXEMPLE, RUE DE LA GARE A
 # AMIENS, photographe', 'Nîmes, Jean Exemple, photographe – éditeur', 'Jane Roe, photographer'
+_TRADES = load_data("caption_labels.json")["trade_words"]
 _ROLE_LINE_RE = re.compile(
-    r"(?P<parts>[^\n]{2,160}?),\s(?i:photographe|photographer|fotograf|fotografin|fotógrafo|fotógrafa|fotografo)"
-    r"(?:\s[-–—]\s(?i:éditeur|editeur|éditrice|editor|verlag|verleger|editora))?\.?\s{0,3}"
+    r"(?P<parts>[^\n]{2,160}?),\s(?i:%s)(?:\s[-–—]\s(?i:%s))?\.?\s{0,3}"  # noqa: UP031
+    % (alternation(_TRADES["photographer"]), alternation(_TRADES["publisher"]))
 )
 _STREET_WORDS = frozenset(
     ["rue", "avenue", "boulevard", "place", "street", "road", "strasse", "straße", "platz", "calle", "avenida", "plaza"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from captions.core import dates
-from captions.core.text import fold
+from captions.core.text import alternation, fold
 
 from .lexicon import (
     ARCHIVE_LEVELS,
@@ -1112,11 +1112,9 @@ def _glued_head(line: str) -> str | None:
 
 # A date's value that opens with a word in lower case ('about 1900', 'um 1900', 'vers 1900',
 # 'hacia 1900', 'ca. 1900'): with no case turn, a label glued to it shows only here.
-_DATE_OPENERS = (
-    "about|around|circa|ca|c|approx|before|after|probably|"  # en
-    "um|etwa|gegen|vor|nach|vermutlich|"  # de
-    "vers|env|environ|avant|après|apres|"  # fr
-    "hacia|aprox|antes de|después de|despues de"  # es
+# (caption_labels.json date_openers)
+_DATE_OPENERS = alternation(
+    word for words in load_data("caption_labels.json")["date_openers"].values() for word in words
 )
 _LOWER_DATE_VALUE_RE = re.compile(r"(?:%s)\.?\s{1,3}\d{3,4}(?:\D.{0,40})?" % _DATE_OPENERS)  # noqa: UP031
 
