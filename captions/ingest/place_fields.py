@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
+from captions.core.text import alternation
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
@@ -559,7 +560,7 @@ def _after_near_word(text: str, slot: str) -> bool:
 # a preposition fused with an article leads to a noun, not a town's bare name ('im Regen', 'am
 # Hafen', 'zum Markt': Regen is also a Bavarian town; a town with an article of its own, 'au
 # Havre', is read through place_phrases.json's contractions)
-_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w\-])(?:im|am|beim|vom|zum|zur|ins|au|aux|du|des|al|del)\s$")
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w\-])(?:" + alternation(PLACE_PHRASES["fused_articles"]) + r")\s$")
 
 
 def _after_article(text: str, slot: str) -> bool:

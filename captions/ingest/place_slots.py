@@ -30,8 +30,11 @@ _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
 # article on the word after it ('Sharm el-Sheikh', 'Ras al-Khaimah'). (Spanish and French 'de la',
 # 'de los' were tried: 'Castellón de la Plana' read whole, but the holdout lost a field.)
 _NAME_LINK = (
-    r"(?: (?:an der |ob der |vor der |aan den |aan de |of the |of |es |and |y |et |und |de |del |la |am |an |der |sur "
-    r"|upon |im |di |op )?| (?:el|al|as|ad|ash|ech)-)"
+    r"(?: (?:(?:"
+    + _alternation(PLACE_PHRASES["place_name_links"])
+    + r") )?| (?:"
+    + _alternation(PLACE_PHRASES["place_name_articles"])
+    + r")-)"
 )
 _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
 
@@ -100,10 +103,14 @@ DATELINE_RES = (
     ),
 )
 _PREPOSITION_WORDS = (
-    *("in", "at", "near", "outside", "bei", "nahe", "im", "à", "a", "au", "aux", "près de", "en", "cerca de", "de"),
+    *PLACE_PHRASES["place_prepositions"],
     # a sentence may open with its preposition ('In Hamburg demonstrierten ...', 'Au Havre, ...');
     # not 'A' or 'De', which open names ('A Coruña', 'De Gaulle') and English sentences ('A Man')
-    *("In", "At", "Near", "Outside", "Bei", "Nahe", "Im", "À", "Au", "Aux", "Près de", "En", "Cerca de"),
+    *(
+        word[:1].upper() + word[1:]
+        for word in PLACE_PHRASES["place_prepositions"]
+        if word not in PLACE_PHRASES["place_prepositions_lower_only"]
+    ),
 )
 _PREPOSITION = (
     r"(?:(?=(?i:"
@@ -113,20 +120,24 @@ _PREPOSITION = (
     + r")(?:(?i:"
     # 'in the ancient city of Kashgar', 'in the small coastal town of ...': a town word after one
     # or two adjectives, as 'in the city of' (place_leads)
-    + r"in the (?:[a-z]{3,20} ){1,2}(?:city|town|village) of|"
+    + r"in the (?:[a-z]{3,20} ){1,2}(?:"
+    + _alternation(PLACE_PHRASES["town_words"])
+    + r") of|"
     + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
     + r")|"
     + "|".join(re.escape(word) for word in _PREPOSITION_WORDS)
     + r"))"
 )
 # A region part may carry its type in lower case: 'in Harbin, Heilongjiang province, China'.
-_REGION_TYPE = r"(?:\s(?:province|provinz|provincia|region|région|región|state|prefecture|county|oblast|canton))?"
+_REGION_TYPE = r"(?:\s(?:" + _alternation(PLACE_PHRASES["region_types"]) + r"))?"
 IN_PLACE_RE = re.compile(
     r"(?:^|\s)"
     + _PREPOSITION
     + r"\s("
     + _NAME
-    + r"(?:\s(?:city|town|village|district|county))?(?:,\s{0,2}"
+    + r"(?:\s(?:"
+    + _alternation([*PLACE_PHRASES["town_words"], *PLACE_PHRASES["town_words_after"]])
+    + r"))?(?:,\s{0,2}"
     + _NAME
     + _REGION_TYPE
     + r"){0,2})"
@@ -419,7 +430,11 @@ _ANCHOR_RE = re.compile(
     + r")\s(?=(?:the\s)?(?:"
     + _alternation(PLACE_PHRASES["directions"])
     + r")\s)))?"
-    r"(?i:(?:some\s|about\s|environ\s|unos\s|etwa\s)?\d{1,4}\s?(?:km|kilometers|kilometres|kilomètres|kilómetros|miles)\s)?"
+    r"(?i:(?:(?:"
+    + _alternation(PLACE_PHRASES["distance_approximations"])
+    + r")\s)?\d{1,4}\s?(?:"
+    + _alternation(PLACE_PHRASES["distance_units"])
+    + r")\s)?"
     r"(?i:(?="
     + first_chars(PLACE_PHRASES["directions"])
     + r")(?P<direction>"
