@@ -32,6 +32,7 @@ from .lexicon import (
     ARCHIVE_REFERENCE_PROBES,
     ARCHIVE_REFERENCE_RE,
     ARCHIVE_REFERENCE_REACH,
+    BYLINE_WORDS,
     COLLECTION_LINKS,
     COLLECTION_OPENERS,
     DATE_CUES,
@@ -1324,7 +1325,7 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
     return best
 
 
-_BYLINE_WORDS = (" de ", " by ", " von ", " par ", " por ")
+_BYLINE_WORDS = tuple(f" {word} " for word in BYLINE_WORDS)
 _BYLINE_REST = 40  # characters after the name: a day ('- 21 de noviembre'), no sentence
 
 

@@ -13,9 +13,10 @@ import bisect
 import re
 from functools import lru_cache
 
-from captions.core.text import fold
+from captions.core.text import alternation, fold
 
 from .lexicon import (
+    BYLINE_WORD,
     CUE_WORDS,
     DANGLING_WORDS,
     LABELS,
@@ -640,7 +641,7 @@ def cut_at_source_tag(text: str) -> tuple[str, str | None]:
 # A sentence naming the photographer after the description, before a museum's or shop's
 # notes: '... 1903-1904. Photographie d'Eugène Atget (1857-1927). Paris, musée Carnavalet.'
 _PHOTOGRAPHER_SENTENCE_RE = re.compile(
-    r"(?<=[.!?])\s{1,3}(?:Photographie|Photograph|Photo|Foto|Fotografie|Fotografía)\s(?:by\s|de\s|d'|d’|von\s|par\s|por\s)"
+    r"(?<=[.!?])\s{1,3}(?:Photographie|Photograph|Photo|Foto|Fotografie|Fotografía)\s(?:" + BYLINE_WORD + r"\s|d'|d’)"
     r"(?P<name>[A-ZÀ-ÝĀ-ɏ][^.!?()\d]{1,60}?)(?:\s\(\d{4}\s?[-–]\s?\d{4}\))?[.!?](?=\s|$)"
 )
 
@@ -649,7 +650,11 @@ _PHOTOGRAPHER_SENTENCE_RE = re.compile(
 # after it: '... hacia 1925-1930. Fotógrafo Tomás Martín Gil. En esta imagen ...', '...
 # Photographer: Jane Roe. The view ...' (the occupation as a label, the name alone)
 _PHOTOGRAPHER_NOTE_RE = re.compile(
-    r"(?<=[.!?])\s{1,3}(?:Fotógrafo|Fotógrafa|Fotografo|Fotografa|Photographer|Photographe|Fotograf|Fotografin)"
+    r"(?<=[.!?])\s{1,3}(?:"
+    + alternation(
+        word[:1].upper() + word[1:] for word in load_data("caption_labels.json")["trade_words"]["photographer"]
+    )
+    + r")"
     r"\s{0,2}:?\s{1,2}(?P<name>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s(?:"
     + NAME_PARTICLE
     + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})"
@@ -675,7 +680,9 @@ _NEGATIVES = load_data("citations.json")["negatives"]
 _NEGATIVE_SENTENCE_RE = re.compile(
     r"(?<=[.!?\"”»])\s{1,3}(?:[\w×.\-]{1,20}\s){0,6}(?i:"
     + "|".join(re.escape(word) for word in sorted(_NEGATIVES, key=len, reverse=True))
-    + r")(?:\s(?:by|von|par|de|por)\s|,\s)(?P<name>[A-ZÀ-ÝĀ-ɏ][^.!?()\n]{1,80}?)\.?\s{0,3}$"
+    + r")(?:\s"
+    + BYLINE_WORD
+    + r"\s|,\s)(?P<name>[A-ZÀ-ÝĀ-ɏ][^.!?()\n]{1,80}?)\.?\s{0,3}$"
 )
 _NEGATIVE_CUES = tuple(dict.fromkeys(word[1:6] for word in _NEGATIVES))
 
@@ -918,7 +925,7 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
 # Yasin', '#APPhoto by Jane Roe', '#ReutersPhoto Jane Roe')
 _HASHTAG_LINE_RE = re.compile(r"#[^\s#]{1,60}(?:\s{1,3}#[^\s#]{1,60}){1,60}")
 _HASHTAG_CREDIT_RE = re.compile(
-    r"(?<=[.!?\"»”)])\s{1,3}#[A-Za-z]{0,20}(?:Photo|Foto|Photos|Fotos|PHOTO|FOTO)\s(?:(?:by|von|de|par|por)\s)?"
+    r"(?<=[.!?\"»”)])\s{1,3}#[A-Za-z]{0,20}(?:Photo|Foto|Photos|Fotos|PHOTO|FOTO)\s(?:" + BYLINE_WORD + r"\s)?"
     r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,4}|" + PERSON_NAME + r")\s{0,3}$"
 )
 

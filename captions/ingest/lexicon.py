@@ -110,6 +110,13 @@ NAME_JOINERS: frozenset[str] = NAME_PARTICLES | frozenset(_NAME_WORDS["name_conn
 NAME_PARTICLE = "(?:" + alternation(_NAME_WORDS["name_particles"]) + ")"
 NAME_PARTICLE_CAPS = "(?:" + alternation(_CAPITALS_PARTICLES) + ")"
 NAME_JOINER = "(?:" + alternation([*_NAME_WORDS["name_particles"], *_NAME_WORDS["name_connectors"]]) + ")"
+#: the words before a photographer's name in a byline ('Photo by', 'Foto von', 'photo par'), all
+#: of them and those that are no other word too ('de' also says 'of'); pattern fragments
+BYLINE_WORDS: tuple[str, ...] = tuple(_NAME_WORDS["byline_words"])
+BYLINE_WORD = "(?:" + alternation(BYLINE_WORDS) + ")"
+BYLINE_WORD_STRICT = (
+    "(?:" + alternation(word for word in BYLINE_WORDS if word not in _NAME_WORDS["byline_words_ambiguous"]) + ")"
+)
 # (the surname in capitals, as AFP writes it: 'Jane ROE', 'Ana de la ROE')
 _CAPS_SURNAME = rf"[{NAME_UPPER}][{NAME_UPPER}'’\-]{{1,25}}(?![{NAME_LOWER}])"
 PERSON_NAME = (

@@ -21,6 +21,8 @@ from captions.core.text import word_trie
 from .lexicon import (
     ARCHIVE_REFERENCE_PROBES,
     ARCHIVE_REFERENCE_RE,
+    BYLINE_WORD,
+    BYLINE_WORD_STRICT,
     KNOWN_NOTICES,
     NAME_JOINER,
     NAME_JOINERS,
@@ -577,7 +579,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"\(\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
         # (the paper's name between the label and its colon: '(Foto Prensa Libre: AFP)')
-        r"(?:\s{1,3}(?:by|von|de|par|por)\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
+        r"(?:\s{1,3}"
+        + BYLINE_WORD
+        + r"\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
         re.IGNORECASE,
     ),
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
@@ -737,7 +741,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?<=[.!?\"»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
         r"\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
         r"|(?i:photos?|photographs?|fotos?|photographies?|fotografías?|fotografien?|fotografias?))"
-        r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:by|von|de|par|por)\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
+        r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:"
+        + BYLINE_WORD
+        + r")\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
         + _TITLE_STOPS
         + r"){2,80}?)"
         r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
@@ -745,7 +751,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A byline after a dash closing the caption: '... in der Kantine (1898) – von Waldemar
     # Titzenthaler', '... (1928) – von Yva (Else Ernestine Neuländer)', '... - by Jane Roe'
     re.compile(
-        r"(?<=\S)\s{1,2}[-–—]\s{1,2}(?:von|by|par|por)\s{1,2}(?P<credit>"
+        r"(?<=\S)\s{1,2}[-–—]\s{1,2}"
+        + BYLINE_WORD_STRICT
+        + r"\s{1,2}(?P<credit>"
         + _CAPITALISED_NAME
         + r"(?:\s\([^()\n]{1,60}\))?)\s{0,3}$"
     ),
@@ -824,7 +832,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
-        r"\s(?:von|by|par|por)\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ](?:[^\n,;:()/.!?]|"
+        r"\s"
+        + BYLINE_WORD_STRICT
+        + r"\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ](?:[^\n,;:()/.!?]|"
         + _INITIAL_STOP
         + r"){0,50}/\s{0,2}"
         + _AGENCY
@@ -1127,7 +1137,7 @@ CREDIT_PREFIX_RE = re.compile(
     r"|[a-zäöüß]{3,20}(?:bild|foto)\s{0,2}:"
     # a label before a slash, as a university's or a paper's style writes it: '(Photo/Jane Roe)'
     r"|(?:photo|foto|bild)\s{0,2}/(?=\s{0,2}[^\W\d])"
-    r"|(?:photographs?|photographies?|fotografien?|fotografías?|fotografias?)\s{1,3}(?:by|par|de|von|por)\b"
+    r"|(?:photographs?|photographies?|fotografien?|fotografías?|fotografias?)\s{1,3}" + BYLINE_WORD + r"\b"
     # a courtesy's words after the label: 'Photo: Courtesy of Jane Roe', 'Foto: Cortesía de Ana Ruiz',
     # 'Foto: Gentileza de ...', 'Foto: mit freundlicher Genehmigung von ...' (the holder is the credit)
     r"|courtesy(?:\s{1,3}of)?\s(?=\s{0,2}[^\W\d])|(?:por\s{1,3})?cortes[ií]a(?:\s{1,3}de)?\s(?=\s{0,2}[^\W\d])"
