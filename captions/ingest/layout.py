@@ -58,7 +58,9 @@ _EXIFTOOL_RE = re.compile(r"^[A-Za-z][\w /()\-.#]{1,45}?\s{2,60}:\s")
 # `exiftool -G` prefixes every line with its group: '[IPTC]          City   : Hamburg'.
 _EXIFTOOL_GROUP_RE = re.compile(r"^\[[A-Za-z][\w-]{1,24}\]\s{1,40}")
 _FILE_NAME_RE = re.compile(
-    r"^(?:file|datei|fichier|archivo)\s?:\s?\S.{0,200}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|svg)\s*$",
+    r"^(?:"
+    + alternation(load_data("caption_labels.json")["file_page_labels"])
+    + r")\s?:\s?\S.{0,200}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|svg)\s*$",
     re.IGNORECASE,
 )
 _ELLIPSIS = ("...", "…")

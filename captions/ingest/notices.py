@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from captions.core.text import word_trie
+from captions.core.text import alternation, word_trie
 
 from .lexicon import (
     ARCHIVE_REFERENCE_PROBES,
@@ -687,7 +687,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # or in capitalised words: '... champions again. 1939.New York Public Library'
     re.compile(
         r"(?<=[a-zà-ÿĀ-ɏ0-9][.!?])(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}){1,3}"
-        r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:of |de |du |der |von |and )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,4}"
+        r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:" + NAME_JOINER + r" )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,4}"
         # (an office's programme of three words or more and its project after a comma: '... sea
         # floor.NOAA Okeanos Explorer Program, INDEX-SATAL 2010')
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){2,5},"
@@ -822,10 +822,14 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # on Sunday. Jane Roe for The New York Times', 'JEAN ROE POUR « LE MONDE »', 'Ana Ruiz para EL
     # PAÍS', 'Jane Roe for NPR' (the paper's name opens with an article, a quote or is an acronym)
     re.compile(
-        r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?P<credit>" + _COMMISSIONED_NAME + r"\s(?i:for|pour|para|für)\s"
+        r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?P<credit>"
+        + _COMMISSIONED_NAME
+        + r"\s(?i:"
+        + alternation(_CREDIT_DATA["commission_words"])
+        + r")\s"
         r"(?:[«\"“]\s?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,3}\s?[»\"”]"
-        r"|(?:[«\"“]\s?)?(?:The|THE|the|Le|LE|La|LA|Les|L'|L’|El|EL|Los|Die|DIE|Der|Das)\s?"
-        r"[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}(?:\s(?:(?:of|de|del|la|le|y|et|und|and)\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,4}(?:\s?[»\"”])?"
+        r"|(?:[«\"“]\s?)?(?:" + alternation(_CREDIT_DATA["paper_articles"]) + r")\s?"
+        r"[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}(?:\s(?:" + NAME_JOINER + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,4}(?:\s?[»\"”])?"
         r"|[A-Z]{2,6}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,2}"
         r"|" + _AGENCY + r"))\s{0,3}$"
     ),
@@ -1229,7 +1233,12 @@ SUPPLIERS = (
     ("Alamy", re.compile(r"\balamy\b", re.IGNORECASE)),
     (
         "Wikimedia Commons",
-        re.compile(r"wikimedia|commons\.wikimedia|^(?:file|datei|fichier|archivo):", re.IGNORECASE | re.MULTILINE),
+        re.compile(
+            r"wikimedia|commons\.wikimedia|^(?:"
+            + alternation(load_data("caption_labels.json")["file_page_labels"])
+            + r"):",
+            re.IGNORECASE | re.MULTILINE,
+        ),
     ),
     ("imago", re.compile(r"\bimago\b", re.IGNORECASE)),
     ("picture alliance", re.compile(r"picture[- ]alliance", re.IGNORECASE)),

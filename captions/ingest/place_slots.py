@@ -902,7 +902,9 @@ def _french_capital_a(caption: str) -> list[str]:
 _TITLE_TOWN_RE = re.compile(r"[\"'«“„]?\s?(" + _PLAIN_NAME + r")\s[-–—]\s")
 # a French commune's compound name, known to no gazetteer of towns of 15,000: two names joined by
 # a small word between hyphens ('Nort-sur-Erdre', 'Lamotte-en-Santerre', 'Saint-Jean-de-Luz')
-_FRENCH_COMPOUND_RE = re.compile(r"[\w']+(?:-[\w']+)*-(?:sur|sous|en|lès|lez|le|la|les|de|du|des|aux|au)-[\w']+")
+_FRENCH_COMPOUND_RE = re.compile(
+    r"[\w']+(?:-[\w']+)*-(?:" + _alternation(PLACE_PHRASES["compound_links"]) + r")-[\w']+"
+)
 
 
 def title_town(caption: str, countries=None) -> str | None:
@@ -1208,7 +1210,9 @@ _TOWN_REGION_PAREN_RE = re.compile(
 _MENTION_RE = re.compile(
     r"(?<![\w'’\-])["
     + _UP
-    + r"][\w'’\-]{1,30}(?: (?:de |del |la |am |an |der |sur |upon |im |di )?["
+    + r"][\w'’\-]{1,30}(?: (?:(?:"
+    + _alternation(PLACE_PHRASES["mention_name_links"])
+    + r") )?["
     + _UP
     + r"][\w'’\-]{1,30}){0,3}"
 )
