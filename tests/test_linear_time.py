@@ -142,6 +142,10 @@ def _runs() -> dict[str, str]:
     blocks["dimensions: sides runs"] = "Fans cheer.\nDimensions: " + "H x W x " * (RUN // 8) + "4 x 5 cm"
     # a bulleted list whose labels hold several values (layout._grouped_pairs)
     blocks["bullets: grouped labels"] = "Fans cheer.\n" + "- Date\n- 1900\n- Ab\n" * (RUN // 18)
+    # a town as the caption's opening sentence (place_slots.stop_town), later sentences opening
+    # with a preposition and a name (place_fields._opens_sentence)
+    blocks["opening town: name run"] = "Ab de " * (RUN // 6) + "Cd.- x"
+    blocks["sentence openings: preposition runs"] = "Fans cheer. " + "In Ab wird. " * (RUN // 12) + "x"
     return blocks
 
 

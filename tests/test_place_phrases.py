@@ -997,3 +997,51 @@ def test_place_names_beyond_latin_1_are_read_as_names():
 def test_a_places_own_small_words_stay_in_its_name_beside_a_date():
     record = parse_block("Fans cheer on the beach. Rio de Janeiro, 3 May 2019.")
     assert _place(record) == ("Rio de Janeiro", None, "BR")
+
+
+def test_a_town_before_a_region_named_like_a_city_of_another_region():
+    # 'Washington' is a city (in D.C.) and a state: before it a town makes it the state
+    for text in (
+        "Volunteers fill sandbags in Kennewick, Washington, U.S. March 3, 2022. REUTERS/Ina Muster",
+        "Volunteers fill sandbags in Walla Walla, Washington, March 3, 2022.",
+    ):
+        assert _place(parse_block(text)) == (text.split(" in ")[1].split(",")[0], "Washington", "US"), text
+    # a 'city, country' slot alone is still the city
+    assert _place(parse_block("Protesters gather in Washington, U.S., March 3, 2022.")) == ("Washington", None, "US")
+
+
+def test_a_town_closing_the_caption_after_its_preposition_is_its_place():
+    # the place at the end of the caption is a place slot, in a later sentence too
+    for text in (
+        "Le ministre a reçu son homologue. On les voit ici sur la place du marché, à Montbrison.",
+        "The minister met his counterpart. They were seen on the market square, in Kettering.",
+        "Der Minister empfing seinen Amtskollegen. Hier auf dem Marktplatz, in Weißenfels.",
+    ):
+        assert parse_block(text).city == text.rstrip(".").rsplit(" ", 1)[1], text
+    # a town after 'de' closing the caption names an office, not where the picture is; without
+    # its comma, one in a later sentence tells a story
+    assert parse_block("Las calles contaron con un operativo. Lo montó la Policía de Villaguay.").city is None
+    assert parse_block("The minister met his counterpart. He later fell ill while at Kettering.").city is None
+
+
+def test_a_later_sentence_opening_with_its_town_and_its_verb():
+    # German puts the verb right after the opening place: 'In Weißenfels wurde ...'
+    record = parse_block("Der Andrang war groß. In Weißenfels wurde der Minister von Schülern empfangen.")
+    assert _place(record) == ("Weißenfels", None, None)
+    record = parse_block("Der Andrang war groß. Bei Bad Dürkheim kam es zu Staus.")
+    assert record.city == "Bad Dürkheim"
+    # a town inside a later sentence still tells a story
+    assert parse_block("Der Andrang war groß. Schüler aus Weißenfels empfingen den Minister.").city is None
+
+
+def test_a_town_as_the_opening_sentence_is_its_dateline():
+    # Mexican and Spanish papers, EFE: 'Town. Sentence ...', 'Town.- Sentence ...'
+    for text in (
+        "Tlalmanalco. Una lectora asiste a la feria del libro en el centro cultural.",
+        "Aranjuez.- El presidente inauguró hoy la feria del libro.",
+    ):
+        assert _place(parse_block(text)) == (text.split(".", 1)[0], None, None), text
+    # a word that is no town's name is a heading, not a place
+    assert parse_block("Fachada. Antiguo hotel en la calle mayor.").city is None
+    # a region or a country opening the caption is no town
+    assert parse_block("Andalucía. Una lectora asiste a la feria del libro.").city is None

@@ -950,7 +950,12 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             known_city = find_city(last, candidate.country_code) if is_own_city_name(last) else None
             previous = find_city(rest[-2], candidate.country_code) if len(rest) >= 2 else None
             # (a curated one: GeoNames also lists boroughs such as Manhattan as cities)
-            previous_is_city = previous is not None and previous.curated
+            previous_is_city = previous is not None and (
+                previous.curated
+                # 'Appleton, Washington': a town before a city that lies in another region
+                # (Washington, D.C.) than the one of its name (Washington State)
+                or (known_city is not None and known_city.region not in (None, candidate.name))
+            )
             # 'Hamburg', 'Berlin', 'Wien' are cities and regions: a city unless a city precedes.
             # 'Belém, Pará': GeoNames lists 'Para' among Belém's own names; the same city
             # twice is the city and its region.

@@ -27,6 +27,7 @@ from .place_slots import (
     mentioned_places,
     place_slots,
     side_town,
+    stop_town,
     title_town,
 )
 from .record import ParsedCaption
@@ -226,6 +227,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
     titled = title_town(text, countries) if " " in text else None
     if titled is None and ":" in text[:120]:
         titled = colon_town(text, countries)
+    if titled is None and "." in text[:120]:
+        titled = stop_town(text, countries)
     if titled is not None:
         candidate = _resolve(titled, False)
         if candidate.city:
@@ -301,10 +304,12 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
         # '1ER MARS. Des migrants ... dans le camp de Calais': a heading in capitals opens the
         # caption; its first sentence is the one after it
         first += first_sentence(text[len(first) :].lstrip())
+    closing = text.rstrip(" .!")
     for slot in slots:
         if (
             "," not in slot
-            and slot in first
+            # (or the place closing the caption: '... On le voit ici sur la place, à Chur.')
+            and (slot in first or _closes(closing, slot))
             and (
                 places.is_own_city_name(slot)
                 or (places.is_town_name(slot, countries or frozenset()) and not _after_article(first, slot))
@@ -320,7 +325,7 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
     for slot in slots:
         if "," in slot or not (places.is_own_city_name(slot) or places.is_town_name(slot, countries or frozenset())):
             continue
-        if f"{slot}," in text and any(match.group(1) == slot for match in _OPENING_PLACE_RE.finditer(text, 0, 5000)):
+        if _opens_sentence(text, slot):
             candidate = _resolve(slot[:300], False)
             if candidate.city and not candidate.region and not candidate.unknown_country:
                 _take_slot(record, slot, candidate)
@@ -328,9 +333,37 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
     return False
 
 
-# a sentence opening with a place and a comma ('A Tournus, ...', 'In Oberstdorf, ...'): one
-# pattern for every slot (a pattern built per slot filled re's cache with town names)
-_OPENING_PLACE_RE = re.compile(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s([^,!?\n]{1,80}),\s")
+# a place closing the caption set off by its comma ('..., à Chur.', '... on the square, in
+# Chur.', '..., Chur.'), not after 'de'/'of' ('la Policía de San Juan': an office's town) nor
+# bare in a later sentence ('Her husband later fell ill while at Shrewsbury': a story)
+_CLOSING_LEAD_RE = re.compile(r",\s(?:(?i:in|at|near|outside|à|a|au|aux|en|dans|bei|nahe|im)\s)?$")
+
+
+def _closes(closing: str, slot: str) -> bool:
+    if not closing.endswith(slot):
+        return False
+    start = len(closing) - len(slot)
+    return _CLOSING_LEAD_RE.search(closing, max(0, start - 12), start) is not None
+
+
+# a sentence opening with a place and a comma ('A Tournus, ...', 'In Oberstdorf, ...') or, in
+# German, its verb ('In Oberstdorf wird ...'): the preposition before the slot, one pattern for
+# every slot (a pattern built per slot filled re's cache with town names)
+_OPENING_LEAD_RE = re.compile(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s$")
+
+
+def _opens_sentence(text: str, slot: str) -> bool:
+    at = text.find(slot, 0, 5000)
+    for _ in range(4):  # (the first few times the slot is named)
+        if at < 0:
+            return False
+        after = text[at + len(slot) : at + len(slot) + 2]
+        if (after[:1] == "," or (after[:1] == " " and after[1:2].islower())) and _OPENING_LEAD_RE.search(
+            text, max(0, at - 8), at
+        ):
+            return True
+        at = text.find(slot, at + 1, 5000)
+    return False
 
 
 # a full stop after a word of four letters or more, a lower-case word of three ('del río.') or a

@@ -938,6 +938,23 @@ def colon_town(caption: str, countries=None) -> str | None:
     return name if places.is_town_name(name, countries or frozenset()) else None
 
 
+# A town as a sentence of its own opening the caption, the dateline of Mexican and Spanish papers
+# and of EFE ('Ciudad de México. Turistas ...', 'Aranjuez.- El presidente ...'): a town's own name
+# there (a small town's in one of `countries`), as colon_town; a known city that implies its
+# country is read by _opening_place already
+_STOP_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r")(?<=\w{4})\.-?\s(?=[" + _UP + r"¿¡\"“«])")
+
+
+def stop_town(caption: str, countries=None) -> str | None:
+    match = _STOP_TOWN_RE.match(caption, 0, 120)
+    if match is None:
+        return None
+    name = match.group(1)
+    if places.find_country(name) or places.find_region(name):
+        return None
+    return name if places.is_town_name(name, countries or frozenset()) else None
+
+
 # A closing sentence that is only a town and its region or country, inside the caption's quotes
 # or not (the Library of Congress's FSA/OWI captions: '... waiting for scabs. Ducktown, Tennessee.')
 _PLACE_SENTENCE_RE = re.compile(
@@ -1104,7 +1121,11 @@ def _place_slots(caption: str) -> list[str]:
                 trimmed.append(" ".join(words[:size]))
                 break
     # Prefer 'Milan, Italy' (from '... in Milan, Italy, 22 Sep 2024') over its tail 'Italy'.
-    widened = [next((other for other in trimmed if other.endswith(", " + slot)), slot) for slot in trimmed]
+    # (a closing full stop aside: 'Appleton, Washington, U.S.' widens 'Washington, U.S')
+    widened = [
+        next((other for other in trimmed if other.rstrip(".").endswith(", " + slot.rstrip("."))), slot)
+        for slot in trimmed
+    ]
     seen = set()
     unique = []
     for slot in widened:
