@@ -788,7 +788,7 @@ def without_bullet(text: str) -> str:
     return text
 
 
-_DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
+DOUBLED_MIN = _DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
 
 
 _BOILERPLATE = load_data("credit_patterns.json")["wire_boilerplate"]
