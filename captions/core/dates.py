@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from captions.core.text import fold_same_length, word_trie
+from captions.core.text import alternation, fold_same_length, word_trie
 
 DAY = "day"
 MONTH = "month"
@@ -141,10 +141,6 @@ _DECADE_WORDS = {
 }
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # Patterns run on folded text, anchored (re.match) at the start of a number or of the month
 # name before it. _LEAD is a digit that does not continue a number, a decimal or a date.
 _LEAD = r"\d(?<![\d.,:/-]\d)"
@@ -203,12 +199,12 @@ _DECADE_PREFIX_DE = re.compile(r"\b(?:die|den|der)\s$")
 _DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decadas?\s(?:de(?:\slos)?|del))\s$")
 _P_DECADE_WORDS = re.compile(
     r"\b(?:(?:the\s(?:early\s|late\s|mid-?\s?)?(?P<en>"
-    + _alternation(w for w in _DECADE_WORDS if w.endswith("ies"))
+    + alternation(w for w in _DECADE_WORDS if w.endswith("ies"))
     + r"))"
-    r"|(?:(?P<de>" + _alternation(w for w in _DECADE_WORDS if "iger" in w) + r")(?:[\s-]?jahren?|n)?)"
-    r"|(?:annees\s(?P<fr>" + _alternation(w for w in _DECADE_WORDS if w in _FRENCH_DECADE_WORDS) + r"))"
+    r"|(?:(?P<de>" + alternation(w for w in _DECADE_WORDS if "iger" in w) + r")(?:[\s-]?jahren?|n)?)"
+    r"|(?:annees\s(?P<fr>" + alternation(w for w in _DECADE_WORDS if w in _FRENCH_DECADE_WORDS) + r"))"
     r"|(?:(?:anos|decadas?\s(?:de(?:\slos)?|del))\s(?P<es>"
-    + _alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte")
+    + alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte")
     + r")s?))(?![a-z-])"  # (Latin American plural: 'los años sesentas')
 )
 _NOT_A_YEAR_AFTER = re.compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
@@ -222,48 +218,48 @@ _UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
 _HALVES = _LABELS.get("decade_halves", {})
 _HALF_BEFORE = re.compile(
     r"\b(?:(?P<first>"
-    + _alternation(_HALVES.get("first", ()))
+    + alternation(_HALVES.get("first", ()))
     + r")|(?P<second>"
-    + _alternation(_HALVES.get("second", ()))
+    + alternation(_HALVES.get("second", ()))
     + r"))\s(?:"
-    + _alternation(_HALVES.get("half", ()))
+    + alternation(_HALVES.get("half", ()))
     + r")\s(?:(?:"
-    + _alternation(_HALVES.get("of", ()))
+    + alternation(_HALVES.get("of", ()))
     + r")\s)?$"
 )
 # 'um die Jahrhundertwende', 'at the turn of the century': 1900, approximate (caption_labels.json)
-_CENTURY_TURN = re.compile(r"(?<![a-z])(?:" + _alternation(_LABELS.get("century_turn_phrases", ())) + r")(?![a-z])")
+_CENTURY_TURN = re.compile(r"(?<![a-z])(?:" + alternation(_LABELS.get("century_turn_phrases", ())) + r")(?![a-z])")
 _CENTURY_TURN_YEAR = 1900
 # 'la calle 24 de Septiembre', 'rue du 8 Mai 1945', 'Straße des 17. Juni', 'la 9 de Julio': a street or a
 # square named by a day, no date (caption_labels.json, date_named_places)
 _NAMED_BY_DATE_BEFORE = re.compile(
     r"(?:(?<![a-z])(?:"
-    + _alternation(_LABELS.get("date_named_places", ()))
+    + alternation(_LABELS.get("date_named_places", ()))
     + r")\.?\s(?:(?:du|de|del|des|de\sla)\s)?|(?P<la>(?<![a-z'])la\s))$"
 )
 # 'score 6-14-12', 'a 10-13-12 record': a score or a record, not a day with a two-digit year
 _SCORE_BEFORE = re.compile(
-    r"\b(?:" + _alternation(_LABELS.get("score_words", ())) + r")\b(?:\s(?:of|a|an|the|de|von|du|del))?[\s:,]{1,3}$"
+    r"\b(?:" + alternation(_LABELS.get("score_words", ())) + r")\b(?:\s(?:of|a|an|the|de|von|du|del))?[\s:,]{1,3}$"
 )
-_SCORE_AFTER = re.compile(r"\s(?:" + _alternation(_LABELS.get("score_words", ())) + r")\b")
+_SCORE_AFTER = re.compile(r"\s(?:" + alternation(_LABELS.get("score_words", ())) + r")\b")
 # A picture word and 'de'/'von' before a year date the picture ('En esta fotografía de 1957 posan ...',
 # 'une photo de 1920', 'ein Foto von 1957'): the year is stated, not a bare number
 _PICTURE_WORDS = {fold_same_length(word) for word in _LABELS.get("event_clauses", {}).get("picture_words", ())}
 _PICTURE_YEAR_BEFORE = re.compile(
-    r"\b(?:" + _alternation(_PICTURE_WORDS) + r")\s(?:de|du|von|aus|aus\sdem\sjahr(?:e)?|del\sano|de\sl'annee)\s$"
+    r"\b(?:" + alternation(_PICTURE_WORDS) + r")\s(?:de|du|von|aus|aus\sdem\sjahr(?:e)?|del\sano|de\sl'annee)\s$"
 )
 _CIRCA_BEFORE = re.compile(
     r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
     r"alrededor\sdel?|aux\senvirons\sde|en\s?torno\sal?|cerca\sdel?)\s?|\bc\.\s?|\bc(?=$)"
     r"|\b(?:"
-    + _alternation(_UNCERTAIN_WORDS)
+    + alternation(_UNCERTAIN_WORDS)
     + r")\.?\s(?:(?:in|im|en|dans|au|a|from|aus|de|um|vers|hacia)\s)?|\bh\.\s?"
     # a cataloguer's dating in brackets after 'undated': 's.d. [1904-1910]', 'n.d. [1925]', 'o. D. (um 1930)'
     r"|(?:\b[sno]\.\s?d\.?|\bo\.\s?j\.?|\bs\.\s?f\.?|\bs/f|\bsans\sdate|\bsin\sfecha|\bundated|\bohne\sdatum|\bundatiert)\s?[\[(])"
     r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|ano|el|los|del|de|les|den|der|die)\s)?$"
 )
 _CIRCA_AFTER = re.compile(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox., 1952 aproximadamente
-    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um|" + _alternation(_UNCERTAIN_WORDS) + r")\))"
+    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um|" + alternation(_UNCERTAIN_WORDS) + r")\))"
     r"|\s(?:aprox|approx|ca|env|c)\.(?!\s?\d)|\scirca(?![a-z]|\.?\s?\d)|\sca(?![a-z.]|\s?\d)"
     r"|\s(?:aproximadamente|approximately|approximativement|environ|ungefahr)(?![a-z]|\s?\d)"
 )
@@ -586,7 +582,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
 
 
 # 'Version 2.10.11', 'Nr. 12.10.12', 'Art. 5/3/24': a number, not a day with a two-digit year
-_NUMBERED_BEFORE = re.compile(r"(?:\b(?:" + _alternation(_LABELS.get("numbered_words", ())) + r")\.?|#|§)\s?$")
+_NUMBERED_BEFORE = re.compile(r"(?:\b(?:" + alternation(_LABELS.get("numbered_words", ())) + r")\.?|#|§)\s?$")
 
 
 def _is_score(folded: str, start: int, end: int) -> bool:
@@ -917,11 +913,11 @@ _WEEKDAYS = (
     *("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
 )
 _WEEKDAY_DATE = re.compile(
-    r"(?:" + _alternation(_WEEKDAYS) + r"),?\s(?:(?:der|den|le|el)\s)?(?P<date>[^\n]{6,40}?)[.,]?"
+    r"(?:" + alternation(_WEEKDAYS) + r"),?\s(?:(?:der|den|le|el)\s)?(?P<date>[^\n]{6,40}?)[.,]?"
 )
 
 
-_WEEKDAY_WORD = re.compile(r"(?<![a-z])(?:" + _alternation(_WEEKDAYS) + r")(?![a-z]),?\s?(?:(?:der|den|le|el)\s)?")
+_WEEKDAY_WORD = re.compile(r"(?<![a-z])(?:" + alternation(_WEEKDAYS) + r")(?![a-z]),?\s?(?:(?:der|den|le|el)\s)?")
 
 
 def without_weekday(text: str) -> str:

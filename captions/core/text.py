@@ -90,6 +90,15 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+#: a decimal digit (one regex search is cheaper than a generator over the characters)
+DIGIT_RE = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """Does `text` hold a decimal digit?"""
+    return DIGIT_RE.search(text) is not None
+
+
 def alternation(words) -> str:
     """A regex alternation of `words` as written (escaped), longer words first so that a word
     is not cut short by another that begins it: 'della|del|de'. Not grouped."""

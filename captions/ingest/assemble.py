@@ -21,7 +21,7 @@ from captions.core.dimensions import (
     print_size,
     round_half_up,
 )
-from captions.core.text import alternation, fold, word_trie
+from captions.core.text import alternation, fold, has_digit, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
@@ -88,14 +88,6 @@ _ALAMY_SIZE_RE = re.compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
 _KEYWORD_SPLIT_RE = re.compile(r"[,;]")
 _SIDE_CREDIT_RE = re.compile(r"(?P<title>[^©\n]{3,150}?)\s{1,3}©\s{0,2}(?P<credit>[^©\n]{2,80})")
 _COPYRIGHT_YEAR_RE = re.compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2})?", re.IGNORECASE)
-
-
-_ANY_DIGIT_RE = re.compile(r"\d")
-
-
-def _has_digit(text: str) -> bool:
-    """Does `text` hold a digit? (One regex search: a generator over the characters cost more.)"""
-    return _ANY_DIGIT_RE.search(text) is not None
 
 
 # Date field values repeat too ('14 September 2024'); `today` is part of the key because it
@@ -469,7 +461,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 scan.page_ids.append(line.strip())
             elif (
                 (len(line) <= 30 or (len(line) <= 48 and len(dates.without_weekday(line)) <= 30))
-                and _has_digit(line)
+                and has_digit(line)
                 and _parse_date(line.strip(), None)
             ):
                 # 'Hacia 1900' on its own line: the date when the caption has none (its weekday
@@ -661,7 +653,7 @@ def _credit_line_after(cleaned: str, caption_lines: list[str], credit_lines: lis
 
 def _names_credit(line: str, credit_lines: list[str]) -> bool:
     """Is a short line a name that opens one of the block's credit lines?"""
-    if not line or len(line) > 60 or _has_digit(line) or line[-1:] in ".!?:":
+    if not line or len(line) > 60 or has_digit(line) or line[-1:] in ".!?:":
         return False
     for credit_line in credit_lines:
         credit = clean_credit(credit_line[:300])[0]
@@ -676,7 +668,7 @@ def _is_story_line(line: str) -> bool:
     if len(line) > 200 or " - " not in line[-40:]:
         return False
     head, _, tail = line.rpartition(" - ")
-    if "," not in head or head.rstrip()[-1:] in ".!?:" or len(tail) > 30 or not _has_digit(tail):
+    if "," not in head or head.rstrip()[-1:] in ".!?:" or len(tail) > 30 or not has_digit(tail):
         return False
     parsed = _parse_date(tail.strip(), None)
     return parsed is not None and parsed.precision == "day"
@@ -734,7 +726,7 @@ def _same_paragraph(lines: list[str], following: str, closing: bool) -> bool:
 def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     headline_field = scan.best("headline")
     headline = headline_field.value.strip() or None if headline_field else None
-    if headline and " " not in headline and _has_digit(headline):
+    if headline and " " not in headline and has_digit(headline):
         headline = None  # Getty and Alamy put their image number in 'Object name'; not a title
     paragraphs = _without_previews(scan)
     caption_field = scan.best("caption")
@@ -776,7 +768,7 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         # A catalogue page that opens with its photographer and their life dates ('Sánchez
         # Portela, Alfonso' / 'Madrid, 1902 - 1990') before the title: the photographer
         author = prose[0][0].strip()
-        if len(author) <= 60 and not _has_digit(author):
+        if len(author) <= 60 and not has_digit(author):
             scan.add_field("creator", author, 9, 0, "author heading")
             prose = prose[2:]
     if len(prose) > 2 and len(prose[0]) == 1 and _is_capitals_name(prose[1]):
@@ -971,12 +963,12 @@ def _is_dateline_heading(line: str) -> bool:
     if len(line) > 60 or "," not in line or not line[:1].isupper() or line[-1:] in ".!?:":
         return False
     place, _, rest = line.partition(",")
-    if not rest.strip() or _has_digit(place):
+    if not rest.strip() or has_digit(place):
         return False
     for tail in (rest.rpartition(" ")[2], rest.split(",", 1)[-1]):
         if _DAY_DATE_SHAPE_RE.fullmatch(tail):
             return True  # (month or day first: '8-19-07')
-        if _has_digit(tail):
+        if has_digit(tail):
             parsed = _parse_date(tail.strip(), None)
             if parsed is not None and parsed.start is not None and parsed.precision == "day":
                 return True
@@ -1003,7 +995,7 @@ def _value_list(paragraphs: list[list[str]], scan: BlockScan) -> list[str] | Non
     best: list[str] = []
     for paragraph in paragraphs:
         line = paragraph[0].strip() if len(paragraph) == 1 else ""
-        if line and "," not in line and not _has_digit(line) and _is_place(line):
+        if line and "," not in line and not has_digit(line) and _is_place(line):
             run.append(line)
             if len(run) > len(best):
                 best = list(run)
@@ -1113,7 +1105,7 @@ def _says_print(scan: BlockScan) -> bool:
     """Does a size line or a dimensions field of the block speak of printing ('Print size',
     'Druckgröße', 'taille d'impression')?"""
     texts = [item.label for item in scan.fields.get("dimensions", ())]
-    texts += [line for line in scan.structured_lines if _has_digit(line[:200])]
+    texts += [line for line in scan.structured_lines if has_digit(line[:200])]
     return any(word in text.casefold() for text in texts for word in _PRINT_WORDS)
 
 
@@ -1208,7 +1200,7 @@ def _is_place_heading(line: str, following: str) -> bool:
         and len(stripped) <= 60
         and len(following) > 2 * len(stripped)
         and stripped[-1:].isalpha()
-        and not _has_digit(stripped)
+        and not has_digit(stripped)
         and _heading_resolves(stripped)
     )
 
@@ -1307,7 +1299,7 @@ def _furniture(line: str, sentence: str, header: bool) -> str | None:
         return None
     if ct.is_slug([stripped]) and (" " not in stripped or "-" in stripped or "/" in stripped):
         return "header"  # 'ITALY-WOMEN/ABUSE', 'RTS3IXMK' (a dateline in capitals has words and a comma)
-    dated = header and len(stripped) <= 30 and _has_digit(stripped)
+    dated = header and len(stripped) <= 30 and has_digit(stripped)
     if dated and _parse_date(stripped, None) is not None:
         return "date"  # 'July 10, 2020' under the slug: the page's date, not the caption's
     if (
@@ -1397,7 +1389,7 @@ def _role_credit(line: str) -> str | None:
     for part in match.group("parts").split(", "):
         part = part.strip()
         words = part.split()
-        if not words or len(words) > 5 or _has_digit(part):
+        if not words or len(words) > 5 or has_digit(part):
             continue
         if fold(words[0]) in _STREET_WORDS or _is_place(part) or not part[:1].isupper():
             continue
@@ -1440,7 +1432,7 @@ def _without_byline(caption: str, credit: str) -> str:
         if at > 0:
             rest = caption[at + len(word) + 1 + len(name) :]
             dated = rest[:3] in (" - ", " – ", " — ") or rest[:2] == ". "
-            if not rest.strip(" .") or (dated and len(rest) <= _BYLINE_REST and _has_digit(rest)):
+            if not rest.strip(" .") or (dated and len(rest) <= _BYLINE_REST and has_digit(rest)):
                 return caption[:at].rstrip()
     return caption
 
@@ -1462,7 +1454,7 @@ def _value_kind(line: str) -> str | None:
         return None
     if " " not in stripped and _LONE_REFERENCE_RE.fullmatch(stripped) and not _YEAR_ALONE_RE.fullmatch(stripped):
         return "id" if not _is_date_text(stripped) else "date"
-    if _has_digit(stripped) and _is_date_line(stripped):
+    if has_digit(stripped) and _is_date_line(stripped):
         return "date"
     if fold(stripped) in _LEVEL_LINES:
         return "level"
@@ -1549,7 +1541,7 @@ def _take_collections(scan: BlockScan) -> None:
             scan.paragraphs[index] = paragraph[:-1]
             _note_collection(scan, holder)
             continue
-        if (" - " in last[-160:] or " – " in last[-160:]) and _has_digit(last[-60:]):
+        if (" - " in last[-160:] or " – " in last[-160:]) and has_digit(last[-60:]):
             cited = _institution_tail(last)
             if cited is not None:
                 paragraph[-1], holder, reference = cited
@@ -1603,7 +1595,7 @@ def _holder_line(line: str) -> bool:
     words = stripped.split()
     if not words or len(words) > 8 or len(stripped) > 80 or not stripped[:1].isupper() or stripped[-1:] in ".!?:,;":
         return False
-    if _has_digit(stripped):
+    if has_digit(stripped):
         return False
     # (an adjective in lower case at most: 'Archives municipales de ...', 'Archivo histórico de ...')
     if sum(1 for word in words[1:] if word[:1].islower() and word not in NAME_JOINERS) > 1:
@@ -1657,14 +1649,14 @@ def _institution_tail(line: str) -> tuple[str, str, str] | None:
     if holder.count(" ") > 6 or sum(1 for word in holder.split() if word[:1].islower()) > 2:
         return None
     words = match.group("reference").split()
-    while len(words) > 1 and not _has_digit(words[0]):
+    while len(words) > 1 and not has_digit(words[0]):
         first = words[0]
         if (first.endswith(".") and len(first) <= 8) or _lookup_id_label(first):
             words = words[1:]
         else:
             break
     first = words[0]
-    if not (_has_digit(first) or (first.isupper() and len(first) <= 5)):
+    if not (has_digit(first) or (first.isupper() and len(first) <= 5)):
         return None  # '- British Museum, London 2019': a place and a year, no reference
     reference = " ".join(words)
     if _is_date_text(reference):
@@ -1690,7 +1682,7 @@ def _name_line(line: str) -> tuple[str, str] | None:
     ('Fotógrafo Desconocido', 'Photographer Jane Roe'): at most four words after the label,
     each capitalised (a sentence, 'Photographer Jane Roe poses with ...', is none)."""
     stripped = line.strip()
-    if len(stripped) > 60 or not stripped[:1].isupper() or _has_digit(stripped):
+    if len(stripped) > 60 or not stripped[:1].isupper() or has_digit(stripped):
         return None
     bare = bare_label(stripped)
     if bare is None or bare[0][0] not in ("creator", "credit"):
@@ -1768,7 +1760,7 @@ def _is_date_line(line: str) -> bool:
     """'Año 1963', 'Circa 1905', 'Mai 1945', '3. Mai 2024': a date and at most the words of
     date_line_words (caption_labels.json) on a short line."""
     stripped = line.strip().rstrip(".:")
-    if len(stripped) > 30 or not _has_digit(stripped):
+    if len(stripped) > 30 or not has_digit(stripped):
         return False
     found = dates.find_date(stripped)
     if found is None or found.start is None or found.problem:
@@ -1789,7 +1781,7 @@ def _agency_dated_line(line: str) -> tuple[str, str] | None:
     if at <= 0:
         return None
     head, tail = stripped[:at].strip(), stripped[at + 3 :].strip(" .")
-    if not tail[-1:].isdigit() or len(head) > 40 or _has_digit(head):
+    if not tail[-1:].isdigit() or len(head) > 40 or has_digit(head):
         return None
     if not (head.endswith(AGENCIES) or (ct.may_hold_credit(head) and not _is_place(head))):
         return None
@@ -1804,7 +1796,7 @@ def _dated_credit(credit: str) -> tuple[str, str | None]:
     after the credit's last comma is the picture's, not a part of the name."""
     head, comma, tail = credit.rpartition(",")
     tail = tail.strip(" .")
-    if not comma or not head.strip() or len(tail) > 30 or not _has_digit(tail):
+    if not comma or not head.strip() or len(tail) > 30 or not has_digit(tail):
         return credit, None
     parsed = _parse_date(tail, None)
     return (head.rstrip(), tail) if parsed is not None and parsed.start else (credit, None)
@@ -1924,7 +1916,7 @@ def _clean_id(value: str) -> str | None:
     if ", " in value:
         # 'HB32122, Kapsel 1208', 'P.2298.088, Box 4': the number, then the box it is kept in
         head, _, rest = value.partition(", ")
-        if fold(rest.split(" ", 1)[0]) in ID_CONTAINERS and _has_digit(head):
+        if fold(rest.split(" ", 1)[0]) in ID_CONTAINERS and has_digit(head):
             value = head.strip()
     if _WHOLE_ID_RE.fullmatch(value):
         return value  # an archive's reference is often several tokens: 'SPA 2 Z 29BIS', 'NPG x137688'
@@ -1932,7 +1924,7 @@ def _clean_id(value: str) -> str | None:
     if not match:
         return None
     token = match.group(0).rstrip(".-/")
-    if not _has_digit(token) and token.isupper():
+    if not has_digit(token) and token.isupper():
         # a country's code opening an ISAD(G) reference code: the code whole when it is only
         # codes ('GB 0042 PH/7/12', 'FR AD 9 Fi 12'), its last number when it names the archive in words ('DO
         # Archivo General de la Nación / Jane Roe // 188': the item's number closes the code)
@@ -1940,11 +1932,11 @@ def _clean_id(value: str) -> str | None:
         words = head.split()
         worded = any(len(word) > 3 and word.isalpha() and not word.isupper() for word in words)
         if len(head) <= 40 and len(words) <= 5 and not worded:
-            return head if _has_digit(head) else token
+            return head if has_digit(head) else token
         numbers = _NUMBERED_TOKEN_RE.findall(head, match.end())
         if numbers:
             return numbers[-1].rstrip(".-/")
-    return token if _has_digit(token) or token.isupper() else None
+    return token if has_digit(token) or token.isupper() else None
 
 
 def _identity(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) -> None:
@@ -2160,7 +2152,7 @@ def _in_life_dates(text: str, start: int, found) -> bool:
     marker = text[opening + 1 : start].strip().lower()
     if marker in _LIFE_MARKERS or (marker and not marker.strip(" -–—")):
         return True  # (or the death after a birth already read as the bracket's: '(  …  – 18 April 1955)')
-    if marker and not _has_digit(marker):
+    if marker and not has_digit(marker):
         return False  # a bracket that says something else before the date
 
     years = [int(year) for year in _YEAR_DIGITS_RE.findall(text, opening, closing)]
@@ -2394,7 +2386,7 @@ def _date_after_name(sentence: str, name: str) -> str | None:
     Pérez. 1952.', '... Photo Jean Dupont, vers 1930.'): the page's dating of the picture."""
     at = sentence.find(name)
     after = sentence[at + len(name) :].lstrip(" .,;–-").split(". ", 1)[0].strip(" .") if at >= 0 else ""
-    if not after or len(after) > 30 or not _has_digit(after):
+    if not after or len(after) > 30 or not has_digit(after):
         return None
     found = dates.find_date(after)
     if found is None or found.start is None or len(found.text) < len(after) - 4:
@@ -2599,8 +2591,8 @@ def _place_before_date(scan: BlockScan) -> None:
         return
     place, _, rest = labelled.value[:120].rpartition(",")
     place = place.strip()
-    digits_after = _has_digit(rest)
-    if place and digits_after and not _has_digit(place) and _is_place(place):
+    digits_after = has_digit(rest)
+    if place and digits_after and not has_digit(place) and _is_place(place):
         scan.add_field("place", place, 99, labelled.line, labelled.label)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from captions.core import dates
-from captions.core.text import fold
+from captions.core.text import alternation, fold
 
 from .lexicon import (
     ARCHIVE_REFERENCE_RE,
@@ -28,25 +28,21 @@ from .lexicon import (
 _DATA = load_data("citations.json")
 
 
-def _alternatives(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 # 'Figure 1. ', 'Fig. 2: ', 'Abb. 3 ', 'Figura 4.': a figure's number opening its caption.
-_FIGURE_RE = re.compile(r"(?:%s)\s?\d{1,3}[a-z]?(?:[.:]\s|\s[-–]\s)" % _alternatives(_DATA["figure_labels"]))  # noqa: UP031
+_FIGURE_RE = re.compile(r"(?:%s)\s?\d{1,3}[a-z]?(?:[.:]\s|\s[-–]\s)" % alternation(_DATA["figure_labels"]))  # noqa: UP031
 # ' // View in Flickr', ' | Voir sur Gallica': the link a page puts after the citation.
-_LINK_TAIL_RE = re.compile(r"\s(?://|\|)\s(?:%s)\b[^/|\n]{0,60}$" % _alternatives(_DATA["link_words"]), re.IGNORECASE)  # noqa: UP031
+_LINK_TAIL_RE = re.compile(r"\s(?://|\|)\s(?:%s)\b[^/|\n]{0,60}$" % alternation(_DATA["link_words"]), re.IGNORECASE)  # noqa: UP031
 # 'Courtesy Library of Congress, ..., LC-B2-2189-6, http://hdl...': the holder, after a sentence;
 # the kind of picture before it and parentheses round it are the credit's furniture ('Photo
 # courtesy of NASA', '(Courtesy of Jane Roe)', 'Foto cortesía de la Junta de Andalucía').
 _COURTESY_RE = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))(?P<open>\()?(?:(?:%s)\s)?(?i:%s)\s(?P<body>[^\n]{2,600})$"  # noqa: UP031
-    % (_alternatives(_DATA["courtesy_kinds"]), _alternatives(_DATA["courtesy"]))
+    % (alternation(_DATA["courtesy_kinds"]), alternation(_DATA["courtesy"]))
 )
 # 'Photo by National Photo Co., 1929 March 29.': the photographer and the day, after a sentence.
 _BY_DATE_RE = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<credit>[^,\n]{2,120}),\s(?P<date>[^,\n]{4,40}?)\.?$"  # noqa: UP031
-    % _alternatives(_DATA["photo_by"])
+    % alternation(_DATA["photo_by"])
 )
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{1,500}")
 _LOC_DATE_RE = re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")
@@ -132,7 +128,7 @@ _FIGURE_INITIALS = frozenset(label[:1] for label in _DATA["figure_labels"])
 # The words the two patterns need, looked for before the patterns run.
 # (without their first letter: 'Courtesy' and 'courtesy' both hold 'ourtesy')
 _COURTESY_PROBES = tuple(dict.fromkeys(max(phrase.split(), key=len)[1:] for phrase in _DATA["courtesy"]))
-_BY_PROBE_RE = re.compile(_alternatives(_DATA["photo_by"]))
+_BY_PROBE_RE = re.compile(alternation(_DATA["photo_by"]))
 
 
 def _has_courtesy(text: str) -> bool:
@@ -293,10 +289,10 @@ _LENDER_NAME = (
     r"[A-ZÀ-ÝĀ-ɏ0-9][\w'’.&-]{0,30}){0,7})"
 )
 _LENDER_KIND = r"(?:(?:%s)\s)?(?:%s)\s" % (  # noqa: UP031
-    _alternatives(_LENDERS["determiners"]),
-    _alternatives(_LENDERS["kinds"]),
+    alternation(_LENDERS["determiners"]),
+    alternation(_LENDERS["kinds"]),
 )
-_LENDER_ADVERB = r"(?:%s)\s" % _alternatives(_LENDERS["adverbs"])  # noqa: UP031
+_LENDER_ADVERB = r"(?:%s)\s" % alternation(_LENDERS["adverbs"])  # noqa: UP031
 # (an adverb may stand before the 'by' too: 'cedida amablemente por')
 _PARTICIPLES = "|".join(
     r"\s".join(map(re.escape, head.split())) + r"\s(?:%s)?" % _LENDER_ADVERB + re.escape(by)  # noqa: UP031
@@ -306,11 +302,11 @@ _LENDER_RE = re.compile(
     r"(?i:%s(?:(?:%s)\s)?(?:%s)?(?:%s)\s(?:%s)?(?:(?:%s)\s)?)%s(?P<rest>[^\n]{0,160})"  # noqa: UP031
     % (
         _LENDER_KIND,
-        _alternatives(_LENDERS["passives"]),
+        alternation(_LENDERS["passives"]),
         _LENDER_ADVERB,
         _PARTICIPLES,
         _LENDER_ADVERB,
-        _alternatives(_DATA["holder_articles"] + ["l'", "l’"]),
+        alternation(_DATA["holder_articles"] + ["l'", "l’"]),
         _LENDER_NAME,
     )
 )
@@ -319,7 +315,7 @@ _LENDER_RE = re.compile(
 _GERMAN_LENDER_RE = re.compile(
     r"(?i:%s(?:(?:%s)\suns\s|(?:wurde|wurden)\suns\s)(?:%s){0,2}(?:von\s(?:(?:der|dem|den)\s)?)?)%s"  # noqa: UP031
     r"\s(?i:zur\sVerfügung|überlassen)(?:\sgestellt)?(?P<rest>[^\n]{0,4})"
-    % (_LENDER_KIND, _alternatives(_LENDERS["de_verbs"]), _LENDER_ADVERB, _LENDER_NAME)
+    % (_LENDER_KIND, alternation(_LENDERS["de_verbs"]), _LENDER_ADVERB, _LENDER_NAME)
 )
 _LENDER_PROBES = (" by ", " par ", " por ", " von ", "Verfügung", "überlie", "lieh")  # (words: not "Paris", "nearby")
 

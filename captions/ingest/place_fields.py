@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.text import alternation
+from captions.core.text import DIGIT_RE, alternation
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
@@ -390,7 +390,6 @@ _PLACE_NAME_RE = re.compile(
 
 
 _DATED_SENTENCE = 120  # characters: a dateline sentence is short
-_DIGIT_RE = re.compile(r"\d")
 
 
 def place_and_date_parts(sentence: str, *, date_needed: bool) -> list[str] | None:
@@ -398,7 +397,7 @@ def place_and_date_parts(sentence: str, *, date_needed: bool) -> list[str] | Non
     ('Gardanne, le samedi 23 février 2019', 'Sassnitz (Germany), 3 May 2019'), the date, its
     link words ('le', 'am', 'on') and a weekday taken out, each part a name; None when the
     text holds anything else (or no date where one is needed)."""
-    if _DIGIT_RE.search(sentence) is not None:
+    if DIGIT_RE.search(sentence) is not None:
         found = dates.find_date(sentence)
         if found is None or found.start is None or found.text not in sentence:
             return None
@@ -453,15 +452,15 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
     'Gardanne, le 23 février 2019.'), when the gazetteer knows it; or of the wires' '... at
     VENUE, TOWN, on DATE.': (slot, resolved place), or None."""
     if (
-        _DIGIT_RE.search(text, 0, _DATED_SENTENCE) is None
-        and _DIGIT_RE.search(text, max(0, len(text) - _DATED_SENTENCE)) is None
+        DIGIT_RE.search(text, 0, _DATED_SENTENCE) is None
+        and DIGIT_RE.search(text, max(0, len(text) - _DATED_SENTENCE)) is None
     ):
         return _place_on_date(text)
     first = _sentences(text[:_DATED_SENTENCE])[0]
     last = _sentences(text[-_DATED_SENTENCE:])[-1] if len(text) > len(first) else first
     for sentence in (first, last) if last is not first else (first,):
         sentence = sentence.strip().rstrip(".")
-        if not 8 <= len(sentence) <= 90 or "," not in sentence or _DIGIT_RE.search(sentence) is None:
+        if not 8 <= len(sentence) <= 90 or "," not in sentence or DIGIT_RE.search(sentence) is None:
             continue
         if sentence.count(" ") > 8:
             continue  # (a place and a date are a few words: 'Gardanne, le samedi 23 février 2019')

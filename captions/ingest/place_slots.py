@@ -12,16 +12,12 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.text import fold
+from captions.core.text import alternation, fold
 
 from .caption_text import line_language, stopword_votes
 from .lexicon import PLACE_PHRASES, first_chars, load_data
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ɏ"  # (Latin-1 and Latin Extended: Łódź, Września, Ştefăneşti)
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
@@ -31,9 +27,9 @@ _WORD = r"[" + _UP + r"][\w.'\-]{0,30}"
 # 'de los' were tried: 'Castellón de la Plana' read whole, but the holdout lost a field.)
 _NAME_LINK = (
     r"(?: (?:(?:"
-    + _alternation(PLACE_PHRASES["place_name_links"])
+    + alternation(PLACE_PHRASES["place_name_links"])
     + r") )?| (?:"
-    + _alternation(PLACE_PHRASES["place_name_articles"])
+    + alternation(PLACE_PHRASES["place_name_articles"])
     + r")-)"
 )
 _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
@@ -121,7 +117,7 @@ _PREPOSITION = (
     # 'in the ancient city of Kashgar', 'in the small coastal town of ...': a town word after one
     # or two adjectives, as 'in the city of' (place_leads)
     + r"in the (?:[a-z]{3,20} ){1,2}(?:"
-    + _alternation(PLACE_PHRASES["town_words"])
+    + alternation(PLACE_PHRASES["town_words"])
     + r") of|"
     + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
     + r")|"
@@ -129,14 +125,14 @@ _PREPOSITION = (
     + r"))"
 )
 # A region part may carry its type in lower case: 'in Harbin, Heilongjiang province, China'.
-_REGION_TYPE = r"(?:\s(?:" + _alternation(PLACE_PHRASES["region_types"]) + r"))?"
+_REGION_TYPE = r"(?:\s(?:" + alternation(PLACE_PHRASES["region_types"]) + r"))?"
 IN_PLACE_RE = re.compile(
     r"(?:^|\s)"
     + _PREPOSITION
     + r"\s("
     + _NAME
     + r"(?:\s(?:"
-    + _alternation([*PLACE_PHRASES["town_words"], *PLACE_PHRASES["town_words_after"]])
+    + alternation([*PLACE_PHRASES["town_words"], *PLACE_PHRASES["town_words_after"]])
     + r"))?(?:,\s{0,2}"
     + _NAME
     + _REGION_TYPE
@@ -167,13 +163,13 @@ POSSESSIVE_REGION_RE = re.compile(
 # Rivoli': a street named after a place. Matched against the folded text before a name.
 _NOT_HERE_BEFORE_RE = re.compile(
     r"(?:^|[^\w])(?:(?:"
-    + _alternation(fold(word) for word in PLACE_PHRASES["office_words"])
+    + alternation(fold(word) for word in PLACE_PHRASES["office_words"])
     + r")\s(?:de la|de l'|del|de|d'|of the|of|von|vom|du|des)"
     + r"|(?:"
-    + _alternation(fold(word) for word in PLACE_PHRASES["offshore_words"])
+    + alternation(fold(word) for word in PLACE_PHRASES["offshore_words"])
     + r")"
     + r"|(?:"
-    + _alternation(fold(word) for word in PLACE_PHRASES["street_words_before"])
+    + alternation(fold(word) for word in PLACE_PHRASES["street_words_before"])
     + r")(?:\s(?:de la|de l'|del|de|d'|du|des))?)$"
 )
 
@@ -184,13 +180,13 @@ _NOT_HERE_BEFORE_RE = re.compile(
 # outside_directions). Matched against the folded text before it.
 _OUTSIDE_BEFORE_RE = re.compile(
     r"(?:^|[^\w])(?:(?:au|al|a l')\s(?:"
-    + _alternation(fold(word) for word in PLACE_PHRASES["directions"])
+    + alternation(fold(word) for word in PLACE_PHRASES["directions"])
     + r")\s(?:de la|de l'|del|de|d'|du|des)"
     + "".join(
         r"|(?<!the\s)(?:"
-        + _alternation(fold(word) for word in group["directions"])
+        + alternation(fold(word) for word in group["directions"])
         + r")\s(?:"
-        + _alternation(group["links"])
+        + alternation(group["links"])
         + r")"
         for group in PLACE_PHRASES["outside_directions"]
     )
@@ -216,20 +212,20 @@ INSIDE_RE = re.compile(
     r"(?:^|\s)(?i:(?="
     + first_chars(PLACE_PHRASES["lead_before_direction"])
     + r")(?:"
-    + _alternation(PLACE_PHRASES["lead_before_direction"])
+    + alternation(PLACE_PHRASES["lead_before_direction"])
     + r"))\s(?i:(?="
     + first_chars(PLACE_PHRASES["directions"])
     + r")(?:"
-    + _alternation(PLACE_PHRASES["directions"])
+    + alternation(PLACE_PHRASES["directions"])
     + r"))\s(?i:"
-    + _alternation(PLACE_PHRASES["links"])
+    + alternation(PLACE_PHRASES["links"])
     + r")\s(?:la\s|le\s|l'|the\s)?("
     + _NAME
     + r")"
 )
 # 'im Osten Spaniens', 'im Norden der Ukraine': a German direction and a country in the genitive
 _GENITIVE_INSIDE_RE = re.compile(
-    r"(?:^|\s)[Ii]m\s(?i:" + _alternation(PLACE_PHRASES["directions"]) + r")\s(?:(?:der|des)\s)?(" + _WORD + r")"
+    r"(?:^|\s)[Ii]m\s(?i:" + alternation(PLACE_PHRASES["directions"]) + r")\s(?:(?:der|des)\s)?(" + _WORD + r")"
 )
 
 
@@ -253,9 +249,9 @@ def _genitive_countries(caption: str) -> list[str]:
 # direction may stand between the article and the name)
 ARTICLE_PLACE_RE = re.compile(
     r"(?:^|\s)(?:"
-    + _alternation(PLACE_PHRASES["article_leads"])
+    + alternation(PLACE_PHRASES["article_leads"])
     + r")\s(?:(?P<direction>"
-    + _alternation(word for word in PLACE_PHRASES["directions"] if word.islower())
+    + alternation(word for word in PLACE_PHRASES["directions"] if word.islower())
     + r")\s)?(?P<name>"
     + _NAME
     + r"(?:,\s{0,2}"
@@ -268,7 +264,7 @@ ARTICLE_PLACE_RE = re.compile(
 # ('in der Stadt Kleinort (Tansania)', 'dans la ville de Kleinort (Ukraine)', data: place_leads)
 _TOWN_PREPOSITION_RE = re.compile(
     r"(?:^|\s)(?:in|en|à|bei|nahe|near|au|In|En|À|Bei|Nahe|Near|Au|(?i:"
-    + _alternation(PLACE_PHRASES["place_leads"])
+    + alternation(PLACE_PHRASES["place_leads"])
     + r"))\s$"
 )
 _NAME_LINK_WORDS = frozenset(("de", "del", "la", "am", "an", "der", "sur", "upon", "im", "di", "op", "es"))
@@ -422,29 +418,29 @@ _ANCHOR_RE = re.compile(
         [*PLACE_PHRASES["lead"], *PLACE_PHRASES["lead_before_country"], *PLACE_PHRASES["lead_before_direction"]]
     )
     + r")(?:(?P<lead>"
-    + _alternation(PLACE_PHRASES["lead"])
+    + alternation(PLACE_PHRASES["lead"])
     + r")\s"
-    r"|(?P<country_lead>" + _alternation(PLACE_PHRASES["lead_before_country"]) + r")\s(?=[A-ZÀ-Ý])"
+    r"|(?P<country_lead>" + alternation(PLACE_PHRASES["lead_before_country"]) + r")\s(?=[A-ZÀ-Ý])"
     r"|(?P<inside>"
-    + _alternation(PLACE_PHRASES["lead_before_direction"])
+    + alternation(PLACE_PHRASES["lead_before_direction"])
     + r")\s(?=(?:the\s)?(?:"
-    + _alternation(PLACE_PHRASES["directions"])
+    + alternation(PLACE_PHRASES["directions"])
     + r")\s)))?"
     r"(?i:(?:(?:"
-    + _alternation(PLACE_PHRASES["distance_approximations"])
+    + alternation(PLACE_PHRASES["distance_approximations"])
     + r")\s)?\d{1,4}\s?(?:"
-    + _alternation(PLACE_PHRASES["distance_units"])
+    + alternation(PLACE_PHRASES["distance_units"])
     + r")\s)?"
     r"(?i:(?="
     + first_chars(PLACE_PHRASES["directions"])
     + r")(?P<direction>"
-    + _alternation(PLACE_PHRASES["directions"])
+    + alternation(PLACE_PHRASES["directions"])
     + r")\s(?P<link>(?:"
-    + _alternation(PLACE_PHRASES["links"])
+    + alternation(PLACE_PHRASES["links"])
     + r")\s)?)?"
     # 'the Russian southern city of Stavropol': what kind of place the anchor is
     r"(?:(?:the\s)?(?:[A-Z][a-z]{2,20}\s)?(?:[a-z]{3,20}\s)?(?i:"
-    + _alternation(PLACE_PHRASES["anchor_types"])
+    + alternation(PLACE_PHRASES["anchor_types"])
     + r")\s)?"
     r"(?P<anchor>" + _PLAIN_NAME + r")(?:['’]s\s(?P<region>" + _WORD + r"(?:\s" + _WORD + r"){0,3}))?"
 )
@@ -455,18 +451,18 @@ _REGION_PHRASE_RE = re.compile(
     r",?\s{0,2}(?i:(?="
     + first_chars(PLACE_PHRASES["region_leads"])
     + r")(?:"
-    + _alternation(PLACE_PHRASES["region_leads"])
+    + alternation(PLACE_PHRASES["region_leads"])
     + r"))\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
-    + _alternation(PLACE_PHRASES["region_kinds"])
+    + alternation(PLACE_PHRASES["region_kinds"])
     + r")\s(?:[\w'’-]{2,30}\s){0,2}?(?:(?i:"
-    + _alternation(PLACE_PHRASES["links"])
+    + alternation(PLACE_PHRASES["links"])
     + r")\s)?(?P<region>"
     + _PLAIN_WORD
     + r"(?:\s"
     + _PLAIN_WORD
     + r")?)"
 )
-_TYPE_TAIL_RE = re.compile(r"(?:\s(?:" + _alternation(PLACE_PHRASES["region_types"]) + r"))+$", re.IGNORECASE)
+_TYPE_TAIL_RE = re.compile(r"(?:\s(?:" + alternation(PLACE_PHRASES["region_types"]) + r"))+$", re.IGNORECASE)
 
 
 def _anchored(slot: str, caption: str, end: int) -> str | None:
@@ -856,7 +852,7 @@ def _dateline_text(raw: str) -> str | None:
 
 # 'au Havre', 'du Caire': a French preposition fused with the article of the place's name
 _CONTRACTIONS = {key.casefold(): value for key, value in load_data("place_phrases.json")["contractions"].items()}
-_CONTRACTED_RE = re.compile(r"(?:^|\s)(?i:(" + _alternation(_CONTRACTIONS) + r"))\s(" + _WORD + r")")
+_CONTRACTED_RE = re.compile(r"(?:^|\s)(?i:(" + alternation(_CONTRACTIONS) + r"))\s(" + _WORD + r")")
 # what a caption holds where a contraction of the data stands, in any case as the pattern reads
 # them ('au ', 'AU ', 'AUX ', 'des '): a caption with none of these skips the search
 _CONTRACTION_ENDS = tuple(sorted({f"{ending} " for key in _CONTRACTIONS for ending in (key[-1], key[-1].upper())}))
@@ -902,9 +898,7 @@ def _french_capital_a(caption: str) -> list[str]:
 _TITLE_TOWN_RE = re.compile(r"[\"'«“„]?\s?(" + _PLAIN_NAME + r")\s[-–—]\s")
 # a French commune's compound name, known to no gazetteer of towns of 15,000: two names joined by
 # a small word between hyphens ('Nort-sur-Erdre', 'Lamotte-en-Santerre', 'Saint-Jean-de-Luz')
-_FRENCH_COMPOUND_RE = re.compile(
-    r"[\w']+(?:-[\w']+)*-(?:" + _alternation(PLACE_PHRASES["compound_links"]) + r")-[\w']+"
-)
+_FRENCH_COMPOUND_RE = re.compile(r"[\w']+(?:-[\w']+)*-(?:" + alternation(PLACE_PHRASES["compound_links"]) + r")-[\w']+")
 
 
 def title_town(caption: str, countries=None) -> str | None:
@@ -1173,13 +1167,7 @@ def _without_german_nouns(slots: list[str], caption: str) -> list[str]:
 # 'the southern island of Crete, Greece', 'sur l'île de Crète', 'auf der Insel Kreta' (data:
 # island_leads): the island when the data knows it as a region or country, never a city
 _ISLAND_RE = re.compile(
-    r"(?:"
-    + _alternation(PLACE_PHRASES["island_leads"])
-    + r")\s?("
-    + _PLAIN_NAME
-    + r"(?:,\s{0,2}"
-    + _PLAIN_NAME
-    + r")?)"
+    r"(?:" + alternation(PLACE_PHRASES["island_leads"]) + r")\s?(" + _PLAIN_NAME + r"(?:,\s{0,2}" + _PLAIN_NAME + r")?)"
 )
 
 
@@ -1195,14 +1183,14 @@ def _islands(caption: str) -> list[str]:
     return slots
 
 
-_STATE_WORD_RE = re.compile(_alternation(PLACE_PHRASES["state_words"]))  # (a cheap test before _STATE_RE)
+_STATE_WORD_RE = re.compile(alternation(PLACE_PHRASES["state_words"]))  # (a cheap test before _STATE_RE)
 # A country by its formal name after a preposition and an article: 'in the Principality of
 # Monaco', 'au Royaume du Maroc', 'en la República de Colombia' (data: state_words).
 _STATE_RE = re.compile(
     r"(?:^|\s)(?:in|at|en|au|à|dans|im|in der)\s(?:(?:the|le|la|l['’]|el)\s?)?((?:["
     + _UP
     + r"][\w'’\-]{1,30}\s){0,3}(?:"
-    + _alternation(PLACE_PHRASES["state_words"])
+    + alternation(PLACE_PHRASES["state_words"])
     + r")\s(?:of the|of|du|de la|de l['’]|de|del|des|d['’])\s?["
     + _UP
     + r"][\w'’\-]{1,30}(?:\s(?:and\s|y\s|et\s|und\s)?[\w'’\-]{1,30}){0,3})"
@@ -1232,7 +1220,7 @@ _MENTION_RE = re.compile(
     r"(?<![\w'’\-])["
     + _UP
     + r"][\w'’\-]{1,30}(?: (?:(?:"
-    + _alternation(PLACE_PHRASES["mention_name_links"])
+    + alternation(PLACE_PHRASES["mention_name_links"])
     + r") )?["
     + _UP
     + r"][\w'’\-]{1,30}){0,3}"
@@ -1341,7 +1329,7 @@ def _resolved(slot: str):
 
 _TOWN_BEFORE_RE = re.compile(
     r"(?:^|\s)(?i:"
-    + _alternation([*PLACE_PHRASES["anchor_types"], "in", "at", "near", "bei", "im", "à", "en", "près de", "cerca de"])
+    + alternation([*PLACE_PHRASES["anchor_types"], "in", "at", "near", "bei", "im", "à", "en", "près de", "cerca de"])
     + r")\s("
     + _PLAIN_NAME
     + r")$"
@@ -1384,7 +1372,7 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
 
 
 # A comma and the words that open a region phrase (see _REGION_PHRASE_RE).
-_REGION_PHRASE_START_RE = re.compile(r",(?=\s{0,2}(?i:" + _alternation(PLACE_PHRASES["region_leads"]) + r")\s)")
+_REGION_PHRASE_START_RE = re.compile(r",(?=\s{0,2}(?i:" + alternation(PLACE_PHRASES["region_leads"]) + r")\s)")
 
 
 def _cities_before_region_phrases(caption: str) -> list[str]:
@@ -1494,7 +1482,7 @@ _TOWN_WORDS_BEFORE = frozenset([*NATIONALITIES["town_words"]["en"], *NATIONALITI
 _TOWN_WORDS_AFTER = frozenset([*NATIONALITIES["town_words"]["fr"], *NATIONALITIES["town_words"]["es"]])
 _MODIFIERS_BEFORE = frozenset(fold(word) for word in NATIONALITIES["modifiers"]["en"])
 _MODIFIERS_AFTER = frozenset(fold(word) for language in ("fr", "es") for word in NATIONALITIES["modifiers"][language])
-_TOWN_WORD_RE = re.compile(r"(?<![\w\-])(" + _alternation(_TOWN_WORDS_BEFORE | _TOWN_WORDS_AFTER) + r")(?![\w\-])")
+_TOWN_WORD_RE = re.compile(r"(?<![\w\-])(" + alternation(_TOWN_WORDS_BEFORE | _TOWN_WORDS_AFTER) + r")(?![\w\-])")
 _TOKEN_RE = re.compile(r"[\w\-]+")
 _NAME_AFTER_RE = re.compile(r"(?:,\s{0,2}|\s)(?:of\s(?:the\s)?)?(" + _PLAIN_NAME + r")")
 _NAME_AFTER_DE_RE = re.compile(r"\s(?:de\s|del\s|d['’]\s?)(" + _PLAIN_NAME + r")")
@@ -1584,13 +1572,13 @@ def national_places(caption: str) -> list[str]:
 # facility_links). Only a town the gazetteer knows counts ('the port of Call' is none).
 _FACILITY_RE = re.compile(
     r"(?<![\w\-])(?:(?:"
-    + _alternation(PLACE_PHRASES["facility_words"])
+    + alternation(PLACE_PHRASES["facility_words"])
     + r")|["
     + _UP
     + r"][a-zäöüß]{0,30}(?:"
-    + _alternation(PLACE_PHRASES["facility_endings"])
+    + alternation(PLACE_PHRASES["facility_endings"])
     + r"))\s(?:"
-    + _alternation(PLACE_PHRASES["facility_links"])
+    + alternation(PLACE_PHRASES["facility_links"])
     + r")\s?("
     + _PLAIN_NAME
     + r")"
@@ -1602,11 +1590,11 @@ _TOWN_ADJECTIVE_RE = re.compile(
     r"(?<![\w\-])(["
     + _UP
     + r"][a-zäöüß]{2,30}er)\s(?:"
-    + _alternation(_GERMAN_FACILITIES)
+    + alternation(_GERMAN_FACILITIES)
     + r"|["
     + _UP
     + r"][a-zäöüß]{0,30}(?:"
-    + _alternation([*PLACE_PHRASES["facility_endings"], *PLACE_PHRASES["town_adjective_endings"]])
+    + alternation([*PLACE_PHRASES["facility_endings"], *PLACE_PHRASES["town_adjective_endings"]])
     + r"))(?![\w\-])"
 )
 _TOWN_ADJECTIVES = load_data("place_phrases.json")["town_adjectives"]
@@ -1626,7 +1614,7 @@ _POSSESSIVE_FACILITY_RE = re.compile(
     r"(?<![\w\-])("
     + _PLAIN_NAME
     + r")['’]s?\s(?:"
-    + _alternation(word for word in PLACE_PHRASES["facility_words"] if word.islower() and word.isascii())
+    + alternation(word for word in PLACE_PHRASES["facility_words"] if word.islower() and word.isascii())
     + r")(?![\w\-])"
 )
 
@@ -1661,7 +1649,7 @@ def facility_towns(caption: str) -> list[str]:
 # What follows a town the gazetteer does not know: its country, after a comma or 'in' ('... von
 # Jindo in Südkorea', '... de Konna, au Mali'), names where that town is.
 _COUNTRY_AFTER_RE = re.compile(
-    r"(?:,\s?|\s)(?:(?:" + _alternation(PLACE_PHRASES["lead_before_country"]) + r")\s)?(" + _NAME + r")"
+    r"(?:,\s?|\s)(?:(?:" + alternation(PLACE_PHRASES["lead_before_country"]) + r")\s)?(" + _NAME + r")"
 )
 
 

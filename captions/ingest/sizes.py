@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from captions.core.dimensions import StatedSize
+from captions.core.text import DIGIT_RE
 
 MAX_PIXELS = 10**6  # px and dpi must be > 0 and < this; anything else is dropped
 SCAN_LIMIT = 4000  # characters of one line the size patterns look at
@@ -70,7 +71,6 @@ _SIDES_RE = re.compile(
     r"\s{0,2}[x×]\s{0,2}(?:h|height|höhe|hoehe|hohe|haut(?:eur)?|alto|altura))(?![a-zà-ÿ])",
     re.IGNORECASE,
 )
-_DIGIT_RE = re.compile(r"\d")
 # 'digit x digit' somewhere: a cheap search that spares the full pair pattern on captions.
 PAIR_HINT_RE = re.compile(r"\d\s{0,3}(?:px\s{0,2})?(?:[x×X*]|by)\s{0,3}\d", re.IGNORECASE)
 _LENGTH_TEXT_RE = re.compile(r"\d{1,7}(?:\.\d{1,4})?")
@@ -150,7 +150,7 @@ def scan_sizes(line: str, *, bare_pairs_are_pixels: bool = False) -> SizeFacts |
     """
     if len(line) > SCAN_LIMIT:
         line = line[:SCAN_LIMIT]
-    if not _DIGIT_RE.search(line):
+    if not DIGIT_RE.search(line):
         return None
     if "/" in line:
         line = _FRACTION_RE.sub(_fraction_text, line)
