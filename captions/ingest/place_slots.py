@@ -906,14 +906,7 @@ def title_town(caption: str, countries=None) -> str | None:
     small town's, in one of `countries`, when they are given) or it is a French commune's
     compound; never a country or region ('Bretagne - Quimper')."""
     match = _TITLE_TOWN_RE.match(caption, 0, 200)
-    if match is None:
-        return None
-    name = match.group(1)
-    if places.find_country(name) or places.find_region(name):
-        return None
-    if places.is_town_name(name, countries or frozenset()) or _FRENCH_COMPOUND_RE.fullmatch(name):
-        return name
-    return None
+    return None if match is None else _own_town(match.group(1), countries, compound=True)
 
 
 # dpa's short dateline: the town, a colon, the sentence ('Mittenwald: Die Polizei sorgt ...',
@@ -924,12 +917,18 @@ _COLON_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r")\s?:\s(?=[" + _UP + r"a-zÃ Ã
 
 def colon_town(caption: str, countries=None) -> str | None:
     match = _COLON_TOWN_RE.match(caption, 0, 120)
-    if match is None:
-        return None
-    name = match.group(1)
+    return None if match is None else _own_town(match.group(1), countries)
+
+
+def _own_town(name: str, countries, *, compound: bool = False) -> str | None:
+    """`name` when the gazetteer knows it as a town's own name (a small town's in one of
+    `countries`, when they are given), or, with `compound`, it is a French commune's compound
+    name; never a country or a region ('Bretagne - Quimper', 'Bayern: ...')."""
     if places.find_country(name) or places.find_region(name):
         return None
-    return name if places.is_town_name(name, countries or frozenset()) else None
+    if places.is_town_name(name, countries or frozenset()) or (compound and _FRENCH_COMPOUND_RE.fullmatch(name)):
+        return name
+    return None
 
 
 # A town as a sentence of its own opening the caption, the dateline of Mexican and Spanish papers
