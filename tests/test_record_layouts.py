@@ -1389,3 +1389,14 @@ def test_a_credit_label_of_two_words_without_its_colon():
     text = "Photo credit Goes to the whole team who worked on the project for many years."
     assert _parse(text).credit is None
     assert _parse("A harbour at dusk\nCredit Suisse Tower in the background").credit is None
+
+
+def test_a_label_glued_to_a_value_in_latin_extended_letters():
+    # the value before a glued label ends, or the value after one opens, with a letter beyond
+    # Latin-1 ('ŁódźBildnr.:', 'OrtŁódź'): the label is cut there as after 'Köln'
+    record = parse_block(
+        "Blick auf den Marktplatz mit Rathaus.\nJahr: 1965Ort: Ulica Piotrkowska, ŁódźBildnr.: WDA1304-011"
+    )
+    assert (record.city, record.source_id) == ("Łódź", "WDA1304-011")
+    record = parse_block("Blick auf den Marktplatz mit Rathaus.\nOrtŁódź\nDatierung1968")
+    assert (record.city, record.caption) == ("Łódź", "Blick auf den Marktplatz mit Rathaus.")

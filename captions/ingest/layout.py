@@ -29,8 +29,10 @@ from .lexicon import (
     HEADERS,
     LABELS,
     LONGEST_LABEL,
+    LOWER_LETTERS,
     PAGE_NOTES,
     PICTURE_PLACEHOLDERS,
+    UPPER_LETTERS,
     load_data,
 )
 from .notices import (
@@ -633,12 +635,12 @@ _INNER_LABEL_RE = re.compile(
 )
 
 
-# A label glued to the value before it inside a record line: a digit, a lower-case letter or a
-# full stop or a placeholder's '?', then a capital opening one to four words and a colon ('1965Ort:',
-# 'KölnBildnr.:', '19??Ort:').
-_GLUE_HINT_RE = re.compile(r"[0-9a-zß-öø-ÿ.)?][A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}\s?:")
+# A label glued to the value before it inside a record line: a digit, a lower-case letter (of any
+# Latin script: 'ŁódźBildnr.:') or a full stop or a placeholder's '?', then a capital (Latin-1, as
+# the labels are) opening one to four words and a colon ('1965Ort:', 'KölnBildnr.:', '19??Ort:').
+_GLUE_HINT_RE = re.compile(r"[0-9" + LOWER_LETTERS + r".)?][A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}\s?:")
 _GLUED_INNER_LABEL_RE = re.compile(
-    r"(?<=[0-9a-zß-öø-ÿ.)?])([A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}?)\s{0,3}:(?=\s|$)"
+    r"(?<=[0-9" + LOWER_LETTERS + r".)?])([A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}?)\s{0,3}:(?=\s|$)"
 )
 
 
@@ -1105,8 +1107,9 @@ def _numbered_label(lines: list[str], position: int, raw: str, found: dict[int, 
     return 1
 
 
-# a lower-case letter before a capital or a digit (Latin-1, as the labels are), checked in full below
-_CASE_TURN_RE = re.compile(r"[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ0-9])")
+# a lower-case letter (Latin-1, as the labels are) before a capital of any Latin script (the
+# value's: 'OrtŁódź') or a digit, checked in full below
+_CASE_TURN_RE = re.compile(r"[a-zß-öø-ÿ](?=[" + UPPER_LETTERS + r"0-9])")
 
 
 # A label glued to the value it opens: the label's last letter in lower case, the value's first

@@ -90,6 +90,26 @@ GALLERY_COUNTER_INITIALS = frozenset(fold(word)[:1] for word in _COUNTERS["words
 #: name_particles: 'Ana de la Roe', 'Jan van der Roe'). PERSON_NAME_CAPS: the same in capitals
 #: ('JANE Q. ROE', 'ANA DE LA ROE'). Fragments of patterns, not compiled.
 NAME_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
+
+
+def _case_class(test) -> str:
+    """The contents of a character class of the Latin letters (Latin-1 and Latin Extended-A and B,
+    U+00C0-U+024F) that `test` takes, as ranges: Latin Extended interleaves its capitals and small
+    letters ('ĀāĂă...'), so a range of the block is no case."""
+    chars = [chr(code) for code in range(0xC0, 0x250) if test(chr(code))]
+    ranges: list[list[str]] = []
+    for char in chars:
+        if ranges and ord(char) == ord(ranges[-1][1]) + 1:
+            ranges[-1][1] = char
+        else:
+            ranges.append([char, char])
+    return "".join(first if first == last else f"{first}-{last}" for first, last in ranges)
+
+
+#: character-class contents of the capitals and the small letters, case by case (for a case turn
+#: inside a glued word: 'OrtŁódź', 'ŁódźBildnr.:')
+UPPER_LETTERS = "A-Z" + _case_class(str.isupper)
+LOWER_LETTERS = "a-z" + _case_class(str.islower)
 NAME_LOWER = "a-zß-öø-ÿĀ-ɏ"
 _NAME_WORD = (
     rf"[{NAME_UPPER}](?:['’][{NAME_UPPER}])?[{NAME_LOWER}'’]{{1,25}}"
