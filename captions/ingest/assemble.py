@@ -49,6 +49,7 @@ from .lexicon import (
     NAME_PARTICLES_CAPS,
     PAGE_NOTES,
     PERSON_NAME,
+    PLACE_PHRASES,
     PLACEHOLDER_DATES,
     PROVENANCE_WORDS,
     UNDATED_PICTURE_WORDS,
@@ -1375,7 +1376,7 @@ _ROLE_LINE_RE = re.compile(
     % (alternation(_TRADES["photographer"]), alternation(_TRADES["publisher"]))
 )
 _STREET_WORDS = frozenset(
-    ["rue", "avenue", "boulevard", "place", "street", "road", "strasse", "straße", "platz", "calle", "avenida", "plaza"]
+    fold(word) for kind in ("street_words_before", "street_words_after") for word in PLACE_PHRASES[kind]
 )
 
 

@@ -385,7 +385,7 @@ def _sentences(text: str) -> list[str]:
 _DATED_PLACE_LINKS = frozenset({"le", "el", "am", "on", "den", "the", "del", "de"})  # before a date
 _PLACE_NAME_RE = re.compile(
     rf"[{NAME_UPPER}][\w'’.\-]{{1,40}}"
-    rf"(?: (?:[{NAME_UPPER}][\w'’.\-]{{1,40}}|de|del|la|le|les|am|an|der|sur|en|upon|on))*"
+    rf"(?: (?:[{NAME_UPPER}][\w'’.\-]{{1,40}}|" + alternation(PLACE_PHRASES["place_name_links"]) + r"))*"
 )
 
 

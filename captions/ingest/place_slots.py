@@ -164,13 +164,17 @@ POSSESSIVE_REGION_RE = re.compile(
 _NOT_HERE_BEFORE_RE = re.compile(
     r"(?:^|[^\w])(?:(?:"
     + alternation(fold(word) for word in PLACE_PHRASES["office_words"])
-    + r")\s(?:de la|de l'|del|de|d'|of the|of|von|vom|du|des)"
+    + r")\s(?:"
+    + alternation([*PLACE_PHRASES["romance_links"], *PLACE_PHRASES["office_links"]])
+    + r")"
     + r"|(?:"
     + alternation(fold(word) for word in PLACE_PHRASES["offshore_words"])
     + r")"
     + r"|(?:"
     + alternation(fold(word) for word in PLACE_PHRASES["street_words_before"])
-    + r")(?:\s(?:de la|de l'|del|de|d'|du|des))?)$"
+    + r")(?:\s(?:"
+    + alternation(PLACE_PHRASES["romance_links"])
+    + r"))?)$"
 )
 
 
@@ -181,7 +185,9 @@ _NOT_HERE_BEFORE_RE = re.compile(
 _OUTSIDE_BEFORE_RE = re.compile(
     r"(?:^|[^\w])(?:(?:au|al|a l')\s(?:"
     + alternation(fold(word) for word in PLACE_PHRASES["directions"])
-    + r")\s(?:de la|de l'|del|de|d'|du|des)"
+    + r")\s(?:"
+    + alternation(PLACE_PHRASES["romance_links"])
+    + r")"
     + "".join(
         r"|(?<!the\s)(?:"
         + alternation(fold(word) for word in group["directions"])
