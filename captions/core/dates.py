@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from captions.core.data import load_data
 from captions.core.text import alternation, fold_same_length, word_trie
 
 DAY = "day"
@@ -212,8 +211,7 @@ _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 
 # Words that make a date a guess ('vermutlich in den 1960er Jahren', 'probably in 1935'): data, in
 # captions/data/caption_labels.json (uncertain_date_words); one preposition may follow them.
-with open(Path(__file__).resolve().parent.parent / "data" / "caption_labels.json", encoding="utf-8") as _handle:
-    _LABELS = json.load(_handle)
+_LABELS = load_data("caption_labels.json")
 _UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
 _HALVES = _LABELS.get("decade_halves", {})
 _HALF_BEFORE = re.compile(

@@ -35,7 +35,6 @@ from __future__ import annotations
 import functools
 import gettext
 import hashlib
-import json
 import os
 import pickle
 import re
@@ -45,9 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from captions.core import gazetteer
+from captions.core.data import DATA_DIR, load_data
 from captions.core.text import name_key
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -81,12 +79,6 @@ def _name_variants(name: str) -> list[str]:
 
 
 @functools.cache
-def _load(name: str):
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-@functools.cache
 def _translations(domain: str, language: str):
     import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
@@ -115,7 +107,7 @@ class _CountryIndex:
 def _country_index() -> _CountryIndex:
     import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
-    data = _load("country_aliases.json")
+    data = load_data("country_aliases.json")
     by_key: dict[str, str] = {}
     keys_by_code: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, Country] = {}
@@ -206,7 +198,7 @@ def country_display_name(code: str, language: str = "en") -> str:
     language = (language or "en").split("-")[0].lower()
     if language == "en":
         return country.name
-    everyday = _load("country_aliases.json").get("display_names", {}).get(language, {})
+    everyday = load_data("country_aliases.json").get("display_names", {}).get(language, {})
     if country.code in everyday:
         return everyday[country.code]
     import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
@@ -241,18 +233,18 @@ class _RegionIndex:
 
 @functools.cache
 def _type_word_keys() -> frozenset[str]:
-    return frozenset(name_key(word) for word in _load("region_aliases.json")["type_words"])
+    return frozenset(name_key(word) for word in load_data("region_aliases.json")["type_words"])
 
 
 @functools.cache
 def _type_words_re() -> re.Pattern:
-    words = sorted(_load("region_aliases.json")["type_words"], key=len, reverse=True)
+    words = sorted(load_data("region_aliases.json")["type_words"], key=len, reverse=True)
     return re.compile(r"(?:\s+(?:" + "|".join(re.escape(name_key(word)) for word in words) + r"))+$")
 
 
 @functools.cache
 def _type_prefix_re() -> re.Pattern:
-    words = sorted(_load("region_aliases.json")["type_prefixes"], key=len, reverse=True)
+    words = sorted(load_data("region_aliases.json")["type_prefixes"], key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(name_key(word)) for word in words) + r")\s+(?=\S)")
 
 
@@ -268,7 +260,7 @@ def _without_type_words(key: str) -> str:
 def _region_index() -> _RegionIndex:
     import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
-    data = _load("region_aliases.json")
+    data = load_data("region_aliases.json")
     by_key: dict[str, _Region] = {}
     keys_by_code: dict[str, set[str]] = defaultdict(set)
     canonical: dict[str, _Region] = {}
@@ -475,7 +467,7 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
     matched: set[int] = set()
     rows: list[tuple] = []
     own: list[set[str]] = []  # keys of a city's own names; its other names rank after them
-    for row in _load("cities.json"):
+    for row in load_data("cities.json"):
         names = dict(row["names"])
         aliases = tuple(row.get("aliases") or ())
         twin = next(
@@ -808,7 +800,7 @@ def _postal_state(part: str) -> _Region | None:
 
 @functools.cache
 def _position_words() -> frozenset[str]:
-    return frozenset(word.casefold() for word in _load("place_phrases.json")["position_words"])
+    return frozenset(word.casefold() for word in load_data("place_phrases.json")["position_words"])
 
 
 def is_position_word(text: str) -> bool:
@@ -1073,12 +1065,12 @@ def _district_head(name: str) -> str | None:
 
 @functools.cache
 def _compound_directions() -> frozenset[str]:
-    return frozenset(_load("place_phrases.json")["compound_directions"])
+    return frozenset(load_data("place_phrases.json")["compound_directions"])
 
 
 @functools.cache
 def _street_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    data = _load("place_phrases.json")
+    data = load_data("place_phrases.json")
     return (
         frozenset(word.casefold() for word in data["street_words_before"]),
         frozenset(word.casefold() for word in data["street_words_after"]),

@@ -7,14 +7,12 @@ here is built once, at import, into plain dicts and frozensets the hot path can 
 
 from __future__ import annotations
 
-import json
 import re
 import re._parser as _sre_parser  # the pattern's width, as re.compile reads it
-from pathlib import Path
 
+from captions.core.data import load_data
 from captions.core.text import alternation, fold
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "de", "fr", "es")
 
 
@@ -29,14 +27,9 @@ def first_chars(words) -> str:
     return "[" + "".join(re.escape(char) for char in sorted({word[0] for word in words})) + "]"
 
 
-def _load(name: str) -> dict:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 def _build_labels() -> tuple[dict[str, tuple[str, tuple[str, ...], int]], dict[str, tuple[str, ...]]]:
     """label -> (field, languages it signals, rank within field); header -> languages."""
-    data = _load("caption_labels.json")
+    data = load_data("caption_labels.json")
     labels: dict[str, tuple[str, tuple[str, ...], int]] = {}
     for field, by_language in data["fields"].items():
         for language, words in by_language.items():
@@ -67,13 +60,13 @@ LABELS, HEADERS = _build_labels()
 #: folded lines a page prints where its picture loads ('Bild wird geladen'): furniture, and the
 #: paragraph after one is the picture's caption
 PICTURE_PLACEHOLDERS: frozenset[str] = frozenset(
-    fold(line) for line in _load("caption_labels.json")["picture_placeholders"]
+    fold(line) for line in load_data("caption_labels.json")["picture_placeholders"]
 )
 BOILERPLATE: frozenset[str] = (
-    frozenset(fold(line) for lines in _load("caption_labels.json")["boilerplate"].values() for line in lines)
+    frozenset(fold(line) for lines in load_data("caption_labels.json")["boilerplate"].values() for line in lines)
     | PICTURE_PLACEHOLDERS
 )
-_COUNTERS = _load("credit_patterns.json")["gallery_counters"]
+_COUNTERS = load_data("credit_patterns.json")["gallery_counters"]
 #: a web gallery's counter alone on its line, folded ('3/12', '(3 / 12)', 'bild 3 von 12',
 #: 'photo 3 sur 12'): the page's, no text of the picture
 GALLERY_COUNTER_LINE_RE = re.compile(
@@ -116,7 +109,7 @@ _NAME_WORD = (
     rf"(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}'’]{{1,25}}){{0,2}}"
 )
 _NAME_INITIAL = rf"[{NAME_UPPER}]\.(?:-?[{NAME_UPPER}]\.)?"
-_NAME_WORDS = _load("credit_patterns.json")
+_NAME_WORDS = load_data("credit_patterns.json")
 #: the particles of a person's name as written ('de', 'van', 'della'), and in capitals ('JUAN DE LA ROE')
 NAME_PARTICLES: frozenset[str] = frozenset(_NAME_WORDS["name_particles"])
 _CAPITALS_PARTICLES = [
@@ -148,19 +141,21 @@ PERSON_NAME_CAPS = rf"{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,4}}\s[{NAME_UPPER}][{NAM
 LONGEST_LABEL = max(len(key) for key in LABELS)
 #: folded openings of the notes a page prints with every picture of a collection (an archive's
 #: donation and authenticity notes on Wikimedia Commons): a line opening with one is furniture
-MAIL_FORWARD_LINES: tuple[str, ...] = tuple(_load("caption_labels.json")["mail_forward_lines"])
-MAIL_HEADER_LABELS: tuple[str, ...] = tuple(_load("caption_labels.json")["mail_header_labels"])
-PAGE_NOTES: tuple[str, ...] = tuple(fold(note) for note in _load("caption_labels.json")["page_notes"])
+MAIL_FORWARD_LINES: tuple[str, ...] = tuple(load_data("caption_labels.json")["mail_forward_lines"])
+MAIL_HEADER_LABELS: tuple[str, ...] = tuple(load_data("caption_labels.json")["mail_header_labels"])
+PAGE_NOTES: tuple[str, ...] = tuple(fold(note) for note in load_data("caption_labels.json")["page_notes"])
 DESCRIPTION_WORDS: frozenset[str] = frozenset(
     fold(word)
     for word in (
-        *_load("caption_labels.json")["description_words"],
-        *_load("caption_labels.json")["event_clauses"]["picture_words"],
+        *load_data("caption_labels.json")["description_words"],
+        *load_data("caption_labels.json")["event_clauses"]["picture_words"],
     )
 )
-PROVENANCE_WORDS: frozenset[str] = frozenset(fold(word) for word in _load("caption_labels.json")["provenance_words"])
+PROVENANCE_WORDS: frozenset[str] = frozenset(
+    fold(word) for word in load_data("caption_labels.json")["provenance_words"]
+)
 
-_notices = _load("caption_notices.json")
+_notices = load_data("caption_notices.json")
 #: (folded full wording without its final stop, caveat tag)
 KNOWN_NOTICES: tuple[tuple[str, str], ...] = tuple(
     (fold(text).rstrip(" ."), tag) for tag, texts in _notices.items() if not tag.startswith("_") for text in texts
@@ -384,31 +379,29 @@ DANGLING_WORDS = frozenset(
 
 #: words of the phrases that say where a place lies ('southern Italy', 'northwest of Paris')
 PLACE_PHRASES: dict[str, tuple[str, ...]] = {
-    name: tuple(words) for name, words in _load("place_phrases.json").items() if not name.startswith("_")
+    name: tuple(words) for name, words in load_data("place_phrases.json").items() if not name.startswith("_")
 }
 
-#: a data file of captions/data, for the modules that build their patterns from one
-load_data = _load
 
 #: levels of description an archive's heading opens with ('Item 1979_AR_22 - Title')
-ARCHIVE_LEVELS: tuple[str, ...] = tuple(_load("caption_labels.json").get("archive_levels", ()))
+ARCHIVE_LEVELS: tuple[str, ...] = tuple(load_data("caption_labels.json").get("archive_levels", ()))
 
 #: words for the box or folder a picture is kept in, after its number in an id field ('HB32122, Kapsel 1208')
-ID_CONTAINERS: frozenset[str] = frozenset(_load("caption_labels.json").get("id_containers", ()))
+ID_CONTAINERS: frozenset[str] = frozenset(load_data("caption_labels.json").get("id_containers", ()))
 
 #: words opening a line that names the picture's collection ('Sammlung Jane Roe'), and the links after them
-COLLECTION_OPENERS: tuple[str, ...] = tuple(_load("caption_labels.json").get("collection_openers", ()))
-COLLECTION_LINKS: tuple[str, ...] = tuple(_load("caption_labels.json").get("collection_links", ()))
+COLLECTION_OPENERS: tuple[str, ...] = tuple(load_data("caption_labels.json").get("collection_openers", ()))
+COLLECTION_LINKS: tuple[str, ...] = tuple(load_data("caption_labels.json").get("collection_links", ()))
 
 #: folded words naming a library, archive or museum: a labelled place naming one is the picture's holder
-HOLDING_INSTITUTIONS: frozenset[str] = frozenset(_load("caption_labels.json").get("holding_institutions", ()))
+HOLDING_INSTITUTIONS: frozenset[str] = frozenset(load_data("caption_labels.json").get("holding_institutions", ()))
 
 #: how a museum's credit line says how the picture came to it ('Gift of Jane Roe', 'Don de ...')
-MUSEUM_CREDIT_PHRASES: tuple[str, ...] = tuple(_load("caption_labels.json").get("museum_credit_phrases", ()))
+MUSEUM_CREDIT_PHRASES: tuple[str, ...] = tuple(load_data("caption_labels.json").get("museum_credit_phrases", ()))
 
 #: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
 #: one pattern, each data entry an alternative, between word boundaries
-_ARCHIVE_REFERENCES = _load("caption_labels.json").get("archive_references", ())
+_ARCHIVE_REFERENCES = load_data("caption_labels.json").get("archive_references", ())
 ARCHIVE_REFERENCE_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{entry['pattern']})" for entry in _ARCHIVE_REFERENCES) + r")(?![\w-])"
 )
@@ -422,36 +415,36 @@ _REFERENCE_WIDTH = _sre_parser.parse(ARCHIVE_REFERENCE_RE.pattern, ARCHIVE_REFER
 ARCHIVE_REFERENCE_REACH: int | None = _REFERENCE_WIDTH if _REFERENCE_WIDTH < _sre_parser.MAXREPEAT else None
 
 #: values of a date field that stand for "no date" (imago's 01.01.1900, EXIF's 0000:00:00)
-PLACEHOLDER_DATES: tuple[str, ...] = tuple(_load("caption_labels.json").get("placeholder_dates", ()))
+PLACEHOLDER_DATES: tuple[str, ...] = tuple(load_data("caption_labels.json").get("placeholder_dates", ()))
 #: words after which a caption states when the picture was taken ('aufgenommen im Mai 1943')
-DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("date_cues", ()))
+DATE_CUES: tuple[str, ...] = tuple(load_data("caption_labels.json").get("date_cues", ()))
 #: words after which a caption's date is an event's, not the picture's ('eröffnet am 6. September 2000')
-EVENT_DATE_CUES: tuple[str, ...] = tuple(_load("caption_labels.json").get("event_date_cues", ()))
+EVENT_DATE_CUES: tuple[str, ...] = tuple(load_data("caption_labels.json").get("event_date_cues", ()))
 #: clauses about another, earlier event ('que estalló en 2019'): relative words, past-tense words,
 #: pairs and endings, and the words saying a caption is of today (see _event_clauses in the file)
 #: words saying a picture has no known date ('This undated photo', 'undatierte Foto', 'non datée')
-UNDATED_PICTURE_WORDS: tuple[str, ...] = tuple(_load("caption_labels.json").get("undated_picture_words", ()))
+UNDATED_PICTURE_WORDS: tuple[str, ...] = tuple(load_data("caption_labels.json").get("undated_picture_words", ()))
 #: the words a date alone on its line over the caption may hold ('Año 1963', 'Circa 1905')
-DATE_LINE_WORDS: frozenset[str] = frozenset(_load("caption_labels.json").get("date_line_words", ()))
+DATE_LINE_WORDS: frozenset[str] = frozenset(load_data("caption_labels.json").get("date_line_words", ()))
 EVENT_CLAUSES: dict[str, frozenset[str]] = {
-    key: frozenset(words) for key, words in _load("caption_labels.json").get("event_clauses", {}).items()
+    key: frozenset(words) for key, words in load_data("caption_labels.json").get("event_clauses", {}).items()
 }
 
 #: labels that mean something else in an exiftool dump ('Image Number' counts the camera's shots)
 EXIFTOOL_NOT_LABELS: frozenset[str] = frozenset(
-    fold(label) for label in _load("caption_labels.json").get("exiftool_not_labels", ())
+    fold(label) for label in load_data("caption_labels.json").get("exiftool_not_labels", ())
 )
 
 #: every word of the standing notices and of the notice wording of captions/data/credit_patterns.json
 #: (a notice whose last word is a strict prefix of one of these was cut off)
 NOTICE_WORDS: frozenset[str] = frozenset(
     word
-    for text in (*(full for full, _tag in KNOWN_NOTICES), *_load("credit_patterns.json").get("notice_words", ()))
+    for text in (*(full for full, _tag in KNOWN_NOTICES), *load_data("credit_patterns.json").get("notice_words", ()))
     for word in fold(text).split()
     if len(word) > 3
 )
 
-_CUES = _load("language_cues.json")
+_CUES = load_data("language_cues.json")
 #: language -> letters and letter groups its words alone use (captions/data/language_cues.json)
 SPELLING_CONTAINS: dict[str, tuple[str, ...]] = {language: tuple(cues) for language, cues in _CUES["contains"].items()}
 #: language -> word endings its words alone use
