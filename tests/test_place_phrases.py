@@ -1045,3 +1045,42 @@ def test_a_town_as_the_opening_sentence_is_its_dateline():
     assert parse_block("Fachada. Antiguo hotel en la calle mayor.").city is None
     # a region or a country opening the caption is no town
     assert parse_block("Andalucía. Una lectora asiste a la feria del libro.").city is None
+
+
+def test_an_embassys_country_is_not_where_it_stands():
+    # 'the Embassy of Russia in Town': the embassy's country is no place slot
+    for text, town in (
+        ("Fotógrafos esperan ante la Embajada de Arabia Saudita en Tlalmanalco, el 3 de mayo.", "Tlalmanalco"),
+        ("Protesters gather outside the Embassy of Russia in Kettering, March 3, 2022.", "Kettering"),
+        ("Des manifestants devant l'ambassade de Russie à Montbrison, le 3 mars 2022.", "Montbrison"),
+        ("Demonstranten vor der Botschaft von Russland in Weißenfels am 3. März 2022.", "Weißenfels"),
+    ):
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (town, None), text
+
+
+def test_the_centre_of_a_town_names_the_town():
+    for text, town in (
+        ("Im Zentrum von Weißenfels hat die Polizei am Sonntag einen Einsatz gestartet.", "Weißenfels"),
+        ("Shoppers walk through the centre of Kettering on March 3, 2022.", "Kettering"),
+        ("Vista del centro histórico de Tlalmanalco, hacia 1920.", "Tlalmanalco"),
+        ("Des passants dans le centre de Montbrison, le 3 mars 2022.", "Montbrison"),
+    ):
+        assert parse_block(text).city == town, text
+
+
+def test_portuguese_small_words_stay_in_a_towns_name():
+    for text, town in (
+        ("Fans react at the stadium in Santana do Livramento, Brazil, 12 July 2014.", "Santana do Livramento"),
+        ("Fans react at the stadium in São José dos Campos, Brazil, 12 July 2014.", "São José dos Campos"),
+        ("Fans react at the stadium in Vila Nova da Barquinha, Portugal, 12 July 2014.", "Vila Nova da Barquinha"),
+    ):
+        assert parse_block(text).city == town, text
+
+
+def test_a_town_after_its_countrys_possessive():
+    # "in Turkey's Ürgüp" as "in northwest China's Shaanxi Province": the town of that country
+    record = parse_block("Birds are seen at the bird sanctuary in Germany's Weißenfels on April 22, 2021.")
+    assert _place(record) == ("Weißenfels", None, "DE")
+    # a name that is no town of that country is not read as one
+    assert parse_block("Fans gather in Spain's Bernabeu stadium on April 22, 2021.").city is None

@@ -1043,8 +1043,15 @@ def _place_slots(caption: str) -> list[str]:
     if "'s " in caption or "’s " in caption:
         for match in POSSESSIVE_REGION_RE.finditer(caption):
             region = _TYPE_TAIL_RE.sub("", match.group(2)).strip()
-            if region and places.find_country(match.group(1)) and places.find_region(region):
+            country = places.find_country(match.group(1)) if region else None
+            if country is None:
+                continue
+            if places.find_region(region):
                 slots.append(f"{region}, {match.group(1)}")
+            elif region == match.group(2) and (
+                places.find_city(region, country.code) or country.code in places.town_countries(region)
+            ):
+                slots.append(f"{region}, {match.group(1)}")  # "in Turkey's Ürgüp": a town of that country
     if "," in caption[-120:]:
         sentence = _PLACE_SENTENCE_RE.search(caption[-200:])
         if sentence is not None:
