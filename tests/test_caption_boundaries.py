@@ -2238,3 +2238,60 @@ def test_in_a_spaced_block_a_title_between_paragraphs_is_no_credit_and_a_tag_lin
     assert _parse(text).credit is None
     text = "Lors de la manifestation, à Lyon\n\n- Croix -\n\nA man holds a cross in Lyon on 3 May 2022."
     assert _parse(text).caption == "Lors de la manifestation, à Lyon"
+
+
+def test_a_credit_label_with_its_by_word_and_a_colon_or_a_participle_closes_the_caption():
+    # 'Foto por: Name.' on its own line or after the last sentence, and a participle of taking
+    # the picture ('Captured by', 'Aufgenommen von', 'Photographiée par', 'Capturado por'): the
+    # credit, in the four languages (credit_verbs; creator labels in caption_labels.json)
+    cases = (
+        ("Fishermen mend their nets on the quay at dawn.", "Photo by: Jane Roe.", "Jane Roe"),
+        ("Fishermen mend their nets on the quay at dawn.", "Captured by Jane Q. Roe.", "Jane Q. Roe"),
+        ("Fischer flicken am Kai ihre Netze.", "Foto von: Anna Beispiel", "Anna Beispiel"),
+        ("Fischer flicken am Kai ihre Netze.", "Aufgenommen von Lothar von Falkenrath", "Lothar von Falkenrath"),
+        ("Des pêcheurs réparent leurs filets sur le quai.", "Photo par : Jeanne Exemple.", "Jeanne Exemple"),
+        (
+            "Des pêcheurs réparent leurs filets sur le quai.",
+            "Photographiée par Maëlle de la Fuente",
+            "Maëlle de la Fuente",
+        ),
+        ("Pescadores reparan sus redes en el muelle.", "Foto por: Ana Ejemplo.", "Ana Ejemplo"),
+        ("Pescadores reparan sus redes en el muelle.", "Capturado por Juan Pérez Ejemplo.", "Juan Pérez Ejemplo"),
+    )
+    for caption, credit_line, credit in cases:
+        for text in (f"{caption}\n{credit_line}", f"{caption} {credit_line}"):
+            record = _parse(text)
+            assert (record.caption, record.credit) == (caption, credit), text
+
+
+def test_a_participle_before_no_name_stays_caption_text():
+    text = "The deer crossed the road at dusk. Shot by hunters last year."
+    record = _parse(text)
+    assert record.caption == text
+    assert record.credit is None
+
+
+def test_a_bare_label_and_a_slash_or_the_word_copyright_before_a_name_is_the_credit():
+    # 'Photo / Name' (a paper's style), 'Cop. Name' / 'Copyright Name' on a line of its own or after
+    # the last sentence (copyright_words)
+    cases = (
+        ("Protesters gather outside the town hall.", "Photo / Jane Roe", "Jane Roe"),
+        ("Demonstranten vor dem Rathaus.", "Foto / Anna Beispiel", "Anna Beispiel"),
+        ("Des manifestants devant la mairie", "Cop. Jeanne Exemple", "Jeanne Exemple"),
+        ("Manifestantes frente al ayuntamiento.", "Copyright Ana de la Roe", "Ana de la Roe"),
+        ("Protesters gather outside the town hall.", "Copr. Jane Roe", "Jane Roe"),
+    )
+    for caption, credit_line, credit in cases:
+        record = _parse(f"{caption}\n{credit_line}")
+        assert (record.caption, record.credit) == (caption, credit), credit_line
+    text = "Visitors read the notice on the gate. Copyright Act protects Works of this kind"
+    assert _parse(text).credit is None
+
+
+def test_a_name_and_outlet_in_parentheses_with_spaces_inside_leave_the_caption():
+    caption = "Crowds line the avenue for the parade on Sunday."
+    record = _parse(f"{caption} ( Jane Q. Roe / The Daily Example )")
+    assert (record.caption, record.credit) == (caption, "Jane Q. Roe / The Daily Example")
+    # an explicit credit field wins, and the caption still loses the note
+    record = _parse(f"Photo by: JANE Q. ROE\n\n{caption} ( Jane Q. Roe Jr. / The Daily Example )")
+    assert (record.caption, record.credit) == (caption, "JANE Q. ROE")

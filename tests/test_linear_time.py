@@ -80,6 +80,10 @@ def _runs() -> dict[str, str]:
         "initials": "J. ",
         "name-particles": "Ab de la ",
         "extended-latin": "Łą ",
+        # a credit's participle, the word for copyright and a label's slash before a name (notices.py)
+        "credit-verbs": "Captured by Ab ",
+        "copyright-words": "Cop. Ab ",
+        "label-slashes": ". Photo / Ab",
     }
     blocks = {}
     for name, unit in units.items():

@@ -1036,9 +1036,10 @@ _NOTE_NAME = (
 )
 _NAME_NOTE_RE = re.compile(
     # (a dash before it, as a broadcaster's page prints it: '... l'antimatière. - [Jane Roe]')
-    r"(?<=[.!?\"»”])\s{1,3}(?:[-–—]\s{1,2})?(?:\((?P<name>"
+    # (spaces inside the parentheses, as some papers print them: '... on Friday. ( Jane Roe / The Daily Example )')
+    r"(?<=[.!?\"»”])\s{1,3}(?:[-–—]\s{1,2})?(?:\(\s{0,2}(?P<name>"
     + _NOTE_NAME
-    + r")\)|\[(?P<bracketed>"
+    + r")\s{0,2}\)|\[(?P<bracketed>"
     + _NOTE_NAME
     + r")\])\s{0,3}$"
 )

@@ -68,7 +68,7 @@ _FILE_NAME_RE = re.compile(
 _ELLIPSIS = ("...", "…")
 _MARKDOWN_HEADING_RE = re.compile(r"#{1,6} ")
 _CREDIT_LINE_START_RE = re.compile(
-    r"\(|©|copyright|photo|foto|bild|picture|image|crédit|credit|mandatory|obligatorische"
+    r"\(|©|copyright|copyr?\.|cop\.|photo|foto|bild|picture|image|crédit|credit|mandatory|obligatorische"
     r"|reuters|efe|afp|ap\b|dpa|imago|ansa|epa|keystone|xinhua|[^\s/]{1,40}\s?/",
     re.IGNORECASE,
 )

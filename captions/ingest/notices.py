@@ -459,6 +459,18 @@ _HYPHENED_WORD = r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’]{1,25}(?:-[A-ZÀ-ÝĀ-ɏa-z
 _INITIAL_STOP = r"(?<=\b[A-ZÀ-ÝĀ-ɏ])\.(?=\s?[A-ZÀ-ÝĀ-ɏ]|-[A-ZÀ-ÝĀ-ɏ])"
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"(?:[^\n.!?/|()]|" + _INITIAL_STOP + r"){2,60}?"
+# Participles of taking a picture with their 'by' ('Photographed by', 'Capturado por'), as
+# printed at a sentence's start (data: credit_verbs)
+_CREDIT_VERB_LIST = tuple(sorted(_CREDIT_DATA["credit_verbs"], key=len, reverse=True))
+_CREDIT_VERBS = "|".join(re.escape(verb) for verb in _CREDIT_VERB_LIST)
+
+
+# The word for copyright or its abbreviation before a name, without colon or sign ('Cop. Jean
+# Exemple', 'Copyright Jane Roe'; data: copyright_words)
+_COPYRIGHT_WORD_LIST = tuple(sorted(_CREDIT_DATA["copyright_words"], key=len, reverse=True))
+_COPYRIGHT_WORDS = "|".join(re.escape(word) for word in _COPYRIGHT_WORD_LIST)
+
+
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
 _CREDIT_CUES = (
     "(",
@@ -502,6 +514,8 @@ _CREDIT_CUES = (
     "Photo ",
     "Ph. ",
     "Phot. ",
+    *_CREDIT_VERB_LIST,
+    *(f"{word} " for word in _COPYRIGHT_WORD_LIST),
 )
 
 
@@ -642,7 +656,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # (a dash between, as some pages print it: '... lundi. - Photo Jean Exemple')
         r"(?<=[.!?\"»)])\s{1,3}(?:[-–—]\s{1,2})?(?:"
         + _BARE_LABELS
-        + r")(?:\s(?:d['’])?(?:archives|illustration))?\s{1,2}(?P<credit>"
+        # (a slash after the label, as some papers print it: '... in the square. Photo / Jane Roe')
+        + r")(?:\s(?:d['’])?(?:archives|illustration))?(?:\s{1,2}/)?\s{1,2}(?P<credit>"
         + _CAPITALISED_NAME
         + r")\s{0,3}$"
     ),
@@ -741,12 +756,33 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?<=[.!?\"»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
         r"\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
         r"|(?i:photos?|photographs?|fotos?|photographies?|fotografías?|fotografien?|fotografias?))"
+        # (a colon after the 'by', as a page's label prints it: '... colombiana. Foto por: Ana Ruiz.')
         r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:"
         + BYLINE_WORD
-        + r")\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
+        + r")(?:\s?:)?\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
         + _TITLE_STOPS
         + r"){2,80}?)"
         r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
+    ),
+    # A participle of taking the picture and its 'by' opening the last sentence, then a name:
+    # '... the old harbour. Photographed by Jane Roe.', '... am Hafen. Aufgenommen von Anna
+    # Beispiel', '... au port. Photographiée par Jeanne Exemple', '... del puerto. Capturado por:
+    # Juan Ejemplo.' (the participles are data: credit_verbs; the name is capitalised)
+    re.compile(
+        r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>(?:"
+        + _CREDIT_VERBS
+        + r")(?:\s?:)?\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])"
+        + _CAPITALISED_NAME
+        + r")\.?\s{0,3}$"
+    ),
+    # The word for copyright or its abbreviation, then a name, alone on a line or after the last
+    # sentence: 'Cop. Jean Exemple', '... du port. Copyright Jane Roe' (data: copyright_words)
+    re.compile(
+        r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?:"
+        + _COPYRIGHT_WORDS
+        + r")\s{1,2}(?P<credit>(?=[A-ZÀ-ÝĀ-ɏ])"
+        + _CAPITALISED_NAME
+        + r")\s{0,3}$"
     ),
     # A byline after a dash closing the caption: '... in der Kantine (1898) – von Waldemar
     # Titzenthaler', '... (1928) – von Yva (Else Ernestine Neuländer)', '... - by Jane Roe'
@@ -905,6 +941,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         " tomadas por",
         " aufgenommen von",
     ),
+    tuple(dict.fromkeys(verb.casefold() for verb in _CREDIT_VERB_LIST)),
+    tuple(dict.fromkeys(f"{word.casefold()} " for word in _COPYRIGHT_WORD_LIST)),
     tuple(f"{dash} {word} " for dash in "-–—" for word in ("von", "by", "par", "por")),
     ("/",),
     ("— ", "– "),
@@ -1146,7 +1184,11 @@ CREDIT_PREFIX_RE = re.compile(
     # 'Foto: Gentileza de ...', 'Foto: mit freundlicher Genehmigung von ...' (the holder is the credit)
     r"|courtesy(?:\s{1,3}of)?\s(?=\s{0,2}[^\W\d])|(?:por\s{1,3})?cortes[ií]a(?:\s{1,3}de)?\s(?=\s{0,2}[^\W\d])"
     r"|gentileza(?:\s{1,3}de)?\s(?=\s{0,2}[^\W\d])|avec\s{1,3}l['’]aimable\s{1,3}autorisation\s{1,3}(?:de|du|des)\s"
-    r"|mit\s{1,3}freundlicher\s{1,3}genehmigung\s{1,3}(?:von|des|der)\s)\s{0,3}",
+    r"|mit\s{1,3}freundlicher\s{1,3}genehmigung\s{1,3}(?:von|des|der)\s"
+    # a participle of taking the picture and its 'by': 'Photographed by', 'Capturado por' (credit_verbs)
+    r"|(?:" + _CREDIT_VERBS + r")\b)"
+    # (a colon after a 'by', as a page's label prints it: 'Foto por: Ana Ruiz', 'Photo par : ...')
+    r"(?:\s{0,2}:)?\s{0,3}",
     re.IGNORECASE,
 )
 # A credit line opening with its label and colon ('Foto: AFP - Jane Roe', 'Crédito: ...'): a
