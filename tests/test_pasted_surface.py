@@ -173,3 +173,45 @@ def test_a_short_german_caption_with_the_word_an_is_german():
     # (lexicon.STOPWORDS keeps only words one language owns)
     assert parse_block("Fischer bringen ihren Fang an Land.\nFoto: Ina Muster/dpa").language == "de"
     assert parse_block("An aerial view of the flooded village.").language == "en"
+
+
+# --- curled quotes, as a word processor or a mail program writes them ---------------------------
+
+
+def _read(text: str) -> tuple:
+    record = parse_block(text, today=TODAY)
+    return (record.caption, record.credit, record.source_id, record.city, record.date_start)
+
+
+def test_a_key_arrow_value_map_with_curled_quotes_reads_as_with_straight_ones():
+    straight = (
+        '"Caption/Abstract" -> "Villagers gather in the market square of Example, Austria, on January 22, 2015.",\n'
+        '"By-line" -> "Jane Roe",\n"Credit" -> "Example Agency",\n"City" -> "Graz",\n'
+        '"Original Transmission Reference" -> "AB123456"'
+    )
+    curled = straight.replace('"', "\u201c").replace("\u201c -> \u201c", "\u201d -> \u201c")
+    curled = curled.replace("\u201c,\n", "\u201d,\n").rstrip("\u201c") + "\u201d"
+    assert "\u201cJane Roe\u201d," in curled
+    assert _read(curled) == _read(straight)
+    assert _read(curled)[1:3] == ("Example Agency", "AB123456")
+    # some pairs curled, some not (a value too long for the program that curled the others)
+    mixed = curled.replace("\u201cCaption/Abstract\u201d", '"Caption/Abstract"', 1)
+    assert _read(mixed) == _read(straight)
+
+
+def test_a_curled_apostrophe_or_closing_quote_before_a_credit_reads_as_a_straight_one():
+    for apostrophe in ("'", "\u2019"):
+        record = parse_block(
+            f"Paris, France, 3 mai 2021 : des passants traversent le pont d{apostrophe}Iéna sous la pluie."
+            f" Jean Exemple / Alamy Banque D{apostrophe}Images",
+            today=TODAY,
+        )
+        assert record.credit == "Jean Exemple / Alamy", apostrophe
+        assert record.caption.endswith("sous la pluie."), apostrophe
+    for opening, closing in (('"', '"'), ("\u201c", "\u201d"), ("\u00ab ", " \u00bb")):
+        record = parse_block(
+            f"Members of the caucus speak outside the Senate in support of the {opening}Example Act.{closing}"
+            " Photo by Jane Roe/UPI",
+            today=TODAY,
+        )
+        assert record.credit == "Jane Roe/UPI", opening

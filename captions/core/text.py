@@ -99,10 +99,28 @@ def has_digit(text: str) -> bool:
     return DIGIT_RE.search(text) is not None
 
 
+# An apostrophe in a word of a list matches either way a text writes it: straight or curled
+# ('Banque d’images' as 'Banque d'images'), as a page, a word processor or a mail program gives it.
+_APOSTROPHES = "'\u2019"
+_APOSTROPHE_CLASS = "['\u2019]"
+
+
+def _escaped(word: str) -> str:
+    if "'" not in word:
+        return re.escape(word)
+    return _APOSTROPHE_CLASS.join(re.escape(part) for part in word.split("'"))
+
+
+def _straight_apostrophes(words) -> list[str]:
+    return list(dict.fromkeys(word.replace("\u2019", "'") for word in words))
+
+
 def alternation(words) -> str:
-    """A regex alternation of `words` as written (escaped), longer words first so that a word
-    is not cut short by another that begins it: 'della|del|de'. Not grouped."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regex alternation of `words` as written (escaped; an apostrophe matches straight or
+    curled), longer words first so that a word is not cut short by another that begins it:
+    'della|del|de'. Not grouped."""
+    words = _straight_apostrophes(words)
+    return "|".join(_escaped(word) for word in sorted(words, key=len, reverse=True))
 
 
 def word_trie(words) -> str:
@@ -110,14 +128,18 @@ def word_trie(words) -> str:
     begins another: the same matches as 'a|ab|abc' under a trailing boundary, but the engine
     rejects most positions after one character instead of trying every word there."""
     root: dict = {}
-    for word in words:
+    for word in _straight_apostrophes(words):
         node = root
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
     def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            (_APOSTROPHE_CLASS if char == "'" else re.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

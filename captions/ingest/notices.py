@@ -608,7 +608,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
     re.compile(
-        r"(?:(?<=[\s.!?\"'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
+        r"(?:(?<=[\s.!?\"”'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
         r"\s{0,2}/\s{0,2}[^\n]{1,200})$"
     ),
     # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text, after the
@@ -616,7 +616,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         # (or glued to it, a page's credit run on without a space: '... Easter Show.Credit: Jane Roe')
         # (or after a bar, the page's separator between caption and credit: '... de 2022 | Foto: ...')
-        r"(?:(?<=[.!?\"'»)]\s)|(?<=[.!?\"'»)]\s\s)|(?<=[a-zà-ÿĀ-ɏ0-9][.!?])|(?<=\S\s\|\s)|^)"
+        r"(?:(?<=[.!?\"”'»)]\s)|(?<=[.!?\"”'»)]\s\s)|(?<=[a-zà-ÿĀ-ɏ0-9][.!?])|(?<=\S\s\|\s)|^)"
         # (a German compound naming the kind of picture is a label too: 'Archivfoto:', 'Symbolbild:')
         r"(?:" + _CREDIT_LABELS + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{2,20}(?:bild|foto)))"
         # (two labels, one a page's and one the credit's: 'Foto: Bild: Keystone'; an ellipsis for
@@ -632,7 +632,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
     re.compile(
-        r"(?:(?<=[\s.!?\"'»)])|^)"
+        r"(?:(?<=[\s.!?\"”'»)])|^)"
         r"(?:Mandatory Credit|Obligatorische Quellenangabe|Crédit obligatoire|Crédito obligatorio)"
         r"\s{0,2}:\s{0,3}(?P<credit>[^\n]{1,160})$",
         re.IGNORECASE,
@@ -646,7 +646,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
     re.compile(
-        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
+        r"(?<=[.!?\"”»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
     ),
     # A label without a colon, then a name in capitalised words, closing the caption: '... le 14
     # avril 1936. Photo KEYSTONE / Photopress-Archiv', '... Élysées. Ph. X - DR - Coll. Archives
@@ -654,7 +654,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (the kind of picture after the label: '... Photo archives Jean Roe', 'Photo d'illustration ...')
     re.compile(
         # (a dash between, as some pages print it: '... lundi. - Photo Jean Exemple')
-        r"(?<=[.!?\"»)])\s{1,3}(?:[-–—]\s{1,2})?(?:"
+        r"(?<=[.!?\"”»)])\s{1,3}(?:[-–—]\s{1,2})?(?:"
         + _BARE_LABELS
         # (a slash after the label, as some papers print it: '... in the square. Photo / Jane Roe')
         + r")(?:\s(?:d['’])?(?:archives|illustration))?(?:\s{1,2}/)?\s{1,2}(?P<credit>"
@@ -668,7 +668,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (a slash may open it: '... para ella. /Juan MABROMATA / AFP')
     re.compile(
         # (a pool's or a handout's word before the agency: 'POOL/AFP/Jane Roe', 'HANDOUT/AFP/...')
-        r"(?<=[.!?\"»)])\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
+        r"(?<=[.!?\"”»)])\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
         + _AGENCY
         + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
         + _AGENCY
@@ -692,7 +692,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # The agency alone in parentheses closing the caption: '... building. (REUTERS)'
     # A one-word agency tag in parentheses: '(APMedia)', '(ZUMAPress)' (suffixes are data)
     re.compile(
-        r"(?<=[.!?\"»])\s{1,3}\(\s?(?P<credit>"
+        r"(?<=[.!?\"”»])\s{1,3}\(\s?(?P<credit>"
         + _AGENCY
         + r"|[A-Z][A-Za-z]{0,20}(?:"
         + "|".join(re.escape(suffix) for suffix in _CREDIT_DATA["agency_marker_suffixes"])
@@ -724,7 +724,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
-    re.compile(r"(?<=[.!?\"»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
+    re.compile(r"(?<=[.!?\"”»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
     # A name and its agency in parentheses glued to the last full stop or after it: '... (Corea
     # del Sur).Chung Sung-Jun (Getty Images)', '... (EE UU).TIMOTHY A. CLARY (AFP)'
     re.compile(r"(?<=[.!?)])\s{0,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"),
@@ -753,7 +753,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         # (a full stop in the words before 'photo' only after a capital or inside a word: 'U.S.
         # Navy photo by'; '... on Sept. 11. Herald photo by' starts at 'Herald')
-        r"(?<=[.!?\"»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
+        r"(?<=[.!?\"”»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
         r"\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
         r"|(?i:photos?|photographs?|fotos?|photographies?|fotografías?|fotografien?|fotografias?))"
         # (a colon after the 'by', as a page's label prints it: '... colombiana. Foto por: Ana Ruiz.')
@@ -800,7 +800,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # '... as appropriate. Jane Roe/FEMA photo' (credit 'Jane Roe/FEMA'), '... FEMA photo/Jane Roe'
     re.compile(
         # (a photographer's initials before their name: 'F.D. Walker/ EyeEm')
-        r"(?<=[.!?\"»)])\s{1,3}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?)"
+        r"(?<=[.!?\"”»)])\s{1,3}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?)"
         # (particles between the words: 'Ana de la Roe/FEMA photo')
         r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}){1,3}"
         r"\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}"
@@ -1095,7 +1095,7 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
 # A credit label left with nothing after it once its credit was read: '... propagación. Foto:'
 DANGLING_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}$", re.IGNORECASE)
 # A label without a colon left after the last sentence: '... le 14 avril 1936. Photo'
-DANGLING_BARE_LABEL_RE = re.compile(r"(?<=[.!?\"»)])\s{1,3}(?:" + _BARE_LABELS + r")\s{0,3}$")
+DANGLING_BARE_LABEL_RE = re.compile(r"(?<=[.!?\"”»)])\s{1,3}(?:" + _BARE_LABELS + r")\s{0,3}$")
 _INLINE_CREDIT_OPENERS = tuple(
     sorted((opener.casefold() for opener in _CREDIT_DATA["inline_credit_openers"]), key=len, reverse=True)
 )
@@ -1258,13 +1258,15 @@ TRAILING_MARKER_CUES = tuple(
     dict.fromkeys(
         ["+", "ildfunk", "(zu ", "(to ", " =", "..more", "…more"]
         + [
-            phrase[1:]
+            cue
             for phrase in (
                 *_CREDIT_DATA["stock_page_suffixes"],
                 *_CREDIT_DATA["enlarge_links"],
                 *_CREDIT_DATA["link_labels"],
                 *_CREDIT_DATA["picture_kind_tags"],
             )
+            # (an apostrophe as the patterns read it: straight or curled)
+            for cue in (phrase[1:].replace("\u2019", "'"), phrase[1:].replace("'", "\u2019"))
         ]
     )
 )

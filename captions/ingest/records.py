@@ -48,6 +48,10 @@ def read_record(text: str) -> tuple[str, str | None]:
         return _exiv2_lines(text), None
     if "|" in text and _TABLE_ROW_RE.search(text):
         return _table_lines(text), None
+    if ("\u201d -> " in text or " -> \u201c" in text) and len(_CURLED_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
+        # a map passed through a word processor or a mail program that curls quotes
+        # ('“By-line” -> “Jane Roe”,'): its pairs' quotes straightened, as for JSON
+        text = _CURLED_ARROW_PAIR_RE.sub(_straight_pair, text)
     if '" -> "' in text and len(_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
         return _arrow_lines(text), None
     return text, None
@@ -60,6 +64,20 @@ _ARROW_PAIR_RE = re.compile(
     r'^\s{0,40}"((?:[^"\\\n]|\\.){1,200})"\s{0,5}->\s{0,5}"((?:[^"\\\n]|\\.)*)",?\s*$', re.MULTILINE
 )
 _ARROW_ESCAPE_RE = re.compile(r"\\(.)")
+# the same pair with curled quotes, all or some of them: '“Caption/Abstract” -> “Austria’s ...”,'
+_CURLED_ARROW_PAIR_RE = re.compile(
+    r'^(\s{0,40})[\u201c"]([^\u201c\u201d"\n]{1,200})[\u201d"]\s{0,5}->\s{0,5}[\u201c"]([^\n]*)[\u201d"](,?[ \t]*)$',
+    re.MULTILINE,
+)
+
+
+def _straight_pair(match: re.Match) -> str:
+    """The pair with straight quotes; a pair written with straight quotes stays as it is (its
+    value's quotes are escaped already)."""
+    if "\u201c" not in match.group(0) and "\u201d" not in match.group(0):
+        return match.group(0)
+    value = match.group(3).replace("\\", "\\\\").replace('"', '\\"')
+    return f'{match.group(1)}"{match.group(2)}" -> "{value}"{match.group(4)}'
 
 
 def _arrow_lines(text: str) -> str:
