@@ -714,8 +714,8 @@ def _same_paragraph(lines: list[str], following: str, closing: bool) -> bool:
         return False
     if _OPEN_LINE_END_RE.search(line) and (following[:1].islower() or line[-1] in ",;-"):
         return True  # a sentence going on
-    joined = [*lines, following]
-    if len(following) >= ct.DOUBLED_MIN or closing:
+    joined = [*lines[-6:], following]  # (the rules below read a caption's first or last lines)
+    if len(lines) < 6 and (len(following) >= ct.DOUBLED_MIN or closing):
         alone, credit = ct.undoubled_lines(lines)
         if ct.undoubled_lines(joined) != ([*alone, following], credit):
             return True  # the caption again, its credit after it or not, or a name under the copies
