@@ -101,7 +101,6 @@ def has_digit(text: str) -> bool:
 
 # An apostrophe in a word of a list matches either way a text writes it: straight or curled
 # ('Banque d’images' as 'Banque d'images'), as a page, a word processor or a mail program gives it.
-_APOSTROPHES = "'\u2019"
 _APOSTROPHE_CLASS = "['\u2019]"
 
 
