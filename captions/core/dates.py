@@ -34,6 +34,8 @@ YEAR = "year"
 DECADE = "decade"
 PRECISIONS = (DAY, MONTH, YEAR, DECADE)
 _PRECISION_ORDER = {DAY: 0, MONTH: 1, YEAR: 2, DECADE: 3}
+# Date words as data (captions/data/caption_labels.json)
+_LABELS = load_data("caption_labels.json")
 
 INVALID_DATE = "invalid_date"
 FUTURE_DATE = "future_date"
@@ -171,16 +173,21 @@ _P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 
 )
 _P_MONTH_SHORT = re.compile(r"(?P<month>\d\d)/(?P<year>\d\d)(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)")  # 05/25
 _MONTH_SHORT_BEFORE = re.compile(r"(?<!\d\s)\b(?:von|vom|stand|from|dated|datiert)\s$")  # not a count: "10 von 12/24"
+_RANGE_WORDS = {kind: _LABELS["year_range_words"][kind] for kind in ("through", "and", "or")}
 _P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
-    rf"(?P<y1>{_LEAD}\d{{3}})(?P<doubt>\?)?(?:\s?(?P<sign>[-/])\s?(?P<circa>(?:ca\.?|c\.|circa|um|vers|hacia)\s?)?|\s(?P<word>to|bis|until|till|through|thru|and|und|u\.|et|y|a|al|au|hasta|or|oder|ou|o)\s)"
+    rf"(?P<y1>{_LEAD}\d{{3}})(?P<doubt>\?)?(?:\s?(?P<sign>[-/])\s?(?P<circa>(?:ca\.?|c\.|circa|um|vers|hacia)\s?)?|\s(?P<word>"
+    + alternation(word for words in _RANGE_WORDS.values() for word in words)
+    + r")\s)"
     r"(?P<y2>\d{4}|\d{2})(?![\d]|[-/.:]\d)"
 )
-_RANGE_WORDS_NEEDING_PREFIX = frozenset({"and", "und", "u.", "et", "y", "a", "al", "au", "hasta"})
+_RANGE_WORDS_NEEDING_PREFIX = frozenset(_RANGE_WORDS["and"])
 # 'Berlin, 1936 oder 1937': one of two years, the interval of both (a few years apart at most)
-_ALTERNATIVE_WORDS = frozenset({"or", "oder", "ou", "o"})
+_ALTERNATIVE_WORDS = frozenset(_RANGE_WORDS["or"])
 _ALTERNATIVE_REACH = 10
 _RANGE_PREFIX = re.compile(
-    r"\b(?:between|zwischen|zw\.|entre|from|von|vom|de|du|desde|del)\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
+    r"\b(?:"
+    + alternation(_LABELS["year_range_words"]["openers"])
+    + r")\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
 )
 _P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60, 1960-er, 60iger Jahre
     rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>-?(?:ig)?er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
@@ -211,7 +218,6 @@ _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 
 # Words that make a date a guess ('vermutlich in den 1960er Jahren', 'probably in 1935'): data, in
 # captions/data/caption_labels.json (uncertain_date_words); one preposition may follow them.
-_LABELS = load_data("caption_labels.json")
 _UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
 _HALVES = _LABELS.get("decade_halves", {})
 _HALF_BEFORE = re.compile(
@@ -262,9 +268,7 @@ _CIRCA_AFTER = re.compile(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox.,
     r"|\s(?:aproximadamente|approximately|approximativement|environ|ungefahr)(?![a-z]|\s?\d)"
 )
 _YEAR_MARKER_BEFORE = re.compile(
-    r"\b(?:in|im|en|of|from|since|seit|depuis|desde|year|jahr|jahre|jahres|ano|anno|an|"
-    r"summer|winter|spring|autumn|fall|sommer|fruhjahr|fruhling|herbst|ete|hiver|printemps|automne|"
-    r"verano|invierno|primavera|otono|taken|aufgenommen|photographed|fotografiert)\s$"
+    r"\b(?:" + alternation(word for words in _LABELS["year_markers"].values() for word in words) + r")\s$"
 )
 _UNDATED_FIELD = re.compile(
     r"^[\[(]?\s?(?:undated|not\sdated|date\sunknown|unknown\sdate|no\sdate|unknown|n\.\s?d\.?|nd|"
