@@ -382,7 +382,8 @@ def _sentences(text: str) -> list[str]:
     return sentences
 
 
-_DATED_PLACE_LINKS = frozenset({"le", "el", "am", "on", "den", "the", "del", "de"})  # before a date
+_DATED_PLACE = load_data("place_phrases.json")["dated_place"]
+_DATED_PLACE_LINKS = frozenset([*_DATED_PLACE["date_words"], *_DATED_PLACE["articles"]])  # before a date
 _PLACE_NAME_RE = re.compile(
     rf"[{NAME_UPPER}][\w'’.\-]{{1,40}}"
     rf"(?: (?:[{NAME_UPPER}][\w'’.\-]{{1,40}}|" + alternation(PLACE_PHRASES["place_name_links"]) + r"))*"
@@ -506,9 +507,11 @@ def _place_on_date(text: str) -> tuple[str, places.ResolvedPlace] | None:
 
 
 _PLACE_ON_DATE_RE = re.compile(
-    r"(?<![\w'’])(?:in|at|à|en|a|im|bei)\s"
+    r"(?<![\w'’])(?:" + alternation(_DATED_PLACE["prepositions"]) + r")\s"
     rf"(?P<place>[{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}"
-    rf"(?:, [{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}){{0,2}}),?\s(?:on|am|le|el)\s"
+    rf"(?:, [{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}){{0,2}}),?\s(?:"
+    + alternation(_DATED_PLACE["date_words"])
+    + r")\s"
 )
 
 
