@@ -479,7 +479,9 @@ def join_caption_lines(lines: list[str]) -> str:
 
 # A notice after the credit, behind a dash: '... Foto: -/KCNA/dpa - ACHTUNG: Nur zur
 # redaktionellen Verwendung ... und nur mit vollständiger Nennung des vorstehenden Credits'
-_NOTICE_TAIL_RE = re.compile(r"\s[-–—]\s(?=(?:ACHTUNG|Achtung|ATTENTION|ATENCIÓN|ATENCION)\s?:\s)")
+_NOTICE_TAIL_RE = re.compile(
+    r"\s[-–—]\s(?=(?:" + alternation(load_data("credit_patterns.json")["notice_openers"]) + r")\s?:\s)"
+)
 
 
 def cut_notice_tail(text: str) -> tuple[str, str | None]:

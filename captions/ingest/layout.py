@@ -1161,7 +1161,9 @@ def _glued_date_head(line: str) -> str | None:
 
 
 # 'Ort, Datierung', 'Place and date', 'Lieu et date': two labels named together over one value.
-_LABEL_JOIN_RE = re.compile(r",\s|\s(?:and|und|et|y|&)\s|\s?/\s?")
+_LABEL_JOIN_RE = re.compile(
+    r",\s|\s(?:" + alternation(load_data("caption_labels.json")["label_joiners"]) + r")\s|\s?/\s?"
+)
 
 
 def _combined_label(lines: list[str], position: int, line: str, found: dict[int, str]) -> int:
