@@ -53,7 +53,7 @@ from .lexicon import (
     PLACEHOLDER_DATES,
     PROVENANCE_WORDS,
     UNDATED_PICTURE_WORDS,
-    first_chars,
+    guarded_alternation,
     load_data,
 )
 from .notices import (
@@ -2084,11 +2084,7 @@ def _normalize_date_value(value: str) -> str:
 
 
 _DATE_CUE_RE = re.compile(
-    r"\b(?="
-    + first_chars(DATE_CUES)
-    + r")(?:"
-    + "|".join(re.escape(cue) for cue in sorted(DATE_CUES, key=len, reverse=True))
-    + r")\s",
+    r"\b" + guarded_alternation(DATE_CUES) + r"\s",
     re.IGNORECASE,
 )
 

@@ -85,6 +85,13 @@ GALLERY_COUNTER_INITIALS = frozenset(fold(word)[:1] for word in _COUNTERS["words
 NAME_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 
 
+def guarded_alternation(words) -> str:
+    """'(?=[...])(?:...)': the words' alternation (longest first) behind the look-ahead of their
+    first characters (first_chars), in the case setting around it."""
+    words = list(words)
+    return "(?=" + first_chars(words) + ")(?:" + alternation(words) + ")"
+
+
 def _case_class(test) -> str:
     """The contents of a character class of the Latin letters (Latin-1 and Latin Extended-A and B,
     U+00C0-U+024F) that `test` takes, as ranges: Latin Extended interleaves its capitals and small

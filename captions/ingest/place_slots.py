@@ -15,7 +15,12 @@ from captions.core import dates, places
 from captions.core.text import alternation, fold
 
 from .caption_text import line_language, stopword_votes
-from .lexicon import PLACE_PHRASES, first_chars, load_data
+from .lexicon import (
+    PLACE_PHRASES,
+    first_chars,
+    guarded_alternation,
+    load_data,
+)
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ɏ"  # (Latin-1 and Latin Extended: Łódź, Września, Ştefăneşti)
 
@@ -215,15 +220,11 @@ def not_here(caption: str, start: int) -> bool:
 # direction inside a place names that place (the words are data: lead_before_direction,
 # directions, links).
 INSIDE_RE = re.compile(
-    r"(?:^|\s)(?i:(?="
-    + first_chars(PLACE_PHRASES["lead_before_direction"])
-    + r")(?:"
-    + alternation(PLACE_PHRASES["lead_before_direction"])
-    + r"))\s(?i:(?="
-    + first_chars(PLACE_PHRASES["directions"])
-    + r")(?:"
-    + alternation(PLACE_PHRASES["directions"])
-    + r"))\s(?i:"
+    r"(?:^|\s)(?i:"
+    + guarded_alternation(PLACE_PHRASES["lead_before_direction"])
+    + r")\s(?i:"
+    + guarded_alternation(PLACE_PHRASES["directions"])
+    + r")\s(?i:"
     + alternation(PLACE_PHRASES["links"])
     + r")\s(?:la\s|le\s|l'|the\s)?("
     + _NAME
@@ -454,11 +455,9 @@ _ANCHOR_RE = re.compile(
 # Shandong', ', dans la région autonome ouïghoure du Xinjiang', ', dem nordwestchinesischen
 # Autonomen Gebiet Ningxia', ', in the province of Hebei'. The words are data.
 _REGION_PHRASE_RE = re.compile(
-    r",?\s{0,2}(?i:(?="
-    + first_chars(PLACE_PHRASES["region_leads"])
-    + r")(?:"
-    + alternation(PLACE_PHRASES["region_leads"])
-    + r"))\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
+    r",?\s{0,2}(?i:"
+    + guarded_alternation(PLACE_PHRASES["region_leads"])
+    + r")\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
     + alternation(PLACE_PHRASES["region_kinds"])
     + r")\s(?:[\w'’-]{2,30}\s){0,2}?(?:(?i:"
     + alternation(PLACE_PHRASES["links"])
