@@ -149,6 +149,7 @@ def _runs() -> dict[str, str]:
     # a town as the caption's opening sentence (place_slots.stop_town), later sentences opening
     # with a preposition and a name (place_fields._opens_sentence)
     blocks["opening town: name run"] = "Ab de " * (RUN // 6) + "Cd.- x"
+    blocks["opening town: comma run"] = "Ab de Cd, " * (RUN // 10) + "x"
     blocks["sentence openings: preposition runs"] = "Fans cheer. " + "In Ab wird. " * (RUN // 12) + "x"
     # a page copied with a blank line after every line (assemble._regroup_spaced): lines wrapped
     # inside one sentence, a caption printed over and over; a key-value map with curled quotes

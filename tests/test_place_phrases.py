@@ -1084,3 +1084,26 @@ def test_a_town_after_its_countrys_possessive():
     assert _place(record) == ("Weißenfels", None, "DE")
     # a name that is no town of that country is not read as one
     assert parse_block("Fans gather in Spain's Bernabeu stadium on April 22, 2021.").city is None
+
+
+def test_a_venue_and_its_town_in_a_place_slot_is_the_town():
+    for text, town in (
+        ("Fans watch the final at Trent Bridge, Kettering on Wednesday, August 16, 2023.", "Kettering"),
+        ("England's batsman plays a shot during day five at Headingley Stadium, Kettering.", "Kettering"),
+        ("Die Bundesrätin spricht vor den Medien. 7. Dezember, Rathaus, Weißenfels.", "Weißenfels"),
+    ):
+        assert parse_block(text).city == town, text
+    # a name that is no town's after the comma is none ('at Trent Bridge, Main Hall')
+    assert parse_block("Fans watch the final at Trent Bridge, Main Hall on August 16, 2023.").city is None
+
+
+def test_a_title_opening_with_its_town_and_a_place_in_it():
+    for text, town in (
+        ("Montbrison, vélodrome du Petit-Port. Vue d'ensemble des coureurs sur la piste.", "Montbrison"),
+        ("Weißenfels, Marktplatz, Kaufhaus Schocken, 1931", "Weißenfels"),
+        ("Kettering, view from the church tower looking towards the market, 1924", "Kettering"),
+    ):
+        assert parse_block(text).city == town, text
+    # a town, its region and its country before a colon are read whole
+    record = parse_block("Weißenfels, Sachsen-Anhalt, Deutschland: Blick auf den Marktplatz.")
+    assert _place(record) == ("Weißenfels", "Sachsen-Anhalt", "DE")

@@ -22,6 +22,7 @@ from .lexicon import NAME_UPPER, PLACE_PHRASES, load_data
 from .place_slots import (
     NATIONALITIES,
     colon_town,
+    comma_town,
     dateline_place,
     first_sentence,
     mentioned_places,
@@ -229,6 +230,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         titled = colon_town(text, countries)
     if titled is None and "." in text[:120]:
         titled = stop_town(text, countries)
+    if titled is None and "," in text[:120]:
+        titled = comma_town(text, countries)
     if titled is not None:
         candidate = _resolve(titled, False)
         if candidate.city:
@@ -306,19 +309,20 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
         first += first_sentence(text[len(first) :].lstrip())
     closing = text.rstrip(" .!")
     for slot in slots:
+        town = _town_after_venue(slot, countries) if "," in slot else slot
         if (
-            "," not in slot
+            town is not None
             # (or the place closing the caption: '... On le voit ici sur la place, à Chur.')
             and (slot in first or _closes(closing, slot))
             and (
-                places.is_own_city_name(slot)
-                or (places.is_town_name(slot, countries or frozenset()) and not _after_article(first, slot))
-                or _after_town_word(first, slot)
+                places.is_own_city_name(town)
+                or (places.is_town_name(town, countries or frozenset()) and not _after_article(first, town))
+                or _after_town_word(first, town)
             )
         ):
-            candidate = _resolve(slot[:300], False)
+            candidate = _resolve(town[:300], False)
             if candidate.city and not candidate.region and not candidate.unknown_country:
-                _take_slot(record, slot, candidate)
+                _take_slot(record, town, candidate)
                 return True
     # a later sentence that opens with the place ('... très lente. A Tournus, cette femme ...',
     # 'In Oberstdorf, ...'): a sentence-initial place says where what follows is
@@ -331,6 +335,21 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
                 _take_slot(record, slot, candidate)
                 return True
     return False
+
+
+def _town_after_venue(slot: str, countries) -> str | None:
+    """'at BOXPARK Wembley, Kettering', 'from George St, Kettering', 'Antigua Casa Presidencial,
+    Tlalmanalco': a place slot of a venue or street and a town, naming no country or region, is
+    in the town (a town's own name, a small town's in one of `countries`); None otherwise."""
+    parts = [part.strip() for part in slot.split(",")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    venue, town = parts
+    if any(places.find_country(part) or places.find_region(part) for part in parts):
+        return None
+    if not places.is_street(venue) and places.is_town_name(venue, countries or frozenset()):
+        return None  # two towns: no venue in a town
+    return town if places.is_town_name(town, countries or frozenset()) else None
 
 
 # a place closing the caption set off by its comma ('..., à Chur.', '... on the square, in
@@ -476,7 +495,10 @@ def _dated_place(text: str) -> tuple[str, places.ResolvedPlace] | None:
         if len(parts) > 1 and places.find_country(parts[0]) and not places.find_country(parts[-1]):
             parts.reverse()  # 'UK, London, 30/11/11': the widest first
         else:
-            parts = parts[known.index(True) :]  # a venue before the town ('Bundeshaus, Bern')
+            start = known.index(True)
+            parts = parts[start:]  # a venue before the town ('Bundeshaus, Bern')
+            if len(parts) > 1 and not any(known[start + 1 :]):
+                parts = parts[:1]  # the town before places in it ('Kehl, Marktplatz, Kaufhaus Schocken, 1931')
         slot = ", ".join(parts)
         candidate = _resolve(slot[:300], False)
         if candidate.city or candidate.country_code:

@@ -953,6 +953,27 @@ def stop_town(caption: str, countries=None) -> str | None:
     return name if places.is_town_name(name, countries or frozenset()) else None
 
 
+# An archive title or caption opening with its town and a place in it ('Menton, vélodrome du
+# Petit-Port.', 'Kehl, Herrmannplatz, Kaufhaus Karstadt'): the town's own name, as stop_town
+_COMMA_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r"),\s(?=[\w\"“«])")
+
+
+def comma_town(caption: str, countries=None) -> str | None:
+    match = _COMMA_TOWN_RE.match(caption, 0, 120)
+    if match is None:
+        return None
+    name = match.group(1)
+    if places.find_country(name) or places.find_region(name):
+        return None
+    following = _PART_END_RE.split(caption[match.end() : match.end() + 60], 1)[0].strip()
+    if places.find_country(following) or places.find_region(following):
+        return None  # 'Dalian, Liaoning, China: ...': a dateline the slots read whole
+    return name if places.is_town_name(name, countries or frozenset()) else None
+
+
+_PART_END_RE = re.compile(r"[,:;.(\n]")
+
+
 # A closing sentence that is only a town and its region or country, inside the caption's quotes
 # or not (the Library of Congress's FSA/OWI captions: '... waiting for scabs. Ducktown, Tennessee.')
 _PLACE_SENTENCE_RE = re.compile(
