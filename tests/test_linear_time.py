@@ -84,6 +84,9 @@ def _runs() -> dict[str, str]:
         "credit-verbs": "Captured by Ab ",
         "copyright-words": "Cop. Ab ",
         "label-slashes": ". Photo / Ab",
+        # a record's id opening its line, and an id before its holder (assemble._without_record_id)
+        "record-ids": "ab_123 - [",
+        "id-holders": "ab_123, ",
     }
     blocks = {}
     for name, unit in units.items():
@@ -92,6 +95,8 @@ def _runs() -> dict[str, str]:
             blocks[f"{name}+{ending!r}"] = "Fans cheer in the stadium of the city tonight. " + body + ending
         blocks[f"Date field: {name}"] = "Fans cheer in the stadium.\nDate: " + body + "a"
         blocks[f"Location field: {name}"] = "Fans cheer in the stadium.\nLocation: " + body + "a"
+    blocks["record id: long header"] = "ab_123_456 - " + "Ab (" * (RUN // 4) + "1900)\n\nFans cheer."
+    blocks["record id: holder line"] = "12345, " + "Ab Library " * (RUN // 11) + "\nFans cheer."
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
     # the record readers: templates, links and JSON nesting (captions/ingest/records.py)
     blocks["wiki: open templates"] = "{{Information |description=" + "{{en|1=" * (RUN // 7) + "x"

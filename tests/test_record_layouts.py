@@ -1400,3 +1400,75 @@ def test_a_label_glued_to_a_value_in_latin_extended_letters():
     assert (record.city, record.source_id) == ("Łódź", "WDA1304-011")
     record = parse_block("Blick auf den Marktplatz mit Rathaus.\nOrtŁódź\nDatierung1968")
     assert (record.city, record.caption) == ("Łódź", "Blick auf den Marktplatz mit Rathaus.")
+
+
+# --- a record's id opening its first line ---------------------------------------------------------
+
+
+def test_an_inventory_id_and_a_bracketed_date_open_the_line():
+    # an inventory's line: '<id> [<date>] <title>' (the id letters and digits joined by '_' or
+    # '-'); the id is the source_id, the date the picture's, the title the caption
+    cases = (
+        ("abc_40211 [1948] Marktplatz mit Brunnen", "abc_40211", date(1948, 1, 1), False),
+        ("XYZ_00317 [Ca.1925] Femmes au lavoir communal", "XYZ_00317", date(1925, 1, 1), True),
+        ("HF-1203-B [vers 1930] Le pont sur la rivière", "HF-1203-B", date(1930, 1, 1), True),
+        ("mus_77120 [Entre 1950 et 1960] Mercado en la plaza mayor", "mus_77120", date(1950, 1, 1), False),
+        ("ph_2088 [1962] Children at the harbour wall", "ph_2088", date(1962, 1, 1), False),
+    )
+    for text, source_id, start, approximate in cases:
+        record = _parse(text)
+        assert record.caption == text.split("] ", 1)[1], text
+        assert (record.source_id, record.date_start, record.approximate) == (source_id, start, approximate), text
+
+
+def test_a_record_header_with_id_medium_and_date_over_the_description():
+    # 'ID - medium (date)' over the record's text: the id is the source_id, the date the picture's
+    for header, start in (
+        ("ABC_12_345     - Fotografie (um 1910)", date(1910, 1, 1)),
+        ("FR-204-117 - Photographie (vers 1925)", date(1925, 1, 1)),
+        ("inv_5531 - Photograph (c. 1935)", date(1935, 1, 1)),
+    ):
+        text = f"{header}\n\nThe old mill stands by the river below the village, with its wheel still in place."
+        record = _parse(text)
+        assert record.source_id == header.split()[0], header
+        assert record.caption == "The old mill stands by the river below the village, with its wheel still in place."
+        assert record.date_start == start, header
+
+
+def test_an_id_shape_without_its_date_or_with_two_digits_stays_caption_text():
+    for text in (
+        "Route_66 [1956] Cars queue at the diner on the old road",
+        "A-380 - the aircraft lands on the new runway at dawn",
+        "HF-1203-B The bridge over the river",
+    ):
+        record = _parse(text)
+        assert record.caption == text, text
+
+
+def test_a_gallery_counter_glued_to_the_captions_first_word():
+    for text in (
+        "5/7Le 11 février, des danseurs défilent dans la vieille ville.",
+        "3/12The crowd gathers on the square before the concert.",
+        "2/9Die Feuerwehr löscht am Abend einen Brand in der Altstadt.",
+        "4/8El alcalde inaugura el nuevo puente sobre el río.",
+        "6L'équipe pose devant la mairie après la victoire.",
+    ):
+        record = _parse(text)
+        assert record.caption == text.lstrip("0123456789/"), text
+    text = "10A Downing Street was closed to visitors on Monday."
+    assert _parse(text).caption == text
+
+
+def test_a_number_and_its_holding_institution_over_the_caption():
+    # a library's image page prints its alternative text '<number>, <institution>' over the caption
+    for holder in (
+        "Example City Library",
+        "Musée d'Exemple",
+        "Stadtarchiv Beispielstadt",
+        "Archivo Histórico de Ejemplo",
+    ):
+        record = _parse(f" 4471903, {holder}\nFarm workers resting in the shade at noon, near Exampleville.")
+        assert record.caption == "Farm workers resting in the shade at noon, near Exampleville.", holder
+        assert (record.source_id, record.credit) == ("4471903", holder), holder
+    text = "2019, a dry year\nFarm workers resting in the shade at noon, near Exampleville."
+    assert _parse(text).source_id is None

@@ -760,6 +760,20 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         if index < len(paragraphs) and paragraphs[index]:
             return paragraphs[index], headline
     prose = [p for p in paragraphs if p]
+    if prose and prose[0][0][:1].isalnum() and " " in prose[0][0]:
+        opened = _without_record_id(prose[0][0], scan)
+        if opened:  # 'ab_12345 [1956] Title'
+            prose = [[opened, *prose[0][1:]], *prose[1:]]
+        elif opened == "" and (len(prose[0]) > 1 or len(prose) > 1):  # 'XY_154_028 - Fotografie (um 1900)'
+            prose = [prose[0][1:], *prose[1:]] if len(prose[0]) > 1 else prose[1:]
+    if prose and (len(prose[0]) > 1 or len(prose) > 1) and "," in prose[0][0][:40]:
+        held = _ID_HOLDER_LINE_RE.fullmatch(prose[0][0].strip())
+        if held and _holder_line(held["holder"]):
+            # a picture's number and its holder over the caption ('12345, Example City Library'), as a
+            # library's image page prints its alternative text: the id and the credit, no caption
+            scan.page_ids.append(held["id"])
+            scan.collections.append(held["holder"])
+            prose = [prose[0][1:], *prose[1:]] if len(prose[0]) > 1 else prose[1:]
     post_line = prose[0][0] if len(prose) > 1 and len(prose[0]) == 1 and dates.weekday_date(prose[0][0]) else None
     if len(prose) > 1 and len(prose[0]) == 1 and _BARE_NUMBER_RE.fullmatch(prose[0][0].strip()):
         # a catalogue page's inventory number alone over the record ('5686'): no title
@@ -1049,13 +1063,52 @@ _WIRE_ID_OPENER_RE = re.compile(
 )
 # A picture's number (letters and digits, a digit in it), its date in parentheses and a dash
 # run opening the caption: 'jsc2024e044936 (July 9, 2007) --- ...'
+# A record's inventory id opening its first line, then the picture's date in brackets or, after a
+# dash, its medium and date in parentheses: 'ab_12345 [1956] Title', 'XY_154_028 - Fotografie (um
+# 1900)' (an inventory's line, a record's header over its title): letters and digits in parts
+# joined by '_', '-' or '.', three digits in a row at least, a letter or '_' in it.
+_RECORD_ID_OPENER_RE = re.compile(
+    r"(?P<id>(?=[A-Za-z0-9_.\-]{0,30}?\d{3})[A-Za-z0-9]{1,12}(?:[_.\-][A-Za-z0-9]{1,12}){1,5})\s{1,10}"
+    r"(?:\[(?P<date>[^\[\]\n]{2,30})\]\s{1,3}(?=\S)"
+    r"|[-–]\s{1,3}(?=[^()\n]{1,40}\((?P<dated>[^()\n]{2,30})\)\s{0,3}$))"
+)
+
+
+# A picture's number, a comma and the institution that holds it, alone on a line: '12345, Example
+# City Library' (three digits in a row at least in the number; the holder: _holder_line)
+_ID_HOLDER_LINE_RE = re.compile(
+    r"(?P<id>(?=[\w.\-/]{0,30}?\d{3})[A-Za-z0-9][\w.\-/]{2,30}),\s{1,2}(?P<holder>[^,\n]{3,80})"
+)
+
+
+def _without_record_id(line: str, scan: BlockScan) -> str | None:
+    """The line without the record's id opening it (the id noted as the page's; a bracketed date
+    noted as the picture's), or None when no id and date open it."""
+    match = _RECORD_ID_OPENER_RE.match(line)
+    if match is None or not any(char.isalpha() or char == "_" for char in match["id"]):
+        return None
+    date = match["date"] or match["dated"]
+    if not _is_date_text(date) or (not any(char.isalpha() for char in match["id"]) and _is_date_text(match["id"])):
+        return None  # ('1956_05_03 [1956] ...': a day, no id)
+    scan.page_ids.append(match["id"])
+    if "date" not in scan.fields:
+        scan.add_field("date", date.strip(), _WIRE_DATE_RANK, 1_000_000, "picture date")
+    # (the header's medium and date are no caption text: the line goes)
+    return line[match.end() :] if match["date"] else ""
+
+
 _ID_DATE_OPENER_RE = re.compile(
     r"(?P<id>(?=[A-Za-z0-9]{0,20}\d)[A-Za-z][A-Za-z0-9]{5,20})\s\((?P<date>[^()\n]{4,30})\)\s{1,2}(?:-{2,3}|—)\s{1,2}"
 )
-# A gallery's number glued to the caption's first word: '6Villanueva del Trabuco (Málaga). ...'
-# (a capital and lower-case letters after it: '3D', '4K' and '2CV' are words)
-_GLUED_COUNTER_RE = re.compile(r"\d{1,2}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{2})")
 _COUNTERS = load_data("credit_patterns.json")["gallery_counters"]
+# A gallery's number, or its 'n/m' counter, glued to the caption's first word: '6Villanueva del
+# Trabuco (Málaga). ...', '5/7Le 11 février, ...' (a capital and lower-case letters after it, or
+# a short caption opener: '3D', '4K' and '2CV' are words; gallery_counters: caption_openers)
+_GLUED_COUNTER_RE = re.compile(
+    r"(?:\d{1,3}/)?\d{1,3}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{2}|(?:"
+    + alternation(word for words in _COUNTERS["caption_openers"].values() for word in words if len(word) > 1)
+    + r")\s|L['’]\w)"
+)  # (no one-letter opener: "10A Main Street" is an address)
 _NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:" + alternation(_COUNTERS["of"]) + r")\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
 # A gallery's number alone before its caption, the caption opening with an article or a
 # preposition no count stands before ('1 En début de soirée, ...', '3 The crowd ...', '2 Die
