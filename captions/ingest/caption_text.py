@@ -27,6 +27,7 @@ from .lexicon import (
     NOTICE_WORDS,
     PERSON_NAME,
     PERSON_NAME_CAPS,
+    PHOTO_WORD,
     SHARED_STOPWORDS,
     SPELLING_CONTAINS,
     SPELLING_ENDINGS,
@@ -927,7 +928,7 @@ def undoubled_lines(lines: list[str]) -> tuple[list[str], str | None]:
 # Yasin', '#APPhoto by Jane Roe', '#ReutersPhoto Jane Roe')
 _HASHTAG_LINE_RE = re.compile(r"#[^\s#]{1,60}(?:\s{1,3}#[^\s#]{1,60}){1,60}")
 _HASHTAG_CREDIT_RE = re.compile(
-    r"(?<=[.!?\"»”)])\s{1,3}#[A-Za-z]{0,20}(?:Photo|Foto|Photos|Fotos|PHOTO|FOTO)\s(?:" + BYLINE_WORD + r"\s)?"
+    r"(?<=[.!?\"»”)])\s{1,3}#[A-Za-z]{0,20}" + PHOTO_WORD + r"\s(?:" + BYLINE_WORD + r"\s)?"
     r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,4}|" + PERSON_NAME + r")\s{0,3}$"
 )
 

@@ -137,6 +137,10 @@ BYLINE_WORD = "(?:" + alternation(BYLINE_WORDS) + ")"
 BYLINE_WORD_STRICT = (
     "(?:" + alternation(word for word in BYLINE_WORDS if word not in _NAME_WORDS["byline_words_ambiguous"]) + ")"
 )
+#: the word for a photo in an agency's credit, as written and in capitals ('Photo', 'FOTO'); a pattern fragment
+PHOTO_WORD = (
+    "(?:" + alternation([*_NAME_WORDS["photo_words"], *(word.upper() for word in _NAME_WORDS["photo_words"])]) + ")"
+)
 # (the surname in capitals, as AFP writes it: 'Jane ROE', 'Ana de la ROE')
 _CAPS_SURNAME = rf"[{NAME_UPPER}][{NAME_UPPER}'’\-]{{1,25}}(?![{NAME_LOWER}])"
 PERSON_NAME = (

@@ -30,6 +30,7 @@ from .lexicon import (
     NAME_PARTICLE_CAPS,
     PERSON_NAME,
     PERSON_NAME_CAPS,
+    PHOTO_WORD,
     load_data,
 )
 
@@ -601,9 +602,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
     # for a photo or not, then the photographer
     # (with spaces inside the parentheses: '( AFP / Philip FONG )')
-    re.compile(
-        r"\(\s{0,2}(?P<credit>(?:AP Foto|" + _AGENCY + r")(?:\s(?:PHOTO|Photo|FOTO|Foto))?\s{0,2}/[^()\n]{1,120})\)"
-    ),
+    re.compile(r"\(\s{0,2}(?P<credit>(?:AP Foto|" + _AGENCY + r")(?:\s" + PHOTO_WORD + r")?\s{0,2}/[^()\n]{1,120})\)"),
     # (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
     re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
@@ -1155,7 +1154,7 @@ def strip_reference_tokens(text: str) -> str:
 
 SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 # A bare label as pages print it, before a capitalised credit: 'Foto Afp/ Javier Torres'
-_BARE_CREDIT_LABEL_RE = re.compile(r"(?:Foto|Photo|FOTO|PHOTO)\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])")
+_BARE_CREDIT_LABEL_RE = re.compile(PHOTO_WORD + r"\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])")
 # Agencies whose name opens with such a label ('Foto AP'): the label is theirs
 _LABELLED_AGENCIES = tuple(agency for agency in AGENCIES if _BARE_CREDIT_LABEL_RE.match(agency))
 
