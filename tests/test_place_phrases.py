@@ -1107,3 +1107,19 @@ def test_a_title_opening_with_its_town_and_a_place_in_it():
     # a town, its region and its country before a colon are read whole
     record = parse_block("Weißenfels, Sachsen-Anhalt, Deutschland: Blick auf den Marktplatz.")
     assert _place(record) == ("Weißenfels", "Sachsen-Anhalt", "DE")
+
+
+def test_a_towns_name_with_in_der_reads_whole_where_the_data_knows_it():
+    assert parse_block("Landau in der Pfalz: Ein Polizist steht vor dem Rathaus.").city == "Landau in der Pfalz"
+    assert parse_block("Feiern in Neumarkt in der Oberpfalz am 3. Mai 2022.").city == "Neumarkt in der Oberpfalz"
+    # an unknown name ends before it ('Weißenfels in der Innenstadt')
+    assert parse_block("Polizisten in Weißenfels in der Innenstadt.").city == "Weißenfels"
+
+
+def test_a_name_with_its_regions_kind_is_the_region_though_a_city_shares_it():
+    # "Turkey's Konya Province": the province, not the city of Konya
+    record = parse_block("Farmers harvest sugar beet in Turkey's Konya Province on September 22, 2017.")
+    assert _place(record) == (None, "Konya", "TR")
+    # a district is a region's kind: 'Sylhet District, Bangladesh' is no city
+    record = parse_block("Farmers sell pineapples at a market in Sylhet District, Bangladesh, on June 28, 2016.")
+    assert _place(record) == (None, "Sylhet", "BD")

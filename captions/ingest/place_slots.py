@@ -660,12 +660,12 @@ def _german_link(part: str) -> tuple[str, ...]:
 
 
 # Small words a place's name may hold, read only where the data knows the name whole: two
-# together ('Neustadt an der Weinstraße', 'Alphen aan den Rijn'), 'of' ('Democratic Republic of
+# together ('Neustadt an der Weinstraße', 'Landau in der Pfalz', 'Alphen aan den Rijn'), 'of' ('Democratic Republic of
 # Congo', 'Republic of Korea'), 'es' ('Dar es Salaam'). Otherwise the name ends before them, as
 # it did before they were read: 'Kleinstadt an der Elbe' is Kleinstadt, 'Church of the Holy
 # Sepulchre' no more than 'Church', 'Madrid es Navidad' Madrid.
 _KNOWN_ONLY_LINKS = frozenset(
-    ("an der", "ob der", "vor der", "aan den", "aan de", "of", "of the", "es", "and", "y", "et", "und")
+    ("an der", "ob der", "vor der", "in der", "aan den", "aan de", "of", "of the", "es", "and", "y", "et", "und")
 )
 
 
@@ -1067,7 +1067,9 @@ def _place_slots(caption: str) -> list[str]:
             if country is None:
                 continue
             if places.find_region(region):
-                slots.append(f"{region}, {match.group(1)}")
+                # (with its kind, as written: "Turkey's Manisa Province" is the province, not the city)
+                named = match.group(2) if region != match.group(2) and places.is_own_city_name(region) else region
+                slots.append(f"{named}, {match.group(1)}")
             elif region == match.group(2) and (
                 places.find_city(region, country.code) or country.code in places.town_countries(region)
             ):
