@@ -2295,3 +2295,69 @@ def test_a_name_and_outlet_in_parentheses_with_spaces_inside_leave_the_caption()
     # an explicit credit field wins, and the caption still loses the note
     record = _parse(f"Photo by: JANE Q. ROE\n\n{caption} ( Jane Q. Roe Jr. / The Daily Example )")
     assert (record.caption, record.credit) == (caption, "JANE Q. ROE")
+
+
+def test_a_copyright_credit_glued_to_the_title_and_caption_after_it():
+    # a page's credit, title and caption copied without their breaks: '© Name/agencyTitleCaption'
+    cases = (
+        (
+            "© Jana Beispiel/dpaNeue BrückeEine Brücke führt über den Fluss.",
+            "Jana Beispiel/dpa",
+            "Neue Brücke",
+            "Eine Brücke führt über den Fluss.",
+        ),
+        (
+            "© Jane Roe/ReutersFlooded streetsA man wades through water in the old town.",
+            "Jane Roe/Reuters",
+            "Flooded streets",
+            "A man wades through water in the old town.",
+        ),
+        (
+            "© Jeanne Exemple/AFPLe marché ouvreDes marchands installent leurs étals.",
+            "Jeanne Exemple/AFP",
+            "Le marché ouvre",
+            "Des marchands installent leurs étals.",
+        ),
+        (
+            "© Ana Ruiz/EFEDía de lluviaUna mujer cruza la plaza con un paraguas.",
+            "Ana Ruiz/EFE",
+            "Día de lluvia",
+            "Una mujer cruza la plaza con un paraguas.",
+        ),
+    )
+    for text, credit, title, caption in cases:
+        record = _parse(text)
+        assert (record.caption, record.credit, record.headline) == (caption, credit, title), text
+    # no glued title: the caption follows the credit
+    record = _parse("© Jane Roe/ReutersA man wades through water in the old town.")
+    assert (record.caption, record.credit) == ("A man wades through water in the old town.", "Jane Roe/Reuters")
+
+
+def test_initials_and_a_name_closing_the_caption_before_a_post_stamp_are_the_credit():
+    # '(XYZ/Name)' glued to the last stop or after it, 'XYZ Name' after it; a listing's
+    # 'yyyy-mm-dd hh:mm:ss -' post stamp after them is no caption text and no date
+    caption = "A man walks his dog along the river on the morning of March 3, 2024."
+    for tail, credit in (
+        ("(XYZ/Jane Roe) 2024-03-05 10:11:12 -", "XYZ/Jane Roe"),
+        (" (ABC/Jane Roe-Smith)", "ABC/Jane Roe-Smith"),
+        (" XYZ Jane Roe 2024-03-05 10:11:12 -", "XYZ Jane Roe"),
+        (" XYZ Mi-rae Kim 2024-03-05 10:11", "XYZ Mi-rae Kim"),
+    ):
+        record = _parse(caption + tail)
+        assert (record.caption, record.credit) == (caption, credit), tail
+        assert record.date_start.isoformat() == "2024-03-03", tail
+    record = _parse("Bauarbeiter auf dem Gerüst am Rathaus. 2024-03-05 10:11:12")
+    assert record.caption == "Bauarbeiter auf dem Gerüst am Rathaus."
+    assert record.date_start is None
+
+
+def test_a_bare_label_and_a_known_agency_on_a_line_of_their_own_are_the_credit():
+    cases = (
+        ("Una mujer ondea una bandera frente al palacio", "FOTO Reuters", "Reuters"),
+        ("Eine Frau schwenkt eine Fahne vor dem Palast.", "Foto dpa", "dpa"),
+        ("Une femme agite un drapeau devant le palais.", "PHOTO AFP", "AFP"),
+        ("A woman waves a flag outside the palace.", "Photo Keystone", "Keystone"),
+    )
+    for caption, line, credit in cases:
+        record = _parse(f"{caption}\n{line}")
+        assert (record.caption, record.credit) == (caption, credit), line

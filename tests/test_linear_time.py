@@ -87,6 +87,11 @@ def _runs() -> dict[str, str]:
         # a record's id opening its line, and an id before its holder (assemble._without_record_id)
         "record-ids": "ab_123 - [",
         "id-holders": "ab_123, ",
+        # initials and a name closing the caption, in parentheses or not, and a post stamp (notices.py)
+        "initials-names": ". XY Ab Cd",
+        "initials-parentheses": ".(XY/Ab Cd)",
+        "post-stamps": " 2024-03-05 10:11:12 -",
+        "bare-label-agencies": "\nFOTO Reuters",
     }
     blocks = {}
     for name, unit in units.items():
@@ -97,6 +102,10 @@ def _runs() -> dict[str, str]:
         blocks[f"Location field: {name}"] = "Fans cheer in the stadium.\nLocation: " + body + "a"
     blocks["record id: long header"] = "ab_123_456 - " + "Ab (" * (RUN // 4) + "1900)\n\nFans cheer."
     blocks["record id: holder line"] = "12345, " + "Ab Library " * (RUN // 11) + "\nFans cheer."
+    # a copyright credit glued to a title glued to the caption, at the block's start (notices.py)
+    blocks["glued credit: names"] = "© " + "Ab Cd " * (RUN // 6) + "/dpaAb CdEf gh"
+    blocks["glued credit: title words"] = "© Ab/dpa" + "Ab " * (RUN // 3) + "cD"
+    blocks["glued credit: slashes"] = "© " + "Ab/" * (RUN // 3) + "dpaAb"
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
     # the record readers: templates, links and JSON nesting (captions/ingest/records.py)
     blocks["wiki: open templates"] = "{{Information |description=" + "{{en|1=" * (RUN // 7) + "x"

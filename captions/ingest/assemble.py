@@ -66,6 +66,7 @@ from .notices import (
     VIA_NEWS_AGENCY_RE,
     caveats_in,
     clean_credit,
+    glued_leading_credit,
     is_negative_release,
     may_hold_credit,
     parse_embargo,
@@ -224,6 +225,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             line_credits.extend([note_credit] if note_credit else [])
     joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
     joined, page_credit = split_inline_credit(joined)
+    if joined[:1] == "©" and not page_credit:
+        joined, page_credit, glued_title = glued_leading_credit(joined)
+        record.headline = record.headline or glued_title
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
     if ":" in joined[:16]:
         opener = _WIRE_OPENER_RE.match(joined)
@@ -285,6 +289,14 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     opening = joined.strip()
     if opening[-2:] in _DANGLING_DASHES:
         opening = opening[:-2].rstrip()  # a gallery's separator left after the credit: '... Sergio Torres AP -'
+    if opening[-3:-2] == ":" and opening[-1:].isdigit():
+        stamp = _POST_STAMP_RE.search(opening, max(0, len(opening) - 24))
+        if stamp:
+            # a listing's post time closing the item ('... below zero. (XYZ/Jane Roe) 2024-03-03
+            # 10:11:12 -'): the page's upload moment, no caption text and no date of the picture
+            opening = opening[: stamp.start()].rstrip()
+            if opening[-2:] in _DANGLING_DASHES:
+                opening = opening[:-2].rstrip()
     segment = ct.strip_markers(opening)
     marker_date = None
     if len(segment) < len(opening) and opening.endswith(segment):
@@ -968,6 +980,8 @@ def _without_alt_text(prose: list[list[str]]) -> list[list[str]]:
 
 
 _DANGLING_DASHES = frozenset([" -", " –", " —"])
+# A post's moment in ISO form closing the text: '2024-03-03 10:11:12', '2024-03-03 10:11'
+_POST_STAMP_RE = re.compile(r"(?<=\S)\s{1,3}(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?$")
 _DAY_DATE_SHAPE_RE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:\d\d){1,2}")
 
 

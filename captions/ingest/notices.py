@@ -408,6 +408,8 @@ AGENCY_LINES = frozenset(AGENCIES) | frozenset(
 # A credit line of its own: a bare label, then a name in capitals and the paper's after a comma
 # ('PHOTO JANE ROE, LA PRESSE', 'Foto ANA RUIZ'; the labels are data: credit_labels_bare)
 _CAPITALS_NAME = r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}){0,5}"
+_AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
+# (or a known agency as it writes itself: 'FOTO Reuters', 'Photo Keystone' on a line of its own)
 BARE_LABEL_LINE_RE = re.compile(
     r"(?:"
     + "|".join(re.escape(label) for label in _CREDIT_DATA["credit_labels_bare"] if label[-1:] != ".")
@@ -415,9 +417,10 @@ BARE_LABEL_LINE_RE = re.compile(
     + _CAPITALS_NAME
     + r"(?:,\s{1,2}"
     + _CAPITALS_NAME
-    + r")?)"
+    + r")?|"
+    + _AGENCY
+    + r")"
 )
-_AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
 # The agencies' names in capitals where they write them otherwise ('GETTY IMAGES'), as a
 # name in capitals before them writes them ('CHRIS MCGRATH GETTY IMAGES')
 _AGENCIES_IN_CAPITALS = sorted({name.upper() for name in AGENCIES}, key=len, reverse=True)
@@ -553,7 +556,12 @@ def may_hold_credit(text: str) -> bool:
         or (text[-2:].isupper() and text[-2:].isalpha())
         or text.rstrip().endswith(AGENCIES)
         or contains_any(text[-90:], _COMMISSION_CUES)
+        or bool(_INITIALS_NAME_CUE_RE.search(text, max(0, len(text) - 70)))
     )
+
+
+# (the fifth: an office's initials and a name after the last sentence, '... 3 March. XYZ Jane Roe')
+_INITIALS_NAME_CUE_RE = re.compile(r"[.!?\"»”]\s{1,3}[A-Z]{2,6}\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]")
 
 
 # A photographer on assignment for a paper closing the text: '... Jane Roe for The New York Times'
@@ -807,6 +815,18 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
         r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3})(?:\sphoto)?\s{0,3}$"
     ),
+    # An office's or agency's initials and a photographer's full name in parentheses closing the
+    # caption, after its last sentence or glued to it: '... below zero.(XYZ/Jane Roe)', '... the
+    # harbour. (ABC/Jane Q. Roe)' (the initials need not be an agency the data knows)
+    re.compile(
+        r"(?<=[.!?\"»”])\s{0,3}\((?P<credit>[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
+        r"(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3})\)\s{0,3}$"
+    ),
+    # ... or without slash and parentheses after the last sentence: '... on 3 March. XYZ Jane Roe'
+    re.compile(
+        r"(?<=[.!?\"»”])\s{1,3}(?P<credit>[A-Z]{2,6}\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
+        r"(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}){1,2})\s{0,3}$"
+    ),
     # A dash, a photographer and a known agency closing the caption after its last sentence:
     # '... les frais de scolarité. — Jane Roe afp.com', '... le 2 mai. – Jane Roe / AFP'
     re.compile(
@@ -944,6 +964,8 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(dict.fromkeys(f"{word.casefold()} " for word in _COPYRIGHT_WORD_LIST)),
     tuple(f"{dash} {word} " for dash in "-–—" for word in ("von", "by", "par", "por")),
     ("/",),
+    ("(",),
+    (". ", "! ", "? ", '" ', "» ", "” "),
     ("— ", "– "),
     tuple(dict.fromkeys(["(©", "( ©", *(f"({label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"])])),
     tuple(dict.fromkeys(" " + agency.casefold() for agency in AGENCIES)),
@@ -1121,6 +1143,36 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
             if credit and caption:
                 return caption, credit
     return text, None
+
+
+# A copyright sign and a credit ending in a known agency glued to the text after it, a page's
+# elements copied without their breaks: '© Jane Roe/dpaNeue BrückeEine Brücke ...' (the
+# agency's last letter, then a capital opening the next word)
+_GLUED_LEADING_CREDIT_RE = re.compile(
+    r"©\s{0,2}(?P<credit>(?:[^\n©/]{2,60}/\s{0,2}){0,2}" + _AGENCY + r")(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ\s])"
+)
+# A title glued to the sentence after it in such a page: 'Neue BrückeEine Brücke führt ...'
+# (a few words without a stop, the last one's small letter run into the next word's capital)
+_GLUED_TITLE_RE = re.compile(
+    r"(?P<title>[A-ZÀ-ÝĀ-ɏ][^\s.!?:;,]{0,30}(?:\s[^\s.!?:;,]{1,30}){0,7}?[a-zà-ÿĀ-ɏß])(?<=[a-zà-ÿĀ-ɏß]{3})"
+    r"(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{0,30}\s)"
+)
+
+
+def glued_leading_credit(text: str) -> tuple[str, str | None, str | None]:
+    """('Eine Brücke führt ...', 'Jane Roe/dpa', 'Neue Brücke') from '© Jane Roe/dpaNeue
+    BrückeEine Brücke führt ...': a credit opening the text and glued to what follows it, and
+    the picture's title glued to the caption after it. The text unchanged and None otherwise."""
+    if text[:1] != "©":
+        return text, None, None
+    glued = _GLUED_LEADING_CREDIT_RE.match(text)
+    if not glued:
+        return text, None, None
+    rest = text[glued.end() :]
+    title = _GLUED_TITLE_RE.match(rest)
+    if title:
+        return rest[title.end() :], glued.group("credit").strip(), title.group("title")
+    return rest, glued.group("credit").strip(), None
 
 
 # A stock library's number after the caption is its image id: '..Adobe Stock #118102236'.
