@@ -2361,3 +2361,35 @@ def test_a_bare_label_and_a_known_agency_on_a_line_of_their_own_are_the_credit()
     for caption, line, credit in cases:
         record = _parse(f"{caption}\n{line}")
         assert (record.caption, record.credit) == (caption, credit), line
+
+
+def test_a_bar_of_page_buttons_on_one_line_is_no_caption_and_no_credit_text():
+    blocks = (
+        (
+            "Senators speak to reporters outside the Capitol in Washington on Wednesday. Photo by Jane Roe/UPI",
+            "License photo | Permalink",
+            "Jane Roe/UPI",
+        ),
+        (
+            "Die Feuerwehr löscht einen Brand in einer Lagerhalle in Beispielstadt.\nFoto: Anna Muster/dpa",
+            "Teilen | Drucken | E-Mail",
+            "Anna Muster/dpa",
+        ),
+        (
+            "Des manifestants devant la mairie de Villeneuve, mardi soir.\nPhoto : Jean Exemple / AFP",
+            "Partager · Imprimer",
+            "Jean Exemple / AFP",
+        ),
+        (
+            "Vecinos en la plaza mayor de Villaejemplo durante la fiesta.\nFoto: Ana Ejemplo / EFE",
+            "Compartir • Imprimir",
+            "Ana Ejemplo / EFE",
+        ),
+    )
+    for text, bar, credit in blocks:
+        plain = _parse(text)
+        record = _parse(f"{text}\n{bar}")
+        assert (record.caption, record.credit) == (plain.caption, credit), bar
+    # parts that are no buttons keep the line as text
+    record = _parse("Concert tour dates announced for the summer.\nParis | Berlin | Madrid")
+    assert "Berlin" in record.caption

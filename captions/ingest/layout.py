@@ -397,9 +397,17 @@ def _is_page_control(folded: str) -> bool:
         return False
     if bare != folded and bare in BOILERPLATE:
         return True
-    if bare[:1].isdigit() or bare[:1] in GALLERY_COUNTER_INITIALS:
-        return GALLERY_COUNTER_LINE_RE.fullmatch(bare) is not None
+    if (bare[:1].isdigit() or bare[:1] in GALLERY_COUNTER_INITIALS) and GALLERY_COUNTER_LINE_RE.fullmatch(bare):
+        return True
+    if " | " in bare or " · " in bare or " • " in bare:
+        # a bar of buttons on one line ('License photo | Permalink', 'Partager · Imprimer'): every
+        # part a button
+        parts = [part.strip(_ICONS) for part in _BUTTON_SEPARATOR_RE.split(bare)]
+        return len(parts) >= 2 and all(part in BOILERPLATE for part in parts)
     return False
+
+
+_BUTTON_SEPARATOR_RE = re.compile(r" [|·•] ")
 
 
 _DATE_FIELDS = frozenset(["date", "date_ignored", "date_digitized"])
