@@ -100,7 +100,9 @@ LANGUAGE_PREFIX_RE = re.compile(
 # pattern (which opens with a look-behind) at every position of the caption.
 _PREFIX_CUE_RE = re.compile(r"(?:EN|DE|FR|ES|ENG|GER|DEU|FRA|SPA|" + _PREFIX_WORDS + r")\s{0,2}[:|]")
 IMAGO_SPLIT = " *** "
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÀ-ÝĀ-ɏ\"'«(])")
+# (the look-behind after the first blank: the engine skips to each blank instead of trying
+# the look-behind at every position; the same matches as '(?<=[.!?])\s{1,5}')
+_SENTENCE_SPLIT_RE = re.compile(r"\s(?<=[.!?]\s)\s{0,4}(?=[A-ZÀ-ÝĀ-ɏ\"'«(])")
 # Notices inside a caption sentence: only unmistakable wording, since a caption may well say
 # 'police restricted access' or 'an oil embargo'.
 _CAPTION_NOTICE_RE = re.compile(
