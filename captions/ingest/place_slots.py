@@ -17,6 +17,7 @@ from captions.core.text import alternation, fold
 from .caption_text import line_language, stopword_votes
 from .lexicon import (
     PLACE_PHRASES,
+    StartOrBlank,
     first_chars,
     guarded_alternation,
     load_data,
@@ -1733,3 +1734,17 @@ def _towns_with_canton(caption: str) -> list[str]:
         for match in _TOWN_CANTON_RE.finditer(caption, 0, 5000)
         if places.subdivision_of("CH", match.group(2)) and not places.find_country(match.group(1))
     ]
+
+
+# The patterns opening with '(?:^|\s)', searched from blank to blank (lexicon.StartOrBlank: the
+# same matches, 2-3x faster on a caption than a match tried at every position).
+IN_PLACE_RE = StartOrBlank(IN_PLACE_RE)
+POSSESSIVE_REGION_RE = StartOrBlank(POSSESSIVE_REGION_RE)
+INSIDE_RE = StartOrBlank(INSIDE_RE)
+_GENITIVE_INSIDE_RE = StartOrBlank(_GENITIVE_INSIDE_RE)
+ARTICLE_PLACE_RE = StartOrBlank(ARTICLE_PLACE_RE)
+_TOWN_PREPOSITION_RE = StartOrBlank(_TOWN_PREPOSITION_RE)
+_CONTRACTED_RE = StartOrBlank(_CONTRACTED_RE)
+_STATE_RE = StartOrBlank(_STATE_RE)
+_TOWN_BEFORE_RE = StartOrBlank(_TOWN_BEFORE_RE)
+_TOWN_CANTON_RE = StartOrBlank(_TOWN_CANTON_RE)
