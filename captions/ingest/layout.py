@@ -467,7 +467,8 @@ def scan_block(text: str) -> BlockScan:
     """Sort the lines of one block (see the module docstring)."""
     scan = BlockScan()
     lines = text.split("\n", BLOCK_LINE_LIMIT)[:BLOCK_LINE_LIMIT]
-    if _NUMBERED_LINE_RE.search(text):
+    # (a numbered line opens the text or follows a newline with a digit: the cheap test first)
+    if (text[:1].isdecimal() or _NEWLINE_DIGIT_RE.search(text)) and _NUMBERED_LINE_RE.search(text):
         lines = [_without_area_number(line) if line[:1].isdigit() else line for line in lines]
     if ":\n" in text or text.rstrip().endswith(":"):
         lines = _split_glued_labels(lines)
@@ -1080,6 +1081,7 @@ _AREA_NUMBER_RE = re.compile(r"\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}(?=[^\W\d_]
 
 
 _NUMBERED_LINE_RE = re.compile(r"(?m)^\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}[^\W\d_][^\n:\t]{0,80}[:\t]")
+_NEWLINE_DIGIT_RE = re.compile(r"\n\d")  # (the engine skips to each newline; the pattern above tries every position)
 
 
 def _without_area_number(line: str) -> str:

@@ -1080,7 +1080,9 @@ def _needle_test(needles: tuple[str, ...]):
     if not needles:
         return None
     if len(needles) > 12 and not any(needle[:1].isalnum() for needle in needles):
-        return re.compile("|".join(re.escape(needle) for needle in needles)).search
+        # (as a trie: the engine rejects most positions after a character instead of trying
+        # every needle there; it matches where a needle stands, as the plain alternation did)
+        return re.compile(word_trie(needles)).search
     if len(needles) > 12 and all(needle[-1:] == needles[0][-1] and not needle[-1].isalnum() for needle in needles):
         return _ends_any(needles)
 

@@ -66,10 +66,11 @@ def normalise(text: str) -> str:
     # (not in JSON, where a newline inside a string is no JSON)
     if ("<br" in text or "<BR" in text) and text.lstrip()[:1] not in ("{", "["):
         text = _BR_RE.sub("\n", text)
-    if _INVISIBLE_RE.search(text):
-        text = _INVISIBLE_RE.sub("", text)
-    if _ODD_SPACE_RE.search(text):
-        text = text.translate(_SPACES)
+    if not text.isascii():  # (every invisible character and odd space is beyond ASCII; the test is free)
+        if _INVISIBLE_RE.search(text):
+            text = _INVISIBLE_RE.sub("", text)
+        if _ODD_SPACE_RE.search(text):
+            text = text.translate(_SPACES)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if ">" in text:
