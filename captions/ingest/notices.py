@@ -900,6 +900,23 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r")(?=\s{0,2}(?:,|$))"
     ),
 )
+# A pattern opening with a look-behind before its blanks ('(?<=[.!?"»)])\s{1,3}...') makes the
+# engine try the look-behind at every position it searches; opening with the first blank, the
+# look-behind after it ('\s(?<=[.!?"»)]\s)\s{0,2}...'), it skips from blank to blank. The same
+# matches: the same characters are checked, the blanks taken as greedily.
+_LOOKBEHIND_BLANKS_RE = re.compile(r"\(\?<=(?P<before>\[(?:\\.|[^\]\\])*\]|\\S)\)\\s\{(?P<min>[1-9]),(?P<max>\d)\}")
+
+
+def _blank_first(pattern: re.Pattern) -> re.Pattern:
+    opening = _LOOKBEHIND_BLANKS_RE.match(pattern.pattern)
+    if opening is None:
+        return pattern
+    least, most = int(opening["min"]) - 1, int(opening["max"]) - 1
+    rest = pattern.pattern[opening.end() :]
+    return re.compile(rf"\s(?<={opening['before']}\s)\s{{{least},{most}}}" + rest, pattern.flags)
+
+
+INLINE_CREDIT_RES = tuple(_blank_first(pattern) for pattern in INLINE_CREDIT_RES)
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
 _LABEL_NEEDLES = tuple(
     dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))
