@@ -2393,3 +2393,26 @@ def test_a_bar_of_page_buttons_on_one_line_is_no_caption_and_no_credit_text():
     # parts that are no buttons keep the line as text
     record = _parse("Concert tour dates announced for the summer.\nParis | Berlin | Madrid")
     assert "Berlin" in record.caption
+
+
+def test_a_credit_line_with_the_caption_again_after_a_bar_and_an_alt_title_over_it():
+    # 'Title   -  Caption' (the alt title, every word of it in the caption's first sentence) over
+    # 'Label: Credit | Caption' (the caption printed again after the credit and the page's bar)
+    cases = (
+        (
+            "Bürgermeisterin Anna Beispiel",
+            "Die Bürgermeisterin Anna Beispiel eröffnet den Markt.",
+            "Foto: Jana Roe/dpa",
+        ),
+        ("Mayor Jane Roe", "Mayor Jane Roe opens the new market hall on Main Street.", "Photo: John Doe/AP"),
+        ("Maire Jeanne Exemple", "La maire Jeanne Exemple inaugure le nouveau marché.", "Photo : Jean Roe/AFP"),
+        ("Alcaldesa Ana Ruiz", "La alcaldesa Ana Ruiz inaugura el nuevo mercado municipal.", "Foto: Juan Pérez/EFE"),
+    )
+    for title, caption, credit_line in cases:
+        record = _parse(f"{title}       -  {caption}\n{credit_line} | {caption}")
+        assert (record.caption, record.credit) == (caption, credit_line.split(":", 1)[1].strip()), title
+    # a name after the bar stays in the credit; a dateline before a dash stays in the caption
+    record = _parse("Kinder spielen im Park.\nFoto: Stadtbild | Jana Roe")
+    assert record.credit == "Stadtbild | Jana Roe"
+    text = "Berlin - Kinder spielen am Sonntag in einem Park in Berlin."
+    assert _parse(text).caption == text

@@ -92,6 +92,9 @@ def _runs() -> dict[str, str]:
         "initials-parentheses": ".(XY/Ab Cd)",
         "post-stamps": " 2024-03-05 10:11:12 -",
         "bare-label-agencies": "\nFOTO Reuters",
+        # a credit line's bar before the caption again, an alt title's dash over it (notices, assemble)
+        "credit-bars": "\nFoto: Ab/dpa | Ab cd ef gh ij",
+        "head-dashes": "Ab Cd       -  ",
     }
     blocks = {}
     for name, unit in units.items():
@@ -105,6 +108,7 @@ def _runs() -> dict[str, str]:
     # a copyright credit glued to a title glued to the caption, at the block's start (notices.py)
     blocks["glued credit: names"] = "© " + "Ab Cd " * (RUN // 6) + "/dpaAb CdEf gh"
     blocks["glued credit: title words"] = "© Ab/dpa" + "Ab " * (RUN // 3) + "cD"
+    blocks["alt title: long head"] = "Ab" + " Cd" * 20 + "   -  " + "Ab " * (RUN // 3) + "x"
     blocks["glued credit: slashes"] = "© " + "Ab/" * (RUN // 3) + "dpaAb"
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
     # the record readers: templates, links and JSON nesting (captions/ingest/records.py)

@@ -224,6 +224,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             caption_lines = caption_lines[:-1]
             line_credits.extend([note_credit] if note_credit else [])
     joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
+    if " -" in joined[:80] or " –" in joined[:80] or " —" in joined[:80]:
+        joined = _without_repeated_head(joined)
     joined, page_credit = split_inline_credit(joined)
     if joined[:1] == "©" and not page_credit:
         joined, page_credit, glued_title = glued_leading_credit(joined)
@@ -980,6 +982,26 @@ def _without_alt_text(prose: list[list[str]]) -> list[list[str]]:
 
 
 _DANGLING_DASHES = frozenset([" -", " –", " —"])
+# A short head and a dash opening the text: 'Bischof Jan Roe   -  Der Bischof Jan Roe spricht ...'
+_DASHED_HEAD_RE = re.compile(r"(?P<head>[^\n.!?:;,\-–—]{3,60}?)\s{1,12}[-–—]\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
+
+
+def _without_repeated_head(text: str) -> str:
+    """The text without a page's alt title over its caption when the caption's first sentence
+    repeats every word of it: 'Bischof Jan Roe   -  Der Bischof Jan Roe spricht ...' (a dateline or
+    a place before the dash is no repeated title: 'Berlin - In Berlin ...' has one word)."""
+    head = _DASHED_HEAD_RE.match(text)
+    if not head:
+        return text
+    words = head.group("head").casefold().split()
+    rest = text[head.end() :]
+    stop = min((at for at in (rest.find(". "), rest.find("! "), rest.find("? ")) if at >= 0), default=len(rest))
+    sentence = set(re.findall(r"\w+", rest[:stop].casefold()))
+    if len(words) >= 2 and all(word in sentence for word in words):
+        return rest
+    return text
+
+
 # A post's moment in ISO form closing the text: '2024-03-03 10:11:12', '2024-03-03 10:11'
 _POST_STAMP_RE = re.compile(r"(?<=\S)\s{1,3}(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?$")
 _DAY_DATE_SHAPE_RE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:\d\d){1,2}")

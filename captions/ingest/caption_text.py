@@ -54,6 +54,7 @@ from .notices import (
     search_credit,
     strip_reference_tokens,
     without_bare_label,
+    without_sentence_after_bar,
 )
 
 LANGUAGE_NAMES = {
@@ -547,7 +548,7 @@ def credits_in_line(line: str) -> tuple[str, ...]:
     labelled = BARE_LABEL_LINE_RE.fullmatch(line.strip()) if line[:1] in "PF" else None
     if labelled:
         return (labelled.group("credit"),)  # 'PHOTO JANE ROE, LA PRESSE'
-    found = strip_credits(line)[1]
+    found = strip_credits(without_sentence_after_bar(line) if " | " in line else line)[1]
     if not found and _may_hold_boilerplate(line.lstrip("* ")):
         # a credit's prescribed wording as a notice line: 'Credit line must read: Jane Roe'
         found = strip_boilerplate(line.lstrip("* "))[1]

@@ -45,6 +45,7 @@ from .notices import (
     may_hold_credit,
     reads_as_sentence,
     search_credit,
+    without_sentence_after_bar,
 )
 from .sizes import SizeFacts, scan_sizes
 
@@ -1199,6 +1200,8 @@ def _combined_label(lines: list[str], position: int, line: str, found: dict[int,
 
 def _is_credit_line(line: str) -> bool:
     # A credit line opens with its credit ('(AP Photo/...)', 'REUTERS/...', 'Foto: ...').
+    # (the caption printed again after it and the page's bar: 'Foto: Jane Roe/dpa | Ein Mann ...')
+    line = without_sentence_after_bar(line) if " | " in line else line
     if not _CREDIT_LINE_START_RE.match(line) or not may_hold_credit(line):
         return False
     for pattern in credit_patterns_for(line):

@@ -1503,7 +1503,22 @@ _RIGHTS_RESERVED_RE = re.compile(
 
 
 @lru_cache(maxsize=4096)  # a supplier's credits recur block after block
+def without_sentence_after_bar(credit: str) -> str:
+    """The credit before the page's bar when a sentence follows it, the caption printed again
+    after its credit: 'Jane Roe/dpa | Ein Mann geht über die Brücke.' -> 'Jane Roe/dpa' (a name
+    after the bar stays: 'Agency | Jane Roe')."""
+    head, bar, tail = credit.partition(" | ")
+    if not bar or not head.strip():
+        return credit
+    words = tail.split()
+    lower = [word for word in words if word[:1].islower()]
+    # (five words, two in lower case: German nouns are capitalised, 'Die Frau eröffnet den Markt')
+    return head if len(words) >= 5 and len(lower) >= 2 else credit
+
+
 def _clean_credit(text: str) -> tuple[str | None, str | None]:
+    if " | " in text:
+        text = without_sentence_after_bar(text)
     if "serv" in text[-40:] or "orbehalten" in text[-40:]:
         text = _RIGHTS_RESERVED_RE.sub("", text)  # (the credit as stated is 300 characters at most)
     for _ in range(3):
