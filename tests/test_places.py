@@ -1,5 +1,7 @@
 """captions.core.places: countries, regions and cities in four languages. Pure: no database."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -799,3 +801,24 @@ def test_a_place_after_a_preposition_and_an_article(block, expected):
 )
 def test_a_town_of_the_first_sentence_is_the_city_when_no_country_is_named(block, expected):
     assert _place_of(block) == expected
+
+
+def test_the_city_table_cache_is_keyed_by_every_core_module_and_data_file(tmp_path, monkeypatch):
+    """A table built by older code (another name folding, other aliases) is never read by newer:
+    touching any module of the core or any data file gives another cache file."""
+    import os
+
+    from captions.core import data, places
+
+    monkeypatch.setenv("CAPTIONS_CACHE_DIR", str(tmp_path))
+    before = places._cache_file()
+    for touched in (Path(places.__file__).parent / "text.py", data.DATA_DIR / "region_aliases.json"):
+        stat = touched.stat()
+        try:
+            os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+            assert places._cache_file() != before, touched.name
+        finally:
+            os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert places._cache_file() == before
+    monkeypatch.setenv("CAPTIONS_CACHE_DIR", "")
+    assert places._cache_file() is None

@@ -540,7 +540,8 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
 def _cache_file(prefix: str = "city-index", sources: tuple[Path, ...] | None = None) -> Path | None:
     """Where a built table is kept between processes: building the city table reads 34,000
     cities and folds 200,000 names (seconds); loading it takes a fraction of that. Keyed by the
-    data's file sizes and times and this module's, so new data or new code builds it afresh.
+    sizes and times of the data and of every module and data file of the core, so new data or
+    new code builds it afresh.
     CAPTIONS_CACHE_DIR overrides the directory; an empty value turns the cache off."""
     directory = os.environ.get("CAPTIONS_CACHE_DIR")
     if directory == "":
@@ -549,7 +550,10 @@ def _cache_file(prefix: str = "city-index", sources: tuple[Path, ...] | None = N
         directory = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "photo-archive")
     if sources is None:
         sources = (gazetteer.data_path(), DATA_DIR / "cities.json")
-    sources = (*sources, Path(__file__), Path(gazetteer.__file__))
+    # every module and data file of the core may shape the table (name folding, aliases, phrases):
+    # a change to any of them builds it afresh rather than reading a table built by older code
+    core = Path(__file__).resolve().parent
+    sources = (*sources, *sorted(core.glob("*.py")), *sorted(DATA_DIR.glob("*.json")))
     stamp = "|".join(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources)
     digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
     return Path(directory) / f"{prefix}-{digest}.pickle"
