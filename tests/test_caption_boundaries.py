@@ -2416,3 +2416,20 @@ def test_a_credit_line_with_the_caption_again_after_a_bar_and_an_alt_title_over_
     assert record.credit == "Stadtbild | Jana Roe"
     text = "Berlin - Kinder spielen am Sonntag in einem Park in Berlin."
     assert _parse(text).caption == text
+
+
+def test_a_gallery_link_and_a_blog_shortcode_under_the_credit_are_no_credit_text():
+    cases = (
+        ("Vecinos caminan por la plaza mayor de Villaejemplo.", "EFE/Ana Ruiz.", "Vea las fotos", "EFE/Ana Ruiz"),
+        ("Des passants sur la place du marché de Villeneuve.", "AFP/Jean Roe.", "Voir les photos", "AFP/Jean Roe"),
+        (
+            "People walk across the market square in Springfield.",
+            "REUTERS/Jane Roe",
+            "View the photos",
+            "REUTERS/Jane Roe",
+        ),
+    )
+    for caption, credit_text, link, credit in cases:
+        for shortcode in ("[nggallery id=12]", '[gallery ids="3,4" size=large]'):
+            record = _parse(f"{caption} {credit_text}\n{link}\n{shortcode}")
+            assert (record.caption, record.credit) == (caption, credit), (link, shortcode)

@@ -95,6 +95,8 @@ def _runs() -> dict[str, str]:
         # a credit line's bar before the caption again, an alt title's dash over it (notices, assemble)
         "credit-bars": "\nFoto: Ab/dpa | Ab cd ef gh ij",
         "head-dashes": "Ab Cd       -  ",
+        "shortcodes": " [ab id=1]",
+        "shortcode-parts": " [ab a=b",
     }
     blocks = {}
     for name, unit in units.items():

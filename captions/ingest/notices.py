@@ -1317,6 +1317,8 @@ TRAILING_MARKER_RE = re.compile(
     r"|(?<=\S)\s\(\s?(?:" + word_trie(_CREDIT_DATA["picture_kind_tags"]) + r")\s?\)"
     # a slideshow's 'more' link glued to the ellipsis of a caption cut short: '... fought to...more'
     r"|(?:(?<=\.\.\.)|(?<=…))more"
+    # a blog's gallery shortcode left as text: '[nggallery id=87]', '[gallery ids="1,2"]'
+    r"|(?<=\S)\s\[[a-z_\-]{2,30}(?:\s[a-z_\-]{1,20}=[^\[\]\n]{1,40}){1,5}\]"
     # AP's member desk code after the credit: '... via AP) =ME'
     r"|(?<=\S)\s=[A-Z]{2,3}(?=\s*$)"
     r"|\(\s?(?:zu|to)\s" + _AGENCY + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
@@ -1326,7 +1328,7 @@ TRAILING_MARKER_RE = re.compile(
 #: without its first letter, which may be a capital or not)
 TRAILING_MARKER_CUES = tuple(
     dict.fromkeys(
-        ["+", "ildfunk", "(zu ", "(to ", " =", "..more", "…more"]
+        ["+", "ildfunk", "(zu ", "(to ", " =", "..more", "…more", "="]
         + [
             cue
             for phrase in (
