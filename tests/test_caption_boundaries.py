@@ -2433,3 +2433,18 @@ def test_a_gallery_link_and_a_blog_shortcode_under_the_credit_are_no_credit_text
         for shortcode in ("[nggallery id=12]", '[gallery ids="3,4" size=large]'):
             record = _parse(f"{caption} {credit_text}\n{link}\n{shortcode}")
             assert (record.caption, record.credit) == (caption, credit), (link, shortcode)
+
+
+def test_a_labelled_credit_closing_on_an_initial_keeps_its_full_stop():
+    cases = (
+        ("Una mujer vende flores en el mercado.", "Fotos: ANA RUIZ F.", "ANA RUIZ F."),
+        ("A woman sells flowers at the market.", "Photo: Jane Roe K.", "Jane Roe K."),
+        ("Eine Frau verkauft Blumen auf dem Markt.", "Foto: Anna Beispiel M.", "Anna Beispiel M."),
+        ("Une femme vend des fleurs au marché.", "Photo : Jeanne Exemple R.", "Jeanne Exemple R."),
+    )
+    for caption, line, credit in cases:
+        for text in (f"{caption}\n{line}", f"{caption} {line}"):
+            record = _parse(text)
+            assert (record.caption, record.credit) == (caption, credit), text
+    # a name's own full stop at the end is no initial
+    assert _parse("A woman sells flowers at the market.\nPhoto: Jane Roe.").credit == "Jane Roe"

@@ -634,7 +634,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/](?-i:[A-ZÀ-ÝĀ-ɏ])))\.\s[^\n:.!?]{1,100})?"
         r"(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
-        r"(?-i:\.\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}){0,3})?)\.?$",
+        r"(?-i:\.\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}){0,3})?"
+        # (a closing initial keeps its full stop: 'Foto: Ana Ruiz F.')
+        r"(?:(?<=\s(?-i:[A-ZÀ-ÝĀ-ɏ]))\.(?=\s{0,3}$))?)\.?$",
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
