@@ -2448,3 +2448,45 @@ def test_a_labelled_credit_closing_on_an_initial_keeps_its_full_stop():
             assert (record.caption, record.credit) == (caption, credit), text
     # a name's own full stop at the end is no initial
     assert _parse("A woman sells flowers at the market.\nPhoto: Jane Roe.").credit == "Jane Roe"
+
+
+def test_a_row_of_page_buttons_under_the_credit_is_no_part_of_it():
+    # 'License photo | Permalink' under 'Photo by Name/Agency': page furniture (boilerplate), each part
+    for row in ("License photo | Permalink", "Share | Download", "Teilen · Link kopieren", "Partager | Lien permanent"):
+        record = _parse(f"A crowd waits for the parade in the old town. Photo by Jane Roe/UPI\n{row}")
+        assert (record.caption, record.credit) == ("A crowd waits for the parade in the old town.", "Jane Roe/UPI"), row
+    record = _parse("A crowd waits for the parade in the old town.\nLondon | Paris")
+    assert "London | Paris" in record.caption
+
+
+def test_a_copyright_sign_left_alone_after_the_credit_is_taken_off():
+    for sign in ("©", "(c)", "Copyright"):
+        record = _parse(f"Der Umzug zieht am Nachmittag durch die Altstadt. {sign} KEYSTONE/ANNA BEISPIEL")
+        assert record.caption == "Der Umzug zieht am Nachmittag durch die Altstadt.", sign
+        assert record.credit == "KEYSTONE/ANNA BEISPIEL", sign
+
+
+def test_a_credit_cut_by_the_page_after_the_last_sentence_is_no_caption_text():
+    # '(' and a letter or two, or the start of a label or an agency, then '...': the page cut the
+    # credit at a fixed length; the block is cut (truncated_text), no credit is named
+    caption = "Fog rises over the river on a cold morning, Monday, Oct. 4, 2021, in Exampleton, Maine."
+    for stub in ("(A...", "(AP…", "(Pho...", "( Reu..."):
+        record = _parse(f"{caption} {stub}")
+        assert record.caption == caption, stub
+        assert record.credit is None and "truncated_text" in record.problems, stub
+    record = _parse(f"{caption} (Wonderful...")
+    assert record.caption.endswith("(Wonderful...")
+
+
+def test_a_file_pictures_word_before_a_dash_and_a_dashed_credit_in_capitals():
+    # Europa Press as its clients print it: 'Archivo - Country.- caption - NAME/AGENCY / NAME'
+    record = _parse(
+        "Archivo - Chile.- Un tribunal ordena la prisión preventiva de dos hombres - ANA RUIZ/AGENCIAUNO / ANA RUIZ"
+    )
+    assert record.caption == "Chile.- Un tribunal ordena la prisión preventiva de dos hombres"
+    assert record.credit == "ANA RUIZ/AGENCIAUNO / ANA RUIZ"
+    for marker in ("File", "Archiv", "Archives"):
+        record = _parse(f"{marker} - A man walks past the closed factory gates in the rain.")
+        assert record.caption == "A man walks past the closed factory gates in the rain.", marker
+    for text in ("Archivo General de la Nación en la capital, de noche.", "Cruce fronterizo cerrado - USA/MEXICO"):
+        assert _parse(text).caption == text

@@ -97,6 +97,10 @@ def _runs() -> dict[str, str]:
         "head-dashes": "Ab Cd       -  ",
         "shortcodes": " [ab id=1]",
         "shortcode-parts": " [ab a=b",
+        # a dashed credit in capitals with slashes, a cut credit's stub, a row of buttons (notices, assemble, layout)
+        "dashed-capitals": " - AB CD/",
+        "cut-credits": ". (A...",
+        "button-rows": "Share | ",
     }
     blocks = {}
     for name, unit in units.items():

@@ -274,6 +274,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 archive.group("date"),
             )
             joined = joined[archive.end() :]
+    if joined[-3:] == "..." or joined[-1:] == "…":
+        cut = _CUT_CREDIT_RE.search(joined, max(0, len(joined) - 20))
+        if cut and _opens_credit(cut["stub"]):
+            # a credit the page cut at a fixed length after the last sentence ('... in Augusta, Maine.
+            # (A...'): no caption text, and the block is cut
+            scan.cut_credit = joined[cut.start() :].strip()
+            joined = joined[: cut.start()].rstrip()
     if " via " in joined[-80:]:
         through = VIA_NEWS_AGENCY_RE.fullmatch(joined.strip())
         if through:  # 'Foto: Stephan Weil (Archiv), via dts Nachrichtenagentur': the caption between
@@ -1108,6 +1115,26 @@ _RECORD_ID_OPENER_RE = re.compile(
     r"(?:\[(?P<date>[^\[\]\n]{2,30})\]\s{1,3}(?=\S)"
     r"|[-–]\s{1,3}(?=[^()\n]{1,40}\((?P<dated>[^()\n]{2,30})\)\s{0,3}$))"
 )
+
+
+# A parenthesis opened after the caption's last sentence and cut with an ellipsis after a letter
+# or two, or after the start of a credit label or an agency's name: '... Maine. (A...', '(Pho…'
+_CUT_CREDIT_RE = re.compile(r"(?<=[.!?\"»”])\s{1,3}\(\s?(?P<stub>[A-Za-zÀ-ÿ]{1,12})(?:\.{3}|…)$")
+_CREDIT_OPENINGS = tuple(
+    sorted(
+        {
+            fold(word)
+            for kind in ("parenthesis_labels", "credit_labels_bare", "agencies")
+            for word in load_data("credit_patterns.json")[kind]
+        }
+    )
+)
+
+
+def _opens_credit(stub: str) -> bool:
+    """Is a cut word the start of a credit: a letter or two, or the start of a label or an agency?"""
+    folded = fold(stub)
+    return len(stub) <= 2 or any(opening.startswith(folded) for opening in _CREDIT_OPENINGS)
 
 
 # A picture's number, a comma and the institution that holds it, alone on a line: '12345, Example
@@ -2700,6 +2727,8 @@ def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = Fal
         reasons.append(problem_detail("record_cut", text=scan.cut_record))
     if scan.cut_notice:
         reasons.append(problem_detail("notice_cut", text=scan.cut_notice[-40:]))
+    if scan.cut_credit:
+        reasons.append(problem_detail("credit_cut", text=scan.cut_credit))
     if scan.cut_record and record.caption and record.caption[-20:] in " ".join(scan.cut_record.split()):
         pass  # the record's cut is the caption's: said once
     elif (

@@ -110,6 +110,8 @@ class BlockScan:
     notices: list[str] = field(default_factory=list)
     notice_tags: set[str] = field(default_factory=set)
     cut_notice: str | None = None
+    #: a credit the page cut off after the caption's last sentence ('... in Augusta, Maine. (A...')
+    cut_credit: str | None = None
     #: a JSON or XMP record that stops before its end: its last characters (records.read_record)
     cut_record: str | None = None
     credit_lines: list[str] = field(default_factory=list)

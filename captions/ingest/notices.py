@@ -784,6 +784,13 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + _CAPITALISED_NAME
         + r")\.?\s{0,3}$"
     ),
+    # A credit in capitals with a slash after a dash closing the caption, as Europa Press's clients
+    # print it: '... por robo con violencia - ANA RUIZ/AGENCIAUNO / ANA RUIZ' (two words at least
+    # before the first slash: a name, not 'USA/MEXICO')
+    re.compile(
+        r"(?<=\S)\s[-–]\s(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}){1,4}"
+        r"(?:\s{0,2}/\s{0,2}" + _CAPITALS_NAME + r"){1,3})\s{0,3}$"
+    ),
     # The word for copyright or its abbreviation, then a name, alone on a line or after the last
     # sentence: 'Cop. Jean Exemple', '... du port. Copyright Jane Roe' (data: copyright_words)
     re.compile(
@@ -980,6 +987,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         " aufgenommen von",
     ),
     tuple(dict.fromkeys(verb.casefold() for verb in _CREDIT_VERB_LIST)),
+    ("/",),
     tuple(dict.fromkeys(f"{word.casefold()} " for word in _COPYRIGHT_WORD_LIST)),
     tuple(f"{dash} {word} " for dash in "-–—" for word in ("von", "by", "par", "por")),
     ("/",),
@@ -1137,7 +1145,10 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
 # A credit label left with nothing after it once its credit was read: '... propagación. Foto:'
 DANGLING_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}$", re.IGNORECASE)
 # A label without a colon left after the last sentence: '... le 14 avril 1936. Photo'
-DANGLING_BARE_LABEL_RE = re.compile(r"(?<=[.!?\"”»)])\s{1,3}(?:" + _BARE_LABELS + r")\s{0,3}$")
+# (or a copyright sign or word: '... gestartet war. ©' once 'KEYSTONE/Jane Roe' was read)
+DANGLING_BARE_LABEL_RE = re.compile(
+    r"(?<=[.!?\"”»)])\s{1,3}(?:" + _BARE_LABELS + r"|©|\([cC]\)|" + _COPYRIGHT_WORDS + r")\s{0,3}$"
+)
 _INLINE_CREDIT_OPENERS = tuple(
     sorted((opener.casefold() for opener in _CREDIT_DATA["inline_credit_openers"]), key=len, reverse=True)
 )
@@ -1288,6 +1299,10 @@ LEADING_MARKER_RE = re.compile(
     + r")\s\d{1,3}\s(?:"
     + "|".join(re.escape(word) for word in _CREDIT_DATA["gallery_counters"]["of"])
     + r")\s\d{1,3}\s{0,2}[.:]?\s{1,3}"
+    # a file picture's word in title case before a dash: 'Archivo - Chile.- ...' (leading_markers_dashed)
+    r"|(?:"
+    + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["leading_markers_dashed"], key=len, reverse=True))
+    + r")\s{1,2}[-–—]\s{1,2}(?=\S)"
     r"|(?:"
     + "|".join(re.escape(word) for word in sorted(_CREDIT_DATA["leading_markers"], key=len, reverse=True))
     + r")"
