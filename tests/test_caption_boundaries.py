@@ -2490,3 +2490,23 @@ def test_a_file_pictures_word_before_a_dash_and_a_dashed_credit_in_capitals():
         assert record.caption == "A man walks past the closed factory gates in the rain.", marker
     for text in ("Archivo General de la Nación en la capital, de noche.", "Cruce fronterizo cerrado - USA/MEXICO"):
         assert _parse(text).caption == text
+
+
+def test_an_alt_line_repeated_in_the_caption_under_it_is_no_caption_text():
+    cases = (
+        (
+            "musée Exemple à Villeneuve",
+            "Photo fournie par le musée Exemple à Villeneuve montrant la salle, le 3 mai 2021",
+        ),
+        (
+            "the Example Museum in Springfield",
+            "A visitor walks through the Example Museum in Springfield on May 3, 2021.",
+        ),
+        ("Rathaus von Beispielstadt", "Blick auf das Rathaus von Beispielstadt nach der Renovierung am 3. Mai 2021."),
+        ("museo Ejemplo de Villaejemplo", "Visitantes en el museo Ejemplo de Villaejemplo durante la reapertura."),
+    )
+    for alt, caption in cases:
+        assert _parse(f"{alt}\n{caption}").caption == caption, alt
+    # a line that is no part of the caption stays
+    record = _parse("Flood damage\nA visitor walks through the Example Museum in Springfield on May 3, 2021.")
+    assert record.caption.startswith("Flood damage") or record.headline == "Flood damage"

@@ -190,6 +190,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         caption_lines = caption_lines[:-1]
         scan.side_places.append(story_line)
     record.headline = headline
+    if len(caption_lines) > 1 and _repeated_by(caption_lines[0], caption_lines[1]):
+        # a page's alt text over the caption, every word of it in the caption's first sentence
+        # ('musée Exemple à Villeneuve' / 'Photo du musée Exemple à Villeneuve montrant ...')
+        caption_lines = caption_lines[1:]
     if len(caption_lines) > 1:
         caption_lines = _without_title_lines(caption_lines, scan, cleaned)
     gallery_credit = None
@@ -991,6 +995,20 @@ def _without_alt_text(prose: list[list[str]]) -> list[list[str]]:
 _DANGLING_DASHES = frozenset([" -", " –", " —"])
 # A short head and a dash opening the text: 'Bischof Jan Roe   -  Der Bischof Jan Roe spricht ...'
 _DASHED_HEAD_RE = re.compile(r"(?P<head>[^\n.!?:;,\-–—]{3,60}?)\s{1,12}[-–—]\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
+
+
+def _repeated_by(line: str, following: str) -> bool:
+    """Is a short line without a stop (two to eight words) repeated word for word in the first
+    sentence of the longer line under it?"""
+    line = line.strip()
+    words = line.casefold().split()
+    if not 2 <= len(words) <= 8 or line[-1:] in ".!?:;," or len(following) <= len(line) + 20:
+        return False
+    stop = min(
+        (at for at in (following.find(". "), following.find("! "), following.find("? ")) if at >= 0),
+        default=len(following),
+    )
+    return " ".join(words) in " ".join(following[:stop].casefold().split())
 
 
 def _without_repeated_head(text: str) -> str:
