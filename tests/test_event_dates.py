@@ -525,3 +525,19 @@ def test_a_dated_line_under_the_caption_with_its_weekday_dates_it():
         )
         record = parse_block(text, today=TODAY)
         assert (record.date_start, record.date_precision) == (day, "day"), line
+
+
+def test_a_publications_date_and_a_date_introducing_a_quotation_are_no_shoot_date():
+    # 'publie le <date> ce texte :', 'Le Courrier du <date> : « ... »' (event_date_cues; a colon and a
+    # quote after the date): the date of a text quoted, in the four languages
+    from captions.ingest import parse_block
+
+    for text in (
+        "Les chiens devant l'hospice. Le journal Exemple publie le 1er avril 1891 ce texte : « Les chiens. »",
+        "Les chiens devant l'hospice. Le Courrier d'Exemple du 5 décembre 1970 : « Combien avez-vous de chiens ? »",
+        "Hunde vor dem Hospiz. Die Zeitung vom 3. Mai 1950: „Ein großer Tag für das Tal.“",
+        "Dogs outside the hospice. The Example Herald, published on May 3, 1950, wrote: 'A great day.'",
+        "Perros frente al hospicio. El diario Ejemplo publicó el 3 de mayo de 1950 este texto: «Un gran día.»",
+    ):
+        assert parse_block(text).date_start is None, text
+    assert parse_block("Schoolchildren at the gate, 3 May 1950.").date_start is not None

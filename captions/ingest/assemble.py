@@ -2248,6 +2248,8 @@ def _is_event_date(text: str, start: int, found) -> bool:
         return True
     if "/" in (found.edtf or ""):
         return False
+    if _QUOTE_AFTER_RE.match(text, start + len(found.text)):
+        return True  # 'Le Courrier du 5 décembre 1970 : « ... »': the date of the text quoted, not the picture's
     before = text[max(0, start - 30) : start]
     if before.endswith(" "):
         words = before.lower().split()[-3:]
@@ -2263,6 +2265,9 @@ def _is_event_date(text: str, start: int, found) -> bool:
     )
 
 
+# A colon and an opening quote right after a date: the date introduces a quoted text (a paper's
+# issue, a letter), not the picture's day
+_QUOTE_AFTER_RE = re.compile(r"\s{0,2}:\s{0,2}[\"«“„‘']")
 _LIFE_SPAN = (15, 110)  # years between a birth and a death in brackets
 _LIFE_REACH = 60  # characters of a bracket holding life dates
 
