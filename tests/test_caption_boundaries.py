@@ -2191,55 +2191,6 @@ def test_every_name_particle_of_the_data_file_joins_a_photographers_name():
         assert record.caption.endswith("The view shows the town hall behind them."), particle
 
 
-# --- a page copied with a blank line after every line -------------------------------------------
-
-
-def _spaced(text: str) -> str:
-    return text.replace("\n", "\n\n")
-
-
-def _read(text: str) -> tuple:
-    record = _parse(text)
-    return (record.caption, record.credit, record.date_start, record.city)
-
-
-def test_a_block_with_a_blank_line_after_every_line_reads_as_without_them():
-    blocks = (
-        # the caption printed twice, the photographer's name under the copies
-        "Des manifestants devant la mairie de Villeneuve, mardi soir, après le vote du budget.\n"
-        "Des manifestants devant la mairie de Villeneuve, mardi soir, après le vote du budget.\n"
-        "Jeanne Exemple",
-        # the same with the agency after the name
-        "Die Feuerwehr löscht am Dienstag einen Brand in einer Lagerhalle am Stadtrand von Beispielstadt.\n"
-        "Die Feuerwehr löscht am Dienstag einen Brand in einer Lagerhalle am Stadtrand von Beispielstadt.\n"
-        "Anna Muster, Keystone",
-        # a short caption printed twice, the second copy with its source
-        "Plaza Mayor de Villaejemplo\nPlaza Mayor de Villaejemplo / Diario Ejemplo\nDiario Ejemplo",
-        # a caption wrapped inside its sentence (the next line opens in lower case, or the line
-        # stops on a comma)
-        "Firefighters work at the scene of a fire that destroyed two warehouses in the north\n"
-        "end of the town on Tuesday, May 3, 2022, officials said.\nPhoto: Jane Roe",
-        "Les enfants de l'école communale posent devant le bâtiment,\n"
-        "qui a été transformé en logements en 1957.\nCollection Jean Exemple",
-    )
-    for text in blocks:
-        assert _read(_spaced(text)) == _read(text), text
-    assert _parse(_spaced(blocks[0])).credit == "Jeanne Exemple"
-    assert _parse(_spaced(blocks[1])).credit == "Anna Muster, Keystone"
-    assert _parse(_spaced(blocks[3])).caption.endswith("officials said.")
-
-
-def test_in_a_spaced_block_a_title_between_paragraphs_is_no_credit_and_a_tag_line_no_wrapped_line():
-    # a name-like title with text after it closes no caption; '- Tag -' ends on no word
-    text = (
-        "A soldier kneels beside another on the range.\n\nMachine Gun Training\n\n"
-        "Soldiers train on machine guns at the range near Example, May 3, 2022."
-    )
-    assert _parse(text).credit is None
-    text = "Lors de la manifestation, à Lyon\n\n- Croix -\n\nA man holds a cross in Lyon on 3 May 2022."
-    assert _parse(text).caption == "Lors de la manifestation, à Lyon"
-
-
 def test_a_credit_label_with_its_by_word_and_a_colon_or_a_participle_closes_the_caption():
     # 'Foto por: Name.' on its own line or after the last sentence, and a participle of taking
     # the picture ('Captured by', 'Aufgenommen von', 'Photographiée par', 'Capturado por'): the

@@ -175,14 +175,6 @@ def _runs() -> dict[str, str]:
     blocks["opening town: name run"] = "Ab de " * (RUN // 6) + "Cd.- x"
     blocks["opening town: comma run"] = "Ab de Cd, " * (RUN // 10) + "x"
     blocks["sentence openings: preposition runs"] = "Fans cheer. " + "In Ab wird. " * (RUN // 12) + "x"
-    # a page copied with a blank line after every line (assemble._regroup_spaced): lines wrapped
-    # inside one sentence, a caption printed over and over; a key-value map with curled quotes
-    # (records._CURLED_ARROW_PAIR_RE)
-    blocks["spaced lines: wrapped"] = "Fans cheer in the\n\n" + "stadium of the\n\n" * (RUN // 16) + "city."
-    blocks["spaced lines: copies"] = "Fans cheer in the stadium of the city.\n\n" * (RUN // 40) + "Ana Roe"
-    blocks["arrow map: curled quotes"] = (
-        "\u201ca\u201d -> \u201cb\u201d,\n\u201cCity\u201d -> \u201c" + "\u201d " * (RUN // 2) + "x"
-    )
     return blocks
 
 

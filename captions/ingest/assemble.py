@@ -151,8 +151,6 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     restriction_lines: list[str] = list(scan.notices)
 
     # --- caption and headline ------------------------------------------------------------
-    if scan.spaced and len(scan.paragraphs) > 1:
-        _regroup_spaced(scan)
     if scan.paragraphs:
         _take_collections(scan)
     if "place" in scan.fields and (scan.catalogue or _museum_record(scan)):
@@ -703,50 +701,6 @@ def _is_story_line(line: str) -> bool:
 def _is_date_text(text: str) -> bool:
     parsed = _parse_date(text.strip()[:60], None)
     return parsed is not None and parsed.start is not None
-
-
-# a line that stops inside its sentence: a word, a comma or a word's hyphen at its end
-_OPEN_LINE_END_RE = re.compile(r"[^\W_][,;]?$|[^\W\d_]-$")
-
-
-def _regroup_spaced(scan: BlockScan) -> None:
-    """A block whose every line stands between blank lines (layout.is_spaced): its blank lines
-    tell nothing of where a paragraph ends, so two lines that follow each other with only a
-    blank line between are read as one paragraph where the lines themselves say they belong
-    together, as they would be read with no blank line between: a sentence going on on the
-    next line (it opens in lower case, or the line stops on a comma), a caption printed
-    twice, and under a caption its credit or its photographer's name (the caption rules read
-    them from the caption's last lines)."""
-    paragraphs = scan.paragraphs
-    index = 1
-    while index < len(paragraphs):
-        before, paragraph = paragraphs[index - 1], paragraphs[index]
-        # (a name or a credit closes a caption: not with more text following it)
-        closing = index + 1 == len(paragraphs) or id(paragraphs[index + 1]) not in scan.continued
-        if before and paragraph and id(paragraph) in scan.continued and _same_paragraph(before, paragraph[0], closing):
-            before.extend(paragraph)
-            scan.continued.discard(id(paragraph))
-            del paragraphs[index]
-            continue
-        index += 1
-
-
-def _same_paragraph(lines: list[str], following: str, closing: bool) -> bool:
-    """Would `following` be read as part of the paragraph of `lines` were it on the next line?
-    (`closing`: no text follows it)"""
-    line, following = lines[-1].strip(), following.strip()
-    if not line or not following:
-        return False
-    if _OPEN_LINE_END_RE.search(line) and (following[:1].islower() or line[-1] in ",;-"):
-        return True  # a sentence going on
-    joined = [*lines[-6:], following]  # (the rules below read a caption's first or last lines)
-    if len(lines) < 6 and (len(following) >= ct.DOUBLED_MIN or closing):
-        alone, credit = ct.undoubled_lines(lines)
-        if ct.undoubled_lines(joined) != ([*alone, following], credit):
-            return True  # the caption again, its credit after it or not, or a name under the copies
-    if not closing:
-        return False
-    return bool(ct.name_line_under(joined, _is_place)) or (len(following) <= 40 and _credit_paragraph(line, following))
 
 
 def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:

@@ -794,7 +794,7 @@ def without_bullet(text: str) -> str:
     return text
 
 
-DOUBLED_MIN = _DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
+_DOUBLED_MIN = 20  # characters: a shorter line repeated is a title or a place, not a caption
 
 
 _BOILERPLATE = load_data("credit_patterns.json")["wire_boilerplate"]

@@ -143,10 +143,6 @@ class BlockScan:
     #: the first line of the paragraph under a picture's loading placeholder ('Bild wird
     #: geladen'): the picture's caption, the text above it the page's
     picture_caption: str | None = None
-    #: every line of the block stands alone between blank lines, as a page copied from a
-    #: browser often gives it (each line a paragraph of the page): a blank line there is no
-    #: evidence that one paragraph ended and another began (see is_spaced)
-    spaced: bool = False
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))
@@ -489,7 +485,6 @@ def scan_block(text: str) -> BlockScan:
         lines = _split_tails(lines)
     lines, scan.catalogue = _catalogue_lines(lines)
     exiftool = scan.exiftool = _looks_like_exiftool(lines)
-    scan.spaced = is_spaced(text)
     paragraph: list[str] = []
     paragraph_described = False
     pending_description = False
@@ -590,22 +585,6 @@ def scan_block(text: str) -> BlockScan:
             scan.described.add(len(paragraphs))
         paragraphs.append(paragraph)
     return scan
-
-
-# two written lines with no blank line between them
-_ADJACENT_LINES_RE = re.compile(r"\S[ \t]*\n[ \t]*\S")
-_SPACED_MIN_LINES = 3
-
-
-def is_spaced(text: str) -> bool:
-    """Does every written line of the block stand alone, a blank line above and below it (three
-    lines at least)? A page copied from a browser often gives a blank line after each of its
-    lines, so that lines of one paragraph, a caption's credit under it, a title over it all come
-    as paragraphs of their own: in such a block the blank lines say nothing of where one
-    paragraph ends."""
-    if text.count("\n\n") < _SPACED_MIN_LINES - 1 or _ADJACENT_LINES_RE.search(text):
-        return False
-    return sum(1 for line in text.split("\n") if line.strip()) >= _SPACED_MIN_LINES
 
 
 # A label glued to the value before it, ending its line: a page whose fields were laid out
