@@ -33,7 +33,8 @@ CORPUS = Path(__file__).parent / "data" / "real_captions"
 # holdout lowered from 93.4 by blind batch 19 (60 new blocks, 46 wire, 90.6% as gathered):
 # 11321/12144 = 93.22% on 6911965
 # dev lowered from 98.1 by batch 20 (33 new dev blocks, 24 wire, 93.3% as gathered): 19382/19780 = 97.99%
-FLOORS = {"dev": 97.9, "holdout": 93.1}
+# dev raised to 98.1 at the end of the session of 2026-12-01 05:52-08:52: 19437/19780 = 98.27% on 7828c72
+FLOORS = {"dev": 98.1, "holdout": 93.1}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
