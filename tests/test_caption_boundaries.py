@@ -2461,3 +2461,22 @@ def test_an_alt_line_repeated_in_the_caption_under_it_is_no_caption_text():
     # a line that is no part of the caption stays
     record = _parse("Flood damage\nA visitor walks through the Example Museum in Springfield on May 3, 2021.")
     assert record.caption.startswith("Flood damage") or record.headline == "Flood damage"
+
+
+def test_a_photographer_with_a_middle_initial_and_an_unknown_office_after_the_last_sentence():
+    # 'First M. Last/OFFICE' closing the caption, the office one the data does not know: the
+    # initial's full stop is no sentence end (as 'First Last/OFFICE' is read)
+    cases = (
+        ("Volunteers fill sandbags along the river on May 3, 2022. Carla J. Whitmore/FEMA", "Carla J. Whitmore/FEMA"),
+        (
+            "Los voluntarios llenan sacos de arena junto al río. Ana M. de la Roe/Cruz Roja",
+            "Ana M. de la Roe/Cruz Roja",
+        ),
+        ("Des bénévoles remplissent des sacs de sable. Jean P. Exemple/Pompiers", "Jean P. Exemple/Pompiers"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert "/" not in record.caption, text
+    # without a slash the initial and name stay caption text of the sentence they end
+    assert _parse("The mayor greets Carla J. Whitmore.").credit is None

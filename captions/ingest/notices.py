@@ -818,7 +818,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # (a photographer's initials before their name: 'F.D. Walker/ EyeEm')
         r"(?<=[.!?\"”»)])\s{1,3}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?)"
         # (particles between the words: 'Ana de la Roe/FEMA photo')
-        r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}){1,3}"
+        # (and a middle initial among them: 'Carla J. Roe/FEMA')
+        r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.)){1,3}"
         r"\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}"
         r"|[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3}"
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
