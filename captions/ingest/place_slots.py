@@ -948,12 +948,7 @@ _STOP_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r")(?<=\w{4})\.-?\s(?=[" + _UP +
 
 def stop_town(caption: str, countries=None) -> str | None:
     match = _STOP_TOWN_RE.match(caption, 0, 120)
-    if match is None:
-        return None
-    name = match.group(1)
-    if places.find_country(name) or places.find_region(name):
-        return None
-    return name if places.is_town_name(name, countries or frozenset()) else None
+    return None if match is None else _own_town(match.group(1), countries)
 
 
 # An archive title or caption opening with its town and a place in it ('Menton, vélodrome du
@@ -965,13 +960,10 @@ def comma_town(caption: str, countries=None) -> str | None:
     match = _COMMA_TOWN_RE.match(caption, 0, 120)
     if match is None:
         return None
-    name = match.group(1)
-    if places.find_country(name) or places.find_region(name):
-        return None
     following = _PART_END_RE.split(caption[match.end() : match.end() + 60], 1)[0].strip()
     if places.find_country(following) or places.find_region(following):
         return None  # 'Dalian, Liaoning, China: ...': a dateline the slots read whole
-    return name if places.is_town_name(name, countries or frozenset()) else None
+    return _own_town(match.group(1), countries)
 
 
 _PART_END_RE = re.compile(r"[,:;.(\n]")
