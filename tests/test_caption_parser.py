@@ -1260,6 +1260,24 @@ def test_spelling_decides_the_language_of_a_caption_with_few_stopwords(block, la
     assert parse_block(block).language == language
 
 
+@pytest.mark.parametrize(
+    "block, language",
+    [
+        ("Protesters march in Landau in der Pfalz.", "en"),
+        ("Snow in Rothenburg ob der Tauber.", "en"),
+        ("Flooding in Neustadt an der Weinstraße.", "en"),
+        ("Des manifestants défilent à Frankfurt am Main samedi.", "fr"),
+        ("Die Altstadt von Alcalá de Henares im Sommer.", "de"),
+        ("Kinder spielen in der Schule in Landau in der Pfalz.", "de"),
+        ("Schnee in Landau in der Pfalz.", "de"),
+    ],
+)
+def test_the_small_words_of_a_town_name_cast_no_language_vote(block, language):
+    # 'in der', 'am', 'ob der', 'de' inside a known town's name belong to the name, not to the
+    # sentence; the words around it still decide
+    assert parse_block(block).language == language
+
+
 def test_a_translation_following_without_a_marker_is_cut_off_but_its_date_is_read():
     record = parse_block(
         'Lors du 22e samedi de mobilisation des "gilets jaunes", à Paris - Croix - A demonstrator holds a cross '

@@ -74,6 +74,7 @@ from .notices import (
     supplier_in,
 )
 from .place_fields import closing_place_line, fill_place
+from .place_slots import linked_town_spans
 from .record import ParsedCaption
 from .records import read_record
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
@@ -1412,6 +1413,7 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         for agency, language in _AGENCY_LANGUAGE:
             if agency in credit:
                 votes[language] = votes.get(language, 0.0) + 0.75
+    caption = _without_town_names(caption)
     stopwords = ct.stopword_votes(caption)
     for language, count in stopwords.items():
         votes[language] = votes.get(language, 0.0) + 2 * count
@@ -1450,6 +1452,22 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         if count > most:
             best, most = language, count
     return best
+
+
+def _without_town_names(caption: str) -> str:
+    """The caption without the towns it names whose names hold small words ('Protesters march in
+    Landau in der Pfalz.' is English, though 'in der' is German); the caption itself when
+    nothing else is left."""
+    spans = linked_town_spans(caption)
+    if not spans:
+        return caption
+    kept, position = [], 0
+    for start, end in spans:
+        kept.append(caption[position:start])
+        position = end
+    kept.append(caption[position:])
+    rest = " ".join(kept)
+    return rest if any(character.isalpha() for character in rest) else caption
 
 
 _BYLINE_WORDS = tuple(f" {word} " for word in BYLINE_WORDS)

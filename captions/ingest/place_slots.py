@@ -40,6 +40,42 @@ _NAME_LINK = (
 )
 _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
 
+# a run of capitalised words with at least one more after the first ('Landau in der Pfalz',
+# 'In Frankfurt am Main'): where a town's name holding small words may stand
+_LINKED_RUN_RE = re.compile(_WORD + r"(?:" + _NAME_LINK + _WORD + r"){1,5}")
+_LOWER_LINK_RE = re.compile(r" [a-zà-ÿ]")
+
+
+def linked_town_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a known town whose name holds small words of a language ('Landau in
+    der Pfalz', 'Frankfurt am Main', 'Alcalá de Henares'): those words say nothing of the
+    language the text is written in."""
+    spans = []
+    for match in _LINKED_RUN_RE.finditer(text[:3000]):
+        run = match.group()
+        if not _LOWER_LINK_RE.search(run):
+            continue  # 'New York City': no small word to discount
+        words = run.split(" ")
+        found = _longest_town(words)
+        if found:
+            first, last = found
+            start = match.start() + sum(len(word) + 1 for word in words[:first])
+            spans.append((start, start + len(" ".join(words[first:last]))))
+    return spans
+
+
+def _longest_town(words: list[str]) -> tuple[int, int] | None:
+    """The longest run of `words` that is a known town's name and holds a small word."""
+    for size in range(len(words), 2, -1):
+        for first in range(0, len(words) - size + 1):
+            part = words[first : first + size]
+            if part[-1][:1].islower() or not any(word[:1].islower() for word in part):
+                continue
+            if places.is_town_name(" ".join(part).rstrip(".'")):
+                return first, first + size
+    return None
+
+
 # a city in capitals and a numeric date: 'DRESDEN 15.06.1957' (picture archives)
 _CAPITALS_DATE_DATELINE = re.compile(
     r"^(["
