@@ -1123,3 +1123,23 @@ def test_a_name_with_its_regions_kind_is_the_region_though_a_city_shares_it():
     # a district is a region's kind: 'Sylhet District, Bangladesh' is no city
     record = parse_block("Farmers sell pineapples at a market in Sylhet District, Bangladesh, on June 28, 2016.")
     assert _place(record) == (None, "Sylhet", "BD")
+
+
+def test_a_region_after_its_countrys_possessive_following_a_town():
+    # "Town, East China's X Province": the region of the country named with 's (a capital compass
+    # word before the country), not only the country
+    for text, expected in [
+        ("Farmers dry chillies in Lixian, East China's Jiangxi Province, on May 3, 2021.", ("Lixian", "Jiangxi", "CN")),
+        ("Tea pickers at work in Lixian, China's Zhejiang Province, on April 2, 2022.", ("Lixian", "Zhejiang", "CN")),
+        ("Des paysans à Lixian, East China's Jiangxi Province, le 3 mai 2021.", ("Lixian", "Jiangxi", "CN")),
+    ]:
+        assert _place(parse_block(text)) == expected, text
+
+
+def test_a_month_after_a_preposition_takes_no_place_slots_seat():
+    # 'im Oktober', 'en mayo' are dates: the town named earlier in the caption stays among the slots
+    record = parse_block(
+        "Arbeiter laden Baumwolle in Kleindorf im Autonomen Gebiet Xinjiang im Nordwesten Chinas. "
+        "Die Ernte hat in Xinjiang, dem größten Anbaugebiet in China, im Oktober begonnen."
+    )
+    assert _place(record) == ("Kleindorf", "Xinjiang", "CN")

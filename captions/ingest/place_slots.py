@@ -735,8 +735,10 @@ def _trim(slot: str) -> str:
         words = part.split()
         if words and _is_adjective(words[-1]):
             break  # 'a Nairobi-born engineer', 'the Berlin-based band': no place
+        possessed = None
         for index, word in enumerate(words):
             if word.endswith(("'s", "’s")) and len(word) > 3:
+                possessed = " ".join(words[index + 1 :]) or None
                 words = [*words[:index], word[:-2]]  # "Aleppo's Bab al-Hadeed district": Aleppo
                 break
             if index == 0 and len(words) > 1 and _genitive_of_city(word, part):
@@ -760,6 +762,12 @@ def _trim(slot: str) -> str:
             break
         if len(words) > 1 and not _known(" ".join(words)):
             words = _known_head(words)  # 'in Berlin Rettungskräfte', 'outside Santa Fe. It's'
+        if possessed is not None:
+            # "Wuyuan, East China's Jiangxi Province": a region of the country named before it
+            # ('s) is the region, then the country: 'Wuyuan, Jiangxi, China'
+            region, country = places.find_region(possessed), places.find_country(" ".join(words))
+            if region is not None and country is not None and region[1] == country.code:
+                kept.append(possessed)
         kept.append(" ".join(words))
         if len(words) < named:
             break  # a date began inside this part: what follows is no place
@@ -1145,7 +1153,8 @@ def _place_slots(caption: str) -> list[str]:
     # a town named by a place in it ('al puerto de Crotone') before the bare 'de X' of the rest
     # ('... de Save the Children')
     slots.extend(facility_towns(caption))
-    for match in reversed(found[-4:]):
+    # the last four that name something ('im Oktober', 'in May' are dates: they take no place's seat)
+    for match in reversed([match for match in found if _trim(match.group(1))][-4:]):
         slots.append(match.group(1))
     slots.extend(national_places(caption))
     slots.extend(outside)
