@@ -2480,3 +2480,26 @@ def test_a_photographer_with_a_middle_initial_and_an_unknown_office_after_the_la
         assert "/" not in record.caption, text
     # without a slash the initial and name stay caption text of the sentence they end
     assert _parse("The mayor greets Carla J. Whitmore.").credit is None
+
+
+def test_a_closing_name_with_initials_or_particles_in_the_common_credit_forms():
+    # an initial's full stop and a name's particles ('de la', 'van der', 'von') inside the forms
+    # read for a plain 'First Last': glued to the last full stop, after a bar, after a label glued
+    # to the text, after an agency without the caption's full stop, after a negative's 'by'
+    cases = (
+        ("Varias personas se refrescan en una fuente, el 8 de agosto.Ana M. Ejemplo", "Ana M. Ejemplo"),
+        ("Des passants sur le quai, le 18 septembre.Jean de la Roe", "Jean de la Roe"),
+        ("Kinder baden im See am 3. Mai.Anna von Beispiel", "Anna von Beispiel"),
+        ("El alcalde, durante la rueda de prensa.\n| Pieter van der Roe", "Pieter van der Roe"),
+        ("Le maire lors de la conférence de presse. | M. Exemple", "M. Exemple"),
+        ("A man restores an old aircraft on his driveway.Credit:M. Roe", "M. Roe"),
+        ("Innenraum der Kirche, Foto: imago images / J. Beispiel", "imago images / J. Beispiel"),
+        ("View down the bridge circa 1865. Glass plate negative by Jane Q. Roe.", "Jane Q. Roe"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert credit not in record.caption, text
+    # a name inside the last sentence stays caption text
+    for text in ("The mayor greets Jane Q. Roe.", "Le maire salue Jean de la Roe."):
+        assert _parse(text).credit is None, text

@@ -40,6 +40,7 @@ from .notices import (
     DANGLING_BARE_LABEL_RE,
     DANGLING_LABEL_RE,
     DATELINE_AGENCY_RE,
+    INITIAL_STOP,
     LEADING_MARKER_RE,
     STOCK_REFERENCE_RE,
     TRAILING_MARKER_CUES,
@@ -688,7 +689,10 @@ _NEGATIVE_SENTENCE_RE = re.compile(
     + "|".join(re.escape(word) for word in sorted(_NEGATIVES, key=len, reverse=True))
     + r")(?:\s"
     + BYLINE_WORD
-    + r"\s|,\s)(?P<name>[A-ZÀ-ÝĀ-ɏ][^.!?()\n]{1,80}?)\.?\s{0,3}$"
+    # (an initial's stop inside the name: '... negative by Jane Q. Roe.', '... by M. Roe.')
+    + r"\s|,\s)(?P<name>[A-ZÀ-ÝĀ-ɏ](?:[^.!?()\n]|"
+    + INITIAL_STOP
+    + r"){1,80}?)\.?\s{0,3}$"
 )
 _NEGATIVE_CUES = tuple(dict.fromkeys(word[1:6] for word in _NEGATIVES))
 

@@ -461,6 +461,8 @@ _COMMISSIONED_NAME = (
 _HYPHENED_WORD = r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’]{1,25}(?:-[A-ZÀ-ÝĀ-ɏa-zà-ÿĀ-ɏ][a-zà-ÿĀ-ɏ'’]{0,25})?"
 # An initial's full stop inside a name ('M. Roe', 'Jane Q. Roe', 'J.-P. Roe'): no sentence end
 _INITIAL_STOP = r"(?<=\b[A-ZÀ-ÝĀ-ɏ])\.(?=\s?[A-ZÀ-ÝĀ-ɏ]|-[A-ZÀ-ÝĀ-ɏ])"
+#: (a pattern fragment, for the credit patterns of caption_text too)
+INITIAL_STOP = _INITIAL_STOP
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"(?:[^\n.!?/|()]|" + _INITIAL_STOP + r"){2,60}?"
 # Participles of taking a picture with their 'by' ('Photographed by', 'Capturado por'), as
@@ -631,7 +633,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"\s{0,2}(?::|(?<=credit)(?:\.{3}|…))\s{0,3}(?:(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3})?"
         # ('St.' inside the name: 'Bild: Kantonspolizei St. Gallen')
         # (a photographer's initial too: 'Foto: Wiesbaden112/M. Roe', 'Photo : J. Roe')
-        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/](?-i:[A-ZÀ-ÝĀ-ɏ])))\.\s[^\n:.!?]{1,100})?"
+        # (or the name's first initial right after the colon, glued: 'Credit:M. Roe')
+        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/:](?-i:[A-ZÀ-ÝĀ-ɏ])))\.\s[^\n:.!?]{1,100})?"
         r"(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
         r"(?-i:\.\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}){0,3})?"
@@ -712,6 +715,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(
         r"(?<=[a-zà-ÿĀ-ɏ0-9][.!?])(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}){1,3}"
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:" + NAME_JOINER + r" )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,4}"
+        # (a person's name with initials or particles: '... agosto.Jane Q. Roe', '.M. Roe', '.Ana de la Roe')
+        r"|" + PERSON_NAME + r""
         # (an office's programme of three words or more and its project after a comma: '... sea
         # floor.NOAA Okeanos Explorer Program, INDEX-SATAL 2010')
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){2,5},"
@@ -741,7 +746,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
     re.compile(
         r"(?<=[a-zäöüßà-ÿĀ-ɏ0-9),]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
-        r"(?P<credit>(?=[^\n:.!?/]{1,60}/)[^\n:.!?]{3,120})$"
+        # (an initial's stop in a name: '... Foto: imago images / M. Roe')
+        r"(?P<credit>(?=(?:[^\n:.!?/]|" + _INITIAL_STOP + r"){1,60}/)(?:[^\n:.!?]|" + _INITIAL_STOP + r"){3,120})$"
     ),
     # A credit label in capitals after a caption without its full stop, or glued to its last
     # word, then a name in capitalised words closing the text: '... vorbei kommt Foto: Fredrik
@@ -874,7 +880,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Henry Pierre DESPERIERS' (two to four capitalised words)
     # (or a slash: '... el lunes. / Ana Ejemplo')
     re.compile(
-        r"(?<=[.!?\"»”…])\s{1,3}[|/]\s{1,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})\s{0,3}$"
+        # (initials and particles in the name: '| Jane Q. Roe', '/ M. Roe', '| Ana de la Roe'; lexicon.PERSON_NAME)
+        r"(?<=[.!?\"»”…])\s{1,3}[|/]\s{1,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
+        r"|" + PERSON_NAME + r")\s{0,3}$"
     ),
     # A known agency alone after the page's separator closing the caption: '... le 3 mars. | AFP',
     # '... 2022. – AFP', '... de 2022. / EFE'
