@@ -1143,3 +1143,30 @@ def test_a_month_after_a_preposition_takes_no_place_slots_seat():
         "Die Ernte hat in Xinjiang, dem größten Anbaugebiet in China, im Oktober begonnen."
     )
     assert _place(record) == ("Kleindorf", "Xinjiang", "CN")
+
+
+def test_a_town_read_without_its_country_takes_the_one_country_the_caption_names():
+    # a small town alone names no country; a caption that names one country elsewhere, where the
+    # gazetteer has a town of that name, says which
+    for text, expected in [
+        ("Le président du Mali salue des militaires, le 7 juin 2021 à Kolokani.", ("Kolokani", "ML")),
+        ("Japan's new prime minister waves to supporters in Arida on October 22, 2019.", ("Arida", "JP")),
+        ("El presidente de Honduras saluda a sus seguidores en Juticalpa, el 3 de mayo de 2021.", ("Juticalpa", "HN")),
+        ("Der Präsident von Mali begrüßt Soldaten in Bougouni am 7. Juni 2021.", ("Bougouni", "ML")),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == expected, text
+    # two countries named: neither is the town's
+    record = parse_block("Les présidents du Mali et du Niger se rencontrent à Kolokani, le 7 juin 2021.")
+    assert (record.city, record.country_code) == ("Kolokani", None)
+    # a country where the gazetteer has no town of that name says nothing of the town's
+    record = parse_block("Le président du Mali salue des militaires, le 7 juin 2021 à Quimper.")
+    assert record.country_code != "ML"
+
+
+def test_a_town_named_again_with_its_country_takes_that_country():
+    # (the opening 'Town, year.' is read first, without a country; three countries are named)
+    record = parse_block(
+        "Bougouni, 1929. The fair was held in Bougouni, Mali from May 9, 1929 and France and Senegal built pavilions."
+    )
+    assert (record.city, record.country_code) == ("Bougouni", "ML")

@@ -26,6 +26,7 @@ from .place_slots import (
     dateline_place,
     first_sentence,
     mentioned_places,
+    named_countries,
     place_slots,
     side_town,
     stop_town,
@@ -123,6 +124,8 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
                 _place_from_caption(record, scan.closing_dateline, record.caption[:at])
         if record.city is None and record.country_code is None:
             _place_from_caption(record, scan.closing_dateline)
+        if record.city and record.country_code is None and record.region is None and record.caption:
+            _country_named_elsewhere(record, record.caption)
         if record.country_code is None and scan.paragraphs:
             _country_under_dated_heading(record, scan.paragraphs[0])
         if record.country_code is None and record.city is None:
@@ -134,6 +137,28 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
                     _place_from_caption(record, None, side)
                 if record.country_code:
                     break
+
+
+def _country_named_elsewhere(record: ParsedCaption, text: str) -> None:
+    """A town read without its country ('... le 7 juin 2021 à Sirakoro.') in a caption that
+    names one country elsewhere ('Le président du Mali ...'), where the gazetteer has a town of
+    that name: the town is in that country. A slot naming the same town with its country
+    ('... held in Kleinort, Spain from May 9') says it first."""
+    for slot in place_slots(text):
+        if "," in slot and slot.split(",", 1)[0].strip() == record.city:
+            candidate = _resolve(slot[:300], False)
+            if candidate.city == record.city and candidate.country_code and not candidate.unknown_country:
+                record.country, record.country_code = candidate.country, candidate.country_code
+                return
+    codes = named_countries(text)
+    if len(codes) != 1:
+        return
+    (code,) = codes
+    if places.find_city(record.city, code) is None and code not in places.town_countries(record.city):
+        return
+    country = places.country_by_code(code)
+    if country is not None:
+        record.country, record.country_code = country.name, country.code
 
 
 # A small town's name (places.town_countries) reads as a town where the caption's language is

@@ -1328,6 +1328,25 @@ _NEAR_WORDS = tuple(f"{fold(word)} " for word in PLACE_PHRASES["near_words"])
 _CONNECTORS = frozenset(["de", "del", "la", "am", "an", "der", "sur", "upon", "im", "di"])
 
 
+def named_countries(caption: str) -> frozenset[str]:
+    """The codes of the countries the caption names anywhere, by a name of a capitalised run
+    ("Le président du Mali", "Japan's new emperor", 'in Burkina Faso'), up to _MAX_MENTIONS runs."""
+    codes = set()
+    for count, match in enumerate(_MENTION_RE.finditer(caption[:5000])):
+        if count >= _MAX_MENTIONS:
+            break
+        words = match.group(0).split(" ")
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+            country = places.find_country(name) if len(name) > 3 else None
+            if country is not None:
+                codes.add(country.code)
+                break
+    return frozenset(codes)
+
+
 def mentioned_places(caption: str) -> list[str]:
     """Cities named anywhere in the caption, as slots ('Beijing, China', 'Zaragoza'), best first."""
     caption = caption[:5000]
