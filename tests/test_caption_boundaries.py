@@ -2503,3 +2503,56 @@ def test_a_closing_name_with_initials_or_particles_in_the_common_credit_forms():
     # a name inside the last sentence stays caption text
     for text in ("The mayor greets Jane Q. Roe.", "Le maire salue Jean de la Roe."):
         assert _parse(text).credit is None, text
+
+
+def test_a_word_for_a_picture_and_a_by_opening_the_last_sentence_then_a_name_is_the_credit():
+    # whatever the label's words: a word for a picture, a participle of taking or giving it or
+    # not, a 'by' in any of the four languages, then a capitalised name (an office after a slash)
+    cases = (
+        ("Children play in the park. Picture by Jane Roe", "Jane Roe"),
+        (
+            "Children play in the park. Photo taken by Jane Q. Roe / City of Springfield",
+            "Jane Q. Roe / City of Springfield",
+        ),
+        ("Kinder spielen im Park. Bild von Anna Beispiel", "Anna Beispiel"),
+        ("Kinder spielen im Park. Foto zur Verfügung gestellt von Anna von Beispiel.", "Anna von Beispiel"),
+        ("Des enfants jouent dans le parc. Image par Jean de la Roe.", "Jean de la Roe"),
+        ("Des enfants jouent dans le parc. - Photo fournie par M. Exemple", "M. Exemple"),
+        ("Niños juegan en el parque. Imagen de Ana Ruiz/EFE", "Ana Ruiz/EFE"),
+        ("Niños juegan en el parque. Foto cedida por: ANA RUIZ", "ANA RUIZ"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text.split(". ")[0] + ".", text
+    # a lower-case word after the 'by' is caption text: no name
+    for text in (
+        "Children play in the park. Photo by the river.",
+        "Kinder spielen im Park. Bild von oben.",
+        "Niños en el parque. Imagen de archivo del jardín.",
+        "Children play in the park by the river.",
+        "Des manifestants arrêtés par la police.",
+    ):
+        record = _parse(text)
+        assert record.credit is None and record.caption == text, text
+
+
+def test_a_collection_named_after_a_comma_closing_the_caption_is_the_credit():
+    # an opener of collection_openers in any case, then capitalised words (particles between)
+    cases = (
+        ("Fête de tir aux Bayards en 1899, collection Jean Exemple", "collection Jean Exemple"),
+        ("Kinder beim Schützenfest um 1910, Sammlung Anna Beispiel", "Sammlung Anna Beispiel"),
+        ("Niños en la plaza mayor hacia 1920, colección Juan de la Roe", "colección Juan de la Roe"),
+        ("Children on Main Street about 1905, Collection of the Example Society", "Collection of the Example Society"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text[: text.rfind(",")], text
+    # a collection in lower case or with a number is caption text
+    for text in (
+        "Le musée expose des tableaux, collection permanente",
+        "Les robes de la maison, collection Dior 2020",
+    ):
+        record = _parse(text)
+        assert record.credit is None and record.caption == text, text

@@ -84,6 +84,12 @@ def _runs() -> dict[str, str]:
         "credit-verbs": "Captured by Ab ",
         "copyright-words": "Cop. Ab ",
         "label-slashes": ". Photo / Ab",
+        # a word for a picture and a 'by' opening the last sentence, then names and slashes (notices.py)
+        "picture-bylines": ". Picture by Ab ",
+        "picture-byline-names": ". Foto cedida por Ab Cd/",
+        # a collection named after a comma closing the caption (assemble._COLLECTION_COMMA_TAIL_RE)
+        "collection-commas": ", collection Ab",
+        "collection-comma-names": ", Sammlung Ab de la ",
         # a record's id opening its line, and an id before its holder (assemble._without_record_id)
         "record-ids": "ab_123 - [",
         "id-holders": "ab_123, ",

@@ -44,6 +44,7 @@ from .lexicon import (
     ID_CONTAINERS,
     LABELS,
     MUSEUM_CREDIT_PHRASES,
+    NAME_JOINER,
     NAME_JOINERS,
     NAME_PARTICLES,
     NAME_PARTICLES_CAPS,
@@ -66,6 +67,7 @@ from .notices import (
     VIA_NEWS_AGENCY_RE,
     caveats_in,
     clean_credit,
+    contains_any,
     glued_leading_credit,
     is_negative_release,
     may_hold_credit,
@@ -1580,6 +1582,20 @@ _COLLECTION_TAIL_RE = re.compile(r"\s\((?P<inner>[^()\n]{4,120})\)$")
 # the collection's number in brackets after its name: 'Sammlung Jane Roe [#000975]'
 _BRACKET_ID_RE = re.compile(r"\s?\[#?\s?(?P<id>[A-Za-z0-9][\w./-]{0,30}\d)\]")
 _COLLECTION_INITIALS = frozenset(word[:1] for word in COLLECTION_OPENERS) | {"("}
+# a collection named after a comma closing the caption: '... aux Bayards en 1899, collection Jane
+# Roe', '..., Sammlung Anna Beispiel', '..., colección Juan Ejemplo' (an opener in any case, then
+# capitalised words, particles and links between them; no digit, no stop)
+_COLLECTION_COMMA_TAIL_RE = re.compile(
+    r",\s(?P<inner>(?i:%s)(?: (?:%s))? [A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,30}"  # noqa: UP031
+    r"(?: (?:%s ){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,30}){0,4})\s{0,3}$"
+    % (
+        "|".join(re.escape(word) for word in sorted(COLLECTION_OPENERS, key=len, reverse=True)),
+        "|".join(re.escape(word) for word in sorted(COLLECTION_LINKS, key=len, reverse=True)),
+        NAME_JOINER,
+    )
+)
+_COLLECTION_COMMA_REACH = 240
+_COLLECTION_FOLDED_STARTS = tuple(dict.fromkeys(fold(word)[:4] for word in COLLECTION_OPENERS))
 
 
 def _collection_line(line: str) -> str | None:
@@ -1661,6 +1677,13 @@ def _take_collections(scan: BlockScan) -> None:
             if holder is not None and tail.start() > 0:
                 paragraph[-1] = last[: tail.start()].rstrip()
                 _note_collection(scan, holder)
+        elif ", " in last[-_COLLECTION_COMMA_REACH:] and contains_any(
+            fold(last[-_COLLECTION_COMMA_REACH:]), _COLLECTION_FOLDED_STARTS
+        ):
+            tail = _COLLECTION_COMMA_TAIL_RE.search(last, max(0, len(last) - _COLLECTION_COMMA_REACH))
+            if tail is not None and tail.start() > 0:
+                paragraph[-1] = last[: tail.start()].rstrip()
+                _note_collection(scan, tail.group("inner"))
     for item in scan.fields.get("caption", ()):
         head, _, last = item.value.rstrip().rpartition("\n")
         holder = _collection_line(last) if head.strip() else None

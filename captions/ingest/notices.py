@@ -23,6 +23,7 @@ from .lexicon import (
     ARCHIVE_REFERENCE_RE,
     BYLINE_WORD,
     BYLINE_WORD_STRICT,
+    BYLINE_WORDS,
     KNOWN_NOTICES,
     NAME_JOINER,
     NAME_JOINERS,
@@ -471,6 +472,22 @@ _CREDIT_VERB_LIST = tuple(sorted(_CREDIT_DATA["credit_verbs"], key=len, reverse=
 _CREDIT_VERBS = "|".join(re.escape(verb) for verb in _CREDIT_VERB_LIST)
 
 
+# A word for a picture, a participle of taking or giving it or not, and a 'by' opening the
+# caption's last sentence ('Picture by', 'Bild von', 'Foto cedida por', 'Photo fournie par'; data:
+# picture_nouns, picture_participles, byline_words): any case, pattern fragments
+_PICTURE_NOUNS = tuple(_CREDIT_DATA["picture_nouns"])
+_PICTURE_PARTICIPLES = tuple(_CREDIT_DATA["picture_participles"])
+_PICTURE_BYLINE = (
+    r"(?i:(?:"
+    + alternation(_PICTURE_NOUNS)
+    + r")(?:\s(?:"
+    + alternation(_PICTURE_PARTICIPLES)
+    + r"))?\s"
+    + BYLINE_WORD
+    + r")"
+)
+
+
 # The word for copyright or its abbreviation before a name, without colon or sign ('Cop. Jean
 # Exemple', 'Copyright Jane Roe'; data: copyright_words)
 _COPYRIGHT_WORD_LIST = tuple(sorted(_CREDIT_DATA["copyright_words"], key=len, reverse=True))
@@ -559,7 +576,13 @@ def may_hold_credit(text: str) -> bool:
         or text.rstrip().endswith(AGENCIES)
         or contains_any(text[-90:], _COMMISSION_CUES)
         or bool(_INITIALS_NAME_CUE_RE.search(text, max(0, len(text) - 70)))
+        or bool(_PICTURE_BYLINE_CUE_RE.search(text, max(0, len(text) - _PICTURE_BYLINE_REACH)))
     )
+
+
+# (the sixth: a word for a picture and a 'by' opening the last sentence, '... Bild von Anna Roe')
+_PICTURE_BYLINE_CUE_RE = re.compile(r"[.!?\"»”)]\s{1,3}(?:[-–—]\s{1,2})?" + _PICTURE_BYLINE + r"\s")
+_PICTURE_BYLINE_REACH = 240
 
 
 # (the fifth: an office's initials and a name after the last sentence, '... 3 March. XYZ Jane Roe')
@@ -774,7 +797,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # (a colon after the 'by', as a page's label prints it: '... colombiana. Foto por: Ana Ruiz.')
         r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:"
         + BYLINE_WORD
-        + r")(?:\s?:)?\s(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
+        + r")(?:\s?:)?\s(?![a-zß-öø-ÿ])(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
         + _TITLE_STOPS
         + r"){2,80}?)"
         r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
@@ -789,6 +812,27 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r")(?:\s?:)?\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])"
         + _CAPITALISED_NAME
         + r")\.?\s{0,3}$"
+    ),
+    # The general form of the two above: a word for a picture, a participle or not, and a 'by'
+    # opening the caption's last sentence (after a dash or not), then a person's name or a known
+    # agency, an office after a slash or a bar: '... in the park. Picture by Jane Roe', 'Bild von
+    # Anna Q. Beispiel', 'Image par Jean de la Roe', 'Imagen de Ana Ruiz/EFE', 'Foto cedida por
+    # Ana Ruiz', 'Photo fournie par Jean Exemple / Ville de Québec' (a capitalised name: '...
+    # Photo by the river.' is no credit; data: picture_nouns, picture_participles, byline_words)
+    re.compile(
+        r"(?<=[.!?\"»”)])\s{1,3}(?:[-–—]\s{1,2})?"
+        + _PICTURE_BYLINE
+        + r"(?:\s?:)?\s{1,2}(?P<credit>(?:"
+        + PERSON_NAME
+        + r"|"
+        + PERSON_NAME_CAPS
+        + r"|"
+        + _AGENCY
+        + r")(?:\s{0,2}[/|]\s{0,2}(?:"
+        + _AGENCY
+        + r"|[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}(?:\s(?:"
+        + NAME_JOINER
+        + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}){0,4}))?)\.?\s{0,3}$"
     ),
     # A credit in capitals with a slash after a dash closing the caption, as Europa Press's clients
     # print it: '... por robo con violencia - ANA RUIZ/AGENCIAUNO / ANA RUIZ' (two words at least
@@ -996,6 +1040,15 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
         " aufgenommen von",
     ),
     tuple(dict.fromkeys(verb.casefold() for verb in _CREDIT_VERB_LIST)),
+    # (a blank, a word for a picture, a participle or not and a 'by': ' picture by', '\nbild von')
+    tuple(
+        dict.fromkeys(
+            f"{blank}{noun.casefold()} {word.casefold()}"
+            for blank in (" ", "\n")
+            for noun in _PICTURE_NOUNS
+            for word in (*_PICTURE_PARTICIPLES, *BYLINE_WORDS)
+        )
+    ),
     ("/",),
     tuple(dict.fromkeys(f"{word.casefold()} " for word in _COPYRIGHT_WORD_LIST)),
     tuple(f"{dash} {word} " for dash in "-–—" for word in ("von", "by", "par", "por")),
@@ -1278,7 +1331,10 @@ CREDIT_PREFIX_RE = re.compile(
     r"|gentileza(?:\s{1,3}de)?\s(?=\s{0,2}[^\W\d])|avec\s{1,3}l['’]aimable\s{1,3}autorisation\s{1,3}(?:de|du|des)\s"
     r"|mit\s{1,3}freundlicher\s{1,3}genehmigung\s{1,3}(?:von|des|der)\s"
     # a participle of taking the picture and its 'by': 'Photographed by', 'Capturado por' (credit_verbs)
-    r"|(?:" + _CREDIT_VERBS + r")\b)"
+    r"|(?:" + _CREDIT_VERBS + r")\b"
+    # a word for a picture, a participle or not and a 'by': 'Imagen de', 'Photo taken by', 'Foto
+    # cedida por' (picture_nouns, picture_participles)
+    r"|" + _PICTURE_BYLINE + r"\b)"
     # (a colon after a 'by', as a page's label prints it: 'Foto por: Ana Ruiz', 'Photo par : ...')
     r"(?:\s{0,2}:)?\s{0,3}",
     re.IGNORECASE,
