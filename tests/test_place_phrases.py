@@ -1170,3 +1170,24 @@ def test_a_town_named_again_with_its_country_takes_that_country():
         "Bougouni, 1929. The fair was held in Bougouni, Mali from May 9, 1929 and France and Senegal built pavilions."
     )
     assert (record.city, record.country_code) == ("Bougouni", "ML")
+
+
+def test_a_town_the_gazetteer_does_not_know_before_a_state_named_like_a_capital_elsewhere():
+    # Washington, D.C. lies in no state of its name: a name before 'Washington' is a town of the
+    # state, known or not ('Bundeshaus, Bern' stays a building in the capital of its canton)
+    for text in [
+        "Golfers play on as a wildfire burns in Little Pinecrest, Washington.",
+        "Un incendio consume un bosque en Little Pinecrest, Washington.",
+    ]:
+        assert _place(parse_block(text)) == ("Little Pinecrest", "Washington", "US"), text
+    assert places.resolve_place("Bundeshaus, Bern", labelled=False).city == "Bern"
+
+
+def test_a_german_place_after_a_noun_and_im():
+    # 'bei Zusammenstößen im Dorf X': the noun's match ran on through 'im' and swallowed the place
+    record = parse_block("Ein Soldat zielt bei Zusammenstößen im Dorf Kleinheim im Westjordanland auf Demonstranten.")
+    assert (record.city, record.country_code) == ("Kleinheim", "PS")
+    record = parse_block("Helfer bei Aufräumarbeiten im Dorf Kleinheim in Rumänien.")
+    assert (record.city, record.country_code) == ("Kleinheim", "RO")
+    # a known name before 'im' is read as before ('Köln im Schnee')
+    assert parse_block("Spaziergänger in Köln im Schnee.").city == "Köln"

@@ -1105,7 +1105,13 @@ def _city_beside_building(last: str, previous: str, country_code: str) -> bool:
     as 'Kremlin, Moscow' is."""
     # (a capital only: 'Hallein, Salzburg' names a town the gazetteer may not know, in a
     # region named like its major city; a capital city-state is rarely written after a town)
-    capital = any(city.capital and city.country_code == country_code for city in _cities_named(last))
+    # (and one lying in the region of its name: Washington, D.C. is not in Washington State, so
+    # 'North Bonneville, Washington' is a town in the state)
+    region = _region(last)
+    capital = any(
+        city.capital and city.country_code == country_code and (region is None or city.region in (None, region.name))
+        for city in _cities_named(last)
+    )
     return capital and find_city(previous, country_code) is None and find_country(previous) is None
 
 

@@ -1020,6 +1020,25 @@ _PLACE_SENTENCE_RE = re.compile(
 )
 
 
+_GERMAN_LINK_RE = re.compile(r" (?:im|in der) ")
+
+
+def _in_place_matches(caption: str):
+    """IN_PLACE_RE's matches, and where a match runs on through a German link ('bei
+    Zusammenstößen im Dorf Kofr Qadom': a noun, then the place), the match opening at the link
+    as well: the first swallowed it, and matches do not overlap."""
+    pos = 0
+    while True:
+        match = IN_PLACE_RE.search(caption, pos)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+        link = _GERMAN_LINK_RE.search(match.group(1))
+        if link is not None and not _known(match.group(1)[: link.start()]):
+            pos = match.start(1) + link.start()
+
+
 def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart).
 
@@ -1051,7 +1070,7 @@ def _place_slots(caption: str) -> list[str]:
     if "A " in caption:
         slots.extend(_french_capital_a(caption))
     spanish = None
-    for match in IN_PLACE_RE.finditer(caption):
+    for match in _in_place_matches(caption):
         if not_here(caption, match.start(1)):
             continue
         if match.group(0).lstrip().startswith("a "):
