@@ -2556,3 +2556,32 @@ def test_a_collection_named_after_a_comma_closing_the_caption_is_the_credit():
     ):
         record = _parse(text)
         assert record.credit is None and record.caption == text, text
+
+
+def test_initials_and_particles_in_a_labelled_a_dashed_an_agencys_and_a_collections_credit():
+    # an initial's full stop is no sentence end inside the credit (up to three of them after a
+    # label), before an agency after a dash, after the slash of an office's credit, and in a
+    # collection's line; a particle after the slash as before it
+    cases = (
+        ("Die Innenstadt um 1960.\n\nFoto: M. Roe/Archiv D. Roe", "M. Roe/Archiv D. Roe"),
+        ("La vajilla define el lugar. Foto: J. Roe/ D. Ibáñez", "J. Roe/ D. Ibáñez"),
+        ("La manifestation géante à Montréal. — M. Exemple afp.com", "M. Exemple afp.com"),
+        ("Protesters march on the main square. – Jane Q. Roe / AFP", "Jane Q. Roe / AFP"),
+        ("Los manifestantes en la plaza Italia. Foto Afp/ Ana de la Roe", "Afp/ Ana de la Roe"),
+        ("Die Kirche von Beispielstadt um 1890.\nSammlung M. Beispiel", "Sammlung M. Beispiel"),
+        (
+            "Shoppers in the old market on Monday. Carla J. Roe/EPA-EFE/Shutterstock",
+            "Carla J. Roe/EPA-EFE/Shutterstock",
+        ),
+        (
+            "Der Soldat hisst die Flagge auf dem Reichstag Foto: tass J. Beispiel/tass/dpa",
+            "tass J. Beispiel/tass/dpa",
+        ),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert credit not in record.caption and not record.caption.endswith((" M.", " J.", " Carla J.")), text
+    # a collection's line holding a sentence stays out of the credit
+    record = _parse("Die Kirche von Beispielstadt um 1890.\nSammlung Beispiel. Die Kirche wurde 1900 abgerissen")
+    assert record.credit is None

@@ -1582,6 +1582,8 @@ _COLLECTION_TAIL_RE = re.compile(r"\s\((?P<inner>[^()\n]{4,120})\)$")
 # the collection's number in brackets after its name: 'Sammlung Jane Roe [#000975]'
 _BRACKET_ID_RE = re.compile(r"\s?\[#?\s?(?P<id>[A-Za-z0-9][\w./-]{0,30}\d)\]")
 _COLLECTION_INITIALS = frozenset(word[:1] for word in COLLECTION_OPENERS) | {"("}
+# a full stop ending a sentence inside a collection's name, not an initial's ('Sammlung M. Roe')
+_NAME_SENTENCE_STOP_RE = re.compile(r"\.(?<![\s.][A-ZÀ-ÝĀ-ɏ]\.)(?<!^[A-ZÀ-ÝĀ-ɏ]\.)\s")
 # a collection named after a comma closing the caption: '... aux Bayards en 1899, collection Jane
 # Roe', '..., Sammlung Anna Beispiel', '..., colección Juan Ejemplo' (an opener in any case, then
 # capitalised words, particles and links between them; no digit, no stop)
@@ -1611,7 +1613,12 @@ def _collection_line(line: str) -> str | None:
     if match is None:
         return None
     name = match.group("name")
-    if ". " in name or "; " in name or name.count(" ") > 8 or sum(1 for word in name.split() if word[:1].islower()) > 2:
+    if (
+        _NAME_SENTENCE_STOP_RE.search(name)
+        or "; " in name
+        or name.count(" ") > 8
+        or sum(1 for word in name.split() if word[:1].islower()) > 2
+    ):
         return None
     return stripped.strip("()")
 

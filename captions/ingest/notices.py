@@ -657,7 +657,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # ('St.' inside the name: 'Bild: Kantonspolizei St. Gallen')
         # (a photographer's initial too: 'Foto: Wiesbaden112/M. Roe', 'Photo : J. Roe')
         # (or the name's first initial right after the colon, glued: 'Credit:M. Roe')
-        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/:](?-i:[A-ZÀ-ÝĀ-ɏ])))\.\s[^\n:.!?]{1,100})?"
+        # (up to three: 'Foto: M. Roe/Archiv D. Roe', 'Foto: J. Roe/ D. Ruiz')
+        r"(?P<credit>[^\n:.!?]{1,100}(?:(?:(?<=\bSt)|(?<=[\s/:](?-i:[A-ZÀ-ÝĀ-ɏ])))\.\s[^\n:.!?]{1,100}){0,3}"
         r"(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
         r"(?-i:\.\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}){0,3})?"
@@ -703,7 +704,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (a slash may open it: '... para ella. /Juan MABROMATA / AFP')
     re.compile(
         # (a pool's or a handout's word before the agency: 'POOL/AFP/Jane Roe', 'HANDOUT/AFP/...')
-        r"(?<=[.!?\"”»)])\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
+        # (an initial's stop is no sentence end: '... Carla J. Roe/EPA-EFE' is read from 'Carla')
+        r"(?<=[.!?\"”»)])(?<!\b[A-ZÀ-ÝĀ-ɏ]\.)\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
         + _AGENCY
         + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
         + _AGENCY
@@ -870,7 +872,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # (particles between the words: 'Ana de la Roe/FEMA photo')
         # (and a middle initial among them: 'Carla J. Roe/FEMA')
         r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.)){1,3}"
-        r"\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}"
+        # (particles in the name after the slash too: 'Foto Afp/ Ana de la Roe')
+        r"\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s(?:"
+        + NAME_PARTICLE
+        + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}"
         r"|[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3}"
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3}\sphoto\s{0,2}/\s{0,2}"
         r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,25}){0,3})(?:\sphoto)?\s{0,3}$"
@@ -890,8 +895,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A dash, a photographer and a known agency closing the caption after its last sentence:
     # '... les frais de scolarité. — Jane Roe afp.com', '... le 2 mai. – Jane Roe / AFP'
     re.compile(
-        r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}"
-        r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
+        # (initials in the name: '... — M. Roe afp.com', '– Jane Q. Roe / AFP'; lexicon.PERSON_NAME)
+        r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}"
+        r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}|" + PERSON_NAME + r")"
         r"\s{1,2}(?:/\s{0,2})?" + _AGENCY + r")\s{0,3}$"
     ),
     # A credit in parentheses closing the caption after its last sentence, opening with a bare
