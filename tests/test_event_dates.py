@@ -541,3 +541,20 @@ def test_a_publications_date_and_a_date_introducing_a_quotation_are_no_shoot_dat
     ):
         assert parse_block(text).date_start is None, text
     assert parse_block("Schoolchildren at the gate, 3 May 1950.").date_start is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Thursday, September 31, 2019",
+        "Donnerstag, 31. September 2019",
+        "jeudi 31 septembre 2019",
+        "31 de septiembre de 2019",
+    ],
+)
+def test_a_title_whose_date_does_not_exist_gives_no_date_and_no_crash(title):
+    # a picture library's title closing on a date dates the picture, but a day that does not
+    # exist dates nothing: the caption's own date is read, as under a title without a date (a
+    # title over a caption with a decade crashed the parser: found by scripts/fuzz_parser.py)
+    record = parse_block(f"{title}\n\nA parade on Main Street in the 1920s, seen from Fourth Avenue.")
+    assert (record.date_start, record.date_end) == (date(1920, 1, 1), date(1929, 12, 31))

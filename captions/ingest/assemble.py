@@ -2571,6 +2571,8 @@ def _title_date(title: str, today: date | None):
                 or not _WORDS_RE.findall(title.replace(whole.text, " "))
             ):
                 return None  # a line that is only a date ('Thursday, September 30, 2010'): no title
+            if whole is not None and whole.start is None:
+                return None  # a day that does not exist ('September 31, 2019'): no dating
             if whole is not None and match.group("date").strip() in whole.text:
                 return whole  # the whole date the tail ends ('..., May 19, 2009')
     if match is None or not any(character.isdigit() for character in match.group("date")):
@@ -2619,6 +2621,8 @@ def _within(inner, outer) -> bool:
     return (
         inner is not None
         and inner.start is not None
+        and outer.start is not None  # (a title's date that does not exist: 'September 31')
+        and outer.end is not None
         and outer.start <= inner.start
         and (inner.end or inner.start) <= outer.end
     )
