@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from captions.ingest import parse_block
-from captions.ingest.caption_text import is_whole_word
+from captions.ingest.caption_text import is_piece_of_word, is_whole_word
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,70 @@ def test_a_caption_cut_inside_its_last_word_is_flagged_when_the_piece_begins_a_f
         "The minister meets the press with her colleague Jane Roe-Smit",
     ):
         assert "truncated_text" not in parse_block(text).problems, text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Fans celebrate after the final match at the stadium on May 3, 2022 in Munich, Germ",
+        "Demonstranten protestieren am Samstag vor der Nationalversammlung in Paris, Frankr",
+        "Des manifestants défilent dans les rues du centre historique de Barcelone, Espa",
+        "Aficionados celebran la victoria de su equipo en el centro de Buenos Aires, Argen",
+    ],
+)
+def test_a_datelines_country_cut_off_is_a_cut(caption):
+    # after a comma or a place preposition, the beginning of a well-known place's name that is
+    # no place itself and no common word of the caption's language
+    assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Firefighters battle a blaze that destroyed several homes in Fresno, Calif",  # AP's abbreviation
+        "Supporters wave flags during a rally in the centre of Hamburg, Germany",
+        "The mayor speaks to reporters outside the town hall with her deputy, Mark",  # a common word
+        "Los manifestantes marchan por el centro de la ciudad, en Cara",  # a common Spanish word
+        "Die Polizei sperrte am Sonntag die Zufahrt zur Altstadt von Muri",  # a place
+    ],
+)
+def test_a_place_or_a_common_word_in_a_datelines_slot_is_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # no word of the caption's language, the beginning of one (a word of another language)
+        "Visitors queue outside the clinic on Monday with proof of vaccin",
+        "Des habitants se rassemblent samedi devant la mairie de la capi",
+        # a rare word of the language, the beginning of a far more common one
+        "El ministro se reunió ayer por la tarde con los asesores del presi",
+        # a lower-case piece after a capital or a number, three letters that are no word at all
+        "Soldiers patrol the border to defend the NATO alli",
+        "Die Bauarbeiten am neuen Bahnhof sollen nach Angaben der Stadt am 24. Okto",
+        "Die Feuerwehr musste am Abend die Türen am Rathaus öff",
+        # a lower-case word is no place ('Muri', a Swiss town)
+        "Según las autoridades locales, al menos doce personas muri",
+    ],
+)
+def test_a_piece_of_a_word_is_judged_in_the_captions_language(caption):
+    assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Los vecinos celebran la fiesta del pueblo con una gran paella",
+        "Der Trainer lobte nach dem Spiel seine junge Mannschaft als die beste",  # common, whole
+        "Des enfants jouent dans la cour de l'école, à côté de la mairie",
+    ],
+)
+def test_a_whole_word_of_the_captions_language_is_no_piece(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+def test_is_piece_of_word_in_a_language():
+    assert is_piece_of_word("vaccin", "en") and not is_piece_of_word("vaccin", "fr")
+    assert is_piece_of_word("presi", "es") and not is_piece_of_word("beste", "de")
+    assert not is_piece_of_word("car", "en") and not is_piece_of_word("paella", "es")

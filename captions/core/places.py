@@ -32,6 +32,7 @@ The caption parser calls resolve_place and find_country for every block.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gettext
 import hashlib
@@ -702,6 +703,35 @@ def city_names(text: str) -> frozenset[str]:
     """All folded names of the city `text` names, or {name_key(text)} when it is not known."""
     city = find_city(text)
     return _city_names_of(city) if city else frozenset({name_key(text)}) - {""}
+
+
+@functools.cache
+def _well_known_keys() -> tuple[str, ...]:
+    """The folded names of every country and first-level region and of the curated cities, in
+    the four languages, sorted: the places a dateline most often ends on."""
+    keys = set(_country_index().by_key) | set(_region_index().by_key)
+    for city in cities():
+        keys.update(name_key(name) for name in city.names.values())
+    return tuple(sorted(key for key in keys if key))
+
+
+@functools.lru_cache(maxsize=4096)
+def begins_place_name(text: str) -> bool:
+    """Is `text` a word cut off inside a well-known place's name, no place itself ('Germ',
+    'Nether'; 'Calif' is a state's abbreviation, whole)? Three letters at least, and the name
+    goes on with a letter: 'Jan' begins 'Jan Mayen' as a whole word, not a piece of one."""
+    key = name_key(text)
+    if len(key) < 3 or not key.isalpha() or find_country(text) or find_region(text) or find_city(text):
+        return False
+    if key in _region_index().abbreviations:
+        return False  # an AP state abbreviation without its full stop ('Calif', 'Tenn')
+    keys = _well_known_keys()
+    at = bisect.bisect_left(keys, key)
+    while at < len(keys) and keys[at].startswith(key):
+        if len(keys[at]) > len(key) and keys[at][len(key)].isalpha():
+            return True
+        at += 1
+    return False
 
 
 # --------------------------------------------------------------------------------------

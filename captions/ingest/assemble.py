@@ -2762,7 +2762,13 @@ def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = Fal
         pass  # the record's cut is the caption's: said once
     elif (
         record.caption
-        and ct.looks_cut_off(record.caption, is_place=_is_place, credit_after=credit_after)
+        and ct.looks_cut_off(
+            record.caption,
+            is_place=_is_place,
+            credit_after=credit_after,
+            language=record.language,
+            begins_place=places.begins_place_name,
+        )
         and not _printed_twice(record)
     ):
         reasons.append(problem_detail("caption_cut", text=record.caption[-40:]))

@@ -1232,14 +1232,18 @@ def normalize_space(text: str) -> str:
 _LAST_STOP_RE = re.compile(r"[.!?][\"”»']?\s(?!.*[.!?][\"”»']?\s)", re.DOTALL)
 
 
-def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
+def looks_cut_off(
+    text: str, *, is_place, credit_after: bool = False, language: str | None = None, begins_place=None
+) -> bool:
     """Does prose end in a word fragment? See SPEC 'truncated_text'.
 
     Signals: an ellipsis with no full text after it, an unclosed parenthesis, a last word a
-    sentence cannot end on ('der', 'the'), or a long sentence without its closing
-    punctuation — unless it ends on a place name or a number, which captions often do, or a
-    credit followed it (`credit_after`: '... Soldaten bewacht Foto: picture-alliance/ dpa'; the
-    text ran on past its last word, so that word is whole).
+    sentence cannot end on ('der', 'the'), a last word that is a piece of a longer one (judged
+    in the text's `language` when known: see is_piece_of_word) or of a well-known place's name
+    in a dateline's slot (`begins_place`: '..., in Hamburg, Germ'), or a long sentence without
+    its closing punctuation — unless it ends on a place name or a number, which captions often
+    do, or a credit followed it (`credit_after`: '... Soldaten bewacht Foto: picture-alliance/
+    dpa'; the text ran on past its last word, so that word is whole).
     """
     text = text.rstrip()
     if not text:
@@ -1261,16 +1265,22 @@ def looks_cut_off(text: str, *, is_place, credit_after: bool = False) -> bool:
         return True
     if text.count(",") >= len(words) // 2:
         return False  # a keyword line ('Innenstadt, Weihnachtsmarkt, Stände, Winter') is no sentence
-    if not credit_after and len(words) >= 5 and words[-2][:1].islower():
-        # '... immer wieder besch', '... de la crise sanit', '... in seiner Rede zur Eröff': a word
-        # cut short (a capital after a lower-case word: a noun, not a name's run; no place)
-        last_word = words[-1]
-        if (
-            len(last_word) <= 30
-            and is_word_fragment(last_word.lower() if last_word[:1].isupper() else last_word)
-            and not is_place(last_word)
-        ):
-            return True
+    if not credit_after and len(words) >= 4 and begins_place is not None and _cut_place(words, language, begins_place):
+        return True
+    # '... immer wieder besch', '... de la crise sanit', '... in seiner Rede zur Eröff', '... the
+    # NATO alli', '... am 24. Okto': a word cut short (a capital after a lower-case word or a
+    # number: a noun, not a name's run; no place: a place's name has a capital, so a lower-case
+    # word is none, 'muri' or 'bles' as Muri)
+    last_word = words[-1]
+    if (
+        not credit_after
+        and len(words) >= 5
+        and (last_word[:1].islower() or words[-2][:1].islower() or not words[-2][:1].isalpha())
+        and len(last_word) <= 30
+        and is_piece_of_word(last_word.lower() if last_word[:1].isupper() else last_word, language)
+        and (last_word[:1].islower() or not is_place(last_word))
+    ):
+        return True
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
     # being a letter already says it does not. (A regex for "ends in a number" searched over
     # the last word cost 3.3 s for one word of 19,000 digits and a letter: quadratic.)
@@ -1364,6 +1374,87 @@ def is_word_fragment(word: str) -> bool:
     words = _frequent_words()
     at = bisect.bisect_right(words, word)
     return at < len(words) and words[at].startswith(word)
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    fold(word) for word in load_data("place_phrases.json")["place_prepositions"] if " " not in word
+)
+# A word this common in the text's language (Zipf) is taken as the word, not a place's piece
+# ('Cara' in Spanish, 'John' in English)
+_COMMON_WORD_ZIPF = 4.0
+
+
+def _cut_place(words: list[str], language: str | None, begins_place) -> bool:
+    """Does the text end on a place's name cut off in a dateline's slot, after a comma or a place
+    preposition ('... in Hamburg, Germ', '... en la ciudad de Venez')? The piece begins the name
+    of a well-known place (a country, a first-level region, a curated city), is no place itself
+    and no common word of the text's language."""
+    last = words[-1]
+    if not (last[:1].isupper() and last.isalpha() and not last.isupper() and len(last) >= 3):
+        return False
+    before = words[-2]
+    if not (before.endswith(",") or fold(before) in _PLACE_PREPOSITIONS):
+        return False
+    folded = last.casefold()
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    if any(_language_words(each)[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF for each in languages):
+        return False
+    return bool(begins_place(last))
+
+
+@lru_cache(maxsize=4)
+def _language_words(language: str) -> tuple[tuple[str, ...], dict[str, float]]:
+    """wordfreq's small list of one language (its words used at least once in a million, Zipf 3
+    and up; casefolded, 'strasse'): the words sorted for prefix lookups and their Zipf values.
+    Loaded on first use (a few hundredths of a second; the lists is_whole_word reads)."""
+    from wordfreq import get_frequency_list  # noqa: PLC0415  (loaded on first use)
+
+    zipf: dict[str, float] = {}
+    for centibels, bucket in enumerate(get_frequency_list(language, wordlist="small")):
+        for word in bucket:
+            if word.isalpha():
+                zipf.setdefault(word, 9 - centibels / 100)
+    return tuple(sorted(zipf)), zipf
+
+
+# A piece of a word is rarer than the word it begins: a word of the text's language rarer than
+# this (Zipf) may still be a piece, when a longer word it begins is more common by the margin
+# ('presi' and 'presidente' in Spanish, 'deci' and 'decir'); a more common one is whole ('beste').
+_PIECE_AT_MOST = 3.5
+_PIECE_MARGIN = 1.5
+
+
+@lru_cache(maxsize=8192)
+def is_piece_of_word(word: str, language: str | None = None) -> bool:
+    """Is `word` (a caption's last, lower case) the beginning of a word cut short? Without a
+    language: is_word_fragment (no word of the four languages, the start of a frequent one).
+    With the text's language, judged in it: a word of that language used less than about three
+    times in a million whose longer words are far more common ('presi', 'deci'), or no word of
+    it but the start of one ('vaccin' in English, 'alli', 'capi' in French) — four letters at
+    least, or three that are no word of any of the four languages ('öff')."""
+    if is_word_fragment(word):
+        return True
+    if language not in LANGUAGES or len(word) < 3 or not word.isalpha() or not word[:1].islower():
+        return False
+    folded = word.casefold()
+    if len(folded) < 4 and is_whole_word_anywhere(folded):
+        return False
+    words, zipf = _language_words(language)
+    own = zipf.get(folded, 0.0)
+    if own >= _PIECE_AT_MOST:
+        return False
+    at = bisect.bisect_right(words, folded)
+    while at < len(words) and words[at].startswith(folded):
+        if zipf[words[at]] >= own + _PIECE_MARGIN:
+            return True
+        at += 1
+    return False
+
+
+@lru_cache(maxsize=4096)
+def is_whole_word_anywhere(word: str) -> bool:
+    """Is `word` (casefolded) in the small list of any of the four languages, whatever its length?"""
+    return any(word in _language_words(language)[1] for language in LANGUAGES)
 
 
 def ends_in_fragment(text: str) -> bool:
