@@ -1191,3 +1191,41 @@ def test_a_german_place_after_a_noun_and_im():
     assert (record.city, record.country_code) == ("Kleinheim", "RO")
     # a known name before 'im' is read as before ('Köln im Schnee')
     assert parse_block("Spaziergänger in Köln im Schnee.").city == "Köln"
+
+
+def test_a_towns_name_with_city_in_capitals_after_it_is_the_town():
+    # Xinhua's English writes 'Hechi City', 'Yichang City': the town the gazetteer knows without it
+    record = parse_block("Rice fields in Yichang City, central China's Hubei Province, on April 24, 2010.")
+    assert _place(record) == ("Yichang", "Hubei", "CN")
+    # a name that holds 'City' whole stays whole
+    assert parse_block("Fans cheer in Kansas City, Missouri, on May 3, 2021.").city == "Kansas City"
+
+
+def test_a_region_phrase_with_an_elided_link():
+    # 'de la province de l'Anhui', 'du département d'Ardèche': the link elided before a vowel
+    record = parse_block("Des enfants à Kleinville, dans la province de l'Anhui, le 3 mai 2020.")
+    assert _place(record) == ("Kleinville", "Anhui", "CN")
+    record = parse_block("Des enfants dans la ville de Hefei, la capitale de la province de l'Anhui, le 3 mai 2020.")
+    assert _place(record) == ("Hefei", "Anhui", "CN")
+
+
+def test_a_town_right_before_its_region_and_country():
+    # the town before 'in X District, Country' or ', estado de X, en País' is where in the region,
+    # after any word (not only a preposition: 'por Acapulco')
+    for text, expected in [
+        (
+            "Farmers sell pineapples at Madhupur in Tangail District, Bangladesh, on June 28, 2016.",
+            ("Madhupur", "Tangail", "BD"),
+        ),
+        (
+            "El paso del huracán por Acapulco, estado de Guerrero, en México, fue devastador.",
+            ("Acapulco", "Guerrero", "MX"),
+        ),
+        ("Le passage de l'ouragan par Acapulco, État de Guerrero, au Mexique.", ("Acapulco", "Guerrero", "MX")),
+    ]:
+        assert _place(parse_block(text)) == expected, text
+    # a venue before the region is no town
+    record = parse_block(
+        "Racegoers shelter from the rain at Epsom Racecourse in Surrey, United Kingdom on June 4, 2021."
+    )
+    assert _place(record) == (None, "Surrey", "GB")

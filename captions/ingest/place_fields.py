@@ -31,6 +31,7 @@ from .place_slots import (
     side_town,
     stop_town,
     title_town,
+    town_before,
 )
 from .record import ParsedCaption
 
@@ -280,6 +281,12 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
                 # 'Guerrero, México'): a town of that country named just before it is where in it
                 before = [other for other in slots if 0 <= at - text.find(other) <= 40 and other != slot]
                 slot, candidate = _town_in((slot, candidate), before, text)
+                town = town_before(text, at, candidate.country_code, before) if candidate.city is None else None
+                if town is not None and candidate.region:
+                    candidate = places.ResolvedPlace(
+                        None, town, candidate.region, candidate.country, candidate.country_code, False
+                    )
+                    slot = f"{town}, {slot}"
             _take_slot(record, slot, candidate)
             return
         if implied is None:
@@ -582,6 +589,10 @@ def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
         if "," in other or other == slot or not places.find_city(other, code):
             continue
         town = _resolve(f"{other}, {candidate.region or candidate.country}"[:300], False)
+        if town.city and town.city != other:
+            # ('Sarankhola, Tangail': a region named like a city reads as the city; with the slot as
+            # written, 'Sarankhola, Tangail District, Bangladesh', it is the region)
+            town = _resolve(f"{other}, {slot}"[:300], False)
         if town.city and town.country_code == code:
             return other, town
     if " (" in text:

@@ -498,7 +498,8 @@ _REGION_PHRASE_RE = re.compile(
     + alternation(PLACE_PHRASES["region_kinds"])
     + r")\s(?:[\w'’-]{2,30}\s){0,2}?(?:(?i:"
     + alternation(PLACE_PHRASES["links"])
-    + r")\s)?(?P<region>"
+    # (or elided before a vowel: 'de la province de l'Anhui', 'du département d'Ardèche')
+    + r")\s|(?i:de\sl|d|l)['’])?(?P<region>"
     + _PLAIN_WORD
     + r"(?:\s"
     + _PLAIN_WORD
@@ -753,6 +754,8 @@ def _trim(slot: str) -> str:
         # the city of Donetsk); a city's goes ('Beijing city')
         while words and words[-1] in _KIND_WORDS and not (kept and len(words) > 1 and words[-1] in _REGION_KINDS):
             words.pop()
+        if len(words) > 1 and words[-1] == "City" and not _known(" ".join(words)) and _known(" ".join(words[:-1])):
+            words.pop()  # 'Hechi City' (Xinhua's English) is Hechi; 'Mexico City', 'Kansas City' are names
         if len(words) > 2:
             words = _before_links_of_unknown_name(words)
         named = len(words)
@@ -1511,6 +1514,39 @@ def _cities_before_region_phrases(caption: str) -> list[str]:
         if name is not None:
             slots.append(f"{name}, {slot}")
     return slots
+
+
+# What stands between a town and the region slot after it: a comma or 'in', and a region's kind in
+# lower case ('Acapulco, estado de Guerrero', 'Madhupur in Tangail District', 'Shawan im Gebiet')
+# (or with a capital: 'Acapulco, État de Guerrero', 'Shawan, Autonomen Gebiet Xinjiang')
+_BEFORE_REGION_RE = re.compile(
+    r"(?:,\s{0,2}|\s(?:in|im|en|à|dans|bei)\s)(?:(?:[a-zà-ÿ'’\-]{1,20}|"
+    + alternation({kind[:1].upper() + kind[1:] for kind in PLACE_PHRASES["region_kinds"]})
+    + r")\s){0,3}$"
+)
+
+
+def town_before(text: str, at: int, country_code: str, slots: list[str]) -> str | None:
+    """The town named right before the region slot opening at `at` ('por Acapulco, estado de
+    Guerrero, en México', 'at Madhupur in Tangail District, Bangladesh'): a city of that country
+    the gazetteer knows, or another place slot ending there that is a town's name somewhere (the
+    gazetteer places this one elsewhere or nowhere), as supplied."""
+    lead = _BEFORE_REGION_RE.search(text, max(0, at - 60), at)
+    if lead is None:
+        return None
+    head = text[max(0, lead.start() - 80) : lead.start()]
+    known = _city_before(head, country_code)
+    if known is not None:
+        return known
+    for slot in slots:
+        if (
+            "," not in slot
+            and head.endswith(" " + slot)
+            and places.is_town_name(slot)  # (a town's name somewhere: not 'Epsom Racecourse in Surrey')
+            and not (places.find_country(slot) or places.find_region(slot))
+        ):
+            return slot
+    return None
 
 
 def _city_before(text: str, country_code: str, accept=None) -> str | None:
