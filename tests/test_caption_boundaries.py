@@ -2585,3 +2585,48 @@ def test_initials_and_particles_in_a_labelled_a_dashed_an_agencys_and_a_collecti
     # a collection's line holding a sentence stays out of the credit
     record = _parse("Die Kirche von Beispielstadt um 1890.\nSammlung Beispiel. Die Kirche wurde 1900 abgerissen")
     assert record.credit is None
+
+
+def test_a_credit_label_of_two_words_or_more_and_a_comma_on_a_line_of_its_own():
+    # as the BBC's pages print it: 'Crédit photo, Getty Images', 'Fuente de la imagen, ...'
+    cases = (
+        ("La lune au-dessus des minarets de la ville.\n\nCrédit photo, Getty Images", "Getty Images"),
+        ("La luna sobre los minaretes de la ciudad.\n\nFuente de la imagen, Ana Ruiz/EFE", "Ana Ruiz/EFE"),
+        ("The moon over the minarets of the city.\n\nImage source, Jane Roe", "Jane Roe"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text.split("\n")[0], text
+    # a one-word label and a comma opens a sentence
+    record = _parse("The moon over the minarets of the city.\n\nPhotos, videos and more on our page")
+    assert record.credit is None
+
+
+def test_gettys_entertainment_labels_are_agencies():
+    # 'WireImage' and 'FilmMagic' (credit_patterns.json agencies): a photographer and one of
+    # them on a line of their own over the caption is the credit
+    for label in ("WireImage", "FilmMagic"):
+        record = _parse(
+            f"JRoe/{label}\n\nCon la cantante en Nueva York, 1998\n\nEl diseñador compartió sonrisas con la cantante."
+        )
+        assert record.credit == f"JRoe/{label}"
+        record = _parse(f"Die Schauspielerin kommt zur Premiere. Anna Beispiel/{label}")
+        assert record.credit == f"Anna Beispiel/{label}"
+
+
+def test_a_handouts_note_in_parentheses_closing_the_caption_is_no_caption_text_and_no_credit():
+    # picture_kind_tags: '(Photo fournie)', '(fournie)', '(Supplied)', '(Foto cedida)', ...
+    cases = (
+        ("Des enfants autour d'un atelier pendant le festival à Alger.", " (Photo fournie)"),
+        ("La malle de l'artiste, recouverte du regard du joaillier", " (fournie)"),
+        ("Children at a workshop during the comics festival.", " (Supplied)"),
+        ("Niños en un taller del festival de cómic.", " (Foto cedida)"),
+        ("Kinder in einer Werkstatt beim Comicfestival.", " (zur Verfügung gestellt)"),
+    )
+    for caption, note in cases:
+        record = _parse(caption + note)
+        assert record.caption == caption, note
+        assert record.credit is None, note
+    # a name in the parentheses is the credit, as before
+    assert _parse("Children at a workshop during the comics festival. (Jane Roe)").credit == "Jane Roe"

@@ -330,7 +330,14 @@ def _bare_credit_line(line: str) -> tuple | None:
     capitals that is no sentence ('Credit Line Gift of Jane Roe', 'Photo credit Jane Roe',
     'Crédit photo Jean Exemple', 'Foto/Quelle Anna Beispiel'): the credit field, as with the colon. A one-word label
     ('Credit ...', 'Source ...') could open a sentence and is not read so."""
-    bare = bare_label(line)
+    bare = None
+    if ", " in line[:40]:
+        # (a comma after the label, as the BBC's pages print it: 'Crédit photo, Getty Images',
+        # 'Fuente de la imagen, Jane Roe')
+        head, _, value = line.partition(", ")
+        known = _lookup_label(head)[0] if " " in head else None
+        bare = (known, head, value) if known is not None else None
+    bare = bare or bare_label(line)
     if bare is None:
         return None
     (name, languages, rank), label, value = bare
