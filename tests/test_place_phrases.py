@@ -1229,3 +1229,17 @@ def test_a_town_right_before_its_region_and_country():
         "Racegoers shelter from the rain at Epsom Racecourse in Surrey, United Kingdom on June 4, 2021."
     )
     assert _place(record) == (None, "Surrey", "GB")
+
+
+def test_a_town_adjective_before_a_stadium_festival_or_district_and_in_the_genitive():
+    # German writes the town as an adjective before a place or event in it
+    for text, town in [
+        ("Ins Kleinstädter Volksparkstadion passen 20.000 Zuschauer.", None),
+        ("Feuerwerk zum Apoldaer Parkfest über der Festwiese.", "Apolda"),
+        ("Die Bahnhofshalle des Züricher Hauptbahnhofs während eines Umbaus im Jahre 1959.", "Zürich"),
+        ("Ein Palais in der Museumstraße 7, im 7. Wiener Gemeindebezirk.", "Wien"),
+        ("Ins Hamburger Volksparkstadion passen bis zu 57.000 Zuschauer.", "Hamburg"),
+    ]:
+        assert parse_block(text).city == town, text
+    # a newspaper or club named after its town is no place in it
+    assert parse_block("Ein Bericht im Hamburger Abendblatt vom Montag.").city is None

@@ -1743,7 +1743,8 @@ _TOWN_ADJECTIVE_RE = re.compile(
     + _UP
     + r"][a-zäöüß]{0,30}(?:"
     + alternation([*PLACE_PHRASES["facility_endings"], *PLACE_PHRASES["town_adjective_endings"]])
-    + r"))(?![\w\-])"
+    # (in the genitive too: 'des Züricher Hauptbahnhofs', 'des Hamburger Hafens')
+    + r"))(?:e?s)?(?![\w\-])"
 )
 _TOWN_ADJECTIVES = load_data("place_phrases.json")["town_adjectives"]
 _ADJECTIVE_BEFORE_NOUN_RE = re.compile(r"er [" + _UP + r"]")  # what _TOWN_ADJECTIVE_RE needs
