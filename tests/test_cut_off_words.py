@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from captions.ingest import parse_block
-from captions.ingest.caption_text import is_piece_of_word, is_whole_word
+from captions.ingest.caption_text import is_piece_of_word, is_whole_in, is_whole_word
 
 
 @pytest.mark.parametrize(
@@ -178,3 +178,40 @@ def test_is_piece_of_word_in_a_language():
     assert is_piece_of_word("vaccin", "en") and not is_piece_of_word("vaccin", "fr")
     assert is_piece_of_word("presi", "es") and not is_piece_of_word("beste", "de")
     assert not is_piece_of_word("car", "en") and not is_piece_of_word("paella", "es")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a German compound no list holds, ending on a word of the language
+        "Anwohner und Stadträte feiern am Samstag die Eröffnung des neu gestalteten Spielplatzes "
+        "mit einem Fest auf dem Mühlbachplatz",
+        "Nach dem Unwetter räumen die Helfer der Feuerwehr am Sonntag gemeinsam mit den Bewohnern "
+        "die Keller der Uferhäuser",
+        # a common word of three letters in the caption's language
+        "The two leaders met for the first time at a summit on the lake shore in Geneva only a few weeks ago",
+        "Después de décadas de abandono el viejo molino de la ribera del río sigue todavía en pie",
+        "Après les pluies de la semaine dernière, les champs au bord de la rivière sont toujours sous eau",
+    ],
+)
+def test_a_long_caption_without_its_full_stop_ending_on_a_whole_word_of_its_language_is_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Anwohner und Stadträte feiern am Samstag die Eröffnung des neu gestalteten Spielplatzes "
+        "mit einem Fest auf dem Mühlbachpla",
+        "Nach dem Unwetter räumen die Helfer der Feuerwehr am Sonntag gemeinsam mit den Bewohnern "
+        "die Keller der Uferhä",
+    ],
+)
+def test_a_compound_cut_before_its_last_word_is_still_a_cut(caption):
+    assert "truncated_text" in parse_block(caption).problems
+
+
+def test_is_whole_in_a_language():
+    assert is_whole_in("Habichtplatz", "de") and is_whole_in("ago", "en") and is_whole_in("más", "es")
+    assert not is_whole_in("Habichtpla", "de") and not is_whole_in("the", "en")
+    assert not is_whole_in("Habichtplatz", "en")  # compounds are read in German only

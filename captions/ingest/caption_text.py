@@ -1242,8 +1242,9 @@ def looks_cut_off(
     in the text's `language` when known: see is_piece_of_word) or of a well-known place's name
     in a dateline's slot (`begins_place`: '..., in Hamburg, Germ'), or a long sentence without
     its closing punctuation — unless it ends on a place name or a number, which captions often
-    do, or a credit followed it (`credit_after`: '... Soldaten bewacht Foto: picture-alliance/
-    dpa'; the text ran on past its last word, so that word is whole).
+    do, or on a whole word of its language that the lists lack (is_whole_in: 'Habichtplatz',
+    'ago'), or a credit followed it (`credit_after`: '... Soldaten bewacht Foto:
+    picture-alliance/ dpa'; the text ran on past its last word, so that word is whole).
     """
     text = text.rstrip()
     if not text:
@@ -1297,6 +1298,8 @@ def looks_cut_off(
         return False
     if is_whole_word(words[-1]):
         return False  # '... de l'Eglise et de l'Etat', '... la lionne Princesse': a word, not a piece
+    if language in LANGUAGES and is_whole_in(words[-1], language):
+        return False  # '... a few weeks ago', '... sous eau', '... die Spezialkräfte'
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
 
@@ -1449,6 +1452,36 @@ def is_piece_of_word(word: str, language: str | None = None) -> bool:
             return True
         at += 1
     return False
+
+
+# A German compound is whole when it ends on a word of the language this common (Zipf) at least
+# this long, after a head of three letters or more ('Habicht|platz', 'Spezial|kräfte')
+_COMPOUND_TAIL_ZIPF = 3.5
+_COMPOUND_TAIL_LETTERS = 4
+_COMPOUND_HEAD_LETTERS = 3
+# a word of three letters is whole when this common in the text's language ('ago', 'más', 'eau')
+_SHORT_WORD_ZIPF = 4.5
+
+
+@lru_cache(maxsize=8192)
+def is_whole_in(word: str, language: str) -> bool:
+    """Is `word` (a caption's last, without its closing stop) a whole word of `language` though
+    wordfreq's small lists lack it or it is short: a word of three letters common in the language
+    ('ago', 'más', 'eau'), or a German compound ending on a word of the language ('Habichtplatz',
+    'Separatistenführer')? Never a piece of a word (is_piece_of_word) nor a word a sentence
+    cannot end on."""
+    folded = word.strip(".,;:!?\"'”“»«)(").casefold()
+    if not folded.isalpha() or fold(folded) in DANGLING_WORDS or is_piece_of_word(folded, language):
+        return False
+    zipf = _language_words(language)[1]
+    if len(folded) == 3:
+        return zipf.get(folded, 0.0) >= _SHORT_WORD_ZIPF
+    if language != "de":
+        return False
+    return any(
+        zipf.get(folded[start:], 0.0) >= _COMPOUND_TAIL_ZIPF
+        for start in range(_COMPOUND_HEAD_LETTERS, len(folded) - _COMPOUND_TAIL_LETTERS + 1)
+    )
 
 
 @lru_cache(maxsize=4096)
