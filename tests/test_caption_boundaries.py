@@ -18,6 +18,125 @@ def _parse(text: str):
     return parse_block(text, today=TODAY)
 
 
+# --- headings over the caption (SPEC conventions: a heading is no caption text) -------------------
+
+
+def test_a_long_headline_over_the_caption_in_the_same_paragraph_is_no_caption_text():
+    cases = (
+        (
+            "Récord de visitantes en la feria del libro de la ciudad",
+            "La imagen, tomada el 3 de mayo de 2023, muestra a cientos de personas en los pasillos del "
+            "recinto ferial de Sevilla. (EFE/Ana Ruiz)",
+        ),
+        (
+            "Record crowds at the book fair draw readers from across the region",
+            "The picture, taken on May 3, 2023, shows hundreds of visitors in the aisles of the "
+            "fairground in Seville. (Jane Roe/AP)",
+        ),
+        (
+            "Rekordbesuch auf der Buchmesse der Stadt am langen Wochenende",
+            "Das Foto vom 3. Mai 2023 zeigt Hunderte Besucher in den Gängen der Messehalle in Leipzig. (dpa/Jane Roe)",
+        ),
+    )
+    for headline, caption in cases:
+        record = _parse(f"{headline}\n{caption}")
+        assert record.headline == headline, headline
+        assert record.caption.startswith(caption[:20]) and headline not in record.caption, headline
+        assert record.date_start == date(2023, 5, 3), headline
+
+
+def test_a_title_printed_twice_over_the_description_is_no_caption_text():
+    for title, text in (
+        (
+            "La fontaine du vieux village",
+            "Au printemps, les enfants venaient remplir leurs seaux à la fontaine de la place. Elle coulait encore.",
+        ),
+        (
+            "The old mill by the river",
+            "In spring the children came down to the mill to watch the wheel turn. It stopped in the war.",
+        ),
+        (
+            "Die alte Mühle am Bach",
+            "Im Frühjahr kamen die Kinder zur Mühle, um dem Rad zuzusehen. Es stand erst im Krieg still.",
+        ),
+        (
+            "El viejo molino del río",
+            "En primavera los niños bajaban al molino para ver girar la rueda. Se paró durante la guerra.",
+        ),
+    ):
+        record = _parse(f"{title}\n{title}\n{text}\nUne autre ligne du texte qui suit la description.")
+        assert record.headline == title, title
+        assert record.caption.startswith(text[:25]), title
+
+
+def test_a_heading_with_a_date_in_brackets_over_the_description_gives_its_date_and_place():
+    # the heading's '(ca. 1930)' is no sentence's stop; its date and place count for the picture
+    record = _parse(
+        "Bremen, Dorfkern (ca. 1930)\nDieses Luftbild zeigt den alten Kern des Dorfes mit der Kirche, "
+        "dem Markt und den Höfen am Bach. Rechts die Schule."
+    )
+    assert record.caption.startswith("Dieses Luftbild")
+    assert (record.city, record.date_start, record.approximate) == ("Bremen", date(1930, 1, 1), True)
+    # a place line over the caption is the picture's place too
+    record = _parse(
+        "Lübeck, Germany\nAn aerial view shows the old town with the church, the market square and the "
+        "gabled houses along the river."
+    )
+    assert record.caption.startswith("An aerial view") and record.city == "Lübeck"
+
+
+def test_a_keyword_line_over_the_caption_is_no_caption_text_and_no_place():
+    cases = (
+        ("Hamburg, Hafenbrand, Feuerwehr", "Die Löscharbeiten dauern noch an. © dpa", "dpa"),
+        ("Lyon, incendie, pompiers", "Les pompiers luttent toujours contre les flammes. © AFP", "AFP"),
+        ("Madrid, incendio, bomberos", "Los bomberos siguen luchando contra las llamas. © EFE", "EFE"),
+        ("Chicago, fire, firefighters", "Firefighters are still battling the blaze. © AP", "AP"),
+    )
+    for keywords, line, credit in cases:
+        record = _parse(f"{keywords}\n{line}")
+        assert record.caption == line.rsplit(" ©", 1)[0], keywords
+        assert (record.credit, record.city) == (credit, None), keywords
+    # a caption line of its own that is no keyword line stays
+    record = _parse("Hamburg, 3. Mai 2021\nDie Löscharbeiten dauern noch an. © dpa")
+    assert record.caption.startswith("Hamburg")
+
+
+def test_a_gallery_head_and_its_post_stamp_over_the_caption_are_no_caption_text_and_no_date():
+    record = _parse(
+        "Bringing in a record harvest\nExample Daily 2023-09-27 09:52\n\nA farmer harvests wheat at a farm in "
+        "Renshou county, Sichuan province, on Sept 7. [Provided to Example Daily]"
+    )
+    assert record.caption.startswith("A farmer harvests wheat")
+    assert (record.headline, record.date_start, record.city) == ("Bringing in a record harvest", None, "Renshou")
+
+
+def test_a_headline_glued_to_the_caption_on_one_line_is_no_caption_text():
+    cases = (
+        ("Wintry Oslo", "A woman bundles up against the cold as she waits at a crossing in Oslo on Dec. 10, 2025."),
+        ("Winterliches Hamburg", "Eine Frau schützt sich an einer Ampel in der Innenstadt von Hamburg vor der Kälte."),
+        ("Hiver Parisien", "Une femme se protège du froid en attendant au feu rouge dans le centre de Paris."),
+        ("Nieve Madrileña", "Una mujer se abriga contra el frío mientras espera en un semáforo del centro de Madrid."),
+        # a headline the caption's first sentence says again, glued before a capitalised word
+        (
+            "Oslo replays Demon Hunters in pop-up",
+            "Colorful displays at the Demon Hunters pop-up store in Oslo on December 10, 2025.",
+        ),
+    )
+    for headline, caption in cases:
+        record = _parse(f"{headline} {caption}")
+        assert (record.caption, record.headline) == (caption, headline), headline
+    # a dateline, names with an article ('Los Angeles', 'Die Zauberflöte') and a sentence's own
+    # capitalised words stay caption text
+    for text in (
+        "New York The mayor speaks to reporters outside City Hall in Manhattan on Monday.",
+        "Traffic jams clog downtown Los Angeles streets as commuters return after the holiday.",
+        "Premiere der Oper Die Zauberflöte im Nationaltheater in München am Samstagabend.",
+        "La plaza de Lugo amaneció con las macetas volcadas y la plaza cerrada al tráfico.",
+        "Fans of Real Madrid celebrate in the streets of Madrid after the final on Saturday.",
+    ):
+        assert _parse(text).caption == text, text
+
+
 # --- the wires' own credit forms ----------------------------------------------------------------
 
 

@@ -122,6 +122,11 @@ def _runs() -> dict[str, str]:
     blocks["glued credit: title words"] = "© Ab/dpa" + "Ab " * (RUN // 3) + "cD"
     blocks["alt title: long head"] = "Ab" + " Cd" * 20 + "   -  " + "Ab " * (RUN // 3) + "x"
     blocks["glued credit: slashes"] = "© " + "Ab/" * (RUN // 3) + "dpaAb"
+    # a headline glued to the caption, a keyword line and a title printed twice over it (assemble, caption_text)
+    blocks["glued head: title words"] = "Ab Cd " * (RUN // 6) + "A woman cheers."
+    blocks["glued head: repeated words"] = "Abcd efgh " * (RUN // 10) + "Abcd efgh abcd."
+    blocks["keyword line: parts"] = "Ab Cd, " * (RUN // 7) + "\nFans cheer in the stadium. © dpa"
+    blocks["heading: printed twice"] = "Ab cd (ca. 1930)\n" * (RUN // 17) + "Fans cheer in the stadium."
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
     # the record readers: templates, links and JSON nesting (captions/ingest/records.py)
     blocks["wiki: open templates"] = "{{Information |description=" + "{{en|1=" * (RUN // 7) + "x"

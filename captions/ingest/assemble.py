@@ -35,6 +35,7 @@ from .lexicon import (
     BYLINE_WORDS,
     COLLECTION_LINKS,
     COLLECTION_OPENERS,
+    DANGLING_WORDS,
     DATE_CUES,
     DATE_LINE_WORDS,
     DESCRIPTION_WORDS,
@@ -53,6 +54,8 @@ from .lexicon import (
     PLACE_PHRASES,
     PLACEHOLDER_DATES,
     PROVENANCE_WORDS,
+    SENTENCE_OPENERS,
+    SENTENCE_OPENERS_ANY,
     UNDATED_PICTURE_WORDS,
     guarded_alternation,
     load_data,
@@ -231,6 +234,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     joined = ct.without_bullet(ct.join_caption_lines(caption_lines))
     if " -" in joined[:80] or " –" in joined[:80] or " —" in joined[:80]:
         joined = _without_repeated_head(joined)
+    glued_head = _glued_head(joined) if joined[:1].isupper() else 0
+    if glued_head:
+        # a page's headline glued to its caption on one line ('Wintry Exampletown A woman ...')
+        record.headline = record.headline or joined[:glued_head].strip()
+        joined = joined[glued_head:]
     joined, page_credit = split_inline_credit(joined)
     if joined[:1] == "©" and not page_credit:
         joined, page_credit, glued_title = glued_leading_credit(joined)
@@ -490,10 +498,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
                 (len(line) <= 30 or (len(line) <= 48 and len(dates.without_weekday(line)) <= 30))
                 and has_digit(line)
                 and _parse_date(line.strip(), None)
+                and not _POST_STAMP_RE.search(line.rstrip())
             ):
                 # 'Hacia 1900' on its own line: the date when the caption has none (its weekday
                 # counts for nothing: 'vintage print, Friday, May 22, 1914', 'miércoles, 14 de
-                # septiembre de 2022')
+                # septiembre de 2022'; a gallery's post stamp under its headline, 'Example Daily
+                # 2023-09-27 09:52', is an upload date: none)
                 side_titles.append(line)
             if side:
                 inline_credits.append(side.group("credit"))
@@ -811,7 +821,24 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         # 'Kingfisher, OK 8-19-07' over the caption: its dateline on a line of its own, not a
         # title (SPEC: a dateline at the caption's start stays)
         return [found_headline, *lines], headline
+    if found_headline and lines and not ct.is_keyword_line(found_headline):
+        # a heading over the picture's description: its place counts when the description
+        # names none ('Exampletown, Dorfkern (ca. 1930)' / 'Dieses Luftbild zeigt ...'); a page's
+        # keywords are no heading ('Exampletown, Zugunglück, Regionalbahn')
+        scan.side_places.append(_from_first_place(found_headline))
     return lines or [], headline or found_headline
+
+
+def _from_first_place(heading: str) -> str:
+    """A heading from its first part between commas that is a place: 'With Jane Roe, New York,
+    1998' is read 'New York, 1998' (its first part is no town); the heading as it is when none is."""
+    if ", " not in heading:
+        return heading
+    parts = heading.split(", ")
+    for index, part in enumerate(parts[:4]):
+        if _is_place(part):
+            return ", ".join(parts[index:])
+    return heading
 
 
 _CAPITALS_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.")
@@ -982,6 +1009,70 @@ def _without_repeated_head(text: str) -> str:
     if len(words) >= 2 and all(word in sentence for word in words):
         return rest
     return text
+
+
+_GLUED_HEAD_STOP_RE = re.compile(r'[\d.,;:!?()\[\]{}"«»“”„/|©@#+*=&<>–—\n]')
+_GLUED_HEAD_REACH = 160  # characters: a headline of up to eight words and the caption's first words
+
+
+def _glued_head(text: str) -> int:
+    """Where the caption starts after a page's headline glued to it on one line, or 0: two to
+    eight words at the text's start without punctuation or digits (no place alone, no agency),
+    then a sentence that runs to a full stop, opening either
+    - with a capitalised article or demonstrative after words in title case ('Wintry
+      Exampletown A woman bundles up ...', 'Sonniges Beispielstadt Die Menschen ...'), or
+    - with a capitalised word after one in lower case, the sentence repeating most of the
+      headline's words ('Town replays Demon Hunters in pop-up Colorful displays at the Demon
+      Hunters pop-up store in Town ...').
+    A dateline ('NEW YORK The mayor ...', 'Berlin Die Polizei ...') is a place, or one word."""
+    stop = _GLUED_HEAD_STOP_RE.search(text, 0, _GLUED_HEAD_REACH)
+    words = text[:_GLUED_HEAD_REACH].split(" ")
+    width = len(words[0])  # the headline's length: words[:index] and the blanks between them
+    for index in range(2, min(9, len(words) - 6)):
+        last = words[index - 1]
+        width += 1 + len(last)
+        if not last or (stop is not None and stop.start() < width):
+            return 0  # the headline holds no punctuation or digit: none can end further on
+        word, after = words[index], words[index + 1]
+        if not (word[:1].isupper() and word.isalpha() and after[:1].isalpha()):
+            continue
+        head = words[:index]
+        if word in SENTENCE_OPENERS_ANY or (word in SENTENCE_OPENERS and after[:1].islower()):
+            if not all(part[:1].isupper() for part in head) or all(part.isupper() for part in head):
+                continue
+        elif last[:1].islower() and after[:1].islower() and not word.isupper() and fold(last) not in DANGLING_WORDS:
+            if not _repeats_head(head, text[len(" ".join(head)) :]):
+                continue
+        else:
+            continue
+        at = len(" ".join(head)) + 1
+        heading = text[: at - 1]
+        rest = text[at:]
+        end = _first_stop(rest)
+        if end < 0 or len(rest[:end].split()) < 6 or _is_place(heading) or heading.endswith(AGENCIES):
+            return 0
+        return at
+    return 0
+
+
+def _first_stop(text: str) -> int:
+    """The index of the first sentence's full stop ('. ', '! ', '? ' or the text's end), or -1."""
+    ends = [at for at in (text.find(". "), text.find("! "), text.find("? ")) if at >= 0]
+    if ends:
+        return min(ends)
+    return len(text) - 1 if text.rstrip()[-1:] in ".!?" else -1
+
+
+def _repeats_head(head: list[str], rest: str) -> bool:
+    """Does the first sentence of `rest` say again at least three of the headline's words of four
+    letters or more, and two of every three of them?"""
+    said = set(_WORD_TOKENS_RE.findall(fold(rest[: max(_first_stop(rest), 0) + 1])))
+    words = set(_WORD_TOKENS_RE.findall(fold(" ".join(head))))
+    repeated = len(words & said)
+    return repeated >= 3 and 3 * repeated >= 2 * len(words)
+
+
+_WORD_TOKENS_RE = re.compile(r"\w{4,}")
 
 
 # A post's moment in ISO form closing the text: '2024-03-03 10:11:12', '2024-03-03 10:11'
@@ -1271,7 +1362,7 @@ def _without_previews(scan: BlockScan) -> list[list[str]]:
             # its country heading the caption say where the caption's own place slot lies
             scan.place_headings.append(kept[0].strip())
             kept = kept[1:]
-        kept = _without_furniture(kept, scan.page_ids)
+        kept = _without_furniture(kept, scan.page_ids, scan.side_places)
         if id(paragraph) in scan.continued:
             scan.continued.add(id(kept))  # the same text going on, whatever was taken out of it
         result.append(kept)
@@ -1301,7 +1392,7 @@ def _is_sentence(line: str) -> bool:
     return len(line) >= 80 and line.rstrip()[-1:] in '.!?"”)' and not ends_with_ellipsis(line)
 
 
-def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
+def _without_furniture(paragraph: list[str], page_ids: list[str], side_places: list[str]) -> list[str]:
     """A pasted picture page puts its furniture over the caption, without blank lines
     ('ITALY-WOMEN/ABUSE' / 'RTS3IXMK' / 'July 10, 2020' / 'A domestic abuse victim ... (Fight...'
     / 'Rome, Italy' / the full caption). Before a full sentence, a slug, an id, a date or a
@@ -1335,6 +1426,8 @@ def _without_furniture(paragraph: list[str], page_ids: list[str]) -> list[str]:
                 header = header or kind == "header"
                 if kind == "header" and _PAGE_ID_RE.fullmatch(line.strip()):
                     page_ids.append(line.strip())
+                elif kind == "place":
+                    side_places.append(line.strip())  # the picture's place when the caption names none
                 continue
         kept.append(line)
     return kept

@@ -28,6 +28,8 @@ from .lexicon import (
     PERSON_NAME,
     PERSON_NAME_CAPS,
     PHOTO_WORD,
+    SENTENCE_OPENERS,
+    SENTENCE_OPENERS_ANY,
     SHARED_STOPWORDS,
     SPELLING_CONTAINS,
     SPELLING_ENDINGS,
@@ -330,6 +332,8 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
     first = paragraphs[0]
     head = first[0]
     if _looks_like_title(head):
+        if len(first) > 2 and fold(first[1].strip()) == fold(head.strip()):
+            first = first[1:]  # the title printed twice over the text (the page's and the picture's)
         if len(first) > 1 and (_DATELINE_START_RE.match(first[1]) or _title_over_sentence(head, first[1])):
             return head, first[1:], 0
         if len(first) == 1 and len(paragraphs) > 1 and len(" ".join(paragraphs[1])) > len(head):
@@ -362,7 +366,11 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
 
 
 def _is_full_sentence(line: str) -> bool:
-    return len(line) >= 80 and line.rstrip()[-1:] in '.!?"”»'
+    end = line.rstrip()
+    if end[-1:] in ")]" and len(end) > 80:
+        # a credit in brackets after the sentence: '... on Sept 7. [Provided to Example Daily]'
+        end = end[: end.rfind("[" if end[-1] == "]" else "(")].rstrip()
+    return len(line) >= 80 and end[-1:] in '.!?"”»'
 
 
 def unquoted(text: str) -> str:
@@ -404,7 +412,34 @@ def _title_over_sentence(head: str, line: str) -> bool:
     end = line.rstrip()
     if end[-1:] == ")" and "(" in end:
         end = end[: end.rfind("(")].rstrip()
-    return len(head.split()) <= 8 and line[:1].isupper() and end[-1:] in ".!?" and len(line) >= max(60, 2 * len(head))
+    elif end[-1:] not in ".!?" and line[:1].isupper() and len(end) < 2000:
+        end = strip_credits(end)[0].rstrip()  # a credit after the stop: '... begonnen. © dpa'
+    if not line[:1].isupper() or end[-1:] not in ".!?":
+        return False
+    if is_keyword_line(head):
+        # a page's keywords over the caption ('Exampletown, Zugunglück, Regionalbahn' / 'Die
+        # Bergung hat begonnen.'): no title's length to compare with
+        return len(end.split()) >= 4
+    if line.split(" ", 1)[0] in _OPENERS and not _INNER_STOP_RE.search(head):
+        # a sentence opening with an article or a demonstrative ('La foto, tomada el ...', 'The
+        # picture ...'), no line of a caption wrapped mid-sentence: longer than the title
+        return len(line) >= max(60, len(head) + 20)
+    words = len(head.split())
+    return (words <= 8 or (words <= 12 and len(line) >= 3 * len(head))) and len(line) >= max(60, 2 * len(head))
+
+
+_OPENERS = SENTENCE_OPENERS | SENTENCE_OPENERS_ANY
+
+
+_KEYWORD_RE = re.compile(r"[^\W\d_][^\s,\d.!?;:]*(?: [^\W\d_][^\s,\d.!?;:]*){0,2}")
+
+
+def is_keyword_line(line: str) -> bool:
+    """A page's keywords for the picture, as its alt text gives them: three to eight parts
+    between commas, each one to three words, no digit, no stop ('Exampletown, Zugunglück,
+    Regionalbahn', 'harbour, fog, fishing boats')."""
+    parts = line.strip().split(", ")
+    return 3 <= len(parts) <= 8 and len(line) <= 120 and all(_KEYWORD_RE.fullmatch(part) for part in parts)
 
 
 def is_alt_text(line: str) -> bool:
@@ -447,7 +482,10 @@ def _looks_like_title(line: str) -> bool:
         return False
     # a parenthesis may close a title ('Ein Propagandawagen … Berlins (August-September 1930)',
     # '… world trade center (2001)'); another closing stop may not
-    if line[-1] in _TERMINAL and not (line[-1] == ")" and "(" in line and not _INNER_STOP_RE.search(line)):
+    # ('Dorfkern (ca. 1930)': an abbreviation's stop inside the closing brackets is no sentence's)
+    if line[-1] in _TERMINAL and not (
+        line[-1] == ")" and "(" in line and not _INNER_STOP_RE.search(line, 0, line.rfind("("))
+    ):
         return False
     return fold(words[-1]) not in DANGLING_WORDS
 

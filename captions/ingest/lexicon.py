@@ -199,6 +199,16 @@ DESCRIPTION_WORDS: frozenset[str] = frozenset(
 PROVENANCE_WORDS: frozenset[str] = frozenset(
     fold(word) for word in load_data("caption_labels.json")["provenance_words"]
 )
+_OPENERS = load_data("caption_labels.json")["sentence_openers"]
+_NOUNS_CAPITALISED = frozenset(load_data("caption_labels.json")["nouns_capitalised"])
+#: capitalised words a caption's sentence opens with ('A', 'La', 'Die'), followed by a word in
+#: lower case; SENTENCE_OPENERS_ANY by any word (the languages whose nouns are capitalised)
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    word for language, words in _OPENERS.items() if language not in _NOUNS_CAPITALISED for word in words
+)
+SENTENCE_OPENERS_ANY: frozenset[str] = frozenset(
+    word for language, words in _OPENERS.items() if language in _NOUNS_CAPITALISED for word in words
+)
 
 _notices = load_data("caption_notices.json")
 #: (folded full wording without its final stop, caveat tag)
