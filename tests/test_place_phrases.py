@@ -1243,3 +1243,14 @@ def test_a_town_adjective_before_a_stadium_festival_or_district_and_in_the_genit
         assert parse_block(text).city == town, text
     # a newspaper or club named after its town is no place in it
     assert parse_block("Ein Bericht im Hamburger Abendblatt vom Montag.").city is None
+
+
+def test_a_name_after_tour_names_a_tower_or_a_race_not_a_town():
+    # 'la tour Hassan' (a minaret), 'la tour Eiffel', 'le Tour de France' (a race): the name is no
+    # town, though 'Hassan' is an Indian city's and 'France' a country's
+    record = parse_block("Devant les murs de la tour Hassan, à My Drarga.")
+    assert record.country_code != "IN" and record.city != "Hassan"
+    assert parse_block("Une étape du Tour de France, le 3 juillet.").country_code is None
+    assert parse_block("Des touristes devant la tour Eiffel, à Paris.").city == "Paris"
+    # the city of Tours is no tower
+    assert parse_block("Des manifestants défilent à Tours, le 3 mai 2021.").city == "Tours"
