@@ -2560,6 +2560,14 @@ def test_a_file_pictures_word_before_a_dash_and_a_dashed_credit_in_capitals():
         assert record.caption == "A man walks past the closed factory gates in the rain.", marker
     for text in ("Archivo General de la Nación en la capital, de noche.", "Cruce fronterizo cerrado - USA/MEXICO"):
         assert _parse(text).caption == text
+    # the name as written, the agency's word in capitals after its slash
+    record = _parse("Un tribunal ordena la prisión de dos hombres - Ana M. de la Roe/AGENCIAUNO / Ana M. de la Roe")
+    assert record.caption == "Un tribunal ordena la prisión de dos hombres"
+    assert record.credit == "Ana M. de la Roe/AGENCIAUNO / Ana M. de la Roe"
+    record = _parse("Des manifestants devant le tribunal - Jean Exemple/AFP")
+    assert (record.caption, record.credit) == ("Des manifestants devant le tribunal", "Jean Exemple/AFP")
+    for text in ("Cruce fronterizo cerrado - Ciudad Juárez/El Paso", "Border crossing closed - San Diego/Tijuana"):
+        assert _parse(text).caption == text
 
 
 def test_an_alt_line_repeated_in_the_caption_under_it_is_no_caption_text():
@@ -2749,3 +2757,21 @@ def test_a_handouts_note_in_parentheses_closing_the_caption_is_no_caption_text_a
         assert record.credit is None, note
     # a name in the parentheses is the credit, as before
     assert _parse("Children at a workshop during the comics festival. (Jane Roe)").credit == "Jane Roe"
+
+
+def test_a_bare_labels_person_and_paper_line_and_a_names_abbreviation_in_capitals():
+    # 'PHOTO Jane Q. Roe, LA PRESSE' over the caption, the name as written (a paper after the
+    # comma is needed: 'Photo Contest Winners' is a title); 'JR.' keeps its stop as 'Jr.' does
+    cases = (
+        ("PHOTO Jane Q. Roe, LA PRESSE\n\nLe Thunder a affronté les Pistons au Centre Bell.", "Jane Q. Roe, LA PRESSE"),
+        ("Foto Ana de la Roe, El Diario\n\nLos vecinos limpian la plaza tras la tormenta.", "Ana de la Roe, El Diario"),
+        ("Die Nachbarn räumen den Platz auf. Foto Anna von Beispiel, Der Bote", "Anna von Beispiel, Der Bote"),
+        ("Marines occupy the city center. Photo: JANE ROE JR.", "JANE ROE JR."),
+        ("Marines occupy the city center. Photo: Jane Roe Jr.", "Jane Roe Jr."),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert "Roe" not in record.caption and "Beispiel" not in record.caption, text
+    record = _parse("Photo Contest Winners\n\nThe winners of the photo contest pose at the city hall.")
+    assert record.credit is None

@@ -90,6 +90,9 @@ def _runs() -> dict[str, str]:
         # a collection named after a comma closing the caption (assemble._COLLECTION_COMMA_TAIL_RE)
         "collection-commas": ", collection Ab",
         "collection-comma-names": ", Sammlung Ab de la ",
+        # a bare label, a person's name as written and a paper after a comma (notices.BARE_LABEL_LINE_RE)
+        "bare-label-names": "\nPHOTO Ab de Cd, ",
+        "dashed-names": " - Ab Cd/AB",
         # a record's id opening its line, and an id before its holder (assemble._without_record_id)
         "record-ids": "ab_123 - [",
         "id-holders": "ab_123, ",

@@ -419,6 +419,12 @@ BARE_LABEL_LINE_RE = re.compile(
     + r"(?:,\s{1,2}"
     + _CAPITALS_NAME
     + r")?|"
+    # (a person's name as written and the paper's after a comma: 'PHOTO Jane Q. Roe, LA PRESSE',
+    # 'Photo Jean de la Roe, Le Soleil'; the paper is needed: 'Photo Contest Winners' is a title)
+    + PERSON_NAME
+    + r",\s{1,2}(?:"
+    + _CAPITALS_NAME
+    + r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3})|"
     + _AGENCY
     + r")"
 )
@@ -466,6 +472,14 @@ _INITIAL_STOP = r"(?<=\b[A-ZÀ-ÝĀ-ɏ])\.(?=\s?[A-ZÀ-ÝĀ-ɏ]|-[A-ZÀ-ÝĀ-ɏ]
 INITIAL_STOP = _INITIAL_STOP
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"(?:[^\n.!?/|()]|" + _INITIAL_STOP + r"){2,60}?"
+# A name's abbreviation before its full stop, as written and in capitals ('Jr', 'JR', 'Co'; data:
+# name_abbreviations): a look-behind per word, each of fixed width
+_ABBREVIATION_STOPS = "".join(
+    r"|(?<=\s(?-i:" + re.escape(word) + r"))"
+    for word in sorted(
+        {form.rstrip(".") for word in _CREDIT_DATA["name_abbreviations"] for form in (word, word.upper())}
+    )
+)
 # Participles of taking a picture with their 'by' ('Photographed by', 'Capturado por'), as
 # printed at a sentence's start (data: credit_verbs)
 _CREDIT_VERB_LIST = tuple(sorted(_CREDIT_DATA["credit_verbs"], key=len, reverse=True))
@@ -662,8 +676,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?:\.[^\s\n:.!?][^\n:.!?]{0,40})?"
         # the paper's name in capitals after the photographer's: 'Foto: Ana Ruiz. EL TIEMPO'
         r"(?-i:\.\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}){0,3})?"
-        # (a closing initial keeps its full stop: 'Foto: Ana Ruiz F.')
-        r"(?:(?<=\s(?-i:[A-ZÀ-ÝĀ-ɏ]))\.(?=\s{0,3}$))?)\.?$",
+        # (a closing initial keeps its full stop: 'Foto: Ana Ruiz F.', and a name's abbreviation:
+        # 'Photo: Jane Roe Jr.', 'JANE ROE JR.'; name_abbreviations)
+        r"(?:(?:(?<=\s(?-i:[A-ZÀ-ÝĀ-ɏ]))" + _ABBREVIATION_STOPS + r")\.(?=\s{0,3}$))?)\.?$",
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
@@ -841,7 +856,15 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # before the first slash: a name, not 'USA/MEXICO')
     re.compile(
         r"(?<=\S)\s[-–]\s(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}){1,4}"
-        r"(?:\s{0,2}/\s{0,2}" + _CAPITALS_NAME + r"){1,3})\s{0,3}$"
+        r"(?:\s{0,2}/\s{0,2}"
+        + _CAPITALS_NAME
+        + r"){1,3}"
+        # (the name as written, the agency's word in capitals after its slash: '... - Ana M. de la
+        # Roe/AGENCIAUNO / Ana M. de la Roe'; 'Ciudad Juárez/El Paso' is no credit)
+        + r"|"
+        + PERSON_NAME
+        + r"\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ0-9'’.\-]{1,30}(?![\w'’])"
+        r"(?:\s{0,2}/\s{0,2}(?:" + PERSON_NAME + r"|" + _CAPITALS_NAME + r")){0,2})\s{0,3}$"
     ),
     # The word for copyright or its abbreviation, then a name, alone on a line or after the last
     # sentence: 'Cop. Jean Exemple', '... du port. Copyright Jane Roe' (data: copyright_words)
@@ -1561,7 +1584,10 @@ AGENCY_STARTS = tuple(dict.fromkeys(name.split()[0].split("-")[0] for name in AG
 _AGENCY_IN_PARENS_RE = re.compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
 
 
-_NAME_ABBREVIATIONS = frozenset(_CREDIT_DATA["name_abbreviations"])
+# (in capitals too, as a name in capitals writes them: 'J.M. ROE JR.', 'ROE & CO.')
+_NAME_ABBREVIATIONS = frozenset(_CREDIT_DATA["name_abbreviations"]) | frozenset(
+    word.upper() for word in _CREDIT_DATA["name_abbreviations"]
+)
 _RELEASED_RE = re.compile(r"(?:(?<=[a-z])|\s{0,2}/\s{0,2}|\s)(?:Released|RELEASED)$")
 
 
