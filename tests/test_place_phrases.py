@@ -1254,3 +1254,17 @@ def test_a_name_after_tour_names_a_tower_or_a_race_not_a_town():
     assert parse_block("Des touristes devant la tour Eiffel, à Paris.").city == "Paris"
     # the city of Tours is no tower
     assert parse_block("Des manifestants défilent à Tours, le 3 mai 2021.").city == "Tours"
+
+
+def test_a_word_for_a_part_of_the_place_between_the_preposition_and_its_name():
+    # 'in downtown X', 'in central X': the name after it is the slot, as after 'in' alone
+    for text, expected in [
+        (
+            "A woman waits at a traffic light in downtown Kleinburg, Illinois, on Dec. 10, 2025.",
+            ("Kleinburg", "Illinois", "US"),
+        ),
+        ("Shoppers crowd a market in central Tidaholm, Sweden, on May 3, 2021.", ("Tidaholm", None, "SE")),
+        ("Floods in northern Italy on May 3, 2021.", (None, None, "IT")),
+        ("Traffic in downtown Seoul on Dec. 10, 2025.", ("Seoul", None, "KR")),
+    ]:
+        assert _place(parse_block(text)) == expected, text

@@ -171,7 +171,11 @@ _REGION_TYPE = r"(?:\s(?:" + alternation(PLACE_PHRASES["region_types"]) + r"))?"
 IN_PLACE_RE = re.compile(
     r"(?:^|\s)"
     + _PREPOSITION
-    + r"\s("
+    # a lower-case word for a part of the place may stand before its name ('in downtown Anseong',
+    # 'in central Kleinburg', 'in northern Italy'; data: place_modifiers)
+    + r"\s(?:(?:"
+    + alternation(PLACE_PHRASES["place_modifiers"])
+    + r")\s)?("
     + _NAME
     + r"(?:\s(?:"
     + alternation([*PLACE_PHRASES["town_words"], *PLACE_PHRASES["town_words_after"]])
