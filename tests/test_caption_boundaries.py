@@ -137,6 +137,29 @@ def test_a_headline_glued_to_the_caption_on_one_line_is_no_caption_text():
         assert _parse(text).caption == text, text
 
 
+def test_a_heading_that_trails_off_or_closes_on_its_stop_and_a_bracketed_year_is_no_caption_text():
+    text = {
+        "fr": "Cette photo montre la place du village en hiver. Les arbres, plantés en 1899, sont encore petits.",
+        "en": "This photograph shows the village square in winter. The trees, planted in 1899, are still small.",
+        "de": "Das Foto zeigt den Dorfplatz im Winter. Die Bäume, 1899 gepflanzt, sind noch klein.",
+        "es": "La foto muestra la plaza del pueblo en invierno. Los árboles, plantados en 1899, aún son pequeños.",
+    }
+    for language, heading in (
+        ("fr", "Le village, il y a 100 ans..."),
+        ("en", "The village a hundred years ago…"),
+        ("de", "Das Dorf vor hundert Jahren ..."),
+        ("es", "La plaza mayor. (1910)"),
+        ("fr", "La cour de récréation. (1930)"),
+        ("de", "Der Dorfplatz. (um 1910)"),
+    ):
+        record = _parse(f"{heading}\n\n{text[language]}")
+        assert (record.caption, record.headline) == (text[language], heading), heading
+    assert _parse(f"La plaza mayor. (1910)\n\n{text['es']}").date_start == date(1910, 1, 1)
+    # a caption of its own sentences over a second paragraph stays
+    record = _parse(f"A man walks his dog. Snow fell overnight.\n\n{text['en']}")
+    assert record.caption.startswith("A man walks his dog.")
+
+
 # --- the wires' own credit forms ----------------------------------------------------------------
 
 

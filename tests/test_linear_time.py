@@ -129,6 +129,8 @@ def _runs() -> dict[str, str]:
     blocks["glued head: title words"] = "Ab Cd " * (RUN // 6) + "A woman cheers."
     blocks["glued head: repeated words"] = "Abcd efgh " * (RUN // 10) + "Abcd efgh abcd."
     blocks["keyword line: parts"] = "Ab Cd, " * (RUN // 7) + "\nFans cheer in the stadium. © dpa"
+    blocks["heading: trailing off"] = "Ab cd " + "." * RUN + "\n\nFans cheer in the stadium of the city tonight."
+    blocks["heading: stop before brackets"] = "Ab cd" + ". (" * (RUN // 3) + "1930)\n\nFans cheer in the stadium."
     blocks["heading: printed twice"] = "Ab cd (ca. 1930)\n" * (RUN // 17) + "Fans cheer in the stadium."
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
     # the record readers: templates, links and JSON nesting (captions/ingest/records.py)

@@ -331,7 +331,7 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
         return None, None, -1
     first = paragraphs[0]
     head = first[0]
-    if _looks_like_title(head):
+    if _looks_like_title(head) or (len(first) == 1 and _trailing_heading(head)):
         if len(first) > 2 and fold(first[1].strip()) == fold(head.strip()):
             first = first[1:]  # the title printed twice over the text (the page's and the picture's)
         if len(first) > 1 and (_DATELINE_START_RE.match(first[1]) or _title_over_sentence(head, first[1])):
@@ -363,6 +363,16 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
             if any(_is_full_sentence(line) for line in paragraph):
                 return first[0], paragraph, index
     return None, first, 0
+
+
+def _trailing_heading(line: str) -> bool:
+    """A heading of a few words that trails off ('Le village, il y a 100 ans...', 'Das Dorf vor
+    hundert Jahren …'): two to eight words and an ellipsis, no sentence before it."""
+    words = line.split()
+    text = line.rstrip()
+    if not 2 <= len(words) <= 8 or not text.endswith(("...", "…")):
+        return False
+    return _looks_like_title(text.rstrip(".… "))
 
 
 def _is_full_sentence(line: str) -> bool:
@@ -482,9 +492,12 @@ def _looks_like_title(line: str) -> bool:
         return False
     # a parenthesis may close a title ('Ein Propagandawagen … Berlins (August-September 1930)',
     # '… world trade center (2001)'); another closing stop may not
-    # ('Dorfkern (ca. 1930)': an abbreviation's stop inside the closing brackets is no sentence's)
+    # ('Dorfkern (ca. 1930)': an abbreviation's stop inside the closing brackets is no sentence's;
+    # nor is the title's own stop before them: 'La cour de récréation. (1930)')
     if line[-1] in _TERMINAL and not (
-        line[-1] == ")" and "(" in line and not _INNER_STOP_RE.search(line, 0, line.rfind("("))
+        line[-1] == ")"
+        and "(" in line
+        and not _INNER_STOP_RE.search(line, 0, len(line[: line.rfind("(")].rstrip().removesuffix(".")))
     ):
         return False
     return fold(words[-1]) not in DANGLING_WORDS
