@@ -2798,3 +2798,33 @@ def test_a_bare_labels_person_and_paper_line_and_a_names_abbreviation_in_capital
         assert "Roe" not in record.caption and "Beispiel" not in record.caption, text
     record = _parse("Photo Contest Winners\n\nThe winners of the photo contest pose at the city hall.")
     assert record.credit is None
+
+
+def test_particles_initials_and_letters_beyond_latin_1_after_an_offices_initials_and_a_photographers_word():
+    # '(ABC/Ana de la Roe)' glued to the last sentence or after it, and the photographer's word as
+    # a label in a sentence of its own inside the caption ('Fotógrafo Ana M. de la Roe.')
+    cases = (
+        ("A woman bundles up against the cold in downtown Seoul.(ABC/Ana de la Roe)", "ABC/Ana de la Roe"),
+        ("Eine Frau geht am Morgen durch den Schnee. (ABC/Jana Roe-Weiß)", "ABC/Jana Roe-Weiß"),
+        ("La mujer camina por la nieve. (ABC/Ana M. Ruiz)", "ABC/Ana M. Ruiz"),
+        ("Une femme marche dans la neige. (ABC/Jean van der Roe)", "ABC/Jean van der Roe"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert "(" not in record.caption, text
+    cases = (
+        (
+            "Plaza Mayor hacia 1925. Fotógrafo Ana M. de la Roe. En esta imagen se aprecian los cambios de la plaza.",
+            "Ana M. de la Roe",
+        ),
+        (
+            "Der Marktplatz um 1925. Fotograf Anna von Beispiel. Auf dem Bild sieht man die Veränderungen am Platz.",
+            "Anna von Beispiel",
+        ),
+        ("Main square about 1925. Photographer J. Roe. The picture shows the changes of the square.", "J. Roe"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert credit not in record.caption, text

@@ -713,9 +713,12 @@ _PHOTOGRAPHER_NOTE_RE = re.compile(
         word[:1].upper() + word[1:] for word in load_data("caption_labels.json")["trade_words"]["photographer"]
     )
     + r")"
+    # (initials and two particles in the name too: 'Fotógrafo Ana M. de la Roe.'; lexicon.PERSON_NAME)
     r"\s{0,2}:?\s{1,2}(?P<name>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s(?:"
     + NAME_PARTICLE
-    + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3})"
+    + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}|"
+    + PERSON_NAME
+    + r")"
     r"\.(?=\s|$)"
 )
 

@@ -907,8 +907,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # caption, after its last sentence or glued to it: '... below zero.(XYZ/Jane Roe)', '... the
     # harbour. (ABC/Jane Q. Roe)' (the initials need not be an agency the data knows)
     re.compile(
-        r"(?<=[.!?\"»”])\s{0,3}\((?P<credit>[A-Z]{2,8}\s{0,2}/\s{0,2}[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
-        r"(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3})\)\s{0,3}$"
+        # (or a person's name with particles, initials or letters beyond Latin-1: '(ABC/Ana de la
+        # Roe)', '(ABC/Jana Roe-Weiß)'; lexicon.PERSON_NAME)
+        r"(?<=[.!?\"»”])\s{0,3}\((?P<credit>[A-Z]{2,8}\s{0,2}/\s{0,2}(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
+        r"(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3}|" + PERSON_NAME + r"))\)\s{0,3}$"
     ),
     # ... or without slash and parentheses after the last sentence: '... on 3 March. XYZ Jane Roe'
     re.compile(
