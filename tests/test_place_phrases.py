@@ -1268,3 +1268,23 @@ def test_a_word_for_a_part_of_the_place_between_the_preposition_and_its_name():
         ("Traffic in downtown Seoul on Dec. 10, 2025.", ("Seoul", None, "KR")),
     ]:
         assert _place(parse_block(text)) == expected, text
+
+
+def test_a_titles_view_of_a_town_names_the_town():
+    # a postcard's or an archive's title naming its view: the town, known to the gazetteer or not
+    for text, town in [
+        ("Vue générale de Kleinbourg en 1910", "Kleinbourg"),
+        ("Environs du Vigan – Vue générale de Kleinbourg", "Kleinbourg"),
+        ("Ansicht von Kleinheim um 1905", "Kleinheim"),
+        ("View of Kleinburg, 1910", "Kleinburg"),
+        ("Vista general de Villachica en 1956", "Villachica"),
+    ]:
+        assert parse_block(text).city == town, text
+    # a street, a mountain, an article or a view inside running text is no town
+    for text in [
+        "View of Main Street, 1910",
+        "View of Mount Kenya, 1950",
+        "Blick auf die Altstadt",
+        "A view of Westminster Abbey at dusk.",
+    ]:
+        assert parse_block(text).city is None, text

@@ -32,6 +32,7 @@ from .place_slots import (
     stop_town,
     title_town,
     town_before,
+    view_town,
 )
 from .record import ParsedCaption
 
@@ -258,6 +259,8 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
         titled = stop_town(text, countries)
     if titled is None and "," in text[:120]:
         titled = comma_town(text, countries)
+    if titled is None:
+        titled = view_town(text)
     if titled is not None:
         candidate = _resolve(titled, False)
         if candidate.city:

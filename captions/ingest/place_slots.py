@@ -1019,6 +1019,28 @@ def comma_town(caption: str, countries=None) -> str | None:
 
 _PART_END_RE = re.compile(r"[,:;.(\n]")
 
+# A postcard's or an archive's title naming the view it shows: 'Vue générale de Bréau en 1910',
+# 'Environs du Vigan – Vue générale de Bréau', 'Ansicht von Wernigerode um 1905', 'View of
+# Tidaholm, 1910' (data: view_leads), at the title's start or after its dash: the name is a town,
+# known to the gazetteer or not, where only a date, a comma or the title's end follows it
+_VIEW_TOWN_RE = re.compile(
+    r"(?:^|\s[-–—]\s)[\"'«“„]?(?i:"
+    + alternation(PLACE_PHRASES["view_leads"])
+    + r")\s?("
+    + _PLAIN_NAME
+    + r")(?=\s?$|\s?[,.;:(–—-]|\s(?:en|in|im|um|vers|hacia|hacia el|circa|ca\.)\s|\s\d)"
+)
+
+
+def view_town(caption: str) -> str | None:
+    match = _VIEW_TOWN_RE.search(caption, 0, 200)
+    if match is None:
+        return None
+    name = match.group(1)
+    if places.find_country(name) or places.find_region(name) or places.is_street(name):
+        return None
+    return name
+
 
 # A closing sentence that is only a town and its region or country, inside the caption's quotes
 # or not (the Library of Congress's FSA/OWI captions: '... waiting for scabs. Ducktown, Tennessee.')
