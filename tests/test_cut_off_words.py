@@ -215,3 +215,30 @@ def test_is_whole_in_a_language():
     assert is_whole_in("Habichtplatz", "de") and is_whole_in("ago", "en") and is_whole_in("más", "es")
     assert not is_whole_in("Habichtpla", "de") and not is_whole_in("the", "en")
     assert not is_whole_in("Habichtplatz", "en")  # compounds are read in German only
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # after a place and a comma, the country's slot: a small town of the same name ('Ita',
+        # Paraguay) is no reading of it
+        "Pescadores descargan sus capturas al amanecer en el puerto de Palermo, Ita",
+        "Fishermen unload their catch at dawn in the old harbour of Palermo, Ita",
+        "Urlauber spazieren am Abend über die Strandpromenade in Biarritz, Fra",
+    ],
+)
+def test_a_piece_in_the_country_slot_after_a_place_is_a_cut(caption):
+    assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Les vacanciers se promènent le long de la Grande Plage, Biarritz",
+        "Los vecinos posan junto al alcalde de la localidad, Bra",  # a town, after no place
+        "Vendedores ofrecen frutas en el mercado central de Belém, Pará",  # a region several countries name
+        "Die Vorstandsmitglieder stellen sich nach der Sitzung zum Gruppenbild auf, Paul Roe",
+    ],
+)
+def test_a_whole_name_after_a_comma_is_no_cut(caption):
+    assert "truncated_text" not in parse_block(caption).problems

@@ -716,15 +716,23 @@ def _well_known_keys() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def begins_place_name(text: str) -> bool:
+def begins_place_name(text: str, country_slot: bool = False) -> bool:
     """Is `text` a word cut off inside a well-known place's name, no place itself ('Germ',
     'Nether'; 'Calif' is a state's abbreviation, whole)? Three letters at least, and the name
-    goes on with a letter: 'Jan' begins 'Jan Mayen' as a whole word, not a piece of one."""
+    goes on with a letter: 'Jan' begins 'Jan Mayen' as a whole word, not a piece of one. In a
+    dateline's country slot, after a place and a comma ('Rio de Janeiro, Bra'), a small town
+    of the same name ('Bra', Italy) is no place: the slot holds a country, a region or a city
+    the data curates."""
     key = name_key(text)
-    if len(key) < 3 or not key.isalpha() or find_country(text) or find_region(text) or find_city(text):
+    if len(key) < 3 or not key.isalpha() or find_country(text) or find_region(text):
         return False
-    if key in _region_index().abbreviations:
-        return False  # an AP state abbreviation without its full stop ('Calif', 'Tenn')
+    city = find_city(text)
+    if city is not None and (city.curated or not country_slot):
+        return False
+    if key in _region_index().abbreviations or key in _region_index().shared:
+        # an AP state abbreviation without its full stop ('Calif', 'Tenn'), a region's name
+        # that regions of several countries share ('Pará')
+        return False
     keys = _well_known_keys()
     at = bisect.bisect_left(keys, key)
     while at < len(keys) and keys[at].startswith(key):

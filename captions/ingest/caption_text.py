@@ -1320,7 +1320,12 @@ def looks_cut_off(
         return True
     if text.count(",") >= len(words) // 2:
         return False  # a keyword line ('Innenstadt, Weihnachtsmarkt, Stände, Winter') is no sentence
-    if not credit_after and len(words) >= 4 and begins_place is not None and _cut_place(words, language, begins_place):
+    if (
+        not credit_after
+        and len(words) >= 4
+        and begins_place is not None
+        and _cut_place(words, language, begins_place, is_place)
+    ):
         return True
     # '... immer wieder besch', '... de la crise sanit', '... in seiner Rede zur Eröff', '... the
     # NATO alli', '... am 24. Okto': a word cut short (a capital after a lower-case word or a
@@ -1441,7 +1446,7 @@ _PLACE_PREPOSITIONS = frozenset(
 _COMMON_WORD_ZIPF = 4.0
 
 
-def _cut_place(words: list[str], language: str | None, begins_place) -> bool:
+def _cut_place(words: list[str], language: str | None, begins_place, is_place) -> bool:
     """Does the text end on a place's name cut off in a dateline's slot, after a comma or a place
     preposition ('... in Hamburg, Germ', '... en la ciudad de Venez')? The piece begins the name
     of a well-known place (a country, a first-level region, a curated city), is no place itself
@@ -1456,7 +1461,8 @@ def _cut_place(words: list[str], language: str | None, begins_place) -> bool:
     languages = (language,) if language in LANGUAGES else LANGUAGES
     if any(_language_words(each)[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF for each in languages):
         return False
-    return bool(begins_place(last))
+    country_slot = before.endswith(",") and is_place(before.rstrip(","))
+    return bool(begins_place(last, country_slot))
 
 
 @lru_cache(maxsize=4)
