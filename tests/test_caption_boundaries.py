@@ -160,6 +160,37 @@ def test_a_heading_that_trails_off_or_closes_on_its_stop_and_a_bracketed_year_is
     assert record.caption.startswith("A man walks his dog.")
 
 
+def test_a_standfirst_cut_short_between_the_headline_and_the_caption_is_no_caption_text():
+    for headline, teaser, caption in (
+        (
+            "Football under the old flag",
+            "When the town's two teams faced off against the garrison's footballers in the autumn...",
+            "The garrison team against Example United, November 21st, 1931",
+        ),
+        (
+            "Fußball unter der alten Flagge",
+            "Als die beiden Mannschaften der Stadt gegen die Soldaten der Garnison antraten …",
+            "Die Garnisonself gegen den FC Beispiel, 21. November 1931",
+        ),
+        (
+            "Le football sous l'ancien drapeau",
+            "Quand les deux équipes de la ville affrontèrent les footballeurs de la garnison...",
+            "L'équipe de la garnison contre l'US Exemple, 21 novembre 1931",
+        ),
+        (
+            "Fútbol bajo la vieja bandera",
+            "Cuando los dos equipos de la ciudad se enfrentaron a los futbolistas de la guarnición...",
+            "El equipo de la guarnición contra el CD Ejemplo, 21 de noviembre de 1931",
+        ),
+    ):
+        record = _parse(f"{headline}\n\n{teaser}\n\n{caption}")
+        assert record.caption == caption, headline
+        assert (record.date_start, "truncated_text" in record.problems) == (date(1931, 11, 21), False), headline
+    # a caption cut short under the headline, nothing after it, stays the caption
+    record = _parse("Football under the old flag\n\nWhen the town's two teams faced off against the garrison...")
+    assert record.caption.startswith("When the town")
+
+
 # --- the wires' own credit forms ----------------------------------------------------------------
 
 

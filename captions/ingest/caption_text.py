@@ -347,6 +347,16 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
                 # a page's name or logo line, then the picture's title, then its caption
                 # ('GHDI logo' / 'Ein Propagandawagen … (August-September 1930)' / 'Nach der …')
                 return second[0], paragraphs[2], 2
+            if (
+                len(second) == 1
+                and len(paragraphs) > 2
+                and second[0].rstrip().endswith(("...", "…"))
+                and len(second[0].split()) >= 8
+                and len(" ".join(paragraphs[2])) <= ARTICLE_PARAGRAPH
+            ):
+                # a standfirst cut short under the headline ('When the teams faced off ...'),
+                # then the picture's caption: the teaser of the article, not the caption
+                return head, paragraphs[2], 2
             return head, second, 1
         if len(first) == 1 and len(paragraphs) > 2:
             # short lines, each a paragraph of its own, between the title and the caption (a
