@@ -2859,3 +2859,20 @@ def test_particles_initials_and_letters_beyond_latin_1_after_an_offices_initials
         record = _parse(text)
         assert record.credit == credit, text
         assert credit not in record.caption, text
+
+
+def test_a_credit_label_with_a_slash_after_a_name_in_capitals_closing_the_caption_without_its_stop():
+    # '... – von JANE ROE Quelle: ullstein bild/JANE ROE': the label after a capital, as after a
+    # small letter ('... Titzenthaler Quelle: ullstein bild/...')
+    cases = (
+        (
+            "Soldaten in der Kantine (1898) – von ANNA BEISPIEL Quelle: ullstein bild/ANNA BEISPIEL",
+            "ullstein bild/ANNA BEISPIEL",
+        ),
+        ("Protesters outside the court in the USA Photo: Jane Roe/AP", "Jane Roe/AP"),
+        ("Manifestantes frente al tribunal de la ONU Foto: Ana Ruiz/EFE", "Ana Ruiz/EFE"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert ":" not in record.caption, text

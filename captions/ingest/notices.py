@@ -785,7 +785,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A credit label after a caption without its full stop, the credit naming an agency after
     # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
     re.compile(
-        r"(?<=[a-zäöüßà-ÿĀ-ɏ0-9),]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
+        # (or after a name in capitals closing the text before it: '... – von JANE ROE Quelle: ullstein bild/JANE ROE')
+        r"(?<=[a-zäöüßà-ÿĀ-ɏ0-9),A-ZÀ-ÝĀ-ɏ]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
         # (an initial's stop in a name: '... Foto: imago images / M. Roe')
         r"(?P<credit>(?=(?:[^\n:.!?/]|" + _INITIAL_STOP + r"){1,60}/)(?:[^\n:.!?]|" + _INITIAL_STOP + r"){3,120})$"
     ),
