@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from captions.ingest import parse_block
+from captions.ingest.layout import classify
 
 TODAY = date(2025, 12, 31)
 
@@ -2876,3 +2877,161 @@ def test_a_credit_label_with_a_slash_after_a_name_in_capitals_closing_the_captio
         record = _parse(text)
         assert record.credit == credit, text
         assert ":" not in record.caption, text
+
+
+# --- a wire's filing furniture around the caption -------------------------------------------------
+
+
+def test_a_wires_filing_code_agency_marker_editors_initials_and_slug_line_are_no_caption_text():
+    # '(yymmdd) -- CITY, date (Agency) -- ...': the filing code and the agency's marker go, the
+    # dateline stays; the desk's initials in brackets after the credit and the slug line in capitals
+    # under or over the caption are furniture
+    cases = (
+        (
+            "(240305) -- EXAMPLETON, March 5, 2024 (Xinhua) -- Workers repair a bridge in Exampleton, March 5, "
+            "2024. (Xinhua/Jane Roe) (ab) (cd)\nCHINA-EXAMPLE-BRIDGE-REPAIR (CN)",
+            "EXAMPLETON, March 5, 2024 -- Workers repair a bridge in Exampleton, March 5, 2024.",
+        ),
+        (
+            "(240305) -- VILLAEJEMPLO, 5 marzo, 2024 (Xinhua) -- Obreros reparan un puente, el 5 de marzo de "
+            "2024. (Xinhua/Ana Ruiz) (jg) (ah) (ce)\nCHINA-EJEMPLO-REPARACION DEL PUENTE",
+            "VILLAEJEMPLO, 5 marzo, 2024 -- Obreros reparan un puente, el 5 de marzo de 2024.",
+        ),
+        (
+            "(240305) — VILLEXEMPLE, 5 mars 2024 (Xinhua) — Des ouvriers réparent un pont, le 5 mars 2024. "
+            "(Xinhua/Jean Roe) (rtg)(jcb)",
+            "VILLEXEMPLE, 5 mars 2024 — Des ouvriers réparent un pont, le 5 mars 2024.",
+        ),
+        (
+            "CHINA-BEISPIEL-BRUECKE (CN)\n(240305) -- BEISPIELSTADT, 5. März 2024 (Xinhua) -- Arbeiter reparieren "
+            "eine Brücke am 5. März 2024. (Xinhua/Anna Beispiel) (mm)",
+            "BEISPIELSTADT, 5. März 2024 -- Arbeiter reparieren eine Brücke am 5. März 2024.",
+        ),
+    )
+    for text, caption in cases:
+        record = _parse(text)
+        assert record.caption == caption, text
+        assert record.credit.startswith("Xinhua/"), text
+    # an agency in lower case and a note in brackets are no initials; nor is a word after no credit
+    assert _parse("Die Feuerwehr löscht den Brand am Hafen. (dpa)").credit == "dpa"
+    record = _parse("The mayor opens the new library on Main Street (sic)")
+    assert record.caption.endswith("(sic)")
+    record = _parse("Les enfants jouent au ballon dans la cour de l'école (bis)")
+    assert record.caption.endswith("(bis)")
+    # slug lines are furniture; a town in capitals with hyphens alone on its line is no slug
+    for slug in ("CHINA-EXAMPLE-BRIDGE-REPAIR (CN)", "FRANCE-EXEMPLE-PONT", "ESPAÑA-EJEMPLO-PUENTE NUEVO"):
+        assert classify(slug) == ("ignored",), slug
+    for line in ("SAINT-JEAN-DE-EXEMPLE", "BAD-MUSTERSTADT-SÜD", "J.-P. EXEMPLE-ROE", "ANNE-MARIE DUPONT-ROE"):
+        assert classify(line) != ("ignored",), line
+
+
+def test_a_comma_closing_the_caption_before_a_credit_in_brackets_is_the_captions_own():
+    cases = (
+        ("Des enfants apportent des cadeaux aux personnes âgées, le 24 janvier 2017, (Xinhua/Jean Roe)", ","),
+        ("Children bring presents to the elderly in Exampleton, Jan. 24, 2017, (Xinhua/Jane Roe)", ","),
+        ("Niños llevan regalos a los ancianos, el 24 de enero de 2017, (EFE/Ana Ruiz)", ","),
+    )
+    for text, last in cases:
+        record = _parse(text)
+        assert record.caption[-1:] == last, text
+        assert record.credit in text, text
+    # a comma before a credit label is the credit's separator
+    record = _parse("Innenraum der Gedächtniskirche, Foto: imago images / Anna Beispiel")
+    assert record.caption == "Innenraum der Gedächtniskirche"
+
+
+def test_a_news_pages_credit_label_and_a_comma_on_the_line_under_the_caption():
+    cases = (
+        ("A supermoon rises over the minarets of the old mosque.\n\nImage source, Getty Images", "Getty Images"),
+        ("La superlune se lève derrière les minarets de la mosquée.\n\nCrédit photo, Getty Images", "Getty Images"),
+        ("La superluna sale detrás de los minaretes de la mezquita.\n\nFuente de la imagen, EFE", "EFE"),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert credit not in record.caption, text
+    # a sentence after the label's words and a comma is no credit line
+    record = _parse("Crowds wait at the gate.\n\nPhoto credit, the city says, goes to the volunteers.")
+    assert record.credit is None
+
+
+def test_a_title_line_closing_on_the_photographer_and_the_agency_is_a_heading_with_the_credit():
+    # a prize's winners as a page lists them: 'Title, Photographer, Agency |' over the caption
+    cases = (
+        (
+            "A woman holds her niece, Jane Roe, Reuters |\n"
+            "A woman holds the body of her niece in a hospital in Exampleton. The picture was taken in October.",
+            "Jane Roe, Reuters",
+        ),
+        (
+            "Une femme berce sa nièce, Jean Exemple, AFP\n"
+            "Une femme berce le corps de sa nièce à l'hôpital de Villexemple. La photo a été prise en octobre.",
+            "Jean Exemple, AFP",
+        ),
+        (
+            "Eine Frau hält ihre Nichte, Anna Beispiel, Reuters |\n"
+            "Eine Frau hält den Körper ihrer Nichte im Krankenhaus von Beispielstadt. Das Bild entstand im Oktober.",
+            "Anna Beispiel, Reuters",
+        ),
+        (
+            "Una mujer abraza a su sobrina, Ana Ruiz, EFE |\n"
+            "Una mujer abraza el cuerpo de su sobrina en el hospital de Villaejemplo. La foto se tomó en octubre.",
+            "Ana Ruiz, EFE",
+        ),
+    )
+    for text, credit in cases:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text.split("\n", 1)[1], text
+    # a line naming no agency after the name stays caption text
+    record = _parse("Pictures of the week, Jane Roe, Exampleton\nA woman holds her niece in a hospital in Exampleton.")
+    assert record.credit is None or "Roe" not in record.credit
+
+
+def test_an_image_files_name_glued_to_the_title_is_no_caption_text_nor_the_id():
+    cases = (
+        ("SZ-Photo-web-00022112Refusal of the salute, 1936 © Example Archive", "Refusal of the salute, 1936"),
+        ("SZ-Photo-web-00022112Verweigerung des Grußes, 1936 © Beispielarchiv", "Verweigerung des Grußes, 1936"),
+        ("archive_photo_004711Le refus du salut, 1936 © Archives Exemple", "Le refus du salut, 1936"),
+        ("foto-archivo-0047110El rechazo del saludo, 1936 © Archivo Ejemplo", "El rechazo del saludo, 1936"),
+    )
+    for text, caption in cases:
+        record = _parse(text)
+        assert record.caption == caption, text
+        assert record.source_id is None, text
+    # a product name with a number inside a sentence stays
+    assert _parse("The A-320-100000 series was retired in 2010.").caption.startswith("The A-320")
+
+
+def test_a_photographers_label_after_a_comma_closing_a_library_record_and_its_media_number():
+    # a picture library's record sentence: its own number in the sentence is the id; the
+    # photographer's label and name after the last comma are no caption text
+    cases = (
+        (
+            "Photo: Example Library\n\nThe photograph with the media number 01234567 shows a club's breakfast in "
+            "the hall of the printing house, published Morning Post, 05.10.1928, photo: A. u. E. Roe",
+            "published Morning Post, 05.10.1928",
+        ),
+        (
+            "Foto: Beispielarchiv\n\nDie Fotografie mit der Mediennummer 01234567 zeigt ein Frühstück in der Halle "
+            "des Druckhauses, veröffentlicht Morgenpost, 05.10.1928, Aufnahme: Anna Beispiel",
+            "veröffentlicht Morgenpost, 05.10.1928",
+        ),
+        (
+            "Photo : Archives Exemple\n\nLa photographie, numéro d'image 01234567, montre un petit déjeuner dans la "
+            "halle de l'imprimerie, publiée Le Matin, 05.10.1928, photo : Jean Exemple",
+            "publiée Le Matin, 05.10.1928",
+        ),
+        (
+            "Foto: Archivo Ejemplo\n\nLa fotografía con el número de imagen 01234567 muestra un desayuno en la "
+            "sala de la imprenta, publicada El Diario, 05.10.1928, foto: Ana Ruiz",
+            "publicada El Diario, 05.10.1928",
+        ),
+    )
+    for text, ending in cases:
+        record = _parse(text)
+        assert record.caption.endswith(ending), text
+        assert record.source_id == "01234567", text
+    # without a credit line the photographer is the credit
+    record = _parse("Die Fotografie zeigt ein Frühstück in der Halle des Druckhauses, 1928, Aufnahme: Anna Beispiel")
+    assert (record.credit, record.caption[-4:]) == ("Anna Beispiel", "1928")

@@ -144,6 +144,37 @@ def test_a_datelines_filing_day_gives_way_to_the_first_sentences_own_day(caption
 
 
 @pytest.mark.parametrize(
+    ("caption", "day"),
+    [
+        (
+            "(250313) -- VILLAEJEMPLO, 13 marzo, 2025 (Xinhua) -- Vista aérea tomada con un dron el 31 de julio "
+            "de 2024 del nuevo barrio de Villaejemplo.",
+            date(2024, 7, 31),
+        ),
+        (
+            "EXAMPLETON, March 13, 2025 (Xinhua) -- Photo taken on July 31, 2024 shows the new district of Exampleton.",
+            date(2024, 7, 31),
+        ),
+        (
+            "VILLEXEMPLE, 13 mars 2025 (Xinhua) -- Cette photo prise par un drone le 31 juillet 2024 montre le "
+            "nouveau quartier de Villexemple.",
+            date(2024, 7, 31),
+        ),
+        (
+            "BEISPIELSTADT, 13. März 2025 (Xinhua) -- Das Luftbild, aufgenommen mit einer Drohne am 31. Juli 2024, "
+            "zeigt das neue Viertel von Beispielstadt.",
+            date(2024, 7, 31),
+        ),
+    ],
+)
+def test_a_day_the_picture_was_taken_on_wins_over_a_much_later_filing_day(caption, day):
+    # the wire filed a picture it took months before: the participle of taking says the day is
+    # the picture's, however long before the dateline's
+    record = parse_block(caption, today=TODAY)
+    assert (record.date_start, record.date_end) == (day, day), record.date_text
+
+
+@pytest.mark.parametrize(
     "caption",
     [
         # a day a year before is another event's (the anniversary), not a picture filed late

@@ -110,6 +110,16 @@ def _runs() -> dict[str, str]:
         "dashed-capitals": " - AB CD/",
         "cut-credits": ". (A...",
         "button-rows": "Share | ",
+        # a wire's filing code, editors' initials and slug keywords (notices, caption_text, layout)
+        "filing-codes": "(123456) -- ",
+        "editor-initials": " (ab)",
+        "slug-keywords": "AB CD-",
+        # a title line closing on a name and an agency, a file's name glued to a title, a closing
+        # photographer's label and a library's media number (assemble, caption_text)
+        "title-credits": "Ab, Cd Ef, ",
+        "file-stems": "Ab-12345",
+        "photographer-labels": ", photo: A. u. ",
+        "media-numbers": "media number 1",
     }
     blocks = {}
     for name, unit in units.items():
@@ -190,6 +200,9 @@ def _runs() -> dict[str, str]:
     # with a preposition and a name (place_fields._opens_sentence)
     blocks["opening town: name run"] = "Ab de " * (RUN // 6) + "Cd.- x"
     blocks["opening town: comma run"] = "Ab de Cd, " * (RUN // 10) + "x"
+    blocks["title credit: long title"] = "Ab cd" + ", Ab Cd" * (RUN // 7) + ", Reuters |\nFans cheer in the stadium."
+    blocks["slug lines: many short lines"] = "Fans cheer.\n" + "CHINA-AB CD-EF GH (CN)\n" * (RUN // 23)
+    blocks["wire dateline: dash runs"] = "(123456) -- AB, 1 May 2020 (Xinhua)" + " -- Ab" * (RUN // 6)
     blocks["sentence openings: preposition runs"] = "Fans cheer. " + "In Ab wird. " * (RUN // 12) + "x"
     return blocks
 

@@ -1288,3 +1288,45 @@ def test_a_titles_view_of_a_town_names_the_town():
         "A view of Westminster Abbey at dusk.",
     ]:
         assert parse_block(text).city is None, text
+
+
+def test_a_wires_dateline_naming_its_agency_is_the_filing_place_the_caption_says_where():
+    # '(yymmdd) -- CITY, date (Xinhua) -- ... in Town, Region ...': the dateline is where the story
+    # was filed; a town of its country the caption names is the picture's place
+    cases = (
+        (
+            "(230922) -- URUMQI, Sept. 22, 2023 (Xinhua) -- Farmers pick cotton in Kashgar, northwest China's "
+            "Xinjiang Uygur Autonomous Region, Sept. 17, 2023. (Xinhua/Jane Roe)",
+            ("Kashgar", "CN"),
+        ),
+        (
+            "(250821) -- LHASA, 21 agosto, 2025 (Xinhua) -- Bailarines actúan en una plaza de Shigatse, en la "
+            "región autónoma de Xizang, el 20 de agosto de 2025. (Xinhua/Ana Ruiz) (jg) (ah)",
+            ("Shigatse", "CN"),
+        ),
+        (
+            "PEKIN, 3 mars 2024 (Xinhua) -- Des touristes visitent le Bund à Shanghai, dans l'est de la Chine, "
+            "le 2 mars 2024. (Xinhua/Jean Roe)",
+            ("Shanghai", "CN"),
+        ),
+        (
+            "PEKING, 3. März 2024 (Xinhua) -- Touristen besuchen am 2. März 2024 den Bund in Shanghai in "
+            "Ostchina. (Xinhua/Anna Beispiel)",
+            ("Shanghai", "CN"),
+        ),
+    )
+    for text, (city, code) in cases:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == (city, code), text
+    # without a town in the caption the dateline's city stays
+    record = parse_block(
+        "BEIJING, 1 septiembre, 2021 (Xinhua) -- El presidente se dirige a los participantes en la apertura. "
+        "(Xinhua/Ana Ruiz)"
+    )
+    assert (record.city, record.country_code) == ("Beijing", "CN")
+    # a dateline without the agency's marker is the picture's own place
+    record = parse_block(
+        "LAS VEGAS, NEVADA - FEBRUARY 11: Fans cheer before the game, after a parade in Henderson, Nevada. "
+        "(Photo by Jane Roe/Getty Images)"
+    )
+    assert record.city == "Las Vegas"

@@ -51,6 +51,7 @@ from .lexicon import (
     NAME_PARTICLES_CAPS,
     PAGE_NOTES,
     PERSON_NAME,
+    PERSON_NAME_CAPS,
     PLACE_PHRASES,
     PLACEHOLDER_DATES,
     PROVENANCE_WORDS,
@@ -64,6 +65,7 @@ from .notices import (
     AGENCIES,
     AGENCY_LINES,
     AGENCY_STARTS,
+    DATELINE_AGENCY_RE,
     LABELLED_CREDIT_LINE_RE,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
@@ -200,6 +202,20 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         caption_lines = caption_lines[1:]
     if len(caption_lines) > 1:
         caption_lines = _without_title_lines(caption_lines, scan, cleaned)
+    title_credit = None
+    if record.headline and ", " in record.headline and len(record.headline) <= _TITLE_CREDIT_LIMIT:
+        titled = _TITLE_CREDIT_RE.fullmatch(record.headline.strip())
+        if titled and ". " not in titled.group("title"):
+            # a prize's or a gallery's title line over the caption, the photographer and the
+            # agency after it ('Une femme berce sa nièce, Jane Roe, Reuters |'): a heading that
+            # carries the credit
+            record.headline, title_credit = titled.group("title"), titled.group("credit")
+    elif len(caption_lines) > 1 and ", " in caption_lines[0] and len(caption_lines[0]) <= _TITLE_CREDIT_LIMIT:
+        titled = _TITLE_CREDIT_RE.fullmatch(caption_lines[0].strip())
+        if titled and ". " not in titled.group("title"):
+            # (the same line read as the caption's first: no caption text)
+            record.headline, title_credit = titled.group("title"), titled.group("credit")
+            caption_lines = caption_lines[1:]
     gallery_credit = None
     if len(caption_lines) > 1:
         caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
@@ -207,7 +223,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         gallery_credit = ct.name_line_under(caption_lines, _is_place)
         if gallery_credit:  # '... le 3 mars 2022.' / 'Jean Roe': the photographer under the caption
             caption_lines = caption_lines[:-1]
-    line_credits: list[str] = []
+    line_credits: list[str] = [title_credit] if title_credit else []
     if caption_lines and ("#" in caption_lines[-1] or any(line.lstrip()[:1] == "#" for line in caption_lines[1:])):
         caption_lines, tagged = ct.without_hashtags(caption_lines)
         line_credits.extend([tagged] if tagged else [])
@@ -263,6 +279,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         if wire_id:  # 'MAD01. MADRID, 3 may (EFE).- ...', 'epa01234567 A man ...': the wire's picture number
             scan.page_ids.append(wire_id.group(wire_id.lastindex))
             joined = joined[wire_id.end() :]
+    if joined[:1].isalpha() and ("-" in joined[:16] or "_" in joined[:16]):
+        stem = _GLUED_FILE_STEM_RE.match(joined)
+        if stem:  # 'SZ-Photo-web-00022112Verweigerung des ...': an image file's name glued to the title
+            joined = joined[stem.end() :]
     if joined[:1].isdigit():
         counter = (
             _NUMBERED_COUNTER_RE.match(joined) or _GLUED_COUNTER_RE.match(joined) or _BARE_COUNTER_RE.match(joined)
@@ -320,6 +340,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             if opening[-2:] in _DANGLING_DASHES:
                 opening = opening[:-2].rstrip()
     segment = ct.strip_markers(opening)
+    if "(" in opening[:140] and len(segment) < len(opening):
+        scan.filed_dateline = DATELINE_AGENCY_RE.search(opening[:140]) is not None
     marker_date = None
     if len(segment) < len(opening) and opening.endswith(segment):
         # the day a marker names ('BILDER DES TAGES 18.1.2017: ...'): the picture's when the caption has none
@@ -367,6 +389,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment = uncredited
     inline_credits = leading_credits + inline_credits + line_credits
     segment, noted_photographer = ct.cut_photographer_note(segment)
+    if not noted_photographer:
+        segment, noted_photographer = ct.cut_closing_photographer(segment)
     if noted_photographer:
         inline_credits.append(noted_photographer)
     segment, trailing_field = ct.cut_trailing_field(segment)
@@ -570,6 +594,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     _identity(record, scan, inline_credits)
     if record.source_id is None and stock_reference:
         record.source_id = stock_reference
+    if record.source_id is None and record.caption and contains_any(record.caption[:400], _MEDIA_NUMBER_CUES):
+        # 'The photograph with the media number 06485243 shows ...': the library's own number
+        media_number = _MEDIA_NUMBER_RE.search(fold(record.caption[:400]))
+        if media_number:
+            record.source_id = media_number.group("id")
     probed = (
         ()
         if record.source_id is not None
@@ -645,6 +674,18 @@ def _without_title_lines(lines: list[str], scan: BlockScan, cleaned: str) -> lis
 
 
 _PAGE_NOTE_STARTS = frozenset(note[:4] for note in PAGE_NOTES)
+# A title line, then the photographer and the agency after commas, a table's bar closing it or
+# not: 'A woman holds her niece, Jane Roe, Reuters |' (World Press Photo's winners as pages list them)
+_TITLE_CREDIT_LIMIT = 300
+_TITLE_CREDIT_RE = re.compile(
+    r"(?P<title>[^\s|.!?][^|\n]{2,200}?[^\s.!?:;,]),\s(?P<credit>(?:"
+    + PERSON_NAME
+    + r"|"
+    + PERSON_NAME_CAPS
+    + r"),\s(?:"
+    + "|".join(re.escape(name) for name in AGENCIES)
+    + r"))\s{0,2}\|?"
+)
 
 
 _SENTENCE_ENDS = frozenset('.!?"”»…)')
@@ -1439,6 +1480,14 @@ _PAGE_ID_RE = re.compile(r"(?=[A-Z0-9]{0,15}\d)(?=[A-Z0-9]{0,15}[A-Z]{2})[A-Z][A
 
 # A picture's number opening its caption: digits and capitals in three parts or more, five
 # digits at least ('040621-N-6536T-062', a US Navy number), then the caption's first word.
+_MEDIA_NUMBER_CUES = ("umber", "ummer", "umero", "úmero", "uméro")
+_MEDIA_NUMBER_RE = re.compile(
+    r"\b(?:" + alternation(load_data("caption_labels.json")["media_number_phrases"]) + r")\s(?P<id>\d{5,12})\b"
+)
+# An image file's name without its extension glued to the title after it, words and a number
+# joined by hyphens or underscores ('SZ-Photo-web-00022112Verweigerung des ...', 'archiv_bild_004711Der
+# Hafen'): SPEC: a file name is no id, nor caption text
+_GLUED_FILE_STEM_RE = re.compile(r"[A-Za-z]{1,12}(?:[-_][A-Za-z]{1,12}){0,4}[-_]\d{5,12}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ])")
 _LEADING_ID_RE = re.compile(r"(?=[\w-]{0,40}?\d{5})(\d[\dA-Z]{0,15}(?:[-_][\dA-Z]{1,15}){2,6})\s(?=[A-Z])")
 # An id alone on its line over the caption, after a licence model in parentheses or not:
 # '(RMm) 557614239', '(RF) 2B4X7K9'.
@@ -2544,6 +2593,12 @@ _DATELINE_CLOSE_RE = re.compile(r"(?:,\s[^\d.,:()\n]{1,30})?\s?(?:\([^()\n]{1,40
 # (not a day's dot: '3. Oktober')
 _SENTENCE_END_RE = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?][\"”»]?\s+(?=[A-ZÀ-ÝĀ-ɏ\"“«])")
 _DATELINE_REACH = 80  # a dateline's date starts within the caption's first characters
+# a participle of taking the picture, the first word of a date cue ('taken', 'tomada', 'prise',
+# 'aufgenommen': caption_labels.json date_cues)
+_TAKEN_WORD_RE = re.compile(
+    r"\b(?:" + alternation({cue.split()[0] for cue in DATE_CUES}) + r")\b",
+    re.IGNORECASE,
+)
 _FILING_LAG = 62  # days a wire files its picture after taking it, at most
 
 
@@ -2559,14 +2614,18 @@ def _inner_date(text: str, start: int, found, today: date | None):
         return None
     end = _SENTENCE_END_RE.search(text, close.end(), close.end() + 600)
     sentence = text[close.end() : end.start() + 1 if end else close.end() + 600]
-    if str(found.start.year) not in sentence and str(found.start.year - 1) not in sentence:
+    taken = _TAKEN_WORD_RE.search(sentence)
+    if str(found.start.year) not in sentence and str(found.start.year - 1) not in sentence and taken is None:
         return None  # no day of the weeks before (a substring test before reading the sentence)
     inner = dates.find_date(sentence, today=today)
     if inner is None or inner.precision != dates.DAY or not _YEAR_DIGITS_RE.search(inner.text or ""):
         return None
-    if not 0 < (found.start - inner.start).days <= _FILING_LAG:
-        return None
     at = sentence.find(inner.text)
+    lag = (found.start - inner.start).days
+    if not 0 < lag <= _FILING_LAG and not (lag > 0 and taken is not None and taken.start() < at):
+        # (a picture the sentence says was taken on its day is of that day, however long before
+        # the filing: 'Vista aérea tomada con un dron el 31 de julio de 2024 ...', 'Photo taken on')
+        return None
     return None if at < 0 or _is_event_date(sentence, at, inner) else inner
 
 

@@ -565,6 +565,7 @@ def cut_notice_tail(text: str) -> tuple[str, str | None]:
 def strip_credits(text: str) -> tuple[str, list[str]]:
     """Remove inline credit lines; return the text and the credits as stated."""
     credits: list[str] = []
+    bracketed = False  # the last credit read was in brackets
     if len(text) > 20_000:
         text = text[:20_000]
     if not may_hold_credit(text):
@@ -580,6 +581,7 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
                 text = text[found.start("credit") :]
                 break
             credits.append(without_bare_label(found.group("credit").strip()))
+            bracketed = text[found.start() : found.end()].lstrip()[:1] == "("
             text = (text[: found.start()] + " " + text[found.end() :]).strip()
             found = search_credit(pattern, text)
     if not credits:
@@ -587,7 +589,9 @@ def strip_credits(text: str) -> tuple[str, list[str]]:
         if closing:
             credits.append(closing.group("credit"))
             text = text[: closing.start()].rstrip()
-    if credits and text[-1:] in ",;":  # '... Gedächtniskirche, Foto: imago images / Schöning'
+    if credits and text[-1:] in ",;" and not bracketed:
+        # '... Gedächtniskirche, Foto: imago images / Schöning' (a comma before a credit in brackets
+        # is the caption's own: '... le 24 janvier 2017, (Xinhua/Jean Roe)')
         text = text.rstrip(" ,;")
     elif credits and text[-2:] in (" /", " |"):  # '... de Madrid / Reuters / Juan Medina'
         text = text[:-2].rstrip()
@@ -654,7 +658,7 @@ _REFERENCE_CUE_RE = re.compile(r"[\dx]")
 
 def strip_markers(text: str) -> str:
     """Drop wire markers: 'FILE - ' / 'ARCHIV - ' before the text, '+++ dpa-Bildfunk +++' after."""
-    if text[:1].isupper() or text[:1] == "+":
+    if text[:1].isupper() or text[:1] in "+(":
         text = LEADING_MARKER_RE.sub("", text, count=1)
         if "(" in text[:120]:
             head = DATELINE_AGENCY_RE.sub("", text[:120], count=1)
@@ -668,11 +672,46 @@ def strip_markers(text: str) -> str:
         marker = TRAILING_MARKER_RE.search(text, tail)
         if marker:
             text = text[: marker.start()]
+    if text[-1:] == ")" and ")" in text[-6:-1]:
+        text = without_editor_initials(text)
     if _REFERENCE_CUE_RE.search(text, max(0, len(text) - 45)):
         text = strip_reference_tokens(text)
     if " [" in text:
         text = _cut_at_bracket_label(text)
     return text
+
+
+# The wire desk's initials closing a caption, each in brackets: '... celebración. (Xinhua/Li Xiang)
+# (jg) (ah) (ce)', '(rtg)(jcb)', '(mm/dd)': the editors who handled the picture, no description and
+# no credit
+_EDITOR_INITIALS_RE = re.compile(r"(?:\s{0,2}\([a-z]{1,4}(?:/[a-z]{1,4})?\)){1,8}\s{0,3}$")
+_INITIALS_GROUP_RE = re.compile(r"\(([a-z/]{1,9})\)")
+# what a lower-case word in brackets may be besides initials: an agency in lower case ('(dpa)'), a
+# page's note ('(sic)')
+_NOT_INITIALS = frozenset(
+    fold(word)
+    for key in ("agencies", "note_words")
+    for word in load_data("credit_patterns.json")[key]
+    if " " not in word
+)
+
+
+def without_editor_initials(text: str) -> str:
+    """The text without the editors' initials closing it (_EDITOR_INITIALS_RE): a run of two
+    groups or more, or one after a credit's closing bracket ('(Xinhua/Mu Yu) (vf)'); a word a
+    caption may close on in brackets ('(dpa)', '(sic)') is none."""
+    run = _EDITOR_INITIALS_RE.search(text, max(0, len(text) - 80))
+    if run is None:
+        return text
+    groups = [(group.start(), group.group(1)) for group in _INITIALS_GROUP_RE.finditer(text, run.start())]
+    while groups and groups[0][1] in _NOT_INITIALS:
+        groups.pop(0)  # '... Berlin. (dpa) (ah)': the agency stays, the initials after it go
+    if not groups or any(word in _NOT_INITIALS for _start, word in groups):
+        return text
+    head = text[: groups[0][0]].rstrip()
+    if len(groups) < 2 and head[-1:] != ")":
+        return text
+    return head if len(head) >= 20 else text
 
 
 # 'Calif. Copyright 1906. Prints and Photographs Division. LC-USZ62-76899.': a copyright
@@ -731,6 +770,26 @@ _PHOTOGRAPHER_NOTE_RE = re.compile(
     + r")"
     r"\.(?=\s|$)"
 )
+
+
+# A photographer's label after a comma closing a library's record sentence, in lower case or not,
+# and the name: '..., published Berliner Morgenpost, 05.10.1928, photo: A. u. E. Frankl', '...,
+# Aufnahme: Anna Beispiel' (two photographers' initials joined by 'and' before their one surname)
+_CLOSING_PHOTOGRAPHER_RE = re.compile(
+    r",\s(?:[Pp]hoto|[Ff]oto|[Pp]hotograph|[Aa]ufnahme|[Pp]hotographer|[Ff]otograf|[Pp]hotographe|[Ff]otógrafo)\s?:\s"
+    r"(?P<name>(?:[A-ZÀ-ÝĀ-ɏ]\.\s(?:u\.|und|and|&|et|y)\s)?" + PERSON_NAME + r")\s{0,3}$"
+)
+
+
+def cut_closing_photographer(text: str) -> tuple[str, str | None]:
+    """(the caption without a photographer's label and name closing it after a comma, the name),
+    or the text unchanged and None."""
+    if ":" not in text[-60:]:
+        return text, None
+    match = _CLOSING_PHOTOGRAPHER_RE.search(text, max(0, len(text) - 90))
+    if match is None or match.start() < 20:
+        return text, None
+    return text[: match.start()].rstrip(), match.group("name")
 
 
 def cut_photographer_note(text: str) -> tuple[str, str | None]:

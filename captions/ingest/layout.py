@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from captions.core import dates
+from captions.core.places import find_country
 from captions.core.text import alternation, fold
 
 from .lexicon import (
@@ -130,6 +131,9 @@ class BlockScan:
     value_list: bool = False
     #: a dateline closing the caption on its own line, kept for the place ('BERLIN 28.03.1970')
     closing_dateline: str | None = None
+    #: the caption opens with a wire's dateline naming its agency ('URUMQI, Sept. 22, 2023 (Xinhua)
+    #: -- ...'): the place the story was filed from, the caption's own slot says where the picture is
+    filed_dateline: bool = False
     #: a place alone on its line under the caption, its date beside it or not ('Sassnitz,
     #: Germany', 'Sète, France, 3 mai 2019'): (the place, the line)
     place_line: tuple[str, str] | None = None
@@ -322,7 +326,28 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         # an agency's name alone on its line, over or under the caption ('AP', 'Keystone'):
         # the picture's credit, never a heading of the caption
         return ("credit",)
+    if line[:1].isupper() and len(line) <= 120 and line.count("-") >= 2 and _is_slug_line(line):
+        return ("ignored",)
     return ("prose",)
+
+
+# A wire's slug line: keywords in capitals joined by hyphens, three or more, and a desk's tag in
+# brackets or not ('CHINA-HEBEI-NUEVA AREA DE XIONG’AN-DESARROLLO', 'CHINA-XINJIANG-COTTON
+# PICKERS-SPECIAL TRAIN (CN)', 'BRITAIN-US-ENT-MUSIC-JACKSON'): filing furniture over or under the
+# caption, no caption text
+_SLUG_PART = r"[A-ZÀ-ÞĀ-Ž\d][A-ZÀ-ÞĀ-Ž\d.’'&]{0,30}"
+_SLUG_LINE_RE = re.compile(
+    r"(?P<first>" + _SLUG_PART + r")(?: " + _SLUG_PART + r"){0,4}"
+    r"(?:-" + _SLUG_PART + r"(?: " + _SLUG_PART + r"){0,4}){2,9}(?P<tag> \([A-Z]{2,3}\))?"
+)
+
+
+def _is_slug_line(line: str) -> bool:
+    """A slug line (_SLUG_LINE_RE), told from a hyphenated town or name in capitals
+    ('SAINT-JEAN-DE-LUZ', 'J.-P. LEMAÎTRE-ROE'): its first keyword is a country, or the desk's tag
+    closes it."""
+    match = _SLUG_LINE_RE.fullmatch(line)
+    return match is not None and (bool(match.group("tag")) or find_country(match.group("first")) is not None)
 
 
 def _bare_credit_line(line: str) -> tuple | None:

@@ -1380,6 +1380,9 @@ DATELINE_AGENCY_RE = re.compile(r"\s\(\s?" + _AGENCY + r"\s?\)(?=\s{0,2}(?:--|[-
 # Wire markers that open a caption but are not description.
 LEADING_MARKER_RE = re.compile(
     r"^(?:\+{2,3}\s{0,2}[^+\n]{1,60}\+{2,3}\s{0,3}"
+    # a wire's filing code, the day as yymmdd in brackets, before its dateline: '(250821) -- LHASA,
+    # 21 agosto, 2025 (Xinhua) -- ...', '(230922) -- URUMQI, Sept. 22, 2023 (Xinhua) -- ...'
+    r"|\(\d{6}\)\s{0,2}(?:--|[-–—])\s{1,3}(?=\S)"
     # 'Aus dem Ullstein-Archiv:', 'From the archives:' (archive_intros: the words before, the
     # archive's own name joined by a hyphen or not)
     r"|(?:"

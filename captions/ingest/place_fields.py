@@ -123,9 +123,9 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
             # a description in several paragraphs: its first says where the picture is
             at = record.caption.find(scan.continuation[:60])
             if at > 0:
-                _place_from_caption(record, scan.closing_dateline, record.caption[:at])
+                _place_from_caption(record, scan.closing_dateline, record.caption[:at], scan.filed_dateline)
         if record.city is None and record.country_code is None:
-            _place_from_caption(record, scan.closing_dateline)
+            _place_from_caption(record, scan.closing_dateline, filed=scan.filed_dateline)
         if record.city and record.country_code is None and record.region is None and record.caption:
             _country_named_elsewhere(record, record.caption)
         if record.country_code is None and scan.paragraphs:
@@ -222,14 +222,21 @@ def _mentions(text: str, listed: frozenset[str]) -> list[str]:
     return [slot for slot in found if slot.split(",", 1)[0].strip() not in listed] if listed else found
 
 
-def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = None, text: str | None = None) -> None:
+def _place_from_caption(
+    record: ParsedCaption, closing_dateline: str | None = None, text: str | None = None, filed: bool = False
+) -> None:
     """City, region and country from the caption's place slot; never a sublocation.
 
     A dateline is a place by construction, so its unknown country is a problem. A slot found
     in the body ('... in Paris, France') counts only when it names a known country (directly
     or through a known city or region): 'Harry Kane, England captain' is not a place.
+    A wire's dateline naming its agency (`filed`: 'URUMQI, Sept. 22, 2023 (Xinhua) -- ...') is
+    where the story was filed: a town of its country the caption's own text names is where the
+    picture is ('... in the ancient city of Kashgar, northwest China's Xinjiang ...').
     """
     text = record.caption if text is None else text
+    if filed and _place_after_dateline(record, text):
+        return
     dateline = dateline_place(text) or (dateline_place(closing_dateline) if closing_dateline else None)
     if dateline:
         candidate = _resolve(dateline[:300], False)
@@ -330,6 +337,29 @@ def _place_from_caption(record: ParsedCaption, closing_dateline: str | None = No
             _take_slot(record, slot, candidate)
             return
     _first_sentence_town(record, slots, text, countries)
+
+
+# the dash closing a wire's dateline before the story ('LHASA, 21 agosto, 2025 -- Wang Huning ...')
+_DATELINE_DASH_RE = re.compile(r"\s(?:--|[-–—])\s")
+
+
+def _place_after_dateline(record: ParsedCaption, text: str) -> bool:
+    """Has the story after a filed dateline given the record a town of the dateline's country?
+    (the record as before when not)"""
+    dash = _DATELINE_DASH_RE.search(text, 0, 160)
+    if dash is None:
+        return False
+    before = (record.place_text, record.city, record.region, record.country, record.country_code)
+    _place_from_caption(record, None, text[: dash.start()])
+    filed_country = record.country_code if record.city else None
+    if filed_country:
+        record.place_text, record.city, record.region, record.country, record.country_code = before
+        _place_from_caption(record, None, text[dash.end() :])
+        if record.city and record.country_code == filed_country:
+            return True
+    record.place_text, record.city, record.region, record.country, record.country_code = before
+    record.problem_details.pop("unknown_country", None)
+    return False
 
 
 def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, countries) -> bool:
