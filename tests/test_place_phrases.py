@@ -1161,7 +1161,7 @@ def test_a_town_read_without_its_country_takes_the_one_country_the_caption_names
     assert (record.city, record.country_code) == ("Kolokani", None)
     # a country where the gazetteer has no town of that name says nothing of the town's
     record = parse_block("Le président du Mali salue des militaires, le 7 juin 2021 à Quimper.")
-    assert record.country_code != "ML"
+    assert _place(record) == ("Quimper", None, None)
 
 
 def test_a_town_named_again_with_its_country_takes_that_country():
@@ -1211,17 +1211,17 @@ def test_a_region_phrase_with_an_elided_link():
 
 def test_a_town_right_before_its_region_and_country():
     # the town before 'in X District, Country' or ', estado de X, en País' is where in the region,
-    # after any word (not only a preposition: 'por Acapulco')
+    # after any word (not only a preposition: 'por Mazatlán')
     for text, expected in [
         (
-            "Farmers sell pineapples at Madhupur in Tangail District, Bangladesh, on June 28, 2016.",
-            ("Madhupur", "Tangail", "BD"),
+            "Fishermen unload their catch at Bhairab in Kishoreganj District, Bangladesh, on March 3, 2019.",
+            ("Bhairab", "Kishoreganj", "BD"),
         ),
         (
-            "El paso del huracán por Acapulco, estado de Guerrero, en México, fue devastador.",
-            ("Acapulco", "Guerrero", "MX"),
+            "La tormenta tropical pasó por Mazatlán, estado de Sinaloa, en México, y dejó calles inundadas.",
+            ("Mazatlán", "Sinaloa", "MX"),
         ),
-        ("Le passage de l'ouragan par Acapulco, État de Guerrero, au Mexique.", ("Acapulco", "Guerrero", "MX")),
+        ("Une tempête tropicale passe par Tampico, État de Tamaulipas, au Mexique.", ("Tampico", "Tamaulipas", "MX")),
     ]:
         assert _place(parse_block(text)) == expected, text
     # a venue before the region is no town
@@ -1234,11 +1234,12 @@ def test_a_town_right_before_its_region_and_country():
 def test_a_town_adjective_before_a_stadium_festival_or_district_and_in_the_genitive():
     # German writes the town as an adjective before a place or event in it
     for text, town in [
-        ("Ins Kleinstädter Volksparkstadion passen 20.000 Zuschauer.", None),
-        ("Feuerwerk zum Apoldaer Parkfest über der Festwiese.", "Apolda"),
-        ("Die Bahnhofshalle des Züricher Hauptbahnhofs während eines Umbaus im Jahre 1959.", "Zürich"),
-        ("Ein Palais in der Museumstraße 7, im 7. Wiener Gemeindebezirk.", "Wien"),
-        ("Ins Hamburger Volksparkstadion passen bis zu 57.000 Zuschauer.", "Hamburg"),
+        ("Im Kleinstädter Südstadion spielen am Sonntag zwei Jugendmannschaften.", None),
+        ("Musik und Lampions beim Gothaer Stadtfest auf dem Marktplatz.", "Gotha"),
+        ("Die Wartehalle des Luzerner Bahnhofs nach einem Umbau im Jahre 1962.", "Luzern"),
+        ("Ein Wohnhaus in der Lindengasse 12, im 3. Grazer Stadtbezirk.", "Graz"),
+        ("Ein Wohnhaus in der Lindengasse 12, im 6. Wiener Gemeindebezirk.", "Wien"),
+        ("Im Kölner Südstadion spielen am Sonntag zwei Jugendmannschaften.", "Köln"),
     ]:
         assert parse_block(text).city == town, text
     # a newspaper or club named after its town is no place in it
@@ -1246,10 +1247,10 @@ def test_a_town_adjective_before_a_stadium_festival_or_district_and_in_the_genit
 
 
 def test_a_name_after_tour_names_a_tower_or_a_race_not_a_town():
-    # 'la tour Hassan' (a minaret), 'la tour Eiffel', 'le Tour de France' (a race): the name is no
-    # town, though 'Hassan' is an Indian city's and 'France' a country's
-    record = parse_block("Devant les murs de la tour Hassan, à My Drarga.")
-    assert record.country_code != "IN" and record.city != "Hassan"
+    # 'la tour Nagpur' (a tower's name), 'la tour Eiffel', 'le Tour de France' (a race): the name is
+    # no town, though 'Nagpur' is an Indian city's and 'France' a country's
+    record = parse_block("Des visiteurs au pied de la tour Nagpur, à Meknès.")
+    assert _place(record) == ("Meknès", None, "MA")
     assert parse_block("Une étape du Tour de France, le 3 juillet.").country_code is None
     assert parse_block("Des touristes devant la tour Eiffel, à Paris.").city == "Paris"
     # the city of Tours is no tower
