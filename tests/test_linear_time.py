@@ -142,6 +142,11 @@ def _runs() -> dict[str, str]:
     blocks["heading: trailing off"] = "Ab cd " + "." * RUN + "\n\nFans cheer in the stadium of the city tonight."
     blocks["heading: stop before brackets"] = "Ab cd" + ". (" * (RUN // 3) + "1930)\n\nFans cheer in the stadium."
     blocks["heading: printed twice"] = "Ab cd (ca. 1930)\n" * (RUN // 17) + "Fans cheer in the stadium."
+    # a German caption ending on a long lower-case word: each start of it was looked up as a
+    # compound's tail (caption_text.is_whole_in), quadratic in the word's length
+    blocks["german compound: long last word"] = (
+        "Fans jubeln im Stadion der Stadt am Abend und " + "haus" * (RUN // 4) + "platz"
+    )
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
     # the record readers: templates, links and JSON nesting (captions/ingest/records.py)
     blocks["wiki: open templates"] = "{{Information |description=" + "{{en|1=" * (RUN // 7) + "x"

@@ -389,7 +389,9 @@ def _is_full_sentence(line: str) -> bool:
     end = line.rstrip()
     if end[-1:] in ")]" and len(end) > 80:
         # a credit in brackets after the sentence: '... on Sept 7. [Provided to Example Daily]'
-        end = end[: end.rfind("[" if end[-1] == "]" else "(")].rstrip()
+        opening = end.rfind("[" if end[-1] == "]" else "(")
+        if opening > 0:  # (a closing bracket without its opening: the line as it is)
+            end = end[:opening].rstrip()
     return len(line) >= 80 and end[-1:] in '.!?"”»'
 
 
@@ -1592,6 +1594,9 @@ _COMPOUND_HEAD_LETTERS = 3
 _SHORT_WORD_ZIPF = 4.5
 
 
+_LONGEST_WORD = 64  # letters: longer than any compound a caption ends on ('Donaudampfschifffahrt...')
+
+
 @lru_cache(maxsize=8192)
 def is_whole_in(word: str, language: str) -> bool:
     """Is `word` (a caption's last, without its closing stop) a whole word of `language` though
@@ -1600,6 +1605,8 @@ def is_whole_in(word: str, language: str) -> bool:
     'Separatistenführer')? Never a piece of a word (is_piece_of_word) nor a word a sentence
     cannot end on."""
     folded = word.strip(".,;:!?\"'”“»«)(").casefold()
+    if len(folded) > _LONGEST_WORD:
+        return False  # no word of a language (and each start below would cost its length again)
     if not folded.isalpha() or fold(folded) in DANGLING_WORDS or is_piece_of_word(folded, language):
         return False
     zipf = _language_words(language)[1]
