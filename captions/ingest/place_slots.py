@@ -1202,8 +1202,14 @@ def _place_slots(caption: str) -> list[str]:
     # ('... de Save the Children')
     slots.extend(facility_towns(caption))
     # the last four that name something ('im Oktober', 'in May' are dates: they take no place's seat)
-    for match in reversed([match for match in found if _trim(match.group(1))][-4:]):
-        slots.append(match.group(1))
+    # (from the last back, so that no more are trimmed than the four kept)
+    naming = 0
+    for match in reversed(found):
+        if naming == 4:
+            break
+        if _trim(match.group(1)):
+            slots.append(match.group(1))
+            naming += 1
     slots.extend(national_places(caption))
     slots.extend(outside)
     for match in ARTICLE_PLACE_RE.finditer(caption):
