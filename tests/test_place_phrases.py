@@ -1331,3 +1331,22 @@ def test_a_wires_dateline_naming_its_agency_is_the_filing_place_the_caption_says
         "(Photo by Jane Roe/Getty Images)"
     )
     assert record.city == "Las Vegas"
+
+
+def test_a_titles_view_of_a_building_or_a_landmark_names_no_town():
+    # a name of two words or more, or hyphenated, after a view's word is a town only when the
+    # gazetteer knows one: a castle, a church, a bridge or a mountain range is none (review)
+    for text in [
+        "Blick auf Schloss Neuschwanstein, 1905",
+        "Blick auf Burg Hohenzollern",
+        "Vue de Notre-Dame en 1910",
+        "View of Brooklyn Bridge, 1910",
+        "Vista de Sierra Nevada",
+    ]:
+        assert parse_block(text).city is None, text
+    # a known town of two words stays
+    for text, town in [
+        ("Vista general de Santa Cruz de Tenerife, 1910", "Santa Cruz de Tenerife"),
+        ("View of New York, 1910", "New York"),
+    ]:
+        assert parse_block(text).city == town, text

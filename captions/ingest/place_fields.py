@@ -267,7 +267,7 @@ def _place_from_caption(
     if titled is None and "," in text[:120]:
         titled = comma_town(text, countries)
     if titled is None:
-        titled = view_town(text)
+        titled = view_town(text, countries)
     if titled is not None:
         candidate = _resolve(titled, False)
         if candidate.city:

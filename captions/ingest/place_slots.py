@@ -1021,8 +1021,8 @@ _PART_END_RE = re.compile(r"[,:;.(\n]")
 
 # A postcard's or an archive's title naming the view it shows: 'Vue générale de Bréau en 1910',
 # 'Environs du Vigan – Vue générale de Bréau', 'Ansicht von Wernigerode um 1905', 'View of
-# Tidaholm, 1910' (data: view_leads), at the title's start or after its dash: the name is a town,
-# known to the gazetteer or not, where only a date, a comma or the title's end follows it
+# Tidaholm, 1910' (data: view_leads), at the title's start or after its dash: the name is a town
+# (see view_town for which names), where only a date, a comma or the title's end follows it
 _VIEW_TOWN_RE = re.compile(
     r"(?:^|\s[-–—]\s)[\"'«“„]?(?i:"
     + alternation(PLACE_PHRASES["view_leads"])
@@ -1032,12 +1032,18 @@ _VIEW_TOWN_RE = re.compile(
 )
 
 
-def view_town(caption: str) -> str | None:
+def view_town(caption: str, countries=None) -> str | None:
     match = _VIEW_TOWN_RE.search(caption, 0, 200)
     if match is None:
         return None
     name = match.group(1)
     if places.find_country(name) or places.find_region(name) or places.is_street(name):
+        return None
+    # A name of two words or more, or a hyphenated one, is a town only when the gazetteer knows a
+    # town of that name in the language's countries ('Blick auf Schloss Neuschwanstein', 'View of
+    # Brooklyn Bridge', 'Vue de Notre-Dame' name a building, a bridge, a mountain range); a single
+    # word is read as a small town's name, known or not ('Vue générale de Bréau en 1910')
+    if (" " in name or "-" in name) and not places.is_town_name(name, countries):
         return None
     return name
 
