@@ -3035,3 +3035,26 @@ def test_a_photographers_label_after_a_comma_closing_a_library_record_and_its_me
     # without a credit line the photographer is the credit
     record = _parse("Die Fotografie zeigt ein Frühstück in der Halle des Druckhauses, 1928, Aufnahme: Anna Beispiel")
     assert (record.credit, record.caption[-4:]) == ("Anna Beispiel", "1928")
+
+
+def test_a_place_after_a_pictures_of_is_no_credit():
+    # 'de', 'von', 'par', 'por' also say 'of': a place the picture shows after them, without a
+    # participle of taking or giving, is caption text, not a photographer (review)
+    for text in [
+        "Vista del centro histórico tras la lluvia. Imagen de Nueva York",
+        "Vista del puerto al atardecer. Fotos de Santa Cruz",
+        "Blick auf die Kuranlagen im Frühling. Video von Bad Homburg",
+        "Le port au coucher du soleil. Photos de Marseille",
+    ]:
+        block = parse_block(text)
+        assert block.credit is None, text
+        assert block.caption == text, text
+    # a person's name, an office after a slash, a participle of giving stay credits
+    for text, credit in [
+        ("Niños juegan en el parque. Imagen de Ana Ruiz/EFE", "Ana Ruiz/EFE"),
+        ("Vista del puerto. Foto cedida por Ana Ruiz", "Ana Ruiz"),
+        ("Kinder spielen im Park. Bild von Anna Beispiel", "Anna Beispiel"),
+        ("Des enfants jouent au parc. Image par Jean de la Roe", "Jean de la Roe"),
+        ("Children play in the park. Picture by Jane Roe", "Jane Roe"),
+    ]:
+        assert parse_block(text).credit == credit, text

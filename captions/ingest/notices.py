@@ -16,6 +16,7 @@ from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from captions.core import places
 from captions.core.text import alternation, word_trie
 
 from .lexicon import (
@@ -806,7 +807,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (in parentheses too, 'photos' for several, an office's 'Photo By' in title case, a rank's
     # abbreviation before the name: '(U.S. Army photo by Jane Roe)', '... U.S. Army photos by Pfc.
     # Jane Roe', '... U.S. Army Photo By Sgt. Jane Roe'; ranks are data: title_abbreviations)
-    re.compile(
+    _PHOTO_SENTENCE_RE := re.compile(
         # (a full stop in the words before 'photo' only after a capital or inside a word: 'U.S.
         # Navy photo by'; '... on Sept. 11. Herald photo by' starts at 'Herald')
         r"(?<=[.!?\"”»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
@@ -836,8 +837,9 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # agency, an office after a slash or a bar: '... in the park. Picture by Jane Roe', 'Bild von
     # Anna Q. Beispiel', 'Image par Jean de la Roe', 'Imagen de Ana Ruiz/EFE', 'Foto cedida por
     # Ana Ruiz', 'Photo fournie par Jean Exemple / Ville de Québec' (a capitalised name: '...
-    # Photo by the river.' is no credit; data: picture_nouns, picture_participles, byline_words)
-    re.compile(
+    # Photo by the river.' is no credit; data: picture_nouns, picture_participles, byline_words;
+    # a place's name after a 'by' that also says 'of' is none: search_credit, _names_a_place)
+    _PICTURE_BYLINE_RE := re.compile(
         r"(?<=[.!?\"»”)])\s{1,3}(?:[-–—]\s{1,2})?"
         + _PICTURE_BYLINE
         + r"(?:\s?:)?\s{1,2}(?P<credit>(?:"
@@ -1010,7 +1012,9 @@ def _blank_first(pattern: re.Pattern) -> re.Pattern:
     return re.compile(rf"\s(?<={opening['before']}\s)\s{{{least},{most}}}" + rest, pattern.flags)
 
 
+_BYLINE_AT = (INLINE_CREDIT_RES.index(_PICTURE_BYLINE_RE), INLINE_CREDIT_RES.index(_PHOTO_SENTENCE_RE))
 INLINE_CREDIT_RES = tuple(_blank_first(pattern) for pattern in INLINE_CREDIT_RES)
+_PICTURE_BYLINE_RE, _PHOTO_SENTENCE_RE = (INLINE_CREDIT_RES[at] for at in _BYLINE_AT)
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
 _LABEL_NEEDLES = tuple(
     dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))
@@ -1139,8 +1143,47 @@ _CREDIT_TAIL = {pattern: _tail_width(pattern) for pattern in INLINE_CREDIT_RES}
 _CREDIT_SEARCH = {id(pattern): (_CREDIT_TAIL[pattern], _CREDIT_OPENERS.get(pattern)) for pattern in INLINE_CREDIT_RES}
 
 
+# The byline words that also say 'of' or 'from' ('Imagen de Nueva York', 'Video von Bad Homburg',
+# 'Photos par ...'), and a participle of taking or giving the picture, which makes the word a 'by'
+_OF_BYLINE_WORDS = frozenset({"de", "von", "par", "por"})
+_PICTURE_PARTICIPLE_RE = re.compile(r"\s(?:" + alternation(_PICTURE_PARTICIPLES) + r")\s", re.IGNORECASE)
+
+
+def _names_a_place(lead: str, name: str) -> bool:
+    """Is the credit after a picture's byline a place the picture shows ('... lluvia. Imagen de
+    Nueva York', 'Fotos de Santa Cruz', 'Video von Bad Homburg'): a byline word that also says
+    'of' without a participle of taking or giving ('Foto cedida por ...'), and a name the place
+    data knows?"""
+    lead = lead.rstrip(" :")
+    if not lead or lead.rsplit(None, 1)[-1].casefold() not in _OF_BYLINE_WORDS:
+        return False
+    if _PICTURE_PARTICIPLE_RE.search(lead + " "):
+        return False
+    name = name.strip().rstrip(".")
+    if not name or "/" in name or "|" in name:
+        return False  # (an office after a slash: 'Imagen de Ana Ruiz/EFE' is a credit)
+    return bool(
+        places.find_country(name) or places.find_region(name) or places.is_town_name(name) or places.find_city(name)
+    )
+
+
 def search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
     """`pattern.search(text)`, for one of INLINE_CREDIT_RES."""
+    found = _search_credit(pattern, text)
+    if found is None:
+        return None
+    if pattern is _PICTURE_BYLINE_RE:
+        if _names_a_place(text[found.start() : found.start("credit")], found.group("credit")):
+            return None
+    elif pattern is _PHOTO_SENTENCE_RE:
+        credit = found.group("credit").lstrip("(")
+        prefix = CREDIT_PREFIX_RE.match(credit)
+        if prefix and _names_a_place(credit[: prefix.end()], credit[prefix.end() :].rstrip(")")):
+            return None
+    return found
+
+
+def _search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
     tail, openers = _CREDIT_SEARCH.get(id(pattern), (None, None))
     start = max(0, len(text) - tail) if tail else 0
     if openers is None:
