@@ -3058,3 +3058,35 @@ def test_a_place_after_a_pictures_of_is_no_credit():
         ("Children play in the park. Picture by Jane Roe", "Jane Roe"),
     ]:
         assert parse_block(text).credit == credit, text
+
+
+def test_an_agencys_credit_after_an_abbreviations_stop_and_after_a_names_initial():
+    # an abbreviation's letters end the sentence: the agency's credit after 'D.C.' is read
+    # (review: the initial's look-behind of df77876 lost it); a name's initial does not
+    for text, credit, caption in [
+        (
+            "Protesters gather outside the Capitol in Washington, D.C. EPA-EFE/JANE ROE",
+            "EPA-EFE/JANE ROE",
+            "Protesters gather outside the Capitol in Washington, D.C.",
+        ),
+        (
+            "Demonstranten vor dem Weißen Haus in Washington, D.C. EPA-EFE/ANNA BEISPIEL",
+            "EPA-EFE/ANNA BEISPIEL",
+            "Demonstranten vor dem Weißen Haus in Washington, D.C.",
+        ),
+        (
+            "Des manifestants devant la Maison Blanche à Washington, D.C. EPA-EFE/JEAN EXEMPLE",
+            "EPA-EFE/JEAN EXEMPLE",
+            "Des manifestants devant la Maison Blanche à Washington, D.C.",
+        ),
+        (
+            "Manifestantes frente a la Casa Blanca en Washington, D.C. EPA-EFE/ANA RUIZ",
+            "EPA-EFE/ANA RUIZ",
+            "Manifestantes frente a la Casa Blanca en Washington, D.C.",
+        ),
+    ]:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == caption, text
+    record = _parse("Shoppers in the old market on Monday. Carla J. Roe/EPA-EFE/Shutterstock")
+    assert record.credit == "Carla J. Roe/EPA-EFE/Shutterstock"

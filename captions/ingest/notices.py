@@ -718,10 +718,12 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
     # (two agencies before the name too: 'APA/AFP/Jane Roe')
     # (a slash may open it: '... para ella. /Juan MABROMATA / AFP')
-    re.compile(
+    _AGENCY_NAME_RE := re.compile(
         # (a pool's or a handout's word before the agency: 'POOL/AFP/Jane Roe', 'HANDOUT/AFP/...')
-        # (an initial's stop is no sentence end: '... Carla J. Roe/EPA-EFE' is read from 'Carla')
-        r"(?<=[.!?\"”»)])(?<!\b[A-ZÀ-ÝĀ-ɏ]\.)\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
+        # (an initial's stop after a word of the name is no sentence end: '... Carla J.
+        # Roe/EPA-EFE' is read from 'Carla'; an abbreviation's is: '... in Washington, D.C.
+        # EPA-EFE/JANE ROE'; search_credit, _NAME_INITIAL_END_RE)
+        r"(?<=[.!?\"”»)])\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
         + _AGENCY
         + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
         + _AGENCY
@@ -1012,9 +1014,11 @@ def _blank_first(pattern: re.Pattern) -> re.Pattern:
     return re.compile(rf"\s(?<={opening['before']}\s)\s{{{least},{most}}}" + rest, pattern.flags)
 
 
-_BYLINE_AT = (INLINE_CREDIT_RES.index(_PICTURE_BYLINE_RE), INLINE_CREDIT_RES.index(_PHOTO_SENTENCE_RE))
+_CHECKED_AT = tuple(
+    INLINE_CREDIT_RES.index(pattern) for pattern in (_PICTURE_BYLINE_RE, _PHOTO_SENTENCE_RE, _AGENCY_NAME_RE)
+)
 INLINE_CREDIT_RES = tuple(_blank_first(pattern) for pattern in INLINE_CREDIT_RES)
-_PICTURE_BYLINE_RE, _PHOTO_SENTENCE_RE = (INLINE_CREDIT_RES[at] for at in _BYLINE_AT)
+_PICTURE_BYLINE_RE, _PHOTO_SENTENCE_RE, _AGENCY_NAME_RE = (INLINE_CREDIT_RES[at] for at in _CHECKED_AT)
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
 _LABEL_NEEDLES = tuple(
     dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))
@@ -1167,6 +1171,12 @@ def _names_a_place(lead: str, name: str) -> bool:
     )
 
 
+# A word of the name and one or two initials closing the text before a credit ('... Carla J.',
+# '... Carla J. R.', an agency's word in lower case: 'Foto: tass J. Beispiel/tass/dpa'): the name
+# goes on after the stop (an abbreviation's letters, 'D.C.', stand after no blank and word)
+_NAME_INITIAL_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,30}(?:\s[A-ZÀ-ÝĀ-ɏ]\.){1,2}$")
+
+
 def search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
     """`pattern.search(text)`, for one of INLINE_CREDIT_RES."""
     found = _search_credit(pattern, text)
@@ -1175,6 +1185,10 @@ def search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
     if pattern is _PICTURE_BYLINE_RE:
         if _names_a_place(text[found.start() : found.start("credit")], found.group("credit")):
             return None
+    elif pattern is _AGENCY_NAME_RE:
+        # (not after a name's initial: 'Carla J.' and 'Carla J. R.' end no sentence, 'D.C.' does)
+        while found is not None and _NAME_INITIAL_END_RE.search(text, max(0, found.start() - 50), found.start()):
+            found = pattern.search(text, found.start() + 1)
     elif pattern is _PHOTO_SENTENCE_RE:
         credit = found.group("credit").lstrip("(")
         prefix = CREDIT_PREFIX_RE.match(credit)
