@@ -3090,3 +3090,41 @@ def test_an_agencys_credit_after_an_abbreviations_stop_and_after_a_names_initial
         assert record.caption == caption, text
     record = _parse("Shoppers in the old market on Monday. Carla J. Roe/EPA-EFE/Shutterstock")
     assert record.credit == "Carla J. Roe/EPA-EFE/Shutterstock"
+
+
+def test_a_standfirst_cut_short_over_a_date_or_a_credit_alone_stays_the_caption():
+    # the paragraph after a cut standfirst is the caption only when it reads as prose: a date
+    # or a credit alone under it leaves the standfirst the caption (review)
+    for lines, opening in [
+        (
+            (
+                "When the two garrison teams faced off against each other in the autumn of that year ...",
+                "November 21, 1931",
+            ),
+            "When the two garrison teams",
+        ),
+        (
+            (
+                "Als die beiden Mannschaften der Garnison im Herbst jenes Jahres gegeneinander antraten ...",
+                "21. November 1931",
+            ),
+            "Als die beiden Mannschaften",
+        ),
+        (
+            (
+                "Quand les deux équipes de la garnison se sont affrontées à l'automne de cette année ...",
+                "21 novembre 1931",
+            ),
+            "Quand les deux équipes",
+        ),
+        (
+            (
+                "Cuando los dos equipos de la guarnición se enfrentaron en el otoño de aquel año ...",
+                "Foto: Ana Ruiz/EFE",
+            ),
+            "Cuando los dos equipos",
+        ),
+    ]:
+        text = "Title\n\n" + "\n\n".join(lines)
+        record = _parse(text)
+        assert record.caption.startswith(opening), text

@@ -13,6 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from captions.core import dates
 from captions.core.text import alternation, fold
 
 from .lexicon import (
@@ -353,6 +354,7 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
                 and second[0].rstrip().endswith(("...", "…"))
                 and len(second[0].split()) >= 8
                 and len(" ".join(paragraphs[2])) <= ARTICLE_PARAGRAPH
+                and _reads_as_prose(" ".join(paragraphs[2]))
             ):
                 # a standfirst cut short under the headline ('When the teams faced off ...'),
                 # then the picture's caption: the teaser of the article, not the caption
@@ -373,6 +375,17 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
             if any(_is_full_sentence(line) for line in paragraph):
                 return first[0], paragraph, index
     return None, first, 0
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Words of a caption, not a date or a credit alone: four words or more once its credit and
+    its date are left out ('The garrison team against Example United, November 21st, 1931'; not
+    'November 21, 1931', 'el sábado 21 de noviembre de 1931', 'Foto: Ana Ruiz/EFE')."""
+    text = strip_credits(text)[0]
+    found = dates.find_date(text)
+    if found is not None and found.text:
+        text = text.replace(found.text, " ", 1)
+    return sum(1 for word in text.split() if any(char.isalpha() for char in word)) >= 4
 
 
 def _trailing_heading(line: str) -> bool:
