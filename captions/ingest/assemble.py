@@ -252,7 +252,7 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         joined = _without_repeated_head(joined)
     glued_head = _glued_head(joined) if joined[:1].isupper() else 0
     if glued_head:
-        # a page's headline glued to its caption on one line ('Wintry Exampletown A woman ...')
+        # a page's headline glued to its caption on one line ('Frosty Exampletown A man ...')
         record.headline = record.headline or joined[:glued_head].strip()
         joined = joined[glued_head:]
     joined, page_credit = split_inline_credit(joined)
@@ -1029,10 +1029,7 @@ def _repeated_by(line: str, following: str) -> bool:
     words = line.casefold().split()
     if not 2 <= len(words) <= 8 or line[-1:] in ".!?:;," or len(following) <= len(line) + 20:
         return False
-    stop = min(
-        (at for at in (following.find(". "), following.find("! "), following.find("? ")) if at >= 0),
-        default=len(following),
-    )
+    stop = _sentence_stop(following, default=len(following))
     return " ".join(words) in " ".join(following[:stop].casefold().split())
 
 
@@ -1045,7 +1042,7 @@ def _without_repeated_head(text: str) -> str:
         return text
     words = head.group("head").casefold().split()
     rest = text[head.end() :]
-    stop = min((at for at in (rest.find(". "), rest.find("! "), rest.find("? ")) if at >= 0), default=len(rest))
+    stop = _sentence_stop(rest, default=len(rest))
     sentence = set(re.findall(r"\w+", rest[:stop].casefold()))
     if len(words) >= 2 and all(word in sentence for word in words):
         return rest
@@ -1060,11 +1057,11 @@ def _glued_head(text: str) -> int:
     """Where the caption starts after a page's headline glued to it on one line, or 0: two to
     eight words at the text's start without punctuation or digits (no place alone, no agency),
     then a sentence that runs to a full stop, opening either
-    - with a capitalised article or demonstrative after words in title case ('Wintry
-      Exampletown A woman bundles up ...', 'Sonniges Beispielstadt Die Menschen ...'), or
+    - with a capitalised article or demonstrative after words in title case ('Frosty
+      Exampletown A man clears the snow ...', 'Sonniges Beispielstadt Die Menschen ...'), or
     - with a capitalised word after one in lower case, the sentence repeating most of the
-      headline's words ('Town replays Demon Hunters in pop-up Colorful displays at the Demon
-      Hunters pop-up store in Town ...').
+      headline's words ('Town hosts Lantern Makers in market Colourful stalls at the Lantern
+      Makers market in Town ...').
     A dateline ('NEW YORK The mayor ...', 'Berlin Die Polizei ...') is a place, or one word."""
     stop = _GLUED_HEAD_STOP_RE.search(text, 0, _GLUED_HEAD_REACH)
     words = text[:_GLUED_HEAD_REACH].split(" ")
@@ -1096,12 +1093,14 @@ def _glued_head(text: str) -> int:
     return 0
 
 
+def _sentence_stop(text: str, *, default: int) -> int:
+    """The index of the first '. ', '! ' or '? ' in `text`, or `default`."""
+    return min((at for at in (text.find(". "), text.find("! "), text.find("? ")) if at >= 0), default=default)
+
+
 def _first_stop(text: str) -> int:
     """The index of the first sentence's full stop ('. ', '! ', '? ' or the text's end), or -1."""
-    ends = [at for at in (text.find(". "), text.find("! "), text.find("? ")) if at >= 0]
-    if ends:
-        return min(ends)
-    return len(text) - 1 if text.rstrip()[-1:] in ".!?" else -1
+    return _sentence_stop(text, default=len(text) - 1 if text.rstrip()[-1:] in ".!?" else -1)
 
 
 def _repeats_head(head: list[str], rest: str) -> bool:
