@@ -1350,3 +1350,15 @@ def test_a_titles_view_of_a_building_or_a_landmark_names_no_town():
         ("View of New York, 1910", "New York"),
     ]:
         assert parse_block(text).city == town, text
+
+
+def test_a_capital_named_in_apposition_after_its_lead_is_the_town():
+    for text, town in [
+        ("Des manifestants défilent le 3 mars 2019 dans la capitale Kasserine.", "Kasserine"),
+        ("Manifestantes marchan el 3 de marzo de 2019 en la capital Sogamoso.", "Sogamoso"),
+        ("Demonstranten ziehen am 3. März 2019 durch die Straßen in der Hauptstadt Gjilan.", "Gjilan"),
+        ("Protesters march on March 3, 2019 in the capital Tataouine.", "Tataouine"),
+    ]:
+        assert parse_block(text).city == town, text
+    # the capital unnamed is no place
+    assert parse_block("Des manifestants défilent dans la capitale, le 3 mars 2019.").city is None
