@@ -1362,3 +1362,18 @@ def test_a_capital_named_in_apposition_after_its_lead_is_the_town():
         assert parse_block(text).city == town, text
     # the capital unnamed is no place
     assert parse_block("Des manifestants défilent dans la capitale, le 3 mars 2019.").city is None
+
+
+def test_a_buildings_patron_saint_after_its_link_is_no_town():
+    for text in [
+        "La fachada de la iglesia de San Pedro en 1950.",
+        "Los alumnos del colegio de Santa Ana posan en el patio en 1950.",
+        "Pupils outside the school of St. Mary in 1950.",
+        "Die Glocken der Kirche von Sankt Peter im Jahr 1950.",
+    ]:
+        assert parse_block(text).city is None, text
+    # the town after the building and its saint is still the place; a saint's town alone too
+    assert parse_block("La iglesia de San Pedro, en Villarrobledo, en 1950.").city == "Villarrobledo"
+    assert parse_block("Una procesión en San Pedro en 1950.").city == "San Pedro"
+    # French names its churches without a link: 'l'église de Saint-X' is the village's church
+    assert parse_block("La façade de l'église de Saint-Pierre en 1950.").city == "Saint-Pierre"

@@ -251,10 +251,28 @@ def outside_of(caption: str, start: int) -> bool:
     return bool(_OUTSIDE_BEFORE_RE.search(fold(caption[max(0, start - 40) : start])))
 
 
+# 'la iglesia de San Clemente', 'el colegio de Santa Ana', 'the church of St. Mary': a building
+# named after its patron saint, not a town (data: dedicated_buildings, dedication_links, saints).
+# (French names its churches without a link, 'l'église Saint-Pierre'; 'l'église de Saint-Pierre'
+# is the church of the village.)
+_DEDICATED_BEFORE_RE = re.compile(
+    r"(?:^|[^\w])(?:"
+    + alternation(fold(word) for word in PLACE_PHRASES["dedicated_buildings"])
+    + r")\s(?:"
+    + alternation(PLACE_PHRASES["dedication_links"])
+    + r")$"
+)
+_SAINT_RE = re.compile(r"(?:" + alternation(PLACE_PHRASES["saints"]) + r")[\s\-]")
+
+
 def not_here(caption: str, start: int) -> bool:
-    """Is the name at `start` an office's or event's city, or a street's name (see above)?
-    (fold() drops the trailing space: the pattern ends on the word before the name.)"""
-    return bool(_NOT_HERE_BEFORE_RE.search(fold(caption[max(0, start - 40) : start])))
+    """Is the name at `start` an office's or event's city, a street's name, or a building's
+    patron saint (see above)? (fold() drops the trailing space: the patterns end on the word
+    before the name.)"""
+    before = fold(caption[max(0, start - 40) : start])
+    if _NOT_HERE_BEFORE_RE.search(before):
+        return True
+    return bool(_SAINT_RE.match(caption, start) and _DEDICATED_BEFORE_RE.search(before))
 
 
 # 'dans le sud-ouest de la France', 'en el norte de Londres', 'in the north of England': a
