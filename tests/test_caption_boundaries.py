@@ -3128,3 +3128,36 @@ def test_a_standfirst_cut_short_over_a_date_or_a_credit_alone_stays_the_caption(
         text = "Title\n\n" + "\n\n".join(lines)
         record = _parse(text)
         assert record.caption.startswith(opening), text
+
+
+def test_a_von_inside_the_name_before_an_agencys_slash_is_the_names_particle():
+    # 'Anna von Beispiel/Getty Images': the 'von' is the name's particle, not a byline's word
+    # ('Foto von Jane Roe/dpa'); the first name opens the line or follows a stop
+    for text, credit, caption in [
+        (
+            "Anna von Beispiel/Getty Images\n\nBei der Eröffnung der Galerie in Hamburg, 1998\n\n"
+            "Die Schauspielerin posiert vor dem Eingang der neuen Galerie am Hafen, umringt von Fotografen.",
+            "Anna von Beispiel/Getty Images",
+            "Die Schauspielerin posiert",
+        ),
+        (
+            "Jean Marc von Exemple / Getty Images\n\nLors de l'ouverture de la galerie à Lyon, 1998\n\n"
+            "L'actrice pose devant l'entrée de la nouvelle galerie sur le port, entourée de photographes.",
+            "Jean Marc von Exemple / Getty Images",
+            "L'actrice pose",
+        ),
+        (
+            "Crowds fill the square before the concert on Saturday. Carla von Roe/AFP",
+            "Carla von Roe/AFP",
+            "Crowds fill the square",
+        ),
+    ]:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption.startswith(caption), text
+    # a byline's 'von' after a picture's word or a place stays the byline
+    for text, credit in [
+        ("Ein Mann überquert die Straße am Markt. Foto von Jane Roe/dpa", "Jane Roe/dpa"),
+        ("Die Brücke am Abend in Köln, von Anna Beispiel/Reuters", "Anna Beispiel/Reuters"),
+    ]:
+        assert _parse(text).credit == credit, text

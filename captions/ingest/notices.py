@@ -30,9 +30,12 @@ from .lexicon import (
     NAME_JOINERS,
     NAME_PARTICLE,
     NAME_PARTICLE_CAPS,
+    NAME_PARTICLES,
     PERSON_NAME,
     PERSON_NAME_CAPS,
     PHOTO_WORD,
+    SENTENCE_OPENERS,
+    SENTENCE_OPENERS_ANY,
     load_data,
 )
 
@@ -1019,6 +1022,23 @@ _CHECKED_AT = tuple(
 )
 INLINE_CREDIT_RES = tuple(_blank_first(pattern) for pattern in INLINE_CREDIT_RES)
 _PICTURE_BYLINE_RE, _PHOTO_SENTENCE_RE, _AGENCY_NAME_RE = (INLINE_CREDIT_RES[at] for at in _CHECKED_AT)
+_BYLINE_SLASH_RE = INLINE_CREDIT_RES[-1]
+# The name's first words before its particle, opening the text or after a stop, a colon or a
+# separator ('Jane von Roe/Getty Images', '... 1996. Ana Maria von Roe / dpa'): the particle is
+# no byline's 'von' ('Foto von Jane Roe/dpa', 'Düsseldorf, von Jane Roe/Reuters')
+_NAME_BEFORE_PARTICLE_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?:;|/\"”»)]\s))(?P<name>(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)"
+    r"(?:\s(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)){0,2})\s$"
+)
+# ... and the whole credit from them: the name with its particle and one surname, the agency
+_PARTICLE_NAME_CREDIT_RE = re.compile(
+    r"(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)(?:\s(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)){0,2}"
+    r"\s" + NAME_PARTICLE + r"\s{1,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,30}\s{0,2}/\s{0,2}" + _AGENCY + r")(?=\s{0,2}(?:,|$))"
+)
+_NOT_FIRST_NAMES = frozenset(
+    word.casefold() for word in (*_CREDIT_DATA["picture_nouns"], *_CREDIT_DATA["credit_labels"]) if " " not in word
+)
+_OPENERS = SENTENCE_OPENERS_ANY | SENTENCE_OPENERS
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
 _LABEL_NEEDLES = tuple(
     dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))
@@ -1194,7 +1214,21 @@ def search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
         prefix = CREDIT_PREFIX_RE.match(credit)
         if prefix and _names_a_place(credit[: prefix.end()], credit[prefix.end() :].rstrip(")")):
             return None
+    elif pattern is _BYLINE_SLASH_RE and text[found.start() + 1 : found.start() + 4] in NAME_PARTICLES:
+        return _with_name_before_particle(text, found)
     return found
+
+
+def _with_name_before_particle(text: str, found: re.Match) -> re.Match:
+    """The credit 'Jane von Roe/Getty Images' where the byline pattern read 'Roe/Getty
+    Images' after a 'von' that is the name's particle: the first name stands before it, opening
+    the text or after a stop, and is no picture's noun or label ('Foto von Jane Roe/dpa')."""
+    head = _NAME_BEFORE_PARTICLE_RE.search(text, max(0, found.start() - 60), found.start() + 1)
+    if head is None or any(word.casefold() in _NOT_FIRST_NAMES for word in head.group("name").split()):
+        return found
+    if head.group("name").split()[0] in _OPENERS:
+        return found  # ('Die von Roe/dpa ...': an article, no first name)
+    return _PARTICLE_NAME_CREDIT_RE.match(text, head.start("name")) or found
 
 
 def _search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
