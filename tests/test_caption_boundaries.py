@@ -3161,3 +3161,45 @@ def test_a_von_inside_the_name_before_an_agencys_slash_is_the_names_particle():
         ("Die Brücke am Abend in Köln, von Anna Beispiel/Reuters", "Anna Beispiel/Reuters"),
     ]:
         assert _parse(text).credit == credit, text
+
+
+def test_a_credit_in_square_brackets_and_a_handouts_note_naming_its_recipient():
+    # a label's credit in square brackets, as in parentheses ('[Photo by Jane Roe/Example Daily]')
+    for text, credit in [
+        (
+            "Visitors walk along the old harbour wall on Monday. [Photo by Jane Roe/Example Daily]",
+            "Jane Roe/Example Daily",
+        ),
+        (
+            "Des visiteurs longent le vieux mur du port lundi. [Photo : Jean Exemple/Le Quotidien]",
+            "Jean Exemple/Le Quotidien",
+        ),
+        ("Besucher am alten Hafen am Montag. [Foto: Anna Beispiel/Tagesblatt]", "Anna Beispiel/Tagesblatt"),
+    ]:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text[: text.rfind(" [")], text
+    # a handout's note naming whom the picture was given to closes the caption: the note is the
+    # credit, without its brackets and its word for a picture (data: handout_recipients)
+    for text, credit in [
+        (
+            "Farmers harvest rice on a plantation in the county on Sept 7. [Provided to Example Daily]",
+            "Provided to Example Daily",
+        ),
+        (
+            "Farmers harvest rice on a plantation in the county on Sept 7. [Photo provided to example.com]",
+            "provided to example.com",
+        ),
+        (
+            "Agricultores cosechan arroz en una finca del condado. (Foto cedida a El Diario Ejemplo)",
+            "cedida a El Diario Ejemplo",
+        ),
+        ("Des agriculteurs récoltent le riz dans une plantation. (Photo fournie à La Gazette)", "fournie à La Gazette"),
+    ]:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text[: text.rfind(" ")].rsplit(" [", 1)[0].rsplit(" (", 1)[0], text
+    # a bracket inside the sentence, or a note naming no one, stays as it was
+    record = _parse("The old mill [provided to the town in 1902] still turns on Sundays.")
+    assert record.credit is None
+    assert _parse("Children at a workshop during the comics festival. (Supplied)").credit is None

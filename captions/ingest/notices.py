@@ -515,6 +515,7 @@ _COPYRIGHT_WORDS = "|".join(re.escape(word) for word in _COPYRIGHT_WORD_LIST)
 # Any credit pattern below needs one of these; text without them skips all of the patterns.
 _CREDIT_CUES = (
     "(",
+    "[",
     "/",
     ":",
     "©",
@@ -642,12 +643,13 @@ _CAPS_CLOSING_RE = re.compile(
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
+    # (in square brackets too, as some papers print them: '[Photo by Jane Roe/The Daily Example]')
     re.compile(
-        r"\(\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
+        r"[(\[]\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
         # (the paper's name between the label and its colon: '(Foto Prensa Libre: AFP)')
         r"(?:\s{1,3}"
         + BYLINE_WORD
-        + r"\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\n]{1,160})\)",
+        + r"\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\[\]\n]{1,160})[)\]]",
         re.IGNORECASE,
     ),
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
@@ -990,6 +992,16 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"|" + _AGENCY + r"))\s{0,3}$"
     ),
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
+    # [Provided to The Daily Example], (Photo provided to example.com): a handout's note naming
+    # whom the picture was given to, closing the caption after its last sentence (data:
+    # handout_recipients, picture_nouns)
+    re.compile(
+        r"(?<=[.!?\"”»])\s{1,3}[(\[]\s{0,2}(?:(?i:"
+        + alternation(_PICTURE_NOUNS)
+        + r")\s{1,2})?(?P<credit>(?i:"
+        + alternation(_CREDIT_DATA["handout_recipients"])
+        + r")\s{1,2}[^()\[\]\n]{2,80}?)\s{0,2}[)\]]\s{0,3}$"
+    ),
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
         r"\s"
@@ -1046,7 +1058,18 @@ _LABEL_NEEDLES = tuple(
 # Substrings each pattern above cannot match without (checked on the casefolded text first:
 # a substring test costs a fraction of a regex search, and most captions need none of them).
 _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
-    tuple(dict.fromkeys(["( ", *("(" + label.casefold().split()[0] for label in _CREDIT_DATA["parenthesis_labels"])])),
+    tuple(
+        dict.fromkeys(
+            [
+                *(f"{bracket} " for bracket in "(["),
+                *(
+                    bracket + label.casefold().split()[0]
+                    for label in _CREDIT_DATA["parenthesis_labels"]
+                    for bracket in "(["
+                ),
+            ]
+        )
+    ),
     ("/",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
@@ -1122,6 +1145,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("| ", "/ ", "– ", "— ", "- "),
     tuple(dict.fromkeys(f"{end} {label} " for label in ("photo", "photos", "foto", "fotos") for end in '.!?"»”)')),
     (" for ", " pour ", " para ", " für "),
+    tuple(recipient.casefold() for recipient in _CREDIT_DATA["handout_recipients"]),
     ("von ", "by ", "par ", "por "),
 )
 # Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
