@@ -46,7 +46,7 @@ from .notices import (
     INITIAL_STOP,
     LEADING_MARKER_RE,
     STOCK_REFERENCE_RE,
-    TRAILING_MARKER_CUES,
+    TRAILING_MARKER_CUE_SEARCH,
     TRAILING_MARKER_RE,
     caveats_in,
     closing_agency,
@@ -504,7 +504,7 @@ def names_or_dates(text: str) -> bool:
 def without_trailing_links(line: str) -> str:
     """A line without the page's link text closing it ('... l'édifice. Agrandir l’image
     (Nouvelle fenêtre)')."""
-    if not contains_any(line[-60:], TRAILING_MARKER_CUES):
+    if not TRAILING_MARKER_CUE_SEARCH(line[-60:]):
         return line
     marker = TRAILING_MARKER_RE.search(line, max(0, len(line) - 200))
     return line[: marker.start()].rstrip() if marker else line
@@ -684,8 +684,8 @@ def strip_markers(text: str) -> str:
     tail = max(0, len(text) - 600)  # a run of markers closing the text is never longer
     # the last marker of a run closes the text: its cue is in the last characters, or it is a
     # story reference closing on ')'
-    if contains_any(text[-40:], TRAILING_MARKER_CUES) or (
-        text.rstrip()[-1:] == ")" and contains_any(text[tail:], TRAILING_MARKER_CUES)
+    if TRAILING_MARKER_CUE_SEARCH(text[-40:]) or (
+        text.rstrip()[-1:] == ")" and TRAILING_MARKER_CUE_SEARCH(text[tail:])
     ):
         marker = TRAILING_MARKER_RE.search(text, tail)
         if marker:
