@@ -242,3 +242,77 @@ def test_a_piece_in_the_country_slot_after_a_place_is_a_cut(caption):
 )
 def test_a_whole_name_after_a_comma_is_no_cut(caption):
     assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Runners cross the finish line of the marathon on June 5, 2022 in Rio de Janeiro, Bra",
+        "Des touristes visitent la cathédrale au coucher du soleil à Rio de Janeiro, Bré",
+    ],
+)
+def test_a_piece_in_the_country_slot_after_a_place_of_several_words_is_a_cut(caption):
+    # 'Bra' is a small town, no reading of a country's slot
+    assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "DENVER, Colorado (AP) — A winter storm brought heavy snow and closed roads across much of Color",
+        "VALENCIA (EFE) - Vecinos contemplan las fallas en la plaza del ayuntamiento, la fiesta más popular de Valen",
+    ],
+)
+def test_the_piece_of_a_place_the_caption_named_before_is_a_cut(caption):
+    # the caption's own dateline or place slot names the place in full before the piece, which
+    # is a word of the caption's language ('color', 'valen')
+    assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a common German noun before a place it begins ('Mann' and 'Mannheim'): whole
+        "Mannheim (dpa) - Die Polizei sucht nach einem Überfall auf eine Tankstelle nach einem Mann",
+        # the place itself, written again
+        "PARIS, France - Tourists queue outside the Louvre museum on a sunny afternoon in Paris",
+        # a name that begins no place the caption named
+        "MADRID, Spain - Supporters applaud as the club presents its new signing, the striker Marco",
+    ],
+)
+def test_a_word_beginning_no_earlier_place_or_a_common_german_noun_is_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # the caption, then a paragraph of the story cut off after it (SPEC: the block ends in a
+        # word fragment, as the sample's last line does)
+        "Der Bürgermeister eröffnet den Weihnachtsmarkt auf dem Rathausplatz.\n\n"
+        "Wie jedes Jahr kamen am ersten Abend mehrere tausend Besucher in die festlich geschmückte Altst",
+        "The mayor opens the Christmas market in the town square.\n\n"
+        "As every year, several thousand visitors came on the first evening to the brightly decorated "
+        "old town and its narrow stre",
+        "El alcalde inaugura el mercado navideño en la plaza mayor.\n\n"
+        "Como cada año, miles de visitantes acudieron la primera noche al casco antiguo y a sus "
+        "calles estrechas para ver las luces de las fach",
+    ],
+)
+def test_a_block_whose_last_paragraph_is_cut_off_is_flagged(block):
+    assert "truncated_text" in parse_block(block).problems
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a last line ending on a whole word without its stop, a name in capitals, a page's 'more'
+        "The mayor opens the Christmas market in the town square.\n\n"
+        "As every year, several thousand visitors came on the first evening to the old town",
+        "Les manifestants ont défilé dans le calme jusqu'à la place de la République.JANE ROE",
+        "The mayor opens the Christmas market in the town square.\n\n"
+        "Several thousand visitors came on the first evening to the old town and its...more",
+    ],
+)
+def test_a_block_whose_last_line_ends_on_a_whole_word_or_a_name_is_not_flagged(block):
+    assert "truncated_text" not in parse_block(block).problems

@@ -2943,6 +2943,16 @@ def _truncation(record: ParsedCaption, scan: BlockScan, credit_after: bool = Fal
         and not _printed_twice(record)
     ):
         reasons.append(problem_detail("caption_cut", text=record.caption[-40:]))
+    elif record.raw_text and (
+        trailing := ct.block_ends_cut(
+            record.raw_text,
+            record.caption or "",
+            is_place=_is_place,
+            language=record.language,
+            begins_place=places.begins_place_name,
+        )
+    ):
+        reasons.append(problem_detail("record_cut", text=trailing[-40:]))
     for name in ("restrictions", "more_info"):
         for item in scan.fields.get(name, ()):
             text = item.value.strip()

@@ -1374,7 +1374,13 @@ _LAST_STOP_RE = re.compile(r"[.!?][\"”»']?\s(?!.*[.!?][\"”»']?\s)", re.DOT
 
 
 def looks_cut_off(
-    text: str, *, is_place, credit_after: bool = False, language: str | None = None, begins_place=None
+    text: str,
+    *,
+    is_place,
+    credit_after: bool = False,
+    language: str | None = None,
+    begins_place=None,
+    trailing: bool = False,
 ) -> bool:
     """Does prose end in a word fragment? See SPEC 'truncated_text'.
 
@@ -1386,9 +1392,17 @@ def looks_cut_off(
     do, or on a whole word of its language that the lists lack (is_whole_in: 'Habichtplatz',
     'ago'), or a credit followed it (`credit_after`: '... Soldaten bewacht Foto:
     picture-alliance/ dpa'; the text ran on past its last word, so that word is whole).
+    A block's `trailing` line that is not the caption's (see block_ends_cut) counts only by its
+    last word: a dangling word or a piece of a word or place name, never a missing stop, an
+    ellipsis ('... more') or an open parenthesis; a word in capitals is a name, and a capitalised
+    article a page's button cut off ('Show More Show Les').
     """
     text = text.rstrip()
     if not text:
+        return False
+    if trailing and text[-1:] in _TERMINAL:
+        return False
+    if trailing and (not text[-1:].isalpha() or text.split()[-1].isupper()):
         return False
     if text.endswith(("...", "…")):
         # a page's ellipsis before the credit it printed ('... veillent au grain… | Jane ROE',
@@ -1404,7 +1418,8 @@ def looks_cut_off(
     # 'Pará' after a comma is a place ('in Belém, Pará'), not Spanish 'para' left dangling.
     named = words[-1][:1].isupper() and len(words) > 1 and words[-2].endswith(",")
     if fold(words[-1]) in DANGLING_WORDS and len(words) > 3 and not named:
-        return True
+        # (a trailing line's capitalised one is a page's button cut off: 'Show More Show Les')
+        return not trailing or words[-1][:1].islower()
     if text.count(",") >= len(words) // 2:
         return False  # a keyword line ('Innenstadt, Weihnachtsmarkt, Stände, Winter') is no sentence
     if (
@@ -1413,6 +1428,8 @@ def looks_cut_off(
         and begins_place is not None
         and _cut_place(words, language, begins_place, is_place)
     ):
+        return True
+    if not credit_after and len(words) >= 4 and _begins_earlier_place(words, text, language, is_place):
         return True
     # '... immer wieder besch', '... de la crise sanit', '... in seiner Rede zur Eröff', '... the
     # NATO alli', '... am 24. Okto': a word cut short (a capital after a lower-case word or a
@@ -1428,6 +1445,8 @@ def looks_cut_off(
         and (last_word[:1].islower() or not is_place(last_word))
     ):
         return True
+    if trailing:
+        return False
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
     # being a letter already says it does not. (A regex for "ends in a number" searched over
     # the last word cost 3.3 s for one word of 19,000 digits and a letter: quadratic.)
@@ -1448,6 +1467,27 @@ def looks_cut_off(
         return False  # '... a few weeks ago', '... sous eau', '... die Spezialkräfte'
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
+
+
+# a block's last line this long at least is prose whose last word counts (SPEC 'truncated_text':
+# the block ends in a word fragment), not a label's value or a credit
+_TRAILING_LINE_WORDS = 8
+
+
+def block_ends_cut(raw: str, caption: str, *, is_place, language: str | None, begins_place=None) -> str | None:
+    """The block's last line when it is prose that ends in a word fragment though the caption does
+    not end there (SPEC 'truncated_text': the block, or a field, ends in a word fragment): a
+    paragraph cut off after the caption, which the caption left out as a related text or a
+    second description ('... Der Weihnachtsbaum stand damals vor der Spark'). Judged by its last
+    word alone (looks_cut_off with `trailing`); a line the caption ends with is the caption's."""
+    tail = raw[-2000:].rstrip()
+    line = tail[tail.rfind("\n") + 1 :].strip()
+    if len(line.split()) < _TRAILING_LINE_WORDS:
+        return None
+    if normalize_space(line)[-30:] in caption[-2000:]:
+        return None
+    cut = looks_cut_off(line, is_place=is_place, language=language, begins_place=begins_place, trailing=True)
+    return line if cut else None
 
 
 def _cut_before_ellipsis(stem: str) -> bool:
@@ -1528,6 +1568,8 @@ def is_word_fragment(word: str) -> bool:
 _PLACE_PREPOSITIONS = frozenset(
     fold(word) for word in load_data("place_phrases.json")["place_prepositions"] if " " not in word
 )
+# the words of a place's name before a dateline's comma ('Rio de Janeiro, Bra')
+_PLACE_NAME_WORDS = 4
 # A word this common in the text's language (Zipf) is taken as the word, not a place's piece
 # ('Cara' in Spanish, 'John' in English)
 _COMMON_WORD_ZIPF = 4.0
@@ -1548,8 +1590,46 @@ def _cut_place(words: list[str], language: str | None, begins_place, is_place) -
     languages = (language,) if language in LANGUAGES else LANGUAGES
     if any(_language_words(each)[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF for each in languages):
         return False
-    country_slot = before.endswith(",") and is_place(before.rstrip(","))
+    country_slot = before.endswith(",") and _place_before_comma(words[:-1], is_place)
     return bool(begins_place(last, country_slot))
+
+
+def _place_before_comma(words: list[str], is_place) -> bool:
+    """Do the last words (the last one closing on a comma) name a place, of one word or a few
+    ('Palermo,', 'Rio de Janeiro,')?"""
+    for count in range(1, min(_PLACE_NAME_WORDS, len(words)) + 1):
+        name = " ".join(words[-count:]).rstrip(",")
+        if count > 1 and not words[-count][:1].isupper():
+            continue
+        if is_place(name):
+            return True
+    return False
+
+
+_NAME_RE = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
+def _begins_earlier_place(words: list[str], text: str, language: str | None, is_place) -> bool:
+    """Does the text end on a capitalised word that begins, cut short, the name of a place the
+    same text wrote in full before ('... in Manila, Philippines, ... a pastime in the Philip')?
+    A caption repeats its places (its dateline, its place slot), so the piece is read against
+    them; the word itself is no place, and in German, whose nouns are capitalised, no common
+    word ('Mann' before 'Mannheim')."""
+    last = words[-1]
+    if not (last[:1].isupper() and last.isalpha() and not last.isupper() and len(last) >= 3):
+        return False
+    folded = last.casefold()
+    if language == "de" and _language_words("de")[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF:
+        return False
+    head = text[: len(text) - len(last)].casefold()
+    if folded not in head:
+        return False
+    names = {
+        name
+        for match in _NAME_RE.finditer(text[: len(text) - len(last)])
+        if len(name := match.group()) >= len(last) + 2 and name.casefold().startswith(folded)
+    }
+    return bool(names) and not is_place(last) and any(is_place(name) for name in names)
 
 
 @lru_cache(maxsize=4)
