@@ -3254,3 +3254,59 @@ def test_a_heading_that_trails_off_over_the_caption_in_its_own_paragraph_is_no_c
     # a caption's own line closing on an ellipsis before its lower-case continuation stays
     text = "Le moulin tourne encore, il y a un siècle...\net le meunier attend les sacs de blé devant la porte."
     assert _parse(text).caption.startswith("Le moulin tourne encore")
+
+
+def test_a_name_and_its_agency_after_a_slash_alone_on_the_line_under_the_caption():
+    # 'JANE ROE/AFP/GETTY IMAGES' on its own line: a credit line, under a caption without its
+    # full stop too (the name as written or in capitals, the agency as it writes itself or in
+    # capitals, more agencies after slashes or a 'via')
+    for caption, credit in [
+        ("People enjoy the views from the observation deck over the bay in Example City", "JANE ROE/AFP/GETTY IMAGES"),
+        (
+            "A view of a naval minesweeper on patrol in the northern harbour",
+            "ANNA BEISPIEL/ANADOLU AGENCY/GETTY IMAGES",
+        ),
+        ("Des promeneurs au bord du lac au coucher du soleil.", "Jean Exemple/AFP"),
+        ("Spaziergänger am Seeufer bei Sonnenuntergang", "Anna Beispiel / dpa"),
+        ("Paseantes a orillas del lago al atardecer", "ANA DE LA ROE/EFE via Getty Images"),
+    ]:
+        record = _parse(caption + "\n" + credit)
+        assert record.credit == credit, credit
+        assert record.caption == caption, credit
+        assert "truncated_text" not in record.problems, credit
+    # two capitalised words and a slash that names no agency stay caption text
+    record = _parse("Shoppers crowd the border crossing on Saturday\nCiudad Juárez/El Paso")
+    assert record.credit is None
+
+
+def test_a_credit_and_a_gallerys_counter_before_the_caption_on_its_line():
+    # 'dpa/Jane Roe Bild 3/60 - Ein Mann ...' under the picture's title: the credit, the page's
+    # counter, then the caption; the title line is a heading
+    for title, credit, counter, caption in [
+        (
+            "Letzter Gruß",
+            "dpa/Anna Beispiel/AP Pool",
+            "Bild 3/60",
+            "Blick von oben auf die Trauernden in der Halle am Markt.",
+        ),
+        ("Rush hour", "Jane Roe/AFP", "Photo 2 of 9", "Commuters crowd the platform of the central station on Monday."),
+        ("Au marché", "AFP/Jean Exemple", "Photo 4/12", "Des clients font la queue devant un étal du marché couvert."),
+    ]:
+        record = _parse(f"{title}\n{credit} {counter} - {caption}")
+        assert record.credit == credit, title
+        assert record.caption == caption, title
+    # a counter after words that are no credit is left as it was
+    record = _parse("Die Halle am Markt Bild 3/60 - Blick von oben auf die Trauernden in der Halle.")
+    assert record.caption.startswith("Die Halle am Markt")
+
+
+def test_a_name_and_its_agency_in_parentheses_after_a_slash_closing_the_caption():
+    # ' / JANE ROE (REUTERS)' after the last sentence: the credit, parentheses dropped (as
+    # without the slash)
+    for text, credit in [
+        ("Los mariachis esperan clientes en la plaza del centro. / ANA RUIZ (REUTERS)", "ANA RUIZ REUTERS"),
+        ("Des musiciens attendent les clients sur la place. / Jean Exemple (AFP)", "Jean Exemple AFP"),
+    ]:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text[: text.rfind(" / ")], text

@@ -69,6 +69,7 @@ from .notices import (
     LABELLED_CREDIT_LINE_RE,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
+    NAME_AGENCY_LINE_RE,
     VIA_NEWS_AGENCY_RE,
     caveats_in,
     clean_credit,
@@ -217,7 +218,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             record.headline, title_credit = titled.group("title"), titled.group("credit")
             caption_lines = caption_lines[1:]
     gallery_credit = None
-    if len(caption_lines) > 1:
+    if caption_lines and any(_COUNTER_WORDS_RE.search(line, 0, _CREDIT_COUNTER_REACH) for line in caption_lines[:3]):
+        caption_lines, title, gallery_credit = _credit_before_counter(caption_lines)
+        record.headline = record.headline or title
+    if len(caption_lines) > 1 and not gallery_credit:
         caption_lines, gallery_credit = ct.undoubled_lines(caption_lines)
     if len(caption_lines) > 1 and not gallery_credit:
         gallery_credit = ct.name_line_under(caption_lines, _is_place)
@@ -1289,6 +1293,44 @@ _BARE_COUNTER_RE = re.compile(
     + r")\s|L['’]\w)"
 )
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+# A gallery's counter with its word and a dash between the picture's credit and its caption on
+# one line ('dpa/Jane Roe Bild 3/60 - Ein Mann ...', 'Jane Roe/AFP Photo 2 of 9 - A man ...';
+# gallery_counters: words, of)
+_COUNTER_WORDS_RE = re.compile(
+    r"\s(?:"
+    + alternation(_COUNTERS["words"])
+    + r")\s\d{1,3}\s?(?:"
+    + alternation(_COUNTERS["of"])
+    + r")\s?\d{1,3}\s{1,2}[-–—:]\s{1,3}(?=\S)"
+)
+_CREDIT_COUNTER_REACH = 160
+# a sentence's stop after a word, not an initial's ('M. Roe', 'Carla J. Roe')
+_WORD_STOP_RE = re.compile(r"[^\W\d_]{2}\.\s")
+
+
+def _credit_before_counter(lines: list[str]) -> tuple[list[str], str | None, str | None]:
+    """(caption lines, title, credit) where one of the first lines opens with the picture's
+    credit, then the gallery's counter and a dash, then the caption ('Letzte Ehrung' /
+    'dpa/Jane Roe/AP Pool Bild 3/60 - Blick auf ...'): the lines over it are the picture's title,
+    the credit (an agency's chain, or a name and its agency) is the credit, the counter is the
+    page's. Anything else before a counter is left as it was."""
+    for at, line in enumerate(lines[:3]):
+        counter = _COUNTER_WORDS_RE.search(line, 0, _CREDIT_COUNTER_REACH)
+        if counter is None:
+            continue
+        credit = line[: counter.start()].strip()
+        if not (
+            (credit.startswith(AGENCY_STARTS) and "/" in credit[:20] and not _WORD_STOP_RE.search(credit))
+            or NAME_AGENCY_LINE_RE.fullmatch(credit)
+        ):
+            return lines, None, None
+        title = " ".join(line.strip() for line in lines[:at]) or None
+        if title and (len(title) > 120 or title.rstrip()[-1:] == "."):
+            return lines, None, None
+        return [line[counter.end() :], *lines[at + 1 :]], title, credit
+    return lines, None, None
+
+
 _WIRE_DATE_RANK = 10  # a 'Picture date:' sentence in the caption ranks as its label would
 _RECORD_FIELDS = 4  # kinds of fields a record of fields alone states at least
 

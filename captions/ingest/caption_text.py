@@ -45,6 +45,7 @@ from .notices import (
     DATELINE_AGENCY_RE,
     INITIAL_STOP,
     LEADING_MARKER_RE,
+    NAME_AGENCY_LINE_RE,
     STOCK_REFERENCE_RE,
     TRAILING_MARKER_CUE_SEARCH,
     TRAILING_MARKER_RE,
@@ -632,6 +633,8 @@ def credits_in_line(line: str) -> tuple[str, ...]:
     labelled = BARE_LABEL_LINE_RE.fullmatch(line.strip()) if line[:1] in "PF" else None
     if labelled:
         return (labelled.group("credit"),)  # 'PHOTO JANE ROE, LA PRESSE'
+    if "/" in line and len(line) <= 160 and NAME_AGENCY_LINE_RE.fullmatch(line.strip()):
+        return (line.strip(),)  # 'JANE ROE/AFP/GETTY IMAGES'
     found = strip_credits(without_sentence_after_bar(line) if " | " in line else line)[1]
     if not found and _may_hold_boilerplate(line.lstrip("* ")):
         # a credit's prescribed wording as a notice line: 'Credit line must read: Jane Roe'

@@ -414,6 +414,32 @@ AGENCY_LINES = frozenset(AGENCIES) | frozenset(
 # ('PHOTO JANE ROE, LA PRESSE', 'Foto ANA RUIZ'; the labels are data: credit_labels_bare)
 _CAPITALS_NAME = r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}){0,5}"
 _AGENCY = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"[- ]") for name in AGENCIES) + ")"
+# A photographer's name and the agency after a slash, the whole of a line, the name as written or
+# in capitals and the agency as it writes itself or in capitals, more agencies after further
+# slashes or a 'via' ('Jane Roe/AFP', 'JANE ROE/AFP/GETTY IMAGES', 'Ana de la Roe / EFE', 'JANE
+# ROE/AFP via Getty Images'): a credit line of its own, under a caption without its full stop too
+_AGENCY_ANY_CASE = (
+    "(?:"
+    + "|".join(
+        dict.fromkeys(
+            re.escape(spelling).replace(r"\ ", r"[- ]") for name in AGENCIES for spelling in (name, name.upper())
+        )
+    )
+    + ")"
+)
+NAME_AGENCY_LINE_RE = re.compile(
+    r"(?P<credit>(?:"
+    + PERSON_NAME
+    + r"|"
+    + PERSON_NAME_CAPS
+    + r")\s{0,2}/\s{0,2}"
+    + _AGENCY_ANY_CASE
+    + r"(?:\s{0,2}/\s{0,2}"
+    + _AGENCY_ANY_CASE
+    + r"|\svia\s"
+    + _AGENCY_ANY_CASE
+    + r"){0,3})"
+)
 # (or a known agency as it writes itself: 'FOTO Reuters', 'Photo Keystone' on a line of its own)
 BARE_LABEL_LINE_RE = re.compile(
     r"(?:"
@@ -789,7 +815,10 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     re.compile(r"(?<=[.!?\"”»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
     # A name and its agency in parentheses glued to the last full stop or after it: '... (Corea
     # del Sur).Chung Sung-Jun (Getty Images)', '... (EE UU).TIMOTHY A. CLARY (AFP)'
-    re.compile(r"(?<=[.!?)])\s{0,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"),
+    # (a slash between, as some papers print it: '... de México. / JANE ROE (REUTERS)')
+    re.compile(
+        r"(?<=[.!?)])\s{0,3}(?:/\s{1,3})?(?P<credit>[A-ZÀ-ÝĀ-ɏ][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"
+    ),
     # A credit label after a caption without its full stop, the credit naming an agency after
     # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
     re.compile(
