@@ -3310,3 +3310,41 @@ def test_a_name_and_its_agency_in_parentheses_after_a_slash_closing_the_caption(
         record = _parse(text)
         assert record.credit == credit, text
         assert record.caption == text[: text.rfind(" / ")], text
+
+
+def test_a_lists_number_before_a_dateline_with_its_day_and_a_bar_is_no_caption_text():
+    # '2 Exampleville (Japon), 2 novembre 2019 | Le capitaine ...': the page's list number
+    for text, opening in [
+        ("2 Exampleville (Japon), 2 novembre 2019 | Le capitaine de l'équipe montre la coupe.", "Exampleville (Japon)"),
+        ("3. Montréal, 7 août 2017 | Des cyclistes traversent le pont au lever du jour.", "Montréal, 7 août"),
+        ("12 Springfield (USA), May 4, 2019 | The team captain lifts the trophy.", "Springfield (USA)"),
+    ]:
+        assert _parse(text).caption.startswith(opening), text
+    # a number that is the caption's own ('3 Kinder ...') or no dateline after it stays
+    record = _parse("3 Kinder spielen am Ufer, 4. Mai 2019 | und die Eltern sehen zu.")
+    assert record.caption.startswith("3 Kinder")
+
+
+def test_words_glued_to_the_last_stop_before_the_credits_label_are_the_pictures_alt_text():
+    # '... le 3 mai 2017.Jane Roe et Ana Ruiz Photo : Reuters / Jean Exemple': the page's alt
+    # text glued to the caption's stop, then the credit; no caption text
+    for text, caption, credit in [
+        (
+            "Des manifestants devant la mairie de la ville, le 3 mai 2017.Jane Roe et Ana Ruiz"
+            " Photo : Reuters / Jean Exemple",
+            "Des manifestants devant la mairie de la ville, le 3 mai 2017.",
+            "Reuters / Jean Exemple",
+        ),
+        (
+            "Protesters gather in front of the town hall on May 3, 2017.Jane Roe and Ana Ruiz"
+            " Photo: Reuters / John Example",
+            "Protesters gather in front of the town hall on May 3, 2017.",
+            "Reuters / John Example",
+        ),
+    ]:
+        record = _parse(text)
+        assert record.caption == caption, text
+        assert record.credit == credit, text
+    # a sentence glued to the stop with no credit after it stays caption text
+    text = "Protesters gather in front of the town hall on May 3, 2017.The mayor said that"
+    assert _parse(text).caption == text

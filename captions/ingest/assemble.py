@@ -293,6 +293,12 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         )
         if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...', '6Villanueva del ...'
             joined = joined[counter.end() :]
+        else:
+            numbered = _NUMBERED_DATELINE_RE.match(joined)
+            if numbered and _is_date_text(numbered.group("date")):
+                joined = joined[
+                    numbered.end() :
+                ]  # a list's number before its dateline: '2 Exampleville, 2 mai 2019 | ...'
         leading = _LEADING_ID_RE.match(joined)
         if leading:  # '040621-N-6536T-062 USS Ronald Reagan ...': the picture's number, then its caption
             scan.page_ids.append(leading.group(1))
@@ -390,6 +396,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     credit_after = (bool(inline_credits) and segment.startswith(uncredited.rstrip())) or _credit_line_after(
         cleaned, caption_lines, scan.credit_lines
     )
+    if uncredited[-1:].isalpha() and "." in uncredited[-90:]:
+        uncredited = _without_glued_alt_text(uncredited, cleaned)
     segment = uncredited
     inline_credits = leading_credits + inline_credits + line_credits
     segment, noted_photographer = ct.cut_photographer_note(segment)
@@ -651,6 +659,26 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 
     record.problems = sorted(problems)
     return record
+
+
+# A few words glued to the caption's last full stop, no stop of their own, before the credit the
+# caption closed on ('... le 16 mars 2017.Jane Roe et Ana Ruiz Photo : Reuters / Jean Exemple'):
+# the picture's alt text the page ran on, no caption text
+_GLUED_ALT_TEXT_RE = re.compile(r"(?<=[a-zà-ÿĀ-ɏ0-9)][.!?])(?P<tail>[A-ZÀ-ÝĀ-ɏ][^.!?\n]{2,80})$")
+_GLUED_ALT_TEXT_WORDS = 8
+
+
+def _without_glued_alt_text(text: str, cleaned: str) -> str:
+    glued = _GLUED_ALT_TEXT_RE.search(text, max(0, len(text) - 90))
+    if glued is None or len(glued.group("tail").split()) > _GLUED_ALT_TEXT_WORDS:
+        return text
+    # (the block goes on with a credit's label right after the words: the credit they stood before)
+    tail = glued.group("tail")
+    at = cleaned.find(text[max(0, glued.start() - 20) : glued.end()])
+    after = cleaned[at + len(tail) + min(20, glued.start()) :][:60].lstrip() if at >= 0 else ""
+    if not LABELLED_CREDIT_LINE_RE.match(after):
+        return text
+    return text[: glued.start()]
 
 
 def _without_title_lines(lines: list[str], scan: BlockScan, cleaned: str) -> list[str]:
@@ -1291,6 +1319,13 @@ _BARE_COUNTER_RE = re.compile(
     r"\d{1,2}\s(?=(?:"
     + alternation(word for words in _COUNTERS["caption_openers"].values() for word in words)
     + r")\s|L['’]\w)"
+)
+# A list's number before a dateline with its day and a bar ('2 Exampleville (Japon), 2 novembre
+# 2019 | Le capitaine ...', '3. Montréal, 7 août 2017 | ...'): the page's number, no caption text
+_NUMBERED_DATELINE_RE = re.compile(
+    r"\d{1,2}\.?\s(?=[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s(?:"
+    + NAME_JOINER
+    + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,3}(?:\s\([^()\n]{2,40}\))?,\s(?P<date>[^|\n]{4,40}?)\s\|\s)"
 )
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 # A gallery's counter with its word and a dash between the picture's credit and its caption on
