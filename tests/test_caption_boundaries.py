@@ -3348,3 +3348,16 @@ def test_words_glued_to_the_last_stop_before_the_credits_label_are_the_pictures_
     # a sentence glued to the stop with no credit after it stays caption text
     text = "Protesters gather in front of the town hall on May 3, 2017.The mayor said that"
     assert _parse(text).caption == text
+
+
+def test_a_quoted_title_with_an_initials_or_a_titles_stop_inside_loses_its_quotes():
+    # a catalogue's title wholly in quotes: 'Booker T. Washington', 'Mrs. Roe' end no sentence
+    for title in (
+        "Girls of the Example School, Mrs. Roe in the near carriage",
+        "Workers at the mill of J. Roe and Sons, Springfield",
+        "Die Schüler der Schule von Dr. Beispiel im Hof",
+    ):
+        assert _parse(f'"{title}"').caption == title, title
+    # quoted sentences are someone's words and keep their quotes
+    text = '"Die Brücke ist gesperrt. Der Fluss steigt"'
+    assert _parse(text).caption == text

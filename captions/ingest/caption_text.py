@@ -412,6 +412,22 @@ def _is_full_sentence(line: str) -> bool:
     return len(line) >= 80 and end[-1:] in '.!?"”»'
 
 
+_TITLE_ABBREVIATIONS = frozenset(load_data("credit_patterns.json")["title_abbreviations"])
+
+
+def _has_sentence_stop(text: str) -> bool:
+    """A full stop and a blank inside `text` that ends a sentence: not an initial's ('Booker T.
+    Washington') nor a title's ('Mrs. Example'; title_abbreviations)."""
+    at = text.find(". ")
+    while at >= 0:
+        before = text[max(0, at - 30) : at + 1].split()
+        word = before[-1] if before else ""
+        if not (len(word) == 2 and word[0].isupper()) and word.lstrip("(\"'“«") not in _TITLE_ABBREVIATIONS:
+            return True
+        at = text.find(". ", at + 2)
+    return False
+
+
 def unquoted(text: str) -> str:
     """A caption wholly in quotes is a title quoted by its catalogue: '"Transeúntes por la
     Puerta del Sol de Madrid"'; quoted sentences are someone's words, and keep their quotes
@@ -419,7 +435,7 @@ def unquoted(text: str) -> str:
     for opening, closing in (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")):
         if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in text[1:-1]:
             inner = text[1:-1].strip()
-            if inner[-1:] in ".!?" or ". " in inner:
+            if inner[-1:] in ".!?" or _has_sentence_stop(inner):
                 return text
             return inner
     return text
