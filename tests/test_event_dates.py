@@ -589,3 +589,43 @@ def test_a_title_whose_date_does_not_exist_gives_no_date_and_no_crash(title):
     # title over a caption with a decade crashed the parser: found by scripts/fuzz_parser.py)
     record = parse_block(f"{title}\n\nA parade on Main Street in the 1920s, seen from Fourth Avenue.")
     assert (record.date_start, record.date_end) == (date(1920, 1, 1), date(1929, 12, 31))
+    assert "invalid_date" in record.problems  # SPEC: 'a date that does not exist'
+
+
+@pytest.mark.parametrize(
+    ("block", "day"),
+    [
+        (
+            "Flood in the old town, September 31, 2019\n\nResidents wade through the flooded main "
+            "street of the old town on September 30, 2019.",
+            date(2019, 9, 30),
+        ),
+        (
+            "Hochwasser in der Altstadt, 31. September 2019\n\nAnwohner waten am 30. September 2019 "
+            "durch die überflutete Hauptstraße.",
+            date(2019, 9, 30),
+        ),
+        (
+            "Inondation dans la vieille ville, 31 juin 2021\n\nDes habitants traversent la rue "
+            "principale inondée le 30 juin 2021.",
+            date(2021, 6, 30),
+        ),
+        (
+            "Inundación en el casco antiguo, 30 de febrero de 2022\n\nVecinos cruzan la calle "
+            "principal inundada el 28 de febrero de 2022.",
+            date(2022, 2, 28),
+        ),
+    ],
+)
+def test_a_titles_day_that_does_not_exist_is_flagged_and_the_captions_day_gives_the_fields(block, day):
+    record = parse_block(block)
+    assert "invalid_date" in record.problems
+    assert (record.date_start, record.date_end, record.date_precision) == (day, day, "day")
+
+
+def test_a_title_with_a_day_that_exists_flags_no_invalid_date():
+    record = parse_block(
+        "Flood in the old town, September 30, 2019\n\nResidents wade through the flooded main street "
+        "of the old town on September 29, 2019."
+    )
+    assert "invalid_date" not in record.problems and record.date_start is not None

@@ -2935,6 +2935,8 @@ def _date(
         for title in titles:
             if parsed is None:
                 parsed = dates.find_date(title[:300], today=today)
+        if parsed is not None and parsed.start is not None and record.headline:
+            _title_day_that_does_not_exist(record, today)
     if parsed is None:
         return
     record.date_text = parsed.text
@@ -2952,6 +2954,16 @@ def _date(
         record.date_start, record.date_end = record.date_end, record.date_start
     record.date_precision = parsed.precision if parsed.start else None
     record.approximate = bool(parsed.approximate) if parsed.start else False
+
+
+def _title_day_that_does_not_exist(record: ParsedCaption, today: date | None) -> None:
+    """A title line dating the picture to a day that does not exist ('Flood, September 31, 2019')
+    over a caption with its own date: the record is flagged invalid_date (SPEC: 'a date that does
+    not exist'), and the caption's date still gives the fields (_title_date dates nothing by
+    such a day)."""
+    stated = dates.find_date(record.headline[:1000], today=today)
+    if stated is not None and stated.problem == dates.INVALID_DATE:
+        record.problem_details[stated.problem] = problem_detail("date_invalid", text=stated.text)
 
 
 _NUMERIC_DATE_RE = re.compile(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
