@@ -158,6 +158,11 @@ def _runs() -> dict[str, str]:
     blocks["json: cut in a string"] = '[{"Caption-Abstract": "' + "word " * (RUN // 5)
     blocks["json: cut deep"] = '[{"a": [' * (RUN // 8)
     blocks["json: cut after many members"] = "{" + ", ".join(f'"k{n}": "v"' for n in range(RUN // 10)) + ', "k'
+    # object literals (records._as_json): bare keys, single quotes, comments, commas before a close
+    blocks["literal: many bare keys"] = "{" + ", ".join(f"k{n}: 'v'" for n in range(RUN // 10)) + ",}"
+    blocks["literal: cut in a single-quoted string"] = "{caption: '" + "word \\' " * (RUN // 8)
+    blocks["literal: open comments"] = "{a: 1, " + "/* x " * (RUN // 5)
+    blocks["literal: many semicolons"] = "{a: 1" + ";" * RUN
     blocks["xmp: cut in a property"] = "<rdf:Description><dc:description><rdf:li>" + "word " * (RUN // 5)
     blocks["xmp: open tags"] = "<rdf:RDF>" + "<dc:description>" * (RUN // 16)
     blocks["xmp: cut in a tag"] = "<rdf:RDF><rdf:Description " + 'photoshop:City="x" ' * (RUN // 19)

@@ -1472,3 +1472,89 @@ def test_a_number_and_its_holding_institution_over_the_caption():
         assert (record.source_id, record.credit) == ("4471903", holder), holder
     text = "2019, a dry year\nFarm workers resting in the shade at noon, near Exampleville."
     assert _parse(text).source_id is None
+
+
+# --- records written as object literals (a page's script, JSON5, a program's printed map) -----
+
+
+def test_a_records_object_literal_in_a_pages_script_reads_as_json():
+    record = _parse(
+        """const picture = {
+  id: "harbour-in-winter-1955",
+  src: '/media/harbour-in-winter-1955.jpg', // the page's copy
+  width: 1200,
+  height: 800,
+  title: "Ice on the old harbour basin",
+  place: "Hamburg",
+  date: "c. 1950–1960",
+  accessionNumber: "XY 1999.12.3",
+  creditLine:
+    "Example City Museum, gift of Jane Roe",
+};"""
+    )
+    assert record.caption == "Ice on the old harbour basin"
+    assert (record.width_px, record.height_px, record.city, record.country_code) == (1200, 800, "Hamburg", "DE")
+    assert (record.date_start, record.date_end) == (date(1950, 1, 1), date(1960, 12, 31))
+    assert record.credit == "Example City Museum, gift of Jane Roe"
+    assert record.source_id == "XY 1999.12.3"  # a named number, not the page's bare 'id'
+    assert "truncated_text" not in record.problems
+
+
+def test_object_literals_in_german_french_and_spanish_keys():
+    cases = (
+        (
+            "{titel: 'Hafen im Winter', fotograf: 'Jana Beispiel', datierung: '1955', ort: 'Kiel',"
+            " inventarnummer: 'F 12/7',}",
+            ("Hafen im Winter", "Jana Beispiel", "Kiel", "F 12/7"),
+        ),
+        (
+            "{legende: 'Le port en hiver', auteur: 'Jeanne Exemple', date: '1955', lieu: 'Brest', cote: '12 Fi 34'}",
+            ("Le port en hiver", "Jeanne Exemple", "Brest", "12 Fi 34"),
+        ),
+        (
+            "{título: 'El puerto en invierno', /* ficha */ fotógrafo: 'Ana Ejemplo', fecha: '1955',"
+            " lugar: 'Vigo', signatura: 'FOT 3/21'}",
+            ("El puerto en invierno", "Ana Ejemplo", "Vigo", "FOT 3/21"),
+        ),
+    )
+    for text, expected in cases:
+        record = _parse(text)
+        assert (record.caption, record.credit, record.city, record.source_id) == expected, text
+        assert record.date_start == date(1955, 1, 1)
+
+
+def test_an_object_literal_whose_quotes_a_word_processor_curled():
+    record = _parse(
+        "{\n  title: \u201cIce on the old harbour basin\u201d,\n  place: \u201cHamburg\u201d,\n  width: 1200,\n"
+        "  height: 800,\n  creditLine: \u201cExample City Museum\u201d,\n}"
+    )
+    assert (record.caption, record.city, record.credit) == (
+        "Ice on the old harbour basin",
+        "Hamburg",
+        "Example City Museum",
+    )
+
+
+def test_a_programs_printed_map_reads_as_json():
+    record = _parse(
+        "{'caption': \"Farmers' market near Lyon\", 'credit': 'Jean Exemple', 'date': None, 'city': 'Lyon'}"
+    )
+    assert (record.caption, record.credit, record.city) == ("Farmers' market near Lyon", "Jean Exemple", "Lyon")
+
+
+def test_an_object_literal_cut_off_keeps_its_fields_and_is_truncated():
+    record = _parse(
+        "{\n  description: 'Ice on the old harbour basin',\n  place: 'Hamburg',\n  creditLine: 'Example City Mus"
+    )
+    assert (record.caption, record.city) == ("Ice on the old harbour basin", "Hamburg")
+    assert "truncated_text" in record.problems
+
+
+def test_braces_around_prose_are_no_object_literal():
+    for text in (
+        "{Archive} Farmers near Lyon, France.",
+        "{title} Farmers near Lyon, France.",
+        "[note: see below] Farmers",
+    ):
+        record = _parse(text)
+        assert record.caption, text

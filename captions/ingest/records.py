@@ -33,7 +33,7 @@ def read_record(text: str) -> tuple[str, str | None]:
     pasted only in part), the last characters before the cut: the fields read up to there
     are kept, and the cut is the block's truncation."""
     stripped = text.strip()
-    if stripped[:1] in _JSON_START and len(stripped) <= MAX_RECORD_CHARS:
+    if (stripped[:1] in _JSON_START or _ASSIGNMENT_RE.match(stripped)) and len(stripped) <= MAX_RECORD_CHARS:
         data, cut = load_json(stripped)
         lines = _data_lines(data) if data is not None else None
         if lines:
@@ -274,6 +274,15 @@ def load_json(text: str):
         data, cut = load_json(text.translate(_STRAIGHT_QUOTES))
         if data is not None:
             return data, cut
+    relaxed = _as_json(text)
+    if relaxed is None and "\u201c" in text:
+        relaxed = _as_json(text.translate(_STRAIGHT_QUOTES))  # (its quotes curled, as above)
+    if relaxed is not None:
+        # a script's object literal or a program's printed map: as JSON, whole or cut off
+        try:
+            return json.loads(relaxed), None
+        except (ValueError, RecursionError):
+            text = relaxed
     for candidate in _completions(text):
         try:
             data = json.loads(candidate)
@@ -281,6 +290,126 @@ def load_json(text: str):
             continue
         return data, text.rstrip()[-40:]
     return None, None
+
+
+# --- object literals (JavaScript, JSON5, Python's printed dict) ------------------------------
+
+# what may precede a record's literal in a script: 'const photo = {', 'window.record = {',
+# 'export default {', 'module.exports = {'
+_ASSIGNMENT_RE = re.compile(
+    r"^(?:export\s{1,5}default\s{1,5}|(?:(?:const|let|var)\s{1,5})?[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}\s{0,5}=\s{0,5})(?=[{\[])"
+)
+_IDENTIFIER_RE = re.compile(r"(?:[^\W\d]|\$)[\w$]{0,200}")
+# bare words of a literal and their JSON ('undefined', Python's 'True', 'None')
+_BARE_VALUES = {
+    "true": "true",
+    "false": "false",
+    "null": "null",
+    "undefined": "null",
+    "True": "true",
+    "False": "false",
+    "None": "null",
+}
+_LITERAL_PUNCTUATION = frozenset("{}[]:,+-.0123456789 \t\n\r")
+
+
+def _as_json(text: str) -> str | None:
+    """A record written as an object literal rather than JSON, as a page's script, a JSON5 file
+    or a program's printed map holds it (keys without quotes, strings in single quotes, a comma
+    after the last member, comments, 'const record = {...};'), rewritten as JSON; None for text
+    that is no such literal ('{not json at all', '[Archive picture] Farmers ...') or is JSON
+    already. One pass over the text; a string cut off at the text's end stays open, for
+    `load_json` to close as it closes JSON cut off."""
+    assignment = _ASSIGNMENT_RE.match(text)
+    start = assignment.end() if assignment else 0
+    out: list[str] = []
+    changed = start > 0
+    last = " "  # the last character written outside strings, blanks aside
+    last_comma = -1  # its index in `out` when it was a comma
+    position, length = start, len(text)
+    while position < length:
+        character = text[position]
+        if character in "\"'":
+            end, string = _literal_string(text, position)
+            out.append(string)
+            changed = changed or character == "'" or string != text[position:end]
+            last = '"'
+            position = end
+            continue
+        if character in "}]" and last == ",":
+            out[last_comma] = ""  # a comma after the last member
+            changed = True
+        if character == "/" and text.startswith("//", position):
+            newline = text.find("\n", position)
+            position = length if newline < 0 else newline
+            changed = True
+            continue
+        if character == "/" and text.startswith("/*", position):
+            close = text.find("*/", position + 2)
+            position = length if close < 0 else close + 2
+            changed = True
+            continue
+        if character == ";" and not text[position + 1 :].strip():
+            changed = True
+            break  # the statement's end
+        if character.isalpha() or character in "_$":
+            word = _IDENTIFIER_RE.match(text, position).group(0)
+            after = position + len(word)
+            while after < length and text[after] in " \t":
+                after += 1
+            if last in "{," and after < length and text[after] == ":":
+                out.append(json.dumps(word))
+                changed = True
+            elif word in _BARE_VALUES:
+                out.append(_BARE_VALUES[word])
+                changed = changed or _BARE_VALUES[word] != word
+            elif last in ".-+0123456789" and word[:1] in "eE" and word[1:].isdigit():
+                out.append(word)  # a number's exponent ('1e5')
+            else:
+                return None  # a word outside a string: prose, or code beyond a literal
+            last = word[-1]
+            position += len(word)
+            continue
+        if character not in _LITERAL_PUNCTUATION:
+            return None
+        out.append(character)
+        if not character.isspace():
+            last = character
+            if character == ",":
+                last_comma = len(out) - 1
+        position += 1
+    return "".join(out) if changed else None
+
+
+def _literal_string(text: str, start: int) -> tuple[int, str]:
+    """The string opening at `start` (in double or single quotes) as JSON writes it, and the
+    index after its closing quote; at the text's end without one, open."""
+    quote = text[start]
+    parts = ['"']
+    position = start + 1
+    length = len(text)
+    while position < length:
+        stop = position
+        while stop < length and text[stop] not in "\\\"'\n":
+            stop += 1
+        parts.append(text[position:stop])
+        if stop >= length:
+            return length, "".join(parts)
+        character = text[stop]
+        if character == quote:
+            parts.append('"')
+            return stop + 1, "".join(parts)
+        if character == "\\":
+            escaped = text[stop + 1 : stop + 2]
+            parts.append("'" if escaped == "'" else "\\" + escaped if escaped else "")
+            position = stop + 2
+        elif character == "\n":
+            parts.append("\\n")  # a line break inside a string: JSON5's continued line, or a cut
+            position = stop + 1
+        else:
+            parts.append('\\"' if character == '"' else "'")
+            position = stop + 1
+    return length, "".join(parts)
 
 
 def _completions(text: str):
