@@ -1558,3 +1558,81 @@ def test_braces_around_prose_are_no_object_literal():
     ):
         record = _parse(text)
         assert record.caption, text
+
+
+# --- the label vocabulary of catalogue records and museum APIs --------------------------------
+
+
+def test_media_item_and_object_numbers_in_four_languages():
+    cases = (
+        ("Titel: Hafen im Winter\nMedien-ID: 4711\nFotograf: Jana Beispiel\nOrt: Kiel", "4711", "Jana Beispiel"),
+        ("Title: Ice on the harbour\nItem number: 2001.7.33\nMaker: Jane Roe\nPlace: Leeds", "2001.7.33", "Jane Roe"),
+        (
+            "Titre : Le port en hiver\nNuméro d'objet : 1999.4.12\nOpérateur : Jean Exemple\nLieu : Brest",
+            "1999.4.12",
+            "Jean Exemple",
+        ),
+        (
+            "Título: El puerto en invierno\nNúmero de objeto: CE1234\nAutora: Ana Ejemplo\nLugar: Vigo",
+            "CE1234",
+            "Ana Ejemplo",
+        ),
+        (
+            "Titel: Hafen im Winter\nObjektnummer: F 12/7\nBildautorin: Jana Beispiel\nOrt: Kiel",
+            "F 12/7",
+            "Jana Beispiel",
+        ),
+        (
+            "Title: Ice on the harbour\nCatalogue number: P.1234-5\nPhotographer(s): Jane Roe\nPlace: Leeds",
+            "P.1234-5",
+            "Jane Roe",
+        ),
+    )
+    for text, source_id, credit in cases:
+        record = _parse(text)
+        assert (record.source_id, record.credit) == (source_id, credit), text
+
+
+def test_an_isad_records_creator_in_four_languages():
+    for label, value in (
+        ("Name of creator(s)", "Jane Roe"),
+        ("Name der Provenienzstelle", "Jana Beispiel"),
+        ("Nom du producteur", "Jean Exemple"),
+        ("Nombre del o de los productor(es)", "Ana Ejemplo"),
+    ):
+        record = _parse(
+            f"Title\n\nThe old harbour in winter\n\nDate(s)\n\n1955\n\n{label}\n\n{value}\n\n"
+            "Level of description\n\nItem"
+        )
+        assert record.credit == value, label
+
+
+def test_an_empty_creator_field_over_the_next_label_names_no_one():
+    record = _parse(
+        "Título\nFecha(s)\n- Sin fecha (Creación)\nNombre del productor\nInstitución archivística\n"
+        "Alcance y contenido\nCopias fotográficas de un edificio en ruinas.\n"
+    )
+    assert record.credit is None
+
+
+def test_museum_api_keys_read_through_the_label_vocabulary():
+    record = _parse(
+        '{"objectID": 4321, "objectNumber": "1987.1100.42", "title": "Boats on the frozen river",'
+        ' "artistDisplayName": "Jane Roe", "objectDate": "ca. 1905", "city": "Albany", "country": "United States"}'
+    )
+    assert (record.caption, record.source_id, record.credit) == (
+        "Boats on the frozen river",
+        "1987.1100.42",
+        "Jane Roe",
+    )
+    assert (record.date_start, record.approximate, record.country_code) == (date(1905, 1, 1), True, "US")
+    record = _parse(
+        '{"id": 77, "main_reference_number": "x", "title": "Street in the rain", "artist_display": "Jane Roe",'
+        ' "date_display": "1931", "credit_line": "Example Museum, gift of John Doe", "accession_number": "2010.4"}'
+    )
+    assert (record.source_id, record.credit, record.date_start) == (
+        "2010.4",
+        "Example Museum, gift of John Doe",
+        date(1931, 1, 1),
+    )
+
