@@ -1636,3 +1636,45 @@ def test_museum_api_keys_read_through_the_label_vocabulary():
         date(1931, 1, 1),
     )
 
+
+# --- an archive's inventory entry on one line ---------------------------------------------------
+
+
+def test_an_inventory_entry_with_its_call_number_photographer_and_date_in_four_languages():
+    cases = (
+        (
+            "Photo : cote 12 Fi 34 - Brest, le port de commerce. / Jeanne Exemple – vers 1910",
+            ("12 Fi 34", "Brest, le port de commerce.", "Jeanne Exemple", date(1910, 1, 1)),
+        ),
+        (
+            "Signatur F 12/7 – Kiel, Hafen im Winter / Jana Beispiel - 1955",
+            ("F 12/7", "Kiel, Hafen im Winter", "Jana Beispiel", date(1955, 1, 1)),
+        ),
+        (
+            "Call number XY-1234 - Farmers at the market, Leeds / Jane Roe & Co. - June 1921",
+            ("XY-1234", "Farmers at the market, Leeds", "Jane Roe & Co.", date(1921, 6, 1)),
+        ),
+        (
+            "Fotografía: signatura FOT 3/21 - Vigo, el puerto / Ana Ejemplo - 3 de mayo de 1930",
+            ("FOT 3/21", "Vigo, el puerto", "Ana Ejemplo", date(1930, 5, 3)),
+        ),
+        ("Cote : 5 Fi 2 - Vue générale de Quimper", ("5 Fi 2", "Vue générale de Quimper", None, None)),
+    )
+    for text, expected in cases:
+        record = _parse(f"Fonds Exemple\n\n{text}")
+        assert (record.source_id, record.caption, record.credit, record.date_start) == expected, text
+
+
+def test_an_entry_whose_statement_after_the_slash_is_no_name_keeps_it_in_the_caption():
+    record = _parse("Cote 3 Fi 9 - Le port / vue prise depuis la jetée")
+    assert (record.source_id, record.caption, record.credit) == ("3 Fi 9", "Le port / vue prise depuis la jetée", None)
+
+
+def test_a_caption_with_a_dash_and_no_call_number_is_no_inventory_entry():
+    for text in (
+        "Reference works - the library's new reading room / Example City",
+        "Photo: Children play in the snow - Kiel, January 1955 / Jana Beispiel",
+        "Id like to thank - said the mayor / Jane Roe",
+    ):
+        record = _parse(text)
+        assert record.source_id is None, text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 
+from captions.core import dates
 from captions.core.text import fold
 
 from .lexicon import LABELS
@@ -54,7 +55,94 @@ def read_record(text: str) -> tuple[str, str | None]:
         text = _CURLED_ARROW_PAIR_RE.sub(_straight_pair, text)
     if '" -> "' in text and len(_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
         return _arrow_lines(text), None
+    if " - " in text or " \u2013 " in text or " \u2014 " in text:
+        return _catalogue_entry_lines(text), None
     return text, None
+
+
+# --- an archive's inventory entry on one line -------------------------------------------------
+
+_ENTRY_DASH_RE = re.compile(r"\s[-\u2013\u2014]\s")
+_ENTRY_HEAD_LIMIT = 80  # characters before the dash: a kind, an id label and the id
+_ENTRY_NAME_LIMIT = 80
+_ENTRY_LINES = 400
+
+
+def _catalogue_entry_lines(text: str) -> str:
+    """An inventory's entry on one line as label lines: its call number behind an id label,
+    a dash, the description, then after ' / ' (ISBD's statement of responsibility) the
+    photographer and after a dash the date ('Photo : cote 12 Fi 34 - Brest, le port. / Jeanne
+    Exemple – vers 1910', 'Signatur F 12/7 – Kiel, Hafen im Winter / Jana Beispiel - 1955'). The
+    text unchanged when no line is one."""
+    lines = text.split("\n")
+    changed = False
+    for index, line in enumerate(lines[:_ENTRY_LINES]):
+        fields = _catalogue_entry(line) if len(line) <= 20_000 else None
+        if fields:
+            lines[index] = "\n".join(fields)
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _catalogue_entry(line: str) -> list[str] | None:
+    dash = _ENTRY_DASH_RE.search(line, 0, _ENTRY_HEAD_LIMIT)
+    if dash is None:
+        return None
+    head = line[: dash.start()].strip()
+    kind, colon, rest = head.partition(":")
+    if colon:
+        # 'Photo : cote 12 Fi 34': what the entry is, then its number; 'Cote : 12 Fi 34' the
+        # number's own label
+        if _is_id_label(kind):
+            head = f"{kind.strip()} {rest.strip()}"
+        elif len(kind.split()) > 3 or not kind.strip():
+            return None
+        else:
+            head = rest.strip()
+    words = head.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        if _is_id_label(" ".join(words[:size])):
+            break
+    else:
+        return None
+    label, number = " ".join(words[:size]), " ".join(words[size:])
+    if not any(character.isdigit() for character in number):
+        return None
+    body = line[dash.end() :].strip()
+    title, slash, responsibility = body.rpartition(" / ")
+    fields = [f"{label}: {number}"]
+    if slash and title.strip():
+        creator, _dash, dated = (part.strip() for part in _partition_dash(responsibility))
+        if _is_name(creator) and (not dated or dates.find_date(dated) is not None):
+            fields.append(f"caption: {title.strip()}")
+            fields.append(f"creator: {creator}")
+            if dated:
+                fields.append(f"date: {dated}")
+            return fields
+    fields.append(f"caption: {body}")
+    return fields
+
+
+def _partition_dash(text: str) -> tuple[str, str, str]:
+    dash = _ENTRY_DASH_RE.search(text)
+    if dash is None:
+        return text, "", ""
+    return text[: dash.start()], dash.group(0), text[dash.end() :]
+
+
+def _is_id_label(words: str) -> bool:
+    known = LABELS.get(fold(words.strip()).rstrip("."))
+    return known is not None and known[0] == "source_id"
+
+
+def _is_name(text: str) -> bool:
+    """A photographer's or a studio's name as an entry states it: short, opening with a capital,
+    no sentence in it."""
+    if not (0 < len(text) <= _ENTRY_NAME_LIMIT and text[:1].isupper() and len(text.split()) <= 8):
+        return False
+    if text.endswith("."):
+        return len(text.split()[-1]) <= 6  # an initial or an abbreviation ('Jane R.', 'Roe & Co.')
+    return not text.endswith((":", ";", ","))
 
 
 # --- '"key" -> "value"' maps (an IPTC or XMP dump printed by a program) -----------------------
