@@ -1377,3 +1377,13 @@ def test_a_buildings_patron_saint_after_its_link_is_no_town():
     assert parse_block("Una procesión en San Pedro en 1950.").city == "San Pedro"
     # French names its churches without a link: 'l'église de Saint-X' is the village's church
     assert parse_block("La façade de l'église de Saint-Pierre en 1950.").city == "Saint-Pierre"
+
+
+def test_a_town_read_without_its_country_takes_it_from_the_line_beside_the_caption():
+    for text in [
+        "Surfer: the champion of France shows her skill at the surf contest off the coast of Senegal in Podor.\n\n"
+        "Podor, Senegal, by Jane Roe/AFP, published May 2",
+        "Wellenreiter: Die Meisterin von Frankreich zeigt ihr Können beim Surfwettbewerb vor der Küste des Senegal "
+        "in Podor.\n\nPodor, Senegal, von Jane Roe/AFP, publiziert am 2. Mai",
+    ]:
+        assert _place(parse_block(text)) == ("Podor", None, "SN"), text

@@ -128,6 +128,8 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
             _place_from_caption(record, scan.closing_dateline, filed=scan.filed_dateline)
         if record.city and record.country_code is None and record.region is None and record.caption:
             _country_named_elsewhere(record, record.caption)
+        if record.city and record.country_code is None and record.region is None:
+            _country_beside(record, scan.side_places[:3])
         if record.country_code is None and scan.paragraphs:
             _country_under_dated_heading(record, scan.paragraphs[0])
         if record.country_code is None and record.city is None:
@@ -161,6 +163,19 @@ def _country_named_elsewhere(record: ParsedCaption, text: str) -> None:
     country = places.country_by_code(code)
     if country is not None:
         record.country, record.country_code = country.name, country.code
+
+
+def _country_beside(record: ParsedCaption, sides: list[str]) -> None:
+    """A town read without its country ('... vor der Küste in Dara.') and a line beside the
+    caption naming that town with its country ('Dara, Senegal, von ...'): the town is there."""
+    for side in sides:
+        town = side_town(side)
+        if town is None or town.split(",", 1)[0].strip() != record.city:
+            continue
+        candidate = _resolve(town, False)
+        if candidate.city == record.city and candidate.country_code and not candidate.unknown_country:
+            record.country, record.country_code = candidate.country, candidate.country_code
+            return
 
 
 # A small town's name (places.town_countries) reads as a town where the caption's language is
