@@ -1387,3 +1387,17 @@ def test_a_town_read_without_its_country_takes_it_from_the_line_beside_the_capti
         "in Podor.\n\nPodor, Senegal, von Jane Roe/AFP, publiziert am 2. Mai",
     ]:
         assert _place(parse_block(text)) == ("Podor", None, "SN"), text
+
+
+def test_a_german_regions_adjective_before_a_town_of_its_country():
+    for text, town, code in [
+        ("Feuerwehrleute löschen im nordrhein-westfälischen Xanten einen Brand.", "Xanten", "DE"),
+        ("Ein Unwetter hat Schäden verursacht, so wie im brandenburgischen Kremmen.", "Kremmen", "DE"),
+        ("Feuerwehrleute löschen im oberösterreichischen Gmunden einen Brand.", "Gmunden", "AT"),
+        ("Feuerwehrleute löschen in der sächsischen Stadt Oederan einen Brand.", "Oederan", "DE"),
+        ("Feuerwehrleute löschen im nordhessischen Homberg einen Brand.", "Homberg", "DE"),
+    ]:
+        assert _place(parse_block(text)) == (town, None, code), text
+    # a noun after the adjective is no town; nor a name the gazetteer does not know in that country
+    assert parse_block("Ein Mann geht im bayerischen Landtag über den Flur.").city is None
+    assert parse_block("Feuerwehrleute löschen im französischen Kremmen einen Brand.").city is None
