@@ -1401,3 +1401,17 @@ def test_a_german_regions_adjective_before_a_town_of_its_country():
     # a noun after the adjective is no town; nor a name the gazetteer does not know in that country
     assert parse_block("Ein Mann geht im bayerischen Landtag über den Flur.").city is None
     assert parse_block("Feuerwehrleute löschen im französischen Kremmen einen Brand.").city is None
+
+
+def test_a_title_after_a_references_dash_opens_with_its_town():
+    for text, town in [
+        ("Photo : cote 12 Fi 3 - Montbrison, vélodrome du Champ-de-Mars. Vue des coureurs.", "Montbrison"),
+        ("Photo : cote 12 Fi 3 - Saint-Julien-en-Genevois. Le marché. / Jean Roe - 1924", "Saint-Julien-en-Genevois"),
+        ("Postkarte Nr. 12 - Xanten, Marktplatz mit Dom, um 1910", "Xanten"),
+        ("Postal n.º 12 - Villarrobledo, plaza Mayor, hacia 1910", "Villarrobledo"),
+        ("Postcard no. 12 - Maidenhead, High Street, about 1910", "Maidenhead"),
+    ]:
+        assert parse_block(text).city == town, text
+    # a dash after a sentence closes no reference; a compound of small words is no commune's name
+    assert parse_block("Une femme marche vite. Encore - Montbrison, le 3 mars 1950").city is None
+    assert parse_block("Rez-de-chaussée. Vue de la salle.").city is None

@@ -1016,8 +1016,26 @@ _STOP_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r")(?<=\w{4})\.-?\s(?=[" + _UP +
 
 
 def stop_town(caption: str, countries=None) -> str | None:
-    match = _STOP_TOWN_RE.match(caption, 0, 120)
-    return None if match is None else _own_town(match.group(1), countries)
+    for start in _title_openings(caption):
+        match = _STOP_TOWN_RE.match(caption, start, start + 120)
+        if match is not None:
+            # (a French commune's compound name too, closing on a name: 'Nort-sur-Erdre. Le port ...')
+            name = match.group(1)
+            return _own_town(name, countries, compound=name.rsplit("-", 1)[-1][:1].isupper())
+    return None
+
+
+# A reference or a label before a title's dash ('Photo : cote 68 Fi 17 - Nort-sur-Erdre. Le port
+# ...', 'Carte postale n° 12 - Menton, la jetée'): the title after the dash opens as a caption does.
+# (not after a sentence: its full stop says the dash closes no label)
+_TITLE_DASH_RE = re.compile(r"\s[-–—]\s")
+
+
+def _title_openings(caption: str):
+    yield 0
+    dash = _TITLE_DASH_RE.search(caption, 0, 80)
+    if dash is not None and _SENTENCE_END_RE.search(caption[: dash.start() + 1]) is None:
+        yield dash.end()
 
 
 # An archive title or caption opening with its town and a place in it ('Menton, vélodrome du
@@ -1026,13 +1044,15 @@ _COMMA_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r"),\s(?=[\w\"“«])")
 
 
 def comma_town(caption: str, countries=None) -> str | None:
-    match = _COMMA_TOWN_RE.match(caption, 0, 120)
-    if match is None:
-        return None
-    following = _PART_END_RE.split(caption[match.end() : match.end() + 60], 1)[0].strip()
-    if places.find_country(following) or places.find_region(following):
-        return None  # 'Dalian, Liaoning, China: ...': a dateline the slots read whole
-    return _own_town(match.group(1), countries)
+    for start in _title_openings(caption):
+        match = _COMMA_TOWN_RE.match(caption, start, start + 120)
+        if match is None:
+            continue
+        following = _PART_END_RE.split(caption[match.end() : match.end() + 60], 1)[0].strip()
+        if places.find_country(following) or places.find_region(following):
+            return None  # 'Dalian, Liaoning, China: ...': a dateline the slots read whole
+        return _own_town(match.group(1), countries)
+    return None
 
 
 _PART_END_RE = re.compile(r"[,:;.(\n]")
