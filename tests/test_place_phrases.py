@@ -1415,3 +1415,27 @@ def test_a_title_after_a_references_dash_opens_with_its_town():
     # a dash after a sentence closes no reference; a compound of small words is no commune's name
     assert parse_block("Une femme marche vite. Encore - Montbrison, le 3 mars 1950").city is None
     assert parse_block("Rez-de-chaussée. Vue de la salle.").city is None
+
+
+def test_a_town_after_de_or_of_yields_to_one_where_the_picture_is_in_the_same_sentence():
+    for text, town in [
+        (
+            "Le milieu a marqué le seul but du match à Toulouse, envoyant les champions de Marseille en tête.",
+            "Toulouse",
+        ),
+        (
+            "El centrocampista marcó el único gol del partido en Getafe, dejando a los campeones de Sevilla en cabeza.",
+            "Getafe",
+        ),
+        (
+            "Der Spieler erzielte das Tor des Spiels in Bochum und schickte die Meister von Hamburg nach vorn.",
+            "Bochum",
+        ),
+        (
+            "The midfielder scored the only goal of the match in Burnley, sending the champions of Liverpool top.",
+            "Burnley",
+        ),
+    ]:
+        assert parse_block(text).city == town, text
+    # a town after a word for a town is where the picture is ('la ciudad de Sucre')
+    assert parse_block("Miles de personas marchan por la ciudad de Sucre.").city == "Sucre"

@@ -317,6 +317,17 @@ def _place_from_caption(
         if implied is None:
             implied = (slot, candidate)
         elif (
+            candidate.city
+            and _after_of(text, implied[0])
+            and not _after_of(text, slot)
+            and not _after_near_word(text, slot)
+            and _same_sentence(text, implied[0], slot)
+        ):
+            # 'la actriz de Hollywood ... en Nueva York', 'del Tecnológico de Monterrey, en Ciudad de
+            # México': a town after 'de' names whose or which (a person's, a firm's, a school's), a
+            # town after 'en', 'à', 'in' where the picture is
+            implied = (slot, candidate)
+        elif (
             implied[1].city is None
             and candidate.city
             and candidate.country_code == implied[1].country_code
@@ -690,6 +701,31 @@ _NEAR_BEFORE_RE = re.compile(
     + "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["near_words"], key=len, reverse=True))
     + r")\s?$"
 )
+
+
+# 'de', 'd'', 'del', 'von', 'of' right before a name
+_OF_BEFORE_RE = re.compile(r"(?<![\w\-])(?:de|del|d['’]|von|of)\s?$")
+
+
+def _after_of(text: str, slot: str) -> bool:
+    """Is `slot` first named right after 'de' or 'of' ('la actriz de Hollywood')?"""
+    name = slot.split(",", 1)[0]
+    start = text.find(name)
+    # (not after a word for a town: 'la ciudad de Sucre', 'the city of Leeds' name the town)
+    return (
+        start > 0
+        and _OF_BEFORE_RE.search(text, max(0, start - 5), start) is not None
+        and not _after_town_word(text, name)
+    )
+
+
+_STOP_RE = re.compile(r"[.!?]\s")
+
+
+def _same_sentence(text: str, first: str, second: str) -> bool:
+    """Are the places first named in one sentence (no full stop between them)?"""
+    start, end = sorted((text.find(first.split(",", 1)[0]), text.find(second.split(",", 1)[0])))
+    return start >= 0 and _STOP_RE.search(text, start, end) is None
 
 
 def _after_near_word(text: str, slot: str) -> bool:
