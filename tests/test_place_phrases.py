@@ -1439,3 +1439,14 @@ def test_a_town_after_de_or_of_yields_to_one_where_the_picture_is_in_the_same_se
         assert parse_block(text).city == town, text
     # a town after a word for a town is where the picture is ('la ciudad de Sucre')
     assert parse_block("Miles de personas marchan por la ciudad de Sucre.").city == "Sucre"
+
+
+def test_a_title_dated_first_opens_with_its_town_after_the_year():
+    for text, town in [
+        ("1912, Gmunden, Blick auf den See mit Dampfer.", "Gmunden"),
+        ("1912, Montbrison, la foire aux bestiaux.", "Montbrison"),
+        ("1912, Villarrobledo, la feria de ganado.", "Villarrobledo"),
+        ("1912, Maidenhead, the cattle fair.", "Maidenhead"),
+    ]:
+        assert parse_block(text).city == town, text
+    assert parse_block("1912, Jane Roe, the cattle fair.").city is None

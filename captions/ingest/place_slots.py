@@ -1031,11 +1031,19 @@ def stop_town(caption: str, countries=None) -> str | None:
 _TITLE_DASH_RE = re.compile(r"\s[-–—]\s")
 
 
+# ... and after a year opening the title with its comma ('1912, Gmunden, Blick auf den See'), as
+# an archive's title may date its view first
+_LEADING_YEAR_RE = re.compile(r"\d{4},\s")
+
+
 def _title_openings(caption: str):
     yield 0
     dash = _TITLE_DASH_RE.search(caption, 0, 80)
     if dash is not None and _SENTENCE_END_RE.search(caption[: dash.start() + 1]) is None:
         yield dash.end()
+    year = _LEADING_YEAR_RE.match(caption)
+    if year is not None:
+        yield year.end()
 
 
 # An archive title or caption opening with its town and a place in it ('Menton, vélodrome du
