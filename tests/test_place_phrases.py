@@ -1450,3 +1450,21 @@ def test_a_title_dated_first_opens_with_its_town_after_the_year():
     ]:
         assert parse_block(text).city == town, text
     assert parse_block("1912, Jane Roe, the cattle fair.").city is None
+
+
+def test_a_district_of_a_capital_named_like_a_region_is_in_the_capital():
+    # GeoNames puts Foggy Bottom in D.C. with Washington, not in Washington State
+    for text in [
+        "Des manifestants à Foggy Bottom, Washington, le 3 mai 2021.",
+        "Manifestantes en Foggy Bottom, Washington, el 3 de mayo de 2021.",
+        "Demonstranten in Foggy Bottom, Washington, am 3. Mai 2021.",
+        "Protesters gather in Foggy Bottom, Washington, on May 3, 2021.",
+    ]:
+        assert _place(parse_block(text)) == ("Washington", None, "US"), text
+    # a town of the state before its name stays a town of the state
+    assert _place(parse_block("Protesters gather in Spokane, Washington, on May 3, 2021.")) == (
+        "Spokane",
+        "Washington",
+        "US",
+    )
+    assert places.resolve_place("Appleton, Washington", labelled=False).region == "Washington"

@@ -419,6 +419,7 @@ class City:
     lon: float | None = None
     population: int = 0
     curated: bool = False  # one of data/cities.json, with its name in each of the four languages
+    admin1: str = ""  # GeoNames' first-level division code ('DC' for Washington and Capitol Hill)
 
     def all_names(self) -> tuple[str, ...]:
         """Every spelling: the four language names, then the aliases, without repeats."""
@@ -446,7 +447,19 @@ class _CityIndex:
     by_key: dict[str, tuple[tuple[int, ...], int]]  # folded name -> (positions, how many own it)
 
 
-_CITY_FIELDS = ("name", "names", "aliases", "country_code", "region", "capital", "lat", "lon", "population", "curated")
+_CITY_FIELDS = (
+    "name",
+    "names",
+    "aliases",
+    "country_code",
+    "region",
+    "capital",
+    "lat",
+    "lon",
+    "population",
+    "curated",
+    "admin1",
+)
 
 
 def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], int]], int]:
@@ -496,6 +509,7 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
                 row.get("lon"),
                 population,
                 True,
+                twin.admin1 if twin else "",
             )
         )
         own.append(set().union(*(_fold_variants(name) for name in names.values())))
@@ -514,6 +528,7 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
                     place.lon,
                     place.population,
                     False,
+                    place.admin1,
                 )
             )
             own.append(_fold_variants(place.name))
@@ -916,6 +931,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
     unknown_country = False
     region: _Region | None = None
     region_text: str | None = None
+    in_city = False  # the last part is the city the one before lies in (no region to read)
     rest = parts
     for position in range(len(parts) - 1, -1, -1):
         found = find_country(parts[position])
@@ -938,6 +954,9 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         state = _region(last) or _postal_state(last) or _region_beside_city(last, parts[-2])
         if state is not None and _city_beside_building(last, parts[-2], state.country_code):
             rest = parts  # 'Bundeshaus, Bern', 'Elbphilharmonie, Hamburg': a building in the city
+        elif state is not None and _district_of_city(parts[-2], last, state):
+            # 'Capitol Hill, Washington': a district of the capital, not a town of the state
+            rest, in_city = parts, True
         elif state is not None:
             region, region_text, rest = state, last, parts[:-1]
         elif any(city.major for city in _cities_named(last)):
@@ -947,7 +966,7 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         else:
             rest = parts[:-1]  # 'Berlin, 10117': a postcode, not a place name
 
-    if region is None and rest:
+    if region is None and rest and not in_city:
         last = rest[-1]
         candidate = _region(last)
         if candidate is None and len(rest) >= 2:
@@ -1151,6 +1170,22 @@ def _city_beside_building(last: str, previous: str, country_code: str) -> bool:
         for city in _cities_named(last)
     )
     return capital and find_city(previous, country_code) is None and find_country(previous) is None
+
+
+def _district_of_city(previous: str, last: str, state: _Region) -> bool:
+    """Is `previous` a district of the major city named `last`, which lies outside the region of
+    its name ('Capitol Hill, Washington': GeoNames puts Capitol Hill in D.C., as Washington, not
+    in Washington State; 'Spokane, Washington' is a town of the state)?"""
+    district = find_city(previous, state.country_code)
+    if district is None or district.major or not district.admin1:
+        return False
+    return any(
+        city.major
+        and city.country_code == state.country_code
+        and city.region not in (None, state.name)
+        and city.admin1 == district.admin1
+        for city in _cities_named(last)
+    )
 
 
 def place_search_names(*, sublocation=None, city=None, region=None, country_code=None) -> frozenset[str]:
