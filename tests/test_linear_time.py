@@ -163,6 +163,11 @@ def _runs() -> dict[str, str]:
     blocks["literal: cut in a single-quoted string"] = "{caption: '" + "word \\' " * (RUN // 8)
     blocks["literal: open comments"] = "{a: 1, " + "/* x " * (RUN // 5)
     blocks["literal: many semicolons"] = "{a: 1" + ";" * RUN
+    # inventory entries and bracketed references (records._catalogue_entry_lines, _bracketed_reference_lines)
+    blocks["entry: many dashes"] = "Cote 12 Fi 3 - " + "a / b - " * (RUN // 8)
+    blocks["entry: many lines"] = "Cote 12 Fi 3 - Le port / Jean Exemple - 1910\n" * (RUN // 44)
+    blocks["reference: open bracket"] = "Caption.\n[Example Images Bild 00123456 " + "Hamburg " * (RUN // 8)
+    blocks["reference: many brackets"] = "Caption.\n" + "[Example Images Bild 00123456 Hamburg]\n" * (RUN // 39)
     blocks["xmp: cut in a property"] = "<rdf:Description><dc:description><rdf:li>" + "word " * (RUN // 5)
     blocks["xmp: open tags"] = "<rdf:RDF>" + "<dc:description>" * (RUN // 16)
     blocks["xmp: cut in a tag"] = "<rdf:RDF><rdf:Description " + 'photoshop:City="x" ' * (RUN // 19)

@@ -1678,3 +1678,47 @@ def test_a_caption_with_a_dash_and_no_call_number_is_no_inventory_entry():
     ):
         record = _parse(text)
         assert record.source_id is None, text
+
+
+# --- a picture library's reference in brackets under the caption ------------------------------
+
+
+def test_a_picture_librarys_bracketed_reference_names_credit_id_place_and_year():
+    cases = (
+        (
+            "Kinder spielen im Schnee.\n\n[Beispiel Bilder Bild 00123456 Hamburg 1955]",
+            ("Beispiel Bilder", "00123456", "Hamburg", "DE", 1955),
+        ),
+        (
+            "Children in the snow.\n[Example Pictures Image 0012345 Leeds, 1931]",
+            ("Example Pictures", "0012345", "Leeds", "GB", 1931),
+        ),
+        (
+            "Enfants dans la neige.\n[Images Exemple Photo 7654321 Lyon 1948]",
+            ("Images Exemple", "7654321", "Lyon", "FR", 1948),
+        ),
+        (
+            "Niños en la nieve.\n[Archivo Ejemplo Imagen 1234567 Sevilla 1962]",
+            ("Archivo Ejemplo", "1234567", "Sevilla", "ES", 1962),
+        ),
+    )
+    for text, (credit, source_id, city, country_code, year) in cases:
+        record = _parse(text)
+        assert record.caption == text.split("\n")[0], text
+        assert (record.credit, record.source_id, record.city, record.country_code) == (
+            credit,
+            source_id,
+            city,
+            country_code,
+        )
+        assert record.date_start == date(year, 1, 1)
+
+
+def test_a_bracketed_note_without_a_librarys_number_stays_as_it_is():
+    for text in (
+        "[Archive picture] Farmers near Lyon, France.",
+        "Farmers near Lyon.\n[Photo 12]",
+        "Farmers [see image 12345] near Lyon.",
+    ):
+        record = _parse(text)
+        assert record.source_id is None and record.credit is None, text

@@ -15,7 +15,8 @@ import json
 import re
 
 from captions.core import dates
-from captions.core.text import fold
+from captions.core.data import load_data
+from captions.core.text import alternation, fold
 
 from .lexicon import LABELS
 
@@ -56,8 +57,40 @@ def read_record(text: str) -> tuple[str, str | None]:
     if '" -> "' in text and len(_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
         return _arrow_lines(text), None
     if " - " in text or " \u2013 " in text or " \u2014 " in text:
-        return _catalogue_entry_lines(text), None
+        text = _catalogue_entry_lines(text)
+    if "[" in text and "]" in text:
+        text = _bracketed_reference_lines(text)
     return text, None
+
+
+# --- a picture library's reference in brackets ------------------------------------------------
+
+# '[Example Images Bild 00123456 Hamburg 1955]' alone on its line: the library, its word for the
+# number (caption_labels.json reference_words), the number, then the place and the year
+_REFERENCE_RE = re.compile(
+    r"^[ \t]{0,8}\[(?P<holder>[^\W\d][^\[\]\n\d]{1,60}?)\s(?:"
+    + alternation(load_data("caption_labels.json")["reference_words"])
+    + r")\s(?P<id>[A-Z]{0,4}\d{5,12})"
+    r"(?:\s(?P<place>[^\W\d][^\[\]\n\d]{1,60}?))?(?:,?\s(?P<year>1[89]\d\d|20\d\d))?\][ \t]{0,8}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _bracketed_reference_lines(text: str) -> str:
+    """A picture library's reference in brackets on a line of its own as label lines: its name
+    is the credit, its number the source_id, the place and the year after them the picture's."""
+    if len(text) > MAX_RECORD_CHARS:
+        return text
+
+    def fields(match: re.Match) -> str:
+        lines = [f"credit: {match['holder'].strip()}", f"bildnummer: {match['id']}"]
+        if match["place"]:
+            lines.append(f"place: {match['place'].strip()}")
+        if match["year"]:
+            lines.append(f"date: {match['year']}")
+        return "\n".join(lines)
+
+    return _REFERENCE_RE.sub(fields, text) if _REFERENCE_RE.search(text) else text
 
 
 # --- an archive's inventory entry on one line -------------------------------------------------
