@@ -3361,3 +3361,23 @@ def test_a_quoted_title_with_an_initials_or_a_titles_stop_inside_loses_its_quote
     # quoted sentences are someone's words and keep their quotes
     text = '"Die Brücke ist gesperrt. Der Fluss steigt"'
     assert _parse(text).caption == text
+
+
+def test_a_number_before_words_that_are_no_place_and_a_dated_bar_stays_caption_text():
+    # '1. FC Exampleburg, 3. Mai 2021 | ...', '12 Angry Men, 3 May 1957 | ...': the words after
+    # the number are no place the place data knows and no country in parentheses follows them, so
+    # the number is the name's own (a club's, a film's), no list's
+    for text, opening in [
+        ("1. FC Exampleburg, 3. Mai 2021 | Spieler jubeln nach dem Tor. Foto: Jane Roe/dpa", "1. FC Exampleburg"),
+        ("12 Angry Men, 3 May 1957 | A scene from the film.", "12 Angry Men"),
+        ("1. Les Bleus, 5 mai 2019 | Les joueurs célèbrent la victoire.", "1. Les Bleus"),
+        ("1. Real Exampleton, 4 de mayo de 2019 | Los jugadores celebran el gol.", "1. Real Exampleton"),
+    ]:
+        assert _parse(text).caption.startswith(opening), text
+    # a known place, or a country in parentheses after the words: the list's number goes
+    for text, opening in [
+        ("3. Hamburg, 3. Mai 2021 | Spieler jubeln nach dem Tor.", "Hamburg, 3. Mai"),
+        ("2 Los Angeles, 4 de mayo de 2019 | Un hombre camina por la playa.", "Los Angeles, 4 de mayo"),
+        ("4 Exampleton (Canada), 3 May 2019 | A man walks on the beach.", "Exampleton (Canada)"),
+    ]:
+        assert _parse(text).caption.startswith(opening), text

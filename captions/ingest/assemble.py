@@ -295,7 +295,14 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             joined = joined[counter.end() :]
         else:
             numbered = _NUMBERED_DATELINE_RE.match(joined)
-            if numbered and _is_date_text(numbered.group("date")):
+            if (
+                numbered
+                and _is_date_text(numbered.group("date"))
+                # the words after the number a place ('3. Montréal, ...'), or a country in
+                # parentheses after them ('2 Exampleville (Japon), ...'): no club or title ('1. FC
+                # Exampleburg, 3. Mai 2021 | ...', '12 Angry Men, 3 May 1957 | ...')
+                and (numbered.group("country") or _is_place(numbered.group("place")))
+            ):
                 joined = joined[
                     numbered.end() :
                 ]  # a list's number before its dateline: '2 Exampleville, 2 mai 2019 | ...'
@@ -1321,11 +1328,12 @@ _BARE_COUNTER_RE = re.compile(
     + r")\s|L['’]\w)"
 )
 # A list's number before a dateline with its day and a bar ('2 Exampleville (Japon), 2 novembre
-# 2019 | Le capitaine ...', '3. Montréal, 7 août 2017 | ...'): the page's number, no caption text
+# 2019 | Le capitaine ...', '3. Montréal, 7 août 2017 | ...'): the page's number, no caption text,
+# when the words after it are a known place or a country in parentheses follows them (build)
 _NUMBERED_DATELINE_RE = re.compile(
-    r"\d{1,2}\.?\s(?=[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s(?:"
+    r"\d{1,2}\.?\s(?=(?P<place>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s(?:"
     + NAME_JOINER
-    + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,3}(?:\s\([^()\n]{2,40}\))?,\s(?P<date>[^|\n]{4,40}?)\s\|\s)"
+    + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,3})(?P<country>\s\([^()\n]{2,40}\))?,\s(?P<date>[^|\n]{4,40}?)\s\|\s)"
 )
 _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 # A gallery's counter with its word and a dash between the picture's credit and its caption on
