@@ -3381,3 +3381,30 @@ def test_a_number_before_words_that_are_no_place_and_a_dated_bar_stays_caption_t
         ("4 Exampleton (Canada), 3 May 2019 | A man walks on the beach.", "Exampleton (Canada)"),
     ]:
         assert _parse(text).caption.startswith(opening), text
+
+
+def test_glued_words_that_are_no_names_or_follow_an_abbreviations_stop_stay_caption_text():
+    # 'von St.Gallen': the stop is an abbreviation's (a word of two letters before it);
+    # '2021.The mayor waves ...': a sentence, no names; both stay caption text before the credit
+    for text, caption in [
+        ("Besucher im Stiftsbezirk von St.Gallen\nFoto: Jane Roe/dpa", "Besucher im Stiftsbezirk von St.Gallen"),
+        (
+            "A man walks in Exampleton on May 3, 2021.The mayor waves to the crowd\nPhoto: Jane Roe/AFP",
+            "A man walks in Exampleton on May 3, 2021.The mayor waves to the crowd",
+        ),
+        (
+            "Un homme marche dans Exampleville le 3 mai 2021.Le maire salue la foule\nPhoto : Jane Roe/AFP",
+            "Un homme marche dans Exampleville le 3 mai 2021.Le maire salue la foule",
+        ),
+        (
+            "Un hombre camina por la plaza el 3 de mayo de 2021.El alcalde saluda a la multitud\nFoto: Jane Roe/EFE",
+            "Un hombre camina por la plaza el 3 de mayo de 2021.El alcalde saluda a la multitud",
+        ),
+        ("Le cortège passe devant le Dr.Exemple\nPhoto : Jane Roe/AFP", "Le cortège passe devant le Dr.Exemple"),
+    ]:
+        record = _parse(text)
+        assert record.caption == caption, text
+        assert record.credit == "Jane Roe/" + text.rsplit("/", 1)[1], text
+    # names glued to a word's stop still go ('... 2021.Jane Roe y Ana Ruiz', then the credit)
+    text = "Un hombre camina por la plaza el 3 de mayo de 2021.Jane Roe y Ana Ruiz\nFoto: Jane Roe/EFE"
+    assert _parse(text).caption == "Un hombre camina por la plaza el 3 de mayo de 2021."

@@ -673,11 +673,21 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 # the picture's alt text the page ran on, no caption text
 _GLUED_ALT_TEXT_RE = re.compile(r"(?<=[a-zà-ÿĀ-ɏ0-9)][.!?])(?P<tail>[A-ZÀ-ÝĀ-ɏ][^.!?\n]{2,80})$")
 _GLUED_ALT_TEXT_WORDS = 8
+# ... and only names: capitalised words, name joiners between them ('Jane Roe et Ana Ruiz'), no
+# sentence ('2021.The mayor waves to the crowd')
+_GLUED_NAMES_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]*(?:,?\s+(?:" + NAME_JOINER + r"\s+)?[A-ZÀ-ÝĀ-ɏ][\w'’.\-]*)*")
+# the word before the stop the words are glued to: three letters or more, so no abbreviation's
+# stop ('von St.Gallen', 'Dr.Roe', 'Nr.Fünf')
+_WORD_BEFORE_STOP_RE = re.compile(r"(\w{3,})\W*$")
 
 
 def _without_glued_alt_text(text: str, cleaned: str) -> str:
     glued = _GLUED_ALT_TEXT_RE.search(text, max(0, len(text) - 90))
     if glued is None or len(glued.group("tail").split()) > _GLUED_ALT_TEXT_WORDS:
+        return text
+    if not _GLUED_NAMES_RE.fullmatch(glued.group("tail").strip()):
+        return text
+    if not _WORD_BEFORE_STOP_RE.search(text, max(0, glued.start() - 40), glued.start() - 1):
         return text
     # (the block goes on with a credit's label right after the words: the credit they stood before)
     tail = glued.group("tail")
