@@ -3408,3 +3408,21 @@ def test_glued_words_that_are_no_names_or_follow_an_abbreviations_stop_stay_capt
     # names glued to a word's stop still go ('... 2021.Jane Roe y Ana Ruiz', then the credit)
     text = "Un hombre camina por la plaza el 3 de mayo de 2021.Jane Roe y Ana Ruiz\nFoto: Jane Roe/EFE"
     assert _parse(text).caption == "Un hombre camina por la plaza el 3 de mayo de 2021."
+
+
+def test_a_place_and_its_agency_after_a_slash_alone_on_the_line_is_a_dateline_not_a_credit():
+    # 'Río de Janeiro/EFE' over the caption: the name before the slash is a place the place data
+    # knows, so the line is a dateline (the picture's place), no photographer's credit
+    for text, city, code in [
+        ("Río de Janeiro/EFE\nUn hombre camina por la playa el 3 de mayo de 2021.", "Río de Janeiro", "BR"),
+        ("Buenos Aires/AFP\nA man walks along the beach on May 3, 2021.", "Buenos Aires", "AR"),
+        ("Hamburg/dpa\nEin Mann geht am 3. Mai 2021 am Strand spazieren.", "Hamburg", "DE"),
+        ("Santa Cruz/Reuters\nUn homme marche sur la plage le 3 mai 2021.", None, None),
+    ]:
+        record = _parse(text)
+        assert record.credit is None, text
+        assert record.city == city, text
+        assert record.country_code == code, text
+    # a person's name and the agency stay a credit
+    record = _parse("Un hombre camina por la playa el 3 de mayo de 2021.\nAna Ruiz/EFE")
+    assert record.credit == "Ana Ruiz/EFE"

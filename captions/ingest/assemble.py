@@ -69,12 +69,12 @@ from .notices import (
     LABELLED_CREDIT_LINE_RE,
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
-    NAME_AGENCY_LINE_RE,
     VIA_NEWS_AGENCY_RE,
     caveats_in,
     clean_credit,
     contains_any,
     glued_leading_credit,
+    is_name_agency_line,
     is_negative_release,
     may_hold_credit,
     parse_embargo,
@@ -1374,7 +1374,7 @@ def _credit_before_counter(lines: list[str]) -> tuple[list[str], str | None, str
         credit = line[: counter.start()].strip()
         if not (
             (credit.startswith(AGENCY_STARTS) and "/" in credit[:20] and not _WORD_STOP_RE.search(credit))
-            or NAME_AGENCY_LINE_RE.fullmatch(credit)
+            or is_name_agency_line(credit)
         ):
             return lines, None, None
         title = " ".join(line.strip() for line in lines[:at]) or None

@@ -45,7 +45,6 @@ from .notices import (
     DATELINE_AGENCY_RE,
     INITIAL_STOP,
     LEADING_MARKER_RE,
-    NAME_AGENCY_LINE_RE,
     STOCK_REFERENCE_RE,
     TRAILING_MARKER_CUE_SEARCH,
     TRAILING_MARKER_RE,
@@ -53,6 +52,7 @@ from .notices import (
     closing_agency,
     contains_any,
     credit_patterns_for,
+    is_name_agency_line,
     known_notice_prefix,
     may_hold_credit,
     reads_as_sentence,
@@ -649,7 +649,7 @@ def credits_in_line(line: str) -> tuple[str, ...]:
     labelled = BARE_LABEL_LINE_RE.fullmatch(line.strip()) if line[:1] in "PF" else None
     if labelled:
         return (labelled.group("credit"),)  # 'PHOTO JANE ROE, LA PRESSE'
-    if "/" in line and len(line) <= 160 and NAME_AGENCY_LINE_RE.fullmatch(line.strip()):
+    if "/" in line and len(line) <= 160 and is_name_agency_line(line):
         return (line.strip(),)  # 'JANE ROE/AFP/GETTY IMAGES'
     found = strip_credits(without_sentence_after_bar(line) if " | " in line else line)[1]
     if not found and _may_hold_boilerplate(line.lstrip("* ")):

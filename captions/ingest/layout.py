@@ -39,10 +39,10 @@ from .lexicon import (
 from .notices import (
     AGENCY_LINES,
     BARE_LABEL_LINE_RE,
-    NAME_AGENCY_LINE_RE,
     VIA_NEWS_AGENCY_RE,
     caveats_in,
     credit_patterns_for,
+    is_name_agency_line,
     known_notice_prefix,
     may_hold_credit,
     reads_as_sentence,
@@ -1216,7 +1216,7 @@ def _is_credit_line(line: str) -> bool:
     # A credit line opens with its credit ('(AP Photo/...)', 'REUTERS/...', 'Foto: ...').
     # (the caption printed again after it and the page's bar: 'Foto: Jane Roe/dpa | Ein Mann ...')
     line = without_sentence_after_bar(line) if " | " in line else line
-    if "/" in line and NAME_AGENCY_LINE_RE.fullmatch(line.strip()):
+    if "/" in line and is_name_agency_line(line):
         return True  # 'Jane Roe/AFP', 'JANE ROE/AFP/GETTY IMAGES'
     if not _CREDIT_LINE_START_RE.match(line) or not may_hold_credit(line):
         return False

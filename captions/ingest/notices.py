@@ -440,6 +440,20 @@ NAME_AGENCY_LINE_RE = re.compile(
     + _AGENCY_ANY_CASE
     + r"){0,3})"
 )
+
+
+@lru_cache(maxsize=4096)
+def is_name_agency_line(line: str) -> bool:
+    """A name and its agency after a slash, the whole line ('Jane Roe/AFP'), unless the name is a
+    place the place data knows: then the line is a dateline ('Río de Janeiro/EFE', 'Buenos
+    Aires/AFP'), the place the picture's, not a photographer's credit."""
+    line = line.strip()
+    if "/" not in line or not NAME_AGENCY_LINE_RE.fullmatch(line):
+        return False
+    name = line.split("/", 1)[0].strip()
+    return not (places.find_city(name) or places.find_country(name) or places.find_region(name))
+
+
 # (or a known agency as it writes itself: 'FOTO Reuters', 'Photo Keystone' on a line of its own)
 BARE_LABEL_LINE_RE = re.compile(
     r"(?:"
