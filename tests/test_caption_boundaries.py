@@ -3426,3 +3426,28 @@ def test_a_place_and_its_agency_after_a_slash_alone_on_the_line_is_a_dateline_no
     # a person's name and the agency stay a credit
     record = _parse("Un hombre camina por la playa el 3 de mayo de 2021.\nAna Ruiz/EFE")
     assert record.credit == "Ana Ruiz/EFE"
+
+
+def test_a_labels_credit_in_square_brackets_only_closing_the_text_and_brackets_paired():
+    # '[Photo: 1921]' inside the sentence is the caption's own bracket, not its credit: the
+    # square-bracket form is a credit only closing the text; the credit after the sentence stands
+    for text, credit in [
+        ("A man reads a letter [Photo: 1921] in Exampleton on May 3, 2021. (AP Photo/Jane Roe)", "AP Photo/Jane Roe"),
+        ("Un documento [Foto: archivo] sobre la mesa el 3 de mayo de 2021. Foto: Ana Ruiz / EFE", "Ana Ruiz / EFE"),
+        ("Un document [Photo : archives] sur la table le 3 mai 2021. Photo : Jean Exemple / AFP", "Jean Exemple / AFP"),
+        ("Ein Dokument [Foto: Archiv] auf dem Tisch am 3. Mai 2021. Foto: Anna Beispiel / dpa", "Anna Beispiel / dpa"),
+    ]:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption.startswith(text.split("[")[0] + "["), text
+    # closing the text, the square-bracket form stays a credit
+    record = _parse("A man reads a letter in Exampleton on May 3, 2021. [Photo by Jane Roe/The Daily Example]")
+    assert record.credit == "Jane Roe/The Daily Example"
+    # brackets that do not pair ('[ ... )', '( ... ]') are no credit's
+    for text in [
+        "A man reads a letter in Exampleton on May 3, 2021. [Photo by Jane Roe/The Daily Example)",
+        "Un homme lit une lettre à Exampleville le 3 mai 2021. (Photo : Jean Exemple]",
+        "A man reads a letter in Exampleton on May 3, 2021. [Provided to The Daily Example)",
+        "Un hombre lee una carta el 3 de mayo de 2021. (Foto cedida a El Diario]",
+    ]:
+        assert _parse(text).credit is None, text

@@ -683,13 +683,16 @@ _CAPS_CLOSING_RE = re.compile(
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
-    # (in square brackets too, as some papers print them: '[Photo by Jane Roe/The Daily Example]')
+    # (in square brackets too, as some papers print them: '[Photo by Jane Roe/The Daily Example]',
+    # only closing the text: a bracket inside a sentence is its own, '... a letter [Photo: 1921] in ...';
+    # the brackets paired, '[...]' or '(...)')
     re.compile(
-        r"[(\[]\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
+        r"(?:(?P<square>\[)|\()\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
         # (the paper's name between the label and its colon: '(Foto Prensa Libre: AFP)')
         r"(?:\s{1,3}"
         + BYLINE_WORD
-        + r"\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\[\]\n]{1,160})[)\]]",
+        + r"\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\[\]\n]{1,160})"
+        r"(?(square)\]\s{0,3}$|\))",
         re.IGNORECASE,
     ),
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
@@ -1039,11 +1042,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # whom the picture was given to, closing the caption after its last sentence (data:
     # handout_recipients, picture_nouns)
     re.compile(
-        r"(?<=[.!?\"”»])\s{1,3}[(\[]\s{0,2}(?:(?i:"
+        r"(?<=[.!?\"”»])\s{1,3}(?:(?P<square>\[)|\()\s{0,2}(?:(?i:"
         + alternation(_PICTURE_NOUNS)
         + r")\s{1,2})?(?P<credit>(?i:"
         + alternation(_CREDIT_DATA["handout_recipients"])
-        + r")\s{1,2}[^()\[\]\n]{2,80}?)\s{0,2}[)\]]\s{0,3}$"
+        + r")\s{1,2}[^()\[\]\n]{2,80}?)\s{0,2}(?(square)\]|\))\s{0,3}$"
     ),
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
