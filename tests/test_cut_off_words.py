@@ -316,3 +316,19 @@ def test_a_block_whose_last_paragraph_is_cut_off_is_flagged(block):
 )
 def test_a_block_whose_last_line_ends_on_a_whole_word_or_a_name_is_not_flagged(block):
     assert "truncated_text" not in parse_block(block).problems
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a surname after a first name ('Anna Ham', not 'Hamburg' cut short)
+        "Jane Roe/AFP\nVolunteers from Hamburg clean the beach with their coach Anna Ham",
+        "Jane Roe/dpa\nFreiwillige aus Hamburg reinigen den Strand mit ihrer Trainerin Anna Ham",
+        "Jane Roe/EFE\nVoluntarios de Marsella limpian la playa con su entrenador Luis Mar",
+        # a common word of the text's language, after no place's preposition ('Mars', 'Marseille')
+        "Jane Roe/AFP\nDes bénévoles de Marseille nettoient la plage avec leur entraîneur Mars",
+        "Jane Roe/EFE\nVoluntarios de Marsella limpian la playa con su entrenador Mar",
+    ],
+)
+def test_a_surname_or_a_common_word_beginning_an_earlier_place_is_whole(block):
+    assert "truncated_text" not in parse_block(block).problems

@@ -1632,13 +1632,23 @@ def _begins_earlier_place(words: list[str], text: str, language: str | None, is_
     """Does the text end on a capitalised word that begins, cut short, the name of a place the
     same text wrote in full before ('... in Manila, Philippines, ... a pastime in the Philip')?
     A caption repeats its places (its dateline, its place slot), so the piece is read against
-    them; the word itself is no place, and in German, whose nouns are capitalised, no common
-    word ('Mann' before 'Mannheim')."""
+    them; the word itself is no place, no common word of the text's language ('Mann' before
+    'Mannheim', French 'Mars' before 'Marseille') and no surname after a first name ('Anna Ham')."""
     last = words[-1]
     if not (last[:1].isupper() and last.isalpha() and not last.isupper() and len(last) >= 3):
         return False
+    if words[-2][:1].isupper() and words[-2].isalpha():
+        return False  # a first name before it: a surname ('... their coach Anna Ham', not 'Hamburg')
     folded = last.casefold()
-    if language == "de" and _language_words("de")[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF:
+    # a common word of the text's language (of any, when it is unknown) is whole: 'Mann' before
+    # 'Mannheim', French 'Mars' (March) before 'Marseille'; outside German, whose nouns are
+    # capitalised, not after a place's preposition or a name's joiner ('much of Color', 'la más
+    # popular de Valen')
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    before = fold(words[-2])
+    if (language == "de" or (before not in _PLACE_PREPOSITIONS and before not in NAME_JOINERS)) and any(
+        _language_words(each)[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF for each in languages
+    ):
         return False
     head = text[: len(text) - len(last)].casefold()
     if folded not in head:
