@@ -3205,25 +3205,6 @@ def test_a_credit_in_square_brackets_and_a_handouts_note_naming_its_recipient():
     assert _parse("Children at a workshop during the comics festival. (Supplied)").credit is None
 
 
-def test_an_english_title_after_the_last_comma_opening_with_collection_names_no_holder():
-    # English names a holder after 'Collection' with a link word; words all common in English
-    # after it, no link, are a title (a tour's, a day's), caption text
-    for text in (
-        "Visitors gather in the east wing of the museum on Sunday, Collection Highlights Tour",
-        "Volunteers clean the old locomotives in the shed, Collection Care Day",
-    ):
-        record = _parse(text)
-        assert record.credit is None, text
-        assert record.caption == text, text
-    # a holder with its link, or a name foreign to English, and other languages stay credits
-    for text, credit in (
-        ("Children on Main Street about 1905, Collection of the Example Society", "Collection of the Example Society"),
-        ("Children on Main Street about 1905, Collection Jean Exemple", "Collection Jean Exemple"),
-        ("Fête de tir aux Bayards en 1899, collection Jean Exemple", "collection Jean Exemple"),
-    ):
-        assert _parse(text).credit == credit, text
-
-
 def test_a_heading_that_trails_off_over_the_caption_in_its_own_paragraph_is_no_caption_text():
     # 'Le village, il y a 100 ans...' on the line over the caption (no blank line between):
     # the heading, as when it stands alone in its paragraph

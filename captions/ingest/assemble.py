@@ -1924,7 +1924,7 @@ def _take_collections(scan: BlockScan) -> None:
             fold(last[-_COLLECTION_COMMA_REACH:]), _COLLECTION_FOLDED_STARTS
         ):
             tail = _COLLECTION_COMMA_TAIL_RE.search(last, max(0, len(last) - _COLLECTION_COMMA_REACH))
-            if tail is not None and tail.start() > 0 and not _english_title_after_comma(tail.group("inner"), last):
+            if tail is not None and tail.start() > 0:
                 paragraph[-1] = last[: tail.start()].rstrip()
                 _note_collection(scan, tail.group("inner"))
     for item in scan.fields.get("caption", ()):
@@ -2040,26 +2040,6 @@ def _institution_tail(line: str) -> tuple[str, str, str] | None:
 def _lookup_id_label(word: str) -> bool:
     known = LABELS.get(fold(word).rstrip(".:"))
     return known is not None and known[0] == "source_id"
-
-
-_COLLECTION_LINK_WORDS = frozenset(word.casefold() for word in COLLECTION_LINKS)
-# how common in English each word after the opener must be (Zipf, wordfreq's small list: once
-# in a million words or more) for the phrase to read as an English title
-_COMMON_ENGLISH_ZIPF = 3.0
-
-
-def _english_title_after_comma(inner: str, line: str) -> bool:
-    """An English caption's phrase after its last comma that opens with a collection's word but
-    names no holder ('..., Collection Highlights Tour', '..., Collection Care Day'): English
-    names a holder after 'Collection' with a link word ('Collection of the Example Society');
-    without one, words all common in English are a title (a tour's, a programme's). A name
-    foreign to English stays the holder ('..., Collection Jean Exemple')."""
-    words = inner.split()[1:]
-    if not words or words[0].casefold() in _COLLECTION_LINK_WORDS or ct.line_language(line) != "en":
-        return False
-    from wordfreq import zipf_frequency  # noqa: PLC0415  (loaded on first use, as caption_text's)
-
-    return all(zipf_frequency(word.casefold(), "en", wordlist="small") >= _COMMON_ENGLISH_ZIPF for word in words)
 
 
 def _note_collection(scan: BlockScan, holder: str) -> None:
