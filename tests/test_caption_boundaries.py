@@ -3205,38 +3205,6 @@ def test_a_credit_in_square_brackets_and_a_handouts_note_naming_its_recipient():
     assert _parse("Children at a workshop during the comics festival. (Supplied)").credit is None
 
 
-def test_a_heading_that_trails_off_over_the_caption_in_its_own_paragraph_is_no_caption_text():
-    # 'Le village, il y a 100 ans...' on the line over the caption (no blank line between):
-    # the heading, as when it stands alone in its paragraph
-    for heading, caption in [
-        (
-            "Le moulin, il y a un siècle...",
-            "Le moulin du Ruisseau vers 1905, avec le meunier et sa famille devant la porte.",
-        ),
-        (
-            "Die Mühle vor hundert Jahren …",
-            "Die Mühle am Bach um 1905 mit dem Müller und seiner Familie vor der Tür des Hauses.",
-        ),
-        (
-            "The old mill, a century ago...",
-            "The mill on the brook around 1905, with the miller and his family at the door of the house.",
-        ),
-        (
-            "El molino, hace un siglo...",
-            "El molino del arroyo hacia 1905, con el molinero y su familia ante la puerta de la casa.",
-        ),
-    ]:
-        record = _parse(heading + "\n" + caption)
-        assert record.caption == caption, heading
-        # a caption wrapped over two lines under it too
-        half = caption.find(" ", len(caption) // 2)
-        record = _parse(heading + "\n" + caption[:half] + "\n" + caption[half + 1 :])
-        assert record.caption == caption, heading
-    # a caption's own line closing on an ellipsis before its lower-case continuation stays
-    text = "Le moulin tourne encore, il y a un siècle...\net le meunier attend les sacs de blé devant la porte."
-    assert _parse(text).caption.startswith("Le moulin tourne encore")
-
-
 def test_a_name_and_its_agency_after_a_slash_alone_on_the_line_under_the_caption():
     # 'JANE ROE/AFP/GETTY IMAGES' on its own line: a credit line, under a caption without its
     # full stop too (the name as written or in capitals, the agency as it writes itself or in

@@ -333,13 +333,10 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
         return None, None, -1
     first = paragraphs[0]
     head = first[0]
-    # a heading that trails off, alone in its paragraph or over the caption's sentences in the
-    # same paragraph ('Le village, il y a 100 ans...' / 'La place de l'église vers 1910, ...')
-    trailing = _trailing_heading(head) and (len(first) == 1 or _title_over_sentence(head, " ".join(first[1:])))
-    if _looks_like_title(head) or trailing:
+    if _looks_like_title(head) or (len(first) == 1 and _trailing_heading(head)):
         if len(first) > 2 and fold(first[1].strip()) == fold(head.strip()):
             first = first[1:]  # the title printed twice over the text (the page's and the picture's)
-        if len(first) > 1 and (trailing or _DATELINE_START_RE.match(first[1]) or _title_over_sentence(head, first[1])):
+        if len(first) > 1 and (_DATELINE_START_RE.match(first[1]) or _title_over_sentence(head, first[1])):
             return head, first[1:], 0
         if len(first) == 1 and len(paragraphs) > 1 and len(" ".join(paragraphs[1])) > len(head):
             second = paragraphs[1]
