@@ -1706,10 +1706,6 @@ def _adjective_index() -> dict[str, str]:
                         clashes.add(key)
     for key in clashes:  # a form two countries share names neither
         del index[key]
-    for code, stems in NATIONALITIES["region_adjectives"].items():  # 'brandenburgisch': a Land's
-        for stem in stems:
-            for ending in ("", "e", "en", "er", "es", "em"):
-                index.setdefault(fold(stem + ending), code)
     return index
 
 
@@ -1749,10 +1745,9 @@ def _nationality(words: list[str]) -> str | None:
     return _adjective_country(words[-1]) if words else None
 
 
-# 'im britischen Scarborough', 'im ostukrainischen Kramatorsk', 'im brandenburgischen Kremmen': a
-# German nationality (or region) adjective right before a town of that country, a city or a small
-# town of the gazetteer; before a region's kind ('in der ostukrainischen Region Donbass') it names
-# the country
+# 'im britischen Scarborough', 'im ostukrainischen Kramatorsk': a German nationality adjective
+# right before a town of that country; before a region's kind ('in der ostukrainischen Region
+# Donbass') it names the country
 _GERMAN_ADJECTIVE_RE = re.compile(r"(?<![\w\-])([a-zäöüß\-]{3,40}isch(?:e[nmrs]?)?)\s([" + _UP + r"][\w\-]{1,40})")
 
 
@@ -1799,7 +1794,7 @@ def national_places(caption: str) -> list[str]:
             name = match.group(2)
             if name in _REGION_KIND_WORDS:
                 slots.append(country.name)
-            elif places.find_city(name, code) is not None or code in places.town_countries(name):
+            elif places.find_city(name, code) is not None:
                 slots.append(f"{name}, {country.name}")
     return slots
 
