@@ -3400,3 +3400,21 @@ def test_a_labels_credit_in_square_brackets_only_closing_the_text_and_brackets_p
         "Un hombre lee una carta el 3 de mayo de 2021. (Foto cedida a El Diario]",
     ]:
         assert _parse(text).credit is None, text
+
+
+def test_a_closing_remark_in_brackets_naming_a_recipient_without_a_picture_word_is_no_credit():
+    # only 'provided to' makes a handout's note alone; 'submitted/supplied to' need a picture word,
+    # and a note naming its giver ('par la famille') is no recipient's note
+    for text in (
+        "The knife found at the scene in Exampleton on May 3, 2021. (Submitted to the court as evidence)",
+        "Le couteau retrouvé à Villeexemple le 3 mai 2021. (Photo fournie à la presse par la famille)",
+        "El cuchillo hallado en Villaejemplo el 3 de mayo de 2021. (Foto cedida a los medios por la familia)",
+    ):
+        record = _parse(text)
+        assert record.credit is None, text
+        assert record.caption == text, text
+    for text, credit in (
+        ("Farmers in the county on Sept 7. (Photo supplied to Example Daily)", "supplied to Example Daily"),
+        ("Des paysans dans le comté le 7 septembre. (Photo fournie à Exemple Matin)", "fournie à Exemple Matin"),
+    ):
+        assert _parse(text).credit == credit, text

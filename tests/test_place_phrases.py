@@ -1360,6 +1360,12 @@ def test_a_capital_named_in_apposition_after_its_lead_is_the_town():
         ("Protesters march on March 3, 2019 in the capital Tataouine.", "Tataouine"),
     ]:
         assert parse_block(text).city == town, text
+    # 'de la capitale X' is no lead: the distance, direction or office before it keeps its town
+    for text, town in [
+        ("Des manifestants défilent à Sfax, à 270 km de la capitale Tunis, le 3 mai 2021.", "Sfax"),
+        ("Vendedores en Trujillo, al norte de la capital Lima, el 3 de mayo de 2021.", "Trujillo"),
+    ]:
+        assert parse_block(text).city == town, text
     # the capital unnamed is no place
     assert parse_block("Des manifestants défilent dans la capitale, le 3 mars 2019.").city is None
 
@@ -1367,11 +1373,15 @@ def test_a_capital_named_in_apposition_after_its_lead_is_the_town():
 def test_a_buildings_patron_saint_after_its_link_is_no_town():
     for text in [
         "La fachada de la iglesia de San Pedro en 1950.",
-        "Los alumnos del colegio de Santa Ana posan en el patio en 1950.",
-        "Pupils outside the school of St. Mary in 1950.",
+        "La capilla de Santa Ana en 1950.",
+        "The bells of the church of St. Mary in 1950.",
         "Die Glocken der Kirche von Sankt Peter im Jahr 1950.",
     ]:
         assert parse_block(text).city is None, text
+    # a school's or a hospital's 'de' is often 'in': the saint's town stays the place
+    assert parse_block("Alumnos de una escuela de San Salvador durante una protesta el 3 de mayo de 2021.").city == (
+        "San Salvador"
+    )
     # the town after the building and its saint is still the place; a saint's town alone too
     assert parse_block("La iglesia de San Pedro, en Villarrobledo, en 1950.").city == "Villarrobledo"
     assert parse_block("Una procesión en San Pedro en 1950.").city == "San Pedro"

@@ -1040,13 +1040,16 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # [Provided to The Daily Example], (Photo provided to example.com): a handout's note naming
     # whom the picture was given to, closing the caption after its last sentence (data:
-    # handout_recipients, picture_nouns)
+    # handout_recipients, handout_recipients_alone, picture_nouns)
     re.compile(
         r"(?<=[.!?\"”»])\s{1,3}(?:(?P<square>\[)|\()\s{0,2}(?:(?i:"
         + alternation(_PICTURE_NOUNS)
-        + r")\s{1,2})?(?P<credit>(?i:"
+        + r")\s{1,2}|(?=(?i:"
+        + alternation(_CREDIT_DATA["handout_recipients_alone"])
+        + r")\s))(?P<credit>(?i:"
         + alternation(_CREDIT_DATA["handout_recipients"])
-        + r")\s{1,2}[^()\[\]\n]{2,80}?)\s{0,2}(?(square)\]|\))\s{0,3}$"
+        # the note names a recipient, not a giver: no 'by' word inside it
+        + r")\s{1,2}(?:(?!\s(?i:by|par|por|von)\s)[^()\[\]\n]){2,80}?)\s{0,2}(?(square)\]|\))\s{0,3}$"
     ),
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     re.compile(
