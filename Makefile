@@ -30,7 +30,7 @@ test: $(STAMP)
 ## make test-pure: the tests of the pure cores (core/, ingest/), without starting Django (seconds)
 PURE_TESTS := tests/test_fingerprints.py tests/test_dimensions.py tests/test_dates.py tests/test_places.py tests/test_text.py \
 	tests/test_vocabulary.py tests/test_textfiles.py tests/test_caption_parser.py tests/test_parser_properties.py tests/test_caption_boundaries.py \
-	tests/test_printing.py tests/test_record_layouts.py tests/test_place_phrases.py tests/test_event_dates.py tests/test_cut_off_words.py tests/test_pasted_surface.py
+	tests/test_printing.py tests/test_record_layouts.py tests/test_place_phrases.py tests/test_event_dates.py tests/test_cut_off_words.py tests/test_pasted_surface.py tests/test_parser_gates.py
 test-pure: $(STAMP)
 	$(BIN)/python -m pytest -p no:django -W ignore::pytest.PytestConfigWarning $(PURE_TESTS)
 

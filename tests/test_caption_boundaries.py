@@ -3183,18 +3183,21 @@ def test_a_credit_in_square_brackets_and_a_handouts_note_naming_its_recipient():
     # credit, without its brackets and its word for a picture (data: handout_recipients)
     for text, credit in [
         (
-            "Farmers harvest rice on a plantation in the county on Sept 7. [Provided to Example Daily]",
+            "Volunteers plant trees along the river in the valley on Sept 7. [Provided to Example Daily]",
             "Provided to Example Daily",
         ),
         (
-            "Farmers harvest rice on a plantation in the county on Sept 7. [Photo provided to example.com]",
+            "Volunteers plant trees along the river in the valley on Sept 7. [Photo provided to example.com]",
             "provided to example.com",
         ),
         (
-            "Agricultores cosechan arroz en una finca del condado. (Foto cedida a El Diario Ejemplo)",
+            "Voluntarios plantan árboles junto al río. (Foto cedida a El Diario Ejemplo)",
             "cedida a El Diario Ejemplo",
         ),
-        ("Des agriculteurs récoltent le riz dans une plantation. (Photo fournie à La Gazette)", "fournie à La Gazette"),
+        (
+            "Des bénévoles plantent des arbres le long de la rivière. (Photo fournie à La Gazette)",
+            "fournie à La Gazette",
+        ),
     ]:
         record = _parse(text)
         assert record.credit == credit, text
@@ -3210,9 +3213,9 @@ def test_a_name_and_its_agency_after_a_slash_alone_on_the_line_under_the_caption
     # full stop too (the name as written or in capitals, the agency as it writes itself or in
     # capitals, more agencies after slashes or a 'via')
     for caption, credit in [
-        ("People enjoy the views from the observation deck over the bay in Example City", "JANE ROE/AFP/GETTY IMAGES"),
+        ("Fishermen mend their nets on the quay of Example Harbour", "JANE ROE/AFP/GETTY IMAGES"),
         (
-            "A view of a naval minesweeper on patrol in the northern harbour",
+            "A ferry leaves the old harbour at dawn with the first passengers",
             "ANNA BEISPIEL/ANADOLU AGENCY/GETTY IMAGES",
         ),
         ("Des promeneurs au bord du lac au coucher du soleil.", "Jean Exemple/AFP"),
@@ -3233,10 +3236,10 @@ def test_a_credit_and_a_gallerys_counter_before_the_caption_on_its_line():
     # counter, then the caption; the title line is a heading
     for title, credit, counter, caption in [
         (
-            "Letzter Gruß",
+            "Im Stadion",
             "dpa/Anna Beispiel/AP Pool",
             "Bild 3/60",
-            "Blick von oben auf die Trauernden in der Halle am Markt.",
+            "Fans feiern auf den Rängen des Stadions am Fluss.",
         ),
         ("Rush hour", "Jane Roe/AFP", "Photo 2 of 9", "Commuters crowd the platform of the central station on Monday."),
         ("Au marché", "AFP/Jean Exemple", "Photo 4/12", "Des clients font la queue devant un étal du marché couvert."),
@@ -3245,15 +3248,15 @@ def test_a_credit_and_a_gallerys_counter_before_the_caption_on_its_line():
         assert record.credit == credit, title
         assert record.caption == caption, title
     # a counter after words that are no credit is left as it was
-    record = _parse("Die Halle am Markt Bild 3/60 - Blick von oben auf die Trauernden in der Halle.")
-    assert record.caption.startswith("Die Halle am Markt")
+    text = "Das Stadion am Fluss Bild 3/60 - Fans feiern auf den Rängen des Stadions."
+    assert _parse(text).caption == text
 
 
 def test_a_name_and_its_agency_in_parentheses_after_a_slash_closing_the_caption():
     # ' / JANE ROE (REUTERS)' after the last sentence: the credit, parentheses dropped (as
     # without the slash)
     for text, credit in [
-        ("Los mariachis esperan clientes en la plaza del centro. / ANA RUIZ (REUTERS)", "ANA RUIZ REUTERS"),
+        ("Los vendedores de flores esperan clientes en el mercado. / ANA RUIZ (REUTERS)", "ANA RUIZ REUTERS"),
         ("Des musiciens attendent les clients sur la place. / Jean Exemple (AFP)", "Jean Exemple AFP"),
     ]:
         record = _parse(text)
@@ -3262,11 +3265,14 @@ def test_a_name_and_its_agency_in_parentheses_after_a_slash_closing_the_caption(
 
 
 def test_a_lists_number_before_a_dateline_with_its_day_and_a_bar_is_no_caption_text():
-    # '2 Exampleville (Japon), 2 novembre 2019 | Le capitaine ...': the page's list number
+    # '2 Exampleville (Japon), 2 novembre 2019 | Des enfants ...': the page's list number
     for text, opening in [
-        ("2 Exampleville (Japon), 2 novembre 2019 | Le capitaine de l'équipe montre la coupe.", "Exampleville (Japon)"),
+        (
+            "2 Exampleville (Japon), 2 novembre 2019 | Des enfants lâchent des lanternes sur la rivière.",
+            "Exampleville (Japon)",
+        ),
         ("3. Montréal, 7 août 2017 | Des cyclistes traversent le pont au lever du jour.", "Montréal, 7 août"),
-        ("12 Springfield (USA), May 4, 2019 | The team captain lifts the trophy.", "Springfield (USA)"),
+        ("12 Springfield (USA), May 4, 2019 | Children float paper lanterns on the river.", "Springfield (USA)"),
     ]:
         assert _parse(text).caption.startswith(opening), text
     # a number that is the caption's own ('3 Kinder ...') or no dateline after it stays
