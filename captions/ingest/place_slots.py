@@ -251,8 +251,9 @@ def outside_of(caption: str, start: int) -> bool:
     return bool(_OUTSIDE_BEFORE_RE.search(fold(caption[max(0, start - 40) : start])))
 
 
-# 'la iglesia de San Clemente', 'el colegio de Santa Ana', 'the church of St. Mary': a building
-# named after its patron saint, not a town (data: dedicated_buildings, dedication_links, saints).
+# 'la iglesia de San Clemente', 'the church of St. Mary': a church or religious house named after
+# its patron saint, not a town (data: dedicated_buildings, dedication_links, saints; a school's or a
+# hospital's 'de' is often 'in': 'una escuela de San Salvador' keeps its town).
 # (French names its churches without a link, 'l'église Saint-Pierre'; 'l'église de Saint-Pierre'
 # is the church of the village.)
 _DEDICATED_BEFORE_RE = re.compile(
