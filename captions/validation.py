@@ -237,10 +237,28 @@ def excused_problems(problems, changed_fields) -> list[str]:
     return [code for code in problems or [] if not changed & set(PROBLEM_FIELDS.get(code, ()))]
 
 
+def headline_names_a_day_that_does_not_exist(headline: str, *, today: dt.date | None = None) -> bool:
+    """A title dating the picture to a day that does not exist ('Flood, September 31, 2019'):
+    the parser flags invalid_date for it and takes the date fields from the caption's own
+    date, so `date_text` does not show the problem (the parser's reading, `dates.find_date`,
+    on the same first 1,000 characters)."""
+    if not (headline or "").strip():
+        return False
+    stated = dates.find_date(headline[:1000], today=_today(today))
+    return stated is not None and stated.problem == dates.INVALID_DATE
+
+
 def current_problems(photo, *, kept, today: dt.date | None = None) -> list[str]:
     """The problems of a record after an edit: the ones its fields show now, plus the
     `kept` ones that cannot be checked again from the fields (truncated text, a discarded
-    stated size)."""
+    stated size).
+
+    A recheckable problem is checked again where the parser found it. An invalid_date found
+    in the title (the date fields then hold the caption's valid date) stays while it is kept
+    (the editor did not change the date fields) and the headline still names the day that
+    does not exist: an edit of the caption or the credit keeps it, correcting the headline
+    clears it. A headline alone raises no new invalid_date the parser did not flag (a
+    labelled date field dates a record over its title)."""
     today = _today(today)
     found = set(code for code in kept if code not in RECHECKABLE)
     if not (photo.width_px and photo.height_px):
@@ -252,6 +270,8 @@ def current_problems(photo, *, kept, today: dt.date | None = None) -> list[str]:
         found.add(error.code)
     elif photo.date_start and photo.date_start > today:
         found.add("future_date")
+    if "invalid_date" in kept and headline_names_a_day_that_does_not_exist(photo.headline, today=today):
+        found.add("invalid_date")
     if "unknown_country" in kept and (photo.place is None or not photo.place.country_code):
         found.add("unknown_country")
     return sorted(found)

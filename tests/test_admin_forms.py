@@ -216,6 +216,26 @@ def test_a_flagged_invalid_date_does_not_block_other_edits_but_a_new_one_does(ed
     assert errors_of(response, "date_text")[0][0] == "invalid_date"
 
 
+def test_an_invalid_date_of_the_title_stays_flagged_until_the_title_is_corrected(ed_client):
+    # the parser flags the title's day that does not exist; the date fields hold the caption's
+    # valid day, so an edit elsewhere must not drop the flag (it did: the check read date_text)
+    from captions import ingest
+    from captions.services import imports
+
+    block = (
+        "Fiesta del barrio, 31 de abril de 2022\n\nVecinos bailan en la plaza de Ejemplilla el 30 de "
+        "abril de 2022.\n\n2400 x 1600 px, 300 dpi"
+    )
+    photo = imports.save_parsed_caption(parsed=ingest.parse_block(block)).photo
+    assert photo.problems == ["invalid_date"] and photo.needs_review
+    assert post_change(ed_client, photo, caption="Vecinos bailan en la plaza.").status_code == 302
+    photo.refresh_from_db()
+    assert photo.caption == "Vecinos bailan en la plaza." and photo.problems == ["invalid_date"]
+    assert post_change(ed_client, photo, headline="Fiesta del barrio, 30 de abril de 2022").status_code == 302
+    photo.refresh_from_db()
+    assert photo.problems == [] and not photo.needs_review
+
+
 # --- history -------------------------------------------------------------------------------
 
 

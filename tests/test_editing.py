@@ -5,9 +5,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from captions import ingest
 from captions.images import uploads
 from captions.models import Photo
-from captions.services import bulk, photos, records
+from captions.services import bulk, imports, photos, records
 from captions.services import images as image_services
 from tests.admin_forms import image_file
 from tests.builders import make_photo
@@ -48,6 +49,34 @@ def test_attach_image_notes_what_it_did():
     assert "Pixel size set from the file: 320 × 200 px (the record said 100 × 100)." in notes
     assert "Resolution 72 dpi read from the file (JFIF)." in notes
     assert (photo.width_px, photo.height_px, photo.dpi) == (320, 200, 72) and photo.thumbnail.name
+
+
+TITLED_IMPOSSIBLE_DAY = (
+    "Regatta on the lake, November 31, 2023\n\nRowers cross the finish line off Exampleton pier on "
+    "November 30, 2023.\n\n2400 x 1600 px, 300 dpi"
+)
+
+
+def test_an_invalid_date_found_in_the_title_survives_edits_that_leave_the_title():
+    photo = imports.save_parsed_caption(parsed=ingest.parse_block(TITLED_IMPOSSIBLE_DAY)).photo
+    assert photo.problems == ["invalid_date"] and photo.date_text == "November 30, 2023"
+
+    def edit(**changes):
+        for name, value in changes.items():
+            setattr(photo, name, value)
+        photos.save_edit(
+            photo=photo,
+            base_version=photo.version,
+            user=None,
+            changed_fields=list(changes),
+            previous_problems=photo.problems,
+        )
+        photo.refresh_from_db()
+
+    edit(caption="Rowers cross the finish line off Exampleton pier.", credit="Jane Roe")
+    assert photo.problems == ["invalid_date"] and photo.needs_review  # the title still names the day
+    edit(headline="Regatta on the lake, November 30, 2023")
+    assert photo.problems == [] and not photo.needs_review  # the title corrected: the flag goes
 
 
 def test_review_state():

@@ -99,6 +99,21 @@ def test_current_problems_are_checked_again_from_the_fields():
     ]
 
 
+def test_an_invalid_date_of_the_title_is_checked_again_in_the_headline():
+    # the parser flags a title's day that does not exist and dates the record by the caption's
+    # valid day: date_text cannot show the problem, the headline does
+    titled = photo(headline="Lantern parade by the river, 31 June 2025", date_text="30 June 2025")
+    assert validation.current_problems(titled, kept=["invalid_date"], today=TODAY) == ["invalid_date"]
+    corrected = photo(headline="Lantern parade by the river, 30 June 2025", date_text="30 June 2025")
+    assert validation.current_problems(corrected, kept=["invalid_date"], today=TODAY) == []
+    # no new flag the parser did not raise (an editor who reviewed it, a labelled date field)
+    assert validation.current_problems(titled, kept=[], today=TODAY) == []
+    # a headline without a date, or with a day that exists, shows nothing
+    assert not validation.headline_names_a_day_that_does_not_exist("Laternenumzug am Fluss", today=TODAY)
+    assert not validation.headline_names_a_day_that_does_not_exist("Laternenumzug, 30. Juni 2025", today=TODAY)
+    assert validation.headline_names_a_day_that_does_not_exist("Laternenumzug, 31. Juni 2025", today=TODAY)
+
+
 def test_stated_sizes_use_the_parsers_tolerance():
     # 1880 px at 150 dpi = 31.83 cm: "31,8" agrees, "31,9" (±0.06) does not, "32" (±0.51) does.
     check = lambda **stated: validation.stated_size_errors(1880, 1160, 150, stated)  # noqa: E731
