@@ -1464,3 +1464,30 @@ def test_a_district_of_a_capital_named_like_a_region_is_in_the_capital():
         "US",
     )
     assert places.resolve_place("Appleton, Washington", labelled=False).region == "Washington"
+
+
+def test_a_town_far_from_the_city_of_its_regions_name_is_a_town_of_the_region():
+    # the city of New York lies 470 km from Niagara Falls: the state, not the city
+    for text in ["Niagara Falls, New York, USA", "Rochester, New York, United States", "Buffalo, New York, USA"]:
+        place = places.resolve_place(text, labelled=True)
+        assert (place.sublocation, place.city, place.region, place.country_code) == (
+            None,
+            text.split(",")[0],
+            "New York",
+            "US",
+        ), text
+    # false friends: a borough of the city lies inside it, so the city is New York
+    for text in ["Brooklyn, New York, USA", "Manhattan, New York, USA"]:
+        place = places.resolve_place(text, labelled=True)
+        assert (place.sublocation, place.city, place.region) == (text.split(",")[0], "New York", None), text
+
+
+def test_a_region_named_like_a_small_town_of_another_region_is_the_region():
+    # Wyoming, Michigan (76,000 people) is no town of the state of Wyoming
+    place = places.resolve_place("Devils Tower National Monument, Wyoming, USA", labelled=True)
+    assert (place.city, place.region, place.country_code) == ("Devils Tower National Monument", "Wyoming", "US")
+    place = places.resolve_place("Laramie, Wyoming, USA", labelled=True)
+    assert (place.city, place.region) == ("Laramie", "Wyoming")
+    # false friend: a major city of the region's name stays the city ('White House, Washington')
+    place = places.resolve_place("White House, Washington, USA", labelled=True)
+    assert (place.sublocation, place.city, place.region) == ("White House", "Washington", None)

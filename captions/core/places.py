@@ -36,6 +36,7 @@ import bisect
 import functools
 import gettext
 import hashlib
+import math
 import os
 import pickle
 import re
@@ -1008,7 +1009,21 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
                 # 'Appleton, Washington': a town before a city that lies in another region
                 # (Washington, D.C.) than the one of its name (Washington State)
                 or (known_city is not None and known_city.region not in (None, candidate.name))
+                # 'Niagara Falls, New York': a town far from the city of the region's name, not
+                # one of its boroughs ('Brooklyn, New York', 'Manhattan, New York')
+                or (known_city is not None and _far_apart(previous, known_city))
             )
+            if (
+                known_city is not None
+                and previous is None
+                and len(rest) >= 2
+                and not known_city.major
+                and _lies_elsewhere(known_city, candidate)
+            ):
+                # 'Yellowstone National Park, Wyoming, USA': after another part, a region's name
+                # whose town of that name is small and lies in another region (Wyoming, Michigan)
+                # is the region
+                known_city = None
             # 'Hamburg', 'Berlin', 'Wien' are cities and regions: a city unless a city precedes.
             # 'Belém, Pará': GeoNames lists 'Para' among Belém's own names; the same city
             # twice is the city and its region.
@@ -1072,6 +1087,30 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
 #: a city this large named like its country is what the name says ('Hong Kong', 'Singapore');
 #: below it the name is the country's ('Luxembourg', 'Monaco', 'Djibouti' name the state too)
 CITY_STATE_POPULATION = 1_000_000
+
+
+#: two cities farther apart than this are two towns, not a city and one of its boroughs
+BOROUGH_DISTANCE_KM = 30
+
+
+def _lies_elsewhere(city: City, region: _Region) -> bool:
+    """Does the city lie in another first-level region than `region`, as far as the data says
+    (its English region name, else GeoNames' alphabetic admin1 code, which is the ISO one in the
+    United States)? False when the data does not say."""
+    if city.region:
+        return city.region != region.name
+    if city.admin1.isalpha() and city.country_code == region.country_code:
+        return region.code != f"{city.country_code}-{city.admin1}"
+    return False
+
+
+def _far_apart(first: City, second: City) -> bool:
+    """Do the two cities lie more than BOROUGH_DISTANCE_KM apart (False when a position is unknown)?"""
+    if None in (first.lat, first.lon, second.lat, second.lon):
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (first.lat, first.lon, second.lat, second.lon))
+    chord = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(chord)) > BOROUGH_DISTANCE_KM
 
 
 def _city_state(text: str, country_code: str) -> str | None:
