@@ -10,6 +10,13 @@ cut at a fixed length is; everything after the cut goes. The block should be fla
 truncated_text (SPEC: 'the block, or a field, ends in a word fragment'). Many halves are words
 themselves ('beste', 'super'), so the figure cannot reach all blocks; `--show` lists the misses.
 
+Its control: the same blocks cut after the whole last word instead (its full stop and everything
+after it gone), a caption that ends in a whole word without its stop. Those must NOT be flagged
+(a missing stop is no fragment); the second figure counts the ones that are, so a change cannot
+buy the first figure with false flags. `--show` lists them too, after the misses. The third
+figure is the same control over every block whose caption ends in a word and a full stop, whatever
+the word's length (the short words a piece of a word may also be: 'opera', 'beste').
+
 Holdout is never read: this is a tuning tool (TEAM rule), so a holdout folder is refused.
 """
 
@@ -27,10 +34,12 @@ from captions.ingest import parse_blocks  # noqa: E402
 from scripts._probe import arguments, tuning_folder  # noqa: E402
 
 
-def cuts(folder: Path) -> tuple[int, int, list[str]]:
-    """(blocks cut, flagged truncated_text, the misses)."""
-    tried = flagged = 0
+def cuts(folder: Path) -> tuple[int, int, list[str], int, list[str], int, int]:
+    """(blocks cut, flagged truncated_text, the misses, their whole controls flagged, those
+    controls, whole controls of every length, flagged)."""
+    tried = flagged = false_flags = controls = control_flags = 0
     misses: list[str] = []
+    falsely: list[str] = []
     for path in sorted(folder.glob("*.expected.json")):
         expected = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(expected, list):
@@ -42,9 +51,15 @@ def cuts(folder: Path) -> tuple[int, int, list[str]]:
             continue
         last = caption.rstrip(".").split()[-1]
         text = read_text(str(path).replace(".expected.json", ".txt"))
-        if len(last) < 6 or not last.isalpha() or text.count(last + ".") != 1:
+        if not last.isalpha() or text.count(last + ".") != 1:
             continue
         if "truncated_text" in parse_blocks(text)[0].problems:
+            continue
+        whole = text[: text.find(last + ".")] + last
+        whole_flagged = "truncated_text" in parse_blocks(whole)[0].problems
+        controls += 1
+        control_flags += whole_flagged
+        if len(last) < 6:
             continue
         piece = last[: len(last) - len(last) // 2]
         cut = text[: text.find(last + ".")] + piece
@@ -53,7 +68,10 @@ def cuts(folder: Path) -> tuple[int, int, list[str]]:
             flagged += 1
         else:
             misses.append(f"  {path.name[:-14]}: ...{cut[-40:]!r}")
-    return tried, flagged, misses
+        if whole_flagged:
+            false_flags += 1
+            falsely.append(f"  {path.name[:-14]}: ...{whole[-40:]!r}")
+    return tried, flagged, misses, false_flags, falsely, controls, control_flags
 
 
 def main() -> int:
@@ -61,10 +79,21 @@ def main() -> int:
     folder = tuning_folder(args)
     if folder is None:
         return 2
-    tried, flagged, misses = cuts(folder)
+    tried, flagged, misses, false_flags, falsely, controls, control_flags = cuts(folder)
     if "--show" in sys.argv:
+        print("cut, not flagged:")
         print("\n".join(misses))
+        print("whole (the stop dropped), flagged:")
+        print("\n".join(falsely))
     print(f"blocks cut {tried}, flagged truncated_text {flagged} ({100 * flagged / max(tried, 1):.1f}%)")
+    print(
+        f"same blocks whole (after the last word, no stop) {tried}, falsely flagged {false_flags}"
+        f" ({100 * false_flags / max(tried, 1):.1f}%)"
+    )
+    print(
+        f"all blocks whole (last word of any length, no stop) {controls}, falsely flagged {control_flags}"
+        f" ({100 * control_flags / max(controls, 1):.1f}%)"
+    )
     return 0
 
 
