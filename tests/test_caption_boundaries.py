@@ -3163,6 +3163,51 @@ def test_a_von_inside_the_name_before_an_agencys_slash_is_the_names_particle():
         assert _parse(text).credit == credit, text
 
 
+def test_a_pictures_noun_before_a_von_and_an_agencys_slash_is_no_first_name():
+    # 'Porträt von Beispiel/dpa': a kind of picture (data: picture_kinds), a word for a picture
+    # or a German compound ending in one is no first name before the particle: the 'von' is the
+    # byline's and the credit is the name and the agency (SPEC: labels are stripped)
+    for text, credit in [
+        ("Seehausen am Deich: Porträt von Beispiel/dpa", "Beispiel/dpa"),
+        ("Die Altstadt von Musterdorf im Nebel: Zeichnung von Exempel/dpa", "Exempel/dpa"),
+        (
+            "Karikatur von Musterfrau/Getty Images\n\nEin Bürgermeister reitet auf einem Esel.",
+            "Musterfrau/Getty Images",
+        ),
+        ("Musterdorf: Kinderporträt von Beispiel/dpa", "Beispiel/dpa"),
+        ("Musterdorf: Luftaufnahme von Exempel/dpa", "Exempel/dpa"),
+    ]:
+        assert _parse(text).credit == credit, text
+    # a kind of picture and its 'by' before a credit after the last sentence is its label, in
+    # every language, as 'Foto von' is
+    for text, credit in [
+        ("Ein Fischer flickt sein Netz am Kai. Porträt von Anna Beispiel/dpa", "Anna Beispiel/dpa"),
+        ("A fisherman mends his net on the quay. Drawing by Jane Roe/AP", "Jane Roe/AP"),
+        ("Un pêcheur répare son filet sur le quai. Dessin de Jeanne Exemple/AFP", "Jeanne Exemple/AFP"),
+        ("Un pescador remienda su red en el muelle. Retrato de Ana Ejemplo/EFE", "Ana Ejemplo/EFE"),
+    ]:
+        record = _parse(text)
+        assert record.credit == credit, text
+        assert record.caption == text[: text.index(".") + 1], text
+    # false friends: a painter's portrait without an agency is the caption's; a first name
+    # before the particle stays the name's
+    for text in (
+        "Ein Fischer flickt sein Netz am Kai. Porträt von Anna Beispiel.",
+        "A fisherman mends his net on the quay. Portrait by Jane Roe.",
+    ):
+        record = _parse(text)
+        assert record.credit is None and record.caption == text, text
+    for text, credit in [
+        ("Seehausen am Deich: Wiebke von Beispiel/dpa", "Wiebke von Beispiel/dpa"),
+        ("Musterdorf: Anna Lena von Exempel/dpa", "Anna Lena von Exempel/dpa"),
+        (
+            "Kordula von Musterfrau/Getty Images\n\nEin Bürgermeister reitet auf einem Esel.",
+            "Kordula von Musterfrau/Getty Images",
+        ),
+    ]:
+        assert _parse(text).credit == credit, text
+
+
 def test_a_credit_in_square_brackets_and_a_handouts_note_naming_its_recipient():
     # a label's credit in square brackets, as in parentheses ('[Photo by Jane Roe/Example Daily]')
     for text, credit in [

@@ -1096,9 +1096,35 @@ _PARTICLE_NAME_CREDIT_RE = re.compile(
     r"(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)(?:\s(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)){0,2}"
     r"\s" + NAME_PARTICLE + r"\s{1,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,30}\s{0,2}/\s{0,2}" + _AGENCY + r")(?=\s{0,2}(?:,|$))"
 )
+# Words that are no first name before a particle: a word for a picture or a kind of picture, a
+# credit's or a byline's label (data: picture_nouns, picture_kinds, credit_labels, byline_labels)
 _NOT_FIRST_NAMES = frozenset(
-    word.casefold() for word in (*_CREDIT_DATA["picture_nouns"], *_CREDIT_DATA["credit_labels"]) if " " not in word
+    word.casefold()
+    for key in ("picture_nouns", "picture_kinds", "credit_labels", "byline_labels")
+    for word in _CREDIT_DATA[key]
+    if " " not in word
 )
+# ... and a German compound ending in a word for a picture ('Kinderporträt', 'Archivfoto',
+# 'Luftaufnahme'): the ending of four letters or more
+_PICTURE_WORD_ENDINGS = tuple(
+    sorted(
+        {
+            word.casefold()
+            for key in ("picture_nouns", "picture_kinds")
+            for word in _CREDIT_DATA[key]
+            if " " not in word and len(word) >= 4
+        }
+    )
+)
+
+
+def _is_no_first_name(word: str) -> bool:
+    """A word before a name's particle that is a noun of a picture or a label, not a first name
+    ('Porträt von Roe/dpa', 'Archivfoto von Roe/dpa'; 'Jane von Roe/dpa' is a name)."""
+    folded = word.casefold()
+    return folded in _NOT_FIRST_NAMES or (len(folded) > 5 and folded.endswith(_PICTURE_WORD_ENDINGS))
+
+
 _OPENERS = SENTENCE_OPENERS_ANY | SENTENCE_OPENERS
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
 _LABEL_NEEDLES = tuple(
@@ -1297,7 +1323,7 @@ def _with_name_before_particle(text: str, found: re.Match) -> re.Match:
     Images' after a 'von' that is the name's particle: the first name stands before it, opening
     the text or after a stop, and is no picture's noun or label ('Foto von Jane Roe/dpa')."""
     head = _NAME_BEFORE_PARTICLE_RE.search(text, max(0, found.start() - 60), found.start() + 1)
-    if head is None or any(word.casefold() in _NOT_FIRST_NAMES for word in head.group("name").split()):
+    if head is None or any(_is_no_first_name(word) for word in head.group("name").split()):
         return found
     if head.group("name").split()[0] in _OPENERS:
         return found  # ('Die von Roe/dpa ...': an article, no first name)
@@ -1562,7 +1588,9 @@ CREDIT_PREFIX_RE = re.compile(
     r"|(?:" + _CREDIT_VERBS + r")\b"
     # a word for a picture, a participle or not and a 'by': 'Imagen de', 'Photo taken by', 'Foto
     # cedida por' (picture_nouns, picture_participles)
-    r"|" + _PICTURE_BYLINE + r"\b)"
+    r"|" + _PICTURE_BYLINE + r"\b"
+    # a kind of picture and a 'by' before the name: 'Porträt von', 'Retrato de' (picture_kinds)
+    r"|(?:" + alternation(_CREDIT_DATA["picture_kinds"]) + r")\s{1,3}" + BYLINE_WORD + r"\b)"
     # (a colon after a 'by', as a page's label prints it: 'Foto por: Ana Ruiz', 'Photo par : ...')
     r"(?:\s{0,2}:)?\s{0,3}",
     re.IGNORECASE,
