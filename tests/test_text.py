@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from captions.core.text import fold, fold_same_length, name_key, word_trie
 
@@ -48,3 +50,11 @@ def test_a_word_trie_matches_exactly_the_words_and_prefers_the_longest():
         assert pattern.fullmatch(word)
     assert pattern.search("in january").group() == "january"
     assert not pattern.search("ju") and not pattern.search("janu")
+
+
+@given(st.text(alphabet=" \t\n_.,'-aZ9éß", max_size=12))
+def test_name_key_fast_path_gives_what_the_substitution_gives(text):
+    """name_key's shortcut for ASCII letters, digits and single blanks against its general path."""
+    folded = text.lower() if text.isascii() else None
+    if folded is not None:
+        assert name_key.__wrapped__(text) == re.sub(r"[\W_]+", " ", folded).strip()

@@ -47,7 +47,7 @@ from pathlib import Path
 
 from captions.core import gazetteer
 from captions.core.data import DATA_DIR, load_data
-from captions.core.text import name_key
+from captions.core.text import NameKeys, name_key
 
 _GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -55,11 +55,12 @@ _GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß
 _GERMAN_LETTERS = re.compile("[äöüßÄÖÜẞ]")
 
 
-def _fold_variants(name: str) -> set[str]:
-    """name_key(name), plus the German transliteration ('Köln' -> 'koeln') when it differs."""
-    keys = {name_key(name)}
-    if _GERMAN_LETTERS.search(name):
-        keys.add(name_key(name.casefold().translate(_GERMAN_TRANSLITERATION)))
+def _fold_variants(name: str, key=name_key) -> set[str]:
+    """name_key(name), plus the German transliteration ('Köln' -> 'koeln') when it differs
+    (`key`: name_key, or a table build's NameKeys lookup)."""
+    keys = {key(name)}
+    if not name.isascii() and _GERMAN_LETTERS.search(name):
+        keys.add(key(name.casefold().translate(_GERMAN_TRANSLITERATION)))
     keys.discard("")
     return keys
 
@@ -473,6 +474,7 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
     GeoNames (as packaged) does not, and adds spellings GeoNames lacks.
     """
     geo = gazetteer.geo_cities()
+    name_key = NameKeys().__getitem__  # the same function, without the bounded cache's churn
     geo_by_name: dict[tuple[str, str], gazetteer.GeoCity] = {}
     for place in geo:  # most populous first: it keeps a shared (name, country)
         geo_by_name.setdefault((name_key(place.name), place.country_code), place)
@@ -513,7 +515,7 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
                 twin.admin1 if twin else "",
             )
         )
-        own.append(set().union(*(_fold_variants(name) for name in names.values())))
+        own.append(set().union(*(_fold_variants(name, name_key) for name in names.values())))
     curated_count = len(rows)
     for place in geo:
         if place.geonameid not in matched:
@@ -532,12 +534,12 @@ def _build_city_table() -> tuple[list[tuple], dict[str, tuple[tuple[int, ...], i
                     place.admin1,
                 )
             )
-            own.append(_fold_variants(place.name))
+            own.append(_fold_variants(place.name, name_key))
     found: dict[str, list[int]] = defaultdict(list)
     for position, row in enumerate(rows):
         city_keys = set(own[position])
         for name in row[2]:
-            city_keys |= _fold_variants(name)
+            city_keys |= _fold_variants(name, name_key)
         for key in city_keys:
             found[key].append(position)
 
@@ -660,8 +662,9 @@ def _build_town_table() -> dict[str, str]:
     """folded own name -> the codes of the countries with a town of that name, space-separated,
     the most populous town's first ('tournus' -> 'FR', 'hope' -> 'CA GB US')."""
     table: dict[str, list[str]] = {}
+    name_key = NameKeys().__getitem__  # the same function, without the bounded cache's churn
     for name, code in gazetteer.small_town_rows():
-        for key in _fold_variants(name):
+        for key in _fold_variants(name, name_key):
             codes = table.setdefault(key, [])
             if code not in codes:
                 codes.append(code)

@@ -213,7 +213,18 @@ def name_key(text: str) -> str:
     (`Place.search_names`), so changing this function means recomputing them."""
     if text.isascii():
         folded = text.lower()
+        if "  " not in folded and folded.replace(" ", "").isalnum():
+            return folded.strip()  # letters, digits and single blanks: what the substitution leaves
     else:
         # NFKD first ('𝐀' -> 'A', 'é' -> 'e' + accent), then casefold ('ß' -> 'ss'), then drop marks
         folded = unicodedata.normalize("NFKD", text).casefold().translate(_STRIP_MARKS)
     return _NON_WORD.sub(" ", folded).strip()
+
+
+class NameKeys(dict):
+    """name_key as a plain dict of every text asked: for building a place table (some 400,000
+    names, most asked two or three times), where name_key's bounded cache would only churn."""
+
+    def __missing__(self, text: str) -> str:
+        key = self[text] = name_key.__wrapped__(text)
+        return key
