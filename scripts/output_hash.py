@@ -21,6 +21,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from captions.core.textfiles import read_text  # noqa: E402
 from captions.ingest.blocks import parse_blocks  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "real_captions"
@@ -29,7 +30,7 @@ CORPUS = ROOT / "tests" / "data" / "real_captions"
 def corpus_hash(corpus: pathlib.Path = CORPUS) -> str:
     digest = hashlib.sha256()
     for path in sorted(corpus.glob("*/*.txt")):
-        for record in parse_blocks(path.read_text(encoding="utf-8")):
+        for record in parse_blocks(read_text(str(path))):
             digest.update(json.dumps(dataclasses.asdict(record), sort_keys=True, default=str).encode())
     return digest.hexdigest()[:16]
 
