@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from captions.ingest import parse_block
-from captions.ingest.caption_text import is_piece_of_word, is_whole_in, is_whole_word
+from captions.ingest.caption_text import is_piece_of_word, is_rare_word_in, is_whole_in, is_whole_word
 
 
 @pytest.mark.parametrize(
@@ -332,3 +332,39 @@ def test_a_block_whose_last_line_ends_on_a_whole_word_or_a_name_is_not_flagged(b
 )
 def test_a_surname_or_a_common_word_beginning_an_earlier_place_is_whole(block):
     assert "truncated_text" not in parse_block(block).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a word of the caption's language rarer than the small lists hold (wordfreq's large list)
+        "Après trois jours de neige, les routes du col restent fermées et les pentes du village sont enneigées",
+        "Zum Stadtfest sind die Gassen der Altstadt mit bunten Fahnen und Girlanden festlich beflaggt",
+        "Tras las lluvias de la noche los vecinos del barrio achican el agua de las calles encharcadas",
+        "Volunteers clear the riverside path after the storm left the meadows and the football pitch waterlogged",
+    ],
+)
+def test_a_long_caption_without_its_stop_ending_on_a_rare_word_of_its_language_is_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # false friends: the large list holds the piece (a loan word, a name) but a longer word it
+        # begins is far more common in the language
+        "Zum Stadtfest sind die Gassen der Altstadt mit bunten Fahnen geschmückt und die Menschen versa",
+        "Tras las lluvias de la noche los vecinos del barrio achican el agua de las calles encharca",
+        "Volunteers clear the riverside path after the storm left the meadows and the football pitch waterlo",
+    ],
+)
+def test_a_piece_of_a_rare_word_is_still_a_cut(caption):
+    assert "truncated_text" in parse_block(caption).problems
+
+
+def test_is_rare_word_in_a_language():
+    assert is_rare_word_in("enneigées", "fr") and is_rare_word_in("beflaggt", "de")
+    assert is_rare_word_in("encharcadas", "es") and is_rare_word_in("waterlogged", "en")
+    assert not is_rare_word_in("waterlo", "en") and not is_rare_word_in("beflag", "de")
+    assert not is_rare_word_in("spark", "de")  # 'Sparkasse' is far more common in German
+    assert not is_rare_word_in("enneigées", "de")  # judged in the caption's language only

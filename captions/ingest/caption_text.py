@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from functools import lru_cache
+from itertools import accumulate
 
 from captions.core import dates
 from captions.core.text import alternation, fold
@@ -1481,6 +1483,8 @@ def looks_cut_off(
         return False  # '... de l'Eglise et de l'Etat', '... la lionne Princesse': a word, not a piece
     if language in LANGUAGES and is_whole_in(words[-1], language):
         return False  # '... a few weeks ago', '... sous eau', '... die Spezialkräfte'
+    if language in LANGUAGES and is_rare_word_in(words[-1], language):
+        return False  # '... pourrait être ajournée', '... las calles embarradas': rare, whole
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
 
@@ -1673,6 +1677,84 @@ def _language_words(language: str) -> tuple[tuple[str, ...], dict[str, float]]:
     return tuple(sorted(zipf)), zipf
 
 
+# wordfreq's large lists hold the words of a language down to once in a hundred million; a word
+# used at least this often (Zipf: about once in ten million words) is a word of the language,
+# though the small lists (once in a million) lack it ('ajournée', 'strömte', 'embarradas')
+_RARE_WORD_ZIPF = 1.5
+# a rare word is a piece when a longer word it begins is this much more common (Zipf): the large
+# lists hold loan words and names that are pieces of a language's own words ('spark' in German,
+# 2.8, before 'Sparkasse', 4.1), so the margin is lower than a common word's (_PIECE_MARGIN)
+_RARE_PIECE_MARGIN = 1.0
+# a word that begins a longer one is taken as whole against the small lists' verdict (a piece:
+# 'strömte' before 'strömten') only when this common: the large list's rarest words are often a
+# page's names or pieces ('stec', 1.6 in English, before the village Stecken)
+_RARE_WORD_OVER_PIECE_ZIPF = 2.0
+
+
+class _WordStore:
+    """One language's words from wordfreq's large list (alphabetic, casefolded, at Zipf
+    _RARE_WORD_ZIPF or more), sorted in one string with their offsets and frequencies: about a
+    tenth of the memory of a dict of 400,000 words (8 MB, not 70). Looked up by bisection."""
+
+    __slots__ = ("_centibels", "_starts", "_text")
+
+    def __init__(self, pairs: list[tuple[str, int]]) -> None:
+        # pairs: (word, centibels below 9 Zipf), sorted by word, each word once
+        self._text = "\n".join(word for word, _ in pairs) + "\n"
+        self._starts = array("I", accumulate((len(word) + 1 for word, _ in pairs), initial=0))
+        self._starts.pop()
+        self._centibels = array("H", (centibels for _, centibels in pairs))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _word(self, index: int) -> str:
+        start = self._starts[index]
+        return self._text[start : self._text.index("\n", start)]
+
+    def zipf(self, word: str) -> float:
+        """The word's Zipf value, 0 when the list lacks it."""
+        at = bisect.bisect_left(range(len(self)), word, key=self._word)
+        return 9 - self._centibels[at] / 100 if at < len(self) and self._word(at) == word else 0.0
+
+    def longer_as_common(self, word: str, zipf: float) -> bool:
+        """Does the list hold a longer word beginning with `word` used `zipf` or more?"""
+        at = bisect.bisect_right(range(len(self)), word, key=self._word)
+        while at < len(self) and (longer := self._word(at)).startswith(word):
+            if 9 - self._centibels[at] / 100 >= zipf and longer != word:
+                return True
+            at += 1
+        return False
+
+
+@lru_cache(maxsize=4)
+def _large_words(language: str) -> _WordStore:
+    """wordfreq's large list of one language (read straight from its file, not through
+    wordfreq's own cache, which would keep all 400,000-900,000 words of it): the words used
+    _RARE_WORD_ZIPF or more. Loaded on a caption's first missing stop (bench/bench_wordlists.py)."""
+    from wordfreq import available_languages, read_cBpack  # noqa: PLC0415  (loaded on first use)
+
+    buckets = read_cBpack(available_languages("large")[language])[: round((9 - _RARE_WORD_ZIPF) * 100) + 1]
+    # (a word stands once in wordfreq's list, in the bucket of its frequency)
+    return _WordStore(
+        sorted((word, centibels) for centibels, bucket in enumerate(buckets) for word in bucket if word.isalpha())
+    )
+
+
+@lru_cache(maxsize=8192)
+def is_rare_word_in(word: str, language: str, at_least: float = _RARE_WORD_ZIPF) -> bool:
+    """Is `word` (a caption's last, four letters at least) a word of `language` that the small
+    lists lack, found in its large list at `at_least` Zipf ('ajournée', 'strömte', 'embarradas',
+    'necktie'), and no piece of a word: no longer word it begins is far more common there (by
+    _RARE_PIECE_MARGIN), as 'versammlung' is than 'versa', 'sparkasse' than 'spark'?"""
+    folded = word.strip(".,;:!?\"'”“»«)(").casefold()
+    if len(folded) < 4 or len(folded) > _LONGEST_WORD or not folded.isalpha() or fold(folded) in DANGLING_WORDS:
+        return False
+    store = _large_words(language)
+    own = store.zipf(folded)
+    return own >= at_least and not store.longer_as_common(folded, own + _RARE_PIECE_MARGIN)
+
+
 # A piece of a word is rarer than the word it begins: a word of the text's language rarer than
 # this (Zipf) may still be a piece, when a longer word it begins is more common by the margin
 # ('presi' and 'presidente' in Spanish, 'deci' and 'decir'); a more common one is whole ('beste').
@@ -1688,6 +1770,8 @@ def is_piece_of_word(word: str, language: str | None = None) -> bool:
     times in a million whose longer words are far more common ('presi', 'deci'), or no word of
     it but the start of one ('vaccin' in English, 'alli', 'capi' in French) — four letters at
     least, or three that are no word of any of the four languages ('öff')."""
+    if language in LANGUAGES and is_rare_word_in(word, language, _RARE_WORD_OVER_PIECE_ZIPF):
+        return False  # a word of the language the small lists lack ('strömte' before 'strömten')
     if is_word_fragment(word):
         return True
     if language not in LANGUAGES or len(word) < 3 or not word.isalpha() or not word[:1].islower():
