@@ -3363,6 +3363,33 @@ def test_a_quoted_title_with_an_initials_or_a_titles_stop_inside_loses_its_quote
     assert _parse(text).caption == text
 
 
+def test_a_capital_letters_stop_ends_a_sentence_when_a_sentences_opening_word_follows():
+    # 'Plan B. Er klappt': a capital letter alone, its stop and a pronoun, a conjunction or an
+    # article (before a word in lower case, in English, French and Spanish) end a sentence, so the
+    # quoted words are someone's and keep their quotes (data: sentence_pronouns, sentence_openers)
+    for text in (
+        '"Wir lieben Plan B. Er klappt"',
+        '"Wir nehmen Gleis C. Dann sind wir um acht da"',
+        '"Wir lieben Plan B. Die Idee klappt"',
+        '"We went with plan B. It worked"',
+        '"We went with plan B. The boat held"',
+        '"On a choisi le plan B. Il a marché"',
+        '"Elegimos el plan B. La idea funcionó"',
+        '"Elegimos el plan B. Ella lo propuso"',
+    ):
+        assert _parse(text).caption == text, text
+    # false friends: an initial before a surname, a surname opening with an article's word ('Le
+    # Pen', 'La Fontaine': a capitalised word follows) or a particle, keep reading as a title
+    for title in (
+        "Portrait of Jane Q. Public at the county fair",
+        "Der Maler Anton K. Beispiel in seinem Atelier",
+        "Le peintre Jean M. Le Exemple dans son atelier",
+        "Retrato de Ana M. De la Ejemplo en su estudio",
+        "Portrait de Jeanne P. La Exemple au balcon",
+    ):
+        assert _parse(f'"{title}"').caption == title, title
+
+
 def test_a_number_before_words_that_are_no_place_and_a_dated_bar_stays_caption_text():
     # '1. FC Exampleburg, 3. Mai 2021 | ...', '12 Angry Men, 3 May 1957 | ...': the words after
     # the number are no place the place data knows and no country in parentheses follows them, so

@@ -414,14 +414,38 @@ def _is_full_sentence(line: str) -> bool:
 _TITLE_ABBREVIATIONS = frozenset(load_data("credit_patterns.json")["title_abbreviations"])
 
 
+# Capitalised words that open a sentence after a capital letter's full stop: a pronoun or a
+# conjunction, an article in any word's company in a language of capitalised nouns ('Plan B. Er
+# klappt', 'Plan B. Die Idee klappt'), or before a word in lower case in the others ('Plan B.
+# La idea funciona'; 'Jean M. Le Pen' is a name)
+_SENTENCE_PRONOUNS = frozenset(
+    word for words in load_data("caption_labels.json")["sentence_pronouns"].values() for word in words
+)
+_OPENING_QUOTES = "(\"'“«„"
+
+
+def _opens_sentence(after: str) -> bool:
+    words = after.split(None, 2)
+    first = words[0].lstrip(_OPENING_QUOTES) if words else ""
+    if first in _SENTENCE_PRONOUNS or first in SENTENCE_OPENERS_ANY:
+        return True
+    return first in SENTENCE_OPENERS and len(words) > 1 and words[1][:1].islower()
+
+
 def _has_sentence_stop(text: str) -> bool:
-    """A full stop and a blank inside `text` that ends a sentence: not an initial's ('Booker T.
-    Washington') nor a title's ('Mrs. Example'; title_abbreviations)."""
+    """A full stop and a blank inside `text` that ends a sentence: not a title's ('Mrs.
+    Example'; title_abbreviations), nor an initial's ('Booker T. Washington'). A capital letter
+    alone before the stop is an initial or a sentence's last word ('Plan B.', 'vitamin C.'): it
+    ends the sentence when a sentence's opening word follows ('Plan B. Er klappt', 'Plan B. It
+    works'; _opens_sentence), else it is a name's initial."""
     at = text.find(". ")
     while at >= 0:
         before = text[max(0, at - 30) : at + 1].split()
         word = before[-1] if before else ""
-        if not (len(word) == 2 and word[0].isupper()) and word.lstrip("(\"'“«") not in _TITLE_ABBREVIATIONS:
+        if len(word) == 2 and word[0].isupper():
+            if _opens_sentence(text[at + 2 : at + 80]):
+                return True
+        elif word.lstrip(_OPENING_QUOTES) not in _TITLE_ABBREVIATIONS:
             return True
         at = text.find(". ", at + 2)
     return False
