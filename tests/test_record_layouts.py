@@ -1722,3 +1722,313 @@ def test_a_bracketed_note_without_a_librarys_number_stays_as_it_is():
     ):
         record = _parse(text)
         assert record.source_id is None and record.credit is None, text
+
+
+# --- metadata records as APIs and tools emit them (captions/data/record_keys.json) -------------
+
+
+def test_a_ninjs_picture_reads_its_description_byline_place_and_original_rendition():
+    item = """{
+  "uri": "urn:example:picture:0001", "type": "picture", "version": "3", "pubstatus": "usable",
+  "headline": "Harbour at dawn",
+  "description_text": "Fishing boats leave the harbour of Bergen at dawn.",
+  "byline": "Jane Roe", "located": "Bergen, Norway",
+  "firstcreated": "2024-03-05T09:00:00Z", "versioncreated": "2024-03-06T10:00:00Z",
+  "contentcreated": "1987-06-12T05:30:00Z",
+  "copyrightnotice": "(c) 2024 Example Agency", "usageterms": "Editorial use only",
+  "altids": {"itemid": "EX-55512"},
+  "renditions": {
+    "thumbnail": {"href": "https://example.org/t.jpg", "width": 160, "height": 107},
+    "preview": {"href": "https://example.org/p.jpg", "width": 512, "height": 341},
+    "original": {"href": "https://example.org/o.jpg", "width": 5000, "height": 3333}
+  }
+}"""
+    record = _parse(item)
+    assert record.caption == "Fishing boats leave the harbour of Bergen at dawn."
+    assert (record.width_px, record.height_px) == (5000, 3333)
+    assert record.date_start == date(1987, 6, 12)
+    assert (record.city, record.country_code) == ("Bergen", "NO")
+    assert (record.credit, record.source_id, record.caveats) == ("Jane Roe", "EX-55512", ["editorial_only"])
+    # false friend: the item's own times (first created, this version) are no shoot date
+    undated = _parse(item.replace('"contentcreated": "1987-06-12T05:30:00Z",', ""))
+    assert undated.date_start is None
+    assert undated.caption == record.caption
+
+
+def test_a_ninjs_2_item_with_lists_of_headlines_descriptions_and_renditions():
+    record = _parse(
+        """{"type": "picture",
+ "headlines": [{"role": "main", "value": "Zug im Schnee"}],
+ "descriptions": [{"role": "caption", "contenttype": "text/plain",
+   "value": "Ein Zug fährt am 3. Februar 2021 durch den verschneiten Bahnhof von Trondheim."}],
+ "renditions": [{"name": "thumbnail", "width": 200, "height": 133},
+                {"name": "highres", "width": 3000, "height": 2000},
+                {"name": "web", "width": 1024, "height": 683}]}"""
+    )
+    assert record.caption == "Ein Zug fährt am 3. Februar 2021 durch den verschneiten Bahnhof von Trondheim."
+    assert (record.width_px, record.height_px, record.language) == (3000, 2000, "de")
+    assert record.date_start == date(2021, 2, 3)
+
+
+def test_an_ap_style_hit_with_markup_in_its_caption_and_a_photographer_object():
+    record = _parse(
+        """const HIT = {
+  _source: {
+    itemid: 'zz9911',
+    headline: 'Sailing Regatta',
+    caption: {
+      nitf: '<p>Boats round the first mark during a regatta, Saturday, June 8, 2019, in Stavanger. (EXA/Jane Roe)</p>',
+    },
+    firstcreated: '2019-06-09T01:02:03Z',
+    photographer: { name: 'Jane Roe', title: 'Staff', code: 'JR' },
+    subjects: [{ name: 'Sailing' }, { name: 'Sports' }],
+    renditions: [
+      { rel: 'Thumbnail', width: 128, height: 85 },
+      { rel: 'Main', width: 4200, height: 2800 },
+      { rel: 'Preview', width: 512, height: 341 },
+    ],
+  },
+};"""
+    )
+    assert record.caption.startswith("Boats round the first mark during a regatta, Saturday, June 8, 2019")
+    assert "<p>" not in record.caption and "Sailing" not in record.caption
+    assert (record.width_px, record.height_px) == (4200, 2800)
+    assert (record.date_start, record.city, record.source_id) == (date(2019, 6, 8), "Stavanger", "zz9911")
+    assert "Staff" not in (record.credit or "")  # the photographer's job title is no credit
+
+
+def test_a_schema_org_image_object_with_nested_people_places_and_values():
+    image = """{
+  "@context": "https://schema.org", "@type": "ImageObject",
+  "name": "Market day",
+  "caption": "Stalls along the old square of Trondheim on market day.",
+  "creator": {"@type": "Person", "name": "Jane Roe", "address": "Oslo"},
+  "copyrightHolder": {"@type": "Organization", "name": "Example Agency"},
+  "creditText": "Jane Roe/Example Agency",
+  "dateCreated": "2019-08-14", "uploadDate": "2020-01-02", "datePublished": "2020-01-03",
+  "contentLocation": {"@type": "Place", "name": "Trondheim, Norway"},
+  "width": {"@type": "QuantitativeValue", "value": 4000, "unitCode": "E37"}, "height": "2667",
+  "thumbnail": {"@type": "ImageObject", "contentUrl": "https://example.org/t.jpg", "width": "300", "height": "200"}
+}"""
+    record = _parse(image)
+    assert record.caption == "Stalls along the old square of Trondheim on market day."
+    assert (record.width_px, record.height_px) == (4000, 2667)
+    assert (record.date_start, record.city, record.country_code) == (date(2019, 8, 14), "Trondheim", "NO")
+    assert record.credit == "Jane Roe/Example Agency"
+    # false friends: a thumbnail's width is not the photo's, an upload date no shoot date
+    thumb_only = _parse(
+        """{"@type": "ImageObject", "caption": "A lighthouse on a rocky island at dusk.",
+ "thumbnail": {"@type": "ImageObject", "width": 300, "height": 200}, "uploadDate": "2021-02-03"}"""
+    )
+    assert (thumb_only.width_px, thumb_only.height_px, thumb_only.date_start) == (None, None, None)
+    assert "missing_dimensions" in thumb_only.problems
+
+
+def test_a_commons_imageinfo_answer_with_wrapped_values_and_markup():
+    answer = """{"query": {"pages": {"123": {"title": "File:Harbour.jpg", "imageinfo": [{
+  "timestamp": "2021-05-06T07:08:09Z", "user": "Uploader99",
+  "width": 3000, "height": 2000, "thumbwidth": 320, "thumbheight": 213,
+  "extmetadata": {
+    "DateTime": {"value": "2021-05-06 07:08:09", "source": "mediawiki-metadata", "hidden": ""},
+    "ObjectName": {"value": "Harbour"},
+    "ImageDescription": {"value": "<p>Fishing boats in the harbour of Stavanger.</p>", "source": "commons-desc-page"},
+    "DateTimeOriginal": {"value": "1978-07-03", "source": "commons-desc-page"},
+    "Artist": {"value": "<a href=\\"//commons.wikimedia.org/wiki/User:Jroe\\" title=\\"User:Jroe\\">Jane Roe</a>",
+               "source": "commons-desc-page"},
+    "Credit": {"value": "Example City Archive", "source": "commons-desc-page"},
+    "LicenseShortName": {"value": "CC BY-SA 4.0"}
+  }}]}}}}"""
+    record = _parse(answer)
+    assert record.caption == "Fishing boats in the harbour of Stavanger."
+    assert (record.width_px, record.height_px) == (3000, 2000)
+    assert (record.date_start, record.city, record.credit) == (date(1978, 7, 3), "Stavanger", "Example City Archive")
+    # false friend: without the original date, the upload's times give none
+    upload_only = _parse(
+        answer.replace('"DateTimeOriginal": {"value": "1978-07-03", "source": "commons-desc-page"},', "")
+    )
+    assert upload_only.date_start is None
+
+
+def test_a_flickr_answer_reads_the_taken_date_and_the_original_size_not_the_owners_home():
+    record = _parse(
+        """{"photo": {"id": "52012345678", "dateuploaded": "1650000000",
+  "owner": {"nsid": "1@N0", "username": "jroe", "realname": "Jane Roe", "location": "Oslo, Norway"},
+  "title": {"_content": "Market day"},
+  "description": {"_content": "Stalls along the square on market day."},
+  "dates": {"posted": "1650000000", "taken": "2015-09-19 10:11:12", "takengranularity": 0, "lastupdate": "1650000100"},
+  "location": {"locality": {"_content": "Bergen"}, "region": {"_content": "Vestland"},
+               "country": {"_content": "Norway"}}}}"""
+    )
+    assert record.caption == "Stalls along the square on market day."
+    assert (record.date_start, record.credit) == (date(2015, 9, 19), "Jane Roe")
+    assert (record.city, record.region, record.country_code) == ("Bergen", "Vestland", "NO")
+    sizes = _parse(
+        """{"sizes": {"size": [{"label": "Square", "width": 75, "height": 75},
+  {"label": "Original", "width": 4256, "height": 2832}, {"label": "Large 6K", "width": 6144, "height": 4088}]},
+ "photo": {"description": {"_content": "A tram crosses the bridge."}}}"""
+    )
+    assert (sizes.width_px, sizes.height_px) == (4256, 2832)  # the original, not a larger copy made of it
+
+
+def test_a_google_photos_sidecar_reads_the_taken_time_not_the_upload():
+    sidecar = """{
+  "title": "IMG_20150919_101112.jpg",
+  "description": "A tram crosses the bridge in Gothenburg.",
+  "imageViews": "12",
+  "creationTime": {"timestamp": "1650000000", "formatted": "Apr 15, 2022, 5:20:00 AM UTC"},
+  "photoTakenTime": {"timestamp": "1442657472", "formatted": "Sep 19, 2015, 10:11:12 AM UTC"}
+}"""
+    record = _parse(sidecar)
+    assert (record.caption, record.date_start) == ("A tram crosses the bridge in Gothenburg.", date(2015, 9, 19))
+    # the taken time as Unix time alone
+    assert _parse(sidecar.replace(', "formatted": "Sep 19, 2015, 10:11:12 AM UTC"', "")).date_start == date(2015, 9, 19)
+    # false friends: the upload time alone is no shoot date; a title that is a file name no caption
+    upload_only = _parse(
+        """{"title": "IMG_0042.jpg", "description": "",
+  "creationTime": {"timestamp": "1650000000", "formatted": "Apr 15, 2022, 5:20:00 AM UTC"}}"""
+    )
+    assert (upload_only.date_start, upload_only.caption) == (None, "")
+
+
+def test_a_news_cms_image_in_a_script_takes_its_largest_size_and_its_credits_name():
+    record = _parse(
+        """const ARTICLE_IMAGE = {
+  image: {
+    caption: 'Cyclists ride past the cathedral in Uppsala, Sweden, on Sunday, May 5, 2024.',
+    credit: { name: 'Jane Roe / Example Agency', url: 'https://example.org' },
+    alt: 'cyclists',
+    sizes: {
+      thumbnail: { width: 150, height: 100 }, medium: { width: 800, height: 533 },
+      large: { width: 2048, height: 1365 },
+    },
+    created_at: '2024-05-06T08:00:00Z',
+    editor: { name: 'Web Desk', location: 'Stockholm' },
+  },
+};"""
+    )
+    assert record.caption == "Cyclists ride past the cathedral in Uppsala, Sweden, on Sunday, May 5, 2024."
+    assert (record.width_px, record.height_px) == (2048, 1365)
+    assert (record.credit, record.date_start, record.city) == ("Jane Roe / Example Agency", date(2024, 5, 5), "Uppsala")
+
+
+def test_an_image_object_cut_from_a_script_under_its_key():
+    # 'leadImage: {...},' as a member of a larger object: its title is the caption (with its credit),
+    # a tag's name is none; the master rendition gives the pixels
+    record = _parse(
+        """leadImage: {
+  title: 'Cyclists ride past the cathedral in Uppsala. (Photo: Jane Roe/Example Agency)',
+  renditions: [ { rel: 'thumb', width: 120, height: 80 }, { rel: 'large', width: 1600, height: 1067 },
+                { rel: 'master', width: 6000, height: 4000 } ],
+  tag: { name: 'Cycling' },
+},"""
+    )
+    assert record.caption == "Cyclists ride past the cathedral in Uppsala."
+    assert (record.credit, record.width_px, record.height_px) == ("Jane Roe/Example Agency", 6000, 4000)
+    # the alternative text is the caption only when nothing else describes the picture
+    alt_only = _parse(
+        "mainImage: {alt: 'A heron stands in the reeds of a lake near Uppsala.', width: 1200, height: 800}"
+    )
+    assert (alt_only.caption, alt_only.width_px) == ("A heron stands in the reeds of a lake near Uppsala.", 1200)
+    titled = _parse(
+        "photo: {alt: 'heron', title: 'A heron stands in the reeds of a lake near Uppsala.', width: 1200, height: 800}"
+    )
+    assert titled.caption == "A heron stands in the reeds of a lake near Uppsala."
+
+
+_EXIF_CAPTION = "Snow on the roofs of Trondheim, Norway."
+
+
+def test_exiftool_json_with_groups_leaves_the_thumbnail_the_camera_default_and_file_times():
+    flat = """[{"SourceFile": "x.jpg", "System:FileModifyDate": "2024:01:02 03:04:05+00:00",
+  "IFD0:ImageDescription": "OLYMPUS DIGITAL CAMERA", "IFD0:XResolution": 300, "IFD0:ResolutionUnit": "inches",
+  "IFD0:ModifyDate": "2024:01:02 03:04:05", "ExifIFD:DateTimeOriginal": "2016:04:17 11:12:13",
+  "IFD1:ImageWidth": 160, "IFD1:ImageHeight": 120, "IFD1:XResolution": 72,
+  "IPTC:Caption-Abstract": "Snow on the roofs of Trondheim, Norway.", "IPTC:By-line": "Photographer: Jane Roe",
+  "File:ImageWidth": 4608, "File:ImageHeight": 3456, "MakerNotes:ImageNumber": 4471}]"""
+    grouped = """[{"SourceFile": "x.jpg", "System": {"FileModifyDate": "2024:01:02 03:04:05+00:00"},
+  "IFD1": {"ImageWidth": 160, "ImageHeight": 120, "XResolution": 72, "ResolutionUnit": "inches"},
+  "IFD0": {"ImageDescription": "SONY DSC", "XResolution": 300, "ResolutionUnit": "inches"},
+  "ExifIFD": {"DateTimeOriginal": "2016:04:17 11:12:13", "CreateDate": "2016:04:17 11:12:13"},
+  "XMP-dc": {"Description": "Snow on the roofs of Trondheim, Norway.", "Creator": "Photographer: Jane Roe"},
+  "MakerNotes": {"ImageNumber": 4471},
+  "File": {"ImageWidth": 4608, "ImageHeight": 3456}}]"""
+    for text in (flat, grouped):
+        record = _parse(text)
+        assert record.caption == _EXIF_CAPTION
+        assert (record.width_px, record.height_px, record.dpi) == (4608, 3456, 300)
+        assert (record.date_start, record.credit, record.source_id) == (date(2016, 4, 17), "Jane Roe", None)
+
+
+def test_exiftool_listings_with_groups_in_brackets():
+    family_012 = """[ExifTool, ExifTool, ExifTool] ExifToolVersion - ExifTool Version Number: 12.60
+[File, System, Other] FileName - File Name: IMG_4471.JPG
+[File, System, Time] FileModifyDate - File Modification Date/Time: 2024:01:02 03:04:05+01:00
+[File, File, Image] ImageWidth - Image Width: 4608
+[File, File, Image] ImageHeight - Image Height: 3456
+[EXIF, IFD0, Image] 270 - Image Description: OLYMPUS DIGITAL CAMERA
+[EXIF, IFD0, Image] 282 - X Resolution: 300
+[EXIF, IFD0, Image] 296 - Resolution Unit: inches
+[EXIF, ExifIFD, Time] 36867 - Date/Time Original: 2016:04:17 11:12:13
+[EXIF, IFD1, Image] 256 - Image Width: 160
+[EXIF, IFD1, Image] 282 - X Resolution: 72
+[IPTC, IPTC, Other] 120 - Caption-Abstract: Snow on the roofs of Trondheim, Norway.
+[IPTC, IPTC, Author] 80 - By-line: Photographer: Jane Roe
+[MakerNotes, Olympus, Camera] 8 - Image Number: 4471"""
+    family_0 = """[ExifTool]      ExifTool Version Number         : 12.60
+[File]          File Name                       : IMG_4471.JPG
+[File]          File Modification Date/Time     : 2024:01:02 03:04:05+01:00
+[File]          Image Width                     : 4608
+[File]          Image Height                    : 3456
+[EXIF]          Image Description               : OLYMPUS DIGITAL CAMERA
+[EXIF]          X Resolution                    : 300
+[EXIF]          Resolution Unit                 : inches
+[EXIF]          Date/Time Original              : 2016:04:17 11:12:13
+[IPTC]          Caption-Abstract                : Snow on the roofs of Trondheim, Norway.
+[IPTC]          By-line                         : Jane Roe
+[MakerNotes]    Image Number                    : 4471"""
+    for text in (family_012, family_0):
+        record = _parse(text)
+        assert record.caption == _EXIF_CAPTION
+        assert (record.width_px, record.height_px, record.dpi) == (4608, 3456, 300)
+        assert (record.date_start, record.credit, record.source_id) == (date(2016, 4, 17), "Jane Roe", None)
+
+
+def test_bracketed_notes_in_a_caption_are_no_exiftool_listing():
+    record = _parse(
+        """A heron stands in the reeds of a lake near Uppsala on a foggy morning.
+[Update] Note: the picture was first published with a wrong date.
+[Correction] Photo: the bird is a grey heron, not a crane.
+The lake lies north of the town and freezes in most winters."""
+    )
+    assert record.caption.startswith("A heron stands in the reeds of a lake near Uppsala")
+
+
+def test_an_xmp_packets_iptc_core_location_is_the_sublocation_and_its_modify_date_no_date():
+    record = _parse(
+        """<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description rdf:about=""
+ photoshop:City="Bergen" photoshop:Country="Norway" Iptc4xmpCore:Location="Bryggen"
+ xmp:ModifyDate="2023-03-03T10:00:00" xmp:MetadataDate="2023-03-03T10:00:00">
+ <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Children wave flags in the parade.</rdf:li></rdf:Alt>
+ </dc:description>
+ <dc:creator><rdf:Seq><rdf:li>Jane Roe</rdf:li></rdf:Seq></dc:creator>
+</rdf:Description></rdf:RDF></x:xmpmeta>"""
+    )
+    assert record.caption == "Children wave flags in the parade."
+    assert (record.sublocation, record.city, record.country_code) == ("Bryggen", "Bergen", "NO")
+    assert (record.date_start, record.credit) == (None, "Jane Roe")
+
+
+def test_a_records_value_keeps_words_before_a_colon_that_are_no_label():
+    record = _parse(
+        '{"caption": "Boats in the harbour.", "credit": "Studio North: Jane Roe", "width": 900, "height": 600}'
+    )
+    assert record.credit == "Studio North: Jane Roe"
+
+
+def test_every_record_key_stands_for_a_label_of_ours():
+    from captions.core.data import load_data
+    from captions.core.text import fold
+    from captions.ingest.lexicon import LABELS
+
+    for label in load_data("record_keys.json")["keys"]:
+        assert fold(label) in LABELS, label

@@ -84,7 +84,7 @@ from .notices import (
 from .place_fields import closing_place_line, fill_place
 from .place_slots import linked_town_spans
 from .record import ParsedCaption
-from .records import read_record
+from .records import read_data_record
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
 from .surface import normalise
 
@@ -149,10 +149,11 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         text = str(text)
         record.raw_text = text
     bounded = normalise(text[:MAX_BLOCK_CHARS])
-    as_lines, record_cut = read_record(bounded)
+    as_lines, record_cut, data_record = read_data_record(bounded)
     cleaned = clean_text(as_lines)
     scan = scan_block(cleaned)
     scan.cut_record = record_cut
+    scan.data_record = data_record
     # An API's JSON keys and a wiki template's parameters are the same whatever the caption's
     # language ('bildnummer', 'description'): no evidence of it, as exiftool's tag names.
     scan.label_votes = {} if as_lines is not bounded else scan.label_votes
@@ -830,9 +831,10 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         title = _title_over_note(paragraphs)
         if title is not None:
             return [title], None
-    if headline and not any(paragraphs) and len(scan.fields) >= _RECORD_FIELDS:
+    if headline and not any(paragraphs) and (len(scan.fields) >= _RECORD_FIELDS or scan.data_record):
         # a record of several fields and no prose: its title is all it says of the picture
-        # (a headline and keywords alone are no record: their caption stays empty)
+        # (a headline and keywords alone are no record: their caption stays empty), as in an
+        # API's or a tool's record of data (JSON, XMP, an exiftool dump) without a description
         return [headline], None
     values = _value_list(paragraphs, scan)
     if values is not None:

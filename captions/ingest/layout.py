@@ -24,6 +24,7 @@ from captions.core.text import alternation, fold
 from .lexicon import (
     ARCHIVE_LEVELS,
     BOILERPLATE,
+    CAMERA_DESCRIPTIONS,
     EXIFTOOL_NOT_LABELS,
     GALLERY_COUNTER_INITIALS,
     GALLERY_COUNTER_LINE_RE,
@@ -114,6 +115,8 @@ class BlockScan:
     cut_notice: str | None = None
     #: a credit the page cut off after the caption's last sentence ('... in Augusta, Maine. (A...')
     cut_credit: str | None = None
+    #: the block was a record of data (JSON, an object literal, XMP, an exiftool listing), not text
+    data_record: bool = False
     #: a JSON or XMP record that stops before its end: its last characters (records.read_record)
     cut_record: str | None = None
     credit_lines: list[str] = field(default_factory=list)
@@ -596,6 +599,10 @@ def scan_block(text: str) -> BlockScan:
                     index += 1
             if name == "caption" and not value:
                 pending_description = True
+            if name == "caption" and exiftool and fold(value) in CAMERA_DESCRIPTIONS:
+                # a camera's default ImageDescription ('DCF 1.0', 'OLYMPUS DIGITAL CAMERA') in a
+                # dump: no description; the dump's other caption fields are read
+                continue
             scan.add_field(name, value, rank, index, key)
             if name in _NOTICE_FIELDS and value:
                 _note_notice(scan, value, verbatim=line if inline else value)

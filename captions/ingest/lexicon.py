@@ -490,6 +490,12 @@ EXIFTOOL_NOT_LABELS: frozenset[str] = frozenset(
     fold(label) for label in load_data("caption_labels.json").get("exiftool_not_labels", ())
 )
 
+#: what cameras write into EXIF ImageDescription by default ('DCF 1.0', 'OLYMPUS DIGITAL CAMERA'),
+#: folded: no description of the picture (captions/data/record_keys.json camera_descriptions)
+CAMERA_DESCRIPTIONS: frozenset[str] = frozenset(
+    fold(text) for text in load_data("record_keys.json").get("camera_descriptions", ())
+)
+
 #: every word of the standing notices and of the notice wording of captions/data/credit_patterns.json
 #: (a notice whose last word is a strict prefix of one of these was cut off)
 NOTICE_WORDS: frozenset[str] = frozenset(

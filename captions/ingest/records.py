@@ -11,6 +11,9 @@ mean what is data (captions/data/caption_labels.json), as for every other layout
 
 from __future__ import annotations
 
+import datetime
+import functools
+import html
 import json
 import re
 
@@ -18,7 +21,7 @@ from captions.core import dates
 from captions.core.data import load_data
 from captions.core.text import alternation, fold
 
-from .lexicon import LABELS
+from .lexicon import CAMERA_DESCRIPTIONS, EXIFTOOL_NOT_LABELS, LABELS
 
 MAX_RECORD_CHARS = 200_000
 _JSON_START = ("{", "[")
@@ -34,33 +37,55 @@ def read_record(text: str) -> tuple[str, str | None]:
     """`as_label_lines`, and where a JSON or XMP record was cut off before its end (a dump
     pasted only in part), the last characters before the cut: the fields read up to there
     are kept, and the cut is the block's truncation."""
+    lines, cut, _data = read_data_record(text)
+    return lines, cut
+
+
+def read_data_record(text: str) -> tuple[str, str | None, bool]:
+    """`read_record`, and whether the block was a record of data (JSON or an object literal,
+    XMP, an exiftool listing) rather than text: such a record's title is its caption when it
+    holds no description."""
+    return _read_record(text)
+
+
+def _read_record(text: str) -> tuple[str, str | None, bool]:
     stripped = text.strip()
     if (stripped[:1] in _JSON_START or _ASSIGNMENT_RE.match(stripped)) and len(stripped) <= MAX_RECORD_CHARS:
         data, cut = load_json(stripped)
         lines = _data_lines(data) if data is not None else None
         if lines:
-            return "\n".join(lines), cut
+            return "\n".join(lines), cut, True
+    if _LABELLED_LITERAL_RE.match(stripped) and len(stripped) <= MAX_RECORD_CHARS:
+        # a member cut from a script's object: 'image: {...},', 'mainImage:\n{...}': the
+        # literal under its key, as the object it was part of
+        data, cut = load_json("{" + stripped.rstrip(",; \t\n") + "}")
+        lines = _data_lines(data) if data is not None else None
+        if lines:
+            return "\n".join(lines), cut, True
     if "{{" in text and "|" in text and "=" in text:
-        return _wikitext_lines(text), None
+        return _wikitext_lines(text), None, False
     if "<rdf:" in text or "<x:xmpmeta" in text:
         lines, cut = _xmp_lines(text[:MAX_RECORD_CHARS])
         if lines:
-            return "\n".join(lines), cut
+            return "\n".join(lines), cut, True
+    if "] " in text and _is_grouped_listing(text):
+        return _grouped_tag_lines(text), None, True
     if ("Iptc." in text or "Exif." in text or "Xmp." in text) and len(_EXIV2_LINE_RE.findall(text[:20_000])) >= 2:
-        return _exiv2_lines(text), None
+        return _exiv2_lines(text), None, True
     if "|" in text and _TABLE_ROW_RE.search(text):
-        return _table_lines(text), None
+        return _table_lines(text), None, False
     if ("\u201d -> " in text or " -> \u201c" in text) and len(_CURLED_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
         # a map passed through a word processor or a mail program that curls quotes
         # ('“By-line” -> “Jane Roe”,'): its pairs' quotes straightened, as for JSON
         text = _CURLED_ARROW_PAIR_RE.sub(_straight_pair, text)
     if '" -> "' in text and len(_ARROW_PAIR_RE.findall(text[:20_000], 0)) >= 2:
-        return _arrow_lines(text), None
+        lines = _arrow_lines(text)
+        return lines, None, lines is not text
     if " - " in text or " \u2013 " in text or " \u2014 " in text:
         text = _catalogue_entry_lines(text)
     if "[" in text and "]" in text:
         text = _bracketed_reference_lines(text)
-    return text, None
+    return text, None, False
 
 
 # --- a picture library's reference in brackets ------------------------------------------------
@@ -291,6 +316,48 @@ def _exiv2_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# --- exiftool's grouped listing: '[File, System, Other] FileName - File Name: IPTC.jpg' ---------
+
+# one to three group names in brackets (family 0, 1, 2, as -G0:1:2 prints them), the tag's id or
+# name and a dash (as -D or the test suite's .out files print it), the tag's description and its
+# value: '[IPTC, IPTC, Other] 120 - Caption-Abstract: A caption', '[EXIF, IFD1, Image] 282 - X
+# Resolution: 72', '[XMP-dc] Description: A caption'
+_GROUPED_TAG_RE = re.compile(
+    r"^[ \t]{0,8}\[([A-Za-z][\w-]{0,30}(?:,[ \t]{0,3}[A-Za-z][\w-]{0,30}){0,3})\][ \t]{1,40}"
+    r"(?:[\w-]{1,60}[ \t]{1,3}-[ \t]{1,3})?([^\W\d][^:\n]{0,80}?)[ \t]{0,40}:[ \t]?(.*)$",
+    re.MULTILINE,
+)
+
+
+def _is_grouped_listing(text: str) -> bool:
+    """Three tags or more with their groups, and at least half of the first 200 lines that are
+    not blank: a listing, not two bracketed notes in a caption ('[Update] Note: ...')."""
+    lines = [line for line in text[:20_000].split("\n")[:200] if line.strip()]
+    tags = sum(1 for line in lines if _GROUPED_TAG_RE.match(line))
+    return tags >= 3 and 2 * tags >= len(lines)
+
+
+def _grouped_tag_lines(text: str) -> str:
+    """exiftool's listing with each tag's groups as exiftool-style lines ('File Name   : ...'),
+    the groups dropped; the tags of a thumbnail's or a preview's group (IFD1, the EXIF
+    thumbnail) left out: their size and resolution are not the photo's. A line that is no tag
+    stays as it is."""
+    lines: list[str] = []
+    for raw in text.split("\n")[:5000]:
+        match = _GROUPED_TAG_RE.match(raw)
+        if match is None:
+            lines.append(raw)
+            continue
+        groups = tuple(group.strip() for group in match.group(1).split(","))
+        if _is_small_copy(groups):
+            continue
+        name = match.group(2).strip()
+        value = _record_text(match.group(3), _field_of(_record_label(name)))
+        if value or not match.group(3).strip():
+            lines.append(f"{name:<30}  : {value}")  # (a camera's default description goes)
+    return "\n".join(lines)
+
+
 # --- XMP packets ------------------------------------------------------------------------------
 
 # One tag or one run of text between tags (linear: no pattern looks for a closing tag)
@@ -315,6 +382,7 @@ def _xmp_lines(text: str) -> tuple[list[str] | None, str | None]:
     packet often lacks the declarations of its prefixes."""
     lines: list[str] = []
     property_name: str | None = None
+    property_prefix = ""
     depth = 0
     values: list[str] = []
     broken_at_end = False
@@ -337,11 +405,11 @@ def _xmp_lines(text: str) -> tuple[list[str] | None, str | None]:
             continue
         if property_name is None:
             if not closing and not empty:
-                property_name, depth, values = name, 1, []
+                property_name, property_prefix, depth, values = name, prefix or "", 1, []
         elif name == property_name:
             depth += -1 if closing else (0 if empty else 1)
             if depth == 0:
-                _xmp_line(property_name, values, lines)
+                _xmp_line(property_prefix + property_name, values, lines)
                 property_name = None
         if len(lines) > 500:
             break
@@ -350,7 +418,7 @@ def _xmp_lines(text: str) -> tuple[list[str] | None, str | None]:
             # A packet cut off inside a property or a tag (a pasted dump that stops early): the
             # open property's values so far are its field; the cut is the block's truncation.
             if property_name is not None:
-                _xmp_line(property_name, values, lines)
+                _xmp_line(property_prefix + property_name, values, lines)
             return lines or None, text.rstrip()[-40:]
     return lines or None, None
 
@@ -358,11 +426,17 @@ def _xmp_lines(text: str) -> tuple[list[str] | None, str | None]:
 def _xmp_attributes(text: str, lines: list[str]) -> None:
     for attribute in _XMP_ATTRIBUTE_RE.finditer(text):
         if attribute.group(1) not in ("xmlns", "rdf", "xml", "x"):
-            _xmp_line(attribute.group(2), [attribute.group(3) or attribute.group(4) or ""], lines)
+            name = f"{attribute.group(1)}:{attribute.group(2)}"
+            _xmp_line(name, [attribute.group(3) or attribute.group(4) or ""], lines)
 
 
 def _xmp_line(name: str, values: list[str], lines: list[str]) -> None:
-    label = _json_label(name[:1].upper() + name[1:])
+    """A property's values as a label line: its prefixed name when the record vocabulary knows
+    it ('Iptc4xmpCore:Location' is the sub-location), else its name ('photoshop:City' -> City)."""
+    prefix, _colon, local = name.rpartition(":")
+    label = _record_label(f"{prefix}:{local[:1].upper()}{local[1:]}" if prefix else local[:1].upper() + local[1:])
+    if _field_of(label) == "ignored":
+        return
     text = " ".join(", ".join(value for value in values if value).split())
     if label and text:
         lines.append(f"{label}: {text}")
@@ -373,8 +447,18 @@ def _xmp_line(name: str, values: list[str], lines: list[str]) -> None:
 
 def _data_lines(data) -> list[str] | None:
     lines: list[str] = []
-    _flatten(data, "", lines, depth=0)
+    sizes = _Sizes()
+    _flatten(data, "", lines, depth=0, sizes=sizes)
+    lines.extend(sizes.lines())
+    alt = [line for line in lines if _field_of(line.split(":", 1)[0]) == "caption" and line.startswith(_ALT_LABELS)]
+    if alt and any(_field_of(line.split(":", 1)[0]) in ("caption", "headline") for line in lines if line not in alt):
+        # a page's alternative text, for readers who cannot see the picture, is its caption
+        # only when the record has neither a description nor a title
+        lines = [line for line in lines if line not in alt]
     return lines or None
+
+
+_ALT_LABELS = ("alt text:", "alternative text:")
 
 
 _SMART_KEY_RE = re.compile(r"[{,]\s{0,40}\u201c[^\u201c\u201d\n]{1,80}\u201d\s{0,5}:")
@@ -415,6 +499,8 @@ def load_json(text: str):
 
 # --- object literals (JavaScript, JSON5, Python's printed dict) ------------------------------
 
+# a record's literal under its key, the member of an object cut from a script ('image: {')
+_LABELLED_LITERAL_RE = re.compile(r"^[A-Za-z_$][\w$]{0,60}\s{0,5}:\s{0,5}(?=[{\[])")
 # what may precede a record's literal in a script: 'const photo = {', 'window.record = {',
 # 'export default {', 'module.exports = {'
 _ASSIGNMENT_RE = re.compile(
@@ -603,29 +689,197 @@ def _json_label(key: str) -> str | None:
     return None
 
 
-def _flatten(value, key: str, lines: list[str], depth: int) -> None:
+_RECORD_KEYS = load_data("record_keys.json")
+
+
+def _key_name(key: str) -> str:
+    """A record key as its letters and digits, lower case: 'photoTakenTime', 'photo_taken_time'
+    and 'PhotoTakenTime' are one key; an exiftool group or XMP prefix stays ('dc:title' ->
+    'dc:title')."""
+    return "".join(character for character in fold(key) if character.isalnum() or character == ":")
+
+
+#: record key -> the label of ours it stands for (captions/data/record_keys.json)
+_KEY_LABELS: dict[str, str] = {_key_name(key): label for label, keys in _RECORD_KEYS["keys"].items() for key in keys}
+_VALUE_KEYS = frozenset(_key_name(key) for key in _RECORD_KEYS["value_keys"])
+_WRAPPED_VALUE_KEYS = frozenset(_key_name(key) for key in _RECORD_KEYS["value_keys"][:5])
+_IMAGE_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["image_objects"])
+_SMALL_COPIES = frozenset(_key_name(word) for word in _RECORD_KEYS["renditions"]["small"])
+_ORIGINAL_COPIES = frozenset(_key_name(word) for word in _RECORD_KEYS["renditions"]["original"])
+_BARE_SIZE_LABELS = frozenset(("width", "height"))  # what a record's size keys read as (record_keys.json)
+_PERSON_FIELDS = frozenset(("creator", "credit", "copyright"))
+_PERSON_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["person_objects"])
+_PIXEL_FIELDS = frozenset(("width", "height", "dimensions", "x_resolution", "resolution_unit"))
+_COPY_NAMING_KEYS = frozenset(("name", "rel", "label", "type", "role", "key", "size", "variant", "kind"))
+_PATH_WORD_RE = re.compile(r"[A-Za-z]+")
+_HTML_TAG_RE = re.compile(r"<(?:/?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")
+_FILE_NAME_RE = re.compile(
+    r"^[^\s/\\]{1,200}\.(?:jpe?g|png|gif|tiff?|heic|heif|webp|dng|raw|nef|cr2|arw|psd|bmp|mp4|mov)$", re.I
+)
+_EPOCH_RE = re.compile(r"^-?\d{9,13}$")
+_LEADING_LABEL_RE = re.compile(r"^([^\W\d][^:\n]{1,30}?)\s?:\s+(\S.*)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _record_label(key: str) -> str | None:
+    """The label of ours a record key stands for: the record vocabulary's (with its prefix,
+    then without), else the caption labels' (`_json_label`); None for a key we do not read."""
+    name = _key_name(key)
+    label = _KEY_LABELS.get(name)
+    if label is None and ":" in name:
+        label = _KEY_LABELS.get(name.rsplit(":", 1)[-1])
+    if label is not None:
+        return label
+    label = _json_label(key)
+    if label is None:
+        return None
+    if fold(label) in EXIFTOOL_NOT_LABELS:
+        return None  # exiftool's 'ImageNumber' counts the camera's shots, no agency id
+    return label
+
+
+def _field_of(label: str | None) -> str | None:
+    known = LABELS.get(fold(label).rstrip(".")) if label else None
+    return known[0] if known else None
+
+
+def _path_words(path: tuple[str, ...]) -> set[str]:
+    """The words of a record path, its keys' joined words apart ('thumbnailUrl' -> thumbnail, url)."""
+    words: set[str] = set()
+    for key in path:
+        words.update(_key_name(part) for part in key.split(":"))
+        for word in _PATH_WORD_RE.findall(_CAMEL_RE.sub(" ", key)):
+            words.add(word.lower())
+    return words
+
+
+def _is_small_copy(path: tuple[str, ...]) -> bool:
+    return not _SMALL_COPIES.isdisjoint(_path_words(path))
+
+
+class _Sizes:
+    """The width and height pairs a record states, where it states them: the photo's pixels are
+    those of its original copy, else of the largest; a thumbnail's or a preview's never."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[bool, int, int, int]] = []  # (original, area, width, height)
+
+    def offer(self, path: tuple[str, ...], obj: dict) -> bool:
+        widths, heights, naming = [], [], []
+        for key, child in obj.items():
+            label = _record_label(str(key)) if isinstance(key, str) else None
+            field = _field_of(label)
+            if isinstance(child, dict) and field in ("width", "height"):
+                child = next((child[k] for k in child if _key_name(str(k)) in _WRAPPED_VALUE_KEYS), None)
+            number = _pixel_count(child)
+            if field == "width" and fold(label) in _BARE_SIZE_LABELS and number:
+                widths.append(number)
+            elif field == "height" and fold(label) in _BARE_SIZE_LABELS and number:
+                heights.append(number)
+            elif _key_name(str(key)) in _COPY_NAMING_KEYS and isinstance(child, str):
+                naming.append(child)
+        if len(widths) != 1 or len(heights) != 1:
+            return False
+        words = _path_words(path + tuple(naming))
+        if not _SMALL_COPIES.isdisjoint(words):
+            return True  # a thumbnail's size: taken, and never the photo's
+        original = not _ORIGINAL_COPIES.isdisjoint(words)
+        self.pairs.append((original, widths[0] * heights[0], widths[0], heights[0]))
+        return True
+
+    def lines(self) -> list[str]:
+        if not self.pairs:
+            return []
+        _original, _area, width, height = max(self.pairs, key=lambda pair: (pair[0], pair[1]))
+        return [f"width: {width}", f"height: {height}"]
+
+
+def _pixel_count(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and 0 < value < 1_000_000:
+        return value
+    if isinstance(value, float) and value.is_integer() and 0 < value < 1_000_000:
+        return int(value)
+    if isinstance(value, str):
+        digits = value.strip().removesuffix("px").strip()
+        if digits.isdigit() and 0 < int(digits) < 1_000_000:
+            return int(digits)
+    return None
+
+
+def _record_text(value, field: str | None) -> str:
+    """A record value as caption text: markup dropped ('<p>...</p>', Commons' '<a ...>Name</a>'),
+    a Unix time under a date key as its day, a label the value repeats dropped ('Artist':
+    'Photographer: Jane Roe')."""
+    text = str(value)
+    if "<" in text and _HTML_TAG_RE.search(text):
+        text = html.unescape(_HTML_TAG_RE.sub(" ", text))
+    text = " ".join(text.split())
+    if field in ("date", "date_ignored", "date_digitized") and _EPOCH_RE.match(text):
+        seconds = int(text) / (1000 if len(text.lstrip("-")) > 11 else 1)
+        try:
+            return datetime.datetime.fromtimestamp(seconds, datetime.UTC).strftime("%Y-%m-%d")
+        except (OverflowError, OSError, ValueError):
+            return ""
+    if field in ("creator", "credit", "copyright"):
+        repeated = _LEADING_LABEL_RE.match(text)
+        if repeated and _field_of(repeated.group(1)) in ("creator", "credit", "copyright"):
+            text = repeated.group(2)
+    if field in ("caption", "headline") and (_FILE_NAME_RE.match(text) or fold(text) in CAMERA_DESCRIPTIONS):
+        return ""  # a file name ('IMG_0042.jpg') or a camera's default ('DCF 1.0') is no text
+    return text
+
+
+def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...] = (), sizes=None) -> None:
     if depth > 8 or len(lines) > 500:
         return
     if isinstance(value, dict):
+        if sizes is not None and sizes.offer(path, value):
+            value = {k: v for k, v in value.items() if fold(_record_label(str(k)) or "") not in _BARE_SIZE_LABELS}
+        names = {_key_name(str(child_key)): child_key for child_key in value}
+        wrapped = next((names[name] for name in names if name in _WRAPPED_VALUE_KEYS), None)
+        if wrapped is not None and key and _record_label(key) is not None:
+            # Commons' {'value': ..., 'source': ..., 'hidden': ''}: the value, under the key above
+            _flatten(value[wrapped], key, lines, depth + 1, path, sizes)
+            return
+        above = _field_of(_record_label(key)) if key else None
         for child_key, child in value.items():
-            _flatten(child, str(child_key), lines, depth + 1)
+            child_key = str(child_key)
+            inherited = key if above and _key_name(child_key) in _VALUE_KEYS else None
+            if inherited is None and (above in _PERSON_FIELDS or _key_name(key) in _PERSON_OBJECTS):
+                continue  # a person's other keys (Flickr's owner's 'location') say nothing of the picture
+            if (
+                inherited is None
+                and _key_name(child_key) == "name"
+                and not isinstance(child, (dict, list))
+                and (not path or _key_name(path[-1]) in _IMAGE_OBJECTS)
+            ):
+                inherited = "title"  # the picture's own name (schema.org ImageObject.name)
+            _flatten(child, inherited or child_key, lines, depth + 1, (*path, child_key), sizes)
     elif isinstance(value, list):
         scalars = [item for item in value if isinstance(item, (str, int, float)) and not isinstance(item, bool)]
         if scalars and len(scalars) == len(value):
-            label = _json_label(key) if key else None
-            if label:
-                lines.append(f"{label}: {', '.join(str(item) for item in scalars)}")
+            label = _record_label(key) if key else None
+            field = _field_of(label)
+            if label and field != "ignored" and not (field in _PIXEL_FIELDS and _is_small_copy(path)):
+                text = ", ".join(part for part in (_record_text(item, field) for item in scalars) if part)
+                if text:
+                    lines.append(f"{label}: {text}")
         else:
             for item in value:
-                _flatten(item, key, lines, depth + 1)
+                _flatten(item, key, lines, depth + 1, path, sizes)
     elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and key:
         # Only keys the label vocabulary knows: an API's other keys ('query', 'rank', a
         # subject list's 'name') would otherwise be read as prose and end up in the caption.
         # A joined name is its words apart ('dateTaken' -> 'date Taken').
-        label = _json_label(key)
+        label = _record_label(key)
         if label is None:
             return
-        text = " ".join(str(value).split())
+        field = _field_of(label)
+        if field == "ignored" or (field in _PIXEL_FIELDS and _is_small_copy(path)):
+            return
+        text = _record_text(value, field)
         if text:
             lines.append(f"{label}: {text}")
 
