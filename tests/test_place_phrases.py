@@ -1491,3 +1491,31 @@ def test_a_region_named_like_a_small_town_of_another_region_is_the_region():
     # false friend: a major city of the region's name stays the city ('White House, Washington')
     place = places.resolve_place("White House, Washington, USA", labelled=True)
     assert (place.sublocation, place.city, place.region) == ("White House", "Washington", None)
+
+
+def test_a_towns_name_holding_an_article_or_link_of_another_language_is_read_whole():
+    # an Arabic article written apart, Czech 'nad', Portuguese 'do'/'da' before a country in
+    # parentheses, an abbreviation opening the name: the whole name, where the data knows it whole
+    for text, city, code in [
+        ("Des habitants à Sour el Ghozlane, en Algérie, le 3 mars 2022.", "Sour el Ghozlane", "DZ"),
+        ("Residents in Theniet el Had, Algeria, on March 3, 2022.", "Theniet el Had", "DZ"),
+        ("Farmers in Kafr ash Shaykh, Egypt, on March 3, 2022.", "Kafr ash Shaykh", "EG"),
+        ("Anwohner in Žďár nad Sázavou (Tschechien) am 3. März 2022.", "Žďár nad Sázavou", "CZ"),
+        ("Fans celebrate in São Lourenço da Mata (Brazil) on March 3, 2022.", "São Lourenço da Mata", "BR"),
+        ("Residents gather in St. Petersburg (United States) on March 3, 2022.", "St. Petersburg", "US"),
+    ]:
+        assert _place(parse_block(text)) == (city, None, code), text
+
+
+def test_an_article_after_a_town_whose_whole_name_no_one_knows_ends_the_town():
+    # false friends: an article after a town opens the sentence's next words; a heading with an
+    # article is no dateline; a region's name that a town has only as an alias stays the region
+    for text, place in [
+        ("Vecinos en Tánger el Rey saluda a los alcaldes. EFE/Ana Ruiz", ("Tánger", None, "MA")),
+        ("Noticias al Día, 3 de marzo de 2022: un jinete salta el fuego en España.", (None, None, "ES")),
+        ("PHOTO DU JOUR 3.5.2024: Un cavalier saute par-dessus le feu en Espagne.", (None, None, "ES")),
+        ("Una carretera de Río Grande do Sul (Brasil).", (None, "Río Grande do Sul", "BR")),
+        ("Des touristes à Wien (Autriche), le 3 mars 2022.", ("Wien", None, "AT")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    assert parse_block("Ein Treffen mit Dr. Kleinort (USA) am 3. März 2022.").city is None

@@ -334,7 +334,16 @@ _TOWN_PREPOSITION_RE = re.compile(
     + alternation(PLACE_PHRASES["place_leads"])
     + r"))\s$"
 )
-_NAME_LINK_WORDS = frozenset(("de", "del", "la", "am", "an", "der", "sur", "upon", "im", "di", "op", "es"))
+# (the single small words of place_name_links but those joining two names: 'in Viana do Castelo
+# (Portugal)', 'in Bir el Ater (Algeria)', not 'in Kleinort and Exampleton (Ruritania)')
+_NAME_LINK_WORDS = (
+    frozenset(PLACE_PHRASES["place_name_links"])
+    - {"of", "and", "y", "et", "und"}
+    - {link for link in PLACE_PHRASES["place_name_links"] if " " in link}
+)
+
+
+_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{1,2}\.")
 
 
 def _town_before_parenthesis(caption: str, start: int) -> str | None:
@@ -351,13 +360,18 @@ def _town_before_parenthesis(caption: str, start: int) -> str | None:
         word = before.pop()
         if word in _NAME_LINK_WORDS and before and before[-1][:1].isupper():
             word = f"{before.pop()} {word}"
-        if not word[:1].isupper() or not word[-1:].isalnum():
-            break
+        if not word[:1].isupper() or not (word[-1:].isalnum() or _ABBREVIATION_RE.fullmatch(word)):
+            break  # (but 'in St. Kleinort (USA)', 'bei Mt. Kleinort (Kanada)')
         runs.append([*word.split(), *runs[-1]])
     for run in reversed(runs):
         name = " ".join(run)
         opening = caption.rfind(name, 0, end)
-        if places.find_city(name) or _TOWN_PREPOSITION_RE.search(caption, max(0, opening - 30), opening):
+        city = places.find_city(name)
+        if (city or _TOWN_PREPOSITION_RE.search(caption, max(0, opening - 30), opening)) and not (
+            # (a region's name is no town where a town has it only as an alias: 'de Río Grande do
+            # Sul (Brasil)', not 'in Wien (Österreich)')
+            places.find_region(name) and not (city and fold(name) in {fold(city.name), *map(fold, city.names.values())})
+        ):
             return name
     return None
 
@@ -722,18 +736,23 @@ def _german_link(part: str) -> tuple[str, ...]:
     return (head,)
 
 
-# Small words a place's name may hold, read only where the data knows the name whole: two
-# together ('Neustadt an der Weinstraße', 'Landau in der Pfalz', 'Alphen aan den Rijn'), 'of' ('Democratic Republic of
-# Congo', 'Republic of Korea'), 'es' ('Dar es Salaam'). Otherwise the name ends before them, as
-# it did before they were read: 'Kleinstadt an der Elbe' is Kleinstadt, 'Church of the Holy
-# Sepulchre' no more than 'Church', 'Madrid es Navidad' Madrid.
-_KNOWN_ONLY_LINKS = frozenset(
-    ("an der", "ob der", "vor der", "in der", "aan den", "aan de", "of", "of the", "es", "and", "y", "et", "und")
-)
+# Small words a place's name may hold, read only where the data knows the name whole (data:
+# known_only_name_links): two together ('Neustadt an der Weinstraße', 'Alphen aan den Rijn'), 'of'
+# ('Democratic Republic of Congo'), 'es' ('Dar es Salaam'). Otherwise the name ends before them,
+# as it did before they were read: 'Kleinstadt an der Elbe' is Kleinstadt, 'Church of the Holy
+# Sepulchre' no more than 'Church', 'Madrid es Navidad' Madrid. An Arabic article written apart
+# ('Bir el Ater') or Czech 'nad' (known_whole_name_links) leaves a known place before it or none:
+# 'en Tánger el Rey' is Tánger, 'Noticias al Día, 3 de marzo de 2022:' no dateline.
+_KNOWN_ONLY_LINKS = frozenset(PLACE_PHRASES["known_only_name_links"])
+_KNOWN_WHOLE_LINKS = frozenset(PLACE_PHRASES["known_whole_name_links"])
 
 
 def _before_links_of_unknown_name(words: list[str]) -> list[str]:
     for index in range(1, len(words) - 1):
+        if words[index] in _KNOWN_WHOLE_LINKS:
+            if _known(" ".join(words)):
+                return words
+            return words[:index] if _known(" ".join(words[:index])) else []
         if words[index] in _KNOWN_ONLY_LINKS or f"{words[index]} {words[index + 1]}" in _KNOWN_ONLY_LINKS:
             return words if _known(" ".join(words)) else words[:index]
     return words
@@ -781,6 +800,8 @@ def _trim(slot: str) -> str:
             words.pop()  # 'Hechi City' (Xinhua's English) is Hechi; 'Mexico City', 'Kansas City' are names
         if len(words) > 2:
             words = _before_links_of_unknown_name(words)
+            if not words:
+                continue  # ('Noticias al Día': no place; a country after it still is one)
         named = len(words)
         while words and fold(words[-1]).strip(".") in _DATE_WORDS and not (len(words) > 1 and words[-2].islower()):
             words.pop()  # (but 'Viña del Mar', 'Plaza de Mayo': a link word before it makes it a name)
