@@ -1278,6 +1278,34 @@ def test_the_small_words_of_a_town_name_cast_no_language_vote(block, language):
     assert parse_block(block).language == language
 
 
+_EN_PAGE = (
+    "{caption} Stock Photo\n\nImage details\n\nContributor:\n\nJane Roe / Alamy Stock Photo\n\nImage ID:\n\n"
+    "2AB3CDE\n\nFile size:\n\n20.1 MB (1.2 MB Compressed download)\n\nReleases:\n\nModel - no | Property - no\n\n"
+    "Dimensions:\n\n3000 x 2000 px | 25.4 x 16.9 cm | 10 x 6.7 inches | 300dpi\n\nDate taken:\n\n4 May 2022\n\n"
+    "More information:\n\nThis image could have imperfections as it’s either historical or reportage."
+)
+_ES_LABELS = "Pie de foto: {caption}\nAutor: Jane Roe\nFecha: 04/05/2022\nReferencia: AB12CD34\nResolución: 300 ppp"
+
+
+@pytest.mark.parametrize(
+    "page, caption, language",
+    [
+        (_EN_PAGE, "Die neue Fähre legt zum ersten Mal an der Mole an.", "de"),
+        (_EN_PAGE, "Le maire inaugure la nouvelle passerelle du port.", "fr"),
+        (_EN_PAGE, "Una vecina riega las flores de su balcón.", "es"),
+        (_ES_LABELS, "The ferry docks for the first time at the pier.", "en"),
+        (_ES_LABELS, "Die Kinder der Grundschule pflanzen einen Baum.", "de"),
+        # false friends: a caption that says nothing of its language leaves it to the labels
+        (_EN_PAGE, "Harbour, ferry, pier, 2022", "en"),
+        (_ES_LABELS, "Puerto, 2022", "es"),
+    ],
+)
+def test_a_pages_labels_do_not_outvote_the_captions_own_words(page, caption, language):
+    # the labels are the language of the site that printed them: a caption in another language
+    # with a couple of its own stopwords keeps its language; labels decide only where it is mute
+    assert parse_block(page.format(caption=caption)).language == language
+
+
 def test_a_translation_following_without_a_marker_is_cut_off_but_its_date_is_read():
     record = parse_block(
         'Lors du 22e samedi de mobilisation des "gilets jaunes", à Paris - Croix - A demonstrator holds a cross '

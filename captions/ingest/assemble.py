@@ -1642,6 +1642,8 @@ def _furniture(line: str, sentence: str, header: bool) -> str | None:
     return None
 
 
+_LABEL_VOTES_AT_MOST = 2.0
+
 # Agencies whose captions come in one language: a weak hint, outvoted by any real evidence.
 _AGENCY_LANGUAGE = (("EFE", "es"), ("dpa", "de"), ("picture alliance", "de"))
 
@@ -1649,6 +1651,12 @@ _AGENCY_LANGUAGE = (("EFE", "es"), ("dpa", "de"), ("picture alliance", "de"))
 def _language(scan: BlockScan, caption: str, prefix_language: str | None, credits=()) -> str:
     # exiftool prints English tag names whatever the caption's language: they are no evidence.
     votes = {} if scan.exiftool else dict(scan.label_votes)
+    # A page's labels say the language of the site that printed them ('Date taken:' over a
+    # German caption on an English Alamy page), not the caption's: together they weigh as much
+    # as one of the caption's stopwords (2 votes), deciding only where the caption says little.
+    labelled = sum(votes.values())
+    if labelled > _LABEL_VOTES_AT_MOST:
+        votes = {language: count * _LABEL_VOTES_AT_MOST / labelled for language, count in votes.items()}
     for credit in credits:
         for agency, language in _AGENCY_LANGUAGE:
             if agency in credit:
