@@ -3496,3 +3496,38 @@ def test_a_closing_remark_in_brackets_naming_a_recipient_without_a_picture_word_
         ("Des paysans dans le comté le 7 septembre. (Photo fournie à Exemple Matin)", "fournie à Exemple Matin"),
     ):
         assert _parse(text).credit == credit, text
+
+
+_LABEL_AFTER_LAST_WORDS = (
+    # a stop that ends no sentence (a date's, an abbreviation's, a bracket's), then words and the label
+    ("Das Fest beginnt am 3.7. um 18 Uhr Foto: Jana Roe/dpa", "Das Fest beginnt am 3.7. um 18 Uhr", "Jana Roe/dpa"),
+    (
+        "Fishermen mend their nets on the quay, ca. 1920 Photo: Jane Roe/AP",
+        "Fishermen mend their nets on the quay, ca. 1920",
+        "Jane Roe/AP",
+    ),
+    (
+        "Fotografía de archivo (1975) de la poeta Ana Ruiz Foto: Juan Pérez/EFE",
+        "Fotografía de archivo (1975) de la poeta Ana Ruiz",
+        "Juan Pérez/EFE",
+    ),
+    (
+        "La place du marché (vers 1930) un jour de foire Photo : Jean Roe/AFP",
+        "La place du marché (vers 1930) un jour de foire",
+        "Jean Roe/AFP",
+    ),
+    # a closing quote or an ellipsis before the label
+    ("Das Kino „Lichtspiele“ Foto: Jana Roe/dpa", "Das Kino „Lichtspiele“", "Jana Roe/dpa"),
+    ("Les pompiers veillent au grain… Photo : Jean Roe/AFP", "Les pompiers veillent au grain…", "Jean Roe/AFP"),
+    # false friends: the label right after the sentence, or after a dash, opens the credit as before
+    ("Die Feuerwehr rückt aus. - Foto: Jana Roe/dpa", "Die Feuerwehr rückt aus.", "Jana Roe/dpa"),
+    ("Die Feuerwehr rückt aus. Foto: Jana Roe/dpa", "Die Feuerwehr rückt aus.", "Jana Roe/dpa"),
+)
+
+
+def test_a_credit_label_after_the_captions_last_words_opens_the_credit():
+    # the words between the last stop and the label ('ca. 1920', 'am 3.7. um 18 Uhr') are the
+    # caption's: the credit is what follows the label
+    for block, caption, credit in _LABEL_AFTER_LAST_WORDS:
+        record = parse_block(block)
+        assert (record.caption, record.credit) == (caption, credit), block

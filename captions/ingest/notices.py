@@ -840,7 +840,8 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
     re.compile(
         # (or after a name in capitals closing the text before it: '... – von JANE ROE Quelle: ullstein bild/JANE ROE')
-        r"(?<=[a-zäöüßà-ÿĀ-ɏ0-9),A-ZÀ-ÝĀ-ɏ]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
+        # (or after a closing quote or an ellipsis: '... Kaufhaus „Nord“ Foto: Jane Roe/dpa')
+        r"(?<=[a-zäöüßà-ÿĀ-ɏ0-9),A-ZÀ-ÝĀ-ɏ\"“”»’'…]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
         # (an initial's stop in a name: '... Foto: imago images / M. Roe')
         r"(?P<credit>(?=(?:[^\n:.!?/]|" + _INITIAL_STOP + r"){1,60}/)(?:[^\n:.!?]|" + _INITIAL_STOP + r"){3,120})$"
     ),
@@ -1290,6 +1291,10 @@ def _names_a_place(lead: str, name: str) -> bool:
     )
 
 
+# A credit's label with its colon after a word ('um 1905 Foto: ...', 'du port Photo : ...')
+_LABEL_INSIDE_RE = re.compile(r"[^\s\-–—|/•]\s{1,3}(?:" + _CREDIT_LABELS + r")\s{0,2}:", re.IGNORECASE)
+
+
 # A word of the name and one or two initials closing the text before a credit ('... Carla J.',
 # '... Carla J. R.', an agency's word in lower case: 'Foto: tass J. Beispiel/tass/dpa'): the name
 # goes on after the stop (an abbreviation's letters, 'D.C.', stand after no blank and word)
@@ -1308,6 +1313,11 @@ def search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
         # (not after a name's initial: 'Carla J.' and 'Carla J. R.' end no sentence, 'D.C.' does)
         while found is not None and _NAME_INITIAL_END_RE.search(text, max(0, found.start() - 50), found.start()):
             found = pattern.search(text, found.start() + 1)
+        if found is not None and _LABEL_INSIDE_RE.search(found.group("credit")):
+            # words, then a credit's label: '... ca. 1900 Foto: Jane Roe/dpa', '... am 3.4. um 10 Uhr
+            # Foto: ...': the words are the caption's last (its stop was an abbreviation's or a
+            # date's), the credit starts at the label (read by the label's pattern)
+            return None
     elif pattern is _PHOTO_SENTENCE_RE:
         credit = found.group("credit").lstrip("(")
         prefix = CREDIT_PREFIX_RE.match(credit)
