@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from captions.ingest import parse_block
-from captions.ingest.caption_text import is_piece_of_word, is_rare_word_in, is_whole_in, is_whole_word
+from captions.ingest.caption_text import (
+    is_piece_of_name,
+    is_piece_of_word,
+    is_rare_word_in,
+    is_whole_in,
+    is_whole_word,
+)
 
 
 @pytest.mark.parametrize(
@@ -368,3 +374,46 @@ def test_is_rare_word_in_a_language():
     assert not is_rare_word_in("waterlo", "en") and not is_rare_word_in("beflag", "de")
     assert not is_rare_word_in("spark", "de")  # 'Sparkasse' is far more common in German
     assert not is_rare_word_in("enneigées", "de")  # judged in the caption's language only
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a capitalised word after another, cut short: a piece of a name or of a capitalised word
+        "Schoolchildren wave flags as the royal couple leaves the town hall after a short visit to "
+        "the National Archives Buil",
+        "Des supporters chantent devant le stade avant le match de la Coupe d’Afrique entre le Maroc "
+        "et la Côte d’Ivoire à Jeune Afri",
+        "Los asistentes aplauden durante la entrega de premios del festival de cine en la ciudad de San Sebas",
+        "Die Gäste applaudieren nach der Premiere im Stadttheater dem neuen Intendanten Hans Peter Zieg",
+    ],
+)
+def test_a_long_caption_ending_on_a_piece_of_a_name_is_cut_off(caption):
+    assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # false friends: whole names no list holds, and a name that is a common word
+        "Members of the rowing club pose with their trophy on the river bank after the regatta with "
+        "their coach Ellen Markwood",
+        "Des supporters chantent devant le stade avant le match de la Coupe entre les deux équipes "
+        "avec leur entraîneur Paul Kerbrat",
+        "Los asistentes aplauden durante la entrega de premios del festival de cine junto a la "
+        "directora Lucía Garmendia",
+        "Die Gäste applaudieren nach der Premiere im Stadttheater dem neuen Intendanten Hans Peter Wolkenhauer",
+        "Members of the rowing club pose with their trophy on the river bank after the regatta with "
+        "their coach Ellen Bell",
+    ],
+)
+def test_a_long_caption_ending_on_a_whole_name_is_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+def test_is_piece_of_name():
+    assert is_piece_of_name("Afri", "fr") and is_piece_of_name("Vorsit", "de") and is_piece_of_name("Boliva", "es")
+    assert not is_piece_of_name("Fest", "de") and not is_piece_of_name("Tidaholm", "en")
+    # the longer word is looked for in the caption's language and English: no French name is a
+    # piece of a German verb ('bietet')
+    assert is_piece_of_name("Biet", "de") and not is_piece_of_name("Biet", "fr")

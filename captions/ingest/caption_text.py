@@ -1502,7 +1502,8 @@ def looks_cut_off(
     # Two capitalised words close a name or a title ('Le pont Alexandre III', 'Eugène Atget'),
     # not a sentence cut short ('die geplanten Kürzu').
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
-        return False
+        # ... unless the last is a piece of a name or a capitalised word ('Stadtteil Münch', 'Jeune Afri')
+        return is_piece_of_name(words[-1], language) and not is_place(words[-1])
     if is_whole_word(words[-1]):
         return False  # '... de l'Eglise et de l'Etat', '... la lionne Princesse': a word, not a piece
     if language in LANGUAGES and is_whole_in(words[-1], language):
@@ -1777,6 +1778,33 @@ def is_rare_word_in(word: str, language: str, at_least: float = _RARE_WORD_ZIPF)
     store = _large_words(language)
     own = store.zipf(folded)
     return own >= at_least and not store.longer_as_common(folded, own + _RARE_PIECE_MARGIN)
+
+
+# A capitalised word (a name's, a German noun's) is a piece of one when it is rarer than this in
+# each of the four large lists (Zipf) and a longer word it begins is more common in one of them
+# by the margin and at least as common as this ('afri' 2.2 and 'africa', 'robi' 2.2 and 'robinson')
+_NAME_PIECE_AT_MOST = 3.0
+_NAME_PIECE_MARGIN = 1.5
+
+
+@lru_cache(maxsize=8192)
+def is_piece_of_name(word: str, language: str | None = None) -> bool:
+    """Is `word` (a caption's last, capitalised, after another capitalised word) the beginning of
+    a name or a capitalised word cut short ('Stadtteil Münch', 'Jeune Afri', 'Kashgar Prefe',
+    'Robert R. Robi')? Four letters at least, rare in all four languages' large lists (names are
+    shared by them), the longer word looked for in the text's `language` and English (the wires'
+    language of names; all four when the language is unknown): a French surname is no piece of a
+    German verb ('Biet', 'bietet'). A whole name of a person or place no list holds begins no
+    common word ('Tidaholm', 'Kassam'), and a common word ('Fest', 'Bell', 'Dort') is whole."""
+    if len(word) < 4 or len(word) > _LONGEST_WORD or not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return False
+    folded = word.casefold()
+    own = max(_large_words(language).zipf(folded) for language in LANGUAGES)
+    if own >= _NAME_PIECE_AT_MOST:
+        return False
+    wanted = max(own + _NAME_PIECE_MARGIN, _NAME_PIECE_AT_MOST)
+    languages = (language, "en") if language in LANGUAGES else LANGUAGES
+    return any(_large_words(each).longer_as_common(folded, wanted) for each in languages)
 
 
 # A piece of a word is rarer than the word it begins: a word of the text's language rarer than
