@@ -2032,3 +2032,25 @@ def test_every_record_key_stands_for_a_label_of_ours():
 
     for label in load_data("record_keys.json")["keys"]:
         assert fold(label) in LABELS, label
+
+
+def test_a_values_role_names_its_field_and_a_copys_title_is_no_title():
+    record = _parse(
+        """{"type": "picture", "firstCreated": "2022-02-02T10:00:00Z",
+ "descriptions": [
+   {"role": "creditline", "value": "EXAMPLE AGENCY"},
+   {"role": "caption", "value": "Skaters on the frozen canal in Uppsala, Sweden, Sunday, Jan. 30, 2022."}],
+ "headlines": [{"role": "main", "value": "Sweden Winter"}],
+ "renditions": [
+   {"name": "main", "title": "Full Resolution (JPG)", "width": 3600, "height": 2400},
+   {"name": "preview", "title": "Preview (JPG)", "width": 512, "height": 341}]}"""
+    )
+    assert record.caption == "Skaters on the frozen canal in Uppsala, Sweden, Sunday, Jan. 30, 2022."
+    assert (record.credit, record.width_px, record.date_start) == ("EXAMPLE AGENCY", 3600, date(2022, 1, 30))
+    assert record.headline == "Sweden Winter"
+    # false friend: a role that is no field of ours leaves the value under its key
+    plain = _parse(
+        """{"descriptions": [{"role": "summary", "value": "Skaters on the frozen canal in Uppsala."}],
+ "credit": "Jane Roe"}"""
+    )
+    assert (plain.caption, plain.credit) == ("Skaters on the frozen canal in Uppsala.", "Jane Roe")

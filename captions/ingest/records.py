@@ -710,6 +710,8 @@ _BARE_SIZE_LABELS = frozenset(("width", "height"))  # what a record's size keys 
 _PERSON_FIELDS = frozenset(("creator", "credit", "copyright"))
 _PERSON_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["person_objects"])
 _PIXEL_FIELDS = frozenset(("width", "height", "dimensions", "x_resolution", "resolution_unit"))
+_COPY_CONTAINERS = frozenset(_key_name(key) for key in _RECORD_KEYS["copy_containers"])
+_ROLE_KEYS = ("role", "rel", "type", "kind")  # what says which of several values one is
 _COPY_NAMING_KEYS = frozenset(("name", "rel", "label", "type", "role", "key", "size", "variant", "kind"))
 _PATH_WORD_RE = re.compile(r"[A-Za-z]+")
 _HTML_TAG_RE = re.compile(r"<(?:/?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")
@@ -839,10 +841,17 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
             value = {k: v for k, v in value.items() if fold(_record_label(str(k)) or "") not in _BARE_SIZE_LABELS}
         names = {_key_name(str(child_key)): child_key for child_key in value}
         wrapped = next((names[name] for name in names if name in _WRAPPED_VALUE_KEYS), None)
-        if wrapped is not None and key and _record_label(key) is not None:
-            # Commons' {'value': ..., 'source': ..., 'hidden': ''}: the value, under the key above
-            _flatten(value[wrapped], key, lines, depth + 1, path, sizes)
-            return
+        if wrapped is not None:
+            # ninjs' {'role': 'creditline', 'value': ...}: the value under the label its role names
+            role = next((value[names[name]] for name in _ROLE_KEYS if name in names), None)
+            role_label = _record_label(role) if isinstance(role, str) and len(role) <= 40 else None
+            if role_label is not None and _field_of(role_label) != "ignored":
+                _flatten(value[wrapped], role, lines, depth + 1, path, sizes)
+                return
+            if key and _record_label(key) is not None:
+                # Commons' {'value': ..., 'source': ..., 'hidden': ''}: the value, under the key above
+                _flatten(value[wrapped], key, lines, depth + 1, path, sizes)
+                return
         above = _field_of(_record_label(key)) if key else None
         for child_key, child in value.items():
             child_key = str(child_key)
@@ -879,6 +888,8 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
         field = _field_of(label)
         if field == "ignored" or (field in _PIXEL_FIELDS and _is_small_copy(path)):
             return
+        if field not in _PIXEL_FIELDS and not _COPY_CONTAINERS.isdisjoint(_key_name(part) for part in path[:-1]):
+            return  # a copy's title or format ('Full Resolution (JPG)'): the file's, not the picture's
         text = _record_text(value, field)
         if text:
             lines.append(f"{label}: {text}")
