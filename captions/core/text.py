@@ -13,6 +13,8 @@ PURE: no Django import. Folding lives here and nowhere else, in three forms for 
 from __future__ import annotations
 
 import re
+import re._constants as _sre_constants  # the parse's opcodes (first_char_class)
+import re._parser as _sre_parser  # a pattern's parse, as re.compile reads it
 import unicodedata
 from functools import lru_cache
 
@@ -228,3 +230,95 @@ class NameKeys(dict):
     def __missing__(self, text: str) -> str:
         key = self[text] = name_key.__wrapped__(text)
         return key
+
+
+# --- a look-ahead of the first characters before a pattern ------------------------------------------
+
+_CATEGORY_CLASSES = {
+    _sre_constants.CATEGORY_SPACE: r"\s",
+    _sre_constants.CATEGORY_NOT_SPACE: r"\S",
+    _sre_constants.CATEGORY_DIGIT: r"\d",
+    _sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+    _sre_constants.CATEGORY_WORD: r"\w",
+    _sre_constants.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT)
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT)
+
+
+class _AnyFirst(Exception):
+    """A match may open with any character (or the reader does not know the construct)."""
+
+
+def _first_pieces(items, pieces: set[str]) -> bool:
+    """Add to `pieces` the class items ('\\U00000041', a range, '\\s') one of which opens every
+    non-empty match of the parsed sequence `items`; True when the sequence may match empty."""
+    for op, av in items:
+        if op is _sre_constants.LITERAL:
+            pieces.add(f"\\U{av:08x}")
+            return False
+        if op is _sre_constants.IN:
+            for item_op, item in av:
+                if item_op is _sre_constants.LITERAL:
+                    pieces.add(f"\\U{item:08x}")
+                elif item_op is _sre_constants.RANGE:
+                    pieces.add(f"\\U{item[0]:08x}-\\U{item[1]:08x}")
+                elif item_op is _sre_constants.CATEGORY and item in _CATEGORY_CLASSES:
+                    pieces.add(_CATEGORY_CLASSES[item])
+                else:  # a negated class, a locale category
+                    raise _AnyFirst
+            return False
+        if op in _ZERO_WIDTH:  # '^', '\\b', a look-behind or look-ahead: the next item opens
+            continue
+        if op is _sre_constants.BRANCH:
+            empty = False
+            for alternative in av[1]:
+                empty |= _first_pieces(alternative.data, pieces)
+            if not empty:
+                return False
+        elif op is _sre_constants.SUBPATTERN:
+            if (av[1] | av[2]) & re.IGNORECASE:  # '(?i:...)': another case setting than the look-ahead's
+                raise _AnyFirst
+            if not _first_pieces(av[3].data, pieces):
+                return False
+        elif op is _sre_constants.ATOMIC_GROUP:
+            if not _first_pieces(av.data, pieces):
+                return False
+        elif op in _REPEATS:
+            if not _first_pieces(av[2].data, pieces) and av[0] > 0:
+                return False
+        else:  # any character, a character but one, a back-reference
+            raise _AnyFirst
+    return True
+
+
+def first_char_class(pattern: str, flags: int = 0) -> str | None:
+    """The character class ('[\\U00000028\\s]') one of whose characters opens every match of
+    `pattern`, read from its parse: the first consuming item of each way through it (look-behinds,
+    look-aheads and anchors skipped, optional items adding the next's); None when a match may be
+    empty or open with any character."""
+    pieces: set[str] = set()
+    try:
+        if _first_pieces(_sre_parser.parse(pattern, flags).data, pieces):
+            return None
+    except _AnyFirst:
+        return None
+    return "[" + "".join(sorted(pieces)) + "]"
+
+
+def first_char_guard(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern behind a look-ahead of the characters its matches open with
+    ('(?=[...])(?:pattern)', in its own case setting): a pattern opening with a look-behind,
+    optional blanks or a case-insensitive trie gives the engine no first character to skip to, so
+    a search enters the whole pattern at every position; the look-ahead turns most positions away
+    after one test. Every match opens with one of those characters, so search, match, finditer,
+    sub and split give the same spans and groups (the look-ahead captures nothing). A pattern
+    whose first characters cannot be read (a match may be empty or open with anything) comes back
+    as it is. `.pattern` is the guarded text: build no other pattern from it."""
+    first = first_char_class(pattern.pattern, pattern.flags)
+    if first is None:
+        return pattern
+    try:
+        return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # global flags opening the text ('(?i)...') must stay first: no guard
+        return pattern
