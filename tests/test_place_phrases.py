@@ -1519,3 +1519,20 @@ def test_an_article_after_a_town_whose_whole_name_no_one_knows_ends_the_town():
     ]:
         assert _place(parse_block(text)) == place, text
     assert parse_block("Ein Treffen mit Dr. Kleinort (USA) am 3. März 2022.").city is None
+
+
+def test_a_city_whose_name_opens_with_a_kinds_word_after_en_is_the_place_not_an_anchor():
+    # 'en Ciudad de México' after a team's or town's 'de X,' names the city the picture is in, not
+    # the country of X ('Ciudad de' was read as the kind of place and 'México' as its country)
+    for text, place in [
+        ("Seguidores de Toluca, en Ciudad de México, el 3 de marzo de 2022. EFE/Ana Ruiz", ("Ciudad de México", "MX")),
+        (
+            "Des supporters de Lyon, en Ville de Québec, le 3 mars 2022. (Photo Ana RUIZ / AFP)",
+            ("Ville de Québec", "CA"),
+        ),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == place, text
+    # false friends: a country or a region after 'en' still anchors the town before it
+    assert _place(parse_block("Vecinos en Kleinort, en Francia, el 3 de marzo de 2022.")) == ("Kleinort", None, "FR")
+    assert _place(parse_block("Un puesto en Tepic, en el estado de Nayarit, México.")) == ("Tepic", "Nayarit", "MX")

@@ -561,6 +561,10 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
             return None  # 'im Bundestag in Berlin' is a place in a place, not its country
         # 'en La Courneuve, en Francia': only a country or region after 'en' anchors the slot
         anchor = _sentence_cut(match.group("anchor"))
+        named = caption[match.end("country_lead") : match.end("anchor")].strip()
+        if named != match.group("anchor") and named[:1].isupper() and places.find_city(named):
+            return None  # 'de Monterrey, en Ciudad de México': a city whose name opens with a kind's word
+
         known = places.find_country(anchor) or places.find_region(anchor)
         return f"{slot}, {anchor}" if known else None
     if match is None or not (match.group("lead") or match.group("direction") or match.group("region")):
