@@ -140,7 +140,7 @@ def test_a_datelines_country_cut_off_is_a_cut(caption):
         "Firefighters battle a blaze that destroyed several homes in Fresno, Calif",  # AP's abbreviation
         "Supporters wave flags during a rally in the centre of Hamburg, Germany",
         "The mayor speaks to reporters outside the town hall with her deputy, Mark",  # a common word
-        "Los manifestantes marchan por el centro de la ciudad, en Cara",  # a common Spanish word
+        "Los manifestantes marchan por el centro de la ciudad hasta la Puerta del Sol",  # a place's name
         "Die Polizei sperrte am Sonntag die Zufahrt zur Altstadt von Muri",  # a place
     ],
 )
@@ -417,3 +417,30 @@ def test_is_piece_of_name():
     # the longer word is looked for in the caption's language and English: no French name is a
     # piece of a German verb ('bietet')
     assert is_piece_of_name("Biet", "de") and not is_piece_of_name("Biet", "fr")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # Spanish and French write their common words in lower case: a capitalised one after a
+        # place's preposition is a place's name cut short ('Cara', face, before Caracas)
+        "Cientos de vecinos hacen fila para recibir alimentos frente a un mercado popular del centro de Cara",
+        "Los trabajadores del puerto protestan frente a la sede del gobierno regional, en Cara",
+    ],
+)
+def test_a_common_word_capitalised_in_a_place_slot_of_spanish_or_french_is_a_cut(caption):
+    assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # false friends: a preposition inside a name ('Plaza de Mayo'), and English, whose months
+        # and common words are capitalised
+        "Miles de manifestantes marchan por las calles céntricas desde el Congreso hasta la Plaza de Mayo",
+        "Miles de personas celebran en la avenida principal el desfile del Cinco de Mayo",
+        "Hundreds of residents queue for food parcels outside a community hall on the edge of town in August",
+    ],
+)
+def test_a_common_word_in_a_name_or_in_english_stays_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems

@@ -1637,10 +1637,30 @@ def _cut_place(words: list[str], language: str | None, begins_place, is_place) -
         return False
     folded = last.casefold()
     languages = (language,) if language in LANGUAGES else LANGUAGES
-    if any(_language_words(each)[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF for each in languages):
-        return False
     country_slot = before.endswith(",") and _place_before_comma(words[:-1], is_place)
+    if any(_language_words(each)[1].get(folded, 0.0) >= _COMMON_WORD_ZIPF for each in languages) and not (
+        language in _LOWER_CASE_WORDS_LANGUAGES and _names_a_place_slot(words, country_slot)
+    ):
+        return False
     return bool(begins_place(last, country_slot))
+
+
+# languages that write their common words in lower case mid-sentence, months, days and
+# nationalities too: a capitalised one there after a place's preposition is a name ('en Cara',
+# Spanish for face, is a piece of Caracas; English 'in August' and German 'am Bode' are not)
+_LOWER_CASE_WORDS_LANGUAGES = ("es", "fr")
+
+
+def _names_a_place_slot(words: list[str], country_slot: bool) -> bool:
+    """Does the last word stand where a place's name goes: a dateline's country slot after a
+    place and its comma, or after a place's preposition that does not join a name's words
+    ('la ciudad de Cara', 'en Cara'; not 'la Plaza de Mayo', 'Avenida 5 de Mayo')?"""
+    if country_slot:
+        return True
+    before = fold(words[-2])
+    if before not in _PLACE_PREPOSITIONS:
+        return False
+    return before not in NAME_JOINERS or (len(words) > 2 and words[-3][:1].islower())
 
 
 def _place_before_comma(words: list[str], is_place) -> bool:
