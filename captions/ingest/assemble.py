@@ -1343,7 +1343,15 @@ _BARE_COUNTER_RE = re.compile(
 )
 # A list's number before a dateline with its day and a bar ('2 Exampleville (Japon), 2 novembre
 # 2019 | Le capitaine ...', '3. Montréal, 7 août 2017 | ...'): the page's number, no caption text,
-# when the words after it are a known place or a country in parentheses follows them (build)
+# when the words after it are a known place or a country in parentheses follows them (build).
+# Shaped on one layout, a paper's photo gallery whose numbered items read 'N Place, date | caption'
+# (Le Devoir); the bar is what it keys on: a number, up to four capitalised words, a comma and
+# up to 40 characters the dates read as a date, then ' | '. Not read as a list's number: the same
+# dateline closed by a dash or a colon ('2. Exampleburg, 3. Mai 2021: ...', '2 Exampleville, 2
+# mai 2019 - ...'), where a count opening the caption ('3 Bergsteiger, ...') is likelier and no
+# dev block numbers its datelines so (2026-12-01); a layout that does would widen the separator
+# here, with invented tests beside test_caption_boundaries'
+# test_a_number_before_words_that_are_no_place_and_a_dated_bar_stays_caption_text.
 _NUMBERED_DATELINE_RE = re.compile(
     r"\d{1,2}\.?\s(?=(?P<place>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s(?:"
     + NAME_JOINER

@@ -19,6 +19,7 @@ from captions.core import dates
 from captions.core.text import alternation, first_char_guard, fold
 
 from .lexicon import (
+    ALL_SENTENCE_OPENERS,
     BYLINE_WORD,
     CUE_WORDS,
     DANGLING_WORDS,
@@ -204,16 +205,20 @@ _WORD_VOTES: dict[str, tuple[tuple[str, float], ...]] = {
 }
 
 
-def stopword_votes(text: str) -> dict[str, float]:
-    """Votes per language from stopwords; shared words count half for each language."""
+def _votes(text: str, strip: str) -> dict[str, float]:
     votes: dict[str, float] = {}
     lookup = _WORD_VOTES.get
-    for word in text[:3000].casefold().split():
-        cast = lookup(word.strip(".,;:!?()\"'«»"))
+    for word in text.casefold().split():
+        cast = lookup(word.strip(strip))
         if cast:
             for language, weight in cast:
                 votes[language] = votes.get(language, 0) + weight
     return votes
+
+
+def stopword_votes(text: str) -> dict[str, float]:
+    """Votes per language from stopwords; shared words count half for each language."""
+    return _votes(text[:3000], ".,;:!?()\"'«»")
 
 
 @lru_cache(maxsize=16384)  # words recur: an archive's keyword lines share most of theirs
@@ -316,15 +321,9 @@ def cut_second_language(text: str) -> str:
 
 
 def stopword_votes_all(text: str) -> dict[str, float]:
-    """stopword_votes over the whole text (no 3,000-character window)."""
-    votes: dict[str, float] = {}
-    lookup = _WORD_VOTES.get
-    for word in text.casefold().split():
-        cast = lookup(word.strip(".,;:!?()\"'«»“”"))
-        if cast:
-            for language, weight in cast:
-                votes[language] = votes.get(language, 0) + weight
-    return votes
+    """stopword_votes over the whole text (no 3,000-character window; curly double quotes are
+    stripped from the words too, which stopword_votes leaves on them)."""
+    return _votes(text, ".,;:!?()\"'«»“”")
 
 
 def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] | None, int]:
@@ -500,15 +499,12 @@ def _title_over_sentence(head: str, line: str) -> bool:
         # a page's keywords over the caption ('Exampletown, Zugunglück, Regionalbahn' / 'Die
         # Bergung hat begonnen.'): no title's length to compare with
         return len(end.split()) >= 4
-    if line.split(" ", 1)[0] in _OPENERS and not _INNER_STOP_RE.search(head):
+    if line.split(" ", 1)[0] in ALL_SENTENCE_OPENERS and not _INNER_STOP_RE.search(head):
         # a sentence opening with an article or a demonstrative ('La foto, tomada el ...', 'The
         # picture ...'), no line of a caption wrapped mid-sentence: longer than the title
         return len(line) >= max(60, len(head) + 20)
     words = len(head.split())
     return (words <= 8 or (words <= 12 and len(line) >= 3 * len(head))) and len(line) >= max(60, 2 * len(head))
-
-
-_OPENERS = SENTENCE_OPENERS | SENTENCE_OPENERS_ANY
 
 
 _KEYWORD_RE = re.compile(r"[^\W\d_][^\s,\d.!?;:]*(?: [^\W\d_][^\s,\d.!?;:]*){0,2}")

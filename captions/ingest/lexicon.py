@@ -209,6 +209,9 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 SENTENCE_OPENERS_ANY: frozenset[str] = frozenset(
     word for language, words in _OPENERS.items() if language in _NOUNS_CAPITALISED for word in words
 )
+#: the two together: a sentence's capitalised opening word in any of the languages, whatever follows
+#: it ('Die von Roe/dpa ...' opens with an article, no first name)
+ALL_SENTENCE_OPENERS: frozenset[str] = SENTENCE_OPENERS | SENTENCE_OPENERS_ANY
 
 _notices = load_data("caption_notices.json")
 #: (folded full wording without its final stop, caveat tag)

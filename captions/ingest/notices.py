@@ -20,6 +20,7 @@ from captions.core import places
 from captions.core.text import alternation, first_char_guard, word_trie
 
 from .lexicon import (
+    ALL_SENTENCE_OPENERS,
     ARCHIVE_REFERENCE_PROBES,
     ARCHIVE_REFERENCE_RE,
     BYLINE_WORD,
@@ -34,8 +35,6 @@ from .lexicon import (
     PERSON_NAME,
     PERSON_NAME_CAPS,
     PHOTO_WORD,
-    SENTENCE_OPENERS,
-    SENTENCE_OPENERS_ANY,
     load_data,
 )
 
@@ -516,6 +515,10 @@ _INITIAL_STOP = r"(?<=\b[A-ZÀ-ÝĀ-ɏ])\.(?=\s?[A-ZÀ-ÝĀ-ɏ]|-[A-ZÀ-ÝĀ-ɏ]
 INITIAL_STOP = _INITIAL_STOP
 # A name in a trailing credit line: a few words, no sentence and no second credit in it.
 _CREDIT_NAME = r"(?:[^\n.!?/|()]|" + _INITIAL_STOP + r"){2,60}?"
+# A capitalised word of a name, small letters after its capital ('Jane', 'O’Roe', 'Roe-Smith'),
+# and the same or an initial ('J.'): pattern fragments
+_NAME_WORD = r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
+_NAME_WORD_OR_INITIAL = r"(?:" + _NAME_WORD + r"|[A-ZÀ-ÝĀ-ɏ]\.)"
 # A name's abbreviation before its full stop, as written and in capitals ('Jr', 'JR', 'Co'; data:
 # name_abbreviations): a look-behind per word, each of fixed width
 _ABBREVIATION_STOPS = "".join(
@@ -680,6 +683,27 @@ _CAPS_CLOSING_RE = re.compile(
     r"(?<=[a-zà-ÿĀ-ɏ0-9][.!?])\s{0,3}"
     r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}){0,3})\s{0,3}$"
 )
+# A pattern opening with a look-behind before its blanks ('(?<=[.!?"»)])\s{1,3}...') makes the
+# engine try the look-behind at every position it searches; opening with the first blank, the
+# look-behind after it ('\s(?<=[.!?"»)]\s)\s{0,2}...'), it skips from blank to blank. The same
+# matches: the same characters are checked, the blanks taken as greedily.
+_LOOKBEHIND_BLANKS_RE = re.compile(r"\(\?<=(?P<before>\[(?:\\.|[^\]\\])*\]|\\S)\)\\s\{(?P<min>[1-9]),(?P<max>\d)\}")
+
+
+def _blank_first(pattern: re.Pattern) -> re.Pattern:
+    opening = _LOOKBEHIND_BLANKS_RE.match(pattern.pattern)
+    if opening is None:
+        return pattern
+    least, most = int(opening["min"]) - 1, int(opening["max"]) - 1
+    rest = pattern.pattern[opening.end() :]
+    return re.compile(rf"\s(?<={opening['before']}\s)\s{{{least},{most}}}" + rest, pattern.flags)
+
+
+# The wires whose name and a slash open a credit ('REUTERS/Stringer', 'EFE/Juan Carlos Hidalgo'),
+# and the agencies alone or with a slash closing the caption ('... am Montag. dpa'), as written:
+# the patterns' first words, where their searches start (_CREDIT_OPENERS, _CREDIT_NEEDLES_AS_IS)
+_WIRE_SLASH_WORDS = ("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA")
+_CLOSING_AGENCY_WORDS = ("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO")
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
 INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Photo by Ana Ribeiro/Getty Images), (Foto: ...), (Photo: ...)
@@ -702,9 +726,11 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
     re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
-    re.compile(
-        r"(?:(?<=[\s.!?\"”'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
-        r"\s{0,2}/\s{0,2}[^\n]{1,200})$"
+    _WIRE_SLASH_RE := _blank_first(
+        re.compile(
+            r"(?:(?<=[\s.!?\"”'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
+            r"\s{0,2}/\s{0,2}[^\n]{1,200})$"
+        )
     ),
     # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text, after the
     # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
@@ -741,12 +767,18 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (and '(c) Bundesarchiv, Bild 183-... / Junge, Peter Heinz / CC-BY-SA 3.0' opening a line)
     # ('... dans mon jardin. »© Maroesjka Lavigne': after a closing quote too)
     # ('(c)' after the last sentence too: '... on Sunday. (c) Jane Roe')
-    re.compile(
-        r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\)|(?<=[.!?]\s)\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"
+    _COPYRIGHT_RE := _blank_first(
+        re.compile(
+            r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\)|(?<=[.!?]\s)\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"
+        )
     ),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
-    re.compile(
-        r"(?<=[.!?\"”»)])\s{1,3}(?P<credit>(?:dpa|AP|AFP|EFE|Reuters|REUTERS|imago|IMAGO)(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
+    _CLOSING_AGENCY_SLASH_RE := _blank_first(
+        re.compile(
+            r"(?<=[.!?\"”»)])\s{1,3}(?P<credit>(?:"
+            + "|".join(_CLOSING_AGENCY_WORDS)
+            + r")(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
+        )
     ),
     # A label without a colon, then a name in capitalised words, closing the caption: '... le 14
     # avril 1936. Photo KEYSTONE / Photopress-Archiv', '... Élysées. Ph. X - DR - Coll. Archives
@@ -766,31 +798,33 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # 'Keystone / Peter Clonzer', 'YOAN VALAT | EFE', 'afp.com - Thomas SAMSON'
     # (two agencies before the name too: 'APA/AFP/Jane Roe')
     # (a slash may open it: '... para ella. /Juan MABROMATA / AFP')
-    _AGENCY_NAME_RE := re.compile(
-        # (a pool's or a handout's word before the agency: 'POOL/AFP/Jane Roe', 'HANDOUT/AFP/...')
-        # (an initial's stop after a word of the name is no sentence end: '... Carla J.
-        # Roe/EPA-EFE' is read from 'Carla'; an abbreviation's is: '... in Washington, D.C.
-        # EPA-EFE/JANE ROE'; search_credit, _NAME_INITIAL_END_RE)
-        r"(?<=[.!?\"”»)])\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
-        + _AGENCY
-        + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
-        + _AGENCY
-        + r"\s{0,2}/\s{0,2})?"
-        + _CREDIT_NAME
-        + r"|"
-        # (a photographer's initials opening the name: 'F.D. Walker/ EyeEm', 'J. R. Roe / AFP')
-        + r"(?:[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?\s)?"
-        + _CREDIT_NAME
-        # (up to two more parts before the agency: 'Jane Roe/SOPA Images/LightRocket via Getty
-        # Images', 'Sputnik/Jane Roe/Kremlin via REUTERS')
-        + r"(?:\s{0,2}/\s{0,2}"
-        + _CREDIT_NAME
-        # ('Ana Ruiz - EFE': a dash between name and agency, as Spanish papers print it)
-        + r"){0,2}\s{0,2}(?:/|\||\svia|\s[-–](?=\s))\s{0,2}"
-        + _AGENCY
-        # (Getty's client after the agency: 'Jane Roe/Getty Images for Gucci')
-        + r"(?:\sfor\s[A-ZÀ-ÝĀ-ɏ][\w&'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w&'’.\-]{0,30}){0,3})?"
-        + r")\s{0,3}$"
+    _AGENCY_NAME_RE := _blank_first(
+        re.compile(
+            # (a pool's or a handout's word before the agency: 'POOL/AFP/Jane Roe', 'HANDOUT/AFP/...')
+            # (an initial's stop after a word of the name is no sentence end: '... Carla J.
+            # Roe/EPA-EFE' is read from 'Carla'; an abbreviation's is: '... in Washington, D.C.
+            # EPA-EFE/JANE ROE'; search_credit, _NAME_INITIAL_END_RE)
+            r"(?<=[.!?\"”»)])\s{0,3}(?:/\s{0,2})?(?P<credit>(?:(?:POOL|Pool|HANDOUT|Handout|HO)\s{0,2}/\s{0,2})?"
+            + _AGENCY
+            + r"\s{0,2}(?:/|\||\s-)\s{0,2}(?:"
+            + _AGENCY
+            + r"\s{0,2}/\s{0,2})?"
+            + _CREDIT_NAME
+            + r"|"
+            # (a photographer's initials opening the name: 'F.D. Walker/ EyeEm', 'J. R. Roe / AFP')
+            + r"(?:[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?\s)?"
+            + _CREDIT_NAME
+            # (up to two more parts before the agency: 'Jane Roe/SOPA Images/LightRocket via Getty
+            # Images', 'Sputnik/Jane Roe/Kremlin via REUTERS')
+            + r"(?:\s{0,2}/\s{0,2}"
+            + _CREDIT_NAME
+            # ('Ana Ruiz - EFE': a dash between name and agency, as Spanish papers print it)
+            + r"){0,2}\s{0,2}(?:/|\||\svia|\s[-–](?=\s))\s{0,2}"
+            + _AGENCY
+            # (Getty's client after the agency: 'Jane Roe/Getty Images for Gucci')
+            + r"(?:\sfor\s[A-ZÀ-ÝĀ-ɏ][\w&'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][\w&'’.\-]{0,30}){0,3})?"
+            + r")\s{0,3}$"
+        )
     ),
     # The agency alone in parentheses closing the caption: '... building. (REUTERS)'
     # A one-word agency tag in parentheses: '(APMedia)', '(ZUMAPress)' (suffixes are data)
@@ -861,19 +895,21 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (in parentheses too, 'photos' for several, an office's 'Photo By' in title case, a rank's
     # abbreviation before the name: '(U.S. Army photo by Jane Roe)', '... U.S. Army photos by Pfc.
     # Jane Roe', '... U.S. Army Photo By Sgt. Jane Roe'; ranks are data: title_abbreviations)
-    _PHOTO_SENTENCE_RE := re.compile(
-        # (a full stop in the words before 'photo' only after a capital or inside a word: 'U.S.
-        # Navy photo by'; '... on Sept. 11. Herald photo by' starts at 'Herald')
-        r"(?<=[.!?\"”»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
-        r"\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
-        r"|(?i:photos?|photographs?|fotos?|photographies?|fotografías?|fotografien?|fotografias?))"
-        # (a colon after the 'by', as a page's label prints it: '... colombiana. Foto por: Ana Ruiz.')
-        r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:"
-        + BYLINE_WORD
-        + r")(?:\s?:)?\s(?![a-zß-öø-ÿ])(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
-        + _TITLE_STOPS
-        + r"){2,80}?)"
-        r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
+    _PHOTO_SENTENCE_RE := _blank_first(
+        re.compile(
+            # (a full stop in the words before 'photo' only after a capital or inside a word: 'U.S.
+            # Navy photo by'; '... on Sept. 11. Herald photo by' starts at 'Herald')
+            r"(?<=[.!?\"”»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
+            r"\s(?:photos?|photographs?|fotos?|Photos?(?=\sBy\s))"
+            r"|(?i:photos?|photographs?|fotos?|photographies?|fotografías?|fotografien?|fotografias?))"
+            # (a colon after the 'by', as a page's label prints it: '... colombiana. Foto por: Ana Ruiz.')
+            r"(?:\s(?:prises?|pris|taken|tomadas?|aufgenommen))?\s(?i:"
+            + BYLINE_WORD
+            + r")(?:\s?:)?\s(?![a-zß-öø-ÿ])(?:[^\n.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)|(?<=\b[A-Z][a-z])\.(?=\s)"
+            + _TITLE_STOPS
+            + r"){2,80}?)"
+            r"\.?(?:\s{1,3}\((?:RELEASED?|Released?)\))?\s{0,3}$"
+        )
     ),
     # A participle of taking the picture and its 'by' opening the last sentence, then a name:
     # '... the old harbour. Photographed by Jane Roe.', '... am Hafen. Aufgenommen von Anna
@@ -893,20 +929,22 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Ana Ruiz', 'Photo fournie par Jean Exemple / Ville de Québec' (a capitalised name: '...
     # Photo by the river.' is no credit; data: picture_nouns, picture_participles, byline_words;
     # a place's name after a 'by' that also says 'of' is none: search_credit, _names_a_place)
-    _PICTURE_BYLINE_RE := re.compile(
-        r"(?<=[.!?\"»”)])\s{1,3}(?:[-–—]\s{1,2})?"
-        + _PICTURE_BYLINE
-        + r"(?:\s?:)?\s{1,2}(?P<credit>(?:"
-        + PERSON_NAME
-        + r"|"
-        + PERSON_NAME_CAPS
-        + r"|"
-        + _AGENCY
-        + r")(?:\s{0,2}[/|]\s{0,2}(?:"
-        + _AGENCY
-        + r"|[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}(?:\s(?:"
-        + NAME_JOINER
-        + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}){0,4}))?)\.?\s{0,3}$"
+    _PICTURE_BYLINE_RE := _blank_first(
+        re.compile(
+            r"(?<=[.!?\"»”)])\s{1,3}(?:[-–—]\s{1,2})?"
+            + _PICTURE_BYLINE
+            + r"(?:\s?:)?\s{1,2}(?P<credit>(?:"
+            + PERSON_NAME
+            + r"|"
+            + PERSON_NAME_CAPS
+            + r"|"
+            + _AGENCY
+            + r")(?:\s{0,2}[/|]\s{0,2}(?:"
+            + _AGENCY
+            + r"|[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}(?:\s(?:"
+            + NAME_JOINER
+            + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}){0,4}))?)\.?\s{0,3}$"
+        )
     ),
     # A credit in capitals with a slash after a dash closing the caption, as Europa Press's clients
     # print it: '... por robo con violencia - ANA RUIZ/AGENCIAUNO / ANA RUIZ' (two words at least
@@ -1038,7 +1076,6 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"|[A-Z]{2,6}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,25}){0,2}"
         r"|" + _AGENCY + r"))\s{0,3}$"
     ),
-    # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # [Provided to The Daily Example], (Photo provided to example.com): a handout's note naming
     # whom the picture was given to, closing the caption after its last sentence (data:
     # handout_recipients, handout_recipients_alone, picture_nouns)
@@ -1052,49 +1089,35 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         # the note names a recipient, not a giver: no 'by' word inside it
         + r")\s{1,2}(?:(?!\s(?i:by|par|por|von)\s)[^()\[\]\n]){2,80}?)\s{0,2}(?(square)\]|\))\s{0,3}$"
     ),
+    # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
-    re.compile(
-        r"\s"
-        + BYLINE_WORD_STRICT
-        + r"\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ](?:[^\n,;:()/.!?]|"
-        + _INITIAL_STOP
-        + r"){0,50}/\s{0,2}"
-        + _AGENCY
-        + r")(?=\s{0,2}(?:,|$))"
+    _BYLINE_SLASH_RE := _blank_first(
+        re.compile(
+            r"\s"
+            + BYLINE_WORD_STRICT
+            + r"\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ](?:[^\n,;:()/.!?]|"
+            + _INITIAL_STOP
+            + r"){0,50}/\s{0,2}"
+            + _AGENCY
+            + r")(?=\s{0,2}(?:,|$))"
+        )
     ),
 )
-# A pattern opening with a look-behind before its blanks ('(?<=[.!?"»)])\s{1,3}...') makes the
-# engine try the look-behind at every position it searches; opening with the first blank, the
-# look-behind after it ('\s(?<=[.!?"»)]\s)\s{0,2}...'), it skips from blank to blank. The same
-# matches: the same characters are checked, the blanks taken as greedily.
-_LOOKBEHIND_BLANKS_RE = re.compile(r"\(\?<=(?P<before>\[(?:\\.|[^\]\\])*\]|\\S)\)\\s\{(?P<min>[1-9]),(?P<max>\d)\}")
-
-
-def _blank_first(pattern: re.Pattern) -> re.Pattern:
-    opening = _LOOKBEHIND_BLANKS_RE.match(pattern.pattern)
-    if opening is None:
-        return pattern
-    least, most = int(opening["min"]) - 1, int(opening["max"]) - 1
-    rest = pattern.pattern[opening.end() :]
-    return re.compile(rf"\s(?<={opening['before']}\s)\s{{{least},{most}}}" + rest, pattern.flags)
-
-
-_CHECKED_AT = tuple(
-    INLINE_CREDIT_RES.index(pattern) for pattern in (_PICTURE_BYLINE_RE, _PHOTO_SENTENCE_RE, _AGENCY_NAME_RE)
-)
+# (the named patterns above are rewritten where they stand, so that other code finds them by name)
 INLINE_CREDIT_RES = tuple(_blank_first(pattern) for pattern in INLINE_CREDIT_RES)
-_PICTURE_BYLINE_RE, _PHOTO_SENTENCE_RE, _AGENCY_NAME_RE = (INLINE_CREDIT_RES[at] for at in _CHECKED_AT)
-_BYLINE_SLASH_RE = INLINE_CREDIT_RES[-1]
 # The name's first words before its particle, opening the text or after a stop, a colon or a
 # separator ('Jane von Roe/Getty Images', '... 1996. Ana Maria von Roe / dpa'): the particle is
 # no byline's 'von' ('Foto von Jane Roe/dpa', 'Düsseldorf, von Jane Roe/Reuters')
 _NAME_BEFORE_PARTICLE_RE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?:;|/\"”»)]\s))(?P<name>(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)"
-    r"(?:\s(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)){0,2})\s$"
+    r"(?:^|(?<=\n)|(?<=[.!?:;|/\"”»)]\s))(?P<name>"
+    + _NAME_WORD_OR_INITIAL
+    + r"(?:\s"
+    + _NAME_WORD_OR_INITIAL
+    + r"){0,2})\s$"
 )
 # ... and the whole credit from them: the name with its particle and one surname, the agency
 _PARTICLE_NAME_CREDIT_RE = re.compile(
-    r"(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)(?:\s(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.)){0,2}"
+    r"(?P<credit>" + _NAME_WORD_OR_INITIAL + r"(?:\s" + _NAME_WORD_OR_INITIAL + r"){0,2}"
     r"\s" + NAME_PARTICLE + r"\s{1,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,30}\s{0,2}/\s{0,2}" + _AGENCY + r")(?=\s{0,2}(?:,|$))"
 )
 # Words that are no first name before a particle: a word for a picture or a kind of picture, a
@@ -1126,7 +1149,6 @@ def _is_no_first_name(word: str) -> bool:
     return folded in _NOT_FIRST_NAMES or (len(folded) > 5 and folded.endswith(_PICTURE_WORD_ENDINGS))
 
 
-_OPENERS = SENTENCE_OPENERS_ANY | SENTENCE_OPENERS
 # every credit label of the data, with or without a space before its colon ('foto:', 'foto :')
 _LABEL_NEEDLES = tuple(
     dict.fromkeys(f"{label.casefold()}{gap}:" for label in _CREDIT_DATA["credit_labels"] for gap in ("", " "))
@@ -1224,23 +1246,24 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(recipient.casefold() for recipient in _CREDIT_DATA["handout_recipients"]),
     ("von ", "by ", "par ", "por "),
 )
-# Patterns [3] and [7] are case-sensitive: their needles are checked on the text as is.
+# The wire's and the closing agency's patterns are case-sensitive: their needles are checked on
+# the text as is (by the pattern's place in INLINE_CREDIT_RES, as _CREDIT_NEEDLES is).
 _CREDIT_NEEDLES_AS_IS = {
-    3: ("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA"),
-    7: ("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO"),
+    INLINE_CREDIT_RES.index(_WIRE_SLASH_RE): _WIRE_SLASH_WORDS,
+    INLINE_CREDIT_RES.index(_CLOSING_AGENCY_SLASH_RE): _CLOSING_AGENCY_WORDS,
 }
 
 
-# Case-sensitive credit patterns whose match opens at one of these words (pattern [7]: up to
-# three spaces before it). They begin with a look-behind, which makes the regex engine try
+# Case-sensitive credit patterns whose match opens at one of these words (the closing agency's:
+# up to three spaces before it). They begin with a look-behind, which makes the regex engine try
 # every position of the text; starting the search at the first such word finds the same
 # match (look-behinds and '^' still see the whole text) for a fraction of the work.
 _CREDIT_OPENERS: dict[re.Pattern, tuple[tuple[str, ...], int]] = {
-    INLINE_CREDIT_RES[3]: (("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA"), 0),
-    INLINE_CREDIT_RES[6]: (("Copyright", "©", "(c)", "(C)"), 0),
-    INLINE_CREDIT_RES[7]: (("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO"), 3),
+    _WIRE_SLASH_RE: (_WIRE_SLASH_WORDS, 0),
+    _COPYRIGHT_RE: (("Copyright", "©", "(c)", "(C)"), 0),
+    _CLOSING_AGENCY_SLASH_RE: (_CLOSING_AGENCY_WORDS, 3),
     # 'von NAME/AGENCY,': the search starts at the first of the words
-    INLINE_CREDIT_RES[-1]: ((" von ", " by ", " par ", " por "), 0),
+    _BYLINE_SLASH_RE: ((" von ", " by ", " par ", " por "), 0),
 }
 
 
@@ -1335,7 +1358,7 @@ def _with_name_before_particle(text: str, found: re.Match) -> re.Match:
     head = _NAME_BEFORE_PARTICLE_RE.search(text, max(0, found.start() - 60), found.start() + 1)
     if head is None or any(_is_no_first_name(word) for word in head.group("name").split()):
         return found
-    if head.group("name").split()[0] in _OPENERS:
+    if head.group("name").split()[0] in ALL_SENTENCE_OPENERS:
         return found  # ('Die von Roe/dpa ...': an article, no first name)
     return _PARTICLE_NAME_CREDIT_RE.match(text, head.start("name")) or found
 
