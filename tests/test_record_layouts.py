@@ -2054,3 +2054,20 @@ def test_a_values_role_names_its_field_and_a_copys_title_is_no_title():
  "credit": "Jane Roe"}"""
     )
     assert (plain.caption, plain.credit) == ("Skaters on the frozen canal in Uppsala.", "Jane Roe")
+
+
+def test_an_iptc_city_field_alone_implies_its_country_only_for_a_major_city():
+    # SPEC: an unambiguous capital or major city alone implies its country; a smaller town's
+    # name in a 'City' field says that it is a town, not which country's (as a 'Location:' does)
+    listing = (
+        "Caption-Abstract                : Two boats in the harbour at dawn.\n"
+        "City                            : {city}\n"
+        "Image Width                     : 3000\n"
+        "Image Height                    : 2000"
+    )
+    for city, country in (("Gmunden", None), ("Quimper", None), ("Zwickau", None), ("Lyon", "FR"), ("Kraków", "PL")):
+        record = parse_block(listing.format(city=city))
+        assert (record.city, record.country_code) == (city, country), city
+    # false friend: the country field, when there is one, still gives the town's country
+    record = parse_block(listing.format(city="Gmunden") + "\nCountry-Primary Location Name   : Austria")
+    assert (record.city, record.country_code) == ("Gmunden", "AT")

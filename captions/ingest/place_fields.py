@@ -855,11 +855,11 @@ def _structured_place(record: ParsedCaption, fields: dict) -> None:
         elif record.country is None:
             record.problem_details["unknown_country"] = problem_detail("country_unknown", text=country_text)
     elif record.country is None and record.city:
-        city = places.find_city(record.city)
-        if city is not None:
-            country = _find_country(city.country_code)
-            if country is not None:
-                record.country, record.country_code = country.name, country.code
+        # a city field alone implies its country as a city named anywhere does (SPEC: a capital
+        # or major city no other rivals; 'City: Cottbus' says no country, 'City: Madrid' Spain)
+        country = places.country_of_city(record.city)
+        if country is not None:
+            record.country, record.country_code = country.name, country.code
     parts = [part for part in (record.sublocation, record.city, record.region, country_text) if part]
     record.place_text = record.place_text or ", ".join(parts) or None
 
