@@ -597,6 +597,12 @@ def _load_cached(path: Path | None, build):
     return table
 
 
+def load_cached_table(prefix: str, sources: tuple[Path, ...], build):
+    """A table `build` makes, kept between processes in the cache directory as the place tables
+    are (see _cache_file: keyed by `sources` and the core's modules and data)."""
+    return _load_cached(_cache_file(prefix, sources), build)
+
+
 def _load_city_table():
     return _load_cached(_cache_file(), _build_city_table)
 

@@ -14,8 +14,9 @@ import re
 from array import array
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 
-from captions.core import dates
+from captions.core import dates, places
 from captions.core.text import alternation, first_char_guard, fold
 
 from .lexicon import (
@@ -1775,11 +1776,19 @@ class _WordStore:
 @lru_cache(maxsize=4)
 def _large_words(language: str) -> _WordStore:
     """wordfreq's large list of one language (read straight from its file, not through
-    wordfreq's own cache, which would keep all 400,000-900,000 words of it): the words used
-    _RARE_WORD_ZIPF or more. Loaded on a caption's first missing stop (bench/bench_wordlists.py)."""
-    from wordfreq import available_languages, read_cBpack  # noqa: PLC0415  (loaded on first use)
+    wordfreq's own cache, which would keep all 300,000-600,000 words of it): the words used
+    _RARE_WORD_ZIPF or more. Built on a caption's first missing stop and kept between processes
+    in the place tables' cache directory (CAPTIONS_CACHE_DIR; bench/bench_wordlists.py)."""
+    from wordfreq import available_languages  # noqa: PLC0415  (loaded on first use)
 
-    buckets = read_cBpack(available_languages("large")[language])[: round((9 - _RARE_WORD_ZIPF) * 100) + 1]
+    source = Path(available_languages("large")[language])
+    return places.load_cached_table(f"words-{language}", (source, Path(__file__)), lambda: _build_word_store(source))
+
+
+def _build_word_store(source: Path) -> _WordStore:
+    from wordfreq import read_cBpack  # noqa: PLC0415  (loaded on first use)
+
+    buckets = read_cBpack(str(source))[: round((9 - _RARE_WORD_ZIPF) * 100) + 1]
     # (a word stands once in wordfreq's list, in the bucket of its frequency)
     return _WordStore(
         sorted((word, centibels) for centibels, bucket in enumerate(buckets) for word in bucket if word.isalpha())
