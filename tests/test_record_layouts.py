@@ -2071,3 +2071,92 @@ def test_an_iptc_city_field_alone_implies_its_country_only_for_a_major_city():
     # false friend: the country field, when there is one, still gives the town's country
     record = parse_block(listing.format(city="Gmunden") + "\nCountry-Primary Location Name   : Austria")
     assert (record.city, record.country_code) == ("Gmunden", "AT")
+
+
+def test_a_newsml_g2_picture_item_reads_as_a_record():
+    record = _parse(
+        """<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:example:1" version="2">
+ <itemMeta><itemClass qcode="ninat:picture"/><versionCreated>2024-02-02T10:00:00Z</versionCreated></itemMeta>
+ <contentMeta>
+  <contentCreated>2011-09-17T08:00:00Z</contentCreated>
+  <located qcode="geo:1"><name>Trondheim, Norway</name></located>
+  <creator><name>Jane Roe</name></creator>
+  <creditline>Jane Roe/Example Agency</creditline>
+  <headline>Rowing race</headline>
+  <description role="drol:summary">Rowing</description>
+  <description role="drol:caption">Rowers pass under the old bridge during the autumn race.</description>
+ </contentMeta>
+ <contentSet>
+  <remoteContent rendition="rnd:thumbnail" href="t.jpg" width="200" height="133"/>
+  <remoteContent rendition="rnd:highRes" href="h.jpg" width="4500" height="3000"/>
+ </contentSet>
+</newsItem>"""
+    )
+    assert record.caption == "Rowers pass under the old bridge during the autumn race."
+    assert (record.width_px, record.height_px, record.date_start) == (4500, 3000, date(2011, 9, 17))
+    assert (record.city, record.country_code, record.credit) == ("Trondheim", "NO", "Jane Roe/Example Agency")
+
+
+def test_an_nitf_media_element_reads_its_caption_producer_and_size_not_its_files_source():
+    record = _parse(
+        """<nitf><head><docdata><date.issue norm="20240303T000000Z"/></docdata></head>
+<body><body.head><hedline><hl1>Harbour fog</hl1></hedline></body.head>
+<body.content><media media-type="image"><media-reference source="fog.jpg" width="3200" height="2100"/>
+<media-caption>Fog lies over the harbour of Bergen, Norway, on May 2, 1998.</media-caption>
+<media-producer>Jane Roe/Example Agency</media-producer></media></body.content></body></nitf>"""
+    )
+    assert record.caption == "Fog lies over the harbour of Bergen, Norway, on May 2, 1998."
+    assert (record.width_px, record.height_px, record.date_start) == (3200, 2100, date(1998, 5, 2))
+    assert (record.headline, record.credit) == ("Harbour fog", "Jane Roe/Example Agency")
+
+
+def test_markup_of_a_page_is_no_xml_record():
+    # false friends: a page's figure (HTML) and XML whose elements name no field of ours stay text
+    figure = _parse(
+        "<p>A ferry leaves the harbour of Bergen on a grey morning, March 3, 2020. (Photo: Jane Roe/Example Agency)</p>"
+    )
+    assert figure.caption.startswith("A ferry leaves the harbour of Bergen")
+    assert figure.date_start == date(2020, 3, 3)
+    unknown = _parse("<note><to>Ana</to><body>See you at the harbour.</body></note>")
+    assert unknown.width_px is None and unknown.credit is None
+
+
+def test_php_and_ruby_printed_arrays_read_as_records():
+    php = """<?php
+// a file's metadata as a test fixture holds it
+return array (
+  'ImageDescription' => array (
+    'value' => 'Boats at the quay of Stavanger harbour in the evening.',
+    'source' => 'commons-desc-page',
+  ),
+  'DateTimeOriginal' => array ( 'value' => '2009-02-18', 'source' => 'commons-desc-page' ),
+  'DateTime' => array ( 'value' => '2014-05-06 07:08:09', 'source' => 'mediawiki-metadata' ),
+  'Artist' => array ( 'value' => 'Jane Roe', 'source' => 'commons-desc-page' ),
+  0 => 'unused',
+);"""
+    record = _parse(php)
+    assert record.caption == "Boats at the quay of Stavanger harbour in the evening."
+    assert (record.date_start, record.credit) == (date(2009, 2, 18), "Jane Roe")
+    short = _parse(
+        """$image = [
+  'caption' => 'Skaters on the frozen canal in Uppsala, Sweden, on January 30, 2022.',
+  'credit' => 'Jane Roe/Example Agency',
+  'sizes' => [ ['width' => 150, 'height' => 100], ['width' => 3000, 'height' => 2000] ],
+  'tags' => ['winter', 'ice'],
+];"""
+    )
+    assert (short.caption, short.credit) == (
+        "Skaters on the frozen canal in Uppsala, Sweden, on January 30, 2022.",
+        "Jane Roe/Example Agency",
+    )
+    assert (short.width_px, short.height_px, short.date_start) == (3000, 2000, date(2022, 1, 30))
+    ruby = _parse('{ :caption => "A ferry leaves Bergen.", :credit => "Jane Roe", "width" => 3000, "height" => 2000 }')
+    assert (ruby.caption, ruby.credit, ruby.width_px) == ("A ferry leaves Bergen.", "Jane Roe", 3000)
+
+
+def test_an_arrow_in_a_caption_is_no_printed_array():
+    for opening, closing in ("[]", "{}"):
+        text = f"{opening}Berlin => Hamburg{closing} A train crosses the Elbe bridge near Hamburg, May 3, 2021."
+        record = _parse(text)
+        assert record.caption == text
+        assert record.date_start == date(2021, 5, 3)

@@ -24,6 +24,7 @@ from captions.core.text import alternation, fold
 from .lexicon import CAMERA_DESCRIPTIONS, EXIFTOOL_NOT_LABELS, LABELS
 
 MAX_RECORD_CHARS = 200_000
+_RECORD_KEYS = load_data("record_keys.json")  # the keys of records of data (APIs, tools)
 _JSON_START = ("{", "[")
 
 
@@ -50,7 +51,12 @@ def read_data_record(text: str) -> tuple[str, str | None, bool]:
 
 def _read_record(text: str) -> tuple[str, str | None, bool]:
     stripped = text.strip()
-    if (stripped[:1] in _JSON_START or _ASSIGNMENT_RE.match(stripped)) and len(stripped) <= MAX_RECORD_CHARS:
+    if stripped.startswith(("<?php", "//", "/*")):
+        # a script file's opening and its comments before the record's literal
+        stripped = stripped[_PREAMBLE_RE.match(stripped).end() :]
+    if (stripped[:1] in _JSON_START or _ASSIGNMENT_RE.match(stripped) or _PHP_ARRAY_RE.match(stripped)) and len(
+        stripped
+    ) <= MAX_RECORD_CHARS:
         data, cut = load_json(stripped)
         lines = _data_lines(data) if data is not None else None
         if lines:
@@ -68,6 +74,11 @@ def _read_record(text: str) -> tuple[str, str | None, bool]:
         lines, cut = _xmp_lines(text[:MAX_RECORD_CHARS])
         if lines:
             return "\n".join(lines), cut, True
+    if stripped[:1] == "<" and "<rdf:" not in text:
+        tree = _xml_tree(stripped[:MAX_RECORD_CHARS])
+        lines = _data_lines(tree) if tree is not None else None
+        if lines and len(lines) >= 2:
+            return "\n".join(lines), None, True
     if "] " in text and _is_grouped_listing(text):
         return _grouped_tag_lines(text), None, True
     if ("Iptc." in text or "Exif." in text or "Xmp." in text) and len(_EXIV2_LINE_RE.findall(text[:20_000])) >= 2:
@@ -423,6 +434,76 @@ def _xmp_lines(text: str) -> tuple[list[str] | None, str | None]:
     return lines or None, None
 
 
+# an attribute of an element: name="value" or name='value'
+_XML_ATTRIBUTE_RE = re.compile(r"([A-Za-z_][\w:.-]{0,80})\s{0,5}=\s{0,5}(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})')")
+_XML_DECODE = lambda text: _XML_ENTITY_RE.sub(lambda entity: _XML_ENTITIES[entity.group(0)], text)  # noqa: E731
+
+
+def _xml_tree(text: str):
+    """A record written as XML (NewsML-G2's contentMeta, NITF's media, a CMS's or a museum's
+    export) as the nested data a JSON record would be: an element's attributes and child elements
+    its keys, a leaf's text its value, repeated children a list; read token by token (no XML
+    parser: a pasted record lacks its declarations). None for markup of a page (HTML: its text
+    is read as text) or for text that is no element tree."""
+    root: dict = {}
+    stack: list[tuple[str, dict, list[str]]] = [("", root, [])]
+    elements = 0
+    for match in _XML_TOKEN_RE.finditer(text):
+        closing, prefix, name, rest, empty, content, broken = match.groups()
+        if content is not None:
+            if content.strip():
+                stack[-1][2].append(_XML_DECODE(content.strip()))
+            continue
+        if name is None or broken is not None:
+            continue
+        if not elements and not closing and name.lower() in _HTML_ROOTS and not prefix:
+            return None
+        key = f"{prefix or ''}{name}"
+        if closing:
+            if len(stack) == 1 or stack[-1][0] != key:
+                continue  # a stray closing tag
+            _, children, texts = stack.pop()
+            _add_child(stack[-1][1], key, _element_value(children, texts))
+            continue
+        elements += 1
+        if elements > 5000 or len(stack) > 64:
+            break
+        attributes = {
+            attribute.group(1): _XML_DECODE(attribute.group(2) or attribute.group(3) or "")
+            for attribute in _XML_ATTRIBUTE_RE.finditer(rest or "")
+            if not attribute.group(1).startswith("xmlns")
+        }
+        if empty or (rest or "").rstrip().endswith("/"):
+            _add_child(stack[-1][1], key, attributes)
+        else:
+            stack.append((key, attributes, []))
+    while len(stack) > 1:  # elements left open (a record cut off): what they hold so far
+        key, children, texts = stack.pop()
+        _add_child(stack[-1][1], key, _element_value(children, texts))
+    return root if elements >= 2 else None
+
+
+_HTML_ROOTS = frozenset(_RECORD_KEYS["html_elements"])
+
+
+def _element_value(children: dict, texts: list[str]):
+    text = " ".join(texts)
+    if not children:
+        return text
+    if text:
+        children = {**children, "#text": text}
+    return children
+
+
+def _add_child(parent: dict, key: str, value) -> None:
+    if key not in parent:
+        parent[key] = value
+    elif isinstance(parent[key], list):
+        parent[key].append(value)
+    else:
+        parent[key] = [parent[key], value]
+
+
 def _xmp_attributes(text: str, lines: list[str]) -> None:
     for attribute in _XMP_ATTRIBUTE_RE.finditer(text):
         if attribute.group(1) not in ("xmlns", "rdf", "xml", "x"):
@@ -504,8 +585,15 @@ _LABELLED_LITERAL_RE = re.compile(r"^[A-Za-z_$][\w$]{0,60}\s{0,5}:\s{0,5}(?=[{\[
 # what may precede a record's literal in a script: 'const photo = {', 'window.record = {',
 # 'export default {', 'module.exports = {'
 _ASSIGNMENT_RE = re.compile(
-    r"^(?:export\s{1,5}default\s{1,5}|(?:(?:const|let|var)\s{1,5})?[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}\s{0,5}=\s{0,5})(?=[{\[])"
+    r"^(?:export\s{1,5}default\s{1,5}|(?:(?:const|let|var)\s{1,5})?[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}\s{0,5}=\s{0,5}"
+    r"|(?:<\?php\s{1,40})?return\s{1,5}|(?:<\?php\s{1,40})?\$[A-Za-z_]\w{0,60}\s{0,5}=\s{0,5})(?=[{\[]|array\s{0,3}\()"
 )
+# what opens a script file before its literal: PHP's tag, blanks and comments
+_PREAMBLE_RE = re.compile(r"(?:<\?php\b|\s|//[^\n]*|#[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)*")
+# PHP's printed array ('array (' as var_export writes it)
+_PHP_ARRAY_RE = re.compile(r"^array\s{0,3}\(")
+_ARROW_LOOKAHEAD = 2000  # characters a bracket's first member is looked for in
+_ARROW_BUDGET = 100_000  # characters all brackets of a text may look ahead
 _IDENTIFIER_RE = re.compile(r"(?:[^\W\d]|\$)[\w$]{0,200}")
 # bare words of a literal and their JSON ('undefined', Python's 'True', 'None')
 _BARE_VALUES = {
@@ -516,6 +604,8 @@ _BARE_VALUES = {
     "True": "true",
     "False": "false",
     "None": "null",
+    "nil": "null",
+    "NULL": "null",
 }
 _LITERAL_PUNCTUATION = frozenset("{}[]:,+-.0123456789 \t\n\r")
 
@@ -523,10 +613,11 @@ _LITERAL_PUNCTUATION = frozenset("{}[]:,+-.0123456789 \t\n\r")
 def _as_json(text: str) -> str | None:
     """A record written as an object literal rather than JSON, as a page's script, a JSON5 file
     or a program's printed map holds it (keys without quotes, strings in single quotes, a comma
-    after the last member, comments, 'const record = {...};'), rewritten as JSON; None for text
-    that is no such literal ('{not json at all', '[Archive picture] Farmers ...') or is JSON
-    already. One pass over the text; a string cut off at the text's end stays open, for
-    `load_json` to close as it closes JSON cut off."""
+    after the last member, comments, 'const record = {...};'; PHP's and Ruby's 'key => value'
+    pairs, PHP's 'array (...)' and '[...]' of pairs, Ruby's ':symbol' keys and 'nil'), rewritten
+    as JSON; None for text that is no such literal ('{not json at all', '[Archive picture]
+    Farmers ...') or is JSON already. One pass over the text; a string cut off at the text's end
+    stays open, for `load_json` to close as it closes JSON cut off."""
     assignment = _ASSIGNMENT_RE.match(text)
     start = assignment.end() if assignment else 0
     out: list[str] = []
@@ -534,6 +625,9 @@ def _as_json(text: str) -> str | None:
     last = " "  # the last character written outside strings, blanks aside
     last_comma = -1  # its index in `out` when it was a comma
     position, length = start, len(text)
+    arrows = "=>" in text
+    budget = [_ARROW_BUDGET]
+    closers: list[tuple[str, str]] = []  # (the closing character in the text, the one JSON writes)
     while position < length:
         character = text[position]
         if character in "\"'":
@@ -543,7 +637,7 @@ def _as_json(text: str) -> str | None:
             last = '"'
             position = end
             continue
-        if character in "}]" and last == ",":
+        if character in "}])" and last == ",":
             out[last_comma] = ""  # a comma after the last member
             changed = True
         if character == "/" and text.startswith("//", position):
@@ -559,15 +653,40 @@ def _as_json(text: str) -> str | None:
         if character == ";" and not text[position + 1 :].strip():
             changed = True
             break  # the statement's end
+        if arrows and character == "=" and text.startswith("=>", position):
+            if last in "0123456789":
+                _quote_number_key(out)  # PHP's '0 => ...': a key is a string in JSON
+            elif last != '"':
+                return None
+            out.append(":")
+            last = ":"
+            changed = True
+            position += 2
+            continue
+        if character == ":" and last in "{,[" and position + 1 < length and text[position + 1].isalpha():
+            position += 1  # Ruby's ':caption => ...': the symbol's name is the key
+            changed = True
+            continue
         if character.isalpha() or character in "_$":
             word = _IDENTIFIER_RE.match(text, position).group(0)
             after = position + len(word)
             while after < length and text[after] in " \t":
                 after += 1
-            if last in "{," and after < length and text[after] == ":":
+            if word == "array" and after < length and text[after] == "(":
+                pairs = _opens_pairs(text, after + 1, budget)
+                out.append("{" if pairs else "[")
+                closers.append((")", "}" if pairs else "]"))
+                last = "{"
+                changed = True
+                position = after + 1
+                continue
+            if last in "{,[" and after < length and (text[after] == ":" or (arrows and text.startswith("=>", after))):
                 out.append(json.dumps(word))
                 changed = True
-            elif word in _BARE_VALUES:
+                last = '"'
+                position += len(word)
+                continue
+            if word in _BARE_VALUES:
                 out.append(_BARE_VALUES[word])
                 changed = changed or _BARE_VALUES[word] != word
             elif last in ".-+0123456789" and word[:1] in "eE" and word[1:].isdigit():
@@ -577,7 +696,22 @@ def _as_json(text: str) -> str | None:
             last = word[-1]
             position += len(word)
             continue
-        if character not in _LITERAL_PUNCTUATION:
+        if character in "{[":
+            pairs = character == "[" and arrows and _opens_pairs(text, position + 1, budget)
+            closers.append(
+                ("]", "}") if pairs else ("}" if character == "{" else "]", "}" if character == "{" else "]")
+            )
+            if pairs:
+                character = "{"
+                changed = True
+        elif character in "}])":
+            if closers and closers[-1][0] == character:
+                written = closers.pop()[1]
+                changed = changed or written != character
+                character = written
+            elif character == ")":
+                return None
+        elif character not in _LITERAL_PUNCTUATION:
             return None
         out.append(character)
         if not character.isspace():
@@ -586,6 +720,46 @@ def _as_json(text: str) -> str | None:
                 last_comma = len(out) - 1
         position += 1
     return "".join(out) if changed else None
+
+
+def _quote_number_key(out: list[str]) -> None:
+    """The number just written, as a string (a key)."""
+    end = len(out)
+    while end > 0 and out[end - 1].isspace():
+        end -= 1
+    index = end
+    while index > 0 and out[index - 1] in "0123456789":
+        index -= 1
+    out[index:end] = ['"' + "".join(out[index:end]) + '"']
+
+
+def _opens_pairs(text: str, start: int, budget: list[int]) -> bool:
+    """Whether the bracket opening before `start` holds 'key => value' pairs: its first member,
+    read up to a comma or its end at its own depth (strings skipped), holds '=>'. Each bracket
+    looks at most _ARROW_LOOKAHEAD characters ahead, a text's brackets _ARROW_BUDGET in all."""
+    end = min(len(text), start + _ARROW_LOOKAHEAD, start + max(budget[0], 0))
+    depth = 0
+    position = start
+    while position < end:
+        character = text[position]
+        if character in "\"'":
+            close = position + 1
+            while close < end and text[close] != character:
+                close += 2 if text[close] == "\\" else 1
+            position = close + 1
+            continue
+        if character in "{[(":
+            depth += 1
+        elif character in "}])":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (character == "," or text.startswith("=>", position)):
+            budget[0] -= position - start
+            return character == "="
+        position += 1
+    budget[0] -= position - start
+    return False
 
 
 def _literal_string(text: str, start: int) -> tuple[int, str]:
@@ -689,9 +863,6 @@ def _json_label(key: str) -> str | None:
     return None
 
 
-_RECORD_KEYS = load_data("record_keys.json")
-
-
 def _key_name(key: str) -> str:
     """A record key as its letters and digits, lower case: 'photoTakenTime', 'photo_taken_time'
     and 'PhotoTakenTime' are one key; an exiftool group or XMP prefix stays ('dc:title' ->
@@ -706,13 +877,14 @@ _WRAPPED_VALUE_KEYS = frozenset(_key_name(key) for key in _RECORD_KEYS["value_ke
 _IMAGE_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["image_objects"])
 _SMALL_COPIES = frozenset(_key_name(word) for word in _RECORD_KEYS["renditions"]["small"])
 _ORIGINAL_COPIES = frozenset(_key_name(word) for word in _RECORD_KEYS["renditions"]["original"])
+_TEXT_FIELDS = frozenset(("caption", "headline"))
 _BARE_SIZE_LABELS = frozenset(("width", "height"))  # what a record's size keys read as (record_keys.json)
 _PERSON_FIELDS = frozenset(("creator", "credit", "copyright"))
 _PERSON_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["person_objects"])
 _PIXEL_FIELDS = frozenset(("width", "height", "dimensions", "x_resolution", "resolution_unit"))
 _COPY_CONTAINERS = frozenset(_key_name(key) for key in _RECORD_KEYS["copy_containers"])
 _ROLE_KEYS = ("role", "rel", "type", "kind")  # what says which of several values one is
-_COPY_NAMING_KEYS = frozenset(("name", "rel", "label", "type", "role", "key", "size", "variant", "kind"))
+_COPY_NAMING_KEYS = frozenset(("name", "rel", "label", "type", "role", "key", "size", "variant", "kind", "rendition"))
 _PATH_WORD_RE = re.compile(r"[A-Za-z]+")
 _HTML_TAG_RE = re.compile(r"<(?:/?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")
 _FILE_NAME_RE = re.compile(
@@ -796,6 +968,17 @@ class _Sizes:
         return [f"width: {width}", f"height: {height}"]
 
 
+def _is_copy(path: tuple[str, ...], obj: dict) -> bool:
+    """A sized object that is one copy of the picture (under 'renditions', 'sizes', NITF's
+    'media-reference'): scalars only, none of them a text of ours."""
+    if not path or _COPY_CONTAINERS.isdisjoint(_key_name(part) for part in path):
+        return False
+    return all(
+        not isinstance(child, (dict, list)) and _field_of(_record_label(str(key))) not in _TEXT_FIELDS
+        for key, child in obj.items()
+    )
+
+
 def _pixel_count(value) -> int | None:
     if isinstance(value, bool):
         return None
@@ -838,6 +1021,8 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
         return
     if isinstance(value, dict):
         if sizes is not None and sizes.offer(path, value):
+            if _is_copy(path, value):
+                return  # a copy of the picture: its 'source', 'url', 'label' are the file's
             value = {k: v for k, v in value.items() if fold(_record_label(str(k)) or "") not in _BARE_SIZE_LABELS}
         names = {_key_name(str(child_key)): child_key for child_key in value}
         wrapped = next((names[name] for name in names if name in _WRAPPED_VALUE_KEYS), None)
