@@ -33,8 +33,6 @@ from .lexicon import (
     PERSON_NAME,
     PERSON_NAME_CAPS,
     PHOTO_WORD,
-    SENTENCE_OPENERS,
-    SENTENCE_OPENERS_ANY,
     SHARED_STOPWORDS,
     SPELLING_CONTAINS,
     SPELLING_ENDINGS,
@@ -416,22 +414,39 @@ def _is_full_sentence(line: str) -> bool:
 _TITLE_ABBREVIATIONS = frozenset(load_data("credit_patterns.json")["title_abbreviations"])
 
 
-# Capitalised words that open a sentence after a capital letter's full stop: a pronoun or a
-# conjunction, an article in any word's company in a language of capitalised nouns ('Plan B. Er
-# klappt', 'Plan B. Die Idee klappt'), or before a word in lower case in the others ('Plan B.
-# La idea funciona'; 'Jean M. Le Pen' is a name)
-_SENTENCE_PRONOUNS = frozenset(
-    word for words in load_data("caption_labels.json")["sentence_pronouns"].values() for word in words
-)
+# Capitalised words that open a sentence after a capital letter's full stop, by language: a
+# pronoun or a conjunction, an article in any word's company in a language of capitalised nouns
+# ('Plan B. Er klappt', 'Plan B. Die Idee klappt'), or before a word in lower case in the
+# others ('Plan B. La idea funciona'; 'Jean M. Le Pen' is a name)
+_CAPTION_LABELS = load_data("caption_labels.json")
+_SENTENCE_WORDS = {
+    language: (
+        frozenset(_CAPTION_LABELS["sentence_pronouns"].get(language, ())),
+        frozenset(_CAPTION_LABELS["sentence_openers"].get(language, ())),
+        language in _CAPTION_LABELS["nouns_capitalised"],
+    )
+    for language in LANGUAGES
+}
 _OPENING_QUOTES = "(\"'“«„"
 
 
-def _opens_sentence(after: str) -> bool:
+def _opens_sentence(after: str, languages) -> bool:
     words = after.split(None, 2)
     first = words[0].lstrip(_OPENING_QUOTES) if words else ""
-    if first in _SENTENCE_PRONOUNS or first in SENTENCE_OPENERS_ANY:
-        return True
-    return first in SENTENCE_OPENERS and len(words) > 1 and words[1][:1].islower()
+    for language in languages:
+        pronouns, articles, nouns_capitalised = _SENTENCE_WORDS[language]
+        if first in pronouns:
+            return True
+        if first in articles and (nouns_capitalised or (len(words) > 1 and words[1][:1].islower())):
+            return True
+    return False
+
+
+def _text_languages(text: str) -> tuple[str, ...]:
+    """The text's language when its stopwords say it clearly (three votes or more, twice the
+    next: line_language); else all four (a short quote's 'On a ...' votes English)."""
+    language = line_language(text, minimum=3)
+    return (language,) if language else LANGUAGES
 
 
 def _has_sentence_stop(text: str) -> bool:
@@ -439,13 +454,17 @@ def _has_sentence_stop(text: str) -> bool:
     Example'; title_abbreviations), nor an initial's ('Booker T. Washington'). A capital letter
     alone before the stop is an initial or a sentence's last word ('Plan B.', 'vitamin C.'): it
     ends the sentence when a sentence's opening word follows ('Plan B. Er klappt', 'Plan B. It
-    works'; _opens_sentence), else it is a name's initial."""
+    works'; _opens_sentence) in the text's language when its stopwords say it clearly ('Tarun K.
+    Das at his desk' is English, and 'Das' no article there), in any of the four otherwise; else
+    it is a name's initial."""
     at = text.find(". ")
+    languages = None
     while at >= 0:
         before = text[max(0, at - 30) : at + 1].split()
         word = before[-1] if before else ""
         if len(word) == 2 and word[0].isupper():
-            if _opens_sentence(text[at + 2 : at + 80]):
+            languages = languages or _text_languages(text)
+            if _opens_sentence(text[at + 2 : at + 80], languages):
                 return True
         elif word.lstrip(_OPENING_QUOTES) not in _TITLE_ABBREVIATIONS:
             return True
