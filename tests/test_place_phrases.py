@@ -1536,3 +1536,25 @@ def test_a_city_whose_name_opens_with_a_kinds_word_after_en_is_the_place_not_an_
     # false friends: a country or a region after 'en' still anchors the town before it
     assert _place(parse_block("Vecinos en Kleinort, en Francia, el 3 de marzo de 2022.")) == ("Kleinort", None, "FR")
     assert _place(parse_block("Un puesto en Tepic, en el estado de Nayarit, México.")) == ("Tepic", "Nayarit", "MX")
+
+
+def test_a_town_the_sentence_puts_the_picture_in_wins_over_a_city_named_in_passing():
+    # a major city after 'de'/'of' (a team's, an office's) or named without a place's preposition
+    # implies its country, but the town after 'en', 'à', 'in' in the same sentence is where the
+    # picture is: the town as supplied, in no country (its name alone does not say which)
+    for text in [
+        "Un pívot, del Magic de Orlando, lanza a canasta en Carcaixent. (AP Foto/Ana Ruiz)",
+        "Un entretien avec Washington à Montélimar, ce lundi 19 juin. Ana RUIZ/AFP",
+        "Chicago firefighters douse a blaze at a warehouse in Saltash. (Photo by Ana Ruiz)",
+    ]:
+        record = parse_block(text)
+        assert record.city in ("Carcaixent", "Montélimar", "Saltash") and record.country_code is None, text
+    # false friends: a route from the city to the town, a town named only after 'de', a town
+    # after a word for near, the city after the place's own preposition
+    for text, place in [
+        ("Le canal de Nantes à Montélimar sous la neige.", ("Nantes", None, "FR")),
+        ("Un hombre de Madrid cerca de Carcaixent. EFE", ("Madrid", None, "ES")),
+        ("Supporters of Liverpool in Madrid, Spain, on March 3, 2022.", ("Madrid", None, "ES")),
+        ("Washington. Un entretien à Montélimar, ce lundi 19 juin. Ana RUIZ/AFP", ("Washington", None, "US")),
+    ]:
+        assert _place(parse_block(text)) == place, text

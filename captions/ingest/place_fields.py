@@ -343,6 +343,10 @@ def _place_from_caption(
             and candidate.country_code == implied[1].country_code
         ):
             implied = (slot, candidate)  # 'in der Normandie ... in Frankreich': the region of that country
+    if implied is not None and implied[1].city and "," not in implied[0] and _after_of(text, implied[0]):
+        # 'del Magic de Orlando, en duelo ... en Kleinort': a city after 'de' names whose (a team's,
+        # a firm's) though it implies its country; a town the sentence puts the picture in is where
+        implied = _town_placed(implied[0], slots, text, countries) or implied
     if implied is not None and implied[1].city is None:
         implied = _town_in(implied, slots, text)
     if implied is not None and implied[1].city is None:
@@ -362,6 +366,13 @@ def _place_from_caption(
         if candidate.country_code and candidate.city:
             if slot.split(",", 1)[0] not in first and _first_sentence_town(record, slots, text, countries):
                 return  # a town the first sentence names wins over a city a later one mentions
+            placed = None
+            if not _placed(text, slot):
+                # 'un entretien avec Washington à Kleinort': a city named in passing, a town where
+                placed = _town_placed(slot, slots, text, countries)
+            if placed is not None:
+                _take_slot(record, *placed)
+                return
             _take_slot(record, slot, candidate)
             return
     _first_sentence_town(record, slots, text, countries)
@@ -724,6 +735,41 @@ def _after_of(text: str, slot: str) -> bool:
 
 
 _STOP_RE = re.compile(r"[.!?]\s")
+
+
+# a preposition saying where the picture is, right before a place ('in', 'at', 'à', 'en', 'bei',
+# 'dans'; not Spanish 'a', a destination, nor 'im', an article's)
+_PLACED_BEFORE_RE = re.compile(
+    r"(?<![\w\-])(?i:"
+    + alternation([word for word in _DATED_PLACE["prepositions"] if word not in ("a", "im")] + ["dans"])
+    + r")\s$"
+)
+
+
+def _placed(text: str, slot: str) -> bool:
+    """Is `slot` first named right after a preposition saying where ('à Kleinort', 'in Kleinort')?"""
+    start = text.find(slot.split(",", 1)[0])
+    return start > 0 and _PLACED_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+
+
+def _town_placed(other: str, slots: list[str], text: str, countries) -> tuple | None:
+    """A town the sentence naming `other` puts the picture in: a slot first named after 'in', 'à',
+    'en' (not after 'de', 'of' nor a word for near) that the gazetteer knows as a town's own
+    name (a small town's in one of `countries`) and that names no country or region itself:
+    the city, as supplied, in no country (its name alone does not say which country's)."""
+    for slot in slots:
+        if "," in slot or slot == other or not _placed(text, slot):
+            continue
+        if not (places.is_own_city_name(slot) or places.is_town_name(slot, countries or frozenset())):
+            continue
+        if _after_of(text, slot) or _after_near_word(text, slot) or not _same_sentence(text, other, slot):
+            continue
+        if _after_of(text, other) and re.search(re.escape(other) + r"\s\w{1,4}\s" + re.escape(slot), text[:5000]):
+            continue  # 'le canal de Nantes à Kleinort': a route between the two, the picture on it
+        candidate = _resolve(slot[:300], False)
+        if candidate.city and not candidate.region and not candidate.country_code and not candidate.unknown_country:
+            return slot, candidate
+    return None
 
 
 def _same_sentence(text: str, first: str, second: str) -> bool:
