@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captions.core import dates, places
-from captions.core.text import first_char_class, first_char_guard
+from captions.core.text import compile_guarded, first_char_class
 from captions.ingest import assemble, caption_text, citations, layout, notices, place_fields, place_slots, sizes
 from captions.ingest.notices import TRAILING_MARKER_CUE_SEARCH, TRAILING_MARKER_CUES, contains_any, credit_patterns_for
 
@@ -78,7 +78,7 @@ def test_every_trailing_cue_with_an_apostrophe_is_listed_in_both_forms_once():
         assert TRAILING_MARKER_CUE_SEARCH(f"... {cue} ...")
 
 
-# --- first_char_guard: a look-ahead of a pattern's first characters --------------------------
+# --- compile_guarded: a look-ahead of a pattern's first characters --------------------------
 
 
 def _guarded_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
@@ -174,6 +174,6 @@ def test_first_char_class(pattern, flags, first):
 
 
 def test_a_guard_keeps_the_case_setting():
-    guarded = first_char_guard(re.compile(r"(?<=\s)(?:kelvin|straße)", re.IGNORECASE))
+    guarded = compile_guarded(r"(?<=\s)(?:kelvin|straße)", re.IGNORECASE)
     for text in (" KELVIN", " \u212aelvin", " STRASSE", " Straße", " ſtraße"):
         assert (guarded.search(text) is None) == (re.search(r"(?<=\s)(?:kelvin|straße)", text, re.IGNORECASE) is None)

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from captions.core.data import load_data
-from captions.core.text import alternation, first_char_guard, fold_same_length, word_trie
+from captions.core.text import alternation, compile_guarded, fold_same_length, word_trie
 
 DAY = "day"
 MONTH = "month"
@@ -252,24 +252,20 @@ _PICTURE_WORDS = {fold_same_length(word) for word in _LABELS.get("event_clauses"
 _PICTURE_YEAR_BEFORE = re.compile(
     r"\b(?:" + alternation(_PICTURE_WORDS) + r")\s(?:de|du|von|aus|aus\sdem\sjahr(?:e)?|del\sano|de\sl'annee)\s$"
 )
-_CIRCA_BEFORE = first_char_guard(
-    re.compile(
-        r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
-        r"alrededor\sdel?|aux\senvirons\sde|en\s?torno\sal?|cerca\sdel?)\s?|\bc\.\s?|\bc(?=$)"
-        r"|\b(?:"
-        + alternation(_UNCERTAIN_WORDS)
-        + r")\.?\s(?:(?:in|im|en|dans|au|a|from|aus|de|um|vers|hacia)\s)?|\bh\.\s?"
-        # a cataloguer's dating in brackets after 'undated': 's.d. [1904-1910]', 'n.d. [1925]', 'o. D. (um 1930)'
-        r"|(?:\b[sno]\.\s?d\.?|\bo\.\s?j\.?|\bs\.\s?f\.?|\bs/f|\bsans\sdate|\bsin\sfecha|\bundated|\bohne\sdatum|\bundatiert)\s?[\[(])"
-        r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|ano|el|los|del|de|les|den|der|die)\s)?$"
-    )
+_CIRCA_BEFORE = compile_guarded(
+    r"(?:\b(?:circa|ca\.?|approx\.?|approximately|around|um|gegen|etwa|vers|environ|hacia|"
+    r"alrededor\sdel?|aux\senvirons\sde|en\s?torno\sal?|cerca\sdel?)\s?|\bc\.\s?|\bc(?=$)"
+    r"|\b(?:"
+    + alternation(_UNCERTAIN_WORDS)
+    + r")\.?\s(?:(?:in|im|en|dans|au|a|from|aus|de|um|vers|hacia)\s)?|\bh\.\s?"
+    # a cataloguer's dating in brackets after 'undated': 's.d. [1904-1910]', 'n.d. [1925]', 'o. D. (um 1930)'
+    r"|(?:\b[sno]\.\s?d\.?|\bo\.\s?j\.?|\bs\.\s?f\.?|\bs/f|\bsans\sdate|\bsin\sfecha|\bundated|\bohne\sdatum|\bundatiert)\s?[\[(])"
+    r"(?:(?:the|das\sjahr|dem\sjahr|l'an|el\sano|ano|el|los|del|de|les|den|der|die)\s)?$"
 )
-_CIRCA_AFTER = first_char_guard(
-    re.compile(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox., 1952 aproximadamente
-        r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um|" + alternation(_UNCERTAIN_WORDS) + r")\))"
-        r"|\s(?:aprox|approx|ca|env|c)\.(?!\s?\d)|\scirca(?![a-z]|\.?\s?\d)|\sca(?![a-z.]|\s?\d)"
-        r"|\s(?:aproximadamente|approximately|approximativement|environ|ungefahr)(?![a-z]|\s?\d)"
-    )
+_CIRCA_AFTER = compile_guarded(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 aprox., 1952 aproximadamente
+    r"\s?(?:[?~]|\((?:\?|ca\.?|circa|c\.|approx\.?|env\.?|um|" + alternation(_UNCERTAIN_WORDS) + r")\))"
+    r"|\s(?:aprox|approx|ca|env|c)\.(?!\s?\d)|\scirca(?![a-z]|\.?\s?\d)|\sca(?![a-z.]|\s?\d)"
+    r"|\s(?:aproximadamente|approximately|approximativement|environ|ungefahr)(?![a-z]|\s?\d)"
 )
 _YEAR_MARKER_BEFORE = re.compile(
     r"\b(?:" + alternation(word for words in _LABELS["year_markers"].values() for word in words) + r")\s$"

@@ -47,7 +47,7 @@ from pathlib import Path
 
 from captions.core import gazetteer
 from captions.core.data import DATA_DIR, load_data
-from captions.core.text import NameKeys, first_char_guard, name_key
+from captions.core.text import NameKeys, compile_guarded, name_key
 
 _GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -931,7 +931,7 @@ def _town_with_region(text: str) -> ResolvedPlace | None:
 
 
 # A postcode before a town's name is no part of it: '19390 Chaumeil', '10117 Berlin'.
-_POSTCODE_RE = first_char_guard(re.compile(r"^\d{4,5}\s+(?=[^\W\d])"))
+_POSTCODE_RE = compile_guarded(r"^\d{4,5}\s+(?=[^\W\d])")
 
 
 def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:

@@ -306,19 +306,19 @@ def first_char_class(pattern: str, flags: int = 0) -> str | None:
     return "[" + "".join(sorted(pieces)) + "]"
 
 
-def first_char_guard(pattern: re.Pattern) -> re.Pattern:
-    """The same pattern behind a look-ahead of the characters its matches open with
+def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), behind a look-ahead of the characters its matches open with
     ('(?=[...])(?:pattern)', in its own case setting): a pattern opening with a look-behind,
     optional blanks or a case-insensitive trie gives the engine no first character to skip to, so
     a search enters the whole pattern at every position; the look-ahead turns most positions away
     after one test. Every match opens with one of those characters, so search, match, finditer,
     sub and split give the same spans and groups (the look-ahead captures nothing). A pattern
-    whose first characters cannot be read (a match may be empty or open with anything) comes back
-    as it is. `.pattern` is the guarded text: build no other pattern from it."""
-    first = first_char_class(pattern.pattern, pattern.flags)
-    if first is None:
-        return pattern
-    try:
-        return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags)
-    except re.error:  # global flags opening the text ('(?i)...') must stay first: no guard
-        return pattern
+    whose first characters cannot be read (a match may be empty or open with anything) is
+    compiled as it is. `.pattern` is the guarded text: build no other pattern from it."""
+    first = first_char_class(pattern, flags)
+    if first is not None:
+        try:
+            return re.compile(f"(?={first})(?:{pattern})", flags)
+        except re.error:  # global flags opening the text ('(?i)...') must stay first: no guard
+            pass
+    return re.compile(pattern, flags)

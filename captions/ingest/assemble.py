@@ -21,7 +21,7 @@ from captions.core.dimensions import (
     print_size,
     round_half_up,
 )
-from captions.core.text import alternation, first_char_guard, fold, has_digit, word_trie
+from captions.core.text import alternation, compile_guarded, fold, has_digit, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
@@ -1267,12 +1267,10 @@ _WIRE_ID_OPENER_RE = re.compile(
 # dash, its medium and date in parentheses: 'ab_12345 [1956] Title', 'XY_154_028 - Fotografie (um
 # 1900)' (an inventory's line, a record's header over its title): letters and digits in parts
 # joined by '_', '-' or '.', three digits in a row at least, a letter or '_' in it.
-_RECORD_ID_OPENER_RE = first_char_guard(
-    re.compile(
-        r"(?P<id>(?=[A-Za-z0-9_.\-]{0,30}?\d{3})[A-Za-z0-9]{1,12}(?:[_.\-][A-Za-z0-9]{1,12}){1,5})\s{1,10}"
-        r"(?:\[(?P<date>[^\[\]\n]{2,30})\]\s{1,3}(?=\S)"
-        r"|[-–]\s{1,3}(?=[^()\n]{1,40}\((?P<dated>[^()\n]{2,30})\)\s{0,3}$))"
-    )
+_RECORD_ID_OPENER_RE = compile_guarded(
+    r"(?P<id>(?=[A-Za-z0-9_.\-]{0,30}?\d{3})[A-Za-z0-9]{1,12}(?:[_.\-][A-Za-z0-9]{1,12}){1,5})\s{1,10}"
+    r"(?:\[(?P<date>[^\[\]\n]{2,30})\]\s{1,3}(?=\S)"
+    r"|[-–]\s{1,3}(?=[^()\n]{1,40}\((?P<dated>[^()\n]{2,30})\)\s{0,3}$))"
 )
 
 
@@ -1361,14 +1359,12 @@ _MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 # A gallery's counter with its word and a dash between the picture's credit and its caption on
 # one line ('dpa/Jane Roe Bild 3/60 - Ein Mann ...', 'Jane Roe/AFP Photo 2 of 9 - A man ...';
 # gallery_counters: words, of)
-_COUNTER_WORDS_RE = first_char_guard(
-    re.compile(
-        r"\s(?:"
-        + alternation(_COUNTERS["words"])
-        + r")\s\d{1,3}\s?(?:"
-        + alternation(_COUNTERS["of"])
-        + r")\s?\d{1,3}\s{1,2}[-–—:]\s{1,3}(?=\S)"
-    )
+_COUNTER_WORDS_RE = compile_guarded(
+    r"\s(?:"
+    + alternation(_COUNTERS["words"])
+    + r")\s\d{1,3}\s?(?:"
+    + alternation(_COUNTERS["of"])
+    + r")\s?\d{1,3}\s{1,2}[-–—:]\s{1,3}(?=\S)"
 )
 _CREDIT_COUNTER_REACH = 160
 # a sentence's stop after a word, not an initial's ('M. Roe', 'Carla J. Roe')
@@ -2747,8 +2743,8 @@ def _inner_date(text: str, start: int, found, today: date | None):
 
 # A date alone after the caption's last sentence or dash: '... with cheers. 1939.', '... Paris,
 # France - 1944'
-_CLOSING_DATE_RE = first_char_guard(
-    re.compile(r"(?:[.!?][\"”»]?\s{1,3}|\s[-–—]\s{1,3})(?P<date>[^.!?\-–—\n]{0,24}\d{4}[^.!?\-–—\n]{0,6}?)\.?\s{0,3}$")
+_CLOSING_DATE_RE = compile_guarded(
+    r"(?:[.!?][\"”»]?\s{1,3}|\s[-–—]\s{1,3})(?P<date>[^.!?\-–—\n]{0,24}\d{4}[^.!?\-–—\n]{0,6}?)\.?\s{0,3}$"
 )
 _YEAR_DIGITS_RE = re.compile(r"\d{4}")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")

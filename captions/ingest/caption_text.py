@@ -17,7 +17,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from captions.core import dates, places
-from captions.core.text import alternation, first_char_guard, fold
+from captions.core.text import alternation, compile_guarded, fold
 
 from .lexicon import (
     ALL_SENTENCE_OPENERS,
@@ -98,12 +98,10 @@ _PREFIX_WORDS = (
     r"English|Englisch|Anglais|Inglés|Ingles|Deutsch|German|Allemand|Alemán|Aleman|Français|Francais"
     r"|French|Französisch|Francés|Frances|Español|Espanol|Spanish|Spanisch|Espagnol|Castellano"
 )
-LANGUAGE_PREFIX_RE = first_char_guard(
-    re.compile(
-        r"(?:^|(?<=\s))(?:\[(EN|DE|FR|ES)\]\s{0,2}:?|\b(EN|DE|FR|ES|ENG|GER|DEU|FRA|SPA)\s{0,2}[:|]|\b("
-        + _PREFIX_WORDS
-        + r")\s{0,2}:)\s{0,3}"
-    )
+LANGUAGE_PREFIX_RE = compile_guarded(
+    r"(?:^|(?<=\s))(?:\[(EN|DE|FR|ES)\]\s{0,2}:?|\b(EN|DE|FR|ES|ENG|GER|DEU|FRA|SPA)\s{0,2}[:|]|\b("
+    + _PREFIX_WORDS
+    + r")\s{0,2}:)\s{0,3}"
 )
 # What every LANGUAGE_PREFIX_RE match outside brackets contains, as a pattern that opens with
 # a capital letter: the regex engine jumps between capitals instead of trying the full
@@ -1221,7 +1219,7 @@ def _is_credit_slot(line: str) -> bool:
 
 
 # A date alone in parentheses after the caption's last sentence: '... fest im Griff. (12.02.2026).'
-_DATE_NOTE_RE = first_char_guard(re.compile(r"(?<=[.!?\"»”])\s{1,3}\((?P<date>[^()\n]{4,30})\)\.?\s{0,3}$"))
+_DATE_NOTE_RE = compile_guarded(r"(?<=[.!?\"»”])\s{1,3}\((?P<date>[^()\n]{4,30})\)\.?\s{0,3}$")
 
 
 def cut_date_note(text: str, is_date) -> tuple[str, str | None]:
@@ -1333,15 +1331,13 @@ _CREDIT_WORDS = load_data("credit_patterns.json")
 _RUN_CREDIT_LABELS = frozenset(_CREDIT_WORDS["credit_labels"]) | {"Fotografías", "Fotografias", "Fotografien"}
 # A label of the byline a page prints after the caption ('Texto:', 'Fotografías:', 'Documentación:',
 # 'Text:', 'Bild:'), as printed: capitalised, with its colon (credit_labels and byline_labels)
-_RUN_LABEL_RE = first_char_guard(
-    re.compile(
-        r"(?<![\w-])(?P<label>"
-        + "|".join(
-            re.escape(label)
-            for label in sorted(_RUN_CREDIT_LABELS | frozenset(_CREDIT_WORDS["byline_labels"]), key=len, reverse=True)
-        )
-        + r")\s{0,2}:\s{0,3}"
+_RUN_LABEL_RE = compile_guarded(
+    r"(?<![\w-])(?P<label>"
+    + "|".join(
+        re.escape(label)
+        for label in sorted(_RUN_CREDIT_LABELS | frozenset(_CREDIT_WORDS["byline_labels"]), key=len, reverse=True)
     )
+    + r")\s{0,2}:\s{0,3}"
 )
 _RUN_VALUE_MAX = 80  # characters of one contributor's name and its closing punctuation
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from captions.core import dates
-from captions.core.text import alternation, first_char_guard, fold
+from captions.core.text import alternation, compile_guarded, fold
 
 from .lexicon import (
     ARCHIVE_REFERENCE_RE,
@@ -40,11 +40,9 @@ _COURTESY_RE = re.compile(
     % (alternation(_DATA["courtesy_kinds"]), alternation(_DATA["courtesy"]))
 )
 # 'Photo by National Photo Co., 1929 March 29.': the photographer and the day, after a sentence.
-_BY_DATE_RE = first_char_guard(
-    re.compile(
-        r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<credit>[^,\n]{2,120}),\s(?P<date>[^,\n]{4,40}?)\.?$"  # noqa: UP031
-        % alternation(_DATA["photo_by"])
-    )
+_BY_DATE_RE = compile_guarded(
+    r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<credit>[^,\n]{2,120}),\s(?P<date>[^,\n]{4,40}?)\.?$"  # noqa: UP031
+    % alternation(_DATA["photo_by"])
 )
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{1,500}")
 _LOC_DATE_RE = re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")

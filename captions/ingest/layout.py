@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from captions.core import dates
 from captions.core.places import find_country
-from captions.core.text import alternation, first_char_guard, fold
+from captions.core.text import alternation, compile_guarded, fold
 
 from .lexicon import (
     ARCHIVE_LEVELS,
@@ -683,10 +683,8 @@ _MAY_HOLD_RECORD_RE = re.compile(r":[^\n:]*:|:[^\n]* \| ")
 # A label after the caption's last sentence, on its line: '... girdle.     Date: 1935', '...
 # Endeavor. Local Identifier: 330-CFD-....jpeg, NAID: 6503275.', '... Building. 64-PR-20-1, NAID:
 # 74228254' (a catalogue's fields pasted after its description).
-_TAIL_LABEL_RE = first_char_guard(
-    re.compile(
-        r"[.!?)](?P<ids>(?:\s{1,10}[\w./-]{1,40},)?)\s{1,10}(?P<label>(?:[A-Z][\w'’./-]{0,30}\s){0,3}[A-Z][\w'’./-]{0,30})\s?:\s"
-    )
+_TAIL_LABEL_RE = compile_guarded(
+    r"[.!?)](?P<ids>(?:\s{1,10}[\w./-]{1,40},)?)\s{1,10}(?P<label>(?:[A-Z][\w'’./-]{0,30}\s){0,3}[A-Z][\w'’./-]{0,30})\s?:\s"
 )
 _TAIL_FIELDS = frozenset({"date", "source_id", "ignored"})
 _TAIL_REACH = 200  # characters from the label to the end of the line: fields, not a paragraph

@@ -17,7 +17,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from captions.core import places
-from captions.core.text import alternation, first_char_guard, word_trie
+from captions.core.text import alternation, compile_guarded, word_trie
 
 from .lexicon import (
     ALL_SENTENCE_OPENERS,
@@ -1675,30 +1675,28 @@ _CUT_LINK_LABELS = sorted(
 # Markers after the caption: dpa's '+++ dpa-Bildfunk +++', a stock page's title suffix ('...
 # Stock Photo', '... Banque D'Images'), a web page's link text ('// View in Flickr') and a wire's
 # reference to the story the picture goes with ('(zu dpa «Ole von Beust wird 60» vom 12.04.2015)').
-TRAILING_MARKER_RE = first_char_guard(
-    re.compile(
-        r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk"
-        r"|(?<=\S)\s(?:"
-        + word_trie([*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["enlarge_links"]])
-        + r")|(?:/{1,2}|\|)?\s{0,2}(?:"
-        + word_trie(_CREDIT_DATA["link_labels"])
-        + r")\.?|(?:"
-        # the last link cut off with the page: 'Show More Show Les' (the lists as tries: every match
-        # closes the text, so the run starts where it would with the lists as plain alternations,
-        # and the engine rejects most positions after a character instead of trying every word)
-        + word_trie(_CUT_LINK_LABELS)
-        + r")(?=\s*$)"
-        # the kind of picture in parentheses: '... beschossen. (Archivbild)' (picture_kind_tags)
-        r"|(?<=\S)\s\(\s?(?:" + word_trie(_CREDIT_DATA["picture_kind_tags"]) + r")\s?\)"
-        # a slideshow's 'more' link glued to the ellipsis of a caption cut short: '... fought to...more'
-        r"|(?:(?<=\.\.\.)|(?<=…))more"
-        # a blog's gallery shortcode left as text: '[nggallery id=87]', '[gallery ids="1,2"]'
-        r"|(?<=\S)\s\[[a-z_\-]{2,30}(?:\s[a-z_\-]{1,20}=[^\[\]\n]{1,40}){1,5}\]"
-        # AP's member desk code after the credit: '... via AP) =ME'
-        r"|(?<=\S)\s=[A-Z]{2,3}(?=\s*$)"
-        r"|\(\s?(?:zu|to)\s" + _AGENCY + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
-        re.IGNORECASE,
-    )
+TRAILING_MARKER_RE = compile_guarded(
+    r"(?:\s{0,3}(?:\+{2,3}\s{0,2}dpa-Bildfunk\s{0,2}\+{2,3}|\+{2,3}[^+\n]{1,40}\+{2,3}|-\s{0,2}dpa-Bildfunk|\bdpa-Bildfunk"
+    r"|(?<=\S)\s(?:"
+    + word_trie([*_CREDIT_DATA["stock_page_suffixes"], *_CREDIT_DATA["enlarge_links"]])
+    + r")|(?:/{1,2}|\|)?\s{0,2}(?:"
+    + word_trie(_CREDIT_DATA["link_labels"])
+    + r")\.?|(?:"
+    # the last link cut off with the page: 'Show More Show Les' (the lists as tries: every match
+    # closes the text, so the run starts where it would with the lists as plain alternations,
+    # and the engine rejects most positions after a character instead of trying every word)
+    + word_trie(_CUT_LINK_LABELS)
+    + r")(?=\s*$)"
+    # the kind of picture in parentheses: '... beschossen. (Archivbild)' (picture_kind_tags)
+    r"|(?<=\S)\s\(\s?(?:" + word_trie(_CREDIT_DATA["picture_kind_tags"]) + r")\s?\)"
+    # a slideshow's 'more' link glued to the ellipsis of a caption cut short: '... fought to...more'
+    r"|(?:(?<=\.\.\.)|(?<=…))more"
+    # a blog's gallery shortcode left as text: '[nggallery id=87]', '[gallery ids="1,2"]'
+    r"|(?<=\S)\s\[[a-z_\-]{2,30}(?:\s[a-z_\-]{1,20}=[^\[\]\n]{1,40}){1,5}\]"
+    # AP's member desk code after the credit: '... via AP) =ME'
+    r"|(?<=\S)\s=[A-Z]{2,3}(?=\s*$)"
+    r"|\(\s?(?:zu|to)\s" + _AGENCY + r"\s[«\"„“][^()\n]{1,200}\)))+\s*$",
+    re.IGNORECASE,
 )
 #: what the text must hold for TRAILING_MARKER_RE to find anything (as written: each phrase
 #: without its first letter, which may be a capital or not)
@@ -1794,15 +1792,13 @@ def supplier_in(text: str) -> str | None:
 # ('REUTERS/Ueslei Marcelino/File Photo TPX IMAGES OF THE DAY SEARCH "GLOBAL POY" ...': each
 # tag is cut from the end in turn, and what a last slash names about the copy: 'File Photo',
 # 'Imagen digital' (credit_format_tails in credit_patterns.json))
-_WIRE_TAIL_RE = first_char_guard(
-    re.compile(
-        r"(?:\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)"
-        # dpa's marker and its licence after the credit: '... /dpa +++(c) dpa - Bildfunk+++ | Verwendung weltweit'
-        r"|\s{0,3}\+{2,3}[^+\n]{1,40}\+{2,3}[^+\n]{0,80}"
-        r"|\s{0,2}/\s{0,2}(?i:"
-        + "|".join(re.escape(tail) for tail in sorted(_CREDIT_DATA["credit_format_tails"], key=len, reverse=True))
-        + r")\.?)$"
-    )
+_WIRE_TAIL_RE = compile_guarded(
+    r"(?:\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)"
+    # dpa's marker and its licence after the credit: '... /dpa +++(c) dpa - Bildfunk+++ | Verwendung weltweit'
+    r"|\s{0,3}\+{2,3}[^+\n]{1,40}\+{2,3}[^+\n]{0,80}"
+    r"|\s{0,2}/\s{0,2}(?i:"
+    + "|".join(re.escape(tail) for tail in sorted(_CREDIT_DATA["credit_format_tails"], key=len, reverse=True))
+    + r")\.?)$"
 )
 
 

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.text import DIGIT_RE, alternation, first_char_guard
+from captions.core.text import DIGIT_RE, alternation, compile_guarded
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
@@ -202,16 +202,14 @@ _TOWN_COUNTRIES = {
 # items is no 'City, Region' slot. (A country's own name with 'and' closing it, 'Bosnia and
 # Herzegovina', 'Trinidad y Tobago', is one item.)
 _LIST_NAME = rf"[{NAME_UPPER}][\w'’\-]{{1,30}}(?: [{NAME_UPPER}][\w'’\-]{{1,30}}){{0,2}}"
-_ENUMERATION_RE = first_char_guard(
-    re.compile(
-        r"(?<![\w'’\-])("
-        + _LIST_NAME
-        + r"(?:,\s"
-        + _LIST_NAME
-        + r"){2,8}),?\s(?:and|und|et|y|e|sowie|or|oder|ou|o)\s("
-        + _LIST_NAME
-        + r")"
-    )
+_ENUMERATION_RE = compile_guarded(
+    r"(?<![\w'’\-])("
+    + _LIST_NAME
+    + r"(?:,\s"
+    + _LIST_NAME
+    + r"){2,8}),?\s(?:and|und|et|y|e|sowie|or|oder|ou|o)\s("
+    + _LIST_NAME
+    + r")"
 )
 
 
@@ -632,14 +630,12 @@ def _place_on_date(text: str) -> tuple[str, places.ResolvedPlace] | None:
     return None
 
 
-_PLACE_ON_DATE_RE = first_char_guard(
-    re.compile(
-        r"(?<![\w'’])(?:" + alternation(_DATED_PLACE["prepositions"]) + r")\s"
-        rf"(?P<place>[{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}"
-        rf"(?:, [{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}){{0,2}}),?\s(?:"
-        + alternation(_DATED_PLACE["date_words"])
-        + r")\s"
-    )
+_PLACE_ON_DATE_RE = compile_guarded(
+    r"(?<![\w'’])(?:" + alternation(_DATED_PLACE["prepositions"]) + r")\s"
+    rf"(?P<place>[{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}"
+    rf"(?:, [{NAME_UPPER}][\w'’.\-]{{1,40}}(?: [{NAME_UPPER}][\w'’.\-]{{1,40}}){{0,3}}){{0,2}}),?\s(?:"
+    + alternation(_DATED_PLACE["date_words"])
+    + r")\s"
 )
 
 

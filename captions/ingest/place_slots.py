@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.text import alternation, first_char_guard, fold
+from captions.core.text import alternation, compile_guarded, fold
 
 from .caption_text import line_language, stopword_votes
 from .lexicon import (
@@ -43,7 +43,7 @@ _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
 # a run of capitalised words with at least one more after the first ('Landau in der Pfalz',
 # 'In Frankfurt am Main'): where a town's name holding small words may stand
 _LINKED_RUN_RE = re.compile(_WORD + r"(?:" + _NAME_LINK + _WORD + r"){1,5}")
-_LOWER_LINK_RE = first_char_guard(re.compile(r" [a-zà-ÿ]"))
+_LOWER_LINK_RE = compile_guarded(r" [a-zà-ÿ]")
 
 
 def linked_town_spans(text: str) -> list[tuple[int, int]]:
@@ -981,9 +981,7 @@ def _contracted_places(caption: str) -> list[str]:
 # French writes a sentence's opening 'À' without its accent: 'A Bayonne, où la Nive ...', 'A
 # Annonay, en Ardèche.' (a capital 'A' also opens English sentences and names, 'A Coruña': only a
 # name and a comma before a lower-case word count, and 'A' with the name when the data knows both)
-_FRENCH_CAPITAL_A_RE = first_char_guard(
-    re.compile(r"(?:^|(?<=[.!?…]\s))A\s(" + _PLAIN_NAME + r"),\s(?=[a-zàâçéèêëîïôûù])")
-)
+_FRENCH_CAPITAL_A_RE = compile_guarded(r"(?:^|(?<=[.!?…]\s))A\s(" + _PLAIN_NAME + r"),\s(?=[a-zàâçéèêëîïôûù])")
 
 
 def _french_capital_a(caption: str) -> list[str]:
@@ -1410,12 +1408,10 @@ _STATE_RE = re.compile(
 # after 'de'/'von' naming a place in it: 'Le port de Fécamp (Seine-Inférieure)', 'L'église
 # d'Oisemont (Somme)', 'Die Kirche von Hameln (Niedersachsen)'
 # (places.town_with_region says whether the parentheses hold a region)
-_TOWN_REGION_PAREN_RE = first_char_guard(
-    re.compile(
-        r"(?:^|(?<=\s)(?:in|en|à|a|au|bei|nahe|near|aus|at|im|dans|de|von)\s|(?<=\sd['’]))("
-        + _NAME
-        + r")\s\(([^()\n]{2,40})\)"
-    )
+_TOWN_REGION_PAREN_RE = compile_guarded(
+    r"(?:^|(?<=\s)(?:in|en|à|a|au|bei|nahe|near|aus|at|im|dans|de|von)\s|(?<=\sd['’]))("
+    + _NAME
+    + r")\s\(([^()\n]{2,40})\)"
 )
 
 
@@ -1426,16 +1422,14 @@ _TOWN_REGION_PAREN_RE = first_char_guard(
 # Embankment' is no city, 'Los Angeles Dodgers' no place); a city followed by its own country
 # ('Beijing, China') wins, else the first city that implies its country alone (SPEC: "an
 # unambiguous capital or major city alone implies its country").
-_MENTION_RE = first_char_guard(
-    re.compile(
-        r"(?<![\w'’\-])["
-        + _UP
-        + r"][\w'’\-]{1,30}(?: (?:(?:"
-        + alternation(PLACE_PHRASES["mention_name_links"])
-        + r") )?["
-        + _UP
-        + r"][\w'’\-]{1,30}){0,3}"
-    )
+_MENTION_RE = compile_guarded(
+    r"(?<![\w'’\-])["
+    + _UP
+    + r"][\w'’\-]{1,30}(?: (?:(?:"
+    + alternation(PLACE_PHRASES["mention_name_links"])
+    + r") )?["
+    + _UP
+    + r"][\w'’\-]{1,30}){0,3}"
 )
 _COUNTRY_AFTER_RE = re.compile(r",\s{0,2}([" + _UP + r"][\w'’\-]{1,30}(?: [" + _UP + r"][\w'’\-]{1,30}){0,2})")
 _MAX_MENTIONS = 60
@@ -1746,9 +1740,7 @@ _TOWN_WORDS_BEFORE = frozenset([*NATIONALITIES["town_words"]["en"], *NATIONALITI
 _TOWN_WORDS_AFTER = frozenset([*NATIONALITIES["town_words"]["fr"], *NATIONALITIES["town_words"]["es"]])
 _MODIFIERS_BEFORE = frozenset(fold(word) for word in NATIONALITIES["modifiers"]["en"])
 _MODIFIERS_AFTER = frozenset(fold(word) for language in ("fr", "es") for word in NATIONALITIES["modifiers"][language])
-_TOWN_WORD_RE = first_char_guard(
-    re.compile(r"(?<![\w\-])(" + alternation(_TOWN_WORDS_BEFORE | _TOWN_WORDS_AFTER) + r")(?![\w\-])")
-)
+_TOWN_WORD_RE = compile_guarded(r"(?<![\w\-])(" + alternation(_TOWN_WORDS_BEFORE | _TOWN_WORDS_AFTER) + r")(?![\w\-])")
 _TOKEN_RE = re.compile(r"[\w\-]+")
 _NAME_AFTER_RE = re.compile(r"(?:,\s{0,2}|\s)(?:of\s(?:the\s)?)?(" + _PLAIN_NAME + r")")
 _NAME_AFTER_DE_RE = re.compile(r"\s(?:de\s|del\s|d['’]\s?)(" + _PLAIN_NAME + r")")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from captions.core.dimensions import StatedSize
-from captions.core.text import DIGIT_RE, first_char_guard
+from captions.core.text import DIGIT_RE, compile_guarded
 
 MAX_PIXELS = 10**6  # px and dpi must be > 0 and < this; anything else is dropped
 SCAN_LIMIT = 4000  # characters of one line the size patterns look at
@@ -43,30 +43,26 @@ PAIR_RE = re.compile(
 )
 # Two patterns rather than one alternation: '300 dpi' is the common form and its pattern
 # starts with a digit, which lets the regex engine skip ahead; 'DPI: 300' is the fallback.
-DPI_RE = first_char_guard(
-    re.compile(
-        r"(" + _NUM + r")\s{0,3}(?:dpi|ppi|ppp|d\.p\.i\.?|dots per inch|pixels per inch"
-        r"|pixel pro zoll|points par pouce|puntos por pulgada)(?![a-z])",
-        re.IGNORECASE,
-    )
+DPI_RE = compile_guarded(
+    r"(" + _NUM + r")\s{0,3}(?:dpi|ppi|ppp|d\.p\.i\.?|dots per inch|pixels per inch"
+    r"|pixel pro zoll|points par pouce|puntos por pulgada)(?![a-z])",
+    re.IGNORECASE,
 )
-DPI_FIRST_RE = first_char_guard(re.compile(r"(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")", re.IGNORECASE))
+DPI_FIRST_RE = compile_guarded(r"(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")", re.IGNORECASE)
 SINGLE_PX_RE = re.compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
 # A print size with each side marked ('8 in HIGH x 10 in WIDE', '6.8"w x 5.0"h', '20 cm hoch x
 # 30 cm breit', '10 cm alto x 15 cm ancho'): the marks say which side is which, in either order.
 _WIDTH_MARKS = ("wide", "width", "w", "breit", "ancho", "large", "larg")
 _HEIGHT_MARKS = ("high", "height", "tall", "h", "hoch", "alto", "haut")
 _MARK = "|".join(sorted(_WIDTH_MARKS + _HEIGHT_MARKS, key=len, reverse=True))
-MARKED_PAIR_RE = first_char_guard(
-    re.compile(
-        r"(" + _NUM + r")\s{0,2}(" + _LENGTH_UNIT + r")?\.?\s{0,2}(" + _MARK + r")\.?" + _BY + r"(" + _NUM + r")"
-        r"\s{0,2}(" + _LENGTH_UNIT + r")\.?\s{0,2}(" + _MARK + r")(?![a-zà-ÿ])",
-        re.IGNORECASE,
-    )
+MARKED_PAIR_RE = compile_guarded(
+    r"(" + _NUM + r")\s{0,2}(" + _LENGTH_UNIT + r")?\.?\s{0,2}(" + _MARK + r")\.?" + _BY + r"(" + _NUM + r")"
+    r"\s{0,2}(" + _LENGTH_UNIT + r")\.?\s{0,2}(" + _MARK + r")(?![a-zà-ÿ])",
+    re.IGNORECASE,
 )
 # A mixed fraction, as museums write inches ('3 1/8', '4-5/8', '5 1/2'): one number. Read before
 # the pairs, so that '3 1/8 × 3 1/16 in.' is no pair '8 × 3'.
-_FRACTION_RE = first_char_guard(re.compile(r"(?<![\d/.,])(\d{1,4})(?:[ \u00a0]|-)(\d{1,2})/(\d{1,2})(?![\d/])"))
+_FRACTION_RE = compile_guarded(r"(?<![\d/.,])(\d{1,4})(?:[ \u00a0]|-)(\d{1,2})/(\d{1,2})(?![\d/])")
 # The order a museum names its sides in, before the size ('H x W:', '(height x width)', 'Höhe x
 # Breite', 'haut. x larg.', 'alto x ancho'); 'W x H' names width first.
 _SIDES_RE = re.compile(
