@@ -690,13 +690,23 @@ _CAPS_CLOSING_RE = re.compile(
 _LOOKBEHIND_BLANKS_RE = re.compile(r"\(\?<=(?P<before>\[(?:\\.|[^\]\\])*\]|\\S)\)\\s\{(?P<min>[1-9]),(?P<max>\d)\}")
 
 
-def _blank_first(pattern: re.Pattern) -> re.Pattern:
-    opening = _LOOKBEHIND_BLANKS_RE.match(pattern.pattern)
+def _blank_first_text(pattern: str) -> str:
+    opening = _LOOKBEHIND_BLANKS_RE.match(pattern)
     if opening is None:
         return pattern
     least, most = int(opening["min"]) - 1, int(opening["max"]) - 1
-    rest = pattern.pattern[opening.end() :]
-    return re.compile(rf"\s(?<={opening['before']}\s)\s{{{least},{most}}}" + rest, pattern.flags)
+    return rf"\s(?<={opening['before']}\s)\s{{{least},{most}}}" + pattern[opening.end() :]
+
+
+def _blank_first(pattern: re.Pattern) -> re.Pattern:
+    text = _blank_first_text(pattern.pattern)
+    return pattern if text == pattern.pattern else re.compile(text, pattern.flags)
+
+
+def _credit_compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """An inline-credit pattern compiled once, in its blank-first form (compiled as written and
+    then blank-first, each took two compiles: 32 ms of the import)."""
+    return re.compile(_blank_first_text(pattern), flags)
 
 
 # The wires whose name and a slash open a credit ('REUTERS/Stringer', 'EFE/Juan Carlos Hidalgo'),
@@ -710,7 +720,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (in square brackets too, as some papers print them: '[Photo by Jane Roe/The Daily Example]',
     # only closing the text: a bracket inside a sentence is its own, '... a letter [Photo: 1921] in ...';
     # the brackets paired, '[...]' or '(...)')
-    re.compile(
+    _credit_compile(
         r"(?:(?P<square>\[)|\()\s{0,2}(?:" + _PARENTHESIS_LABELS + r")"
         # (the paper's name between the label and its colon: '(Foto Prensa Libre: AFP)')
         r"(?:\s{1,3}"
@@ -722,19 +732,21 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
     # for a photo or not, then the photographer
     # (with spaces inside the parentheses: '( AFP / Philip FONG )')
-    re.compile(r"\(\s{0,2}(?P<credit>(?:AP Foto|" + _AGENCY + r")(?:\s" + PHOTO_WORD + r")?\s{0,2}/[^()\n]{1,120})\)"),
+    _credit_compile(
+        r"\(\s{0,2}(?P<credit>(?:AP Foto|" + _AGENCY + r")(?:\s" + PHOTO_WORD + r")?\s{0,2}/[^()\n]{1,120})\)"
+    ),
     # (Detroit Industrial Archive via AP), (JOHN MACDOUGALL/AFP via Getty Images)
-    re.compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
+    _credit_compile(r"\((?P<credit>[^()\n]{1,120}?(?:\bvia\s|/\s{0,2})" + _AGENCY + r"[^()\n]{0,40})\)"),
     # ... 2023. REUTERS/Stringer  |  EFE/Juan Carlos Hidalgo  |  AFP PHOTO / STR
     _WIRE_SLASH_RE := _blank_first(
-        re.compile(
+        _credit_compile(
             r"(?:(?<=[\s.!?\"”'»)])|^)(?P<credit>(?:REUTERS|Reuters|EFE|AFP PHOTO|AFP Photo|ANSA|EPA|KEYSTONE|XINHUA)"
             r"\s{0,2}/\s{0,2}[^\n]{1,200})$"
         )
     ),
     # Foto: Kay Nietfeld/dpa  |  Photo : AFP  |  Crédito: ...  at the end of the text, after the
     # last sentence: a short name, not a sentence ('FILE PHOTO: A view of ...' is no credit).
-    re.compile(
+    _credit_compile(
         # (or glued to it, a page's credit run on without a space: '... Easter Show.Credit: Jane Roe')
         # (or after a bar, the page's separator between caption and credit: '... de 2022 | Foto: ...')
         r"(?:(?<=[.!?\"”'»)]\s)|(?<=[.!?\"”'»)]\s\s)|(?<=[a-zà-ÿĀ-ɏ0-9][.!?])|(?<=\S\s\|\s)|^)"
@@ -757,7 +769,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         re.IGNORECASE,
     ),
     # Mandatory Credit: Photo by John Doe/Shutterstock (14523678a)
-    re.compile(
+    _credit_compile(
         r"(?:(?<=[\s.!?\"”'»)])|^)"
         r"(?:Mandatory Credit|Obligatorische Quellenangabe|Crédit obligatoire|Crédito obligatorio)"
         r"\s{0,2}:\s{0,3}(?P<credit>[^\n]{1,160})$",
@@ -768,13 +780,13 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # ('... dans mon jardin. »© Maroesjka Lavigne': after a closing quote too)
     # ('(c)' after the last sentence too: '... on Sunday. (c) Jane Roe')
     _COPYRIGHT_RE := _blank_first(
-        re.compile(
+        _credit_compile(
             r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\)|(?<=[.!?]\s)\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"
         )
     ),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
     _CLOSING_AGENCY_SLASH_RE := _blank_first(
-        re.compile(
+        _credit_compile(
             r"(?<=[.!?\"”»)])\s{1,3}(?P<credit>(?:"
             + "|".join(_CLOSING_AGENCY_WORDS)
             + r")(?:\s{0,2}/\s{0,2}[^\n]{1,80})?)$"
@@ -784,7 +796,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # avril 1936. Photo KEYSTONE / Photopress-Archiv', '... Élysées. Ph. X - DR - Coll. Archives
     # Larbor' (the labels are data: credit_labels_bare)
     # (the kind of picture after the label: '... Photo archives Jean Roe', 'Photo d'illustration ...')
-    re.compile(
+    _credit_compile(
         # (a dash between, as some pages print it: '... lundi. - Photo Jean Exemple')
         r"(?<=[.!?\"”»)])\s{1,3}(?:[-–—]\s{1,2})?(?:"
         + _BARE_LABELS
@@ -799,7 +811,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # (two agencies before the name too: 'APA/AFP/Jane Roe')
     # (a slash may open it: '... para ella. /Juan MABROMATA / AFP')
     _AGENCY_NAME_RE := _blank_first(
-        re.compile(
+        _credit_compile(
             # (a pool's or a handout's word before the agency: 'POOL/AFP/Jane Roe', 'HANDOUT/AFP/...')
             # (an initial's stop after a word of the name is no sentence end: '... Carla J.
             # Roe/EPA-EFE' is read from 'Carla'; an abbreviation's is: '... in Washington, D.C.
@@ -828,7 +840,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # The agency alone in parentheses closing the caption: '... building. (REUTERS)'
     # A one-word agency tag in parentheses: '(APMedia)', '(ZUMAPress)' (suffixes are data)
-    re.compile(
+    _credit_compile(
         r"(?<=[.!?\"”»])\s{1,3}\(\s?(?P<credit>"
         + _AGENCY
         + r"|[A-Z][A-Za-z]{0,20}(?:"
@@ -837,7 +849,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # A name in capitals glued to the last full stop: '... le 18 septembre.DENIS BALIBOUSE'
     # or in capitalised words: '... champions again. 1939.New York Public Library'
-    re.compile(
+    _credit_compile(
         r"(?<=[a-zà-ÿĀ-ɏ0-9][.!?])(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}){1,3}"
         r"|[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?: (?:" + NAME_JOINER + r" )?[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,4}"
         # (a person's name with initials or particles: '... agosto.Jane Q. Roe', '.M. Roe', '.Ana de la Roe')
@@ -854,7 +866,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # An agency and its photographers after a slash or a bar closing a caption without its full
     # stop: '... en el mitin de Dos Hermanas / EFE - Julio Muñoz', '... / EFE - EPA - FILIP
     # SINGER', '... le 22 janvier à Davos | Keystone-ATS / Jane Roe'
-    re.compile(
+    _credit_compile(
         r"(?<=\S)\s{1,2}[/|]\s{1,2}(?P<credit>"
         + _AGENCY
         + r"(?:\s{1,2}[-–|/]\s{1,2}(?:[^\n/|()!?.]|"
@@ -863,16 +875,16 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # A desk's initials closing the caption: '... in Köln. (enz)' (two to four lower-case letters;
     # '(l)' and '(r)' for left and right are one)
-    re.compile(r"(?<=[.!?\"”»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
+    _credit_compile(r"(?<=[.!?\"”»])\s{1,3}\((?P<credit>[a-zäöü]{2,4})\)\s{0,3}$"),
     # A name and its agency in parentheses glued to the last full stop or after it: '... (Corea
     # del Sur).Chung Sung-Jun (Getty Images)', '... (EE UU).TIMOTHY A. CLARY (AFP)'
     # (a slash between, as some papers print it: '... de México. / JANE ROE (REUTERS)')
-    re.compile(
+    _credit_compile(
         r"(?<=[.!?)])\s{0,3}(?:/\s{1,3})?(?P<credit>[A-ZÀ-ÝĀ-ɏ][^\n!?()]{1,50}?\s\((?:" + _AGENCY + r")\))\s{0,3}$"
     ),
     # A credit label after a caption without its full stop, the credit naming an agency after
     # a slash: '... bewacht Foto: picture-alliance/ dpa', '... Titzenthaler Quelle: ullstein bild/...'
-    re.compile(
+    _credit_compile(
         # (or after a name in capitals closing the text before it: '... – von JANE ROE Quelle: ullstein bild/JANE ROE')
         # (or after a closing quote or an ellipsis: '... Kaufhaus „Nord“ Foto: Jane Roe/dpa')
         r"(?<=[a-zäöüßà-ÿĀ-ɏ0-9),A-ZÀ-ÝĀ-ɏ\"“”»’'…]\s)(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}"
@@ -883,7 +895,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # word, then a name in capitalised words closing the text: '... vorbei kommt Foto: Fredrik
     # von Erichsen', '... Schillermarkt ausFoto: Fredrik von Erichsen' (case-sensitive: a
     # label as pages print it, a name as written)
-    re.compile(
+    _credit_compile(
         r"(?:(?<=[a-zäöüßà-ÿĀ-ɏ0-9),]\s)|(?<=[a-zäöüßà-ÿĀ-ɏ]))(?:" + _CREDIT_LABELS_CASED + r")\s{0,2}:\s{1,3}"
         r"(?P<credit>" + _CAPITALISED_NAME + r")\s{0,3}$"
     ),
@@ -896,7 +908,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # abbreviation before the name: '(U.S. Army photo by Jane Roe)', '... U.S. Army photos by Pfc.
     # Jane Roe', '... U.S. Army Photo By Sgt. Jane Roe'; ranks are data: title_abbreviations)
     _PHOTO_SENTENCE_RE := _blank_first(
-        re.compile(
+        _credit_compile(
             # (a full stop in the words before 'photo' only after a capital or inside a word: 'U.S.
             # Navy photo by'; '... on Sept. 11. Herald photo by' starts at 'Herald')
             r"(?<=[.!?\"”»)])\s{1,3}\(?(?P<credit>(?:[A-Z](?:[\w ]|(?<=\b[A-Z])\.|\.(?=\S)){0,30}?"
@@ -915,7 +927,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # '... the old harbour. Photographed by Jane Roe.', '... am Hafen. Aufgenommen von Anna
     # Beispiel', '... au port. Photographiée par Jeanne Exemple', '... del puerto. Capturado por:
     # Juan Ejemplo.' (the participles are data: credit_verbs; the name is capitalised)
-    re.compile(
+    _credit_compile(
         r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>(?:"
         + _CREDIT_VERBS
         + r")(?:\s?:)?\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])"
@@ -930,7 +942,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # Photo by the river.' is no credit; data: picture_nouns, picture_participles, byline_words;
     # a place's name after a 'by' that also says 'of' is none: search_credit, _names_a_place)
     _PICTURE_BYLINE_RE := _blank_first(
-        re.compile(
+        _credit_compile(
             r"(?<=[.!?\"»”)])\s{1,3}(?:[-–—]\s{1,2})?"
             + _PICTURE_BYLINE
             + r"(?:\s?:)?\s{1,2}(?P<credit>(?:"
@@ -949,7 +961,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A credit in capitals with a slash after a dash closing the caption, as Europa Press's clients
     # print it: '... por robo con violencia - ANA RUIZ/AGENCIAUNO / ANA RUIZ' (two words at least
     # before the first slash: a name, not 'USA/MEXICO')
-    re.compile(
+    _credit_compile(
         r"(?<=\S)\s[-–]\s(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’.\-]{0,30}){1,4}"
         r"(?:\s{0,2}/\s{0,2}"
         + _CAPITALS_NAME
@@ -963,7 +975,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # The word for copyright or its abbreviation, then a name, alone on a line or after the last
     # sentence: 'Cop. Jean Exemple', '... du port. Copyright Jane Roe' (data: copyright_words)
-    re.compile(
+    _credit_compile(
         r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?:"
         + _COPYRIGHT_WORDS
         + r")\s{1,2}(?P<credit>(?=[A-ZÀ-ÝĀ-ɏ])"
@@ -972,7 +984,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     ),
     # A byline after a dash closing the caption: '... in der Kantine (1898) – von Waldemar
     # Titzenthaler', '... (1928) – von Yva (Else Ernestine Neuländer)', '... - by Jane Roe'
-    re.compile(
+    _credit_compile(
         r"(?<=\S)\s{1,2}[-–—]\s{1,2}"
         + BYLINE_WORD_STRICT
         + r"\s{1,2}(?P<credit>"
@@ -984,7 +996,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # an office's initials before a photographer's full name ('... Saturday. NASA/Jane S. Roe');
     # an office's 'photo' after it or before the slash is the kind of credit, not the name:
     # '... as appropriate. Jane Roe/FEMA photo' (credit 'Jane Roe/FEMA'), '... FEMA photo/Jane Roe'
-    re.compile(
+    _credit_compile(
         # (a photographer's initials before their name: 'F.D. Walker/ EyeEm')
         r"(?<=[.!?\"”»)])\s{1,3}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,25}|[A-ZÀ-ÝĀ-ɏ]\.(?:\s?[A-ZÀ-ÝĀ-ɏ]\.?)?)"
         # (particles between the words: 'Ana de la Roe/FEMA photo')
@@ -1001,20 +1013,20 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # An office's or agency's initials and a photographer's full name in parentheses closing the
     # caption, after its last sentence or glued to it: '... below zero.(XYZ/Jane Roe)', '... the
     # harbour. (ABC/Jane Q. Roe)' (the initials need not be an agency the data knows)
-    re.compile(
+    _credit_compile(
         # (or a person's name with particles, initials or letters beyond Latin-1: '(ABC/Ana de la
         # Roe)', '(ABC/Jana Roe-Weiß)'; lexicon.PERSON_NAME)
         r"(?<=[.!?\"»”])\s{0,3}\((?P<credit>[A-Z]{2,8}\s{0,2}/\s{0,2}(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
         r"(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’.\-]{0,25}){1,3}|" + PERSON_NAME + r"))\)\s{0,3}$"
     ),
     # ... or without slash and parentheses after the last sentence: '... on 3 March. XYZ Jane Roe'
-    re.compile(
+    _credit_compile(
         r"(?<=[.!?\"»”])\s{1,3}(?P<credit>[A-Z]{2,6}\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
         r"(?:\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}){1,2})\s{0,3}$"
     ),
     # A dash, a photographer and a known agency closing the caption after its last sentence:
     # '... les frais de scolarité. — Jane Roe afp.com', '... le 2 mai. – Jane Roe / AFP'
-    re.compile(
+    _credit_compile(
         # (initials in the name: '... — M. Roe afp.com', '– Jane Q. Roe / AFP'; lexicon.PERSON_NAME)
         r"(?<=[.!?\"»”)])\s{1,3}[—–]\s{1,2}(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}"
         r"(?:\s(?:" + NAME_PARTICLE + r"\s){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}|" + PERSON_NAME + r")"
@@ -1023,14 +1035,14 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A credit in parentheses closing the caption after its last sentence, opening with a bare
     # label or a copyright sign: '... et des proches. (Ph. Belga)', '... printemps 2022. (©
     # Keystone/GAETAN BALLY)', '... (Photo AFP)' (labels are data: credit_labels_bare)
-    re.compile(
+    _credit_compile(
         r"(?<=[.!?\"»”])\s{1,3}\(\s{0,2}(?:©\s{0,2}|(?:" + _BARE_LABELS + r")\s{1,2})"
         r"(?P<credit>[A-ZÀ-ÝĀ-ɏ©][^()\n]{1,80}?)\s{0,2}\)\.?\s{0,3}$"
     ),
     # A photographer and a known agency with no separator, closing the caption after its last
     # sentence, in parentheses or not (Spanish papers): '... calles embarradas. Sergio Torres
     # AP', '... (CHRIS MCGRATH GETTY IMAGES)' (a name in capitals, the agency's in capitals too)
-    re.compile(
+    _credit_compile(
         # (a first name joined by a hyphen: 'Marie-France Roe Le Devoir')
         # (initials and particles in the name: 'Jane Q. Roe AP', 'Ana de la Roe EFE'; lexicon.PERSON_NAME)
         r"(?<=[.!?\"»”])\s{1,3}(?P<open>\()?(?P<credit>(?:" + _HYPHENED_WORD + r"(?:\s" + _HYPHENED_WORD + r"){1,3}"
@@ -1049,22 +1061,22 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A name after a bar closing the caption: '... la decisión. | LAURA CEREZA', '... au grain… |
     # Henry Pierre DESPERIERS' (two to four capitalised words)
     # (or a slash: '... el lunes. / Ana Ejemplo')
-    re.compile(
+    _credit_compile(
         # (initials and particles in the name: '| Jane Q. Roe', '/ M. Roe', '| Ana de la Roe'; lexicon.PERSON_NAME)
         r"(?<=[.!?\"»”…])\s{1,3}[|/]\s{1,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
         r"|" + PERSON_NAME + r")\s{0,3}$"
     ),
     # A known agency alone after the page's separator closing the caption: '... le 3 mars. | AFP',
     # '... 2022. – AFP', '... de 2022. / EFE'
-    re.compile(r"(?<=[.!?\"»”)])\s{1,3}[|/–—-]\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$"),
+    _credit_compile(r"(?<=[.!?\"»”)])\s{1,3}[|/–—-]\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$"),
     # A bare label and a name in capitals, the paper's after a comma, closing the caption after
     # its last sentence: '... le 3 mars. PHOTO JEAN ROE, LA PRESSE' (as BARE_LABEL_LINE_RE on a
     # line of its own)
-    re.compile(r"(?<=[.!?\"»”)])\s{1,3}" + BARE_LABEL_LINE_RE.pattern + r"\s{0,3}$"),
+    _credit_compile(r"(?<=[.!?\"»”)])\s{1,3}" + BARE_LABEL_LINE_RE.pattern + r"\s{0,3}$"),
     # A photographer on assignment for a paper, after the last sentence or alone on a line: '...
     # on Sunday. Jane Roe for The New York Times', 'JEAN ROE POUR « LE MONDE »', 'Ana Ruiz para EL
     # PAÍS', 'Jane Roe for NPR' (the paper's name opens with an article, a quote or is an acronym)
-    re.compile(
+    _credit_compile(
         r"(?:(?<=[.!?\"»”)])\s{1,3}|^)(?P<credit>"
         + _COMMISSIONED_NAME
         + r"\s(?i:"
@@ -1079,7 +1091,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # [Provided to The Daily Example], (Photo provided to example.com): a handout's note naming
     # whom the picture was given to, closing the caption after its last sentence (data:
     # handout_recipients, handout_recipients_alone, picture_nouns)
-    re.compile(
+    _credit_compile(
         r"(?<=[.!?\"”»])\s{1,3}(?:(?P<square>\[)|\()\s{0,2}(?:(?i:"
         + alternation(_PICTURE_NOUNS)
         + r")\s{1,2}|(?=(?i:"
@@ -1092,7 +1104,7 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
     # A photographer and a known agency after 'von', 'by', 'par', 'por', inside a line of its
     # own: 'Düsseldorf, von Wolfgang Rattay/Reuters, publiziert am 31. März'
     _BYLINE_SLASH_RE := _blank_first(
-        re.compile(
+        _credit_compile(
             r"\s"
             + BYLINE_WORD_STRICT
             + r"\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ](?:[^\n,;:()/.!?]|"
