@@ -161,8 +161,16 @@ def _day(expected: dict) -> datetime.date | None:
 
 
 def _renderable(block: Block, precisions: tuple[str, ...] = ("day", "month", "year")) -> bool:
-    e = block.e
-    return bool(block.day) and e.get("date_precision") in precisions and not e.get("approximate")
+    """Can a label write the expected date: one day, month or year, not a range or a circa?"""
+    e, day = block.e, block.day
+    if not day or e.get("date_precision") not in precisions or e.get("approximate"):
+        return False
+    following = {
+        "day": day + datetime.timedelta(days=1),
+        "month": (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1),
+        "year": day.replace(year=day.year + 1, month=1, day=1),
+    }[e["date_precision"]]
+    return e.get("date_end") == (following - datetime.timedelta(days=1)).isoformat()
 
 
 def _spelled(day: datetime.date, precision: str, language: str) -> str:
@@ -207,11 +215,14 @@ class Rendered:
         self.source_id: str | None = None
         self.caveats: set[str] = set()
         self.cut = False
+        self.inline = False  # a credit run on after the caption on its line ('... 2017, Foto: ...')
 
     def expected(self) -> dict:
         """The fields to compare: None for a field this rendering leaves unscored."""
         block, e = self.block, self.block.e
         want = dict(self.want)
+        if self.inline:  # (a comma before a run-on credit is no part of the caption: SPEC, credit lines)
+            want["caption"] = want["caption"].rstrip(" ,;")
         want["pixels"] = self.pixels or (None, None, None)
         want["print"] = self.print
         want["credit"], want["source_id"], want["caveats"] = self.credit, self.source_id, sorted(self.caveats)
@@ -452,6 +463,7 @@ def _size_line(block: Block) -> str:
 
 def _wire(block: Block, r: Rendered, first: str, notices: list[tuple[str, set]]) -> Rendered:
     r.lines = [first]
+    r.inline = "\n" not in first
     for text, tags in notices:
         if tags and tags <= block.caveats:
             r.lines.append(text)
