@@ -3533,3 +3533,31 @@ def test_a_credit_label_after_the_captions_last_words_opens_the_credit():
     for block, caption, credit in _LABEL_AFTER_LAST_WORDS:
         record = parse_block(block)
         assert (record.caption, record.credit) == (caption, credit), block
+
+
+def test_a_notice_line_opening_with_a_word_for_attention_after_the_credit_line():
+    # dpa's 'ACHTUNG: Nur zur redaktionellen Verwendung ...' under its credit line is a notice
+    # (editorial_only), and the credit line above it stays the credit
+    notice = "ACHTUNG: Nur zur redaktionellen Verwendung im Zusammenhang mit der aktuellen Berichterstattung"
+    for block, caption, credit in (
+        (
+            f"Ein Kran hebt die Glocke in den Turm.\nFoto: Jana Roe/dpa\n{notice}",
+            "Ein Kran hebt die Glocke in den Turm.",
+            "Jana Roe/dpa",
+        ),
+        (
+            f"A crane lifts the bell into the tower.\nFoto: picture alliance/dpa | Jana Roe\n{notice}",
+            "A crane lifts the bell into the tower.",
+            "picture alliance/dpa | Jana Roe",
+        ),
+        (
+            "Una grúa eleva la campana a la torre.\nFoto: EFE/Juan Roe\nATENCIÓN: Solo uso editorial",
+            "Una grúa eleva la campana a la torre.",
+            "EFE/Juan Roe",
+        ),
+    ):
+        record = parse_block(block)
+        assert (record.caption, record.credit, record.caveats) == (caption, credit, ["editorial_only"]), block
+    # false friend: a caption opening with the word, saying nothing of use, stays the caption
+    record = parse_block("Achtung: Der Weg ist gesperrt, sagt die Försterin am Waldrand.")
+    assert record.caption == "Achtung: Der Weg ist gesperrt, sagt die Försterin am Waldrand." and record.caveats == []

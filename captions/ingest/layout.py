@@ -80,7 +80,7 @@ _NOTICE_START_RE = re.compile(
     r"^(?:editorial|for editorial|restricted|restrictions|mandatory|embargo|sperrfrist|nur\s|"
     r"redaktionell|obligatorische|credit obligatoire|credito obligatorio|usage|utilisation|uso|solo\s|sólo\s|"
     r"releases?\b|model release|not released|no model|no sales|rights managed|royalty|"
-    r"this image|dieses bild|cette image|esta imagen|note to editors|hinweis|attention|"
+    r"this image|dieses bild|cette image|esta imagen|note to editors|hinweis|attention|achtung|atencion|"
     r"not for publication|not to be published|nicht vor|ne pas publier|no publicar|sous embargo|embargado"
     # a credit's prescribed wording ('Credit line must read: ...', 'Photo credit must read ...')
     r"|(?:photo\s|picture\s)?credit(?:\sline)?\smust\sread)",
