@@ -444,3 +444,18 @@ def test_a_common_word_capitalised_in_a_place_slot_of_spanish_or_french_is_a_cut
 )
 def test_a_common_word_in_a_name_or_in_english_stays_whole(caption):
     assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    ("caption", "cut"),
+    [
+        # a short caption (under twelve words) ending on a piece of a name is cut too ...
+        ("Ein Gaukler jongliert am Abend vor dem Publikum der Bamberger Alts", True),
+        ("Des enfants posent devant la statue du fondateur de Jeune Afri", True),
+        # ... and a whole name no list holds is not
+        ("Ein Gaukler jongliert am Abend vor dem Publikum in Bamberg mit Jonas Wurmbrand", False),
+        ("Des enfants posent devant la statue du fondateur Albert Kerbrat", False),
+    ],
+)
+def test_a_short_caption_ending_on_a_name(caption, cut):
+    assert ("truncated_text" in parse_block(caption).problems) is cut

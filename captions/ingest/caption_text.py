@@ -1503,6 +1503,17 @@ def looks_cut_off(
         and (last_word[:1].islower() or not is_place(last_word))
     ):
         return True
+    # '... durch die Luzerner Alts', '... à Jeune Afri', '... Hans Peter Zieg': a capitalised word
+    # after another (a name's run, a German noun before it) cut short (is_piece_of_name)
+    if (
+        not credit_after
+        and not trailing
+        and len(words) >= 5
+        and words[-2][:1].isupper()
+        and is_piece_of_name(last_word, language)
+        and not is_place(last_word)
+    ):
+        return True
     if trailing:
         return False
     # A caption ending on a number ('... in 1945', '... 3-1') is complete; the last character
@@ -1518,8 +1529,7 @@ def looks_cut_off(
     # Two capitalised words close a name or a title ('Le pont Alexandre III', 'Eugène Atget'),
     # not a sentence cut short ('die geplanten Kürzu').
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
-        # ... unless the last is a piece of a name or a capitalised word ('Stadtteil Münch', 'Jeune Afri')
-        return is_piece_of_name(words[-1], language) and not is_place(words[-1])
+        return False  # (a piece of a name was read above: 'Jeune Afri')
     if is_whole_word(words[-1]):
         return False  # '... de l'Eglise et de l'Etat', '... la lionne Princesse': a word, not a piece
     if language in LANGUAGES and is_whole_in(words[-1], language):
