@@ -1558,3 +1558,18 @@ def test_a_town_the_sentence_puts_the_picture_in_wins_over_a_city_named_in_passi
         ("Washington. Un entretien à Montélimar, ce lundi 19 juin. Ana RUIZ/AFP", ("Washington", None, "US")),
     ]:
         assert _place(parse_block(text)) == place, text
+
+
+def test_a_compass_word_or_a_named_district_before_a_town_leaves_the_town():
+    # 'in west Kleinort' as 'in western Kleinort'; 'in the Molenbeek district of Kleinort': the
+    # district named before its word, the town after 'of'
+    for text, place in [
+        ("A tower block in west Saltash on May 3, 2022. (Photo by Ana Ruiz / AFP)", ("Saltash", None, None)),
+        ("Wind blows in east Saltash, England, on May 3, 2022.", ("Saltash", None, "GB")),
+        ("Police guard a cordon in the Kleinwald district of Saltash on May 3, 2022.", ("Saltash", None, None)),
+        ("Neighbours meet in the Old Mill neighbourhood of Saltash, England, on May 3, 2022.", ("Saltash", None, "GB")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # false friends: a capitalised compass word opens a region's name; 'the west' is no town
+    assert _place(parse_block("Protesters march in West Bengal on May 3, 2022.")) == (None, "West Bengal", "IN")
+    assert _place(parse_block("Clouds roll in from the west over the hills on May 3, 2022.")) == (None, None, None)

@@ -161,6 +161,12 @@ _PREPOSITION = (
     + r"in the (?:[a-z]{3,20} ){1,2}(?:"
     + alternation(PLACE_PHRASES["town_words"])
     + r") of|"
+    # 'in the Molenbeek district of Kleinort': a part of the town, named, then the town
+    + r"in the (?-i:["
+    + _UP
+    + r"][\w'\-]{1,30} ){1,3}(?:"
+    + alternation(PLACE_PHRASES["district_words"])
+    + r") of|"
     + "|".join(re.escape(lead) for lead in sorted(PLACE_PHRASES["place_leads"], key=len, reverse=True))
     + r")|"
     + "|".join(re.escape(word) for word in _PREPOSITION_WORDS)
@@ -172,7 +178,7 @@ IN_PLACE_RE = re.compile(
     r"(?:^|\s)"
     + _PREPOSITION
     # a lower-case word for a part of the place may stand before its name ('in downtown Anseong',
-    # 'in central Kleinburg', 'in northern Italy'; data: place_modifiers)
+    # 'in central Kleinburg', 'in northern Italy', 'in west Kleinort'; data: place_modifiers)
     + r"\s(?:(?:"
     + alternation(PLACE_PHRASES["place_modifiers"])
     + r")\s)?("
