@@ -2160,3 +2160,52 @@ def test_an_arrow_in_a_caption_is_no_printed_array():
         record = _parse(text)
         assert record.caption == text
         assert record.date_start == date(2021, 5, 3)
+
+
+def test_a_guardian_style_element_takes_its_master_asset_and_strips_the_credits_word():
+    record = _parse(
+        """{"type": "image", "assets": [
+  {"type": "image", "file": "https://example.org/500.jpg", "typeData": {"width": 500, "height": 300}},
+  {"type": "image", "file": "https://example.org/m.jpg", "typeData": {"width": 4000, "height": 2400, "isMaster": true}},
+  {"type": "image", "file": "https://example.org/x.jpg", "typeData": {"width": 5000, "height": 3000}}],
+ "imageTypeData": {"caption": "Voters queue outside a polling station in Uppsala, Sweden.",
+   "credit": "Photograph: Jane Roe/Example Agency", "source": "Example Agency", "photographer": "Jane Roe",
+   "suppliersReference": "EXA-2024-0099", "alt": "Voters queue"}}"""
+    )
+    assert record.caption == "Voters queue outside a polling station in Uppsala, Sweden."
+    assert (record.width_px, record.height_px) == (4000, 2400)  # the master, not a larger copy
+    assert (record.credit, record.source_id) == ("Jane Roe/Example Agency", "EXA-2024-0099")
+
+
+def test_museum_and_library_apis_with_labelled_values_and_language_maps():
+    edan = _parse(
+        """{"id": "edanmdm-example_1", "title": "Fishermen mending nets", "content": {
+  "descriptiveNonRepeating": {"record_ID": "example_1",
+    "title": {"label": "Title", "content": "Fishermen mending nets"}},
+  "freetext": {"name": [{"label": "Photographer", "content": "Roe, Jane"}],
+               "date": [{"label": "Date", "content": "1935"}],
+               "notes": [{"label": "Summary", "content": "Two fishermen mend nets on the quay at Stavanger."}],
+               "identifier": [{"label": "Local Numbers", "content": "EX-1935-0042"}]}}}"""
+    )
+    assert edan.caption == "Two fishermen mend nets on the quay at Stavanger."
+    assert (edan.credit, edan.date_start, edan.city) == ("Roe, Jane", date(1935, 1, 1), "Stavanger")
+    europeana = _parse(
+        """{"object": {"proxies": [{"dcTitle": {"def": ["Harbour in winter"]},
+  "dcDescription": {"en": ["Ice on the harbour of Trondheim in the winter of 1929."]},
+  "dcCreator": {"def": ["Jane Roe"]}, "dctermsCreated": {"def": ["1929"]}}]}}"""
+    )
+    assert europeana.caption == "Ice on the harbour of Trondheim in the winter of 1929."
+    assert (europeana.credit, europeana.date_start, europeana.city) == ("Jane Roe", date(1929, 1, 1), "Trondheim")
+    dpla = _parse(
+        """{"docs": [{"sourceResource": {"title": ["Market in the old square"],
+  "description": ["Stalls in the old square of Uppsala."], "creator": ["Roe, Jane"],
+  "date": {"displayDate": "circa 1910", "begin": "1905", "end": "1915"}, "spatial": [{"name": "Uppsala, Sweden"}]},
+  "ingestDate": "2020-01-01T00:00:00Z"}]}"""
+    )
+    assert (dpla.caption, dpla.credit) == ("Stalls in the old square of Uppsala.", "Roe, Jane")
+    assert (dpla.date_start, dpla.approximate, dpla.city, dpla.country_code) == (
+        date(1910, 1, 1),
+        True,
+        "Uppsala",
+        "SE",
+    )

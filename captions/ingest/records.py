@@ -873,7 +873,7 @@ def _key_name(key: str) -> str:
 #: record key -> the label of ours it stands for (captions/data/record_keys.json)
 _KEY_LABELS: dict[str, str] = {_key_name(key): label for label, keys in _RECORD_KEYS["keys"].items() for key in keys}
 _VALUE_KEYS = frozenset(_key_name(key) for key in _RECORD_KEYS["value_keys"])
-_WRAPPED_VALUE_KEYS = frozenset(_key_name(key) for key in _RECORD_KEYS["value_keys"][:5])
+_WRAPPED_VALUE_KEYS = frozenset(_key_name(key) for key in _RECORD_KEYS["value_keys"][:6])
 _IMAGE_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["image_objects"])
 _SMALL_COPIES = frozenset(_key_name(word) for word in _RECORD_KEYS["renditions"]["small"])
 _ORIGINAL_COPIES = frozenset(_key_name(word) for word in _RECORD_KEYS["renditions"]["original"])
@@ -883,8 +883,12 @@ _PERSON_FIELDS = frozenset(("creator", "credit", "copyright"))
 _PERSON_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["person_objects"])
 _PIXEL_FIELDS = frozenset(("width", "height", "dimensions", "x_resolution", "resolution_unit"))
 _COPY_CONTAINERS = frozenset(_key_name(key) for key in _RECORD_KEYS["copy_containers"])
-_ROLE_KEYS = ("role", "rel", "type", "kind")  # what says which of several values one is
-_COPY_NAMING_KEYS = frozenset(("name", "rel", "label", "type", "role", "key", "size", "variant", "kind", "rendition"))
+#: the words a credit opens with ('Photograph: Jane Roe/Example Agency'; credit_patterns.json)
+_CREDIT_LABELS = frozenset(fold(label) for label in load_data("credit_patterns.json")["credit_labels"])
+_ROLE_KEYS = ("role", "rel", "type", "kind", "label")  # what says which of several values one is
+_COPY_NAMING_KEYS = frozenset(
+    ("name", "rel", "label", "type", "role", "key", "size", "variant", "kind", "rendition", "format")
+)
 _PATH_WORD_RE = re.compile(r"[A-Za-z]+")
 _HTML_TAG_RE = re.compile(r"<(?:/?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")
 _FILE_NAME_RE = re.compile(
@@ -952,6 +956,8 @@ class _Sizes:
                 heights.append(number)
             elif _key_name(str(key)) in _COPY_NAMING_KEYS and isinstance(child, str):
                 naming.append(child)
+            elif child is True:
+                naming.append(str(key))  # the Guardian's 'isMaster': true
         if len(widths) != 1 or len(heights) != 1:
             return False
         words = _path_words(path + tuple(naming))
@@ -1009,7 +1015,10 @@ def _record_text(value, field: str | None) -> str:
             return ""
     if field in ("creator", "credit", "copyright"):
         repeated = _LEADING_LABEL_RE.match(text)
-        if repeated and _field_of(repeated.group(1)) in ("creator", "credit", "copyright"):
+        if repeated and (
+            _field_of(repeated.group(1)) in ("creator", "credit", "copyright")
+            or fold(repeated.group(1)) in _CREDIT_LABELS
+        ):
             text = repeated.group(2)
     if field in ("caption", "headline") and (_FILE_NAME_RE.match(text) or fold(text) in CAMERA_DESCRIPTIONS):
         return ""  # a file name ('IMG_0042.jpg') or a camera's default ('DCF 1.0') is no text
