@@ -3561,3 +3561,42 @@ def test_a_notice_line_opening_with_a_word_for_attention_after_the_credit_line()
     # false friend: a caption opening with the word, saying nothing of use, stays the caption
     record = parse_block("Achtung: Der Weg ist gesperrt, sagt die Försterin am Waldrand.")
     assert record.caption == "Achtung: Der Weg ist gesperrt, sagt die Försterin am Waldrand." and record.caveats == []
+
+
+def test_a_short_caption_right_over_a_pasted_size_line_is_the_caption_not_a_heading():
+    # a stock page pasted with the article it illustrates (SPEC sample 000): the line right over
+    # the size line is the caption, however short; the prose after the page's fields is the article
+    article = (
+        "The committee met for the third time this spring. Members argued over the budget for the "
+        "new library wing, and a vote is expected before the end of the month, officials said."
+    )
+    for caption, size, labels in (
+        (
+            "Harvest festival on the village green",
+            "3000 x 2000 px | 25.4 x 16.9 cm | 10 x 6.7 inches | 300dpi",
+            "Date taken:\n4 May 2022",
+        ),
+        (
+            "Erntedankfest auf dem Dorfplatz",
+            "3000 x 2000 px | 25,4 x 16,9 cm | 10 x 6,7 inches | 300dpi",
+            "Aufnahmedatum:\n4. Mai 2022",
+        ),
+        (
+            "Fête des moissons sur la place",
+            "3000 x 2000 px | 25,4 x 16,9 cm | 10 x 6,7 inches | 300dpi",
+            "Date de la prise de vue:\n4 mai 2022",
+        ),
+        (
+            "Fiesta de la cosecha en la plaza",
+            "3000 x 2000 px | 25,4 x 16,9 cm | 10 x 6,7 inches | 300dpi",
+            "Fecha:\n4 de mayo de 2022",
+        ),
+    ):
+        record = parse_block(f"{caption}\n{size}\n{labels}\n{article}")
+        assert (record.caption, record.headline) == (caption, None), caption
+    # false friend: a title, a blank line, then the caption over the size line: the title stays a heading
+    record = parse_block(
+        "Harvest festival\n\nVisitors crowd the green as the tractors arrive.\n"
+        "3000 x 2000 px | 25.4 x 16.9 cm | 10 x 6.7 inches | 300dpi\nDate taken:\n4 May 2022"
+    )
+    assert (record.caption, record.headline) == ("Visitors crowd the green as the tractors arrive.", "Harvest festival")

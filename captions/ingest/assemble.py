@@ -888,6 +888,12 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
             # headline and lead stand above it ('Bergfest auf der Rigi' / 'Beim Fest ...' /
             # 'Bild wird geladen' / 'Jane Roe kümmert sich ... (Bild: ...)')
             return prose[under], headline or (prose[0][0] if len(prose[0]) == 1 else None)
+    if len(prose) > 1 and prose[0][0] is scan.over_size and len(prose[0]) <= _OVER_SIZE_LINES:
+        # the paragraph right over a pasted size line is the picture's caption, however short
+        # ('Jewish New Year on the East Side' / '3000 x 2000 px | ... | 300dpi' / 'Date taken:'
+        # ...): prose after the page's fields is the article it illustrates, and the caption no
+        # heading over it (SPEC sample 000)
+        return prose[0], headline
     found_headline, lines, at = ct.split_headline(prose)
     if post_line is not None and at == 0 and lines and lines[0] is post_line and len(prose) > 1:
         # a blog's post date over the post ('Wednesday, January 2, 2008', 'vendredi 13 février
@@ -919,6 +925,9 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
         # keywords are no heading ('Exampletown, Zugunglück, Regionalbahn')
         scan.side_places.append(_from_first_place(found_headline))
     return lines or [], headline or found_headline
+
+
+_OVER_SIZE_LINES = 3  # lines of a caption over its size line (more is a text of its own)
 
 
 def _from_first_place(heading: str) -> str:

@@ -151,6 +151,9 @@ class BlockScan:
     #: the first line of the paragraph under a picture's loading placeholder ('Bild wird
     #: geladen'): the picture's caption, the text above it the page's
     picture_caption: str | None = None
+    #: the first line of the paragraph right over the block's first size line, no blank between
+    #: (a stock page's caption over its 'W x H px | ... | 300dpi' line)
+    over_size: str | None = None
 
     def add_field(self, name: str, value: str, rank: int, line: int, label: str) -> None:
         self.fields.setdefault(name, []).append(FieldValue(value, rank, line, label))
@@ -565,6 +568,8 @@ def scan_block(text: str) -> BlockScan:
         if paragraph:
             if paragraph_described:
                 scan.described.add(len(paragraphs))
+            if line and tag == "size" and not scan.sizes and scan.over_size is None:
+                scan.over_size = paragraph[0]
             paragraphs.append(paragraph)
             paragraph = []
         if not line:
