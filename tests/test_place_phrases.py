@@ -1573,3 +1573,20 @@ def test_a_compass_word_or_a_named_district_before_a_town_leaves_the_town():
     # false friends: a capitalised compass word opens a region's name; 'the west' is no town
     assert _place(parse_block("Protesters march in West Bengal on May 3, 2022.")) == (None, "West Bengal", "IN")
     assert _place(parse_block("Clouds roll in from the west over the hills on May 3, 2022.")) == (None, None, None)
+
+
+def test_a_country_named_with_words_in_lower_case_after_en_anchors_the_town():
+    # French and Spanish names of countries holding words in lower case after 'en'/'aux': the
+    # town before is in that country
+    for text, code in [
+        ("Un homme à Kleinort, en Afrique du Sud, le 3 mars 2022. (Photo Ana RUIZ / AFP)", "ZA"),
+        ("Un homme à Kleinort, en Arabie saoudite, le 3 mars 2022.", "SA"),
+        ("Un homme à Kleinort, en Côte d'Ivoire, le 3 mars 2022.", "CI"),
+        ("Un homme à Kleinort, aux Émirats arabes unis, le 3 mars 2022.", "AE"),
+        ("Una mujer en Kleinort, en Corea del Sur, el 3 de marzo de 2022.", "KR"),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == ("Kleinort", code), text
+    # false friends: a continent is no country; words after a country's name do not join it
+    assert parse_block("Un homme à Kleinort, en Afrique, le 3 mars 2022.").country_code is None
+    assert parse_block("Un homme à Kleinort, en France du sud, le 3 mars 2022.").country_code == "FR"

@@ -551,6 +551,24 @@ _REGION_PHRASE_RE = re.compile(
 _TYPE_TAIL_RE = re.compile(r"(?:\s(?:" + alternation(PLACE_PHRASES["region_types"]) + r"))+$", re.IGNORECASE)
 
 
+# a country's name holding words in lower case ('Afrique du Sud', 'Arabie saoudite', 'Côte
+# d'Ivoire', 'Émirats arabes unis'): up to four words from a capital
+_COUNTRY_WORDS_RE = re.compile(r"[" + _UP + r"][\w'’\-]{0,30}(?: [\w'’\-]{1,30}){1,3}")
+
+
+def _country_words(caption: str, start: int) -> str | None:
+    """The country named at `start` in words some of which are in lower case, the most words
+    that name one ('en Afrique du Sud, le 3 mars': Afrique du Sud); None when none does."""
+    match = _COUNTRY_WORDS_RE.match(caption, start, start + 130)
+    if match is None or not any(word[:1].islower() for word in match.group().split()):
+        return None
+    words = match.group().split()
+    for size in range(len(words), 1, -1):
+        if any(word[:1].islower() for word in words[1:size]) and places.find_country(" ".join(words[:size])):
+            return " ".join(words[:size])
+    return None
+
+
 def _anchored(slot: str, caption: str, end: int) -> str | None:
     """'Cutro' + ', southern Italy' -> 'Cutro, Italy'; 'Harbin' + ', northeast China's
     Heilongjiang Province' -> 'Harbin, Heilongjiang, China'; 'Conflans-Sainte-Honorine' +
@@ -566,7 +584,7 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
         if match.group("direction") or "," not in caption[end : match.start("country_lead")]:
             return None  # 'im Bundestag in Berlin' is a place in a place, not its country
         # 'en La Courneuve, en Francia': only a country or region after 'en' anchors the slot
-        anchor = _sentence_cut(match.group("anchor"))
+        anchor = _country_words(caption, match.start("anchor")) or _sentence_cut(match.group("anchor"))
         named = caption[match.end("country_lead") : match.end("anchor")].strip()
         if named != match.group("anchor") and named[:1].isupper() and places.find_city(named):
             return None  # 'de Monterrey, en Ciudad de México': a city whose name opens with a kind's word
