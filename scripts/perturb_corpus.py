@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from captions.core.textfiles import read_text  # noqa: E402
 from captions.ingest import SPEC_FIELDS, parse_blocks  # noqa: E402
+from captions.ingest.records import read_data_record  # noqa: E402
 from scripts._probe import arguments, tuning_folder  # noqa: E402
 
 # The SPEC's fields, less those derived from others (print inches from cm, the country's name
@@ -85,7 +86,11 @@ PERTURBATIONS = {
 
 
 def _on_page(text: str, above: str, below: str) -> str:
-    return text if text.lstrip()[:1] in "{[<" else above + text + below
+    """The text on a web page, between a gallery's or a page's controls; a record of data
+    (JSON, an object literal from code, XMP, an exiftool listing) is never pasted from one."""
+    if text.lstrip()[:1] in "{[<" or read_data_record(text)[2]:
+        return text
+    return above + text + below
 
 
 def _fields(record) -> dict:
