@@ -2209,3 +2209,28 @@ def test_museum_and_library_apis_with_labelled_values_and_language_maps():
         "Uppsala",
         "SE",
     )
+
+
+def test_a_records_title_gives_the_credit_its_description_lacks():
+    for title, credit in (
+        ("Ein Zug im verschneiten Bahnhof (Foto: Jana Beispiel/dpa)", "Jana Beispiel/dpa"),
+        ("A train in the snowy station (Photo: Jane Roe/Example Agency)", "Jane Roe/Example Agency"),
+    ):
+        record = _parse(
+            "{\n"
+            + f'  "id": 771, "name": "{title}",\n'
+            + '  "description": "A train waits in the snowy station of Trondheim.",\n'
+            + '  "sizes": [{"width": 940, "height": 529}]\n}'
+        )
+        assert (record.caption, record.credit, record.width_px) == (
+            "A train waits in the snowy station of Trondheim.",
+            credit,
+            940,
+        )
+    # false friends: a title's note that is no credit, and a credit field that says otherwise
+    plain = _parse('{"name": "Station in winter (1935)", "description": "A train waits in the snowy station."}')
+    assert plain.credit is None
+    labelled = _parse(
+        '{"name": "Station (Photo: Jane Roe/Example Agency)", "description": "A train waits.", "credit": "Ana Ruiz"}'
+    )
+    assert labelled.credit == "Ana Ruiz"

@@ -218,6 +218,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             # (the same line read as the caption's first: no caption text)
             record.headline, title_credit = titled.group("title"), titled.group("credit")
             caption_lines = caption_lines[1:]
+    if title_credit is None and scan.data_record and record.headline and "credit" not in scan.fields:
+        # a record of data whose title carries the credit its description lacks ('name':
+        # 'Spurensicherung am Tatort (Foto: dpa)' beside 'description': 'Spurensicherung am
+        # Tatort'): the title's credit, the title without it
+        untitled, title_credits = ct.strip_credits(record.headline)
+        if title_credits and untitled.strip():
+            record.headline, title_credit = untitled.strip(), title_credits[0]
     gallery_credit = None
     if caption_lines and any(_COUNTER_WORDS_RE.search(line, 0, _CREDIT_COUNTER_REACH) for line in caption_lines[:3]):
         caption_lines, title, gallery_credit = _credit_before_counter(caption_lines)
