@@ -1590,3 +1590,18 @@ def test_a_country_named_with_words_in_lower_case_after_en_anchors_the_town():
     # false friends: a continent is no country; words after a country's name do not join it
     assert parse_block("Un homme à Kleinort, en Afrique, le 3 mars 2022.").country_code is None
     assert parse_block("Un homme à Kleinort, en France du sud, le 3 mars 2022.").country_code == "FR"
+
+
+def test_a_town_after_a_countrys_possessive_and_a_word_for_a_town():
+    # "Country's [adjective] city/town/village of X", the country in one word or several: X is a
+    # town of that country, as supplied when the gazetteer does not know it
+    for text, place in [
+        ("Pilgrims walk in Saudi Arabia's holy city of Shaqra on June 13, 2024.", ("Shaqra", None, "SA")),
+        ("Pilgrims walk in Saudi Arabia's Shaqra on June 13, 2024.", ("Shaqra", None, "SA")),
+        ("Firefighters work in Turkey's southern town of Kleinort on June 13, 2024.", ("Kleinort", None, "TR")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # false friends: without a word for a town an unknown name after the possessive is no town,
+    # and a party or an office after it names none
+    assert parse_block("Firefighters work in Turkey's Kleinort on June 13, 2024.").city is None
+    assert parse_block("The leader of Turkey's ruling party speaks to reporters.").city is None

@@ -198,12 +198,18 @@ IN_PLACE_RE = re.compile(
 # 'in northwest China's Shaanxi Province', 'of east China's Jiangsu Province': the region and
 # its country, with no city named (the slot reads 'Shaanxi Province, China').
 _DIRECTIONS = "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["directions"], key=len, reverse=True))
+# (a country of up to three words, "in Saudi Arabia's ..."; a word for a town may stand before the
+# name, "in Turkey's southern town of Kleinort", "in Saudi Arabia's holy city of Kleinort")
 POSSESSIVE_REGION_RE = re.compile(
     r"(?:^|\s)(?:in|of)\s(?:the\s)?(?:(?:"
     + _DIRECTIONS
     + r")\s)?("
     + _WORD.replace("'", "")
-    + r")['’]s\s("
+    + r"(?:\s"
+    + _WORD.replace("'", "")
+    + r"){0,2})['’]s\s(?:(?:[a-z]{3,20}\s){0,2}(?:"
+    + alternation(PLACE_PHRASES["town_words"])
+    + r")\sof\s)?("
     + _WORD
     + r"(?:\s"
     + _WORD
@@ -1259,8 +1265,14 @@ def _place_slots(caption: str) -> list[str]:
                 # (with its kind, as written: "Turkey's Manisa Province" is the province, not the city)
                 named = match.group(2) if region != match.group(2) and places.is_own_city_name(region) else region
                 slots.append(f"{named}, {match.group(1)}")
-            elif region == match.group(2) and (
-                places.find_city(region, country.code) or country.code in places.town_countries(region)
+            elif (
+                region == match.group(2)
+                and (
+                    places.find_city(region, country.code)
+                    or country.code in places.town_countries(region)
+                    # "in Turkey's southern town of Kleinort": a town as supplied, known or not
+                    or " of " in caption[match.end(1) : match.start(2)]
+                )
             ):
                 slots.append(f"{region}, {match.group(1)}")  # "in Turkey's Ürgüp": a town of that country
     if "," in caption[-120:]:
