@@ -489,3 +489,29 @@ def test_a_common_word_that_mostly_begins_longer_ones_is_a_piece(caption):
 )
 def test_a_short_form_or_a_common_word_on_its_own_is_whole(caption):
     assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a rare name or word that begins no word of the four languages' lists: nothing says it
+        # was cut, and a whole one is the likelier
+        "Workers in high-visibility vests take a break outside the sawmill at a small factory in Brännestad",
+        "Les supporters chantent sous la pluie avant le coup d'envoi du match au stade Mbenguéla",
+        "Los vecinos recuerdan con cariño a la maestra del pueblo, la señora Yolotzin",
+    ],
+)
+def test_a_long_caption_ending_on_a_word_no_list_begins_is_whole(caption):
+    assert "truncated_text" not in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # false friends: pieces no list holds that begin a known word are still cut
+        "Workers in high-visibility vests take a break outside the sawmill in the old industrial distr",
+        "Les supporters chantent sous la pluie avant le coup d'envoi du match au stade municip",
+    ],
+)
+def test_a_piece_that_begins_a_known_word_is_still_a_cut(caption):
+    assert "truncated_text" in parse_block(caption).problems

@@ -1537,8 +1537,26 @@ def looks_cut_off(
         return False  # '... a few weeks ago', '... sous eau', '... die Spezialkräfte'
     if language in LANGUAGES and is_rare_word_in(words[-1], language):
         return False  # '... pourrait être ajournée', '... las calles embarradas': rare, whole
+    if not _begins_a_word(words[-1], language):
+        return False  # '... at a factory in Tidaholm', '... au stade Kassam': begins no known word
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
+
+
+@lru_cache(maxsize=8192)
+def _begins_a_word(word: str, language: str | None) -> bool:
+    """Could `word` (a caption's last, no word of the lists) be a piece of a known word: does it
+    begin a longer word of any of the four languages' large lists (a German one: or does a tail
+    of it after a head of three letters, a compound's last word cut short: 'Mühlbach|pla')? A
+    rare name or word no list holds begins none ('Tidaholm', 'Kassam', 'clavandier'): cut inside
+    it or not, nothing tells, and a whole one is the likelier (SPEC: a fragment is flagged)."""
+    folded = word.strip(".,;:!?\"'”“»«)(").casefold()
+    if not folded.isalpha() or len(folded) > _LONGEST_WORD:
+        return True
+    starts = [folded]
+    if language == "de":
+        starts += [folded[start:] for start in range(_COMPOUND_HEAD_LETTERS, len(folded) - 2)]
+    return any(_large_words(each).longer_as_common(start, _RARE_WORD_ZIPF) for each in LANGUAGES for start in starts)
 
 
 # a block's last line this long at least is prose whose last word counts (SPEC 'truncated_text':
