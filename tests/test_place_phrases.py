@@ -1605,3 +1605,26 @@ def test_a_town_after_a_countrys_possessive_and_a_word_for_a_town():
     # and a party or an office after it names none
     assert parse_block("Firefighters work in Turkey's Kleinort on June 13, 2024.").city is None
     assert parse_block("The leader of Turkey's ruling party speaks to reporters.").city is None
+
+
+def test_a_town_before_a_region_named_as_its_capital_in_a_location_field():
+    # 'Town, Region, Country' where the region shares its name with its capital, no major city:
+    # a town of the country before it is the city, the region the region (the labels in four languages)
+    for label, caption in (
+        ("Ort:", "Zwei Kinder spielen am Brunnen."),
+        ("Location:", "Two children play at the fountain."),
+        ("Lieu :", "Deux enfants jouent à la fontaine."),
+        ("Lugar:", "Dos niños juegan en la fuente."),
+    ):
+        for location, place in (
+            ("Baar, Zug, Schweiz", (None, "Baar", "Zug", "CH")),
+            ("Fethiye, Muğla, Türkiye", (None, "Fethiye", "Muğla", "TR")),
+            ("Anápolis, Goiás, Brasil", (None, "Anápolis", "Goiás", "BR")),
+            # false friends: a spot in the city, or a major city, keeps the city
+            ("Seebrücke, Luzern, Schweiz", ("Seebrücke", "Luzern", None, "CH")),
+            ("Altstadt, Salzburg, Österreich", ("Altstadt", "Salzburg", None, "AT")),
+            ("Brooklyn, New York, USA", ("Brooklyn", "New York", None, "US")),
+        ):
+            record = parse_block(f"{caption}\n{label}\n{location}")
+            got = (record.sublocation, record.city, record.region, record.country_code)
+            assert got == place, (label, location)

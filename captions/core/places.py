@@ -1038,14 +1038,28 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             known_city = find_city(last, candidate.country_code) if is_own_city_name(last) else None
             previous = find_city(rest[-2], candidate.country_code) if len(rest) >= 2 else None
             # (a curated one: GeoNames also lists boroughs such as Manhattan as cities)
-            previous_is_city = previous is not None and (
-                previous.curated
-                # 'Appleton, Washington': a town before a city that lies in another region
-                # (Washington, D.C.) than the one of its name (Washington State)
-                or (known_city is not None and known_city.region not in (None, candidate.name))
-                # 'Niagara Falls, New York': a town far from the city of the region's name, not
-                # one of its boroughs ('Brooklyn, New York', 'Manhattan, New York')
-                or (known_city is not None and _far_apart(previous, known_city))
+            previous_is_city = (
+                previous is not None
+                and (
+                    previous.curated
+                    # 'Appleton, Washington': a town before a city that lies in another region
+                    # (Washington, D.C.) than the one of its name (Washington State)
+                    or (known_city is not None and known_city.region not in (None, candidate.name))
+                    # 'Niagara Falls, New York': a town far from the city of the region's name, not
+                    # one of its boroughs ('Brooklyn, New York', 'Manhattan, New York')
+                    or (known_city is not None and _far_apart(previous, known_city))
+                )
+                or (
+                    # 'Kriens, Luzern, Schweiz', 'Kavaklıdere, Muğla, Türkiye': a town of the named
+                    # country (the city index or GeoNames' towns file) before a region named as its
+                    # capital, no major city ('Altstadt, Salzburg', 'Brooklyn, New York' keep theirs)
+                    len(rest) >= 2
+                    and known_city is not None
+                    and not known_city.major
+                    and country is not None
+                    and (previous is not None or country.code in town_countries(rest[-2]))
+                    and not is_street(rest[-2])
+                )
             )
             if (
                 known_city is not None
