@@ -876,3 +876,25 @@ def test_the_towns_file_reader_gives_what_json_gives_and_declines_other_layouts(
     assert _town_rows_read_fast(text) == expected == [('Vell\u00e9 "Nord"', "XA", 1200)]
     assert _town_rows_read_fast(json.dumps(rows, indent=1)) is None
     assert _town_rows_read_fast(json.dumps({"1": {**rows["1"], "population": None}})) is None
+
+
+def test_the_country_and_region_indexes_read_from_the_cache_are_the_built_ones(tmp_path, monkeypatch):
+    """The country and region indexes are kept in the cache directory as the city table is: the
+    index a later process reads is the one built, and the key holds pycountry's files (a new
+    pycountry builds them afresh)."""
+    import pickle
+
+    from captions.core import places
+
+    monkeypatch.setenv("CAPTIONS_CACHE_DIR", str(tmp_path))
+    for prefix, domain, build in (
+        ("country-index", "iso3166-1", places._build_country_index),
+        ("region-index", "iso3166-2", places._build_region_index),
+    ):
+        sources = places._pycountry_sources(domain)
+        assert any(path.name == f"{domain}.json" for path in sources)
+        path = places._cache_file(prefix, sources)
+        built = places._load_cached(path, build)  # builds and writes the file
+        assert path.exists()
+        with open(path, "rb") as handle:
+            assert pickle.load(handle) == built == build()

@@ -36,6 +36,7 @@ import bisect
 import functools
 import gettext
 import hashlib
+import importlib.util
 import math
 import os
 import pickle
@@ -81,6 +82,19 @@ def _name_variants(name: str) -> list[str]:
     return variants
 
 
+def _pycountry_sources(domain: str) -> tuple[Path, ...]:
+    """The files of pycountry an index is built from (its code, the domain's database and
+    translations), for the cache file's key: a new pycountry builds the index afresh. Found
+    without importing pycountry, which an index read from the cache does not need."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.origin:
+        return ()
+    base = Path(spec.origin).parent
+    files = [base / "__init__.py", base / "db.py", base / "databases" / f"{domain}.json"]
+    files += [base / "locales" / language / "LC_MESSAGES" / f"{domain}.mo" for language in ("en", "de", "fr", "es")]
+    return tuple(path for path in files if path.exists())
+
+
 @functools.cache
 def _translations(domain: str, language: str):
     import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
@@ -108,6 +122,10 @@ class _CountryIndex:
 
 @functools.cache
 def _country_index() -> _CountryIndex:
+    return _load_cached(_cache_file("country-index", _pycountry_sources("iso3166-1")), _build_country_index)
+
+
+def _build_country_index() -> _CountryIndex:
     import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
     data = load_data("country_aliases.json")
@@ -261,6 +279,10 @@ def _without_type_words(key: str) -> str:
 
 @functools.cache
 def _region_index() -> _RegionIndex:
+    return _load_cached(_cache_file("region-index", _pycountry_sources("iso3166-2")), _build_region_index)
+
+
+def _build_region_index() -> _RegionIndex:
     import pycountry  # noqa: PLC0415  (costs ~130 ms; only the indexes, built on first use, need it)
 
     data = load_data("region_aliases.json")
