@@ -2234,3 +2234,52 @@ def test_a_records_title_gives_the_credit_its_description_lacks():
         '{"name": "Station (Photo: Jane Roe/Example Agency)", "description": "A train waits.", "credit": "Ana Ruiz"}'
     )
     assert labelled.credit == "Ana Ruiz"
+
+
+_TOOL_CAPTION = "Snow on the roofs of Trondheim, Norway."
+
+
+def test_exiftool_csv_args_php_and_rdf_outputs_read_as_records():
+    outputs = (
+        # exiftool -csv: a header and one row
+        "SourceFile,Caption-Abstract,By-line,DateTimeOriginal,ImageWidth,ImageHeight,XResolution,ResolutionUnit\n"
+        'x.jpg,"Snow on the roofs of Trondheim, Norway.",Jane Roe,2016:04:17 11:12:13,4608,3456,300,inches',
+        # exiftool -args
+        "-Caption-Abstract=Snow on the roofs of Trondheim, Norway.\n-By-line=Jane Roe\n"
+        "-DateTimeOriginal=2016:04:17 11:12:13\n-ImageWidth=4608\n-ImageHeight=3456\n-XResolution=300\n"
+        "-ResolutionUnit=inches",
+        # exiftool -php
+        'Array(Array(\n  "SourceFile" => "x.jpg",\n  "Caption-Abstract" => "Snow on the roofs of Trondheim, Norway.",\n'
+        '  "By-line" => "Jane Roe",\n  "DateTimeOriginal" => "2016:04:17 11:12:13",\n  "ImageWidth" => 4608,\n'
+        '  "ImageHeight" => 3456,\n  "XResolution" => 300,\n  "ResolutionUnit" => "inches"\n));',
+        # exiftool -X: the thumbnail's (IFD1) size and resolution come first and are not the photo's
+        "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description rdf:about='x.jpg'>\n"
+        " <IFD1:ImageWidth>160</IFD1:ImageWidth>\n <IFD1:XResolution>72</IFD1:XResolution>\n"
+        " <File:ImageWidth>4608</File:ImageWidth>\n <File:ImageHeight>3456</File:ImageHeight>\n"
+        " <IFD0:XResolution>300</IFD0:XResolution>\n <IFD0:ResolutionUnit>inches</IFD0:ResolutionUnit>\n"
+        " <ExifIFD:DateTimeOriginal>2016:04:17 11:12:13</ExifIFD:DateTimeOriginal>\n"
+        " <IPTC:Caption-Abstract>Snow on the roofs of Trondheim, Norway.</IPTC:Caption-Abstract>\n"
+        " <IPTC:By-line>Jane Roe</IPTC:By-line>\n</rdf:Description></rdf:RDF>",
+    )
+    for text in outputs:
+        record = _parse(text)
+        assert record.caption == _TOOL_CAPTION, text[:30]
+        assert (record.width_px, record.height_px, record.dpi) == (4608, 3456, 300), text[:30]
+        assert (record.date_start, record.credit) == (date(2016, 4, 17), "Jane Roe"), text[:30]
+
+
+def test_a_spreadsheet_line_under_its_headings_reads_as_a_record():
+    record = _parse(
+        "Title\tDescription\tPhotographer\tDate\tPlace\n"
+        "Harbour\tBoats in the harbour of Bergen at dawn.\tJane Roe\t1987-06-12\tBergen, Norway"
+    )
+    assert (record.caption, record.credit, record.date_start) == (
+        "Boats in the harbour of Bergen at dawn.",
+        "Jane Roe",
+        date(1987, 6, 12),
+    )
+    # false friends: a dateline over a caption full of commas, and dashes opening a list
+    dateline = _parse("Bergen, Norway, May 3, 2021\nA man walks, a dog runs, and a gull circles over the harbour.")
+    assert dateline.caption.startswith("Bergen, Norway, May 3, 2021")
+    listed = _parse("Boats in the harbour of Bergen.\n-Photo=Jane Roe\n- taken at dawn")
+    assert listed.caption.startswith("Boats in the harbour of Bergen.")

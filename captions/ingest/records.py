@@ -11,6 +11,7 @@ mean what is data (captions/data/caption_labels.json), as for every other layout
 
 from __future__ import annotations
 
+import csv
 import datetime
 import functools
 import html
@@ -77,6 +78,16 @@ def _read_record(text: str) -> tuple[str, str | None, bool]:
     if stripped[:1] == "<" and "<rdf:" not in text:
         tree = _xml_tree(stripped[:MAX_RECORD_CHARS])
         lines = _data_lines(tree) if tree is not None else None
+        if lines and len(lines) >= 2:
+            return "\n".join(lines), None, True
+    if "=" in text[:200] and stripped[:1] == "-":
+        pairs = _argument_pairs(stripped)
+        lines = _data_lines(pairs) if pairs else None
+        if lines and len(lines) >= 2:
+            return "\n".join(lines), None, True
+    if "\n" in stripped and ("," in stripped or "\t" in stripped or ";" in stripped):
+        row = _header_row(stripped)
+        lines = _data_lines(row) if row else None
         if lines and len(lines) >= 2:
             return "\n".join(lines), None, True
     if "] " in text and _is_grouped_listing(text):
@@ -327,6 +338,44 @@ def _exiv2_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# --- exiftool's -args listing and a table's header over one row ----------------------------------
+
+# '-IPTC:Caption-Abstract=A caption' (exiftool -args, as an argument file holds it)
+_ARGUMENT_RE = re.compile(r"^-([A-Za-z][\w:-]{0,80})=(.*)$")
+
+
+def _argument_pairs(text: str) -> dict | None:
+    """exiftool's -args output ('-Caption-Abstract=...', one tag a line) as a record's keys and
+    values; None when fewer than three lines, or fewer than all but one of them, are such."""
+    lines = [line.strip() for line in text.split("\n")[:2000] if line.strip()]
+    pairs = {}
+    for line in lines:
+        match = _ARGUMENT_RE.match(line)
+        if match:
+            pairs.setdefault(match.group(1), match.group(2).strip())
+    return pairs if len(pairs) >= 3 and len(pairs) >= len(lines) - 1 else None
+
+
+def _header_row(text: str) -> dict | None:
+    """A table of one record: a header line and one row under it, cells split by commas, tabs or
+    semicolons (exiftool -csv, a spreadsheet's line pasted with its headings), as the record's keys
+    and values; None unless both lines have the same three cells or more and two headings at least
+    are labels of ours."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) != 2 or len(text) > 50_000:
+        return None
+    delimiter = max(("\t", ";", ","), key=lines[0].count)
+    try:
+        header, row = (next(csv.reader([line], delimiter=delimiter)) for line in lines)
+    except (csv.Error, StopIteration):
+        return None
+    if len(header) < 3 or len(header) != len(row):
+        return None
+    if sum(1 for key in header if _field_of(_record_label(key.strip())) not in (None, "ignored")) < 2:
+        return None
+    return {key.strip(): value.strip() for key, value in zip(header, row, strict=True) if key.strip()}
+
+
 # --- exiftool's grouped listing: '[File, System, Other] FileName - File Name: IPTC.jpg' ---------
 
 # one to three group names in brackets (family 0, 1, 2, as -G0:1:2 prints them), the tag's id or
@@ -516,8 +565,8 @@ def _xmp_line(name: str, values: list[str], lines: list[str]) -> None:
     it ('Iptc4xmpCore:Location' is the sub-location), else its name ('photoshop:City' -> City)."""
     prefix, _colon, local = name.rpartition(":")
     label = _record_label(f"{prefix}:{local[:1].upper()}{local[1:]}" if prefix else local[:1].upper() + local[1:])
-    if _field_of(label) == "ignored":
-        return
+    if _field_of(label) == "ignored" or (_field_of(label) in _PIXEL_FIELDS and _is_small_copy((prefix,))):
+        return  # (exiftool -X's 'IFD1:ImageWidth': the thumbnail's)
     text = " ".join(", ".join(value for value in values if value).split())
     if label and text:
         lines.append(f"{label}: {text}")
@@ -586,12 +635,12 @@ _LABELLED_LITERAL_RE = re.compile(r"^[A-Za-z_$][\w$]{0,60}\s{0,5}:\s{0,5}(?=[{\[
 # 'export default {', 'module.exports = {'
 _ASSIGNMENT_RE = re.compile(
     r"^(?:export\s{1,5}default\s{1,5}|(?:(?:const|let|var)\s{1,5})?[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}\s{0,5}=\s{0,5}"
-    r"|(?:<\?php\s{1,40})?return\s{1,5}|(?:<\?php\s{1,40})?\$[A-Za-z_]\w{0,60}\s{0,5}=\s{0,5})(?=[{\[]|array\s{0,3}\()"
+    r"|(?:<\?php\s{1,40})?return\s{1,5}|(?:<\?php\s{1,40})?\$[A-Za-z_]\w{0,60}\s{0,5}=\s{0,5})(?=[{\[]|[Aa]rray\s{0,3}\()"
 )
 # what opens a script file before its literal: PHP's tag, blanks and comments
 _PREAMBLE_RE = re.compile(r"(?:<\?php\b|\s|//[^\n]*|#[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)*")
 # PHP's printed array ('array (' as var_export writes it)
-_PHP_ARRAY_RE = re.compile(r"^array\s{0,3}\(")
+_PHP_ARRAY_RE = re.compile(r"^array\s{0,3}\(", re.IGNORECASE)
 _ARROW_LOOKAHEAD = 2000  # characters a bracket's first member is looked for in
 _ARROW_BUDGET = 100_000  # characters all brackets of a text may look ahead
 _IDENTIFIER_RE = re.compile(r"(?:[^\W\d]|\$)[\w$]{0,200}")
@@ -672,7 +721,7 @@ def _as_json(text: str) -> str | None:
             after = position + len(word)
             while after < length and text[after] in " \t":
                 after += 1
-            if word == "array" and after < length and text[after] == "(":
+            if word.lower() == "array" and after < length and text[after] == "(":
                 pairs = _opens_pairs(text, after + 1, budget)
                 out.append("{" if pairs else "[")
                 closers.append((")", "}" if pairs else "]"))
