@@ -2283,3 +2283,27 @@ def test_a_spreadsheet_line_under_its_headings_reads_as_a_record():
     assert dateline.caption.startswith("Bergen, Norway, May 3, 2021")
     listed = _parse("Boats in the harbour of Bergen.\n-Photo=Jane Roe\n- taken at dawn")
     assert listed.caption.startswith("Boats in the harbour of Bergen.")
+
+
+def test_an_iptc_region_field_names_the_country_of_a_small_towns_city_field():
+    # a 'Province-State' field says which country a small town lies in, as 'Town, Region' does
+    listing = (
+        "Caption-Abstract                : Two boats in the harbour at dawn.\n"
+        "City                            : {city}\n"
+        "Province-State                  : {region}\n"
+        "Image Width                     : 3000\n"
+        "Image Height                    : 2000"
+    )
+    for city, region, country in (
+        ("Gmunden", "Oberösterreich", "AT"),
+        ("Quimper", "Bretagne", "FR"),
+        ("Zwickau", "Sachsen", "DE"),
+        ("Athens", "Georgia", "US"),  # a US state's name read with the town beside it
+    ):
+        record = parse_block(listing.format(city=city, region=region))
+        assert (record.city, record.region, record.country_code) == (city, region, country), city
+    # false friends: a region field the data does not know gives no country; a country field wins
+    record = parse_block(listing.format(city="Gmunden", region="Nowhereland"))
+    assert record.country_code is None
+    record = parse_block(listing.format(city="Athens", region="Attica") + "\nCountry-Primary Location Name   : Greece")
+    assert (record.city, record.country_code) == ("Athens", "GR")

@@ -896,14 +896,26 @@ def _structured_place(record: ParsedCaption, fields: dict) -> None:
             record.country, record.country_code = country.name, country.code
         elif record.country is None:
             record.problem_details["unknown_country"] = problem_detail("country_unknown", text=country_text)
+    elif record.country is None and value("region"):
+        # a region field names its country ('City: Husum' with 'Province-State: Schleswig-Holstein'),
+        # read with the city beside it where several countries name a region alike
+        found = _resolve(", ".join(part for part in (value("city"), value("region")) if part), False)
+        if found.country_code and not found.unknown_country:
+            record.country, record.country_code = found.country, found.country_code
+        elif record.city:
+            _country_of_city_field(record)
     elif record.country is None and record.city:
-        # a city field alone implies its country as a city named anywhere does (SPEC: a capital
-        # or major city no other rivals; 'City: Cottbus' says no country, 'City: Madrid' Spain)
-        country = places.country_of_city(record.city)
-        if country is not None:
-            record.country, record.country_code = country.name, country.code
+        _country_of_city_field(record)
     parts = [part for part in (record.sublocation, record.city, record.region, country_text) if part]
     record.place_text = record.place_text or ", ".join(parts) or None
+
+
+def _country_of_city_field(record: ParsedCaption) -> None:
+    """A city field alone implies its country as a city named anywhere does (SPEC: a capital
+    or major city no other rivals; 'City: Cottbus' says no country, 'City: Madrid' Spain)."""
+    country = places.country_of_city(record.city)
+    if country is not None:
+        record.country, record.country_code = country.name, country.code
 
 
 _COORDINATES_RE = re.compile(r"^\s*-?\d{1,3}(?:[.,]\d+)?\s?°")
