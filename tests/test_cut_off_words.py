@@ -515,3 +515,19 @@ def test_a_long_caption_ending_on_a_word_no_list_begins_is_whole(caption):
 )
 def test_a_piece_that_begins_a_known_word_is_still_a_cut(caption):
     assert "truncated_text" in parse_block(caption).problems
+
+
+@pytest.mark.parametrize(
+    ("caption", "cut"),
+    [
+        # an acronym in capitals after running text ends a sentence whole, however rare it is ...
+        ("Officials speak to reporters after a long meeting at the headquarters with members of the DEA", False),
+        ("Die Delegierten sprechen nach der langen Sitzung mit den Vertretern des THW", False),
+        ("Les délégués parlent aux journalistes après la longue réunion avec les membres de la CGT", False),
+        ("Los delegados hablan con la prensa tras la larga reunión con los miembros de la UGT", False),
+        # ... while a word cut short after it is still a cut (false friend)
+        ("Los delegados hablan con la prensa tras la larga reunión con los miembros de la confeder", True),
+    ],
+)
+def test_an_acronym_after_running_text_is_whole(caption, cut):
+    assert ("truncated_text" in parse_block(caption).problems) is cut

@@ -1481,6 +1481,8 @@ def looks_cut_off(
         return not trailing or words[-1][:1].islower()
     if text.count(",") >= len(words) // 2:
         return False  # a keyword line ('Innenstadt, Weihnachtsmarkt, Stände, Winter') is no sentence
+    if words[-1].isupper() and words[-1].isalpha() and any(char.islower() for char in words[-2]):
+        return False  # an acronym after running text ('... members of the CGT', '... for VOA'): no piece
     if (
         not credit_after
         and len(words) >= 4
