@@ -1628,3 +1628,17 @@ def test_a_town_before_a_region_named_as_its_capital_in_a_location_field():
             record = parse_block(f"{caption}\n{label}\n{location}")
             got = (record.sublocation, record.city, record.region, record.country_code)
             assert got == place, (label, location)
+
+
+def test_a_place_name_with_an_elided_de_is_read_whole_where_known():
+    # "Côte d'Ivoire" after a town, 'Cortina d'Ampezzo', "Val d'Isère": the elided 'de' glued to
+    # the next word joins a name the data knows whole
+    for text, place in [
+        ("A man walks in Kleinort, Côte d'Ivoire, on March 3, 2022. REUTERS/Ana Ruiz", ("Kleinort", None, "CI")),
+        ("Skiers in Cortina d'Ampezzo, Italy, on March 3, 2022.", ("Cortina d'Ampezzo", None, "IT")),
+        ("Skiers in Val d'Isère on March 3, 2022.", ("Val d'Isère", None, None)),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # false friends: a person's name after a town's elided 'de' is no part of the town
+    assert _place(parse_block("Le festival à Cannes d'Isabelle Dupont, le 3 mars 2022.")) == ("Cannes", None, "FR")
+    assert _place(parse_block("Une rue à Montélimar d'Ana Ruiz, le 3 mars 2022.")) == ("Montélimar", None, None)

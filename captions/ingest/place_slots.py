@@ -36,7 +36,7 @@ _NAME_LINK = (
     + alternation(PLACE_PHRASES["place_name_links"])
     + r") )?| (?:"
     + alternation(PLACE_PHRASES["place_name_articles"])
-    + r")-)"
+    + r")-| d['’])"
 )
 _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
 
@@ -778,6 +778,8 @@ def _german_link(part: str) -> tuple[str, ...]:
 # ('Bir el Ater') or Czech 'nad' (known_whole_name_links) leaves a known place before it or none:
 # 'en Tánger el Rey' is Tánger, 'Noticias al Día, 3 de marzo de 2022:' no dateline.
 _KNOWN_ONLY_LINKS = frozenset(PLACE_PHRASES["known_only_name_links"])
+_ELIDED = ("d'", "d’")
+_ELIDED_LINK_RE = re.compile(r"\sd['’]")
 _KNOWN_WHOLE_LINKS = frozenset(PLACE_PHRASES["known_whole_name_links"])
 
 
@@ -832,6 +834,9 @@ def _trim(slot: str) -> str:
             words.pop()
         if len(words) > 1 and words[-1] == "City" and not _known(" ".join(words)) and _known(" ".join(words[:-1])):
             words.pop()  # 'Hechi City' (Xinhua's English) is Hechi; 'Mexico City', 'Kansas City' are names
+        if len(words) > 1 and any(word.startswith(_ELIDED) for word in words[1:]) and not _known(" ".join(words)):
+            # "Côte d'Ivoire", 'Cortina d'Ampezzo' whole where the data knows them; else before "d'"
+            words = words[: next(index for index, word in enumerate(words) if index and word.startswith(_ELIDED))]
         if len(words) > 2:
             words = _before_links_of_unknown_name(words)
             if not words:
@@ -1346,6 +1351,8 @@ def _place_slots(caption: str) -> list[str]:
             if not_here(caption, match.start(1)):
                 continue  # 'el alcalde de Getafe (Madrid)': an office's town
             town = titlecase_dateline(match.group(1)) if match.group(1).isupper() else match.group(1)
+            if _ELIDED_LINK_RE.search(town) and not _known(town):
+                town = _ELIDED_LINK_RE.split(town)[-1]  # "L'église d'Ormelay (P.-de-C.)": Ormelay
             slot = f"{town} ({match.group(2)})"
             if places.town_with_region(slot):
                 trimmed.insert(0, slot)
