@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from captions.core.text import fold, fold_same_length, name_key, word_trie
+from captions.core.text import fold, fold_same_length, lazy_compile, name_key, word_trie
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,32 @@ def test_name_key_fast_path_gives_what_the_substitution_gives(text):
     folded = text.lower() if text.isascii() else None
     if folded is not None:
         assert name_key.__wrapped__(text) == re.sub(r"[\W_]+", " ", folded).strip()
+
+
+def test_a_lazy_pattern_is_its_compiled_pattern():
+    lazy = lazy_compile(r"(?P<word>[a-zß]+)\s", re.IGNORECASE)
+    compiled = re.compile(r"(?P<word>[a-zß]+)\s", re.IGNORECASE)
+    assert lazy.pattern == compiled.pattern
+    text = "Zwei STRASSE drei straße "
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub("-", text) == compiled.sub("-", text)
+    assert (lazy.flags, lazy.groups, lazy.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex)
+    assert lazy.search(text, 5).span() == compiled.search(text, 5).span()
+
+
+def test_every_lazy_module_pattern_compiles():
+    """A lazy pattern compiles on first use, so a broken one would wait for the caption that needs
+    it: every one of the parser's is compiled here."""
+    import sys
+
+    import captions.ingest  # noqa: F401  (imports every parser module)
+    from captions.core.text import LazyPattern
+
+    found = 0
+    for name, module in list(sys.modules.items()):
+        if name.startswith("captions."):
+            for value in vars(module).values():
+                if isinstance(value, LazyPattern):
+                    assert isinstance(value.flags, int)  # (compiles it)
+                    found += 1
+    assert found > 300

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from captions.core.data import load_data
-from captions.core.text import alternation, compile_guarded, fold_same_length, word_trie
+from captions.core.text import alternation, compile_guarded, fold_same_length, lazy_compile, word_trie
 
 DAY = "day"
 MONTH = "month"
@@ -149,32 +149,34 @@ _MON = rf"(?<![a-z])(?P<mon>{word_trie(MONTHS)})(?![a-z])\.?"
 _YEAR = r"(?P<year>\d{4})(?!\d|[.,:]\d)"
 _ORDINAL = r"(?:st|nd|rd|th|er|re|eme|o|\.o)?"  # 1st, 1er, 1re, 1º, 1.º
 
-_P_DMY_WORDS = re.compile(  # 14 September 2024, 2. Dez. 2025, 1er mai 2024, 2 de diciembre de 2025
+_P_DMY_WORDS = lazy_compile(  # 14 September 2024, 2. Dez. 2025, 1er mai 2024, 2 de diciembre de 2025
     rf"(?P<day>{_LEAD}\d?){_ORDINAL}\.?\s?(?:de\s|of\s|the\s)?{_MON}(?:,?\s?(?:de\s|del\s|of\s)?{_YEAR})?"
 )
-_P_MDY_WORDS = re.compile(  # September 14, 2024 / Sept. 14 2024 / December 1945 / JULY 26 / Nov. 9-10, 1989
+_P_MDY_WORDS = lazy_compile(  # September 14, 2024 / Sept. 14 2024 / December 1945 / JULY 26 / Nov. 9-10, 1989
     _MON + r"\s?(?:(?P<day>\d\d?)(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<day2>\d\d?)(?:st|nd|rd|th)?)?(?![\d.:]\d))?,?\s?"
     r"(?:de\s|del\s|of\s)?"
     r"(?:(?<![\d])" + _YEAR + ")?"
 )
-_P_YMD_WORDS = re.compile(  # 1935 June 1, 1929 March 29, 1935 Jun., 1935, June (a library's order)
+_P_YMD_WORDS = lazy_compile(  # 1935 June 1, 1929 March 29, 1935 Jun., 1935, June (a library's order)
     rf"(?P<year>{_LEAD}\d{{3}}),?\s{_MON}(?:\s(?P<day>\d\d?)(?!\d|[.,:/]\d|\s?(?:st|nd|rd|th)?\s?(?:,\s?)?\d{{4}}))?"
 )
-_P_ISO = re.compile(  # 2025-12-02, 2025:12:02 (exif), 2025/12/02, 2025.12.02
+_P_ISO = lazy_compile(  # 2025-12-02, 2025:12:02 (exif), 2025/12/02, 2025.12.02
     rf"(?P<year>{_LEAD}\d{{3}})(?P<sep>[-/:.])(?P<month>\d\d?)(?P=sep)(?P<day>\d\d?)(?![\d]|[.,]\d)"
 )
-_P_DMY_NUMERIC = re.compile(  # 06.05.2025, 6/5/2025, 14-09-2024
+_P_DMY_NUMERIC = lazy_compile(  # 06.05.2025, 6/5/2025, 14-09-2024
     rf"(?P<day>{_LEAD}\d?)(?P<sep>[./-])(?P<month>\d\d?)(?P=sep)(?P<year>\d{{4}})(?![\d]|[.,:/-]\d)"
 )
-_P_DMY_SHORT = re.compile(rf"(?P<day>{_LEAD}\d?)(?P<sep>[./-])(?P<month>\d\d?)(?P=sep)(?P<year>\d\d)(?![\d]|[.,:/-]\d)")
-_P_ISO_MONTH = re.compile(rf"(?P<year>{_LEAD}\d{{3}})-(?P<month>\d\d)(?![\d]|[-/.:]\d)")
-_P_MONTH_NUMERIC = re.compile(  # 12/2025, 03.2024 (not a shutter speed such as 1/1000 s)
+_P_DMY_SHORT = lazy_compile(
+    rf"(?P<day>{_LEAD}\d?)(?P<sep>[./-])(?P<month>\d\d?)(?P=sep)(?P<year>\d\d)(?![\d]|[.,:/-]\d)"
+)
+_P_ISO_MONTH = lazy_compile(rf"(?P<year>{_LEAD}\d{{3}})-(?P<month>\d\d)(?![\d]|[-/.:]\d)")
+_P_MONTH_NUMERIC = lazy_compile(  # 12/2025, 03.2024 (not a shutter speed such as 1/1000 s)
     rf"(?P<month>{_LEAD}\d)[./](?P<year>\d{{4}})(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)"
 )
-_P_MONTH_SHORT = re.compile(r"(?P<month>\d\d)/(?P<year>\d\d)(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)")  # 05/25
-_MONTH_SHORT_BEFORE = re.compile(r"(?<!\d\s)\b(?:von|vom|stand|from|dated|datiert)\s$")  # not a count: "10 von 12/24"
+_P_MONTH_SHORT = lazy_compile(r"(?P<month>\d\d)/(?P<year>\d\d)(?![\d]|[.,:/-]\d|\s?(?:s|sec|sek)\b)")  # 05/25
+_MONTH_SHORT_BEFORE = lazy_compile(r"(?<!\d\s)\b(?:von|vom|stand|from|dated|datiert)\s$")  # not a count: "10 von 12/24"
 _RANGE_WORDS = {kind: _LABELS["year_range_words"][kind] for kind in ("through", "and", "or")}
-_P_YEAR_RANGE = re.compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
+_P_YEAR_RANGE = lazy_compile(  # 1944-1946, 1944/46, 1944 to 1946, (zwischen) 1944 und 1946
     rf"(?P<y1>{_LEAD}\d{{3}})(?P<doubt>\?)?(?:\s?(?P<sign>[-/])\s?(?P<circa>(?:ca\.?|c\.|circa|um|vers|hacia)\s?)?|\s(?P<word>"
     + alternation(word for words in _RANGE_WORDS.values() for word in words)
     + r")\s)"
@@ -184,26 +186,26 @@ _RANGE_WORDS_NEEDING_PREFIX = frozenset(_RANGE_WORDS["and"])
 # 'Berlin, 1936 oder 1937': one of two years, the interval of both (a few years apart at most)
 _ALTERNATIVE_WORDS = frozenset(_RANGE_WORDS["or"])
 _ALTERNATIVE_REACH = 10
-_RANGE_PREFIX = re.compile(
+_RANGE_PREFIX = lazy_compile(
     r"\b(?:"
     + alternation(_LABELS["year_range_words"]["openers"])
     + r")\s(?:the\s|l'an\s|el\sano\s|dem\sjahr\s|jahr\s)?$"
 )
-_P_DECADE_NUMBER = re.compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60, 1960-er, 60iger Jahre
+_P_DECADE_NUMBER = lazy_compile(  # 1960s, 1960's, the '60s, 1960er Jahre, 60er Jahre, années 60, 1960-er, 60iger Jahre
     rf"(?P<number>{_LEAD}(?:\d\d)?0)(?:(?P<s>'?s)|(?P<er>-?(?:ig)?er)(?P<er_tail>n|[\s-]?jahren?)?)?(?![a-z\d])"
 )
-_P_MID_DECADE = re.compile(r"(?P<number>\d{3}0)'?s(?![a-z\d])")  # after 'mid-': 'the mid-1960s'
+_P_MID_DECADE = lazy_compile(r"(?P<number>\d{3}0)'?s(?![a-z\d])")  # after 'mid-': 'the mid-1960s'
 # the second decade of a range of two: '-1900s', ' or early 1950s', '/1950er', ' to the 1950s'
-_P_DECADE_RANGE_TAIL = re.compile(
+_P_DECADE_RANGE_TAIL = lazy_compile(
     r"\s?(?:[-–/]|\s(?:to|or|bis|oder|und|and|ou|et|a|au|o|y|hasta))\s?(?:(?:early|late|mid-|the|fruhe|spate|los|les|den)\s?)?"
     r"'?(?P<number>(?:\d\d)?\d0)(?P<suffix>'?s|er)?(?![a-z\d])"
 )
 # the plural that makes a range of two round years two decades: "1920/30's", '1920-1930s', '1920/30er Jahre'
-_DECADE_PLURAL = re.compile(r"'?s(?![a-z\d])|er(?:n|[\s-]?jahren?)?(?![a-z\d])")
-_DECADE_PREFIX_EN = re.compile(r"(?:\bthe\s(?:early\s|late\s|mid-?\s?)?'?|')$")
-_DECADE_PREFIX_DE = re.compile(r"\b(?:die|den|der)\s$")
-_DECADE_PREFIX_FR_ES = re.compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decadas?\s(?:de(?:\slos)?|del))\s$")
-_P_DECADE_WORDS = re.compile(
+_DECADE_PLURAL = lazy_compile(r"'?s(?![a-z\d])|er(?:n|[\s-]?jahren?)?(?![a-z\d])")
+_DECADE_PREFIX_EN = lazy_compile(r"(?:\bthe\s(?:early\s|late\s|mid-?\s?)?'?|')$")
+_DECADE_PREFIX_DE = lazy_compile(r"\b(?:die|den|der)\s$")
+_DECADE_PREFIX_FR_ES = lazy_compile(r"\b(?:(?:les\s|los\s)?annees|(?:los\s)?anos|decadas?\s(?:de(?:\slos)?|del))\s$")
+_P_DECADE_WORDS = lazy_compile(
     r"\b(?:(?:the\s(?:early\s|late\s|mid-?\s?)?(?P<en>"
     + alternation(w for w in _DECADE_WORDS if w.endswith("ies"))
     + r"))"
@@ -213,14 +215,14 @@ _P_DECADE_WORDS = re.compile(
     + alternation(w for w in _DECADE_WORDS if w.endswith("nta") or w == "veinte")
     + r")s?))(?![a-z-])"  # (Latin American plural: 'los años sesentas')
 )
-_NOT_A_YEAR_AFTER = re.compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
+_NOT_A_YEAR_AFTER = lazy_compile(r"[a-z]|[.,:/-]\d|\s?(?:x|×|px|pixels?|dpi|ppi|cm|mm|mb|kb|%)(?![a-z])")
 _DIMENSION_BEFORE = ("x", "×", "x ", "× ", "#", "no. ", "nr. ", "n° ")
 
 # Words that make a date a guess ('vermutlich in den 1960er Jahren', 'probably in 1935'): data, in
 # captions/data/caption_labels.json (uncertain_date_words); one preposition may follow them.
 _UNCERTAIN_WORDS = tuple(_LABELS.get("uncertain_date_words", ()))
 _HALVES = _LABELS.get("decade_halves", {})
-_HALF_BEFORE = re.compile(
+_HALF_BEFORE = lazy_compile(
     r"\b(?:(?P<first>"
     + alternation(_HALVES.get("first", ()))
     + r")|(?P<second>"
@@ -232,24 +234,24 @@ _HALF_BEFORE = re.compile(
     + r")\s)?$"
 )
 # 'um die Jahrhundertwende', 'at the turn of the century': 1900, approximate (caption_labels.json)
-_CENTURY_TURN = re.compile(r"(?<![a-z])(?:" + alternation(_LABELS.get("century_turn_phrases", ())) + r")(?![a-z])")
+_CENTURY_TURN = lazy_compile(r"(?<![a-z])(?:" + alternation(_LABELS.get("century_turn_phrases", ())) + r")(?![a-z])")
 _CENTURY_TURN_YEAR = 1900
 # 'la calle 24 de Septiembre', 'rue du 8 Mai 1945', 'Straße des 17. Juni', 'la 9 de Julio': a street or a
 # square named by a day, no date (caption_labels.json, date_named_places)
-_NAMED_BY_DATE_BEFORE = re.compile(
+_NAMED_BY_DATE_BEFORE = lazy_compile(
     r"(?:(?<![a-z])(?:"
     + alternation(_LABELS.get("date_named_places", ()))
     + r")\.?\s(?:(?:du|de|del|des|de\sla)\s)?|(?P<la>(?<![a-z'])la\s))$"
 )
 # 'score 6-14-12', 'a 10-13-12 record': a score or a record, not a day with a two-digit year
-_SCORE_BEFORE = re.compile(
+_SCORE_BEFORE = lazy_compile(
     r"\b(?:" + alternation(_LABELS.get("score_words", ())) + r")\b(?:\s(?:of|a|an|the|de|von|du|del))?[\s:,]{1,3}$"
 )
-_SCORE_AFTER = re.compile(r"\s(?:" + alternation(_LABELS.get("score_words", ())) + r")\b")
+_SCORE_AFTER = lazy_compile(r"\s(?:" + alternation(_LABELS.get("score_words", ())) + r")\b")
 # A picture word and 'de'/'von' before a year date the picture ('En esta fotografía de 1957 posan ...',
 # 'une photo de 1920', 'ein Foto von 1957'): the year is stated, not a bare number
 _PICTURE_WORDS = {fold_same_length(word) for word in _LABELS.get("event_clauses", {}).get("picture_words", ())}
-_PICTURE_YEAR_BEFORE = re.compile(
+_PICTURE_YEAR_BEFORE = lazy_compile(
     r"\b(?:" + alternation(_PICTURE_WORDS) + r")\s(?:de|du|von|aus|aus\sdem\sjahr(?:e)?|del\sano|de\sl'annee)\s$"
 )
 _CIRCA_BEFORE = compile_guarded(
@@ -267,44 +269,44 @@ _CIRCA_AFTER = compile_guarded(  # 1925?, 1925 (?), 1925 (approx.), 1930-1935 ap
     r"|\s(?:aprox|approx|ca|env|c)\.(?!\s?\d)|\scirca(?![a-z]|\.?\s?\d)|\sca(?![a-z.]|\s?\d)"
     r"|\s(?:aproximadamente|approximately|approximativement|environ|ungefahr)(?![a-z]|\s?\d)"
 )
-_YEAR_MARKER_BEFORE = re.compile(
+_YEAR_MARKER_BEFORE = lazy_compile(
     r"\b(?:" + alternation(word for words in _LABELS["year_markers"].values() for word in words) + r")\s$"
 )
-_UNDATED_FIELD = re.compile(
+_UNDATED_FIELD = lazy_compile(
     r"^[\[(]?\s?(?:undated|not\sdated|date\sunknown|unknown\sdate|no\sdate|unknown|n\.\s?d\.?|nd|"
     r"o\.\s?d\.?|od|o\.\s?j\.?|ohne\sdatum|ohne\sjahr|undatiert|datum\sunbekannt|unbekannt|"
     r"s\.\s?d\.?|sd|sans\sdate|non\sdatee?|date\sinconnue|inconnue?|"
     r"sin\sfecha|s\.\s?f\.?|s/f|sin\sdatar|fecha\sdesconocida|desconocida?)\s?[\])]?\.?$"
 )
-_UNDATED_TEXT = re.compile(
+_UNDATED_TEXT = lazy_compile(
     r"\b(?:undated|date\sunknown|ohne\sdatum|undatiert|sans\sdate|non\sdatee?|sin\sfecha|sin\sdatar)\b"
 )
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = lazy_compile(r"\d+")
 _NUMBER_JOINERS = frozenset(".,:/-")
 _ISO_SEPARATORS = frozenset("-/:.")
 _DMY_SEPARATORS = frozenset("./-")
-_BRACKET_CIRCA_RE = re.compile(r"\s?\[(?:ca|circa|c|env|hacia|um)\.?\]")
-_MONTH_RANGE_BEFORE = re.compile(_MON + r"\s?(?:[-–/]|to|bis|a|au|à|hasta)\s?$")
+_BRACKET_CIRCA_RE = lazy_compile(r"\s?\[(?:ca|circa|c|env|hacia|um)\.?\]")
+_MONTH_RANGE_BEFORE = lazy_compile(_MON + r"\s?(?:[-–/]|to|bis|a|au|à|hasta)\s?$")
 # The first day of a range of days in one month, right before the second one: '9.-10. November
 # 1989', '9./10. November
 # 1989', 'in der Nacht vom 9. auf den 10. November 1989', 'du 9 au 10 novembre 1989', 'del 9 al 10
 # de noviembre de 1989', 'the night of 9 to 10 November 1989'. Not a count ('1 of 3 - 10 Nov').
-_DAY_RANGE_BEFORE = re.compile(
+_DAY_RANGE_BEFORE = lazy_compile(
     r"(?<![\d.,:/-])(?P<d1>\d\d?)(?:st|nd|rd|th|er)?(?:\./|\.?\s?(?:[-–]|to|bis(?:\szum)?|auf\sden|au|al|and|und|et|y))\s?$"
 )
 # The first day of a range over two months, right before the second day: '30. Juni - 2. Juli 1937',
 # 'vom 30. Juni bis 2. Juli 1937', 'du 30 juin au 2 juillet 1937', 'del 30 de junio al 2 de julio de
 # 1937', '30 June to 2 July 1937'
-_DAY_MONTH_RANGE_BEFORE = re.compile(
+_DAY_MONTH_RANGE_BEFORE = lazy_compile(
     r"(?<![\d.,:/-])(?P<d1>\d\d?)(?:st|nd|rd|th|er|o)?\.?\s?(?:de\s)?"
     + _MON
     + r"\s?(?:[-–]|to|bis(?:\szum)?|au|al|hasta)\s?$"
 )
-_COUNT_BEFORE = re.compile(r"(?:\d\s(?:of|von|sur|de)|\bnr\.?|\bno\.?|#)\s?$")
-_MONTH_YEAR_RANGE_TAIL = re.compile(
+_COUNT_BEFORE = lazy_compile(r"(?:\d\s(?:of|von|sur|de)|\bnr\.?|\bno\.?|#)\s?$")
+_MONTH_YEAR_RANGE_TAIL = lazy_compile(
     r"\s?(?:[-–/]|to|bis|until|till|a|au|hasta|jusqu'en)\s?" + _MON + r",?\s(?:de\s|del\s)?" + _YEAR
 )
-_MON_BEFORE = re.compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
+_MON_BEFORE = lazy_compile(_MON + r",?\s?(?:de\s|del\s|of\s)?$")
 
 # Ranking of candidates in free text: the most specific expression wins, an explicit year
 # ("in 1945", "circa 1943") beats a decade, and a bare number that looks like a year
@@ -584,7 +586,7 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
 
 
 # 'Version 2.10.11', 'Nr. 12.10.12', 'Art. 5/3/24': a number, not a day with a two-digit year
-_NUMBERED_BEFORE = re.compile(r"(?:\b(?:" + alternation(_LABELS.get("numbered_words", ())) + r")\.?|#|§)\s?$")
+_NUMBERED_BEFORE = lazy_compile(r"(?:\b(?:" + alternation(_LABELS.get("numbered_words", ())) + r")\.?|#|§)\s?$")
 
 
 def _is_score(folded: str, start: int, end: int) -> bool:
@@ -789,9 +791,9 @@ def _in_quoted_title(folded: str, start: int, end: int) -> bool:
 
 # A word glued to a number by a dot or a dash that makes it no number's tail: 'the mid-1960s',
 # 'early-1920s', 'late-1920s', 'c.1925', 'ca.1925', 'approx.1925'
-_GLUED_BEFORE = re.compile(r"(?<![a-z])(?:mid|early|late)-$|(?<![a-z])(?:c|ca|approx|env)\.$")
+_GLUED_BEFORE = lazy_compile(r"(?<![a-z])(?:mid|early|late)-$|(?<![a-z])(?:c|ca|approx|env)\.$")
 # 'about 1925' makes a date a guess, but no number a date ('about 2000 people'): approximate only
-_ABOUT_BEFORE = re.compile(r"\babout\s$")
+_ABOUT_BEFORE = lazy_compile(r"\babout\s$")
 
 
 def _mark_approximate(folded: str, candidate: _Candidate) -> None:
@@ -889,7 +891,7 @@ def _edtf_field(text: str, today: datetime.date) -> PartialDate | None:
     return PartialDate(value.text, value.edtf, value.start, value.end, value.precision, value.approximate, problem)
 
 
-_EDTF_FIELD_RE = re.compile(r"\d{3}[\dX](?:-\d\d){0,2}[~?%]?(?:/\d{3}[\dX](?:-\d\d){0,2}[~?%]?)?")
+_EDTF_FIELD_RE = lazy_compile(r"\d{3}[\dX](?:-\d\d){0,2}[~?%]?(?:/\d{3}[\dX](?:-\d\d){0,2}[~?%]?)?")
 
 
 def find_date(text: str, *, today: datetime.date | None = None) -> PartialDate | None:
@@ -914,12 +916,12 @@ _WEEKDAYS = (
     *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     *("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
 )
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = lazy_compile(
     r"(?:" + alternation(_WEEKDAYS) + r"),?\s(?:(?:der|den|le|el)\s)?(?P<date>[^\n]{6,40}?)[.,]?"
 )
 
 
-_WEEKDAY_WORD = re.compile(r"(?<![a-z])(?:" + alternation(_WEEKDAYS) + r")(?![a-z]),?\s?(?:(?:der|den|le|el)\s)?")
+_WEEKDAY_WORD = lazy_compile(r"(?<![a-z])(?:" + alternation(_WEEKDAYS) + r")(?![a-z]),?\s?(?:(?:der|den|le|el)\s)?")
 
 
 def without_weekday(text: str) -> str:
@@ -952,7 +954,7 @@ def weekday_date(line: str, *, today: datetime.date | None = None) -> PartialDat
     return found
 
 
-_BOUND = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_BOUND = lazy_compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
 def parse_bound(text: str) -> tuple[datetime.date, datetime.date]:
@@ -974,10 +976,10 @@ def parse_bound(text: str) -> tuple[datetime.date, datetime.date]:
     return interval[0], interval[1]
 
 
-_EDTF_SIMPLE = re.compile(
+_EDTF_SIMPLE = lazy_compile(
     r"(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?)?(?P<qual>[~?%])?"
 )
-_EDTF_DECADE = re.compile(r"(?P<decade>\d{3})X(?P<qual>[~?%])?")
+_EDTF_DECADE = lazy_compile(r"(?P<decade>\d{3})X(?P<qual>[~?%])?")
 
 
 def _edtf_part(part: str):

@@ -48,12 +48,12 @@ from pathlib import Path
 
 from captions.core import gazetteer
 from captions.core.data import DATA_DIR, load_data
-from captions.core.text import NameKeys, compile_guarded, name_key
+from captions.core.text import NameKeys, compile_guarded, lazy_compile, name_key
 
 _GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-_GERMAN_LETTERS = re.compile("[äöüßÄÖÜẞ]")
+_GERMAN_LETTERS = lazy_compile("[äöüßÄÖÜẞ]")
 
 
 def _fold_variants(name: str, key=name_key) -> set[str]:
@@ -866,7 +866,7 @@ _LOWER_PARTICLES = frozenset(
         "sur",
     ]
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_WORD = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
 def _normal_capitals(text: str) -> str:
@@ -922,7 +922,7 @@ def is_position_word(text: str) -> bool:
     return text.strip().casefold() in _position_words()
 
 
-_TOWN_WITH_REGION_RE = re.compile(r"([^()]{2,60}?)\s{0,2}\(([^()]{2,40})\)")
+_TOWN_WITH_REGION_RE = lazy_compile(r"([^()]{2,60}?)\s{0,2}\(([^()]{2,40})\)")
 
 
 def town_with_region(text: str) -> bool:

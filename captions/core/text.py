@@ -322,3 +322,31 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
         except re.error:  # global flags opening the text ('(?i)...') must stay first: no guard
             pass
     return re.compile(pattern, flags)
+
+
+class LazyPattern:
+    """re.compile(pattern, flags) on first use: a module pattern's compile (some 380 of them, a
+    quarter of the parser's import) waits until a caption needs it, and a process that parses one
+    block compiles a fifth of them. `.pattern` is the text from the start; any other attribute
+    compiles the pattern and keeps its methods on the instance, so a call after the first costs
+    what a compiled pattern's does. The same object throughout (identity, hash), like a pattern."""
+
+    _KEPT = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("pattern", "_flags"):  # (dunders: copy, pickle; no compile)
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for kept in self._KEPT:
+            setattr(self, kept, getattr(compiled, kept))
+        self.flags, self.groups, self.groupindex = compiled.flags, compiled.groups, compiled.groupindex
+        return getattr(compiled, name)
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
+    """A module-level pattern compiled on first use (LazyPattern)."""
+    return LazyPattern(pattern, flags)

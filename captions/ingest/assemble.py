@@ -21,7 +21,7 @@ from captions.core.dimensions import (
     print_size,
     round_half_up,
 )
-from captions.core.text import alternation, compile_guarded, fold, has_digit, word_trie
+from captions.core.text import alternation, compile_guarded, fold, has_digit, lazy_compile, word_trie
 from captions.core.vocabulary import CAVEAT_CODES, DETAIL_SEPARATOR, problem_detail
 
 from . import caption_text as ct
@@ -89,16 +89,16 @@ from .sizes import SizeFacts, first_number_pixels, scan_sizes
 from .surface import normalise
 
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
-_FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)
-_ID_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/]{1,40}")
-_NUMBERED_TOKEN_RE = re.compile(r"(?<![\w.\-/])[A-Za-z]{0,6}\d[A-Za-z0-9_.\-/]{0,40}")
+_FILE_NAME_RE = lazy_compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)
+_ID_TOKEN_RE = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/]{1,40}")
+_NUMBERED_TOKEN_RE = lazy_compile(r"(?<![\w.\-/])[A-Za-z]{0,6}\d[A-Za-z0-9_.\-/]{0,40}")
 # A labelled id of up to four short tokens with a digit in the last one, none a lower-case word.
-_WHOLE_ID_RE = re.compile(r"(?:[A-Z0-9][A-Za-z0-9_.,\-/]{0,15} ){1,3}[A-Za-z]?[0-9][A-Za-z0-9_.,\-/]{0,20}")
-_IMAGO_NAME_RE = re.compile(r"x(?:[A-ZÄÖÜ][\w\-]{0,30}x){1,6}")
-_ALAMY_SIZE_RE = re.compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
-_KEYWORD_SPLIT_RE = re.compile(r"[,;]")
-_SIDE_CREDIT_RE = re.compile(r"(?P<title>[^©\n]{3,150}?)\s{1,3}©\s{0,2}(?P<credit>[^©\n]{2,80})")
-_COPYRIGHT_YEAR_RE = re.compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2})?", re.IGNORECASE)
+_WHOLE_ID_RE = lazy_compile(r"(?:[A-Z0-9][A-Za-z0-9_.,\-/]{0,15} ){1,3}[A-Za-z]?[0-9][A-Za-z0-9_.,\-/]{0,20}")
+_IMAGO_NAME_RE = lazy_compile(r"x(?:[A-ZÄÖÜ][\w\-]{0,30}x){1,6}")
+_ALAMY_SIZE_RE = lazy_compile(r"px\s?\|.{1,40}\|.{1,40}inch", re.IGNORECASE)
+_KEYWORD_SPLIT_RE = lazy_compile(r"[,;]")
+_SIDE_CREDIT_RE = lazy_compile(r"(?P<title>[^©\n]{3,150}?)\s{1,3}©\s{0,2}(?P<credit>[^©\n]{2,80})")
+_COPYRIGHT_YEAR_RE = lazy_compile(r"^(?:©|\(c\)|copyright)?\s{0,2}(?:\d{4}\s{0,2})?", re.IGNORECASE)
 
 
 # Date field values repeat too ('14 September 2024'); `today` is part of the key because it
@@ -679,14 +679,14 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
 # A few words glued to the caption's last full stop, no stop of their own, before the credit the
 # caption closed on ('... le 16 mars 2017.Jane Roe et Ana Ruiz Photo : Reuters / Jean Exemple'):
 # the picture's alt text the page ran on, no caption text
-_GLUED_ALT_TEXT_RE = re.compile(r"(?<=[a-zà-ÿĀ-ɏ0-9)][.!?])(?P<tail>[A-ZÀ-ÝĀ-ɏ][^.!?\n]{2,80})$")
+_GLUED_ALT_TEXT_RE = lazy_compile(r"(?<=[a-zà-ÿĀ-ɏ0-9)][.!?])(?P<tail>[A-ZÀ-ÝĀ-ɏ][^.!?\n]{2,80})$")
 _GLUED_ALT_TEXT_WORDS = 8
 # ... and only names: capitalised words, name joiners between them ('Jane Roe et Ana Ruiz'), no
 # sentence ('2021.The mayor waves to the crowd')
-_GLUED_NAMES_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]*(?:,?\s+(?:" + NAME_JOINER + r"\s+)?[A-ZÀ-ÝĀ-ɏ][\w'’.\-]*)*")
+_GLUED_NAMES_RE = lazy_compile(r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]*(?:,?\s+(?:" + NAME_JOINER + r"\s+)?[A-ZÀ-ÝĀ-ɏ][\w'’.\-]*)*")
 # the word before the stop the words are glued to: three letters or more, so no abbreviation's
 # stop ('von St.Gallen', 'Dr.Roe', 'Nr.Fünf')
-_WORD_BEFORE_STOP_RE = re.compile(r"(\w{3,})\W*$")
+_WORD_BEFORE_STOP_RE = lazy_compile(r"(\w{3,})\W*$")
 
 
 def _without_glued_alt_text(text: str, cleaned: str) -> str:
@@ -734,7 +734,7 @@ _PAGE_NOTE_STARTS = frozenset(note[:4] for note in PAGE_NOTES)
 # A title line, then the photographer and the agency after commas, a table's bar closing it or
 # not: 'A woman holds her niece, Jane Roe, Reuters |' (World Press Photo's winners as pages list them)
 _TITLE_CREDIT_LIMIT = 300
-_TITLE_CREDIT_RE = re.compile(
+_TITLE_CREDIT_RE = lazy_compile(
     r"(?P<title>[^\s|.!?][^|\n]{2,200}?[^\s.!?:;,]),\s(?P<credit>(?:"
     + PERSON_NAME
     + r"|"
@@ -949,7 +949,7 @@ def _from_first_place(heading: str) -> str:
     return heading
 
 
-_CAPITALS_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.")
+_CAPITALS_NAME_WORD_RE = lazy_compile(r"[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'’\-]{1,25}|[A-ZÀ-ÝĀ-ɏ]\.")
 
 
 def _is_capitals_name(paragraph: list[str]) -> bool:
@@ -1043,8 +1043,8 @@ def _is_sentence_paragraph(text: str) -> bool:
     return len(text.split()) >= 6 and text.rstrip()[-1:] in '.!?…"”»)' and text.lstrip("\"„“«‘' ")[:1].isupper()
 
 
-_WORDS_RE = re.compile(r"[^\W\d_]+")
-_LIFE_SPAN_RE = re.compile(r"\((?:\d{4}|\?)\s?[-–]\s?(?:\d{4}|\?)?\)")
+_WORDS_RE = lazy_compile(r"[^\W\d_]+")
+_LIFE_SPAN_RE = lazy_compile(r"\((?:\d{4}|\?)\s?[-–]\s?(?:\d{4}|\?)?\)")
 
 
 def _about_the_document(text: str) -> bool:
@@ -1086,7 +1086,7 @@ def _without_alt_text(prose: list[list[str]]) -> list[list[str]]:
 
 _DANGLING_DASHES = frozenset([" -", " –", " —"])
 # A short head and a dash opening the text: 'Bischof Jan Roe   -  Der Bischof Jan Roe spricht ...'
-_DASHED_HEAD_RE = re.compile(r"(?P<head>[^\n.!?:;,\-–—]{3,60}?)\s{1,12}[-–—]\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
+_DASHED_HEAD_RE = lazy_compile(r"(?P<head>[^\n.!?:;,\-–—]{3,60}?)\s{1,12}[-–—]\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
 
 
 def _repeated_by(line: str, following: str) -> bool:
@@ -1116,7 +1116,7 @@ def _without_repeated_head(text: str) -> str:
     return text
 
 
-_GLUED_HEAD_STOP_RE = re.compile(r'[\d.,;:!?()\[\]{}"«»“”„/|©@#+*=&<>–—\n]')
+_GLUED_HEAD_STOP_RE = lazy_compile(r'[\d.,;:!?()\[\]{}"«»“”„/|©@#+*=&<>–—\n]')
 _GLUED_HEAD_REACH = 160  # characters: a headline of up to eight words and the caption's first words
 
 
@@ -1179,12 +1179,12 @@ def _repeats_head(head: list[str], rest: str) -> bool:
     return repeated >= 3 and 3 * repeated >= 2 * len(words)
 
 
-_WORD_TOKENS_RE = re.compile(r"\w{4,}")
+_WORD_TOKENS_RE = lazy_compile(r"\w{4,}")
 
 
 # A post's moment in ISO form closing the text: '2024-03-03 10:11:12', '2024-03-03 10:11'
-_POST_STAMP_RE = re.compile(r"(?<=\S)\s{1,3}(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?$")
-_DAY_DATE_SHAPE_RE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:\d\d){1,2}")
+_POST_STAMP_RE = lazy_compile(r"(?<=\S)\s{1,3}(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?$")
+_DAY_DATE_SHAPE_RE = lazy_compile(r"\d{1,2}([-/.])\d{1,2}\1(?:\d\d){1,2}")
 
 
 def _is_dateline_heading(line: str) -> bool:
@@ -1207,7 +1207,7 @@ def _is_dateline_heading(line: str) -> bool:
 
 
 # A number alone on a line: an inventory number, not a year ('1938' is one) or a count.
-_BARE_NUMBER_RE = re.compile(r"(?!(?:1[5-9]|20)\d\d$)\d{4,12}")
+_BARE_NUMBER_RE = lazy_compile(r"(?!(?:1[5-9]|20)\d\d$)\d{4,12}")
 _VALUE_MAX = 40  # characters of an unlabelled catalogue value ('Ile-de-France', '16/09/1923')
 
 
@@ -1251,11 +1251,11 @@ def _extends_title(description: str, title: str) -> bool:
     return fold(opening[: len(title)]) == folded_title and bool(_TITLE_PAUSE_RE.match(opening, len(title)))
 
 
-_TITLE_PAUSE_RE = re.compile(r"\s?[-–—:;,.(]")
+_TITLE_PAUSE_RE = lazy_compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
-_WIRE_OPENER_RE = re.compile(
+_WIRE_OPENER_RE = lazy_compile(
     r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝĀ-ɏÄÖÜ])"
 )
 # An agency's regional desk opening its caption: 'EFE-ASTURIAS', 'EFE-GALICIA' (the wire_openers'
@@ -1269,7 +1269,7 @@ _AGENCY_DESK = (
 # dateline in capitals ('GU6004. CIUDAD DE GUATEMALA (GUATEMALA). ...', 'MAD01. MADRID ...', EFE;
 # two to four capitals: 'COVID19. MADRID' is the story's slug, a word and its number); or 'epa' and its
 # eight digits before the caption's first word ('epa01234567 A man walks ...', EPA)
-_WIRE_ID_OPENER_RE = re.compile(
+_WIRE_ID_OPENER_RE = lazy_compile(
     # (its regional desk before it: 'EFE-ASTURIAS. OVD05. Oviedo, 01/12/06.- ...'; the dateline
     # in capitals, or the town's name written as a name before its date: 'Oviedo, 01/12/06.-')
     r"(?:" + _AGENCY_DESK + r"\.\s{1,2})?"
@@ -1292,7 +1292,7 @@ _RECORD_ID_OPENER_RE = compile_guarded(
 
 # A parenthesis opened after the caption's last sentence and cut with an ellipsis after a letter
 # or two, or after the start of a credit label or an agency's name: '... Maine. (A...', '(Pho…'
-_CUT_CREDIT_RE = re.compile(r"(?<=[.!?\"»”])\s{1,3}\(\s?(?P<stub>[A-Za-zÀ-ÿ]{1,12})(?:\.{3}|…)$")
+_CUT_CREDIT_RE = lazy_compile(r"(?<=[.!?\"»”])\s{1,3}\(\s?(?P<stub>[A-Za-zÀ-ÿ]{1,12})(?:\.{3}|…)$")
 _CREDIT_OPENINGS = tuple(
     sorted(
         {
@@ -1312,7 +1312,7 @@ def _opens_credit(stub: str) -> bool:
 
 # A picture's number, a comma and the institution that holds it, alone on a line: '12345, Example
 # City Library' (three digits in a row at least in the number; the holder: _holder_line)
-_ID_HOLDER_LINE_RE = re.compile(
+_ID_HOLDER_LINE_RE = lazy_compile(
     r"(?P<id>(?=[\w.\-/]{0,30}?\d{3})[A-Za-z0-9][\w.\-/]{2,30}),\s{1,2}(?P<holder>[^,\n]{3,80})"
 )
 
@@ -1333,24 +1333,26 @@ def _without_record_id(line: str, scan: BlockScan) -> str | None:
     return line[match.end() :] if match["date"] else ""
 
 
-_ID_DATE_OPENER_RE = re.compile(
+_ID_DATE_OPENER_RE = lazy_compile(
     r"(?P<id>(?=[A-Za-z0-9]{0,20}\d)[A-Za-z][A-Za-z0-9]{5,20})\s\((?P<date>[^()\n]{4,30})\)\s{1,2}(?:-{2,3}|—)\s{1,2}"
 )
 _COUNTERS = load_data("credit_patterns.json")["gallery_counters"]
 # A gallery's number, or its 'n/m' counter, glued to the caption's first word: '6Villanueva del
 # Trabuco (Málaga). ...', '5/7Le 11 février, ...' (a capital and lower-case letters after it, or
 # a short caption opener: '3D', '4K' and '2CV' are words; gallery_counters: caption_openers)
-_GLUED_COUNTER_RE = re.compile(
+_GLUED_COUNTER_RE = lazy_compile(
     r"(?:\d{1,3}/)?\d{1,3}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{2}|(?:"
     + alternation(word for words in _COUNTERS["caption_openers"].values() for word in words if len(word) > 1)
     + r")\s|L['’]\w)"
 )  # (no one-letter opener: "10A Main Street" is an address)
-_NUMBERED_COUNTER_RE = re.compile(r"\d{1,3}\s(?:" + alternation(_COUNTERS["of"]) + r")\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])")
+_NUMBERED_COUNTER_RE = lazy_compile(
+    r"\d{1,3}\s(?:" + alternation(_COUNTERS["of"]) + r")\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])"
+)
 # A gallery's number alone before its caption, the caption opening with an article or a
 # preposition no count stands before ('1 En début de soirée, ...', '3 The crowd ...', '2 Die
 # Feuerwehr ...'): the page's counter
 # (credit_patterns.json gallery_counters: caption_openers)
-_BARE_COUNTER_RE = re.compile(
+_BARE_COUNTER_RE = lazy_compile(
     r"\d{1,2}\s(?=(?:"
     + alternation(word for words in _COUNTERS["caption_openers"].values() for word in words)
     + r")\s|L['’]\w)"
@@ -1366,12 +1368,12 @@ _BARE_COUNTER_RE = re.compile(
 # dev block numbers its datelines so (2026-12-01); a layout that does would widen the separator
 # here, with invented tests beside test_caption_boundaries'
 # test_a_number_before_words_that_are_no_place_and_a_dated_bar_stays_caption_text.
-_NUMBERED_DATELINE_RE = re.compile(
+_NUMBERED_DATELINE_RE = lazy_compile(
     r"\d{1,2}\.?\s(?=(?P<place>[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}(?:\s(?:"
     + NAME_JOINER
     + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.\-]{0,30}){0,3})(?P<country>\s\([^()\n]{2,40}\))?,\s(?P<date>[^|\n]{4,40}?)\s\|\s)"
 )
-_MARKER_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_MARKER_DATE_RE = lazy_compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 # A gallery's counter with its word and a dash between the picture's credit and its caption on
 # one line ('dpa/Jane Roe Bild 3/60 - Ein Mann ...', 'Jane Roe/AFP Photo 2 of 9 - A man ...';
 # gallery_counters: words, of)
@@ -1384,7 +1386,7 @@ _COUNTER_WORDS_RE = compile_guarded(
 )
 _CREDIT_COUNTER_REACH = 160
 # a sentence's stop after a word, not an initial's ('M. Roe', 'Carla J. Roe')
-_WORD_STOP_RE = re.compile(r"[^\W\d_]{2}\.\s")
+_WORD_STOP_RE = lazy_compile(r"[^\W\d_]{2}\.\s")
 
 
 def _credit_before_counter(lines: list[str]) -> tuple[list[str], str | None, str | None]:
@@ -1438,7 +1440,7 @@ def _title_over_note(paragraphs: list[list[str]]) -> str | None:
 
 
 # Life dates alone on their line, after a birthplace or not: 'Madrid, 1902 - 1990', '(1857-1927)'.
-_LIFE_DATES_RE = re.compile(r"\(?(?:[^\d,()]{2,40},\s{0,2})?1[5-9]\d\d\s{0,2}[-–]\s{0,2}(?:1[5-9]|20)\d\d\)?\.?")
+_LIFE_DATES_RE = lazy_compile(r"\(?(?:[^\d,()]{2,40},\s{0,2})?1[5-9]\d\d\s{0,2}[-–]\s{0,2}(?:1[5-9]|20)\d\d\)?\.?")
 
 
 # (and a photographic print's own word: 'Format du tirage', 'Abzug', 'copia fotográfica')
@@ -1595,25 +1597,25 @@ def _without_furniture(paragraph: list[str], page_ids: list[str], side_places: l
 
 
 # An agency image id alone on its line: capitals and digits, both ('RTS3IXMK', 'RC2X9A8K7').
-_PAGE_ID_RE = re.compile(r"(?=[A-Z0-9]{0,15}\d)(?=[A-Z0-9]{0,15}[A-Z]{2})[A-Z][A-Z0-9]{5,15}")
+_PAGE_ID_RE = lazy_compile(r"(?=[A-Z0-9]{0,15}\d)(?=[A-Z0-9]{0,15}[A-Z]{2})[A-Z][A-Z0-9]{5,15}")
 
 
 # A picture's number opening its caption: digits and capitals in three parts or more, five
 # digits at least ('040621-N-6536T-062', a US Navy number), then the caption's first word.
 _MEDIA_NUMBER_CUES = ("umber", "ummer", "umero", "úmero", "uméro")
-_MEDIA_NUMBER_RE = re.compile(
+_MEDIA_NUMBER_RE = lazy_compile(
     r"\b(?:" + alternation(load_data("caption_labels.json")["media_number_phrases"]) + r")\s(?P<id>\d{5,12})\b"
 )
 # An image file's name without its extension glued to the title after it, words and a number
 # joined by hyphens or underscores ('SZ-Photo-web-00022112Verweigerung des ...', 'archiv_bild_004711Der
 # Hafen'): SPEC: a file name is no id, nor caption text
-_GLUED_FILE_STEM_RE = re.compile(r"[A-Za-z]{1,12}(?:[-_][A-Za-z]{1,12}){0,4}[-_]\d{5,12}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ])")
-_LEADING_ID_RE = re.compile(r"(?=[\w-]{0,40}?\d{5})(\d[\dA-Z]{0,15}(?:[-_][\dA-Z]{1,15}){2,6})\s(?=[A-Z])")
+_GLUED_FILE_STEM_RE = lazy_compile(r"[A-Za-z]{1,12}(?:[-_][A-Za-z]{1,12}){0,4}[-_]\d{5,12}(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ])")
+_LEADING_ID_RE = lazy_compile(r"(?=[\w-]{0,40}?\d{5})(\d[\dA-Z]{0,15}(?:[-_][\dA-Z]{1,15}){2,6})\s(?=[A-Z])")
 # An id alone on its line over the caption, after a licence model in parentheses or not:
 # '(RMm) 557614239', '(RF) 2B4X7K9'.
-_LINE_ID_RE = re.compile(r"(?:\([A-Za-z]{1,5}\)\s{0,2})?(?P<id>(?=[\w-]{0,30}?\d{5})[\dA-Z][\dA-Za-z_\-]{5,30})")
+_LINE_ID_RE = lazy_compile(r"(?:\([A-Za-z]{1,5}\)\s{0,2})?(?P<id>(?=[\w-]{0,30}?\d{5})[\dA-Z][\dA-Za-z_\-]{5,30})")
 # A file name alone on its line ('BRIDG 6.002.tif'): SPEC: file names are not ids, nor caption.
-_FILE_LINE_RE = re.compile(r"[^\s/\\][^/\\\n]{0,80}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|psd)", re.IGNORECASE)
+_FILE_LINE_RE = lazy_compile(r"[^\s/\\][^/\\\n]{0,80}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|psd)", re.IGNORECASE)
 
 
 _FILE_ENDINGS = (
@@ -1749,7 +1751,7 @@ _BYLINE_REST = 40  # characters after the name: a day ('- 21 de noviembre'), no 
 # A photographer named before the trade closing a line of its own: 'R. EXEMPLE, RUE DE LA GARE A
 # AMIENS, photographe', 'Nîmes, Jean Exemple, photographe – éditeur', 'Jane Roe, photographer'
 _TRADES = load_data("caption_labels.json")["trade_words"]
-_ROLE_LINE_RE = re.compile(
+_ROLE_LINE_RE = lazy_compile(
     r"(?P<parts>[^\n]{2,160}?),\s(?i:%s)(?:\s[-–—]\s(?i:%s))?\.?\s{0,3}"  # noqa: UP031
     % (alternation(_TRADES["photographer"]), alternation(_TRADES["publisher"]))
 )
@@ -1790,7 +1792,7 @@ def _without_credited_title(caption: str, credit: str) -> str:
     return caption
 
 
-_INNER_STOP_RE = re.compile(r"[.!?]\s")
+_INNER_STOP_RE = lazy_compile(r"[.!?]\s")
 
 
 def _without_byline(caption: str, credit: str) -> str:
@@ -1818,7 +1820,7 @@ def _without_byline(caption: str, credit: str) -> str:
 
 # A catalogue's number or reference code alone on its line ('014458', 'RSCA1905000308',
 # 'ES.28005.AGA//014458', 'Sou.4.121.1'): one token, four digits or more ('2/36' counts a gallery).
-_LONE_REFERENCE_RE = re.compile(
+_LONE_REFERENCE_RE = lazy_compile(
     r"(?=(?:[^\d\s]{0,30}\d){4})[A-Z0-9][A-Za-z0-9]{0,24}(?:[./:_-]{1,2}[A-Za-z0-9]{1,24}){0,8}"
 )
 _LEVEL_LINES = frozenset(fold(level) for level in ARCHIVE_LEVELS)
@@ -1840,7 +1842,7 @@ def _value_kind(line: str) -> str | None:
     return None
 
 
-_COLLECTION_LINE_RE = re.compile(
+_COLLECTION_LINE_RE = lazy_compile(
     r"\(?(?:%s)(?: (?:%s))? (?P<name>[A-ZÀ-ÝĀ-ɏ][^\n()]{1,100}?)\)?"  # noqa: UP031
     % (
         "|".join(re.escape(word) for word in sorted(COLLECTION_OPENERS, key=len, reverse=True)),
@@ -1848,16 +1850,16 @@ _COLLECTION_LINE_RE = re.compile(
     )
 )
 # the closing parenthesis of a caption naming its collection: '... um 1905 (Sammlung Jane Roe [#000975])'
-_COLLECTION_TAIL_RE = re.compile(r"\s\((?P<inner>[^()\n]{4,120})\)$")
+_COLLECTION_TAIL_RE = lazy_compile(r"\s\((?P<inner>[^()\n]{4,120})\)$")
 # the collection's number in brackets after its name: 'Sammlung Jane Roe [#000975]'
-_BRACKET_ID_RE = re.compile(r"\s?\[#?\s?(?P<id>[A-Za-z0-9][\w./-]{0,30}\d)\]")
+_BRACKET_ID_RE = lazy_compile(r"\s?\[#?\s?(?P<id>[A-Za-z0-9][\w./-]{0,30}\d)\]")
 _COLLECTION_INITIALS = frozenset(word[:1] for word in COLLECTION_OPENERS) | {"("}
 # a full stop ending a sentence inside a collection's name, not an initial's ('Sammlung M. Roe')
-_NAME_SENTENCE_STOP_RE = re.compile(r"\.(?<![\s.][A-ZÀ-ÝĀ-ɏ]\.)(?<!^[A-ZÀ-ÝĀ-ɏ]\.)\s")
+_NAME_SENTENCE_STOP_RE = lazy_compile(r"\.(?<![\s.][A-ZÀ-ÝĀ-ɏ]\.)(?<!^[A-ZÀ-ÝĀ-ɏ]\.)\s")
 # a collection named after a comma closing the caption: '... aux Bayards en 1899, collection Jane
 # Roe', '..., Sammlung Anna Beispiel', '..., colección Juan Ejemplo' (an opener in any case, then
 # capitalised words, particles and links between them; no digit, no stop)
-_COLLECTION_COMMA_TAIL_RE = re.compile(
+_COLLECTION_COMMA_TAIL_RE = lazy_compile(
     r",\s(?P<inner>(?i:%s)(?: (?:%s))? [A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,30}"  # noqa: UP031
     r"(?: (?:%s ){0,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{0,30}){0,4})\s{0,3}$"
     % (
@@ -2018,12 +2020,12 @@ def _names_institution(value: str) -> bool:
     return any(word in HOLDING_INSTITUTIONS for word in words) or bool(pairs & HOLDING_INSTITUTIONS)
 
 
-_DASH_TAIL_RE = re.compile(
+_DASH_TAIL_RE = lazy_compile(
     r"\s[-–]\s(?P<holder>[A-ZÀ-ÝĀ-ɏ][^,;()\n]{3,80}),\s(?P<reference>[^,;\n]{1,40}\d[^,;\n]{0,40})$"
 )
 
 
-_MUSEUM_CREDIT_RE = re.compile(
+_MUSEUM_CREDIT_RE = lazy_compile(
     r"(?:^|[.,;]\s)(?:%s)\s[A-ZÀ-ÝĀ-ɏ0-9]" % "|".join(re.escape(phrase) for phrase in MUSEUM_CREDIT_PHRASES)  # noqa: UP031
 )
 
@@ -2100,7 +2102,7 @@ def _name_line(line: str) -> tuple[str, str] | None:
     return bare[1], bare[2]
 
 
-_YEAR_ALONE_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_ALONE_RE = lazy_compile(r"(?:1[5-9]|20)\d\d")
 
 
 def _without_value_lines(lines: list[str], scan: BlockScan) -> tuple[list[str], str | None]:
@@ -2263,9 +2265,9 @@ def _credits(record: ParsedCaption, scan: BlockScan, inline_credits: list[str]) 
 
 # A person's name: capitalised words, initials and particles ('Astrid Schmidt', 'M. Roe', 'Ana de la
 # Roe'; lexicon.PERSON_NAME)
-_PERSON_NAME_RE = re.compile(PERSON_NAME)
+_PERSON_NAME_RE = lazy_compile(PERSON_NAME)
 # A note in parentheses after a name: 'Unknown author (o.Ang. in the archive metadata)'.
-_CREDIT_NOTE_RE = re.compile(r"\s\(([^()]{1,200})\)$")
+_CREDIT_NOTE_RE = lazy_compile(r"\s\(([^()]{1,200})\)$")
 
 
 def _without_note(credit: str) -> str:
@@ -2282,7 +2284,7 @@ def _without_note(credit: str) -> str:
     return credit
 
 
-_FIELD_PARTS_RE = re.compile(r"[,;]\s|\s[-–]\s")
+_FIELD_PARTS_RE = lazy_compile(r"[,;]\s|\s[-–]\s")
 
 
 def _without_notice(record: ParsedCaption, value: str) -> str:
@@ -2478,8 +2480,8 @@ def _mismatch_text(record: ParsedCaption, stated, name: str) -> str:
 
 # An ISO date whose unknown month or day is written as zeros ('1930-00-00', '1930-05-00'), as
 # archive databases export them: the year or the month, not an invalid date.
-_ZERO_YEAR_RE = re.compile(r"\b(\d{4})-00(?:-00)?\b")
-_ZERO_DAY_RE = re.compile(r"\b(\d{4}-(?:0[1-9]|1[0-2]))-00\b")
+_ZERO_YEAR_RE = lazy_compile(r"\b(\d{4})-00(?:-00)?\b")
+_ZERO_DAY_RE = lazy_compile(r"\b(\d{4}-(?:0[1-9]|1[0-2]))-00\b")
 
 
 def _normalize_date_value(value: str) -> str:
@@ -2489,7 +2491,7 @@ def _normalize_date_value(value: str) -> str:
     return value
 
 
-_DATE_CUE_RE = re.compile(
+_DATE_CUE_RE = lazy_compile(
     r"\b" + guarded_alternation(DATE_CUES) + r"\s",
     re.IGNORECASE,
 )
@@ -2509,7 +2511,7 @@ def _cued_date(text: str, today: date | None):
 # 'the' before a date used as an adjective ('the March 11, 2011, earthquake'): see
 # captions/data/caption_labels.json, event_date_cues (up to three words each).
 _EVENT_CUES = frozenset(cue.lower() for cue in EVENT_DATE_CUES)
-_NOUN_AFTER_RE = re.compile(r",?\s[a-z]")
+_NOUN_AFTER_RE = lazy_compile(r",?\s[a-z]")
 
 
 def _is_event_date(text: str, start: int, found) -> bool:
@@ -2539,7 +2541,7 @@ def _is_event_date(text: str, start: int, found) -> bool:
 
 # A colon and an opening quote right after a date: the date introduces a quoted text (a paper's
 # issue, a letter), not the picture's day
-_QUOTE_AFTER_RE = re.compile(r"\s{0,2}:\s{0,2}[\"«“„‘']")
+_QUOTE_AFTER_RE = lazy_compile(r"\s{0,2}:\s{0,2}[\"«“„‘']")
 _LIFE_SPAN = (15, 110)  # years between a birth and a death in brackets
 _LIFE_REACH = 60  # characters of a bracket holding life dates
 
@@ -2621,14 +2623,14 @@ _SINCE_WORDS = EVENT_CLAUSES.get("since", frozenset())
 _LIFE_MARKERS = EVENT_CLAUSES.get("life_markers", frozenset())
 _PARTICIPLE_GAP = EVENT_CLAUSES.get("participle_gap", frozenset())
 _PICTURE_PARTICIPLES = EVENT_CLAUSES.get("picture_participles", frozenset())
-_MAIN_VERB_AFTER_RE = re.compile(
+_MAIN_VERB_AFTER_RE = lazy_compile(
     r",\s(?:" + "|".join(map(re.escape, sorted(EVENT_CLAUSES.get("main_verbs_after", ())))) + r")\s"
 )
-_TODAY_RE = re.compile(
+_TODAY_RE = lazy_compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(EVENT_CLAUSES.get("today", ())))) + r")\b", re.IGNORECASE
 )
-_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()\[\]«»“”\"]|\s[-–—]\s")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_CLAUSE_BREAK_RE = lazy_compile(r"[,;:.!?()\[\]«»“”\"]|\s[-–—]\s")
+_LETTERS_RE = lazy_compile(r"[^\W\d_]+")
 _CLAUSE_REACH = 120  # characters before the date searched for the clause's opening
 _CLAUSE_TAIL = 60  # and after it, for a verb at the clause's end (', die 2019 ausbrach')
 
@@ -2717,13 +2719,13 @@ def _picture_date(text: str, today: date | None):
 
 # What closes a dateline after its date: its place, the agency in brackets, then the dash or colon
 # before the story ('URUMQI, Sept. 22, 2023 (Xinhua) -- Journalists ...', '06.05.2025, Berlin: ...').
-_DATELINE_CLOSE_RE = re.compile(r"(?:,\s[^\d.,:()\n]{1,30})?\s?(?:\([^()\n]{1,40}\)\s?)?(?:--|[-–—:]|\.-)\s")
+_DATELINE_CLOSE_RE = lazy_compile(r"(?:,\s[^\d.,:()\n]{1,30})?\s?(?:\([^()\n]{1,40}\)\s?)?(?:--|[-–—:]|\.-)\s")
 # (not a day's dot: '3. Oktober')
-_SENTENCE_END_RE = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?][\"”»]?\s+(?=[A-ZÀ-ÝĀ-ɏ\"“«])")
+_SENTENCE_END_RE = lazy_compile(r"(?<!\b\d)(?<!\b\d\d)[.!?][\"”»]?\s+(?=[A-ZÀ-ÝĀ-ɏ\"“«])")
 _DATELINE_REACH = 80  # a dateline's date starts within the caption's first characters
 # a participle of taking the picture, the first word of a date cue ('taken', 'tomada', 'prise',
 # 'aufgenommen': caption_labels.json date_cues)
-_TAKEN_WORD_RE = re.compile(
+_TAKEN_WORD_RE = lazy_compile(
     r"\b(?:" + alternation({cue.split()[0] for cue in DATE_CUES}) + r")\b",
     re.IGNORECASE,
 )
@@ -2762,8 +2764,8 @@ def _inner_date(text: str, start: int, found, today: date | None):
 _CLOSING_DATE_RE = compile_guarded(
     r"(?:[.!?][\"”»]?\s{1,3}|\s[-–—]\s{1,3})(?P<date>[^.!?\-–—\n]{0,24}\d{4}[^.!?\-–—\n]{0,6}?)\.?\s{0,3}$"
 )
-_YEAR_DIGITS_RE = re.compile(r"\d{4}")
-_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
+_YEAR_DIGITS_RE = lazy_compile(r"\d{4}")
+_WORD_BEFORE_RE = lazy_compile(r"[^\W\d_]+$")
 
 
 def _with_closing_date(found, caption: str, today: date | None):
@@ -2827,10 +2829,10 @@ def _with_note(found, note: str, today: date | None):
 
 # A date in brackets closing a title: 'Ein Propagandawagen in den Straßen Berlins (August-September
 # 1930)', 'Vue du port (vers 1900)'.
-_TITLE_DATE_RE = re.compile(r"\((?P<date>[^()\n]{4,40})\)\s{0,3}$")
+_TITLE_DATE_RE = lazy_compile(r"\((?P<date>[^()\n]{4,40})\)\s{0,3}$")
 # or after its last comma or dash, or with a 'circa' word, a year or a hedged one and nothing
 # more: 'Main Street, Lille, ca. 1910', 'Main Street circa 1907', 'Paris - 9 mai 1959'
-_TITLE_TAIL_DATE_RE = re.compile(
+_TITLE_TAIL_DATE_RE = lazy_compile(
     r"(?:,\s|\s[-–—]\s|\s(?=(?i:circa|ca\.|c\.|um|vers|env\.|hacia|about|around)\s))"
     r"(?P<date>(?:(?i:circa|ca\.|c\.|um|vers|env\.|hacia|about|around)\s)?[^,()\n]{0,24}\d{4}s?)\.?\s{0,3}$"
 )
@@ -2864,18 +2866,18 @@ def _title_date(title: str, today: date | None):
     return found
 
 
-_UNDATED_RE = re.compile(
+_UNDATED_RE = lazy_compile(
     r"\b(?:"
     + "|".join(re.escape(word).replace("\\ ", r"\s") for word in sorted(UNDATED_PICTURE_WORDS, key=len, reverse=True))
     + ")",
     re.IGNORECASE,
 )
-_SENTENCE_STOP_RE = re.compile(r"[.!?;:]\s")
+_SENTENCE_STOP_RE = lazy_compile(r"[.!?;:]\s")
 # every undated wording holds one of these, in any case as written
 _UNDATED_PROBES = tuple(
     {form for word in UNDATED_PICTURE_WORDS for form in (word[:4], word[:4].upper(), word[:4].capitalize())}
 )
-_WORD_REST_RE = re.compile(r"\w*")
+_WORD_REST_RE = lazy_compile(r"\w*")
 
 
 def _undated_picture(caption: str):
@@ -2909,7 +2911,7 @@ def _within(inner, outer) -> bool:
 
 
 # A date label that says the date is a guess ('Datation estimée', 'Fecha aproximada', 'Estimated date')
-_ESTIMATED_LABEL_RE = re.compile(r"estim|approx|aprox|geschatz")
+_ESTIMATED_LABEL_RE = lazy_compile(r"estim|approx|aprox|geschatz")
 
 
 def _date(
@@ -2998,7 +3000,7 @@ def _title_day_that_does_not_exist(record: ParsedCaption, today: date | None) ->
         record.problem_details[stated.problem] = problem_detail("date_invalid", text=stated.text)
 
 
-_NUMERIC_DATE_RE = re.compile(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_NUMERIC_DATE_RE = lazy_compile(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 
 
 def _month_first_if_the_caption_says_so(value: str, parsed, caption: str, today: date | None):

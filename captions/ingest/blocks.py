@@ -10,13 +10,14 @@ import json
 import re
 from datetime import date
 
+from captions.core.text import lazy_compile
 from captions.core.vocabulary import problem_detail
 
 from .assemble import build
 from .record import ParsedCaption
 from .surface import normalise
 
-_SEPARATOR_RE = re.compile(r"^[ \t\u00a0]*---[ \t\u00a0]*$", re.MULTILINE)
+_SEPARATOR_RE = lazy_compile(r"^[ \t\u00a0]*---[ \t\u00a0]*$", re.MULTILINE)
 
 
 def split_blocks(text: str) -> list[str]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from captions.core import dates
-from captions.core.text import alternation, compile_guarded, fold
+from captions.core.text import alternation, compile_guarded, fold, lazy_compile
 
 from .lexicon import (
     ARCHIVE_REFERENCE_RE,
@@ -29,13 +29,13 @@ _DATA = load_data("citations.json")
 
 
 # 'Figure 1. ', 'Fig. 2: ', 'Abb. 3 ', 'Figura 4.': a figure's number opening its caption.
-_FIGURE_RE = re.compile(r"(?:%s)\s?\d{1,3}[a-z]?(?:[.:]\s|\s[-–]\s)" % alternation(_DATA["figure_labels"]))  # noqa: UP031
+_FIGURE_RE = lazy_compile(r"(?:%s)\s?\d{1,3}[a-z]?(?:[.:]\s|\s[-–]\s)" % alternation(_DATA["figure_labels"]))  # noqa: UP031
 # ' // View in Flickr', ' | Voir sur Gallica': the link a page puts after the citation.
-_LINK_TAIL_RE = re.compile(r"\s(?://|\|)\s(?:%s)\b[^/|\n]{0,60}$" % alternation(_DATA["link_words"]), re.IGNORECASE)  # noqa: UP031
+_LINK_TAIL_RE = lazy_compile(r"\s(?://|\|)\s(?:%s)\b[^/|\n]{0,60}$" % alternation(_DATA["link_words"]), re.IGNORECASE)  # noqa: UP031
 # 'Courtesy Library of Congress, ..., LC-B2-2189-6, http://hdl...': the holder, after a sentence;
 # the kind of picture before it and parentheses round it are the credit's furniture ('Photo
 # courtesy of NASA', '(Courtesy of Jane Roe)', 'Foto cortesía de la Junta de Andalucía').
-_COURTESY_RE = re.compile(
+_COURTESY_RE = lazy_compile(
     r"(?:^|(?<=[.!?”\"]\s))(?P<open>\()?(?:(?:%s)\s)?(?i:%s)\s(?P<body>[^\n]{2,600})$"  # noqa: UP031
     % (alternation(_DATA["courtesy_kinds"]), alternation(_DATA["courtesy"]))
 )
@@ -44,12 +44,12 @@ _BY_DATE_RE = compile_guarded(
     r"(?:^|(?<=[.!?”\"]\s))(?:%s)\s(?P<credit>[^,\n]{2,120}),\s(?P<date>[^,\n]{4,40}?)\.?$"  # noqa: UP031
     % alternation(_DATA["photo_by"])
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)\S{1,500}")
-_LOC_DATE_RE = re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")
+_URL_RE = lazy_compile(r"(?:https?://|www\.)\S{1,500}")
+_LOC_DATE_RE = lazy_compile(r"^(?P<year>1[5-9]\d\d|20\d\d) (?P<month>[A-Z][a-z]{2,8}\.?)(?: (?P<day>\d{1,2}))?$")
 # (the look-behind after the full stop: the engine skips to each '.'; the same matches)
-_SENTENCE_RE = re.compile(r"\.(?<=[a-z0-9'’)\]]\.)\s(?=[A-Z'\"‘“])")
-_NAME_WORD_RE = re.compile(rf"[{NAME_UPPER}][{NAME_LOWER}'’-]{{1,30}}|[{NAME_UPPER}]\.?")
-_PERSON_NAME_RE = re.compile(PERSON_NAME)
+_SENTENCE_RE = lazy_compile(r"\.(?<=[a-z0-9'’)\]]\.)\s(?=[A-Z'\"‘“])")
+_NAME_WORD_RE = lazy_compile(rf"[{NAME_UPPER}][{NAME_LOWER}'’-]{{1,30}}|[{NAME_UPPER}]\.?")
+_PERSON_NAME_RE = lazy_compile(PERSON_NAME)
 _MEDIUM_WORDS = frozenset(fold(word) for word in _DATA["media"])
 
 
@@ -129,7 +129,7 @@ _FIGURE_INITIALS = frozenset(label[:1] for label in _DATA["figure_labels"])
 # The words the two patterns need, looked for before the patterns run.
 # (without their first letter: 'Courtesy' and 'courtesy' both hold 'ourtesy')
 _COURTESY_PROBES = tuple(dict.fromkeys(max(phrase.split(), key=len)[1:] for phrase in _DATA["courtesy"]))
-_BY_PROBE_RE = re.compile(alternation(_DATA["photo_by"]))
+_BY_PROBE_RE = lazy_compile(alternation(_DATA["photo_by"]))
 
 
 def _has_courtesy(text: str) -> bool:
@@ -173,7 +173,7 @@ def _day_first(value: str) -> str:
 
 # '..., Western Australia, 1932, nla.gov.au/nla.obj-149282377': a date and the record's address
 # closing a citation written with commas.
-_COMMA_TAIL_RE = re.compile(
+_COMMA_TAIL_RE = lazy_compile(
     r",\s(?P<date>[^,\n]{3,40}),\s(?P<link>(?:https?://)?[A-Za-z0-9-]{1,60}(?:\.[A-Za-z0-9-]{1,60}){1,5}/[^\s,]{1,300})\.?$"
 )
 
@@ -239,7 +239,7 @@ def _is_medium(sentence: str) -> bool:
 
 # 'Bilderstelle Lohse (Dresden): Berlin-Neukölln, Herrmannplatz, Kaufhaus „Karstadt“, 09.04.1931.
 # Zeppelin-Weltfahrten ...': a catalogue's citation of the picture on a line of its own.
-_SIDE_CITATION_RE = re.compile(
+_SIDE_CITATION_RE = lazy_compile(
     r"(?P<creator>[^\W\d][^():\n]{2,80}?)\s\((?P<place>[^()\n]{2,60})\)\s?:\s(?P<title>[^\n]{3,400}?),\s"
     # (a day's full stop inside the date ends no citation: '..., den 9. April 1931.')
     r"(?P<date>[^,\n]{4,30}?)(?<!\b\d)(?<!\b\d\d)\.(?:\s|$)"
@@ -276,7 +276,7 @@ def same_words(first: str, second: str) -> bool:
     return _WORDS_RE.sub("", fold(first)) == _WORDS_RE.sub("", fold(second))
 
 
-_WORDS_RE = re.compile(r"[\W_]+")
+_WORDS_RE = lazy_compile(r"[\W_]+")
 
 
 # A lender's line: 'Photo submitted by Jane Roe.', 'Esta fotografía fue cedida amablemente por el
@@ -299,7 +299,7 @@ _PARTICIPLES = "|".join(
     r"\s".join(map(re.escape, head.split())) + r"\s(?:%s)?" % _LENDER_ADVERB + re.escape(by)  # noqa: UP031
     for head, by in (phrase.rsplit(" ", 1) for phrase in sorted(_LENDERS["participles"], key=len, reverse=True))
 )
-_LENDER_RE = re.compile(
+_LENDER_RE = lazy_compile(
     r"(?i:%s(?:(?:%s)\s)?(?:%s)?(?:%s)\s(?:%s)?(?:(?:%s)\s)?)%s(?P<rest>[^\n]{0,160})"  # noqa: UP031
     % (
         _LENDER_KIND,
@@ -313,7 +313,7 @@ _LENDER_RE = re.compile(
 )
 # German puts the lender between the verb and 'zur Verfügung': 'Dieses Foto stellte uns Jane Roe
 # zur Verfügung', 'Das Bild wurde uns freundlicherweise von Jane Roe zur Verfügung gestellt'.
-_GERMAN_LENDER_RE = re.compile(
+_GERMAN_LENDER_RE = lazy_compile(
     r"(?i:%s(?:(?:%s)\suns\s|(?:wurde|wurden)\suns\s)(?:%s){0,2}(?:von\s(?:(?:der|dem|den)\s)?)?)%s"  # noqa: UP031
     r"\s(?i:zur\sVerfügung|überlassen)(?:\sgestellt)?(?P<rest>[^\n]{0,4})"
     % (_LENDER_KIND, alternation(_LENDERS["de_verbs"]), _LENDER_ADVERB, _LENDER_NAME)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from captions.core import dates
 from captions.core.places import find_country
-from captions.core.text import alternation, compile_guarded, fold
+from captions.core.text import alternation, compile_guarded, fold, lazy_compile
 
 from .lexicon import (
     ARCHIVE_LEVELS,
@@ -55,28 +55,28 @@ from .sizes import SizeFacts, scan_sizes
 LINE_LIMIT = 20_000  # characters of one line the pass reads; the rest is noise or an attack
 BLOCK_LINE_LIMIT = 2_000  # lines of one block the pass reads
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_CONTROL_RE = lazy_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
 # 'Label: value', 'Label : value', 'Label        : value', 'Label:' (value on the next line). Built
 # with %, not an f-string, which would need every brace of the regex doubled.
-_LABEL_RE = re.compile(r"^([^\W\d][^:：\t]{0,%d}?)\s{0,40}[:：]\s{0,40}(.*)$" % (LONGEST_LABEL + 2))  # noqa: UP031
-_TAB_LABEL_RE = re.compile(r"^([^\W\d][^\t]{0,%d}?)\t+\s{0,5}(.+)$" % (LONGEST_LABEL + 2))  # noqa: UP031
-_EXIFTOOL_RE = re.compile(r"^[A-Za-z][\w /()\-.#]{1,45}?\s{2,60}:\s")
+_LABEL_RE = lazy_compile(r"^([^\W\d][^:：\t]{0,%d}?)\s{0,40}[:：]\s{0,40}(.*)$" % (LONGEST_LABEL + 2))  # noqa: UP031
+_TAB_LABEL_RE = lazy_compile(r"^([^\W\d][^\t]{0,%d}?)\t+\s{0,5}(.+)$" % (LONGEST_LABEL + 2))  # noqa: UP031
+_EXIFTOOL_RE = lazy_compile(r"^[A-Za-z][\w /()\-.#]{1,45}?\s{2,60}:\s")
 # `exiftool -G` prefixes every line with its group: '[IPTC]          City   : Hamburg'.
-_EXIFTOOL_GROUP_RE = re.compile(r"^\[[A-Za-z][\w-]{1,24}\]\s{1,40}")
-_FILE_NAME_RE = re.compile(
+_EXIFTOOL_GROUP_RE = lazy_compile(r"^\[[A-Za-z][\w-]{1,24}\]\s{1,40}")
+_FILE_NAME_RE = lazy_compile(
     r"^(?:"
     + alternation(load_data("caption_labels.json")["file_page_labels"])
     + r")\s?:\s?\S.{0,200}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|svg)\s*$",
     re.IGNORECASE,
 )
 _ELLIPSIS = ("...", "…")
-_MARKDOWN_HEADING_RE = re.compile(r"#{1,6} ")
-_CREDIT_LINE_START_RE = re.compile(
+_MARKDOWN_HEADING_RE = lazy_compile(r"#{1,6} ")
+_CREDIT_LINE_START_RE = lazy_compile(
     r"\(|©|copyright|copyr?\.|cop\.|photo|foto|bild|picture|image|crédit|credit|mandatory|obligatorische"
     r"|reuters|efe|afp|ap\b|dpa|imago|ansa|epa|keystone|xinhua|[^\s/]{1,40}\s?/",
     re.IGNORECASE,
 )
-_NOTICE_START_RE = re.compile(
+_NOTICE_START_RE = lazy_compile(
     r"^(?:editorial|for editorial|restricted|restrictions|mandatory|embargo|sperrfrist|nur\s|"
     r"redaktionell|obligatorische|credit obligatoire|credito obligatorio|usage|utilisation|uso|solo\s|sólo\s|"
     r"releases?\b|model release|not released|no model|no sales|rights managed|royalty|"
@@ -169,7 +169,7 @@ class BlockScan:
 
 # Markup of a block copied from a page's source ('<p>… REUTERS/Daniel Becerril</p>'): a tag
 # is never caption text.
-_HTML_TAG_RE = re.compile(
+_HTML_TAG_RE = lazy_compile(
     r"</?(?:p|br|div|span|b|i|em|strong|a|li|ul|ol|h[1-6]|td|tr|table)\b[^<>\n]{0,300}>", re.IGNORECASE
 )
 
@@ -187,7 +187,7 @@ def clean_text(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
-_CELL_BORDER_RE = re.compile(r"[ \t]{1,8}\|[ \t]{0,8}$|^[ \t]{0,8}\|[ \t]{0,8}$", re.MULTILINE)
+_CELL_BORDER_RE = lazy_compile(r"[ \t]{1,8}\|[ \t]{0,8}$|^[ \t]{0,8}\|[ \t]{0,8}$", re.MULTILINE)
 
 
 def _lookup_label(candidate: str):
@@ -343,7 +343,7 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
 # PICKERS-SPECIAL TRAIN (CN)', 'BRITAIN-US-ENT-MUSIC-JACKSON'): filing furniture over or under the
 # caption, no caption text
 _SLUG_PART = r"[A-ZÀ-ÞĀ-Ž\d][A-ZÀ-ÞĀ-Ž\d.’'&]{0,30}"
-_SLUG_LINE_RE = re.compile(
+_SLUG_LINE_RE = lazy_compile(
     r"(?P<first>" + _SLUG_PART + r")(?: " + _SLUG_PART + r"){0,4}"
     r"(?:-" + _SLUG_PART + r"(?: " + _SLUG_PART + r"){0,4}){2,9}(?P<tag> \([A-Z]{2,3}\))?"
 )
@@ -394,7 +394,7 @@ _NATIONALITIES = _nationality_words()
 # A museum's line for the maker of a work: a name, a nationality, a life or an active span
 # ('Jane Example, American, 1881 - 1940', 'Publisher, American, active 1890s', 'Anna Beispiel,
 # deutsch, 1881–1940').
-_MAKER_LINE_RE = re.compile(
+_MAKER_LINE_RE = lazy_compile(
     r"(?P<name>[^\W\d][^,\d]{1,80}), (?P<nationality>[^\W\d][^,\d]{2,40}), "
     r"(?:(?:active|aktiv|actif|active|activo|activa|born|b\.|geb\.|né|née|nacido|nacida|c\.|ca\.|about|um|vers|hacia)\s)?"
     r"\d{4}s?(?:\s?[-–—]\s?\d{4}s?)?"
@@ -415,7 +415,7 @@ def _maker_line(line: str) -> tuple | None:
 
 # An archival description's heading: its level, its reference, a dash, its title ('Item
 # 19790400_AR_22 - Ayuntamiento de Málaga ...', 'File 3 - Old Library'), as AtoM prints it.
-_ARCHIVE_HEADING_RE = re.compile(
+_ARCHIVE_HEADING_RE = lazy_compile(
     r"(?:%s)\s(?P<id>[^\s]{0,60}\d[^\s]{0,60})\s-\s(?P<title>\S.{1,%d})$"  # noqa: UP031
     % ("|".join(re.escape(level) for level in sorted(ARCHIVE_LEVELS, key=len, reverse=True)), LINE_LIMIT)
 )
@@ -445,7 +445,7 @@ def _is_page_control(folded: str) -> bool:
     return False
 
 
-_BUTTON_SEPARATOR_RE = re.compile(r" [|·•] ")
+_BUTTON_SEPARATOR_RE = lazy_compile(r" [|·•] ")
 
 
 _DATE_FIELDS = frozenset(["date", "date_ignored", "date_digitized"])
@@ -635,7 +635,7 @@ def scan_block(text: str) -> BlockScan:
 # A label glued to the value before it, ending its line: a page whose fields were laid out
 # beside each other and copied without line breaks ('Mark Kerrison / Alamy Stock PhotoImage ID:',
 # '2D9GJ5JFile size:', '... | 300dpiDate taken:', '... DownloadFreigaben (Releases):').
-_GLUED_TAIL_RE = re.compile(r"(\S{2,60}(?: \S{1,30}){0,6})[:：]\s{0,5}$")
+_GLUED_TAIL_RE = lazy_compile(r"(\S{2,60}(?: \S{1,30}){0,6})[:：]\s{0,5}$")
 
 
 def _split_glued_labels(lines: list[str]) -> list[str]:
@@ -666,7 +666,7 @@ def _glued_label(line: str) -> tuple[str, ...]:
 
 
 # 'Label : value' inside a line: the label is the 1-4 words before a colon.
-_INNER_LABEL_RE = re.compile(
+_INNER_LABEL_RE = lazy_compile(
     r"(?:(?<=\s)|(?<=\|))((?:[^\W\d][\w'’./-]{0,30}\s){0,3}[^\W\d][\w'’./-]{0,30})\s{0,3}:(?=\s|$)"
 )
 
@@ -674,15 +674,15 @@ _INNER_LABEL_RE = re.compile(
 # A label glued to the value before it inside a record line: a digit, a lower-case letter (of any
 # Latin script: 'ŁódźBildnr.:') or a full stop or a placeholder's '?', then a capital (Latin-1, as
 # the labels are) opening one to four words and a colon ('1965Ort:', 'KölnBildnr.:', '19??Ort:').
-_GLUE_HINT_RE = re.compile(r"[0-9" + LOWER_LETTERS + r".)?][A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}\s?:")
-_GLUED_INNER_LABEL_RE = re.compile(
+_GLUE_HINT_RE = lazy_compile(r"[0-9" + LOWER_LETTERS + r".)?][A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}\s?:")
+_GLUED_INNER_LABEL_RE = lazy_compile(
     r"(?<=[0-9" + LOWER_LETTERS + r".)?])([A-ZÀ-ÖØ-Þ][\w'’./-]{0,30}(?: [\w'’./-]{1,30}){0,3}?)\s{0,3}:(?=\s|$)"
 )
 
 
 # A line with two colons, or a colon and a bar after it: the only lines _split_records splits
 # (one C-speed search spares the per-line loop for most blocks).
-_MAY_HOLD_RECORD_RE = re.compile(r":[^\n:]*:|:[^\n]* \| ")
+_MAY_HOLD_RECORD_RE = lazy_compile(r":[^\n:]*:|:[^\n]* \| ")
 
 
 # A label after the caption's last sentence, on its line: '... girdle.     Date: 1935', '...
@@ -816,7 +816,7 @@ def _split_dashed_fields(lines: list[str]) -> list[str]:
 
 
 # 'Date - 3 May 2019', 'Photographer = Jane Roe': a known label, a dash or an equals sign, a value
-_DASH_LABEL_RE = re.compile(r"([^\W\d][^:\t\n]{0,%d}?) [-–=] (\S.*)" % (LONGEST_LABEL + 2))  # noqa: UP031
+_DASH_LABEL_RE = lazy_compile(r"([^\W\d][^:\t\n]{0,%d}?) [-–=] (\S.*)" % (LONGEST_LABEL + 2))  # noqa: UP031
 
 
 def _dash_labels(lines: list[str]) -> list[str]:
@@ -837,7 +837,7 @@ def _dash_labels(lines: list[str]) -> list[str]:
     return [found.get(index, line) for index, line in enumerate(lines)]
 
 
-_DASH_SPLIT_RE = re.compile(r"\s[-–]\s")
+_DASH_SPLIT_RE = lazy_compile(r"\s[-–]\s")
 
 
 @lru_cache(maxsize=4096)
@@ -1007,7 +1007,7 @@ def bare_label(line: str):
     return None
 
 
-_ID_ALONE_RE = re.compile(r"[A-Z]{0,4}\d{4,12}")
+_ID_ALONE_RE = lazy_compile(r"[A-Z]{0,4}\d{4,12}")
 _DATE_FIELDS = frozenset({"date", "date_digitized"})
 _DATE_VALUE_SLACK = 16  # characters of a date value around its date: 'Donnerstag, den ', 'le '
 
@@ -1104,11 +1104,11 @@ def _catalogue_lines(lines: list[str]) -> tuple[list[str], bool]:
 
 # An archival standard's area number before its element's name ('1.1. Código de referencia',
 # '6.3 Descriptores geográficos', '3. Área de contenido y estructura' in ISAD(G) pages).
-_AREA_NUMBER_RE = re.compile(r"\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}(?=[^\W\d_])")
+_AREA_NUMBER_RE = lazy_compile(r"\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}(?=[^\W\d_])")
 
 
-_NUMBERED_LINE_RE = re.compile(r"(?m)^\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}[^\W\d_][^\n:\t]{0,80}[:\t]")
-_NEWLINE_DIGIT_RE = re.compile(r"\n\d")  # (the engine skips to each newline; the pattern above tries every position)
+_NUMBERED_LINE_RE = lazy_compile(r"(?m)^\d{1,2}\.(?:\d{1,2}\.?){0,3}[ \t]{1,4}[^\W\d_][^\n:\t]{0,80}[:\t]")
+_NEWLINE_DIGIT_RE = lazy_compile(r"\n\d")  # (the engine skips to each newline; the pattern above tries every position)
 
 
 def _without_area_number(line: str) -> str:
@@ -1146,7 +1146,7 @@ def _numbered_label(lines: list[str], position: int, raw: str, found: dict[int, 
 
 # a lower-case letter (Latin-1, as the labels are) before a capital of any Latin script (the
 # value's: 'OrtŁódź') or a digit, checked in full below
-_CASE_TURN_RE = re.compile(r"[a-zß-öø-ÿ](?=[" + UPPER_LETTERS + r"0-9])")
+_CASE_TURN_RE = lazy_compile(r"[a-zß-öø-ÿ](?=[" + UPPER_LETTERS + r"0-9])")
 
 
 # A label glued to the value it opens: the label's last letter in lower case, the value's first
@@ -1179,7 +1179,7 @@ def _glued_head(line: str) -> str | None:
 _DATE_OPENERS = alternation(
     word for words in load_data("caption_labels.json")["date_openers"].values() for word in words
 )
-_LOWER_DATE_VALUE_RE = re.compile(r"(?:%s)\.?\s{1,3}\d{3,4}(?:\D.{0,40})?" % _DATE_OPENERS)  # noqa: UP031
+_LOWER_DATE_VALUE_RE = lazy_compile(r"(?:%s)\.?\s{1,3}\d{3,4}(?:\D.{0,40})?" % _DATE_OPENERS)  # noqa: UP031
 
 
 @lru_cache(maxsize=4096)
@@ -1198,7 +1198,7 @@ def _glued_date_head(line: str) -> str | None:
 
 
 # 'Ort, Datierung', 'Place and date', 'Lieu et date': two labels named together over one value.
-_LABEL_JOIN_RE = re.compile(
+_LABEL_JOIN_RE = lazy_compile(
     r",\s|\s(?:" + alternation(load_data("caption_labels.json")["label_joiners"]) + r")\s|\s?/\s?"
 )
 

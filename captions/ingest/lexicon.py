@@ -12,7 +12,7 @@ import re._parser as _sre_parser  # the pattern's width, as re.compile reads it
 import sys
 
 from captions.core.data import load_data
-from captions.core.text import alternation, fold
+from captions.core.text import alternation, fold, lazy_compile
 
 LANGUAGES = ("en", "de", "fr", "es")
 _MAXSIZE = sys.maxsize
@@ -103,7 +103,7 @@ BOILERPLATE: frozenset[str] = (
 _COUNTERS = load_data("credit_patterns.json")["gallery_counters"]
 #: a web gallery's counter alone on its line, folded ('3/12', '(3 / 12)', 'bild 3 von 12',
 #: 'photo 3 sur 12'): the page's, no text of the picture
-GALLERY_COUNTER_LINE_RE = re.compile(
+GALLERY_COUNTER_LINE_RE = lazy_compile(
     r"\(?(?:(?:%s) )?\d{1,3} ?(?:%s) ?\d{1,3}\)?"  # noqa: UP031
     % (
         "|".join(re.escape(fold(word)) for word in _COUNTERS["words"]),
@@ -460,7 +460,7 @@ MUSEUM_CREDIT_PHRASES: tuple[str, ...] = tuple(load_data("caption_labels.json").
 #: how archives write their picture references ('Bild 183-H28061', 'NPG x137688', 'LC-B2-2189-6'):
 #: one pattern, each data entry an alternative, between word boundaries
 _ARCHIVE_REFERENCES = load_data("caption_labels.json").get("archive_references", ())
-ARCHIVE_REFERENCE_RE = re.compile(
+ARCHIVE_REFERENCE_RE = lazy_compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{entry['pattern']})" for entry in _ARCHIVE_REFERENCES) + r")(?![\w-])"
 )
 #: plain text one of the patterns needs: a block without any is searched no further

@@ -17,7 +17,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from captions.core import places
-from captions.core.text import alternation, compile_guarded, word_trie
+from captions.core.text import alternation, compile_guarded, lazy_compile, word_trie
 
 from .lexicon import (
     ALL_SENTENCE_OPENERS,
@@ -40,7 +40,7 @@ from .lexicon import (
 
 # --- caveat phrases (matched on folded text: lower case, no accents) -----------------------
 
-EDITORIAL_RE = re.compile(
+EDITORIAL_RE = lazy_compile(
     r"editorial\s(?:use|usage|purposes)|editorial only|for editorial\b|\bnews use only"
     r"|redaktionell|redaktionellen|nur fur redaktion"
     r"|usage\s(?:editorial|redactionnel)|utilisation\s(?:editoriale|redactionnelle)"
@@ -48,7 +48,7 @@ EDITORIAL_RE = re.compile(
     r"|\bno commercial use\b|not for commercial use|keine kommerzielle|pas d'usage commercial"
     r"|\brestricted\b|\brestrictions apply\b"
 )
-MANDATORY_CREDIT_RE = re.compile(
+MANDATORY_CREDIT_RE = lazy_compile(
     r"mandatory\s(?:credit|byline)|credit\s(?:is\s)?(?:mandatory|required|obligatory)"
     # ('Credit line must read: ...', 'Photo credit must read ...': the wording is prescribed)
     r"|credit(?:\sline)?\smust\sread|must\s(?:be\s)?credit|obligatorische\squellenangabe|quellenangabe\s(?:ist\s)?(?:pflicht|obligatorisch|erforderlich)"
@@ -57,14 +57,14 @@ MANDATORY_CREDIT_RE = re.compile(
     # dpa: 'nur mit vollständiger Nennung des vorstehenden Credits'
     r"|vollstandiger\snennung\sdes\s(?:vorstehenden\s|obigen\s)?credits"
 )
-IMPERFECT_RE = re.compile(r"(?:imperfections?|mangel|imperfecciones)\b.{0,80}(?:histor|reportage|reportaje)")
-EMBARGO_RE = re.compile(
+IMPERFECT_RE = lazy_compile(r"(?:imperfections?|mangel|imperfecciones)\b.{0,80}(?:histor|reportage|reportaje)")
+EMBARGO_RE = lazy_compile(
     r"\bembargo(?:ed)?\b|\bsperrfrist\b|\bembargado\b|\bsous embargo\b"
     r"|not (?:to be )?(?:published|for publication|for release) (?:before|until)"
     r"|nicht vor .{1,40} (?:veroffentlichen|verwenden)|ne pas publier avant|no publicar antes"
 )
 # Model release stated as missing. 'Property - no' alone is a property release: no tag.
-NO_MODEL_RELEASE_RE = re.compile(
+NO_MODEL_RELEASE_RE = lazy_compile(
     r"\bmodel(?:e|o|l)?\s?-?\s?(?:released?)?\s?[:\-=]?\s?(?:no|none|nein|non|not available|not released)\b"
     r"|\bnot released\b|\bno model release\b|\bmodel release(?: status)?\s?[:\-]?\s?(?:no|none|mr-non)\b"
     r"|\bmr-non\b|kein(?:e)? (?:model|modell)[- ]?(?:release|freigabe)|modellfreigabe\s?[:\-]?\s?(?:nein|keine|no)\b"
@@ -219,34 +219,34 @@ ZONE_OFFSETS = {
     "nzst": 720,
     "nzdt": 780,
 }
-ISO_DATETIME_RE = re.compile(
+ISO_DATETIME_RE = lazy_compile(
     r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,6})?\s?(Z|[+-]\d{2}:?\d{2})?"
 )
-TIME_RE = re.compile(
+TIME_RE = re.compile(  # (compiled now: parse_embargo tells its matches by match.re)
     r"(?<![\d.:])([01]?\d|2[0-3])\s?(?::|h|\.(?=\d{2}\s?(?:uhr|h\b|[a-z]{2,5}\b)))\s?([0-5]\d)(?::[0-5]\d)?"
     r"(?:\s?(am|pm|a\.m\.|p\.m\.))?(?:\s?(?:uhr|h|hrs|heures|horas)\b)?",
     re.IGNORECASE,
 )
 # A whole hour without minutes ('5pm', '11 a.m.', '17 Uhr', '17h', 'a las 17 horas').
-HOUR_ONLY_RE = re.compile(
+HOUR_ONLY_RE = re.compile(  # (compiled now: parse_embargo tells its matches by match.re)
     r"(?<![\d.:])([01]?\d|2[0-3])\s?(?:(a\.m\.|p\.m\.|(?:am|pm)\b)|(?:uhr|h|hrs|heures|horas)\b)",
     re.IGNORECASE,
 )
 # Wire style '0001 GMT': four digits glued to a zone.
-COMPACT_TIME_RE = re.compile(
+COMPACT_TIME_RE = lazy_compile(
     r"(?<![\d:.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|Z|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT)\b)"
 )
 # Word lists as tries (see word_trie): a plain alternation of 40-60 words is tried word by
 # word at every position of the notice. Between word boundaries a word matches only whole,
 # so the trie finds exactly what the alternation found ('jusqu'au' before 'jusqu', as listed).
-ZONE_RE = re.compile(
+ZONE_RE = lazy_compile(
     r"\b(?:(utc|gmt)\s?([+-]\d{1,2})(?::?(\d{2}))?|(" + word_trie(ZONE_OFFSETS) + r"))\b",
     re.IGNORECASE,
 )
 # US notices name the zone without saying standard or daylight ('5 p.m. ET'); the date says
 # which. Only in English blocks, in capitals and right after the time (a French 'ET' is 'and').
 US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
-US_ZONE_AFTER_TIME_RE = re.compile(r"\s?\b(ET|CT|MT|PT)\b")
+US_ZONE_AFTER_TIME_RE = lazy_compile(r"\s?\b(ET|CT|MT|PT)\b")
 _EMBARGO_NOISE_WORDS = [
     "embargoed",
     "embargo",
@@ -299,7 +299,7 @@ _EMBARGO_NOISE_WORDS = [
     "hora",
     "horas",
 ]
-_EMBARGO_NOISE_RE = re.compile(
+_EMBARGO_NOISE_RE = lazy_compile(
     r"\b(?:" + word_trie(_EMBARGO_NOISE_WORDS) + r")\b|[:,;()]",
     re.IGNORECASE,
 )
@@ -371,7 +371,7 @@ def parse_embargo(text: str, *, parse_date, language: str = "en", today=None) ->
     return _localize(moment, zone_text, language)
 
 
-_YEAR_RE = re.compile(r"\d{4}")
+_YEAR_RE = lazy_compile(r"\d{4}")
 
 
 def _nearest_year(date_text: str, parse_date, today):
@@ -426,7 +426,7 @@ _AGENCY_ANY_CASE = (
     )
     + ")"
 )
-NAME_AGENCY_LINE_RE = re.compile(
+NAME_AGENCY_LINE_RE = lazy_compile(
     r"(?P<credit>(?:"
     + PERSON_NAME
     + r"|"
@@ -454,7 +454,7 @@ def is_name_agency_line(line: str) -> bool:
 
 
 # (or a known agency as it writes itself: 'FOTO Reuters', 'Photo Keystone' on a line of its own)
-BARE_LABEL_LINE_RE = re.compile(
+BARE_LABEL_LINE_RE = lazy_compile(
     r"(?:"
     + "|".join(re.escape(label) for label in _CREDIT_DATA["credit_labels_bare"] if label[-1:] != ".")
     + r"|PHOTOS?|FOTOS?)\s(?P<credit>"
@@ -606,7 +606,7 @@ _CREDIT_CUES = (
 
 # A credit label over the caption and the agency it came through: 'Foto: Stephan Weil (Archiv),
 # via dts Nachrichtenagentur' (news_agency_words): the text between them is the caption
-VIA_NEWS_AGENCY_RE = re.compile(
+VIA_NEWS_AGENCY_RE = lazy_compile(
     r"(?:Foto|Bild|Photo|Foto/Quelle)\s?:\s(?P<text>[^\n]{2,300}?),\svia\s[^,\n]{1,40}?\s(?:"
     + "|".join(re.escape(word) for word in _CREDIT_DATA["news_agency_words"])
     + r")"
@@ -624,7 +624,7 @@ def reads_as_sentence(credit: str) -> bool:
     return len(words) >= 5 and len(lower) >= 3
 
 
-_GLUED_CREDIT_CUE_RE = re.compile(r"[a-zà-ÿĀ-ɏ0-9][.!?][A-ZÀ-ÝĀ-ɏ]")
+_GLUED_CREDIT_CUE_RE = lazy_compile(r"[a-zà-ÿĀ-ɏ0-9][.!?][A-ZÀ-ÝĀ-ɏ]")
 
 
 def may_hold_credit(text: str) -> bool:
@@ -643,12 +643,12 @@ def may_hold_credit(text: str) -> bool:
 
 
 # (the sixth: a word for a picture and a 'by' opening the last sentence, '... Bild von Anna Roe')
-_PICTURE_BYLINE_CUE_RE = re.compile(r"[.!?\"»”)]\s{1,3}(?:[-–—]\s{1,2})?" + _PICTURE_BYLINE + r"\s")
+_PICTURE_BYLINE_CUE_RE = lazy_compile(r"[.!?\"»”)]\s{1,3}(?:[-–—]\s{1,2})?" + _PICTURE_BYLINE + r"\s")
 _PICTURE_BYLINE_REACH = 240
 
 
 # (the fifth: an office's initials and a name after the last sentence, '... 3 March. XYZ Jane Roe')
-_INITIALS_NAME_CUE_RE = re.compile(r"[.!?\"»”]\s{1,3}[A-Z]{2,6}\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]")
+_INITIALS_NAME_CUE_RE = lazy_compile(r"[.!?\"»”]\s{1,3}[A-Z]{2,6}\s[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]")
 
 
 # A photographer on assignment for a paper closing the text: '... Jane Roe for The New York Times'
@@ -657,13 +657,13 @@ _COMMISSION_CUES = (" for ", " pour ", " para ", " für ", " FOR ", " POUR ", " 
 
 # An agency's name alone after the last sentence, as the agency writes it: '... am 1.
 # Mai-Umzug in Zürich. Keystone', '... the flooded street. Alamy' (the names are data: agencies)
-_CLOSING_AGENCY_RE = re.compile(r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$")
+_CLOSING_AGENCY_RE = lazy_compile(r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$")
 _CLOSING_AGENCY_REACH = max(len(name) for name in AGENCIES) + 8
 
 
 # An agency's name in capitals glued to the caption's last word, a page's credit run on without
 # a space: '... was es heißt, zu leidenAFP' (three capitals or more after two lower-case letters)
-_GLUED_AGENCY_RE = re.compile(
+_GLUED_AGENCY_RE = lazy_compile(
     r"(?<=[a-zà-ÿĀ-ɏß]{2})(?P<credit>"
     + "|".join(re.escape(name) for name in AGENCIES if len(name) >= 3 and name.isupper() and name.isalpha())
     + r")\s{0,3}$"
@@ -679,7 +679,7 @@ def closing_agency(text: str) -> re.Match | None:
     return _CLOSING_AGENCY_RE.search(text, start) or _GLUED_AGENCY_RE.search(text, start)
 
 
-_CAPS_CLOSING_RE = re.compile(
+_CAPS_CLOSING_RE = lazy_compile(
     r"(?<=[a-zà-ÿĀ-ɏ0-9][.!?])\s{0,3}"
     r"(?P<credit>[A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}(?: [A-ZÀ-ÝĀ-ɏ][A-ZÀ-ÝĀ-ɏ'\-]{1,25}){0,3})\s{0,3}$"
 )
@@ -687,7 +687,7 @@ _CAPS_CLOSING_RE = re.compile(
 # engine try the look-behind at every position it searches; opening with the first blank, the
 # look-behind after it ('\s(?<=[.!?"»)]\s)\s{0,2}...'), it skips from blank to blank. The same
 # matches: the same characters are checked, the blanks taken as greedily.
-_LOOKBEHIND_BLANKS_RE = re.compile(r"\(\?<=(?P<before>\[(?:\\.|[^\]\\])*\]|\\S)\)\\s\{(?P<min>[1-9]),(?P<max>\d)\}")
+_LOOKBEHIND_BLANKS_RE = lazy_compile(r"\(\?<=(?P<before>\[(?:\\.|[^\]\\])*\]|\\S)\)\\s\{(?P<min>[1-9]),(?P<max>\d)\}")
 
 
 def _blank_first_text(pattern: str) -> str:
@@ -1120,7 +1120,7 @@ INLINE_CREDIT_RES = tuple(_blank_first(pattern) for pattern in INLINE_CREDIT_RES
 # The name's first words before its particle, opening the text or after a stop, a colon or a
 # separator ('Jane von Roe/Getty Images', '... 1996. Ana Maria von Roe / dpa'): the particle is
 # no byline's 'von' ('Foto von Jane Roe/dpa', 'Düsseldorf, von Jane Roe/Reuters')
-_NAME_BEFORE_PARTICLE_RE = re.compile(
+_NAME_BEFORE_PARTICLE_RE = lazy_compile(
     r"(?:^|(?<=\n)|(?<=[.!?:;|/\"”»)]\s))(?P<name>"
     + _NAME_WORD_OR_INITIAL
     + r"(?:\s"
@@ -1128,7 +1128,7 @@ _NAME_BEFORE_PARTICLE_RE = re.compile(
     + r"){0,2})\s$"
 )
 # ... and the whole credit from them: the name with its particle and one surname, the agency
-_PARTICLE_NAME_CREDIT_RE = re.compile(
+_PARTICLE_NAME_CREDIT_RE = lazy_compile(
     r"(?P<credit>" + _NAME_WORD_OR_INITIAL + r"(?:\s" + _NAME_WORD_OR_INITIAL + r"){0,2}"
     r"\s" + NAME_PARTICLE + r"\s{1,2}[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,30}\s{0,2}/\s{0,2}" + _AGENCY + r")(?=\s{0,2}(?:,|$))"
 )
@@ -1305,7 +1305,7 @@ _CREDIT_SEARCH = {id(pattern): (_CREDIT_TAIL[pattern], _CREDIT_OPENERS.get(patte
 # The byline words that also say 'of' or 'from' ('Imagen de Nueva York', 'Video von Bad Homburg',
 # 'Photos par ...'), and a participle of taking or giving the picture, which makes the word a 'by'
 _OF_BYLINE_WORDS = frozenset({"de", "von", "par", "por"})
-_PICTURE_PARTICIPLE_RE = re.compile(r"\s(?:" + alternation(_PICTURE_PARTICIPLES) + r")\s", re.IGNORECASE)
+_PICTURE_PARTICIPLE_RE = lazy_compile(r"\s(?:" + alternation(_PICTURE_PARTICIPLES) + r")\s", re.IGNORECASE)
 
 
 def _names_a_place(lead: str, name: str) -> bool:
@@ -1327,13 +1327,13 @@ def _names_a_place(lead: str, name: str) -> bool:
 
 
 # A credit's label with its colon after a word ('um 1905 Foto: ...', 'du port Photo : ...')
-_LABEL_INSIDE_RE = re.compile(r"[^\s\-–—|/•]\s{1,3}(?:" + _CREDIT_LABELS + r")\s{0,2}:", re.IGNORECASE)
+_LABEL_INSIDE_RE = lazy_compile(r"[^\s\-–—|/•]\s{1,3}(?:" + _CREDIT_LABELS + r")\s{0,2}:", re.IGNORECASE)
 
 
 # A word of the name and one or two initials closing the text before a credit ('... Carla J.',
 # '... Carla J. R.', an agency's word in lower case: 'Foto: tass J. Beispiel/tass/dpa'): the name
 # goes on after the stop (an abbreviation's letters, 'D.C.', stand after no blank and word)
-_NAME_INITIAL_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,30}(?:\s[A-ZÀ-ÝĀ-ɏ]\.){1,2}$")
+_NAME_INITIAL_END_RE = lazy_compile(r"(?<![^\W\d_])[^\W\d_]{2,30}(?:\s[A-ZÀ-ÝĀ-ɏ]\.){1,2}$")
 
 
 def search_credit(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -1504,10 +1504,10 @@ def credit_patterns_for(text: str) -> list[re.Pattern]:
 
 
 # A credit label left with nothing after it once its credit was read: '... propagación. Foto:'
-DANGLING_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}$", re.IGNORECASE)
+DANGLING_LABEL_RE = lazy_compile(r"(?:^|(?<=\s))(?:" + _CREDIT_LABELS + r")\s{0,2}:\s{0,3}$", re.IGNORECASE)
 # A label without a colon left after the last sentence: '... le 14 avril 1936. Photo'
 # (or a copyright sign or word: '... gestartet war. ©' once 'KEYSTONE/Jane Roe' was read)
-DANGLING_BARE_LABEL_RE = re.compile(
+DANGLING_BARE_LABEL_RE = lazy_compile(
     r"(?<=[.!?\"”»)])\s{1,3}(?:" + _BARE_LABELS + r"|©|\([cC]\)|" + _COPYRIGHT_WORDS + r")\s{0,3}$"
 )
 _INLINE_CREDIT_OPENERS = tuple(
@@ -1541,12 +1541,12 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
 # A copyright sign and a credit ending in a known agency glued to the text after it, a page's
 # elements copied without their breaks: '© Jane Roe/dpaNeue BrückeEine Brücke ...' (the
 # agency's last letter, then a capital opening the next word)
-_GLUED_LEADING_CREDIT_RE = re.compile(
+_GLUED_LEADING_CREDIT_RE = lazy_compile(
     r"©\s{0,2}(?P<credit>(?:[^\n©/]{2,60}/\s{0,2}){0,2}" + _AGENCY + r")(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ\s])"
 )
 # A title glued to the sentence after it in such a page: 'Neue BrückeEine Brücke führt ...'
 # (a few words without a stop, the last one's small letter run into the next word's capital)
-_GLUED_TITLE_RE = re.compile(
+_GLUED_TITLE_RE = lazy_compile(
     r"(?P<title>[A-ZÀ-ÝĀ-ɏ][^\s.!?:;,]{0,30}(?:\s[^\s.!?:;,]{1,30}){0,7}?[a-zà-ÿĀ-ɏß])(?<=[a-zà-ÿĀ-ɏß]{3})"
     r"(?=[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]{0,30}\s)"
 )
@@ -1569,7 +1569,7 @@ def glued_leading_credit(text: str) -> tuple[str, str | None, str | None]:
 
 
 # A stock library's number after the caption is its image id: '..Adobe Stock #118102236'.
-STOCK_REFERENCE_RE = re.compile(
+STOCK_REFERENCE_RE = lazy_compile(
     r"(?:(?<=\.)\.)?\s{0,3}(?:"
     + "|".join(re.escape(name) for name in sorted(_CREDIT_DATA["stock_libraries"], key=len, reverse=True))
     + r")\s{0,2}(?:#|No\.|Nr\.)\s{0,2}(?P<ref>\d{4,12})\s{0,3}$",
@@ -1578,12 +1578,12 @@ STOCK_REFERENCE_RE = re.compile(
 # Tokens an archive appends to a caption or credit that are no words: imago's territory notice
 # written with x for spaces ('PUBLICATIONxINxGERxSUIxAUTxONLY') and references of five digits or
 # more run together with letters or underscores ('UnitedArchives00421716', '20250909_kdl_al2_033').
-_REFERENCE_TOKEN_RE = re.compile(
+_REFERENCE_TOKEN_RE = lazy_compile(
     r"[A-Z]{2,}(?:x[A-Z]{2,}){2,}|(?=[^\s]{0,40}[A-Za-z_])(?=[^\s]{0,40}\d{5})[A-Za-z0-9][\w\-]{4,40}"
 )
 
 
-_REFERENCE_CUE_RE = re.compile(r"[\dx]")
+_REFERENCE_CUE_RE = lazy_compile(r"[\dx]")
 
 
 def strip_reference_tokens(text: str) -> str:
@@ -1597,9 +1597,9 @@ def strip_reference_tokens(text: str) -> str:
     return text
 
 
-SHUTTERSTOCK_REF_RE = re.compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
+SHUTTERSTOCK_REF_RE = lazy_compile(r"\s{0,3}\((?P<ref>\d{5,12}[a-z]{0,3})\)\s*$")
 # A bare label as pages print it, before a capitalised credit: 'Foto Afp/ Javier Torres'
-_BARE_CREDIT_LABEL_RE = re.compile(PHOTO_WORD + r"\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])")
+_BARE_CREDIT_LABEL_RE = lazy_compile(PHOTO_WORD + r"\s{1,2}(?=[A-ZÀ-ÝĀ-ɏ])")
 # Agencies whose name opens with such a label ('Foto AP'): the label is theirs
 _LABELLED_AGENCIES = tuple(agency for agency in AGENCIES if _BARE_CREDIT_LABEL_RE.match(agency))
 
@@ -1616,7 +1616,7 @@ def without_bare_label(credit: str) -> str:
     return credit
 
 
-CREDIT_PREFIX_RE = re.compile(
+CREDIT_PREFIX_RE = lazy_compile(
     r"^(?:\(c\)|\(|credit\s{0,2}(?::|\.{3}|…)|photos?\s{1,3}by\b|photos?\s{1,3}(?:prises?\s{1,3})?par\b|photos?\s{0,2}:|fotos?\s{0,2}[:\\]|fotos?\s{1,3}von\b"
     r"|photos?\s{1,3}de\b|fotos?\s{1,3}(?:de|por)\b|picture\s{1,3}by\b|image\s{1,3}by\b|bild\s{0,2}:|©|\(c\)|copyright\s{0,2}:?"
     # a German compound naming the kind of picture: 'Archivfoto: Jane Roe/dpa', 'Symbolbild:'
@@ -1642,12 +1642,12 @@ CREDIT_PREFIX_RE = re.compile(
 )
 # A credit line opening with its label and colon ('Foto: AFP - Jane Roe', 'Crédito: ...'): a
 # page's credit field on a line of its own (the labels are data: credit_labels)
-LABELLED_CREDIT_LINE_RE = re.compile(r"(?:" + _CREDIT_LABELS + r")\s{0,2}:", re.IGNORECASE)
+LABELLED_CREDIT_LINE_RE = lazy_compile(r"(?:" + _CREDIT_LABELS + r")\s{0,2}:", re.IGNORECASE)
 # The agency's name in parentheses inside the dateline: 'BEIJING, 1 septiembre, 2021 (Xinhua) --',
 # 'KYIV, Ukraine (Reuters) -'. The dateline stays, the marker goes.
-DATELINE_AGENCY_RE = re.compile(r"\s\(\s?" + _AGENCY + r"\s?\)(?=\s{0,2}(?:--|[-–—:]|\.-))")
+DATELINE_AGENCY_RE = lazy_compile(r"\s\(\s?" + _AGENCY + r"\s?\)(?=\s{0,2}(?:--|[-–—:]|\.-))")
 # Wire markers that open a caption but are not description.
-LEADING_MARKER_RE = re.compile(
+LEADING_MARKER_RE = lazy_compile(
     r"^(?:\+{2,3}\s{0,2}[^+\n]{1,60}\+{2,3}\s{0,3}"
     # a wire's filing code, the day as yymmdd in brackets, before its dateline: '(250821) -- LHASA,
     # 21 agosto, 2025 (Xinhua) -- ...', '(230922) -- URUMQI, Sept. 22, 2023 (Xinhua) -- ...'
@@ -1815,23 +1815,23 @@ _WIRE_TAIL_RE = compile_guarded(
 
 
 # An agency image id closing a credit line: capitals and digits, both ('RTS9XQ2K', 'RC2X9A8K7')
-_WIRE_ID_RE = re.compile(r"\s((?=[A-Z0-9]{0,11}\d)(?=[A-Z0-9]{0,11}[A-Z]{2})[A-Z][A-Z0-9]{5,11})$")
+_WIRE_ID_RE = lazy_compile(r"\s((?=[A-Z0-9]{0,11}\d)(?=[A-Z0-9]{0,11}[A-Z]{2})[A-Z][A-Z0-9]{5,11})$")
 
 
 # A web address after the name is the photographer's site, not the credit: 'Tatyana Panova.www.tpanova.ru'
-_WEB_ADDRESS_RE = re.compile(r"(?<=\w)[.\s,]{1,3}(?:www\.|https?://)[^\s]{1,100}$")
+_WEB_ADDRESS_RE = lazy_compile(r"(?<=\w)[.\s,]{1,3}(?:www\.|https?://)[^\s]{1,100}$")
 
 
 # Parts of a credit that name no one: a licence ('CC-BY-SA 3.0') and an archive's signature
 # ('Bundesarchiv, Bild 183-90157-0001 / Junge, Peter Heinz / CC-BY-SA 3.0').
-_LICENCE_PART_RE = re.compile(
+_LICENCE_PART_RE = lazy_compile(
     r"(?:CC[- ]BY(?:[- ](?:SA|ND|NC))*(?:[- ]\d\.\d)?|CC0(?: 1\.0)?|Public domain|GFDL)", re.IGNORECASE
 )
-_SIGNATURE_PART_RE = re.compile(r"(?:[A-Z][a-z]{1,10}\s)?\d[\w.]*(?:-[\w.]+){2,5}")
+_SIGNATURE_PART_RE = lazy_compile(r"(?:[A-Z][a-z]{1,10}\s)?\d[\w.]*(?:-[\w.]+){2,5}")
 
 
 # What a licence or a signature part holds: a digit and a hyphen, or a licence's words.
-_ARCHIVE_PART_CUE_RE = re.compile(r"\d[\w.]*-|CC[- ]|CC0|Public domain|GFDL", re.IGNORECASE)
+_ARCHIVE_PART_CUE_RE = lazy_compile(r"\d[\w.]*-|CC[- ]|CC0|Public domain|GFDL", re.IGNORECASE)
 
 
 def _without_archive_parts(text: str) -> tuple[str, str | None]:
@@ -1856,13 +1856,13 @@ def _without_archive_parts(text: str) -> tuple[str, str | None]:
 
 # A wire's picture number and credit before its caption: '413104598 - Keystone-ATS/Jean-Christophe
 # Bott - Personnel médical ...' (the credit opens with an agency's name).
-LEADING_ID_CREDIT_RE = re.compile(
+LEADING_ID_CREDIT_RE = lazy_compile(
     r"(?P<id>\d{6,12})\s{1,2}[-–]\s{1,2}(?P<credit>" + _AGENCY + r"[^\n]{0,20}?/[^\n/]{2,50}?)\s{1,2}[-–]\s{1,2}(?=\S)"
 )
 # An agency and its photographer, then the date, opening the caption: the East German wire's
 # caption as the Bundesarchiv keeps it ('Zentralbild / Montage-Schulz 9.2.1962 Der Schutzpatron
 # ...', 'Zentralbild-Junge-1.2.1962-Gefährliche Provokation ...').
-LEADING_CREDIT_DATE_RE = re.compile(
+LEADING_CREDIT_DATE_RE = lazy_compile(
     r"(?P<credit>"
     + _AGENCY
     + r"\s{0,2}[/-]\s{0,2}[A-ZÀ-ÝĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ'’\-]{1,30}(?:\s[A-ZÀ-ÝĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ'’\-]{1,30}){0,2})"
@@ -1870,19 +1870,19 @@ LEADING_CREDIT_DATE_RE = re.compile(
 )
 #: what LEADING_CREDIT_DATE_RE's match opens with (a caption opening with none skips it)
 AGENCY_STARTS = tuple(dict.fromkeys(name.split()[0].split("-")[0] for name in AGENCIES))
-_AGENCY_IN_PARENS_RE = re.compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
+_AGENCY_IN_PARENS_RE = lazy_compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
 
 
 # (in capitals too, as a name in capitals writes them: 'J.M. ROE JR.', 'ROE & CO.')
 _NAME_ABBREVIATIONS = frozenset(_CREDIT_DATA["name_abbreviations"]) | frozenset(
     word.upper() for word in _CREDIT_DATA["name_abbreviations"]
 )
-_RELEASED_RE = re.compile(r"(?:(?<=[a-z])|\s{0,2}/\s{0,2}|\s)(?:Released|RELEASED)$")
+_RELEASED_RE = lazy_compile(r"(?:(?<=[a-z])|\s{0,2}/\s{0,2}|\s)(?:Released|RELEASED)$")
 
 
 # An archive's series closing a credit after a comma, its number and its letters (French
 # archives' cotes: 'ADSM, fonds Robert Eude, 11 F', '..., 10 Fi', '..., 3 P')
-_SERIES_PART_RE = re.compile(r",\s\d{1,4}\s?[A-Z][a-z]?$")
+_SERIES_PART_RE = lazy_compile(r",\s\d{1,4}\s?[A-Z][a-z]?$")
 
 
 def clean_credit(value: str) -> tuple[str | None, str | None]:
@@ -1895,13 +1895,13 @@ def clean_credit(value: str) -> tuple[str | None, str | None]:
 
 
 # A copyright's year (or years) before the holder's name: '2022 Jane Roe', '1998-2022, Jane Roe'
-_LEADING_YEAR_RE = re.compile(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?,?\s{1,2}(?=[^\W\d])")
+_LEADING_YEAR_RE = lazy_compile(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?,?\s{1,2}(?=[^\W\d])")
 _YEAR_STARTS = frozenset(["19", "20"])
-_OPENING_DASH_RE = re.compile(r"^[-–—\s]+(?![-–—\s]|/)")
+_OPENING_DASH_RE = lazy_compile(r"^[-–—\s]+(?![-–—\s]|/)")
 
 
 # A rights statement after the holder's name: '© 2024 The Example Times. All rights reserved.'
-_RIGHTS_RESERVED_RE = re.compile(
+_RIGHTS_RESERVED_RE = lazy_compile(
     r"[.,;]?\s{1,3}(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés|tous droits reserves"
     r"|todos los derechos reservados)\.?\s{0,3}$"
 )

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.text import DIGIT_RE, alternation, compile_guarded
+from captions.core.text import DIGIT_RE, alternation, compile_guarded, lazy_compile
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
@@ -73,7 +73,7 @@ def _dash_list(text: str):
 
 # 'Santiago (República Dominicana)', 'Lyon (France)': a place with its country in brackets, as a
 # catalogue's place index writes it
-_BRACKETED_COUNTRY_RE = re.compile(r"([^()]{2,120}?)\s?\(([^()]{2,60})\)")
+_BRACKETED_COUNTRY_RE = lazy_compile(r"([^()]{2,120}?)\s?\(([^()]{2,60})\)")
 
 
 # a place list's part that says the place is not known ('Ort: unbekannt, Köln'): no sublocation
@@ -213,7 +213,7 @@ _ENUMERATION_RE = compile_guarded(
 )
 
 
-_CONJUNCTION_RE = re.compile(r"\s(?:and|und|et|y|e|sowie|or|oder|ou|o)\s")
+_CONJUNCTION_RE = lazy_compile(r"\s(?:and|und|et|y|e|sowie|or|oder|ou|o)\s")
 
 
 def _enumerated(text: str) -> frozenset[str]:
@@ -377,7 +377,7 @@ def _place_from_caption(
 
 
 # the dash closing a wire's dateline before the story ('LHASA, 21 agosto, 2025 -- Wang Huning ...')
-_DATELINE_DASH_RE = re.compile(r"\s(?:--|[-–—])\s")
+_DATELINE_DASH_RE = lazy_compile(r"\s(?:--|[-–—])\s")
 
 
 def _place_after_dateline(record: ParsedCaption, text: str) -> bool:
@@ -457,7 +457,7 @@ def _town_after_venue(slot: str, countries) -> str | None:
 # a place closing the caption set off by its comma ('..., à Chur.', '... on the square, in
 # Chur.', '..., Chur.'), not after 'de'/'of' ('la Policía de San Juan': an office's town) nor
 # bare in a later sentence ('Her husband later fell ill while at Shrewsbury': a story)
-_CLOSING_LEAD_RE = re.compile(r",\s(?:(?i:in|at|near|outside|à|a|au|aux|en|dans|bei|nahe|im)\s)?$")
+_CLOSING_LEAD_RE = lazy_compile(r",\s(?:(?i:in|at|near|outside|à|a|au|aux|en|dans|bei|nahe|im)\s)?$")
 
 
 def _closes(closing: str, slot: str) -> bool:
@@ -470,7 +470,7 @@ def _closes(closing: str, slot: str) -> bool:
 # a sentence opening with a place and a comma ('A Tournus, ...', 'In Oberstdorf, ...') or, in
 # German, its verb ('In Oberstdorf wird ...'): the preposition before the slot, one pattern for
 # every slot (a pattern built per slot filled re's cache with town names)
-_OPENING_LEAD_RE = re.compile(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s$")
+_OPENING_LEAD_RE = lazy_compile(r"(?:^|[.!?]\s)(?:À|A|Au|En|In|Im|Bei)\s$")
 
 
 def _opens_sentence(text: str, slot: str) -> bool:
@@ -489,8 +489,8 @@ def _opens_sentence(text: str, slot: str) -> bool:
 
 # a full stop after a word of four letters or more, a lower-case word of three ('del río.') or a
 # year ends a sentence (not '7. Dezember', 'St. Petersburg'); so do '!' and '?'
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+")
-_ENDS_SENTENCE_RE = re.compile(r"(?:(?:^|[^\w])[a-zà-ÿ]{3}|[^\W\d]{4}|\d{4})\.$|[!?]$")
+_SENTENCE_BREAK_RE = lazy_compile(r"(?<=[.!?])\s+")
+_ENDS_SENTENCE_RE = lazy_compile(r"(?:(?:^|[^\w])[a-zà-ÿ]{3}|[^\W\d]{4}|\d{4})\.$|[!?]$")
 
 
 def _sentences(text: str) -> list[str]:
@@ -505,7 +505,7 @@ def _sentences(text: str) -> list[str]:
 
 _DATED_PLACE = load_data("place_phrases.json")["dated_place"]
 _DATED_PLACE_LINKS = frozenset([*_DATED_PLACE["date_words"], *_DATED_PLACE["articles"]])  # before a date
-_PLACE_NAME_RE = re.compile(
+_PLACE_NAME_RE = lazy_compile(
     rf"[{NAME_UPPER}][\w'’.\-]{{1,40}}"
     rf"(?: (?:[{NAME_UPPER}][\w'’.\-]{{1,40}}|" + alternation(PLACE_PHRASES["place_name_links"]) + r"))*"
 )
@@ -641,7 +641,7 @@ _PLACE_ON_DATE_RE = compile_guarded(
 
 # 'à Kehrsatz (BE)', 'a Sesto (MI)': a town and the code of its region (a Swiss canton, an
 # Italian province) in parentheses.
-_TOWN_AND_CODE_RE = re.compile(r"([A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}) \(([A-Z]{2})\)")
+_TOWN_AND_CODE_RE = lazy_compile(r"([A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}) \(([A-Z]{2})\)")
 
 
 def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
@@ -690,10 +690,10 @@ def _town_in(implied: tuple, slots: list[str], text: str) -> tuple:
 
 # A weekly review's day heading over each picture: 'JEUDI 7 JANVIER, BÉLARUS', 'SAMEDI 29 AOÛT,
 # HONGRIE' (a date, a comma, a country, alone on the first line).
-_DATED_HEADING_RE = re.compile(r"([^,\n]{3,40}\d[^,\n]{0,30}),\s{0,2}([^\W\d][^,\d\n]{2,40})")
+_DATED_HEADING_RE = lazy_compile(r"([^,\n]{3,40}\d[^,\n]{0,30}),\s{0,2}([^\W\d][^,\d\n]{2,40})")
 # the words for a town and for 'near' the place data already holds (nationalities.json's
 # town_words, place_phrases.json's near_words), any case, before the town's name
-_TOWN_LEADS_RE = re.compile(
+_TOWN_LEADS_RE = lazy_compile(
     r"(?i:"
     + "|".join(
         re.escape(word)
@@ -707,7 +707,7 @@ _TOWN_LEADS_RE = re.compile(
 )
 
 
-_NEAR_BEFORE_RE = re.compile(
+_NEAR_BEFORE_RE = lazy_compile(
     r"(?i:"
     + "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["near_words"], key=len, reverse=True))
     + r")\s?$"
@@ -715,7 +715,7 @@ _NEAR_BEFORE_RE = re.compile(
 
 
 # 'de', 'd'', 'del', 'von', 'of' right before a name
-_OF_BEFORE_RE = re.compile(r"(?<![\w\-])(?:de|del|d['’]|von|of)\s?$")
+_OF_BEFORE_RE = lazy_compile(r"(?<![\w\-])(?:de|del|d['’]|von|of)\s?$")
 
 
 def _after_of(text: str, slot: str) -> bool:
@@ -730,12 +730,12 @@ def _after_of(text: str, slot: str) -> bool:
     )
 
 
-_STOP_RE = re.compile(r"[.!?]\s")
+_STOP_RE = lazy_compile(r"[.!?]\s")
 
 
 # a preposition saying where the picture is, right before a place ('in', 'at', 'à', 'en', 'bei',
 # 'dans'; not Spanish 'a', a destination, nor 'im', an article's)
-_PLACED_BEFORE_RE = re.compile(
+_PLACED_BEFORE_RE = lazy_compile(
     r"(?<![\w\-])(?i:"
     + alternation([word for word in _DATED_PLACE["prepositions"] if word not in ("a", "im")] + ["dans"])
     + r")\s$"
@@ -783,7 +783,7 @@ def _after_near_word(text: str, slot: str) -> bool:
 # a preposition fused with an article leads to a noun, not a town's bare name ('im Regen', 'am
 # Hafen', 'zum Markt': Regen is also a Bavarian town; a town with an article of its own, 'au
 # Havre', is read through place_phrases.json's contractions)
-_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w\-])(?:" + alternation(PLACE_PHRASES["fused_articles"]) + r")\s$")
+_ARTICLE_BEFORE_RE = lazy_compile(r"(?<![\w\-])(?:" + alternation(PLACE_PHRASES["fused_articles"]) + r")\s$")
 
 
 def _after_article(text: str, slot: str) -> bool:
@@ -918,7 +918,7 @@ def _country_of_city_field(record: ParsedCaption) -> None:
         record.country, record.country_code = country.name, country.code
 
 
-_COORDINATES_RE = re.compile(r"^\s*-?\d{1,3}(?:[.,]\d+)?\s?°")
+_COORDINATES_RE = lazy_compile(r"^\s*-?\d{1,3}(?:[.,]\d+)?\s?°")
 
 
 def _is_coordinates(text: str) -> bool:

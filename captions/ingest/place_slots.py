@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.text import alternation, compile_guarded, fold
+from captions.core.text import alternation, compile_guarded, fold, lazy_compile
 
 from .caption_text import line_language, stopword_votes
 from .lexicon import (
@@ -42,7 +42,7 @@ _NAME = _WORD + r"(?:" + _NAME_LINK + _WORD + r"){0,3}"
 
 # a run of capitalised words with at least one more after the first ('Landau in der Pfalz',
 # 'In Frankfurt am Main'): where a town's name holding small words may stand
-_LINKED_RUN_RE = re.compile(_WORD + r"(?:" + _NAME_LINK + _WORD + r"){1,5}")
+_LINKED_RUN_RE = lazy_compile(_WORD + r"(?:" + _NAME_LINK + _WORD + r"){1,5}")
 _LOWER_LINK_RE = compile_guarded(r" [a-zà-ÿ]")
 
 
@@ -77,7 +77,7 @@ def _longest_town(words: list[str]) -> tuple[int, int] | None:
 
 
 # a city in capitals and a numeric date: 'DRESDEN 15.06.1957' (picture archives)
-_CAPITALS_DATE_DATELINE = re.compile(
+_CAPITALS_DATE_DATELINE = lazy_compile(
     r"^(["
     + _UP
     + r"]["
@@ -89,7 +89,7 @@ _CAPITALS_DATE_DATELINE = re.compile(
     + r"'\-]{1,30}){0,2})\s\d{1,2}\.\d{1,2}\.\d{2,4}\b"
 )
 # dpa: '06.05.2025, Berlin:'  /  '06.05.2025, Niedersachsen, Hannover:'  /  '03.03.2022, Ukraine, Kiew:'
-_DPA_DATELINE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s{0,2},\s{0,2}([^:\n]{2,80}?)\s{0,2}:")
+_DPA_DATELINE = lazy_compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s{0,2},\s{0,2}([^:\n]{2,80}?)\s{0,2}:")
 DATELINE_RES = (
     # Getty: 'PARIS, FRANCE - JULY 26:'  /  'THE HAGUE, NETHERLANDS - JUNE 25:'
     re.compile(
@@ -174,7 +174,7 @@ _PREPOSITION = (
 )
 # A region part may carry its type in lower case: 'in Harbin, Heilongjiang province, China'.
 _REGION_TYPE = r"(?:\s(?:" + alternation(PLACE_PHRASES["region_types"]) + r"))?"
-IN_PLACE_RE = re.compile(
+IN_PLACE_RE = lazy_compile(
     r"(?:^|\s)"
     + _PREPOSITION
     # a lower-case word for a part of the place may stand before its name ('in downtown Anseong',
@@ -200,7 +200,7 @@ IN_PLACE_RE = re.compile(
 _DIRECTIONS = "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["directions"], key=len, reverse=True))
 # (a country of up to three words, "in Saudi Arabia's ..."; a word for a town may stand before the
 # name, "in Turkey's southern town of Kleinort", "in Saudi Arabia's holy city of Kleinort")
-POSSESSIVE_REGION_RE = re.compile(
+POSSESSIVE_REGION_RE = lazy_compile(
     r"(?:^|\s)(?:in|of)\s(?:the\s)?(?:(?:"
     + _DIRECTIONS
     + r")\s)?("
@@ -219,7 +219,7 @@ POSSESSIVE_REGION_RE = re.compile(
 # de Río': an office's or an event's city, not the photo's place; 'frente a la costa de Libia',
 # 'off the coast of Crete': at sea, not in the place; 'calle Génova', 'rue de
 # Rivoli': a street named after a place. Matched against the folded text before a name.
-_NOT_HERE_BEFORE_RE = re.compile(
+_NOT_HERE_BEFORE_RE = lazy_compile(
     r"(?:^|[^\w])(?:(?:"
     + alternation(fold(word) for word in PLACE_PHRASES["office_words"])
     + r")\s(?:"
@@ -240,7 +240,7 @@ _NOT_HERE_BEFORE_RE = re.compile(
 # north of England'), 'nördlich von Berlin': outside the place named, in its country (as
 # _anchored reads 'northwest of Paris' after a place). The words are data (directions,
 # outside_directions). Matched against the folded text before it.
-_OUTSIDE_BEFORE_RE = re.compile(
+_OUTSIDE_BEFORE_RE = lazy_compile(
     r"(?:^|[^\w])(?:(?:au|al|a l')\s(?:"
     + alternation(fold(word) for word in PLACE_PHRASES["directions"])
     + r")\s(?:"
@@ -268,14 +268,14 @@ def outside_of(caption: str, start: int) -> bool:
 # hospital's 'de' is often 'in': 'una escuela de San Salvador' keeps its town).
 # (French names its churches without a link, 'l'église Saint-Pierre'; 'l'église de Saint-Pierre'
 # is the church of the village.)
-_DEDICATED_BEFORE_RE = re.compile(
+_DEDICATED_BEFORE_RE = lazy_compile(
     r"(?:^|[^\w])(?:"
     + alternation(fold(word) for word in PLACE_PHRASES["dedicated_buildings"])
     + r")\s(?:"
     + alternation(PLACE_PHRASES["dedication_links"])
     + r")$"
 )
-_SAINT_RE = re.compile(r"(?:" + alternation(PLACE_PHRASES["saints"]) + r")[\s\-]")
+_SAINT_RE = lazy_compile(r"(?:" + alternation(PLACE_PHRASES["saints"]) + r")[\s\-]")
 
 
 def not_here(caption: str, start: int) -> bool:
@@ -291,7 +291,7 @@ def not_here(caption: str, start: int) -> bool:
 # 'dans le sud-ouest de la France', 'en el norte de Londres', 'in the north of England': a
 # direction inside a place names that place (the words are data: lead_before_direction,
 # directions, links).
-INSIDE_RE = re.compile(
+INSIDE_RE = lazy_compile(
     r"(?:^|\s)(?i:"
     + guarded_alternation(PLACE_PHRASES["lead_before_direction"])
     + r")\s(?i:"
@@ -303,7 +303,7 @@ INSIDE_RE = re.compile(
     + r")"
 )
 # 'im Osten Spaniens', 'im Norden der Ukraine': a German direction and a country in the genitive
-_GENITIVE_INSIDE_RE = re.compile(
+_GENITIVE_INSIDE_RE = lazy_compile(
     r"(?:^|\s)[Ii]m\s(?i:" + alternation(PLACE_PHRASES["directions"]) + r")\s(?:(?:der|des)\s)?(" + _WORD + r")"
 )
 
@@ -326,7 +326,7 @@ def _genitive_countries(caption: str) -> list[str]:
 # ('in the Berlin Wall' is a landmark).
 # ('in the southern Gaza Strip', 'dans le nord de la France' is read by the anchors: a lower-case
 # direction may stand between the article and the name)
-ARTICLE_PLACE_RE = re.compile(
+ARTICLE_PLACE_RE = lazy_compile(
     r"(?:^|\s)(?:"
     + alternation(PLACE_PHRASES["article_leads"])
     + r")\s(?:(?P<direction>"
@@ -341,7 +341,7 @@ ARTICLE_PLACE_RE = re.compile(
 # (Tansania)', 'en Kleinort (Ucrania)', 'à Kleinort (Ukraine)' ('islas Galápagos (Ecuador)' is none);
 # so does one opening a sentence ('In Kleinort (Tansania) warten ...') and a word for a town
 # ('in der Stadt Kleinort (Tansania)', 'dans la ville de Kleinort (Ukraine)', data: place_leads)
-_TOWN_PREPOSITION_RE = re.compile(
+_TOWN_PREPOSITION_RE = lazy_compile(
     r"(?:^|\s)(?:in|en|à|bei|nahe|near|au|In|En|À|Bei|Nahe|Near|Au|(?i:"
     + alternation(PLACE_PHRASES["place_leads"])
     + r"))\s$"
@@ -355,7 +355,7 @@ _NAME_LINK_WORDS = (
 )
 
 
-_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{1,2}\.")
+_ABBREVIATION_RE = lazy_compile(r"[A-Z][a-z]{1,2}\.")
 
 
 def _town_before_parenthesis(caption: str, start: int) -> str | None:
@@ -389,8 +389,8 @@ def _town_before_parenthesis(caption: str, start: int) -> str | None:
 
 
 # (a country's name may hold words in lower case: '(Afrique du Sud)', '(Arabie saoudite)', '(Costa de Marfil)')
-_PAREN_COUNTRY_RE = re.compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s[\w'’\-]{1,30}){0,3})\)")
-END_PLACE_RE = re.compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
+_PAREN_COUNTRY_RE = lazy_compile(r"(" + _WORD + r")\s\((" + _WORD + r"(?:\s[\w'’\-]{1,30}){0,3})\)")
+END_PLACE_RE = lazy_compile(r",\s{0,2}(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2})\s{0,2}[.!]?\s*$")
 # Month and weekday words end a place slot: '... near Bernkastel-Kues, Germany, January 1985'.
 _DATE_WORDS = frozenset(
     [
@@ -487,7 +487,7 @@ _DATE_TAIL = (
 # A compass word may open each part ('..., central Donetsk, Eastern Ukraine May 18, 2014.'),
 # and the date may follow the place without a comma.
 _DIRECTED_NAME = r"(?:(?i:" + _DIRECTIONS + r")\s)?" + _NAME
-END_PLACE_DATED_RE = re.compile(
+END_PLACE_DATED_RE = lazy_compile(
     r",\s{0,2}("
     + _DIRECTED_NAME
     + r"(?:,\s{0,2}"
@@ -496,7 +496,7 @@ END_PLACE_DATED_RE = re.compile(
     + _DATE_TAIL
     + r"\s*[.!]?\s*$"
 )
-_CAPITAL_START_RE = re.compile(r"\s*[" + _UP + r"]")
+_CAPITAL_START_RE = lazy_compile(r"\s*[" + _UP + r"]")
 
 
 _PLAIN_WORD = r"[" + _UP + r"][\w.\-]{0,30}"  # no apostrophe: "China's" is China and what follows
@@ -505,7 +505,7 @@ _PLAIN_NAME = _PLAIN_WORD + r"(?:" + _NAME_LINK + _PLAIN_WORD + r"){0,3}"
 
 # The phrase words match in any case ('Northwest of', 'northwest of'); the names do not: with
 # the whole pattern case-blind, 'Center in northwest China' read as one name.
-_ANCHOR_RE = re.compile(
+_ANCHOR_RE = lazy_compile(
     r",?\s{0,2}(?i:(?="
     + first_chars(
         [*PLACE_PHRASES["lead"], *PLACE_PHRASES["lead_before_country"], *PLACE_PHRASES["lead_before_direction"]]
@@ -540,7 +540,7 @@ _ANCHOR_RE = re.compile(
 # After a place, the region it lies in, named with its kind: ', dans la province chinoise du
 # Shandong', ', dans la région autonome ouïghoure du Xinjiang', ', dem nordwestchinesischen
 # Autonomen Gebiet Ningxia', ', in the province of Hebei'. The words are data.
-_REGION_PHRASE_RE = re.compile(
+_REGION_PHRASE_RE = lazy_compile(
     r",?\s{0,2}(?i:"
     + guarded_alternation(PLACE_PHRASES["region_leads"])
     + r")\s(?:[\w'’-]{2,30}\s){0,3}?(?i:"
@@ -554,12 +554,12 @@ _REGION_PHRASE_RE = re.compile(
     + _PLAIN_WORD
     + r")?)"
 )
-_TYPE_TAIL_RE = re.compile(r"(?:\s(?:" + alternation(PLACE_PHRASES["region_types"]) + r"))+$", re.IGNORECASE)
+_TYPE_TAIL_RE = lazy_compile(r"(?:\s(?:" + alternation(PLACE_PHRASES["region_types"]) + r"))+$", re.IGNORECASE)
 
 
 # a country's name holding words in lower case ('Afrique du Sud', 'Arabie saoudite', 'Côte
 # d'Ivoire', 'Émirats arabes unis'): up to four words from a capital
-_COUNTRY_WORDS_RE = re.compile(r"[" + _UP + r"][\w'’\-]{0,30}(?: [\w'’\-]{1,30}){1,3}")
+_COUNTRY_WORDS_RE = lazy_compile(r"[" + _UP + r"][\w'’\-]{0,30}(?: [\w'’\-]{1,30}){1,3}")
 
 
 def _country_words(caption: str, start: int) -> str | None:
@@ -647,7 +647,7 @@ def _compass_name(words: list[str]) -> bool:
 _TITLE_KEEP = {"de", "del", "la", "le", "les", "am", "an", "der", "sur", "upon", "on", "im", "di", "du", "des"}
 
 
-_PAREN_RE = re.compile(r"\s{0,2}\(([^()]{2,40})\)")
+_PAREN_RE = lazy_compile(r"\s{0,2}\(([^()]{2,40})\)")
 
 
 def titlecase_dateline(text: str) -> str:
@@ -686,7 +686,7 @@ def _cap_parts(word: str) -> str:
 # after a shorter one it may be an abbreviation ('St. Petersburg', 'Mt. Fuji').
 # (The look-behind follows the full stop, so the engine skips to each '.' instead of trying the
 # look-behind at every position of the text: the same matches, some 25x faster on a caption.)
-_SENTENCE_END_RE = re.compile(r"\.(?<=\w{4}\.)\s")
+_SENTENCE_END_RE = lazy_compile(r"\.(?<=\w{4}\.)\s")
 
 
 def first_sentence(text: str) -> str:
@@ -861,15 +861,15 @@ def _trim(slot: str) -> str:
 
 
 # Alamy Live News: 'Londres, Royaume-Uni, 27 avril 2021 : les médecins ...'
-_PLACE_DATE_DATELINE_RE = re.compile(
+_PLACE_DATE_DATELINE_RE = lazy_compile(
     r"(" + _NAME + r"(?:,\s{0,2}" + _NAME + r"){0,2}),\s{0,2}" + _DATE_TAIL + r"\s{0,2}[:–—]"
 )
 
 
-_DATE_COLON_CUE_RE = re.compile(r"\d\s{0,2}[:–—]")
+_DATE_COLON_CUE_RE = lazy_compile(r"\d\s{0,2}[:–—]")
 # FEMA's and US local papers' dateline: a town, its state (postal code, AP abbreviation or name),
 # a date ('Kingfisher, OK 8-19-07', 'Greensburg, KS, May 7, 2007 --', 'Ames, Iowa, June 2, 1951')
-_TOWN_REGION_DATE_RE = re.compile(
+_TOWN_REGION_DATE_RE = lazy_compile(
     r"("
     + _NAME
     + r"),\s("
@@ -888,7 +888,7 @@ def _names_region(text: str) -> bool:
 # ZUMA: 'March 3, 2022, Kyiv, Ukraine: ...' (an English date, the place, a colon)
 _MONTHS_EN = tuple(month.capitalize() for month in dates.ENGLISH_MONTHS)
 _MONTH_OPENINGS = frozenset(month[:3] for month in _MONTHS_EN)
-_MONTH_DATELINE_RE = re.compile(
+_MONTH_DATELINE_RE = lazy_compile(
     r"(?:"
     + "|".join(_MONTHS_EN)
     + r"|(?:"
@@ -954,7 +954,7 @@ def _dateline_names_a_place(text: str) -> bool:
 # A caption that opens with its place as a sentence of its own ('Ciudad de México. Turistas
 # ...') or with its city and country before the first sentence ('Rio de Janeiro, Brasil
 # Ciudadanos ...'): the words are a place only when they resolve to one (see _opening_place).
-_OPENER_RE = re.compile(r"(" + _NAME + r")(?:(?<=\w{4})\.\s|,\s{0,2}((?:" + _PLAIN_WORD + r"\s){1,3}))")
+_OPENER_RE = lazy_compile(r"(" + _NAME + r")(?:(?<=\w{4})\.\s|,\s{0,2}((?:" + _PLAIN_WORD + r"\s){1,3}))")
 
 
 def _opening_place(caption: str) -> str | None:
@@ -990,7 +990,7 @@ def _dateline_text(raw: str) -> str | None:
 
 # 'au Havre', 'du Caire': a French preposition fused with the article of the place's name
 _CONTRACTIONS = {key.casefold(): value for key, value in load_data("place_phrases.json")["contractions"].items()}
-_CONTRACTED_RE = re.compile(r"(?:^|\s)(?i:(" + alternation(_CONTRACTIONS) + r"))\s(" + _WORD + r")")
+_CONTRACTED_RE = lazy_compile(r"(?:^|\s)(?i:(" + alternation(_CONTRACTIONS) + r"))\s(" + _WORD + r")")
 # what a caption holds where a contraction of the data stands, in any case as the pattern reads
 # them ('au ', 'AU ', 'AUX ', 'des '): a caption with none of these skips the search
 _CONTRACTION_ENDS = tuple(sorted({f"{ending} " for key in _CONTRACTIONS for ending in (key[-1], key[-1].upper())}))
@@ -1033,10 +1033,12 @@ def _french_capital_a(caption: str) -> list[str]:
 # A postcard's or an archive print's title: the town, a spaced dash, the subject ('Quimper - La
 # cathédrale', 'Wernigerode – Marktplatz mit Rathaus', 'Nort-sur-Erdre — Le port'); the all-caps
 # form ('QUIMPER - La cathédrale') is a dateline (DATELINE_RES).
-_TITLE_TOWN_RE = re.compile(r"[\"'«“„]?\s?(" + _PLAIN_NAME + r")\s[-–—]\s")
+_TITLE_TOWN_RE = lazy_compile(r"[\"'«“„]?\s?(" + _PLAIN_NAME + r")\s[-–—]\s")
 # a French commune's compound name, known to no gazetteer of towns of 15,000: two names joined by
 # a small word between hyphens ('Nort-sur-Erdre', 'Lamotte-en-Santerre', 'Saint-Jean-de-Luz')
-_FRENCH_COMPOUND_RE = re.compile(r"[\w']+(?:-[\w']+)*-(?:" + alternation(PLACE_PHRASES["compound_links"]) + r")-[\w']+")
+_FRENCH_COMPOUND_RE = lazy_compile(
+    r"[\w']+(?:-[\w']+)*-(?:" + alternation(PLACE_PHRASES["compound_links"]) + r")-[\w']+"
+)
 
 
 def title_town(caption: str, countries=None) -> str | None:
@@ -1050,7 +1052,7 @@ def title_town(caption: str, countries=None) -> str | None:
 # dpa's short dateline: the town, a colon, the sentence ('Mittenwald: Die Polizei sorgt ...',
 # 'Quimper : des manifestants ...'); a heading opens the same way ('Update: ...', 'Exklusiv: ...'),
 # so only a town's own name counts (a small town's in one of `countries`)
-_COLON_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r")\s?:\s(?=[" + _UP + r"a-zàâçéèêëîïôûù])")
+_COLON_TOWN_RE = lazy_compile(r"(" + _PLAIN_NAME + r")\s?:\s(?=[" + _UP + r"a-zàâçéèêëîïôûù])")
 
 
 def colon_town(caption: str, countries=None) -> str | None:
@@ -1073,7 +1075,7 @@ def _own_town(name: str, countries, *, compound: bool = False) -> str | None:
 # and of EFE ('Ciudad de México. Turistas ...', 'Aranjuez.- El presidente ...'): a town's own name
 # there (a small town's in one of `countries`), as colon_town; a known city that implies its
 # country is read by _opening_place already
-_STOP_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r")(?<=\w{4})\.-?\s(?=[" + _UP + r"¿¡\"“«])")
+_STOP_TOWN_RE = lazy_compile(r"(" + _PLAIN_NAME + r")(?<=\w{4})\.-?\s(?=[" + _UP + r"¿¡\"“«])")
 
 
 def stop_town(caption: str, countries=None) -> str | None:
@@ -1089,12 +1091,12 @@ def stop_town(caption: str, countries=None) -> str | None:
 # A reference or a label before a title's dash ('Photo : cote 68 Fi 17 - Nort-sur-Erdre. Le port
 # ...', 'Carte postale n° 12 - Menton, la jetée'): the title after the dash opens as a caption does.
 # (not after a sentence: its full stop says the dash closes no label)
-_TITLE_DASH_RE = re.compile(r"\s[-–—]\s")
+_TITLE_DASH_RE = lazy_compile(r"\s[-–—]\s")
 
 
 # ... and after a year opening the title with its comma ('1912, Gmunden, Blick auf den See'), as
 # an archive's title may date its view first
-_LEADING_YEAR_RE = re.compile(r"\d{4},\s")
+_LEADING_YEAR_RE = lazy_compile(r"\d{4},\s")
 
 
 def _title_openings(caption: str):
@@ -1109,7 +1111,7 @@ def _title_openings(caption: str):
 
 # An archive title or caption opening with its town and a place in it ('Menton, vélodrome du
 # Petit-Port.', 'Kehl, Herrmannplatz, Kaufhaus Karstadt'): the town's own name, as stop_town
-_COMMA_TOWN_RE = re.compile(r"(" + _PLAIN_NAME + r"),\s(?=[\w\"“«])")
+_COMMA_TOWN_RE = lazy_compile(r"(" + _PLAIN_NAME + r"),\s(?=[\w\"“«])")
 
 
 def comma_town(caption: str, countries=None) -> str | None:
@@ -1124,13 +1126,13 @@ def comma_town(caption: str, countries=None) -> str | None:
     return None
 
 
-_PART_END_RE = re.compile(r"[,:;.(\n]")
+_PART_END_RE = lazy_compile(r"[,:;.(\n]")
 
 # A postcard's or an archive's title naming the view it shows: 'Vue générale de Bréau en 1910',
 # 'Environs du Vigan – Vue générale de Bréau', 'Ansicht von Wernigerode um 1905', 'View of
 # Tidaholm, 1910' (data: view_leads), at the title's start or after its dash: the name is a town
 # (see view_town for which names), where only a date, a comma or the title's end follows it
-_VIEW_TOWN_RE = re.compile(
+_VIEW_TOWN_RE = lazy_compile(
     r"(?:^|\s[-–—]\s)[\"'«“„]?(?i:"
     + alternation(PLACE_PHRASES["view_leads"])
     + r")\s?("
@@ -1157,12 +1159,12 @@ def view_town(caption: str, countries=None) -> str | None:
 
 # A closing sentence that is only a town and its region or country, inside the caption's quotes
 # or not (the Library of Congress's FSA/OWI captions: '... waiting for scabs. Ducktown, Tennessee.')
-_PLACE_SENTENCE_RE = re.compile(
+_PLACE_SENTENCE_RE = lazy_compile(
     r"(?:^|(?<=[.!?])[\"”»]?\s{1,3})[\"“«]?(" + _PLAIN_NAME + r"(?:,\s" + _PLAIN_NAME + r"){1,2})\.[\"”»]?\s*$"
 )
 
 
-_GERMAN_LINK_RE = re.compile(r" (?:im|in der) ")
+_GERMAN_LINK_RE = lazy_compile(r" (?:im|in der) ")
 
 
 def _in_place_matches(caption: str):
@@ -1415,7 +1417,7 @@ def _without_german_nouns(slots: list[str], caption: str) -> list[str]:
 
 # 'the southern island of Crete, Greece', 'sur l'île de Crète', 'auf der Insel Kreta' (data:
 # island_leads): the island when the data knows it as a region or country, never a city
-_ISLAND_RE = re.compile(
+_ISLAND_RE = lazy_compile(
     r"(?:" + alternation(PLACE_PHRASES["island_leads"]) + r")\s?(" + _PLAIN_NAME + r"(?:,\s{0,2}" + _PLAIN_NAME + r")?)"
 )
 
@@ -1432,10 +1434,10 @@ def _islands(caption: str) -> list[str]:
     return slots
 
 
-_STATE_WORD_RE = re.compile(alternation(PLACE_PHRASES["state_words"]))  # (a cheap test before _STATE_RE)
+_STATE_WORD_RE = lazy_compile(alternation(PLACE_PHRASES["state_words"]))  # (a cheap test before _STATE_RE)
 # A country by its formal name after a preposition and an article: 'in the Principality of
 # Monaco', 'au Royaume du Maroc', 'en la República de Colombia' (data: state_words).
-_STATE_RE = re.compile(
+_STATE_RE = lazy_compile(
     r"(?:^|\s)(?:in|at|en|au|à|dans|im|in der)\s(?:(?:the|le|la|l['’]|el)\s?)?((?:["
     + _UP
     + r"][\w'’\-]{1,30}\s){0,3}(?:"
@@ -1474,10 +1476,10 @@ _MENTION_RE = compile_guarded(
     + _UP
     + r"][\w'’\-]{1,30}){0,3}"
 )
-_COUNTRY_AFTER_RE = re.compile(r",\s{0,2}([" + _UP + r"][\w'’\-]{1,30}(?: [" + _UP + r"][\w'’\-]{1,30}){0,2})")
+_COUNTRY_AFTER_RE = lazy_compile(r",\s{0,2}([" + _UP + r"][\w'’\-]{1,30}(?: [" + _UP + r"][\w'’\-]{1,30}){0,2})")
 _MAX_MENTIONS = 60
 # a middle initial and a surname after a name ('Mary J. Phillips', 'Victoria A. Ruiz'): a person
-_INITIAL_AFTER_RE = re.compile(r"\s[" + _UP + r"]\.(?:\s?[" + _UP + r"]\.){0,2}\s[" + _UP + r"][a-zà-ÿ]")
+_INITIAL_AFTER_RE = lazy_compile(r"\s[" + _UP + r"]\.(?:\s?[" + _UP + r"]\.){0,2}\s[" + _UP + r"][a-zà-ÿ]")
 _MAX_PLACED = 12  # mentions whose following parts are resolved (each costs up to a dozen lookups)
 
 
@@ -1595,7 +1597,7 @@ def _resolved(slot: str):
     return places.resolve_place(slot, labelled=False)
 
 
-_TOWN_BEFORE_RE = re.compile(
+_TOWN_BEFORE_RE = lazy_compile(
     r"(?:^|\s)(?i:"
     + alternation([*PLACE_PHRASES["anchor_types"], "in", "at", "near", "bei", "im", "à", "en", "près de", "cerca de"])
     + r")\s("
@@ -1640,7 +1642,7 @@ def _with_city_before(text: str, start: int, slot: str) -> str:
 
 
 # A comma and the words that open a region phrase (see _REGION_PHRASE_RE).
-_REGION_PHRASE_START_RE = re.compile(r",(?=\s{0,2}(?i:" + alternation(PLACE_PHRASES["region_leads"]) + r")\s)")
+_REGION_PHRASE_START_RE = lazy_compile(r",(?=\s{0,2}(?i:" + alternation(PLACE_PHRASES["region_leads"]) + r")\s)")
 
 
 def _cities_before_region_phrases(caption: str) -> list[str]:
@@ -1672,7 +1674,7 @@ def _cities_before_region_phrases(caption: str) -> list[str]:
 # What stands between a town and the region slot after it: a comma or 'in', and a region's kind in
 # lower case ('Acapulco, estado de Guerrero', 'Madhupur in Tangail District', 'Shawan im Gebiet')
 # (or with a capital: 'Acapulco, État de Guerrero', 'Shawan, Autonomen Gebiet Xinjiang')
-_BEFORE_REGION_RE = re.compile(
+_BEFORE_REGION_RE = lazy_compile(
     r"(?:,\s{0,2}|\s(?:in|im|en|à|dans|bei)\s)(?:(?:[a-zà-ÿ'’\-]{1,20}|"
     + alternation({kind[:1].upper() + kind[1:] for kind in PLACE_PHRASES["region_kinds"]})
     + r")\s){0,3}$"
@@ -1784,9 +1786,9 @@ _TOWN_WORDS_AFTER = frozenset([*NATIONALITIES["town_words"]["fr"], *NATIONALITIE
 _MODIFIERS_BEFORE = frozenset(fold(word) for word in NATIONALITIES["modifiers"]["en"])
 _MODIFIERS_AFTER = frozenset(fold(word) for language in ("fr", "es") for word in NATIONALITIES["modifiers"][language])
 _TOWN_WORD_RE = compile_guarded(r"(?<![\w\-])(" + alternation(_TOWN_WORDS_BEFORE | _TOWN_WORDS_AFTER) + r")(?![\w\-])")
-_TOKEN_RE = re.compile(r"[\w\-]+")
-_NAME_AFTER_RE = re.compile(r"(?:,\s{0,2}|\s)(?:of\s(?:the\s)?)?(" + _PLAIN_NAME + r")")
-_NAME_AFTER_DE_RE = re.compile(r"\s(?:de\s|del\s|d['’]\s?)(" + _PLAIN_NAME + r")")
+_TOKEN_RE = lazy_compile(r"[\w\-]+")
+_NAME_AFTER_RE = lazy_compile(r"(?:,\s{0,2}|\s)(?:of\s(?:the\s)?)?(" + _PLAIN_NAME + r")")
+_NAME_AFTER_DE_RE = lazy_compile(r"\s(?:de\s|del\s|d['’]\s?)(" + _PLAIN_NAME + r")")
 
 
 # German writes a direction into the adjective: 'ostukrainischen', 'nordfranzösische'
@@ -1817,7 +1819,7 @@ def _nationality(words: list[str]) -> str | None:
 # 'im britischen Scarborough', 'im ostukrainischen Kramatorsk': a German nationality adjective
 # right before a town of that country; before a region's kind ('in der ostukrainischen Region
 # Donbass') it names the country
-_GERMAN_ADJECTIVE_RE = re.compile(r"(?<![\w\-])([a-zäöüß\-]{3,40}isch(?:e[nmrs]?)?)\s([" + _UP + r"][\w\-]{1,40})")
+_GERMAN_ADJECTIVE_RE = lazy_compile(r"(?<![\w\-])([a-zäöüß\-]{3,40}isch(?:e[nmrs]?)?)\s([" + _UP + r"][\w\-]{1,40})")
 
 
 def national_places(caption: str) -> list[str]:
@@ -1871,7 +1873,7 @@ def national_places(caption: str) -> list[str]:
 # 'dans le camp de Calais', 'am Stadthafen von Wismar', 'the port of Dover', 'el cementerio de
 # Iguala': a place in a town, named by its town (data: facility_words, facility_endings,
 # facility_links). Only a town the gazetteer knows counts ('the port of Call' is none).
-_FACILITY_RE = re.compile(
+_FACILITY_RE = lazy_compile(
     r"(?<![\w\-])(?:(?:"
     + alternation(PLACE_PHRASES["facility_words"])
     + r")|["
@@ -1887,7 +1889,7 @@ _FACILITY_RE = re.compile(
 
 
 _GERMAN_FACILITIES = [word for word in PLACE_PHRASES["facility_words"] if word[:1].isupper()]
-_TOWN_ADJECTIVE_RE = re.compile(
+_TOWN_ADJECTIVE_RE = lazy_compile(
     r"(?<![\w\-])(["
     + _UP
     + r"][a-zäöüß]{2,30}er)\s(?:"
@@ -1900,7 +1902,7 @@ _TOWN_ADJECTIVE_RE = re.compile(
     + r"))(?:e?s)?(?![\w\-])"
 )
 _TOWN_ADJECTIVES = load_data("place_phrases.json")["town_adjectives"]
-_ADJECTIVE_BEFORE_NOUN_RE = re.compile(r"er [" + _UP + r"]")  # what _TOWN_ADJECTIVE_RE needs
+_ADJECTIVE_BEFORE_NOUN_RE = lazy_compile(r"er [" + _UP + r"]")  # what _TOWN_ADJECTIVE_RE needs
 
 
 def _town_of_adjective(word: str) -> str | None:
@@ -1912,7 +1914,7 @@ def _town_of_adjective(word: str) -> str | None:
 
 # English names the town before the place in it with a possessive: 'through Kleinort's streets',
 # 'along Sydney's harbour', 'at Dover's port' (the same facility_words, in lower case)
-_POSSESSIVE_FACILITY_RE = re.compile(
+_POSSESSIVE_FACILITY_RE = lazy_compile(
     r"(?<![\w\-])("
     + _PLAIN_NAME
     + r")['’]s?\s(?:"
@@ -1950,7 +1952,7 @@ def facility_towns(caption: str) -> list[str]:
 
 # What follows a town the gazetteer does not know: its country, after a comma or 'in' ('... von
 # Jindo in Südkorea', '... de Konna, au Mali'), names where that town is.
-_COUNTRY_AFTER_RE = re.compile(
+_COUNTRY_AFTER_RE = lazy_compile(
     r"(?:,\s?|\s)(?:(?:" + alternation(PLACE_PHRASES["lead_before_country"]) + r")\s)?(" + _NAME + r")"
 )
 
@@ -1971,7 +1973,7 @@ def _country_after(caption: str, end: int) -> str | None:
 # country: 'Les Almadies, Senegal, von Seyllou/AFP, publiziert am 31. März' (the credit taken
 # out). Beside a caption the town is named as supplied, known to the gazetteer or not; in the
 # caption itself 'Name, Country,' is as often a person and a team ('Harry Kane, England, ...').
-_SIDE_TOWN_RE = re.compile(r"\s{0,3}(" + _NAME + r"),\s{0,2}(" + _NAME + r")\s{0,2}(?:,|\.|$)")
+_SIDE_TOWN_RE = lazy_compile(r"\s{0,3}(" + _NAME + r"),\s{0,2}(" + _NAME + r")\s{0,2}(?:,|\.|$)")
 
 
 def side_town(text: str) -> str | None:
@@ -1983,12 +1985,12 @@ def side_town(text: str) -> str | None:
 
 # Swiss news write a town with its canton's code: 'in Zermatt VS', 'in Heerbrugg SG', 'à Sion VS'
 # (the cantons' ISO 3166-2 codes, CH-VS).
-_TOWN_CANTON_RE = re.compile(
+_TOWN_CANTON_RE = lazy_compile(
     r"(?:^|\s)(?:in|bei|aus|von|nach|à|a|en|près de|de)\s(" + _PLAIN_NAME + r")\s([A-Z]{2})(?=[\s.,;:!?)]|$)"
 )
 
 
-_TWO_CAPITALS_RE = re.compile(r" [A-Z]{2}(?![\w\-])")
+_TWO_CAPITALS_RE = lazy_compile(r" [A-Z]{2}(?![\w\-])")
 
 
 def _towns_with_canton(caption: str) -> list[str]:

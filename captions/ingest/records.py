@@ -20,7 +20,7 @@ import re
 
 from captions.core import dates
 from captions.core.data import load_data
-from captions.core.text import alternation, fold
+from captions.core.text import alternation, fold, lazy_compile
 
 from .lexicon import CAMERA_DESCRIPTIONS, EXIFTOOL_NOT_LABELS, LABELS
 
@@ -114,7 +114,7 @@ def _read_record(text: str) -> tuple[str, str | None, bool]:
 
 # '[Example Images Bild 00123456 Hamburg 1955]' alone on its line: the library, its word for the
 # number (caption_labels.json reference_words), the number, then the place and the year
-_REFERENCE_RE = re.compile(
+_REFERENCE_RE = lazy_compile(
     r"^[ \t]{0,8}\[(?P<holder>[^\W\d][^\[\]\n\d]{1,60}?)\s(?:"
     + alternation(load_data("caption_labels.json")["reference_words"])
     + r")\s(?P<id>[A-Z]{0,4}\d{5,12})"
@@ -142,7 +142,7 @@ def _bracketed_reference_lines(text: str) -> str:
 
 # --- an archive's inventory entry on one line -------------------------------------------------
 
-_ENTRY_DASH_RE = re.compile(r"\s[-\u2013\u2014]\s")
+_ENTRY_DASH_RE = lazy_compile(r"\s[-\u2013\u2014]\s")
 _ENTRY_HEAD_LIMIT = 80  # characters before the dash: a kind, an id label and the id
 _ENTRY_NAME_LIMIT = 80
 _ENTRY_LINES = 400
@@ -228,12 +228,12 @@ def _is_name(text: str) -> bool:
 # --- '"key" -> "value"' maps (an IPTC or XMP dump printed by a program) -----------------------
 
 # '"Caption/Abstract" -> "Austria\'s Matthias Mayer ...",', '"photoshop:City" -> "London",'
-_ARROW_PAIR_RE = re.compile(
+_ARROW_PAIR_RE = lazy_compile(
     r'^\s{0,40}"((?:[^"\\\n]|\\.){1,200})"\s{0,5}->\s{0,5}"((?:[^"\\\n]|\\.)*)",?\s*$', re.MULTILINE
 )
-_ARROW_ESCAPE_RE = re.compile(r"\\(.)")
+_ARROW_ESCAPE_RE = lazy_compile(r"\\(.)")
 # the same pair with curled quotes, all or some of them: '“Caption/Abstract” -> “Austria’s ...”,'
-_CURLED_ARROW_PAIR_RE = re.compile(
+_CURLED_ARROW_PAIR_RE = lazy_compile(
     r'^(\s{0,40})[\u201c"]([^\u201c\u201d"\n]{1,200})[\u201d"]\s{0,5}->\s{0,5}[\u201c"]([^\n]*)[\u201d"](,?[ \t]*)$',
     re.MULTILINE,
 )
@@ -273,7 +273,7 @@ def _arrow_lines(text: str) -> str:
 # --- tables (Markdown, pasted pages) ----------------------------------------------------------
 
 # '| Référence | SPA 52 IS 1815 |': a row of two cells, the first a label of ours.
-_TABLE_ROW_RE = re.compile(r"^\|[^|\n]{1,80}\|[^|\n]{0,2000}\|[ \t]*$", re.MULTILINE)
+_TABLE_ROW_RE = lazy_compile(r"^\|[^|\n]{1,80}\|[^|\n]{0,2000}\|[ \t]*$", re.MULTILINE)
 
 
 def _table_lines(text: str) -> str:
@@ -301,7 +301,7 @@ def _table_lines(text: str) -> str:
 
 
 # Markdown inside a cell: '`548x800`' (code), '<https://…>' (an autolink), '**bold**'.
-_CELL_MARKUP_RE = re.compile(r"`([^`\n]{0,2000})`|\*\*([^*\n]{0,2000})\*\*|<(https?://[^<>\s]{1,2000})>")
+_CELL_MARKUP_RE = lazy_compile(r"`([^`\n]{0,2000})`|\*\*([^*\n]{0,2000})\*\*|<(https?://[^<>\s]{1,2000})>")
 
 
 def _cell_text(cell: str) -> str:
@@ -314,11 +314,11 @@ def _cell_text(cell: str) -> str:
 # --- exiv2 -pa ------------------------------------------------------------------------------
 
 # 'Iptc.Application2.Caption    String    56  Die Insel Stromboli ...': key, type, count, value.
-_EXIV2_LINE_RE = re.compile(
+_EXIV2_LINE_RE = lazy_compile(
     r"^(?:Exif|Iptc|Xmp)\.[\w]{1,40}\.([\w/:\[\]]{1,80})\s{1,60}[A-Za-z]{2,20}\s{1,10}\d{1,9}\s{1,4}(.*)$", re.MULTILINE
 )
-_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_LANG_ALT_RE = re.compile(r'^lang="[\w-]{1,20}"\s')
+_CAMEL_RE = lazy_compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_LANG_ALT_RE = lazy_compile(r'^lang="[\w-]{1,20}"\s')
 
 
 def _exiv2_lines(text: str) -> str:
@@ -341,7 +341,7 @@ def _exiv2_lines(text: str) -> str:
 # --- exiftool's -args listing and a table's header over one row ----------------------------------
 
 # '-IPTC:Caption-Abstract=A caption' (exiftool -args, as an argument file holds it)
-_ARGUMENT_RE = re.compile(r"^-([A-Za-z][\w:-]{0,80})=(.*)$")
+_ARGUMENT_RE = lazy_compile(r"^-([A-Za-z][\w:-]{0,80})=(.*)$")
 
 
 def _argument_pairs(text: str) -> dict | None:
@@ -382,7 +382,7 @@ def _header_row(text: str) -> dict | None:
 # name and a dash (as -D or the test suite's .out files print it), the tag's description and its
 # value: '[IPTC, IPTC, Other] 120 - Caption-Abstract: A caption', '[EXIF, IFD1, Image] 282 - X
 # Resolution: 72', '[XMP-dc] Description: A caption'
-_GROUPED_TAG_RE = re.compile(
+_GROUPED_TAG_RE = lazy_compile(
     r"^[ \t]{0,8}\[([A-Za-z][\w-]{0,30}(?:,[ \t]{0,3}[A-Za-z][\w-]{0,30}){0,3})\][ \t]{1,40}"
     r"(?:[\w-]{1,60}[ \t]{1,3}-[ \t]{1,3})?([^\W\d][^:\n]{0,80}?)[ \t]{0,40}:[ \t]?(.*)$",
     re.MULTILINE,
@@ -422,15 +422,15 @@ def _grouped_tag_lines(text: str) -> str:
 
 # One tag or one run of text between tags (linear: no pattern looks for a closing tag)
 # or, last, a tag that never closes (a packet cut off inside it: its fragment is no text)
-_XML_TOKEN_RE = re.compile(
+_XML_TOKEN_RE = lazy_compile(
     r"<(/?)([A-Za-z][\w.-]{0,40}:)?([A-Za-z][\w.-]{0,80})([^<>]{0,2000}?)(/?)>|([^<]+)|<([^<>]{0,4000})"
 )
 # a property written as an attribute of rdf:Description: photoshop:City="London"
-_XMP_ATTRIBUTE_RE = re.compile(
+_XMP_ATTRIBUTE_RE = lazy_compile(
     r"\b([A-Za-z][\w-]{0,20}):([A-Za-z]\w{0,60})=(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})')"
 )
 _XML_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&#xA;": " ", "&#10;": " "}
-_XML_ENTITY_RE = re.compile("|".join(re.escape(entity) for entity in _XML_ENTITIES))
+_XML_ENTITY_RE = lazy_compile("|".join(re.escape(entity) for entity in _XML_ENTITIES))
 _XMP_STRUCTURE = frozenset(("rdf:", "x:"))  # RDF's own elements and the packet wrapper hold no property
 
 
@@ -484,7 +484,7 @@ def _xmp_lines(text: str) -> tuple[list[str] | None, str | None]:
 
 
 # an attribute of an element: name="value" or name='value'
-_XML_ATTRIBUTE_RE = re.compile(r"([A-Za-z_][\w:.-]{0,80})\s{0,5}=\s{0,5}(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})')")
+_XML_ATTRIBUTE_RE = lazy_compile(r"([A-Za-z_][\w:.-]{0,80})\s{0,5}=\s{0,5}(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})')")
 _XML_DECODE = lambda text: _XML_ENTITY_RE.sub(lambda entity: _XML_ENTITIES[entity.group(0)], text)  # noqa: E731
 
 
@@ -591,7 +591,7 @@ def _data_lines(data) -> list[str] | None:
 _ALT_LABELS = ("alt text:", "alternative text:")
 
 
-_SMART_KEY_RE = re.compile(r"[{,]\s{0,40}\u201c[^\u201c\u201d\n]{1,80}\u201d\s{0,5}:")
+_SMART_KEY_RE = lazy_compile(r"[{,]\s{0,40}\u201c[^\u201c\u201d\n]{1,80}\u201d\s{0,5}:")
 _STRAIGHT_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"'})
 
 
@@ -630,20 +630,20 @@ def load_json(text: str):
 # --- object literals (JavaScript, JSON5, Python's printed dict) ------------------------------
 
 # a record's literal under its key, the member of an object cut from a script ('image: {')
-_LABELLED_LITERAL_RE = re.compile(r"^[A-Za-z_$][\w$]{0,60}\s{0,5}:\s{0,5}(?=[{\[])")
+_LABELLED_LITERAL_RE = lazy_compile(r"^[A-Za-z_$][\w$]{0,60}\s{0,5}:\s{0,5}(?=[{\[])")
 # what may precede a record's literal in a script: 'const photo = {', 'window.record = {',
 # 'export default {', 'module.exports = {'
-_ASSIGNMENT_RE = re.compile(
+_ASSIGNMENT_RE = lazy_compile(
     r"^(?:export\s{1,5}default\s{1,5}|(?:(?:const|let|var)\s{1,5})?[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}\s{0,5}=\s{0,5}"
     r"|(?:<\?php\s{1,40})?return\s{1,5}|(?:<\?php\s{1,40})?\$[A-Za-z_]\w{0,60}\s{0,5}=\s{0,5})(?=[{\[]|[Aa]rray\s{0,3}\()"
 )
 # what opens a script file before its literal: PHP's tag, blanks and comments
-_PREAMBLE_RE = re.compile(r"(?:<\?php\b|\s|//[^\n]*|#[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)*")
+_PREAMBLE_RE = lazy_compile(r"(?:<\?php\b|\s|//[^\n]*|#[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)*")
 # PHP's printed array ('array (' as var_export writes it)
-_PHP_ARRAY_RE = re.compile(r"^array\s{0,3}\(", re.IGNORECASE)
+_PHP_ARRAY_RE = lazy_compile(r"^array\s{0,3}\(", re.IGNORECASE)
 _ARROW_LOOKAHEAD = 2000  # characters a bracket's first member is looked for in
 _ARROW_BUDGET = 100_000  # characters all brackets of a text may look ahead
-_IDENTIFIER_RE = re.compile(r"(?:[^\W\d]|\$)[\w$]{0,200}")
+_IDENTIFIER_RE = lazy_compile(r"(?:[^\W\d]|\$)[\w$]{0,200}")
 # bare words of a literal and their JSON ('undefined', Python's 'True', 'None')
 _BARE_VALUES = {
     "true": "true",
@@ -892,7 +892,7 @@ def _label(key: str) -> str:
 
 
 # exiftool's -G output names each tag with its group: 'IPTC:Caption-Abstract', 'XMP-dc:Creator'
-_GROUP_PREFIX_RE = re.compile(r"^[A-Za-z][\w-]{0,20}:(?=[A-Za-z])")
+_GROUP_PREFIX_RE = lazy_compile(r"^[A-Za-z][\w-]{0,20}:(?=[A-Za-z])")
 
 
 def _json_label(key: str) -> str | None:
@@ -938,13 +938,13 @@ _ROLE_KEYS = ("role", "rel", "type", "kind", "label")  # what says which of seve
 _COPY_NAMING_KEYS = frozenset(
     ("name", "rel", "label", "type", "role", "key", "size", "variant", "kind", "rendition", "format")
 )
-_PATH_WORD_RE = re.compile(r"[A-Za-z]+")
-_HTML_TAG_RE = re.compile(r"<(?:/?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")
-_FILE_NAME_RE = re.compile(
+_PATH_WORD_RE = lazy_compile(r"[A-Za-z]+")
+_HTML_TAG_RE = lazy_compile(r"<(?:/?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")
+_FILE_NAME_RE = lazy_compile(
     r"^[^\s/\\]{1,200}\.(?:jpe?g|png|gif|tiff?|heic|heif|webp|dng|raw|nef|cr2|arw|psd|bmp|mp4|mov)$", re.I
 )
-_EPOCH_RE = re.compile(r"^-?\d{9,13}$")
-_LEADING_LABEL_RE = re.compile(r"^([^\W\d][^:\n]{1,30}?)\s?:\s+(\S.*)$")
+_EPOCH_RE = lazy_compile(r"^-?\d{9,13}$")
+_LEADING_LABEL_RE = lazy_compile(r"^([^\W\d][^:\n]{1,30}?)\s?:\s+(\S.*)$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1140,10 +1140,10 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
 
 # --- MediaWiki templates ----------------------------------------------------------------------
 
-_LINK_RE = re.compile(r"\[\[(?:[^\[\]|]{0,200}\|)?([^\[\]|]{0,200})\]\]")
-_EXTERNAL_LINK_RE = re.compile(r"\[https?://\S{1,300}\s([^\]]{1,200})\]")
-_LANGUAGE_TEMPLATE_RE = re.compile(r"\{\{\s?([a-z]{2,3})\s?\|\s?(?:1\s?=\s?)?")
-_HEADING_RE = re.compile(r"^\s*=+.*=+\s*$")
+_LINK_RE = lazy_compile(r"\[\[(?:[^\[\]|]{0,200}\|)?([^\[\]|]{0,200})\]\]")
+_EXTERNAL_LINK_RE = lazy_compile(r"\[https?://\S{1,300}\s([^\]]{1,200})\]")
+_LANGUAGE_TEMPLATE_RE = lazy_compile(r"\{\{\s?([a-z]{2,3})\s?\|\s?(?:1\s?=\s?)?")
+_HEADING_RE = lazy_compile(r"^\s*=+.*=+\s*$")
 _LANGUAGE_MARK = "\x00"  # between a language code and its text inside this module (clean_text drops NUL)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from captions.core.dimensions import StatedSize
-from captions.core.text import DIGIT_RE, compile_guarded
+from captions.core.text import DIGIT_RE, compile_guarded, lazy_compile
 
 MAX_PIXELS = 10**6  # px and dpi must be > 0 and < this; anything else is dropped
 SCAN_LIMIT = 4000  # characters of one line the size patterns look at
@@ -36,7 +36,7 @@ _BY = r"\s{0,3}(?:[x×X*]|by)\s{0,3}"
 _PIXEL_UNIT = r"(?:px|pixels?|pixeles|píxeles|pxl|bildpunkte)"
 _LENGTH_UNIT = r"(?:cm|mm|inches|inch|in|zoll|pouces|pulgadas|\"|″)"
 
-PAIR_RE = re.compile(
+PAIR_RE = lazy_compile(
     r"(" + _NUM + r")(?:\s{0,2}" + _PIXEL_UNIT + r")?" + _BY + r"(" + _NUM + r")\s{0,3}"
     r"(" + _PIXEL_UNIT + r"|" + _LENGTH_UNIT + r")?(?![a-zà-ÿ])",
     re.IGNORECASE,
@@ -49,7 +49,7 @@ DPI_RE = compile_guarded(
     re.IGNORECASE,
 )
 DPI_FIRST_RE = compile_guarded(r"(?:dpi|ppi|ppp)\s{0,3}[:=]?\s{0,3}(" + _NUM + r")", re.IGNORECASE)
-SINGLE_PX_RE = re.compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
+SINGLE_PX_RE = lazy_compile(r"(" + _NUM + r")\s{0,3}(?:" + _PIXEL_UNIT + r")?(?![a-z\d])", re.IGNORECASE)
 # A print size with each side marked ('8 in HIGH x 10 in WIDE', '6.8"w x 5.0"h', '20 cm hoch x
 # 30 cm breit', '10 cm alto x 15 cm ancho'): the marks say which side is which, in either order.
 _WIDTH_MARKS = ("wide", "width", "w", "breit", "ancho", "large", "larg")
@@ -65,15 +65,15 @@ MARKED_PAIR_RE = compile_guarded(
 _FRACTION_RE = compile_guarded(r"(?<![\d/.,])(\d{1,4})(?:[ \u00a0]|-)(\d{1,2})/(\d{1,2})(?![\d/])")
 # The order a museum names its sides in, before the size ('H x W:', '(height x width)', 'Höhe x
 # Breite', 'haut. x larg.', 'alto x ancho'); 'W x H' names width first.
-_SIDES_RE = re.compile(
+_SIDES_RE = lazy_compile(
     r"(?<![a-zà-ÿ])(?:(?P<hw>h|height|höhe|hoehe|hohe|haut(?:eur)?|alto|altura)\.?\s{0,2}[x×]\s{0,2}"
     r"(?:w|width|b|breite|l|larg(?:eur)?|ancho|anchura)|(?P<wh>w|width|b|breite|larg(?:eur)?|ancho|anchura)\.?"
     r"\s{0,2}[x×]\s{0,2}(?:h|height|höhe|hoehe|hohe|haut(?:eur)?|alto|altura))(?![a-zà-ÿ])",
     re.IGNORECASE,
 )
 # 'digit x digit' somewhere: a cheap search that spares the full pair pattern on captions.
-PAIR_HINT_RE = re.compile(r"\d\s{0,3}(?:px\s{0,2})?(?:[x×X*]|by)\s{0,3}\d", re.IGNORECASE)
-_LENGTH_TEXT_RE = re.compile(r"\d{1,7}(?:\.\d{1,4})?")
+PAIR_HINT_RE = lazy_compile(r"\d\s{0,3}(?:px\s{0,2})?(?:[x×X*]|by)\s{0,3}\d", re.IGNORECASE)
+_LENGTH_TEXT_RE = lazy_compile(r"\d{1,7}(?:\.\d{1,4})?")
 
 
 def to_pixels(text: str) -> int | None:

@@ -18,32 +18,34 @@ import textwrap
 import unicodedata
 from html.entities import html5
 
+from captions.core.text import lazy_compile
+
 from .lexicon import MAIL_FORWARD_LINES, MAIL_HEADER_LABELS
 
 # Zero-width and direction marks, the byte-order mark, the word joiner: invisible, no content.
 # (The zero-width joiner U+200D stays: it is part of emoji and of some scripts' letters.)
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
+_INVISIBLE_RE = lazy_compile("[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
 # Spaces of other widths than the plain one, as pages write them between a number and its unit,
 # in thousands, after a French colon: read as plain spaces.
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f", " "))
-_ODD_SPACE_RE = re.compile("[\u00a0\u2002-\u200a\u202f\u205f]")
+_ODD_SPACE_RE = lazy_compile("[\u00a0\u2002-\u200a\u202f\u205f]")
 # An HTML character reference with its semicolon ('&amp;', '&nbsp;', '&#39;', '&#x2019;'); a bare
 # '&' ('AT&T', 'Marks & Spencer') is text.
-_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ENTITY_RE = lazy_compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # A forwarded mail's quoting: '>' or '> > ' at the start of a line
-_MAIL_QUOTE_RE = re.compile(r"^(?:>[ \t]?)+", re.MULTILINE)
-_QUOTED_LINE_RE = re.compile(r"^[ \t]*>", re.MULTILINE)
+_MAIL_QUOTE_RE = lazy_compile(r"^(?:>[ \t]?)+", re.MULTILINE)
+_QUOTED_LINE_RE = lazy_compile(r"^[ \t]*>", re.MULTILINE)
 # an HTML line break, with the blanks around it and the newline after it if there is one:
 # a page's or a CMS export's source copied as text ('Caption<br>Foto: X<br/>')
-_BR_RE = re.compile(r"[ \t]*<br[ \t]{0,5}/?>[ \t]*\n?", re.IGNORECASE)
+_BR_RE = lazy_compile(r"[ \t]*<br[ \t]{0,5}/?>[ \t]*\n?", re.IGNORECASE)
 # '---------- Forwarded message ---------', 'Begin forwarded message:', '-------- Message transféré --------'
-_FORWARD_LINE_RE = re.compile(
+_FORWARD_LINE_RE = lazy_compile(
     r"^[ \t]*[-_=*]*[ \t]*(?:"
     + "|".join(re.escape(line) for line in sorted(MAIL_FORWARD_LINES, key=len, reverse=True))
     + r")[ \t]?:?[ \t]*[-_=*]*[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_HEADER_LINE_RE = re.compile(
+_HEADER_LINE_RE = lazy_compile(
     r"(?:"
     + "|".join(re.escape(label) for label in sorted(set(MAIL_HEADER_LABELS), key=len, reverse=True))
     + r")[ \t]?:",
@@ -52,9 +54,9 @@ _HEADER_LINE_RE = re.compile(
 # Markdown's or a chat's emphasis around a word or a label, as a message or a document copied
 # as text keeps it ('**Date:** 3 May 2019', '__Credit__: Jane Roe'): the words. The marks must
 # hug the words (imago's ' *** ' between its languages is no emphasis) and hold no line break.
-_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=[^\s*_])([^*_\n]{1,80}?)(?<=[^\s*_])\1")
+_EMPHASIS_RE = lazy_compile(r"(\*\*|__)(?=[^\s*_])([^*_\n]{1,80}?)(?<=[^\s*_])\1")
 # blanks at a line's end: nothing (a tab between cells stays; only the line's end is trimmed)
-_TRAILING_BLANKS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+_TRAILING_BLANKS_RE = lazy_compile(r"[ \t]+$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
