@@ -2305,5 +2305,16 @@ def test_an_iptc_region_field_names_the_country_of_a_small_towns_city_field():
     # false friends: a region field the data does not know gives no country; a country field wins
     record = parse_block(listing.format(city="Gmunden", region="Nowhereland"))
     assert record.country_code is None
+    # a region field is read as a region only: never as a country's code ('GR' is Graubünden, not
+    # Greece; 'BY' Bayern, not Belarus) nor as a country's name beside a town of another country
+    for city, region, country in (
+        ("Davos", "GR", "CH"),
+        ("Fürth", "BY", "DE"),
+        ("Exampleton", "BE", None),
+        ("Kleinort", "Georgia", None),
+        ("Arlon", "Luxembourg", None),
+    ):
+        record = parse_block(listing.format(city=city, region=region))
+        assert record.country_code == country, (city, region)
     record = parse_block(listing.format(city="Athens", region="Attica") + "\nCountry-Primary Location Name   : Greece")
     assert (record.city, record.country_code) == ("Athens", "GR")

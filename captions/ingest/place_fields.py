@@ -896,18 +896,37 @@ def _structured_place(record: ParsedCaption, fields: dict) -> None:
             record.country, record.country_code = country.name, country.code
         elif record.country is None:
             record.problem_details["unknown_country"] = problem_detail("country_unknown", text=country_text)
-    elif record.country is None and value("region"):
-        # a region field names its country ('City: Husum' with 'Province-State: Schleswig-Holstein'),
-        # read with the city beside it where several countries name a region alike
-        found = _resolve(", ".join(part for part in (value("city"), value("region")) if part), False)
-        if found.country_code and not found.unknown_country:
-            record.country, record.country_code = found.country, found.country_code
-        elif record.city:
-            _country_of_city_field(record)
+    elif record.country is None and _region_field_country(value("city"), value("region")):
+        # a region field names its country ('City: Husum' with 'Province-State: Schleswig-Holstein')
+        country = places.country_by_code(_region_field_country(value("city"), value("region")))
+        record.country, record.country_code = country.name, country.code
     elif record.country is None and record.city:
         _country_of_city_field(record)
     parts = [part for part in (record.sublocation, record.city, record.region, country_text) if part]
     record.place_text = record.place_text or ", ".join(parts) or None
+
+
+@lru_cache(maxsize=1024)
+def _region_field_country(city: str | None, region: str | None) -> str | None:
+    """The country a region field (IPTC Province-State) names: read only as a region, never as a
+    country ('Georgia', 'Luxembourg') or a country's code ('GR' for Graubünden, 'BY' for
+    Bayern), and only where the city field names a town of that country or names no town the
+    data knows ('Limburg' beside Hasselt is Belgium's province, not the Dutch one). None when
+    it does not say."""
+    if not region or len(region) < 3:
+        return None
+    found = places.find_region(region)
+    if found is None:
+        return None
+    code = found[1]
+    in_country = bool(city) and (places.find_city(city, code) is not None or code in places.town_countries(city))
+    named_country = places.find_country(region)
+    if named_country is not None and named_country.code != code:
+        # a country's name too ('Georgia', 'Luxembourg'): the region only beside a town of its country
+        return code if in_country else None
+    if city and not in_country and (places.find_city(city) is not None or places.town_countries(city)):
+        return None  # a town the data places in other countries only
+    return code
 
 
 def _country_of_city_field(record: ParsedCaption) -> None:
