@@ -10,7 +10,6 @@ truncated: the parser reports the cut, it does not guess the rest.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from array import array
 from functools import lru_cache
@@ -1809,15 +1808,6 @@ class _WordStore:
         at = bisect.bisect_left(range(len(self)), word, key=self._word)
         return 9 - self._centibels[at] / 100 if at < len(self) and self._word(at) == word else 0.0
 
-    def longer_mass(self, word: str) -> float:
-        """The Zipf value of all longer words beginning with `word` together (0 when none)."""
-        at = bisect.bisect_right(range(len(self)), word, key=self._word)
-        total = 0.0
-        while at < len(self) and self._word(at).startswith(word):
-            total += 10 ** (-self._centibels[at] / 100)
-            at += 1
-        return 9 + math.log10(total) if total else 0.0
-
     def longer_as_common(self, word: str, zipf: float) -> bool:
         """Does the list hold a longer word beginning with `word` used `zipf` or more?"""
         at = bisect.bisect_right(range(len(self)), word, key=self._word)
@@ -1859,8 +1849,6 @@ def is_rare_word_in(word: str, language: str, at_least: float = _RARE_WORD_ZIPF)
     folded = word.strip(".,;:!?\"'”“»«)(").casefold()
     if len(folded) < 4 or len(folded) > _LONGEST_WORD or not folded.isalpha() or fold(folded) in DANGLING_WORDS:
         return False
-    if folded in _language_words(language)[1]:
-        return False  # a common word: the small lists' own tests judge it
     store = _large_words(language)
     own = store.zipf(folded)
     return own >= at_least and not store.longer_as_common(folded, own + _RARE_PIECE_MARGIN)
@@ -1898,11 +1886,6 @@ def is_piece_of_name(word: str, language: str | None = None) -> bool:
 # ('presi' and 'presidente' in Spanish, 'deci' and 'decir'); a more common one is whole ('beste').
 _PIECE_AT_MOST = 3.5
 _PIECE_MARGIN = 1.5
-# ... and a more common word is a piece when the longer words it begins are used, together, this
-# much more (Zipf: about thirty times) than it ('poli' before 'policía', 'policial', 'político' ...;
-# 'blei', 'perso', 'actu'); short forms are used on their own as much as that less ('Demo', 'tele',
-# 'prof', 1.0-1.4) and so are common words that begin common longer ones ('opera', 'interna')
-_PIECE_MASS_MARGIN = 1.5
 
 
 @lru_cache(maxsize=8192)
@@ -1925,9 +1908,7 @@ def is_piece_of_word(word: str, language: str | None = None) -> bool:
     words, zipf = _language_words(language)
     own = zipf.get(folded, 0.0)
     if own >= _PIECE_AT_MOST:
-        # a common word is a piece when the longer words it begins are together far more common
-        # ('poli' and 'policía', 'policial', 'político' ...; 'perso', 'blei', 'actu')
-        return len(folded) >= 4 and _large_words(language).longer_mass(folded) >= own + _PIECE_MASS_MARGIN
+        return False
     at = bisect.bisect_right(words, folded)
     while at < len(words) and words[at].startswith(folded):
         if zipf[words[at]] >= own + _PIECE_MARGIN:
