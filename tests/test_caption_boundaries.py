@@ -3600,3 +3600,25 @@ def test_a_short_caption_right_over_a_pasted_size_line_is_the_caption_not_a_head
         "3000 x 2000 px | 25.4 x 16.9 cm | 10 x 6.7 inches | 300dpi\nDate taken:\n4 May 2022"
     )
     assert (record.caption, record.headline) == ("Visitors crowd the green as the tractors arrive.", "Harvest festival")
+
+
+def test_a_place_or_a_title_over_the_size_line_is_no_caption_over_one_sentence_after_the_fields():
+    # review9: a place alone over the size line, or a title over a caption that follows the fields
+    # in one sentence (no article), is not the caption
+    size = "3000 x 2000 px | 25,4 x 16,9 cm | 10 x 6,7 inches | 300dpi"
+    for block, caption in (
+        (
+            f"Exampleville, Portugal\n{size}\nDate taken:\n3 May 2019\nA woman walks past a mural.",
+            "A woman walks past a mural.",
+        ),
+        (
+            f"Hamburg, Deutschland\n{size}\nAufnahmedatum:\n3. Mai 2019\nEin Kran hebt eine Kiste.",
+            "Ein Kran hebt eine Kiste.",
+        ),
+        (
+            f"Pêcheurs sur la plage\n{size}\nDate de prise de vue :\n3 mai 2019\n"
+            "Des pêcheurs tirent leurs barques sur la plage.",
+            "Des pêcheurs tirent leurs barques sur la plage.",
+        ),
+    ):
+        assert parse_block(block).caption == caption, block

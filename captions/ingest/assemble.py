@@ -895,7 +895,16 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
             # headline and lead stand above it ('Bergfest auf der Rigi' / 'Beim Fest ...' /
             # 'Bild wird geladen' / 'Jane Roe kümmert sich ... (Bild: ...)')
             return prose[under], headline or (prose[0][0] if len(prose[0]) == 1 else None)
-    if len(prose) > 1 and prose[0][0] is scan.over_size and len(prose[0]) <= _OVER_SIZE_LINES:
+    if (
+        len(prose) > 1
+        and prose[0][0] is scan.over_size
+        and len(prose[0]) <= _OVER_SIZE_LINES
+        # (a place or a dateline alone over the size line is no caption: 'Lisbon, Portugal',
+        # 'Paris, France - 4 April 2019'; and one sentence after the fields is the caption, not
+        # an article: the article runs on)
+        and not (len(prose[0]) == 1 and _is_place_or_dateline(prose[0][0]))
+        and sum(len(line) for paragraph in prose[1:] for line in paragraph) >= _ARTICLE_CHARS
+    ):
         # the paragraph right over a pasted size line is the picture's caption, however short
         # ('Jewish New Year on the East Side' / '3000 x 2000 px | ... | 300dpi' / 'Date taken:'
         # ...): prose after the page's fields is the article it illustrates, and the caption no
@@ -935,6 +944,14 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
 
 
 _OVER_SIZE_LINES = 3  # lines of a caption over its size line (more is a text of its own)
+_ARTICLE_CHARS = 120  # prose after a page's fields this long is an article; one short sentence is the caption
+
+
+def _is_place_or_dateline(line: str) -> bool:
+    """A line that is only a place, perhaps with a date ('Lisbon, Portugal', 'Paris, France - 4
+    April 2019', 'Hamburg, Deutschland')."""
+    head = re.split(r"\s[-–—]\s", line, maxsplit=1)[0]
+    return bool(closing_place_line(line) or closing_place_line(head))
 
 
 def _from_first_place(heading: str) -> str:
