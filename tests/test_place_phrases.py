@@ -1642,3 +1642,23 @@ def test_a_place_name_with_an_elided_de_is_read_whole_where_known():
     # false friends: a person's name after a town's elided 'de' is no part of the town
     assert _place(parse_block("Le festival à Cannes d'Isabelle Dupont, le 3 mars 2022.")) == ("Cannes", None, "FR")
     assert _place(parse_block("Une rue à Montélimar d'Ana Ruiz, le 3 mars 2022.")) == ("Montélimar", None, None)
+
+
+def test_a_country_name_two_countries_share_is_the_one_the_major_city_lies_in():
+    # 'Congo' alone is the Republic of the Congo; after Kinshasa it is the Democratic Republic
+    for text, code in (
+        ("Kinshasa, Congo", "CD"),
+        ("Brazzaville, Congo", "CG"),
+        ("Seoul, Korea", "KR"),
+        ("Pyongyang, Korea", "KP"),
+        ("Conakry, Guinea", "GN"),
+    ):
+        place = places.resolve_place(text, labelled=False)
+        assert (place.city, place.country_code, place.unknown_country) == (text.split(",")[0], code, False), text
+    # false friends: a town the data does not know decides nothing; a country named in full stays
+    # (so does 'Guinea' after Malabo: it is a country's whole name)
+    assert places.resolve_place("Exampleton, Korea", labelled=False).unknown_country
+    assert places.resolve_place("Malabo, Guinea", labelled=False).country_code == "GN"
+    assert places.resolve_place("Kinshasa, Republic of the Congo", labelled=False).country_code == "CG"
+    record = parse_block("Voters queue outside a polling station in Kinshasa, Congo, on December 20, 2023.")
+    assert (record.city, record.country_code) == ("Kinshasa", "CD")

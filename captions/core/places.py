@@ -996,6 +996,8 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             country, rest = found, parts[:position]
             break
     if country is not None and rest:
+        country = _country_of_named_city(rest[-1], parts[len(rest)], country)
+    if country is not None and rest:
         # 'Atlanta, Georgia', 'Los Angeles, CA', 'Boston, MA': a US state, not a country,
         # when the city before it is known in that state's country and not in the other.
         slot = parts[len(rest)]
@@ -1019,7 +1021,12 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         elif any(city.major for city in _cities_named(last)):
             rest = parts  # 'Kremlin, Moscow': a city, not a country; 'Berlin, Atlantis' is no place
         elif _looks_like_country_slot(last):
-            unknown_country, rest = True, parts[:-1]
+            # 'Seoul, Korea': a part of the name of the country where the major city before it lies
+            country = _country_of_named_city(parts[-2], last, _NO_COUNTRY)
+            if country is _NO_COUNTRY:
+                country = None
+                unknown_country = True
+            rest = parts[:-1]
         else:
             rest = parts[:-1]  # 'Berlin, 10117': a postcode, not a place name
 
@@ -1157,6 +1164,28 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
 #: a city this large named like its country is what the name says ('Hong Kong', 'Singapore');
 #: below it the name is the country's ('Luxembourg', 'Monaco', 'Djibouti' name the state too)
 CITY_STATE_POPULATION = 1_000_000
+
+
+_NO_COUNTRY = Country(name="", code="")
+
+
+def _country_of_named_city(city_text: str, country_text: str, country: Country) -> Country:
+    """A short name two countries share ('Congo' in 'Kinshasa, Congo'): the country whose full
+    name holds it where the major city before it lies ('Democratic Republic of the Congo'), not
+    the one the short name stands for alone (the Republic of the Congo); `country` otherwise."""
+    if country.code and (
+        find_city(city_text, country.code) is not None or name_key(country_text) == name_key(country.name)
+    ):
+        return country  # (a country named in full: 'Kinshasa, Republic of the Congo' is as written)
+    city = next((city for city in _cities_named(city_text) if city.major), None)
+    other = country_by_code(city.country_code) if city is not None else None
+    if other is None or other.code == country.code:
+        return country
+    words = name_key(country_text).split()
+    named = name_key(other.name).split()
+    if words and any(named[start : start + len(words)] == words for start in range(len(named))):
+        return other
+    return country
 
 
 #: two cities farther apart than this are two towns, not a city and one of its boroughs
