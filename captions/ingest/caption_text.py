@@ -1475,6 +1475,8 @@ def looks_cut_off(
     words = text.split()
     # 'Pará' after a comma is a place ('in Belém, Pará'), not Spanish 'para' left dangling.
     named = words[-1][:1].isupper() and len(words) > 1 and words[-2].endswith(",")
+    if len(words) > 3 and _two_letter_acronym(words):
+        return False  # '... talks run by the UN', '... Gipfel der EU': no 'un' or 'au' left dangling
     if fold(words[-1]) in DANGLING_WORDS and len(words) > 3 and not named:
         # (a trailing line's capitalised one is a page's button cut off: 'Show More Show Les')
         return not trailing or words[-1][:1].islower()
@@ -1542,6 +1544,22 @@ def looks_cut_off(
         return False  # '... at a factory in Tidaholm', '... au stade Kassam': begins no known word
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
+
+
+def _two_letter_acronym(words: list[str]) -> bool:
+    """Is the last of `words` an acronym of two capitals after running lower-case text ('... led
+    by the AU', '... Gipfel der EU', '... troops from the US')? The two words before it have
+    lower-case letters and the one just before is all lower-case, so a capitalised word cut to
+    two letters ('Bundespräsident St', 'the city of Ma') and an all-capital caption are none."""
+    last = words[-1]
+    return (
+        len(last) == 2
+        and last.isalpha()
+        and last.isupper()
+        and words[-2].isalpha()
+        and words[-2].islower()
+        and any(char.islower() for char in words[-3])
+    )
 
 
 @lru_cache(maxsize=8192)
