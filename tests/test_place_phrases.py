@@ -1662,3 +1662,18 @@ def test_a_country_name_two_countries_share_is_the_one_the_major_city_lies_in():
     assert places.resolve_place("Kinshasa, Republic of the Congo", labelled=False).country_code == "CG"
     record = parse_block("Voters queue outside a polling station in Kinshasa, Congo, on December 20, 2023.")
     assert (record.city, record.country_code) == ("Kinshasa", "CD")
+
+
+def test_a_canadian_province_code_after_a_town_known_in_canada_is_the_region():
+    for text, city, code in (
+        ("Kingston, ON", "Kingston", "ON"),
+        ("Moncton, NB", "Moncton", "NB"),
+        ("Halifax, NS", "Halifax", "NS"),
+    ):
+        place = places.resolve_place(text, labelled=False)
+        assert (place.city, place.region, place.country_code, place.unknown_country) == (city, code, "CA", False), text
+    record = parse_block("Skaters on a frozen canal in Kingston, ON, on January 9, 2021.")
+    assert (record.city, record.country_code) == ("Kingston", "CA")
+    # false friends: the code after a town the data does not know in Canada decides nothing
+    assert places.resolve_place("Exampleton, ON", labelled=False).country_code is None
+    assert places.resolve_place("Berlin, ON", labelled=False).region is None

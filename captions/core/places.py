@@ -913,6 +913,37 @@ def _postal_state(part: str) -> _Region | None:
 
 
 @functools.cache
+def _province_codes() -> dict[str, str]:
+    codes = load_data("region_aliases.json").get("province_postal_codes", {})
+    return {code: country_code for country_code, listed in codes.items() for code in listed}
+
+
+def _postal_province(part: str, town: str) -> _Region | None:
+    """'Kingston, ON', 'Halifax, NS': a Canadian province's postal code after a town the data knows
+    in Canada (the code alone is a word or another country's code: 'ON', 'NS', 'BC')."""
+    stripped = part.strip()
+    if len(stripped) != 2 or not stripped.isupper():
+        return None
+    country_code = _province_codes().get(stripped)
+    if country_code is None or not (find_city(town, country_code) is not None or country_code in town_countries(town)):
+        return None
+    return _region_by_code(f"{country_code}-{stripped}")
+
+
+def postal_region(part: str, town: str) -> bool:
+    """Is `part` a US state's postal code ('ME') or a province's after a town of its country ('ON')?"""
+    return _postal_state(part) is not None or _postal_province(part, town) is not None
+
+
+@functools.cache
+def _region_by_code(code: str) -> _Region | None:
+    index = _region_index()
+    names = index.keys_by_code.get(code, frozenset())
+    found = (index.by_key.get(key) for key in sorted(names))
+    return next((region for region in found if region is not None and region.code == code), None)
+
+
+@functools.cache
 def _position_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in load_data("place_phrases.json")["position_words"])
 
@@ -1010,7 +1041,12 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
                 country, region, region_text = None, state, slot
     elif country is None and len(parts) >= 2:
         last = parts[-1]
-        state = _region(last) or _postal_state(last) or _region_beside_city(last, parts[-2])
+        state = (
+            _region(last)
+            or _postal_state(last)
+            or _postal_province(last, parts[-2])
+            or _region_beside_city(last, parts[-2])
+        )
         if state is not None and _city_beside_building(last, parts[-2], state.country_code):
             rest = parts  # 'Bundeshaus, Bern', 'Elbphilharmonie, Hamburg': a building in the city
         elif state is not None and _district_of_city(parts[-2], last, state):
@@ -1342,6 +1378,8 @@ def place_search_names(*, sublocation=None, city=None, region=None, country_code
             names |= _city_names_of(known)
     if region:
         found = _region(region) or _postal_state(region)  # 'Calif.', 'CA' as written find California
+        if found is None and country_code and _province_codes().get(region.strip()) == country_code.upper():
+            found = _region_by_code(f"{country_code.upper()}-{region.strip()}")  # 'ON' in Canada: Ontario
         if found is not None and (not country_code or found.country_code == country_code.upper()):
             names |= _region_index().keys_by_code.get(found.code, frozenset())
     if country_code:

@@ -615,7 +615,13 @@ def _place_on_date(text: str) -> tuple[str, places.ResolvedPlace] | None:
         # '... at Bonhams, Heckmondwike, on September 16, 2020.', '... à Gardanne, le 23 février
         # 2019.', '... in Eberswalde am 3. Mai 2019': the wires' place and date closing a sentence
         parts = [part.strip() for part in match.group("place").split(",")]
-        if places.find_country(parts[-1]) or places.find_region(parts[-1]) or "'s " in parts[-1] or "’s " in parts[-1]:
+        if (
+            places.find_country(parts[-1])
+            or places.find_region(parts[-1])
+            or (len(parts) > 1 and places.postal_region(parts[-1], parts[-2]))
+            or "'s " in parts[-1]
+            or "’s " in parts[-1]
+        ):
             continue  # (a country or region named, or "East China's Jiangxi Province": the slots read it)
         # the town the data knows, after the venue ('Bonhams, Heckmondwike'): the city
         town = next((part for part in reversed(parts) if places.find_city(part)), None)
