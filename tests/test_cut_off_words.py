@@ -530,11 +530,43 @@ def test_an_acronym_after_running_text_is_whole(caption, cut):
         ("The base was handed over to local forces after the withdrawal of troops from the US", False),
         ("Les ministres se sont réunis mardi soir pour préparer le sommet de la UE", False),
         # ... while a capitalised word cut to two letters is still a cut (false friends), and so
-        # is a dangling word in lower case
+        # is the same word in lower case where it dangles (French 'un', 'au')
         ("The photograph shows the old covered market square in the city of Ma", True),
-        ("Delegates from forty countries gathered in a lakeside hotel for talks run by the un", True),
-        ("Soldiers arrived in the northern province last week as part of a mission led by the au", True),
+        ("Les ministres se sont réunis mardi soir dans la capitale pour préparer un", True),
+        ("Les ministres se sont réunis mardi soir dans la capitale avant de partir au", True),
     ],
 )
 def test_a_two_letter_acronym_after_running_text_is_whole(caption, cut):
     assert ("truncated_text" in parse_block(caption).problems) is cut
+
+
+@pytest.mark.parametrize(
+    ("caption", "cut"),
+    [
+        # a German separable verb's particle ends a German sentence whole ...
+        ("Trotz des Regens und der Kälte halten die Proteste in der Innenstadt noch an", False),
+        ("Nach der langen Winterpause fängt die Saison für die Mannschaft morgen an", False),
+        ("Der Zug aus dem Süden kommt nach der Verspätung erst um acht Uhr an", False),
+        ("Die Kinder räumen nach dem Fest den Garten gemeinsam mit den Eltern auf", False),
+        ("Die Polizei sperrte die Straße am frühen Morgen für den Verkehr vollständig zu", False),
+        ("Die Besucher bringen für das Picknick im Stadtpark ihre eigenen Getränke mit", False),
+        ("Die Gäste treffen am Abend nach und nach im großen Saal des Gasthofs ein", False),
+        # ... while a German article or conjunction still dangles, and so does an English
+        # sentence's 'an', 'the' or 'and' (false friends: the list is the text's language's)
+        ("Die Demonstranten ziehen am Samstag mit Transparenten durch die Innenstadt und", True),
+        ("Die Demonstranten ziehen am Samstag mit Transparenten durch die Innenstadt zu der", True),
+        ("Protesters march through the city centre on Saturday carrying banners against an", True),
+        ("Protesters march through the city centre on Saturday carrying banners against the", True),
+        ("Protesters march through the city centre on Saturday carrying banners and", True),
+    ],
+)
+def test_a_sentence_ends_on_the_words_its_language_ends_on(caption, cut):
+    assert ("truncated_text" in parse_block(caption).problems) is cut
+
+
+def test_the_dangling_words_are_each_languages():
+    from captions.ingest.lexicon import DANGLING_WORDS, dangling_words
+
+    assert "an" not in dangling_words("de") and "mit" not in dangling_words("de")
+    assert "an" in dangling_words("en") and "der" in dangling_words("de") and "the" in dangling_words("en")
+    assert dangling_words(None) == DANGLING_WORDS and {"an", "mit", "der", "the", "la"} <= DANGLING_WORDS

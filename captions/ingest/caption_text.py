@@ -36,7 +36,9 @@ from .lexicon import (
     SHARED_STOPWORDS,
     SPELLING_CONTAINS,
     SPELLING_ENDINGS,
+    WHOLE_AT_END,
     WORD_LANGUAGE,
+    dangling_words,
     load_data,
 )
 from .notices import (
@@ -1477,7 +1479,7 @@ def looks_cut_off(
     named = words[-1][:1].isupper() and len(words) > 1 and words[-2].endswith(",")
     if len(words) > 3 and _two_letter_acronym(words):
         return False  # '... talks run by the UN', '... Gipfel der EU': no 'un' or 'au' left dangling
-    if fold(words[-1]) in DANGLING_WORDS and len(words) > 3 and not named:
+    if fold(words[-1]) in dangling_words(language) and len(words) > 3 and not named:
         # (a trailing line's capitalised one is a page's button cut off: 'Show More Show Les')
         return not trailing or words[-1][:1].islower()
     if text.count(",") >= len(words) // 2:
@@ -1865,7 +1867,9 @@ def is_rare_word_in(word: str, language: str, at_least: float = _RARE_WORD_ZIPF)
     'necktie'), and no piece of a word: no longer word it begins is far more common there (by
     _RARE_PIECE_MARGIN), as 'versammlung' is than 'versa', 'sparkasse' than 'spark'?"""
     folded = word.strip(".,;:!?\"'”“»«)(").casefold()
-    if len(folded) < 4 or len(folded) > _LONGEST_WORD or not folded.isalpha() or fold(folded) in DANGLING_WORDS:
+    if len(folded) < 4 or len(folded) > _LONGEST_WORD or not folded.isalpha():
+        return False
+    if fold(folded) in dangling_words(language):
         return False
     store = _large_words(language)
     own = store.zipf(folded)
@@ -1957,7 +1961,9 @@ def is_whole_in(word: str, language: str) -> bool:
     folded = word.strip(".,;:!?\"'”“»«)(").casefold()
     if len(folded) > _LONGEST_WORD:
         return False  # no word of a language (and each start below would cost its length again)
-    if not folded.isalpha() or fold(folded) in DANGLING_WORDS or is_piece_of_word(folded, language):
+    if fold(folded) in WHOLE_AT_END.get(language, ()):
+        return True  # a German separable verb's particle ('Die Saison fängt morgen an')
+    if not folded.isalpha() or fold(folded) in dangling_words(language) or is_piece_of_word(folded, language):
         return False
     zipf = _language_words(language)[1]
     if len(folded) == 3:

@@ -359,81 +359,30 @@ SHARED_STOPWORDS: dict[str, tuple[str, ...]] = {
     "a": ("en", "es"),
 }
 
+_DANGLING = load_data("dangling_words.json")
+#: language -> folded words after which a sentence of that language cannot end (captions/data/
+#: dangling_words.json), less the ones it does end on ('whole_at_end': German 'an', 'mit')
+DANGLING_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    language: frozenset(fold(word) for word in words)
+    - frozenset(fold(word) for word in _DANGLING["whole_at_end"].get(language, ()))
+    for language, words in _DANGLING.items()
+    if not language.startswith("_") and language != "whole_at_end"
+}
 #: Words after which an English/German/French/Spanish sentence cannot end: a caption whose
-#: last word is one of these was cut off.
-DANGLING_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "his",
-        "her",
-        "their",
-        "its",
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "und",
-        "oder",
-        "mit",
-        "von",
-        "zu",
-        "im",
-        "am",
-        "auf",
-        "bei",
-        "für",
-        "fur",
-        "le",
-        "la",
-        "les",
-        "des",
-        "du",
-        "de",
-        "et",
-        "ou",
-        "un",
-        "une",
-        "au",
-        "aux",
-        "dans",
-        "sur",
-        "pour",
-        "avec",
-        "par",
-        "el",
-        "los",
-        "las",
-        "del",
-        "y",
-        "o",
-        "una",
-        "con",
-        "por",
-        "para",
-        "al",
-        "en",
-    ]
-)
+#: last word is one of these was cut off (all four lists: a text of unknown language).
+DANGLING_WORDS = frozenset(fold(word) for language in DANGLING_BY_LANGUAGE for word in _DANGLING[language])
+
+
+#: language -> folded words of the lists a sentence of that language ends on (German 'an', 'mit')
+WHOLE_AT_END: dict[str, frozenset[str]] = {
+    language: frozenset(fold(word) for word in words) for language, words in _DANGLING["whole_at_end"].items()
+}
+
+
+def dangling_words(language: str | None) -> frozenset[str]:
+    """The words a sentence of `language` cannot end on; all four languages' for an unknown one."""
+    return DANGLING_BY_LANGUAGE.get(language or "", DANGLING_WORDS)
+
 
 #: words of the phrases that say where a place lies ('southern Italy', 'northwest of Paris')
 PLACE_PHRASES: dict[str, tuple[str, ...]] = {
