@@ -1677,3 +1677,22 @@ def test_a_canadian_province_code_after_a_town_known_in_canada_is_the_region():
     # false friends: the code after a town the data does not know in Canada decides nothing
     assert places.resolve_place("Exampleton, ON", labelled=False).country_code is None
     assert places.resolve_place("Berlin, ON", labelled=False).region is None
+
+
+def test_a_generic_district_word_before_a_known_city_is_no_city():
+    for text, sublocation, city, code in (
+        ("Old Town, Lucerne", "Old Town", "Lucerne", "CH"),
+        ("Centro, Murcia, España", "Centro", "Murcia", "ES"),
+        ("Altstadt, Salzburg", "Altstadt", "Salzburg", "AT"),
+        ("Vieille ville, Genève, Suisse", "Vieille ville", "Genève", "CH"),
+    ):
+        place = places.resolve_place(text, labelled=True)
+        assert (place.sublocation, place.city, place.country_code) == (sublocation, city, code), text
+        free = places.resolve_place(text, labelled=False)
+        assert (free.sublocation, free.city, free.country_code) == (None, city, code), text
+    record = parse_block("Ort: Casco Antiguo, Murcia, España\nTouristen vor der Kathedrale.")
+    assert (record.sublocation, record.city, record.country_code) == ("Casco Antiguo", "Murcia", "ES")
+    # false friends: a town named like a district, in its state; a district word before no known city
+    assert places.resolve_place("Old Town, Maine", labelled=True).city == "Old Town"
+    assert places.resolve_place("Old Town, ME", labelled=False).city == "Old Town"
+    assert places.resolve_place("Centro, Exampleton", labelled=False).city == "Centro"

@@ -33,6 +33,7 @@ The caption parser calls resolve_place and find_country for every block.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import gettext
 import hashlib
@@ -948,6 +949,38 @@ def _position_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in load_data("place_phrases.json")["position_words"])
 
 
+@functools.cache
+def _generic_districts() -> frozenset[str]:
+    return frozenset(name_key(word) for word in load_data("place_phrases.json")["generic_districts"])
+
+
+def _without_district(parts: list[str], *, labelled: bool) -> ResolvedPlace | None:
+    """'Old Town, Lucerne', 'Centro, Murcia, España': a generic district word ('Altstadt',
+    'Centre-ville', 'Downtown') before a city the data knows is the sublocation (labelled) or
+    dropped, never the city; None when the part after it is no known city ('Old Town, Maine' is a
+    town of that state)."""
+    districts = 0
+    while districts < len(parts) and name_key(parts[districts]) in _generic_districts():
+        districts += 1
+    if not districts or districts == len(parts):
+        return None
+    town = parts[districts]
+    known = find_city(town)
+    region = _region(town)
+    if known is None or (region is not None and not is_own_city_name(town) and _lies_elsewhere(known, region)):
+        return None  # ('Maine' is another name of a town in Illinois, not of a city in Maine)
+    place = resolve_place(", ".join(parts[districts:]), labelled=labelled)
+    if place.city is None and place.region is not None and name_key(place.region) == name_key(town):
+        # ('Lucerne' alone reads as the canton; after a district of it, it is the city)
+        place = dataclasses.replace(place, city=_spelled(town, known.all_names()), region=None)
+    if place.city is None:
+        return None
+    if labelled:
+        named = ", ".join(_spelled(part) for part in parts[:districts])
+        place = dataclasses.replace(place, sublocation=", ".join(filter(None, (named, place.sublocation))))
+    return place
+
+
 def is_position_word(text: str) -> bool:
     """'Mitte', 'izq.', 'à gauche': where a person stands in the picture (data: position_words)."""
     return text.strip().casefold() in _position_words()
@@ -1014,6 +1047,10 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             return ResolvedPlace(sublocation, None, None, None, None, False)
         if not labelled:
             parts = parts[streets:]
+
+    in_district = _without_district(parts, labelled=labelled) if len(parts) >= 2 else None
+    if in_district is not None:
+        return in_district
 
     country: Country | None = None
     unknown_country = False
