@@ -1696,3 +1696,21 @@ def test_a_generic_district_word_before_a_known_city_is_no_city():
     assert places.resolve_place("Old Town, Maine", labelled=True).city == "Old Town"
     assert places.resolve_place("Old Town, ME", labelled=False).city == "Old Town"
     assert places.resolve_place("Centro, Exampleton", labelled=False).city == "Centro"
+
+
+def test_a_town_far_from_a_regions_capital_named_for_the_region_is_the_city():
+    for text, city, region, code in (
+        ("Wil, St. Gallen, Switzerland", "Wil", "St. Gallen", "CH"),
+        ("Cascais, Lisbon, Portugal", "Cascais", "Lisbon", "PT"),
+        ("Sintra, Lisbon, Portugal", "Sintra", "Lisbon", "PT"),
+    ):
+        place = places.resolve_place(text, labelled=True)
+        assert (place.sublocation, place.city, place.region, place.country_code) == (None, city, region, code), text
+    record = parse_block("Ort: Wil, St. Gallen, Schweiz\nEin Umzug in der Altstadt.")
+    assert (record.city, record.region, record.country_code) == ("Wil", "St. Gallen", "CH")
+    # false friends: a district of the capital itself (under 10 km) stays its sublocation; the
+    # city alone stays the city
+    belem = places.resolve_place("Belém, Lisbon, Portugal", labelled=True)
+    assert (belem.sublocation, belem.city, belem.region) == ("Belém", "Lisbon", None)
+    assert places.resolve_place("St. Gallen, Switzerland", labelled=False).city == "St. Gallen"
+    assert places.resolve_place("Queens, New York, USA", labelled=True).city == "New York"

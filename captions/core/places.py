@@ -1185,6 +1185,11 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
                 region, region_text, rest = candidate, last, rest[:-1]
 
     if region is None and region_text is None and country is not None and len(rest) >= 2:
+        seat = _seat_of_region(rest[-2], rest[-1], country.code)
+        if seat is not None:
+            region, region_text, rest = seat, rest[-1], rest[:-1]
+
+    if region is None and region_text is None and country is not None and len(rest) >= 2:
         # 'Liverpool, Merseyside, England', 'Bolton, Greater Manchester, UK': a part the region
         # data does not know, between a city of that country (its own name) and the country, is
         # the region as written, not the city (a county, a district, a province's other name)
@@ -1264,6 +1269,34 @@ def _country_of_named_city(city_text: str, country_text: str, country: Country) 
 #: two cities farther apart than this are two towns, not a city and one of its boroughs
 BOROUGH_DISTANCE_KM = 30
 
+#: a town this far from a region's capital is a town of the region, not a district of the capital
+SEAT_DISTANCE_KM = 10
+
+
+def _seat_of_region(town: str, seat: str, country_code: str) -> _Region | None:
+    """'Wil, St. Gallen, Switzerland', 'Cascais, Lisbon, Portugal': a part the region data does
+    not know as written, naming a city of the country that another of its names makes the
+    capital of a region ('Sankt Gallen', 'Lisboa'), after a town GeoNames knows in that country at
+    least SEAT_DISTANCE_KM from that city: the region (the town is the city). None otherwise
+    ('Belém, Lisbon, Portugal' is a district of the capital)."""
+    if _region(seat) is not None or is_street(town) or name_key(town) in _generic_districts():
+        return None
+    capital = find_city(seat, country_code)
+    place = find_city(town, country_code)
+    if capital is None or place is None or place == capital:
+        return None
+    region = next(
+        (
+            found
+            for found in map(_region, capital.all_names()[:4])
+            if found is not None and found.country_code == country_code and not _lies_elsewhere(capital, found)
+        ),
+        None,
+    )
+    if region is None or not _far_apart(place, capital, SEAT_DISTANCE_KM):
+        return None
+    return region
+
 
 def _lies_elsewhere(city: City, region: _Region) -> bool:
     """Does the city lie in another first-level region than `region`, as far as the data says
@@ -1276,13 +1309,13 @@ def _lies_elsewhere(city: City, region: _Region) -> bool:
     return False
 
 
-def _far_apart(first: City, second: City) -> bool:
-    """Do the two cities lie more than BOROUGH_DISTANCE_KM apart (False when a position is unknown)?"""
+def _far_apart(first: City, second: City, distance_km: float = BOROUGH_DISTANCE_KM) -> bool:
+    """Do the two cities lie more than distance_km apart (False when a position is unknown)?"""
     if None in (first.lat, first.lon, second.lat, second.lon):
         return False
     lat1, lon1, lat2, lon2 = map(math.radians, (first.lat, first.lon, second.lat, second.lon))
     chord = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(chord)) > BOROUGH_DISTANCE_KM
+    return 2 * 6371 * math.asin(math.sqrt(chord)) > distance_km
 
 
 def _city_state(text: str, country_code: str) -> str | None:
