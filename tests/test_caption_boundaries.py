@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from captions.ingest import parse_block
 from captions.ingest.layout import classify
 
@@ -3622,3 +3624,35 @@ def test_a_place_or_a_title_over_the_size_line_is_no_caption_over_one_sentence_a
         ),
     ):
         assert parse_block(block).caption == caption, block
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a catalogue's note on what is not known opens with the slot's label, no town (the
+        # gazetteer lists a town Date in Japan) ...
+        "Date, place and photographer unknown",
+        "Date. Place and photographer unknown.",
+        "Date, lieu et photographe inconnus",
+        "Lieu, date et auteur inconnus",
+        "Fecha, lugar y autor desconocidos",
+        "Ort, Datum und Fotograf unbekannt",
+        "Lieu et date inconnus",
+    ],
+)
+def test_a_note_opening_with_a_slots_label_names_no_town(caption):
+    record = parse_block(caption)
+    assert record.city is None and record.country is None
+
+
+@pytest.mark.parametrize(
+    ("caption", "city"),
+    [
+        # ... while a town opening a title before its comma is still read (false friends: Lens
+        # is also a label's word, Menton none)
+        ("Lens, stade Bollaert, la tribune nord un soir de match", "Lens"),
+        ("Menton, la jetée et le vieux port au petit matin", "Menton"),
+    ],
+)
+def test_a_town_opening_a_title_before_its_comma_is_still_read(caption, city):
+    assert parse_block(caption).city == city

@@ -16,6 +16,7 @@ from captions.core.text import alternation, compile_guarded, fold, lazy_compile
 
 from .caption_text import line_language, stopword_votes
 from .lexicon import (
+    LABELS,
     PLACE_PHRASES,
     StartOrBlank,
     first_chars,
@@ -1060,12 +1061,20 @@ def colon_town(caption: str, countries=None) -> str | None:
     return None if match is None else _own_town(match.group(1), countries)
 
 
+# The fields whose labels (captions/data/caption_labels.json: 'Date', 'Place', 'Lieu', 'Ort',
+# 'Fecha') open a catalogue's note on them ('Date, place and photographer unknown'), never a
+# town's name in a title's opening slot, though the gazetteer may list one so named (Date, Japan)
+_SLOT_LABEL_FIELDS = ("date", "place")
+
+
 def _own_town(name: str, countries, *, compound: bool = False) -> str | None:
     """`name` when the gazetteer knows it as a town's own name (a small town's in one of
     `countries`, when they are given), or, with `compound`, it is a French commune's compound
     name; never a country or a region ('Bretagne - Quimper', 'Bayern: ...')."""
     if places.find_country(name) or places.find_region(name):
         return None
+    if LABELS.get(fold(name), ("",))[0] in _SLOT_LABEL_FIELDS:
+        return None  # a catalogue note naming the slot: 'Date, place and photographer unknown'
     if places.is_town_name(name, countries or frozenset()) or (compound and _FRENCH_COMPOUND_RE.fullmatch(name)):
         return name
     return None
