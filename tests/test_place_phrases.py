@@ -1714,3 +1714,22 @@ def test_a_town_far_from_a_regions_capital_named_for_the_region_is_the_city():
     assert (belem.sublocation, belem.city, belem.region) == ("Belém", "Lisbon", None)
     assert places.resolve_place("St. Gallen, Switzerland", labelled=False).city == "St. Gallen"
     assert places.resolve_place("Queens, New York, USA", labelled=True).city == "New York"
+
+
+def test_a_notice_or_label_word_before_a_colon_is_no_dateline_town():
+    # a warning's or a label's word opening the caption before its colon (dpa's 'ACHTUNG', the
+    # wires' 'ATTENTION', 'ATENCIÓN', 'NOTE', 'HINWEIS') is no dateline town, though a
+    # gazetteer may list a town so named
+    for text in [
+        "ACHTUNG: Nur für Radfahrer steht auf einem Schild an der Brücke.",
+        "ATTENTION: Closed for repairs reads a board at the harbour gate.",
+        "ATENCIÓN: Un cartel avisa de la crecida junto al puente.",
+        "NOTE: Un panneau signale la fermeture du sentier.",
+        "Hinweis: Das Tor bleibt am Abend geschlossen.",
+    ]:
+        assert parse_block(text).city is None, text
+    # false friend: a town's own name before the colon is still the dateline
+    assert parse_block("HAMBURG: Ein Schild am Hafentor warnt vor dem Hochwasser.").city == "Hamburg"
+    assert parse_block("Garmisch-Partenkirchen: Ein Schild am Wanderweg warnt vor Lawinen.").city == (
+        "Garmisch-Partenkirchen"
+    )

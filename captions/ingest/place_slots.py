@@ -927,6 +927,8 @@ def dateline_place(caption: str) -> str | None:
                 return _widest_first(text)
             if pattern is _CAPITALS_DATE_DATELINE and text and not _dateline_names_a_place(text):
                 return None  # 'BILDER DES TAGES 18.1.2017:' is a gallery's heading, not a city
+            if text and _label_word(text):
+                return None  # 'ACHTUNG: Nur für Anlieger ...': a notice's word, not a town
             return text
     return None
 
@@ -1056,9 +1058,23 @@ def title_town(caption: str, countries=None) -> str | None:
 _COLON_TOWN_RE = lazy_compile(r"(" + _PLAIN_NAME + r")\s?:\s(?=[" + _UP + r"a-zàâçéèêëîïôûù])")
 
 
+# ... and never a label's or a notice's word before its colon ('ACHTUNG: Nur für Anlieger ...',
+# 'Hinweis: ...', 'NOTE: ...'; caption_labels.json's labels, credit_patterns.json's
+# notice_openers), though the gazetteer may list a town so named
+_NOTICE_WORDS = frozenset(fold(word) for word in load_data("credit_patterns.json")["notice_openers"])
+
+
 def colon_town(caption: str, countries=None) -> str | None:
     match = _COLON_TOWN_RE.match(caption, 0, 120)
-    return None if match is None else _own_town(match.group(1), countries)
+    if match is None:
+        return None
+    return None if _label_word(match.group(1)) else _own_town(match.group(1), countries)
+
+
+def _label_word(name: str) -> bool:
+    """Whether `name` is a label's or a notice's word (see _NOTICE_WORDS), never a town's."""
+    folded = fold(name)
+    return folded in LABELS or folded in _NOTICE_WORDS
 
 
 # The fields whose labels (captions/data/caption_labels.json: 'Date', 'Place', 'Lieu', 'Ort',
