@@ -2318,3 +2318,51 @@ def test_an_iptc_region_field_names_the_country_of_a_small_towns_city_field():
         assert record.country_code == country, (city, region)
     record = parse_block(listing.format(city="Athens", region="Attica") + "\nCountry-Primary Location Name   : Greece")
     assert (record.city, record.country_code) == ("Athens", "GR")
+
+
+def test_a_iiif_manifest_label_is_its_title_and_its_metadata_pairs_are_fields():
+    # a IIIF Presentation manifest: its own 'label' is the title (the caption when no description
+    # says more), its 'metadata' a list of {'label': ..., 'value': ...} pairs; v3 wraps every text
+    # in a language map ({'none': [...]}, {'en': [...]})
+    import json
+
+    plain = {
+        "label": "Fischkutter vor Anker bei Husum",
+        "metadata": [
+            {"label": "Photographer", "value": "Mara Quell"},
+            {"label": "Date", "value": "1961"},
+            {"label": "Place", "value": "Husum"},
+        ],
+    }
+    wrapped = {
+        "id": "https://iiif.example.org/manifest/77",
+        "type": "Manifest",
+        "label": {"none": ["Fischkutter vor Anker bei Husum"]},
+        "thumbnail": [{"id": "https://iiif.example.org/thumb/77.jpg", "type": "Image"}],
+        "metadata": [
+            {"label": {"en": ["Photographer"]}, "value": {"none": ["Mara Quell"]}},
+            {"label": {"en": ["Date"]}, "value": {"none": ["1961"]}},
+            {"label": {"en": ["Place"]}, "value": {"none": ["Husum"]}},
+        ],
+    }
+    for manifest in (plain, wrapped):
+        record = _parse(json.dumps(manifest, ensure_ascii=False))
+        assert record.caption == "Fischkutter vor Anker bei Husum"
+        assert (record.credit, record.date_start, record.city, record.language) == (
+            "Mara Quell",
+            date(1961, 1, 1),
+            "Husum",
+            "de",
+        )
+    # a description is the caption over the label; a requiredStatement names its role
+    described = dict(wrapped, summary={"en": ["Two trawlers moored in the outer harbour."]})
+    described["requiredStatement"] = {"label": {"en": ["Attribution"]}, "value": {"en": ["Example Town Archive"]}}
+    record = _parse(json.dumps(described))
+    assert record.caption == "Two trawlers moored in the outer harbour."
+    assert (record.credit, record.copyright_notice) == ("Mara Quell", "Example Town Archive")
+    # false friends: a 'label' beside a width and a height names that copy of the file ('Large'),
+    # and an object of two-letter keys that are no language map ({'id': ...}) is no text
+    record = _parse(json.dumps({"label": "Large", "width": 1600, "height": 1200, "id": "https://x.example/l.jpg"}))
+    assert (record.caption, record.width_px) == ("", 1600)
+    record = _parse(json.dumps({"title": "Quay at dusk", "creator": {"id": "https://x.example/p/9"}}))
+    assert (record.caption, record.credit) == ("Quay at dusk", None)

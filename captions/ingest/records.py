@@ -1074,11 +1074,32 @@ def _record_text(value, field: str | None) -> str:
     return text
 
 
+_LANGUAGE_TAG_RE = lazy_compile(r"^(?:[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}|none|@none)$")
+
+
+def _language_map_values(value) -> list | None:
+    """A language map's values (IIIF v3's {'none': ['Jana Roe']}, {'en': ['Date']}, Europeana's
+    {'de': [...]}): every key a language tag, every value a list of text; the untagged entry
+    ('none'), else the first. None for any other object ({'id': 'https://...'} is no map)."""
+    if not isinstance(value, dict) or not value or len(value) > 40:
+        return None
+    for tag, values in value.items():
+        if not isinstance(tag, str) or not _LANGUAGE_TAG_RE.match(tag):
+            return None
+        if not isinstance(values, list) or not values or not all(isinstance(item, str) for item in values):
+            return None
+    return value.get("none") or value.get("@none") or next(iter(value.values()))
+
+
 def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...] = (), sizes=None) -> None:
     if depth > 8 or len(lines) > 500:
         return
+    language_values = _language_map_values(value)
+    if language_values is not None and key:
+        value = language_values[0] if len(language_values) == 1 else language_values
     if isinstance(value, dict):
-        if sizes is not None and sizes.offer(path, value):
+        measured = sizes is not None and sizes.offer(path, value)
+        if measured:
             if _is_copy(path, value):
                 return  # a copy of the picture: its 'source', 'url', 'label' are the file's
             value = {k: v for k, v in value.items() if fold(_record_label(str(k)) or "") not in _BARE_SIZE_LABELS}
@@ -1087,6 +1108,9 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
         if wrapped is not None:
             # ninjs' {'role': 'creditline', 'value': ...}: the value under the label its role names
             role = next((value[names[name]] for name in _ROLE_KEYS if name in names), None)
+            role_values = _language_map_values(role)
+            if role_values is not None:
+                role = role_values[0]  # IIIF v3's {'label': {'en': ['Photographer']}, 'value': ...}
             role_label = _record_label(role) if isinstance(role, str) and len(role) <= 40 else None
             if role_label is not None and _field_of(role_label) != "ignored":
                 _flatten(value[wrapped], role, lines, depth + 1, path, sizes)
@@ -1103,11 +1127,13 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
                 continue  # a person's other keys (Flickr's owner's 'location') say nothing of the picture
             if (
                 inherited is None
-                and _key_name(child_key) == "name"
-                and not isinstance(child, (dict, list))
+                and (_key_name(child_key) == "name" or (_key_name(child_key) == "label" and not measured))
+                and (not isinstance(child, (dict, list)) or _language_map_values(child) is not None)
                 and (not path or _key_name(path[-1]) in _IMAGE_OBJECTS)
             ):
-                inherited = "title"  # the picture's own name (schema.org ImageObject.name)
+                # the picture's own name (schema.org ImageObject.name, a IIIF manifest's 'label';
+                # a 'label' beside a width and a height names that copy: 'Large')
+                inherited = "title"
             _flatten(child, inherited or child_key, lines, depth + 1, (*path, child_key), sizes)
     elif isinstance(value, list):
         scalars = [item for item in value if isinstance(item, (str, int, float)) and not isinstance(item, bool)]
