@@ -1733,3 +1733,20 @@ def test_a_notice_or_label_word_before_a_colon_is_no_dateline_town():
     assert parse_block("Garmisch-Partenkirchen: Ein Schild am Wanderweg warnt vor Lawinen.").city == (
         "Garmisch-Partenkirchen"
     )
+
+
+def test_a_town_or_region_after_a_countrys_possessive_a_region_word_and_its_kind():
+    # "Country's [direction or region words] city/town/port of X" names X a town of that country,
+    # "... state/province/region of X" a region of it, with capitalised region words too
+    for text, place in [
+        ("Trawlers unload in Russia's Far East port of Kleinhafen on a cold morning.", ("Kleinhafen", None, "RU")),
+        ("Cyclists ride in Japan's northern city of Sapporo after the snow.", ("Sapporo", None, "JP")),
+        ("Tea pickers work in India's northeastern state of Assam at dawn.", (None, "Assam", "IN")),
+        ("Rice farmers plant in China's southwestern province of Yunnan.", (None, "Yunnan", "CN")),
+        ("Miners rest in Canada's Far North territory of Nunavut.", (None, "Nunavut", "CA")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # false friends: a kind's word before no name names no town, and an unknown name after a
+    # region's word is no town
+    assert parse_block("Architects in Russia's city of the future show a model.").city is None
+    assert parse_block("Storms hit Brazil's northeastern state of Kleinland overnight.").city is None

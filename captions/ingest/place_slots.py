@@ -199,8 +199,12 @@ IN_PLACE_RE = lazy_compile(
 # 'in northwest China's Shaanxi Province', 'of east China's Jiangsu Province': the region and
 # its country, with no city named (the slot reads 'Shaanxi Province, China').
 _DIRECTIONS = "|".join(re.escape(word) for word in sorted(PLACE_PHRASES["directions"], key=len, reverse=True))
-# (a country of up to three words, "in Saudi Arabia's ..."; a word for a town may stand before the
-# name, "in Turkey's southern town of Kleinort", "in Saudi Arabia's holy city of Kleinort")
+# (a country of up to three words, "in Saudi Arabia's ..."; a word for a town or a region may stand
+# before the name, after up to two words, in capitals too for a region of the country: "in Turkey's
+# southern town of Kleinort", "in Saudi Arabia's holy city of Kleinort", "in Russia's Far East port
+# of X", "in India's northeastern state of X")
+_POSSESSIVE_TOWN_WORDS = frozenset([*PLACE_PHRASES["town_words"], *PLACE_PHRASES["possessive_town_words"]])
+_POSSESSIVE_REGION_WORDS = frozenset(PLACE_PHRASES["possessive_region_words"])
 POSSESSIVE_REGION_RE = lazy_compile(
     r"(?:^|\s)(?:in|of)\s(?:the\s)?(?:(?:"
     + _DIRECTIONS
@@ -208,8 +212,8 @@ POSSESSIVE_REGION_RE = lazy_compile(
     + _WORD.replace("'", "")
     + r"(?:\s"
     + _WORD.replace("'", "")
-    + r"){0,2})['’]s\s(?:(?:[a-z]{3,20}\s){0,2}(?:"
-    + alternation(PLACE_PHRASES["town_words"])
+    + r"){0,2})['’]s\s(?:(?:[A-Za-z][a-z]{2,20}\s){0,2}(?:"
+    + alternation([*_POSSESSIVE_TOWN_WORDS, *_POSSESSIVE_REGION_WORDS])
     + r")\sof\s)?("
     + _WORD
     + r"(?:\s"
@@ -1259,6 +1263,8 @@ def _place_slots(caption: str) -> list[str]:
         found.append(match)
     # A place with a phrase saying where it lies comes first: it is the most specific slot.
     for match in found:
+        if match.group(1).endswith(("'s", "’s")):
+            continue  # "in Japan's northern city of X": the country's part, read by POSSESSIVE_REGION_RE
         anchored = _anchored(match.group(1), caption, match.end(1))
         if anchored:
             slots.append(anchored)
@@ -1293,17 +1299,21 @@ def _place_slots(caption: str) -> list[str]:
             country = places.find_country(match.group(1)) if region else None
             if country is None:
                 continue
-            if places.find_region(region):
+            # the word for a town or a region before 'of' ("in India's northeastern state of X")
+            between = caption[match.end(1) : match.start(2)].split()
+            kind = between[-2] if len(between) > 2 and between[-1] == "of" else None
+            if places.find_region(region) and kind not in _POSSESSIVE_TOWN_WORDS:
                 # (with its kind, as written: "Turkey's Manisa Province" is the province, not the city)
                 named = match.group(2) if region != match.group(2) and places.is_own_city_name(region) else region
                 slots.append(f"{named}, {match.group(1)}")
             elif (
                 region == match.group(2)
+                and kind not in _POSSESSIVE_REGION_WORDS
                 and (
                     places.find_city(region, country.code)
                     or country.code in places.town_countries(region)
                     # "in Turkey's southern town of Kleinort": a town as supplied, known or not
-                    or " of " in caption[match.end(1) : match.start(2)]
+                    or kind is not None
                 )
             ):
                 slots.append(f"{region}, {match.group(1)}")  # "in Turkey's Ürgüp": a town of that country
