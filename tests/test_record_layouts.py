@@ -2366,3 +2366,33 @@ def test_a_iiif_manifest_label_is_its_title_and_its_metadata_pairs_are_fields():
     assert (record.caption, record.width_px) == ("", 1600)
     record = _parse(json.dumps({"title": "Quay at dusk", "creator": {"id": "https://x.example/p/9"}}))
     assert (record.caption, record.credit) == ("Quay at dusk", None)
+
+
+def test_a_subdivision_code_in_the_region_field_names_the_country_its_town_lies_in():
+    # IPTC Province-State holding an ISO 3166-2 subdivision's code beside a City the data knows:
+    # the one country the town is known in whose subdivisions include the code, when the town
+    # lies in that subdivision (GeoNames' canton code for Swiss towns; Germany's admin1 is a
+    # number, so there only a town known in Germany alone)
+    listing = (
+        "Caption-Abstract                : A ferry leaving the landing stage in the rain.\n"
+        "City                            : {city}\n"
+        "Province-State                  : {region}\n"
+        "Image Width                     : 2400\n"
+        "Image Height                    : 1600"
+    )
+    for city, region, country in (
+        ("Gossau", "SG", "CH"),  # St. Gallen, not Singapore
+        ("Chur", "GR", "CH"),  # Graubünden, not Greece
+        ("Herisau", "AR", "CH"),  # Appenzell Ausserrhoden, not Argentina
+        ("Sion", "VS", "CH"),  # Valais; Sion is also a name of Jerusalem, whose country has no 'VS'
+        ("Ingolstadt", "BY", "DE"),  # Bayern, not Belarus
+        ("Zwickau", "SN", "DE"),  # Sachsen, not Senegal
+    ):
+        record = parse_block(listing.format(city=city, region=region))
+        assert (record.city, record.country_code) == (city, country), (city, region)
+    # false friends: a town of another subdivision of the country ('Chur' lies in GR, not SG), a
+    # code no subdivision of the town's country has ('Gossau' + 'BY'), a town of two countries
+    # where the data cannot say which subdivision it lies in, an unknown town
+    for city, region in (("Chur", "SG"), ("Gossau", "BY"), ("Bamberg", "BY"), ("Kleinwiesenbach", "GR")):
+        record = parse_block(listing.format(city=city, region=region))
+        assert record.country_code is None, (city, region)

@@ -397,6 +397,33 @@ def subdivision_of(country_code: str | None, code: str) -> bool:
     return pycountry.subdivisions.get(code=f"{country_code.upper()}-{code.upper()}") is not None
 
 
+def country_of_subdivision_code(city_text: str | None, code: str | None) -> str | None:
+    """The country of a town named beside a subdivision's code (IPTC Province-State 'SG', 'GR',
+    'BY', 'VS'): the one country the data knows the town in whose ISO 3166-2 subdivisions
+    include the code, when the town lies in that subdivision (its region's name, else GeoNames'
+    alphabetic admin1 code, which is the ISO one for Swiss cantons and US states); where the
+    data does not say ('02' for Bayern is GeoNames' own number), only when that country is the
+    only one the town is known in. None otherwise: 'Fürth' + 'BY' is Bayern, never Belarus, and
+    an unknown town beside 'GR' names no country."""
+    if not city_text or not code or not code.isalpha() or not code.isupper() or not 2 <= len(code) <= 3:
+        return None
+    cities = _cities_named(city_text)
+    known = {city.country_code for city in cities} | town_countries(city_text)
+    countries = [country for country in sorted(known) if subdivision_of(country, code)]
+    if len(countries) != 1:
+        return None
+    country = countries[0]
+    city = next((city for city in cities if city.country_code == country), None)
+    iso = f"{country}-{code}"
+    if city is not None and city.region:
+        region = _region_of_country(city.region, country) or _region(city.region)
+        if region is not None and region.country_code == country:
+            return country if region.code == iso else None
+    if city is not None and city.admin1.isalpha():
+        return country if city.admin1 == code else None
+    return country if known == {country} else None
+
+
 def _shared_regions(text: str) -> tuple[_Region, ...]:
     """The regions of several countries named `text`, with or without its type words."""
     shared = _region_index().shared

@@ -919,7 +919,15 @@ def _region_field_country(city: str | None, region: str | None) -> str | None:
     Bayern), and only where the city field names a town of that country or names no town the
     data knows ('Limburg' beside Hasselt is Belgium's province, not the Dutch one). None when
     it does not say."""
-    if not region or len(region) < 3:
+    if not region:
+        return None
+    if len(region) < 4 and region.isupper():
+        # a subdivision's code ('SG', 'GR', 'BY'): the country of the town beside it whose
+        # subdivision it is, never the country that code names
+        code = places.country_of_subdivision_code(city, region)
+        if code is not None or len(region) < 3:
+            return code
+    if len(region) < 3:
         return None
     found = places.find_region(region)
     if found is None:
