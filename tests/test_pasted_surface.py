@@ -215,3 +215,49 @@ def test_a_curled_apostrophe_or_closing_quote_before_a_credit_reads_as_a_straigh
             today=TODAY,
         )
         assert record.credit == "Jane Roe/UPI", opening
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        (
+            "Ein Kran setzt die Turmspitze auf die Kapelle. 📷 Foto: Jana Roe/dpa",
+            "Ein Kran setzt die Turmspitze auf die Kapelle.",
+            "Jana Roe/dpa",
+        ),
+        (
+            "A crane lifts the spire onto the chapel. 📸 Photo: Jane Roe",
+            "A crane lifts the spire onto the chapel.",
+            "Jane Roe",
+        ),
+        (
+            "Une grue pose la flèche sur la chapelle. ➡️ Crédit photo : Jeanne Exemple",
+            "Une grue pose la flèche sur la chapelle.",
+            "Jeanne Exemple",
+        ),
+        (
+            "Una grúa coloca la aguja en la capilla. 📷 Foto: Juana Ejemplo/EFE",
+            "Una grúa coloca la aguja en la capilla.",
+            "Juana Ejemplo/EFE",
+        ),
+        # a camera's pictograph standing for the label itself
+        (
+            "A crane lifts the spire onto the chapel. 📸: Jane Roe",
+            "A crane lifts the spire onto the chapel.",
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_pictograph_before_a_credit_label_or_for_it_leaves_the_credit(text, caption, credit):
+    record = parse_block(text)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+def test_a_pictograph_before_no_credit_label_stays():
+    # false friends: a pictograph inside the caption, or before a word that only opens with a
+    # label's letters ('Fotoausstellung:'), is the caption's own
+    assert parse_block("Die Kinder 😀 winken vom Karussell. Foto: Jana Roe/dpa").caption == (
+        "Die Kinder 😀 winken vom Karussell."
+    )
+    record = parse_block("📷 Fotoausstellung: Bilder aus Kleinstadt hängen im Rathaus.")
+    assert record.caption.startswith("📷 Fotoausstellung:") and record.credit is None

@@ -20,7 +20,7 @@ from html.entities import html5
 
 from captions.core.text import lazy_compile
 
-from .lexicon import MAIL_FORWARD_LINES, MAIL_HEADER_LABELS
+from .lexicon import MAIL_FORWARD_LINES, MAIL_HEADER_LABELS, load_data
 
 # Zero-width and direction marks, the byte-order mark, the word joiner: invisible, no content.
 # (The zero-width joiner U+200D stays: it is part of emoji and of some scripts' letters.)
@@ -55,6 +55,23 @@ _HEADER_LINE_RE = lazy_compile(
 # as text keeps it ('**Date:** 3 May 2019', '__Credit__: Jane Roe'): the words. The marks must
 # hug the words (imago's ' *** ' between its languages is no emphasis) and hold no line break.
 _EMPHASIS_RE = lazy_compile(r"(\*\*|__)(?=[^\s*_])([^*_\n]{1,80}?)(?<=[^\s*_])\1")
+# A pictograph or symbol (an emoji, an arrow, a dingbat; never '©' or '®', which notices reads)
+# before a credit label and its colon, as social posts and newsletters decorate the credit
+# ('... in den Turm. 📷 Foto: Jana Roe/dpa'): nothing, so the label reads as written; a camera's
+# pictograph before a colon stands for the label itself ('📸: Jane Roe' -> 'Photo: Jane Roe';
+# captions/data/credit_patterns.json credit_labels, pictograph_labels)
+_CREDIT_DATA = load_data("credit_patterns.json")
+_PICTOGRAPH = "[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+_PICTOGRAPH_LABEL_RE = lazy_compile(
+    _PICTOGRAPH
+    + "[\ufe0f\U0001f3fb-\U0001f3ff]?[ \t]{1,3}(?=(?i:"
+    + "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
+    + ")[ \t]?:)"
+)
+_PICTOGRAPH_LABELS = _CREDIT_DATA["pictograph_labels"]
+_PICTOGRAPH_COLON_RE = lazy_compile(
+    "(" + "|".join(re.escape(sign) for sign in _PICTOGRAPH_LABELS) + ")\ufe0f?(?=[ \t]?:)"
+)
 # blanks at a line's end: nothing (a tab between cells stays; only the line's end is trimmed)
 _TRAILING_BLANKS_RE = lazy_compile(r"[ \t]+$", re.MULTILINE)
 
@@ -73,6 +90,10 @@ def normalise(text: str) -> str:
             text = _INVISIBLE_RE.sub("", text)
         if _ODD_SPACE_RE.search(text):
             text = text.translate(_SPACES)
+    if not text.isascii() and ":" in text and _PICTOGRAPH_LABEL_RE.search(text):
+        text = _PICTOGRAPH_LABEL_RE.sub("", text)
+    if not text.isascii() and ":" in text and _PICTOGRAPH_COLON_RE.search(text):
+        text = _PICTOGRAPH_COLON_RE.sub(lambda match: _PICTOGRAPH_LABELS[match.group(1)], text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if ">" in text:
