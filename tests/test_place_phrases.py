@@ -1730,6 +1730,8 @@ def test_a_notice_or_label_word_before_a_colon_is_no_dateline_town():
         assert parse_block(text).city is None, text
     # false friend: a town's own name before the colon is still the dateline
     assert parse_block("HAMBURG: Ein Schild am Hafentor warnt vor dem Hochwasser.").city == "Hamburg"
+    # (nor a city whose own name is also a label's word, a camera's 'Lens', in a capitals dateline)
+    assert parse_block("LENS - Les supporters fêtent la montée devant le stade.").city == "Lens"
     assert parse_block("Garmisch-Partenkirchen: Ein Schild am Wanderweg warnt vor Lawinen.").city == (
         "Garmisch-Partenkirchen"
     )

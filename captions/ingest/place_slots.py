@@ -1076,9 +1076,10 @@ def colon_town(caption: str, countries=None) -> str | None:
 
 
 def _label_word(name: str) -> bool:
-    """Whether `name` is a label's or a notice's word (see _NOTICE_WORDS), never a town's."""
+    """Whether `name` is a label's or a notice's word (see _NOTICE_WORDS), never a town's; a
+    label's word that is also a city's own name stays a town ('Lens: Les supporters ...')."""
     folded = fold(name)
-    return folded in LABELS or folded in _NOTICE_WORDS
+    return folded in _NOTICE_WORDS or (folded in LABELS and not places.is_own_city_name(name))
 
 
 # The fields whose labels (captions/data/caption_labels.json: 'Date', 'Place', 'Lieu', 'Ort',
