@@ -259,5 +259,9 @@ def test_a_pictograph_before_no_credit_label_stays():
     assert parse_block("Die Kinder 😀 winken vom Karussell. Foto: Jana Roe/dpa").caption == (
         "Die Kinder 😀 winken vom Karussell."
     )
+    # (nor one inside a sentence before a label's word: no credit starts there)
+    assert parse_block("Schau dir das an 👉 Bild: die Brücke in der Abenddämmerung.").caption == (
+        "Schau dir das an 👉 Bild: die Brücke in der Abenddämmerung."
+    )
     record = parse_block("📷 Fotoausstellung: Bilder aus Kleinstadt hängen im Rathaus.")
     assert record.caption.startswith("📷 Fotoausstellung:") and record.credit is None

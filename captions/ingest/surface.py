@@ -63,10 +63,13 @@ _EMPHASIS_RE = lazy_compile(r"(\*\*|__)(?=[^\s*_])([^*_\n]{1,80}?)(?<=[^\s*_])\1
 _CREDIT_DATA = load_data("credit_patterns.json")
 _PICTOGRAPH = "[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
 _PICTOGRAPH_LABEL_RE = lazy_compile(
-    _PICTOGRAPH
+    # (opening a line or after a sentence's end only: '... an 👉 Bild: die Brücke' keeps its sign)
+    '(?:^|(?<=[.!?"”»)] ))'
+    + _PICTOGRAPH
     + "[\ufe0f\U0001f3fb-\U0001f3ff]?[ \t]{1,3}(?=(?i:"
     + "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
-    + ")[ \t]?:)"
+    + ")[ \t]?:)",
+    re.MULTILINE,
 )
 _PICTOGRAPH_LABELS = _CREDIT_DATA["pictograph_labels"]
 _PICTOGRAPH_COLON_RE = lazy_compile(
