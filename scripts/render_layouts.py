@@ -45,15 +45,10 @@ sys.path.insert(0, str(ROOT))
 
 from captions.core.textfiles import read_text  # noqa: E402
 from captions.ingest import parse_blocks  # noqa: E402
+from scripts._probe import MONTHS as _MONTHS  # noqa: E402
 from scripts._probe import arguments, tuning_folder  # noqa: E402
 from scripts.score_corpus import same  # noqa: E402
 
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-}
 # Photographers for blocks whose credit names none (invented names, several languages).
 _NAMES = (
     "Jana Vollmer",

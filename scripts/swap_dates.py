@@ -37,14 +37,9 @@ from captions.core import dates  # noqa: E402
 from captions.core.textfiles import read_text  # noqa: E402
 from captions.ingest import parse_blocks  # noqa: E402
 from captions.ingest.blocks import split_blocks  # noqa: E402
+from scripts._probe import MONTHS as _MONTHS  # noqa: E402
 from scripts._probe import arguments, tuning_folder  # noqa: E402
 
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-}
 _WEEKDAYS = {  # Monday first, as datetime.date.weekday()
     "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
     "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",

@@ -414,13 +414,9 @@ def country_of_subdivision_code(city_text: str | None, code: str | None) -> str 
         return None
     country = countries[0]
     city = next((city for city in cities if city.country_code == country), None)
-    iso = f"{country}-{code}"
-    if city is not None and city.region:
-        region = _region_of_country(city.region, country) or _region(city.region)
-        if region is not None and region.country_code == country:
-            return country if region.code == iso else None
-    if city is not None and city.admin1.isalpha():
-        return country if city.admin1 == code else None
+    lies_in = _lies_in(city, f"{country}-{code}") if city is not None else None
+    if lies_in is not None:
+        return country if lies_in else None
     return country if known == {country} else None
 
 
@@ -953,7 +949,7 @@ def _postal_province(part: str, town: str) -> _Region | None:
     if len(stripped) != 2 or not stripped.isupper():
         return None
     country_code = _province_codes().get(stripped)
-    if country_code is None or not (find_city(town, country_code) is not None or country_code in town_countries(town)):
+    if country_code is None or not is_town_in(town, country_code):
         return None
     return _region_by_code(f"{country_code}-{stripped}")
 
@@ -1325,15 +1321,28 @@ def _seat_of_region(town: str, seat: str, country_code: str) -> _Region | None:
     return region
 
 
-def _lies_elsewhere(city: City, region: _Region) -> bool:
-    """Does the city lie in another first-level region than `region`, as far as the data says
-    (its English region name, else GeoNames' alphabetic admin1 code, which is the ISO one in the
-    United States)? False when the data does not say."""
+def _lies_in(city: City, region_code: str) -> bool | None:
+    """Does the city lie in the first-level region of that ISO 3166-2 code, as far as the data
+    says: its English region name, else GeoNames' alphabetic admin1 code (the ISO one for US
+    states and Swiss cantons)? None when the data does not say ('02' is GeoNames' own number
+    for Bayern)."""
     if city.region:
-        return city.region != region.name
-    if city.admin1.isalpha() and city.country_code == region.country_code:
-        return region.code != f"{city.country_code}-{city.admin1}"
-    return False
+        region = _region_of_country(city.region, city.country_code) or _region(city.region)
+        if region is not None and region.country_code == city.country_code:
+            return region.code == region_code
+    if city.admin1.isalpha():
+        return region_code == f"{city.country_code}-{city.admin1}"
+    return None
+
+
+def _lies_elsewhere(city: City, region: _Region) -> bool:
+    """Does the city lie in another first-level region than `region`, as far as the data says?"""
+    return _lies_in(city, region.code) is False
+
+
+def is_town_in(name: str, country_code: str) -> bool:
+    """Is `name` a town the data knows in that country (a city of 15,000, or a town of 1,000)?"""
+    return find_city(name, country_code) is not None or country_code in town_countries(name)
 
 
 def _far_apart(first: City, second: City, distance_km: float = BOROUGH_DISTANCE_KM) -> bool:

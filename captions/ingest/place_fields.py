@@ -158,7 +158,7 @@ def _country_named_elsewhere(record: ParsedCaption, text: str) -> None:
     if len(codes) != 1:
         return
     (code,) = codes
-    if places.find_city(record.city, code) is None and code not in places.town_countries(record.city):
+    if not places.is_town_in(record.city, code):
         return
     country = places.country_by_code(code)
     if country is not None:
@@ -933,7 +933,7 @@ def _region_field_country(city: str | None, region: str | None) -> str | None:
     if found is None:
         return None
     code = found[1]
-    in_country = bool(city) and (places.find_city(city, code) is not None or code in places.town_countries(city))
+    in_country = bool(city) and places.is_town_in(city, code)
     named_country = places.find_country(region)
     if named_country is not None and named_country.code != code:
         # a country's name too ('Georgia', 'Luxembourg'): the region only beside a town of its country

@@ -1776,13 +1776,7 @@ def _placed_by(name: str, caption: str, after: re.Match) -> tuple[str, bool] | N
     slots += [f"{name}, {first}" for first in _prefixes(after)]
     for slot in slots:
         resolved = places.resolve_place(slot, labelled=False)
-        if (
-            not resolved.country_code
-            or resolved.city is None
-            or not (
-                places.find_city(name, resolved.country_code) or resolved.country_code in places.town_countries(name)
-            )
-        ):
+        if not resolved.country_code or resolved.city is None or not (places.is_town_in(name, resolved.country_code)):
             continue
         if places.find_country(slot.rsplit(",", 1)[-1]):
             return slot, True
