@@ -3656,3 +3656,73 @@ def test_a_note_opening_with_a_slots_label_names_no_town(caption):
 )
 def test_a_town_opening_a_title_before_its_comma_is_still_read(caption, city):
     assert parse_block(caption).city == city
+
+
+# --- a note that describes the picture, a note that restricts its use ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "city", "country", "year"),
+    [
+        # a block whose only text is a note under a notice label: the note describes the
+        # picture (SPEC: a restriction notice is removed, caption text is not) ...
+        (
+            "Note: the photo was taken in Lyon, France, in 1950.",
+            "the photo was taken in Lyon, France, in 1950.",
+            "Lyon",
+            "FR",
+            1950,
+        ),
+        (
+            "HINWEIS: Das Bild zeigt den Marktplatz in Bonn, 1962.",
+            "Das Bild zeigt den Marktplatz in Bonn, 1962.",
+            "Bonn",
+            "DE",
+            1962,
+        ),
+        (
+            "NOTA: La foto fue tomada en Sevilla, España, en 1975.",
+            "La foto fue tomada en Sevilla, España, en 1975.",
+            "Sevilla",
+            "ES",
+            1975,
+        ),
+        (
+            "REMARQUE : La photo a été prise à Lyon, France, en 1950.",
+            "La photo a été prise à Lyon, France, en 1950.",
+            "Lyon",
+            "FR",
+            1950,
+        ),
+    ],
+)
+def test_a_note_alone_that_describes_the_picture_is_the_caption(block, caption, city, country, year):
+    record = _parse(block)
+    assert record.caption == caption
+    assert (record.city, record.country_code) == (city, country)
+    assert record.date_start == date(year, 1, 1) and record.date_end == date(year, 12, 31)
+    assert record.caveats == []
+
+
+@pytest.mark.parametrize(
+    ("block", "caveats"),
+    [
+        # false friends: a note that restricts use is a notice, with or without a caveat tag
+        ("Note: editorial use only.", ["editorial_only"]),
+        ("HINWEIS: Nur für redaktionelle Verwendung.", ["editorial_only"]),
+        ("NOTA: Solo para uso editorial.", ["editorial_only"]),
+        ("Hinweis: Verwendung nur mit Genehmigung des Fotografen.", []),
+        ("Note: No archives, no resales.", []),
+        ("Note: Picture for the personal use of subscribers.", []),
+    ],
+)
+def test_a_note_alone_that_restricts_use_stays_a_notice(block, caveats):
+    record = _parse(block)
+    assert record.caption == ""
+    assert record.caveats == caveats
+
+
+def test_a_note_beside_a_caption_stays_a_notice():
+    # a false friend: with a caption of its own, a record's note is not caption text
+    record = _parse("Market day on the square in Bonn.\nNote: the photo was taken in 1962.")
+    assert record.caption == "Market day on the square in Bonn."

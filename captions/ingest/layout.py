@@ -629,7 +629,42 @@ def scan_block(text: str) -> BlockScan:
         if paragraph_described:
             scan.described.add(len(paragraphs))
         paragraphs.append(paragraph)
+    if not paragraphs and "restrictions" in scan.fields and "caption" not in scan.fields:
+        _note_as_caption(scan)
     return scan
+
+
+_NOTE_LABELS = frozenset(load_data("caption_labels.json")["note_labels"])
+_NOTE_USE_WORDS = frozenset(load_data("caption_labels.json")["note_use_words"])
+_NOTE_MIN_WORDS = 4  # 'No archives', 'Honorarpflichtig': terms, not a sentence about the picture
+
+
+def _note_as_caption(scan: BlockScan) -> None:
+    """A block whose only text is a note ('Note: the photo was taken in Lyon, France, in
+    1950.', 'HINWEIS: Das Bild zeigt den Marktplatz in Bonn, 1962.'): the note describes the
+    picture, its caption. A note that restricts use ('Note: editorial use only', 'HINWEIS: Nur
+    für redaktionelle Verwendung') carries a caveat or a standing notice and stays a notice."""
+    notes = scan.fields["restrictions"]
+    for item in notes:
+        value = item.value.strip()
+        if fold(item.label) not in _NOTE_LABELS or "\n" in value or len(value.split()) < _NOTE_MIN_WORDS:
+            continue
+        folded = fold(value[:3000])
+        if caveats_in(folded) or known_notice_prefix(folded) or _NOTICE_START_RE.match(folded):
+            continue
+        if not _NOTE_USE_WORDS.isdisjoint(re.findall(r"\w+", folded)):
+            continue
+        if classify(value)[0] != "prose":
+            continue
+        notes.remove(item)
+        if not notes:
+            del scan.fields["restrictions"]
+        for position, notice in enumerate(scan.notices):
+            if notice.endswith(value):
+                del scan.notices[position]
+                break
+        scan.paragraphs.append([value])
+        return
 
 
 # A label glued to the value before it, ending its line: a page whose fields were laid out
