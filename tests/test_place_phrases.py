@@ -1752,3 +1752,21 @@ def test_a_town_or_region_after_a_countrys_possessive_a_region_word_and_its_kind
     # region's word is no town
     assert parse_block("Architects in Russia's city of the future show a model.").city is None
     assert parse_block("Storms hit Brazil's northeastern state of Kleinland overnight.").city is None
+
+
+def test_a_title_opening_with_a_town_named_like_its_region_names_the_town():
+    # a region named after its town, and that town (a city of the region's country under its own
+    # name: Faro, Celje, Schwyz, Nyeri), opening a title before its dash, colon or comma is the
+    # town, as the same name alone in a caption's 'in' slot is
+    for text, city in [
+        ("Faro - Rua de Santo António, 1910. Postal ilustrado", "Faro"),
+        ("Celje - Main Street with the town hall, 1925", "Celje"),
+        ("Schwyz – Hauptplatz mit Rathaus, um 1900", "Schwyz"),
+        ("Nyeri: Traders set up their stalls before dawn.", "Nyeri"),
+        ("Vue générale de Guarda en 1910", "Guarda"),
+    ]:
+        assert parse_block(text).city == city, text
+    # false friends: a region no town of its country is named for stays no town
+    for text in ("Bretagne - la côte sauvage, 1910", "Tirol - Blick auf die Berge, 1910", "Bayern: Ein Bauer mäht."):
+        assert parse_block(text).city is None, text
+    assert not places.region_only("Faro") and places.region_only("Bretagne")

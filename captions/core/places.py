@@ -771,6 +771,19 @@ def is_town_name(text: str, countries=None) -> bool:
     return bool(found) and (countries is None or not countries.isdisjoint(found))
 
 
+def region_only(text: str) -> bool:
+    """Is `text` a region's name and not also the own name of a city of that region's country?
+    'Bayern', 'Bretagne', 'Tirol' are regions only; 'Luzern', 'Faro', 'Celje', 'Murcia' name a
+    region and the town it is named after, and a slot that holds a town reads the town, as
+    resolve_place does ('Hamburg', 'Wien', 'Luzern' alone are cities). A city that has the name
+    only among its other names ('Chiapas' for Chiapa de Corzo) leaves the region."""
+    region = _region(text) if text else None
+    if region is None:
+        return False
+    found, own = _named(name_key(text))
+    return not any(city.country_code == region.country_code for city in found[:own])
+
+
 def is_own_city_name(text: str) -> bool:
     """Is `text` a city's own (or translated) name, not only one of its alternate names?"""
     return bool(text) and _named(name_key(text))[1] > 0

@@ -1091,8 +1091,9 @@ _SLOT_LABEL_FIELDS = ("date", "place")
 def _own_town(name: str, countries, *, compound: bool = False) -> str | None:
     """`name` when the gazetteer knows it as a town's own name (a small town's in one of
     `countries`, when they are given), or, with `compound`, it is a French commune's compound
-    name; never a country or a region ('Bretagne - Quimper', 'Bayern: ...')."""
-    if places.find_country(name) or places.find_region(name):
+    name; never a country or a region ('Bretagne - Quimper', 'Bayern: ...'), unless the region
+    is named after a town of its country, which the slot then names ('Luzern - Marktplatz')."""
+    if places.find_country(name) or places.region_only(name):
         return None
     if LABELS.get(fold(name), ("",))[0] in _SLOT_LABEL_FIELDS:
         return None  # a catalogue note naming the slot: 'Date, place and photographer unknown'
@@ -1176,7 +1177,7 @@ def view_town(caption: str, countries=None) -> str | None:
     if match is None:
         return None
     name = match.group(1)
-    if places.find_country(name) or places.find_region(name) or places.is_street(name):
+    if places.find_country(name) or places.region_only(name) or places.is_street(name):
         return None
     # A name of two words or more, or a hyphenated one, is a town only when the gazetteer knows a
     # town of that name in the language's countries ('Blick auf Schloss Neuschwanstein', 'View of
