@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from captions.ingest import parse_block
 
 TODAY = date(2025, 12, 31)
@@ -2396,3 +2398,35 @@ def test_a_subdivision_code_in_the_region_field_names_the_country_its_town_lies_
     for city, region in (("Chur", "SG"), ("Gossau", "BY"), ("Bamberg", "BY"), ("Kleinwiesenbach", "GR")):
         record = parse_block(listing.format(city=city, region=region))
         assert record.country_code is None, (city, region)
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "city"),
+    [
+        # a block of one line opening with a technical label's word and a sentence after it (a
+        # French town that is also a camera's label): no record of one field, the caption
+        (
+            "Lens: Les supporters du RC Lens fêtent la victoire au stade Bollaert-Delelis.",
+            "Lens: Les supporters du RC Lens fêtent la victoire au stade Bollaert-Delelis.",
+            "Lens",
+        ),
+    ],
+)
+def test_one_line_under_a_technical_label_that_reads_as_a_sentence_is_the_caption(block, caption, city):
+    record = parse_block(block)
+    assert (record.caption, record.city) == (caption, city)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # false friends: a value of the label's kind (a focal length, an aperture, a camera's
+        # name), or the label inside a record of several lines, stays a label
+        "Lens: 24-70mm f/2.8",
+        "Lens: EF 50 mm f/1.8 STM",
+        "Camera: Canon EOS 5D Mark IV",
+        "Lens: Les supporters du RC Lens fêtent la victoire au stade.\nCamera: Canon EOS 5D Mark IV",
+    ],
+)
+def test_a_technical_label_with_a_value_of_its_kind_stays_a_label(block):
+    assert parse_block(block).caption == ""

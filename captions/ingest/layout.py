@@ -631,7 +631,31 @@ def scan_block(text: str) -> BlockScan:
         paragraphs.append(paragraph)
     if not paragraphs and "restrictions" in scan.fields and "caption" not in scan.fields:
         _note_as_caption(scan)
+    if not paragraphs and len(structured_lines) == 1 and len(scan.fields.get("ignored", ())) == 1:
+        _technical_label_as_caption(scan)
     return scan
+
+
+# A camera's or a file's value: a focal length or an aperture ('24-70mm f/2.8'), a number with a
+# unit, or a short name ('Canon EOS 5D Mark IV').
+_TECHNICAL_VALUE_RE = lazy_compile(r"\d\s?(?:mm|cm|px|dpi|mb|kb|s)\b|\bf/?\s?\d|\biso\s?\d|\d{3,}", re.IGNORECASE)
+
+
+def _technical_label_as_caption(scan: BlockScan) -> None:
+    """A block of one line opening with a technical label's word ('Lens: Les supporters du RC
+    Lens fêtent ...': a French town that is also a camera's label): a record of one field holds
+    a value of the label's kind (a focal length, a number with a unit, a camera's name), not a
+    sentence; a sentence after the word is the block's caption, the word its dateline."""
+    item = scan.fields["ignored"][0]
+    value = item.value.strip()
+    words = value.split()
+    if "\n" in value or len(words) < _NOTE_MIN_WORDS or _TECHNICAL_VALUE_RE.search(value):
+        return
+    if sum(1 for word in words if word[:1].islower()) < 2 or classify(value)[0] != "prose":
+        return
+    del scan.fields["ignored"]
+    line = scan.structured_lines.pop()
+    scan.paragraphs.append([line])
 
 
 _NOTE_LABELS = frozenset(load_data("caption_labels.json")["note_labels"])
