@@ -253,6 +253,40 @@ def test_a_pictograph_before_a_credit_label_or_for_it_leaves_the_credit(text, ca
     assert (record.caption, record.credit) == (caption, credit)
 
 
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        # a pictograph right after the caption's last word, no sentence stop, before a credit
+        # label: the credit, as the same line without the sign gives it
+        ("Fans jubeln im Stadion 🎉 Foto: Jana Roe/dpa", "Fans jubeln im Stadion", "Jana Roe/dpa"),
+        ("Fans celebrate in the stadium 🙌🏽 Photo: Jane Roe/AP", "Fans celebrate in the stadium", "Jane Roe/AP"),
+        (
+            "Les supporters fêtent la victoire 🎉🎉 Photo : Jean Roe/AFP",
+            "Les supporters fêtent la victoire",
+            "Jean Roe/AFP",
+        ),
+        (
+            "Los aficionados celebran en el estadio ⚽ Foto: Juan Roe/EFE",
+            "Los aficionados celebran en el estadio",
+            "Juan Roe/EFE",
+        ),
+    ],
+)
+def test_a_pictograph_after_a_word_before_a_credit_label_leaves_the_credit(text, caption, credit):
+    record = parse_block(text)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+def test_a_pictograph_after_a_word_before_a_label_that_heads_no_credit_stays():
+    # false friends: the label's word opens a sentence, no credit, so the sign is the caption's
+    for text in (
+        "Schau dir das an 👉 Bild: die Brücke in der Abenddämmerung.",
+        "Look at this 👉 Photo: the bridge at dusk over the river.",
+    ):
+        record = parse_block(text)
+        assert (record.caption, record.credit) == (text, None)
+
+
 def test_a_pictograph_before_no_credit_label_stays():
     # false friends: a pictograph inside the caption, or before a word that only opens with a
     # label's letters ('Fotoausstellung:'), is the caption's own

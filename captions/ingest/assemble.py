@@ -86,7 +86,7 @@ from .place_slots import linked_town_spans
 from .record import ParsedCaption
 from .records import read_data_record
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
-from .surface import normalise
+from .surface import normalise, without_label_pictographs
 
 MAX_BLOCK_CHARS = 200_000  # a caption block is a few kB; beyond this is pasted noise
 _FILE_NAME_RE = lazy_compile(r"\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|raw|cr2|nef|arw|psd)\s*$", re.IGNORECASE)
@@ -388,6 +388,15 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, tail_notice = ct.cut_notice_tail(segment)
     segment, byline_credit = ct.cut_byline_run(segment)
     uncredited, inline_credits = ct.strip_credits(segment)
+    if not inline_credits and not segment.isascii():
+        # a pictograph between the caption's last word and a credit label ('Fans jubeln im
+        # Stadion 🎉 Foto: Jana Roe/dpa'): the credit, as without the sign; a label that heads
+        # no credit keeps its sign ('Schau dir das an 👉 Bild: die Brücke ...')
+        bare = without_label_pictographs(segment)
+        if bare != segment:
+            bare_uncredited, bare_credits = ct.strip_credits(bare)
+            if bare_credits:
+                segment, uncredited, inline_credits = bare, bare_uncredited, bare_credits
     if not inline_credits and len(segment) > 40:
         # a lender's sentence closing the caption ('... lundi. Photo fournie par la Mairie de
         # Villeexemple.', '... on Monday. Photo submitted by Jane Roe.'): the credit

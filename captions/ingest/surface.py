@@ -71,6 +71,15 @@ _PICTOGRAPH_LABEL_RE = lazy_compile(
     + ")[ \t]?:)",
     re.MULTILINE,
 )
+# (the same sign after any word: dropped only where the credit readers then read a credit after
+# the label, assemble.build; see without_label_pictographs)
+_ANY_PICTOGRAPH_LABEL_RE = lazy_compile(
+    "(?<=\\w)[ \t]{1,3}(?:"
+    + _PICTOGRAPH
+    + "[\ufe0f\U0001f3fb-\U0001f3ff]?){1,4}(?=[ \t]{1,3}(?i:"
+    + "|".join(re.escape(label) for label in sorted(_CREDIT_DATA["credit_labels"], key=len, reverse=True))
+    + ")[ \t]?:)"
+)
 _PICTOGRAPH_LABELS = _CREDIT_DATA["pictograph_labels"]
 _PICTOGRAPH_COLON_RE = lazy_compile(
     "(" + "|".join(re.escape(sign) for sign in _PICTOGRAPH_LABELS) + ")\ufe0f?(?=[ \t]?:)"
@@ -149,3 +158,12 @@ def _without_forward_headers(text: str) -> str:
         position += sum(len(line) + 1 for line in lines[:index])
     kept.append(text[position:])
     return "".join(kept)
+
+
+def without_label_pictographs(text: str) -> str:
+    """`text` without a pictograph between a word and a credit label ('Fans jubeln im Stadion 🎉
+    Foto: Jana Roe/dpa' -> '... Stadion Foto: Jana Roe/dpa'); the caller keeps the sign unless a
+    credit is then read after the label ('Schau dir das an 👉 Bild: die Brücke ...' keeps it)."""
+    if text.isascii() or ":" not in text:
+        return text
+    return _ANY_PICTOGRAPH_LABEL_RE.sub("", text)
