@@ -1594,6 +1594,17 @@ def test_a_caption_pasted_twice_is_one_and_a_placeholder_is_none():
     assert parse_block("Caption-Abstract                : [...]\nImage Width   : 10").caption == ""
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("(", ")"), ("[", "]"), ("{", "}")])
+def test_words_deep_inside_brackets_are_still_the_caption(opening, closing):
+    # the placeholder test ('[...]' is no caption) looks at the whole text: words after 200 or
+    # 5,000 brackets are caption text, not an empty caption
+    for depth in (300, 5000):
+        record = parse_block(opening * depth + "Fans jubeln im Stadion." + closing * depth)
+        assert "Fans jubeln im Stadion." in record.caption
+    # false friends: brackets and dots alone are still no caption
+    assert parse_block(opening * 5000 + "..." + closing * 5000).caption == ""
+
+
 def test_the_agency_in_a_dateline_is_a_marker_and_the_dateline_stays():
     record = parse_block("BEIJING, 1 septiembre, 2021 (Xinhua) -- El presidente chino se dirige a los participantes.")
     assert record.caption.startswith("BEIJING, 1 septiembre, 2021 -- El presidente")

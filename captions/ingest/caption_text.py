@@ -1406,8 +1406,9 @@ def cut_capital_notices(text: str) -> tuple[str, list[str]]:
 
 
 def undoubled(text: str) -> str:
-    """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none."""
-    if not any(character.isalnum() for character in text[:200]):
+    """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none.
+    (The whole text is looked at: words after 200 brackets or dots are still a caption.)"""
+    if not any(character.isalnum() for character in text):
         return ""
     half = len(text) // 2
     if len(text) > 40 and text[half : half + 1] == " ":
