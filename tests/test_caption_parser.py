@@ -1306,6 +1306,26 @@ def test_a_pages_labels_do_not_outvote_the_captions_own_words(page, caption, lan
     assert parse_block(page.format(caption=caption)).language == language
 
 
+_EN_LABELS = "Caption: {caption}\nDate taken: 3 January 2019\nCredit: Jane Roe\nImage ID: AB12CD34"
+
+
+@pytest.mark.parametrize(
+    "caption, language",
+    [
+        # a short caption with no small word of its language under English labels: its own
+        # words' everyday frequency tells its language (SPEC 'language': the caption's)
+        ("Fans jubeln.", "de"),
+        ("Kinder rodeln.", "de"),
+        ("Morata celebra su gol.", "es"),
+        # false friends: a caption too short to tell leaves it to the labels
+        ("Angela Merkel", "en"),
+        ("Berlin, 2019", "en"),
+    ],
+)
+def test_a_short_caption_tells_its_language_over_the_labels(caption, language):
+    assert parse_block(_EN_LABELS.format(caption=caption)).language == language
+
+
 def test_a_translation_following_without_a_marker_is_cut_off_but_its_date_is_read():
     record = parse_block(
         'Lors du 22e samedi de mobilisation des "gilets jaunes", à Paris - Croix - A demonstrator holds a cross '

@@ -1715,16 +1715,24 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
                 votes[language] = votes.get(language, 0.0) + 0.75
     caption = _without_town_names(caption)
     stopwords = ct.stopword_votes(caption)
+    own: dict[str, float] = {}  # the caption's own evidence (SPEC 'language': the caption's)
     for language, count in stopwords.items():
-        votes[language] = votes.get(language, 0.0) + 2 * count
+        own[language] = own.get(language, 0.0) + 2 * count
     if sum(stopwords.values()) < 2 or ct.undecided(stopwords):
         # a keyword line, a short title, words two languages share ('Un grupo de gente en …'): spelling decides
         for language, count in ct.spelling_votes(caption).items():
-            votes[language] = votes.get(language, 0.0) + count
-    if caption.strip() and (sum(votes.values()) < 2 or ct.undecided(stopwords)):
+            own[language] = own.get(language, 0.0) + count
+    if caption.strip() and (sum(own.values()) < 2 or ct.undecided(stopwords)):
         # little to go on ('Morata celebra su gol'): the words' everyday frequency in each language
         for language, count in ct.frequency_votes(caption).items():
-            votes[language] = votes.get(language, 0.0) + count
+            own[language] = own.get(language, 0.0) + count
+    if len(stopwords) <= 1 and _lead(own) >= _CAPTION_DECIDES:
+        # the caption tells its language ('Fans jubeln.' under 'Caption:', 'Date taken:'): the
+        # labels say the page's, which counts only where the caption is too short to tell, or
+        # where its small words are of two languages ('L'école - The school')
+        votes = {}
+    for language, count in own.items():
+        votes[language] = votes.get(language, 0.0) + count
     if prefix_language:
         votes[prefix_language] = votes.get(prefix_language, 0.0) + 5
     explicit = scan.best("language")
@@ -1752,6 +1760,15 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         if count > most:
             best, most = language, count
     return best
+
+
+_CAPTION_DECIDES = 1.0  # one word's everyday frequency, half a stopword: the caption says
+
+
+def _lead(votes: dict[str, float]) -> float:
+    """How far the leading language is ahead of the next one."""
+    ranked = sorted(votes.values(), reverse=True)
+    return ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0) if ranked else 0.0
 
 
 def _without_town_names(caption: str) -> str:
