@@ -1770,3 +1770,23 @@ def test_a_title_opening_with_a_town_named_like_its_region_names_the_town():
     for text in ("Bretagne - la côte sauvage, 1910", "Tirol - Blick auf die Berge, 1910", "Bayern: Ein Bauer mäht."):
         assert parse_block(text).city is None, text
     assert not places.region_only("Faro") and places.region_only("Bretagne")
+
+
+def test_an_elided_de_before_a_town_reads_as_de():
+    # French writes 'de' as d' before a vowel: every place reading of 'de Town' reads 'd'Town'
+    # ('dans la ville d'...', 'près d'...', 'la capitale d'...'), plain or typographic apostrophe
+    for text, place in [
+        ("Des habitants se rassemblent dans la ville d'Ouarzazate, au Maroc, le 3 mars 2022.", ("Ouarzazate", "MA")),
+        ("Des pompiers luttent contre un incendie près d’Avignon, en France, le 3 mars 2022.", ("Avignon", "FR")),
+        ("Des habitants se rassemblent dans la ville d'Erzurum, le 3 mars 2022.", ("Erzurum", "TR")),
+        ("Vue de la place centrale de la ville d'Ostrava, le 3 mars 2022.", ("Ostrava", "CZ")),
+    ]:
+        record = parse_block(text)
+        assert (record.city, record.country_code) == place, text
+    # false friends: an elision inside a name stays the name's ('Côte d'Ivoire' is the country,
+    # 'Val-d'Isère' the town whole), and after a capitalised word it is no place ('Jeanne d'Arc')
+    record = parse_block("Des habitants se rassemblent en Côte d'Ivoire, le 3 mars 2022.")
+    assert (record.city, record.country_code) == (None, "CI")
+    assert parse_block("Des skieurs à Val-d'Isère, le 3 mars 2022.").city == "Val-d'Isère"
+    assert parse_block("Une statue de Jeanne d'Arc sur la place, le 3 mars 2022.").city is None
+    assert parse_block("Le discours d'Emmanuel Macron, le 3 mars 2022.").city is None

@@ -1214,23 +1214,37 @@ def _in_place_matches(caption: str):
             pos = match.start(1) + link.start()
 
 
+# French 'de' elided before a vowel after a lower-case word ('dans la ville d'Edirne', 'le
+# cimetière d'Iguala', 'une rue d'Avignon'): read as the 'de' it stands for, so every reading of
+# 'de Town' reads 'd'Town' too. Not after a capitalised word, where the elision is part of a name
+# ('Côte d'Ivoire', 'Jeanne d'Arc'), nor inside a hyphenated one ('Val-d'Isère').
+_ELIDED_DE_RE = compile_guarded(r"(?:^|(?<=\s))([a-zà-ÿ]{1,20}) d'(?=[" + _UP + r"])")
+
+
 def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart).
 
     A typographic apostrophe inside a name ('Huai’an', 'L’Aquila', 'Val-d’Isère') is read as
-    the plain one the patterns know, character for character, and each slot is given back in
-    the caption's own spelling."""
+    the plain one the patterns know, character for character, and an elided 'de' as 'de'
+    (_ELIDED_DE_RE); each slot is given back in the caption's own spelling."""
     caption = caption[:5000]
-    if "’" not in caption:
-        return _place_slots(caption)
     plain = caption.replace("’", "'")
+    elided = "d'" in plain
+    if elided:
+        read = _ELIDED_DE_RE.sub(r"\1 de ", plain)
+        elided = read != plain
+    if not elided and plain == caption:
+        return _place_slots(caption)
     slots = []
-    for slot in _place_slots(plain):
+    for slot in _place_slots(read if elided else plain):
         at = plain.find(slot)
+        if at < 0 and elided:
+            slot = slot.replace(" de ", " d'")  # (a slot holding the elision: 'Vallée d'Aoste')
+            at = plain.find(slot)
         if at >= 0:
             slots.append(caption[at : at + len(slot)])
         else:  # a slot put together from parts ('Huai'an, Jiangsu, China')
-            slots.append(slot if "'" in caption else slot.replace("'", "’"))
+            slots.append(slot if "'" in caption or "’" not in caption else slot.replace("'", "’"))
     return slots
 
 
