@@ -1790,3 +1790,20 @@ def test_an_elided_de_before_a_town_reads_as_de():
     assert parse_block("Des skieurs à Val-d'Isère, le 3 mars 2022.").city == "Val-d'Isère"
     assert parse_block("Une statue de Jeanne d'Arc sur la place, le 3 mars 2022.").city is None
     assert parse_block("Le discours d'Emmanuel Macron, le 3 mars 2022.").city is None
+
+
+def test_a_regions_name_that_is_another_name_of_its_namesake_town_is_the_town():
+    # 'Lucerne' is the canton's English name and the English name of its capital Luzern (the
+    # city's own name names the canton too): a caption's slot reads the town, as for 'Bern'
+    for caption in (
+        "Tourists in the Old Town, Lucerne, on 12 June 2019.",
+        "Tourists in Lucerne, Switzerland, on 12 June 2019.",
+    ):
+        record = parse_block(caption)
+        assert (record.city, record.region, record.country_code) == ("Lucerne", None, "CH"), caption
+    # false friends: a town before the region's name keeps the region, and so does a region
+    # whose name is no town's ('Bavaria')
+    record = parse_block("Farmers near Kriens, Lucerne, on 12 June 2019.")
+    assert (record.city, record.region, record.country_code) == ("Kriens", "Lucerne", "CH")
+    record = parse_block("Farmers in the fields, Bavaria, on 12 June 2019.")
+    assert (record.city, record.region, record.country_code) == (None, "Bavaria", "DE")

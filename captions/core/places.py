@@ -784,6 +784,16 @@ def region_only(text: str) -> bool:
     return not any(city.country_code == region.country_code for city in found[:own])
 
 
+def _namesake_city(text: str, region: _Region) -> City | None:
+    """The city `text` names (by another of its names) when the city's own name names `region`
+    too: the region is named after it ('Lucerne' -> Luzern, canton of Luzern)."""
+    city = find_city(text, region.country_code)
+    if city is None:
+        return None
+    own = _region(city.name)
+    return city if own is not None and own.code == region.code else None
+
+
 def is_own_city_name(text: str) -> bool:
     """Is `text` a city's own (or translated) name, not only one of its alternate names?"""
     return bool(text) and _named(name_key(text))[1] > 0
@@ -1174,6 +1184,13 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
             # (a city's own name: GeoNames lists 'Chiapas' among the other names of Chiapa de
             # Corzo, which makes no city of 'Tapachula, Chiapas, México''s region)
             known_city = find_city(last, candidate.country_code) if is_own_city_name(last) else None
+            if known_city is None:
+                # 'Lucerne', 'Old Town, Lucerne': another name of the city the region is named after (the
+                # city Luzern in the canton of Luzern, Lucerne in English): the city, as its own
+                # name would be ('Altstadt, Luzern')
+                known_city = _namesake_city(last, candidate)
+                if known_city is not None and country is None:
+                    country = country_by_code(candidate.country_code)  # as the region would imply
             previous = find_city(rest[-2], candidate.country_code) if len(rest) >= 2 else None
             # (a curated one: GeoNames also lists boroughs such as Manhattan as cities)
             previous_is_city = (
