@@ -3726,3 +3726,24 @@ def test_a_note_beside_a_caption_stays_a_notice():
     # a false friend: with a caption of its own, a record's note is not caption text
     record = _parse("Market day on the square in Bonn.\nNote: the photo was taken in 1962.")
     assert record.caption == "Market day on the square in Bonn."
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    [
+        # a double first name with its second part in capitals before a name's particle keeps
+        # both parts in the credit, after a bar or a colon as after a stop
+        (
+            "Der Turm des Fraumünsters in Zürich | Hans-Peter von Roe/dpa",
+            "Der Turm des Fraumünsters in Zürich",
+            "Hans-Peter von Roe/dpa",
+        ),
+        ("Der Turm in Zürich. Hans-Peter von Roe/dpa", "Der Turm in Zürich.", "Hans-Peter von Roe/dpa"),
+        ("La tour à Zurich | Marie-Claire von Roe/AFP", "La tour à Zurich", "Marie-Claire von Roe/AFP"),
+        # false friends: a single first name as before
+        ("Der Turm in Zürich | Jana von Roe/dpa", "Der Turm in Zürich", "Jana von Roe/dpa"),
+    ],
+)
+def test_a_double_first_name_before_a_particle_stays_in_the_credit(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)

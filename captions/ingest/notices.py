@@ -517,7 +517,8 @@ INITIAL_STOP = _INITIAL_STOP
 _CREDIT_NAME = r"(?:[^\n.!?/|()]|" + _INITIAL_STOP + r"){2,60}?"
 # A capitalised word of a name, small letters after its capital ('Jane', 'O’Roe', 'Roe-Smith'),
 # and the same or an initial ('J.'): pattern fragments
-_NAME_WORD = r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}"
+# (a double first name's second part in capitals too: 'Hans-Peter', 'Jean-Luc')
+_NAME_WORD = r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}(?:-[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’]{1,25}){0,2}"
 _NAME_WORD_OR_INITIAL = r"(?:" + _NAME_WORD + r"|[A-ZÀ-ÝĀ-ɏ]\.)"
 # A name's abbreviation before its full stop, as written and in capitals ('Jr', 'JR', 'Co'; data:
 # name_abbreviations): a look-behind per word, each of fixed width
