@@ -570,3 +570,28 @@ def test_the_dangling_words_are_each_languages():
     assert "an" not in dangling_words("de") and "mit" not in dangling_words("de")
     assert "an" in dangling_words("en") and "der" in dangling_words("de") and "the" in dangling_words("en")
     assert dangling_words(None) == DANGLING_WORDS and {"an", "mit", "der", "the", "la"} <= DANGLING_WORDS
+
+
+@pytest.mark.parametrize(
+    ("caption", "cut"),
+    [
+        # a whole word's genitive or plural '-s' / '-es' closing a long sentence is no piece of
+        # a word ('Fraumünster' is a whole word, 'Fraumünsters' its genitive)
+        (
+            "Zahlreiche Besucher bestaunen am Sonntag in Zürich die berühmten Glasfenster von Marc Chagall "
+            "im Chor des Fraumünsters",
+            False,
+        ),
+        (
+            "Zahlreiche Besucher bestaunen am Sonntag in Zürich die berühmten Glasfenster im Chor des Grossmünsters",
+            False,
+        ),
+        # false friends: the word cut short before its ending still is
+        (
+            "Zahlreiche Besucher bestaunen am Sonntag in Zürich die berühmten Glasfenster im Chor des Fraumün",
+            True,
+        ),
+    ],
+)
+def test_a_whole_words_genitive_closing_a_sentence_is_no_cut(caption, cut):
+    assert ("truncated_text" in parse_block(caption).problems) is cut

@@ -1541,12 +1541,22 @@ def looks_cut_off(
         return False  # '... de l'Eglise et de l'Etat', '... la lionne Princesse': a word, not a piece
     if language in LANGUAGES and is_whole_in(words[-1], language):
         return False  # '... a few weeks ago', '... sous eau', '... die Spezialkräfte'
+    if language in LANGUAGES and _inflects_whole_word(words[-1], language):
+        return False  # '... im Chor des Fraumünsters': a whole word's genitive or plural
     if language in LANGUAGES and is_rare_word_in(words[-1], language):
         return False  # '... pourrait être ajournée', '... las calles embarradas': rare, whole
     if not _begins_a_word(words[-1], language):
         return False  # '... at a factory in Tidaholm', '... au stade Kassam': begins no known word
     tail = text.rsplit(",", 1)[-1].strip()
     return not (is_place(tail) or is_place(words[-1]))
+
+
+def _inflects_whole_word(word: str, language: str) -> bool:
+    """Is `word` a whole word of the language with its genitive's or plural's '-s' or '-es'
+    ('Fraumünsters', 'Kunsthauses'): the ending makes no piece of a word."""
+    if len(word) < 6 or word[-1:] != "s":
+        return False
+    return is_whole_in(word[:-1], language) or (word[-2:] == "es" and is_whole_in(word[:-2], language))
 
 
 def _two_letter_acronym(words: list[str]) -> bool:
