@@ -1667,6 +1667,18 @@ def test_an_inventory_entry_with_its_call_number_photographer_and_date_in_four_l
         assert (record.source_id, record.caption, record.credit, record.date_start) == expected, text
 
 
+def test_a_caption_opening_with_a_word_folded_like_an_id_label_is_no_inventory_entry():
+    # 'Côte' (the coast) folds to 'cote', a call number's label: a word of prose after it
+    # opens no call number, and the caption, its date and its place are read whole
+    record = _parse("Côte d'Azur 3-9 octobre 2018 - Nice REUTERS/Eric Gaillard")
+    assert (record.caption, record.city, record.source_id) == ("Côte d'Azur 3-9 octobre 2018 - Nice", "Nice", None)
+    assert (record.date_start, record.date_end) == (date(2018, 10, 3), date(2018, 10, 9))
+    assert record.credit == "REUTERS/Eric Gaillard"
+    # false friends: a call number opening with digits or capitals is still one
+    record = _parse("Cote AD 12 - Le port de Nice")
+    assert (record.source_id, record.caption) == ("AD 12", "Le port de Nice")
+
+
 def test_an_entry_whose_statement_after_the_slash_is_no_name_keeps_it_in_the_caption():
     record = _parse("Cote 3 Fi 9 - Le port / vue prise depuis la jetée")
     assert (record.source_id, record.caption, record.credit) == ("3 Fi 9", "Le port / vue prise depuis la jetée", None)

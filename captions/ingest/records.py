@@ -186,7 +186,7 @@ def _catalogue_entry(line: str) -> list[str] | None:
     else:
         return None
     label, number = " ".join(words[:size]), " ".join(words[size:])
-    if not any(character.isdigit() for character in number):
+    if not any(character.isdigit() for character in number) or not _opens_number(words[size]):
         return None
     body = line[dash.end() :].strip()
     title, slash, responsibility = body.rpartition(" / ")
@@ -201,6 +201,13 @@ def _catalogue_entry(line: str) -> list[str] | None:
             return fields
     fields.append(f"caption: {body}")
     return fields
+
+
+def _opens_number(word: str) -> bool:
+    """Does a call number start with `word` ('12', 'F', 'XY-1234', 'FOT')? A word of prose after
+    a label's letters does not: 'Côte d'Azur 3-9 octobre 2018 - Nice' (the coast, whose folded
+    name is the call number's label 'cote') is no inventory entry."""
+    return any(character.isdigit() for character in word) or (word.isalpha() and word.isupper() and len(word) <= 6)
 
 
 def _partition_dash(text: str) -> tuple[str, str, str]:
