@@ -89,6 +89,74 @@ def test_a_pages_ellipsis_before_the_credit_it_printed_is_no_cut(block):
     assert "truncated_text" not in record.problems
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a stock page's title suffix, an archive's reference token, a notice after the ellipsis
+        "Les pompiers surveillent la digue, même si la crue semble passée… Banque D'Images\n\n"
+        "Contributeur:\n\nJean Roe",
+        "A crowd waits outside the stadium before the final on Sunday... Stock Photo",
+        "Die Feuerwehr sichert den Deich, auch wenn die Flut vorbei scheint… PUBLICATIONxINxGERxSUIxAUTxONLY\n"
+        "Bildnummer: 0123456789",
+        "Vecinos esperan ante el ayuntamiento a que abran las puertas del pleno… SOLO USO EDITORIAL",
+    ],
+)
+def test_an_ellipsis_the_text_ran_on_past_with_a_marker_token_or_notice_is_no_cut(block):
+    assert "truncated_text" not in parse_block(block).problems
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # false friends: a preview's link text after the ellipsis, a piece of a word before it
+        "Emergency officials said the fire crews in the county fought to...more",
+        "Emergency officials said the fire crews in the county fought to... Show More",
+        "Le pape célèbre une grande messe en plein air devant des milliers de fid… Banque D'Images",
+        "Les pompiers surveillent la digue, même si la crue semble passée…",
+    ],
+)
+def test_an_ellipsis_before_a_link_or_after_a_piece_of_a_word_or_closing_the_text_stays_a_cut(block):
+    assert "truncated_text" in parse_block(block).problems
+
+
+@pytest.mark.parametrize(
+    ("block", "cut"),
+    [
+        # a full stop closing the ellipsis: the writer's, unless a piece of a word is before it
+        ("Et les promeneurs de se promener, les nageurs de nager et... les cyclistes de pédaler....", False),
+        ("Am Ufer warten die Angler, die Schwimmer und die Radfahrer auf besseres Wetter….", False),
+        ("Crowds gathered along the river bank to watch the boats race past the old mill….", False),
+        ("Le pape célèbre une grande messe en plein air devant des milliers de fid....", True),
+        # a rare whole word of the text's language before a credit is no piece either
+        ("Les patineurs patinent et les cyclistes de pédaler… (AP Photo/Jane Roe)", False),
+    ],
+)
+def test_an_ellipsis_closed_by_a_full_stop_is_cut_only_after_a_piece_of_a_word(block, cut):
+    assert ("truncated_text" in parse_block(block).problems) is cut
+
+
+@pytest.mark.parametrize(
+    ("block", "cut"),
+    [
+        # an early bracket left open before later pairs that close: the writer's slip
+        (
+            "Vingt ans plus tard, une partie de football acharnée (notons que sur la carte un seul personnage "
+            "n'est pas (trop) flou. Au sud, chez les filles (et les petits), l'atmosphère était plus calme.",
+            False,
+        ),
+        (
+            "A crowd (seen from the roof of the town hall waits for the parade (which was late) to pass.",
+            False,
+        ),
+        # false friends: the last bracket opened left open is a cut
+        ("Des enfants jouent dans la cour de l'école (Photo fournie par la mairie de Villeex", True),
+        ("Children play in the yard (left) while their teachers watch (AP Photo/Jane Ro", True),
+    ],
+)
+def test_only_the_last_bracket_left_open_cuts_the_text(block, cut):
+    assert ("truncated_text" in parse_block(block).problems) is cut
+
+
 def test_an_ellipsis_after_a_piece_of_a_word_is_a_cut_even_before_a_credit():
     record = parse_block("Le pape célèbre une grande messe en plein air devant des milliers de fid… Reuters/Jane Roe")
     assert "truncated_text" in record.problems

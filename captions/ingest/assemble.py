@@ -465,6 +465,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if tail_notice:
         caption_notices.append(tail_notice)
     record.caption = ct.unquoted(ct.undoubled(ct.unbracketed(ct.normalize_space(segment).strip(" -–—|"))))
+    if not credit_after and record.caption[-1:] in ".…" and record.caption.endswith(("...", "…")):
+        credit_after = _ran_on_past_ellipsis(opening, record.caption)
     restriction_lines.extend(caption_notices)
 
     # --- language ----------------------------------------------------------------------
@@ -696,6 +698,29 @@ _GLUED_NAMES_RE = lazy_compile(r"[A-ZÀ-ÝĀ-ɏ][\w'’.\-]*(?:,?\s+(?:" + NAME_
 # the word before the stop the words are glued to: three letters or more, so no abbreviation's
 # stop ('von St.Gallen', 'Dr.Roe', 'Nr.Fünf')
 _WORD_BEFORE_STOP_RE = lazy_compile(r"(\w{3,})\W*$")
+
+
+# A page's link text after a preview cut short ('... fought to...more', '... Show More'): the
+# cut's own, no text that ran on (credit_patterns.json link_labels)
+_LINK_TEXTS = ("more", *(fold(label) for label in load_data("credit_patterns.json")["link_labels"]))
+_RAN_ON_TAIL = 30
+
+
+def _ran_on_past_ellipsis(opening: str, caption: str) -> bool:
+    """Did the caption's text run on past the ellipsis closing the caption, with what an agency or
+    a page prints after a caption: a title's suffix, a reference token, a notice ('... veillent
+    au grain… Stock Photo', '... contraintes… PUBLICATIONxINxGERxSUIxAUTxONLY', '... grain…
+    EDITORIAL USE ONLY')? Then the ellipsis is the writer's, as before a credit (looks_cut_off's
+    `credit_after`); a page's link text after it ('... fought to...more') is the preview's."""
+    tail = caption[-_RAN_ON_TAIL:]
+    whole = ct.normalize_space(opening)
+    at = whole.rfind(tail)
+    if at < 0:
+        return False
+    after = fold(whole[at + len(tail) :].strip(" .…/|"))
+    if not after:
+        return False
+    return not any(after.startswith(link) or link.startswith(after) for link in _LINK_TEXTS)
 
 
 def _without_glued_alt_text(text: str, cleaned: str) -> str:

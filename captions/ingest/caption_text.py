@@ -1468,9 +1468,16 @@ def looks_cut_off(
     if text.endswith(("...", "…")):
         # a page's ellipsis before the credit it printed ('... veillent au grain… | Jane ROE',
         # '... am 7. August 2012 ... (Foto: dpa)'): the text ran on past it, cut only where the
-        # word before it is a piece of one ('... une mes… Reuters/...')
-        return not credit_after or _cut_before_ellipsis(text.rstrip(".… "))
-    if text.count("(") > text.count(")"):
+        # word before it is a piece of one ('... une mes… Reuters/...'); so where a full stop
+        # closes the ellipsis ('... les cyclistes de pédaler....', '... und dann….'): a page
+        # cutting a text adds the ellipsis alone, and a cut just after a sentence's stop leaves
+        # no piece of a word
+        closed = text.endswith(("....", "…."))
+        return not (credit_after or closed) or _cut_before_ellipsis(text.rstrip(".… "), language)
+    if text.count("(") > text.count(")") and text.rfind("(") > text.rfind(")"):
+        # the last bracket opened is left open ('... (AP Photo/Jane Ro'); one opened early and
+        # never closed before later pairs that are ('(notons que ... (trop) flou. ... (et les
+        # petits), ... mixte.') is the writer's slip, no cut
         return True
     last = text[-1]
     if last in _TERMINAL:
@@ -1612,12 +1619,17 @@ def block_ends_cut(raw: str, caption: str, *, is_place, language: str | None, be
     return line if cut else None
 
 
-def _cut_before_ellipsis(stem: str) -> bool:
+def _cut_before_ellipsis(stem: str, language: str | None = None) -> bool:
+    """Is the last word before an ellipsis the text ran on past a piece of a word ('... des
+    milliers de fid… Reuters/...')? Not an everyday word, nor a rare word of the text's language
+    ('... les cyclistes de pédaler....', as looks_cut_off reads a last word)."""
     words = stem.split()
     if not words:
         return True
     last = words[-1]
-    return last[-1:].isalpha() and not last[:1].isupper() and not is_whole_word(last)
+    if not last[-1:].isalpha() or last[:1].isupper() or is_whole_word(last):
+        return False
+    return not (language in LANGUAGES and is_rare_word_in(last, language))
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_A-Z]{2,20}(?![\w'’-])")
