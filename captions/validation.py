@@ -248,7 +248,30 @@ def headline_names_a_day_that_does_not_exist(headline: str, *, today: dt.date | 
     return stated is not None and stated.problem == dates.INVALID_DATE
 
 
-def current_problems(photo, *, kept, today: dt.date | None = None) -> list[str]:
+def problem_fields(photo, code: str, *, today: dt.date | None = None) -> tuple[str, ...]:
+    """The fields of `photo` that carry problem `code` now, by the checks `current_problems`
+    makes: an invalid_date in the title names the headline (the date fields then hold the
+    caption's valid day), one in the date as supplied names that field; a future date names
+    the field that holds it. A problem the fields do not show (not recheckable, or already
+    fixed) names every field it is about (`PROBLEM_FIELDS`)."""
+    today = _today(today)
+    found: list[str] = []
+    if code in ("invalid_date", "future_date"):
+        error = date_text_error(photo.date_text, today=today)
+        if error is not None and error.code == code:
+            found.append("date_text")
+        if code == "future_date":
+            error = edtf_error(photo.date_edtf, today=today)
+            if error is not None and error.code == code:
+                found.append("date_edtf")
+            if not found and photo.date_start and photo.date_start > today:
+                found.append("date_start")
+        elif headline_names_a_day_that_does_not_exist(photo.headline, today=today):
+            found.append("headline")
+    return tuple(found) or tuple(PROBLEM_FIELDS.get(code, ()))
+
+
+def current_problems(photo, *, kept, changed_fields=(), today: dt.date | None = None) -> list[str]:
     """The problems of a record after an edit: the ones its fields show now, plus the
     `kept` ones that cannot be checked again from the fields (truncated text, a discarded
     stated size).
@@ -257,8 +280,10 @@ def current_problems(photo, *, kept, today: dt.date | None = None) -> list[str]:
     in the title (the date fields then hold the caption's valid date) stays while it is kept
     (the editor did not change the date fields) and the headline still names the day that
     does not exist: an edit of the caption or the credit keeps it, correcting the headline
-    clears it. A headline alone raises no new invalid_date the parser did not flag (a
-    labelled date field dates a record over its title)."""
+    clears it. An unchanged headline raises no new invalid_date the parser did not flag (a
+    labelled date field dates a record over its title, a reviewed record stays accepted); a
+    headline the editor changed (`changed_fields`) to name a day that does not exist, over
+    a record the date fields date, is flagged as the parser flags such a title."""
     today = _today(today)
     found = set(code for code in kept if code not in RECHECKABLE)
     if not (photo.width_px and photo.height_px):
@@ -270,7 +295,8 @@ def current_problems(photo, *, kept, today: dt.date | None = None) -> list[str]:
         found.add(error.code)
     elif photo.date_start and photo.date_start > today:
         found.add("future_date")
-    if "invalid_date" in kept and headline_names_a_day_that_does_not_exist(photo.headline, today=today):
+    title_checked = "invalid_date" in kept or ("headline" in changed_fields and photo.date_start is not None)
+    if title_checked and headline_names_a_day_that_does_not_exist(photo.headline, today=today):
         found.add("invalid_date")
     if "unknown_country" in kept and (photo.place is None or not photo.place.country_code):
         found.add("unknown_country")

@@ -236,6 +236,59 @@ def test_an_invalid_date_of_the_title_stays_flagged_until_the_title_is_corrected
     assert photo.problems == [] and not photo.needs_review
 
 
+def banner_of(client, photo):
+    page = client.get(change_url(photo)).text
+    if "This record needs review" not in page:
+        return ""
+    return page.split('class="review-problems"', 1)[1].split("</div>", 1)[0]
+
+
+def test_the_banner_names_the_fields_that_carry_a_date_problem(ed_client):
+    # An invalid_date the parser found in the title: the date fields hold the caption's valid
+    # day, so the banner must send the editor to the headline, not to the four date fields.
+    from captions import ingest
+    from captions.services import imports
+
+    block = (
+        "Fiesta del barrio, 31 de abril de 2022\n\nVecinos bailan en la plaza de Ejemplilla el 30 de "
+        "abril de 2022.\n\n2400 x 1600 px, 300 dpi"
+    )
+    photo = imports.save_parsed_caption(parsed=ingest.parse_block(block)).photo
+    banner = banner_of(ed_client, photo)
+    assert "invalid_date" in banner and "check: headline" in banner
+    assert "date as supplied" not in banner and "taken from" not in banner
+    # the title corrected: the problem and the banner go
+    assert post_change(ed_client, photo, headline="Fiesta del barrio, 30 de abril de 2022").status_code == 302
+    photo.refresh_from_db()
+    assert photo.problems == [] and banner_of(ed_client, photo) == ""
+    # the editor writes a day that does not exist into the title: flagged (not refused), as the
+    # parser flags it, and the banner names the headline
+    assert post_change(ed_client, photo, headline="Fiesta del barrio, 31 de junio de 2022").status_code == 302
+    photo.refresh_from_db()
+    assert photo.problems == ["invalid_date"] and photo.needs_review
+    banner = banner_of(ed_client, photo)
+    assert "check: headline" in banner and "taken from" not in banner
+    # a title with a real day over the caption's: nothing
+    assert post_change(ed_client, photo, headline="Fiesta del barrio, 30 de junio de 2022").status_code == 302
+    photo.refresh_from_db()
+    assert photo.problems == [] and banner_of(ed_client, photo) == ""
+
+
+def test_the_banner_names_the_date_field_that_does_not_exist(ed_client):
+    photo = make_photo(
+        headline="Laternenumzug",
+        date_text="31. Februar 2025",
+        date_edtf="",
+        date_start=None,
+        date_end=None,
+        date_precision="",
+        problems=["invalid_date"],
+        needs_review=True,
+    )
+    banner = banner_of(ed_client, photo)
+    assert "check: date as supplied<" in banner and "headline" not in banner
+
+
 # --- history -------------------------------------------------------------------------------
 
 

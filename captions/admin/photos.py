@@ -236,11 +236,11 @@ class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
             messages.info(request, note)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        # The problems banner names the fields each problem is about.
+        # The problems banner names the fields that carry each problem (the validator's checks).
         photo = self.get_object(request, object_id)
         rows = []
         for code in (photo.problems if photo else []) or []:
-            fields = [str(Photo._meta.get_field(name).verbose_name) for name in validation.PROBLEM_FIELDS.get(code, ())]
+            fields = [str(Photo._meta.get_field(name).verbose_name) for name in validation.problem_fields(photo, code)]
             rows.append((code, PROBLEM_LABELS.get(code, code), ", ".join(fields)))
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), "problem_rows": rows})
 

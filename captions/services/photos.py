@@ -22,7 +22,7 @@ def review_state(photo: Photo, *, previous_problems, changed_fields, reviewed: b
         photo.problems, photo.needs_review = [], False
         return
     kept = validation.excused_problems(previous_problems, changed_fields)
-    photo.problems = validation.current_problems(photo, kept=kept)
+    photo.problems = validation.current_problems(photo, kept=kept, changed_fields=changed_fields)
     photo.needs_review = bool(photo.problems) or flagged
 
 
