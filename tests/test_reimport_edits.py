@@ -283,6 +283,38 @@ def test_import_captions_names_the_kept_edit_and_overwrites_only_when_asked(edit
     assert run(tmp_path, CORRECTED) == ["created 0, updated 0, unchanged 1, flagged 0"]
 
 
+TITLED = (
+    "Regatta on the lake, November 31, 2023\n\nRowers cross the finish line off Exampleton pier on "
+    "November 30, 2023.\nImage ID: ROW1\n2400 x 1600 px, 300 dpi"
+)
+TITLED_CORRECTED = TITLED.replace("lake, November 31", "lake, November 30")
+
+
+def test_a_reimport_correcting_only_the_title_recomputes_its_problems(tmp_path):
+    # the title's day that does not exist flags invalid_date; the agency's corrected block
+    # changes only the headline, so the date fields (what invalid_date was "about") did not
+    # change and the old flag stayed
+    assert run(tmp_path, TITLED) == [
+        "created 1, updated 0, unchanged 0, flagged 1",
+        "block 1 (source ROW1): invalid_date",
+    ]
+    photo = Photo.objects.get()
+    assert photo.problems == ["invalid_date"] and photo.needs_review
+    assert run(tmp_path, TITLED_CORRECTED) == ["created 0, updated 1, unchanged 0, flagged 0"]
+    photo.refresh_from_db()
+    assert photo.headline == "Regatta on the lake, November 30, 2023"
+    assert (photo.problems, photo.needs_review) == ([], False)
+    # the corrected block again writes nothing
+    rows, version = photo.history.count(), photo.version
+    assert run(tmp_path, TITLED_CORRECTED) == ["created 0, updated 0, unchanged 1, flagged 0"]
+    photo.refresh_from_db()
+    assert (photo.history.count(), photo.version, photo.problems) == (rows, version, [])
+    # and the day that does not exist coming back in a later block's title flags it again
+    assert run(tmp_path, TITLED)[0] == "created 0, updated 1, unchanged 0, flagged 1"
+    photo.refresh_from_db()
+    assert (photo.problems, photo.needs_review) == (["invalid_date"], True)
+
+
 # --- the paste page -------------------------------------------------------------------------
 
 PASTE = reverse("admin:captions_photo_paste")

@@ -39,6 +39,7 @@ from django.db import transaction
 from django.db.models.expressions import DatabaseDefault
 from django.utils.translation import gettext_noop
 
+from captions import validation
 from captions.core import fingerprints
 from captions.core.fingerprints import comparable, most_alike
 from captions.ingest import ParsedCaption
@@ -280,13 +281,20 @@ def _apply_plan(photo: Photo, plan: UpdatePlan, parsed, places: PlaceCache | Non
     photo.fingerprint, photo.import_digest = plan.incoming["fingerprint"], plan.incoming["import_digest"]
 
     def about_changed(code: str) -> bool:
-        return bool(changed & set(PROBLEM_FIELDS.get(code, ())))
+        # the fields a problem is about, and the ones that carry it now (a title's day that
+        # does not exist is the headline's: validation.problem_fields, as the banner names it)
+        return bool(changed & {*PROBLEM_FIELDS.get(code, ()), *validation.problem_fields(photo, code)})
 
     before = sorted(photo.problems or [])
-    problems = sorted(
-        {code for code in plan.incoming["problems"] if about_changed(code)}
-        | {code for code in before if not about_changed(code)}
-    )
+    carried = {code for code in before if not about_changed(code)}
+    # A problem the record carries over that its fields, as they now stand, no longer show
+    # goes (a corrected title's invalid_date: the block changed the headline only); one the
+    # fields cannot show again stays. The place's check needs no second look (the place did
+    # not change, or its problem is not carried) and would cost a query per record.
+    rechecked = carried & set(validation.RECHECKABLE) - {"unknown_country"}
+    if rechecked:
+        carried -= rechecked - set(validation.current_problems(photo, kept=sorted(rechecked)))
+    problems = sorted({code for code in plan.incoming["problems"] if about_changed(code)} | carried)
     if problems != before:
         photo.problems, photo.needs_review = problems, bool(problems)
 
