@@ -396,3 +396,40 @@ def test_a_place_no_photo_can_have_is_an_empty_result_not_an_error(browse):
     for params in ({"place": "0"}, {"place": "0", "caveat": "embargo"}, {"place": "0", "q": "Test"}):
         response = browse(**params)
         assert response.context["total"].value == 0, params
+
+
+@pytest.mark.parametrize(
+    "city, region, country, code, searched",
+    [
+        ("", "St. Gallen", "Switzerland", "CH", ["St. Gallen", "Sankt Gallen", "Saint-Gall", "Kanton St. Gallen"]),
+        ("", "Sankt Gallen", "Switzerland", "CH", ["St. Gallen", "Saint-Gall", "Kanton St. Gallen"]),
+        # IPTC Province-State as the subdivision's code (4a0a071): 'Wil' + 'SG' is in the canton
+        ("Wil", "SG", "Switzerland", "CH", ["Wil", "St. Gallen", "Sankt Gallen", "Saint-Gall", "Kanton St. Gallen"]),
+        ("Chur", "GR", "Switzerland", "CH", ["Graubünden", "Grisons", "Chur"]),
+        ("Fürth", "BY", "Germany", "DE", ["Bayern", "Bavaria", "Bavière"]),
+        ("", "Lisboa", "Portugal", "PT", ["Lisboa", "Lisbon", "Lissabon", "Lisbonne", "Lisbon District"]),
+        ("Cascais", "Lisboa", "Portugal", "PT", ["Cascais", "Lisbon", "Lissabon", "Lisbon District"]),
+    ],
+)
+def test_a_place_stored_as_a_region_is_found_under_every_name_of_it(client, city, region, country, code, searched):
+    # SPEC: researchers find a place by every name it has in any language ('Moskau' finds
+    # Moscow), a region as a city: a canton or district named after its seat, a region stored
+    # as its subdivision's code
+    client.force_login(researcher())
+    place = make_place(city=city, region=region, country=country, country_code=code)
+    wanted = make_photo(caption="Fischer am Ufer", place=place).pk
+    # false friends: another town of the country, the same code in the country it names
+    make_photo(caption="Fischer am Ufer", place=make_place(city="Porto", country="Portugal", country_code="PT"))
+    make_photo(caption="Fischer am Ufer", place=make_place(city="Zürich", country="Switzerland", country_code="CH"))
+    if len(region) == 2:  # the same code in another country: no subdivision of Greece
+        make_photo(
+            caption="Fischer am Ufer", place=make_place(city="", region=region, country="Greece", country_code="GR")
+        )
+    for name in searched:
+        for params in ({"q": name}, {"place": name}, {"q": f"Fischer {name}"}):
+            response = client.get(reverse("browse"), params)
+            assert response.status_code == 200
+            assert [card.pk for card in response.context["page"]] == [wanted], (name, params)
+    few = queries_for(client, q="Fischer")
+    cache.clear()
+    assert queries_for(client, q=f"Fischer {searched[-1]}") <= few + 1  # the places the words may name

@@ -1498,6 +1498,38 @@ def _district_of_city(previous: str, last: str, state: _Region) -> bool:
     )
 
 
+def _region_named_as_its_seat(text: str, country_code: str | None = None) -> _Region | None:
+    """The region `text` names under one of the names of the town of the same name in its
+    country (a canton, a district named after its seat): 'St. Gallen' is ISO's 'Sankt Gallen'
+    (CH-SG), 'Lisbon District' the district Lisboa (PT-11). Type words ('Kanton', 'District',
+    'Distrito de') are dropped first; the town and the region must share the country."""
+    key = _without_type_words(name_key(text))
+    city = find_city(key, country_code) if key else None
+    if city is None:
+        return None
+    index = _region_index()
+    found = (index.by_key.get(name) for name in sorted(_city_names_of(city)))
+    codes = {region.code: region for region in found if region is not None and region.country_code == city.country_code}
+    return _region_by_code(next(iter(codes))) if len(codes) == 1 else None
+
+
+def region_search_names(region: _Region) -> frozenset[str]:
+    """Every folded name of a region, and its ISO 3166-2 code as a name ('ch sg'): the code is
+    what a search for the region under a name the region data does not hold meets."""
+    return _region_index().keys_by_code.get(region.code, frozenset()) | {name_key(region.code)}
+
+
+def region_query_names(text: str) -> frozenset[str]:
+    """The names a search for `text` meets a region under: its code's name ('ch sg') when
+    `text` names a region with its type word ('Kanton St. Gallen', 'Distrito de Lisboa',
+    'Lisbon District', 'Freistaat Bayern') or as the region data writes it ('Bayern'); none
+    for a town's name alone ('Lisbon' finds the places of the town's names)."""
+    region = _region(text)
+    if region is None and _without_type_words(name_key(text)) != name_key(text):
+        region = _region_named_as_its_seat(text)
+    return frozenset({name_key(region.code)}) if region is not None else frozenset()
+
+
 def place_search_names(*, sublocation=None, city=None, region=None, country_code=None) -> frozenset[str]:
     """Every folded name a place can be found under, in the four languages.
 
@@ -1516,8 +1548,12 @@ def place_search_names(*, sublocation=None, city=None, region=None, country_code
         found = _region(region) or _postal_state(region)  # 'Calif.', 'CA' as written find California
         if found is None and country_code and _province_codes().get(region.strip()) == country_code.upper():
             found = _region_by_code(f"{country_code.upper()}-{region.strip()}")  # 'ON' in Canada: Ontario
+        if found is None and country_code and subdivision_of(country_code, region.strip()):
+            found = _region_by_code(f"{country_code.upper()}-{region.strip().upper()}")  # 'SG' in CH: St. Gallen
+        if found is None:
+            found = _region_named_as_its_seat(region, country_code)  # 'St. Gallen': ISO's 'Sankt Gallen'
         if found is not None and (not country_code or found.country_code == country_code.upper()):
-            names |= _region_index().keys_by_code.get(found.code, frozenset())
+            names |= region_search_names(found)
     if country_code:
         names |= country_names(country_code)
     names.discard("")

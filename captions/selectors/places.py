@@ -7,14 +7,15 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 
-from captions.core.places import city_names
+from captions.core.places import city_names, region_query_names
 from captions.core.text import name_key
 from captions.models import Photo, Place
 
 
 def names_of(text: str) -> frozenset[str]:
-    """The folded names a place known as `text` is indexed under (every name of a known city)."""
-    return (city_names(text) | {name_key(text)}) - {""}
+    """The folded names a place known as `text` is indexed under (every name of a known city,
+    the code of a region it names: 'Kanton St. Gallen' finds the canton as 'St. Gallen' or 'SG')."""
+    return (city_names(text) | region_query_names(text) | {name_key(text)}) - {""}
 
 
 def place_ids_matching(text: str):
