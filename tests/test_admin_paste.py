@@ -1,6 +1,7 @@
 """The admin's "paste caption block" page: paste or upload, preview every parsed field with
 derived print sizes and each problem beside its field, save through the import service."""
 
+import datetime as dt
 import pathlib
 
 import pytest
@@ -202,3 +203,44 @@ def test_the_preview_shows_the_embargo_time_with_its_zone_and_the_language_by_na
     preview = response.context["previews"][0]
     assert row(preview, "embargo")["value"] == embargo  # as on cards, pages and sheets, not ISO text
     assert row(preview, "language")["value"] == name
+
+
+@pytest.mark.parametrize(
+    ("block", "stored", "shown"),
+    [
+        # written in UTC (no language to place it): in Berlin the moment is January of year 10000;
+        # kept as the last minute the archive's zone has
+        ("Embargo: 31.12.9999 23:59", "9999-12-31T22:59:00+00:00", "31 December 9999, 23:59 CET"),
+        ("Harbour at dusk.\nEmbargo until 31 December 9999, 23:30 GMT", "9999-12-31T22:59:00+00:00", "23:59 CET"),
+        # in CET, the first minute of year 1 is before UTC's first moment
+        ("Hafen am Morgen.\nEmbargo: 1.1.0001 00:01 MEZ", "0001-01-01T00:00:00+00:00", "1 January 0001, 00:53 LMT"),
+    ],
+)
+def test_an_embargo_at_the_edge_of_the_calendar_is_previewed_saved_and_shown(ed_client, client, block, stored, shown):
+    # the preview was a server error (OverflowError in timezone.localtime), and so was saving
+    text = block + "\n3000 x 2000 px, 300 dpi"
+    response = ed_client.post(PASTE, {"text": text, "preview": "Preview"})
+    assert response.status_code == 200
+    assert shown in row(response.context["previews"][0], "embargo")["value"]
+    response = ed_client.post(PASTE, {"text": text, "save": "Save"})
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.embargo_until.astimezone(dt.UTC).isoformat() == stored
+    for url in (
+        response["Location"],
+        reverse("browse"),
+        reverse("photo_detail", args=[photo.pk]),
+        reverse("api_photo_item", args=[photo.pk]),
+        reverse("api_photo_list"),
+        reverse("export_specs_csv"),
+        reverse("export_specs_json"),
+    ):
+        assert ed_client.get(url).status_code in (200, 403, 409), url  # no server error
+    from tests.builders import researcher
+
+    client.force_login(researcher())
+    page = client.get(reverse("browse")).text
+    if photo.embargo_until.year == 9999:  # still embargoed: the card says until when
+        assert shown in page and client.get(reverse("api_photo_item", args=[photo.pk])).status_code == 409
+    else:  # long over: the photo itself
+        assert "Hafen am Morgen." in page

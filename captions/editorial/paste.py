@@ -301,7 +301,7 @@ def paste_preview(
         ("place", gettext("Place"), place or parsed.place_text or ""),
         ("caveats", gettext("Caveats"), ", ".join(str(CAVEAT_LABELS.get(c, c)) for c in sorted(parsed.caveats))),
         ("restrictions", gettext("Restrictions (verbatim)"), parsed.restriction_text),
-        ("embargo", gettext("Embargoed until"), times.local_datetime(parsed.embargo_until)),
+        ("embargo", gettext("Embargoed until"), times.local_datetime(times.representable(parsed.embargo_until))),
         ("credit", gettext("Credit"), parsed.credit),
         ("supplier", gettext("Supplier and image id"), " ".join(p for p in (parsed.supplier, parsed.source_id) if p)),
         ("language", gettext("Language"), _language_name(parsed.language)),

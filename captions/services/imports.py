@@ -39,7 +39,7 @@ from django.db import transaction
 from django.db.models.expressions import DatabaseDefault
 from django.utils.translation import gettext_noop
 
-from captions import validation
+from captions import times, validation
 from captions.core import fingerprints
 from captions.core.fingerprints import comparable, most_alike
 from captions.ingest import ParsedCaption
@@ -326,7 +326,7 @@ def photo_values_from_parsed(parsed) -> dict:
         "date_approximate": bool(parsed.approximate),
         "place_text": (parsed.place_text or "")[:300],
         "restriction_text": parsed.restriction_text or "",
-        "embargo_until": parsed.embargo_until,
+        "embargo_until": times.representable(parsed.embargo_until),  # '1.1.0001 00:01 MEZ' is before UTC's year 1
         "problems": sorted(parsed.problems),
         "needs_review": bool(parsed.problems),
     }
