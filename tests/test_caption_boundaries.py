@@ -3747,3 +3747,32 @@ def test_a_note_beside_a_caption_stays_a_notice():
 def test_a_double_first_name_before_a_particle_stays_in_the_credit(block, caption, credit):
     record = _parse(block)
     assert (record.caption, record.credit) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    [
+        # a bar between the caption's last sentence and its credit: the credit, as without the bar
+        (
+            "Catherine Connolly speaks to supporters in Galway. | Jane Roe/PA Images via Getty Images",
+            "Catherine Connolly speaks to supporters in Galway.",
+            "Jane Roe/PA Images via Getty Images",
+        ),
+        ("Los vecinos protestan en Madrid. | Foto: Juan Roe/EFE", "Los vecinos protestan en Madrid.", "Juan Roe/EFE"),
+        ("Die Anwohner protestieren in Bonn. | Jana Roe/dpa", "Die Anwohner protestieren in Bonn.", "Jana Roe/dpa"),
+    ],
+)
+def test_a_bar_after_the_last_sentence_before_a_credit_leaves_the_credit(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+def test_a_bar_before_words_that_are_no_credit_stays_in_the_caption():
+    # false friends: the text after the bar is no credit, or the bar follows no sentence's end
+    for block in (
+        "Protesters march through the city. | The city hall in the background.",
+        "Protesters march through the city | Jane Roe/PA Images",
+    ):
+        record = _parse(block)
+        assert record.caption.startswith("Protesters march through the city"), block
+    assert _parse("Protesters march through the city. | The city hall in the background.").credit is None

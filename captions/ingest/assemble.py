@@ -397,6 +397,15 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             bare_uncredited, bare_credits = ct.strip_credits(bare)
             if bare_credits:
                 segment, uncredited, inline_credits = bare, bare_uncredited, bare_credits
+    if not inline_credits and " | " in segment[-_BAR_CREDIT_REACH:]:
+        # a bar between the caption's last sentence and its credit ('... Michael D. Higgins. |
+        # Jane Roe/PA Images via Getty Images'): the credit, as without the bar
+        at = segment.rfind(" | ")
+        head = segment[:at].rstrip()
+        if head[-1:] in _SENTENCE_ENDS:
+            bare_uncredited, bare_credits = ct.strip_credits(head + " " + segment[at + 3 :].lstrip())
+            if bare_credits and bare_uncredited.rstrip() == head:
+                uncredited, inline_credits = bare_uncredited, bare_credits
     if not inline_credits and len(segment) > 40:
         # a lender's sentence closing the caption ('... lundi. Photo fournie par la Mairie de
         # Villeexemple.', '... on Monday. Photo submitted by Jane Roe.'): the credit
@@ -721,6 +730,9 @@ def _ran_on_past_ellipsis(opening: str, caption: str) -> bool:
     if not after:
         return False
     return not any(after.startswith(link) or link.startswith(after) for link in _LINK_TEXTS)
+
+
+_BAR_CREDIT_REACH = 160  # characters from the end: a bar before a credit line
 
 
 def _without_glued_alt_text(text: str, cleaned: str) -> str:
