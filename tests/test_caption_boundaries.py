@@ -1503,6 +1503,40 @@ def test_a_photo_label_over_a_sentence_is_no_credit():
     assert record.credit is None
 
 
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        # an agency written in lower case and a photographer after the bar: a name, no sentence,
+        # whatever the caption's line ends on (a sign, a comma, no stop)
+        (
+            "Beaucoup d’émotion lors de la cérémonie. Nous n’oublions pas. 🕊\nFoto: picture alliance/dpa | Jeanne Roe",
+            "Beaucoup d’émotion lors de la cérémonie. Nous n’oublions pas. 🕊",
+            "picture alliance/dpa | Jeanne Roe",
+        ),
+        (
+            "Kinder bringen Geschenke zu älteren Menschen in der Stadt, am 24. Januar 2017,\n"
+            "Foto: picture alliance / dpa | Jana Roe",
+            "Kinder bringen Geschenke zu älteren Menschen in der Stadt, am 24. Januar 2017,",
+            "picture alliance / dpa | Jana Roe",
+        ),
+        (
+            "Un grupo de niños juega en la plaza mayor\nFoto: ullstein bild / dpa | Juana Ejemplo",
+            "Un grupo de niños juega en la plaza mayor",
+            "ullstein bild / dpa | Juana Ejemplo",
+        ),
+    ],
+)
+def test_a_credit_line_naming_a_lower_case_agency_is_the_credit(text, caption, credit):
+    record = _parse(text + "\n")
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+def test_a_label_over_a_sentence_opening_with_an_agencys_name_is_no_credit():
+    # false friend: the agency's name counts as one name, the rest still reads as a sentence
+    record = _parse("Foto: dpa sunset over the bay at the harbour of Kiel on a calm evening.\n")
+    assert record.credit is None
+
+
 def test_a_photo_label_over_a_name_is_the_credit():
     record = _parse("Fishing boats return to the harbour at dawn.\nPhoto: Jane Roe\n")
     assert record.caption == "Fishing boats return to the harbour at dawn."

@@ -614,6 +614,12 @@ VIA_NEWS_AGENCY_RE = lazy_compile(
 )
 
 
+# the agencies whose names are written in lower case ('picture alliance', 'dpa', 'ullstein bild')
+_LOWER_AGENCIES_RE = lazy_compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in AGENCIES if name[:1].islower()) + r")(?![\w-])"
+)
+
+
 def reads_as_sentence(credit: str) -> bool:
     """Does a labelled credit read as a sentence, not a name ('Photo: Sunset over the bay at
     Monterey, California')? Five words at least, three of them in lower case and no name's
@@ -621,6 +627,12 @@ def reads_as_sentence(credit: str) -> bool:
     if "serv" in credit[-40:] or "orbehalten" in credit[-40:]:
         credit = _RIGHTS_RESERVED_RE.sub("", credit[:300])  # ('... Todos los derechos reservados.' is no sentence)
     words = credit.replace("/", " ").split()
+    if len(words) < 5:
+        return False
+    # an agency's name is a name whatever its case: its words count as one ('picture alliance
+    # / dpa | Jane Roe'); a bar or a dash between the parts is no word
+    words = _LOWER_AGENCIES_RE.sub(" Agency ", credit).replace("/", " ").split()
+    words = [word for word in words if word.isalnum() or len(word) > 1]
     lower = [word for word in words if word[:1].islower() and word not in NAME_JOINERS]
     return len(words) >= 5 and len(lower) >= 3
 
