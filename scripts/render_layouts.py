@@ -267,6 +267,10 @@ def _caption_date(caption: str, dated: tuple):
     if not years:
         return (None, None, None, False)
     day_named = dated[2] != "day" or re.search(rf"(?<!\d)0?{int(start[8:10])}(?!\d)", caption) if start else False
+    if start and (dated[3] or (dated[1] and dated[1][:4] != start[:4])):
+        # A circa or a span of years the block took from elsewhere (a date label, a record field):
+        # the caption's year alone gives that year, not approximate (SPEC), so unclear here.
+        return "-"
     if start and start[:4] in years and day_named:
         return dated
     return "-"
