@@ -2442,3 +2442,124 @@ def test_one_line_under_a_technical_label_that_reads_as_a_sentence_is_the_captio
 )
 def test_a_technical_label_with_a_value_of_its_kind_stays_a_label(block):
     assert parse_block(block).caption == ""
+
+
+# --- metadata-extractor's listing ('[IPTC - 0x0278] Caption/Abstract = ...') ----------------------
+
+
+def test_a_metadata_extractor_dump_reads_its_iptc_exif_and_file_fields():
+    record = _parse(
+        """FILE: hafen_0042.jpg
+TYPE: JPEG
+
+[JPEG - 0x0000] Data Precision = 8 bits
+[JPEG - 0x0001] Image Height = 683 pixels
+[JPEG - 0x0003] Image Width = 1024 pixels
+[JPEG - 0x0006] Component 1 = Y component: Quantization table 0, Sampling factors 2 horiz/2 vert
+
+[JFIF - 0x0007] Resolution Units = none
+[JFIF - 0x0008] X Resolution = 1 dot
+[JFIF - 0x000a] Y Resolution = 1 dot
+
+[Exif IFD0 - 0x010e] Image Description = Fischerboote im Hafen von Sassnitz am frühen Morgen
+[Exif IFD0 - 0x011a] X Resolution = 240 dots per inch
+[Exif IFD0 - 0x0128] Resolution Unit = Inch
+[Exif IFD0 - 0x0132] Date/Time = 2004:01:05 10:00:00
+[Exif IFD0 - 0x8298] Copyright = Copyright,
+
+[Exif SubIFD - 0x9003] Date/Time Original = 2004:01:02 09:12:44
+[Exif SubIFD - 0xa002] Exif Image Width = 4000 pixels
+[Exif SubIFD - 0xa003] Exif Image Height = 2667 pixels
+
+[Exif Thumbnail - 0x011a] X Resolution = 72 dots per inch
+[Exif Thumbnail - 0x0128] Resolution Unit = Inch
+
+[ICC Profile - 0x64657363] Profile Description = sRGB IEC61966-2.1
+
+[IPTC - 0x0278] Caption/Abstract = Fischerboote im Hafen von Sassnitz am frühen Morgen
+[IPTC - 0x0250] By-line = Jana Beispiel
+[IPTC - 0x026e] Credit = Beispiel Bild
+[IPTC - 0x0237] Date Created = 1998:06:14
+[IPTC - 0x023c] Time Created = 06:15:00+0200
+[IPTC - 0x025c] Sub-location = Stadthafen
+[IPTC - 0x025a] City = Sassnitz
+[IPTC - 0x025f] Province/State = Mecklenburg-Vorpommern
+[IPTC - 0x0265] Country/Primary Location Name = Deutschland"""
+    )
+    assert record.caption == "Fischerboote im Hafen von Sassnitz am frühen Morgen"
+    assert (record.width_px, record.height_px, record.dpi) == (1024, 683, 240)
+    assert record.date_start == date(1998, 6, 14)  # IPTC Date Created, not the scan's Date/Time Original
+    assert (record.sublocation, record.city, record.region, record.country_code) == (
+        "Stadthafen",
+        "Sassnitz",
+        "Mecklenburg-Vorpommern",
+        "DE",
+    )
+    assert record.credit == "Beispiel Bild"  # Credit before By-line, as in exiftool's listing
+    assert record.language == "de"
+    assert record.copyright_notice is None  # the camera's 'Copyright,' names no holder
+
+
+def test_a_metadata_extractor_dump_without_tag_ids_and_a_year_only_iptc_date():
+    record = _parse(
+        """[Exif IFD0] Image Width = 2400 pixels
+[Exif IFD0] Image Height = 1800 pixels
+[Exif IFD0] X Resolution = 600 dots per inch
+[Exif IFD0] Resolution Unit = Inch
+[Exif IFD0] Artist = Jorge Ejemplo
+[IPTC] Caption/Abstract = Pescadores reparan sus redes en el puerto de Cádiz
+[IPTC] By-line = Jorge Ejemplo
+[IPTC] Date Created = 1975:00:00
+[IPTC] City = Cádiz
+[IPTC] Country/Primary Location Name = España
+[Exif SubIFD] Date/Time Original = 2011:03:04 12:00:00"""
+    )
+    assert record.caption == "Pescadores reparan sus redes en el puerto de Cádiz"
+    assert (record.width_px, record.height_px, record.dpi) == (2400, 1800, 600)
+    # IPTC IIM: '00' for a month or day that cannot be determined
+    assert (record.date_start, record.date_end) == (date(1975, 1, 1), date(1975, 12, 31))
+    assert "invalid_date" not in record.problems
+    assert (record.city, record.country_code, record.credit) == ("Cádiz", "ES", "Jorge Ejemplo")
+
+
+def test_a_metadata_extractor_dump_of_xmp_reads_the_properties_not_the_creators_address():
+    record = _parse(
+        """[PNG-IHDR - 0x0001] Image Width = 800
+[PNG-IHDR - 0x0002] Image Height = 533
+[XMPMeta - ] dc:description[1] = Le marché de la Croix-Rousse un samedi matin
+[XMPMeta - http://www.w3.org/XML/1998/namespace] dc:description[1]/xml:lang = x-default
+[XMPMeta - http://ns.adobe.com/photoshop/1.0/] photoshop:City = Lyon
+[XMPMeta - http://ns.adobe.com/photoshop/1.0/] photoshop:Country = France
+[XMPMeta - http://ns.adobe.com/photoshop/1.0/] photoshop:DateCreated = 2019-10-12
+[XMPMeta - http://ns.adobe.com/photoshop/1.0/] photoshop:Credit = Jeanne Exemple
+[XMPMeta - http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/] """
+        """Iptc4xmpCore:CreatorContactInfo/Iptc4xmpCore:CiAdrCity = Vienne"""
+    )
+    assert record.caption == "Le marché de la Croix-Rousse un samedi matin"
+    assert (record.width_px, record.height_px) == (800, 533)
+    assert (record.city, record.country_code, record.date_start) == ("Lyon", "FR", date(2019, 10, 12))
+    assert record.credit == "Jeanne Exemple"
+
+
+def test_a_metadata_extractor_dump_with_no_caption_has_none_and_jfif_gives_dpi_only_in_inches():
+    dump = """[JPEG - 0x0001] Image Height = 480 pixels
+[JPEG - 0x0003] Image Width = 640 pixels
+[JFIF - 0x0007] Resolution Units = {unit}
+[JFIF - 0x0008] X Resolution = 150 dots
+[JFIF - 0x000a] Y Resolution = 150 dots
+[Exif SubIFD - 0x9003] Date/Time Original = 2012:05:06 07:08:09"""
+    record = _parse(dump.format(unit="inch"))
+    assert record.caption == ""
+    assert (record.width_px, record.height_px, record.dpi, record.date_start) == (640, 480, 150, date(2012, 5, 6))
+    assert _parse(dump.format(unit="none")).dpi is None
+
+
+def test_bracketed_equations_in_a_caption_are_no_metadata_extractor_dump():
+    text = """Students at the blackboard in a school in Graz, 1962.
+[Board - left] x = 2y + 1
+The teacher asked the class to solve the equation before the bell."""
+    record = _parse(text)
+    assert record.caption.startswith("Students at the blackboard in a school in Graz")
+    assert "x = 2y + 1" in record.caption
+    # a day "00" is IPTC IIM's unknown day: the month stays
+    assert _parse("Date Created  : 2019:04:00\nCaption-Abstract : A quay.").date_start == date(2019, 4, 1)

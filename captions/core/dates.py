@@ -462,7 +462,16 @@ def _candidates(original: str, folded: str, *, field: bool, today_year: int) -> 
                 m = _P_ISO.match(folded, start)
                 if m:
                     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
-                    if not year == month == day == 0:  # exiftool's 0000:00:00 means "no date"
+                    if year and day == 0 and (month == 0 or 1 <= month <= 12):
+                        # IPTC IIM's Date Created: '00' for a month or a day that cannot be
+                        # determined ('2010:00:00' is the year 2010, '1962:04:00' April 1962)
+                        rank, endpoint = (
+                            (_RANK_YEAR, _endpoint(year, None, None))
+                            if month == 0
+                            else (_RANK_MONTH, _endpoint(year, month, None))
+                        )
+                        add(_Candidate(rank, start, m.end(), endpoint))
+                    elif not year == month == day == 0:  # exiftool's 0000:00:00 means "no date"
                         add(_Candidate(_RANK_DAY, start, m.end(), _endpoint(year, month, day)))
                 if following == "-":
                     m = _P_ISO_MONTH.match(folded, start)

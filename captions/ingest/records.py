@@ -90,6 +90,8 @@ def _read_record(text: str) -> tuple[str, str | None, bool]:
         lines = _data_lines(row) if row else None
         if lines and len(lines) >= 2:
             return "\n".join(lines), None, True
+    if "] " in text and " = " in text and _is_extractor_listing(text):
+        return _extractor_lines(text), None, True
     if "] " in text and _is_grouped_listing(text):
         return _grouped_tag_lines(text), None, True
     if ("Iptc." in text or "Exif." in text or "Xmp." in text) and len(_EXIV2_LINE_RE.findall(text[:20_000])) >= 2:
@@ -423,6 +425,89 @@ def _grouped_tag_lines(text: str) -> str:
         if value or not match.group(3).strip():
             lines.append(f"{name:<30}  : {value}")  # (a camera's default description goes)
     return "\n".join(lines)
+
+
+# --- metadata-extractor's listing: '[IPTC - 0x0278] Caption/Abstract = Wheat' ---------------------
+
+# the directory, the tag's id (as the sample-output files and '-hex' print it; an XMP line names its
+# namespace there), the tag's name and its value
+_EXTRACTOR_TAG_RE = lazy_compile(
+    r"^[ \t]{0,8}\[([A-Za-z][^\[\]\n]{0,40}?)(?: - ([^\]\n]{0,200}))?\][ \t]{1,8}([^=\n]{1,120}?) =(?: (.*))?$"
+)
+_EXTRACTOR = _RECORD_KEYS["metadata_extractor"]
+_EXTRACTOR_ORDER = {name: index for index, name in enumerate(_EXTRACTOR["directories"])}
+_EXTRACTOR_FALLBACK = frozenset(_EXTRACTOR["fallback"])
+_EXTRACTOR_TAG_LABELS = {fold(name): label for name, label in _EXTRACTOR["tag_labels"].items()}
+_EXTRACTOR_HEADER_RE = lazy_compile(r"^(?:" + "|".join(_EXTRACTOR["header"]) + r"):[ \t]")
+
+
+def _is_extractor_listing(text: str) -> bool:
+    """Three tags or more with their directories, and at least half of the first 200 lines that
+    are not blank: metadata-extractor's listing, not a bracketed note in a caption."""
+    lines = [line for line in text[:20_000].split("\n")[:200] if line.strip()]
+    tags = sum(1 for line in lines if _EXTRACTOR_TAG_RE.match(line))
+    return tags >= 3 and 2 * tags >= len(lines)
+
+
+def _extractor_lines(text: str) -> str:
+    """metadata-extractor's listing (record_keys.json metadata_extractor) as exiftool-style lines
+    ('Caption/Abstract   : Wheat'): the tags of the directories that describe the picture, the
+    file's own size first, then IPTC, Exif, XMP (an XMP tag by its name, 'photoshop:Credit' ->
+    Credit, as in a packet; a structure's member, the creator's contact address, is none); a
+    fallback directory's (JFIF's) only for the fields no other directory gives. Lines before the
+    first tag (a caption typed over the dump) stay, the sample-output header ('FILE: ...') goes;
+    a line that is no tag right after one continues its value."""
+    opening: list[str] = []
+    tags: list[tuple[int, int, str, str]] = []  # (directory's order, position, name, value)
+    fallback: list[tuple[str, str]] = []
+    last: list | None = None
+    for raw in text[:MAX_RECORD_CHARS].split("\n")[:20_000]:
+        match = _EXTRACTOR_TAG_RE.match(raw)
+        if match is None:
+            if not raw.strip():
+                last = None
+            elif last is not None:
+                last[1] = f"{last[1]} {raw.strip()}"
+            elif not tags and not fallback and not _EXTRACTOR_HEADER_RE.match(raw):
+                opening.append(raw)
+            continue
+        directory, name, value = match.group(1).strip(), match.group(3).strip(), (match.group(4) or "").strip()
+        last = None
+        if directory in _EXTRACTOR_FALLBACK:
+            last = [name, value]
+            fallback.append(last)
+        elif directory in _EXTRACTOR_ORDER:
+            last = [name, value]
+            tags.append((_EXTRACTOR_ORDER[directory], len(tags), last))
+    lines = list(opening)
+    fields: set[str | None] = set()
+    for _order, _position, (name, value) in sorted(tags, key=lambda tag: (tag[0], tag[1])):
+        line = _extractor_line(name, value)
+        if line:
+            lines.append(line)
+            fields.add(_field_of(line.split(":", 1)[0].strip()))
+    for name, value in fallback:
+        line = _extractor_line(name, value)
+        if line and _field_of(line.split(":", 1)[0].strip()) not in fields:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _extractor_line(name: str, value: str) -> str | None:
+    if ":" in name:  # an XMP property: 'dc:description[1]', 'photoshop:City'
+        if "/" in name:
+            return None  # a structure's member or a language qualifier ('dc:title[1]/xml:lang')
+        found: list[str] = []
+        _xmp_line(name.split("[", 1)[0], [value], found)
+        if not found:
+            return None
+        label, _colon, text = found[0].partition(": ")
+        return f"{label:<30}  : {text}"
+    name = _EXTRACTOR_TAG_LABELS.get(fold(name), name)
+    text = _record_text(value, _field_of(_record_label(name) or name))
+    if not text:
+        return None
+    return f"{name:<30}  : {text}"
 
 
 # --- XMP packets ------------------------------------------------------------------------------
@@ -1076,9 +1161,15 @@ def _record_text(value, field: str | None) -> str:
             or fold(repeated.group(1)) in _CREDIT_LABELS
         ):
             text = repeated.group(2)
+    if field == "copyright" and _field_of(_PLACEHOLDER_RE.sub("", text)) == "copyright":
+        return ""  # a camera's placeholder ('Copyright,', 'COPYRIGHT (C)') names no holder
     if field in ("caption", "headline") and (_FILE_NAME_RE.match(text) or fold(text) in CAMERA_DESCRIPTIONS):
         return ""  # a file name ('IMG_0042.jpg') or a camera's default ('DCF 1.0') is no text
     return text
+
+
+# the signs and the year a copyright line holds beside its word ('Copyright ©, 2003')
+_PLACEHOLDER_RE = lazy_compile(r"\([cC]\)|[©\d\s,.:;()\-]+")
 
 
 _LANGUAGE_TAG_RE = lazy_compile(r"^(?:[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}|none|@none)$")
