@@ -2563,3 +2563,26 @@ The teacher asked the class to solve the equation before the bell."""
     assert "x = 2y + 1" in record.caption
     # a day "00" is IPTC IIM's unknown day: the month stays
     assert _parse("Date Created  : 2019:04:00\nCaption-Abstract : A quay.").date_start == date(2019, 4, 1)
+
+
+def test_exiv2s_listing_with_raw_and_interpreted_values_reads_the_interpreted_one():
+    listing = """Exif.Image.Make                              Ascii       6  Canon  Canon
+Exif.Image.XResolution                       Rational    1  350/1  350
+Exif.Image.YResolution                       Rational    1  350/1  350
+Exif.Image.ResolutionUnit                    Short       1  2  inch
+Exif.Photo.PixelXDimension                   Long        1  3000  3000
+Exif.Photo.PixelYDimension                   Long        1  2000  2000
+Exif.Photo.DateTimeOriginal                  Ascii      20  2009:07:18 10:11:12  2009:07:18 10:11:12
+Exif.Thumbnail.XResolution                   Rational    1  72/1  72
+Exif.Thumbnail.ResolutionUnit                Short       1  3  cm
+Iptc.Application2.Caption                    String     16  Regatta off Kiel  Regatta off Kiel
+Xmp.dc.description     LangAlt     1  lang="x-default" Regatta off Kiel  lang="x-default" Regatta off Kiel"""
+    for text in (listing, listing.replace("\n", "\r\n")):
+        record = _parse(text)
+        assert record.caption == "Regatta off Kiel"
+        assert (record.width_px, record.height_px, record.dpi) == (3000, 2000, 350)
+        assert record.date_start == date(2009, 7, 18)
+    # the interpreted value alone ('exiv2 -pa'): a unit that is no inch gives no dpi
+    only = "Exif.Image.XResolution  Rational  1  118\nExif.Image.ResolutionUnit  Short  1  cm\n"
+    assert _parse(only + "Iptc.Application2.Caption  String  9  A harbour").dpi is None
+

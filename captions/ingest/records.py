@@ -324,8 +324,11 @@ def _cell_text(cell: str) -> str:
 
 # 'Iptc.Application2.Caption    String    56  Die Insel Stromboli ...': key, type, count, value.
 _EXIV2_LINE_RE = lazy_compile(
-    r"^(?:Exif|Iptc|Xmp)\.[\w]{1,40}\.([\w/:\[\]]{1,80})\s{1,60}[A-Za-z]{2,20}\s{1,10}\d{1,9}\s{1,4}(.*)$", re.MULTILINE
+    r"^(?:Exif|Iptc|Xmp)\.([\w]{1,40})\.([\w/:\[\]]{1,80})\s{1,60}([A-Za-z]{2,20})\s{1,10}\d{1,9}\s{1,4}(.*)$",
+    re.MULTILINE,
 )
+_EXIV2_NUMBER_TYPES = frozenset(_RECORD_KEYS["exiv2_number_types"])
+_EXIV2_COLUMNS_RE = lazy_compile(r"\s{2,}")
 _CAMEL_RE = lazy_compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _LANG_ALT_RE = lazy_compile(r'^lang="[\w-]{1,20}"\s')
 
@@ -335,14 +338,22 @@ def _exiv2_lines(text: str) -> str:
     is the key's last part with its words apart ('Iptc.Application2.CountryName' -> 'Country
     Name'), a value wrapped over several lines is joined, exiv2's 'lang="x-default"' dropped."""
     lines: list[str] = []
+    skipped = False
     for raw in text.split("\n")[:5000]:
         match = _EXIV2_LINE_RE.match(raw)
         if match:
-            name = match.group(1).rsplit("/", 1)[-1].split(":")[-1]
+            group, name, kind, value = match.group(1), match.group(2), match.group(3), match.group(4).strip()
+            skipped = _is_small_copy((group,))
+            if skipped:
+                continue  # Exif.Thumbnail's size and resolution are the thumbnail's
+            name = name.rsplit("/", 1)[-1].split(":")[-1]
             name = _CAMEL_RE.sub(" ", name.strip("[]0123456789")).strip() or name
-            value = _LANG_ALT_RE.sub("", match.group(2).strip())
+            columns = _EXIV2_COLUMNS_RE.split(value)
+            if len(columns) == 2 and (kind in _EXIV2_NUMBER_TYPES or columns[0] == columns[1]):
+                value = columns[1]  # the raw value, then the interpreted one ('2  inch'): the latter
+            value = _LANG_ALT_RE.sub("", value)
             lines.append(f"{name:<30}  : {value}")
-        elif raw.strip() and lines:
+        elif raw.strip() and lines and not skipped:
             lines[-1] = f"{lines[-1]} {raw.strip()}"
     return "\n".join(lines)
 
