@@ -2586,3 +2586,18 @@ Xmp.dc.description     LangAlt     1  lang="x-default" Regatta off Kiel  lang="x
     only = "Exif.Image.XResolution  Rational  1  118\nExif.Image.ResolutionUnit  Short  1  cm\n"
     assert _parse(only + "Iptc.Application2.Caption  String  9  A harbour").dpi is None
 
+
+
+def test_a_file_name_alone_over_an_exiftool_listing_is_no_caption():
+    record = _parse(
+        """DSC_0815_Hafen-Abend.JPG
+Create Date                     : 2018:06:02 21:14:05
+City                            : Husum
+Country-Primary Location Name   : Deutschland"""
+    )
+    assert record.caption == ""
+    assert (record.city, record.country_code, record.date_start) == ("Husum", "DE", date(2018, 6, 2))
+    # false friends: a caption that names a file in a sentence keeps it
+    record = _parse("Das Bild hafen.jpg zeigt den Hafen von Husum am Abend.\nFoto: Jana Beispiel")
+    assert record.caption == "Das Bild hafen.jpg zeigt den Hafen von Husum am Abend."
+

@@ -69,6 +69,10 @@ _FILE_NAME_RE = lazy_compile(
     + r")\s?:\s?\S.{0,200}\.(?:jpe?g|png|tiff?|gif|webp|heic|dng|svg)\s*$",
     re.IGNORECASE,
 )
+# a file's name alone, as exiftool heads a file's listing with it ('======== IMG_0042.JPG')
+_BARE_FILE_NAME_RE = lazy_compile(
+    r"^(?:=+\s?)?[^\s/\\]{1,200}\.(?:jpe?g|png|gif|tiff?|heic|heif|webp|dng|raw|nef|cr2|arw|psd|bmp)$", re.IGNORECASE
+)
 _ELLIPSIS = ("...", "…")
 _MARKDOWN_HEADING_RE = lazy_compile(r"#{1,6} ")
 _CREDIT_LINE_START_RE = lazy_compile(
@@ -261,6 +265,8 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
     """
     if line.strip("-–—=_*~ ") == "" or (line[:1] in "FfDdAa" and _FILE_NAME_RE.match(line)):
         return ("rule",)
+    if len(line) <= 200 and _BARE_FILE_NAME_RE.match(line):
+        return ("rule",)  # a file's name alone on its line ('165-Hotel_Views.jpg' over its listing): no text
     if line[:1] == "#" and _MARKDOWN_HEADING_RE.match(line):
         return ("rule",)  # '## Immutable source master': a Markdown page's heading, no caption
     if line[:2] in _BULLETS:
