@@ -7,6 +7,7 @@ descriptions, Markdown provenance tables, citations under a picture).
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -2587,7 +2588,6 @@ Xmp.dc.description     LangAlt     1  lang="x-default" Regatta off Kiel  lang="x
     assert _parse(only + "Iptc.Application2.Caption  String  9  A harbour").dpi is None
 
 
-
 def test_a_file_name_alone_over_an_exiftool_listing_is_no_caption():
     record = _parse(
         """DSC_0815_Hafen-Abend.JPG
@@ -2601,3 +2601,37 @@ Country-Primary Location Name   : Deutschland"""
     record = _parse("Das Bild hafen.jpg zeigt den Hafen von Husum am Abend.\nFoto: Jana Beispiel")
     assert record.caption == "Das Bild hafen.jpg zeigt den Hafen von Husum am Abend."
 
+
+# --- a JSON record under its key, its date split over keys ------------------------------------
+
+
+def test_a_json_member_pasted_without_braces_is_the_record_its_key_the_call_number():
+    record = _parse(
+        """  "Fi_2231": {
+    "title": "Hochwasser am Rheinufer  (1955)",
+    "description": "\\r\\n\\t K\\u00f6ln.\\rAufnahme vom 3. M\\u00e4rz 1955.\\rDie Leute sehen dem Wasser zu.\\r\\n ",
+    "support": "\\u00a0FILM",
+    "tag": "03",
+    "monat": "03",
+    "jahr": "1955",
+    "width": "9 cm",
+    "height": "\\u00a012"
+  }"""
+    )
+    # a catalogue record's title is its caption (SOURCES-records.md); the description tells the language
+    assert record.caption == "Hochwasser am Rheinufer (1955)"
+    assert (record.source_id, record.language) == ("Fi_2231", "de")
+    assert (record.date_start, record.date_precision) == (date(1955, 3, 3), "day")
+    assert (record.width_px, record.height_px) == (None, None)  # the negative's size in cm
+
+
+def test_a_record_under_a_key_keeps_its_own_id_and_a_word_key_is_no_id():
+    ferry = "Ferry at the pier in Oban."
+    own_id = _parse(json.dumps({"B-77": {"id": "X-9001", "description": ferry, "year": "1971"}}))
+    assert (own_id.source_id, own_id.caption, own_id.date_start) == ("X-9001", ferry, date(1971, 1, 1))
+    word = _parse(json.dumps({"photo": {"title": "Pier", "description": ferry, "day": 4, "month": 7, "year": 1971}}))
+    assert (word.source_id, word.caption, word.date_start) == (None, ferry, date(1971, 7, 4))
+    corrupt = _parse('{"description": "Ferry at the pier in Oban.", "day": "4", "month": "7", "year": "191971"}')
+    assert corrupt.date_start is None  # a year that is no year makes no date of its parts
+    no_year = _parse('{"description": "Ferry at the pier in Oban, 1968.", "day": "4", "month": "7"}')
+    assert no_year.date_start == date(1968, 1, 1)  # a day and a month alone are no date

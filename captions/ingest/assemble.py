@@ -870,7 +870,7 @@ def _caption_lines(scan: BlockScan) -> tuple[list[str], str | None]:
     record = scan.catalogue or _museum_record(scan)
     if caption_field and caption_field.value.strip():
         description = caption_field.value
-        if headline and (scan.catalogue or _extends_title(description, headline)):
+        if headline and (scan.catalogue or record or _extends_title(description, headline)):
             # A record's title over its note: the note describes the collection or the
             # object, or says the title again at length ('Pea pickers from Vermont - 6 weeks
             # earnings ... The men are working ...'); the title is the caption.
@@ -1770,6 +1770,12 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         votes = {}
     for language, count in own.items():
         votes[language] = votes.get(language, 0.0) + count
+    note = scan.best("caption") if sum(stopwords.values()) < 2 and (scan.data_record or scan.catalogue) else None
+    if note is not None and note.value.strip() and fold(note.value[:200]) != fold(caption[:200]):
+        # a record's title too short to tell ('28.10.72 1er Vol d'Airbus'): its description, the
+        # same record's text, tells the language better than the program's keys
+        for language, count in ct.stopword_votes(note.value[:2000]).items():
+            votes[language] = votes.get(language, 0.0) + count
     if prefix_language:
         votes[prefix_language] = votes.get(prefix_language, 0.0) + 5
     explicit = scan.best("language")

@@ -681,7 +681,12 @@ def _xmp_line(name: str, values: list[str], lines: list[str]) -> None:
 def _data_lines(data) -> list[str] | None:
     lines: list[str] = []
     sizes = _Sizes()
+    call_number = _record_key(data)
+    if call_number is not None:
+        data = next(iter(data.values()))
     _flatten(data, "", lines, depth=0, sizes=sizes)
+    if call_number is not None and not any(_field_of(line.split(":", 1)[0]) == "source_id" for line in lines):
+        lines.append(f"{_RECORD_KEYS['keyed_record_label']}: {call_number}")
     lines.extend(sizes.lines())
     alt = [line for line in lines if _field_of(line.split(":", 1)[0]) == "caption" and line.startswith(_ALT_LABELS)]
     if alt and any(_field_of(line.split(":", 1)[0]) in ("caption", "headline") for line in lines if line not in alt):
@@ -692,6 +697,47 @@ def _data_lines(data) -> list[str] | None:
 
 
 _ALT_LABELS = ("alt text:", "alternative text:")
+_CALL_NUMBER_RE = lazy_compile(r"^(?=[^\s]{0,39}\d)[^\s]{1,40}$")
+
+
+def _record_key(data) -> str | None:
+    """The key of a record that is its object's only member and no key of ours ({'53Fi993':
+    {...}}): its call number, when it looks like one (record_keys.json keyed_record_label)."""
+    if not isinstance(data, dict) or len(data) != 1:
+        return None
+    key, value = next(iter(data.items()))
+    if not isinstance(value, dict) or len(value) < 2 or not _CALL_NUMBER_RE.match(str(key)):
+        return None
+    return str(key) if _record_label(str(key)) is None else None
+
+
+@functools.cache
+def _date_parts() -> dict[str, str]:
+    return {_key_name(key): part for part, keys in _RECORD_KEYS["date_parts"].items() for key in keys}
+
+
+def _date_of_parts(value: dict) -> tuple[str | None, set]:
+    """A record's date split over its keys ('day': '21', 'month': '04', 'year': '1962') as one
+    date ('1962-04-21'), and the keys that held it; (None, set()) where the record has no year
+    and month among its keys. A part that is no calendar value makes no date (the keys still
+    go: a year '191965' is none)."""
+    parts: dict[str, tuple[str, str]] = {}
+    for key, child in value.items():
+        part = _date_parts().get(_key_name(str(key)))
+        if part and part not in parts and isinstance(child, (str, int)) and not isinstance(child, bool):
+            parts[part] = (str(key), str(child).strip())
+    if "year" not in parts or "month" not in parts:
+        return None, set()
+    keys = {key for key, _text in parts.values()}
+    year, month = parts["year"][1], parts["month"][1]
+    day = parts["day"][1] if "day" in parts else ""
+    if not (len(year) == 4 and year.isdigit() and month.isdigit() and (day.isdigit() or not day)):
+        return None, keys
+    try:
+        when = datetime.date(int(year), int(month), int(day or 1))
+    except ValueError:
+        return None, keys
+    return (when.isoformat() if day else when.isoformat()[:7]), keys
 
 
 _SMART_KEY_RE = lazy_compile(r"[{,]\s{0,40}\u201c[^\u201c\u201d\n]{1,80}\u201d\s{0,5}:")
@@ -733,7 +779,8 @@ def load_json(text: str):
 # --- object literals (JavaScript, JSON5, Python's printed dict) ------------------------------
 
 # a record's literal under its key, the member of an object cut from a script ('image: {')
-_LABELLED_LITERAL_RE = lazy_compile(r"^[A-Za-z_$][\w$]{0,60}\s{0,5}:\s{0,5}(?=[{\[])")
+# (or a JSON member without its object's braces: '"53Fi993": { "title": ... }')
+_LABELLED_LITERAL_RE = lazy_compile(r'^(?:[A-Za-z_$][\w$]{0,60}|"[^"\\\n]{1,80}")\s{0,5}:\s{0,5}(?=[{\[])')
 # what may precede a record's literal in a script: 'const photo = {', 'window.record = {',
 # 'export default {', 'module.exports = {'
 _ASSIGNMENT_RE = lazy_compile(
@@ -1172,6 +1219,8 @@ def _record_text(value, field: str | None) -> str:
             or fold(repeated.group(1)) in _CREDIT_LABELS
         ):
             text = repeated.group(2)
+    if field in ("width", "height") and _LENGTH_UNIT_RE.search(text):
+        return ""  # a negative's or a print's side ('6 cm', '3,6 cm'): no pixels
     if field == "copyright" and _field_of(_PLACEHOLDER_RE.sub("", text)) == "copyright":
         return ""  # a camera's placeholder ('Copyright,', 'COPYRIGHT (C)') names no holder
     if field in ("caption", "headline") and (_FILE_NAME_RE.match(text) or fold(text) in CAMERA_DESCRIPTIONS):
@@ -1179,6 +1228,7 @@ def _record_text(value, field: str | None) -> str:
     return text
 
 
+_LENGTH_UNIT_RE = lazy_compile(r"\d\s?(?:cm|mm|in|inch|inches|zoll|pouces?|pulgadas?)\b|\d\s?[\"\u2033]", re.IGNORECASE)
 # the signs and the year a copyright line holds beside its word ('Copyright ©, 2003')
 _PLACEHOLDER_RE = lazy_compile(r"\([cC]\)|[©\d\s,.:;()\-]+")
 
@@ -1212,6 +1262,12 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
             if _is_copy(path, value):
                 return  # a copy of the picture: its 'source', 'url', 'label' are the file's
             value = {k: v for k, v in value.items() if fold(_record_label(str(k)) or "") not in _BARE_SIZE_LABELS}
+        if len(value) >= 2 and not _date_parts().keys().isdisjoint(_key_name(str(k)) for k in value):
+            split_date, parts = _date_of_parts(value)
+            if parts:
+                value = {k: v for k, v in value.items() if str(k) not in parts}
+                if split_date:
+                    lines.append(f"date: {split_date}")
         names = {_key_name(str(child_key)): child_key for child_key in value}
         wrapped = next((names[name] for name in names if name in _WRAPPED_VALUE_KEYS), None)
         if wrapped is not None:
