@@ -2635,3 +2635,24 @@ def test_a_record_under_a_key_keeps_its_own_id_and_a_word_key_is_no_id():
     assert corrupt.date_start is None  # a year that is no year makes no date of its parts
     no_year = _parse('{"description": "Ferry at the pier in Oban, 1968.", "day": "4", "month": "7"}')
     assert no_year.date_start == date(1968, 1, 1)  # a day and a month alone are no date
+
+
+def test_exiv2json_reads_an_xmp_lang_alt_as_its_default_text():
+    record = _parse(
+        """{
+  "Xmp": {
+    "xmp": {"Rating": "3", "ModifyDate": "2019-03-02T10:11:12+01:00"},
+    "dc": {
+      "description": {"lang": {"de": "Fischerboote im Hafen von Whitby", "x-default": "Fishing boats at Whitby"}},
+      "creator": ["Jane Example"]
+    },
+    "photoshop": {"City": "Whitby", "DateCreated": "2018-08-04"},
+    "xmlns": {"dc": "http:\\/\\/purl.org\\/dc\\/elements\\/1.1\\/", "xmp": "http:\\/\\/ns.adobe.com\\/xap\\/1.0\\/"}
+  }
+}"""
+    )
+    assert record.caption == "Fishing boats at Whitby"
+    assert (record.date_start, record.city, record.credit) == (date(2018, 8, 4), "Whitby", "Jane Example")
+    # false friend: a record's key 'lang' beside other keys is no Lang Alt ('lang' is its language)
+    other = _parse('{"description": "Fishing boats at Whitby.", "lang": {"code": "en", "name": "English"}}')
+    assert other.caption == "Fishing boats at Whitby."

@@ -1236,6 +1236,22 @@ _PLACEHOLDER_RE = lazy_compile(r"\([cC]\)|[©\d\s,.:;()\-]+")
 _LANGUAGE_TAG_RE = lazy_compile(r"^(?:[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}|none|@none)$")
 
 
+_LANG_ALT_KEYS = frozenset(_RECORD_KEYS["lang_alt_keys"])
+
+
+def _lang_alt_text(value) -> str | None:
+    """An XMP Lang Alt written as JSON ({'lang': {'x-default': 'Classic View', 'de': ...}}, as
+    exiv2json writes it): the default language's text, else the first; None for anything else."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    key, texts = next(iter(value.items()))
+    if key not in _LANG_ALT_KEYS or not isinstance(texts, dict) or not texts or len(texts) > 40:
+        return None
+    if not all(isinstance(tag, str) and isinstance(text, str) for tag, text in texts.items()):
+        return None
+    return texts.get("x-default") or next(iter(texts.values()))
+
+
 def _language_map_values(value) -> list | None:
     """A language map's values (IIIF v3's {'none': ['Jana Roe']}, {'en': ['Date']}, Europeana's
     {'de': [...]}): every key a language tag, every value a list of text; the untagged entry
@@ -1256,6 +1272,9 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
     language_values = _language_map_values(value)
     if language_values is not None and key:
         value = language_values[0] if len(language_values) == 1 else language_values
+    lang_alt = _lang_alt_text(value) if key else None
+    if lang_alt is not None:
+        value = lang_alt
     if isinstance(value, dict):
         measured = sizes is not None and sizes.offer(path, value)
         if measured:
