@@ -2656,3 +2656,21 @@ def test_exiv2json_reads_an_xmp_lang_alt_as_its_default_text():
     # false friend: a record's key 'lang' beside other keys is no Lang Alt ('lang' is its language)
     other = _parse('{"description": "Fishing boats at Whitby.", "lang": {"code": "en", "name": "English"}}')
     assert other.caption == "Fishing boats at Whitby."
+
+
+def test_a_metadata_extractor_field_cut_at_iptcs_length_reads_whole_from_xmp():
+    record = _parse(
+        """[JPEG - 0x0001] Image Height = 768 pixels
+[JPEG - 0x0003] Image Width = 1024 pixels
+[IPTC - 0x0278] Caption/Abstract = Ein Polarlicht über dem Fjord bei Tromsø
+[IPTC - 0x026e] Credit = Norsk Eksempel Foto and the Aurora Wat
+[XMPMeta - http://ns.adobe.com/photoshop/1.0/] photoshop:Credit = Norsk Eksempel Foto and the Aurora Watch Team"""
+    )
+    assert record.credit == "Norsk Eksempel Foto and the Aurora Watch Team"
+    # false friend: a value that merely opens like a shorter one of another field stays as it is
+    other = _parse(
+        """[IPTC - 0x0278] Caption/Abstract = Hafen
+[IPTC - 0x0250] By-line = Jana Roe
+[XMPMeta - http://ns.adobe.com/photoshop/1.0/] photoshop:Credit = Jana Roe Studio"""
+    )
+    assert other.credit == "Jana Roe Studio"

@@ -492,16 +492,41 @@ def _extractor_lines(text: str) -> str:
             tags.append((_EXTRACTOR_ORDER[directory], len(tags), last))
     lines = list(opening)
     fields: set[str | None] = set()
-    for _order, _position, (name, value) in sorted(tags, key=lambda tag: (tag[0], tag[1])):
-        line = _extractor_line(name, value)
-        if line:
-            lines.append(line)
-            fields.add(_field_of(line.split(":", 1)[0].strip()))
+    tag_lines = [
+        line
+        for _order, _position, (name, value) in sorted(tags, key=lambda tag: (tag[0], tag[1]))
+        if (line := _extractor_line(name, value))
+    ]
+    for line in _whole_values_first(tag_lines):
+        lines.append(line)
+        fields.add(_field_of(line.split(":", 1)[0].strip()))
     for name, value in fallback:
         line = _extractor_line(name, value)
         if line and _field_of(line.split(":", 1)[0].strip()) not in fields:
             lines.append(line)
     return "\n".join(lines)
+
+
+def _whole_values_first(lines: list[str]) -> list[str]:
+    """Where a field's value is cut (IPTC IIM's fields have a length: Credit and By-line 32
+    bytes, 'NASA, ESA, Michael Wong (Space T') and a later directory's value of the same field
+    (XMP's, which has none) goes on from it, the earlier line takes the whole value and the later
+    one the cut: the field reads whole, the cut stays in the block."""
+    by_field: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        field = _field_of(line.split(":", 1)[0].strip())
+        if field and field not in _PIXEL_FIELDS and field != "ignored":
+            by_field.setdefault(field, []).append(index)
+    lines = list(lines)
+    for indices in by_field.values():
+        for position, first in enumerate(indices):
+            label, _colon, value = lines[first].partition(" : ")
+            for later in indices[position + 1 :]:
+                other_label, _colon, other = lines[later].partition(" : ")
+                if len(value) >= 8 and len(other) > len(value) and other.startswith(value):
+                    lines[first], lines[later] = f"{label} : {other}", f"{other_label} : {value}"
+                    value = other
+    return lines
 
 
 def _extractor_line(name: str, value: str) -> str | None:
