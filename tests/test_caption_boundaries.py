@@ -3756,6 +3756,91 @@ def test_a_note_alone_that_restricts_use_stays_a_notice(block, caveats):
     assert record.caveats == caveats
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        # false friends (review of 31a1a05): a note that says nothing of what the picture shows
+        # is a restriction's, a correction's, a cataloguer's or a provenance note: no caption
+        "Note: Not for sale to third parties.",
+        "Note: Do not crop or alter this image.",
+        "Note: This photo is only to be used in connection with the report.",
+        "Note: Photo must not be cropped.",
+        "Note: Corrects spelling of the name in the first sentence.",
+        "NOTE: Recasts caption to correct the date of the picture.",
+        "Note: Image has been digitally altered to blur faces.",
+        "Note: Faces blurred for privacy reasons.",
+        "Note: Alternate crop of image 12345.",
+        "Note: Only to be published with the article about the trial.",
+        "Notes: Title devised by cataloger.",
+        "Notes: Forms part of the George Grantham Bain Collection.",
+        "Notes: Gift of the family of the photographer, 1985.",
+        "Notes: Gelatin silver print mounted on card, signed on the back.",
+        "Hinweis: Bild darf nicht bearbeitet werden.",
+        "Hinweis: Bild nicht für Werbezwecke verwenden.",
+        "Hinweise: Aufnahme aus dem Nachlass des Fotografen, Schenkung 1985.",
+        "Hinweis: Gesichter wurden aus Gründen des Persönlichkeitsschutzes verpixelt.",
+        "Remarque : photo à ne pas recadrer ni retoucher.",
+        "Nota: Prohibida su venta a terceros.",
+        "Nota: Imagen cedida por la familia del fotógrafo.",
+        # ... and in other wordings and languages
+        "Note: Updates the photographer's name in the credit line.",
+        "Notes: Purchased from a dealer in London, 1972.",
+        "Hinweis: Korrigiert die Schreibweise des Namens im zweiten Satz.",
+        "Hinweis: Bild darf nicht an Dritte verkauft werden.",
+        "Remarque : corrige l'orthographe du nom dans la légende.",
+        "Remarque : don de la famille du photographe en 1985.",
+        "Nota: Corrige la fecha de la fotografía en el pie.",
+        "Nota: Donación de la familia del fotógrafo, 1985.",
+    ],
+)
+def test_a_note_alone_that_says_nothing_of_the_picture_stays_a_notice(block):
+    record = _parse(block)
+    assert record.caption == ""
+    assert record.date_start is None and record.city is None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # false friends (review of 31a1a05): in a record with a title of its own, the note is
+        # the record's, even one that says what the picture shows
+        "Title: Harbour at Marseille\nDate: 1925\nNotes: Gift of the family of the photographer, 1985.",
+        "Title: Harbour at Marseille\nDate: 1925\nNotes: Title devised by cataloger.",
+        "Title: Market day in Bonn\nNote: The photo was taken in 1962.",
+        "Titre : Le port de Marseille\nDate : 1925\nRemarque : don de la famille du photographe en 1985.",
+        "Titel: Marktplatz in Bonn\nDatum: 1962\nHinweis: Schenkung aus dem Nachlass des Fotografen.",
+        "Date taken: 3 January 2019\nNote: Corrects spelling of the name in the first sentence.\nImage ID: AB12CD34",
+        "Titel: Marktplatz in Bonn\nHinweis: Das Bild zeigt den Marktplatz in Bonn, 1962.",
+        "Título: La plaza de Sevilla\nNota: La foto muestra la plaza de España en Sevilla.",
+        "Titre : Le port\nRemarque : la photo montre le vieux port de Marseille.",
+    ],
+)
+def test_a_note_in_a_record_with_a_title_is_no_caption(block):
+    note = [
+        line
+        for line in block.splitlines()
+        if line.split(":")[0].strip() in ("Note", "Notes", "Hinweis", "Remarque", "Nota")
+    ][0]
+    assert note.split(":", 1)[1].strip() not in _parse(block).caption
+
+
+@pytest.mark.parametrize(
+    ("block", "caption"),
+    [
+        # a note alone that says what the picture shows is its caption, in other wordings
+        ("Notes: Photograph shows the harbour at Marseille with fishing boats.", None),
+        ("Notes: Depicts the Quai d'Orsay in Paris during the floods of 1910.", None),
+        ("Hinweis: Bild zeigt die Kapellbrücke in Luzern, um 1910.", None),
+        ("Nota: La foto muestra la Plaza Mayor de Madrid en 1960.", None),
+        ("Remarque : la photo montre le Vieux-Port de Marseille en 1930.", None),
+        ("Date: 1950\nNote: the photo was taken in Lyon, France.", "the photo was taken in Lyon, France."),
+    ],
+)
+def test_a_note_alone_naming_what_the_picture_shows_is_the_caption(block, caption):
+    expected = caption or block.split(":", 1)[1].strip()
+    assert _parse(block).caption == expected
+
+
 def test_a_note_beside_a_caption_stays_a_notice():
     # a false friend: with a caption of its own, a record's note is not caption text
     record = _parse("Market day on the square in Bonn.\nNote: the photo was taken in 1962.")

@@ -635,7 +635,7 @@ def scan_block(text: str) -> BlockScan:
         if paragraph_described:
             scan.described.add(len(paragraphs))
         paragraphs.append(paragraph)
-    if not paragraphs and "restrictions" in scan.fields and "caption" not in scan.fields:
+    if not paragraphs and "restrictions" in scan.fields and _NOTE_CAPTION_FIELDS.isdisjoint(scan.fields):
         _note_as_caption(scan)
     if not paragraphs and len(structured_lines) == 1 and len(scan.fields.get("ignored", ())) == 1:
         _technical_label_as_caption(scan)
@@ -666,14 +666,24 @@ def _technical_label_as_caption(scan: BlockScan) -> None:
 
 _NOTE_LABELS = frozenset(load_data("caption_labels.json")["note_labels"])
 _NOTE_USE_WORDS = frozenset(load_data("caption_labels.json")["note_use_words"])
+# a record with a caption or a title of its own: its note is the record's, not caption text
+_NOTE_CAPTION_FIELDS = frozenset(["caption", "headline"])
+_NOTE_PICTURE_SIGNS = load_data("caption_labels.json")["note_picture_signs"]
+_NOTE_PICTURE_SIGN_RE = lazy_compile(
+    r"\b(?:" + alternation({fold(sign) for signs in _NOTE_PICTURE_SIGNS.values() for sign in signs}) + r")\b"
+)
 _NOTE_MIN_WORDS = 4  # 'No archives', 'Honorarpflichtig': terms, not a sentence about the picture
 
 
 def _note_as_caption(scan: BlockScan) -> None:
     """A block whose only text is a note ('Note: the photo was taken in Lyon, France, in
     1950.', 'HINWEIS: Das Bild zeigt den Marktplatz in Bonn, 1962.'): the note describes the
-    picture, its caption. A note that restricts use ('Note: editorial use only', 'HINWEIS: Nur
-    für redaktionelle Verwendung') carries a caveat or a standing notice and stays a notice."""
+    picture, its caption, where it says what the picture shows (caption_labels.json
+    note_picture_signs) and the block has no caption or title of its own. A cataloguer's,
+    a correction's or a provenance note ('Notes: Gift of the family of the photographer,
+    1985.', 'NOTE: Recasts caption ...') stays a notice. A note that restricts use ('Note:
+    editorial use only', 'HINWEIS: Nur für redaktionelle Verwendung') carries a caveat or a
+    standing notice and stays a notice."""
     notes = scan.fields["restrictions"]
     for item in notes:
         value = item.value.strip()
@@ -684,6 +694,8 @@ def _note_as_caption(scan: BlockScan) -> None:
             continue
         if not _NOTE_USE_WORDS.isdisjoint(re.findall(r"\w+", folded)):
             continue
+        if not _NOTE_PICTURE_SIGN_RE.search(folded):
+            continue  # no sign that the note says what the picture shows: a notice
         if classify(value)[0] != "prose":
             continue
         notes.remove(item)
