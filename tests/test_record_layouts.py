@@ -2423,6 +2423,17 @@ def test_a_subdivision_code_in_the_region_field_names_the_country_its_town_lies_
             "Lens: Les supporters du RC Lens fêtent la victoire au stade Bollaert-Delelis.",
             "Lens",
         ),
+        # a year in the sentence is no lens's value
+        (
+            "Lens : les mineurs remontent du puits numéro 9, vers 1950.",
+            "Lens : les mineurs remontent du puits numéro 9, vers 1950.",
+            "Lens",
+        ),
+        (
+            "Lens: supporters of RC Lens celebrate the win at the stadium.",
+            "Lens: supporters of RC Lens celebrate the win at the stadium.",
+            "Lens",
+        ),
     ],
 )
 def test_one_line_under_a_technical_label_that_reads_as_a_sentence_is_the_caption(block, caption, city):
@@ -2674,3 +2685,56 @@ def test_a_metadata_extractor_field_cut_at_iptcs_length_reads_whole_from_xmp():
 [XMPMeta - http://ns.adobe.com/photoshop/1.0/] photoshop:Credit = Jana Roe Studio"""
     )
     assert other.credit == "Jana Roe Studio"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # false friends (review of 2e5905f): a catalogue's or a licence's label, a camera's label
+        # whose word names no town, or exiftool's words for the value, is a label (SPEC: field
+        # labels are removed), however its value reads
+        "Flash: Off, Did not fire",
+        "Flash : Off, Did not fire",
+        "Flash: Fired, Return not detected",
+        "Flash: Auto, Did not fire, Red-eye reduction",
+        "Medium: gelatin silver print on paper mounted on card",
+        "Technique: oil on canvas with gold leaf",
+        "Material: albumen print from a glass negative",
+        "Inscription: souvenir de Paris written in ink on the back",
+        "Inscriptions: stamp of the studio on the back of the mount",
+        "Marks: stamp of the photographer on the back in blue ink",
+        "Bibliography: published in the annual report of the museum",
+        "Depicted people: the mayor and his wife with their children",
+        "License: free to use with attribution to the author",
+        "Permission: granted by the family of the photographer for this use",
+        "Category: news and current affairs in Europe",
+        "Software: made with the free editor on a laptop",
+        "Camera: my old phone in the garden at night",
+        "Model: the bride poses in the garden of the castle",
+        "Owned by: the city of Lyon since the donation of the family",
+        "Associated place: the old harbour of Marseille and its fish market",
+        "Technik: Silbergelatine auf Barytpapier, auf Karton kaschiert",
+        "Inschrift: verso Stempel des Fotografen und Datum in Bleistift",
+        "Objektiv: ein altes Weitwinkel aus den fünfziger Jahren",
+        "Kamera: eine alte Leica mit einem neuen Film",
+        "Material: Papier auf Karton aufgezogen und beschriftet",
+        "Technique : tirage argentique sur papier baryté",
+        "Inscription : tampon du photographe au dos du tirage",
+        "Licence : libre de droits pour un usage non commercial",
+        "Técnica: gelatina de plata sobre papel baritado",
+        "Inscripción: sello del fotógrafo en el reverso de la copia",
+        "File: the harbour at dusk with the old lighthouse",
+        "Datei: Die Brücke über den Rhein bei Nacht mit vielen Lichtern",
+        # ... and in other wordings and languages
+        "Lens: Off, Auto, Manual focus only",
+        "Marques et inscriptions : cachet du studio au dos du carton",
+        "Lizenz: frei verwendbar mit Nennung des Autors",
+        "Licencia: libre para uso no comercial con mención del autor",
+        "Inscripciones: firma del fotógrafo a lápiz en el reverso",
+        "Appareil : un vieux boîtier reflex de mon grand-père",
+    ],
+)
+def test_a_catalogue_or_licence_label_opening_one_line_stays_a_label(block):
+    record = parse_block(block)
+    assert record.caption == ""
+    assert record.city is None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from captions.core import dates
-from captions.core.places import find_country
+from captions.core.places import find_country, is_town_name
 from captions.core.text import alternation, compile_guarded, fold, lazy_compile
 
 from .lexicon import (
@@ -643,8 +643,16 @@ def scan_block(text: str) -> BlockScan:
 
 
 # A camera's or a file's value: a focal length or an aperture ('24-70mm f/2.8'), a number with a
-# unit, or a short name ('Canon EOS 5D Mark IV').
-_TECHNICAL_VALUE_RE = lazy_compile(r"\d\s?(?:mm|cm|px|dpi|mb|kb|s)\b|\bf/?\s?\d|\biso\s?\d|\d{3,}", re.IGNORECASE)
+# unit, or a short name ('Canon EOS 5D Mark IV'); a year alone is none ('Lens : les mineurs ...,
+# vers 1950.')
+_TECHNICAL_VALUE_RE = lazy_compile(
+    r"\d\s?(?:mm|cm|px|dpi|mb|kb|s)\b|\bf/?\s?\d|\biso\s?\d|(?<![\d.,])(?!(?:1[6-9]|20)\d\d(?!\d|[.,]\d))\d{3,}",
+    re.IGNORECASE,
+)
+_CAMERA_LABELS = frozenset(load_data("caption_labels.json")["camera_labels"])
+_CAMERA_WORD_VALUE_RE = lazy_compile(
+    r"^\s*(?:" + alternation(load_data("caption_labels.json")["camera_word_values"]) + r")\s*(?:,|$)", re.IGNORECASE
+)
 
 
 def _technical_label_as_caption(scan: BlockScan) -> None:
@@ -655,8 +663,12 @@ def _technical_label_as_caption(scan: BlockScan) -> None:
     item = scan.fields["ignored"][0]
     value = item.value.strip()
     words = value.split()
+    if fold(item.label) not in _CAMERA_LABELS or not is_town_name(item.label.strip()):
+        return  # a catalogue's or a licence's label, or a camera's that names no town: a label
     if "\n" in value or len(words) < _NOTE_MIN_WORDS or _TECHNICAL_VALUE_RE.search(value):
         return
+    if _CAMERA_WORD_VALUE_RE.search(fold(value)):
+        return  # exiftool's words for the field's value ('Off, Did not fire', 'Auto, ...', 'Fired, ...')
     if sum(1 for word in words if word[:1].islower()) < 2 or classify(value)[0] != "prose":
         return
     del scan.fields["ignored"]
