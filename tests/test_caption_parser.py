@@ -1623,6 +1623,48 @@ def test_words_deep_inside_brackets_are_still_the_caption(opening, closing):
         assert "Fans jubeln im Stadion." in record.caption
     # false friends: brackets and dots alone are still no caption
     assert parse_block(opening * 5000 + "..." + closing * 5000).caption == ""
+    # the words without the hundreds of brackets around them
+    assert parse_block(opening * 300 + "Fans jubeln im Stadion." + closing * 300).caption == "Fans jubeln im Stadion."
+    assert parse_block(opening * 201 + "Berlin, 2019" + closing * 201).caption == "Berlin, 2019"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # false friends (review of 065983a): runs of separators or placeholders are no caption
+        # text, and what is left with no letter is no caption
+        "." * 300,
+        "=" * 300 + "1",
+        "=" * 300,
+        "*" * 250 + " 2019",
+        "[...]" * 60,
+        "[" * 250 + "..." + "]" * 250,
+        "~" * 300 + " 12",
+        "_" * 400,
+        "…" * 200,
+        "(…)" * 80 + " 3",
+        "#" * 120 + " 42 " + "#" * 120,
+    ],
+)
+def test_a_run_of_separators_or_placeholders_is_no_caption(block):
+    assert parse_block(block).caption == ""
+
+
+@pytest.mark.parametrize(
+    ("block", "caption"),
+    [
+        # the words after or between such runs are the caption, without the runs
+        ("." * 300 + " Fans celebrate in the stadium.", "Fans celebrate in the stadium."),
+        ("=" * 300 + " Fans jubeln im Stadion. " + "=" * 300, "Fans jubeln im Stadion."),
+        ("[...]" * 60 + " Les supporters fêtent la victoire.", "Les supporters fêtent la victoire."),
+        ("~" * 50 + " Los aficionados celebran el gol.", "Los aficionados celebran el gol."),
+        # false friends: a writer's ellipsis or four dots stay
+        ("Fans celebrate in the stadium...", "Fans celebrate in the stadium..."),
+        ("Les supporters attendent le départ....", "Les supporters attendent le départ...."),
+    ],
+)
+def test_words_beside_a_run_of_separators_are_the_caption_without_it(block, caption):
+    assert parse_block(block).caption == caption
 
 
 def test_the_agency_in_a_dateline_is_a_marker_and_the_dateline_stays():

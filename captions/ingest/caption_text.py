@@ -1407,7 +1407,13 @@ def cut_capital_notices(text: str) -> tuple[str, list[str]]:
 
 def undoubled(text: str) -> str:
     """A caption pasted twice is one caption ('A B. A B.'); a placeholder ('[...]', '...') is none.
-    (The whole text is looked at: words after 200 brackets or dots are still a caption.)"""
+    (The whole text is looked at: words after 200 brackets or dots are still a caption.) Runs of
+    separators or placeholders ('.' * 300, '=' * 300, '[...]' * 60, hundreds of brackets around the
+    words) are no caption text: the words are, without them, and a text left with no letter is none."""
+    if _SEPARATOR_RUN_RE.search(text):
+        text = " ".join(_SEPARATOR_RUN_RE.sub(" ", text).split())
+        if not any(character.isalpha() for character in text):
+            return ""
     if not any(character.isalnum() for character in text):
         return ""
     half = len(text) // 2
@@ -1419,6 +1425,10 @@ def undoubled(text: str) -> str:
     return text
 
 
+# a run of ten or more of one mark (dots, rules, brackets, pictographs) or of three or more
+# placeholders ('[...][...][...]'): a page's separator or filler, not the caption's words (a
+# writer's '...' or '....' stays)
+_SEPARATOR_RUN_RE = re.compile(r"([^\w\s])\1{9,}|(?:[\[(]\s*(?:\.{2,}|…)\s*[\])]\s*){3,}")
 _CURLY_QUOTES_RE = re.compile("[‘’“”]")
 _STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
