@@ -1320,10 +1320,34 @@ _EN_LABELS = "Caption: {caption}\nDate taken: 3 January 2019\nCredit: Jane Roe\n
         # false friends: a caption too short to tell leaves it to the labels
         ("Angela Merkel", "en"),
         ("Berlin, 2019", "en"),
+        # ... a name alone is too short to tell, whatever language it was coined in (review of
+        # f048dae)
+        ("Los Angeles Lakers", "en"),
+        ("Puerta del Sol", "en"),
+        ("Schloss Neuschwanstein", "en"),
+        ("Brandenburger Tor", "en"),
+        ("Château de Versailles", "en"),
     ],
 )
 def test_a_short_caption_tells_its_language_over_the_labels(caption, language):
     assert parse_block(_EN_LABELS.format(caption=caption)).language == language
+
+
+@pytest.mark.parametrize(
+    ("page", "caption", "language"),
+    [
+        # a name alone under German, French or Spanish labels stays with the labels; a sentence
+        # of another language does not
+        ("Bildunterschrift: {c}\nAufnahmedatum: 03.01.2019\nFotograf: Jana Roe", "Manchester United", "de"),
+        ("Bildunterschrift: {c}\nAufnahmedatum: 03.01.2019\nFotograf: Jana Roe", "Real Madrid", "de"),
+        ("Pie de foto: {c}\nFecha: 03/01/2019\nFotógrafo: Juan Roe", "Champs-Élysées", "es"),
+        ("Légende : {c}\nDate de prise de vue : 03/01/2019\nPhotographe : Jean Roe", "Manchester United", "fr"),
+        ("Légende : {c}\nDate de prise de vue : 03/01/2019\nPhotographe : Jean Roe", "Puerta del Sol", "fr"),
+        ("Pie de foto: {c}\nFecha: 03/01/2019\nFotógrafo: Juan Roe", "Fans jubeln.", "de"),
+    ],
+)
+def test_a_name_alone_leaves_the_language_to_the_labels(page, caption, language):
+    assert parse_block(page.format(c=caption)).language == language
 
 
 def test_a_translation_following_without_a_marker_is_cut_off_but_its_date_is_read():

@@ -1763,10 +1763,11 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
         # little to go on ('Morata celebra su gol'): the words' everyday frequency in each language
         for language, count in ct.frequency_votes(caption).items():
             own[language] = own.get(language, 0.0) + count
-    if len(stopwords) <= 1 and _lead(own) >= _CAPTION_DECIDES:
+    if len(stopwords) <= 1 and _lead(own) >= _CAPTION_DECIDES and not _names_only(caption):
         # the caption tells its language ('Fans jubeln.' under 'Caption:', 'Date taken:'): the
-        # labels say the page's, which counts only where the caption is too short to tell, or
-        # where its small words are of two languages ('L'école - The school')
+        # labels say the page's, which counts only where the caption is too short to tell (a
+        # name alone: 'Los Angeles Lakers', 'Puerta del Sol'), or where its small words are of
+        # two languages ('L'école - The school')
         votes = {}
     for language, count in own.items():
         votes[language] = votes.get(language, 0.0) + count
@@ -1806,6 +1807,17 @@ def _language(scan: BlockScan, caption: str, prefix_language: str | None, credit
 
 
 _CAPTION_DECIDES = 1.0  # one word's everyday frequency, half a stopword: the caption says
+_CAPTION_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _names_only(caption: str) -> bool:
+    """A caption made only of capitalised name words, with a name's particles between them
+    ('Los Angeles Lakers', 'Puerta del Sol', 'Schloss Neuschwanstein', 'Angela Merkel'): a
+    name says nothing of the language it is written in, too short to tell."""
+    words = _CAPTION_WORD_RE.findall(caption)
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(word[:1].isupper() or word in NAME_PARTICLES for word in words)
 
 
 def _lead(votes: dict[str, float]) -> float:
