@@ -1807,3 +1807,36 @@ def test_a_regions_name_that_is_another_name_of_its_namesake_town_is_the_town():
     assert (record.city, record.region, record.country_code) == ("Kriens", "Lucerne", "CH")
     record = parse_block("Farmers in the fields, Bavaria, on 12 June 2019.")
     assert (record.city, record.region, record.country_code) == (None, "Bavaria", "DE")
+
+
+def test_a_title_town_named_like_its_region_lies_in_that_region():
+    # a town of the region's country named like the region but lying in another of its regions is
+    # no town of the region: the title names the region only (Wyoming, Michigan; Delaware and
+    # Oregon, Ohio), and a town the caption names later is where the picture is
+    for text in (
+        "Wyoming - Bison graze in the Lamar Valley of Yellowstone National Park, 1978.",
+        "Delaware - Beachgoers on the boardwalk at Rehoboth Beach, 1962.",
+        "Oregon: Loggers fell a Douglas fir in the Cascade Range, 1935.",
+    ):
+        assert parse_block(text).city is None, text
+    assert parse_block("Wyoming: Cowboys drive cattle across the plains near Cheyenne, about 1950.").city == "Cheyenne"
+    assert places.region_only("Wyoming") and not places.region_only("Luzern")
+    # a namesake that lies in its region stays the town (Luzern, canton of Luzern; Faro, whose
+    # district GeoNames gives only a number) ...
+    for text, city in [
+        ("Luzern - Kapellbrücke mit Wasserturm, um 1910", "Luzern"),
+        ("Luzern: Bauern beim Heuen am Pilatus, 1935", "Luzern"),
+        ("Faro - Rua de Santo António, 1910", "Faro"),
+    ]:
+        assert parse_block(text).city == city, text
+    # ... unless the caption names a town of that region after it: the more specific place, the
+    # title then its region
+    for text, place in [
+        ("Luzern: Bauern beim Heuen bei Kriens, 1935", ("Kriens", "Luzern", "CH")),
+        ("Faro - Pescadores en la playa de Olhão, 1950", ("Olhão", "Faro", "PT")),
+        ("Salzburg – Almabtrieb in Saalfelden, um 1950", ("Saalfelden", "Salzburg", "AT")),
+    ]:
+        assert _place(parse_block(text)) == place, text
+    # false friends: a town of another region or country named later leaves the title's town
+    assert parse_block("Luzern - Hotel am See in Zürich, 1935").city == "Luzern"
+    assert not places.lies_in_named_region("Santo António", "Faro")

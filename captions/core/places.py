@@ -776,12 +776,45 @@ def region_only(text: str) -> bool:
     'Bayern', 'Bretagne', 'Tirol' are regions only; 'Luzern', 'Faro', 'Celje', 'Murcia' name a
     region and the town it is named after, and a slot that holds a town reads the town, as
     resolve_place does ('Hamburg', 'Wien', 'Luzern' alone are cities). A city that has the name
-    only among its other names ('Chiapas' for Chiapa de Corzo) leaves the region."""
+    only among its other names ('Chiapas' for Chiapa de Corzo), or that lies in another region
+    of the country ('Wyoming', Michigan), leaves the region."""
+    return _region(text) is not None and not _region_seats(text)
+
+
+def _region_seats(text: str) -> tuple[City, ...]:
+    """The cities whose own name is `text` and that lie in the region `text` names, as far as the
+    data says (Luzern in the canton of Luzern; Faro, where GeoNames gives only its own number for
+    the district): never a namesake elsewhere in the country (Wyoming, Michigan, is no town of
+    Wyoming; Delaware and Oregon, Ohio)."""
     region = _region(text) if text else None
     if region is None:
-        return False
+        return ()
     found, own = _named(name_key(text))
-    return not any(city.country_code == region.country_code for city in found[:own])
+    return tuple(
+        city
+        for city in found[:own]
+        if city.country_code == region.country_code and _lies_in(city, region.code) is not False
+    )
+
+
+def lies_in_named_region(town: str, region_text: str) -> bool:
+    """Does `town` name a town of the region `region_text` names ('Kriens' in 'Luzern', 'Olhão' in
+    'Faro')? A city of the region's country lying in it as far as the data says (_lies_in), or,
+    where GeoNames gives only its own number for the region, one sharing that number with the
+    region's namesake city; a smaller town the data knows only by name, in the region's country.
+    'Santo António' (Madeira's number, not Faro's) is no town of 'Faro'."""
+    region = _region(region_text) if town and region_text else None
+    if region is None:
+        return False
+    cities = [city for city in _cities_named(town) if city.country_code == region.country_code]
+    if not cities:
+        return region.country_code in town_countries(town)
+    seats = _region_seats(region_text)
+    for city in cities:
+        lies_in = _lies_in(city, region.code)
+        if lies_in or (lies_in is None and any(seat.admin1 == city.admin1 for seat in seats)):
+            return True
+    return False
 
 
 def _namesake_city(text: str, region: _Region) -> City | None:

@@ -286,7 +286,7 @@ def _place_from_caption(
     if titled is not None:
         candidate = _resolve(titled, False)
         if candidate.city:
-            _take_slot(record, titled, candidate)
+            _take_slot(record, *(_town_of_titled_region(titled, text) or (titled, candidate)))
             return
     # A slot that names its country or region ('in Salvador, Brazil') wins over an earlier
     # or later one whose city alone implies a country ('... in Fortaleza ended 0-0').
@@ -374,6 +374,32 @@ def _place_from_caption(
             _take_slot(record, slot, candidate)
             return
     _first_sentence_town(record, slots, text, countries)
+
+
+def _town_of_titled_region(titled: str, text: str) -> tuple | None:
+    """A town the caption names after a title's town that is also its region's name ('Luzern:
+    Bauern beim Heuen bei Kriens'), when it lies in that region: the more specific place (the
+    title then names the town's region, as 'Bretagne - ... Quimper' does)."""
+    region = places.find_region(titled)
+    if region is None:
+        return None
+    seat = places.find_city(titled, region[1])
+    for slot in place_slots(text):
+        town = slot.split(",", 1)[0].strip()
+        if places.name_key(town) == places.name_key(titled) or (
+            seat is not None and places.find_city(town, region[1]) == seat
+        ):
+            continue  # the title's town again, under another of its names ('Beijing', 'Peking')
+        if places.lies_in_named_region(town, titled):
+            if "," not in slot:
+                # with the title's region, which names the town's region and country ('Kriens, Luzern')
+                placed = _resolve(f"{slot}, {titled}", False)
+                if placed.city == slot and placed.region:
+                    return f"{slot}, {titled}", placed
+            candidate = _resolve(slot[:300], False)
+            if candidate.city:
+                return slot, candidate
+    return None
 
 
 # the dash closing a wire's dateline before the story ('LHASA, 21 agosto, 2025 -- Wang Huning ...')
