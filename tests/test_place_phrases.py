@@ -1840,3 +1840,40 @@ def test_a_title_town_named_like_its_region_lies_in_that_region():
     # false friends: a town of another region or country named later leaves the title's town
     assert parse_block("Luzern - Hotel am See in Zürich, 1935").city == "Luzern"
     assert not places.lies_in_named_region("Santo António", "Faro")
+
+
+def test_a_title_an_office_a_gate_or_a_valley_before_de_names_no_town_of_the_photo():
+    # 'de X' / 'd'X' / 'von X' / 'of X' after a title of nobility or an office names the house's or
+    # the office's seat; after a gate, the town its road leads to (Paris's Porte d'Orléans,
+    # Madrid's Puerta de Toledo); after a valley, its river or region: never the photo's town
+    for text in (
+        "Portrait du duc d'Orléans, vers 1840.",
+        "La duchesse d'Angoulême en 1815.",
+        "Portrait du duc de Guise, vers 1580.",
+        "Retrato de la duquesa de Alba, hacia 1800.",
+        "Bildnis des Herzog von Braunschweig, um 1830.",
+        "Portrait of the Earl of Derby, 1920.",
+        "Des embouteillages porte d'Orléans, le 3 mars 2022.",
+        "Des embouteillages à la porte d'Orléans, le 3 mars 2022.",
+        "Tráfico en la puerta de Toledo, 1960.",
+        "La vallée d'Aoste en hiver, le 3 mars 2022.",
+    ):
+        assert parse_block(text).city is None, text
+    # the photo's town named elsewhere in the caption wins over an office's seat
+    record = parse_block(
+        "Le navire au large de l'île italienne de Lampedusa. Le 20 août, le procureur d'Agrigente, "
+        "en Sicile, a ordonné le débarquement des migrants."
+    )
+    assert record.city == "Lampedusa"
+    for text, city in [
+        ("Retrato de la duquesa de Alba en Sevilla, 1950.", "Sevilla"),
+        ("Le comte de Paris à Amboise, 1990.", "Amboise"),
+        ("Kühe im Tal der Isar bei Bad Tölz, 1930", "Bad Tölz"),
+        # false friends: a building's or a place word's 'de X' keeps its town, and 'comté' (a
+        # county) is no 'comte'
+        ("Le château d'Amboise, le 3 mars 2022.", "Amboise"),
+        ("Le pont d'Avignon, le 3 mars 2022.", "Avignon"),
+        ("Des randonneurs près d'Annecy, le 3 mars 2022.", "Annecy"),
+        ("Une base agricole dans le comté de Shache, le 18 mars 2020.", "Shache"),
+    ]:
+        assert parse_block(text).city == city, text

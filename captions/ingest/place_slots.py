@@ -283,12 +283,28 @@ _DEDICATED_BEFORE_RE = lazy_compile(
 _SAINT_RE = lazy_compile(r"(?:" + alternation(PLACE_PHRASES["saints"]) + r")[\s\-]")
 
 
+# 'le duc d'Orléans', 'Graf von Zeppelin', 'le procureur d'Agrigente', 'la porte d'Orléans', 'la
+# vallée d'Aoste': a title's or an office's seat, a gate's destination, a valley's river or region,
+# never the town the photo was taken in (data: not_the_town_words, not_the_town_links). Matched
+# against the text before the name as written but for case: 'comte' is no 'comté' ('le comté de
+# Shache' is the county).
+_NOT_THE_TOWN_BEFORE_RE = lazy_compile(
+    r"(?:^|[^\w])(?:"
+    + alternation(word.casefold() for word in PLACE_PHRASES["not_the_town_words"])
+    + r")\s(?:"
+    + alternation(PLACE_PHRASES["not_the_town_links"])
+    + r")$"
+)
+
+
 def not_here(caption: str, start: int) -> bool:
-    """Is the name at `start` an office's or event's city, a street's name, or a building's
-    patron saint (see above)? (fold() drops the trailing space: the patterns end on the word
-    before the name.)"""
+    """Is the name at `start` an office's or event's city, a title's seat, a gate's destination,
+    a valley's name, a street's name, or a building's patron saint (see above)? (fold() drops
+    the trailing space: the patterns end on the word before the name.)"""
     before = fold(caption[max(0, start - 40) : start])
     if _NOT_HERE_BEFORE_RE.search(before):
+        return True
+    if _NOT_THE_TOWN_BEFORE_RE.search(caption[max(0, start - 40) : start].replace("’", "'").casefold().rstrip()):
         return True
     return bool(_SAINT_RE.match(caption, start) and _DEDICATED_BEFORE_RE.search(before))
 
