@@ -6,6 +6,8 @@ tests/data/real_captions (docs/CAPTIONS.md), never copied here.
 
 from __future__ import annotations
 
+import pytest
+
 from captions.core import places
 from captions.ingest import parse_block
 
@@ -1877,3 +1879,41 @@ def test_a_title_an_office_a_gate_or_a_valley_before_de_names_no_town_of_the_pho
         ("Une base agricole dans le comté de Shache, le 18 mars 2020.", "Shache"),
     ]:
         assert parse_block(text).city == city, text
+
+
+@pytest.mark.parametrize(
+    "caption, city, code",
+    [
+        # a town's name holding link words is read whole where the gazetteer knows the longer name
+        (
+            "A man walks past a damaged building in Bernau bei Berlin, Germany, March 3, 2022.",
+            "Bernau bei Berlin",
+            "DE",
+        ),
+        (
+            "A man walks past a damaged building in Ejea de los Caballeros, Spain, March 3, 2022.",
+            "Ejea de los Caballeros",
+            "ES",
+        ),
+        (
+            "Un hombre camina en Villanueva de la Serena, España, el 3 de marzo de 2022.",
+            "Villanueva de la Serena",
+            "ES",
+        ),
+        (
+            "Feuerwehrleute kämpfen am 3. März 2022 bei Rothenburg ob der Tauber (Deutschland) gegen einen Waldbrand.",
+            "Rothenburg ob der Tauber",
+            "DE",
+        ),
+        ("Un homme à Saint-Julien-en-Genevois, en France, le 3 mars 2022.", "Saint-Julien-en-Genevois", "FR"),
+        ("Un homme passe à Castelnau-le-Lez, en France, le 3 mars 2022.", "Castelnau-le-Lez", "FR"),
+        ("Tourists walk in Stratford-upon-Avon, England, on March 3, 2022.", "Stratford-upon-Avon", "GB"),
+        # false friends: 'bei Berlin' meaning near Berlin, 'de los' in no town's name
+        ("Ein Feuer bei Berlin, Deutschland, am 3. März 2022.", "Berlin", "DE"),
+        ("Der Flughafen bei Berlin am 3. März 2022.", "Berlin", "DE"),
+        ("Los vecinos de los Caballeros protestan en Madrid, España, el 3 de marzo de 2022.", "Madrid", "ES"),
+    ],
+)
+def test_the_longest_town_name_the_gazetteer_knows_wins(caption, city, code):
+    record = parse_block(caption)
+    assert (record.city, record.country_code) == (city, code)

@@ -2738,3 +2738,28 @@ def test_a_catalogue_or_licence_label_opening_one_line_stays_a_label(block):
     record = parse_block(block)
     assert record.caption == ""
     assert record.city is None
+
+
+@pytest.mark.parametrize(
+    "location, expected",
+    [
+        # a labelled location read from the right: the country, a subdivision of it (any level of
+        # ISO 3166-2: a Spanish province, an Italian one, a district of Bangladesh), the town, the
+        # rest the sublocation; a town the data does not know keeps the town's slot
+        ("Location: Zafra, Badajoz, Spain", (None, "Zafra", "Badajoz", "ES")),
+        ("Lugar: Plaza Grande, Zafra, Badajoz, España", ("Plaza Grande", "Zafra", "Badajoz", "ES")),
+        ("Location: Kleinort, Granada, Spain", (None, "Kleinort", "Granada", "ES")),
+        ("Ort: Kleinort, Tangail, Bangladesch", (None, "Kleinort", "Tangail", "BD")),
+        ("Lieu: Kleinort, Cuneo, Italie", (None, "Kleinort", "Cuneo", "IT")),
+        # the state, not the capital of that name, which lies in another region
+        ("Location: Kleinort, Washington, United States", (None, "Kleinort", "Washington", "US")),
+        # false friends: a capital or curated city that lies in the region of its name, after a
+        # spot the data does not know, and a borough of the city, stay the city
+        ("Location: Kremlin, Moscow, Russia", ("Kremlin", "Moscow", None, "RU")),
+        ("Location: Old Town, Salzburg, Austria", ("Old Town", "Salzburg", None, "AT")),
+        ("Location: Brooklyn, New York, USA", ("Brooklyn", "New York", None, "US")),
+    ],
+)
+def test_a_labelled_location_of_several_parts_is_read_from_the_country(location, expected):
+    record = parse_block(f"Fishermen mend their nets on the quay at dawn.\n{location}\nDate taken: 3 March 2022\n")
+    assert (record.sublocation, record.city, record.region, record.country_code) == expected

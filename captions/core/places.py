@@ -1290,6 +1290,14 @@ def resolve_place(text: str, *, labelled: bool) -> ResolvedPlace:
         ):
             region_text, rest = last, rest[:-1]
 
+    if labelled and region is None and region_text is None and country is not None and len(rest) >= 2:
+        # 'Abs, Hajjah, Yemen', 'Vera, Almería, España', 'a, b, c, Country': a labelled location
+        # read from the right, the country, then a subdivision of that country (any level of ISO
+        # 3166-2), then the town, the rest the sublocation (_labelled_region)
+        named = _labelled_region(rest[-2], rest[-1], country.code)
+        if named is not None:
+            region, region_text, rest = named, rest[-1], rest[:-1]
+
     # (a UK nation in the country's place, 'Edinburgh, Scotland', names the country only: the
     # corpus's expectations give it no region, as they give none to 'London, England')
 
@@ -1357,6 +1365,8 @@ BOROUGH_DISTANCE_KM = 30
 
 #: a town this far from a region's capital is a town of the region, not a district of the capital
 SEAT_DISTANCE_KM = 10
+#: a place listed this near a city named beside it is a part of that city ('Brooklyn, New York, USA')
+NEAR_CITY_KM = 15
 
 
 def _seat_of_region(town: str, seat: str, country_code: str) -> _Region | None:
@@ -1381,6 +1391,78 @@ def _seat_of_region(town: str, seat: str, country_code: str) -> _Region | None:
     )
     if region is None or not _far_apart(place, capital, SEAT_DISTANCE_KM):
         return None
+    return region
+
+
+@functools.cache
+def _subdivisions_by_key(country_code: str) -> dict[str, _Region]:
+    """Every ISO 3166-2 subdivision of the country, of any level (a Spanish province, a district of
+    Bangladesh), under its folded name, that name without its type words and its bracketed form
+    ('Lleida [Lérida]'); a name two of them share is left out."""
+    import pycountry  # noqa: PLC0415  (only asked for a labelled location of three parts or more)
+
+    found: dict[str, _Region] = {}
+    shared: set[str] = set()
+    for subdivision in pycountry.subdivisions.get(country_code=country_code) or ():
+        names = {subdivision.name, re.sub(r"\s*\[.*?\]", "", subdivision.name).strip()}
+        names |= set(re.findall(r"\[(.*?)\]", subdivision.name))
+        region = _Region(subdivision.code, country_code, re.sub(r"\s*\[.*?\]", "", subdivision.name).strip())
+        keys = set()
+        for name in names:
+            for variant in _name_variants(name):
+                for key in _fold_variants(variant):
+                    keys |= {key, _without_type_words(key)}
+        for key in keys - {""}:
+            if key in found and found[key].code != region.code:
+                shared.add(key)
+            found.setdefault(key, region)
+    return {key: region for key, region in found.items() if key not in shared}
+
+
+def _subdivision_named(text: str, country_code: str) -> _Region | None:
+    """The subdivision of the country (any level) that `text` names, as the region index or ISO
+    3166-2 spells it; None when the data knows none of that name there."""
+    region = _region(text)
+    if region is not None and region.country_code == country_code:
+        return region
+    region = _region_of_country(text, country_code)
+    if region is not None:
+        return region
+    key = name_key(text)
+    by_key = _subdivisions_by_key(country_code)
+    return by_key.get(key) or (by_key.get(_without_type_words(key)) if " " in key else None)
+
+
+def _labelled_region(town: str, part: str, country_code: str) -> _Region | None:
+    """In a labelled location 'town, part, country', the region `part` names: a subdivision of the
+    country (any level) after a town the gazetteer knows in that country ('Vera, Almería, España',
+    'Khan Younis, Gaza, Palestine'), or after a part the data does not know, which keeps the
+    town's slot its position gives ('Abs, Hajjah, Yemen'; 'North Bonneville, Washington, United
+    States': the capital of that name lies in another region). Not where that part is also a
+    curated or capital city that lies in the subdivision, or where the data does not say
+    ('Kremlin, Moscow, Russia', 'Altstadt, Salzburg, Österreich', 'Seebrücke, Luzern, Schweiz'),
+    nor after a name only GeoNames' towns file knows before a curated or capital city ('White
+    House, Washington, USA'), nor after a street or a place
+    GeoNames lists within NEAR_CITY_KM of the city of that name ('Brooklyn, New York'; Khan Younis
+    lies 25 km from Gaza City)."""
+    if is_street(town) or name_key(town) in _generic_districts():
+        return None
+    region = _subdivision_named(part, country_code)
+    if region is None:
+        return None
+    city = find_city(part, country_code)
+    place = find_city(town, country_code)
+    if place is not None and city is not None and place != city and not _far_apart(place, city, NEAR_CITY_KM):
+        return None  # 'Brooklyn, New York, USA': a borough of the city, not a town of the state
+    if place is not None:
+        return region
+    if country_code in town_countries(town):
+        # a name only the towns file knows ('White House', a town in Tennessee) before a curated
+        # or capital city: the spot in that city ('White House, Washington, USA')
+        return None if city is not None and (city.curated or city.capital) else region
+    inside = city is not None and (city.curated or city.capital or _lies_in(city, region.code))
+    if inside and not _lies_elsewhere(city, region):
+        return None  # 'Seebrücke, Luzern, Schweiz': Luzern lies in the canton of its name
     return region
 
 

@@ -1237,6 +1237,76 @@ def _in_place_matches(caption: str):
 _ELIDED_DE_RE = compile_guarded(r"(?:^|(?<=\s))([a-zà-ÿ]{1,20}) d'(?=[" + _UP + r"])")
 
 
+# The lower-case words a town's name may hold between its capitalised ones ('Bernau bei Berlin',
+# 'Ejea de los Caballeros', 'Rothenburg ob der Tauber'): a slot is read on through them only
+# where the gazetteer knows the longer name (data: known_town_links).
+_KNOWN_TOWN_LINKS = frozenset(PLACE_PHRASES["known_town_links"])
+_LINKED_WORD_RE = compile_guarded(r"[" + _UP + r"][\w.'’\-]{0,30}")
+_MOST_LINKED = 5  # words to either side of a slot's first part
+
+
+def _capitalised(word: str) -> bool:
+    return bool(_LINKED_WORD_RE.fullmatch(word))
+
+
+def _linked_side(words: list[str]) -> list[int]:
+    """How many of `words` (nearest first) may join a name: each count that ends on a capitalised
+    word with a link word among those before it."""
+    counts = []
+    linked = False
+    for count, word in enumerate(words[:_MOST_LINKED], 1):
+        if word in _KNOWN_TOWN_LINKS:
+            linked = True
+        elif _capitalised(word):
+            if linked:
+                counts.append(count)
+        else:
+            break
+    return counts
+
+
+def _longest_known_slot(caption: str, slot: str) -> str | None:
+    """The slot with its first part read on to the longest name the gazetteer knows through link
+    words ('Berlin, Germany' in '... in Bernau bei Berlin, Germany' -> 'Bernau bei Berlin,
+    Germany'; 'Ejea' in 'en Ejea de los Caballeros' -> 'Ejea de los Caballeros'); None when no
+    longer known name holds it ('ein Feuer bei Berlin': Berlin), or the slot opens on a country
+    ('la Ciudad de México' after 'Tlalpan, una alcaldía del sur de': the country's slot)."""
+    first = slot.split(",", 1)[0].strip()
+    at = caption.find(slot)
+    if not first or at < 0 or places.find_country(first) is not None or (at and caption[at - 1].isalnum()):
+        return None
+    before = caption[max(0, at - 200) : at]
+    after = caption[at + len(first) : at + len(first) + 200]
+    left = before.split(" ")[::-1][1:] if before.endswith(" ") else []
+    right_text = after[1:] if after.startswith(" ") else ""
+    right = [word.rstrip(",.;:!?)") for word in right_text.split(" ")] if right_text else []
+    # (a word with a stop or comma after it ends the name: nothing after it may join)
+    ends = next((i + 1 for i, word in enumerate(right_text.split(" ")) if word != word.rstrip(",.;:!?)")), len(right))
+    right = right[:ends]
+    best = None
+    for left_count in [0, *_linked_side(left)]:
+        for right_count in [0, *_linked_side(right)]:
+            if not left_count and not right_count:
+                continue
+            name = " ".join([*left[:left_count][::-1], first, *right[:right_count]])
+            if (best is None or len(name) > len(best[0])) and places.is_town_name(name):
+                best = (name, left_count, right_count)
+    if best is None:
+        return None
+    name, left_count, right_count = best
+    return name + (slot[len(first) :] if not right_count else "")
+
+
+def _longest_known_slots(caption: str, slots: list[str]) -> list[str]:
+    if " " not in caption:
+        return slots
+    out = []
+    for slot in slots:
+        longer = _longest_known_slot(caption, slot)
+        out.append(longer or slot)
+    return list(dict.fromkeys(out))
+
+
 def place_slots(caption: str) -> list[str]:
     """Candidate place texts in the caption's body, most reliable first (datelines apart).
 
@@ -1250,7 +1320,7 @@ def place_slots(caption: str) -> list[str]:
         read = _ELIDED_DE_RE.sub(r"\1 de ", plain)
         elided = read != plain
     if not elided and plain == caption:
-        return _place_slots(caption)
+        return _longest_known_slots(caption, _place_slots(caption))
     slots = []
     for slot in _place_slots(read if elided else plain):
         at = plain.find(slot)
@@ -1261,7 +1331,7 @@ def place_slots(caption: str) -> list[str]:
             slots.append(caption[at : at + len(slot)])
         else:  # a slot put together from parts ('Huai'an, Jiangsu, China')
             slots.append(slot if "'" in caption or "’" not in caption else slot.replace("'", "’"))
-    return slots
+    return _longest_known_slots(caption, slots)
 
 
 def _place_slots(caption: str) -> list[str]:
