@@ -3895,3 +3895,133 @@ def test_a_bar_before_words_that_are_no_credit_stays_in_the_caption():
         record = _parse(block)
         assert record.caption.startswith("Protesters march through the city"), block
     assert _parse("Protesters march through the city. | The city hall in the background.").credit is None
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    [
+        # a copyright label and a photographer's label closing the caption, either order: the
+        # photographer's value is the credit, the pair no caption text
+        (
+            "Children play on the frozen canal in Utrecht. copyright: Stadsarchief, photographer: Jan de Vries.",
+            "Children play on the frozen canal in Utrecht.",
+            "Jan de Vries",
+        ),
+        (
+            "Kinder spielen am Hafen. Fotograf: Jana Roe, Copyright: Stadtarchiv Bonn",
+            "Kinder spielen am Hafen.",
+            "Jana Roe",
+        ),
+        (
+            "Des enfants jouent au port. photographe : Jean Exemple, droits : Ville de Brest.",
+            "Des enfants jouent au port.",
+            "Jean Exemple",
+        ),
+        (
+            "Los niños juegan en el puerto. Copyright: Archivo Municipal, fotógrafo: Ana Ruiz",
+            "Los niños juegan en el puerto.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_copyright_and_photographer_label_pair_closing_the_caption_gives_the_photographer(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+def test_a_sentence_about_copyright_and_photographers_is_no_credit():
+    # false friends: the words of the labels in the caption's own sentences
+    for block in (
+        "The lawsuit was about copyright: the photographer claimed the picture was his.",
+        "The photographer's copyright was disputed in court for years.",
+        "The museum owns the copyright since 2024. All rights reserved to the family, they said.",
+    ):
+        record = _parse(block)
+        assert (record.caption, record.credit) == (block, None), block
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    [
+        # the wire's copyright notice after the credit's slash: the credit keeps the name (or the
+        # agency's 'Photo' and the name), the notice goes
+        (
+            "Protesters gather outside the courthouse in Chicago\nJane Roe/Copyright 2024 The AP. All rights reserved.",
+            "Protesters gather outside the courthouse in Chicago",
+            "Jane Roe",
+        ),
+        (
+            "Protesters gather outside the courthouse in Chicago.\n"
+            "AP Photo/Jane Q. Roe/Copyright 2024 The Associated Press. All rights reserved.",
+            "Protesters gather outside the courthouse in Chicago.",
+            "AP Photo/Jane Q. Roe",
+        ),
+        (
+            "Die Demonstranten versammeln sich vor dem Gericht."
+            " Jana von Roe/Copyright 2025 dpa. Alle Rechte vorbehalten.",
+            "Die Demonstranten versammeln sich vor dem Gericht.",
+            "Jana von Roe",
+        ),
+    ],
+)
+def test_a_copyright_notice_after_the_credit_is_dropped_from_it(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    [
+        # a copyright sign after the page's slash or bar closing a caption without its full stop
+        (
+            "Les manifestants devant la mairie / (C) Jeanne Exemple",
+            "Les manifestants devant la mairie",
+            "Jeanne Exemple",
+        ),
+        (
+            "Los manifestantes frente al ayuntamiento | (c) Ana Ruiz",
+            "Los manifestantes frente al ayuntamiento",
+            "Ana Ruiz",
+        ),
+        # a photographer's name before the agency's credit in parentheses: the credit's
+        (
+            "Los manifestantes en Madrid.\nAna Ruiz (picture alliance/dpa)",
+            "Los manifestantes en Madrid.",
+            "Ana Ruiz picture alliance/dpa",
+        ),
+        (
+            "Los manifestantes en Madrid. Ana de la Roe (dpa/picture alliance via Getty)",
+            "Los manifestantes en Madrid.",
+            "Ana de la Roe dpa/picture alliance via Getty",
+        ),
+        # a name, the word for a file picture and the paper between bars
+        (
+            "Marchan los estudiantes en León. Ana Ruiz | Archivo | El Diario.",
+            "Marchan los estudiantes en León.",
+            "Ana Ruiz | Archivo | El Diario",
+        ),
+        (
+            "Students march in Leeds. JANE ROE | File | The Example Post",
+            "Students march in Leeds.",
+            "JANE ROE | File | The Example Post",
+        ),
+    ],
+)
+def test_credit_tails_after_a_slash_a_bar_or_before_an_agency_in_parentheses(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+def test_archivo_as_a_word_of_the_caption_is_no_credit():
+    # false friends: 'Archivo' in the caption's sentences, a bar after it, is the caption's own
+    for block in (
+        "Los documentos se guardan en el Archivo | Histórico Nacional.",
+        "La directora del Archivo Municipal, Ana Ruiz, muestra las fotos del Archivo.",
+    ):
+        record = _parse(block)
+        assert (record.caption, record.credit) == (block, None), block
+    record = _parse("Los investigadores consultan el Archivo de la Ciudad. Ana Ruiz | Archivo | Medio.")
+    assert (record.caption, record.credit) == (
+        "Los investigadores consultan el Archivo de la Ciudad.",
+        "Ana Ruiz | Archivo | Medio",
+    )

@@ -299,3 +299,20 @@ def test_a_pictograph_before_no_credit_label_stays():
     )
     record = parse_block("📷 Fotoausstellung: Bilder aus Kleinstadt hängen im Rathaus.")
     assert record.caption.startswith("📷 Fotoausstellung:") and record.credit is None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # the wire's credit and copyright notice pasted on a line of its own, a blank line and
+        # stray spaces around it: the credit is the name, the notice no caption text
+        "Protesters gather outside the courthouse in Chicago.   \n\n  Jane Roe/Copyright 2024 The AP."
+        " All rights reserved.  ",
+        "Protesters gather outside the courthouse in Chicago.\r\nJane Roe/Copyright 2024 The AP."
+        " All rights reserved.\r\n",
+        "Protesters gather outside the courthouse in Chicago. copyright: City Archive, photographer: Jane Roe.\n",
+    ],
+)
+def test_a_pasted_credit_with_its_copyright_notice_or_label_pair_gives_the_name(block):
+    record = parse_block(block)
+    assert (record.caption, record.credit) == ("Protesters gather outside the courthouse in Chicago.", "Jane Roe")

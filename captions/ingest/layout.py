@@ -44,6 +44,7 @@ from .notices import (
     caveats_in,
     credit_patterns_for,
     is_name_agency_line,
+    is_rights_notice_credit_line,
     known_notice_prefix,
     may_hold_credit,
     reads_as_sentence,
@@ -1319,6 +1320,8 @@ def _is_credit_line(line: str) -> bool:
     line = without_sentence_after_bar(line) if " | " in line else line
     if "/" in line and is_name_agency_line(line):
         return True  # 'Jane Roe/AFP', 'JANE ROE/AFP/GETTY IMAGES'
+    if "/" in line and is_rights_notice_credit_line(line):
+        return True  # 'Jane Roe/Copyright 2026 The AP. All rights reserved.'
     if not _CREDIT_LINE_START_RE.match(line) or not may_hold_credit(line):
         return False
     for pattern in credit_patterns_for(line):

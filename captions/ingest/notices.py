@@ -725,6 +725,8 @@ def _credit_compile(pattern: str, flags: int = 0) -> re.Pattern:
 # The wires whose name and a slash open a credit ('REUTERS/Stringer', 'EFE/Juan Carlos Hidalgo'),
 # and the agencies alone or with a slash closing the caption ('... am Montag. dpa'), as written:
 # the patterns' first words, where their searches start (_CREDIT_OPENERS, _CREDIT_NEEDLES_AS_IS)
+_PAIR_COPYRIGHT = alternation(_CREDIT_DATA["label_pair_copyright"])
+_PAIR_CREDIT = alternation(_CREDIT_DATA["label_pair_credit"])
 _WIRE_SLASH_WORDS = ("REUTERS", "Reuters", "EFE", "AFP", "ANSA", "EPA", "KEYSTONE", "XINHUA")
 _CLOSING_AGENCY_WORDS = ("dpa", "AP", "AFP", "EFE", "Reuters", "REUTERS", "imago", "IMAGO")
 # Credit lines inside or at the end of the caption text; group 'credit' is the credit as stated.
@@ -741,6 +743,19 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         + r"\b|(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){0,3}\s{0,2}:)\s{0,3}(?P<credit>[^()\[\]\n]{1,160})"
         r"(?(square)\]\s{0,3}$|\))",
         re.IGNORECASE,
+    ),
+    # A photographer's name before the agency's credit in parentheses, opening with a known agency
+    # and a slash, on a line of its own or after the last sentence: '... de 2024.' / 'Jane Roe
+    # (dpa/picture alliance via Getty)', '... 2024. Jane Roe (picture alliance/dpa)': the name is
+    # the credit's, not the caption's (clean_credit drops the parentheses)
+    _credit_compile(
+        r"(?:(?<=[.!?\"”»)])\s{1,3}|(?<=\n)|^)(?P<credit>(?:"
+        + PERSON_NAME
+        + r"|"
+        + PERSON_NAME_CAPS
+        + r")\s{1,2}\((?:"
+        + _AGENCY
+        + r")\s{0,2}/\s{0,2}[^()\n/]{1,60}(?:/[^()\n/]{1,40})?\))\s{0,3}$"
     ),
     # (AP Photo/Evan Vucci), (Xinhua/Zhang Bowen), (AFP PHOTO / JANE ROE): an agency, its word
     # for a photo or not, then the photographer
@@ -788,13 +803,49 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"\s{0,2}:\s{0,3}(?P<credit>[^\n]{1,160})$",
         re.IGNORECASE,
     ),
+    # A copyright label and a photographer's or agency's label, each with its colon, closing the
+    # caption in either order: '... the photo shoot. copyright: RVD, photographer: ANP.',
+    # '... am Hafen, Fotograf: Jane Roe, Copyright: Stadtarchiv': the credit is the
+    # photographer's or agency's value, the copyright holder's is dropped (data: label_pair_copyright,
+    # label_pair_credit; matched in any case)
+    _credit_compile(
+        r"(?<=\S)\s{1,3}(?P<lead>(?i:"
+        + _PAIR_COPYRIGHT
+        + r")\s{0,2}:\s{0,3}[^\n,:;]{1,60}?,\s{1,3})?(?i:"
+        + _PAIR_CREDIT
+        + r")\s{0,2}:\s{0,3}(?P<credit>(?:[^\n,:;.!?]|"
+        + _INITIAL_STOP
+        + r"){1,60}?)(?(lead)|,\s{1,3}(?i:"
+        + _PAIR_COPYRIGHT
+        + r")\s{0,2}:\s{0,3}[^\n,:;]{1,60}?)\.?\s{0,3}$"
+    ),
+    # A credit, then after a slash the copyright notice of the wire's style: 'Frank Franklin
+    # II/Copyright 2026 The AP. All rights reserved.', 'AP Photo/Jane Roe/Copyright 2024 The
+    # Associated Press. All rights reserved.' on a line of its own or after the last sentence:
+    # the credit is what stands before the slash; the notice is no credit (data: rights_notices)
+    _RIGHTS_NOTICE_RE := _credit_compile(
+        # (the name alone, or after the agency and its word for a photo: 'AP Photo/Jane Roe')
+        r"(?:(?<=[.!?\"”»)])\s{1,3}|(?<=\n)|^)(?P<credit>(?:(?:AP Foto|"
+        + _AGENCY
+        + r")(?:\s"
+        + PHOTO_WORD
+        + r")?\s{0,2}/\s{0,2})?(?:"
+        + PERSON_NAME
+        + r"|"
+        + PERSON_NAME_CAPS
+        + r"|"
+        + _AGENCY
+        + r"))\s{0,2}/\s{0,2}(?:Copyright|COPYRIGHT|©|\([cC]\))\s{0,2}(?:19|20)\d\d,?\s{1,2}"
+        r"[^\n]{1,60}?[.,;]?\s{1,3}(?i:" + alternation(_CREDIT_DATA["rights_notices"]) + r")\.?\s{0,3}$"
+    ),
     # imago: Copyright: xFlorianxGaertnerx / © Name
     # (and '(c) Bundesarchiv, Bild 183-... / Junge, Peter Heinz / CC-BY-SA 3.0' opening a line)
     # ('... dans mon jardin. »© Maroesjka Lavigne': after a closing quote too)
     # ('(c)' after the last sentence too: '... on Sunday. (c) Jane Roe')
+    # (or after a page's slash or bar between caption and credit: '... de l’université / (C) Jane Roe')
     _COPYRIGHT_RE := _blank_first(
         _credit_compile(
-            r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\)|(?<=[.!?]\s)\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"
+            r"(?:(?:(?<=[\s\"”»])|^)(?:Copyright\s{0,2}:|©)|^\([cC]\)|(?<=[.!?]\s)\([cC]\)|(?<=\S\s[/|]\s)\([cC]\))\s{0,3}(?P<credit>[^\n]{1,120})$"
         )
     ),
     # dpa-style trailing '- Foto: ...' handled above; '/ dpa' alone at the end
@@ -1079,6 +1130,22 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
         r"(?<=[.!?\"»”…])\s{1,3}[|/]\s{1,3}(?P<credit>[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}(?:\s[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,25}){1,3}"
         r"|" + PERSON_NAME + r")\s{0,3}$"
     ),
+    # A name, the word for a file picture and the paper's name between bars after the last
+    # sentence: '... en Managua. Carlos Herrera | Archivo | Confidencial.' (the whole is the
+    # credit as stated; data: archive_bar_words)
+    _credit_compile(
+        r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>(?:"
+        + PERSON_NAME
+        + r"|"
+        + PERSON_NAME_CAPS
+        + r"|"
+        + _AGENCY
+        + r")\s{1,2}\|\s{1,2}(?:"
+        + alternation(_CREDIT_DATA["archive_bar_words"])
+        + r")\s{1,2}\|\s{1,2}[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}(?:\s(?:"
+        + NAME_JOINER
+        + r"\s)?[A-ZÀ-ÝĀ-ɏ][\w'’.&\-]{0,30}){0,3}?)\.?\s{0,3}$"
+    ),
     # A known agency alone after the page's separator closing the caption: '... le 3 mars. | AFP',
     # '... 2022. – AFP', '... de 2022. / EFE'
     _credit_compile(r"(?<=[.!?\"»”)])\s{1,3}[|/–—-]\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$"),
@@ -1130,6 +1197,19 @@ INLINE_CREDIT_RES: tuple[re.Pattern, ...] = (
 )
 # (the named patterns above are rewritten where they stand, so that other code finds them by name)
 INLINE_CREDIT_RES = tuple(_blank_first(pattern) for pattern in INLINE_CREDIT_RES)
+_RIGHTS_NOTICES_FOLDED = tuple(notice.casefold() for notice in _CREDIT_DATA["rights_notices"])
+
+
+def is_rights_notice_credit_line(line: str) -> bool:
+    """Is `line` a credit and the wire's copyright notice after its slash, all of it ('Frank
+    Franklin II/Copyright 2026 The AP. All rights reserved.'): a credit line under the caption."""
+    folded = line[-60:].casefold()
+    if not any(notice in folded for notice in _RIGHTS_NOTICES_FOLDED):
+        return False
+    found = _RIGHTS_NOTICE_RE.match(line.strip())
+    return found is not None and found.start("credit") == 0
+
+
 # The name's first words before its particle, opening the text or after a stop, a colon or a
 # separator ('Jane von Roe/Getty Images', '... 1996. Ana Maria von Roe / dpa'): the particle is
 # no byline's 'von' ('Foto von Jane Roe/dpa', 'Düsseldorf, von Jane Roe/Reuters')
@@ -1193,11 +1273,15 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
             ]
         )
     ),
+    tuple(dict.fromkeys("(" + agency.casefold().replace(" ", "") for agency in AGENCIES))
+    + tuple(dict.fromkeys("(" + agency.casefold() for agency in AGENCIES)),
     ("/",),
     ("via ", "/"),
     ("reuters/", "reuters /", "efe/", "efe /", "afp photo", "ansa/", "epa/", "keystone/", "xinhua/"),
     _LABEL_NEEDLES,
     ("mandatory", "quellenangabe", "obligatoire", "obligatorio"),
+    tuple(dict.fromkeys(label.casefold() for label in _CREDIT_DATA["label_pair_copyright"])),
+    tuple(dict.fromkeys(notice.casefold() for notice in _CREDIT_DATA["rights_notices"])),
     ("copyright", "©", "(c)"),
     ("dpa", "ap", "afp", "efe", "reuters", "imago"),
     # (after a sentence's end: '. Photo KEYSTONE', '. Ph. X')
@@ -1265,6 +1349,7 @@ _CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     tuple(dict.fromkeys(["(©", "( ©", *(f"({label.casefold()} " for label in _CREDIT_DATA["credit_labels_bare"])])),
     tuple(dict.fromkeys(" " + agency.casefold() for agency in AGENCIES)),
     ("| ", "/ "),
+    ("|",),
     ("| ", "/ ", "– ", "— ", "- "),
     tuple(dict.fromkeys(f"{end} {label} " for label in ("photo", "photos", "foto", "fotos") for end in '.!?"»”)')),
     (" for ", " pour ", " para ", " für "),
@@ -1883,7 +1968,7 @@ LEADING_CREDIT_DATE_RE = lazy_compile(
 )
 #: what LEADING_CREDIT_DATE_RE's match opens with (a caption opening with none skips it)
 AGENCY_STARTS = tuple(dict.fromkeys(name.split()[0].split("-")[0] for name in AGENCIES))
-_AGENCY_IN_PARENS_RE = lazy_compile(r"(?<=\S)\s\((" + _AGENCY + r")\)$")
+_AGENCY_IN_PARENS_RE = lazy_compile(r"(?<=\S)\s\((" + _AGENCY + r"(?:\s{0,2}/[^()\n]{1,80})?)\)$")
 
 
 # (in capitals too, as a name in capitals writes them: 'J.M. ROE JR.', 'ROE & CO.')
