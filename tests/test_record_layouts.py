@@ -2763,3 +2763,55 @@ def test_a_catalogue_or_licence_label_opening_one_line_stays_a_label(block):
 def test_a_labelled_location_of_several_parts_is_read_from_the_country(location, expected):
     record = parse_block(f"Fishermen mend their nets on the quay at dawn.\n{location}\nDate taken: 3 March 2022\n")
     assert (record.sublocation, record.city, record.region, record.country_code) == expected
+
+
+# --- a date split over day/month/year keys whose parts are not all plain digits (review rev13) ---
+
+
+def _split_date_record(parts: dict) -> str:
+    return json.dumps({"caption": "Kirmes auf dem Marktplatz in Goslar.", **parts}, indent=2)
+
+
+@pytest.mark.parametrize(
+    ("parts", "start", "end", "precision", "approximate"),
+    [
+        ({"year": "1962", "month": "", "day": ""}, date(1962, 1, 1), date(1962, 12, 31), "year", False),
+        ({"year": "1962", "month": "00", "day": "00"}, date(1962, 1, 1), date(1962, 12, 31), "year", False),
+        ({"year": "1962", "month": "04", "day": "00"}, date(1962, 4, 1), date(1962, 4, 30), "month", False),
+        ({"year": "1962", "month": "avril", "day": "21"}, date(1962, 4, 21), date(1962, 4, 21), "day", False),
+        ({"year": "1954", "month": "August"}, date(1954, 8, 1), date(1954, 8, 31), "month", False),
+        ({"year": "ca. 1962", "month": "04"}, date(1962, 1, 1), date(1962, 12, 31), "year", True),
+        ({"year": "1962-1965", "month": ""}, date(1962, 1, 1), date(1965, 12, 31), "year", False),
+        ({"day": "Monday", "year": "1954", "month": "08"}, date(1954, 8, 1), date(1954, 8, 31), "month", False),
+        ({"year": "1954", "month": "8", "day": "3rd"}, date(1954, 8, 3), date(1954, 8, 3), "day", False),
+        ({"annee": "1947", "mois": "07", "jour": ""}, date(1947, 7, 1), date(1947, 7, 31), "month", False),
+        # false friends: the commit's improvement (plain digits read as one date) stays
+        ({"year": 1962, "month": 4, "day": 21}, date(1962, 4, 21), date(1962, 4, 21), "day", False),
+        ({"year": "1954", "month": "8", "day": None}, date(1954, 8, 1), date(1954, 8, 31), "month", False),
+        ({"tags": ["harbour"], "year": "1954", "month": "08"}, date(1954, 8, 1), date(1954, 8, 31), "month", False),
+    ],
+)
+def test_split_date_parts_not_all_digits_read_as_date_text(parts, start, end, precision, approximate):
+    record = _parse(_split_date_record(parts))
+    assert (record.date_start, record.date_end, record.date_precision) == (start, end, precision)
+    assert record.approximate is approximate
+
+
+def test_split_date_impossible_day_is_invalid_date():
+    record = _parse(_split_date_record({"year": "1962", "month": "02", "day": "30"}))
+    assert record.date_start is None
+    assert "invalid_date" in record.problems
+
+
+@pytest.mark.parametrize(
+    ("parts", "start", "end", "precision"),
+    [
+        # an English record's keyword: year and month make the date
+        ({"tag": "harbour", "year": "1954", "month": "08"}, date(1954, 8, 1), date(1954, 8, 31), "month"),
+        # a film size: the year alone
+        ({"year": "1954", "mm": "35", "format": "Kleinbild"}, date(1954, 1, 1), date(1954, 12, 31), "year"),
+    ],
+)
+def test_tag_and_mm_are_no_date_parts(parts, start, end, precision):
+    record = _parse(_split_date_record(parts))
+    assert (record.date_start, record.date_end, record.date_precision) == (start, end, precision)

@@ -744,25 +744,64 @@ def _date_parts() -> dict[str, str]:
 def _date_of_parts(value: dict) -> tuple[str | None, set]:
     """A record's date split over its keys ('day': '21', 'month': '04', 'year': '1962') as one
     date ('1962-04-21'), and the keys that held it; (None, set()) where the record has no year
-    and month among its keys. A part that is no calendar value makes no date (the keys still
-    go: a year '191965' is none)."""
+    and month among its keys. An empty or '00' part leaves its precision out ('1962'); parts
+    that are not all plain digits are read as a date line is ('21 avril 1962', 'August 1954',
+    'ca. 1962'), else the finest reading of the digits among them, else the year alone; an
+    impossible day ('1962-02-30') stays as written, an invalid_date. A part that is no calendar
+    value makes no date (the keys still go: a year '191965' is none)."""
     parts: dict[str, tuple[str, str]] = {}
+    names = {_key_name(str(key)) for key in value}
     for key, child in value.items():
-        part = _date_parts().get(_key_name(str(key)))
+        name = _key_name(str(key))
+        part = _date_parts().get(name)
+        beside = _RECORD_KEYS["date_parts_beside"].get(name)
+        if beside and not names.isdisjoint(beside["beside"]):
+            part = beside["part"]
         if part and part not in parts and isinstance(child, (str, int)) and not isinstance(child, bool):
             parts[part] = (str(key), str(child).strip())
     if "year" not in parts or "month" not in parts:
         return None, set()
     keys = {key for key, _text in parts.values()}
-    year, month = parts["year"][1], parts["month"][1]
-    day = parts["day"][1] if "day" in parts else ""
-    if not (len(year) == 4 and year.isdigit() and month.isdigit() and (day.isdigit() or not day)):
-        return None, keys
-    try:
-        when = datetime.date(int(year), int(month), int(day or 1))
-    except ValueError:
-        return None, keys
-    return (when.isoformat() if day else when.isoformat()[:7]), keys
+    year = parts["year"][1]
+    month = _date_part_text(parts["month"][1])
+    day = _date_part_text(parts["day"][1]) if "day" in parts else ""
+    if not month:
+        day = ""  # a day without its month is no precision
+    tried = []
+    if year.isdigit() and len(year) == 4:
+        if month.isdigit() and (day.isdigit() or not day):
+            if not 1 <= int(month) <= 12:
+                return None, keys
+            return "-".join([year, f"{int(month):02d}"] + ([f"{int(day):02d}"] if day else [])), keys
+        tried.append(" ".join(part for part in (day, month, year) if part))
+        digits = [year] + [f"{int(part):02d}" for part in (month, day) if part.isdigit() and int(part) < 100]
+        if month.isdigit() and 1 <= int(month) <= 12:
+            tried.append("-".join(digits[:2]))
+    tried.append(year)
+    best: tuple[int, str] | None = None
+    for text in tried:  # the finest reading wins ('Monday 08 1954' reads the year only: '1954-08')
+        found = dates.parse_date(text)
+        if found is not None and found.start is not None and found.problem is None:
+            rank = _PRECISION_RANK.get(found.precision or "", 0)
+            if best is None or rank > best[0]:
+                best = (rank, text)
+    return (best[1] if best else None), keys
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+_ORDINAL_DAY_RE = lazy_compile(r"^(\d{1,2})(?:st|nd|rd|th|er|e|\.|º|°)$", re.IGNORECASE)
+
+
+def _date_part_text(text: str) -> str:
+    """A day's or a month's part as its digits ('3rd' -> '3', '21.' -> '21'); '' where it
+    is empty or all zeros ('00': that precision is not known)."""
+    text = text.strip()
+    ordinal = _ORDINAL_DAY_RE.match(text)
+    if ordinal:
+        text = ordinal.group(1)
+    return "" if not text.strip("0") else text
 
 
 _SMART_KEY_RE = lazy_compile(r"[{,]\s{0,40}\u201c[^\u201c\u201d\n]{1,80}\u201d\s{0,5}:")
