@@ -2815,3 +2815,47 @@ def test_split_date_impossible_day_is_invalid_date():
 def test_tag_and_mm_are_no_date_parts(parts, start, end, precision):
     record = _parse(_split_date_record(parts))
     assert (record.date_start, record.date_end, record.date_precision) == (start, end, precision)
+
+
+# --- a record alone under its key: the key is its call number only when it looks like one (rev13) ---
+
+
+@pytest.mark.parametrize(
+    ("key", "record"),
+    [
+        (
+            "img_0042.jpg",
+            {
+                "title": "Harbour of Kiel",
+                "description": "Fishing boats moored in the harbour of Kiel, Germany.",
+                "year": "1954",
+            },
+        ),
+        (
+            "1962",
+            {
+                "title": "Hochwasser in Hamburg",
+                "description": "Überflutete Straßen in Hamburg-Wilhelmsburg nach der Sturmflut.",
+                "credit": "Stadtarchiv",
+            },
+        ),
+        ("2024-05-01", {"caption": "Demonstrators march through Berlin on May Day.", "credit": "Jane Roe"}),
+        ("photo_1", {"caption": "Ein Segelboot auf der Alster in Hamburg.", "photographer": "Jana Roe"}),
+        ("v2", {"caption": "Cable cars on California Street, San Francisco.", "photographer": "John Doe"}),
+        ("IMG_0042", {"caption": "Cable cars on California Street, San Francisco.", "photographer": "John Doe"}),
+    ],
+)
+def test_record_key_that_is_no_call_number(key, record):
+    parsed = _parse(json.dumps({key: record}, indent=2))
+    assert parsed.source_id is None
+    if "description" in record:
+        assert parsed.caption == record["description"]  # no catalogue record: no title over it
+    else:
+        assert parsed.caption == record["caption"]
+
+
+@pytest.mark.parametrize("key", ["53Fi993", "12Fi345", "A-12/3", "DE-1992-0001", "Ph2345"])
+def test_record_key_that_is_a_call_number(key):
+    record = {"title": "Marché de Noël", "description": "Marché de Noël à Strasbourg, place Kléber.", "year": "1971"}
+    parsed = _parse(json.dumps({key: record}, indent=2))
+    assert parsed.source_id == key

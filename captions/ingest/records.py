@@ -722,7 +722,15 @@ def _data_lines(data) -> list[str] | None:
 
 
 _ALT_LABELS = ("alt text:", "alternative text:")
-_CALL_NUMBER_RE = lazy_compile(r"^(?=[^\s]{0,39}\d)[^\s]{1,40}$")
+# a record's key that is its call number ('53Fi993', 'Fi_2231', 'A-12/3', 'DE-1992-0001'): letters
+# and at least two digits, no blank; never a year, a date, a file name ('img_0042.jpg') or a
+# word with a version or sequence suffix ('photo_1', 'v2', 'image-3')
+_CALL_NUMBER_RE = lazy_compile(r"^(?=[^\s]{0,39}[A-Za-z])(?=(?:[^\s\d]{0,39}\d){2})[^\s]{3,40}$")
+_NOT_CALL_NUMBER_RE = lazy_compile(
+    r"^(?:\d{4}(?:[-./:]\d{1,2}){0,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|.{1,60}\.[A-Za-z][A-Za-z0-9]{1,4}"
+    r"|(?i:img|dsc[nf]?|_mg|pict?|p|scan|dji|gopr)[-_]?\d{1,8}"
+    r"|[A-Za-z]{3,40}[-_ .]\d{1,3}|(?i:v|ver|version|rev|r)[-_.]?\d{1,3}|[a-z]{3,40}\d{1,3})$",
+)
 
 
 def _record_key(data) -> str | None:
@@ -731,7 +739,12 @@ def _record_key(data) -> str | None:
     if not isinstance(data, dict) or len(data) != 1:
         return None
     key, value = next(iter(data.items()))
-    if not isinstance(value, dict) or len(value) < 2 or not _CALL_NUMBER_RE.match(str(key)):
+    if (
+        not isinstance(value, dict)
+        or len(value) < 2
+        or not _CALL_NUMBER_RE.match(str(key))
+        or _NOT_CALL_NUMBER_RE.match(str(key))
+    ):
         return None
     return str(key) if _record_label(str(key)) is None else None
 
