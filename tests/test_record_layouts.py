@@ -2859,3 +2859,54 @@ def test_record_key_that_is_a_call_number(key):
     record = {"title": "Marché de Noël", "description": "Marché de Noël à Strasbourg, place Kléber.", "year": "1971"}
     parsed = _parse(json.dumps({key: record}, indent=2))
     assert parsed.source_id == key
+
+
+# --- metadata-extractor: a placeholder date and a DNG's preview size (review rev13) ---------------
+
+_MX_JPEG = (
+    "FILE: q.jpg\nTYPE: JPEG\n\n"
+    "[JPEG - 0x0001] Image Height = 1200 pixels\n[JPEG - 0x0003] Image Width = 1800 pixels\n\n"
+)
+
+
+@pytest.mark.parametrize("placeholder", ["1900:00:00", "1900:01:01"])
+def test_extractor_placeholder_date_gives_no_date(placeholder):
+    record = _parse(
+        _MX_JPEG + f"[IPTC - 0x0237] Date Created = {placeholder}\n"
+        "[IPTC - 0x0278] Caption/Abstract = Strandleben in Warnemünde, 1958.\n"
+    )
+    assert (record.date_start, record.date_precision) == (date(1958, 1, 1), "year")  # the caption's
+    exif = _parse(f"Caption-Abstract : Strandleben in Warnemünde, 1958.\nDate Created : {placeholder}\n")
+    assert (exif.date_start, exif.date_precision) == (date(1958, 1, 1), "year")
+
+
+def test_extractor_unknown_month_and_day_keep_the_year():
+    # false friend: f15ff64's improvement, IPTC's '00' for an unknown month or day
+    record = _parse(
+        _MX_JPEG + "[IPTC - 0x0237] Date Created = 2010:00:00\n[IPTC - 0x0278] Caption/Abstract = Strandleben.\n"
+    )
+    assert (record.date_start, record.date_end, record.date_precision) == (date(2010, 1, 1), date(2010, 12, 31), "year")
+
+
+@pytest.mark.parametrize("kind", ["Reduced-resolution image", "Thumbnail image"])
+def test_extractor_dng_preview_directory_gives_no_size(kind):
+    record = _parse(
+        "FILE: DSC_1234.dng\nTYPE: TIFF\n\n"
+        f"[Exif IFD0 - 0x00fe] New Subfile Type = {kind}\n"
+        "[Exif IFD0 - 0x0100] Image Width = 256 pixels\n[Exif IFD0 - 0x0101] Image Height = 171 pixels\n"
+        "[Exif IFD0 - 0x010e] Image Description = Bergsee im Engadin bei Sils.\n\n"
+        "[Exif SubIFD - 0x00fe] New Subfile Type = Full-resolution image\n"
+        "[Exif SubIFD - 0x0100] Image Width = 6016 pixels\n[Exif SubIFD - 0x0101] Image Height = 4016 pixels\n"
+    )
+    assert (record.width_px, record.height_px) == (6016, 4016)
+
+
+def test_extractor_full_resolution_ifd0_keeps_its_size():
+    # false friend: a TIFF whose IFD0 is the picture itself
+    record = _parse(
+        "FILE: scan.tif\nTYPE: TIFF\n\n"
+        "[Exif IFD0 - 0x00fe] New Subfile Type = Full-resolution image\n"
+        "[Exif IFD0 - 0x0100] Image Width = 4000 pixels\n[Exif IFD0 - 0x0101] Image Height = 3000 pixels\n"
+        "[Exif IFD0 - 0x010e] Image Description = Bergsee im Engadin bei Sils.\n"
+    )
+    assert (record.width_px, record.height_px) == (4000, 3000)

@@ -472,6 +472,7 @@ def _extractor_lines(text: str) -> str:
     tags: list[tuple[int, int, str, str]] = []  # (directory's order, position, name, value)
     fallback: list[tuple[str, str]] = []
     last: list | None = None
+    reduced = _reduced_directories(text)
     for raw in text[:MAX_RECORD_CHARS].split("\n")[:20_000]:
         match = _EXTRACTOR_TAG_RE.match(raw)
         if match is None:
@@ -484,6 +485,8 @@ def _extractor_lines(text: str) -> str:
             continue
         directory, name, value = match.group(1).strip(), match.group(3).strip(), (match.group(4) or "").strip()
         last = None
+        if directory in reduced and fold(name) in _EXTRACTOR_SIZE_TAGS:
+            continue  # a preview's or a thumbnail's size (a DNG's IFD0), not the picture's
         if directory in _EXTRACTOR_FALLBACK:
             last = [name, value]
             fallback.append(last)
@@ -527,6 +530,23 @@ def _whole_values_first(lines: list[str]) -> list[str]:
                     lines[first], lines[later] = f"{label} : {other}", f"{other_label} : {value}"
                     value = other
     return lines
+
+
+def _reduced_directories(text: str) -> set[str]:
+    """The directories whose New Subfile Type says they hold a reduced-resolution image or a
+    thumbnail (a DNG's IFD0 preview, 256 x 171): their size is none of the picture's."""
+    found: set[str] = set()
+    for raw in text[:MAX_RECORD_CHARS].split("\n")[:20_000]:
+        if "Subfile Type" not in raw:
+            continue
+        match = _EXTRACTOR_TAG_RE.match(raw)
+        if (
+            match
+            and fold(match.group(3).strip()) == "new subfile type"
+            and _REDUCED_SUBFILE_RE.search(match.group(4) or "")
+        ):
+            found.add(match.group(1).strip())
+    return found
 
 
 def _extractor_line(name: str, value: str) -> str | None:
