@@ -2910,3 +2910,26 @@ def test_extractor_full_resolution_ifd0_keeps_its_size():
         "[Exif IFD0 - 0x010e] Image Description = Bergsee im Engadin bei Sils.\n"
     )
     assert (record.width_px, record.height_px) == (4000, 3000)
+
+
+# --- a field cut at IPTC's length beside the whole XMP value: the whole one wins (review rev13) ----
+
+_MX_WHOLE = "Ein Fischer flickt Netze im Hafen von Husum. Archivbild aus dem Bestand der Stadt, Negativ beschädigt."
+
+
+@pytest.mark.parametrize("cut", [_MX_WHOLE[:60], "Ein Fischer flickt Netze"])
+@pytest.mark.parametrize("xmp_first", [False, True])
+def test_extractor_cut_iptc_caption_reads_the_whole_xmp_value(cut, xmp_first):
+    iptc = f"[IPTC - 0x025a] City = Husum\n[IPTC - 0x0278] Caption/Abstract = {cut}\n"
+    xmp = f"[XMPMeta - http://purl.org/dc/elements/1.1/] dc:description[1] = {_MX_WHOLE}\n"
+    record = _parse(_MX_JPEG + (xmp + iptc if xmp_first else iptc + xmp))
+    assert record.caption == _MX_WHOLE
+
+
+def test_extractor_caption_and_another_field_that_opens_alike_stay_apart():
+    # false friend: only a value of the same field is taken for the cut one
+    record = _parse(
+        _MX_JPEG + "[IPTC - 0x0050] By-line = Jana Roe\n[IPTC - 0x006e] Credit = Jana Roe Studio\n"
+        "[IPTC - 0x0278] Caption/Abstract = Ein Fischer flickt Netze im Hafen von Husum.\n"
+    )
+    assert record.caption == "Ein Fischer flickt Netze im Hafen von Husum."

@@ -513,8 +513,8 @@ def _extractor_lines(text: str) -> str:
 def _whole_values_first(lines: list[str]) -> list[str]:
     """Where a field's value is cut (IPTC IIM's fields have a length: Credit and By-line 32
     bytes, 'NASA, ESA, Michael Wong (Space T') and a later directory's value of the same field
-    (XMP's, which has none) goes on from it, the earlier line takes the whole value and the later
-    one the cut: the field reads whole, the cut stays in the block."""
+    (XMP's, which has none) goes on from it, or the other way round, both lines take the whole
+    value: the field reads whole whichever line the labels rank first."""
     by_field: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         field = _field_of(line.split(":", 1)[0].strip())
@@ -523,13 +523,18 @@ def _whole_values_first(lines: list[str]) -> list[str]:
     lines = list(lines)
     for indices in by_field.values():
         for position, first in enumerate(indices):
-            label, _colon, value = lines[first].partition(" : ")
             for later in indices[position + 1 :]:
+                label, _colon, value = lines[first].partition(" : ")
                 other_label, _colon, other = lines[later].partition(" : ")
-                if len(value) >= 8 and len(other) > len(value) and other.startswith(value):
-                    lines[first], lines[later] = f"{label} : {other}", f"{other_label} : {value}"
-                    value = other
+                shorter, longer = sorted((value, other), key=len)
+                if len(shorter) >= 8 and len(longer) > len(shorter) and longer.startswith(shorter):
+                    # whichever line comes first and whichever the labels rank first: the whole value
+                    lines[first], lines[later] = f"{label} : {longer}", f"{other_label} : {longer}"
     return lines
+
+
+_EXTRACTOR_SIZE_TAGS = frozenset({"image width", "image height", "exif image width", "exif image height"})
+_REDUCED_SUBFILE_RE = lazy_compile(r"reduced|thumbnail|preview", re.IGNORECASE)
 
 
 def _reduced_directories(text: str) -> set[str]:
