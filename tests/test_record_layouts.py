@@ -2933,3 +2933,42 @@ def test_extractor_caption_and_another_field_that_opens_alike_stay_apart():
         "[IPTC - 0x0278] Caption/Abstract = Ein Fischer flickt Netze im Hafen von Husum.\n"
     )
     assert record.caption == "Ein Fischer flickt Netze im Hafen von Husum."
+
+
+# --- a call number after an explicit label is an entry whatever its form (review rev13) -------------
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "source_id"),
+    [
+        ("Cote Fi 53/993 - Le port de Toulouse, 1962", "Le port de Toulouse, 1962", "Fi 53/993"),
+        ("Signatur Bild 183-1990-0101-001 - Leipzig, Montagsdemonstration", "Leipzig, Montagsdemonstration", None),
+        ("Signatur Fi 12/7 - Kiel, Hafen im Winter / Jana Beispiel - 1955", "Kiel, Hafen im Winter", "Fi 12/7"),
+        ("Inventarnummer Ph 2345 - Porträt einer Frau, Wien", "Porträt einer Frau, Wien", "Ph 2345"),
+        ("Cote Ph. 12 - Le port de Nice", "Le port de Nice", "Ph. 12"),
+        ("Cote FOTO-ALT 1234 - Le port de Nice", "Le port de Nice", "FOTO-ALT 1234"),
+        ("Signatur Nr. 12/7 - Kiel, Hafen im Winter", "Kiel, Hafen im Winter", "Nr. 12/7"),
+        ("Cote AD 12 - Le port de Nice", "Le port de Nice", "AD 12"),
+    ],
+)
+def test_labelled_call_number_of_any_form_is_an_entry(line, caption, source_id):
+    record = _parse(line)
+    assert record.caption == caption
+    if source_id:
+        assert record.source_id == source_id
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # false friends (8d15334's improvement): a coast's name, a town and a year after a label's word
+        "Côte d'Azur 3-9 octobre 2018 - Nice",
+        "Côte Vermeille 12-14 juin 2019 - Collioure, la plage",
+        "Cote Marseille 1962 - Le Vieux-Port",
+        "Accession number Kiel 1954 - harbour view",
+    ],
+)
+def test_a_word_and_a_year_after_a_label_make_no_entry(line):
+    record = _parse(line)
+    assert record.source_id is None
+    assert record.caption == line

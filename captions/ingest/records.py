@@ -188,7 +188,7 @@ def _catalogue_entry(line: str) -> list[str] | None:
     else:
         return None
     label, number = " ".join(words[:size]), " ".join(words[size:])
-    if not any(character.isdigit() for character in number) or not _opens_number(words[size]):
+    if not any(character.isdigit() for character in number) or not _opens_number(words[size], label, number):
         return None
     body = line[dash.end() :].strip()
     title, slash, responsibility = body.rpartition(" / ")
@@ -205,11 +205,26 @@ def _catalogue_entry(line: str) -> list[str] | None:
     return fields
 
 
-def _opens_number(word: str) -> bool:
+def _opens_number(word: str, label: str = "", number: str = "") -> bool:
     """Does a call number start with `word` ('12', 'F', 'XY-1234', 'FOT')? A word of prose after
     a label's letters does not: 'Côte d'Azur 3-9 octobre 2018 - Nice' (the coast, whose folded
-    name is the call number's label 'cote') is no inventory entry."""
-    return any(character.isdigit() for character in word) or (word.isalpha() and word.isupper() and len(word) <= 6)
+    name is the call number's label 'cote') is no inventory entry. After a label written as the
+    label is (its accents as they are: 'Cote', 'Signatur', 'Inventarnummer'), a fonds' or a
+    series' short letters open it too ('Fi 53/993', 'Ph. 12', 'Bild 183-1990-0101-001', 'Nr. 12/7',
+    'FOTO-ALT 1234'); a town's or a word's name before a year does not ('Cote Marseille 1962')."""
+    if any(character.isdigit() for character in word) or (word.isalpha() and word.isupper() and len(word) <= 6):
+        return True
+    if not label or fold(label) != label.lower():
+        return False  # no label, or one written with accents the label has not ('Côte')
+    if _YEAR_ALONE_RE.match(number.split(None, 1)[-1]):
+        return False  # 'Marseille 1962', 'Kiel 1954': a place and a year
+    letters = word.rstrip(".")
+    return (letters.isalpha() and len(letters) <= 4) or (
+        all(part.isalpha() and part.isupper() for part in letters.split("-")) and len(letters) <= 12
+    )
+
+
+_YEAR_ALONE_RE = lazy_compile(r"^(?:1[89]|20)\d\d$")
 
 
 def _partition_dash(text: str) -> tuple[str, str, str]:
