@@ -36,7 +36,9 @@ CORPUS = Path(__file__).parent / "data" / "real_captions"
 # dev raised to 98.1 at the end of the session of 2026-12-01 05:52-08:52: 19437/19780 = 98.27% on 7828c72
 # dev lowered from 98.1 by batch 22 (60 new dev blocks, 95.7% as gathered): 20759/21160 = 98.10% on 050c8f6
 # dev lowered from 98.2 by batch 31 (17 new dev record dumps, 72.1% as gathered): 24366/24886 = 97.91% on ba5fbc6
-FLOORS = {"dev": 97.8, "holdout": 94.0}
+# dev raised back to 98.2 at the end of the session of 2026-12-01 18:55-21:55: 24496/24886 = 98.43% on 6596bc4
+# (holdout 17611/18607 = 94.65%)
+FLOORS = {"dev": 98.2, "holdout": 94.2}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
