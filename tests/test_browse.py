@@ -433,3 +433,24 @@ def test_a_place_stored_as_a_region_is_found_under_every_name_of_it(client, city
     few = queries_for(client, q="Fischer")
     cache.clear()
     assert queries_for(client, q=f"Fischer {searched[-1]}") <= few + 1  # the places the words may name
+
+
+def test_places_indexed_before_their_names_were_known_are_found_after_a_refresh(client):
+    # migration 0020 (captions.services.places.refresh_search_names): a place saved while the
+    # names did not yet carry the region's code is found by the region's names once refreshed;
+    # rows whose names are current are not written again
+    from captions.models import Place
+    from captions.services.places import refresh_search_names
+
+    client.force_login(researcher())
+    stale = make_place(city="Wil", region="SG", country="Switzerland", country_code="CH")
+    current = make_place(city="Zürich", region="", country="Switzerland", country_code="CH")
+    Place.objects.filter(pk=stale.pk).update(search_names="|wil|sg|")
+    wanted = make_photo(caption="Fischer am Ufer", place=stale).pk
+    make_photo(caption="Fischer am Ufer", place=current)
+    assert [card.pk for card in client.get(reverse("browse"), {"place": "Sankt Gallen"}).context["page"]] == []
+
+    assert refresh_search_names(Place.objects.all()) == 1
+    assert refresh_search_names(Place.objects.all()) == 0
+    cache.clear()
+    assert [card.pk for card in client.get(reverse("browse"), {"place": "Sankt Gallen"}).context["page"]] == [wanted]

@@ -18,6 +18,22 @@ def place_search_text(*, sublocation: str, city: str, region: str, country_code:
     return PLACE_NAME_SEPARATOR + PLACE_NAME_SEPARATOR.join(sorted(names)) + PLACE_NAME_SEPARATOR if names else ""
 
 
+def refresh_search_names(places) -> int:
+    """Recompute the names each place of `places` (a queryset, also a migration's historical
+    one) is found under, writing only the rows whose names changed; the number written. For when
+    `captions.core.places.place_search_names` learns new names (migration 0020: regions)."""
+    changed = []
+    for place in places.only("sublocation", "city", "region", "country_code", "search_names"):
+        text = place_search_text(
+            sublocation=place.sublocation, city=place.city, region=place.region, country_code=place.country_code
+        )
+        if text != place.search_names:
+            place.search_names = text
+            changed.append(place)
+    places.model.objects.bulk_update(changed, ["search_names"], batch_size=500)
+    return len(changed)
+
+
 def get_or_create_place(
     *,
     sublocation: str | None = None,
