@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 
 from captions.core import places
@@ -18,20 +20,64 @@ def place_search_text(*, sublocation: str, city: str, region: str, country_code:
     return PLACE_NAME_SEPARATOR + PLACE_NAME_SEPARATOR.join(sorted(names)) + PLACE_NAME_SEPARATOR if names else ""
 
 
-def refresh_search_names(places) -> int:
-    """Recompute the names each place of `places` (a queryset, also a migration's historical
-    one) is found under, writing only the rows whose names changed; the number written. For when
-    `captions.core.places.place_search_names` learns new names (migration 0020: regions)."""
-    changed = []
-    for place in places.only("sublocation", "city", "region", "country_code", "search_names"):
+REFRESH_BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class SearchNamesRefresh:
+    """What a refresh found: places read, and those whose names were (or, dry, would be) rewritten."""
+
+    checked: int
+    rewritten: int
+    dry_run: bool = False
+
+    def __str__(self) -> str:
+        if self.dry_run:
+            return f"checked {self.checked}, would rewrite {self.rewritten} (dry run: nothing written)"
+        return f"checked {self.checked}, rewritten {self.rewritten}"
+
+
+def stale_search_names(places):
+    """(place, names it should be found under) for each place of `places` (an iterable of rows
+    with the place parts and `search_names`) whose stored names differ from the current ones."""
+    for place in places:
         text = place_search_text(
             sublocation=place.sublocation, city=place.city, region=place.region, country_code=place.country_code
         )
         if text != place.search_names:
+            yield place, text
+
+
+def refresh_search_names(
+    places, *, batch_size: int = REFRESH_BATCH_SIZE, dry_run: bool = False, on_change=None
+) -> SearchNamesRefresh:
+    """Recompute the names each place of `places` (a queryset, also a migration's historical
+    one) is found under, writing only the rows whose names changed, a batch of rows at a time
+    (in id order, one transaction each: memory stays flat, and a run broken off keeps the
+    batches it wrote; a rerun skips them as current). For when the place vocabulary
+    (`captions.core.places.place_search_names`: region aliases, type words, gazetteer names)
+    changes: migration 0020, and `manage.py refresh_place_search` after an upgrade.
+    `on_change(place, old, new)` hears of each rewrite (the command's verbose listing)."""
+    checked = rewritten = 0
+    last_pk = None
+    rows = places.only("sublocation", "city", "region", "country_code", "search_names").order_by("pk")
+    while True:
+        batch = list((rows if last_pk is None else rows.filter(pk__gt=last_pk))[:batch_size])
+        if not batch:
+            break
+        last_pk = batch[-1].pk
+        checked += len(batch)
+        changed = []
+        for place, text in stale_search_names(batch):
+            if on_change is not None:
+                on_change(place, place.search_names, text)
             place.search_names = text
             changed.append(place)
-    places.model.objects.bulk_update(changed, ["search_names"], batch_size=500)
-    return len(changed)
+        rewritten += len(changed)
+        if changed and not dry_run:
+            with transaction.atomic():
+                places.model.objects.bulk_update(changed, ["search_names"])
+    return SearchNamesRefresh(checked=checked, rewritten=rewritten, dry_run=dry_run)
 
 
 def get_or_create_place(
