@@ -409,6 +409,10 @@ def test_a_place_no_photo_can_have_is_an_empty_result_not_an_error(browse):
         ("Fürth", "BY", "Germany", "DE", ["Bayern", "Bavaria", "Bavière"]),
         ("", "Lisboa", "Portugal", "PT", ["Lisboa", "Lisbon", "Lissabon", "Lisbonne", "Lisbon District"]),
         ("Cascais", "Lisboa", "Portugal", "PT", ["Cascais", "Lisbon", "Lissabon", "Lisbon District"]),
+        # a region stored or searched with its administrative word ('Freistaat', 'Distrito de')
+        ("Nürnberg", "Freistaat Bayern", "Germany", "DE", ["Bayern", "Bavaria", "Freistaat Bayern", "Land Bayern"]),
+        ("Fürth", "Bayern", "Germany", "DE", ["Freistaat Bayern", "Bundesland Bayern"]),
+        ("Sintra", "Distrito de Lisboa", "Portugal", "PT", ["Sintra", "Lisbon District", "Distrito de Lisboa"]),
     ],
 )
 def test_a_place_stored_as_a_region_is_found_under_every_name_of_it(client, city, region, country, code, searched):
@@ -433,6 +437,24 @@ def test_a_place_stored_as_a_region_is_found_under_every_name_of_it(client, city
     few = queries_for(client, q="Fischer")
     cache.clear()
     assert queries_for(client, q=f"Fischer {searched[-1]}") <= few + 1  # the places the words may name
+
+
+def test_the_state_of_mexico_finds_its_towns_not_every_town_of_mexico(client):
+    # a false friend of the administrative words: 'Estado de México' is a state of Mexico
+    client.force_login(researcher())
+    toluca = make_photo(
+        caption="Vendedores", place=make_place(city="Toluca", region="México", country="Mexico", country_code="MX")
+    ).pk
+    monterrey = make_photo(
+        caption="Vendedores", place=make_place(city="Monterrey", region="", country="Mexico", country_code="MX")
+    ).pk
+    for name, wanted in (
+        ("Estado de México", {toluca}),
+        ("State of Mexico", {toluca}),
+        ("México", {toluca, monterrey}),
+    ):
+        response = client.get(reverse("browse"), {"place": name})
+        assert {card.pk for card in response.context["page"]} == wanted, name
 
 
 def test_places_indexed_before_their_names_were_known_are_found_after_a_refresh(client):

@@ -36,6 +36,35 @@ def test_a_region_with_its_kind_written_before_the_name():
     assert places.resolve_place("Goiânia, Estado de Goiás, Brasil", labelled=False).city == "Goiânia"
 
 
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Nürnberg, Freistaat Bayern, 3. Mai 2019: Fans feiern am Hauptmarkt.", ("Nürnberg", "Bayern", "DE")),
+        ("Potsdam, Land Brandenburg, 3. Mai 2019: Besucher im Park.", ("Potsdam", "Brandenburg", "DE")),
+        ("Sintra, Distrito de Lisboa, Portugal, 12.05.2019: vista do palácio.", ("Sintra", "Lisboa", "PT")),
+        ("Rennes, Région Bretagne, France, 3 mai 2019 : des supporters.", ("Rennes", "Bretagne", "FR")),
+        ("Bordeaux, Département de la Gironde, France, 3 mai 2019", ("Bordeaux", "Gironde", "FR")),
+        ("Location: Erfurt, Freistaat Thüringen\nDer Dom am Abend.", ("Erfurt", "Thüringen", "DE")),
+        # false friends: the State of Mexico beside the country; towns and regions whose own
+        # names begin with such a word keep them
+        ("Toluca, Estado de México, México, 3 de mayo de 2019: vendedores.", ("Toluca", "México", "MX")),
+        (
+            "Students walk on campus in State College, Pennsylvania, May 3, 2019.",
+            ("State College", "Pennsylvania", "US"),
+        ),
+        ("A boat on a lake in Land O' Lakes, Florida, May 3, 2019.", ("Land O' Lakes", "Florida", "US")),
+        ("Mont-de-Marsan, Landes, France, 3 mai 2019 : la feria.", ("Mont-de-Marsan", "Landes", "FR")),
+        ("Brasília, Distrito Federal, Brasil, 3 de maio de 2019: o congresso.", ("Brasília", "Distrito Federal", "BR")),
+        (
+            "Valencia, Comunidad Valenciana, España, 3 de mayo de 2019: fallas.",
+            ("Valencia", "Comunidad Valenciana", "ES"),
+        ),
+    ],
+)
+def test_a_region_with_an_administrative_word_before_its_name(text, place):
+    assert _place(parse_block(text)) == place
+
+
 def test_a_region_phrase_in_apposition_places_the_city_before_its_comma():
     record = parse_block(
         "Cientos de personas caminan hacia el norte desde Oaxaca, en el estado de Oaxaca, México, "

@@ -17,6 +17,7 @@ from captions.core.places import (
     find_country,
     find_region,
     place_search_names,
+    region_query_names,
     resolve_place,
 )
 from captions.core.text import name_key
@@ -216,6 +217,59 @@ def test_country_names_cover_four_languages_and_codes():
 )
 def test_find_region(text, expected):
     assert find_region(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an administrative word before the name, in each language (region_aliases.json
+        # type_prefixes, a list per language)
+        ("Freistaat Bayern", ("Bayern", "DE")),
+        ("Freistaat Thüringen", ("Thüringen", "DE")),
+        ("Bundesland Hessen", ("Hessen", "DE")),
+        ("Land Brandenburg", ("Brandenburg", "DE")),
+        ("Provinz Groningen", ("Groningen", "NL")),
+        ("Free State of Bavaria", ("Bavaria", "DE")),
+        ("State of New York", ("New York", "US")),
+        ("Région Bretagne", ("Bretagne", "FR")),
+        ("Région Île-de-France", ("Île-de-France", "FR")),
+        ("Département de la Gironde", ("Gironde", "FR")),
+        ("département d'Ille-et-Vilaine", ("Ille-et-Vilaine", "FR")),
+        ("Canton de Vaud", ("Vaud", "CH")),
+        ("Distrito de Lisboa", ("Lisboa", "PT")),
+        ("Distrito do Porto", ("Porto", "PT")),
+        ("Comunidad Autónoma de Madrid", ("Madrid", "ES")),
+        ("Provincia de Buenos Aires", ("Buenos Aires", "AR")),
+        ("Estado de São Paulo", ("São Paulo", "BR")),
+        # false friends: a name that itself begins with such a word is found whole, first
+        ("Land Salzburg", ("Land Salzburg", "AT")),
+        ("Freistaat Sachsen", ("Freistaat Sachsen", "DE")),
+        ("Comunidad de Madrid", ("Comunidad de Madrid", "ES")),
+        ("Comunidad Valenciana", ("Comunidad Valenciana", "ES")),
+        ("Región de Murcia", ("Región de Murcia", "ES")),
+        ("Distrito Federal", ("Distrito Federal", "BR")),
+        ("District of Columbia", ("District of Columbia", "US")),
+        ("Landes", ("Landes", "FR")),
+        # the State of Mexico is a state of Mexico, not the country
+        ("Estado de México", ("México", "MX")),
+    ],
+)
+def test_a_region_is_found_with_its_administrative_word_before_it(text, expected):
+    assert find_region(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Land", "Freistaat", "Distrito de", "Land Rover", "State College"])
+def test_an_administrative_word_alone_or_before_no_region_names_none(text):
+    assert find_region(text) is None
+
+
+def test_a_search_for_a_region_with_its_administrative_word_meets_the_region():
+    assert region_query_names("Freistaat Bayern") == region_query_names("Bayern") == {"de by"}
+    assert region_query_names("Distrito de Lisboa") == {"pt 11"}
+    assert region_query_names("Région Bretagne") == {"fr bre"}
+    assert region_query_names("Estado de México") == {"mx mex"}  # the state's code, not the country's
+    assert "de by" in place_search_names(city="Nürnberg", region="Freistaat Bayern", country_code="DE")
+    assert "pt 11" in place_search_names(city="Sintra", region="Distrito de Lisboa", country_code="PT")
 
 
 @pytest.mark.parametrize("text", ["in", "La", "Mass", "Kremlin", "Narnia", "", "Paris"])

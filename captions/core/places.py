@@ -266,8 +266,12 @@ def _type_words_re() -> re.Pattern:
 
 @functools.cache
 def _type_prefix_re() -> re.Pattern:
-    words = sorted(load_data("region_aliases.json")["type_prefixes"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(name_key(word)) for word in words) + r")\s+(?=\S)")
+    """The administrative words before a region's name, of every language (data: type_prefixes,
+    a list per language), longest first: 'région de la' before 'région'."""
+    by_language = load_data("region_aliases.json")["type_prefixes"]
+    words = {name_key(word) for language, words in by_language.items() if language != "_comment" for word in words}
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(word) for word in ordered) + r")\s+(?=\S)")
 
 
 def _without_type_words(key: str) -> str:
