@@ -46,7 +46,8 @@ def in_archive_zone(value: dt.datetime) -> dt.datetime:
             return value
 
 
-def _shows(value: dt.datetime) -> bool:
+def shows_in_archive_zone(value: dt.datetime) -> bool:
+    """Can both UTC (what the database stores) and the archive's zone hold this aware moment?"""
     try:
         value.astimezone(dt.UTC)
         timezone.localtime(value)
@@ -62,14 +63,14 @@ def representable(value: dt.datetime | None) -> dt.datetime | None:
     that day in the archive's zone, one '1.1.0001 00:01 MEZ' the first minute of year 1 in
     UTC. Converting such a value raised OverflowError (a server error on the paste page, the
     save and the record's form). Nothing else moves."""
-    if value is None or not timezone.is_aware(value) or _shows(value):
+    if value is None or not timezone.is_aware(value) or shows_in_archive_zone(value):
         return value
     zone = timezone.get_default_timezone()
     if value.year == 1:
         edges = (dt.datetime(1, 1, 1, tzinfo=dt.UTC), dt.datetime(1, 1, 1, tzinfo=zone))
     else:
         edges = (dt.datetime(9999, 12, 31, 23, 59, tzinfo=zone), dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.UTC))
-    return next((edge for edge in edges if _shows(edge)), value)
+    return next((edge for edge in edges if shows_in_archive_zone(edge)), value)
 
 
 def local_datetime(value: dt.datetime | None) -> str:

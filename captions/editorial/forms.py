@@ -4,8 +4,10 @@ beside the field it is about."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
-from django.contrib.admin.widgets import AdminFileWidget, RelatedFieldWidgetWrapper
+from django.contrib.admin.widgets import AdminFileWidget, AdminSplitDateTime, RelatedFieldWidgetWrapper
 from django.core.files.uploadedfile import UploadedFile
 from django.forms.boundfield import BoundField
 from django.urls import reverse
@@ -13,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from captions import validation
+from captions import times, validation
 from captions.core import dates, places
 from captions.editorial import conflicts
 from captions.images import uploads
@@ -34,6 +36,30 @@ class ShownValueBoundField(BoundField):
             return super().value()
         data = self.field.widget.value_from_datadict(shown, self.form.files, self.html_name)
         return self.field.prepare_value(self.field.bound_data(data, self.initial))
+
+
+class EdgeSafeSplitDateTime(AdminSplitDateTime):
+    """The admin's date and time inputs, for a stored moment the archive's time zone cannot
+    show (an embargo saved before 4fcbed0 at the calendar's edge: 9999-12-31 23:59 UTC is year
+    10000 in Berlin). Django's widget converts to the zone and raised OverflowError, a server
+    error on the change form and on its save; this one shows such a value in UTC and says so.
+    `PhotoAdminForm.clean_embargo_until` keeps it as stored while the inputs are left alone."""
+
+    def decompress(self, value):
+        if isinstance(value, dt.datetime) and not times.shows_in_archive_zone(value):
+            utc = value.astimezone(dt.UTC)
+            return [utc.date(), utc.time()]
+        return super().decompress(value)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if isinstance(value, dt.datetime) and not times.shows_in_archive_zone(value):
+            note = gettext(
+                "Shown in UTC: %(value)s UTC lies beyond what the archive's time zone can show. "
+                "It is kept as it is unless you change it."
+            ) % {"value": value.astimezone(dt.UTC).isoformat(" ", "minutes").removesuffix("+00:00")}
+            html += format_html('<p class="help edge-value">{}</p>', note)
+        return html
 
 
 class PhotoAdminForm(forms.ModelForm):
@@ -77,6 +103,7 @@ class PhotoAdminForm(forms.ModelForm):
             "caption": forms.Textarea(attrs={"rows": 5, "class": "vLargeTextField"}),
             "restriction_text": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
             "keywords": forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+            "embargo_until": EdgeSafeSplitDateTime,
         }
 
     def __init__(self, *args, **kwargs):
@@ -120,6 +147,20 @@ class PhotoAdminForm(forms.ModelForm):
         if error:
             raise error
         return dpi
+
+    def clean_embargo_until(self):
+        value = self.cleaned_data.get("embargo_until")
+        stored = self.initial.get("embargo_until")
+        edge = isinstance(stored, dt.datetime) and not times.shows_in_archive_zone(stored)
+        if edge and not self["embargo_until"]._has_changed():
+            return stored  # shown in UTC and left alone: kept to the minute, not read as local time
+        if value is not None and not times.shows_in_archive_zone(value):
+            raise forms.ValidationError(
+                _("%(value)s is beyond the calendar the archive can store: give a moment between years 1 and 9999."),
+                code="embargo_out_of_range",
+                params={"value": times.local_datetime(value)},
+            )
+        return value
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")
