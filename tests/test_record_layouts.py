@@ -2566,6 +2566,55 @@ def test_a_metadata_extractor_dump_with_no_caption_has_none_and_jfif_gives_dpi_o
     assert _parse(dump.format(unit="none")).dpi is None
 
 
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "[JPEG - 0x0001] Image Height = 2400 pixels\n[JPEG - 0x0003] Image Width = 3600 pixels",
+        # the tag's id after its name, a blank line between the tags, Windows line ends
+        "[JPEG] Image Height - 0x0001 = 2400 pixels\n[JPEG] Image Width - 0x0003 = 3600 pixels",
+        "[JPEG - 0x0001] Image Height = 2400 pixels\n\n[JPEG - 0x0003] Image Width = 3600 pixels\n",
+        "[JPEG - 0x0001] Image Height = 2400 pixels\r\n[JPEG - 0x0003] Image Width = 3600 pixels",
+    ],
+)
+def test_a_metadata_extractor_listing_of_only_the_jpeg_size_is_a_record(listing):
+    # two tag lines were too few for a listing: they became the caption and no pixels were read
+    record = _parse(listing)
+    assert record.caption == ""
+    assert (record.width_px, record.height_px) == (3600, 2400)
+    assert "missing_dimensions" not in record.problems
+
+
+def test_a_caption_typed_over_a_short_metadata_extractor_listing_keeps_the_caption_alone():
+    for caption, language in (
+        ("Fischerboote im Hafen von Sassnitz, 1962.", "de"),
+        ("Bateaux de pêche dans le port de Sassnitz, 1962.", "fr"),
+    ):
+        record = _parse(
+            f"{caption}\n[JPEG - 0x0001] Image Height = 2400 pixels\n[PNG-IHDR - 0x0002] Image Width = 3600"
+        )
+        assert record.caption == caption
+        assert (record.width_px, record.height_px, record.city, record.language) == (3600, 2400, "Sassnitz", language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # false friends: '[JPEG]' or a bracketed note in prose, a tag quoted inside a sentence,
+        # a caption going on after the tag lines, bracketed lines without a tag's id
+        "Das Foto wurde als [JPEG] gespeichert: Fischerboote im Hafen von Sassnitz, 1962.",
+        "[JPEG] Fischerboote im Hafen von Sassnitz = ein Motiv von 1962",
+        "Students at the blackboard in Graz, 1962.\n[Board - left] x = 2y + 1",
+        "Scan note: [JPEG - 0x0001] Image Height = 2400 pixels was wrong, the print is larger.",
+        "Hafen von Sassnitz, 1962.\n[JPEG - 0x0001] Image Height = 2400 pixels\nDer Scan ist beschnitten.",
+        "[Left] x = 2\n[Right] y = 3",
+    ],
+)
+def test_prose_with_brackets_or_a_quoted_tag_stays_a_caption(text):
+    record = _parse(text)
+    assert record.caption  # the words are kept as the caption
+    assert record.width_px is None and record.height_px is None
+
+
 def test_bracketed_equations_in_a_caption_are_no_metadata_extractor_dump():
     text = """Students at the blackboard in a school in Graz, 1962.
 [Board - left] x = 2y + 1

@@ -457,9 +457,13 @@ def _grouped_tag_lines(text: str) -> str:
 
 # the directory, the tag's id (as the sample-output files and '-hex' print it; an XMP line names its
 # namespace there), the tag's name and its value
+# (some writers put the tag's id after the name: '[JPEG] Image Height - 0x0001 = 2400 pixels')
 _EXTRACTOR_TAG_RE = lazy_compile(
-    r"^[ \t]{0,8}\[([A-Za-z][^\[\]\n]{0,40}?)(?: - ([^\]\n]{0,200}))?\][ \t]{1,8}([^=\n]{1,120}?) =(?: (.*))?$"
+    r"^[ \t]{0,8}\[([A-Za-z][^\[\]\n]{0,40}?)(?: - ([^\]\n]{0,200}))?\][ \t]{1,8}([^=\n]{1,120}?)"
+    r"(?: - 0x[0-9A-Fa-f]{1,8})? =(?: (.*))?$"
 )
+# a tag's numeric id, in the brackets or after the name: what a listing line says and prose does not
+_EXTRACTOR_TAG_ID_RE = lazy_compile(r" - 0x[0-9A-Fa-f]{1,8}(?:\]| =)")
 _EXTRACTOR = _RECORD_KEYS["metadata_extractor"]
 _EXTRACTOR_ORDER = {name: index for index, name in enumerate(_EXTRACTOR["directories"])}
 _EXTRACTOR_FALLBACK = frozenset(_EXTRACTOR["fallback"])
@@ -469,10 +473,20 @@ _EXTRACTOR_HEADER_RE = lazy_compile(r"^(?:" + "|".join(_EXTRACTOR["header"]) + r
 
 def _is_extractor_listing(text: str) -> bool:
     """Three tags or more with their directories, and at least half of the first 200 lines that
-    are not blank: metadata-extractor's listing, not a bracketed note in a caption."""
+    are not blank: metadata-extractor's listing, not a bracketed note in a caption. A listing of
+    fewer lines (a JPEG's two size lines alone, perhaps under a caption typed over them) is one
+    whose lines from its first tag on are all tags with their numeric ids ('[JPEG - 0x0001] Image
+    Height =', '[JPEG] Image Height - 0x0001 ='), which no bracketed note in prose has
+    ('[Board - left] x = 2y + 1')."""
     lines = [line for line in text[:20_000].split("\n")[:200] if line.strip()]
-    tags = sum(1 for line in lines if _EXTRACTOR_TAG_RE.match(line))
-    return tags >= 3 and 2 * tags >= len(lines)
+    matches = [_EXTRACTOR_TAG_RE.match(line) for line in lines]
+    tags = sum(1 for match in matches if match)
+    if tags >= 3 and 2 * tags >= len(lines):
+        return True
+    first = next((index for index, match in enumerate(matches) if match), None)
+    return first is not None and all(
+        matches[index] and _EXTRACTOR_TAG_ID_RE.search(lines[index]) for index in range(first, len(lines))
+    )
 
 
 def _extractor_lines(text: str) -> str:
