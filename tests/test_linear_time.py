@@ -219,6 +219,17 @@ def _runs() -> dict[str, str]:
     blocks["slug lines: many short lines"] = "Fans cheer.\n" + "CHINA-AB CD-EF GH (CN)\n" * (RUN // 23)
     blocks["wire dateline: dash runs"] = "(123456) -- AB, 1 May 2020 (Xinhua)" + " -- Ab" * (RUN // 6)
     blocks["sentence openings: preposition runs"] = "Fans cheer. " + "In Ab wird. " * (RUN // 12) + "x"
+    # records13: a copyright credit before a dash opening a caption (notices.dashed_leading_credit),
+    # a territory line (layout._TERRITORY_OUT_RE), a key of many words around a known one
+    # (records._affixed_label), a forbidden use's wording (notices.EDITORIAL_RE)
+    blocks["dashed credit: slash run"] = "©" + "Ab/" * (RUN // 3) + " - Fans cheer."
+    blocks["dashed credit: capitals"] = "©" + "AB " * (RUN // 3) + "- Fans cheer."
+    blocks["territory: item run"] = "Fans cheer.\n" + "AB CD OUT," * (RUN // 10) + "AB"
+    blocks["territory: capitals run"] = "Fans cheer.\n" + "AB " * 90 + "OUT\n" + "AB CD, " * (RUN // 7)
+    blocks["api keys: affix runs"] = "{" + ", ".join(f'"EnglishCaptionEn{n}x": "v"' for n in range(RUN // 30)) + "}"
+    blocks["forbidden use: run"] = "Fans cheer.\nSpecial instructions: " + "does not allow the images " * (RUN // 26)
+    blocks["territory tail: bar run"] = "Fans cheer." + " | usage Ab" * (RUN // 10) + " onlx"
+    blocks["forbidden use: german run"] = "Fans cheer.\nHinweis: " + "darf nicht " * (RUN // 11) + "werden"
     return blocks
 
 

@@ -3021,3 +3021,209 @@ def test_a_word_and_a_year_after_a_label_make_no_entry(line):
     record = _parse(line)
     assert record.source_id is None
     assert record.caption == line
+
+
+# --- agency API objects: key names, system times, credits and notices inside values ------------
+# (records13: invented objects in the shapes of newsroom systems' picture items; none copied)
+
+
+def _api(members: dict) -> str:
+    return json.dumps(members, ensure_ascii=False, indent=2)
+
+
+_ROE_CAPTION = "Children skate on a frozen canal in Exampleburg, Netherlands, 14 February 2021."
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["EnglishCaption", "caption_en", "captionEn", "en_caption", "FR_caption", "descriptionDeutsch", "Englishcaption"],
+)
+def test_a_caption_key_with_a_language_around_it_is_the_caption(key):
+    record = _parse(_api({key: _ROE_CAPTION, "width": 4000, "height": 3000}))
+    assert record.caption == _ROE_CAPTION
+    assert record.city == "Exampleburg"
+
+
+def test_an_xml_item_with_a_language_caption_element_reads_its_fields():
+    xml = f"""<ContentItem type="PhotoContentItem">
+  <Byline>Ina Muster</Byline>
+  <Credit>EXAMPLE PRESS</Credit>
+  <City>Exampleburg</City>
+  <Country>Netherlands</Country>
+  <CreatedDateTime>2021-02-15T20:28:15.32</CreatedDateTime>
+  <EnglishCaption>{_ROE_CAPTION} (Ina Muster/Example Press)</EnglishCaption>
+  <DateTaken>2021-02-14T10:22:03</DateTaken>
+  <SpecialInstructions>THE LEAGUE DOES NOT ALLOW THE IMAGES TO BE USED AS SEQUENCES.</SpecialInstructions>
+</ContentItem>"""
+    record = _parse(xml)
+    assert record.caption == _ROE_CAPTION
+    assert record.credit == "EXAMPLE PRESS"
+    assert record.date_start == date(2021, 2, 14)
+    assert record.caveats == ["editorial_only"]
+
+
+@pytest.mark.parametrize(
+    "key, field, expected",
+    [("caption_credit", "credit", "Ina Muster/Example"), ("photoCity", "city", "Exampleburg")],
+)
+def test_a_picture_word_before_a_known_key_reads_the_key(key, field, expected):
+    record = _parse(_api({"caption": _ROE_CAPTION, key: expected, "width": 4000, "height": 3000}))
+    assert getattr(record, field) == expected
+    assert record.caption == _ROE_CAPTION
+
+
+@pytest.mark.parametrize("key", ["denote", "decade", "estate", "user_name", "DEcaption"])
+def test_language_letters_inside_a_word_are_no_language_prefix(key):
+    # false friends: 'de' of 'denote', 'es' of 'estate' are no language codes; 'user_name' the uploader's
+    record = _parse(_api({"caption": _ROE_CAPTION, key: "Ina Muster note text", "width": 4000, "height": 3000}))
+    assert record.caption == _ROE_CAPTION
+    assert record.credit is None
+
+
+@pytest.mark.parametrize("key", ["createDate", "CreatedDateTime", "create_date"])
+def test_an_api_objects_create_time_is_an_upload_time(key):
+    # the caption's own day wins, and alone the create time gives no date (SPEC: upload dates ignored)
+    dated = _parse(_api({key: "2021-02-16T13:31:44Z", "caption": _ROE_CAPTION, "width": 4000, "height": 3000}))
+    assert dated.date_start == date(2021, 2, 14)
+    alone = _parse(
+        _api({key: "2021-02-16T13:31:44Z", "caption": "Children skate on a canal.", "width": 4000, "height": 3000})
+    )
+    assert alone.date_start is None
+
+
+def test_exiftools_create_date_stays_the_cameras():
+    # false friend: exiftool -j prints the camera's CreateDate as EXIF writes it: a date of the picture
+    record = _parse(
+        _api(
+            {
+                "SourceFile": "a.jpg",
+                "CreateDate": "2021:02:14 10:22:03",
+                "ImageDescription": "Skaters.",
+                "ImageWidth": 4000,
+                "ImageHeight": 3000,
+            }
+        )
+    )
+    assert record.date_start == date(2021, 2, 14)
+
+
+def test_an_image_id_key_wins_over_a_partners_reference():
+    record = _parse(
+        _api(
+            {
+                "imageId": 123456789,
+                "caption": _ROE_CAPTION,
+                "credit": "MAXPPP",
+                "reference": "20210214EXA1446",
+                "width": 4000,
+                "height": 3000,
+            }
+        )
+    )
+    assert record.source_id == "123456789"
+
+
+@pytest.mark.parametrize(
+    "opening, credit",
+    [
+        ("©Ina Muster/MAXPPP - ", "Ina Muster/MAXPPP"),
+        ("©PHOTOPQR/LA VOIX DE L'EXEMPLE - ", "PHOTOPQR/LA VOIX DE L'EXEMPLE"),
+        ("© AFP - ", "AFP"),
+    ],
+)
+def test_a_copyright_credit_opening_a_caption_value_is_a_credit(opening, credit):
+    record = _parse(_api({"caption": opening + _ROE_CAPTION, "width": 4000, "height": 3000}))
+    assert record.caption == _ROE_CAPTION
+    assert record.credit == credit
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("© 2021 - Children skate on a frozen canal in Exampleburg.", "2021 - Children skate"),
+        (
+            "© is the sign the painter wrote on the canvas - here in Exampleburg, 14 February 2021.",
+            "is the sign the painter wrote on the canvas - here",
+        ),
+        (
+            "© Ina Muster: the painter's sign on the canvas - here in Exampleburg, 14 February 2021.",
+            "the painter's sign on the canvas - here",
+        ),
+    ],
+)
+def test_a_copyright_sign_before_prose_takes_no_credit_up_to_the_dash(text, kept):
+    # false friends: a year, a sentence, a name before a colon after the sign are no credit ending at
+    # the dash; the words before the dash stay caption text
+    record = _parse(_api({"caption": text, "width": 4000, "height": 3000}))
+    assert kept in record.caption
+    assert record.credit is None or "-" not in record.credit
+
+
+def test_a_field_credit_wins_over_a_copyright_credit_in_the_caption():
+    record = _parse(
+        _api({"caption": "©Ina Muster/MAXPPP - " + _ROE_CAPTION, "credit": "MAXPPP", "width": 4000, "height": 3000})
+    )
+    assert (record.caption, record.credit) == (_ROE_CAPTION, "MAXPPP")
+
+
+@pytest.mark.parametrize("line", ["CZECH REPUBLIC OUT,SLOVAKIA OUT", "MAGS OUT; TV OUT", "NO ARCHIVES, MAGS OUT"])
+def test_a_territory_line_under_a_wire_caption_is_a_notice_without_a_tag(line):
+    record = _parse(f"{_ROE_CAPTION} (EXA Photo/Ina Muster)\n{line}")
+    assert record.caption == _ROE_CAPTION
+    assert record.caveats == []
+
+
+def test_a_caption_line_that_ends_in_out_in_small_letters_stays():
+    # false friend: prose that ends with 'out' is caption text
+    text = "Children skate on a frozen canal in Exampleburg as the sun comes out"
+    assert _parse(text).caption == text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "THE LEAGUE DOES NOT ALLOW THE IMAGES TO BE USED AS SEQUENCES TO EMULATE VIDEO.",
+        "League regulations prohibit any use of photographs as image sequences.",
+        "Restrictions: Photos must not be used for advertising.",
+        "Hinweis: Das Bild darf nicht für Werbung verwendet werden.",
+    ],
+)
+def test_a_use_the_supplier_forbids_is_editorial_only(notice):
+    record = _parse(f"Caption: {_ROE_CAPTION}\nSpecial Instructions: {notice}")
+    assert record.caption == _ROE_CAPTION
+    assert record.caveats == ["editorial_only"]
+
+
+def test_a_caption_telling_what_is_not_allowed_carries_no_caveat():
+    # false friend: the picture's subject forbids something, not the supplier
+    text = "Visitors are not allowed to use the frozen canal in Exampleburg, Netherlands, 14 February 2021."
+    record = _parse(text)
+    assert record.caption == text
+    assert record.caveats == []
+
+
+@pytest.mark.parametrize("tail", [" | usage worldwide", " | Verwendung weltweit", " | usage Netherlands only"])
+def test_a_territory_token_behind_a_bar_closing_a_caption_value_is_no_caption(tail):
+    record = _parse(_api({"caption": _ROE_CAPTION + tail, "credit": "DPA", "width": 4000, "height": 3000}))
+    assert record.caption == _ROE_CAPTION
+    assert record.caveats == []
+
+
+def test_a_bar_and_words_of_use_in_prose_stay_caption():
+    # false friend: a title after a bar that speaks of use is no territory token
+    text = "Skaters on the frozen canal in Exampleburg | Use of force"
+    assert _parse(text).caption == text
+
+
+@pytest.mark.parametrize("word", ["FOTOMONTAGE", "SYMBOLBILD", "HANDOUT"])
+def test_a_picture_kind_word_before_a_colon_is_no_dateline_town(word):
+    # (a wire marker such as 'HANDOUT:' goes from the caption; 'FOTOMONTAGE:' says what the picture is)
+    record = _parse(f"{word}: Federal minister Ina Muster at a press conference on data security.")
+    assert record.caption.endswith("Federal minister Ina Muster at a press conference on data security.")
+    assert record.city is None
+
+
+def test_a_town_in_capitals_before_a_colon_stays_a_dateline():
+    # false friend: the same shape with a town
+    record = _parse("EXAMPLEBURG: Federal minister Ina Muster at a press conference on data security.")
+    assert record.city == "Exampleburg"

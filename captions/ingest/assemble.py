@@ -73,6 +73,7 @@ from .notices import (
     caveats_in,
     clean_credit,
     contains_any,
+    dashed_leading_credit,
     glued_leading_credit,
     is_name_agency_line,
     is_negative_release,
@@ -268,6 +269,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         record.headline = record.headline or joined[:glued_head].strip()
         joined = joined[glued_head:]
     joined, page_credit = split_inline_credit(joined)
+    if joined[:1] == "©" and not page_credit:
+        joined, page_credit = dashed_leading_credit(joined)
     if joined[:1] == "©" and not page_credit:
         joined, page_credit, glued_title = glued_leading_credit(joined)
         record.headline = record.headline or glued_title

@@ -734,8 +734,25 @@ def strip_notices(text: str) -> tuple[str, list[str]]:
 _REFERENCE_CUE_RE = re.compile(r"[\dx]")
 
 
+# A territory token behind a bar closing the caption, as dpa and the agencies it feeds append it:
+# '... data protection, Lock. | usage worldwide', '| Verwendung weltweit', '| Nutzung nur in
+# Deutschland', '| usage Germany only': where the picture may go, no description and no tag (SPEC:
+# territory tokens map to no tag)
+_TERRITORY_TAIL_RE = re.compile(
+    r"\s{0,3}\|\s{0,3}(?i:usage|use|verwendung|nutzung|utilisation|uso)\s(?:"
+    r"(?i:worldwide|weltweit|dans le monde entier|mundial|en todo el mundo)"
+    r"|(?i:only in|nur in|uniquement en|solo en)\s[A-ZÀ-Ý][\w .,-]{1,60}"
+    r"|[A-ZÀ-Ý][\w.,-]{1,30}(?:\s[A-Z][\w.,-]{1,30}){0,3}\s(?i:only|nur|uniquement|solamente)"
+    r")\.?\s{0,3}$"
+)
+
+
 def strip_markers(text: str) -> str:
     """Drop wire markers: 'FILE - ' / 'ARCHIV - ' before the text, '+++ dpa-Bildfunk +++' after."""
+    if "|" in text[-100:]:
+        territory = _TERRITORY_TAIL_RE.search(text, max(0, len(text) - 100))
+        if territory:
+            text = text[: territory.start()]
     if text[:1].isupper() or text[:1] in "+(":
         text = LEADING_MARKER_RE.sub("", text, count=1)
         if "(" in text[:120]:

@@ -257,6 +257,15 @@ _CACHEABLE = 400  # lines up to this long are memoised: labels and notices recur
 _DESCRIPTION_HEADERS = frozenset({"description", "beschreibung", "descripcion"})
 
 
+# A wire's territory and market line, each item a market in capitals and 'OUT' ('CZECH REPUBLIC
+# OUT,SLOVAKIA OUT', 'MAGS OUT; TV OUT', 'NO ARCHIVES, MAGS OUT'): where the picture may not go, a
+# notice without a caveat tag (SPEC: territory tokens map to no tag), never caption text
+_TERRITORY_ITEM = r"[A-Z][A-Z.'&-]{0,20}(?: [A-Z][A-Z.'&-]{0,20}){0,3}"
+_TERRITORY_OUT_RE = lazy_compile(
+    r"^(?:" + _TERRITORY_ITEM + r"\s{0,2}[,;/]\s{0,2}){0,12}" + _TERRITORY_ITEM + r" OUT\.?$"
+)
+
+
 def _classify_uncached(line: str, exiftool: bool) -> tuple:
     """What one stripped, non-empty line is, independent of its neighbours.
 
@@ -319,6 +328,8 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         tags = caveats_in(folded)
         if known_notice or tags:
             return ("notice", tags, known_notice)
+    if len(line) < 300 and line[-3:].upper() in ("OUT", "UT.") and _TERRITORY_OUT_RE.match(line):
+        return ("notice", frozenset(), None)  # 'CZECH REPUBLIC OUT,SLOVAKIA OUT', 'MAGS OUT': territory
     if len(line) < 200 and _is_credit_line(line):
         return ("credit",)
     if line[:1] == "*" and line[1:2].isalpha():

@@ -47,6 +47,18 @@ EDITORIAL_RE = lazy_compile(
     r"|(?:uso|utilizacion)\s(?:exclusivamente\s)?editorial|solo\s(?:para\s)?uso\seditorial"
     r"|\bno commercial use\b|not for commercial use|keine kommerzielle|pas d'usage commercial"
     r"|\brestricted\b|\brestrictions apply\b"
+    # a use the supplier forbids, as the notice's own verb says it ('THE DFL DOES NOT ALLOW THE
+    # IMAGES TO BE USED AS SEQUENCES', 'DFL regulations prohibit any use of photographs as image
+    # sequences', 'darf nicht für Werbung verwendet werden', 'toute utilisation interdite',
+    # 'prohibido su uso comercial'): a restricted use
+    r"|\b(?:does|do|will) not (?:allow|permit) (?:the |its |these |this |any )?"
+    r"(?:images?|photos?|pictures?|photographs?|content|material) to be used\b"
+    r"|\b(?:images?|photos?|pictures?|photographs?|content|material) (?:must|may|shall|can) not be used\b"
+    r"|\bprohibits? (?:any|the) use of\b"
+    r"|\b(?:darf|durfen) (?:nicht|nur) .{0,60}(?:verwendet|genutzt|veroffentlicht) werden"
+    r"|\bverbiet\w{0,3} jede (?:verwendung|nutzung)"
+    r"|\b(?:toute )?(?:utilisation|reproduction) interdite|\binterdi\w{0,3} (?:toute|d'utiliser)"
+    r"|\bprohibid[oa]s? (?:su |el |la )?(?:uso|utilizacion|reproduccion)"
 )
 MANDATORY_CREDIT_RE = lazy_compile(
     r"mandatory\s(?:credit|byline)|credit\s(?:is\s)?(?:mandatory|required|obligatory)"
@@ -111,6 +123,12 @@ _CAVEAT_STEMS = (
     "freig",
     "mr-non",
     "libere",
+    "to be used",
+    "not be used",
+    "prohib",
+    "werden",
+    "verbiet",
+    "interdi",
 )
 
 
@@ -1664,6 +1682,35 @@ def glued_leading_credit(text: str) -> tuple[str, str | None, str | None]:
     if title:
         return rest[title.end() :], glued.group("credit").strip(), title.group("title")
     return rest, glued.group("credit").strip(), None
+
+
+# A copyright sign and a credit opening the caption, a dash after it: '©Leon Tanguy/MAXPPP - Sidney
+# Toledano ...', '©PHOTOPQR/VOIX DU NORD - Maubeuge le 7 janvier 2019: ...', '© AFP - ...' (French
+# regional papers through MAXPPP, agencies' API caption values). The credit is a name and an agency
+# after a slash, an agency, or words in capitals: no sentence ('© 2019 - ...', '© is the sign of
+# ...' stay).
+_DASHED_LEADING_CREDIT_RE = lazy_compile(
+    r"©\s{0,2}(?P<credit>[^\s©.:;!?][^\n©.:;!?\-–—]{0,60}?)\s{1,3}[-–—]{1,2}\s{1,3}(?=\S)"
+)
+_AGENCY_WHOLE_RE = lazy_compile(_AGENCY + r"$")
+
+
+def dashed_leading_credit(text: str) -> tuple[str, str | None]:
+    """('Sidney Toledano ...', 'Leon Tanguy/MAXPPP') from '©Leon Tanguy/MAXPPP - Sidney Toledano
+    ...'; the text unchanged and None when its opening is no credit."""
+    if text[:1] != "©":
+        return text, None
+    match = _DASHED_LEADING_CREDIT_RE.match(text)
+    if not match:
+        return text, None
+    credit = match.group("credit").strip()
+    letters = [character for character in credit if character.isalpha()]
+    if not letters or any(character.isdigit() for character in credit):
+        return text, None
+    named = "/" in credit and all(part.strip()[:1].isupper() for part in credit.split("/") if part.strip())
+    if not (named or credit.isupper() or _AGENCY_WHOLE_RE.match(credit)) or len(credit.split()) > 8:
+        return text, None
+    return text[match.end() :], credit
 
 
 # A stock library's number after the caption is its image id: '..Adobe Stock #118102236'.

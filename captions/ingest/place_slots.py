@@ -1082,6 +1082,11 @@ _COLON_TOWN_RE = lazy_compile(r"(" + _PLAIN_NAME + r")\s?:\s(?=[" + _UP + r"a-zÃ
 # 'Hinweis: ...', 'NOTE: ...'; caption_labels.json's labels, credit_patterns.json's
 # notice_openers), though the gazetteer may list a town so named
 _NOTICE_WORDS = frozenset(fold(word) for word in load_data("credit_patterns.json")["notice_openers"])
+# nor a word for the kind of picture it is ('FOTOMONTAGE: Federal Interior Minister ...',
+# 'SYMBOLBILD: ...', 'HANDOUT: ...'; credit_patterns.json picture_kind_tags, leading_markers)
+_PICTURE_KIND_WORDS = frozenset(
+    fold(word) for key in ("picture_kind_tags", "leading_markers") for word in load_data("credit_patterns.json")[key]
+)
 
 
 def colon_town(caption: str, countries=None) -> str | None:
@@ -1095,6 +1100,8 @@ def _label_word(name: str) -> bool:
     """Whether `name` is a label's or a notice's word (see _NOTICE_WORDS), never a town's; a
     label's word that is also a city's own name stays a town ('Lens: Les supporters ...')."""
     folded = fold(name)
+    if folded in _PICTURE_KIND_WORDS:
+        return True
     return folded in _NOTICE_WORDS or (folded in LABELS and not places.is_own_city_name(name))
 
 

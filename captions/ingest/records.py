@@ -1228,10 +1228,42 @@ _EPOCH_RE = lazy_compile(r"^-?\d{9,13}$")
 _LEADING_LABEL_RE = lazy_compile(r"^([^\W\d][^:\n]{1,30}?)\s?:\s+(\S.*)$")
 
 
+_AFFIXES = _RECORD_KEYS["key_affixes"]
+_LANGUAGE_NAMES = frozenset(word for word in _AFFIXES["languages"] if len(word) > 3)
+_LANGUAGE_CODES = frozenset(word for word in _AFFIXES["languages"] if len(word) <= 3)
+_PICTURE_KEY_WORDS = frozenset(_AFFIXES["picture_words"])
+_KEY_WORD_RE = lazy_compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z]*|\d+")
+
+
+def _affixed_label(key: str) -> str | None:
+    """The label of a key unknown as written that is a known key with a language or a picture
+    word around it ('EnglishCaption', 'caption_en', 'caption_credit', 'photoCity'; record_keys.json
+    key_affixes): the label of the rest. A language's name may be joined to the rest
+    ('Englishcaption'); a code only as a word of its own."""
+    if ":" in key or len(key) > 60:
+        return None
+    words = [word.lower() for word in _KEY_WORD_RE.findall(_CAMEL_RE.sub(" ", key))]
+    if len(words) < 2:
+        folded = words[0] if words else ""
+        for language in _LANGUAGE_NAMES:
+            if folded.startswith(language) and len(folded) > len(language) + 2:
+                return _record_label(folded[len(language) :])
+            if folded.endswith(language) and len(folded) > len(language) + 2:
+                return _record_label(folded[: -len(language)])
+        return None
+    for dropped, rest, picture in ((words[0], words[1:], True), (words[-1], words[:-1], False)):
+        if dropped in _LANGUAGE_NAMES or dropped in _LANGUAGE_CODES or (picture and dropped in _PICTURE_KEY_WORDS):
+            label = _record_label("_".join(rest))
+            if label is not None:
+                return label
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def _record_label(key: str) -> str | None:
     """The label of ours a record key stands for: the record vocabulary's (with its prefix,
-    then without), else the caption labels' (`_json_label`); None for a key we do not read."""
+    then without), else the caption labels' (`_json_label`), else that of the key without a
+    language or picture word around it (`_affixed_label`); None for a key we do not read."""
     name = _key_name(key)
     label = _KEY_LABELS.get(name)
     if label is None and ":" in name:
@@ -1240,7 +1272,7 @@ def _record_label(key: str) -> str | None:
         return label
     label = _json_label(key)
     if label is None:
-        return None
+        return _affixed_label(key)
     if fold(label) in EXIFTOOL_NOT_LABELS:
         return None  # exiftool's 'ImageNumber' counts the camera's shots, no agency id
     return label
@@ -1475,8 +1507,18 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
         if field not in _PIXEL_FIELDS and not _COPY_CONTAINERS.isdisjoint(_key_name(part) for part in path[:-1]):
             return  # a copy's title or format ('Full Resolution (JPG)'): the file's, not the picture's
         text = _record_text(value, field)
+        if field == "date_digitized" and ":" not in key and _SYSTEM_TIME_RE.match(text):
+            # an API object's 'createDate' / 'CreatedDateTime' stamped as a machine time
+            # ('2019-01-08T13:31:44Z'): when the record was made, an upload time; exiftool prints
+            # the camera's CreateDate as EXIF writes it ('2019:01:08 13:31:44')
+            label = "date uploaded"
         if text:
             lines.append(f"{label}: {text}")
+
+
+# an ISO 8601 date and time as systems stamp their records ('2019-01-08T13:31:44Z',
+# '2020-06-03T20:28:15.32'), not as a person writes a date
+_SYSTEM_TIME_RE = lazy_compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
 # --- MediaWiki templates ----------------------------------------------------------------------
