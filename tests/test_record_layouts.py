@@ -3227,3 +3227,30 @@ def test_a_town_in_capitals_before_a_colon_stays_a_dateline():
     # false friend: the same shape with a town
     record = _parse("EXAMPLEBURG: Federal minister Ina Muster at a press conference on data security.")
     assert record.city == "Exampleburg"
+
+
+def _exif_dump(members: dict) -> str:
+    return _api({"SourceFile": "scan_0042.jpg", "ImageWidth": 4000, "ImageHeight": 3000, **members})
+
+
+def test_a_captions_own_date_wins_over_a_scans_create_date():
+    record = _parse(
+        _exif_dump({"CreateDate": "2019:03:01 10:22:03", "ImageDescription": "Dock workers in Exampleburg, c. 1930."})
+    )
+    assert (record.date_start, record.date_end, record.approximate) == (date(1930, 1, 1), date(1930, 12, 31), True)
+
+
+def test_a_create_date_alone_still_dates_the_picture():
+    # false friend: no date in the caption, the camera's create date is all there is
+    record = _parse(
+        _exif_dump({"CreateDate": "2019:03:01 10:22:03", "ImageDescription": "Dock workers unload a ship."})
+    )
+    assert record.date_start == date(2019, 3, 1)
+
+
+def test_a_labelled_date_taken_still_wins_over_the_captions_date():
+    # false friend: DateTimeOriginal is a labelled shoot date (SPEC: a labelled date wins)
+    record = _parse(
+        _exif_dump({"DateTimeOriginal": "2019:03:01 10:22:03", "ImageDescription": "Dock workers, 14 May 2018."})
+    )
+    assert record.date_start == date(2019, 3, 1)

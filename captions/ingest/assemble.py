@@ -3023,7 +3023,14 @@ def _date(
     titles=(),
     note: str | None = None,
 ) -> None:
-    labelled = scan.best("date") or scan.best("date_digitized")
+    labelled = scan.best("date")
+    if labelled is None:
+        # a file's create (digitized) date is when the camera or the scanner made the file: the
+        # caption's own date of the picture wins over it ('um 1930' on a scan of 2019); alone it
+        # dates the picture
+        labelled = scan.best("date_digitized")
+        if labelled is not None and record.caption and _caption_dates_itself(record.caption, scan, today):
+            labelled = None
     if labelled and labelled.value.strip().startswith(PLACEHOLDER_DATES):
         labelled = None  # 'no date' in the agency's words: the caption text's date is used
     parsed = None
@@ -3089,6 +3096,14 @@ def _date(
         record.date_start, record.date_end = record.date_end, record.date_start
     record.date_precision = parsed.precision if parsed.start else None
     record.approximate = bool(parsed.approximate) if parsed.start else False
+
+
+def _caption_dates_itself(caption: str, scan: BlockScan, today: date | None) -> bool:
+    for text in dict.fromkeys((caption_head(caption, scan), caption)):
+        found = _cued_date(text[:5000], today) or _picture_date(text[:5000], today)
+        if found is not None and found.start is not None:
+            return True
+    return False
 
 
 def _title_day_that_does_not_exist(record: ParsedCaption, today: date | None) -> None:
