@@ -229,6 +229,7 @@ def _runs() -> dict[str, str]:
     blocks["api keys: affix runs"] = "{" + ", ".join(f'"EnglishCaptionEn{n}x": "v"' for n in range(RUN // 30)) + "}"
     blocks["forbidden use: run"] = "Fans cheer.\nSpecial instructions: " + "does not allow the images " * (RUN // 26)
     blocks["territory tail: bar run"] = "Fans cheer." + " | usage Ab" * (RUN // 10) + " onlx"
+    blocks["level id: long number"] = "Fans cheer.\nItem 1" + "1-" * 40 + "a\n" + "Item 1a- " * (RUN // 9)
     blocks["forbidden use: german run"] = "Fans cheer.\nHinweis: " + "darf nicht " * (RUN // 11) + "werden"
     return blocks
 

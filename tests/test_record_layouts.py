@@ -3254,3 +3254,21 @@ def test_a_labelled_date_taken_still_wins_over_the_captions_date():
         _exif_dump({"DateTimeOriginal": "2019:03:01 10:22:03", "ImageDescription": "Dock workers, 14 May 2018."})
     )
     assert record.date_start == date(2019, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "line, expected", [("Item 48213", "48213"), ("Item 48213   info", "48213"), ("Item #48213", "48213")]
+)
+def test_a_levels_word_and_a_number_alone_under_a_title_is_the_records_id(line, expected):
+    record = _parse(
+        f"Harbour Street, Exampleton, ca. 1910\n{line}\nExampleton Historical Society\n\nThe street and its shops."
+    )
+    assert record.source_id == expected
+    assert line.split()[1] not in record.caption
+
+
+@pytest.mark.parametrize("line", ["Collection 1910", "File 3", "Item 1910s"])
+def test_a_levels_word_and_a_year_or_a_small_number_is_no_id(line):
+    # false friends: a year, a file's number of one digit
+    record = _parse(f"Harbour Street, Exampleton, ca. 1910\n{line}\n\nThe street and its shops.")
+    assert record.source_id is None

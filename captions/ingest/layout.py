@@ -288,6 +288,10 @@ def _classify_uncached(line: str, exiftool: bool) -> tuple:
         heading = _ARCHIVE_HEADING_RE.match(line)
         if heading:
             return ("heading", heading.group("title").strip(), heading.group("id"))
+    if line[:1] in _LEVEL_INITIALS and len(line) <= 80:
+        level_id = _LEVEL_ID_LINE_RE.match(line)
+        if level_id and not _YEAR_ID_RE.match(level_id.group("id")):
+            return ("heading", "", level_id.group("id"))  # 'Item 25737': the record's number alone
     match = _LABEL_RE.match(line) if (":" in line or "：" in line) else None
     known = None
     if match:
@@ -438,6 +442,14 @@ _ARCHIVE_HEADING_RE = lazy_compile(
     % ("|".join(re.escape(level) for level in sorted(ARCHIVE_LEVELS, key=len, reverse=True)), LINE_LIMIT)
 )
 _LEVEL_INITIALS = frozenset(level[:1] for level in ARCHIVE_LEVELS)
+# A level's word and the record's number alone on a line under its title, as a catalogue page
+# prints it ('Item 25737', 'Item 25737   info' with the page's button after it): the record's id.
+# A year is no number of a record ('Collection 2019').
+_LEVEL_ID_LINE_RE = lazy_compile(
+    r"(?:%s)\s(?:#\s?|No\.\s?|Nr\.\s?)?(?P<id>[A-Za-z0-9]{0,20}\d[\w.\-/]{2,30})(?:\s{2,}[a-z]{2,12})?$"  # noqa: UP031
+    % "|".join(re.escape(level) for level in sorted(ARCHIVE_LEVELS, key=len, reverse=True))
+)
+_YEAR_ID_RE = lazy_compile(r"(?:1[5-9]|20)\d\d(?:s|er)?$")
 
 _classify_cached = lru_cache(maxsize=32768)(_classify_uncached)
 
@@ -631,7 +643,8 @@ def scan_block(text: str) -> BlockScan:
                 _note_notice(scan, value, verbatim=line if inline else value)
         elif tag == "heading":
             # the archive's title for the record, below any labelled title; its reference
-            scan.add_field("headline", kind[1], 90, index, "archive heading")
+            if kind[1]:
+                scan.add_field("headline", kind[1], 90, index, "archive heading")
             scan.add_field("heading_id", kind[2], 0, index, "archive heading")
         elif tag == "header":
             _vote(scan, kind[1])
