@@ -103,6 +103,20 @@ def test_filters_and_search(ed_client, query, expected):
     assert {p.caption.split()[0] for p in rows(response)} == expected
 
 
+@pytest.mark.parametrize("value", ["99999", "0", "abc", "-10", "1940s", "9" * 400])
+def test_a_decade_no_date_can_have_is_refused_with_a_message_and_the_list_unfiltered(ed_client, value):
+    # '?decade=99999' (a hand-edited address) was a server error: no date has the year 99999
+    make_photo(caption="harbour")
+    make_photo(caption="circa", date_start=dt.date(1945, 1, 1), date_end=dt.date(1945, 12, 31))
+    response = ed_client.get(CHANGELIST, {"decade": value})
+    assert response.status_code == 200
+    assert {p.caption for p in rows(response)} == {"harbour", "circa"}
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        f"“{value[:40]}” is not a decade (a year from 1 to 9990, such as 1940): the list is not filtered by it."
+    ]
+
+
 def test_country_filter_lists_only_countries_photos_were_taken_in(ed_client):
     from django.core.cache import cache
 

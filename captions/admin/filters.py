@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -44,9 +44,20 @@ class DecadeFilter(admin.SimpleListFilter):
         return [(str(d), gettext("%(decade)ss") % {"decade": d}) for d in range(this_decade, 1890, -10)]
 
     def queryset(self, request, queryset):
-        if not (self.value() or "").isdigit():
+        if self.value() is None:
             return queryset
-        decade = int(self.value())
+        text = self.value().strip()
+        decade = int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+        if decade is None or not 1 <= decade <= 9990:
+            # a hand-edited address ('decade=99999' was a server error: no date has that year)
+            messages.warning(
+                request,
+                gettext(
+                    "“%(value)s” is not a decade (a year from 1 to 9990, such as 1940): the list is not filtered by it."
+                )
+                % {"value": text[:40]},
+            )
+            return queryset
         # The browse page's date window: a "circa 1945" photo is in the 1940s.
         return photo_selectors.taken_between(queryset, dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
 
