@@ -45,6 +45,22 @@ def _today(today: dt.date | None) -> dt.date:
 # --- single rules (each returns an error or None) --------------------------------------------
 
 
+# The largest id a row can have (every table's id is a 64-bit integer: BigAutoField on SQLite
+# and PostgreSQL). A larger number names no row, and a query with it fails in the database
+# driver (OverflowError on SQLite, out of range on PostgreSQL) instead of finding nothing.
+MAX_ROW_ID = 2**63 - 1
+
+
+def row_id(text) -> int | None:
+    """The id `text` names: a whole number a row can have, else None ('abc', '-1', '1e3',
+    '99999999999999999999')."""
+    text = str(text).strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    number = int(text)
+    return number if number <= MAX_ROW_ID else None
+
+
 def dpi_error(dpi: int | None) -> ValidationError | None:
     if dpi is None or dimensions.MIN_DPI <= dpi <= dimensions.MAX_DPI:
         return None

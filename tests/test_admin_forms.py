@@ -491,3 +491,24 @@ def test_staff_outside_editors_cannot_add_articles_or_places(client, model):
     assert client.get(reverse(f"admin:captions_{model}_add")).status_code == 403
     client.force_login(editor())
     assert client.get(reverse(f"admin:captions_{model}_add")).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["abc", "99999999999999999999", "-1", "1e3"])
+@pytest.mark.parametrize("field", ["place", "articles"])
+def test_an_id_no_row_can_have_is_refused_beside_its_field(ed_client, field, value):
+    # a hand-made request: Django's fields and the autocomplete widgets queried with it and
+    # raised ValueError or OverflowError, a server error on saving and on showing the form again
+    from tests.builders import make_place
+
+    photo = make_photo(caption="Harbour", place=make_place())
+    place = photo.place_id
+    response = post_change(ed_client, photo, **{field: value, "caption": "Harbour at dusk"})
+    assert response.status_code == 200
+    [(code, message)] = errors_of(response, field)
+    kind = "place" if field == "place" else "article"
+    assert (code, message) == (
+        "invalid_choice",
+        f"“{value}” is not the number of any {kind}: choose one from the list.",
+    )
+    photo.refresh_from_db()
+    assert (photo.caption, photo.place_id) == ("Harbour", place)  # nothing saved

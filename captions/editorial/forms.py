@@ -116,6 +116,29 @@ class PhotoAdminForm(forms.ModelForm):
         self.shown_data = None  # what the re-rendered form shows, when it differs from what was sent
         if self.instance.pk and not self.is_bound:
             self.initial["edit_base"] = conflicts.edit_base_token(self.instance)
+        self.unreadable_ids = self._without_unreadable_ids()
+
+    def _without_unreadable_ids(self) -> dict[str, str]:
+        """A place or article id that no row can have ('abc', '99999999999999999999': a hand-made
+        request) is taken out of the data before Django's fields and the autocomplete widgets
+        query with it, which raised ValueError or OverflowError (a server error on saving, and
+        on showing the form again); `clean` says which value was wrong, beside its field."""
+        if not self.is_bound:
+            return {}
+        unreadable, data = {}, None
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField):  # ModelMultipleChoiceField too
+                continue
+            key = self.add_prefix(name)
+            values = self.data.getlist(key) if hasattr(self.data, "getlist") else [self.data.get(key)]
+            wrong = [value for value in values if value not in (None, "") and validation.row_id(value) is None]
+            if wrong:
+                data = data if data is not None else self.data.copy()
+                data.setlist(key, [value for value in values if value not in wrong])
+                unreadable[name] = wrong[0]
+        if data is not None:
+            self.data = data
+        return unreadable
 
     def edit_inputs(self) -> dict:
         """What `services.photos.save_edit` needs beyond the model fields the form sets."""
@@ -197,6 +220,15 @@ class PhotoAdminForm(forms.ModelForm):
     # --- across fields ---------------------------------------------------------------------
     def clean(self):
         cleaned = super().clean()
+        for name, value in self.unreadable_ids.items():
+            self.add_error(
+                name,
+                forms.ValidationError(
+                    _("“%(value)s” is not the number of any %(kind)s: choose one from the list."),
+                    code="invalid_choice",
+                    params={"value": value[:40], "kind": self.fields[name].queryset.model._meta.verbose_name},
+                ),
+            )
         self._check_edit_base(cleaned)
         self._derive_interval(cleaned)
         pixels = {"width_px": cleaned.get("width_px"), "height_px": cleaned.get("height_px"), "dpi": cleaned.get("dpi")}
