@@ -410,3 +410,13 @@ def test_the_lightbox_pages_speak_german(client, setup):
     assert added.json()["message"] == "1 Foto zu „Kremlin talks“ hinzugefügt."
     refused = client.get(reverse("browse"), {"lightbox": 999}, headers=headers)
     assert "Es gibt keinen Leuchtkasten 999" in refused.text
+
+
+@pytest.mark.parametrize("name", ["lightbox_add", "lightbox_remove"])
+def test_a_photo_number_beyond_any_id_is_a_message_not_an_error(client, setup, name):
+    # '99999999999999999999' passed the whole-number check and overflowed in the database driver
+    client.force_login(setup["owner"])
+    given = {"photo": "99999999999999999999"}
+    response = client.post(url(name, setup["lightbox"]), given, headers={"accept": "application/json"})
+    assert response.status_code == 400 and "Say which photo" in response.json()["message"]
+    assert order_of(setup["lightbox"]) == [p.pk for p in setup["photos"]]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from captions import conf
+from captions import conf, validation
 from captions.lightboxes.forms import LightboxNameForm, NoteForm, ShareForm
 from captions.selectors import embargo
 from captions.selectors import lightboxes as lightbox_selectors
@@ -51,11 +51,10 @@ def _wants_json(request) -> bool:
 
 
 def _photo_ids(request) -> list[int] | None:
-    """The `photo` values of a POST as ids; None when one is not a whole number."""
-    raw = [value for value in request.POST.getlist("photo") if value.strip()]
-    if not all(value.strip().isdigit() for value in raw):
-        return None
-    return [int(value) for value in raw]
+    """The `photo` values of a POST as ids; None when one is not a whole number a photo can
+    have (a number beyond any id was a server error in the database driver)."""
+    ids = [validation.row_id(value) for value in request.POST.getlist("photo") if value.strip()]
+    return None if None in ids else ids
 
 
 def _back(request, lightbox, status_message: str, *, level=messages.SUCCESS, data=None, status=200):
