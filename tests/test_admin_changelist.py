@@ -252,3 +252,26 @@ def test_paste_and_upload_are_on_the_admin_index(client):
     assert reverse("admin:captions_photo_upload") in page and "Upload many images" in page
     page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de").text
     assert "Bildtext-Block einfügen" in page and "Viele Bilder hochladen" in page
+
+
+@pytest.mark.parametrize("selected", ["abc", "99999999999999999999", "-1"])
+@pytest.mark.parametrize("action", ["delete_selected", "mark_reviewed", "add_caveat", "set_place"])
+def test_a_bulk_action_on_a_selection_no_record_can_have_is_refused_with_a_message(ed_client, action, selected):
+    # a hand-made POST: the selection reached the database (ValueError, OverflowError: server errors)
+    photo = make_photo(caption="harbour", needs_review=True)
+    data = {"action": action, "_selected_action": [str(photo.pk), selected], "index": "0"}
+    response = ed_client.post(CHANGELIST, data, follow=True)
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["The selection could not be read (a number that names no record): nothing was done."]
+    photo.refresh_from_db()
+    assert photo.needs_review  # nothing done
+
+
+@pytest.mark.parametrize("url", [CHANGELIST, "/admin/captions/article/", "/admin/captions/place/"])
+def test_a_lookup_by_a_number_beyond_any_id_is_an_invalid_lookup(ed_client, url):
+    for query in ("id__in=99999999999999999999", "id__in=1,99999999999999999999", "pk=123456789012345678901234"):
+        response = ed_client.get(f"{url}?{query}")
+        assert (response.status_code, response["Location"]) == (302, f"{url}?e=1"), query
+    make_photo(caption="99999999999999999999")
+    assert ed_client.get(CHANGELIST, {"q": "99999999999999999999"}).status_code == 200  # a search is no lookup

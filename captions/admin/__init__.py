@@ -7,6 +7,7 @@ forms and the paste page in `captions.editorial`.
 - actions.py      bulk actions (place, caveats, reviewed, article), each one service call
 - places.py, articles.py   the two small tables
 - permissions.py  only Editors (and superusers) reach the write views
+- safety.py       a selection or lookup by a number no record can have: a message, not an error
 - audit.py        the audit trail, read-only, for superusers only
 """
 

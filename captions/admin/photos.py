@@ -20,6 +20,7 @@ from captions.admin import actions
 from captions.admin.filters import CaveatFilter, CountryFilter, DecadeFilter, HasImageFilter, SupplierFilter
 from captions.admin.history import ReadableHistoryMixin
 from captions.admin.permissions import EditorsWriteMixin
+from captions.admin.safety import ReadableIdsMixin
 from captions.core import dimensions
 from captions.editorial import paste
 from captions.editorial import uploads as image_uploads
@@ -36,7 +37,7 @@ ADMIN_SEARCH_IDS = 2_000  # a search matching at most this many photos is read a
 
 
 @admin.register(Photo)
-class PhotoAdmin(ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
+class PhotoAdmin(ReadableIdsMixin, ReadableHistoryMixin, EditorsWriteMixin, SimpleHistoryAdmin):
     form = PhotoAdminForm
     action_form = actions.PhotoActionForm
     actions = [

@@ -3,12 +3,13 @@
 from django.contrib import admin
 
 from captions.admin.permissions import EditorsWriteMixin
+from captions.admin.safety import ReadableIdsMixin
 from captions.models import Place
 from captions.services.places import save_place
 
 
 @admin.register(Place)
-class PlaceAdmin(EditorsWriteMixin, admin.ModelAdmin):
+class PlaceAdmin(ReadableIdsMixin, EditorsWriteMixin, admin.ModelAdmin):
     list_display = ["sublocation", "city", "region", "country", "country_code"]
     list_filter = ["country_code"]
     search_fields = ["sublocation", "city", "region", "country", "search_names"]
