@@ -3272,3 +3272,26 @@ def test_a_levels_word_and_a_year_or_a_small_number_is_no_id(line):
     # false friends: a year, a file's number of one digit
     record = _parse(f"Harbour Street, Exampleton, ca. 1910\n{line}\n\nThe street and its shops.")
     assert record.source_id is None
+
+
+@pytest.mark.parametrize(
+    "key, field, expected",
+    [
+        ("cityName", "city", "Exampleburg"),
+        ("photographerName", "credit", "Ina Muster"),
+        ("credit_value", "credit", "EXA"),
+    ],
+)
+def test_a_known_key_closed_by_a_word_for_its_values_form_reads_the_key(key, field, expected):
+    record = _parse(
+        _api({"caption": "Children skate on a frozen canal.", key: expected, "width": 4000, "height": 3000})
+    )
+    assert getattr(record, field) == expected
+
+
+@pytest.mark.parametrize("key", ["displayName", "firstName", "fullName", "userName"])
+def test_a_name_key_of_no_field_of_ours_stays_unread(key):
+    # false friends: a person's display, first or user name names no field of the picture
+    record = _parse(_api({"caption": _ROE_CAPTION, key: "Ina Muster", "width": 4000, "height": 3000}))
+    assert record.caption == _ROE_CAPTION
+    assert record.credit is None

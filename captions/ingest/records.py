@@ -1232,6 +1232,7 @@ _AFFIXES = _RECORD_KEYS["key_affixes"]
 _LANGUAGE_NAMES = frozenset(word for word in _AFFIXES["languages"] if len(word) > 3)
 _LANGUAGE_CODES = frozenset(word for word in _AFFIXES["languages"] if len(word) <= 3)
 _PICTURE_KEY_WORDS = frozenset(_AFFIXES["picture_words"])
+_VALUE_KEY_WORDS = frozenset(_AFFIXES["value_words"])
 _KEY_WORD_RE = lazy_compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z]*|\d+")
 
 
@@ -1251,8 +1252,13 @@ def _affixed_label(key: str) -> str | None:
             if folded.endswith(language) and len(folded) > len(language) + 2:
                 return _record_label(folded[: -len(language)])
         return None
-    for dropped, rest, picture in ((words[0], words[1:], True), (words[-1], words[:-1], False)):
-        if dropped in _LANGUAGE_NAMES or dropped in _LANGUAGE_CODES or (picture and dropped in _PICTURE_KEY_WORDS):
+    for dropped, rest, first in ((words[0], words[1:], True), (words[-1], words[:-1], False)):
+        if (
+            dropped in _LANGUAGE_NAMES
+            or dropped in _LANGUAGE_CODES
+            or (first and dropped in _PICTURE_KEY_WORDS)
+            or (not first and dropped in _VALUE_KEY_WORDS)
+        ):
             label = _record_label("_".join(rest))
             if label is not None:
                 return label
