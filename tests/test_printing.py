@@ -83,3 +83,16 @@ def test_sharpened_for_print():
 def test_a_file_that_is_not_an_image_is_an_error_the_caller_reports():
     with pytest.raises(OSError):
         print_rendition(b"%PDF-1.4 not a picture", dpi=300)
+
+
+def test_a_png_whose_exif_text_pillow_cannot_parse_still_prints():
+    # A PNG may carry EXIF as ImageMagick's "Raw profile type exif" text (hex digits); where that
+    # text is not hexadecimal, Pillow's getexif() raises ValueError. The upload takes such a file
+    # (its renditions do not need Pillow's EXIF), so the print must too: upright as stored.
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Raw profile type exif", "\nexif\n      8\n4578696600zz4d4d\n")
+    result = print_rendition(picture((400, 300), fmt="PNG", pnginfo=info), dpi=300, width_cm=2)
+    image = opened(result.data)
+    assert image.size == dimensions.rendition_pixels(400, 300, dpi=300, width_cm=2)

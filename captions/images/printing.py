@@ -47,13 +47,23 @@ def _printable(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation Pillow reads, 1 when it cannot read the EXIF block at all: a PNG's
+    "Raw profile type exif" text that is not hexadecimal (libavif's paris_icc_exif_xmp.png) made
+    getexif() raise ValueError and the print refused a file the upload had taken."""
+    try:
+        return int(image.getexif().get(0x0112) or 1)
+    except (ValueError, SyntaxError, OSError, TypeError):
+        return 1
+
+
 def print_rendition(data: bytes, *, dpi: int, width_cm: float | None = None) -> PrintRendition:
     """The image in `data` as a print JPEG at `dpi`: `width_cm` wide (resampled to exactly the
     pixels `dimensions.rendition_pixels` gives) or at its own pixels, turned upright as its EXIF
     orientation says, sharpened for print, its colour profile kept. Raises OSError (or
     Image.DecompressionBombError, ValueError) for a file Pillow cannot decode."""
     with Image.open(io.BytesIO(data)) as image:
-        orientation = image.getexif().get(0x0112) or 1
+        orientation = _orientation(image)
         turned = orientation in TRANSPOSED_ORIENTATIONS
         shown_w, shown_h = (image.height, image.width) if turned else image.size
         width, height = dimensions.rendition_pixels(shown_w, shown_h, dpi=dpi, width_cm=width_cm)
