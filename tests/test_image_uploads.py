@@ -99,6 +99,26 @@ def test_the_note_lists_what_was_set_aside(ed_client):
 
 
 @needs_exiftool
+def test_a_value_longer_than_its_field_is_cut_and_the_editor_is_told(ed_client):
+    # XMP values have no length limit: a caption writer that cites its source ran to 143
+    # characters in a real file and was cut to the field's 100 without a word.
+    writer = "Allan Kohl based on: " + "Davis, Mary E.; Classic Chic: Music, Fashion, and Modernism. " * 2
+    credit = "Agency " * 50  # 350 characters, the credit line holds 300
+    data = with_tags(
+        pixels("JPEG"), "jpg", f"-XMP-photoshop:CaptionWriter={writer}", f"-XMP-photoshop:Credit={credit.strip()}"
+    )
+    response = add_with_image(ed_client, data, "long.jpg")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    photo = Photo.objects.get()
+    assert photo.caption_writer == writer.strip()[:100] and photo.credit == credit.strip()[:300]
+    notes = " ".join(messages_of(response))
+    assert f"The file's caption writer is {len(writer.strip())} characters long; the archive keeps 100" in notes
+    assert f"The file's credit line is {len(credit.strip())} characters long; the archive keeps 300" in notes
+    short = with_tags(pixels("JPEG", size=(60, 40)), "jpg", "-XMP-photoshop:CaptionWriter=A. Kohl")
+    assert "characters long" not in " ".join(messages_of(add_with_image(ed_client, short, "short.jpg")))
+
+
+@needs_exiftool
 def test_a_portrait_phone_shot_is_stored_as_portrait(ed_client):
     data = with_tags(pixels("JPEG", size=(80, 40)), "jpg", "-Orientation#=6")
     assert add_with_image(ed_client, data, "IMG_0001.JPG").status_code == 302

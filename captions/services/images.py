@@ -92,6 +92,17 @@ class Attached:
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)  # record field names set from the file
+    cut: list[tuple[str, int, int]] = field(default_factory=list)  # (field, the file's length, kept)
+
+
+def _fitted(target: str, value: str, result: Attached) -> str:
+    """`value` cut to the record field's length; a cut is told (never silent): XMP values have
+    no length limit, a caption writer of 143 characters was cut to 100 without a word."""
+    limit = Photo._meta.get_field(target).max_length
+    if not limit or len(value) <= limit:
+        return value
+    result.cut.append((target, len(value), limit))
+    return value[:limit]
 
 
 def attach_image(*, photo: Photo, prepared: Prepared | None = None, upload=None, checked=None) -> Attached:
@@ -138,7 +149,7 @@ def attach_image(*, photo: Photo, prepared: Prepared | None = None, upload=None,
         if not value:
             continue
         if not getattr(photo, target):
-            setattr(photo, target, value[: Photo._meta.get_field(target).max_length or None])
+            setattr(photo, target, _fitted(target, value, result))
             result.filled.append(target)
         elif getattr(photo, target) != value:
             kept.append((source, value))
@@ -154,7 +165,7 @@ def attach_image(*, photo: Photo, prepared: Prepared | None = None, upload=None,
 
 def _supplier(photo: Photo, meta, result: Attached) -> None:
     if meta.supplier_name and not photo.supplier and not photo.source_id:
-        photo.supplier = meta.supplier_name[:100]
+        photo.supplier = _fitted("supplier", meta.supplier_name, result)
         result.filled.append("supplier")
     if meta.supplier_image_id and not photo.source_id:
         supplier = photo.supplier
@@ -165,7 +176,7 @@ def _supplier(photo: Photo, meta, result: Attached) -> None:
                 % {"id": meta.supplier_image_id, "pk": taken.pk}
             )
         else:
-            photo.source_id = meta.supplier_image_id[:100]
+            photo.source_id = _fitted("source_id", meta.supplier_image_id, result)
             result.filled.append("source_id")
 
 
@@ -236,6 +247,14 @@ def _notes(photo: Photo, meta, result: Attached, kept: list[tuple[str, str]]) ->
             source = sources.get(name) or meta.sources.get(name)
             listed.append(f"{_label(name)} ({source})" if source else _label(name))
         result.notes.append(_("Filled in from the file's metadata: %(fields)s.") % {"fields": ", ".join(listed)})
+    for name, length, limit in result.cut:
+        result.notes.append(
+            _(
+                "The file's %(field)s is %(length)s characters long; the archive keeps %(limit)s, so it was cut: "
+                "check its end."
+            )
+            % {"field": _label(name), "length": length, "limit": limit}
+        )
     own = _("the record had its own")
     aside = [f"{_label(source)}: “{_short(value)}” ({own})" for source, value in kept]
     aside += [f"{_label(name)}: “{_short(value)}” ({block})" for name, block, value in meta.set_aside]
