@@ -148,6 +148,11 @@ def _runs() -> dict[str, str]:
         "Fans jubeln im Stadion der Stadt am Abend und " + "haus" * (RUN // 4) + "platz"
     )
     blocks["1 MB line"] = "Fans cheer " + "word 12 x 34, Ab (© 1/" * 50_000
+    # a CSV export's header, then separators and quotes (records.csv_rows, blocks._rows_of_table)
+    blocks["csv 1 MB separators"] = "Title;Photographer;Date;Place\n" + ';";\n' * 250_000
+    blocks["csv separators"] = "Title;Photographer;Date;Place\n" + '";;"\n' * (RUN // 5)
+    blocks["csv quotes"] = "Title,Photographer,Date,Place\n" + '"' * RUN
+    blocks["csv rows"] = "Title\tPhotographer\tDate\tPlace\n" + 'a\tb\t1\t"c\n' * (RUN // 9)
     # the record readers: templates, links and JSON nesting (captions/ingest/records.py)
     blocks["wiki: open templates"] = "{{Information |description=" + "{{en|1=" * (RUN // 7) + "x"
     blocks["wiki: open links"] = "{{Information |author=" + "[[User:" * (RUN // 7) + "x |date=2020}}"
@@ -282,7 +287,7 @@ def test_parse_block_costs_a_small_multiple_of_an_ordinary_block(name):
 
 # The entry points with a database and a page around the parser: a few families each (every
 # family runs through the same parser, which the test above covers one by one).
-ENTRY_FAMILIES = ["digits+'a'", "digits-commas+'x'", "copyright+'a'", "plus+'x'", "1 MB line"]
+ENTRY_FAMILIES = ["digits+'a'", "digits-commas+'x'", "copyright+'a'", "plus+'x'", "1 MB line", "csv 1 MB separators"]
 
 
 @pytest.mark.parametrize("name", ENTRY_FAMILIES)

@@ -3295,3 +3295,132 @@ def test_a_name_key_of_no_field_of_ours_stays_unread(key):
     record = _parse(_api({"caption": _ROE_CAPTION, key: "Ina Muster", "width": 4000, "height": 3000}))
     assert record.caption == _ROE_CAPTION
     assert record.credit is None
+
+
+# --- CSV exports: a header row and a record's row ----------------------------------------------
+
+
+def test_a_museum_csv_export_with_quoted_cells_and_line_ends_reads_as_a_record():
+    record = _parse(
+        'Beteiligte;Titel_Sammlung;InvNr;Jahr_von;Jahr_bis;Datierung;Geogr_Bezug;"Maße";Beschreibung_Notizen\n'
+        'Jana Beispiel;Blick auf den Hafen, im Winter;X 1234;1900;1920;um 1910;Kiel;"Bildmaß: 10 x 12 cm; '
+        'Blattmaß: 20 x 24 cm";"Der Hafen im Eis; am Kai zwei Schiffe._x000D_\n(Notiz 2014)_x000D_\n_x000D_\n'
+        'Verso: ""Kiel 1910"""\n'
+    )
+    assert record.caption == "Blick auf den Hafen, im Winter"
+    assert (record.source_id, record.credit, record.city, record.country_code) == (
+        "X 1234",
+        "Jana Beispiel",
+        "Kiel",
+        "DE",
+    )
+    # the display date wins over the search range
+    assert (record.date_start, record.date_end, record.approximate) == (date(1910, 1, 1), date(1910, 12, 31), True)
+    assert record.language == "de"
+    assert record.print_width_cm is None
+
+
+def test_a_csv_export_with_commas_and_windows_line_ends_reads_as_a_record():
+    record = _parse(
+        "N_inventaire,Nom_site,Ville,Taille,Date_prise_vue,Photographe,Cote_base,Date_inventaire\r\n"
+        '7,PONT_NEUF,LYON,10x15 cm,1999/04,"EXEMPLE, JEANNE",1999-01000-0000007,2019/09/21\r\n'
+    )
+    assert (record.sublocation, record.country_code, record.source_id) == ("PONT_NEUF", "FR", "1999-01000-0000007")
+    assert (record.date_start, record.date_end, record.date_precision) == (date(1999, 4, 1), date(1999, 4, 30), "month")
+    assert record.credit == "EXEMPLE, JEANNE"
+    unknown = _parse(
+        "N_inventaire,Nom_site,Ville,Photographe,Cote_base\r\n8,PONT_NEUF,LYON,INCONNU,1999-01000-0000008\r\n"
+    )
+    assert unknown.credit is None
+
+
+def test_a_csv_export_of_several_rows_reads_its_first_row():
+    record = _parse(
+        "Title|Photographer|Date|Place\nHarbour at dawn|Jane Roe|1987|Bergen\nMarket day|John Doe|1990|Oslo\n"
+    )
+    assert (record.caption, record.credit, record.date_start) == ("Harbour at dawn", "Jane Roe", date(1987, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a caption with commas and semicolons, on two lines
+        "Berlin, Germany, 3 May 2021; a man walks, a dog runs\nA gull circles over the harbour, the sea, the boats.",
+        # a title with commas over a caption with as many commas
+        "Title, date and place, unknown\nBoats, nets, and gulls at the harbour of Bergen, Norway, at dawn.",
+        # labels in the first line, but a sentence of commas under it
+        "Date, Place, Photographer\nThe harbour at dawn, with boats, 1987.",
+        # numbers, not names
+        "1;2;3\n4;5;6",
+        "2021;2022;2023\nBergen;Oslo;Kiel",
+    ],
+)
+def test_captions_with_delimiters_are_no_csv(text):
+    from captions.ingest.records import csv_rows
+
+    assert csv_rows(text) is None
+    record = _parse(text)
+    assert record.caption  # read as caption text, not emptied as a table
+
+
+def test_a_table_typed_by_hand_under_its_labels_still_reads():
+    record = _parse("Date, Place, Photographer\n1987, Bergen, Jane Roe")
+    assert (record.date_start, record.city, record.credit) == (date(1987, 1, 1), "Bergen", "Jane Roe")
+
+
+def test_a_csv_of_one_column_or_a_short_row_is_no_record():
+    from captions.ingest.records import csv_rows
+
+    assert csv_rows("Title\nHarbour at dawn\n") is None
+    assert csv_rows("Title;Photographer;Date;Place\nHarbour at dawn;Jane Roe\n") is None
+    short = _parse("Title;Photographer;Date;Place\nHarbour at dawn;Jane Roe\n")
+    assert short.credit is None
+
+
+def test_museum_database_keys_read_through_their_module_prefix_and_table_suffix():
+    record = _parse(
+        json.dumps(
+            {
+                "irn": 12,
+                "TitAccessionNo": "1999.1.23",
+                "CreDateCreated": "c. 1950",
+                "CreEarliestDate": "1945",
+                "TitMainTitle": "Children on a sled in a snowy street",
+                "CreCity_tab": "Pittsburgh",
+                "CreState_tab": "Pennsylvania",
+                "CreCountry_tab": "United States",
+                "AdmDateModified": "2019-05-01",
+            }
+        )
+    )
+    assert record.caption == "Children on a sled in a snowy street"
+    assert (record.source_id, record.city, record.region, record.country_code) == (
+        "1999.1.23",
+        "Pittsburgh",
+        "Pennsylvania",
+        "US",
+    )
+    assert (record.date_start, record.approximate) == (date(1950, 1, 1), True)
+    # false friend: a key whose words after the prefix are none of ours
+    from captions.ingest.records import _record_label
+
+    assert _record_label("PhyMediumComments") is None
+    assert _record_label("title_en") == "title"
+
+
+def test_a_csv_export_of_several_rows_is_one_block_a_row():
+    from captions.ingest import split_blocks
+
+    text = (
+        "Titel;Fotograf;Datierung;Beschreibung_Notizen\n"
+        'Hafen im Winter;Jana Beispiel;1910;"Zwei Schiffe am Kai.\n\nVerso beschriftet."\n'
+        "Markt am Rathaus;Jana Beispiel;1912;\n"
+    )
+    blocks = split_blocks(text)
+    assert len(blocks) == 2
+    assert blocks[0].startswith("Titel;") and "Verso beschriftet." in blocks[0]
+    assert blocks[1] == "Titel;Fotograf;Datierung;Beschreibung_Notizen\nMarkt am Rathaus;Jana Beispiel;1912;"
+    # one row, its quoted cell over several lines: one block
+    assert len(split_blocks(text.rsplit("Markt", 1)[0])) == 1
+    # a caption with commas over several lines stays one block
+    assert len(split_blocks("Bergen, Norway, 1987\nBoats, nets, gulls\nA man, a dog, a boat")) == 1

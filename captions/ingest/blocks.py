@@ -15,6 +15,7 @@ from captions.core.vocabulary import problem_detail
 
 from .assemble import build
 from .record import ParsedCaption
+from .records import csv_rows
 from .surface import normalise
 
 _SEPARATOR_RE = lazy_compile(r"^[ \t\u00a0]*---[ \t\u00a0]*$", re.MULTILINE)
@@ -23,13 +24,34 @@ _SEPARATOR_RE = lazy_compile(r"^[ \t\u00a0]*---[ \t\u00a0]*$", re.MULTILINE)
 def split_blocks(text: str) -> list[str]:
     """Blocks separated by a line holding only '---'; empty blocks are dropped. A JSON array of
     records (`exiftool -j` on several files, an export of several pictures) is one block per
-    record: read as one, the records' fields would mix into a single photo."""
+    record: read as one, the records' fields would mix into a single photo. A table of several
+    records (a CSV export) is one block per row, each under the table's header."""
     text = normalise(text)
     blocks = []
     for block in _SEPARATOR_RE.split(text):
         if block.strip():
-            blocks.extend(_records_of_array(block))
+            for record in _records_of_array(block):
+                blocks.extend(_rows_of_table(record))
     return blocks
+
+
+def _rows_of_table(block: str) -> list[str]:
+    """The rows of a table of several records (an archive's CSV export: a header line, then one
+    row a photo, a quoted cell perhaps over several lines), each under the header as a block of
+    its own; [block] for anything else (`records.csv_rows` says what a table is)."""
+    if "\n" not in block or not any(delimiter in block[:2000] for delimiter in ",;\t|"):
+        return [block]
+    table = csv_rows(block.strip("\n"))
+    if table is None or len(table[1]) < 2:
+        return [block]
+    text = block.strip("\n")
+    head, _newline, body = text.partition("\n")
+    lines = body.splitlines(keepends=True)
+    rows, start = [], 0
+    for end in table[2]:
+        rows.append(head + "\n" + "".join(lines[start:end]).strip("\n"))
+        start = end
+    return rows
 
 
 _MAX_ARRAY_CHARS = 2_000_000

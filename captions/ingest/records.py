@@ -85,7 +85,7 @@ def _read_record(text: str) -> tuple[str, str | None, bool]:
         lines = _data_lines(pairs) if pairs else None
         if lines and len(lines) >= 2:
             return "\n".join(lines), None, True
-    if "\n" in stripped and ("," in stripped or "\t" in stripped or ";" in stripped):
+    if "\n" in stripped and ("," in stripped or "\t" in stripped or ";" in stripped or "|" in stripped):
         row = _header_row(stripped)
         lines = _data_lines(row) if row else None
         if lines and len(lines) >= 2:
@@ -392,23 +392,99 @@ def _argument_pairs(text: str) -> dict | None:
 
 
 def _header_row(text: str) -> dict | None:
-    """A table of one record: a header line and one row under it, cells split by commas, tabs or
-    semicolons (exiftool -csv, a spreadsheet's line pasted with its headings), as the record's keys
-    and values; None unless both lines have the same three cells or more and two headings at least
-    are labels of ours."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) != 2 or len(text) > 50_000:
+    """A table of one record: a header line and a row under it (exiftool -csv, a spreadsheet's
+    line pasted with its headings, an archive's or a museum's CSV export), as the record's keys
+    and values; None unless it is one (`csv_rows`). Of several rows, the first: one block is one
+    photo (`blocks.split_blocks` gives each row its own block with the header)."""
+    table = csv_rows(text, limit=1)
+    if table is None:
         return None
-    delimiter = max(("\t", ";", ","), key=lines[0].count)
+    header, rows, _ends = table
+    return {key.strip(): _unescaped_cell(value) for key, value in zip(header, rows[0], strict=True) if key.strip()}
+
+
+_CSV_DELIMITERS = ("\t", ";", ",", "|")
+_HEADER_NAME_LIMIT = 60  # characters of a column's name
+_HEADER_LINE_LIMIT = 10_000
+_CSV_MAX_CHARS = MAX_RECORD_CHARS
+# Excel's escape of a character XML cannot hold ('_x000D_' for the carriage return a cell's
+# line ends keep when a workbook is saved as CSV)
+_OOXML_ESCAPE_RE = lazy_compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped_cell(value: str) -> str:
+    if "_x" in value:
+        value = _OOXML_ESCAPE_RE.sub(lambda match: _ooxml_character(match.group(1)), value)
+    return value.strip()
+
+
+def _ooxml_character(code: str) -> str:
+    character = chr(int(code, 16))
+    return "\n" if character in "\r\n" else character if character.isprintable() else " "
+
+
+def csv_rows(text: str, limit: int | None = None) -> tuple[list[str], list[list[str]], list[int]] | None:
+    """A block that is a table: a header line of three column names or more, split by tabs,
+    semicolons, commas or bars, two of them at least labels of ours, each a name and no
+    sentence, then rows of as many cells (quoted cells may hold the delimiter and line ends).
+    Returns the header, the rows (at most `limit`) and the line number each row ends on; None
+    when the first row under the header does not have the header's cells, or the block is no
+    table (a caption with commas, a title over a caption, a column of numbers)."""
+    if len(text) > _CSV_MAX_CHARS:
+        return None
+    end = text.find("\n")
+    if end < 0 or end > _HEADER_LINE_LIMIT:
+        return None
+    head_line = text[:end].rstrip("\r")
+    delimiter = max(_CSV_DELIMITERS, key=head_line.count)
+    if head_line.count(delimiter) < 2:
+        return None
     try:
-        header, row = (next(csv.reader([line], delimiter=delimiter)) for line in lines)
+        header = next(csv.reader([head_line], delimiter=delimiter))
     except (csv.Error, StopIteration):
         return None
-    if len(header) < 3 or len(header) != len(row):
+    if not _is_header(header):
         return None
-    if sum(1 for key in header if _field_of(_record_label(key.strip())) not in (None, "ignored")) < 2:
-        return None
-    return {key.strip(): value.strip() for key, value in zip(header, row, strict=True) if key.strip()}
+    lines = text[end + 1 :].splitlines(keepends=True)
+    reader = csv.reader(lines, delimiter=delimiter)
+    rows: list[list[str]] = []
+    ends: list[int] = []
+    try:
+        for row in reader:
+            if not row or not any(cell.strip() for cell in row):
+                continue  # a blank line between rows
+            if len(row) != len(header) or (not rows and _is_prose_row(row, delimiter)):
+                break
+            rows.append(row)
+            ends.append(reader.line_num)
+            if limit is not None and len(rows) >= limit:
+                break
+    except csv.Error:  # a cell over the csv module's field size limit
+        pass
+    return (header, rows, ends) if rows else None
+
+
+def _is_prose_row(row: list[str], delimiter: str) -> bool:
+    """A sentence cut at its commas, not cells: every cell after the first opens with a space,
+    one of them with a word in lower case ('The harbour at dawn, with boats, 1987.')."""
+    if delimiter != "," or not all(cell[:1] == " " for cell in row[1:]):
+        return False
+    return any(cell.strip()[:1].islower() for cell in row[1:])
+
+
+def _is_header(header: list[str]) -> bool:
+    names = [name.strip() for name in header]
+    if len(names) < 3 or sum(1 for name in names if name) < 3:
+        return False
+    for name in names:
+        if len(name) > _HEADER_NAME_LIMIT or len(name.split()) > 5 or name.rstrip(".!?")[-1:] != name[-1:]:
+            return False  # a sentence, not a column's name
+        if name and not any(character.isalpha() for character in name):
+            return False  # '1;2;3', '2021-05-03': values, not names
+    folded = [fold(name) for name in names if name]
+    if len(set(folded)) < len(folded) - 1:
+        return False
+    return sum(1 for name in names if name and _field_of(_record_label(name)) not in (None, "ignored")) >= 2
 
 
 # --- exiftool's grouped listing: '[File, System, Other] FileName - File Name: IPTC.jpg' ---------
@@ -1278,10 +1354,45 @@ def _record_label(key: str) -> str | None:
         return label
     label = _json_label(key)
     if label is None:
-        return _affixed_label(key)
+        return _affixed_label(key) or _reduced_key_label(key)
     if fold(label) in EXIFTOOL_NOT_LABELS:
         return None  # exiftool's 'ImageNumber' counts the camera's shots, no agency id
     return label
+
+
+_KEY_PREFIXES = frozenset(word.casefold() for word in _RECORD_KEYS["key_prefixes"])
+_KEY_SUFFIXES = frozenset(word.casefold() for word in _RECORD_KEYS["key_suffixes"])
+_KEY_LANGUAGES = frozenset(word.casefold() for word in _RECORD_KEYS["key_languages"])
+_KEY_PARTS_RE = lazy_compile(r"[^\W_]+")
+
+
+def _reduced_key_label(key: str) -> str | None:
+    """The label of a key that names it with a database's module prefix, a table suffix or a
+    language code around it (a museum system's 'TitMainTitle', 'CreCity_tab', an export's
+    'title_en', 'de_Titel'; record_keys.json key_prefixes, key_suffixes, key_languages): the
+    label of its words without them, when those words are a key or a label of ours."""
+    if len(key) > 60 or ":" in key:
+        return None
+    words = _KEY_PARTS_RE.findall(_CAMEL_RE.sub(" ", key))
+    if len(words) < 2:
+        return None
+    if words[-1].casefold() in _KEY_SUFFIXES or words[-1].casefold() in _KEY_LANGUAGES:
+        words = words[:-1]
+    elif words[0].casefold() in _KEY_LANGUAGES:
+        words = words[1:]
+    candidates = [words]
+    if len(words) >= 2 and words[0].casefold() in _KEY_PREFIXES and words[0][:1].isupper():
+        candidates.append(words[1:])
+    for candidate in candidates:
+        if not candidate or len(candidate) == len(_KEY_PARTS_RE.findall(_CAMEL_RE.sub(" ", key))):
+            continue
+        joined = " ".join(candidate)
+        label = _KEY_LABELS.get(_key_name(joined))
+        if label is None and _is_label(joined):
+            label = joined
+        if label is not None:
+            return label
+    return None
 
 
 def _field_of(label: str | None) -> str | None:
@@ -1381,6 +1492,10 @@ def _record_text(value, field: str | None) -> str:
             return datetime.datetime.fromtimestamp(seconds, datetime.UTC).strftime("%Y-%m-%d")
         except (OverflowError, OSError, ValueError):
             return ""
+    if field in ("date", "date_ignored", "date_digitized") and _YEAR_SLASH_MONTH_RE.match(text):
+        return text.replace("/", "-")  # an archive's '2000/03': March 2000, no range of years
+    if field in ("creator", "credit") and text:
+        text = _known_persons(text)
     if field in ("creator", "credit", "copyright"):
         repeated = _LEADING_LABEL_RE.match(text)
         if repeated and (
@@ -1395,6 +1510,19 @@ def _record_text(value, field: str | None) -> str:
     if field in ("caption", "headline") and (_FILE_NAME_RE.match(text) or fold(text) in CAMERA_DESCRIPTIONS):
         return ""  # a file name ('IMG_0042.jpg') or a camera's default ('DCF 1.0') is no text
     return text
+
+
+_YEAR_SLASH_MONTH_RE = lazy_compile(r"^(?:1[6-9]|20)\d\d/(?:0[1-9]|1[0-2])$")
+_UNKNOWN_PERSONS = tuple(fold(value) for value in _RECORD_KEYS["unknown_persons"])
+
+
+def _known_persons(text: str) -> str:
+    """A person field without its placeholders: 'INCONNU', 'Desconocido', 'unbekannt' name
+    nobody ('' then), and of several persons split by ';' a part that opens with one ('Jana
+    Roe; Kein Eintrag, alte Zuschreibung') is dropped (record_keys.json unknown_persons)."""
+    parts = [part.strip() for part in text.split(";")] if ";" in text else [text.strip()]
+    kept = [part for part in parts if part and not fold(part).strip(" .()[]?").startswith(_UNKNOWN_PERSONS)]
+    return "; ".join(kept)
 
 
 _LENGTH_UNIT_RE = lazy_compile(r"\d\s?(?:cm|mm|in|inch|inches|zoll|pouces?|pulgadas?)\b|\d\s?[\"\u2033]", re.IGNORECASE)
