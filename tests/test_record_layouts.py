@@ -3424,3 +3424,29 @@ def test_a_csv_export_of_several_rows_is_one_block_a_row():
     assert len(split_blocks(text.rsplit("Markt", 1)[0])) == 1
     # a caption with commas over several lines stays one block
     assert len(split_blocks("Bergen, Norway, 1987\nBoats, nets, gulls\nA man, a dog, a boat")) == 1
+
+
+def test_an_archive_place_written_town_first_gives_the_sites_after_it_as_sublocation():
+    for place, expected in (
+        ("Ort: Kiel-Altstadt, Alte Brücke, Dom", ("Alte Brücke, Dom", "Kiel-Altstadt", "DE")),
+        ("Ort: Kiel-Altstadt (Stadtwaage)", ("Stadtwaage", "Kiel-Altstadt", "DE")),
+        ("Location: Berlin, Alexanderplatz", ("Alexanderplatz", "Berlin", "DE")),
+        ("Location: Alexanderplatz, Berlin", ("Alexanderplatz", "Berlin", "DE")),
+        # false friends: a town and its region or country, a town named with its river, a
+        # country after a qualifier, a postcode
+        ("Location: Paris, Texas", (None, "Paris", "US")),
+        ("Ort: Kiel, Schleswig-Holstein", (None, "Kiel", "DE")),
+        ("Ort: Frankfurt (Oder)", (None, "Frankfurt (Oder)", None)),
+        ("Location: Madrid, 28013", (None, "Madrid", "ES")),
+    ):
+        record = _parse("A view of the square in winter.\n" + place)
+        assert (record.sublocation, record.city, record.country_code) == expected, place
+    qualified = _parse("A view of the square in winter.\nLocation: Samarkand, present-day Uzbekistan")
+    assert (qualified.sublocation, qualified.city) == (None, "Samarkand")
+
+
+def test_a_french_csv_export_without_a_title_reads_french_and_normal_capitals():
+    record = _parse(
+        "N_inventaire,Nom_site,Ville,Photographe,Cote_base\r\n8,PONT_NEUF,LYON,DUPONT,1999-01000-0000008\r\n"
+    )
+    assert (record.caption, record.language, record.city) == ("", "fr", "Lyon")

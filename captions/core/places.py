@@ -985,6 +985,12 @@ def _spelled(part: str, known_names: tuple[str, ...] = ()) -> str:
     return _normal_capitals(part)
 
 
+def spelled_as_name(text: str) -> str:
+    """A place's name as a field supplies it, all-caps in normal capitals ('PARIS' -> 'Paris',
+    'FRANKFURT AM MAIN' -> 'Frankfurt am Main'); any other spelling as it is."""
+    return _spelled(text)
+
+
 def _looks_like_country_slot(part: str) -> bool:
     return not any(char.isdigit() for char in part) and len(part.split()) <= 5
 

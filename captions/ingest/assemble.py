@@ -85,7 +85,7 @@ from .notices import (
 from .place_fields import closing_place_line, fill_place
 from .place_slots import linked_town_spans
 from .record import ParsedCaption
-from .records import read_data_record
+from .records import TABLE, read_data_record
 from .sizes import SizeFacts, first_number_pixels, scan_sizes
 from .surface import normalise, without_label_pictographs
 
@@ -156,8 +156,9 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     scan.cut_record = record_cut
     scan.data_record = data_record
     # An API's JSON keys and a wiki template's parameters are the same whatever the caption's
-    # language ('bildnummer', 'description'): no evidence of it, as exiftool's tag names.
-    scan.label_votes = {} if as_lines is not bounded else scan.label_votes
+    # language ('bildnummer', 'description'): no evidence of it, as exiftool's tag names. A
+    # table's column names are the export's own words ('Ville', 'Photographe'): they are.
+    scan.label_votes = {} if as_lines is not bounded and data_record != TABLE else scan.label_votes
     problems = record.problem_details
     restriction_lines: list[str] = list(scan.notices)
 

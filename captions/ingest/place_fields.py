@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from captions.core import dates, places
-from captions.core.text import DIGIT_RE, alternation, compile_guarded, lazy_compile
+from captions.core.text import DIGIT_RE, alternation, compile_guarded, has_digit, lazy_compile
 from captions.core.vocabulary import problem_detail
 
 from .layout import BlockScan
@@ -80,6 +80,47 @@ _BRACKETED_COUNTRY_RE = lazy_compile(r"([^()]{2,120}?)\s?\(([^()]{2,60})\)")
 _UNKNOWN_PARTS = frozenset({"unknown", "unbekannt", "inconnu", "inconnue", "desconocido", "desconocida", "n/a"})
 
 
+_TOWN_THEN_SITE_RE = lazy_compile(r"^(?P<town>[^,()]{2,80}?)\s?\((?P<site>[^,()]{2,80})\)$")
+
+
+def _town_first(text: str):
+    """An archive's place written town first, then the places in it ('Frankfurt am
+    Main-Altstadt, Alte Brücke, Dom', 'Leipzig (Neues Rathaus)', 'Berlin, Alexanderplatz'):
+    the town, and the sites after it as the sublocation. None unless the first part is a town
+    the gazetteer places in a country (a district after a hyphen too) and no later part is a
+    town, a region or a country ('Paris, Texas', 'Kiel, Schleswig-Holstein', 'Berlin (Germany)'
+    read as before), and not for a town named with its river ('Frankfurt (Oder)')."""
+    bracketed = _TOWN_THEN_SITE_RE.match(text.strip()) if text.rstrip().endswith(")") else None
+    if bracketed:
+        if places.is_town_name(text.strip()):
+            return None
+        town, sites = bracketed["town"].strip(), [bracketed["site"].strip()]
+    elif ", " in text:
+        town, *sites = (part.strip() for part in text.strip().split(","))
+    else:
+        return None
+    if not town or not sites or len(sites) > 4 or not all(2 <= len(site) <= 60 for site in sites):
+        return None
+    if any(_names_place(site) or has_digit(site) for site in sites):
+        return None
+    found = _resolve(town, True)
+    if not found.city or found.sublocation or not found.country_code or found.unknown_country:
+        return None
+    return places.ResolvedPlace(", ".join(sites), found.city, found.region, found.country, found.country_code, False)
+
+
+def _names_place(site: str) -> bool:
+    """A town, a region or a country, or a part closing on a region's or a country's name
+    ('present-day Uzbekistan')."""
+    if places.is_town_name(site):
+        return True
+    words = site.split()
+    return any(
+        places.find_country(" ".join(words[-size:])) or places.find_region(" ".join(words[-size:]))
+        for size in range(1, min(3, len(words)) + 1)
+    )
+
+
 def _country_in_brackets(text: str) -> str:
     """The place as 'Town, Country' when its country is in brackets after it; a first part that
     says 'unknown' left out."""
@@ -102,7 +143,11 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
     resolved = None
     if place_field and place_field.value.strip() and not _is_coordinates(place_field.value):
         record.place_text = place_field.value.strip()[:500]
-        resolved = _dash_list(record.place_text[:300]) or _resolve(_country_in_brackets(record.place_text[:300]), True)
+        resolved = (
+            _town_first(record.place_text[:300])
+            or _dash_list(record.place_text[:300])
+            or _resolve(_country_in_brackets(record.place_text[:300]), True)
+        )
     # Most blocks have none of the IPTC-style fields: look them up only when one is there.
     # (a field name is in scan.fields only with at least one value: see BlockScan.add_field)
     has_structured = not _STRUCTURED_SET.isdisjoint(scan.fields)
@@ -917,8 +962,8 @@ def _structured_place(record: ParsedCaption, fields: dict) -> None:
         return item.value.strip()[:200] if item and item.value.strip() else None
 
     record.sublocation = value("sublocation") or record.sublocation
-    record.city = value("city") or record.city
-    record.region = value("region") or record.region
+    record.city = places.spelled_as_name(value("city")) if value("city") else record.city
+    record.region = places.spelled_as_name(value("region")) if value("region") else record.region
     country_text = value("country") or value("country_code")
     if country_text:
         country = _find_country(country_text)

@@ -43,14 +43,19 @@ def read_record(text: str) -> tuple[str, str | None]:
     return lines, cut
 
 
-def read_data_record(text: str) -> tuple[str, str | None, bool]:
+#: what `read_data_record` says of a table's row under its header (a CSV export): a record of
+#: data whose column names are words of the export's language, unlike an API's keys
+TABLE = "table"
+
+
+def read_data_record(text: str) -> tuple[str, str | None, bool | str]:
     """`read_record`, and whether the block was a record of data (JSON or an object literal,
-    XMP, an exiftool listing) rather than text: such a record's title is its caption when it
-    holds no description."""
+    XMP, an exiftool listing, a table's row: TABLE) rather than text: such a record's title is
+    its caption when it holds no description."""
     return _read_record(text)
 
 
-def _read_record(text: str) -> tuple[str, str | None, bool]:
+def _read_record(text: str) -> tuple[str, str | None, bool | str]:
     stripped = text.strip()
     if stripped.startswith(("<?php", "//", "/*")):
         # a script file's opening and its comments before the record's literal
@@ -89,7 +94,7 @@ def _read_record(text: str) -> tuple[str, str | None, bool]:
         row = _header_row(stripped)
         lines = _data_lines(row) if row else None
         if lines and len(lines) >= 2:
-            return "\n".join(lines), None, True
+            return "\n".join(lines), None, TABLE
     if "] " in text and " = " in text and _is_extractor_listing(text):
         return _extractor_lines(text), None, True
     if "] " in text and _is_grouped_listing(text):
