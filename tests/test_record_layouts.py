@@ -3450,3 +3450,47 @@ def test_a_french_csv_export_without_a_title_reads_french_and_normal_capitals():
         "N_inventaire,Nom_site,Ville,Photographe,Cote_base\r\n8,PONT_NEUF,LYON,DUPONT,1999-01000-0000008\r\n"
     )
     assert (record.caption, record.language, record.city) == ("", "fr", "Lyon")
+
+
+def test_a_hub_record_reads_the_title_not_the_collection_or_the_scan_note():
+    record = _parse(
+        json.dumps(
+            {
+                "sourceResource": {
+                    "collection": {"title": "Lantern Slides Example", "description": "Lantern Slides Example"},
+                    "title": "Boats in the harbour of Bergen at dawn",
+                    "description": "Scanned from an original print at 300 dpi and resized to 1200x800.",
+                    "creator": "Roe, Jane (photographer, Norwegian, 1871-1940), Norwegian",
+                    "spatial": "Norway--Vestland",
+                    "date": {"displayDate": "June 3, 1911"},
+                }
+            }
+        )
+    )
+    assert record.caption == "Boats in the harbour of Bergen at dawn"
+    assert (record.width_px, record.height_px, record.dpi) == (1200, 800, 300)
+    assert record.credit == "Roe, Jane"
+    assert (record.region, record.country_code) == ("Vestland", "NO")
+    assert record.date_start == date(1911, 6, 3)
+
+
+def test_record_descriptions_and_names_that_stay_as_they_are():
+    # false friends: a description naming a scanner's dpi without saying it was scanned, a name
+    # with a parenthesis that is part of it, a collection's name as a plain value
+    described = _parse(
+        json.dumps(
+            {
+                "title": "Print shop",
+                "description": "Workers at the 600 dpi printer in the print shop of Bergen, Norway.",
+                "creator": "Roe, Jane (Studio Bergen)",
+                "collection": "Lantern Slides Example",
+            }
+        )
+    )
+    assert described.caption == "Workers at the 600 dpi printer in the print shop of Bergen, Norway."
+    assert described.credit == "Roe, Jane (Studio Bergen)"
+    from captions.ingest.records import _without_person_notes
+
+    assert _without_person_notes("Jane Roe, American") == "Jane Roe"
+    assert _without_person_notes("Roe, Jane") == "Roe, Jane"
+    assert _without_person_notes("Jane Roe (1871-1940)") == "Jane Roe"

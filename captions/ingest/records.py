@@ -1292,6 +1292,7 @@ _TEXT_FIELDS = frozenset(("caption", "headline"))
 _BARE_SIZE_LABELS = frozenset(("width", "height"))  # what a record's size keys read as (record_keys.json)
 _PERSON_FIELDS = frozenset(("creator", "credit", "copyright"))
 _PERSON_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["person_objects"])
+_COLLECTION_OBJECTS = frozenset(_key_name(key) for key in _RECORD_KEYS["collection_objects"])
 _PIXEL_FIELDS = frozenset(("width", "height", "dimensions", "x_resolution", "resolution_unit"))
 _COPY_CONTAINERS = frozenset(_key_name(key) for key in _RECORD_KEYS["copy_containers"])
 #: the words a credit opens with ('Photograph: Jane Roe/Example Agency'; credit_patterns.json)
@@ -1501,6 +1502,11 @@ def _record_text(value, field: str | None) -> str:
         return text.replace("/", "-")  # an archive's '2000/03': March 2000, no range of years
     if field in ("creator", "credit") and text:
         text = _known_persons(text)
+        if "(" in text or ", " in text:
+            text = _without_person_notes(text)
+    if field == "place" and "--" in text and "---" not in text:
+        # a subject heading's place, broadest first ('Canada--Yukon Territory'): as a place reads
+        text = ", ".join(reversed([part.strip() for part in text.split("--") if part.strip()]))
     if field in ("creator", "credit", "copyright"):
         repeated = _LEADING_LABEL_RE.match(text)
         if repeated and (
@@ -1528,6 +1534,43 @@ def _known_persons(text: str) -> str:
     parts = [part.strip() for part in text.split(";")] if ";" in text else [text.strip()]
     kept = [part for part in parts if part and not fold(part).strip(" .()[]?").startswith(_UNKNOWN_PERSONS)]
     return "; ".join(kept)
+
+
+_NATIONALITIES = frozenset(
+    fold(adjective)
+    for languages in load_data("nationalities.json")["adjectives"].values()
+    for adjectives in languages.values()
+    for adjective in adjectives
+)
+_ROLE_NOTE_RE = lazy_compile(r"\s?\(([^()]{1,120})\)")
+_LIFE_DATES_RE = lazy_compile(
+    r"\b1[5-9]\d\d\s?[-\u2013]\s?(?:1[5-9]|20)\d\d\b|\b(?:born|died|b\.|d\.|geb\.|gest\.|né|née|nac\.)\s"
+)
+
+
+def _without_person_notes(text: str) -> str:
+    """A catalogue's name heading without what it adds to the name: a parenthesis of role,
+    nationality or life dates ('Job, Herbert (photographer, American, 1864-1933)') and a
+    nationality after a comma at its end ('..., American'; nationalities.json)."""
+
+    def note(match: re.Match) -> str:
+        inner = match.group(1)
+        words = {fold(word) for word in re.findall(r"[^\W\d_]+", inner)}
+        if _LIFE_DATES_RE.search(inner) or not words.isdisjoint(_NATIONALITIES) or not words.isdisjoint(_TRADE_WORDS):
+            return ""
+        return match.group(0)
+
+    if "(" in text:
+        text = _ROLE_NOTE_RE.sub(note, text).strip()
+    head, comma, tail = text.rpartition(", ")
+    if comma and head and fold(tail.strip(" .")) in _NATIONALITIES:
+        text = head.strip()
+    return text
+
+
+_TRADE_WORDS = frozenset(
+    fold(word) for words in load_data("caption_labels.json")["trade_words"].values() for word in words
+)
 
 
 _LENGTH_UNIT_RE = lazy_compile(r"\d\s?(?:cm|mm|in|inch|inches|zoll|pouces?|pulgadas?)\b|\d\s?[\"\u2033]", re.IGNORECASE)
@@ -1605,6 +1648,8 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
                 # Commons' {'value': ..., 'source': ..., 'hidden': ''}: the value, under the key above
                 _flatten(value[wrapped], key, lines, depth + 1, path, sizes)
                 return
+        if key and path and _key_name(key.rsplit(":", 1)[-1]) in _COLLECTION_OBJECTS:
+            return  # the collection's or the data set's own title and description ('collection': {...})
         above = _field_of(_record_label(key)) if key else None
         for child_key, child in value.items():
             child_key = str(child_key)
@@ -1651,6 +1696,8 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
             # ('2019-01-08T13:31:44Z'): when the record was made, an upload time; exiftool prints
             # the camera's CreateDate as EXIF writes it ('2019:01:08 13:31:44')
             label = "date uploaded"
+        if text and field == "caption" and _is_scan_note(text):
+            label = _SCAN_NOTE_LABEL  # a note on the digital copy: its sizes, no caption
         if text:
             lines.append(f"{label}: {text}")
 
@@ -1658,6 +1705,20 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
 # an ISO 8601 date and time as systems stamp their records ('2019-01-08T13:31:44Z',
 # '2020-06-03T20:28:15.32'), not as a person writes a date
 _SYSTEM_TIME_RE = lazy_compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+_SCAN_WORDS_RE = lazy_compile(
+    r"\b(?:" + alternation(_RECORD_KEYS["scan_note_words"]) + r")\b.{0,200}?\b\d{2,4}\s?(?:dpi|ppi)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_SCAN_NOTE_LABEL = "dimensions"
+
+
+def _is_scan_note(text: str) -> bool:
+    """A record's description that speaks of its digital copy, not of the picture ('Scanned from
+    an original photographic print at 110 dpi ... resized to 768x600'; record_keys.json
+    scan_note_words): read for its sizes, never the caption."""
+    return len(text) <= 1000 and ("dpi" in text.lower() or "ppi" in text.lower()) and bool(_SCAN_WORDS_RE.search(text))
 
 
 # --- MediaWiki templates ----------------------------------------------------------------------
