@@ -3494,3 +3494,31 @@ def test_record_descriptions_and_names_that_stay_as_they_are():
     assert _without_person_notes("Jane Roe, American") == "Jane Roe"
     assert _without_person_notes("Roe, Jane") == "Roe, Jane"
     assert _without_person_notes("Jane Roe (1871-1940)") == "Jane Roe"
+
+
+def test_a_search_range_of_dates_dates_a_record_only_without_its_own_dating():
+    ranged = _parse("Titel;Fotograf;Jahr_von;Jahr_bis;InvNr\nHafen im Winter;Jana Beispiel;1860;1880;X 1\n")
+    assert (ranged.date_start, ranged.date_end, ranged.approximate) == (date(1860, 1, 1), date(1880, 12, 31), False)
+    displayed = _parse(
+        "Titel;Fotograf;Jahr_von;Jahr_bis;Datierung;InvNr\nHafen im Winter;Jana Beispiel;1860;1880;um 1870;X 1\n"
+    )
+    assert (displayed.date_start, displayed.date_end, displayed.approximate) == (
+        date(1870, 1, 1),
+        date(1870, 12, 31),
+        True,
+    )
+    span = _parse(
+        json.dumps({"title": "Harbour at dawn", "date": {"edm:begin": "1946-10-25", "edm:end": "1946-11-02"}})
+    )
+    assert (span.date_start, span.date_end) == (date(1946, 10, 25), date(1946, 11, 2))
+    # false friends: an 'end' that is no date, a single end
+    single = _parse(json.dumps({"title": "Harbour at dawn, 1950", "date": {"begin": "1903"}}))
+    assert single.date_start == date(1950, 1, 1)
+
+
+def test_a_labelled_span_the_caption_gives_as_a_guess_is_approximate():
+    guessed = _parse("Shore and mountains, Yukon Territory, circa 1903-1906\nDate: 1903-1906")
+    assert (guessed.date_start, guessed.date_end, guessed.approximate) == (date(1903, 1, 1), date(1906, 12, 31), True)
+    # a guess of another span says nothing of the labelled one
+    other = _parse("Shore and mountains, Yukon Territory, circa 1903\nDate: 1903-1906")
+    assert other.approximate is False

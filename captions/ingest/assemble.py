@@ -3097,6 +3097,12 @@ def _date(
         record.date_start, record.date_end = record.date_end, record.date_start
     record.date_precision = parsed.precision if parsed.start else None
     record.approximate = bool(parsed.approximate) if parsed.start else False
+    if record.date_start and not record.approximate and record.caption and parsed.precision != dates.DAY:
+        # a dating field's span that the caption gives as a guess ('circa 1903-1906' in a
+        # title, the record's TimeSpan 1903-1906): the same span, approximate
+        stated = dates.find_date(record.caption[:5000], today=today)
+        if stated is not None and stated.approximate and (stated.start, stated.end) == (parsed.start, parsed.end):
+            record.approximate = True
 
 
 def _caption_dates_itself(caption: str, scan: BlockScan, today: date | None) -> bool:

@@ -889,6 +889,37 @@ def _date_parts() -> dict[str, str]:
     return {_key_name(key): part for part, keys in _RECORD_KEYS["date_parts"].items() for key in keys}
 
 
+@functools.cache
+def _range_ends() -> dict[str, str]:
+    return {_key_name(key): end for end, keys in _RECORD_KEYS["date_range_keys"].items() for key in keys}
+
+
+_RANGE_LABEL = _RECORD_KEYS["date_range_label"]
+_RANGE_VALUE_RE = lazy_compile(r"^-?\d{3,4}(?:-\d\d(?:-\d\d)?)?$")
+
+
+def _with_date_range(value: dict, lines: list[str]) -> dict:
+    """A record's search range of dates over two keys ('Jahr_von': 1860, 'Jahr_bis': 1880; EMu's
+    'CreEarliestDate' / 'CreLatestDate'; EDM's TimeSpan 'begin' / 'end'; record_keys.json
+    date_range_keys) as one date under a label that any dating field of the record outranks
+    (the display date 'um 1870' wins over the range it is searched by: beside one, the range is
+    dropped); the record without them. Unchanged unless both ends are years or ISO dates."""
+    ends: dict[str, tuple[str, str]] = {}
+    for key, child in value.items():
+        end = _range_ends().get(_key_name(str(key)))
+        text = str(child).strip() if isinstance(child, (str, int)) and not isinstance(child, bool) else ""
+        if end is not None and _RANGE_VALUE_RE.match(text) and end not in ends:
+            ends[end] = (str(key), text)
+    if len(ends) != 2:
+        return value
+    (start_key, start), (end_key, end) = ends["start"], ends["end"]
+    rest = {key: child for key, child in value.items() if str(key) not in (start_key, end_key)}
+    if any(_field_of(_record_label(str(key))) == "date" and str(child).strip() for key, child in rest.items()):
+        return rest  # the record's own dating ('Datierung': 'um 1870') says it
+    lines.append(f"{_RANGE_LABEL}: {start}" if start == end else f"{_RANGE_LABEL}: {start}/{end}")
+    return rest
+
+
 def _date_of_parts(value: dict) -> tuple[str | None, set]:
     """A record's date split over its keys ('day': '21', 'month': '04', 'year': '1962') as one
     date ('1962-04-21'), and the keys that held it; (None, set()) where the record has no year
@@ -1626,6 +1657,8 @@ def _flatten(value, key: str, lines: list[str], depth: int, path: tuple[str, ...
             if _is_copy(path, value):
                 return  # a copy of the picture: its 'source', 'url', 'label' are the file's
             value = {k: v for k, v in value.items() if fold(_record_label(str(k)) or "") not in _BARE_SIZE_LABELS}
+        if len(value) >= 2 and not _range_ends().keys().isdisjoint(_key_name(str(k)) for k in value):
+            value = _with_date_range(value, lines)
         if len(value) >= 2 and not _date_parts().keys().isdisjoint(_key_name(str(k)) for k in value):
             split_date, parts = _date_of_parts(value)
             if parts:
