@@ -25,6 +25,8 @@ import random
 import sys
 from pathlib import Path
 
+import pycountry
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -281,6 +283,111 @@ FORMS = [
     ("fr-rue*", "Une rue de {city} le 3 mars 2022. (Photo Ina MUSTER / AFP)", "Ina MUSTER / AFP"),
     ("es-calle*", "Una calle de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
     ("es-plaza*", "Vecinos en la Plaza Mayor de {city} el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
+    # a town named in mid-sentence, the sentence going on after it (German puts its subject there)
+    (
+        "de-mid*",
+        "Am 3. März 2022 verunglückte in {city} ein Autofahrer mit seinem Wagen. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "en-mid*",
+        "A driver crashed in {city} with his car on March 3, 2022, police said. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "fr-mid*",
+        "Le 3 mars 2022, un conducteur a eu un accident à {city} avec sa voiture. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "es-mid*",
+        "El 3 de marzo de 2022 un conductor sufrió un accidente en {city} con su coche. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    # a town and the region it lies in, named with its kind and its country's adjective ('in der
+    # chinesischen Provinz Hebei', 'dans l'État américain du Maryland'): the region gives the
+    # country. Only towns whose GeoNames region is an ISO 3166-2 code pycountry names.
+    (
+        "en-adj-region",
+        "Residents gather in {city} in the {adj_en} province of {region} on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "de-adj-region",
+        "Anwohner versammeln sich am 3. März 2022 in {city} in der {adj_de}en Provinz {region}. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "fr-adj-region",
+        "Des habitants se rassemblent à {city}, dans la province {adj_fr} de {region}, le 3 mars 2022. "
+        "(Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "es-adj-region",
+        "Vecinos se reúnen en {city}, en la provincia {adj_es} de {region}, el 3 de marzo de 2022. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    # the region alone, with its kind ('+': no town; the first count is the region): 'im
+    # US-Bundesstaat Maryland', 'dans l'État américain du Maryland', 'im Bundesland Sachsen'
+    (
+        "en-region+",
+        "Residents gather in the {adj_en} state of {region} on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "de-region+",
+        "Anwohner versammeln sich am 3. März 2022 im {adj_de}en Bundesstaat {region}. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "de-kind-region+",
+        "Anwohner versammeln sich am 3. März 2022 im Bundesland {region}. Foto: Ina Muster/dpa",
+        "Ina Muster/dpa",
+    ),
+    (
+        "fr-region+",
+        "Des habitants se rassemblent dans l'État {adj_fr_m} de {region}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "fr-kind-region+",
+        "Des habitants se rassemblent dans le département de {region}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    (
+        "es-region+",
+        "Vecinos se reúnen en el estado {adj_es_m} de {region} el 3 de marzo de 2022. EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    # a country as the goal of a verb of arriving, with no preposition ('#': no town; the first
+    # count is any town read)
+    ("de-goal#", "Flüchtlinge erreichen am 3. März 2022 per Schiff {de}. Foto: Ina Muster/dpa", "Ina Muster/dpa"),
+    ("en-goal#", "Migrants reach {en} by boat on March 3, 2022. (Photo by Ina Muster / AFP)", "Ina Muster / AFP"),
+    (
+        "fr-goal#",
+        "Des migrants rejoignent par bateau {fr_article}, le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
+    ("es-goal#", "Los migrantes alcanzan {es} en barco el 3 de marzo de 2022. EFE/Ina Muster", "EFE/Ina Muster"),
+    # an institution named after its town ('el Juzgado de Instrucción 3 de Palma'): no place ('-':
+    # the first count is any town read)
+    (
+        "es-court-",
+        "El juez del Juzgado de Instrucción 3 de {city} cita a declarar a un testigo el 3 de marzo de 2022. "
+        "EFE/Ina Muster",
+        "EFE/Ina Muster",
+    ),
+    (
+        "en-court-",
+        "The judge of the District Court of {city} hears a witness on March 3, 2022. (Photo by Ina Muster / AFP)",
+        "Ina Muster / AFP",
+    ),
+    (
+        "fr-court-",
+        "Le juge du tribunal correctionnel de {city} entend un témoin le 3 mars 2022. (Photo Ina MUSTER / AFP)",
+        "Ina MUSTER / AFP",
+    ),
 ]
 # where each form's credit begins (the caption is the text before it, without EPA's id)
 CREDIT_OPENERS = (
@@ -312,11 +419,51 @@ def expected_caption(text: str) -> str:
     return text.removeprefix("epa09812345 ").strip()
 
 
+def french_article(name: str) -> str:
+    if name[:1] in "AEIOUÉÈ":
+        return f"l'{name}"
+    return f"la {name}" if name.endswith("e") and name not in ("Mexique", "Cambodge", "Mozambique") else f"le {name}"
+
+
 def country_names(code: str) -> dict[str, str]:
     english = places.country_by_code(code).name
     # (a caption's name of the country, not ISO's 'Russie, Fédération de')
     names = {language: places.country_display_name(code, language).split(",")[0] for language in ("de", "es", "fr")}
     return {"en": english, "EN": english.upper(), **names, "ES": names["es"].upper(), "FR": names["fr"].upper()}
+
+
+NATIONALITIES = json.loads((ROOT / "captions" / "data" / "nationalities.json").read_text(encoding="utf-8"))
+
+
+def _gendered(words: list[str], endings: tuple[str, ...]) -> str:
+    """The first of a country's adjectives with one of `endings` (a feminine 'chinoise', 'china'),
+    else the first."""
+    return next((word for word in words if word.endswith(endings)), words[0])
+
+
+def region_values(city) -> dict[str, str] | None:
+    """The town's region as pycountry names it (its GeoNames admin1 as an ISO 3166-2 code) and its
+    country's adjectives: None where either is missing."""
+    adjectives = NATIONALITIES["adjectives"].get(city.country_code)
+    region = pycountry.subdivisions.get(code=f"{city.country_code}-{city.admin1}") if city.admin1 else None
+    if region is None or not adjectives or not all(adjectives.get(language) for language in ("en", "de", "fr", "es")):
+        return None
+    name = region.name.split(" [")[0].split(" (")[0]
+    if not name.isascii() or not places.find_region(name) or not _stem(adjectives["de"]):
+        return None
+    return {
+        "region": name,
+        "adj_en": adjectives["en"][0],
+        "adj_de": _stem(adjectives["de"]),
+        "adj_fr": _gendered(adjectives["fr"], ("e",)),
+        "adj_fr_m": _gendered(adjectives["fr"], ("n", "s", "c", "t", "d", "l", "r", "x")),
+        "adj_es": _gendered(adjectives["es"], ("a", "e")),
+        "adj_es_m": _gendered(adjectives["es"], ("o", "e")),
+    }
+
+
+def _stem(words: list[str]) -> str | None:
+    return next((word for word in words if word.endswith("isch")), None)
 
 
 _VOWELS = "aeiou"
@@ -348,17 +495,36 @@ def probe_forms(towns: int, seed: int, show: int, unknown: bool = False) -> None
             dataclasses.replace(city, name=name) for city in sample if (name := unknown_name(city.name)) is not None
         ]
     misses = {form: [0, 0, 0, 0] for form, _template, _credit in FORMS}  # town, country, date, credit+caption
+    tried = dict.fromkeys(misses, 0)
     examples = []
     for city in sample:
         values = {"city": city.name, "CITY": city.name.upper(), **country_names(city.country_code)}
+        # (French names a country with its article: 'la France', 'le Mali', 'l'Italie')
+        values["fr_article"] = french_article(values["fr"])
+        regional = region_values(city)
         for form, template, credit in FORMS:
+            if "{region}" in template:
+                if regional is None:
+                    continue
+                values.update(regional)
             text = template.format(**values)
             record = parse_block(text)
-            # a form marked '*' names no country: a country other than the town's is wrong, none is not
-            alone = form.endswith("*")
+            tried[form] += 1
+            # a form marked '*' names no country: a country other than the town's is wrong, none is not;
+            # '+' names a region and no town (the first count is the region); '-' names no place
+            alone = form.endswith(("*", "-"))
+            if form.endswith("+"):
+                town_wrong = record.city is not None or (record.region or "").casefold() != values["region"].casefold()
+            elif form.endswith(("-", "#")):
+                town_wrong = record.city is not None
+            else:
+                town_wrong = (record.city or "").casefold() != city.name.casefold()
             wrong = [
-                (record.city or "").casefold() != city.name.casefold(),
-                record.country_code not in ((None, city.country_code) if alone else (city.country_code,)),
+                town_wrong,
+                record.country_code
+                not in (
+                    (None,) if form.endswith("-") else (None, city.country_code) if alone else (city.country_code,)
+                ),
                 str(record.date_start) != DATE,
                 record.credit != credit or " ".join(record.caption.split()) != expected_caption(text),
             ]
@@ -366,12 +532,12 @@ def probe_forms(towns: int, seed: int, show: int, unknown: bool = False) -> None
                 misses[form][index] += miss
             if any(wrong):
                 examples.append(
-                    f"  {form}: {city.name} ({city.country_code}) -> {record.city!r}, {record.country_code}, "
-                    f"{record.date_start}, {record.credit!r}"
+                    f"  {form}: {city.name} ({city.country_code}) -> {record.city!r}, {record.region!r}, "
+                    f"{record.country_code}, {record.date_start}, {record.credit!r}"
                 )
     print(f"{len(sample)} towns; misses per form (town, country, date, credit or caption):")
     for form, counts in misses.items():
-        print(f"  {form:<10} {counts}")
+        print(f"  {form:<10} {counts}" + (f" of {tried[form]}" if tried[form] != len(sample) else ""))
     print("\n".join(examples[:show]))
 
 
