@@ -1946,3 +1946,126 @@ def test_a_title_an_office_a_gate_or_a_valley_before_de_names_no_town_of_the_pho
 def test_the_longest_town_name_the_gazetteer_knows_wins(caption, city, code):
     record = parse_block(caption)
     assert (record.city, record.country_code) == (city, code)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Gäste auf einem Landsitz im US-Bundesstaat Maryland.",
+        "Guests at a country house in the US state of Maryland.",
+        "Guests at a country house in the American state of Maryland on Friday.",
+        "Des invités dans une maison de campagne dans l'État américain du Maryland.",
+        "Invitados en una casa de campo en el estado estadounidense de Maryland.",
+    ],
+)
+def test_a_region_named_with_its_kind_and_its_countrys_adjective(caption):
+    assert _place(parse_block(caption)) == (None, "Maryland", "US")
+
+
+@pytest.mark.parametrize(
+    ("caption", "region", "code"),
+    [
+        ("Arbeiter auf einem Feld im Bundesland Sachsen.", "Sachsen", "DE"),
+        ("Arbeiter auf einem Feld in der chinesischen Provinz Hebei.", "Hebei", "CN"),
+        ("Des ouvriers dans un champ dans la province chinoise du Hebei.", "Hebei", "CN"),
+        ("Obreros en un campo en la provincia china de Hebei.", "Hebei", "CN"),
+        ("Workers in a field in the province of Hebei.", "Hebei", "CN"),
+        ("Des ouvriers dans un champ dans le département du Nord.", "Nord", "FR"),
+        # a region whose name is its seat's: with its kind it is the region, not the town
+        ("Des habitants dans la province de Kanchanaburi.", "Kanchanaburi", "TH"),
+        # a name that is a town elsewhere (Virginia, South Africa): the adjective's country
+        ("Vecinos se reúnen en el estado estadounidense de Virginia.", "Virginia", "US"),
+        ("Anwohner im US-Bundesstaat Washington.", "Washington", "US"),
+    ],
+)
+def test_a_region_named_with_its_kind_and_no_town(caption, region, code):
+    record = parse_block(caption)
+    assert (record.city, record.region, record.country_code) == (None, region, code)
+
+
+def test_a_town_before_a_region_of_its_countrys_adjective_takes_that_country():
+    # 'Nord' is a French département and a Burkinabè region: the adjective says which
+    record = parse_block("Des habitants à Kleinort, dans la région burkinabè du Nord, le 3 mars 2022.")
+    assert record.country_code in ("BF", None)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Engineers show off the state of the art studio.",
+        "Im Kanton gibt es viele Kühe und wenige Bauern.",
+        "Dans la province, les agriculteurs manifestent contre la réforme.",
+        "En la provincia hay pocos médicos.",
+        "Anwohner im EU-Staat demonstrieren gegen die Reform.",
+        # 'aus dem': where someone comes from, not where the picture is
+        "Ein Bauer aus dem Bundesland Sachsen.",
+    ],
+)
+def test_a_word_for_a_region_before_no_known_region_is_no_place(caption):
+    record = parse_block(caption)
+    assert (record.city, record.region) == (None, None)
+
+
+def test_a_known_town_named_mid_sentence_by_another_of_its_names():
+    # German puts the subject after the place; 'St. Gallen' is one of Sankt Gallen's names
+    record = parse_block("Am Freitag verunfallte in St. Gallen ein 33-Jähriger mit seinem Auto.")
+    assert record.city == "St. Gallen"
+    # a common noun after 'in' is no town; a person's first name before their surname neither
+    assert parse_block("Die Eltern sind in Sorge um ihren Sohn.").city is None
+    assert parse_block("A fan waits in Paris Hilton's house on Friday.").city is None
+    # another name of a city that is a common word, not right after 'in', 'en', 'à'
+    assert parse_block("En el centro de la Plaza Matriz, el monumento al agua corriente.").city is None
+
+
+def test_a_town_mid_sentence_loses_to_the_dateline():
+    record = parse_block("BERN, 3. März 2022 - Am Freitag verunfallte in St. Gallen ein Autofahrer.")
+    assert record.city == "Bern"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "El titular del Juzgado de Instrucción 3 de Palma cita a declarar a un testigo.",
+        "Le juge du tribunal correctionnel de Nanterre entend un témoin.",
+        "The judge of the District Court of Springfield hears a witness.",
+    ],
+)
+def test_a_courts_seat_is_not_where_the_picture_was_taken(caption):
+    record = parse_block(caption)
+    assert (record.city, record.country_code) == (None, None)
+
+
+def test_a_court_as_a_building_or_of_a_country_keeps_its_place():
+    # in front of the court: the picture is there; a country's court: that country
+    assert parse_block("Des familles manifestent devant le tribunal de Tunis, le 21 avril 2025.").city == "Tunis"
+    assert parse_block("Un tribunal de Chile decreta prisión preventiva.").country_code == "CL"
+    # 'Palma' a person's surname is no place, and a town named elsewhere in the caption stays
+    assert parse_block("La actriz Rosa Palma posa en el festival.").city is None
+    record = parse_block("El juez del Juzgado de lo Penal 2 de Palma visita Sevilla.")
+    assert record.city in ("Sevilla", None)
+
+
+@pytest.mark.parametrize(
+    ("caption", "code"),
+    [
+        ("Flüchtlinge erreichen 1947 per Schiff Palästina. Auf dem Banner ist zu lesen: Hoffnung.", "PS"),
+        ("Migrants reach Italy by boat on March 3, 2022.", "IT"),
+        ("Des migrants rejoignent par bateau l'Italie, le 3 mars 2022.", "IT"),
+        ("Los migrantes alcanzan Italia en barco el 3 de marzo de 2022.", "IT"),
+    ],
+)
+def test_a_country_as_the_goal_of_a_verb_of_arriving(caption, code):
+    record = parse_block(caption)
+    assert (record.city, record.country_code) == (None, code)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Flüchtlinge erreichen per Schiff Maria und ihre Familie.",  # a person, not a place
+        "The price reached Peru levels.",  # a country's name before a noun
+        "The team reached France's final on Sunday.",
+    ],
+)
+def test_no_country_as_the_goal_of_a_verb_of_arriving(caption):
+    assert parse_block(caption).country_code is None

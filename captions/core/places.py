@@ -831,6 +831,12 @@ def _namesake_city(text: str, region: _Region) -> City | None:
     return city if own is not None and own.code == region.code else None
 
 
+def city_countries(text: str) -> frozenset[str]:
+    """The countries of the cities (15,000 people or more) any of whose names, own or alternate,
+    is `text` ('St. Gallen', an alternate name of Sankt Gallen: CH)."""
+    return frozenset(city.country_code for city in _cities_named(text))
+
+
 def is_own_city_name(text: str) -> bool:
     """Is `text` a city's own (or translated) name, not only one of its alternate names?"""
     return bool(text) and _named(name_key(text))[1] > 0

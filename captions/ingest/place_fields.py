@@ -491,6 +491,7 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
                 places.is_own_city_name(town)
                 or (places.is_town_name(town, countries or frozenset()) and not _after_article(first, town))
                 or _after_town_word(first, town)
+                or (_placed(first, town) and _language_city(town, countries))
             )
         ):
             candidate = _resolve(town[:300], False)
@@ -508,6 +509,17 @@ def _first_sentence_town(record: ParsedCaption, slots: list[str], text: str, cou
                 _take_slot(record, slot, candidate)
                 return True
     return False
+
+
+def _language_city(town: str, countries) -> bool:
+    """Is `town` another name of a city (15,000 people or more) of one country only, where the
+    caption's language is spoken ('in St. Gallen' in German: Sankt Gallen), as supplied and in
+    no country (SPEC: only a major city implies its country)? Read only right after a preposition
+    saying where (_placed): other names hold common words ('de la Plaza Matriz')."""
+    if countries is None:
+        return False
+    found = places.city_countries(town)
+    return len(found) == 1 and not countries.isdisjoint(found)
 
 
 def _town_after_venue(slot: str, countries) -> str | None:

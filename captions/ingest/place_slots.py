@@ -297,12 +297,40 @@ _NOT_THE_TOWN_BEFORE_RE = lazy_compile(
 )
 
 
+# 'el Juzgado de Instrucción 3 de Palma', 'the District Court of Kleinort': a court's seat (data:
+# institution_words, up to five words of its name between it and the link; folded text)
+_INSTITUTION_BEFORE_RE = lazy_compile(
+    r"(?:^|[^\w])(?P<institution>"
+    + alternation(fold(word) for word in PLACE_PHRASES["institution_words"])
+    + r")(?:\s[\w'’]{1,30}){0,5}?\s(?:"
+    + alternation(PLACE_PHRASES["not_the_town_links"])
+    + r")$"
+)
+_BUILDING_LEAD_RE = lazy_compile(
+    r"(?:^|[^\w])(?:" + alternation(fold(word) for word in PLACE_PHRASES["institution_building_leads"]) + r")\s$"
+)
+_NAME_AT_RE = lazy_compile(r"[\w'’\-]+(?:\s[" + _UP + r"][\w'’\-]*){0,3}")
+
+
+def _institution_seat(caption: str, start: int) -> bool:
+    """Is the name at `start` a court's seat ('el titular del Juzgado de Instrucción 3 de Palma'),
+    not a country, and the court no building the picture is at ('devant le tribunal de Tunis')?"""
+    window = fold(caption[max(0, start - 70) : start])
+    match = _INSTITUTION_BEFORE_RE.search(window)
+    if match is None or _BUILDING_LEAD_RE.search(window, 0, match.start("institution")):
+        return False
+    name = _NAME_AT_RE.match(caption, start)
+    return not (name and places.find_country(_sentence_cut(name.group()).rstrip(".")))
+
+
 def not_here(caption: str, start: int) -> bool:
     """Is the name at `start` an office's or event's city, a title's seat, a gate's destination,
     a valley's name, a street's name, or a building's patron saint (see above)? (fold() drops
     the trailing space: the patterns end on the word before the name.)"""
     before = fold(caption[max(0, start - 40) : start])
     if _NOT_HERE_BEFORE_RE.search(before):
+        return True
+    if _institution_seat(caption, start):
         return True
     if _NOT_THE_TOWN_BEFORE_RE.search(caption[max(0, start - 40) : start].replace("’", "'").casefold().rstrip()):
         return True
@@ -604,7 +632,15 @@ def _anchored(slot: str, caption: str, end: int) -> str | None:
     phrase = _REGION_PHRASE_RE.match(caption, end, min(len(caption), end + 160))
     if phrase is not None:
         region = _TYPE_TAIL_RE.sub("", phrase.group("region")).strip()
-        if places.find_region(region):
+        found = places.find_region(region)
+        if found:
+            # a country's adjective beside the kind ('dans la province burkinabè du Nord') names
+            # the region's country, where another country has a region of that name too
+            words = caption[phrase.start() : phrase.start("region")].split()
+            codes = {code for code in map(_adjective_country, words) if code}
+            if len(codes) == 1 and found[1] not in codes:
+                country = places.country_by_code(next(iter(codes)))
+                return f"{slot}, {region}, {country.name}" if country else None
             return f"{slot}, {region}"
     match = _ANCHOR_RE.match(caption, end, min(len(caption), end + 160))
     if match is not None and match.group("country_lead"):
@@ -1370,6 +1406,11 @@ def _place_slots(caption: str) -> list[str]:
                 outside.append(country.name)
             continue
         found.append(match)
+    # a region named with its kind ('dans le département de Giresun'): not the town of its name
+    regions = kind_regions(caption)
+    if regions:
+        named = {start for _slot, start in regions}
+        found = [match for match in found if match.start(1) not in named]
     # A place with a phrase saying where it lies comes first: it is the most specific slot.
     for match in found:
         if match.group(1).endswith(("'s", "’s")):
@@ -1459,6 +1500,7 @@ def _place_slots(caption: str) -> list[str]:
             dated = END_PLACE_DATED_RE.search(opening)
             if dated:
                 slots.append(_with_city_before(opening, dated.start(), dated.group(1)))
+    slots.extend(slot for slot, _start in regions)
     if may_hold_contraction(caption):
         slots.extend(_contracted_places(caption))
     if " " in caption:
@@ -1477,6 +1519,7 @@ def _place_slots(caption: str) -> list[str]:
             naming += 1
     slots.extend(national_places(caption))
     slots.extend(outside)
+    slots.extend(goal_countries(caption))
     for match in ARTICLE_PLACE_RE.finditer(caption):
         name = _trim(match.group("name"))
         if places.find_country(name) or places.find_region(name):
@@ -1489,7 +1532,8 @@ def _place_slots(caption: str) -> list[str]:
                 slots.append(name)
             elif places.find_country(head) or places.find_region(head):
                 slots.append(head)
-    trimmed = [_trim(slot) for slot in slots]
+    kinds = {slot for slot, _start in regions}
+    trimmed = [slot if slot in kinds else _trim(slot) for slot in slots]
     if any(" " in slot and "," not in slot for slot in trimmed):
         trimmed = _without_german_nouns(trimmed, caption)
     if " (" in caption:
@@ -1590,6 +1634,85 @@ _STATE_RE = lazy_compile(
     + _UP
     + r"][\w'’\-]{1,30}(?:\s(?:and\s|y\s|et\s|und\s)?[\w'’\-]{1,30}){0,3})"
 )
+
+
+# A region named with its kind and no town before it: 'in the US state of Maryland', 'im
+# US-Bundesstaat Maryland', 'in der chinesischen Provinz Hebei', "dans l'État américain du
+# Maryland", 'en el estado estadounidense de Maryland', 'im Bundesland Sachsen', 'dans le
+# département du Nord' (data: kind_region_leads, region_kinds, links; nationalities.json). A
+# country's adjective or code beside the kind names the region's country.
+_KIND_REGION_RE = lazy_compile(
+    r"(?:^|\s)(?i:"
+    + alternation(PLACE_PHRASES["kind_region_leads"])
+    + r")(?:\s|(?<=['’]))(?P<before>(?:[\w'’\-]{2,30}\s){0,2}?)(?:(?P<code>["
+    + _UP
+    + r"]{2,3})-)?(?P<kind>(?i:"
+    + alternation(PLACE_PHRASES["region_kinds"])
+    + r"))\s(?P<after>(?:[a-zà-ÿ][\w'’\-]{1,30}\s){0,2}?)(?:(?P<link>(?i:"
+    + alternation(PLACE_PHRASES["links"])
+    + r"))\s|(?P<elided>(?i:de\sl|d|l))['’])?(?P<name>"
+    + _PLAIN_NAME
+    + r")"
+)
+
+
+def kind_regions(caption: str) -> list[tuple[str, int]]:
+    """Slots of the regions named with their kind (see above), each with where its name starts:
+    'Bundesstaat Maryland, United States', 'province de Hebei, China', 'Bundesland Sachsen'; only
+    regions the data knows, of the country an adjective or code beside the kind names."""
+    slots = []
+    for match in _KIND_REGION_RE.finditer(caption, 0, 5000):
+        name = _sentence_cut(match.group("name")).rstrip(".")
+        if not name or not places.find_region(name):
+            continue
+        words = [*match.group("before").split(), *match.group("after").split()]
+        codes = {code for code in map(_adjective_country, words) if code}
+        if match.group("code"):
+            country = places.find_country(match.group("code"))
+            if country is None:
+                continue  # ('EU-Staat', 'UN-Region': no country's code)
+            codes.add(country.code)
+        if len(codes) > 1:
+            continue
+        link = match.group("link") or ("de" if match.group("elided") else "")
+        slot = " ".join(part for part in (match.group("kind"), link, name) if part)
+        if codes:
+            country = places.country_by_code(next(iter(codes)))
+            slot = f"{slot}, {country.name}"
+        resolved = places.resolve_place(slot, labelled=False)
+        if resolved.region and not resolved.city and not resolved.unknown_country:
+            slots.append((slot, match.start("name")))
+    return slots
+
+
+# A country as the goal of a verb of arriving, with no preposition: 'erreichen 1947 per Schiff
+# Palästina', 'migrants reach Italy by boat' (data: goal_verbs); the country in the verb's clause
+_GOAL_RE = lazy_compile(r"(?:^|\s)(?i:" + alternation(PLACE_PHRASES["goal_verbs"]) + r")\s")
+# where the verb's clause ends: a stop after a word (not a day's '3.'), or other punctuation
+_CLAUSE_END_RE = lazy_compile(r"(?<=[^\W\d])\.(?:\s|$)|[,;:!?()]")
+_CAPITALISED_RUN_RE = lazy_compile(r"(?<!\w)[" + _UP + r"][\w'’\-]{1,30}(?:\s[" + _UP + r"][\w'’\-]{1,30}){0,3}")
+# after the country, the clause ends or goes on with a short word ('by boat', 'per Schiff', 'le 3
+# mars'): 'reached Peru levels' names a kind of level
+_AFTER_GOAL_RE = lazy_compile(r"\s*$|\s[a-zàâçéèêëîïôûùäöüß]{1,3}\s")
+
+
+def goal_countries(caption: str) -> list[str]:
+    """The countries named as where travellers arrive (see above): the first capitalised run of
+    the verb's clause, or its tail ('Schiff Palästina': German's noun before it), that is one."""
+    slots = []
+    for match in _GOAL_RE.finditer(caption, 0, 5000):
+        end = _CLAUSE_END_RE.search(caption, match.end(), match.end() + 80)
+        clause = caption[match.end() : end.start() if end else match.end() + 80]
+        for run in _CAPITALISED_RUN_RE.finditer(clause):
+            words = run.group().split()
+            tail = next(
+                (" ".join(words[at:]) for at in range(len(words)) if places.find_country(" ".join(words[at:]))), None
+            )
+            if tail is not None:
+                if _AFTER_GOAL_RE.match(clause, run.end()):
+                    slots.append(tail)
+                break
+    return slots
 
 
 # A town and its region in parentheses, after a preposition or opening the caption: 'à
@@ -2151,5 +2274,7 @@ ARTICLE_PLACE_RE = StartOrBlank(ARTICLE_PLACE_RE)
 _TOWN_PREPOSITION_RE = StartOrBlank(_TOWN_PREPOSITION_RE)
 _CONTRACTED_RE = StartOrBlank(_CONTRACTED_RE)
 _STATE_RE = StartOrBlank(_STATE_RE)
+_KIND_REGION_RE = StartOrBlank(_KIND_REGION_RE)
+_GOAL_RE = StartOrBlank(_GOAL_RE)
 _TOWN_BEFORE_RE = StartOrBlank(_TOWN_BEFORE_RE)
 _TOWN_CANTON_RE = StartOrBlank(_TOWN_CANTON_RE)
