@@ -4025,3 +4025,115 @@ def test_archivo_as_a_word_of_the_caption_is_no_credit():
         "Los investigadores consultan el Archivo de la Ciudad.",
         "Ana Ruiz | Archivo | Medio",
     )
+
+
+# --- credits flattened from web pages (figcaption text and credit span run together) -------------
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    (
+        # an agency after a dash, with its word for a picture (picture_nouns, any case)
+        (
+            "Runners cross the finish line at the city stadium, May 4, 2019. — AFP pic",
+            "Runners cross the finish line at the city stadium, May 4, 2019.",
+            "AFP",
+        ),
+        (
+            "Feuerwehrleute löschen den Brand in einer Lagerhalle am Montag. - dpa-Foto",
+            "Feuerwehrleute löschen den Brand in einer Lagerhalle am Montag.",
+            "dpa",
+        ),
+        ("Des manifestants défilent dans le centre, samedi. – Reuters photo", None, "Reuters"),
+        # a run of blanks between the caption and a labelled credit span
+        (
+            'Der Sprecher sagte: "Der Termin steht fest".     Bild: APA',
+            'Der Sprecher sagte: "Der Termin steht fest".',
+            "APA",
+        ),
+        ("Un hombre camina por la plaza mayor al amanecer.      Foto: Ana Ruiz", None, "Ana Ruiz"),
+    ),
+)
+def test_an_agency_or_label_after_a_dash_or_a_run_of_blanks_closes_the_caption(block, caption, credit):
+    record = _parse(block)
+    assert record.credit == credit
+    assert record.caption == (caption or block[: block.rfind(".") + 1])
+
+
+@pytest.mark.parametrize(
+    "block",
+    (
+        # the word for a picture closing a sentence, no agency before it
+        "The painter holds up an old family photo",
+        "Die Malerin zeigt ein altes Foto",
+        # an agency's name as the sentence's own word, before a picture noun, inside it
+        "Visitors look at an AFP photo exhibition in the town hall.",
+        # a run of blanks inside the caption with no credit after it
+        "Das Foto zeigt den Platz.    Foto am Montag vor dem Rathaus",
+    ),
+)
+def test_a_picture_word_or_blanks_without_a_credit_keep_the_caption(block):
+    record = _parse(block)
+    assert record.credit is None
+    assert record.caption == " ".join(block.split())
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    (
+        (
+            "SN/robert ratzer Das Coronavirus beschäftigt das Land. Die Festspiele finden statt.",
+            "Das Coronavirus beschäftigt das Land. Die Festspiele finden statt.",
+            "SN/robert ratzer",
+        ),
+        (
+            "APA/Hans Punz Die Feuerwehr löscht einen Brand in einer Lagerhalle.",
+            "Die Feuerwehr löscht einen Brand in einer Lagerhalle.",
+            "APA/Hans Punz",
+        ),
+        (
+            "AFP/Jane Roe The crowd gathers outside the parliament building on Monday.",
+            "The crowd gathers outside the parliament building on Monday.",
+            "AFP/Jane Roe",
+        ),
+    ),
+)
+def test_a_slash_credit_opening_the_text_before_the_caption_is_the_credit(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "block",
+    (
+        "CDU/CSU Die Union berät am Montag in Berlin über den Haushalt.",
+        "AC/DC Die Band spielt am Samstag im Stadion.",
+        "EU/USA Handelsstreit Die Zölle steigen weiter.",
+        "Gesundheit/Pflege Die Kosten steigen in allen Ländern.",
+        "SPD/Grüne Die Koalition steht.",
+    ),
+)
+def test_a_slash_in_the_caption_s_first_words_is_no_leading_credit(block):
+    record = _parse(block)
+    assert record.credit is None
+    assert record.caption == block
+
+
+@pytest.mark.parametrize(
+    ("block", "caption"),
+    (
+        ("1/5 Am Freitagabend prallte ein Auto in Exampleburg gegen eine Leitplanke.", 1),
+        ("4/12 Ebenfalls am Freitag verunfallte ein Motorrad auf der Landstrasse.", 1),
+        ("3/4 The crowd waits outside the stadium before the final.", 1),
+        # fractions and dates opening a caption stay
+        ("3/4 Liter Milch stehen auf dem Tisch der Küche.", 0),
+        ("1/5 of voters stayed home in the county election.", 0),
+        ("1/2 Million Menschen demonstrierten in der Hauptstadt.", 0),
+        ("9/11 Memorial visitors gather at the reflecting pools.", 0),
+        ("7/5 Mehrheit ist keine Zahl.", 0),
+    ),
+)
+def test_a_gallery_s_n_of_m_counter_opening_the_caption_is_no_caption_text(block, caption):
+    record = _parse(block)
+    expected = block.split(" ", 1)[1] if caption else block
+    assert record.caption == expected

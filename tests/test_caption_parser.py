@@ -2211,3 +2211,19 @@ def test_a_line_ending_in_a_colon_without_a_glued_known_label_stays_whole():
     assert _glued_label("Interview with McDonald:") == ("Interview with McDonald:",)  # no label inside
     assert _glued_label("Seen at the iPhone launch, they said:") == ("Seen at the iPhone launch, they said:",)
     assert _glued_label("Photo by Jane RoeDate taken:") == ("Photo by Jane Roe", "Date taken:")
+
+
+@pytest.mark.parametrize(
+    ("block", "credit"),
+    (
+        ("A man walks past the stock exchange in the city.\nCredit: Reuters/Jane Roe/Files", "Reuters/Jane Roe"),
+        ("A man walks past the stock exchange in the city. REUTERS/Jane Roe/File", "REUTERS/Jane Roe"),
+        ("Fans celebrate after the match in the city. REUTERS/Jane Roe ORG XMIT: XYZ101", "REUTERS/Jane Roe"),
+        # 'Archiv' after a slash is stated so
+        ("Ein Mann geht über die Brücke. Foto: Jane Roe/dpa/Archiv", "Jane Roe/dpa/Archiv"),
+    ),
+)
+def test_a_wire_desk_tag_or_a_file_marker_after_the_credit_is_no_part_of_it(block, credit):
+    record = parse_block(block)
+    assert record.credit == credit
+    assert record.source_id is None

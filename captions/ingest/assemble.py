@@ -276,6 +276,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
         joined, page_credit, glued_title = glued_leading_credit(joined)
         record.headline = record.headline or glued_title
     leading_credits = [credit for credit in (page_credit, gallery_credit) if credit]
+    if "/" in joined[:12] and joined[:1].isupper():
+        slashed = _LEADING_SLASH_CREDIT_RE.match(joined)
+        if slashed:
+            # a page's credit span flattened before its figcaption ('SN/robert ratzer Das
+            # Coronavirus ...', 'APA/Hans Punz Die Feuerwehr ...'): the credit, then the caption
+            leading_credits.append(slashed.group("credit"))
+            joined = joined[slashed.end() :]
     if ":" in joined[:16]:
         opener = _WIRE_OPENER_RE.match(joined)
         if opener:  # 'AP: Floodwater surrounds a building ...': the wire's name is the credit
@@ -301,7 +308,10 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             joined = joined[stem.end() :]
     if joined[:1].isdigit():
         counter = (
-            _NUMBERED_COUNTER_RE.match(joined) or _GLUED_COUNTER_RE.match(joined) or _BARE_COUNTER_RE.match(joined)
+            _NUMBERED_COUNTER_RE.match(joined)
+            or _GLUED_COUNTER_RE.match(joined)
+            or _BARE_COUNTER_RE.match(joined)
+            or _slash_counter(joined)
         )
         if counter:  # a gallery's counter without its word: '1 of6 Aymara Indigenous women ...', '6Villanueva del ...'
             joined = joined[counter.end() :]
@@ -392,6 +402,13 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     segment, tail_notice = ct.cut_notice_tail(segment)
     segment, byline_credit = ct.cut_byline_run(segment)
     uncredited, inline_credits = ct.strip_credits(segment)
+    if not inline_credits and "   " in segment:
+        # a page flattened to text keeps the run of blanks between the figcaption and its credit
+        # span ('... fixiert".    Bild: APA'): the credit, as with one blank
+        collapsed = _BLANK_RUN_RE.sub(" ", segment)
+        bare_uncredited, bare_credits = ct.strip_credits(collapsed)
+        if bare_credits:
+            segment, uncredited, inline_credits = collapsed, bare_uncredited, bare_credits
     if not inline_credits and not segment.isascii():
         # a pictograph between the caption's last word and a credit label ('Fans jubeln im
         # Stadion 🎉 Foto: Jana Roe/dpa'): the credit, as without the sign; a label that heads
@@ -1322,6 +1339,24 @@ _TITLE_PAUSE_RE = lazy_compile(r"\s?[-–—:;,.(]")
 
 
 _TITLE_MAX = 150
+# A credit opening the text before the caption, as a web page's credit span runs into its
+# figcaption: an agency or a desk's capitals (two to six), a slash, then two or three words of a
+# person's name (capitalised or all in lower case, letters only: no 'USA', no number), then a
+# word a caption opens with (gallery_counters caption_openers: 'Das', 'The', 'Le', 'El'). Not
+# 'CDU/CSU Die Union ...', 'AC/DC Die Band ...' (one word after the slash), 'EU/USA Handelsstreit
+# Die ...' (capitals), 'Gesundheit/Pflege ...' (no capitals before the slash).
+_LEADING_SLASH_CREDIT_RE = lazy_compile(
+    r"(?P<credit>(?:[A-ZÀ-ÝĀ-ɏ]{2,6}|"
+    + alternation(name for name in AGENCIES if " " not in name)
+    + r")\s?/\s?(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[a-zà-ÿĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25})"
+    r"(?:\s(?:[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25}|[a-zà-ÿĀ-ɏ][a-zà-ÿĀ-ɏ'’\-]{1,25})){1,2})\s{1,3}(?=(?:"
+    + alternation(
+        word
+        for words in load_data("credit_patterns.json")["gallery_counters"]["caption_openers"].values()
+        for word in words
+    )
+    + r")\s[^\W\d])"
+)
 _WIRE_OPENER_RE = lazy_compile(
     r"(" + word_trie(load_data("credit_patterns.json")["wire_openers"]) + r")\s?:\s{1,2}(?=[A-ZÀ-ÝĀ-ɏÄÖÜ])"
 )
@@ -1400,6 +1435,7 @@ def _without_record_id(line: str, scan: BlockScan) -> str | None:
     return line[match.end() :] if match["date"] else ""
 
 
+_BLANK_RUN_RE = lazy_compile(r"[ \t\u00a0]{2,}")
 _ID_DATE_OPENER_RE = lazy_compile(
     r"(?P<id>(?=[A-Za-z0-9]{0,20}\d)[A-Za-z][A-Za-z0-9]{5,20})\s\((?P<date>[^()\n]{4,30})\)\s{1,2}(?:-{2,3}|—)\s{1,2}"
 )
@@ -1415,6 +1451,31 @@ _GLUED_COUNTER_RE = lazy_compile(
 _NUMBERED_COUNTER_RE = lazy_compile(
     r"\d{1,3}\s(?:" + alternation(_COUNTERS["of"]) + r")\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])"
 )
+# A gallery's 'n/m' counter before its caption, a blank between ('1/5 Am Freitagabend krachte
+# ...', '4/5 Ebenfalls am Freitag ...'): the page's counter when n is 1 to m and a capitalised
+# word follows; a fraction opening the caption ('3/4 Liter Milch', '1/2 Million', '1/5 of voters')
+# is told apart by its size (m of 4 or less needs a caption opener after it) and its lower case.
+_NOT_COUNTERS = frozenset(_COUNTERS["not_counters"])
+_SLASH_COUNTER_RE = lazy_compile(
+    r"(?P<n>\d{1,3})\s?/\s?(?P<m>\d{1,3})\s{1,3}(?=(?P<opener>(?:"
+    + alternation(word for words in _COUNTERS["caption_openers"].values() for word in words)
+    + r")\s)|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ])"
+)
+
+
+def _slash_counter(text: str) -> re.Match | None:
+    """The match of a gallery's 'n/m' counter opening `text` (_SLASH_COUNTER_RE), or None."""
+    found = _SLASH_COUNTER_RE.match(text)
+    if found is None:
+        return None
+    number, total = int(found["n"]), int(found["m"])
+    if f"{number}/{total}" in _NOT_COUNTERS:
+        return None
+    if not 1 <= number <= total or total < 2 or (total <= 4 and not found["opener"]):
+        return None
+    return found
+
+
 # A gallery's number alone before its caption, the caption opening with an article or a
 # preposition no count stands before ('1 En début de soirée, ...', '3 The crowd ...', '2 Die
 # Feuerwehr ...'): the page's counter

@@ -688,8 +688,18 @@ _COMMISSION_CUES = (" for ", " pour ", " para ", " für ", " FOR ", " POUR ", " 
 
 # An agency's name alone after the last sentence, as the agency writes it: '... am 1.
 # Mai-Umzug in Zürich. Keystone', '... the flooded street. Alamy' (the names are data: agencies)
-_CLOSING_AGENCY_RE = lazy_compile(r"(?<=[.!?\"»”)])\s{1,3}(?P<credit>" + _AGENCY + r")\s{0,3}$")
-_CLOSING_AGENCY_REACH = max(len(name) for name in AGENCIES) + 8
+# (after a dash too, and with the word for a picture after the agency, as web pages print the
+# credit span after the figcaption: '... August 6, 2017. — AFP pic', '... am Montag. - dpa-Foto';
+# picture_nouns, any case: the agency alone is the credit)
+_CLOSING_PICTURE_NOUNS = tuple(dict.fromkeys(noun.casefold() for noun in _CREDIT_DATA["picture_nouns"]))
+_CLOSING_AGENCY_RE = lazy_compile(
+    r"(?<=[.!?\"»”)])\s{1,3}(?:[-–—]\s{1,2})?(?P<credit>"
+    + _AGENCY
+    + r")(?:[\s-](?i:"
+    + alternation(_CLOSING_PICTURE_NOUNS)
+    + r"))?\s{0,3}$"
+)
+_CLOSING_AGENCY_REACH = max(len(name) for name in AGENCIES) + max(len(noun) for noun in _CLOSING_PICTURE_NOUNS) + 12
 
 
 # An agency's name in capitals glued to the caption's last word, a page's credit run on without
@@ -704,8 +714,15 @@ _GLUED_AGENCY_RE = lazy_compile(
 def closing_agency(text: str) -> re.Match | None:
     """The match of an agency's name alone closing `text` after its last sentence (or glued to
     its last word, in capitals), or None."""
-    if not text.rstrip().endswith(AGENCIES):
-        return None
+    end = text.rstrip()
+    if not end.endswith(AGENCIES):
+        head, _, word = end.rpartition(" ")
+        if "-" in word and word.casefold().rpartition("-")[2] in _CLOSING_PICTURE_NOUNS:
+            head = word.rpartition("-")[0]  # 'dpa-Foto'
+        elif word.casefold() not in _CLOSING_PICTURE_NOUNS:
+            return None
+        if not head.endswith(AGENCIES):
+            return None
     start = max(0, len(text) - _CLOSING_AGENCY_REACH)
     return _CLOSING_AGENCY_RE.search(text, start) or _GLUED_AGENCY_RE.search(text, start)
 
@@ -1950,7 +1967,9 @@ def supplier_in(text: str) -> str | None:
 # tag is cut from the end in turn, and what a last slash names about the copy: 'File Photo',
 # 'Imagen digital' (credit_format_tails in credit_patterns.json))
 _WIRE_TAIL_RE = compile_guarded(
-    r"(?:\s{1,3}(?:TPX IMAGES OF THE DAY|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)"
+    r"(?:\s{1,3}(?:(?:"
+    + alternation(_CREDIT_DATA["credit_desk_tags"])
+    + r")\b.*|SEARCH\s\S.*|ATTENTION EDITORS\s.*|\(\s?[A-Z][A-Z .'/-]{1,40}\s-\sTags:.*)"
     # dpa's marker and its licence after the credit: '... /dpa +++(c) dpa - Bildfunk+++ | Verwendung weltweit'
     r"|\s{0,3}\+{2,3}[^+\n]{1,40}\+{2,3}[^+\n]{0,80}"
     r"|\s{0,2}/\s{0,2}(?i:"
