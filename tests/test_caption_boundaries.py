@@ -4137,3 +4137,153 @@ def test_a_gallery_s_n_of_m_counter_opening_the_caption_is_no_caption_text(block
     record = _parse(block)
     expected = block.split(" ", 1)[1] if caption else block
     assert record.caption == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    (
+        # a bare label in parentheses, a name and an agency closing it
+        (
+            "Le ministre arrive à la préfecture, le 3 mars 2021 à Exempleville (Photo Jean Roe. AFP)",
+            "Le ministre arrive à la préfecture, le 3 mars 2021 à Exempleville",
+            "Jean Roe. AFP",
+        ),
+        (
+            "Ein Mann geht über die Brücke am Hafen (Foto Jana Roe / dpa)",
+            "Ein Mann geht über die Brücke am Hafen",
+            "Jana Roe / dpa",
+        ),
+        # an institution's credit of slashed parts after the last sentence
+        (
+            "Die Regierung stellt ihr neues Foto vor. Staatskanzlei / Fotodienst des Amtes für Medien",
+            "Die Regierung stellt ihr neues Foto vor.",
+            "Staatskanzlei / Fotodienst des Amtes für Medien",
+        ),
+        (
+            "Commuters wait for the delayed train on Monday. Jane Roe / The Example Times",
+            "Commuters wait for the delayed train on Monday.",
+            "Jane Roe / The Example Times",
+        ),
+    ),
+)
+def test_a_bare_labelled_or_slashed_credit_closing_a_flattened_caption_is_the_credit(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "block",
+    (
+        "Visitors line up at the gallery entrance (Photo of the day)",
+        "Der Raum ist leer (Foto Archiv)",
+        # a slash in prose, one word a part
+        "Die Preise steigen weiter an. Gesundheit / Pflege",
+        "Die Kosten für Gesundheit/Pflege steigen im ganzen Land",
+        # a sentence after the slash
+        "Die Preise steigen. Der Markt / die Börse reagiert heute mit großen Verlusten",
+    ),
+)
+def test_parentheses_or_slashes_without_a_credit_s_form_keep_the_caption(block):
+    record = _parse(block)
+    assert record.credit is None
+    assert record.caption == block
+
+
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    (
+        (
+            "Le ministre et la maire lors de la visite à Exempleville Jean Roe ©Jean Roe",
+            "Le ministre et la maire lors de la visite à Exempleville",
+            "Jean Roe",
+        ),
+        (
+            "Die Ministerin besucht die Schule in Beispielstadt. Anna Beispiel Foto: Anna Beispiel",
+            "Die Ministerin besucht die Schule in Beispielstadt.",
+            "Anna Beispiel",
+        ),
+    ),
+)
+def test_a_credit_s_name_printed_bare_before_the_credit_is_no_caption_text(block, caption, credit):
+    record = _parse(block)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    ("block", "caption"),
+    (
+        # the name as the caption's subject: after a word in lower case, or a photographer's trade
+        (
+            "Un portrait réalisé par le photographe Jean Roe ©Jean Roe",
+            "Un portrait réalisé par le photographe Jean Roe",
+        ),
+        ("Portrait of the artist and her dog, Jane Roe ©Jane Roe", "Portrait of the artist and her dog, Jane Roe"),
+        ("Self-portrait of Jane Roe ©Jane Roe", "Self-portrait of Jane Roe"),
+        ("Blick in das Atelier der Fotografin Anna Beispiel ©Anna Beispiel", None),
+    ),
+)
+def test_a_caption_ending_with_its_subject_s_name_keeps_it_before_the_credit(block, caption):
+    record = _parse(block)
+    assert record.caption == (caption or block[: block.index(" ©")])
+    assert record.credit is not None
+
+
+def test_a_line_in_another_language_after_a_credited_line_is_its_translation():
+    block = (
+        "Opposition leader Jane Roe speaks to supporters at a rally in the square on Sunday, "
+        "February 9, 2014. Photo by Jean Exemple/NurPhoto\n"
+        "Die Oppositionsführerin spricht auf dem Platz zu ihren Anhängern. (© picture-alliance, ZUMA Press)"
+    )
+    record = _parse(block)
+    assert record.caption.endswith("February 9, 2014.") and "Oppositionsführerin" not in record.caption
+    assert record.credit == "Jean Exemple/NurPhoto"
+    assert record.language == "en"
+
+
+def test_two_lines_in_one_language_are_one_caption():
+    block = (
+        "Opposition leader Jane Roe speaks to supporters at a rally in the square on Sunday. Photo by Jean Exemple\n"
+        "The crowd of several thousands waited for hours in the cold for the speech to begin."
+    )
+    record = _parse(block)
+    assert "The crowd" in record.caption
+
+
+@pytest.mark.parametrize(
+    ("block", "caption"),
+    (
+        ("UK news in pictures\n19 October 2020\nA man walks past a mosaic on a wall in Exampleton\nReuters", 1),
+        ("Die Woche in Bildern\nEin Kran hebt die Brücke über den Fluss.\nFoto: Jane Roe/dpa", 1),
+        ("Bilder des Tages\nEin Kran hebt die Brücke über den Fluss.", 1),
+        # 'in pictures' inside a caption, or a title alone, is the caption
+        ("Children learn their history in pictures at the museum.\nReuters", 0),
+        ("The war in pictures", 0),
+    ),
+)
+def test_a_gallery_s_title_line_is_the_headline_not_the_caption(block, caption):
+    record = _parse(block)
+    lines = block.split("\n")
+    if caption:
+        assert record.headline == lines[0]
+        assert lines[0] not in record.caption and record.caption
+    else:
+        assert record.caption == lines[0]
+
+
+@pytest.mark.parametrize(
+    ("block", "credit"),
+    (
+        # the same credit in the caption and on its labelled line: as the caption first states it
+        (
+            "Smoke rises over the camp on Thursday, June 6, 2024. (AP Photo/Jane Roe)\nPhoto: Jane Roe/AP",
+            "AP Photo/Jane Roe",
+        ),
+        ("Los presidentes se reunieron este 9 de abril. EFE/ Ana Ruiz R.\nFoto: EFE - Ana Ruiz R.", "EFE/ Ana Ruiz R."),
+        # another credit on the labelled line wins (SPEC: the field)
+        ("Smoke rises over the camp on Thursday. (AP Photo/Jane Roe)\nPhoto: John Doe/Reuters", "John Doe/Reuters"),
+        # and so does the same credit in the page's own form in the caption, name first
+        ("Un hombre camina entre escombros en el puerto. (Ana ROE / AFP)\nFoto: AFP - Ana Roe", "AFP - Ana Roe"),
+    ),
+)
+def test_a_credit_stated_twice_in_the_wire_s_form_and_on_a_label_line_is_read_in_the_wire_s_form(block, credit):
+    assert _parse(block).credit == credit

@@ -70,6 +70,7 @@ from .notices import (
     LEADING_CREDIT_DATE_RE,
     LEADING_ID_CREDIT_RE,
     VIA_NEWS_AGENCY_RE,
+    bare_label_agency_credit,
     caveats_in,
     clean_credit,
     contains_any,
@@ -79,6 +80,7 @@ from .notices import (
     is_negative_release,
     may_hold_credit,
     parse_embargo,
+    slash_tail_credit,
     split_inline_credit,
     supplier_in,
 )
@@ -241,6 +243,8 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
     if caption_lines and ("#" in caption_lines[-1] or any(line.lstrip()[:1] == "#" for line in caption_lines[1:])):
         caption_lines, tagged = ct.without_hashtags(caption_lines)
         line_credits.extend([tagged] if tagged else [])
+    if len(caption_lines) > 1:
+        caption_lines = ct.without_translated_line(caption_lines)
     if len(caption_lines) > 1:
         caption_lines, more_credits = _without_line_credits(caption_lines)
         line_credits.extend(more_credits)
@@ -427,6 +431,17 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             bare_uncredited, bare_credits = ct.strip_credits(head + " " + segment[at + 3 :].lstrip())
             if bare_credits and bare_uncredited.rstrip() == head:
                 uncredited, inline_credits = bare_uncredited, bare_credits
+    if not inline_credits and segment[-1:] == ")":
+        labelled_agency = bare_label_agency_credit(segment)
+        if labelled_agency:  # '... à Toulouse (Photo Lionel Exemple. AFP)'
+            uncredited, inline_credits = segment[: labelled_agency.start()].rstrip(), [labelled_agency.group("credit")]
+    if not inline_credits and " / " in segment[-200:]:
+        slashed_tail = slash_tail_credit(segment)
+        if slashed_tail:  # '... mit seinem Smartphone. Bundeskanzlei / Mediamatiker:innen des Bundesamtes'
+            uncredited, inline_credits = segment[: slashed_tail.start()].rstrip(), [slashed_tail.group("credit")]
+    if inline_credits and uncredited[-1:].isalpha():
+        # '... à Namur Jane Roe ©Jane Roe': the name printed bare before its credit
+        uncredited = ct.without_doubled_credit(uncredited, inline_credits)
     if not inline_credits and len(segment) > 40:
         # a lender's sentence closing the caption ('... lundi. Photo fournie par la Mairie de
         # Villeexemple.', '... on Monday. Photo submitted by Jane Roe.'): the credit
@@ -545,6 +560,14 @@ def build(text: str, *, today: date | None = None) -> ParsedCaption:
             labelled.extend(found)
         else:
             inline_credits.extend(found)
+    if labelled and inline_credits:
+        # the same credit in the caption, in the wire's own form (the agency first: '(AP
+        # Photo/Jane Roe)', 'EFE/ Ana Ruiz'), and on the page's labelled line in another order
+        # ('Photo: Jane Roe/AP', 'Foto: EFE - Ana Ruiz'): one credit, as the wire states it. A
+        # page's own form in the caption ('(Ana ROE / AFP)') gives way to its field ('Foto: AFP -
+        # Ana Roe'), and so does any other credit (SPEC: a field wins)
+        stated = {_credit_words(credit) for credit in inline_credits if _WIRE_FORM_RE.match(credit)}
+        labelled = [credit for credit in labelled if _credit_words(credit) not in stated]
     if labelled:
         # a credit line under its label on a line of its own ('Foto: AFP - Jane Roe' under '...
         # (Jane ROE / AFP)'): the page's credit field, which wins over the caption's own (SPEC)
@@ -1435,6 +1458,24 @@ def _without_record_id(line: str, scan: BlockScan) -> str | None:
     return line[match.end() :] if match["date"] else ""
 
 
+_PHOTO_WORDS_FOLDED = frozenset(fold(word) for word in load_data("credit_patterns.json")["photo_words"])
+_CREDIT_WORD_RE = lazy_compile(r"[^\W_]+")
+
+
+def _credit_words(credit: str) -> tuple[str, ...]:
+    """A credit's words in any order and case, without the agency's word for a photo: 'AP
+    Photo/Jane Roe' and 'Jane Roe/AP' are one credit."""
+    return tuple(sorted(word for word in _CREDIT_WORD_RE.findall(fold(credit)) if word not in _PHOTO_WORDS_FOLDED))
+
+
+# A credit in the wire's own form: the agency, its word for a photo or not, a slash, the name
+_WIRE_FORM_RE = lazy_compile(
+    r"(?:"
+    + alternation(AGENCIES)
+    + r")(?:\s(?:"
+    + alternation(load_data("credit_patterns.json")["photo_words"])
+    + r"))?\s?/"
+)
 _BLANK_RUN_RE = lazy_compile(r"[ \t\u00a0]{2,}")
 _ID_DATE_OPENER_RE = lazy_compile(
     r"(?P<id>(?=[A-Za-z0-9]{0,20}\d)[A-Za-z][A-Za-z0-9]{5,20})\s\((?P<date>[^()\n]{4,30})\)\s{1,2}(?:-{2,3}|—)\s{1,2}"

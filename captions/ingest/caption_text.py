@@ -335,6 +335,10 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
         return None, None, -1
     first = paragraphs[0]
     head = first[0]
+    if len(first) > 1 and is_gallery_title(head):
+        # a gallery's title over the picture's lines ('UK news in pictures' / '19 October 2020' /
+        # 'A man walks past ...'): the page's heading
+        return head, first[1:], 0
     if _looks_like_title(head) or (len(first) == 1 and _trailing_heading(head)):
         if len(first) > 2 and fold(first[1].strip()) == fold(head.strip()):
             first = first[1:]  # the title printed twice over the text (the page's and the picture's)
@@ -378,6 +382,23 @@ def split_headline(paragraphs: list[list[str]]) -> tuple[str | None, list[str] |
             if any(_is_full_sentence(line) for line in paragraph):
                 return first[0], paragraph, index
     return None, first, 0
+
+
+_GALLERY_TITLES = load_data("credit_patterns.json")["gallery_titles"]
+_GALLERY_TITLE_RE = re.compile(
+    r"(?i:(?:[^\W\d][\w'’\-]*\s){0,6}(?:"
+    + alternation(_GALLERY_TITLES["endings"])
+    + r")|"
+    + alternation(_GALLERY_TITLES["whole"])
+    + r")\s{0,2}:?"
+)
+
+
+def is_gallery_title(line: str) -> bool:
+    """A gallery's title line ('UK news in pictures', 'Bilder des Tages'; gallery_titles): at
+    most seven words before the ending, no stop after it."""
+    line = line.strip()
+    return len(line) <= 80 and _GALLERY_TITLE_RE.fullmatch(line) is not None
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -2042,3 +2063,49 @@ def ends_in_fragment(text: str) -> bool:
     if len(last) < 3 or last in NOTICE_WORDS:
         return False
     return any(word.startswith(last) for word in NOTICE_WORDS)
+
+
+# --- credits of web pages flattened to text ---------------------------------------------------
+
+_PHOTOGRAPHER_TRADES = frozenset(
+    fold(word) for words in load_data("caption_labels.json")["trade_words"].values() for word in words
+)
+
+
+def without_doubled_credit(text: str, credits: list[str]) -> str:
+    """The caption without a credit's name printed bare before the credit read after it, as a
+    page flattens its credit span and its copyright line together ('... à Namur Jane Roe ©Jane
+    Roe'): two to four capitalised words closing the text with no punctuation, after a
+    capitalised word or a sentence's stop. The name as the caption's subject stays: after a word
+    in lower case ('Portrait of Jane Roe', 'le photographe Jean Roe'), after a photographer's
+    trade ('Fotograf Hans Roe'), or alone."""
+    end = text.rstrip()
+    for credit in credits:
+        name = credit.strip(" ©").strip()
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not end.endswith(" " + name):
+            continue
+        if not all(word[:1].isupper() or word in NAME_JOINERS for word in words):
+            continue
+        head = end[: -len(name)].rstrip()
+        before = head.rpartition(" ")[2]
+        if len(head) < 20 or not before or not before[:1].isupper() and before[-1:] not in ".!?":
+            continue
+        if fold(before) in _PHOTOGRAPHER_TRADES:
+            continue
+        return head
+    return text
+
+
+def without_translated_line(lines: list[str]) -> list[str]:
+    """The caption's lines up to one that closes on a credit, when the next line is in another
+    language: its translation, a credit of its own after it ('... the crowd. Photo by Jane
+    Roe/Example' / 'Die Menge ... (© Agentur)'; SPEC: a bilingual block keeps its first
+    language)."""
+    for index, line in enumerate(lines[:-1]):
+        if len(line) < 40 or not strip_credits(line)[1]:
+            continue
+        first, second = line_language(line), line_language(lines[index + 1])
+        if first and second and first != second:
+            return lines[: index + 1]
+    return lines

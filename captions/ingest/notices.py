@@ -2158,3 +2158,54 @@ def _clean_credit(text: str) -> tuple[str | None, str | None]:
 
 def is_negative_release(value_folded: str) -> bool:
     return value_folded.strip(" .") in NEGATIVE_VALUES
+
+
+# --- credits of web pages flattened to text ---------------------------------------------------
+
+# A bare picture label in parentheses closing the caption, a name and an agency after it,
+# without a 'by' or a colon: '... à Toulouse (Photo Lionel Exemple. AFP)', '... (Foto Ana Ruiz /
+# EFE)' (credit_labels_bare as written; the agency as it writes itself or in capitals). The
+# agency closing it is the evidence: '(Photo of the day)', '(Foto Archiv)' are none.
+_BARE_LABEL_AGENCY_RE = lazy_compile(
+    r"(?<=\S)\s{1,3}\((?:"
+    + _BARE_LABELS
+    + r")\s{1,2}(?P<credit>[A-ZÀ-ÝĀ-ɏ][^()\n]{1,80}?[\s./,|\-]\s{0,2}"
+    + _AGENCY_ANY_CASE
+    + r")\s{0,2}\)\s{0,3}$"
+)
+
+
+def bare_label_agency_credit(text: str) -> re.Match | None:
+    """The match of a bare label's credit in parentheses closing `text` (_BARE_LABEL_AGENCY_RE),
+    or None."""
+    if text.rstrip()[-1:] != ")":
+        return None
+    return _BARE_LABEL_AGENCY_RE.search(text, max(0, len(text) - 140))
+
+
+# An institution's or a page's credit after the caption's last sentence, its parts between
+# spaced slashes, as a web page prints its credit span after the figcaption: '... mit seinem
+# Smartphone. Bundeskanzlei / Mediamatiker:innen des Bundesamtes für Informatik', '... on Monday.
+# Jane Roe / The Example Times': capitalised words (a gendered plural's colon inside one,
+# name_particles and name_connectors between them), two parts or more, one of two words or more;
+# no digit, no sentence. Not 'Gesundheit/Pflege' in prose, nor '... steigen. Gesundheit / Pflege'
+# (one word each).
+_SLASH_WORD = r"[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,30}(?::[a-zà-ÿ]{2,8})?"
+_SLASH_PART = _SLASH_WORD + r"(?:\s(?:" + NAME_JOINER + r"\s)?" + _SLASH_WORD + r"){0,6}"
+_SLASH_TAIL_RE = lazy_compile(
+    r"(?<=[.!?\"”»])\s{1,3}(?P<credit>" + _SLASH_PART + r"(?:\s/\s" + _SLASH_PART + r"){1,3})\s{0,3}$"
+)
+
+
+def slash_tail_credit(text: str) -> re.Match | None:
+    """The match of a credit of parts between spaced slashes closing `text` after its last
+    sentence (_SLASH_TAIL_RE), or None."""
+    if " / " not in text[-200:]:
+        return None
+    found = _SLASH_TAIL_RE.search(text, max(0, len(text) - 200))
+    if found is None or found.start() < 20:
+        return None
+    parts = found.group("credit").split(" / ")
+    if not any(len(part.split()) >= 2 for part in parts) or reads_as_sentence(found.group("credit")):
+        return None
+    return found
