@@ -4164,6 +4164,22 @@ def test_a_gallery_s_n_of_m_counter_opening_the_caption_is_no_caption_text(block
             "Commuters wait for the delayed train on Monday.",
             "Jane Roe / The Example Times",
         ),
+        # a person's name with initials or particles among the parts
+        (
+            "Commuters wait for the delayed train on Monday. M. Roe / Fotodienst des Amtes",
+            "Commuters wait for the delayed train on Monday.",
+            "M. Roe / Fotodienst des Amtes",
+        ),
+        (
+            "Commuters wait for the delayed train on Monday. Ana de la Roe / The Example Times",
+            "Commuters wait for the delayed train on Monday.",
+            "Ana de la Roe / The Example Times",
+        ),
+        (
+            "Commuters wait for the delayed train on Monday. Jane Q. Roe / Staatskanzlei",
+            "Commuters wait for the delayed train on Monday.",
+            "Jane Q. Roe / Staatskanzlei",
+        ),
     ),
 )
 def test_a_bare_labelled_or_slashed_credit_closing_a_flattened_caption_is_the_credit(block, caption, credit):

@@ -2190,8 +2190,10 @@ def bare_label_agency_credit(text: str) -> re.Match | None:
 # name_particles and name_connectors between them), two parts or more, one of two words or more;
 # no digit, no sentence. Not 'Gesundheit/Pflege' in prose, nor '... steigen. Gesundheit / Pflege'
 # (one word each).
-_SLASH_WORD = r"[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,30}(?::[a-zà-ÿ]{2,8})?"
-_SLASH_PART = _SLASH_WORD + r"(?:\s(?:" + NAME_JOINER + r"\s)?" + _SLASH_WORD + r"){0,6}"
+# (a person's name among the parts, its initials and particles too: 'M. Roe', 'Jane Q. Roe',
+# 'Ana de la Roe')
+_SLASH_WORD = r"(?:[A-ZÀ-ÝĀ-ɏ][\w'’\-]{1,30}(?::[a-zà-ÿ]{2,8})?|[A-ZÀ-ÝĀ-ɏ]\.)"
+_SLASH_PART = _SLASH_WORD + r"(?:\s(?:" + NAME_JOINER + r"\s){0,2}" + _SLASH_WORD + r"){0,6}"
 _SLASH_TAIL_RE = lazy_compile(
     r"(?<=[.!?\"”»])\s{1,3}(?P<credit>" + _SLASH_PART + r"(?:\s/\s" + _SLASH_PART + r"){1,3})\s{0,3}$"
 )
