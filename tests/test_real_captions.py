@@ -42,7 +42,8 @@ CORPUS = Path(__file__).parent / "data" / "real_captions"
 # 62c4b1a's parser; lowered to leave room for batch 34 before the parser work on them lands
 # dev lowered to 97.9 by batch 34 (11 new dev archive records, 72.3% as gathered): 26112/26634 = 98.04% on
 # 62c4b1a's parser
-FLOORS = {"dev": 97.9, "holdout": 94.2}
+# dev raised to 98.3 at the end of the session of 2026-12-01 22:05-01:05: 26238/26634 = 98.51% on 8e8c03a
+FLOORS = {"dev": 98.3, "holdout": 94.2}
 TODAY = date(2026, 11, 30)  # the corpus' future_date expectations were written on this day
 
 
