@@ -660,6 +660,66 @@ def test_a_compound_of_a_compass_word_or_district_and_a_city_is_that_city(block,
     assert _place_of(block) == expected
 
 
+_ARCHIVE_HEADER = "Beteiligte;Titel_Sammlung;InvNr;Datierung;Geogr_Bezug\n"
+
+
+def _archive_place(place: str):
+    return _place_of(f"{_ARCHIVE_HEADER}Anna Beispiel;Blick auf die Altstadt;B 4711;um 1910;{place}\n")
+
+
+@pytest.mark.parametrize(
+    "place, expected",
+    [
+        # a major town, a hyphen and its district (a district word or any part of the town's
+        # region): the city as written, the town's country, the sites after it the sublocation
+        ("Mainz-Altstadt, Marktplatz", ("Marktplatz", "Mainz-Altstadt", None, "DE")),
+        ("Mainz - Altstadt, Marktplatz", ("Marktplatz", "Mainz - Altstadt", None, "DE")),
+        ("Frankfurt am Main-Altstadt, Marktplatz", ("Marktplatz", "Frankfurt am Main-Altstadt", None, "DE")),
+        ("Mainz-Gonsenheim, Kirche", ("Kirche", "Mainz-Gonsenheim", None, "DE")),
+        ("Mainz-Mitte", (None, "Mainz-Mitte", None, "DE")),  # 'Mitte' is Berlin's, a district word
+        ("Lyon-Centre, Place Bellecour", ("Place Bellecour", "Lyon-Centre", None, "FR")),
+        ("Madrid-Centro, Plaza Mayor", ("Plaza Mayor", "Madrid-Centro", None, "ES")),
+        ("Mainz", (None, "Mainz", None, "DE")),
+        # false friends: hyphenated towns of their own, events, routes, double surnames
+        ("Aix-en-Provence, Cours Mirabeau", ("Cours Mirabeau", "Aix-en-Provence", None, "FR")),
+        ("Castrop-Rauxel", (None, "Castrop-Rauxel", None, None)),
+        ("Stratford-upon-Avon", (None, "Stratford-upon-Avon", None, None)),
+        ("Berlin-Marathon", (None, "Berlin-Marathon", None, None)),
+        ("Dakar-Rallye", (None, "Dakar-Rallye", None, None)),
+        ("Paris-Roubaix", (None, "Paris-Roubaix", None, None)),
+        ("Müller-Lüdenscheidt", (None, "Müller-Lüdenscheidt", None, None)),
+    ],
+)
+def test_an_archive_place_of_a_town_and_its_district_takes_the_towns_country(place, expected):
+    assert _archive_place(place) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Baden-Baden",
+        "Castrop-Rauxel",
+        "Saint-Denis",
+        "Garmisch-Partenkirchen",
+        "Aix-en-Provence",
+        "Stratford-upon-Avon",
+        "Berlin-Marathon",
+        "Paris-Roubaix",
+        "Dakar-Rallye",
+        "Müller-Lüdenscheidt",
+    ],
+)
+def test_a_hyphenated_name_of_its_own_or_an_event_is_no_district(name):
+    from captions.core import places
+
+    assert places._district_head(name) is None
+
+
+def test_a_district_after_a_town_in_running_text_takes_its_country():
+    assert _place_of("Kinder spielen auf der Straße in Mainz-Gonsenheim.") == (None, "Mainz-Gonsenheim", None, "DE")
+    assert _place_of("Läufer beim Berlin-Marathon 2019.")[3] is None
+
+
 def test_a_hyphenated_town_of_its_own_is_not_split():
     resolved = resolve_place("Castrop-Rauxel, Deutschland", labelled=False)
     assert (resolved.city, resolved.country_code) == ("Castrop-Rauxel", "DE")

@@ -1552,17 +1552,56 @@ def _without_type_suffix(text: str) -> str:
 
 
 def _district_head(name: str) -> str | None:
-    """'Berlin-Neukölln', 'Berlin-Tempelhof' -> 'Berlin': a district written after its city with
-    a hyphen, when the whole is no city of its own ('Castrop-Rauxel' is one); 'West-Berlin',
-    'Ost-Berlin' -> 'Berlin': a compass word before the city (place_phrases.json)."""
-    head, dash, rest = name.partition("-")
+    """'Berlin-Neukölln', 'Mainz-Altstadt', 'Mainz - Gonsenheim' -> the town before the hyphen:
+    a district written after its city with a hyphen, when the whole is no place of its own
+    ('Castrop-Rauxel', 'Baden-Baden', 'Saint-Denis' are), the town is a major city or a capital
+    and the part after it names no event ('Berlin-Marathon', 'Dakar-Rallye') nor a town outside
+    the first town's region ('Paris-Roubaix', a route); 'West-Berlin', 'Ost-Berlin' -> 'Berlin':
+    a compass word before the city (place_phrases.json)."""
     # (a town of that name: 'Castrop-Rauxel'; GeoNames lists 'Berlin-Tempelhof' as another
     # name of its Tempelhof, which is the district, not a town of its own)
-    if not dash or len(head) < 3 or _named(name_key(name))[1]:
+    if "-" not in name or _named(name_key(name))[1]:
         return None
-    if head in _compound_directions() and "-" not in rest:
-        head = rest
-    return head if any(city.capital or city.curated for city in _cities_named(head)) else None
+    head, _, rest = name.partition("-")
+    if head.strip() in _compound_directions() and "-" not in rest:
+        head = rest.strip()
+        return head if any(city.capital or city.curated for city in _cities_named(head)) else None
+    # the longest town before a hyphen: 'Frankfurt am Main-Altstadt', 'Aix-en-Provence-Centre'
+    for position in reversed([index for index, char in enumerate(name) if char == "-"]):
+        head, rest = name[:position].strip(), name[position + 1 :].strip()
+        if len(head) < 3 or not rest:
+            continue
+        towns = _cities_named(head)
+        if not towns or not any(city.major for city in towns):
+            continue
+        districts, events = _hyphen_words()
+        if name_key(rest) in events:
+            return None
+        if name_key(rest) not in districts and not _district_of(rest, towns):
+            return None
+        return head
+    return None
+
+
+@functools.cache
+def _hyphen_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("place_phrases.json")
+    return (
+        frozenset(name_key(word) for word in (*data["hyphen_districts"], *data["generic_districts"])),
+        frozenset(name_key(word) for word in data["hyphen_events"]),
+    )
+
+
+def _district_of(rest: str, towns: tuple[City, ...]) -> bool:
+    """Can `rest`, after a town's name and a hyphen, be a district of it: no town the gazetteer
+    knows, or one in the same region of the same country ('Gonsenheim' of Mainz, 'Tempelhof' of
+    Berlin; not 'Roubaix' after 'Paris')?"""
+    others = _cities_named(rest)
+    if not others:
+        return True
+    return any(
+        other.country_code == town.country_code and other.admin1 == town.admin1 for other in others for town in towns
+    )
 
 
 @functools.cache
