@@ -3522,3 +3522,61 @@ def test_a_labelled_span_the_caption_gives_as_a_guess_is_approximate():
     # a guess of another span says nothing of the labelled one
     other = _parse("Shore and mountains, Yukon Territory, circa 1903\nDate: 1903-1906")
     assert other.approximate is False
+
+
+_HALLES = "Les Halles au petit matin"
+_ACCRA = "A boy plays football in Accra."
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        # names ending on an abbreviation's period
+        (f"Réf.;Titre;Date;Lieu;Auteur\nPH-0097;{_HALLES};1962/05;Paris;Jean Roe", _HALLES, "Jean Roe"),
+        (
+            "Inv.-Nr.;Titel;Datierung;Ort;Fotograf\nF 1234;Hochwasser an der Pleiße;1954;Leipzig;Hans Roe",
+            "Hochwasser an der Pleiße",
+            "Hans Roe",
+        ),
+        (
+            "No.,Title,Date,Place,Photographer\nA-12,Harbour at dawn,1954,Bristol,Jane Roe",
+            "Harbour at dawn",
+            "Jane Roe",
+        ),
+        (
+            "Bildnr.\tBildtext\tFotograf\n55123\tSegelboote auf dem Bodensee bei Lindau.\tUte Roe",
+            "Segelboote auf dem Bodensee bei Lindau.",
+            "Ute Roe",
+        ),
+        # a yes-or-no column, a name of six words, a repeated name, a column named by a number
+        (f"Image ID,Caption,Credit,Model released?\nAB-1,{_ACCRA},Kofi Roe,No", _ACCRA, "Kofi Roe"),
+        (
+            f"Image ID;Caption;Credit;Name of the photographer or agency\nAB-2;{_ACCRA};Kofi Roe;Kofi Roe Studio",
+            _ACCRA,
+            "Kofi Roe",
+        ),
+        (
+            f"Image ID,Caption,Credit,Keywords,Keywords,Keywords\nAB-4,{_ACCRA},Kofi Roe,sport,ball,boy",
+            _ACCRA,
+            "Kofi Roe",
+        ),
+        (f"Image ID,Caption,Credit,1\nAB-5,{_ACCRA},Kofi Roe,x", _ACCRA, "Kofi Roe"),
+    ],
+)
+def test_csv_headers_with_abbreviations_questions_long_repeated_or_numbered_names_read(text, caption, credit):
+    record = _parse(text)
+    assert (record.caption, record.credit) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sentences cut at the delimiter: a period after a long word or many words, an exclamation
+        "Fishing boats. Nets, Caption. Credit, Date in the morning.\nGulls over the harbour, the sea, the boats.",
+        "Caption; Credit; What a day it was in the harbour!\nBoats; gulls; nets",
+    ],
+)
+def test_sentences_cut_at_delimiters_are_no_csv_header(text):
+    from captions.ingest.records import csv_rows
+
+    assert csv_rows(text) is None

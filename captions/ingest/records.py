@@ -478,18 +478,46 @@ def _is_prose_row(row: list[str], delimiter: str) -> bool:
 
 
 def _is_header(header: list[str]) -> bool:
+    """Three column names or more, two of them labels of ours. A name is short and has no sentence's
+    shape: at most eight words; a final period only after an abbreviation ('Réf.', 'Inv.-Nr.',
+    'No.', 'Bildnr.'), a final question mark only on a yes-or-no column's few words ('Model
+    released?'), no final '!'. A name may repeat ('Keywords' thrice) and one column in three may be
+    named by a number, but a line of numbers is values, not names ('1;2;3', '2021;2022;2023')."""
     names = [name.strip() for name in header]
-    if len(names) < 3 or sum(1 for name in names if name) < 3:
+    named = [name for name in names if name]
+    if len(names) < 3 or len(named) < 3:
         return False
-    for name in names:
-        if len(name) > _HEADER_NAME_LIMIT or len(name.split()) > 5 or name.rstrip(".!?")[-1:] != name[-1:]:
+    numbers = 0
+    for name in named:
+        if len(name) > _HEADER_NAME_LIMIT or len(name.split()) > _HEADER_NAME_WORDS or not _is_column_name_end(name):
             return False  # a sentence, not a column's name
-        if name and not any(character.isalpha() for character in name):
-            return False  # '1;2;3', '2021-05-03': values, not names
-    folded = [fold(name) for name in names if name]
-    if len(set(folded)) < len(folded) - 1:
+        if not any(character.isalpha() for character in name):
+            numbers += 1  # '1', '2021-05-03'
+    if 3 * numbers > len(named):
         return False
-    return sum(1 for name in names if name and _field_of(_record_label(name)) not in (None, "ignored")) >= 2
+    distinct = {fold(name): name for name in named}
+    if len(distinct) < 3:
+        return False
+    return sum(1 for name in distinct.values() if _field_of(_record_label(name)) not in (None, "ignored")) >= 2
+
+
+_HEADER_NAME_WORDS = 8
+_HEADER_ABBREVIATION_LIMIT = 8  # letters of the word an abbreviation's period closes ('Bildnr.')
+
+
+def _is_column_name_end(name: str) -> bool:
+    """A column's name ends as a name: on no punctuation of a sentence's end, or on an
+    abbreviation's period (its last word short, the name of three words at most), or on a
+    question's mark of a yes-or-no column (four words at most)."""
+    if name[-1:] not in ".!?":
+        return True
+    if name.rstrip(".!?") == "" or name[-2:-1] in ".!?":
+        return False  # '...', '?!'
+    words = name.split()
+    if name[-1] == ".":
+        last = re.split(r"[^\w]+", words[-1][:-1])[-1]
+        return len(words) <= 3 and 0 < len(last) <= _HEADER_ABBREVIATION_LIMIT
+    return name[-1] == "?" and len(words) <= 4
 
 
 # --- exiftool's grouped listing: '[File, System, Other] FileName - File Name: IPTC.jpg' ---------
