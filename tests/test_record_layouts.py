@@ -3580,3 +3580,41 @@ def test_sentences_cut_at_delimiters_are_no_csv_header(text):
     from captions.ingest.records import csv_rows
 
     assert csv_rows(text) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "start", "end"),
+    [
+        # the record's own date outranks a range nested a level down
+        (
+            {
+                "dcterms:title": "Vineyards",
+                "dc:date": "1936",
+                "edm:TimeSpan": {"edm:begin": "1930", "edm:end": "1940"},
+                "dcterms:spatial": "France--Bourgogne--Beaune",
+            },
+            date(1936, 1, 1),
+            date(1936, 12, 31),
+        ),
+        (
+            {"title": "Vineyards", "dc:date": "1936-05-12", "edm:TimeSpan": {"edm:begin": "1930", "edm:end": "1940"}},
+            date(1936, 5, 12),
+            date(1936, 5, 12),
+        ),
+        # a date in the title is the record's own dating too
+        (
+            {"title": "Vineyards in 1936", "edm:TimeSpan": {"edm:begin": "1930", "edm:end": "1940"}},
+            date(1936, 1, 1),
+            date(1936, 12, 31),
+        ),
+        # false friend: nothing else dates the record, the range does
+        (
+            {"dcterms:title": "Vineyards", "edm:TimeSpan": {"edm:begin": "1930", "edm:end": "1940"}},
+            date(1930, 1, 1),
+            date(1940, 12, 31),
+        ),
+    ],
+)
+def test_a_nested_search_range_dates_a_record_only_without_its_own_dating(data, start, end):
+    record = _parse(json.dumps(data))
+    assert (record.date_start, record.date_end) == (start, end)

@@ -876,6 +876,7 @@ def _data_lines(data) -> list[str] | None:
     if call_number is not None and not any(_field_of(line.split(":", 1)[0]) == "source_id" for line in lines):
         lines.append(f"{_RECORD_KEYS['keyed_record_label']}: {call_number}")
     lines.extend(sizes.lines())
+    lines = _without_outranked_range(lines)
     alt = [line for line in lines if _field_of(line.split(":", 1)[0]) == "caption" and line.startswith(_ALT_LABELS)]
     if alt and any(_field_of(line.split(":", 1)[0]) in ("caption", "headline") for line in lines if line not in alt):
         # a page's alternative text, for readers who cannot see the picture, is its caption
@@ -946,6 +947,29 @@ def _with_date_range(value: dict, lines: list[str]) -> dict:
         return rest  # the record's own dating ('Datierung': 'um 1870') says it
     lines.append(f"{_RANGE_LABEL}: {start}" if start == end else f"{_RANGE_LABEL}: {start}/{end}")
     return rest
+
+
+def _without_outranked_range(lines: list[str]) -> list[str]:
+    """A search range of dates dates a record only when nothing else in the whole record does: not
+    a dating field at any depth (EDM's 'dc:date' beside its nested 'edm:TimeSpan'), nor a date in
+    its title or description ('Vineyards in 1936')."""
+    prefix = f"{_RANGE_LABEL}:"
+    if not any(line.startswith(prefix) for line in lines):
+        return lines
+    for line in lines:
+        if line.startswith(prefix):
+            continue
+        label, _colon, text = line.partition(":")
+        field = _field_of(label)
+        if field == "date" and text.strip():
+            break
+        if field in ("caption", "headline") and text.strip():
+            found = dates.find_date(text[:2000])
+            if found is not None and found.start is not None:
+                break
+    else:
+        return lines
+    return [line for line in lines if not line.startswith(prefix)]
 
 
 def _date_of_parts(value: dict) -> tuple[str | None, set]:
