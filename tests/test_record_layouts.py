@@ -3618,3 +3618,24 @@ def test_sentences_cut_at_delimiters_are_no_csv_header(text):
 def test_a_nested_search_range_dates_a_record_only_without_its_own_dating(data, start, end):
     record = _parse(json.dumps(data))
     assert (record.date_start, record.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("data", "city", "code"),
+    [
+        # a record's country field and its title's town at the title's end
+        (
+            {"TitMainTitle": "Fishing boats at Concarneau", "CreDateCreated": "1925", "CreCountry": "France"},
+            "Concarneau",
+            "FR",
+        ),
+        ({"title": "Fishing boats at Bergen.", "country": "Norway"}, "Bergen", "NO"),
+        # false friends: the town of another country than the labelled one; a town named before the
+        # title's end (an event's name: 'Terremoto de Chillán, 1939')
+        ({"title": "Fishing boats at Bergen", "country": "France"}, None, "FR"),
+        ({"title": "Terremoto de Chillán, 1939", "country": "Chile"}, None, "CL"),
+    ],
+)
+def test_a_labelled_country_keeps_the_town_at_the_titles_end(data, city, code):
+    record = _parse(json.dumps(data))
+    assert (record.city, record.country_code) == (city, code)

@@ -158,6 +158,8 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
             record.problem_details["unknown_country"] = problem_detail("country_in_place", text=record.place_text)
     if has_structured:
         _structured_place(record, {name: scan.best(name) for name in _STRUCTURED_FIELDS})
+        if resolved is None and record.city is None and record.sublocation is None and record.caption:
+            _town_of_labelled_country(record, scan)
     elif resolved is None and scan.place_headings:
         _place_under_heading(record, scan.place_headings[0])
     elif resolved is None and scan.place_line is not None:
@@ -186,6 +188,27 @@ def fill_place(record: ParsedCaption, scan: BlockScan) -> None:
                     _place_from_caption(record, None, side)
                 if record.country_code:
                     break
+
+
+def _town_of_labelled_country(record: ParsedCaption, scan: BlockScan) -> None:
+    """A record whose fields name its country (or region) and no town, its title naming one
+    ('Fishing boats at Concarneau' with 'CreCountry: France'): the caption's town, as the caption
+    alone would read it at the title's end, where it lies in no other country than the one labelled."""
+    probe = ParsedCaption(caption=record.caption, language=record.language)
+    _place_from_caption(probe, scan.closing_dateline, filed=scan.filed_dateline)
+    if (
+        probe.city is None
+        or probe.sublocation is not None
+        or not record.caption[:300].rstrip(" .").endswith(probe.city)
+    ):
+        return  # a town the title names elsewhere ('Terremoto de Chillán, 1939') may be an event's
+    if record.country_code and probe.country_code not in (None, record.country_code):
+        return
+    if record.region and probe.region not in (None, record.region):
+        return
+    record.city = probe.city
+    if record.country_code is None and probe.country_code:
+        record.country, record.country_code = probe.country, probe.country_code
 
 
 def _country_named_elsewhere(record: ParsedCaption, text: str) -> None:
