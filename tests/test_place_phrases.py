@@ -2069,3 +2069,22 @@ def test_a_country_as_the_goal_of_a_verb_of_arriving(caption, code):
 )
 def test_no_country_as_the_goal_of_a_verb_of_arriving(caption):
     assert parse_block(caption).country_code is None
+
+
+@pytest.mark.parametrize(
+    ("caption", "city"),
+    [
+        # a court named as the picture's subject: its city is the picture's
+        ("Le tribunal de Paris, le 3 mai 2024.", "Paris"),
+        ("Vue du tribunal judiciaire de Marseille, le 3 mai 2024.", "Marseille"),
+        ("El Tribunal Supremo de Madrid, el 3 de mayo de 2024.", "Madrid"),
+        ("Fachada del Juzgado de Instrucción de Palma, el 3 de mayo de 2024.", "Palma"),
+        ("The District Court of Amsterdam, May 3, 2024.", "Amsterdam"),
+        ("Das Amtsgericht von Köln, 3. Mai 2024.", "Köln"),
+        # false friends: the court as a ruling's author or a person's office
+        ("La resolución dictada por el Juzgado de Instrucción 3 de Palma cita a un testigo.", None),
+        ("El titular del Juzgado de Instrucción 3 de Palma cita a declarar a un testigo.", None),
+    ],
+)
+def test_a_court_as_the_pictures_subject_keeps_its_city(caption, city):
+    assert parse_block(caption).city == city

@@ -309,16 +309,23 @@ _INSTITUTION_BEFORE_RE = lazy_compile(
 _BUILDING_LEAD_RE = lazy_compile(
     r"(?:^|[^\w])(?:" + alternation(fold(word) for word in PLACE_PHRASES["institution_building_leads"]) + r")\s$"
 )
+# 'el titular del', 'dictada por el', 'the judge of the': the court as an office or a ruling's author
+_OFFICE_LEAD_RE = lazy_compile(
+    r"(?:^|[^\w])(?:" + alternation(fold(word) for word in PLACE_PHRASES["institution_office_leads"]) + r")\s$"
+)
 _NAME_AT_RE = lazy_compile(r"[\w'’\-]+(?:\s[" + _UP + r"][\w'’\-]*){0,3}")
 
 
 def _institution_seat(caption: str, start: int) -> bool:
-    """Is the name at `start` a court's seat ('el titular del Juzgado de Instrucción 3 de Palma'),
+    """Is the name at `start` a court's seat, the court named as a person's office or a ruling's
+    author ('el titular del Juzgado de Instrucción 3 de Palma', 'dictada por el Juzgado de X'),
     not a country, and the court no building the picture is at ('devant le tribunal de Tunis')?"""
     window = fold(caption[max(0, start - 70) : start])
     match = _INSTITUTION_BEFORE_RE.search(window)
     if match is None or _BUILDING_LEAD_RE.search(window, 0, match.start("institution")):
         return False
+    if not _OFFICE_LEAD_RE.search(window, 0, match.start("institution")):
+        return False  # the court as the picture's subject ('Le tribunal de Paris, le 3 mai 2024.')
     name = _NAME_AT_RE.match(caption, start)
     return not (name and places.find_country(_sentence_cut(name.group()).rstrip(".")))
 
