@@ -2088,3 +2088,30 @@ def test_no_country_as_the_goal_of_a_verb_of_arriving(caption):
 )
 def test_a_court_as_the_pictures_subject_keeps_its_city(caption, city):
     assert parse_block(caption).city == city
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a verb of arriving with no traveller: no country
+        "Sales reached Japan and Korea last year, the company said.",
+        "La inflación alcanza Argentina.",
+        "Die Inflation erreicht Deutschland.",
+    ],
+)
+def test_a_verb_of_arriving_without_travellers_names_no_country(caption):
+    record = parse_block(caption)
+    assert (record.city, record.country_code) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("caption", "code"),
+    [
+        # travellers: a means of travel, or people before the verb
+        ("Refugees reached Greece on foot.", "GR"),
+        ("Geflüchtete erreichen zu Fuß Österreich.", "AT"),
+        ("Flüchtlinge erreichen Palästina.", "PS"),
+    ],
+)
+def test_a_verb_of_arriving_with_travellers_names_their_goal(caption, code):
+    assert parse_block(caption).country_code == code

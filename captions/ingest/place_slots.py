@@ -1701,6 +1701,23 @@ _CAPITALISED_RUN_RE = lazy_compile(r"(?<!\w)[" + _UP + r"][\w'’\-]{1,30}(?:\s[
 # after the country, the clause ends or goes on with a short word ('by boat', 'per Schiff', 'le 3
 # mars'): 'reached Peru levels' names a kind of level
 _AFTER_GOAL_RE = lazy_compile(r"\s*$|\s[a-zàâçéèêëîïôûùäöüß]{1,3}\s")
+# the verb's travellers: a means of travel in its sentence, or people or vehicles before it
+# (data: goal_means, goal_travellers; folded text)
+_GOAL_MEANS_RE = lazy_compile(
+    r"(?<!\w)(?:" + alternation(fold(word) for word in PLACE_PHRASES["goal_means"]) + r")(?!\w)"
+)
+_GOAL_TRAVELLER_RE = lazy_compile(
+    r"(?<!\w)(?:" + alternation(fold(word) for word in PLACE_PHRASES["goal_travellers"]) + r")(?!\w)"
+)
+
+
+def _has_travellers(caption: str, verb_start: int, clause_end: int) -> bool:
+    """Does the verb of arriving at `verb_start` have travellers: a means of travel in its
+    sentence ('by boat', 'per Schiff', 'en barco') or people or vehicles before it ('Migrants',
+    'Flüchtlinge')? Not 'Sales reached Japan', 'La inflación alcanza Argentina'."""
+    if _GOAL_MEANS_RE.search(fold(caption[max(0, verb_start - 80) : clause_end + 60])):
+        return True
+    return bool(_GOAL_TRAVELLER_RE.search(fold(caption[max(0, verb_start - 60) : verb_start])))
 
 
 def goal_countries(caption: str) -> list[str]:
@@ -1710,6 +1727,8 @@ def goal_countries(caption: str) -> list[str]:
     for match in _GOAL_RE.finditer(caption, 0, 5000):
         end = _CLAUSE_END_RE.search(caption, match.end(), match.end() + 80)
         clause = caption[match.end() : end.start() if end else match.end() + 80]
+        if not _has_travellers(caption, match.start(), end.start() if end else match.end() + 80):
+            continue
         for run in _CAPITALISED_RUN_RE.finditer(clause):
             words = run.group().split()
             tail = next(
