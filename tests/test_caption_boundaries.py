@@ -4303,3 +4303,30 @@ def test_a_gallery_s_title_line_is_the_headline_not_the_caption(block, caption):
 )
 def test_a_credit_stated_twice_in_the_wire_s_form_and_on_a_label_line_is_read_in_the_wire_s_form(block, credit):
     assert _parse(block).credit == credit
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a fraction or a score opening the caption, its noun after it: no gallery's counter
+        "7/10 Deutschen fahren mit dem Auto zur Arbeit.",
+        "4/5 Sterne für das neue Album der Band.",
+        "10/10 Punkte: Die Jury war begeistert.",
+        "50/50 Gewinnspiel in Köln",
+    ],
+)
+def test_a_leading_fraction_before_its_noun_is_kept(caption):
+    assert parse_block(caption).caption == caption
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        # a counter before a word a sentence opens with, or on its own line: cut
+        ("4/5 Ebenfalls am Freitag verunfallte ein Autofahrer.", "Ebenfalls am Freitag verunfallte ein Autofahrer."),
+        ("2/8 Also on Friday, a car hit a wall.", "Also on Friday, a car hit a wall."),
+        ("3/12\nFirefighters battle a blaze in Sydney.", "Firefighters battle a blaze in Sydney."),
+    ],
+)
+def test_a_gallery_counter_standing_apart_is_cut(text, caption):
+    assert parse_block(text).caption == caption

@@ -1493,14 +1493,21 @@ _NUMBERED_COUNTER_RE = lazy_compile(
     r"\d{1,3}\s(?:" + alternation(_COUNTERS["of"]) + r")\s?\d{1,3}\s{1,3}(?=[A-ZÀ-ÝĀ-ɏ])"
 )
 # A gallery's 'n/m' counter before its caption, a blank between ('1/5 Am Freitagabend krachte
-# ...', '4/5 Ebenfalls am Freitag ...'): the page's counter when n is 1 to m and a capitalised
-# word follows; a fraction opening the caption ('3/4 Liter Milch', '1/2 Million', '1/5 of voters')
-# is told apart by its size (m of 4 or less needs a caption opener after it) and its lower case.
+# ...', '4/5 Ebenfalls am Freitag ...'): the page's counter when n is 1 to m and it stands apart,
+# on its own line or before a word a sentence opens with and no count stands before (data:
+# caption_openers, counter_sentence_openers); a fraction or a score opening the caption ('3/4
+# Liter Milch', '7/10 Deutschen fahren', '4/5 Sterne für', '10/10 Punkte', '1/5 of voters') is
+# followed by its noun or lower case.
 _NOT_COUNTERS = frozenset(_COUNTERS["not_counters"])
 _SLASH_COUNTER_RE = lazy_compile(
-    r"(?P<n>\d{1,3})\s?/\s?(?P<m>\d{1,3})\s{1,3}(?=(?P<opener>(?:"
-    + alternation(word for words in _COUNTERS["caption_openers"].values() for word in words)
-    + r")\s)|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ])"
+    r"(?P<n>\d{1,3})\s?/\s?(?P<m>\d{1,3})(?:(?P<apart>[ \t]{0,3}\n\s{0,3})|[ \t]{1,3})(?=(?P<opener>(?:"
+    + alternation(
+        word
+        for table in (_COUNTERS["caption_openers"], _COUNTERS["counter_sentence_openers"])
+        for words in table.values()
+        for word in words
+    )
+    + r")\s)|(?P<word>[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ]+))"
 )
 
 
@@ -1512,8 +1519,12 @@ def _slash_counter(text: str) -> re.Match | None:
     number, total = int(found["n"]), int(found["m"])
     if f"{number}/{total}" in _NOT_COUNTERS:
         return None
-    if not 1 <= number <= total or total < 2 or (total <= 4 and not found["opener"]):
+    if not 1 <= number <= total or total < 2:
         return None
+    if found["apart"]:
+        return found  # the counter on its own line
+    if not found["opener"]:
+        return None  # '7/10 Deutschen fahren ...', '4/5 Sterne für ...', '5/16 Obama ...'
     return found
 
 
