@@ -2084,6 +2084,9 @@ def test_no_country_as_the_goal_of_a_verb_of_arriving(caption):
         # false friends: the court as a ruling's author or a person's office
         ("La resolución dictada por el Juzgado de Instrucción 3 de Palma cita a un testigo.", None),
         ("El titular del Juzgado de Instrucción 3 de Palma cita a declarar a un testigo.", None),
+        # the court as the subject of its ruling
+        ("Le tribunal correctionnel de Nanterre a rendu son jugement, le 5 mars 2024.", None),
+        ("The District Court of Amsterdam ruled on the case on March 5, 2024.", None),
     ],
 )
 def test_a_court_as_the_pictures_subject_keeps_its_city(caption, city):

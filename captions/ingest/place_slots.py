@@ -314,6 +314,10 @@ _OFFICE_LEAD_RE = lazy_compile(
     r"(?:^|[^\w])(?:" + alternation(fold(word) for word in PLACE_PHRASES["institution_office_leads"]) + r")\s$"
 )
 _NAME_AT_RE = lazy_compile(r"[\w'’\-]+(?:\s[" + _UP + r"][\w'’\-]*){0,3}")
+# 'de Nanterre a rendu son jugement', 'of Amsterdam ruled on': the court's ruling after its seat
+_RULING_AFTER_RE = lazy_compile(
+    r"(?:[\w'’\-]+\s)?(?:" + alternation(fold(word) for word in PLACE_PHRASES["institution_ruling_verbs"]) + r")(?!\w)"
+)
 
 
 def _institution_seat(caption: str, start: int) -> bool:
@@ -324,9 +328,11 @@ def _institution_seat(caption: str, start: int) -> bool:
     match = _INSTITUTION_BEFORE_RE.search(window)
     if match is None or _BUILDING_LEAD_RE.search(window, 0, match.start("institution")):
         return False
-    if not _OFFICE_LEAD_RE.search(window, 0, match.start("institution")):
-        return False  # the court as the picture's subject ('Le tribunal de Paris, le 3 mai 2024.')
     name = _NAME_AT_RE.match(caption, start)
+    if not _OFFICE_LEAD_RE.search(window, 0, match.start("institution")) and not (
+        name and _RULING_AFTER_RE.match(fold(caption[name.end() : name.end() + 40]))
+    ):
+        return False  # the court as the picture's subject ('Le tribunal de Paris, le 3 mai 2024.')
     return not (name and places.find_country(_sentence_cut(name.group()).rstrip(".")))
 
 
