@@ -4326,6 +4326,11 @@ def test_a_leading_fraction_before_its_noun_is_kept(caption):
         ("4/5 Ebenfalls am Freitag verunfallte ein Autofahrer.", "Ebenfalls am Freitag verunfallte ein Autofahrer."),
         ("2/8 Also on Friday, a car hit a wall.", "Also on Friday, a car hit a wall."),
         ("3/12\nFirefighters battle a blaze in Sydney.", "Firefighters battle a blaze in Sydney."),
+        # a language that capitalises no common noun: any capitalised word after the counter
+        (
+            "3/12 Firefighters battle a blaze in a warehouse in Leeds.",
+            "Firefighters battle a blaze in a warehouse in Leeds.",
+        ),
     ],
 )
 def test_a_gallery_counter_standing_apart_is_cut(text, caption):

@@ -1523,9 +1523,17 @@ def _slash_counter(text: str) -> re.Match | None:
         return None
     if found["apart"]:
         return found  # the counter on its own line
-    if not found["opener"]:
-        return None  # '7/10 Deutschen fahren ...', '4/5 Sterne für ...', '5/16 Obama ...'
+    if not found["opener"] and not _capitals_name_no_nouns(text[:300]):
+        return None  # German's nouns: '7/10 Deutschen fahren ...', '4/5 Sterne für ...'
     return found
+
+
+def _capitals_name_no_nouns(text: str) -> bool:
+    """Is `text` clearly written in a language that capitalises no common noun (more stopwords
+    of another language than of German: '3/12 Firefighters battle ...', '5/16 Obama conversa')?"""
+    votes = ct.stopword_votes(text)
+    german = votes.get("de", 0)
+    return any(count > german for language, count in votes.items() if language != "de")
 
 
 # A gallery's number alone before its caption, the caption opening with an article or a
